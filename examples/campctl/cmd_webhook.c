@@ -1,0 +1,9 @@
+/* placeholder until this command lands; replaced by its module owner */
+#include "campctl.h"
+int campctl_cmd_webhook_verify(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    fputs("campctl: command not available in this build\n", stderr);
+    return CAMPCTL_USAGE;
+}

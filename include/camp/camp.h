@@ -1,0 +1,28 @@
+/**
+ * @file camp.h
+ * @brief libcamp umbrella header: includes every public module header.
+ *
+ * Modules, bottom to top: status, json, validate, schedule, inbox / outbox,
+ * webhook, http, client. Ports: transport (camp_transport.h) and crypto
+ * (camp_crypto.h); reference implementations live in port/.
+ */
+#ifndef CAMP_H
+#define CAMP_H
+
+#include "camp_config.h"
+#include "camp_status.h"
+#include "camp_json.h"
+#include "camp_validate.h"
+#include "camp_schedule.h"
+#include "camp_inbox.h"
+#include "camp_outbox.h"
+#include "camp_crypto.h"
+#include "camp_webhook.h"
+#include "camp_transport.h"
+#include "camp_http.h"
+#include "camp_client.h"
+
+/** libcamp version as text. */
+#define CAMP_VERSION "0.1.0"
+
+#endif /* CAMP_H */

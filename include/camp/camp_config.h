@@ -1,0 +1,178 @@
+/**
+ * @file camp_config.h
+ * @brief Compile-time configuration of libcamp: capacities, limits, timeouts.
+ *
+ * Every knob has one `#ifndef` default here. Override any of them by compiling
+ * with `-DCAMP_CONFIG_FILE="my_config.h"`; that file is included first, so the
+ * values it defines win. Inconsistent values stop the build with `#error`.
+ *
+ * Capacities size the arrays inside the decoded structs (see camp_inbox.h,
+ * camp_outbox.h). A document that needs more elements than a capacity is not
+ * truncated: decoding fails with CAMP_ERR_CAPACITY, the JSON path of the array
+ * and the count it would need.
+ */
+#ifndef CAMP_CONFIG_H
+#define CAMP_CONFIG_H
+
+#ifdef CAMP_CONFIG_FILE
+#include CAMP_CONFIG_FILE
+#endif
+
+/* ---- JSON core ---------------------------------------------------------- */
+
+/** Deepest nesting of arrays/objects the strict checker accepts. */
+#ifndef CAMP_JSON_MAX_DEPTH
+#define CAMP_JSON_MAX_DEPTH 32
+#endif
+
+/** Deepest nesting the JSON writer can produce (one bit of state per level). */
+#ifndef CAMP_JSON_WRITER_MAX_DEPTH
+#define CAMP_JSON_WRITER_MAX_DEPTH 16
+#endif
+
+/** Size of the JSON path buffer in camp_diag_t, including the NUL. */
+#ifndef CAMP_DIAG_PATH_MAX
+#define CAMP_DIAG_PATH_MAX 96
+#endif
+
+/* ---- Model capacities (elements per array) ------------------------------- */
+
+/** Sequence steps per campaign or sequence body. */
+#ifndef CAMP_MAX_STEPS
+#define CAMP_MAX_STEPS 10
+#endif
+
+/** Message segments in one campaign / sequence, all steps together. */
+#ifndef CAMP_MAX_SEGMENTS
+#define CAMP_MAX_SEGMENTS 32
+#endif
+
+/** Variation options in one campaign / sequence, all segments together. */
+#ifndef CAMP_MAX_VARIATION_OPTIONS
+#define CAMP_MAX_VARIATION_OPTIONS 32
+#endif
+
+/** Linked sender accounts (accountLinkIds) per campaign. */
+#ifndef CAMP_MAX_ACCOUNTS
+#define CAMP_MAX_ACCOUNTS 8
+#endif
+
+/** Lists (legacy `lists`, v2 synced + excluded lists, rule list IDs). */
+#ifndef CAMP_MAX_LISTS
+#define CAMP_MAX_LISTS 8
+#endif
+
+/** Automations per campaign. */
+#ifndef CAMP_MAX_AUTOMATIONS
+#define CAMP_MAX_AUTOMATIONS 4
+#endif
+
+/** Custom variables (legacy `customVariables`) per campaign. */
+#ifndef CAMP_MAX_CUSTOM_VARIABLES
+#define CAMP_MAX_CUSTOM_VARIABLES 8
+#endif
+
+/** Column mappings (source column -> campaign column), all lists together. */
+#ifndef CAMP_MAX_COLUMN_MAPPINGS
+#define CAMP_MAX_COLUMN_MAPPINGS 8
+#endif
+
+/** Lead identifiers in one add-leads body (the API allows at most 2000). */
+#ifndef CAMP_MAX_LEAD_IDS
+#define CAMP_MAX_LEAD_IDS 2000
+#endif
+
+/** Lead objects (`leads[]`) in one add-leads body (the API allows 2000). */
+#ifndef CAMP_MAX_LEAD_OBJECTS
+#define CAMP_MAX_LEAD_OBJECTS 100
+#endif
+
+/** Campaigns in one list page. */
+#ifndef CAMP_MAX_PAGE_ITEMS
+#define CAMP_MAX_PAGE_ITEMS 4
+#endif
+
+/** Outbox email steps per email campaign. */
+#ifndef CAMP_MAX_EMAIL_STEPS
+#define CAMP_MAX_EMAIL_STEPS 8
+#endif
+
+/** Outbox sender identity IDs per email campaign. */
+#ifndef CAMP_MAX_SENDER_IDS
+#define CAMP_MAX_SENDER_IDS 8
+#endif
+
+/** Contacts in one Outbox contacts page (the API's page size is 20). */
+#ifndef CAMP_MAX_CONTACTS
+#define CAMP_MAX_CONTACTS 20
+#endif
+
+/** Tags per Outbox contact. */
+#ifndef CAMP_MAX_CONTACT_TAGS
+#define CAMP_MAX_CONTACT_TAGS 40
+#endif
+
+/* ---- HTTP ------------------------------------------------------------------ */
+
+/** Most response header lines the parser accepts. */
+#ifndef CAMP_HTTP_MAX_HEADERS
+#define CAMP_HTTP_MAX_HEADERS 48
+#endif
+
+/** Longest status or header line (bytes, without CRLF). */
+#ifndef CAMP_HTTP_MAX_LINE
+#define CAMP_HTTP_MAX_LINE 2048
+#endif
+
+/** Default overall deadline of one request, in milliseconds. */
+#ifndef CAMP_HTTP_TIMEOUT_MS
+#define CAMP_HTTP_TIMEOUT_MS 15000
+#endif
+
+/* ---- Webhooks -------------------------------------------------------------- */
+
+/** Default tolerance between the signature timestamp and now, in seconds. */
+#ifndef CAMP_WEBHOOK_TOLERANCE_S
+#define CAMP_WEBHOOK_TOLERANCE_S 300
+#endif
+
+/** Most `v1=` entries considered in one signature header. */
+#ifndef CAMP_WEBHOOK_MAX_SIGNATURES
+#define CAMP_WEBHOOK_MAX_SIGNATURES 4
+#endif
+
+/* ---- Schedule ---------------------------------------------------------------- */
+
+/** Build the full zone table (1) or only the zones listed in CAMP_TZ_ZONES (0). */
+#ifndef CAMP_TZ_FULL_TABLE
+#define CAMP_TZ_FULL_TABLE 1
+#endif
+
+/* ---- Consistency ------------------------------------------------------------- */
+
+#if CAMP_JSON_MAX_DEPTH < 4 || CAMP_JSON_MAX_DEPTH > 1024
+#error "CAMP_JSON_MAX_DEPTH must be in 4..1024"
+#endif
+#if CAMP_JSON_WRITER_MAX_DEPTH < 4 || CAMP_JSON_WRITER_MAX_DEPTH > 32
+#error "CAMP_JSON_WRITER_MAX_DEPTH must be in 4..32 (one bit per level in a uint32_t)"
+#endif
+#if CAMP_DIAG_PATH_MAX < 16
+#error "CAMP_DIAG_PATH_MAX must be at least 16"
+#endif
+#if CAMP_MAX_STEPS < 1 || CAMP_MAX_SEGMENTS < 1 || CAMP_MAX_ACCOUNTS < 1
+#error "CAMP_MAX_STEPS, CAMP_MAX_SEGMENTS and CAMP_MAX_ACCOUNTS must be at least 1"
+#endif
+#if CAMP_MAX_LEAD_IDS < 1 || CAMP_MAX_LEAD_IDS > 2000
+#error "CAMP_MAX_LEAD_IDS must be in 1..2000 (the API's own limit)"
+#endif
+#if CAMP_MAX_LEAD_OBJECTS < 1 || CAMP_MAX_LEAD_OBJECTS > 2000
+#error "CAMP_MAX_LEAD_OBJECTS must be in 1..2000 (the API's own limit)"
+#endif
+#if CAMP_HTTP_MAX_HEADERS < 8 || CAMP_HTTP_MAX_LINE < 128
+#error "CAMP_HTTP_MAX_HEADERS must be >= 8 and CAMP_HTTP_MAX_LINE >= 128"
+#endif
+#if CAMP_WEBHOOK_MAX_SIGNATURES < 1
+#error "CAMP_WEBHOOK_MAX_SIGNATURES must be at least 1"
+#endif
+
+#endif /* CAMP_CONFIG_H */

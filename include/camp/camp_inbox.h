@@ -1,0 +1,4 @@
+/* placeholder: replaced by the inbox module */
+#ifndef CAMP_INBOX_H
+#define CAMP_INBOX_H
+#endif
