@@ -1,9 +1,42 @@
-/* placeholder until this command lands; replaced by its module owner */
+/* campctl json-check FILE: the strict RFC 8259 check of libcamp's JSON core.
+ * Exit 0 and "ok" when well-formed; 1 and one line "byte N: REASON" when not;
+ * 2 for usage or I/O errors. FILE "-" reads stdin. */
+#include <stdlib.h>
+#include <string.h>
+
 #include "campctl.h"
+
 int campctl_cmd_json_check(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fputs("campctl: command not available in this build\n", stderr);
-    return CAMPCTL_USAGE;
+    char *data = NULL;
+    size_t len = 0;
+    camp_diag_t diag;
+    camp_status_t st;
+    int rc;
+
+    if (argc != 2 || (argv[1][0] == '-' && argv[1][1] != '\0')) {
+        fputs("usage: campctl json-check FILE   (FILE may be - for stdin)\n", stderr);
+        return CAMPCTL_USAGE;
+    }
+    rc = campctl_read_file(argv[1], &data, &len);
+    if (rc != CAMPCTL_OK) {
+        return rc;
+    }
+    camp_diag_clear(&diag);
+    st = camp_json_check(data, len, CAMP_JSON_MAX_DEPTH, &diag);
+    free(data);
+    if (st == CAMP_OK) {
+        puts("ok");
+        return CAMPCTL_OK;
+    }
+    if (st == CAMP_ERR_ARG) {
+        fprintf(stderr, "campctl: %s\n", diag.rule);
+        return CAMPCTL_USAGE;
+    }
+    if (diag.offset == CAMP_DIAG_NO_OFFSET) {
+        printf("%s\n", diag.rule); /* e.g. too large: no single offending byte */
+    } else {
+        printf("byte %lu: %s\n", (unsigned long)diag.offset, diag.rule);
+    }
+    return CAMPCTL_FAIL;
 }

@@ -143,7 +143,8 @@
 
 /* ---- Schedule ---------------------------------------------------------------- */
 
-/** Build the full zone table (1) or only the zones listed in CAMP_TZ_ZONES (0). */
+/** Build the full zone table (1), or (0) the reduced table in CAMP_TZ_TABLE_FILE,
+ *  a file written by `make tz TZ_ZONES="Europe/Berlin ..." TZ_OUT=file` (see camp_schedule.h). */
 #ifndef CAMP_TZ_FULL_TABLE
 #define CAMP_TZ_FULL_TABLE 1
 #endif
@@ -170,6 +171,9 @@
 #endif
 #if CAMP_HTTP_MAX_HEADERS < 8 || CAMP_HTTP_MAX_LINE < 128
 #error "CAMP_HTTP_MAX_HEADERS must be >= 8 and CAMP_HTTP_MAX_LINE >= 128"
+#endif
+#if !CAMP_TZ_FULL_TABLE && !defined(CAMP_TZ_TABLE_FILE)
+#error "CAMP_TZ_FULL_TABLE 0 needs CAMP_TZ_TABLE_FILE (\"file\" from make tz TZ_ZONES=...)"
 #endif
 #if CAMP_WEBHOOK_MAX_SIGNATURES < 1
 #error "CAMP_WEBHOOK_MAX_SIGNATURES must be at least 1"

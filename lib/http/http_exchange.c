@@ -1,0 +1,144 @@
+/* One request/response exchange over a camp_transport_t under a single
+ * deadline. The deadline is read from the transport's monotonic clock once;
+ * every transport call is followed by a check, so a peer that stalls, trickles
+ * or never answers ends the call with CAMP_ERR_TIMEOUT. */
+#include "camp/camp_http.h"
+
+#include <string.h>
+
+static camp_status_t net_status(int32_t r)
+{
+    if (r == CAMP_NET_CLOSED) {
+        return CAMP_ERR_NET_CLOSED;
+    }
+    return (r == CAMP_NET_TLS_ERROR) ? CAMP_ERR_TLS : CAMP_ERR_NET;
+}
+
+/* Clock bookkeeping shared by the send and receive loops. */
+typedef struct deadline {
+    uint64_t at;     /* now_ms() value at which the call is over */
+    uint64_t last;   /* last now_ms() value seen */
+    uint32_t frozen; /* consecutive calls during which the clock did not move */
+} deadline_t;
+
+/* After each transport call: CAMP_OK to go on, CAMP_ERR_TIMEOUT when over. */
+static camp_status_t tick(const camp_transport_t *t, deadline_t *d, camp_diag_t *diag,
+                          const char *what)
+{
+    uint64_t now = t->now_ms(t->ctx);
+    if (now >= d->at) {
+        return camp_diag_set(diag, CAMP_ERR_TIMEOUT, what, "deadline passed");
+    }
+    if (now == d->last) {
+        if (++d->frozen > CAMP_HTTP_MAX_FROZEN_POLLS) {
+            return camp_diag_set(diag, CAMP_ERR_TIMEOUT, what,
+                                 "now_ms() did not advance (broken clock port)");
+        }
+    } else {
+        d->frozen = 0;
+        d->last = now;
+    }
+    return CAMP_OK;
+}
+
+static camp_status_t send_all(const camp_transport_t *t, const uint8_t *data, size_t len,
+                              deadline_t *d, camp_diag_t *diag, const char *what)
+{
+    size_t sent = 0;
+    /* ends: every pass moves bytes, or tick() ends it at the deadline */
+    while (sent < len) {
+        int32_t r = t->send(t->ctx, data + sent, len - sent);
+        camp_status_t st;
+        if (r > 0) {
+            if ((size_t)r > len - sent) {
+                return camp_diag_set(diag, CAMP_ERR_NET, what,
+                                     "transport reported more bytes sent than given");
+            }
+            sent += (size_t)r;
+            if (sent == len) {
+                break;
+            }
+        } else if (r < 0) {
+            return camp_diag_set(diag, net_status(r), what,
+                                 r == CAMP_NET_CLOSED ? "peer closed while sending"
+                                                      : "transport send failed");
+        }
+        st = tick(t, d, diag, what);
+        if (st != CAMP_OK) {
+            return st;
+        }
+    }
+    return CAMP_OK;
+}
+
+camp_status_t camp_http_exchange(const camp_transport_t *t, const uint8_t *head, size_t head_len,
+                                 const uint8_t *body, size_t body_len, bool head_request,
+                                 uint8_t *buf, size_t cap, uint32_t timeout_ms,
+                                 camp_http_response_t *rs, camp_diag_t *diag)
+{
+    deadline_t d;
+    camp_status_t st;
+    camp_diag_clear(diag);
+    if (t == NULL || t->send == NULL || t->recv == NULL || t->now_ms == NULL || rs == NULL ||
+        buf == NULL || cap == 0 || (head == NULL && head_len > 0) ||
+        (body == NULL && body_len > 0)) {
+        if (rs != NULL) {
+            camp_http_response_init(rs, NULL, 0, head_request);
+        }
+        return camp_diag_set(diag, CAMP_ERR_ARG, "http", "transport, buffer and response required");
+    }
+    d.last = t->now_ms(t->ctx);
+    d.at = d.last + timeout_ms;
+    d.frozen = 0;
+    camp_http_response_init(rs, NULL, 0, head_request);
+
+    st = send_all(t, head, head_len, &d, diag, "http.request");
+    if (st == CAMP_OK && body_len > 0) {
+        st = send_all(t, body, body_len, &d, diag, "http.request_body");
+    }
+    if (st != CAMP_OK) {
+        rs->must_close = true;
+        return st;
+    }
+
+    /* The request is out: the same buffer now receives the response. */
+    camp_http_response_init(rs, buf, cap, head_request);
+    /* ends: each pass feeds bytes (bounded by the buffer and the parser's
+     * limits), or tick() ends it at the deadline */
+    for (;;) {
+        uint8_t *dst;
+        size_t room;
+        int32_t r;
+        bool done = false;
+        st = camp_http_response_space(rs, &dst, &room);
+        if (st == CAMP_ERR_HTTP_TOO_LARGE) {
+            return camp_diag_set(diag, st, "http.header",
+                                 "status line and headers do not fit in the buffer");
+        }
+        if (st != CAMP_OK) {
+            return camp_diag_set(diag, st, "http", "parser refused more bytes");
+        }
+        r = t->recv(t->ctx, dst, room);
+        if (r > 0) {
+            if ((size_t)r > room) {
+                rs->must_close = true;
+                return camp_diag_set(diag, CAMP_ERR_NET, "http.response",
+                                     "transport reported more bytes than asked for");
+            }
+            st = camp_http_response_feed(rs, (size_t)r, &done, diag);
+            if (st != CAMP_OK || done) {
+                return st;
+            }
+        } else if (r == CAMP_NET_CLOSED) {
+            return camp_http_response_eof(rs, diag);
+        } else if (r < 0) {
+            rs->must_close = true;
+            return camp_diag_set(diag, net_status(r), "http.response", "transport receive failed");
+        }
+        st = tick(t, &d, diag, "http.response");
+        if (st != CAMP_OK) {
+            rs->must_close = true;
+            return st;
+        }
+    }
+}

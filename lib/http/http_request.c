@@ -1,0 +1,421 @@
+/* Request head writer and request-target builder. Every byte that goes on the
+ * wire from a caller string is checked here: a CR or LF in a token, an ID or
+ * a header value would let it inject headers or a second request. */
+#include "camp/camp_http.h"
+
+#include <string.h>
+
+#include "http/http_internal.h"
+
+#ifndef CAMP_VERSION_STRING
+#define CAMP_VERSION_STRING "0.1.0"
+#endif
+
+bool camp_http_is_tchar(uint8_t c)
+{
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+        return true;
+    }
+    return memchr("!#$%&'*+-.^_`|~", (int)c, 15) != NULL && c != 0;
+}
+
+bool camp_http_ieq(const char *s, size_t len, const char *lit)
+{
+    size_t i;
+    size_t n = strlen(lit);
+    if (n != len) {
+        return false;
+    }
+    for (i = 0; i < len; i++) {
+        uint8_t a = (uint8_t)s[i];
+        uint8_t b = (uint8_t)lit[i];
+        if (a >= 'A' && a <= 'Z') {
+            a = (uint8_t)(a + 32u);
+        }
+        if (b >= 'A' && b <= 'Z') {
+            b = (uint8_t)(b + 32u);
+        }
+        if (a != b) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool camp_http_parse_u63(const char *s, size_t len, int64_t *out)
+{
+    size_t i;
+    int64_t v = 0;
+    /* 18 digits always fit in int64_t: no overflow test needed */
+    if (len == 0 || len > 18) {
+        return false;
+    }
+    for (i = 0; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9') {
+            return false;
+        }
+        v = v * 10 + (int64_t)(s[i] - '0');
+    }
+    *out = v;
+    return true;
+}
+
+const char *camp_http_method_name(camp_http_method_t method)
+{
+    switch (method) {
+    case CAMP_HTTP_GET: return "GET";
+    case CAMP_HTTP_POST: return "POST";
+    case CAMP_HTTP_PUT: return "PUT";
+    case CAMP_HTTP_PATCH: return "PATCH";
+    case CAMP_HTTP_DELETE: return "DELETE";
+    case CAMP_HTTP_HEAD: return "HEAD";
+    }
+    return "?";
+}
+
+void camp_http_request_init(camp_http_request_t *rq, camp_http_method_t method, const char *host,
+                            const char *target)
+{
+    if (rq == NULL) {
+        return;
+    }
+    memset(rq, 0, sizeof *rq);
+    rq->method = method;
+    rq->host = host;
+    rq->target = target;
+    rq->auth = CAMP_HTTP_AUTH_NONE;
+    rq->keep_alive = true;
+    rq->has_body = (method == CAMP_HTTP_POST || method == CAMP_HTTP_PUT ||
+                    method == CAMP_HTTP_PATCH);
+}
+
+/* A header value: visible ASCII, spaces, and obs-text bytes (>= 0x80, e.g. a
+ * UTF-8 time-zone name); never a control byte. Leading or trailing spaces
+ * would be trimmed by the peer, so they are refused too (the value would not
+ * arrive as given). */
+static bool value_ok(const char *v, size_t len)
+{
+    size_t i;
+    for (i = 0; i < len; i++) {
+        if (camp_http_is_ctl((uint8_t)v[i])) {
+            return false;
+        }
+    }
+    return len == 0 || (v[0] != ' ' && v[len - 1] != ' ');
+}
+
+static bool name_ok(const char *n, size_t len)
+{
+    size_t i;
+    if (len == 0) {
+        return false;
+    }
+    for (i = 0; i < len; i++) {
+        if (!camp_http_is_tchar((uint8_t)n[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* A request target as sent: printable ASCII without space or '#'. */
+static bool target_ok(const char *t, size_t len)
+{
+    size_t i;
+    if (len == 0 || t[0] != '/') {
+        return false;
+    }
+    for (i = 0; i < len; i++) {
+        uint8_t c = (uint8_t)t[i];
+        if (c <= 0x20u || c >= 0x7fu || c == '#') {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Bounded writer without a NUL: the head is sent as bytes. Counts what it
+ * would need so a small buffer reports the size. */
+typedef struct head_writer {
+    char *buf;
+    size_t cap;
+    size_t needed;
+} head_writer_t;
+
+static void put_n(head_writer_t *w, const char *s, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        if (w->needed < w->cap) {
+            w->buf[w->needed] = s[i];
+        }
+        w->needed++;
+    }
+}
+
+static void put_s(head_writer_t *w, const char *s)
+{
+    put_n(w, s, strlen(s));
+}
+
+static void put_u(head_writer_t *w, size_t v)
+{
+    char digits[24];
+    size_t n = 0;
+    do {
+        digits[n++] = (char)('0' + (v % 10u));
+        v /= 10u;
+    } while (v != 0 && n < sizeof digits);
+    while (n > 0) {
+        n--;
+        put_n(w, &digits[n], 1);
+    }
+}
+
+static void put_header(head_writer_t *w, const char *name, const char *value)
+{
+    put_s(w, name);
+    put_n(w, ": ", 2);
+    put_s(w, value);
+    put_n(w, "\r\n", 2);
+}
+
+static camp_status_t check_request(const camp_http_request_t *rq, camp_diag_t *diag)
+{
+    size_t i;
+    if (!target_ok(rq->target, strlen(rq->target))) {
+        return camp_diag_set(diag, CAMP_ERR_HTTP_HEADER, "request.target",
+                             "must start with '/' and hold only printable ASCII without space or '#'");
+    }
+    if (rq->host[0] == '\0' || !value_ok(rq->host, strlen(rq->host)) ||
+        strchr(rq->host, ' ') != NULL) {
+        return camp_diag_set(diag, CAMP_ERR_HTTP_HEADER, "request.Host",
+                             "must be non-empty, without spaces or control bytes");
+    }
+    if (rq->token != NULL && rq->auth != CAMP_HTTP_AUTH_NONE &&
+        (rq->token[0] == '\0' || !value_ok(rq->token, strlen(rq->token)))) {
+        /* the token itself is never copied into diag */
+        return camp_diag_set(diag, CAMP_ERR_HTTP_HEADER, "request.Authorization",
+                             "token must be non-empty, without control bytes or edge spaces");
+    }
+    if (rq->has_body && rq->content_type != NULL &&
+        (rq->content_type[0] == '\0' || !value_ok(rq->content_type, strlen(rq->content_type)))) {
+        return camp_diag_set(diag, CAMP_ERR_HTTP_HEADER, "request.Content-Type",
+                             "must be non-empty, without control bytes");
+    }
+    if (rq->extra_count > 0 && rq->extra == NULL) {
+        return camp_diag_set(diag, CAMP_ERR_ARG, "request.header", "extra is NULL");
+    }
+    for (i = 0; i < rq->extra_count; i++) {
+        const camp_http_header_t *h = &rq->extra[i];
+        if (h->name == NULL || h->value == NULL || !name_ok(h->name, strlen(h->name)) ||
+            !value_ok(h->value, strlen(h->value))) {
+            return camp_diag_set(diag, CAMP_ERR_HTTP_HEADER, "request.header",
+                                 "name must be a token; value without control bytes");
+        }
+    }
+    return CAMP_OK;
+}
+
+camp_status_t camp_http_write_request(const camp_http_request_t *rq, char *buf, size_t cap,
+                                      size_t *out_len, camp_diag_t *diag)
+{
+    head_writer_t w;
+    size_t i;
+    camp_status_t st;
+    if (out_len != NULL) {
+        *out_len = 0;
+    }
+    if (rq == NULL || rq->host == NULL || rq->target == NULL || (buf == NULL && cap > 0)) {
+        return camp_diag_set(diag, CAMP_ERR_ARG, "request", "host and target are required");
+    }
+    st = check_request(rq, diag);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    w.buf = buf;
+    w.cap = cap;
+    w.needed = 0;
+    put_s(&w, camp_http_method_name(rq->method));
+    put_n(&w, " ", 1);
+    put_s(&w, rq->target);
+    put_n(&w, " HTTP/1.1\r\n", 11);
+    put_header(&w, "Host", rq->host);
+    if (rq->token != NULL && rq->auth != CAMP_HTTP_AUTH_NONE) {
+        put_s(&w, "Authorization: ");
+        if (rq->auth == CAMP_HTTP_AUTH_BEARER) {
+            put_s(&w, "Bearer ");
+        }
+        put_s(&w, rq->token);
+        put_n(&w, "\r\n", 2);
+    }
+    put_header(&w, "User-Agent", "libcamp/" CAMP_VERSION_STRING);
+    put_header(&w, "Accept", "application/json");
+    for (i = 0; i < rq->extra_count; i++) {
+        put_header(&w, rq->extra[i].name, rq->extra[i].value);
+    }
+    if (rq->has_body) {
+        put_header(&w, "Content-Type",
+                   rq->content_type != NULL ? rq->content_type : "application/json");
+        put_s(&w, "Content-Length: ");
+        put_u(&w, rq->body_len);
+        put_n(&w, "\r\n", 2);
+    }
+    put_header(&w, "Connection", rq->keep_alive ? "keep-alive" : "close");
+    put_n(&w, "\r\n", 2);
+    if (out_len != NULL) {
+        *out_len = w.needed;
+    }
+    if (w.needed > cap) {
+        camp_diag_set(diag, CAMP_ERR_BUFFER_TOO_SMALL, "request",
+                      "request head does not fit in the buffer");
+        if (diag != NULL) {
+            diag->needed = (int64_t)w.needed;
+        }
+        return CAMP_ERR_BUFFER_TOO_SMALL;
+    }
+    return CAMP_OK;
+}
+
+/* ---- request target ---------------------------------------------------------- */
+
+void camp_http_path_init(camp_http_path_t *p, char *buf, size_t cap)
+{
+    p->buf = buf;
+    p->cap = cap;
+    p->len = 0;
+    p->needed = 0;
+    p->status = (buf == NULL && cap > 0) ? CAMP_ERR_ARG : CAMP_OK;
+    p->in_query = false;
+    if (buf != NULL && cap > 0) {
+        buf[0] = '\0';
+    }
+}
+
+static void path_put(camp_http_path_t *p, char c)
+{
+    if (p->buf != NULL && p->len + 1 < p->cap && p->len == p->needed) {
+        p->buf[p->len++] = c;
+        p->buf[p->len] = '\0';
+    }
+    p->needed++;
+}
+
+static bool unreserved(uint8_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           c == '-' || c == '.' || c == '_' || c == '~';
+}
+
+static void path_encoded(camp_http_path_t *p, const char *s, size_t len)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t i;
+    for (i = 0; i < len; i++) {
+        uint8_t c = (uint8_t)s[i];
+        if (unreserved(c)) {
+            path_put(p, (char)c);
+        } else {
+            path_put(p, '%');
+            path_put(p, hex[c >> 4]);
+            path_put(p, hex[c & 15u]);
+        }
+    }
+}
+
+static bool has_ctl(const char *s, size_t len)
+{
+    size_t i;
+    for (i = 0; i < len; i++) {
+        if (camp_http_is_ctl((uint8_t)s[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void camp_http_path_literal(camp_http_path_t *p, const char *s, size_t len)
+{
+    size_t i;
+    if (p->status != CAMP_OK) {
+        return;
+    }
+    if (s == NULL) {
+        p->status = CAMP_ERR_ARG;
+        return;
+    }
+    for (i = 0; i < len; i++) {
+        uint8_t c = (uint8_t)s[i];
+        if (c <= 0x20u || c >= 0x7fu || c == '#') {
+            p->status = CAMP_ERR_HTTP_HEADER;
+            return;
+        }
+        if (c == '?') {
+            p->in_query = true;
+        }
+    }
+    for (i = 0; i < len; i++) {
+        path_put(p, s[i]);
+    }
+}
+
+void camp_http_path_segment(camp_http_path_t *p, const char *s, size_t len)
+{
+    if (p->status != CAMP_OK) {
+        return;
+    }
+    if (s == NULL) {
+        p->status = CAMP_ERR_ARG;
+        return;
+    }
+    if (len == 0 || has_ctl(s, len)) {
+        p->status = CAMP_ERR_HTTP_HEADER;
+        return;
+    }
+    path_encoded(p, s, len);
+}
+
+void camp_http_path_query(camp_http_path_t *p, const char *key, const char *value, size_t len)
+{
+    if (p->status != CAMP_OK) {
+        return;
+    }
+    if (key == NULL || (value == NULL && len > 0)) {
+        p->status = CAMP_ERR_ARG;
+        return;
+    }
+    if (key[0] == '\0' || has_ctl(key, strlen(key)) || (len > 0 && has_ctl(value, len))) {
+        p->status = CAMP_ERR_HTTP_HEADER;
+        return;
+    }
+    path_put(p, p->in_query ? '&' : '?');
+    p->in_query = true;
+    path_encoded(p, key, strlen(key));
+    path_put(p, '=');
+    if (len > 0) {
+        path_encoded(p, value, len);
+    }
+}
+
+camp_status_t camp_http_path_finish(camp_http_path_t *p, size_t *out_len, camp_diag_t *diag)
+{
+    if (out_len != NULL) {
+        *out_len = p->needed;
+    }
+    if (p->status == CAMP_ERR_HTTP_HEADER) {
+        return camp_diag_set(diag, p->status, "request.target",
+                             "path piece empty or with a control byte (CR, LF, NUL, ...)");
+    }
+    if (p->status != CAMP_OK) {
+        return camp_diag_set(diag, p->status, "request.target", "invalid argument");
+    }
+    if (p->needed + 1 > p->cap) {
+        camp_diag_set(diag, CAMP_ERR_BUFFER_TOO_SMALL, "request.target",
+                      "target does not fit in the buffer");
+        if (diag != NULL) {
+            diag->needed = (int64_t)(p->needed + 1);
+        }
+        return CAMP_ERR_BUFFER_TOO_SMALL;
+    }
+    return CAMP_OK;
+}

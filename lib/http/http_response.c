@@ -1,0 +1,713 @@
+/* Strict, incremental HTTP/1.x response parser working in one caller buffer.
+ *
+ * Buffer layout: [status line + headers][decoded body][raw bytes not parsed
+ * yet][free]. Header lines stay where they arrived (their CRs become NULs, so
+ * values are C strings). Body bytes are decoded in place right after the
+ * header block: Content-Length bodies are already there; chunk data is moved
+ * down over the chunk framing. Raw framing bytes that were parsed are dropped
+ * by compacting the unparsed tail down to the end of the body before every
+ * receive; that tail is at most one partial line, so compaction is cheap.
+ *
+ * Every state consumes at least one byte or asks for more, so the parse loop
+ * is bounded by the bytes held in the buffer. No recursion. */
+#include "camp/camp_http.h"
+
+#include <string.h>
+
+#include "http/http_internal.h"
+
+/* step() results besides an error status */
+#define STEP_MORE 0 /* need more bytes */
+#define STEP_PROGRESS 1
+#define STEP_DONE 2
+
+static void reset_results(camp_http_response_t *rs)
+{
+    rs->status = 0;
+    rs->version_minor = 0;
+    rs->reason = "";
+    rs->body = "";
+    rs->body_len = 0;
+    rs->content_length = -1;
+    rs->chunked = false;
+    rs->must_close = false;
+    rs->retry_after_s = -1;
+    rs->retry_after_date = -1;
+    rs->ratelimit_limit = -1;
+    rs->ratelimit_remaining = -1;
+    rs->ratelimit_reset = -1;
+    rs->location = NULL;
+    rs->content_type = NULL;
+    rs->request_id = NULL;
+    rs->header_count = 0;
+    rs->header_len = 0;
+    rs->needed = 0;
+    rs->saw_te_ = false;
+    rs->ka_ = false;
+}
+
+void camp_http_response_init(camp_http_response_t *rs, uint8_t *buf, size_t cap,
+                             bool head_request)
+{
+    if (rs == NULL) {
+        return;
+    }
+    memset(rs, 0, sizeof *rs);
+    reset_results(rs);
+    rs->buf_ = buf;
+    rs->cap_ = (buf != NULL) ? cap : 0;
+    rs->head_request_ = head_request;
+    rs->state_ = CAMP_HTTP_ST_STATUS;
+}
+
+/* Record a failure at buffer index @p at (stream offset = consumed_ + at). */
+static camp_status_t fail(camp_http_response_t *rs, camp_diag_t *diag, camp_status_t st,
+                          const char *path, const char *rule, size_t at)
+{
+    rs->state_ = CAMP_HTTP_ST_FAILED;
+    rs->must_close = true;
+    camp_diag_set(diag, st, path, rule);
+    if (diag != NULL) {
+        diag->offset = (size_t)(rs->consumed_ + at);
+        diag->needed = (int64_t)rs->needed;
+    }
+    return st;
+}
+
+static camp_status_t too_large(camp_http_response_t *rs, camp_diag_t *diag, uint64_t needed,
+                               const char *path, const char *rule)
+{
+    rs->needed = (size_t)needed;
+    if ((uint64_t)rs->needed != needed) {
+        rs->needed = (size_t)-1;
+    }
+    return fail(rs, diag, CAMP_ERR_HTTP_TOO_LARGE, path, rule, rs->raw_end_);
+}
+
+/* Find the next complete line in [line_start_, raw_end_). On success ls and le
+ * bound its content (CR excluded) and the line is consumed. Returns STEP_MORE,
+ * STEP_PROGRESS, or an error status. */
+static int get_line(camp_http_response_t *rs, size_t *ls, size_t *le, const char *path,
+                    camp_diag_t *diag)
+{
+    uint8_t *buf = rs->buf_;
+    const uint8_t *lf;
+    size_t i;
+    size_t k;
+    if (rs->scan_ < rs->raw_end_) {
+        lf = memchr(buf + rs->scan_, '\n', rs->raw_end_ - rs->scan_);
+    } else {
+        lf = NULL;
+    }
+    if (lf == NULL) {
+        rs->scan_ = rs->raw_end_;
+        if (rs->raw_end_ - rs->line_start_ > (size_t)CAMP_HTTP_MAX_LINE + 1u) {
+            rs->needed = 0;
+            return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, path,
+                             "line longer than CAMP_HTTP_MAX_LINE", rs->line_start_);
+        }
+        return STEP_MORE;
+    }
+    i = (size_t)(lf - buf);
+    if (i == rs->line_start_ || buf[i - 1] != '\r') {
+        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, path,
+                         "bare LF: lines must end with CRLF", i);
+    }
+    if (i - 1 - rs->line_start_ > (size_t)CAMP_HTTP_MAX_LINE) {
+        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, path,
+                         "line longer than CAMP_HTTP_MAX_LINE", rs->line_start_);
+    }
+    for (k = rs->line_start_; k < i - 1; k++) {
+        uint8_t c = buf[k];
+        if (c == '\r') {
+            return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, path,
+                             "bare CR inside a line", k);
+        }
+        if (camp_http_is_ctl(c) && c != '\t') {
+            return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, path,
+                             "control byte inside a line", k);
+        }
+    }
+    *ls = rs->line_start_;
+    *le = i - 1;
+    rs->line_start_ = i + 1;
+    rs->scan_ = i + 1;
+    return STEP_PROGRESS;
+}
+
+static int parse_status_line(camp_http_response_t *rs, size_t ls, size_t le, camp_diag_t *diag)
+{
+    char *line = (char *)rs->buf_ + ls;
+    size_t len = le - ls;
+    int code;
+    if (len < 12 || memcmp(line, "HTTP/1.", 7) != 0 || (line[7] != '0' && line[7] != '1') ||
+        line[8] != ' ') {
+        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.status_line",
+                         "must start with \"HTTP/1.0 \" or \"HTTP/1.1 \" and a 3-digit code", ls);
+    }
+    if (line[9] < '1' || line[9] > '5' || line[10] < '0' || line[10] > '9' || line[11] < '0' ||
+        line[11] > '9') {
+        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.status_line",
+                         "status code must be three digits in 100..599", ls + 9);
+    }
+    if (len > 12 && line[12] != ' ') {
+        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.status_line",
+                         "status code must be followed by a space and the reason", ls + 12);
+    }
+    code = (line[9] - '0') * 100 + (line[10] - '0') * 10 + (line[11] - '0');
+    rs->status = code;
+    rs->version_minor = line[7] - '0';
+    rs->buf_[le] = '\0';
+    rs->reason = (len > 12) ? line + 13 : line + 12;
+    rs->state_ = CAMP_HTTP_ST_HEADERS;
+    return STEP_PROGRESS;
+}
+
+static bool is_ows(uint8_t c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* Split @p line into a validated name and an OWS-trimmed, NUL-terminated value. */
+static int split_header(camp_http_response_t *rs, size_t ls, size_t le, const char *path,
+                        size_t *name_len, size_t *vs, size_t *ve, camp_diag_t *diag)
+{
+    uint8_t *buf = rs->buf_;
+    const uint8_t *colon;
+    size_t k;
+    if (is_ows(buf[ls])) {
+        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, path,
+                         "obsolete line folding is not accepted", ls);
+    }
+    colon = memchr(buf + ls, ':', le - ls);
+    if (colon == NULL || colon == buf + ls) {
+        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, path,
+                         "header line must be \"name: value\"", ls);
+    }
+    *name_len = (size_t)(colon - (buf + ls));
+    for (k = 0; k < *name_len; k++) {
+        if (!camp_http_is_tchar(buf[ls + k])) {
+            return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, path,
+                             "header name must be a token (no spaces before ':')", ls + k);
+        }
+    }
+    *vs = ls + *name_len + 1;
+    *ve = le;
+    while (*vs < *ve && is_ows(buf[*vs])) {
+        (*vs)++;
+    }
+    while (*ve > *vs && is_ows(buf[*ve - 1])) {
+        (*ve)--;
+    }
+    buf[le] = '\0';
+    buf[*ve] = '\0';
+    return STEP_PROGRESS;
+}
+
+/* Connection: a comma-separated token list. */
+static void parse_connection(camp_http_response_t *rs, const char *v, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t s;
+        size_t e;
+        while (i < len && (is_ows((uint8_t)v[i]) || v[i] == ',')) {
+            i++;
+        }
+        s = i;
+        while (i < len && v[i] != ',') {
+            i++;
+        }
+        e = i;
+        while (e > s && is_ows((uint8_t)v[e - 1])) {
+            e--;
+        }
+        if (camp_http_ieq(v + s, e - s, "close")) {
+            rs->must_close = true;
+        } else if (camp_http_ieq(v + s, e - s, "keep-alive")) {
+            rs->ka_ = true;
+        }
+    }
+}
+
+static int handle_header(camp_http_response_t *rs, size_t ls, size_t name_len, size_t vs,
+                         size_t ve, camp_diag_t *diag)
+{
+    const char *name = (const char *)rs->buf_ + ls;
+    const char *v = (const char *)rs->buf_ + vs;
+    size_t vlen = ve - vs;
+    int64_t n;
+    if (camp_http_ieq(name, name_len, "Content-Length")) {
+        /* strict: 1..18 digits only; a list like "5, 5" is refused too */
+        if (!camp_http_parse_u63(v, vlen, &n)) {
+            return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.Content-Length",
+                             "must be 1..18 decimal digits", vs);
+        }
+        if (rs->content_length >= 0 && rs->content_length != n) {
+            return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.Content-Length",
+                             "conflicting Content-Length values", vs);
+        }
+        rs->content_length = n;
+    } else if (camp_http_ieq(name, name_len, "Transfer-Encoding")) {
+        if (rs->version_minor == 0) {
+            return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.Transfer-Encoding",
+                             "Transfer-Encoding is not allowed in HTTP/1.0", vs);
+        }
+        if (rs->saw_te_ || !camp_http_ieq(v, vlen, "chunked")) {
+            /* only a single "chunked" is understood; gzip etc. would need a decoder */
+            return (int)fail(rs, diag, CAMP_ERR_HTTP_ENCODING, "http.Transfer-Encoding",
+                             "only a single \"chunked\" transfer coding is supported", vs);
+        }
+        rs->saw_te_ = true;
+        rs->chunked = true;
+    } else if (camp_http_ieq(name, name_len, "Content-Encoding")) {
+        if (!camp_http_ieq(v, vlen, "identity")) {
+            return (int)fail(rs, diag, CAMP_ERR_HTTP_ENCODING, "http.Content-Encoding",
+                             "only identity is accepted (we never send Accept-Encoding)", vs);
+        }
+    } else if (camp_http_ieq(name, name_len, "Connection")) {
+        parse_connection(rs, v, vlen);
+    } else if (camp_http_ieq(name, name_len, "Retry-After")) {
+        /* a hint: a malformed value is ignored rather than failing the response */
+        int64_t when;
+        if (camp_http_parse_u63(v, vlen, &n)) {
+            rs->retry_after_s = n;
+        } else if (camp_http_parse_date(v, vlen, &when)) {
+            rs->retry_after_date = when;
+        }
+    } else if (camp_http_ieq(name, name_len, "X-RateLimit-Limit")) {
+        if (camp_http_parse_u63(v, vlen, &n)) {
+            rs->ratelimit_limit = n;
+        }
+    } else if (camp_http_ieq(name, name_len, "X-RateLimit-Remaining")) {
+        if (camp_http_parse_u63(v, vlen, &n)) {
+            rs->ratelimit_remaining = n;
+        }
+    } else if (camp_http_ieq(name, name_len, "X-RateLimit-Reset")) {
+        if (camp_http_parse_u63(v, vlen, &n)) {
+            rs->ratelimit_reset = n;
+        }
+    } else if (camp_http_ieq(name, name_len, "Location")) {
+        rs->location = v;
+    } else if (camp_http_ieq(name, name_len, "Content-Type")) {
+        rs->content_type = v;
+    } else if (camp_http_ieq(name, name_len, "X-Request-Id")) {
+        rs->request_id = v;
+    }
+    return STEP_PROGRESS;
+}
+
+static int finish(camp_http_response_t *rs, camp_diag_t *diag)
+{
+    if (rs->overflow_) {
+        uint64_t need = (uint64_t)rs->body_start_ + rs->total_body_ + 1u;
+        if (need <= rs->cap_) {
+            /* the body would fit, but not together with its chunk framing */
+            need = (uint64_t)rs->cap_ + 1u;
+        }
+        return (int)too_large(rs, diag, need, "http.body",
+                              "response body does not fit in the buffer");
+    }
+    rs->body_len = rs->body_end_ - rs->body_start_;
+    if (rs->body_end_ < rs->cap_) {
+        rs->buf_[rs->body_end_] = '\0';
+        rs->body = (const char *)rs->buf_ + rs->body_start_;
+    } else {
+        rs->body = ""; /* only when the body is empty and the headers filled the buffer */
+    }
+    if (rs->line_start_ < rs->raw_end_) {
+        rs->must_close = true; /* bytes after the response: never reuse this connection */
+    }
+    rs->state_ = CAMP_HTTP_ST_DONE;
+    return STEP_DONE;
+}
+
+static int end_of_headers(camp_http_response_t *rs, camp_diag_t *diag)
+{
+    uint64_t need;
+    if (rs->status < 200) {
+        size_t keep = rs->raw_end_ - rs->line_start_;
+        if (rs->status == 101) {
+            return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.status_line",
+                             "101 Switching Protocols was not asked for", 0);
+        }
+        if (++rs->interim_ > CAMP_HTTP_MAX_INTERIM) {
+            return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.status_line",
+                             "too many interim (1xx) responses", 0);
+        }
+        /* drop the interim response; the final one starts at buf[0] */
+        memmove(rs->buf_, rs->buf_ + rs->line_start_, keep);
+        rs->consumed_ += rs->line_start_;
+        rs->raw_end_ = keep;
+        rs->line_start_ = 0;
+        rs->scan_ = 0;
+        reset_results(rs);
+        rs->state_ = CAMP_HTTP_ST_STATUS;
+        return STEP_PROGRESS;
+    }
+    if (rs->chunked && rs->content_length >= 0) {
+        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.Content-Length",
+                         "Content-Length together with Transfer-Encoding", rs->line_start_);
+    }
+    if (rs->version_minor == 0 && !rs->ka_) {
+        rs->must_close = true;
+    }
+    rs->header_len = rs->line_start_;
+    rs->body_start_ = rs->line_start_;
+    rs->body_end_ = rs->line_start_;
+    if (rs->head_request_ || rs->status == 204 || rs->status == 304) {
+        return finish(rs, diag);
+    }
+    if (rs->chunked) {
+        rs->state_ = CAMP_HTTP_ST_CHUNK_SIZE;
+        return STEP_PROGRESS;
+    }
+    if (rs->content_length >= 0) {
+        need = (uint64_t)rs->body_start_ + (uint64_t)rs->content_length + 1u;
+        if (need > rs->cap_) {
+            rs->must_close = true;
+            return (int)too_large(rs, diag, need, "http.body",
+                                  "Content-Length larger than the buffer can hold");
+        }
+        if (rs->content_length == 0) {
+            return finish(rs, diag);
+        }
+        rs->remaining_ = (uint64_t)rs->content_length;
+        rs->state_ = CAMP_HTTP_ST_BODY_LENGTH;
+        return STEP_PROGRESS;
+    }
+    rs->must_close = true; /* close-delimited: the end of the body is the end of the connection */
+    rs->state_ = CAMP_HTTP_ST_BODY_CLOSE;
+    return STEP_PROGRESS;
+}
+
+static int hex_value(uint8_t c)
+{
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+        return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+        return c - 'A' + 10;
+    }
+    return -1;
+}
+
+static int parse_chunk_size(camp_http_response_t *rs, size_t ls, size_t le, camp_diag_t *diag)
+{
+    uint64_t size = 0;
+    size_t k = ls;
+    while (k < le && hex_value(rs->buf_[k]) >= 0) {
+        if (k - ls >= 15) {
+            return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.chunk",
+                             "chunk size longer than 15 hex digits", ls);
+        }
+        size = size * 16u + (uint64_t)hex_value(rs->buf_[k]);
+        k++;
+    }
+    if (k == ls) {
+        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.chunk",
+                         "chunk size must be hex digits", ls);
+    }
+    while (k < le && is_ows(rs->buf_[k])) {
+        k++;
+    }
+    /* chunk extensions (";name=value") are allowed and ignored */
+    if (k < le && rs->buf_[k] != ';') {
+        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.chunk",
+                         "chunk size followed by something other than an extension", k);
+    }
+    if (size == 0) {
+        rs->state_ = CAMP_HTTP_ST_TRAILERS;
+        rs->header_count = 0; /* trailers get their own count, same limit */
+        return STEP_PROGRESS;
+    }
+    if (!rs->overflow_ && (uint64_t)rs->body_end_ + size + 1u > rs->cap_) {
+        /* keep parsing to learn the full size, but stop storing */
+        rs->overflow_ = true;
+        rs->body_end_ = rs->body_start_;
+    }
+    rs->remaining_ = size;
+    rs->state_ = CAMP_HTTP_ST_CHUNK_DATA;
+    return STEP_PROGRESS;
+}
+
+static int step(camp_http_response_t *rs, camp_diag_t *diag)
+{
+    size_t ls = 0;
+    size_t le = 0;
+    int r;
+    size_t avail = rs->raw_end_ - rs->line_start_;
+    switch (rs->state_) {
+    case CAMP_HTTP_ST_STATUS:
+        r = get_line(rs, &ls, &le, "http.status_line", diag);
+        return (r == STEP_PROGRESS) ? parse_status_line(rs, ls, le, diag) : r;
+    case CAMP_HTTP_ST_HEADERS: {
+        size_t name_len = 0;
+        size_t vs = 0;
+        size_t ve = 0;
+        size_t hdr_count;
+        r = get_line(rs, &ls, &le, "http.header", diag);
+        if (r != STEP_PROGRESS) {
+            return r;
+        }
+        if (ls == le) {
+            return end_of_headers(rs, diag);
+        }
+        hdr_count = rs->header_count + 1u;
+        if (hdr_count > (size_t)CAMP_HTTP_MAX_HEADERS) {
+            return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.header",
+                             "more than CAMP_HTTP_MAX_HEADERS header lines", ls);
+        }
+        rs->header_count = hdr_count;
+        r = split_header(rs, ls, le, "http.header", &name_len, &vs, &ve, diag);
+        return (r == STEP_PROGRESS) ? handle_header(rs, ls, name_len, vs, ve, diag) : r;
+    }
+    case CAMP_HTTP_ST_BODY_LENGTH: {
+        size_t take = (avail < rs->remaining_) ? avail : (size_t)rs->remaining_;
+        if (take == 0) {
+            return STEP_MORE;
+        }
+        /* Content-Length bodies are stored where they arrived */
+        rs->body_end_ += take;
+        rs->line_start_ += take;
+        rs->scan_ = rs->line_start_;
+        rs->remaining_ -= take;
+        rs->total_body_ += take;
+        return (rs->remaining_ == 0) ? finish(rs, diag) : STEP_PROGRESS;
+    }
+    case CAMP_HTTP_ST_BODY_CLOSE:
+        if (avail == 0) {
+            return STEP_MORE;
+        }
+        if (!rs->overflow_) {
+            rs->body_end_ += avail;
+        }
+        rs->total_body_ += avail;
+        rs->line_start_ += avail;
+        rs->scan_ = rs->line_start_;
+        return STEP_PROGRESS;
+    case CAMP_HTTP_ST_CHUNK_SIZE:
+        r = get_line(rs, &ls, &le, "http.chunk", diag);
+        return (r == STEP_PROGRESS) ? parse_chunk_size(rs, ls, le, diag) : r;
+    case CAMP_HTTP_ST_CHUNK_DATA: {
+        size_t take = (avail < rs->remaining_) ? avail : (size_t)rs->remaining_;
+        if (take == 0) {
+            return STEP_MORE;
+        }
+        if (!rs->overflow_) {
+            if (rs->body_end_ != rs->line_start_) {
+                memmove(rs->buf_ + rs->body_end_, rs->buf_ + rs->line_start_, take);
+            }
+            rs->body_end_ += take;
+        }
+        rs->total_body_ += take;
+        rs->line_start_ += take;
+        rs->scan_ = rs->line_start_;
+        rs->remaining_ -= take;
+        if (rs->remaining_ == 0) {
+            rs->state_ = CAMP_HTTP_ST_CHUNK_CRLF;
+        }
+        return STEP_PROGRESS;
+    }
+    case CAMP_HTTP_ST_CHUNK_CRLF:
+        if (avail >= 1 && rs->buf_[rs->line_start_] != '\r') {
+            return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.chunk",
+                             "chunk data must be followed by CRLF", rs->line_start_);
+        }
+        if (avail >= 2 && rs->buf_[rs->line_start_ + 1] != '\n') {
+            return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.chunk",
+                             "chunk data must be followed by CRLF", rs->line_start_ + 1);
+        }
+        if (avail < 2) {
+            return STEP_MORE;
+        }
+        rs->line_start_ += 2;
+        rs->scan_ = rs->line_start_;
+        rs->state_ = CAMP_HTTP_ST_CHUNK_SIZE;
+        return STEP_PROGRESS;
+    case CAMP_HTTP_ST_TRAILERS: {
+        size_t name_len = 0;
+        size_t vs = 0;
+        size_t ve = 0;
+        r = get_line(rs, &ls, &le, "http.trailer", diag);
+        if (r != STEP_PROGRESS) {
+            return r;
+        }
+        if (ls == le) {
+            return finish(rs, diag);
+        }
+        if (++rs->header_count > (size_t)CAMP_HTTP_MAX_HEADERS) {
+            return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.trailer",
+                             "more than CAMP_HTTP_MAX_HEADERS trailer lines", ls);
+        }
+        /* trailers are checked for syntax and dropped: nothing we use may come late */
+        return split_header(rs, ls, le, "http.trailer", &name_len, &vs, &ve, diag);
+    }
+    case CAMP_HTTP_ST_DONE:
+    case CAMP_HTTP_ST_FAILED:
+        break;
+    }
+    return (int)CAMP_ERR_STATE;
+}
+
+camp_status_t camp_http_response_space(camp_http_response_t *rs, uint8_t **dst, size_t *room)
+{
+    size_t free_bytes;
+    if (rs == NULL || dst == NULL || room == NULL) {
+        return CAMP_ERR_ARG;
+    }
+    *dst = NULL;
+    *room = 0;
+    if (rs->state_ == CAMP_HTTP_ST_DONE || rs->state_ == CAMP_HTTP_ST_FAILED) {
+        return CAMP_ERR_STATE;
+    }
+    if (rs->buf_ == NULL || rs->cap_ == 0) {
+        return CAMP_ERR_ARG;
+    }
+    if (rs->state_ >= CAMP_HTTP_ST_BODY_LENGTH && rs->line_start_ > rs->body_end_) {
+        /* drop parsed framing: move the unparsed tail down to the body's end */
+        size_t shift = rs->line_start_ - rs->body_end_;
+        size_t keep = rs->raw_end_ - rs->line_start_;
+        if (keep > 0) {
+            memmove(rs->buf_ + rs->body_end_, rs->buf_ + rs->line_start_, keep);
+        }
+        rs->consumed_ += shift;
+        rs->line_start_ -= shift;
+        rs->scan_ -= shift;
+        rs->raw_end_ -= shift;
+    }
+    free_bytes = rs->cap_ - rs->raw_end_;
+    if (free_bytes == 0 &&
+        (rs->state_ == CAMP_HTTP_ST_BODY_CLOSE || rs->state_ >= CAMP_HTTP_ST_CHUNK_SIZE) &&
+        !rs->overflow_) {
+        /* the body (plus its NUL) cannot fit: keep reading to count, store nothing */
+        size_t keep = rs->raw_end_ - rs->line_start_;
+        rs->overflow_ = true;
+        memmove(rs->buf_ + rs->body_start_, rs->buf_ + rs->line_start_, keep);
+        rs->consumed_ += rs->line_start_ - rs->body_start_;
+        rs->scan_ = rs->body_start_ + (rs->scan_ - rs->line_start_);
+        rs->line_start_ = rs->body_start_;
+        rs->body_end_ = rs->body_start_;
+        rs->raw_end_ = rs->body_start_ + keep;
+        free_bytes = rs->cap_ - rs->raw_end_;
+    }
+    if (free_bytes == 0) {
+        if (rs->state_ <= CAMP_HTTP_ST_HEADERS) {
+            rs->state_ = CAMP_HTTP_ST_FAILED;
+            rs->must_close = true;
+            rs->needed = 0; /* unknown: the header block has not ended */
+        }
+        return CAMP_ERR_HTTP_TOO_LARGE;
+    }
+    if (rs->state_ == CAMP_HTTP_ST_BODY_LENGTH && free_bytes > rs->remaining_) {
+        /* never read past the response: the connection may be reused */
+        free_bytes = (size_t)rs->remaining_;
+    }
+    *dst = rs->buf_ + rs->raw_end_;
+    *room = free_bytes;
+    return CAMP_OK;
+}
+
+camp_status_t camp_http_response_feed(camp_http_response_t *rs, size_t n, bool *done,
+                                      camp_diag_t *diag)
+{
+    size_t guard;
+    size_t limit;
+    if (done != NULL) {
+        *done = false;
+    }
+    if (rs == NULL || done == NULL) {
+        return CAMP_ERR_ARG;
+    }
+    if (rs->state_ == CAMP_HTTP_ST_DONE || rs->state_ == CAMP_HTTP_ST_FAILED) {
+        return camp_diag_set(diag, CAMP_ERR_STATE, "http", "response already complete or failed");
+    }
+    if (n > rs->cap_ - rs->raw_end_) {
+        return camp_diag_set(diag, CAMP_ERR_ARG, "http", "more bytes fed than space given");
+    }
+    rs->raw_end_ += n;
+    /* each step consumes at least one byte or stops: bytes held + a few
+     * state changes bound the loop */
+    limit = rs->raw_end_ - rs->line_start_ + 8u;
+    for (guard = 0; guard < limit; guard++) {
+        int r = step(rs, diag);
+        if (r == STEP_DONE) {
+            *done = true;
+            return CAMP_OK;
+        }
+        if (r == STEP_MORE) {
+            return CAMP_OK;
+        }
+        if (r != STEP_PROGRESS) {
+            return (camp_status_t)r;
+        }
+    }
+    return CAMP_OK;
+}
+
+camp_status_t camp_http_response_eof(camp_http_response_t *rs, camp_diag_t *diag)
+{
+    if (rs == NULL) {
+        return CAMP_ERR_ARG;
+    }
+    switch (rs->state_) {
+    case CAMP_HTTP_ST_BODY_CLOSE:
+        return (finish(rs, diag) == STEP_DONE) ? CAMP_OK : CAMP_ERR_HTTP_TOO_LARGE;
+    case CAMP_HTTP_ST_STATUS:
+        if (rs->raw_end_ == 0 && rs->interim_ == 0) {
+            return fail(rs, diag, CAMP_ERR_NET_CLOSED, "http.status_line",
+                        "connection closed before any response byte", 0);
+        }
+        return fail(rs, diag, CAMP_ERR_NET_CLOSED, "http.status_line",
+                    "connection closed inside the status line", rs->raw_end_);
+    case CAMP_HTTP_ST_HEADERS:
+        return fail(rs, diag, CAMP_ERR_NET_CLOSED, "http.header",
+                    "connection closed inside the headers", rs->raw_end_);
+    case CAMP_HTTP_ST_BODY_LENGTH:
+    case CAMP_HTTP_ST_CHUNK_SIZE:
+    case CAMP_HTTP_ST_CHUNK_DATA:
+    case CAMP_HTTP_ST_CHUNK_CRLF:
+    case CAMP_HTTP_ST_TRAILERS:
+        return fail(rs, diag, CAMP_ERR_NET_CLOSED, "http.body",
+                    "connection closed inside the body", rs->raw_end_);
+    case CAMP_HTTP_ST_DONE:
+    case CAMP_HTTP_ST_FAILED:
+        break;
+    }
+    return camp_diag_set(diag, CAMP_ERR_STATE, "http", "response already complete or failed");
+}
+
+const char *camp_http_response_header(const camp_http_response_t *rs, const char *name)
+{
+    size_t pos;
+    size_t end;
+    if (rs == NULL || name == NULL || rs->header_len < 2 || rs->buf_ == NULL) {
+        return NULL;
+    }
+    end = rs->header_len - 2; /* the final empty line */
+    {
+        const uint8_t *lf = memchr(rs->buf_, '\n', end);
+        if (lf == NULL) {
+            return NULL;
+        }
+        pos = (size_t)(lf - rs->buf_) + 1; /* skip the status line */
+    }
+    while (pos < end) {
+        const uint8_t *lf = memchr(rs->buf_ + pos, '\n', end - pos);
+        size_t line_end = (lf == NULL) ? end : (size_t)(lf - rs->buf_);
+        const uint8_t *colon = memchr(rs->buf_ + pos, ':', line_end - pos);
+        if (colon != NULL && camp_http_ieq((const char *)rs->buf_ + pos,
+                                           (size_t)(colon - (rs->buf_ + pos)), name)) {
+            const char *v = (const char *)colon + 1;
+            while (*v == ' ' || *v == '\t') {
+                v++;
+            }
+            return v;
+        }
+        pos = line_end + 1;
+    }
+    return NULL;
+}

@@ -1,0 +1,1012 @@
+/* The table engine of lib/inbox (see inbox_internal.h): one walk over a table of
+ * member descriptors runs decode, validate, encode or equal. */
+#include <string.h>
+
+#include "camp/camp_inbox.h"
+#include "camp/camp_schedule.h"
+#include "camp/camp_validate.h"
+
+#include "inbox_internal.h"
+
+/* ---- enums (NUL-separated name lists; no pointer tables) ------------------------------ */
+
+/* Names of enum @p e, value 1 first; *n = names in the list (aliases included). */
+static const char *enum_list(unsigned e, unsigned *n)
+{
+    switch (e) {
+    case E_STATUS: *n = 4; return "draft\0active\0paused\0completed";
+    /* Like-tweet step: the stored pages never show its `type` value (§3.4,
+     * [unverified]). We write "likeTweet" (camelCase, like every other enum of
+     * this API: prospectFirstReply, setStatus, platformId) and, being tolerant on
+     * receive, also accept "like-tweet" and "like_tweet" as aliases. */
+    case E_STEP: *n = 5; return "message\0delay\0likeTweet\0like-tweet\0like_tweet";
+    case E_SEGMENT: *n = 3; return "static\0variable\0variation";
+    case E_PLATFORM: *n = 1; return "twitter";
+    case E_BY: *n = 3; return "platformId\0username\0externalId";
+    case E_TRIGGER: *n = 1; return "prospectFirstReply";
+    case E_ACTION: *n = 1; return "setStatus";
+    /* detachBehavior: only "unlink" is in the stored copy; unknown values are a
+     * validation error by default, so others are refused until documented. */
+    case E_DETACH: *n = 1; return "unlink";
+    default: *n = 0; return "";
+    }
+}
+
+unsigned enum_count(unsigned e)
+{
+    unsigned n;
+    (void)enum_list(e, &n);
+    return (e == E_STEP) ? 3u : n; /* E_STEP: the last two names are aliases */
+}
+
+uint8_t enum_lookup(unsigned e, const char *s, size_t len)
+{
+    unsigned n, i;
+    const char *p = enum_list(e, &n);
+    for (i = 0; i < n; i++) {
+        size_t l = strlen(p);
+        if (l == len && memcmp(p, s, len) == 0) {
+            unsigned v = i + 1;
+            if (v > enum_count(e)) {
+                v = enum_count(e); /* alias of the last canonical value */
+            }
+            return (uint8_t)v;
+        }
+        p += l + 1;
+    }
+    return 0;
+}
+
+const char *enum_name(unsigned e, unsigned value)
+{
+    unsigned n, i;
+    const char *p = enum_list(e, &n);
+    if (value < 1 || value > enum_count(e)) {
+        return NULL;
+    }
+    for (i = 1; i < value; i++) {
+        p += strlen(p) + 1;
+    }
+    return p;
+}
+
+static const char *enum_rule(unsigned e)
+{
+    switch (e) {
+    case E_STATUS: return "must be one of draft, active, paused, completed";
+    case E_STEP: return "step type must be message, delay or likeTweet";
+    case E_SEGMENT: return "segment type must be static, variable or variation";
+    case E_PLATFORM: return "must be twitter";
+    case E_BY: return "must be one of platformId, username, externalId";
+    case E_TRIGGER: return "must be prospectFirstReply";
+    case E_ACTION: return "must be setStatus";
+    case E_DETACH: return "must be unlink";
+    default: return "unknown enum value";
+    }
+}
+
+/* ---- rules ------------------------------------------------------------------------------ */
+
+static void rule_range(const ictx_t *cx, unsigned r, int64_t *min, int64_t *max, const char **text)
+{
+    switch (r) {
+    case R_COUNT:
+        *min = 0; *max = CAMP_MAX_SAFE_INT;
+        *text = "must be an integer in 0..9007199254740991";
+        return;
+    case R_RATE:
+        /* D1: the v2 pages say 1..25, the legacy pause page 1..60 (and the get
+         * page's example is 30). Decoding accepts 1..60 in both shapes; encoding
+         * (cx->strict) enforces the stricter 1..25. */
+        *min = 1;
+        *max = cx->strict ? 25 : 60;
+        *text = cx->strict ? "must be an integer in 1..25" : "must be an integer in 1..60";
+        return;
+    case R_MINUTE:
+        *min = 0; *max = 1440;
+        *text = "must be an integer in 0..1440";
+        return;
+    case R_HTTP:
+        *min = 100; *max = 599;
+        *text = "must be an integer in 100..599";
+        return;
+    case R_NAME:
+        *min = 1; *max = 255;
+        *text = "must be 1..255 characters";
+        return;
+    case R_DESC:
+        *min = 0; *max = 1000;
+        *text = "must be at most 1000 characters";
+        return;
+    case R_NONEMPTY:
+        *min = 1; *max = INT64_MAX;
+        *text = "must not be empty";
+        return;
+    default:
+        *min = INT64_MIN; *max = INT64_MAX;
+        *text = "must be an integer";
+        return;
+    }
+}
+
+static void array_rule(unsigned a, size_t *min, size_t *cap, const char **cap_text)
+{
+    switch (a) {
+    case A_ACCOUNTS1:
+        *min = 1; *cap = CAMP_MAX_ACCOUNTS;
+        *cap_text = "more elements than CAMP_MAX_ACCOUNTS";
+        return;
+    case A_LISTS:
+        *min = 0; *cap = CAMP_MAX_LISTS;
+        *cap_text = "more elements than CAMP_MAX_LISTS";
+        return;
+    case A_ACCOUNTS:
+    default:
+        *min = 0; *cap = CAMP_MAX_ACCOUNTS;
+        *cap_text = "more elements than CAMP_MAX_ACCOUNTS";
+        return;
+    }
+}
+
+/* ---- diagnostics ------------------------------------------------------------------------- */
+
+camp_status_t fail_at(ictx_t *cx, int tok, camp_status_t st, const char *rule)
+{
+    if (cx->op == OP_DECODE && tok >= 0) {
+        return camp_json_diag(cx->diag, cx->doc, tok, st, rule);
+    }
+    if (cx->op == OP_EQUAL) {
+        return st;
+    }
+    return camp_diag_set(cx->diag, st, cx->path.buf, rule);
+}
+
+camp_status_t fail_member(ictx_t *cx, int obj, const char *key, camp_status_t st, const char *rule)
+{
+    if (cx->op == OP_DECODE) {
+        return camp_json_diag_member(cx->diag, cx->doc, obj, key, st, rule);
+    }
+    return fail_at(cx, -1, st, rule);
+}
+
+void fail_limits(ictx_t *cx, int64_t min, int64_t max)
+{
+    camp_diag_set_limits(cx->diag, min, max);
+}
+
+void fail_needed(ictx_t *cx, int64_t needed)
+{
+    if (cx->diag != NULL) {
+        cx->diag->needed = needed;
+    }
+}
+
+camp_status_t fail_capacity(ictx_t *cx, int tok, const char *rule, size_t needed)
+{
+    camp_status_t st = fail_at(cx, tok, CAMP_ERR_CAPACITY, rule);
+    fail_needed(cx, (int64_t)needed);
+    return st;
+}
+
+/* ---- paths ---------------------------------------------------------------------------------- */
+
+static void path_put(ipath_t *p, const char *s, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        if (p->len + 1 < sizeof p->buf) {
+            p->buf[p->len++] = s[i];
+        }
+    }
+    p->buf[p->len] = '\0';
+}
+
+void path_reset(ipath_t *p)
+{
+    p->buf[0] = '$';
+    p->buf[1] = '\0';
+    p->len = 1;
+}
+
+void path_cut(ipath_t *p, size_t len)
+{
+    if (len < p->len) {
+        p->len = len;
+        p->buf[len] = '\0';
+    }
+}
+
+static bool ident_start(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
+}
+
+/* Same form as camp_json_diag(): `.key` when identifier-like, else `["key"]`. */
+void path_key(ipath_t *p, const char *key, size_t len)
+{
+    static const char hex[] = "0123456789abcdef";
+    bool ident = len > 0 && ident_start(key[0]);
+    size_t i;
+    for (i = 1; i < len && ident; i++) {
+        ident = ident_start(key[i]) || (key[i] >= '0' && key[i] <= '9');
+    }
+    if (ident) {
+        path_put(p, ".", 1);
+        path_put(p, key, len);
+        return;
+    }
+    path_put(p, "[\"", 2);
+    for (i = 0; i < len; i++) {
+        unsigned char b = (unsigned char)key[i];
+        if (b == '"' || b == '\\') {
+            path_put(p, "\\", 1);
+            path_put(p, &key[i], 1);
+        } else if (b < 0x20) {
+            char u[6] = {'\\', 'u', '0', '0', hex[(b >> 4) & 0xF], hex[b & 0xF]};
+            path_put(p, u, sizeof u);
+        } else {
+            path_put(p, &key[i], 1);
+        }
+    }
+    path_put(p, "\"]", 2);
+}
+
+void path_index(ipath_t *p, size_t i)
+{
+    char d[24];
+    size_t n = 0;
+    do {
+        d[n++] = (char)('0' + (i % 10));
+        i /= 10;
+    } while (i != 0 && n < sizeof d);
+    path_put(p, "[", 1);
+    while (n > 0) {
+        n--;
+        path_put(p, &d[n], 1);
+    }
+    path_put(p, "]", 1);
+}
+
+/* ---- small helpers ----------------------------------------------------------------------------- */
+
+bool str_eq(const camp_str_t *a, const camp_str_t *b)
+{
+    if (a->ptr == NULL || b->ptr == NULL) {
+        return a->ptr == b->ptr;
+    }
+    return a->len == b->len && (a->len == 0 || memcmp(a->ptr, b->ptr, a->len) == 0);
+}
+
+bool str_is(const camp_str_t *a, const char *lit)
+{
+    size_t n = strlen(lit);
+    return a->ptr != NULL && a->len == n && memcmp(a->ptr, lit, n) == 0;
+}
+
+void put_str(ictx_t *cx, const camp_str_t *s)
+{
+    camp_json_write_string(cx->w, s->ptr != NULL ? s->ptr : "", s->len);
+}
+
+bool raw_ok(const camp_str_t *s, bool object)
+{
+    size_t i = 0;
+    if (s->ptr == NULL || camp_json_check(s->ptr, s->len, CAMP_JSON_MAX_DEPTH, NULL) != CAMP_OK) {
+        return false;
+    }
+    while (i < s->len && (s->ptr[i] == ' ' || s->ptr[i] == '\t' || s->ptr[i] == '\n' ||
+                          s->ptr[i] == '\r')) {
+        i++;
+    }
+    return !object || (i < s->len && s->ptr[i] == '{');
+}
+
+camp_status_t want_array(ictx_t *cx, int tok, int *n)
+{
+    if (camp_json_kind(cx->doc, tok) != CAMP_JSON_ARRAY) {
+        return fail_at(cx, tok, CAMP_ERR_TYPE, "must be an array");
+    }
+    *n = camp_json_size(cx->doc, tok);
+    return CAMP_OK;
+}
+
+camp_status_t want_object(ictx_t *cx, int tok)
+{
+    if (camp_json_kind(cx->doc, tok) != CAMP_JSON_OBJECT) {
+        return fail_at(cx, tok, CAMP_ERR_TYPE, "must be an object");
+    }
+    return CAMP_OK;
+}
+
+camp_status_t get_str(ictx_t *cx, int tok, camp_str_t *out)
+{
+    camp_status_t st = camp_json_get_string(cx->doc, tok, &out->ptr, &out->len);
+    if (st == CAMP_ERR_JSON_NUL) {
+        return fail_at(cx, tok, CAMP_ERR_JSON_NUL, "must not contain \\u0000");
+    }
+    if (st != CAMP_OK) {
+        out->ptr = NULL;
+        out->len = 0;
+        return fail_at(cx, tok, CAMP_ERR_TYPE, "must be a string");
+    }
+    return CAMP_OK;
+}
+
+/* ---- value checks ------------------------------------------------------------------------------ */
+
+camp_status_t check_kind_str(const ictx_t *cx, uint8_t kind, uint8_t rule, const camp_str_t *s,
+                             const char **why)
+{
+    int64_t min, max;
+    switch (kind) {
+    case K_ID:
+        *why = "must match ^[0-9a-z]+$";
+        return camp_valid_inbox_id(s->ptr, s->len) ? CAMP_OK : CAMP_ERR_PATTERN;
+    case K_COLID:
+        *why = "must match ^custom_[0-9a-z]+$";
+        return camp_valid_column_id(s->ptr, s->len) ? CAMP_OK : CAMP_ERR_PATTERN;
+    case K_TZ:
+        *why = "must be an IANA time-zone name";
+        return camp_tz_valid_name(s->ptr, s->len) ? CAMP_OK : CAMP_ERR_TIMEZONE;
+    case K_TIME:
+        *why = "must be an RFC 3339 date-time";
+        return camp_datetime_parse(s->ptr, s->len, NULL);
+    case K_STR:
+    default: {
+        long chars = camp_utf8_chars(s->ptr, s->len);
+        if (chars < 0) {
+            *why = "must be valid UTF-8";
+            return CAMP_ERR_INVALID;
+        }
+        if (rule == R_NONE) {
+            return CAMP_OK;
+        }
+        rule_range(cx, rule, &min, &max, why);
+        return ((int64_t)chars < min || (int64_t)chars > max) ? CAMP_ERR_LENGTH : CAMP_OK;
+    }
+    }
+}
+
+static bool is_ptr_kind(uint8_t k)
+{
+    return k == K_STR || k == K_ID || k == K_COLID || k == K_TZ || k == K_TIME || k == K_RAW ||
+           k == K_RAW_OBJ;
+}
+
+/* The camp_str_t of a pointer-kind member (for K_TIME: its raw text). */
+static const camp_str_t *str_of(const void *base, const ifield_t *f)
+{
+    const char *p = (const char *)base + f->off;
+    if (f->kind == K_TIME) {
+        return &((const camp_inbox_time_t *)(const void *)p)->raw;
+    }
+    return (const camp_str_t *)(const void *)p;
+}
+
+static const char *type_text(uint8_t kind, bool nullable)
+{
+    switch (kind) {
+    case K_BOOL: return "must be a boolean";
+    case K_FRAC: return "must be a number in 0..1";
+    case K_I64:
+    case K_U16: return "must be an integer";
+    case K_TIME: return nullable ? "must be an RFC 3339 date-time or null" : "must be an RFC 3339 date-time";
+    case K_IDS: return "must be an array";
+    case K_RAW_OBJ:
+    case K_SUB: return "must be an object";
+    case K_RAW: return "must not be null";
+    default: return nullable ? "must be a string or null" : "must be a string";
+    }
+}
+
+/* ---- the walk --------------------------------------------------------------------------------- */
+
+static bool applies(const ictx_t *cx, const ifield_t *f)
+{
+    if ((f->flags & F_V2) != 0 && cx->shape != CAMP_INBOX_SHAPE_V2) {
+        return false;
+    }
+    if ((f->flags & F_LEG) != 0 && cx->shape != CAMP_INBOX_SHAPE_LEGACY) {
+        return false;
+    }
+    return (f->flags & F_RESP) == 0 || !cx->request;
+}
+
+static bool required(const ictx_t *cx, const ifield_t *f)
+{
+    return (f->flags & F_REQ) != 0 || ((f->flags & F_REQ_REQUEST) != 0 && cx->request);
+}
+
+static bool nullable(const ictx_t *cx, const ifield_t *f)
+{
+    return (f->flags & F_NULL) != 0 ||
+           ((f->flags & F_NULL_SUM) != 0 && cx->shape == CAMP_INBOX_SHAPE_SUMMARY);
+}
+
+static uint32_t present_word(const irun_t *r, const void *base)
+{
+    const char *p;
+    if (r->present_off == NO_PRESENT || base == NULL) {
+        return 0;
+    }
+    p = (const char *)base + r->present_off;
+    if (r->present_size == 1) {
+        return *(const uint8_t *)(const void *)p;
+    }
+    return *(const uint32_t *)(const void *)p;
+}
+
+static void set_bit(irun_t *r, uint32_t bit)
+{
+    char *p;
+    if (bit == 0 || r->present_off == NO_PRESENT) {
+        return;
+    }
+    p = (char *)r->a + r->present_off;
+    if (r->present_size == 1) {
+        *(uint8_t *)(void *)p = (uint8_t)(*(uint8_t *)(void *)p | bit);
+    } else {
+        *(uint32_t *)(void *)p |= bit;
+    }
+}
+
+static bool is_present(const ictx_t *cx, const irun_t *r, const ifield_t *f, const void *base)
+{
+    const char *p = (const char *)base + f->off;
+    if (f->bit != 0) {
+        return (present_word(r, base) & f->bit) != 0;
+    }
+    if (is_ptr_kind(f->kind)) {
+        return str_of(base, f)->ptr != NULL || (nullable(cx, f) && required(cx, f));
+    }
+    if (f->kind == K_ENUM) {
+        return *(const uint8_t *)(const void *)p != 0;
+    }
+    return true; /* a required scalar: always there in a struct */
+}
+
+static bool is_null(const ifield_t *f, const void *base)
+{
+    return is_ptr_kind(f->kind) && str_of(base, f)->ptr == NULL;
+}
+
+static camp_status_t decode_ids(ictx_t *cx, const ifield_t *f, int v, void *base)
+{
+    camp_str_t *items = (camp_str_t *)(void *)((char *)base + f->off);
+    uint16_t *count = (uint16_t *)(void *)((char *)base + f->aux);
+    size_t min, cap;
+    const char *cap_text, *why;
+    int n, i, it;
+    camp_status_t st = want_array(cx, v, &n);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    array_rule(f->rule, &min, &cap, &cap_text);
+    if ((size_t)n < min) {
+        st = fail_at(cx, v, CAMP_ERR_LENGTH, "at least one element required");
+        fail_limits(cx, (int64_t)min, INT64_MAX);
+        return st;
+    }
+    if ((size_t)n > cap) {
+        return fail_capacity(cx, v, cap_text, (size_t)n);
+    }
+    it = camp_json_first(cx->doc, v);
+    for (i = 0; i < n; i++, it = camp_json_next(cx->doc, it)) {
+        st = get_str(cx, it, &items[i]);
+        if (st == CAMP_OK) {
+            st = check_kind_str(cx, K_ID, R_NONE, &items[i], &why);
+            if (st != CAMP_OK) {
+                st = fail_at(cx, it, st, why);
+            }
+        }
+        if (st != CAMP_OK) {
+            return st;
+        }
+    }
+    *count = (uint16_t)n;
+    return CAMP_OK;
+}
+
+static camp_status_t decode_value(ictx_t *cx, const ifield_t *f, int v, void *base)
+{
+    char *p = (char *)base + f->off;
+    camp_json_doc_t *doc = cx->doc;
+    const char *why;
+    int64_t min, max, i64;
+    camp_status_t st;
+
+    switch (f->kind) {
+    case K_BOOL:
+        if (camp_json_get_bool(doc, v, (bool *)(void *)p) != CAMP_OK) {
+            return fail_at(cx, v, CAMP_ERR_TYPE, "must be a boolean");
+        }
+        return CAMP_OK;
+    case K_I64:
+    case K_U16:
+        rule_range(cx, f->rule, &min, &max, &why);
+        if (f->kind == K_U16 && max > UINT16_MAX) {
+            max = UINT16_MAX;
+        }
+        st = camp_json_get_int(doc, v, min, max, &i64);
+        if (st != CAMP_OK) {
+            st = fail_at(cx, v, st == CAMP_ERR_JSON_TYPE ? CAMP_ERR_TYPE : CAMP_ERR_RANGE, why);
+            fail_limits(cx, min, max);
+            return st;
+        }
+        if (f->kind == K_U16) {
+            *(uint16_t *)(void *)p = (uint16_t)i64;
+        } else {
+            *(int64_t *)(void *)p = i64;
+        }
+        return CAMP_OK;
+    case K_FRAC:
+        st = camp_json_get_fraction(doc, v, (uint32_t *)(void *)p);
+        if (st != CAMP_OK) {
+            st = fail_at(cx, v, st == CAMP_ERR_JSON_TYPE ? CAMP_ERR_TYPE : CAMP_ERR_RANGE,
+                         "must be a number in 0..1");
+            fail_limits(cx, 0, 1);
+            return st;
+        }
+        return CAMP_OK;
+    case K_RAW:
+        camp_json_raw(doc, v, &((camp_str_t *)(void *)p)->ptr, &((camp_str_t *)(void *)p)->len);
+        return CAMP_OK;
+    case K_RAW_OBJ:
+        if (camp_json_kind(doc, v) != CAMP_JSON_OBJECT) {
+            return fail_at(cx, v, CAMP_ERR_TYPE, "must be an object");
+        }
+        camp_json_raw(doc, v, &((camp_str_t *)(void *)p)->ptr, &((camp_str_t *)(void *)p)->len);
+        return CAMP_OK;
+    case K_IDS:
+        return decode_ids(cx, f, v, base);
+    case K_ENUM: {
+        camp_str_t s;
+        st = get_str(cx, v, &s);
+        if (st != CAMP_OK) {
+            return st;
+        }
+        *(uint8_t *)(void *)p = enum_lookup(f->rule, s.ptr, s.len);
+        if (*p == 0) {
+            return fail_at(cx, v, CAMP_ERR_ENUM, enum_rule(f->rule));
+        }
+        return CAMP_OK;
+    }
+    case K_TIME: {
+        camp_inbox_time_t *t = (camp_inbox_time_t *)(void *)p;
+        if (camp_json_kind(doc, v) != CAMP_JSON_STRING) {
+            return fail_at(cx, v, CAMP_ERR_TYPE, type_text(K_TIME, nullable(cx, f)));
+        }
+        st = get_str(cx, v, &t->raw);
+        if (st == CAMP_OK && camp_datetime_parse(t->raw.ptr, t->raw.len, &t->at) != CAMP_OK) {
+            st = fail_at(cx, v, CAMP_ERR_DATE, type_text(K_TIME, nullable(cx, f)));
+        }
+        return st;
+    }
+    default: { /* K_STR, K_ID, K_COLID, K_TZ */
+        camp_str_t *s = (camp_str_t *)(void *)p;
+        if (camp_json_kind(doc, v) != CAMP_JSON_STRING) {
+            return fail_at(cx, v, CAMP_ERR_TYPE, type_text(f->kind, nullable(cx, f)));
+        }
+        st = get_str(cx, v, s);
+        if (st == CAMP_OK) {
+            st = check_kind_str(cx, f->kind, f->rule, s, &why);
+            if (st != CAMP_OK) {
+                st = fail_at(cx, v, st, why);
+                if (st == CAMP_ERR_LENGTH) {
+                    rule_range(cx, f->rule, &min, &max, &why);
+                    fail_limits(cx, min, max);
+                }
+            }
+        }
+        return st;
+    }
+    }
+}
+
+static camp_status_t validate_value(ictx_t *cx, const ifield_t *f, const void *base)
+{
+    const char *p = (const char *)base + f->off;
+    const char *why;
+    int64_t min, max, v;
+    camp_status_t st;
+
+    switch (f->kind) {
+    case K_BOOL:
+        return CAMP_OK;
+    case K_I64:
+    case K_U16:
+        rule_range(cx, f->rule, &min, &max, &why);
+        v = (f->kind == K_U16) ? (int64_t)*(const uint16_t *)(const void *)p
+                               : *(const int64_t *)(const void *)p;
+        if (v < min || v > max) {
+            st = fail_at(cx, -1, CAMP_ERR_RANGE, why);
+            fail_limits(cx, min, max);
+            return st;
+        }
+        return CAMP_OK;
+    case K_FRAC:
+        if (*(const uint32_t *)(const void *)p > CAMP_FRACTION_ONE) {
+            st = fail_at(cx, -1, CAMP_ERR_RANGE, "must be a number in 0..1");
+            fail_limits(cx, 0, 1);
+            return st;
+        }
+        return CAMP_OK;
+    case K_RAW:
+    case K_RAW_OBJ:
+        if (!raw_ok(str_of(base, f), f->kind == K_RAW_OBJ)) {
+            return fail_at(cx, -1, CAMP_ERR_INVALID,
+                           f->kind == K_RAW_OBJ ? "must be a JSON object" : "must be JSON");
+        }
+        return CAMP_OK;
+    case K_ENUM:
+        if (*(const uint8_t *)(const void *)p == 0 ||
+            *(const uint8_t *)(const void *)p > enum_count(f->rule)) {
+            return fail_at(cx, -1, CAMP_ERR_ENUM, enum_rule(f->rule));
+        }
+        return CAMP_OK;
+    case K_IDS: {
+        const camp_str_t *items = (const camp_str_t *)(const void *)p;
+        uint16_t n = *(const uint16_t *)(const void *)((const char *)base + f->aux);
+        size_t min_n, cap, i, mark = cx->path.len;
+        const char *cap_text;
+        array_rule(f->rule, &min_n, &cap, &cap_text);
+        if (n > cap) {
+            return fail_capacity(cx, -1, cap_text, n);
+        }
+        if (n < min_n) {
+            st = fail_at(cx, -1, CAMP_ERR_LENGTH, "at least one element required");
+            fail_limits(cx, (int64_t)min_n, INT64_MAX);
+            return st;
+        }
+        for (i = 0; i < n; i++) {
+            path_index(&cx->path, i);
+            if (items[i].ptr == NULL) {
+                return fail_at(cx, -1, CAMP_ERR_REQUIRED, "required field missing");
+            }
+            st = check_kind_str(cx, K_ID, R_NONE, &items[i], &why);
+            if (st != CAMP_OK) {
+                return fail_at(cx, -1, st, why);
+            }
+            path_cut(&cx->path, mark);
+        }
+        return CAMP_OK;
+    }
+    default:
+        st = check_kind_str(cx, f->kind, f->rule, str_of(base, f), &why);
+        if (st != CAMP_OK) {
+            st = fail_at(cx, -1, st, why);
+            if (st == CAMP_ERR_LENGTH) {
+                rule_range(cx, f->rule, &min, &max, &why);
+                fail_limits(cx, min, max);
+            }
+        }
+        return st;
+    }
+}
+
+static void encode_value(ictx_t *cx, const ifield_t *f, const void *base)
+{
+    const char *p = (const char *)base + f->off;
+    switch (f->kind) {
+    case K_BOOL:
+        camp_json_write_bool(cx->w, *(const bool *)(const void *)p);
+        return;
+    case K_I64:
+        camp_json_write_int(cx->w, *(const int64_t *)(const void *)p);
+        return;
+    case K_U16:
+        camp_json_write_int(cx->w, (int64_t)*(const uint16_t *)(const void *)p);
+        return;
+    case K_FRAC:
+        camp_json_write_fraction(cx->w, *(const uint32_t *)(const void *)p);
+        return;
+    case K_RAW:
+    case K_RAW_OBJ:
+        camp_json_write_raw(cx->w, str_of(base, f)->ptr, str_of(base, f)->len);
+        return;
+    case K_ENUM: {
+        const char *name = enum_name(f->rule, *(const uint8_t *)(const void *)p);
+        camp_json_write_cstring(cx->w, name != NULL ? name : "");
+        return;
+    }
+    case K_IDS: {
+        const camp_str_t *items = (const camp_str_t *)(const void *)p;
+        uint16_t n = *(const uint16_t *)(const void *)((const char *)base + f->aux);
+        uint16_t i;
+        camp_json_write_array_begin(cx->w);
+        for (i = 0; i < n; i++) {
+            put_str(cx, &items[i]);
+        }
+        camp_json_write_array_end(cx->w);
+        return;
+    }
+    default:
+        put_str(cx, str_of(base, f));
+        return;
+    }
+}
+
+static bool equal_value(const ifield_t *f, const void *a, const void *b)
+{
+    const char *pa = (const char *)a + f->off;
+    const char *pb = (const char *)b + f->off;
+    switch (f->kind) {
+    case K_BOOL:
+        return *(const bool *)(const void *)pa == *(const bool *)(const void *)pb;
+    case K_I64:
+        return *(const int64_t *)(const void *)pa == *(const int64_t *)(const void *)pb;
+    case K_U16:
+        return *(const uint16_t *)(const void *)pa == *(const uint16_t *)(const void *)pb;
+    case K_FRAC:
+        return *(const uint32_t *)(const void *)pa == *(const uint32_t *)(const void *)pb;
+    case K_ENUM:
+        return *(const uint8_t *)(const void *)pa == *(const uint8_t *)(const void *)pb;
+    case K_IDS: {
+        uint16_t na = *(const uint16_t *)(const void *)((const char *)a + f->aux);
+        uint16_t nb = *(const uint16_t *)(const void *)((const char *)b + f->aux);
+        uint16_t i;
+        size_t min_n, cap;
+        const char *cap_text;
+        array_rule(f->rule, &min_n, &cap, &cap_text);
+        if (na != nb || na > cap) {
+            return false;
+        }
+        for (i = 0; i < na; i++) {
+            if (!str_eq(&((const camp_str_t *)(const void *)pa)[i],
+                        &((const camp_str_t *)(const void *)pb)[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+    default:
+        return str_eq(str_of(a, f), str_of(b, f));
+    }
+}
+
+void run_init(ictx_t *cx, irun_t *r, const ifield_t *t, size_t n, void *a, const void *b,
+              size_t present_off, uint8_t present_size, int obj)
+{
+    r->t = t;
+    r->n = n;
+    r->i = 0;
+    r->a = a;
+    r->b = b;
+    r->present_off = present_off;
+    r->present_size = present_size;
+    r->obj = obj;
+    r->v = -1;
+    r->mark = cx->path.len;
+}
+
+/* One member. *sub = true: stop for the caller (K_SUB). */
+static camp_status_t step_decode(ictx_t *cx, irun_t *r, const ifield_t *f, bool *sub)
+{
+    int v = camp_json_member(cx->doc, r->obj, f->key);
+    camp_status_t st;
+    if (v < 0) {
+        return required(cx, f) ? fail_member(cx, r->obj, f->key, CAMP_ERR_REQUIRED,
+                                             "required field missing")
+                               : CAMP_OK;
+    }
+    if ((f->flags & F_NO_REQUEST) != 0 && cx->request) {
+        return fail_at(cx, v, CAMP_ERR_INVALID, "must not be sent: the server assigns it");
+    }
+    if (camp_json_is_null(cx->doc, v)) {
+        if (!nullable(cx, f) || !is_ptr_kind(f->kind)) {
+            return fail_at(cx, v, CAMP_ERR_TYPE, type_text(f->kind, false));
+        }
+        set_bit(r, f->bit);
+        return CAMP_OK;
+    }
+    if (f->kind == K_SUB) {
+        r->v = v;
+        *sub = true;
+        return CAMP_OK;
+    }
+    st = decode_value(cx, f, v, r->a);
+    if (st == CAMP_OK) {
+        set_bit(r, f->bit);
+    }
+    return st;
+}
+
+static camp_status_t step_validate(ictx_t *cx, irun_t *r, const ifield_t *f, bool *sub)
+{
+    camp_status_t st;
+    bool present = is_present(cx, r, f, r->a);
+    if (!present && !required(cx, f)) {
+        return CAMP_OK;
+    }
+    path_key(&cx->path, f->key, strlen(f->key));
+    if (!present) {
+        return fail_at(cx, -1, CAMP_ERR_REQUIRED, "required field missing");
+    }
+    if ((f->flags & F_NO_REQUEST) != 0 && cx->request) {
+        return fail_at(cx, -1, CAMP_ERR_INVALID, "must not be sent: the server assigns it");
+    }
+    if (is_null(f, r->a)) {
+        if (!nullable(cx, f)) {
+            return fail_at(cx, -1, CAMP_ERR_TYPE, type_text(f->kind, false));
+        }
+        path_cut(&cx->path, r->mark);
+        return CAMP_OK;
+    }
+    if (f->kind == K_SUB) {
+        *sub = true;
+        return CAMP_OK;
+    }
+    st = validate_value(cx, f, r->a);
+    path_cut(&cx->path, r->mark);
+    return st;
+}
+
+static camp_status_t step_encode(ictx_t *cx, irun_t *r, const ifield_t *f, bool *sub)
+{
+    if (!is_present(cx, r, f, r->a) || ((f->flags & F_NO_REQUEST) != 0 && cx->request)) {
+        return CAMP_OK;
+    }
+    camp_json_write_key(cx->w, f->key);
+    if (is_null(f, r->a)) {
+        camp_json_write_null(cx->w);
+        return CAMP_OK;
+    }
+    if (f->kind == K_SUB) {
+        *sub = true;
+        return CAMP_OK;
+    }
+    encode_value(cx, f, r->a);
+    return CAMP_OK;
+}
+
+static camp_status_t step_equal(ictx_t *cx, irun_t *r, const ifield_t *f, bool *sub)
+{
+    bool pa = is_present(cx, r, f, r->a), pb = is_present(cx, r, f, r->b);
+    if (pa != pb) {
+        return NOT_EQUAL;
+    }
+    if (!pa) {
+        return CAMP_OK;
+    }
+    if (is_null(f, r->a) != is_null(f, r->b)) {
+        return NOT_EQUAL;
+    }
+    if (is_null(f, r->a)) {
+        return CAMP_OK;
+    }
+    if (f->kind == K_SUB) {
+        *sub = true;
+        return CAMP_OK;
+    }
+    return equal_value(f, r->a, r->b) ? CAMP_OK : NOT_EQUAL;
+}
+
+camp_status_t run_next(ictx_t *cx, irun_t *r, const ifield_t **sub)
+{
+    *sub = NULL;
+    while (r->i < r->n) {
+        const ifield_t *f = &r->t[r->i];
+        bool stop = false;
+        camp_status_t st = CAMP_OK;
+        if (applies(cx, f)) {
+            switch (cx->op) {
+            case OP_DECODE: st = step_decode(cx, r, f, &stop); break;
+            case OP_VALIDATE: st = step_validate(cx, r, f, &stop); break;
+            case OP_ENCODE: st = step_encode(cx, r, f, &stop); break;
+            case OP_EQUAL: st = step_equal(cx, r, f, &stop); break;
+            default: st = CAMP_ERR_INTERNAL; break;
+            }
+        }
+        if (st != CAMP_OK) {
+            return st;
+        }
+        if (stop) {
+            *sub = f;
+            return CAMP_OK;
+        }
+        r->i++;
+    }
+    return CAMP_OK;
+}
+
+void run_done(ictx_t *cx, irun_t *r)
+{
+    if (r->i < r->n) {
+        if (cx->op == OP_DECODE) {
+            set_bit(r, r->t[r->i].bit);
+        }
+        r->i++;
+    }
+    path_cut(&cx->path, r->mark);
+}
+
+camp_status_t obj_open(ictx_t *cx, int tok)
+{
+    if (cx->op == OP_DECODE) {
+        return want_object(cx, tok);
+    }
+    if (cx->op == OP_ENCODE) {
+        camp_json_write_object_begin(cx->w);
+    }
+    return CAMP_OK;
+}
+
+void obj_close(ictx_t *cx)
+{
+    if (cx->op == OP_ENCODE) {
+        camp_json_write_object_end(cx->w);
+    }
+}
+
+void arr_open(ictx_t *cx)
+{
+    if (cx->op == OP_ENCODE) {
+        camp_json_write_array_begin(cx->w);
+    }
+}
+
+void arr_close(ictx_t *cx)
+{
+    if (cx->op == OP_ENCODE) {
+        camp_json_write_array_end(cx->w);
+    }
+}
+
+camp_status_t run_table(ictx_t *cx, const ifield_t *t, size_t n, void *a, const void *b,
+                        size_t present_off, uint8_t present_size, int obj)
+{
+    irun_t r;
+    const ifield_t *sub;
+    camp_status_t st;
+    run_init(cx, &r, t, n, a, b, present_off, present_size, obj);
+    st = run_next(cx, &r, &sub);
+    if (st == CAMP_OK && sub != NULL) {
+        st = CAMP_ERR_INTERNAL; /* tables given to run_table have no K_SUB */
+    }
+    return st;
+}
+
+void put_key(ictx_t *cx, const camp_str_t *key)
+{
+    char buf[KEY_MAX + 1];
+    size_t n = key->len <= KEY_MAX ? key->len : KEY_MAX;
+    if (n > 0) {
+        memcpy(buf, key->ptr, n);
+    }
+    buf[n] = '\0';
+    camp_json_write_key(cx->w, buf);
+}
+
+camp_status_t check_key(ictx_t *cx, const camp_str_t *key)
+{
+    const char *why;
+    camp_status_t st;
+    if (key->ptr == NULL) {
+        return fail_at(cx, -1, CAMP_ERR_REQUIRED, "required field missing");
+    }
+    st = check_kind_str(cx, K_STR, R_NONE, key, &why);
+    if (st != CAMP_OK) {
+        return fail_at(cx, -1, st, why);
+    }
+    if (memchr(key->ptr, '\0', key->len) != NULL) {
+        return fail_at(cx, -1, CAMP_ERR_INVALID, "key must not contain NUL");
+    }
+    if (cx->strict && key->len > KEY_MAX) {
+        st = fail_at(cx, -1, CAMP_ERR_LENGTH, "key longer than 255 bytes cannot be encoded");
+        fail_limits(cx, 0, KEY_MAX);
+        return st;
+    }
+    return CAMP_OK;
+}
+
+camp_status_t run_all(ictx_t *cx, const ifield_t *t, size_t n, void *a, const void *b,
+                      size_t present_off, uint8_t present_size, int obj)
+{
+    camp_status_t st = obj_open(cx, obj);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    st = run_table(cx, t, n, a, b, present_off, present_size, obj);
+    obj_close(cx);
+    return st;
+}

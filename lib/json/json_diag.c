@@ -1,0 +1,212 @@
+/* Diagnostics with JSON paths (`$.sequence.steps[2].data.segments[0].name`).
+ * The path is built by walking parent links up to the root (no recursion):
+ * the components are collected innermost first into a bounded local array,
+ * then printed outermost first through the bounded text builder, which cuts
+ * a path too long for camp_diag_t::path visibly with "...". */
+#include "camp/camp_json.h"
+
+#include <string.h>
+
+#include "json_internal.h"
+#include "status/status_internal.h"
+
+/* One path component per container level, plus one for a key token itself. */
+#define PATH_MAX_PARTS (CAMP_JSON_MAX_DEPTH + 1)
+
+typedef struct {
+    int tok;   /* the key token (for `.key`), or the item token (for `[i]`) */
+    int index; /* item index, or -1 for a key */
+} path_part_t;
+
+static bool ident_start(int b)
+{
+    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b == '_' || b == '$';
+}
+
+static bool ident_byte(int b)
+{
+    return ident_start(b) || (b >= '0' && b <= '9');
+}
+
+/* Append a key: `.key` when identifier-like ([A-Za-z_$][A-Za-z0-9_$]*), else
+ * `["key"]` with `"`, `\` and control bytes escaped. The key bytes come from
+ * next_byte(src) (a decoded string token, or a C string). */
+typedef int (*byte_source_fn)(void *src);
+
+static int cstr_next(void *src)
+{
+    const char **p = (const char **)src;
+    if (**p == '\0') {
+        return -1;
+    }
+    return (unsigned char)*(*p)++;
+}
+
+static int tok_next(void *src)
+{
+    return camp_json_striter_next((camp_json_striter_t *)src);
+}
+
+static void put_key(camp_text_t *t, byte_source_fn next, void *src, void *src_again)
+{
+    static const char hex[] = "0123456789abcdef";
+    bool ident = true;
+    size_t n = 0;
+    int b;
+    while ((b = next(src)) >= 0) {
+        if (!(n == 0 ? ident_start(b) : ident_byte(b))) {
+            ident = false;
+        }
+        n++;
+    }
+    if (n == 0) {
+        ident = false; /* the empty key prints as [""] */
+    }
+    camp_text_put(t, ident ? "." : "[\"", ident ? 1 : 2);
+    while ((b = next(src_again)) >= 0) {
+        char c = (char)b;
+        if (b == '"' || b == '\\') {
+            camp_text_put(t, "\\", 1);
+            camp_text_put(t, &c, 1);
+        } else if (b < 0x20) {
+            char u[6] = {'\\', 'u', '0', '0', hex[(b >> 4) & 0xF], hex[b & 0xF]};
+            camp_text_put(t, u, sizeof u);
+        } else {
+            camp_text_put(t, &c, 1);
+        }
+    }
+    if (!ident) {
+        camp_text_put(t, "\"]", 2);
+    }
+}
+
+static void put_token_key(camp_text_t *t, const camp_json_doc_t *doc, int key)
+{
+    camp_json_striter_t a, b;
+    if (!camp_json_striter_init(&a, doc, key) || !camp_json_striter_init(&b, doc, key)) {
+        return;
+    }
+    put_key(t, tok_next, &a, &b);
+}
+
+static bool is_kind(const camp_json_doc_t *doc, int tok, int type)
+{
+    return (doc->tokens[tok].type_ & CAMP_JSON_T_MASK) == type;
+}
+
+/* Index of item @p item among the children of array @p arr. */
+static int item_index(const camp_json_doc_t *doc, int arr, int item)
+{
+    int j, idx = 0;
+    for (j = arr + 1; j < item; j++) {
+        if (doc->tokens[j].parent == arr) {
+            idx++;
+        }
+    }
+    return idx;
+}
+
+/* Path of token @p tok into @p t. */
+static void put_path(camp_text_t *t, const camp_json_doc_t *doc, int tok)
+{
+    path_part_t parts[PATH_MAX_PARTS];
+    int n = 0;
+    bool lost = false;
+    int x = tok;
+
+    camp_text_put(t, "$", 1);
+    if (camp_json_tok(doc, tok) == NULL) {
+        return;
+    }
+    /* Walk up. Parents always precede their children in token order; requiring
+     * p < x makes the walk terminate even on a damaged token array. */
+    while (x > 0) {
+        int p = doc->tokens[x].parent;
+        path_part_t part;
+        if (p < 0 || p >= x) {
+            break;
+        }
+        if (is_kind(doc, x, CAMP_JSON_T_STRING) && is_kind(doc, p, CAMP_JSON_T_OBJECT)) {
+            part.tok = x; /* x is itself a key: its path is the member's */
+            part.index = -1;
+        } else if (is_kind(doc, p, CAMP_JSON_T_STRING)) {
+            part.tok = p; /* value of key p */
+            part.index = -1;
+            x = p;
+            p = doc->tokens[p].parent;
+            if (p < 0 || p >= x) {
+                break;
+            }
+        } else if (is_kind(doc, p, CAMP_JSON_T_ARRAY)) {
+            part.tok = x;
+            part.index = item_index(doc, p, x);
+        } else {
+            break;
+        }
+        if (n < PATH_MAX_PARTS) {
+            parts[n++] = part;
+        } else {
+            lost = true; /* deeper than any checked document; outer parts dropped */
+        }
+        x = p;
+    }
+    if (lost) {
+        camp_text_put(t, "...", 3);
+    }
+    while (n > 0) {
+        n--;
+        if (parts[n].index < 0) {
+            put_token_key(t, doc, parts[n].tok);
+        } else {
+            camp_text_put(t, "[", 1);
+            camp_text_put_int(t, parts[n].index);
+            camp_text_put(t, "]", 1);
+        }
+    }
+}
+
+static size_t token_offset(const camp_json_doc_t *doc, int tok)
+{
+    const camp_json_token_t *t = camp_json_tok(doc, tok);
+    if (t == NULL || t->start < 0) {
+        return CAMP_DIAG_NO_OFFSET;
+    }
+    if ((t->type_ & CAMP_JSON_T_MASK) == CAMP_JSON_T_STRING && t->start > 0) {
+        return (size_t)t->start - 1; /* the opening quote */
+    }
+    return (size_t)t->start;
+}
+
+camp_status_t camp_json_diag(camp_diag_t *diag, const camp_json_doc_t *doc, int tok,
+                             camp_status_t status, const char *rule)
+{
+    camp_text_t t;
+    if (diag == NULL) {
+        return status;
+    }
+    camp_diag_set(diag, status, NULL, rule);
+    camp_text_init(&t, diag->path, sizeof diag->path);
+    put_path(&t, doc, tok);
+    camp_text_finish(&t);
+    diag->offset = token_offset(doc, tok);
+    return status;
+}
+
+camp_status_t camp_json_diag_member(camp_diag_t *diag, const camp_json_doc_t *doc, int obj,
+                                    const char *key, camp_status_t status, const char *rule)
+{
+    camp_text_t t;
+    const char *a = key, *b = key;
+    if (diag == NULL) {
+        return status;
+    }
+    camp_diag_set(diag, status, NULL, rule);
+    camp_text_init(&t, diag->path, sizeof diag->path);
+    put_path(&t, doc, obj);
+    if (key != NULL) {
+        put_key(&t, cstr_next, (void *)&a, (void *)&b);
+    }
+    camp_text_finish(&t);
+    diag->offset = token_offset(doc, obj);
+    return status;
+}

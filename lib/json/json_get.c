@@ -1,0 +1,390 @@
+/* Token view: navigation (member, first, next, size) and typed getters. */
+#include "camp/camp_json.h"
+
+#include <string.h>
+
+#include "json_internal.h"
+
+camp_json_kind_t camp_json_kind(const camp_json_doc_t *doc, int tok)
+{
+    const camp_json_token_t *t = camp_json_tok(doc, tok);
+    if (t == NULL) {
+        return CAMP_JSON_INVALID;
+    }
+    switch (t->type_ & CAMP_JSON_T_MASK) {
+    case CAMP_JSON_T_OBJECT: return CAMP_JSON_OBJECT;
+    case CAMP_JSON_T_ARRAY: return CAMP_JSON_ARRAY;
+    case CAMP_JSON_T_STRING: return CAMP_JSON_STRING;
+    case CAMP_JSON_T_PRIMITIVE:
+        /* checked input: the first byte decides (t, f, n, or a number) */
+        if (doc->text == NULL || t->start < 0 || t->end <= t->start ||
+            (size_t)t->start >= doc->len) {
+            return CAMP_JSON_INVALID;
+        }
+        switch (doc->text[t->start]) {
+        case 't': return CAMP_JSON_TRUE;
+        case 'f': return CAMP_JSON_FALSE;
+        case 'n': return CAMP_JSON_NULL;
+        default: return CAMP_JSON_NUMBER;
+        }
+    default:
+        return CAMP_JSON_INVALID;
+    }
+}
+
+int camp_json_next(const camp_json_doc_t *doc, int tok)
+{
+    /* Each token stands for itself plus `size` children still to skip (a key's
+     * child is its value), so one counter walks a whole subtree, no recursion. */
+    long remaining = 1;
+    int j = tok;
+    if (camp_json_tok(doc, tok) == NULL) {
+        return -1;
+    }
+    while (remaining > 0 && j < doc->count) {
+        int sz = doc->tokens[j].size;
+        remaining += (sz > 0 ? sz : 0) - 1;
+        j++;
+    }
+    return j;
+}
+
+int camp_json_first(const camp_json_doc_t *doc, int tok)
+{
+    camp_json_kind_t k = camp_json_kind(doc, tok);
+    if ((k != CAMP_JSON_OBJECT && k != CAMP_JSON_ARRAY) || doc->tokens[tok].size <= 0 ||
+        tok + 1 >= doc->count) {
+        return -1;
+    }
+    return tok + 1;
+}
+
+int camp_json_size(const camp_json_doc_t *doc, int tok)
+{
+    camp_json_kind_t k = camp_json_kind(doc, tok);
+    if (k != CAMP_JSON_OBJECT && k != CAMP_JSON_ARRAY) {
+        return 0;
+    }
+    return doc->tokens[tok].size > 0 ? doc->tokens[tok].size : 0;
+}
+
+bool camp_json_string_eq(const camp_json_doc_t *doc, int tok, const char *lit)
+{
+    camp_json_striter_t it;
+    size_t i = 0;
+    int b;
+    if (lit == NULL || !camp_json_striter_init(&it, doc, tok)) {
+        return false;
+    }
+    while ((b = camp_json_striter_next(&it)) >= 0) {
+        /* lit's NUL never matches: a \u0000 in the token makes it longer than lit */
+        if (lit[i] == '\0' || (unsigned char)lit[i] != (unsigned)b) {
+            return false;
+        }
+        i++;
+    }
+    return lit[i] == '\0';
+}
+
+int camp_json_member(const camp_json_doc_t *doc, int obj, const char *key)
+{
+    int found = -1;
+    int k, n, i;
+    if (camp_json_kind(doc, obj) != CAMP_JSON_OBJECT || key == NULL) {
+        return -1;
+    }
+    n = doc->tokens[obj].size;
+    k = camp_json_first(doc, obj);
+    for (i = 0; i < n && k > 0 && k + 1 < doc->count; i++) {
+        /* no early exit: with duplicate keys the last one wins */
+        if (camp_json_string_eq(doc, k, key)) {
+            found = k + 1;
+        }
+        k = camp_json_next(doc, k);
+    }
+    return found;
+}
+
+/* ---- numbers ----------------------------------------------------------------- */
+
+/* The text of a number token, or false when @p tok is not a number. */
+static bool number_text(const camp_json_doc_t *doc, int tok, const char **s, size_t *n)
+{
+    const camp_json_token_t *t;
+    if (camp_json_kind(doc, tok) != CAMP_JSON_NUMBER) {
+        return false;
+    }
+    t = &doc->tokens[tok];
+    if ((size_t)t->end > doc->len) {
+        return false;
+    }
+    *s = doc->text + t->start;
+    *n = (size_t)(t->end - t->start);
+    return true;
+}
+
+camp_status_t camp_json_get_int(const camp_json_doc_t *doc, int tok, int64_t min, int64_t max,
+                                int64_t *out)
+{
+    const char *s;
+    size_t n, i = 0;
+    bool neg = false;
+    uint64_t mag = 0;
+    int64_t v;
+
+    if (out == NULL || min > max) {
+        return CAMP_ERR_ARG;
+    }
+    if (!number_text(doc, tok, &s, &n)) {
+        return CAMP_ERR_JSON_TYPE;
+    }
+    if (i < n && s[i] == '-') {
+        neg = true;
+        i++;
+    }
+    if (i >= n) {
+        return CAMP_ERR_JSON_TYPE;
+    }
+    for (; i < n; i++) {
+        unsigned d;
+        if (s[i] < '0' || s[i] > '9') {
+            /* Policy: only integer literals are integers; `1e3` and `5.0` are not,
+             * even though their values are whole (the APIs send plain integers). */
+            return CAMP_ERR_JSON_RANGE;
+        }
+        d = (unsigned)(s[i] - '0');
+        if (mag > (UINT64_MAX - d) / 10u) {
+            return CAMP_ERR_JSON_RANGE; /* more than 20 digits' worth: out of any int64 range */
+        }
+        mag = mag * 10u + d;
+    }
+    if (neg) {
+        if (mag > (uint64_t)INT64_MAX + 1u) {
+            return CAMP_ERR_JSON_RANGE;
+        }
+        /* -(2^63) is computed without overflowing int64 */
+        v = (mag == (uint64_t)INT64_MAX + 1u) ? INT64_MIN : -(int64_t)mag;
+    } else {
+        if (mag > (uint64_t)INT64_MAX) {
+            return CAMP_ERR_JSON_RANGE;
+        }
+        v = (int64_t)mag;
+    }
+    if (v < min || v > max) {
+        return CAMP_ERR_JSON_RANGE;
+    }
+    *out = v;
+    return CAMP_OK;
+}
+
+/* Digits of a number as one sequence, the '.' skipped: d[0..ni) integer part,
+ * d[ni..ni+nf) fraction part. */
+typedef struct {
+    const char *ip; /* integer digits */
+    size_t ni;
+    const char *fp; /* fraction digits */
+    size_t nf;
+} digits_t;
+
+static unsigned digit_at(const digits_t *d, size_t k)
+{
+    char c = (k < d->ni) ? d->ip[k] : d->fp[k - d->ni];
+    return (unsigned)(c - '0');
+}
+
+/* Exponents beyond this many digits' worth only decide "0" or "out of range";
+ * clamping keeps the arithmetic below far from int64 overflow. */
+#define EXP_CLAMP ((int64_t)1 << 40)
+
+camp_status_t camp_json_get_fraction(const camp_json_doc_t *doc, int tok, uint32_t *millionths)
+{
+    const char *s;
+    size_t n, i = 0, total, z, k;
+    bool neg = false;
+    int64_t e = 0, point;
+    digits_t d = {NULL, 0, NULL, 0};
+    uint32_t m = 0;
+
+    if (millionths == NULL) {
+        return CAMP_ERR_ARG;
+    }
+    if (!number_text(doc, tok, &s, &n)) {
+        return CAMP_ERR_JSON_TYPE;
+    }
+    if (i < n && s[i] == '-') {
+        neg = true;
+        i++;
+    }
+    d.ip = s + i;
+    while (i < n && s[i] >= '0' && s[i] <= '9') {
+        i++;
+    }
+    d.ni = (size_t)(s + i - d.ip);
+    d.fp = s + i;
+    if (i < n && s[i] == '.') {
+        i++;
+        d.fp = s + i;
+        while (i < n && s[i] >= '0' && s[i] <= '9') {
+            i++;
+        }
+        d.nf = (size_t)(s + i - d.fp);
+    }
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        bool exp_neg = false;
+        i++;
+        if (i < n && (s[i] == '+' || s[i] == '-')) {
+            exp_neg = (s[i] == '-');
+            i++;
+        }
+        for (; i < n && s[i] >= '0' && s[i] <= '9'; i++) {
+            if (e < EXP_CLAMP) {
+                e = e * 10 + (s[i] - '0');
+            }
+        }
+        if (exp_neg) {
+            e = -e;
+        }
+    }
+    if (i != n || d.ni == 0) {
+        return CAMP_ERR_JSON_TYPE; /* not number text (only for a hand-made doc) */
+    }
+
+    /* value = 0.D1 D2 ... x 10^point, D1 the first non-zero digit */
+    total = d.ni + d.nf;
+    for (z = 0; z < total && digit_at(&d, z) == 0; z++) {
+    }
+    if (z == total) {
+        *millionths = 0; /* 0, -0, 0.000, 0e99: all zero */
+        return CAMP_OK;
+    }
+    if (neg) {
+        return CAMP_ERR_JSON_RANGE;
+    }
+    point = (int64_t)d.ni + e - (int64_t)z;
+    if (point > 1) {
+        return CAMP_ERR_JSON_RANGE; /* >= 10 */
+    }
+    if (point == 1) {
+        /* in [1, 10): in range only when exactly 1 (every further digit 0) */
+        if (digit_at(&d, z) != 1) {
+            return CAMP_ERR_JSON_RANGE;
+        }
+        for (k = z + 1; k < total; k++) {
+            if (digit_at(&d, k) != 0) {
+                return CAMP_ERR_JSON_RANGE; /* 1.0000001: exact test, not after rounding */
+            }
+        }
+        *millionths = CAMP_FRACTION_ONE;
+        return CAMP_OK;
+    }
+    /* 0 < value < 1: decimal place p (1-based) holds significant digit
+     * number p + point - 1 (0-based from z); places 1..6 are the millionths,
+     * place 7 decides the rounding (half up). */
+    for (k = 1; k <= 7; k++) {
+        int64_t idx = (int64_t)k + point - 1;
+        unsigned dig = 0;
+        if (idx >= 0 && (uint64_t)idx < (uint64_t)(total - z)) {
+            dig = digit_at(&d, z + (size_t)idx);
+        }
+        if (k <= 6) {
+            m = m * 10u + dig;
+        } else if (dig >= 5) {
+            m++; /* may reach 1000000 (0.9999995 -> 1) */
+        }
+    }
+    *millionths = m;
+    return CAMP_OK;
+}
+
+camp_status_t camp_json_get_bool(const camp_json_doc_t *doc, int tok, bool *out)
+{
+    camp_json_kind_t k = camp_json_kind(doc, tok);
+    if (out == NULL) {
+        return CAMP_ERR_ARG;
+    }
+    if (k != CAMP_JSON_TRUE && k != CAMP_JSON_FALSE) {
+        return CAMP_ERR_JSON_TYPE;
+    }
+    *out = (k == CAMP_JSON_TRUE);
+    return CAMP_OK;
+}
+
+bool camp_json_is_null(const camp_json_doc_t *doc, int tok)
+{
+    return camp_json_kind(doc, tok) == CAMP_JSON_NULL;
+}
+
+/* ---- strings ----------------------------------------------------------------- */
+
+camp_status_t camp_json_get_string(camp_json_doc_t *doc, int tok, const char **out, size_t *len)
+{
+    camp_json_striter_t it;
+    camp_json_token_t *t;
+
+    if (out == NULL) {
+        return CAMP_ERR_ARG;
+    }
+    if (!camp_json_striter_init(&it, doc, tok)) {
+        return CAMP_ERR_JSON_TYPE;
+    }
+    t = &doc->tokens[tok];
+    if ((t->type_ & CAMP_JSON_F_DECODED) == 0) {
+        size_t w;
+        int b;
+        /* First pass: refuse \u0000 before touching anything, so a refused
+         * string stays intact (a C string cannot hold it). */
+        while ((b = camp_json_striter_next(&it)) >= 0) {
+            if (b == 0) {
+                return CAMP_ERR_JSON_NUL;
+            }
+        }
+        /* Second pass: decode in place. Every escape is at least as long as
+         * the UTF-8 it becomes, so the write position never passes the read
+         * position. The byte at `end` (the closing quote) becomes the NUL. */
+        camp_json_striter_init(&it, doc, tok);
+        w = (size_t)t->start;
+        while ((b = camp_json_striter_next(&it)) >= 0) {
+            doc->text[w++] = (char)b;
+        }
+        if (w < doc->len) {
+            doc->text[w] = '\0';
+        }
+        t->end = (int)w;
+        t->type_ |= CAMP_JSON_F_DECODED;
+    } else if ((size_t)t->end < doc->len) {
+        doc->text[t->end] = '\0';
+    }
+    *out = doc->text + t->start;
+    if (len != NULL) {
+        *len = (size_t)(t->end - t->start);
+    }
+    return CAMP_OK;
+}
+
+void camp_json_raw(const camp_json_doc_t *doc, int tok, const char **out, size_t *len)
+{
+    camp_json_kind_t k = camp_json_kind(doc, tok);
+    const camp_json_token_t *t;
+    size_t a, b;
+    if (out == NULL) {
+        return;
+    }
+    *out = "";
+    if (len != NULL) {
+        *len = 0;
+    }
+    if (k == CAMP_JSON_INVALID) {
+        return;
+    }
+    t = &doc->tokens[tok];
+    a = (size_t)t->start;
+    b = (size_t)t->end;
+    if (k == CAMP_JSON_STRING && a > 0 && b < doc->len) {
+        a--; /* include the quotes */
+        b++;
+    }
+    *out = doc->text + a;
+    if (len != NULL) {
+        *len = b - a;
+    }
+}

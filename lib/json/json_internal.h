@@ -1,0 +1,63 @@
+/* Private helpers of the JSON core, shared by the files of lib/json/ only.
+ *
+ * Token type codes: camp_json_token_t::type_ holds the tokenizer's own type
+ * code (1 object, 2 array, 3 string, 4 primitive; see json_tokenize.c, the only
+ * file that includes the tokenizer) in its low byte, plus flag bits above it.
+ * camp_json_kind() masks the flags off. */
+#ifndef CAMP_JSON_INTERNAL_H
+#define CAMP_JSON_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "camp/camp_json.h"
+
+/* Tokenizer type codes (equal to jsmn's jsmntype_t values; checked in json_tokenize.c). */
+#define CAMP_JSON_T_OBJECT 1
+#define CAMP_JSON_T_ARRAY 2
+#define CAMP_JSON_T_STRING 3
+#define CAMP_JSON_T_PRIMITIVE 4
+#define CAMP_JSON_T_MASK 0xff
+
+/* Flag: this string token was unescaped in place; its bytes are the decoded
+ * value, `end` points at the NUL that now terminates it. Makes
+ * camp_json_get_string() idempotent and tells camp_json_string_eq() not to
+ * decode escapes a second time. */
+#define CAMP_JSON_F_DECODED 0x100
+
+/* Token @p tok of @p doc, or NULL when the index is out of range. */
+const camp_json_token_t *camp_json_tok(const camp_json_doc_t *doc, int tok);
+
+/* Iterator over the decoded bytes of a string token, without mutating the
+ * input. Works on raw (escaped) and already-decoded tokens. */
+typedef struct camp_json_striter {
+    const char *p;    /* next input byte */
+    const char *end;  /* end of the token's bytes */
+    bool decoded;     /* bytes are already decoded: no escape processing */
+    unsigned char pend[4]; /* UTF-8 bytes of the current escape, not yet returned */
+    unsigned npend;   /* bytes in pend */
+    unsigned ipend;   /* next index into pend */
+} camp_json_striter_t;
+
+/* Start iterating string token @p tok; false when it is not a string. */
+bool camp_json_striter_init(camp_json_striter_t *it, const camp_json_doc_t *doc, int tok);
+
+/* Next decoded byte (0..255), or -1 at the end. A \u0000 escape yields 0. */
+int camp_json_striter_next(camp_json_striter_t *it);
+
+/* Value of 4 hex digits at @p p (caller guarantees they are hex digits). */
+uint32_t camp_json_hex4(const char *p);
+
+/* Encode code point @p cp (<= 0x10FFFF, not a surrogate) as UTF-8 into @p out
+ * (room for 4 bytes). Returns the byte count. */
+unsigned camp_json_utf8_encode(uint32_t cp, unsigned char *out);
+
+/* Length of the well-formed UTF-8 sequence at s[0..avail), or 0 when it is not
+ * well-formed (overlong, surrogate, > U+10FFFF, truncated, bad byte). When
+ * @p why is not NULL it receives a static reason text on failure and
+ * *bad_at the index of the offending byte. */
+size_t camp_json_utf8_seq(const unsigned char *s, size_t avail, const char **why,
+                          size_t *bad_at);
+
+#endif

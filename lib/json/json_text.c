@@ -1,0 +1,202 @@
+/* Byte-level helpers of the JSON core: UTF-8 validation and encoding, \u hex
+ * digits, and an iterator over the decoded bytes of a string token. */
+#include "json_internal.h"
+
+uint32_t camp_json_hex4(const char *p)
+{
+    uint32_t v = 0;
+    unsigned k;
+    for (k = 0; k < 4; k++) {
+        char c = p[k];
+        uint32_t d;
+        if (c >= '0' && c <= '9') {
+            d = (uint32_t)(c - '0');
+        } else if (c >= 'a' && c <= 'f') {
+            d = (uint32_t)(c - 'a' + 10);
+        } else if (c >= 'A' && c <= 'F') {
+            d = (uint32_t)(c - 'A' + 10);
+        } else {
+            return UINT32_MAX; /* not hex: callers treat as malformed */
+        }
+        v = (v << 4) | d;
+    }
+    return v;
+}
+
+unsigned camp_json_utf8_encode(uint32_t cp, unsigned char *out)
+{
+    if (cp < 0x80u) {
+        out[0] = (unsigned char)cp;
+        return 1;
+    }
+    if (cp < 0x800u) {
+        out[0] = (unsigned char)(0xC0u | (cp >> 6));
+        out[1] = (unsigned char)(0x80u | (cp & 0x3Fu));
+        return 2;
+    }
+    if (cp < 0x10000u) {
+        out[0] = (unsigned char)(0xE0u | (cp >> 12));
+        out[1] = (unsigned char)(0x80u | ((cp >> 6) & 0x3Fu));
+        out[2] = (unsigned char)(0x80u | (cp & 0x3Fu));
+        return 3;
+    }
+    out[0] = (unsigned char)(0xF0u | (cp >> 18));
+    out[1] = (unsigned char)(0x80u | ((cp >> 12) & 0x3Fu));
+    out[2] = (unsigned char)(0x80u | ((cp >> 6) & 0x3Fu));
+    out[3] = (unsigned char)(0x80u | (cp & 0x3Fu));
+    return 4;
+}
+
+/* Well-formed sequences per Unicode 15, table 3-7. The second byte's range
+ * depends on the lead byte; that is what excludes overlongs (E0, F0),
+ * surrogates (ED) and code points above U+10FFFF (F4). */
+size_t camp_json_utf8_seq(const unsigned char *s, size_t avail, const char **why,
+                          size_t *bad_at)
+{
+    unsigned char b0 = s[0];
+    size_t n, k;
+    unsigned char lo = 0x80, hi = 0xBF;
+    const char *reason = "invalid UTF-8: truncated sequence";
+
+    if (b0 < 0x80u) {
+        return 1;
+    }
+    if (b0 < 0xC2u) {
+        reason = (b0 >= 0xC0u) ? "invalid UTF-8: overlong encoding"
+                               : "invalid UTF-8: unexpected continuation byte";
+        k = 0;
+        goto fail;
+    }
+    if (b0 < 0xE0u) {
+        n = 2;
+    } else if (b0 < 0xF0u) {
+        n = 3;
+        if (b0 == 0xE0u) {
+            lo = 0xA0;
+        } else if (b0 == 0xEDu) {
+            hi = 0x9F;
+        }
+    } else if (b0 < 0xF5u) {
+        n = 4;
+        if (b0 == 0xF0u) {
+            lo = 0x90;
+        } else if (b0 == 0xF4u) {
+            hi = 0x8F;
+        }
+    } else {
+        reason = (b0 < 0xF8u) ? "invalid UTF-8: code point beyond U+10FFFF"
+                              : "invalid UTF-8: byte never valid in UTF-8";
+        k = 0;
+        goto fail;
+    }
+    for (k = 1; k < n; k++) {
+        unsigned char b;
+        if (k >= avail) {
+            goto fail; /* truncated by the end of the input */
+        }
+        b = s[k];
+        if (k == 1 && b >= 0x80u && b <= 0xBFu && (b < lo || b > hi)) {
+            if (b0 == 0xEDu) {
+                reason = "invalid UTF-8: encoded surrogate";
+            } else if (b0 == 0xF4u) {
+                reason = "invalid UTF-8: code point beyond U+10FFFF";
+            } else {
+                reason = "invalid UTF-8: overlong encoding";
+            }
+            goto fail;
+        }
+        if (b < 0x80u || b > 0xBFu) {
+            goto fail; /* a non-continuation byte cuts the sequence short */
+        }
+    }
+    return n;
+
+fail:
+    if (why != NULL) {
+        *why = reason;
+    }
+    if (bad_at != NULL) {
+        *bad_at = k;
+    }
+    return 0;
+}
+
+const camp_json_token_t *camp_json_tok(const camp_json_doc_t *doc, int tok)
+{
+    if (doc == NULL || doc->tokens == NULL || tok < 0 || tok >= doc->count) {
+        return NULL;
+    }
+    return &doc->tokens[tok];
+}
+
+bool camp_json_striter_init(camp_json_striter_t *it, const camp_json_doc_t *doc, int tok)
+{
+    const camp_json_token_t *t = camp_json_tok(doc, tok);
+    if (t == NULL || (t->type_ & CAMP_JSON_T_MASK) != CAMP_JSON_T_STRING || doc->text == NULL ||
+        t->start < 0 || t->end < t->start || (size_t)t->end > doc->len) {
+        return false;
+    }
+    it->p = doc->text + t->start;
+    it->end = doc->text + t->end;
+    it->decoded = (t->type_ & CAMP_JSON_F_DECODED) != 0;
+    it->npend = 0;
+    it->ipend = 0;
+    return true;
+}
+
+int camp_json_striter_next(camp_json_striter_t *it)
+{
+    unsigned char c;
+    uint32_t cp;
+    if (it->ipend < it->npend) {
+        return it->pend[it->ipend++];
+    }
+    if (it->p >= it->end) {
+        return -1;
+    }
+    c = (unsigned char)*it->p;
+    /* A malformed or cut escape can only come from a document that did not go
+     * through camp_json_parse(); its backslash is then returned as a byte. */
+    if (it->decoded || c != '\\' || it->end - it->p < 2) {
+        it->p++;
+        return c;
+    }
+    switch (it->p[1]) {
+    case '"': c = '"'; break;
+    case '\\': c = '\\'; break;
+    case '/': c = '/'; break;
+    case 'b': c = '\b'; break;
+    case 'f': c = '\f'; break;
+    case 'n': c = '\n'; break;
+    case 'r': c = '\r'; break;
+    case 't': c = '\t'; break;
+    case 'u':
+        if (it->end - it->p < 6 || (cp = camp_json_hex4(it->p + 2)) == UINT32_MAX) {
+            it->p++;
+            return '\\';
+        }
+        it->p += 6;
+        if (cp >= 0xD800u && cp <= 0xDBFFu) {
+            uint32_t lo = UINT32_MAX;
+            if (it->end - it->p >= 6 && it->p[0] == '\\' && it->p[1] == 'u') {
+                lo = camp_json_hex4(it->p + 2);
+            }
+            if (lo >= 0xDC00u && lo <= 0xDFFFu) {
+                it->p += 6;
+                cp = 0x10000u + ((cp - 0xD800u) << 10) + (lo - 0xDC00u);
+            } else {
+                cp = 0xFFFDu; /* unpaired: rejected by camp_json_check(), see above */
+            }
+        } else if (cp >= 0xDC00u && cp <= 0xDFFFu) {
+            cp = 0xFFFDu;
+        }
+        it->npend = camp_json_utf8_encode(cp, it->pend);
+        it->ipend = 1;
+        return it->pend[0];
+    default:
+        it->p++;
+        return '\\';
+    }
+    it->p += 2;
+    return c;
+}

@@ -1,0 +1,157 @@
+/* Tokenizing with jsmn (Debian libjsmn-dev, /usr/include/jsmn.h). This is the
+ * only translation unit that includes jsmn.h: it instantiates the tokenizer as
+ * static functions here, so jsmn's names never leave this file and its types
+ * never reach a public header. */
+#include "camp/camp_json.h"
+
+#include <limits.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "json_internal.h"
+
+#define JSMN_STATIC       /* functions static to this file */
+#define JSMN_STRICT       /* primitives only as values, no unquoted keys */
+#define JSMN_PARENT_LINKS /* tok.parent: paths for diagnostics, O(1) closing */
+/* jsmn.h is third-party code written for C89 compilers with default warnings:
+ * it mixes int and unsigned (-Wconversion, -Wsign-conversion) and has unused
+ * parameters in some configurations. We do not edit it; silence only its
+ * include. `#pragma GCC diagnostic` is understood by gcc and clang alike. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wconversion"
+#pragma GCC diagnostic ignored "-Wsign-conversion"
+#pragma GCC diagnostic ignored "-Wsign-compare"
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+#pragma GCC diagnostic ignored "-Wunused-function"
+#pragma GCC diagnostic ignored "-Wmissing-prototypes"
+#pragma GCC diagnostic ignored "-Wstrict-prototypes"
+#include <jsmn.h>
+#pragma GCC diagnostic pop
+
+/* camp_json_token_t must be laid out exactly like jsmntok_t: the caller's
+ * array is handed to jsmn_parse() through a pointer cast (below). C99 has no
+ * static_assert; a negative array size stops the build when a check fails. */
+#define CAMP_JSON_LAYOUT_CHECK(name, cond) typedef char camp_json_layout_##name[(cond) ? 1 : -1]
+CAMP_JSON_LAYOUT_CHECK(size, sizeof(camp_json_token_t) == sizeof(jsmntok_t));
+CAMP_JSON_LAYOUT_CHECK(type_size, sizeof(jsmntype_t) == sizeof(int));
+CAMP_JSON_LAYOUT_CHECK(type, offsetof(camp_json_token_t, type_) == offsetof(jsmntok_t, type));
+CAMP_JSON_LAYOUT_CHECK(start, offsetof(camp_json_token_t, start) == offsetof(jsmntok_t, start));
+CAMP_JSON_LAYOUT_CHECK(end, offsetof(camp_json_token_t, end) == offsetof(jsmntok_t, end));
+CAMP_JSON_LAYOUT_CHECK(size_, offsetof(camp_json_token_t, size) == offsetof(jsmntok_t, size));
+CAMP_JSON_LAYOUT_CHECK(parent,
+                       offsetof(camp_json_token_t, parent) == offsetof(jsmntok_t, parent));
+CAMP_JSON_LAYOUT_CHECK(t_object, JSMN_OBJECT == CAMP_JSON_T_OBJECT);
+CAMP_JSON_LAYOUT_CHECK(t_array, JSMN_ARRAY == CAMP_JSON_T_ARRAY);
+CAMP_JSON_LAYOUT_CHECK(t_string, JSMN_STRING == CAMP_JSON_T_STRING);
+CAMP_JSON_LAYOUT_CHECK(t_primitive, JSMN_PRIMITIVE == CAMP_JSON_T_PRIMITIVE);
+
+static bool is_ws(char b)
+{
+    return b == ' ' || b == '\t' || b == '\n' || b == '\r';
+}
+
+/* Bounds of the single top-level value of a checked document. */
+static void root_span(const char *json, size_t len, size_t *first, size_t *last)
+{
+    size_t a = 0, b = len;
+    while (a < len && is_ws(json[a])) {
+        a++;
+    }
+    while (b > a && is_ws(json[b - 1])) {
+        b--;
+    }
+    *first = a;
+    *last = b;
+}
+
+/* Tokens jsmn needs for a checked document whose root is a container. */
+static int count_tokens(const char *json, size_t len)
+{
+    jsmn_parser p;
+    jsmn_init(&p);
+    return jsmn_parse(&p, json, len, NULL, 0);
+}
+
+int camp_json_tokens_needed(const char *json, size_t len)
+{
+    size_t a, b;
+    if (camp_json_check(json, len, CAMP_JSON_MAX_DEPTH, NULL) != CAMP_OK) {
+        return -1;
+    }
+    root_span(json, len, &a, &b);
+    if (json[a] != '{' && json[a] != '[') {
+        return 1; /* a lone scalar is one token (see camp_json_parse) */
+    }
+    return count_tokens(json, len);
+}
+
+camp_status_t camp_json_parse(camp_json_doc_t *doc, char *json, size_t len,
+                              camp_json_token_t *tokens, size_t capacity, camp_diag_t *diag)
+{
+    camp_status_t st;
+    size_t a, b;
+    jsmn_parser p;
+    int r;
+    unsigned cap;
+
+    if (doc == NULL || json == NULL || (tokens == NULL && capacity > 0)) {
+        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "doc, json and tokens must not be NULL");
+    }
+    doc->text = json;
+    doc->len = len;
+    doc->tokens = tokens;
+    doc->count = 0;
+    st = camp_json_check(json, len, CAMP_JSON_MAX_DEPTH, diag);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    root_span(json, len, &a, &b);
+    if (json[a] != '{' && json[a] != '[') {
+        /* jsmn in strict mode wants a delimiter after a primitive and reports
+         * "partial" for a bare top-level `1`; a scalar document is one token,
+         * so we build it here ourselves. */
+        if (capacity < 1) {
+            camp_diag_set(diag, CAMP_ERR_JSON_TOKENS, "$", "token array too small");
+            if (diag != NULL) {
+                diag->needed = 1;
+                diag->offset = 0;
+            }
+            return CAMP_ERR_JSON_TOKENS;
+        }
+        if (json[a] == '"') {
+            tokens[0].type_ = CAMP_JSON_T_STRING;
+            tokens[0].start = (int)a + 1;
+            tokens[0].end = (int)b - 1;
+        } else {
+            tokens[0].type_ = CAMP_JSON_T_PRIMITIVE;
+            tokens[0].start = (int)a;
+            tokens[0].end = (int)b;
+        }
+        tokens[0].size = 0;
+        tokens[0].parent = -1;
+        doc->count = 1;
+        return CAMP_OK;
+    }
+
+    cap = (capacity > (size_t)INT_MAX) ? (unsigned)INT_MAX : (unsigned)capacity;
+    jsmn_init(&p);
+    /* The cast is sound: the layout checks above prove the two struct types
+     * identical field for field. We never read the array through the camp type
+     * in this file after jsmn wrote it, so no aliasing assumption is relied on. */
+    r = jsmn_parse(&p, json, len, (jsmntok_t *)(void *)tokens, cap);
+    if (r == JSMN_ERROR_NOMEM) {
+        camp_diag_set(diag, CAMP_ERR_JSON_TOKENS, "$", "token array too small");
+        if (diag != NULL) {
+            diag->needed = count_tokens(json, len);
+            diag->offset = p.pos;
+            camp_diag_set_limits(diag, 0, (int64_t)cap);
+        }
+        return CAMP_ERR_JSON_TOKENS;
+    }
+    if (r < 1) {
+        /* cannot happen after a successful check; reported, never ignored */
+        return camp_diag_set(diag, CAMP_ERR_INTERNAL, "$", "tokenizer rejected a checked document");
+    }
+    doc->count = r;
+    return CAMP_OK;
+}

@@ -1,0 +1,847 @@
+/*
+ * outbox_engine.c - decode / validate / encode driven by the field tables of
+ * outbox_models.c. No recursion: the top pass handles arrays of objects by
+ * calling the leaf pass, which refuses nested object arrays.
+ */
+#include <string.h>
+
+#include "camp/camp_schedule.h"
+#include "camp/camp_validate.h"
+#include "outbox/outbox_internal.h"
+
+/* Enums are stored in int-sized enum members and accessed via memcpy. */
+typedef char ob_enum_is_int_1[(sizeof(camp_outbox_campaign_status_t) == sizeof(int)) ? 1 : -1];
+typedef char ob_enum_is_int_2[(sizeof(camp_outbox_verification_mode_t) == sizeof(int)) ? 1 : -1];
+typedef char ob_enum_is_int_3[(sizeof(camp_outbox_sender_status_t) == sizeof(int)) ? 1 : -1];
+
+static const char RULE_STRING[] = "must be a string";
+static const char RULE_STRING_OR_NULL[] = "must be a string or null";
+static const char RULE_NUL[] = "must not contain \\u0000";
+static const char RULE_UTF8[] = "must be valid UTF-8";
+static const char RULE_BOOL[] = "must be a boolean";
+static const char RULE_INT[] = "must be an integer";
+static const char RULE_ARRAY[] = "must be an array";
+static const char RULE_OBJECT[] = "must be an object";
+static const char RULE_REQUIRED[] = "required field missing";
+static const char RULE_CAPACITY[] = "more items than the compile-time capacity (CAMP_MAX_*)";
+static const char RULE_COUNTER[] = "must be a string of decimal digits";
+static const char RULE_COUNTER_RANGE[] = "must be a digit string in 0..9223372036854775807";
+static const char RULE_RAW[] = "must be one well-formed JSON value";
+static const char RULE_NESTING[] = "object arrays nest at most one level (internal table error)";
+
+/* ---- small helpers -------------------------------------------------------------- */
+
+static void *field_ptr(void *base, size_t off)
+{
+    return (char *)base + off;
+}
+
+static const void *field_cptr(const void *base, size_t off)
+{
+    return (const char *)base + off;
+}
+
+static int get_enum(const void *p)
+{
+    int v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+static void set_enum(void *p, int v)
+{
+    memcpy(p, &v, sizeof v);
+}
+
+static bool is_string_kind(uint8_t kind)
+{
+    return kind == OB_UUID || kind == OB_TEXT || kind == OB_DATETIME || kind == OB_EMAIL ||
+           kind == OB_TIMEZONE;
+}
+
+/* The outcome of checking one value, shared by decode (diag at the token) and
+ * validate (diag at a path built from keys). */
+typedef struct ob_verdict {
+    camp_status_t status;
+    const char *rule;
+    bool has_limit;
+    int64_t min;
+    int64_t max;
+} ob_verdict_t;
+
+static ob_verdict_t verdict_ok(void)
+{
+    ob_verdict_t v = {CAMP_OK, NULL, false, 0, 0};
+    return v;
+}
+
+static ob_verdict_t verdict(camp_status_t st, const char *rule)
+{
+    ob_verdict_t v = {CAMP_OK, NULL, false, 0, 0};
+    v.status = st;
+    v.rule = rule;
+    return v;
+}
+
+static ob_verdict_t verdict_limits(camp_status_t st, const char *rule, int64_t min, int64_t max)
+{
+    ob_verdict_t v = verdict(st, rule);
+    v.has_limit = true;
+    v.min = min;
+    v.max = max;
+    return v;
+}
+
+/* Rules of the string kinds, on (pointer, length). */
+static ob_verdict_t check_string(const ob_field_t *f, const char *s, size_t len)
+{
+    long chars;
+
+    if (len > 0u && memchr(s, '\0', len) != NULL) {
+        return verdict(CAMP_ERR_INVALID, RULE_NUL);
+    }
+    chars = camp_utf8_chars(s, len);
+    if (chars < 0) {
+        return verdict(CAMP_ERR_PATTERN, RULE_UTF8);
+    }
+    switch (f->kind) {
+    case OB_UUID:
+        if (!camp_valid_uuid(s, len)) {
+            return verdict(CAMP_ERR_PATTERN, f->rule);
+        }
+        break;
+    case OB_TEXT:
+        if ((int64_t)chars < f->min || (f->max >= 0 && (int64_t)chars > f->max)) {
+            return verdict_limits(CAMP_ERR_LENGTH, f->rule, f->min, f->max);
+        }
+        break;
+    case OB_DATETIME:
+        if (camp_datetime_parse(s, len, NULL) != CAMP_OK) {
+            return verdict(CAMP_ERR_DATE, f->rule);
+        }
+        break;
+    case OB_EMAIL:
+        if (len == 0u && (f->flags & OB_EMPTY_OK) != 0u) {
+            break;
+        }
+        if ((int64_t)chars < 1 || (int64_t)chars > f->max) {
+            return verdict_limits(CAMP_ERR_LENGTH, "must be 1..255 characters", 1, f->max);
+        }
+        if (!camp_valid_email(s, len)) {
+            return verdict(CAMP_ERR_PATTERN, f->rule);
+        }
+        break;
+    case OB_TIMEZONE:
+        /* Length first: a 65-character name breaks the documented max length,
+         * whatever the zone table says (spec/outbox.md §6). */
+        if ((int64_t)chars > f->max) {
+            return verdict_limits(CAMP_ERR_LENGTH, "must be at most 64 characters", 0, f->max);
+        }
+        if (!camp_tz_valid_name(s, len)) {
+            return verdict(CAMP_ERR_TIMEZONE, f->rule);
+        }
+        break;
+    default:
+        return verdict(CAMP_ERR_INTERNAL, "unexpected field kind");
+    }
+    return verdict_ok();
+}
+
+/* Counters arrive as strings (spec D3). Policy: decode them to integers and
+ * reject anything but 1+ decimal digits (no sign, no spaces), instead of the
+ * spec's "tolerate non-numeric" guidance, so a garbled counter is never read
+ * as a number; values above INT64_MAX are a range error, not a wrap. */
+static ob_verdict_t parse_counter(const char *s, size_t len, int64_t *out)
+{
+    int64_t v = 0;
+    size_t i;
+
+    if (len == 0u) {
+        return verdict(CAMP_ERR_PATTERN, RULE_COUNTER);
+    }
+    for (i = 0; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9') {
+            return verdict(CAMP_ERR_PATTERN, RULE_COUNTER);
+        }
+    }
+    for (i = 0; i < len; i++) {
+        int64_t d = (int64_t)(s[i] - '0');
+        if (v > (INT64_MAX - d) / 10) {
+            return verdict_limits(CAMP_ERR_RANGE, RULE_COUNTER_RANGE, 0, INT64_MAX);
+        }
+        v = v * 10 + d;
+    }
+    *out = v;
+    return verdict_ok();
+}
+
+static camp_status_t diag_token(camp_diag_t *diag, const camp_json_doc_t *doc, int tok,
+                                ob_verdict_t v)
+{
+    camp_json_diag(diag, doc, tok, v.status, v.rule);
+    if (v.has_limit) {
+        camp_diag_set_limits(diag, v.min, v.max);
+    }
+    return v.status;
+}
+
+static camp_status_t diag_capacity_token(camp_diag_t *diag, const camp_json_doc_t *doc, int tok,
+                                         int64_t cap, int64_t needed)
+{
+    camp_json_diag(diag, doc, tok, CAMP_ERR_CAPACITY, RULE_CAPACITY);
+    camp_diag_set_limits(diag, 0, cap);
+    if (diag != NULL) {
+        diag->needed = needed;
+    }
+    return CAMP_ERR_CAPACITY;
+}
+
+/* ---- decode ------------------------------------------------------------------------ */
+
+static camp_status_t decode_string(camp_json_doc_t *doc, int tok, const ob_field_t *f,
+                                   const ob_field_t *rules, camp_str_t *dst, camp_diag_t *diag)
+{
+    const char *s = NULL;
+    size_t len = 0;
+    ob_verdict_t v;
+    camp_status_t st = camp_json_get_string(doc, tok, &s, &len);
+
+    if (st == CAMP_ERR_JSON_TYPE) {
+        return camp_json_diag(diag, doc, tok, CAMP_ERR_TYPE,
+                              (f->flags & OB_NULLABLE) != 0u ? RULE_STRING_OR_NULL : RULE_STRING);
+    }
+    if (st == CAMP_ERR_JSON_NUL) {
+        return camp_json_diag(diag, doc, tok, CAMP_ERR_INVALID, RULE_NUL);
+    }
+    if (st != CAMP_OK) {
+        return camp_json_diag(diag, doc, tok, st, "cannot read string");
+    }
+    if (rules != NULL) {
+        v = check_string(rules, s, len);
+        if (v.status != CAMP_OK) {
+            return diag_token(diag, doc, tok, v);
+        }
+    }
+    dst->ptr = s;
+    dst->len = len;
+    return CAMP_OK;
+}
+
+static camp_status_t decode_str_list(camp_json_doc_t *doc, int tok, const ob_field_t *f,
+                                     void *base, camp_diag_t *diag)
+{
+    camp_str_t *items = (camp_str_t *)field_ptr(base, f->offset);
+    size_t *count = (size_t *)field_ptr(base, f->count_offset);
+    int n, i, it;
+
+    if (camp_json_kind(doc, tok) != CAMP_JSON_ARRAY) {
+        return camp_json_diag(diag, doc, tok, CAMP_ERR_TYPE, RULE_ARRAY);
+    }
+    n = camp_json_size(doc, tok);
+    if ((int64_t)n > f->max) {
+        return diag_capacity_token(diag, doc, tok, f->max, (int64_t)n);
+    }
+    *count = 0;
+    for (i = 0, it = camp_json_first(doc, tok); i < n; i++, it = camp_json_next(doc, it)) {
+        camp_status_t st = decode_string(doc, it, f->elem, f->elem, &items[i], diag);
+        if (st != CAMP_OK) {
+            return st;
+        }
+    }
+    *count = (size_t)n;
+    if (f->set_offset != OB_NO_OFFSET) {
+        *(bool *)field_ptr(base, f->set_offset) = true;
+    }
+    return CAMP_OK;
+}
+
+/* Decode one non-list-of-objects member value. */
+static camp_status_t decode_value(camp_json_doc_t *doc, int tok, const ob_field_t *f, void *base,
+                                  camp_diag_t *diag)
+{
+    void *p = field_ptr(base, f->offset);
+    camp_json_kind_t k = camp_json_kind(doc, tok);
+
+    if (is_string_kind(f->kind)) {
+        if ((f->flags & OB_NULLABLE) != 0u) {
+            camp_outbox_nstr_t *ns = (camp_outbox_nstr_t *)p;
+            if (k == CAMP_JSON_NULL) {
+                ns->is_null = true;
+                ns->str.ptr = NULL;
+                ns->str.len = 0;
+                return CAMP_OK;
+            }
+            ns->is_null = false;
+            return decode_string(doc, tok, f, f, &ns->str, diag);
+        }
+        return decode_string(doc, tok, f, f, (camp_str_t *)p, diag);
+    }
+    switch (f->kind) {
+    case OB_ENUM: {
+        int i;
+        if (k != CAMP_JSON_STRING) {
+            return camp_json_diag(diag, doc, tok, CAMP_ERR_TYPE, RULE_STRING);
+        }
+        for (i = 1; (int64_t)i <= f->max; i++) {
+            if (camp_json_string_eq(doc, tok, f->names[i])) {
+                set_enum(p, i);
+                return CAMP_OK;
+            }
+        }
+        /* Unknown enum values are a validation error (DESIGN: strict by default). */
+        return camp_json_diag(diag, doc, tok, CAMP_ERR_ENUM, f->rule);
+    }
+    case OB_BOOL: {
+        camp_outbox_bool_t *b = (camp_outbox_bool_t *)p;
+        if (camp_json_get_bool(doc, tok, &b->value) != CAMP_OK) {
+            return camp_json_diag(diag, doc, tok, CAMP_ERR_TYPE, RULE_BOOL);
+        }
+        b->set = true;
+        return CAMP_OK;
+    }
+    case OB_INT: {
+        int64_t v = 0;
+        camp_status_t st = camp_json_get_int(doc, tok, f->min, f->max, &v);
+        if (st == CAMP_ERR_JSON_TYPE) {
+            return camp_json_diag(diag, doc, tok, CAMP_ERR_TYPE, RULE_INT);
+        }
+        if (st != CAMP_OK) {
+            return diag_token(diag, doc, tok,
+                              verdict_limits(CAMP_ERR_RANGE, f->rule, f->min, f->max));
+        }
+        if ((f->flags & OB_REQUIRED) != 0u) {
+            *(int64_t *)p = v;
+        } else {
+            ((camp_outbox_int_t *)p)->set = true;
+            ((camp_outbox_int_t *)p)->value = v;
+        }
+        return CAMP_OK;
+    }
+    case OB_COUNTER: {
+        camp_str_t s = {NULL, 0};
+        ob_verdict_t v;
+        camp_status_t st = decode_string(doc, tok, f, NULL, &s, diag);
+        if (st != CAMP_OK) {
+            return st;
+        }
+        v = parse_counter(s.ptr, s.len, (int64_t *)p);
+        return v.status == CAMP_OK ? CAMP_OK : diag_token(diag, doc, tok, v);
+    }
+    case OB_RAW: {
+        camp_str_t *raw = (camp_str_t *)p;
+        /* Kept verbatim: the format of these members is undocumented (spec §3.1). */
+        camp_json_raw(doc, tok, &raw->ptr, &raw->len);
+        return CAMP_OK;
+    }
+    case OB_STR_LIST:
+        return decode_str_list(doc, tok, f, base, diag);
+    default:
+        return camp_json_diag(diag, doc, tok, CAMP_ERR_INTERNAL, RULE_NESTING);
+    }
+}
+
+/* Find the field of member key token @p key; NULL for unknown members. */
+static const ob_field_t *find_field(const camp_json_doc_t *doc, int key, const ob_table_t *t,
+                                    uint32_t *seen)
+{
+    size_t i;
+    for (i = 0; i < t->count; i++) {
+        if (camp_json_string_eq(doc, key, t->fields[i].key)) {
+            *seen |= (uint32_t)1u << i;
+            return &t->fields[i];
+        }
+    }
+    return NULL;
+}
+
+static camp_status_t check_required_seen(const camp_json_doc_t *doc, int obj, const ob_table_t *t,
+                                         uint32_t seen, camp_diag_t *diag)
+{
+    size_t i;
+    for (i = 0; i < t->count; i++) {
+        if ((t->fields[i].flags & OB_REQUIRED) != 0u && (seen & ((uint32_t)1u << i)) == 0u) {
+            return camp_json_diag_member(diag, doc, obj, t->fields[i].key, CAMP_ERR_REQUIRED,
+                                         RULE_REQUIRED);
+        }
+    }
+    return CAMP_OK;
+}
+
+/* Leaf pass: a flat object (no arrays of objects). Members in document order, so
+ * the first violation reported is the first one in the input. */
+static camp_status_t decode_leaf(camp_json_doc_t *doc, int obj, const ob_table_t *t, void *base,
+                                 camp_diag_t *diag)
+{
+    uint32_t seen = 0;
+    int n, i, key;
+
+    if (camp_json_kind(doc, obj) != CAMP_JSON_OBJECT) {
+        return camp_json_diag(diag, doc, obj, CAMP_ERR_TYPE, RULE_OBJECT);
+    }
+    n = camp_json_size(doc, obj);
+    for (i = 0, key = camp_json_first(doc, obj); i < n; i++, key = camp_json_next(doc, key)) {
+        const ob_field_t *f = find_field(doc, key, t, &seen);
+        camp_status_t st;
+        if (f == NULL) {
+            continue; /* unknown members are skipped */
+        }
+        st = decode_value(doc, key + 1, f, base, diag);
+        if (st != CAMP_OK) {
+            return st;
+        }
+    }
+    return check_required_seen(doc, obj, t, seen, diag);
+}
+
+static camp_status_t decode_obj_list(camp_json_doc_t *doc, int tok, const ob_field_t *f,
+                                     void *base, camp_diag_t *diag)
+{
+    char *items = (char *)field_ptr(base, f->offset);
+    size_t *count = (size_t *)field_ptr(base, f->count_offset);
+    int n, i, it;
+
+    if (camp_json_kind(doc, tok) != CAMP_JSON_ARRAY) {
+        return camp_json_diag(diag, doc, tok, CAMP_ERR_TYPE, RULE_ARRAY);
+    }
+    n = camp_json_size(doc, tok);
+    if ((int64_t)n > f->max) {
+        return diag_capacity_token(diag, doc, tok, f->max, (int64_t)n);
+    }
+    *count = 0;
+    memset(items, 0, (size_t)f->max * f->elem_size);
+    for (i = 0, it = camp_json_first(doc, tok); i < n; i++, it = camp_json_next(doc, it)) {
+        camp_status_t st = decode_leaf(doc, it, f->table, items + (size_t)i * f->elem_size, diag);
+        if (st != CAMP_OK) {
+            return st;
+        }
+    }
+    *count = (size_t)n;
+    return CAMP_OK;
+}
+
+camp_status_t camp_ob_decode(camp_json_doc_t *doc, int tok, const ob_table_t *t, void *out,
+                             size_t out_size, camp_diag_t *diag)
+{
+    uint32_t seen = 0;
+    int n, i, key;
+
+    camp_diag_clear(diag);
+    if (doc == NULL || out == NULL || t == NULL) {
+        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "NULL argument");
+    }
+    memset(out, 0, out_size);
+    if (camp_json_kind(doc, tok) != CAMP_JSON_OBJECT) {
+        return camp_json_diag(diag, doc, tok, CAMP_ERR_TYPE, RULE_OBJECT);
+    }
+    n = camp_json_size(doc, tok);
+    for (i = 0, key = camp_json_first(doc, tok); i < n; i++, key = camp_json_next(doc, key)) {
+        const ob_field_t *f = find_field(doc, key, t, &seen);
+        camp_status_t st;
+        if (f == NULL) {
+            continue; /* unknown members are skipped */
+        }
+        if (f->kind == OB_OBJ_LIST) {
+            st = decode_obj_list(doc, key + 1, f, out, diag);
+        } else {
+            st = decode_value(doc, key + 1, f, out, diag);
+        }
+        if (st != CAMP_OK) {
+            return st;
+        }
+    }
+    return check_required_seen(doc, tok, t, seen, diag);
+}
+
+/* ---- validate ------------------------------------------------------------------------ */
+
+/* A JSON path under construction; longer than the diag's so camp_diag_set() cuts it
+ * visibly ("...") instead of us cutting it silently. */
+typedef struct ob_path {
+    char buf[CAMP_DIAG_PATH_MAX * 2];
+    size_t len;
+} ob_path_t;
+
+static size_t path_push(ob_path_t *p, const char *key, long index)
+{
+    size_t saved = p->len;
+    size_t room = sizeof p->buf - 1u;
+
+    if (key != NULL) {
+        size_t klen = strlen(key);
+        if (p->len < room) {
+            p->buf[p->len++] = '.';
+        }
+        if (klen > room - p->len) {
+            klen = room - p->len;
+        }
+        memcpy(p->buf + p->len, key, klen);
+        p->len += klen;
+    } else {
+        char digits[24];
+        size_t nd = 0;
+        unsigned long v = (unsigned long)index;
+        do {
+            digits[nd++] = (char)('0' + (int)(v % 10u));
+            v /= 10u;
+        } while (v != 0u && nd < sizeof digits);
+        if (p->len < room) {
+            p->buf[p->len++] = '[';
+        }
+        while (nd > 0u && p->len < room) {
+            p->buf[p->len++] = digits[--nd];
+        }
+        if (p->len < room) {
+            p->buf[p->len++] = ']';
+        }
+    }
+    p->buf[p->len] = '\0';
+    return saved;
+}
+
+static void path_pop(ob_path_t *p, size_t saved)
+{
+    p->len = saved;
+    p->buf[saved] = '\0';
+}
+
+static camp_status_t diag_path(camp_diag_t *diag, const ob_path_t *p, ob_verdict_t v)
+{
+    camp_diag_set(diag, v.status, p->buf, v.rule);
+    if (v.has_limit) {
+        camp_diag_set_limits(diag, v.min, v.max);
+    }
+    return v.status;
+}
+
+/* Present in the struct? (For encode and the required check.) */
+static bool field_present(const ob_field_t *f, const void *base)
+{
+    const void *p = field_cptr(base, f->offset);
+
+    if (is_string_kind(f->kind)) {
+        if ((f->flags & OB_NULLABLE) != 0u) {
+            const camp_outbox_nstr_t *ns = (const camp_outbox_nstr_t *)p;
+            return ns->is_null || ns->str.ptr != NULL;
+        }
+        return ((const camp_str_t *)p)->ptr != NULL;
+    }
+    switch (f->kind) {
+    case OB_ENUM:
+        return get_enum(p) != 0;
+    case OB_BOOL:
+        return ((const camp_outbox_bool_t *)p)->set;
+    case OB_INT:
+        return (f->flags & OB_REQUIRED) != 0u || ((const camp_outbox_int_t *)p)->set;
+    case OB_COUNTER:
+        return true;
+    case OB_RAW:
+        return ((const camp_str_t *)p)->ptr != NULL;
+    case OB_STR_LIST:
+        return f->set_offset == OB_NO_OFFSET || *(const bool *)field_cptr(base, f->set_offset);
+    case OB_OBJ_LIST:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static camp_status_t validate_str(const ob_field_t *rules, const camp_str_t *s, ob_path_t *path,
+                                  camp_diag_t *diag)
+{
+    ob_verdict_t v;
+    if (s->ptr == NULL) {
+        return diag_path(diag, path, verdict(CAMP_ERR_TYPE, RULE_STRING));
+    }
+    v = check_string(rules, s->ptr, s->len);
+    return v.status == CAMP_OK ? CAMP_OK : diag_path(diag, path, v);
+}
+
+static camp_status_t validate_value(const ob_field_t *f, const void *base, ob_path_t *path,
+                                    camp_diag_t *diag)
+{
+    const void *p = field_cptr(base, f->offset);
+
+    if (is_string_kind(f->kind)) {
+        if ((f->flags & OB_NULLABLE) != 0u) {
+            const camp_outbox_nstr_t *ns = (const camp_outbox_nstr_t *)p;
+            return ns->is_null ? CAMP_OK : validate_str(f, &ns->str, path, diag);
+        }
+        return validate_str(f, (const camp_str_t *)p, path, diag);
+    }
+    switch (f->kind) {
+    case OB_ENUM: {
+        int e = get_enum(p);
+        if (e < 1 || (int64_t)e > f->max) {
+            return diag_path(diag, path, verdict(CAMP_ERR_ENUM, f->rule));
+        }
+        return CAMP_OK;
+    }
+    case OB_BOOL:
+        return CAMP_OK;
+    case OB_INT: {
+        int64_t v = (f->flags & OB_REQUIRED) != 0u ? *(const int64_t *)p
+                                                   : ((const camp_outbox_int_t *)p)->value;
+        if (v < f->min || v > f->max) {
+            return diag_path(diag, path, verdict_limits(CAMP_ERR_RANGE, f->rule, f->min, f->max));
+        }
+        return CAMP_OK;
+    }
+    case OB_COUNTER:
+        if (*(const int64_t *)p < 0) {
+            return diag_path(diag, path,
+                             verdict_limits(CAMP_ERR_RANGE, RULE_COUNTER_RANGE, 0, INT64_MAX));
+        }
+        return CAMP_OK;
+    case OB_RAW: {
+        const camp_str_t *raw = (const camp_str_t *)p;
+        /* Written verbatim, so it must be exactly one well-formed value: nothing a
+         * caller puts here can break the surrounding body. */
+        if (camp_json_check(raw->ptr, raw->len, CAMP_JSON_MAX_DEPTH, NULL) != CAMP_OK) {
+            return diag_path(diag, path, verdict(CAMP_ERR_INVALID, RULE_RAW));
+        }
+        return CAMP_OK;
+    }
+    case OB_STR_LIST: {
+        const camp_str_t *items = (const camp_str_t *)p;
+        size_t count = *(const size_t *)field_cptr(base, f->count_offset);
+        size_t i;
+        if ((int64_t)count > f->max) {
+            diag_path(diag, path, verdict_limits(CAMP_ERR_CAPACITY, RULE_CAPACITY, 0, f->max));
+            if (diag != NULL) {
+                diag->needed = (int64_t)count;
+            }
+            return CAMP_ERR_CAPACITY;
+        }
+        for (i = 0; i < count; i++) {
+            size_t saved = path_push(path, NULL, (long)i);
+            camp_status_t st = validate_str(f->elem, &items[i], path, diag);
+            path_pop(path, saved);
+            if (st != CAMP_OK) {
+                return st;
+            }
+        }
+        return CAMP_OK;
+    }
+    default:
+        return diag_path(diag, path, verdict(CAMP_ERR_INTERNAL, RULE_NESTING));
+    }
+}
+
+static camp_status_t validate_leaf(const ob_table_t *t, const void *base, ob_path_t *path,
+                                   camp_diag_t *diag)
+{
+    size_t i;
+    for (i = 0; i < t->count; i++) {
+        const ob_field_t *f = &t->fields[i];
+        size_t saved = path_push(path, f->key, 0);
+        camp_status_t st = CAMP_OK;
+        if (!field_present(f, base)) {
+            if ((f->flags & OB_REQUIRED) != 0u) {
+                st = diag_path(diag, path, verdict(CAMP_ERR_REQUIRED, RULE_REQUIRED));
+            }
+        } else {
+            st = validate_value(f, base, path, diag);
+        }
+        path_pop(path, saved);
+        if (st != CAMP_OK) {
+            return st;
+        }
+    }
+    return CAMP_OK;
+}
+
+static camp_status_t validate_obj_list(const ob_field_t *f, const void *base, ob_path_t *path,
+                                       camp_diag_t *diag)
+{
+    const char *items = (const char *)field_cptr(base, f->offset);
+    size_t count = *(const size_t *)field_cptr(base, f->count_offset);
+    size_t i;
+
+    if ((int64_t)count > f->max) {
+        diag_path(diag, path, verdict_limits(CAMP_ERR_CAPACITY, RULE_CAPACITY, 0, f->max));
+        if (diag != NULL) {
+            diag->needed = (int64_t)count;
+        }
+        return CAMP_ERR_CAPACITY;
+    }
+    for (i = 0; i < count; i++) {
+        size_t saved = path_push(path, NULL, (long)i);
+        camp_status_t st = validate_leaf(f->table, items + i * f->elem_size, path, diag);
+        path_pop(path, saved);
+        if (st != CAMP_OK) {
+            return st;
+        }
+    }
+    return CAMP_OK;
+}
+
+camp_status_t camp_ob_validate(const ob_table_t *t, const void *obj, camp_diag_t *diag)
+{
+    ob_path_t path;
+    size_t i;
+
+    camp_diag_clear(diag);
+    if (t == NULL || obj == NULL) {
+        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "NULL argument");
+    }
+    path.buf[0] = '$';
+    path.buf[1] = '\0';
+    path.len = 1;
+    for (i = 0; i < t->count; i++) {
+        const ob_field_t *f = &t->fields[i];
+        size_t saved = path_push(&path, f->key, 0);
+        camp_status_t st = CAMP_OK;
+        if (!field_present(f, obj)) {
+            if ((f->flags & OB_REQUIRED) != 0u) {
+                st = diag_path(diag, &path, verdict(CAMP_ERR_REQUIRED, RULE_REQUIRED));
+            }
+        } else if (f->kind == OB_OBJ_LIST) {
+            st = validate_obj_list(f, obj, &path, diag);
+        } else {
+            st = validate_value(f, obj, &path, diag);
+        }
+        path_pop(&path, saved);
+        if (st != CAMP_OK) {
+            return st;
+        }
+    }
+    return CAMP_OK;
+}
+
+/* ---- encode ---------------------------------------------------------------------------- */
+
+static void write_str(camp_json_writer_t *w, const camp_str_t *s)
+{
+    camp_json_write_string(w, s->ptr, s->len);
+}
+
+static void encode_value(camp_json_writer_t *w, const ob_field_t *f, const void *base)
+{
+    const void *p = field_cptr(base, f->offset);
+
+    if (is_string_kind(f->kind)) {
+        if ((f->flags & OB_NULLABLE) != 0u) {
+            const camp_outbox_nstr_t *ns = (const camp_outbox_nstr_t *)p;
+            if (ns->is_null) {
+                camp_json_write_null(w);
+            } else {
+                write_str(w, &ns->str);
+            }
+        } else {
+            write_str(w, (const camp_str_t *)p);
+        }
+        return;
+    }
+    switch (f->kind) {
+    case OB_ENUM:
+        camp_json_write_cstring(w, f->names[get_enum(p)]);
+        break;
+    case OB_BOOL:
+        camp_json_write_bool(w, ((const camp_outbox_bool_t *)p)->value);
+        break;
+    case OB_INT:
+        camp_json_write_int(w, (f->flags & OB_REQUIRED) != 0u
+                                   ? *(const int64_t *)p
+                                   : ((const camp_outbox_int_t *)p)->value);
+        break;
+    case OB_COUNTER: {
+        /* Counters go back out as digit strings, as the API sends them. */
+        char digits[24];
+        size_t nd = 0, i;
+        char out[24];
+        int64_t v = *(const int64_t *)p;
+        do {
+            digits[nd++] = (char)('0' + (int)(v % 10));
+            v /= 10;
+        } while (v > 0 && nd < sizeof digits);
+        for (i = 0; i < nd; i++) {
+            out[i] = digits[nd - 1u - i];
+        }
+        camp_json_write_string(w, out, nd);
+        break;
+    }
+    case OB_RAW: {
+        const camp_str_t *raw = (const camp_str_t *)p;
+        camp_json_write_raw(w, raw->ptr, raw->len);
+        break;
+    }
+    case OB_STR_LIST: {
+        const camp_str_t *items = (const camp_str_t *)p;
+        size_t count = *(const size_t *)field_cptr(base, f->count_offset);
+        size_t i;
+        camp_json_write_array_begin(w);
+        for (i = 0; i < count; i++) {
+            write_str(w, &items[i]);
+        }
+        camp_json_write_array_end(w);
+        break;
+    }
+    default:
+        break; /* OB_OBJ_LIST is handled by the top pass; validate refused the rest */
+    }
+}
+
+static void encode_leaf(camp_json_writer_t *w, const ob_table_t *t, const void *base)
+{
+    size_t i;
+    camp_json_write_object_begin(w);
+    for (i = 0; i < t->count; i++) {
+        const ob_field_t *f = &t->fields[i];
+        if (field_present(f, base) && f->kind != OB_OBJ_LIST) {
+            camp_json_write_key(w, f->key);
+            encode_value(w, f, base);
+        }
+    }
+    camp_json_write_object_end(w);
+}
+
+camp_status_t camp_ob_encode(const ob_table_t *t, const void *obj, char *buf, size_t cap,
+                             size_t *out_len, camp_diag_t *diag)
+{
+    camp_json_writer_t w;
+    camp_status_t st;
+    size_t i;
+
+    if (out_len != NULL) {
+        *out_len = 0;
+    }
+    if (buf == NULL && cap > 0u) {
+        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "NULL buffer");
+    }
+    st = camp_ob_validate(t, obj, diag);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    camp_json_writer_init(&w, buf, cap);
+    camp_json_write_object_begin(&w);
+    for (i = 0; i < t->count; i++) {
+        const ob_field_t *f = &t->fields[i];
+        if (!field_present(f, obj)) {
+            continue;
+        }
+        camp_json_write_key(&w, f->key);
+        if (f->kind == OB_OBJ_LIST) {
+            const char *items = (const char *)field_cptr(obj, f->offset);
+            size_t count = *(const size_t *)field_cptr(obj, f->count_offset);
+            size_t j;
+            camp_json_write_array_begin(&w);
+            for (j = 0; j < count; j++) {
+                encode_leaf(&w, f->table, items + j * f->elem_size);
+            }
+            camp_json_write_array_end(&w);
+        } else {
+            encode_value(&w, f, obj);
+        }
+    }
+    camp_json_write_object_end(&w);
+    st = camp_json_writer_finish(&w, out_len);
+    if (st == CAMP_ERR_BUFFER_TOO_SMALL) {
+        camp_diag_set(diag, st, "$", "output buffer too small");
+        if (diag != NULL) {
+            diag->needed = (int64_t)w.needed;
+        }
+    } else if (st != CAMP_OK) {
+        camp_diag_set(diag, st, "$", "JSON writer failed");
+    }
+    return st;
+}

@@ -1,0 +1,145 @@
+/* Sending-window decisions over a week of local day windows. */
+#include "camp/camp_schedule.h"
+#include "schedule/tz_internal.h"
+
+#define SECS_PER_DAY INT64_C(86400)
+
+/* Constant-offset segments and local days visited by one search: 8 days hold
+ * at most a few transitions; a segment spans at most 8 days + 1, i.e. 10 local days. */
+#define SCHED_MAX_SEGMENTS 16
+#define SCHED_MAX_DAYS 10
+
+camp_status_t camp_week_windows_check(const camp_week_windows_t *w, camp_diag_t *diag)
+{
+    /* Char arrays, not pointers: no relocations, nothing outside .rodata. */
+    static const char paths[7][2][16] = {
+        {"$.day[0].start", "$.day[0].end"}, {"$.day[1].start", "$.day[1].end"},
+        {"$.day[2].start", "$.day[2].end"}, {"$.day[3].start", "$.day[3].end"},
+        {"$.day[4].start", "$.day[4].end"}, {"$.day[5].start", "$.day[5].end"},
+        {"$.day[6].start", "$.day[6].end"}};
+    unsigned d;
+
+    if (w == NULL) {
+        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "windows must not be NULL");
+    }
+    for (d = 0; d < 7u; d++) {
+        const camp_day_window_t *dw = &w->day[d];
+        if (!dw->has_window) {
+            continue;
+        }
+        if (dw->end > CAMP_MINUTES_PER_DAY || dw->end < 1u) {
+            camp_diag_set(diag, CAMP_ERR_SCHEDULE, paths[d][1], "end must be an integer in 1..1440");
+            camp_diag_set_limits(diag, 1, CAMP_MINUTES_PER_DAY);
+            return CAMP_ERR_SCHEDULE;
+        }
+        if (dw->start >= dw->end) {
+            camp_diag_set(diag, CAMP_ERR_SCHEDULE, paths[d][0], "start must be less than end");
+            camp_diag_set_limits(diag, 0, (int64_t)dw->end - 1);
+            return CAMP_ERR_SCHEDULE;
+        }
+    }
+    return CAMP_OK;
+}
+
+static camp_status_t sched_args(const camp_tz_t *tz, const camp_week_windows_t *w, int64_t utc)
+{
+    camp_status_t st;
+
+    if (tz == NULL || w == NULL) {
+        return CAMP_ERR_ARG;
+    }
+    st = camp_week_windows_check(w, NULL);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    if (utc < CAMP_TZ_MIN_UTC || utc >= CAMP_TZ_END_UTC) {
+        return CAMP_ERR_TIME_RANGE;
+    }
+    return CAMP_OK;
+}
+
+camp_status_t camp_schedule_is_open(const camp_tz_t *tz, const camp_week_windows_t *w, int64_t utc,
+                                    bool *open)
+{
+    int32_t off;
+    bool dst;
+    int64_t next;
+    int64_t local;
+    int64_t day;
+    int64_t minute;
+    const camp_day_window_t *dw;
+    camp_status_t st;
+
+    if (open == NULL) {
+        return CAMP_ERR_ARG;
+    }
+    st = sched_args(tz, w, utc);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    camp_tz_segment(tz, utc, &off, &dst, &next);
+    local = utc + off;
+    day = camp_tz_floor_div(local, SECS_PER_DAY);
+    minute = (local - day * SECS_PER_DAY) / 60;
+    dw = &w->day[((day + 4) % 7 + 7) % 7]; /* 1970-01-01 was a Thursday */
+    *open = dw->has_window && minute >= (int64_t)dw->start && minute < (int64_t)dw->end;
+    return CAMP_OK;
+}
+
+camp_status_t camp_schedule_next_open(const camp_tz_t *tz, const camp_week_windows_t *w,
+                                      int64_t utc, bool *found, int64_t *next)
+{
+    int64_t limit;
+    int64_t u;
+    unsigned seg;
+    camp_status_t st;
+
+    if (found == NULL || next == NULL) {
+        return CAMP_ERR_ARG;
+    }
+    st = sched_args(tz, w, utc);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    *found = false;
+    limit = utc + CAMP_SCHEDULE_HORIZON_S; /* last instant that may be returned */
+    if (limit > CAMP_TZ_END_UTC - 1) {
+        limit = CAMP_TZ_END_UTC - 1;
+    }
+    /* On each segment of constant offset, local time is utc + off: look for
+     * the first local window start (or u itself) inside it, day by day. */
+    u = utc;
+    for (seg = 0; seg < SCHED_MAX_SEGMENTS && u <= limit; seg++) {
+        int32_t off;
+        bool dst;
+        int64_t seg_end;
+        int64_t last_local;
+        int64_t local_u;
+        int64_t day;
+        unsigned k;
+
+        camp_tz_segment(tz, u, &off, &dst, &seg_end);
+        local_u = u + off;
+        last_local = (seg_end - 1 < limit ? seg_end - 1 : limit) + off;
+        day = camp_tz_floor_div(local_u, SECS_PER_DAY);
+        for (k = 0; k < SCHED_MAX_DAYS && day * SECS_PER_DAY <= last_local; k++, day++) {
+            const camp_day_window_t *dw = &w->day[((day + 4) % 7 + 7) % 7];
+            int64_t open_at;
+            int64_t close_at;
+            int64_t cand;
+            if (!dw->has_window) {
+                continue;
+            }
+            open_at = day * SECS_PER_DAY + (int64_t)dw->start * 60;
+            close_at = day * SECS_PER_DAY + (int64_t)dw->end * 60;
+            cand = local_u > open_at ? local_u : open_at;
+            if (cand < close_at && cand <= last_local) {
+                *found = true;
+                *next = cand - off;
+                return CAMP_OK;
+            }
+        }
+        u = seg_end;
+    }
+    return CAMP_OK;
+}

@@ -1,0 +1,340 @@
+/* POSIX TZ rule evaluation and UTC <-> local conversion.
+ *
+ * A rule contributes, for each year Y, the change to DST ("start", a local
+ * standard time) and back ("end", a local DST time), computed like tzcode's
+ * transtime(): 1 January 00:00 UTC of Y + the day of the rule date + the
+ * rule's time of day - the offset in force before the change. As in tzcode,
+ * a year whose DST period would span a whole year or more adds no transitions,
+ * and a rule where no year adds any is perpetual DST (`EST5EDT,0/0,J365/25`).
+ * The state at t is that of the latest transition at or before t among the
+ * years around t's UTC year (rule times are at most 167 h, so years Y-2..Y+1
+ * always hold it). tools/tzgen.py evaluates rules the same way and checks
+ * them against the TZif transitions; tests compare this code with glibc.
+ */
+#include "camp/camp_schedule.h"
+#include "camp/camp_validate.h"
+#include "schedule/tz_internal.h"
+#include "schedule/tzdb_internal.h"
+
+#define SECS_PER_DAY INT64_C(86400)
+
+int64_t camp_tz_floor_div(int64_t a, int64_t b)
+{
+    int64_t q = a / b;
+    if ((a % b) != 0 && ((a < 0) != (b < 0))) {
+        q--;
+    }
+    return q;
+}
+
+static bool tz_is_leap(int64_t y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int64_t tz_month_days(int64_t year, unsigned month)
+{
+    static const uint8_t days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month == 2u && tz_is_leap(year)) {
+        return 29;
+    }
+    return (int64_t)days[(month - 1u) % 12u];
+}
+
+static int64_t tz_utc_year(int64_t t)
+{
+    int64_t y;
+    unsigned m;
+    unsigned d;
+    camp_civil_from_days(camp_tz_floor_div(t, SECS_PER_DAY), &y, &m, &d);
+    return y;
+}
+
+/* Days from 1 January of `year` to the rule date (tzcode semantics). */
+static int64_t tz_rule_day(int64_t year, const camp_tz_date_t *d)
+{
+    int64_t first;
+    int64_t dd;
+    int64_t mdays;
+    unsigned month;
+
+    if (d->kind == (uint8_t)CAMP_TZ_DATE_JULIAN1) {
+        /* Jn never counts 29 February: from March on, skip it in leap years. */
+        return (int64_t)d->day - 1 + ((tz_is_leap(year) && d->day >= 60u) ? 1 : 0);
+    }
+    if (d->kind == (uint8_t)CAMP_TZ_DATE_JULIAN0) {
+        return (int64_t)d->day;
+    }
+    month = (d->month >= 1u && d->month <= 12u) ? d->month : 1u;
+    first = camp_days_from_civil(year, month, 1u);
+    /* 1970-01-01 was a Thursday (4). */
+    dd = ((int64_t)d->wday - ((first + 4) % 7 + 7) % 7 + 7) % 7 + 7 * ((int64_t)d->week - 1);
+    mdays = tz_month_days(year, month);
+    /* Week 5 means "last": step back into the month (at most twice: dd <= 34). */
+    if (dd >= mdays) {
+        dd -= 7;
+    }
+    if (dd >= mdays) {
+        dd -= 7;
+    }
+    return first + dd - camp_days_from_civil(year, 1u, 1u);
+}
+
+/* The (0 or 2) transitions of one year, in time order. */
+typedef struct tz_year_tr {
+    int64_t t[2];
+    bool dst[2];
+    unsigned n;
+} tz_year_tr_t;
+
+static void tz_year_transitions(const camp_tz_rule_t *r, int64_t year, tz_year_tr_t *out)
+{
+    int64_t jan1 = camp_days_from_civil(year, 1u, 1u) * SECS_PER_DAY;
+    int64_t s = jan1 + tz_rule_day(year, &r->start) * SECS_PER_DAY + r->start.time - r->std_offset;
+    int64_t e = jan1 + tz_rule_day(year, &r->end) * SECS_PER_DAY + r->end.time - r->dst_offset;
+    int64_t ysecs = (tz_is_leap(year) ? 366 : 365) * SECS_PER_DAY;
+
+    out->n = 0;
+    if (e < s) { /* southern hemisphere: DST ends earlier in the year than it starts */
+        out->t[0] = e;
+        out->dst[0] = false;
+        out->t[1] = s;
+        out->dst[1] = true;
+        out->n = 2;
+    } else if (s < e && e - s < ysecs) {
+        out->t[0] = s;
+        out->dst[0] = true;
+        out->t[1] = e;
+        out->dst[1] = false;
+        out->n = 2;
+    }
+}
+
+/* Rule state at t and the first rule transition after t (INT64_MAX if none). */
+static bool tz_rule_state(const camp_tz_rule_t *r, int64_t t, int64_t *next)
+{
+    int64_t y;
+    int64_t yy;
+    bool found = false;
+    bool dst = true; /* no transition at all: perpetual DST */
+    int64_t best = 0;
+
+    *next = INT64_MAX;
+    if (!r->has_dst) {
+        return false;
+    }
+    y = tz_utc_year(t);
+    for (yy = y - 2; yy <= y + 2; yy++) {
+        tz_year_tr_t tr;
+        unsigned i;
+        tz_year_transitions(r, yy, &tr);
+        for (i = 0; i < tr.n; i++) {
+            /* Ties: the later one in the sequence wins, as in a sorted list. */
+            if (tr.t[i] <= t && (!found || tr.t[i] >= best)) {
+                found = true;
+                best = tr.t[i];
+                dst = tr.dst[i];
+            } else if (tr.t[i] > t && tr.t[i] < *next) {
+                *next = tr.t[i];
+            }
+        }
+    }
+    return dst;
+}
+
+/* Carried transitions: true when t falls inside them (then *off, *dst set).
+ * *next receives the first carried transition after t (or INT64_MAX). */
+static bool tz_carried(const camp_tz_t *tz, int64_t t, int32_t *off, bool *dst, int64_t *next)
+{
+    const uint32_t *times;
+    size_t lo = 0;
+    size_t hi;
+    size_t n = tz->trans_count;
+    uint8_t type;
+
+    *next = INT64_MAX;
+    if (n == 0u) {
+        return false;
+    }
+    times = camp_tzdb_trans_time + tz->trans_first;
+    /* Last index with times[i] <= t (binary search), or none. */
+    hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2u;
+        if ((int64_t)times[mid] <= t) {
+            lo = mid + 1u;
+        } else {
+            hi = mid;
+        }
+    }
+    if (lo < n) {
+        *next = (int64_t)times[lo];
+    }
+    /* Before the first carried transition, and from the last one on, the
+     * rule is exact (checked by tzgen.py). */
+    if (lo == 0u || lo == n) {
+        return false;
+    }
+    type = camp_tzdb_trans_type[tz->trans_first + lo - 1u];
+    *off = camp_tzdb_offsets[type & 0x7Fu];
+    *dst = (type & CAMP_TZDB_TYPE_DST) != 0u;
+    return true;
+}
+
+void camp_tz_segment(const camp_tz_t *tz, int64_t t, int32_t *offset, bool *is_dst, int64_t *next)
+{
+    int64_t rule_next;
+    int64_t carried_next;
+    int32_t off = 0;
+    bool dst = false;
+
+    if (!tz_carried(tz, t, &off, &dst, &carried_next)) {
+        dst = tz_rule_state(&tz->rule, t, &rule_next);
+        off = dst ? tz->rule.dst_offset : tz->rule.std_offset;
+    } else {
+        (void)tz_rule_state(&tz->rule, t, &rule_next);
+    }
+    *offset = off;
+    *is_dst = dst;
+    *next = rule_next < carried_next ? rule_next : carried_next;
+    if (*next > CAMP_TZ_END_UTC) {
+        *next = CAMP_TZ_END_UTC;
+    }
+}
+
+camp_status_t camp_tz_offset_at(const camp_tz_t *tz, int64_t utc, int32_t *offset, bool *is_dst)
+{
+    int64_t next;
+    bool dst;
+
+    if (tz == NULL || offset == NULL) {
+        return CAMP_ERR_ARG;
+    }
+    if (utc < CAMP_TZ_MIN_UTC || utc >= CAMP_TZ_END_UTC) {
+        return CAMP_ERR_TIME_RANGE;
+    }
+    camp_tz_segment(tz, utc, offset, &dst, &next);
+    if (is_dst != NULL) {
+        *is_dst = dst;
+    }
+    return CAMP_OK;
+}
+
+camp_status_t camp_tz_to_local(const camp_tz_t *tz, int64_t utc, camp_tz_local_t *out)
+{
+    int32_t off;
+    bool dst;
+    camp_status_t st;
+    int64_t local;
+    int64_t days;
+    int64_t secs;
+    int64_t year;
+    unsigned month;
+    unsigned day;
+
+    if (out == NULL) {
+        return CAMP_ERR_ARG;
+    }
+    st = camp_tz_offset_at(tz, utc, &off, &dst);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    local = utc + off;
+    days = camp_tz_floor_div(local, SECS_PER_DAY);
+    secs = local - days * SECS_PER_DAY;
+    camp_civil_from_days(days, &year, &month, &day);
+    out->year = (int32_t)year;
+    out->month = (uint8_t)month;
+    out->day = (uint8_t)day;
+    out->hour = (uint8_t)(secs / 3600);
+    out->minute = (uint8_t)((secs / 60) % 60);
+    out->second = (uint8_t)(secs % 60);
+    out->wday = (uint8_t)(((days + 4) % 7 + 7) % 7);
+    out->yday = (uint16_t)(days - camp_days_from_civil(year, 1u, 1u));
+    out->offset = off;
+    out->is_dst = dst;
+    return CAMP_OK;
+}
+
+/* Offsets are below 26 h, so an instant showing local time L lies within
+ * L -/+ 26 h; walk the constant-offset segments of that window (a handful:
+ * transitions are weeks apart) and keep the instants that really show L. */
+#define TZ_LOCAL_WINDOW (26 * 3600)
+#define TZ_MAX_SEGMENTS 16
+
+camp_status_t camp_tz_to_utc(const camp_tz_t *tz, const camp_tz_local_t *local, int64_t *earlier,
+                             int64_t *later, unsigned *count)
+{
+    int64_t l;
+    int64_t u;
+    int64_t lo;
+    int64_t hi;
+    int64_t found[2] = {0, 0};
+    unsigned n = 0;
+    int64_t gap = 0;
+    bool have_gap = false;
+    bool prev_after = false;
+    int32_t prev_off = 0;
+    unsigned i;
+
+    if (tz == NULL || local == NULL || earlier == NULL) {
+        return CAMP_ERR_ARG;
+    }
+    if (local->year < 1999 || local->year > 2100 || local->month < 1u || local->month > 12u ||
+        local->day < 1u || (int64_t)local->day > tz_month_days(local->year, local->month) ||
+        local->hour > 23u || local->minute > 59u || local->second > 59u) {
+        return CAMP_ERR_ARG;
+    }
+    l = camp_days_from_civil(local->year, local->month, local->day) * SECS_PER_DAY +
+        (int64_t)local->hour * 3600 + (int64_t)local->minute * 60 + (int64_t)local->second;
+    lo = l - TZ_LOCAL_WINDOW;
+    hi = l + TZ_LOCAL_WINDOW;
+    if (lo < CAMP_TZ_MIN_UTC) {
+        lo = CAMP_TZ_MIN_UTC;
+    }
+    if (hi > CAMP_TZ_END_UTC) {
+        hi = CAMP_TZ_END_UTC;
+    }
+    u = lo;
+    for (i = 0; i < TZ_MAX_SEGMENTS && u < hi; i++) {
+        int32_t off;
+        bool dst;
+        int64_t next;
+        int64_t cand;
+        camp_tz_segment(tz, u, &off, &dst, &next);
+        cand = l - off;
+        if (cand >= u && cand < next) {
+            if (n < 2u) {
+                found[n] = cand;
+            }
+            n++;
+        } else if (i > 0u && prev_after && cand < u && !have_gap) {
+            /* L fell between the previous segment's end and this start. */
+            gap = l - prev_off;
+            have_gap = true;
+        }
+        prev_after = cand >= next;
+        prev_off = off;
+        u = next;
+    }
+    if (n == 0u) {
+        if (!have_gap) {
+            return CAMP_ERR_TIME_RANGE; /* L is outside the supported range */
+        }
+        found[0] = gap;
+        found[1] = gap;
+    } else if (n == 1u) {
+        found[1] = found[0];
+    }
+    if (found[0] < CAMP_TZ_MIN_UTC || found[1] >= CAMP_TZ_END_UTC) {
+        return CAMP_ERR_TIME_RANGE;
+    }
+    *earlier = found[0];
+    if (later != NULL) {
+        *later = found[1];
+    }
+    if (count != NULL) {
+        *count = n > 2u ? 2u : n;
+    }
+    return CAMP_OK;
+}

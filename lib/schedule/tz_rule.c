@@ -1,0 +1,259 @@
+/* POSIX TZ rule parser: `std offset [dst [offset] ,start[/time],end[/time]]`.
+ * The same grammar is mirrored in tools/tzgen.py (class Rule), which refuses
+ * to emit a table whose footers this parser would reject. */
+#include <string.h>
+
+#include "camp/camp_schedule.h"
+#include "schedule/tzdb_internal.h"
+
+typedef struct tz_parser {
+    const char *s;
+    size_t len;
+    size_t pos;
+    const char *err; /* first failure's rule text */
+    size_t err_pos;
+} tz_parser_t;
+
+#define TZ_NAME_MIN 3u
+#define TZ_NAME_MAX 16u
+/* POSIX allows offsets of 0..24 hours; rule times may be -167..167 hours
+ * (POSIX.1-2024 / RFC 8536 extension used by tzdata, e.g. `M3.4.4/50`). */
+#define TZ_OFFSET_MAX_HOURS 24u
+#define TZ_TIME_MAX_HOURS 167u
+
+static bool tz_fail(tz_parser_t *p, const char *why)
+{
+    if (p->err == NULL) {
+        p->err = why;
+        p->err_pos = p->pos;
+    }
+    return false;
+}
+
+static int tz_peek(const tz_parser_t *p)
+{
+    return p->pos < p->len ? (int)(unsigned char)p->s[p->pos] : -1;
+}
+
+static bool tz_is_digit(int c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static bool tz_is_alpha(int c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+static bool tz_name(tz_parser_t *p)
+{
+    size_t begin;
+    size_t n;
+
+    if (tz_peek(p) == '<') {
+        p->pos++;
+        begin = p->pos;
+        while (p->pos < p->len && p->pos - begin <= TZ_NAME_MAX) {
+            int c = tz_peek(p);
+            if (!tz_is_alpha(c) && !tz_is_digit(c) && c != '+' && c != '-') {
+                break;
+            }
+            p->pos++;
+        }
+        n = p->pos - begin;
+        if (n >= TZ_NAME_MIN && n <= TZ_NAME_MAX && tz_peek(p) != '>') {
+            return tz_fail(p, "quoted zone abbreviation must be <[A-Za-z0-9+-]...>");
+        }
+        if (n >= TZ_NAME_MIN && n <= TZ_NAME_MAX) {
+            p->pos++;
+            return true;
+        }
+        p->pos = begin - 1u;
+        return tz_fail(p, "zone abbreviation must have 3..16 characters");
+    }
+    begin = p->pos;
+    while (p->pos < p->len && p->pos - begin <= TZ_NAME_MAX && tz_is_alpha(tz_peek(p))) {
+        p->pos++;
+    }
+    n = p->pos - begin;
+    if (n < TZ_NAME_MIN || n > TZ_NAME_MAX) {
+        p->pos = begin;
+        return tz_fail(p, "zone abbreviation must be 3..16 letters or <3..16 of [A-Za-z0-9+-]>");
+    }
+    return true;
+}
+
+/* 1..3 decimal digits in lo..hi. */
+static bool tz_num(tz_parser_t *p, unsigned lo, unsigned hi, const char *why, unsigned *out)
+{
+    size_t begin = p->pos;
+    unsigned v = 0;
+
+    while (p->pos < p->len && p->pos - begin < 3u && tz_is_digit(tz_peek(p))) {
+        v = v * 10u + (unsigned)(tz_peek(p) - '0');
+        p->pos++;
+    }
+    if (p->pos == begin || tz_is_digit(tz_peek(p)) || v < lo || v > hi) {
+        p->pos = begin;
+        return tz_fail(p, why);
+    }
+    *out = v;
+    return true;
+}
+
+/* [+-]hh[:mm[:ss]] -> seconds (sign applied). */
+static bool tz_hms(tz_parser_t *p, unsigned max_hours, const char *why, int32_t *out)
+{
+    unsigned h;
+    unsigned m = 0;
+    unsigned sec = 0;
+    int32_t sign = 1;
+    int c = tz_peek(p);
+
+    if (c == '+' || c == '-') {
+        sign = (c == '-') ? -1 : 1;
+        p->pos++;
+    }
+    if (!tz_num(p, 0, max_hours, why, &h)) {
+        return false;
+    }
+    if (tz_peek(p) == ':') {
+        p->pos++;
+        if (!tz_num(p, 0, 59, "minutes must be 00..59", &m)) {
+            return false;
+        }
+        if (tz_peek(p) == ':') {
+            p->pos++;
+            if (!tz_num(p, 0, 59, "seconds must be 00..59", &sec)) {
+                return false;
+            }
+        }
+    }
+    *out = sign * (int32_t)(h * 3600u + m * 60u + sec);
+    return true;
+}
+
+static bool tz_expect(tz_parser_t *p, int c, const char *why)
+{
+    if (tz_peek(p) != c) {
+        return tz_fail(p, why);
+    }
+    p->pos++;
+    return true;
+}
+
+static bool tz_date(tz_parser_t *p, camp_tz_date_t *d)
+{
+    unsigned v;
+    int c = tz_peek(p);
+
+    memset(d, 0, sizeof *d);
+    if (c == 'J') {
+        p->pos++;
+        if (!tz_num(p, 1, 365, "Julian day Jn must be 1..365", &v)) {
+            return false;
+        }
+        d->kind = (uint8_t)CAMP_TZ_DATE_JULIAN1;
+        d->day = (uint16_t)v;
+    } else if (c == 'M') {
+        p->pos++;
+        if (!tz_num(p, 1, 12, "month of Mm.w.d must be 1..12", &v)) {
+            return false;
+        }
+        d->month = (uint8_t)v;
+        if (!tz_expect(p, '.', "Mm.w.d needs '.' after the month") ||
+            !tz_num(p, 1, 5, "week of Mm.w.d must be 1..5", &v)) {
+            return false;
+        }
+        d->week = (uint8_t)v;
+        if (!tz_expect(p, '.', "Mm.w.d needs '.' after the week") ||
+            !tz_num(p, 0, 6, "weekday of Mm.w.d must be 0..6", &v)) {
+            return false;
+        }
+        d->wday = (uint8_t)v;
+        d->kind = (uint8_t)CAMP_TZ_DATE_MWD;
+    } else if (tz_is_digit(c)) {
+        if (!tz_num(p, 0, 365, "zero-based day n must be 0..365", &v)) {
+            return false;
+        }
+        d->kind = (uint8_t)CAMP_TZ_DATE_JULIAN0;
+        d->day = (uint16_t)v;
+    } else {
+        return tz_fail(p, "date must be Jn, n or Mm.w.d");
+    }
+    d->time = 7200; /* POSIX default 02:00:00 */
+    if (tz_peek(p) == '/') {
+        p->pos++;
+        return tz_hms(p, TZ_TIME_MAX_HOURS, "transition time must be [+-]hh[:mm[:ss]], hh 0..167",
+                      &d->time);
+    }
+    return true;
+}
+
+static bool tz_rule(tz_parser_t *p, camp_tz_rule_t *r)
+{
+    int32_t off;
+
+    memset(r, 0, sizeof *r);
+    if (!tz_name(p) ||
+        !tz_hms(p, TZ_OFFSET_MAX_HOURS, "offset must be [+-]hh[:mm[:ss]], hh 0..24", &off)) {
+        return false;
+    }
+    r->std_offset = -off; /* POSIX counts west of UTC positive */
+    r->dst_offset = r->std_offset;
+    if (p->pos == p->len) {
+        return true;
+    }
+    if (!tz_name(p)) {
+        return false;
+    }
+    r->has_dst = true;
+    r->dst_offset = r->std_offset + 3600;
+    if (p->pos < p->len && tz_peek(p) != ',') {
+        if (!tz_hms(p, TZ_OFFSET_MAX_HOURS, "DST offset must be [+-]hh[:mm[:ss]], hh 0..24",
+                    &off)) {
+            return false;
+        }
+        r->dst_offset = -off;
+    }
+    /* Policy: no implicit default dates (see camp_tz_parse() doc). */
+    if (!tz_expect(p, ',', "DST needs ,start,end transition dates") || !tz_date(p, &r->start) ||
+        !tz_expect(p, ',', "expected ',' between the start and end dates") ||
+        !tz_date(p, &r->end)) {
+        return false;
+    }
+    if (p->pos != p->len) {
+        return tz_fail(p, "unexpected characters after the rule");
+    }
+    return true;
+}
+
+camp_status_t camp_tz_parse(const char *rule, size_t len, camp_tz_t *out, camp_diag_t *diag)
+{
+    tz_parser_t p;
+    camp_tz_rule_t r;
+
+    if (rule == NULL || out == NULL) {
+        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "rule and output must not be NULL");
+    }
+    if (len > CAMP_TZ_RULE_MAX) {
+        camp_diag_set(diag, CAMP_ERR_TZ_RULE, "$", "rule must be at most 128 bytes");
+        camp_diag_set_limits(diag, 1, CAMP_TZ_RULE_MAX);
+        return CAMP_ERR_TZ_RULE;
+    }
+    memset(&p, 0, sizeof p);
+    p.s = rule;
+    p.len = len;
+    if (!tz_rule(&p, &r)) {
+        camp_diag_set(diag, CAMP_ERR_TZ_RULE, "$", p.err);
+        if (diag != NULL) {
+            diag->offset = p.err_pos;
+        }
+        return CAMP_ERR_TZ_RULE;
+    }
+    memset(out, 0, sizeof *out);
+    out->rule = r;
+    out->rule_text = rule;
+    out->rule_len = len;
+    return CAMP_OK;
+}

@@ -1,0 +1,295 @@
+/*
+ * datetime.c - RFC 3339 date-times without libc time functions.
+ *
+ * Calendar arithmetic uses Howard Hinnant's days_from_civil / civil_from_days
+ * (http://howardhinnant.github.io/date_algorithms.html): exact for the whole
+ * proleptic Gregorian calendar, integer-only, no tables, no loops.
+ */
+
+#include "camp/camp_validate.h"
+
+/* Domain limits that keep every intermediate of the algorithms inside int64_t.
+ * Arguments outside them are clamped (documented in the header as unsupported);
+ * the clamp exists only so that no input can cause signed overflow. */
+#define CIVIL_YEAR_LIMIT INT64_C(1099511627776)  /* 2^40 years */
+#define CIVIL_DAYS_LIMIT INT64_C(281474976710656) /* 2^48 days */
+
+/* Seconds of 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z. */
+#define UNIX_YEAR0 INT64_C(-62167219200)
+#define UNIX_YEAR9999_END INT64_C(253402300799)
+
+int64_t camp_days_from_civil(int64_t year, unsigned month, unsigned day)
+{
+    int64_t y = year;
+    int64_t m;
+    int64_t era;
+    int64_t yoe;
+    int64_t doy;
+    int64_t doe;
+
+    if (y > CIVIL_YEAR_LIMIT) {
+        y = CIVIL_YEAR_LIMIT;
+    } else if (y < -CIVIL_YEAR_LIMIT) {
+        y = -CIVIL_YEAR_LIMIT;
+    }
+    m = (month < 1u) ? 1 : (month > 12u ? 12 : (int64_t)month);
+    y -= (m <= 2) ? 1 : 0;
+    era = (y >= 0 ? y : y - 399) / 400;
+    yoe = y - era * 400;                                      /* [0, 399] */
+    doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + (int64_t)day - 1; /* [0, 365] for real days */
+    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;              /* [0, 146096] */
+    return era * 146097 + doe - 719468;
+}
+
+void camp_civil_from_days(int64_t days, int64_t *year, unsigned *month, unsigned *day)
+{
+    int64_t z = days;
+    int64_t era;
+    int64_t doe;
+    int64_t yoe;
+    int64_t y;
+    int64_t doy;
+    int64_t mp;
+    int64_t d;
+    int64_t m;
+
+    if (z > CIVIL_DAYS_LIMIT) {
+        z = CIVIL_DAYS_LIMIT;
+    } else if (z < -CIVIL_DAYS_LIMIT) {
+        z = -CIVIL_DAYS_LIMIT;
+    }
+    z += 719468;
+    era = (z >= 0 ? z : z - 146096) / 146097;
+    doe = z - era * 146097;                                         /* [0, 146096] */
+    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;    /* [0, 399] */
+    y = yoe + era * 400;
+    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                  /* [0, 365] */
+    mp = (5 * doy + 2) / 153;                                       /* [0, 11] */
+    d = doy - (153 * mp + 2) / 5 + 1;                               /* [1, 31] */
+    m = mp < 10 ? mp + 3 : mp - 9;                                  /* [1, 12] */
+    if (year != NULL) {
+        *year = y + (m <= 2 ? 1 : 0);
+    }
+    if (month != NULL) {
+        *month = (unsigned)m;
+    }
+    if (day != NULL) {
+        *day = (unsigned)d;
+    }
+}
+
+static bool is_leap(unsigned year)
+{
+    return (year % 4u == 0u && year % 100u != 0u) || year % 400u == 0u;
+}
+
+static unsigned days_in_month(unsigned year, unsigned month)
+{
+    static const unsigned char dim[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+    if (month == 2u && is_leap(year)) {
+        return 29u;
+    }
+    return dim[month - 1u];
+}
+
+/* Read exactly @p n ASCII digits at s[*pos]; false when any is not a digit. */
+static bool read_digits(const char *s, size_t len, size_t *pos, unsigned n, unsigned *value)
+{
+    unsigned v = 0;
+    unsigned i;
+
+    if (len - *pos < n) {
+        return false;
+    }
+    for (i = 0; i < n; i++) {
+        char c = s[*pos + i];
+        if (c < '0' || c > '9') {
+            return false;
+        }
+        v = v * 10u + (unsigned)(c - '0');
+    }
+    *pos += n;
+    *value = v;
+    return true;
+}
+
+static bool expect(const char *s, size_t len, size_t *pos, char c1, char c2)
+{
+    if (*pos >= len || (s[*pos] != c1 && s[*pos] != c2)) {
+        return false;
+    }
+    (*pos)++;
+    return true;
+}
+
+camp_status_t camp_datetime_parse(const char *s, size_t len, camp_datetime_t *out)
+{
+    size_t pos = 0;
+    unsigned year, month, day, hour, minute, second;
+    uint32_t nanos = 0;
+    int offset = 0;
+    int64_t days;
+    int64_t unix_s;
+    long utc_minute_of_day;
+
+    if (s == NULL) {
+        return CAMP_ERR_DATE;
+    }
+    /* full-date "YYYY-MM-DD" */
+    if (!read_digits(s, len, &pos, 4u, &year) || !expect(s, len, &pos, '-', '-') ||
+        !read_digits(s, len, &pos, 2u, &month) || !expect(s, len, &pos, '-', '-') ||
+        !read_digits(s, len, &pos, 2u, &day)) {
+        return CAMP_ERR_DATE;
+    }
+    if (month < 1u || month > 12u || day < 1u || day > days_in_month(year, month)) {
+        return CAMP_ERR_DATE;
+    }
+    /* "T" (RFC 3339 §5.6 allows lowercase; a space separator is not accepted:
+     * the APIs document the `T` form only). */
+    if (!expect(s, len, &pos, 'T', 't')) {
+        return CAMP_ERR_DATE;
+    }
+    /* partial-time "HH:MM:SS[.frac]" */
+    if (!read_digits(s, len, &pos, 2u, &hour) || !expect(s, len, &pos, ':', ':') ||
+        !read_digits(s, len, &pos, 2u, &minute) || !expect(s, len, &pos, ':', ':') ||
+        !read_digits(s, len, &pos, 2u, &second)) {
+        return CAMP_ERR_DATE;
+    }
+    if (hour > 23u || minute > 59u || second > 60u) {
+        return CAMP_ERR_DATE;
+    }
+    if (pos < len && s[pos] == '.') {
+        unsigned ndigits = 0;
+        pos++;
+        /* Any number of digits (at least one); beyond nanoseconds they are truncated. */
+        while (pos < len && s[pos] >= '0' && s[pos] <= '9') {
+            if (ndigits < 9u) {
+                nanos = nanos * 10u + (uint32_t)(s[pos] - '0');
+            }
+            ndigits++;
+            pos++;
+        }
+        if (ndigits == 0u) {
+            return CAMP_ERR_DATE;
+        }
+        while (ndigits < 9u) {
+            nanos *= 10u;
+            ndigits++;
+        }
+    }
+    /* time-offset "Z" / "+HH:MM" / "-HH:MM" */
+    if (pos >= len) {
+        return CAMP_ERR_DATE;
+    }
+    if (s[pos] == 'Z' || s[pos] == 'z') {
+        pos++;
+    } else if (s[pos] == '+' || s[pos] == '-') {
+        bool neg = s[pos] == '-';
+        unsigned oh, om;
+        pos++;
+        if (!read_digits(s, len, &pos, 2u, &oh) || !expect(s, len, &pos, ':', ':') ||
+            !read_digits(s, len, &pos, 2u, &om) || oh > 23u || om > 59u) {
+            return CAMP_ERR_DATE;
+        }
+        offset = (int)(oh * 60u + om);
+        if (neg) {
+            offset = -offset;
+        }
+    } else {
+        return CAMP_ERR_DATE;
+    }
+    if (pos != len) {
+        return CAMP_ERR_DATE;
+    }
+    /* A leap second is only ever inserted at 23:59:60 UTC (RFC 3339 §5.7). */
+    if (second == 60u) {
+        utc_minute_of_day = ((long)hour * 60L + (long)minute - (long)offset) % 1440L;
+        if (utc_minute_of_day < 0) {
+            utc_minute_of_day += 1440L;
+        }
+        if (utc_minute_of_day != 23L * 60L + 59L) {
+            return CAMP_ERR_DATE;
+        }
+    }
+    days = camp_days_from_civil((int64_t)year, month, day);
+    /* A leap second maps to the same POSIX instant as the following second. */
+    unix_s = days * 86400 + (int64_t)hour * 3600 + (int64_t)minute * 60 + (int64_t)second -
+             (int64_t)offset * 60;
+    if (out != NULL) {
+        out->year = (int16_t)year;
+        out->month = (uint8_t)month;
+        out->day = (uint8_t)day;
+        out->hour = (uint8_t)hour;
+        out->minute = (uint8_t)minute;
+        out->second = (uint8_t)second;
+        out->nanosecond = nanos;
+        out->offset_minutes = (int16_t)offset;
+        out->unix_seconds = unix_s;
+    }
+    return CAMP_OK;
+}
+
+static void put2(char *p, unsigned v)
+{
+    p[0] = (char)('0' + v / 10u);
+    p[1] = (char)('0' + v % 10u);
+}
+
+size_t camp_datetime_format(int64_t unix_seconds, int offset_minutes, bool use_z, char *out,
+                            size_t cap)
+{
+    int64_t local;
+    int64_t days;
+    int64_t secs;
+    int64_t year;
+    unsigned month, day;
+    size_t n;
+    unsigned aoff;
+
+    if (out == NULL || offset_minutes < -1439 || offset_minutes > 1439) {
+        return 0;
+    }
+    /* Range-check before shifting so the addition cannot overflow. */
+    if (unix_seconds < UNIX_YEAR0 - 86400 || unix_seconds > UNIX_YEAR9999_END + 86400) {
+        return 0;
+    }
+    local = unix_seconds + (int64_t)offset_minutes * 60;
+    if (local < UNIX_YEAR0 || local > UNIX_YEAR9999_END) {
+        return 0;
+    }
+    n = (offset_minutes == 0 && use_z) ? 20u : 25u;
+    if (cap < n + 1u) {
+        return 0;
+    }
+    days = local / 86400;
+    secs = local % 86400;
+    if (secs < 0) { /* floor division */
+        secs += 86400;
+        days -= 1;
+    }
+    camp_civil_from_days(days, &year, &month, &day);
+    put2(out, (unsigned)(year / 100));
+    put2(out + 2, (unsigned)(year % 100));
+    out[4] = '-';
+    put2(out + 5, month);
+    out[7] = '-';
+    put2(out + 8, day);
+    out[10] = 'T';
+    put2(out + 11, (unsigned)(secs / 3600));
+    out[13] = ':';
+    put2(out + 14, (unsigned)((secs / 60) % 60));
+    out[16] = ':';
+    put2(out + 17, (unsigned)(secs % 60));
+    if (n == 20u) {
+        out[19] = 'Z';
+    } else {
+        aoff = (unsigned)(offset_minutes < 0 ? -offset_minutes : offset_minutes);
+        out[19] = offset_minutes < 0 ? '-' : '+';
+        put2(out + 20, aoff / 60u);
+        out[22] = ':';
+        put2(out + 23, aoff % 60u);
+    }
+    out[n] = '\0';
+    return n;
+}

@@ -1,0 +1,231 @@
+/*
+ * validate.c - pure validators: InboxApp IDs, UUIDs, UTF-8 lengths, e-mail syntax.
+ *
+ * Every function takes (pointer, length), reads only inside that range, keeps no
+ * state and loops at most once over its input.
+ */
+#include <limits.h>
+#include <string.h>
+
+#include "camp/camp_validate.h"
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static bool is_lower_alnum(char c)
+{
+    return is_digit(c) || (c >= 'a' && c <= 'z');
+}
+
+static bool is_alpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool is_hex(char c)
+{
+    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+bool camp_valid_inbox_id(const char *s, size_t len)
+{
+    size_t i;
+
+    if (s == NULL || len == 0) {
+        return false;
+    }
+    for (i = 0; i < len; i++) {
+        if (!is_lower_alnum(s[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool camp_valid_column_id(const char *s, size_t len)
+{
+    static const char prefix[] = "custom_";
+    const size_t plen = sizeof prefix - 1u;
+
+    if (s == NULL || len <= plen || memcmp(s, prefix, plen) != 0) {
+        return false;
+    }
+    return camp_valid_inbox_id(s + plen, len - plen);
+}
+
+bool camp_valid_uuid(const char *s, size_t len)
+{
+    size_t i;
+
+    if (s == NULL || len != 36u) {
+        return false;
+    }
+    for (i = 0; i < 36u; i++) {
+        if (i == 8u || i == 13u || i == 18u || i == 23u) {
+            if (s[i] != '-') {
+                return false;
+            }
+        } else if (!is_hex(s[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Length of the UTF-8 sequence starting at s[0] (1..4), or 0 when it is not
+ * well-formed (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF).
+ * @p avail bytes are readable. */
+static size_t utf8_seq_len(const unsigned char *s, size_t avail)
+{
+    unsigned char c = s[0];
+    size_t n;
+    unsigned char lo = 0x80u;
+    unsigned char hi = 0xBFu;
+    size_t i;
+
+    if (c < 0x80u) {
+        return 1u;
+    }
+    if (c >= 0xC2u && c <= 0xDFu) {
+        n = 2u;
+    } else if (c >= 0xE0u && c <= 0xEFu) {
+        n = 3u;
+        if (c == 0xE0u) {
+            lo = 0xA0u; /* overlong below U+0800 */
+        } else if (c == 0xEDu) {
+            hi = 0x9Fu; /* surrogates U+D800..U+DFFF */
+        }
+    } else if (c >= 0xF0u && c <= 0xF4u) {
+        n = 4u;
+        if (c == 0xF0u) {
+            lo = 0x90u; /* overlong below U+10000 */
+        } else if (c == 0xF4u) {
+            hi = 0x8Fu; /* above U+10FFFF */
+        }
+    } else {
+        return 0u; /* continuation byte, C0/C1, F5..FF */
+    }
+    if (avail < n) {
+        return 0u;
+    }
+    if (s[1] < lo || s[1] > hi) {
+        return 0u;
+    }
+    for (i = 2u; i < n; i++) {
+        if (s[i] < 0x80u || s[i] > 0xBFu) {
+            return 0u;
+        }
+    }
+    return n;
+}
+
+long camp_utf8_chars(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    long count = 0;
+
+    if (s == NULL) {
+        return len == 0 ? 0 : -1;
+    }
+    /* A long cannot count more characters than LONG_MAX; inputs that large do
+     * not occur on the targets, but stay defined: refuse them. */
+    if (len > (size_t)LONG_MAX) {
+        return -1;
+    }
+    while (i < len) {
+        size_t n = utf8_seq_len(p + i, len - i);
+        if (n == 0u) {
+            return -1;
+        }
+        i += n;
+        count++;
+    }
+    return count;
+}
+
+bool camp_valid_length_chars(const char *s, size_t len, size_t min, size_t max)
+{
+    long n = camp_utf8_chars(s, len);
+
+    if (n < 0) {
+        return false;
+    }
+    return (size_t)n >= min && (size_t)n <= max;
+}
+
+/* RFC 5322 atext (without the dot, which is handled separately). */
+static bool is_atext(char c)
+{
+    if (is_alpha(c) || is_digit(c)) {
+        return true;
+    }
+    return c != '\0' && memchr("!#$%&'*+-/=?^_`{|}~", c, 19u) != NULL;
+}
+
+/* dot-atom local part: 1..64 atext runs separated by single dots. */
+static bool valid_local_part(const char *s, size_t len)
+{
+    size_t i;
+
+    if (len < 1u || len > 64u || s[0] == '.' || s[len - 1u] == '.') {
+        return false;
+    }
+    for (i = 0; i < len; i++) {
+        if (s[i] == '.') {
+            if (s[i - 1u] == '.') { /* i > 0: s[0] is not a dot */
+                return false;
+            }
+        } else if (!is_atext(s[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Domain: 2+ labels of letters, digits and inner hyphens, 1..63 each, 253 total. */
+static bool valid_domain(const char *s, size_t len)
+{
+    size_t i;
+    size_t label_start = 0;
+    unsigned labels = 0;
+
+    if (len < 3u || len > 253u) {
+        return false;
+    }
+    for (i = 0; i <= len; i++) {
+        if (i == len || s[i] == '.') {
+            size_t llen = i - label_start;
+            if (llen < 1u || llen > 63u) {
+                return false;
+            }
+            if (s[label_start] == '-' || s[i - 1u] == '-') {
+                return false;
+            }
+            labels++;
+            label_start = i + 1u;
+        } else if (!is_alpha(s[i]) && !is_digit(s[i]) && s[i] != '-') {
+            return false;
+        }
+    }
+    return labels >= 2u;
+}
+
+bool camp_valid_email(const char *s, size_t len)
+{
+    const char *at;
+    size_t local_len;
+
+    if (s == NULL || len < 1u || len > 255u) {
+        return false;
+    }
+    at = (const char *)memchr(s, '@', len);
+    if (at == NULL) {
+        return false;
+    }
+    local_len = (size_t)(at - s);
+    /* A second '@' fails in valid_domain (not a label character). */
+    return valid_local_part(s, local_len) && valid_domain(at + 1, len - local_len - 1u);
+}

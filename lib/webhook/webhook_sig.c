@@ -1,0 +1,331 @@
+/*
+ * webhook_sig.c - `X-Inbox-Signature` parsing and HMAC-SHA256 verification
+ * (spec/inboxapp.md §8.3).
+ *
+ * Timing: the computed MAC is the secret-dependent value. It is compared with
+ * every well-formed `v1` entry by OR-accumulating byte differences (no early
+ * exit), and the `v1` hex digits are decoded with arithmetic masks instead of
+ * branches or table look-ups. Branches depend only on public data: the header's
+ * structure, the length of each entry and whether its digits are hex.
+ */
+#include <string.h>
+
+#include "camp/camp_webhook.h"
+
+/* ---- header parsing -------------------------------------------------------------- */
+
+static bool is_ows(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* Parse 1..19 decimal digits into a non-negative int64 without overflow. */
+static bool parse_t(const char *s, size_t len, int64_t *out)
+{
+    int64_t v = 0;
+    size_t i;
+
+    if (len < 1u || len > CAMP_WEBHOOK_MAX_T_DIGITS) {
+        return false;
+    }
+    for (i = 0; i < len; i++) {
+        int64_t d;
+        if (s[i] < '0' || s[i] > '9') {
+            return false;
+        }
+        d = (int64_t)(s[i] - '0');
+        if (v > (INT64_MAX - d) / 10) {
+            return false;
+        }
+        v = v * 10 + d;
+    }
+    *out = v;
+    return true;
+}
+
+camp_status_t camp_webhook_parse_signature(const char *header, size_t len, camp_webhook_sig_t *out)
+{
+    size_t pos = 0;
+    bool have_t = false;
+    bool bad_t = false;
+    bool any = false;
+
+    if (out == NULL || (header == NULL && len > 0u)) {
+        return CAMP_ERR_ARG;
+    }
+    memset(out, 0, sizeof *out);
+    for (pos = 0; pos < len; pos++) {
+        if (!is_ows(header[pos])) {
+            any = true;
+            break;
+        }
+    }
+    if (!any) {
+        return CAMP_ERR_SIG_MISSING; /* absent or blank header */
+    }
+    pos = 0;
+    /* One entry per iteration; every iteration consumes at least one byte or ends. */
+    while (pos <= len) {
+        size_t start = pos, end, eq;
+        const char *key, *val;
+        size_t key_len, val_len;
+
+        while (pos < len && header[pos] != ',') {
+            pos++;
+        }
+        end = pos; /* entry is [start, end) */
+        pos++;     /* skip the comma (or step past the end) */
+        /* Policy (SDK behaviour): spaces and tabs around entries are ignored. */
+        while (start < end && is_ows(header[start])) {
+            start++;
+        }
+        while (end > start && is_ows(header[end - 1u])) {
+            end--;
+        }
+        if (start == end) {
+            return CAMP_ERR_SIG_FORMAT; /* empty entry: ",," or a trailing comma */
+        }
+        eq = start;
+        while (eq < end && header[eq] != '=') {
+            eq++;
+        }
+        if (eq == end) {
+            return CAMP_ERR_SIG_FORMAT; /* no '=' */
+        }
+        key = header + start;
+        key_len = eq - start;
+        val = header + eq + 1;
+        val_len = end - eq - 1u;
+        if (key_len == 1u && key[0] == 't') {
+            if (have_t) {
+                return CAMP_ERR_SIG_FORMAT; /* two timestamps: ambiguous, refuse */
+            }
+            have_t = true;
+            out->t_text = val;
+            out->t_len = val_len;
+            bad_t = !parse_t(val, val_len, &out->timestamp);
+        } else if (key_len == 2u && key[0] == 'v' && key[1] == '1') {
+            /* More entries than we will compare is refused rather than truncated:
+             * the work per delivery stays bounded and nothing is silently dropped. */
+            if (out->v1_count >= (size_t)CAMP_WEBHOOK_MAX_SIGNATURES) {
+                return CAMP_ERR_SIG_FORMAT;
+            }
+            out->v1[out->v1_count] = val;
+            out->v1_len[out->v1_count] = val_len;
+            out->v1_count++;
+        }
+        /* any other scheme (v0, v2, ...) is ignored, as the SDK does */
+    }
+    if (have_t && bad_t) {
+        return CAMP_ERR_SIG_TIMESTAMP;
+    }
+    if (out->v1_count == 0u) {
+        return CAMP_ERR_SIG_MISSING;
+    }
+    if (!have_t) {
+        return CAMP_ERR_SIG_TIMESTAMP;
+    }
+    return CAMP_OK;
+}
+
+/* ---- constant-time helpers ------------------------------------------------------------ */
+
+/* Value of one lowercase hex digit, without branches; *bad gets 1 when @p ch is
+ * not [0-9a-f]. Uppercase is not accepted: the SDK compares lowercase strings. */
+static uint32_t hex_nibble_ct(unsigned char ch, uint32_t *bad)
+{
+    uint32_t c = (uint32_t)ch;
+    uint32_t num = c ^ 48u;                                /* '0'..'9' -> 0..9 */
+    uint32_t num_ok = (num - 10u) >> 8;                    /* all-ones-ish when num < 10 */
+    uint32_t alpha = c - 87u;                              /* 'a'..'f' -> 10..15 */
+    uint32_t alpha_ok = ((alpha - 10u) ^ (alpha - 16u)) >> 8; /* nonzero when 10 <= alpha < 16 */
+    uint32_t ok = num_ok | alpha_ok;
+    *bad |= (ok - 1u) >> 31;                               /* 1 when ok == 0 */
+    return ((num_ok & num) | (alpha_ok & alpha)) & 0x0Fu;
+}
+
+/* Decode 64 hex digits into 32 bytes; false when any digit is not lowercase hex. */
+static bool hex_decode_ct(const char *hex, uint8_t out[CAMP_SHA256_LEN])
+{
+    uint32_t bad = 0;
+    size_t i;
+    for (i = 0; i < CAMP_SHA256_LEN; i++) {
+        uint32_t hi = hex_nibble_ct((unsigned char)hex[2u * i], &bad);
+        uint32_t lo = hex_nibble_ct((unsigned char)hex[2u * i + 1u], &bad);
+        out[i] = (uint8_t)((hi << 4) | lo);
+    }
+    return bad == 0u;
+}
+
+/* 1 when the two MACs are equal, 0 otherwise; time independent of the contents. */
+static uint32_t mac_equal_ct(const uint8_t *a, const uint8_t *b)
+{
+    uint32_t diff = 0;
+    size_t i;
+    for (i = 0; i < CAMP_SHA256_LEN; i++) {
+        diff |= (uint32_t)(a[i] ^ b[i]);
+    }
+    return ((diff - 1u) >> 8) & 1u; /* diff in 0..255: 1 only for 0 */
+}
+
+/* Lowercase hex digit of a nibble, without branches. */
+static char hex_digit_ct(uint32_t n)
+{
+    return (char)(n + 48u + (((9u - n) >> 8) & 39u));
+}
+
+/* Clear secret-derived bytes; volatile so the stores are not optimised away. */
+static void wipe(void *p, size_t n)
+{
+    volatile unsigned char *v = (volatile unsigned char *)p;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        v[i] = 0;
+    }
+}
+
+/* HMAC-SHA256(secret, t_text "." body) through the port. */
+static camp_status_t compute_mac(const camp_crypto_t *crypto, const char *secret,
+                                 size_t secret_len, const char *t_text, size_t t_len,
+                                 const void *body, size_t body_len, uint8_t mac[CAMP_SHA256_LEN])
+{
+    /* "{t}." is at most 20 bytes: copied so the port sees two parts, the body is not copied. */
+    uint8_t prefix[CAMP_WEBHOOK_MAX_T_DIGITS + 1u];
+    static const uint8_t empty[1] = {0};
+    int rc;
+
+    if (t_len > CAMP_WEBHOOK_MAX_T_DIGITS) {
+        return CAMP_ERR_INTERNAL;
+    }
+    memcpy(prefix, t_text, t_len);
+    prefix[t_len] = '.';
+    rc = crypto->hmac_sha256(crypto->ctx, (const uint8_t *)secret, secret_len, prefix, t_len + 1u,
+                             body_len > 0u ? (const uint8_t *)body : empty, body_len, mac);
+    return rc == 0 ? CAMP_OK : CAMP_ERR_CRYPTO;
+}
+
+/* ---- public API ------------------------------------------------------------------------- */
+
+void camp_webhook_verifier_init(camp_webhook_verifier_t *v, const camp_crypto_t *crypto,
+                                const char *secret, size_t secret_len)
+{
+    if (v == NULL) {
+        return;
+    }
+    v->crypto = crypto;
+    v->secret = secret;
+    v->secret_len = secret_len;
+    v->tolerance_s = (uint32_t)CAMP_WEBHOOK_TOLERANCE_S;
+}
+
+static bool crypto_ok(const camp_crypto_t *crypto, const char *secret, size_t secret_len)
+{
+    return crypto != NULL && crypto->hmac_sha256 != NULL && secret != NULL && secret_len > 0u;
+}
+
+camp_status_t camp_webhook_verify(const camp_webhook_verifier_t *v, const char *header,
+                                  size_t header_len, const void *body, size_t body_len,
+                                  int64_t now)
+{
+    camp_webhook_sig_t sig;
+    uint8_t mac[CAMP_SHA256_LEN];
+    uint8_t given[CAMP_WEBHOOK_MAX_SIGNATURES][CAMP_SHA256_LEN];
+    uint32_t well_formed[CAMP_WEBHOOK_MAX_SIGNATURES];
+    uint32_t any_well_formed = 0;
+    uint32_t match = 0;
+    uint64_t skew;
+    camp_status_t st;
+    size_t i;
+
+    if (v == NULL || !crypto_ok(v->crypto, v->secret, v->secret_len) ||
+        (body == NULL && body_len > 0u)) {
+        return CAMP_ERR_ARG;
+    }
+    if (header == NULL) {
+        header_len = 0; /* header absent: reported as missing */
+    }
+    st = camp_webhook_parse_signature(header, header_len, &sig);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    /* |now - t| without signed overflow: both are int64, their distance fits in uint64. */
+    skew = sig.timestamp >= now ? (uint64_t)sig.timestamp - (uint64_t)now
+                                : (uint64_t)now - (uint64_t)sig.timestamp;
+    if (skew > (uint64_t)v->tolerance_s) {
+        return CAMP_ERR_SIG_STALE;
+    }
+    /* Which entries can match at all is public (length and digit set). */
+    memset(given, 0, sizeof given);
+    for (i = 0; i < sig.v1_count; i++) {
+        well_formed[i] = 0;
+        if (sig.v1_len[i] == CAMP_WEBHOOK_SIG_HEX_LEN && hex_decode_ct(sig.v1[i], given[i])) {
+            well_formed[i] = 1;
+            any_well_formed = 1;
+        }
+    }
+    if (any_well_formed == 0u) {
+        return CAMP_ERR_SIG_FORMAT;
+    }
+    st = compute_mac(v->crypto, v->secret, v->secret_len, sig.t_text, sig.t_len, body, body_len,
+                     mac);
+    if (st == CAMP_OK) {
+        /* Compare with every well-formed entry, no early exit. */
+        for (i = 0; i < sig.v1_count; i++) {
+            match |= mac_equal_ct(mac, given[i]) & well_formed[i];
+        }
+        st = match != 0u ? CAMP_OK : CAMP_ERR_SIG_MISMATCH;
+    }
+    wipe(mac, sizeof mac);
+    wipe(given, sizeof given);
+    return st;
+}
+
+camp_status_t camp_webhook_sign(const camp_crypto_t *crypto, const char *secret,
+                                size_t secret_len, int64_t t, const void *body, size_t body_len,
+                                char *out, size_t cap, size_t *out_len)
+{
+    char digits[CAMP_WEBHOOK_MAX_T_DIGITS];
+    size_t nd = 0, n = 0, i, need;
+    uint8_t mac[CAMP_SHA256_LEN];
+    int64_t rest = t;
+    camp_status_t st;
+
+    if (out_len != NULL) {
+        *out_len = 0;
+    }
+    if (!crypto_ok(crypto, secret, secret_len) || t < 0 || (body == NULL && body_len > 0u) ||
+        (out == NULL && cap > 0u)) {
+        return CAMP_ERR_ARG;
+    }
+    do { /* 0 <= t <= INT64_MAX: at most 19 digits */
+        digits[CAMP_WEBHOOK_MAX_T_DIGITS - 1u - nd] = (char)('0' + (int)(rest % 10));
+        nd++;
+        rest /= 10;
+    } while (rest > 0 && nd < CAMP_WEBHOOK_MAX_T_DIGITS);
+    need = 2u + nd + 4u + CAMP_WEBHOOK_SIG_HEX_LEN;
+    if (cap < need + 1u) {
+        return CAMP_ERR_BUFFER_TOO_SMALL;
+    }
+    st = compute_mac(crypto, secret, secret_len, digits + (CAMP_WEBHOOK_MAX_T_DIGITS - nd), nd,
+                     body, body_len, mac);
+    if (st != CAMP_OK) {
+        wipe(mac, sizeof mac);
+        return st;
+    }
+    out[n++] = 't';
+    out[n++] = '=';
+    memcpy(out + n, digits + (CAMP_WEBHOOK_MAX_T_DIGITS - nd), nd);
+    n += nd;
+    memcpy(out + n, ",v1=", 4u);
+    n += 4u;
+    for (i = 0; i < CAMP_SHA256_LEN; i++) {
+        out[n++] = hex_digit_ct((uint32_t)mac[i] >> 4);
+        out[n++] = hex_digit_ct((uint32_t)mac[i] & 0x0Fu);
+    }
+    out[n] = '\0';
+    wipe(mac, sizeof mac);
+    if (out_len != NULL) {
+        *out_len = n;
+    }
+    return CAMP_OK;
+}

@@ -1,0 +1,35 @@
+# Benchmarks (issue 10): `make bench`
+#
+# Instruction counts under callgrind (deterministic) and heap allocations of libcamp's full
+# decode + validate vs jsmn tokenizing alone vs cJSON parse + delete, one case per document
+# type. Writes $(BUILD)/bench.tsv and docs/bench.md. cJSON (Debian libcjson-dev) is used by
+# the benchmark only. The library is built for the benchmark in its own folder with the
+# default flags of `make` (-O2).
+
+BENCH_DIR   = $(BUILD)/bench
+BENCH_BIN   = $(BENCH_DIR)/bench
+BENCH_LIB   = $(BENCH_DIR)/lib/libcamp.a
+# Decoders are benchmarked as soon as their headers declare them; until then the fixture is
+# measured with the JSON core only (bench.md says which).
+BENCH_HAVE  = $(if $(shell grep -l 'camp_outbox_campaign_decode' include/camp/camp_outbox.h 2>/dev/null),-DBENCH_HAVE_OUTBOX) \
+              $(if $(shell grep -l 'camp_inbox_campaign_decode' include/camp/camp_inbox.h 2>/dev/null),-DBENCH_HAVE_INBOX)
+BENCH_CFLAGS = -std=gnu11 -O2 -g -Wall -Wextra -Werror -Iinclude -Itools/bench
+
+.PHONY: bench bench-lib
+
+bench-lib:
+	@$(MAKE) --no-print-directory BUILD=$(BENCH_DIR) lib
+
+$(BENCH_BIN): tools/bench/bench.c tools/bench/bench_inbox.inc $(BENCH_LIB) $(wildcard include/camp/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(BENCH_CFLAGS) $(BENCH_HAVE) -o $@ tools/bench/bench.c $(BENCH_LIB) -lcjson \
+	    -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=free
+
+bench: bench-lib
+	@command -v valgrind >/dev/null || { echo "bench: valgrind missing (sh tools/deps.sh)"; exit 1; }
+	@test -f /usr/include/cjson/cJSON.h || { echo "bench: libcjson-dev missing (sh tools/deps.sh)"; exit 1; }
+	@$(MAKE) --no-print-directory $(BENCH_BIN)
+	@mkdir -p docs
+	python3 tools/bench/bench.py --bin $(BENCH_BIN) --shared $(SHARED) --cc $(CC) \
+	    --tsv $(BUILD)/bench.tsv --md docs/bench.md
+	@echo "bench: wrote $(BUILD)/bench.tsv and docs/bench.md"

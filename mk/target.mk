@@ -1,0 +1,166 @@
+# Cross builds for Cortex-M and unit tests on qemu (issue 10).
+#
+#   make target        the core (lib/**/*.c, zone table included) with arm-none-eabi-gcc and
+#                      picolibc for Cortex-M0+, M3 and M4 at -Os and -O1, warnings as errors,
+#                      into $(BUILD)/target/<cpu>-<opt>/ (libcamp.a, .su/.ci stack data, and
+#                      libcamp-image.elf: the whole archive linked against picolibc alone)
+#   make check-target  the OS-free unit tests (TARGET_TESTS below) built against the cmocka
+#                      shim in tests/target/ and run on qemu-system-arm (mps2-an385 = M3,
+#                      mps2-an386 = M4) with semihosting; ends with "N passed, N failed"
+#
+# jsmn.h is copied from the installed Debian package into $(BUILD)/target/include: a cross
+# build must never see -I/usr/include.
+
+TARGET_DIR      := $(BUILD)/target
+TARGET_CC       ?= arm-none-eabi-gcc
+TARGET_AR       ?= arm-none-eabi-ar
+TARGET_SIZE     ?= arm-none-eabi-size
+TARGET_JSMN_SRC ?= /usr/include/jsmn.h
+TARGET_INC      := $(TARGET_DIR)/include
+TARGET_JSMN     := $(TARGET_INC)/jsmn.h
+
+TARGET_CPUS     := cortex-m0plus cortex-m3 cortex-m4
+TARGET_OPTS     := Os O1
+TARGET_CONFIGS  := $(foreach c,$(TARGET_CPUS),$(foreach o,$(TARGET_OPTS),$(c)-$(o)))
+
+TARGET_CPUFLAGS_cortex-m0plus := -mcpu=cortex-m0plus -mthumb -mfloat-abi=soft
+TARGET_CPUFLAGS_cortex-m3     := -mcpu=cortex-m3 -mthumb -mfloat-abi=soft
+TARGET_CPUFLAGS_cortex-m4     := -mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16
+
+# The library's own flags (CSTD, WARNINGS from the Makefile) plus what the size and stack
+# reports need: one section per function and per-function stack usage and call graph.
+TARGET_LIB_FLAGS := $(CPPFLAGS) -I$(TARGET_INC) $(CSTD) $(WARNINGS) --specs=picolibc.specs \
+                    -ffunction-sections -fdata-sections -fstack-usage -fcallgraph-info=su \
+                    $(TARGET_EXTRA_CFLAGS)
+# For experiments only (e.g. -fno-short-enums); the default build uses the toolchain's ABI.
+TARGET_EXTRA_CFLAGS ?=
+
+# Unit tests that need no OS (no sockets, no mbedTLS, no directory listing): they are the
+# same sources as on the host, compiled against tests/target/cmocka.h. Fixture files are
+# read through semihosting (picolibc's fopen), with SHARED handed over on qemu's command
+# line. A name whose file does not exist yet is ignored, so the list can lead the code.
+TARGET_TESTS    ?= $(basename $(notdir $(wildcard $(foreach m,status json validate schedule tz \
+                     inbox outbox webhook http client,tests/unit/test_$(m)*.c))))
+# Off the target: tests that need glibc's time zones, sockets, TLS or directory listing.
+# Files including such OS headers are left out automatically as well (listed by check-target).
+TARGET_TESTS_EXCLUDE ?= test_schedule_glibc test_posix test_tls
+TARGET_TESTS_OS := $(basename $(notdir $(shell grep -l -E \
+                     '<(dirent|pthread|poll|netdb|unistd)\.h>|<sys/|<arpa/|<netinet/|mbedtls|cJSON' \
+                     tests/unit/test_*.c 2>/dev/null)))
+TARGET_TESTS_RUN := $(filter-out $(TARGET_TESTS_EXCLUDE) $(TARGET_TESTS_OS),$(TARGET_TESTS))
+# tests/support files the target tests link with (the fake transport, a small HMAC fake,
+# fixture loading); those needing the OS or mbedTLS stay off this list.
+TARGET_SUPPORT  ?= $(filter-out $(TARGET_SUPPORT_EXCLUDE),$(wildcard tests/support/*.c))
+TARGET_SUPPORT_EXCLUDE ?= $(shell grep -l -E 'mbedtls|<sys/socket|<netdb|<dirent|<pthread|<poll' \
+                            tests/support/*.c 2>/dev/null)
+# Target-only tests (the stack probe) live in tests/target/test_*.c.
+TARGET_OWN_TESTS := $(sort $(wildcard tests/target/test_*.c))
+# Which builds run under qemu (M0+ has no qemu board with semihosting here: built only).
+TARGET_RUN_CONFIGS ?= cortex-m3-Os cortex-m4-Os cortex-m4-O1
+
+TARGET_TEST_CFLAGS := -std=c99 -Wall -Wextra -Werror -Wshadow -Wconversion -Wno-sign-conversion \
+                      -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+                      -Itests/target -Iinclude -Ilib -Itests/support -Iport -I$(TARGET_INC) \
+                      -DCAMP_VERSION_STRING='"$(VERSION)"' -DCAMP_TARGET_BUILD=1 \
+                      --specs=picolibc.specs -ffunction-sections -fdata-sections \
+                      $(TARGET_EXTRA_CFLAGS)
+TARGET_LDFLAGS     := --specs=picolibc.specs --oslib=semihost --crt0=semihost \
+                      -Ttests/target/mps2.ld -Wl,--gc-sections
+TARGET_SHIM_SRCS   := tests/target/cmocka_shim.c tests/target/stack_paint.c
+
+# Objects depend on the flags they were built with: a changed TARGET_EXTRA_CFLAGS (or
+# Makefile flags) rebuilds them. Only evaluated when a target/size/check goal is asked for.
+TARGET_FLAGS_SIG   := $(TARGET_LIB_FLAGS) | $(TARGET_TEST_CFLAGS) | $(TARGET_LDFLAGS)
+TARGET_FLAGS_STAMP := $(TARGET_DIR)/flags.stamp
+ifneq ($(filter target% check% size% %-target,$(MAKECMDGOALS)),)
+$(shell mkdir -p $(TARGET_DIR))
+ifneq ($(strip $(file <$(TARGET_FLAGS_STAMP))),$(strip $(TARGET_FLAGS_SIG)))
+$(file >$(TARGET_FLAGS_STAMP),$(TARGET_FLAGS_SIG))
+endif
+endif
+
+.PHONY: target check-target target-tests target-deps target-build target-test-elfs
+
+target-deps:
+	@command -v $(TARGET_CC) >/dev/null || { echo "target: $(TARGET_CC) missing (sh tools/deps.sh)"; exit 1; }
+	@test -f $(TARGET_JSMN_SRC) || { echo "target: $(TARGET_JSMN_SRC) missing (libjsmn-dev)"; exit 1; }
+
+$(TARGET_JSMN): $(TARGET_JSMN_SRC)
+	@mkdir -p $(dir $@)
+	cp $< $@
+
+# $(1) = cpu, $(2) = opt
+define TARGET_CONFIG_RULES
+TARGET_OBJS_$(1)-$(2) := $$(LIB_SRCS:%.c=$(TARGET_DIR)/$(1)-$(2)/obj/%.o)
+
+$(TARGET_DIR)/$(1)-$(2)/obj/lib/%.o: lib/%.c $(TARGET_JSMN) $(TARGET_FLAGS_STAMP)
+	@mkdir -p $$(dir $$@)
+	$(TARGET_CC) $(TARGET_LIB_FLAGS) $(TARGET_CPUFLAGS_$(1)) -$(2) -MMD -MP -c $$< -o $$@
+
+$(TARGET_DIR)/$(1)-$(2)/libcamp.a: $$(TARGET_OBJS_$(1)-$(2))
+	@mkdir -p $$(dir $$@)
+	rm -f $$@ && $(TARGET_AR) rcs $$@ $$^
+
+# The whole archive linked with picolibc and nothing else: proves the core needs no OS
+# (any undefined symbol fails the link) and gives the stack report the libc routines.
+$(TARGET_DIR)/$(1)-$(2)/libcamp-image.elf: $(TARGET_DIR)/$(1)-$(2)/libcamp.a tests/target/image_main.c
+	$(TARGET_CC) $(TARGET_CPUFLAGS_$(1)) -$(2) --specs=picolibc.specs -Ttests/target/mps2.ld \
+	    -Wl,--no-gc-sections -o $$@ tests/target/image_main.c -Wl,--whole-archive $$< -Wl,--no-whole-archive
+
+# Static worst-case stack of every public function (and the header the stack probe uses).
+$(TARGET_DIR)/$(1)-$(2)/stack_bounds.h: $(TARGET_DIR)/$(1)-$(2)/libcamp-image.elf tools/stack_report.py
+	python3 tools/stack_report.py $(TARGET_DIR)/$(1)-$(2) --quiet \
+	    --json $(TARGET_DIR)/$(1)-$(2)/stack.json --header $$@
+
+$(TARGET_DIR)/$(1)-$(2)/tests/obj/target/test_stack.o: $(TARGET_DIR)/$(1)-$(2)/stack_bounds.h
+
+$(TARGET_DIR)/$(1)-$(2)/tests/obj/%.o: tests/%.c $(TARGET_JSMN) $(TARGET_FLAGS_STAMP)
+	@mkdir -p $$(dir $$@)
+	$(TARGET_CC) $(TARGET_TEST_CFLAGS) -I$(TARGET_DIR)/$(1)-$(2) $(TARGET_CPUFLAGS_$(1)) -$(2) \
+	    -MMD -MP -c $$< -o $$@
+
+$(TARGET_DIR)/$(1)-$(2)/tests/%.elf: $(TARGET_DIR)/$(1)-$(2)/tests/obj/unit/%.o \
+        $$(TARGET_SHIM_SRCS:tests/%.c=$(TARGET_DIR)/$(1)-$(2)/tests/obj/%.o) \
+        $$(TARGET_SUPPORT:tests/%.c=$(TARGET_DIR)/$(1)-$(2)/tests/obj/%.o) \
+        $(TARGET_DIR)/$(1)-$(2)/libcamp.a tests/target/mps2.ld
+	$(TARGET_CC) $(TARGET_CPUFLAGS_$(1)) -$(2) $(TARGET_LDFLAGS) -o $$@ $$(filter %.o %.a,$$^)
+
+$(TARGET_DIR)/$(1)-$(2)/tests/target-%.elf: $(TARGET_DIR)/$(1)-$(2)/tests/obj/target/%.o \
+        $$(TARGET_SHIM_SRCS:tests/%.c=$(TARGET_DIR)/$(1)-$(2)/tests/obj/%.o) \
+        $(TARGET_DIR)/$(1)-$(2)/libcamp.a tests/target/mps2.ld
+	$(TARGET_CC) $(TARGET_CPUFLAGS_$(1)) -$(2) $(TARGET_LDFLAGS) -o $$@ $$(filter %.o %.a,$$^)
+endef
+$(foreach c,$(TARGET_CPUS),$(foreach o,$(TARGET_OPTS),$(eval $(call TARGET_CONFIG_RULES,$(c),$(o)))))
+
+TARGET_LIBS   := $(TARGET_CONFIGS:%=$(TARGET_DIR)/%/libcamp.a)
+TARGET_IMAGES := $(TARGET_CONFIGS:%=$(TARGET_DIR)/%/libcamp-image.elf)
+TARGET_STACKS := $(TARGET_CONFIGS:%=$(TARGET_DIR)/%/stack_bounds.h)
+# Unit test images (tests/unit/NAME.c -> NAME.elf) and target-only ones (target-NAME.elf).
+TARGET_UNIT_NAMES := $(TARGET_TESTS_RUN)
+TARGET_OWN_NAMES  := $(basename $(notdir $(TARGET_OWN_TESTS)))
+TARGET_TEST_ELFS  := $(foreach cfg,$(TARGET_RUN_CONFIGS),\
+                       $(TARGET_UNIT_NAMES:%=$(TARGET_DIR)/$(cfg)/tests/%.elf) \
+                       $(TARGET_OWN_NAMES:%=$(TARGET_DIR)/$(cfg)/tests/target-%.elf))
+
+target-build: $(TARGET_LIBS) $(TARGET_IMAGES) $(TARGET_STACKS)
+
+target: target-deps
+	@$(MAKE) --no-print-directory target-build
+	@for c in $(TARGET_CONFIGS); do \
+	    printf '%-16s ' "$$c"; $(TARGET_SIZE) -t $(TARGET_DIR)/$$c/libcamp.a | tail -n 1 | \
+	        awk '{printf "text %s  data %s  bss %s\n", $$1, $$2, $$3}'; done
+
+target-tests: target-deps
+	@$(MAKE) --no-print-directory target-test-elfs
+
+target-test-elfs: $(TARGET_TEST_ELFS)
+
+check-target: target-deps
+	@$(MAKE) --no-print-directory target target-tests || { echo "0 passed, 1 failed"; exit 1; }
+	@echo "target tests: $(TARGET_UNIT_NAMES) $(TARGET_OWN_NAMES:%=target-%)"
+	@echo "host only: $(sort $(filter-out $(TARGET_TESTS_RUN),$(basename $(notdir $(wildcard tests/unit/test_*.c)))))"
+	@SHARED=$(SHARED) sh tests/target/run-qemu.sh $(TARGET_TEST_ELFS)
+
+CHECK_EXTRA += check-target
+
+-include $(shell find $(TARGET_DIR) -name '*.d' 2>/dev/null)

@@ -1,0 +1,388 @@
+/* POSIX TCP transport and clocks. See camp_posix.h. */
+#include "camp_posix.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+#include <time.h>
+#include <unistd.h>
+
+#if defined(__linux__)
+#include <sys/random.h>
+#endif
+
+#ifndef SOCK_CLOEXEC
+#define SOCK_CLOEXEC 0
+#endif
+#ifndef O_CLOEXEC
+#define O_CLOEXEC 0
+#endif
+#ifndef EAI_ADDRFAMILY
+#define EAI_ADDRFAMILY EAI_NONAME
+#endif
+
+#ifndef MSG_NOSIGNAL
+#define MSG_NOSIGNAL 0 /* SO_NOSIGPIPE is set on the socket instead (BSD, macOS) */
+#endif
+
+uint64_t camp_posix_now_ms(void)
+{
+    struct timespec ts;
+    if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0) {
+        return 0;
+    }
+    return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+uint64_t camp_posix_now_ms_cb(void *ctx)
+{
+    (void)ctx;
+    return camp_posix_now_ms();
+}
+
+int64_t camp_posix_wall_unix(void)
+{
+    struct timespec ts;
+    if (clock_gettime(CLOCK_REALTIME, &ts) != 0) {
+        return -1;
+    }
+    return (int64_t)ts.tv_sec;
+}
+
+int64_t camp_posix_wall_unix_cb(void *ctx)
+{
+    (void)ctx;
+    return camp_posix_wall_unix();
+}
+
+uint32_t camp_posix_random_u32(void *ctx)
+{
+    uint32_t v = 0;
+    (void)ctx;
+#if defined(__linux__)
+    if (getrandom(&v, sizeof v, 0) == (ssize_t)sizeof v) {
+        return v;
+    }
+#endif
+    {
+        int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+        if (fd >= 0) {
+            ssize_t r = read(fd, &v, sizeof v);
+            close(fd);
+            if (r == (ssize_t)sizeof v) {
+                return v;
+            }
+        }
+    }
+    {
+        /* jitter only needs to be spread, not secret */
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        v = (uint32_t)ts.tv_nsec ^ ((uint32_t)ts.tv_sec * 2654435761u);
+        v ^= v >> 16;
+        v *= 0x7feb352du;
+        v ^= v >> 15;
+    }
+    return v;
+}
+
+void camp_posix_sleep_ms(void *ctx, uint32_t ms)
+{
+    struct timespec ts;
+    struct timespec rem;
+    int guard;
+    (void)ctx;
+    ts.tv_sec = (time_t)(ms / 1000u);
+    ts.tv_nsec = (long)(ms % 1000u) * 1000000L;
+    for (guard = 0; guard < 1000 && nanosleep(&ts, &rem) != 0 && errno == EINTR; guard++) {
+        ts = rem;
+    }
+}
+
+static int set_nonblocking(int fd)
+{
+    int flags = fcntl(fd, F_GETFL, 0);
+    if (flags < 0) {
+        return -1;
+    }
+    return fcntl(fd, F_SETFL, flags | O_NONBLOCK);
+}
+
+static void tune_socket(int fd)
+{
+    int one = 1;
+    (void)setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+#ifdef SO_NOSIGPIPE
+    (void)setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &one, sizeof one);
+#endif
+}
+
+/* poll() one fd for @p events, up to @p timeout_ms; restarts on EINTR with
+ * the time left. Returns > 0 ready, 0 timed out, < 0 error. */
+static int wait_fd(int fd, short events, uint32_t timeout_ms)
+{
+    uint64_t start = camp_posix_now_ms();
+    int guard;
+    for (guard = 0; guard < 1000; guard++) {
+        struct pollfd p;
+        uint64_t spent = camp_posix_now_ms() - start;
+        int left = (spent >= timeout_ms) ? 0 : (int)(timeout_ms - spent);
+        int r;
+        p.fd = fd;
+        p.events = events;
+        p.revents = 0;
+        r = poll(&p, 1, left);
+        if (r >= 0) {
+            return r;
+        }
+        if (errno != EINTR) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Connect one address within @p timeout_ms. Returns fd or -1 (errno set). */
+static int connect_one(const struct addrinfo *ai, uint32_t timeout_ms, int *timed_out)
+{
+    int fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC, ai->ai_protocol);
+    int err = 0;
+    socklen_t len = sizeof err;
+    *timed_out = 0;
+    if (fd < 0) {
+        return -1;
+    }
+    if (set_nonblocking(fd) != 0) {
+        err = errno;
+        close(fd);
+        errno = err;
+        return -1;
+    }
+    tune_socket(fd);
+    if (connect(fd, ai->ai_addr, ai->ai_addrlen) == 0) {
+        return fd;
+    }
+    if (errno != EINPROGRESS && errno != EINTR) {
+        err = errno;
+        close(fd);
+        errno = err;
+        return -1;
+    }
+    {
+        int r = wait_fd(fd, POLLOUT, timeout_ms);
+        if (r == 0) {
+            close(fd);
+            *timed_out = 1;
+            errno = ETIMEDOUT;
+            return -1;
+        }
+        if (r < 0) {
+            err = errno;
+            close(fd);
+            errno = err;
+            return -1;
+        }
+    }
+    if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) != 0) {
+        err = errno;
+    }
+    if (err != 0) {
+        close(fd);
+        errno = err;
+        return -1;
+    }
+    return fd;
+}
+
+camp_status_t camp_posix_tcp_connect(const char *host, uint16_t port, uint32_t timeout_ms,
+                                     int *fd, int *os_error)
+{
+    struct addrinfo hints;
+    struct addrinfo *res = NULL;
+    const struct addrinfo *ai;
+    char service[8];
+    uint64_t start = camp_posix_now_ms();
+    int any_timeout = 0;
+    int last_errno = 0;
+    int r;
+    if (fd != NULL) {
+        *fd = -1;
+    }
+    if (os_error != NULL) {
+        *os_error = 0;
+    }
+    if (host == NULL || host[0] == '\0' || fd == NULL || port == 0) {
+        return CAMP_ERR_ARG;
+    }
+    snprintf(service, sizeof service, "%u", (unsigned)port);
+    memset(&hints, 0, sizeof hints);
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_NUMERICSERV | AI_ADDRCONFIG;
+    r = getaddrinfo(host, service, &hints, &res);
+    if (r == EAI_ADDRFAMILY || r == EAI_NONAME || r == EAI_FAIL) {
+        /* AI_ADDRCONFIG hides loopback-only hosts on some boxes: try without it */
+        hints.ai_flags = AI_NUMERICSERV;
+        r = getaddrinfo(host, service, &hints, &res);
+    }
+    if (r != 0 || res == NULL) {
+        if (os_error != NULL) {
+            *os_error = (r == EAI_SYSTEM) ? errno : 0;
+        }
+        return CAMP_ERR_DNS;
+    }
+    for (ai = res; ai != NULL; ai = ai->ai_next) {
+        uint64_t spent = camp_posix_now_ms() - start;
+        int timed_out = 0;
+        int s;
+        if (spent >= timeout_ms) {
+            any_timeout = 1;
+            break;
+        }
+        s = connect_one(ai, (uint32_t)(timeout_ms - spent), &timed_out);
+        if (s >= 0) {
+            freeaddrinfo(res);
+            *fd = s;
+            return CAMP_OK;
+        }
+        last_errno = errno;
+        any_timeout |= timed_out;
+    }
+    freeaddrinfo(res);
+    if (os_error != NULL) {
+        *os_error = last_errno;
+    }
+    return any_timeout ? CAMP_ERR_TIMEOUT : CAMP_ERR_NET;
+}
+
+int32_t camp_posix_fd_send(int fd, const uint8_t *data, size_t len, uint32_t timeout_ms)
+{
+    ssize_t r;
+    int w;
+    if (fd < 0 || (data == NULL && len > 0)) {
+        return CAMP_NET_ERROR;
+    }
+    if (len == 0) {
+        return 0;
+    }
+    if (len > (size_t)INT32_MAX) {
+        len = (size_t)INT32_MAX;
+    }
+    w = wait_fd(fd, POLLOUT, timeout_ms);
+    if (w == 0) {
+        return 0;
+    }
+    if (w < 0) {
+        return CAMP_NET_ERROR;
+    }
+    r = send(fd, data, len, MSG_NOSIGNAL);
+    if (r > 0) {
+        return (int32_t)r;
+    }
+    if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) {
+        return 0;
+    }
+    if (r < 0 && (errno == EPIPE || errno == ECONNRESET)) {
+        return CAMP_NET_CLOSED;
+    }
+    return CAMP_NET_ERROR;
+}
+
+int32_t camp_posix_fd_recv(int fd, uint8_t *buf, size_t cap, uint32_t timeout_ms)
+{
+    ssize_t r;
+    int w;
+    if (fd < 0 || buf == NULL || cap == 0) {
+        return CAMP_NET_ERROR;
+    }
+    if (cap > (size_t)INT32_MAX) {
+        cap = (size_t)INT32_MAX;
+    }
+    w = wait_fd(fd, POLLIN, timeout_ms);
+    if (w == 0) {
+        return 0;
+    }
+    if (w < 0) {
+        return CAMP_NET_ERROR;
+    }
+    r = recv(fd, buf, cap, 0);
+    if (r > 0) {
+        return (int32_t)r;
+    }
+    if (r == 0) {
+        return CAMP_NET_CLOSED;
+    }
+    if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) {
+        return 0;
+    }
+    if (errno == ECONNRESET) {
+        return CAMP_NET_CLOSED;
+    }
+    return CAMP_NET_ERROR;
+}
+
+void camp_posix_tcp_close(int fd)
+{
+    if (fd >= 0) {
+        close(fd);
+    }
+}
+
+camp_status_t camp_posix_connect(camp_posix_t *ctx, const char *host, uint16_t port,
+                                 uint32_t connect_timeout_ms, uint32_t io_timeout_ms)
+{
+    camp_status_t st;
+    if (ctx == NULL) {
+        return CAMP_ERR_ARG;
+    }
+    ctx->fd = -1;
+    ctx->io_timeout_ms = (io_timeout_ms == 0) ? CAMP_POSIX_IO_TIMEOUT_MS : io_timeout_ms;
+    ctx->last_error = 0;
+    st = camp_posix_tcp_connect(host, port, connect_timeout_ms, &ctx->fd, &ctx->last_error);
+    return st;
+}
+
+static int32_t posix_send(void *ctx, const uint8_t *data, size_t len)
+{
+    camp_posix_t *p = (camp_posix_t *)ctx;
+    int32_t r = camp_posix_fd_send(p->fd, data, len, p->io_timeout_ms);
+    if (r < 0) {
+        p->last_error = errno;
+    }
+    return r;
+}
+
+static int32_t posix_recv(void *ctx, uint8_t *buf, size_t cap)
+{
+    camp_posix_t *p = (camp_posix_t *)ctx;
+    int32_t r = camp_posix_fd_recv(p->fd, buf, cap, p->io_timeout_ms);
+    if (r < 0 && r != CAMP_NET_CLOSED) {
+        p->last_error = errno;
+    }
+    return r;
+}
+
+camp_transport_t camp_posix_transport(camp_posix_t *ctx)
+{
+    camp_transport_t t;
+    t.send = posix_send;
+    t.recv = posix_recv;
+    t.now_ms = camp_posix_now_ms_cb;
+    t.ctx = ctx;
+    return t;
+}
+
+void camp_posix_close(camp_posix_t *ctx)
+{
+    if (ctx != NULL && ctx->fd >= 0) {
+        close(ctx->fd);
+        ctx->fd = -1;
+    }
+}

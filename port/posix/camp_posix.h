@@ -1,0 +1,131 @@
+/**
+ * @file camp_posix.h
+ * @brief POSIX TCP transport, monotonic and wall clocks, and a random source.
+ *
+ * Two layers:
+ * - fd functions (camp_posix_tcp_connect(), camp_posix_fd_send(),
+ *   camp_posix_fd_recv(), camp_posix_tcp_close()) that other ports reuse:
+ *   the mbedTLS port runs TLS over them.
+ * - a ready transport: camp_posix_connect() fills a caller-allocated
+ *   camp_posix_t and camp_posix_transport() returns the camp_transport_t the
+ *   HTTP layer uses.
+ *
+ * Sockets are non-blocking. connect() waits with poll() up to its timeout;
+ * send/recv wait with poll() up to io_timeout_ms and then return 0 ("nothing
+ * yet"), so libcamp can check its overall deadline. TCP_NODELAY is set (a
+ * request is written as head + body); SIGPIPE is never raised (MSG_NOSIGNAL,
+ * or SO_NOSIGPIPE where that is the mechanism).
+ *
+ * @code
+ *   camp_posix_t net;
+ *   if (camp_posix_connect(&net, "127.0.0.1", 8080, 5000, 250) == CAMP_OK) {
+ *       camp_transport_t t = camp_posix_transport(&net);
+ *       ... camp_http_exchange(&t, ...) ...
+ *       camp_posix_close(&net);
+ *   }
+ * @endcode
+ */
+#ifndef CAMP_POSIX_H
+#define CAMP_POSIX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "camp/camp_status.h"
+#include "camp/camp_transport.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Default wait inside one send/recv before it returns 0, in ms. */
+#define CAMP_POSIX_IO_TIMEOUT_MS 250u
+
+/* ---- fd layer (shared with port/mbedtls) ---------------------------------- */
+
+/**
+ * @brief Resolve @p host (getaddrinfo, IPv4 and IPv6) and connect a
+ * non-blocking TCP socket to the first address that answers within the time left.
+ * @param[in]  host       host name or numeric address.
+ * @param[in]  port       TCP port (1..65535).
+ * @param[in]  timeout_ms overall connect budget (all addresses together).
+ * @param[out] fd         connected socket (non-blocking, TCP_NODELAY, no SIGPIPE);
+ *                        -1 on failure.
+ * @param[out] os_error   errno of the last failure, 0 when none. May be NULL.
+ * @return CAMP_OK; CAMP_ERR_DNS (name not resolved); CAMP_ERR_TIMEOUT (no
+ *         address answered in time); CAMP_ERR_NET (refused, unreachable, ...);
+ *         CAMP_ERR_ARG.
+ */
+camp_status_t camp_posix_tcp_connect(const char *host, uint16_t port, uint32_t timeout_ms,
+                                     int *fd, int *os_error);
+
+/**
+ * @brief Send on a non-blocking socket, waiting up to @p timeout_ms for room.
+ * @return bytes sent (> 0); 0 when nothing could be sent in time;
+ *         CAMP_NET_CLOSED when the peer is gone (EPIPE, ECONNRESET);
+ *         CAMP_NET_ERROR on other errors.
+ */
+int32_t camp_posix_fd_send(int fd, const uint8_t *data, size_t len, uint32_t timeout_ms);
+
+/**
+ * @brief Receive from a non-blocking socket, waiting up to @p timeout_ms for data.
+ * @return bytes received (> 0); 0 when nothing arrived in time;
+ *         CAMP_NET_CLOSED on orderly close (or reset); CAMP_NET_ERROR otherwise.
+ */
+int32_t camp_posix_fd_recv(int fd, uint8_t *buf, size_t cap, uint32_t timeout_ms);
+
+/** @brief Close a socket from camp_posix_tcp_connect(); -1 is ignored. */
+void camp_posix_tcp_close(int fd);
+
+/* ---- clocks and randomness --------------------------------------------------- */
+
+/** @brief Monotonic milliseconds (CLOCK_MONOTONIC). */
+uint64_t camp_posix_now_ms(void);
+
+/** @brief camp_now_ms_fn-compatible wrapper of camp_posix_now_ms() (ctx unused). */
+uint64_t camp_posix_now_ms_cb(void *ctx);
+
+/** @brief Wall clock: Unix seconds (CLOCK_REALTIME). */
+int64_t camp_posix_wall_unix(void);
+
+/** @brief Wall clock as a callback (ctx unused), e.g. for Retry-After dates. */
+int64_t camp_posix_wall_unix_cb(void *ctx);
+
+/**
+ * @brief 32 random bits from the OS (getrandom / /dev/urandom), for retry
+ * jitter. Falls back to mixing the clocks if the OS source fails. ctx unused.
+ */
+uint32_t camp_posix_random_u32(void *ctx);
+
+/** @brief Sleep @p ms milliseconds (nanosleep, restarted on EINTR). ctx unused. */
+void camp_posix_sleep_ms(void *ctx, uint32_t ms);
+
+/* ---- ready transport --------------------------------------------------------- */
+
+/** Caller-allocated state of one POSIX TCP connection. */
+typedef struct camp_posix {
+    int fd;                 /**< socket, -1 when closed */
+    uint32_t io_timeout_ms; /**< longest wait inside one send/recv */
+    int last_error;         /**< errno of the last failure (for messages), 0 if none */
+} camp_posix_t;
+
+/**
+ * @brief Connect @p ctx to @p host : @p port.
+ * @param[out] ctx           state to fill (fd is -1 on failure).
+ * @param[in]  io_timeout_ms wait per send/recv; 0 = CAMP_POSIX_IO_TIMEOUT_MS.
+ * @return as camp_posix_tcp_connect().
+ */
+camp_status_t camp_posix_connect(camp_posix_t *ctx, const char *host, uint16_t port,
+                                 uint32_t connect_timeout_ms, uint32_t io_timeout_ms);
+
+/** @brief The transport over @p ctx (send, recv, monotonic now_ms). */
+camp_transport_t camp_posix_transport(camp_posix_t *ctx);
+
+/** @brief Close the connection (safe to call twice). */
+void camp_posix_close(camp_posix_t *ctx);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CAMP_POSIX_H */

@@ -1,0 +1,90 @@
+#!/bin/sh
+# The core archive may not call into the heap, stdio, string-to-number
+# conversions, time functions or errno, may only use a few libc functions,
+# and may hold no mutable static state (0 bytes of .data/.bss).
+#
+#   BUILD=build sh tests/scripts/lib_symbols.sh
+#
+# One check per rule; prints "ok - RULE" or "FAIL - RULE: offenders", then
+# "N passed, N failed". Exits 1 when a check failed.
+BUILD=${BUILD:-build}
+LIB=$BUILD/lib/libcamp.a
+passed=0
+failed=0
+
+ok() { echo "ok - $1"; passed=$((passed + 1)); }
+bad() { echo "FAIL - $1: $2"; failed=$((failed + 1)); }
+
+if [ ! -f "$LIB" ]; then
+    echo "FAIL - $LIB not found (build it first: make BUILD=$BUILD lib)"
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# Undefined symbols of every member, and the symbols the archive defines itself.
+nm -u "$LIB" 2>/dev/null | awk '$1 == "U" { print $2 }' | sort -u >"$tmp/undef"
+nm --defined-only "$LIB" 2>/dev/null | awk 'NF == 3 { print $3 }' | sort -u >"$tmp/defined"
+# External references: undefined here and not provided by another member.
+comm -23 "$tmp/undef" "$tmp/defined" >"$tmp/external"
+
+# check RULE REGEX: no external symbol may match the extended regex.
+check() {
+    hits=$(grep -E "$2" "$tmp/external" | tr '\n' ' ')
+    if [ -n "$hits" ]; then bad "$1" "$hits"; else ok "$1"; fi
+}
+
+check "no heap (malloc, calloc, realloc, free)" \
+    '^(malloc|calloc|realloc|reallocarray|free|aligned_alloc|posix_memalign|memalign|valloc|strdup|strndup)$'
+check "no stdio (printf family, puts, fopen, fwrite, ...)" \
+    '^(_IO_.*|__.*printf_chk|v?[sfd]?n?printf|puts|fputs|putchar|putc|fputc|fopen|fopen64|fdopen|freopen|fclose|fwrite|fread|fflush|fgets|fgetc|getc|getchar|gets|perror|fseek|ftell|setvbuf|stdin|stdout|stderr|v?[sf]?scanf|__isoc(99|23)_.*scanf)$'
+check "no string-to-number conversions (strto*, ato*)" \
+    '^(__isoc(99|23)_)?(strto[a-z0-9_]*|ato[a-z]+|__strto[a-z0-9_]*_internal)$'
+check "no time functions (time, localtime, gmtime, mktime, clock_gettime, ...)" \
+    '^(time|localtime|localtime_r|gmtime|gmtime_r|mktime|timegm|timelocal|clock_gettime|__clock_gettime64|gettimeofday|clock|strftime|strptime|difftime|ctime|ctime_r|asctime|asctime_r|tzset)$'
+check "no errno (__errno_location, errno)" \
+    '^(__errno_location|errno|__errno|___errno)$'
+
+# Everything external must be one of the allowed libc functions or a compiler
+# helper (stack protector, fortify variants, 64/128-bit division, ARM EABI,
+# sanitizer and coverage runtimes of instrumented builds).
+allowed='^(memcpy|memmove|memset|memcmp|strlen|memchr|__(memcpy|memmove|memset)_chk|__stack_chk_fail|__stack_chk_guard|__stack_chk_fail_local|__(u)?(div|mod)[dt]i3|__aeabi_.*|__(asan|ubsan|sanitizer|tsan|msan)_.*|__gcov_.*|__llvm_.*|_GLOBAL_OFFSET_TABLE_)$'
+extra=$(grep -vE "$allowed" "$tmp/external" | tr '\n' ' ')
+if [ -n "$extra" ]; then
+    bad "only memcpy/memmove/memset/memcmp/strlen/memchr from libc" "$extra"
+else
+    ok "only memcpy/memmove/memset/memcmp/strlen/memchr from libc"
+fi
+
+# 0 bytes of writable static data in every object: sections .data, .bss,
+# .sdata, .sbss, .tdata, .tbss (and their -fdata-sections variants;
+# .data.rel.ro is read-only after relocation and allowed).
+size -A "$LIB" 2>/dev/null | awk '
+    /^[^ ].*\(ex / { obj = $1; next }
+    ($1 == ".data" || $1 == ".bss" || $1 == ".sdata" || $1 == ".sbss" ||
+     $1 == ".tdata" || $1 == ".tbss" ||
+     ($1 ~ /^\.(data|bss|sdata|sbss)\./ && $1 !~ /^\.data\.rel\.ro/)) && $2 + 0 > 0 {
+        print obj " " $1 "=" $2
+    }' >"$tmp/data"
+if [ -n "$(size -A "$LIB" 2>/dev/null | head -n 1)" ] && [ ! -s "$tmp/data" ]; then
+    ok "0 bytes in .data/.bss/.sdata/.sbss of every object"
+else
+    bad "0 bytes in .data/.bss/.sdata/.sbss of every object" "$(tr '\n' ' ' <"$tmp/data")"
+fi
+
+# The same from the symbol side: no symbol in a zero-initialised section and
+# no common symbol (an uninitialised global under -fcommon lands in no section,
+# so the sizes above would miss it). D/d are not used here: nm also gives
+# const tables of pointers in .data.rel.ro a `d`; .data itself is sized above.
+nm --defined-only "$LIB" 2>/dev/null | awk 'NF == 3 && $2 ~ /^[BbCGgSs]$/ { print $3 "(" $2 ")" }' \
+    >"$tmp/datasyms"
+if [ -s "$tmp/datasyms" ]; then
+    bad "no .bss or common symbols" "$(tr '\n' ' ' <"$tmp/datasyms")"
+else
+    ok "no .bss or common symbols"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,139 @@
+#!/bin/sh
+# TLS transport against real servers on 127.0.0.1: generates a test CA
+# (tests/mockapi/make_certs.sh), starts `openssl s_server` with a good, an
+# expired, a wrong-host and a client-certificate-requiring configuration plus
+# a Python socket that accepts and never answers, then runs
+# $BUILD/tests/test_tls with their ports in the environment.
+# Checks: success, wrong CA refused, wrong host refused, expired refused,
+# stalled handshake times out, session resumed on the second connect (both the
+# client and s_server's own "Reused" report), mutual TLS.
+# Closing line: "N passed, N failed". Every server is stopped on exit.
+BUILD=${BUILD:-build}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root" || exit 1
+bin=$BUILD/tests/test_tls
+certs=$BUILD/tls-certs
+work=$(mktemp -d)
+pids=""
+
+cleanup() {
+    for p in $pids; do
+        kill "$p" 2>/dev/null
+    done
+    for p in $pids; do
+        wait "$p" 2>/dev/null
+    done
+    rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
+
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); echo "ok - $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL - $1"; }
+finish() {
+    echo "$passed passed, $failed failed"
+    [ "$failed" -eq 0 ]
+    exit $?
+}
+
+for tool in openssl python3; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+        fail "$tool is not installed (sh tools/deps.sh)"
+        finish
+    fi
+done
+if [ ! -x "$bin" ]; then
+    fail "$bin not built (make BUILD=$BUILD tests)"
+    finish
+fi
+if sh tests/mockapi/make_certs.sh "$certs" >/dev/null; then
+    ok "test PKI generated in $certs"
+else
+    fail "make_certs.sh failed"
+    finish
+fi
+
+# start_server NAME CERT [extra s_server options]: sets $port_NAME.
+start_server() {
+    name=$1 cert=$2
+    shift 2
+    : >"$work/$name.log"
+    openssl s_server -accept 127.0.0.1:0 -cert "$certs/$cert" -key "$certs/server.key" -www "$@" \
+        </dev/null >"$work/$name.log" 2>&1 &
+    pids="$pids $!"
+    i=0
+    port=""
+    while [ $i -lt 50 ]; do
+        port=$(sed -n 's/^ACCEPT .*:\([0-9][0-9]*\)$/\1/p' "$work/$name.log")
+        [ -n "$port" ] && break
+        sleep 0.1
+        i=$((i + 1))
+    done
+    if [ -z "$port" ]; then
+        fail "s_server $name did not start: $(cat "$work/$name.log")"
+        finish
+    fi
+    eval "port_$name=$port"
+}
+
+start_server good server.crt
+start_server expired expired.crt
+start_server wronghost wronghost.crt
+start_server mtls server.crt -Verify 1 -CAfile "$certs/ca.crt"
+
+# Accepts TCP connections and never sends a byte (handshake stall).
+python3 - "$work/stall.port" <<'EOF' &
+import socket, sys, time, signal
+signal.signal(signal.SIGTERM, lambda *a: sys.exit(0))
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+s.listen(8)
+open(sys.argv[1] + ".tmp", "w").write(str(s.getsockname()[1]))
+import os; os.rename(sys.argv[1] + ".tmp", sys.argv[1])
+held = []
+s.settimeout(0.5)
+deadline = time.time() + 120
+while time.time() < deadline:
+    try:
+        c, _ = s.accept()
+        held.append(c)
+    except socket.timeout:
+        pass
+EOF
+pids="$pids $!"
+i=0
+while [ ! -s "$work/stall.port" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+port_stall=$(cat "$work/stall.port" 2>/dev/null)
+[ -n "$port_stall" ] || { fail "stalling server did not start"; finish; }
+ok "servers started (good $port_good, expired $port_expired, wrong host $port_wronghost, mtls $port_mtls, stall $port_stall)"
+
+CAMP_TLS_CERTS=$certs CAMP_TLS_PORT=$port_good CAMP_TLS_PORT_EXPIRED=$port_expired \
+    CAMP_TLS_PORT_WRONGHOST=$port_wronghost CAMP_TLS_PORT_MTLS=$port_mtls CAMP_TLS_PORT_STALL=$port_stall \
+    $RUN_PREFIX "$bin" >"$work/unit.log" 2>&1
+rc=$?
+# Indent cmocka's lines so the outer runner counts this script's total only.
+sed 's/^/  | /' "$work/unit.log"
+p=$(sed -n 's/^\[  PASSED  \] \([0-9][0-9]*\) test(s)\..*/\1/p' "$work/unit.log" | tail -n 1)
+f=$(sed -n 's/^\[  FAILED  \] \([0-9][0-9]*\) test(s).*/\1/p' "$work/unit.log" | tail -n 1)
+s=$(sed -n 's/^\[  SKIPPED \] \([0-9][0-9]*\) test(s).*/\1/p' "$work/unit.log" | tail -n 1)
+passed=$((passed + ${p:-0}))
+failed=$((failed + ${f:-0}))
+if [ "${s:-0}" -ne 0 ]; then
+    fail "$s TLS test(s) skipped although every server was given"
+fi
+if [ "$rc" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then
+    fail "test_tls exited with status $rc"
+fi
+for name in "wrong CA" "wrong host" "expired" "stalled handshake" "resumption"; do
+    case $name in
+    "wrong CA") t=test_wrong_ca_refused ;;
+    "wrong host") t=test_wrong_host_refused ;;
+    expired) t=test_expired_refused ;;
+    "stalled handshake") t=test_stalling_server_times_out ;;
+    resumption) t=test_session_resumed_on_second_connect ;;
+    esac
+    grep -q "^\[       OK \] $t\$" "$work/unit.log" && ok "$name ($t)" || fail "$name ($t)"
+done
+finish
