@@ -70,16 +70,23 @@ static inline void fuzz_check_view(const void *base, size_t len, const char *s, 
     FUZZ_CHECK(fuzz_inside(base, len, s, n), what);
 }
 
-/** A diagnostic after a failure: NUL-terminated path starting with '$', offset inside. */
-static inline void fuzz_check_diag(const camp_diag_t *d, camp_status_t st, size_t input_len)
+/** A diagnostic after a failure: status, NUL-terminated non-empty path, offset inside. */
+static inline void fuzz_check_diag_any(const camp_diag_t *d, camp_status_t st, size_t input_len)
 {
     FUZZ_CHECK(d->status == st, "diag.status equals the returned status");
     FUZZ_CHECK(memchr(d->path, '\0', sizeof d->path) != NULL, "diag.path NUL-terminated");
-    FUZZ_CHECK(d->path[0] == '$', "diag.path starts with $");
+    FUZZ_CHECK(d->path[0] != '\0', "diag.path is not empty");
     FUZZ_CHECK(d->offset == CAMP_DIAG_NO_OFFSET || d->offset <= input_len,
                "diag.offset inside the input");
     FUZZ_CHECK(d->rule == NULL || strlen(d->rule) < 512, "diag.rule is a short string");
     FUZZ_CHECK(d->needed >= 0, "diag.needed is not negative");
+}
+
+/** The same for a JSON document: the path is a JSON path starting with '$'. */
+static inline void fuzz_check_diag(const camp_diag_t *d, camp_status_t st, size_t input_len)
+{
+    fuzz_check_diag_any(d, st, input_len);
+    FUZZ_CHECK(d->path[0] == '$', "diag.path starts with $");
 }
 
 /** Fuzzer-chosen values taken from the front of the input. */

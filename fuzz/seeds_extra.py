@@ -37,3 +37,75 @@ for i, text in enumerate(zones + rules):
     w = [workweek, full, odd, bad][i % 4]
     t = instants[i % len(instants)]
     add("fuzz_tz_rule", "tz-%02d" % i, text.encode("latin-1") + b"\n" + struct.pack(">Q", t) + windows(w))
+
+# --- fuzz_http_response: 11-byte transport script + the peer's bytes -----------------
+def script(flags=0, cap_units=127, plan=(0xFF,) * 8, err=0):
+    return bytes([flags, cap_units]) + bytes(plan) + bytes([err])
+
+def chunked(body, size):
+    out = b""
+    for i in range(0, len(body), size):
+        part = body[i:i + size]
+        out += b"%x;ext=1\r\n" % len(part) + part + b"\r\n"
+    return out + b"0\r\nX-Trailer: t\r\n\r\n"
+
+bodies = [read(p) for p in fixtures[:6]] + [read(os.path.join(fx, "inboxapp-error-rate-limited.json"))]
+plans = [(0xFF,) * 8, (1,) * 8, (7, 0, 3, 200, 1, 0xF0, 2, 5), (0, 1, 0, 2, 0, 3, 0, 4)]
+i = 0
+for body in bodies:
+    heads = [
+        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n" % len(body),
+        b"HTTP/1.1 429 Too Many Requests\r\nRetry-After: 30\r\nX-RateLimit-Limit: 60\r\n"
+        b"X-RateLimit-Remaining: 0\r\nX-RateLimit-Reset: 1737018960\r\nContent-Length: %d\r\n\r\n" % len(body),
+        b"HTTP/1.0 503 Service Unavailable\r\nRetry-After: Wed, 21 Oct 2015 07:28:00 GMT\r\n\r\n",
+    ]
+    for h in heads:
+        add("fuzz_http_response", "resp-%03d" % i, script(plan=plans[i % 4]) + h + body)
+        i += 1
+    add("fuzz_http_response", "resp-%03d-chunked" % i,
+        script(plan=plans[i % 4]) + b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked(body, 1 + i * 7 % 300))
+    i += 1
+for name, raw in [
+        ("100-continue", b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 204 No Content\r\nX-Request-Id: r1\r\n\r\n"),
+        ("301", b"HTTP/1.1 301 Moved\r\nLocation: https://inboxapp.com/x\r\nContent-Length: 0\r\n\r\n"),
+        ("head", b"HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n"),
+        ("gzip", b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: 2\r\n\r\n{}"),
+        ("cl-te", b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n"),
+        ("dup-cl", b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}"),
+        ("304", b"HTTP/1.1 304 Not Modified\r\nContent-Length: 10\r\n\r\n"),
+        ("big-chunk", b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nffffffffffffffff\r\n"),
+        ("lf-only", b"HTTP/1.1 200 OK\nContent-Length: 2\n\n{}"),
+        ("close", b"HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n{\"a\":1}")]:
+    flags = 8 if name == "head" else 0
+    add("fuzz_http_response", "resp-" + name, script(flags=flags, plan=plans[i % 4]) + raw)
+    add("fuzz_http_response", "resp-" + name + "-err", script(flags=1, cap_units=3, plan=plans[(i + 1) % 4], err=2) + raw)
+    i += 1
+
+# --- dictionaries of field names (fuzz/dict/inbox.dict, fuzz/dict/outbox.dict) -------
+def collect(v, keys, vals):
+    if isinstance(v, dict):
+        for k, x in v.items():
+            keys.add(k)
+            collect(x, keys, vals)
+    elif isinstance(v, list):
+        for x in v:
+            collect(x, keys, vals)
+    elif isinstance(v, str) and len(v) <= 24 and v.replace(".", "").replace("_", "").replace("-", "").isalnum():
+        vals.add(v)
+
+for prefix, dname in (("inboxapp-", "inbox"), ("outbox-", "outbox")):
+    keys, vals = set(), set()
+    for p in fixtures + invalid:
+        if os.path.basename(p).startswith(prefix):
+            try:
+                collect(json.loads(read(p)), keys, vals)
+            except Exception:
+                pass
+    lines = ["# %s field names and short values from the fixtures (tools/fuzz_seed.sh)" % dname]
+    for k in sorted(keys):
+        lines.append('"\\"%s\\":"' % k.replace("\\", "\\\\").replace('"', '\\"'))
+    for v in sorted(x for x in vals if not x.isdigit())[:300]:
+        lines.append('"\\"%s\\""' % v.replace("\\", "\\\\").replace('"', '\\"'))
+    lines += ['"null"', '"true"', '"false"', '"[]"', '"{}"', '"9007199254740992"', '"-1"', '"1440"']
+    with open(os.path.join("fuzz", "dict", dname + ".dict"), "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")

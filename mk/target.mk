@@ -45,7 +45,7 @@ TARGET_TESTS    ?= $(basename $(notdir $(wildcard $(foreach m,status json valida
 # Files including such OS headers are left out automatically as well (listed by check-target).
 TARGET_TESTS_EXCLUDE ?= test_schedule_glibc test_posix test_tls
 TARGET_TESTS_OS := $(basename $(notdir $(shell grep -l -E \
-                     '<(dirent|pthread|poll|netdb|unistd)\.h>|<sys/|<arpa/|<netinet/|mbedtls|cJSON' \
+                     '<(dirent|pthread|poll|netdb|unistd)\.h>|<sys/|<arpa/|<netinet/|<mbedtls/|camp_mbedtls_(tls|net)|cJSON' \
                      tests/unit/test_*.c 2>/dev/null)))
 TARGET_TESTS_RUN := $(filter-out $(TARGET_TESTS_EXCLUDE) $(TARGET_TESTS_OS),$(TARGET_TESTS))
 # tests/support files the target tests link with (the fake transport, a small HMAC fake,
@@ -60,13 +60,16 @@ TARGET_RUN_CONFIGS ?= cortex-m3-Os cortex-m4-Os cortex-m4-O1
 
 TARGET_TEST_CFLAGS := -std=c99 -Wall -Wextra -Werror -Wshadow -Wconversion -Wno-sign-conversion \
                       -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-                      -Itests/target -Iinclude -Ilib -Itests/support -Iport -I$(TARGET_INC) \
+                      -Itests/target -Iinclude -Ilib -Itests/support -Itests/target/fake_port -Iport \
+                      -I$(TARGET_INC) \
                       -DCAMP_VERSION_STRING='"$(VERSION)"' -DCAMP_TARGET_BUILD=1 \
                       --specs=picolibc.specs -ffunction-sections -fdata-sections \
                       $(TARGET_EXTRA_CFLAGS)
 TARGET_LDFLAGS     := --specs=picolibc.specs --oslib=semihost --crt0=semihost \
                       -Ttests/target/mps2.ld -Wl,--gc-sections
-TARGET_SHIM_SRCS   := tests/target/cmocka_shim.c tests/target/stack_paint.c
+# The shim runtime, stack painting, and a small HMAC-SHA256 standing in for the mbedTLS
+# crypto port (tests/target/fake_port/mbedtls/camp_mbedtls_crypto.h) in the webhook tests.
+TARGET_SHIM_SRCS   := tests/target/cmocka_shim.c tests/target/stack_paint.c tests/target/hmac_sha256.c
 
 # Objects depend on the flags they were built with: a changed TARGET_EXTRA_CFLAGS (or
 # Makefile flags) rebuilds them. Only evaluated when a target/size/check goal is asked for.
@@ -99,7 +102,7 @@ $(TARGET_DIR)/$(1)-$(2)/obj/lib/%.o: lib/%.c $(TARGET_JSMN) $(TARGET_FLAGS_STAMP
 
 $(TARGET_DIR)/$(1)-$(2)/libcamp.a: $$(TARGET_OBJS_$(1)-$(2))
 	@mkdir -p $$(dir $$@)
-	rm -f $$@ && $(TARGET_AR) rcs $$@ $$^
+	@echo "AR $$@"; rm -f $$@ && $(TARGET_AR) rcs $$@ $$^
 
 # The whole archive linked with picolibc and nothing else: proves the core needs no OS
 # (any undefined symbol fails the link) and gives the stack report the libc routines.

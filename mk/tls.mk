@@ -5,9 +5,9 @@
 
 TLS_HEAP_BIN := $(BUILD)/tools/tls_heap
 
-$(TLS_HEAP_BIN): tools/tls_heap.c $(LIBMBEDTLS)
+$(TLS_HEAP_BIN): tools/tls_heap.c $(LIBMBEDTLS) $(LIBPOSIX)
 	@mkdir -p $(dir $@)
-	$(CC) $(HOST_CPPFLAGS) $(HOST_CFLAGS) -o $@ tools/tls_heap.c $(LIBMBEDTLS) $(LDLIBS_TLS)
+	$(CC) $(HOST_CPPFLAGS) $(HOST_CFLAGS) -o $@ tools/tls_heap.c $(LIBMBEDTLS) $(LIBPOSIX) $(LDLIBS_TLS)
 
 .PHONY: tls-heap tls-test
 tls-heap: $(TLS_HEAP_BIN)

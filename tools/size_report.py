@@ -233,10 +233,11 @@ def size_md(sizes, stacks, measured):
             'Static worst case in bytes: own frame plus the deepest chain of calls, from gcc\'s '
             '`-fstack-usage` / `-fcallgraph-info=su` for libcamp and from the disassembly for '
             'the libc/libgcc routines it calls (`memcpy`, `__aeabi_ldivmod`, ...); computed by '
-            '`tools/stack_report.py`. Calls through function pointers inside libcamp are '
-            'resolved to every address-taken libcamp function; calls into the ports '
-            '(transport, crypto: code the application supplies) are marked "port callbacks" and '
-            'not counted. "measured" is the stack the call really used on qemu (Cortex-M4 -Os, '
+            '`tools/stack_report.py`. A call through a function pointer is resolved to the '
+            'functions whose address is taken in the same source file (libcamp\'s own byte '
+            'sources and decoder tables); in a file that takes no function address it is a call '
+            'into a port (transport, crypto: code the application supplies), marked "port '
+            'callbacks" and not counted. "measured" is the stack the call really used on qemu (Cortex-M4 -Os, '
             '`tests/target/test_stack.c`, painted stack) for one representative input; '
             '`make check-target` fails when a measurement exceeds the static bound.', '']
     out += stack_table(stacks, measured)

@@ -370,7 +370,7 @@ typedef struct camp_inbox_campaign_create {
     camp_inbox_rules_update_t rules; /**< when CAMP_INBOX_CREATE_HAS_RULES */
 } camp_inbox_campaign_create_t;
 
-/** A run of identifiers in camp_inbox_leads_add_t::ids. count 0 = member absent. */
+/** A run of identifiers in camp_inbox_leads_add_t::ids. */
 typedef struct camp_inbox_id_span {
     uint16_t first; /**< first index in ids[] */
     uint16_t count; /**< 1..2000 when present */
@@ -384,14 +384,21 @@ typedef struct camp_inbox_lead {
     uint8_t platform; /**< camp_inbox_platform_t, 0 when absent */
 } camp_inbox_lead_t;
 
-/** Add-leads body (E7). At least one of the four arrays is required. */
+/** camp_inbox_leads_add_t::present bits. */
+#define CAMP_INBOX_LEADS_HAS_PLATFORM_IDS 0x1u /**< `platformIds` given */
+#define CAMP_INBOX_LEADS_HAS_USERNAMES 0x2u    /**< `usernames` given */
+#define CAMP_INBOX_LEADS_HAS_EXTERNAL_IDS 0x4u /**< `externalIds` given */
+#define CAMP_INBOX_LEADS_HAS_LEADS 0x8u        /**< `leads` given */
+
+/** Add-leads body (E7). At least one of the four arrays is required; each given one has 1..2000 elements. */
 typedef struct camp_inbox_leads_add {
+    uint32_t present;                  /**< CAMP_INBOX_LEADS_HAS_* bits */
     uint8_t platform;                  /**< camp_inbox_platform_t, 0 when absent (encode it anyway: it becomes required) */
     camp_inbox_id_span_t platform_ids; /**< `platformIds` */
     camp_inbox_id_span_t usernames;    /**< `usernames` */
     camp_inbox_id_span_t external_ids; /**< `externalIds` */
     uint16_t id_count;                 /**< ids[] used */
-    uint16_t lead_count;               /**< `leads` used; 0 = absent */
+    uint16_t lead_count;               /**< `leads` used */
     camp_str_t ids[CAMP_MAX_LEAD_IDS]; /**< pool of the three identifier arrays */
     camp_inbox_lead_t leads[CAMP_MAX_LEAD_OBJECTS];
 } camp_inbox_leads_add_t;

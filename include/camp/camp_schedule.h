@@ -21,10 +21,14 @@
  *
  * ### A reduced table for firmware
  * `make tz TZ_ZONES="Europe/Berlin America/New_York" TZ_OUT=my_tzdb.inc`
- * writes a table with only those names. Build libcamp with
- * `-DCAMP_TZ_FULL_TABLE=0 -DCAMP_TZ_TABLE_FILE='"my_tzdb.inc"'` (or set them
- * in your CAMP_CONFIG_FILE) to compile it instead of the full table; every
- * other name is then unknown (camp_tz_valid_name() false, CAMP_ERR_TZ_UNKNOWN).
+ * writes a table with only those names (TZ_OUT defaults to
+ * `$(BUILD)/tzdb_subset.inc`; the committed full table is not touched). Build
+ * libcamp with `-DCAMP_TZ_FULL_TABLE=0 -DCAMP_TZ_TABLE_FILE='"my_tzdb.inc"'`
+ * (or define both in your CAMP_CONFIG_FILE), with the file's directory on the
+ * include path: lib/schedule/tzdb_table.c then compiles that file instead of
+ * the full table. Every other name is unknown (camp_tz_valid_name() false,
+ * CAMP_ERR_TZ_UNKNOWN). `make tz-subset-check` (part of `make check`) proves
+ * the reduced build works.
  *
  * ## Range and accuracy
  * Instants from 2000-01-01T00:00:00Z up to 2099-12-31T23:59:59Z

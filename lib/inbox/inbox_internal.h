@@ -120,6 +120,9 @@ typedef struct ictx {
     int scan_tok;          /* decode: the object whose mappings share a pool (pool sizing) */
 } ictx_t;
 
+/* cx->shape for the legacy webhook's `data.campaign` reference ({id, name} only). */
+#define SHAPE_REF 0xFFu
+
 /* Loop guard for "run a table with K_SUB members": at most one stop per member. */
 #define RUN_GUARD(n) ((n) + 1u)
 

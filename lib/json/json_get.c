@@ -76,6 +76,17 @@ bool camp_json_string_eq(const camp_json_doc_t *doc, int tok, const char *lit)
     if (lit == NULL || !camp_json_striter_init(&it, doc, tok)) {
         return false;
     }
+    {
+        /* Fast path: a decoded token, or raw text without escapes, is its own
+         * value, so one length test and memcmp decide (keys rarely carry
+         * escapes; this is the hot loop of member lookup). */
+        const camp_json_token_t *t = &doc->tokens[tok];
+        const char *raw = doc->text + t->start;
+        size_t n = (size_t)(t->end - t->start);
+        if ((t->type_ & CAMP_JSON_F_DECODED) != 0 || memchr(raw, '\\', n) == NULL) {
+            return strlen(lit) == n && memcmp(raw, lit, n) == 0;
+        }
+    }
     while ((b = camp_json_striter_next(&it)) >= 0) {
         /* lit's NUL never matches: a \u0000 in the token makes it longer than lit */
         if (lit[i] == '\0' || (unsigned char)lit[i] != (unsigned)b) {

@@ -33,7 +33,11 @@
  * static_assert; a negative array size stops the build when a check fails. */
 #define CAMP_JSON_LAYOUT_CHECK(name, cond) typedef char camp_json_layout_##name[(cond) ? 1 : -1]
 CAMP_JSON_LAYOUT_CHECK(size, sizeof(camp_json_token_t) == sizeof(jsmntok_t));
-CAMP_JSON_LAYOUT_CHECK(type_size, sizeof(jsmntype_t) == sizeof(int));
+/* jsmntype_t is an enum: 4 bytes on most ABIs but 1 byte where enums are short
+ * (arm-none-eabi's default). It sits first and the next field is int-aligned,
+ * so the structs still match in size and every other offset; `type_` is
+ * normalised to a full int after tokenizing (see widen_types()). */
+CAMP_JSON_LAYOUT_CHECK(type_size, sizeof(jsmntype_t) <= sizeof(int));
 CAMP_JSON_LAYOUT_CHECK(type, offsetof(camp_json_token_t, type_) == offsetof(jsmntok_t, type));
 CAMP_JSON_LAYOUT_CHECK(start, offsetof(camp_json_token_t, start) == offsetof(jsmntok_t, start));
 CAMP_JSON_LAYOUT_CHECK(end, offsetof(camp_json_token_t, end) == offsetof(jsmntok_t, end));
@@ -44,6 +48,19 @@ CAMP_JSON_LAYOUT_CHECK(t_object, JSMN_OBJECT == CAMP_JSON_T_OBJECT);
 CAMP_JSON_LAYOUT_CHECK(t_array, JSMN_ARRAY == CAMP_JSON_T_ARRAY);
 CAMP_JSON_LAYOUT_CHECK(t_string, JSMN_STRING == CAMP_JSON_T_STRING);
 CAMP_JSON_LAYOUT_CHECK(t_primitive, JSMN_PRIMITIVE == CAMP_JSON_T_PRIMITIVE);
+
+/* Rewrite each token's type as a whole int. With short enums jsmn wrote one
+ * byte and left the other bytes of `type_` as they were. Each type is read
+ * through jsmn's view before the int is stored over it. */
+static void widen_types(camp_json_token_t *tokens, int count)
+{
+    const jsmntok_t *jt = (const jsmntok_t *)(const void *)tokens;
+    int i;
+    for (i = 0; i < count; i++) {
+        int type = (int)jt[i].type;
+        tokens[i].type_ = type;
+    }
+}
 
 static bool is_ws(char b)
 {
@@ -136,8 +153,8 @@ camp_status_t camp_json_parse(camp_json_doc_t *doc, char *json, size_t len,
     cap = (capacity > (size_t)INT_MAX) ? (unsigned)INT_MAX : (unsigned)capacity;
     jsmn_init(&p);
     /* The cast is sound: the layout checks above prove the two struct types
-     * identical field for field. We never read the array through the camp type
-     * in this file after jsmn wrote it, so no aliasing assumption is relied on. */
+     * identical in size and in the offset of every field; widen_types() then
+     * fixes the width of the one field that may differ (the enum). */
     r = jsmn_parse(&p, json, len, (jsmntok_t *)(void *)tokens, cap);
     if (r == JSMN_ERROR_NOMEM) {
         camp_diag_set(diag, CAMP_ERR_JSON_TOKENS, "$", "token array too small");
@@ -152,6 +169,7 @@ camp_status_t camp_json_parse(camp_json_doc_t *doc, char *json, size_t len,
         /* cannot happen after a successful check; reported, never ignored */
         return camp_diag_set(diag, CAMP_ERR_INTERNAL, "$", "tokenizer rejected a checked document");
     }
+    widen_types(tokens, r);
     doc->count = r;
     return CAMP_OK;
 }

@@ -3,8 +3,9 @@
  * @brief Socket glue under the mbedTLS transport (the "BIO").
  *
  * camp_mbedtls_tls.c never touches a socket: it moves TLS records through the
- * functions declared here. camp_mbedtls_net_posix.c implements them on POSIX
- * sockets (getaddrinfo, non-blocking connect, poll). A firmware build that uses
+ * functions declared here. camp_mbedtls_net_posix.c implements them on the
+ * POSIX port's fd layer (port/posix/camp_posix.h: getaddrinfo, non-blocking
+ * connect, poll; link libcamp_posix.a after libcamp_mbedtls.a). A firmware build that uses
  * lwIP, an RTOS socket API or a modem AT channel replaces that one file with
  * its own implementation of these functions and keeps camp_mbedtls_tls.c as is.
  *

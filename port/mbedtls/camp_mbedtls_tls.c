@@ -31,8 +31,10 @@ static const char camp_tls_pers[] = "libcamp-tls";
 
 static void set_reason(camp_mbedtls_tls_t *tls, const char *text)
 {
+    /* A cut line is fine (the buffer is sized for the usual texts); the
+     * comparison only keeps -Wformat-truncation quiet. */
     if (snprintf(tls->reason, sizeof tls->reason, "%s", text) < 0) {
-        tls->reason[0] = '\0'; /* cut lines are fine; errors are not expected */
+        tls->reason[0] = '\0';
     }
 }
 
@@ -46,8 +48,8 @@ static void set_reason_err(camp_mbedtls_tls_t *tls, const char *what, int err)
     msg[0] = '\0';
 #endif
     if (snprintf(tls->reason, sizeof tls->reason, "%s: mbedTLS -0x%04x %s", what,
-                   (unsigned)(err < 0 ? -err : err), msg) < 0) {
-        tls->reason[0] = '\0'; /* cut lines are fine; errors are not expected */
+                 (unsigned)(err < 0 ? -err : err), msg) < 0) {
+        tls->reason[0] = '\0';
     }
 }
 
@@ -336,20 +338,22 @@ static camp_status_t map_handshake_error(camp_mbedtls_tls_t *tls, int ret)
         (tls->verify_flags != 0 && tls->verify_flags != (uint32_t)-1 &&
          ret != MBEDTLS_ERR_SSL_CONN_EOF && ret != MBEDTLS_ERR_NET_CONN_RESET)) {
         char info[CAMP_MBEDTLS_REASON_MAX];
-        int n;
         size_t i;
         info[0] = '\0';
-        n = mbedtls_x509_crt_verify_info(info, sizeof info, "", tls->verify_flags);
-        /* verify_info writes one line per reason; join them with "; ". */
-        for (i = 0; n > 0 && info[i] != '\0'; i++) {
+        /* verify_info writes "<prefix><reason>\n" per flag: make that one line,
+         * reasons separated by "; ". */
+        if (mbedtls_x509_crt_verify_info(info, sizeof info, " ", tls->verify_flags) <= 0) {
+            info[0] = '\0';
+        }
+        for (i = 0; i < sizeof info && info[i] != '\0'; i++) {
             if (info[i] == '\n') {
                 info[i] = info[i + 1] != '\0' ? ';' : '\0';
             }
         }
-        if (snprintf(tls->reason, sizeof tls->reason, "certificate not trusted: %s",
-                       info[0] != '\0' ? info : "verification failed") < 0) {
-        tls->reason[0] = '\0'; /* cut lines are fine; errors are not expected */
-    }
+        if (snprintf(tls->reason, sizeof tls->reason, "certificate not trusted:%s",
+                     info[0] != '\0' ? info : " verification failed") < 0) {
+            tls->reason[0] = '\0';
+        }
         return CAMP_ERR_TLS_VERIFY;
     }
     if (ret == MBEDTLS_ERR_SSL_CONN_EOF || ret == MBEDTLS_ERR_NET_CONN_RESET) {
@@ -384,10 +388,10 @@ static camp_status_t run_handshake(camp_mbedtls_tls_t *tls, const char *host, ui
         if (tls_now(tls) >= deadline) {
             tls->last_error = ret;
             if (snprintf(tls->reason, sizeof tls->reason,
-                           "TLS handshake with %s:%u did not finish within %lu ms", host, (unsigned)port,
-                           (unsigned long)tls->handshake_timeout_ms) < 0) {
-        tls->reason[0] = '\0'; /* cut lines are fine; errors are not expected */
-    }
+                         "TLS handshake with %s:%u did not finish within %lu ms", host, (unsigned)port,
+                         (unsigned long)tls->handshake_timeout_ms) < 0) {
+                tls->reason[0] = '\0';
+            }
             return CAMP_ERR_TIMEOUT;
         }
     }
@@ -453,13 +457,12 @@ camp_status_t camp_mbedtls_tls_connect(camp_mbedtls_tls_t *tls, const char *host
     }
     st = camp_mbedtls_net_connect(&tls->net, host, port, tls_now(tls) + tls->connect_timeout_ms);
     if (st != CAMP_OK) {
-        if (snprintf(tls->reason, sizeof tls->reason, "%s %s:%u",
-                       st == CAMP_ERR_DNS       ? "cannot resolve"
-                       : st == CAMP_ERR_TIMEOUT ? "connect timed out to"
-                                                : "cannot connect to",
-                       host, (unsigned)port) < 0) {
-        tls->reason[0] = '\0'; /* cut lines are fine; errors are not expected */
-    }
+        const char *what = st == CAMP_ERR_DNS       ? "cannot resolve"
+                           : st == CAMP_ERR_TIMEOUT ? "connect timed out to"
+                                                    : "cannot connect to";
+        if (snprintf(tls->reason, sizeof tls->reason, "%s %s:%u", what, host, (unsigned)port) < 0) {
+            tls->reason[0] = '\0';
+        }
         drop_connection(tls);
         return st;
     }
@@ -481,7 +484,7 @@ camp_status_t camp_mbedtls_tls_connect(camp_mbedtls_tls_t *tls, const char *host
         memcpy(tls->session_host, host, host_len + 1u);
         tls->session_port = port;
     }
-#if defined(MBEDTLS_SSL_PROTO_TLS1_3) && MBEDTLS_VERSION_NUMBER >= 0x03000000
+#if defined(MBEDTLS_SSL_PROTO_TLS1_3) && MBEDTLS_VERSION_NUMBER >= 0x03020000
     /* TLS 1.3 sessions are only resumable with the ticket that arrives after
      * the handshake; they are saved when recv() reports it. */
     if (mbedtls_ssl_get_version_number(&tls->ssl) == MBEDTLS_SSL_VERSION_TLS1_3) {

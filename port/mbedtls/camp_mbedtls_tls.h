@@ -33,12 +33,12 @@
  * so in its own threat model.
  *
  * sizeof(camp_mbedtls_tls_t) with Debian's mbedTLS 2.28.3 on x86-64 is 41424
- * bytes: 37960 of them are mbedtls_entropy_context, which Debian's build
- * inflates with MBEDTLS_HAVEGE_C; everything else (SSL context and config,
- * CA and client certificate heads, DRBG, saved session, host and reason text)
- * is about 3.5 KB. A target build without HAVEGE keeps the whole struct near
- * 4 KB. The record buffers and parsed certificates live on mbedTLS's heap, not
- * here. tests/unit/test_tls.c prints the figure of your build.
+ * bytes: 37960 of them are mbedtls_entropy_context, 36880 of which are the
+ * HAVEGE state Debian's build enables (MBEDTLS_HAVEGE_C). Without HAVEGE, as
+ * on any sensible target, the struct is about 4.5 KB (SSL context and config,
+ * certificate heads, DRBG, saved session, host and reason text). The record
+ * buffers and parsed certificates live on mbedTLS's heap, not here (see
+ * docs/tls.md). tests/unit/test_tls.c prints the figure of your build.
  *
  * Not thread-safe: one camp_mbedtls_tls_t per thread of use.
  */

@@ -29,6 +29,8 @@ fi
 
 passed=0
 failed=0
+tmp=$(mktemp)
+trap 'rm -f "$tmp"' EXIT
 accepted_i=0
 rejected_i=0
 
@@ -69,12 +71,15 @@ for f in "$corpus"/y_*.json "$corpus"/n_*.json "$corpus"/i_*.json; do
 done
 
 # Table rows naming files that do not exist point at a stale table.
-for row in $(sed -n 's/^| *`\{0,1\}\(i_[^ `|]*\.json\)`\{0,1\} *|.*/\1/p' "$table" 2>/dev/null); do
+# (file names have no spaces; the backticks in the pattern are literal)
+# shellcheck disable=SC2016
+sed -n 's/^| *`\{0,1\}\(i_[^ `|]*\.json\)`\{0,1\} *|.*/\1/p' "$table" 2>/dev/null >"$tmp"
+while read -r row; do
     if [ ! -e "$corpus/$row" ]; then
         echo "FAIL $row: listed in docs/json-decisions.md but not in the corpus"
         failed=$((failed + 1))
     fi
-done
+done <"$tmp"
 
 echo "i_ cases: $accepted_i accepted, $rejected_i rejected (as documented unless listed above)"
 echo "$passed passed, $failed failed"

@@ -29,11 +29,22 @@ nm -u "$LIB" 2>/dev/null | awk '$1 == "U" { print $2 }' | sort -u >"$tmp/undef"
 nm --defined-only "$LIB" 2>/dev/null | awk 'NF == 3 { print $3 }' | sort -u >"$tmp/defined"
 # External references: undefined here and not provided by another member.
 comm -23 "$tmp/undef" "$tmp/defined" >"$tmp/external"
+# "object symbol" for every undefined reference, to name the offender.
+nm -A -u "$LIB" 2>/dev/null | awk '{ n = split($1, p, ":"); print p[n - 1], $NF }' >"$tmp/users"
+
+# with_users SYMBOLS...: "sym(obj.o,...)" for each symbol.
+with_users() {
+    for s in "$@"; do
+        objs=$(awk -v s="$s" '$2 == s { print $1 }' "$tmp/users" | sort -u | tr '\n' ',' | sed 's/,$//')
+        printf '%s(%s) ' "$s" "$objs"
+    done
+}
 
 # check RULE REGEX: no external symbol may match the extended regex.
 check() {
     hits=$(grep -E "$2" "$tmp/external" | tr '\n' ' ')
-    if [ -n "$hits" ]; then bad "$1" "$hits"; else ok "$1"; fi
+    # shellcheck disable=SC2086 # word splitting of the symbol list is intended
+    if [ -n "$hits" ]; then bad "$1" "$(with_users $hits)"; else ok "$1"; fi
 }
 
 check "no heap (malloc, calloc, realloc, free)" \
@@ -49,13 +60,25 @@ check "no errno (__errno_location, errno)" \
 
 # Everything external must be one of the allowed libc functions or a compiler
 # helper (stack protector, fortify variants, 64/128-bit division, ARM EABI,
-# sanitizer and coverage runtimes of instrumented builds).
-allowed='^(memcpy|memmove|memset|memcmp|strlen|memchr|__(memcpy|memmove|memset)_chk|__stack_chk_fail|__stack_chk_guard|__stack_chk_fail_local|__(u)?(div|mod)[dt]i3|__aeabi_.*|__(asan|ubsan|sanitizer|tsan|msan)_.*|__gcov_.*|__llvm_.*|_GLOBAL_OFFSET_TABLE_)$'
-extra=$(grep -vE "$allowed" "$tmp/external" | tr '\n' ' ')
+# sanitizer and coverage runtimes of instrumented builds). libcamp's own
+# names are checked separately below.
+allowed='^(memcpy|memmove|memset|memcmp|strlen|memchr|strcmp|strncmp|strchr|__(memcpy|memmove|memset)_chk|__stack_chk_fail|__stack_chk_guard|__stack_chk_fail_local|__(u)?(div|mod)[dt]i3|__aeabi_.*|__(asan|ubsan|sanitizer|tsan|msan)_.*|__gcov_.*|__llvm_.*|_GLOBAL_OFFSET_TABLE_)$'
+extra=$(grep -vE "$allowed" "$tmp/external" | grep -v '^camp_' | tr '\n' ' ')
 if [ -n "$extra" ]; then
-    bad "only memcpy/memmove/memset/memcmp/strlen/memchr from libc" "$extra"
+    # shellcheck disable=SC2086
+    bad "only memcpy/memmove/memset/memcmp/strlen/memchr/strcmp/strncmp/strchr from libc (pure string functions)" "$(with_users $extra)"
 else
-    ok "only memcpy/memmove/memset/memcmp/strlen/memchr from libc"
+    ok "only memcpy/memmove/memset/memcmp/strlen/memchr/strcmp/strncmp/strchr from libc (pure string functions)"
+fi
+
+# A camp_ function used inside the archive but defined nowhere in it would
+# only show up when a user links: report it here.
+missing=$(grep '^camp_' "$tmp/external" | tr '\n' ' ')
+if [ -n "$missing" ]; then
+    # shellcheck disable=SC2086
+    bad "every camp_ symbol used in the archive is defined in it" "$(with_users $missing)"
+else
+    ok "every camp_ symbol used in the archive is defined in it"
 fi
 
 # 0 bytes of writable static data in every object: sections .data, .bss,

@@ -13,6 +13,7 @@
  * which `make size` copies into docs/size.md.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -49,6 +50,33 @@ typedef struct probe_ctx {
 } probe_ctx_t;
 
 static probe_ctx_t ctx;
+
+/* Fixture probes: the document is read from $SHARED/fixtures through semihosting. */
+static char fix_text[8192];
+static size_t fix_len;
+static camp_json_token_t fix_toks[512];
+static camp_json_doc_t fix_doc;
+static union {
+    long double ld;
+    void *p;
+    unsigned char bytes[64 * 1024];
+} fix_out;
+
+static void load_fixture(const char *name)
+{
+    const char *shared = getenv("SHARED");
+    char path[512];
+    FILE *f;
+    snprintf(path, sizeof path, "%s/fixtures/%s", shared != NULL ? shared : "../shared", name);
+    f = fopen(path, "rb");
+    if (f == NULL)
+        fail_msg("cannot open %s", path);
+    fix_len = fread(fix_text, 1, sizeof fix_text - 1, f);
+    fclose(f);
+    assert_int_equal(camp_json_parse(&fix_doc, fix_text, fix_len, fix_toks,
+                                     sizeof fix_toks / sizeof fix_toks[0], NULL),
+                     CAMP_OK);
+}
 
 static void reset_doc(void)
 {
@@ -141,6 +169,32 @@ PROBE_TEST(camp_datetime_format, (void)c,
            c->n = camp_datetime_format(253402300799LL, -754, false, c->out, sizeof c->out))
 #endif
 
+/* Decoders of whole documents (the deepest public calls), when the library has them. */
+#define FIXTURE_PROBE(fn, fixture, call)                                      \
+    static void thunk_##fn(void *arg)                                         \
+    {                                                                         \
+        (void)arg;                                                            \
+        CAMP_STACK_MARK();                                                    \
+        ctx.st = call;                                                        \
+    }                                                                         \
+    static void probe_##fn(void **state)                                      \
+    {                                                                         \
+        (void)state;                                                          \
+        load_fixture(fixture);                                                \
+        run_probe(#fn, thunk_##fn, CAMP_STACK_BOUND_##fn);                    \
+        assert_int_equal(ctx.st, CAMP_OK);                                    \
+    }
+#ifdef CAMP_STACK_BOUND_camp_outbox_campaign_decode
+FIXTURE_PROBE(camp_outbox_campaign_decode, "outbox-email-campaign-create-response.json",
+              camp_outbox_campaign_decode(&fix_doc, 0, (camp_outbox_campaign_t *)(void *)&fix_out,
+                                          &ctx.diag))
+#endif
+#ifdef CAMP_STACK_BOUND_camp_inbox_decode
+FIXTURE_PROBE(camp_inbox_decode, "inboxapp-campaign-enable-response.json",
+              camp_inbox_decode(CAMP_INBOX_CAMPAIGN, &fix_doc, 0, &fix_out,
+                                camp_inbox_type_size(CAMP_INBOX_CAMPAIGN), &ctx.diag))
+#endif
+
 static void probe_window_is_painted(void **state)
 {
     (void)state;
@@ -188,6 +242,12 @@ int main(void)
 #endif
 #ifdef CAMP_STACK_BOUND_camp_datetime_format
         cmocka_unit_test(probe_camp_datetime_format),
+#endif
+#ifdef CAMP_STACK_BOUND_camp_outbox_campaign_decode
+        cmocka_unit_test(probe_camp_outbox_campaign_decode),
+#endif
+#ifdef CAMP_STACK_BOUND_camp_inbox_decode
+        cmocka_unit_test(probe_camp_inbox_decode),
 #endif
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -60,6 +60,9 @@ static void run_cases(const case_t *cases, size_t n)
     }
 }
 
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
 #define RUN(cases) run_cases(cases, sizeof(cases) / sizeof(cases[0]))
 
 static void test_numbers(void **state)
@@ -225,7 +228,7 @@ static void test_depth_limit(void **state)
     len = nested(buf, CAMP_JSON_MAX_DEPTH + 1);
     assert_int_equal(camp_json_check(buf, len, CAMP_JSON_MAX_DEPTH, &d), CAMP_ERR_JSON_DEPTH);
     assert_int_equal(d.offset, CAMP_JSON_MAX_DEPTH); /* the 33rd '[' */
-    assert_string_equal(d.rule, "nesting deeper than 32");
+    assert_string_equal(d.rule, "nesting deeper than " STR(CAMP_JSON_MAX_DEPTH));
     assert_true(d.has_limit);
     assert_int_equal(d.limit_max, CAMP_JSON_MAX_DEPTH);
     /* objects count the same as arrays */

@@ -366,6 +366,16 @@ static void test_rule_dates(void **state)
     assert_int_equal(offset_at(&tz, INT64_C(1774746000) - 1, NULL), -10800);
     assert_int_equal(offset_at(&tz, INT64_C(1774746000), NULL), -7200);
 
+    /* A start on 1 January 03:00 local (+3:25:45) falls on 31 December UTC:
+     * like zic/tzcode, the rule year is the local one, so DST begins at
+     * 2026-12-31T23:34:15Z (glibc's bare-rule code would wait for 2027 UTC). */
+    tz = rule("XXX-3:25:45YYY-4:25:45,J1/3,J365/1");
+    assert_int_equal(offset_at(&tz, INT64_C(1798760054), &dst), 12345);
+    assert_false(dst);
+    assert_int_equal(offset_at(&tz, INT64_C(1798760055), &dst), 15945);
+    assert_true(dst);
+    assert_int_equal(offset_at(&tz, INT64_C(1798761599), &dst), 15945);
+
     /* Perpetual DST encoded as Jan 1 00:00 .. Dec 31 25:00. */
     tz = rule("EST5EDT,0/0,J365/25");
     assert_int_equal(offset_at(&tz, INT64_C(1767225600), &dst), -14400);
@@ -667,6 +677,58 @@ static void test_window_errors(void **state)
     assert_int_equal(camp_schedule_next_open(&ny, &w, CAMP_TZ_MIN_UTC, NULL, &n), CAMP_ERR_ARG);
 }
 
+/* next_open against a brute-force scan of every minute for 8 days, for
+ * random sparse weeks in DST zones, starting near their 2026 changes. */
+static uint32_t lcg(uint32_t *x)
+{
+    *x = *x * 1664525u + 1013904223u;
+    return *x >> 8;
+}
+
+static void test_next_open_matches_minute_scan(void **state)
+{
+    static const char *const zones[] = {"America/New_York", "Europe/Berlin", "Australia/Sydney",
+                                        "Australia/Lord_Howe", "Asia/Kathmandu", "Africa/Casablanca",
+                                        "America/Havana", "Pacific/Chatham"};
+    /* Around 2026 changes: NY Mar 8 / Nov 1, Berlin Mar 29 / Oct 25, Sydney Apr 5 / Oct 4. */
+    static const int64_t anchors[] = {INT64_C(1772953200), INT64_C(1793512800),
+                                      INT64_C(1774746000), INT64_C(1792890000),
+                                      INT64_C(1775318400), INT64_C(1791043200)};
+    uint32_t seed = 12345u;
+    unsigned c;
+    (void)state;
+
+    for (c = 0; c < 200u; c++) {
+        camp_tz_t tz = zone(zones[c % 8u]);
+        camp_week_windows_t w;
+        int64_t t = anchors[lcg(&seed) % 6u] - 5 * 86400 + (int64_t)(lcg(&seed) % (10u * 86400u));
+        int64_t want = -1;
+        int64_t m;
+        unsigned d;
+
+        memset(&w, 0, sizeof w);
+        for (d = 0; d < 7u; d++) {
+            if (lcg(&seed) % 4u == 0u) {
+                unsigned start = lcg(&seed) % 1440u;
+                w.day[d].has_window = true;
+                w.day[d].start = (uint16_t)start;
+                w.day[d].end = (uint16_t)(start + 1u + lcg(&seed) % (1440u - start));
+            }
+        }
+        if (is_open(&tz, &w, t)) {
+            want = t;
+        } else {
+            for (m = (t / 60 + 1) * 60; m <= t + CAMP_SCHEDULE_HORIZON_S; m += 60) {
+                if (is_open(&tz, &w, m)) {
+                    want = m;
+                    break;
+                }
+            }
+        }
+        assert_int_equal(next_open(&tz, &w, t), want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -689,6 +751,7 @@ int main(void)
         cmocka_unit_test(test_window_end_1440_and_week_wrap),
         cmocka_unit_test(test_window_empty_and_never),
         cmocka_unit_test(test_window_errors),
+        cmocka_unit_test(test_next_open_matches_minute_scan),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -113,8 +113,11 @@ typedef struct bench_case {
     const char *name;
     const char *fixture; /* file name under fixtures/ */
     decode_fn decode;    /* NULL: JSON core only (check + tokenize) */
-    size_t struct_size;
+    size_t struct_size;  /* 0: asked from the module (camp_inbox_type_size) */
+    int type;            /* camp_inbox_type_t for the InboxApp cases, else -1 */
 } bench_case_t;
+
+static const bench_case_t *g_case; /* the case being run (for the generic decoders) */
 
 #define DECODER(id, type, fn)                                                     \
     static camp_status_t dec_##id(camp_json_doc_t *doc, void *out, camp_diag_t *d) \
@@ -133,29 +136,29 @@ DECODER(outbox_contacts_page, camp_outbox_contacts_page_t, camp_outbox_contacts_
 #include "bench_inbox.inc"
 
 static const bench_case_t cases[] = {
-    {"json-core-campaign-v2", "inboxapp-campaign-enable-response.json", NULL, 0},
+    {"json-core-campaign-v2", "inboxapp-campaign-enable-response.json", NULL, 0, -1},
 #ifdef BENCH_INBOX_CASES
     BENCH_INBOX_CASES
 #else
-    {"inbox-campaign-v2", "inboxapp-campaign-enable-response.json", NULL, 0},
-    {"inbox-campaign-legacy", "inboxapp-campaign-get-response.json", NULL, 0},
-    {"inbox-campaign-page", "inboxapp-campaigns-list-page.json", NULL, 0},
-    {"inbox-webhook", "inboxapp-webhook-target-contacted.json", NULL, 0},
-    {"inbox-sequence-update", "inboxapp-sequence-update-request.json", NULL, 0},
+    {"inbox-campaign-v2", "inboxapp-campaign-enable-response.json", NULL, 0, -1},
+    {"inbox-campaign-legacy", "inboxapp-campaign-get-response.json", NULL, 0, -1},
+    {"inbox-campaign-page", "inboxapp-campaigns-list-page.json", NULL, 0, -1},
+    {"inbox-webhook", "inboxapp-webhook-target-contacted.json", NULL, 0, -1},
+    {"inbox-sequence-update", "inboxapp-sequence-update-request.json", NULL, 0, -1},
 #endif
 #ifdef BENCH_HAVE_OUTBOX
     {"outbox-campaign", "outbox-email-campaign-create-response.json", dec_outbox_campaign,
-     sizeof(camp_outbox_campaign_t)},
+     sizeof(camp_outbox_campaign_t), -1},
     {"outbox-campaign-create", "outbox-email-campaign-create-request.json",
-     dec_outbox_campaign_create, sizeof(camp_outbox_campaign_create_t)},
+     dec_outbox_campaign_create, sizeof(camp_outbox_campaign_create_t), -1},
     {"outbox-sender", "outbox-email-sender-create-response.json", dec_outbox_sender,
-     sizeof(camp_outbox_sender_t)},
+     sizeof(camp_outbox_sender_t), -1},
     {"outbox-sender-create", "outbox-email-sender-create-request.json", dec_outbox_sender_create,
-     sizeof(camp_outbox_sender_create_t)},
+     sizeof(camp_outbox_sender_create_t), -1},
     {"outbox-contacts-page", "outbox-contacts-list-response.json", dec_outbox_contacts_page,
-     sizeof(camp_outbox_contacts_page_t)},
+     sizeof(camp_outbox_contacts_page_t), -1},
 #else
-    {"outbox-campaign", "outbox-email-campaign-create-response.json", NULL, 0},
+    {"outbox-campaign", "outbox-email-campaign-create-response.json", NULL, 0, -1},
 #endif
 };
 
@@ -228,6 +231,7 @@ int main(int argc, char **argv)
     for (i = 0; i < ncases; i++)
         if (strcmp(cases[i].name, argv[2]) == 0)
             c = &cases[i];
+    g_case = c;
     if (c == NULL || load(argv[4]) != 0) {
         fprintf(stderr, "bench: unknown case or unreadable file\n");
         return 2;
@@ -262,15 +266,20 @@ int main(int argc, char **argv)
         return 2;
     }
     g_counting = 0;
+    size_t struct_size = c->struct_size;
+#ifdef BENCH_HAVE_INBOX
+    if (struct_size == 0 && c->type >= 0)
+        struct_size = camp_inbox_type_size((camp_inbox_type_t)c->type);
+#endif
     size_t ram;
     if (strcmp(argv[3], "libcamp") == 0)
-        ram = g_len + (size_t)g_ntok * sizeof(camp_json_token_t) + c->struct_size +
+        ram = g_len + (size_t)g_ntok * sizeof(camp_json_token_t) + struct_size +
               sizeof(camp_json_doc_t) + sizeof(camp_diag_t);
     else if (strcmp(argv[3], "jsmn") == 0)
         ram = g_len + (size_t)g_ntok * sizeof(jsmntok_t) + sizeof(jsmn_parser);
     else
         ram = g_len + g_peak;
     printf("allocs %zu heap_peak %zu tokens %d struct %zu ram %zu ok %d\n", g_allocs, g_peak,
-           g_ntok, c->struct_size, ram, ok);
+           g_ntok, struct_size, ram, ok);
     return ok ? 0 : 1;
 }

@@ -1,0 +1,353 @@
+/* Error bodies (§5, D12) and webhook events (§8: the v1 envelope with the
+ * campaign.* and target.* payloads, and the legacy camelCase format). */
+#include <stddef.h>
+#include <string.h>
+
+#include "camp/camp_inbox.h"
+
+#include "inbox_internal.h"
+
+#define COUNT(t) (sizeof(t) / sizeof((t)[0]))
+#define E_OFF(m) ((uint16_t)offsetof(camp_inbox_error_t, m))
+#define WH_OFF(m) ((uint16_t)offsetof(camp_inbox_webhook_t, m))
+#define P_OFF(m) ((uint16_t)offsetof(camp_inbox_prospect_t, m))
+
+/* ---- error bodies ------------------------------------------------------------------------------ */
+
+static const ifield_t nested_error_fields[] = {
+    {"code", K_STR, R_NONE, F_REQ, E_OFF(code), 0, 0},
+    {"message", K_STR, R_NONE, F_REQ, E_OFF(message), 0, 0},
+    {"status", K_I64, R_HTTP, F_REQ, E_OFF(status), 0, 0},
+};
+
+static const ifield_t flat_error_fields[] = {
+    {"error", K_STR, R_NONE, F_REQ, E_OFF(code), 0, 0},
+    {"message", K_STR, R_NONE, 0, E_OFF(message), 0, 0},
+};
+
+static const ifield_t v2_error_fields[] = {
+    {"code", K_STR, R_NONE, F_REQ, E_OFF(code), 0, 0},
+    {"message", K_STR, R_NONE, F_REQ, E_OFF(message), 0, 0},
+    {"requestId", K_STR, R_NONE, 0, E_OFF(request_id), 0, 0},
+};
+
+/* D12: error-codes and rate-limits pages nest {code, message, status} under
+ * `error`; the authentication pages send a flat {error: "...", message}; the
+ * API v2 spec sends {code, message, details, requestId}. All three decode; the
+ * form is recorded. `error` as an object selects nested, as a string flat; no
+ * `error` but a `code` selects v2. Codes are an open set (never enum-checked). */
+camp_status_t inbox_error_op(ictx_t *cx, camp_inbox_error_t *a, const camp_inbox_error_t *b,
+                             int tok)
+{
+    size_t mark = cx->path.len;
+    camp_status_t st;
+    if (cx->op == OP_DECODE) {
+        int e;
+        st = want_object(cx, tok);
+        if (st != CAMP_OK) {
+            return st;
+        }
+        e = camp_json_member(cx->doc, tok, "error");
+        if (e >= 0 && camp_json_kind(cx->doc, e) == CAMP_JSON_OBJECT) {
+            a->form = CAMP_INBOX_ERROR_NESTED;
+        } else if (e >= 0 && camp_json_kind(cx->doc, e) == CAMP_JSON_STRING) {
+            a->form = CAMP_INBOX_ERROR_FLAT;
+        } else if (e >= 0) {
+            return fail_at(cx, e, CAMP_ERR_TYPE, "must be an object or a string");
+        } else if (camp_json_member(cx->doc, tok, "code") >= 0) {
+            a->form = CAMP_INBOX_ERROR_V2;
+        } else {
+            return fail_member(cx, tok, "error", CAMP_ERR_REQUIRED, "required field missing");
+        }
+        if (a->form == CAMP_INBOX_ERROR_NESTED) {
+            return run_all(cx, nested_error_fields, COUNT(nested_error_fields), a, NULL,
+                           NO_PRESENT, 1, e);
+        }
+    } else if (a->form > CAMP_INBOX_ERROR_V2 || (cx->op == OP_EQUAL && a->form != b->form)) {
+        return cx->op == OP_EQUAL ? NOT_EQUAL : fail_at(cx, -1, CAMP_ERR_INVALID, "unknown form");
+    }
+    switch (a->form) {
+    case CAMP_INBOX_ERROR_FLAT:
+        return run_all(cx, flat_error_fields, COUNT(flat_error_fields), a, b, NO_PRESENT, 1, tok);
+    case CAMP_INBOX_ERROR_V2:
+        return run_all(cx, v2_error_fields, COUNT(v2_error_fields), a, b, NO_PRESENT, 1, tok);
+    default:
+        obj_open(cx, tok);
+        if (cx->op == OP_ENCODE) {
+            camp_json_write_key(cx->w, "error");
+        }
+        path_key(&cx->path, "error", 5);
+        st = run_all(cx, nested_error_fields, COUNT(nested_error_fields), a, b, NO_PRESENT, 1, -1);
+        if (st == CAMP_OK) {
+            path_cut(&cx->path, mark);
+        }
+        obj_close(cx);
+        return st;
+    }
+}
+
+/* ---- webhooks ------------------------------------------------------------------------------------- */
+
+/* §8.1: all seven envelope members are required. IDs are only required to be
+ * non-empty strings: no pattern is documented for them (D14 shows `team_...`). */
+static const ifield_t v1_fields[] = {
+    {"id", K_STR, R_NONEMPTY, F_REQ, WH_OFF(id), 0, 0},
+    {"seq", K_I64, R_COUNT, F_REQ, WH_OFF(seq), 0, 0},
+    {"teamId", K_STR, R_NONEMPTY, F_REQ, WH_OFF(team_id), 0, 0},
+    {"type", K_STR, R_NONEMPTY, F_REQ, WH_OFF(type), 0, 0},
+    {"timestamp", K_TIME, R_NONE, F_REQ, WH_OFF(timestamp), 0, 0},
+    {"version", K_STR, R_NONEMPTY, F_REQ, WH_OFF(version), 0, 0},
+};
+
+static const ifield_t legacy_fields[] = {
+    {"event", K_STR, R_NONEMPTY, F_REQ, WH_OFF(type), 0, 0},
+    {"version", K_STR, R_NONEMPTY, F_REQ, WH_OFF(version), 0, 0},
+    {"timestamp", K_TIME, R_NONE, F_REQ, WH_OFF(timestamp), 0, 0},
+    {"platform", K_ENUM, E_PLATFORM, F_REQ, WH_OFF(platform), 0, 0},
+};
+
+static const ifield_t thread_fields[] = {
+    {"id", K_STR, R_NONEMPTY, F_REQ, WH_OFF(thread_id), 0, 0},
+    {"platformId", K_STR, R_NONE, 0, WH_OFF(thread_platform_id), 0, 0},
+    {"accountLinkId", K_ID, R_NONE, 0, WH_OFF(account_link_id), 0, 0},
+};
+
+static const ifield_t message_fields[] = {
+    {"id", K_STR, R_NONEMPTY, F_REQ, WH_OFF(message_id), 0, 0},
+    {"content", K_STR, R_NONE, 0, WH_OFF(message_content), 0, 0},
+    {"createdAt", K_TIME, R_NONE, 0, WH_OFF(message_created_at), 0, 0},
+};
+
+static const ifield_t prospect_fields[] = {
+    {"id", K_STR, R_NONEMPTY, F_REQ, P_OFF(id), 0, 0},
+    {"platformId", K_STR, R_NONE, 0, P_OFF(platform_id), 0, 0},
+    {"platform", K_ENUM, E_PLATFORM, 0, P_OFF(platform), 0, 0},
+    {"displayName", K_STR, R_NONE, 0, P_OFF(display_name), 0, 0},
+    {"username", K_STR, R_NONE, 0, P_OFF(username), 0, 0},
+    {"image", K_STR, R_NONE, 0, P_OFF(image), 0, 0},
+};
+
+static const ifield_t team_fields[] = {
+    {"id", K_STR, R_NONEMPTY, F_REQ, WH_OFF(team_id), 0, 0},
+};
+
+static const ifield_t account_link_fields[] = {
+    {"id", K_ID, R_NONE, F_REQ, WH_OFF(account_link_id), 0, 0},
+};
+
+static const ifield_t legacy_thread_fields[] = {
+    {"id", K_STR, R_NONEMPTY, F_REQ, WH_OFF(thread_id), 0, 0},
+};
+
+static const ifield_t legacy_message_fields[] = {
+    {"id", K_STR, R_NONEMPTY, F_REQ, WH_OFF(message_id), 0, 0},
+    {"content", K_STR, R_NONE, 0, WH_OFF(message_content), 0, 0},
+};
+
+/* §8.2 campaign-related v1 types; any other `resource.action` is kept raw. */
+static uint8_t event_of(const camp_str_t *type, bool legacy)
+{
+    const char *names = legacy ? "targetContacted\0targetFollowUpSent\0targetReplied"
+                               : "campaign.created\0campaign.started\0campaign.paused\0"
+                                 "campaign.resumed\0campaign.completed\0target.contacted\0"
+                                 "target.followUpSent\0target.replied";
+    unsigned n = legacy ? 3u : 8u, i;
+    for (i = 0; i < n; i++) {
+        size_t l = strlen(names);
+        if (l == type->len && memcmp(names, type->ptr, l) == 0) {
+            return (uint8_t)(legacy ? CAMP_INBOX_EVENT_TARGET_CONTACTED + i : 1u + i);
+        }
+        names += l + 1;
+    }
+    return CAMP_INBOX_EVENT_OTHER;
+}
+
+static bool is_target(uint8_t event)
+{
+    return event >= CAMP_INBOX_EVENT_TARGET_CONTACTED && event <= CAMP_INBOX_EVENT_TARGET_REPLIED;
+}
+
+/* One nested object of `data`: member @p key of @p data, decoded with @p t.
+ * Optional members are present when their first (required) member is set. */
+static camp_status_t part_op(ictx_t *cx, int data, const char *key, bool req, const ifield_t *t,
+                             size_t n, void *a, const void *b)
+{
+    size_t mark = cx->path.len;
+    camp_status_t st;
+    if (cx->op == OP_DECODE) {
+        int v = camp_json_member(cx->doc, data, key);
+        if (v < 0) {
+            return req ? fail_member(cx, data, key, CAMP_ERR_REQUIRED, "required field missing")
+                       : CAMP_OK;
+        }
+        return run_all(cx, t, n, a, NULL, NO_PRESENT, 1, v);
+    }
+    if (!req) {
+        const camp_str_t *first = (const camp_str_t *)(const void *)((const char *)a + t[0].off);
+        const camp_str_t *first_b =
+            b != NULL ? (const camp_str_t *)(const void *)((const char *)b + t[0].off) : NULL;
+        if (cx->op == OP_EQUAL && (first->ptr == NULL) != (first_b->ptr == NULL)) {
+            return NOT_EQUAL;
+        }
+        if (first->ptr == NULL) {
+            return CAMP_OK;
+        }
+    }
+    if (cx->op == OP_ENCODE) {
+        camp_json_write_key(cx->w, key);
+    }
+    path_key(&cx->path, key, strlen(key));
+    st = run_all(cx, t, n, a, b, NO_PRESENT, 1, -1);
+    if (st == CAMP_OK) {
+        path_cut(&cx->path, mark);
+    }
+    return st;
+}
+
+static camp_status_t campaign_part(ictx_t *cx, camp_inbox_webhook_t *a, const camp_inbox_webhook_t *b,
+                                   int data, bool ref)
+{
+    size_t mark = cx->path.len;
+    int v = -1;
+    camp_status_t st;
+    uint8_t saved = cx->shape;
+    if (cx->op == OP_DECODE) {
+        v = camp_json_member(cx->doc, data, "campaign");
+        if (v < 0) {
+            return fail_member(cx, data, "campaign", CAMP_ERR_REQUIRED, "required field missing");
+        }
+    } else if (cx->op == OP_ENCODE) {
+        camp_json_write_key(cx->w, "campaign");
+    }
+    path_key(&cx->path, "campaign", 8);
+    cx->shape = ref ? SHAPE_REF : CAMP_INBOX_SHAPE_SUMMARY;
+    st = inbox_summary_op(cx, &a->campaign, b != NULL ? &b->campaign : NULL, v);
+    cx->shape = saved;
+    if (st == CAMP_OK) {
+        path_cut(&cx->path, mark);
+        a->has_campaign = a->has_campaign || cx->op == OP_DECODE;
+    }
+    return st;
+}
+
+static camp_status_t data_op(ictx_t *cx, camp_inbox_webhook_t *a, const camp_inbox_webhook_t *b,
+                             int data)
+{
+    bool legacy = (a->format == CAMP_INBOX_WEBHOOK_LEGACY);
+    camp_status_t st;
+    if (!legacy && a->event == CAMP_INBOX_EVENT_OTHER) {
+        /* not a campaign event: `data` is kept as raw JSON */
+        switch (cx->op) {
+        case OP_DECODE:
+            camp_json_raw(cx->doc, data, &a->data.ptr, &a->data.len);
+            return want_object(cx, data);
+        case OP_VALIDATE:
+            return raw_ok(&a->data, true) ? CAMP_OK
+                                          : fail_at(cx, -1, CAMP_ERR_INVALID, "must be a JSON object");
+        case OP_ENCODE:
+            camp_json_write_raw(cx->w, a->data.ptr, a->data.len);
+            return CAMP_OK;
+        default:
+            return str_eq(&a->data, &b->data) ? CAMP_OK : NOT_EQUAL;
+        }
+    }
+    st = obj_open(cx, data);
+    if (st == CAMP_OK && legacy) {
+        st = part_op(cx, data, "team", false, team_fields, COUNT(team_fields), a, b);
+        if (st == CAMP_OK) {
+            st = part_op(cx, data, "accountLink", false, account_link_fields,
+                         COUNT(account_link_fields), a, b);
+        }
+        if (st == CAMP_OK) {
+            st = part_op(cx, data, "message", true, legacy_message_fields,
+                         COUNT(legacy_message_fields), a, b);
+        }
+        if (st == CAMP_OK) {
+            st = part_op(cx, data, "external", true, prospect_fields, COUNT(prospect_fields),
+                         &a->prospect, b != NULL ? &b->prospect : NULL);
+        }
+        if (st == CAMP_OK) {
+            st = part_op(cx, data, "thread", true, legacy_thread_fields,
+                         COUNT(legacy_thread_fields), a, b);
+        }
+        if (st == CAMP_OK) {
+            st = campaign_part(cx, a, b, data, true);
+        }
+    } else if (st == CAMP_OK) {
+        st = campaign_part(cx, a, b, data, false);
+        if (st == CAMP_OK && is_target(a->event)) {
+            st = part_op(cx, data, "thread", true, thread_fields, COUNT(thread_fields), a, b);
+            if (st == CAMP_OK) {
+                st = part_op(cx, data, "message", true, message_fields, COUNT(message_fields), a, b);
+            }
+            if (st == CAMP_OK) {
+                st = part_op(cx, data, "prospect", true, prospect_fields, COUNT(prospect_fields),
+                             &a->prospect, b != NULL ? &b->prospect : NULL);
+            }
+        }
+    }
+    obj_close(cx);
+    return st;
+}
+
+/* The v1 envelope (§8.1) or, when it has `event` and no `type`, the legacy
+ * camelCase format. The SDK-only API v2 envelope (D15: apiVersion, createdAt,
+ * object) is not decoded: it fails as a v1 envelope missing `teamId`. */
+camp_status_t inbox_webhook_op(ictx_t *cx, camp_inbox_webhook_t *a, const camp_inbox_webhook_t *b,
+                               int tok)
+{
+    size_t mark = cx->path.len;
+    camp_status_t st;
+    int data = -1;
+    bool legacy;
+
+    if (cx->op == OP_DECODE) {
+        st = want_object(cx, tok);
+        if (st != CAMP_OK) {
+            return st;
+        }
+        a->format = (camp_json_member(cx->doc, tok, "event") >= 0 &&
+                     camp_json_member(cx->doc, tok, "type") < 0)
+                        ? CAMP_INBOX_WEBHOOK_LEGACY
+                        : CAMP_INBOX_WEBHOOK_V1;
+        a->seq = -1;
+    } else if (a->format > CAMP_INBOX_WEBHOOK_LEGACY ||
+               (cx->op == OP_EQUAL && (a->format != b->format || a->event != b->event))) {
+        return cx->op == OP_EQUAL ? NOT_EQUAL : fail_at(cx, -1, CAMP_ERR_INVALID, "unknown format");
+    }
+    legacy = (a->format == CAMP_INBOX_WEBHOOK_LEGACY);
+    obj_open(cx, tok);
+    st = legacy ? run_table(cx, legacy_fields, COUNT(legacy_fields), a, b, NO_PRESENT, 1, tok)
+                : run_table(cx, v1_fields, COUNT(v1_fields), a, b, NO_PRESENT, 1, tok);
+    if (st == CAMP_OK && cx->op == OP_DECODE) {
+        int type_tok = camp_json_member(cx->doc, tok, legacy ? "event" : "type");
+        a->event = event_of(&a->type, legacy);
+        if (legacy && a->event == CAMP_INBOX_EVENT_OTHER) {
+            return fail_at(cx, type_tok, CAMP_ERR_ENUM,
+                           "must be one of targetContacted, targetFollowUpSent, targetReplied");
+        }
+        if (!legacy && memchr(a->type.ptr, '.', a->type.len) == NULL) {
+            return fail_at(cx, type_tok, CAMP_ERR_PATTERN, "must be resource.action");
+        }
+        data = camp_json_member(cx->doc, tok, "data");
+        if (data < 0) {
+            return fail_member(cx, tok, "data", CAMP_ERR_REQUIRED, "required field missing");
+        }
+    } else if (st == CAMP_OK && cx->op == OP_VALIDATE &&
+               event_of(&a->type, legacy) != a->event) {
+        path_key(&cx->path, legacy ? "event" : "type", legacy ? 5 : 4);
+        return fail_at(cx, -1, CAMP_ERR_INVALID, "event kind does not match the type");
+    }
+    if (st == CAMP_OK) {
+        if (cx->op == OP_ENCODE) {
+            camp_json_write_key(cx->w, "data");
+        }
+        path_key(&cx->path, "data", 4);
+        st = data_op(cx, a, b, data);
+        if (st == CAMP_OK) {
+            path_cut(&cx->path, mark);
+        }
+    }
+    obj_close(cx);
+    return st;
+}

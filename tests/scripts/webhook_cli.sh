@@ -1,0 +1,154 @@
+#!/bin/sh
+# campctl webhook-verify over every case of
+# $SHARED/fixtures/inboxapp-webhook-signature-vectors.json (python3 extracts the
+# cases; campctl verifies): exit 0 for expectValid, 1 with exactly one line
+# otherwise, and the secret never appears in any output. Plus usage errors (exit 2),
+# --secret-file, and --print (skipped while the inbox-webhook type is not built).
+# Closing line: "N passed, N failed[, N skipped]".
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root" || exit 1
+BUILD=${BUILD:-build}
+SHARED=${SHARED:-$root/../shared}
+campctl=$BUILD/bin/campctl
+vectors=$SHARED/fixtures/inboxapp-webhook-signature-vectors.json
+
+if [ ! -f "$vectors" ]; then
+    echo "webhook-cli: $vectors not found"
+    echo "0 passed, 0 failed, 1 skipped"
+    exit 0
+fi
+if ! command -v python3 >/dev/null 2>&1; then
+    echo "webhook-cli: python3 not found"
+    echo "0 passed, 0 failed, 1 skipped"
+    exit 0
+fi
+if [ ! -x "$campctl" ]; then
+    make --no-print-directory BUILD="$BUILD" "$campctl" >/dev/null 2>&1
+fi
+if [ ! -x "$campctl" ]; then
+    echo "FAIL cannot build $campctl"
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+skipped=0
+ok() { passed=$((passed + 1)); echo "ok   $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL $1"; }
+
+# One directory per case: body (raw bytes), header, now, expect (1/0), name; plus the secret.
+python3 - "$vectors" "$work" <<'EOF' || { echo "FAIL cannot extract vectors"; echo "0 passed, 1 failed"; exit 1; }
+import json, os, sys
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+out = sys.argv[2]
+open(os.path.join(out, "secret"), "w", encoding="utf-8").write(doc["secret"])
+open(os.path.join(out, "tolerance"), "w").write(str(doc.get("toleranceSeconds", 300)))
+for i, case in enumerate(doc["cases"]):
+    d = os.path.join(out, "case%03d" % i)
+    os.mkdir(d)
+    open(os.path.join(d, "body"), "wb").write(case["rawBody"].encode("utf-8"))
+    open(os.path.join(d, "header"), "w", encoding="utf-8").write(case["header"])
+    open(os.path.join(d, "now"), "w").write(str(case["now"]))
+    open(os.path.join(d, "expect"), "w").write("1" if case["expectValid"] else "0")
+    open(os.path.join(d, "name"), "w", encoding="utf-8").write(case["name"])
+EOF
+
+secret=$(cat "$work/secret")
+tolerance=$(cat "$work/tolerance")
+ncases=0
+first_valid=""
+
+# Output must not contain the secret.
+leaks() { grep -F -q -e "$secret" "$1"; }
+
+for d in "$work"/case*; do
+    [ -d "$d" ] || continue
+    ncases=$((ncases + 1))
+    name=$(cat "$d/name")
+    expect=$(cat "$d/expect")
+    "$campctl" webhook-verify --secret "$secret" --header "$(cat "$d/header")" \
+        --now "$(cat "$d/now")" --tolerance "$tolerance" "$d/body" >"$d/out" 2>&1
+    rc=$?
+    lines=$(wc -l <"$d/out")
+    if leaks "$d/out"; then
+        fail "$name: the secret appears in the output"
+    elif [ "$expect" = 1 ] && [ "$rc" -eq 0 ]; then
+        ok "$name: valid"
+        [ -n "$first_valid" ] || first_valid=$d
+    elif [ "$expect" = 0 ] && [ "$rc" -eq 1 ] && [ "$lines" -eq 1 ]; then
+        ok "$name: $(cat "$d/out")"
+    else
+        fail "$name: exit $rc, expectValid=$expect, $lines line(s): $(head -n 1 "$d/out")"
+    fi
+done
+if [ "$ncases" -lt 1 ]; then
+    fail "no cases in $vectors"
+fi
+
+if [ -n "$first_valid" ]; then
+    d=$first_valid
+    hdr=$(cat "$d/header")
+    now=$(cat "$d/now")
+    # the secret from a file gives the same verdict
+    printf '%s\n' "$secret" >"$work/secret.txt"
+    if "$campctl" webhook-verify --secret-file "$work/secret.txt" --header "$hdr" --now "$now" \
+        "$d/body" >"$work/out" 2>&1; then
+        ok "--secret-file"
+    else
+        fail "--secret-file: $(head -n 1 "$work/out")"
+    fi
+    # the body from stdin
+    if "$campctl" webhook-verify --secret "$secret" --header "$hdr" --now "$now" - \
+        <"$d/body" >"$work/out" 2>&1; then
+        ok "body from stdin"
+    else
+        fail "body from stdin: $(head -n 1 "$work/out")"
+    fi
+    # one extra byte in the body: a mismatch
+    cp "$d/body" "$work/body2" && printf ' ' >>"$work/body2"
+    "$campctl" webhook-verify --secret "$secret" --header "$hdr" --now "$now" "$work/body2" \
+        >"$work/out" 2>&1
+    rc=$?
+    if [ "$rc" -eq 1 ] && grep -q mismatch "$work/out"; then ok "trailing byte: mismatch"; else fail "trailing byte: exit $rc"; fi
+    # --print: decoded like validate --type inbox-webhook --print (when that type is built)
+    "$campctl" webhook-verify --secret "$secret" --header "$hdr" --now "$now" --print "$d/body" \
+        >"$work/out" 2>&1
+    rc=$?
+    if grep -q "inbox-webhook not available" "$work/out"; then
+        skipped=$((skipped + 1))
+        echo "skip --print: the inbox-webhook type is not in this build"
+    else
+        "$campctl" validate --type inbox-webhook --print "$d/body" >"$work/want" 2>&1
+        if [ "$rc" -eq 0 ] && cmp -s "$work/out" "$work/want" && ! leaks "$work/out"; then
+            ok "--print matches validate --type inbox-webhook --print"
+        else
+            fail "--print: exit $rc, differs from validate --print"
+        fi
+    fi
+fi
+
+# usage errors: exit 2, never echoing the secret
+check_usage() {
+    label=$1
+    shift
+    "$campctl" webhook-verify "$@" >"$work/out" 2>&1
+    rc=$?
+    if [ "$rc" -eq 2 ] && ! leaks "$work/out"; then ok "usage: $label"; else fail "usage: $label: exit $rc"; fi
+}
+body=$work/case000/body
+check_usage "no secret" --header "t=1,v1=a" "$body"
+check_usage "no header" --secret "$secret" "$body"
+check_usage "no file" --secret "$secret" --header "t=1,v1=a"
+check_usage "bad --now" --secret "$secret" --header "t=1,v1=a" --now 12x "$body"
+check_usage "stray argument" --secret "$secret" --header "t=1,v1=a" "$body" --bogus "$secret"
+check_usage "missing file" --secret "$secret" --header "t=1,v1=a" "$work/nonexistent"
+
+if [ "$skipped" -gt 0 ]; then
+    echo "$passed passed, $failed failed, $skipped skipped"
+else
+    echo "$passed passed, $failed failed"
+fi
+[ "$failed" -eq 0 ]

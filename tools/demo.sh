@@ -1,0 +1,141 @@
+#!/bin/sh
+# `make demo`: libcamp end to end, against the bundled mock InboxApp API over
+# HTTPS, in well under a minute once built. Every step prints a heading and the
+# commands it runs; the mock server is stopped on exit, whatever happens.
+#
+#   sh tools/demo.sh            (BUILD=dir to build elsewhere; default build)
+set -u
+BUILD=${BUILD:-build}
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root" || exit 1
+demo=$BUILD/demo
+certs=$BUILD/tls-certs
+server_pid=""
+
+cleanup() {
+    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+        kill "$server_pid" 2>/dev/null
+        wait "$server_pid" 2>/dev/null
+    fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+n=0
+step() {
+    n=$((n + 1))
+    printf '\n\033[1m== %d. %s\033[0m\n' "$n" "$*"
+}
+say() { printf '   %s\n' "$*"; }
+run() { # show the command (token never shown: it lives in $CAMP_TOKEN), then run it
+    printf '   $ %s\n' "$*" | sed "s|$root/||g; s|https://127.0.0.1:[0-9]*/api/v1|\$API|g; s|--ca-file [^ ]*|--ca-file \$CA|g"
+    "$@" 2>&1 | sed 's/^/     /'
+}
+die() {
+    printf '\n   demo failed: %s\n' "$*"
+    [ -s "$demo/mockapi.log" ] && { echo "   last requests seen by the mock API:"; tail -n 5 "$demo/mockapi.log" | sed 's/^/     /'; }
+    exit 1
+}
+
+step "Dependencies (Debian packages: compiler, mbedTLS, cmocka, openssl, python3)"
+sh tools/deps.sh || die "install the packages listed above, then run make demo again"
+say "all present"
+
+step "Build libcamp, the TLS port and the examples"
+mkdir -p "$demo"
+if make --no-print-directory BUILD="$BUILD" -j2 all >"$demo/build.log" 2>&1; then
+    say "built into $BUILD/ (campctl, reporter, libcamp*.a)"
+else
+    tail -n 20 "$demo/build.log" | sed 's/^/     /'
+    die "the build failed (full log: $demo/build.log)"
+fi
+campctl_bin=$BUILD/bin/campctl
+reporter_bin=$BUILD/bin/reporter
+[ -x "$campctl_bin" ] && [ -x "$reporter_bin" ] || die "campctl or reporter missing after the build"
+
+step "A test certificate authority for the local HTTPS server"
+sh tests/mockapi/make_certs.sh "$certs" >/dev/null || die "make_certs.sh failed"
+say "CA and server certificate for 127.0.0.1 in $certs/ (generated with openssl)"
+
+step "Start the mock InboxApp API over HTTPS"
+rm -f "$demo/port" "$demo/mockapi.log"
+# --speed 900: one real second is 15 simulated minutes, so counts move while we watch.
+python3 tests/mockapi/server.py --certs "$certs" --port-file "$demo/port" --log "$demo/mockapi.log" \
+    --token demo-token --speed 900 --quiet --exit-after 120 &
+server_pid=$!
+i=0
+while [ ! -s "$demo/port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+[ -s "$demo/port" ] || die "the mock API did not start"
+port=$(cat "$demo/port")
+api="https://127.0.0.1:$port/api/v1"
+export CAMP_TOKEN=demo-token
+say "listening on $api (pid $server_pid); requests are logged to $demo/mockapi.log"
+say "campctl and the reporter verify its certificate against the test CA (--ca-file)"
+ctl() { run "$campctl_bin" --base-url "$api" --ca-file "$certs/ca.crt" "$@"; }
+
+step "Create a campaign (it starts as a draft)"
+"$campctl_bin" --base-url "$api" --ca-file "$certs/ca.crt" --json create --name "Demo: Q1 founders" \
+    --account r4t9vw15jm6bn3yxcf2dq8ek --timezone Europe/Berlin >"$demo/created.json" 2>&1 ||
+    { cat "$demo/created.json"; die "create failed"; }
+id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$demo/created.json" 2>/dev/null) ||
+    die "no campaign id in: $(cat "$demo/created.json")"
+say "\$ campctl create --name \"Demo: Q1 founders\" --account r4t9vw15jm6bn3yxcf2dq8ek --timezone Europe/Berlin"
+say "created campaign $id"
+ctl get "$id"
+
+step "Try to enable it now: too early, the API refuses"
+say "(no leads and no sequence yet; campctl exits 1 and prints the API's reason)"
+"$campctl_bin" --base-url "$api" --ca-file "$certs/ca.crt" enable "$id" >"$demo/enable1.out" 2>&1
+rc=$?
+printf '   $ campctl enable %s\n' "$id"
+sed 's/^/     /' "$demo/enable1.out"
+[ $rc -eq 1 ] || die "enable should have been refused (exit $rc)"
+say "exit status $rc: refused, as expected"
+
+step "Add 40 leads (X usernames)"
+python3 - "$demo/leads.json" <<'EOF'
+import json, sys
+names = ["founder%02d" % i for i in range(1, 41)]
+json.dump({"platform": "twitter", "usernames": names}, open(sys.argv[1], "w"))
+EOF
+ctl leads-add "$id" "$demo/leads.json"
+
+step "Set the message sequence: opener, wait a day, follow-up"
+cat >"$demo/sequence.json" <<'EOF'
+{"steps": [
+  {"type": "message", "data": {"segments": [
+    {"type": "variation", "options": ["Hey", "Hi"]},
+    {"type": "static", "text": " "},
+    {"type": "variable", "name": "first-name", "fallback": "there"},
+    {"type": "static", "text": ", saw your work at "},
+    {"type": "variable", "name": "custom_q5cktl47a6pqa74eu06fz89v", "fallback": "your company"},
+    {"type": "static", "text": ". Open to a quick chat?"}]}},
+  {"type": "delay", "data": {"delaySeconds": 86400, "unit": "days"}},
+  {"type": "message", "data": {"segments": [
+    {"type": "static", "text": "Just following up on my note above!"}]}}
+]}
+EOF
+ctl sequence-set "$id" "$demo/sequence.json"
+
+step "Enable it: draft -> active"
+ctl enable "$id"
+
+step "Watch it as a device would: the reporter polls every 2 s (3 polls)"
+say "one line per campaign: status, contacted/targets, reply rate, sending window now;"
+say "usdjpdql3f90seqk13rwuo7z is the API docs' example campaign (New York office hours)"
+run "$reporter_bin" --base-url "$api" --ca-file "$certs/ca.crt" --interval 2 --count 3 "$id" usdjpdql3f90seqk13rwuo7z
+
+step "Pause it: active -> paused"
+ctl pause "$id"
+
+step "Report again: paused, the counts no longer move"
+run "$reporter_bin" --base-url "$api" --ca-file "$certs/ca.crt" --interval 1 --count 2 "$id"
+
+step "Stop the mock API"
+kill "$server_pid" 2>/dev/null
+wait "$server_pid" 2>/dev/null
+server_pid=""
+say "stopped; it answered $(wc -l <"$demo/mockapi.log" | tr -d ' ') requests:"
+sed 's/^/     /' "$demo/mockapi.log" | tail -n 12
+printf '\n\033[1mDemo finished.\033[0m Next: README.md, docs/tls.md, examples/reporter/reporter.c\n'
+exit 0
