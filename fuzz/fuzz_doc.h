@@ -159,6 +159,10 @@ static inline void fuzz_doc_run(const fuzz_doc_ops_t *ops, const uint8_t *data, 
     camp_status_t chk = camp_json_check(text, size, CAMP_JSON_MAX_DEPTH, NULL);
     camp_status_t st = fuzz_doc_decode(ops, text, size, toks, obj, &d);
     FUZZ_CHECK(fuzz_doc_status_ok(st), "decode returns a documented status");
+    if (getenv("FUZZ_DOC_DEBUG") != NULL) {
+        fprintf(stderr, "%s: %s at %s: %s\n", ops->name, camp_status_str(st),
+                st == CAMP_OK ? "" : d.path, st == CAMP_OK || d.rule == NULL ? "" : d.rule);
+    }
     if (chk != CAMP_OK) {
         FUZZ_CHECK(st == chk, "a document the strict check rejects never decodes");
         FUZZ_CHECK(strcmp(d.path, "$") == 0, "a malformed document fails at path $");

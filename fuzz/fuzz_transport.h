@@ -37,6 +37,7 @@ typedef struct fuzz_net {
     bool error_done;
     uint64_t now;
     size_t sent;          /* bytes accepted by send() */
+    uint8_t sent_buf[4096]; /* the first bytes sent, for checking the request */
     unsigned recv_calls;
 } fuzz_net_t;
 
@@ -80,6 +81,9 @@ static int32_t fuzz_net_send(void *ctx, const uint8_t *d, size_t len)
         (void)b;
     }
     size_t k = n->send_one ? 1u : (len > 0x7fffffff ? 0x7fffffff : len);
+    for (size_t i = 0; i < k && n->sent + i < sizeof n->sent_buf; i++) {
+        n->sent_buf[n->sent + i] = d[i];
+    }
     n->sent += k;
     return (int32_t)k;
 }

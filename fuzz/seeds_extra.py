@@ -109,3 +109,33 @@ for prefix, dname in (("inboxapp-", "inbox"), ("outbox-", "outbox")):
     lines += ['"null"', '"true"', '"false"', '"[]"', '"{}"', '"9007199254740992"', '"-1"', '"1440"']
     with open(os.path.join("fuzz", "dict", dname + ".dict"), "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
+
+# --- fuzz_webhook_signature: skew byte + header + "\n" + raw body ----------------------
+vec = os.path.join(fx, "inboxapp-webhook-signature-vectors.json")
+if os.path.exists(vec):
+    cases = json.loads(read(vec)).get("cases", [])
+    for i, c in enumerate(cases):
+        skew = max(-127, min(127, ((c.get("now") or 0) - (c.get("t") or 0)) // 5)) & 0xFF
+        hdr = c.get("header", "") or ""
+        add("fuzz_webhook_signature", "vec-%02d-%s" % (i, c.get("name", "")),
+            bytes([skew]) + hdr.encode("utf-8") + b"\n" + (c.get("rawBody", "") or "").encode("utf-8"))
+for i, h in enumerate(["t=1,v1=", "v1=ab,t=12", "t=9223372036854775807,v1=" + "0" * 64,
+                       "t=9223372036854775808,v1=" + "a" * 64, " t=5 ,\tv0=zz, v1=" + "f" * 64 + " ,v1=x",
+                       "t=1,t=2,v1=" + "0" * 64, "t=1," + ",".join(["v1=" + "1" * 64] * 5), "", "=,=,"]):
+    add("fuzz_webhook_signature", "edge-%02d" % i, bytes([i * 40 & 0xFF]) + h.encode() + b"\n{}")
+
+# --- fuzz_client_response: 11-byte script + 16 retry bytes + server bytes ------------
+retry_bytes = [bytes([6, 10, 60, 90, 0x83, 2, 3, 7, 1, 2, 3, 4, 0, 0, 0, 0]),
+               bytes([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])]
+cli = [("inbox-get", 0, os.path.join(fx, "inboxapp-campaign-get-response.json"), b"200 OK"),
+       ("inbox-429", 0, os.path.join(fx, "inboxapp-error-rate-limited.json"), b"429 Too Many Requests"),
+       ("inbox-401", 0, os.path.join(fx, "inboxapp-error-unauthorized-flat.json"), b"401 Unauthorized"),
+       ("inbox-401n", 0, os.path.join(fx, "inboxapp-error-unauthorized.json"), b"401 Unauthorized"),
+       ("outbox-contacts", 8, os.path.join(fx, "outbox-contacts-list-response.json"), b"200 OK"),
+       ("outbox-500", 8, None, b"500 Internal Server Error")]
+for i, (name, flags, path, status) in enumerate(cli):
+    body = read(path) if path and os.path.exists(path) else b'{"detail":"boom"}'
+    resp = (b"HTTP/1.1 " + status + b"\r\nContent-Type: application/json\r\nRetry-After: 2\r\n"
+            b"X-Request-Id: req-1\r\nContent-Length: %d\r\n\r\n" % len(body) + body)
+    add("fuzz_client_response", "client-" + name,
+        script(flags=flags, cap_units=255, plan=plans[i % 4]) + retry_bytes[i % 2] + resp)

@@ -22,14 +22,18 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 n=0
+if [ -t 1 ]; then bold=$(printf '\033[1m'); plain=$(printf '\033[0m'); else bold=""; plain=""; fi
 step() {
     n=$((n + 1))
-    printf '\n\033[1m== %d. %s\033[0m\n' "$n" "$*"
+    printf '\n%s== %d. %s%s\n' "$bold" "$n" "$*" "$plain"
 }
 say() { printf '   %s\n' "$*"; }
-run() { # show the command (token never shown: it lives in $CAMP_TOKEN), then run it
-    printf '   $ %s\n' "$*" | sed "s|$root/||g; s|https://127.0.0.1:[0-9]*/api/v1|\$API|g; s|--ca-file [^ ]*|--ca-file \$CA|g"
-    "$@" 2>&1 | sed 's/^/     /'
+# Show a command (shortened; the token is never on a command line, it lives in
+# $CAMP_TOKEN), run it with its output indented as it comes, return its status.
+run() {
+    printf '   $ %s\n' "$*" | sed "s|$BUILD/bin/||; s|https://127.0.0.1:[0-9]*/api/v1|\$API|g; s|--ca-file [^ ]*|--ca-file \$CA|g; s|$demo/||g"
+    { "$@" 2>&1; echo $? >"$demo/rc"; } | sed 's/^/     /'
+    return "$(cat "$demo/rc")"
 }
 die() {
     printf '\n   demo failed: %s\n' "$*"
@@ -59,9 +63,9 @@ say "CA and server certificate for 127.0.0.1 in $certs/ (generated with openssl)
 
 step "Start the mock InboxApp API over HTTPS"
 rm -f "$demo/port" "$demo/mockapi.log"
-# --speed 900: one real second is 15 simulated minutes, so counts move while we watch.
+# --speed 1800: one real second is 30 simulated minutes, so counts move while we watch.
 python3 tests/mockapi/server.py --certs "$certs" --port-file "$demo/port" --log "$demo/mockapi.log" \
-    --token demo-token --speed 900 --quiet --exit-after 120 &
+    --token demo-token --speed 1800 --quiet --exit-after 120 &
 server_pid=$!
 i=0
 while [ ! -s "$demo/port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
@@ -71,7 +75,7 @@ api="https://127.0.0.1:$port/api/v1"
 export CAMP_TOKEN=demo-token
 say "listening on $api (pid $server_pid); requests are logged to $demo/mockapi.log"
 say "campctl and the reporter verify its certificate against the test CA (--ca-file)"
-ctl() { run "$campctl_bin" --base-url "$api" --ca-file "$certs/ca.crt" "$@"; }
+ctl() { run "$campctl_bin" --base-url "$api" --ca-file "$certs/ca.crt" "$@" || die "campctl $1 failed"; }
 
 step "Create a campaign (it starts as a draft)"
 "$campctl_bin" --base-url "$api" --ca-file "$certs/ca.crt" --json create --name "Demo: Q1 founders" \
@@ -92,10 +96,10 @@ sed 's/^/     /' "$demo/enable1.out"
 [ $rc -eq 1 ] || die "enable should have been refused (exit $rc)"
 say "exit status $rc: refused, as expected"
 
-step "Add 40 leads (X usernames)"
+step "Add 60 leads (X usernames)"
 python3 - "$demo/leads.json" <<'EOF'
 import json, sys
-names = ["founder%02d" % i for i in range(1, 41)]
+names = ["founder%02d" % i for i in range(1, 61)]
 json.dump({"platform": "twitter", "usernames": names}, open(sys.argv[1], "w"))
 EOF
 ctl leads-add "$id" "$demo/leads.json"
@@ -123,13 +127,15 @@ ctl enable "$id"
 step "Watch it as a device would: the reporter polls every 2 s (3 polls)"
 say "one line per campaign: status, contacted/targets, reply rate, sending window now;"
 say "usdjpdql3f90seqk13rwuo7z is the API docs' example campaign (New York office hours)"
-run "$reporter_bin" --base-url "$api" --ca-file "$certs/ca.crt" --interval 2 --count 3 "$id" usdjpdql3f90seqk13rwuo7z
+run "$reporter_bin" --base-url "$api" --ca-file "$certs/ca.crt" --interval 2 --count 3 "$id" usdjpdql3f90seqk13rwuo7z ||
+    die "the reporter failed"
 
 step "Pause it: active -> paused"
 ctl pause "$id"
 
 step "Report again: paused, the counts no longer move"
-run "$reporter_bin" --base-url "$api" --ca-file "$certs/ca.crt" --interval 1 --count 2 "$id"
+run "$reporter_bin" --base-url "$api" --ca-file "$certs/ca.crt" --interval 1 --count 2 "$id" ||
+    die "the reporter failed"
 
 step "Stop the mock API"
 kill "$server_pid" 2>/dev/null
@@ -137,5 +143,5 @@ wait "$server_pid" 2>/dev/null
 server_pid=""
 say "stopped; it answered $(wc -l <"$demo/mockapi.log" | tr -d ' ') requests:"
 sed 's/^/     /' "$demo/mockapi.log" | tail -n 12
-printf '\n\033[1mDemo finished.\033[0m Next: README.md, docs/tls.md, examples/reporter/reporter.c\n'
+printf '\n%sDemo finished.%s Next: README.md, docs/tls.md, examples/reporter/reporter.c\n' "$bold" "$plain"
 exit 0

@@ -267,6 +267,7 @@ typedef struct camp_http_response {
     uint64_t remaining_;  /* bytes left in the body or chunk */
     uint64_t total_body_; /* body bytes seen, stored or not */
     uint64_t consumed_;   /* stream bytes dropped before buf_[0] (for diag offsets) */
+    uint64_t frame_need_; /* buffer a chunk framing / trailer line needed where it arrived */
     camp_http_parse_state_t state_;
     unsigned interim_;
     bool head_request_;

@@ -300,10 +300,14 @@ static int handle_header(camp_http_response_t *rs, size_t ls, size_t name_len, s
 static int finish(camp_http_response_t *rs, camp_diag_t *diag)
 {
     if (rs->overflow_) {
+        /* the body and its NUL, or more where a chunk framing line had to fit
+         * behind the body decoded so far: the smallest buffer that works */
         uint64_t need = (uint64_t)rs->body_start_ + rs->total_body_ + 1u;
+        if (rs->frame_need_ > need) {
+            need = rs->frame_need_;
+        }
         if (need <= rs->cap_) {
-            /* the body would fit, but not together with its chunk framing */
-            need = (uint64_t)rs->cap_ + 1u;
+            need = (uint64_t)rs->cap_ + 1u; /* cannot happen; never report a size that fails */
         }
         return (int)too_large(rs, diag, need, "http.body",
                               "response body does not fit in the buffer");
@@ -434,6 +438,15 @@ static int parse_chunk_size(camp_http_response_t *rs, size_t ls, size_t le, camp
     return STEP_PROGRESS;
 }
 
+static void note_frame(camp_http_response_t *rs, size_t ls, size_t le)
+{
+    /* the line sat right behind the body decoded so far, CRLF included */
+    uint64_t n = (uint64_t)rs->body_start_ + rs->total_body_ + (le - ls) + 2u;
+    if (n > rs->frame_need_) {
+        rs->frame_need_ = n;
+    }
+}
+
 static int step(camp_http_response_t *rs, camp_diag_t *diag)
 {
     size_t ls = 0;
@@ -491,7 +504,11 @@ static int step(camp_http_response_t *rs, camp_diag_t *diag)
         return STEP_PROGRESS;
     case CAMP_HTTP_ST_CHUNK_SIZE:
         r = get_line(rs, &ls, &le, "http.chunk", diag);
-        return (r == STEP_PROGRESS) ? parse_chunk_size(rs, ls, le, diag) : r;
+        if (r != STEP_PROGRESS) {
+            return r;
+        }
+        note_frame(rs, ls, le);
+        return parse_chunk_size(rs, ls, le, diag);
     case CAMP_HTTP_ST_CHUNK_DATA: {
         size_t take = (avail < rs->remaining_) ? avail : (size_t)rs->remaining_;
         if (take == 0) {
@@ -536,6 +553,7 @@ static int step(camp_http_response_t *rs, camp_diag_t *diag)
         if (r != STEP_PROGRESS) {
             return r;
         }
+        note_frame(rs, ls, le);
         if (ls == le) {
             return finish(rs, diag);
         }

@@ -72,24 +72,24 @@ static camp_status_t type_op(ictx_t *cx, camp_inbox_type_t type, void *a, const 
 {
     switch (type) {
     case CAMP_INBOX_CAMPAIGN:
-        return inbox_campaign_op(cx, a, b, tok);
+        return camp_ib_campaign_op(cx, a, b, tok);
     case CAMP_INBOX_CAMPAIGN_PAGE:
-        return inbox_page_op(cx, a, b, tok);
+        return camp_ib_page_op(cx, a, b, tok);
     case CAMP_INBOX_CAMPAIGN_CREATE:
-        return inbox_create_op(cx, a, b, tok);
+        return camp_ib_create_op(cx, a, b, tok);
     case CAMP_INBOX_SEQUENCE_UPDATE:
     case CAMP_INBOX_SEQUENCE:
-        return inbox_sequence_op(cx, a, b, tok, true);
+        return camp_ib_sequence_op(cx, a, b, tok, true);
     case CAMP_INBOX_RULES_UPDATE:
-        return inbox_rules_update_op(cx, a, b, tok);
+        return camp_ib_rules_update_op(cx, a, b, tok);
     case CAMP_INBOX_LEADS_ADD:
-        return inbox_leads_add_op(cx, a, b, tok);
+        return camp_ib_leads_add_op(cx, a, b, tok);
     case CAMP_INBOX_ERROR:
-        return inbox_error_op(cx, a, b, tok);
+        return camp_ib_error_op(cx, a, b, tok);
     case CAMP_INBOX_WEBHOOK:
-        return inbox_webhook_op(cx, a, b, tok);
+        return camp_ib_webhook_op(cx, a, b, tok);
     default:
-        return inbox_simple_op(cx, type, a, b, tok);
+        return camp_ib_simple_op(cx, type, a, b, tok);
     }
 }
 
@@ -102,7 +102,7 @@ static void ctx_init(ictx_t *cx, iop_t op, camp_inbox_type_t type, camp_diag_t *
     cx->shape = CAMP_INBOX_SHAPE_SUMMARY;
     cx->steps_tok = -1;
     cx->scan_tok = -1;
-    path_reset(&cx->path);
+    camp_ib_path_reset(&cx->path);
 }
 
 camp_status_t camp_inbox_decode(camp_inbox_type_t type, camp_json_doc_t *doc, int tok, void *out,

@@ -137,16 +137,16 @@ static const ifield_t variable_fields[] = {
 
 /* ---- summary ----------------------------------------------------------------------------- */
 
-camp_status_t inbox_summary_op(ictx_t *cx, camp_inbox_campaign_summary_t *a,
+camp_status_t camp_ib_summary_op(ictx_t *cx, camp_inbox_campaign_summary_t *a,
                                const camp_inbox_campaign_summary_t *b, int tok)
 {
     uint8_t saved = cx->shape;
     camp_status_t st;
     if (cx->shape == SHAPE_REF) { /* legacy webhook reference */
-        return run_all(cx, ref_fields, COUNT(ref_fields), a, b, NO_PRESENT, 1, tok);
+        return camp_ib_run_all(cx, ref_fields, COUNT(ref_fields), a, b, NO_PRESENT, 1, tok);
     }
     cx->shape = CAMP_INBOX_SHAPE_SUMMARY;
-    st = run_all(cx, summary_fields, COUNT(summary_fields), a, b, NO_PRESENT, 1, tok);
+    st = camp_ib_run_all(cx, summary_fields, COUNT(summary_fields), a, b, NO_PRESENT, 1, tok);
     cx->shape = saved;
     return st;
 }
@@ -159,14 +159,14 @@ static camp_status_t map_key(ictx_t *cx, int key, const camp_str_t *seen, size_t
                              camp_str_t *out)
 {
     size_t i;
-    camp_status_t st = get_str(cx, key, out);
+    camp_status_t st = camp_ib_get_str(cx, key, out);
     if (st != CAMP_OK) {
         return st;
     }
     for (i = 0; i < n; i++) {
         const camp_str_t *s = (const camp_str_t *)(const void *)((const char *)seen + i * stride);
-        if (str_eq(s, out)) {
-            return fail_at(cx, key + 1, CAMP_ERR_INVALID, "duplicate key");
+        if (camp_ib_str_eq(s, out)) {
+            return camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, "duplicate key");
         }
     }
     return CAMP_OK;
@@ -177,7 +177,7 @@ static camp_status_t map_key(ictx_t *cx, int key, const camp_str_t *seen, size_t
 static camp_status_t hours_decode(ictx_t *cx, camp_week_windows_t *w, int tok)
 {
     int n, i, key;
-    camp_status_t st = want_object(cx, tok);
+    camp_status_t st = camp_ib_want_object(cx, tok);
     if (st != CAMP_OK) {
         return st;
     }
@@ -186,26 +186,26 @@ static camp_status_t hours_decode(ictx_t *cx, camp_week_windows_t *w, int tok)
     for (i = 0; i < n && key > 0; i++, key = camp_json_next(cx->doc, key)) {
         camp_str_t k;
         camp_day_window_t *d;
-        st = get_str(cx, key, &k);
+        st = camp_ib_get_str(cx, key, &k);
         if (st != CAMP_OK) {
             return st;
         }
         /* §3.5: keys are the day of week as a string, "0" Sunday .. "6" Saturday */
         if (k.len != 1 || k.ptr[0] < '0' || k.ptr[0] > '6') {
-            return fail_at(cx, key + 1, CAMP_ERR_SCHEDULE, "day key must be \"0\"..\"6\"");
+            return camp_ib_fail_at(cx, key + 1, CAMP_ERR_SCHEDULE, "day key must be \"0\"..\"6\"");
         }
         d = &w->day[k.ptr[0] - '0'];
         if (d->has_window) {
-            return fail_at(cx, key + 1, CAMP_ERR_SCHEDULE, "duplicate day key");
+            return camp_ib_fail_at(cx, key + 1, CAMP_ERR_SCHEDULE, "duplicate day key");
         }
-        st = run_all(cx, window_fields, COUNT(window_fields), d, NULL, NO_PRESENT, 1, key + 1);
+        st = camp_ib_run_all(cx, window_fields, COUNT(window_fields), d, NULL, NO_PRESENT, 1, key + 1);
         if (st != CAMP_OK) {
             return st;
         }
         /* [derived] minute-of-day window: 0 <= start < end <= 1440 */
         if (d->start >= d->end) {
-            st = fail_at(cx, key + 1, CAMP_ERR_SCHEDULE, "start must be less than end");
-            fail_limits(cx, 0, 1440);
+            st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_SCHEDULE, "start must be less than end");
+            camp_ib_fail_limits(cx, 0, 1440);
             return st;
         }
         d->has_window = true;
@@ -221,7 +221,7 @@ static camp_status_t hours_op(ictx_t *cx, camp_week_windows_t *a, const camp_wee
     if (cx->op == OP_DECODE) {
         return hours_decode(cx, a, tok);
     }
-    obj_open(cx, tok);
+    camp_ib_obj_open(cx, tok);
     for (d = 0; d < 7 && st == CAMP_OK; d++) {
         const camp_day_window_t *x = &a->day[d];
         char key[2];
@@ -240,22 +240,22 @@ static camp_status_t hours_op(ictx_t *cx, camp_week_windows_t *a, const camp_wee
         }
         if (cx->op == OP_ENCODE) {
             camp_json_write_key(cx->w, key);
-            st = run_all(cx, window_fields, COUNT(window_fields), (void *)(uintptr_t)x, NULL,
+            st = camp_ib_run_all(cx, window_fields, COUNT(window_fields), (void *)(uintptr_t)x, NULL,
                          NO_PRESENT, 1, -1);
             continue;
         }
-        path_key(&cx->path, key, 1);
-        st = run_all(cx, window_fields, COUNT(window_fields), (void *)(uintptr_t)x, NULL,
+        camp_ib_path_key(&cx->path, key, 1);
+        st = camp_ib_run_all(cx, window_fields, COUNT(window_fields), (void *)(uintptr_t)x, NULL,
                      NO_PRESENT, 1, -1);
         if (st == CAMP_OK && x->start >= x->end) {
-            st = fail_at(cx, -1, CAMP_ERR_SCHEDULE, "start must be less than end");
-            fail_limits(cx, 0, 1440);
+            st = camp_ib_fail_at(cx, -1, CAMP_ERR_SCHEDULE, "start must be less than end");
+            camp_ib_fail_limits(cx, 0, 1440);
         }
         if (st == CAMP_OK) {
-            path_cut(&cx->path, mark);
+            camp_ib_path_cut(&cx->path, mark);
         }
     }
-    obj_close(cx);
+    camp_ib_obj_close(cx);
     return st;
 }
 
@@ -290,13 +290,13 @@ static camp_status_t mapping_op(ictx_t *cx, camp_inbox_rules_t *ra, camp_inbox_l
 
     switch (cx->op) {
     case OP_DECODE:
-        st = want_object(cx, tok);
+        st = camp_ib_want_object(cx, tok);
         if (st != CAMP_OK) {
             return st;
         }
         n = camp_json_size(cx->doc, tok);
         if ((size_t)ra->mapping_count + (size_t)n > CAMP_MAX_COLUMN_MAPPINGS) {
-            return fail_capacity(cx, tok, "more column mappings than CAMP_MAX_COLUMN_MAPPINGS",
+            return camp_ib_fail_capacity(cx, tok, "more column mappings than CAMP_MAX_COLUMN_MAPPINGS",
                                  mappings_needed(cx));
         }
         a->first_mapping = ra->mapping_count;
@@ -306,14 +306,14 @@ static camp_status_t mapping_op(ictx_t *cx, camp_inbox_rules_t *ra, camp_inbox_l
             st = map_key(cx, key, &ra->mappings[a->first_mapping].source,
                          sizeof(camp_inbox_column_map_t), i, &m->source);
             if (st == CAMP_OK && !camp_valid_column_id(m->source.ptr, m->source.len)) {
-                st = fail_at(cx, key + 1, CAMP_ERR_PATTERN,
+                st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN,
                              "source column must match ^custom_[0-9a-z]+$");
             }
             if (st == CAMP_OK) {
-                st = get_str(cx, key + 1, &m->target);
+                st = camp_ib_get_str(cx, key + 1, &m->target);
             }
-            if (st == CAMP_OK && check_kind_str(cx, K_COLID, R_NONE, &m->target, &why) != CAMP_OK) {
-                st = fail_at(cx, key + 1, CAMP_ERR_PATTERN, why);
+            if (st == CAMP_OK && camp_ib_check_kind_str(cx, K_COLID, R_NONE, &m->target, &why) != CAMP_OK) {
+                st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN, why);
             }
             if (st != CAMP_OK) {
                 return st;
@@ -325,38 +325,38 @@ static camp_status_t mapping_op(ictx_t *cx, camp_inbox_rules_t *ra, camp_inbox_l
     case OP_VALIDATE:
         if ((size_t)a->first_mapping + a->mapping_count > ra->mapping_count ||
             ra->mapping_count > CAMP_MAX_COLUMN_MAPPINGS) {
-            return fail_at(cx, -1, CAMP_ERR_INVALID, "mapping range outside the rules' pool");
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "mapping range outside the rules' pool");
         }
         for (i = 0; i < a->mapping_count; i++) {
             const camp_inbox_column_map_t *m = &ra->mappings[a->first_mapping + i];
             size_t j;
-            path_key(&cx->path, m->source.ptr != NULL ? m->source.ptr : "", m->source.len);
-            st = check_key(cx, &m->source);
+            camp_ib_path_key(&cx->path, m->source.ptr != NULL ? m->source.ptr : "", m->source.len);
+            st = camp_ib_check_key(cx, &m->source);
             if (st != CAMP_OK) {
                 return st;
             }
             if (!camp_valid_column_id(m->source.ptr, m->source.len)) {
-                return fail_at(cx, -1, CAMP_ERR_PATTERN,
+                return camp_ib_fail_at(cx, -1, CAMP_ERR_PATTERN,
                                "source column must match ^custom_[0-9a-z]+$");
             }
             if (m->target.ptr == NULL ||
-                check_kind_str(cx, K_COLID, R_NONE, &m->target, &why) != CAMP_OK) {
-                return fail_at(cx, -1, CAMP_ERR_PATTERN, "must match ^custom_[0-9a-z]+$");
+                camp_ib_check_kind_str(cx, K_COLID, R_NONE, &m->target, &why) != CAMP_OK) {
+                return camp_ib_fail_at(cx, -1, CAMP_ERR_PATTERN, "must match ^custom_[0-9a-z]+$");
             }
             for (j = 0; j < i; j++) {
-                if (str_eq(&ra->mappings[a->first_mapping + j].source, &m->source)) {
-                    return fail_at(cx, -1, CAMP_ERR_INVALID, "duplicate key");
+                if (camp_ib_str_eq(&ra->mappings[a->first_mapping + j].source, &m->source)) {
+                    return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "duplicate key");
                 }
             }
-            path_cut(&cx->path, mark);
+            camp_ib_path_cut(&cx->path, mark);
         }
         return CAMP_OK;
     case OP_ENCODE:
         camp_json_write_object_begin(cx->w);
         for (i = 0; i < a->mapping_count; i++) {
             const camp_inbox_column_map_t *m = &ra->mappings[a->first_mapping + i];
-            put_key(cx, &m->source);
-            put_str(cx, &m->target);
+            camp_ib_put_key(cx, &m->source);
+            camp_ib_put_str(cx, &m->target);
         }
         camp_json_write_object_end(cx->w);
         return CAMP_OK;
@@ -369,7 +369,7 @@ static camp_status_t mapping_op(ictx_t *cx, camp_inbox_rules_t *ra, camp_inbox_l
         for (i = 0; i < a->mapping_count; i++) {
             const camp_inbox_column_map_t *x = &ra->mappings[a->first_mapping + i];
             const camp_inbox_column_map_t *y = &rb->mappings[b->first_mapping + i];
-            if (!str_eq(&x->source, &y->source) || !str_eq(&x->target, &y->target)) {
+            if (!camp_ib_str_eq(&x->source, &y->source) || !camp_ib_str_eq(&x->target, &y->target)) {
                 return NOT_EQUAL;
             }
         }
@@ -385,13 +385,13 @@ static camp_status_t list_item_op(ictx_t *cx, camp_inbox_rules_t *ra, camp_inbox
     size_t n = legacy ? COUNT(legacy_list_fields) : COUNT(v2_list_fields), guard;
     const ifield_t *sub;
     irun_t r;
-    camp_status_t st = obj_open(cx, tok);
+    camp_status_t st = camp_ib_obj_open(cx, tok);
     if (st != CAMP_OK) {
         return st;
     }
-    run_init(cx, &r, t, n, a, b, offsetof(camp_inbox_list_t, present), 1, tok);
+    camp_ib_run_init(cx, &r, t, n, a, b, offsetof(camp_inbox_list_t, present), 1, tok);
     for (guard = 0; guard < RUN_GUARD(n); guard++) {
-        st = run_next(cx, &r, &sub);
+        st = camp_ib_run_next(cx, &r, &sub);
         if (st != CAMP_OK || sub == NULL) {
             break;
         }
@@ -399,9 +399,9 @@ static camp_status_t list_item_op(ictx_t *cx, camp_inbox_rules_t *ra, camp_inbox
         if (st != CAMP_OK) {
             break;
         }
-        run_done(cx, &r);
+        camp_ib_run_done(cx, &r);
     }
-    obj_close(cx);
+    camp_ib_obj_close(cx);
     return st;
 }
 
@@ -417,7 +417,7 @@ static camp_status_t lists_op(ictx_t *cx, camp_inbox_rules_t *a, const camp_inbo
     int n, it;
 
     if (cx->op == OP_DECODE) {
-        st = want_array(cx, tok, &n);
+        st = camp_ib_want_array(cx, tok, &n);
         if (st != CAMP_OK) {
             return st;
         }
@@ -427,7 +427,7 @@ static camp_status_t lists_op(ictx_t *cx, camp_inbox_rules_t *a, const camp_inbo
                 needed = (size_t)camp_json_size(cx->doc, camp_json_member(cx->doc, cx->scan_tok, "syncedLists")) +
                          (size_t)camp_json_size(cx->doc, camp_json_member(cx->doc, cx->scan_tok, "excludedLists"));
             }
-            return fail_capacity(cx, tok, "more lists than CAMP_MAX_LISTS", needed);
+            return camp_ib_fail_capacity(cx, tok, "more lists than CAMP_MAX_LISTS", needed);
         }
         it = camp_json_first(cx->doc, tok);
         for (i = 0; i < (size_t)n; i++, it = camp_json_next(cx->doc, it)) {
@@ -445,10 +445,10 @@ static camp_status_t lists_op(ictx_t *cx, camp_inbox_rules_t *a, const camp_inbo
     }
     if (a->list_count > CAMP_MAX_LISTS || (b != NULL && b->list_count > CAMP_MAX_LISTS)) {
         return cx->op == OP_EQUAL ? NOT_EQUAL
-                                  : fail_capacity(cx, -1, "more lists than CAMP_MAX_LISTS",
+                                  : camp_ib_fail_capacity(cx, -1, "more lists than CAMP_MAX_LISTS",
                                                   a->list_count);
     }
-    arr_open(cx);
+    camp_ib_arr_open(cx);
     for (i = 0; i < a->list_count && st == CAMP_OK; i++) {
         const camp_inbox_list_t *y = NULL;
         if (which != 2 && a->lists[i].exclude != (which == 1)) {
@@ -465,11 +465,11 @@ static camp_status_t lists_op(ictx_t *cx, camp_inbox_rules_t *a, const camp_inbo
             }
             y = &b->lists[kb++];
         }
-        path_index(&cx->path, k++);
+        camp_ib_path_index(&cx->path, k++);
         st = list_item_op(cx, a, &a->lists[i], b, y, -1, which == 2);
-        path_cut(&cx->path, mark);
+        camp_ib_path_cut(&cx->path, mark);
     }
-    arr_close(cx);
+    camp_ib_arr_close(cx);
     if (st == CAMP_OK && cx->op == OP_EQUAL) {
         while (kb < b->list_count && which != 2 && b->lists[kb].exclude != (which == 1)) {
             kb++;
@@ -487,14 +487,14 @@ static camp_status_t rules_op(ictx_t *cx, camp_inbox_rules_t *a, const camp_inbo
     const ifield_t *sub;
     size_t guard;
     irun_t r;
-    camp_status_t st = obj_open(cx, tok);
+    camp_status_t st = camp_ib_obj_open(cx, tok);
     if (st != CAMP_OK) {
         return st;
     }
     cx->scan_tok = tok;
-    run_init(cx, &r, rules_fields, COUNT(rules_fields), a, b, NO_PRESENT, 1, tok);
+    camp_ib_run_init(cx, &r, rules_fields, COUNT(rules_fields), a, b, NO_PRESENT, 1, tok);
     for (guard = 0; guard < RUN_GUARD(COUNT(rules_fields)); guard++) {
-        st = run_next(cx, &r, &sub);
+        st = camp_ib_run_next(cx, &r, &sub);
         if (st != CAMP_OK || sub == NULL) {
             break;
         }
@@ -502,9 +502,9 @@ static camp_status_t rules_op(ictx_t *cx, camp_inbox_rules_t *a, const camp_inbo
         if (st != CAMP_OK) {
             break;
         }
-        run_done(cx, &r);
+        camp_ib_run_done(cx, &r);
     }
-    obj_close(cx);
+    camp_ib_obj_close(cx);
     return st;
 }
 
@@ -516,24 +516,24 @@ static camp_status_t automation_op(ictx_t *cx, camp_inbox_automation_t *a,
     const ifield_t *sub;
     size_t guard;
     irun_t r;
-    camp_status_t st = obj_open(cx, tok);
+    camp_status_t st = camp_ib_obj_open(cx, tok);
     if (st != CAMP_OK) {
         return st;
     }
-    run_init(cx, &r, automation_fields, COUNT(automation_fields), a, b,
+    camp_ib_run_init(cx, &r, automation_fields, COUNT(automation_fields), a, b,
              offsetof(camp_inbox_automation_t, present), 1, tok);
     for (guard = 0; guard < RUN_GUARD(COUNT(automation_fields)); guard++) {
-        st = run_next(cx, &r, &sub);
+        st = camp_ib_run_next(cx, &r, &sub);
         if (st != CAMP_OK || sub == NULL) {
             break;
         }
-        st = run_all(cx, action_data_fields, COUNT(action_data_fields), a, b, NO_PRESENT, 1, r.v);
+        st = camp_ib_run_all(cx, action_data_fields, COUNT(action_data_fields), a, b, NO_PRESENT, 1, r.v);
         if (st != CAMP_OK) {
             break;
         }
-        run_done(cx, &r);
+        camp_ib_run_done(cx, &r);
     }
-    obj_close(cx);
+    camp_ib_obj_close(cx);
     return st;
 }
 
@@ -544,12 +544,12 @@ static camp_status_t automations_op(ictx_t *cx, camp_inbox_campaign_t *a,
     camp_status_t st = CAMP_OK;
     int n, it;
     if (cx->op == OP_DECODE) {
-        st = want_array(cx, tok, &n);
+        st = camp_ib_want_array(cx, tok, &n);
         if (st != CAMP_OK) {
             return st;
         }
         if (n > CAMP_MAX_AUTOMATIONS) {
-            return fail_capacity(cx, tok, "more automations than CAMP_MAX_AUTOMATIONS", (size_t)n);
+            return camp_ib_fail_capacity(cx, tok, "more automations than CAMP_MAX_AUTOMATIONS", (size_t)n);
         }
         it = camp_json_first(cx->doc, tok);
         for (i = 0; i < (size_t)n; i++, it = camp_json_next(cx->doc, it)) {
@@ -562,19 +562,19 @@ static camp_status_t automations_op(ictx_t *cx, camp_inbox_campaign_t *a,
         return CAMP_OK;
     }
     if (a->automation_count > CAMP_MAX_AUTOMATIONS) {
-        return fail_capacity(cx, -1, "more automations than CAMP_MAX_AUTOMATIONS",
+        return camp_ib_fail_capacity(cx, -1, "more automations than CAMP_MAX_AUTOMATIONS",
                              a->automation_count);
     }
     if (cx->op == OP_EQUAL && a->automation_count != b->automation_count) {
         return NOT_EQUAL;
     }
-    arr_open(cx);
+    camp_ib_arr_open(cx);
     for (i = 0; i < a->automation_count && st == CAMP_OK; i++) {
-        path_index(&cx->path, i);
+        camp_ib_path_index(&cx->path, i);
         st = automation_op(cx, &a->automations[i], b != NULL ? &b->automations[i] : NULL, -1);
-        path_cut(&cx->path, mark);
+        camp_ib_path_cut(&cx->path, mark);
     }
-    arr_close(cx);
+    camp_ib_arr_close(cx);
     return st;
 }
 
@@ -587,13 +587,13 @@ static camp_status_t variables_op(ictx_t *cx, camp_inbox_campaign_t *a,
     camp_status_t st = CAMP_OK;
     int n, key;
     if (cx->op == OP_DECODE) {
-        st = want_object(cx, tok);
+        st = camp_ib_want_object(cx, tok);
         if (st != CAMP_OK) {
             return st;
         }
         n = camp_json_size(cx->doc, tok);
         if (n > CAMP_MAX_CUSTOM_VARIABLES) {
-            return fail_capacity(cx, tok, "more custom variables than CAMP_MAX_CUSTOM_VARIABLES",
+            return camp_ib_fail_capacity(cx, tok, "more custom variables than CAMP_MAX_CUSTOM_VARIABLES",
                                  (size_t)n);
         }
         key = camp_json_first(cx->doc, tok);
@@ -601,10 +601,10 @@ static camp_status_t variables_op(ictx_t *cx, camp_inbox_campaign_t *a,
             camp_inbox_variable_t *v = &a->variables[i];
             st = map_key(cx, key, &a->variables[0].name, sizeof *v, i, &v->name);
             if (st == CAMP_OK && v->name.len == 0) {
-                st = fail_at(cx, key + 1, CAMP_ERR_INVALID, "variable name must not be empty");
+                st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, "variable name must not be empty");
             }
             if (st == CAMP_OK) {
-                st = run_all(cx, variable_fields, COUNT(variable_fields), v, NULL,
+                st = camp_ib_run_all(cx, variable_fields, COUNT(variable_fields), v, NULL,
                              offsetof(camp_inbox_variable_t, present), 1, key + 1);
             }
             if (st != CAMP_OK) {
@@ -615,48 +615,48 @@ static camp_status_t variables_op(ictx_t *cx, camp_inbox_campaign_t *a,
         return CAMP_OK;
     }
     if (a->variable_count > CAMP_MAX_CUSTOM_VARIABLES) {
-        return fail_capacity(cx, -1, "more custom variables than CAMP_MAX_CUSTOM_VARIABLES",
+        return camp_ib_fail_capacity(cx, -1, "more custom variables than CAMP_MAX_CUSTOM_VARIABLES",
                              a->variable_count);
     }
     if (cx->op == OP_EQUAL && a->variable_count != b->variable_count) {
         return NOT_EQUAL;
     }
-    obj_open(cx, tok);
+    camp_ib_obj_open(cx, tok);
     for (i = 0; i < a->variable_count && st == CAMP_OK; i++) {
         const camp_inbox_variable_t *v = &a->variables[i];
         size_t j;
         switch (cx->op) {
         case OP_VALIDATE:
-            path_key(&cx->path, v->name.ptr != NULL ? v->name.ptr : "", v->name.len);
-            st = check_key(cx, &v->name);
+            camp_ib_path_key(&cx->path, v->name.ptr != NULL ? v->name.ptr : "", v->name.len);
+            st = camp_ib_check_key(cx, &v->name);
             if (st == CAMP_OK && v->name.len == 0) {
-                st = fail_at(cx, -1, CAMP_ERR_INVALID, "variable name must not be empty");
+                st = camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "variable name must not be empty");
             }
             for (j = 0; j < i && st == CAMP_OK; j++) {
-                if (str_eq(&a->variables[j].name, &v->name)) {
-                    st = fail_at(cx, -1, CAMP_ERR_INVALID, "duplicate key");
+                if (camp_ib_str_eq(&a->variables[j].name, &v->name)) {
+                    st = camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "duplicate key");
                 }
             }
             break;
         case OP_ENCODE:
-            put_key(cx, &v->name);
+            camp_ib_put_key(cx, &v->name);
             break;
         default:
-            if (!str_eq(&v->name, &b->variables[i].name)) {
+            if (!camp_ib_str_eq(&v->name, &b->variables[i].name)) {
                 st = NOT_EQUAL;
             }
             break;
         }
         if (st == CAMP_OK) {
-            st = run_all(cx, variable_fields, COUNT(variable_fields), (void *)(uintptr_t)v,
+            st = camp_ib_run_all(cx, variable_fields, COUNT(variable_fields), (void *)(uintptr_t)v,
                          b != NULL ? &b->variables[i] : NULL,
                          offsetof(camp_inbox_variable_t, present), 1, -1);
         }
         if (st == CAMP_OK) {
-            path_cut(&cx->path, mark);
+            camp_ib_path_cut(&cx->path, mark);
         }
     }
-    obj_close(cx);
+    camp_ib_obj_close(cx);
     return st;
 }
 
@@ -673,7 +673,7 @@ static camp_status_t detect_shape(ictx_t *cx, int tok, uint8_t *shape)
                                        "estimatedTargets", "isHydrating"};
     bool has_v2 = false;
     size_t i;
-    camp_status_t st = want_object(cx, tok);
+    camp_status_t st = camp_ib_want_object(cx, tok);
     if (st != CAMP_OK) {
         return st;
     }
@@ -684,7 +684,7 @@ static camp_status_t detect_shape(ictx_t *cx, int tok, uint8_t *shape)
     for (i = 0; i < 6; i++) {
         int v = camp_json_member(cx->doc, tok, legacy[i]);
         if (v >= 0 && has_v2) {
-            return fail_at(cx, v, CAMP_ERR_INVALID,
+            return camp_ib_fail_at(cx, v, CAMP_ERR_INVALID,
                            "legacy-shape member in a v2-shape campaign (D2)");
         }
         if (v >= 0) {
@@ -705,9 +705,9 @@ static camp_status_t campaign_sub(ictx_t *cx, camp_inbox_campaign_t *a,
     case SUB_LISTS:
         return lists_op(cx, &a->rules, b != NULL ? &b->rules : NULL, v, 2);
     case SUB_SEQUENCE:
-        return inbox_sequence_op(cx, &a->sequence, b != NULL ? &b->sequence : NULL, v, true);
+        return camp_ib_sequence_op(cx, &a->sequence, b != NULL ? &b->sequence : NULL, v, true);
     case SUB_STEPS:
-        return inbox_sequence_op(cx, &a->sequence, b != NULL ? &b->sequence : NULL, v, false);
+        return camp_ib_sequence_op(cx, &a->sequence, b != NULL ? &b->sequence : NULL, v, false);
     case SUB_AUTOMATIONS:
         return automations_op(cx, a, b, v);
     case SUB_VARIABLES:
@@ -717,7 +717,7 @@ static camp_status_t campaign_sub(ictx_t *cx, camp_inbox_campaign_t *a,
     }
 }
 
-camp_status_t inbox_campaign_op(ictx_t *cx, camp_inbox_campaign_t *a,
+camp_status_t camp_ib_campaign_op(ictx_t *cx, camp_inbox_campaign_t *a,
                                 const camp_inbox_campaign_t *b, int tok)
 {
     const ifield_t *sub;
@@ -732,22 +732,22 @@ camp_status_t inbox_campaign_op(ictx_t *cx, camp_inbox_campaign_t *a,
         }
         a->sequence.version = -1;
     } else if (a->shape > CAMP_INBOX_SHAPE_LEGACY) {
-        return cx->op == OP_EQUAL ? NOT_EQUAL : fail_at(cx, -1, CAMP_ERR_INVALID, "unknown shape");
+        return cx->op == OP_EQUAL ? NOT_EQUAL : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "unknown shape");
     } else if (cx->op == OP_EQUAL && a->shape != b->shape) {
         return NOT_EQUAL;
     }
     cx->shape = a->shape;
     cx->campaign = a;
-    st = obj_open(cx, tok);
+    st = camp_ib_obj_open(cx, tok);
     if (st == CAMP_OK) {
-        st = run_table(cx, summary_fields, COUNT(summary_fields), &a->base,
+        st = camp_ib_run_table(cx, summary_fields, COUNT(summary_fields), &a->base,
                        b != NULL ? &b->base : NULL, NO_PRESENT, 1, tok);
     }
     if (st == CAMP_OK) {
-        run_init(cx, &r, campaign_fields, COUNT(campaign_fields), a, b,
+        camp_ib_run_init(cx, &r, campaign_fields, COUNT(campaign_fields), a, b,
                  offsetof(camp_inbox_campaign_t, present), 4, tok);
         for (guard = 0; guard < RUN_GUARD(COUNT(campaign_fields)); guard++) {
-            st = run_next(cx, &r, &sub);
+            st = camp_ib_run_next(cx, &r, &sub);
             if (st != CAMP_OK || sub == NULL) {
                 break;
             }
@@ -755,10 +755,10 @@ camp_status_t inbox_campaign_op(ictx_t *cx, camp_inbox_campaign_t *a,
             if (st != CAMP_OK) {
                 break;
             }
-            run_done(cx, &r);
+            camp_ib_run_done(cx, &r);
         }
     }
-    obj_close(cx);
+    camp_ib_obj_close(cx);
     cx->campaign = NULL;
     return st;
 }
@@ -774,11 +774,11 @@ static const ifield_t cursor_fields[] = {
 /* SYNTHETIC (fixtures/README): no list endpoint is documented. The page follows
  * the v1 pagination envelope (§7): the items under a resource-named key
  * (`campaigns`) and `nextCursor` {id, timestamp}, null on the last page. */
-camp_status_t inbox_page_op(ictx_t *cx, camp_inbox_campaign_page_t *a,
+camp_status_t camp_ib_page_op(ictx_t *cx, camp_inbox_campaign_page_t *a,
                             const camp_inbox_campaign_page_t *b, int tok)
 {
     size_t i, mark = cx->path.len;
-    camp_status_t st = obj_open(cx, tok);
+    camp_status_t st = camp_ib_obj_open(cx, tok);
     int n, arr = -1, cur = -1, it = -1;
     if (st != CAMP_OK) {
         return st;
@@ -786,21 +786,21 @@ camp_status_t inbox_page_op(ictx_t *cx, camp_inbox_campaign_page_t *a,
     if (cx->op == OP_DECODE) {
         arr = camp_json_member(cx->doc, tok, "campaigns");
         if (arr < 0) {
-            return fail_member(cx, tok, "campaigns", CAMP_ERR_REQUIRED, "required field missing");
+            return camp_ib_fail_member(cx, tok, "campaigns", CAMP_ERR_REQUIRED, "required field missing");
         }
-        st = want_array(cx, arr, &n);
+        st = camp_ib_want_array(cx, arr, &n);
         if (st != CAMP_OK) {
             return st;
         }
         if (n > CAMP_MAX_PAGE_ITEMS) {
-            return fail_capacity(cx, arr, "more campaigns than CAMP_MAX_PAGE_ITEMS", (size_t)n);
+            return camp_ib_fail_capacity(cx, arr, "more campaigns than CAMP_MAX_PAGE_ITEMS", (size_t)n);
         }
         a->count = (uint16_t)n;
         it = camp_json_first(cx->doc, arr);
     } else if (a->count > CAMP_MAX_PAGE_ITEMS) {
-        path_key(&cx->path, "campaigns", 9);
+        camp_ib_path_key(&cx->path, "campaigns", 9);
         return cx->op == OP_EQUAL ? NOT_EQUAL
-                                  : fail_capacity(cx, -1, "more campaigns than CAMP_MAX_PAGE_ITEMS",
+                                  : camp_ib_fail_capacity(cx, -1, "more campaigns than CAMP_MAX_PAGE_ITEMS",
                                                   a->count);
     } else if (cx->op == OP_EQUAL && (a->count != b->count || a->has_next != b->has_next)) {
         return NOT_EQUAL;
@@ -808,19 +808,19 @@ camp_status_t inbox_page_op(ictx_t *cx, camp_inbox_campaign_page_t *a,
     if (cx->op == OP_ENCODE) {
         camp_json_write_key(cx->w, "campaigns");
     }
-    arr_open(cx);
-    path_key(&cx->path, "campaigns", 9);
+    camp_ib_arr_open(cx);
+    camp_ib_path_key(&cx->path, "campaigns", 9);
     for (i = 0; i < a->count && st == CAMP_OK; i++) {
         size_t m = cx->path.len;
-        path_index(&cx->path, i);
-        st = inbox_campaign_op(cx, &a->items[i], b != NULL ? &b->items[i] : NULL, it);
-        path_cut(&cx->path, m);
+        camp_ib_path_index(&cx->path, i);
+        st = camp_ib_campaign_op(cx, &a->items[i], b != NULL ? &b->items[i] : NULL, it);
+        camp_ib_path_cut(&cx->path, m);
         if (cx->op == OP_DECODE) {
             it = camp_json_next(cx->doc, it);
         }
     }
-    path_cut(&cx->path, mark);
-    arr_close(cx);
+    camp_ib_path_cut(&cx->path, mark);
+    camp_ib_arr_close(cx);
     if (st != CAMP_OK) {
         return st;
     }
@@ -828,7 +828,7 @@ camp_status_t inbox_page_op(ictx_t *cx, camp_inbox_campaign_page_t *a,
     if (cx->op == OP_DECODE) {
         cur = camp_json_member(cx->doc, tok, "nextCursor");
         if (cur >= 0 && !camp_json_is_null(cx->doc, cur)) {
-            st = run_all(cx, cursor_fields, COUNT(cursor_fields), a, NULL, NO_PRESENT, 1, cur);
+            st = camp_ib_run_all(cx, cursor_fields, COUNT(cursor_fields), a, NULL, NO_PRESENT, 1, cur);
             a->has_next = (st == CAMP_OK);
         }
         return st;
@@ -840,12 +840,12 @@ camp_status_t inbox_page_op(ictx_t *cx, camp_inbox_campaign_page_t *a,
         }
     }
     if (a->has_next) {
-        path_key(&cx->path, "nextCursor", 10);
-        st = run_all(cx, cursor_fields, COUNT(cursor_fields), a, b, NO_PRESENT, 1, -1);
+        camp_ib_path_key(&cx->path, "nextCursor", 10);
+        st = camp_ib_run_all(cx, cursor_fields, COUNT(cursor_fields), a, b, NO_PRESENT, 1, -1);
         if (st == CAMP_OK) {
-            path_cut(&cx->path, mark);
+            camp_ib_path_cut(&cx->path, mark);
         }
     }
-    obj_close(cx);
+    camp_ib_obj_close(cx);
     return st;
 }

@@ -32,14 +32,14 @@ static const char *enum_list(unsigned e, unsigned *n)
     }
 }
 
-unsigned enum_count(unsigned e)
+unsigned camp_ib_enum_count(unsigned e)
 {
     unsigned n;
     (void)enum_list(e, &n);
     return (e == E_STEP) ? 3u : n; /* E_STEP: the last two names are aliases */
 }
 
-uint8_t enum_lookup(unsigned e, const char *s, size_t len)
+uint8_t camp_ib_enum_lookup(unsigned e, const char *s, size_t len)
 {
     unsigned n, i;
     const char *p = enum_list(e, &n);
@@ -47,8 +47,8 @@ uint8_t enum_lookup(unsigned e, const char *s, size_t len)
         size_t l = strlen(p);
         if (l == len && memcmp(p, s, len) == 0) {
             unsigned v = i + 1;
-            if (v > enum_count(e)) {
-                v = enum_count(e); /* alias of the last canonical value */
+            if (v > camp_ib_enum_count(e)) {
+                v = camp_ib_enum_count(e); /* alias of the last canonical value */
             }
             return (uint8_t)v;
         }
@@ -57,11 +57,11 @@ uint8_t enum_lookup(unsigned e, const char *s, size_t len)
     return 0;
 }
 
-const char *enum_name(unsigned e, unsigned value)
+const char *camp_ib_enum_name(unsigned e, unsigned value)
 {
     unsigned n, i;
     const char *p = enum_list(e, &n);
-    if (value < 1 || value > enum_count(e)) {
+    if (value < 1 || value > camp_ib_enum_count(e)) {
         return NULL;
     }
     for (i = 1; i < value; i++) {
@@ -150,7 +150,7 @@ static void array_rule(unsigned a, size_t *min, size_t *cap, const char **cap_te
 
 /* ---- diagnostics ------------------------------------------------------------------------- */
 
-camp_status_t fail_at(ictx_t *cx, int tok, camp_status_t st, const char *rule)
+camp_status_t camp_ib_fail_at(ictx_t *cx, int tok, camp_status_t st, const char *rule)
 {
     if (cx->op == OP_DECODE && tok >= 0) {
         return camp_json_diag(cx->diag, cx->doc, tok, st, rule);
@@ -161,30 +161,30 @@ camp_status_t fail_at(ictx_t *cx, int tok, camp_status_t st, const char *rule)
     return camp_diag_set(cx->diag, st, cx->path.buf, rule);
 }
 
-camp_status_t fail_member(ictx_t *cx, int obj, const char *key, camp_status_t st, const char *rule)
+camp_status_t camp_ib_fail_member(ictx_t *cx, int obj, const char *key, camp_status_t st, const char *rule)
 {
     if (cx->op == OP_DECODE) {
         return camp_json_diag_member(cx->diag, cx->doc, obj, key, st, rule);
     }
-    return fail_at(cx, -1, st, rule);
+    return camp_ib_fail_at(cx, -1, st, rule);
 }
 
-void fail_limits(ictx_t *cx, int64_t min, int64_t max)
+void camp_ib_fail_limits(ictx_t *cx, int64_t min, int64_t max)
 {
     camp_diag_set_limits(cx->diag, min, max);
 }
 
-void fail_needed(ictx_t *cx, int64_t needed)
+void camp_ib_fail_needed(ictx_t *cx, int64_t needed)
 {
     if (cx->diag != NULL) {
         cx->diag->needed = needed;
     }
 }
 
-camp_status_t fail_capacity(ictx_t *cx, int tok, const char *rule, size_t needed)
+camp_status_t camp_ib_fail_capacity(ictx_t *cx, int tok, const char *rule, size_t needed)
 {
-    camp_status_t st = fail_at(cx, tok, CAMP_ERR_CAPACITY, rule);
-    fail_needed(cx, (int64_t)needed);
+    camp_status_t st = camp_ib_fail_at(cx, tok, CAMP_ERR_CAPACITY, rule);
+    camp_ib_fail_needed(cx, (int64_t)needed);
     return st;
 }
 
@@ -201,14 +201,14 @@ static void path_put(ipath_t *p, const char *s, size_t n)
     p->buf[p->len] = '\0';
 }
 
-void path_reset(ipath_t *p)
+void camp_ib_path_reset(ipath_t *p)
 {
     p->buf[0] = '$';
     p->buf[1] = '\0';
     p->len = 1;
 }
 
-void path_cut(ipath_t *p, size_t len)
+void camp_ib_path_cut(ipath_t *p, size_t len)
 {
     if (len < p->len) {
         p->len = len;
@@ -222,7 +222,7 @@ static bool ident_start(char c)
 }
 
 /* Same form as camp_json_diag(): `.key` when identifier-like, else `["key"]`. */
-void path_key(ipath_t *p, const char *key, size_t len)
+void camp_ib_path_key(ipath_t *p, const char *key, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
     bool ident = len > 0 && ident_start(key[0]);
@@ -251,7 +251,7 @@ void path_key(ipath_t *p, const char *key, size_t len)
     path_put(p, "\"]", 2);
 }
 
-void path_index(ipath_t *p, size_t i)
+void camp_ib_path_index(ipath_t *p, size_t i)
 {
     char d[24];
     size_t n = 0;
@@ -269,7 +269,7 @@ void path_index(ipath_t *p, size_t i)
 
 /* ---- small helpers ----------------------------------------------------------------------------- */
 
-bool str_eq(const camp_str_t *a, const camp_str_t *b)
+bool camp_ib_str_eq(const camp_str_t *a, const camp_str_t *b)
 {
     if (a->ptr == NULL || b->ptr == NULL) {
         return a->ptr == b->ptr;
@@ -277,18 +277,18 @@ bool str_eq(const camp_str_t *a, const camp_str_t *b)
     return a->len == b->len && (a->len == 0 || memcmp(a->ptr, b->ptr, a->len) == 0);
 }
 
-bool str_is(const camp_str_t *a, const char *lit)
+bool camp_ib_str_is(const camp_str_t *a, const char *lit)
 {
     size_t n = strlen(lit);
     return a->ptr != NULL && a->len == n && memcmp(a->ptr, lit, n) == 0;
 }
 
-void put_str(ictx_t *cx, const camp_str_t *s)
+void camp_ib_put_str(ictx_t *cx, const camp_str_t *s)
 {
     camp_json_write_string(cx->w, s->ptr != NULL ? s->ptr : "", s->len);
 }
 
-bool raw_ok(const camp_str_t *s, bool object)
+bool camp_ib_raw_ok(const camp_str_t *s, bool object)
 {
     size_t i = 0;
     if (s->ptr == NULL || camp_json_check(s->ptr, s->len, CAMP_JSON_MAX_DEPTH, NULL) != CAMP_OK) {
@@ -301,40 +301,40 @@ bool raw_ok(const camp_str_t *s, bool object)
     return !object || (i < s->len && s->ptr[i] == '{');
 }
 
-camp_status_t want_array(ictx_t *cx, int tok, int *n)
+camp_status_t camp_ib_want_array(ictx_t *cx, int tok, int *n)
 {
     if (camp_json_kind(cx->doc, tok) != CAMP_JSON_ARRAY) {
-        return fail_at(cx, tok, CAMP_ERR_TYPE, "must be an array");
+        return camp_ib_fail_at(cx, tok, CAMP_ERR_TYPE, "must be an array");
     }
     *n = camp_json_size(cx->doc, tok);
     return CAMP_OK;
 }
 
-camp_status_t want_object(ictx_t *cx, int tok)
+camp_status_t camp_ib_want_object(ictx_t *cx, int tok)
 {
     if (camp_json_kind(cx->doc, tok) != CAMP_JSON_OBJECT) {
-        return fail_at(cx, tok, CAMP_ERR_TYPE, "must be an object");
+        return camp_ib_fail_at(cx, tok, CAMP_ERR_TYPE, "must be an object");
     }
     return CAMP_OK;
 }
 
-camp_status_t get_str(ictx_t *cx, int tok, camp_str_t *out)
+camp_status_t camp_ib_get_str(ictx_t *cx, int tok, camp_str_t *out)
 {
     camp_status_t st = camp_json_get_string(cx->doc, tok, &out->ptr, &out->len);
     if (st == CAMP_ERR_JSON_NUL) {
-        return fail_at(cx, tok, CAMP_ERR_JSON_NUL, "must not contain \\u0000");
+        return camp_ib_fail_at(cx, tok, CAMP_ERR_JSON_NUL, "must not contain \\u0000");
     }
     if (st != CAMP_OK) {
         out->ptr = NULL;
         out->len = 0;
-        return fail_at(cx, tok, CAMP_ERR_TYPE, "must be a string");
+        return camp_ib_fail_at(cx, tok, CAMP_ERR_TYPE, "must be a string");
     }
     return CAMP_OK;
 }
 
 /* ---- value checks ------------------------------------------------------------------------------ */
 
-camp_status_t check_kind_str(const ictx_t *cx, uint8_t kind, uint8_t rule, const camp_str_t *s,
+camp_status_t camp_ib_check_kind_str(const ictx_t *cx, uint8_t kind, uint8_t rule, const camp_str_t *s,
                              const char **why)
 {
     int64_t min, max;
@@ -477,26 +477,26 @@ static camp_status_t decode_ids(ictx_t *cx, const ifield_t *f, int v, void *base
     size_t min, cap;
     const char *cap_text, *why;
     int n, i, it;
-    camp_status_t st = want_array(cx, v, &n);
+    camp_status_t st = camp_ib_want_array(cx, v, &n);
     if (st != CAMP_OK) {
         return st;
     }
     array_rule(f->rule, &min, &cap, &cap_text);
     if ((size_t)n < min) {
-        st = fail_at(cx, v, CAMP_ERR_LENGTH, "at least one element required");
-        fail_limits(cx, (int64_t)min, INT64_MAX);
+        st = camp_ib_fail_at(cx, v, CAMP_ERR_LENGTH, "at least one element required");
+        camp_ib_fail_limits(cx, (int64_t)min, INT64_MAX);
         return st;
     }
     if ((size_t)n > cap) {
-        return fail_capacity(cx, v, cap_text, (size_t)n);
+        return camp_ib_fail_capacity(cx, v, cap_text, (size_t)n);
     }
     it = camp_json_first(cx->doc, v);
     for (i = 0; i < n; i++, it = camp_json_next(cx->doc, it)) {
-        st = get_str(cx, it, &items[i]);
+        st = camp_ib_get_str(cx, it, &items[i]);
         if (st == CAMP_OK) {
-            st = check_kind_str(cx, K_ID, R_NONE, &items[i], &why);
+            st = camp_ib_check_kind_str(cx, K_ID, R_NONE, &items[i], &why);
             if (st != CAMP_OK) {
-                st = fail_at(cx, it, st, why);
+                st = camp_ib_fail_at(cx, it, st, why);
             }
         }
         if (st != CAMP_OK) {
@@ -518,7 +518,7 @@ static camp_status_t decode_value(ictx_t *cx, const ifield_t *f, int v, void *ba
     switch (f->kind) {
     case K_BOOL:
         if (camp_json_get_bool(doc, v, (bool *)(void *)p) != CAMP_OK) {
-            return fail_at(cx, v, CAMP_ERR_TYPE, "must be a boolean");
+            return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, "must be a boolean");
         }
         return CAMP_OK;
     case K_I64:
@@ -529,8 +529,8 @@ static camp_status_t decode_value(ictx_t *cx, const ifield_t *f, int v, void *ba
         }
         st = camp_json_get_int(doc, v, min, max, &i64);
         if (st != CAMP_OK) {
-            st = fail_at(cx, v, st == CAMP_ERR_JSON_TYPE ? CAMP_ERR_TYPE : CAMP_ERR_RANGE, why);
-            fail_limits(cx, min, max);
+            st = camp_ib_fail_at(cx, v, st == CAMP_ERR_JSON_TYPE ? CAMP_ERR_TYPE : CAMP_ERR_RANGE, why);
+            camp_ib_fail_limits(cx, min, max);
             return st;
         }
         if (f->kind == K_U16) {
@@ -542,9 +542,9 @@ static camp_status_t decode_value(ictx_t *cx, const ifield_t *f, int v, void *ba
     case K_FRAC:
         st = camp_json_get_fraction(doc, v, (uint32_t *)(void *)p);
         if (st != CAMP_OK) {
-            st = fail_at(cx, v, st == CAMP_ERR_JSON_TYPE ? CAMP_ERR_TYPE : CAMP_ERR_RANGE,
+            st = camp_ib_fail_at(cx, v, st == CAMP_ERR_JSON_TYPE ? CAMP_ERR_TYPE : CAMP_ERR_RANGE,
                          "must be a number in 0..1");
-            fail_limits(cx, 0, 1);
+            camp_ib_fail_limits(cx, 0, 1);
             return st;
         }
         return CAMP_OK;
@@ -553,7 +553,7 @@ static camp_status_t decode_value(ictx_t *cx, const ifield_t *f, int v, void *ba
         return CAMP_OK;
     case K_RAW_OBJ:
         if (camp_json_kind(doc, v) != CAMP_JSON_OBJECT) {
-            return fail_at(cx, v, CAMP_ERR_TYPE, "must be an object");
+            return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, "must be an object");
         }
         camp_json_raw(doc, v, &((camp_str_t *)(void *)p)->ptr, &((camp_str_t *)(void *)p)->len);
         return CAMP_OK;
@@ -561,40 +561,40 @@ static camp_status_t decode_value(ictx_t *cx, const ifield_t *f, int v, void *ba
         return decode_ids(cx, f, v, base);
     case K_ENUM: {
         camp_str_t s;
-        st = get_str(cx, v, &s);
+        st = camp_ib_get_str(cx, v, &s);
         if (st != CAMP_OK) {
             return st;
         }
-        *(uint8_t *)(void *)p = enum_lookup(f->rule, s.ptr, s.len);
+        *(uint8_t *)(void *)p = camp_ib_enum_lookup(f->rule, s.ptr, s.len);
         if (*p == 0) {
-            return fail_at(cx, v, CAMP_ERR_ENUM, enum_rule(f->rule));
+            return camp_ib_fail_at(cx, v, CAMP_ERR_ENUM, enum_rule(f->rule));
         }
         return CAMP_OK;
     }
     case K_TIME: {
         camp_inbox_time_t *t = (camp_inbox_time_t *)(void *)p;
         if (camp_json_kind(doc, v) != CAMP_JSON_STRING) {
-            return fail_at(cx, v, CAMP_ERR_TYPE, type_text(K_TIME, nullable(cx, f)));
+            return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(K_TIME, nullable(cx, f)));
         }
-        st = get_str(cx, v, &t->raw);
+        st = camp_ib_get_str(cx, v, &t->raw);
         if (st == CAMP_OK && camp_datetime_parse(t->raw.ptr, t->raw.len, &t->at) != CAMP_OK) {
-            st = fail_at(cx, v, CAMP_ERR_DATE, type_text(K_TIME, nullable(cx, f)));
+            st = camp_ib_fail_at(cx, v, CAMP_ERR_DATE, type_text(K_TIME, nullable(cx, f)));
         }
         return st;
     }
     default: { /* K_STR, K_ID, K_COLID, K_TZ */
         camp_str_t *s = (camp_str_t *)(void *)p;
         if (camp_json_kind(doc, v) != CAMP_JSON_STRING) {
-            return fail_at(cx, v, CAMP_ERR_TYPE, type_text(f->kind, nullable(cx, f)));
+            return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(f->kind, nullable(cx, f)));
         }
-        st = get_str(cx, v, s);
+        st = camp_ib_get_str(cx, v, s);
         if (st == CAMP_OK) {
-            st = check_kind_str(cx, f->kind, f->rule, s, &why);
+            st = camp_ib_check_kind_str(cx, f->kind, f->rule, s, &why);
             if (st != CAMP_OK) {
-                st = fail_at(cx, v, st, why);
+                st = camp_ib_fail_at(cx, v, st, why);
                 if (st == CAMP_ERR_LENGTH) {
                     rule_range(cx, f->rule, &min, &max, &why);
-                    fail_limits(cx, min, max);
+                    camp_ib_fail_limits(cx, min, max);
                 }
             }
         }
@@ -619,29 +619,29 @@ static camp_status_t validate_value(ictx_t *cx, const ifield_t *f, const void *b
         v = (f->kind == K_U16) ? (int64_t)*(const uint16_t *)(const void *)p
                                : *(const int64_t *)(const void *)p;
         if (v < min || v > max) {
-            st = fail_at(cx, -1, CAMP_ERR_RANGE, why);
-            fail_limits(cx, min, max);
+            st = camp_ib_fail_at(cx, -1, CAMP_ERR_RANGE, why);
+            camp_ib_fail_limits(cx, min, max);
             return st;
         }
         return CAMP_OK;
     case K_FRAC:
         if (*(const uint32_t *)(const void *)p > CAMP_FRACTION_ONE) {
-            st = fail_at(cx, -1, CAMP_ERR_RANGE, "must be a number in 0..1");
-            fail_limits(cx, 0, 1);
+            st = camp_ib_fail_at(cx, -1, CAMP_ERR_RANGE, "must be a number in 0..1");
+            camp_ib_fail_limits(cx, 0, 1);
             return st;
         }
         return CAMP_OK;
     case K_RAW:
     case K_RAW_OBJ:
-        if (!raw_ok(str_of(base, f), f->kind == K_RAW_OBJ)) {
-            return fail_at(cx, -1, CAMP_ERR_INVALID,
+        if (!camp_ib_raw_ok(str_of(base, f), f->kind == K_RAW_OBJ)) {
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
                            f->kind == K_RAW_OBJ ? "must be a JSON object" : "must be JSON");
         }
         return CAMP_OK;
     case K_ENUM:
         if (*(const uint8_t *)(const void *)p == 0 ||
-            *(const uint8_t *)(const void *)p > enum_count(f->rule)) {
-            return fail_at(cx, -1, CAMP_ERR_ENUM, enum_rule(f->rule));
+            *(const uint8_t *)(const void *)p > camp_ib_enum_count(f->rule)) {
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_ENUM, enum_rule(f->rule));
         }
         return CAMP_OK;
     case K_IDS: {
@@ -651,33 +651,33 @@ static camp_status_t validate_value(ictx_t *cx, const ifield_t *f, const void *b
         const char *cap_text;
         array_rule(f->rule, &min_n, &cap, &cap_text);
         if (n > cap) {
-            return fail_capacity(cx, -1, cap_text, n);
+            return camp_ib_fail_capacity(cx, -1, cap_text, n);
         }
         if (n < min_n) {
-            st = fail_at(cx, -1, CAMP_ERR_LENGTH, "at least one element required");
-            fail_limits(cx, (int64_t)min_n, INT64_MAX);
+            st = camp_ib_fail_at(cx, -1, CAMP_ERR_LENGTH, "at least one element required");
+            camp_ib_fail_limits(cx, (int64_t)min_n, INT64_MAX);
             return st;
         }
         for (i = 0; i < n; i++) {
-            path_index(&cx->path, i);
+            camp_ib_path_index(&cx->path, i);
             if (items[i].ptr == NULL) {
-                return fail_at(cx, -1, CAMP_ERR_REQUIRED, "required field missing");
+                return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED, "required field missing");
             }
-            st = check_kind_str(cx, K_ID, R_NONE, &items[i], &why);
+            st = camp_ib_check_kind_str(cx, K_ID, R_NONE, &items[i], &why);
             if (st != CAMP_OK) {
-                return fail_at(cx, -1, st, why);
+                return camp_ib_fail_at(cx, -1, st, why);
             }
-            path_cut(&cx->path, mark);
+            camp_ib_path_cut(&cx->path, mark);
         }
         return CAMP_OK;
     }
     default:
-        st = check_kind_str(cx, f->kind, f->rule, str_of(base, f), &why);
+        st = camp_ib_check_kind_str(cx, f->kind, f->rule, str_of(base, f), &why);
         if (st != CAMP_OK) {
-            st = fail_at(cx, -1, st, why);
+            st = camp_ib_fail_at(cx, -1, st, why);
             if (st == CAMP_ERR_LENGTH) {
                 rule_range(cx, f->rule, &min, &max, &why);
-                fail_limits(cx, min, max);
+                camp_ib_fail_limits(cx, min, max);
             }
         }
         return st;
@@ -705,7 +705,7 @@ static void encode_value(ictx_t *cx, const ifield_t *f, const void *base)
         camp_json_write_raw(cx->w, str_of(base, f)->ptr, str_of(base, f)->len);
         return;
     case K_ENUM: {
-        const char *name = enum_name(f->rule, *(const uint8_t *)(const void *)p);
+        const char *name = camp_ib_enum_name(f->rule, *(const uint8_t *)(const void *)p);
         camp_json_write_cstring(cx->w, name != NULL ? name : "");
         return;
     }
@@ -715,13 +715,13 @@ static void encode_value(ictx_t *cx, const ifield_t *f, const void *base)
         uint16_t i;
         camp_json_write_array_begin(cx->w);
         for (i = 0; i < n; i++) {
-            put_str(cx, &items[i]);
+            camp_ib_put_str(cx, &items[i]);
         }
         camp_json_write_array_end(cx->w);
         return;
     }
     default:
-        put_str(cx, str_of(base, f));
+        camp_ib_put_str(cx, str_of(base, f));
         return;
     }
 }
@@ -752,7 +752,7 @@ static bool equal_value(const ifield_t *f, const void *a, const void *b)
             return false;
         }
         for (i = 0; i < na; i++) {
-            if (!str_eq(&((const camp_str_t *)(const void *)pa)[i],
+            if (!camp_ib_str_eq(&((const camp_str_t *)(const void *)pa)[i],
                         &((const camp_str_t *)(const void *)pb)[i])) {
                 return false;
             }
@@ -760,11 +760,11 @@ static bool equal_value(const ifield_t *f, const void *a, const void *b)
         return true;
     }
     default:
-        return str_eq(str_of(a, f), str_of(b, f));
+        return camp_ib_str_eq(str_of(a, f), str_of(b, f));
     }
 }
 
-void run_init(ictx_t *cx, irun_t *r, const ifield_t *t, size_t n, void *a, const void *b,
+void camp_ib_run_init(ictx_t *cx, irun_t *r, const ifield_t *t, size_t n, void *a, const void *b,
               size_t present_off, uint8_t present_size, int obj)
 {
     r->t = t;
@@ -785,16 +785,16 @@ static camp_status_t step_decode(ictx_t *cx, irun_t *r, const ifield_t *f, bool 
     int v = camp_json_member(cx->doc, r->obj, f->key);
     camp_status_t st;
     if (v < 0) {
-        return required(cx, f) ? fail_member(cx, r->obj, f->key, CAMP_ERR_REQUIRED,
+        return required(cx, f) ? camp_ib_fail_member(cx, r->obj, f->key, CAMP_ERR_REQUIRED,
                                              "required field missing")
                                : CAMP_OK;
     }
     if ((f->flags & F_NO_REQUEST) != 0 && cx->request) {
-        return fail_at(cx, v, CAMP_ERR_INVALID, "must not be sent: the server assigns it");
+        return camp_ib_fail_at(cx, v, CAMP_ERR_INVALID, "must not be sent: the server assigns it");
     }
     if (camp_json_is_null(cx->doc, v)) {
         if (!nullable(cx, f) || !is_ptr_kind(f->kind)) {
-            return fail_at(cx, v, CAMP_ERR_TYPE, type_text(f->kind, false));
+            return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(f->kind, false));
         }
         set_bit(r, f->bit);
         return CAMP_OK;
@@ -818,18 +818,18 @@ static camp_status_t step_validate(ictx_t *cx, irun_t *r, const ifield_t *f, boo
     if (!present && !required(cx, f)) {
         return CAMP_OK;
     }
-    path_key(&cx->path, f->key, strlen(f->key));
+    camp_ib_path_key(&cx->path, f->key, strlen(f->key));
     if (!present) {
-        return fail_at(cx, -1, CAMP_ERR_REQUIRED, "required field missing");
+        return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED, "required field missing");
     }
     if ((f->flags & F_NO_REQUEST) != 0 && cx->request) {
-        return fail_at(cx, -1, CAMP_ERR_INVALID, "must not be sent: the server assigns it");
+        return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "must not be sent: the server assigns it");
     }
     if (is_null(f, r->a)) {
         if (!nullable(cx, f)) {
-            return fail_at(cx, -1, CAMP_ERR_TYPE, type_text(f->kind, false));
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_TYPE, type_text(f->kind, false));
         }
-        path_cut(&cx->path, r->mark);
+        camp_ib_path_cut(&cx->path, r->mark);
         return CAMP_OK;
     }
     if (f->kind == K_SUB) {
@@ -837,7 +837,7 @@ static camp_status_t step_validate(ictx_t *cx, irun_t *r, const ifield_t *f, boo
         return CAMP_OK;
     }
     st = validate_value(cx, f, r->a);
-    path_cut(&cx->path, r->mark);
+    camp_ib_path_cut(&cx->path, r->mark);
     return st;
 }
 
@@ -881,7 +881,7 @@ static camp_status_t step_equal(ictx_t *cx, irun_t *r, const ifield_t *f, bool *
     return equal_value(f, r->a, r->b) ? CAMP_OK : NOT_EQUAL;
 }
 
-camp_status_t run_next(ictx_t *cx, irun_t *r, const ifield_t **sub)
+camp_status_t camp_ib_run_next(ictx_t *cx, irun_t *r, const ifield_t **sub)
 {
     *sub = NULL;
     while (r->i < r->n) {
@@ -909,7 +909,7 @@ camp_status_t run_next(ictx_t *cx, irun_t *r, const ifield_t **sub)
     return CAMP_OK;
 }
 
-void run_done(ictx_t *cx, irun_t *r)
+void camp_ib_run_done(ictx_t *cx, irun_t *r)
 {
     if (r->i < r->n) {
         if (cx->op == OP_DECODE) {
@@ -917,13 +917,13 @@ void run_done(ictx_t *cx, irun_t *r)
         }
         r->i++;
     }
-    path_cut(&cx->path, r->mark);
+    camp_ib_path_cut(&cx->path, r->mark);
 }
 
-camp_status_t obj_open(ictx_t *cx, int tok)
+camp_status_t camp_ib_obj_open(ictx_t *cx, int tok)
 {
     if (cx->op == OP_DECODE) {
-        return want_object(cx, tok);
+        return camp_ib_want_object(cx, tok);
     }
     if (cx->op == OP_ENCODE) {
         camp_json_write_object_begin(cx->w);
@@ -931,42 +931,42 @@ camp_status_t obj_open(ictx_t *cx, int tok)
     return CAMP_OK;
 }
 
-void obj_close(ictx_t *cx)
+void camp_ib_obj_close(ictx_t *cx)
 {
     if (cx->op == OP_ENCODE) {
         camp_json_write_object_end(cx->w);
     }
 }
 
-void arr_open(ictx_t *cx)
+void camp_ib_arr_open(ictx_t *cx)
 {
     if (cx->op == OP_ENCODE) {
         camp_json_write_array_begin(cx->w);
     }
 }
 
-void arr_close(ictx_t *cx)
+void camp_ib_arr_close(ictx_t *cx)
 {
     if (cx->op == OP_ENCODE) {
         camp_json_write_array_end(cx->w);
     }
 }
 
-camp_status_t run_table(ictx_t *cx, const ifield_t *t, size_t n, void *a, const void *b,
+camp_status_t camp_ib_run_table(ictx_t *cx, const ifield_t *t, size_t n, void *a, const void *b,
                         size_t present_off, uint8_t present_size, int obj)
 {
     irun_t r;
     const ifield_t *sub;
     camp_status_t st;
-    run_init(cx, &r, t, n, a, b, present_off, present_size, obj);
-    st = run_next(cx, &r, &sub);
+    camp_ib_run_init(cx, &r, t, n, a, b, present_off, present_size, obj);
+    st = camp_ib_run_next(cx, &r, &sub);
     if (st == CAMP_OK && sub != NULL) {
-        st = CAMP_ERR_INTERNAL; /* tables given to run_table have no K_SUB */
+        st = CAMP_ERR_INTERNAL; /* tables given to camp_ib_run_table have no K_SUB */
     }
     return st;
 }
 
-void put_key(ictx_t *cx, const camp_str_t *key)
+void camp_ib_put_key(ictx_t *cx, const camp_str_t *key)
 {
     char buf[KEY_MAX + 1];
     size_t n = key->len <= KEY_MAX ? key->len : KEY_MAX;
@@ -977,36 +977,36 @@ void put_key(ictx_t *cx, const camp_str_t *key)
     camp_json_write_key(cx->w, buf);
 }
 
-camp_status_t check_key(ictx_t *cx, const camp_str_t *key)
+camp_status_t camp_ib_check_key(ictx_t *cx, const camp_str_t *key)
 {
     const char *why;
     camp_status_t st;
     if (key->ptr == NULL) {
-        return fail_at(cx, -1, CAMP_ERR_REQUIRED, "required field missing");
+        return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED, "required field missing");
     }
-    st = check_kind_str(cx, K_STR, R_NONE, key, &why);
+    st = camp_ib_check_kind_str(cx, K_STR, R_NONE, key, &why);
     if (st != CAMP_OK) {
-        return fail_at(cx, -1, st, why);
+        return camp_ib_fail_at(cx, -1, st, why);
     }
     if (memchr(key->ptr, '\0', key->len) != NULL) {
-        return fail_at(cx, -1, CAMP_ERR_INVALID, "key must not contain NUL");
+        return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "key must not contain NUL");
     }
     if (cx->strict && key->len > KEY_MAX) {
-        st = fail_at(cx, -1, CAMP_ERR_LENGTH, "key longer than 255 bytes cannot be encoded");
-        fail_limits(cx, 0, KEY_MAX);
+        st = camp_ib_fail_at(cx, -1, CAMP_ERR_LENGTH, "key longer than 255 bytes cannot be encoded");
+        camp_ib_fail_limits(cx, 0, KEY_MAX);
         return st;
     }
     return CAMP_OK;
 }
 
-camp_status_t run_all(ictx_t *cx, const ifield_t *t, size_t n, void *a, const void *b,
+camp_status_t camp_ib_run_all(ictx_t *cx, const ifield_t *t, size_t n, void *a, const void *b,
                       size_t present_off, uint8_t present_size, int obj)
 {
-    camp_status_t st = obj_open(cx, obj);
+    camp_status_t st = camp_ib_obj_open(cx, obj);
     if (st != CAMP_OK) {
         return st;
     }
-    st = run_table(cx, t, n, a, b, present_off, present_size, obj);
-    obj_close(cx);
+    st = camp_ib_run_table(cx, t, n, a, b, present_off, present_size, obj);
+    camp_ib_obj_close(cx);
     return st;
 }

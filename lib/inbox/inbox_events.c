@@ -36,14 +36,14 @@ static const ifield_t v2_error_fields[] = {
  * API v2 spec sends {code, message, details, requestId}. All three decode; the
  * form is recorded. `error` as an object selects nested, as a string flat; no
  * `error` but a `code` selects v2. Codes are an open set (never enum-checked). */
-camp_status_t inbox_error_op(ictx_t *cx, camp_inbox_error_t *a, const camp_inbox_error_t *b,
+camp_status_t camp_ib_error_op(ictx_t *cx, camp_inbox_error_t *a, const camp_inbox_error_t *b,
                              int tok)
 {
     size_t mark = cx->path.len;
     camp_status_t st;
     if (cx->op == OP_DECODE) {
         int e;
-        st = want_object(cx, tok);
+        st = camp_ib_want_object(cx, tok);
         if (st != CAMP_OK) {
             return st;
         }
@@ -53,35 +53,35 @@ camp_status_t inbox_error_op(ictx_t *cx, camp_inbox_error_t *a, const camp_inbox
         } else if (e >= 0 && camp_json_kind(cx->doc, e) == CAMP_JSON_STRING) {
             a->form = CAMP_INBOX_ERROR_FLAT;
         } else if (e >= 0) {
-            return fail_at(cx, e, CAMP_ERR_TYPE, "must be an object or a string");
+            return camp_ib_fail_at(cx, e, CAMP_ERR_TYPE, "must be an object or a string");
         } else if (camp_json_member(cx->doc, tok, "code") >= 0) {
             a->form = CAMP_INBOX_ERROR_V2;
         } else {
-            return fail_member(cx, tok, "error", CAMP_ERR_REQUIRED, "required field missing");
+            return camp_ib_fail_member(cx, tok, "error", CAMP_ERR_REQUIRED, "required field missing");
         }
         if (a->form == CAMP_INBOX_ERROR_NESTED) {
-            return run_all(cx, nested_error_fields, COUNT(nested_error_fields), a, NULL,
+            return camp_ib_run_all(cx, nested_error_fields, COUNT(nested_error_fields), a, NULL,
                            NO_PRESENT, 1, e);
         }
     } else if (a->form > CAMP_INBOX_ERROR_V2 || (cx->op == OP_EQUAL && a->form != b->form)) {
-        return cx->op == OP_EQUAL ? NOT_EQUAL : fail_at(cx, -1, CAMP_ERR_INVALID, "unknown form");
+        return cx->op == OP_EQUAL ? NOT_EQUAL : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "unknown form");
     }
     switch (a->form) {
     case CAMP_INBOX_ERROR_FLAT:
-        return run_all(cx, flat_error_fields, COUNT(flat_error_fields), a, b, NO_PRESENT, 1, tok);
+        return camp_ib_run_all(cx, flat_error_fields, COUNT(flat_error_fields), a, b, NO_PRESENT, 1, tok);
     case CAMP_INBOX_ERROR_V2:
-        return run_all(cx, v2_error_fields, COUNT(v2_error_fields), a, b, NO_PRESENT, 1, tok);
+        return camp_ib_run_all(cx, v2_error_fields, COUNT(v2_error_fields), a, b, NO_PRESENT, 1, tok);
     default:
-        obj_open(cx, tok);
+        camp_ib_obj_open(cx, tok);
         if (cx->op == OP_ENCODE) {
             camp_json_write_key(cx->w, "error");
         }
-        path_key(&cx->path, "error", 5);
-        st = run_all(cx, nested_error_fields, COUNT(nested_error_fields), a, b, NO_PRESENT, 1, -1);
+        camp_ib_path_key(&cx->path, "error", 5);
+        st = camp_ib_run_all(cx, nested_error_fields, COUNT(nested_error_fields), a, b, NO_PRESENT, 1, -1);
         if (st == CAMP_OK) {
-            path_cut(&cx->path, mark);
+            camp_ib_path_cut(&cx->path, mark);
         }
-        obj_close(cx);
+        camp_ib_obj_close(cx);
         return st;
     }
 }
@@ -177,10 +177,10 @@ static camp_status_t part_op(ictx_t *cx, int data, const char *key, bool req, co
     if (cx->op == OP_DECODE) {
         int v = camp_json_member(cx->doc, data, key);
         if (v < 0) {
-            return req ? fail_member(cx, data, key, CAMP_ERR_REQUIRED, "required field missing")
+            return req ? camp_ib_fail_member(cx, data, key, CAMP_ERR_REQUIRED, "required field missing")
                        : CAMP_OK;
         }
-        return run_all(cx, t, n, a, NULL, NO_PRESENT, 1, v);
+        return camp_ib_run_all(cx, t, n, a, NULL, NO_PRESENT, 1, v);
     }
     if (!req) {
         const camp_str_t *first = (const camp_str_t *)(const void *)((const char *)a + t[0].off);
@@ -196,10 +196,10 @@ static camp_status_t part_op(ictx_t *cx, int data, const char *key, bool req, co
     if (cx->op == OP_ENCODE) {
         camp_json_write_key(cx->w, key);
     }
-    path_key(&cx->path, key, strlen(key));
-    st = run_all(cx, t, n, a, b, NO_PRESENT, 1, -1);
+    camp_ib_path_key(&cx->path, key, strlen(key));
+    st = camp_ib_run_all(cx, t, n, a, b, NO_PRESENT, 1, -1);
     if (st == CAMP_OK) {
-        path_cut(&cx->path, mark);
+        camp_ib_path_cut(&cx->path, mark);
     }
     return st;
 }
@@ -214,17 +214,17 @@ static camp_status_t campaign_part(ictx_t *cx, camp_inbox_webhook_t *a, const ca
     if (cx->op == OP_DECODE) {
         v = camp_json_member(cx->doc, data, "campaign");
         if (v < 0) {
-            return fail_member(cx, data, "campaign", CAMP_ERR_REQUIRED, "required field missing");
+            return camp_ib_fail_member(cx, data, "campaign", CAMP_ERR_REQUIRED, "required field missing");
         }
     } else if (cx->op == OP_ENCODE) {
         camp_json_write_key(cx->w, "campaign");
     }
-    path_key(&cx->path, "campaign", 8);
+    camp_ib_path_key(&cx->path, "campaign", 8);
     cx->shape = ref ? SHAPE_REF : CAMP_INBOX_SHAPE_SUMMARY;
-    st = inbox_summary_op(cx, &a->campaign, b != NULL ? &b->campaign : NULL, v);
+    st = camp_ib_summary_op(cx, &a->campaign, b != NULL ? &b->campaign : NULL, v);
     cx->shape = saved;
     if (st == CAMP_OK) {
-        path_cut(&cx->path, mark);
+        camp_ib_path_cut(&cx->path, mark);
         a->has_campaign = a->has_campaign || cx->op == OP_DECODE;
     }
     return st;
@@ -240,18 +240,18 @@ static camp_status_t data_op(ictx_t *cx, camp_inbox_webhook_t *a, const camp_inb
         switch (cx->op) {
         case OP_DECODE:
             camp_json_raw(cx->doc, data, &a->data.ptr, &a->data.len);
-            return want_object(cx, data);
+            return camp_ib_want_object(cx, data);
         case OP_VALIDATE:
-            return raw_ok(&a->data, true) ? CAMP_OK
-                                          : fail_at(cx, -1, CAMP_ERR_INVALID, "must be a JSON object");
+            return camp_ib_raw_ok(&a->data, true) ? CAMP_OK
+                                          : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "must be a JSON object");
         case OP_ENCODE:
             camp_json_write_raw(cx->w, a->data.ptr, a->data.len);
             return CAMP_OK;
         default:
-            return str_eq(&a->data, &b->data) ? CAMP_OK : NOT_EQUAL;
+            return camp_ib_str_eq(&a->data, &b->data) ? CAMP_OK : NOT_EQUAL;
         }
     }
-    st = obj_open(cx, data);
+    st = camp_ib_obj_open(cx, data);
     if (st == CAMP_OK && legacy) {
         st = part_op(cx, data, "team", false, team_fields, COUNT(team_fields), a, b);
         if (st == CAMP_OK) {
@@ -286,14 +286,14 @@ static camp_status_t data_op(ictx_t *cx, camp_inbox_webhook_t *a, const camp_inb
             }
         }
     }
-    obj_close(cx);
+    camp_ib_obj_close(cx);
     return st;
 }
 
 /* The v1 envelope (§8.1) or, when it has `event` and no `type`, the legacy
  * camelCase format. The SDK-only API v2 envelope (D15: apiVersion, createdAt,
  * object) is not decoded: it fails as a v1 envelope missing `teamId`. */
-camp_status_t inbox_webhook_op(ictx_t *cx, camp_inbox_webhook_t *a, const camp_inbox_webhook_t *b,
+camp_status_t camp_ib_webhook_op(ictx_t *cx, camp_inbox_webhook_t *a, const camp_inbox_webhook_t *b,
                                int tok)
 {
     size_t mark = cx->path.len;
@@ -302,7 +302,7 @@ camp_status_t inbox_webhook_op(ictx_t *cx, camp_inbox_webhook_t *a, const camp_i
     bool legacy;
 
     if (cx->op == OP_DECODE) {
-        st = want_object(cx, tok);
+        st = camp_ib_want_object(cx, tok);
         if (st != CAMP_OK) {
             return st;
         }
@@ -313,41 +313,41 @@ camp_status_t inbox_webhook_op(ictx_t *cx, camp_inbox_webhook_t *a, const camp_i
         a->seq = -1;
     } else if (a->format > CAMP_INBOX_WEBHOOK_LEGACY ||
                (cx->op == OP_EQUAL && (a->format != b->format || a->event != b->event))) {
-        return cx->op == OP_EQUAL ? NOT_EQUAL : fail_at(cx, -1, CAMP_ERR_INVALID, "unknown format");
+        return cx->op == OP_EQUAL ? NOT_EQUAL : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "unknown format");
     }
     legacy = (a->format == CAMP_INBOX_WEBHOOK_LEGACY);
-    obj_open(cx, tok);
-    st = legacy ? run_table(cx, legacy_fields, COUNT(legacy_fields), a, b, NO_PRESENT, 1, tok)
-                : run_table(cx, v1_fields, COUNT(v1_fields), a, b, NO_PRESENT, 1, tok);
+    camp_ib_obj_open(cx, tok);
+    st = legacy ? camp_ib_run_table(cx, legacy_fields, COUNT(legacy_fields), a, b, NO_PRESENT, 1, tok)
+                : camp_ib_run_table(cx, v1_fields, COUNT(v1_fields), a, b, NO_PRESENT, 1, tok);
     if (st == CAMP_OK && cx->op == OP_DECODE) {
         int type_tok = camp_json_member(cx->doc, tok, legacy ? "event" : "type");
         a->event = event_of(&a->type, legacy);
         if (legacy && a->event == CAMP_INBOX_EVENT_OTHER) {
-            return fail_at(cx, type_tok, CAMP_ERR_ENUM,
+            return camp_ib_fail_at(cx, type_tok, CAMP_ERR_ENUM,
                            "must be one of targetContacted, targetFollowUpSent, targetReplied");
         }
         if (!legacy && memchr(a->type.ptr, '.', a->type.len) == NULL) {
-            return fail_at(cx, type_tok, CAMP_ERR_PATTERN, "must be resource.action");
+            return camp_ib_fail_at(cx, type_tok, CAMP_ERR_PATTERN, "must be resource.action");
         }
         data = camp_json_member(cx->doc, tok, "data");
         if (data < 0) {
-            return fail_member(cx, tok, "data", CAMP_ERR_REQUIRED, "required field missing");
+            return camp_ib_fail_member(cx, tok, "data", CAMP_ERR_REQUIRED, "required field missing");
         }
     } else if (st == CAMP_OK && cx->op == OP_VALIDATE &&
                event_of(&a->type, legacy) != a->event) {
-        path_key(&cx->path, legacy ? "event" : "type", legacy ? 5 : 4);
-        return fail_at(cx, -1, CAMP_ERR_INVALID, "event kind does not match the type");
+        camp_ib_path_key(&cx->path, legacy ? "event" : "type", legacy ? 5 : 4);
+        return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "event kind does not match the type");
     }
     if (st == CAMP_OK) {
         if (cx->op == OP_ENCODE) {
             camp_json_write_key(cx->w, "data");
         }
-        path_key(&cx->path, "data", 4);
+        camp_ib_path_key(&cx->path, "data", 4);
         st = data_op(cx, a, b, data);
         if (st == CAMP_OK) {
-            path_cut(&cx->path, mark);
+            camp_ib_path_cut(&cx->path, mark);
         }
     }
-    obj_close(cx);
+    camp_ib_obj_close(cx);
     return st;
 }

@@ -8,10 +8,10 @@
  * arrays, rules and enums are small numbers resolved by switch statements), so
  * they land in .rodata with no relocations: 0 bytes of .data.
  *
- * No recursion: the engine never calls back into struct code. run_next() walks
+ * No recursion: the engine never calls back into struct code. camp_ib_run_next() walks
  * a table and *returns* at a member of kind K_SUB (a nested object or array),
  * after its prologue (presence, required, key written / path pushed); the
- * struct's own hand-written function handles the value and calls run_done().
+ * struct's own hand-written function handles the value and calls camp_ib_run_done().
  * Nesting is therefore a fixed chain of distinct functions, as deep as the
  * schema. */
 #ifndef CAMP_INBOX_INTERNAL_H
@@ -143,99 +143,99 @@ typedef struct irun {
 /* "not equal" for OP_EQUAL */
 #define NOT_EQUAL CAMP_ERR_INVALID
 
-void run_init(ictx_t *cx, irun_t *r, const ifield_t *t, size_t n, void *a, const void *b,
+void camp_ib_run_init(ictx_t *cx, irun_t *r, const ifield_t *t, size_t n, void *a, const void *b,
               size_t present_off, uint8_t present_size, int obj);
 /* Runs members from r->i. CAMP_OK with *sub == NULL: table done. CAMP_OK with
  * *sub set: a present, non-null K_SUB member (decode: r->v is its value; validate:
- * its key is on the path; encode: its key is written); handle it, then run_done(). */
-camp_status_t run_next(ictx_t *cx, irun_t *r, const ifield_t **sub);
-void run_done(ictx_t *cx, irun_t *r);
+ * its key is on the path; encode: its key is written); handle it, then camp_ib_run_done(). */
+camp_status_t camp_ib_run_next(ictx_t *cx, irun_t *r, const ifield_t **sub);
+void camp_ib_run_done(ictx_t *cx, irun_t *r);
 
-/* Encode: `{` / `}`. Decode: obj_open checks @p tok is an object. Others: nothing. */
-camp_status_t obj_open(ictx_t *cx, int tok);
-void obj_close(ictx_t *cx);
-void arr_open(ictx_t *cx);
-void arr_close(ictx_t *cx);
+/* Encode: `{` / `}`. Decode: camp_ib_obj_open checks @p tok is an object. Others: nothing. */
+camp_status_t camp_ib_obj_open(ictx_t *cx, int tok);
+void camp_ib_obj_close(ictx_t *cx);
+void camp_ib_arr_open(ictx_t *cx);
+void camp_ib_arr_close(ictx_t *cx);
 
 /* A table without K_SUB members, inside an object the caller opened. */
-camp_status_t run_table(ictx_t *cx, const ifield_t *t, size_t n, void *a, const void *b,
+camp_status_t camp_ib_run_table(ictx_t *cx, const ifield_t *t, size_t n, void *a, const void *b,
                         size_t present_off, uint8_t present_size, int obj);
 
 /* Encode: a member key from a view (map keys). Keys of 256 bytes or more are
  * refused by validation in strict mode (KEY_MAX), so this never truncates. */
 #define KEY_MAX 255u
-void put_key(ictx_t *cx, const camp_str_t *key);
+void camp_ib_put_key(ictx_t *cx, const camp_str_t *key);
 /* Validate (strict only): a map key the encoder can write. */
-camp_status_t check_key(ictx_t *cx, const camp_str_t *key);
+camp_status_t camp_ib_check_key(ictx_t *cx, const camp_str_t *key);
 
 /* Whole object from a table without K_SUB members (braces included). */
-camp_status_t run_all(ictx_t *cx, const ifield_t *t, size_t n, void *a, const void *b,
+camp_status_t camp_ib_run_all(ictx_t *cx, const ifield_t *t, size_t n, void *a, const void *b,
                       size_t present_off, uint8_t present_size, int obj);
 
 /* ---- diagnostics --------------------------------------------------------------------- */
 
 /* Decode: at token @p tok. Other ops: at cx->path. */
-camp_status_t fail_at(ictx_t *cx, int tok, camp_status_t st, const char *rule);
-camp_status_t fail_member(ictx_t *cx, int obj, const char *key, camp_status_t st,
+camp_status_t camp_ib_fail_at(ictx_t *cx, int tok, camp_status_t st, const char *rule);
+camp_status_t camp_ib_fail_member(ictx_t *cx, int obj, const char *key, camp_status_t st,
                           const char *rule);
-void fail_limits(ictx_t *cx, int64_t min, int64_t max);
-void fail_needed(ictx_t *cx, int64_t needed);
+void camp_ib_fail_limits(ictx_t *cx, int64_t min, int64_t max);
+void camp_ib_fail_needed(ictx_t *cx, int64_t needed);
 
 /* ---- paths (validate) ------------------------------------------------------------------ */
 
-void path_reset(ipath_t *p);
-void path_key(ipath_t *p, const char *key, size_t len);
-void path_index(ipath_t *p, size_t i);
-void path_cut(ipath_t *p, size_t len);
+void camp_ib_path_reset(ipath_t *p);
+void camp_ib_path_key(ipath_t *p, const char *key, size_t len);
+void camp_ib_path_index(ipath_t *p, size_t i);
+void camp_ib_path_cut(ipath_t *p, size_t len);
 
 /* ---- helpers for hand-written struct code ------------------------------------------------- */
 
 /* Decode: the array @p tok (TYPE error otherwise); *n = its size. */
-camp_status_t want_array(ictx_t *cx, int tok, int *n);
+camp_status_t camp_ib_want_array(ictx_t *cx, int tok, int *n);
 /* Decode: the object @p tok (TYPE error otherwise). */
-camp_status_t want_object(ictx_t *cx, int tok);
+camp_status_t camp_ib_want_object(ictx_t *cx, int tok);
 /* Decode a string token into @p out (TYPE / JSON_NUL errors at tok). */
-camp_status_t get_str(ictx_t *cx, int tok, camp_str_t *out);
+camp_status_t camp_ib_get_str(ictx_t *cx, int tok, camp_str_t *out);
 /* Capacity failure at token/path with needed count. */
-camp_status_t fail_capacity(ictx_t *cx, int tok, const char *rule, size_t needed);
+camp_status_t camp_ib_fail_capacity(ictx_t *cx, int tok, const char *rule, size_t needed);
 
 /* Value checks shared by decode and validate; return CAMP_OK or a status with *why. */
-camp_status_t check_kind_str(const ictx_t *cx, uint8_t kind, uint8_t rule, const camp_str_t *s,
+camp_status_t camp_ib_check_kind_str(const ictx_t *cx, uint8_t kind, uint8_t rule, const camp_str_t *s,
                              const char **why);
-bool str_eq(const camp_str_t *a, const camp_str_t *b);
-bool str_is(const camp_str_t *a, const char *lit);
+bool camp_ib_str_eq(const camp_str_t *a, const camp_str_t *b);
+bool camp_ib_str_is(const camp_str_t *a, const char *lit);
 
 /* Encode helpers. */
-void put_str(ictx_t *cx, const camp_str_t *s);
+void camp_ib_put_str(ictx_t *cx, const camp_str_t *s);
 
 /* Enums. */
-uint8_t enum_lookup(unsigned e, const char *s, size_t len);
-const char *enum_name(unsigned e, unsigned value); /* NULL when out of range */
-unsigned enum_count(unsigned e);
+uint8_t camp_ib_enum_lookup(unsigned e, const char *s, size_t len);
+const char *camp_ib_enum_name(unsigned e, unsigned value); /* NULL when out of range */
+unsigned camp_ib_enum_count(unsigned e);
 
 /* Raw JSON well-formedness (validate user-built raw members). */
-bool raw_ok(const camp_str_t *s, bool object);
+bool camp_ib_raw_ok(const camp_str_t *s, bool object);
 
 /* ---- per-struct operations (one function per struct, no recursion) ---------------------- */
 
-camp_status_t inbox_sequence_op(ictx_t *cx, camp_inbox_sequence_t *a, const camp_inbox_sequence_t *b,
+camp_status_t camp_ib_sequence_op(ictx_t *cx, camp_inbox_sequence_t *a, const camp_inbox_sequence_t *b,
                                 int tok, bool object_form);
-camp_status_t inbox_campaign_op(ictx_t *cx, camp_inbox_campaign_t *a,
+camp_status_t camp_ib_campaign_op(ictx_t *cx, camp_inbox_campaign_t *a,
                                 const camp_inbox_campaign_t *b, int tok);
-camp_status_t inbox_summary_op(ictx_t *cx, camp_inbox_campaign_summary_t *a,
+camp_status_t camp_ib_summary_op(ictx_t *cx, camp_inbox_campaign_summary_t *a,
                                const camp_inbox_campaign_summary_t *b, int tok);
-camp_status_t inbox_page_op(ictx_t *cx, camp_inbox_campaign_page_t *a,
+camp_status_t camp_ib_page_op(ictx_t *cx, camp_inbox_campaign_page_t *a,
                             const camp_inbox_campaign_page_t *b, int tok);
-camp_status_t inbox_rules_update_op(ictx_t *cx, camp_inbox_rules_update_t *a,
+camp_status_t camp_ib_rules_update_op(ictx_t *cx, camp_inbox_rules_update_t *a,
                                     const camp_inbox_rules_update_t *b, int tok);
-camp_status_t inbox_create_op(ictx_t *cx, camp_inbox_campaign_create_t *a,
+camp_status_t camp_ib_create_op(ictx_t *cx, camp_inbox_campaign_create_t *a,
                               const camp_inbox_campaign_create_t *b, int tok);
-camp_status_t inbox_leads_add_op(ictx_t *cx, camp_inbox_leads_add_t *a,
+camp_status_t camp_ib_leads_add_op(ictx_t *cx, camp_inbox_leads_add_t *a,
                                  const camp_inbox_leads_add_t *b, int tok);
-camp_status_t inbox_simple_op(ictx_t *cx, camp_inbox_type_t type, void *a, const void *b, int tok);
-camp_status_t inbox_error_op(ictx_t *cx, camp_inbox_error_t *a, const camp_inbox_error_t *b,
+camp_status_t camp_ib_simple_op(ictx_t *cx, camp_inbox_type_t type, void *a, const void *b, int tok);
+camp_status_t camp_ib_error_op(ictx_t *cx, camp_inbox_error_t *a, const camp_inbox_error_t *b,
                              int tok);
-camp_status_t inbox_webhook_op(ictx_t *cx, camp_inbox_webhook_t *a, const camp_inbox_webhook_t *b,
+camp_status_t camp_ib_webhook_op(ictx_t *cx, camp_inbox_webhook_t *a, const camp_inbox_webhook_t *b,
                                int tok);
 
 #endif

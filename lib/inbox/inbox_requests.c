@@ -78,13 +78,13 @@ static camp_status_t group_decode(ictx_t *cx, camp_inbox_rules_update_t *a,
                                   camp_inbox_mapping_group_t *g, int outer, int tok)
 {
     int n, i, key;
-    camp_status_t st = want_object(cx, tok);
+    camp_status_t st = camp_ib_want_object(cx, tok);
     if (st != CAMP_OK) {
         return st;
     }
     n = camp_json_size(cx->doc, tok);
     if ((size_t)a->mapping_count + (size_t)n > CAMP_MAX_COLUMN_MAPPINGS) {
-        return fail_capacity(cx, tok, "more column mappings than CAMP_MAX_COLUMN_MAPPINGS",
+        return camp_ib_fail_capacity(cx, tok, "more column mappings than CAMP_MAX_COLUMN_MAPPINGS",
                              group_mappings_needed(cx, outer));
     }
     g->first_mapping = a->mapping_count;
@@ -93,21 +93,21 @@ static camp_status_t group_decode(ictx_t *cx, camp_inbox_rules_update_t *a,
         camp_inbox_column_map_t *m = &a->mappings[a->mapping_count];
         const camp_inbox_column_map_t *seen = &a->mappings[g->first_mapping];
         int j;
-        st = get_str(cx, key, &m->source);
+        st = camp_ib_get_str(cx, key, &m->source);
         for (j = 0; j < i && st == CAMP_OK; j++) {
-            if (str_eq(&seen[j].source, &m->source)) {
-                st = fail_at(cx, key + 1, CAMP_ERR_INVALID, "duplicate key");
+            if (camp_ib_str_eq(&seen[j].source, &m->source)) {
+                st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, "duplicate key");
             }
         }
         if (st == CAMP_OK && !camp_valid_column_id(m->source.ptr, m->source.len)) {
-            st = fail_at(cx, key + 1, CAMP_ERR_PATTERN,
+            st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN,
                          "source column must match ^custom_[0-9a-z]+$");
         }
         if (st == CAMP_OK) {
-            st = get_str(cx, key + 1, &m->target);
+            st = camp_ib_get_str(cx, key + 1, &m->target);
         }
         if (st == CAMP_OK && !camp_valid_column_id(m->target.ptr, m->target.len)) {
-            st = fail_at(cx, key + 1, CAMP_ERR_PATTERN, "must match ^custom_[0-9a-z]+$");
+            st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN, "must match ^custom_[0-9a-z]+$");
         }
         if (st != CAMP_OK) {
             return st;
@@ -124,27 +124,27 @@ static camp_status_t group_validate(ictx_t *cx, const camp_inbox_rules_update_t 
     size_t i, j, mark = cx->path.len;
     camp_status_t st;
     if ((size_t)g->first_mapping + g->mapping_count > a->mapping_count) {
-        return fail_at(cx, -1, CAMP_ERR_INVALID, "mapping range outside the pool");
+        return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "mapping range outside the pool");
     }
     for (i = 0; i < g->mapping_count; i++) {
         const camp_inbox_column_map_t *m = &a->mappings[g->first_mapping + i];
-        path_key(&cx->path, m->source.ptr != NULL ? m->source.ptr : "", m->source.len);
-        st = check_key(cx, &m->source);
+        camp_ib_path_key(&cx->path, m->source.ptr != NULL ? m->source.ptr : "", m->source.len);
+        st = camp_ib_check_key(cx, &m->source);
         if (st != CAMP_OK) {
             return st;
         }
         if (!camp_valid_column_id(m->source.ptr, m->source.len)) {
-            return fail_at(cx, -1, CAMP_ERR_PATTERN, "source column must match ^custom_[0-9a-z]+$");
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_PATTERN, "source column must match ^custom_[0-9a-z]+$");
         }
         if (m->target.ptr == NULL || !camp_valid_column_id(m->target.ptr, m->target.len)) {
-            return fail_at(cx, -1, CAMP_ERR_PATTERN, "must match ^custom_[0-9a-z]+$");
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_PATTERN, "must match ^custom_[0-9a-z]+$");
         }
         for (j = 0; j < i; j++) {
-            if (str_eq(&a->mappings[g->first_mapping + j].source, &m->source)) {
-                return fail_at(cx, -1, CAMP_ERR_INVALID, "duplicate key");
+            if (camp_ib_str_eq(&a->mappings[g->first_mapping + j].source, &m->source)) {
+                return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "duplicate key");
             }
         }
-        path_cut(&cx->path, mark);
+        camp_ib_path_cut(&cx->path, mark);
     }
     return CAMP_OK;
 }
@@ -159,25 +159,25 @@ static camp_status_t column_mappings_op(ictx_t *cx, camp_inbox_rules_update_t *a
     int n, key;
 
     if (cx->op == OP_DECODE) {
-        st = want_object(cx, tok);
+        st = camp_ib_want_object(cx, tok);
         if (st != CAMP_OK) {
             return st;
         }
         n = camp_json_size(cx->doc, tok);
         if (n > CAMP_MAX_LISTS) {
-            return fail_capacity(cx, tok, "more lists than CAMP_MAX_LISTS", (size_t)n);
+            return camp_ib_fail_capacity(cx, tok, "more lists than CAMP_MAX_LISTS", (size_t)n);
         }
         key = camp_json_first(cx->doc, tok);
         for (i = 0; i < (size_t)n && key > 0; i++, key = camp_json_next(cx->doc, key)) {
             camp_inbox_mapping_group_t *g = &a->groups[i];
-            st = get_str(cx, key, &g->list_id);
+            st = camp_ib_get_str(cx, key, &g->list_id);
             for (j = 0; j < i && st == CAMP_OK; j++) {
-                if (str_eq(&a->groups[j].list_id, &g->list_id)) {
-                    st = fail_at(cx, key + 1, CAMP_ERR_INVALID, "duplicate key");
+                if (camp_ib_str_eq(&a->groups[j].list_id, &g->list_id)) {
+                    st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, "duplicate key");
                 }
             }
             if (st == CAMP_OK && !camp_valid_inbox_id(g->list_id.ptr, g->list_id.len)) {
-                st = fail_at(cx, key + 1, CAMP_ERR_PATTERN, "list ID key must match ^[0-9a-z]+$");
+                st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN, "list ID key must match ^[0-9a-z]+$");
             }
             if (st == CAMP_OK) {
                 st = group_decode(cx, a, g, tok, key + 1);
@@ -191,7 +191,7 @@ static camp_status_t column_mappings_op(ictx_t *cx, camp_inbox_rules_update_t *a
     }
     if (a->group_count > CAMP_MAX_LISTS || a->mapping_count > CAMP_MAX_COLUMN_MAPPINGS) {
         return cx->op == OP_EQUAL ? NOT_EQUAL
-                                  : fail_capacity(cx, -1, "more lists than CAMP_MAX_LISTS",
+                                  : camp_ib_fail_capacity(cx, -1, "more lists than CAMP_MAX_LISTS",
                                                   a->group_count);
     }
     if (cx->op == OP_EQUAL) {
@@ -200,7 +200,7 @@ static camp_status_t column_mappings_op(ictx_t *cx, camp_inbox_rules_update_t *a
         }
         for (i = 0; i < a->group_count; i++) {
             const camp_inbox_mapping_group_t *x = &a->groups[i], *y = &b->groups[i];
-            if (!str_eq(&x->list_id, &y->list_id) || x->mapping_count != y->mapping_count ||
+            if (!camp_ib_str_eq(&x->list_id, &y->list_id) || x->mapping_count != y->mapping_count ||
                 (size_t)x->first_mapping + x->mapping_count > CAMP_MAX_COLUMN_MAPPINGS ||
                 (size_t)y->first_mapping + y->mapping_count > CAMP_MAX_COLUMN_MAPPINGS) {
                 return NOT_EQUAL;
@@ -208,61 +208,61 @@ static camp_status_t column_mappings_op(ictx_t *cx, camp_inbox_rules_update_t *a
             for (j = 0; j < x->mapping_count; j++) {
                 const camp_inbox_column_map_t *p = &a->mappings[x->first_mapping + j];
                 const camp_inbox_column_map_t *q = &b->mappings[y->first_mapping + j];
-                if (!str_eq(&p->source, &q->source) || !str_eq(&p->target, &q->target)) {
+                if (!camp_ib_str_eq(&p->source, &q->source) || !camp_ib_str_eq(&p->target, &q->target)) {
                     return NOT_EQUAL;
                 }
             }
         }
         return CAMP_OK;
     }
-    obj_open(cx, tok);
+    camp_ib_obj_open(cx, tok);
     for (i = 0; i < a->group_count && st == CAMP_OK; i++) {
         const camp_inbox_mapping_group_t *g = &a->groups[i];
         if (cx->op == OP_ENCODE) {
-            put_key(cx, &g->list_id);
+            camp_ib_put_key(cx, &g->list_id);
             camp_json_write_object_begin(cx->w);
             for (j = 0; j < g->mapping_count; j++) {
-                put_key(cx, &a->mappings[g->first_mapping + j].source);
-                put_str(cx, &a->mappings[g->first_mapping + j].target);
+                camp_ib_put_key(cx, &a->mappings[g->first_mapping + j].source);
+                camp_ib_put_str(cx, &a->mappings[g->first_mapping + j].target);
             }
             camp_json_write_object_end(cx->w);
             continue;
         }
-        path_key(&cx->path, g->list_id.ptr != NULL ? g->list_id.ptr : "", g->list_id.len);
-        st = check_key(cx, &g->list_id);
+        camp_ib_path_key(&cx->path, g->list_id.ptr != NULL ? g->list_id.ptr : "", g->list_id.len);
+        st = camp_ib_check_key(cx, &g->list_id);
         if (st == CAMP_OK && !camp_valid_inbox_id(g->list_id.ptr, g->list_id.len)) {
-            st = fail_at(cx, -1, CAMP_ERR_PATTERN, "list ID key must match ^[0-9a-z]+$");
+            st = camp_ib_fail_at(cx, -1, CAMP_ERR_PATTERN, "list ID key must match ^[0-9a-z]+$");
         }
         for (j = 0; j < i && st == CAMP_OK; j++) {
-            if (str_eq(&a->groups[j].list_id, &g->list_id)) {
-                st = fail_at(cx, -1, CAMP_ERR_INVALID, "duplicate key");
+            if (camp_ib_str_eq(&a->groups[j].list_id, &g->list_id)) {
+                st = camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "duplicate key");
             }
         }
         if (st == CAMP_OK) {
             st = group_validate(cx, a, g);
         }
         if (st == CAMP_OK) {
-            path_cut(&cx->path, mark);
+            camp_ib_path_cut(&cx->path, mark);
         }
     }
-    obj_close(cx);
+    camp_ib_obj_close(cx);
     return st;
 }
 
-camp_status_t inbox_rules_update_op(ictx_t *cx, camp_inbox_rules_update_t *a,
+camp_status_t camp_ib_rules_update_op(ictx_t *cx, camp_inbox_rules_update_t *a,
                                     const camp_inbox_rules_update_t *b, int tok)
 {
     const ifield_t *sub;
     size_t guard;
     irun_t r;
-    camp_status_t st = obj_open(cx, tok);
+    camp_status_t st = camp_ib_obj_open(cx, tok);
     if (st != CAMP_OK) {
         return st;
     }
-    run_init(cx, &r, rules_update_fields, COUNT(rules_update_fields), a, b,
+    camp_ib_run_init(cx, &r, rules_update_fields, COUNT(rules_update_fields), a, b,
              offsetof(camp_inbox_rules_update_t, present), 4, tok);
     for (guard = 0; guard < RUN_GUARD(COUNT(rules_update_fields)); guard++) {
-        st = run_next(cx, &r, &sub);
+        st = camp_ib_run_next(cx, &r, &sub);
         if (st != CAMP_OK || sub == NULL) {
             break;
         }
@@ -270,36 +270,36 @@ camp_status_t inbox_rules_update_op(ictx_t *cx, camp_inbox_rules_update_t *a,
         if (st != CAMP_OK) {
             break;
         }
-        run_done(cx, &r);
+        camp_ib_run_done(cx, &r);
     }
-    obj_close(cx);
+    camp_ib_obj_close(cx);
     return st;
 }
 
-camp_status_t inbox_create_op(ictx_t *cx, camp_inbox_campaign_create_t *a,
+camp_status_t camp_ib_create_op(ictx_t *cx, camp_inbox_campaign_create_t *a,
                               const camp_inbox_campaign_create_t *b, int tok)
 {
     const ifield_t *sub;
     size_t guard;
     irun_t r;
-    camp_status_t st = obj_open(cx, tok);
+    camp_status_t st = camp_ib_obj_open(cx, tok);
     if (st != CAMP_OK) {
         return st;
     }
-    run_init(cx, &r, create_fields, COUNT(create_fields), a, b,
+    camp_ib_run_init(cx, &r, create_fields, COUNT(create_fields), a, b,
              offsetof(camp_inbox_campaign_create_t, present), 4, tok);
     for (guard = 0; guard < RUN_GUARD(COUNT(create_fields)); guard++) {
-        st = run_next(cx, &r, &sub);
+        st = camp_ib_run_next(cx, &r, &sub);
         if (st != CAMP_OK || sub == NULL) {
             break;
         }
-        st = inbox_rules_update_op(cx, &a->rules, b != NULL ? &b->rules : NULL, r.v);
+        st = camp_ib_rules_update_op(cx, &a->rules, b != NULL ? &b->rules : NULL, r.v);
         if (st != CAMP_OK) {
             break;
         }
-        run_done(cx, &r);
+        camp_ib_run_done(cx, &r);
     }
-    obj_close(cx);
+    camp_ib_obj_close(cx);
     return st;
 }
 
@@ -330,8 +330,8 @@ static size_t ids_needed(ictx_t *cx, int obj)
 
 static camp_status_t bad_count(ictx_t *cx, int tok)
 {
-    camp_status_t st = fail_at(cx, tok, CAMP_ERR_LENGTH, "array length must be 1..2000");
-    fail_limits(cx, LEADS_MIN, LEADS_MAX);
+    camp_status_t st = camp_ib_fail_at(cx, tok, CAMP_ERR_LENGTH, "array length must be 1..2000");
+    camp_ib_fail_limits(cx, LEADS_MIN, LEADS_MAX);
     return st;
 }
 
@@ -346,7 +346,7 @@ static camp_status_t ids_op(ictx_t *cx, camp_inbox_leads_add_t *a, const camp_in
 
     switch (cx->op) {
     case OP_DECODE:
-        st = want_array(cx, tok, &n);
+        st = camp_ib_want_array(cx, tok, &n);
         if (st != CAMP_OK) {
             return st;
         }
@@ -355,7 +355,7 @@ static camp_status_t ids_op(ictx_t *cx, camp_inbox_leads_add_t *a, const camp_in
             return bad_count(cx, tok);
         }
         if ((size_t)a->id_count + (size_t)n > CAMP_MAX_LEAD_IDS) {
-            return fail_capacity(cx, tok, "more identifiers than CAMP_MAX_LEAD_IDS",
+            return camp_ib_fail_capacity(cx, tok, "more identifiers than CAMP_MAX_LEAD_IDS",
                                  ids_needed(cx, obj));
         }
         s->first = a->id_count;
@@ -363,10 +363,10 @@ static camp_status_t ids_op(ictx_t *cx, camp_inbox_leads_add_t *a, const camp_in
         it = camp_json_first(cx->doc, tok);
         for (i = 0; i < (size_t)n; i++, it = camp_json_next(cx->doc, it)) {
             camp_str_t *id = &a->ids[a->id_count];
-            st = get_str(cx, it, id);
+            st = camp_ib_get_str(cx, it, id);
             if (st == CAMP_OK && id->len == 0) {
-                st = fail_at(cx, it, CAMP_ERR_LENGTH, "must not be empty");
-                fail_limits(cx, 1, INT64_MAX);
+                st = camp_ib_fail_at(cx, it, CAMP_ERR_LENGTH, "must not be empty");
+                camp_ib_fail_limits(cx, 1, INT64_MAX);
             }
             if (st != CAMP_OK) {
                 return st;
@@ -380,25 +380,25 @@ static camp_status_t ids_op(ictx_t *cx, camp_inbox_leads_add_t *a, const camp_in
             return bad_count(cx, -1);
         }
         if (a->id_count > CAMP_MAX_LEAD_IDS || (size_t)s->first + s->count > a->id_count) {
-            return fail_at(cx, -1, CAMP_ERR_INVALID, "identifier range outside the pool");
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "identifier range outside the pool");
         }
         for (i = 0; i < s->count; i++) {
             const camp_str_t *id = &a->ids[s->first + i];
-            path_index(&cx->path, i);
+            camp_ib_path_index(&cx->path, i);
             if (id->ptr == NULL) {
-                return fail_at(cx, -1, CAMP_ERR_REQUIRED, "required field missing");
+                return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED, "required field missing");
             }
-            st = check_kind_str(cx, K_STR, R_NONEMPTY, id, &why);
+            st = camp_ib_check_kind_str(cx, K_STR, R_NONEMPTY, id, &why);
             if (st != CAMP_OK) {
-                return fail_at(cx, -1, st, why);
+                return camp_ib_fail_at(cx, -1, st, why);
             }
-            path_cut(&cx->path, mark);
+            camp_ib_path_cut(&cx->path, mark);
         }
         return CAMP_OK;
     case OP_ENCODE:
         camp_json_write_array_begin(cx->w);
         for (i = 0; i < s->count; i++) {
-            put_str(cx, &a->ids[s->first + i]);
+            camp_ib_put_str(cx, &a->ids[s->first + i]);
         }
         camp_json_write_array_end(cx->w);
         return CAMP_OK;
@@ -409,7 +409,7 @@ static camp_status_t ids_op(ictx_t *cx, camp_inbox_leads_add_t *a, const camp_in
             return NOT_EQUAL;
         }
         for (i = 0; i < s->count; i++) {
-            if (!str_eq(&a->ids[s->first + i], &b->ids[t->first + i])) {
+            if (!camp_ib_str_eq(&a->ids[s->first + i], &b->ids[t->first + i])) {
                 return NOT_EQUAL;
             }
         }
@@ -430,7 +430,7 @@ static camp_status_t lead_op(ictx_t *cx, camp_inbox_lead_t *a, const camp_inbox_
 
     switch (cx->op) {
     case OP_DECODE:
-        st = want_object(cx, tok);
+        st = camp_ib_want_object(cx, tok);
         if (st != CAMP_OK) {
             return st;
         }
@@ -440,50 +440,50 @@ static camp_status_t lead_op(ictx_t *cx, camp_inbox_lead_t *a, const camp_inbox_
                 continue;
             }
             if (a->by != CAMP_INBOX_BY_UNSET) {
-                return fail_at(cx, v, CAMP_ERR_INVALID,
+                return camp_ib_fail_at(cx, v, CAMP_ERR_INVALID,
                                "only one of platformId, username, externalId");
             }
             a->by = (uint8_t)(i + 1);
-            st = get_str(cx, v, &a->id);
+            st = camp_ib_get_str(cx, v, &a->id);
             if (st == CAMP_OK && a->id.len == 0) {
-                st = fail_at(cx, v, CAMP_ERR_LENGTH, "must not be empty");
+                st = camp_ib_fail_at(cx, v, CAMP_ERR_LENGTH, "must not be empty");
             }
             if (st != CAMP_OK) {
                 return st;
             }
         }
         if (a->by == CAMP_INBOX_BY_UNSET) {
-            return fail_at(cx, tok, CAMP_ERR_REQUIRED,
+            return camp_ib_fail_at(cx, tok, CAMP_ERR_REQUIRED,
                            "one of platformId, username, externalId required");
         }
-        return run_table(cx, lead_fields, COUNT(lead_fields), a, NULL, NO_PRESENT, 1, tok);
+        return camp_ib_run_table(cx, lead_fields, COUNT(lead_fields), a, NULL, NO_PRESENT, 1, tok);
     case OP_VALIDATE:
         if (a->by == CAMP_INBOX_BY_UNSET || a->by > 3) {
-            return fail_at(cx, -1, CAMP_ERR_REQUIRED,
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED,
                            "one of platformId, username, externalId required");
         }
-        path_key(&cx->path, keys[a->by - 1], strlen(keys[a->by - 1]));
+        camp_ib_path_key(&cx->path, keys[a->by - 1], strlen(keys[a->by - 1]));
         if (a->id.ptr == NULL) {
-            return fail_at(cx, -1, CAMP_ERR_REQUIRED, "required field missing");
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED, "required field missing");
         }
-        st = check_kind_str(cx, K_STR, R_NONEMPTY, &a->id, &why);
+        st = camp_ib_check_kind_str(cx, K_STR, R_NONEMPTY, &a->id, &why);
         if (st != CAMP_OK) {
-            return fail_at(cx, -1, st, why);
+            return camp_ib_fail_at(cx, -1, st, why);
         }
-        path_cut(&cx->path, mark);
-        return run_table(cx, lead_fields, COUNT(lead_fields), a, NULL, NO_PRESENT, 1, -1);
+        camp_ib_path_cut(&cx->path, mark);
+        return camp_ib_run_table(cx, lead_fields, COUNT(lead_fields), a, NULL, NO_PRESENT, 1, -1);
     case OP_ENCODE:
         camp_json_write_object_begin(cx->w);
         camp_json_write_key(cx->w, keys[(a->by - 1u) % 3u]);
-        put_str(cx, &a->id);
-        st = run_table(cx, lead_fields, COUNT(lead_fields), a, NULL, NO_PRESENT, 1, -1);
+        camp_ib_put_str(cx, &a->id);
+        st = camp_ib_run_table(cx, lead_fields, COUNT(lead_fields), a, NULL, NO_PRESENT, 1, -1);
         camp_json_write_object_end(cx->w);
         return st;
     default:
-        if (a->by != b->by || !str_eq(&a->id, &b->id)) {
+        if (a->by != b->by || !camp_ib_str_eq(&a->id, &b->id)) {
             return NOT_EQUAL;
         }
-        return run_table(cx, lead_fields, COUNT(lead_fields), a, b, NO_PRESENT, 1, -1);
+        return camp_ib_run_table(cx, lead_fields, COUNT(lead_fields), a, b, NO_PRESENT, 1, -1);
     }
 }
 
@@ -494,7 +494,7 @@ static camp_status_t leads_op(ictx_t *cx, camp_inbox_leads_add_t *a, const camp_
     camp_status_t st = CAMP_OK;
     int n, it;
     if (cx->op == OP_DECODE) {
-        st = want_array(cx, tok, &n);
+        st = camp_ib_want_array(cx, tok, &n);
         if (st != CAMP_OK) {
             return st;
         }
@@ -502,7 +502,7 @@ static camp_status_t leads_op(ictx_t *cx, camp_inbox_leads_add_t *a, const camp_
             return bad_count(cx, tok);
         }
         if (n > CAMP_MAX_LEAD_OBJECTS) {
-            return fail_capacity(cx, tok, "more leads than CAMP_MAX_LEAD_OBJECTS", (size_t)n);
+            return camp_ib_fail_capacity(cx, tok, "more leads than CAMP_MAX_LEAD_OBJECTS", (size_t)n);
         }
         it = camp_json_first(cx->doc, tok);
         for (i = 0; i < (size_t)n; i++, it = camp_json_next(cx->doc, it)) {
@@ -520,33 +520,33 @@ static camp_status_t leads_op(ictx_t *cx, camp_inbox_leads_add_t *a, const camp_
     if (a->lead_count > CAMP_MAX_LEAD_OBJECTS ||
         (cx->op == OP_EQUAL && a->lead_count != b->lead_count)) {
         return cx->op == OP_EQUAL ? NOT_EQUAL
-                                  : fail_capacity(cx, -1, "more leads than CAMP_MAX_LEAD_OBJECTS",
+                                  : camp_ib_fail_capacity(cx, -1, "more leads than CAMP_MAX_LEAD_OBJECTS",
                                                   a->lead_count);
     }
-    arr_open(cx);
+    camp_ib_arr_open(cx);
     for (i = 0; i < a->lead_count && st == CAMP_OK; i++) {
-        path_index(&cx->path, i);
+        camp_ib_path_index(&cx->path, i);
         st = lead_op(cx, &a->leads[i], b != NULL ? &b->leads[i] : NULL, -1);
-        path_cut(&cx->path, mark);
+        camp_ib_path_cut(&cx->path, mark);
     }
-    arr_close(cx);
+    camp_ib_arr_close(cx);
     return st;
 }
 
-camp_status_t inbox_leads_add_op(ictx_t *cx, camp_inbox_leads_add_t *a,
+camp_status_t camp_ib_leads_add_op(ictx_t *cx, camp_inbox_leads_add_t *a,
                                  const camp_inbox_leads_add_t *b, int tok)
 {
     const ifield_t *sub;
     size_t guard;
     irun_t r;
-    camp_status_t st = obj_open(cx, tok);
+    camp_status_t st = camp_ib_obj_open(cx, tok);
     if (st != CAMP_OK) {
         return st;
     }
-    run_init(cx, &r, leads_add_fields, COUNT(leads_add_fields), a, b,
+    camp_ib_run_init(cx, &r, leads_add_fields, COUNT(leads_add_fields), a, b,
              offsetof(camp_inbox_leads_add_t, present), 4, tok);
     for (guard = 0; guard < RUN_GUARD(COUNT(leads_add_fields)); guard++) {
-        st = run_next(cx, &r, &sub);
+        st = camp_ib_run_next(cx, &r, &sub);
         if (st != CAMP_OK || sub == NULL) {
             break;
         }
@@ -554,14 +554,14 @@ camp_status_t inbox_leads_add_op(ictx_t *cx, camp_inbox_leads_add_t *a,
         if (st != CAMP_OK) {
             break;
         }
-        run_done(cx, &r);
+        camp_ib_run_done(cx, &r);
     }
-    obj_close(cx);
+    camp_ib_obj_close(cx);
     /* "a useful request carries at least one of them" */
     if (st == CAMP_OK && cx->op == OP_VALIDATE &&
         (a->present & (CAMP_INBOX_LEADS_HAS_PLATFORM_IDS | CAMP_INBOX_LEADS_HAS_USERNAMES |
                        CAMP_INBOX_LEADS_HAS_EXTERNAL_IDS | CAMP_INBOX_LEADS_HAS_LEADS)) == 0) {
-        st = fail_at(cx, -1, CAMP_ERR_REQUIRED,
+        st = camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED,
                      "one of platformIds, usernames, externalIds, leads required");
     }
     return st;
@@ -616,26 +616,26 @@ static const ifield_t success_fields[] = {
     {"success", K_RAW, R_NONE, F_REQ | F_NULL, SU_OFF(value), 0, 0},
 };
 
-camp_status_t inbox_simple_op(ictx_t *cx, camp_inbox_type_t type, void *a, const void *b, int tok)
+camp_status_t camp_ib_simple_op(ictx_t *cx, camp_inbox_type_t type, void *a, const void *b, int tok)
 {
     camp_status_t st;
     switch (type) {
     case CAMP_INBOX_LEADS_ADD_RESULT:
-        return run_all(cx, leads_add_result_fields, COUNT(leads_add_result_fields), a, b,
+        return camp_ib_run_all(cx, leads_add_result_fields, COUNT(leads_add_result_fields), a, b,
                        NO_PRESENT, 1, tok);
     case CAMP_INBOX_LEAD_UPDATE:
-        return run_all(cx, lead_update_fields, COUNT(lead_update_fields), a, b, NO_PRESENT, 1, tok);
+        return camp_ib_run_all(cx, lead_update_fields, COUNT(lead_update_fields), a, b, NO_PRESENT, 1, tok);
     case CAMP_INBOX_LEAD_CANCEL:
-        return run_all(cx, lead_cancel_fields, COUNT(lead_cancel_fields), a, b, NO_PRESENT, 1, tok);
+        return camp_ib_run_all(cx, lead_cancel_fields, COUNT(lead_cancel_fields), a, b, NO_PRESENT, 1, tok);
     case CAMP_INBOX_COLUMN_UPDATE:
-        return run_all(cx, column_update_fields, COUNT(column_update_fields), a, b,
+        return camp_ib_run_all(cx, column_update_fields, COUNT(column_update_fields), a, b,
                        offsetof(camp_inbox_column_update_t, present), 4, tok);
     case CAMP_INBOX_COLUMN:
-        return run_all(cx, column_fields, COUNT(column_fields), a, b,
+        return camp_ib_run_all(cx, column_fields, COUNT(column_fields), a, b,
                        offsetof(camp_inbox_column_t, present), 4, tok);
     case CAMP_INBOX_SUCCESS: {
         camp_inbox_success_t *s = (camp_inbox_success_t *)a;
-        st = run_all(cx, success_fields, COUNT(success_fields), a, b, NO_PRESENT, 1, tok);
+        st = camp_ib_run_all(cx, success_fields, COUNT(success_fields), a, b, NO_PRESENT, 1, tok);
         if (st == CAMP_OK && cx->op == OP_DECODE) {
             s->is_true = (s->value.ptr != NULL && s->value.len == 4 &&
                           memcmp(s->value.ptr, "true", 4) == 0);

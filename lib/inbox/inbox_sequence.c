@@ -101,24 +101,24 @@ static camp_status_t options_op(ictx_t *cx, camp_inbox_sequence_t *sa, camp_inbo
 
     switch (cx->op) {
     case OP_DECODE:
-        st = want_array(cx, tok, &n);
+        st = camp_ib_want_array(cx, tok, &n);
         if (st != CAMP_OK) {
             return st;
         }
         /* [derived] "one is chosen per message": a variation needs an option. */
         if (n < 1) {
-            st = fail_at(cx, tok, CAMP_ERR_LENGTH, "at least one option required");
-            fail_limits(cx, 1, INT64_MAX);
+            st = camp_ib_fail_at(cx, tok, CAMP_ERR_LENGTH, "at least one option required");
+            camp_ib_fail_limits(cx, 1, INT64_MAX);
             return st;
         }
         if ((size_t)sa->option_count + (size_t)n > CAMP_MAX_VARIATION_OPTIONS) {
-            return fail_capacity(cx, tok, "more options than CAMP_MAX_VARIATION_OPTIONS",
+            return camp_ib_fail_capacity(cx, tok, "more options than CAMP_MAX_VARIATION_OPTIONS",
                                  pool_needed(cx, true));
         }
         a->first_option = sa->option_count;
         it = camp_json_first(cx->doc, tok);
         for (i = 0; i < (size_t)n; i++, it = camp_json_next(cx->doc, it)) {
-            st = get_str(cx, it, &sa->options[sa->option_count]);
+            st = camp_ib_get_str(cx, it, &sa->options[sa->option_count]);
             if (st != CAMP_OK) {
                 return st;
             }
@@ -128,41 +128,43 @@ static camp_status_t options_op(ictx_t *cx, camp_inbox_sequence_t *sa, camp_inbo
         return CAMP_OK;
     case OP_VALIDATE:
         if (a->option_count < 1) {
-            st = fail_at(cx, -1, CAMP_ERR_LENGTH, "at least one option required");
-            fail_limits(cx, 1, INT64_MAX);
+            st = camp_ib_fail_at(cx, -1, CAMP_ERR_LENGTH, "at least one option required");
+            camp_ib_fail_limits(cx, 1, INT64_MAX);
             return st;
         }
         if ((size_t)a->first_option + a->option_count > sa->option_count) {
-            return fail_at(cx, -1, CAMP_ERR_INVALID, "option range outside the sequence's pool");
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "option range outside the sequence's pool");
         }
         for (i = 0; i < a->option_count; i++) {
             const camp_str_t *o = &sa->options[a->first_option + i];
             const char *why;
-            path_index(&cx->path, i);
+            camp_ib_path_index(&cx->path, i);
             if (o->ptr == NULL) {
-                return fail_at(cx, -1, CAMP_ERR_REQUIRED, "required field missing");
+                return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED, "required field missing");
             }
-            st = check_kind_str(cx, K_STR, R_NONE, o, &why);
+            st = camp_ib_check_kind_str(cx, K_STR, R_NONE, o, &why);
             if (st != CAMP_OK) {
-                return fail_at(cx, -1, st, why);
+                return camp_ib_fail_at(cx, -1, st, why);
             }
-            path_cut(&cx->path, mark);
+            camp_ib_path_cut(&cx->path, mark);
         }
         return CAMP_OK;
     case OP_ENCODE:
         camp_json_write_array_begin(cx->w);
         for (i = 0; i < a->option_count; i++) {
-            put_str(cx, &sa->options[a->first_option + i]);
+            camp_ib_put_str(cx, &sa->options[a->first_option + i]);
         }
         camp_json_write_array_end(cx->w);
         return CAMP_OK;
     case OP_EQUAL:
     default:
-        if (a->option_count != b->option_count) {
+        if (a->option_count != b->option_count ||
+            (size_t)a->first_option + a->option_count > CAMP_MAX_VARIATION_OPTIONS ||
+            (size_t)b->first_option + b->option_count > CAMP_MAX_VARIATION_OPTIONS) {
             return NOT_EQUAL;
         }
         for (i = 0; i < a->option_count; i++) {
-            if (!str_eq(&sa->options[a->first_option + i], &sb->options[b->first_option + i])) {
+            if (!camp_ib_str_eq(&sa->options[a->first_option + i], &sb->options[b->first_option + i])) {
                 return NOT_EQUAL;
             }
         }
@@ -208,17 +210,17 @@ static camp_status_t check_variable(ictx_t *cx, const camp_str_t *name)
 {
     const camp_inbox_campaign_t *c = cx->campaign;
     size_t i;
-    if (str_is(name, "first-name")) {
+    if (camp_ib_str_is(name, "first-name")) {
         return CAMP_OK;
     }
     if (c != NULL && c->shape == CAMP_INBOX_SHAPE_LEGACY &&
         (c->present & CAMP_INBOX_CAMPAIGN_HAS_CUSTOM_VARIABLES) != 0) {
         for (i = 0; i < c->variable_count && i < CAMP_MAX_CUSTOM_VARIABLES; i++) {
-            if (str_eq(name, &c->variables[i].name)) {
+            if (camp_ib_str_eq(name, &c->variables[i].name)) {
                 return CAMP_OK;
             }
         }
-        return fail_at(cx, -1, CAMP_ERR_REFERENCE,
+        return camp_ib_fail_at(cx, -1, CAMP_ERR_REFERENCE,
                        "variable not defined: must be \"first-name\" or a key of customVariables");
     }
     if (camp_valid_column_id(name->ptr, name->len)) {
@@ -227,7 +229,7 @@ static camp_status_t check_variable(ictx_t *cx, const camp_str_t *name)
     if (!cx->request && !cx->strict && kebab_name(name)) {
         return CAMP_OK;
     }
-    return fail_at(cx, -1, CAMP_ERR_PATTERN,
+    return camp_ib_fail_at(cx, -1, CAMP_ERR_PATTERN,
                    (cx->request || cx->strict)
                        ? "variable must be \"first-name\" or a column ID ^custom_[0-9a-z]+$"
                        : "variable must be \"first-name\", a column ID or a kebab-case name");
@@ -256,26 +258,26 @@ static camp_status_t segment_op(ictx_t *cx, camp_inbox_sequence_t *sa, camp_inbo
     if (cx->op == OP_DECODE) {
         int ty;
         camp_str_t s;
-        st = want_object(cx, tok);
+        st = camp_ib_want_object(cx, tok);
         if (st != CAMP_OK) {
             return st;
         }
         ty = camp_json_member(cx->doc, tok, "type");
         if (ty < 0) {
-            return fail_member(cx, tok, "type", CAMP_ERR_REQUIRED, "required field missing");
+            return camp_ib_fail_member(cx, tok, "type", CAMP_ERR_REQUIRED, "required field missing");
         }
-        st = get_str(cx, ty, &s);
+        st = camp_ib_get_str(cx, ty, &s);
         if (st != CAMP_OK) {
             return st;
         }
-        a->type = enum_lookup(E_SEGMENT, s.ptr, s.len);
+        a->type = camp_ib_enum_lookup(E_SEGMENT, s.ptr, s.len);
         if (a->type == 0) {
-            return fail_at(cx, ty, CAMP_ERR_ENUM,
+            return camp_ib_fail_at(cx, ty, CAMP_ERR_ENUM,
                            "segment type must be static, variable or variation");
         }
-    } else if (cx->op == OP_VALIDATE && (a->type == 0 || a->type > enum_count(E_SEGMENT))) {
-        path_key(&cx->path, "type", 4);
-        return fail_at(cx, -1, a->type == 0 ? CAMP_ERR_REQUIRED : CAMP_ERR_ENUM,
+    } else if (cx->op == OP_VALIDATE && (a->type == 0 || a->type > camp_ib_enum_count(E_SEGMENT))) {
+        camp_ib_path_key(&cx->path, "type", 4);
+        return camp_ib_fail_at(cx, -1, a->type == 0 ? CAMP_ERR_REQUIRED : CAMP_ERR_ENUM,
                        a->type == 0 ? "required field missing"
                                     : "segment type must be static, variable or variation");
     } else if (cx->op == OP_EQUAL && a->type != b->type) {
@@ -283,13 +285,13 @@ static camp_status_t segment_op(ictx_t *cx, camp_inbox_sequence_t *sa, camp_inbo
     }
 
     t = segment_table(a->type, &n);
-    st = obj_open(cx, tok);
+    st = camp_ib_obj_open(cx, tok);
     if (st != CAMP_OK) {
         return st;
     }
-    run_init(cx, &r, t, n, a, b, NO_PRESENT, 1, tok);
+    camp_ib_run_init(cx, &r, t, n, a, b, NO_PRESENT, 1, tok);
     for (guard = 0; guard < RUN_GUARD(n); guard++) {
-        st = run_next(cx, &r, &sub);
+        st = camp_ib_run_next(cx, &r, &sub);
         if (st != CAMP_OK || sub == NULL) {
             break;
         }
@@ -297,13 +299,13 @@ static camp_status_t segment_op(ictx_t *cx, camp_inbox_sequence_t *sa, camp_inbo
         if (st != CAMP_OK) {
             break;
         }
-        run_done(cx, &r);
+        camp_ib_run_done(cx, &r);
     }
-    obj_close(cx);
+    camp_ib_obj_close(cx);
     if (st == CAMP_OK && cx->op == OP_VALIDATE && a->type == CAMP_INBOX_SEGMENT_VARIABLE) {
-        path_key(&cx->path, "name", 4);
+        camp_ib_path_key(&cx->path, "name", 4);
         st = check_variable(cx, &a->text);
-        path_cut(&cx->path, mark);
+        camp_ib_path_cut(&cx->path, mark);
     }
     return st;
 }
@@ -318,12 +320,12 @@ static camp_status_t segments_op(ictx_t *cx, camp_inbox_sequence_t *sa, camp_inb
 
     switch (cx->op) {
     case OP_DECODE:
-        st = want_array(cx, tok, &n);
+        st = camp_ib_want_array(cx, tok, &n);
         if (st != CAMP_OK) {
             return st;
         }
         if ((size_t)sa->segment_count + (size_t)n > CAMP_MAX_SEGMENTS) {
-            return fail_capacity(cx, tok, "more segments than CAMP_MAX_SEGMENTS",
+            return camp_ib_fail_capacity(cx, tok, "more segments than CAMP_MAX_SEGMENTS",
                                  pool_needed(cx, false));
         }
         a->first_segment = sa->segment_count;
@@ -339,26 +341,28 @@ static camp_status_t segments_op(ictx_t *cx, camp_inbox_sequence_t *sa, camp_inb
         }
         return CAMP_OK;
     case OP_EQUAL:
-        if (a->segment_count != b->segment_count) {
+        if (a->segment_count != b->segment_count ||
+            (size_t)a->first_segment + a->segment_count > CAMP_MAX_SEGMENTS ||
+            (size_t)b->first_segment + b->segment_count > CAMP_MAX_SEGMENTS) {
             return NOT_EQUAL;
         }
         break;
     case OP_VALIDATE:
         if ((size_t)a->first_segment + a->segment_count > sa->segment_count) {
-            return fail_at(cx, -1, CAMP_ERR_INVALID, "segment range outside the sequence's pool");
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "segment range outside the sequence's pool");
         }
         break;
     default:
         break;
     }
-    arr_open(cx);
+    camp_ib_arr_open(cx);
     for (i = 0; i < a->segment_count && st == CAMP_OK; i++) {
-        path_index(&cx->path, i);
+        camp_ib_path_index(&cx->path, i);
         st = segment_op(cx, sa, &sa->segments[a->first_segment + i], sb,
                         b != NULL ? &sb->segments[b->first_segment + i] : NULL, -1);
-        path_cut(&cx->path, mark);
+        camp_ib_path_cut(&cx->path, mark);
     }
-    arr_close(cx);
+    camp_ib_arr_close(cx);
     return st;
 }
 
@@ -374,7 +378,7 @@ static camp_status_t data_op(ictx_t *cx, camp_inbox_sequence_t *sa, camp_inbox_s
     camp_status_t st;
 
     if (cx->op == OP_DECODE) {
-        st = want_object(cx, tok);
+        st = camp_ib_want_object(cx, tok);
         if (st != CAMP_OK) {
             return st;
         }
@@ -385,14 +389,14 @@ static camp_status_t data_op(ictx_t *cx, camp_inbox_sequence_t *sa, camp_inbox_s
             } else if (camp_json_member(cx->doc, tok, "delaySeconds") >= 0) {
                 a->type = CAMP_INBOX_STEP_DELAY;
             } else {
-                return fail_member(cx, step_tok, "type", CAMP_ERR_REQUIRED,
+                return camp_ib_fail_member(cx, step_tok, "type", CAMP_ERR_REQUIRED,
                                    "required when data has neither segments nor delaySeconds");
             }
         }
     }
     switch (a->type) {
     case CAMP_INBOX_STEP_DELAY:
-        return run_all(cx, delay_fields, COUNT(delay_fields), a, b, NO_PRESENT, 1, tok);
+        return camp_ib_run_all(cx, delay_fields, COUNT(delay_fields), a, b, NO_PRESENT, 1, tok);
     case CAMP_INBOX_STEP_LIKE_TWEET:
         /* The like-tweet data format is not documented: kept as raw JSON. */
         switch (cx->op) {
@@ -400,23 +404,23 @@ static camp_status_t data_op(ictx_t *cx, camp_inbox_sequence_t *sa, camp_inbox_s
             camp_json_raw(cx->doc, tok, &a->raw_data.ptr, &a->raw_data.len);
             return CAMP_OK;
         case OP_VALIDATE:
-            return raw_ok(&a->raw_data, true)
+            return camp_ib_raw_ok(&a->raw_data, true)
                        ? CAMP_OK
-                       : fail_at(cx, -1, CAMP_ERR_INVALID, "must be a JSON object");
+                       : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "must be a JSON object");
         case OP_ENCODE:
             camp_json_write_raw(cx->w, a->raw_data.ptr, a->raw_data.len);
             return CAMP_OK;
         default:
-            return str_eq(&a->raw_data, &b->raw_data) ? CAMP_OK : NOT_EQUAL;
+            return camp_ib_str_eq(&a->raw_data, &b->raw_data) ? CAMP_OK : NOT_EQUAL;
         }
     default: /* message */
-        st = obj_open(cx, tok);
+        st = camp_ib_obj_open(cx, tok);
         if (st != CAMP_OK) {
             return st;
         }
-        run_init(cx, &r, message_fields, COUNT(message_fields), a, b, NO_PRESENT, 1, tok);
+        camp_ib_run_init(cx, &r, message_fields, COUNT(message_fields), a, b, NO_PRESENT, 1, tok);
         for (guard = 0; guard < RUN_GUARD(COUNT(message_fields)); guard++) {
-            st = run_next(cx, &r, &sub);
+            st = camp_ib_run_next(cx, &r, &sub);
             if (st != CAMP_OK || sub == NULL) {
                 break;
             }
@@ -424,9 +428,9 @@ static camp_status_t data_op(ictx_t *cx, camp_inbox_sequence_t *sa, camp_inbox_s
             if (st != CAMP_OK) {
                 break;
             }
-            run_done(cx, &r);
+            camp_ib_run_done(cx, &r);
         }
-        obj_close(cx);
+        camp_ib_obj_close(cx);
         return st;
     }
 }
@@ -439,23 +443,23 @@ static camp_status_t step_op(ictx_t *cx, camp_inbox_sequence_t *sa, camp_inbox_s
     irun_t r;
     camp_status_t st;
 
-    if (cx->op == OP_VALIDATE && (a->type == 0 || a->type > enum_count(E_STEP))) {
-        path_key(&cx->path, "type", 4);
-        return fail_at(cx, -1, a->type == 0 ? CAMP_ERR_REQUIRED : CAMP_ERR_ENUM,
+    if (cx->op == OP_VALIDATE && (a->type == 0 || a->type > camp_ib_enum_count(E_STEP))) {
+        camp_ib_path_key(&cx->path, "type", 4);
+        return camp_ib_fail_at(cx, -1, a->type == 0 ? CAMP_ERR_REQUIRED : CAMP_ERR_ENUM,
                        a->type == 0 ? "required field missing"
                                     : "step type must be message, delay or likeTweet");
     }
     if (cx->op == OP_EQUAL && a->type != b->type) {
         return NOT_EQUAL;
     }
-    st = obj_open(cx, tok);
+    st = camp_ib_obj_open(cx, tok);
     if (st != CAMP_OK) {
         return st;
     }
-    run_init(cx, &r, step_fields, COUNT(step_fields), a, b,
+    camp_ib_run_init(cx, &r, step_fields, COUNT(step_fields), a, b,
              offsetof(camp_inbox_step_t, present), 1, tok);
     for (guard = 0; guard < RUN_GUARD(COUNT(step_fields)); guard++) {
-        st = run_next(cx, &r, &sub);
+        st = camp_ib_run_next(cx, &r, &sub);
         if (st != CAMP_OK || sub == NULL) {
             break;
         }
@@ -463,9 +467,9 @@ static camp_status_t step_op(ictx_t *cx, camp_inbox_sequence_t *sa, camp_inbox_s
         if (st != CAMP_OK) {
             break;
         }
-        run_done(cx, &r);
+        camp_ib_run_done(cx, &r);
     }
-    obj_close(cx);
+    camp_ib_obj_close(cx);
     return st;
 }
 
@@ -478,12 +482,12 @@ static camp_status_t steps_op(ictx_t *cx, camp_inbox_sequence_t *a, const camp_i
 
     switch (cx->op) {
     case OP_DECODE:
-        st = want_array(cx, tok, &n);
+        st = camp_ib_want_array(cx, tok, &n);
         if (st != CAMP_OK) {
             return st;
         }
         if (n > CAMP_MAX_STEPS) {
-            return fail_capacity(cx, tok, "more steps than CAMP_MAX_STEPS", (size_t)n);
+            return camp_ib_fail_capacity(cx, tok, "more steps than CAMP_MAX_STEPS", (size_t)n);
         }
         cx->steps_tok = tok;
         it = camp_json_first(cx->doc, tok);
@@ -497,32 +501,32 @@ static camp_status_t steps_op(ictx_t *cx, camp_inbox_sequence_t *a, const camp_i
         return CAMP_OK;
     case OP_VALIDATE:
         if (a->step_count > CAMP_MAX_STEPS) {
-            return fail_capacity(cx, -1, "more steps than CAMP_MAX_STEPS", a->step_count);
+            return camp_ib_fail_capacity(cx, -1, "more steps than CAMP_MAX_STEPS", a->step_count);
         }
         if (a->segment_count > CAMP_MAX_SEGMENTS ||
             a->option_count > CAMP_MAX_VARIATION_OPTIONS) {
-            return fail_at(cx, -1, CAMP_ERR_CAPACITY, "pool count above its capacity");
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_CAPACITY, "pool count above its capacity");
         }
         break;
     case OP_EQUAL:
-        if (a->step_count != b->step_count) {
+        if (a->step_count != b->step_count || a->step_count > CAMP_MAX_STEPS) {
             return NOT_EQUAL;
         }
         break;
     default:
         break;
     }
-    arr_open(cx);
+    camp_ib_arr_open(cx);
     for (i = 0; i < a->step_count && st == CAMP_OK; i++) {
-        path_index(&cx->path, i);
+        camp_ib_path_index(&cx->path, i);
         st = step_op(cx, a, &a->steps[i], b, b != NULL ? &b->steps[i] : NULL, -1);
-        path_cut(&cx->path, mark);
+        camp_ib_path_cut(&cx->path, mark);
     }
-    arr_close(cx);
+    camp_ib_arr_close(cx);
     return st;
 }
 
-camp_status_t inbox_sequence_op(ictx_t *cx, camp_inbox_sequence_t *a, const camp_inbox_sequence_t *b,
+camp_status_t camp_ib_sequence_op(ictx_t *cx, camp_inbox_sequence_t *a, const camp_inbox_sequence_t *b,
                                 int tok, bool object_form)
 {
     const ifield_t *sub;
@@ -536,13 +540,13 @@ camp_status_t inbox_sequence_op(ictx_t *cx, camp_inbox_sequence_t *a, const camp
     if (!object_form) {
         return steps_op(cx, a, b, tok); /* legacy `steps`: a bare array, no version */
     }
-    st = obj_open(cx, tok);
+    st = camp_ib_obj_open(cx, tok);
     if (st != CAMP_OK) {
         return st;
     }
-    run_init(cx, &r, sequence_fields, COUNT(sequence_fields), a, b, NO_PRESENT, 1, tok);
+    camp_ib_run_init(cx, &r, sequence_fields, COUNT(sequence_fields), a, b, NO_PRESENT, 1, tok);
     for (guard = 0; guard < RUN_GUARD(COUNT(sequence_fields)); guard++) {
-        st = run_next(cx, &r, &sub);
+        st = camp_ib_run_next(cx, &r, &sub);
         if (st != CAMP_OK || sub == NULL) {
             break;
         }
@@ -550,8 +554,8 @@ camp_status_t inbox_sequence_op(ictx_t *cx, camp_inbox_sequence_t *a, const camp
         if (st != CAMP_OK) {
             break;
         }
-        run_done(cx, &r);
+        camp_ib_run_done(cx, &r);
     }
-    obj_close(cx);
+    camp_ib_obj_close(cx);
     return st;
 }

@@ -596,6 +596,9 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         for k, v in (headers or {}).items():
             self.send_header(k, str(v))
+        if self.close_connection:
+            # The client asked for it (or spoke HTTP/1.0): say so, as real servers do.
+            self.send_header("Connection", "close")
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)

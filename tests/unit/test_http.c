@@ -682,10 +682,19 @@ static void test_too_large_chunked_and_close(void **state)
     (void)state;
     for (chunk = 0; chunk <= 3; chunk++) {
         /* 64 body bytes: the full size is reported although storing stopped */
+        size_t need;
         assert_int_equal(serve_n(chunked, sizeof chunked - 1, chunk, head_c + 60, false, &rs, &diag),
                          CAMP_ERR_HTTP_TOO_LARGE);
-        assert_int_equal(rs.needed, head_c + 65);
-        assert_int_equal(diag.needed, (int64_t)(head_c + 65));
+        /* 64 body bytes + the "0" CRLF line that must fit behind them */
+        assert_int_equal(rs.needed, head_c + 64 + 3);
+        assert_int_equal(diag.needed, (int64_t)(head_c + 67));
+        need = rs.needed;
+        /* the reported size really is enough, and one byte less is not */
+        assert_int_equal(serve_n(chunked, sizeof chunked - 1, chunk, need, false, &rs, &diag),
+                         CAMP_OK);
+        assert_int_equal(rs.body_len, 64);
+        assert_int_equal(serve_n(chunked, sizeof chunked - 1, chunk, need - 1, false, &rs, &diag),
+                         CAMP_ERR_HTTP_TOO_LARGE);
         assert_int_equal(serve_n(closed, sizeof closed - 1, chunk, head_x + 64, false, &rs, &diag),
                          CAMP_ERR_HTTP_TOO_LARGE);
         assert_int_equal(rs.needed, head_x + 65);

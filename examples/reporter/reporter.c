@@ -1,0 +1,423 @@
+/* reporter: the device loop a firmware engineer would copy.
+ *
+ * Polls one or more InboxApp campaigns every N seconds and prints one line
+ * per campaign: status, contacted/targets, reply rate, and whether its sending
+ * window is open right now (in the campaign's own time zone). Backs off on 429
+ * (honouring Retry-After) and on network errors (exponential, with jitter).
+ *
+ *   CAMP_TOKEN=... reporter [--base-url URL] [--ca-file PEM] [--interval S]
+ *                           [--count N] [--timeout-ms N] CAMPAIGN_ID...
+ *
+ * Memory: every buffer below is static and sized at compile time; nothing in
+ * the loop calls malloc. (mbedTLS allocates its record buffers per connection
+ * unless built with MBEDTLS_MEMORY_BUFFER_ALLOC_C: see docs/tls.md.) On a
+ * device, replace the three host services at the top (clock, sleep, random)
+ * and the POSIX socket glue of the TLS port; the loop stays as it is.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "camp/camp.h"
+#include "mbedtls/camp_mbedtls_tls.h"
+#include "posix/camp_posix.h"
+
+#define MAX_CAMPAIGNS 8
+#define WORK_SIZE 8192   /* one response: a legacy campaign object is ~3 KB */
+#define TOKENS 512       /* JSON tokens of one response */
+#define MAX_BACKOFF_S 300u
+
+/* ---- host services (replace on a device) ------------------------------------ */
+
+static int64_t wall_now(void) { return camp_posix_wall_unix(); }
+static void sleep_s(uint32_t s) { camp_posix_sleep_ms(NULL, s * 1000u); }
+static uint32_t random_u32(void) { return camp_posix_random_u32(NULL); }
+
+/* ---- fixed storage ------------------------------------------------------------ */
+
+static uint8_t work[WORK_SIZE];
+static camp_json_token_t tokens[TOKENS];
+static camp_inbox_campaign_t campaign;
+static camp_client_t client;
+static camp_mbedtls_tls_t tls;
+static camp_posix_t tcp;
+static char host[CAMP_MBEDTLS_HOST_MAX];
+static char base_path[256];
+
+/* ---- connection hooks for the client (opened on demand, closed after a poll) -- */
+
+static camp_status_t open_tls(void *ctx, const char *h, uint16_t port)
+{
+    (void)ctx;
+    return camp_mbedtls_tls_connect(&tls, h, port);
+}
+
+static void close_tls(void *ctx)
+{
+    (void)ctx;
+    camp_mbedtls_tls_close(&tls);
+}
+
+static camp_status_t open_tcp(void *ctx, const char *h, uint16_t port)
+{
+    (void)ctx;
+    return camp_posix_connect(&tcp, h, port, client.timeout_ms, 0);
+}
+
+static void close_tcp(void *ctx)
+{
+    (void)ctx;
+    camp_posix_close(&tcp);
+}
+
+/* ---- command line ----------------------------------------------------------- */
+
+typedef struct options {
+    const char *base_url;
+    const char *ca_file;
+    uint32_t interval_s;
+    uint32_t count; /* rounds; 0 = forever */
+    uint32_t timeout_ms;
+    const char *ids[MAX_CAMPAIGNS];
+    size_t id_count;
+} options_t;
+
+static int usage(void)
+{
+    fputs("usage: CAMP_TOKEN=... reporter [--base-url URL] [--ca-file PEM] [--interval S]\n"
+          "                               [--count N] [--timeout-ms N] CAMPAIGN_ID...\n"
+          "  --base-url   default https://inboxapp.com/api/v1 (http:// for local servers)\n"
+          "  --ca-file    CA bundle for https (default /etc/ssl/certs/ca-certificates.crt)\n"
+          "  --interval   seconds between polls (default 60)\n"
+          "  --count      stop after N polls (default: run forever)\n",
+          stderr);
+    return 2;
+}
+
+static int parse_u32(const char *s, uint32_t lo, uint32_t hi, uint32_t *out)
+{
+    char *end = NULL;
+    unsigned long v = strtoul(s, &end, 10);
+    if (s[0] < '0' || s[0] > '9' || end == s || *end != '\0' || v < lo || v > hi) {
+        return -1;
+    }
+    *out = (uint32_t)v;
+    return 0;
+}
+
+static int parse_args(int argc, char **argv, options_t *o)
+{
+    int i;
+    o->base_url = "https://inboxapp.com/api/v1";
+    o->ca_file = "/etc/ssl/certs/ca-certificates.crt";
+    o->interval_s = 60;
+    o->count = 0;
+    o->timeout_ms = 15000;
+    o->id_count = 0;
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        int bad = 0;
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            return -1;
+        } else if (a[0] == '-' && a[1] == '-') {
+            if (v == NULL) {
+                fprintf(stderr, "reporter: %s needs a value\n", a);
+                return -1;
+            }
+            i++;
+            if (strcmp(a, "--base-url") == 0) {
+                o->base_url = v;
+            } else if (strcmp(a, "--ca-file") == 0) {
+                o->ca_file = v;
+            } else if (strcmp(a, "--interval") == 0) {
+                bad = parse_u32(v, 1, 86400, &o->interval_s);
+            } else if (strcmp(a, "--count") == 0) {
+                bad = parse_u32(v, 1, 1000000, &o->count);
+            } else if (strcmp(a, "--timeout-ms") == 0) {
+                bad = parse_u32(v, 100, 600000, &o->timeout_ms);
+            } else {
+                bad = -1;
+            }
+            if (bad != 0) {
+                fprintf(stderr, "reporter: unknown option or bad value: %s %s\n", a, v);
+                return -1;
+            }
+        } else if (o->id_count < MAX_CAMPAIGNS) {
+            o->ids[o->id_count++] = a;
+        } else {
+            fprintf(stderr, "reporter: at most %d campaigns\n", MAX_CAMPAIGNS);
+            return -1;
+        }
+    }
+    if (o->id_count == 0) {
+        fputs("reporter: give at least one campaign ID\n", stderr);
+        return -1;
+    }
+    return 0;
+}
+
+/* scheme://host[:port][/base] into the static host/base_path buffers. */
+static int parse_url(const char *url, bool *https, uint16_t *port)
+{
+    const char *p, *host_end, *path;
+    size_t n;
+    uint32_t port_v;
+    if (strncmp(url, "https://", 8) == 0) {
+        *https = true;
+        p = url + 8;
+        *port = 443;
+    } else if (strncmp(url, "http://", 7) == 0) {
+        *https = false;
+        p = url + 7;
+        *port = 80;
+    } else {
+        return -1;
+    }
+    path = strchr(p, '/');
+    if (path == NULL) {
+        path = p + strlen(p);
+    }
+    host_end = path;
+    if (*p == '[') { /* [IPv6]:port */
+        const char *close = memchr(p, ']', (size_t)(path - p));
+        if (close == NULL) {
+            return -1;
+        }
+        n = (size_t)(close - p - 1);
+        if (n == 0 || n >= sizeof host) {
+            return -1;
+        }
+        memcpy(host, p + 1, n);
+        host[n] = '\0';
+        host_end = close + 1;
+    } else {
+        const char *colon = memchr(p, ':', (size_t)(path - p));
+        host_end = colon != NULL ? colon : path;
+        n = (size_t)(host_end - p);
+        if (n == 0 || n >= sizeof host) {
+            return -1;
+        }
+        memcpy(host, p, n);
+        host[n] = '\0';
+    }
+    if (*host_end == ':') {
+        char digits[8];
+        n = (size_t)(path - host_end - 1);
+        if (n == 0 || n >= sizeof digits) {
+            return -1;
+        }
+        memcpy(digits, host_end + 1, n);
+        digits[n] = '\0';
+        if (parse_u32(digits, 1, 65535, &port_v) != 0) {
+            return -1;
+        }
+        *port = (uint16_t)port_v;
+    } else if (host_end != path) {
+        return -1;
+    }
+    n = strlen(path);
+    while (n > 0 && path[n - 1] == '/') {
+        n--; /* "https://host/api/v1/" and ".../api/v1" are the same base */
+    }
+    if (n >= sizeof base_path) {
+        return -1;
+    }
+    memcpy(base_path, path, n);
+    base_path[n] = '\0';
+    return 0;
+}
+
+/* ---- one line per campaign ------------------------------------------------------ */
+
+static const char *status_name(uint8_t s)
+{
+    switch (s) {
+    case CAMP_INBOX_STATUS_DRAFT: return "draft";
+    case CAMP_INBOX_STATUS_ACTIVE: return "active";
+    case CAMP_INBOX_STATUS_PAUSED: return "paused";
+    case CAMP_INBOX_STATUS_COMPLETED: return "completed";
+    default: return "?";
+    }
+}
+
+/* "open", "closed, opens Tue 09:00", "closed this week", or why it cannot be told. */
+static void describe_window(const camp_inbox_campaign_t *c, int64_t now, char *out, size_t cap)
+{
+    static const char *const days[7] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    camp_tz_t tz;
+    bool open = false, found = false;
+    int64_t next = 0;
+    camp_tz_local_t local;
+    if ((c->present & CAMP_INBOX_CAMPAIGN_HAS_SCHEDULE_HOURS) == 0 || c->schedule_timezone.ptr == NULL) {
+        snprintf(out, cap, "no schedule");
+        return;
+    }
+    if (camp_tz_find(c->schedule_timezone.ptr, c->schedule_timezone.len, &tz) != CAMP_OK) {
+        snprintf(out, cap, "unknown zone %.*s", (int)c->schedule_timezone.len, c->schedule_timezone.ptr);
+        return;
+    }
+    if (camp_schedule_is_open(&tz, &c->schedule_hours, now, &open) != CAMP_OK) {
+        snprintf(out, cap, "schedule not usable");
+        return;
+    }
+    if (open) {
+        snprintf(out, cap, "open (%.*s)", (int)c->schedule_timezone.len, c->schedule_timezone.ptr);
+        return;
+    }
+    if (camp_schedule_next_open(&tz, &c->schedule_hours, now, &found, &next) != CAMP_OK || !found ||
+        camp_tz_to_local(&tz, next, &local) != CAMP_OK) {
+        snprintf(out, cap, "closed, no window in the next 8 days");
+        return;
+    }
+    snprintf(out, cap, "closed, opens %s %02u:%02u (%.*s)", days[local.wday % 7], (unsigned)local.hour,
+             (unsigned)local.minute, (int)c->schedule_timezone.len, c->schedule_timezone.ptr);
+}
+
+/* Fixed point millionths as "12.3%". */
+static void percent(uint64_t millionths, char *out, size_t cap)
+{
+    snprintf(out, cap, "%u.%u%%", (unsigned)(millionths / 10000u), (unsigned)(millionths % 10000u / 1000u));
+}
+
+static void print_campaign(uint32_t round, const camp_inbox_campaign_t *c, int64_t now)
+{
+    const camp_inbox_campaign_summary_t *b = &c->base;
+    char window[96], done[16], replies[16];
+    uint64_t share = b->targets_count > 0
+                         ? (uint64_t)b->contacted_count * CAMP_FRACTION_ONE / (uint64_t)b->targets_count
+                         : 0;
+    describe_window(c, now, window, sizeof window);
+    percent(share, done, sizeof done);
+    percent(b->reply_rate, replies, sizeof replies);
+    printf("#%-3u %.*s  %-9s contacted %lld/%lld (%s)  replies %lld, reply rate %s  window %s\n",
+           (unsigned)round, (int)b->id.len, b->id.ptr, status_name(b->status), (long long)b->contacted_count,
+           (long long)b->targets_count, done, (long long)b->replies_count, replies, window);
+}
+
+static void print_failure(uint32_t round, const char *id, camp_status_t st)
+{
+    const camp_client_result_t *r = &client.last;
+    printf("#%-3u %s  error: %s", (unsigned)round, id, camp_status_str(st));
+    if (r->http_status != 0) {
+        printf(" (HTTP %d", r->http_status);
+        if (r->error_message.ptr != NULL) {
+            printf(": %.*s", (int)r->error_message.len, r->error_message.ptr);
+        }
+        printf(")");
+    } else if (client.tls && camp_mbedtls_tls_reason(&tls)[0] != '\0') {
+        printf(" (%s)", camp_mbedtls_tls_reason(&tls));
+    }
+    printf("\n");
+}
+
+/* ---- the loop ------------------------------------------------------------------ */
+
+int main(int argc, char **argv)
+{
+    options_t opt;
+    camp_mbedtls_tls_config_t cfg;
+    const char *token = getenv("CAMP_TOKEN");
+    bool https = true;
+    uint16_t port = 443;
+    uint32_t round, failures = 0;
+    int exit_code = 0;
+
+    if (parse_args(argc, argv, &opt) != 0) {
+        return usage();
+    }
+    if (token == NULL || token[0] == '\0') {
+        fputs("reporter: set CAMP_TOKEN to the API token\n", stderr);
+        return 2;
+    }
+    if (parse_url(opt.base_url, &https, &port) != 0) {
+        fprintf(stderr, "reporter: bad --base-url %s (want http[s]://host[:port][/path])\n", opt.base_url);
+        return 2;
+    }
+    camp_client_init_inbox(&client, work, sizeof work, tokens, TOKENS);
+    client.host = host;
+    client.port = port;
+    client.tls = https;
+    client.base_path = base_path;
+    client.token = token;
+    client.timeout_ms = opt.timeout_ms;
+    /* One connection per round, shared by every campaign of the round, then
+     * closed so the radio can sleep; the next round resumes the TLS session. */
+    client.keep_alive = true;
+    if (https) {
+        camp_mbedtls_tls_config_init(&cfg);
+        cfg.ca_file = opt.ca_file;
+        cfg.handshake_timeout_ms = opt.timeout_ms;
+        cfg.read_timeout_ms = 250;
+        if (camp_mbedtls_tls_init(&tls, &cfg) != CAMP_OK) {
+            fprintf(stderr, "reporter: TLS setup failed: %s\n", camp_mbedtls_tls_reason(&tls));
+            camp_mbedtls_tls_free(&tls);
+            return 2;
+        }
+        client.transport = camp_mbedtls_tls_transport(&tls);
+        client.conn.open = open_tls;
+        client.conn.close = close_tls;
+    } else {
+        tcp.fd = -1;
+        client.transport = camp_posix_transport(&tcp);
+        client.conn.open = open_tcp;
+        client.conn.close = close_tcp;
+    }
+    printf("reporter: %u campaign(s) every %u s from %s%s\n", (unsigned)opt.id_count, (unsigned)opt.interval_s,
+           opt.base_url, opt.count ? "" : " (Ctrl-C to stop)");
+    fflush(stdout);
+
+    for (round = 1; opt.count == 0 || round <= opt.count; round++) {
+        uint32_t wait_s = opt.interval_s;
+        bool net_failed = false;
+        size_t i;
+        exit_code = 0;
+        for (i = 0; i < opt.id_count; i++) {
+            camp_status_t st = camp_client_inbox_get_campaign(&client, opt.ids[i], &campaign);
+            if (st == CAMP_OK) {
+                print_campaign(round, &campaign, wall_now());
+                continue;
+            }
+            exit_code = 1;
+            print_failure(round, opt.ids[i], st);
+            if (st == CAMP_ERR_API_RATE_LIMITED) {
+                /* The server says when: wait at least that long (at least one interval). */
+                int64_t ra = client.last.retry_after_ms;
+                uint32_t ra_s = ra > 0 ? (uint32_t)((ra + 999) / 1000) : opt.interval_s * 2u;
+                if (ra_s > wait_s) {
+                    wait_s = ra_s > MAX_BACKOFF_S ? MAX_BACKOFF_S : ra_s;
+                }
+                printf("     rate limited: next poll in %u s\n", (unsigned)wait_s);
+                break; /* do not spend the remaining quota on the other campaigns */
+            }
+            if (st == CAMP_ERR_NET || st == CAMP_ERR_NET_CLOSED || st == CAMP_ERR_TIMEOUT ||
+                st == CAMP_ERR_DNS || st == CAMP_ERR_TLS || st == CAMP_ERR_API_SERVER) {
+                net_failed = true;
+                break;
+            }
+        }
+        camp_client_disconnect(&client); /* sleep with the connection closed */
+        if (net_failed) {
+            /* Exponential backoff with full jitter: interval * 2^failures, capped. */
+            uint32_t ceiling = opt.interval_s << (failures < 8 ? failures : 8);
+            failures++;
+            if (ceiling > MAX_BACKOFF_S) {
+                ceiling = MAX_BACKOFF_S;
+            }
+            wait_s = opt.interval_s + random_u32() % (ceiling + 1u);
+            printf("     network trouble (%u in a row): next poll in %u s\n", (unsigned)failures, (unsigned)wait_s);
+        } else {
+            failures = 0;
+        }
+        fflush(stdout);
+        if (opt.count != 0 && round == opt.count) {
+            break;
+        }
+        sleep_s(wait_s);
+    }
+    camp_client_disconnect(&client);
+    if (https) {
+        camp_mbedtls_tls_free(&tls);
+    }
+    return exit_code;
+}

@@ -1,0 +1,909 @@
+/* The endpoint client: route table, request preparation in the work buffer,
+ * the attempt / retry loop, status mapping and error bodies. */
+#include "camp/camp_client.h"
+
+#include <string.h>
+
+#include "camp/camp_validate.h"
+
+/* Which placeholders a route's template carries. */
+#define ARG_CAMPAIGN 0x1u
+#define ARG_IDENTIFIER 0x2u
+#define ARG_COLUMN 0x4u
+
+static const char *const k_arg_names[3] = {"{campaignId}", "{identifier}", "{columnId}"};
+
+/* Default routes. `idempotent`: the issue's list of requests that are safe to
+ * repeat (GET, enable, pause, PUT sequence); PATCH/POST bodies that add or
+ * change things are never retried automatically. */
+static const camp_route_t k_routes[CAMP_ROUTE_COUNT] = {
+    {CAMP_HTTP_GET, CAMP_ROUTE_PATH_GET_CAMPAIGN, CAMP_HTTP_AUTH_BEARER, true},
+    {CAMP_HTTP_POST, CAMP_ROUTE_PATH_ENABLE, CAMP_HTTP_AUTH_BEARER, true},
+    {CAMP_ROUTE_METHOD_PAUSE, CAMP_ROUTE_PATH_PAUSE, CAMP_HTTP_AUTH_BEARER, true},
+    {CAMP_ROUTE_METHOD_CREATE, CAMP_ROUTE_PATH_CREATE, CAMP_HTTP_AUTH_BEARER, false},
+    {CAMP_HTTP_PUT, CAMP_ROUTE_PATH_SEQUENCE, CAMP_HTTP_AUTH_BEARER, true},
+    {CAMP_HTTP_PATCH, CAMP_ROUTE_PATH_RULES, CAMP_HTTP_AUTH_BEARER, false},
+    {CAMP_HTTP_POST, CAMP_ROUTE_PATH_LEADS_ADD, CAMP_HTTP_AUTH_BEARER, false},
+    {CAMP_HTTP_PATCH, CAMP_ROUTE_PATH_LEAD_UPDATE, CAMP_HTTP_AUTH_BEARER, false},
+    {CAMP_HTTP_POST, CAMP_ROUTE_PATH_LEAD_CANCEL, CAMP_HTTP_AUTH_BEARER, false},
+    {CAMP_HTTP_PATCH, CAMP_ROUTE_PATH_COLUMN_UPDATE, CAMP_HTTP_AUTH_BEARER, false},
+    /* Outbox D1: email pages document Bearer, the introduction a raw key */
+    {CAMP_HTTP_POST, CAMP_ROUTE_PATH_OUTBOX_CAMPAIGN_CREATE, CAMP_HTTP_AUTH_BEARER, false},
+    {CAMP_HTTP_POST, CAMP_ROUTE_PATH_OUTBOX_SENDER_CREATE, CAMP_HTTP_AUTH_BEARER, false},
+    {CAMP_HTTP_GET, CAMP_ROUTE_PATH_OUTBOX_CONTACTS, CAMP_HTTP_AUTH_RAW, true},
+};
+
+static const uint8_t k_route_args[CAMP_ROUTE_COUNT] = {
+    ARG_CAMPAIGN, ARG_CAMPAIGN, ARG_CAMPAIGN, 0, ARG_CAMPAIGN, ARG_CAMPAIGN, ARG_CAMPAIGN,
+    ARG_CAMPAIGN | ARG_IDENTIFIER, ARG_CAMPAIGN | ARG_IDENTIFIER, ARG_CAMPAIGN | ARG_COLUMN,
+    0, 0, 0,
+};
+
+const camp_route_t *camp_client_default_route(camp_route_id_t id)
+{
+    if ((unsigned)id >= (unsigned)CAMP_ROUTE_COUNT) {
+        return NULL;
+    }
+    return &k_routes[id];
+}
+
+static void init_common(camp_client_t *c, uint8_t *work, size_t work_cap,
+                        camp_json_token_t *tokens, size_t token_cap)
+{
+    memset(c, 0, sizeof *c);
+    c->port = 443;
+    c->tls = true;
+    c->work = work;
+    c->work_cap = work_cap;
+    c->tokens = tokens;
+    c->token_cap = token_cap;
+    c->timeout_ms = CAMP_HTTP_TIMEOUT_MS;
+    c->keep_alive = true;
+    memcpy(c->routes, k_routes, sizeof k_routes);
+    /* the docs' advice (spec §6): base 1 s, max 60 s, 5 retries */
+    c->retry.max_attempts = 6;
+    c->retry.base_ms = 1000;
+    c->retry.max_delay_ms = 60000;
+    c->retry.max_total_ms = 180000;
+    camp_diag_clear(&c->last.diag);
+}
+
+camp_status_t camp_client_init_inbox(camp_client_t *c, uint8_t *work, size_t work_cap,
+                                     camp_json_token_t *tokens, size_t token_cap)
+{
+    if (c == NULL || work == NULL || work_cap == 0 || tokens == NULL || token_cap == 0) {
+        return CAMP_ERR_ARG;
+    }
+    init_common(c, work, work_cap, tokens, token_cap);
+    c->host = CAMP_INBOX_HOST;
+    c->base_path = CAMP_INBOX_BASE_PATH;
+    return CAMP_OK;
+}
+
+camp_status_t camp_client_init_outbox(camp_client_t *c, uint8_t *work, size_t work_cap,
+                                      camp_json_token_t *tokens, size_t token_cap)
+{
+    if (c == NULL || work == NULL || work_cap == 0 || tokens == NULL || token_cap == 0) {
+        return CAMP_ERR_ARG;
+    }
+    init_common(c, work, work_cap, tokens, token_cap);
+    c->host = CAMP_OUTBOX_HOST;
+    c->base_path = "";
+    return CAMP_OK;
+}
+
+/* Placeholders used by a template, or -1 when it has an unknown one. */
+static int template_args(const char *path)
+{
+    unsigned used = 0;
+    size_t i = 0;
+    size_t n = strlen(path);
+    while (i < n) {
+        if (path[i] == '{') {
+            const char *close = memchr(path + i, '}', n - i);
+            size_t k;
+            bool known = false;
+            if (close == NULL) {
+                return -1;
+            }
+            for (k = 0; k < 3; k++) {
+                size_t len = (size_t)(close - (path + i)) + 1;
+                if (strlen(k_arg_names[k]) == len && memcmp(path + i, k_arg_names[k], len) == 0) {
+                    used |= 1u << k;
+                    known = true;
+                }
+            }
+            if (!known) {
+                return -1;
+            }
+            i = (size_t)(close - path) + 1;
+        } else {
+            if ((uint8_t)path[i] <= 0x20u || (uint8_t)path[i] >= 0x7fu || path[i] == '}' ||
+                path[i] == '#' || path[i] == '?') {
+                return -1;
+            }
+            i++;
+        }
+    }
+    return (int)used;
+}
+
+camp_status_t camp_client_set_route(camp_client_t *c, camp_route_id_t id,
+                                    camp_http_method_t method, const char *path)
+{
+    if (c == NULL) {
+        return CAMP_ERR_ARG;
+    }
+    if ((unsigned)id >= (unsigned)CAMP_ROUTE_COUNT || path == NULL || path[0] != '/' ||
+        (unsigned)method > (unsigned)CAMP_HTTP_HEAD) {
+        return camp_diag_set(&c->last.diag, CAMP_ERR_ARG, "route", "unknown route or method");
+    }
+    if (template_args(path) != (int)k_route_args[id]) {
+        return camp_diag_set(&c->last.diag, CAMP_ERR_ARG, "route.path",
+                             "template must be printable ASCII with exactly the route's "
+                             "placeholders ({campaignId}, {identifier}, {columnId})");
+    }
+    c->routes[id].method = method;
+    c->routes[id].path = path;
+    return CAMP_OK;
+}
+
+void camp_client_disconnect(camp_client_t *c)
+{
+    if (c == NULL) {
+        return;
+    }
+    if (c->connected && c->conn.close != NULL) {
+        c->conn.close(c->conn.ctx);
+    }
+    c->connected = false;
+}
+
+/* ---- retry decision ------------------------------------------------------------------ */
+
+bool camp_retry_decide(const camp_retry_policy_t *p, bool idempotent, camp_status_t result,
+                       uint32_t attempts, uint64_t elapsed_ms, int64_t retry_after_ms,
+                       uint32_t random, uint32_t *delay_ms)
+{
+    uint64_t d;
+    if (delay_ms != NULL) {
+        *delay_ms = 0;
+    }
+    if (p == NULL || delay_ms == NULL || !idempotent || attempts == 0) {
+        return false;
+    }
+    switch (result) {
+    case CAMP_ERR_API_RATE_LIMITED:
+    case CAMP_ERR_API_SERVER:
+    case CAMP_ERR_NET:
+    case CAMP_ERR_NET_CLOSED:
+    case CAMP_ERR_TIMEOUT:
+        break;
+    default:
+        return false; /* 4xx other than 429, protocol errors, bad input: repeating cannot help */
+    }
+    if (attempts >= p->max_attempts) {
+        return false;
+    }
+    if (retry_after_ms >= 0) {
+        /* the server said when: honour it as given (the total budget still bounds it) */
+        d = (uint64_t)retry_after_ms;
+    } else {
+        uint64_t ceiling = p->base_ms;
+        uint32_t i;
+        for (i = 1; i < attempts && i < 40u && ceiling < p->max_delay_ms; i++) {
+            ceiling *= 2u;
+        }
+        if (ceiling > p->max_delay_ms) {
+            ceiling = p->max_delay_ms;
+        }
+        /* full jitter: uniform in [0, ceiling] */
+        d = (uint64_t)random % (ceiling + 1u);
+    }
+    if (elapsed_ms + d >= p->max_total_ms) {
+        return false;
+    }
+    *delay_ms = (uint32_t)d;
+    return true;
+}
+
+/* ---- one call ----------------------------------------------------------------------- */
+
+typedef enum body_kind {
+    BODY_NONE = 0,
+    BODY_EMPTY_OBJECT,
+    BODY_INBOX,
+    BODY_OUTBOX_CAMPAIGN,
+    BODY_OUTBOX_SENDER
+} body_kind_t;
+
+typedef enum resp_kind {
+    RESP_JSON = 0, /* checked as JSON, kept raw */
+    RESP_INBOX,
+    RESP_OUTBOX_CAMPAIGN,
+    RESP_OUTBOX_SENDER,
+    RESP_OUTBOX_CONTACTS
+} resp_kind_t;
+
+typedef struct call {
+    camp_route_id_t route;
+    const char *args[3]; /* campaignId, identifier, columnId */
+    const camp_client_contacts_query_t *query;
+    body_kind_t body_kind;
+    camp_inbox_type_t body_type;
+    const void *body;
+    resp_kind_t resp_kind;
+    camp_inbox_type_t resp_type;
+    void *out;
+    size_t out_size;
+} call_t;
+
+static bool has_ctl(const char *s)
+{
+    size_t i;
+    size_t n = strlen(s);
+    for (i = 0; i < n; i++) {
+        if ((uint8_t)s[i] < 0x20u || (uint8_t)s[i] == 0x7fu) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static camp_status_t check_args(camp_client_t *c, const call_t *call)
+{
+    camp_diag_t *diag = &c->last.diag;
+    unsigned need = k_route_args[call->route];
+    const char *id = call->args[0];
+    if ((need & ARG_CAMPAIGN) != 0u) {
+        if (id == NULL) {
+            return camp_diag_set(diag, CAMP_ERR_REQUIRED, "path.campaignId", "required");
+        }
+        if (has_ctl(id)) {
+            return camp_diag_set(diag, CAMP_ERR_HTTP_HEADER, "path.campaignId",
+                                 "control byte (CR, LF, ...) in a path piece");
+        }
+        if (!camp_valid_inbox_id(id, strlen(id))) {
+            return camp_diag_set(diag, CAMP_ERR_PATTERN, "path.campaignId",
+                                 "must match ^[0-9a-z]+$");
+        }
+    }
+    if ((need & ARG_IDENTIFIER) != 0u) {
+        const char *v = call->args[1];
+        if (v == NULL) {
+            return camp_diag_set(diag, CAMP_ERR_REQUIRED, "path.identifier", "required");
+        }
+        if (v[0] == '\0') {
+            camp_diag_set(diag, CAMP_ERR_LENGTH, "path.identifier", "must not be empty");
+            camp_diag_set_limits(diag, 1, INT64_MAX);
+            return CAMP_ERR_LENGTH;
+        }
+        if (has_ctl(v)) {
+            return camp_diag_set(diag, CAMP_ERR_HTTP_HEADER, "path.identifier",
+                                 "control byte (CR, LF, ...) in a path piece");
+        }
+    }
+    if ((need & ARG_COLUMN) != 0u) {
+        const char *v = call->args[2];
+        if (v == NULL) {
+            return camp_diag_set(diag, CAMP_ERR_REQUIRED, "path.columnId", "required");
+        }
+        if (has_ctl(v)) {
+            return camp_diag_set(diag, CAMP_ERR_HTTP_HEADER, "path.columnId",
+                                 "control byte (CR, LF, ...) in a path piece");
+        }
+        if (!camp_valid_column_id(v, strlen(v))) {
+            return camp_diag_set(diag, CAMP_ERR_PATTERN, "path.columnId",
+                                 "must match ^custom_[0-9a-z]+$");
+        }
+    }
+    return CAMP_OK;
+}
+
+static camp_status_t check_query(camp_client_t *c, const camp_client_contacts_query_t *q)
+{
+    camp_diag_t *diag = &c->last.diag;
+    size_t i;
+    if (q == NULL) {
+        return CAMP_OK;
+    }
+    if (q->page < 0) {
+        camp_diag_set(diag, CAMP_ERR_RANGE, "query.page", "must be >= 1 (0 = omitted)");
+        camp_diag_set_limits(diag, 1, INT64_MAX);
+        return CAMP_ERR_RANGE;
+    }
+    if (q->sort_by != NULL && strcmp(q->sort_by, "last_activity") != 0 &&
+        strcmp(q->sort_by, "created_at") != 0) {
+        return camp_diag_set(diag, CAMP_ERR_ENUM, "query.sort_by",
+                             "must be \"last_activity\" or \"created_at\"");
+    }
+    if (q->sort_direction != NULL && strcmp(q->sort_direction, "asc") != 0 &&
+        strcmp(q->sort_direction, "desc") != 0) {
+        return camp_diag_set(diag, CAMP_ERR_ENUM, "query.sort_direction",
+                             "must be \"asc\" or \"desc\"");
+    }
+    if (q->tag_count > 0 && q->tags == NULL) {
+        return camp_diag_set(diag, CAMP_ERR_ARG, "query.tags", "tags is NULL");
+    }
+    for (i = 0; i < q->tag_count; i++) {
+        if (q->tags[i] == NULL) {
+            return camp_diag_set(diag, CAMP_ERR_ARG, "query.tags", "tag is NULL");
+        }
+    }
+    return CAMP_OK;
+}
+
+/* Encode the request body at work[0..). */
+static camp_status_t encode_body(camp_client_t *c, const call_t *call, size_t *len)
+{
+    char *buf = (char *)c->work;
+    camp_diag_t *diag = &c->last.diag;
+    *len = 0;
+    switch (call->body_kind) {
+    case BODY_NONE:
+        return CAMP_OK;
+    case BODY_EMPTY_OBJECT:
+        /* enable / pause: the documented example sends {} */
+        if (c->work_cap < 2) {
+            camp_diag_set(diag, CAMP_ERR_BUFFER_TOO_SMALL, "$", "work buffer too small");
+            diag->needed = 2;
+            return CAMP_ERR_BUFFER_TOO_SMALL;
+        }
+        buf[0] = '{';
+        buf[1] = '}';
+        *len = 2;
+        return CAMP_OK;
+    case BODY_INBOX:
+        return camp_inbox_encode(call->body_type, call->body, buf, c->work_cap, len, diag);
+    case BODY_OUTBOX_CAMPAIGN:
+        return camp_outbox_campaign_create_encode(
+            (const camp_outbox_campaign_create_t *)call->body, buf, c->work_cap, len, diag);
+    case BODY_OUTBOX_SENDER:
+        return camp_outbox_sender_create_encode((const camp_outbox_sender_create_t *)call->body,
+                                                buf, c->work_cap, len, diag);
+    }
+    return camp_diag_set(diag, CAMP_ERR_INTERNAL, "$", "unknown body kind");
+}
+
+static void put_int_query(camp_http_path_t *p, const char *key, int64_t v)
+{
+    char digits[24];
+    size_t n = 0;
+    char out[24];
+    size_t k = 0;
+    do {
+        digits[n++] = (char)('0' + (v % 10));
+        v /= 10;
+    } while (v > 0 && n < sizeof digits);
+    while (n > 0) {
+        out[k++] = digits[--n];
+    }
+    camp_http_path_query(p, key, out, k);
+}
+
+/* Build base + route template (+ query) into dst. */
+static camp_status_t build_target(camp_client_t *c, const call_t *call, char *dst, size_t cap,
+                                  size_t *len)
+{
+    camp_http_path_t p;
+    const char *t = c->routes[call->route].path;
+    size_t n = strlen(t);
+    size_t i = 0;
+    camp_status_t st;
+    camp_http_path_init(&p, dst, cap);
+    camp_http_path_literal(&p, c->base_path, strlen(c->base_path));
+    /* ends: i grows on every pass, up to the template length */
+    while (i < n) {
+        const char *open = memchr(t + i, '{', n - i);
+        size_t lit = (open == NULL) ? n - i : (size_t)(open - (t + i));
+        camp_http_path_literal(&p, t + i, lit);
+        i += lit;
+        if (open != NULL) {
+            size_t k;
+            for (k = 0; k < 3; k++) {
+                size_t kl = strlen(k_arg_names[k]);
+                if (n - i >= kl && memcmp(t + i, k_arg_names[k], kl) == 0) {
+                    const char *v = (call->args[k] != NULL) ? call->args[k] : "";
+                    camp_http_path_segment(&p, v, strlen(v));
+                    i += kl;
+                    break;
+                }
+            }
+            if (k == 3) {
+                return camp_diag_set(&c->last.diag, CAMP_ERR_ARG, "route.path",
+                                     "unknown placeholder in route template");
+            }
+        }
+    }
+    if (call->query != NULL) {
+        const camp_client_contacts_query_t *q = call->query;
+        size_t k;
+        if (q->page > 0) {
+            put_int_query(&p, "page", q->page);
+        }
+        for (k = 0; k < q->tag_count; k++) {
+            camp_http_path_query(&p, "tags", q->tags[k], strlen(q->tags[k]));
+        }
+        if (q->sort_by != NULL) {
+            camp_http_path_query(&p, "sort_by", q->sort_by, strlen(q->sort_by));
+        }
+        if (q->sort_direction != NULL) {
+            camp_http_path_query(&p, "sort_direction", q->sort_direction,
+                                 strlen(q->sort_direction));
+        }
+    }
+    st = camp_http_path_finish(&p, len, &c->last.diag);
+    if (st == CAMP_ERR_BUFFER_TOO_SMALL && cap < CAMP_CLIENT_MAX_TARGET) {
+        c->last.diag.path[0] = '$'; /* the work buffer, not the target limit, ran out */
+        c->last.diag.path[1] = '\0';
+    }
+    return st;
+}
+
+/* Host header value: host, or host:port when the port is not the scheme's
+ * default; IPv6 literals in brackets. */
+static camp_status_t host_value(camp_client_t *c, char *out, size_t cap)
+{
+    size_t hl;
+    size_t k = 0;
+    bool v6;
+    bool with_port = !((c->tls && c->port == 443) || (!c->tls && c->port == 80));
+    if (c->host == NULL || c->host[0] == '\0') {
+        return camp_diag_set(&c->last.diag, CAMP_ERR_ARG, "client.host", "required");
+    }
+    hl = strlen(c->host);
+    v6 = memchr(c->host, ':', hl) != NULL;
+    if (hl + 10 > cap) {
+        return camp_diag_set(&c->last.diag, CAMP_ERR_ARG, "client.host", "host name too long");
+    }
+    if (v6) {
+        out[k++] = '[';
+    }
+    memcpy(out + k, c->host, hl);
+    k += hl;
+    if (v6) {
+        out[k++] = ']';
+    }
+    if (with_port) {
+        char digits[6];
+        size_t n = 0;
+        unsigned port = c->port;
+        out[k++] = ':';
+        do {
+            digits[n++] = (char)('0' + port % 10u);
+            port /= 10u;
+        } while (port > 0 && n < sizeof digits);
+        while (n > 0) {
+            out[k++] = digits[--n];
+        }
+    }
+    out[k] = '\0';
+    return CAMP_OK;
+}
+
+/* Lay out [body][target NUL][head] in the work buffer. */
+static camp_status_t prepare(camp_client_t *c, const call_t *call, size_t *body_len,
+                             size_t *head_off, size_t *head_len)
+{
+    camp_http_request_t rq;
+    camp_http_header_t extra[1];
+    char host[280];
+    size_t target_len = 0;
+    size_t target_off;
+    size_t room;
+    camp_status_t st = encode_body(c, call, body_len);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    target_off = *body_len;
+    room = c->work_cap - target_off;
+    if (room > CAMP_CLIENT_MAX_TARGET) {
+        room = CAMP_CLIENT_MAX_TARGET;
+    }
+    st = build_target(c, call, (char *)c->work + target_off, room, &target_len);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    st = host_value(c, host, sizeof host);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    camp_http_request_init(&rq, c->routes[call->route].method, host,
+                           (const char *)c->work + target_off);
+    rq.auth = c->routes[call->route].auth;
+    rq.token = c->token;
+    rq.body_len = *body_len;
+    rq.has_body = (call->body_kind != BODY_NONE);
+    rq.keep_alive = c->keep_alive;
+    if (call->route == CAMP_ROUTE_OUTBOX_CONTACTS && c->user_timezone != NULL) {
+        extra[0].name = "X-User-Timezone";
+        extra[0].value = c->user_timezone;
+        rq.extra = extra;
+        rq.extra_count = 1;
+    }
+    *head_off = target_off + target_len + 1;
+    if (*head_off > c->work_cap) {
+        camp_diag_set(&c->last.diag, CAMP_ERR_BUFFER_TOO_SMALL, "$", "work buffer too small");
+        c->last.diag.needed = (int64_t)*head_off;
+        return CAMP_ERR_BUFFER_TOO_SMALL;
+    }
+    st = camp_http_write_request(&rq, (char *)c->work + *head_off, c->work_cap - *head_off,
+                                 head_len, &c->last.diag);
+    if (st == CAMP_ERR_BUFFER_TOO_SMALL) {
+        c->last.diag.needed = (int64_t)(*head_off + *head_len);
+    }
+    return st;
+}
+
+static camp_status_t attempt(camp_client_t *c, const call_t *call, camp_http_response_t *rs)
+{
+    size_t body_len = 0;
+    size_t head_off = 0;
+    size_t head_len = 0;
+    camp_status_t st;
+    camp_diag_clear(&c->last.diag);
+    st = prepare(c, call, &body_len, &head_off, &head_len);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    if (!c->connected && c->conn.open != NULL) {
+        st = c->conn.open(c->conn.ctx, c->host, c->port);
+        if (st != CAMP_OK) {
+            return camp_diag_set(&c->last.diag, st, "connect", "could not connect");
+        }
+    }
+    c->connected = true;
+    st = camp_http_exchange(&c->transport, c->work + head_off, head_len, c->work, body_len,
+                            c->routes[call->route].method == CAMP_HTTP_HEAD, c->work,
+                            c->work_cap, c->timeout_ms, rs, &c->last.diag);
+    if (st != CAMP_OK || rs->must_close) {
+        /* after an error the connection's state is unknown: start over next time */
+        camp_client_disconnect(c);
+    }
+    if (st == CAMP_OK) {
+        c->last.http_status = rs->status;
+        st = camp_http_status_map(rs->status);
+        if (st != CAMP_OK) {
+            camp_diag_set(&c->last.diag, st, "http.status", camp_status_str(st));
+        }
+    }
+    return st;
+}
+
+static void set_str(camp_str_t *s, const char *p)
+{
+    s->ptr = p;
+    s->len = (p != NULL) ? strlen(p) : 0;
+}
+
+/* Error bodies: InboxApp's nested or flat form (D12) through the inbox
+ * decoder; otherwise a DRF-style {"detail": "..."} (Outbox, unverified). One
+ * parse only: string getters unescape in place, so the text is never parsed twice. */
+static void decode_error_body(camp_client_t *c, char *body, size_t len)
+{
+    camp_json_doc_t doc;
+    camp_inbox_error_t e;
+    int v;
+    if (len == 0 || camp_json_parse(&doc, body, len, c->tokens, c->token_cap, NULL) != CAMP_OK ||
+        camp_json_kind(&doc, 0) != CAMP_JSON_OBJECT) {
+        return;
+    }
+    if ((camp_json_member(&doc, 0, "error") >= 0 || camp_json_member(&doc, 0, "code") >= 0) &&
+        camp_inbox_decode(CAMP_INBOX_ERROR, &doc, 0, &e, sizeof e, NULL) == CAMP_OK) {
+        c->last.error_code = e.code;
+        c->last.error_message = e.message;
+        if (e.request_id.ptr != NULL) {
+            c->last.request_id = e.request_id;
+        }
+        return;
+    }
+    v = camp_json_member(&doc, 0, "detail");
+    if (v < 0) {
+        v = camp_json_member(&doc, 0, "message");
+    }
+    if (v >= 0 && camp_json_kind(&doc, v) == CAMP_JSON_STRING) {
+        const char *s = NULL;
+        size_t n = 0;
+        if (camp_json_get_string(&doc, v, &s, &n) == CAMP_OK) {
+            c->last.error_message.ptr = s;
+            c->last.error_message.len = n;
+        }
+    }
+}
+
+static camp_status_t decode_response(camp_client_t *c, const call_t *call, char *body,
+                                     size_t len)
+{
+    camp_diag_t *diag = &c->last.diag;
+    camp_json_doc_t doc;
+    camp_status_t st;
+    if (call->out == NULL && call->resp_kind != RESP_JSON) {
+        return CAMP_OK;
+    }
+    switch (call->resp_kind) {
+    case RESP_JSON:
+        return camp_json_check(body, len, CAMP_JSON_MAX_DEPTH, diag);
+    case RESP_INBOX:
+        return camp_inbox_parse(call->resp_type, body, len, c->tokens, c->token_cap, call->out,
+                                call->out_size, diag);
+    case RESP_OUTBOX_CAMPAIGN:
+    case RESP_OUTBOX_SENDER:
+    case RESP_OUTBOX_CONTACTS:
+        st = camp_json_parse(&doc, body, len, c->tokens, c->token_cap, diag);
+        if (st != CAMP_OK) {
+            return st;
+        }
+        if (call->resp_kind == RESP_OUTBOX_CAMPAIGN) {
+            return camp_outbox_campaign_decode(&doc, 0, (camp_outbox_campaign_t *)call->out, diag);
+        }
+        if (call->resp_kind == RESP_OUTBOX_SENDER) {
+            return camp_outbox_sender_decode(&doc, 0, (camp_outbox_sender_t *)call->out, diag);
+        }
+        return camp_outbox_contacts_page_decode(&doc, 0, (camp_outbox_contacts_page_t *)call->out,
+                                                diag);
+    }
+    return camp_diag_set(diag, CAMP_ERR_INTERNAL, "$", "unknown response kind");
+}
+
+static void reset_last(camp_client_t *c)
+{
+    memset(&c->last, 0, sizeof c->last);
+    camp_diag_clear(&c->last.diag);
+    c->last.body = "";
+    c->last.retry_after_ms = -1;
+    c->last.ratelimit_limit = -1;
+    c->last.ratelimit_remaining = -1;
+    c->last.ratelimit_reset = -1;
+}
+
+static camp_status_t run(camp_client_t *c, const call_t *call)
+{
+    camp_http_response_t rs;
+    camp_status_t st;
+    uint64_t start;
+    const camp_route_t *route;
+    bool can_retry;
+    uint32_t guard;
+    if (c == NULL) {
+        return CAMP_ERR_ARG;
+    }
+    reset_last(c);
+    if (c->work == NULL || c->tokens == NULL || c->transport.send == NULL ||
+        c->transport.recv == NULL || c->transport.now_ms == NULL || c->base_path == NULL ||
+        c->routes[call->route].path == NULL) {
+        c->last.status = camp_diag_set(&c->last.diag, CAMP_ERR_ARG, "client",
+                                       "work buffer, tokens, transport and routes are required");
+        return c->last.status;
+    }
+    route = &c->routes[call->route];
+    st = check_args(c, call);
+    if (st == CAMP_OK && call->route == CAMP_ROUTE_OUTBOX_CONTACTS) {
+        st = check_query(c, call->query);
+    }
+    if (st != CAMP_OK) {
+        c->last.status = st;
+        return st;
+    }
+    can_retry = route->idempotent && c->retry.random != NULL && c->retry.sleep_ms != NULL;
+    start = c->transport.now_ms(c->transport.ctx);
+    camp_http_response_init(&rs, NULL, 0, false);
+    /* bounded by max_attempts (and a hard cap for a policy set to UINT32_MAX) */
+    for (guard = 0; guard < 1000u; guard++) {
+        uint32_t delay = 0;
+        uint64_t elapsed;
+        st = attempt(c, call, &rs);
+        c->last.attempts++;
+        if (c->last.http_status != 0 && rs.state_ == CAMP_HTTP_ST_DONE) {
+            int64_t now_unix = (c->retry.wall_now != NULL) ? c->retry.wall_now(c->retry.ctx) : -1;
+            c->last.retry_after_ms = camp_http_retry_after_ms(&rs, now_unix);
+            c->last.ratelimit_limit = rs.ratelimit_limit;
+            c->last.ratelimit_remaining = rs.ratelimit_remaining;
+            c->last.ratelimit_reset = rs.ratelimit_reset;
+        }
+        if (!can_retry) {
+            break;
+        }
+        elapsed = c->transport.now_ms(c->transport.ctx) - start;
+        if (!camp_retry_decide(&c->retry, true, st, c->last.attempts, elapsed,
+                               (st == CAMP_ERR_API_RATE_LIMITED || st == CAMP_ERR_API_SERVER)
+                                   ? c->last.retry_after_ms
+                                   : -1,
+                               c->retry.random(c->retry.ctx), &delay)) {
+            break;
+        }
+        c->retry.sleep_ms(c->retry.ctx, delay);
+        c->last.waited_ms += delay;
+        c->last.http_status = 0;
+    }
+    if (rs.state_ == CAMP_HTTP_ST_DONE && rs.buf_ == c->work) {
+        /* rs.body points into work (or is a literal "" when empty): take the
+         * writable pointer from the buffer itself */
+        char *body = (char *)c->work + rs.header_len;
+        c->last.body = rs.body;
+        c->last.body_len = rs.body_len;
+        c->last.location = rs.location;
+        set_str(&c->last.request_id, rs.request_id);
+        if (st == CAMP_OK) {
+            st = decode_response(c, call, body, rs.body_len);
+        } else if (st != CAMP_ERR_HTTP_REDIRECT) {
+            decode_error_body(c, body, rs.body_len);
+        }
+    }
+    c->last.status = st;
+    if (st != CAMP_OK && c->last.diag.status == CAMP_OK) {
+        camp_diag_set(&c->last.diag, st, "$", camp_status_str(st));
+    }
+    return st;
+}
+
+/* ---- endpoints ------------------------------------------------------------------------- */
+
+static void call_init(call_t *k, camp_route_id_t route, const char *campaign_id)
+{
+    memset(k, 0, sizeof *k);
+    k->route = route;
+    k->args[0] = campaign_id;
+    k->resp_kind = RESP_JSON;
+}
+
+static camp_status_t inbox_campaign_call(camp_client_t *c, camp_route_id_t route,
+                                         const char *id, body_kind_t body,
+                                         camp_inbox_campaign_t *out)
+{
+    call_t k;
+    call_init(&k, route, id);
+    k.body_kind = body;
+    k.resp_kind = RESP_INBOX;
+    k.resp_type = CAMP_INBOX_CAMPAIGN;
+    k.out = out;
+    k.out_size = sizeof *out;
+    return run(c, &k);
+}
+
+camp_status_t camp_client_inbox_get_campaign(camp_client_t *c, const char *campaign_id,
+                                             camp_inbox_campaign_t *out)
+{
+    return inbox_campaign_call(c, CAMP_ROUTE_GET_CAMPAIGN, campaign_id, BODY_NONE, out);
+}
+
+camp_status_t camp_client_inbox_enable_campaign(camp_client_t *c, const char *campaign_id,
+                                                camp_inbox_campaign_t *out)
+{
+    return inbox_campaign_call(c, CAMP_ROUTE_ENABLE, campaign_id, BODY_EMPTY_OBJECT, out);
+}
+
+camp_status_t camp_client_inbox_pause_campaign(camp_client_t *c, const char *campaign_id,
+                                               camp_inbox_campaign_t *out)
+{
+    return inbox_campaign_call(c, CAMP_ROUTE_PAUSE, campaign_id, BODY_EMPTY_OBJECT, out);
+}
+
+static camp_status_t inbox_body_call(camp_client_t *c, camp_route_id_t route, const char *id,
+                                     const char *identifier, const char *column,
+                                     camp_inbox_type_t body_type, const void *body,
+                                     camp_inbox_type_t resp_type, void *out, size_t out_size)
+{
+    call_t k;
+    call_init(&k, route, id);
+    k.args[1] = identifier;
+    k.args[2] = column;
+    k.body_kind = BODY_INBOX;
+    k.body_type = body_type;
+    k.body = body;
+    if (out != NULL) {
+        k.resp_kind = RESP_INBOX;
+        k.resp_type = resp_type;
+        k.out = out;
+        k.out_size = out_size;
+    }
+    if (body == NULL) {
+        if (c != NULL) {
+            reset_last(c);
+            c->last.status = camp_diag_set(&c->last.diag, CAMP_ERR_ARG, "$", "body is required");
+        }
+        return CAMP_ERR_ARG;
+    }
+    return run(c, &k);
+}
+
+camp_status_t camp_client_inbox_create_campaign(camp_client_t *c,
+                                                const camp_inbox_campaign_create_t *body,
+                                                camp_inbox_campaign_t *out)
+{
+    return inbox_body_call(c, CAMP_ROUTE_CREATE, NULL, NULL, NULL, CAMP_INBOX_CAMPAIGN_CREATE,
+                           body, CAMP_INBOX_CAMPAIGN, out, sizeof *out);
+}
+
+camp_status_t camp_client_inbox_update_sequence(camp_client_t *c, const char *campaign_id,
+                                                const camp_inbox_sequence_t *body,
+                                                camp_inbox_sequence_t *out)
+{
+    return inbox_body_call(c, CAMP_ROUTE_SEQUENCE, campaign_id, NULL, NULL,
+                           CAMP_INBOX_SEQUENCE_UPDATE, body, CAMP_INBOX_SEQUENCE, out, sizeof *out);
+}
+
+camp_status_t camp_client_inbox_update_lead_rules(camp_client_t *c, const char *campaign_id,
+                                                  const camp_inbox_rules_update_t *body,
+                                                  camp_inbox_success_t *out)
+{
+    return inbox_body_call(c, CAMP_ROUTE_RULES, campaign_id, NULL, NULL, CAMP_INBOX_RULES_UPDATE,
+                           body, CAMP_INBOX_SUCCESS, out, sizeof *out);
+}
+
+camp_status_t camp_client_inbox_add_leads(camp_client_t *c, const char *campaign_id,
+                                          const camp_inbox_leads_add_t *body,
+                                          camp_inbox_leads_add_result_t *out)
+{
+    return inbox_body_call(c, CAMP_ROUTE_LEADS_ADD, campaign_id, NULL, NULL, CAMP_INBOX_LEADS_ADD,
+                           body, CAMP_INBOX_LEADS_ADD_RESULT, out, sizeof *out);
+}
+
+camp_status_t camp_client_inbox_update_lead(camp_client_t *c, const char *campaign_id,
+                                            const char *identifier,
+                                            const camp_inbox_lead_update_t *body)
+{
+    return inbox_body_call(c, CAMP_ROUTE_LEAD_UPDATE, campaign_id, identifier, NULL,
+                           CAMP_INBOX_LEAD_UPDATE, body, CAMP_INBOX_TYPE_COUNT, NULL, 0);
+}
+
+camp_status_t camp_client_inbox_cancel_lead(camp_client_t *c, const char *campaign_id,
+                                            const char *identifier,
+                                            const camp_inbox_lead_cancel_t *body,
+                                            camp_inbox_success_t *out)
+{
+    return inbox_body_call(c, CAMP_ROUTE_LEAD_CANCEL, campaign_id, identifier, NULL,
+                           CAMP_INBOX_LEAD_CANCEL, body, CAMP_INBOX_SUCCESS, out, sizeof *out);
+}
+
+camp_status_t camp_client_inbox_update_column(camp_client_t *c, const char *campaign_id,
+                                              const char *column_id,
+                                              const camp_inbox_column_update_t *body,
+                                              camp_inbox_column_t *out)
+{
+    return inbox_body_call(c, CAMP_ROUTE_COLUMN_UPDATE, campaign_id, NULL, column_id,
+                           CAMP_INBOX_COLUMN_UPDATE, body, CAMP_INBOX_COLUMN, out, sizeof *out);
+}
+
+camp_status_t camp_client_outbox_create_campaign(camp_client_t *c,
+                                                 const camp_outbox_campaign_create_t *body,
+                                                 camp_outbox_campaign_t *out)
+{
+    call_t k;
+    call_init(&k, CAMP_ROUTE_OUTBOX_CAMPAIGN_CREATE, NULL);
+    if (body == NULL) {
+        return CAMP_ERR_ARG;
+    }
+    k.body_kind = BODY_OUTBOX_CAMPAIGN;
+    k.body = body;
+    k.resp_kind = RESP_OUTBOX_CAMPAIGN;
+    k.out = out;
+    return run(c, &k);
+}
+
+camp_status_t camp_client_outbox_create_sender(camp_client_t *c,
+                                               const camp_outbox_sender_create_t *body,
+                                               camp_outbox_sender_t *out)
+{
+    call_t k;
+    call_init(&k, CAMP_ROUTE_OUTBOX_SENDER_CREATE, NULL);
+    if (body == NULL) {
+        return CAMP_ERR_ARG;
+    }
+    k.body_kind = BODY_OUTBOX_SENDER;
+    k.body = body;
+    k.resp_kind = RESP_OUTBOX_SENDER;
+    k.out = out;
+    return run(c, &k);
+}
+
+camp_status_t camp_client_outbox_list_contacts(camp_client_t *c,
+                                               const camp_client_contacts_query_t *query,
+                                               camp_outbox_contacts_page_t *out)
+{
+    call_t k;
+    call_init(&k, CAMP_ROUTE_OUTBOX_CONTACTS, NULL);
+    k.query = query;
+    k.resp_kind = RESP_OUTBOX_CONTACTS;
+    k.out = out;
+    return run(c, &k);
+}

@@ -1,0 +1,8 @@
+# `make demo` (the README's first command): installs missing Debian packages
+# (tools/deps.sh), builds, generates a test CA, starts the mock InboxApp API
+# over HTTPS and walks a campaign through create -> refused enable -> leads ->
+# sequence -> enable -> reports -> pause -> report with campctl and the
+# reporter, then stops the server. Script: tools/demo.sh. Owner: tls helper.
+.PHONY: demo
+demo:
+	@BUILD=$(BUILD) sh tools/demo.sh
