@@ -18,7 +18,11 @@ ANALYZE_SRCS   := $(LIB_SRCS) $(POSIX_SRCS) $(MBEDTLS_SRCS)
 CPPCHECK_FLAGS := --std=c99 --enable=warning,style,performance,portability --inline-suppr \
                   --error-exitcode=1 --quiet -j2 --suppress=missingIncludeSystem \
                   --suppress=unmatchedSuppression -Iinclude -Ilib -Iport \
-                  -D__GNUC__ -DCAMP_VERSION_STRING='"0"'
+                  -D__GNUC__ -DCAMP_VERSION_STRING='"0"' -DMBEDTLS_VERSION_NUMBER=$(MBEDTLS_VERSION_NUMBER) \
+                  -DMBEDTLS_MD_C -DMBEDTLS_SHA256_C
+# System headers are not analysed, so tell cppcheck which mbedTLS the ports build against.
+MBEDTLS_VERSION_NUMBER := $(or $(shell sed -n 's/^\#define MBEDTLS_VERSION_NUMBER *\(0x[0-9A-Fa-f]*\).*/\1/p' \
+                            /usr/include/mbedtls/build_info.h /usr/include/mbedtls/version.h 2>/dev/null | head -n 1),0x021C0000)
 
 .PHONY: analyze analyze-gcc analyze-scan analyze-cppcheck analyze-misra
 
@@ -59,6 +63,7 @@ analyze-cppcheck:
 analyze-misra:
 	@mkdir -p $(ANALYSIS_DIR)/misra
 	@cppcheck --std=c99 --addon=misra --quiet -j1 -Iinclude -Ilib -Iport \
+	    -DMBEDTLS_VERSION_NUMBER=$(MBEDTLS_VERSION_NUMBER) \
 	    --suppress=missingIncludeSystem --cppcheck-build-dir=$(ANALYSIS_DIR)/misra \
 	    --template='{file}:{line}: {id}: {message}' lib $(wildcard port) \
 	    >$(ANALYSIS_DIR)/misra.txt 2>&1 || true

@@ -126,8 +126,10 @@ ctl enable "$id"
 
 step "Watch it as a device would: the reporter polls every 2 s (3 polls)"
 say "one line per campaign: status, contacted/targets, reply rate, sending window now;"
-say "usdjpdql3f90seqk13rwuo7z is the API docs' example campaign (New York office hours)"
-run "$reporter_bin" --base-url "$api" --ca-file "$certs/ca.crt" --interval 2 --count 3 "$id" usdjpdql3f90seqk13rwuo7z ||
+say "usdjpdql3f90seqk13rwuo7z is the API docs' example campaign (New York office hours);"
+say "--verbose shows the TLS session being resumed: only the first poll pays a full handshake"
+run "$reporter_bin" --base-url "$api" --ca-file "$certs/ca.crt" --interval 2 --count 3 --verbose \
+    "$id" usdjpdql3f90seqk13rwuo7z ||
     die "the reporter failed"
 
 step "Pause it: active -> paused"

@@ -164,7 +164,11 @@ def address_taken(objdir, objdump, nodes):
                                   text=True).stdout
         except (OSError, subprocess.CalledProcessError):
             continue
+        section = ''
         for line in text.splitlines():
+            if line.startswith('RELOCATION RECORDS FOR ['):
+                section = line[len('RELOCATION RECORDS FOR ['):].rstrip(']:')
+                continue
             parts = line.split()
             if len(parts) != 3 or not parts[1].startswith('R_ARM_'):
                 continue
@@ -173,6 +177,11 @@ def address_taken(objdir, objdump, nodes):
             sym = parts[2]
             if sym.startswith('.text.'):
                 sym = sym[len('.text.'):]
+                # A function's own switch jump table (.rodata.f -> .text.f) or
+                # literal pool (.text.f -> .text.f) points at labels inside f:
+                # that is not its address escaping.
+                if section in ('.rodata.' + sym, '.text.' + sym):
+                    continue
             for title in (src + ':' + sym, sym):
                 if title in nodes:
                     taken.add(title)

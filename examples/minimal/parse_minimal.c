@@ -16,7 +16,7 @@ static char json[] =
 
 int main(void)
 {
-    static camp_inbox_campaign_t campaign; /* ~5 KB with the default capacities */
+    static camp_inbox_campaign_t campaign; /* ~4.3 KB with the default capacities */
     static camp_json_token_t tokens[64];
     camp_diag_t diag;
     const camp_inbox_campaign_summary_t *c = &campaign.base;

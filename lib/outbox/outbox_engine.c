@@ -9,10 +9,15 @@
 #include "camp/camp_validate.h"
 #include "outbox/outbox_internal.h"
 
-/* Enums are stored in int-sized enum members and accessed via memcpy. */
-typedef char ob_enum_is_int_1[(sizeof(camp_outbox_campaign_status_t) == sizeof(int)) ? 1 : -1];
-typedef char ob_enum_is_int_2[(sizeof(camp_outbox_verification_mode_t) == sizeof(int)) ? 1 : -1];
-typedef char ob_enum_is_int_3[(sizeof(camp_outbox_sender_status_t) == sizeof(int)) ? 1 : -1];
+/* Enum members are accessed through memcpy at their real width: 4 bytes on
+ * most ABIs, 1 where enums are short (arm-none-eabi's default). The three
+ * enums share one width, which must be 1, 2 or sizeof(int). */
+#define OB_ENUM_SIZE sizeof(camp_outbox_campaign_status_t)
+typedef char ob_enum_width_1[(sizeof(camp_outbox_verification_mode_t) == OB_ENUM_SIZE) ? 1 : -1];
+typedef char ob_enum_width_2[(sizeof(camp_outbox_sender_status_t) == OB_ENUM_SIZE) ? 1 : -1];
+typedef char ob_enum_width_3[(OB_ENUM_SIZE == 1 || OB_ENUM_SIZE == 2 || OB_ENUM_SIZE == sizeof(int))
+                                 ? 1
+                                 : -1];
 
 static const char RULE_STRING[] = "must be a string";
 static const char RULE_STRING_OR_NULL[] = "must be a string or null";
@@ -43,14 +48,35 @@ static const void *field_cptr(const void *base, size_t off)
 
 static int get_enum(const void *p)
 {
-    int v;
-    memcpy(&v, p, sizeof v);
-    return v;
+    if (OB_ENUM_SIZE == 1) {
+        uint8_t v8;
+        memcpy(&v8, p, 1);
+        return (int)v8;
+    }
+    if (OB_ENUM_SIZE == 2) {
+        uint16_t v16;
+        memcpy(&v16, p, 2);
+        return (int)v16;
+    }
+    {
+        int v;
+        memcpy(&v, p, sizeof v);
+        return v;
+    }
 }
 
+/* Enum values are small and non-negative (table indexes), so they fit any width. */
 static void set_enum(void *p, int v)
 {
-    memcpy(p, &v, sizeof v);
+    if (OB_ENUM_SIZE == 1) {
+        uint8_t v8 = (uint8_t)v;
+        memcpy(p, &v8, 1);
+    } else if (OB_ENUM_SIZE == 2) {
+        uint16_t v16 = (uint16_t)v;
+        memcpy(p, &v16, 2);
+    } else {
+        memcpy(p, &v, sizeof v);
+    }
 }
 
 static bool is_string_kind(uint8_t kind)

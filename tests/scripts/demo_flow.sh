@@ -120,6 +120,10 @@ expect 0 "reporter after pausing" -- rep --count 1 --interval 1 "$id"
 contains "paused" "reporter: status paused"
 contains "contacted 12/40" "reporter: counts frozen while paused"
 
+expect 0 "reporter, two polls, verbose" -- rep --count 2 --interval 1 --verbose "$id"
+contains "tls: full handshake" "first poll: full TLS handshake"
+contains "tls: session resumed" "second poll: TLS session resumed (Python/OpenSSL server)"
+
 # --- backoff -----------------------------------------------------------------------
 mock POST /__mock/rate-limit '{"count": 1, "retryAfter": 1}'
 expect 0 "reporter recovers after a 429" -- rep --count 2 --interval 1 "$id"
