@@ -102,6 +102,7 @@ typedef struct fuzz_doc_ops {
                             camp_diag_t *diag);      /* may be NULL */
     bool (*equal)(const void *a, const void *b);     /* may be NULL: compare encodings */
     bool out_len_is_needed; /* encode documents out_len = size needed on BUFFER_TOO_SMALL */
+    void (*check)(const void *obj); /* may be NULL: target-specific documented ranges */
 } fuzz_doc_ops_t;
 
 /* Encode into a heap buffer, growing once to the size reported. NULL when refused. */
@@ -175,6 +176,9 @@ static inline void fuzz_doc_run(const fuzz_doc_ops_t *ops, const uint8_t *data, 
     {
         camp_status_t v = ops->validate(obj, &d);
         FUZZ_CHECK(v == CAMP_OK, "a decoded struct validates");
+    }
+    if (ops->check != NULL) {
+        ops->check(obj);
     }
     if (ops->encode != NULL) {
         size_t len1 = 0;

@@ -10,6 +10,15 @@
 #include "camp/camp_inbox.h"
 
 static camp_inbox_type_t fuzz_inbox_type; /* harness state: the type under test */
+/* Optional per-type range checks a target sets before fuzz_inbox_run(). */
+static void (*fuzz_inbox_check)(camp_inbox_type_t type, const void *obj);
+
+static void fuzz_inbox_check_thunk(const void *obj)
+{
+    if (fuzz_inbox_check != NULL) {
+        fuzz_inbox_check(fuzz_inbox_type, obj);
+    }
+}
 
 static camp_status_t fuzz_inbox_decode(camp_json_doc_t *doc, void *out, camp_diag_t *d)
 {
@@ -40,7 +49,7 @@ static inline void fuzz_inbox_run(const camp_inbox_type_t *types, size_t n, cons
         fuzz_inbox_type = types[i];
         fuzz_doc_ops_t ops = {camp_inbox_type_name(types[i]), camp_inbox_type_size(types[i]),
                               fuzz_inbox_decode, fuzz_inbox_validate, fuzz_inbox_encode,
-                              fuzz_inbox_equal, true};
+                              fuzz_inbox_equal, true, fuzz_inbox_check_thunk};
         FUZZ_CHECK(ops.size > 0, "known type has a struct size");
         fuzz_doc_run(&ops, data, size);
     }

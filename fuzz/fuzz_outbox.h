@@ -27,6 +27,6 @@
         return camp_outbox_##NAME##_encode((const T *)obj, buf, cap, out_len, d);              \
     }                                                                                          \
     static const fuzz_doc_ops_t fuzz_ob_##NAME = {#NAME, sizeof(T), fuzz_ob_##NAME##_dec,      \
-                                                  fuzz_ob_##NAME##_val, fuzz_ob_##NAME##_enc, NULL, false};
+                                                  fuzz_ob_##NAME##_val, fuzz_ob_##NAME##_enc, NULL, false, NULL};
 
 #endif /* FUZZ_OUTBOX_H */

@@ -139,3 +139,16 @@ for i, (name, flags, path, status) in enumerate(cli):
             b"X-Request-Id: req-1\r\nContent-Length: %d\r\n\r\n" % len(body) + body)
     add("fuzz_client_response", "client-" + name,
         script(flags=flags, cap_units=255, plan=plans[i % 4]) + retry_bytes[i % 2] + resp)
+
+# --- fuzz_http_request: cap byte + segment 0xFF query 0xFF header value 0xFF token ----
+for i, (cap, parts) in enumerate([
+        (200, [b"x9wq5p2bvnhfdteolyr3km7j", b"a b&c=d", b"America/New_York", b"tok_123"]),
+        (20, [b"../%2e?#/", b"\xc3\xa9", b"Europe/Z\xc3\xbcrich", b""]),
+        (255, [b"id\r\nX-Injected: 1", b"q", b"v\r\nSet-Cookie: a", b"t\nx"]),
+        (0, [b"", b"", b"", b""]),
+        (64, [b"a" * 60, b"\x00", b" lead", b"trail "])]):
+    add("fuzz_http_request", "req-%02d" % i, bytes([cap]) + b"\xff".join(parts))
+for i, d in enumerate([b"Wed, 21 Oct 2015 07:28:00 GMT", b"Sunday, 06-Nov-94 08:49:37 GMT",
+                       b"Sun Nov  6 08:49:37 1994", b"Thu, 29 Feb 2024 23:59:59 GMT",
+                       b"Fri, 29 Feb 2025 00:00:00 GMT", b"Mon, 01 Jan 0000 00:00:00 GMT"]):
+    add("fuzz_http_request", "date-%02d" % i, bytes([32]) + d)

@@ -6,6 +6,10 @@
 #   make analyze-cppcheck  cppcheck --enable=warning,style,performance,portability
 #                          --error-exitcode=1, inline suppressions honoured
 #                          (`// cppcheck-suppress ID ; reason` on the line above)
+#   make analyze-recursion no recursion in lib/: the call graph gcc writes with
+#                          -fcallgraph-info, over all of lib/, has no cycle (direct
+#                          or indirect); calls through function pointers are not
+#                          in that graph (the ports are the only ones in lib/)
 #   make analyze-misra     cppcheck's MISRA C 2012 addon: a report only, never fails;
 #                          written to $(BUILD)/analysis/misra.txt with a count per rule
 #
@@ -24,11 +28,11 @@ CPPCHECK_FLAGS := --std=c99 --enable=warning,style,performance,portability --inl
 MBEDTLS_VERSION_NUMBER := $(or $(shell sed -n 's/^\#define MBEDTLS_VERSION_NUMBER *\(0x[0-9A-Fa-f]*\).*/\1/p' \
                             /usr/include/mbedtls/build_info.h /usr/include/mbedtls/version.h 2>/dev/null | head -n 1),0x021C0000)
 
-.PHONY: analyze analyze-gcc analyze-scan analyze-cppcheck analyze-misra
+.PHONY: analyze analyze-gcc analyze-scan analyze-cppcheck analyze-misra analyze-recursion
 
 analyze:
 	@p=0; f=0; \
-	for step in analyze-gcc analyze-scan analyze-cppcheck; do \
+	for step in analyze-gcc analyze-scan analyze-cppcheck analyze-recursion; do \
 	    if $(MAKE) --no-print-directory $$step; then p=$$((p + 1)); \
 	    else f=$$((f + 1)); echo "!!! $$step has findings"; fi; \
 	done; \
@@ -70,3 +74,21 @@ analyze-misra:
 	@n=$$(grep -c 'misra-c2012' $(ANALYSIS_DIR)/misra.txt); \
 	echo "== MISRA C 2012 (report only): $$n findings in $(ANALYSIS_DIR)/misra.txt, by rule:"; \
 	grep -o 'misra-c2012-[0-9.]*' $(ANALYSIS_DIR)/misra.txt | sort | uniq -c | sort -rn | head -n 20
+
+# Edges "caller callee" from every lib/ file (static functions are named file:func
+# by gcc, so equal static names in two files stay apart); tsort finds cycles.
+analyze-recursion:
+	@rm -rf $(ANALYSIS_DIR)/cg && mkdir -p $(ANALYSIS_DIR)/cg
+	@echo "== call graph of lib/ (gcc -fcallgraph-info): no recursion"
+	@for src in $(LIB_SRCS); do \
+	    o=$(ANALYSIS_DIR)/cg/$$(echo $$src | tr / _).o; \
+	    gcc $(CPPFLAGS) $(CSTD) -O0 -fcallgraph-info -c $$src -o $$o || exit 1; \
+	done
+	@cat $(ANALYSIS_DIR)/cg/*.ci | sed -n 's/^edge: { sourcename: "\([^"]*\)" targetname: "\([^"]*\)".*/\1 \2/p' \
+	    | sort -u >$(ANALYSIS_DIR)/cg/edges.txt
+	@n=$$(wc -l <$(ANALYSIS_DIR)/cg/edges.txt); \
+	self=$$(awk '$$1 == $$2' $(ANALYSIS_DIR)/cg/edges.txt); \
+	if [ -n "$$self" ]; then echo "direct recursion:"; echo "$$self"; exit 1; fi; \
+	if ! tsort $(ANALYSIS_DIR)/cg/edges.txt >/dev/null 2>$(ANALYSIS_DIR)/cg/loops.txt; then \
+	    echo "indirect recursion (call cycle):"; cat $(ANALYSIS_DIR)/cg/loops.txt; exit 1; fi; \
+	echo "recursion: none in $$n call edges"

@@ -42,7 +42,7 @@ die() {
 }
 
 step "Dependencies (Debian packages: compiler, mbedTLS, cmocka, openssl, python3)"
-sh tools/deps.sh || die "install the packages listed above, then run make demo again"
+sh tools/deps.sh --demo || die "install the packages listed above, then run make demo again"
 say "all present"
 
 step "Build libcamp, the TLS port and the examples"

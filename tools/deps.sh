@@ -1,10 +1,17 @@
 #!/bin/sh
 # Make sure the Debian packages libcamp builds and tests with are installed.
 # As root it installs what is missing with apt-get; otherwise it prints the
-# exact command to run and exits 1. Usage: sh tools/deps.sh [extra packages]
-PACKAGES="gcc make binutils libjsmn-dev libmbedtls-dev libcmocka-dev clang valgrind \
-openssl python3 tzdata libcjson-dev gcc-arm-none-eabi picolibc-arm-none-eabi \
-qemu-system-arm gcovr cppcheck clang-tools $*"
+# exact command to run and exits 1.
+#   sh tools/deps.sh            everything `make check` uses (CI)
+#   sh tools/deps.sh --demo     only what `make demo` needs (build + TLS + mock API)
+DEMO_PACKAGES="gcc make binutils libc6-dev libjsmn-dev libmbedtls-dev openssl python3 tzdata"
+CHECK_PACKAGES="$DEMO_PACKAGES libcmocka-dev clang valgrind libcjson-dev gcc-arm-none-eabi \
+picolibc-arm-none-eabi qemu-system-arm gcovr cppcheck clang-tools libclang-rt-14-dev"
+if [ "${1:-}" = "--demo" ]; then
+    PACKAGES=$DEMO_PACKAGES
+else
+    PACKAGES=$CHECK_PACKAGES
+fi
 
 missing=""
 for p in $PACKAGES; do

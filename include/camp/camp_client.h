@@ -256,6 +256,8 @@ typedef struct camp_client {
     camp_route_t routes[CAMP_ROUTE_COUNT]; /**< the route table (defaults from init) */
     camp_retry_policy_t retry;  /**< retry policy (max_attempts 1 = off until set up) */
     camp_client_result_t last;  /**< details of the last call */
+    camp_http_response_t resp_; /**< private: response parser state of the call in progress
+                                     (kept here rather than on the stack: issue 10) */
 } camp_client_t;
 
 /**

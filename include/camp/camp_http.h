@@ -131,6 +131,9 @@ typedef struct camp_http_request {
     bool keep_alive;          /**< `Connection: keep-alive` (true) or `close` */
     const camp_http_header_t *extra; /**< extra headers, may be NULL */
     size_t extra_count;       /**< entries in extra */
+    bool host_brackets;       /**< write the Host value as `[host]` (IPv6 literal) */
+    bool host_with_port;      /**< append `:host_port` to the Host value */
+    uint16_t host_port;       /**< the port for host_with_port */
 } camp_http_request_t;
 
 /**

@@ -240,6 +240,16 @@ void camp_json_write_array_begin(camp_json_writer_t *w);
 void camp_json_write_array_end(camp_json_writer_t *w);
 /** @brief Member key inside an object (NUL-terminated, escaped as needed). */
 void camp_json_write_key(camp_json_writer_t *w, const char *key);
+/**
+ * @brief Member key of @p len bytes (not NUL-terminated; may contain any byte, escaped as
+ * needed), e.g. a key that points into a parsed document.
+ * @param[in,out] w   the writer; errors are sticky and reported by camp_json_writer_finish():
+ *                    CAMP_ERR_ARG (@p key NULL with @p len > 0), CAMP_ERR_STATE (not inside an
+ *                    object, or a key already pending), CAMP_ERR_BUFFER_TOO_SMALL.
+ * @param[in] key     the key bytes (NULL only when @p len is 0).
+ * @param[in] len     their count.
+ */
+void camp_json_write_key_n(camp_json_writer_t *w, const char *key, size_t len);
 /** @brief String value of @p len bytes (escaped: quotes, backslash, controls). */
 void camp_json_write_string(camp_json_writer_t *w, const char *s, size_t len);
 /** @brief NUL-terminated string value. */

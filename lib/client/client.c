@@ -441,43 +441,26 @@ static camp_status_t build_target(camp_client_t *c, const call_t *call, char *ds
 }
 
 /* Host header value: host, or host:port when the port is not the scheme's
- * default; IPv6 literals in brackets. */
-static camp_status_t host_value(camp_client_t *c, char *out, size_t cap)
+ * default; IPv6 literals in brackets. The request writer composes it into the
+ * head (issue 10: no host buffer on the stack); the limit on the host's length
+ * stays what it was when the value was composed in a 280-byte buffer. */
+#define HOST_VALUE_CAP 280u
+
+static camp_status_t host_value(camp_client_t *c, camp_http_request_t *rq)
 {
     size_t hl;
-    size_t k = 0;
-    bool v6;
     bool with_port = !((c->tls && c->port == 443) || (!c->tls && c->port == 80));
     if (c->host == NULL || c->host[0] == '\0') {
         return camp_diag_set(&c->last.diag, CAMP_ERR_ARG, "client.host", "required");
     }
     hl = strlen(c->host);
-    v6 = memchr(c->host, ':', hl) != NULL;
-    if (hl + 10 > cap) {
+    if (hl + 10 > HOST_VALUE_CAP) {
         return camp_diag_set(&c->last.diag, CAMP_ERR_ARG, "client.host", "host name too long");
     }
-    if (v6) {
-        out[k++] = '[';
-    }
-    memcpy(out + k, c->host, hl);
-    k += hl;
-    if (v6) {
-        out[k++] = ']';
-    }
-    if (with_port) {
-        char digits[6];
-        size_t n = 0;
-        unsigned port = c->port;
-        out[k++] = ':';
-        do {
-            digits[n++] = (char)('0' + port % 10u);
-            port /= 10u;
-        } while (port > 0 && n < sizeof digits);
-        while (n > 0) {
-            out[k++] = digits[--n];
-        }
-    }
-    out[k] = '\0';
+    rq->host = c->host;
+    rq->host_brackets = memchr(c->host, ':', hl) != NULL;
+    rq->host_with_port = with_port;
+    rq->host_port = c->port;
     return CAMP_OK;
 }
 
@@ -487,7 +470,6 @@ static camp_status_t prepare(camp_client_t *c, const call_t *call, size_t *body_
 {
     camp_http_request_t rq;
     camp_http_header_t extra[1];
-    char host[280];
     size_t target_len = 0;
     size_t target_off;
     size_t room;
@@ -504,12 +486,12 @@ static camp_status_t prepare(camp_client_t *c, const call_t *call, size_t *body_
     if (st != CAMP_OK) {
         return st;
     }
-    st = host_value(c, host, sizeof host);
+    camp_http_request_init(&rq, c->routes[call->route].method, c->host,
+                           (const char *)c->work + target_off);
+    st = host_value(c, &rq);
     if (st != CAMP_OK) {
         return st;
     }
-    camp_http_request_init(&rq, c->routes[call->route].method, host,
-                           (const char *)c->work + target_off);
     rq.auth = c->routes[call->route].auth;
     rq.token = c->token;
     rq.body_len = *body_len;
@@ -658,7 +640,7 @@ static void reset_last(camp_client_t *c)
 
 static camp_status_t run(camp_client_t *c, const call_t *call)
 {
-    camp_http_response_t rs;
+    camp_http_response_t *rs;
     camp_status_t st;
     uint64_t start;
     const camp_route_t *route;
@@ -668,6 +650,7 @@ static camp_status_t run(camp_client_t *c, const call_t *call)
         return CAMP_ERR_ARG;
     }
     reset_last(c);
+    rs = &c->resp_;
     if (c->work == NULL || c->tokens == NULL || c->transport.send == NULL ||
         c->transport.recv == NULL || c->transport.now_ms == NULL || c->base_path == NULL ||
         c->routes[call->route].path == NULL) {
@@ -686,19 +669,19 @@ static camp_status_t run(camp_client_t *c, const call_t *call)
     }
     can_retry = route->idempotent && c->retry.random != NULL && c->retry.sleep_ms != NULL;
     start = c->transport.now_ms(c->transport.ctx);
-    camp_http_response_init(&rs, NULL, 0, false);
+    camp_http_response_init(rs, NULL, 0, false);
     /* bounded by max_attempts (and a hard cap for a policy set to UINT32_MAX) */
     for (guard = 0; guard < 1000u; guard++) {
         uint32_t delay = 0;
         uint64_t elapsed;
-        st = attempt(c, call, &rs);
+        st = attempt(c, call, rs);
         c->last.attempts++;
-        if (c->last.http_status != 0 && rs.state_ == CAMP_HTTP_ST_DONE) {
+        if (c->last.http_status != 0 && rs->state_ == CAMP_HTTP_ST_DONE) {
             int64_t now_unix = (c->retry.wall_now != NULL) ? c->retry.wall_now(c->retry.ctx) : -1;
-            c->last.retry_after_ms = camp_http_retry_after_ms(&rs, now_unix);
-            c->last.ratelimit_limit = rs.ratelimit_limit;
-            c->last.ratelimit_remaining = rs.ratelimit_remaining;
-            c->last.ratelimit_reset = rs.ratelimit_reset;
+            c->last.retry_after_ms = camp_http_retry_after_ms(rs, now_unix);
+            c->last.ratelimit_limit = rs->ratelimit_limit;
+            c->last.ratelimit_remaining = rs->ratelimit_remaining;
+            c->last.ratelimit_reset = rs->ratelimit_reset;
         }
         if (!can_retry) {
             break;
@@ -715,18 +698,18 @@ static camp_status_t run(camp_client_t *c, const call_t *call)
         c->last.waited_ms += delay;
         c->last.http_status = 0;
     }
-    if (rs.state_ == CAMP_HTTP_ST_DONE && rs.buf_ == c->work) {
-        /* rs.body points into work (or is a literal "" when empty): take the
+    if (rs->state_ == CAMP_HTTP_ST_DONE && rs->buf_ == c->work) {
+        /* rs->body points into work (or is a literal "" when empty): take the
          * writable pointer from the buffer itself */
-        char *body = (char *)c->work + rs.header_len;
-        c->last.body = rs.body;
-        c->last.body_len = rs.body_len;
-        c->last.location = rs.location;
-        set_str(&c->last.request_id, rs.request_id);
+        char *body = (char *)c->work + rs->header_len;
+        c->last.body = rs->body;
+        c->last.body_len = rs->body_len;
+        c->last.location = rs->location;
+        set_str(&c->last.request_id, rs->request_id);
         if (st == CAMP_OK) {
-            st = decode_response(c, call, body, rs.body_len);
+            st = decode_response(c, call, body, rs->body_len);
         } else if (st != CAMP_ERR_HTTP_REDIRECT) {
-            decode_error_body(c, body, rs.body_len);
+            decode_error_body(c, body, rs->body_len);
         }
     }
     c->last.status = st;

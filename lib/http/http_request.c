@@ -240,7 +240,17 @@ camp_status_t camp_http_write_request(const camp_http_request_t *rq, char *buf, 
     put_n(&w, " ", 1);
     put_s(&w, rq->target);
     put_n(&w, " HTTP/1.1\r\n", 11);
-    put_header(&w, "Host", rq->host);
+    /* Host: `[host]` and `:port` composed here, so callers need no buffer for it */
+    put_n(&w, "Host: [", rq->host_brackets ? 7u : 6u);
+    put_s(&w, rq->host);
+    if (rq->host_brackets) {
+        put_n(&w, "]", 1);
+    }
+    if (rq->host_with_port) {
+        put_n(&w, ":", 1);
+        put_u(&w, rq->host_port);
+    }
+    put_n(&w, "\r\n", 2);
     if (rq->token != NULL && rq->auth != CAMP_HTTP_AUTH_NONE) {
         put_s(&w, "Authorization: ");
         if (rq->auth == CAMP_HTTP_AUTH_BEARER) {

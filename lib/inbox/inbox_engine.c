@@ -767,16 +767,17 @@ static bool equal_value(const ifield_t *f, const void *a, const void *b)
 void camp_ib_run_init(ictx_t *cx, irun_t *r, const ifield_t *t, size_t n, void *a, const void *b,
               size_t present_off, uint8_t present_size, int obj)
 {
+    /* tables are short and struct offsets small: asserted by the sizes in the tables */
     r->t = t;
-    r->n = n;
+    r->n = (uint16_t)n;
     r->i = 0;
     r->a = a;
     r->b = b;
-    r->present_off = present_off;
+    r->present_off = (uint16_t)present_off;
     r->present_size = present_size;
     r->obj = obj;
     r->v = -1;
-    r->mark = cx->path.len;
+    r->mark = (uint8_t)cx->path.len;
 }
 
 /* One member. *sub = true: stop for the caller (K_SUB). */
@@ -966,15 +967,16 @@ camp_status_t camp_ib_run_table(ictx_t *cx, const ifield_t *t, size_t n, void *a
     return st;
 }
 
+/* Written from the view itself (no copy: issue 10's stack budget). Same bytes as
+ * the former NUL-terminated copy: at most KEY_MAX bytes, up to the first NUL. */
 void camp_ib_put_key(ictx_t *cx, const camp_str_t *key)
 {
-    char buf[KEY_MAX + 1];
     size_t n = key->len <= KEY_MAX ? key->len : KEY_MAX;
-    if (n > 0) {
-        memcpy(buf, key->ptr, n);
+    const char *nul = (n > 0) ? (const char *)memchr(key->ptr, '\0', n) : NULL;
+    if (nul != NULL) {
+        n = (size_t)(nul - key->ptr);
     }
-    buf[n] = '\0';
-    camp_json_write_key(cx->w, buf);
+    camp_json_write_key_n(cx->w, (n > 0) ? key->ptr : "", n);
 }
 
 camp_status_t camp_ib_check_key(ictx_t *cx, const camp_str_t *key)

@@ -95,11 +95,19 @@ typedef struct ifield {
 
 #define NO_PRESENT 0xFFFFu
 
+#if CAMP_DIAG_PATH_MAX > 254
+#error "lib/inbox keeps path marks in a uint8_t: CAMP_DIAG_PATH_MAX must be at most 254"
+#endif
+
 /* ---- context ------------------------------------------------------------------------- */
 
 typedef enum iop { OP_DECODE, OP_VALIDATE, OP_ENCODE, OP_EQUAL } iop_t;
 
-#define IPATH_CAP (CAMP_DIAG_PATH_MAX + 64)
+/* Room for exactly what camp_diag_t::path can show, plus 1: a longer path is cut
+ * (with "...") by camp_diag_set() to the same text whether it arrives with 96 or
+ * more bytes, so a bigger buffer would only cost stack (issue 10). path_put()
+ * keeps the stored text a prefix of the true path, so marks and cuts stay exact. */
+#define IPATH_CAP (CAMP_DIAG_PATH_MAX + 1)
 
 typedef struct ipath {
     char buf[IPATH_CAP];
@@ -127,17 +135,18 @@ typedef struct ictx {
 #define RUN_GUARD(n) ((n) + 1u)
 
 /* One walk over a table. a: the struct (decode writes it); b: the other struct (equal). */
+/* Small fields: one irun_t lives in the frame of every nesting level (issue 10). */
 typedef struct irun {
     const ifield_t *t;
-    size_t n;
-    size_t i;
     void *a;
     const void *b;
-    size_t present_off; /* offset of the uint32_t/uint8_t present word, NO_PRESENT if none */
-    uint8_t present_size; /* 1 or 4 */
     int obj;            /* decode: the object token */
     int v;              /* decode: value token of the current K_SUB member */
-    size_t mark;        /* validate: path length of the object */
+    uint16_t n;
+    uint16_t i;
+    uint16_t present_off; /* offset of the uint32_t/uint8_t present word, NO_PRESENT if none */
+    uint8_t present_size; /* 1 or 4 */
+    uint8_t mark;       /* validate: path length of the object (< IPATH_CAP) */
 } irun_t;
 
 /* "not equal" for OP_EQUAL */

@@ -5,6 +5,7 @@
  * a path too long for camp_diag_t::path visibly with "...". */
 #include "camp/camp_json.h"
 
+#include <limits.h>
 #include <string.h>
 
 #include "json_internal.h"
@@ -12,11 +13,6 @@
 
 /* One path component per container level, plus one for a key token itself. */
 #define PATH_MAX_PARTS (CAMP_JSON_MAX_DEPTH + 1)
-
-typedef struct {
-    int tok;   /* the key token (for `.key`), or the item token (for `[i]`) */
-    int index; /* item index, or -1 for a key */
-} path_part_t;
 
 static bool ident_start(int b)
 {
@@ -106,61 +102,83 @@ static int item_index(const camp_json_doc_t *doc, int arr, int item)
     return idx;
 }
 
-/* Path of token @p tok into @p t. */
-static void put_path(camp_text_t *t, const camp_json_doc_t *doc, int tok)
+/* Component @p k (0 = innermost) of the path of @p tok: *key = the key token
+ * (for `.key`) or -1 with *index the item index (for `[i]`). Returns the number of
+ * components when @p k is beyond the last one (so k = INT_MAX counts them).
+ * Walking up again for each component costs O(depth^2) on the error path only, and
+ * keeps the stack flat: no array of components (issue 10: <= 512 B per call). */
+static int path_part(const camp_json_doc_t *doc, int tok, int k, int *key, int *index)
 {
-    path_part_t parts[PATH_MAX_PARTS];
     int n = 0;
-    bool lost = false;
     int x = tok;
-
-    camp_text_put(t, "$", 1);
-    if (camp_json_tok(doc, tok) == NULL) {
-        return;
-    }
     /* Walk up. Parents always precede their children in token order; requiring
      * p < x makes the walk terminate even on a damaged token array. */
     while (x > 0) {
         int p = doc->tokens[x].parent;
-        path_part_t part;
+        int ktok = -1;
         if (p < 0 || p >= x) {
             break;
         }
         if (is_kind(doc, x, CAMP_JSON_T_STRING) && is_kind(doc, p, CAMP_JSON_T_OBJECT)) {
-            part.tok = x; /* x is itself a key: its path is the member's */
-            part.index = -1;
+            ktok = x; /* x is itself a key: its path is the member's */
         } else if (is_kind(doc, p, CAMP_JSON_T_STRING)) {
-            part.tok = p; /* value of key p */
-            part.index = -1;
+            ktok = p; /* value of key p */
             x = p;
             p = doc->tokens[p].parent;
             if (p < 0 || p >= x) {
                 break;
             }
-        } else if (is_kind(doc, p, CAMP_JSON_T_ARRAY)) {
-            part.tok = x;
-            part.index = item_index(doc, p, x);
-        } else {
+        } else if (!is_kind(doc, p, CAMP_JSON_T_ARRAY)) {
             break;
         }
-        if (n < PATH_MAX_PARTS) {
-            parts[n++] = part;
-        } else {
-            lost = true; /* deeper than any checked document; outer parts dropped */
+        if (n == k) {
+            *key = ktok;
+            *index = (ktok < 0) ? item_index(doc, p, x) : -1;
+            return k;
         }
+        n++;
         x = p;
     }
-    if (lost) {
-        camp_text_put(t, "...", 3);
+    return n;
+}
+
+/* `[i]`: 32-bit digits here rather than camp_text_put_int()'s 64-bit division,
+ * which would be the deepest stack of every decode error (issue 10). */
+static void put_index(camp_text_t *t, unsigned i)
+{
+    char d[12];
+    size_t n = sizeof d;
+    d[--n] = ']';
+    do {
+        d[--n] = (char)('0' + i % 10u);
+        i /= 10u;
+    } while (i != 0u && n > 1);
+    d[--n] = '[';
+    camp_text_put(t, &d[n], sizeof d - n);
+}
+
+/* Path of token @p tok into @p t. */
+static void put_path(camp_text_t *t, const camp_json_doc_t *doc, int tok)
+{
+    int key = -1, index = -1;
+    int n;
+
+    camp_text_put(t, "$", 1);
+    if (camp_json_tok(doc, tok) == NULL) {
+        return;
+    }
+    n = path_part(doc, tok, INT_MAX, &key, &index);
+    if (n > PATH_MAX_PARTS) {
+        camp_text_put(t, "...", 3); /* deeper than any checked document; outer parts dropped */
+        n = PATH_MAX_PARTS;
     }
     while (n > 0) {
         n--;
-        if (parts[n].index < 0) {
-            put_token_key(t, doc, parts[n].tok);
+        (void)path_part(doc, tok, n, &key, &index);
+        if (key >= 0) {
+            put_token_key(t, doc, key);
         } else {
-            camp_text_put(t, "[", 1);
-            camp_text_put_int(t, parts[n].index);
-            camp_text_put(t, "]", 1);
+            put_index(t, (unsigned)index);
         }
     }
 }

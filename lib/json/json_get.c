@@ -97,21 +97,49 @@ bool camp_json_string_eq(const camp_json_doc_t *doc, int tok, const char *lit)
     return lit[i] == '\0';
 }
 
+/* Does key token @p k equal @p key (klen bytes, no backslash)? The hot loop of
+ * member lookup: a length test rejects most keys at once. Raw text without
+ * escapes (and a decoded token) is its own value; raw text with escapes decodes
+ * to fewer bytes than it has, so it can only match when it is longer than key. */
+static bool key_is(const camp_json_doc_t *doc, int k, const char *key, size_t klen)
+{
+    const camp_json_token_t *t = &doc->tokens[k];
+    size_t n;
+    if ((t->type_ & CAMP_JSON_T_MASK) != CAMP_JSON_T_STRING || t->start < 0 || t->end < t->start ||
+        (size_t)t->end > doc->len) {
+        return camp_json_string_eq(doc, k, key);
+    }
+    n = (size_t)(t->end - t->start);
+    if (n == klen) {
+        return memcmp(doc->text + t->start, key, klen) == 0;
+    }
+    return n > klen && (t->type_ & CAMP_JSON_F_DECODED) == 0 && camp_json_string_eq(doc, k, key);
+}
+
 int camp_json_member(const camp_json_doc_t *doc, int obj, const char *key)
 {
     int found = -1;
     int k, n, i;
+    size_t klen;
+    bool plain;
     if (camp_json_kind(doc, obj) != CAMP_JSON_OBJECT || key == NULL) {
         return -1;
     }
+    klen = strlen(key);
+    plain = memchr(key, '\\', klen) == NULL;
     n = doc->tokens[obj].size;
     k = camp_json_first(doc, obj);
     for (i = 0; i < n && k > 0 && k + 1 < doc->count; i++) {
         /* no early exit: with duplicate keys the last one wins */
-        if (camp_json_string_eq(doc, k, key)) {
+        if (plain ? key_is(doc, k, key, klen) : camp_json_string_eq(doc, k, key)) {
             found = k + 1;
         }
-        k = camp_json_next(doc, k);
+        /* a key with a scalar value: the next key follows at once */
+        if (doc->tokens[k].size == 1 && doc->tokens[k + 1].size == 0) {
+            k += 2;
+        } else {
+            k = camp_json_next(doc, k);
+        }
     }
     return found;
 }

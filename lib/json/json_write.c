@@ -260,13 +260,13 @@ void camp_json_write_array_end(camp_json_writer_t *w)
     end(w, false);
 }
 
-void camp_json_write_key(camp_json_writer_t *w, const char *key)
+void camp_json_write_key_n(camp_json_writer_t *w, const char *key, size_t len)
 {
     size_t sep;
     if (w == NULL || misused(w)) {
         return;
     }
-    if (key == NULL) {
+    if (key == NULL && len > 0) {
         set_error(w, CAMP_ERR_ARG);
         return;
     }
@@ -275,10 +275,19 @@ void camp_json_write_key(camp_json_writer_t *w, const char *key)
         return;
     }
     sep = (w->has_items & level_bit(w)) ? 1u : 0u;
-    write_quoted(w, sep, key, strlen(key), true);
+    write_quoted(w, sep, (key != NULL) ? key : "", len, true);
     if (!misused(w)) {
         w->after_key = true;
     }
+}
+
+void camp_json_write_key(camp_json_writer_t *w, const char *key)
+{
+    if (w != NULL && key == NULL) {
+        set_error(w, CAMP_ERR_ARG);
+        return;
+    }
+    camp_json_write_key_n(w, key, (key != NULL) ? strlen(key) : 0);
 }
 
 /* ---- scalars ------------------------------------------------------------- */

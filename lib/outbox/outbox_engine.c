@@ -85,130 +85,96 @@ static bool is_string_kind(uint8_t kind)
            kind == OB_TIMEZONE;
 }
 
-/* The outcome of checking one value, shared by decode (diag at the token) and
- * validate (diag at a path built from keys). */
-typedef struct ob_verdict {
-    camp_status_t status;
-    const char *rule;
-    bool has_limit;
-    int64_t min;
-    int64_t max;
-} ob_verdict_t;
-
-static ob_verdict_t verdict_ok(void)
-{
-    ob_verdict_t v = {CAMP_OK, NULL, false, 0, 0};
-    return v;
-}
-
-static ob_verdict_t verdict(camp_status_t st, const char *rule)
-{
-    ob_verdict_t v = {CAMP_OK, NULL, false, 0, 0};
-    v.status = st;
-    v.rule = rule;
-    return v;
-}
-
-static ob_verdict_t verdict_limits(camp_status_t st, const char *rule, int64_t min, int64_t max)
-{
-    ob_verdict_t v = verdict(st, rule);
-    v.has_limit = true;
-    v.min = min;
-    v.max = max;
-    return v;
-}
-
-/* Rules of the string kinds, on (pointer, length). */
-static ob_verdict_t check_string(const ob_field_t *f, const char *s, size_t len)
+/* Rules of the string kinds, on (pointer, length): the status and *rule. The
+ * limits of a LENGTH failure follow from the field (string_limits()), so no
+ * verdict struct (status, rule, limits) travels on the stack (issue 10). */
+static camp_status_t check_string(const ob_field_t *f, const char *s, size_t len,
+                                  const char **rule)
 {
     long chars;
 
     if (len > 0u && memchr(s, '\0', len) != NULL) {
-        return verdict(CAMP_ERR_INVALID, RULE_NUL);
+        *rule = RULE_NUL;
+        return CAMP_ERR_INVALID;
     }
     chars = camp_utf8_chars(s, len);
     if (chars < 0) {
-        return verdict(CAMP_ERR_PATTERN, RULE_UTF8);
+        *rule = RULE_UTF8;
+        return CAMP_ERR_PATTERN;
     }
+    *rule = f->rule;
     switch (f->kind) {
     case OB_UUID:
-        if (!camp_valid_uuid(s, len)) {
-            return verdict(CAMP_ERR_PATTERN, f->rule);
-        }
-        break;
+        return camp_valid_uuid(s, len) ? CAMP_OK : CAMP_ERR_PATTERN;
     case OB_TEXT:
         if ((int64_t)chars < f->min || (f->max >= 0 && (int64_t)chars > f->max)) {
-            return verdict_limits(CAMP_ERR_LENGTH, f->rule, f->min, f->max);
+            return CAMP_ERR_LENGTH;
         }
-        break;
+        return CAMP_OK;
     case OB_DATETIME:
-        if (camp_datetime_parse(s, len, NULL) != CAMP_OK) {
-            return verdict(CAMP_ERR_DATE, f->rule);
-        }
-        break;
+        return camp_datetime_parse(s, len, NULL) == CAMP_OK ? CAMP_OK : CAMP_ERR_DATE;
     case OB_EMAIL:
         if (len == 0u && (f->flags & OB_EMPTY_OK) != 0u) {
-            break;
+            return CAMP_OK;
         }
         if ((int64_t)chars < 1 || (int64_t)chars > f->max) {
-            return verdict_limits(CAMP_ERR_LENGTH, "must be 1..255 characters", 1, f->max);
+            *rule = "must be 1..255 characters";
+            return CAMP_ERR_LENGTH;
         }
-        if (!camp_valid_email(s, len)) {
-            return verdict(CAMP_ERR_PATTERN, f->rule);
-        }
-        break;
+        return camp_valid_email(s, len) ? CAMP_OK : CAMP_ERR_PATTERN;
     case OB_TIMEZONE:
         /* Length first: a 65-character name breaks the documented max length,
          * whatever the zone table says (spec/outbox.md §6). */
         if ((int64_t)chars > f->max) {
-            return verdict_limits(CAMP_ERR_LENGTH, "must be at most 64 characters", 0, f->max);
+            *rule = "must be at most 64 characters";
+            return CAMP_ERR_LENGTH;
         }
-        if (!camp_tz_valid_name(s, len)) {
-            return verdict(CAMP_ERR_TIMEZONE, f->rule);
-        }
-        break;
+        return camp_tz_valid_name(s, len) ? CAMP_OK : CAMP_ERR_TIMEZONE;
     default:
-        return verdict(CAMP_ERR_INTERNAL, "unexpected field kind");
+        *rule = "unexpected field kind";
+        return CAMP_ERR_INTERNAL;
     }
-    return verdict_ok();
+}
+
+/* The limits of check_string()'s LENGTH failures. */
+static void string_limits(camp_diag_t *diag, const ob_field_t *f, camp_status_t st)
+{
+    if (st != CAMP_ERR_LENGTH) {
+        return;
+    }
+    switch (f->kind) {
+    case OB_EMAIL: camp_diag_set_limits(diag, 1, f->max); return;
+    case OB_TIMEZONE: camp_diag_set_limits(diag, 0, f->max); return;
+    default: camp_diag_set_limits(diag, f->min, f->max); return;
+    }
 }
 
 /* Counters arrive as strings (spec D3). Policy: decode them to integers and
  * reject anything but 1+ decimal digits (no sign, no spaces), instead of the
  * spec's "tolerate non-numeric" guidance, so a garbled counter is never read
  * as a number; values above INT64_MAX are a range error, not a wrap. */
-static ob_verdict_t parse_counter(const char *s, size_t len, int64_t *out)
+static camp_status_t parse_counter(const char *s, size_t len, int64_t *out)
 {
     int64_t v = 0;
     size_t i;
 
     if (len == 0u) {
-        return verdict(CAMP_ERR_PATTERN, RULE_COUNTER);
+        return CAMP_ERR_PATTERN; /* RULE_COUNTER */
     }
     for (i = 0; i < len; i++) {
         if (s[i] < '0' || s[i] > '9') {
-            return verdict(CAMP_ERR_PATTERN, RULE_COUNTER);
+            return CAMP_ERR_PATTERN;
         }
     }
     for (i = 0; i < len; i++) {
         int64_t d = (int64_t)(s[i] - '0');
         if (v > (INT64_MAX - d) / 10) {
-            return verdict_limits(CAMP_ERR_RANGE, RULE_COUNTER_RANGE, 0, INT64_MAX);
+            return CAMP_ERR_RANGE; /* RULE_COUNTER_RANGE, 0..INT64_MAX */
         }
         v = v * 10 + d;
     }
     *out = v;
-    return verdict_ok();
-}
-
-static camp_status_t diag_token(camp_diag_t *diag, const camp_json_doc_t *doc, int tok,
-                                ob_verdict_t v)
-{
-    camp_json_diag(diag, doc, tok, v.status, v.rule);
-    if (v.has_limit) {
-        camp_diag_set_limits(diag, v.min, v.max);
-    }
-    return v.status;
+    return CAMP_OK;
 }
 
 static camp_status_t diag_capacity_token(camp_diag_t *diag, const camp_json_doc_t *doc, int tok,
@@ -229,7 +195,6 @@ static camp_status_t decode_string(camp_json_doc_t *doc, int tok, const ob_field
 {
     const char *s = NULL;
     size_t len = 0;
-    ob_verdict_t v;
     camp_status_t st = camp_json_get_string(doc, tok, &s, &len);
 
     if (st == CAMP_ERR_JSON_TYPE) {
@@ -243,9 +208,12 @@ static camp_status_t decode_string(camp_json_doc_t *doc, int tok, const ob_field
         return camp_json_diag(diag, doc, tok, st, "cannot read string");
     }
     if (rules != NULL) {
-        v = check_string(rules, s, len);
-        if (v.status != CAMP_OK) {
-            return diag_token(diag, doc, tok, v);
+        const char *rule = NULL;
+        st = check_string(rules, s, len, &rule);
+        if (st != CAMP_OK) {
+            camp_json_diag(diag, doc, tok, st, rule);
+            string_limits(diag, rules, st);
+            return st;
         }
     }
     dst->ptr = s;
@@ -332,8 +300,9 @@ static camp_status_t decode_value(camp_json_doc_t *doc, int tok, const ob_field_
             return camp_json_diag(diag, doc, tok, CAMP_ERR_TYPE, RULE_INT);
         }
         if (st != CAMP_OK) {
-            return diag_token(diag, doc, tok,
-                              verdict_limits(CAMP_ERR_RANGE, f->rule, f->min, f->max));
+            camp_json_diag(diag, doc, tok, CAMP_ERR_RANGE, f->rule);
+            camp_diag_set_limits(diag, f->min, f->max);
+            return CAMP_ERR_RANGE;
         }
         if ((f->flags & OB_REQUIRED) != 0u) {
             *(int64_t *)p = v;
@@ -345,13 +314,18 @@ static camp_status_t decode_value(camp_json_doc_t *doc, int tok, const ob_field_
     }
     case OB_COUNTER: {
         camp_str_t s = {NULL, 0};
-        ob_verdict_t v;
         camp_status_t st = decode_string(doc, tok, f, NULL, &s, diag);
         if (st != CAMP_OK) {
             return st;
         }
-        v = parse_counter(s.ptr, s.len, (int64_t *)p);
-        return v.status == CAMP_OK ? CAMP_OK : diag_token(diag, doc, tok, v);
+        st = parse_counter(s.ptr, s.len, (int64_t *)p);
+        if (st == CAMP_ERR_RANGE) {
+            camp_json_diag(diag, doc, tok, st, RULE_COUNTER_RANGE);
+            camp_diag_set_limits(diag, 0, INT64_MAX);
+        } else if (st != CAMP_OK) {
+            camp_json_diag(diag, doc, tok, st, RULE_COUNTER);
+        }
+        return st;
     }
     case OB_RAW: {
         camp_str_t *raw = (camp_str_t *)p;
@@ -480,10 +454,13 @@ camp_status_t camp_ob_decode(camp_json_doc_t *doc, int tok, const ob_table_t *t,
 
 /* ---- validate ------------------------------------------------------------------------ */
 
-/* A JSON path under construction; longer than the diag's so camp_diag_set() cuts it
- * visibly ("...") instead of us cutting it silently. */
+/* A JSON path under construction; one byte longer than the diag's can show, so
+ * camp_diag_set() cuts a long path visibly ("...") instead of us cutting it
+ * silently: path_push() keeps a prefix of the true path, and camp_diag_set() gives
+ * the same text for every path of CAMP_DIAG_PATH_MAX bytes or more. Anything
+ * bigger would only cost stack (issue 10). */
 typedef struct ob_path {
-    char buf[CAMP_DIAG_PATH_MAX * 2];
+    char buf[CAMP_DIAG_PATH_MAX + 1];
     size_t len;
 } ob_path_t;
 
@@ -530,13 +507,19 @@ static void path_pop(ob_path_t *p, size_t saved)
     p->buf[saved] = '\0';
 }
 
-static camp_status_t diag_path(camp_diag_t *diag, const ob_path_t *p, ob_verdict_t v)
+/* Failure at the path being validated (no verdict temporaries: issue 10). */
+static camp_status_t diag_rule(camp_diag_t *diag, const ob_path_t *p, camp_status_t st,
+                               const char *rule)
 {
-    camp_diag_set(diag, v.status, p->buf, v.rule);
-    if (v.has_limit) {
-        camp_diag_set_limits(diag, v.min, v.max);
-    }
-    return v.status;
+    return camp_diag_set(diag, st, p->buf, rule);
+}
+
+static camp_status_t diag_limits(camp_diag_t *diag, const ob_path_t *p, camp_status_t st,
+                                 const char *rule, int64_t min, int64_t max)
+{
+    camp_diag_set(diag, st, p->buf, rule);
+    camp_diag_set_limits(diag, min, max);
+    return st;
 }
 
 /* Present in the struct? (For encode and the required check.) */
@@ -574,12 +557,17 @@ static bool field_present(const ob_field_t *f, const void *base)
 static camp_status_t validate_str(const ob_field_t *rules, const camp_str_t *s, ob_path_t *path,
                                   camp_diag_t *diag)
 {
-    ob_verdict_t v;
+    const char *rule = NULL;
+    camp_status_t st;
     if (s->ptr == NULL) {
-        return diag_path(diag, path, verdict(CAMP_ERR_TYPE, RULE_STRING));
+        return diag_rule(diag, path, CAMP_ERR_TYPE, RULE_STRING);
     }
-    v = check_string(rules, s->ptr, s->len);
-    return v.status == CAMP_OK ? CAMP_OK : diag_path(diag, path, v);
+    st = check_string(rules, s->ptr, s->len, &rule);
+    if (st != CAMP_OK) {
+        camp_diag_set(diag, st, path->buf, rule);
+        string_limits(diag, rules, st);
+    }
+    return st;
 }
 
 static camp_status_t validate_value(const ob_field_t *f, const void *base, ob_path_t *path,
@@ -598,7 +586,7 @@ static camp_status_t validate_value(const ob_field_t *f, const void *base, ob_pa
     case OB_ENUM: {
         int e = get_enum(p);
         if (e < 1 || (int64_t)e > f->max) {
-            return diag_path(diag, path, verdict(CAMP_ERR_ENUM, f->rule));
+            return diag_rule(diag, path, CAMP_ERR_ENUM, f->rule);
         }
         return CAMP_OK;
     }
@@ -608,14 +596,13 @@ static camp_status_t validate_value(const ob_field_t *f, const void *base, ob_pa
         int64_t v = (f->flags & OB_REQUIRED) != 0u ? *(const int64_t *)p
                                                    : ((const camp_outbox_int_t *)p)->value;
         if (v < f->min || v > f->max) {
-            return diag_path(diag, path, verdict_limits(CAMP_ERR_RANGE, f->rule, f->min, f->max));
+            return diag_limits(diag, path, CAMP_ERR_RANGE, f->rule, f->min, f->max);
         }
         return CAMP_OK;
     }
     case OB_COUNTER:
         if (*(const int64_t *)p < 0) {
-            return diag_path(diag, path,
-                             verdict_limits(CAMP_ERR_RANGE, RULE_COUNTER_RANGE, 0, INT64_MAX));
+            return diag_limits(diag, path, CAMP_ERR_RANGE, RULE_COUNTER_RANGE, 0, INT64_MAX);
         }
         return CAMP_OK;
     case OB_RAW: {
@@ -623,7 +610,7 @@ static camp_status_t validate_value(const ob_field_t *f, const void *base, ob_pa
         /* Written verbatim, so it must be exactly one well-formed value: nothing a
          * caller puts here can break the surrounding body. */
         if (camp_json_check(raw->ptr, raw->len, CAMP_JSON_MAX_DEPTH, NULL) != CAMP_OK) {
-            return diag_path(diag, path, verdict(CAMP_ERR_INVALID, RULE_RAW));
+            return diag_rule(diag, path, CAMP_ERR_INVALID, RULE_RAW);
         }
         return CAMP_OK;
     }
@@ -632,7 +619,7 @@ static camp_status_t validate_value(const ob_field_t *f, const void *base, ob_pa
         size_t count = *(const size_t *)field_cptr(base, f->count_offset);
         size_t i;
         if ((int64_t)count > f->max) {
-            diag_path(diag, path, verdict_limits(CAMP_ERR_CAPACITY, RULE_CAPACITY, 0, f->max));
+            diag_limits(diag, path, CAMP_ERR_CAPACITY, RULE_CAPACITY, 0, f->max);
             if (diag != NULL) {
                 diag->needed = (int64_t)count;
             }
@@ -649,7 +636,7 @@ static camp_status_t validate_value(const ob_field_t *f, const void *base, ob_pa
         return CAMP_OK;
     }
     default:
-        return diag_path(diag, path, verdict(CAMP_ERR_INTERNAL, RULE_NESTING));
+        return diag_rule(diag, path, CAMP_ERR_INTERNAL, RULE_NESTING);
     }
 }
 
@@ -663,7 +650,7 @@ static camp_status_t validate_leaf(const ob_table_t *t, const void *base, ob_pat
         camp_status_t st = CAMP_OK;
         if (!field_present(f, base)) {
             if ((f->flags & OB_REQUIRED) != 0u) {
-                st = diag_path(diag, path, verdict(CAMP_ERR_REQUIRED, RULE_REQUIRED));
+                st = diag_rule(diag, path, CAMP_ERR_REQUIRED, RULE_REQUIRED);
             }
         } else {
             st = validate_value(f, base, path, diag);
@@ -684,7 +671,7 @@ static camp_status_t validate_obj_list(const ob_field_t *f, const void *base, ob
     size_t i;
 
     if ((int64_t)count > f->max) {
-        diag_path(diag, path, verdict_limits(CAMP_ERR_CAPACITY, RULE_CAPACITY, 0, f->max));
+        diag_limits(diag, path, CAMP_ERR_CAPACITY, RULE_CAPACITY, 0, f->max);
         if (diag != NULL) {
             diag->needed = (int64_t)count;
         }
@@ -719,7 +706,7 @@ camp_status_t camp_ob_validate(const ob_table_t *t, const void *obj, camp_diag_t
         camp_status_t st = CAMP_OK;
         if (!field_present(f, obj)) {
             if ((f->flags & OB_REQUIRED) != 0u) {
-                st = diag_path(diag, &path, verdict(CAMP_ERR_REQUIRED, RULE_REQUIRED));
+                st = diag_rule(diag, &path, CAMP_ERR_REQUIRED, RULE_REQUIRED);
             }
         } else if (f->kind == OB_OBJ_LIST) {
             st = validate_obj_list(f, obj, &path, diag);
@@ -821,23 +808,18 @@ static void encode_leaf(camp_json_writer_t *w, const ob_table_t *t, const void *
     camp_json_write_object_end(w);
 }
 
-camp_status_t camp_ob_encode(const ob_table_t *t, const void *obj, char *buf, size_t cap,
-                             size_t *out_len, camp_diag_t *diag)
+/* The writing half of camp_ob_encode(), in its own frame so the writer is not on
+ * the stack while camp_ob_validate() runs (issue 10). */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static camp_status_t encode_object(const ob_table_t *t, const void *obj, char *buf, size_t cap,
+                                   size_t *out_len, camp_diag_t *diag)
 {
     camp_json_writer_t w;
     camp_status_t st;
     size_t i;
 
-    if (out_len != NULL) {
-        *out_len = 0;
-    }
-    if (buf == NULL && cap > 0u) {
-        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "NULL buffer");
-    }
-    st = camp_ob_validate(t, obj, diag);
-    if (st != CAMP_OK) {
-        return st;
-    }
     camp_json_writer_init(&w, buf, cap);
     camp_json_write_object_begin(&w);
     for (i = 0; i < t->count; i++) {
@@ -870,4 +852,22 @@ camp_status_t camp_ob_encode(const ob_table_t *t, const void *obj, char *buf, si
         camp_diag_set(diag, st, "$", "JSON writer failed");
     }
     return st;
+}
+
+camp_status_t camp_ob_encode(const ob_table_t *t, const void *obj, char *buf, size_t cap,
+                             size_t *out_len, camp_diag_t *diag)
+{
+    camp_status_t st;
+
+    if (out_len != NULL) {
+        *out_len = 0;
+    }
+    if (buf == NULL && cap > 0u) {
+        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "NULL buffer");
+    }
+    st = camp_ob_validate(t, obj, diag);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    return encode_object(t, obj, buf, cap, out_len, diag);
 }

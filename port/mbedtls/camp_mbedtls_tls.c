@@ -401,8 +401,10 @@ static camp_status_t run_handshake(camp_mbedtls_tls_t *tls, const char *host, ui
 
 static void drop_connection(camp_mbedtls_tls_t *tls)
 {
-    camp_mbedtls_net_close(&tls->net);
+    /* The socket only exists between ssl setup and here, so a context that was
+     * never connected (or is all zeros) never closes descriptor 0. */
     if (tls->ssl_ready) {
+        camp_mbedtls_net_close(&tls->net);
         /* Releasing the context frees the record buffers between connections. */
         mbedtls_ssl_free(&tls->ssl);
         mbedtls_ssl_init(&tls->ssl);

@@ -218,6 +218,47 @@ static void test_keys_escaped(void **state)
     assert_string_equal(buf, "{\"a\\\"b\":1,\"\":2}");
 }
 
+/* Keys given by (pointer, length): not NUL-terminated, cut exactly at len, escaped
+ * like any key (an embedded NUL byte becomes \u0000), errors like write_key. */
+static void test_key_n(void **state)
+{
+    char buf[64];
+    size_t len = 0;
+    camp_json_writer_t w;
+    (void)state;
+    camp_json_writer_init(&w, buf, sizeof buf);
+    camp_json_write_object_begin(&w);
+    camp_json_write_key_n(&w, "nameXYZ", 4);
+    camp_json_write_int(&w, 1);
+    camp_json_write_key_n(&w, "a\0\"b", 4);
+    camp_json_write_int(&w, 2);
+    camp_json_write_key_n(&w, NULL, 0);
+    camp_json_write_int(&w, 3);
+    camp_json_write_object_end(&w);
+    assert_int_equal(camp_json_writer_finish(&w, &len), CAMP_OK);
+    assert_string_equal(buf, "{\"name\":1,\"a\\u0000\\\"b\":2,\"\":3}");
+    assert_int_equal(len, strlen(buf));
+
+    /* NULL with a length: argument error; outside an object: state error */
+    camp_json_writer_init(&w, buf, sizeof buf);
+    camp_json_write_object_begin(&w);
+    camp_json_write_key_n(&w, NULL, 1);
+    assert_int_equal(camp_json_writer_finish(&w, NULL), CAMP_ERR_ARG);
+    camp_json_writer_init(&w, buf, sizeof buf);
+    camp_json_write_array_begin(&w);
+    camp_json_write_key_n(&w, "k", 1);
+    assert_int_equal(camp_json_writer_finish(&w, NULL), CAMP_ERR_STATE);
+
+    /* too small: reports the size it needed, like write_key */
+    camp_json_writer_init(&w, buf, 5);
+    camp_json_write_object_begin(&w);
+    camp_json_write_key_n(&w, "abcdef", 6);
+    camp_json_write_int(&w, 1);
+    camp_json_write_object_end(&w);
+    assert_int_equal(camp_json_writer_finish(&w, NULL), CAMP_ERR_BUFFER_TOO_SMALL);
+    assert_int_equal(w.needed, strlen("{\"abcdef\":1}"));
+}
+
 static const char *one_int(char *buf, size_t cap, int64_t v)
 {
     camp_json_writer_t w;
@@ -386,6 +427,7 @@ int main(void)
         cmocka_unit_test(test_keys_escaped),
         cmocka_unit_test(test_integers),
         cmocka_unit_test(test_fractions),
+        cmocka_unit_test(test_key_n),
         cmocka_unit_test(test_misuse_is_state_error),
         cmocka_unit_test(test_misuse_wins_over_overflow),
     };

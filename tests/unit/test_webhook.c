@@ -96,7 +96,7 @@ static camp_status_t expected_status(const char *name)
             return known[i].st;
         }
     }
-    return (camp_status_t)-1;
+    return CAMP_OK; /* no specific status expected (invalid vectors never expect CAMP_OK) */
 }
 
 static void test_vectors_file(void **state)
@@ -157,7 +157,7 @@ static void test_vectors_file(void **state)
                      camp_status_str(st), (int)expect_valid);
         }
         want = expected_status(name);
-        if (!expect_valid && (int)want >= 0 && st != want) {
+        if (!expect_valid && want != CAMP_OK && st != want) {
             fail_msg("vector %s: status %d (%s), want %d", name, (int)st, camp_status_str(st),
                      (int)want);
         }
