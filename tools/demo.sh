@@ -41,7 +41,7 @@ die() {
     exit 1
 }
 
-step "Dependencies (Debian packages: compiler, mbedTLS, cmocka, openssl, python3)"
+step "Dependencies (Debian packages: compiler, jsmn, mbedTLS, openssl, python3, tzdata)"
 sh tools/deps.sh --demo || die "install the packages listed above, then run make demo again"
 say "all present"
 
