@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "campctl.h"
 #include "mbedtls/camp_mbedtls_tls.h"
@@ -262,6 +263,35 @@ static void print_rate(uint32_t millionths, const char *label, bool *first)
     *first = false;
 }
 
+/* "window now: open" or "closed, next opens <RFC 3339 UTC>", from the
+ * campaign's own zone (compiled table) and scheduleHours, at @p now. */
+static void print_window_now(const camp_inbox_campaign_t *c, int64_t now)
+{
+    camp_tz_t tz;
+    bool open = false, found = false;
+    int64_t next = 0;
+    char when[40];
+    if (c->schedule_timezone.ptr == NULL ||
+        camp_tz_find(c->schedule_timezone.ptr, c->schedule_timezone.len, &tz) != CAMP_OK) {
+        printf("window now: unknown (no usable time zone)\n");
+        return;
+    }
+    if (camp_schedule_is_open(&tz, &c->schedule_hours, now, &open) != CAMP_OK) {
+        printf("window now: unknown (schedule not usable)\n");
+        return;
+    }
+    if (open) {
+        printf("window now: open\n");
+        return;
+    }
+    if (camp_schedule_next_open(&tz, &c->schedule_hours, now, &found, &next) != CAMP_OK ||
+        !found || camp_datetime_format(next, 0, true, when, sizeof when) == 0) {
+        printf("window now: closed, next-open: never (nothing opens within 8 days)\n");
+        return;
+    }
+    printf("window now: closed, next opens %s\n", when);
+}
+
 static void print_campaign(const camp_inbox_campaign_t *c)
 {
     static const char *const names[] = {"", "draft", "active", "paused", "completed"};
@@ -300,6 +330,7 @@ static void print_campaign(const camp_inbox_campaign_t *c)
         }
     }
     printf("%s\n", any ? "" : " (no sending days)");
+    print_window_now(c, (int64_t)time(NULL));
 }
 
 /* --json: re-encode the decoded object. Strict encoding can refuse what tolerant

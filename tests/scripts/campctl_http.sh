@@ -188,6 +188,12 @@ check_out "status: active" out get
 check_out "counts: targets 4723, contacted 2361, replies 118" out get
 check_out "rates: completion 50.0%, reply 5.0%" out get
 check_out "window: America/New_York, Mon 09:00-21:00" out get
+# open/closed depends on the wall clock; either way it is one of these two forms
+if grep -qE '^window now: (open|closed, next opens [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:00Z)$' "$tmp/out"; then
+    ok "get: says whether the sending window is open now, or when it next opens"
+else
+    bad "get: no 'window now:' line"; cat "$tmp/out"
+fi
 
 run --json get $ID
 nreq=$((nreq + 1))
