@@ -128,6 +128,10 @@ check: deps
 install: all
 	install -d $(DESTDIR)$(PREFIX)/include/camp $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/bin
 	install -m 644 include/camp/*.h $(DESTDIR)$(PREFIX)/include/camp/
+	# port headers under camp/port/ so "mbedtls/camp_mbedtls_tls.h" never mixes with mbedTLS's own
+	install -d $(DESTDIR)$(PREFIX)/include/camp/port/posix $(DESTDIR)$(PREFIX)/include/camp/port/mbedtls
+	install -m 644 port/posix/*.h $(DESTDIR)$(PREFIX)/include/camp/port/posix/
+	install -m 644 port/mbedtls/*.h $(DESTDIR)$(PREFIX)/include/camp/port/mbedtls/
 	install -m 644 $(ALL_LIBS) $(DESTDIR)$(PREFIX)/lib/
 	install -m 755 $(EXAMPLE_BINS) $(DESTDIR)$(PREFIX)/bin/
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' tools/camp.pc.in \
