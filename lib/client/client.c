@@ -538,8 +538,10 @@ static camp_status_t attempt(camp_client_t *c, const call_t *call, camp_http_res
     st = camp_http_exchange(&c->transport, c->work + head_off, head_len, c->work, body_len,
                             c->routes[call->route].method == CAMP_HTTP_HEAD, c->work,
                             c->work_cap, c->timeout_ms, rs, &c->last.diag);
-    if (st != CAMP_OK || rs->must_close) {
-        /* after an error the connection's state is unknown: start over next time */
+    /* After an error the connection's state is unknown; after `Connection: close`
+     * (ours or the server's) it is finished even if the server did not say so:
+     * either way start over on the next call. */
+    if (st != CAMP_OK || rs->must_close || !c->keep_alive) {
         camp_client_disconnect(c);
     }
     if (st == CAMP_OK) {

@@ -581,6 +581,44 @@ static void test_keep_alive_reuses_connection(void **state)
     assert_int_equal(g_fake.closes, 1);
 }
 
+static bool sent_contains(const char *needle)
+{
+    size_t n = strlen(needle), i;
+    for (i = 0; i + n <= g_fake.sent_len; i++) {
+        if (memcmp(g_fake.sent + i, needle, n) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* keep_alive = false sends `Connection: close`; the connection is finished after
+ * the response even when the server answers without `Connection: close` and
+ * keeps the socket open, so the next call must connect afresh. */
+static void test_no_keep_alive_reconnects_each_call(void **state)
+{
+    static camp_inbox_campaign_t c;
+    static char r1[8192], r2[8192];
+    char *body;
+    size_t n;
+    (void)state;
+    body = fixture("inboxapp-campaign-get-response.json", &n);
+    snprintf(r1, sizeof r1, "HTTP/1.1 200 OK\r\nContent-Length: %lu\r\n\r\n%s", (unsigned long)n,
+             body);
+    memcpy(r2, r1, sizeof r1);
+    assert_non_null(fake_add_str(&g_fake, r1));
+    g_fake.streams[0].stay_open = true;
+    assert_non_null(fake_add_str(&g_fake, r2));
+    g_fake.streams[1].stay_open = true;
+    g_c.keep_alive = false;
+    assert_int_equal(camp_client_inbox_get_campaign(&g_c, ID, &c), CAMP_OK);
+    assert_true(sent_contains("Connection: close\r\n"));
+    assert_int_equal(g_fake.closes, 1);
+    assert_int_equal(camp_client_inbox_get_campaign(&g_c, ID, &c), CAMP_OK);
+    assert_int_equal(g_fake.opens, 2);
+    assert_int_equal(g_fake.closes, 2);
+}
+
 /* ---- retries -------------------------------------------------------------------------------------- */
 
 static void enable_retry(void)
@@ -743,6 +781,7 @@ int main(void)
         cmocka_unit_test_setup(test_route_override, setup),
         cmocka_unit_test_setup(test_host_header_with_port, setup),
         cmocka_unit_test_setup(test_keep_alive_reuses_connection, setup),
+        cmocka_unit_test_setup(test_no_keep_alive_reconnects_each_call, setup),
         cmocka_unit_test_setup(test_retry_honours_retry_after, setup),
         cmocka_unit_test_setup(test_retry_full_jitter_and_attempt_bound, setup),
         cmocka_unit_test_setup(test_no_retry_for_unsafe_or_final, setup),

@@ -168,7 +168,7 @@ static camp_status_t write_with(const char *host, const char *target, const char
 
 static void test_request_refuses_control_bytes(void **state)
 {
-    static const char *const bad_values[] = {"a\rb", "a\nb", "a\r\nX-Evil: 1", "a\x01" "b",
+    static const char *const bad_values[] = {"a\rb", "a\nb", "a\r\nX-Evil: 1", "a\001b",
                                              "a\x7f", "a\tb", "\x1b[0m"};
     size_t i;
     camp_diag_t diag;
