@@ -10,9 +10,12 @@
 #include "fuzz_doc.h"
 
 #include "camp/camp_outbox.h"
+#include "camp/camp_schedule.h"
+#include "camp/camp_validate.h"
 
-/* One set of thunks per type: the ops table takes void pointers. */
-#define FUZZ_OUTBOX_OPS(NAME, T)                                                               \
+/* One set of thunks per type: the ops table takes void pointers. CHECK is a
+ * function (const void *) with the type's documented ranges, or NULL. */
+#define FUZZ_OUTBOX_OPS(NAME, T, CHECK)                                                               \
     static camp_status_t fuzz_ob_##NAME##_dec(camp_json_doc_t *doc, void *out, camp_diag_t *d) \
     {                                                                                          \
         return camp_outbox_##NAME##_decode(doc, 0, (T *)out, d);                               \
@@ -27,6 +30,26 @@
         return camp_outbox_##NAME##_encode((const T *)obj, buf, cap, out_len, d);              \
     }                                                                                          \
     static const fuzz_doc_ops_t fuzz_ob_##NAME = {#NAME, sizeof(T), fuzz_ob_##NAME##_dec,      \
-                                                  fuzz_ob_##NAME##_val, fuzz_ob_##NAME##_enc, NULL, false, NULL};
+                                                  fuzz_ob_##NAME##_val, fuzz_ob_##NAME##_enc, NULL, false, CHECK};
+
+static inline void fuzz_ob_uuid(camp_str_t s, const char *what)
+{
+    FUZZ_CHECK(camp_valid_uuid(s.ptr, s.len), what);
+}
+
+static inline void fuzz_ob_opt_uuid(const camp_outbox_nstr_t *s, const char *what)
+{
+    if (!s->is_null && s->str.ptr != NULL) {
+        fuzz_ob_uuid(s->str, what);
+    }
+}
+
+static inline void fuzz_ob_opt_time(const camp_outbox_nstr_t *s)
+{
+    if (!s->is_null && s->str.ptr != NULL) {
+        FUZZ_CHECK(camp_datetime_parse(s->str.ptr, s->str.len, NULL) == CAMP_OK,
+                   "a decoded date-time parses");
+    }
+}
 
 #endif /* FUZZ_OUTBOX_H */

@@ -11,13 +11,15 @@
  * - for any instant in [CAMP_TZ_MIN_UTC, CAMP_TZ_END_UTC): the offset is one of
  *   the rule's two offsets (is_dst says which), to_local() is utc + offset in
  *   civil time with a consistent weekday and day of year, and to_utc() of that
- *   local time gives the instant back among its (at most two) matches;
+ *   local time gives the instant back among its (at most two) matches, each
+ *   of which shows that same local time;
  *   instants outside the range are CAMP_ERR_TIME_RANGE;
  * - is_open() equals the rule "the local weekday has a window and start <=
  *   local minute < end"; a malformed week is CAMP_ERR_SCHEDULE everywhere;
  * - next_open(): the result is open, at or after the instant, within 8 days,
- *   and sampled instants before it are closed; "never" means sampled instants
- *   within 8 days are all closed.
+ *   the start of a local minute (or the instant of an offset change: rules
+ *   with seconds in their offsets), and sampled instants before it are
+ *   closed; "never" means sampled instants within 8 days are all closed.
  */
 #include "fuzz_common.h"
 
@@ -89,10 +91,25 @@ static void check_instant(const camp_tz_t *tz, bool parsed, int64_t utc)
     int64_t la = 0;
     unsigned count = 9;
     st = camp_tz_to_utc(tz, &l, &e, &la, &count);
+    if (st == CAMP_OK && e != utc && la != utc && getenv("FUZZ_DOC_DEBUG") != NULL) {
+        fprintf(stderr, "utc %lld local %04d-%02u-%02u %02u:%02u:%02u off %d -> count %u %lld %lld\n",
+                (long long)utc, (int)l.year, l.month, l.day, l.hour, l.minute, l.second,
+                (int)l.offset, count, (long long)e, (long long)la);
+    }
     if (st == CAMP_OK) {
         FUZZ_CHECK(count >= 1 && count <= 2, "an existing local time has 1 or 2 instants");
         FUZZ_CHECK(e == utc || la == utc, "to_utc(to_local(t)) contains t");
         FUZZ_CHECK(e <= la && (count == 2 || e == la), "earlier <= later");
+        for (unsigned k = 0; k < count; k++) {
+            camp_tz_local_t back;
+            int64_t r = k == 0 ? e : la;
+            if (camp_tz_to_local(tz, r, &back) == CAMP_OK) {
+                FUZZ_CHECK(back.year == l.year && back.month == l.month && back.day == l.day &&
+                               back.hour == l.hour && back.minute == l.minute &&
+                               back.second == l.second,
+                           "each instant to_utc() returns shows that local time");
+            }
+        }
     } else {
         FUZZ_CHECK(st == CAMP_ERR_TIME_RANGE, "to_utc fails only at the range edges");
     }
@@ -132,13 +149,16 @@ static void check_windows(const camp_tz_t *tz, const camp_week_windows_t *w, int
         FUZZ_CHECK(camp_schedule_is_open(tz, w, next, &o2) == CAMP_OK && o2, "next is open");
         FUZZ_CHECK(open == (next == utc), "next == utc exactly when open now");
         if (next > utc) {
+            /* The start of a local minute, or (rules whose offsets have seconds,
+             * e.g. "EST4:59:59EDT1,...") the instant of an offset change. */
+            int32_t o_before = 0;
+            int32_t o_at = 0;
             FUZZ_CHECK(camp_tz_to_local(tz, next, &l) == CAMP_OK, "to_local(next)");
-            if (l.second != 0 && getenv("FUZZ_DOC_DEBUG") != NULL) {
-                fprintf(stderr, "utc %lld next %lld local %04d-%02u-%02u %02u:%02u:%02u off %d dst %d\n",
-                        (long long)utc, (long long)next, (int)l.year, l.month, l.day, l.hour,
-                        l.minute, l.second, (int)l.offset, (int)l.is_dst);
-            }
-            FUZZ_CHECK(l.second == 0, "next opening is the start of a local minute");
+            FUZZ_CHECK(camp_tz_offset_at(tz, next - 1, &o_before, NULL) == CAMP_OK &&
+                           camp_tz_offset_at(tz, next, &o_at, NULL) == CAMP_OK,
+                       "offsets around next");
+            FUZZ_CHECK(l.second == 0 || o_before != o_at,
+                       "next opening is the start of a local minute or an offset change");
             FUZZ_CHECK(camp_schedule_is_open(tz, w, next - 1, &o2) == CAMP_OK && !o2,
                        "closed just before the next opening");
         }

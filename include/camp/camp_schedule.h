@@ -84,7 +84,8 @@ const char *camp_tz_db_version(void);
 /** How a POSIX TZ rule names the day of a transition. */
 typedef enum camp_tz_date_kind {
     CAMP_TZ_DATE_JULIAN1 = 0, /**< `Jn`: day 1..365, February 29 never counted */
-    CAMP_TZ_DATE_JULIAN0 = 1, /**< `n`: day 0..365, February 29 counted */
+    CAMP_TZ_DATE_JULIAN0 = 1, /**< `n`: days after 1 January, 0..365, February 29 counted
+                                   (tzcode: 365 in a common year is 1 January of the next) */
     CAMP_TZ_DATE_MWD = 2      /**< `Mm.w.d`: weekday d (0 Sunday) of week w (5 = last) of month m */
 } camp_tz_date_kind_t;
 
@@ -273,7 +274,11 @@ camp_status_t camp_schedule_is_open(const camp_tz_t *tz, const camp_week_windows
  * @brief The next time the window opens: the first instant at or after @p utc
  * that is open (by camp_schedule_is_open()'s rule), at most
  * CAMP_SCHEDULE_HORIZON_S ahead. If @p utc itself is open, that is @p utc.
- * Otherwise it is the start of a local minute.
+ * Otherwise it is the start of a local minute, or the instant of an offset
+ * change that lands inside a local minute: possible only with offsets that
+ * have seconds (`EST4:59:59EDT1,J6,J6` jumps from 01:59:59 to 05:59:59, and
+ * 05:59:59 is already in minute 359, so a window starting at 03:00..05:59
+ * opens at the jump, one second before 06:00:00 local).
  *
  * @param[in]  tz    the zone; @p w the windows.
  * @param[in]  utc   where to start, in range.

@@ -93,9 +93,12 @@ static camp_status_t type_op(ictx_t *cx, camp_inbox_type_t type, void *a, const 
     }
 }
 
-static void ctx_init(ictx_t *cx, iop_t op, camp_inbox_type_t type, camp_diag_t *diag)
+static void ctx_init(ictx_t *cx, iop_t op, camp_inbox_type_t type, camp_diag_t *diag,
+                     char *path, size_t path_cap)
 {
     memset(cx, 0, sizeof *cx);
+    cx->path.buf = path;
+    cx->path.cap = path_cap;
     cx->op = op;
     cx->diag = diag;
     cx->request = camp_inbox_type_is_request(type);
@@ -105,75 +108,50 @@ static void ctx_init(ictx_t *cx, iop_t op, camp_inbox_type_t type, camp_diag_t *
     camp_ib_path_reset(&cx->path);
 }
 
-camp_status_t camp_inbox_decode(camp_inbox_type_t type, camp_json_doc_t *doc, int tok, void *out,
-                                size_t out_size, camp_diag_t *diag)
+/* The passes of camp_inbox_decode() and camp_inbox_encode(), each in its own frame
+ * so that only one pass's state is on the stack at a time (issue 10). */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static camp_status_t decode_pass(camp_inbox_type_t type, camp_json_doc_t *doc, int tok, void *out,
+                                 camp_diag_t *diag)
 {
     ictx_t cx;
-    camp_status_t st;
-    camp_diag_clear(diag);
-    if (doc == NULL || out == NULL || camp_inbox_type_size(type) == 0 ||
-        out_size != camp_inbox_type_size(type) ||
-        camp_json_kind(doc, tok) == CAMP_JSON_INVALID) {
-        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "bad argument");
-    }
-    memset(out, 0, out_size);
-    ctx_init(&cx, OP_DECODE, type, diag);
+    uint16_t slots[IB_SLOTS];
+    char path[IPATH_CAP]; /* some members report at a path built while decoding */
+    ctx_init(&cx, OP_DECODE, type, diag, path, sizeof path);
     cx.doc = doc;
-    st = type_op(&cx, type, out, NULL, tok);
-    if (st == CAMP_OK) {
-        /* second pass: the cross-member rules (variables, at-least-one, ...) */
-        ctx_init(&cx, OP_VALIDATE, type, diag);
-        st = type_op(&cx, type, out, NULL, -1);
-    }
-    return st;
+    cx.slots = slots;
+    return type_op(&cx, type, out, NULL, tok);
 }
 
-camp_status_t camp_inbox_parse(camp_inbox_type_t type, char *json, size_t len,
-                               camp_json_token_t *tokens, size_t capacity, void *out,
-                               size_t out_size, camp_diag_t *diag)
-{
-    camp_json_doc_t doc;
-    camp_status_t st = camp_json_parse(&doc, json, len, tokens, capacity, diag);
-    if (st != CAMP_OK) {
-        return st;
-    }
-    return camp_inbox_decode(type, &doc, 0, out, out_size, diag);
-}
-
-camp_status_t camp_inbox_validate(camp_inbox_type_t type, const void *obj, camp_diag_t *diag)
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static camp_status_t validate_pass(camp_inbox_type_t type, const void *obj, bool strict,
+                                   camp_diag_t *diag)
 {
     ictx_t cx;
-    camp_diag_clear(diag);
-    if (obj == NULL || camp_inbox_type_size(type) == 0) {
-        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "bad argument");
-    }
-    ctx_init(&cx, OP_VALIDATE, type, diag);
+    char path[IPATH_CAP];
+    ctx_init(&cx, OP_VALIDATE, type, diag, path, sizeof path);
+    cx.strict = strict; /* encoding: the strictest documented rules for what we send */
     /* validation only reads; the ops share one signature with decode */
     return type_op(&cx, type, (void *)(uintptr_t)obj, NULL, -1);
 }
 
-camp_status_t camp_inbox_encode(camp_inbox_type_t type, const void *obj, char *buf, size_t cap,
-                                size_t *out_len, camp_diag_t *diag)
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static camp_status_t encode_pass(camp_inbox_type_t type, const void *obj, char *buf, size_t cap,
+                                 size_t *out_len, camp_diag_t *diag)
 {
     ictx_t cx;
     camp_json_writer_t w;
     camp_status_t st;
     size_t len = 0;
-    camp_diag_clear(diag);
-    if (out_len != NULL) {
-        *out_len = 0;
-    }
-    if (obj == NULL || (buf == NULL && cap > 0) || camp_inbox_type_size(type) == 0) {
-        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "bad argument");
-    }
-    ctx_init(&cx, OP_VALIDATE, type, diag);
-    cx.strict = true; /* the strictest documented rules for what we send */
-    st = type_op(&cx, type, (void *)(uintptr_t)obj, NULL, -1);
-    if (st != CAMP_OK) {
-        return st;
-    }
+    char path[IPATH_CAP];
     camp_json_writer_init(&w, buf, cap);
-    ctx_init(&cx, OP_ENCODE, type, diag);
+    ctx_init(&cx, OP_ENCODE, type, diag, path, sizeof path);
     cx.strict = true;
     cx.w = &w;
     st = type_op(&cx, type, (void *)(uintptr_t)obj, NULL, -1);
@@ -196,12 +174,71 @@ camp_status_t camp_inbox_encode(camp_inbox_type_t type, const void *obj, char *b
     return st;
 }
 
+camp_status_t camp_inbox_decode(camp_inbox_type_t type, camp_json_doc_t *doc, int tok, void *out,
+                                size_t out_size, camp_diag_t *diag)
+{
+    camp_status_t st;
+    camp_diag_clear(diag);
+    if (doc == NULL || out == NULL || camp_inbox_type_size(type) == 0 ||
+        out_size != camp_inbox_type_size(type) ||
+        camp_json_kind(doc, tok) == CAMP_JSON_INVALID) {
+        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "bad argument");
+    }
+    memset(out, 0, out_size);
+    st = decode_pass(type, doc, tok, out, diag);
+    if (st == CAMP_OK) {
+        /* second pass: the cross-member rules (variables, at-least-one, ...) */
+        st = validate_pass(type, out, false, diag);
+    }
+    return st;
+}
+
+camp_status_t camp_inbox_parse(camp_inbox_type_t type, char *json, size_t len,
+                               camp_json_token_t *tokens, size_t capacity, void *out,
+                               size_t out_size, camp_diag_t *diag)
+{
+    camp_json_doc_t doc;
+    camp_status_t st = camp_json_parse(&doc, json, len, tokens, capacity, diag);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    return camp_inbox_decode(type, &doc, 0, out, out_size, diag);
+}
+
+camp_status_t camp_inbox_validate(camp_inbox_type_t type, const void *obj, camp_diag_t *diag)
+{
+    camp_diag_clear(diag);
+    if (obj == NULL || camp_inbox_type_size(type) == 0) {
+        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "bad argument");
+    }
+    return validate_pass(type, obj, false, diag);
+}
+
+camp_status_t camp_inbox_encode(camp_inbox_type_t type, const void *obj, char *buf, size_t cap,
+                                size_t *out_len, camp_diag_t *diag)
+{
+    camp_status_t st;
+    camp_diag_clear(diag);
+    if (out_len != NULL) {
+        *out_len = 0;
+    }
+    if (obj == NULL || (buf == NULL && cap > 0) || camp_inbox_type_size(type) == 0) {
+        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "bad argument");
+    }
+    st = validate_pass(type, obj, true, diag);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    return encode_pass(type, obj, buf, cap, out_len, diag);
+}
+
 bool camp_inbox_equal(camp_inbox_type_t type, const void *a, const void *b)
 {
     ictx_t cx;
+    char path[IPATH_MIN];
     if (a == NULL || b == NULL || camp_inbox_type_size(type) == 0) {
         return false;
     }
-    ctx_init(&cx, OP_EQUAL, type, NULL);
+    ctx_init(&cx, OP_EQUAL, type, NULL, path, sizeof path);
     return type_op(&cx, type, (void *)(uintptr_t)a, b, -1) == CAMP_OK;
 }

@@ -183,7 +183,7 @@ static camp_status_t hours_decode(ictx_t *cx, camp_week_windows_t *w, int tok)
     }
     n = camp_json_size(cx->doc, tok);
     key = camp_json_first(cx->doc, tok);
-    for (i = 0; i < n && key > 0; i++, key = camp_json_next(cx->doc, key)) {
+    for (i = 0; i < n && key > 0; i++, key = camp_ib_next(cx->doc, key)) {
         camp_str_t k;
         camp_day_window_t *d;
         st = camp_ib_get_str(cx, key, &k);
@@ -269,7 +269,7 @@ static size_t mappings_needed(ictx_t *cx)
     for (a = 0; a < 2; a++) {
         int arr = camp_json_member(cx->doc, cx->scan_tok, arrays[a]);
         int n = camp_json_size(cx->doc, arr), i, it = camp_json_first(cx->doc, arr);
-        for (i = 0; i < n && it > 0; i++, it = camp_json_next(cx->doc, it)) {
+        for (i = 0; i < n && it > 0; i++, it = camp_ib_next(cx->doc, it)) {
             int m = camp_json_member(cx->doc, it, "columnMapping");
             if (camp_json_kind(cx->doc, m) == CAMP_JSON_OBJECT) {
                 total += (size_t)camp_json_size(cx->doc, m);
@@ -301,7 +301,7 @@ static camp_status_t mapping_op(ictx_t *cx, camp_inbox_rules_t *ra, camp_inbox_l
         }
         a->first_mapping = ra->mapping_count;
         key = camp_json_first(cx->doc, tok);
-        for (i = 0; i < (size_t)n && key > 0; i++, key = camp_json_next(cx->doc, key)) {
+        for (i = 0; i < (size_t)n && key > 0; i++, key = camp_ib_next(cx->doc, key)) {
             camp_inbox_column_map_t *m = &ra->mappings[ra->mapping_count];
             st = map_key(cx, key, &ra->mappings[a->first_mapping].source,
                          sizeof(camp_inbox_column_map_t), i, &m->source);
@@ -430,7 +430,7 @@ static camp_status_t lists_op(ictx_t *cx, camp_inbox_rules_t *a, const camp_inbo
             return camp_ib_fail_capacity(cx, tok, "more lists than CAMP_MAX_LISTS", needed);
         }
         it = camp_json_first(cx->doc, tok);
-        for (i = 0; i < (size_t)n; i++, it = camp_json_next(cx->doc, it)) {
+        for (i = 0; i < (size_t)n; i++, it = camp_ib_next(cx->doc, it)) {
             camp_inbox_list_t *l = &a->lists[a->list_count];
             st = list_item_op(cx, a, l, NULL, NULL, it, which == 2);
             if (st != CAMP_OK) {
@@ -552,7 +552,7 @@ static camp_status_t automations_op(ictx_t *cx, camp_inbox_campaign_t *a,
             return camp_ib_fail_capacity(cx, tok, "more automations than CAMP_MAX_AUTOMATIONS", (size_t)n);
         }
         it = camp_json_first(cx->doc, tok);
-        for (i = 0; i < (size_t)n; i++, it = camp_json_next(cx->doc, it)) {
+        for (i = 0; i < (size_t)n; i++, it = camp_ib_next(cx->doc, it)) {
             st = automation_op(cx, &a->automations[i], NULL, it);
             if (st != CAMP_OK) {
                 return st;
@@ -597,7 +597,7 @@ static camp_status_t variables_op(ictx_t *cx, camp_inbox_campaign_t *a,
                                  (size_t)n);
         }
         key = camp_json_first(cx->doc, tok);
-        for (i = 0; i < (size_t)n && key > 0; i++, key = camp_json_next(cx->doc, key)) {
+        for (i = 0; i < (size_t)n && key > 0; i++, key = camp_ib_next(cx->doc, key)) {
             camp_inbox_variable_t *v = &a->variables[i];
             st = map_key(cx, key, &a->variables[0].name, sizeof *v, i, &v->name);
             if (st == CAMP_OK && v->name.len == 0) {
@@ -667,23 +667,36 @@ static camp_status_t variables_op(ictx_t *cx, camp_inbox_campaign_t *a,
  * `steps` / `rules` / `lists` hold the sequence and the list rules). */
 static camp_status_t detect_shape(ictx_t *cx, int tok, uint8_t *shape)
 {
-    static const char v2[5][20] = {"enabled", "rules", "sequence", "scopeAssessedCount",
-                                   "isSyncing"};
-    static const char legacy[6][20] = {"type", "lists", "steps", "customVariables",
-                                       "estimatedTargets", "isHydrating"};
+    static const ifield_t markers[] = {
+        {"enabled", 0, 0, F_V2, 0, 0, 0},
+        {"rules", 0, 0, F_V2, 0, 0, 0},
+        {"sequence", 0, 0, F_V2, 0, 0, 0},
+        {"scopeAssessedCount", 0, 0, F_V2, 0, 0, 0},
+        {"isSyncing", 0, 0, F_V2, 0, 0, 0},
+        {"type", 0, 0, F_LEG, 0, 0, 0},
+        {"lists", 0, 0, F_LEG, 0, 0, 0},
+        {"steps", 0, 0, F_LEG, 0, 0, 0},
+        {"customVariables", 0, 0, F_LEG, 0, 0, 0},
+        {"estimatedTargets", 0, 0, F_LEG, 0, 0, 0},
+        {"isHydrating", 0, 0, F_LEG, 0, 0, 0},
+    };
+    irun_t r;
     bool has_v2 = false;
     size_t i;
     camp_status_t st = camp_ib_want_object(cx, tok);
     if (st != CAMP_OK) {
         return st;
     }
+    /* one pass over the members (the marker table's index), then the markers in order */
+    camp_ib_run_init(cx, &r, markers, COUNT(markers), NULL, NULL, NO_PRESENT, 1, tok);
     for (i = 0; i < 5; i++) {
-        has_v2 = has_v2 || camp_json_member(cx->doc, tok, v2[i]) >= 0;
+        has_v2 = has_v2 || camp_ib_run_value(cx, &r, i) >= 0;
     }
     *shape = has_v2 ? CAMP_INBOX_SHAPE_V2 : CAMP_INBOX_SHAPE_SUMMARY;
-    for (i = 0; i < 6; i++) {
-        int v = camp_json_member(cx->doc, tok, legacy[i]);
+    for (i = 5; i < COUNT(markers); i++) {
+        int v = camp_ib_run_value(cx, &r, i);
         if (v >= 0 && has_v2) {
+            camp_ib_run_release(cx, &r);
             return camp_ib_fail_at(cx, v, CAMP_ERR_INVALID,
                            "legacy-shape member in a v2-shape campaign (D2)");
         }
@@ -691,6 +704,7 @@ static camp_status_t detect_shape(ictx_t *cx, int tok, uint8_t *shape)
             *shape = CAMP_INBOX_SHAPE_LEGACY;
         }
     }
+    camp_ib_run_release(cx, &r);
     return CAMP_OK;
 }
 
@@ -816,7 +830,7 @@ camp_status_t camp_ib_page_op(ictx_t *cx, camp_inbox_campaign_page_t *a,
         st = camp_ib_campaign_op(cx, &a->items[i], b != NULL ? &b->items[i] : NULL, it);
         camp_ib_path_cut(&cx->path, m);
         if (cx->op == OP_DECODE) {
-            it = camp_json_next(cx->doc, it);
+            it = camp_ib_next(cx->doc, it);
         }
     }
     camp_ib_path_cut(&cx->path, mark);

@@ -194,7 +194,7 @@ static void path_put(ipath_t *p, const char *s, size_t n)
 {
     size_t i;
     for (i = 0; i < n; i++) {
-        if (p->len + 1 < sizeof p->buf) {
+        if (p->len + 1 < p->cap) {
             p->buf[p->len++] = s[i];
         }
     }
@@ -221,6 +221,18 @@ static bool ident_start(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
 }
 
+/* `.key` for an identifier-like key, in one copy (same bytes as path_put() one by one). */
+static void path_ident(ipath_t *p, const char *key, size_t len)
+{
+    size_t room = p->cap - 1 - p->len, n = len + 1 <= room ? len : (room > 0 ? room - 1 : 0);
+    if (room > 0) {
+        p->buf[p->len++] = '.';
+        memcpy(&p->buf[p->len], key, n);
+        p->len += n;
+        p->buf[p->len] = '\0';
+    }
+}
+
 /* Same form as camp_json_diag(): `.key` when identifier-like, else `["key"]`. */
 void camp_ib_path_key(ipath_t *p, const char *key, size_t len)
 {
@@ -231,8 +243,7 @@ void camp_ib_path_key(ipath_t *p, const char *key, size_t len)
         ident = ident_start(key[i]) || (key[i] >= '0' && key[i] <= '9');
     }
     if (ident) {
-        path_put(p, ".", 1);
-        path_put(p, key, len);
+        path_ident(p, key, len);
         return;
     }
     path_put(p, "[\"", 2);
@@ -268,6 +279,51 @@ void camp_ib_path_index(ipath_t *p, size_t i)
 }
 
 /* ---- small helpers ----------------------------------------------------------------------------- */
+
+/* ---- token navigation (decode) ------------------------------------------------------------ */
+
+int camp_ib_next(const camp_json_doc_t *doc, int tok)
+{
+    const camp_json_token_t *t = doc->tokens;
+    int lo, hi, end;
+    if (tok < 0 || tok >= doc->count) {
+        return -1;
+    }
+    if (t[tok].size > 0 && camp_json_kind(doc, tok) == CAMP_JSON_STRING) {
+        tok++; /* a key: its subtree is its value's */
+        if (tok >= doc->count) {
+            return doc->count;
+        }
+    }
+    if (t[tok].size <= 0) {
+        return tok + 1;
+    }
+    /* The first token after tok that starts at or past its end: galloping
+     * (most subtrees are small) then binary search. Bounded by 2 log2(count)
+     * steps; stays in [tok + 1, count]. */
+    end = t[tok].end;
+    lo = tok + 1;
+    hi = doc->count;
+    {
+        int step = 1;
+        while (step < hi - lo && t[lo + step].start < end) {
+            lo += step + 1;
+            step *= 2;
+        }
+        if (step < hi - lo) {
+            hi = lo + step + 1; /* t[old lo + step] starts past the end */
+        }
+    }
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (t[mid].start < end) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
 
 bool camp_ib_str_eq(const camp_str_t *a, const camp_str_t *b)
 {
@@ -491,7 +547,7 @@ static camp_status_t decode_ids(ictx_t *cx, const ifield_t *f, int v, void *base
         return camp_ib_fail_capacity(cx, v, cap_text, (size_t)n);
     }
     it = camp_json_first(cx->doc, v);
-    for (i = 0; i < n; i++, it = camp_json_next(cx->doc, it)) {
+    for (i = 0; i < n; i++, it = camp_ib_next(cx->doc, it)) {
         st = camp_ib_get_str(cx, it, &items[i]);
         if (st == CAMP_OK) {
             st = camp_ib_check_kind_str(cx, K_ID, R_NONE, &items[i], &why);
@@ -764,12 +820,53 @@ static bool equal_value(const ifield_t *f, const void *a, const void *b)
     }
 }
 
+/* Decode: fills this table's slots from one pass over the members of r->obj
+ * (last duplicate wins, as with camp_json_member()). */
+static void index_members(ictx_t *cx, irun_t *r)
+{
+    const camp_json_doc_t *doc = cx->doc;
+    const camp_json_token_t *t = doc->tokens;
+    uint16_t *slots = &cx->slots[cx->slot_top];
+    int k, m, i;
+    uint16_t j;
+    memset(slots, 0, (size_t)r->n * sizeof *slots);
+    if (camp_json_kind(doc, r->obj) == CAMP_JSON_OBJECT) {
+        m = t[r->obj].size;
+        k = r->obj + 1;
+        for (i = 0; i < m && k > 0 && k + 1 < doc->count; i++) {
+            const char *raw = NULL;
+            size_t n = 0;
+            bool esc = true; /* decide with the decoding compare */
+            if (t[k].start >= 0 && t[k].end >= t[k].start && (size_t)t[k].end <= doc->len) {
+                raw = doc->text + t[k].start;
+                n = (size_t)(t[k].end - t[k].start);
+                esc = memchr(raw, '\\', n) != NULL;
+            }
+            if (k + 1 - r->obj > 0xFFFE) {
+                return; /* too far for an offset: r->slot stays NO_SLOT */
+            }
+            for (j = 0; j < r->n; j++) {
+                const char *key = r->t[j].key;
+                bool hit = esc ? camp_json_string_eq(doc, k, key)
+                               : (n < sizeof r->t[j].key && key[n] == '\0' &&
+                                  (n == 0 || (key[0] == raw[0] && memcmp(key, raw, n) == 0)));
+                if (hit) {
+                    slots[j] = (uint16_t)(k + 1 - r->obj);
+                }
+            }
+            k = (t[k].size == 1) ? camp_ib_next(doc, k + 1) : camp_json_next(doc, k);
+        }
+    }
+    r->slot = cx->slot_top;
+    cx->slot_top = (uint8_t)(cx->slot_top + r->n);
+}
+
 void camp_ib_run_init(ictx_t *cx, irun_t *r, const ifield_t *t, size_t n, void *a, const void *b,
               size_t present_off, uint8_t present_size, int obj)
 {
     /* tables are short and struct offsets small: asserted by the sizes in the tables */
     r->t = t;
-    r->n = (uint16_t)n;
+    r->n = (uint8_t)n;
     r->i = 0;
     r->a = a;
     r->b = b;
@@ -778,12 +875,33 @@ void camp_ib_run_init(ictx_t *cx, irun_t *r, const ifield_t *t, size_t n, void *
     r->obj = obj;
     r->v = -1;
     r->mark = (uint8_t)cx->path.len;
+    r->slot = NO_SLOT;
+    if (cx->op == OP_DECODE && cx->slots != NULL && n <= IB_SLOTS - cx->slot_top) {
+        index_members(cx, r);
+    }
+}
+
+int camp_ib_run_value(const ictx_t *cx, const irun_t *r, size_t i)
+{
+    if (r->slot != NO_SLOT) {
+        uint16_t d = cx->slots[r->slot + i];
+        return (d != 0) ? r->obj + d : -1;
+    }
+    return camp_json_member(cx->doc, r->obj, r->t[i].key);
+}
+
+void camp_ib_run_release(ictx_t *cx, irun_t *r)
+{
+    if (r->slot != NO_SLOT) {
+        cx->slot_top = r->slot;
+        r->slot = NO_SLOT;
+    }
 }
 
 /* One member. *sub = true: stop for the caller (K_SUB). */
 static camp_status_t step_decode(ictx_t *cx, irun_t *r, const ifield_t *f, bool *sub)
 {
-    int v = camp_json_member(cx->doc, r->obj, f->key);
+    int v = camp_ib_run_value(cx, r, r->i);
     camp_status_t st;
     if (v < 0) {
         return required(cx, f) ? camp_ib_fail_member(cx, r->obj, f->key, CAMP_ERR_REQUIRED,
@@ -819,7 +937,8 @@ static camp_status_t step_validate(ictx_t *cx, irun_t *r, const ifield_t *f, boo
     if (!present && !required(cx, f)) {
         return CAMP_OK;
     }
-    camp_ib_path_key(&cx->path, f->key, strlen(f->key));
+    /* table keys are all identifiers (camelCase member names) */
+    path_ident(&cx->path, f->key, strlen(f->key));
     if (!present) {
         return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED, "required field missing");
     }
@@ -907,6 +1026,7 @@ camp_status_t camp_ib_run_next(ictx_t *cx, irun_t *r, const ifield_t **sub)
         }
         r->i++;
     }
+    camp_ib_run_release(cx, r); /* table done: its slots are free again */
     return CAMP_OK;
 }
 

@@ -106,12 +106,16 @@ typedef enum iop { OP_DECODE, OP_VALIDATE, OP_ENCODE, OP_EQUAL } iop_t;
 /* Room for exactly what camp_diag_t::path can show, plus 1: a longer path is cut
  * (with "...") by camp_diag_set() to the same text whether it arrives with 96 or
  * more bytes, so a bigger buffer would only cost stack (issue 10). path_put()
- * keeps the stored text a prefix of the true path, so marks and cuts stay exact. */
+ * keeps the stored text a prefix of the true path, so marks and cuts stay exact.
+ * The buffer is in the frame of each pass; equal reports no path, so its buffer
+ * is IPATH_MIN bytes ("$"; longer paths are cut there, never read). */
 #define IPATH_CAP (CAMP_DIAG_PATH_MAX + 1)
+#define IPATH_MIN 2u
 
 typedef struct ipath {
-    char buf[IPATH_CAP];
+    char *buf;  /* cap bytes, NUL-terminated */
     size_t len;
+    size_t cap; /* IPATH_CAP or IPATH_MIN */
 } ipath_t;
 
 typedef struct ictx {
@@ -126,7 +130,18 @@ typedef struct ictx {
     const camp_inbox_campaign_t *campaign; /* variable checks: the campaign being validated */
     int steps_tok;         /* decode: the steps array being decoded (pool sizing) */
     int scan_tok;          /* decode: the object whose mappings share a pool (pool sizing) */
+    uint16_t *slots;       /* decode: member index of the open tables (see irun_t::slot) */
+    uint8_t slot_top;      /* decode: slots in use (a stack: inner tables above outer ones) */
 } ictx_t;
+
+/* Decode: one uint16_t per table member for each open table, in camp_inbox_decode()'s
+ * frame. A table's object is scanned once when its walk starts and each member's
+ * value token is kept as an offset from the object token (0 = absent), so the walk
+ * dispatches keys in one pass instead of searching the object once per member
+ * (issue 10). A table that does not fit, or a subtree too big for 16 bits, is
+ * looked up with camp_json_member() instead: same result, slower. */
+#define IB_SLOTS 32u
+#define NO_SLOT 0xFFu
 
 /* cx->shape for the legacy webhook's `data.campaign` reference ({id, name} only). */
 #define SHAPE_REF 0xFFu
@@ -142,11 +157,12 @@ typedef struct irun {
     const void *b;
     int obj;            /* decode: the object token */
     int v;              /* decode: value token of the current K_SUB member */
-    uint16_t n;
-    uint16_t i;
     uint16_t present_off; /* offset of the uint32_t/uint8_t present word, NO_PRESENT if none */
+    uint8_t n;          /* tables have fewer than 255 members */
+    uint8_t i;
     uint8_t present_size; /* 1 or 4 */
     uint8_t mark;       /* validate: path length of the object (< IPATH_CAP) */
+    uint8_t slot;       /* decode: first slot of this table in cx->slots, NO_SLOT if none */
 } irun_t;
 
 /* "not equal" for OP_EQUAL */
@@ -158,6 +174,10 @@ void camp_ib_run_init(ictx_t *cx, irun_t *r, const ifield_t *t, size_t n, void *
  * *sub set: a present, non-null K_SUB member (decode: r->v is its value; validate:
  * its key is on the path; encode: its key is written); handle it, then camp_ib_run_done(). */
 camp_status_t camp_ib_run_next(ictx_t *cx, irun_t *r, const ifield_t **sub);
+/* Decode: value token of member @p i of the run's table in its object, -1 when absent. */
+int camp_ib_run_value(const ictx_t *cx, const irun_t *r, size_t i);
+/* Decode: frees the run's slots (a run abandoned before camp_ib_run_next() ends it). */
+void camp_ib_run_release(ictx_t *cx, irun_t *r);
 void camp_ib_run_done(ictx_t *cx, irun_t *r);
 
 /* Encode: `{` / `}`. Decode: camp_ib_obj_open checks @p tok is an object. Others: nothing. */
@@ -198,6 +218,14 @@ void camp_ib_path_index(ipath_t *p, size_t i);
 void camp_ib_path_cut(ipath_t *p, size_t len);
 
 /* ---- helpers for hand-written struct code ------------------------------------------------- */
+
+/* Token navigation for decoding, with the result of camp_json_next() on any
+ * document camp_json_parse() made, but cheaper (the hot
+ * path of every decode, issue 10): tokens are in document order and a container's
+ * descendants are exactly the tokens after it that start before its end, so the
+ * token after a subtree is found by binary search instead of a walk over it.
+ * Member lookup in a table's object goes through the run's index (irun_t::slot). */
+int camp_ib_next(const camp_json_doc_t *doc, int tok);
 
 /* Decode: the array @p tok (TYPE error otherwise); *n = its size. */
 camp_status_t camp_ib_want_array(ictx_t *cx, int tok, int *n);

@@ -66,7 +66,7 @@ static size_t group_mappings_needed(ictx_t *cx, int tok)
 {
     int n = camp_json_size(cx->doc, tok), i, key = camp_json_first(cx->doc, tok);
     size_t total = 0;
-    for (i = 0; i < n && key > 0; i++, key = camp_json_next(cx->doc, key)) {
+    for (i = 0; i < n && key > 0; i++, key = camp_ib_next(cx->doc, key)) {
         if (camp_json_kind(cx->doc, key + 1) == CAMP_JSON_OBJECT) {
             total += (size_t)camp_json_size(cx->doc, key + 1);
         }
@@ -89,7 +89,7 @@ static camp_status_t group_decode(ictx_t *cx, camp_inbox_rules_update_t *a,
     }
     g->first_mapping = a->mapping_count;
     key = camp_json_first(cx->doc, tok);
-    for (i = 0; i < n && key > 0; i++, key = camp_json_next(cx->doc, key)) {
+    for (i = 0; i < n && key > 0; i++, key = camp_ib_next(cx->doc, key)) {
         camp_inbox_column_map_t *m = &a->mappings[a->mapping_count];
         const camp_inbox_column_map_t *seen = &a->mappings[g->first_mapping];
         int j;
@@ -168,7 +168,7 @@ static camp_status_t column_mappings_op(ictx_t *cx, camp_inbox_rules_update_t *a
             return camp_ib_fail_capacity(cx, tok, "more lists than CAMP_MAX_LISTS", (size_t)n);
         }
         key = camp_json_first(cx->doc, tok);
-        for (i = 0; i < (size_t)n && key > 0; i++, key = camp_json_next(cx->doc, key)) {
+        for (i = 0; i < (size_t)n && key > 0; i++, key = camp_ib_next(cx->doc, key)) {
             camp_inbox_mapping_group_t *g = &a->groups[i];
             st = camp_ib_get_str(cx, key, &g->list_id);
             for (j = 0; j < i && st == CAMP_OK; j++) {
@@ -361,7 +361,7 @@ static camp_status_t ids_op(ictx_t *cx, camp_inbox_leads_add_t *a, const camp_in
         s->first = a->id_count;
         s->count = 0;
         it = camp_json_first(cx->doc, tok);
-        for (i = 0; i < (size_t)n; i++, it = camp_json_next(cx->doc, it)) {
+        for (i = 0; i < (size_t)n; i++, it = camp_ib_next(cx->doc, it)) {
             camp_str_t *id = &a->ids[a->id_count];
             st = camp_ib_get_str(cx, it, id);
             if (st == CAMP_OK && id->len == 0) {
@@ -505,7 +505,7 @@ static camp_status_t leads_op(ictx_t *cx, camp_inbox_leads_add_t *a, const camp_
             return camp_ib_fail_capacity(cx, tok, "more leads than CAMP_MAX_LEAD_OBJECTS", (size_t)n);
         }
         it = camp_json_first(cx->doc, tok);
-        for (i = 0; i < (size_t)n; i++, it = camp_json_next(cx->doc, it)) {
+        for (i = 0; i < (size_t)n; i++, it = camp_ib_next(cx->doc, it)) {
             st = lead_op(cx, &a->leads[i], NULL, it);
             if (st != CAMP_OK) {
                 return st;

@@ -67,7 +67,7 @@ static size_t pool_needed(ictx_t *cx, bool options)
     int n = camp_json_size(doc, cx->steps_tok), i, step;
     size_t total = 0;
     step = camp_json_first(doc, cx->steps_tok);
-    for (i = 0; i < n && step > 0; i++, step = camp_json_next(doc, step)) {
+    for (i = 0; i < n && step > 0; i++, step = camp_ib_next(doc, step)) {
         int segs = camp_json_member(doc, camp_json_member(doc, step, "data"), "segments");
         int m, j, seg;
         if (camp_json_kind(doc, segs) != CAMP_JSON_ARRAY) {
@@ -79,7 +79,7 @@ static size_t pool_needed(ictx_t *cx, bool options)
             continue;
         }
         seg = camp_json_first(doc, segs);
-        for (j = 0; j < m && seg > 0; j++, seg = camp_json_next(doc, seg)) {
+        for (j = 0; j < m && seg > 0; j++, seg = camp_ib_next(doc, seg)) {
             int opts = camp_json_member(doc, seg, "options");
             if (camp_json_kind(doc, opts) == CAMP_JSON_ARRAY) {
                 total += (size_t)camp_json_size(doc, opts);
@@ -117,7 +117,7 @@ static camp_status_t options_op(ictx_t *cx, camp_inbox_sequence_t *sa, camp_inbo
         }
         a->first_option = sa->option_count;
         it = camp_json_first(cx->doc, tok);
-        for (i = 0; i < (size_t)n; i++, it = camp_json_next(cx->doc, it)) {
+        for (i = 0; i < (size_t)n; i++, it = camp_ib_next(cx->doc, it)) {
             st = camp_ib_get_str(cx, it, &sa->options[sa->option_count]);
             if (st != CAMP_OK) {
                 return st;
@@ -331,7 +331,7 @@ static camp_status_t segments_op(ictx_t *cx, camp_inbox_sequence_t *sa, camp_inb
         a->first_segment = sa->segment_count;
         a->segment_count = 0;
         it = camp_json_first(cx->doc, tok);
-        for (i = 0; i < (size_t)n; i++, it = camp_json_next(cx->doc, it)) {
+        for (i = 0; i < (size_t)n; i++, it = camp_ib_next(cx->doc, it)) {
             st = segment_op(cx, sa, &sa->segments[sa->segment_count], sb, NULL, it);
             if (st != CAMP_OK) {
                 return st;
@@ -491,7 +491,7 @@ static camp_status_t steps_op(ictx_t *cx, camp_inbox_sequence_t *a, const camp_i
         }
         cx->steps_tok = tok;
         it = camp_json_first(cx->doc, tok);
-        for (i = 0; i < (size_t)n; i++, it = camp_json_next(cx->doc, it)) {
+        for (i = 0; i < (size_t)n; i++, it = camp_ib_next(cx->doc, it)) {
             st = step_op(cx, a, &a->steps[i], b, NULL, it);
             if (st != CAMP_OK) {
                 return st;

@@ -6,9 +6,11 @@
  * rule's time of day - the offset in force before the change. As in tzcode,
  * a year whose DST period would span a whole year or more adds no transitions,
  * and a rule where no year adds any is perpetual DST (`EST5EDT,0/0,J365/25`).
- * The state at t is that of the latest transition at or before t among the
- * years around t's UTC year (rule times are at most 167 h, so years Y-2..Y+1
- * always hold it). tools/tzgen.py evaluates rules the same way and checks
+ * The state at t is that of the latest transition at or before t, which for
+ * ordinary rules lies in t's UTC year or the one before, but can be years
+ * back when some years add none (see TZ_RULE_YEARS). `n` counts days after
+ * 1 January as in tzcode, so day 365 of a common year is 1 January of the
+ * next. tools/tzgen.py evaluates rules the same way and checks
  * them against the TZif transitions; tests compare this code with glibc.
  */
 #include "camp/camp_schedule.h"
@@ -110,11 +112,31 @@ static void tz_year_transitions(const camp_tz_rule_t *r, int64_t year, tz_year_t
     }
 }
 
-/* Rule state at t and the first rule transition after t (INT64_MAX if none). */
+/* How far tz_rule_state() looks back and ahead, in years. A year's
+ * transitions depend only on whether it is a leap year and on the weekday of
+ * its 1 January: 14 kinds, which all occur in any 28 consecutive years from
+ * 1901 to 2099. A rule can add transitions in some kinds of year only (e.g.
+ * `n` day 365 exists only in leap years: `YOK5BRB,0,365/7` changes on
+ * 1 January and 31 December of leap years and adds nothing in common years,
+ * where the DST period would exceed a year, so the state then holds for up to
+ * three years). Looking back 30 years from an instant in 2000..2099 therefore
+ * sees a transition of every kind of year that has any; finding none means
+ * the rule has none: perpetual DST (tzcode). Ahead, 30 years also reaches the
+ * next transition or passes CAMP_TZ_END_UTC. */
+#define TZ_RULE_YEARS 30
+
+/* A year's transitions lie less than TZ_SPILL outside that year: rule time
+ * of day < 168 h, offsets < 26 h. */
+#define TZ_SPILL (9 * SECS_PER_DAY)
+
+/* Rule state at t and the first rule transition after t (INT64_MAX if none).
+ * The state is that of the latest transition at or before t, as in tzcode's
+ * transition list (ties: the later one in the sequence wins). */
 static bool tz_rule_state(const camp_tz_rule_t *r, int64_t t, int64_t *next)
 {
     int64_t y;
     int64_t yy;
+    int64_t best_year = 0;
     bool found = false;
     bool dst = true; /* no transition at all: perpetual DST */
     int64_t best = 0;
@@ -124,17 +146,39 @@ static bool tz_rule_state(const camp_tz_rule_t *r, int64_t t, int64_t *next)
         return false;
     }
     y = tz_utc_year(t);
-    for (yy = y - 2; yy <= y + 2; yy++) {
+    /* Backward: years after y + 1 only change after t; once the
+     * latest year with one at or before t is found, the year before it may
+     * still hold a later one (rule times spill over New Year), older ones not. */
+    for (yy = y + 1; yy >= y - TZ_RULE_YEARS; yy--) {
         tz_year_tr_t tr;
         unsigned i;
+        if (found && yy < best_year - 1) {
+            break;
+        }
+        tz_year_transitions(r, yy, &tr);
+        for (i = tr.n; i > 0u; i--) {
+            int64_t at = tr.t[i - 1u];
+            /* Walking the sequence backwards, an equal time already kept
+             * comes later in the sequence and wins the tie. */
+            if (at <= t && (!found || at > best)) {
+                found = true;
+                best = at;
+                best_year = yy;
+                dst = tr.dst[i - 1u];
+            }
+        }
+    }
+    /* Forward: years before y - 1 only change before t. */
+    for (yy = y - 1; yy <= y + TZ_RULE_YEARS; yy++) {
+        tz_year_tr_t tr;
+        unsigned i;
+        if (*next != INT64_MAX &&
+            camp_days_from_civil(yy, 1u, 1u) * SECS_PER_DAY - TZ_SPILL > *next) {
+            break; /* this year and later ones change only after *next */
+        }
         tz_year_transitions(r, yy, &tr);
         for (i = 0; i < tr.n; i++) {
-            /* Ties: the later one in the sequence wins, as in a sorted list. */
-            if (tr.t[i] <= t && (!found || tr.t[i] >= best)) {
-                found = true;
-                best = tr.t[i];
-                dst = tr.dst[i];
-            } else if (tr.t[i] > t && tr.t[i] < *next) {
+            if (tr.t[i] > t && tr.t[i] < *next) {
                 *next = tr.t[i];
             }
         }

@@ -385,6 +385,70 @@ static void test_rule_dates(void **state)
     assert_true(dst);
 }
 
+/* `n` counts days after 1 January (tzcode), so day 365 is 31 December in a
+ * leap year and 1 January of the next year in a common one. With a start on
+ * day 0, a common year's DST period would then last longer than the year, so
+ * (tzcode) common years add no transitions and the state of the last leap
+ * year's end holds for up to three years: the engine must look back further
+ * than the year before (fuzz regression to-utc-misses-instant-rule-end-day-365). */
+static void test_rule_zero_based_day_365(void **state)
+{
+    bool dst = true;
+    camp_tz_t tz;
+    int64_t t;
+    (void)state;
+
+    tz = rule("AAA0BBB-1,300/0,365/0"); /* UTC+0, DST +1 h */
+    /* 2027 (common): day 365 = 2028-01-01 00:00 DST = 2027-12-31T23:00Z. */
+    assert_int_equal(offset_at(&tz, INT64_C(1830294000) - 1, NULL), 3600);
+    assert_int_equal(offset_at(&tz, INT64_C(1830294000), NULL), 0);
+    /* 2028 (leap): day 365 = 31 December 00:00 DST = 2028-12-30T23:00Z. */
+    assert_int_equal(offset_at(&tz, INT64_C(1861830000) - 1, NULL), 3600);
+    assert_int_equal(offset_at(&tz, INT64_C(1861830000), NULL), 0);
+
+    tz = rule("YOK5BRB,0,365/7"); /* UTC-5, DST UTC-4 */
+    /* Leap year 2028: DST from 1 Jan 02:00 EST to 31 Dec 07:00 DST. */
+    assert_int_equal(offset_at(&tz, INT64_C(1830322800) - 1, &dst), -18000);
+    assert_false(dst);
+    assert_int_equal(offset_at(&tz, INT64_C(1830322800), &dst), -14400); /* 2028-01-01T07:00Z */
+    assert_true(dst);
+    assert_int_equal(offset_at(&tz, INT64_C(1861873200) - 1, &dst), -14400);
+    assert_true(dst);
+    assert_int_equal(offset_at(&tz, INT64_C(1861873200), &dst), -18000); /* 2028-12-31T11:00Z */
+    assert_false(dst);
+    /* 2029..2031 (common years): no change, standard time throughout; the
+     * last transition is years back (before the fix, mid-2031 read as DST
+     * and to_utc() missed instants around New Year). */
+    assert_int_equal(offset_at(&tz, INT64_C(1893495600), &dst), -18000); /* 2030-01-01T11:00Z */
+    assert_false(dst);
+    assert_int_equal(offset_at(&tz, INT64_C(1940673600), &dst), -18000); /* 2031-07-01T12:00Z */
+    assert_false(dst);
+    assert_int_equal(offset_at(&tz, INT64_C(1956553200) - 1, &dst), -18000);
+    assert_false(dst);
+    assert_int_equal(offset_at(&tz, INT64_C(1956553200), &dst), -14400); /* 2032-01-01T07:00Z */
+    assert_true(dst);
+    /* The first instant: the last change was 1996-12-31, not "perpetual DST". */
+    assert_int_equal(offset_at(&tz, CAMP_TZ_MIN_UTC, &dst), -18000);
+    assert_false(dst);
+
+    /* Round trip, every 6 h 17 s over 2026..2033: offset as above, and
+     * to_utc(to_local(t)) contains t. */
+    for (t = INT64_C(1767225600); t < INT64_C(2019686400); t += 6 * 3600 + 17) {
+        camp_tz_local_t l;
+        int64_t e = 0;
+        int64_t la = 0;
+        unsigned n = 9;
+        bool want_dst = (t >= INT64_C(1830322800) && t < INT64_C(1861873200)) ||
+                        (t >= INT64_C(1956553200) && t < INT64_C(1988103600)); /* 2032 */
+        assert_int_equal(camp_tz_to_local(&tz, t, &l), CAMP_OK);
+        assert_int_equal(l.is_dst, want_dst);
+        assert_int_equal(l.offset, want_dst ? -14400 : -18000);
+        assert_int_equal(camp_tz_to_utc(&tz, &l, &e, &la, &n), CAMP_OK);
+        assert_true(n == 1u || n == 2u);
+        assert_true(e == t || la == t);
+    }
+}
+
 static void test_to_local(void **state)
 {
     camp_tz_t ny = zone("America/New_York");
@@ -601,6 +665,38 @@ static void test_window_half_and_quarter_hour_zones(void **state)
     assert_true(is_open(&lh, &sun, INT64_C(1775315700))); /* 01:45 LHST */
 }
 
+/* With seconds in an offset, an offset change can land in the middle of a
+ * local minute: the first open instant is then the change itself, not a
+ * local minute start (fuzz regression next-open-at-seconds-offset-change).
+ * "EST4:59:59EDT1,J6,J6": on 6 January DST ends at 02:00 DST = 03:00Z (back
+ * to UTC-4:59:59, local 22:00:01 on the 5th) and starts again at 02:00 std =
+ * 06:59:59Z, where local time jumps from 01:59:59 to 05:59:59 (UTC-1). */
+static void test_window_opens_at_offset_change_mid_minute(void **state)
+{
+    camp_tz_t tz = rule("EST4:59:59EDT1,J6,J6");
+    const int64_t change = INT64_C(1799218799); /* 2027-01-06T06:59:59Z, a Wednesday */
+    camp_week_windows_t w = one_day(3, 180, 420); /* Wednesday 03:00-07:00 */
+    camp_tz_local_t l;
+    (void)state;
+
+    assert_int_equal(offset_at(&tz, change - 1, NULL), -17999);
+    assert_int_equal(offset_at(&tz, change, NULL), -3600);
+    assert_int_equal(camp_tz_to_local(&tz, change, &l), CAMP_OK);
+    assert_int_equal(l.hour, 5);
+    assert_int_equal(l.minute, 59);
+    assert_int_equal(l.second, 59);
+    /* 03:00..05:59:58 never happen; 05:59:59 (minute 359) is open, so the
+     * window opens at the change, one second before 06:00:00 local. */
+    assert_false(is_open(&tz, &w, change - 1)); /* 01:59:59 local */
+    assert_true(is_open(&tz, &w, change));
+    assert_int_equal(next_open(&tz, &w, INT64_C(1799193600)), change); /* from 00:00Z */
+    w = one_day(3, 359, 420); /* 05:59: same */
+    assert_int_equal(next_open(&tz, &w, INT64_C(1799193600)), change);
+    w = one_day(3, 360, 420); /* 06:00: a local minute start, one second later */
+    assert_int_equal(next_open(&tz, &w, INT64_C(1799193600)), change + 1);
+    assert_false(is_open(&tz, &w, change));
+}
+
 static void test_window_end_1440_and_week_wrap(void **state)
 {
     camp_tz_t utc = zone("UTC");
@@ -740,6 +836,7 @@ int main(void)
         cmocka_unit_test(test_offsets_and_range),
         cmocka_unit_test(test_carried_transitions),
         cmocka_unit_test(test_rule_dates),
+        cmocka_unit_test(test_rule_zero_based_day_365),
         cmocka_unit_test(test_to_local),
         cmocka_unit_test(test_to_utc_gaps_and_repeats),
         cmocka_unit_test(test_window_basic_and_minutes),
@@ -748,6 +845,7 @@ int main(void)
         cmocka_unit_test(test_window_berlin),
         cmocka_unit_test(test_window_sydney_southern_hemisphere),
         cmocka_unit_test(test_window_half_and_quarter_hour_zones),
+        cmocka_unit_test(test_window_opens_at_offset_change_mid_minute),
         cmocka_unit_test(test_window_end_1440_and_week_wrap),
         cmocka_unit_test(test_window_empty_and_never),
         cmocka_unit_test(test_window_errors),
