@@ -63,6 +63,8 @@ EXAMPLE_BINS  := $(EXAMPLES:%=$(BUILD)/bin/%)
 CHECK_EXTRA   :=
 
 .PHONY: all lib ports examples tests check check-unit deps clean install print-%
+# Objects reached through pattern chains are kept, not deleted as intermediates.
+.SECONDARY:
 all: lib ports examples
 
 lib: $(LIBCAMP)

@@ -14,6 +14,8 @@
 #                         tests/scripts/fuzz_regressions.sh replays the corpus and
 #                         every saved crash with them in `make check`
 #   make fuzz-seed        refresh fuzz/corpus/ from the fixtures (tools/fuzz_seed.sh)
+#   make fuzz-merge       after a long `make fuzz`: keep a minimal covering set of what
+#                         the fuzzers found as fuzz/corpus/<target>/min-* (fuzz/merge.sh)
 
 FUZZ_BUILD   ?= build/fuzz
 FUZZ_AFL_BUILD ?= build/fuzz-afl
@@ -34,7 +36,8 @@ FUZZ_BINS    := $(FUZZ_NAMES:%=$(FUZZ_BUILD)/%)
 FUZZ_AFL_BINS := $(FUZZ_NAMES:%=$(FUZZ_AFL_BUILD)/%)
 FUZZ_REPLAY_BINS := $(FUZZ_NAMES:%=$(BUILD)/fuzz-replay/%)
 
-.PHONY: fuzz fuzz-build fuzz-core fuzz-link fuzz-afl fuzz-afl-core fuzz-afl-link fuzz-replay fuzz-seed
+.PHONY: fuzz fuzz-build fuzz-core fuzz-link fuzz-afl fuzz-afl-core fuzz-afl-link fuzz-replay fuzz-seed \
+        fuzz-merge
 
 # --- libFuzzer ------------------------------------------------------------------
 # The core is built by the main Makefile rules in its own build directory, with
@@ -89,3 +92,7 @@ check-unit: fuzz-replay
 
 fuzz-seed:
 	@sh tools/fuzz_seed.sh
+
+fuzz-merge: fuzz-build
+	@mkdir -p $(FUZZ_BUILD)/logs
+	@sh fuzz/merge.sh "$(FUZZ_BUILD)" $(FUZZ_TARGETS)

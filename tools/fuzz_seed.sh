@@ -1,8 +1,8 @@
 #!/bin/sh
 # Seed the fuzz corpora (fuzz/corpus/TARGET/) from the shared fixtures, the JSON
-# conformance suite and a few hand-made edge cases. Re-runnable: each target's
-# seed directory is rewritten from scratch (saved crashes live in
-# fuzz/regressions/, which this script never touches).
+# conformance suite and a few hand-made edge cases. Re-runnable: the named seeds
+# of each target are rewritten from scratch; the "min-*" files that `make
+# fuzz-merge` keeps from fuzzing runs, and fuzz/regressions/, are left alone.
 # Usage: sh tools/fuzz_seed.sh [SHARED_DIR]   (default: $SHARED or ../shared)
 set -eu
 cd "$(dirname "$0")/.."
@@ -136,9 +136,10 @@ if os.path.exists(extra):
 total = 0
 for target, files in sorted(corpora.items()):
     d = os.path.join("fuzz", "corpus", target)
-    if os.path.isdir(d):
-        shutil.rmtree(d)
-    os.makedirs(d)
+    os.makedirs(d, exist_ok=True)
+    for old in os.listdir(d):
+        if not old.startswith("min-"):
+            os.remove(os.path.join(d, old))
     for name, data in sorted(files.items()):
         with open(os.path.join(d, name), "wb") as f:
             f.write(data)

@@ -108,48 +108,82 @@ static void ctx_init(ictx_t *cx, iop_t op, camp_inbox_type_t type, camp_diag_t *
     camp_ib_path_reset(&cx->path);
 }
 
-/* The passes of camp_inbox_decode() and camp_inbox_encode(), each in its own frame
- * so that only one pass's state is on the stack at a time (issue 10). */
-#if defined(__GNUC__)
-__attribute__((noinline))
-#endif
-static camp_status_t decode_pass(camp_inbox_type_t type, camp_json_doc_t *doc, int tok, void *out,
-                                 camp_diag_t *diag)
+camp_status_t camp_inbox_decode(camp_inbox_type_t type, camp_json_doc_t *doc, int tok, void *out,
+                                size_t out_size, camp_diag_t *diag)
 {
     ictx_t cx;
-    uint16_t slots[IB_SLOTS];
     char path[IPATH_CAP]; /* some members report at a path built while decoding */
+#if CAMP_INBOX_INDEX_SLOTS > 0
+    uint16_t slots[CAMP_INBOX_INDEX_SLOTS];
+#endif
+    camp_status_t st;
+    camp_diag_clear(diag);
+    if (doc == NULL || out == NULL || camp_inbox_type_size(type) == 0 ||
+        out_size != camp_inbox_type_size(type) ||
+        camp_json_kind(doc, tok) == CAMP_JSON_INVALID) {
+        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "bad argument");
+    }
+    memset(out, 0, out_size);
     ctx_init(&cx, OP_DECODE, type, diag, path, sizeof path);
     cx.doc = doc;
+#if CAMP_INBOX_INDEX_SLOTS > 0
     cx.slots = slots;
-    return type_op(&cx, type, out, NULL, tok);
+#endif
+    st = type_op(&cx, type, out, NULL, tok);
+    if (st == CAMP_OK) {
+        /* second pass: the cross-member rules (variables, at-least-one, ...) */
+        ctx_init(&cx, OP_VALIDATE, type, diag, path, sizeof path);
+        st = type_op(&cx, type, out, NULL, -1);
+    }
+    return st;
 }
 
-#if defined(__GNUC__)
-__attribute__((noinline))
-#endif
-static camp_status_t validate_pass(camp_inbox_type_t type, const void *obj, bool strict,
-                                   camp_diag_t *diag)
+camp_status_t camp_inbox_parse(camp_inbox_type_t type, char *json, size_t len,
+                               camp_json_token_t *tokens, size_t capacity, void *out,
+                               size_t out_size, camp_diag_t *diag)
+{
+    camp_json_doc_t doc;
+    camp_status_t st = camp_json_parse(&doc, json, len, tokens, capacity, diag);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    return camp_inbox_decode(type, &doc, 0, out, out_size, diag);
+}
+
+camp_status_t camp_inbox_validate(camp_inbox_type_t type, const void *obj, camp_diag_t *diag)
 {
     ictx_t cx;
     char path[IPATH_CAP];
+    camp_diag_clear(diag);
+    if (obj == NULL || camp_inbox_type_size(type) == 0) {
+        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "bad argument");
+    }
     ctx_init(&cx, OP_VALIDATE, type, diag, path, sizeof path);
-    cx.strict = strict; /* encoding: the strictest documented rules for what we send */
     /* validation only reads; the ops share one signature with decode */
     return type_op(&cx, type, (void *)(uintptr_t)obj, NULL, -1);
 }
 
-#if defined(__GNUC__)
-__attribute__((noinline))
-#endif
-static camp_status_t encode_pass(camp_inbox_type_t type, const void *obj, char *buf, size_t cap,
-                                 size_t *out_len, camp_diag_t *diag)
+camp_status_t camp_inbox_encode(camp_inbox_type_t type, const void *obj, char *buf, size_t cap,
+                                size_t *out_len, camp_diag_t *diag)
 {
     ictx_t cx;
     camp_json_writer_t w;
+    char path[IPATH_CAP];
     camp_status_t st;
     size_t len = 0;
-    char path[IPATH_CAP];
+    camp_diag_clear(diag);
+    if (out_len != NULL) {
+        *out_len = 0;
+    }
+    if (obj == NULL || (buf == NULL && cap > 0) || camp_inbox_type_size(type) == 0) {
+        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "bad argument");
+    }
+    ctx_init(&cx, OP_VALIDATE, type, diag, path, sizeof path);
+    cx.strict = true; /* the strictest documented rules for what we send */
+    st = type_op(&cx, type, (void *)(uintptr_t)obj, NULL, -1);
+    if (st != CAMP_OK) {
+        return st;
+    }
     camp_json_writer_init(&w, buf, cap);
     ctx_init(&cx, OP_ENCODE, type, diag, path, sizeof path);
     cx.strict = true;
@@ -172,64 +206,6 @@ static camp_status_t encode_pass(camp_inbox_type_t type, const void *obj, char *
         *out_len = len;
     }
     return st;
-}
-
-camp_status_t camp_inbox_decode(camp_inbox_type_t type, camp_json_doc_t *doc, int tok, void *out,
-                                size_t out_size, camp_diag_t *diag)
-{
-    camp_status_t st;
-    camp_diag_clear(diag);
-    if (doc == NULL || out == NULL || camp_inbox_type_size(type) == 0 ||
-        out_size != camp_inbox_type_size(type) ||
-        camp_json_kind(doc, tok) == CAMP_JSON_INVALID) {
-        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "bad argument");
-    }
-    memset(out, 0, out_size);
-    st = decode_pass(type, doc, tok, out, diag);
-    if (st == CAMP_OK) {
-        /* second pass: the cross-member rules (variables, at-least-one, ...) */
-        st = validate_pass(type, out, false, diag);
-    }
-    return st;
-}
-
-camp_status_t camp_inbox_parse(camp_inbox_type_t type, char *json, size_t len,
-                               camp_json_token_t *tokens, size_t capacity, void *out,
-                               size_t out_size, camp_diag_t *diag)
-{
-    camp_json_doc_t doc;
-    camp_status_t st = camp_json_parse(&doc, json, len, tokens, capacity, diag);
-    if (st != CAMP_OK) {
-        return st;
-    }
-    return camp_inbox_decode(type, &doc, 0, out, out_size, diag);
-}
-
-camp_status_t camp_inbox_validate(camp_inbox_type_t type, const void *obj, camp_diag_t *diag)
-{
-    camp_diag_clear(diag);
-    if (obj == NULL || camp_inbox_type_size(type) == 0) {
-        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "bad argument");
-    }
-    return validate_pass(type, obj, false, diag);
-}
-
-camp_status_t camp_inbox_encode(camp_inbox_type_t type, const void *obj, char *buf, size_t cap,
-                                size_t *out_len, camp_diag_t *diag)
-{
-    camp_status_t st;
-    camp_diag_clear(diag);
-    if (out_len != NULL) {
-        *out_len = 0;
-    }
-    if (obj == NULL || (buf == NULL && cap > 0) || camp_inbox_type_size(type) == 0) {
-        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "bad argument");
-    }
-    st = validate_pass(type, obj, true, diag);
-    if (st != CAMP_OK) {
-        return st;
-    }
-    return encode_pass(type, obj, buf, cap, out_len, diag);
 }
 
 bool camp_inbox_equal(camp_inbox_type_t type, const void *a, const void *b)

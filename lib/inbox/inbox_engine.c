@@ -278,8 +278,6 @@ void camp_ib_path_index(ipath_t *p, size_t i)
     path_put(p, "]", 1);
 }
 
-/* ---- small helpers ----------------------------------------------------------------------------- */
-
 /* ---- token navigation (decode) ------------------------------------------------------------ */
 
 int camp_ib_next(const camp_json_doc_t *doc, int tok)
@@ -324,6 +322,8 @@ int camp_ib_next(const camp_json_doc_t *doc, int tok)
     }
     return lo;
 }
+
+/* ---- small helpers ----------------------------------------------------------------------------- */
 
 bool camp_ib_str_eq(const camp_str_t *a, const camp_str_t *b)
 {
@@ -835,23 +835,34 @@ static void index_members(ictx_t *cx, irun_t *r)
         k = r->obj + 1;
         for (i = 0; i < m && k > 0 && k + 1 < doc->count; i++) {
             const char *raw = NULL;
-            size_t n = 0;
-            bool esc = true; /* decide with the decoding compare */
-            if (t[k].start >= 0 && t[k].end >= t[k].start && (size_t)t[k].end <= doc->len) {
-                raw = doc->text + t[k].start;
-                n = (size_t)(t[k].end - t[k].start);
-                esc = memchr(raw, '\\', n) != NULL;
-            }
+            size_t n = 0, e = 0;
+            bool hit = false;
             if (k + 1 - r->obj > 0xFFFE) {
                 return; /* too far for an offset: r->slot stays NO_SLOT */
             }
-            for (j = 0; j < r->n; j++) {
-                const char *key = r->t[j].key;
-                bool hit = esc ? camp_json_string_eq(doc, k, key)
-                               : (n < sizeof r->t[j].key && key[n] == '\0' &&
-                                  (n == 0 || (key[0] == raw[0] && memcmp(key, raw, n) == 0)));
-                if (hit) {
-                    slots[j] = (uint16_t)(k + 1 - r->obj);
+            if (t[k].start >= 0 && t[k].end >= t[k].start && (size_t)t[k].end <= doc->len) {
+                raw = doc->text + t[k].start;
+                n = (size_t)(t[k].end - t[k].start);
+                /* Raw text without a backslash is the key itself (also once decoded
+                 * in place), and table keys have none, so an exact hit is final. */
+                for (j = 0; j < r->n && !hit; j++) {
+                    const char *key = r->t[j].key;
+                    hit = n < sizeof r->t[j].key && key[n] == '\0' &&
+                          (n == 0 || (key[0] == raw[0] && memcmp(key, raw, n) == 0));
+                }
+                for (e = 0; !hit && e < n && raw[e] != '\\'; e++) {
+                    /* no exact hit: does the key carry escapes? (keys are short) */
+                }
+            }
+            if (hit) {
+                slots[j - 1] = (uint16_t)(k + 1 - r->obj); /* keys are unique within a table */
+            } else if (raw == NULL || e < n) {
+                /* escapes (or an odd token): the decoding compare decides */
+                for (j = 0; j < r->n; j++) {
+                    if (camp_json_string_eq(doc, k, r->t[j].key)) {
+                        slots[j] = (uint16_t)(k + 1 - r->obj);
+                        break;
+                    }
                 }
             }
             k = (t[k].size == 1) ? camp_ib_next(doc, k + 1) : camp_json_next(doc, k);

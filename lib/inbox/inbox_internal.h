@@ -134,13 +134,19 @@ typedef struct ictx {
     uint8_t slot_top;      /* decode: slots in use (a stack: inner tables above outer ones) */
 } ictx_t;
 
-/* Decode: one uint16_t per table member for each open table, in camp_inbox_decode()'s
- * frame. A table's object is scanned once when its walk starts and each member's
+/* Decode: one uint16_t per table member for each open table, in the frame of the
+ * decode pass (inbox_api.c). A table's object is scanned once when its walk starts and each member's
  * value token is kept as an offset from the object token (0 = absent), so the walk
  * dispatches keys in one pass instead of searching the object once per member
  * (issue 10). A table that does not fit, or a subtree too big for 16 bits, is
  * looked up with camp_json_member() instead: same result, slower. */
-#define IB_SLOTS 32u
+#ifndef CAMP_INBOX_INDEX_SLOTS
+#define CAMP_INBOX_INDEX_SLOTS 32 /* 64 B of decode stack; 0 turns the index off */
+#endif
+#if CAMP_INBOX_INDEX_SLOTS < 0 || CAMP_INBOX_INDEX_SLOTS > 254
+#error "CAMP_INBOX_INDEX_SLOTS must be in 0..254"
+#endif
+#define IB_SLOTS ((unsigned)CAMP_INBOX_INDEX_SLOTS)
 #define NO_SLOT 0xFFu
 
 /* cx->shape for the legacy webhook's `data.campaign` reference ({id, name} only). */
@@ -219,12 +225,12 @@ void camp_ib_path_cut(ipath_t *p, size_t len);
 
 /* ---- helpers for hand-written struct code ------------------------------------------------- */
 
-/* Token navigation for decoding, with the result of camp_json_next() on any
- * document camp_json_parse() made, but cheaper (the hot
- * path of every decode, issue 10): tokens are in document order and a container's
- * descendants are exactly the tokens after it that start before its end, so the
- * token after a subtree is found by binary search instead of a walk over it.
- * Member lookup in a table's object goes through the run's index (irun_t::slot). */
+/* Token navigation for decoding: the result of camp_json_next() on any document
+ * camp_json_parse() made, but cheaper (the hot path of every decode, issue 10).
+ * Tokens are in document order and a container's descendants are exactly the
+ * tokens after it that start before its end, so the token after a subtree is
+ * found by a bounded search instead of a walk over it. Member lookup in a table's
+ * object goes through the run's index (irun_t::slot). */
 int camp_ib_next(const camp_json_doc_t *doc, int tok);
 
 /* Decode: the array @p tok (TYPE error otherwise); *n = its size. */
