@@ -367,7 +367,15 @@ camp_status_t camp_json_get_string(camp_json_doc_t *doc, int tok, const char **o
         return CAMP_ERR_JSON_TYPE;
     }
     t = &doc->tokens[tok];
-    if ((t->type_ & CAMP_JSON_F_DECODED) == 0) {
+    if ((t->type_ & CAMP_JSON_F_DECODED) == 0 &&
+        memchr(doc->text + t->start, '\\', (size_t)(t->end - t->start)) == NULL) {
+        /* No escape: the raw text is the value (the strict check proved it is
+         * UTF-8 without control bytes); only the closing quote becomes the NUL. */
+        if ((size_t)t->end < doc->len) {
+            doc->text[t->end] = '\0';
+        }
+        t->type_ |= CAMP_JSON_F_DECODED;
+    } else if ((t->type_ & CAMP_JSON_F_DECODED) == 0) {
         size_t w;
         int b;
         /* First pass: refuse \u0000 before touching anything, so a refused
