@@ -27,4 +27,4 @@ coverage:
 	@mkdir -p $(COVERAGE_DIR)/html
 	@gcovr $(GCOVR_FLAGS) --txt --html-details $(COVERAGE_DIR)/html/index.html \
 	    --print-summary --fail-under-line $(COVERAGE_MIN_LINES) \
-	    --fail-under-branch $(COVERAGE_MIN_BRANCHES)
+	    --fail-under-branch $(COVERAGE_MIN_BRANCHES) $(COVERAGE_DIR)/obj/lib
