@@ -20,6 +20,9 @@ int campctl_read_file(const char *path, char **data, size_t *len)
         if (n + 1 >= cap) {
             char *bigger = realloc(buf, cap * 2);
             if (bigger == NULL) {
+                /* never go on with a partial document */
+                free(buf);
+                buf = NULL;
                 break;
             }
             buf = bigger;
