@@ -328,7 +328,6 @@ static int finish(camp_http_response_t *rs, camp_diag_t *diag)
 
 static int end_of_headers(camp_http_response_t *rs, camp_diag_t *diag)
 {
-    uint64_t need;
     if (rs->status < 200) {
         size_t keep = rs->raw_end_ - rs->line_start_;
         if (rs->status == 101) {
@@ -367,7 +366,7 @@ static int end_of_headers(camp_http_response_t *rs, camp_diag_t *diag)
         return STEP_PROGRESS;
     }
     if (rs->content_length >= 0) {
-        need = (uint64_t)rs->body_start_ + (uint64_t)rs->content_length + 1u;
+        uint64_t need = (uint64_t)rs->body_start_ + (uint64_t)rs->content_length + 1u;
         if (need > rs->cap_) {
             rs->must_close = true;
             return (int)too_large(rs, diag, need, "http.body",

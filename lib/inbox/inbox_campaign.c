@@ -228,8 +228,8 @@ static camp_status_t hours_op(ictx_t *cx, camp_week_windows_t *a, const camp_wee
         key[0] = (char)('0' + d);
         key[1] = '\0';
         if (cx->op == OP_EQUAL) {
-            const camp_day_window_t *y = &b->day[d];
-            if (x->has_window != y->has_window ||
+            const camp_day_window_t *y = b != NULL ? &b->day[d] : NULL;
+            if (y == NULL || x->has_window != y->has_window ||
                 (x->has_window && (x->start != y->start || x->end != y->end))) {
                 st = NOT_EQUAL;
             }
@@ -361,6 +361,9 @@ static camp_status_t mapping_op(ictx_t *cx, camp_inbox_rules_t *ra, camp_inbox_l
         camp_json_write_object_end(cx->w);
         return CAMP_OK;
     default:
+        if (b == NULL) { /* only OP_EQUAL gets here, always with a b */
+            return NOT_EQUAL;
+        }
         if (a->mapping_count != b->mapping_count ||
             (size_t)a->first_mapping + a->mapping_count > CAMP_MAX_COLUMN_MAPPINGS ||
             (size_t)b->first_mapping + b->mapping_count > CAMP_MAX_COLUMN_MAPPINGS) {
@@ -414,9 +417,9 @@ static camp_status_t lists_op(ictx_t *cx, camp_inbox_rules_t *a, const camp_inbo
 {
     size_t i, k = 0, kb = 0, mark = cx->path.len;
     camp_status_t st = CAMP_OK;
-    int n, it;
 
     if (cx->op == OP_DECODE) {
+        int n, it;
         st = camp_ib_want_array(cx, tok, &n);
         if (st != CAMP_OK) {
             return st;
@@ -456,6 +459,10 @@ static camp_status_t lists_op(ictx_t *cx, camp_inbox_rules_t *a, const camp_inbo
         }
         if (cx->op == OP_EQUAL) {
             /* the k-th list of this kind in b */
+            if (b == NULL) {
+                st = NOT_EQUAL;
+                break;
+            }
             while (kb < b->list_count && which != 2 && b->lists[kb].exclude != (which == 1)) {
                 kb++;
             }
@@ -470,7 +477,7 @@ static camp_status_t lists_op(ictx_t *cx, camp_inbox_rules_t *a, const camp_inbo
         camp_ib_path_cut(&cx->path, mark);
     }
     camp_ib_arr_close(cx);
-    if (st == CAMP_OK && cx->op == OP_EQUAL) {
+    if (st == CAMP_OK && cx->op == OP_EQUAL && b != NULL) {
         while (kb < b->list_count && which != 2 && b->lists[kb].exclude != (which == 1)) {
             kb++;
         }
@@ -542,8 +549,8 @@ static camp_status_t automations_op(ictx_t *cx, camp_inbox_campaign_t *a,
 {
     size_t i, mark = cx->path.len;
     camp_status_t st = CAMP_OK;
-    int n, it;
     if (cx->op == OP_DECODE) {
+        int n, it;
         st = camp_ib_want_array(cx, tok, &n);
         if (st != CAMP_OK) {
             return st;
@@ -565,7 +572,7 @@ static camp_status_t automations_op(ictx_t *cx, camp_inbox_campaign_t *a,
         return camp_ib_fail_capacity(cx, -1, "more automations than CAMP_MAX_AUTOMATIONS",
                              a->automation_count);
     }
-    if (cx->op == OP_EQUAL && a->automation_count != b->automation_count) {
+    if (cx->op == OP_EQUAL && b != NULL && a->automation_count != b->automation_count) {
         return NOT_EQUAL;
     }
     camp_ib_arr_open(cx);
@@ -585,8 +592,8 @@ static camp_status_t variables_op(ictx_t *cx, camp_inbox_campaign_t *a,
 {
     size_t i, mark = cx->path.len;
     camp_status_t st = CAMP_OK;
-    int n, key;
     if (cx->op == OP_DECODE) {
+        int n, key;
         st = camp_ib_want_object(cx, tok);
         if (st != CAMP_OK) {
             return st;
@@ -618,7 +625,7 @@ static camp_status_t variables_op(ictx_t *cx, camp_inbox_campaign_t *a,
         return camp_ib_fail_capacity(cx, -1, "more custom variables than CAMP_MAX_CUSTOM_VARIABLES",
                              a->variable_count);
     }
-    if (cx->op == OP_EQUAL && a->variable_count != b->variable_count) {
+    if (cx->op == OP_EQUAL && b != NULL && a->variable_count != b->variable_count) {
         return NOT_EQUAL;
     }
     camp_ib_obj_open(cx, tok);
@@ -735,7 +742,6 @@ camp_status_t camp_ib_campaign_op(ictx_t *cx, camp_inbox_campaign_t *a,
                                 const camp_inbox_campaign_t *b, int tok)
 {
     const ifield_t *sub;
-    size_t guard;
     irun_t r;
     camp_status_t st;
 
@@ -747,7 +753,7 @@ camp_status_t camp_ib_campaign_op(ictx_t *cx, camp_inbox_campaign_t *a,
         a->sequence.version = -1;
     } else if (a->shape > CAMP_INBOX_SHAPE_LEGACY) {
         return cx->op == OP_EQUAL ? NOT_EQUAL : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "unknown shape");
-    } else if (cx->op == OP_EQUAL && a->shape != b->shape) {
+    } else if (cx->op == OP_EQUAL && b != NULL && a->shape != b->shape) {
         return NOT_EQUAL;
     }
     cx->shape = a->shape;
@@ -758,6 +764,7 @@ camp_status_t camp_ib_campaign_op(ictx_t *cx, camp_inbox_campaign_t *a,
                        b != NULL ? &b->base : NULL, NO_PRESENT, 1, tok);
     }
     if (st == CAMP_OK) {
+        size_t guard;
         camp_ib_run_init(cx, &r, campaign_fields, COUNT(campaign_fields), a, b,
                  offsetof(camp_inbox_campaign_t, present), 4, tok);
         for (guard = 0; guard < RUN_GUARD(COUNT(campaign_fields)); guard++) {
@@ -793,12 +800,13 @@ camp_status_t camp_ib_page_op(ictx_t *cx, camp_inbox_campaign_page_t *a,
 {
     size_t i, mark = cx->path.len;
     camp_status_t st = camp_ib_obj_open(cx, tok);
-    int n, arr = -1, cur = -1, it = -1;
+    int it = -1;
     if (st != CAMP_OK) {
         return st;
     }
     if (cx->op == OP_DECODE) {
-        arr = camp_json_member(cx->doc, tok, "campaigns");
+        int n;
+        int arr = camp_json_member(cx->doc, tok, "campaigns");
         if (arr < 0) {
             return camp_ib_fail_member(cx, tok, "campaigns", CAMP_ERR_REQUIRED, "required field missing");
         }
@@ -816,7 +824,7 @@ camp_status_t camp_ib_page_op(ictx_t *cx, camp_inbox_campaign_page_t *a,
         return cx->op == OP_EQUAL ? NOT_EQUAL
                                   : camp_ib_fail_capacity(cx, -1, "more campaigns than CAMP_MAX_PAGE_ITEMS",
                                                   a->count);
-    } else if (cx->op == OP_EQUAL && (a->count != b->count || a->has_next != b->has_next)) {
+    } else if (cx->op == OP_EQUAL && b != NULL && (a->count != b->count || a->has_next != b->has_next)) {
         return NOT_EQUAL;
     }
     if (cx->op == OP_ENCODE) {
@@ -840,7 +848,7 @@ camp_status_t camp_ib_page_op(ictx_t *cx, camp_inbox_campaign_page_t *a,
     }
     /* nextCursor: null on the last page; absence is taken as null too. */
     if (cx->op == OP_DECODE) {
-        cur = camp_json_member(cx->doc, tok, "nextCursor");
+        int cur = camp_json_member(cx->doc, tok, "nextCursor");
         if (cur >= 0 && !camp_json_is_null(cx->doc, cur)) {
             st = camp_ib_run_all(cx, cursor_fields, COUNT(cursor_fields), a, NULL, NO_PRESENT, 1, cur);
             a->has_next = (st == CAMP_OK);

@@ -360,6 +360,7 @@ bool camp_ib_raw_ok(const camp_str_t *s, bool object)
 camp_status_t camp_ib_want_array(ictx_t *cx, int tok, int *n)
 {
     if (camp_json_kind(cx->doc, tok) != CAMP_JSON_ARRAY) {
+        *n = 0; /* defined even if a diag sink were to report success */
         return camp_ib_fail_at(cx, tok, CAMP_ERR_TYPE, "must be an array");
     }
     *n = camp_json_size(cx->doc, tok);
@@ -827,13 +828,13 @@ static void index_members(ictx_t *cx, irun_t *r)
     const camp_json_doc_t *doc = cx->doc;
     const camp_json_token_t *t = doc->tokens;
     uint16_t *slots = &cx->slots[cx->slot_top];
-    int k, m, i;
-    uint16_t j;
     memset(slots, 0, (size_t)r->n * sizeof *slots);
     if (camp_json_kind(doc, r->obj) == CAMP_JSON_OBJECT) {
-        m = t[r->obj].size;
-        k = r->obj + 1;
+        int m = t[r->obj].size;
+        int k = r->obj + 1;
+        int i;
         for (i = 0; i < m && k > 0 && k + 1 < doc->count; i++) {
+            uint16_t j;
             const char *raw = NULL;
             size_t n = 0, e = 0;
             bool hit = false;
@@ -1102,8 +1103,12 @@ camp_status_t camp_ib_run_table(ictx_t *cx, const ifield_t *t, size_t n, void *a
  * the former NUL-terminated copy: at most KEY_MAX bytes, up to the first NUL. */
 void camp_ib_put_key(ictx_t *cx, const camp_str_t *key)
 {
-    size_t n = key->len <= KEY_MAX ? key->len : KEY_MAX;
-    const char *nul = (n > 0) ? (const char *)memchr(key->ptr, '\0', n) : NULL;
+    size_t n = key->len;
+    const char *nul;
+    if (n > KEY_MAX) {
+        n = KEY_MAX;
+    }
+    nul = (n > 0) ? (const char *)memchr(key->ptr, '\0', n) : NULL;
     if (nul != NULL) {
         n = (size_t)(nul - key->ptr);
     }

@@ -186,7 +186,7 @@ static camp_status_t part_op(ictx_t *cx, int data, const char *key, bool req, co
         const camp_str_t *first = (const camp_str_t *)(const void *)((const char *)a + t[0].off);
         const camp_str_t *first_b =
             b != NULL ? (const camp_str_t *)(const void *)((const char *)b + t[0].off) : NULL;
-        if (cx->op == OP_EQUAL && (first->ptr == NULL) != (first_b->ptr == NULL)) {
+        if (cx->op == OP_EQUAL && first_b != NULL && (first->ptr == NULL) != (first_b->ptr == NULL)) {
             return NOT_EQUAL;
         }
         if (first->ptr == NULL) {
@@ -312,7 +312,7 @@ camp_status_t camp_ib_webhook_op(ictx_t *cx, camp_inbox_webhook_t *a, const camp
                         : CAMP_INBOX_WEBHOOK_V1;
         a->seq = -1;
     } else if (a->format > CAMP_INBOX_WEBHOOK_LEGACY ||
-               (cx->op == OP_EQUAL && (a->format != b->format || a->event != b->event))) {
+               (cx->op == OP_EQUAL && b != NULL && (a->format != b->format || a->event != b->event))) {
         return cx->op == OP_EQUAL ? NOT_EQUAL : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "unknown format");
     }
     legacy = (a->format == CAMP_INBOX_WEBHOOK_LEGACY);

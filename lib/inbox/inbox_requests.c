@@ -122,12 +122,12 @@ static camp_status_t group_validate(ictx_t *cx, const camp_inbox_rules_update_t 
                                     const camp_inbox_mapping_group_t *g)
 {
     size_t i, j, mark = cx->path.len;
-    camp_status_t st;
     if ((size_t)g->first_mapping + g->mapping_count > a->mapping_count) {
         return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "mapping range outside the pool");
     }
     for (i = 0; i < g->mapping_count; i++) {
         const camp_inbox_column_map_t *m = &a->mappings[g->first_mapping + i];
+        camp_status_t st;
         camp_ib_path_key(&cx->path, m->source.ptr != NULL ? m->source.ptr : "", m->source.len);
         st = camp_ib_check_key(cx, &m->source);
         if (st != CAMP_OK) {
@@ -156,9 +156,9 @@ static camp_status_t column_mappings_op(ictx_t *cx, camp_inbox_rules_update_t *a
 {
     size_t i, j, mark = cx->path.len;
     camp_status_t st = CAMP_OK;
-    int n, key;
 
     if (cx->op == OP_DECODE) {
+        int n, key;
         st = camp_ib_want_object(cx, tok);
         if (st != CAMP_OK) {
             return st;
@@ -195,7 +195,7 @@ static camp_status_t column_mappings_op(ictx_t *cx, camp_inbox_rules_update_t *a
                                                   a->group_count);
     }
     if (cx->op == OP_EQUAL) {
-        if (a->group_count != b->group_count || b->group_count > CAMP_MAX_LISTS) {
+        if (b == NULL || a->group_count != b->group_count || b->group_count > CAMP_MAX_LISTS) {
             return NOT_EQUAL;
         }
         for (i = 0; i < a->group_count; i++) {
@@ -480,6 +480,9 @@ static camp_status_t lead_op(ictx_t *cx, camp_inbox_lead_t *a, const camp_inbox_
         camp_json_write_object_end(cx->w);
         return st;
     default:
+        if (b == NULL) { /* only OP_EQUAL gets here, always with a b */
+            return NOT_EQUAL;
+        }
         if (a->by != b->by || !camp_ib_str_eq(&a->id, &b->id)) {
             return NOT_EQUAL;
         }
@@ -492,8 +495,8 @@ static camp_status_t leads_op(ictx_t *cx, camp_inbox_leads_add_t *a, const camp_
 {
     size_t i, mark = cx->path.len;
     camp_status_t st = CAMP_OK;
-    int n, it;
     if (cx->op == OP_DECODE) {
+        int n, it;
         st = camp_ib_want_array(cx, tok, &n);
         if (st != CAMP_OK) {
             return st;
@@ -518,7 +521,7 @@ static camp_status_t leads_op(ictx_t *cx, camp_inbox_leads_add_t *a, const camp_
         return bad_count(cx, -1);
     }
     if (a->lead_count > CAMP_MAX_LEAD_OBJECTS ||
-        (cx->op == OP_EQUAL && a->lead_count != b->lead_count)) {
+        (cx->op == OP_EQUAL && b != NULL && a->lead_count != b->lead_count)) {
         return cx->op == OP_EQUAL ? NOT_EQUAL
                                   : camp_ib_fail_capacity(cx, -1, "more leads than CAMP_MAX_LEAD_OBJECTS",
                                                   a->lead_count);
@@ -618,7 +621,6 @@ static const ifield_t success_fields[] = {
 
 camp_status_t camp_ib_simple_op(ictx_t *cx, camp_inbox_type_t type, void *a, const void *b, int tok)
 {
-    camp_status_t st;
     switch (type) {
     case CAMP_INBOX_LEADS_ADD_RESULT:
         return camp_ib_run_all(cx, leads_add_result_fields, COUNT(leads_add_result_fields), a, b,
@@ -635,7 +637,8 @@ camp_status_t camp_ib_simple_op(ictx_t *cx, camp_inbox_type_t type, void *a, con
                        offsetof(camp_inbox_column_t, present), 4, tok);
     case CAMP_INBOX_SUCCESS: {
         camp_inbox_success_t *s = (camp_inbox_success_t *)a;
-        st = camp_ib_run_all(cx, success_fields, COUNT(success_fields), a, b, NO_PRESENT, 1, tok);
+        camp_status_t st = camp_ib_run_all(cx, success_fields, COUNT(success_fields), a, b,
+                                           NO_PRESENT, 1, tok);
         if (st == CAMP_OK && cx->op == OP_DECODE) {
             s->is_true = (s->value.ptr != NULL && s->value.len == 4 &&
                           memcmp(s->value.ptr, "true", 4) == 0);

@@ -158,6 +158,9 @@ static camp_status_t options_op(ictx_t *cx, camp_inbox_sequence_t *sa, camp_inbo
         return CAMP_OK;
     case OP_EQUAL:
     default:
+        if (b == NULL) { /* only OP_EQUAL gets here, always with a b */
+            return NOT_EQUAL;
+        }
         if (a->option_count != b->option_count ||
             (size_t)a->first_option + a->option_count > CAMP_MAX_VARIATION_OPTIONS ||
             (size_t)b->first_option + b->option_count > CAMP_MAX_VARIATION_OPTIONS) {
@@ -209,12 +212,12 @@ static bool kebab_name(const camp_str_t *s)
 static camp_status_t check_variable(ictx_t *cx, const camp_str_t *name)
 {
     const camp_inbox_campaign_t *c = cx->campaign;
-    size_t i;
     if (camp_ib_str_is(name, "first-name")) {
         return CAMP_OK;
     }
     if (c != NULL && c->shape == CAMP_INBOX_SHAPE_LEGACY &&
         (c->present & CAMP_INBOX_CAMPAIGN_HAS_CUSTOM_VARIABLES) != 0) {
+        size_t i;
         for (i = 0; i < c->variable_count && i < CAMP_MAX_CUSTOM_VARIABLES; i++) {
             if (camp_ib_str_eq(name, &c->variables[i].name)) {
                 return CAMP_OK;
@@ -280,7 +283,7 @@ static camp_status_t segment_op(ictx_t *cx, camp_inbox_sequence_t *sa, camp_inbo
         return camp_ib_fail_at(cx, -1, a->type == 0 ? CAMP_ERR_REQUIRED : CAMP_ERR_ENUM,
                        a->type == 0 ? "required field missing"
                                     : "segment type must be static, variable or variation");
-    } else if (cx->op == OP_EQUAL && a->type != b->type) {
+    } else if (cx->op == OP_EQUAL && b != NULL && a->type != b->type) {
         return NOT_EQUAL;
     }
 
@@ -341,6 +344,9 @@ static camp_status_t segments_op(ictx_t *cx, camp_inbox_sequence_t *sa, camp_inb
         }
         return CAMP_OK;
     case OP_EQUAL:
+        if (b == NULL) { /* only OP_EQUAL gets here, always with a b */
+            return NOT_EQUAL;
+        }
         if (a->segment_count != b->segment_count ||
             (size_t)a->first_segment + a->segment_count > CAMP_MAX_SEGMENTS ||
             (size_t)b->first_segment + b->segment_count > CAMP_MAX_SEGMENTS) {
@@ -449,7 +455,7 @@ static camp_status_t step_op(ictx_t *cx, camp_inbox_sequence_t *sa, camp_inbox_s
                        a->type == 0 ? "required field missing"
                                     : "step type must be message, delay or likeTweet");
     }
-    if (cx->op == OP_EQUAL && a->type != b->type) {
+    if (cx->op == OP_EQUAL && b != NULL && a->type != b->type) {
         return NOT_EQUAL;
     }
     st = camp_ib_obj_open(cx, tok);

@@ -131,7 +131,6 @@ camp_status_t camp_datetime_parse(const char *s, size_t len, camp_datetime_t *ou
     int offset = 0;
     int64_t days;
     int64_t unix_s;
-    long utc_minute_of_day;
 
     if (s == NULL) {
         return CAMP_ERR_DATE;
@@ -204,7 +203,7 @@ camp_status_t camp_datetime_parse(const char *s, size_t len, camp_datetime_t *ou
     }
     /* A leap second is only ever inserted at 23:59:60 UTC (RFC 3339 §5.7). */
     if (second == 60u) {
-        utc_minute_of_day = ((long)hour * 60L + (long)minute - (long)offset) % 1440L;
+        long utc_minute_of_day = ((long)hour * 60L + (long)minute - (long)offset) % 1440L;
         if (utc_minute_of_day < 0) {
             utc_minute_of_day += 1440L;
         }
@@ -245,7 +244,6 @@ size_t camp_datetime_format(int64_t unix_seconds, int offset_minutes, bool use_z
     int64_t year;
     unsigned month, day;
     size_t n;
-    unsigned aoff;
 
     if (out == NULL || offset_minutes < -1439 || offset_minutes > 1439) {
         return 0;
@@ -284,7 +282,7 @@ size_t camp_datetime_format(int64_t unix_seconds, int offset_minutes, bool use_z
     if (n == 20u) {
         out[19] = 'Z';
     } else {
-        aoff = (unsigned)(offset_minutes < 0 ? -offset_minutes : offset_minutes);
+        unsigned aoff = (unsigned)(offset_minutes < 0 ? -offset_minutes : offset_minutes);
         out[19] = offset_minutes < 0 ? '-' : '+';
         put2(out + 20, aoff / 60u);
         out[22] = ':';

@@ -232,7 +232,6 @@ camp_status_t camp_webhook_verify(const camp_webhook_verifier_t *v, const char *
     uint8_t given[CAMP_WEBHOOK_MAX_SIGNATURES][CAMP_SHA256_LEN];
     uint32_t well_formed[CAMP_WEBHOOK_MAX_SIGNATURES];
     uint32_t any_well_formed = 0;
-    uint32_t match = 0;
     uint64_t skew;
     camp_status_t st;
     size_t i;
@@ -270,6 +269,7 @@ camp_status_t camp_webhook_verify(const camp_webhook_verifier_t *v, const char *
                      mac);
     if (st == CAMP_OK) {
         /* Compare with every well-formed entry, no early exit. */
+        uint32_t match = 0;
         for (i = 0; i < sig.v1_count; i++) {
             match |= mac_equal_ct(mac, given[i]) & well_formed[i];
         }

@@ -114,35 +114,38 @@ static camp_status_t load_client(camp_mbedtls_tls_t *tls, const camp_mbedtls_tls
         return CAMP_ERR_UNSUPPORTED;
     }
 #endif
+#if defined(MBEDTLS_FS_IO)
     if (cfg->client_cert != NULL && cfg->client_cert_len > 0) {
         ret = mbedtls_x509_crt_parse(&tls->own_cert, cfg->client_cert, cfg->client_cert_len);
     } else {
-#if defined(MBEDTLS_FS_IO)
         ret = mbedtls_x509_crt_parse_file(&tls->own_cert, cfg->client_cert_file);
-#else
-        ret = MBEDTLS_ERR_X509_FEATURE_UNAVAILABLE;
-#endif
     }
+#else
+    /* no file I/O: both are buffers here (checked just above) */
+    ret = mbedtls_x509_crt_parse(&tls->own_cert, cfg->client_cert, cfg->client_cert_len);
+#endif
     if (ret != 0) {
         set_reason_err(tls, "client certificate did not parse", ret);
         return CAMP_ERR_TLS;
     }
-    if (cfg->client_key != NULL && cfg->client_key_len > 0) {
+#if defined(MBEDTLS_FS_IO)
+    if (cfg->client_key == NULL || cfg->client_key_len == 0) {
+        (void)pw_len;
+#if MBEDTLS_VERSION_NUMBER >= 0x03000000
+        ret = mbedtls_pk_parse_keyfile(&tls->own_key, cfg->client_key_file, cfg->client_key_password,
+                                       mbedtls_ctr_drbg_random, &tls->drbg);
+#else
+        ret = mbedtls_pk_parse_keyfile(&tls->own_key, cfg->client_key_file, cfg->client_key_password);
+#endif
+    } else
+#endif
+    {
+        /* without MBEDTLS_FS_IO the key is a buffer here (checked above) */
 #if MBEDTLS_VERSION_NUMBER >= 0x03000000
         ret = mbedtls_pk_parse_key(&tls->own_key, cfg->client_key, cfg->client_key_len, pw, pw_len,
                                    mbedtls_ctr_drbg_random, &tls->drbg);
 #else
         ret = mbedtls_pk_parse_key(&tls->own_key, cfg->client_key, cfg->client_key_len, pw, pw_len);
-#endif
-    } else {
-        (void)pw_len;
-#if defined(MBEDTLS_FS_IO) && MBEDTLS_VERSION_NUMBER >= 0x03000000
-        ret = mbedtls_pk_parse_keyfile(&tls->own_key, cfg->client_key_file, cfg->client_key_password,
-                                       mbedtls_ctr_drbg_random, &tls->drbg);
-#elif defined(MBEDTLS_FS_IO)
-        ret = mbedtls_pk_parse_keyfile(&tls->own_key, cfg->client_key_file, cfg->client_key_password);
-#else
-        ret = MBEDTLS_ERR_PK_FEATURE_UNAVAILABLE;
 #endif
     }
     if (ret != 0) {
