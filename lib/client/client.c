@@ -849,36 +849,36 @@ camp_status_t camp_client_inbox_update_column(camp_client_t *c, const char *camp
                            CAMP_INBOX_COLUMN_UPDATE, body, CAMP_INBOX_COLUMN, out, sizeof *out);
 }
 
+/* The Outbox create calls: a required body of one kind, a response of another. */
+static camp_status_t outbox_body_call(camp_client_t *c, camp_route_id_t route, body_kind_t body_kind,
+                                      const void *body, resp_kind_t resp_kind, void *out)
+{
+    call_t k;
+    call_init(&k, route, NULL);
+    if (body == NULL) {
+        return CAMP_ERR_ARG;
+    }
+    k.body_kind = body_kind;
+    k.body = body;
+    k.resp_kind = resp_kind;
+    k.out = out;
+    return run(c, &k);
+}
+
 camp_status_t camp_client_outbox_create_campaign(camp_client_t *c,
                                                  const camp_outbox_campaign_create_t *body,
                                                  camp_outbox_campaign_t *out)
 {
-    call_t k;
-    call_init(&k, CAMP_ROUTE_OUTBOX_CAMPAIGN_CREATE, NULL);
-    if (body == NULL) {
-        return CAMP_ERR_ARG;
-    }
-    k.body_kind = BODY_OUTBOX_CAMPAIGN;
-    k.body = body;
-    k.resp_kind = RESP_OUTBOX_CAMPAIGN;
-    k.out = out;
-    return run(c, &k);
+    return outbox_body_call(c, CAMP_ROUTE_OUTBOX_CAMPAIGN_CREATE, BODY_OUTBOX_CAMPAIGN, body,
+                            RESP_OUTBOX_CAMPAIGN, out);
 }
 
 camp_status_t camp_client_outbox_create_sender(camp_client_t *c,
                                                const camp_outbox_sender_create_t *body,
                                                camp_outbox_sender_t *out)
 {
-    call_t k;
-    call_init(&k, CAMP_ROUTE_OUTBOX_SENDER_CREATE, NULL);
-    if (body == NULL) {
-        return CAMP_ERR_ARG;
-    }
-    k.body_kind = BODY_OUTBOX_SENDER;
-    k.body = body;
-    k.resp_kind = RESP_OUTBOX_SENDER;
-    k.out = out;
-    return run(c, &k);
+    return outbox_body_call(c, CAMP_ROUTE_OUTBOX_SENDER_CREATE, BODY_OUTBOX_SENDER, body,
+                            RESP_OUTBOX_SENDER, out);
 }
 
 camp_status_t camp_client_outbox_list_contacts(camp_client_t *c,

@@ -1148,3 +1148,31 @@ camp_status_t camp_ib_run_all(ictx_t *cx, const ifield_t *t, size_t n, void *a, 
     camp_ib_obj_close(cx);
     return st;
 }
+
+camp_status_t camp_ib_str_items(ictx_t *cx, iop_t op, const camp_str_t *items, size_t count,
+                                uint8_t rule)
+{
+    size_t i, mark = cx->path.len;
+    if (op == OP_ENCODE) {
+        camp_json_write_array_begin(cx->w);
+        for (i = 0; i < count; i++) {
+            camp_ib_put_str(cx, &items[i]);
+        }
+        camp_json_write_array_end(cx->w);
+        return CAMP_OK;
+    }
+    for (i = 0; i < count; i++) {
+        const char *why;
+        camp_status_t st;
+        camp_ib_path_index(&cx->path, i);
+        if (items[i].ptr == NULL) {
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED, "required field missing");
+        }
+        st = camp_ib_check_kind_str(cx, K_STR, rule, &items[i], &why);
+        if (st != CAMP_OK) {
+            return camp_ib_fail_at(cx, -1, st, why);
+        }
+        camp_ib_path_cut(&cx->path, mark);
+    }
+    return CAMP_OK;
+}

@@ -250,6 +250,10 @@ bool camp_ib_str_is(const camp_str_t *a, const char *lit);
 
 /* Encode helpers. */
 void camp_ib_put_str(ictx_t *cx, const camp_str_t *s);
+/* Validate (OP_VALIDATE: each item present and passing @p rule, path `[i]`) or
+ * write (OP_ENCODE: a JSON array) the @p count strings of a pooled string array. */
+camp_status_t camp_ib_str_items(ictx_t *cx, iop_t op, const camp_str_t *items, size_t count,
+                                uint8_t rule);
 
 /* Enums. */
 uint8_t camp_ib_enum_lookup(unsigned e, const char *s, size_t len);

@@ -339,9 +339,8 @@ static camp_status_t ids_op(ictx_t *cx, camp_inbox_leads_add_t *a, const camp_in
                             unsigned sub, int tok, int obj)
 {
     camp_inbox_id_span_t *s = span_of(a, sub);
-    size_t i, mark = cx->path.len;
+    size_t i;
     camp_status_t st;
-    const char *why;
     int n, it;
 
     switch (cx->op) {
@@ -382,26 +381,9 @@ static camp_status_t ids_op(ictx_t *cx, camp_inbox_leads_add_t *a, const camp_in
         if (a->id_count > CAMP_MAX_LEAD_IDS || (size_t)s->first + s->count > a->id_count) {
             return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "identifier range outside the pool");
         }
-        for (i = 0; i < s->count; i++) {
-            const camp_str_t *id = &a->ids[s->first + i];
-            camp_ib_path_index(&cx->path, i);
-            if (id->ptr == NULL) {
-                return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED, "required field missing");
-            }
-            st = camp_ib_check_kind_str(cx, K_STR, R_NONEMPTY, id, &why);
-            if (st != CAMP_OK) {
-                return camp_ib_fail_at(cx, -1, st, why);
-            }
-            camp_ib_path_cut(&cx->path, mark);
-        }
-        return CAMP_OK;
+        return camp_ib_str_items(cx, OP_VALIDATE, &a->ids[s->first], s->count, R_NONEMPTY);
     case OP_ENCODE:
-        camp_json_write_array_begin(cx->w);
-        for (i = 0; i < s->count; i++) {
-            camp_ib_put_str(cx, &a->ids[s->first + i]);
-        }
-        camp_json_write_array_end(cx->w);
-        return CAMP_OK;
+        return camp_ib_str_items(cx, OP_ENCODE, &a->ids[s->first], s->count, R_NONEMPTY);
     default: {
         const camp_inbox_id_span_t *t = span_of((camp_inbox_leads_add_t *)(uintptr_t)b, sub);
         if (s->count != t->count || (size_t)s->first + s->count > CAMP_MAX_LEAD_IDS ||

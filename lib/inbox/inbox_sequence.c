@@ -96,7 +96,7 @@ static camp_status_t options_op(ictx_t *cx, camp_inbox_sequence_t *sa, camp_inbo
                                 int tok)
 {
     camp_status_t st;
-    size_t i, mark = cx->path.len;
+    size_t i;
     int n = 0, it;
 
     switch (cx->op) {
@@ -135,27 +135,11 @@ static camp_status_t options_op(ictx_t *cx, camp_inbox_sequence_t *sa, camp_inbo
         if ((size_t)a->first_option + a->option_count > sa->option_count) {
             return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "option range outside the sequence's pool");
         }
-        for (i = 0; i < a->option_count; i++) {
-            const camp_str_t *o = &sa->options[a->first_option + i];
-            const char *why;
-            camp_ib_path_index(&cx->path, i);
-            if (o->ptr == NULL) {
-                return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED, "required field missing");
-            }
-            st = camp_ib_check_kind_str(cx, K_STR, R_NONE, o, &why);
-            if (st != CAMP_OK) {
-                return camp_ib_fail_at(cx, -1, st, why);
-            }
-            camp_ib_path_cut(&cx->path, mark);
-        }
-        return CAMP_OK;
+        return camp_ib_str_items(cx, OP_VALIDATE, &sa->options[a->first_option], a->option_count,
+                                 R_NONE);
     case OP_ENCODE:
-        camp_json_write_array_begin(cx->w);
-        for (i = 0; i < a->option_count; i++) {
-            camp_ib_put_str(cx, &sa->options[a->first_option + i]);
-        }
-        camp_json_write_array_end(cx->w);
-        return CAMP_OK;
+        return camp_ib_str_items(cx, OP_ENCODE, &sa->options[a->first_option], a->option_count,
+                                 R_NONE);
     case OP_EQUAL:
     default:
         if (b == NULL) { /* only OP_EQUAL gets here, always with a b */
