@@ -174,8 +174,17 @@ const camp_route_t *camp_client_default_route(camp_route_id_t id);
 
 /** Opening and closing the connection; all optional (see file comment). */
 typedef struct camp_client_conn {
-    /** Connect the transport to host:port. Returns CAMP_OK or a camp_status_t. */
+    /** Connect the transport to host:port. Returns CAMP_OK or a camp_status_t.
+     *  Used only when @ref open_until is NULL; its own timeouts then add to the call's. */
     camp_status_t (*open)(void *ctx, const char *host, uint16_t port);
+    /** Connect (TCP, proxy, TLS handshake) to host:port, never waiting past
+     *  @p deadline_ms, an instant of transport.now_ms: the attempt's deadline.
+     *  Preferred over @ref open; e.g. camp_mbedtls_tls_open_until(). */
+    camp_status_t (*open_until)(void *ctx, const char *host, uint16_t port, uint64_t deadline_ms);
+    /** Optional: told the attempt's deadline before each exchange, so that no
+     *  single wait inside the port's send/recv passes it (e.g.
+     *  camp_mbedtls_tls_set_deadline()). */
+    void (*set_deadline)(void *ctx, uint64_t deadline_ms);
     /** Close it (called after errors and when the server closes). */
     void (*close)(void *ctx);
     void *ctx; /**< handed to both */
@@ -186,7 +195,9 @@ typedef struct camp_retry_policy {
     uint32_t max_attempts;  /**< attempts in all, first included; 1 = never retry */
     uint32_t base_ms;       /**< first backoff ceiling */
     uint32_t max_delay_ms;  /**< largest backoff ceiling */
-    uint32_t max_total_ms;  /**< attempts plus waits never exceed this */
+    uint32_t max_total_ms;  /**< the whole call (attempts plus waits) never exceeds this: each
+                                 attempt's deadline is capped by it, and a retry starts only when
+                                 the wait plus a whole timeout_ms still fit; 0 = no cap */
     uint32_t (*random)(void *ctx);               /**< uniform 32-bit random (required to retry) */
     void (*sleep_ms)(void *ctx, uint32_t ms);    /**< wait (required to retry) */
     int64_t (*wall_now)(void *ctx);              /**< Unix seconds, for Retry-After dates; may be NULL */
@@ -198,7 +209,8 @@ typedef struct camp_retry_policy {
  *
  * Pure function (exposed for testing and for callers with their own loops).
  * Retryable results: CAMP_ERR_API_RATE_LIMITED, CAMP_ERR_API_SERVER,
- * CAMP_ERR_NET, CAMP_ERR_NET_CLOSED, CAMP_ERR_TIMEOUT; everything else is final.
+ * CAMP_ERR_NET, CAMP_ERR_NET_CLOSED, CAMP_ERR_NET_TRUNCATED, CAMP_ERR_TIMEOUT;
+ * everything else is final.
  * A Retry-After (>= 0) is honoured as given; otherwise the wait is
  * random % (ceiling + 1) with ceiling = min(max_delay_ms, base_ms * 2^(attempts-1)).
  *
@@ -247,7 +259,8 @@ typedef struct camp_client {
     size_t work_cap;        /**< its size */
     camp_json_token_t *tokens; /**< caller's token array */
     size_t token_cap;       /**< its entries */
-    uint32_t timeout_ms;    /**< deadline of one attempt (send + receive) */
+    uint32_t timeout_ms;    /**< deadline of one attempt: connect and TLS handshake (with
+                                 conn.open_until), send and receive share it */
     camp_transport_t transport; /**< send / recv / now_ms */
     camp_client_conn_t conn;    /**< optional open/close */
     bool connected;         /**< the client believes the transport is connected */

@@ -373,7 +373,10 @@ camp_status_t camp_http_status_map(int status);
  * @param[out] diag         on failure, what and where. May be NULL.
  * @return CAMP_OK; CAMP_ERR_TIMEOUT; CAMP_ERR_NET (transport error);
  *         CAMP_ERR_TLS (CAMP_NET_TLS_ERROR from the port); CAMP_ERR_NET_CLOSED
- *         (peer closed before the response was complete); every status of
+ *         (peer closed before the response was complete);
+ *         CAMP_ERR_NET_TRUNCATED (the body is delimited by the close and the
+ *         port reported CAMP_NET_TRUNCATED: a TLS close without close_notify,
+ *         so the body cannot be told apart from one cut on the path); every status of
  *         camp_http_response_feed(); CAMP_ERR_ARG.
  */
 camp_status_t camp_http_exchange(const camp_transport_t *t, const uint8_t *head, size_t head_len,

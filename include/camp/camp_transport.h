@@ -13,6 +13,10 @@
  *   value: CAMP_NET_CLOSED for a peer that closed, any other negative for an error.
  * - `recv(ctx, buf, cap)` reads up to @p cap bytes; same return convention.
  *   0 means "nothing yet" and is NOT end of stream; orderly close is
+ *   CAMP_NET_CLOSED. A TLS port returns CAMP_NET_CLOSED only after the peer's
+ *   close_notify, and CAMP_NET_TRUNCATED when the connection ended without it
+ *   (an attacker on the path can cause that, so a body delimited by the close
+ *   is then not trusted). A plain TCP port has no such signal: its FIN is
  *   CAMP_NET_CLOSED. A port may block for a while inside recv (e.g. poll with a
  *   short timeout) but must return within its own timeout so that libcamp can
  *   check its deadline.
@@ -54,6 +58,9 @@ extern "C" {
 #define CAMP_NET_ERROR (-2)
 /** recv/send result: a TLS error (certificate, record, alert). */
 #define CAMP_NET_TLS_ERROR (-3)
+/** recv result: the connection ended without an authenticated end of stream
+ *  (TLS: TCP close or reset without close_notify). */
+#define CAMP_NET_TRUNCATED (-4)
 
 /** Send bytes. @return > 0 moved, 0 try again, < 0 CAMP_NET_* */
 typedef int32_t (*camp_send_fn)(void *ctx, const uint8_t *data, size_t len);

@@ -177,6 +177,7 @@ bool camp_retry_decide(const camp_retry_policy_t *p, bool idempotent, camp_statu
     case CAMP_ERR_API_SERVER:
     case CAMP_ERR_NET:
     case CAMP_ERR_NET_CLOSED:
+    case CAMP_ERR_NET_TRUNCATED:
     case CAMP_ERR_TIMEOUT:
         break;
     default:
@@ -517,27 +518,49 @@ static camp_status_t prepare(camp_client_t *c, const call_t *call, size_t *body_
     return st;
 }
 
-static camp_status_t attempt(camp_client_t *c, const call_t *call, camp_http_response_t *rs)
+/* One attempt under one deadline: connecting (through conn.open_until), the
+ * TLS handshake, sending and receiving all end by min(now + timeout_ms, limit);
+ * limit is the end of the whole call's budget (0: none). */
+static camp_status_t attempt(camp_client_t *c, const call_t *call, camp_http_response_t *rs,
+                             uint64_t limit)
 {
     size_t body_len = 0;
     size_t head_off = 0;
     size_t head_len = 0;
+    uint64_t now;
+    uint64_t deadline;
     camp_status_t st;
     camp_diag_clear(&c->last.diag);
     st = prepare(c, call, &body_len, &head_off, &head_len);
     if (st != CAMP_OK) {
         return st;
     }
-    if (!c->connected && c->conn.open != NULL) {
+    now = c->transport.now_ms(c->transport.ctx);
+    deadline = now + c->timeout_ms;
+    if (limit != 0 && deadline > limit) {
+        deadline = limit;
+    }
+    if (!c->connected && c->conn.open_until != NULL) {
+        st = c->conn.open_until(c->conn.ctx, c->host, c->port, deadline);
+    } else if (!c->connected && c->conn.open != NULL) {
         st = c->conn.open(c->conn.ctx, c->host, c->port);
-        if (st != CAMP_OK) {
-            return camp_diag_set(&c->last.diag, st, "connect", "could not connect");
-        }
+    }
+    if (st != CAMP_OK) {
+        return camp_diag_set(&c->last.diag, st, "connect", "could not connect");
     }
     c->connected = true;
+    now = c->transport.now_ms(c->transport.ctx);
+    if (now >= deadline) {
+        camp_client_disconnect(c);
+        return camp_diag_set(&c->last.diag, CAMP_ERR_TIMEOUT, "connect",
+                             "deadline passed while connecting");
+    }
+    if (c->conn.set_deadline != NULL) {
+        c->conn.set_deadline(c->conn.ctx, deadline);
+    }
     st = camp_http_exchange(&c->transport, c->work + head_off, head_len, c->work, body_len,
                             c->routes[call->route].method == CAMP_HTTP_HEAD, c->work,
-                            c->work_cap, c->timeout_ms, rs, &c->last.diag);
+                            c->work_cap, (uint32_t)(deadline - now), rs, &c->last.diag);
     /* After an error the connection's state is unknown; after `Connection: close`
      * (ours or the server's) it is finished even if the server did not say so:
      * either way start over on the next call. */
@@ -645,6 +668,7 @@ static camp_status_t run(camp_client_t *c, const call_t *call)
     camp_http_response_t *rs;
     camp_status_t st;
     uint64_t start;
+    uint64_t limit;
     const camp_route_t *route;
     bool can_retry;
     uint32_t guard;
@@ -671,12 +695,14 @@ static camp_status_t run(camp_client_t *c, const call_t *call)
     }
     can_retry = route->idempotent && c->retry.random != NULL && c->retry.sleep_ms != NULL;
     start = c->transport.now_ms(c->transport.ctx);
+    /* max_total_ms bounds the whole call, first attempt included */
+    limit = (c->retry.max_total_ms != 0) ? start + c->retry.max_total_ms : 0;
     camp_http_response_init(rs, NULL, 0, false);
     /* bounded by max_attempts (and a hard cap for a policy set to UINT32_MAX) */
     for (guard = 0; guard < 1000u; guard++) {
         uint32_t delay = 0;
         uint64_t elapsed;
-        st = attempt(c, call, rs);
+        st = attempt(c, call, rs, limit);
         c->last.attempts++;
         if (c->last.http_status != 0 && rs->state_ == CAMP_HTTP_ST_DONE) {
             int64_t now_unix = (c->retry.wall_now != NULL) ? c->retry.wall_now(c->retry.ctx) : -1;
@@ -694,6 +720,10 @@ static camp_status_t run(camp_client_t *c, const call_t *call)
                                    ? c->last.retry_after_ms
                                    : -1,
                                c->retry.random(c->retry.ctx), &delay)) {
+            break;
+        }
+        /* A retry starts only when a whole attempt still fits after the wait. */
+        if (limit != 0 && elapsed + delay + c->timeout_ms > c->retry.max_total_ms) {
             break;
         }
         c->retry.sleep_ms(c->retry.ctx, delay);

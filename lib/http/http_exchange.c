@@ -8,7 +8,7 @@
 
 static camp_status_t net_status(int32_t r)
 {
-    if (r == CAMP_NET_CLOSED) {
+    if (r == CAMP_NET_CLOSED || r == CAMP_NET_TRUNCATED) {
         return CAMP_ERR_NET_CLOSED;
     }
     return (r == CAMP_NET_TLS_ERROR) ? CAMP_ERR_TLS : CAMP_ERR_NET;
@@ -130,6 +130,18 @@ camp_status_t camp_http_exchange(const camp_transport_t *t, const uint8_t *head,
                 return st;
             }
         } else if (r == CAMP_NET_CLOSED) {
+            return camp_http_response_eof(rs, diag);
+        } else if (r == CAMP_NET_TRUNCATED) {
+            /* Only a body that ends at the close depends on how the close
+             * happened: Content-Length and chunked bodies carry their own end,
+             * and a cut inside them is CAMP_ERR_NET_CLOSED as before. */
+            rs->must_close = true;
+            if (rs->state_ == CAMP_HTTP_ST_BODY_CLOSE) {
+                rs->state_ = CAMP_HTTP_ST_FAILED;
+                return camp_diag_set(diag, CAMP_ERR_NET_TRUNCATED, "http.body",
+                                     "TLS connection closed without close_notify: the "
+                                     "close-delimited body may have been cut");
+            }
             return camp_http_response_eof(rs, diag);
         } else if (r < 0) {
             rs->must_close = true;
