@@ -630,6 +630,319 @@ camp_status_t camp_inbox_encode(camp_inbox_type_t type, const void *obj, char *b
  */
 bool camp_inbox_equal(camp_inbox_type_t type, const void *a, const void *b);
 
+
+/* ---- Type-specific entry points ------------------------------------------------------- */
+
+/*
+ * Each call below handles one document type and links only that type's code: a
+ * firmware that decodes campaigns and nothing else pulls in neither the request
+ * bodies, the webhook events nor the encoders. The by-type calls above
+ * (camp_inbox_decode(), camp_inbox_parse(), camp_inbox_validate(),
+ * camp_inbox_encode(), camp_inbox_equal()) reach every type through one table and
+ * so link all of them: use them in tools, not in size-critical firmware.
+ */
+
+/**
+ * @brief camp_inbox_decode() for CAMP_INBOX_CAMPAIGN:
+ *        decode and validate a `camp_inbox_campaign_t`.
+ * @param[in,out] doc  tokenized document; strings are unescaped in place in doc->text.
+ * @param[in]     tok  token of the value (0 for the whole document).
+ * @param[out]    out  the result; its views point into doc->text.
+ * @param[out]    diag failure details; may be NULL.
+ * @return the statuses of camp_inbox_decode().
+ */
+camp_status_t camp_inbox_campaign_decode(camp_json_doc_t *doc, int tok,
+                                         camp_inbox_campaign_t *out, camp_diag_t *diag);
+
+/**
+ * @brief camp_inbox_parse() for CAMP_INBOX_CAMPAIGN: check, tokenize, decode and validate.
+ * @param[in,out] json     the document; decoded views point into it (keep it alive).
+ * @param[in]     len      its length in bytes.
+ * @param[out]    tokens   caller's token array.
+ * @param[in]     capacity entries in @p tokens.
+ * @param[out]    out      the result.
+ * @param[out]    diag     failure details; may be NULL.
+ * @return the statuses of camp_inbox_parse().
+ */
+camp_status_t camp_inbox_campaign_parse(char *json, size_t len, camp_json_token_t *tokens,
+                                        size_t capacity, camp_inbox_campaign_t *out,
+                                        camp_diag_t *diag);
+
+/**
+ * @brief camp_inbox_decode() for CAMP_INBOX_CAMPAIGN_PAGE:
+ *        decode and validate a `camp_inbox_campaign_page_t`.
+ * @param[in,out] doc  tokenized document; strings are unescaped in place in doc->text.
+ * @param[in]     tok  token of the value (0 for the whole document).
+ * @param[out]    out  the result; its views point into doc->text.
+ * @param[out]    diag failure details; may be NULL.
+ * @return the statuses of camp_inbox_decode().
+ */
+camp_status_t camp_inbox_campaign_page_decode(camp_json_doc_t *doc, int tok,
+                                              camp_inbox_campaign_page_t *out, camp_diag_t *diag);
+
+/**
+ * @brief camp_inbox_parse() for CAMP_INBOX_CAMPAIGN_PAGE: check, tokenize, decode and validate.
+ * @param[in,out] json     the document; decoded views point into it (keep it alive).
+ * @param[in]     len      its length in bytes.
+ * @param[out]    tokens   caller's token array.
+ * @param[in]     capacity entries in @p tokens.
+ * @param[out]    out      the result.
+ * @param[out]    diag     failure details; may be NULL.
+ * @return the statuses of camp_inbox_parse().
+ */
+camp_status_t camp_inbox_campaign_page_parse(char *json, size_t len, camp_json_token_t *tokens,
+                                             size_t capacity, camp_inbox_campaign_page_t *out,
+                                             camp_diag_t *diag);
+
+/**
+ * @brief camp_inbox_decode() for CAMP_INBOX_SEQUENCE:
+ *        decode and validate a `camp_inbox_sequence_t`.
+ * @param[in,out] doc  tokenized document; strings are unescaped in place in doc->text.
+ * @param[in]     tok  token of the value (0 for the whole document).
+ * @param[out]    out  the result; its views point into doc->text.
+ * @param[out]    diag failure details; may be NULL.
+ * @return the statuses of camp_inbox_decode().
+ */
+camp_status_t camp_inbox_sequence_decode(camp_json_doc_t *doc, int tok,
+                                         camp_inbox_sequence_t *out, camp_diag_t *diag);
+
+/**
+ * @brief camp_inbox_parse() for CAMP_INBOX_SEQUENCE: check, tokenize, decode and validate.
+ * @param[in,out] json     the document; decoded views point into it (keep it alive).
+ * @param[in]     len      its length in bytes.
+ * @param[out]    tokens   caller's token array.
+ * @param[in]     capacity entries in @p tokens.
+ * @param[out]    out      the result.
+ * @param[out]    diag     failure details; may be NULL.
+ * @return the statuses of camp_inbox_parse().
+ */
+camp_status_t camp_inbox_sequence_parse(char *json, size_t len, camp_json_token_t *tokens,
+                                        size_t capacity, camp_inbox_sequence_t *out,
+                                        camp_diag_t *diag);
+
+/**
+ * @brief camp_inbox_decode() for CAMP_INBOX_LEADS_ADD_RESULT:
+ *        decode and validate a `camp_inbox_leads_add_result_t`.
+ * @param[in,out] doc  tokenized document; strings are unescaped in place in doc->text.
+ * @param[in]     tok  token of the value (0 for the whole document).
+ * @param[out]    out  the result; its views point into doc->text.
+ * @param[out]    diag failure details; may be NULL.
+ * @return the statuses of camp_inbox_decode().
+ */
+camp_status_t camp_inbox_leads_add_result_decode(camp_json_doc_t *doc, int tok,
+                                                 camp_inbox_leads_add_result_t *out,
+                                                 camp_diag_t *diag);
+
+/**
+ * @brief camp_inbox_parse() for CAMP_INBOX_LEADS_ADD_RESULT: check, tokenize, decode and validate.
+ * @param[in,out] json     the document; decoded views point into it (keep it alive).
+ * @param[in]     len      its length in bytes.
+ * @param[out]    tokens   caller's token array.
+ * @param[in]     capacity entries in @p tokens.
+ * @param[out]    out      the result.
+ * @param[out]    diag     failure details; may be NULL.
+ * @return the statuses of camp_inbox_parse().
+ */
+camp_status_t camp_inbox_leads_add_result_parse(char *json, size_t len, camp_json_token_t *tokens,
+                                                size_t capacity,
+                                                camp_inbox_leads_add_result_t *out,
+                                                camp_diag_t *diag);
+
+/**
+ * @brief camp_inbox_decode() for CAMP_INBOX_COLUMN:
+ *        decode and validate a `camp_inbox_column_t`.
+ * @param[in,out] doc  tokenized document; strings are unescaped in place in doc->text.
+ * @param[in]     tok  token of the value (0 for the whole document).
+ * @param[out]    out  the result; its views point into doc->text.
+ * @param[out]    diag failure details; may be NULL.
+ * @return the statuses of camp_inbox_decode().
+ */
+camp_status_t camp_inbox_column_decode(camp_json_doc_t *doc, int tok, camp_inbox_column_t *out,
+                                       camp_diag_t *diag);
+
+/**
+ * @brief camp_inbox_parse() for CAMP_INBOX_COLUMN: check, tokenize, decode and validate.
+ * @param[in,out] json     the document; decoded views point into it (keep it alive).
+ * @param[in]     len      its length in bytes.
+ * @param[out]    tokens   caller's token array.
+ * @param[in]     capacity entries in @p tokens.
+ * @param[out]    out      the result.
+ * @param[out]    diag     failure details; may be NULL.
+ * @return the statuses of camp_inbox_parse().
+ */
+camp_status_t camp_inbox_column_parse(char *json, size_t len, camp_json_token_t *tokens,
+                                      size_t capacity, camp_inbox_column_t *out,
+                                      camp_diag_t *diag);
+
+/**
+ * @brief camp_inbox_decode() for CAMP_INBOX_SUCCESS:
+ *        decode and validate a `camp_inbox_success_t`.
+ * @param[in,out] doc  tokenized document; strings are unescaped in place in doc->text.
+ * @param[in]     tok  token of the value (0 for the whole document).
+ * @param[out]    out  the result; its views point into doc->text.
+ * @param[out]    diag failure details; may be NULL.
+ * @return the statuses of camp_inbox_decode().
+ */
+camp_status_t camp_inbox_success_decode(camp_json_doc_t *doc, int tok, camp_inbox_success_t *out,
+                                        camp_diag_t *diag);
+
+/**
+ * @brief camp_inbox_parse() for CAMP_INBOX_SUCCESS: check, tokenize, decode and validate.
+ * @param[in,out] json     the document; decoded views point into it (keep it alive).
+ * @param[in]     len      its length in bytes.
+ * @param[out]    tokens   caller's token array.
+ * @param[in]     capacity entries in @p tokens.
+ * @param[out]    out      the result.
+ * @param[out]    diag     failure details; may be NULL.
+ * @return the statuses of camp_inbox_parse().
+ */
+camp_status_t camp_inbox_success_parse(char *json, size_t len, camp_json_token_t *tokens,
+                                       size_t capacity, camp_inbox_success_t *out,
+                                       camp_diag_t *diag);
+
+/**
+ * @brief camp_inbox_decode() for CAMP_INBOX_ERROR:
+ *        decode and validate a `camp_inbox_error_t`.
+ * @param[in,out] doc  tokenized document; strings are unescaped in place in doc->text.
+ * @param[in]     tok  token of the value (0 for the whole document).
+ * @param[out]    out  the result; its views point into doc->text.
+ * @param[out]    diag failure details; may be NULL.
+ * @return the statuses of camp_inbox_decode().
+ */
+camp_status_t camp_inbox_error_decode(camp_json_doc_t *doc, int tok, camp_inbox_error_t *out,
+                                      camp_diag_t *diag);
+
+/**
+ * @brief camp_inbox_parse() for CAMP_INBOX_ERROR: check, tokenize, decode and validate.
+ * @param[in,out] json     the document; decoded views point into it (keep it alive).
+ * @param[in]     len      its length in bytes.
+ * @param[out]    tokens   caller's token array.
+ * @param[in]     capacity entries in @p tokens.
+ * @param[out]    out      the result.
+ * @param[out]    diag     failure details; may be NULL.
+ * @return the statuses of camp_inbox_parse().
+ */
+camp_status_t camp_inbox_error_parse(char *json, size_t len, camp_json_token_t *tokens,
+                                     size_t capacity, camp_inbox_error_t *out, camp_diag_t *diag);
+
+/**
+ * @brief camp_inbox_decode() for CAMP_INBOX_WEBHOOK:
+ *        decode and validate a `camp_inbox_webhook_t`.
+ * @param[in,out] doc  tokenized document; strings are unescaped in place in doc->text.
+ * @param[in]     tok  token of the value (0 for the whole document).
+ * @param[out]    out  the result; its views point into doc->text.
+ * @param[out]    diag failure details; may be NULL.
+ * @return the statuses of camp_inbox_decode().
+ */
+camp_status_t camp_inbox_webhook_decode(camp_json_doc_t *doc, int tok, camp_inbox_webhook_t *out,
+                                        camp_diag_t *diag);
+
+/**
+ * @brief camp_inbox_parse() for CAMP_INBOX_WEBHOOK: check, tokenize, decode and validate.
+ * @param[in,out] json     the document; decoded views point into it (keep it alive).
+ * @param[in]     len      its length in bytes.
+ * @param[out]    tokens   caller's token array.
+ * @param[in]     capacity entries in @p tokens.
+ * @param[out]    out      the result.
+ * @param[out]    diag     failure details; may be NULL.
+ * @return the statuses of camp_inbox_parse().
+ */
+camp_status_t camp_inbox_webhook_parse(char *json, size_t len, camp_json_token_t *tokens,
+                                       size_t capacity, camp_inbox_webhook_t *out,
+                                       camp_diag_t *diag);
+
+/**
+ * @brief camp_inbox_encode() for CAMP_INBOX_CAMPAIGN_CREATE: validate with the strictest rules,
+ *        then write JSON.
+ * @param[in]  obj     the body.
+ * @param[out] buf     destination (may be NULL when @p cap is 0, to learn the size).
+ * @param[in]  cap     its size.
+ * @param[out] out_len bytes written, or the size needed on CAMP_ERR_BUFFER_TOO_SMALL (may be NULL).
+ * @param[out] diag    failure details; may be NULL.
+ * @return the statuses of camp_inbox_encode().
+ */
+camp_status_t camp_inbox_campaign_create_encode(const camp_inbox_campaign_create_t *obj,
+                                                char *buf, size_t cap, size_t *out_len,
+                                                camp_diag_t *diag);
+
+/**
+ * @brief camp_inbox_encode() for CAMP_INBOX_SEQUENCE_UPDATE: validate with the strictest rules,
+ *        then write JSON.
+ * @param[in]  obj     the body.
+ * @param[out] buf     destination (may be NULL when @p cap is 0, to learn the size).
+ * @param[in]  cap     its size.
+ * @param[out] out_len bytes written, or the size needed on CAMP_ERR_BUFFER_TOO_SMALL (may be NULL).
+ * @param[out] diag    failure details; may be NULL.
+ * @return the statuses of camp_inbox_encode().
+ */
+camp_status_t camp_inbox_sequence_update_encode(const camp_inbox_sequence_t *obj, char *buf,
+                                                size_t cap, size_t *out_len, camp_diag_t *diag);
+
+/**
+ * @brief camp_inbox_encode() for CAMP_INBOX_RULES_UPDATE: validate with the strictest rules,
+ *        then write JSON.
+ * @param[in]  obj     the body.
+ * @param[out] buf     destination (may be NULL when @p cap is 0, to learn the size).
+ * @param[in]  cap     its size.
+ * @param[out] out_len bytes written, or the size needed on CAMP_ERR_BUFFER_TOO_SMALL (may be NULL).
+ * @param[out] diag    failure details; may be NULL.
+ * @return the statuses of camp_inbox_encode().
+ */
+camp_status_t camp_inbox_rules_update_encode(const camp_inbox_rules_update_t *obj, char *buf,
+                                             size_t cap, size_t *out_len, camp_diag_t *diag);
+
+/**
+ * @brief camp_inbox_encode() for CAMP_INBOX_LEADS_ADD: validate with the strictest rules,
+ *        then write JSON.
+ * @param[in]  obj     the body.
+ * @param[out] buf     destination (may be NULL when @p cap is 0, to learn the size).
+ * @param[in]  cap     its size.
+ * @param[out] out_len bytes written, or the size needed on CAMP_ERR_BUFFER_TOO_SMALL (may be NULL).
+ * @param[out] diag    failure details; may be NULL.
+ * @return the statuses of camp_inbox_encode().
+ */
+camp_status_t camp_inbox_leads_add_encode(const camp_inbox_leads_add_t *obj, char *buf,
+                                          size_t cap, size_t *out_len, camp_diag_t *diag);
+
+/**
+ * @brief camp_inbox_encode() for CAMP_INBOX_LEAD_UPDATE: validate with the strictest rules,
+ *        then write JSON.
+ * @param[in]  obj     the body.
+ * @param[out] buf     destination (may be NULL when @p cap is 0, to learn the size).
+ * @param[in]  cap     its size.
+ * @param[out] out_len bytes written, or the size needed on CAMP_ERR_BUFFER_TOO_SMALL (may be NULL).
+ * @param[out] diag    failure details; may be NULL.
+ * @return the statuses of camp_inbox_encode().
+ */
+camp_status_t camp_inbox_lead_update_encode(const camp_inbox_lead_update_t *obj, char *buf,
+                                            size_t cap, size_t *out_len, camp_diag_t *diag);
+
+/**
+ * @brief camp_inbox_encode() for CAMP_INBOX_LEAD_CANCEL: validate with the strictest rules,
+ *        then write JSON.
+ * @param[in]  obj     the body.
+ * @param[out] buf     destination (may be NULL when @p cap is 0, to learn the size).
+ * @param[in]  cap     its size.
+ * @param[out] out_len bytes written, or the size needed on CAMP_ERR_BUFFER_TOO_SMALL (may be NULL).
+ * @param[out] diag    failure details; may be NULL.
+ * @return the statuses of camp_inbox_encode().
+ */
+camp_status_t camp_inbox_lead_cancel_encode(const camp_inbox_lead_cancel_t *obj, char *buf,
+                                            size_t cap, size_t *out_len, camp_diag_t *diag);
+
+/**
+ * @brief camp_inbox_encode() for CAMP_INBOX_COLUMN_UPDATE: validate with the strictest rules,
+ *        then write JSON.
+ * @param[in]  obj     the body.
+ * @param[out] buf     destination (may be NULL when @p cap is 0, to learn the size).
+ * @param[in]  cap     its size.
+ * @param[out] out_len bytes written, or the size needed on CAMP_ERR_BUFFER_TOO_SMALL (may be NULL).
+ * @param[out] diag    failure details; may be NULL.
+ * @return the statuses of camp_inbox_encode().
+ */
+camp_status_t camp_inbox_column_update_encode(const camp_inbox_column_update_t *obj, char *buf,
+                                              size_t cap, size_t *out_len, camp_diag_t *diag);
+
 #ifdef __cplusplus
 }
 #endif

@@ -945,7 +945,11 @@ static camp_status_t step_decode(ictx_t *cx, irun_t *r, const ifield_t *f, bool 
 static camp_status_t step_validate(ictx_t *cx, irun_t *r, const ifield_t *f, bool *sub)
 {
     camp_status_t st;
-    bool present = is_present(cx, r, f, r->a);
+    bool present;
+    if (cx->decoded && f->kind != K_SUB) {
+        return CAMP_OK;
+    }
+    present = is_present(cx, r, f, r->a);
     if (!present && !required(cx, f)) {
         return CAMP_OK;
     }

@@ -126,6 +126,9 @@ typedef struct ictx {
     ipath_t path;          /* validate: path of the value being checked */
     bool request;          /* request-body rules */
     bool strict;           /* strictest documented limits (encoding) */
+    bool decoded;          /* validate: the struct was just decoded, so every member's own
+                            * value rules already held; only nested objects are walked, for
+                            * their cross-member rules */
     uint8_t shape;         /* campaign shape in effect (camp_inbox_shape_t) */
     const camp_inbox_campaign_t *campaign; /* variable checks: the campaign being validated */
     int steps_tok;         /* decode: the steps array being decoded (pool sizing) */

@@ -590,6 +590,103 @@ static void test_arguments(void **state)
     assert_false(camp_inbox_type_is_request(CAMP_INBOX_LEADS_ADD_RESULT));
 }
 
+/* ---- type-specific entry points -------------------------------------------------------- */
+
+/* Each type-specific call gives exactly what the by-type call gives (value or failure). */
+typedef camp_status_t (*typed_parse_fn)(char *json, size_t len, void *out);
+
+#define TYPED_PARSE(NAME, STRUCT)                                                                  \
+    static camp_status_t typed_##NAME(char *json, size_t len, void *out)                          \
+    {                                                                                              \
+        return camp_inbox_##NAME##_parse(json, len, g_tokens, MAX_TOKENS, (STRUCT *)out, &g_diag); \
+    }
+TYPED_PARSE(campaign, camp_inbox_campaign_t)
+TYPED_PARSE(campaign_page, camp_inbox_campaign_page_t)
+TYPED_PARSE(sequence, camp_inbox_sequence_t)
+TYPED_PARSE(leads_add_result, camp_inbox_leads_add_result_t)
+TYPED_PARSE(column, camp_inbox_column_t)
+TYPED_PARSE(success, camp_inbox_success_t)
+TYPED_PARSE(error, camp_inbox_error_t)
+TYPED_PARSE(webhook, camp_inbox_webhook_t)
+
+static void test_typed_parse_matches_generic(void **state)
+{
+    static const struct {
+        camp_inbox_type_t type;
+        typed_parse_fn parse;
+        const char *fixture;
+    } cases[] = {
+        {CAMP_INBOX_CAMPAIGN, typed_campaign, "inboxapp-campaign-enable-response.json"},
+        {CAMP_INBOX_CAMPAIGN, typed_campaign, "inboxapp-campaign-get-response.json"},
+        {CAMP_INBOX_CAMPAIGN, typed_campaign, "invalid/inboxapp-legacy-campaign-undefined-variable.json"},
+        {CAMP_INBOX_CAMPAIGN_PAGE, typed_campaign_page, "inboxapp-campaigns-list-page.json"},
+        {CAMP_INBOX_SEQUENCE, typed_sequence, "inboxapp-sequence-update-response.json"},
+        {CAMP_INBOX_LEADS_ADD_RESULT, typed_leads_add_result, "inboxapp-add-leads-response.json"},
+        {CAMP_INBOX_COLUMN, typed_column, "inboxapp-column-update-response.json"},
+        {CAMP_INBOX_SUCCESS, typed_success, "inboxapp-success-response.json"},
+        {CAMP_INBOX_ERROR, typed_error, "inboxapp-error-unauthorized-flat.json"},
+        {CAMP_INBOX_WEBHOOK, typed_webhook, "inboxapp-webhook-target-contacted.json"},
+        {CAMP_INBOX_WEBHOOK, typed_webhook, "inboxapp-campaign-enable-response.json"},
+    };
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        camp_status_t generic, typed;
+        char path[sizeof g_diag.path];
+        size_t n;
+        generic = decode_fixture(cases[i].type, cases[i].fixture, 0);
+        memcpy(path, g_diag.path, sizeof path);
+        n = read_fixture(cases[i].fixture, g_buf[1]);
+        memset(slot(cases[i].type, 1), 0xA5, camp_inbox_type_size(cases[i].type));
+        typed = cases[i].parse(g_buf[1], n, slot(cases[i].type, 1));
+        assert_int_equal(typed, generic);
+        if (generic == CAMP_OK) {
+            assert_true(camp_inbox_equal(cases[i].type, slot(cases[i].type, 0),
+                                         slot(cases[i].type, 1)));
+        } else {
+            assert_string_equal(g_diag.path, path);
+        }
+    }
+}
+
+/* The type-specific encoders write the same bytes as camp_inbox_encode(). */
+static void test_typed_encode_matches_generic(void **state)
+{
+    size_t n0, n1;
+    camp_inbox_rules_update_t *ru = slot(CAMP_INBOX_RULES_UPDATE, 0);
+    camp_inbox_leads_add_t *la = slot(CAMP_INBOX_LEADS_ADD, 0);
+    camp_inbox_sequence_t *sq = slot(CAMP_INBOX_SEQUENCE_UPDATE, 0);
+    (void)state;
+
+    assert_int_equal(decode_fixture(CAMP_INBOX_RULES_UPDATE,
+                                    "inboxapp-lead-rules-update-request.json", 0), CAMP_OK);
+    assert_int_equal(camp_inbox_encode(CAMP_INBOX_RULES_UPDATE, ru, g_out[0], BUF_SIZE, &n0, NULL),
+                     CAMP_OK);
+    assert_int_equal(camp_inbox_rules_update_encode(ru, g_out[1], BUF_SIZE, &n1, NULL), CAMP_OK);
+    assert_int_equal(n0, n1);
+    assert_memory_equal(g_out[0], g_out[1], n0);
+
+    assert_int_equal(decode_fixture(CAMP_INBOX_LEADS_ADD, "inboxapp-add-leads-request-mixed.json", 0),
+                     CAMP_OK);
+    assert_int_equal(camp_inbox_encode(CAMP_INBOX_LEADS_ADD, la, g_out[0], BUF_SIZE, &n0, NULL),
+                     CAMP_OK);
+    assert_int_equal(camp_inbox_leads_add_encode(la, g_out[1], BUF_SIZE, &n1, NULL), CAMP_OK);
+    assert_int_equal(n0, n1);
+    assert_memory_equal(g_out[0], g_out[1], n0);
+    /* too small: same size needed, same status */
+    assert_int_equal(camp_inbox_leads_add_encode(la, g_out[1], 8, &n1, &g_diag),
+                     CAMP_ERR_BUFFER_TOO_SMALL);
+    assert_int_equal(n1, n0);
+
+    assert_int_equal(decode_fixture(CAMP_INBOX_SEQUENCE_UPDATE, "inboxapp-sequence-update-request.json",
+                                    0), CAMP_OK);
+    assert_int_equal(camp_inbox_encode(CAMP_INBOX_SEQUENCE_UPDATE, sq, g_out[0], BUF_SIZE, &n0, NULL),
+                     CAMP_OK);
+    assert_int_equal(camp_inbox_sequence_update_encode(sq, g_out[1], BUF_SIZE, &n1, NULL), CAMP_OK);
+    assert_int_equal(n0, n1);
+    assert_memory_equal(g_out[0], g_out[1], n0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -605,6 +702,8 @@ int main(void)
         cmocka_unit_test(test_encode_validates_built),
         cmocka_unit_test(test_buffer_too_small),
         cmocka_unit_test(test_arguments),
+        cmocka_unit_test(test_typed_parse_matches_generic),
+        cmocka_unit_test(test_typed_encode_matches_generic),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
