@@ -62,11 +62,7 @@
 extern "C" {
 #endif
 
-#ifndef CAMP_STR_DEFINED
-#define CAMP_STR_DEFINED
-/** A string view: @p len bytes at @p ptr (not owned). `ptr == NULL` means absent. */
-typedef struct camp_str { const char *ptr; size_t len; } camp_str_t;
-#endif
+/* camp_str_t (the string view of every model) is defined in camp_json.h. */
 
 /* ---- Enumerations (stored as uint8_t in the structs; 0 = member absent) ---- */
 

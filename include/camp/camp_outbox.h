@@ -44,11 +44,7 @@
 extern "C" {
 #endif
 
-#ifndef CAMP_STR_DEFINED
-#define CAMP_STR_DEFINED
-/** A string view: @p len bytes at @p ptr (not owned). `ptr == NULL` means absent. */
-typedef struct camp_str { const char *ptr; size_t len; } camp_str_t;
-#endif
+/* camp_str_t (the string view of every model) is defined in camp_json.h. */
 
 /** A string member that may also be JSON `null`. */
 typedef struct camp_outbox_nstr {

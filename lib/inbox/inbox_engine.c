@@ -1103,7 +1103,7 @@ camp_status_t camp_ib_run_table(ictx_t *cx, const ifield_t *t, size_t n, void *a
     return st;
 }
 
-/* Written from the view itself (no copy: issue 10's stack budget). Same bytes as
+/* Written from the view itself (a copy would cost stack). Same bytes as
  * the former NUL-terminated copy: at most KEY_MAX bytes, up to the first NUL. */
 void camp_ib_put_key(ictx_t *cx, const camp_str_t *key)
 {

@@ -105,7 +105,7 @@ typedef enum iop { OP_DECODE, OP_VALIDATE, OP_ENCODE, OP_EQUAL } iop_t;
 
 /* Room for exactly what camp_diag_t::path can show, plus 1: a longer path is cut
  * (with "...") by camp_diag_set() to the same text whether it arrives with 96 or
- * more bytes, so a bigger buffer would only cost stack (issue 10). path_put()
+ * more bytes, so a bigger buffer would only cost stack. path_put()
  * keeps the stored text a prefix of the true path, so marks and cuts stay exact.
  * The buffer is in the frame of each pass; equal reports no path, so its buffer
  * is IPATH_MIN bytes ("$"; longer paths are cut there, never read). */
@@ -138,11 +138,12 @@ typedef struct ictx {
 } ictx_t;
 
 /* Decode: one uint16_t per table member for each open table, in the frame of the
- * decode pass (inbox_api.c). A table's object is scanned once when its walk starts and each member's
- * value token is kept as an offset from the object token (0 = absent), so the walk
- * dispatches keys in one pass instead of searching the object once per member
- * (issue 10). A table that does not fit, or a subtree too big for 16 bits, is
- * looked up with camp_json_member() instead: same result, slower. */
+ * decode pass (inbox_api.c). A table's object is scanned once when its walk starts
+ * and each member's value token is kept as an offset from the object token
+ * (0 = absent), so the walk dispatches keys in one pass instead of searching the
+ * object once per member (that search was the largest cost of a decode). A table
+ * that does not fit, or a subtree too big for 16 bits, is looked up with
+ * camp_json_member() instead: same result, slower. */
 #ifndef CAMP_INBOX_INDEX_SLOTS
 #define CAMP_INBOX_INDEX_SLOTS 32 /* 64 B of decode stack; 0 turns the index off */
 #endif
@@ -159,7 +160,7 @@ typedef struct ictx {
 #define RUN_GUARD(n) ((n) + 1u)
 
 /* One walk over a table. a: the struct (decode writes it); b: the other struct (equal). */
-/* Small fields: one irun_t lives in the frame of every nesting level (issue 10). */
+/* Small fields: one irun_t lives in the frame of every nesting level. */
 typedef struct irun {
     const ifield_t *t;
     void *a;
@@ -229,7 +230,7 @@ void camp_ib_path_cut(ipath_t *p, size_t len);
 /* ---- helpers for hand-written struct code ------------------------------------------------- */
 
 /* Token navigation for decoding: the result of camp_json_next() on any document
- * camp_json_parse() made, but cheaper (the hot path of every decode, issue 10).
+ * camp_json_parse() made, but cheaper (the hot path of every decode).
  * Tokens are in document order and a container's descendants are exactly the
  * tokens after it that start before its end, so the token after a subtree is
  * found by a bounded search instead of a walk over it. Member lookup in a table's

@@ -87,7 +87,7 @@ static bool is_string_kind(uint8_t kind)
 
 /* Rules of the string kinds, on (pointer, length): the status and *rule. The
  * limits of a LENGTH failure follow from the field (string_limits()), so no
- * verdict struct (status, rule, limits) travels on the stack (issue 10). */
+ * verdict struct (status, rule, limits) travels on the stack (512 B budget per call). */
 static camp_status_t check_string(const ob_field_t *f, const char *s, size_t len,
                                   const char **rule)
 {
@@ -458,7 +458,7 @@ camp_status_t camp_ob_decode(camp_json_doc_t *doc, int tok, const ob_table_t *t,
  * camp_diag_set() cuts a long path visibly ("...") instead of us cutting it
  * silently: path_push() keeps a prefix of the true path, and camp_diag_set() gives
  * the same text for every path of CAMP_DIAG_PATH_MAX bytes or more. Anything
- * bigger would only cost stack (issue 10). */
+ * bigger would only cost stack. */
 typedef struct ob_path {
     char buf[CAMP_DIAG_PATH_MAX + 1];
     size_t len;
@@ -507,7 +507,7 @@ static void path_pop(ob_path_t *p, size_t saved)
     p->buf[saved] = '\0';
 }
 
-/* Failure at the path being validated (no verdict temporaries: issue 10). */
+/* Failure at the path being validated (no verdict temporaries: they would cost stack). */
 static camp_status_t diag_rule(camp_diag_t *diag, const ob_path_t *p, camp_status_t st,
                                const char *rule)
 {
@@ -809,7 +809,7 @@ static void encode_leaf(camp_json_writer_t *w, const ob_table_t *t, const void *
 }
 
 /* The writing half of camp_ob_encode(), in its own frame so the writer is not on
- * the stack while camp_ob_validate() runs (issue 10). */
+ * the stack while camp_ob_validate() runs. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
