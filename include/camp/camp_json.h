@@ -39,6 +39,17 @@ extern "C" {
 #endif
 
 /**
+ * @brief A string view: @p len bytes at @p ptr, not owned and not necessarily
+ * NUL-terminated. Used by every model (InboxApp, Outbox, webhooks) for decoded
+ * strings, which point into the caller's JSON buffer. `ptr == NULL` means the
+ * member is absent (or, where a model documents it, `null`).
+ */
+typedef struct camp_str {
+    const char *ptr; /**< first byte, or NULL when absent */
+    size_t len;      /**< length in bytes */
+} camp_str_t;
+
+/**
  * @brief One token. Layout-compatible with the tokenizer's own token type
  * (checked at compile time in lib/json); treat the fields as read-only.
  *
