@@ -6,7 +6,8 @@
 #   sh tools/deps.sh --demo     only what `make demo` needs (build + TLS + mock API)
 DEMO_PACKAGES="gcc make binutils libc6-dev libjsmn-dev libmbedtls-dev openssl python3 tzdata"
 CHECK_PACKAGES="$DEMO_PACKAGES libcmocka-dev clang valgrind libcjson-dev gcc-arm-none-eabi \
-picolibc-arm-none-eabi qemu-system-arm gcovr cppcheck clang-tools libclang-rt-14-dev pkgconf"
+picolibc-arm-none-eabi qemu-system-arm gcovr cppcheck clang-tools libclang-rt-14-dev pkgconf \
+cmake doxygen"
 if [ "${1:-}" = "--demo" ]; then
     PACKAGES=$DEMO_PACKAGES
 else

@@ -10,9 +10,25 @@
  * camp_outbox.h). A document that needs more elements than a capacity is not
  * truncated: decoding fails with CAMP_ERR_CAPACITY, the JSON path of the array
  * and the count it would need.
+ *
+ * **The library and every program that links it must be compiled with the same
+ * configuration file.** The structs are laid out by these numbers, so a
+ * mismatch would make the library write past the program's arrays. The
+ * configuration guard at the end of this file turns a mismatch into a link
+ * error naming the configuration the program was compiled with:
+ * @verbatim
+   undefined reference to `camp_config_must_match_library__json32_writer16_path96_steps2_...'
+   @endverbatim
+ * Write the values of the limits and capacities below as plain decimal
+ * numbers (`#define CAMP_MAX_STEPS 4`, not `(4)` or `4u`): they are pasted
+ * into that symbol name.
  */
 #ifndef CAMP_CONFIG_H
 #define CAMP_CONFIG_H
+
+#include <stdbool.h>
+
+#include "camp_version.h"
 
 #ifdef CAMP_CONFIG_FILE
 #include CAMP_CONFIG_FILE
@@ -177,6 +193,93 @@
 #endif
 #if CAMP_WEBHOOK_MAX_SIGNATURES < 1
 #error "CAMP_WEBHOOK_MAX_SIGNATURES must be at least 1"
+#endif
+
+/* ---- Configuration guard ----------------------------------------------------- */
+
+/** @cond CAMP_INTERNAL */
+#define CAMP_CONFIG_STR_(x) #x
+#define CAMP_CONFIG_XSTR_(x) CAMP_CONFIG_STR_(x)
+#define CAMP_CONFIG_NAME_(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u) \
+    camp_config_must_match_library__json##a##_writer##b##_path##c##_steps##d##_segments##e##\
+_options##f##_accounts##g##_lists##h##_automations##i##_variables##j##_mappings##k##\
+_leadids##l##_leads##m##_page##n##_emailsteps##o##_senders##p##_contacts##q##_tags##r##\
+_headers##s##_line##t##_signatures##u
+#define CAMP_CONFIG_XNAME_(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u) \
+    CAMP_CONFIG_NAME_(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u)
+/** @endcond */
+
+/**
+ * @brief Name of the symbol that stands for this configuration.
+ *
+ * Every limit and capacity that shapes a public struct or a library buffer is
+ * part of the name. The library defines exactly one such symbol (the one of
+ * the configuration it was compiled with); every translation unit of a
+ * program that includes a libcamp header references the one of its own
+ * configuration (see CAMP_CONFIG_GUARD). A program compiled with other values
+ * therefore fails to link, and the linker prints the name, which spells the
+ * program's values.
+ */
+#define CAMP_CONFIG_GUARD_SYMBOL                                                              \
+    CAMP_CONFIG_XNAME_(CAMP_JSON_MAX_DEPTH, CAMP_JSON_WRITER_MAX_DEPTH, CAMP_DIAG_PATH_MAX,    \
+                       CAMP_MAX_STEPS, CAMP_MAX_SEGMENTS, CAMP_MAX_VARIATION_OPTIONS,         \
+                       CAMP_MAX_ACCOUNTS, CAMP_MAX_LISTS, CAMP_MAX_AUTOMATIONS,               \
+                       CAMP_MAX_CUSTOM_VARIABLES, CAMP_MAX_COLUMN_MAPPINGS, CAMP_MAX_LEAD_IDS, \
+                       CAMP_MAX_LEAD_OBJECTS, CAMP_MAX_PAGE_ITEMS, CAMP_MAX_EMAIL_STEPS,      \
+                       CAMP_MAX_SENDER_IDS, CAMP_MAX_CONTACTS, CAMP_MAX_CONTACT_TAGS,         \
+                       CAMP_HTTP_MAX_HEADERS, CAMP_HTTP_MAX_LINE, CAMP_WEBHOOK_MAX_SIGNATURES)
+
+/** The same configuration as text (the guard symbol's name), for
+ *  camp_config_matches() and for messages. */
+#define CAMP_CONFIG_ID CAMP_CONFIG_XSTR_(CAMP_CONFIG_GUARD_SYMBOL)
+
+/**
+ * @brief 1: each translation unit references CAMP_CONFIG_GUARD_SYMBOL at link time.
+ *
+ * The reference sits in a non-allocated ELF section marked "retain" (SHF_GNU_RETAIN):
+ * it costs no flash and no RAM, and `--gc-sections` cannot drop it. It needs an
+ * ELF target, GCC or Clang, and binutils 2.36 or later (or Clang 13's assembler).
+ * Elsewhere it defaults to 0; then check at init with camp_config_matches().
+ * Define it to 0 to switch the link-time check off (for an older assembler).
+ */
+#ifndef CAMP_CONFIG_GUARD
+#if defined(__ELF__) && (defined(__GNUC__) || defined(__clang__))
+#define CAMP_CONFIG_GUARD 1
+#else
+#define CAMP_CONFIG_GUARD 0
+#endif
+#endif
+
+/* The library's own sources define the symbol once (lib/status/version.c) and are
+ * compiled with CAMP_LIBRARY_BUILD, so they carry no reference themselves. */
+#if CAMP_CONFIG_GUARD && !defined(CAMP_LIBRARY_BUILD)
+__asm__(".pushsection .camp_config_guard,\"R\"\n\t.balign 4\n\t.long "
+        CAMP_CONFIG_XSTR_(CAMP_CONFIG_GUARD_SYMBOL) "\n\t.popsection");
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * @brief The configuration the library was compiled with, as text.
+ * @return the library's CAMP_CONFIG_ID, a static string; never NULL.
+ */
+const char *camp_config_id(void);
+
+/**
+ * @brief Init-time configuration check, for builds without the link-time guard.
+ *
+ * Call it as `camp_config_matches(CAMP_CONFIG_ID)` before any other libcamp
+ * call; on false, stop and report camp_config_id() next to CAMP_CONFIG_ID.
+ *
+ * @param[in] config_id the program's CAMP_CONFIG_ID; NULL is treated as a mismatch.
+ * @return true when the program and the library use the same configuration.
+ */
+bool camp_config_matches(const char *config_id);
+
+#ifdef __cplusplus
+}
 #endif
 
 #endif /* CAMP_CONFIG_H */

@@ -1,6 +1,8 @@
 #!/bin/sh
-# `make install` gives a usable SDK: headers (core and ports), the three
-# archives and camp.pc, enough to build a program with pkg-config alone.
+# `make install` gives a usable SDK: headers (core and ports), the archives, one
+# pkg-config file per archive that links with plain `--libs`, programs under
+# names that cannot collide; the core installs without mbedTLS; `make uninstall`
+# removes everything again.
 BUILD=${BUILD:-build}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
@@ -9,24 +11,40 @@ passed=0
 failed=0
 ok() { echo "ok - $1"; passed=$((passed + 1)); }
 bad() { echo "FAIL - $1"; failed=$((failed + 1)); }
+mk() { make -C "$root" --no-print-directory BUILD="$BUILD" "$@"; }
+prefix=$tmp/prefix
 
-if make -C "$root" --no-print-directory BUILD="$BUILD" install PREFIX="$tmp/prefix" >"$tmp/log" 2>&1; then
+if mk install PREFIX="$prefix" >"$tmp/log" 2>&1; then
     ok "make install PREFIX=... succeeds"
 else
     bad "make install failed"; cat "$tmp/log"
 fi
-for f in include/camp/camp.h include/camp/camp_inbox.h include/camp/port/posix/camp_posix.h \
-         include/camp/port/mbedtls/camp_mbedtls_tls.h lib/libcamp.a lib/libcamp_posix.a \
-         lib/libcamp_mbedtls.a lib/pkgconfig/camp.pc bin/campctl; do
-    if [ -f "$tmp/prefix/$f" ]; then ok "installed $f"; else bad "missing $f"; fi
+for f in include/camp/camp.h include/camp/camp_inbox.h include/camp/camp_version.h \
+         include/camp/port/posix/camp_posix.h include/camp/port/mbedtls/camp_mbedtls_tls.h \
+         lib/libcamp.a lib/libcamp_posix.a lib/libcamp_mbedtls.a lib/pkgconfig/camp.pc \
+         lib/pkgconfig/camp-posix.pc lib/pkgconfig/camp-mbedtls.pc bin/campctl bin/camp-reporter \
+         bin/camp-minimal; do
+    if [ -f "$prefix/$f" ]; then ok "installed $f"; else bad "missing $f"; fi
 done
+for f in bin/minimal bin/reporter; do
+    if [ -e "$prefix/$f" ]; then bad "installed under a generic name: $f"; else ok "no generic name $f"; fi
+done
+# Written by another part of the project; installed when present.
+[ -f "$root/docs/man/campctl.1" ] && { [ -f "$prefix/share/man/man1/campctl.1" ] &&
+    ok "installed share/man/man1/campctl.1" || bad "missing share/man/man1/campctl.1"; }
+[ -f "$root/tools/completion/campctl.bash" ] && {
+    [ -f "$prefix/share/bash-completion/completions/campctl" ] &&
+    ok "installed share/bash-completion/completions/campctl" || bad "missing bash completion"; }
 
-cat >"$tmp/app.c" <<'EOC'
+export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
+# Under the sanitizer variant of `make check` the archives are instrumented:
+# link the programs with the same flags (empty otherwise).
+san=$(make -C "$root" -s --no-print-directory BUILD="$BUILD" print-SAN_FLAGS)
+
+cat >"$tmp/core.c" <<'EOC'
 #include <stdio.h>
 #include <string.h>
 #include <camp/camp.h>
-#include "posix/camp_posix.h"
-#include "mbedtls/camp_mbedtls_tls.h"
 int main(void)
 {
     char doc[] = "{\"success\":true}";
@@ -35,20 +53,69 @@ int main(void)
     camp_diag_t d;
     camp_status_t st = camp_inbox_parse(CAMP_INBOX_SUCCESS, doc, strlen(doc), tok, 4, &s,
                                         sizeof s, &d);
-    printf("%s\n", camp_status_str(st));
+    printf("%s %s\n", camp_status_str(st), camp_version());
     return st == CAMP_OK ? 0 : 1;
 }
 EOC
-export PKG_CONFIG_PATH="$tmp/prefix/lib/pkgconfig"
-# Under the sanitizer variant of `make check` the archives are instrumented:
-# link the program with the same flags (empty otherwise).
-san=$(make -C "$root" -s --no-print-directory BUILD="$BUILD" print-SAN_FLAGS)
-# shellcheck disable=SC2046,SC2086
-if cc -std=c99 $san -o "$tmp/app" "$tmp/app.c" $(pkg-config --cflags --libs --static camp) 2>"$tmp/cc.log"; then
-    ok "a program builds with pkg-config --cflags --libs --static camp"
-    if [ "$("$tmp/app")" = "ok" ]; then ok "and decodes a document"; else bad "installed library misbehaves"; fi
+cat >"$tmp/tls.c" <<'EOC'
+#include <stdio.h>
+#include <camp/camp.h>
+#include "posix/camp_posix.h"
+#include "mbedtls/camp_mbedtls_tls.h"
+int main(void)
+{
+    /* Taking the port's entry points is enough to need mbedTLS at link time. */
+    void (*volatile init)(void) = (void (*)(void))camp_mbedtls_tls_init;
+    void (*volatile fr)(void) = (void (*)(void))camp_mbedtls_tls_free;
+    printf("%s\n", camp_version());
+    return init != 0 && fr != 0 ? 0 : 1;
+}
+EOC
+# link NAME PACKAGE: build NAME.c with `pkg-config --cflags --libs PACKAGE`, no --static.
+link() {
+    # shellcheck disable=SC2046,SC2086
+    cc -std=c99 $san -o "$tmp/$1" "$tmp/$1.c" $(pkg-config --cflags --libs "$2") 2>"$tmp/$1.log"
+}
+if link core camp; then
+    ok "a program builds with pkg-config --cflags --libs camp"
+    if [ "$("$tmp/core")" = "ok $(mk -s print-VERSION)" ]; then ok "and decodes a document"
+    else bad "installed library misbehaves"; fi
 else
-    bad "cannot build against the installed SDK"; cat "$tmp/cc.log"
+    bad "cannot build against the installed core"; cat "$tmp/core.log"
+fi
+if grep -q 'camp_mbedtls_tls_init' "$root/port/mbedtls/camp_mbedtls_tls.h" &&
+   grep -q 'camp_mbedtls_tls_free' "$root/port/mbedtls/camp_mbedtls_tls.h"; then
+    if link tls camp-mbedtls && "$tmp/tls" >/dev/null; then
+        ok "a TLS program links with plain pkg-config --libs camp-mbedtls (no --static)"
+    else
+        bad "cannot link the mbedTLS port with pkg-config --libs camp-mbedtls"; cat "$tmp/tls.log"
+    fi
+else
+    bad "port/mbedtls/camp_mbedtls_tls.h has no camp_mbedtls_tls_init/free any more: update this test"
+fi
+
+if mk uninstall PREFIX="$prefix" >"$tmp/unlog" 2>&1; then
+    left=$(cd "$prefix" && find . -type f | sort | tr '\n' ' ')
+    if [ -z "$left" ]; then ok "make uninstall removes every installed file"
+    else bad "make uninstall left: $left"; fi
+else
+    bad "make uninstall failed"; cat "$tmp/unlog"
+fi
+
+# The core alone, as on a machine without mbedTLS: nothing of the TLS port is
+# built or installed, and the core still works through pkg-config.
+if mk install PREFIX="$tmp/core-only" WITH_MBEDTLS=0 >"$tmp/log2" 2>&1; then
+    if [ ! -e "$tmp/core-only/lib/libcamp_mbedtls.a" ] && [ ! -e "$tmp/core-only/lib/pkgconfig/camp-mbedtls.pc" ] &&
+       [ ! -e "$tmp/core-only/include/camp/port/mbedtls" ] && [ -f "$tmp/core-only/lib/libcamp.a" ]; then
+        ok "make install WITH_MBEDTLS=0 installs the core and the POSIX port without mbedTLS"
+    else
+        bad "make install WITH_MBEDTLS=0 installed TLS files or no core"
+    fi
+    if grep -qE 'port/mbedtls|libcamp_mbedtls|-lmbedtls -o' "$tmp/log2"; then
+        bad "install WITH_MBEDTLS=0 touched mbedTLS:"; grep -E 'port/mbedtls|libcamp_mbedtls' "$tmp/log2" | head -n 3
+    else ok "install WITH_MBEDTLS=0 neither compiles nor links anything of mbedTLS"; fi
+else
+    bad "make install WITH_MBEDTLS=0 failed"; cat "$tmp/log2"
 fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
