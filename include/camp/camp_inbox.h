@@ -2,8 +2,10 @@
  * @file camp_inbox.h
  * @brief InboxApp models: one struct per documented object and body, with
  *        decode (tokens -> struct), validate (every documented rule) and
- *        encode (struct -> JSON) through one generic API keyed by
- *        camp_inbox_type_t.
+ *        encode (struct -> JSON), through type-specific calls
+ *        (camp_inbox_campaign_parse(), camp_inbox_leads_add_encode(), ...) that
+ *        link only their own type, or one generic API keyed by
+ *        camp_inbox_type_t that links every type (for tools).
  *
  * Source of truth: spec/inboxapp.md. Where the vendor's pages disagree, decoding
  * accepts every documented form and encoding uses the strictest; each such
@@ -38,8 +40,7 @@
  *   static camp_inbox_campaign_t c;
  *   camp_json_token_t toks[400];
  *   camp_diag_t diag;
- *   if (camp_inbox_parse(CAMP_INBOX_CAMPAIGN, body, body_len, toks, 400,
- *                        &c, sizeof c, &diag) != CAMP_OK) {
+ *   if (camp_inbox_campaign_parse(body, body_len, toks, 400, &c, &diag) != CAMP_OK) {
  *       char line[160];
  *       camp_diag_format(&diag, line, sizeof line); // "$.hourlyMessageRate: must be ..."
  *   }
