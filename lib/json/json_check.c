@@ -1,8 +1,10 @@
 /* Strict RFC 8259 well-formedness check: one pass over the bytes, no
- * recursion. Open containers are kept as one bit each (object or array) in a
- * local array sized for CAMP_JSON_MAX_DEPTH; the state says what may come
- * next. Every loop advances by at least one byte, so the work is linear in
- * the input length. */
+ * recursion, no call per byte. Bytes are classified through one 128-entry
+ * table (camp_json_cls); the plain bytes of a string, the bulk of a document,
+ * are skipped by a two-test loop. Open containers are one bit each (object or
+ * array) in a local array sized for CAMP_JSON_MAX_DEPTH; the state says what
+ * may come next. Every step advances by at least one byte, so the work is
+ * linear in the input length. */
 #include "camp/camp_json.h"
 
 #include <limits.h>
@@ -13,8 +15,9 @@
 #define CAMP_JSON_STR_(x) #x
 #define CAMP_JSON_STR(x) CAMP_JSON_STR_(x)
 
-/* What the checker expects next. */
-typedef enum {
+/* What the checker expects next. The key states follow the value states so
+ * that "a key is expected" is one comparison. */
+enum {
     ST_VALUE,          /* a value (document start, after ':' or after ',' in an array) */
     ST_VALUE_OR_CLOSE, /* a value or ']' (just after '[') */
     ST_KEY_OR_CLOSE,   /* a key or '}' (just after '{') */
@@ -22,344 +25,350 @@ typedef enum {
     ST_COLON,          /* ':' after a key */
     ST_AFTER_VALUE,    /* ',' or the container's closing bracket */
     ST_END             /* only whitespace until the end */
-} check_state_t;
+};
 
-typedef struct {
-    const unsigned char *s;
-    size_t len;
-    size_t i; /* current byte */
-    camp_diag_t *diag;
-} check_ctx_t;
+#define CLS(b) ((b) < 0x80u ? camp_json_cls[(b)] : 0u)
+/* Whitespace without a table load: ' ', or one of \t \n \r as a bit of 0x2600. */
+#define IS_WS(b) ((b) == ' ' || ((b) <= '\r' && ((1u << (b)) & 0x2600u) != 0))
 
-static camp_status_t fail(check_ctx_t *c, camp_status_t st, size_t at, const char *rule)
+/* Word-at-a-time skipping of plain string bytes and of indentation, where
+ * unaligned loads are cheap (memcpy of a word compiles to one load); on
+ * ARMv6-M a word copy would be a call, so the byte loops do it alone. */
+#ifndef CAMP_JSON_SWAR
+#if defined(__ARM_ARCH_6M__) || defined(__ARM_ARCH_6__)
+#define CAMP_JSON_SWAR 0
+#else
+#define CAMP_JSON_SWAR 1
+#endif
+#endif
+
+#if CAMP_JSON_SWAR
+typedef size_t word_t;
+#define W_ONES ((word_t)-1 / 255u) /* 0x0101... */
+#define W_HIGH (W_ONES * 0x80u)    /* 0x8080... */
+
+static word_t load_word(const unsigned char *p)
 {
-    camp_diag_set(c->diag, st, "$", rule);
-    if (c->diag != NULL) {
-        c->diag->offset = at;
+    word_t w;
+    memcpy(&w, p, sizeof w);
+    return w;
+}
+
+/* High bit set in each byte of @p w that is 0 (exact for the lowest such byte:
+ * a borrow only runs towards higher bytes). */
+#define W_ZERO_BYTES(w) (((w)-W_ONES) & ~(w)&W_HIGH)
+
+/* Index of the first byte with a bit set in @p mask, of the word loaded at
+ * @p i: its lowest set bit on a little-endian CPU. */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define W_FIRST(i, mask) ((i) + (size_t)__builtin_ctzll((unsigned long long)(mask)) / 8u)
+#else
+#define W_FIRST(i, mask) (i) /* the byte loop after it finds the byte */
+#endif
+
+/* Past the plain string bytes at s[i..) in whole words: stops at (or before)
+ * the first byte below 0x20, >= 0x80 (UTF-8 is checked byte-wise), '"' or
+ * '\\'. */
+static size_t skip_plain_words(const unsigned char *s, size_t i, size_t len)
+{
+    while (len - i >= sizeof(word_t)) {
+        word_t w = load_word(s + i);
+        word_t stop = (((w - W_ONES * 0x20u) & ~w) | W_ZERO_BYTES(w ^ (W_ONES * 0x22u)) |
+                       W_ZERO_BYTES(w ^ (W_ONES * 0x5Cu)) | w) &
+                      W_HIGH;
+        if (stop != 0) {
+            return W_FIRST(i, stop);
+        }
+        i += sizeof(word_t);
     }
-    return st;
+    return i;
 }
 
-static bool is_ws(unsigned char b)
+/* Past the spaces at s[i..) in whole words (indentation after a line break). */
+static size_t skip_space_words(const unsigned char *s, size_t i, size_t len)
 {
-    return b == ' ' || b == '\t' || b == '\n' || b == '\r';
+    while (len - i >= sizeof(word_t)) {
+        word_t x = load_word(s + i) ^ (W_ONES * 0x20u);
+        if (x != 0) {
+            return W_FIRST(i, x); /* the first byte that is not a space */
+        }
+        i += sizeof(word_t);
+    }
+    return i;
+}
+#else
+#define skip_plain_words(s, i, len) (i)
+#define skip_space_words(s, i, len) (i)
+#endif
+
+/* s[j..) starts with at least one digit: the index past the run, else 0. */
+static size_t digits(const unsigned char *s, size_t j, size_t len)
+{
+    size_t k = j;
+    while (k < len && (CLS(s[k]) & CAMP_JSON_C_DIGIT) != 0) {
+        k++;
+    }
+    return k > j ? k : 0;
 }
 
-static bool is_digit(unsigned char b)
+/* Index past -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? at s[i], or 0 with
+ * *bad the offending index. A word byte right after it (`01`, `1.2.3`, `1x`) is
+ * an error too. */
+static size_t number_end(const unsigned char *s, size_t i, size_t len, size_t *bad)
 {
-    return b >= '0' && b <= '9';
+    size_t j = i + (size_t)(s[i] == '-');
+    size_t k = digits(s, j, len);
+    if (k != 0 && s[j] == '0') {
+        k = j + 1;
+    }
+    if (k != 0 && k < len && s[k] == '.') {
+        j = k + 1;
+        k = digits(s, j, len);
+    }
+    if (k != 0 && k < len && (s[k] | 0x20u) == 'e') {
+        j = k + 1;
+        j += (size_t)(j < len && (s[j] == '+' || s[j] == '-'));
+        k = digits(s, j, len);
+    }
+    if (k == 0) {
+        *bad = j;
+    } else if (k < len && (CLS(s[k]) & CAMP_JSON_C_WORD) != 0) {
+        *bad = k;
+        k = 0;
+    }
+    return k;
 }
 
-static bool is_hex(unsigned char b)
+/* s[at] is a backslash: true when a `\u` with 4 hex digits starts there; *k
+ * receives the index of the first byte that is not part of it. */
+static bool u_escape(const unsigned char *s, size_t at, size_t len, size_t *k)
 {
-    return is_digit(b) || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
-}
-
-/* Bytes that would glue onto a number or literal (`01`, `1.2.3`, `truex`). */
-static bool is_word_byte(unsigned char b)
-{
-    return is_digit(b) || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b == '.' ||
-           b == '+' || b == '-' || b == '_';
-}
-
-/* \uXXXX at s[at] (the backslash); the 4 hex digits are known to be present. */
-static uint32_t hex_at(const check_ctx_t *c, size_t at)
-{
-    return camp_json_hex4((const char *)c->s + at + 2);
-}
-
-/* True when s[at..] is a complete `\u` escape with 4 hex digits. */
-static bool u_escape_at(const check_ctx_t *c, size_t at)
-{
-    size_t k;
-    if (c->len - at < 6 || c->s[at] != '\\' || c->s[at + 1] != 'u') {
+    size_t j = at + 2;
+    if (len - at < 2 || s[at] != '\\' || s[at + 1] != 'u') {
+        *k = at;
         return false;
     }
-    for (k = 2; k < 6; k++) {
-        if (!is_hex(c->s[at + k])) {
-            return false;
-        }
-    }
-    return true;
-}
-
-/* c->i is at the opening quote; on success c->i is just past the closing one. */
-static camp_status_t scan_string(check_ctx_t *c)
-{
-    size_t open = c->i;
-    size_t j = open + 1;
-    while (j < c->len) {
-        unsigned char b = c->s[j];
-        if (b == '"') {
-            c->i = j + 1;
-            return CAMP_OK;
-        }
-        if (b == '\\') {
-            unsigned char e;
-            if (c->len - j < 2) {
-                break;
-            }
-            e = c->s[j + 1];
-            if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' ||
-                e == 'r' || e == 't') {
-                j += 2;
-                continue;
-            }
-            if (e != 'u') {
-                return fail(c, CAMP_ERR_JSON_SYNTAX, j + 1, "invalid escape in string");
-            }
-            if (!u_escape_at(c, j)) {
-                size_t k = j + 2;
-                while (k < c->len && k < j + 6 && is_hex(c->s[k])) {
-                    k++;
-                }
-                if (k >= c->len) {
-                    break; /* input ends inside the escape */
-                }
-                return fail(c, CAMP_ERR_JSON_SYNTAX, k, "invalid \\u escape (needs 4 hex digits)");
-            }
-            {
-                uint32_t cp = hex_at(c, j);
-                /* Policy (RFC 8259 sec. 8.2 leaves it open; JSONTestSuite i_ cases):
-                 * a surrogate escape must be a high one immediately followed by a
-                 * low one. Anything else cannot become UTF-8, so it is rejected. */
-                if (cp >= 0xDC00u && cp <= 0xDFFFu) {
-                    return fail(c, CAMP_ERR_JSON_SYNTAX, j, "unpaired surrogate in \\u escape");
-                }
-                if (cp >= 0xD800u && cp <= 0xDBFFu) {
-                    uint32_t lo;
-                    if (!u_escape_at(c, j + 6) ||
-                        (lo = hex_at(c, j + 6)) < 0xDC00u || lo > 0xDFFFu) {
-                        return fail(c, CAMP_ERR_JSON_SYNTAX, j,
-                                    "unpaired surrogate in \\u escape");
-                    }
-                    j += 12;
-                } else {
-                    j += 6;
-                }
-            }
-            continue;
-        }
-        if (b < 0x20u) {
-            return fail(c, CAMP_ERR_JSON_SYNTAX, j, "control character in string");
-        }
-        if (b >= 0x80u) {
-            const char *why = "invalid UTF-8";
-            size_t bad = 0;
-            size_t n = camp_json_utf8_seq(c->s + j, c->len - j, &why, &bad);
-            if (n == 0) {
-                return fail(c, CAMP_ERR_JSON_UTF8, j + bad, why);
-            }
-            j += n;
-            continue;
-        }
+    while (j < at + 6 && j < len && (CLS(s[j]) & CAMP_JSON_C_HEX) != 0) {
         j++;
     }
-    return fail(c, CAMP_ERR_JSON_SYNTAX, open, "unterminated string");
-}
-
-static size_t skip_digits(const check_ctx_t *c, size_t j)
-{
-    while (j < c->len && is_digit(c->s[j])) {
-        j++;
-    }
-    return j;
-}
-
-/* -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? not followed by a word byte. */
-static camp_status_t scan_number(check_ctx_t *c)
-{
-    size_t j = c->i;
-    if (c->s[j] == '-') {
-        j++;
-    }
-    if (j >= c->len || !is_digit(c->s[j])) {
-        return fail(c, CAMP_ERR_JSON_SYNTAX, j, "invalid number");
-    }
-    j = (c->s[j] == '0') ? j + 1 : skip_digits(c, j);
-    if (j < c->len && c->s[j] == '.') {
-        j++;
-        if (j >= c->len || !is_digit(c->s[j])) {
-            return fail(c, CAMP_ERR_JSON_SYNTAX, j, "invalid number");
-        }
-        j = skip_digits(c, j);
-    }
-    if (j < c->len && (c->s[j] == 'e' || c->s[j] == 'E')) {
-        j++;
-        if (j < c->len && (c->s[j] == '+' || c->s[j] == '-')) {
-            j++;
-        }
-        if (j >= c->len || !is_digit(c->s[j])) {
-            return fail(c, CAMP_ERR_JSON_SYNTAX, j, "invalid number");
-        }
-        j = skip_digits(c, j);
-    }
-    if (j < c->len && is_word_byte(c->s[j])) {
-        return fail(c, CAMP_ERR_JSON_SYNTAX, j, "invalid number");
-    }
-    c->i = j;
-    return CAMP_OK;
-}
-
-static camp_status_t scan_literal(check_ctx_t *c)
-{
-    static const char *const words[3] = {"true", "false", "null"};
-    size_t w;
-    for (w = 0; w < 3; w++) {
-        size_t n = strlen(words[w]);
-        if (c->s[c->i] == (unsigned char)words[w][0]) {
-            if (c->len - c->i < n || memcmp(c->s + c->i, words[w], n) != 0 ||
-                (c->len - c->i > n && is_word_byte(c->s[c->i + n]))) {
-                return fail(c, CAMP_ERR_JSON_SYNTAX, c->i, "invalid literal");
-            }
-            c->i += n;
-            return CAMP_OK;
-        }
-    }
-    return fail(c, CAMP_ERR_JSON_SYNTAX, c->i, "expected a value");
-}
-
-static bool top_is_object(const unsigned char *stack, unsigned depth)
-{
-    unsigned d = depth - 1;
-    return (stack[d / 8u] & (1u << (d % 8u))) != 0;
+    *k = j;
+    return j == at + 6;
 }
 
 camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth,
                               camp_diag_t *diag)
 {
-    unsigned char stack[(CAMP_JSON_MAX_DEPTH + 7) / 8];
+    uint32_t stack[(CAMP_JSON_MAX_DEPTH + 31) / 32] = {0};
+    const unsigned char *s = (const unsigned char *)json;
     unsigned depth = 0;
-    check_state_t st = ST_VALUE;
-    check_ctx_t c;
-    camp_status_t r = CAMP_OK;
+    unsigned st = ST_VALUE;
+    size_t i = 0, at = 0;
+    camp_status_t err = CAMP_ERR_JSON_SYNTAX;
+    const char *rule;
+    int64_t limit = -1;
 
-    c.s = (const unsigned char *)json;
-    c.len = len;
-    c.i = 0;
-    c.diag = diag;
     if (json == NULL || max_depth > CAMP_JSON_MAX_DEPTH) {
-        return fail(&c, CAMP_ERR_ARG, CAMP_DIAG_NO_OFFSET,
-                    json == NULL ? "input is NULL" : "max_depth above CAMP_JSON_MAX_DEPTH");
+        err = CAMP_ERR_ARG;
+        at = CAMP_DIAG_NO_OFFSET;
+        rule = (json == NULL) ? "input is NULL" : "max_depth above CAMP_JSON_MAX_DEPTH";
+        goto fail;
     }
     if (len > (size_t)INT_MAX) {
         /* token offsets are int (the tokenizer's type), so larger input cannot be indexed */
-        fail(&c, CAMP_ERR_JSON_TOO_LARGE, CAMP_DIAG_NO_OFFSET,
-             "document longer than INT_MAX bytes");
-        camp_diag_set_limits(diag, 0, INT_MAX);
-        return CAMP_ERR_JSON_TOO_LARGE;
+        err = CAMP_ERR_JSON_TOO_LARGE;
+        at = CAMP_DIAG_NO_OFFSET;
+        rule = "document longer than INT_MAX bytes";
+        limit = INT_MAX;
+        goto fail;
     }
-    memset(stack, 0, sizeof stack);
 
-    while (c.i < len && r == CAMP_OK) {
-        unsigned char b = c.s[c.i];
-        if (is_ws(b)) {
-            c.i++;
+    for (;;) {
+        unsigned char b;
+        while (i < len && IS_WS(s[i])) {
+            /* a line break is usually followed by indentation */
+            i = (s[i] == '\n') ? skip_space_words(s, i + 1, len) : i + 1;
+        }
+        if (i >= len) {
+            break;
+        }
+        b = s[i];
+        at = i;
+        if (st == ST_COLON) {
+            rule = "expected ':' after the key";
+            if (b != ':') {
+                goto fail;
+            }
+            i++;
+            st = ST_VALUE;
             continue;
         }
-        switch (st) {
-        case ST_VALUE_OR_CLOSE:
-        case ST_VALUE:
-            if (b == ']' && st == ST_VALUE_OR_CLOSE) {
-                depth--;
-                c.i++;
-                st = (depth == 0) ? ST_END : ST_AFTER_VALUE;
-                break;
+        if (st == ST_AFTER_VALUE) {
+            bool obj = (stack[(depth - 1u) / 32u] >> ((depth - 1u) % 32u)) & 1u;
+            if (b == ',') {
+                i++;
+                st = obj ? ST_KEY : ST_VALUE;
+                continue;
             }
-            if (b == '{' || b == '[') {
-                if (depth >= max_depth) {
-                    if (max_depth == CAMP_JSON_MAX_DEPTH) {
-                        r = fail(&c, CAMP_ERR_JSON_DEPTH, c.i,
-                                 "nesting deeper than " CAMP_JSON_STR(CAMP_JSON_MAX_DEPTH));
-                    } else {
-                        r = fail(&c, CAMP_ERR_JSON_DEPTH, c.i, "nesting deeper than the limit");
+            rule = obj ? "expected ',' or '}'" : "expected ',' or ']'";
+            if (b != (obj ? '}' : ']')) {
+                goto fail;
+            }
+            goto close;
+        }
+        if (st == ST_END) {
+            rule = "trailing data after the value";
+            goto fail;
+        }
+        if ((b == ']' && st == ST_VALUE_OR_CLOSE) || (b == '}' && st == ST_KEY_OR_CLOSE)) {
+            goto close;
+        }
+        if (b == '"') {
+            /* the string's bytes; `at` stays at the opening quote */
+            for (i++;;) {
+                size_t k;
+                i = skip_plain_words(s, i, len);
+                while (i < len && (CLS(s[i]) & CAMP_JSON_C_PLAIN) != 0) {
+                    i++;
+                }
+                if (i >= len) {
+                    break;
+                }
+                b = s[i];
+                if (b == '"') {
+                    break;
+                }
+                if (b == '\\') {
+                    uint32_t cp, lo;
+                    if (len - i < 2) {
+                        i = len; /* input ends inside the escape */
+                        break;
                     }
-                    camp_diag_set_limits(diag, 0, (int64_t)max_depth);
-                    break;
+                    if ((CLS(s[i + 1]) & CAMP_JSON_C_ESC) != 0) {
+                        i += 2;
+                        continue;
+                    }
+                    if (s[i + 1] != 'u') {
+                        at = i + 1;
+                        rule = "invalid escape in string";
+                        goto fail;
+                    }
+                    if (!u_escape(s, i, len, &k)) {
+                        if (k >= len) {
+                            i = len; /* input ends inside the escape */
+                            break;
+                        }
+                        at = k;
+                        rule = "invalid \\u escape (needs 4 hex digits)";
+                        goto fail;
+                    }
+                    /* Policy (RFC 8259 sec. 8.2 leaves it open; JSONTestSuite i_ cases):
+                     * a surrogate escape must be a high one immediately followed by a
+                     * low one. Anything else cannot become UTF-8, so it is rejected. */
+                    cp = camp_json_hex4(json + i + 2);
+                    if ((cp & 0xF800u) == 0xD800u) {
+                        if (cp >= 0xDC00u || !u_escape(s, i + 6, len, &k) ||
+                            (lo = camp_json_hex4(json + i + 8)) < 0xDC00u || lo > 0xDFFFu) {
+                            at = i;
+                            rule = "unpaired surrogate in \\u escape";
+                            goto fail;
+                        }
+                        i += 6;
+                    }
+                    i += 6;
+                    continue;
                 }
-                if (b == '{') {
-                    stack[depth / 8u] = (unsigned char)(stack[depth / 8u] | (1u << (depth % 8u)));
-                    st = ST_KEY_OR_CLOSE;
-                } else {
-                    stack[depth / 8u] =
-                        (unsigned char)(stack[depth / 8u] & ~(1u << (depth % 8u)));
-                    st = ST_VALUE_OR_CLOSE;
+                if (b < 0x20u) {
+                    at = i;
+                    rule = "control character in string";
+                    goto fail;
                 }
-                depth++;
-                c.i++;
-                break;
-            }
-            if (b == '"') {
-                r = scan_string(&c);
-            } else if (b == '-' || is_digit(b)) {
-                r = scan_number(&c);
-            } else if (b == 't' || b == 'f' || b == 'n') {
-                r = scan_literal(&c);
-            } else if (c.i == 0 && len >= 3 && b == 0xEFu && c.s[1] == 0xBBu && c.s[2] == 0xBFu) {
-                /* Policy: RFC 8259 sec. 8.1 says MUST NOT add a BOM; we reject it. */
-                r = fail(&c, CAMP_ERR_JSON_SYNTAX, 0, "byte order mark not allowed");
-            } else {
-                r = fail(&c, CAMP_ERR_JSON_SYNTAX, c.i, "expected a value");
-            }
-            st = (depth == 0) ? ST_END : ST_AFTER_VALUE;
-            break;
-        case ST_KEY_OR_CLOSE:
-        case ST_KEY:
-            if (b == '}' && st == ST_KEY_OR_CLOSE) {
-                depth--;
-                c.i++;
-                st = (depth == 0) ? ST_END : ST_AFTER_VALUE;
-            } else if (b == '"') {
-                r = scan_string(&c);
-                st = ST_COLON;
-            } else {
-                r = fail(&c, CAMP_ERR_JSON_SYNTAX, c.i, "expected a string key");
-            }
-            break;
-        case ST_COLON:
-            if (b == ':') {
-                c.i++;
-                st = ST_VALUE;
-            } else {
-                r = fail(&c, CAMP_ERR_JSON_SYNTAX, c.i, "expected ':' after the key");
-            }
-            break;
-        case ST_AFTER_VALUE:
-            if (top_is_object(stack, depth)) {
-                if (b == ',') {
-                    st = ST_KEY;
-                } else if (b == '}') {
-                    depth--;
-                    st = (depth == 0) ? ST_END : ST_AFTER_VALUE;
-                } else {
-                    r = fail(&c, CAMP_ERR_JSON_SYNTAX, c.i, "expected ',' or '}'");
-                    break;
+                k = camp_json_utf8_seq(s + i, len - i, &rule, &at);
+                if (k == 0) {
+                    at += i;
+                    err = CAMP_ERR_JSON_UTF8;
+                    goto fail;
                 }
-            } else {
-                if (b == ',') {
-                    st = ST_VALUE;
-                } else if (b == ']') {
-                    depth--;
-                    st = (depth == 0) ? ST_END : ST_AFTER_VALUE;
-                } else {
-                    r = fail(&c, CAMP_ERR_JSON_SYNTAX, c.i, "expected ',' or ']'");
-                    break;
-                }
+                i += k;
             }
-            c.i++;
-            break;
-        case ST_END:
-            r = fail(&c, CAMP_ERR_JSON_SYNTAX, c.i, "trailing data after the value");
-            break;
+            if (i >= len) {
+                rule = "unterminated string";
+                goto fail;
+            }
+            i++;
+            st = (st == ST_KEY_OR_CLOSE || st == ST_KEY) ? ST_COLON
+                 : (depth == 0)                          ? ST_END
+                                                         : ST_AFTER_VALUE;
+            continue;
+        }
+        if (st >= ST_KEY_OR_CLOSE) {
+            rule = "expected a string key";
+            goto fail;
+        }
+        if (b == '{' || b == '[') {
+            uint32_t bit = (uint32_t)1u << (depth % 32u);
+            if (depth >= max_depth) {
+                err = CAMP_ERR_JSON_DEPTH;
+                rule = (max_depth == CAMP_JSON_MAX_DEPTH)
+                           ? "nesting deeper than " CAMP_JSON_STR(CAMP_JSON_MAX_DEPTH)
+                           : "nesting deeper than the limit";
+                limit = (int64_t)max_depth;
+                goto fail;
+            }
+            if (b == '{') {
+                stack[depth / 32u] |= bit;
+                st = ST_KEY_OR_CLOSE;
+            } else {
+                stack[depth / 32u] &= ~bit;
+                st = ST_VALUE_OR_CLOSE;
+            }
+            depth++;
+            i++;
+            continue;
+        }
+        if (b == '-' || (CLS(b) & CAMP_JSON_C_DIGIT) != 0) {
+            rule = "invalid number";
+            i = number_end(s, i, len, &at);
+            if (i == 0) {
+                goto fail;
+            }
+        } else if (b == 't' || b == 'f' || b == 'n') {
+            static const char words[] = "true\0false\0null";
+            const char *w = words + (b == 't' ? 0 : b == 'f' ? 5 : 11);
+            size_t n = (b == 'f') ? 5u : 4u;
+            rule = "invalid literal";
+            if (len - i < n || memcmp(s + i, w, n) != 0 ||
+                (len - i > n && (CLS(s[i + n]) & CAMP_JSON_C_WORD) != 0)) {
+                goto fail;
+            }
+            i += n;
+        } else if (i == 0 && len >= 3 && b == 0xEFu && s[1] == 0xBBu && s[2] == 0xBFu) {
+            /* Policy: RFC 8259 sec. 8.1 says MUST NOT add a BOM; we reject it. */
+            rule = "byte order mark not allowed";
+            goto fail;
+        } else {
+            rule = "expected a value";
+            goto fail;
+        }
+        st = (depth == 0) ? ST_END : ST_AFTER_VALUE;
+        continue;
+    close:
+        depth--;
+        i++;
+        st = (depth == 0) ? ST_END : ST_AFTER_VALUE;
+    }
+    if (st == ST_END) {
+        return CAMP_OK;
+    }
+    at = len;
+    rule = (st == ST_VALUE && depth == 0) ? "no value in the document" : "unexpected end of input";
+
+fail:
+    camp_diag_set(diag, err, "$", rule);
+    if (diag != NULL) {
+        diag->offset = at;
+        if (limit >= 0) {
+            camp_diag_set_limits(diag, 0, limit);
         }
     }
-    if (r != CAMP_OK) {
-        return r;
-    }
-    if (st != ST_END) {
-        return fail(&c, CAMP_ERR_JSON_SYNTAX, len,
-                    (st == ST_VALUE && depth == 0) ? "no value in the document"
-                                                   : "unexpected end of input");
-    }
-    return CAMP_OK;
+    return err;
 }

@@ -26,6 +26,16 @@
  * decode escapes a second time. */
 #define CAMP_JSON_F_DECODED 0x100
 
+/* Byte classes of ASCII (index < 0x80; bytes >= 0x80 have no class): one
+ * table shared by the checker, the tokenizer's helpers and the writer. */
+#define CAMP_JSON_C_PLAIN 0x01u /* string byte needing no attention: not '"', '\\', < 0x20 */
+#define CAMP_JSON_C_WS 0x02u    /* JSON whitespace */
+#define CAMP_JSON_C_DIGIT 0x04u /* 0-9 */
+#define CAMP_JSON_C_HEX 0x08u   /* 0-9 a-f A-F */
+#define CAMP_JSON_C_WORD 0x10u  /* would glue onto a number or literal: [0-9A-Za-z.+_-] */
+#define CAMP_JSON_C_ESC 0x20u   /* one-letter escape after '\\': " \\ / b f n r t */
+extern const unsigned char camp_json_cls[128];
+
 /* Token @p tok of @p doc, or NULL when the index is out of range. */
 const camp_json_token_t *camp_json_tok(const camp_json_doc_t *doc, int tok);
 

@@ -118,6 +118,12 @@ typedef struct bench_case {
 } bench_case_t;
 
 static const bench_case_t *g_case; /* the case being run (for the generic decoders) */
+static int g_check_only;           /* the case measures camp_json_check() alone */
+
+static int is_check_case(const bench_case_t *c)
+{
+    return strncmp(c->name, "json-check-", 11) == 0;
+}
 
 #define DECODER(id, type, fn)                                                     \
     static camp_status_t dec_##id(camp_json_doc_t *doc, void *out, camp_diag_t *d) \
@@ -136,6 +142,8 @@ DECODER(outbox_contacts_page, camp_outbox_contacts_page_t, camp_outbox_contacts_
 #include "bench_inbox.inc"
 
 static const bench_case_t cases[] = {
+    /* "json-check-*": camp_json_check() alone (the strict RFC 8259 pass), for its share */
+    {"json-check-campaign-v2", "inboxapp-campaign-enable-response.json", NULL, 0, -1},
     {"json-core-campaign-v2", "inboxapp-campaign-enable-response.json", NULL, 0, -1},
 #ifdef BENCH_INBOX_CASES
     BENCH_INBOX_CASES
@@ -183,6 +191,10 @@ __attribute__((noinline)) void bench_cjson(void);
 
 __attribute__((noinline)) void bench_libcamp(const bench_case_t *c)
 {
+    if (g_check_only) {
+        g_status = camp_json_check(g_input, g_len, CAMP_JSON_MAX_DEPTH, &g_diag);
+        return;
+    }
     g_status = camp_json_parse(&g_doc, g_input, g_len, g_ctoks, (size_t)g_ntok, &g_diag);
     if (g_status == CAMP_OK && c->decode != NULL)
         g_status = c->decode(&g_doc, g_struct, &g_diag);
@@ -220,7 +232,9 @@ int main(int argc, char **argv)
     if (argc >= 2 && strcmp(argv[1], "list") == 0) {
         for (i = 0; i < ncases; i++)
             printf("%s\t%s\t%s\n", cases[i].name, cases[i].fixture,
-                   cases[i].decode != NULL ? "decode" : "json-core");
+                   is_check_case(&cases[i])  ? "json-check"
+                   : cases[i].decode != NULL ? "decode"
+                                             : "json-core");
         return 0;
     }
     if (argc != 5 || strcmp(argv[1], "run") != 0) {
@@ -232,6 +246,7 @@ int main(int argc, char **argv)
         if (strcmp(cases[i].name, argv[2]) == 0)
             c = &cases[i];
     g_case = c;
+    g_check_only = c != NULL && is_check_case(c);
     if (c == NULL || load(argv[4]) != 0) {
         fprintf(stderr, "bench: unknown case or unreadable file\n");
         return 2;
