@@ -2,12 +2,29 @@
 #   make tls-heap    measure the heap one HTTPS request needs (docs/tls.md)
 #   make tls-test    only the TLS transport tests (tests/scripts/tls.sh)
 # tests/scripts/tls.sh and tests/scripts/mockapi.sh also run in `make check`.
+#
+# MBEDTLS_PREFIX=DIR builds and links against an mbedTLS installed under DIR
+# (DIR/include, DIR/lib: e.g. cmake --install of 3.6 LTS or 4.x) instead of
+# the system's: its headers come first, its libraries are searched first and
+# found again at run time (rpath). 4.x names its crypto library tfpsacrypto.
+# Use one BUILD directory per mbedTLS: objects are not rebuilt when only the
+# prefix changes.
+#   make BUILD=build-36 MBEDTLS_PREFIX=/opt/mbedtls-3.6 all tests check-unit
+
+ifdef MBEDTLS_PREFIX
+override CPPFLAGS := -I$(MBEDTLS_PREFIX)/include $(CPPFLAGS)
+override HOST_CPPFLAGS := -I$(MBEDTLS_PREFIX)/include $(HOST_CPPFLAGS)
+override LDFLAGS := -L$(MBEDTLS_PREFIX)/lib -Wl,-rpath,$(MBEDTLS_PREFIX)/lib $(LDFLAGS)
+ifneq ($(wildcard $(MBEDTLS_PREFIX)/lib/libtfpsacrypto.*),)
+LDLIBS_TLS := -lmbedtls -lmbedx509 -ltfpsacrypto
+endif
+endif
 
 TLS_HEAP_BIN := $(BUILD)/tools/tls_heap
 
 $(TLS_HEAP_BIN): tools/tls_heap.c $(LIBMBEDTLS) $(LIBPOSIX)
 	@mkdir -p $(dir $@)
-	$(CC) $(HOST_CPPFLAGS) $(HOST_CFLAGS) -o $@ tools/tls_heap.c $(LIBMBEDTLS) $(LIBPOSIX) $(LDLIBS_TLS)
+	$(CC) $(HOST_CPPFLAGS) $(HOST_CFLAGS) $(LDFLAGS) -o $@ tools/tls_heap.c $(LIBMBEDTLS) $(LIBPOSIX) $(LDLIBS_TLS)
 
 .PHONY: tls-heap tls-test
 tls-heap: $(TLS_HEAP_BIN)

@@ -1,5 +1,9 @@
-/* TLS client transport on mbedTLS 2.28 / 3.x. The socket glue lives in
- * camp_mbedtls_net_posix.c (replaceable); this file only drives mbedTLS. */
+/* TLS client transport on mbedTLS 2.28, 3.6 LTS and 4.x. The socket glue
+ * lives in camp_mbedtls_net_posix.c (replaceable); this file only drives
+ * mbedTLS. Differences handled here: 4.x has no CTR-DRBG/entropy API (PSA
+ * supplies randomness, so psa_crypto_init() is mandatory), its key parser
+ * takes no RNG, and it always signals TLS 1.3 tickets; 3.6 needs
+ * psa_crypto_init() for TLS 1.3 and signals tickets only when asked. */
 #include "camp_mbedtls_tls.h"
 
 #include <stdio.h>
@@ -10,7 +14,9 @@
 #if defined(MBEDTLS_ERROR_C)
 #include <mbedtls/error.h>
 #endif
-#if MBEDTLS_VERSION_NUMBER >= 0x03000000 && defined(MBEDTLS_PSA_CRYPTO_C)
+#if MBEDTLS_VERSION_NUMBER >= 0x04000000 || \
+    (MBEDTLS_VERSION_NUMBER >= 0x03000000 && defined(MBEDTLS_PSA_CRYPTO_C))
+#define CAMP_TLS_PSA 1
 #include <psa/crypto.h>
 #endif
 
@@ -63,6 +69,27 @@ void camp_mbedtls_tls_config_init(camp_mbedtls_tls_config_t *cfg)
 static uint64_t tls_now(const camp_mbedtls_tls_t *tls)
 {
     return tls->net.now_ms(tls->net.now_ctx);
+}
+
+/* mbedtls verify callback: runs once per certificate of the server's chain
+ * during a full handshake. Leaves the verdict (flags) to mbedTLS. */
+static int note_certificate(void *ctx, mbedtls_x509_crt *crt, int depth, uint32_t *flags)
+{
+    camp_mbedtls_tls_t *tls = (camp_mbedtls_tls_t *)ctx;
+    (void)crt;
+    (void)depth;
+    (void)flags;
+    tls->cert_seen = true;
+    return 0;
+}
+
+/* Earlier of two instants, 0 meaning "none". */
+static uint64_t earlier(uint64_t a, uint64_t b)
+{
+    if (a == 0) {
+        return b;
+    }
+    return (b == 0 || a < b) ? a : b;
 }
 
 /* ---- credentials ------------------------------------------------------- */
@@ -131,7 +158,9 @@ static camp_status_t load_client(camp_mbedtls_tls_t *tls, const camp_mbedtls_tls
 #if defined(MBEDTLS_FS_IO)
     if (cfg->client_key == NULL || cfg->client_key_len == 0) {
         (void)pw_len;
-#if MBEDTLS_VERSION_NUMBER >= 0x03000000
+#if MBEDTLS_VERSION_NUMBER >= 0x04000000
+        ret = mbedtls_pk_parse_keyfile(&tls->own_key, cfg->client_key_file, cfg->client_key_password);
+#elif MBEDTLS_VERSION_NUMBER >= 0x03000000
         ret = mbedtls_pk_parse_keyfile(&tls->own_key, cfg->client_key_file, cfg->client_key_password,
                                        mbedtls_ctr_drbg_random, &tls->drbg);
 #else
@@ -141,7 +170,9 @@ static camp_status_t load_client(camp_mbedtls_tls_t *tls, const camp_mbedtls_tls
 #endif
     {
         /* without MBEDTLS_FS_IO the key is a buffer here (checked above) */
-#if MBEDTLS_VERSION_NUMBER >= 0x03000000
+#if MBEDTLS_VERSION_NUMBER >= 0x04000000
+        ret = mbedtls_pk_parse_key(&tls->own_key, cfg->client_key, cfg->client_key_len, pw, pw_len);
+#elif MBEDTLS_VERSION_NUMBER >= 0x03000000
         ret = mbedtls_pk_parse_key(&tls->own_key, cfg->client_key, cfg->client_key_len, pw, pw_len,
                                    mbedtls_ctr_drbg_random, &tls->drbg);
 #else
@@ -176,8 +207,10 @@ camp_status_t camp_mbedtls_tls_init(camp_mbedtls_tls_t *tls, const camp_mbedtls_
     mbedtls_x509_crt_init(&tls->ca);
     mbedtls_x509_crt_init(&tls->own_cert);
     mbedtls_pk_init(&tls->own_key);
+#if MBEDTLS_VERSION_NUMBER < 0x04000000
     mbedtls_entropy_init(&tls->entropy);
     mbedtls_ctr_drbg_init(&tls->drbg);
+#endif
     mbedtls_ssl_session_init(&tls->session);
     camp_mbedtls_net_init(&tls->net, cfg != NULL ? cfg->now_ms : NULL, cfg != NULL ? cfg->now_ctx : NULL);
     if (cfg == NULL) {
@@ -194,19 +227,23 @@ camp_status_t camp_mbedtls_tls_init(camp_mbedtls_tls_t *tls, const camp_mbedtls_
     tls->read_timeout_ms = cfg->read_timeout_ms != 0 ? cfg->read_timeout_ms : CAMP_MBEDTLS_READ_TIMEOUT_MS;
     tls->resumption = !cfg->disable_session_resumption;
 
-#if MBEDTLS_VERSION_NUMBER >= 0x03000000 && defined(MBEDTLS_PSA_CRYPTO_C)
-    /* 3.x: TLS 1.3 and MBEDTLS_USE_PSA_CRYPTO run on PSA; init is idempotent. */
+#if defined(CAMP_TLS_PSA)
+    /* 3.x: TLS 1.3 and MBEDTLS_USE_PSA_CRYPTO run on PSA; 4.x: everything
+     * does, randomness included. Idempotent, never undone (other users of
+     * PSA in the process may rely on it). */
     if (psa_crypto_init() != PSA_SUCCESS) {
-        set_reason(tls, "psa_crypto_init failed");
+        set_reason(tls, "psa_crypto_init failed (no entropy source?)");
         return CAMP_ERR_TLS;
     }
 #endif
+#if MBEDTLS_VERSION_NUMBER < 0x04000000
     ret = mbedtls_ctr_drbg_seed(&tls->drbg, mbedtls_entropy_func, &tls->entropy,
                                 (const unsigned char *)camp_tls_pers, sizeof camp_tls_pers - 1u);
     if (ret != 0) {
         set_reason_err(tls, "random generator could not be seeded", ret);
         return CAMP_ERR_TLS;
     }
+#endif
     ret = mbedtls_ssl_config_defaults(&tls->conf, MBEDTLS_SSL_IS_CLIENT, MBEDTLS_SSL_TRANSPORT_STREAM,
                                       MBEDTLS_SSL_PRESET_DEFAULT);
     if (ret != 0) {
@@ -224,7 +261,11 @@ camp_status_t camp_mbedtls_tls_init(camp_mbedtls_tls_t *tls, const camp_mbedtls_
     /* Never OPTIONAL or NONE: an unverified peer gets neither token nor data. */
     mbedtls_ssl_conf_authmode(&tls->conf, MBEDTLS_SSL_VERIFY_REQUIRED);
     mbedtls_ssl_conf_ca_chain(&tls->conf, &tls->ca, NULL);
+    /* Runs for each certificate verified: how resumption is detected. */
+    mbedtls_ssl_conf_verify(&tls->conf, note_certificate, tls);
+#if MBEDTLS_VERSION_NUMBER < 0x04000000
     mbedtls_ssl_conf_rng(&tls->conf, mbedtls_ctr_drbg_random, &tls->drbg);
+#endif
 #if MBEDTLS_VERSION_NUMBER < 0x03000000
     /* 2.28 still offers TLS 1.0/1.1 when compiled in; the APIs need 1.2. */
     mbedtls_ssl_conf_min_version(&tls->conf, MBEDTLS_SSL_MAJOR_VERSION_3, MBEDTLS_SSL_MINOR_VERSION_3);
@@ -236,9 +277,10 @@ camp_status_t camp_mbedtls_tls_init(camp_mbedtls_tls_t *tls, const camp_mbedtls_
     mbedtls_ssl_conf_session_tickets(&tls->conf, tls->resumption ? MBEDTLS_SSL_SESSION_TICKETS_ENABLED
                                                                  : MBEDTLS_SSL_SESSION_TICKETS_DISABLED);
 #endif
-#if MBEDTLS_VERSION_NUMBER >= 0x03060100 && defined(MBEDTLS_SSL_PROTO_TLS1_3) && \
-    defined(MBEDTLS_SSL_SESSION_TICKETS)
-    /* Without this, 3.6.1+ drops TLS 1.3 tickets silently and resumption never happens. */
+#if MBEDTLS_VERSION_NUMBER >= 0x03060100 && MBEDTLS_VERSION_NUMBER < 0x04000000 && \
+    defined(MBEDTLS_SSL_PROTO_TLS1_3) && defined(MBEDTLS_SSL_SESSION_TICKETS)
+    /* Without this, 3.6.1+ drops TLS 1.3 tickets silently and resumption
+     * never happens (4.x always signals them). */
     mbedtls_ssl_conf_tls13_enable_signal_new_session_tickets(
         &tls->conf, MBEDTLS_SSL_TLS1_3_SIGNAL_NEW_SESSION_TICKETS_ENABLED);
 #endif
@@ -249,6 +291,12 @@ camp_status_t camp_mbedtls_tls_init(camp_mbedtls_tls_t *tls, const camp_mbedtls_
             set_reason_err(tls, "max fragment length rejected", ret);
             return CAMP_ERR_ARG;
         }
+#if defined(MBEDTLS_SSL_PROTO_TLS1_3) && MBEDTLS_VERSION_NUMBER >= 0x03020000
+        /* mbedTLS negotiates MFL only in its TLS 1.2 code: offered in a 1.3
+         * hello, the 1.3 server's echo fails the handshake (-0x7500). */
+        mbedtls_ssl_conf_max_tls_version(&tls->conf, MBEDTLS_SSL_VERSION_TLS1_2);
+        tls->mfl_caps_tls12 = true;
+#endif
     }
 #else
     if (cfg->max_fragment_len != 0) {
@@ -273,8 +321,10 @@ void camp_mbedtls_tls_free(camp_mbedtls_tls_t *tls)
     mbedtls_x509_crt_free(&tls->ca);
     mbedtls_x509_crt_free(&tls->own_cert);
     mbedtls_pk_free(&tls->own_key);
+#if MBEDTLS_VERSION_NUMBER < 0x04000000
     mbedtls_ctr_drbg_free(&tls->drbg);
     mbedtls_entropy_free(&tls->entropy);
+#endif
     tls->initialised = false;
     tls->have_session = false;
 }
@@ -312,23 +362,13 @@ static void save_session(camp_mbedtls_tls_t *tls)
     tls->have_session = true;
 }
 
-/* Did the handshake that just finished resume tls->session? */
+/* Did the handshake that just finished resume tls->session? No version has
+ * a public "was this resumed" call (3.x has none at all), but every one
+ * verifies the server certificate in a full handshake and never in a resumed
+ * one (TLS 1.2 session ID or ticket, TLS 1.3 PSK): note_certificate() tells. */
 static bool handshake_resumed(const camp_mbedtls_tls_t *tls, bool offered)
 {
-    if (!offered) {
-        return false;
-    }
-#if MBEDTLS_VERSION_NUMBER >= 0x03020000
-    return mbedtls_ssl_session_reused(&tls->ssl) != 0;
-#elif MBEDTLS_VERSION_NUMBER >= 0x03000000
-    return false; /* 3.0/3.1: no public way to ask; report "not resumed" */
-#else
-    /* 2.28 has no accessor. A resumed session keeps the saved master secret
-     * (session ID and ticket resumption alike); a full handshake derives a new
-     * one, equal to the old with probability 2^-384. */
-    return tls->ssl.session != NULL &&
-           memcmp(tls->ssl.session->master, tls->session.master, sizeof tls->session.master) == 0;
-#endif
+    return offered && !tls->cert_seen;
 }
 
 /* ---- connect ----------------------------------------------------------- */
@@ -371,9 +411,11 @@ static camp_status_t map_handshake_error(camp_mbedtls_tls_t *tls, int ret)
     return CAMP_ERR_TLS;
 }
 
-static camp_status_t run_handshake(camp_mbedtls_tls_t *tls, const char *host, uint16_t port)
+/* Runs the handshake until @p deadline; @p by_caller says whether that
+ * instant is the caller's request deadline (for the reason text). */
+static camp_status_t run_handshake(camp_mbedtls_tls_t *tls, const char *host, uint16_t port,
+                                   uint64_t deadline, bool by_caller)
 {
-    uint64_t deadline = tls_now(tls) + tls->handshake_timeout_ms;
     int steps;
     for (steps = 0; steps < CAMP_TLS_MAX_STEPS; steps++) {
         int ret;
@@ -389,10 +431,18 @@ static camp_status_t run_handshake(camp_mbedtls_tls_t *tls, const char *host, ui
             return map_handshake_error(tls, ret);
         }
         if (tls_now(tls) >= deadline) {
+            int n;
             tls->last_error = ret;
-            if (snprintf(tls->reason, sizeof tls->reason,
-                         "TLS handshake with %s:%u did not finish within %lu ms", host, (unsigned)port,
-                         (unsigned long)tls->handshake_timeout_ms) < 0) {
+            if (by_caller) {
+                n = snprintf(tls->reason, sizeof tls->reason,
+                             "TLS handshake with %s:%u did not finish before the request deadline",
+                             host, (unsigned)port);
+            } else {
+                n = snprintf(tls->reason, sizeof tls->reason,
+                             "TLS handshake with %s:%u did not finish within %lu ms", host,
+                             (unsigned)port, (unsigned long)tls->handshake_timeout_ms);
+            }
+            if (n < 0) {
                 tls->reason[0] = '\0';
             }
             return CAMP_ERR_TIMEOUT;
@@ -418,9 +468,17 @@ static void drop_connection(camp_mbedtls_tls_t *tls)
 
 camp_status_t camp_mbedtls_tls_connect(camp_mbedtls_tls_t *tls, const char *host, uint16_t port)
 {
+    return camp_mbedtls_tls_connect_until(tls, host, port, UINT64_MAX);
+}
+
+camp_status_t camp_mbedtls_tls_connect_until(camp_mbedtls_tls_t *tls, const char *host,
+                                             uint16_t port, uint64_t deadline_ms)
+{
     camp_status_t st;
     bool offered = false;
     size_t host_len;
+    uint64_t now;
+    uint64_t until;
     int ret;
 
     if (tls == NULL || host == NULL || port == 0) {
@@ -430,7 +488,9 @@ camp_status_t camp_mbedtls_tls_connect(camp_mbedtls_tls_t *tls, const char *host
     tls->last_error = 0;
     tls->verify_flags = 0;
     tls->resumed = false;
+    tls->cert_seen = false;
     tls->peer_closed = false;
+    tls->clean_close = false;
     host_len = strlen(host);
     if (host_len == 0 || host_len >= CAMP_MBEDTLS_HOST_MAX) {
         set_reason(tls, "host name empty or longer than 255 bytes");
@@ -439,6 +499,12 @@ camp_status_t camp_mbedtls_tls_connect(camp_mbedtls_tls_t *tls, const char *host
     if (!tls->initialised || tls->connected || tls->ssl_ready) {
         set_reason(tls, tls->initialised ? "already connected" : "not initialised");
         return CAMP_ERR_STATE;
+    }
+    tls->io_deadline_ms = deadline_ms == UINT64_MAX ? 0 : deadline_ms;
+    now = tls_now(tls);
+    if (deadline_ms != UINT64_MAX && now >= deadline_ms) {
+        set_reason(tls, "request deadline passed before connecting");
+        return CAMP_ERR_TIMEOUT;
     }
     ret = mbedtls_ssl_setup(&tls->ssl, &tls->conf);
     if (ret != 0) {
@@ -460,7 +526,8 @@ camp_status_t camp_mbedtls_tls_connect(camp_mbedtls_tls_t *tls, const char *host
         /* A failure only means a full handshake. */
         offered = mbedtls_ssl_set_session(&tls->ssl, &tls->session) == 0;
     }
-    st = camp_mbedtls_net_connect(&tls->net, host, port, tls_now(tls) + tls->connect_timeout_ms);
+    until = now + tls->connect_timeout_ms;
+    st = camp_mbedtls_net_connect(&tls->net, host, port, until < deadline_ms ? until : deadline_ms);
     if (st != CAMP_OK) {
         const char *what = st == CAMP_ERR_DNS       ? "cannot resolve"
                            : st == CAMP_ERR_TIMEOUT ? "connect timed out to"
@@ -472,7 +539,9 @@ camp_status_t camp_mbedtls_tls_connect(camp_mbedtls_tls_t *tls, const char *host
         return st;
     }
     mbedtls_ssl_set_bio(&tls->ssl, &tls->net, camp_mbedtls_net_send, camp_mbedtls_net_recv, NULL);
-    st = run_handshake(tls, host, port);
+    until = tls_now(tls) + tls->handshake_timeout_ms;
+    st = run_handshake(tls, host, port, until < deadline_ms ? until : deadline_ms,
+                       deadline_ms <= until);
     if (st != CAMP_OK) {
         if (st == CAMP_ERR_TLS_VERIFY) {
             /* A session from a server we no longer trust must not be offered again. */
@@ -491,7 +560,7 @@ camp_status_t camp_mbedtls_tls_connect(camp_mbedtls_tls_t *tls, const char *host
     }
 #if defined(MBEDTLS_SSL_PROTO_TLS1_3) && MBEDTLS_VERSION_NUMBER >= 0x03020000
     /* TLS 1.3 sessions are only resumable with the ticket that arrives after
-     * the handshake; they are saved when recv() reports it. */
+     * the handshake; they are saved when recv() meets it. */
     if (mbedtls_ssl_get_version_number(&tls->ssl) == MBEDTLS_SSL_VERSION_TLS1_3) {
         return CAMP_OK;
     }
@@ -500,12 +569,39 @@ camp_status_t camp_mbedtls_tls_connect(camp_mbedtls_tls_t *tls, const char *host
     return CAMP_OK;
 }
 
+camp_status_t camp_mbedtls_tls_open_until(void *ctx, const char *host, uint16_t port,
+                                          uint64_t deadline_ms)
+{
+    return camp_mbedtls_tls_connect_until((camp_mbedtls_tls_t *)ctx, host, port, deadline_ms);
+}
+
+void camp_mbedtls_tls_close_cb(void *ctx)
+{
+    camp_mbedtls_tls_close((camp_mbedtls_tls_t *)ctx);
+}
+
+void camp_mbedtls_tls_set_deadline(void *ctx, uint64_t deadline_ms)
+{
+    camp_mbedtls_tls_t *tls = (camp_mbedtls_tls_t *)ctx;
+    if (tls != NULL) {
+        tls->io_deadline_ms = deadline_ms == UINT64_MAX ? 0 : deadline_ms;
+    }
+}
+
 /* ---- transport --------------------------------------------------------- */
+
+/* End of the wait of one send/recv: the read timeout, or the caller's deadline if earlier. */
+static uint64_t io_deadline(const camp_mbedtls_tls_t *tls)
+{
+    return earlier(tls_now(tls) + tls->read_timeout_ms, tls->io_deadline_ms);
+}
 
 int32_t camp_mbedtls_tls_send(void *ctx, const uint8_t *data, size_t len)
 {
     camp_mbedtls_tls_t *tls = (camp_mbedtls_tls_t *)ctx;
-    int ret;
+    uint64_t deadline;
+    int steps;
+    int ret = 0;
     if (tls == NULL || !tls->connected || (data == NULL && len > 0)) {
         return CAMP_NET_ERROR;
     }
@@ -515,21 +611,31 @@ int32_t camp_mbedtls_tls_send(void *ctx, const uint8_t *data, size_t len)
     if (len > 0x7fffffffu) {
         len = 0x7fffffffu;
     }
-    tls->net.deadline_ms = tls_now(tls) + tls->read_timeout_ms;
-    ret = mbedtls_ssl_write(&tls->ssl, data, len);
-    if (ret > 0) {
-        return (int32_t)ret;
+    deadline = io_deadline(tls);
+    for (steps = 0; steps < CAMP_TLS_MAX_STEPS; steps++) {
+        tls->net.deadline_ms = deadline;
+        ret = mbedtls_ssl_write(&tls->ssl, data, len);
+        if (ret > 0) {
+            return (int32_t)ret;
+        }
+        if (ret == CAMP_TLS_NEW_TICKET) {
+            save_session(tls);
+        } else if (ret != MBEDTLS_ERR_SSL_WANT_WRITE && ret != MBEDTLS_ERR_SSL_WANT_READ &&
+                   ret != 0) {
+            break;
+        }
+        if (tls_now(tls) >= deadline) {
+            return 0;
+        }
     }
-    if (ret == MBEDTLS_ERR_SSL_WANT_WRITE || ret == MBEDTLS_ERR_SSL_WANT_READ || ret == 0) {
-        return 0;
-    }
-    if (ret == CAMP_TLS_NEW_TICKET) {
-        save_session(tls);
+    if (ret >= 0 || ret == MBEDTLS_ERR_SSL_WANT_WRITE || ret == MBEDTLS_ERR_SSL_WANT_READ ||
+        ret == CAMP_TLS_NEW_TICKET) {
         return 0;
     }
     tls->last_error = ret;
     if (ret == MBEDTLS_ERR_NET_CONN_RESET || ret == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY) {
         tls->peer_closed = true;
+        tls->clean_close = ret == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY;
         set_reason_err(tls, "peer closed the connection", ret);
         return CAMP_NET_CLOSED;
     }
@@ -544,12 +650,14 @@ int32_t camp_mbedtls_tls_send(void *ctx, const uint8_t *data, size_t len)
 int32_t camp_mbedtls_tls_recv(void *ctx, uint8_t *buf, size_t cap)
 {
     camp_mbedtls_tls_t *tls = (camp_mbedtls_tls_t *)ctx;
-    int ret;
+    uint64_t deadline;
+    int steps;
+    int ret = 0;
     if (tls == NULL || buf == NULL || cap == 0) {
         return CAMP_NET_ERROR;
     }
     if (tls->peer_closed) {
-        return CAMP_NET_CLOSED;
+        return tls->clean_close ? CAMP_NET_CLOSED : CAMP_NET_TRUNCATED;
     }
     if (!tls->connected) {
         return CAMP_NET_ERROR;
@@ -557,27 +665,47 @@ int32_t camp_mbedtls_tls_recv(void *ctx, uint8_t *buf, size_t cap)
     if (cap > 0x7fffffffu) {
         cap = 0x7fffffffu;
     }
-    tls->net.deadline_ms = tls_now(tls) + tls->read_timeout_ms;
-    ret = mbedtls_ssl_read(&tls->ssl, buf, cap);
-    if (ret > 0) {
-        return (int32_t)ret;
+    deadline = io_deadline(tls);
+    /* mbedtls_ssl_read returns WANT_READ without waiting after a record that
+     * carried no application data (3.6: a TLS 1.3 NewSessionTicket), so read
+     * on until data, an end, an error, or the deadline. */
+    for (steps = 0; steps < CAMP_TLS_MAX_STEPS; steps++) {
+        tls->net.deadline_ms = deadline;
+        ret = mbedtls_ssl_read(&tls->ssl, buf, cap);
+        if (ret > 0) {
+            return (int32_t)ret;
+        }
+        if (ret == CAMP_TLS_NEW_TICKET) {
+            /* TLS 1.3: a fresh ticket makes the saved session resumable. */
+            save_session(tls);
+        } else if (ret != MBEDTLS_ERR_SSL_WANT_READ && ret != MBEDTLS_ERR_SSL_WANT_WRITE &&
+                   ret != MBEDTLS_ERR_SSL_TIMEOUT) {
+            break;
+        }
+        if (tls_now(tls) >= deadline) {
+            return 0; /* nothing in time: the caller checks its own deadline */
+        }
     }
-    if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE || ret == MBEDTLS_ERR_SSL_TIMEOUT) {
-        return 0; /* nothing within the read timeout: the caller checks its deadline */
-    }
-    if (ret == CAMP_TLS_NEW_TICKET) {
-        /* TLS 1.3 (3.6): a fresh ticket makes the saved session resumable. */
-        save_session(tls);
-        return 0;
-    }
-    /* close_notify and a bare end of stream both end the response; HTTP
-     * framing (Content-Length, chunked) detects a body cut short. */
-    if (ret == 0 || ret == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY || ret == MBEDTLS_ERR_SSL_CONN_EOF) {
+    if (ret == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY) {
         tls->peer_closed = true;
+        tls->clean_close = true;
         return CAMP_NET_CLOSED;
     }
+    /* A bare end of stream (ssl_read's 0, CONN_EOF) or a reset: whatever was
+     * read may be cut short, and only the caller's framing can tell. */
+    if (ret == 0 || ret == MBEDTLS_ERR_SSL_CONN_EOF || ret == MBEDTLS_ERR_NET_CONN_RESET) {
+        tls->peer_closed = true;
+        tls->clean_close = false;
+        tls->last_error = ret;
+        set_reason(tls, "peer closed the connection without TLS close_notify");
+        return CAMP_NET_TRUNCATED;
+    }
+    if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE ||
+        ret == MBEDTLS_ERR_SSL_TIMEOUT || ret == CAMP_TLS_NEW_TICKET) {
+        return 0; /* step bound reached: try again */
+    }
     tls->last_error = ret;
-    if (ret == MBEDTLS_ERR_NET_CONN_RESET || ret == MBEDTLS_ERR_NET_RECV_FAILED) {
+    if (ret == MBEDTLS_ERR_NET_RECV_FAILED) {
         set_reason_err(tls, "socket receive failed", ret);
         return CAMP_NET_ERROR;
     }
@@ -610,7 +738,9 @@ void camp_mbedtls_tls_close(camp_mbedtls_tls_t *tls)
         return;
     }
     if (tls->connected && !tls->peer_closed) {
-        uint64_t deadline = tls_now(tls) + tls->read_timeout_ms;
+        /* Best effort, never past the request deadline (one try at least:
+         * the socket is non-blocking, so a full buffer costs nothing). */
+        uint64_t deadline = io_deadline(tls);
         int steps;
         for (steps = 0; steps < CAMP_TLS_MAX_STEPS; steps++) {
             int ret;
@@ -632,6 +762,14 @@ void camp_mbedtls_tls_close(camp_mbedtls_tls_t *tls)
 bool camp_mbedtls_tls_resumed(const camp_mbedtls_tls_t *tls)
 {
     return tls != NULL && tls->resumed;
+}
+
+const char *camp_mbedtls_tls_protocol(const camp_mbedtls_tls_t *tls)
+{
+    if (tls == NULL || !tls->ssl_ready) {
+        return "";
+    }
+    return mbedtls_ssl_get_version(&tls->ssl);
 }
 
 const char *camp_mbedtls_tls_reason(const camp_mbedtls_tls_t *tls)

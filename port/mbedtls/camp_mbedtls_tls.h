@@ -2,7 +2,8 @@
  * @file camp_mbedtls_tls.h
  * @brief HTTPS for libcamp: a TLS client transport on mbedTLS.
  *
- * Builds against mbedTLS 2.28 (Debian) and 3.x (version guards inside). The
+ * Builds against mbedTLS 2.28 (Debian), 3.6 LTS and 4.x (version guards
+ * inside; TLS 1.3 is used when the library and the server offer it). The
  * core of libcamp never allocates; mbedTLS does (record buffers, certificates,
  * handshake state) unless it is built with MBEDTLS_MEMORY_BUFFER_ALLOC_C and a
  * static arena: see docs/tls.md for the measured peak and how to shrink it.
@@ -32,13 +33,18 @@
  * mbedTLS has a clock (MBEDTLS_HAVE_TIME_DATE); a target without one must say
  * so in its own threat model.
  *
- * sizeof(camp_mbedtls_tls_t) with Debian's mbedTLS 2.28.3 on x86-64 is 41424
- * bytes: 37960 of them are mbedtls_entropy_context, 36880 of which are the
- * HAVEGE state Debian's build enables (MBEDTLS_HAVEGE_C). Without HAVEGE, as
- * on any sensible target, the struct is about 4.5 KB (SSL context and config,
- * certificate heads, DRBG, saved session, host and reason text). The record
+ * sizeof(camp_mbedtls_tls_t) on x86-64 is about 41.4 KB with Debian's mbedTLS
+ * 2.28 (37960 B of it are mbedtls_entropy_context, 36880 of which are the
+ * HAVEGE state Debian's build enables), about 4.7 KB with 3.6 and 5.1 KB with
+ * 4.x, which has no DRBG in the struct (PSA supplies randomness). The record
  * buffers and parsed certificates live on mbedTLS's heap, not here (see
  * docs/tls.md). tests/unit/test_tls.c prints the figure of your build.
+ *
+ * Deadlines: camp_mbedtls_tls_connect_until() bounds the TCP connect and the
+ * handshake together by one instant; camp_mbedtls_tls_set_deadline() bounds
+ * every later send/recv wait. With camp_client_t, plug in
+ * camp_mbedtls_tls_open_until() and camp_mbedtls_tls_set_deadline() as
+ * conn.open_until / conn.set_deadline and timeout_ms covers the whole request.
  *
  * Not thread-safe: one camp_mbedtls_tls_t per thread of use.
  */
@@ -49,8 +55,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <mbedtls/version.h>
+#if MBEDTLS_VERSION_NUMBER < 0x04000000
+/* 4.x has no DRBG of its own: PSA supplies the randomness. */
 #include <mbedtls/ctr_drbg.h>
 #include <mbedtls/entropy.h>
+#endif
 #include <mbedtls/pk.h>
 #include <mbedtls/ssl.h>
 #include <mbedtls/x509_crt.h>
@@ -112,7 +122,10 @@ typedef struct camp_mbedtls_tls_config {
     uint32_t handshake_timeout_ms; /**< 0: CAMP_MBEDTLS_HANDSHAKE_TIMEOUT_MS */
     uint32_t read_timeout_ms;      /**< 0: CAMP_MBEDTLS_READ_TIMEOUT_MS */
     /** RFC 6066 max fragment length asked from the server: 0 none, else a
-     *  MBEDTLS_SSL_MAX_FRAG_LEN_512..4096 code. Servers may ignore it. */
+     *  MBEDTLS_SSL_MAX_FRAG_LEN_512..4096 code. Servers may ignore it.
+     *  mbedTLS negotiates it only in TLS 1.2 (3.6 sends it in a 1.3 hello and
+     *  then rejects the 1.3 server's answer), so a non-zero value keeps every
+     *  connection of this context on TLS 1.2. */
     uint8_t max_fragment_len;
     bool disable_session_resumption; /**< true: full handshake on every connect */
     camp_now_ms_fn now_ms;  /**< monotonic ms clock; NULL: camp_mbedtls_net_now_ms() */
@@ -131,19 +144,25 @@ typedef struct camp_mbedtls_tls {
     mbedtls_x509_crt ca;              /**< trust anchors */
     mbedtls_x509_crt own_cert;        /**< optional client certificate */
     mbedtls_pk_context own_key;       /**< its key */
+#if MBEDTLS_VERSION_NUMBER < 0x04000000
     mbedtls_entropy_context entropy;  /**< entropy source of the DRBG */
     mbedtls_ctr_drbg_context drbg;    /**< random numbers for TLS */
+#endif
     mbedtls_ssl_session session;      /**< saved session for resumption */
     uint32_t connect_timeout_ms;      /**< resolved timeouts */
     uint32_t handshake_timeout_ms;
     uint32_t read_timeout_ms;
     uint32_t verify_flags;            /**< MBEDTLS_X509_BADCERT_* of the last handshake */
+    uint64_t io_deadline_ms;          /**< send/recv never wait past this (0: no limit) */
+    bool mfl_caps_tls12;              /**< max_fragment_len set: connections stay on TLS 1.2 */
     int last_error;                   /**< last mbedTLS error code (negative) or 0 */
     uint16_t session_port;            /**< port the saved session belongs to */
     bool initialised;                 /**< camp_mbedtls_tls_init() succeeded */
     bool ssl_ready;                   /**< ssl is set up (between connect and close) */
     bool connected;                   /**< handshake done, transport usable */
     bool peer_closed;                 /**< close_notify or EOF seen */
+    bool clean_close;                 /**< ...and it was close_notify */
+    bool cert_seen;                   /**< the last handshake verified a certificate */
     bool have_session;                /**< @ref session holds a resumable session */
     bool resumed;                     /**< the last handshake resumed @ref session */
     bool resumption;                  /**< session resumption enabled */
@@ -197,14 +216,61 @@ camp_status_t camp_mbedtls_tls_init(camp_mbedtls_tls_t *tls, const camp_mbedtls_
 camp_status_t camp_mbedtls_tls_connect(camp_mbedtls_tls_t *tls, const char *host, uint16_t port);
 
 /**
+ * @brief As camp_mbedtls_tls_connect(), with one deadline for the TCP connect
+ * and the handshake together: nothing waits past @p deadline_ms (an instant of
+ * the configured now_ms clock); the per-phase connect_timeout_ms and
+ * handshake_timeout_ms still apply when they end earlier. The deadline is
+ * also kept for later send/recv calls (see camp_mbedtls_tls_set_deadline()).
+ *
+ * @param[in,out] tls         an initialised, not connected context.
+ * @param[in]     host        as camp_mbedtls_tls_connect().
+ * @param[in]     port        as camp_mbedtls_tls_connect().
+ * @param[in]     deadline_ms instant after which the call gives up; UINT64_MAX: none.
+ * @return as camp_mbedtls_tls_connect(); CAMP_ERR_TIMEOUT also when
+ *         @p deadline_ms passed (already at entry, during the TCP connect or
+ *         the handshake; reason says which).
+ */
+camp_status_t camp_mbedtls_tls_connect_until(camp_mbedtls_tls_t *tls, const char *host,
+                                             uint16_t port, uint64_t deadline_ms);
+
+/**
+ * @brief camp_client_conn_t::open_until adapter: @p ctx is a camp_mbedtls_tls_t.
+ * @return as camp_mbedtls_tls_connect_until().
+ */
+camp_status_t camp_mbedtls_tls_open_until(void *ctx, const char *host, uint16_t port,
+                                          uint64_t deadline_ms);
+
+/** @brief camp_client_conn_t::close adapter: camp_mbedtls_tls_close() on @p ctx. */
+void camp_mbedtls_tls_close_cb(void *ctx);
+
+/**
+ * @brief Bound every later send/recv: none waits past @p deadline_ms (an
+ * instant of the configured clock), on top of the read timeout.
+ * camp_client_conn_t::set_deadline adapter: @p ctx is a camp_mbedtls_tls_t.
+ * @param[in,out] ctx         the context; NULL is ignored.
+ * @param[in]     deadline_ms the instant; 0 or UINT64_MAX: no bound but the read timeout.
+ */
+void camp_mbedtls_tls_set_deadline(void *ctx, uint64_t deadline_ms);
+
+/**
+ * @brief The protocol of the live (or last) connection.
+ * @return "TLSv1.2" or "TLSv1.3"; "" when not connected.
+ */
+const char *camp_mbedtls_tls_protocol(const camp_mbedtls_tls_t *tls);
+
+/**
  * @brief The transport to hand to the HTTP layer while connected.
  *
- * send/recv follow camp_transport.h: > 0 bytes moved; 0 "try again" (mbedTLS
- * WANT_READ/WANT_WRITE, nothing arrived within the read timeout, or a TLS 1.3
- * session ticket was processed); CAMP_NET_CLOSED after the peer's close_notify
- * or end of stream; CAMP_NET_ERROR for a socket error; CAMP_NET_TLS_ERROR for
- * a TLS record or alert failure (reason kept). mbedTLS requires that a send
- * that returned 0 is repeated with the same data.
+ * send/recv follow camp_transport.h: > 0 bytes moved; 0 "try again" (nothing
+ * arrived within the read timeout or before the deadline set with
+ * camp_mbedtls_tls_set_deadline(); TLS 1.3 NewSessionTicket messages are
+ * consumed inside recv, the session is saved, and reading goes on);
+ * CAMP_NET_CLOSED after the peer's close_notify; CAMP_NET_TRUNCATED when the
+ * connection ended (EOF or reset) without close_notify; CAMP_NET_ERROR for a
+ * socket error; CAMP_NET_TLS_ERROR for a TLS record or alert failure (reason
+ * kept; on TLS 1.3 a server's refusal of the client certificate arrives here,
+ * at the first read, because the client finishes its handshake first).
+ * mbedTLS requires that a send that returned 0 is repeated with the same data.
  */
 camp_transport_t camp_mbedtls_tls_transport(camp_mbedtls_tls_t *tls);
 
@@ -226,7 +292,12 @@ void camp_mbedtls_tls_close(camp_mbedtls_tls_t *tls);
 /** @brief Close if needed and release everything; @p tls may be NULL. */
 void camp_mbedtls_tls_free(camp_mbedtls_tls_t *tls);
 
-/** @brief True when the last successful handshake resumed the saved session. */
+/**
+ * @brief True when the last successful handshake resumed the saved session
+ * (TLS 1.2 session ID or ticket, TLS 1.3 ticket/PSK). Detected the same way
+ * on every mbedTLS version: a session was offered and no server certificate
+ * was verified during the handshake (the verify callback never ran).
+ */
 bool camp_mbedtls_tls_resumed(const camp_mbedtls_tls_t *tls);
 
 /** @brief Drop the saved session: the next connect does a full handshake. */

@@ -4,9 +4,12 @@
 # expired, a wrong-host and a client-certificate-requiring configuration plus
 # a Python socket that accepts and never answers, then runs
 # $BUILD/tests/test_tls with their ports in the environment.
+# and a Python TLS server (ssl module) that ends close-delimited answers with
+# or without close_notify and finishes a handshake late.
 # Checks: success, wrong CA refused, wrong host refused, expired refused,
 # stalled handshake times out, session resumed on the second connect (both the
-# client and s_server's own "Reused" report), mutual TLS.
+# client and s_server's own "Reused" report, TLS 1.2 or 1.3), mutual TLS,
+# max fragment length, truncation detected, one deadline per request.
 # Closing line: "N passed, N failed". Every server is stopped on exit.
 BUILD=${BUILD:-build}
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -107,10 +110,68 @@ i=0
 while [ ! -s "$work/stall.port" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 port_stall=$(cat "$work/stall.port" 2>/dev/null)
 [ -n "$port_stall" ] || { fail "stalling server did not start"; finish; }
-ok "servers started (good $port_good, expired $port_expired, wrong host $port_wronghost, mtls $port_mtls, stall $port_stall)"
+# TLS server in Python: one port per behaviour, one thread per connection.
+python3 - "$work/py.ports" "$certs" <<'EOF' &
+import os, signal, socket, ssl, sys, threading, time
+signal.signal(signal.SIGTERM, lambda *a: os._exit(0))
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+ctx.load_cert_chain(sys.argv[2] + "/server.crt", sys.argv[2] + "/server.key")
+BODY = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nclose-delimited body\n"
+CLEN = b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello"
+held = []
+def read_request(c):
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = c.recv(4096)
+        if not chunk:
+            break
+        data += chunk
+def serve(kind, raw):
+    try:
+        raw.settimeout(10)
+        if kind == "slow":
+            time.sleep(0.6)
+        c = ctx.wrap_socket(raw, server_side=True)
+        if kind == "slow":
+            held.append(c)  # handshake done, then silence
+            return
+        read_request(c)
+        c.sendall(CLEN if kind == "clen" else BODY)
+        if kind == "clean":
+            try:
+                c.unwrap()  # close_notify
+            except Exception:
+                pass
+        c.close()  # SSLSocket.close() sends no close_notify
+    except Exception:
+        pass
+def listen(kind):
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    s.listen(16)
+    def loop():
+        while True:
+            raw, _ = s.accept()
+            threading.Thread(target=serve, args=(kind, raw), daemon=True).start()
+    threading.Thread(target=loop, daemon=True).start()
+    return s.getsockname()[1]
+ports = " ".join(str(listen(k)) for k in ("trunc", "clean", "clen", "slow"))
+open(sys.argv[1] + ".tmp", "w").write(ports)
+os.rename(sys.argv[1] + ".tmp", sys.argv[1])
+time.sleep(300)
+EOF
+pids="$pids $!"
+i=0
+while [ ! -s "$work/py.ports" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+read -r port_trunc port_clean port_clen port_slow <"$work/py.ports" 2>/dev/null
+[ -n "$port_slow" ] || { fail "Python TLS server did not start"; finish; }
+
+ok "servers started (good $port_good, expired $port_expired, wrong host $port_wronghost, mtls $port_mtls, stall $port_stall, trunc $port_trunc, clean $port_clean, clen $port_clen, slow $port_slow)"
 
 CAMP_TLS_CERTS=$certs CAMP_TLS_PORT=$port_good CAMP_TLS_PORT_EXPIRED=$port_expired \
     CAMP_TLS_PORT_WRONGHOST=$port_wronghost CAMP_TLS_PORT_MTLS=$port_mtls CAMP_TLS_PORT_STALL=$port_stall \
+    CAMP_TLS_PORT_TRUNC=$port_trunc CAMP_TLS_PORT_CLEAN=$port_clean CAMP_TLS_PORT_CLEN=$port_clen \
+    CAMP_TLS_PORT_SLOW=$port_slow \
     $RUN_PREFIX "$bin" >"$work/unit.log" 2>&1
 rc=$?
 # Indent cmocka's lines so the outer runner counts this script's total only.
@@ -126,8 +187,10 @@ fi
 if [ "$rc" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then
     fail "test_tls exited with status $rc"
 fi
-for name in "wrong CA" "wrong host" "expired" "stalled handshake" "resumption"; do
+for name in "wrong CA" "wrong host" "expired" "stalled handshake" "resumption" "truncation" "one deadline"; do
     case $name in
+    truncation) t=test_close_without_close_notify_is_truncation ;;
+    "one deadline") t=test_one_deadline_for_handshake_and_reads ;;
     "wrong CA") t=test_wrong_ca_refused ;;
     "wrong host") t=test_wrong_host_refused ;;
     expired) t=test_expired_refused ;;

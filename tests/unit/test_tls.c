@@ -13,6 +13,15 @@
  *   CAMP_TLS_PORT_WRONGHOST s_server -www with wronghost.crt
  *   CAMP_TLS_PORT_MTLS      s_server -www -Verify 1 (client certificate required)
  *   CAMP_TLS_PORT_STALL     a socket that accepts and never sends a byte
+ *   CAMP_TLS_PORT_TRUNC     Python TLS server: answers with a close-delimited
+ *                           body, then closes TCP without close_notify
+ *   CAMP_TLS_PORT_CLEAN     the same answer, ended with close_notify
+ *   CAMP_TLS_PORT_CLEN      a Content-Length answer, then a close without close_notify
+ *   CAMP_TLS_PORT_SLOW      finishes the handshake after 600 ms, then stays silent
+ *
+ * Where the protocol version does not matter, TLS 1.2 and 1.3 are both
+ * accepted, but the version the client reports must be the one the server
+ * reports on its status page.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -31,6 +40,7 @@
 
 #include <mbedtls/version.h>
 
+#include "camp/camp_http.h"
 #include "mbedtls/camp_mbedtls_tls.h"
 
 /* A test CA (certificate only, no key): lets init succeed in the offline tests. */
@@ -299,6 +309,20 @@ static size_t fetch(camp_mbedtls_tls_t *tls, char *out, size_t cap)
     return got;
 }
 
+/* s_server's page says "New, TLSv1.x" or "Reused, TLSv1.x": it must agree
+ * with what the client negotiated. */
+static void assert_page_says(const char *page, const camp_mbedtls_tls_t *tls, const char *how)
+{
+    char want[64];
+    const char *proto = camp_mbedtls_tls_protocol(tls);
+    assert_true(strcmp(proto, "TLSv1.2") == 0 || strcmp(proto, "TLSv1.3") == 0);
+    assert_true(snprintf(want, sizeof want, "%s, %s", how, proto) > 0);
+    if (strstr(page, want) == NULL) {
+        print_message("expected \"%s\" on the server's page\n", want);
+    }
+    assert_non_null(strstr(page, want));
+}
+
 static void test_success_over_tls(void **state)
 {
     camp_mbedtls_tls_t *tls;
@@ -316,7 +340,7 @@ static void test_success_over_tls(void **state)
     assert_false(camp_mbedtls_tls_resumed(tls));
     assert_true(fetch(tls, page, sizeof page) > 0);
     assert_memory_equal(page, "HTTP/1.0 200", 12);
-    assert_non_null(strstr(page, "New, TLSv1.2"));
+    assert_page_says(page, tls, "New");
     camp_mbedtls_tls_close(tls);
     camp_mbedtls_tls_free(tls);
     free(tls);
@@ -370,7 +394,7 @@ static void test_session_resumed_on_second_connect(void **state)
     assert_int_equal(camp_mbedtls_tls_connect(tls, "127.0.0.1", port), CAMP_OK);
     assert_false(camp_mbedtls_tls_resumed(tls));
     fetch(tls, page, sizeof page);
-    assert_non_null(strstr(page, "New, TLSv1.2"));
+    assert_page_says(page, tls, "New");
     camp_mbedtls_tls_close(tls);
 
     /* Second connect: the client offers the saved session, and both ends
@@ -378,14 +402,14 @@ static void test_session_resumed_on_second_connect(void **state)
     assert_int_equal(camp_mbedtls_tls_connect(tls, "127.0.0.1", port), CAMP_OK);
     assert_true(camp_mbedtls_tls_resumed(tls));
     fetch(tls, page, sizeof page);
-    assert_non_null(strstr(page, "Reused, TLSv1.2"));
+    assert_page_says(page, tls, "Reused");
     camp_mbedtls_tls_close(tls);
 
     /* Third connect, still resumable (the session was saved again). */
     assert_int_equal(camp_mbedtls_tls_connect(tls, "127.0.0.1", port), CAMP_OK);
     assert_true(camp_mbedtls_tls_resumed(tls));
     fetch(tls, page, sizeof page);
-    assert_non_null(strstr(page, "Reused, TLSv1.2"));
+    assert_page_says(page, tls, "Reused");
     camp_mbedtls_tls_close(tls);
 
     /* Forgotten session: full handshake again, and the detector says so. */
@@ -393,7 +417,7 @@ static void test_session_resumed_on_second_connect(void **state)
     assert_int_equal(camp_mbedtls_tls_connect(tls, "127.0.0.1", port), CAMP_OK);
     assert_false(camp_mbedtls_tls_resumed(tls));
     fetch(tls, page, sizeof page);
-    assert_non_null(strstr(page, "New, TLSv1.2"));
+    assert_page_says(page, tls, "New");
     camp_mbedtls_tls_free(tls);
     free(tls);
 }
@@ -416,7 +440,7 @@ static void test_resumption_can_be_disabled(void **state)
         assert_int_equal(camp_mbedtls_tls_connect(tls, "127.0.0.1", port), CAMP_OK);
         assert_false(camp_mbedtls_tls_resumed(tls));
         fetch(tls, page, sizeof page);
-        assert_non_null(strstr(page, "New, TLSv1.2"));
+        assert_page_says(page, tls, "New");
         camp_mbedtls_tls_close(tls);
     }
     camp_mbedtls_tls_free(tls);
@@ -512,11 +536,27 @@ static void test_client_certificate(void **state)
     (void)state;
     NEED_PORT(port, "CAMP_TLS_PORT_MTLS");
     tls = new_tls(); /* after the skip: a skipped test must not leak */
-    /* Without a client certificate the server refuses the handshake. */
+    /* Without a client certificate the server refuses. TLS 1.2: the
+     * handshake fails. TLS 1.3: the client finishes its side first, so the
+     * refusal (an alert or a bare close) arrives at the first read. */
     online_config(&cfg, ca, sizeof ca, "ca.crt");
     assert_int_equal(camp_mbedtls_tls_init(tls, &cfg), CAMP_OK);
     st = camp_mbedtls_tls_connect(tls, "127.0.0.1", port);
-    assert_true(st == CAMP_ERR_TLS || st == CAMP_ERR_NET);
+    if (st == CAMP_OK) {
+        uint8_t b[64];
+        int32_t r = 0;
+        int i;
+        assert_string_equal(camp_mbedtls_tls_protocol(tls), "TLSv1.3");
+        (void)camp_mbedtls_tls_send(tls, (const uint8_t *)"GET / HTTP/1.0\r\n\r\n", 18);
+        for (i = 0; i < 50 && r == 0; i++) {
+            r = camp_mbedtls_tls_recv(tls, b, sizeof b);
+        }
+        print_message("TLS 1.3 refusal seen at the first read: %d (%s)\n", (int)r,
+                      camp_mbedtls_tls_reason(tls));
+        assert_true(r == CAMP_NET_TLS_ERROR || r == CAMP_NET_TRUNCATED || r == CAMP_NET_ERROR);
+    } else {
+        assert_true(st == CAMP_ERR_TLS || st == CAMP_ERR_NET);
+    }
     camp_mbedtls_tls_free(tls);
     /* With it, the server accepts and says so on its status page. */
     online_config(&cfg, ca, sizeof ca, "ca.crt");
@@ -527,6 +567,159 @@ static void test_client_certificate(void **state)
     fetch(tls, page, sizeof page);
     assert_memory_equal(page, "HTTP/1.0 200", 12);
     assert_non_null(strstr(page, "libcamp test device"));
+    camp_mbedtls_tls_free(tls);
+    free(tls);
+}
+
+/* Max fragment length keeps the connection on TLS 1.2 (mbedTLS negotiates
+ * MFL there only) and the handshake and a request still work. */
+static void test_max_fragment_length(void **state)
+{
+    camp_mbedtls_tls_t *tls;
+    camp_mbedtls_tls_config_t cfg;
+    char ca[512];
+    static char page[65536];
+    uint16_t port;
+    (void)state;
+    NEED_PORT(port, "CAMP_TLS_PORT");
+    tls = new_tls();
+    online_config(&cfg, ca, sizeof ca, "ca.crt");
+    cfg.max_fragment_len = MBEDTLS_SSL_MAX_FRAG_LEN_1024;
+    assert_int_equal(camp_mbedtls_tls_init(tls, &cfg), CAMP_OK);
+    assert_int_equal(camp_mbedtls_tls_connect(tls, "127.0.0.1", port), CAMP_OK);
+    assert_string_equal(camp_mbedtls_tls_protocol(tls), "TLSv1.2");
+    assert_true(fetch(tls, page, sizeof page) > 0);
+    assert_memory_equal(page, "HTTP/1.0 200", 12);
+    assert_page_says(page, tls, "New");
+    camp_mbedtls_tls_free(tls);
+    free(tls);
+}
+
+/* One request over the TLS transport through camp_http_exchange(). */
+static camp_status_t http_get(const char *port_env, camp_http_response_t *rs, uint8_t *buf,
+                              size_t cap, camp_mbedtls_tls_t *tls)
+{
+    static const char req[] = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    camp_mbedtls_tls_config_t cfg;
+    camp_transport_t t;
+    char ca[512];
+    camp_diag_t diag;
+    uint16_t port = env_port(port_env);
+    assert_true(port != 0);
+    online_config(&cfg, ca, sizeof ca, "ca.crt");
+    assert_int_equal(camp_mbedtls_tls_init(tls, &cfg), CAMP_OK);
+    assert_int_equal(camp_mbedtls_tls_connect(tls, "127.0.0.1", port), CAMP_OK);
+    t = camp_mbedtls_tls_transport(tls);
+    return camp_http_exchange(&t, (const uint8_t *)req, sizeof req - 1, NULL, 0, false, buf, cap,
+                              5000, rs, &diag);
+}
+
+/* A close-delimited body that ends with a TCP close but no close_notify may
+ * have been cut on the path: an error with its own status, never a body. */
+static void test_close_without_close_notify_is_truncation(void **state)
+{
+    camp_mbedtls_tls_t *tls;
+    camp_http_response_t rs;
+    static uint8_t buf[4096];
+    uint16_t port;
+    (void)state;
+    NEED_PORT(port, "CAMP_TLS_PORT_TRUNC");
+    (void)port;
+    tls = new_tls();
+    assert_int_equal(http_get("CAMP_TLS_PORT_TRUNC", &rs, buf, sizeof buf, tls),
+                     CAMP_ERR_NET_TRUNCATED);
+    assert_true(rs.must_close);
+    /* The port keeps saying how the connection ended. */
+    assert_int_equal(camp_mbedtls_tls_recv(tls, buf, 1), CAMP_NET_TRUNCATED);
+    camp_mbedtls_tls_free(tls);
+    free(tls);
+}
+
+/* The same body ended by close_notify is complete. */
+static void test_close_notify_ends_body(void **state)
+{
+    camp_mbedtls_tls_t *tls;
+    camp_http_response_t rs;
+    static uint8_t buf[4096];
+    uint16_t port;
+    (void)state;
+    NEED_PORT(port, "CAMP_TLS_PORT_CLEAN");
+    (void)port;
+    tls = new_tls();
+    assert_int_equal(http_get("CAMP_TLS_PORT_CLEAN", &rs, buf, sizeof buf, tls), CAMP_OK);
+    assert_int_equal(rs.status, 200);
+    assert_int_equal(rs.body_len, 21);
+    assert_memory_equal(rs.body, "close-delimited body\n", 21);
+    assert_int_equal(camp_mbedtls_tls_recv(tls, buf, 1), CAMP_NET_CLOSED);
+    camp_mbedtls_tls_free(tls);
+    free(tls);
+}
+
+/* Content-Length framing is unchanged: the body is complete before the
+ * (unclean) close, which is never read. */
+static void test_content_length_body_unaffected(void **state)
+{
+    camp_mbedtls_tls_t *tls;
+    camp_http_response_t rs;
+    static uint8_t buf[4096];
+    uint16_t port;
+    (void)state;
+    NEED_PORT(port, "CAMP_TLS_PORT_CLEN");
+    (void)port;
+    tls = new_tls();
+    assert_int_equal(http_get("CAMP_TLS_PORT_CLEN", &rs, buf, sizeof buf, tls), CAMP_OK);
+    assert_int_equal(rs.body_len, 5);
+    assert_memory_equal(rs.body, "hello", 5);
+    camp_mbedtls_tls_free(tls);
+    free(tls);
+}
+
+/* One deadline for connect, handshake and reads: a server that finishes the
+ * handshake after 600 ms and then says nothing ends the request at the
+ * 1000 ms deadline, although each phase alone has 5 s. */
+static void test_one_deadline_for_handshake_and_reads(void **state)
+{
+    camp_mbedtls_tls_t *tls;
+    camp_mbedtls_tls_config_t cfg;
+    char ca[512];
+    uint8_t b[64];
+    uint64_t t0;
+    uint64_t deadline;
+    uint64_t spent;
+    int32_t r = 0;
+    int i;
+    uint16_t port;
+    (void)state;
+    NEED_PORT(port, "CAMP_TLS_PORT_SLOW");
+    tls = new_tls();
+    online_config(&cfg, ca, sizeof ca, "ca.crt");
+    cfg.handshake_timeout_ms = 5000;
+    cfg.read_timeout_ms = 5000;
+    assert_int_equal(camp_mbedtls_tls_init(tls, &cfg), CAMP_OK);
+    t0 = camp_mbedtls_tls_now_ms(tls);
+    deadline = t0 + 1000;
+    assert_int_equal(camp_mbedtls_tls_connect_until(tls, "127.0.0.1", port, deadline), CAMP_OK);
+    assert_true(camp_mbedtls_tls_now_ms(tls) - t0 >= 500);
+    for (i = 0; i < 100 && r == 0 && camp_mbedtls_tls_now_ms(tls) < deadline; i++) {
+        r = camp_mbedtls_tls_recv(tls, b, sizeof b);
+    }
+    assert_int_equal(r, 0);
+    spent = camp_mbedtls_tls_now_ms(tls) - t0;
+    print_message("silent server: gave up after %lu ms (deadline 1000 ms)\n", (unsigned long)spent);
+    assert_true(spent >= 1000);
+    assert_true(spent < 2500); /* per-phase timeouts would give >= 5600 */
+    camp_mbedtls_tls_free(tls);
+
+    /* A deadline that passes during the handshake ends connect there. */
+    assert_int_equal(camp_mbedtls_tls_init(tls, &cfg), CAMP_OK);
+    t0 = camp_mbedtls_tls_now_ms(tls);
+    assert_int_equal(camp_mbedtls_tls_connect_until(tls, "127.0.0.1", port, t0 + 200),
+                     CAMP_ERR_TIMEOUT);
+    spent = camp_mbedtls_tls_now_ms(tls) - t0;
+    assert_non_null(strstr(camp_mbedtls_tls_reason(tls), "request deadline"));
+    assert_true(spent >= 200 && spent < 1500);
+    /* ...and a deadline already past fails before any I/O. */
+    assert_int_equal(camp_mbedtls_tls_connect_until(tls, "127.0.0.1", port, t0), CAMP_ERR_TIMEOUT);
     camp_mbedtls_tls_free(tls);
     free(tls);
 }
@@ -552,6 +745,11 @@ int main(void)
         cmocka_unit_test(test_expired_refused),
         cmocka_unit_test(test_stalling_server_times_out),
         cmocka_unit_test(test_client_certificate),
+        cmocka_unit_test(test_max_fragment_length),
+        cmocka_unit_test(test_close_without_close_notify_is_truncation),
+        cmocka_unit_test(test_close_notify_ends_body),
+        cmocka_unit_test(test_content_length_body_unaffected),
+        cmocka_unit_test(test_one_deadline_for_handshake_and_reads),
     };
     return cmocka_run_group_tests_name("tls", tests, NULL, NULL);
 }
