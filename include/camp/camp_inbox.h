@@ -468,7 +468,8 @@ typedef struct camp_inbox_error {
 /** Webhook formats. */
 typedef enum camp_inbox_webhook_format {
     CAMP_INBOX_WEBHOOK_V1 = 0, /**< `{id, seq, teamId, type, timestamp, version, data}` (§8.1) */
-    CAMP_INBOX_WEBHOOK_LEGACY  /**< `{event, version, timestamp, platform, data}` (camelCase events) */
+    CAMP_INBOX_WEBHOOK_LEGACY, /**< `{event, version, timestamp, platform, data}` (camelCase events) */
+    CAMP_INBOX_WEBHOOK_V2      /**< API v2: `{id, seq, type, apiVersion, createdAt, object, data}` (§8.4) */
 } camp_inbox_webhook_format_t;
 
 /** Webhook event kinds. */
@@ -484,15 +485,24 @@ typedef enum camp_inbox_event {
     CAMP_INBOX_EVENT_TARGET_REPLIED      /**< also legacy `targetReplied` */
 } camp_inbox_event_t;
 
-/** Prospect of a target event (`prospect`, legacy `external`). */
+/**
+ * Prospect of a target event (`prospect`, legacy `external`). Profile data of an
+ * external person (display name, username, image) may be `null` or absent on real
+ * accounts: ptr NULL then, and the event still decodes. Its `id` is required.
+ */
 typedef struct camp_inbox_prospect {
-    camp_str_t id;           /**< `id` */
+    camp_str_t id;           /**< `id` (v2 envelope: `data.contactId`) */
     camp_str_t platform_id;  /**< `platformId` */
-    camp_str_t display_name; /**< `displayName` */
-    camp_str_t username;     /**< `username` */
-    camp_str_t image;        /**< `image` URL */
+    camp_str_t display_name; /**< `displayName` (ptr NULL when null or absent) */
+    camp_str_t username;     /**< `username` (ptr NULL when null or absent) */
+    camp_str_t image;        /**< `image` URL (ptr NULL when null or absent) */
     uint8_t platform;        /**< camp_inbox_platform_t */
 } camp_inbox_prospect_t;
+
+/** camp_inbox_webhook_t::present: v2 `object` was given. */
+#define CAMP_INBOX_WEBHOOK_HAS_OBJECT 0x1u
+/** camp_inbox_webhook_t::present: v2 target event `data.stepNumber` was given. */
+#define CAMP_INBOX_WEBHOOK_HAS_STEP_NUMBER 0x2u
 
 /** Webhook event (CAMP_INBOX_WEBHOOK): envelope plus the campaign.* / target.* payload. */
 typedef struct camp_inbox_webhook {
@@ -500,22 +510,39 @@ typedef struct camp_inbox_webhook {
     uint8_t event;                 /**< camp_inbox_event_t */
     uint8_t platform;              /**< legacy `platform` */
     bool has_campaign;             /**< `data.campaign` decoded into ::campaign */
-    camp_str_t id;                 /**< v1 `id` (dedupe on it) */
-    camp_str_t team_id;            /**< v1 `teamId`; legacy `data.team.id` */
-    camp_str_t type;               /**< v1 `type`; legacy `event` */
-    camp_str_t version;            /**< `version` ("1.0") */
-    int64_t seq;                   /**< v1 `seq`; -1 in the legacy format */
-    camp_inbox_time_t timestamp;   /**< `timestamp` */
-    camp_str_t data;               /**< raw `data` for CAMP_INBOX_EVENT_OTHER (ptr NULL otherwise) */
-    camp_inbox_campaign_summary_t campaign; /**< `data.campaign` (legacy: only id and name) */
-    camp_str_t thread_id;          /**< `data.thread.id` (target events) */
+    uint8_t present;               /**< CAMP_INBOX_WEBHOOK_HAS_* bits */
+    camp_str_t id;                 /**< v1 / v2 `id` (dedupe on it) */
+    camp_str_t team_id;            /**< v1 `teamId`; legacy `data.team.id`; ptr NULL in v2 */
+    camp_str_t type;               /**< v1 / v2 `type`; legacy `event` */
+    camp_str_t version;            /**< `version` ("1.0"); v2: `apiVersion` ("2") */
+    int64_t seq;                   /**< v1 / v2 `seq`; -1 in the legacy format */
+    camp_inbox_time_t timestamp;   /**< `timestamp`; v2: `createdAt` */
+    camp_str_t object_type;        /**< v2 `object.type` (when CAMP_INBOX_WEBHOOK_HAS_OBJECT) */
+    camp_str_t object_id;          /**< v2 `object.id` */
+    camp_str_t object_url;         /**< v2 `object.url` (ptr NULL when absent) */
+    int64_t step_number;           /**< v2 target events: `data.stepNumber` (CAMP_INBOX_WEBHOOK_HAS_STEP_NUMBER) */
+    camp_str_t data;               /**< raw `data` for CAMP_INBOX_EVENT_OTHER and v2 campaign.* (ptr NULL otherwise) */
+    camp_inbox_campaign_summary_t campaign; /**< `data.campaign` (legacy: only id and name; v2: not sent) */
+    camp_str_t thread_id;          /**< `data.thread.id` (target events); v2 `data.threadId` */
     camp_str_t thread_platform_id; /**< `data.thread.platformId` */
     camp_str_t account_link_id;    /**< `data.thread.accountLinkId`; legacy `data.accountLink.id` */
-    camp_str_t message_id;         /**< `data.message.id` */
+    camp_str_t message_id;         /**< `data.message.id`; v2 `data.messageId` */
     camp_str_t message_content;    /**< `data.message.content` */
     camp_inbox_time_t message_created_at; /**< `data.message.createdAt` (raw.ptr NULL when absent) */
     camp_inbox_prospect_t prospect; /**< `data.prospect`; legacy `data.external` */
 } camp_inbox_webhook_t;
+
+/* ---- Team (GET /team, §4: the documented token check) -------------------------------- */
+
+/** The team a token belongs to. Every member is required. */
+typedef struct camp_inbox_team {
+    camp_str_t id;                /**< `^[0-9a-z]+$` */
+    camp_str_t name;              /**< display name */
+    camp_str_t slug;              /**< URL slug */
+    camp_str_t image;             /**< image URL; ptr NULL when null */
+    camp_inbox_time_t created_at; /**< `createdAt` */
+    camp_inbox_time_t updated_at; /**< `updatedAt`; raw.ptr NULL when null */
+} camp_inbox_team_t;
 
 /* ---- The generic API ---------------------------------------------------------------- */
 
@@ -535,7 +562,8 @@ typedef enum camp_inbox_type {
     CAMP_INBOX_COLUMN,           /**< camp_inbox_column_t: response E10 */
     CAMP_INBOX_SUCCESS,          /**< camp_inbox_success_t: `{success}` responses */
     CAMP_INBOX_ERROR,            /**< camp_inbox_error_t: error body */
-    CAMP_INBOX_WEBHOOK,          /**< camp_inbox_webhook_t: webhook event */
+    CAMP_INBOX_WEBHOOK,          /**< camp_inbox_webhook_t: webhook event, or one event of the feed */
+    CAMP_INBOX_TEAM,             /**< camp_inbox_team_t: GET /team response */
     CAMP_INBOX_TYPE_COUNT
 } camp_inbox_type_t;
 
@@ -627,6 +655,75 @@ camp_status_t camp_inbox_encode(camp_inbox_type_t type, const void *obj, char *b
  */
 bool camp_inbox_equal(camp_inbox_type_t type, const void *a, const void *b);
 
+
+/**
+ * @brief camp_inbox_decode() for CAMP_INBOX_TEAM: decode and validate a `camp_inbox_team_t`.
+ * @param[in,out] doc  tokenized document; strings are unescaped in place in doc->text.
+ * @param[in]     tok  token of the value (0 for the whole document).
+ * @param[out]    out  the result; its views point into doc->text.
+ * @param[out]    diag failure details; may be NULL.
+ * @return the statuses of camp_inbox_decode().
+ */
+camp_status_t camp_inbox_team_decode(camp_json_doc_t *doc, int tok, camp_inbox_team_t *out,
+                                     camp_diag_t *diag);
+
+/**
+ * @brief camp_inbox_parse() for CAMP_INBOX_TEAM: check, tokenize, decode and validate.
+ * @param[in,out] json     the document; decoded views point into it (keep it alive).
+ * @param[in]     len      its length in bytes.
+ * @param[out]    tokens   caller's token array.
+ * @param[in]     capacity entries in @p tokens.
+ * @param[out]    out      the result.
+ * @param[out]    diag     failure details; may be NULL.
+ * @return the statuses of camp_inbox_parse().
+ */
+camp_status_t camp_inbox_team_parse(char *json, size_t len, camp_json_token_t *tokens,
+                                    size_t capacity, camp_inbox_team_t *out, camp_diag_t *diag);
+
+/* ---- Event replay feed (GET /events, §8.5) -------------------------------------------- */
+
+/**
+ * One page of the event feed: `{events, hasMore, lastSeq}`. The events stay in the
+ * tokenized document and are decoded one at a time by camp_inbox_events_next()
+ * into one caller-owned camp_inbox_webhook_t, so a page of 1,000 events needs no
+ * more memory than its tokens.
+ */
+typedef struct camp_inbox_events_page {
+    bool has_more;    /**< `hasMore`: read again with `afterSeq` = last_seq */
+    int64_t last_seq; /**< `lastSeq`; -1 when null (an empty page) */
+    uint16_t count;   /**< events in the page */
+    uint16_t next;    /**< events handed out so far by camp_inbox_events_next() */
+    int next_tok;     /**< token of the next event (iteration state; do not change) */
+} camp_inbox_events_page_t;
+
+/**
+ * @brief Decode and validate a feed page's envelope (the events are not decoded yet).
+ * @param[in,out] doc  tokenized response; events are decoded from it later, keep it.
+ * @param[in]     tok  token of the page object (0 for the whole document).
+ * @param[out]    out  the page, ready for camp_inbox_events_next().
+ * @param[out]    diag failure details; may be NULL.
+ * @return CAMP_OK; CAMP_ERR_ARG; CAMP_ERR_REQUIRED, CAMP_ERR_TYPE, CAMP_ERR_RANGE
+ *         (`lastSeq` outside 0..2^53-1), CAMP_ERR_CAPACITY (more than 65535 events).
+ */
+camp_status_t camp_inbox_events_page_decode(camp_json_doc_t *doc, int tok,
+                                            camp_inbox_events_page_t *out, camp_diag_t *diag);
+
+/**
+ * @brief Decode the next event of a page into @p ev.
+ *
+ * Every event is decoded as a webhook event (v1.0 or API v2 envelope). Types other
+ * than campaign.* and target.* decode with camp_inbox_webhook_t::event ==
+ * CAMP_INBOX_EVENT_OTHER and their `data` kept raw: callers skip them.
+ * @param[in,out] doc  the document camp_inbox_events_page_decode() read.
+ * @param[in,out] page the page; advanced by one event on success.
+ * @param[out]    ev   the event; its views point into doc->text.
+ * @param[out]    done set true (and nothing decoded) when every event was handed out.
+ * @param[out]    diag failure details (path `$.events[i]...`); may be NULL.
+ * @return CAMP_OK; CAMP_ERR_ARG; any status of camp_inbox_decode() for a bad event
+ *         (the page stays on that event).
+ */
+camp_status_t camp_inbox_events_next(camp_json_doc_t *doc, camp_inbox_events_page_t *page,
+                                     camp_inbox_webhook_t *ev, bool *done, camp_diag_t *diag);
 
 /* ---- Type-specific entry points ------------------------------------------------------- */
 

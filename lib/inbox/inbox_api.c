@@ -26,6 +26,7 @@ size_t camp_inbox_type_size(camp_inbox_type_t type)
     case CAMP_INBOX_SUCCESS: return sizeof(camp_inbox_success_t);
     case CAMP_INBOX_ERROR: return sizeof(camp_inbox_error_t);
     case CAMP_INBOX_WEBHOOK: return sizeof(camp_inbox_webhook_t);
+    case CAMP_INBOX_TEAM: return sizeof(camp_inbox_team_t);
     default: return 0;
     }
 }
@@ -48,6 +49,7 @@ const char *camp_inbox_type_name(camp_inbox_type_t type)
     case CAMP_INBOX_SUCCESS: return "success";
     case CAMP_INBOX_ERROR: return "error";
     case CAMP_INBOX_WEBHOOK: return "webhook";
+    case CAMP_INBOX_TEAM: return "team";
     default: return "";
     }
 }
@@ -129,6 +131,10 @@ static camp_status_t op_success(ictx_t *cx, void *a, const void *b, int tok)
 {
     return camp_ib_simple_op(cx, CAMP_INBOX_SUCCESS, a, b, tok);
 }
+static camp_status_t op_team(ictx_t *cx, void *a, const void *b, int tok)
+{
+    return camp_ib_simple_op(cx, CAMP_INBOX_TEAM, a, b, tok);
+}
 
 /* The by-type entry points: this table links every document type (documented). */
 static ib_op_fn op_of(camp_inbox_type_t type)
@@ -149,6 +155,7 @@ static ib_op_fn op_of(camp_inbox_type_t type)
     case CAMP_INBOX_SUCCESS: return op_success;
     case CAMP_INBOX_ERROR: return op_error;
     case CAMP_INBOX_WEBHOOK: return op_webhook;
+    case CAMP_INBOX_TEAM: return op_team;
     default: return NULL;
     }
 }
@@ -456,4 +463,64 @@ camp_status_t camp_inbox_column_update_encode(const camp_inbox_column_update_t *
                                               size_t cap, size_t *out_len, camp_diag_t *diag)
 {
     return encode_with(CAMP_INBOX_COLUMN_UPDATE, op_column_update, obj, buf, cap, out_len, diag);
+}
+
+camp_status_t camp_inbox_team_decode(camp_json_doc_t *doc, int tok, camp_inbox_team_t *out,
+                                     camp_diag_t *diag)
+{
+    return decode_with(CAMP_INBOX_TEAM, op_team, doc, tok, out, sizeof *out, diag);
+}
+
+camp_status_t camp_inbox_team_parse(char *json, size_t len, camp_json_token_t *tokens,
+                                    size_t capacity, camp_inbox_team_t *out, camp_diag_t *diag)
+{
+    return parse_with(CAMP_INBOX_TEAM, op_team, json, len, tokens, capacity, out, sizeof *out,
+                      diag);
+}
+
+/* ---- event feed pages ---------------------------------------------------------------------- */
+
+camp_status_t camp_inbox_events_page_decode(camp_json_doc_t *doc, int tok,
+                                            camp_inbox_events_page_t *out, camp_diag_t *diag)
+{
+    ictx_t cx;
+    char path[IPATH_MIN]; /* every failure here is reported at a token */
+    camp_status_t st;
+    camp_diag_clear(diag);
+    if (doc == NULL || out == NULL || camp_json_kind(doc, tok) == CAMP_JSON_INVALID) {
+        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "bad argument");
+    }
+    memset(out, 0, sizeof *out);
+    ctx_init(&cx, OP_DECODE, CAMP_INBOX_TYPE_COUNT, diag, path, sizeof path);
+    cx.doc = doc;
+    st = camp_ib_events_page_op(&cx, out, tok);
+    if (st != CAMP_OK) {
+        out->count = 0;
+        out->next_tok = -1;
+    }
+    return st;
+}
+
+camp_status_t camp_inbox_events_next(camp_json_doc_t *doc, camp_inbox_events_page_t *page,
+                                     camp_inbox_webhook_t *ev, bool *done, camp_diag_t *diag)
+{
+    camp_status_t st;
+    camp_diag_clear(diag);
+    if (doc == NULL || page == NULL || ev == NULL || done == NULL) {
+        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "bad argument");
+    }
+    *done = page->next >= page->count;
+    if (*done) {
+        return CAMP_OK;
+    }
+    if (camp_json_kind(doc, page->next_tok) != CAMP_JSON_OBJECT &&
+        camp_json_kind(doc, page->next_tok) == CAMP_JSON_INVALID) {
+        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "page does not belong to this document");
+    }
+    st = decode_with(CAMP_INBOX_WEBHOOK, op_webhook, doc, page->next_tok, ev, sizeof *ev, diag);
+    if (st == CAMP_OK) {
+        page->next++;
+        page->next_tok = camp_ib_next(doc, page->next_tok);
+    }
+    return st;
 }

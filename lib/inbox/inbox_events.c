@@ -118,13 +118,39 @@ static const ifield_t message_fields[] = {
     {"createdAt", K_TIME, R_NONE, 0, WH_OFF(message_created_at), 0, 0},
 };
 
+/* Profile data of an external person (display name, username, image) is null or
+ * missing on real accounts (deleted, suspended, private): it never rejects an event.
+ * The prospect's id stays required. */
 static const ifield_t prospect_fields[] = {
     {"id", K_STR, R_NONEMPTY, F_REQ, P_OFF(id), 0, 0},
     {"platformId", K_STR, R_NONE, 0, P_OFF(platform_id), 0, 0},
     {"platform", K_ENUM, E_PLATFORM, 0, P_OFF(platform), 0, 0},
-    {"displayName", K_STR, R_NONE, 0, P_OFF(display_name), 0, 0},
-    {"username", K_STR, R_NONE, 0, P_OFF(username), 0, 0},
-    {"image", K_STR, R_NONE, 0, P_OFF(image), 0, 0},
+    {"displayName", K_STR, R_NONE, F_NULL, P_OFF(display_name), 0, 0},
+    {"username", K_STR, R_NONE, F_NULL, P_OFF(username), 0, 0},
+    {"image", K_STR, R_NONE, F_NULL, P_OFF(image), 0, 0},
+};
+
+/* §8.4, the API v2 envelope (SDK only, D15). `object` is the resource the event is
+ * about; target events carry flat IDs instead of the v1 objects. */
+static const ifield_t v2_fields[] = {
+    {"id", K_STR, R_NONEMPTY, F_REQ, WH_OFF(id), 0, 0},
+    {"seq", K_I64, R_COUNT, F_REQ, WH_OFF(seq), 0, 0},
+    {"type", K_STR, R_NONEMPTY, F_REQ, WH_OFF(type), 0, 0},
+    {"apiVersion", K_STR, R_NONEMPTY, F_REQ, WH_OFF(version), 0, 0},
+    {"createdAt", K_TIME, R_NONE, F_REQ, WH_OFF(timestamp), 0, 0},
+};
+
+static const ifield_t v2_object_fields[] = {
+    {"type", K_STR, R_NONEMPTY, F_REQ, WH_OFF(object_type), 0, 0},
+    {"id", K_STR, R_NONEMPTY, F_REQ, WH_OFF(object_id), 0, 0},
+    {"url", K_STR, R_NONE, 0, WH_OFF(object_url), 0, 0},
+};
+
+static const ifield_t v2_target_fields[] = {
+    {"threadId", K_STR, R_NONEMPTY, 0, WH_OFF(thread_id), 0, 0},
+    {"messageId", K_STR, R_NONEMPTY, 0, WH_OFF(message_id), 0, 0},
+    {"contactId", K_STR, R_NONEMPTY, 0, WH_OFF(prospect.id), 0, 0},
+    {"stepNumber", K_I64, R_COUNT, 0, WH_OFF(step_number), 0, CAMP_INBOX_WEBHOOK_HAS_STEP_NUMBER},
 };
 
 static const ifield_t team_fields[] = {
@@ -235,7 +261,12 @@ static camp_status_t data_op(ictx_t *cx, camp_inbox_webhook_t *a, const camp_inb
 {
     bool legacy = (a->format == CAMP_INBOX_WEBHOOK_LEGACY);
     camp_status_t st;
-    if (!legacy && a->event == CAMP_INBOX_EVENT_OTHER) {
+    if (a->format == CAMP_INBOX_WEBHOOK_V2 && is_target(a->event)) {
+        return camp_ib_run_all(cx, v2_target_fields, COUNT(v2_target_fields), a, b,
+                               offsetof(camp_inbox_webhook_t, present), 1, data);
+    }
+    /* v2 campaign.* data is undocumented ("unknown" in the SDK): kept raw, like other types */
+    if ((!legacy && a->event == CAMP_INBOX_EVENT_OTHER) || a->format == CAMP_INBOX_WEBHOOK_V2) {
         /* not a campaign event: `data` is kept as raw JSON */
         switch (cx->op) {
         case OP_DECODE:
@@ -290,9 +321,43 @@ static camp_status_t data_op(ictx_t *cx, camp_inbox_webhook_t *a, const camp_inb
     return st;
 }
 
-/* The v1 envelope (§8.1) or, when it has `event` and no `type`, the legacy
- * camelCase format. The SDK-only API v2 envelope (D15: apiVersion, createdAt,
- * object) is not decoded: it fails as a v1 envelope missing `teamId`. */
+/* v2 `object` {type, id, url}: optional (tolerant), recorded in `present`. */
+static camp_status_t v2_object_op(ictx_t *cx, camp_inbox_webhook_t *a, const camp_inbox_webhook_t *b,
+                                  int tok)
+{
+    size_t mark = cx->path.len;
+    camp_status_t st;
+    if (cx->op == OP_DECODE) {
+        int v = camp_json_member(cx->doc, tok, "object");
+        if (v < 0 || camp_json_is_null(cx->doc, v)) {
+            return CAMP_OK;
+        }
+        st = camp_ib_run_all(cx, v2_object_fields, COUNT(v2_object_fields), a, NULL, NO_PRESENT, 1, v);
+        if (st == CAMP_OK) {
+            a->present = (uint8_t)(a->present | CAMP_INBOX_WEBHOOK_HAS_OBJECT);
+        }
+        return st;
+    }
+    if (cx->op == OP_EQUAL && b != NULL &&
+        ((a->present ^ b->present) & CAMP_INBOX_WEBHOOK_HAS_OBJECT) != 0) {
+        return NOT_EQUAL;
+    }
+    if ((a->present & CAMP_INBOX_WEBHOOK_HAS_OBJECT) == 0) {
+        return CAMP_OK;
+    }
+    if (cx->op == OP_ENCODE) {
+        camp_json_write_key(cx->w, "object");
+    }
+    camp_ib_path_key(&cx->path, "object", 6);
+    st = camp_ib_run_all(cx, v2_object_fields, COUNT(v2_object_fields), a, b, NO_PRESENT, 1, -1);
+    if (st == CAMP_OK) {
+        camp_ib_path_cut(&cx->path, mark);
+    }
+    return st;
+}
+
+/* The v1 envelope (§8.1); when it has `event` and no `type`, the legacy camelCase
+ * format; when it has `apiVersion`, the SDK's API v2 envelope (§8.4, D15). */
 camp_status_t camp_ib_webhook_op(ictx_t *cx, camp_inbox_webhook_t *a, const camp_inbox_webhook_t *b,
                                int tok)
 {
@@ -306,19 +371,31 @@ camp_status_t camp_ib_webhook_op(ictx_t *cx, camp_inbox_webhook_t *a, const camp
         if (st != CAMP_OK) {
             return st;
         }
-        a->format = (camp_json_member(cx->doc, tok, "event") >= 0 &&
-                     camp_json_member(cx->doc, tok, "type") < 0)
-                        ? CAMP_INBOX_WEBHOOK_LEGACY
-                        : CAMP_INBOX_WEBHOOK_V1;
+        if (camp_json_member(cx->doc, tok, "apiVersion") >= 0) {
+            a->format = CAMP_INBOX_WEBHOOK_V2;
+        } else if (camp_json_member(cx->doc, tok, "event") >= 0 &&
+                   camp_json_member(cx->doc, tok, "type") < 0) {
+            a->format = CAMP_INBOX_WEBHOOK_LEGACY;
+        } else {
+            a->format = CAMP_INBOX_WEBHOOK_V1;
+        }
         a->seq = -1;
-    } else if (a->format > CAMP_INBOX_WEBHOOK_LEGACY ||
+    } else if (a->format > CAMP_INBOX_WEBHOOK_V2 ||
                (cx->op == OP_EQUAL && b != NULL && (a->format != b->format || a->event != b->event))) {
         return cx->op == OP_EQUAL ? NOT_EQUAL : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "unknown format");
     }
     legacy = (a->format == CAMP_INBOX_WEBHOOK_LEGACY);
     camp_ib_obj_open(cx, tok);
-    st = legacy ? camp_ib_run_table(cx, legacy_fields, COUNT(legacy_fields), a, b, NO_PRESENT, 1, tok)
-                : camp_ib_run_table(cx, v1_fields, COUNT(v1_fields), a, b, NO_PRESENT, 1, tok);
+    if (legacy) {
+        st = camp_ib_run_table(cx, legacy_fields, COUNT(legacy_fields), a, b, NO_PRESENT, 1, tok);
+    } else if (a->format == CAMP_INBOX_WEBHOOK_V2) {
+        st = camp_ib_run_table(cx, v2_fields, COUNT(v2_fields), a, b, NO_PRESENT, 1, tok);
+        if (st == CAMP_OK) {
+            st = v2_object_op(cx, a, b, tok);
+        }
+    } else {
+        st = camp_ib_run_table(cx, v1_fields, COUNT(v1_fields), a, b, NO_PRESENT, 1, tok);
+    }
     if (st == CAMP_OK && cx->op == OP_DECODE) {
         int type_tok = camp_json_member(cx->doc, tok, legacy ? "event" : "type");
         a->event = event_of(&a->type, legacy);
@@ -350,4 +427,55 @@ camp_status_t camp_ib_webhook_op(ictx_t *cx, camp_inbox_webhook_t *a, const camp
     }
     camp_ib_obj_close(cx);
     return st;
+}
+
+/* ---- event feed page (§8.5) ------------------------------------------------------------------ */
+
+#define EP_OFF(m) ((uint16_t)offsetof(camp_inbox_events_page_t, m))
+
+static const ifield_t events_page_fields[] = {
+    {"hasMore", K_BOOL, R_NONE, F_REQ, EP_OFF(has_more), 0, 0},
+};
+
+/* `{events, hasMore, lastSeq}`, all three required; `lastSeq` is null on an empty
+ * page. The events themselves are decoded one by one by camp_inbox_events_next(). */
+camp_status_t camp_ib_events_page_op(ictx_t *cx, camp_inbox_events_page_t *a, int tok)
+{
+    int events, last, n;
+    int64_t seq;
+    camp_status_t st = camp_ib_run_all(cx, events_page_fields, COUNT(events_page_fields), a, NULL,
+                                       NO_PRESENT, 1, tok);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    events = camp_json_member(cx->doc, tok, "events");
+    if (events < 0) {
+        return camp_ib_fail_member(cx, tok, "events", CAMP_ERR_REQUIRED, "required field missing");
+    }
+    st = camp_ib_want_array(cx, events, &n);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    if (n > UINT16_MAX) {
+        return camp_ib_fail_capacity(cx, events, "more than 65535 events in one page", (size_t)n);
+    }
+    last = camp_json_member(cx->doc, tok, "lastSeq");
+    if (last < 0) {
+        return camp_ib_fail_member(cx, tok, "lastSeq", CAMP_ERR_REQUIRED, "required field missing");
+    }
+    a->last_seq = -1;
+    if (!camp_json_is_null(cx->doc, last)) {
+        st = camp_json_get_int(cx->doc, last, 0, CAMP_MAX_SAFE_INT, &seq);
+        if (st != CAMP_OK) {
+            st = camp_ib_fail_at(cx, last, st == CAMP_ERR_JSON_TYPE ? CAMP_ERR_TYPE : CAMP_ERR_RANGE,
+                                 "must be an integer in 0..9007199254740991 or null");
+            camp_ib_fail_limits(cx, 0, CAMP_MAX_SAFE_INT);
+            return st;
+        }
+        a->last_seq = seq;
+    }
+    a->count = (uint16_t)n;
+    a->next = 0;
+    a->next_tok = camp_json_first(cx->doc, events);
+    return CAMP_OK;
 }

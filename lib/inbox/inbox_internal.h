@@ -288,5 +288,7 @@ camp_status_t camp_ib_error_op(ictx_t *cx, camp_inbox_error_t *a, const camp_inb
                              int tok);
 camp_status_t camp_ib_webhook_op(ictx_t *cx, camp_inbox_webhook_t *a, const camp_inbox_webhook_t *b,
                                int tok);
+/* Decode only: the envelope of an event-feed page. */
+camp_status_t camp_ib_events_page_op(ictx_t *cx, camp_inbox_events_page_t *a, int tok);
 
 #endif

@@ -590,6 +590,19 @@ static const ifield_t column_fields[] = {
     {"description", K_STR, R_NONE, F_NULL, CO_OFF(description), 0, CAMP_INBOX_COLUMN_HAS_DESCRIPTION},
 };
 
+#define TM_OFF(m) ((uint16_t)offsetof(camp_inbox_team_t, m))
+
+/* §4, GET /team (the vendor's OpenAPI): every member required, image and
+ * updatedAt nullable. */
+static const ifield_t team_fields[] = {
+    {"id", K_ID, R_NONE, F_REQ, TM_OFF(id), 0, 0},
+    {"name", K_STR, R_NONE, F_REQ, TM_OFF(name), 0, 0},
+    {"slug", K_STR, R_NONE, F_REQ, TM_OFF(slug), 0, 0},
+    {"image", K_STR, R_NONE, F_REQ | F_NULL, TM_OFF(image), 0, 0},
+    {"createdAt", K_TIME, R_NONE, F_REQ, TM_OFF(created_at), 0, 0},
+    {"updatedAt", K_TIME, R_NONE, F_REQ | F_NULL, TM_OFF(updated_at), 0, 0},
+};
+
 static const ifield_t leads_add_result_fields[] = {
     {"added", K_I64, R_COUNT, F_REQ, AR_OFF(added), 0, 0},
     {"skipped", K_I64, R_COUNT, F_REQ, AR_OFF(skipped), 0, 0},
@@ -607,6 +620,8 @@ camp_status_t camp_ib_simple_op(ictx_t *cx, camp_inbox_type_t type, void *a, con
     case CAMP_INBOX_LEADS_ADD_RESULT:
         return camp_ib_run_all(cx, leads_add_result_fields, COUNT(leads_add_result_fields), a, b,
                        NO_PRESENT, 1, tok);
+    case CAMP_INBOX_TEAM:
+        return camp_ib_run_all(cx, team_fields, COUNT(team_fields), a, b, NO_PRESENT, 1, tok);
     case CAMP_INBOX_LEAD_UPDATE:
         return camp_ib_run_all(cx, lead_update_fields, COUNT(lead_update_fields), a, b, NO_PRESENT, 1, tok);
     case CAMP_INBOX_LEAD_CANCEL:
