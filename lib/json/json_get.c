@@ -216,21 +216,6 @@ camp_status_t camp_json_get_int(const camp_json_doc_t *doc, int tok, int64_t min
     return CAMP_OK;
 }
 
-/* Digits of a number as one sequence, the '.' skipped: d[0..ni) integer part,
- * d[ni..ni+nf) fraction part. */
-typedef struct {
-    const char *ip; /* integer digits */
-    size_t ni;
-    const char *fp; /* fraction digits */
-    size_t nf;
-} digits_t;
-
-static unsigned digit_at(const digits_t *d, size_t k)
-{
-    char c = (k < d->ni) ? d->ip[k] : d->fp[k - d->ni];
-    return (unsigned)(c - '0');
-}
-
 /* Exponents beyond this many digits' worth only decide "0" or "out of range";
  * clamping keeps the arithmetic below far from int64 overflow. */
 #define EXP_CLAMP ((int64_t)1 << 40)
@@ -238,11 +223,10 @@ static unsigned digit_at(const digits_t *d, size_t k)
 camp_status_t camp_json_get_fraction(const camp_json_doc_t *doc, int tok, uint32_t *millionths)
 {
     const char *s;
-    size_t n, i = 0, total, z, k;
-    bool neg = false;
-    int64_t e = 0, point;
-    digits_t d = {NULL, 0, NULL, 0};
+    size_t n, i, end;
+    int64_t e = 0, q;
     uint32_t m = 0;
+    bool neg, one = false, nonzero = false;
 
     if (millionths == NULL) {
         return CAMP_ERR_ARG;
@@ -250,88 +234,63 @@ camp_status_t camp_json_get_fraction(const camp_json_doc_t *doc, int tok, uint32
     if (!number_text(doc, tok, &s, &n)) {
         return CAMP_ERR_JSON_TYPE;
     }
-    if (i < n && s[i] == '-') {
-        neg = true;
-        i++;
+    neg = (s[0] == '-');
+    /* the exponent first: digits are then placed in one pass */
+    for (end = 0; end < n && (s[end] | 0x20) != 'e'; end++) {
     }
-    d.ip = s + i;
-    while (i < n && s[i] >= '0' && s[i] <= '9') {
-        i++;
-    }
-    d.ni = (size_t)(s + i - d.ip);
-    d.fp = s + i;
-    if (i < n && s[i] == '.') {
-        i++;
-        d.fp = s + i;
-        while (i < n && s[i] >= '0' && s[i] <= '9') {
-            i++;
-        }
-        d.nf = (size_t)(s + i - d.fp);
-    }
-    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-        bool exp_neg = false;
-        i++;
-        if (i < n && (s[i] == '+' || s[i] == '-')) {
-            exp_neg = (s[i] == '-');
-            i++;
-        }
-        for (; i < n && s[i] >= '0' && s[i] <= '9'; i++) {
+    for (i = end + 1; i < n; i++) {
+        if (s[i] >= '0' && s[i] <= '9') {
             if (e < EXP_CLAMP) {
                 e = e * 10 + (s[i] - '0');
             }
+        } else if (i != end + 1 || (s[i] != '-' && s[i] != '+')) {
+            return CAMP_ERR_JSON_TYPE; /* not number text (only for a hand-made doc) */
         }
-        if (exp_neg) {
-            e = -e;
+    }
+    if (end + 1 < n && s[end + 1] == '-') {
+        e = -e;
+    }
+    /* q: decimal place of the next digit (1 = tenths), from the point's position */
+    for (q = 0, i = (size_t)neg; i < end && s[i] != '.'; i++) {
+        q--;
+    }
+    if (q == 0) {
+        return CAMP_ERR_JSON_TYPE; /* no integer digit: not number text */
+    }
+    q += 1 - e;
+    for (i = (size_t)neg; i < end; i++) {
+        unsigned d;
+        if (s[i] == '.') {
+            continue;
         }
+        d = (unsigned)(unsigned char)s[i] - '0';
+        if (d > 9) {
+            return CAMP_ERR_JSON_TYPE; /* not number text (only for a hand-made doc) */
+        }
+        if (d != 0) {
+            /* >= 1: in range only when exactly 1 (1.0000001 is out, not rounded) */
+            if (q < 0 || one || (q == 0 && d != 1)) {
+                return CAMP_ERR_JSON_RANGE;
+            }
+            one = (q == 0);
+            nonzero = true;
+        }
+        if (q >= 1 && q <= 6) {
+            static const uint32_t place[6] = {100000, 10000, 1000, 100, 10, 1};
+            m += d * place[(size_t)q - 1u];
+        } else if (q == 7 && d >= 5) {
+            m++; /* half up; may reach 1000000 (0.9999995 -> 1) */
+        }
+        q++;
     }
-    if (i != n || d.ni == 0) {
-        return CAMP_ERR_JSON_TYPE; /* not number text (only for a hand-made doc) */
-    }
-
-    /* value = 0.D1 D2 ... x 10^point, D1 the first non-zero digit */
-    total = d.ni + d.nf;
-    for (z = 0; z < total && digit_at(&d, z) == 0; z++) {
-    }
-    if (z == total) {
+    if (!nonzero) {
         *millionths = 0; /* 0, -0, 0.000, 0e99: all zero */
         return CAMP_OK;
     }
     if (neg) {
         return CAMP_ERR_JSON_RANGE;
     }
-    point = (int64_t)d.ni + e - (int64_t)z;
-    if (point > 1) {
-        return CAMP_ERR_JSON_RANGE; /* >= 10 */
-    }
-    if (point == 1) {
-        /* in [1, 10): in range only when exactly 1 (every further digit 0) */
-        if (digit_at(&d, z) != 1) {
-            return CAMP_ERR_JSON_RANGE;
-        }
-        for (k = z + 1; k < total; k++) {
-            if (digit_at(&d, k) != 0) {
-                return CAMP_ERR_JSON_RANGE; /* 1.0000001: exact test, not after rounding */
-            }
-        }
-        *millionths = CAMP_FRACTION_ONE;
-        return CAMP_OK;
-    }
-    /* 0 < value < 1: decimal place p (1-based) holds significant digit
-     * number p + point - 1 (0-based from z); places 1..6 are the millionths,
-     * place 7 decides the rounding (half up). */
-    for (k = 1; k <= 7; k++) {
-        int64_t idx = (int64_t)k + point - 1;
-        unsigned dig = 0;
-        if (idx >= 0 && (uint64_t)idx < (uint64_t)(total - z)) {
-            dig = digit_at(&d, z + (size_t)idx);
-        }
-        if (k <= 6) {
-            m = m * 10u + dig;
-        } else if (dig >= 5) {
-            m++; /* may reach 1000000 (0.9999995 -> 1) */
-        }
-    }
-    *millionths = m;
+    *millionths = one ? CAMP_FRACTION_ONE : m;
     return CAMP_OK;
 }
 

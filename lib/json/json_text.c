@@ -2,6 +2,8 @@
  * digits, and an iterator over the decoded bytes of a string token. */
 #include "json_internal.h"
 
+#include <string.h>
+
 /* Generated from the definitions of the CAMP_JSON_C_* flags (json_internal.h). */
 const unsigned char camp_json_cls[128] = {
     0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x02, 0x00, 0x00, 0x02, 0x00, 0x00,
@@ -19,18 +21,12 @@ uint32_t camp_json_hex4(const char *p)
     uint32_t v = 0;
     unsigned k;
     for (k = 0; k < 4; k++) {
-        char c = p[k];
-        uint32_t d;
-        if (c >= '0' && c <= '9') {
-            d = (uint32_t)(c - '0');
-        } else if (c >= 'a' && c <= 'f') {
-            d = (uint32_t)(c - 'a' + 10);
-        } else if (c >= 'A' && c <= 'F') {
-            d = (uint32_t)(c - 'A' + 10);
-        } else {
+        unsigned char c = (unsigned char)p[k];
+        if (c >= 0x80u || (camp_json_cls[c] & CAMP_JSON_C_HEX) == 0) {
             return UINT32_MAX; /* not hex: callers treat as malformed */
         }
-        v = (v << 4) | d;
+        /* '0'-'9' -> 0-9; 'a'-'f' and 'A'-'F' (bit 0x20 folded away) -> 10-15 */
+        v = (v << 4) | (c <= '9' ? (uint32_t)(c - '0') : (uint32_t)((c & 0xDFu) - 'A' + 10));
     }
     return v;
 }
@@ -173,16 +169,7 @@ int camp_json_striter_next(camp_json_striter_t *it)
         it->p++;
         return c;
     }
-    switch (it->p[1]) {
-    case '"': c = '"'; break;
-    case '\\': c = '\\'; break;
-    case '/': c = '/'; break;
-    case 'b': c = '\b'; break;
-    case 'f': c = '\f'; break;
-    case 'n': c = '\n'; break;
-    case 'r': c = '\r'; break;
-    case 't': c = '\t'; break;
-    case 'u':
+    if (it->p[1] == 'u') {
         if (it->end - it->p < 6 || (cp = camp_json_hex4(it->p + 2)) == UINT32_MAX) {
             it->p++;
             return '\\';
@@ -205,9 +192,16 @@ int camp_json_striter_next(camp_json_striter_t *it)
         it->npend = camp_json_utf8_encode(cp, it->pend);
         it->ipend = 1;
         return it->pend[0];
-    default:
-        it->p++;
-        return '\\';
+    }
+    {
+        static const char esc_in[] = "\"\\/bfnrt";
+        static const char esc_out[] = "\"\\/\b\f\n\r\t";
+        const char *e = (it->p[1] != 0) ? memchr(esc_in, it->p[1], sizeof esc_in - 1) : NULL;
+        if (e == NULL) {
+            it->p++;
+            return '\\';
+        }
+        c = (unsigned char)esc_out[e - esc_in];
     }
     it->p += 2;
     return c;

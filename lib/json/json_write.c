@@ -1,10 +1,12 @@
 /* JSON writer into a caller buffer.
  *
- * Every call measures its whole output (separator included) first and writes
- * it only when it fits, so the buffer always holds a prefix of complete calls.
- * After the first call that does not fit nothing more is written, but sizes
- * are still counted and the nesting state still followed, so `needed` is the
- * exact size of the whole document and misuse is still detected.
+ * Every call goes through put(): it checks the call against the nesting state,
+ * then writes its separator and payload byte by byte while counting them. When
+ * a byte does not fit, the call's bytes are taken back (len returns to where
+ * the call started), so the buffer always holds a prefix of complete calls;
+ * after that nothing more is written, but sizes are still counted and the
+ * nesting state still followed, so `needed` is the exact size of the whole
+ * document and misuse is still detected.
  *
  * Levels: depth 0 is the top level; a container opened at depth d-1 is level
  * d and uses bit d-1 of has_items / is_object. Whether the single top-level
@@ -14,6 +16,15 @@
 #include <string.h>
 
 #include "json_internal.h"
+
+/* What a put() call writes. */
+enum {
+    P_VALUE,  /* raw value bytes (number, literal, pre-encoded JSON) */
+    P_STRING, /* a string value, quoted and escaped */
+    P_KEY,    /* a member key, quoted and escaped, then ':' */
+    P_OPEN,   /* '{' or '[' (the byte given) */
+    P_CLOSE   /* '}' or ']' */
+};
 
 /* Misuse (ARG, STATE) is sticky and wins over BUFFER_TOO_SMALL: a bigger
  * buffer would not fix it, so that is what finish() must report. */
@@ -39,53 +50,140 @@ static bool in_object(const camp_json_writer_t *w)
     return w->depth > 0 && (w->is_object & level_bit(w)) != 0;
 }
 
-/* May a value start here? Returns the separator length (0 or 1 for ','). */
-static bool value_allowed(camp_json_writer_t *w, size_t *sep)
+/* One output byte: stored while everything so far fitted, always counted. */
+static void out(camp_json_writer_t *w, char c)
 {
-    *sep = 0;
-    if (misused(w)) {
-        return false;
-    }
-    if (w->depth == 0) {
-        if (w->needed > 0) {
-            set_error(w, CAMP_ERR_STATE); /* one top-level value only */
-            return false;
+    if (w->status == CAMP_OK) {
+        if (w->len < w->cap) {
+            w->buf[w->len++] = c;
+        } else {
+            w->status = CAMP_ERR_BUFFER_TOO_SMALL;
         }
-        return true;
     }
-    if (in_object(w)) {
-        if (!w->after_key) {
-            set_error(w, CAMP_ERR_STATE); /* a member value needs its key first */
-            return false;
+    w->needed++;
+}
+
+/* s[0..n) quoted, escaped as needed; false when it is not valid UTF-8 (we never
+ * send text the receiver could not decode: be exact on what we send). */
+static bool out_quoted(camp_json_writer_t *w, const char *s, size_t n)
+{
+    static const char esc_in[] = "\"\\\b\f\n\r\t";
+    static const char esc_out[] = "\"\\bfnrt";
+    static const char hexdig[] = "0123456789abcdef";
+    size_t i = 0, k;
+    out(w, '"');
+    while (i < n) {
+        unsigned char b = (unsigned char)s[i];
+        const char *e;
+        if (b >= 0x80u) {
+            k = camp_json_utf8_seq((const unsigned char *)s + i, n - i, NULL, NULL);
+            if (k == 0) {
+                return false;
+            }
+        } else if ((camp_json_cls[b] & CAMP_JSON_C_PLAIN) != 0) {
+            k = 1;
+        } else {
+            /* '"', '\\' and controls; no NUL in esc_in is searched (b == 0 -> \u0000) */
+            out(w, '\\');
+            e = (b != 0) ? (const char *)memchr(esc_in, b, sizeof esc_in - 1) : NULL;
+            if (e != NULL) {
+                out(w, esc_out[e - esc_in]);
+            } else {
+                out(w, 'u');
+                out(w, '0');
+                out(w, '0');
+                out(w, hexdig[b >> 4]);
+                out(w, hexdig[b & 0xFu]);
+            }
+            i++;
+            continue;
         }
-        return true;
+        while (k-- > 0) {
+            out(w, s[i++]);
+        }
     }
-    *sep = (w->has_items & level_bit(w)) ? 1u : 0u;
+    out(w, '"');
     return true;
 }
 
-/* Book-keeping after a value: the level now has an item, a key is consumed. */
-static void value_done(camp_json_writer_t *w)
+/* The one entry of every write call: state check, separator, payload. */
+static void put(camp_json_writer_t *w, unsigned what, const char *s, size_t n)
 {
+    size_t len0, needed0;
+    camp_status_t st0;
+    bool ok = true;
+
+    if (w == NULL || misused(w)) {
+        return;
+    }
+    if (s == NULL && n > 0) {
+        set_error(w, CAMP_ERR_ARG);
+        return;
+    }
+    if (what == P_CLOSE) {
+        if (w->depth == 0 || in_object(w) != (s[0] == '}') || w->after_key) {
+            set_error(w, CAMP_ERR_STATE); /* nothing open, wrong bracket, or key without value */
+            return;
+        }
+    } else if (what == P_KEY ? (!in_object(w) || w->after_key)
+                             : (w->depth == 0 ? w->needed > 0 /* one top-level value only */
+                                              : in_object(w) && !w->after_key)) {
+        set_error(w, CAMP_ERR_STATE); /* a member value needs its key first */
+        return;
+    } else if (what == P_OPEN && w->depth >= CAMP_JSON_WRITER_MAX_DEPTH) {
+        set_error(w, CAMP_ERR_STATE); /* deeper than CAMP_JSON_WRITER_MAX_DEPTH */
+        return;
+    }
+
+    len0 = w->len;
+    needed0 = w->needed;
+    st0 = w->status;
+    if (what != P_CLOSE && w->depth > 0 && !w->after_key && (w->has_items & level_bit(w)) != 0) {
+        out(w, ',');
+    }
+    if (what == P_STRING || what == P_KEY) {
+        ok = out_quoted(w, (s != NULL) ? s : "", n);
+        if (what == P_KEY) {
+            out(w, ':');
+        }
+    } else {
+        size_t i;
+        for (i = 0; i < n; i++) {
+            out(w, s[i]);
+        }
+    }
+    if (!ok) {
+        w->len = len0;
+        w->needed = needed0;
+        w->status = st0;
+        set_error(w, CAMP_ERR_ARG);
+        return;
+    }
+    if (w->status != st0) {
+        w->len = len0; /* this call did not fit: none of it stays */
+    }
+
+    if (what == P_CLOSE) {
+        w->depth--;
+        return;
+    }
+    if (what == P_KEY) {
+        w->after_key = true;
+        return;
+    }
     if (w->depth > 0) {
         w->has_items |= level_bit(w);
     }
     w->after_key = false;
-}
-
-/* Reserve @p n bytes: returns where to write them, or NULL when they do not
- * fit (or an earlier call did not fit); counts them either way. */
-static char *reserve(camp_json_writer_t *w, size_t n)
-{
-    char *at = NULL;
-    if (w->status == CAMP_OK && w->buf != NULL && n <= w->cap - w->len) {
-        at = w->buf + w->len;
-        w->len += n;
-    } else if (w->status == CAMP_OK) {
-        w->status = CAMP_ERR_BUFFER_TOO_SMALL;
+    if (what == P_OPEN) {
+        w->depth++;
+        w->has_items &= ~level_bit(w);
+        if (s[0] == '{') {
+            w->is_object |= level_bit(w);
+        } else {
+            w->is_object &= ~level_bit(w);
+        }
     }
-    w->needed += n;
-    return at;
 }
 
 void camp_json_writer_init(camp_json_writer_t *w, char *buf, size_t cap)
@@ -102,252 +200,70 @@ void camp_json_writer_init(camp_json_writer_t *w, char *buf, size_t cap)
     }
 }
 
-/* ---- escaping ------------------------------------------------------------ */
-
-static const char hexdig[] = "0123456789abcdef";
-
-/* Escaped form of byte @p b into @p out (room for 6); returns its length. */
-static size_t escape_byte(unsigned char b, char *out)
-{
-    char e = 0;
-    switch (b) {
-    case '"': e = '"'; break;
-    case '\\': e = '\\'; break;
-    case '\b': e = 'b'; break;
-    case '\f': e = 'f'; break;
-    case '\n': e = 'n'; break;
-    case '\r': e = 'r'; break;
-    case '\t': e = 't'; break;
-    default: break;
-    }
-    if (e != 0) {
-        out[0] = '\\';
-        out[1] = e;
-        return 2;
-    }
-    if (b < 0x20u) {
-        out[0] = '\\';
-        out[1] = 'u';
-        out[2] = '0';
-        out[3] = '0';
-        out[4] = hexdig[b >> 4];
-        out[5] = hexdig[b & 0xFu];
-        return 6;
-    }
-    out[0] = (char)b; /* ASCII and UTF-8 bytes pass through */
-    return 1;
-}
-
-/* Size of s[0..n) quoted and escaped, or 0 when s is not valid UTF-8 (we never
- * send text the receiver could not decode: be exact on what we send). */
-static size_t quoted_size(const char *s, size_t n)
-{
-    size_t i = 0, total = 2;
-    char tmp[6];
-    while (i < n) {
-        unsigned char b = (unsigned char)s[i];
-        if (b >= 0x80u) {
-            size_t k = camp_json_utf8_seq((const unsigned char *)s + i, n - i, NULL, NULL);
-            if (k == 0) {
-                return 0;
-            }
-            total += k;
-            i += k;
-        } else {
-            total += escape_byte(b, tmp);
-            i++;
-        }
-    }
-    return total;
-}
-
-static void put_quoted(char *at, const char *s, size_t n)
-{
-    size_t i;
-    *at++ = '"';
-    for (i = 0; i < n; i++) {
-        at += escape_byte((unsigned char)s[i], at);
-    }
-    *at = '"';
-}
-
-/* sep (0/1 ','), then the quoted string, then an optional ':'. */
-static void write_quoted(camp_json_writer_t *w, size_t sep, const char *s, size_t n, bool colon)
-{
-    size_t q = quoted_size(s, n);
-    char *at;
-    if (q == 0) {
-        set_error(w, CAMP_ERR_ARG);
-        return;
-    }
-    at = reserve(w, sep + q + (colon ? 1u : 0u));
-    if (at != NULL) {
-        if (sep) {
-            *at++ = ',';
-        }
-        put_quoted(at, s, n);
-        if (colon) {
-            at[q] = ':';
-        }
-    }
-}
-
-/* sep, then @p n literal bytes. */
-static void write_bytes(camp_json_writer_t *w, size_t sep, const char *s, size_t n)
-{
-    char *at = reserve(w, sep + n);
-    if (at != NULL) {
-        if (sep) {
-            *at++ = ',';
-        }
-        memcpy(at, s, n);
-    }
-}
-
-/* ---- containers -------------------------------------------------------- */
-
-static void begin(camp_json_writer_t *w, bool object)
-{
-    size_t sep;
-    if (w == NULL || !value_allowed(w, &sep)) {
-        return;
-    }
-    if (w->depth >= CAMP_JSON_WRITER_MAX_DEPTH) {
-        set_error(w, CAMP_ERR_STATE); /* deeper than CAMP_JSON_WRITER_MAX_DEPTH */
-        return;
-    }
-    write_bytes(w, sep, object ? "{" : "[", 1);
-    value_done(w);
-    w->depth++;
-    w->has_items &= ~level_bit(w);
-    if (object) {
-        w->is_object |= level_bit(w);
-    } else {
-        w->is_object &= ~level_bit(w);
-    }
-}
-
-static void end(camp_json_writer_t *w, bool object)
-{
-    if (w == NULL || misused(w)) {
-        return;
-    }
-    if (w->depth == 0 || in_object(w) != object || w->after_key) {
-        set_error(w, CAMP_ERR_STATE); /* nothing open, wrong bracket, or key without value */
-        return;
-    }
-    write_bytes(w, 0, object ? "}" : "]", 1);
-    w->depth--;
-}
-
 void camp_json_write_object_begin(camp_json_writer_t *w)
 {
-    begin(w, true);
+    put(w, P_OPEN, "{", 1);
 }
 
 void camp_json_write_object_end(camp_json_writer_t *w)
 {
-    end(w, true);
+    put(w, P_CLOSE, "}", 1);
 }
 
 void camp_json_write_array_begin(camp_json_writer_t *w)
 {
-    begin(w, false);
+    put(w, P_OPEN, "[", 1);
 }
 
 void camp_json_write_array_end(camp_json_writer_t *w)
 {
-    end(w, false);
+    put(w, P_CLOSE, "]", 1);
 }
 
 void camp_json_write_key_n(camp_json_writer_t *w, const char *key, size_t len)
 {
-    size_t sep;
-    if (w == NULL || misused(w)) {
-        return;
-    }
-    if (key == NULL && len > 0) {
-        set_error(w, CAMP_ERR_ARG);
-        return;
-    }
-    if (!in_object(w) || w->after_key) {
-        set_error(w, CAMP_ERR_STATE);
-        return;
-    }
-    sep = (w->has_items & level_bit(w)) ? 1u : 0u;
-    write_quoted(w, sep, (key != NULL) ? key : "", len, true);
-    if (!misused(w)) {
-        w->after_key = true;
-    }
+    put(w, P_KEY, key, len);
 }
 
-void camp_json_write_key(camp_json_writer_t *w, const char *key)
-{
-    if (w != NULL && key == NULL) {
-        set_error(w, CAMP_ERR_ARG);
-        return;
-    }
-    camp_json_write_key_n(w, key, (key != NULL) ? strlen(key) : 0);
-}
-
-/* ---- scalars ------------------------------------------------------------- */
-
-void camp_json_write_string(camp_json_writer_t *w, const char *s, size_t len)
-{
-    size_t sep;
-    if (w == NULL || misused(w)) {
-        return;
-    }
-    if (s == NULL && len > 0) {
-        set_error(w, CAMP_ERR_ARG);
-        return;
-    }
-    if (!value_allowed(w, &sep)) {
-        return;
-    }
-    write_quoted(w, sep, (s != NULL) ? s : "", len, false);
-    if (!misused(w)) {
-        value_done(w);
-    }
-}
-
-void camp_json_write_cstring(camp_json_writer_t *w, const char *s)
+/* A NUL-terminated text: NULL is an argument error (not an empty text). */
+static void put_c(camp_json_writer_t *w, unsigned what, const char *s)
 {
     if (w != NULL && s == NULL) {
         set_error(w, CAMP_ERR_ARG);
         return;
     }
-    camp_json_write_string(w, s, (s != NULL) ? strlen(s) : 0);
+    put(w, what, s, (s != NULL) ? strlen(s) : 0);
 }
 
-static void write_scalar(camp_json_writer_t *w, const char *s, size_t n)
+void camp_json_write_key(camp_json_writer_t *w, const char *key)
 {
-    size_t sep;
-    if (w == NULL || !value_allowed(w, &sep)) {
-        return;
-    }
-    write_bytes(w, sep, s, n);
-    value_done(w);
+    put_c(w, P_KEY, key);
+}
+
+void camp_json_write_string(camp_json_writer_t *w, const char *s, size_t len)
+{
+    put(w, P_STRING, s, len);
+}
+
+void camp_json_write_cstring(camp_json_writer_t *w, const char *s)
+{
+    put_c(w, P_STRING, s);
 }
 
 void camp_json_write_int(camp_json_writer_t *w, int64_t v)
 {
-    char digits[20];
     char text[21];
-    size_t n = 0, k = 0;
+    size_t n = sizeof text;
     /* work on the negative side so INT64_MIN needs no special case */
     int64_t x = (v < 0) ? v : -v;
     do {
-        digits[n++] = (char)('0' - (x % 10));
+        text[--n] = (char)('0' - (x % 10));
         x /= 10;
     } while (x != 0);
     if (v < 0) {
-        text[k++] = '-';
+        text[--n] = '-';
     }
-    while (n > 0) {
-        text[k++] = digits[--n];
-    }
-    write_scalar(w, text, k);
+    put(w, P_VALUE, text + n, sizeof text - n);
 }
 
 void camp_json_write_fraction(camp_json_writer_t *w, uint32_t millionths)
@@ -355,15 +271,12 @@ void camp_json_write_fraction(camp_json_writer_t *w, uint32_t millionths)
     char text[8] = {'0', '.', 0, 0, 0, 0, 0, 0};
     size_t k;
     uint32_t v = millionths;
-    if (w == NULL || misused(w)) {
-        return;
-    }
-    if (millionths > CAMP_FRACTION_ONE) {
+    if (w != NULL && millionths > CAMP_FRACTION_ONE) {
         set_error(w, CAMP_ERR_ARG);
         return;
     }
-    if (millionths == 0 || millionths == CAMP_FRACTION_ONE) {
-        write_scalar(w, millionths == 0 ? "0" : "1", 1);
+    if (millionths == 0 || millionths >= CAMP_FRACTION_ONE) {
+        put(w, P_VALUE, millionths == 0 ? "0" : "1", 1);
         return;
     }
     /* 0.dddddd, then drop trailing zeros: the shortest exact decimal */
@@ -375,29 +288,26 @@ void camp_json_write_fraction(camp_json_writer_t *w, uint32_t millionths)
     while (text[k - 1] == '0') {
         k--;
     }
-    write_scalar(w, text, k);
+    put(w, P_VALUE, text, k);
 }
 
 void camp_json_write_bool(camp_json_writer_t *w, bool v)
 {
-    write_scalar(w, v ? "true" : "false", v ? 4u : 5u);
+    put(w, P_VALUE, v ? "true" : "false", v ? 4u : 5u);
 }
 
 void camp_json_write_null(camp_json_writer_t *w)
 {
-    write_scalar(w, "null", 4);
+    put(w, P_VALUE, "null", 4);
 }
 
 void camp_json_write_raw(camp_json_writer_t *w, const char *json, size_t len)
 {
-    if (w == NULL || misused(w)) {
-        return;
-    }
-    if (json == NULL || len == 0) {
+    if (w != NULL && (json == NULL || len == 0)) {
         set_error(w, CAMP_ERR_ARG); /* an empty text is not a value */
         return;
     }
-    write_scalar(w, json, len);
+    put(w, P_VALUE, json, len);
 }
 
 camp_status_t camp_json_writer_finish(camp_json_writer_t *w, size_t *out_len)
