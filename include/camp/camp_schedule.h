@@ -61,22 +61,31 @@ extern "C" {
 /* ------------------------------------------------------------ zone names */
 
 /**
- * @brief True when @p name (not NUL-terminated, @p len bytes) is a zone name in
- * the compiled IANA table: exact, case-sensitive match (canonical or link name).
- * Binary search; NULL or an empty name is false.
+ * @brief Whether @p name is a zone name in the compiled IANA table: exact,
+ * case-sensitive match (canonical or link name). Binary search.
+ * @param[in] name the name (not NUL-terminated).
+ * @param[in] len  its length in bytes.
+ * @return true when the table has the name; NULL or an empty name is false.
  */
 bool camp_tz_valid_name(const char *name, size_t len);
 
-/** @brief Number of names in the compiled table (zones and links). */
+/**
+ * @brief Number of names in the compiled table (zones and links).
+ * @return the count.
+ */
 size_t camp_tz_count(void);
 
 /**
  * @brief The @p index-th name of the table, in bytewise sorted order.
+ * @param[in] index 0 .. camp_tz_count() - 1.
  * @return a static NUL-terminated string, or NULL when @p index >= camp_tz_count().
  */
 const char *camp_tz_name(size_t index);
 
-/** @brief tzdata version the table was generated from (e.g. "2026f"); static string. */
+/**
+ * @brief tzdata version the table was generated from.
+ * @return a static string such as "2026f".
+ */
 const char *camp_tz_db_version(void);
 
 /* ------------------------------------------------------------ rules */
@@ -259,7 +268,8 @@ camp_status_t camp_week_windows_check(const camp_week_windows_t *w, camp_diag_t 
  *   spring-forward day, if end is later);
  * - local minutes repeated when clocks go back are open both times.
  *
- * @param[in]  tz   the zone; @p w the windows (checked: see camp_week_windows_check()).
+ * @param[in]  tz   the zone.
+ * @param[in]  w    the windows (checked: see camp_week_windows_check()).
  * @param[in]  utc  the instant, in range.
  * @param[out] open the answer.
  * @return CAMP_OK; CAMP_ERR_ARG; CAMP_ERR_SCHEDULE (bad window); CAMP_ERR_TIME_RANGE.
@@ -280,7 +290,8 @@ camp_status_t camp_schedule_is_open(const camp_tz_t *tz, const camp_week_windows
  * 05:59:59 is already in minute 359, so a window starting at 03:00..05:59
  * opens at the jump, one second before 06:00:00 local).
  *
- * @param[in]  tz    the zone; @p w the windows.
+ * @param[in]  tz    the zone.
+ * @param[in]  w     the windows (checked: see camp_week_windows_check()).
  * @param[in]  utc   where to start, in range.
  * @param[out] found false ("never") when nothing opens within 8 days — an
  *                   empty week, or the search would leave the supported range.

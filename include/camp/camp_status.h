@@ -44,7 +44,7 @@ typedef enum camp_status {
     CAMP_ERR_JSON_TYPE = 104,      /**< value has another JSON type than asked for */
     CAMP_ERR_JSON_RANGE = 105,     /**< number out of the asked range, or not an integer */
     CAMP_ERR_JSON_NOT_FOUND = 106, /**< object member absent */
-    CAMP_ERR_JSON_NUL = 107,       /**< string contains \u0000 (cannot be NUL-terminated) */
+    CAMP_ERR_JSON_NUL = 107,       /**< string contains the escape \\u0000 (cannot be NUL-terminated) */
     CAMP_ERR_JSON_TOO_LARGE = 108, /**< document longer than the token offsets can hold */
 
     /* --- validate: decoded values breaking a documented rule (200..299) --- */
@@ -145,7 +145,9 @@ camp_status_t camp_diag_set(camp_diag_t *diag, camp_status_t status, const char 
 
 /**
  * @brief Attach numeric limits to the last failure recorded in @p diag.
- * @param[in,out] diag may be NULL.
+ * @param[in,out] diag may be NULL (nothing is written).
+ * @param[in]     min  the smallest value the rule allows.
+ * @param[in]     max  the largest value the rule allows.
  */
 void camp_diag_set_limits(camp_diag_t *diag, int64_t min, int64_t max);
 

@@ -1,0 +1,25 @@
+# API reference (Doxyfile): make docs -> $(BUILD)/docs/html/index.html
+#
+# Doxygen reads include/camp/*.h and the port headers with WARN_IF_UNDOCUMENTED,
+# WARN_NO_PARAMDOC and WARN_AS_ERROR: any undocumented declaration or parameter, or a
+# broken reference, fails the target. The warnings are in $(BUILD)/docs/warnings.log.
+DOCS_DIR := $(BUILD)/docs
+
+.PHONY: docs check-docs
+docs:
+	@command -v doxygen >/dev/null 2>&1 || { echo "docs: doxygen missing (sh tools/deps.sh)"; exit 1; }
+	@rm -rf $(DOCS_DIR) && mkdir -p $(DOCS_DIR)
+	@CAMP_VERSION=$(VERSION) CAMP_DOCS_DIR=$(DOCS_DIR) doxygen Doxyfile; rc=$$?; \
+	    n=$$(grep -c ': warning: ' $(DOCS_DIR)/warnings.log 2>/dev/null); \
+	    if [ $$rc -ne 0 ] || [ "$${n:-0}" -ne 0 ]; then \
+	        cat $(DOCS_DIR)/warnings.log; echo "docs: $${n:-?} warning(s), see $(DOCS_DIR)/warnings.log"; exit 1; \
+	    fi; echo "docs: $(DOCS_DIR)/html/index.html (0 warnings)"
+
+# make check step: 1 passed when the reference builds without a warning.
+check-docs:
+	@if $(MAKE) --no-print-directory docs; then echo "1 passed, 0 failed"; \
+	else echo "0 passed, 1 failed"; exit 1; fi
+
+# Not yet in `make check`: camp_client.h, camp_http.h, camp_inbox.h, camp_outbox.h and the
+# port headers still have warnings. Once `make docs` is clean, register it:
+# CHECK_EXTRA += check-docs
