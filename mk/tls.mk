@@ -5,15 +5,16 @@
 #
 # MBEDTLS_PREFIX=DIR builds and links against an mbedTLS installed under DIR
 # (DIR/include, DIR/lib: e.g. cmake --install of 3.6 LTS or 4.x) instead of
-# the system's: its headers come first, its libraries are searched first and
-# found again at run time (rpath). 4.x names its crypto library tfpsacrypto.
+# the system's: its headers come before the system's (-isystem: searched
+# before /usr/include, and warnings inside them are not ours), its libraries
+# are searched first and found again at run time (rpath). 4.x names its crypto library tfpsacrypto.
 # Use one BUILD directory per mbedTLS: objects are not rebuilt when only the
 # prefix changes.
 #   make BUILD=build-36 MBEDTLS_PREFIX=/opt/mbedtls-3.6 all tests check-unit
 
 ifdef MBEDTLS_PREFIX
-override CPPFLAGS := -I$(MBEDTLS_PREFIX)/include $(CPPFLAGS)
-override HOST_CPPFLAGS := -I$(MBEDTLS_PREFIX)/include $(HOST_CPPFLAGS)
+override CPPFLAGS := -isystem $(MBEDTLS_PREFIX)/include $(CPPFLAGS)
+override HOST_CPPFLAGS := -isystem $(MBEDTLS_PREFIX)/include $(HOST_CPPFLAGS)
 override LDFLAGS := -L$(MBEDTLS_PREFIX)/lib -Wl,-rpath,$(MBEDTLS_PREFIX)/lib $(LDFLAGS)
 ifneq ($(wildcard $(MBEDTLS_PREFIX)/lib/libtfpsacrypto.*),)
 LDLIBS_TLS := -lmbedtls -lmbedx509 -ltfpsacrypto

@@ -1,4 +1,5 @@
-/* HMAC-SHA256 crypto port on mbedTLS's generic message-digest (md) API. */
+/* HMAC-SHA256 crypto port: mbedTLS's message-digest (md) API on 2.28 and
+ * 3.x; a PSA MAC on 4.x, where TF-PSA-Crypto made the md HMAC calls private. */
 #include "camp_mbedtls_crypto.h"
 
 #include <mbedtls/md.h>
@@ -12,10 +13,57 @@
 #if MBEDTLS_VERSION_NUMBER >= 0x03000000
 #include <mbedtls/build_info.h>
 #endif
-#if !defined(MBEDTLS_MD_C) || !defined(MBEDTLS_SHA256_C)
+#if MBEDTLS_VERSION_NUMBER >= 0x04000000
+#include <psa/crypto.h>
+#elif !defined(MBEDTLS_MD_C) || !defined(MBEDTLS_SHA256_C)
 #error "camp_mbedtls_crypto needs MBEDTLS_MD_C and MBEDTLS_SHA256_C"
 #endif
 
+#if MBEDTLS_VERSION_NUMBER >= 0x04000000
+int camp_mbedtls_hmac_sha256(void *ctx, const uint8_t *key, size_t key_len, const uint8_t *part1,
+                             size_t len1, const uint8_t *part2, size_t len2,
+                             uint8_t mac[CAMP_SHA256_LEN])
+{
+    /* HMAC pads a short key with zeros, so the empty key equals one zero
+     * byte; PSA refuses to import a key of length 0. */
+    static const uint8_t zero_key[1] = {0};
+    psa_key_attributes_t attr = PSA_KEY_ATTRIBUTES_INIT;
+    psa_mac_operation_t op = PSA_MAC_OPERATION_INIT;
+    mbedtls_svc_key_id_t id = MBEDTLS_SVC_KEY_ID_INIT;
+    psa_status_t st;
+    size_t out_len = 0;
+
+    (void)ctx;
+    if (mac == NULL || (key == NULL && key_len > 0u) || (part1 == NULL && len1 > 0u) ||
+        (part2 == NULL && len2 > 0u)) {
+        return -1;
+    }
+    if (psa_crypto_init() != PSA_SUCCESS) {
+        return -1;
+    }
+    psa_set_key_type(&attr, PSA_KEY_TYPE_HMAC);
+    psa_set_key_usage_flags(&attr, PSA_KEY_USAGE_SIGN_MESSAGE);
+    psa_set_key_algorithm(&attr, PSA_ALG_HMAC(PSA_ALG_SHA_256));
+    st = psa_import_key(&attr, key_len > 0u ? key : zero_key, key_len > 0u ? key_len : 1u, &id);
+    psa_reset_key_attributes(&attr);
+    if (st != PSA_SUCCESS) {
+        return -1;
+    }
+    st = psa_mac_sign_setup(&op, id, PSA_ALG_HMAC(PSA_ALG_SHA_256));
+    if (st == PSA_SUCCESS && len1 > 0u) {
+        st = psa_mac_update(&op, part1, len1);
+    }
+    if (st == PSA_SUCCESS && len2 > 0u) {
+        st = psa_mac_update(&op, part2, len2);
+    }
+    if (st == PSA_SUCCESS) {
+        st = psa_mac_sign_finish(&op, mac, CAMP_SHA256_LEN, &out_len);
+    }
+    (void)psa_mac_abort(&op);  /* no-op after finish; frees state after a failure */
+    (void)psa_destroy_key(id); /* wipes the key copy */
+    return (st == PSA_SUCCESS && out_len == CAMP_SHA256_LEN) ? 0 : -1;
+}
+#else
 int camp_mbedtls_hmac_sha256(void *ctx, const uint8_t *key, size_t key_len, const uint8_t *part1,
                              size_t len1, const uint8_t *part2, size_t len2,
                              uint8_t mac[CAMP_SHA256_LEN])
@@ -47,6 +95,7 @@ int camp_mbedtls_hmac_sha256(void *ctx, const uint8_t *key, size_t key_len, cons
     mbedtls_md_free(&md); /* also zeroises the key-derived pads */
     return rc;
 }
+#endif
 
 camp_crypto_t camp_mbedtls_crypto(void)
 {

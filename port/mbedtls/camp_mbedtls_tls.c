@@ -33,7 +33,9 @@
  * progress or waits until the deadline, so this is a safety net only. */
 #define CAMP_TLS_MAX_STEPS 100000
 
+#if MBEDTLS_VERSION_NUMBER < 0x04000000
 static const char camp_tls_pers[] = "libcamp-tls";
+#endif
 
 static void set_reason(camp_mbedtls_tls_t *tls, const char *text)
 {
