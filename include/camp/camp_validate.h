@@ -4,8 +4,11 @@
  *        characters, RFC 3339 date-times with calendar checks, e-mail syntax.
  *
  * No state, no allocation, no locale. Inputs need not be NUL-terminated.
- * Time-zone names are validated by the schedule module (camp_tz_find()),
- * which owns the zone table.
+ * Time-zone names: camp_valid_tz_name() checks the IANA name syntax only, so
+ * validating a document never links the zone table (about 14 KiB on
+ * Cortex-M); membership in the table is decided where the table is linked
+ * anyway, by the schedule module (camp_tz_valid_name(), camp_tz_find(): an
+ * unknown name is CAMP_ERR_TZ_UNKNOWN when a window is computed).
  */
 #ifndef CAMP_VALIDATE_H
 #define CAMP_VALIDATE_H
@@ -38,6 +41,23 @@ bool camp_valid_inbox_id(const char *s, size_t len);
  * @return true when @p s is a valid column ID.
  */
 bool camp_valid_column_id(const char *s, size_t len);
+
+/** Longest time-zone name accepted (the Outbox API's documented limit). */
+#define CAMP_TZ_NAME_MAX 64
+
+/**
+ * @brief IANA time-zone name syntax (tzdata's theory.html rules), without the
+ *        zone table: 1..CAMP_TZ_NAME_MAX bytes of components separated by `/`,
+ *        each 1..14 bytes of `[A-Za-z0-9._+-]`, not starting with `-`, never
+ *        `.` or `..`. Accepts `America/New_York`, `UTC`, `Etc/GMT+5`; rejects
+ *        `Eastern Standard Time`, `America//X`, `/UTC`. Every name of the
+ *        compiled table passes; a well-formed name that no table has
+ *        (`Mars/Olympus`) passes too: use camp_tz_valid_name() for membership.
+ * @param[in] s   the text (need not be NUL-terminated; NULL is invalid).
+ * @param[in] len its length in bytes.
+ * @return true when @p s is a syntactically valid zone name.
+ */
+bool camp_valid_tz_name(const char *s, size_t len);
 
 /**
  * @brief Canonical UUID: 8-4-4-4-12 hex digits (either case), 36 bytes.

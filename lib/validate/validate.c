@@ -55,6 +55,29 @@ bool camp_valid_column_id(const char *s, size_t len)
     return camp_valid_inbox_id(s + plen, len - plen);
 }
 
+bool camp_valid_tz_name(const char *s, size_t len)
+{
+    size_t i, start = 0;
+    if (s == NULL || len == 0 || len > CAMP_TZ_NAME_MAX) {
+        return false;
+    }
+    for (i = 0; i <= len; i++) {
+        if (i == len || s[i] == '/') {
+            size_t n = i - start;
+            /* component: 1..14 bytes, no leading '-', not "." or ".." */
+            if (n == 0 || n > 14 || s[start] == '-' ||
+                (s[start] == '.' && (n == 1 || (n == 2 && s[start + 1] == '.')))) {
+                return false;
+            }
+            start = i + 1;
+        } else if (!is_alpha(s[i]) && !is_digit(s[i]) && s[i] != '_' && s[i] != '-' &&
+                   s[i] != '+' && s[i] != '.') {
+            return false;
+        }
+    }
+    return true;
+}
+
 bool camp_valid_uuid(const char *s, size_t len)
 {
     size_t i;

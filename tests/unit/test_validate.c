@@ -7,9 +7,57 @@
 
 #include <cmocka.h>
 
+#include "camp/camp_schedule.h"
 #include "camp/camp_validate.h"
 
 #define S(lit) (lit), (sizeof(lit) - 1u)
+
+/* ---- time-zone names (syntax only) ------------------------------------------- */
+
+static void test_tz_name_syntax(void **state)
+{
+    char long_name[CAMP_TZ_NAME_MAX + 2];
+    size_t i;
+    (void)state;
+    assert_true(camp_valid_tz_name(S("America/New_York")));
+    assert_true(camp_valid_tz_name(S("UTC")));
+    assert_true(camp_valid_tz_name(S("Etc/GMT+5")));
+    assert_true(camp_valid_tz_name(S("Etc/GMT-14")));
+    assert_true(camp_valid_tz_name(S("America/Argentina/ComodRivadavia"))); /* 14-byte part */
+    assert_true(camp_valid_tz_name(S("Mars/Olympus"))); /* well-formed: the table decides */
+    assert_false(camp_valid_tz_name(S("Eastern Standard Time")));
+    assert_false(camp_valid_tz_name(S("")));
+    assert_false(camp_valid_tz_name(NULL, 3));
+    assert_false(camp_valid_tz_name(S("/UTC")));
+    assert_false(camp_valid_tz_name(S("UTC/")));
+    assert_false(camp_valid_tz_name(S("America//New_York")));
+    assert_false(camp_valid_tz_name(S("America/../etc")));
+    assert_false(camp_valid_tz_name(S("./UTC")));
+    assert_false(camp_valid_tz_name(S("-UTC")));
+    assert_false(camp_valid_tz_name(S("America/ComodoroRivadavi"))); /* 15-byte part */
+    assert_false(camp_valid_tz_name(S("Europe/Berlin\n")));
+    assert_false(camp_valid_tz_name("UTC\0x", 5));
+    /* length: CAMP_TZ_NAME_MAX bytes pass, one more fails */
+    for (i = 0; i < sizeof long_name - 1; i++) {
+        long_name[i] = (i % 10 == 9) ? '/' : 'A';
+    }
+    assert_true(camp_valid_tz_name(long_name, CAMP_TZ_NAME_MAX));
+    assert_false(camp_valid_tz_name(long_name, CAMP_TZ_NAME_MAX + 1));
+}
+
+/* The syntactic check accepts every name of the compiled zone table. */
+static void test_tz_name_syntax_accepts_table(void **state)
+{
+    size_t i, n = camp_tz_count();
+    (void)state;
+    assert_true(n > 0);
+    for (i = 0; i < n; i++) {
+        const char *name = camp_tz_name(i);
+        if (!camp_valid_tz_name(name, strlen(name))) {
+            fail_msg("table name %s fails the syntax check", name);
+        }
+    }
+}
 
 /* ---- IDs ------------------------------------------------------------------ */
 
@@ -505,6 +553,8 @@ int main(void)
         cmocka_unit_test(test_inbox_id),
         cmocka_unit_test(test_column_id),
         cmocka_unit_test(test_uuid),
+        cmocka_unit_test(test_tz_name_syntax),
+        cmocka_unit_test(test_tz_name_syntax_accepts_table),
         cmocka_unit_test(test_utf8_chars),
         cmocka_unit_test(test_length_chars),
         cmocka_unit_test(test_email_valid),
