@@ -384,6 +384,21 @@ camp_status_t camp_http_exchange(const camp_transport_t *t, const uint8_t *head,
                                  uint8_t *buf, size_t cap, uint32_t timeout_ms,
                                  camp_http_response_t *rs, camp_diag_t *diag);
 
+/**
+ * @brief camp_http_exchange() with the deadline given as an instant of
+ * t->now_ms() instead of a duration: lets a caller spend one deadline on
+ * connecting and on the exchange (camp_client_t does).
+ *
+ * @param[in]  deadline_ms  the call ends with CAMP_ERR_TIMEOUT at the first
+ *                          deadline check at or after this instant.
+ * Other parameters and return values: as camp_http_exchange().
+ */
+camp_status_t camp_http_exchange_until(const camp_transport_t *t, const uint8_t *head,
+                                       size_t head_len, const uint8_t *body, size_t body_len,
+                                       bool head_request, uint8_t *buf, size_t cap,
+                                       uint64_t deadline_ms, camp_http_response_t *rs,
+                                       camp_diag_t *diag);
+
 #ifdef __cplusplus
 }
 #endif

@@ -558,9 +558,9 @@ static camp_status_t attempt(camp_client_t *c, const call_t *call, camp_http_res
     if (c->conn.set_deadline != NULL) {
         c->conn.set_deadline(c->conn.ctx, deadline);
     }
-    st = camp_http_exchange(&c->transport, c->work + head_off, head_len, c->work, body_len,
-                            c->routes[call->route].method == CAMP_HTTP_HEAD, c->work,
-                            c->work_cap, (uint32_t)(deadline - now), rs, &c->last.diag);
+    st = camp_http_exchange_until(&c->transport, c->work + head_off, head_len, c->work,
+                                  body_len, c->routes[call->route].method == CAMP_HTTP_HEAD,
+                                  c->work, c->work_cap, deadline, rs, &c->last.diag);
     /* After an error the connection's state is unknown; after `Connection: close`
      * (ours or the server's) it is finished even if the server did not say so:
      * either way start over on the next call. */

@@ -1,5 +1,5 @@
 /* One request/response exchange over a camp_transport_t under a single
- * deadline. The deadline is read from the transport's monotonic clock once;
+ * deadline (an instant of the transport's monotonic clock, or now + timeout);
  * every transport call is followed by a check, so a peer that stalls, trickles
  * or never answers ends the call with CAMP_ERR_TIMEOUT. */
 #include "camp/camp_http.h"
@@ -76,6 +76,17 @@ camp_status_t camp_http_exchange(const camp_transport_t *t, const uint8_t *head,
                                  uint8_t *buf, size_t cap, uint32_t timeout_ms,
                                  camp_http_response_t *rs, camp_diag_t *diag)
 {
+    uint64_t now = (t != NULL && t->now_ms != NULL) ? t->now_ms(t->ctx) : 0;
+    return camp_http_exchange_until(t, head, head_len, body, body_len, head_request, buf, cap,
+                                    now + timeout_ms, rs, diag);
+}
+
+camp_status_t camp_http_exchange_until(const camp_transport_t *t, const uint8_t *head,
+                                       size_t head_len, const uint8_t *body, size_t body_len,
+                                       bool head_request, uint8_t *buf, size_t cap,
+                                       uint64_t deadline_ms, camp_http_response_t *rs,
+                                       camp_diag_t *diag)
+{
     deadline_t d;
     camp_status_t st;
     camp_diag_clear(diag);
@@ -88,7 +99,7 @@ camp_status_t camp_http_exchange(const camp_transport_t *t, const uint8_t *head,
         return camp_diag_set(diag, CAMP_ERR_ARG, "http", "transport, buffer and response required");
     }
     d.last = t->now_ms(t->ctx);
-    d.at = d.last + timeout_ms;
+    d.at = deadline_ms;
     d.frozen = 0;
     camp_http_response_init(rs, NULL, 0, head_request);
 

@@ -83,7 +83,7 @@ static int32_t fake_recv(void *ctx, uint8_t *buf, size_t cap)
         if (s->stay_open && (s->close_at == FAKE_NO_OFFSET || f->pos < s->close_at)) {
             return 0;
         }
-        return CAMP_NET_CLOSED;
+        return s->truncated_close ? CAMP_NET_TRUNCATED : CAMP_NET_CLOSED;
     }
     if (f->zeros_left > 0) {
         f->zeros_left--;

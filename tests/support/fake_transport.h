@@ -32,6 +32,8 @@ typedef struct fake_stream {
     bool stay_open;      /* after all data: return 0 forever instead of closing */
     size_t split_at;     /* 0 = off; else the first recv()s never cross this
                             offset, so the stream arrives as [0, split) + rest */
+    bool truncated_close; /* the close is CAMP_NET_TRUNCATED (a TLS close
+                             without close_notify), not CAMP_NET_CLOSED */
 } fake_stream_t;
 
 typedef struct fake_transport {
