@@ -12,7 +12,8 @@ InboxApp (base /api/v1, bearer token required):
   PATCH  /campaigns/v2/{id}/leads/{identifier}         {"prospect": {...}}
   POST   /campaigns/v2/{id}/leads/{identifier}/cancel  {"success": true}
   PATCH  /campaigns/v2/{id}/columns/{columnId}         column object
-  GET    /team                                         auth smoke test
+  GET    /team                                         auth smoke test {id,name,slug,image,createdAt,updatedAt}
+  GET    /events?afterSeq=&limit=                      event replay feed {events, hasMore, lastSeq} (§8.5)
 Outbox (root paths; "Authorization: KEY" or "Bearer KEY"):
   POST /email/campaigns/   POST /email/senders/   GET /contacts/list
 Test controls (no auth):
@@ -20,6 +21,19 @@ Test controls (no auth):
   POST /__mock/rate-limit {"count": N, "retryAfter": S}   next N API calls get 429
   GET  /__mock/requests                    every request seen (method, path, status, body)
   GET  /__mock/state                       campaigns with their live counters
+  POST /__mock/error-format {"format": "v1"|"v2"}   error body of every later InboxApp error
+  POST /__mock/events {"type": T, "data": {...}}     record an event of any type (e.g. thread.created)
+  POST /__mock/events/skip {"count": N}    consume N sequence numbers without an event (a gap)
+  GET  /__mock/events                      every stored event with its virtual age
+  POST /__mock/webhooks {"url", "secret", "format": "v1"|"v2"}  deliver each new event there, signed
+  GET  /__mock/webhooks                    subscribers and every delivery (seq, mode, HTTP status)
+  DELETE /__mock/webhooks                  forget every subscriber
+  POST /__mock/webhooks/flush              wait until every queued delivery was attempted
+  POST /__mock/webhooks/replay {"seq": N}  re-send event N's first delivery byte for byte
+  POST /__mock/webhooks/deliver {"seq": N, "age": S, "badSignature": B}
+                                           deliver event N now, signed with t = now - S (or a
+                                           wrong signature); answers the receiver's status
+  Header "X-Mock-Error-Format: v2" switches one request to the v2 error body.
   Header "X-Mock-Rate-Limit: 1" makes that one request a 429; "X-Mock-Fail: 500"
   makes it fail with that status.
 
@@ -34,6 +48,17 @@ the contacted reply. --speed sets virtual seconds per real second;
 --frozen-clock stops real time (only /__mock/advance moves it) for
 deterministic tests.
 
+Events (§8.1/§8.2, v1.0 envelopes, seq increasing per team): campaign.created
+(create), campaign.started (enable; with campaign.resumed after a pause),
+campaign.paused, campaign.completed, target.contacted and target.replied as the
+virtual clock contacts leads (at most EVENTS_PER_TICK of each kind per campaign
+per clock step: a long advance records the first ones and counts the rest in
+/__mock/state "eventsNotRecorded", so it cannot flood). Events are kept for 7
+virtual days and at most 25,000. Webhook deliveries run on a worker thread with
+X-Inbox-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "{t}.{body}"> (§8.3) in the v1
+envelope or the v2 one (§8.4); t is real wall-clock time, as a receiver checks it.
+Every response carries X-Request-Id; v2 error bodies repeat it as requestId.
+
 Every request is logged as "METHOD PATH STATUS" to --log (and stderr unless
 --quiet). The port is written to --port-file once listening. SIGTERM/SIGINT stop
 the server cleanly; --exit-after N stops it after N seconds whatever happens.
@@ -42,9 +67,11 @@ the server cleanly; --exit-after N stops it after N seconds whatever happens.
 import argparse
 import datetime
 import hashlib
+import hmac
 import json
 import math
 import os
+import queue
 import re
 import signal
 import socket
@@ -53,6 +80,8 @@ import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+import urllib.error
+import urllib.request
 from urllib.parse import parse_qs, unquote, urlsplit
 
 try:
@@ -69,6 +98,11 @@ MAX_SAFE = 9007199254740991
 MAX_LEAD_ITEMS = 2000
 REPLY_NUM, REPLY_DEN = 3, 25  # 12 % of contacted leads reply
 INBOX_PREFIX = "/api/v1"
+TEAM_ID = "hzcai5t59nn9vsck3rbuepyg"
+EVENT_KEEP_SECONDS = 7 * 86400  # §8.5: events are kept 7 days
+EVENT_MAX = 25000               # ... and at most 25,000 per team
+EVENTS_PER_TICK = 20            # per kind and campaign in one clock step
+EVENT_TYPE_RE = re.compile(r"^[a-z][A-Za-z]*\.[a-z][A-Za-z]*$")
 
 
 class ApiError(Exception):
@@ -306,6 +340,9 @@ class Campaign:
         self.base_contacted = 0
         self.base_replies = 0
         self.is_syncing = False
+        self.ev_contacted = 0  # contacted / replied leads already recorded as events
+        self.ev_replies = 0
+        self.ev_completed = False
 
     # -- live numbers --
     def active_seconds(self, clock):
@@ -388,6 +425,21 @@ class Campaign:
         )
         obj["enabled"] = self.enabled
         return {k: obj[k] for k in V2_ORDER}
+
+    def summary(self, clock):
+        """The webhook payload shape (§3.3)."""
+        obj = self._common(clock)
+        targets, contacted, replies, _ = self.counters(clock)
+        obj.update({
+            "completionRate": round(contacted / targets, 4) if targets else 0,
+            "replyRate": round(replies / contacted, 4) if contacted else 0,
+            "createdAt": self.created_at,
+            "updatedAt": self.updated_at,
+            "pausedAt": self.paused_at,
+            "completedAt": self.completed_at,
+            "lastStartedAt": self.last_started_at,
+        })
+        return obj
 
     def legacy(self, clock):
         obj = self._common(clock)
@@ -492,6 +544,7 @@ def seed_campaign(clock):
         "excludeMutuals": False,
     }
     c.active_since = clock.now()
+    c.ev_contacted, c.ev_replies = c.base_contacted, c.base_replies
     return c
 
 
@@ -513,6 +566,152 @@ class State:
         c = seed_campaign(self.clock)
         self.campaigns[c.id] = c
         self.contacts = [self._contact(i) for i in range(45)]
+        self.error_format = "v1"
+        self.request_counter = 0
+        # Events: [{"env": v1 envelope, "vt": virtual second recorded, "cid": campaign id,
+        # "sent": {hook id: (body, signature header)}}], oldest first.
+        self.wall0 = time.time()
+        self.events = []
+        self.seq = 0
+        self.not_recorded = 0
+        self.hooks = []
+        self.hook_counter = 0
+        self.deliveries = []
+        self.delivery_q = queue.Queue()
+        worker = threading.Thread(target=self._delivery_worker, daemon=True)
+        worker.start()
+
+    # -- events (call with self.lock held) --
+    def event_time(self):
+        return iso(self.wall0 + self.clock.now())
+
+    def record_event(self, etype, data, cid=None):
+        self.seq += 1
+        env = {"id": make_id("event", self.seq, os.getpid(), self.wall0), "seq": self.seq, "teamId": TEAM_ID,
+               "type": etype, "timestamp": self.event_time(), "version": "1.0", "data": data}
+        entry = {"env": env, "vt": self.clock.now(), "cid": cid, "sent": {}}
+        self.events.append(entry)
+        if len(self.events) > EVENT_MAX:
+            del self.events[:len(self.events) - EVENT_MAX]
+        for hook in self.hooks:
+            self.delivery_q.put((hook, entry))
+        return env
+
+    def campaign_event(self, etype, c):
+        return self.record_event(etype, {"campaign": c.summary(self.clock)}, c.id)
+
+    def target_event(self, etype, c, index):
+        active = [lead for lead in c.leads.values() if not lead["cancelled"]]
+        if index < len(active):
+            kind, value = active[index]["kind"], active[index]["value"]
+        else:  # seeded counters have no lead records behind them
+            kind, value = "username", "lead%d" % index
+        pid = value if kind == "platformId" else str(int(hashlib.sha256(value.encode()).hexdigest()[:12], 16))
+        account = c.account_ids[index % len(c.account_ids)] if c.account_ids else make_id("account", c.id)
+        ts = self.event_time()
+        text = "Hi %s, quick question about your work." % value if etype == "target.contacted" else "Sure, tell me more."
+        data = {
+            "campaign": c.summary(self.clock),
+            "thread": {"id": make_id("thread", c.id, pid), "platform": "twitter",
+                       "platformId": "44196397:%s" % pid, "accountLinkId": account},
+            "message": {"id": make_id("message", c.id, pid, etype), "content": text, "createdAt": ts},
+            "prospect": {"id": make_id("prospect", pid), "platformId": pid, "platform": "twitter",
+                         "displayName": value.title(), "username": value if kind == "username" else "user" + pid[:8],
+                         "image": "https://pbs.twimg.com/profile_images/%s/mock.jpg" % pid,
+                         "context": {"tags": [], "status": None}},
+        }
+        return self.record_event(etype, data, c.id)
+
+    def tick(self):
+        """Record what the clock did since the last call; forget events older than 7 days."""
+        for c in list(self.campaigns.values()):
+            c.refresh(self.clock)
+            _, contacted, replies, _ = c.counters(self.clock)
+            for kind, done, attr in (("target.contacted", contacted, "ev_contacted"),
+                                     ("target.replied", replies, "ev_replies")):
+                first = getattr(c, attr)
+                if done <= first:
+                    continue
+                upto = min(done, first + EVENTS_PER_TICK)
+                for i in range(first, upto):
+                    # The k-th reply comes from roughly every 8th contacted lead (12 %).
+                    self.target_event(kind, c, i if kind == "target.contacted" else min(contacted - 1, i * 25 // 3))
+                self.not_recorded += done - upto
+                setattr(c, attr, done)
+            if c.status == "completed" and not c.ev_completed:
+                c.ev_completed = True
+                self.campaign_event("campaign.completed", c)
+        horizon = self.clock.now() - EVENT_KEEP_SECONDS
+        drop = 0
+        while drop < len(self.events) and self.events[drop]["vt"] < horizon:
+            drop += 1
+        if drop:
+            del self.events[:drop]
+
+    def find_event(self, seq):
+        for entry in self.events:
+            if entry["env"]["seq"] == seq:
+                return entry
+        return None
+
+    # -- webhook deliveries (never with self.lock held: a receiver may be slow) --
+    @staticmethod
+    def v2_envelope(entry):
+        env = entry["env"]
+        data = env["data"]
+        cid = entry["cid"]
+        if env["type"].startswith("target.") and "thread" in data:
+            data = {"threadId": data["thread"]["id"], "messageId": data["message"]["id"],
+                    "contactId": data["prospect"]["id"], "stepNumber": 1}
+        out = {"id": env["id"], "seq": env["seq"], "type": env["type"], "apiVersion": "2",
+               "createdAt": env["timestamp"]}
+        if cid is not None:
+            out["object"] = {"type": "campaign", "id": cid, "url": "https://inboxapp.com/api/v1/campaigns/" + cid}
+        out["data"] = data
+        return out
+
+    @staticmethod
+    def sign(secret, t, body):
+        mac = hmac.new(secret.encode("utf-8"), ("%d." % t).encode() + body, hashlib.sha256).hexdigest()
+        return "t=%d,v1=%s" % (t, mac)
+
+    def body_for(self, hook, entry):
+        env = entry["env"] if hook["format"] == "v1" else self.v2_envelope(entry)
+        return json.dumps(env, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    def post(self, hook, entry, body, header, mode):
+        req = urllib.request.Request(hook["url"], data=body, method="POST")
+        req.add_header("Content-Type", "application/json")
+        req.add_header("X-Inbox-Signature", header)
+        req.add_header("User-Agent", "libcamp-mockapi/1")
+        try:
+            with urllib.request.urlopen(req, timeout=5) as r:
+                status, text = r.status, r.read(4096)
+        except urllib.error.HTTPError as e:
+            status, text = e.code, e.read(4096)
+        except (OSError, ValueError) as e:
+            status, text = 0, str(e).encode()
+        text = text.decode("utf-8", "replace")
+        with self.lock:
+            self.deliveries.append({"hook": hook["id"], "seq": entry["env"]["seq"], "id": entry["env"]["id"],
+                                    "type": entry["env"]["type"], "mode": mode, "status": status, "body": text[:512]})
+            if len(self.deliveries) > 10000:
+                del self.deliveries[:1000]
+        return status, text
+
+    def _delivery_worker(self):
+        while True:
+            hook, entry = self.delivery_q.get()
+            try:
+                body = self.body_for(hook, entry)
+                header = self.sign(hook["secret"], int(time.time()), body)
+                with self.lock:
+                    entry["sent"][hook["id"]] = (body, header)
+                self.post(hook, entry, body, header, "new")
+            except Exception as e:  # noqa: BLE001 - one bad delivery must not stop the worker
+                sys.stderr.write("mockapi: webhook delivery failed: %r\n" % e)
+            finally:
+                self.delivery_q.task_done()
 
     def _contact(self, i):
         first = ["Ada", "Grace", "Alan", "Linus", "Barbara", "Ken", "Dennis", "Margaret", "Edsger"][i % 9]
@@ -594,6 +793,7 @@ class Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
+        self.send_header("X-Request-Id", getattr(self, "request_id", "req_none"))
         for k, v in (headers or {}).items():
             self.send_header(k, str(v))
         if self.close_connection:
@@ -637,6 +837,11 @@ class Handler(BaseHTTPRequestHandler):
         path = split.path
         query = parse_qs(split.query, keep_blank_values=True)
         outbox = not path.startswith(INBOX_PREFIX) and not path.startswith("/__mock/")
+        st = self.server.state
+        with st.lock:
+            st.request_counter += 1
+            self.request_id = "req_" + make_id("request", st.request_counter, st.wall0)
+        self.query = query
         try:
             raw = self.read_body()
             if path.startswith("/__mock/"):
@@ -646,6 +851,8 @@ class Handler(BaseHTTPRequestHandler):
             self.check_auth(outbox)
             self.check_forced_failures()
             body = self.parse_body(raw)
+            with st.lock:
+                st.tick()
             result = self.route(method, path, query, body, outbox)
             status = self.send_json(result[0], result[1], headers)
         except ApiError as e:
@@ -664,6 +871,12 @@ class Handler(BaseHTTPRequestHandler):
             body = e.body
         elif outbox:
             body = {"detail": e.message}  # Django-REST-framework style (outbox.md §4)
+        elif (self.headers.get("X-Mock-Error-Format") or self.server.state.error_format) == "v2":
+            # API v2 (§5): flat {code, message, details, requestId}, codes in lowerCamelCase.
+            words = e.code.lower().split("_")
+            code = words[0] + "".join(w.title() for w in words[1:])
+            body = {"code": code, "message": e.message, "details": {"status": e.status},
+                    "requestId": self.request_id}
         else:
             body = {"error": {"code": e.code, "message": e.message, "status": e.status}}
         if not outbox:
@@ -723,12 +936,26 @@ class Handler(BaseHTTPRequestHandler):
             body = json.loads(raw.decode("utf-8")) if raw else {}
         except ValueError:
             raise ApiError(400, "BAD_REQUEST", "malformed JSON")
+        if not isinstance(body, dict):
+            raise ApiError(400, "BAD_REQUEST", "control bodies are JSON objects")
+        answer = self.webhook_control(method, path, body)
+        if answer is not None:
+            return answer
         with st.lock:
+            answer = self.events_control(method, path, body)
+            if answer is not None:
+                return answer
             if method == "POST" and path == "/__mock/advance":
                 secs = body.get("seconds", 0)
                 if not isinstance(secs, (int, float)) or secs < 0:
                     raise ApiError(400, "BAD_REQUEST", "seconds must be a non-negative number")
-                st.clock.offset += secs
+                # Step by at most an hour, so events are recorded along the way
+                # (and capped per step), not all at the end.
+                while secs > 0:
+                    step = min(secs, 3600)
+                    st.clock.offset += step
+                    secs -= step
+                    st.tick()
                 return 200, {"virtualSeconds": st.clock.now()}
             if method == "POST" and path == "/__mock/rate-limit":
                 st.forced_429 = int(body.get("count", 1))
@@ -737,14 +964,121 @@ class Handler(BaseHTTPRequestHandler):
             if method == "GET" and path == "/__mock/requests":
                 return 200, {"requests": list(st.requests)}
             if method == "GET" and path == "/__mock/state":
+                st.tick()
                 out = []
                 for c in st.campaigns.values():
                     c.refresh(st.clock)
                     t, ct, r, f = c.counters(st.clock)
                     out.append({"id": c.id, "name": c.name, "status": c.status, "targets": t, "contacted": ct,
                                 "replies": r, "finished": f})
-                return 200, {"virtualSeconds": st.clock.now(), "campaigns": out}
+                return 200, {"virtualSeconds": st.clock.now(), "campaigns": out,
+                             "lastSeq": st.seq, "eventsNotRecorded": st.not_recorded}
         raise ApiError(404, "NOT_FOUND", "no such test control")
+
+    def need_seq(self, body):
+        seq = body.get("seq")
+        if not is_int(seq):
+            raise ApiError(400, "BAD_REQUEST", "seq must be an integer")
+        entry = self.server.state.find_event(seq)
+        if entry is None:
+            raise ApiError(404, "NOT_FOUND", "no stored event with seq %d" % seq)
+        return entry
+
+    def need_hook(self, body):
+        hooks = self.server.state.hooks
+        if not hooks:
+            raise ApiError(409, "NO_WEBHOOK", "register a webhook first (POST /__mock/webhooks)")
+        want = body.get("hook", hooks[0]["id"])
+        for hook in hooks:
+            if hook["id"] == want:
+                return hook
+        raise ApiError(404, "NOT_FOUND", "no webhook %r" % (want,))
+
+    def webhook_control(self, method, path, body):
+        """Webhook controls that deliver synchronously: they run without the state lock."""
+        st = self.server.state
+        if method == "POST" and path == "/__mock/webhooks/flush":
+            deadline = time.time() + 15
+            while st.delivery_q.unfinished_tasks and time.time() < deadline:
+                time.sleep(0.02)
+            return 200, {"pending": st.delivery_q.unfinished_tasks}
+        if method == "POST" and path == "/__mock/webhooks/replay":
+            with st.lock:
+                entry = self.need_seq(body)
+                hook = self.need_hook(body)
+                sent = entry["sent"].get(hook["id"])
+            if sent is None:
+                raise ApiError(409, "NOT_DELIVERED", "event %d was never delivered to webhook %d"
+                               % (entry["env"]["seq"], hook["id"]))
+            status, text = st.post(hook, entry, sent[0], sent[1], "replay")
+            return 200, {"status": status, "body": text}
+        if method == "POST" and path == "/__mock/webhooks/deliver":
+            age = body.get("age", 0)
+            if not isinstance(age, (int, float)) or isinstance(age, bool):
+                raise ApiError(400, "BAD_REQUEST", "age must be a number of seconds")
+            with st.lock:
+                entry = self.need_seq(body)
+                hook = self.need_hook(body)
+            payload = st.body_for(hook, entry)
+            header = st.sign(hook["secret"], int(time.time() - age), payload)
+            mode = "age %ss" % age
+            if body.get("badSignature"):
+                header = header[:-1] + ("0" if header[-1] != "0" else "1")
+                mode = "bad signature"
+            status, text = st.post(hook, entry, payload, header, mode)
+            return 200, {"status": status, "body": text, "signature": header}
+        return None
+
+    def events_control(self, method, path, body):
+        """Event and webhook controls that only touch the state (lock held)."""
+        st = self.server.state
+        if method == "POST" and path == "/__mock/error-format":
+            if body.get("format") not in ("v1", "v2"):
+                raise ApiError(400, "BAD_REQUEST", 'format must be "v1" or "v2"')
+            st.error_format = body["format"]
+            return 200, {"format": st.error_format}
+        if method == "POST" and path == "/__mock/events":
+            etype = body.get("type")
+            if not isinstance(etype, str) or not EVENT_TYPE_RE.match(etype):
+                raise ApiError(400, "BAD_REQUEST", "type must be resource.action, e.g. thread.created")
+            data = body.get("data", {})
+            if not isinstance(data, dict):
+                raise ApiError(400, "BAD_REQUEST", "data must be an object")
+            st.tick()
+            return 200, st.record_event(etype, data, body.get("campaignId"))
+        if method == "POST" and path == "/__mock/events/skip":
+            count = body.get("count", 1)
+            if not is_int(count) or not 1 <= count <= 1000:
+                raise ApiError(400, "BAD_REQUEST", "count must be an integer in 1..1000")
+            st.tick()
+            st.seq += count
+            return 200, {"nextSeq": st.seq + 1}
+        if method == "GET" and path == "/__mock/events":
+            st.tick()
+            now = st.clock.now()
+            return 200, {"events": [dict(e["env"], ageSeconds=now - e["vt"]) for e in st.events],
+                         "notRecorded": st.not_recorded}
+        if method == "POST" and path == "/__mock/webhooks":
+            url, secret, fmt = body.get("url"), body.get("secret"), body.get("format", "v1")
+            if not isinstance(url, str) or not re.match(r"^https?://[^\s]+$", url):
+                raise ApiError(400, "BAD_REQUEST", "url must be an http:// or https:// URL")
+            if not isinstance(secret, str) or not secret:
+                raise ApiError(400, "BAD_REQUEST", "secret must be a non-empty string")
+            if fmt not in ("v1", "v2"):
+                raise ApiError(400, "BAD_REQUEST", 'format must be "v1" or "v2"')
+            st.tick()  # only events recorded from now on are delivered
+            st.hook_counter += 1
+            hook = {"id": st.hook_counter, "url": url, "secret": secret, "format": fmt}
+            st.hooks.append(hook)
+            return 200, {"id": hook["id"], "url": url, "format": fmt}
+        if method == "GET" and path == "/__mock/webhooks":
+            st.tick()
+            return 200, {"hooks": [{"id": h["id"], "url": h["url"], "format": h["format"]} for h in st.hooks],
+                         "deliveries": list(st.deliveries), "pending": st.delivery_q.unfinished_tasks}
+        if method == "DELETE" and path == "/__mock/webhooks":
+            st.hooks = []
+            return 200, {"hooks": []}
+        return None
 
     # -- routing --
     def route(self, method, path, query, body, outbox):
@@ -754,6 +1088,7 @@ class Handler(BaseHTTPRequestHandler):
         st = self.server.state
         routes = [
             ("GET", ["team"], self.get_team),
+            ("GET", ["events"], self.list_events),
             ("POST", ["campaigns", "v2"], self.create_campaign),
             ("GET", ["campaigns", None], self.get_campaign),
             ("POST", ["campaigns", "v2", None, "enable"], self.enable_campaign),
@@ -802,9 +1137,33 @@ class Handler(BaseHTTPRequestHandler):
             raise unprocessable("$", "must be an object")
 
     def get_team(self, body):
-        return 200, {"id": "hzcai5t59nn9vsck3rbuepyg", "name": "libcamp mock team", "slug": "libcamp-mock",
-                     "createdAt": "2025-01-01T00:00:00.000Z", "updatedAt": "2025-01-01T00:00:00.000Z",
-                     "currency": "usd", "allowSupportAccess": False}
+        # The documented object (§4), every member present.
+        return 200, {"id": TEAM_ID, "name": "libcamp mock team", "slug": "libcamp-mock", "image": None,
+                     "createdAt": "2025-01-01T00:00:00.000Z", "updatedAt": "2025-01-02T00:00:00.000Z"}
+
+    def query_int(self, name, lo, hi, default):
+        values = self.query.get(name)
+        if not values:
+            return default
+        if len(values) > 1:
+            raise ApiError(400, "BAD_REQUEST", "%s: give it once" % name)
+        text = values[0]
+        if not text.isdigit() or not text.isascii():
+            raise ApiError(400, "BAD_REQUEST", "%s: must be an integer in %d..%d" % (name, lo, hi))
+        value = int(text)
+        if not lo <= value <= hi:
+            raise ApiError(422, "VALIDATION_ERROR", "%s: must be in %d..%d, got %s" % (name, lo, hi, text))
+        return value
+
+    def list_events(self, body):
+        """§8.5: events after afterSeq, at most limit; lastSeq is the last one's seq (null if none)."""
+        st = self.server.state
+        after = self.query_int("afterSeq", 0, MAX_SAFE, 0)
+        limit = self.query_int("limit", 1, 1000, 100)
+        newer = [e["env"] for e in st.events if e["env"]["seq"] > after]
+        page = newer[:limit]
+        return 200, {"events": page, "hasMore": len(newer) > limit,
+                     "lastSeq": page[-1]["seq"] if page else None}
 
     def get_campaign(self, body, cid):
         c = self.campaign(cid)
@@ -833,6 +1192,7 @@ class Handler(BaseHTTPRequestHandler):
         if "rules" in body:
             self.apply_rules(c, body["rules"])
         st.campaigns[c.id] = c
+        st.campaign_event("campaign.created", c)
         return 200, c.v2(st.clock)
 
     def enable_campaign(self, body, cid):
@@ -846,11 +1206,16 @@ class Handler(BaseHTTPRequestHandler):
         reasons = c.not_ready_reasons()
         if reasons:
             raise ApiError(422, "CAMPAIGN_NOT_READY", "Campaign cannot be enabled: " + "; ".join(reasons))
+        resumed = c.status == "paused"
         c.status = "active"
         c.enabled = True
         c.paused_at = None
         c.last_started_at = c.updated_at = iso()
         c.active_since = st.clock.now()
+        # §8.2: campaign.started fires on the first start and on a resume, with campaign.resumed.
+        st.campaign_event("campaign.started", c)
+        if resumed:
+            st.campaign_event("campaign.resumed", c)
         return 200, c.v2(st.clock)
 
     def pause_campaign(self, body, cid):
@@ -864,6 +1229,7 @@ class Handler(BaseHTTPRequestHandler):
             c.status = "paused"
             c.enabled = False
             c.paused_at = c.updated_at = iso()
+            st.campaign_event("campaign.paused", c)
         return 200, c.legacy(st.clock)
 
     def put_sequence(self, body, cid):
@@ -1261,6 +1627,14 @@ def main(argv=None):
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
+    if not args.frozen_clock:
+        # A running clock contacts leads between requests too: record (and deliver) as it goes.
+        def ticker():
+            while True:
+                time.sleep(0.5)
+                with server.state.lock:
+                    server.state.tick()
+        threading.Thread(target=ticker, daemon=True).start()
     if args.exit_after > 0:
         timer = threading.Timer(args.exit_after, stop)
         timer.daemon = True
