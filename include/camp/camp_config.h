@@ -51,6 +51,20 @@
 #define CAMP_DIAG_PATH_MAX 96
 #endif
 
+/**
+ * English rule texts in diagnostics (1, the default), or short rule ids (0):
+ * camp_diag_t::rule is then an id such as "J07" and camp_diag_format() prints
+ * the id, the status number, the limits and the size needed
+ * (`$.hourlyMessageRate: rule I12, status 202, limits 1..25`), without linking
+ * the rule texts nor camp_status_str()'s table. For small targets; the ids are
+ * listed next to their texts in the sources (CAMP_RULE in
+ * lib/status/status_internal.h). A program may use either setting with a
+ * library built with the other: only the strings differ.
+ */
+#ifndef CAMP_DIAG_TEXT
+#define CAMP_DIAG_TEXT 1
+#endif
+
 /* ---- Model capacities (elements per array) ------------------------------- */
 
 /** Sequence steps per campaign or sequence body. */
@@ -175,6 +189,9 @@
 #endif
 #if CAMP_DIAG_PATH_MAX < 16
 #error "CAMP_DIAG_PATH_MAX must be at least 16"
+#endif
+#if CAMP_DIAG_TEXT != 0 && CAMP_DIAG_TEXT != 1
+#error "CAMP_DIAG_TEXT must be 0 (rule ids) or 1 (rule texts)"
 #endif
 #if CAMP_MAX_STEPS < 1 || CAMP_MAX_SEGMENTS < 1 || CAMP_MAX_ACCOUNTS < 1
 #error "CAMP_MAX_STEPS, CAMP_MAX_SEGMENTS and CAMP_MAX_ACCOUNTS must be at least 1"

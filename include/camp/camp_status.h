@@ -154,6 +154,9 @@ void camp_diag_set_limits(camp_diag_t *diag, int64_t min, int64_t max);
 /**
  * @brief Format `PATH: RULE` (plus ` (needs N)` when a count is known) into @p out.
  *
+ * With CAMP_DIAG_TEXT 0 (camp_config.h) RULE is an id and the line reads
+ * `PATH: rule ID, status N, limits MIN..MAX, needs N` (parts present when known).
+ *
  * @param[in]  diag the diagnostic to print.
  * @param[out] out  destination, always NUL-terminated when @p cap > 0.
  * @param[in]  cap  size of @p out.

@@ -170,14 +170,15 @@ camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth,
     if (json == NULL || max_depth > CAMP_JSON_MAX_DEPTH) {
         err = CAMP_ERR_ARG;
         at = CAMP_DIAG_NO_OFFSET;
-        rule = (json == NULL) ? "input is NULL" : "max_depth above CAMP_JSON_MAX_DEPTH";
+        rule = (json == NULL) ? CAMP_RULE(J01, "input is NULL")
+                              : CAMP_RULE(J02, "max_depth above CAMP_JSON_MAX_DEPTH");
         goto fail;
     }
     if (len > (size_t)INT_MAX) {
         /* token offsets are int (the tokenizer's type), so larger input cannot be indexed */
         err = CAMP_ERR_JSON_TOO_LARGE;
         at = CAMP_DIAG_NO_OFFSET;
-        rule = "document longer than INT_MAX bytes";
+        rule = CAMP_RULE(J03, "document longer than INT_MAX bytes");
         limit = INT_MAX;
         goto fail;
     }
@@ -194,7 +195,7 @@ camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth,
         b = s[i];
         at = i;
         if (st == ST_COLON) {
-            rule = "expected ':' after the key";
+            rule = CAMP_RULE(J04, "expected ':' after the key");
             if (b != ':') {
                 goto fail;
             }
@@ -209,14 +210,15 @@ camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth,
                 st = obj ? ST_KEY : ST_VALUE;
                 continue;
             }
-            rule = obj ? "expected ',' or '}'" : "expected ',' or ']'";
+            rule =
+                obj ? CAMP_RULE(J05, "expected ',' or '}'") : CAMP_RULE(J06, "expected ',' or ']'");
             if (b != (obj ? '}' : ']')) {
                 goto fail;
             }
             goto close;
         }
         if (st == ST_END) {
-            rule = "trailing data after the value";
+            rule = CAMP_RULE(J07, "trailing data after the value");
             goto fail;
         }
         if ((b == ']' && st == ST_VALUE_OR_CLOSE) || (b == '}' && st == ST_KEY_OR_CLOSE)) {
@@ -249,7 +251,7 @@ camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth,
                     }
                     if (s[i + 1] != 'u') {
                         at = i + 1;
-                        rule = "invalid escape in string";
+                        rule = CAMP_RULE(J08, "invalid escape in string");
                         goto fail;
                     }
                     if (!u_escape(s, i, len, &k)) {
@@ -258,7 +260,7 @@ camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth,
                             break;
                         }
                         at = k;
-                        rule = "invalid \\u escape (needs 4 hex digits)";
+                        rule = CAMP_RULE(J09, "invalid \\u escape (needs 4 hex digits)");
                         goto fail;
                     }
                     /* Policy (RFC 8259 sec. 8.2 leaves it open; JSONTestSuite i_ cases):
@@ -269,7 +271,7 @@ camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth,
                         if (cp >= 0xDC00u || !u_escape(s, i + 6, len, &k) ||
                             (lo = camp_json_hex4(json + i + 8)) < 0xDC00u || lo > 0xDFFFu) {
                             at = i;
-                            rule = "unpaired surrogate in \\u escape";
+                            rule = CAMP_RULE(J10, "unpaired surrogate in \\u escape");
                             goto fail;
                         }
                         i += 6;
@@ -279,7 +281,7 @@ camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth,
                 }
                 if (b < 0x20u) {
                     at = i;
-                    rule = "control character in string";
+                    rule = CAMP_RULE(J11, "control character in string");
                     goto fail;
                 }
                 k = camp_json_utf8_seq(s + i, len - i, &rule, &at);
@@ -291,7 +293,7 @@ camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth,
                 i += k;
             }
             if (i >= len) {
-                rule = "unterminated string";
+                rule = CAMP_RULE(J12, "unterminated string");
                 goto fail;
             }
             i++;
@@ -301,16 +303,17 @@ camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth,
             continue;
         }
         if (st >= ST_KEY_OR_CLOSE) {
-            rule = "expected a string key";
+            rule = CAMP_RULE(J13, "expected a string key");
             goto fail;
         }
         if (b == '{' || b == '[') {
             uint32_t bit = (uint32_t)1u << (depth % 32u);
             if (depth >= max_depth) {
                 err = CAMP_ERR_JSON_DEPTH;
-                rule = (max_depth == CAMP_JSON_MAX_DEPTH)
-                           ? "nesting deeper than " CAMP_JSON_STR(CAMP_JSON_MAX_DEPTH)
-                           : "nesting deeper than the limit";
+                rule =
+                    (max_depth == CAMP_JSON_MAX_DEPTH)
+                        ? CAMP_RULE(J14, "nesting deeper than " CAMP_JSON_STR(CAMP_JSON_MAX_DEPTH))
+                        : CAMP_RULE(J15, "nesting deeper than the limit");
                 limit = (int64_t)max_depth;
                 goto fail;
             }
@@ -326,7 +329,7 @@ camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth,
             continue;
         }
         if (b == '-' || (CLS(b) & CAMP_JSON_C_DIGIT) != 0) {
-            rule = "invalid number";
+            rule = CAMP_RULE(J16, "invalid number");
             i = number_end(s, i, len, &at);
             if (i == 0) {
                 goto fail;
@@ -335,7 +338,7 @@ camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth,
             static const char words[] = "true\0false\0null";
             const char *w = words + (b == 't' ? 0 : b == 'f' ? 5 : 11);
             size_t n = (b == 'f') ? 5u : 4u;
-            rule = "invalid literal";
+            rule = CAMP_RULE(J17, "invalid literal");
             if (len - i < n || memcmp(s + i, w, n) != 0 ||
                 (len - i > n && (CLS(s[i + n]) & CAMP_JSON_C_WORD) != 0)) {
                 goto fail;
@@ -343,10 +346,10 @@ camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth,
             i += n;
         } else if (i == 0 && len >= 3 && b == 0xEFu && s[1] == 0xBBu && s[2] == 0xBFu) {
             /* Policy: RFC 8259 sec. 8.1 says MUST NOT add a BOM; we reject it. */
-            rule = "byte order mark not allowed";
+            rule = CAMP_RULE(J18, "byte order mark not allowed");
             goto fail;
         } else {
-            rule = "expected a value";
+            rule = CAMP_RULE(J19, "expected a value");
             goto fail;
         }
         st = (depth == 0) ? ST_END : ST_AFTER_VALUE;
@@ -360,7 +363,8 @@ camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth,
         return CAMP_OK;
     }
     at = len;
-    rule = (st == ST_VALUE && depth == 0) ? "no value in the document" : "unexpected end of input";
+    rule = (st == ST_VALUE && depth == 0) ? CAMP_RULE(J20, "no value in the document")
+                                          : CAMP_RULE(J21, "unexpected end of input");
 
 fail:
     camp_diag_set(diag, err, "$", rule);

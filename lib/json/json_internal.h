@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "camp/camp_json.h"
+#include "status/status_internal.h"
 
 /* Tokenizer type codes (equal to jsmn's jsmntype_t values; checked in json_tokenize.c). */
 #define CAMP_JSON_T_OBJECT 1

@@ -64,14 +64,14 @@ size_t camp_json_utf8_seq(const unsigned char *s, size_t avail, const char **why
     unsigned char b0 = s[0];
     size_t n, k;
     unsigned char lo = 0x80, hi = 0xBF;
-    const char *reason = "invalid UTF-8: truncated sequence";
+    const char *reason = CAMP_RULE(J22, "invalid UTF-8: truncated sequence");
 
     if (b0 < 0x80u) {
         return 1;
     }
     if (b0 < 0xC2u) {
-        reason = (b0 >= 0xC0u) ? "invalid UTF-8: overlong encoding"
-                               : "invalid UTF-8: unexpected continuation byte";
+        reason = (b0 >= 0xC0u) ? CAMP_RULE(J23, "invalid UTF-8: overlong encoding")
+                               : CAMP_RULE(J24, "invalid UTF-8: unexpected continuation byte");
         k = 0;
         goto fail;
     }
@@ -92,8 +92,8 @@ size_t camp_json_utf8_seq(const unsigned char *s, size_t avail, const char **why
             hi = 0x8F;
         }
     } else {
-        reason = (b0 < 0xF8u) ? "invalid UTF-8: code point beyond U+10FFFF"
-                              : "invalid UTF-8: byte never valid in UTF-8";
+        reason = (b0 < 0xF8u) ? CAMP_RULE(J25, "invalid UTF-8: code point beyond U+10FFFF")
+                              : CAMP_RULE(J26, "invalid UTF-8: byte never valid in UTF-8");
         k = 0;
         goto fail;
     }
@@ -105,11 +105,11 @@ size_t camp_json_utf8_seq(const unsigned char *s, size_t avail, const char **why
         b = s[k];
         if (k == 1 && b >= 0x80u && b <= 0xBFu && (b < lo || b > hi)) {
             if (b0 == 0xEDu) {
-                reason = "invalid UTF-8: encoded surrogate";
+                reason = CAMP_RULE(J27, "invalid UTF-8: encoded surrogate");
             } else if (b0 == 0xF4u) {
-                reason = "invalid UTF-8: code point beyond U+10FFFF";
+                reason = CAMP_RULE(J25, "invalid UTF-8: code point beyond U+10FFFF");
             } else {
-                reason = "invalid UTF-8: overlong encoding";
+                reason = CAMP_RULE(J23, "invalid UTF-8: overlong encoding");
             }
             goto fail;
         }

@@ -112,7 +112,8 @@ camp_status_t camp_json_parse(camp_json_doc_t *doc, char *json, size_t len,
     unsigned cap;
 
     if (doc == NULL || json == NULL || (tokens == NULL && capacity > 0)) {
-        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "doc, json and tokens must not be NULL");
+        return camp_diag_set(diag, CAMP_ERR_ARG, "$",
+                             CAMP_RULE(J28, "doc, json and tokens must not be NULL"));
     }
     doc->text = json;
     doc->len = len;
@@ -128,7 +129,7 @@ camp_status_t camp_json_parse(camp_json_doc_t *doc, char *json, size_t len,
          * "partial" for a bare top-level `1`; a scalar document is one token,
          * so we build it here ourselves. */
         if (capacity < 1) {
-            camp_diag_set(diag, CAMP_ERR_JSON_TOKENS, "$", "token array too small");
+            camp_diag_set(diag, CAMP_ERR_JSON_TOKENS, "$", CAMP_RULE(J29, "token array too small"));
             if (diag != NULL) {
                 diag->needed = 1;
                 diag->offset = 0;
@@ -157,7 +158,7 @@ camp_status_t camp_json_parse(camp_json_doc_t *doc, char *json, size_t len,
      * fixes the width of the one field that may differ (the enum). */
     r = jsmn_parse(&p, json, len, (jsmntok_t *)(void *)tokens, cap);
     if (r == JSMN_ERROR_NOMEM) {
-        camp_diag_set(diag, CAMP_ERR_JSON_TOKENS, "$", "token array too small");
+        camp_diag_set(diag, CAMP_ERR_JSON_TOKENS, "$", CAMP_RULE(J29, "token array too small"));
         if (diag != NULL) {
             diag->needed = count_tokens(json, len);
             diag->offset = p.pos;
@@ -167,7 +168,8 @@ camp_status_t camp_json_parse(camp_json_doc_t *doc, char *json, size_t len,
     }
     if (r < 1) {
         /* cannot happen after a successful check; reported, never ignored */
-        return camp_diag_set(diag, CAMP_ERR_INTERNAL, "$", "tokenizer rejected a checked document");
+        return camp_diag_set(diag, CAMP_ERR_INTERNAL, "$",
+                             CAMP_RULE(J30, "tokenizer rejected a checked document"));
     }
     widen_types(tokens, r);
     doc->count = r;

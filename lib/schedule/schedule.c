@@ -1,5 +1,6 @@
 /* Sending-window decisions over a week of local day windows. */
 #include "camp/camp_schedule.h"
+#include "status/status_internal.h"
 #include "schedule/tz_internal.h"
 
 #define SECS_PER_DAY INT64_C(86400)
@@ -20,7 +21,7 @@ camp_status_t camp_week_windows_check(const camp_week_windows_t *w, camp_diag_t 
     unsigned d;
 
     if (w == NULL) {
-        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "windows must not be NULL");
+        return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(S01, "windows must not be NULL"));
     }
     for (d = 0; d < 7u; d++) {
         const camp_day_window_t *dw = &w->day[d];
@@ -28,12 +29,14 @@ camp_status_t camp_week_windows_check(const camp_week_windows_t *w, camp_diag_t 
             continue;
         }
         if (dw->end > CAMP_MINUTES_PER_DAY || dw->end < 1u) {
-            camp_diag_set(diag, CAMP_ERR_SCHEDULE, paths[d][1], "end must be an integer in 1..1440");
+            camp_diag_set(diag, CAMP_ERR_SCHEDULE, paths[d][1],
+                          CAMP_RULE(S02, "end must be an integer in 1..1440"));
             camp_diag_set_limits(diag, 1, CAMP_MINUTES_PER_DAY);
             return CAMP_ERR_SCHEDULE;
         }
         if (dw->start >= dw->end) {
-            camp_diag_set(diag, CAMP_ERR_SCHEDULE, paths[d][0], "start must be less than end");
+            camp_diag_set(diag, CAMP_ERR_SCHEDULE, paths[d][0],
+                          CAMP_RULE(S03, "start must be less than end"));
             camp_diag_set_limits(diag, 0, (int64_t)dw->end - 1);
             return CAMP_ERR_SCHEDULE;
         }

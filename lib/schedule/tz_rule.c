@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "camp/camp_schedule.h"
+#include "status/status_internal.h"
 #include "schedule/tzdb_internal.h"
 
 typedef struct tz_parser {
@@ -62,14 +63,15 @@ static bool tz_name(tz_parser_t *p)
         }
         n = p->pos - begin;
         if (n >= TZ_NAME_MIN && n <= TZ_NAME_MAX && tz_peek(p) != '>') {
-            return tz_fail(p, "quoted zone abbreviation must be <[A-Za-z0-9+-]...>");
+            return tz_fail(p,
+                           CAMP_RULE(T01, "quoted zone abbreviation must be <[A-Za-z0-9+-]...>"));
         }
         if (n >= TZ_NAME_MIN && n <= TZ_NAME_MAX) {
             p->pos++;
             return true;
         }
         p->pos = begin - 1u;
-        return tz_fail(p, "zone abbreviation must have 3..16 characters");
+        return tz_fail(p, CAMP_RULE(T02, "zone abbreviation must have 3..16 characters"));
     }
     begin = p->pos;
     while (p->pos < p->len && p->pos - begin <= TZ_NAME_MAX && tz_is_alpha(tz_peek(p))) {
@@ -78,7 +80,9 @@ static bool tz_name(tz_parser_t *p)
     n = p->pos - begin;
     if (n < TZ_NAME_MIN || n > TZ_NAME_MAX) {
         p->pos = begin;
-        return tz_fail(p, "zone abbreviation must be 3..16 letters or <3..16 of [A-Za-z0-9+-]>");
+        return tz_fail(
+            p,
+            CAMP_RULE(T03, "zone abbreviation must be 3..16 letters or <3..16 of [A-Za-z0-9+-]>"));
     }
     return true;
 }
@@ -119,12 +123,12 @@ static bool tz_hms(tz_parser_t *p, unsigned max_hours, const char *why, int32_t 
     }
     if (tz_peek(p) == ':') {
         p->pos++;
-        if (!tz_num(p, 0, 59, "minutes must be 00..59", &m)) {
+        if (!tz_num(p, 0, 59, CAMP_RULE(T04, "minutes must be 00..59"), &m)) {
             return false;
         }
         if (tz_peek(p) == ':') {
             p->pos++;
-            if (!tz_num(p, 0, 59, "seconds must be 00..59", &sec)) {
+            if (!tz_num(p, 0, 59, CAMP_RULE(T05, "seconds must be 00..59"), &sec)) {
                 return false;
             }
         }
@@ -150,41 +154,42 @@ static bool tz_date(tz_parser_t *p, camp_tz_date_t *d)
     memset(d, 0, sizeof *d);
     if (c == 'J') {
         p->pos++;
-        if (!tz_num(p, 1, 365, "Julian day Jn must be 1..365", &v)) {
+        if (!tz_num(p, 1, 365, CAMP_RULE(T06, "Julian day Jn must be 1..365"), &v)) {
             return false;
         }
         d->kind = (uint8_t)CAMP_TZ_DATE_JULIAN1;
         d->day = (uint16_t)v;
     } else if (c == 'M') {
         p->pos++;
-        if (!tz_num(p, 1, 12, "month of Mm.w.d must be 1..12", &v)) {
+        if (!tz_num(p, 1, 12, CAMP_RULE(T07, "month of Mm.w.d must be 1..12"), &v)) {
             return false;
         }
         d->month = (uint8_t)v;
-        if (!tz_expect(p, '.', "Mm.w.d needs '.' after the month") ||
-            !tz_num(p, 1, 5, "week of Mm.w.d must be 1..5", &v)) {
+        if (!tz_expect(p, '.', CAMP_RULE(T08, "Mm.w.d needs '.' after the month")) ||
+            !tz_num(p, 1, 5, CAMP_RULE(T09, "week of Mm.w.d must be 1..5"), &v)) {
             return false;
         }
         d->week = (uint8_t)v;
-        if (!tz_expect(p, '.', "Mm.w.d needs '.' after the week") ||
-            !tz_num(p, 0, 6, "weekday of Mm.w.d must be 0..6", &v)) {
+        if (!tz_expect(p, '.', CAMP_RULE(T10, "Mm.w.d needs '.' after the week")) ||
+            !tz_num(p, 0, 6, CAMP_RULE(T11, "weekday of Mm.w.d must be 0..6"), &v)) {
             return false;
         }
         d->wday = (uint8_t)v;
         d->kind = (uint8_t)CAMP_TZ_DATE_MWD;
     } else if (tz_is_digit(c)) {
-        if (!tz_num(p, 0, 365, "zero-based day n must be 0..365", &v)) {
+        if (!tz_num(p, 0, 365, CAMP_RULE(T12, "zero-based day n must be 0..365"), &v)) {
             return false;
         }
         d->kind = (uint8_t)CAMP_TZ_DATE_JULIAN0;
         d->day = (uint16_t)v;
     } else {
-        return tz_fail(p, "date must be Jn, n or Mm.w.d");
+        return tz_fail(p, CAMP_RULE(T13, "date must be Jn, n or Mm.w.d"));
     }
     d->time = 7200; /* POSIX default 02:00:00 */
     if (tz_peek(p) == '/') {
         p->pos++;
-        return tz_hms(p, TZ_TIME_MAX_HOURS, "transition time must be [+-]hh[:mm[:ss]], hh 0..167",
+        return tz_hms(p, TZ_TIME_MAX_HOURS,
+                      CAMP_RULE(T14, "transition time must be [+-]hh[:mm[:ss]], hh 0..167"),
                       &d->time);
     }
     return true;
@@ -195,8 +200,8 @@ static bool tz_rule(tz_parser_t *p, camp_tz_rule_t *r)
     int32_t off;
 
     memset(r, 0, sizeof *r);
-    if (!tz_name(p) ||
-        !tz_hms(p, TZ_OFFSET_MAX_HOURS, "offset must be [+-]hh[:mm[:ss]], hh 0..24", &off)) {
+    if (!tz_name(p) || !tz_hms(p, TZ_OFFSET_MAX_HOURS,
+                               CAMP_RULE(T15, "offset must be [+-]hh[:mm[:ss]], hh 0..24"), &off)) {
         return false;
     }
     r->std_offset = -off; /* POSIX counts west of UTC positive */
@@ -210,20 +215,21 @@ static bool tz_rule(tz_parser_t *p, camp_tz_rule_t *r)
     r->has_dst = true;
     r->dst_offset = r->std_offset + 3600;
     if (p->pos < p->len && tz_peek(p) != ',') {
-        if (!tz_hms(p, TZ_OFFSET_MAX_HOURS, "DST offset must be [+-]hh[:mm[:ss]], hh 0..24",
-                    &off)) {
+        if (!tz_hms(p, TZ_OFFSET_MAX_HOURS,
+                    CAMP_RULE(T16, "DST offset must be [+-]hh[:mm[:ss]], hh 0..24"), &off)) {
             return false;
         }
         r->dst_offset = -off;
     }
     /* Policy: no implicit default dates (see camp_tz_parse() doc). */
-    if (!tz_expect(p, ',', "DST needs ,start,end transition dates") || !tz_date(p, &r->start) ||
-        !tz_expect(p, ',', "expected ',' between the start and end dates") ||
+    if (!tz_expect(p, ',', CAMP_RULE(T17, "DST needs ,start,end transition dates")) ||
+        !tz_date(p, &r->start) ||
+        !tz_expect(p, ',', CAMP_RULE(T18, "expected ',' between the start and end dates")) ||
         !tz_date(p, &r->end)) {
         return false;
     }
     if (p->pos != p->len) {
-        return tz_fail(p, "unexpected characters after the rule");
+        return tz_fail(p, CAMP_RULE(T19, "unexpected characters after the rule"));
     }
     return true;
 }
@@ -234,10 +240,12 @@ camp_status_t camp_tz_parse(const char *rule, size_t len, camp_tz_t *out, camp_d
     camp_tz_rule_t r;
 
     if (rule == NULL || out == NULL) {
-        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "rule and output must not be NULL");
+        return camp_diag_set(diag, CAMP_ERR_ARG, "$",
+                             CAMP_RULE(T20, "rule and output must not be NULL"));
     }
     if (len > CAMP_TZ_RULE_MAX) {
-        camp_diag_set(diag, CAMP_ERR_TZ_RULE, "$", "rule must be at most 128 bytes");
+        camp_diag_set(diag, CAMP_ERR_TZ_RULE, "$",
+                      CAMP_RULE(T21, "rule must be at most 128 bytes"));
         camp_diag_set_limits(diag, 1, CAMP_TZ_RULE_MAX);
         return CAMP_ERR_TZ_RULE;
     }

@@ -123,6 +123,7 @@ size_t camp_diag_format(const camp_diag_t *diag, char *out, size_t cap)
     }
     camp_text_put(&t, diag->path, strlen(diag->path));
     camp_text_put(&t, ": ", 2);
+#if CAMP_DIAG_TEXT
     if (diag->rule != NULL && diag->rule[0] != '\0') {
         camp_text_put(&t, diag->rule, strlen(diag->rule));
     } else {
@@ -134,6 +135,27 @@ size_t camp_diag_format(const camp_diag_t *diag, char *out, size_t cap)
         camp_text_put_int(&t, diag->needed);
         camp_text_put(&t, ")", 1);
     }
+#else
+    /* Rule ids only: everything a reader needs to look the rule up, as numbers
+     * (camp_status_str()'s table is not linked). */
+    if (diag->rule != NULL && diag->rule[0] != '\0') {
+        camp_text_put(&t, "rule ", 5);
+        camp_text_put(&t, diag->rule, strlen(diag->rule));
+        camp_text_put(&t, ", ", 2);
+    }
+    camp_text_put(&t, "status ", 7);
+    camp_text_put_int(&t, (int64_t)diag->status);
+    if (diag->has_limit) {
+        camp_text_put(&t, ", limits ", 9);
+        camp_text_put_int(&t, diag->limit_min);
+        camp_text_put(&t, "..", 2);
+        camp_text_put_int(&t, diag->limit_max);
+    }
+    if (diag->needed > 0) {
+        camp_text_put(&t, ", needs ", 8);
+        camp_text_put_int(&t, diag->needed);
+    }
+#endif
     return camp_text_finish(&t);
 }
 

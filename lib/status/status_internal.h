@@ -6,6 +6,20 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "camp/camp_config.h"
+
+/* A diagnostic rule: CAMP_RULE(J07, "invalid number") is the English text when
+ * CAMP_DIAG_TEXT is 1 (the default) and the id "J07" when it is 0, so small
+ * targets carry a few bytes per rule instead of the sentence. Use it for every
+ * string stored in camp_diag_t::rule. Ids: a module letter and a number, unique
+ * in the library (J json, S schedule, T zone rules; model code takes its own
+ * letters); never reuse an id for another rule. */
+#if CAMP_DIAG_TEXT
+#define CAMP_RULE(id, text) (text)
+#else
+#define CAMP_RULE(id, text) (#id)
+#endif
+
 typedef struct camp_text {
     char *buf;     /* destination, may be NULL to only count */
     size_t cap;    /* its size, including the NUL */
