@@ -342,17 +342,73 @@ camp_status_t camp_posix_connect(camp_posix_t *ctx, const char *host, uint16_t p
     if (ctx == NULL) {
         return CAMP_ERR_ARG;
     }
+    camp_posix_init(ctx, io_timeout_ms);
+    st = camp_posix_tcp_connect(host, port, connect_timeout_ms, &ctx->fd, &ctx->last_error);
+    return st;
+}
+
+void camp_posix_init(camp_posix_t *ctx, uint32_t io_timeout_ms)
+{
+    if (ctx == NULL) {
+        return;
+    }
     ctx->fd = -1;
     ctx->io_timeout_ms = (io_timeout_ms == 0) ? CAMP_POSIX_IO_TIMEOUT_MS : io_timeout_ms;
     ctx->last_error = 0;
-    st = camp_posix_tcp_connect(host, port, connect_timeout_ms, &ctx->fd, &ctx->last_error);
-    return st;
+    ctx->deadline_ms = 0;
+}
+
+void camp_posix_set_deadline(void *ctx, uint64_t deadline_ms)
+{
+    camp_posix_t *p = (camp_posix_t *)ctx;
+    if (p != NULL) {
+        p->deadline_ms = (deadline_ms == UINT64_MAX) ? 0 : deadline_ms;
+    }
+}
+
+camp_status_t camp_posix_open_until(void *ctx, const char *host, uint16_t port, uint64_t deadline_ms)
+{
+    camp_posix_t *p = (camp_posix_t *)ctx;
+    uint64_t now = camp_posix_now_ms();
+    uint64_t left;
+    if (p == NULL) {
+        return CAMP_ERR_ARG;
+    }
+    /* Never closes p->fd: a zeroed struct holds 0, which is not ours. */
+    camp_posix_init(p, p->io_timeout_ms);
+    camp_posix_set_deadline(p, deadline_ms);
+    if (now >= deadline_ms) {
+        return CAMP_ERR_TIMEOUT;
+    }
+    left = deadline_ms - now;
+    return camp_posix_tcp_connect(host, port, left > 0x7fffffffu ? 0x7fffffffu : (uint32_t)left,
+                                  &p->fd, &p->last_error);
+}
+
+void camp_posix_close_cb(void *ctx)
+{
+    camp_posix_close((camp_posix_t *)ctx);
+}
+
+/* Wait of one send/recv: io_timeout_ms, or less when the deadline is nearer. */
+static uint32_t io_wait(const camp_posix_t *p)
+{
+    uint64_t now;
+    if (p->deadline_ms == 0) {
+        return p->io_timeout_ms;
+    }
+    now = camp_posix_now_ms();
+    if (now >= p->deadline_ms) {
+        return 0;
+    }
+    return (p->deadline_ms - now < p->io_timeout_ms) ? (uint32_t)(p->deadline_ms - now)
+                                                     : p->io_timeout_ms;
 }
 
 static int32_t posix_send(void *ctx, const uint8_t *data, size_t len)
 {
     camp_posix_t *p = (camp_posix_t *)ctx;
-    int32_t r = camp_posix_fd_send(p->fd, data, len, p->io_timeout_ms);
+    int32_t r = camp_posix_fd_send(p->fd, data, len, io_wait(p));
     if (r < 0) {
         p->last_error = errno;
     }
@@ -362,7 +418,7 @@ static int32_t posix_send(void *ctx, const uint8_t *data, size_t len)
 static int32_t posix_recv(void *ctx, uint8_t *buf, size_t cap)
 {
     camp_posix_t *p = (camp_posix_t *)ctx;
-    int32_t r = camp_posix_fd_recv(p->fd, buf, cap, p->io_timeout_ms);
+    int32_t r = camp_posix_fd_recv(p->fd, buf, cap, io_wait(p));
     if (r < 0 && r != CAMP_NET_CLOSED) {
         p->last_error = errno;
     }

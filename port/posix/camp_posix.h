@@ -107,10 +107,39 @@ typedef struct camp_posix {
     int fd;                 /**< socket, -1 when closed */
     uint32_t io_timeout_ms; /**< longest wait inside one send/recv */
     int last_error;         /**< errno of the last failure (for messages), 0 if none */
+    uint64_t deadline_ms;   /**< no send/recv waits past this instant of camp_posix_now_ms() (0: none) */
 } camp_posix_t;
 
 /**
- * @brief Connect @p ctx to @p host : @p port.
+ * @brief Put @p ctx in the closed state (fd -1, no deadline) with the given wait per send/recv.
+ * @param[out] ctx           state to fill.
+ * @param[in]  io_timeout_ms wait per send/recv; 0 = CAMP_POSIX_IO_TIMEOUT_MS.
+ */
+void camp_posix_init(camp_posix_t *ctx, uint32_t io_timeout_ms);
+
+/**
+ * @brief camp_client_conn_t::open_until adapter: connect @p ctx (a closed
+ * camp_posix_t: from camp_posix_init(), camp_posix_close() or all zeros) to
+ * @p host : @p port, giving up
+ * at @p deadline_ms (an instant of camp_posix_now_ms()); the deadline is kept
+ * for later send/recv. Its io_timeout_ms is kept.
+ * @return as camp_posix_tcp_connect(); CAMP_ERR_TIMEOUT when the deadline has
+ *         already passed; CAMP_ERR_ARG for a NULL @p ctx.
+ */
+camp_status_t camp_posix_open_until(void *ctx, const char *host, uint16_t port, uint64_t deadline_ms);
+
+/**
+ * @brief camp_client_conn_t::set_deadline adapter: no later send/recv on
+ * @p ctx (a camp_posix_t) waits past @p deadline_ms. 0 or UINT64_MAX: only
+ * io_timeout_ms bounds a wait. NULL is ignored.
+ */
+void camp_posix_set_deadline(void *ctx, uint64_t deadline_ms);
+
+/** @brief camp_client_conn_t::close adapter: camp_posix_close() on @p ctx. */
+void camp_posix_close_cb(void *ctx);
+
+/**
+ * @brief Connect @p ctx to @p host : @p port (no deadline for later send/recv).
  * @param[out] ctx           state to fill (fd is -1 on failure).
  * @param[in]  io_timeout_ms wait per send/recv; 0 = CAMP_POSIX_IO_TIMEOUT_MS.
  * @return as camp_posix_tcp_connect().

@@ -112,6 +112,57 @@ static void test_recv_timeout(void **state)
     close(lfd);
 }
 
+/* The deadline set through open_until / set_deadline bounds every wait: with
+ * a 5 s io timeout and a silent server, the exchange ends at the 300 ms
+ * deadline (without it one recv alone would wait 5 s). */
+static void test_deadline_bounds_io_waits(void **state)
+{
+    uint16_t port;
+    int lfd = listen_on(&port, 4);
+    int sfd;
+    camp_posix_t net;
+    camp_transport_t t;
+    camp_http_response_t rs;
+    camp_diag_t diag;
+    uint8_t buf[256];
+    uint64_t start;
+    uint64_t spent;
+    (void)state;
+    memset(&net, 0, sizeof net); /* a zeroed struct is a closed one */
+    net.io_timeout_ms = 5000;
+    start = camp_posix_now_ms();
+    assert_int_equal(camp_posix_open_until(&net, "127.0.0.1", port, start + 300), CAMP_OK);
+    assert_int_equal(net.io_timeout_ms, 5000);
+    sfd = accept(lfd, NULL, NULL);
+    assert_true(sfd >= 0);
+    t = camp_posix_transport(&net);
+    assert_int_equal(camp_http_exchange_until(&t, (const uint8_t *)"GET / HTTP/1.1\r\n\r\n", 18,
+                                              NULL, 0, false, buf, sizeof buf, start + 300, &rs,
+                                              &diag),
+                     CAMP_ERR_TIMEOUT);
+    spent = camp_posix_now_ms() - start;
+    assert_true(spent >= 300);
+    assert_true(spent < 2000);
+    /* past the deadline a recv does not wait at all */
+    start = camp_posix_now_ms();
+    assert_int_equal(t.recv(t.ctx, buf, sizeof buf), 0);
+    assert_true(camp_posix_now_ms() - start < 1000);
+    /* set_deadline moves it; 0 removes it (the io timeout alone bounds a wait) */
+    camp_posix_set_deadline(&net, camp_posix_now_ms() + 100);
+    assert_true(net.deadline_ms != 0);
+    camp_posix_set_deadline(&net, 0);
+    assert_int_equal(net.deadline_ms, 0);
+    camp_posix_close_cb(&net);
+    assert_int_equal(net.fd, -1);
+    /* a deadline already past: no connect at all */
+    assert_int_equal(camp_posix_open_until(&net, "127.0.0.1", port, camp_posix_now_ms()),
+                     CAMP_ERR_TIMEOUT);
+    assert_int_equal(net.fd, -1);
+    assert_int_equal(camp_posix_open_until(NULL, "127.0.0.1", port, UINT64_MAX), CAMP_ERR_ARG);
+    close(sfd);
+    close(lfd);
+}
+
 static void test_connect_refused_is_fast_error(void **state)
 {
     uint16_t port;
@@ -182,6 +233,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_exchange_over_loopback),
         cmocka_unit_test(test_recv_timeout),
+        cmocka_unit_test(test_deadline_bounds_io_waits),
         cmocka_unit_test(test_connect_refused_is_fast_error),
         cmocka_unit_test(test_connect_arguments),
         cmocka_unit_test(test_send_to_closed_peer_no_sigpipe),
