@@ -126,14 +126,26 @@ static void test_rules_update_decode_errors(void **state)
     expect(parse(CAMP_INBOX_RULES_UPDATE, r,
                  "{\"columnMappings\":{\"l1\":{\"custom_a\":7}}}"),
            CAMP_ERR_TYPE, "$.columnMappings.l1.custom_a", NULL);
-    /* 9 mappings over two lists: the capacity is 8, needed counts all of them */
-    expect(parse(CAMP_INBOX_RULES_UPDATE, r,
-                 "{\"columnMappings\":{\"l1\":{\"custom_1\":\"custom_a\",\"custom_2\":\"custom_a\","
-                 "\"custom_3\":\"custom_a\",\"custom_4\":\"custom_a\",\"custom_5\":\"custom_a\"},"
-                 "\"l2\":{\"custom_1\":\"custom_a\",\"custom_2\":\"custom_a\",\"custom_3\":\"custom_a\","
-                 "\"custom_4\":\"custom_a\"},\"l3\":7}}"),
-           CAMP_ERR_CAPACITY, "$.columnMappings.l2", NULL);
-    assert_int_equal(g_diag.needed, 9);
+    /* capacity + 1 mappings over two lists (l1 fits, l2 overflows the pool): the
+     * failure is at l2 and needed counts all of them */
+    {
+        static char doc[4096];
+        size_t n = 0, i, first = CAMP_MAX_COLUMN_MAPPINGS / 2u + 1u;
+        n += (size_t)snprintf(doc + n, sizeof doc - n, "{\"columnMappings\":{\"l1\":{");
+        for (i = 0; i < first; i++) {
+            n += (size_t)snprintf(doc + n, sizeof doc - n, "%s\"custom_%zu\":\"custom_a\"",
+                                  i ? "," : "", i);
+        }
+        n += (size_t)snprintf(doc + n, sizeof doc - n, "},\"l2\":{");
+        for (i = 0; i < CAMP_MAX_COLUMN_MAPPINGS + 1u - first; i++) {
+            n += (size_t)snprintf(doc + n, sizeof doc - n, "%s\"custom_%zu\":\"custom_a\"",
+                                  i ? "," : "", i);
+        }
+        snprintf(doc + n, sizeof doc - n, "},\"l3\":7}}");
+        expect(parse(CAMP_INBOX_RULES_UPDATE, r, doc), CAMP_ERR_CAPACITY, "$.columnMappings.l2",
+               NULL);
+        assert_int_equal(g_diag.needed, CAMP_MAX_COLUMN_MAPPINGS + 1);
+    }
     expect(parse(CAMP_INBOX_RULES_UPDATE, r,
                  "{\"columnMappings\":{\"a\":{},\"b\":{},\"c\":{},\"d\":{},\"e\":{},\"f\":{},"
                  "\"g\":{},\"h\":{},\"i\":{}}}"),
@@ -372,20 +384,31 @@ static void test_leads_capacity(void **state)
            "more leads than CAMP_MAX_LEAD_OBJECTS");
     assert_int_equal(g_diag.needed, CAMP_MAX_LEAD_OBJECTS + 1);
 
-    /* 1500 + 600 identifiers: each array within 1..2000, together over the 2000 pool */
-    n = (size_t)snprintf(doc, sizeof doc, "{\"platformIds\":[");
-    for (i = 0; i < 1500; i++) {
-        n += (size_t)snprintf(doc + n, sizeof doc - n, "%s\"%zu\"", i ? "," : "", i);
+    /* Two arrays, each within the pool and the documented 1..2000, together over
+     * the pool (with the defaults: 1500 + 600 of 2000): the second one fails and
+     * needed counts both. */
+    {
+        size_t first = (CAMP_MAX_LEAD_IDS * 3u) / 4u, second = CAMP_MAX_LEAD_IDS - first + 100u;
+        if (second > first) {
+            second = first; /* small pools: still over the pool, each array still within it */
+        }
+        if (first + second <= CAMP_MAX_LEAD_IDS) {
+            second = CAMP_MAX_LEAD_IDS - first + 1u;
+        }
+        n = (size_t)snprintf(doc, sizeof doc, "{\"platformIds\":[");
+        for (i = 0; i < first; i++) {
+            n += (size_t)snprintf(doc + n, sizeof doc - n, "%s\"%zu\"", i ? "," : "", i);
+        }
+        n += (size_t)snprintf(doc + n, sizeof doc - n, "],\"usernames\":[");
+        for (i = 0; i < second; i++) {
+            n += (size_t)snprintf(doc + n, sizeof doc - n, "%s\"u%zu\"", i ? "," : "", i);
+        }
+        n += (size_t)snprintf(doc + n, sizeof doc - n, "],\"externalIds\":{}}");
+        assert_true(n < sizeof doc);
+        expect(parse(CAMP_INBOX_LEADS_ADD, l, doc), CAMP_ERR_CAPACITY, "$.usernames",
+               "more identifiers than CAMP_MAX_LEAD_IDS");
+        assert_int_equal(g_diag.needed, first + second);
     }
-    n += (size_t)snprintf(doc + n, sizeof doc - n, "],\"usernames\":[");
-    for (i = 0; i < 600; i++) {
-        n += (size_t)snprintf(doc + n, sizeof doc - n, "%s\"u%zu\"", i ? "," : "", i);
-    }
-    n += (size_t)snprintf(doc + n, sizeof doc - n, "],\"externalIds\":{}}");
-    assert_true(n < sizeof doc);
-    expect(parse(CAMP_INBOX_LEADS_ADD, l, doc), CAMP_ERR_CAPACITY, "$.usernames",
-           "more identifiers than CAMP_MAX_LEAD_IDS");
-    assert_int_equal(g_diag.needed, 2100);
 }
 
 static void build_leads(camp_inbox_leads_add_t *l)
@@ -616,27 +639,28 @@ static void test_sequence_decode_errors(void **state)
     expect(parse(CAMP_INBOX_SEQUENCE_UPDATE, s,
                  "{\"steps\":[{\"type\":\"likeTweet\",\"data\":[1]}]}"),
            CAMP_ERR_TYPE, "$.steps[0].data", "must be an object");
-    /* capacity: 33 segments over two steps; needed counts the whole array */
+    /* capacity: segments + 1 over two message steps (the second overflows the
+     * pool); needed counts the whole array */
     {
         static char doc[8192];
-        size_t n = 0, i;
+        size_t n = 0, i, first = CAMP_MAX_SEGMENTS / 2u + 1u;
         n += (size_t)snprintf(doc + n, sizeof doc - n,
                               "{\"steps\":[{\"type\":\"delay\",\"data\":{\"delaySeconds\":1}},"
                               "{\"type\":\"message\",\"data\":{\"segments\":[");
-        for (i = 0; i < 20; i++) {
+        for (i = 0; i < first; i++) {
             n += (size_t)snprintf(doc + n, sizeof doc - n, "%s{\"type\":\"static\",\"text\":\"x\"}",
                                   i ? "," : "");
         }
         n += (size_t)snprintf(doc + n, sizeof doc - n,
                               "]}},{\"type\":\"message\",\"data\":{\"segments\":[");
-        for (i = 0; i < 13; i++) {
-            n += (size_t)snprintf(doc + n, sizeof doc - n,
-                                  "%s{\"type\":\"variation\",\"options\":[\"a\",\"b\"]}", i ? "," : "");
+        for (i = 0; i < CAMP_MAX_SEGMENTS + 1u - first; i++) {
+            n += (size_t)snprintf(doc + n, sizeof doc - n, "%s{\"type\":\"static\",\"text\":\"y\"}",
+                                  i ? "," : "");
         }
         snprintf(doc + n, sizeof doc - n, "]}}]}");
         expect(parse(CAMP_INBOX_SEQUENCE_UPDATE, s, doc), CAMP_ERR_CAPACITY,
                "$.steps[2].data.segments", NULL);
-        assert_int_equal(g_diag.needed, 33);
+        assert_int_equal(g_diag.needed, CAMP_MAX_SEGMENTS + 1);
     }
 }
 
