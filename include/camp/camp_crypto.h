@@ -22,7 +22,15 @@ extern "C" {
 /**
  * @brief Compute HMAC-SHA256(key, part1 || part2) into @p mac.
  * Two message parts let libcamp sign "{t}." and the raw body without copying.
- * @return 0 on success, non-zero on failure.
+ * @param[in]  ctx     camp_crypto_t::ctx, unchanged.
+ * @param[in]  key     the secret key.
+ * @param[in]  key_len its length in bytes.
+ * @param[in]  part1   first part of the message (may be NULL when @p len1 is 0).
+ * @param[in]  len1    its length.
+ * @param[in]  part2   second part, hashed right after the first (may be NULL when @p len2 is 0).
+ * @param[in]  len2    its length.
+ * @param[out] mac     the CAMP_SHA256_LEN bytes of the MAC.
+ * @return 0 on success, non-zero on failure (the caller then reports an error, never a match).
  */
 typedef int (*camp_hmac_sha256_fn)(void *ctx, const uint8_t *key, size_t key_len,
                                    const uint8_t *part1, size_t len1, const uint8_t *part2,
