@@ -23,9 +23,9 @@ endif
 
 TLS_HEAP_BIN := $(BUILD)/tools/tls_heap
 
-$(TLS_HEAP_BIN): tools/tls_heap.c $(LIBMBEDTLS) $(LIBPOSIX)
+$(TLS_HEAP_BIN): tools/tls_heap.c $(LIBMBEDTLS) $(LIBPOSIX) $(LIBCAMP)
 	@mkdir -p $(dir $@)
-	$(CC) $(HOST_CPPFLAGS) $(HOST_CFLAGS) $(LDFLAGS) -o $@ tools/tls_heap.c $(LIBMBEDTLS) $(LIBPOSIX) $(LDLIBS_TLS)
+	$(CC) $(HOST_CPPFLAGS) $(HOST_CFLAGS) $(LDFLAGS) -o $@ tools/tls_heap.c $(LIBMBEDTLS) $(LIBPOSIX) $(LIBCAMP) $(LDLIBS_TLS)
 
 .PHONY: tls-heap tls-test
 tls-heap: $(TLS_HEAP_BIN)
