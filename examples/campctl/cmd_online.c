@@ -5,8 +5,9 @@
  *
  * http:// URLs use the POSIX port (local servers, tests); https:// the mbedTLS
  * port. The token comes from CAMP_TOKEN or --token-file, never from argv, and
- * is never printed. Exit: 0 ok, 1 API / protocol / network / input error (one
- * line on stderr saying which), 2 usage or I/O error. */
+ * is never printed. A failure is one line on stderr (and the JSON error with
+ * --json); the exit code tells its kind (campctl.h). Every text from the
+ * server is printed through term.h. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -21,15 +22,6 @@
 #define WORK_SIZE (256u * 1024u)
 #define TOKEN_COUNT 16384u
 #define DEFAULT_CA_FILE "/etc/ssl/certs/ca-certificates.crt"
-
-typedef struct options {
-    const char *base_url;
-    const char *ca_file;
-    const char *token_file;
-    uint32_t timeout_ms;
-    uint32_t retries;
-    bool json;
-} options_t;
 
 typedef struct endpoint {
     bool tls;
@@ -47,17 +39,6 @@ typedef struct conn {
     char reason[200];
 } conn_t;
 
-static void usage(void)
-{
-    fputs("usage: campctl [--base-url URL] [--ca-file PEM] [--timeout-ms N] [--json]\n"
-          "               [--token-file F] [--retries N] COMMAND ...\n"
-          "  get ID | enable ID | pause ID\n"
-          "  create --name N --account ID [--account ID...] [--timezone Z]\n"
-          "  sequence-set ID FILE | rules-set ID FILE | leads-add ID FILE | outbox-create FILE\n"
-          "token: environment variable CAMP_TOKEN, or --token-file F\n",
-          stderr);
-}
-
 static bool parse_u32(const char *s, uint32_t *out)
 {
     uint64_t v = 0;
@@ -74,6 +55,12 @@ static bool parse_u32(const char *s, uint32_t *out)
     }
     *out = (uint32_t)v;
     return true;
+}
+
+static int usage(const char *cmd, const char *what)
+{
+    campctl_command_usage(cmd, stderr);
+    return campctl_usage_error("%s: %s", cmd, what);
 }
 
 /* scheme://host[:port][/base] ; IPv6 as [addr]. */
@@ -146,40 +133,59 @@ static bool parse_url(const char *url, endpoint_t *ep)
     return true;
 }
 
-/* First line of the token file, without trailing CR/LF/spaces. Never echoed. */
-static int read_token(const options_t *o, char *out, size_t cap)
+/* The token: the whole of --token-file (one trailing line end and blanks
+ * dropped) or CAMP_TOKEN. Refused, never cut, when longer than
+ * CAMPCTL_SECRET_MAX; refused when it holds a control character (a second
+ * line, say), which could not go into a header anyway. Never echoed. */
+static int read_token(char *out, size_t cap)
 {
     const char *env = getenv("CAMP_TOKEN");
-    size_t n;
-    if (o->token_file != NULL) {
-        FILE *f = fopen(o->token_file, "rb");
-        if (f == NULL) {
-            fprintf(stderr, "campctl: cannot open token file %s: %s\n", o->token_file,
-                    strerror(errno));
-            return CAMPCTL_USAGE;
+    size_t n, i;
+    if (campctl_opt.token_file != NULL) {
+        char *data = NULL;
+        /* two more bytes for a CRLF line end */
+        int rc = campctl_read_file_max(campctl_opt.token_file, CAMPCTL_SECRET_MAX + 2u,
+                                       "token file", &data, &n);
+        if (rc != CAMPCTL_OK) {
+            return rc;
         }
-        if (fgets(out, (int)cap, f) == NULL) {
-            out[0] = '\0';
+        while (n > 0 && (data[n - 1] == '\n' || data[n - 1] == '\r' || data[n - 1] == ' ' ||
+                         data[n - 1] == '\t')) {
+            n--;
         }
-        fclose(f);
+        if (n >= cap || n > CAMPCTL_SECRET_MAX) {
+            memset(data, 0, n);
+            free(data);
+            return campctl_io_error("the token in %s is longer than %u bytes (refused, not cut)",
+                                    campctl_opt.token_file, CAMPCTL_SECRET_MAX);
+        }
+        memcpy(out, data, n);
+        out[n] = '\0';
+        memset(data, 0, n);
+        free(data);
     } else if (env != NULL) {
-        if (strlen(env) >= cap) {
-            fputs("campctl: CAMP_TOKEN is too long\n", stderr);
-            return CAMPCTL_USAGE;
+        n = strlen(env);
+        if (n >= cap || n > CAMPCTL_SECRET_MAX) {
+            return campctl_usage_error("CAMP_TOKEN is longer than %u bytes (refused, not cut)",
+                                       CAMPCTL_SECRET_MAX);
         }
-        strcpy(out, env);
+        memcpy(out, env, n + 1u);
     } else {
-        fputs("campctl: no token: set CAMP_TOKEN or use --token-file F\n", stderr);
-        return CAMPCTL_USAGE;
+        return campctl_usage_error("no token: set CAMP_TOKEN or use --token-file F");
     }
-    n = strlen(out);
-    while (n > 0 && (out[n - 1] == '\n' || out[n - 1] == '\r' || out[n - 1] == ' ' ||
-                     out[n - 1] == '\t')) {
+    while (n > 0 && (out[n - 1] == ' ' || out[n - 1] == '\t')) {
         out[--n] = '\0';
     }
     if (n == 0) {
-        fputs("campctl: the token is empty\n", stderr);
-        return CAMPCTL_USAGE;
+        return campctl_usage_error("the token is empty");
+    }
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)out[i];
+        if (c < 0x20u || c == 0x7fu) {
+            memset(out, 0, n);
+            return campctl_usage_error("the token holds a control character at byte %lu (one "
+                                       "line only)", (unsigned long)i);
+        }
     }
     return CAMPCTL_OK;
 }
@@ -213,38 +219,61 @@ static void conn_close(void *ctx)
     }
 }
 
-/* One line for a failed call: HTTP status and the API's message, or what broke. */
+static void put_api(FILE *out, camp_str_t s)
+{
+    term_text(out, s.ptr, s.len);
+}
+
+/* One line for a failed call: HTTP status and the API's message, or what broke;
+ * with --json also the error object. Returns the exit code for its kind. */
 static int report_failure(const camp_client_t *cl, const conn_t *cn, camp_status_t st)
 {
     const camp_client_result_t *r = &cl->last;
+    int rc = campctl_exit_code(st, r->http_status);
+    campctl_err_t e;
     if (r->http_status != 0 && st >= CAMP_ERR_API_BAD_REQUEST) {
         fprintf(stderr, "campctl: HTTP %d", r->http_status);
         if (r->error_message.ptr != NULL) {
-            fprintf(stderr, ": %.*s", (int)r->error_message.len, r->error_message.ptr);
+            fputs(": ", stderr);
+            put_api(stderr, r->error_message);
         } else {
             fprintf(stderr, ": %s", camp_status_str(st));
         }
         if (r->error_code.ptr != NULL) {
-            fprintf(stderr, " (%.*s)", (int)r->error_code.len, r->error_code.ptr);
+            fputs(" (", stderr);
+            put_api(stderr, r->error_code);
+            fputc(')', stderr);
         }
         if (st == CAMP_ERR_API_RATE_LIMITED && r->retry_after_ms >= 0) {
             fprintf(stderr, " [retry after %lld s]", (long long)(r->retry_after_ms / 1000));
         }
-        fputc('\n', stderr);
     } else if (st == CAMP_ERR_HTTP_REDIRECT) {
-        fprintf(stderr, "campctl: HTTP %d redirect to %s (not followed)\n", r->http_status,
-                r->location != NULL ? r->location : "(no Location)");
+        fprintf(stderr, "campctl: HTTP %d redirect to ", r->http_status);
+        term_cstr(stderr, r->location != NULL ? r->location : "(no Location)");
+        fputs(" (not followed)", stderr);
     } else if (r->http_status != 0) {
-        char line[256];
-        camp_diag_format(&r->diag, line, sizeof line);
-        fprintf(stderr, "campctl: HTTP %d: response rejected: %s\n", r->http_status, line);
+        fprintf(stderr, "campctl: HTTP %d: response rejected: ", r->http_status);
+        campctl_print_diag_inline(stderr, &r->diag);
     } else {
-        char line[256];
-        camp_diag_format(&r->diag, line, sizeof line);
-        fprintf(stderr, "campctl: %s: %s%s%s\n", camp_status_str(st), line,
-                cn->reason[0] != '\0' ? ": " : "", cn->reason);
+        fprintf(stderr, "campctl: %s: ", camp_status_str(st));
+        campctl_print_diag_inline(stderr, &r->diag);
+        if (cn->reason[0] != '\0') {
+            fputs(": ", stderr);
+            term_cstr(stderr, cn->reason);
+        }
     }
-    return CAMPCTL_FAIL;
+    if (r->request_id.ptr != NULL) {
+        fputs(" [request id ", stderr);
+        put_api(stderr, r->request_id);
+        fputc(']', stderr);
+    }
+    fputc('\n', stderr);
+    memset(&e, 0, sizeof e);
+    e.status = st;
+    e.result = r;
+    e.diag = &r->diag;
+    e.detail = cn->reason;
+    return campctl_error_json(&e, rc);
 }
 
 /* ---- output ------------------------------------------------------------------------- */
@@ -252,14 +281,17 @@ static int report_failure(const camp_client_t *cl, const conn_t *cn, camp_status
 static void print_str(const char *label, camp_str_t s)
 {
     if (s.ptr != NULL) {
-        printf("%s: %.*s\n", label, (int)s.len, s.ptr);
+        printf("%s: ", label);
+        term_text(stdout, s.ptr, s.len);
+        putchar('\n');
     }
 }
 
+/* A fraction in millionths as a percentage with one decimal, rounded half up. */
 static void print_rate(uint32_t millionths, const char *label, bool *first)
 {
-    printf("%s%s %u.%01u%%", *first ? "" : ", ", label, millionths / 10000u,
-           (millionths / 1000u) % 10u);
+    uint32_t tenths = (millionths + 500u) / 1000u; /* tenths of a percent */
+    printf("%s%s %u.%01u%%", *first ? "" : ", ", label, tenths / 10u, tenths % 10u);
     *first = false;
 }
 
@@ -318,7 +350,8 @@ static void print_campaign(const camp_inbox_campaign_t *c)
     printf("\n");
     printf("window:");
     if (c->schedule_timezone.ptr != NULL) {
-        printf(" %.*s", (int)c->schedule_timezone.len, c->schedule_timezone.ptr);
+        putchar(' ');
+        term_text(stdout, c->schedule_timezone.ptr, c->schedule_timezone.len);
     }
     bool sep = c->schedule_timezone.ptr != NULL;
     for (d = 0; d < 7; d++) {
@@ -334,17 +367,17 @@ static void print_campaign(const camp_inbox_campaign_t *c)
 }
 
 /* --json: re-encode the decoded object. Strict encoding can refuse what tolerant
- * decoding accepted (e.g. the legacy hourly rate 1..60 vs 1..25, D1): then the
- * summary is printed instead, with a note. */
+ * decoding accepted (e.g. the legacy hourly rate 1..60 vs 1..25, D1): returns 1
+ * then, after a note on stderr, and the caller prints its summary as JSON. */
 static int print_json(camp_inbox_type_t type, const void *obj)
 {
     static char out[WORK_SIZE];
     size_t len = 0;
     camp_diag_t diag;
     if (camp_inbox_encode(type, obj, out, sizeof out, &len, &diag) != CAMP_OK) {
-        char line[200];
-        camp_diag_format(&diag, line, sizeof line);
-        fprintf(stderr, "campctl: note: cannot re-encode with the strict rules (%s)\n", line);
+        fputs("campctl: note: cannot re-encode with the strict rules (", stderr);
+        campctl_print_diag_inline(stderr, &diag);
+        fputs("); printing a summary\n", stderr);
         return 1;
     }
     fwrite(out, 1, len, stdout);
@@ -352,10 +385,33 @@ static int print_json(camp_inbox_type_t type, const void *obj)
     return 0;
 }
 
+static void cj_api(campctl_json_t *j, const char *key, camp_str_t s)
+{
+    if (s.ptr != NULL) {
+        cj_str(j, key, s.ptr, s.len);
+    }
+}
+
+/* The summary of a campaign as JSON (when strict re-encoding refused it). */
+static void campaign_json(const camp_inbox_campaign_t *c)
+{
+    static const char *const names[] = {NULL, "draft", "active", "paused", "completed"};
+    campctl_json_t j;
+    cj_begin(&j, stdout);
+    cj_api(&j, "id", c->base.id);
+    cj_api(&j, "name", c->base.name);
+    cj_cstr(&j, "status", c->base.status <= 4 ? names[c->base.status] : NULL);
+    cj_int(&j, "targetsCount", (long long)c->base.targets_count);
+    cj_int(&j, "contactedCount", (long long)c->base.contacted_count);
+    cj_int(&j, "repliesCount", (long long)c->base.replies_count);
+    cj_api(&j, "scheduleTimezone", c->schedule_timezone);
+    cj_bool(&j, "summary", true);
+    cj_end(&j);
+}
+
 /* ---- commands ------------------------------------------------------------------------- */
 
 typedef struct ctx {
-    options_t opt;
     camp_client_t client;
     conn_t conn;
 } ctx_t;
@@ -365,8 +421,10 @@ static int finish_campaign(ctx_t *x, camp_status_t st, const camp_inbox_campaign
     if (st != CAMP_OK) {
         return report_failure(&x->client, &x->conn, st);
     }
-    if (!x->opt.json || print_json(CAMP_INBOX_CAMPAIGN, c) != 0) {
+    if (!campctl_opt.json) {
         print_campaign(c);
+    } else if (print_json(CAMP_INBOX_CAMPAIGN, c) != 0) {
+        campaign_json(c);
     }
     return CAMPCTL_OK;
 }
@@ -389,10 +447,7 @@ static int load_inbox_body(const char *path, camp_inbox_type_t type, void *obj, 
         st = camp_inbox_decode(type, &doc, 0, obj, size, &diag);
     }
     if (st != CAMP_OK) {
-        char line[256];
-        camp_diag_format(&diag, line, sizeof line);
-        fprintf(stderr, "campctl: %s: %s\n", path, line);
-        return CAMPCTL_FAIL;
+        return campctl_refused_doc(path, &diag, stderr);
     }
     return CAMPCTL_OK;
 }
@@ -406,16 +461,14 @@ static int cmd_create(ctx_t *x, int argc, char **argv)
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (i + 1 >= argc) {
-            usage();
-            return CAMPCTL_USAGE;
+            return usage("create", "every option of create takes a value");
         }
         if (strcmp(a, "--name") == 0) {
             body.name.ptr = argv[++i];
             body.name.len = strlen(body.name.ptr);
         } else if (strcmp(a, "--account") == 0) {
             if (body.account_count >= CAMP_MAX_ACCOUNTS) {
-                fprintf(stderr, "campctl: at most %d --account\n", CAMP_MAX_ACCOUNTS);
-                return CAMPCTL_USAGE;
+                return campctl_usage_error("at most %d --account", CAMP_MAX_ACCOUNTS);
             }
             body.account_link_ids[body.account_count].ptr = argv[++i];
             body.account_link_ids[body.account_count].len = strlen(argv[i]);
@@ -424,13 +477,11 @@ static int cmd_create(ctx_t *x, int argc, char **argv)
             body.schedule_timezone.ptr = argv[++i];
             body.schedule_timezone.len = strlen(body.schedule_timezone.ptr);
         } else {
-            usage();
-            return CAMPCTL_USAGE;
+            return usage("create", "unknown option");
         }
     }
     if (body.name.ptr == NULL || body.account_count == 0) {
-        fputs("campctl: create needs --name and at least one --account\n", stderr);
-        return CAMPCTL_USAGE;
+        return usage("create", "needs --name and at least one --account");
     }
     return finish_campaign(x, camp_client_inbox_create_campaign(&x->client, &body, &out), &out);
 }
@@ -451,9 +502,16 @@ static int cmd_with_file(ctx_t *x, const char *cmd, const char *id, const char *
             st = camp_client_inbox_update_sequence(&x->client, id, &seq, &seq_out);
             if (st != CAMP_OK) {
                 rc = report_failure(&x->client, &x->conn, st);
-            } else if (!x->opt.json || print_json(CAMP_INBOX_SEQUENCE, &seq_out) != 0) {
+            } else if (!campctl_opt.json) {
                 printf("sequence version: %lld\nsteps: %u\n", (long long)seq_out.version,
                        (unsigned)seq_out.step_count);
+            } else if (print_json(CAMP_INBOX_SEQUENCE, &seq_out) != 0) {
+                campctl_json_t j;
+                cj_begin(&j, stdout);
+                cj_int(&j, "version", (long long)seq_out.version);
+                cj_int(&j, "stepCount", (long long)seq_out.step_count);
+                cj_bool(&j, "summary", true);
+                cj_end(&j);
             }
         }
     } else if (strcmp(cmd, "rules-set") == 0) {
@@ -463,8 +521,16 @@ static int cmd_with_file(ctx_t *x, const char *cmd, const char *id, const char *
             st = camp_client_inbox_update_lead_rules(&x->client, id, &rules, &ok);
             if (st != CAMP_OK) {
                 rc = report_failure(&x->client, &x->conn, st);
-            } else if (!x->opt.json || print_json(CAMP_INBOX_SUCCESS, &ok) != 0) {
-                printf("success: %.*s\n", (int)ok.value.len, ok.value.ptr);
+            } else if (campctl_opt.json && print_json(CAMP_INBOX_SUCCESS, &ok) != 0) {
+                campctl_json_t j;
+                cj_begin(&j, stdout);
+                cj_api(&j, "success", ok.value);
+                cj_bool(&j, "summary", true);
+                cj_end(&j);
+            } else if (!campctl_opt.json) {
+                printf("success: ");
+                term_text(stdout, ok.value.ptr, ok.value.len);
+                putchar('\n');
             }
         }
     } else {
@@ -474,7 +540,15 @@ static int cmd_with_file(ctx_t *x, const char *cmd, const char *id, const char *
             st = camp_client_inbox_add_leads(&x->client, id, &leads, &res);
             if (st != CAMP_OK) {
                 rc = report_failure(&x->client, &x->conn, st);
-            } else if (!x->opt.json || print_json(CAMP_INBOX_LEADS_ADD_RESULT, &res) != 0) {
+            } else if (campctl_opt.json && print_json(CAMP_INBOX_LEADS_ADD_RESULT, &res) != 0) {
+                campctl_json_t j;
+                cj_begin(&j, stdout);
+                cj_int(&j, "added", (long long)res.added);
+                cj_int(&j, "skipped", (long long)res.skipped);
+                cj_int(&j, "failed", (long long)res.failed);
+                cj_bool(&j, "summary", true);
+                cj_end(&j);
+            } else if (!campctl_opt.json) {
                 printf("added: %lld\nskipped: %lld\nfailed: %lld\n", (long long)res.added,
                        (long long)res.skipped, (long long)res.failed);
             }
@@ -505,18 +579,23 @@ static int cmd_outbox_create(ctx_t *x, const char *path)
         st = camp_outbox_campaign_create_decode(&doc, 0, &body, &diag);
     }
     if (st != CAMP_OK) {
-        char line[256];
-        camp_diag_format(&diag, line, sizeof line);
-        fprintf(stderr, "campctl: %s: %s\n", path, line);
-        rc = CAMPCTL_FAIL;
+        rc = campctl_refused_doc(path, &diag, stderr);
     } else {
         st = camp_client_outbox_create_campaign(&x->client, &body, &out);
         if (st != CAMP_OK) {
             rc = report_failure(&x->client, &x->conn, st);
-        } else if (x->opt.json &&
+        } else if (campctl_opt.json &&
                    camp_outbox_campaign_encode(&out, json, sizeof json, &len, NULL) == CAMP_OK) {
             fwrite(json, 1, len, stdout);
             fputc('\n', stdout);
+        } else if (campctl_opt.json) {
+            campctl_json_t j;
+            cj_begin(&j, stdout);
+            cj_api(&j, "id", out.id);
+            cj_api(&j, "name", out.name);
+            cj_cstr(&j, "status", camp_outbox_campaign_status_name(out.status));
+            cj_bool(&j, "summary", true);
+            cj_end(&j);
         } else {
             print_str("name", out.name);
             print_str("id", out.id);
@@ -537,19 +616,6 @@ static int cmd_outbox_create(ctx_t *x, const char *path)
     return rc;
 }
 
-static bool is_command(const char *s)
-{
-    static const char *const cmds[] = {"get", "enable", "pause", "create", "sequence-set",
-                                       "rules-set", "leads-add", "outbox-create"};
-    size_t i;
-    for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
-        if (strcmp(s, cmds[i]) == 0) {
-            return true;
-        }
-    }
-    return false;
-}
-
 static int run_command(ctx_t *x, int argc, char **argv)
 {
     static camp_inbox_campaign_t out;
@@ -559,16 +625,14 @@ static int run_command(ctx_t *x, int argc, char **argv)
     }
     if (strcmp(cmd, "outbox-create") == 0) {
         if (argc != 2) {
-            usage();
-            return CAMPCTL_USAGE;
+            return usage(cmd, "takes exactly one FILE");
         }
         return cmd_outbox_create(x, argv[1]);
     }
     if (strcmp(cmd, "get") == 0 || strcmp(cmd, "enable") == 0 || strcmp(cmd, "pause") == 0) {
         camp_status_t st;
         if (argc != 2) {
-            usage();
-            return CAMPCTL_USAGE;
+            return usage(cmd, "takes exactly one campaign ID");
         }
         if (strcmp(cmd, "get") == 0) {
             st = camp_client_inbox_get_campaign(&x->client, argv[1], &out);
@@ -580,8 +644,7 @@ static int run_command(ctx_t *x, int argc, char **argv)
         return finish_campaign(x, st, &out);
     }
     if (argc != 3) {
-        usage();
-        return CAMPCTL_USAGE;
+        return usage(cmd, "takes a campaign ID and a FILE");
     }
     return cmd_with_file(x, cmd, argv[1], argv[2]);
 }
@@ -594,64 +657,21 @@ int campctl_cmd_online(int argc, char **argv)
     static camp_mbedtls_tls_t tls;
     static char token[4096];
     endpoint_t ep;
-    int i = 1;
+    const char *base_url;
     int rc;
     bool outbox;
     camp_status_t st;
     memset(&x, 0, sizeof x);
-    x.opt.timeout_ms = CAMP_HTTP_TIMEOUT_MS;
-    /* global options up to the command word */
-    while (i < argc && strncmp(argv[i], "--", 2) == 0) {
-        const char *o = argv[i];
-        if (strcmp(o, "--json") == 0) {
-            x.opt.json = true;
-            i++;
-            continue;
-        }
-        if (i + 1 >= argc) {
-            fprintf(stderr, "campctl: %s needs a value\n", o);
-            return CAMPCTL_USAGE;
-        }
-        if (strcmp(o, "--base-url") == 0) {
-            x.opt.base_url = argv[i + 1];
-        } else if (strcmp(o, "--ca-file") == 0) {
-            x.opt.ca_file = argv[i + 1];
-        } else if (strcmp(o, "--token-file") == 0) {
-            x.opt.token_file = argv[i + 1];
-        } else if (strcmp(o, "--timeout-ms") == 0) {
-            if (!parse_u32(argv[i + 1], &x.opt.timeout_ms) || x.opt.timeout_ms == 0) {
-                fputs("campctl: --timeout-ms needs a positive integer\n", stderr);
-                return CAMPCTL_USAGE;
-            }
-        } else if (strcmp(o, "--retries") == 0) {
-            if (!parse_u32(argv[i + 1], &x.opt.retries) || x.opt.retries > 10) {
-                fputs("campctl: --retries needs an integer in 0..10\n", stderr);
-                return CAMPCTL_USAGE;
-            }
-        } else {
-            fprintf(stderr, "campctl: unknown option %s\n", o);
-            usage();
-            return CAMPCTL_USAGE;
-        }
-        i += 2;
+    outbox = strcmp(argv[0], "outbox-create") == 0;
+    base_url = campctl_opt.base_url;
+    if (base_url == NULL) {
+        base_url = outbox ? "https://" CAMP_OUTBOX_HOST : "https://" CAMP_INBOX_HOST
+                                                          CAMP_INBOX_BASE_PATH;
     }
-    if (i >= argc || !is_command(argv[i])) {
-        if (i < argc) {
-            fprintf(stderr, "campctl: unknown command %s\n", argv[i]);
-        }
-        usage();
-        return CAMPCTL_USAGE;
+    if (!parse_url(base_url, &ep)) {
+        return campctl_usage_error("--base-url must be http(s)://host[:port][/path]");
     }
-    outbox = strcmp(argv[i], "outbox-create") == 0;
-    if (x.opt.base_url == NULL) {
-        x.opt.base_url = outbox ? "https://" CAMP_OUTBOX_HOST : "https://" CAMP_INBOX_HOST
-                                                                 CAMP_INBOX_BASE_PATH;
-    }
-    if (!parse_url(x.opt.base_url, &ep)) {
-        fprintf(stderr, "campctl: --base-url must be http(s)://host[:port][/path]\n");
-        return CAMPCTL_USAGE;
-    }
-    rc = read_token(&x.opt, token, sizeof token);
+    rc = read_token(token, sizeof token);
     if (rc != CAMPCTL_OK) {
         return rc;
     }
@@ -662,38 +682,40 @@ int campctl_cmd_online(int argc, char **argv)
         st = camp_client_init_inbox(&x.client, work, sizeof work, toks, TOKEN_COUNT);
     }
     if (st != CAMP_OK) {
-        return CAMPCTL_USAGE;
+        return campctl_io_error("cannot set up the client: %s", camp_status_str(st));
     }
     x.client.host = ep.host;
     x.client.port = ep.port;
     x.client.tls = ep.tls;
     x.client.base_path = ep.base;
     x.client.token = token;
-    x.client.timeout_ms = x.opt.timeout_ms;
+    x.client.timeout_ms = campctl_opt.timeout_ms;
     x.client.keep_alive = false; /* one request per run */
     x.client.conn.open = conn_open;
     x.client.conn.close = conn_close;
     x.client.conn.ctx = &x.conn;
-    if (x.opt.retries > 0) {
-        x.client.retry.max_attempts = x.opt.retries + 1u;
+    if (campctl_opt.retries > 0) {
+        x.client.retry.max_attempts = campctl_opt.retries + 1u;
         x.client.retry.random = camp_posix_random_u32;
         x.client.retry.sleep_ms = camp_posix_sleep_ms;
         x.client.retry.wall_now = camp_posix_wall_unix_cb;
     }
     x.conn.tls = ep.tls;
-    x.conn.timeout_ms = x.opt.timeout_ms;
+    x.conn.timeout_ms = campctl_opt.timeout_ms;
     x.conn.net.fd = -1;
     if (ep.tls) {
         camp_mbedtls_tls_config_t cfg;
         camp_mbedtls_tls_config_init(&cfg);
-        cfg.ca_file = (x.opt.ca_file != NULL) ? x.opt.ca_file : DEFAULT_CA_FILE;
-        cfg.connect_timeout_ms = x.opt.timeout_ms;
-        cfg.handshake_timeout_ms = x.opt.timeout_ms;
+        cfg.ca_file = (campctl_opt.ca_file != NULL) ? campctl_opt.ca_file : DEFAULT_CA_FILE;
+        cfg.connect_timeout_ms = campctl_opt.timeout_ms;
+        cfg.handshake_timeout_ms = campctl_opt.timeout_ms;
         st = camp_mbedtls_tls_init(&tls, &cfg);
         if (st != CAMP_OK) {
-            fprintf(stderr, "campctl: TLS setup failed: %s\n", camp_mbedtls_tls_reason(&tls));
+            /* the CA file cannot be read or parsed: a local problem */
+            char reason[300];
+            snprintf(reason, sizeof reason, "%s", camp_mbedtls_tls_reason(&tls));
             camp_mbedtls_tls_free(&tls);
-            return CAMPCTL_USAGE;
+            return campctl_io_error("TLS setup failed: %s", reason);
         }
         x.conn.tls_ctx = &tls;
         x.client.transport = camp_mbedtls_tls_transport(&tls);
@@ -701,7 +723,7 @@ int campctl_cmd_online(int argc, char **argv)
         x.client.transport = camp_posix_transport(&x.conn.net);
     }
 
-    rc = run_command(&x, argc - i, argv + i);
+    rc = run_command(&x, argc, argv);
     camp_client_disconnect(&x.client);
     if (ep.tls) {
         camp_mbedtls_tls_free(&tls);

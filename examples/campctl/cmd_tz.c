@@ -8,13 +8,30 @@
 
 #include "campctl.h"
 
+/* An input refused (exit 1): one line on stderr, or the JSON error. */
+static int refused(camp_status_t st, const char *fmt, const char *arg)
+{
+    char msg[400];
+    campctl_err_t e;
+    snprintf(msg, sizeof msg, fmt, arg);
+    if (campctl_opt.json) {
+        memset(&e, 0, sizeof e);
+        e.status = st;
+        e.message = msg;
+        return campctl_error_json(&e, CAMPCTL_FAIL);
+    }
+    fputs("campctl: ", stderr);
+    term_cstr(stderr, msg);
+    fputc('\n', stderr);
+    return CAMPCTL_FAIL;
+}
+
 /* Resolve a zone name, or say why not (exit status 1). */
 static int find_zone(const char *name, camp_tz_t *tz)
 {
     if (camp_tz_find(name, strlen(name), tz) != CAMP_OK) {
-        fprintf(stderr, "campctl: unknown time zone '%s' (names are case-sensitive IANA names,"
-                        " e.g. America/New_York)\n", name);
-        return CAMPCTL_FAIL;
+        return refused(CAMP_ERR_TZ_UNKNOWN, "unknown time zone '%s' (names are case-sensitive "
+                                            "IANA names, e.g. America/New_York)", name);
     }
     return CAMPCTL_OK;
 }
@@ -23,12 +40,10 @@ static int parse_instant(const char *text, int64_t *out)
 {
     camp_datetime_t dt;
     if (camp_datetime_parse(text, strlen(text), &dt) != CAMP_OK) {
-        fprintf(stderr, "campctl: not an RFC 3339 date-time: '%s'\n", text);
-        return CAMPCTL_FAIL;
+        return refused(CAMP_ERR_DATE, "not an RFC 3339 date-time: '%s'", text);
     }
     if (dt.unix_seconds < CAMP_TZ_MIN_UTC || dt.unix_seconds >= CAMP_TZ_END_UTC) {
-        fprintf(stderr, "campctl: '%s' is outside 2000..2099\n", text);
-        return CAMPCTL_FAIL;
+        return refused(CAMP_ERR_TIME_RANGE, "'%s' is outside 2000..2099", text);
     }
     *out = dt.unix_seconds;
     return CAMPCTL_OK;
@@ -42,6 +57,18 @@ int campctl_cmd_tz(int argc, char **argv)
 
     if (argc == 2 && strcmp(argv[1], "--list") == 0) {
         size_t n;
+        if (campctl_opt.json) {
+            campctl_json_t j;
+            cj_begin(&j, stdout);
+            cj_cstr(&j, "tzdata", camp_tz_db_version());
+            cj_open(&j, "zones", '[');
+            for (n = 0; n < camp_tz_count(); n++) {
+                cj_cstr(&j, NULL, camp_tz_name(n));
+            }
+            cj_close(&j, ']');
+            cj_end(&j);
+            return CAMPCTL_OK;
+        }
         for (n = 0; n < camp_tz_count(); n++) {
             printf("%s\n", camp_tz_name(n));
         }
@@ -50,8 +77,8 @@ int campctl_cmd_tz(int argc, char **argv)
         return CAMPCTL_OK;
     }
     if (argc < 3) {
-        fputs("usage: campctl tz ZONE INSTANT... | campctl tz --list\n", stderr);
-        return CAMPCTL_USAGE;
+        campctl_command_usage("tz", stderr);
+        return campctl_usage_error("tz needs a ZONE and at least one INSTANT (or --list)");
     }
     rc = find_zone(argv[1], &tz);
     if (rc != CAMPCTL_OK) {
@@ -69,10 +96,22 @@ int campctl_cmd_tz(int argc, char **argv)
         if (camp_tz_offset_at(&tz, t, &off, NULL) != CAMP_OK || off % 60 != 0 ||
             camp_datetime_format(t, off / 60, false, line, sizeof line) == 0) {
             /* Table offsets are whole minutes (tzgen.py checks), so RFC 3339 can carry them. */
-            fprintf(stderr, "campctl: cannot convert '%s'\n", argv[i]);
-            return CAMPCTL_FAIL;
+            return refused(CAMP_ERR_TIME_RANGE, "cannot convert '%s'", argv[i]);
         }
-        printf("%s\n", line);
+        if (campctl_opt.json) {
+            campctl_json_t j;
+            char utc[40];
+            cj_begin(&j, stdout);
+            cj_cstr(&j, "zone", argv[1]);
+            if (camp_datetime_format(t, 0, true, utc, sizeof utc) != 0) {
+                cj_cstr(&j, "utc", utc);
+            }
+            cj_cstr(&j, "local", line);
+            cj_int(&j, "offset_s", off);
+            cj_end(&j);
+        } else {
+            printf("%s\n", line);
+        }
     }
     return CAMPCTL_OK;
 }
@@ -178,8 +217,8 @@ int campctl_cmd_schedule(int argc, char **argv)
         }
     }
     if (zone == NULL || hours == NULL || at == NULL) {
-        fputs("usage: campctl schedule --tz ZONE --hours JSON|@FILE --at INSTANT\n", stderr);
-        return CAMPCTL_USAGE;
+        campctl_command_usage("schedule", stderr);
+        return campctl_usage_error("schedule needs --tz ZONE, --hours JSON|@FILE and --at INSTANT");
     }
     rc = find_zone(zone, &tz);
     if (rc == CAMPCTL_OK) {
@@ -197,7 +236,7 @@ int campctl_cmd_schedule(int argc, char **argv)
         len = strlen(hours);
         data = malloc(len + 1u);
         if (data == NULL) {
-            return CAMPCTL_USAGE;
+            return campctl_io_error("out of memory");
         }
         memcpy(data, hours, len + 1u);
     }
@@ -218,8 +257,20 @@ int campctl_cmd_schedule(int argc, char **argv)
         if (diag.status == CAMP_OK) {
             camp_diag_set(&diag, st, "$", camp_status_str(st));
         }
-        campctl_print_diag(&diag);
-        return CAMPCTL_FAIL;
+        return campctl_refused_doc(NULL, &diag, stdout);
+    }
+    if (campctl_opt.json) {
+        campctl_json_t j;
+        char line[40];
+        cj_begin(&j, stdout);
+        cj_bool(&j, "open", open);
+        if (found && camp_datetime_format(next, 0, true, line, sizeof line) != 0) {
+            cj_cstr(&j, "next_open", line);
+        } else {
+            cj_null(&j, "next_open");
+        }
+        cj_end(&j);
+        return CAMPCTL_OK;
     }
     printf("%s\n", open ? "open" : "closed");
     if (found) {

@@ -34,6 +34,86 @@ static void list_types(FILE *out)
     fputc('\n', out);
 }
 
+/* --json --print: the `path = value` lines as {"path": value}; a value that is
+ * not JSON by itself (e.g. `format = legacy`) is given as a string. */
+static void fields_json(campctl_json_t *j, const char *text, size_t len)
+{
+    const char *p = text, *end = text + len;
+    cj_open(j, "fields", '{');
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *line_end = nl != NULL ? nl : end;
+        const char *eq = NULL, *q;
+        for (q = p; q + 3 <= line_end; q++) {
+            if (memcmp(q, " = ", 3) == 0) {
+                eq = q;
+                break;
+            }
+        }
+        if (eq != NULL && p[0] != '#') {
+            char key[600];
+            const char *v = eq + 3;
+            size_t vlen = (size_t)(line_end - v);
+            size_t klen = (size_t)(eq - p);
+            camp_diag_t d;
+            if (klen >= sizeof key) {
+                klen = sizeof key - 1;
+            }
+            memcpy(key, p, klen);
+            key[klen] = '\0';
+            if (vlen > 0 && camp_json_check(v, vlen, CAMP_JSON_MAX_DEPTH, &d) == CAMP_OK) {
+                cj_raw(j, key, v, vlen);
+            } else {
+                cj_str(j, key, v, vlen);
+            }
+        }
+        p = line_end + 1;
+    }
+    cj_close(j, '}');
+}
+
+/* Runs the type's check; on success prints nothing, the fields, or the JSON result. */
+int campctl_check_document(const campctl_doc_type_t *type, camp_json_doc_t *doc, bool print,
+                           const char *file, const char *result_key)
+{
+    camp_diag_t diag;
+    camp_status_t st;
+    camp_diag_clear(&diag);
+    if (!campctl_opt.json) {
+        st = type->check(doc, &diag, print ? stdout : NULL);
+        if (st != CAMP_OK) {
+            return campctl_refused_doc(NULL, &diag, stdout);
+        }
+        return CAMPCTL_OK; /* quiet on success, like the other checkers */
+    }
+    {
+        char *text = NULL;
+        size_t text_len = 0;
+        FILE *mem = print ? open_memstream(&text, &text_len) : NULL;
+        campctl_json_t j;
+        if (print && mem == NULL) {
+            return campctl_io_error("out of memory");
+        }
+        st = type->check(doc, &diag, mem);
+        if (mem != NULL) {
+            fclose(mem);
+        }
+        if (st != CAMP_OK) {
+            free(text);
+            return campctl_refused_doc(file, &diag, stdout);
+        }
+        cj_begin(&j, stdout);
+        cj_bool(&j, result_key, true);
+        cj_cstr(&j, "type", type->name);
+        if (print) {
+            fields_json(&j, text, text_len);
+        }
+        cj_end(&j);
+        free(text);
+    }
+    return CAMPCTL_OK;
+}
+
 int campctl_cmd_validate(int argc, char **argv)
 {
     const char *type_name = NULL, *path = NULL;
@@ -54,21 +134,23 @@ int campctl_cmd_validate(int argc, char **argv)
         } else if (path == NULL && (argv[i][0] != '-' || strcmp(argv[i], "-") == 0)) {
             path = argv[i];
         } else {
-            path = NULL;
-            type_name = NULL;
-            break;
+            campctl_command_usage("validate", stderr);
+            return campctl_usage_error("validate: unexpected argument '%s'", argv[i]);
         }
     }
+    if (type_name != NULL && strcmp(type_name, "list") == 0 && path == NULL) {
+        list_types(stdout);
+        return CAMPCTL_OK;
+    }
     if (type_name == NULL || path == NULL) {
-        fputs("usage: campctl validate --type TYPE [--print] FILE\n", stderr);
+        campctl_command_usage("validate", stderr);
         list_types(stderr);
-        return CAMPCTL_USAGE;
+        return campctl_usage_error("validate needs --type TYPE and one FILE");
     }
     type = campctl_find_type(type_name);
     if (type == NULL) {
-        fprintf(stderr, "campctl: unknown type '%s'\n", type_name);
         list_types(stderr);
-        return CAMPCTL_USAGE;
+        return campctl_usage_error("unknown type '%s' (campctl validate --type list)", type_name);
     }
     rc = campctl_read_file(path, &data, &len);
     if (rc != CAMPCTL_OK) {
@@ -76,14 +158,10 @@ int campctl_cmd_validate(int argc, char **argv)
     }
     camp_diag_clear(&diag);
     st = campctl_parse(&doc, data, len, &tokens, &diag);
-    if (st == CAMP_OK) {
-        st = type->check(&doc, &diag, print ? stdout : NULL);
-    }
     if (st != CAMP_OK) {
-        campctl_print_diag(&diag);
-        rc = CAMPCTL_FAIL;
+        rc = campctl_refused_doc(campctl_opt.json ? path : NULL, &diag, stdout);
     } else {
-        rc = CAMPCTL_OK;
+        rc = campctl_check_document(type, &doc, print != 0, path, "valid");
     }
     free(tokens);
     free(data);

@@ -11,21 +11,7 @@
 
 static void print_quoted(FILE *out, const char *s, size_t len)
 {
-    size_t i;
-    fputc('"', out);
-    for (i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '"' || c == '\\') {
-            fprintf(out, "\\%c", c);
-        } else if (c == '\n') {
-            fputs("\\n", out);
-        } else if (c < 0x20) {
-            fprintf(out, "\\u%04x", c);
-        } else {
-            fputc(c, out);
-        }
-    }
-    fputc('"', out);
+    term_json_string(out, s, len); /* valid JSON whatever the bytes; no terminal controls */
 }
 
 static void p_str(FILE *out, const char *path, const camp_str_t *s)
@@ -132,7 +118,9 @@ static void p_sequence(FILE *out, const char *pre, const camp_inbox_sequence_t *
                 p_str(out, P("data.unit"), &s->unit);
             }
         } else if (s->type == CAMP_INBOX_STEP_LIKE_TWEET) {
-            fprintf(out, "%s = %.*s\n", P("data"), (int)s->raw_data.len, s->raw_data.ptr);
+            fprintf(out, "%s = ", P("data"));
+            term_json_raw(out, s->raw_data.ptr, s->raw_data.len);
+            fputc('\n', out);
         }
         for (j = 0; j < s->segment_count; j++) {
             const camp_inbox_segment_t *g = &q->segments[s->first_segment + j];
@@ -188,8 +176,9 @@ static void p_rules(FILE *out, const camp_inbox_campaign_t *c)
         }
         for (j = 0; j < l->mapping_count; j++) {
             const camp_inbox_column_map_t *m = &r->mappings[l->first_mapping + j];
-            snprintf(path, sizeof path, "%s.columnMapping[\"%.*s\"]", lp, (int)m->source.len,
-                     m->source.ptr);
+            char key[160];
+            snprintf(path, sizeof path, "%s.columnMapping[\"%s\"]", lp,
+                     term_escape(key, sizeof key, m->source.ptr, m->source.len));
             p_str(out, path, &m->target);
         }
     }
@@ -270,12 +259,12 @@ static void print_campaign(FILE *out, const camp_inbox_campaign_t *c)
     }
     for (i = 0; i < c->variable_count; i++) {
         const camp_inbox_variable_t *v = &c->variables[i];
-        snprintf(path, sizeof path, "$.customVariables[\"%.*s\"].displayName", (int)v->name.len,
-                 v->name.ptr);
+        char key[96];
+        term_escape(key, sizeof key, v->name.ptr, v->name.len);
+        snprintf(path, sizeof path, "$.customVariables[\"%s\"].displayName", key);
         p_str(out, path, &v->display_name);
         if (v->present & CAMP_INBOX_VARIABLE_HAS_DESCRIPTION) {
-            snprintf(path, sizeof path, "$.customVariables[\"%.*s\"].description",
-                     (int)v->name.len, v->name.ptr);
+            snprintf(path, sizeof path, "$.customVariables[\"%s\"].description", key);
             p_str(out, path, &v->description);
         }
     }
@@ -302,7 +291,9 @@ static void print_webhook(FILE *out, const camp_inbox_webhook_t *w)
     p_time(out, "$.timestamp", &w->timestamp);
     p_str(out, "$.version", &w->version);
     if (w->data.ptr != NULL) {
-        fprintf(out, "$.data = %.*s\n", (int)w->data.len, w->data.ptr);
+        fputs("$.data = ", out);
+        term_json_raw(out, w->data.ptr, w->data.len);
+        fputc('\n', out);
     }
     if (w->has_campaign) {
         if (legacy) {
@@ -377,7 +368,12 @@ static int flatten(FILE *out, camp_json_doc_t *doc, int tok, char *path, size_t 
                     ident = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
                             c == '$' || (c >= '0' && c <= '9');
                 }
-                snprintf(path + len, cap - len, ident ? ".%.*s" : "[\"%.*s\"]", (int)klen, key);
+                if (ident) {
+                    snprintf(path + len, cap - len, ".%.*s", (int)klen, key);
+                } else {
+                    char esc[160];
+                    snprintf(path + len, cap - len, "[\"%s\"]", term_escape(esc, sizeof esc, key, klen));
+                }
                 it = flatten(out, doc, it + 1, path, strlen(path), cap);
             } else {
                 snprintf(path + len, cap - len, "[%d]", i);
@@ -391,7 +387,9 @@ static int flatten(FILE *out, camp_json_doc_t *doc, int tok, char *path, size_t 
         const char *raw;
         size_t rlen;
         camp_json_raw(doc, tok, &raw, &rlen);
-        fprintf(out, "%s = %.*s\n", path, (int)rlen, raw);
+        fprintf(out, "%s = ", path);
+        term_json_raw(out, raw, rlen);
+        fputc('\n', out);
     }
     return camp_json_next(doc, tok);
 }

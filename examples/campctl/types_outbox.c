@@ -11,26 +11,7 @@
 
 static void print_quoted(FILE *out, const char *s, size_t len)
 {
-    size_t i;
-    fputc('"', out);
-    for (i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '"' || c == '\\') {
-            fputc('\\', out);
-            fputc((int)c, out);
-        } else if (c == '\n') {
-            fputs("\\n", out);
-        } else if (c == '\r') {
-            fputs("\\r", out);
-        } else if (c == '\t') {
-            fputs("\\t", out);
-        } else if (c < 0x20u || c == 0x7fu) {
-            fprintf(out, "\\u%04x", (unsigned)c);
-        } else {
-            fputc((int)c, out);
-        }
-    }
-    fputc('"', out);
+    term_json_string(out, s, len); /* valid JSON whatever the bytes; no terminal controls */
 }
 
 static void p_str(FILE *out, const char *prefix, const char *key, camp_str_t s)
@@ -55,7 +36,9 @@ static void p_nstr(FILE *out, const char *prefix, const char *key, camp_outbox_n
 static void p_raw(FILE *out, const char *prefix, const char *key, camp_str_t s)
 {
     if (s.ptr != NULL) {
-        fprintf(out, "%s.%s = %.*s\n", prefix, key, (int)s.len, s.ptr);
+        fprintf(out, "%s.%s = ", prefix, key);
+        term_json_raw(out, s.ptr, s.len);
+        fputc('\n', out);
     }
 }
 

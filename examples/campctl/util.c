@@ -1,22 +1,29 @@
 /* Shared helpers of campctl: file reading, tokenizing with a fitted token
  * array, printing diagnostics. A host tool, so the heap is fine here. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "campctl.h"
 
-int campctl_read_file(const char *path, char **data, size_t *len)
+int campctl_read_file_max(const char *path, size_t max, const char *what, char **data,
+                          size_t *len)
 {
     FILE *f = (strcmp(path, "-") == 0) ? stdin : fopen(path, "rb");
     size_t cap = 4096, n = 0;
     char *buf;
+    bool too_long = false;
     if (f == NULL) {
-        fprintf(stderr, "campctl: cannot open %s\n", path);
-        return CAMPCTL_USAGE;
+        return campctl_io_error("cannot open %s%s%s: %s", what, what[0] != '\0' ? " " : "", path,
+                                strerror(errno));
     }
     buf = malloc(cap);
     while (buf != NULL) {
         size_t got;
+        if (n > max) {
+            too_long = true; /* refused whole: never go on with a cut secret or document */
+            break;
+        }
         if (n + 1 >= cap) {
             char *bigger = realloc(buf, cap * 2);
             if (bigger == NULL) {
@@ -39,16 +46,29 @@ int campctl_read_file(const char *path, char **data, size_t *len)
         if (f != stdin) {
             fclose(f);
         }
+        if (buf != NULL && n > max) {
+            too_long = true;
+        }
+        if (too_long) {
+            memset(buf, 0, n); /* may hold a secret */
+            free(buf);
+            return campctl_io_error("%s%s%s is longer than %lu bytes (refused, not cut)", what,
+                                    what[0] != '\0' ? " " : "", path, (unsigned long)max);
+        }
         if (buf == NULL || read_error) {
             free(buf);
-            fprintf(stderr, "campctl: cannot read %s\n", path);
-            return CAMPCTL_USAGE;
+            return campctl_io_error("cannot read %s%s%s", what, what[0] != '\0' ? " " : "", path);
         }
     }
     buf[n] = '\0';
     *data = buf;
     *len = n;
     return CAMPCTL_OK;
+}
+
+int campctl_read_file(const char *path, char **data, size_t *len)
+{
+    return campctl_read_file_max(path, (size_t)-1 / 2u, "", data, len);
 }
 
 camp_status_t campctl_parse(camp_json_doc_t *doc, char *data, size_t len,
@@ -71,14 +91,31 @@ camp_status_t campctl_parse(camp_json_doc_t *doc, char *data, size_t len,
     return camp_json_parse(doc, data, len, *tokens, (size_t)needed, diag);
 }
 
-void campctl_print_diag(const camp_diag_t *diag)
+void campctl_print_diag_inline(FILE *out, const camp_diag_t *diag)
 {
-    char line[512];
-    camp_diag_format(diag, line, sizeof line);
+    /* The path holds document keys (any bytes once unescaped): escaped. The
+     * rule is libcamp's own static text. */
+    term_cstr(out, diag->path);
+    fputs(": ", out);
+    fputs(diag->rule != NULL && diag->rule[0] != '\0' ? diag->rule : camp_status_str(diag->status),
+          out);
+    if (diag->needed > 0) {
+        fprintf(out, " (needs %lld)", (long long)diag->needed);
+    }
+}
+
+void campctl_print_diag(FILE *out, const camp_diag_t *diag)
+{
+    term_cstr(out, diag->path);
+    fputs(": ", out);
+    fputs(diag->rule != NULL && diag->rule[0] != '\0' ? diag->rule : camp_status_str(diag->status),
+          out);
+    if (diag->needed > 0) {
+        fprintf(out, " (needs %lld)", (long long)diag->needed);
+    }
     if (diag->offset != CAMP_DIAG_NO_OFFSET &&
         diag->status >= CAMP_ERR_JSON_SYNTAX && diag->status <= CAMP_ERR_JSON_TOO_LARGE) {
-        printf("%s (byte %lu)\n", line, (unsigned long)diag->offset);
-    } else {
-        printf("%s\n", line);
+        fprintf(out, " (byte %lu)", (unsigned long)diag->offset);
     }
+    fputc('\n', out);
 }

@@ -270,7 +270,7 @@ expect_body_json "$FIX/outbox-email-campaign-create-request.json" outbox-create
 CAMP_TOKEN=wrong-secret-123 "$CAMPCTL" --base-url "$URL" get $ID >"$tmp/out" 2>"$tmp/err"
 rc=$?
 nreq=$((nreq + 1))
-check_rc 1 "401"
+check_rc 3 "401"
 check_out "campctl: HTTP 401: Invalid or missing authentication token (UNAUTHORIZED)" err 401
 if [ "$(wc -l <"$tmp/err")" -eq 1 ]; then ok "401: one line"; else bad "401: one line"; fi
 if grep -q "wrong-secret-123" "$tmp/out" "$tmp/err"; then bad "401: token printed"; else ok "401: token never printed"; fi
@@ -282,7 +282,7 @@ check_out "campctl: HTTP 422: name is too long (VALIDATION_FAILED)" err 422
 
 run get ratelimited0
 nreq=$((nreq + 1))
-check_rc 1 "429"
+check_rc 5 "429"
 check_out "campctl: HTTP 429: Rate limit exceeded. Try again in 60 seconds. (RATE_LIMITED) [retry after 60 s]" err 429
 
 # --- refused before sending, usage, token sources ---------------------------------------------
@@ -316,7 +316,7 @@ kill "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
 pid=
 run --timeout-ms 2000 get $ID
-check_rc 1 "server gone"
+check_rc 6 "server gone"
 check_out "campctl: network error" err "server gone"
 
 echo "$passed passed, $failed failed"

@@ -3,7 +3,7 @@
 # $SHARED/fixtures/inboxapp-webhook-signature-vectors.json (python3 extracts the
 # cases; campctl verifies): exit 0 for expectValid, 1 with exactly one line
 # otherwise, and the secret never appears in any output. Plus usage errors (exit 2),
-# --secret-file, and --print (skipped while the inbox-webhook type is not built).
+# --secret-file, CAMP_WEBHOOK_SECRET, --secret refused, --json, and --print (skipped while the inbox-webhook type is not built).
 # Closing line: "N passed, N failed[, N skipped]".
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root" || exit 1
@@ -31,6 +31,7 @@ if [ ! -x "$campctl" ]; then
     exit 1
 fi
 
+unset CAMP_WEBHOOK_SECRET
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 passed=0
@@ -69,7 +70,7 @@ for d in "$work"/case*; do
     ncases=$((ncases + 1))
     name=$(cat "$d/name")
     expect=$(cat "$d/expect")
-    "$campctl" webhook-verify --secret "$secret" --header "$(cat "$d/header")" \
+    "$campctl" webhook-verify --secret-file "$work/secret" --header "$(cat "$d/header")" \
         --now "$(cat "$d/now")" --tolerance "$tolerance" "$d/body" >"$d/out" 2>&1
     rc=$?
     lines=$(wc -l <"$d/out")
@@ -101,7 +102,7 @@ if [ -n "$first_valid" ]; then
         fail "--secret-file: $(head -n 1 "$work/out")"
     fi
     # the body from stdin
-    if "$campctl" webhook-verify --secret "$secret" --header "$hdr" --now "$now" - \
+    if "$campctl" webhook-verify --secret-file "$work/secret" --header "$hdr" --now "$now" - \
         <"$d/body" >"$work/out" 2>&1; then
         ok "body from stdin"
     else
@@ -109,12 +110,12 @@ if [ -n "$first_valid" ]; then
     fi
     # one extra byte in the body: a mismatch
     cp "$d/body" "$work/body2" && printf ' ' >>"$work/body2"
-    "$campctl" webhook-verify --secret "$secret" --header "$hdr" --now "$now" "$work/body2" \
+    "$campctl" webhook-verify --secret-file "$work/secret" --header "$hdr" --now "$now" "$work/body2" \
         >"$work/out" 2>&1
     rc=$?
     if [ "$rc" -eq 1 ] && grep -q mismatch "$work/out"; then ok "trailing byte: mismatch"; else fail "trailing byte: exit $rc"; fi
     # --print: decoded like validate --type inbox-webhook --print (when that type is built)
-    "$campctl" webhook-verify --secret "$secret" --header "$hdr" --now "$now" --print "$d/body" \
+    "$campctl" webhook-verify --secret-file "$work/secret" --header "$hdr" --now "$now" --print "$d/body" \
         >"$work/out" 2>&1
     rc=$?
     if grep -q "inbox-webhook not available" "$work/out"; then
@@ -140,11 +141,59 @@ check_usage() {
 }
 body=$work/case000/body
 check_usage "no secret" --header "t=1,v1=a" "$body"
-check_usage "no header" --secret "$secret" "$body"
-check_usage "no file" --secret "$secret" --header "t=1,v1=a"
-check_usage "bad --now" --secret "$secret" --header "t=1,v1=a" --now 12x "$body"
-check_usage "stray argument" --secret "$secret" --header "t=1,v1=a" "$body" --bogus "$secret"
-check_usage "missing file" --secret "$secret" --header "t=1,v1=a" "$work/nonexistent"
+check_usage "no header" --secret-file "$work/secret" "$body"
+check_usage "no file" --secret-file "$work/secret" --header "t=1,v1=a"
+check_usage "bad --now" --secret-file "$work/secret" --header "t=1,v1=a" --now 12x "$body"
+check_usage "stray argument" --secret-file "$work/secret" --header "t=1,v1=a" "$body" --bogus "$secret"
+check_usage "missing file" --secret-file "$work/secret" --header "t=1,v1=a" "$work/nonexistent"
+check_usage "missing secret file" --secret-file "$work/nonexistent" --header "t=1,v1=a" "$body"
+# a secret on the command line (visible in ps) is refused before anything else
+check_usage "--secret on the command line" --secret "$secret" --header "t=1,v1=a" "$body"
+check_usage "--secret=S on the command line" "--secret=$secret" --header "t=1,v1=a" "$body"
+if grep -q "secret-file" "$work/out"; then ok "--secret refusal names --secret-file"; else fail "--secret refusal: $(cat "$work/out")"; fi
+# a secret file longer than 4095 bytes is refused whole, never cut
+python3 -c 'import sys; sys.stdout.write("s" * 4096)' >"$work/long-secret"
+check_usage "secret file of 4096 bytes" --secret-file "$work/long-secret" --header "t=1,v1=a" "$body"
+if grep -q "longer than 4095 bytes" "$work/out"; then ok "too long: says the limit"; else fail "too long: $(cat "$work/out")"; fi
+python3 -c 'import sys; sys.stdout.write("s" * 4095 + "\r\n")' >"$work/max-secret"
+"$campctl" webhook-verify --secret-file "$work/max-secret" --header "t=1,v1=a" --now 1 "$body" >"$work/out" 2>&1
+rc=$?
+if [ "$rc" -eq 1 ]; then ok "secret file of 4095 bytes + CRLF: accepted (then the signature is checked)"; else fail "4095-byte secret: exit $rc"; fi
+
+# the secret from CAMP_WEBHOOK_SECRET gives the same verdicts
+if [ -n "$first_valid" ]; then
+    d=$first_valid
+    if CAMP_WEBHOOK_SECRET=$secret "$campctl" webhook-verify --header "$(cat "$d/header")" \
+        --now "$(cat "$d/now")" "$d/body" >"$work/out" 2>&1 && ! leaks "$work/out"; then
+        ok "CAMP_WEBHOOK_SECRET: valid"
+    else
+        fail "CAMP_WEBHOOK_SECRET: $(head -n 1 "$work/out")"
+    fi
+    CAMP_WEBHOOK_SECRET=wrong-$secret "$campctl" webhook-verify --header "$(cat "$d/header")" \
+        --now "$(cat "$d/now")" "$d/body" >"$work/out" 2>&1
+    rc=$?
+    if [ "$rc" -eq 1 ] && grep -q mismatch "$work/out" && ! leaks "$work/out"; then
+        ok "CAMP_WEBHOOK_SECRET wrong: mismatch, exit 1"
+    else
+        fail "CAMP_WEBHOOK_SECRET wrong: exit $rc"
+    fi
+    # --json: one object, valid or the error with the status name
+    "$campctl" --json webhook-verify --secret-file "$work/secret" --header "$(cat "$d/header")" \
+        --now "$(cat "$d/now")" "$d/body" >"$work/out" 2>/dev/null
+    if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if d=={"valid":True} else 1)' "$work/out"; then
+        ok "--json: {\"valid\": true}"
+    else
+        fail "--json valid: $(cat "$work/out")"
+    fi
+    "$campctl" webhook-verify --json --secret-file "$work/secret" --header "$(cat "$d/header")" \
+        --now "$(cat "$d/now")" "$work/body2" >"$work/out" 2>/dev/null
+    rc=$?
+    if [ "$rc" -eq 1 ] && python3 -c 'import json,sys; e=json.load(open(sys.argv[1]))["error"]; sys.exit(0 if e["status"]=="CAMP_ERR_SIG_MISMATCH" and e["exit"]==1 and "mismatch" in e["message"] else 1)' "$work/out"; then
+        ok "--json after the command: mismatch as {\"error\": ...}"
+    else
+        fail "--json mismatch: exit $rc: $(cat "$work/out")"
+    fi
+fi
 
 if [ "$skipped" -gt 0 ]; then
     echo "$passed passed, $failed failed, $skipped skipped"
