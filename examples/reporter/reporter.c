@@ -18,11 +18,17 @@
  * does not fit fails with a clear status and the size it needs; nothing is
  * truncated. On a device, replace the three host services at the top (clock,
  * sleep, random) and the POSIX socket glue of the TLS port; the loop stays.
+ *
+ * Every text from the server (IDs, zone names, error messages) is printed
+ * through term.h: control characters, DEL, C1 and invalid UTF-8 are shown as
+ * escapes, never sent to the terminal. Exit: 0 when the last round succeeded,
+ * 1 when a campaign of the last round failed, 2 on usage errors.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../campctl/term.h"
 #include "camp/camp.h"
 #include "mbedtls/camp_mbedtls_tls.h"
 #include "posix/camp_posix.h"
@@ -98,7 +104,7 @@ typedef struct options {
     size_t id_count;
 } options_t;
 
-static int usage(void)
+static int usage(FILE *out)
 {
     fputs("usage: CAMP_TOKEN=... reporter [--base-url URL] [--ca-file PEM] [--interval S]\n"
           "                               [--count N] [--timeout-ms N] [--verbose] CAMPAIGN_ID...\n"
@@ -106,9 +112,12 @@ static int usage(void)
           "  --ca-file    CA bundle for https (default /etc/ssl/certs/ca-certificates.crt)\n"
           "  --interval   seconds between polls (default 60)\n"
           "  --count      stop after N polls (default: run forever)\n"
-          "  --verbose    also say how each poll connected (full or resumed TLS handshake)\n",
-          stderr);
-    return 2;
+          "  --verbose    also say how each poll connected (full or resumed TLS handshake)\n"
+          "  --help, -h   this text; --version the version\n"
+          "exit status: 0 the last round succeeded, 1 a campaign of the last round failed,\n"
+          "             2 usage error\n",
+          out);
+    return out == stdout ? 0 : 2;
 }
 
 static int parse_u32(const char *s, uint32_t lo, uint32_t hi, uint32_t *out)
@@ -137,12 +146,16 @@ static int parse_args(int argc, char **argv, options_t *o)
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         int bad = 0;
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            return -1;
+            return 1;
+        } else if (strcmp(a, "--version") == 0) {
+            return 3;
         } else if (strcmp(a, "--verbose") == 0 || strcmp(a, "-v") == 0) {
             o->verbose = true;
         } else if (a[0] == '-' && a[1] == '-') {
             if (v == NULL) {
-                fprintf(stderr, "reporter: %s needs a value\n", a);
+                fputs("reporter: ", stderr);
+                term_cstr(stderr, a);
+                fputs(" needs a value\n", stderr);
                 return -1;
             }
             i++;
@@ -160,7 +173,11 @@ static int parse_args(int argc, char **argv, options_t *o)
                 bad = -1;
             }
             if (bad != 0) {
-                fprintf(stderr, "reporter: unknown option or bad value: %s %s\n", a, v);
+                fputs("reporter: unknown option or bad value: ", stderr);
+                term_cstr(stderr, a);
+                fputc(' ', stderr);
+                term_cstr(stderr, v);
+                fputc('\n', stderr);
                 return -1;
             }
         } else if (o->id_count < MAX_CAMPAIGNS) {
@@ -269,12 +286,15 @@ static void describe_window(const camp_inbox_campaign_t *c, int64_t now, char *o
     bool open = false, found = false;
     int64_t next = 0;
     camp_tz_local_t local;
+    char zone[64];
     if ((c->present & CAMP_INBOX_CAMPAIGN_HAS_SCHEDULE_HOURS) == 0 || c->schedule_timezone.ptr == NULL) {
         snprintf(out, cap, "no schedule");
         return;
     }
+    /* the zone name is server text: escaped even when it names no zone */
+    term_escape(zone, sizeof zone, c->schedule_timezone.ptr, c->schedule_timezone.len);
     if (camp_tz_find(c->schedule_timezone.ptr, c->schedule_timezone.len, &tz) != CAMP_OK) {
-        snprintf(out, cap, "unknown zone %.*s", (int)c->schedule_timezone.len, c->schedule_timezone.ptr);
+        snprintf(out, cap, "unknown zone %s", zone);
         return;
     }
     if (camp_schedule_is_open(&tz, &c->schedule_hours, now, &open) != CAMP_OK) {
@@ -282,7 +302,7 @@ static void describe_window(const camp_inbox_campaign_t *c, int64_t now, char *o
         return;
     }
     if (open) {
-        snprintf(out, cap, "open (%.*s)", (int)c->schedule_timezone.len, c->schedule_timezone.ptr);
+        snprintf(out, cap, "open (%s)", zone);
         return;
     }
     if (camp_schedule_next_open(&tz, &c->schedule_hours, now, &found, &next) != CAMP_OK || !found ||
@@ -290,43 +310,70 @@ static void describe_window(const camp_inbox_campaign_t *c, int64_t now, char *o
         snprintf(out, cap, "closed, no window in the next 8 days");
         return;
     }
-    snprintf(out, cap, "closed, opens %s %02u:%02u (%.*s)", days[local.wday % 7], (unsigned)local.hour,
-             (unsigned)local.minute, (int)c->schedule_timezone.len, c->schedule_timezone.ptr);
+    snprintf(out, cap, "closed, opens %s %02u:%02u (%s)", days[local.wday % 7], (unsigned)local.hour,
+             (unsigned)local.minute, zone);
 }
 
-/* Fixed point millionths as "12.3%". */
-static void percent(uint64_t millionths, char *out, size_t cap)
+/* part / whole as a percentage with one decimal, rounded half up, exact for
+ * every count up to 2^53-1: part * 1000 < 2^63 then, so the quotient and the
+ * remainder are exact 64-bit integers (no floating point, no overflow). */
+static void reporter_percent(int64_t part, int64_t whole, char *out, size_t cap)
 {
-    snprintf(out, cap, "%u.%u%%", (unsigned)(millionths / 10000u), (unsigned)(millionths % 10000u / 1000u));
+    uint64_t p, w, tenths, rem;
+    if (whole <= 0 || part < 0 || whole > CAMP_MAX_SAFE_INT || part > CAMP_MAX_SAFE_INT) {
+        snprintf(out, cap, "n/a");
+        return;
+    }
+    p = (uint64_t)part;
+    w = (uint64_t)whole;
+    tenths = p * 1000u / w;
+    rem = p * 1000u % w;
+    if (rem >= w - rem) { /* rem / w >= 1/2 */
+        tenths++;
+    }
+    snprintf(out, cap, "%llu.%u%%", (unsigned long long)(tenths / 10u), (unsigned)(tenths % 10u));
 }
 
 static void print_campaign(uint32_t round, const camp_inbox_campaign_t *c, int64_t now)
 {
     const camp_inbox_campaign_summary_t *b = &c->base;
-    char window[96], done[16], replies[16];
-    uint64_t share = b->targets_count > 0
-                         ? (uint64_t)b->contacted_count * CAMP_FRACTION_ONE / (uint64_t)b->targets_count
-                         : 0;
+    char window[160], done[32], replies[32];
     describe_window(c, now, window, sizeof window);
-    percent(share, done, sizeof done);
-    percent(b->reply_rate, replies, sizeof replies);
-    printf("#%-3u %.*s  %-9s contacted %lld/%lld (%s)  replies %lld, reply rate %s  window %s\n",
-           (unsigned)round, (int)b->id.len, b->id.ptr, status_name(b->status), (long long)b->contacted_count,
-           (long long)b->targets_count, done, (long long)b->replies_count, replies, window);
+    reporter_percent(b->contacted_count, b->targets_count, done, sizeof done);
+    /* replyRate is a fraction in millionths: the same rounding */
+    reporter_percent((int64_t)b->reply_rate, CAMP_FRACTION_ONE, replies, sizeof replies);
+    printf("#%-3u ", (unsigned)round);
+    term_text(stdout, b->id.ptr, b->id.len);
+    printf("  %-9s contacted %lld/%lld (%s)  replies %lld, reply rate %s  window %s\n",
+           status_name(b->status), (long long)b->contacted_count, (long long)b->targets_count, done,
+           (long long)b->replies_count, replies, window);
 }
 
 static void print_failure(uint32_t round, const char *id, camp_status_t st)
 {
     const camp_client_result_t *r = &client.last;
-    printf("#%-3u %s  error: %s", (unsigned)round, id, camp_status_str(st));
+    printf("#%-3u ", (unsigned)round);
+    term_cstr(stdout, id);
+    printf("  error: %s", camp_status_str(st));
     if (r->http_status != 0) {
         printf(" (HTTP %d", r->http_status);
         if (r->error_message.ptr != NULL) {
-            printf(": %.*s", (int)r->error_message.len, r->error_message.ptr);
+            fputs(": ", stdout);
+            term_text(stdout, r->error_message.ptr, r->error_message.len);
+        }
+        if (r->error_code.ptr != NULL) {
+            fputs(", ", stdout);
+            term_text(stdout, r->error_code.ptr, r->error_code.len);
+        }
+        if (r->request_id.ptr != NULL) {
+            fputs(", request id ", stdout);
+            term_text(stdout, r->request_id.ptr, r->request_id.len);
         }
         printf(")");
     } else if (client.tls && camp_mbedtls_tls_reason(&tls)[0] != '\0') {
-        printf(" (%s)", camp_mbedtls_tls_reason(&tls));
+        fputs(" (", stdout);
+        term_cstr(stdout, camp_mbedtls_tls_reason(&tls));
+        fputs(")", stdout);
     }
     printf("\n");
 }
@@ -343,15 +390,25 @@ int main(int argc, char **argv)
     uint32_t round, failures = 0;
     int exit_code = 0;
 
-    if (parse_args(argc, argv, &opt) != 0) {
-        return usage();
+    switch (parse_args(argc, argv, &opt)) {
+    case 0:
+        break;
+    case 1:
+        return usage(stdout);
+    case 3:
+        printf("reporter (libcamp) %s\n", CAMP_VERSION_STRING);
+        return 0;
+    default:
+        return usage(stderr);
     }
     if (token == NULL || token[0] == '\0') {
         fputs("reporter: set CAMP_TOKEN to the API token\n", stderr);
         return 2;
     }
     if (parse_url(opt.base_url, &https, &port) != 0) {
-        fprintf(stderr, "reporter: bad --base-url %s (want http[s]://host[:port][/path])\n", opt.base_url);
+        fputs("reporter: bad --base-url ", stderr);
+        term_cstr(stderr, opt.base_url);
+        fputs(" (want http[s]://host[:port][/path])\n", stderr);
         return 2;
     }
     camp_client_init_inbox(&client, work, sizeof work, tokens, TOKENS);
@@ -370,7 +427,9 @@ int main(int argc, char **argv)
         cfg.handshake_timeout_ms = opt.timeout_ms;
         cfg.read_timeout_ms = 250;
         if (camp_mbedtls_tls_init(&tls, &cfg) != CAMP_OK) {
-            fprintf(stderr, "reporter: TLS setup failed: %s\n", camp_mbedtls_tls_reason(&tls));
+            fputs("reporter: TLS setup failed: ", stderr);
+            term_cstr(stderr, camp_mbedtls_tls_reason(&tls));
+            fputc('\n', stderr);
             camp_mbedtls_tls_free(&tls);
             return 2;
         }
@@ -383,8 +442,9 @@ int main(int argc, char **argv)
         client.conn.open = open_tcp;
         client.conn.close = close_tcp;
     }
-    printf("reporter: %u campaign(s) every %u s from %s%s\n", (unsigned)opt.id_count, (unsigned)opt.interval_s,
-           opt.base_url, opt.count ? "" : " (Ctrl-C to stop)");
+    printf("reporter: %u campaign(s) every %u s from ", (unsigned)opt.id_count, (unsigned)opt.interval_s);
+    term_cstr(stdout, opt.base_url);
+    printf("%s\n", opt.count ? "" : " (Ctrl-C to stop)");
     fflush(stdout);
 
     for (round = 1; opt.count == 0 || round <= opt.count; round++) {
