@@ -117,5 +117,35 @@ if mk install PREFIX="$tmp/core-only" WITH_MBEDTLS=0 >"$tmp/log2" 2>&1; then
 else
     bad "make install WITH_MBEDTLS=0 failed"; cat "$tmp/log2"
 fi
+# Cross build with the Makefile: jsmn.h comes from the build folder (never
+# -I/usr/include), the archiver follows the compiler, and install takes the core only.
+if command -v arm-none-eabi-gcc >/dev/null 2>&1; then
+    if mk -j2 lib CC=arm-none-eabi-gcc BUILD="$tmp/arm" >"$tmp/arm.log" 2>&1; then
+        machine=$(arm-none-eabi-readelf -h "$tmp/arm/lib/libcamp.a" 2>/dev/null | sed -n 's/ *Machine: *//p' | sort -u)
+        if [ "$machine" = "ARM" ] && [ -f "$tmp/arm/include/jsmn.h" ] && ! grep -q -- '-I/usr/include' "$tmp/arm.log"; then
+            ok "make lib CC=arm-none-eabi-gcc builds an ARM archive, jsmn.h from the build folder"
+        else
+            bad "cross build: machine '$machine', or jsmn.h not copied, or -I/usr/include used"
+        fi
+        if mk install CC=arm-none-eabi-gcc BUILD="$tmp/arm" PREFIX="$tmp/arm-prefix" >"$tmp/arm-inst.log" 2>&1 &&
+           [ -f "$tmp/arm-prefix/lib/libcamp.a" ] && [ ! -e "$tmp/arm-prefix/lib/libcamp_posix.a" ] &&
+           [ ! -e "$tmp/arm-prefix/bin" ]; then
+            ok "make install CC=arm-none-eabi-gcc installs the core alone (no sockets, no mbedTLS)"
+        else
+            bad "cross install failed or installed host-only parts"; tail -n 5 "$tmp/arm-inst.log"
+        fi
+    else
+        bad "make lib CC=arm-none-eabi-gcc fails"; tail -n 20 "$tmp/arm.log"
+    fi
+else
+    bad "arm-none-eabi-gcc missing (sh tools/deps.sh)"
+fi
+# Warnings are errors by default, and WERROR=0 turns that off for users' compilers.
+if mk -s print-CFLAGS | grep -q -- '-Werror' && ! mk -s print-CFLAGS WERROR=0 | grep -q -- '-Werror' &&
+   ! mk -s print-HOST_CFLAGS WERROR=0 | grep -q -- '-Werror'; then
+    ok "-Werror by default, off with WERROR=0"
+else
+    bad "the WERROR switch does not work"
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
