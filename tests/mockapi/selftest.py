@@ -6,6 +6,8 @@ $SHARED/fixtures and every refusal, then stops it. Prints "N passed, N failed".
 
 usage: selftest.py CERT_DIR [--plain]
 """
+import hashlib
+import hmac
 import json
 import os
 import signal
@@ -13,7 +15,9 @@ import ssl
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from http.server import BaseHTTPRequestHandler, HTTPServer
 import urllib.error
 import urllib.request
 
@@ -234,6 +238,95 @@ def run(c, port, certs, plain):
     check(st == 200 and body["total"] == 45 and len(body["results"]) == 5, "contacts page 3 of 45 (page size 20)")
     st, body, _ = c.call("GET", "/contacts/list", token=None)
     check(st == 401, "Outbox without a key: 401")
+    run_events(c, bearer)
+
+
+class Sink(BaseHTTPRequestHandler):
+    """A webhook receiver for the self-test: keeps every delivery, answers 200."""
+    got = []
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        Sink.got.append((self.headers.get("X-Inbox-Signature", ""), body))
+        self.send_response(200)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, fmt, *args):
+        pass
+
+
+def signature_ok(header, body, secret, tolerance=300):
+    parts = dict(p.strip().split("=", 1) for p in header.split(","))
+    t = parts.get("t", "")
+    mac = hmac.new(secret.encode(), (t + ".").encode() + body, hashlib.sha256).hexdigest()
+    return t.isdigit() and abs(time.time() - int(t)) <= tolerance and hmac.compare_digest(mac, parts.get("v1", ""))
+
+
+def run_events(c, bearer):
+    sys.path.insert(0, HERE)
+    import server  # the signing code itself, checked against the shared vectors
+    vectors = fixture("inboxapp-webhook-signature-vectors.json")
+    good = [v for v in vectors["cases"] if v.get("expectedSignature")]
+    check(good and all(server.State.sign(vectors["secret"], v["t"], v["rawBody"].encode())
+                       == "t=%d,v1=%s" % (v["t"], v["expectedSignature"]) for v in good),
+          "mock signs like the shared signature vectors (%d cases)" % len(good))
+
+    st, team, hdrs = c.call("GET", "/api/v1/team", token=bearer)
+    check(st == 200 and set(team) == {"id", "name", "slug", "image", "createdAt", "updatedAt"},
+          "GET /team: the documented object")
+    check(hdrs.get("X-Request-Id", "").startswith("req_"), "X-Request-Id on every answer")
+    st, body, hdrs = c.call("GET", "/api/v1/campaigns/nope", token=bearer, headers={"X-Mock-Error-Format": "v2"})
+    check(st == 404 and body == {"code": "campaignNotFound", "message": body.get("message"),
+                                 "details": {"status": 404}, "requestId": hdrs.get("X-Request-Id")},
+          "v2 error body with requestId = X-Request-Id")
+
+    st, page, _ = c.call("GET", "/api/v1/events?limit=1000", token=bearer)
+    types = [e["type"] for e in page["events"]]
+    check(st == 200 and set(page) == {"events", "hasMore", "lastSeq"} and "campaign.created" in types
+          and "campaign.started" in types and "campaign.paused" in types and "target.contacted" in types,
+          "GET /events: the campaign driven above left created, started, contacted, paused")
+    check(page["lastSeq"] == page["events"][-1]["seq"], "lastSeq is the last event's seq")
+    st, body, _ = c.call("GET", "/api/v1/events?limit=1001", token=bearer)
+    check(st == 422, "GET /events?limit=1001: 422")
+    st, body, _ = c.call("GET", "/api/v1/events?afterSeq=abc", token=bearer)
+    check(st == 400, "GET /events?afterSeq=abc: 400")
+
+    sink = HTTPServer(("127.0.0.1", 0), Sink)
+    threading.Thread(target=sink.serve_forever, daemon=True).start()
+    url = "http://127.0.0.1:%d/hook" % sink.server_address[1]
+    try:
+        st, body, _ = c.call("POST", "/__mock/webhooks", {"url": url, "secret": "s3cret", "format": "v1"})
+        check(st == 200, "webhook registered (v1)")
+        st, body, _ = c.call("POST", "/__mock/webhooks", {"url": url, "secret": "s3cret", "format": "v3"})
+        check(st == 400, "webhook format v3 refused")
+        st, ev, _ = c.call("POST", "/__mock/events", {"type": "thread.created", "data": {"x": 1}})
+        c.call("POST", "/__mock/webhooks/flush")
+        sig, raw = Sink.got[-1] if Sink.got else ("", b"{}")
+        check(json.loads(raw) == ev and signature_ok(sig, raw, "s3cret"),
+              "a new event is delivered once, v1 envelope, signed t=,v1= over \"{t}.{body}\"")
+        n = len(Sink.got)
+        st, body, _ = c.call("POST", "/__mock/webhooks/replay", {"seq": ev["seq"]})
+        check(st == 200 and body["status"] == 200 and Sink.got[-1] == Sink.got[n - 1] and len(Sink.got) == n + 1,
+              "replay re-sends the same bytes and signature")
+        st, body, _ = c.call("POST", "/__mock/webhooks/deliver", {"seq": ev["seq"], "age": 900})
+        t = int(Sink.got[-1][0].split(",")[0][2:])
+        check(abs(time.time() - 900 - t) < 5 and signature_ok(Sink.got[-1][0], Sink.got[-1][1], "s3cret", 1000),
+              "deliver with age 900: t is 900 s old, signature still right")
+        c.call("POST", "/__mock/webhooks/deliver", {"seq": ev["seq"], "badSignature": True})
+        check(not signature_ok(Sink.got[-1][0], Sink.got[-1][1], "s3cret"), "deliver with a bad signature")
+        c.call("DELETE", "/__mock/webhooks")
+        c.call("POST", "/__mock/webhooks", {"url": url, "secret": "s3cret", "format": "v2"})
+        st, camp, _ = c.call("POST", "/api/v1/campaigns/v2", {"name": "v2 hook", "accountLinkIds": ["abc"]},
+                             token=bearer)
+        c.call("POST", "/__mock/webhooks/flush")
+        v2 = json.loads(Sink.got[-1][1])
+        check(set(v2) == {"id", "seq", "type", "apiVersion", "createdAt", "object", "data"}
+              and v2["apiVersion"] == "2" and v2["object"]["type"] == "campaign" and v2["object"]["id"] == camp["id"],
+              "v2 delivery: {id, seq, type, apiVersion \"2\", createdAt, object, data}")
+        c.call("DELETE", "/__mock/webhooks")
+    finally:
+        sink.shutdown()
 
 
 if __name__ == "__main__":
