@@ -2,7 +2,9 @@
 # (tools/deps.sh), builds, generates a test CA, starts the mock InboxApp API
 # over HTTPS and walks a campaign through create -> refused enable -> leads ->
 # sequence -> enable -> reports -> pause -> report with campctl and the
-# reporter, then stops the server. Script: tools/demo.sh. Owner: tls helper.
+# reporter, subscribes the webhook receiver (examples/receiver) to the mock's
+# signed deliveries, resumes the campaign and shows a replay and a stale
+# signature refused, then stops the server. Script: tools/demo.sh. Owner: tls helper.
 .PHONY: demo
 demo:
 	@BUILD=$(BUILD) sh tools/demo.sh

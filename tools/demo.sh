@@ -11,12 +11,15 @@ cd "$root" || exit 1
 demo=$BUILD/demo
 certs=$BUILD/tls-certs
 server_pid=""
+receiver_pid=""
 
 cleanup() {
-    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-        kill "$server_pid" 2>/dev/null
-        wait "$server_pid" 2>/dev/null
-    fi
+    for p in $receiver_pid $server_pid; do
+        if kill -0 "$p" 2>/dev/null; then
+            kill "$p" 2>/dev/null
+            wait "$p" 2>/dev/null
+        fi
+    done
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -48,7 +51,7 @@ say "all present"
 step "Build libcamp, the TLS port and the examples"
 mkdir -p "$demo"
 if make --no-print-directory BUILD="$BUILD" -j2 all >"$demo/build.log" 2>&1; then
-    say "built into $BUILD/ (campctl, reporter, libcamp*.a)"
+    say "built into $BUILD/ (campctl, reporter, receiver, libcamp*.a)"
 else
     tail -n 20 "$demo/build.log" | sed 's/^/     /'
     die "the build failed (full log: $demo/build.log)"
@@ -138,6 +141,53 @@ ctl pause "$id"
 step "Report again: paused, the counts no longer move"
 run "$reporter_bin" --base-url "$api" --ca-file "$certs/ca.crt" --interval 1 --count 2 "$id" ||
     die "the reporter failed"
+
+step "A gateway's webhook receiver: start it and subscribe it to the mock's events"
+receiver_bin=$BUILD/bin/receiver
+[ -x "$receiver_bin" ] || die "receiver missing after the build"
+say "it listens on 127.0.0.1, checks each delivery's X-Inbox-Signature (HMAC-SHA256) before"
+say "reading the JSON, and drops an event id or seq it has already accepted"
+say "the signing secret comes from \$CAMP_WEBHOOK_SECRET, never from the command line"
+rm -f "$demo/receiver.port"
+CAMP_WEBHOOK_SECRET=ibt_wh_demo_secret "$receiver_bin" --port-file "$demo/receiver.port" \
+    >"$demo/receiver.out" 2>"$demo/receiver.err" &
+receiver_pid=$!
+i=0
+while [ ! -s "$demo/receiver.port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+[ -s "$demo/receiver.port" ] || die "the receiver did not start: $(cat "$demo/receiver.err")"
+hook_url="http://127.0.0.1:$(cat "$demo/receiver.port")/hook"
+say "\$ CAMP_WEBHOOK_SECRET=... receiver --port-file receiver.port   (listening on $hook_url)"
+mockctl() { python3 tests/mockapi/mockctl.py "https://127.0.0.1:$port" "$certs/ca.crt" "$@"; }
+mockctl POST /__mock/webhooks "{\"url\": \"$hook_url\", \"secret\": \"ibt_wh_demo_secret\", \"format\": \"v1\"}" \
+    >/dev/null || die "the mock refused the webhook subscription"
+say "the mock now POSTs every new event there, signed with the same secret"
+
+step "Resume the campaign: the receiver accepts the signed deliveries"
+ctl enable "$id"
+mockctl POST /__mock/webhooks/flush >/dev/null
+say "receiver output for $id (one line per accepted event):"
+grep -F "campaign=$id " "$demo/receiver.out" | head -n 6 | sed 's/^/     /'
+resumed=$(sed -n "s/^accepted seq=\([0-9]*\) type=campaign.resumed campaign=$id .*/\1/p" "$demo/receiver.out")
+[ -n "$resumed" ] || die "the receiver did not accept campaign.resumed (stderr: $(tail -n 3 "$demo/receiver.err"))"
+say "campaign.resumed arrived as seq $resumed, signature checked"
+
+step "Replay that delivery byte for byte, then once with a 10-minute-old signature"
+mockctl POST /__mock/webhooks/replay "{\"seq\": $resumed}" >"$demo/replay.json" || die "replay control failed"
+mockctl POST /__mock/webhooks/deliver "{\"seq\": $resumed, \"age\": 600}" >"$demo/stale.json" ||
+    die "deliver control failed"
+replay=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["status"], d["body"].strip())' "$demo/replay.json")
+stale=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["status"], d["body"].strip())' "$demo/stale.json")
+say "replay:         HTTP $replay"
+say "old signature:  HTTP $stale"
+say "receiver stderr:"
+grep -E '^(ignored|refused)' "$demo/receiver.err" | sed 's/^/     /'
+case $replay in 200*ignored*) ;; *) die "the replay was not dropped as a duplicate" ;; esac
+case $stale in 401*) ;; *) die "the stale signature was not refused with 401" ;; esac
+[ "$(grep -c "^accepted seq=$resumed " "$demo/receiver.out")" -eq 1 ] || die "the replayed event was accepted twice"
+say "the replay was dropped (200 so a sender stops retrying; never processed twice), the old one refused"
+kill "$receiver_pid" 2>/dev/null
+wait "$receiver_pid" 2>/dev/null
+receiver_pid=""
 
 step "Stop the mock API"
 kill "$server_pid" 2>/dev/null

@@ -11,10 +11,15 @@ SHARED=${SHARED:-$root/../shared}
 certs=$BUILD/tls-certs
 work=$(mktemp -d)
 pid=""
+rx_pid=""
 passed=0
 failed=0
 
 cleanup() {
+    if [ -n "$rx_pid" ]; then
+        kill "$rx_pid" 2>/dev/null
+        wait "$rx_pid" 2>/dev/null
+    fi
     if [ -n "$pid" ]; then
         kill "$pid" 2>/dev/null
         wait "$pid" 2>/dev/null
@@ -166,6 +171,38 @@ if grep -F -x -q "POST /email/campaigns/ 201" "$work/requests.log"; then
     ok "server saw: POST /email/campaigns/ 201"
 else
     fail "server never saw: POST /email/campaigns/ 201"
+fi
+
+# --- the demo's webhook receiver: HTTPS mock -> signed POSTs -> examples/receiver --------------
+receiver=$BUILD/bin/receiver
+if [ -x "$receiver" ]; then
+    CAMP_WEBHOOK_SECRET=flow_wh_secret "$receiver" --port-file "$work/rx.port" >"$work/rx.out" 2>"$work/rx.err" &
+    rx_pid=$!
+    i=0
+    while [ ! -s "$work/rx.port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+    hook="{\"url\": \"http://127.0.0.1:$(cat "$work/rx.port" 2>/dev/null)/hook\", \"secret\": \"flow_wh_secret\"}"
+    expect 0 "subscribe the receiver to the mock's events" -- \
+        python3 tests/mockapi/mockctl.py "$base" "$ca" POST /__mock/webhooks "$hook"
+    expect 0 "campctl enable resumes the paused campaign" -- ctl enable "$id"
+    mock POST /__mock/webhooks/flush
+    cp "$work/rx.out" "$work/out"
+    contains "type=campaign.resumed campaign=$id " "receiver accepted campaign.resumed"
+    contains "type=campaign.started campaign=$id " "receiver accepted campaign.started"
+    seq=$(sed -n "s/^accepted seq=\([0-9]*\) type=campaign.resumed .*/\1/p" "$work/rx.out")
+    expect 0 "replay the campaign.resumed delivery" -- \
+        python3 tests/mockapi/mockctl.py "$base" "$ca" POST /__mock/webhooks/replay "{\"seq\": ${seq:-0}}"
+    contains '"status": 200' "the replay is answered 200"
+    contains 'ignored' "... and ignored as a duplicate"
+    if [ "$(grep -c "^accepted seq=${seq:-0} " "$work/rx.out")" -eq 1 ]; then
+        ok "the replayed event was accepted once"
+    else
+        fail "the replayed event was accepted $(grep -c "^accepted seq=${seq:-0} " "$work/rx.out") times"
+    fi
+    kill "$rx_pid" 2>/dev/null
+    wait "$rx_pid" 2>/dev/null
+    rx_pid=""
+else
+    fail "$receiver not built (make BUILD=$BUILD all)"
 fi
 
 # --- nothing left running -----------------------------------------------------------------
