@@ -1,6 +1,7 @@
 # Code size and stack report of the core on Cortex-M (issue 10).
 #
-#   make size         cross builds (make target), the stack probe on qemu (Cortex-M4 -Os),
+#   make size         cross builds (make target), the stack probe on qemu (Cortex-M4 -Os), the
+#                     firmware programs on qemu ($(BUILD)/firmware.tsv, see mk/target.mk),
 #                     then $(BUILD)/size.tsv (M4 -Os: module, text, data, bss; tzdb; TOTAL),
 #                     docs/size.md (M0+/M3/M4 at -Os and -O1, budgets, worst-case stack per
 #                     public function) and $(BUILD)/size-readme-block.md (the README block)
@@ -12,7 +13,8 @@
 SIZE_CFG       := cortex-m4-Os
 SIZE_PROBE_ELF  = $(TARGET_DIR)/$(SIZE_CFG)/tests/target-test_stack.elf
 SIZE_PROBE_LOG  = $(TARGET_DIR)/$(SIZE_CFG)/stack_probe.log
-SIZE_REPORT     = python3 tools/size_report.py --target-dir $(TARGET_DIR) --probe-log $(SIZE_PROBE_LOG)
+SIZE_REPORT     = python3 tools/size_report.py --target-dir $(TARGET_DIR) --probe-log $(SIZE_PROBE_LOG) \
+                  --firmware $(FW_TSV)
 
 .PHONY: size size-data size-readme check-size
 
@@ -23,6 +25,7 @@ size-data: target-deps
 	@timeout 120 qemu-system-arm -M mps2-an386 -nographic -monitor none -serial none \
 	    -semihosting-config enable=on,target=native -kernel $(SIZE_PROBE_ELF) \
 	    </dev/null >$(SIZE_PROBE_LOG) 2>&1 || true
+	@SHARED=$(SHARED) sh tests/target/run-qemu.sh $(FW_ELFS) >$(FW_DIR)/run.log 2>&1 || true
 
 size: size-data
 	@$(SIZE_REPORT) --tsv $(BUILD)/size.tsv --md docs/size.md --block $(BUILD)/size-readme-block.md

@@ -6,7 +6,10 @@
 #                      libcamp-image.elf: the whole archive linked against picolibc alone)
 #   make check-target  the OS-free unit tests (TARGET_TESTS below) built against the cmocka
 #                      shim in tests/target/ and run on qemu-system-arm (mps2-an385 = M3,
-#                      mps2-an386 = M4) with semihosting; ends with "N passed, N failed"
+#                      mps2-an386 = M4) with semihosting, the firmware programs (below), and
+#                      the stack gate: one more failure when a public function's static
+#                      worst-case stack on Cortex-M4 -Os exceeds STACK_BUDGET (512 B);
+#                      ends with "N passed, N failed"
 #
 # jsmn.h is copied from the installed Debian package into $(BUILD)/target/include: a cross
 # build must never see -I/usr/include.
@@ -55,6 +58,11 @@ TARGET_SUPPORT_EXCLUDE ?= $(shell grep -l -E 'mbedtls|<sys/socket|<netdb|<dirent
                             tests/support/*.c 2>/dev/null)
 # Target-only tests (the stack probe) live in tests/target/test_*.c.
 TARGET_OWN_TESTS := $(sort $(wildcard tests/target/test_*.c))
+# Static worst-case stack allowed for any public call on Cortex-M4 -Os (bytes): check-target
+# fails when tools/stack_report.py finds a public function above it.
+STACK_BUDGET    ?= 512
+STACK_BUDGET_CFG := cortex-m4-Os
+
 # Which builds run under qemu (M0+ has no qemu board with semihosting here: built only).
 TARGET_RUN_CONFIGS ?= cortex-m3-Os cortex-m4-Os cortex-m4-O1
 
@@ -145,7 +153,7 @@ TARGET_TEST_ELFS  := $(foreach cfg,$(TARGET_RUN_CONFIGS),\
                        $(TARGET_UNIT_NAMES:%=$(TARGET_DIR)/$(cfg)/tests/%.elf) \
                        $(TARGET_OWN_NAMES:%=$(TARGET_DIR)/$(cfg)/tests/target-%.elf))
 
-target-build: $(TARGET_LIBS) $(TARGET_IMAGES) $(TARGET_STACKS)
+target-build: $(TARGET_LIBS) $(TARGET_IMAGES) $(TARGET_STACKS) $(FW_TSV)
 
 target: target-deps
 	@$(MAKE) --no-print-directory target-build
@@ -160,10 +168,87 @@ target-test-elfs: $(TARGET_TEST_ELFS)
 
 check-target: target-deps
 	@$(MAKE) --no-print-directory target target-tests || { echo "0 passed, 1 failed"; exit 1; }
-	@echo "target tests: $(TARGET_UNIT_NAMES) $(TARGET_OWN_NAMES:%=target-%)"
+	@python3 tools/stack_report.py $(TARGET_DIR)/$(STACK_BUDGET_CFG) --quiet \
+	    --budget $(STACK_BUDGET) >$(TARGET_DIR)/stack-budget.log 2>&1; \
+	    echo $$? >$(TARGET_DIR)/stack-budget.rc; cat $(TARGET_DIR)/stack-budget.log
+	@echo "target tests: $(TARGET_UNIT_NAMES) $(TARGET_OWN_NAMES:%=target-%) firmware: $(FW_PROGRAMS)"
 	@echo "host only: $(sort $(filter-out $(TARGET_TESTS_RUN),$(basename $(notdir $(wildcard tests/unit/test_*.c)))))"
-	@SHARED=$(SHARED) sh tests/target/run-qemu.sh $(TARGET_TEST_ELFS)
+	@if [ "$$(cat $(TARGET_DIR)/stack-budget.rc)" = 0 ]; then sb=0; else sb=1; fi; \
+	    EXTRA_PASSED=$$((1 - sb)) EXTRA_FAILED=$$sb SHARED=$(SHARED) \
+	    sh tests/target/run-qemu.sh $(TARGET_TEST_ELFS) $(FW_ELFS)
 
 CHECK_EXTRA += check-target
 
 -include $(shell find $(TARGET_DIR) -name '*.d' 2>/dev/null)
+
+# --- Firmware programs (issue 14) ------------------------------------------------------------
+# Two real programs per CPU, linked the way firmware is (-Os, one section per function and
+# object, --gc-sections, picolibc) so their size is what the library adds to an image:
+#   reporter-core  camp_client_inbox_get_campaign() over a canned in-memory transport (no TLS),
+#                  then "is the window open now / when does it next open" with a 4-zone table
+#   decode-only    camp_inbox_campaign_parse() of the same campaign from a buffer
+# Sources in tests/firmware/; the campaign is fixtures/inboxapp-campaign-get-response.json,
+# compiled in. `make target` builds them, `make check-target` runs them on qemu (M3 on
+# mps2-an385, M4 on mps2-an386, M0+ on microbit, a Cortex-M0: same ARMv6-M instruction set),
+# $(BUILD)/firmware.tsv lists program, text (flash: code + rodata), data, bss per CPU.
+FW_PROGRAMS   := reporter-core decode-only
+FW_DIR        := $(TARGET_DIR)/firmware
+FW_TZ_ZONES   ?= America/New_York Europe/Berlin Asia/Tokyo UTC
+FW_FIXTURE    := $(SHARED)/fixtures/inboxapp-campaign-get-response.json
+FW_TSV        := $(BUILD)/firmware.tsv
+FW_LDSCRIPT_cortex-m0plus := tests/target/microbit.ld
+FW_LDSCRIPT_cortex-m3     := tests/target/mps2.ld
+FW_LDSCRIPT_cortex-m4     := tests/target/mps2.ld
+FW_CFLAGS     := $(filter-out -Itests/target/fake_port,$(TARGET_TEST_CFLAGS)) -I$(FW_DIR) \
+                 -Itests/firmware -fstack-usage
+FW_LDFLAGS     = --specs=picolibc.specs --oslib=semihost --crt0=semihost -Wl,--gc-sections
+FW_OBJS_reporter-core := reporter_core.o fw_main.o stack_paint.o tzdb4.o
+FW_OBJS_decode-only   := decode_only.o fw_main.o stack_paint.o
+FW_ELFS       := $(foreach c,$(TARGET_CPUS),$(FW_PROGRAMS:%=$(FW_DIR)/$(c)/%.elf))
+
+# The campaign as a C string (every byte outside printable ASCII, and " \ ?, as octal).
+$(FW_DIR)/fw_fixture.h: $(FW_FIXTURE) mk/target.mk
+	@mkdir -p $(dir $@)
+	python3 -c 'import sys; b = open(sys.argv[1], "rb").read(); \
+	    e = "".join(chr(x) if 32 <= x < 127 and chr(x) not in "\"\\?" else "\\%03o" % x for x in b); \
+	    print("/* generated from %s by mk/target.mk */" % sys.argv[1].split("/")[-1]); \
+	    print("static const char fw_campaign[] = \"%s\";" % e)' $< >$@
+
+$(FW_DIR)/tz4.inc: tools/tzgen.py
+	@mkdir -p $(dir $@)
+	python3 tools/tzgen.py --zoneinfo $(TZ_DIR) --since $(TZ_SINCE) --zones "$(FW_TZ_ZONES)" \
+	    --out $@ 2>/dev/null
+
+# $(1) = cpu
+define FW_RULES
+$(FW_DIR)/$(1)/%.o: tests/firmware/%.c $(FW_DIR)/fw_fixture.h $(TARGET_JSMN) $(TARGET_FLAGS_STAMP)
+	@mkdir -p $$(dir $$@)
+	$(TARGET_CC) $(FW_CFLAGS) $(TARGET_CPUFLAGS_$(1)) -Os -MMD -MP -c $$< -o $$@
+
+$(FW_DIR)/$(1)/stack_paint.o: tests/target/stack_paint.c $(TARGET_FLAGS_STAMP)
+	@mkdir -p $$(dir $$@)
+	$(TARGET_CC) $(FW_CFLAGS) $(TARGET_CPUFLAGS_$(1)) -Os -MMD -MP -c $$< -o $$@
+
+# The 4-zone table replaces the archive's full one (its symbols are found here first).
+$(FW_DIR)/$(1)/tzdb4.o: lib/schedule/tzdb_table.c $(FW_DIR)/tz4.inc $(TARGET_FLAGS_STAMP)
+	@mkdir -p $$(dir $$@)
+	$(TARGET_CC) $(TARGET_LIB_FLAGS) -I$(FW_DIR) -DCAMP_TZ_FULL_TABLE=0 \
+	    -DCAMP_TZ_TABLE_FILE='"tz4.inc"' $(TARGET_CPUFLAGS_$(1)) -Os -c $$< -o $$@
+
+$(FW_DIR)/$(1)/%.elf: $$$$(addprefix $(FW_DIR)/$(1)/,$$$$(FW_OBJS_$$$$*)) \
+        $(TARGET_DIR)/$(1)-Os/libcamp.a $(FW_LDSCRIPT_$(1))
+	$(TARGET_CC) $(TARGET_CPUFLAGS_$(1)) -Os $(FW_LDFLAGS) -T$(FW_LDSCRIPT_$(1)) \
+	    -Wl,-Map=$$(@:.elf=.map) -o $$@ $$(filter %.o %.a,$$^)
+endef
+$(foreach c,$(TARGET_CPUS),$(eval $(call FW_RULES,$(c))))
+
+# program (cpu/name), then the Berkeley figures of arm-none-eabi-size without the stack and
+# heap reservations of the linker script (picolibc.ld puts them in their own sections).
+$(FW_TSV): $(FW_ELFS) tools/size_report.py
+	python3 tools/size_report.py --firmware-tsv $@ --firmware-elfs $(FW_ELFS)
+
+target-firmware: target-deps
+	@$(MAKE) --no-print-directory $(FW_TSV)
+	@column -t -s "$$(printf '\t')" $(FW_TSV)
+
+.PHONY: target-firmware

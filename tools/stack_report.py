@@ -285,6 +285,9 @@ def main():
     ap.add_argument('--json')
     ap.add_argument('--header')
     ap.add_argument('--quiet', action='store_true')
+    ap.add_argument('--budget', type=int,
+                    help='fail (exit 1) when a public function\'s worst case exceeds this many '
+                         'bytes; prints each one over it and a closing summary line')
     a = ap.parse_args()
     objdir = os.path.join(a.builddir, 'obj', 'lib')
     elf = os.path.join(a.builddir, 'libcamp-image.elf')
@@ -309,6 +312,18 @@ def main():
                                           ', '.join(v['notes'])))
     for e in errors:
         print('stack_report: error: ' + e, file=sys.stderr)
+    if a.budget is not None:
+        over = sorted(((v['worst'], n) for n, v in funcs.items() if v['worst'] > a.budget),
+                      reverse=True)
+        for worst, name in over:
+            v = funcs[name]
+            print('FAIL stack %s: %s %d B > %d B (%s)' % (
+                config, name, worst, a.budget, ' > '.join(v['path'][:8])))
+        print('stack budget %d B on %s: %d public functions, %d over%s' % (
+            a.budget, config, len(funcs), len(over),
+            '' if not over else '; worst %s %d B' % (over[0][1], over[0][0])))
+        if over:
+            return 1
     return 1 if errors else 0
 
 

@@ -1,14 +1,19 @@
 #!/bin/sh
 # Run bare-metal test images under qemu-system-arm with semihosting and add up
 # their cmocka-style results. The machine comes from the image's directory name:
-# .../cortex-m3-*/... -> mps2-an385, .../cortex-m4-*/... -> mps2-an386.
+# .../cortex-m3*/... -> mps2-an385, .../cortex-m4*/... -> mps2-an386,
+# .../cortex-m0plus*/... -> microbit (a Cortex-M0 with 16 KiB of RAM: the same
+# ARMv6-M code; only the small firmware programs fit). Each image's output is
+# also kept next to it as NAME.log (the size report reads the firmware's).
 # Every group's "[  PASSED  ] N test(s)." and "[  FAILED  ] N test(s)" lines are
 # summed; an image that exits non-zero (or times out, QEMU_TIMEOUT seconds,
 # default 120) without reporting a failure counts as one failure.
-# Environment: SHARED (absolute path of the spec folder, handed to the tests).
+# Environment: SHARED (absolute path of the spec folder, handed to the tests);
+# EXTRA_PASSED / EXTRA_FAILED: results of checks run before (the stack gate of
+# make check-target), added to the totals.
 # Prints "N passed, N failed[, N skipped]" last; exits 1 when anything failed.
-passed=0
-failed=0
+passed=${EXTRA_PASSED:-0}
+failed=${EXTRA_FAILED:-0}
 skipped=0
 timeout_s=${QEMU_TIMEOUT:-120}
 tmp=$(mktemp)
@@ -17,6 +22,7 @@ for img in "$@"; do
     case "$img" in
         *cortex-m3*) machine=mps2-an385 ;;
         *cortex-m4*) machine=mps2-an386 ;;
+        *cortex-m0plus*) machine=microbit ;;
         *) echo "!!! $img: no qemu machine for this CPU"; failed=$((failed + 1)); continue ;;
     esac
     echo "=== $img ($machine)"
@@ -25,6 +31,7 @@ for img in "$@"; do
         -kernel "$img" -append "SHARED=${SHARED:-../shared}" </dev/null >"$tmp" 2>&1
     rc=$?
     cat "$tmp"
+    cp "$tmp" "${img%.elf}.log" 2>/dev/null
     p=$(sed -n 's/^\[  PASSED  \] \([0-9][0-9]*\) test(s)\..*/\1/p' "$tmp" | awk '{s+=$1} END {print s+0}')
     f=$(sed -n 's/^\[  FAILED  \] \([0-9][0-9]*\) test(s).*/\1/p' "$tmp" | awk '{s+=$1} END {print s+0}')
     s=$(sed -n 's/^\[  SKIPPED \] \([0-9][0-9]*\) test(s).*/\1/p' "$tmp" | awk '{s+=$1} END {print s+0}')
