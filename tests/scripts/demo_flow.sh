@@ -78,10 +78,10 @@ rep() { "$reporter" --base-url "$api" --ca-file "$ca" "$@"; }
 # --- TLS and auth refusals ---------------------------------------------------
 expect 0 "campctl get the seeded campaign over TLS" -- ctl get usdjpdql3f90seqk13rwuo7z
 contains "Q1 SaaS founders outreach" "get shows the campaign name"
-expect 1 "campctl refuses a server signed by another CA" -- \
+expect 7 "campctl refuses a server signed by another CA (exit 7: TLS)" -- \
     "$campctl" --base-url "$api" --ca-file "$certs/other-ca.crt" get usdjpdql3f90seqk13rwuo7z
 contains "certificate" "the refusal names the certificate"
-expect 1 "a wrong token is refused" -- env CAMP_TOKEN=wrong-token \
+expect 3 "a wrong token is refused (exit 3: authentication)" -- env CAMP_TOKEN=wrong-token \
     "$campctl" --base-url "$api" --ca-file "$ca" get usdjpdql3f90seqk13rwuo7z
 contains "401" "the refusal shows HTTP 401"
 
