@@ -52,6 +52,13 @@ JSMN_INCLUDE_DIR ?=
 JSMN_COPY        := $(if $(strip $(JSMN_INCLUDE_DIR)),,$(BUILD)/include/jsmn.h)
 JSMN_DIR         := $(if $(strip $(JSMN_INCLUDE_DIR)),$(JSMN_INCLUDE_DIR),$(BUILD)/include)
 
+# CAMP_CONFIG_FILE=path/my_config.h: the library, this build's programs and tests, and the
+# installed camp.pc all use that configuration (capacities must match: camp_config.h).
+CAMP_CONFIG_FILE ?=
+CONFIG_CPPFLAGS  := $(if $(strip $(CAMP_CONFIG_FILE)),-DCAMP_CONFIG_FILE='"$(abspath $(CAMP_CONFIG_FILE))"')
+# (pkg-config cannot pass a quoted file name: the installed copy is found by a plain macro.)
+CONFIG_PC_CFLAGS := $(if $(strip $(CAMP_CONFIG_FILE)),-DCAMP_CONFIG_INSTALLED)
+
 # Library flags: strict C99, every warning (an error unless WERROR=0).
 CSTD      := -std=c99
 WARNINGS  := -Wall -Wextra $(WERROR_FLAG) -pedantic -Wconversion -Wsign-conversion -Wshadow \
@@ -61,12 +68,13 @@ SAN_FLAGS ?=
 EXTRA_CFLAGS ?=
 # CAMP_LIBRARY_BUILD: the library's own objects define the configuration guard
 # symbol once (lib/status/version.c) instead of referencing it (camp_config.h).
-CPPFLAGS  := -Iinclude -Ilib -I$(JSMN_DIR) -DCAMP_LIBRARY_BUILD
+CPPFLAGS  := -Iinclude -Ilib -I$(JSMN_DIR) -DCAMP_LIBRARY_BUILD $(CONFIG_CPPFLAGS)
 CFLAGS    := $(CSTD) $(WARNINGS) $(OPT) $(CROSS_LIBC_FLAGS) $(SAN_FLAGS) $(EXTRA_CFLAGS)
 
 # Tests, examples and ports use POSIX APIs and cmocka; same warnings, fewer pedantic rules.
 # They are programs: they reference the configuration guard like any user's program.
-HOST_CPPFLAGS := -Iinclude -Ilib -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Itests/support -Iport
+HOST_CPPFLAGS := -Iinclude -Ilib $(CONFIG_CPPFLAGS) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+                 -Itests/support -Iport
 HOST_CFLAGS   := -std=c99 -Wall -Wextra $(WERROR_FLAG) -Wshadow -Wconversion -Wno-sign-conversion \
                  $(OPT) $(SAN_FLAGS) $(EXTRA_CFLAGS)
 LDLIBS_TLS    := -lmbedtls -lmbedx509 -lmbedcrypto
@@ -201,7 +209,7 @@ MAN_PAGES     := $(wildcard docs/man/*.1)
 COMPLETIONS   := $(wildcard tools/completion/*.bash)
 PC_SED = sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' \
              -e 's|@VERSION@|$(VERSION)|g' -e 's|@MBEDTLS_CFLAGS@|$(MBEDTLS_CFLAGS)|g' \
-             -e 's|@MBEDTLS_LIBS@|$(MBEDTLS_LIBS)|g'
+             -e 's|@MBEDTLS_LIBS@|$(MBEDTLS_LIBS)|g' -e 's|@CONFIG_CFLAGS@|$(CONFIG_PC_CFLAGS)|g'
 
 .PHONY: install-core install-posix install-mbedtls install-programs uninstall
 install: install-core $(if $(filter 1,$(WITH_POSIX)),install-posix) \
@@ -213,6 +221,8 @@ install-core: $(LIBCAMP)
 	install -d $(DESTDIR)$(INCLUDEDIR)/camp $(DESTDIR)$(LIBDIR) $(DESTDIR)$(PKGCONFIGDIR)
 	install -m 644 include/camp/*.h $(DESTDIR)$(INCLUDEDIR)/camp/
 	install -m 644 $(LIBCAMP) $(DESTDIR)$(LIBDIR)/
+	$(if $(strip $(CAMP_CONFIG_FILE)),install -d $(DESTDIR)$(INCLUDEDIR)/camp/config && \
+	    install -m 644 $(CAMP_CONFIG_FILE) $(DESTDIR)$(INCLUDEDIR)/camp/config/camp_user_config.h)
 	$(PC_SED) tools/camp.pc.in >$(DESTDIR)$(PKGCONFIGDIR)/camp.pc
 
 # Port headers under camp/port/ so "mbedtls/camp_mbedtls_tls.h" never mixes with mbedTLS's own.

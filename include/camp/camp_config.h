@@ -32,6 +32,10 @@
 
 #ifdef CAMP_CONFIG_FILE
 #include CAMP_CONFIG_FILE
+#elif defined(CAMP_CONFIG_INSTALLED)
+/* The file given to `make install CAMP_CONFIG_FILE=...` (or CMake's CAMP_CONFIG_FILE),
+ * installed beside this header; camp.pc passes -DCAMP_CONFIG_INSTALLED. */
+#include "config/camp_user_config.h"
 #endif
 
 /* ---- JSON core ---------------------------------------------------------- */

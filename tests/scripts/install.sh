@@ -147,5 +147,30 @@ if mk -s print-CFLAGS | grep -q -- '-Werror' && ! mk -s print-CFLAGS WERROR=0 | 
 else
     bad "the WERROR switch does not work"
 fi
+# A configuration file given to make reaches the installed camp.pc: a program built
+# with plain pkg-config gets the library's capacities (else the guard refuses the link).
+printf '#define CAMP_MAX_STEPS 3\n#define CAMP_MAX_SEGMENTS 6\n' >"$tmp/my_config.h"
+cat >"$tmp/cfg.c" <<'EOC'
+#include <stdio.h>
+#include <camp/camp.h>
+int main(void)
+{
+    printf("%d %d\n", (int)CAMP_MAX_STEPS, camp_config_matches(CAMP_CONFIG_ID) ? 1 : 0);
+    return 0;
+}
+EOC
+if mk -j2 install BUILD="$tmp/cfgbuild" CAMP_CONFIG_FILE="$tmp/my_config.h" WITH_POSIX=0 WITH_MBEDTLS=0 \
+       PREFIX="$tmp/cfg-prefix" >"$tmp/cfg-inst.log" 2>&1; then
+    # shellcheck disable=SC2046,SC2086
+    if PKG_CONFIG_PATH="$tmp/cfg-prefix/lib/pkgconfig" cc -std=c99 $san -o "$tmp/cfg" "$tmp/cfg.c" \
+           $(PKG_CONFIG_PATH="$tmp/cfg-prefix/lib/pkgconfig" pkg-config --cflags --libs camp) 2>"$tmp/cfg.log" &&
+       [ "$("$tmp/cfg")" = "3 1" ]; then
+        ok "make install CAMP_CONFIG_FILE=...: pkg-config --cflags camp carries the configuration"
+    else
+        bad "a pkg-config program does not get the installed configuration"; cat "$tmp/cfg.log"
+    fi
+else
+    bad "make install CAMP_CONFIG_FILE=... failed"; tail -n 20 "$tmp/cfg-inst.log"
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
