@@ -380,7 +380,7 @@ static int print_json(camp_inbox_type_t type, const void *obj)
         fputs("); printing a summary\n", stderr);
         return 1;
     }
-    fwrite(out, 1, len, stdout);
+    term_json_raw(stdout, out, len); /* DEL, C1 and bidi controls as \uXXXX: same value */
     fputc('\n', stdout);
     return 0;
 }
@@ -586,7 +586,7 @@ static int cmd_outbox_create(ctx_t *x, const char *path)
             rc = report_failure(&x->client, &x->conn, st);
         } else if (campctl_opt.json &&
                    camp_outbox_campaign_encode(&out, json, sizeof json, &len, NULL) == CAMP_OK) {
-            fwrite(json, 1, len, stdout);
+            term_json_raw(stdout, json, len);
             fputc('\n', stdout);
         } else if (campctl_opt.json) {
             campctl_json_t j;
