@@ -297,6 +297,19 @@ static int refuse(int fd, int status, const char *reason)
     return status;
 }
 
+/* The CRLF CRLF that ends the head within the first @p n bytes (body bytes that came
+ * along may hold anything, NUL included), or NULL. */
+static char *find_blank_line(char *p, size_t n)
+{
+    size_t i;
+    for (i = 0; i + 4 <= n; i++) {
+        if (p[i] == '\r' && memcmp(p + i, "\r\n\r\n", 4) == 0) {
+            return p + i;
+        }
+    }
+    return NULL;
+}
+
 /* Find header @p name (case-insensitive) in the head; value trimmed; NULL when absent. */
 static const char *find_header(const char *head, const char *name, size_t *len)
 {
@@ -405,12 +418,12 @@ static int handle(int fd, const rx_opts_t *o, const camp_webhook_verifier_t *v, 
         }
         have += (size_t)got;
         g_head[have] = '\0';
-        if (memchr(g_head, '\0', have) != NULL) {
-            return refuse(fd, 400, "NUL byte in the request head");
-        }
-        end = strstr(g_head, "\r\n\r\n");
+        end = find_blank_line(g_head, have);
     }
     head_len = (size_t)(end - g_head) + 4;
+    if (memchr(g_head, '\0', head_len) != NULL) {
+        return refuse(fd, 400, "NUL byte in the request head");
+    }
     end[2] = '\0'; /* the head now ends with its last header's CRLF */
 
     if (strncmp(g_head, "POST ", 5) != 0) {
