@@ -187,6 +187,25 @@ s=$(post -H "X-Inbox-Signature: $(sign "$now" "$hostile_id")" --data-binary "$ho
 check "an event id with control characters: accepted" [ "$s" = 200 ]
 check "... and printed escaped" grep -F -q 'id=x\x1B]0;pwned\x07' "$work/v1.out"
 
+# The library refuses \u0000 in strings (it would cut C strings short); a line
+# separator, a C1 control and plain UTF-8 decode and are escaped or kept.
+vector() { # vector NAME SEQ ID: the fixture's signed body with another name, seq and id
+    python3 -c 'import json,sys; v=json.load(open(sys.argv[1])); print(v["cases"][0]["rawBody"].replace("\"Q1 Agency Outreach\"", "\"%s\"" % sys.argv[2]).replace("\"seq\":313", "\"seq\":%s" % sys.argv[3]).replace("d5r8t2y6u0i4o8p2a6s0f4gh", sys.argv[4]), end="")' \
+        "${SHARED:-$root/../shared}/fixtures/inboxapp-webhook-signature-vectors.json" "$1" "$2" "$3"
+}
+ev=$(vector 'A\u0000B' 900003 nul0event000000000000000)
+s=$(post -H "X-Inbox-Signature: $(sign "$now" "$ev")" --data-binary "$ev")
+check "a signed event with \\u0000 in the campaign name: 422" [ "$s" = 422 ]
+check "... stderr names \$.data.campaign.name" grep -q 'refused 422: .*\$\.data\.campaign\.name' "$work/v1.err"
+ev=$(vector 'A\u0085B\u00e9\u2028C' 900004 utf8event000000000000000)
+s=$(post -H "X-Inbox-Signature: $(sign "$now" "$ev")" --data-binary "$ev")
+check "a campaign name with U+0085, U+00E9, U+2028: accepted" [ "$s" = 200 ]
+check "... printed as A\\u0085Bé\\u2028C" grep -F -q 'name="A\u0085Bé\u2028C"' "$work/v1.out"
+ev=$(vector 'A\ud800B' 900005 surrevent000000000000000)
+s=$(post -H "X-Inbox-Signature: $(sign "$now" "$ev")" --data-binary "$ev")
+check "a lone surrogate in a signed event: 422" [ "$s" = 422 ]
+check "... named on stderr" grep -q 'refused 422: .*surrogate' "$work/v1.err"
+
 # --- bounds ------------------------------------------------------------------------------
 python3 -c 'import sys; sys.stdout.write("{\"pad\":\"" + "a" * 70000 + "\"}")' >"$work/big.json"
 s=$(post -H "X-Inbox-Signature: t=$now,v1=00" --data-binary "@$work/big.json")
