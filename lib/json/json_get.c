@@ -169,6 +169,7 @@ camp_status_t camp_json_get_int(const camp_json_doc_t *doc, int tok, int64_t min
     size_t n, i = 0;
     bool neg = false;
     uint64_t mag = 0;
+    unsigned sig = 0;
     int64_t v;
 
     if (out == NULL || min > max) {
@@ -185,15 +186,15 @@ camp_status_t camp_json_get_int(const camp_json_doc_t *doc, int tok, int64_t min
         return CAMP_ERR_JSON_TYPE;
     }
     for (; i < n; i++) {
-        unsigned d;
-        if (s[i] < '0' || s[i] > '9') {
+        unsigned d = (unsigned)(unsigned char)s[i] - '0';
+        if (d > 9u) {
             /* Policy: only integer literals are integers; `1e3` and `5.0` are not,
              * even though their values are whole (the APIs send plain integers). */
             return CAMP_ERR_JSON_RANGE;
         }
-        d = (unsigned)(s[i] - '0');
-        if (mag > (UINT64_MAX - d) / 10u) {
-            return CAMP_ERR_JSON_RANGE; /* more than 20 digits' worth: out of any int64 range */
+        /* 19 significant digits always fit in uint64_t; 20 are beyond any int64 */
+        if ((mag != 0u || d != 0u) && ++sig > 19u) {
+            return CAMP_ERR_JSON_RANGE;
         }
         mag = mag * 10u + d;
     }
