@@ -703,6 +703,10 @@ class State:
         while True:
             hook, entry = self.delivery_q.get()
             try:
+                with self.lock:
+                    gone = hook not in self.hooks
+                if gone:
+                    continue  # unsubscribed while queued (the finally still marks it done)
                 body = self.body_for(hook, entry)
                 header = self.sign(hook["secret"], int(time.time()), body)
                 with self.lock:
