@@ -271,12 +271,20 @@ static const char *reason_of(int status)
     }
 }
 
-/* Answer with a small JSON body {"status": WORD, "reason": TEXT}; TEXT is ours, plain ASCII. */
+/* Answer with a small JSON body {"status": WORD, "reason": TEXT}. TEXT is ours (library
+ * status texts may hold quotes or backslashes: those become apostrophes and slashes,
+ * anything outside printable ASCII a '?', so the body stays valid JSON). */
 static void respond(int fd, int status, const char *word, const char *reason)
 {
-    char body[512], out[768];
-    int blen = snprintf(body, sizeof body, "{\"status\":\"%s\",\"reason\":\"%s\"}\n", word, reason);
-    int olen;
+    char body[512], out[768], clean[256];
+    size_t i;
+    int blen, olen;
+    for (i = 0; reason[i] != '\0' && i + 1 < sizeof clean; i++) {
+        char c = reason[i];
+        clean[i] = c == '"' ? '\'' : c == '\\' ? '/' : (c < 0x20 || c > 0x7E) ? '?' : c;
+    }
+    clean[i] = '\0';
+    blen = snprintf(body, sizeof body, "{\"status\":\"%s\",\"reason\":\"%s\"}\n", word, clean);
     if (blen < 0 || (size_t)blen >= sizeof body) {
         blen = 0;
         body[0] = '\0';
@@ -520,6 +528,22 @@ static int handle(int fd, const rx_opts_t *o, const camp_webhook_verifier_t *v, 
     return 200;
 }
 
+/* Read and drop what the client still sends (a refused body) for up to 500 ms, so
+ * closing does not reset the connection before the client has read our answer. */
+static void drain(int fd)
+{
+    struct timespec deadline;
+    char sink[4096];
+    clock_gettime(CLOCK_MONOTONIC, &deadline);
+    deadline.tv_nsec += 500000000L;
+    if (deadline.tv_nsec >= 1000000000L) {
+        deadline.tv_sec++;
+        deadline.tv_nsec -= 1000000000L;
+    }
+    while (recv_until(fd, sink, sizeof sink, &deadline) > 0) {
+    }
+}
+
 /* ---- setup ----------------------------------------------------------------------------- */
 
 static void usage(FILE *f)
@@ -726,6 +750,7 @@ int main(int argc, char **argv)
         }
         handle(cfd, &o, &v, &w);
         shutdown(cfd, SHUT_WR);
+        drain(cfd);
         close(cfd);
     }
     close(lfd);
