@@ -298,9 +298,19 @@ camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth,
                 goto fail;
             }
             i++;
-            st = (st == ST_KEY_OR_CLOSE || st == ST_KEY) ? ST_COLON
-                 : (depth == 0)                          ? ST_END
-                                                         : ST_AFTER_VALUE;
+            if (st == ST_KEY_OR_CLOSE || st == ST_KEY) {
+                /* the usual `"key": ` takes no trip round the loop */
+                while (i < len && s[i] == ' ') {
+                    i++;
+                }
+                st = ST_COLON;
+                if (i < len && s[i] == ':') {
+                    i++;
+                    st = ST_VALUE;
+                }
+                continue;
+            }
+            st = (depth == 0) ? ST_END : ST_AFTER_VALUE;
             continue;
         }
         if (st >= ST_KEY_OR_CLOSE) {
