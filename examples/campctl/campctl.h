@@ -133,7 +133,8 @@ const campctl_doc_type_t *campctl_find_type(const char *name);
 int campctl_read_file(const char *path, char **data, size_t *len);
 
 /* As campctl_read_file(), refusing (CAMPCTL_USAGE, saying so) a file longer
- * than max bytes: never a silent cut. what names the file in messages. */
+ * than max bytes, one trailing line end not counted: never a silent cut.
+ * what names the file in messages. */
 int campctl_read_file_max(const char *path, size_t max, const char *what, char **data,
                           size_t *len);
 

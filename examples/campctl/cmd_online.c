@@ -143,8 +143,7 @@ static int read_token(char *out, size_t cap)
     size_t n, i;
     if (campctl_opt.token_file != NULL) {
         char *data = NULL;
-        /* two more bytes for a CRLF line end */
-        int rc = campctl_read_file_max(campctl_opt.token_file, CAMPCTL_SECRET_MAX + 2u,
+        int rc = campctl_read_file_max(campctl_opt.token_file, CAMPCTL_SECRET_MAX,
                                        "token file", &data, &n);
         if (rc != CAMPCTL_OK) {
             return rc;

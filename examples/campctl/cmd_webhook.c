@@ -45,8 +45,7 @@ static int parse_i64(const char *s, int64_t *out)
 static int read_secret(const char *path, char **secret, size_t *len)
 {
     if (path != NULL) {
-        /* two more bytes for a CRLF line end */
-        int rc = campctl_read_file_max(path, CAMPCTL_SECRET_MAX + 2u, "secret file", secret, len);
+        int rc = campctl_read_file_max(path, CAMPCTL_SECRET_MAX, "secret file", secret, len);
         if (rc != CAMPCTL_OK) {
             return rc;
         }

@@ -57,7 +57,7 @@ static int is_hidden(uint32_t cp)
 
 /* The escape for one unit at s (at most 12 bytes into esc), or "" when the
  * unit is written as is. *used is the number of input bytes the unit takes. */
-static void escape_unit(const char *s, size_t n, char esc[16], size_t *used)
+static void escape_unit(const char *s, size_t n, char esc[16], size_t *used, int keep_bs)
 {
     const unsigned char *u = (const unsigned char *)s;
     uint32_t cp = 0;
@@ -69,7 +69,7 @@ static void escape_unit(const char *s, size_t n, char esc[16], size_t *used)
         return;
     }
     *used = len;
-    if (cp == '\\') {
+    if (cp == '\\' && !keep_bs) {
         strcpy(esc, "\\\\");
     } else if (cp == '\n') {
         strcpy(esc, "\\n");
@@ -84,7 +84,7 @@ static void escape_unit(const char *s, size_t n, char esc[16], size_t *used)
     }
 }
 
-void term_text(FILE *out, const char *s, size_t n)
+static void put_escaped(FILE *out, const char *s, size_t n, int keep_bs)
 {
     size_t i = 0;
     if (s == NULL) {
@@ -93,13 +93,25 @@ void term_text(FILE *out, const char *s, size_t n)
     while (i < n) {
         char esc[16];
         size_t used;
-        escape_unit(s + i, n - i, esc, &used);
+        escape_unit(s + i, n - i, esc, &used, keep_bs);
         if (esc[0] != '\0') {
             fputs(esc, out);
         } else {
             fwrite(s + i, 1, used, out);
         }
         i += used;
+    }
+}
+
+void term_text(FILE *out, const char *s, size_t n)
+{
+    put_escaped(out, s, n, 0);
+}
+
+void term_path(FILE *out, const char *path)
+{
+    if (path != NULL) {
+        put_escaped(out, path, strlen(path), 1);
     }
 }
 
@@ -124,7 +136,7 @@ const char *term_escape(char *buf, size_t cap, const char *s, size_t n)
         char esc[16];
         size_t used, add;
         const char *piece;
-        escape_unit(s + i, n - i, esc, &used);
+        escape_unit(s + i, n - i, esc, &used, 0);
         piece = esc[0] != '\0' ? esc : s + i;
         add = esc[0] != '\0' ? strlen(esc) : used;
         /* keep room for "..." unless this is the last unit and it fits */

@@ -22,6 +22,11 @@ void term_text(FILE *out, const char *s, size_t n);
 /* As term_text() for a NUL-terminated string (NULL writes nothing). */
 void term_cstr(FILE *out, const char *s);
 
+/* A JSON path from libcamp's diagnostics: it already writes the backslash
+ * escapes of JSON in keys (\u001b, \\), so a backslash is kept as is; DEL, C1
+ * and the rest are escaped as above. */
+void term_path(FILE *out, const char *path);
+
 /* The same escaping into @p buf (always NUL-terminated when cap > 0). A text
  * that does not fit ends in "..." and is never cut inside an escape. Returns buf. */
 const char *term_escape(char *buf, size_t cap, const char *s, size_t n);

@@ -20,7 +20,7 @@ int campctl_read_file_max(const char *path, size_t max, const char *what, char *
     buf = malloc(cap);
     while (buf != NULL) {
         size_t got;
-        if (n > max) {
+        if (n > max + 2u) {
             too_long = true; /* refused whole: never go on with a cut secret or document */
             break;
         }
@@ -46,7 +46,10 @@ int campctl_read_file_max(const char *path, size_t max, const char *what, char *
         if (f != stdin) {
             fclose(f);
         }
-        if (buf != NULL && n > max) {
+        /* one trailing line end ("\n" or "\r\n") is not counted */
+        if (buf != NULL && n > max &&
+            !(n == max + 1u && buf[max] == '\n') &&
+            !(n == max + 2u && buf[max] == '\r' && buf[max + 1u] == '\n')) {
             too_long = true;
         }
         if (too_long) {
@@ -68,7 +71,7 @@ int campctl_read_file_max(const char *path, size_t max, const char *what, char *
 
 int campctl_read_file(const char *path, char **data, size_t *len)
 {
-    return campctl_read_file_max(path, (size_t)-1 / 2u, "", data, len);
+    return campctl_read_file_max(path, (size_t)-1 / 4u, "", data, len);
 }
 
 camp_status_t campctl_parse(camp_json_doc_t *doc, char *data, size_t len,
@@ -95,7 +98,7 @@ void campctl_print_diag_inline(FILE *out, const camp_diag_t *diag)
 {
     /* The path holds document keys (any bytes once unescaped): escaped. The
      * rule is libcamp's own static text. */
-    term_cstr(out, diag->path);
+    term_path(out, diag->path);
     fputs(": ", out);
     fputs(diag->rule != NULL && diag->rule[0] != '\0' ? diag->rule : camp_status_str(diag->status),
           out);
@@ -106,7 +109,7 @@ void campctl_print_diag_inline(FILE *out, const camp_diag_t *diag)
 
 void campctl_print_diag(FILE *out, const camp_diag_t *diag)
 {
-    term_cstr(out, diag->path);
+    term_path(out, diag->path);
     fputs(": ", out);
     fputs(diag->rule != NULL && diag->rule[0] != '\0' ? diag->rule : camp_status_str(diag->status),
           out);
