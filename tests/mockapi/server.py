@@ -50,7 +50,8 @@ deterministic tests.
 
 Events (§8.1/§8.2, v1.0 envelopes, seq increasing per team): campaign.created
 (create), campaign.started (enable; with campaign.resumed after a pause),
-campaign.paused, campaign.completed, target.contacted and target.replied as the
+campaign.paused, campaign.completed, target.contacted, target.followUpSent (once a
+lead's delays have passed, when the sequence has a second message) and target.replied as the
 virtual clock contacts leads (at most EVENTS_PER_TICK of each kind per campaign
 per clock step: a long advance records the first ones and counts the rest in
 /__mock/state "eventsNotRecorded", so it cannot flood). Events are kept for 7
@@ -342,6 +343,7 @@ class Campaign:
         self.is_syncing = False
         self.ev_contacted = 0  # contacted / replied leads already recorded as events
         self.ev_replies = 0
+        self.ev_followups = 0
         self.ev_completed = False
 
     # -- live numbers --
@@ -544,7 +546,7 @@ def seed_campaign(clock):
         "excludeMutuals": False,
     }
     c.active_since = clock.now()
-    c.ev_contacted, c.ev_replies = c.base_contacted, c.base_replies
+    c.ev_contacted, c.ev_replies, c.ev_followups = c.base_contacted, c.base_replies, c.base_contacted
     return c
 
 
@@ -609,7 +611,8 @@ class State:
         pid = value if kind == "platformId" else str(int(hashlib.sha256(value.encode()).hexdigest()[:12], 16))
         account = c.account_ids[index % len(c.account_ids)] if c.account_ids else make_id("account", c.id)
         ts = self.event_time()
-        text = "Hi %s, quick question about your work." % value if etype == "target.contacted" else "Sure, tell me more."
+        text = {"target.contacted": "Hi %s, quick question about your work." % value,
+                "target.followUpSent": "Just following up on my note above!"}.get(etype, "Sure, tell me more.")
         data = {
             "campaign": c.summary(self.clock),
             "thread": {"id": make_id("thread", c.id, pid), "platform": "twitter",
@@ -626,8 +629,13 @@ class State:
         """Record what the clock did since the last call; forget events older than 7 days."""
         for c in list(self.campaigns.values()):
             c.refresh(self.clock)
-            _, contacted, replies, _ = c.counters(self.clock)
+            _, contacted, replies, finished = c.counters(self.clock)
+            # A lead whose delays have all passed got the later message steps: one
+            # target.followUpSent when the sequence has a message after the first.
+            messages = sum(1 for s in c.steps if s["type"] == "message")
+            followups = finished if messages > 1 else 0
             for kind, done, attr in (("target.contacted", contacted, "ev_contacted"),
+                                     ("target.followUpSent", followups, "ev_followups"),
                                      ("target.replied", replies, "ev_replies")):
                 first = getattr(c, attr)
                 if done <= first:
@@ -635,7 +643,7 @@ class State:
                 upto = min(done, first + EVENTS_PER_TICK)
                 for i in range(first, upto):
                     # The k-th reply comes from roughly every 8th contacted lead (12 %).
-                    self.target_event(kind, c, i if kind == "target.contacted" else min(contacted - 1, i * 25 // 3))
+                    self.target_event(kind, c, i if kind != "target.replied" else min(contacted - 1, i * 25 // 3))
                 self.not_recorded += done - upto
                 setattr(c, attr, done)
             if c.status == "completed" and not c.ev_completed:

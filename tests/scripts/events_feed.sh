@@ -223,15 +223,20 @@ call("POST", "/api/v1/campaigns/%s/pause" % big["id"], {})
 # --- completion -----------------------------------------------------------------------------------
 st, small, _ = call("POST", "/api/v1/campaigns/v2", {"name": "Small", "accountLinkIds": ["r4t9vw15jm6bn3yxcf2dq8ek"]})
 call("POST", "/api/v1/campaigns/v2/%s/leads" % small["id"], {"usernames": ["tiny1", "tiny2"]})
+msg = {"type": "message", "data": {"segments": [{"type": "static", "text": "Hi"}]}}
 call("PUT", "/api/v1/campaigns/v2/%s/sequence" % small["id"],
-     {"steps": [{"type": "message", "data": {"segments": [{"type": "static", "text": "Hi"}]}}]})
+     {"steps": [msg, {"type": "delay", "data": {"delaySeconds": 3600}}, msg]})
 call("POST", "/api/v1/campaigns/v2/%s/enable" % small["id"], {})
 _, before, _ = call("GET", "/__mock/state")
-call("POST", "/__mock/advance", {"seconds": 3600})
-done = [e["type"] for e in read_all(after=before["lastSeq"])[0]
-        if e["data"].get("campaign", {}).get("id") == small["id"]]
-check(done == ["target.contacted", "target.contacted", "campaign.completed"],
-      "both leads contacted, then campaign.completed once (%s)" % ",".join(done))
+call("POST", "/__mock/advance", {"seconds": 7200})
+done = [e for e in read_all(after=before["lastSeq"])[0] if e["data"].get("campaign", {}).get("id") == small["id"]]
+kinds = [e["type"] for e in done]
+check(kinds == ["target.contacted", "target.contacted", "target.followUpSent", "target.followUpSent",
+                "campaign.completed"],
+      "both leads contacted, followed up after the delay, then campaign.completed once (%s)" % ",".join(kinds))
+fu = [e for e in done if e["type"] == "target.followUpSent"]
+check(fu and set(fu[0]["data"]) == {"campaign", "thread", "message", "prospect"}
+      and fu[0]["data"]["prospect"]["username"] == "tiny1", "target.followUpSent data names the lead followed up")
 
 # --- 7 days -----------------------------------------------------------------------------------------
 _, before, _ = call("GET", "/__mock/state")

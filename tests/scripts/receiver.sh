@@ -110,11 +110,13 @@ cid=$(mock POST /api/v1/campaigns/v2 "{\"name\":\"$name\",\"accountLinkIds\":[\"
 check "campaign created ($cid)" [ -n "$cid" ]
 leads=$(python3 -c 'import json; print(json.dumps({"usernames": ["rxlead%02d" % i for i in range(20)]}))')
 mock POST "/api/v1/campaigns/v2/$cid/leads" "$leads" >/dev/null
+msg='{"type":"message","data":{"segments":[{"type":"static","text":"Hi"}]}}'
 mock PUT "/api/v1/campaigns/v2/$cid/sequence" \
-    '{"steps":[{"type":"message","data":{"segments":[{"type":"static","text":"Hi"}]}}]}' >/dev/null
+    "{\"steps\":[$msg,{\"type\":\"delay\",\"data\":{\"delaySeconds\":1800}},$msg]}" >/dev/null
 st=$(mock POST "/api/v1/campaigns/v2/$cid/enable" '{}' | json 'd["status"]')
 check "campaign enabled" [ "$st" = active ]
-mock POST /__mock/advance '{"seconds": 5400}' >/dev/null  # 8 an hour: 12 contacted, 1 reply
+# 8 an hour: 12 contacted, 1 reply, and the 8 contacted over 30 minutes ago followed up
+mock POST /__mock/advance '{"seconds": 5400}' >/dev/null
 st=$(mock POST "/api/v1/campaigns/$cid/pause" '{}' | json 'd["status"]')
 check "campaign paused" [ "$st" = paused ]
 mock POST /__mock/events '{"type":"thread.created","data":{"thread":{"id":"abc"}}}' >/dev/null
@@ -136,6 +138,8 @@ for t in campaign.created campaign.started campaign.paused; do
 done
 n=$(grep -c "type=target.contacted campaign=$cid " "$work/v1.out")
 check "12 target.contacted accepted for the campaign ($n)" [ "$n" -eq 12 ]
+n=$(grep -c "type=target.followUpSent campaign=$cid " "$work/v1.out")
+check "8 target.followUpSent accepted for the campaign ($n)" [ "$n" -eq 8 ]
 n=$(grep -c "type=target.replied campaign=$cid " "$work/v1.out")
 check "1 target.replied accepted for the campaign ($n)" [ "$n" -eq 1 ]
 check "another type (thread.created) accepted without a campaign" \
