@@ -7,7 +7,7 @@
 DEMO_PACKAGES="gcc make binutils libc6-dev libjsmn-dev libmbedtls-dev openssl python3 tzdata"
 CHECK_PACKAGES="$DEMO_PACKAGES libcmocka-dev clang valgrind libcjson-dev gcc-arm-none-eabi \
 picolibc-arm-none-eabi qemu-system-arm gcovr cppcheck clang-tools libclang-rt-14-dev pkgconf \
-cmake doxygen"
+cmake doxygen tinyproxy"
 if [ "${1:-}" = "--demo" ]; then
     PACKAGES=$DEMO_PACKAGES
 else

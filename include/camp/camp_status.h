@@ -81,6 +81,7 @@ typedef enum camp_status {
     CAMP_ERR_TLS_VERIFY = 504,     /**< peer certificate or host name not trusted */
     CAMP_ERR_DNS = 505,            /**< host name could not be resolved */
     CAMP_ERR_NET_TRUNCATED = 506,  /**< TLS peer closed without close_notify where the close ends the body */
+    CAMP_ERR_PROXY = 507,          /**< HTTP proxy refused the CONNECT tunnel or broke the protocol */
     CAMP_ERR_HTTP_PROTOCOL = 510,  /**< malformed or unsupported HTTP response */
     CAMP_ERR_HTTP_TOO_LARGE = 511, /**< response larger than the buffer; size needed reported */
     CAMP_ERR_HTTP_HEADER = 512,    /**< header value or path with CR, LF or control bytes */

@@ -51,6 +51,7 @@ const char *camp_status_str(camp_status_t status)
     case CAMP_ERR_TLS_VERIFY: return "TLS peer verification failed";
     case CAMP_ERR_DNS: return "host name not resolved";
     case CAMP_ERR_NET_TRUNCATED: return "connection cut without TLS close_notify (body may be truncated)";
+    case CAMP_ERR_PROXY: return "proxy refused the tunnel";
     case CAMP_ERR_HTTP_PROTOCOL: return "http: malformed response";
     case CAMP_ERR_HTTP_TOO_LARGE: return "http: response larger than buffer";
     case CAMP_ERR_HTTP_HEADER: return "http: control character in header value or path";

@@ -58,6 +58,28 @@ void camp_mbedtls_net_init(camp_mbedtls_net_t *net, camp_now_ms_fn now_ms, void 
 camp_status_t camp_mbedtls_net_connect(camp_mbedtls_net_t *net, const char *host, uint16_t port,
                                        uint64_t deadline_ms);
 
+struct camp_proxy; /* port/posix/camp_proxy.h */
+
+/**
+ * @brief As camp_mbedtls_net_connect(), through an HTTP proxy: connect to the
+ * proxy and open a CONNECT tunnel to @p host : @p port, all before
+ * @p deadline_ms. A replacement glue without proxy support returns
+ * CAMP_ERR_UNSUPPORTED.
+ *
+ * @param[in,out] net          closed glue state; open (tunnelled) on success.
+ * @param[in]     proxy        the proxy.
+ * @param[in]     host         the API host (the tunnel's target).
+ * @param[in]     port         its port.
+ * @param[in]     deadline_ms  instant after which connecting fails.
+ * @param[out]    proxy_status the proxy's HTTP status, 0 when none. May be NULL.
+ * @return CAMP_OK; CAMP_ERR_ARG; CAMP_ERR_DNS / CAMP_ERR_NET (proxy not
+ *         reached); CAMP_ERR_TIMEOUT; CAMP_ERR_PROXY (refused, e.g. 407, or a
+ *         broken answer); CAMP_ERR_UNSUPPORTED.
+ */
+camp_status_t camp_mbedtls_net_connect_proxy(camp_mbedtls_net_t *net, const struct camp_proxy *proxy,
+                                             const char *host, uint16_t port, uint64_t deadline_ms,
+                                             int *proxy_status);
+
 /**
  * @brief mbedTLS send callback (`mbedtls_ssl_send_t`): @p ctx is a camp_mbedtls_net_t.
  * @return bytes written (> 0), MBEDTLS_ERR_SSL_WANT_WRITE when the socket stayed

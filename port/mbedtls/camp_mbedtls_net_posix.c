@@ -9,6 +9,7 @@
 #include <mbedtls/ssl.h>
 
 #include "../posix/camp_posix.h"
+#include "../posix/camp_proxy.h"
 
 uint64_t camp_mbedtls_net_now_ms(void *ctx)
 {
@@ -51,6 +52,29 @@ camp_status_t camp_mbedtls_net_connect(camp_mbedtls_net_t *net, const char *host
     }
     /* getaddrinfo has no timeout of its own; the resolver's limits apply. */
     return camp_posix_tcp_connect(host, port, budget, &net->fd, NULL);
+}
+
+camp_status_t camp_mbedtls_net_connect_proxy(camp_mbedtls_net_t *net, const struct camp_proxy *proxy,
+                                             const char *host, uint16_t port, uint64_t deadline_ms,
+                                             int *proxy_status)
+{
+    if (proxy_status != NULL) {
+        *proxy_status = 0;
+    }
+    if (net == NULL || proxy == NULL || host == NULL || host[0] == '\0' || port == 0) {
+        return CAMP_ERR_ARG;
+    }
+    camp_mbedtls_net_close(net);
+    net->deadline_ms = deadline_ms;
+    /* camp_proxy_tunnel's deadline is on camp_posix_now_ms(): convert from this clock */
+    {
+        uint32_t budget = remaining_ms(net);
+        if (budget == 0) {
+            return CAMP_ERR_TIMEOUT;
+        }
+        return camp_proxy_tunnel(proxy, host, port, camp_posix_now_ms() + budget, &net->fd,
+                                 proxy_status);
+    }
 }
 
 int camp_mbedtls_net_send(void *ctx, const unsigned char *buf, size_t len)

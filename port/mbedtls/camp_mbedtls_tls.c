@@ -228,6 +228,7 @@ camp_status_t camp_mbedtls_tls_init(camp_mbedtls_tls_t *tls, const camp_mbedtls_
         cfg->handshake_timeout_ms != 0 ? cfg->handshake_timeout_ms : CAMP_MBEDTLS_HANDSHAKE_TIMEOUT_MS;
     tls->read_timeout_ms = cfg->read_timeout_ms != 0 ? cfg->read_timeout_ms : CAMP_MBEDTLS_READ_TIMEOUT_MS;
     tls->resumption = !cfg->disable_session_resumption;
+    tls->proxy = cfg->proxy;
 
 #if defined(CAMP_TLS_PSA)
     /* 3.x: TLS 1.3 and MBEDTLS_USE_PSA_CRYPTO run on PSA; 4.x: everything
@@ -529,12 +530,35 @@ camp_status_t camp_mbedtls_tls_connect_until(camp_mbedtls_tls_t *tls, const char
         offered = mbedtls_ssl_set_session(&tls->ssl, &tls->session) == 0;
     }
     until = now + tls->connect_timeout_ms;
-    st = camp_mbedtls_net_connect(&tls->net, host, port, until < deadline_ms ? until : deadline_ms);
+    tls->proxy_status = 0;
+    if (tls->proxy != NULL) {
+        st = camp_mbedtls_net_connect_proxy(&tls->net, tls->proxy, host, port,
+                                            until < deadline_ms ? until : deadline_ms,
+                                            &tls->proxy_status);
+        if (st == CAMP_ERR_PROXY) {
+            int n = tls->proxy_status != 0
+                        ? snprintf(tls->reason, sizeof tls->reason,
+                                   "proxy refused the tunnel to %s:%u: HTTP %d%s", host,
+                                   (unsigned)port, tls->proxy_status,
+                                   tls->proxy_status == 407 ? " (proxy authentication required)" : "")
+                        : snprintf(tls->reason, sizeof tls->reason,
+                                   "proxy gave no valid answer to CONNECT %s:%u", host,
+                                   (unsigned)port);
+            if (n < 0) {
+                tls->reason[0] = '\0';
+            }
+            drop_connection(tls);
+            return st;
+        }
+    } else {
+        st = camp_mbedtls_net_connect(&tls->net, host, port, until < deadline_ms ? until : deadline_ms);
+    }
     if (st != CAMP_OK) {
         const char *what = st == CAMP_ERR_DNS       ? "cannot resolve"
                            : st == CAMP_ERR_TIMEOUT ? "connect timed out to"
                                                     : "cannot connect to";
-        if (snprintf(tls->reason, sizeof tls->reason, "%s %s:%u", what, host, (unsigned)port) < 0) {
+        if (snprintf(tls->reason, sizeof tls->reason, "%s%s %s:%u", tls->proxy != NULL ? "proxy: " : "",
+                     what, host, (unsigned)port) < 0) {
             tls->reason[0] = '\0';
         }
         drop_connection(tls);
@@ -782,6 +806,11 @@ const char *camp_mbedtls_tls_reason(const camp_mbedtls_tls_t *tls)
 uint32_t camp_mbedtls_tls_verify_flags(const camp_mbedtls_tls_t *tls)
 {
     return tls != NULL ? tls->verify_flags : 0u;
+}
+
+int camp_mbedtls_tls_proxy_status(const camp_mbedtls_tls_t *tls)
+{
+    return tls != NULL ? tls->proxy_status : 0;
 }
 
 int camp_mbedtls_tls_last_error(const camp_mbedtls_tls_t *tls)

@@ -98,6 +98,8 @@ extern "C" {
 /** Size of the failure reason text kept in the context, including the NUL. */
 #define CAMP_MBEDTLS_REASON_MAX 192u
 
+struct camp_proxy; /* port/posix/camp_proxy.h */
+
 /**
  * @brief Credentials and timeouts. Zero-initialise with
  * camp_mbedtls_tls_config_init(), then fill what you need.
@@ -130,6 +132,12 @@ typedef struct camp_mbedtls_tls_config {
     bool disable_session_resumption; /**< true: full handshake on every connect */
     camp_now_ms_fn now_ms;  /**< monotonic ms clock; NULL: camp_mbedtls_net_now_ms() */
     void *now_ctx;          /**< handed to @ref now_ms */
+    /** NULL: connect directly. Else every connect opens an HTTP CONNECT tunnel
+     *  through this proxy (camp_proxy.h) within the same deadline; TLS, SNI and
+     *  the certificate name check still concern the API host. Kept by pointer:
+     *  must outlive the context. Decide per host with camp_proxy_bypass() /
+     *  camp_proxy_from_env(). */
+    const struct camp_proxy *proxy;
 } camp_mbedtls_tls_config_t;
 
 /**
@@ -157,6 +165,8 @@ typedef struct camp_mbedtls_tls {
     bool mfl_caps_tls12;              /**< max_fragment_len set: connections stay on TLS 1.2 */
     int last_error;                   /**< last mbedTLS error code (negative) or 0 */
     uint16_t session_port;            /**< port the saved session belongs to */
+    const struct camp_proxy *proxy;   /**< from the configuration, NULL: direct */
+    int proxy_status;                 /**< HTTP status of the proxy's last CONNECT answer, 0 if none */
     bool initialised;                 /**< camp_mbedtls_tls_init() succeeded */
     bool ssl_ready;                   /**< ssl is set up (between connect and close) */
     bool connected;                   /**< handshake done, transport usable */
@@ -191,7 +201,8 @@ void camp_mbedtls_tls_config_init(camp_mbedtls_tls_config_t *cfg);
 camp_status_t camp_mbedtls_tls_init(camp_mbedtls_tls_t *tls, const camp_mbedtls_tls_config_t *cfg);
 
 /**
- * @brief Connect over TCP to @p host : @p port and run the TLS handshake.
+ * @brief Connect over TCP to @p host : @p port (or through the configured
+ * proxy's CONNECT tunnel) and run the TLS handshake.
  *
  * @p host is used for the TCP connection, as SNI and for the certificate name
  * check. When a session saved by an earlier connection to the same host and
@@ -207,6 +218,9 @@ camp_status_t camp_mbedtls_tls_init(camp_mbedtls_tls_t *tls, const camp_mbedtls_
  *         CAMP_ERR_DNS (host not resolved); CAMP_ERR_NET (refused, reset,
  *         closed during the handshake); CAMP_ERR_TIMEOUT (connect or handshake
  *         deadline passed);
+ *         CAMP_ERR_PROXY (the proxy refused the tunnel, e.g. 407 without or
+ *         with wrong credentials, or answered garbage:
+ *         camp_mbedtls_tls_proxy_status() has its HTTP status);
  *         CAMP_ERR_TLS_VERIFY (certificate not trusted, expired, not yet valid
  *         or issued for another name: camp_mbedtls_tls_reason() lists the
  *         reasons, camp_mbedtls_tls_verify_flags() gives the bits);
@@ -312,6 +326,9 @@ const char *camp_mbedtls_tls_reason(const camp_mbedtls_tls_t *tls);
 
 /** @brief MBEDTLS_X509_BADCERT_* bits of the last handshake's certificate check (0: fine). */
 uint32_t camp_mbedtls_tls_verify_flags(const camp_mbedtls_tls_t *tls);
+
+/** @brief HTTP status of the proxy's answer to the last CONNECT (e.g. 407), 0 when none. */
+int camp_mbedtls_tls_proxy_status(const camp_mbedtls_tls_t *tls);
 
 /** @brief The last mbedTLS error code seen (negative), 0 when none. */
 int camp_mbedtls_tls_last_error(const camp_mbedtls_tls_t *tls);

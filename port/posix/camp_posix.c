@@ -1,5 +1,6 @@
 /* POSIX TCP transport and clocks. See camp_posix.h. */
 #include "camp_posix.h"
+#include "camp_proxy.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -356,6 +357,8 @@ void camp_posix_init(camp_posix_t *ctx, uint32_t io_timeout_ms)
     ctx->io_timeout_ms = (io_timeout_ms == 0) ? CAMP_POSIX_IO_TIMEOUT_MS : io_timeout_ms;
     ctx->last_error = 0;
     ctx->deadline_ms = 0;
+    ctx->proxy = NULL;
+    ctx->proxy_status = 0;
 }
 
 void camp_posix_set_deadline(void *ctx, uint64_t deadline_ms)
@@ -371,14 +374,20 @@ camp_status_t camp_posix_open_until(void *ctx, const char *host, uint16_t port, 
     camp_posix_t *p = (camp_posix_t *)ctx;
     uint64_t now = camp_posix_now_ms();
     uint64_t left;
+    const struct camp_proxy *proxy;
     if (p == NULL) {
         return CAMP_ERR_ARG;
     }
+    proxy = p->proxy;
     /* Never closes p->fd: a zeroed struct holds 0, which is not ours. */
     camp_posix_init(p, p->io_timeout_ms);
+    p->proxy = proxy;
     camp_posix_set_deadline(p, deadline_ms);
     if (now >= deadline_ms) {
         return CAMP_ERR_TIMEOUT;
+    }
+    if (proxy != NULL) {
+        return camp_proxy_tunnel(proxy, host, port, deadline_ms, &p->fd, &p->proxy_status);
     }
     left = deadline_ms - now;
     return camp_posix_tcp_connect(host, port, left > 0x7fffffffu ? 0x7fffffffu : (uint32_t)left,

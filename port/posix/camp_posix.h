@@ -102,16 +102,21 @@ void camp_posix_sleep_ms(void *ctx, uint32_t ms);
 
 /* ---- ready transport --------------------------------------------------------- */
 
+struct camp_proxy; /* camp_proxy.h */
+
 /** Caller-allocated state of one POSIX TCP connection. */
 typedef struct camp_posix {
     int fd;                 /**< socket, -1 when closed */
     uint32_t io_timeout_ms; /**< longest wait inside one send/recv */
     int last_error;         /**< errno of the last failure (for messages), 0 if none */
     uint64_t deadline_ms;   /**< no send/recv waits past this instant of camp_posix_now_ms() (0: none) */
+    const struct camp_proxy *proxy; /**< NULL: direct; else camp_posix_open_until() tunnels
+                                         through this HTTP proxy (kept by pointer) */
+    int proxy_status;       /**< HTTP status of the proxy's last CONNECT answer, 0 if none */
 } camp_posix_t;
 
 /**
- * @brief Put @p ctx in the closed state (fd -1, no deadline) with the given wait per send/recv.
+ * @brief Put @p ctx in the closed state (fd -1, no deadline, no proxy) with the given wait per send/recv.
  * @param[out] ctx           state to fill.
  * @param[in]  io_timeout_ms wait per send/recv; 0 = CAMP_POSIX_IO_TIMEOUT_MS.
  */
@@ -122,9 +127,11 @@ void camp_posix_init(camp_posix_t *ctx, uint32_t io_timeout_ms);
  * camp_posix_t: from camp_posix_init(), camp_posix_close() or all zeros) to
  * @p host : @p port, giving up
  * at @p deadline_ms (an instant of camp_posix_now_ms()); the deadline is kept
- * for later send/recv. Its io_timeout_ms is kept.
+ * for later send/recv. Its io_timeout_ms and proxy are kept: with a proxy the
+ * connection is a CONNECT tunnel through it (camp_proxy_tunnel(), same deadline).
  * @return as camp_posix_tcp_connect(); CAMP_ERR_TIMEOUT when the deadline has
- *         already passed; CAMP_ERR_ARG for a NULL @p ctx.
+ *         already passed; CAMP_ERR_ARG for a NULL @p ctx; with a proxy, every
+ *         status of camp_proxy_tunnel() (CAMP_ERR_PROXY: ctx->proxy_status).
  */
 camp_status_t camp_posix_open_until(void *ctx, const char *host, uint16_t port, uint64_t deadline_ms);
 

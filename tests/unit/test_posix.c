@@ -1,5 +1,7 @@
 /* POSIX port against a listener on 127.0.0.1 in this process (the kernel
- * completes the TCP handshake before accept(), so no thread is needed). */
+ * completes the TCP handshake before accept(), so no thread is needed), and
+ * the HTTP proxy tunnel against fake proxies forked from the test (a real
+ * one, tinyproxy, is exercised through TLS in tests/scripts/tls.sh). */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
@@ -10,13 +12,17 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <signal.h>
+#include <stdlib.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 
 #include "camp/camp_http.h"
 #include "posix/camp_posix.h"
+#include "posix/camp_proxy.h"
 
 static int listen_on(uint16_t *port, int backlog)
 {
@@ -228,6 +234,347 @@ static void test_clocks_and_random(void **state)
     assert_false(r1 == r2 && r2 == r3);
 }
 
+/* ---- HTTP proxy (camp_proxy.h) -------------------------------------------- */
+
+static void test_proxy_url_parsing(void **state)
+{
+    char buf[CAMP_PROXY_URL_MAX];
+    camp_proxy_t p;
+    (void)state;
+    assert_int_equal(camp_proxy_parse("http://proxy.corp:3128", &p, buf, sizeof buf), CAMP_OK);
+    assert_string_equal(p.host, "proxy.corp");
+    assert_int_equal(p.port, 3128);
+    assert_null(p.user);
+    assert_null(p.password);
+    assert_int_equal(camp_proxy_parse("proxy.corp", &p, buf, sizeof buf), CAMP_OK);
+    assert_int_equal(p.port, 80);
+    assert_int_equal(camp_proxy_parse("HTTP://u%40corp:p%3Ass@10.0.0.1:8080/", &p, buf, sizeof buf),
+                     CAMP_OK);
+    assert_string_equal(p.host, "10.0.0.1");
+    assert_int_equal(p.port, 8080);
+    assert_string_equal(p.user, "u@corp");
+    assert_string_equal(p.password, "p:ss");
+    assert_int_equal(camp_proxy_parse("http://user@[::1]:3128", &p, buf, sizeof buf), CAMP_OK);
+    assert_string_equal(p.host, "::1");
+    assert_string_equal(p.user, "user");
+    assert_null(p.password);
+    /* refused, each for its own reason */
+    assert_int_equal(camp_proxy_parse("https://proxy:443", &p, buf, sizeof buf), CAMP_ERR_UNSUPPORTED);
+    assert_int_equal(camp_proxy_parse("socks5://proxy:1080", &p, buf, sizeof buf), CAMP_ERR_UNSUPPORTED);
+    assert_int_equal(camp_proxy_parse("http://:3128", &p, buf, sizeof buf), CAMP_ERR_ARG);
+    assert_int_equal(camp_proxy_parse("http://proxy:0", &p, buf, sizeof buf), CAMP_ERR_ARG);
+    assert_int_equal(camp_proxy_parse("http://proxy:65536", &p, buf, sizeof buf), CAMP_ERR_ARG);
+    assert_int_equal(camp_proxy_parse("http://proxy:31a", &p, buf, sizeof buf), CAMP_ERR_ARG);
+    assert_int_equal(camp_proxy_parse("http://proxy:3128/path", &p, buf, sizeof buf), CAMP_ERR_ARG);
+    assert_int_equal(camp_proxy_parse("http://pro xy:3128", &p, buf, sizeof buf), CAMP_ERR_ARG);
+    assert_int_equal(camp_proxy_parse("http://u%0d%0aX:p@proxy", &p, buf, sizeof buf), CAMP_ERR_ARG);
+    assert_int_equal(camp_proxy_parse("http://u%4@proxy", &p, buf, sizeof buf), CAMP_ERR_ARG);
+    assert_int_equal(camp_proxy_parse("http://[::1:3128", &p, buf, sizeof buf), CAMP_ERR_ARG);
+    assert_int_equal(camp_proxy_parse("http://proxy.corp:3128", &p, buf, 8), CAMP_ERR_BUFFER_TOO_SMALL);
+    assert_int_equal(camp_proxy_parse(NULL, &p, buf, sizeof buf), CAMP_ERR_ARG);
+}
+
+static void test_proxy_bypass_rules(void **state)
+{
+    (void)state;
+    assert_false(camp_proxy_bypass(NULL, "inboxapp.com"));
+    assert_false(camp_proxy_bypass("", "inboxapp.com"));
+    assert_true(camp_proxy_bypass("*", "inboxapp.com"));
+    assert_true(camp_proxy_bypass("localhost, inboxapp.com", "inboxapp.com"));
+    assert_true(camp_proxy_bypass(".inboxapp.com", "api.inboxapp.com"));
+    assert_true(camp_proxy_bypass("inboxapp.com", "API.InboxApp.com"));
+    assert_true(camp_proxy_bypass("inboxapp.com:443", "inboxapp.com"));
+    assert_false(camp_proxy_bypass("inboxapp.com", "notinboxapp.com"));
+    assert_false(camp_proxy_bypass("api.inboxapp.com", "inboxapp.com"));
+    assert_true(camp_proxy_bypass("10.0.0.1,127.0.0.1", "127.0.0.1"));
+    assert_false(camp_proxy_bypass("127.0.0.1", "127.0.0.10"));
+    assert_true(camp_proxy_bypass("::1", "::1"));
+    assert_true(camp_proxy_bypass("[::1]:8080", "::1"));
+    assert_false(camp_proxy_bypass("*.corp", "x.corp")); /* no glob beyond a lone "*" */
+}
+
+static void test_proxy_from_environment(void **state)
+{
+    char buf[CAMP_PROXY_URL_MAX];
+    camp_proxy_t p;
+    bool use = true;
+    (void)state;
+    unsetenv("https_proxy");
+    unsetenv("HTTPS_PROXY");
+    unsetenv("http_proxy");
+    unsetenv("no_proxy");
+    unsetenv("NO_PROXY");
+    assert_int_equal(camp_proxy_from_env("inboxapp.com", true, &p, buf, sizeof buf, &use), CAMP_OK);
+    assert_false(use);
+    setenv("HTTPS_PROXY", "http://proxy:3128", 1);
+    assert_int_equal(camp_proxy_from_env("inboxapp.com", true, &p, buf, sizeof buf, &use), CAMP_OK);
+    assert_true(use);
+    assert_string_equal(p.host, "proxy");
+    assert_int_equal(p.port, 3128);
+    /* the lower-case name wins */
+    setenv("https_proxy", "http://lower:8080", 1);
+    assert_int_equal(camp_proxy_from_env("inboxapp.com", true, &p, buf, sizeof buf, &use), CAMP_OK);
+    assert_string_equal(p.host, "lower");
+    /* plain HTTP reads http_proxy only */
+    assert_int_equal(camp_proxy_from_env("inboxapp.com", false, &p, buf, sizeof buf, &use), CAMP_OK);
+    assert_false(use);
+    /* no_proxy exempts the host */
+    setenv("NO_PROXY", "localhost,.inboxapp.com", 1);
+    assert_int_equal(camp_proxy_from_env("api.inboxapp.com", true, &p, buf, sizeof buf, &use), CAMP_OK);
+    assert_false(use);
+    assert_int_equal(camp_proxy_from_env("api.getoutbox.ai", true, &p, buf, sizeof buf, &use), CAMP_OK);
+    assert_true(use);
+    /* a malformed variable is an error, not a silent direct connection */
+    setenv("https_proxy", "https://proxy:443", 1);
+    assert_int_equal(camp_proxy_from_env("api.getoutbox.ai", true, &p, buf, sizeof buf, &use),
+                     CAMP_ERR_UNSUPPORTED);
+    assert_false(use);
+    unsetenv("https_proxy");
+    unsetenv("HTTPS_PROXY");
+    unsetenv("NO_PROXY");
+}
+
+/* A one-connection fake proxy in a child process: accepts, reads the request
+ * head, sends it back to the parent through @p pipe_w, writes @p answer
+ * (NULL: says nothing), then holds the connection until the parent closes.
+ * @p endless sends header lines forever instead. */
+static pid_t fake_proxy(int lfd, const char *answer, bool endless, int pipe_w)
+{
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        char head[4096];
+        size_t len = 0;
+        int c;
+        signal(SIGPIPE, SIG_IGN);
+        alarm(10);
+        c = accept(lfd, NULL, NULL);
+        if (c < 0) {
+            _exit(1);
+        }
+        while (len < sizeof head && (len < 4 || memcmp(head + len - 4, "\r\n\r\n", 4) != 0)) {
+            ssize_t n = read(c, head + len, 1);
+            if (n <= 0) {
+                break;
+            }
+            len += (size_t)n;
+        }
+        if (write(pipe_w, head, len) < 0) {
+            _exit(1);
+        }
+        close(pipe_w);
+        if (endless) {
+            static const char start[] = "HTTP/1.1 200 OK\r\n";
+            if (write(c, start, sizeof start - 1) < 0) {
+                _exit(0);
+            }
+            for (;;) {
+                if (write(c, "X-Filler: yes\r\n", 15) < 0) {
+                    _exit(0);
+                }
+            }
+        }
+        if (answer != NULL && write(c, answer, strlen(answer)) < 0) {
+            _exit(1);
+        }
+        while (read(c, head, sizeof head) > 0) {
+        }
+        _exit(0);
+    }
+    return pid;
+}
+
+/* Runs one tunnel attempt against a fake proxy; returns the status and what
+ * the proxy received (NUL-terminated) in @p req. */
+static camp_status_t tunnel_via(const char *answer, bool endless, const camp_proxy_t *base,
+                                const char *host, uint32_t budget_ms, int *fd, int *status,
+                                char *req, size_t req_cap, uint64_t *spent)
+{
+    uint16_t port;
+    int lfd = listen_on(&port, 4);
+    int pfd[2];
+    camp_proxy_t p = *base;
+    uint64_t t0;
+    camp_status_t st;
+    ssize_t n;
+    size_t got = 0;
+    pid_t pid;
+    assert_int_equal(pipe(pfd), 0);
+    pid = fake_proxy(lfd, answer, endless, pfd[1]);
+    close(pfd[1]);
+    p.port = port;
+    t0 = camp_posix_now_ms();
+    st = camp_proxy_tunnel(&p, host, 443, t0 + budget_ms, fd, status);
+    *spent = camp_posix_now_ms() - t0;
+    if (st != CAMP_OK) {
+        assert_int_equal(*fd, -1);
+    }
+    while (got + 1 < req_cap && (n = read(pfd[0], req + got, req_cap - 1 - got)) > 0) {
+        got += (size_t)n;
+        if (got >= 4 && memcmp(req + got - 4, "\r\n\r\n", 4) == 0) {
+            break;
+        }
+    }
+    req[got] = '\0';
+    close(pfd[0]);
+    close(lfd);
+    if (st != CAMP_OK) {
+        waitpid(pid, NULL, 0);
+    } else {
+        /* the caller reads from the tunnel, then closes it: reap after */
+        (void)pid;
+    }
+    return st;
+}
+
+static void test_proxy_tunnel_against_fake_proxies(void **state)
+{
+    camp_proxy_t p;
+    char req[4096];
+    int fd = -1;
+    int status = -1;
+    uint64_t spent;
+    uint8_t b[16];
+    (void)state;
+    memset(&p, 0, sizeof p);
+    p.host = "127.0.0.1";
+    p.user = "user";
+    p.password = "pass";
+
+    /* 200: the tunnel is open, the request is exact, bytes after the head are left for TLS */
+    assert_int_equal(tunnel_via("HTTP/1.1 200 Connection established\r\n\r\nTUNNEL", false, &p,
+                                "api.example", 3000, &fd, &status, req, sizeof req, &spent),
+                     CAMP_OK);
+    assert_int_equal(status, 200);
+    assert_string_equal(req, "CONNECT api.example:443 HTTP/1.1\r\nHost: api.example:443\r\n"
+                             "Proxy-Authorization: Basic dXNlcjpwYXNz\r\n\r\n");
+    assert_int_equal(camp_posix_fd_recv(fd, b, sizeof b, 2000), 6);
+    assert_memory_equal(b, "TUNNEL", 6);
+    close(fd);
+    while (wait(NULL) > 0) {
+    }
+
+    /* IPv6 target, no credentials: bracketed, no Proxy-Authorization */
+    p.user = NULL;
+    assert_int_equal(tunnel_via("HTTP/1.0 200 OK\r\n\r\n", false, &p, "2001:db8::1", 3000, &fd,
+                                &status, req, sizeof req, &spent),
+                     CAMP_OK);
+    assert_string_equal(req, "CONNECT [2001:db8::1]:443 HTTP/1.1\r\nHost: [2001:db8::1]:443\r\n\r\n");
+    close(fd);
+    while (wait(NULL) > 0) {
+    }
+
+    /* 407 and 403: refused, with the status */
+    assert_int_equal(tunnel_via("HTTP/1.1 407 Proxy Authentication Required\r\n"
+                                "Proxy-Authenticate: Basic realm=\"corp\"\r\nContent-Length: 0\r\n\r\n",
+                                false, &p, "api.example", 3000, &fd, &status, req, sizeof req, &spent),
+                     CAMP_ERR_PROXY);
+    assert_int_equal(status, 407);
+    assert_int_equal(tunnel_via("HTTP/1.1 403 Forbidden\r\n\r\n", false, &p, "api.example", 3000,
+                                &fd, &status, req, sizeof req, &spent),
+                     CAMP_ERR_PROXY);
+    assert_int_equal(status, 403);
+
+    /* hostile: not HTTP, a cut head, an endless head, silence */
+    assert_int_equal(tunnel_via("SSH-2.0-OpenSSH_9.2\r\n\r\n", false, &p, "api.example", 3000, &fd,
+                                &status, req, sizeof req, &spent),
+                     CAMP_ERR_PROXY);
+    assert_int_equal(status, 0);
+    assert_int_equal(tunnel_via("HTTP/1.1 200 Connection established\r\n", false, &p, "api.example",
+                                300, &fd, &status, req, sizeof req, &spent),
+                     CAMP_ERR_TIMEOUT); /* head never ends, connection kept open: deadline */
+    assert_int_equal(tunnel_via("HTTP/1.1 2000 OK\r\n\r\n", false, &p, "api.example", 3000, &fd,
+                                &status, req, sizeof req, &spent),
+                     CAMP_ERR_PROXY);
+    assert_int_equal(tunnel_via(NULL, true, &p, "api.example", 3000, &fd, &status, req, sizeof req,
+                                &spent),
+                     CAMP_ERR_PROXY);
+    assert_true(spent < 3000); /* refused at CAMP_PROXY_HEAD_MAX, not at the deadline */
+    assert_int_equal(tunnel_via(NULL, false, &p, "api.example", 300, &fd, &status, req, sizeof req,
+                                &spent),
+                     CAMP_ERR_TIMEOUT);
+    assert_true(spent >= 300 && spent < 2000);
+}
+
+static void test_proxy_tunnel_arguments(void **state)
+{
+    camp_proxy_t p;
+    int fd = 5;
+    int status = 5;
+    uint16_t port;
+    int lfd = listen_on(&port, 0); /* bound, not listening: refused */
+    (void)state;
+    memset(&p, 0, sizeof p);
+    p.host = "127.0.0.1";
+    p.port = port;
+    assert_int_equal(camp_proxy_tunnel(&p, "api.example\r\nX-Evil: 1", 443, UINT64_MAX, &fd, &status),
+                     CAMP_ERR_ARG);
+    assert_int_equal(fd, -1);
+    assert_int_equal(status, 0);
+    assert_int_equal(camp_proxy_tunnel(&p, "user@api.example", 443, UINT64_MAX, &fd, NULL),
+                     CAMP_ERR_ARG);
+    assert_int_equal(camp_proxy_tunnel(&p, "", 443, UINT64_MAX, &fd, NULL), CAMP_ERR_ARG);
+    assert_int_equal(camp_proxy_tunnel(&p, "api.example", 0, UINT64_MAX, &fd, NULL), CAMP_ERR_ARG);
+    assert_int_equal(camp_proxy_tunnel(NULL, "api.example", 443, UINT64_MAX, &fd, NULL), CAMP_ERR_ARG);
+    p.user = "u\r\nX: y";
+    assert_int_equal(camp_proxy_tunnel(&p, "api.example", 443, UINT64_MAX, &fd, NULL), CAMP_ERR_ARG);
+    p.user = NULL;
+    /* nobody at the proxy's address: a network error, fast */
+    assert_int_equal(camp_proxy_tunnel(&p, "api.example", 443, camp_posix_now_ms() + 5000, &fd, NULL),
+                     CAMP_ERR_NET);
+    /* deadline already past */
+    assert_int_equal(camp_proxy_tunnel(&p, "api.example", 443, camp_posix_now_ms(), &fd, NULL),
+                     CAMP_ERR_TIMEOUT);
+    close(lfd);
+}
+
+/* The POSIX transport through a proxy: camp_posix_open_until() tunnels when
+ * ctx->proxy is set, and the transport then talks to the target. */
+static void test_posix_transport_through_proxy(void **state)
+{
+    uint16_t port;
+    int lfd = listen_on(&port, 4);
+    int pfd[2];
+    camp_proxy_t p;
+    camp_posix_t net;
+    camp_transport_t t;
+    camp_http_response_t rs;
+    camp_diag_t diag;
+    uint8_t buf[512];
+    char req[1024];
+    ssize_t n;
+    pid_t pid;
+    (void)state;
+    assert_int_equal(pipe(pfd), 0);
+    /* the "target" answers right after the proxy's 200, inside the tunnel */
+    pid = fake_proxy(lfd, "HTTP/1.1 200 Connection established\r\n\r\n"
+                          "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}", false, pfd[1]);
+    close(pfd[1]);
+    memset(&p, 0, sizeof p);
+    p.host = "127.0.0.1";
+    p.port = port;
+    camp_posix_init(&net, 100);
+    net.proxy = &p;
+    assert_int_equal(camp_posix_open_until(&net, "api.example", 80, camp_posix_now_ms() + 3000),
+                     CAMP_OK);
+    assert_int_equal(net.proxy_status, 200);
+    assert_true(net.proxy == &p); /* kept for the next connection */
+    t = camp_posix_transport(&net);
+    assert_int_equal(camp_http_exchange(&t, (const uint8_t *)"GET / HTTP/1.1\r\n\r\n", 18, NULL, 0,
+                                        false, buf, sizeof buf, 3000, &rs, &diag),
+                     CAMP_OK);
+    assert_int_equal(rs.status, 200);
+    assert_int_equal(rs.body_len, 2);
+    n = read(pfd[0], req, sizeof req - 1);
+    assert_true(n > 0);
+    req[n] = '\0';
+    assert_non_null(strstr(req, "CONNECT api.example:80 HTTP/1.1\r\n"));
+    close(pfd[0]);
+    camp_posix_close(&net);
+    waitpid(pid, NULL, 0);
+    close(lfd);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -238,6 +585,12 @@ int main(void)
         cmocka_unit_test(test_connect_arguments),
         cmocka_unit_test(test_send_to_closed_peer_no_sigpipe),
         cmocka_unit_test(test_clocks_and_random),
+        cmocka_unit_test(test_proxy_url_parsing),
+        cmocka_unit_test(test_proxy_bypass_rules),
+        cmocka_unit_test(test_proxy_from_environment),
+        cmocka_unit_test(test_proxy_tunnel_against_fake_proxies),
+        cmocka_unit_test(test_proxy_tunnel_arguments),
+        cmocka_unit_test(test_posix_transport_through_proxy),
     };
     return cmocka_run_group_tests_name("posix", tests, NULL, NULL);
 }
