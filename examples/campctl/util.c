@@ -28,6 +28,7 @@ int campctl_read_file_max(const char *path, size_t max, const char *what, char *
             char *bigger = realloc(buf, cap * 2);
             if (bigger == NULL) {
                 /* never go on with a partial document */
+                memset(buf, 0, n); /* may hold a secret */
                 free(buf);
                 buf = NULL;
                 break;

@@ -181,6 +181,12 @@ json_ok 'd["name"] == "Evil\x1b]0;owned\x07\x1b[2J\nstatus: completed\r\x7f\u009
     "hostile name --json: the exact name after JSON decoding"
 safe "$tmp/out" "hostile name --json"
 
+# --- every global option after the command ---------------------------------------------------------
+"$CAMPCTL" get hostile --timeout-ms 3000 --retries 0 --json --base-url "$URL" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check_rc 0 "global options after the command"
+json_ok 'd["id"] == "usdjpdql3f90seqk13rwuo7z"' "global options after the command: --json and --base-url taken"
+
 # --- API failures: exit codes, escaped one-liners, JSON errors ---------------------------------
 for spec in "unauth 3 401" "forbidden 3 403" "missing 4 404" "conflict 1 409" "teapot 1 418" \
     "unproc 1 422" "limited 5 429" "boom 8 500" "unavail 8 503"; do
