@@ -17,7 +17,8 @@
  *   4. drops an event whose `id` or `seq` is among the last --window accepted
  *      ones (a replay or a sender's retry): 200 {"status":"ignored"} by default,
  *      so the sender stops retrying, or --replay-status 409;
- *   5. answers 200 {"status":"accepted"} and prints one line on stdout:
+ *   5. answers 200 {"status":"accepted"} and prints one line on stdout (a jump in
+ *      `seq` past the highest one seen is noted on stderr as "gap: N event(s) ..."):
  *        accepted seq=N type=T campaign=ID name="NAME" id=EVENT_ID
  *      Every piece of network text is escaped (see put_escaped()).
  * Refusals are reported on stderr as "refused STATUS: reason".
@@ -66,6 +67,7 @@ typedef struct rx_window {
     size_t size;  /* capacity in use (--window) */
     size_t count; /* filled slots */
     size_t next;  /* slot written next */
+    int64_t max_seq; /* highest seq accepted, -1 before the first */
 } rx_window_t;
 
 typedef struct rx_opts {
@@ -511,6 +513,15 @@ static int handle(int fd, const rx_opts_t *o, const camp_webhook_verifier_t *v, 
     }
     window_add(w, &ev.id, ev.seq);
     respond(fd, 200, "accepted", "ok");
+    /* seq grows per team: a jump means events we never got (not delivered yet, given
+     * up by the sender, or filtered). Worth a note; the feed (GET /events) has them. */
+    if (ev.seq >= 0 && w->max_seq >= 0 && ev.seq > w->max_seq + 1) {
+        fprintf(stderr, "gap: %lld event(s) before seq=%lld not received\n",
+                (long long)(ev.seq - w->max_seq - 1), (long long)ev.seq);
+    }
+    if (ev.seq > w->max_seq) {
+        w->max_seq = ev.seq;
+    }
 
     printf("accepted seq=%lld type=", (long long)ev.seq);
     put_escaped(stdout, ev.type.ptr, ev.type.len);
@@ -703,6 +714,7 @@ int main(int argc, char **argv)
     w.size = o.window;
     w.count = 0;
     w.next = 0;
+    w.max_seq = -1;
 
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;

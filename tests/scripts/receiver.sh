@@ -149,6 +149,14 @@ check "the hostile name is escaped (\\x1B, \\x7F, \\u0085, \\u202E)" \
 esc=$(printf '\033')
 if grep -q "$esc" "$work/v1.out" "$work/v1.err"; then fail "a raw ESC byte reached the output"; else ok "no raw ESC byte in the output"; fi
 
+# A gap in seq (the mock consumes two numbers without an event) is noted on stderr.
+mock POST /__mock/events/skip '{"count": 2}' >/dev/null
+gapped=$(mock POST /__mock/events '{"type":"tag.created","data":{}}' | json 'd["seq"]')
+mock POST /__mock/webhooks/flush >/dev/null
+check "an event after a gap is accepted (seq $gapped)" grep -q "^accepted seq=$gapped type=tag.created" "$work/v1.out"
+check "... and the gap is reported" grep -q "^gap: 2 event(s) before seq=$gapped not received" "$work/v1.err"
+check "no gap reported for the deliveries before it" [ "$(grep -c '^gap:' "$work/v1.err")" -eq 1 ]
+
 # --- replays, signatures, timestamps --------------------------------------------------------
 created=$(sed -n "s/^accepted seq=\([0-9]*\) type=campaign.created campaign=$cid .*/\1/p" "$work/v1.out")
 mock POST /__mock/webhooks/replay "{\"seq\": $created}" >"$work/replay.json"
