@@ -540,7 +540,9 @@ camp_status_t camp_mbedtls_tls_connect_until(camp_mbedtls_tls_t *tls, const char
                         ? snprintf(tls->reason, sizeof tls->reason,
                                    "proxy refused the tunnel to %s:%u: HTTP %d%s", host,
                                    (unsigned)port, tls->proxy_status,
-                                   tls->proxy_status == 407 ? " (proxy authentication required)" : "")
+                                   tls->proxy_status == 407   ? " (proxy credentials missing or refused)"
+                                   : tls->proxy_status == 401 ? " (proxy credentials refused)"
+                                                              : "")
                         : snprintf(tls->reason, sizeof tls->reason,
                                    "proxy gave no valid answer to CONNECT %s:%u", host,
                                    (unsigned)port);

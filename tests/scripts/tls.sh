@@ -9,7 +9,10 @@
 # Checks: success, wrong CA refused, wrong host refused, expired refused,
 # stalled handshake times out, session resumed on the second connect (both the
 # client and s_server's own "Reused" report, TLS 1.2 or 1.3), mutual TLS,
-# max fragment length, truncation detected, one deadline per request.
+# max fragment length, truncation detected, one deadline per request, and
+# HTTP proxy tunnels: through tinyproxy (Basic auth) started on loopback, a
+# proxy that never answers, and a proxy that answers 200 and then plays
+# man-in-the-middle with a certificate the client must refuse.
 # Closing line: "N passed, N failed". Every server is stopped on exit.
 BUILD=${BUILD:-build}
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -41,7 +44,7 @@ finish() {
     exit $?
 }
 
-for tool in openssl python3; do
+for tool in openssl python3 tinyproxy; do
     if ! command -v "$tool" >/dev/null 2>&1; then
         fail "$tool is not installed (sh tools/deps.sh)"
         finish
@@ -116,6 +119,8 @@ import os, signal, socket, ssl, sys, threading, time
 signal.signal(signal.SIGTERM, lambda *a: os._exit(0))
 ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
 ctx.load_cert_chain(sys.argv[2] + "/server.crt", sys.argv[2] + "/server.key")
+PROXY_CTX = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+PROXY_CTX.load_cert_chain(sys.argv[2] + "/expired.crt", sys.argv[2] + "/server.key")
 BODY = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nclose-delimited body\n"
 CLEN = b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello"
 held = []
@@ -131,6 +136,13 @@ def serve(kind, raw):
         raw.settimeout(10)
         if kind == "slow":
             time.sleep(0.6)
+        if kind == "evilproxy":
+            read_request(raw)  # the CONNECT head
+            raw.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
+            c = PROXY_CTX.wrap_socket(raw, server_side=True)  # impersonation attempt
+            read_request(c)
+            c.close()
+            return
         c = ctx.wrap_socket(raw, server_side=True)
         if kind == "slow":
             held.append(c)  # handshake done, then silence
@@ -155,7 +167,7 @@ def listen(kind):
             threading.Thread(target=serve, args=(kind, raw), daemon=True).start()
     threading.Thread(target=loop, daemon=True).start()
     return s.getsockname()[1]
-ports = " ".join(str(listen(k)) for k in ("trunc", "clean", "clen", "slow"))
+ports = " ".join(str(listen(k)) for k in ("trunc", "clean", "clen", "slow", "evilproxy"))
 open(sys.argv[1] + ".tmp", "w").write(ports)
 os.rename(sys.argv[1] + ".tmp", sys.argv[1])
 time.sleep(300)
@@ -163,15 +175,36 @@ EOF
 pids="$pids $!"
 i=0
 while [ ! -s "$work/py.ports" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-read -r port_trunc port_clean port_clen port_slow <"$work/py.ports" 2>/dev/null
-[ -n "$port_slow" ] || { fail "Python TLS server did not start"; finish; }
+read -r port_trunc port_clean port_clen port_slow port_evilproxy <"$work/py.ports" 2>/dev/null
+[ -n "$port_evilproxy" ] || { fail "Python TLS server did not start"; finish; }
 
-ok "servers started (good $port_good, expired $port_expired, wrong host $port_wronghost, mtls $port_mtls, stall $port_stall, trunc $port_trunc, clean $port_clean, clen $port_clen, slow $port_slow)"
+# tinyproxy on loopback with Basic authentication (user camp, password s3cret).
+port_proxy=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+cat >"$work/tinyproxy.conf" <<EOF
+Port $port_proxy
+Listen 127.0.0.1
+Timeout 30
+MaxClients 16
+Allow 127.0.0.1
+BasicAuth camp s3cret
+LogLevel Info
+EOF
+tinyproxy -d -c "$work/tinyproxy.conf" >"$work/tinyproxy.log" 2>&1 &
+pids="$pids $!"
+i=0
+until python3 -c 'import socket, sys; socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1)' \
+    "$port_proxy" 2>/dev/null; do
+    i=$((i + 1))
+    [ $i -lt 50 ] || { fail "tinyproxy did not start: $(tail -n 5 "$work/tinyproxy.log")"; finish; }
+    sleep 0.1
+done
+
+ok "servers started (good $port_good, expired $port_expired, wrong host $port_wronghost, mtls $port_mtls, stall $port_stall, trunc $port_trunc, clean $port_clean, clen $port_clen, slow $port_slow, tinyproxy $port_proxy, evil proxy $port_evilproxy)"
 
 CAMP_TLS_CERTS=$certs CAMP_TLS_PORT=$port_good CAMP_TLS_PORT_EXPIRED=$port_expired \
     CAMP_TLS_PORT_WRONGHOST=$port_wronghost CAMP_TLS_PORT_MTLS=$port_mtls CAMP_TLS_PORT_STALL=$port_stall \
     CAMP_TLS_PORT_TRUNC=$port_trunc CAMP_TLS_PORT_CLEAN=$port_clean CAMP_TLS_PORT_CLEN=$port_clen \
-    CAMP_TLS_PORT_SLOW=$port_slow \
+    CAMP_TLS_PORT_SLOW=$port_slow CAMP_TLS_PROXY=$port_proxy CAMP_TLS_PROXY_EVIL=$port_evilproxy \
     $RUN_PREFIX "$bin" >"$work/unit.log" 2>&1
 rc=$?
 # Indent cmocka's lines so the outer runner counts this script's total only.
@@ -187,8 +220,11 @@ fi
 if [ "$rc" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then
     fail "test_tls exited with status $rc"
 fi
-for name in "wrong CA" "wrong host" "expired" "stalled handshake" "resumption" "truncation" "one deadline"; do
+for name in "wrong CA" "wrong host" "expired" "stalled handshake" "resumption" "truncation" "one deadline" \
+    "tinyproxy" "hostile proxies"; do
     case $name in
+    tinyproxy) t=test_through_tinyproxy ;;
+    "hostile proxies") t=test_hostile_proxies ;;
     truncation) t=test_close_without_close_notify_is_truncation ;;
     "one deadline") t=test_one_deadline_for_handshake_and_reads ;;
     "wrong CA") t=test_wrong_ca_refused ;;

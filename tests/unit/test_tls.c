@@ -18,6 +18,8 @@
  *   CAMP_TLS_PORT_CLEAN     the same answer, ended with close_notify
  *   CAMP_TLS_PORT_CLEN      a Content-Length answer, then a close without close_notify
  *   CAMP_TLS_PORT_SLOW      finishes the handshake after 600 ms, then stays silent
+ *   CAMP_TLS_PROXY          tinyproxy with Basic auth camp / s3cret
+ *   CAMP_TLS_PROXY_EVIL     answers CONNECT with 200, then presents expired.crt
  *
  * Where the protocol version does not matter, TLS 1.2 and 1.3 are both
  * accepted, but the version the client reports must be the one the server
@@ -42,6 +44,7 @@
 
 #include "camp/camp_http.h"
 #include "mbedtls/camp_mbedtls_tls.h"
+#include "posix/camp_proxy.h"
 
 /* A test CA (certificate only, no key): lets init succeed in the offline tests. */
 static const char offline_ca[] =
@@ -724,6 +727,113 @@ static void test_one_deadline_for_handshake_and_reads(void **state)
     free(tls);
 }
 
+/* TLS through tinyproxy: the tunnel needs the proxy's credentials; the TLS
+ * handshake, SNI and the certificate name check concern the API host. */
+static void test_through_tinyproxy(void **state)
+{
+    camp_mbedtls_tls_t *tls;
+    camp_mbedtls_tls_config_t cfg;
+    camp_proxy_t proxy;
+    char ca[512];
+    static char page[65536];
+    uint16_t port;
+    uint16_t wrong;
+    uint16_t pport;
+    (void)state;
+    NEED_PORT(port, "CAMP_TLS_PORT");
+    NEED_PORT(wrong, "CAMP_TLS_PORT_WRONGHOST");
+    NEED_PORT(pport, "CAMP_TLS_PROXY");
+    tls = new_tls();
+    memset(&proxy, 0, sizeof proxy);
+    proxy.host = "127.0.0.1";
+    proxy.port = pport;
+
+    /* without credentials: 407, reported as such */
+    online_config(&cfg, ca, sizeof ca, "ca.crt");
+    cfg.proxy = &proxy;
+    assert_int_equal(camp_mbedtls_tls_init(tls, &cfg), CAMP_OK);
+    assert_int_equal(camp_mbedtls_tls_connect(tls, "127.0.0.1", port), CAMP_ERR_PROXY);
+    assert_int_equal(camp_mbedtls_tls_proxy_status(tls), 407);
+    assert_non_null(strstr(camp_mbedtls_tls_reason(tls), "407"));
+    camp_mbedtls_tls_free(tls);
+
+    /* wrong password: refused (tinyproxy answers 401 here, others 407) */
+    proxy.user = "camp";
+    proxy.password = "wrong";
+    assert_int_equal(camp_mbedtls_tls_init(tls, &cfg), CAMP_OK);
+    assert_int_equal(camp_mbedtls_tls_connect(tls, "127.0.0.1", port), CAMP_ERR_PROXY);
+    assert_true(camp_mbedtls_tls_proxy_status(tls) == 401 ||
+                camp_mbedtls_tls_proxy_status(tls) == 407);
+    assert_non_null(strstr(camp_mbedtls_tls_reason(tls), "credentials"));
+    camp_mbedtls_tls_free(tls);
+
+    /* with them: a full request through the tunnel, then a resumed one */
+    proxy.password = "s3cret";
+    assert_int_equal(camp_mbedtls_tls_init(tls, &cfg), CAMP_OK);
+    assert_int_equal(camp_mbedtls_tls_connect(tls, "127.0.0.1", port), CAMP_OK);
+    assert_int_equal(camp_mbedtls_tls_proxy_status(tls), 200);
+    assert_false(camp_mbedtls_tls_resumed(tls));
+    assert_true(fetch(tls, page, sizeof page) > 0);
+    assert_memory_equal(page, "HTTP/1.0 200", 12);
+    assert_page_says(page, tls, "New");
+    camp_mbedtls_tls_close(tls);
+    assert_int_equal(camp_mbedtls_tls_connect(tls, "127.0.0.1", port), CAMP_OK);
+    assert_true(camp_mbedtls_tls_resumed(tls));
+    fetch(tls, page, sizeof page);
+    assert_page_says(page, tls, "Reused");
+    camp_mbedtls_tls_close(tls);
+
+    /* the name check is against the API host, through the tunnel too */
+    assert_int_equal(camp_mbedtls_tls_connect(tls, "127.0.0.1", wrong), CAMP_ERR_TLS_VERIFY);
+    assert_true((camp_mbedtls_tls_verify_flags(tls) & MBEDTLS_X509_BADCERT_CN_MISMATCH) != 0);
+    camp_mbedtls_tls_free(tls);
+    free(tls);
+}
+
+/* A proxy that never answers ends the connect at the request deadline; a
+ * proxy that accepts the tunnel and impersonates the server is refused by
+ * the certificate check. */
+static void test_hostile_proxies(void **state)
+{
+    camp_mbedtls_tls_t *tls;
+    camp_mbedtls_tls_config_t cfg;
+    camp_proxy_t proxy;
+    char ca[512];
+    uint64_t t0;
+    uint64_t spent;
+    uint16_t port;
+    uint16_t stall;
+    uint16_t evil;
+    (void)state;
+    NEED_PORT(port, "CAMP_TLS_PORT");
+    NEED_PORT(stall, "CAMP_TLS_PORT_STALL");
+    NEED_PORT(evil, "CAMP_TLS_PROXY_EVIL");
+    tls = new_tls();
+    memset(&proxy, 0, sizeof proxy);
+    proxy.host = "127.0.0.1";
+    proxy.port = stall;
+    online_config(&cfg, ca, sizeof ca, "ca.crt");
+    cfg.proxy = &proxy;
+    assert_int_equal(camp_mbedtls_tls_init(tls, &cfg), CAMP_OK);
+    t0 = camp_mbedtls_tls_now_ms(tls);
+    assert_int_equal(camp_mbedtls_tls_connect_until(tls, "127.0.0.1", port, t0 + 300),
+                     CAMP_ERR_TIMEOUT);
+    spent = camp_mbedtls_tls_now_ms(tls) - t0;
+    print_message("silent proxy: gave up after %lu ms (%s)\n", (unsigned long)spent,
+                  camp_mbedtls_tls_reason(tls));
+    assert_true(spent >= 300 && spent < 1500);
+    assert_non_null(strstr(camp_mbedtls_tls_reason(tls), "proxy"));
+    camp_mbedtls_tls_free(tls);
+
+    proxy.port = evil;
+    assert_int_equal(camp_mbedtls_tls_init(tls, &cfg), CAMP_OK);
+    assert_int_equal(camp_mbedtls_tls_connect(tls, "127.0.0.1", port), CAMP_ERR_TLS_VERIFY);
+    assert_int_equal(camp_mbedtls_tls_proxy_status(tls), 200);
+    assert_true((camp_mbedtls_tls_verify_flags(tls) & MBEDTLS_X509_BADCERT_EXPIRED) != 0);
+    camp_mbedtls_tls_free(tls);
+    free(tls);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -750,6 +860,8 @@ int main(void)
         cmocka_unit_test(test_close_notify_ends_body),
         cmocka_unit_test(test_content_length_body_unaffected),
         cmocka_unit_test(test_one_deadline_for_handshake_and_reads),
+        cmocka_unit_test(test_through_tinyproxy),
+        cmocka_unit_test(test_hostile_proxies),
     };
     return cmocka_run_group_tests_name("tls", tests, NULL, NULL);
 }
