@@ -286,6 +286,56 @@ def firmware_rows(elfs, size_tool):
     return rows
 
 
+FLASH_OUT = ('.init', '.text', '.rodata', '.data', '.ARM.exidx', '.ARM.extab')
+
+
+def map_breakdown(mapfile, target_dir):
+    """Flash bytes of a linked image per origin, from the linker map: libcamp modules (by the
+    object's folder under lib/), the zone table, the program's own objects, libc/libgcc."""
+    objmod = {}
+    for root, _dirs, files in os.walk(target_dir):
+        if os.sep + 'obj' + os.sep + 'lib' + os.sep in root + os.sep:
+            for f in files:
+                if f.endswith('.o'):
+                    objmod[f] = 'tzdb' if f.startswith('tzdb') else os.path.basename(root)
+    out = {}
+    started = False
+    section = None
+    pending = None
+    with open(mapfile, encoding='utf-8', errors='replace') as f:
+        for line in f:
+            if line.startswith('Linker script and memory map'):
+                started = True
+                continue
+            if not started:
+                continue
+            m = re.match(r'^(\.\S+)', line)
+            if m:
+                section = m.group(1)
+                continue
+            m = re.match(r'^ (\S+)\s*$', line)
+            if m:
+                pending = m.group(1)
+                continue
+            m = re.match(r'^ (\S+)?\s+0x[0-9a-f]+\s+0x([0-9a-f]+)\s+(\S.*)$', line)
+            name = (m.group(1) if m and m.group(1) else pending) if m else None
+            pending = None
+            if not m or name is None or section not in FLASH_OUT:
+                continue
+            size, origin = int(m.group(2), 16), m.group(3)
+            om = re.search(r'\(([^()]+\.o)\)$', origin)
+            if 'libcamp.a' in origin and om:
+                key = objmod.get(om.group(1), 'libcamp')
+            elif 'tzdb' in os.path.basename(origin):
+                key = 'tzdb'
+            elif '/firmware/' in origin and not origin.endswith('.a'):
+                key = 'program'
+            else:
+                key = 'libc'
+            out[key] = out.get(key, 0) + size
+    return out
+
+
 def read_firmware(path):
     """{(cpu, program): {text, data, bss, stack}} from firmware.tsv and the qemu logs."""
     fw = {}
@@ -306,6 +356,9 @@ def read_firmware(path):
                 m = re.search(r'^stack (\d+)$', body, re.M)
                 if m and re.search(r'^\[  PASSED  \]', body, re.M):
                     v['stack'] = int(m.group(1))
+            mapfile = os.path.join(base, 'target', 'firmware', cpu, prog + '.map')
+            if os.path.exists(mapfile):
+                v['parts'] = map_breakdown(mapfile, os.path.join(base, 'target', cpu + '-Os'))
             fw[(cpu, prog)] = v
     return fw
 
@@ -338,6 +391,19 @@ def firmware_lines(fw):
             lines.append('| %s | %s | %d | %d | %s | %s |' % (
                 p, label, flash, v['data'] + v['bss'],
                 '%d B' % v['stack'] if v['stack'] is not None else 'not run', target))
+    parts = [(p, fw[('cortex-m4', p)].get('parts')) for p in progs if ('cortex-m4', p) in fw]
+    parts = [(p, d) for p, d in parts if d]
+    if parts:
+        keys = [k for k in MODULE_ORDER + ['tzdb', 'libcamp', 'libc', 'program']
+                if any(d.get(k) for _, d in parts)]
+        lines += ['', 'Where the flash goes (Cortex-M4 -Os, bytes of the input sections in the '
+                  'linker map; `libc` = picolibc, libgcc and crt0; `program` = the test program '
+                  'and its data, the campaign text included). Approximate: constant strings are '
+                  'counted before the linker merges identical ones, so the parts add up to a '
+                  'little more than the flash figure.', '',
+                  '| program | ' + ' | '.join(keys) + ' |', '| --- |' + ' ---: |' * len(keys)]
+        for p, d in parts:
+            lines.append('| %s | ' % p + ' | '.join(str(d.get(k, 0)) for k in keys) + ' |')
     lines += ['', 'For comparison (Cortex-M4 -Os, as their projects report them): ' +
               ', '.join('%s %s' % a for a in ANCHORS) + '.']
     return lines
