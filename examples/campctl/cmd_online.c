@@ -270,7 +270,8 @@ static int report_failure(const camp_client_t *cl, const conn_t *cn, camp_status
     memset(&e, 0, sizeof e);
     e.status = st;
     e.result = r;
-    e.diag = &r->diag;
+    /* for an API refusal the diagnostic only repeats the HTTP status */
+    e.diag = (st >= CAMP_ERR_API_BAD_REQUEST && st <= CAMP_ERR_API_OTHER) ? NULL : &r->diag;
     e.detail = cn->reason;
     return campctl_error_json(&e, rc);
 }

@@ -197,7 +197,7 @@ for spec in "unauth 3 401" "forbidden 3 403" "missing 4 404" "conflict 1 409" "t
     if [ "$(wc -l <"$tmp/err")" -eq 1 ] && [ ! -s "$tmp/out" ]; then ok "HTTP $3: one line on stderr"; else bad "HTTP $3: not one line"; fi
     run get "$1" --json
     check_rc "$2" "HTTP $3 --json after the command"
-    json_ok "e[\"http_status\"] == $3 and e[\"exit\"] == $2 and e[\"status\"].startswith(\"CAMP_ERR_API_\") and e[\"code\"] >= 600" \
+    json_ok "e[\"http_status\"] == $3 and e[\"exit\"] == $2 and e[\"status\"].startswith(\"CAMP_ERR_API_\") and e[\"code\"] >= 600 and \"path\" not in e" \
         "HTTP $3 --json: status name, HTTP status, exit"
     safe "$tmp/out" "HTTP $3 --json"
 done
