@@ -51,7 +51,7 @@ base="http://127.0.0.1:$(cat "$work/mport")"
 
 # mock METHOD PATH [BODY]: one request to the mock; the answer body goes to stdout.
 mock() {
-    curl -s -m 20 -X "$1" -H "Authorization: Bearer rx-token" -H "Content-Type: application/json" \
+    curl --noproxy "*" -s -m 20 -X "$1" -H "Authorization: Bearer rx-token" -H "Content-Type: application/json" \
         ${3:+--data-binary "$3"} "$base$2"
 }
 # json EXPR: evaluate a Python expression over the JSON document on stdin (as d).
@@ -75,7 +75,7 @@ stop_rx() {
     rx_pid=""
 }
 # post ARGS...: raw request to the receiver with curl; prints the HTTP status.
-post() { curl -s -m 10 -o "$work/resp" -w '%{http_code}' "$@" "http://127.0.0.1:$rport/hook"; }
+post() { curl --noproxy "*" -s -m 10 -o "$work/resp" -w '%{http_code}' "$@" "http://127.0.0.1:$rport/hook"; }
 # sign T BODY: the X-Inbox-Signature value for BODY at time T with $secret.
 sign() {
     python3 -c 'import hmac,hashlib,sys; t=sys.argv[1]; print("t=%s,v1=%s" % (t, hmac.new(sys.argv[3].encode(), (t+".").encode()+sys.argv[2].encode(), hashlib.sha256).hexdigest()))' \
@@ -222,7 +222,7 @@ check "... named on stderr" grep -q 'refused 422: .*surrogate' "$work/v1.err"
 python3 -c 'import sys; sys.stdout.write("{\"pad\":\"" + "a" * 70000 + "\"}")' >"$work/big.json"
 s=$(post -H "X-Inbox-Signature: t=$now,v1=00" --data-binary "@$work/big.json")
 check "a 70 kB body over --max-body 65536: 413" [ "$s" = 413 ]
-s=$(curl -s -m 10 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$rport/hook")
+s=$(curl --noproxy "*" -s -m 10 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$rport/hook")
 check "GET: 405" [ "$s" = 405 ]
 s=$(post -H "Transfer-Encoding: chunked" -H "X-Inbox-Signature: t=$now,v1=00" --data-binary "$fresh")
 check "a chunked body: 411" [ "$s" = 411 ]
