@@ -230,6 +230,16 @@ has '$.name = "\u001b]0;x\u0007\u009b\u202e\u007f"' out "validate --print: contr
 run schedule --tz UTC --hours '{"\u001b[2J\u007f\u009b": {"start": 1, "end": 2}}' --at 2026-01-01T00:00:00Z
 check_rc 1 "hostile key in a refused document"
 has '$["\u001b[2J\x7f\u009b"]: day key must be' out "diagnostic path: DEL and C1 escaped"
+# a hostile custom-variable name (a key: part of the printed path), long enough to be cut visibly
+python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["customVariables"]["x\x1b[2J\u009b" + "y" * 120] = {"displayName": "D\x07", "description": None}
+json.dump(d, open(sys.argv[2], "w"))' "$camp" "$tmp/cv.json"
+run validate --type inbox-campaign --print "$tmp/cv.json"
+check_rc 0 "hostile variable name: valid document"
+has '$.customVariables["x\x1b[2J\u009byyyy' out "variable name in the path escaped"
+has 'yyy..."].displayName = "D\u0007"' out "long variable name cut visibly with ..."
 printf '{}' >"$tmp/$(printf 'evil\033[2Jname.json')"
 run --json sizes --fixtures "$tmp"
 json_ok 'any(f["name"] == "evil\x1b[2Jname.json" for f in d["fixtures"])' "sizes --json: hostile file name as a JSON string"
