@@ -33,7 +33,7 @@
  * mbedTLS has a clock (MBEDTLS_HAVE_TIME_DATE); a target without one must say
  * so in its own threat model.
  *
- * sizeof(camp_mbedtls_tls_t) on x86-64 is about 41.4 KB with Debian's mbedTLS
+ * sizeof(camp_mbedtls_tls_t) on x86-64 is about 41.5 KB with Debian's mbedTLS
  * 2.28 (37960 B of it are mbedtls_entropy_context, 36880 of which are the
  * HAVEGE state Debian's build enables), about 4.7 KB with 3.6 and 5.1 KB with
  * 4.x, which has no DRBG in the struct (PSA supplies randomness). The record
