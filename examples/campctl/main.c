@@ -68,12 +68,15 @@ static const char global_help[] =
 
 static const char exit_help[] =
     "exit status:\n"
-    "  0 success                      5 rate limited (429) after the allowed retries\n"
-    "  1 document, signature or       6 network: DNS, connection refused or reset, timeout\n"
-    "    request refused (other 4xx)  7 TLS: certificate verification or handshake\n"
-    "  2 usage or local I/O error     8 server error (5xx) or a malformed response\n"
-    "  3 authentication/permission (401, 403)\n"
-    "  4 not found (404)\n";
+    "  0 success\n"
+    "  1 a document, signature or request refused (invalid input, other 4xx)\n"
+    "  2 usage error or local I/O error\n"
+    "  3 authentication or permission (401, 403)\n"
+    "  4 not found (404)\n"
+    "  5 rate limited (429) after the allowed retries\n"
+    "  6 network: DNS, connection refused or reset, timeout\n"
+    "  7 TLS: certificate verification or handshake\n"
+    "  8 server error (5xx) or a malformed response\n";
 
 static const command_t *find_command(const char *name)
 {
@@ -100,7 +103,7 @@ static void usage(FILE *out)
             fprintf(out, "  %-14s %s\n", commands[i].name, commands[i].summary);
         }
     }
-    fputs("  help [COMMAND]  usage of one command (also: campctl COMMAND --help)\n", out);
+    fputs("  help COMMAND   usage of one command (also: campctl COMMAND --help)\n", out);
     fputs(global_help, out);
     fputs(exit_help, out);
 }
