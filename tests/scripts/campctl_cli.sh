@@ -222,6 +222,12 @@ CAMP_TOKEN=$(python3 -c 'print("t" * 4096)') "$CAMPCTL" --base-url $URL get usdj
 rc=$?
 check_rc 2 "CAMP_TOKEN of 4096 bytes: refused"
 
+# a CA bundle that cannot be read is a local problem: 2, before any connection
+CAMP_TOKEN=t "$CAMPCTL" --base-url https://127.0.0.1:1 --ca-file "$tmp/nonexistent.pem" get usdjpdql3f90seqk13rwuo7z --json >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check_rc 2 "unreadable --ca-file"
+json_ok 'e["status"] == "io" and "TLS setup failed" in e["message"]' "unreadable --ca-file --json"
+
 # --- hostile document text ----------------------------------------------------------------------------
 printf '{"name":"\\u001b]0;x\\u0007\\u009b\\u202e\177","accountLinkIds":["r4t9vw15jm6bn3yxcf2dq8ek"]}' >"$tmp/evil.json"
 run validate --type inbox-campaign-create --print "$tmp/evil.json"
