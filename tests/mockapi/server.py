@@ -595,8 +595,9 @@ class State:
                "type": etype, "timestamp": self.event_time(), "version": "1.0", "data": data}
         entry = {"env": env, "vt": self.clock.now(), "cid": cid, "sent": {}}
         self.events.append(entry)
-        if len(self.events) > EVENT_MAX:
-            del self.events[:len(self.events) - EVENT_MAX]
+        keep = self.args.event_max
+        if len(self.events) > keep:
+            del self.events[:len(self.events) - keep]
         for hook in self.hooks:
             self.delivery_q.put((hook, entry))
         return env
@@ -1599,6 +1600,8 @@ def main(argv=None):
     ap.add_argument("--rate-limit-every", type=int, default=0, help="every Nth API request gets 429")
     ap.add_argument("--retry-after", type=int, default=1, help="Retry-After seconds on 429")
     ap.add_argument("--flat-401", action="store_true", help="answer 401 with the flat error body (D12)")
+    ap.add_argument("--event-max", type=int, default=EVENT_MAX,
+                    help="events kept per team, oldest dropped first (default 25000, §8.5)")
     ap.add_argument("--log", help="append one line per request to this file")
     ap.add_argument("--quiet", action="store_true", help="do not log to stderr")
     ap.add_argument("--exit-after", type=float, default=0, help="stop after N seconds (safety net)")

@@ -31,7 +31,7 @@ if [ ! -s "$work/port" ]; then
     exit 1
 fi
 
-python3 - "http://127.0.0.1:$(cat "$work/port")" "$SHARED" <<'EOF'
+python3 - "http://127.0.0.1:$(cat "$work/port")" "$SHARED" "$work/counts" <<'EOF'
 import json
 import sys
 import urllib.error
@@ -248,8 +248,49 @@ check(events and events[0]["seq"] > last + 4, "after 8 virtual days the old even
 check(events and events[-1]["seq"] > before["lastSeq"], "seq keeps counting up")
 _, dump, _ = call("GET", "/__mock/events")
 check(all(e["ageSeconds"] <= 7 * 86400 for e in dump["events"]), "no stored event older than 7 days")
+open(sys.argv[3], "w").write("%d %d\n" % (passed, failed))
+EOF
+kill "$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+pid=""
+
+# The per-team cap (25,000 by default): a server keeping 30 events drops the oldest.
+python3 tests/mockapi/server.py --plain --port-file "$work/port2" --token feed-token --frozen-clock \
+    --quiet --exit-after 60 --event-max 30 &
+pid=$!
+i=0
+while [ ! -s "$work/port2" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+python3 - "http://127.0.0.1:$(cat "$work/port2" 2>/dev/null)" "$work/counts" <<'EOF'
+import json
+import sys
+import urllib.request
+
+base = sys.argv[1]
+try:
+    passed, failed = [int(x) for x in open(sys.argv[2]).read().split()]
+except (OSError, ValueError):
+    passed, failed = 0, 1  # the first part died before counting
+direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+def call(method, path, body=None):
+    req = urllib.request.Request(base + path, method=method, data=json.dumps(body).encode() if body else None,
+                                 headers={"Authorization": "Bearer feed-token", "Content-Type": "application/json"})
+    with direct.open(req, timeout=10) as r:
+        return json.loads(r.read())
+
+
+try:
+    for i in range(40):
+        call("POST", "/__mock/events", {"type": "tag.created", "data": {"n": i}})
+    page = call("GET", "/api/v1/events?limit=1000")
+    seqs = [e["seq"] for e in page["events"]]
+    ok = seqs == list(range(11, 41)) and page["lastSeq"] == 40
+except (OSError, ValueError) as e:
+    ok, seqs = False, str(e)
+print("%s - --event-max 30: the 30 newest of 40 events kept (%s)"
+      % ("ok" if ok else "FAIL", "seq 11..40" if ok else seqs))
+passed, failed = passed + ok, failed + (not ok)
 print("%d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)
 EOF
-rc=$?
-exit $rc
