@@ -2,7 +2,7 @@
 # CMake integration, as a user outside the tree would do it:
 #  1. build and install libcamp with CMake; a consumer project finds it with
 #     find_package(camp CONFIG) and links camp::camp and camp::mbedtls;
-#  2. a consumer pulls the source tree in with add_subdirectory();
+#  2. a consumer pulls the source tree in with add_subdirectory() and FetchContent;
 #  3. CAMP_CONFIG_FILE travels with camp::camp to the consumer (guard satisfied);
 #  4. the core cross-builds with cmake/arm-none-eabi.cmake;
 #  5. the CMake archives hold the same objects as the Makefile's.
@@ -57,6 +57,10 @@ cmake_minimum_required(VERSION 3.13)
 project(camp_consumer C)
 if(CAMP_SOURCE_DIR)
     add_subdirectory(${CAMP_SOURCE_DIR} camp)
+elseif(CAMP_FETCH_DIR)
+    include(FetchContent)
+    FetchContent_Declare(camp SOURCE_DIR ${CAMP_FETCH_DIR})
+    FetchContent_MakeAvailable(camp)
 else()
     find_package(camp 0.1 CONFIG REQUIRED COMPONENTS posix mbedtls)
 endif()
@@ -104,6 +108,16 @@ if run sub-configure cmake -S "$tmp/app" -B "$tmp/sub" -DCAMP_SOURCE_DIR="$root"
     fi
 else
     bad "a consumer cannot use libcamp through add_subdirectory"
+fi
+
+# 2b. FetchContent (here over the source tree, as after a download).
+if run fetch-configure cmake -S "$tmp/app" -B "$tmp/fetch" -DCAMP_FETCH_DIR="$root" -DCAMP_WITH_MBEDTLS=OFF \
+       -DCMAKE_C_FLAGS="$san" &&
+   run fetch-build cmake --build "$tmp/fetch" -j "$jobs" --target app; then
+    if [ "$("$tmp/fetch/app")" = "$want" ]; then ok "FetchContent: camp::camp links and runs"
+    else bad "FetchContent consumer misbehaves"; fi
+else
+    bad "a consumer cannot use libcamp through FetchContent"
 fi
 
 # 3. A configuration file given to libcamp reaches the consumer through camp::camp.
