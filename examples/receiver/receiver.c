@@ -457,6 +457,12 @@ static int handle(int fd, const rx_opts_t *o, const camp_webhook_verifier_t *v, 
     if (body_have > (size_t)clen) {
         return refuse(fd, 400, "more bytes than Content-Length (one request per connection)");
     }
+    /* curl and others wait (about a second) for this before a body over 1 KiB. */
+    if (body_have == 0 && clen > 0 && (sig = find_header(g_head, "Expect", &sig_len)) != NULL &&
+        sig_len == 12 && strncasecmp(sig, "100-continue", 12) == 0) {
+        static const char go_on[] = "HTTP/1.1 100 Continue\r\n\r\n";
+        send_all(fd, go_on, sizeof go_on - 1);
+    }
     memcpy(g_body, g_head + head_len, body_have);
     while (body_have < (size_t)clen) {
         ssize_t got = recv_until(fd, g_body + body_have, (size_t)clen - body_have, &deadline);

@@ -239,6 +239,26 @@ print("%s %.1f" % (data.split(b" ")[1].decode() if data else "closed", time.time
 EOF
 read -r s secs <"$work/slow.out"
 check "a client that stalls gets 408 after --timeout-ms 1000 (${secs}s)" [ "$s" = 408 ]
+ev=$(vector 'Expect test' 900006 expectevent0000000000000)
+python3 - "$rport" "$(sign "$now" "$ev")" "$ev" >"$work/expect.out" <<'EOF'
+import socket, sys
+port, sig, body = int(sys.argv[1]), sys.argv[2], sys.argv[3].encode()
+s = socket.create_connection(("127.0.0.1", port))
+s.settimeout(5)
+s.sendall(b"POST /hook HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nX-Inbox-Signature: " + sig.encode()
+          + b"\r\nContent-Length: %d\r\n\r\n" % len(body))
+first = s.recv(64)  # before any body byte is sent
+s.sendall(body)
+rest = b""
+while True:
+    chunk = s.recv(4096)
+    if not chunk:
+        break
+    rest += chunk
+print(first.split(b"\r\n")[0].decode(), "|", (first + rest).split(b"HTTP/1.1 ")[2][:3].decode())
+EOF
+check "Expect: 100-continue is answered before the body is sent, then 200" \
+    grep -q '^HTTP/1.1 100 Continue | 200$' "$work/expect.out"
 s=$(post -H "X-Inbox-Signature: $(sign "$now" "$fresh")" --data-binary "$fresh")
 check "the receiver still serves after all that (duplicate: 200)" [ "$s" = 200 ]
 
