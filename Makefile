@@ -4,7 +4,9 @@
 #   make check          every test; ends with "N passed, N failed"
 #   make demo           the end-to-end demo against the bundled mock API over TLS
 #   make install PREFIX=/usr/local   (make uninstall PREFIX=... removes it again)
-#   make lib CC=arm-none-eabi-gcc     cross build of the core (JSMN_INCLUDE_DIR=dir, WERROR=0)
+#   make lib CC=arm-none-eabi-gcc     cross build of the core (JSMN_INCLUDE_DIR=dir for jsmn.h)
+#   WERROR=0                          warnings stay warnings (on by default: -Werror)
+#   CAMP_CONFIG_FILE=my_config.h      build, test and install with your capacities
 #   make docs                         API reference under build/docs (mk/docs.mk)
 #   make clean
 #

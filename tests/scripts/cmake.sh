@@ -53,7 +53,7 @@ int main(void)
 }
 EOC
 cat >"$tmp/app/CMakeLists.txt" <<'EOC'
-cmake_minimum_required(VERSION 3.13)
+cmake_minimum_required(VERSION 3.15)
 project(camp_consumer C)
 if(CAMP_SOURCE_DIR)
     add_subdirectory(${CAMP_SOURCE_DIR} camp)
