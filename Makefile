@@ -6,7 +6,7 @@
 #   make install PREFIX=/usr/local   (make uninstall PREFIX=... removes it again)
 #   make lib CC=arm-none-eabi-gcc     cross build of the core (JSMN_INCLUDE_DIR=dir for jsmn.h)
 #   WERROR=0                          warnings stay warnings (on by default: -Werror)
-#   CAMP_CONFIG_FILE=my_config.h      build, test and install with your capacities
+#   CAMP_CONFIG_FILE=my_config.h      build and install with your capacities (tests assume the defaults)
 #   make docs                         API reference under build/docs (mk/docs.mk)
 #   make clean
 #
