@@ -126,8 +126,9 @@ extern "C" {
 #define CAMP_ROUTE_PATH_OUTBOX_CONTACTS "/contacts/list"
 #endif
 
-/** Default InboxApp host, port and base path (spec §0). */
+/** Default InboxApp host (spec §0); the port is 443. */
 #define CAMP_INBOX_HOST "inboxapp.com"
+/** Default InboxApp base path, prefix of every Inbox route (spec §0). */
 #define CAMP_INBOX_BASE_PATH "/api/v1"
 /** Default Outbox host (spec outbox §0); its paths have no base prefix. */
 #define CAMP_OUTBOX_HOST "api.getoutbox.ai"
@@ -157,7 +158,7 @@ typedef enum camp_route_id {
 
 /** One route: method, path template, auth scheme, and whether it may be repeated. */
 typedef struct camp_route {
-    camp_http_method_t method;
+    camp_http_method_t method; /**< request method */
     const char *path;      /**< template relative to the base path; kept by pointer */
     camp_http_auth_t auth; /**< Authorization scheme for this route */
     bool idempotent;       /**< safe to retry */
@@ -168,6 +169,7 @@ typedef struct camp_route {
  * auth and idempotency. Inbox routes use Bearer. Outbox's pages disagree (D1):
  * its email pages show `Bearer`, its introduction the raw key, so email routes
  * default to Bearer and the contacts route to the raw key.
+ * @param[in] id the route.
  * @return the route, or NULL for an unknown id.
  */
 const camp_route_t *camp_client_default_route(camp_route_id_t id);
@@ -278,17 +280,33 @@ typedef struct camp_client {
  * the default route table, timeout CAMP_HTTP_TIMEOUT_MS, keep-alive, retry
  * policy 6 attempts / base 1 s / max 60 s / 180 s total (the docs' advice:
  * 5 retries, 1 s base, 60 s max) but disabled until random and sleep_ms are set.
- * @return CAMP_OK or CAMP_ERR_ARG (NULL client, work or tokens).
+ * No connection hooks: set transport and conn (open_until, set_deadline,
+ * close) afterwards.
+ * @param[out] c         the client to fill.
+ * @param[in]  work      work buffer (request, then response), kept by pointer.
+ * @param[in]  work_cap  its size.
+ * @param[in]  tokens    JSON token array for decoding, kept by pointer.
+ * @param[in]  token_cap its entries.
+ * @return CAMP_OK or CAMP_ERR_ARG (NULL client, work or tokens, or a zero size).
  */
 camp_status_t camp_client_init_inbox(camp_client_t *c, uint8_t *work, size_t work_cap,
                                      camp_json_token_t *tokens, size_t token_cap);
 
-/** @brief As camp_client_init_inbox() for Outbox: host api.getoutbox.ai, base "". */
+/** @brief As camp_client_init_inbox() for Outbox: host api.getoutbox.ai, base "".
+ *  @param[out] c         the client to fill.
+ *  @param[in]  work      work buffer, kept by pointer.
+ *  @param[in]  work_cap  its size.
+ *  @param[in]  tokens    JSON token array, kept by pointer.
+ *  @param[in]  token_cap its entries.
+ *  @return CAMP_OK or CAMP_ERR_ARG (NULL client, work or tokens, or a zero size). */
 camp_status_t camp_client_init_outbox(camp_client_t *c, uint8_t *work, size_t work_cap,
                                       camp_json_token_t *tokens, size_t token_cap);
 
 /**
  * @brief Replace one route at run time (e.g. once the pause path is confirmed).
+ * @param[in,out] c      the client (c->last.diag says why a template is refused).
+ * @param[in]     id     the route to replace.
+ * @param[in]     method its method.
  * @param[in] path template, kept by pointer: must start with '/', contain only
  *                 printable ASCII, and only the placeholders the route uses.
  * @return CAMP_OK; CAMP_ERR_ARG (unknown id, bad template; c->last.diag says why).
@@ -296,7 +314,8 @@ camp_status_t camp_client_init_outbox(camp_client_t *c, uint8_t *work, size_t wo
 camp_status_t camp_client_set_route(camp_client_t *c, camp_route_id_t id,
                                     camp_http_method_t method, const char *path);
 
-/** @brief Close the connection if the client opened one. */
+/** @brief Close the connection if the client opened one (conn.close).
+ *  @param[in,out] c the client; NULL is ignored. */
 void camp_client_disconnect(camp_client_t *c);
 
 /*
@@ -305,61 +324,153 @@ void camp_client_disconnect(camp_client_t *c);
  *   request body or path piece (nothing sent; CAMP_ERR_PATTERN for an ID that
  *   is not `^[0-9a-z]+$`, CAMP_ERR_HTTP_HEADER for control bytes);
  *   CAMP_ERR_BUFFER_TOO_SMALL (work buffer; last.diag.needed);
- *   transport and HTTP statuses (CAMP_ERR_NET, CAMP_ERR_TIMEOUT,
- *   CAMP_ERR_HTTP_*, CAMP_ERR_HTTP_REDIRECT with last.location);
+ *   transport and HTTP statuses (CAMP_ERR_NET, CAMP_ERR_NET_CLOSED,
+ *   CAMP_ERR_NET_TRUNCATED, CAMP_ERR_TIMEOUT, CAMP_ERR_TLS, CAMP_ERR_TLS_VERIFY,
+ *   CAMP_ERR_PROXY, CAMP_ERR_HTTP_*, CAMP_ERR_HTTP_REDIRECT with last.location);
  *   CAMP_ERR_API_* for non-2xx (last.http_status, last.error_code/message);
  *   a decode status when the response breaks a documented rule (last.diag has the path).
  * out may be NULL to skip decoding (last.body still holds the raw body).
  */
 
-/** @brief E1 `GET /campaigns/{campaignId}`: legacy campaign object. */
+/** @brief E1 `GET /campaigns/{campaignId}`: legacy campaign object.
+ *  @param[in,out] c the client; c->last has the details afterwards
+ *  @param[in] campaign_id campaign ID (`^[0-9a-z]+$`)
+ *  @param[out] out decoded response (views into the work buffer); NULL skips decoding
+ *  @return CAMP_OK; a validation status (nothing sent); CAMP_ERR_BUFFER_TOO_SMALL;
+ *          transport, TLS, proxy and HTTP statuses; CAMP_ERR_API_* (non-2xx);
+ *          a decode status (the endpoint-call notes in camp_client.h list them)
+ */
 camp_status_t camp_client_inbox_get_campaign(camp_client_t *c, const char *campaign_id,
                                              camp_inbox_campaign_t *out);
-/** @brief E2 `POST /campaigns/v2/{campaignId}/enable` with `{}`: v2 campaign object. */
+/** @brief E2 `POST /campaigns/v2/{campaignId}/enable` with `{}`: v2 campaign object.
+ *  @param[in,out] c the client; c->last has the details afterwards
+ *  @param[in] campaign_id campaign ID (`^[0-9a-z]+$`)
+ *  @param[out] out decoded response (views into the work buffer); NULL skips decoding
+ *  @return CAMP_OK; a validation status (nothing sent); CAMP_ERR_BUFFER_TOO_SMALL;
+ *          transport, TLS, proxy and HTTP statuses; CAMP_ERR_API_* (non-2xx);
+ *          a decode status (the endpoint-call notes in camp_client.h list them)
+ */
 camp_status_t camp_client_inbox_enable_campaign(camp_client_t *c, const char *campaign_id,
                                                 camp_inbox_campaign_t *out);
-/** @brief E3 pause (route CAMP_ROUTE_PAUSE) with `{}`: legacy campaign object. */
+/** @brief E3 pause (route CAMP_ROUTE_PAUSE) with `{}`: legacy campaign object.
+ *  @param[in,out] c the client; c->last has the details afterwards
+ *  @param[in] campaign_id campaign ID (`^[0-9a-z]+$`)
+ *  @param[out] out decoded response (views into the work buffer); NULL skips decoding
+ *  @return CAMP_OK; a validation status (nothing sent); CAMP_ERR_BUFFER_TOO_SMALL;
+ *          transport, TLS, proxy and HTTP statuses; CAMP_ERR_API_* (non-2xx);
+ *          a decode status (the endpoint-call notes in camp_client.h list them)
+ */
 camp_status_t camp_client_inbox_pause_campaign(camp_client_t *c, const char *campaign_id,
                                                camp_inbox_campaign_t *out);
-/** @brief E4 create (route CAMP_ROUTE_CREATE): v2 campaign object. */
+/** @brief E4 create (route CAMP_ROUTE_CREATE): v2 campaign object.
+ *  @param[in,out] c the client; c->last has the details afterwards
+ *  @param[in] body request body, validated before anything is sent
+ *  @param[out] out decoded response (views into the work buffer); NULL skips decoding
+ *  @return CAMP_OK; a validation status (nothing sent); CAMP_ERR_BUFFER_TOO_SMALL;
+ *          transport, TLS, proxy and HTTP statuses; CAMP_ERR_API_* (non-2xx);
+ *          a decode status (the endpoint-call notes in camp_client.h list them)
+ */
 camp_status_t camp_client_inbox_create_campaign(camp_client_t *c,
                                                 const camp_inbox_campaign_create_t *body,
                                                 camp_inbox_campaign_t *out);
-/** @brief E5 `PUT .../sequence`: `{version, steps}`. */
+/** @brief E5 `PUT .../sequence`: `{version, steps}`.
+ *  @param[in,out] c the client; c->last has the details afterwards
+ *  @param[in] campaign_id campaign ID (`^[0-9a-z]+$`)
+ *  @param[in] body request body, validated before anything is sent
+ *  @param[out] out decoded response (views into the work buffer); NULL skips decoding
+ *  @return CAMP_OK; a validation status (nothing sent); CAMP_ERR_BUFFER_TOO_SMALL;
+ *          transport, TLS, proxy and HTTP statuses; CAMP_ERR_API_* (non-2xx);
+ *          a decode status (the endpoint-call notes in camp_client.h list them)
+ */
 camp_status_t camp_client_inbox_update_sequence(camp_client_t *c, const char *campaign_id,
                                                 const camp_inbox_sequence_t *body,
                                                 camp_inbox_sequence_t *out);
-/** @brief E6 `PATCH .../rules`: `{success}`. */
+/** @brief E6 `PATCH .../rules`: `{success}`.
+ *  @param[in,out] c the client; c->last has the details afterwards
+ *  @param[in] campaign_id campaign ID (`^[0-9a-z]+$`)
+ *  @param[in] body request body, validated before anything is sent
+ *  @param[out] out decoded response (views into the work buffer); NULL skips decoding
+ *  @return CAMP_OK; a validation status (nothing sent); CAMP_ERR_BUFFER_TOO_SMALL;
+ *          transport, TLS, proxy and HTTP statuses; CAMP_ERR_API_* (non-2xx);
+ *          a decode status (the endpoint-call notes in camp_client.h list them)
+ */
 camp_status_t camp_client_inbox_update_lead_rules(camp_client_t *c, const char *campaign_id,
                                                   const camp_inbox_rules_update_t *body,
                                                   camp_inbox_success_t *out);
-/** @brief E7 `POST .../leads`: counts. */
+/** @brief E7 `POST .../leads`: counts.
+ *  @param[in,out] c the client; c->last has the details afterwards
+ *  @param[in] campaign_id campaign ID (`^[0-9a-z]+$`)
+ *  @param[in] body request body, validated before anything is sent
+ *  @param[out] out decoded response (views into the work buffer); NULL skips decoding
+ *  @return CAMP_OK; a validation status (nothing sent); CAMP_ERR_BUFFER_TOO_SMALL;
+ *          transport, TLS, proxy and HTTP statuses; CAMP_ERR_API_* (non-2xx);
+ *          a decode status (the endpoint-call notes in camp_client.h list them)
+ */
 camp_status_t camp_client_inbox_add_leads(camp_client_t *c, const char *campaign_id,
                                           const camp_inbox_leads_add_t *body,
                                           camp_inbox_leads_add_result_t *out);
 /**
  * @brief E8 `PATCH .../leads/{identifier}`. The `{prospect}` response has no
  * model: it is checked as JSON and left raw in c->last.body.
+ * @param[in,out] c the client; c->last has the details afterwards
+ * @param[in] campaign_id campaign ID (`^[0-9a-z]+$`)
+ * @param[in] identifier lead identifier (percent-encoded into the path)
+ * @param[in] body request body, validated before anything is sent
+ * @return CAMP_OK; a validation status (nothing sent); CAMP_ERR_BUFFER_TOO_SMALL;
+ *          transport, TLS, proxy and HTTP statuses; CAMP_ERR_API_* (non-2xx);
+ *          a decode status (the endpoint-call notes in camp_client.h list them)
  */
 camp_status_t camp_client_inbox_update_lead(camp_client_t *c, const char *campaign_id,
                                             const char *identifier,
                                             const camp_inbox_lead_update_t *body);
-/** @brief E9 `POST .../leads/{identifier}/cancel`: `{success}`. */
+/** @brief E9 `POST .../leads/{identifier}/cancel`: `{success}`.
+ *  @param[in,out] c the client; c->last has the details afterwards
+ *  @param[in] campaign_id campaign ID (`^[0-9a-z]+$`)
+ *  @param[in] identifier lead identifier (percent-encoded into the path)
+ *  @param[in] body request body, validated before anything is sent
+ *  @param[out] out decoded response (views into the work buffer); NULL skips decoding
+ *  @return CAMP_OK; a validation status (nothing sent); CAMP_ERR_BUFFER_TOO_SMALL;
+ *          transport, TLS, proxy and HTTP statuses; CAMP_ERR_API_* (non-2xx);
+ *          a decode status (the endpoint-call notes in camp_client.h list them)
+ */
 camp_status_t camp_client_inbox_cancel_lead(camp_client_t *c, const char *campaign_id,
                                             const char *identifier,
                                             const camp_inbox_lead_cancel_t *body,
                                             camp_inbox_success_t *out);
-/** @brief E10 `PATCH .../columns/{columnId}`: column object. */
+/** @brief E10 `PATCH .../columns/{columnId}`: column object.
+ *  @param[in,out] c the client; c->last has the details afterwards
+ *  @param[in] campaign_id campaign ID (`^[0-9a-z]+$`)
+ *  @param[in] column_id column ID
+ *  @param[in] body request body, validated before anything is sent
+ *  @param[out] out decoded response (views into the work buffer); NULL skips decoding
+ *  @return CAMP_OK; a validation status (nothing sent); CAMP_ERR_BUFFER_TOO_SMALL;
+ *          transport, TLS, proxy and HTTP statuses; CAMP_ERR_API_* (non-2xx);
+ *          a decode status (the endpoint-call notes in camp_client.h list them)
+ */
 camp_status_t camp_client_inbox_update_column(camp_client_t *c, const char *campaign_id,
                                               const char *column_id,
                                               const camp_inbox_column_update_t *body,
                                               camp_inbox_column_t *out);
 
-/** @brief O1 `POST /email/campaigns/`: email campaign object (201). */
+/** @brief O1 `POST /email/campaigns/`: email campaign object (201).
+ *  @param[in,out] c the client; c->last has the details afterwards
+ *  @param[in] body request body, validated before anything is sent
+ *  @param[out] out decoded response (views into the work buffer); NULL skips decoding
+ *  @return CAMP_OK; a validation status (nothing sent); CAMP_ERR_BUFFER_TOO_SMALL;
+ *          transport, TLS, proxy and HTTP statuses; CAMP_ERR_API_* (non-2xx);
+ *          a decode status (the endpoint-call notes in camp_client.h list them)
+ */
 camp_status_t camp_client_outbox_create_campaign(camp_client_t *c,
                                                  const camp_outbox_campaign_create_t *body,
                                                  camp_outbox_campaign_t *out);
-/** @brief O2 `POST /email/senders/`: sender identity. */
+/** @brief O2 `POST /email/senders/`: sender identity.
+ *  @param[in,out] c the client; c->last has the details afterwards
+ *  @param[in] body request body, validated before anything is sent
+ *  @param[out] out decoded response (views into the work buffer); NULL skips decoding
+ *  @return CAMP_OK; a validation status (nothing sent); CAMP_ERR_BUFFER_TOO_SMALL;
+ *          transport, TLS, proxy and HTTP statuses; CAMP_ERR_API_* (non-2xx);
+ *          a decode status (the endpoint-call notes in camp_client.h list them)
+ */
 camp_status_t camp_client_outbox_create_sender(camp_client_t *c,
                                                const camp_outbox_sender_create_t *body,
                                                camp_outbox_sender_t *out);
@@ -373,7 +484,14 @@ typedef struct camp_client_contacts_query {
     size_t tag_count;           /**< entries in tags */
 } camp_client_contacts_query_t;
 
-/** @brief O3 `GET /contacts/list`: one page of 20 contacts. @p query may be NULL. */
+/** @brief O3 `GET /contacts/list`: one page of 20 contacts. @p query may be NULL.
+ *  @param[in,out] c the client; c->last has the details afterwards
+ *  @param[in] query page, sort and tag filters; NULL for the defaults
+ *  @param[out] out decoded response (views into the work buffer); NULL skips decoding
+ *  @return CAMP_OK; a validation status (nothing sent); CAMP_ERR_BUFFER_TOO_SMALL;
+ *          transport, TLS, proxy and HTTP statuses; CAMP_ERR_API_* (non-2xx);
+ *          a decode status (the endpoint-call notes in camp_client.h list them)
+ */
 camp_status_t camp_client_outbox_list_contacts(camp_client_t *c,
                                                const camp_client_contacts_query_t *query,
                                                camp_outbox_contacts_page_t *out);

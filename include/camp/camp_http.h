@@ -96,7 +96,9 @@ typedef enum camp_http_method {
     CAMP_HTTP_HEAD
 } camp_http_method_t;
 
-/** @brief Method name ("GET", ...); "?" for an unknown value. */
+/** @brief Method name.
+ *  @param[in] method the method.
+ *  @return "GET", "POST", ...; "?" for an unknown value. */
 const char *camp_http_method_name(camp_http_method_t method);
 
 /**
@@ -120,7 +122,7 @@ typedef struct camp_http_header {
 
 /** A request head to write. Fill with camp_http_request_init(), then adjust. */
 typedef struct camp_http_request {
-    camp_http_method_t method;
+    camp_http_method_t method; /**< request method */
     const char *host;         /**< Host value: `host` or `host:port` (required) */
     const char *target;       /**< request target: path + optional query, starts with '/' */
     camp_http_auth_t auth;    /**< scheme; ignored when token is NULL */
@@ -139,6 +141,10 @@ typedef struct camp_http_request {
 /**
  * @brief Fill @p rq with defaults: no auth, keep-alive, has_body true for
  * POST/PUT/PATCH (with body_len 0 until set), no extra headers.
+ * @param[out] rq     the request.
+ * @param[in]  method its method.
+ * @param[in]  host   Host value, kept by pointer.
+ * @param[in]  target request target, kept by pointer.
  */
 void camp_http_request_init(camp_http_request_t *rq, camp_http_method_t method, const char *host,
                             const char *target);
@@ -176,12 +182,18 @@ typedef struct camp_http_path {
     bool in_query;        /**< a '?' was written */
 } camp_http_path_t;
 
-/** @brief Start an empty target in @p buf of @p cap bytes. */
+/** @brief Start an empty target in @p buf of @p cap bytes.
+ *  @param[out] p   the builder.
+ *  @param[out] buf destination, kept by pointer.
+ *  @param[in]  cap its size, including the NUL. */
 void camp_http_path_init(camp_http_path_t *p, char *buf, size_t cap);
 
 /**
  * @brief Append trusted literal text (e.g. "/api/v1/campaigns/"). Control
  * bytes, spaces, '#' and non-ASCII bytes still fail with CAMP_ERR_HTTP_HEADER.
+ * @param[in,out] p   the builder (p->status keeps the first error).
+ * @param[in]     s   the text.
+ * @param[in]     len its length.
  */
 void camp_http_path_literal(camp_http_path_t *p, const char *s, size_t len);
 
@@ -191,17 +203,25 @@ void camp_http_path_literal(camp_http_path_t *p, const char *s, size_t len);
  * is percent-encoded (so '/', '?' and '%' cannot change the path). An empty
  * segment, or one with a control byte (CR, LF, NUL, ...), fails with
  * CAMP_ERR_HTTP_HEADER.
+ * @param[in,out] p   the builder (p->status keeps the first error).
+ * @param[in]     s   the segment.
+ * @param[in]     len its length.
  */
 void camp_http_path_segment(camp_http_path_t *p, const char *s, size_t len);
 
 /**
  * @brief Append `?key=value` or `&key=value`; the value is percent-encoded like
  * a segment (may be empty); control bytes fail with CAMP_ERR_HTTP_HEADER.
+ * @param[in,out] p     the builder (p->status keeps the first error).
+ * @param[in]     key   trusted parameter name.
+ * @param[in]     value the value.
+ * @param[in]     len   its length.
  */
 void camp_http_path_query(camp_http_path_t *p, const char *key, const char *value, size_t len);
 
 /**
  * @brief Finish the target.
+ * @param[in]  p       the builder.
  * @param[out] out_len bytes (without NUL); may be NULL.
  * @param[out] diag    on failure, path `request.target`. May be NULL.
  * @return CAMP_OK, CAMP_ERR_HTTP_HEADER, or CAMP_ERR_BUFFER_TOO_SMALL (p->needed + 1 bytes needed).
@@ -259,6 +279,7 @@ typedef struct camp_http_response {
     size_t header_len;          /**< bytes of status line + headers (+ final CRLF) */
     size_t needed;              /**< on CAMP_ERR_HTTP_TOO_LARGE: buffer size needed (0 = unknown) */
 
+    /** @cond CAMP_PRIVATE */
     /* --- parser state: private --- */
     uint8_t *buf_;
     size_t cap_;
@@ -277,6 +298,7 @@ typedef struct camp_http_response {
     bool overflow_;       /* body does not fit: counting, not storing */
     bool saw_te_;
     bool ka_;             /* Connection: keep-alive seen (HTTP/1.0) */
+    /** @endcond */
 } camp_http_response_t;
 
 /**
@@ -291,6 +313,7 @@ void camp_http_response_init(camp_http_response_t *rs, uint8_t *buf, size_t cap,
 
 /**
  * @brief Where the next received bytes go.
+ * @param[in,out] rs the parser.
  * @param[out] dst  destination inside the response buffer.
  * @param[out] room bytes that may be written there (> 0 on CAMP_OK).
  * @return CAMP_OK; CAMP_ERR_HTTP_TOO_LARGE when the status line and headers
@@ -300,6 +323,8 @@ camp_status_t camp_http_response_space(camp_http_response_t *rs, uint8_t **dst, 
 
 /**
  * @brief Parse @p n bytes just written at the place camp_http_response_space() gave.
+ * @param[in,out] rs the parser.
+ * @param[in]  n    bytes written there (at most the room given).
  * @param[out] done true once the whole response is parsed.
  * @param[out] diag on failure: `http.status_line`, `http.header`, `http.Content-Length`,
  *                  `http.chunk`, `http.body`, the stream offset and the rule. May be NULL.
@@ -317,6 +342,10 @@ camp_status_t camp_http_response_feed(camp_http_response_t *rs, size_t n, bool *
 
 /**
  * @brief The peer closed the connection. Completes a close-delimited body.
+ * (A TLS close without close_notify must not end up here for such a body:
+ * camp_http_exchange() fails it with CAMP_ERR_NET_TRUNCATED instead.)
+ * @param[in,out] rs   the parser.
+ * @param[out]    diag on failure, what and where. May be NULL.
  * @return CAMP_OK (response complete), CAMP_ERR_NET_CLOSED (closed mid-header
  *         or mid-body), CAMP_ERR_HTTP_TOO_LARGE (close-delimited body that did
  *         not fit; needed reported), CAMP_ERR_STATE.
@@ -326,12 +355,16 @@ camp_status_t camp_http_response_eof(camp_http_response_t *rs, camp_diag_t *diag
 /**
  * @brief Value of any header of the parsed response (case-insensitive name).
  * Scans the header block; the first match wins.
+ * @param[in] rs   a parsed response.
+ * @param[in] name the header name.
  * @return the NUL-terminated value (OWS trimmed), or NULL.
  */
 const char *camp_http_response_header(const camp_http_response_t *rs, const char *name);
 
 /**
  * @brief Parse an HTTP-date (IMF-fixdate, RFC 850 or asctime form, RFC 9110 §5.6.7).
+ * @param[in]  s            the text.
+ * @param[in]  len          its length.
  * @param[out] unix_seconds the instant. RFC 850 two-digit years: 70..99 -> 19xx, else 20xx.
  * @return true when @p s is a well-formed date that exists in the calendar.
  */
@@ -339,6 +372,7 @@ bool camp_http_parse_date(const char *s, size_t len, int64_t *unix_seconds);
 
 /**
  * @brief How long Retry-After asks to wait, in milliseconds.
+ * @param[in] rs       a parsed response.
  * @param[in] now_unix current wall-clock time (Unix seconds), used only for the
  *                     HTTP-date form; pass -1 when unknown (then the date form is ignored).
  * @return delay in ms (0 for a date in the past), or -1 when there is no usable Retry-After.
@@ -349,6 +383,8 @@ int64_t camp_http_retry_after_ms(const camp_http_response_t *rs, int64_t now_uni
  * @brief Map an HTTP status to a libcamp status: 2xx CAMP_OK, 3xx
  * CAMP_ERR_HTTP_REDIRECT, 400/401/403/404/409/422/429 their CAMP_ERR_API_*,
  * 5xx CAMP_ERR_API_SERVER, anything else CAMP_ERR_API_OTHER.
+ * @param[in] status the HTTP status code.
+ * @return the libcamp status as listed.
  */
 camp_status_t camp_http_status_map(int status);
 
@@ -389,9 +425,19 @@ camp_status_t camp_http_exchange(const camp_transport_t *t, const uint8_t *head,
  * t->now_ms() instead of a duration: lets a caller spend one deadline on
  * connecting and on the exchange (camp_client_t does).
  *
+ * @param[in]  t            connected transport (send, recv, now_ms required).
+ * @param[in]  head         request head.
+ * @param[in]  head_len     its length.
+ * @param[in]  body         request body, may be NULL when @p body_len is 0.
+ * @param[in]  body_len     its length.
+ * @param[in]  head_request the request is HEAD.
+ * @param[in]  buf          response buffer (may hold head and body).
+ * @param[in]  cap          its size.
  * @param[in]  deadline_ms  the call ends with CAMP_ERR_TIMEOUT at the first
  *                          deadline check at or after this instant.
- * Other parameters and return values: as camp_http_exchange().
+ * @param[out] rs           the parsed response.
+ * @param[out] diag         on failure, what and where. May be NULL.
+ * @return as camp_http_exchange().
  */
 camp_status_t camp_http_exchange_until(const camp_transport_t *t, const uint8_t *head,
                                        size_t head_len, const uint8_t *body, size_t body_len,

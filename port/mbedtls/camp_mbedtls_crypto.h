@@ -2,7 +2,7 @@
  * @file camp_mbedtls_crypto.h
  * @brief Reference crypto port (HMAC-SHA256) for libcamp on mbedTLS's md API.
  *
- * Builds against mbedTLS 2.28 (Debian) and 3.x. Plug it wherever libcamp asks
+ * Builds against mbedTLS 2.28 (Debian), 3.6 LTS and 4.x (a PSA MAC there). Plug it wherever libcamp asks
  * for a camp_crypto_t, e.g. webhook signature checks:
  * @code
  *   camp_crypto_t crypto = camp_mbedtls_crypto();
@@ -25,7 +25,7 @@ extern "C" {
 #endif
 
 /**
- * @brief HMAC-SHA256(key, part1 || part2) with mbedtls_md_hmac_starts/update/finish.
+ * @brief HMAC-SHA256(key, part1 || part2): mbedtls_md_hmac_starts/update/finish (4.x: a PSA MAC).
  * Matches camp_hmac_sha256_fn.
  * @param[in]  ctx    unused (may be NULL).
  * @param[in]  key    the key bytes; may be NULL only when @p key_len is 0.
@@ -41,7 +41,8 @@ int camp_mbedtls_hmac_sha256(void *ctx, const uint8_t *key, size_t key_len, cons
                              size_t len1, const uint8_t *part2, size_t len2,
                              uint8_t mac[CAMP_SHA256_LEN]);
 
-/** @brief The crypto port: { camp_mbedtls_hmac_sha256, NULL }. */
+/** @brief The crypto port.
+ *  @return { camp_mbedtls_hmac_sha256, NULL }. */
 camp_crypto_t camp_mbedtls_crypto(void);
 
 #ifdef __cplusplus

@@ -82,6 +82,9 @@ camp_status_t camp_mbedtls_net_connect_proxy(camp_mbedtls_net_t *net, const stru
 
 /**
  * @brief mbedTLS send callback (`mbedtls_ssl_send_t`): @p ctx is a camp_mbedtls_net_t.
+ * @param[in,out] ctx the glue state.
+ * @param[in]     buf bytes to send.
+ * @param[in]     len their count.
  * @return bytes written (> 0), MBEDTLS_ERR_SSL_WANT_WRITE when the socket stayed
  *         full until the deadline, MBEDTLS_ERR_NET_CONN_RESET when the peer is
  *         gone, MBEDTLS_ERR_NET_SEND_FAILED otherwise.
@@ -90,16 +93,22 @@ int camp_mbedtls_net_send(void *ctx, const unsigned char *buf, size_t len);
 
 /**
  * @brief mbedTLS receive callback (`mbedtls_ssl_recv_t`): @p ctx is a camp_mbedtls_net_t.
+ * @param[in,out] ctx the glue state.
+ * @param[out]    buf where the bytes go.
+ * @param[in]     len its size.
  * @return bytes read (> 0), 0 at end of stream, MBEDTLS_ERR_SSL_WANT_READ when
  *         nothing arrived before the deadline, MBEDTLS_ERR_NET_CONN_RESET,
  *         MBEDTLS_ERR_NET_RECV_FAILED.
  */
 int camp_mbedtls_net_recv(void *ctx, unsigned char *buf, size_t len);
 
-/** @brief Close the socket if open (idempotent). */
+/** @brief Close the socket if open (idempotent).
+ *  @param[in,out] net the glue state; NULL is ignored. */
 void camp_mbedtls_net_close(camp_mbedtls_net_t *net);
 
-/** @brief Default monotonic clock in milliseconds (CLOCK_MONOTONIC on POSIX). @p ctx is unused. */
+/** @brief Default monotonic clock in milliseconds (CLOCK_MONOTONIC on POSIX).
+ *  @param[in] ctx unused.
+ *  @return the clock. */
 uint64_t camp_mbedtls_net_now_ms(void *ctx);
 
 #ifdef __cplusplus

@@ -157,9 +157,9 @@ typedef struct camp_mbedtls_tls {
     mbedtls_ctr_drbg_context drbg;    /**< random numbers for TLS */
 #endif
     mbedtls_ssl_session session;      /**< saved session for resumption */
-    uint32_t connect_timeout_ms;      /**< resolved timeouts */
-    uint32_t handshake_timeout_ms;
-    uint32_t read_timeout_ms;
+    uint32_t connect_timeout_ms;      /**< resolved TCP connect timeout */
+    uint32_t handshake_timeout_ms;    /**< resolved handshake timeout */
+    uint32_t read_timeout_ms;         /**< resolved longest wait of one send/recv */
     uint32_t verify_flags;            /**< MBEDTLS_X509_BADCERT_* of the last handshake */
     uint64_t io_deadline_ms;          /**< send/recv never wait past this (0: no limit) */
     bool mfl_caps_tls12;              /**< max_fragment_len set: connections stay on TLS 1.2 */
@@ -180,7 +180,8 @@ typedef struct camp_mbedtls_tls {
     char reason[CAMP_MBEDTLS_REASON_MAX];     /**< why the last call failed, "" if it did not */
 } camp_mbedtls_tls_t;
 
-/** @brief Zero @p cfg: no credentials, default timeouts, resumption on. */
+/** @brief Zero @p cfg: no credentials, default timeouts, resumption on, no proxy.
+ *  @param[out] cfg the configuration; NULL is ignored. */
 void camp_mbedtls_tls_config_init(camp_mbedtls_tls_config_t *cfg);
 
 /**
@@ -249,12 +250,17 @@ camp_status_t camp_mbedtls_tls_connect_until(camp_mbedtls_tls_t *tls, const char
 
 /**
  * @brief camp_client_conn_t::open_until adapter: @p ctx is a camp_mbedtls_tls_t.
+ * @param[in,out] ctx         the context.
+ * @param[in]     host        host to connect to (SNI, certificate name).
+ * @param[in]     port        its port.
+ * @param[in]     deadline_ms instant of the configured clock after which connecting fails.
  * @return as camp_mbedtls_tls_connect_until().
  */
 camp_status_t camp_mbedtls_tls_open_until(void *ctx, const char *host, uint16_t port,
                                           uint64_t deadline_ms);
 
-/** @brief camp_client_conn_t::close adapter: camp_mbedtls_tls_close() on @p ctx. */
+/** @brief camp_client_conn_t::close adapter: camp_mbedtls_tls_close() on @p ctx.
+ *  @param[in,out] ctx the camp_mbedtls_tls_t. */
 void camp_mbedtls_tls_close_cb(void *ctx);
 
 /**
@@ -268,6 +274,7 @@ void camp_mbedtls_tls_set_deadline(void *ctx, uint64_t deadline_ms);
 
 /**
  * @brief The protocol of the live (or last) connection.
+ * @param[in] tls the context.
  * @return "TLSv1.2" or "TLSv1.3"; "" when not connected.
  */
 const char *camp_mbedtls_tls_protocol(const camp_mbedtls_tls_t *tls);
@@ -285,14 +292,26 @@ const char *camp_mbedtls_tls_protocol(const camp_mbedtls_tls_t *tls);
  * kept; on TLS 1.3 a server's refusal of the client certificate arrives here,
  * at the first read, because the client finishes its handshake first).
  * mbedTLS requires that a send that returned 0 is repeated with the same data.
+ * @param[in] tls the context, kept by pointer.
+ * @return the transport { camp_mbedtls_tls_send, _recv, _now_ms, tls }.
  */
 camp_transport_t camp_mbedtls_tls_transport(camp_mbedtls_tls_t *tls);
 
-/** @brief Transport send (ctx is a camp_mbedtls_tls_t); see camp_mbedtls_tls_transport(). */
+/** @brief Transport send; see camp_mbedtls_tls_transport().
+ *  @param[in,out] ctx  the camp_mbedtls_tls_t.
+ *  @param[in]     data bytes to send.
+ *  @param[in]     len  their count.
+ *  @return bytes sent, 0 try again, or a negative CAMP_NET_* code. */
 int32_t camp_mbedtls_tls_send(void *ctx, const uint8_t *data, size_t len);
-/** @brief Transport recv (ctx is a camp_mbedtls_tls_t); see camp_mbedtls_tls_transport(). */
+/** @brief Transport recv; see camp_mbedtls_tls_transport().
+ *  @param[in,out] ctx the camp_mbedtls_tls_t.
+ *  @param[out]    buf where the bytes go.
+ *  @param[in]     cap its size.
+ *  @return bytes read, 0 nothing yet, CAMP_NET_CLOSED, CAMP_NET_TRUNCATED or another negative CAMP_NET_* code. */
 int32_t camp_mbedtls_tls_recv(void *ctx, uint8_t *buf, size_t cap);
-/** @brief Transport clock (ctx is a camp_mbedtls_tls_t): the configured monotonic clock. */
+/** @brief Transport clock: the configured monotonic clock.
+ *  @param[in] ctx the camp_mbedtls_tls_t (NULL: the default clock).
+ *  @return milliseconds. */
 uint64_t camp_mbedtls_tls_now_ms(void *ctx);
 
 /**
@@ -300,10 +319,12 @@ uint64_t camp_mbedtls_tls_now_ms(void *ctx);
  * the socket and release the per-connection state (record buffers). The CA,
  * credentials and the saved session stay for the next connect. Safe to call
  * when not connected.
+ * @param[in,out] tls the context; NULL is ignored.
  */
 void camp_mbedtls_tls_close(camp_mbedtls_tls_t *tls);
 
-/** @brief Close if needed and release everything; @p tls may be NULL. */
+/** @brief Close if needed and release everything.
+ *  @param[in,out] tls the context; may be NULL. */
 void camp_mbedtls_tls_free(camp_mbedtls_tls_t *tls);
 
 /**
@@ -311,26 +332,36 @@ void camp_mbedtls_tls_free(camp_mbedtls_tls_t *tls);
  * (TLS 1.2 session ID or ticket, TLS 1.3 ticket/PSK). Detected the same way
  * on every mbedTLS version: a session was offered and no server certificate
  * was verified during the handshake (the verify callback never ran).
+ * @param[in] tls the context.
+ * @return true when resumed; false for a full handshake, no connection or NULL.
  */
 bool camp_mbedtls_tls_resumed(const camp_mbedtls_tls_t *tls);
 
-/** @brief Drop the saved session: the next connect does a full handshake. */
+/** @brief Drop the saved session: the next connect does a full handshake.
+ *  @param[in,out] tls the context; NULL is ignored. */
 void camp_mbedtls_tls_forget_session(camp_mbedtls_tls_t *tls);
 
 /**
  * @brief Why the last init, connect, send or recv failed, as one line of text
  * ("certificate has expired", "mbedTLS -0x7780: SSL - A fatal alert ...").
+ * @param[in] tls the context (NULL: "").
  * @return a NUL-terminated string owned by @p tls; "" when nothing failed.
  */
 const char *camp_mbedtls_tls_reason(const camp_mbedtls_tls_t *tls);
 
-/** @brief MBEDTLS_X509_BADCERT_* bits of the last handshake's certificate check (0: fine). */
+/** @brief MBEDTLS_X509_BADCERT_* bits of the last handshake's certificate check.
+ *  @param[in] tls the context.
+ *  @return the bits, 0 when the certificate was fine (or tls is NULL). */
 uint32_t camp_mbedtls_tls_verify_flags(const camp_mbedtls_tls_t *tls);
 
-/** @brief HTTP status of the proxy's answer to the last CONNECT (e.g. 407), 0 when none. */
+/** @brief HTTP status of the proxy's answer to the last CONNECT.
+ *  @param[in] tls the context.
+ *  @return the status (e.g. 200, 407), 0 when no proxy answer was read. */
 int camp_mbedtls_tls_proxy_status(const camp_mbedtls_tls_t *tls);
 
-/** @brief The last mbedTLS error code seen (negative), 0 when none. */
+/** @brief The last mbedTLS error code seen.
+ *  @param[in] tls the context.
+ *  @return the code (negative), 0 when none. */
 int camp_mbedtls_tls_last_error(const camp_mbedtls_tls_t *tls);
 
 #ifdef __cplusplus

@@ -61,6 +61,10 @@ camp_status_t camp_posix_tcp_connect(const char *host, uint16_t port, uint32_t t
 
 /**
  * @brief Send on a non-blocking socket, waiting up to @p timeout_ms for room.
+ * @param[in] fd         connected socket.
+ * @param[in] data       bytes to send (may be NULL when @p len is 0).
+ * @param[in] len        their count (at most INT32_MAX are sent per call).
+ * @param[in] timeout_ms longest wait for room in the socket buffer.
  * @return bytes sent (> 0); 0 when nothing could be sent in time;
  *         CAMP_NET_CLOSED when the peer is gone (EPIPE, ECONNRESET);
  *         CAMP_NET_ERROR on other errors.
@@ -69,35 +73,50 @@ int32_t camp_posix_fd_send(int fd, const uint8_t *data, size_t len, uint32_t tim
 
 /**
  * @brief Receive from a non-blocking socket, waiting up to @p timeout_ms for data.
+ * @param[in]  fd         connected socket.
+ * @param[out] buf        where the bytes go.
+ * @param[in]  cap        its size (> 0).
+ * @param[in]  timeout_ms longest wait for data.
  * @return bytes received (> 0); 0 when nothing arrived in time;
  *         CAMP_NET_CLOSED on orderly close (or reset); CAMP_NET_ERROR otherwise.
  */
 int32_t camp_posix_fd_recv(int fd, uint8_t *buf, size_t cap, uint32_t timeout_ms);
 
-/** @brief Close a socket from camp_posix_tcp_connect(); -1 is ignored. */
+/** @brief Close a socket from camp_posix_tcp_connect(); -1 is ignored.
+ *  @param[in] fd the socket. */
 void camp_posix_tcp_close(int fd);
 
 /* ---- clocks and randomness --------------------------------------------------- */
 
-/** @brief Monotonic milliseconds (CLOCK_MONOTONIC). */
+/** @brief Monotonic milliseconds (CLOCK_MONOTONIC).
+ *  @return the clock, 0 if it cannot be read. */
 uint64_t camp_posix_now_ms(void);
 
-/** @brief camp_now_ms_fn-compatible wrapper of camp_posix_now_ms() (ctx unused). */
+/** @brief camp_now_ms_fn-compatible wrapper of camp_posix_now_ms().
+ *  @param[in] ctx unused.
+ *  @return as camp_posix_now_ms(). */
 uint64_t camp_posix_now_ms_cb(void *ctx);
 
-/** @brief Wall clock: Unix seconds (CLOCK_REALTIME). */
+/** @brief Wall clock: Unix seconds (CLOCK_REALTIME).
+ *  @return the seconds, -1 if the clock cannot be read. */
 int64_t camp_posix_wall_unix(void);
 
-/** @brief Wall clock as a callback (ctx unused), e.g. for Retry-After dates. */
+/** @brief Wall clock as a callback, e.g. for Retry-After dates.
+ *  @param[in] ctx unused.
+ *  @return as camp_posix_wall_unix(). */
 int64_t camp_posix_wall_unix_cb(void *ctx);
 
 /**
  * @brief 32 random bits from the OS (getrandom / /dev/urandom), for retry
- * jitter. Falls back to mixing the clocks if the OS source fails. ctx unused.
+ * jitter. Falls back to mixing the clocks if the OS source fails.
+ * @param[in] ctx unused.
+ * @return the random bits.
  */
 uint32_t camp_posix_random_u32(void *ctx);
 
-/** @brief Sleep @p ms milliseconds (nanosleep, restarted on EINTR). ctx unused. */
+/** @brief Sleep @p ms milliseconds (nanosleep, restarted on EINTR).
+ *  @param[in] ctx unused.
+ *  @param[in] ms  the time to sleep. */
 void camp_posix_sleep_ms(void *ctx, uint32_t ms);
 
 /* ---- ready transport --------------------------------------------------------- */
@@ -129,6 +148,10 @@ void camp_posix_init(camp_posix_t *ctx, uint32_t io_timeout_ms);
  * at @p deadline_ms (an instant of camp_posix_now_ms()); the deadline is kept
  * for later send/recv. Its io_timeout_ms and proxy are kept: with a proxy the
  * connection is a CONNECT tunnel through it (camp_proxy_tunnel(), same deadline).
+ * @param[in,out] ctx         the camp_posix_t.
+ * @param[in]     host        host name or IP literal to reach.
+ * @param[in]     port        its TCP port.
+ * @param[in]     deadline_ms instant of camp_posix_now_ms() after which connecting fails.
  * @return as camp_posix_tcp_connect(); CAMP_ERR_TIMEOUT when the deadline has
  *         already passed; CAMP_ERR_ARG for a NULL @p ctx; with a proxy, every
  *         status of camp_proxy_tunnel() (CAMP_ERR_PROXY: ctx->proxy_status).
@@ -139,25 +162,34 @@ camp_status_t camp_posix_open_until(void *ctx, const char *host, uint16_t port, 
  * @brief camp_client_conn_t::set_deadline adapter: no later send/recv on
  * @p ctx (a camp_posix_t) waits past @p deadline_ms. 0 or UINT64_MAX: only
  * io_timeout_ms bounds a wait. NULL is ignored.
+ * @param[in,out] ctx         the camp_posix_t.
+ * @param[in]     deadline_ms the instant.
  */
 void camp_posix_set_deadline(void *ctx, uint64_t deadline_ms);
 
-/** @brief camp_client_conn_t::close adapter: camp_posix_close() on @p ctx. */
+/** @brief camp_client_conn_t::close adapter: camp_posix_close() on @p ctx.
+ *  @param[in,out] ctx the camp_posix_t. */
 void camp_posix_close_cb(void *ctx);
 
 /**
  * @brief Connect @p ctx to @p host : @p port (no deadline for later send/recv).
  * @param[out] ctx           state to fill (fd is -1 on failure).
+ * @param[in]  host          host name or IP literal.
+ * @param[in]  port          TCP port.
+ * @param[in]  connect_timeout_ms budget of the connect (all addresses together).
  * @param[in]  io_timeout_ms wait per send/recv; 0 = CAMP_POSIX_IO_TIMEOUT_MS.
  * @return as camp_posix_tcp_connect().
  */
 camp_status_t camp_posix_connect(camp_posix_t *ctx, const char *host, uint16_t port,
                                  uint32_t connect_timeout_ms, uint32_t io_timeout_ms);
 
-/** @brief The transport over @p ctx (send, recv, monotonic now_ms). */
+/** @brief The transport over @p ctx (send, recv, monotonic now_ms).
+ *  @param[in] ctx the connection, kept by pointer.
+ *  @return the transport; its recv/send wait at most io_timeout_ms, never past deadline_ms. */
 camp_transport_t camp_posix_transport(camp_posix_t *ctx);
 
-/** @brief Close the connection (safe to call twice). */
+/** @brief Close the connection (safe to call twice).
+ *  @param[in,out] ctx the connection; NULL is ignored. */
 void camp_posix_close(camp_posix_t *ctx);
 
 #ifdef __cplusplus
