@@ -19,6 +19,10 @@ override LDFLAGS := -L$(MBEDTLS_PREFIX)/lib -Wl,-rpath,$(MBEDTLS_PREFIX)/lib $(L
 ifneq ($(wildcard $(MBEDTLS_PREFIX)/lib/libtfpsacrypto.*),)
 LDLIBS_TLS := -lmbedtls -lmbedx509 -ltfpsacrypto
 endif
+# make install writes the same into camp-mbedtls.pc (Makefile: MBEDTLS_CFLAGS/MBEDTLS_LIBS),
+# so programs built with pkg-config use this mbedTLS too.
+MBEDTLS_CFLAGS := -I$(MBEDTLS_PREFIX)/include
+MBEDTLS_LIBS := -L$(MBEDTLS_PREFIX)/lib -Wl,-rpath,$(MBEDTLS_PREFIX)/lib $(LDLIBS_TLS)
 endif
 
 TLS_HEAP_BIN := $(BUILD)/tools/tls_heap
