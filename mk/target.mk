@@ -63,7 +63,8 @@ TARGET_OWN_TESTS := $(sort $(wildcard tests/target/test_*.c))
 STACK_BUDGET    ?= 512
 STACK_BUDGET_CFG := cortex-m4-Os
 
-# Which builds run under qemu (M0+ has no qemu board with semihosting here: built only).
+# Which builds run the unit tests under qemu (M0+: the only board, microbit, has 16 KiB of RAM,
+# too little for the unit tests; the firmware programs below do run there).
 TARGET_RUN_CONFIGS ?= cortex-m3-Os cortex-m4-Os cortex-m4-O1
 
 TARGET_TEST_CFLAGS := -std=c99 -Wall -Wextra -Werror -Wshadow -Wconversion -Wno-sign-conversion \
