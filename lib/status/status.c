@@ -52,7 +52,8 @@
     X(CAMP_ERR_TLS, "TLS error") \
     X(CAMP_ERR_TLS_VERIFY, "TLS peer verification failed") \
     X(CAMP_ERR_DNS, "host name not resolved") \
-    X(CAMP_ERR_NET_TRUNCATED, "connection cut without TLS close_notify (body may be truncated)") \
+    X(CAMP_ERR_NET_TRUNCATED,                                                         \
+      "connection cut without TLS close_notify (body may be truncated)")               \
     X(CAMP_ERR_PROXY, "proxy refused the tunnel") \
     X(CAMP_ERR_HTTP_PROTOCOL, "http: malformed response") \
     X(CAMP_ERR_HTTP_TOO_LARGE, "http: response larger than buffer") \
