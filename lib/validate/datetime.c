@@ -21,37 +21,31 @@
 int64_t camp_days_from_civil(int64_t year, unsigned month, unsigned day)
 {
     int64_t y = year;
-    int64_t m;
-    int64_t era;
-    int64_t yoe;
-    int64_t doy;
-    int64_t doe;
+    int64_t era, doy;
+    uint32_t m, yoe;
 
     if (y > CIVIL_YEAR_LIMIT) {
         y = CIVIL_YEAR_LIMIT;
     } else if (y < -CIVIL_YEAR_LIMIT) {
         y = -CIVIL_YEAR_LIMIT;
     }
-    m = (month < 1u) ? 1 : (month > 12u ? 12 : (int64_t)month);
-    y -= (m <= 2) ? 1 : 0;
+    m = (month < 1u) ? 1u : (month > 12u ? 12u : month);
+    y -= (m <= 2u) ? 1 : 0;
+    /* One 64-bit division finds the 400-year era; everything inside an era
+     * fits in 32 bits (cheap on a 32-bit CPU, no libgcc call per step). */
     era = (y >= 0 ? y : y - 399) / 400;
-    yoe = y - era * 400;                                      /* [0, 399] */
-    doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + (int64_t)day - 1; /* [0, 365] for real days */
-    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;              /* [0, 146096] */
-    return era * 146097 + doe - 719468;
+    yoe = (uint32_t)(y - era * 400);                           /* [0, 399] */
+    /* the day is added in 64 bits: any unsigned day count stays exact */
+    doy = (int64_t)((153u * (m > 2u ? m - 3u : m + 9u) + 2u) / 5u) + (int64_t)day - 1;
+    return era * 146097 + (int64_t)(yoe * 365u + yoe / 4u - yoe / 100u) + doy - 719468;
 }
 
 void camp_civil_from_days(int64_t days, int64_t *year, unsigned *month, unsigned *day)
 {
     int64_t z = days;
     int64_t era;
-    int64_t doe;
-    int64_t yoe;
     int64_t y;
-    int64_t doy;
-    int64_t mp;
-    int64_t d;
-    int64_t m;
+    uint32_t doe, yoe, doy, mp, d, m;
 
     if (z > CIVIL_DAYS_LIMIT) {
         z = CIVIL_DAYS_LIMIT;
@@ -60,18 +54,18 @@ void camp_civil_from_days(int64_t days, int64_t *year, unsigned *month, unsigned
     }
     z += 719468;
     era = (z >= 0 ? z : z - 146096) / 146097;
-    doe = z - era * 146097;                                         /* [0, 146096] */
-    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;    /* [0, 399] */
-    y = yoe + era * 400;
-    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                  /* [0, 365] */
-    mp = (5 * doy + 2) / 153;                                       /* [0, 11] */
-    d = doy - (153 * mp + 2) / 5 + 1;                               /* [1, 31] */
-    m = mp < 10 ? mp + 3 : mp - 9;                                  /* [1, 12] */
+    doe = (uint32_t)(z - era * 146097);                             /* [0, 146096] */
+    yoe = (doe - doe / 1460u + doe / 36524u - doe / 146096u) / 365u; /* [0, 399] */
+    y = (int64_t)yoe + era * 400;
+    doy = doe - (365u * yoe + yoe / 4u - yoe / 100u);               /* [0, 365] */
+    mp = (5u * doy + 2u) / 153u;                                    /* [0, 11] */
+    d = doy - (153u * mp + 2u) / 5u + 1u;                           /* [1, 31] */
+    m = mp < 10u ? mp + 3u : mp - 9u;                               /* [1, 12] */
     if (year != NULL) {
-        *year = y + (m <= 2 ? 1 : 0);
+        *year = y + (m <= 2u ? 1 : 0);
     }
     if (month != NULL) {
-        *month = (unsigned)m;
+        *month = m;
     }
     if (day != NULL) {
         *day = (unsigned)d;
