@@ -1,5 +1,8 @@
 /* Sending-window decisions over a week of local day windows. */
 #include "camp/camp_schedule.h"
+
+#include <string.h>
+
 #include "status/status_internal.h"
 #include "schedule/tz_internal.h"
 
@@ -12,12 +15,9 @@
 
 camp_status_t camp_week_windows_check(const camp_week_windows_t *w, camp_diag_t *diag)
 {
-    /* Char arrays, not pointers: no relocations, nothing outside .rodata. */
-    static const char paths[7][2][16] = {
-        {"$.day[0].start", "$.day[0].end"}, {"$.day[1].start", "$.day[1].end"},
-        {"$.day[2].start", "$.day[2].end"}, {"$.day[3].start", "$.day[3].end"},
-        {"$.day[4].start", "$.day[4].end"}, {"$.day[5].start", "$.day[5].end"},
-        {"$.day[6].start", "$.day[6].end"}};
+    /* "$.day[D].start" / "$.day[D].end", built on failure only (camp_diag_set
+     * copies it): cheaper in flash than a table of the 14 paths. */
+    char path[16] = "$.day[0].start";
     unsigned d;
 
     if (w == NULL) {
@@ -28,14 +28,16 @@ camp_status_t camp_week_windows_check(const camp_week_windows_t *w, camp_diag_t 
         if (!dw->has_window) {
             continue;
         }
+        path[6] = (char)('0' + d);
         if (dw->end > CAMP_MINUTES_PER_DAY || dw->end < 1u) {
-            camp_diag_set(diag, CAMP_ERR_SCHEDULE, paths[d][1],
+            memcpy(path + 9, "end", 4);
+            camp_diag_set(diag, CAMP_ERR_SCHEDULE, path,
                           CAMP_RULE(S02, "end must be an integer in 1..1440"));
             camp_diag_set_limits(diag, 1, CAMP_MINUTES_PER_DAY);
             return CAMP_ERR_SCHEDULE;
         }
         if (dw->start >= dw->end) {
-            camp_diag_set(diag, CAMP_ERR_SCHEDULE, paths[d][0],
+            camp_diag_set(diag, CAMP_ERR_SCHEDULE, path,
                           CAMP_RULE(S03, "start must be less than end"));
             camp_diag_set_limits(diag, 0, (int64_t)dw->end - 1);
             return CAMP_ERR_SCHEDULE;
