@@ -1,5 +1,6 @@
-/* The table engine of lib/inbox (see inbox_internal.h): one walk over a table of
- * member descriptors runs decode, validate, encode or equal. */
+/* The schema engine of lib/inbox (see inbox_internal.h): value rules, paths and
+ * diagnostics, and the one walk that runs decode, validate, encode or equal over a
+ * document described by member tables. */
 #include <string.h>
 
 #include "camp/camp_inbox.h"
@@ -150,6 +151,28 @@ static void array_rule(unsigned a, size_t *min, size_t *cap, const char **cap_te
 
 /* ---- diagnostics ------------------------------------------------------------------------- */
 
+/* A struct walk builds its path in diag->path itself (camp_ib_path_init()): the
+ * failure keeps it and sets the other fields as camp_diag_set() would. */
+static camp_status_t fail_path(ictx_t *cx, camp_status_t st, const char *rule)
+{
+    camp_diag_t *d = cx->diag;
+    if (d == NULL || cx->path.buf != d->path) {
+        return st;
+    }
+    d->status = st;
+    d->rule = (rule != NULL) ? rule : "";
+    d->offset = CAMP_DIAG_NO_OFFSET;
+    d->has_limit = false;
+    d->limit_min = 0;
+    d->limit_max = 0;
+    d->needed = 0;
+    if (cx->path.need >= sizeof d->path && sizeof d->path > 4) {
+        /* cut visibly, as camp_diag_set() does with a path longer than its buffer */
+        memcpy(&d->path[sizeof d->path - 4], "...", 4);
+    }
+    return st;
+}
+
 camp_status_t camp_ib_fail_at(ictx_t *cx, int tok, camp_status_t st, const char *rule)
 {
     if (cx->op == OP_DECODE && tok >= 0) {
@@ -158,7 +181,7 @@ camp_status_t camp_ib_fail_at(ictx_t *cx, int tok, camp_status_t st, const char 
     if (cx->op == OP_EQUAL) {
         return st;
     }
-    return camp_diag_set(cx->diag, st, cx->path.buf, rule);
+    return fail_path(cx, st, rule);
 }
 
 camp_status_t camp_ib_fail_member(ictx_t *cx, int obj, const char *key, camp_status_t st, const char *rule)
@@ -194,43 +217,38 @@ static void path_put(ipath_t *p, const char *s, size_t n)
 {
     size_t i;
     for (i = 0; i < n; i++) {
-        if (p->len + 1 < p->cap) {
+        if (p->len == p->need && p->len + 1 < p->cap) {
             p->buf[p->len++] = s[i];
         }
+        p->need++;
     }
     p->buf[p->len] = '\0';
 }
 
-void camp_ib_path_reset(ipath_t *p)
+void camp_ib_path_init(ipath_t *p, char *buf, size_t cap)
 {
+    p->buf = buf;
+    p->cap = cap;
     p->buf[0] = '$';
     p->buf[1] = '\0';
     p->len = 1;
+    p->need = 1;
 }
 
-void camp_ib_path_cut(ipath_t *p, size_t len)
+void camp_ib_path_cut(ipath_t *p, size_t need)
 {
-    if (len < p->len) {
-        p->len = len;
-        p->buf[len] = '\0';
+    if (need < p->need) {
+        p->need = need;
+        if (need < p->len) {
+            p->len = need;
+        }
+        p->buf[p->len] = '\0';
     }
 }
 
 static bool ident_start(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
-}
-
-/* `.key` for an identifier-like key, in one copy (same bytes as path_put() one by one). */
-static void path_ident(ipath_t *p, const char *key, size_t len)
-{
-    size_t room = p->cap - 1 - p->len, n = len + 1 <= room ? len : (room > 0 ? room - 1 : 0);
-    if (room > 0) {
-        p->buf[p->len++] = '.';
-        memcpy(&p->buf[p->len], key, n);
-        p->len += n;
-        p->buf[p->len] = '\0';
-    }
 }
 
 /* Same form as camp_json_diag(): `.key` when identifier-like, else `["key"]`. */
@@ -243,7 +261,8 @@ void camp_ib_path_key(ipath_t *p, const char *key, size_t len)
         ident = ident_start(key[i]) || (key[i] >= '0' && key[i] <= '9');
     }
     if (ident) {
-        path_ident(p, key, len);
+        path_put(p, ".", 1);
+        path_put(p, key, len);
         return;
     }
     path_put(p, "[\"", 2);
@@ -265,17 +284,14 @@ void camp_ib_path_key(ipath_t *p, const char *key, size_t len)
 void camp_ib_path_index(ipath_t *p, size_t i)
 {
     char d[24];
-    size_t n = 0;
+    size_t n = sizeof d;
+    d[--n] = ']';
     do {
-        d[n++] = (char)('0' + (i % 10));
+        d[--n] = (char)('0' + (i % 10));
         i /= 10;
-    } while (i != 0 && n < sizeof d);
-    path_put(p, "[", 1);
-    while (n > 0) {
-        n--;
-        path_put(p, &d[n], 1);
-    }
-    path_put(p, "]", 1);
+    } while (i != 0 && n > 1);
+    d[--n] = '[';
+    path_put(p, &d[n], sizeof d - n);
 }
 
 /* ---- token navigation (decode) ------------------------------------------------------------ */
@@ -456,7 +472,7 @@ static const char *type_text(uint8_t kind, bool nullable)
     }
 }
 
-/* ---- the walk --------------------------------------------------------------------------------- */
+/* ---- member rules ------------------------------------------------------------------------------ */
 
 static bool applies(const ictx_t *cx, const ifield_t *f)
 {
@@ -476,55 +492,11 @@ static bool required(const ictx_t *cx, const ifield_t *f)
 
 static bool nullable(const ictx_t *cx, const ifield_t *f)
 {
+    /* while a campaign's shape is still open, null is taken for now and refused when
+     * the campaign closes in a shape that does not allow it */
     return (f->flags & F_NULL) != 0 ||
-           ((f->flags & F_NULL_SUM) != 0 && cx->shape == CAMP_INBOX_SHAPE_SUMMARY);
-}
-
-static uint32_t present_word(const irun_t *r, const void *base)
-{
-    const char *p;
-    if (r->present_off == NO_PRESENT || base == NULL) {
-        return 0;
-    }
-    p = (const char *)base + r->present_off;
-    if (r->present_size == 1) {
-        return *(const uint8_t *)(const void *)p;
-    }
-    return *(const uint32_t *)(const void *)p;
-}
-
-static void set_bit(irun_t *r, uint32_t bit)
-{
-    char *p;
-    if (bit == 0 || r->present_off == NO_PRESENT) {
-        return;
-    }
-    p = (char *)r->a + r->present_off;
-    if (r->present_size == 1) {
-        *(uint8_t *)(void *)p = (uint8_t)(*(uint8_t *)(void *)p | bit);
-    } else {
-        *(uint32_t *)(void *)p |= bit;
-    }
-}
-
-static bool is_present(const ictx_t *cx, const irun_t *r, const ifield_t *f, const void *base)
-{
-    const char *p = (const char *)base + f->off;
-    if (f->bit != 0) {
-        return (present_word(r, base) & f->bit) != 0;
-    }
-    if (is_ptr_kind(f->kind)) {
-        return str_of(base, f)->ptr != NULL || (nullable(cx, f) && required(cx, f));
-    }
-    if (f->kind == K_ENUM) {
-        return *(const uint8_t *)(const void *)p != 0;
-    }
-    return true; /* a required scalar: always there in a struct */
-}
-
-static bool is_null(const ifield_t *f, const void *base)
-{
-    return is_ptr_kind(f->kind) && str_of(base, f)->ptr == NULL;
+           ((f->flags & F_NULL_SUM) != 0 &&
+            (cx->shape == CAMP_INBOX_SHAPE_SUMMARY || cx->shape == SHAPE_OPEN));
 }
 
 static camp_status_t decode_ids(ictx_t *cx, const ifield_t *f, int v, void *base)
@@ -704,7 +676,7 @@ static camp_status_t validate_value(ictx_t *cx, const ifield_t *f, const void *b
     case K_IDS: {
         const camp_str_t *items = (const camp_str_t *)(const void *)p;
         uint16_t n = *(const uint16_t *)(const void *)((const char *)base + f->aux);
-        size_t min_n, cap, i, mark = cx->path.len;
+        size_t min_n, cap, i, mark = cx->path.need;
         const char *cap_text;
         array_rule(f->rule, &min_n, &cap, &cap_text);
         if (n > cap) {
@@ -821,242 +793,507 @@ static bool equal_value(const ifield_t *f, const void *a, const void *b)
     }
 }
 
-/* Decode: fills this table's slots from one pass over the members of r->obj
- * (last duplicate wins, as with camp_json_member()). */
-static void index_members(ictx_t *cx, irun_t *r)
+/* ---- members ---------------------------------------------------------------------------------- */
+
+static uint32_t present_word(const inode_t *nd, const void *base)
 {
-    const camp_json_doc_t *doc = cx->doc;
-    const camp_json_token_t *t = doc->tokens;
-    uint16_t *slots = &cx->slots[cx->slot_top];
-    memset(slots, 0, (size_t)r->n * sizeof *slots);
-    if (camp_json_kind(doc, r->obj) == CAMP_JSON_OBJECT) {
-        int m = t[r->obj].size;
-        int k = r->obj + 1;
-        int i;
-        for (i = 0; i < m && k > 0 && k + 1 < doc->count; i++) {
-            uint16_t j;
-            const char *raw = NULL;
-            size_t n = 0, e = 0;
-            bool hit = false;
-            if (k + 1 - r->obj > 0xFFFE) {
-                return; /* too far for an offset: r->slot stays NO_SLOT */
-            }
-            if (t[k].start >= 0 && t[k].end >= t[k].start && (size_t)t[k].end <= doc->len) {
-                raw = doc->text + t[k].start;
-                n = (size_t)(t[k].end - t[k].start);
-                /* Raw text without a backslash is the key itself (also once decoded
-                 * in place), and table keys have none, so an exact hit is final. */
-                for (j = 0; j < r->n && !hit; j++) {
-                    const char *key = r->t[j].key;
-                    hit = n < sizeof r->t[j].key && key[n] == '\0' &&
-                          (n == 0 || (key[0] == raw[0] && memcmp(key, raw, n) == 0));
-                }
-                for (e = 0; !hit && e < n && raw[e] != '\\'; e++) {
-                    /* no exact hit: does the key carry escapes? (keys are short) */
-                }
-            }
-            if (hit) {
-                slots[j - 1] = (uint16_t)(k + 1 - r->obj); /* keys are unique within a table */
-            } else if (raw == NULL || e < n) {
-                /* escapes (or an odd token): the decoding compare decides */
-                for (j = 0; j < r->n; j++) {
-                    if (camp_json_string_eq(doc, k, r->t[j].key)) {
-                        slots[j] = (uint16_t)(k + 1 - r->obj);
-                        break;
-                    }
-                }
-            }
-            k = (t[k].size == 1) ? camp_ib_next(doc, k + 1) : camp_json_next(doc, k);
-        }
+    const char *p;
+    if (nd->present_size == 0 || base == NULL) {
+        return 0;
     }
-    r->slot = cx->slot_top;
-    cx->slot_top = (uint8_t)(cx->slot_top + r->n);
+    p = (const char *)base + nd->present_off;
+    if (nd->present_size == 1) {
+        return *(const uint8_t *)(const void *)p;
+    }
+    return *(const uint32_t *)(const void *)p;
 }
 
-void camp_ib_run_init(ictx_t *cx, irun_t *r, const ifield_t *t, size_t n, void *a, const void *b,
-              size_t present_off, uint8_t present_size, int obj)
+static void set_bit(const inode_t *nd, void *base, uint32_t bit)
 {
-    /* tables are short and struct offsets small: asserted by the sizes in the tables */
-    r->t = t;
-    r->n = (uint8_t)n;
-    r->i = 0;
-    r->a = a;
-    r->b = b;
-    r->present_off = (uint16_t)present_off;
-    r->present_size = present_size;
-    r->obj = obj;
-    r->v = -1;
-    r->mark = (uint8_t)cx->path.len;
-    r->slot = NO_SLOT;
-    if (cx->op == OP_DECODE && cx->slots != NULL && n <= IB_SLOTS - cx->slot_top) {
-        index_members(cx, r);
+    char *p;
+    if (bit == 0 || nd->present_size == 0) {
+        return;
+    }
+    p = (char *)base + nd->present_off;
+    if (nd->present_size == 1) {
+        *(uint8_t *)(void *)p = (uint8_t)(*(uint8_t *)(void *)p | bit);
+    } else {
+        *(uint32_t *)(void *)p |= bit;
     }
 }
 
-int camp_ib_run_value(const ictx_t *cx, const irun_t *r, size_t i)
+static bool is_present(const ictx_t *cx, const inode_t *nd, const ifield_t *f, const void *base)
 {
-    if (r->slot != NO_SLOT) {
-        uint16_t d = cx->slots[r->slot + i];
-        return (d != 0) ? r->obj + d : -1;
-    }
-    return camp_json_member(cx->doc, r->obj, r->t[i].key);
-}
-
-void camp_ib_run_release(ictx_t *cx, irun_t *r)
-{
-    if (r->slot != NO_SLOT) {
-        cx->slot_top = r->slot;
-        r->slot = NO_SLOT;
-    }
-}
-
-/* One member. *sub = true: stop for the caller (K_SUB). */
-static camp_status_t step_decode(ictx_t *cx, irun_t *r, const ifield_t *f, bool *sub)
-{
-    int v = camp_ib_run_value(cx, r, r->i);
-    camp_status_t st;
-    if (v < 0) {
-        return required(cx, f) ? camp_ib_fail_member(cx, r->obj, f->key, CAMP_ERR_REQUIRED,
-                                             "required field missing")
-                               : CAMP_OK;
-    }
-    if ((f->flags & F_NO_REQUEST) != 0 && cx->request) {
-        return camp_ib_fail_at(cx, v, CAMP_ERR_INVALID, "must not be sent: the server assigns it");
-    }
-    if (camp_json_is_null(cx->doc, v)) {
-        if (!nullable(cx, f) || !is_ptr_kind(f->kind)) {
-            return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(f->kind, false));
-        }
-        set_bit(r, f->bit);
-        return CAMP_OK;
+    const char *p = (const char *)base + f->off;
+    if (f->bit != 0) {
+        return (present_word(nd, base) & f->bit) != 0;
     }
     if (f->kind == K_SUB) {
-        r->v = v;
-        *sub = true;
-        return CAMP_OK;
+        return camp_ib_sub_present(cx, f, base);
     }
-    st = decode_value(cx, f, v, r->a);
-    if (st == CAMP_OK) {
-        set_bit(r, f->bit);
+    if (is_ptr_kind(f->kind)) {
+        return str_of(base, f)->ptr != NULL || (nullable(cx, f) && required(cx, f));
     }
-    return st;
+    if (f->kind == K_ENUM) {
+        return *(const uint8_t *)(const void *)p != 0;
+    }
+    return true; /* a required scalar, or a nested value the hook describes: always there */
 }
 
-static camp_status_t step_validate(ictx_t *cx, irun_t *r, const ifield_t *f, bool *sub)
+static bool is_null(const ifield_t *f, const void *base)
 {
-    camp_status_t st;
-    bool present;
-    if (cx->decoded && f->kind != K_SUB) {
-        return CAMP_OK;
+    return is_ptr_kind(f->kind) && str_of(base, f)->ptr == NULL;
+}
+
+/* Decode: the member of @p nd whose key is token @p key (-1: none). Documents list
+ * members in table order, so the search starts after the previous hit (*hint). */
+static int lookup(const camp_json_doc_t *doc, const inode_t *nd, int key, uint8_t *hint)
+{
+    const camp_json_token_t *t = &doc->tokens[key];
+    const char *raw;
+    size_t n;
+    unsigned j, c;
+    if (t->start < 0 || t->end < t->start || (size_t)t->end > doc->len) {
+        return -1;
     }
-    present = is_present(cx, r, f, r->a);
-    if (!present && !required(cx, f)) {
-        return CAMP_OK;
-    }
-    /* table keys are all identifiers (camelCase member names) */
-    path_ident(&cx->path, f->key, strlen(f->key));
-    if (!present) {
-        return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED, "required field missing");
-    }
-    if ((f->flags & F_NO_REQUEST) != 0 && cx->request) {
-        return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "must not be sent: the server assigns it");
-    }
-    if (is_null(f, r->a)) {
-        if (!nullable(cx, f)) {
-            return camp_ib_fail_at(cx, -1, CAMP_ERR_TYPE, type_text(f->kind, false));
+    raw = doc->text + t->start;
+    n = (size_t)(t->end - t->start);
+    for (c = 0, j = *hint; c < nd->n; c++, j = (j + 1u < nd->n) ? j + 1u : 0u) {
+        const char *k = nd->t[j].key;
+        if (n < sizeof nd->t[j].key && k[n] == '\0' &&
+            (n == 0 || (k[0] == raw[0] && memcmp(k, raw, n) == 0))) {
+            *hint = (uint8_t)((j + 1u < nd->n) ? j + 1u : 0u);
+            return (int)j;
         }
-        camp_ib_path_cut(&cx->path, r->mark);
-        return CAMP_OK;
     }
-    if (f->kind == K_SUB) {
-        *sub = true;
-        return CAMP_OK;
+    /* table keys have no escapes: only a key written with escapes needs decoding */
+    if (memchr(raw, '\\', n) == NULL) {
+        return -1;
     }
-    st = validate_value(cx, f, r->a);
-    camp_ib_path_cut(&cx->path, r->mark);
-    return st;
-}
-
-static camp_status_t step_encode(ictx_t *cx, irun_t *r, const ifield_t *f, bool *sub)
-{
-    if (!is_present(cx, r, f, r->a) || ((f->flags & F_NO_REQUEST) != 0 && cx->request)) {
-        return CAMP_OK;
-    }
-    camp_json_write_key(cx->w, f->key);
-    if (is_null(f, r->a)) {
-        camp_json_write_null(cx->w);
-        return CAMP_OK;
-    }
-    if (f->kind == K_SUB) {
-        *sub = true;
-        return CAMP_OK;
-    }
-    encode_value(cx, f, r->a);
-    return CAMP_OK;
-}
-
-static camp_status_t step_equal(ictx_t *cx, irun_t *r, const ifield_t *f, bool *sub)
-{
-    bool pa = is_present(cx, r, f, r->a), pb = is_present(cx, r, f, r->b);
-    if (pa != pb) {
-        return NOT_EQUAL;
-    }
-    if (!pa) {
-        return CAMP_OK;
-    }
-    if (is_null(f, r->a) != is_null(f, r->b)) {
-        return NOT_EQUAL;
-    }
-    if (is_null(f, r->a)) {
-        return CAMP_OK;
-    }
-    if (f->kind == K_SUB) {
-        *sub = true;
-        return CAMP_OK;
-    }
-    return equal_value(f, r->a, r->b) ? CAMP_OK : NOT_EQUAL;
-}
-
-camp_status_t camp_ib_run_next(ictx_t *cx, irun_t *r, const ifield_t **sub)
-{
-    *sub = NULL;
-    while (r->i < r->n) {
-        const ifield_t *f = &r->t[r->i];
-        bool stop = false;
-        camp_status_t st = CAMP_OK;
-        if (applies(cx, f)) {
-            switch (cx->op) {
-            case OP_DECODE: st = step_decode(cx, r, f, &stop); break;
-            case OP_VALIDATE: st = step_validate(cx, r, f, &stop); break;
-            case OP_ENCODE: st = step_encode(cx, r, f, &stop); break;
-            case OP_EQUAL: st = step_equal(cx, r, f, &stop); break;
-            default: st = CAMP_ERR_INTERNAL; break;
-            }
+    for (j = 0; j < nd->n; j++) {
+        if (camp_json_string_eq(doc, key, nd->t[j].key)) {
+            return (int)j;
         }
+    }
+    return -1;
+}
+
+/* Decode: the member of object level @p f whose key is token @p key; *m stays NULL
+ * for a member to skip. */
+static camp_status_t dec_find(ictx_t *cx, iframe_t *f, const inode_t *nd, int key, const ifield_t **m)
+{
+    int j = lookup(cx->doc, nd, key, &f->pad);
+    *m = NULL;
+    if (j < 0) {
+        return CAMP_OK; /* unknown members are skipped */
+    }
+    if ((nd->t[j].flags & (F_V2 | F_LEG)) != 0) {
+        camp_status_t st = camp_ib_shape_member(cx, &nd->t[j], key + 1);
         if (st != CAMP_OK) {
             return st;
         }
-        if (stop) {
-            *sub = f;
-            return CAMP_OK;
-        }
-        r->i++;
     }
-    camp_ib_run_release(cx, r); /* table done: its slots are free again */
+    if (!applies(cx, &nd->t[j])) {
+        return CAMP_OK;
+    }
+    if ((f->u.d.seen & (1u << j)) != 0 && nd->t[j].kind == K_SUB) {
+        /* a nested value twice would be merged into one struct: refused, like
+         * duplicate map keys; a repeated plain value is read again (the last wins) */
+        return camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, "duplicate key");
+    }
+    f->u.d.seen |= 1u << j;
+    if ((nd->t[j].flags & F_NO_REQUEST) != 0 && cx->request) {
+        return camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, "must not be sent: the server assigns it");
+    }
+    *m = &nd->t[j];
     return CAMP_OK;
 }
 
-void camp_ib_run_done(ictx_t *cx, irun_t *r)
+/* Decode: a plain (not nested) member's value at token @p v. */
+static camp_status_t dec_scalar(ictx_t *cx, const iframe_t *f, const inode_t *nd, const ifield_t *m, int v)
 {
-    if (r->i < r->n) {
-        if (cx->op == OP_DECODE) {
-            set_bit(r, r->t[r->i].bit);
+    camp_status_t st;
+    if (camp_json_is_null(cx->doc, v)) {
+        if (!nullable(cx, m) || !is_ptr_kind(m->kind)) {
+            return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(m->kind, false));
         }
-        r->i++;
+        set_bit(nd, f->a, m->bit);
+        return CAMP_OK;
     }
-    camp_ib_path_cut(&cx->path, r->mark);
+    if (m->kind == K_SUB) {
+        return camp_ib_fail_at(cx, v, CAMP_ERR_INTERNAL, "nested member in a flat object");
+    }
+    st = decode_value(cx, m, v, f->a);
+    if (st == CAMP_OK) {
+        set_bit(nd, f->a, m->bit);
+    }
+    return st;
 }
 
+/* Decode: one member of object level @p f, its key at token @p key. A nested value
+ * is described in *sub for the walk. */
+static camp_status_t dec_member(ictx_t *cx, iframe_t *f, const inode_t *nd, int key, isub_t *sub,
+                                const ifield_t **member)
+{
+    int v = key + 1;
+    const ifield_t *m;
+    camp_status_t st = dec_find(cx, f, nd, key, &m);
+    *member = m;
+    if (st != CAMP_OK || m == NULL) {
+        return st;
+    }
+    if (m->kind != K_SUB) {
+        return dec_scalar(cx, f, nd, m, v);
+    }
+    if (camp_json_is_null(cx->doc, v)) {
+        return nullable(cx, m) ? CAMP_OK : camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(m->kind, false));
+    }
+    st = camp_ib_sub(cx, f, m, v, sub);
+    if (st == CAMP_OK) {
+        set_bit(nd, f->a, m->bit);
+    }
+    return st;
+}
+
+/* Decode: the object level @p f has no members left: required members, then the
+ * object's cross-member rules. */
+static camp_status_t dec_close(ictx_t *cx, iframe_t *f, const inode_t *nd)
+{
+    unsigned j;
+    for (j = 0; j < nd->n; j++) {
+        const ifield_t *m = &nd->t[j];
+        if ((f->u.d.seen & (1u << j)) == 0 && applies(cx, m) && required(cx, m)) {
+            return camp_ib_fail_member(cx, f->u.d.tok, m->key, CAMP_ERR_REQUIRED,
+                                       "required field missing");
+        }
+    }
+    return camp_ib_close(cx, f);
+}
+
+/* Validate, encode or equal: a plain member @p m of object level @p f, with its key
+ * on the path (validate) or written (encode). */
+static camp_status_t walk_scalar(ictx_t *cx, const iframe_t *f, const ifield_t *m)
+{
+    const void *b = (cx->op == OP_EQUAL) ? f->u.s.b : NULL;
+    switch (cx->op) {
+    case OP_VALIDATE:
+        if ((m->flags & F_NO_REQUEST) != 0 && cx->request) {
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "must not be sent: the server assigns it");
+        }
+        if (is_null(m, f->a)) {
+            return nullable(cx, m) ? CAMP_OK : camp_ib_fail_at(cx, -1, CAMP_ERR_TYPE, type_text(m->kind, false));
+        }
+        if (m->kind == K_SUB) {
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_INTERNAL, "nested member in a flat object");
+        }
+        return validate_value(cx, m, f->a);
+    case OP_ENCODE:
+        if (is_null(m, f->a)) {
+            camp_json_write_null(cx->w);
+        } else {
+            encode_value(cx, m, f->a);
+        }
+        return CAMP_OK;
+    default: /* OP_EQUAL */
+        if (is_null(m, f->a) != is_null(m, b)) {
+            return NOT_EQUAL;
+        }
+        if (is_null(m, f->a)) {
+            return CAMP_OK;
+        }
+        return (m->kind != K_SUB && equal_value(m, f->a, b)) ? CAMP_OK : NOT_EQUAL;
+    }
+}
+
+/* Validate, encode or equal: whether member @p m is there (and, for equal, there in
+ * both), its key pushed on the path or written; *skip when it is absent. */
+static camp_status_t walk_enter(ictx_t *cx, const iframe_t *f, const inode_t *nd, const ifield_t *m,
+                                bool *skip)
+{
+    bool present = is_present(cx, nd, m, f->a);
+    *skip = true;
+    switch (cx->op) {
+    case OP_VALIDATE:
+        if (!present && !required(cx, m)) {
+            return CAMP_OK;
+        }
+        camp_ib_path_key(&cx->path, m->key, strlen(m->key));
+        if (!present) {
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED, "required field missing");
+        }
+        break;
+    case OP_ENCODE:
+        if (!present || ((m->flags & F_NO_REQUEST) != 0 && cx->request)) {
+            return CAMP_OK;
+        }
+        camp_json_write_key(cx->w, m->key);
+        break;
+    default:
+        if (present != is_present(cx, nd, m, f->u.s.b)) {
+            return NOT_EQUAL;
+        }
+        if (!present) {
+            return CAMP_OK;
+        }
+        break;
+    }
+    *skip = false;
+    return CAMP_OK;
+}
+
+/* Validate, encode or equal: member @p m of object level @p f. A nested value is
+ * left in *sub for the walk, its key still on the path (validate) or written (encode). */
+static camp_status_t walk_member(ictx_t *cx, iframe_t *f, const inode_t *nd, const ifield_t *m,
+                                 isub_t *sub)
+{
+    size_t mark = cx->path.need;
+    bool skip;
+    camp_status_t st = walk_enter(cx, f, nd, m, &skip);
+    if (st != CAMP_OK || skip) {
+        return st;
+    }
+    if (m->kind != K_SUB) {
+        st = walk_scalar(cx, f, m);
+    } else if (cx->op == OP_VALIDATE && (m->flags & F_NO_REQUEST) != 0 && cx->request) {
+        st = camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "must not be sent: the server assigns it");
+    } else {
+        st = camp_ib_sub(cx, f, m, -1, sub);
+    }
+    if (st == CAMP_OK && sub->kind == ISUB_DONE) {
+        camp_ib_path_cut(&cx->path, mark);
+    }
+    return st;
+}
+
+/* ---- the walk --------------------------------------------------------------------------------- */
+
+static camp_status_t push(ictx_t *cx, unsigned node, void *a, const void *b, int tok, size_t mark,
+                          bool is_arr, uint16_t n)
+{
+    iframe_t *f;
+    if (cx->depth >= cx->max_depth) {
+        return camp_ib_fail_at(cx, tok, CAMP_ERR_INTERNAL, "schema deeper than the walk's stack");
+    }
+    f = &cx->frames[cx->depth];
+    f->a = a;
+    f->u.d.seen = 0;
+    f->i = 0;
+    f->n = n;
+    if (cx->op != OP_DECODE) {
+        f->u.s.mark = (uint16_t)(mark > UINT16_MAX ? UINT16_MAX : mark);
+    }
+    f->node = (uint8_t)node;
+    f->sub = 0;
+    f->is_arr = is_arr ? 1u : 0u;
+    f->pad = 0;
+    if (cx->op == OP_DECODE) {
+        f->u.d.tok = tok;
+        f->u.d.it = tok + 1;
+    } else {
+        f->u.s.b = b;
+    }
+    cx->depth++;
+    if (is_arr) {
+        camp_ib_arr_open(cx);
+        return CAMP_OK;
+    }
+    if (cx->op == OP_DECODE) {
+        int members;
+        camp_status_t st = camp_ib_want_object(cx, tok);
+        if (st != CAMP_OK) {
+            return st;
+        }
+        members = camp_json_size(cx->doc, tok);
+        if (members > UINT16_MAX) {
+            return camp_ib_fail_at(cx, tok, CAMP_ERR_CAPACITY, "more than 65535 members");
+        }
+        f->i = (uint16_t)members;
+    } else if (cx->op == OP_ENCODE) {
+        camp_json_write_object_begin(cx->w);
+    }
+    return camp_ib_open(cx, f);
+}
+
+static void pop(ictx_t *cx, const iframe_t *f)
+{
+    if (f->is_arr) {
+        camp_ib_arr_close(cx);
+    } else {
+        camp_ib_obj_close(cx);
+    }
+    if (cx->op != OP_DECODE) {
+        camp_ib_path_cut(&cx->path, f->u.s.mark);
+    }
+    cx->depth--;
+    if (cx->op == OP_DECODE && cx->depth > 0 && cx->frames[cx->depth - 1].is_arr && !f->is_arr) {
+        iframe_t *arr = &cx->frames[cx->depth - 1];
+        camp_ib_item_done(cx, arr, (uint16_t)(arr->i - 1u));
+    }
+}
+
+/* A nested value the member step left: an object or array level to enter. */
+static camp_status_t enter(ictx_t *cx, const isub_t *sub, const ifield_t *m, int v, size_t mark)
+{
+    camp_status_t st;
+    if (sub->kind == ISUB_ARR) {
+        if (cx->op == OP_DECODE && camp_json_kind(cx->doc, v) != CAMP_JSON_ARRAY) {
+            return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, "must be an array");
+        }
+        st = push(cx, sub->node, sub->a, sub->b, v, mark, true, sub->n);
+        if (st == CAMP_OK) {
+            cx->frames[cx->depth - 1].sub = m->rule;
+        }
+        return st;
+    }
+    return push(cx, sub->node, sub->a, sub->b, v, mark, false, 0);
+}
+
+/* One step of an object level: a member, or its end. */
+static camp_status_t object_step(ictx_t *cx, iframe_t *f)
+{
+    const inode_t *nd = camp_ib_node(f->node);
+    isub_t sub;
+    camp_status_t st;
+    const ifield_t *m;
+    size_t mark = cx->path.need;
+    int key = -1;
+
+    sub.kind = ISUB_DONE;
+    if (cx->op == OP_DECODE) {
+        if (f->i == 0) {
+            st = dec_close(cx, f, nd);
+            if (st == CAMP_OK) {
+                pop(cx, f);
+            }
+            return st;
+        }
+        key = f->u.d.it;
+        /* a plain value is one token: the next key follows it */
+        f->u.d.it = (cx->doc->tokens[key + 1].size == 0) ? key + 2 : camp_ib_next(cx->doc, key);
+        f->i--;
+        m = NULL;
+        st = dec_member(cx, f, nd, key, &sub, &m);
+    } else {
+        if (f->i >= nd->n) {
+            st = (cx->op == OP_EQUAL) ? CAMP_OK : camp_ib_close(cx, f);
+            if (st == CAMP_OK) {
+                pop(cx, f);
+            }
+            return st;
+        }
+        m = &nd->t[f->i++];
+        if (!applies(cx, m)) {
+            return CAMP_OK;
+        }
+        st = walk_member(cx, f, nd, m, &sub);
+    }
+    if (st != CAMP_OK || sub.kind == ISUB_DONE || m == NULL) {
+        return st;
+    }
+    return enter(cx, &sub, m, key + 1, mark);
+}
+
+/* One step of an array level: an item, or its end. */
+static camp_status_t array_step(ictx_t *cx, iframe_t *f)
+{
+    void *a = NULL;
+    const void *b = NULL;
+    size_t mark = cx->path.need;
+    uint16_t i;
+    int item = -1;
+    if (f->i >= f->n) {
+        pop(cx, f);
+        return CAMP_OK;
+    }
+    i = f->i++;
+    camp_ib_item(cx, f, i, &a, &b);
+    if (cx->op == OP_DECODE) {
+        item = f->u.d.it;
+        f->u.d.it = camp_ib_next(cx->doc, item);
+    } else if (cx->op == OP_VALIDATE) {
+        camp_ib_path_index(&cx->path, i);
+    }
+    if (a == NULL) {
+        return camp_ib_fail_at(cx, item, CAMP_ERR_INTERNAL, "array item outside its storage");
+    }
+    return push(cx, f->node, a, b, item, mark, false, 0);
+}
+
+camp_status_t camp_ib_walk(ictx_t *cx, unsigned node, void *a, const void *b, int tok)
+{
+    camp_status_t st;
+    cx->depth = 0;
+    st = push(cx, node, a, b, tok, cx->path.need, false, 0);
+    while (st == CAMP_OK && cx->depth > 0) {
+        iframe_t *f = &cx->frames[cx->depth - 1];
+        st = f->is_arr ? array_step(cx, f) : object_step(cx, f);
+    }
+    return st;
+}
+
+/* A flat object inside a hook: the plain member steps, in a loop of its own (it
+ * never reaches camp_ib_sub(), so the hooks that use it make no call cycle). */
+camp_status_t camp_ib_run_all(ictx_t *cx, unsigned node, void *a, const void *b, int tok)
+{
+    const inode_t *nd = camp_ib_node(node);
+    iframe_t f;
+    camp_status_t st = camp_ib_obj_open(cx, tok);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    memset(&f, 0, sizeof f);
+    f.a = a;
+    f.node = (uint8_t)node;
+    if (cx->op == OP_DECODE) {
+        int k = camp_json_first(cx->doc, tok), i, n = camp_json_size(cx->doc, tok);
+        f.u.d.tok = tok;
+        for (i = 0; i < n && k > 0 && st == CAMP_OK; i++) {
+            const ifield_t *m = NULL;
+            int next = camp_ib_next(cx->doc, k);
+            st = dec_find(cx, &f, nd, k, &m);
+            if (st == CAMP_OK && m != NULL) {
+                st = dec_scalar(cx, &f, nd, m, k + 1);
+            }
+            k = next;
+        }
+        if (st == CAMP_OK) {
+            st = dec_close(cx, &f, nd);
+        }
+    } else {
+        size_t mark = cx->path.need;
+        f.u.s.b = b;
+        for (f.i = 0; f.i < nd->n && st == CAMP_OK; f.i++) {
+            const ifield_t *m = &nd->t[f.i];
+            bool skip = true;
+            if (applies(cx, m)) {
+                st = walk_enter(cx, &f, nd, m, &skip);
+            }
+            if (st == CAMP_OK && !skip) {
+                st = walk_scalar(cx, &f, m);
+                if (st == CAMP_OK) {
+                    camp_ib_path_cut(&cx->path, mark);
+                }
+            }
+        }
+        if (st == CAMP_OK && cx->op != OP_EQUAL) {
+            st = camp_ib_close(cx, &f);
+        }
+    }
+    camp_ib_obj_close(cx);
+    return st;
+}
+
+const iframe_t *camp_ib_find_array(const ictx_t *cx, uint8_t sub)
+{
+    unsigned d = cx->depth;
+    while (d > 0) {
+        d--;
+        if (cx->frames[d].is_arr && cx->frames[d].sub == sub) {
+            return &cx->frames[d];
+        }
+    }
+    return NULL;
+}
 camp_status_t camp_ib_obj_open(ictx_t *cx, int tok)
 {
     if (cx->op == OP_DECODE) {
@@ -1089,22 +1326,6 @@ void camp_ib_arr_close(ictx_t *cx)
     }
 }
 
-camp_status_t camp_ib_run_table(ictx_t *cx, const ifield_t *t, size_t n, void *a, const void *b,
-                        size_t present_off, uint8_t present_size, int obj)
-{
-    irun_t r;
-    const ifield_t *sub;
-    camp_status_t st;
-    camp_ib_run_init(cx, &r, t, n, a, b, present_off, present_size, obj);
-    st = camp_ib_run_next(cx, &r, &sub);
-    if (st == CAMP_OK && sub != NULL) {
-        st = CAMP_ERR_INTERNAL; /* tables given to camp_ib_run_table have no K_SUB */
-    }
-    return st;
-}
-
-/* Written from the view itself (a copy would cost stack). Same bytes as
- * the former NUL-terminated copy: at most KEY_MAX bytes, up to the first NUL. */
 void camp_ib_put_key(ictx_t *cx, const camp_str_t *key)
 {
     size_t n = key->len;
@@ -1141,22 +1362,10 @@ camp_status_t camp_ib_check_key(ictx_t *cx, const camp_str_t *key)
     return CAMP_OK;
 }
 
-camp_status_t camp_ib_run_all(ictx_t *cx, const ifield_t *t, size_t n, void *a, const void *b,
-                      size_t present_off, uint8_t present_size, int obj)
-{
-    camp_status_t st = camp_ib_obj_open(cx, obj);
-    if (st != CAMP_OK) {
-        return st;
-    }
-    st = camp_ib_run_table(cx, t, n, a, b, present_off, present_size, obj);
-    camp_ib_obj_close(cx);
-    return st;
-}
-
 camp_status_t camp_ib_str_items(ictx_t *cx, iop_t op, const camp_str_t *items, size_t count,
                                 uint8_t rule)
 {
-    size_t i, mark = cx->path.len;
+    size_t i, mark = cx->path.need;
     if (op == OP_ENCODE) {
         camp_json_write_array_begin(cx->w);
         for (i = 0; i < count; i++) {
@@ -1180,3 +1389,4 @@ camp_status_t camp_ib_str_items(ictx_t *cx, iop_t op, const camp_str_t *items, s
     }
     return CAMP_OK;
 }
+

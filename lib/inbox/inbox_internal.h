@@ -1,19 +1,25 @@
-/* Private to lib/inbox: a small table engine that runs one of four operations
- * (decode, validate, encode, equal) over a struct described by a const table of
- * member descriptors.
+/* Private to lib/inbox: the schema engine of the InboxApp documents.
  *
- * Why tables: the same description of a member (key, kind, offset, rule,
- * presence bit, flags) drives decoding, validation, encoding and comparison, so
- * a rule lives in one place. The tables hold no pointers (keys are inline char
- * arrays, rules and enums are small numbers resolved by switch statements), so
- * they land in .rodata with no relocations: 0 bytes of .data.
+ * Every document type is described by data: a node is the const member table of
+ * one object (key, kind, offset in the struct, rule, flags, presence bit). One
+ * walk (camp_ib_walk()) runs an operation over a document: decode (tokens ->
+ * struct, every value checked as it is read), validate, encode or equal (over a
+ * struct, in table order). The walk keeps its levels in an explicit stack of
+ * small frames (iframe_t) in the frame of the public call, as deep as the schema,
+ * not one C frame per level; it never calls itself.
  *
- * No recursion: the engine never calls back into struct code. camp_ib_run_next() walks
- * a table and *returns* at a member of kind K_SUB (a nested object or array),
- * after its prologue (presence, required, key written / path pushed); the
- * struct's own hand-written function handles the value and calls camp_ib_run_done().
- * Nesting is therefore a fixed chain of distinct functions, as deep as the
- * schema. */
+ * What tables cannot say is in the family's hooks (inbox_schema.c), called by the
+ * walk: which variant of a node applies (a segment's type, a webhook's format),
+ * what a nested member is (an object, an array of objects, or a value the hook
+ * handles itself: maps, pools of strings), where array items live (pools shared
+ * by the whole sequence), and the cross-member rules that run when an object
+ * closes. A failure is reported at its token when decoding (the JSON path is
+ * built from the token tree once, by camp_json_diag()) and at the path the walk
+ * has built when checking a struct.
+ *
+ * The tables hold no pointers besides a node's table, keys are inline arrays and
+ * rules and enums small numbers resolved by switch statements, so they land in
+ * .rodata (on a host, a node table's pointers in .data.rel.ro). */
 #ifndef CAMP_INBOX_INTERNAL_H
 #define CAMP_INBOX_INTERNAL_H
 
@@ -39,7 +45,7 @@ enum ikind {
     K_RAW,     /* camp_str_t, any JSON value, kept raw */
     K_RAW_OBJ, /* camp_str_t, a JSON object, kept raw */
     K_IDS,     /* camp_str_t[] at off, uint16_t count at aux; rule: A_* (capacity, minimum) */
-    K_SUB      /* nested value handled by the caller; rule: caller's own sub id */
+    K_SUB      /* nested value: the family's camp_ib_sub() says what it is; rule: its sub id */
 };
 
 /* flags */
@@ -86,156 +92,241 @@ enum ienum {
 typedef struct ifield {
     char key[20];   /* member name (NUL-terminated) */
     uint8_t kind;   /* enum ikind */
-    uint8_t rule;   /* enum irule / iarray / ienum, or the caller's sub id */
+    uint8_t rule;   /* enum irule / iarray / ienum, or the sub id */
     uint16_t flags; /* F_* */
     uint16_t off;   /* offset of the value in the struct */
     uint16_t aux;   /* K_IDS: offset of the uint16_t count */
     uint32_t bit;   /* presence bit in the struct's present word, 0 = none */
 } ifield_t;
 
-#define NO_PRESENT 0xFFFFu
+/* A node: the member table of one object type (at most 32 members: decoding keeps
+ * the members met in a 32-bit mask). */
+typedef struct inode {
+    const ifield_t *t;
+    uint8_t n;
+    uint8_t present_size; /* 1 or 4; 0: no present word */
+    uint16_t present_off;
+} inode_t;
 
-#if CAMP_DIAG_PATH_MAX > 254
-#error "lib/inbox keeps path marks in a uint8_t: CAMP_DIAG_PATH_MAX must be at most 254"
-#endif
-
-/* ---- context ------------------------------------------------------------------------- */
+/* ---- context and walk ------------------------------------------------------------------ */
 
 typedef enum iop { OP_DECODE, OP_VALIDATE, OP_ENCODE, OP_EQUAL } iop_t;
 
-/* Room for exactly what camp_diag_t::path can show, plus 1: a longer path is cut
- * (with "...") by camp_diag_set() to the same text whether it arrives with 96 or
- * more bytes, so a bigger buffer would only cost stack. path_put()
- * keeps the stored text a prefix of the true path, so marks and cuts stay exact.
- * The buffer is in the frame of each pass; equal reports no path, so its buffer
- * is IPATH_MIN bytes ("$"; longer paths are cut there, never read). */
-#define IPATH_CAP (CAMP_DIAG_PATH_MAX + 1)
-#define IPATH_MIN 2u
-
+/* The path of the value being checked by a struct walk (validate, encode), built as
+ * the walk enters members and items. It lives in the caller's camp_diag_t (or in a
+ * 2-byte scratch when there is none), never in a stack frame. `need` is the true
+ * length: marks and cuts use it, so a path longer than the buffer stays exact
+ * where it fits and is shown cut ("...") as camp_diag_set() would. */
 typedef struct ipath {
-    char *buf;  /* cap bytes, NUL-terminated */
-    size_t len;
-    size_t cap; /* IPATH_CAP or IPATH_MIN */
+    char *buf;   /* cap bytes, NUL-terminated */
+    size_t len;  /* bytes stored */
+    size_t cap;
+    size_t need; /* true length */
 } ipath_t;
+
+/* One level of the walk: an object (a struct described by a node) or an array
+ * member of the object below it. */
+typedef struct iframe {
+    void *a; /* object: its struct; array: the struct that holds the array */
+    union {
+        struct {
+            int tok;       /* the object / array token */
+            int it;        /* next key (object) or item (array) token */
+            uint32_t seen; /* object: members met (bit = table index) */
+        } d;               /* decode */
+        struct {
+            const void *b; /* equal: the other struct */
+            uint16_t mark; /* validate, encode: path length before this level */
+        } s;               /* struct walks */
+    } u;
+    uint16_t i;    /* object: decode members left, else next member; array: next item */
+    uint16_t n;    /* array: items */
+    uint8_t node;  /* object: node id; array: node id of its items */
+    uint8_t sub;   /* array: the sub id of its member */
+    uint8_t is_arr;
+    uint8_t pad;   /* decode, object: where the next key lookup starts */
+} iframe_t;
+
+/* Levels each document needs (each entry point keeps exactly that many frames):
+ * the deepest, a campaign page, is page, campaigns, campaign, sequence, steps,
+ * step, data, segments, segment. */
+#define IB_MAX_DEPTH 9
+#define IB_DEPTH_CAMPAIGN 7 /* campaign, sequence, steps, step, data, segments, segment */
+#define IB_DEPTH_SEQUENCE 6 /* sequence, steps, step, data, segments, segment */
+#define IB_DEPTH_CREATE 2   /* create, rules */
+#define IB_DEPTH_LEADS 3    /* leads add, leads, lead */
+#define IB_DEPTH_WEBHOOK 3  /* envelope, data, part */
+#define IB_DEPTH_FLAT 2     /* flat bodies; errors (envelope, error) */
+
+/* What a K_SUB member is, told by camp_ib_sub(). */
+typedef struct isub {
+    uint8_t kind;  /* ISUB_DONE: the hook handled it; ISUB_OBJ; ISUB_ARR */
+    uint8_t node;  /* ISUB_OBJ: node of the object; ISUB_ARR: node of the items */
+    uint16_t n;    /* ISUB_ARR: items (decode: the array's size) */
+    void *a;       /* ISUB_OBJ: the object's struct; ISUB_ARR: the struct holding the items */
+    const void *b; /* equal: the other struct of the same role */
+} isub_t;
+
+enum { ISUB_DONE = 0, ISUB_OBJ, ISUB_ARR };
 
 typedef struct ictx {
     iop_t op;
     camp_json_doc_t *doc;  /* decode */
     camp_diag_t *diag;     /* may be NULL */
     camp_json_writer_t *w; /* encode */
-    ipath_t path;          /* validate: path of the value being checked */
+    ipath_t path;          /* struct walks: path of the value being checked */
     bool request;          /* request-body rules */
     bool strict;           /* strictest documented limits (encoding) */
-    bool decoded;          /* validate: the struct was just decoded, so every member's own
-                            * value rules already held; only nested objects are walked, for
-                            * their cross-member rules */
     uint8_t shape;         /* campaign shape in effect (camp_inbox_shape_t) */
-    const camp_inbox_campaign_t *campaign; /* variable checks: the campaign being validated */
+    uint8_t depth;         /* frames in use */
+    const camp_inbox_campaign_t *campaign; /* the campaign being walked (variable checks) */
     int steps_tok;         /* decode: the steps array being decoded (pool sizing) */
     int scan_tok;          /* decode: the object whose mappings share a pool (pool sizing) */
-    uint16_t *slots;       /* decode: member index of the open tables (see irun_t::slot) */
-    uint8_t slot_top;      /* decode: slots in use (a stack: inner tables above outer ones) */
+    int legacy_tok;        /* decode: first legacy-shape member of the open campaign, or -1 */
+    iframe_t *frames;      /* the walk's stack */
+    uint8_t max_depth;     /* its entries */
 } ictx_t;
-
-/* Decode: one uint16_t per table member for each open table, in the frame of the
- * decode pass (inbox_api.c). A table's object is scanned once when its walk starts
- * and each member's value token is kept as an offset from the object token
- * (0 = absent), so the walk dispatches keys in one pass instead of searching the
- * object once per member (that search was the largest cost of a decode). A table
- * that does not fit, or a subtree too big for 16 bits, is looked up with
- * camp_json_member() instead: same result, slower. */
-#ifndef CAMP_INBOX_INDEX_SLOTS
-#define CAMP_INBOX_INDEX_SLOTS 32 /* 64 B of decode stack; 0 turns the index off */
-#endif
-#if CAMP_INBOX_INDEX_SLOTS < 0 || CAMP_INBOX_INDEX_SLOTS > 254
-#error "CAMP_INBOX_INDEX_SLOTS must be in 0..254"
-#endif
-#define IB_SLOTS ((unsigned)CAMP_INBOX_INDEX_SLOTS)
-#define NO_SLOT 0xFFu
 
 /* cx->shape for the legacy webhook's `data.campaign` reference ({id, name} only). */
 #define SHAPE_REF 0xFFu
-
-/* Loop guard for "run a table with K_SUB members": at most one stop per member. */
-#define RUN_GUARD(n) ((n) + 1u)
-
-/* One walk over a table. a: the struct (decode writes it); b: the other struct (equal). */
-/* Small fields: one irun_t lives in the frame of every nesting level. */
-typedef struct irun {
-    const ifield_t *t;
-    void *a;
-    const void *b;
-    int obj;            /* decode: the object token */
-    int v;              /* decode: value token of the current K_SUB member */
-    uint16_t present_off; /* offset of the uint32_t/uint8_t present word, NO_PRESENT if none */
-    uint8_t n;          /* tables have fewer than 255 members */
-    uint8_t i;
-    uint8_t present_size; /* 1 or 4 */
-    uint8_t mark;       /* validate: path length of the object (< IPATH_CAP) */
-    uint8_t slot;       /* decode: first slot of this table in cx->slots, NO_SLOT if none */
-} irun_t;
+/* cx->shape while a campaign is decoded and none of its members has told the shape
+ * yet: the first member of one shape decides (camp_ib_shape_member()). */
+#define SHAPE_OPEN 0xFEu
 
 /* "not equal" for OP_EQUAL */
 #define NOT_EQUAL CAMP_ERR_INVALID
 
-void camp_ib_run_init(ictx_t *cx, irun_t *r, const ifield_t *t, size_t n, void *a, const void *b,
-              size_t present_off, uint8_t present_size, int obj);
-/* Runs members from r->i. CAMP_OK with *sub == NULL: table done. CAMP_OK with
- * *sub set: a present, non-null K_SUB member (decode: r->v is its value; validate:
- * its key is on the path; encode: its key is written); handle it, then camp_ib_run_done(). */
-camp_status_t camp_ib_run_next(ictx_t *cx, irun_t *r, const ifield_t **sub);
-/* Decode: value token of member @p i of the run's table in its object, -1 when absent. */
-int camp_ib_run_value(const ictx_t *cx, const irun_t *r, size_t i);
-/* Decode: frees the run's slots (a run abandoned before camp_ib_run_next() ends it). */
-void camp_ib_run_release(ictx_t *cx, irun_t *r);
-void camp_ib_run_done(ictx_t *cx, irun_t *r);
+/* Runs cx->op over the object of node @p node at @p a (@p b: equal's other struct;
+ * @p tok: decode's object token). The one walk of the module. */
+camp_status_t camp_ib_walk(ictx_t *cx, unsigned node, void *a, const void *b, int tok);
 
-/* Encode: `{` / `}`. Decode: camp_ib_obj_open checks @p tok is an object. Others: nothing. */
+/* A flat object (a node without K_SUB members) handled inside a hook: decode checks
+ * @p tok is an object; encode writes the braces. */
+camp_status_t camp_ib_run_all(ictx_t *cx, unsigned node, void *a, const void *b, int tok);
+
+/* ---- the family's side (inbox_schema.c) ------------------------------------------------- */
+
+/* Node ids: the roots of the document types first. */
+enum inode_id {
+    N_NONE = 0,
+    N_CAMPAIGN,
+    N_PAGE,
+    N_CREATE,
+    N_SEQUENCE,
+    N_RULES_UPDATE,
+    N_LEADS_ADD,
+    N_LEADS_ADD_RESULT,
+    N_LEAD_UPDATE,
+    N_LEAD_CANCEL,
+    N_COLUMN_UPDATE,
+    N_COLUMN,
+    N_SUCCESS,
+    N_ERROR,
+    N_WEBHOOK,
+    N_TEAM,
+    /* inner nodes */
+    N_SUMMARY,
+    N_REF,
+    N_WINDOW,
+    N_RULES,
+    N_V2_LIST,
+    N_LEGACY_LIST,
+    N_AUTOMATION,
+    N_ACTION_DATA,
+    N_VARIABLE,
+    N_STEP,
+    N_MESSAGE,
+    N_DELAY,
+    N_SEG_STATIC,
+    N_SEG_VARIABLE,
+    N_SEG_VARIATION,
+    N_CURSOR,
+    N_LEAD,
+    N_ERROR_NESTED,
+    N_ERROR_INNER,
+    N_ERROR_FLAT,
+    N_ERROR_V2,
+    N_WH_V1,
+    N_WH_LEGACY,
+    N_WH_V2,
+    N_WH_OBJECT,
+    N_WH_CAMPAIGN_DATA,
+    N_WH_TARGET_DATA,
+    N_WH_LEGACY_DATA,
+    N_WH_V2_TARGET,
+    N_THREAD,
+    N_MESSAGE_PART,
+    N_PROSPECT,
+    N_TEAM_PART,
+    N_ACCOUNT_LINK,
+    N_LEGACY_THREAD,
+    N_LEGACY_MESSAGE,
+    N_EVENTS_PAGE,
+    N_COUNT
+};
+
+const inode_t *camp_ib_node(unsigned node);
+/* An object level opens (every op; decode: its token is an object). May replace
+ * f->node by a variant (a segment's type, a webhook's format) or fail. */
+camp_status_t camp_ib_open(ictx_t *cx, iframe_t *f);
+/* An object level closes after its members: cross-member rules. */
+camp_status_t camp_ib_close(ictx_t *cx, iframe_t *f);
+/* A present, non-null K_SUB member @p m of object level @p f (decode: its value
+ * token @p v): handled here (ISUB_DONE), or an object or array for the walk. */
+camp_status_t camp_ib_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int v, isub_t *out);
+/* Decode: a member of only one campaign shape, at token @p v, while the shape is
+ * open: decides the shape, or fails when it contradicts it (D2). */
+camp_status_t camp_ib_shape_member(ictx_t *cx, const ifield_t *m, int v);
+/* Struct walks: whether a K_SUB member without a presence bit is there in @p base. */
+bool camp_ib_sub_present(const ictx_t *cx, const ifield_t *m, const void *base);
+/* Item @p i of array level @p f: its struct (decode: where to write it; equal: *b). */
+void camp_ib_item(ictx_t *cx, const iframe_t *f, uint16_t i, void **a, const void **b);
+/* Decode: item @p i of array level @p f is complete (pool and item counts). */
+void camp_ib_item_done(ictx_t *cx, iframe_t *f, uint16_t i);
+
+/* Decode only: the envelope of an event-feed page. */
+camp_status_t camp_ib_events_page_op(ictx_t *cx, camp_inbox_events_page_t *a, int tok);
+
+/* ---- diagnostics --------------------------------------------------------------------- */
+
+/* Decode: at token @p tok. Struct walks: at cx->path. */
+camp_status_t camp_ib_fail_at(ictx_t *cx, int tok, camp_status_t st, const char *rule);
+camp_status_t camp_ib_fail_member(ictx_t *cx, int obj, const char *key, camp_status_t st,
+                                  const char *rule);
+void camp_ib_fail_limits(ictx_t *cx, int64_t min, int64_t max);
+void camp_ib_fail_needed(ictx_t *cx, int64_t needed);
+/* Capacity failure at token/path with needed count. */
+camp_status_t camp_ib_fail_capacity(ictx_t *cx, int tok, const char *rule, size_t needed);
+
+/* ---- paths (struct walks) ---------------------------------------------------------------- */
+
+#define KEY_MAX 255u
+
+void camp_ib_path_init(ipath_t *p, char *buf, size_t cap);
+void camp_ib_path_key(ipath_t *p, const char *key, size_t len);
+void camp_ib_path_index(ipath_t *p, size_t i);
+void camp_ib_path_cut(ipath_t *p, size_t need);
+
+/* ---- helpers for the hooks ------------------------------------------------------------- */
+
+/* Token navigation for decoding: the result of camp_json_next() on any document
+ * camp_json_parse() made, but cheaper (the hot path of every decode). Tokens are
+ * in document order and a container's descendants are exactly the tokens after it
+ * that start before its end, so the token after a subtree is found by a bounded
+ * search instead of a walk over it. */
+int camp_ib_next(const camp_json_doc_t *doc, int tok);
+
+/* Encode: `{` / `}` / `[` / `]`. camp_ib_obj_open: decode checks @p tok is an object. */
 camp_status_t camp_ib_obj_open(ictx_t *cx, int tok);
 void camp_ib_obj_close(ictx_t *cx);
 void camp_ib_arr_open(ictx_t *cx);
 void camp_ib_arr_close(ictx_t *cx);
 
-/* A table without K_SUB members, inside an object the caller opened. */
-camp_status_t camp_ib_run_table(ictx_t *cx, const ifield_t *t, size_t n, void *a, const void *b,
-                        size_t present_off, uint8_t present_size, int obj);
-
 /* Encode: a member key from a view (map keys). Keys of 256 bytes or more are
  * refused by validation in strict mode (KEY_MAX), so this never truncates. */
-#define KEY_MAX 255u
 void camp_ib_put_key(ictx_t *cx, const camp_str_t *key);
 /* Validate (strict only): a map key the encoder can write. */
 camp_status_t camp_ib_check_key(ictx_t *cx, const camp_str_t *key);
-
-/* Whole object from a table without K_SUB members (braces included). */
-camp_status_t camp_ib_run_all(ictx_t *cx, const ifield_t *t, size_t n, void *a, const void *b,
-                      size_t present_off, uint8_t present_size, int obj);
-
-/* ---- diagnostics --------------------------------------------------------------------- */
-
-/* Decode: at token @p tok. Other ops: at cx->path. */
-camp_status_t camp_ib_fail_at(ictx_t *cx, int tok, camp_status_t st, const char *rule);
-camp_status_t camp_ib_fail_member(ictx_t *cx, int obj, const char *key, camp_status_t st,
-                          const char *rule);
-void camp_ib_fail_limits(ictx_t *cx, int64_t min, int64_t max);
-void camp_ib_fail_needed(ictx_t *cx, int64_t needed);
-
-/* ---- paths (validate) ------------------------------------------------------------------ */
-
-void camp_ib_path_reset(ipath_t *p);
-void camp_ib_path_key(ipath_t *p, const char *key, size_t len);
-void camp_ib_path_index(ipath_t *p, size_t i);
-void camp_ib_path_cut(ipath_t *p, size_t len);
-
-/* ---- helpers for hand-written struct code ------------------------------------------------- */
-
-/* Token navigation for decoding: the result of camp_json_next() on any document
- * camp_json_parse() made, but cheaper (the hot path of every decode).
- * Tokens are in document order and a container's descendants are exactly the
- * tokens after it that start before its end, so the token after a subtree is
- * found by a bounded search instead of a walk over it. Member lookup in a table's
- * object goes through the run's index (irun_t::slot). */
-int camp_ib_next(const camp_json_doc_t *doc, int tok);
 
 /* Decode: the array @p tok (TYPE error otherwise); *n = its size. */
 camp_status_t camp_ib_want_array(ictx_t *cx, int tok, int *n);
@@ -243,16 +334,13 @@ camp_status_t camp_ib_want_array(ictx_t *cx, int tok, int *n);
 camp_status_t camp_ib_want_object(ictx_t *cx, int tok);
 /* Decode a string token into @p out (TYPE / JSON_NUL errors at tok). */
 camp_status_t camp_ib_get_str(ictx_t *cx, int tok, camp_str_t *out);
-/* Capacity failure at token/path with needed count. */
-camp_status_t camp_ib_fail_capacity(ictx_t *cx, int tok, const char *rule, size_t needed);
 
 /* Value checks shared by decode and validate; return CAMP_OK or a status with *why. */
-camp_status_t camp_ib_check_kind_str(const ictx_t *cx, uint8_t kind, uint8_t rule, const camp_str_t *s,
-                             const char **why);
+camp_status_t camp_ib_check_kind_str(const ictx_t *cx, uint8_t kind, uint8_t rule,
+                                     const camp_str_t *s, const char **why);
 bool camp_ib_str_eq(const camp_str_t *a, const camp_str_t *b);
 bool camp_ib_str_is(const camp_str_t *a, const char *lit);
 
-/* Encode helpers. */
 void camp_ib_put_str(ictx_t *cx, const camp_str_t *s);
 /* Validate (OP_VALIDATE: each item present and passing @p rule, path `[i]`) or
  * write (OP_ENCODE: a JSON array) the @p count strings of a pooled string array. */
@@ -267,28 +355,7 @@ unsigned camp_ib_enum_count(unsigned e);
 /* Raw JSON well-formedness (validate user-built raw members). */
 bool camp_ib_raw_ok(const camp_str_t *s, bool object);
 
-/* ---- per-struct operations (one function per struct, no recursion) ---------------------- */
-
-camp_status_t camp_ib_sequence_op(ictx_t *cx, camp_inbox_sequence_t *a, const camp_inbox_sequence_t *b,
-                                int tok, bool object_form);
-camp_status_t camp_ib_campaign_op(ictx_t *cx, camp_inbox_campaign_t *a,
-                                const camp_inbox_campaign_t *b, int tok);
-camp_status_t camp_ib_summary_op(ictx_t *cx, camp_inbox_campaign_summary_t *a,
-                               const camp_inbox_campaign_summary_t *b, int tok);
-camp_status_t camp_ib_page_op(ictx_t *cx, camp_inbox_campaign_page_t *a,
-                            const camp_inbox_campaign_page_t *b, int tok);
-camp_status_t camp_ib_rules_update_op(ictx_t *cx, camp_inbox_rules_update_t *a,
-                                    const camp_inbox_rules_update_t *b, int tok);
-camp_status_t camp_ib_create_op(ictx_t *cx, camp_inbox_campaign_create_t *a,
-                              const camp_inbox_campaign_create_t *b, int tok);
-camp_status_t camp_ib_leads_add_op(ictx_t *cx, camp_inbox_leads_add_t *a,
-                                 const camp_inbox_leads_add_t *b, int tok);
-camp_status_t camp_ib_simple_op(ictx_t *cx, camp_inbox_type_t type, void *a, const void *b, int tok);
-camp_status_t camp_ib_error_op(ictx_t *cx, camp_inbox_error_t *a, const camp_inbox_error_t *b,
-                             int tok);
-camp_status_t camp_ib_webhook_op(ictx_t *cx, camp_inbox_webhook_t *a, const camp_inbox_webhook_t *b,
-                               int tok);
-/* Decode only: the envelope of an event-feed page. */
-camp_status_t camp_ib_events_page_op(ictx_t *cx, camp_inbox_events_page_t *a, int tok);
+/* The frame of the nearest array level whose sub id is @p sub (NULL when none). */
+const iframe_t *camp_ib_find_array(const ictx_t *cx, uint8_t sub);
 
 #endif

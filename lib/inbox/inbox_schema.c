@@ -1,0 +1,2456 @@
+/* The InboxApp documents as data for the schema engine (inbox_engine.c): one
+ * member table per object, and the hooks for what tables cannot say (variants,
+ * maps, pools shared by a whole sequence, cross-member rules).
+ *
+ * Source of truth: spec/inboxapp.md. Where the vendor's pages disagree, decoding
+ * accepts every documented form and encoding uses the strictest; each such choice
+ * is written next to the table or hook that makes it (D-numbers are the
+ * disagreements listed in spec §10). */
+#include <stddef.h>
+#include <string.h>
+
+#include "camp/camp_inbox.h"
+#include "camp/camp_validate.h"
+
+#include "inbox_internal.h"
+
+#define COUNT(t) ((uint8_t)(sizeof(t) / sizeof((t)[0])))
+
+#define C_OFF(m) ((uint16_t)offsetof(camp_inbox_campaign_t, m))
+#define S_OFF(m) ((uint16_t)offsetof(camp_inbox_campaign_summary_t, m))
+#define L_OFF(m) ((uint16_t)offsetof(camp_inbox_list_t, m))
+#define R_OFF(m) ((uint16_t)offsetof(camp_inbox_rules_t, m))
+#define A_OFF(m) ((uint16_t)offsetof(camp_inbox_automation_t, m))
+#define V_OFF(m) ((uint16_t)offsetof(camp_inbox_variable_t, m))
+#define W_OFF(m) ((uint16_t)offsetof(camp_day_window_t, m))
+#define STEP_OFF(m) ((uint16_t)offsetof(camp_inbox_step_t, m))
+#define SEG_OFF(m) ((uint16_t)offsetof(camp_inbox_segment_t, m))
+#define SEQ_OFF(m) ((uint16_t)offsetof(camp_inbox_sequence_t, m))
+#define PG_OFF(m) ((uint16_t)offsetof(camp_inbox_campaign_page_t, m))
+#define RU_OFF(m) ((uint16_t)offsetof(camp_inbox_rules_update_t, m))
+#define CR_OFF(m) ((uint16_t)offsetof(camp_inbox_campaign_create_t, m))
+#define LA_OFF(m) ((uint16_t)offsetof(camp_inbox_leads_add_t, m))
+#define LD_OFF(m) ((uint16_t)offsetof(camp_inbox_lead_t, m))
+#define LU_OFF(m) ((uint16_t)offsetof(camp_inbox_lead_update_t, m))
+#define LC_OFF(m) ((uint16_t)offsetof(camp_inbox_lead_cancel_t, m))
+#define CU_OFF(m) ((uint16_t)offsetof(camp_inbox_column_update_t, m))
+#define CO_OFF(m) ((uint16_t)offsetof(camp_inbox_column_t, m))
+#define AR_OFF(m) ((uint16_t)offsetof(camp_inbox_leads_add_result_t, m))
+#define SU_OFF(m) ((uint16_t)offsetof(camp_inbox_success_t, m))
+#define TM_OFF(m) ((uint16_t)offsetof(camp_inbox_team_t, m))
+#define E_OFF(m) ((uint16_t)offsetof(camp_inbox_error_t, m))
+#define WH_OFF(m) ((uint16_t)offsetof(camp_inbox_webhook_t, m))
+#define P_OFF(m) ((uint16_t)offsetof(camp_inbox_prospect_t, m))
+#define EP_OFF(m) ((uint16_t)offsetof(camp_inbox_events_page_t, m))
+
+/* offsets in the tables are uint16_t */
+typedef char campaign_fits_uint16[(sizeof(camp_inbox_campaign_page_t) < 65536u &&
+                                   sizeof(camp_inbox_leads_add_t) < 65536u)
+                                      ? 1
+                                      : -1];
+/* the summary is the campaign's first member: its table serves both */
+typedef char summary_first[(offsetof(camp_inbox_campaign_t, base) == 0) ? 1 : -1];
+
+/* Documented bounds of each add-leads array (E7). */
+#define LEADS_MIN 1
+#define LEADS_MAX 2000
+
+/* Sub ids: what a K_SUB member is (camp_ib_sub()). */
+enum {
+    SUB_HOURS = 1,
+    SUB_RULES,
+    SUB_SEQUENCE,
+    SUB_AUTOMATIONS,
+    SUB_STEPS,
+    SUB_LISTS,
+    SUB_VARIABLES,
+    SUB_SYNCED,
+    SUB_EXCLUDED,
+    SUB_MAPPING,
+    SUB_ACTION_DATA,
+    SUB_DATA,
+    SUB_SEGMENTS,
+    SUB_OPTIONS,
+    SUB_CAMPAIGNS,
+    SUB_CURSOR,
+    SUB_CREATE_RULES,
+    SUB_COLUMN_MAPPINGS,
+    SUB_PLATFORM_IDS,
+    SUB_USERNAMES,
+    SUB_EXTERNAL_IDS,
+    SUB_LEADS,
+    SUB_LEAD_ID,
+    SUB_ERROR,
+    SUB_WH_DATA,
+    SUB_WH_OBJECT,
+    SUB_WH_CAMPAIGN,
+    SUB_WH_PART,
+    SUB_WH_TEAM,
+    SUB_WH_ACCOUNT_LINK
+};
+
+/* ---- campaign (§3.1 v2, §3.2 legacy, §3.3 summary) -------------------------------------------- */
+
+/* §3.3 lists the fields every form carries; they are required in every shape,
+ * except `status`: the enable-campaign example omits it (D5), so it may be absent.
+ * `updatedAt` may be null only in the summary (webhook) shape (D16); the API
+ * schemas say it is a non-null date-time. The members after them belong to the v2
+ * or legacy shapes and are all optional (their presence is in `present`): the docs
+ * mark them required, but tolerance on receive keeps a device working when a
+ * shape-specific field goes missing; the shape markers decide the shape. */
+#define SUMMARY_FIELDS                                                                             \
+    {"id", K_ID, R_NONE, F_REQ, S_OFF(id), 0, 0},                                                 \
+    {"name", K_STR, R_NONE, F_REQ, S_OFF(name), 0, 0},                                            \
+    {"description", K_STR, R_NONE, F_REQ | F_NULL, S_OFF(description), 0, 0},                    \
+    {"status", K_ENUM, E_STATUS, 0, S_OFF(status), 0, 0},                                         \
+    {"dryRun", K_BOOL, R_NONE, F_REQ, S_OFF(dry_run), 0, 0},                                      \
+    {"targetsCount", K_I64, R_COUNT, F_REQ, S_OFF(targets_count), 0, 0},                          \
+    {"contactedCount", K_I64, R_COUNT, F_REQ, S_OFF(contacted_count), 0, 0},                      \
+    {"repliesCount", K_I64, R_COUNT, F_REQ, S_OFF(replies_count), 0, 0},                          \
+    {"completionRate", K_FRAC, R_NONE, F_REQ, S_OFF(completion_rate), 0, 0},                      \
+    {"replyRate", K_FRAC, R_NONE, F_REQ, S_OFF(reply_rate), 0, 0},                                \
+    {"createdAt", K_TIME, R_NONE, F_REQ, S_OFF(created_at), 0, 0},                                \
+    {"updatedAt", K_TIME, R_NONE, F_REQ | F_NULL_SUM, S_OFF(updated_at), 0, 0},                   \
+    {"pausedAt", K_TIME, R_NONE, F_REQ | F_NULL, S_OFF(paused_at), 0, 0},                         \
+    {"completedAt", K_TIME, R_NONE, F_REQ | F_NULL, S_OFF(completed_at), 0, 0},                   \
+    {"lastStartedAt", K_TIME, R_NONE, F_REQ | F_NULL, S_OFF(last_started_at), 0, 0}
+
+static const ifield_t summary_fields[] = {SUMMARY_FIELDS};
+
+static const ifield_t campaign_fields[] = {
+    SUMMARY_FIELDS,
+    {"enabled", K_BOOL, R_NONE, F_V2, C_OFF(enabled), 0, CAMP_INBOX_CAMPAIGN_HAS_ENABLED},
+    {"hourlyMessageRate", K_U16, R_RATE, 0, C_OFF(hourly_message_rate), 0,
+     CAMP_INBOX_CAMPAIGN_HAS_HOURLY_RATE},
+    {"scheduleTimezone", K_TZ, R_NONE, 0, C_OFF(schedule_timezone), 0, 0},
+    {"scheduleHours", K_SUB, SUB_HOURS, 0, 0, 0, CAMP_INBOX_CAMPAIGN_HAS_SCHEDULE_HOURS},
+    {"isBuildingPlan", K_BOOL, R_NONE, 0, C_OFF(is_building_plan), 0,
+     CAMP_INBOX_CAMPAIGN_HAS_BUILDING_PLAN},
+    {"isSyncing", K_BOOL, R_NONE, F_V2, C_OFF(is_syncing), 0, CAMP_INBOX_CAMPAIGN_HAS_SYNCING},
+    {"scopeAssessedCount", K_I64, R_COUNT, F_V2, C_OFF(scope_assessed_count), 0,
+     CAMP_INBOX_CAMPAIGN_HAS_SCOPE_ASSESSED},
+    {"accountLinkIds", K_IDS, A_ACCOUNTS, 0, C_OFF(account_link_ids), C_OFF(account_count),
+     CAMP_INBOX_CAMPAIGN_HAS_ACCOUNTS},
+    {"rules", K_SUB, SUB_RULES, F_V2, 0, 0, CAMP_INBOX_CAMPAIGN_HAS_RULES},
+    {"sequence", K_SUB, SUB_SEQUENCE, F_V2, 0, 0, CAMP_INBOX_CAMPAIGN_HAS_SEQUENCE},
+    {"automations", K_SUB, SUB_AUTOMATIONS, 0, 0, 0, CAMP_INBOX_CAMPAIGN_HAS_AUTOMATIONS},
+    {"type", K_STR, R_NONE, F_LEG, C_OFF(type), 0, 0},
+    {"estimatedTargets", K_I64, R_COUNT, F_LEG, C_OFF(estimated_targets), 0,
+     CAMP_INBOX_CAMPAIGN_HAS_ESTIMATED_TARGETS},
+    {"isHydrating", K_BOOL, R_NONE, F_LEG, C_OFF(is_hydrating), 0, CAMP_INBOX_CAMPAIGN_HAS_HYDRATING},
+    /* customVariables before steps: validating a struct checks the steps' variables
+     * against the map (decoding checks them when the campaign closes) */
+    {"customVariables", K_SUB, SUB_VARIABLES, F_LEG, 0, 0, CAMP_INBOX_CAMPAIGN_HAS_CUSTOM_VARIABLES},
+    {"steps", K_SUB, SUB_STEPS, F_LEG, 0, 0, CAMP_INBOX_CAMPAIGN_HAS_STEPS},
+    {"lists", K_SUB, SUB_LISTS, F_LEG, 0, 0, CAMP_INBOX_CAMPAIGN_HAS_LISTS},
+};
+
+/* The legacy webhook's `data.campaign` is only `{id, name}`. */
+static const ifield_t ref_fields[] = {
+    {"id", K_ID, R_NONE, F_REQ, S_OFF(id), 0, 0},
+    {"name", K_STR, R_NONE, F_REQ, S_OFF(name), 0, 0},
+};
+
+static const ifield_t window_fields[] = {
+    {"start", K_U16, R_MINUTE, F_REQ, W_OFF(start), 0, 0},
+    {"end", K_U16, R_MINUTE, F_REQ, W_OFF(end), 0, 0},
+};
+
+/* v2 rules: the docs show all four members on every example. */
+static const ifield_t rules_fields[] = {
+    {"syncedLists", K_SUB, SUB_SYNCED, F_REQ, 0, 0, 0},
+    {"excludedLists", K_SUB, SUB_EXCLUDED, F_REQ, 0, 0, 0},
+    {"excludeContacted", K_BOOL, R_NONE, F_REQ, R_OFF(exclude_contacted), 0, 0},
+    {"excludeMutuals", K_BOOL, R_NONE, F_REQ, R_OFF(exclude_mutuals), 0, 0},
+};
+
+static const ifield_t v2_list_fields[] = {
+    {"listId", K_ID, R_NONE, F_REQ, L_OFF(list_id), 0, 0},
+    {"listName", K_STR, R_NONE, 0, L_OFF(list_name), 0, 0},
+    {"columnMapping", K_SUB, SUB_MAPPING, 0, 0, 0, CAMP_INBOX_LIST_HAS_COLUMN_MAPPING},
+};
+
+static const ifield_t legacy_list_fields[] = {
+    {"listId", K_ID, R_NONE, F_REQ, L_OFF(list_id), 0, 0},
+    {"exclude", K_BOOL, R_NONE, F_REQ, L_OFF(exclude), 0, 0},
+};
+
+/* D6: the v2 example has no `action`; it is optional. */
+static const ifield_t automation_fields[] = {
+    {"id", K_ID, R_NONE, F_REQ, A_OFF(id), 0, 0},
+    {"trigger", K_ENUM, E_TRIGGER, F_REQ, A_OFF(trigger), 0, 0},
+    {"action", K_ENUM, E_ACTION, 0, A_OFF(action), 0, 0},
+    {"actionData", K_SUB, SUB_ACTION_DATA, 0, 0, 0, CAMP_INBOX_AUTOMATION_HAS_ACTION_DATA},
+    {"enabled", K_BOOL, R_NONE, F_REQ, A_OFF(enabled), 0, 0},
+};
+
+static const ifield_t action_data_fields[] = {
+    {"statusId", K_ID, R_NONE, F_REQ, A_OFF(status_id), 0, 0},
+};
+
+static const ifield_t variable_fields[] = {
+    {"displayName", K_STR, R_NONE, F_REQ, V_OFF(display_name), 0, 0},
+    {"description", K_STR, R_NONE, F_NULL, V_OFF(description), 0,
+     CAMP_INBOX_VARIABLE_HAS_DESCRIPTION},
+};
+
+/* SYNTHETIC (fixtures/README): no list endpoint is documented. The page follows
+ * the v1 pagination envelope (§7): the items under a resource-named key
+ * (`campaigns`) and `nextCursor` {id, timestamp}, null on the last page (absence
+ * is taken as null too). */
+static const ifield_t page_fields[] = {
+    {"campaigns", K_SUB, SUB_CAMPAIGNS, F_REQ, 0, 0, 0},
+    {"nextCursor", K_SUB, SUB_CURSOR, F_NULL, 0, 0, 0},
+};
+
+static const ifield_t cursor_fields[] = {
+    {"id", K_STR, R_NONEMPTY, F_REQ, PG_OFF(next_id), 0, 0},
+    {"timestamp", K_TIME, R_NONE, F_REQ, PG_OFF(next_timestamp), 0, 0},
+};
+
+/* ---- sequence (§3.4) ----------------------------------------------------------------------------- */
+
+/* D7: responses may omit `type` (it is then inferred from `data`); request bodies
+ * must carry it. `id` and `rank` are assigned by the server ("do not send");
+ * `campaignVersion` exists only on legacy responses. */
+static const ifield_t step_fields[] = {
+    {"id", K_ID, R_NONE, F_NO_REQUEST, STEP_OFF(id), 0, 0},
+    {"type", K_ENUM, E_STEP, F_REQ_REQUEST, STEP_OFF(type), 0, CAMP_INBOX_STEP_HAS_TYPE},
+    {"rank", K_I64, R_COUNT, F_NO_REQUEST, STEP_OFF(rank), 0, CAMP_INBOX_STEP_HAS_RANK},
+    {"data", K_SUB, SUB_DATA, F_REQ, 0, 0, 0},
+    {"campaignVersion", K_I64, R_COUNT, F_RESP, STEP_OFF(campaign_version), 0,
+     CAMP_INBOX_STEP_HAS_CAMPAIGN_VERSION},
+};
+
+static const ifield_t message_fields[] = {
+    {"segments", K_SUB, SUB_SEGMENTS, F_REQ, 0, 0, 0},
+};
+
+/* D18: `unit` looks like a display unit only ("days" with 86400 and 604800); its
+ * other values are not stored, so it is kept as free text. */
+static const ifield_t delay_fields[] = {
+    {"delaySeconds", K_I64, R_COUNT, F_REQ, STEP_OFF(delay_seconds), 0, 0},
+    {"unit", K_STR, R_NONE, 0, STEP_OFF(unit), 0, 0},
+};
+
+static const ifield_t static_fields[] = {
+    {"type", K_ENUM, E_SEGMENT, F_REQ, SEG_OFF(type), 0, 0},
+    {"text", K_STR, R_NONE, F_REQ, SEG_OFF(text), 0, 0},
+};
+
+static const ifield_t variable_segment_fields[] = {
+    {"type", K_ENUM, E_SEGMENT, F_REQ, SEG_OFF(type), 0, 0},
+    {"name", K_STR, R_NONE, F_REQ, SEG_OFF(text), 0, 0},
+    {"fallback", K_STR, R_NONE, 0, SEG_OFF(fallback), 0, 0},
+};
+
+static const ifield_t variation_fields[] = {
+    {"type", K_ENUM, E_SEGMENT, F_REQ, SEG_OFF(type), 0, 0},
+    {"options", K_SUB, SUB_OPTIONS, F_REQ, 0, 0, 0},
+};
+
+static const ifield_t sequence_fields[] = {
+    {"version", K_I64, R_COUNT, F_REQ | F_RESP, SEQ_OFF(version), 0, 0},
+    {"steps", K_SUB, SUB_STEPS, F_REQ, 0, 0, 0},
+};
+
+/* ---- request bodies ---------------------------------------------------------------------------- */
+
+/* E4. `rules` takes the update-lead-rules body shape and the time-zone member is
+ * named `scheduleTimezone`, as in the response: both [unverified] (the stored page
+ * lacks them; fixtures/README marks the rules shape ASSUMPTION). */
+static const ifield_t create_fields[] = {
+    {"name", K_STR, R_NAME, F_REQ, CR_OFF(name), 0, 0},
+    {"accountLinkIds", K_IDS, A_ACCOUNTS1, F_REQ, CR_OFF(account_link_ids), CR_OFF(account_count), 0},
+    {"rules", K_SUB, SUB_CREATE_RULES, 0, 0, 0, CAMP_INBOX_CREATE_HAS_RULES},
+    {"scheduleTimezone", K_TZ, R_NONE, 0, CR_OFF(schedule_timezone), 0, 0},
+};
+
+/* E6: every member optional ("omitted fields are left unchanged"; an empty array
+ * clears). */
+static const ifield_t rules_update_fields[] = {
+    {"syncedListIds", K_IDS, A_LISTS, 0, RU_OFF(synced_list_ids), RU_OFF(synced_count),
+     CAMP_INBOX_RULES_HAS_SYNCED},
+    {"excludedListIds", K_IDS, A_LISTS, 0, RU_OFF(excluded_list_ids), RU_OFF(excluded_count),
+     CAMP_INBOX_RULES_HAS_EXCLUDED},
+    {"excludeContacted", K_BOOL, R_NONE, 0, RU_OFF(exclude_contacted), 0,
+     CAMP_INBOX_RULES_HAS_EXCLUDE_CONTACTED},
+    {"excludeMutuals", K_BOOL, R_NONE, 0, RU_OFF(exclude_mutuals), 0,
+     CAMP_INBOX_RULES_HAS_EXCLUDE_MUTUALS},
+    {"columnMappings", K_SUB, SUB_COLUMN_MAPPINGS, 0, 0, 0, CAMP_INBOX_RULES_HAS_COLUMN_MAPPINGS},
+    {"detachBehavior", K_ENUM, E_DETACH, 0, RU_OFF(detach_behavior), 0, 0},
+};
+
+/* E7. `platform` defaults to twitter and "will become required later": the encoder
+ * writes it whenever it is set (callers should set it). */
+static const ifield_t leads_add_fields[] = {
+    {"platform", K_ENUM, E_PLATFORM, 0, LA_OFF(platform), 0, 0},
+    {"platformIds", K_SUB, SUB_PLATFORM_IDS, 0, 0, 0, CAMP_INBOX_LEADS_HAS_PLATFORM_IDS},
+    {"usernames", K_SUB, SUB_USERNAMES, 0, 0, 0, CAMP_INBOX_LEADS_HAS_USERNAMES},
+    {"externalIds", K_SUB, SUB_EXTERNAL_IDS, 0, 0, 0, CAMP_INBOX_LEADS_HAS_EXTERNAL_IDS},
+    {"leads", K_SUB, SUB_LEADS, 0, 0, 0, CAMP_INBOX_LEADS_HAS_LEADS},
+};
+
+/* A `leads[]` item: exactly one of platformId / username / externalId ("each
+ * identified by one of"), optional platform and data. The three identifier
+ * members share one hook; `by` says which one it was. */
+static const ifield_t lead_fields[] = {
+    {"platformId", K_SUB, SUB_LEAD_ID, 0, 0, 0, 0},
+    {"username", K_SUB, SUB_LEAD_ID, 0, 0, 0, 0},
+    {"externalId", K_SUB, SUB_LEAD_ID, 0, 0, 0, 0},
+    {"platform", K_ENUM, E_PLATFORM, 0, LD_OFF(platform), 0, 0},
+    {"data", K_RAW_OBJ, R_NONE, 0, LD_OFF(data), 0, 0},
+};
+
+static const ifield_t lead_update_fields[] = {
+    {"data", K_RAW_OBJ, R_NONE, F_REQ, LU_OFF(data), 0, 0},
+    {"by", K_ENUM, E_BY, 0, LU_OFF(by), 0, 0},
+    {"platform", K_ENUM, E_PLATFORM, 0, LU_OFF(platform), 0, 0},
+};
+
+/* E9: `platform` is "required when by is platformId or username (defaults to
+ * twitter)": with a default it can be omitted, so it stays optional. */
+static const ifield_t lead_cancel_fields[] = {
+    {"by", K_ENUM, E_BY, 0, LC_OFF(by), 0, 0},
+    {"platform", K_ENUM, E_PLATFORM, 0, LC_OFF(platform), 0, 0},
+};
+
+/* E10: name is listed without "optional", description is `string | null` (null
+ * clears) and may be omitted. */
+static const ifield_t column_update_fields[] = {
+    {"name", K_STR, R_NAME, F_REQ, CU_OFF(name), 0, 0},
+    {"description", K_STR, R_DESC, F_NULL, CU_OFF(description), 0, CAMP_INBOX_COLUMN_HAS_DESCRIPTION},
+};
+
+/* ---- responses --------------------------------------------------------------------------------- */
+
+static const ifield_t column_fields[] = {
+    {"id", K_COLID, R_NONE, F_REQ, CO_OFF(id), 0, 0},
+    {"name", K_STR, R_NONE, F_REQ, CO_OFF(name), 0, 0},
+    {"type", K_RAW, R_NONE, F_REQ | F_NULL, CO_OFF(type), 0, 0},
+    {"createdAt", K_TIME, R_NONE, F_REQ, CO_OFF(created_at), 0, 0},
+    {"updatedAt", K_TIME, R_NONE, F_REQ | F_NULL, CO_OFF(updated_at), 0, 0},
+    {"description", K_STR, R_NONE, F_NULL, CO_OFF(description), 0, CAMP_INBOX_COLUMN_HAS_DESCRIPTION},
+};
+
+/* §4, GET /team (the vendor's OpenAPI): every member required, image and updatedAt
+ * nullable. */
+static const ifield_t team_fields[] = {
+    {"id", K_ID, R_NONE, F_REQ, TM_OFF(id), 0, 0},
+    {"name", K_STR, R_NONE, F_REQ, TM_OFF(name), 0, 0},
+    {"slug", K_STR, R_NONE, F_REQ, TM_OFF(slug), 0, 0},
+    {"image", K_STR, R_NONE, F_REQ | F_NULL, TM_OFF(image), 0, 0},
+    {"createdAt", K_TIME, R_NONE, F_REQ, TM_OFF(created_at), 0, 0},
+    {"updatedAt", K_TIME, R_NONE, F_REQ | F_NULL, TM_OFF(updated_at), 0, 0},
+};
+
+static const ifield_t leads_add_result_fields[] = {
+    {"added", K_I64, R_COUNT, F_REQ, AR_OFF(added), 0, 0},
+    {"skipped", K_I64, R_COUNT, F_REQ, AR_OFF(skipped), 0, 0},
+    {"failed", K_I64, R_COUNT, F_REQ, AR_OFF(failed), 0, 0},
+};
+
+/* `success` is typed "any" (required); true is the natural value. */
+static const ifield_t success_fields[] = {
+    {"success", K_RAW, R_NONE, F_REQ | F_NULL, SU_OFF(value), 0, 0},
+};
+
+/* D12: error-codes and rate-limits pages nest {code, message, status} under
+ * `error`; the authentication pages send a flat {error: "...", message}; the API
+ * v2 spec sends {code, message, details, requestId}. All three decode; the form is
+ * recorded. Codes are an open set (never enum-checked). */
+static const ifield_t nested_error_fields[] = {
+    {"error", K_SUB, SUB_ERROR, F_REQ, 0, 0, 0},
+};
+
+static const ifield_t inner_error_fields[] = {
+    {"code", K_STR, R_NONE, F_REQ, E_OFF(code), 0, 0},
+    {"message", K_STR, R_NONE, F_REQ, E_OFF(message), 0, 0},
+    {"status", K_I64, R_HTTP, F_REQ, E_OFF(status), 0, 0},
+};
+
+static const ifield_t flat_error_fields[] = {
+    {"error", K_STR, R_NONE, F_REQ, E_OFF(code), 0, 0},
+    {"message", K_STR, R_NONE, 0, E_OFF(message), 0, 0},
+};
+
+static const ifield_t v2_error_fields[] = {
+    {"code", K_STR, R_NONE, F_REQ, E_OFF(code), 0, 0},
+    {"message", K_STR, R_NONE, F_REQ, E_OFF(message), 0, 0},
+    {"requestId", K_STR, R_NONE, 0, E_OFF(request_id), 0, 0},
+};
+
+/* ---- webhooks (§8) --------------------------------------------------------------------------------- */
+
+/* §8.1: all seven envelope members are required. IDs are only required to be
+ * non-empty strings: no pattern is documented for them (D14 shows `team_...`). */
+static const ifield_t wh_v1_fields[] = {
+    {"id", K_STR, R_NONEMPTY, F_REQ, WH_OFF(id), 0, 0},
+    {"seq", K_I64, R_COUNT, F_REQ, WH_OFF(seq), 0, 0},
+    {"teamId", K_STR, R_NONEMPTY, F_REQ, WH_OFF(team_id), 0, 0},
+    {"type", K_STR, R_NONEMPTY, F_REQ, WH_OFF(type), 0, 0},
+    {"timestamp", K_TIME, R_NONE, F_REQ, WH_OFF(timestamp), 0, 0},
+    {"version", K_STR, R_NONEMPTY, F_REQ, WH_OFF(version), 0, 0},
+    {"data", K_SUB, SUB_WH_DATA, F_REQ, 0, 0, 0},
+};
+
+static const ifield_t wh_legacy_fields[] = {
+    {"event", K_STR, R_NONEMPTY, F_REQ, WH_OFF(type), 0, 0},
+    {"version", K_STR, R_NONEMPTY, F_REQ, WH_OFF(version), 0, 0},
+    {"timestamp", K_TIME, R_NONE, F_REQ, WH_OFF(timestamp), 0, 0},
+    {"platform", K_ENUM, E_PLATFORM, F_REQ, WH_OFF(platform), 0, 0},
+    {"data", K_SUB, SUB_WH_DATA, F_REQ, 0, 0, 0},
+};
+
+/* §8.4, the API v2 envelope (SDK only, D15). `object` is the resource the event is
+ * about (optional: tolerant on receive); target events carry flat IDs instead of
+ * the v1 objects, campaign.* data is undocumented and kept raw. */
+static const ifield_t wh_v2_fields[] = {
+    {"id", K_STR, R_NONEMPTY, F_REQ, WH_OFF(id), 0, 0},
+    {"seq", K_I64, R_COUNT, F_REQ, WH_OFF(seq), 0, 0},
+    {"type", K_STR, R_NONEMPTY, F_REQ, WH_OFF(type), 0, 0},
+    {"apiVersion", K_STR, R_NONEMPTY, F_REQ, WH_OFF(version), 0, 0},
+    {"createdAt", K_TIME, R_NONE, F_REQ, WH_OFF(timestamp), 0, 0},
+    {"object", K_SUB, SUB_WH_OBJECT, F_NULL, 0, 0, CAMP_INBOX_WEBHOOK_HAS_OBJECT},
+    {"data", K_SUB, SUB_WH_DATA, F_REQ, 0, 0, 0},
+};
+
+static const ifield_t wh_object_fields[] = {
+    {"type", K_STR, R_NONEMPTY, F_REQ, WH_OFF(object_type), 0, 0},
+    {"id", K_STR, R_NONEMPTY, F_REQ, WH_OFF(object_id), 0, 0},
+    {"url", K_STR, R_NONE, 0, WH_OFF(object_url), 0, 0},
+};
+
+static const ifield_t wh_v2_target_fields[] = {
+    {"threadId", K_STR, R_NONEMPTY, 0, WH_OFF(thread_id), 0, 0},
+    {"messageId", K_STR, R_NONEMPTY, 0, WH_OFF(message_id), 0, 0},
+    {"contactId", K_STR, R_NONEMPTY, 0, WH_OFF(prospect.id), 0, 0},
+    {"stepNumber", K_I64, R_COUNT, 0, WH_OFF(step_number), 0, CAMP_INBOX_WEBHOOK_HAS_STEP_NUMBER},
+};
+
+/* campaign.* events: `{campaign}`; target.* events: `{campaign, thread, message,
+ * prospect}` (§8.2). */
+static const ifield_t wh_campaign_data_fields[] = {
+    {"campaign", K_SUB, SUB_WH_CAMPAIGN, F_REQ, 0, 0, 0},
+};
+
+static const ifield_t wh_target_data_fields[] = {
+    {"campaign", K_SUB, SUB_WH_CAMPAIGN, F_REQ, 0, 0, 0},
+    {"thread", K_SUB, SUB_WH_PART, F_REQ, N_THREAD, 0, 0},
+    {"message", K_SUB, SUB_WH_PART, F_REQ, N_MESSAGE_PART, 0, 0},
+    {"prospect", K_SUB, SUB_WH_PART, F_REQ, N_PROSPECT, 0, 0},
+};
+
+/* The legacy camelCase format (§8.2): `data` holds team, accountLink, message,
+ * external (the prospect), thread and a campaign reference. */
+static const ifield_t wh_legacy_data_fields[] = {
+    {"team", K_SUB, SUB_WH_TEAM, 0, N_TEAM_PART, 0, 0},
+    {"accountLink", K_SUB, SUB_WH_ACCOUNT_LINK, 0, N_ACCOUNT_LINK, 0, 0},
+    {"message", K_SUB, SUB_WH_PART, F_REQ, N_LEGACY_MESSAGE, 0, 0},
+    {"external", K_SUB, SUB_WH_PART, F_REQ, N_PROSPECT, 0, 0},
+    {"thread", K_SUB, SUB_WH_PART, F_REQ, N_LEGACY_THREAD, 0, 0},
+    {"campaign", K_SUB, SUB_WH_CAMPAIGN, F_REQ, 0, 0, 0},
+};
+
+static const ifield_t thread_fields[] = {
+    {"id", K_STR, R_NONEMPTY, F_REQ, WH_OFF(thread_id), 0, 0},
+    {"platformId", K_STR, R_NONE, 0, WH_OFF(thread_platform_id), 0, 0},
+    {"accountLinkId", K_ID, R_NONE, 0, WH_OFF(account_link_id), 0, 0},
+};
+
+static const ifield_t message_part_fields[] = {
+    {"id", K_STR, R_NONEMPTY, F_REQ, WH_OFF(message_id), 0, 0},
+    {"content", K_STR, R_NONE, 0, WH_OFF(message_content), 0, 0},
+    {"createdAt", K_TIME, R_NONE, 0, WH_OFF(message_created_at), 0, 0},
+};
+
+/* Profile data of an external person (display name, username, image) is null or
+ * missing on real accounts (deleted, suspended, private): it never rejects an
+ * event. The prospect's id stays required. */
+static const ifield_t prospect_fields[] = {
+    {"id", K_STR, R_NONEMPTY, F_REQ, P_OFF(id), 0, 0},
+    {"platformId", K_STR, R_NONE, 0, P_OFF(platform_id), 0, 0},
+    {"platform", K_ENUM, E_PLATFORM, 0, P_OFF(platform), 0, 0},
+    {"displayName", K_STR, R_NONE, F_NULL, P_OFF(display_name), 0, 0},
+    {"username", K_STR, R_NONE, F_NULL, P_OFF(username), 0, 0},
+    {"image", K_STR, R_NONE, F_NULL, P_OFF(image), 0, 0},
+};
+
+static const ifield_t team_part_fields[] = {
+    {"id", K_STR, R_NONEMPTY, F_REQ, WH_OFF(team_id), 0, 0},
+};
+
+static const ifield_t account_link_fields[] = {
+    {"id", K_ID, R_NONE, F_REQ, WH_OFF(account_link_id), 0, 0},
+};
+
+static const ifield_t legacy_thread_fields[] = {
+    {"id", K_STR, R_NONEMPTY, F_REQ, WH_OFF(thread_id), 0, 0},
+};
+
+static const ifield_t legacy_message_fields[] = {
+    {"id", K_STR, R_NONEMPTY, F_REQ, WH_OFF(message_id), 0, 0},
+    {"content", K_STR, R_NONE, 0, WH_OFF(message_content), 0, 0},
+};
+
+/* §8.5: `{events, hasMore, lastSeq}`, all three required (the events are decoded
+ * one by one by camp_inbox_events_next()). */
+static const ifield_t events_page_fields[] = {
+    {"hasMore", K_BOOL, R_NONE, F_REQ, EP_OFF(has_more), 0, 0},
+};
+
+/* ---- nodes ------------------------------------------------------------------------------------------ */
+
+#define NODE(T) {T, COUNT(T), 0, 0}
+#define NODE_P(T, S, M, W) {T, COUNT(T), W, (uint16_t)offsetof(S, M)}
+
+const inode_t *camp_ib_node(unsigned node)
+{
+    static const inode_t nodes[N_COUNT] = {
+        [N_NONE] = {NULL, 0, 0, 0},
+        [N_CAMPAIGN] = NODE_P(campaign_fields, camp_inbox_campaign_t, present, 4),
+        [N_PAGE] = NODE(page_fields),
+        [N_CREATE] = NODE_P(create_fields, camp_inbox_campaign_create_t, present, 4),
+        [N_SEQUENCE] = NODE(sequence_fields),
+        [N_RULES_UPDATE] = NODE_P(rules_update_fields, camp_inbox_rules_update_t, present, 4),
+        [N_LEADS_ADD] = NODE_P(leads_add_fields, camp_inbox_leads_add_t, present, 4),
+        [N_LEADS_ADD_RESULT] = NODE(leads_add_result_fields),
+        [N_LEAD_UPDATE] = NODE(lead_update_fields),
+        [N_LEAD_CANCEL] = NODE(lead_cancel_fields),
+        [N_COLUMN_UPDATE] = NODE_P(column_update_fields, camp_inbox_column_update_t, present, 4),
+        [N_COLUMN] = NODE_P(column_fields, camp_inbox_column_t, present, 4),
+        [N_SUCCESS] = NODE(success_fields),
+        [N_ERROR] = NODE(flat_error_fields), /* replaced by the form's node when it opens */
+        [N_WEBHOOK] = NODE(wh_v1_fields),    /* replaced by the format's node when it opens */
+        [N_TEAM] = NODE(team_fields),
+        [N_SUMMARY] = NODE(summary_fields),
+        [N_REF] = NODE(ref_fields),
+        [N_WINDOW] = NODE(window_fields),
+        [N_RULES] = NODE(rules_fields),
+        [N_V2_LIST] = NODE_P(v2_list_fields, camp_inbox_list_t, present, 1),
+        [N_LEGACY_LIST] = NODE_P(legacy_list_fields, camp_inbox_list_t, present, 1),
+        [N_AUTOMATION] = NODE_P(automation_fields, camp_inbox_automation_t, present, 1),
+        [N_ACTION_DATA] = NODE(action_data_fields),
+        [N_VARIABLE] = NODE_P(variable_fields, camp_inbox_variable_t, present, 1),
+        [N_STEP] = NODE_P(step_fields, camp_inbox_step_t, present, 1),
+        [N_MESSAGE] = NODE(message_fields),
+        [N_DELAY] = NODE(delay_fields),
+        [N_SEG_STATIC] = NODE(static_fields),
+        [N_SEG_VARIABLE] = NODE(variable_segment_fields),
+        [N_SEG_VARIATION] = NODE(variation_fields),
+        [N_CURSOR] = NODE(cursor_fields),
+        [N_LEAD] = NODE(lead_fields),
+        [N_ERROR_NESTED] = NODE(nested_error_fields),
+        [N_ERROR_INNER] = NODE(inner_error_fields),
+        [N_ERROR_FLAT] = NODE(flat_error_fields),
+        [N_ERROR_V2] = NODE(v2_error_fields),
+        [N_WH_V1] = NODE(wh_v1_fields),
+        [N_WH_LEGACY] = NODE(wh_legacy_fields),
+        [N_WH_V2] = NODE_P(wh_v2_fields, camp_inbox_webhook_t, present, 1),
+        [N_WH_OBJECT] = NODE(wh_object_fields),
+        [N_WH_CAMPAIGN_DATA] = NODE(wh_campaign_data_fields),
+        [N_WH_TARGET_DATA] = NODE(wh_target_data_fields),
+        [N_WH_LEGACY_DATA] = NODE(wh_legacy_data_fields),
+        [N_WH_V2_TARGET] = NODE_P(wh_v2_target_fields, camp_inbox_webhook_t, present, 1),
+        [N_THREAD] = NODE(thread_fields),
+        [N_MESSAGE_PART] = NODE(message_part_fields),
+        [N_PROSPECT] = NODE(prospect_fields),
+        [N_TEAM_PART] = NODE(team_part_fields),
+        [N_ACCOUNT_LINK] = NODE(account_link_fields),
+        [N_LEGACY_THREAD] = NODE(legacy_thread_fields),
+        [N_LEGACY_MESSAGE] = NODE(legacy_message_fields),
+        [N_EVENTS_PAGE] = NODE(events_page_fields),
+    };
+    return &nodes[node < N_COUNT ? node : N_NONE];
+}
+
+/* ---- helpers ------------------------------------------------------------------------------------------- */
+
+/* Decode: the key of the member whose key token is @p key; refuses a key seen
+ * before among @p seen[0..n) (a map with duplicate keys is ambiguous). */
+static camp_status_t map_key(ictx_t *cx, int key, const camp_str_t *seen, size_t stride, size_t n,
+                             camp_str_t *out)
+{
+    size_t i;
+    camp_status_t st = camp_ib_get_str(cx, key, out);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    for (i = 0; i < n; i++) {
+        const camp_str_t *s = (const camp_str_t *)(const void *)((const char *)seen + i * stride);
+        if (camp_ib_str_eq(s, out)) {
+            return camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, "duplicate key");
+        }
+    }
+    return CAMP_OK;
+}
+
+/* The sequence whose pools the current steps use (the holder of the steps array). */
+static camp_inbox_sequence_t *sequence_of(const ictx_t *cx, const camp_inbox_sequence_t **b)
+{
+    const iframe_t *f = camp_ib_find_array(cx, SUB_STEPS);
+    if (f == NULL) {
+        *b = NULL;
+        return NULL;
+    }
+    *b = (cx->op == OP_EQUAL) ? (const camp_inbox_sequence_t *)f->u.s.b : NULL;
+    return (camp_inbox_sequence_t *)f->a;
+}
+
+static const iframe_t *parent_of(const ictx_t *cx, const iframe_t *f)
+{
+    return (f > cx->frames) ? f - 1 : NULL;
+}
+
+/* ---- scheduleHours (§3.5) -------------------------------------------------------------------------------- */
+
+static camp_status_t hours_decode(ictx_t *cx, camp_week_windows_t *w, int tok)
+{
+    int n, i, key;
+    camp_status_t st = camp_ib_want_object(cx, tok);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    n = camp_json_size(cx->doc, tok);
+    key = camp_json_first(cx->doc, tok);
+    for (i = 0; i < n && key > 0; i++, key = camp_ib_next(cx->doc, key)) {
+        camp_str_t k;
+        camp_day_window_t *d;
+        st = camp_ib_get_str(cx, key, &k);
+        if (st != CAMP_OK) {
+            return st;
+        }
+        /* keys are the day of week as a string, "0" Sunday .. "6" Saturday */
+        if (k.len != 1 || k.ptr[0] < '0' || k.ptr[0] > '6') {
+            return camp_ib_fail_at(cx, key + 1, CAMP_ERR_SCHEDULE, "day key must be \"0\"..\"6\"");
+        }
+        d = &w->day[k.ptr[0] - '0'];
+        if (d->has_window) {
+            return camp_ib_fail_at(cx, key + 1, CAMP_ERR_SCHEDULE, "duplicate day key");
+        }
+        st = camp_ib_run_all(cx, N_WINDOW, d, NULL, key + 1);
+        if (st != CAMP_OK) {
+            return st;
+        }
+        /* [derived] minute-of-day window: 0 <= start < end <= 1440 */
+        if (d->start >= d->end) {
+            st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_SCHEDULE, "start must be less than end");
+            camp_ib_fail_limits(cx, 0, 1440);
+            return st;
+        }
+        d->has_window = true;
+    }
+    return CAMP_OK;
+}
+
+static camp_status_t hours_op(ictx_t *cx, camp_week_windows_t *a, const camp_week_windows_t *b,
+                              int tok)
+{
+    size_t d, mark = cx->path.need;
+    camp_status_t st = CAMP_OK;
+    if (cx->op == OP_DECODE) {
+        return hours_decode(cx, a, tok);
+    }
+    camp_ib_obj_open(cx, tok);
+    for (d = 0; d < 7 && st == CAMP_OK; d++) {
+        const camp_day_window_t *x = &a->day[d];
+        char key[2];
+        key[0] = (char)('0' + d);
+        key[1] = '\0';
+        if (cx->op == OP_EQUAL) {
+            const camp_day_window_t *y = b != NULL ? &b->day[d] : NULL;
+            if (y == NULL || x->has_window != y->has_window ||
+                (x->has_window && (x->start != y->start || x->end != y->end))) {
+                st = NOT_EQUAL;
+            }
+            continue;
+        }
+        if (!x->has_window) {
+            continue;
+        }
+        if (cx->op == OP_ENCODE) {
+            camp_json_write_key(cx->w, key);
+            st = camp_ib_run_all(cx, N_WINDOW, (void *)(uintptr_t)x, NULL, -1);
+            continue;
+        }
+        camp_ib_path_key(&cx->path, key, 1);
+        st = camp_ib_run_all(cx, N_WINDOW, (void *)(uintptr_t)x, NULL, -1);
+        if (st == CAMP_OK && x->start >= x->end) {
+            st = camp_ib_fail_at(cx, -1, CAMP_ERR_SCHEDULE, "start must be less than end");
+            camp_ib_fail_limits(cx, 0, 1440);
+        }
+        if (st == CAMP_OK) {
+            camp_ib_path_cut(&cx->path, mark);
+        }
+    }
+    camp_ib_obj_close(cx);
+    return st;
+}
+
+/* ---- column mappings of a v2 list -------------------------------------------------------------------------- */
+
+/* Mappings every list of the v2 rules object cx->scan_tok needs (pool sizing). */
+static size_t mappings_needed(ictx_t *cx)
+{
+    static const char arrays[2][16] = {"syncedLists", "excludedLists"};
+    size_t total = 0, a;
+    for (a = 0; a < 2; a++) {
+        int arr = camp_json_member(cx->doc, cx->scan_tok, arrays[a]);
+        int n = camp_json_size(cx->doc, arr), i, it = camp_json_first(cx->doc, arr);
+        for (i = 0; i < n && it > 0; i++, it = camp_ib_next(cx->doc, it)) {
+            int m = camp_json_member(cx->doc, it, "columnMapping");
+            if (camp_json_kind(cx->doc, m) == CAMP_JSON_OBJECT) {
+                total += (size_t)camp_json_size(cx->doc, m);
+            }
+        }
+    }
+    return total;
+}
+
+/* `columnMapping` of one v2 synced list: source column ID -> campaign column ID,
+ * in the rules' pool. */
+static camp_status_t mapping_op(ictx_t *cx, camp_inbox_rules_t *ra, camp_inbox_list_t *a,
+                                const camp_inbox_rules_t *rb, const camp_inbox_list_t *b, int tok)
+{
+    size_t i, mark = cx->path.need;
+    camp_status_t st;
+    const char *why;
+    int n, key;
+
+    switch (cx->op) {
+    case OP_DECODE:
+        st = camp_ib_want_object(cx, tok);
+        if (st != CAMP_OK) {
+            return st;
+        }
+        n = camp_json_size(cx->doc, tok);
+        if ((size_t)ra->mapping_count + (size_t)n > CAMP_MAX_COLUMN_MAPPINGS) {
+            return camp_ib_fail_capacity(cx, tok, "more column mappings than CAMP_MAX_COLUMN_MAPPINGS",
+                                         mappings_needed(cx));
+        }
+        a->first_mapping = ra->mapping_count;
+        key = camp_json_first(cx->doc, tok);
+        for (i = 0; i < (size_t)n && key > 0; i++, key = camp_ib_next(cx->doc, key)) {
+            camp_inbox_column_map_t *m = &ra->mappings[ra->mapping_count];
+            st = map_key(cx, key, &ra->mappings[a->first_mapping].source,
+                         sizeof(camp_inbox_column_map_t), i, &m->source);
+            if (st == CAMP_OK && !camp_valid_column_id(m->source.ptr, m->source.len)) {
+                st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN,
+                                     "source column must match ^custom_[0-9a-z]+$");
+            }
+            if (st == CAMP_OK) {
+                st = camp_ib_get_str(cx, key + 1, &m->target);
+            }
+            if (st == CAMP_OK &&
+                camp_ib_check_kind_str(cx, K_COLID, R_NONE, &m->target, &why) != CAMP_OK) {
+                st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN, why);
+            }
+            if (st != CAMP_OK) {
+                return st;
+            }
+            ra->mapping_count++;
+            a->mapping_count++;
+        }
+        return CAMP_OK;
+    case OP_VALIDATE:
+        if ((size_t)a->first_mapping + a->mapping_count > ra->mapping_count ||
+            ra->mapping_count > CAMP_MAX_COLUMN_MAPPINGS) {
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "mapping range outside the rules' pool");
+        }
+        for (i = 0; i < a->mapping_count; i++) {
+            const camp_inbox_column_map_t *m = &ra->mappings[a->first_mapping + i];
+            size_t j;
+            camp_ib_path_key(&cx->path, m->source.ptr != NULL ? m->source.ptr : "", m->source.len);
+            st = camp_ib_check_key(cx, &m->source);
+            if (st != CAMP_OK) {
+                return st;
+            }
+            if (!camp_valid_column_id(m->source.ptr, m->source.len)) {
+                return camp_ib_fail_at(cx, -1, CAMP_ERR_PATTERN,
+                                       "source column must match ^custom_[0-9a-z]+$");
+            }
+            if (m->target.ptr == NULL ||
+                camp_ib_check_kind_str(cx, K_COLID, R_NONE, &m->target, &why) != CAMP_OK) {
+                return camp_ib_fail_at(cx, -1, CAMP_ERR_PATTERN, "must match ^custom_[0-9a-z]+$");
+            }
+            for (j = 0; j < i; j++) {
+                if (camp_ib_str_eq(&ra->mappings[a->first_mapping + j].source, &m->source)) {
+                    return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "duplicate key");
+                }
+            }
+            camp_ib_path_cut(&cx->path, mark);
+        }
+        return CAMP_OK;
+    case OP_ENCODE:
+        camp_json_write_object_begin(cx->w);
+        for (i = 0; i < a->mapping_count; i++) {
+            const camp_inbox_column_map_t *m = &ra->mappings[a->first_mapping + i];
+            camp_ib_put_key(cx, &m->source);
+            camp_ib_put_str(cx, &m->target);
+        }
+        camp_json_write_object_end(cx->w);
+        return CAMP_OK;
+    default:
+        if (b == NULL || rb == NULL) {
+            return NOT_EQUAL;
+        }
+        if (a->mapping_count != b->mapping_count ||
+            (size_t)a->first_mapping + a->mapping_count > CAMP_MAX_COLUMN_MAPPINGS ||
+            (size_t)b->first_mapping + b->mapping_count > CAMP_MAX_COLUMN_MAPPINGS) {
+            return NOT_EQUAL;
+        }
+        for (i = 0; i < a->mapping_count; i++) {
+            const camp_inbox_column_map_t *x = &ra->mappings[a->first_mapping + i];
+            const camp_inbox_column_map_t *y = &rb->mappings[b->first_mapping + i];
+            if (!camp_ib_str_eq(&x->source, &y->source) || !camp_ib_str_eq(&x->target, &y->target)) {
+                return NOT_EQUAL;
+            }
+        }
+        return CAMP_OK;
+    }
+}
+
+/* ---- customVariables (§3.8) ------------------------------------------------------------------------------------ */
+
+static camp_status_t variables_op(ictx_t *cx, camp_inbox_campaign_t *a,
+                                  const camp_inbox_campaign_t *b, int tok)
+{
+    size_t i, mark = cx->path.need;
+    camp_status_t st = CAMP_OK;
+    if (cx->op == OP_DECODE) {
+        int n, key;
+        st = camp_ib_want_object(cx, tok);
+        if (st != CAMP_OK) {
+            return st;
+        }
+        n = camp_json_size(cx->doc, tok);
+        if (n > CAMP_MAX_CUSTOM_VARIABLES) {
+            return camp_ib_fail_capacity(cx, tok, "more custom variables than CAMP_MAX_CUSTOM_VARIABLES",
+                                         (size_t)n);
+        }
+        key = camp_json_first(cx->doc, tok);
+        for (i = 0; i < (size_t)n && key > 0; i++, key = camp_ib_next(cx->doc, key)) {
+            camp_inbox_variable_t *v = &a->variables[i];
+            st = map_key(cx, key, &a->variables[0].name, sizeof *v, i, &v->name);
+            if (st == CAMP_OK && v->name.len == 0) {
+                st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, "variable name must not be empty");
+            }
+            if (st == CAMP_OK) {
+                st = camp_ib_run_all(cx, N_VARIABLE, v, NULL, key + 1);
+            }
+            if (st != CAMP_OK) {
+                return st;
+            }
+            a->variable_count++;
+        }
+        return CAMP_OK;
+    }
+    if (a->variable_count > CAMP_MAX_CUSTOM_VARIABLES) {
+        return camp_ib_fail_capacity(cx, -1, "more custom variables than CAMP_MAX_CUSTOM_VARIABLES",
+                                     a->variable_count);
+    }
+    if (cx->op == OP_EQUAL && (b == NULL || a->variable_count != b->variable_count)) {
+        return NOT_EQUAL;
+    }
+    camp_ib_obj_open(cx, tok);
+    for (i = 0; i < a->variable_count && st == CAMP_OK; i++) {
+        const camp_inbox_variable_t *v = &a->variables[i];
+        size_t j;
+        switch (cx->op) {
+        case OP_VALIDATE:
+            camp_ib_path_key(&cx->path, v->name.ptr != NULL ? v->name.ptr : "", v->name.len);
+            st = camp_ib_check_key(cx, &v->name);
+            if (st == CAMP_OK && v->name.len == 0) {
+                st = camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "variable name must not be empty");
+            }
+            for (j = 0; j < i && st == CAMP_OK; j++) {
+                if (camp_ib_str_eq(&a->variables[j].name, &v->name)) {
+                    st = camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "duplicate key");
+                }
+            }
+            break;
+        case OP_ENCODE:
+            camp_ib_put_key(cx, &v->name);
+            break;
+        default:
+            if (!camp_ib_str_eq(&v->name, &b->variables[i].name)) {
+                st = NOT_EQUAL;
+            }
+            break;
+        }
+        if (st == CAMP_OK) {
+            st = camp_ib_run_all(cx, N_VARIABLE, (void *)(uintptr_t)v,
+                                 b != NULL ? &b->variables[i] : NULL, -1);
+        }
+        if (st == CAMP_OK) {
+            camp_ib_path_cut(&cx->path, mark);
+        }
+    }
+    camp_ib_obj_close(cx);
+    return st;
+}
+
+/* ---- variables in segments (§3.4, D10) ----------------------------------------------------------------------------- */
+
+static bool kebab_name(const camp_str_t *s)
+{
+    size_t i;
+    bool prev_dash = true;
+    if (s->len == 0) {
+        return false;
+    }
+    for (i = 0; i < s->len; i++) {
+        char c = s->ptr[i];
+        if (c == '-') {
+            if (prev_dash) {
+                return false;
+            }
+            prev_dash = true;
+        } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            prev_dash = false;
+        } else {
+            return false;
+        }
+    }
+    return !prev_dash;
+}
+
+/* `first-name` is always available.
+ * - A legacy campaign that carries `customVariables`: the name must be one of its
+ *   keys (the pause page: anything else fails the campaign's validation).
+ * - Otherwise (v2 objects, sequence bodies and responses, legacy without the map)
+ *   the defining map is not in the document, so only the form is checked: a column
+ *   ID `custom_[0-9a-z]+` (the v2 flow). On receive a lower-case kebab-case name
+ *   (`company-name`, the legacy key form) is accepted too, because campaigns
+ *   created before the v2 flow may still use one; request bodies and encoding
+ *   accept only `first-name` and column IDs. */
+static camp_status_t check_variable(ictx_t *cx, const camp_inbox_campaign_t *c, const camp_str_t *name,
+                                    int tok)
+{
+    if (camp_ib_str_is(name, "first-name")) {
+        return CAMP_OK;
+    }
+    if (c != NULL && c->shape == CAMP_INBOX_SHAPE_LEGACY &&
+        (c->present & CAMP_INBOX_CAMPAIGN_HAS_CUSTOM_VARIABLES) != 0) {
+        size_t i;
+        for (i = 0; i < c->variable_count && i < CAMP_MAX_CUSTOM_VARIABLES; i++) {
+            if (camp_ib_str_eq(name, &c->variables[i].name)) {
+                return CAMP_OK;
+            }
+        }
+        return camp_ib_fail_at(cx, tok, CAMP_ERR_REFERENCE,
+                               "variable not defined: must be \"first-name\" or a key of customVariables");
+    }
+    if (camp_valid_column_id(name->ptr, name->len)) {
+        return CAMP_OK;
+    }
+    if (!cx->request && !cx->strict && kebab_name(name)) {
+        return CAMP_OK;
+    }
+    return camp_ib_fail_at(cx, tok, CAMP_ERR_PATTERN,
+                           (cx->request || cx->strict)
+                               ? "variable must be \"first-name\" or a column ID ^custom_[0-9a-z]+$"
+                               : "variable must be \"first-name\", a column ID or a kebab-case name");
+}
+
+/* Decode, legacy campaign: the map may come after the steps in the document, so
+ * the variables are checked when the campaign closes, each reported at the path
+ * the struct gives it. */
+static camp_status_t campaign_variables(ictx_t *cx, const camp_inbox_campaign_t *c, int tok)
+{
+    const camp_inbox_sequence_t *q = &c->sequence;
+    size_t i, j;
+    for (i = 0; i < q->step_count && i < CAMP_MAX_STEPS; i++) {
+        const camp_inbox_step_t *s = &q->steps[i];
+        if (s->type != CAMP_INBOX_STEP_MESSAGE) {
+            continue;
+        }
+        for (j = 0; j < s->segment_count && (size_t)s->first_segment + j < q->segment_count; j++) {
+            const camp_inbox_segment_t *g = &q->segments[s->first_segment + j];
+            camp_status_t st;
+            camp_diag_t *d = cx->diag;
+            if (g->type != CAMP_INBOX_SEGMENT_VARIABLE) {
+                continue;
+            }
+            if (d == NULL) {
+                st = check_variable(cx, c, &g->text, -1);
+            } else {
+                /* the campaign's path, then the segment's: `...steps[i].data.segments[j].name` */
+                camp_json_diag(d, cx->doc, tok, CAMP_OK, NULL);
+                cx->path.buf = d->path;
+                cx->path.cap = sizeof d->path;
+                cx->path.len = strlen(d->path);
+                cx->path.need = cx->path.len;
+                camp_ib_path_key(&cx->path, "steps", 5);
+                camp_ib_path_index(&cx->path, i);
+                camp_ib_path_key(&cx->path, "data", 4);
+                camp_ib_path_key(&cx->path, "segments", 8);
+                camp_ib_path_index(&cx->path, j);
+                camp_ib_path_key(&cx->path, "name", 4);
+                cx->op = OP_VALIDATE; /* report at the path, with no offset */
+                st = check_variable(cx, c, &g->text, -1);
+                cx->op = OP_DECODE;
+            }
+            if (st != CAMP_OK) {
+                return st;
+            }
+        }
+    }
+    return CAMP_OK;
+}
+
+/* ---- variation options ---------------------------------------------------------------------------------------------- */
+
+/* Pool sizes the whole steps array needs (for CAMP_ERR_CAPACITY's needed count). */
+static size_t pool_needed(ictx_t *cx, bool options)
+{
+    camp_json_doc_t *doc = cx->doc;
+    int n = camp_json_size(doc, cx->steps_tok), i, step;
+    size_t total = 0;
+    step = camp_json_first(doc, cx->steps_tok);
+    for (i = 0; i < n && step > 0; i++, step = camp_ib_next(doc, step)) {
+        int segs = camp_json_member(doc, camp_json_member(doc, step, "data"), "segments");
+        int m, j, seg;
+        if (camp_json_kind(doc, segs) != CAMP_JSON_ARRAY) {
+            continue;
+        }
+        m = camp_json_size(doc, segs);
+        if (!options) {
+            total += (size_t)m;
+            continue;
+        }
+        seg = camp_json_first(doc, segs);
+        for (j = 0; j < m && seg > 0; j++, seg = camp_ib_next(doc, seg)) {
+            int opts = camp_json_member(doc, seg, "options");
+            if (camp_json_kind(doc, opts) == CAMP_JSON_ARRAY) {
+                total += (size_t)camp_json_size(doc, opts);
+            }
+        }
+    }
+    return total;
+}
+
+static camp_status_t options_op(ictx_t *cx, camp_inbox_sequence_t *sa, camp_inbox_segment_t *a,
+                                const camp_inbox_sequence_t *sb, const camp_inbox_segment_t *b,
+                                int tok)
+{
+    camp_status_t st;
+    size_t i;
+    int n = 0, it;
+
+    if (sa == NULL) {
+        return camp_ib_fail_at(cx, tok, CAMP_ERR_INTERNAL, "segment outside a sequence");
+    }
+    switch (cx->op) {
+    case OP_DECODE:
+        st = camp_ib_want_array(cx, tok, &n);
+        if (st != CAMP_OK) {
+            return st;
+        }
+        /* [derived] "one is chosen per message": a variation needs an option. */
+        if (n < 1) {
+            st = camp_ib_fail_at(cx, tok, CAMP_ERR_LENGTH, "at least one option required");
+            camp_ib_fail_limits(cx, 1, INT64_MAX);
+            return st;
+        }
+        if ((size_t)sa->option_count + (size_t)n > CAMP_MAX_VARIATION_OPTIONS) {
+            return camp_ib_fail_capacity(cx, tok, "more options than CAMP_MAX_VARIATION_OPTIONS",
+                                         pool_needed(cx, true));
+        }
+        a->first_option = sa->option_count;
+        it = camp_json_first(cx->doc, tok);
+        for (i = 0; i < (size_t)n; i++, it = camp_ib_next(cx->doc, it)) {
+            st = camp_ib_get_str(cx, it, &sa->options[sa->option_count]);
+            if (st != CAMP_OK) {
+                return st;
+            }
+            sa->option_count++;
+        }
+        a->option_count = (uint16_t)n;
+        return CAMP_OK;
+    case OP_VALIDATE:
+        if (a->option_count < 1) {
+            st = camp_ib_fail_at(cx, -1, CAMP_ERR_LENGTH, "at least one option required");
+            camp_ib_fail_limits(cx, 1, INT64_MAX);
+            return st;
+        }
+        if ((size_t)a->first_option + a->option_count > sa->option_count) {
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "option range outside the sequence's pool");
+        }
+        return camp_ib_str_items(cx, OP_VALIDATE, &sa->options[a->first_option], a->option_count,
+                                 R_NONE);
+    case OP_ENCODE:
+        return camp_ib_str_items(cx, OP_ENCODE, &sa->options[a->first_option], a->option_count,
+                                 R_NONE);
+    case OP_EQUAL:
+    default:
+        if (b == NULL || sb == NULL) {
+            return NOT_EQUAL;
+        }
+        if (a->option_count != b->option_count ||
+            (size_t)a->first_option + a->option_count > CAMP_MAX_VARIATION_OPTIONS ||
+            (size_t)b->first_option + b->option_count > CAMP_MAX_VARIATION_OPTIONS) {
+            return NOT_EQUAL;
+        }
+        for (i = 0; i < a->option_count; i++) {
+            if (!camp_ib_str_eq(&sa->options[a->first_option + i], &sb->options[b->first_option + i])) {
+                return NOT_EQUAL;
+            }
+        }
+        return CAMP_OK;
+    }
+}
+
+/* ---- columnMappings of a rules update (E6) ------------------------------------------------------------------------ */
+
+static size_t group_mappings_needed(ictx_t *cx, int tok)
+{
+    int n = camp_json_size(cx->doc, tok), i, key = camp_json_first(cx->doc, tok);
+    size_t total = 0;
+    for (i = 0; i < n && key > 0; i++, key = camp_ib_next(cx->doc, key)) {
+        if (camp_json_kind(cx->doc, key + 1) == CAMP_JSON_OBJECT) {
+            total += (size_t)camp_json_size(cx->doc, key + 1);
+        }
+    }
+    return total;
+}
+
+static camp_status_t group_decode(ictx_t *cx, camp_inbox_rules_update_t *a,
+                                  camp_inbox_mapping_group_t *g, int outer, int tok)
+{
+    int n, i, key;
+    camp_status_t st = camp_ib_want_object(cx, tok);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    n = camp_json_size(cx->doc, tok);
+    if ((size_t)a->mapping_count + (size_t)n > CAMP_MAX_COLUMN_MAPPINGS) {
+        return camp_ib_fail_capacity(cx, tok, "more column mappings than CAMP_MAX_COLUMN_MAPPINGS",
+                                     group_mappings_needed(cx, outer));
+    }
+    g->first_mapping = a->mapping_count;
+    key = camp_json_first(cx->doc, tok);
+    for (i = 0; i < n && key > 0; i++, key = camp_ib_next(cx->doc, key)) {
+        camp_inbox_column_map_t *m = &a->mappings[a->mapping_count];
+        const camp_inbox_column_map_t *seen = &a->mappings[g->first_mapping];
+        int j;
+        st = camp_ib_get_str(cx, key, &m->source);
+        for (j = 0; j < i && st == CAMP_OK; j++) {
+            if (camp_ib_str_eq(&seen[j].source, &m->source)) {
+                st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, "duplicate key");
+            }
+        }
+        if (st == CAMP_OK && !camp_valid_column_id(m->source.ptr, m->source.len)) {
+            st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN,
+                                 "source column must match ^custom_[0-9a-z]+$");
+        }
+        if (st == CAMP_OK) {
+            st = camp_ib_get_str(cx, key + 1, &m->target);
+        }
+        if (st == CAMP_OK && !camp_valid_column_id(m->target.ptr, m->target.len)) {
+            st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN, "must match ^custom_[0-9a-z]+$");
+        }
+        if (st != CAMP_OK) {
+            return st;
+        }
+        a->mapping_count++;
+        g->mapping_count++;
+    }
+    return CAMP_OK;
+}
+
+static camp_status_t group_validate(ictx_t *cx, const camp_inbox_rules_update_t *a,
+                                    const camp_inbox_mapping_group_t *g)
+{
+    size_t i, j, mark = cx->path.need;
+    if ((size_t)g->first_mapping + g->mapping_count > a->mapping_count) {
+        return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "mapping range outside the pool");
+    }
+    for (i = 0; i < g->mapping_count; i++) {
+        const camp_inbox_column_map_t *m = &a->mappings[g->first_mapping + i];
+        camp_status_t st;
+        camp_ib_path_key(&cx->path, m->source.ptr != NULL ? m->source.ptr : "", m->source.len);
+        st = camp_ib_check_key(cx, &m->source);
+        if (st != CAMP_OK) {
+            return st;
+        }
+        if (!camp_valid_column_id(m->source.ptr, m->source.len)) {
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_PATTERN, "source column must match ^custom_[0-9a-z]+$");
+        }
+        if (m->target.ptr == NULL || !camp_valid_column_id(m->target.ptr, m->target.len)) {
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_PATTERN, "must match ^custom_[0-9a-z]+$");
+        }
+        for (j = 0; j < i; j++) {
+            if (camp_ib_str_eq(&a->mappings[g->first_mapping + j].source, &m->source)) {
+                return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "duplicate key");
+            }
+        }
+        camp_ib_path_cut(&cx->path, mark);
+    }
+    return CAMP_OK;
+}
+
+static bool groups_equal(const camp_inbox_rules_update_t *a, const camp_inbox_rules_update_t *b)
+{
+    size_t i, j;
+    if (b == NULL || a->group_count != b->group_count || b->group_count > CAMP_MAX_LISTS) {
+        return false;
+    }
+    for (i = 0; i < a->group_count; i++) {
+        const camp_inbox_mapping_group_t *x = &a->groups[i], *y = &b->groups[i];
+        if (!camp_ib_str_eq(&x->list_id, &y->list_id) || x->mapping_count != y->mapping_count ||
+            (size_t)x->first_mapping + x->mapping_count > CAMP_MAX_COLUMN_MAPPINGS ||
+            (size_t)y->first_mapping + y->mapping_count > CAMP_MAX_COLUMN_MAPPINGS) {
+            return false;
+        }
+        for (j = 0; j < x->mapping_count; j++) {
+            const camp_inbox_column_map_t *p = &a->mappings[x->first_mapping + j];
+            const camp_inbox_column_map_t *q = &b->mappings[y->first_mapping + j];
+            if (!camp_ib_str_eq(&p->source, &q->source) || !camp_ib_str_eq(&p->target, &q->target)) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+/* `columnMappings`: keyed by source list ID, each value maps source column ID ->
+ * campaign column ID. Custom columns only (§E6), so both are column IDs. */
+static camp_status_t column_mappings_op(ictx_t *cx, camp_inbox_rules_update_t *a,
+                                        const camp_inbox_rules_update_t *b, int tok)
+{
+    size_t i, j, mark = cx->path.need;
+    camp_status_t st = CAMP_OK;
+
+    if (cx->op == OP_DECODE) {
+        int n, key;
+        st = camp_ib_want_object(cx, tok);
+        if (st != CAMP_OK) {
+            return st;
+        }
+        n = camp_json_size(cx->doc, tok);
+        if (n > CAMP_MAX_LISTS) {
+            return camp_ib_fail_capacity(cx, tok, "more lists than CAMP_MAX_LISTS", (size_t)n);
+        }
+        key = camp_json_first(cx->doc, tok);
+        for (i = 0; i < (size_t)n && key > 0; i++, key = camp_ib_next(cx->doc, key)) {
+            camp_inbox_mapping_group_t *g = &a->groups[i];
+            st = camp_ib_get_str(cx, key, &g->list_id);
+            for (j = 0; j < i && st == CAMP_OK; j++) {
+                if (camp_ib_str_eq(&a->groups[j].list_id, &g->list_id)) {
+                    st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, "duplicate key");
+                }
+            }
+            if (st == CAMP_OK && !camp_valid_inbox_id(g->list_id.ptr, g->list_id.len)) {
+                st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN, "list ID key must match ^[0-9a-z]+$");
+            }
+            if (st == CAMP_OK) {
+                st = group_decode(cx, a, g, tok, key + 1);
+            }
+            if (st != CAMP_OK) {
+                return st;
+            }
+            a->group_count++;
+        }
+        return CAMP_OK;
+    }
+    if (a->group_count > CAMP_MAX_LISTS || a->mapping_count > CAMP_MAX_COLUMN_MAPPINGS) {
+        return cx->op == OP_EQUAL ? NOT_EQUAL
+                                  : camp_ib_fail_capacity(cx, -1, "more lists than CAMP_MAX_LISTS",
+                                                          a->group_count);
+    }
+    if (cx->op == OP_EQUAL) {
+        return groups_equal(a, b) ? CAMP_OK : NOT_EQUAL;
+    }
+    camp_ib_obj_open(cx, tok);
+    for (i = 0; i < a->group_count && st == CAMP_OK; i++) {
+        const camp_inbox_mapping_group_t *g = &a->groups[i];
+        if (cx->op == OP_ENCODE) {
+            camp_ib_put_key(cx, &g->list_id);
+            camp_json_write_object_begin(cx->w);
+            for (j = 0; j < g->mapping_count; j++) {
+                camp_ib_put_key(cx, &a->mappings[g->first_mapping + j].source);
+                camp_ib_put_str(cx, &a->mappings[g->first_mapping + j].target);
+            }
+            camp_json_write_object_end(cx->w);
+            continue;
+        }
+        camp_ib_path_key(&cx->path, g->list_id.ptr != NULL ? g->list_id.ptr : "", g->list_id.len);
+        st = camp_ib_check_key(cx, &g->list_id);
+        if (st == CAMP_OK && !camp_valid_inbox_id(g->list_id.ptr, g->list_id.len)) {
+            st = camp_ib_fail_at(cx, -1, CAMP_ERR_PATTERN, "list ID key must match ^[0-9a-z]+$");
+        }
+        for (j = 0; j < i && st == CAMP_OK; j++) {
+            if (camp_ib_str_eq(&a->groups[j].list_id, &g->list_id)) {
+                st = camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "duplicate key");
+            }
+        }
+        if (st == CAMP_OK) {
+            st = group_validate(cx, a, g);
+        }
+        if (st == CAMP_OK) {
+            camp_ib_path_cut(&cx->path, mark);
+        }
+    }
+    camp_ib_obj_close(cx);
+    return st;
+}
+
+/* ---- identifiers of an add-leads body (E7) ------------------------------------------------------------------------- */
+
+static camp_inbox_id_span_t *span_of(camp_inbox_leads_add_t *a, unsigned sub)
+{
+    switch (sub) {
+    case SUB_PLATFORM_IDS: return &a->platform_ids;
+    case SUB_USERNAMES: return &a->usernames;
+    default: return &a->external_ids;
+    }
+}
+
+/* Identifiers all three arrays of the document need (pool sizing). */
+static size_t ids_needed(ictx_t *cx, int obj)
+{
+    static const char keys[3][12] = {"platformIds", "usernames", "externalIds"};
+    size_t total = 0, i;
+    for (i = 0; i < 3; i++) {
+        int v = camp_json_member(cx->doc, obj, keys[i]);
+        if (camp_json_kind(cx->doc, v) == CAMP_JSON_ARRAY) {
+            total += (size_t)camp_json_size(cx->doc, v);
+        }
+    }
+    return total;
+}
+
+static camp_status_t bad_count(ictx_t *cx, int tok)
+{
+    camp_status_t st = camp_ib_fail_at(cx, tok, CAMP_ERR_LENGTH, "array length must be 1..2000");
+    camp_ib_fail_limits(cx, LEADS_MIN, LEADS_MAX);
+    return st;
+}
+
+static camp_status_t ids_op(ictx_t *cx, camp_inbox_leads_add_t *a, const camp_inbox_leads_add_t *b,
+                            unsigned sub, int tok, int obj)
+{
+    camp_inbox_id_span_t *s = span_of(a, sub);
+    size_t i;
+    camp_status_t st;
+    int n, it;
+
+    switch (cx->op) {
+    case OP_DECODE:
+        st = camp_ib_want_array(cx, tok, &n);
+        if (st != CAMP_OK) {
+            return st;
+        }
+        /* the API limit first: 2001 is a LENGTH error even below the capacity */
+        if (n < LEADS_MIN || n > LEADS_MAX) {
+            return bad_count(cx, tok);
+        }
+        if ((size_t)a->id_count + (size_t)n > CAMP_MAX_LEAD_IDS) {
+            return camp_ib_fail_capacity(cx, tok, "more identifiers than CAMP_MAX_LEAD_IDS",
+                                         ids_needed(cx, obj));
+        }
+        s->first = a->id_count;
+        s->count = 0;
+        it = camp_json_first(cx->doc, tok);
+        for (i = 0; i < (size_t)n; i++, it = camp_ib_next(cx->doc, it)) {
+            camp_str_t *id = &a->ids[a->id_count];
+            st = camp_ib_get_str(cx, it, id);
+            if (st == CAMP_OK && id->len == 0) {
+                st = camp_ib_fail_at(cx, it, CAMP_ERR_LENGTH, "must not be empty");
+                camp_ib_fail_limits(cx, 1, INT64_MAX);
+            }
+            if (st != CAMP_OK) {
+                return st;
+            }
+            a->id_count++;
+            s->count++;
+        }
+        return CAMP_OK;
+    case OP_VALIDATE:
+        if (s->count < LEADS_MIN || s->count > LEADS_MAX) {
+            return bad_count(cx, -1);
+        }
+        if (a->id_count > CAMP_MAX_LEAD_IDS || (size_t)s->first + s->count > a->id_count) {
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "identifier range outside the pool");
+        }
+        return camp_ib_str_items(cx, OP_VALIDATE, &a->ids[s->first], s->count, R_NONEMPTY);
+    case OP_ENCODE:
+        return camp_ib_str_items(cx, OP_ENCODE, &a->ids[s->first], s->count, R_NONEMPTY);
+    default: {
+        const camp_inbox_id_span_t *t;
+        if (b == NULL) {
+            return NOT_EQUAL;
+        }
+        t = span_of((camp_inbox_leads_add_t *)(uintptr_t)b, sub);
+        if (s->count != t->count || (size_t)s->first + s->count > CAMP_MAX_LEAD_IDS ||
+            (size_t)t->first + t->count > CAMP_MAX_LEAD_IDS) {
+            return NOT_EQUAL;
+        }
+        for (i = 0; i < s->count; i++) {
+            if (!camp_ib_str_eq(&a->ids[s->first + i], &b->ids[t->first + i])) {
+                return NOT_EQUAL;
+            }
+        }
+        return CAMP_OK;
+    }
+    }
+}
+
+/* A lead's identifier member (platformId, username or externalId: which one is
+ * the member's place in the table, 1..3 as camp_inbox_by_t). */
+static camp_status_t lead_id_op(ictx_t *cx, const iframe_t *f, const ifield_t *m, int v)
+{
+    camp_inbox_lead_t *a = (camp_inbox_lead_t *)f->a;
+    uint8_t by = (uint8_t)(m - camp_ib_node(N_LEAD)->t + 1);
+    const char *why;
+    camp_status_t st;
+    switch (cx->op) {
+    case OP_DECODE:
+        if (a->by != CAMP_INBOX_BY_UNSET) {
+            return camp_ib_fail_at(cx, v, CAMP_ERR_INVALID, "only one of platformId, username, externalId");
+        }
+        a->by = by;
+        st = camp_ib_get_str(cx, v, &a->id);
+        if (st == CAMP_OK && a->id.len == 0) {
+            st = camp_ib_fail_at(cx, v, CAMP_ERR_LENGTH, "must not be empty");
+        }
+        return st;
+    case OP_VALIDATE:
+        if (a->id.ptr == NULL) {
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED, "required field missing");
+        }
+        st = camp_ib_check_kind_str(cx, K_STR, R_NONEMPTY, &a->id, &why);
+        return (st != CAMP_OK) ? camp_ib_fail_at(cx, -1, st, why) : CAMP_OK;
+    case OP_ENCODE:
+        camp_ib_put_str(cx, &a->id);
+        return CAMP_OK;
+    default: {
+        const camp_inbox_lead_t *b = (const camp_inbox_lead_t *)f->u.s.b;
+        return (b != NULL && a->by == b->by && camp_ib_str_eq(&a->id, &b->id)) ? CAMP_OK : NOT_EQUAL;
+    }
+    }
+}
+
+/* ---- webhooks -------------------------------------------------------------------------------------------------------- */
+
+/* §8.2 campaign-related v1 types; any other `resource.action` is kept raw. */
+static uint8_t event_of(const camp_str_t *type, bool legacy)
+{
+    const char *names = legacy ? "targetContacted\0targetFollowUpSent\0targetReplied"
+                               : "campaign.created\0campaign.started\0campaign.paused\0"
+                                 "campaign.resumed\0campaign.completed\0target.contacted\0"
+                                 "target.followUpSent\0target.replied";
+    unsigned n = legacy ? 3u : 8u, i;
+    if (type->ptr == NULL) {
+        return CAMP_INBOX_EVENT_OTHER;
+    }
+    for (i = 0; i < n; i++) {
+        size_t l = strlen(names);
+        if (l == type->len && memcmp(names, type->ptr, l) == 0) {
+            return (uint8_t)(legacy ? CAMP_INBOX_EVENT_TARGET_CONTACTED + i : 1u + i);
+        }
+        names += l + 1;
+    }
+    return CAMP_INBOX_EVENT_OTHER;
+}
+
+static bool is_target(uint8_t event)
+{
+    return event >= CAMP_INBOX_EVENT_TARGET_CONTACTED && event <= CAMP_INBOX_EVENT_TARGET_REPLIED;
+}
+
+/* Decode: the envelope's format and event kind, before its members (`data`
+ * depends on them and may come first in the document). */
+static camp_status_t webhook_open_decode(ictx_t *cx, iframe_t *f)
+{
+    camp_inbox_webhook_t *a = (camp_inbox_webhook_t *)f->a;
+    int tok = f->u.d.tok, type_tok;
+    bool legacy;
+    camp_status_t st;
+    if (camp_json_member(cx->doc, tok, "apiVersion") >= 0) {
+        a->format = CAMP_INBOX_WEBHOOK_V2;
+    } else if (camp_json_member(cx->doc, tok, "event") >= 0 &&
+               camp_json_member(cx->doc, tok, "type") < 0) {
+        a->format = CAMP_INBOX_WEBHOOK_LEGACY;
+    } else {
+        a->format = CAMP_INBOX_WEBHOOK_V1;
+    }
+    a->seq = -1;
+    legacy = (a->format == CAMP_INBOX_WEBHOOK_LEGACY);
+    f->node = legacy ? N_WH_LEGACY : (a->format == CAMP_INBOX_WEBHOOK_V2 ? N_WH_V2 : N_WH_V1);
+    type_tok = camp_json_member(cx->doc, tok, legacy ? "event" : "type");
+    if (type_tok < 0 || camp_json_kind(cx->doc, type_tok) != CAMP_JSON_STRING) {
+        return CAMP_OK; /* reported by the member walk (required, or a type error) */
+    }
+    st = camp_ib_get_str(cx, type_tok, &a->type);
+    if (st != CAMP_OK || a->type.len == 0) {
+        return st; /* an empty type is reported by the member walk */
+    }
+    a->event = event_of(&a->type, legacy);
+    if (legacy && a->event == CAMP_INBOX_EVENT_OTHER) {
+        return camp_ib_fail_at(cx, type_tok, CAMP_ERR_ENUM,
+                               "must be one of targetContacted, targetFollowUpSent, targetReplied");
+    }
+    if (!legacy && memchr(a->type.ptr, '.', a->type.len) == NULL) {
+        return camp_ib_fail_at(cx, type_tok, CAMP_ERR_PATTERN, "must be resource.action");
+    }
+    return CAMP_OK;
+}
+
+static camp_status_t webhook_open(ictx_t *cx, iframe_t *f)
+{
+    const camp_inbox_webhook_t *a = (const camp_inbox_webhook_t *)f->a;
+    const camp_inbox_webhook_t *b = (cx->op == OP_EQUAL) ? (const camp_inbox_webhook_t *)f->u.s.b : NULL;
+    if (cx->op == OP_DECODE) {
+        return webhook_open_decode(cx, f);
+    }
+    if (a->format > CAMP_INBOX_WEBHOOK_V2) {
+        return cx->op == OP_EQUAL ? NOT_EQUAL : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "unknown format");
+    }
+    if (cx->op == OP_EQUAL && (b == NULL || a->format != b->format || a->event != b->event)) {
+        return NOT_EQUAL;
+    }
+    f->node = (a->format == CAMP_INBOX_WEBHOOK_LEGACY) ? N_WH_LEGACY
+              : (a->format == CAMP_INBOX_WEBHOOK_V2)   ? N_WH_V2
+                                                       : N_WH_V1;
+    return CAMP_OK;
+}
+
+/* `data`: kept raw for other event types and for API v2 campaign events; the
+ * documented payload otherwise. */
+static camp_status_t webhook_data(ictx_t *cx, iframe_t *f, int v, isub_t *out)
+{
+    camp_inbox_webhook_t *a = (camp_inbox_webhook_t *)f->a;
+    const camp_inbox_webhook_t *b = (cx->op == OP_EQUAL) ? (const camp_inbox_webhook_t *)f->u.s.b : NULL;
+    bool legacy = (a->format == CAMP_INBOX_WEBHOOK_LEGACY);
+    out->a = a;
+    out->b = b;
+    out->kind = ISUB_OBJ;
+    if (a->format == CAMP_INBOX_WEBHOOK_V2 && is_target(a->event)) {
+        out->node = N_WH_V2_TARGET;
+        return CAMP_OK;
+    }
+    if (legacy) {
+        out->node = N_WH_LEGACY_DATA;
+        return CAMP_OK;
+    }
+    if (a->event != CAMP_INBOX_EVENT_OTHER && a->format == CAMP_INBOX_WEBHOOK_V1) {
+        out->node = is_target(a->event) ? N_WH_TARGET_DATA : N_WH_CAMPAIGN_DATA;
+        return CAMP_OK;
+    }
+    out->kind = ISUB_DONE;
+    switch (cx->op) {
+    case OP_DECODE:
+        camp_json_raw(cx->doc, v, &a->data.ptr, &a->data.len);
+        return camp_ib_want_object(cx, v);
+    case OP_VALIDATE:
+        return camp_ib_raw_ok(&a->data, true) ? CAMP_OK
+                                              : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "must be a JSON object");
+    case OP_ENCODE:
+        camp_json_write_raw(cx->w, a->data.ptr, a->data.len);
+        return CAMP_OK;
+    default:
+        return (b != NULL && camp_ib_str_eq(&a->data, &b->data)) ? CAMP_OK : NOT_EQUAL;
+    }
+}
+
+/* The webhook whose payload is being walked (the envelope level). */
+static camp_inbox_webhook_t *webhook_of(const ictx_t *cx, const camp_inbox_webhook_t **b)
+{
+    const iframe_t *f = &cx->frames[0];
+    *b = (cx->op == OP_EQUAL) ? (const camp_inbox_webhook_t *)f->u.s.b : NULL;
+    return (camp_inbox_webhook_t *)f->a;
+}
+
+/* ---- variants ----------------------------------------------------------------------------------------------------------- */
+
+/* D2: the shape is told by its marker members (the members of only one shape),
+ * decided by the first one met. A document with markers of both shapes is not a
+ * documented form and is refused at its (first) legacy member: it would be
+ * ambiguous which `steps` / `rules` / `lists` hold the sequence and the list rules. */
+camp_status_t camp_ib_shape_member(ictx_t *cx, const ifield_t *m, int v)
+{
+    camp_inbox_campaign_t *c = (camp_inbox_campaign_t *)(uintptr_t)cx->campaign;
+    bool v2 = (m->flags & F_V2) != 0;
+    if (c == NULL) {
+        return CAMP_OK;
+    }
+    if ((v2 && cx->shape == CAMP_INBOX_SHAPE_LEGACY) || (!v2 && cx->shape == CAMP_INBOX_SHAPE_V2)) {
+        return camp_ib_fail_at(cx, v2 ? cx->legacy_tok : v, CAMP_ERR_INVALID,
+                               "legacy-shape member in a v2-shape campaign (D2)");
+    }
+    if (!v2 && cx->legacy_tok < 0) {
+        cx->legacy_tok = v;
+    }
+    cx->shape = v2 ? CAMP_INBOX_SHAPE_V2 : CAMP_INBOX_SHAPE_LEGACY;
+    c->shape = cx->shape;
+    return CAMP_OK;
+}
+
+static camp_status_t campaign_open(ictx_t *cx, iframe_t *f)
+{
+    camp_inbox_campaign_t *a = (camp_inbox_campaign_t *)f->a;
+    if (cx->op == OP_DECODE) {
+        a->shape = CAMP_INBOX_SHAPE_SUMMARY;
+        a->sequence.version = -1;
+        cx->shape = SHAPE_OPEN;
+        cx->legacy_tok = -1;
+        cx->campaign = a;
+        return CAMP_OK;
+    } else if (a->shape > CAMP_INBOX_SHAPE_LEGACY) {
+        return cx->op == OP_EQUAL ? NOT_EQUAL : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "unknown shape");
+    } else if (cx->op == OP_EQUAL &&
+               (f->u.s.b == NULL || a->shape != ((const camp_inbox_campaign_t *)f->u.s.b)->shape)) {
+        return NOT_EQUAL;
+    }
+    cx->shape = a->shape;
+    cx->campaign = a;
+    return CAMP_OK;
+}
+
+/* D7: a step's `type` decides what `data` holds; it is read before the members
+ * because `data` may come first in the document. */
+static camp_status_t step_open(ictx_t *cx, iframe_t *f)
+{
+    camp_inbox_step_t *a = (camp_inbox_step_t *)f->a;
+    if (cx->op == OP_DECODE) {
+        int ty = camp_json_member(cx->doc, f->u.d.tok, "type");
+        camp_str_t s;
+        if (ty >= 0 && camp_json_kind(cx->doc, ty) == CAMP_JSON_STRING &&
+            camp_ib_get_str(cx, ty, &s) == CAMP_OK) {
+            a->type = camp_ib_enum_lookup(E_STEP, s.ptr, s.len);
+            if (a->type == 0) {
+                return camp_ib_fail_at(cx, ty, CAMP_ERR_ENUM, "step type must be message, delay or likeTweet");
+            }
+        }
+        return CAMP_OK;
+    }
+    if (cx->op == OP_VALIDATE && (a->type == 0 || a->type > camp_ib_enum_count(E_STEP))) {
+        camp_ib_path_key(&cx->path, "type", 4);
+        return camp_ib_fail_at(cx, -1, a->type == 0 ? CAMP_ERR_REQUIRED : CAMP_ERR_ENUM,
+                               a->type == 0 ? "required field missing"
+                                            : "step type must be message, delay or likeTweet");
+    }
+    if (cx->op == OP_EQUAL && (f->u.s.b == NULL || a->type != ((const camp_inbox_step_t *)f->u.s.b)->type)) {
+        return NOT_EQUAL;
+    }
+    return CAMP_OK;
+}
+
+static unsigned segment_node(uint8_t type)
+{
+    switch (type) {
+    case CAMP_INBOX_SEGMENT_STATIC: return N_SEG_STATIC;
+    case CAMP_INBOX_SEGMENT_VARIABLE: return N_SEG_VARIABLE;
+    default: return N_SEG_VARIATION;
+    }
+}
+
+static camp_status_t segment_open(ictx_t *cx, iframe_t *f)
+{
+    camp_inbox_segment_t *a = (camp_inbox_segment_t *)f->a;
+    if (cx->op == OP_DECODE) {
+        int ty = camp_json_member(cx->doc, f->u.d.tok, "type");
+        camp_str_t s;
+        camp_status_t st;
+        if (ty < 0) {
+            return camp_ib_fail_member(cx, f->u.d.tok, "type", CAMP_ERR_REQUIRED, "required field missing");
+        }
+        st = camp_ib_get_str(cx, ty, &s);
+        if (st != CAMP_OK) {
+            return st;
+        }
+        a->type = camp_ib_enum_lookup(E_SEGMENT, s.ptr, s.len);
+        if (a->type == 0) {
+            return camp_ib_fail_at(cx, ty, CAMP_ERR_ENUM, "segment type must be static, variable or variation");
+        }
+    } else if (cx->op == OP_VALIDATE && (a->type == 0 || a->type > camp_ib_enum_count(E_SEGMENT))) {
+        camp_ib_path_key(&cx->path, "type", 4);
+        return camp_ib_fail_at(cx, -1, a->type == 0 ? CAMP_ERR_REQUIRED : CAMP_ERR_ENUM,
+                               a->type == 0 ? "required field missing"
+                                            : "segment type must be static, variable or variation");
+    } else if (cx->op == OP_EQUAL &&
+               (f->u.s.b == NULL || a->type != ((const camp_inbox_segment_t *)f->u.s.b)->type)) {
+        return NOT_EQUAL;
+    }
+    f->node = (uint8_t)segment_node(a->type);
+    return CAMP_OK;
+}
+
+/* D12: `error` as an object selects nested, as a string flat; no `error` but a
+ * `code` selects v2. */
+static camp_status_t error_open(ictx_t *cx, iframe_t *f)
+{
+    camp_inbox_error_t *a = (camp_inbox_error_t *)f->a;
+    if (cx->op == OP_DECODE) {
+        int tok = f->u.d.tok, e = camp_json_member(cx->doc, tok, "error");
+        if (e >= 0 && camp_json_kind(cx->doc, e) == CAMP_JSON_OBJECT) {
+            a->form = CAMP_INBOX_ERROR_NESTED;
+        } else if (e >= 0 && camp_json_kind(cx->doc, e) == CAMP_JSON_STRING) {
+            a->form = CAMP_INBOX_ERROR_FLAT;
+        } else if (e >= 0) {
+            return camp_ib_fail_at(cx, e, CAMP_ERR_TYPE, "must be an object or a string");
+        } else if (camp_json_member(cx->doc, tok, "code") >= 0) {
+            a->form = CAMP_INBOX_ERROR_V2;
+        } else {
+            return camp_ib_fail_member(cx, tok, "error", CAMP_ERR_REQUIRED, "required field missing");
+        }
+    } else if (a->form > CAMP_INBOX_ERROR_V2 ||
+               (cx->op == OP_EQUAL &&
+                (f->u.s.b == NULL || a->form != ((const camp_inbox_error_t *)f->u.s.b)->form))) {
+        return cx->op == OP_EQUAL ? NOT_EQUAL : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "unknown form");
+    }
+    f->node = (a->form == CAMP_INBOX_ERROR_NESTED) ? N_ERROR_NESTED
+              : (a->form == CAMP_INBOX_ERROR_FLAT) ? N_ERROR_FLAT
+                                                   : N_ERROR_V2;
+    return CAMP_OK;
+}
+
+/* Validate: a lead names its identifier member. */
+static camp_status_t lead_open(ictx_t *cx, iframe_t *f)
+{
+    const camp_inbox_lead_t *a = (const camp_inbox_lead_t *)f->a;
+    if (cx->op == OP_VALIDATE && (a->by == CAMP_INBOX_BY_UNSET || a->by > 3)) {
+        return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED, "one of platformId, username, externalId required");
+    }
+    if (cx->op == OP_EQUAL && (f->u.s.b == NULL || a->by != ((const camp_inbox_lead_t *)f->u.s.b)->by)) {
+        return NOT_EQUAL;
+    }
+    return CAMP_OK;
+}
+
+camp_status_t camp_ib_open(ictx_t *cx, iframe_t *f)
+{
+    switch (f->node) {
+    case N_CAMPAIGN:
+        return campaign_open(cx, f);
+    case N_SUMMARY:
+        cx->shape = CAMP_INBOX_SHAPE_SUMMARY;
+        return CAMP_OK;
+    case N_SEQUENCE:
+        if (cx->op == OP_DECODE) {
+            ((camp_inbox_sequence_t *)f->a)->version = -1;
+        }
+        return CAMP_OK;
+    case N_RULES:
+        if (cx->op == OP_DECODE) {
+            cx->scan_tok = f->u.d.tok;
+        }
+        return CAMP_OK;
+    case N_STEP:
+        return step_open(cx, f);
+    case N_SEG_STATIC: /* every segment opens as N_SEG_STATIC; its type picks the node */
+        return segment_open(cx, f);
+    case N_ERROR:
+        return error_open(cx, f);
+    case N_WEBHOOK:
+        return webhook_open(cx, f);
+    case N_LEAD:
+        return lead_open(cx, f);
+    default:
+        return CAMP_OK;
+    }
+}
+
+/* ---- cross-member rules --------------------------------------------------------------------------------------------------------- */
+
+camp_status_t camp_ib_close(ictx_t *cx, iframe_t *f)
+{
+    switch (f->node) {
+    case N_CAMPAIGN: {
+        camp_inbox_campaign_t *a = (camp_inbox_campaign_t *)f->a;
+        camp_status_t st = CAMP_OK;
+        if (cx->op == OP_DECODE) {
+            if (cx->shape == SHAPE_OPEN) {
+                cx->shape = CAMP_INBOX_SHAPE_SUMMARY;
+            }
+            a->shape = cx->shape;
+            /* D16: `updatedAt` is null only in the summary shape */
+            if (a->shape != CAMP_INBOX_SHAPE_SUMMARY && a->base.updated_at.raw.ptr == NULL) {
+                st = camp_ib_fail_at(cx, camp_json_member(cx->doc, f->u.d.tok, "updatedAt"), CAMP_ERR_TYPE,
+                                     "must be an RFC 3339 date-time");
+            }
+            if (st == CAMP_OK && a->shape == CAMP_INBOX_SHAPE_LEGACY) {
+                st = campaign_variables(cx, a, f->u.d.tok);
+            }
+        }
+        cx->campaign = NULL;
+        return st;
+    }
+    case N_SEG_VARIABLE: {
+        const camp_inbox_segment_t *a = (const camp_inbox_segment_t *)f->a;
+        camp_status_t st;
+        size_t mark = cx->path.need;
+        if (cx->op == OP_DECODE) {
+            /* in a legacy campaign the map may still come: checked when it closes */
+            if (cx->campaign != NULL && cx->campaign->shape == CAMP_INBOX_SHAPE_LEGACY) {
+                return CAMP_OK;
+            }
+            return check_variable(cx, cx->campaign, &a->text, camp_json_member(cx->doc, f->u.d.tok, "name"));
+        }
+        camp_ib_path_key(&cx->path, "name", 4);
+        st = check_variable(cx, cx->campaign, &a->text, -1);
+        if (st == CAMP_OK) { /* a failure keeps its path: it is the caller's diag */
+            camp_ib_path_cut(&cx->path, mark);
+        }
+        return st;
+    }
+    case N_LEADS_ADD: {
+        const camp_inbox_leads_add_t *a = (const camp_inbox_leads_add_t *)f->a;
+        /* "a useful request carries at least one of them" */
+        if ((a->present & (CAMP_INBOX_LEADS_HAS_PLATFORM_IDS | CAMP_INBOX_LEADS_HAS_USERNAMES |
+                           CAMP_INBOX_LEADS_HAS_EXTERNAL_IDS | CAMP_INBOX_LEADS_HAS_LEADS)) == 0) {
+            return camp_ib_fail_at(cx, cx->op == OP_DECODE ? f->u.d.tok : -1, CAMP_ERR_REQUIRED,
+                                   "one of platformIds, usernames, externalIds, leads required");
+        }
+        return CAMP_OK;
+    }
+    case N_LEAD:
+        if (cx->op == OP_DECODE && ((const camp_inbox_lead_t *)f->a)->by == CAMP_INBOX_BY_UNSET) {
+            return camp_ib_fail_at(cx, f->u.d.tok, CAMP_ERR_REQUIRED,
+                                   "one of platformId, username, externalId required");
+        }
+        return CAMP_OK;
+    case N_SUCCESS:
+        if (cx->op == OP_DECODE) {
+            camp_inbox_success_t *s = (camp_inbox_success_t *)f->a;
+            s->is_true = (s->value.ptr != NULL && s->value.len == 4 && memcmp(s->value.ptr, "true", 4) == 0);
+        }
+        return CAMP_OK;
+    case N_WH_V1:
+    case N_WH_LEGACY:
+    case N_WH_V2: {
+        const camp_inbox_webhook_t *a = (const camp_inbox_webhook_t *)f->a;
+        bool legacy = (a->format == CAMP_INBOX_WEBHOOK_LEGACY);
+        if (cx->op == OP_VALIDATE && event_of(&a->type, legacy) != a->event) {
+            camp_ib_path_key(&cx->path, legacy ? "event" : "type", legacy ? 5 : 4);
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "event kind does not match the type");
+        }
+        return CAMP_OK;
+    }
+    default:
+        return CAMP_OK;
+    }
+}
+
+/* ---- nested members ---------------------------------------------------------------------------------------------------------------- */
+
+/* Arrays of objects: count (decode: the array's size) and capacity. */
+static camp_status_t array_of(ictx_t *cx, int v, size_t count, size_t cap, const char *cap_text,
+                              size_t needed, isub_t *out)
+{
+    if (count > cap) {
+        return camp_ib_fail_capacity(cx, v, cap_text, cx->op == OP_DECODE ? needed : count);
+    }
+    out->kind = ISUB_ARR;
+    out->n = (uint16_t)count;
+    return CAMP_OK;
+}
+
+/* The k-th v2 list of one kind (synced: exclude false) in the rules' list pool. */
+static camp_inbox_list_t *nth_list(const camp_inbox_rules_t *r, bool exclude, size_t k)
+{
+    size_t i;
+    for (i = 0; i < r->list_count && i < CAMP_MAX_LISTS; i++) {
+        if (r->lists[i].exclude == exclude && k-- == 0) {
+            return (camp_inbox_list_t *)(uintptr_t)&r->lists[i];
+        }
+    }
+    return NULL;
+}
+
+static size_t lists_of_kind(const camp_inbox_rules_t *r, bool exclude)
+{
+    size_t i, n = 0;
+    for (i = 0; i < r->list_count && i < CAMP_MAX_LISTS; i++) {
+        n += (r->lists[i].exclude == exclude) ? 1u : 0u;
+    }
+    return n;
+}
+
+static camp_status_t lists_sub(ictx_t *cx, camp_inbox_rules_t *r, const camp_inbox_rules_t *rb, int v,
+                               unsigned sub, isub_t *out)
+{
+    size_t n;
+    out->a = r;
+    out->b = rb;
+    out->node = (sub == SUB_LISTS) ? N_LEGACY_LIST : N_V2_LIST;
+    if (cx->op == OP_DECODE) {
+        size_t needed;
+        camp_status_t st;
+        if (camp_json_kind(cx->doc, v) != CAMP_JSON_ARRAY) {
+            return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, "must be an array");
+        }
+        n = (size_t)camp_json_size(cx->doc, v);
+        needed = n;
+        if (sub != SUB_LISTS) { /* synced and excluded lists share the pool */
+            needed = (size_t)camp_json_size(cx->doc, camp_json_member(cx->doc, cx->scan_tok, "syncedLists")) +
+                     (size_t)camp_json_size(cx->doc, camp_json_member(cx->doc, cx->scan_tok, "excludedLists"));
+        }
+        st = array_of(cx, v, (size_t)r->list_count + n, CAMP_MAX_LISTS, "more lists than CAMP_MAX_LISTS",
+                      needed, out);
+        out->n = (uint16_t)n;
+        return st;
+    }
+    if (r->list_count > CAMP_MAX_LISTS || (rb != NULL && rb->list_count > CAMP_MAX_LISTS)) {
+        return cx->op == OP_EQUAL ? NOT_EQUAL
+                                  : camp_ib_fail_capacity(cx, -1, "more lists than CAMP_MAX_LISTS", r->list_count);
+    }
+    n = (sub == SUB_LISTS) ? r->list_count : lists_of_kind(r, sub == SUB_EXCLUDED);
+    if (cx->op == OP_EQUAL &&
+        (rb == NULL || n != ((sub == SUB_LISTS) ? rb->list_count : lists_of_kind(rb, sub == SUB_EXCLUDED)))) {
+        return NOT_EQUAL;
+    }
+    out->kind = ISUB_ARR;
+    out->n = (uint16_t)n;
+    return CAMP_OK;
+}
+
+static camp_status_t steps_sub(ictx_t *cx, camp_inbox_sequence_t *q, const camp_inbox_sequence_t *qb, int v,
+                               isub_t *out)
+{
+    out->a = q;
+    out->b = qb;
+    out->node = N_STEP;
+    if (cx->op == OP_DECODE) {
+        if (camp_json_kind(cx->doc, v) != CAMP_JSON_ARRAY) {
+            return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, "must be an array");
+        }
+        cx->steps_tok = v;
+        return array_of(cx, v, (size_t)camp_json_size(cx->doc, v), CAMP_MAX_STEPS,
+                        "more steps than CAMP_MAX_STEPS", (size_t)camp_json_size(cx->doc, v), out);
+    }
+    if (q->step_count > CAMP_MAX_STEPS) {
+        return cx->op == OP_EQUAL ? NOT_EQUAL
+                                  : camp_ib_fail_capacity(cx, -1, "more steps than CAMP_MAX_STEPS", q->step_count);
+    }
+    if (cx->op == OP_VALIDATE &&
+        (q->segment_count > CAMP_MAX_SEGMENTS || q->option_count > CAMP_MAX_VARIATION_OPTIONS)) {
+        return camp_ib_fail_at(cx, -1, CAMP_ERR_CAPACITY, "pool count above its capacity");
+    }
+    if (cx->op == OP_EQUAL && (qb == NULL || q->step_count != qb->step_count)) {
+        return NOT_EQUAL;
+    }
+    out->kind = ISUB_ARR;
+    out->n = q->step_count;
+    return CAMP_OK;
+}
+
+static camp_status_t segments_sub(ictx_t *cx, camp_inbox_step_t *a, const camp_inbox_step_t *b, int v,
+                                  isub_t *out)
+{
+    const camp_inbox_sequence_t *qb;
+    camp_inbox_sequence_t *q = sequence_of(cx, &qb);
+    out->a = a;
+    out->b = b;
+    out->node = N_SEG_STATIC;
+    if (q == NULL) {
+        return camp_ib_fail_at(cx, v, CAMP_ERR_INTERNAL, "segments outside a sequence");
+    }
+    switch (cx->op) {
+    case OP_DECODE: {
+        int n;
+        camp_status_t st = camp_ib_want_array(cx, v, &n);
+        if (st != CAMP_OK) {
+            return st;
+        }
+        if ((size_t)q->segment_count + (size_t)n > CAMP_MAX_SEGMENTS) {
+            return camp_ib_fail_capacity(cx, v, "more segments than CAMP_MAX_SEGMENTS", pool_needed(cx, false));
+        }
+        a->first_segment = q->segment_count;
+        a->segment_count = 0;
+        out->n = (uint16_t)n;
+        break;
+    }
+    case OP_EQUAL:
+        if (b == NULL || qb == NULL || a->segment_count != b->segment_count ||
+            (size_t)a->first_segment + a->segment_count > CAMP_MAX_SEGMENTS ||
+            (size_t)b->first_segment + b->segment_count > CAMP_MAX_SEGMENTS) {
+            return NOT_EQUAL;
+        }
+        out->n = a->segment_count;
+        break;
+    case OP_VALIDATE:
+        if ((size_t)a->first_segment + a->segment_count > q->segment_count) {
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "segment range outside the sequence's pool");
+        }
+        out->n = a->segment_count;
+        break;
+    default:
+        out->n = a->segment_count;
+        break;
+    }
+    out->kind = ISUB_ARR;
+    return CAMP_OK;
+}
+
+/* A step's `data`: by the step's type (D7: inferred from `data` when absent). */
+static camp_status_t data_sub(ictx_t *cx, iframe_t *f, int v, isub_t *out)
+{
+    camp_inbox_step_t *a = (camp_inbox_step_t *)f->a;
+    const camp_inbox_step_t *b = (cx->op == OP_EQUAL) ? (const camp_inbox_step_t *)f->u.s.b : NULL;
+    if (cx->op == OP_DECODE) {
+        camp_status_t st = camp_ib_want_object(cx, v);
+        if (st != CAMP_OK) {
+            return st;
+        }
+        if (a->type == CAMP_INBOX_STEP_UNSET) {
+            if (camp_json_member(cx->doc, v, "segments") >= 0) {
+                a->type = CAMP_INBOX_STEP_MESSAGE;
+            } else if (camp_json_member(cx->doc, v, "delaySeconds") >= 0) {
+                a->type = CAMP_INBOX_STEP_DELAY;
+            } else {
+                return camp_ib_fail_member(cx, f->u.d.tok, "type", CAMP_ERR_REQUIRED,
+                                           "required when data has neither segments nor delaySeconds");
+            }
+        }
+    }
+    out->a = a;
+    out->b = b;
+    switch (a->type) {
+    case CAMP_INBOX_STEP_DELAY:
+        out->kind = ISUB_OBJ;
+        out->node = N_DELAY;
+        return CAMP_OK;
+    case CAMP_INBOX_STEP_LIKE_TWEET:
+        /* The like-tweet data format is not documented: kept as raw JSON. */
+        switch (cx->op) {
+        case OP_DECODE:
+            camp_json_raw(cx->doc, v, &a->raw_data.ptr, &a->raw_data.len);
+            return CAMP_OK;
+        case OP_VALIDATE:
+            return camp_ib_raw_ok(&a->raw_data, true) ? CAMP_OK
+                                                      : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
+                                                                        "must be a JSON object");
+        case OP_ENCODE:
+            camp_json_write_raw(cx->w, a->raw_data.ptr, a->raw_data.len);
+            return CAMP_OK;
+        default:
+            return (b != NULL && camp_ib_str_eq(&a->raw_data, &b->raw_data)) ? CAMP_OK : NOT_EQUAL;
+        }
+    default:
+        out->kind = ISUB_OBJ;
+        out->node = N_MESSAGE;
+        return CAMP_OK;
+    }
+}
+
+static camp_status_t campaign_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, isub_t *out)
+{
+    camp_inbox_campaign_t *a = (camp_inbox_campaign_t *)f->a;
+    const camp_inbox_campaign_t *b = (cx->op == OP_EQUAL) ? (const camp_inbox_campaign_t *)f->u.s.b : NULL;
+    switch (sub) {
+    case SUB_HOURS:
+        return hours_op(cx, &a->schedule_hours, b != NULL ? &b->schedule_hours : NULL, v);
+    case SUB_RULES:
+        out->kind = ISUB_OBJ;
+        out->node = N_RULES;
+        out->a = &a->rules;
+        out->b = b != NULL ? &b->rules : NULL;
+        return CAMP_OK;
+    case SUB_SEQUENCE:
+        out->kind = ISUB_OBJ;
+        out->node = N_SEQUENCE;
+        out->a = &a->sequence;
+        out->b = b != NULL ? &b->sequence : NULL;
+        return CAMP_OK;
+    case SUB_STEPS: /* legacy: a bare array of the sequence's steps */
+        return steps_sub(cx, &a->sequence, b != NULL ? &b->sequence : NULL, v, out);
+    case SUB_LISTS:
+        return lists_sub(cx, &a->rules, b != NULL ? &b->rules : NULL, v, SUB_LISTS, out);
+    case SUB_VARIABLES:
+        return variables_op(cx, a, b, v);
+    default: /* SUB_AUTOMATIONS */
+        out->a = a;
+        out->b = b;
+        out->node = N_AUTOMATION;
+        if (cx->op == OP_DECODE) {
+            if (camp_json_kind(cx->doc, v) != CAMP_JSON_ARRAY) {
+                return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, "must be an array");
+            }
+            return array_of(cx, v, (size_t)camp_json_size(cx->doc, v), CAMP_MAX_AUTOMATIONS,
+                            "more automations than CAMP_MAX_AUTOMATIONS", (size_t)camp_json_size(cx->doc, v),
+                            out);
+        }
+        if (cx->op == OP_EQUAL && (b == NULL || a->automation_count != b->automation_count)) {
+            return NOT_EQUAL;
+        }
+        if (a->automation_count > CAMP_MAX_AUTOMATIONS) {
+            return cx->op == OP_EQUAL ? NOT_EQUAL
+                                      : camp_ib_fail_capacity(cx, -1, "more automations than CAMP_MAX_AUTOMATIONS",
+                                                              a->automation_count);
+        }
+        out->kind = ISUB_ARR;
+        out->n = a->automation_count;
+        return CAMP_OK;
+    }
+}
+
+static camp_status_t page_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, isub_t *out)
+{
+    camp_inbox_campaign_page_t *a = (camp_inbox_campaign_page_t *)f->a;
+    const camp_inbox_campaign_page_t *b =
+        (cx->op == OP_EQUAL) ? (const camp_inbox_campaign_page_t *)f->u.s.b : NULL;
+    out->a = a;
+    out->b = b;
+    if (sub == SUB_CAMPAIGNS) {
+        out->node = N_CAMPAIGN;
+        if (cx->op == OP_DECODE) {
+            camp_status_t st;
+            if (camp_json_kind(cx->doc, v) != CAMP_JSON_ARRAY) {
+                return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, "must be an array");
+            }
+            st = array_of(cx, v, (size_t)camp_json_size(cx->doc, v), CAMP_MAX_PAGE_ITEMS,
+                          "more campaigns than CAMP_MAX_PAGE_ITEMS", (size_t)camp_json_size(cx->doc, v), out);
+            a->count = (st == CAMP_OK) ? out->n : 0;
+            return st;
+        }
+        if (a->count > CAMP_MAX_PAGE_ITEMS) {
+            return cx->op == OP_EQUAL ? NOT_EQUAL
+                                      : camp_ib_fail_capacity(cx, -1, "more campaigns than CAMP_MAX_PAGE_ITEMS",
+                                                              a->count);
+        }
+        if (cx->op == OP_EQUAL && (b == NULL || a->count != b->count || a->has_next != b->has_next)) {
+            return NOT_EQUAL;
+        }
+        out->kind = ISUB_ARR;
+        out->n = a->count;
+        return CAMP_OK;
+    }
+    /* nextCursor: null on the last page */
+    if (cx->op == OP_DECODE) {
+        a->has_next = true;
+    } else if (!a->has_next) {
+        if (cx->op == OP_ENCODE) {
+            camp_json_write_null(cx->w);
+        }
+        return CAMP_OK;
+    }
+    out->kind = ISUB_OBJ;
+    out->node = N_CURSOR;
+    return CAMP_OK;
+}
+
+static camp_status_t leads_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, isub_t *out)
+{
+    camp_inbox_leads_add_t *a = (camp_inbox_leads_add_t *)f->a;
+    const camp_inbox_leads_add_t *b = (cx->op == OP_EQUAL) ? (const camp_inbox_leads_add_t *)f->u.s.b : NULL;
+    if (sub != SUB_LEADS) {
+        return ids_op(cx, a, b, sub, v, cx->op == OP_DECODE ? f->u.d.tok : -1);
+    }
+    out->a = a;
+    out->b = b;
+    out->node = N_LEAD;
+    if (cx->op == OP_DECODE) {
+        int n;
+        camp_status_t st = camp_ib_want_array(cx, v, &n);
+        if (st != CAMP_OK) {
+            return st;
+        }
+        if (n < LEADS_MIN || n > LEADS_MAX) {
+            return bad_count(cx, v);
+        }
+        return array_of(cx, v, (size_t)n, CAMP_MAX_LEAD_OBJECTS, "more leads than CAMP_MAX_LEAD_OBJECTS",
+                        (size_t)n, out);
+    }
+    if (cx->op == OP_VALIDATE && (a->lead_count < LEADS_MIN || a->lead_count > LEADS_MAX)) {
+        return bad_count(cx, -1);
+    }
+    if (a->lead_count > CAMP_MAX_LEAD_OBJECTS || (cx->op == OP_EQUAL && (b == NULL || a->lead_count != b->lead_count))) {
+        return cx->op == OP_EQUAL ? NOT_EQUAL
+                                  : camp_ib_fail_capacity(cx, -1, "more leads than CAMP_MAX_LEAD_OBJECTS",
+                                                          a->lead_count);
+    }
+    out->kind = ISUB_ARR;
+    out->n = a->lead_count;
+    return CAMP_OK;
+}
+
+/* A webhook payload part: an object at the webhook (or its prospect / campaign). */
+static camp_status_t webhook_part(ictx_t *cx, const ifield_t *m, isub_t *out)
+{
+    const camp_inbox_webhook_t *b;
+    camp_inbox_webhook_t *a = webhook_of(cx, &b);
+    out->kind = ISUB_OBJ;
+    switch (m->rule) {
+    case SUB_WH_CAMPAIGN:
+        out->node = (a->format == CAMP_INBOX_WEBHOOK_LEGACY) ? N_REF : N_SUMMARY;
+        out->a = &a->campaign;
+        out->b = b != NULL ? &b->campaign : NULL;
+        if (cx->op == OP_DECODE) {
+            a->has_campaign = true;
+            cx->shape = (a->format == CAMP_INBOX_WEBHOOK_LEGACY) ? SHAPE_REF : CAMP_INBOX_SHAPE_SUMMARY;
+        }
+        return CAMP_OK;
+    case SUB_WH_OBJECT:
+        out->node = N_WH_OBJECT;
+        break;
+    default:
+        out->node = (uint8_t)m->off; /* the part's node */
+        break;
+    }
+    if (out->node == N_PROSPECT) {
+        out->a = &a->prospect;
+        out->b = b != NULL ? &b->prospect : NULL;
+    } else {
+        out->a = a;
+        out->b = b;
+    }
+    return CAMP_OK;
+}
+
+camp_status_t camp_ib_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int v, isub_t *out)
+{
+    out->kind = ISUB_DONE;
+    out->n = 0;
+    switch (m->rule) {
+    case SUB_HOURS:
+    case SUB_RULES:
+    case SUB_SEQUENCE:
+    case SUB_AUTOMATIONS:
+    case SUB_LISTS:
+    case SUB_VARIABLES:
+        return campaign_sub(cx, f, m->rule, v, out);
+    case SUB_STEPS:
+        if (f->node == N_CAMPAIGN) {
+            return campaign_sub(cx, f, m->rule, v, out);
+        }
+        return steps_sub(cx, (camp_inbox_sequence_t *)f->a,
+                         (cx->op == OP_EQUAL) ? (const camp_inbox_sequence_t *)f->u.s.b : NULL, v, out);
+    case SUB_SYNCED:
+    case SUB_EXCLUDED:
+        return lists_sub(cx, (camp_inbox_rules_t *)f->a,
+                         (cx->op == OP_EQUAL) ? (const camp_inbox_rules_t *)f->u.s.b : NULL, v, m->rule, out);
+    case SUB_MAPPING: {
+        const iframe_t *arr = parent_of(cx, f);
+        if (arr == NULL) {
+            return camp_ib_fail_at(cx, v, CAMP_ERR_INTERNAL, "list outside its rules");
+        }
+        return mapping_op(cx, (camp_inbox_rules_t *)arr->a, (camp_inbox_list_t *)f->a,
+                          (cx->op == OP_EQUAL) ? (const camp_inbox_rules_t *)arr->u.s.b : NULL,
+                          (cx->op == OP_EQUAL) ? (const camp_inbox_list_t *)f->u.s.b : NULL, v);
+    }
+    case SUB_ACTION_DATA:
+        out->kind = ISUB_OBJ;
+        out->node = N_ACTION_DATA;
+        out->a = f->a;
+        out->b = (cx->op == OP_EQUAL) ? f->u.s.b : NULL;
+        return CAMP_OK;
+    case SUB_DATA:
+        return data_sub(cx, f, v, out);
+    case SUB_SEGMENTS:
+        return segments_sub(cx, (camp_inbox_step_t *)f->a,
+                            (cx->op == OP_EQUAL) ? (const camp_inbox_step_t *)f->u.s.b : NULL, v, out);
+    case SUB_OPTIONS: {
+        const camp_inbox_sequence_t *qb;
+        camp_inbox_sequence_t *q = sequence_of(cx, &qb);
+        return options_op(cx, q, (camp_inbox_segment_t *)f->a, qb,
+                          (cx->op == OP_EQUAL) ? (const camp_inbox_segment_t *)f->u.s.b : NULL, v);
+    }
+    case SUB_CAMPAIGNS:
+    case SUB_CURSOR:
+        return page_sub(cx, f, m->rule, v, out);
+    case SUB_CREATE_RULES:
+        out->kind = ISUB_OBJ;
+        out->node = N_RULES_UPDATE;
+        out->a = &((camp_inbox_campaign_create_t *)f->a)->rules;
+        out->b = (cx->op == OP_EQUAL) ? &((const camp_inbox_campaign_create_t *)f->u.s.b)->rules : NULL;
+        return CAMP_OK;
+    case SUB_COLUMN_MAPPINGS:
+        return column_mappings_op(cx, (camp_inbox_rules_update_t *)f->a,
+                                  (cx->op == OP_EQUAL) ? (const camp_inbox_rules_update_t *)f->u.s.b : NULL, v);
+    case SUB_PLATFORM_IDS:
+    case SUB_USERNAMES:
+    case SUB_EXTERNAL_IDS:
+    case SUB_LEADS:
+        return leads_sub(cx, f, m->rule, v, out);
+    case SUB_LEAD_ID:
+        return lead_id_op(cx, f, m, v);
+    case SUB_ERROR:
+        out->kind = ISUB_OBJ;
+        out->node = N_ERROR_INNER;
+        out->a = f->a;
+        out->b = (cx->op == OP_EQUAL) ? f->u.s.b : NULL;
+        return CAMP_OK;
+    case SUB_WH_DATA:
+        return webhook_data(cx, f, v, out);
+    default: /* webhook parts */
+        return webhook_part(cx, m, out);
+    }
+}
+
+/* Struct walks: a nested member with no presence bit is there when its content
+ * says so (optional webhook parts, the lead's one identifier). */
+bool camp_ib_sub_present(const ictx_t *cx, const ifield_t *m, const void *base)
+{
+    (void)cx;
+    if (base == NULL) {
+        return false;
+    }
+    switch (m->rule) {
+    case SUB_WH_TEAM:
+        return ((const camp_inbox_webhook_t *)base)->team_id.ptr != NULL;
+    case SUB_WH_ACCOUNT_LINK:
+        return ((const camp_inbox_webhook_t *)base)->account_link_id.ptr != NULL;
+    case SUB_LEAD_ID:
+        return ((const camp_inbox_lead_t *)base)->by == (uint8_t)(m - camp_ib_node(N_LEAD)->t + 1);
+    default:
+        return true;
+    }
+}
+
+/* ---- array items --------------------------------------------------------------------------------------------------------------- */
+
+void camp_ib_item(ictx_t *cx, const iframe_t *f, uint16_t i, void **a, const void **b)
+{
+    bool eq = (cx->op == OP_EQUAL);
+    *a = NULL;
+    *b = NULL;
+    switch (f->sub) {
+    case SUB_CAMPAIGNS: {
+        camp_inbox_campaign_page_t *p = (camp_inbox_campaign_page_t *)f->a;
+        if (i < CAMP_MAX_PAGE_ITEMS) {
+            *a = &p->items[i];
+            *b = eq ? &((const camp_inbox_campaign_page_t *)f->u.s.b)->items[i] : NULL;
+        }
+        return;
+    }
+    case SUB_AUTOMATIONS: {
+        camp_inbox_campaign_t *c = (camp_inbox_campaign_t *)f->a;
+        if (i < CAMP_MAX_AUTOMATIONS) {
+            *a = &c->automations[i];
+            *b = eq ? &((const camp_inbox_campaign_t *)f->u.s.b)->automations[i] : NULL;
+        }
+        return;
+    }
+    case SUB_STEPS: {
+        camp_inbox_sequence_t *q = (camp_inbox_sequence_t *)f->a;
+        if (i < CAMP_MAX_STEPS) {
+            *a = &q->steps[i];
+            *b = eq ? &((const camp_inbox_sequence_t *)f->u.s.b)->steps[i] : NULL;
+        }
+        return;
+    }
+    case SUB_LEADS: {
+        camp_inbox_leads_add_t *l = (camp_inbox_leads_add_t *)f->a;
+        if (i < CAMP_MAX_LEAD_OBJECTS) {
+            *a = &l->leads[i];
+            *b = eq ? &((const camp_inbox_leads_add_t *)f->u.s.b)->leads[i] : NULL;
+        }
+        return;
+    }
+    case SUB_SEGMENTS: {
+        const camp_inbox_sequence_t *qb;
+        camp_inbox_sequence_t *q = sequence_of(cx, &qb);
+        const camp_inbox_step_t *s = (const camp_inbox_step_t *)f->a;
+        size_t k = (cx->op == OP_DECODE) ? (size_t)(q != NULL ? q->segment_count : 0u)
+                                         : (size_t)s->first_segment + i;
+        if (q != NULL && k < CAMP_MAX_SEGMENTS) {
+            *a = &q->segments[k];
+            if (eq && qb != NULL) {
+                size_t kb = (size_t)((const camp_inbox_step_t *)f->u.s.b)->first_segment + i;
+                *b = kb < CAMP_MAX_SEGMENTS ? &qb->segments[kb] : NULL;
+            }
+        }
+        return;
+    }
+    default: { /* SUB_SYNCED, SUB_EXCLUDED, SUB_LISTS: the rules' list pool */
+        camp_inbox_rules_t *r = (camp_inbox_rules_t *)f->a;
+        if (cx->op == OP_DECODE) {
+            *a = (r->list_count < CAMP_MAX_LISTS) ? &r->lists[r->list_count] : NULL;
+        } else if (f->sub == SUB_LISTS) {
+            *a = (i < CAMP_MAX_LISTS) ? &r->lists[i] : NULL;
+            *b = (eq && i < CAMP_MAX_LISTS) ? &((const camp_inbox_rules_t *)f->u.s.b)->lists[i] : NULL;
+        } else {
+            *a = nth_list(r, f->sub == SUB_EXCLUDED, i);
+            *b = eq ? nth_list((const camp_inbox_rules_t *)f->u.s.b, f->sub == SUB_EXCLUDED, i) : NULL;
+        }
+        if (eq && *b == NULL) {
+            *a = NULL;
+        }
+        return;
+    }
+    }
+}
+
+void camp_ib_item_done(ictx_t *cx, iframe_t *f, uint16_t i)
+{
+    (void)i;
+    switch (f->sub) {
+    case SUB_AUTOMATIONS:
+        ((camp_inbox_campaign_t *)f->a)->automation_count++;
+        return;
+    case SUB_STEPS:
+        ((camp_inbox_sequence_t *)f->a)->step_count++;
+        return;
+    case SUB_LEADS:
+        ((camp_inbox_leads_add_t *)f->a)->lead_count++;
+        return;
+    case SUB_SEGMENTS: {
+        const camp_inbox_sequence_t *qb;
+        camp_inbox_sequence_t *q = sequence_of(cx, &qb);
+        if (q != NULL) {
+            q->segment_count++;
+        }
+        ((camp_inbox_step_t *)f->a)->segment_count++;
+        return;
+    }
+    case SUB_SYNCED:
+    case SUB_EXCLUDED:
+    case SUB_LISTS: {
+        camp_inbox_rules_t *r = (camp_inbox_rules_t *)f->a;
+        if (f->sub != SUB_LISTS) {
+            r->lists[r->list_count].exclude = (f->sub == SUB_EXCLUDED);
+        }
+        r->list_count++;
+        return;
+    }
+    default:
+        return;
+    }
+}
+
+/* ---- event feed page (§8.5) ---------------------------------------------------------------------------------------------------- */
+
+/* `{events, hasMore, lastSeq}`, all three required; `lastSeq` is null on an empty
+ * page. The events themselves are decoded one by one by camp_inbox_events_next(). */
+camp_status_t camp_ib_events_page_op(ictx_t *cx, camp_inbox_events_page_t *a, int tok)
+{
+    int events, last, n;
+    int64_t seq;
+    camp_status_t st = camp_ib_run_all(cx, N_EVENTS_PAGE, a, NULL, tok);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    events = camp_json_member(cx->doc, tok, "events");
+    if (events < 0) {
+        return camp_ib_fail_member(cx, tok, "events", CAMP_ERR_REQUIRED, "required field missing");
+    }
+    st = camp_ib_want_array(cx, events, &n);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    if (n > UINT16_MAX) {
+        return camp_ib_fail_capacity(cx, events, "more than 65535 events in one page", (size_t)n);
+    }
+    last = camp_json_member(cx->doc, tok, "lastSeq");
+    if (last < 0) {
+        return camp_ib_fail_member(cx, tok, "lastSeq", CAMP_ERR_REQUIRED, "required field missing");
+    }
+    a->last_seq = -1;
+    if (!camp_json_is_null(cx->doc, last)) {
+        st = camp_json_get_int(cx->doc, last, 0, CAMP_MAX_SAFE_INT, &seq);
+        if (st != CAMP_OK) {
+            st = camp_ib_fail_at(cx, last, st == CAMP_ERR_JSON_TYPE ? CAMP_ERR_TYPE : CAMP_ERR_RANGE,
+                                 "must be an integer in 0..9007199254740991 or null");
+            camp_ib_fail_limits(cx, 0, CAMP_MAX_SAFE_INT);
+            return st;
+        }
+        a->last_seq = seq;
+    }
+    a->count = (uint16_t)n;
+    a->next = 0;
+    a->next_tok = camp_json_first(cx->doc, events);
+    return CAMP_OK;
+}
