@@ -155,7 +155,6 @@ bool camp_json_striter_init(camp_json_striter_t *it, const camp_json_doc_t *doc,
 int camp_json_striter_next(camp_json_striter_t *it)
 {
     unsigned char c;
-    uint32_t cp;
     if (it->ipend < it->npend) {
         return it->pend[it->ipend++];
     }
@@ -170,6 +169,7 @@ int camp_json_striter_next(camp_json_striter_t *it)
         return c;
     }
     if (it->p[1] == 'u') {
+        uint32_t cp;
         if (it->end - it->p < 6 || (cp = camp_json_hex4(it->p + 2)) == UINT32_MAX) {
             it->p++;
             return '\\';
