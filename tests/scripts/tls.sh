@@ -135,7 +135,7 @@ def serve(kind, raw):
     try:
         raw.settimeout(10)
         if kind == "slow":
-            time.sleep(0.6)
+            time.sleep(0.5)
         if kind == "evilproxy":
             read_request(raw)  # the CONNECT head
             raw.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
