@@ -126,6 +126,16 @@ static void test_parse_too_few_tokens_reports_needed(void **state)
     assert_int_equal(camp_json_parse(&d, buf, 1, NULL, 0, &diag), CAMP_ERR_JSON_TOKENS);
     assert_int_equal(diag.needed, 1);
     assert_int_equal(camp_json_tokens_needed("[1,", 3), -1);
+
+    /* no array at all (NULL, 0) asks for the size: never a document without tokens */
+    memcpy(buf, "[1, 2]", 7);
+    assert_int_equal(camp_json_parse(&d, buf, 6, NULL, 0, &diag), CAMP_ERR_JSON_TOKENS);
+    assert_int_equal(diag.needed, 3);
+    assert_int_equal(d.count, 0);
+    memcpy(buf, " \"x\"", 5);
+    assert_int_equal(camp_json_parse(&d, buf, 4, NULL, 0, &diag), CAMP_ERR_JSON_TOKENS);
+    assert_int_equal(diag.needed, 1);
+    assert_int_equal(diag.offset, 1); /* where the first token that did not fit starts */
 }
 
 static void test_parse_rejects_ill_formed_input(void **state)

@@ -15,7 +15,8 @@
  * libcamp = full decode + validate: camp_json_parse() (strict RFC 8259 check, then jsmn
  * tokenizing into the caller's array) and the document type's decoder (which validates
  * every documented rule while decoding). jsmn = jsmn_parse() alone on the same bytes, with
- * the configuration libcamp uses (strict, parent links). cJSON = cJSON_ParseWithLength()
+ * the configuration libcamp uses (parent links; not strict mode, which adds nothing after
+ * libcamp's own check). cJSON = cJSON_ParseWithLength()
  * + cJSON_Delete().
  */
 #include <stddef.h>
@@ -27,7 +28,6 @@
 #include <cjson/cJSON.h>
 
 #define JSMN_STATIC
-#define JSMN_STRICT
 #define JSMN_PARENT_LINKS
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wconversion"

@@ -97,7 +97,7 @@ def main():
           'checks every documented rule while filling the caller\'s struct. Cases marked '
           '"json core" measure `camp_json_parse()` only (check + tokenize, no decoder); cases '
           'marked "json check" measure `camp_json_check()` alone, the strict pass\'s own share.',
-          '- **jsmn**: `jsmn_parse()` alone on the same bytes (strict mode, parent links, as '
+          '- **jsmn**: `jsmn_parse()` alone on the same bytes (parent links, not strict mode, as '
           'libcamp configures it): tokenizing without any checking of numbers, escapes, UTF-8 '
           'or values.',
           '- **cJSON**: `cJSON_ParseWithLength()` + `cJSON_Delete()` (Debian libcjson, in the '
