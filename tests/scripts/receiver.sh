@@ -39,6 +39,44 @@ finish() {
 }
 
 rx=$BUILD/bin/receiver
+# One HTTP request, Python stdlib only (never through $http_proxy). MODE "body" prints
+# the answer's body, "status" its status (000 when the connection failed) and writes
+# the body to --out FILE. Headers are sent as given, even Transfer-Encoding.
+cat >"$work/request.py" <<'EOF'
+import http.client, sys, urllib.parse
+mode, method, url, args = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+headers, data, out, i = [], None, None, 0
+while i < len(args):
+    opt, val = args[i], args[i + 1]
+    if opt == "-H":
+        headers.append([x.strip() for x in val.split(":", 1)])
+    elif opt == "--data":
+        data = val.encode()
+    elif opt == "--data-file":
+        data = open(val, "rb").read()
+    elif opt == "--out":
+        out = val
+    i += 2
+u = urllib.parse.urlsplit(url)
+try:
+    conn = http.client.HTTPConnection(u.hostname, u.port, timeout=20)
+    conn.putrequest(method, u.path + ("?" + u.query if u.query else ""), skip_accept_encoding=True)
+    for k, v in headers:
+        conn.putheader(k, v)
+    if data is not None:
+        conn.putheader("Content-Length", str(len(data)))
+    conn.endheaders(data)
+    r = conn.getresponse()
+    status, body = r.status, r.read()
+except OSError:
+    status, body = 0, b""
+if out:
+    open(out, "wb").write(body)
+if mode == "status":
+    print("%03d" % status)
+else:
+    sys.stdout.write(body.decode("utf-8", "replace"))
+EOF
 [ -x "$rx" ] || { fail "$rx not built (make BUILD=$BUILD all)"; finish; }
 
 python3 tests/mockapi/server.py --plain --port-file "$work/mport" --token rx-token --frozen-clock \
@@ -51,8 +89,8 @@ base="http://127.0.0.1:$(cat "$work/mport")"
 
 # mock METHOD PATH [BODY]: one request to the mock; the answer body goes to stdout.
 mock() {
-    curl --noproxy "*" -s -m 20 -X "$1" -H "Authorization: Bearer rx-token" -H "Content-Type: application/json" \
-        ${3:+--data-binary "$3"} "$base$2"
+    python3 "$work/request.py" body "$1" "$base$2" -H "Authorization: Bearer rx-token" \
+        -H "Content-Type: application/json" ${3:+--data "$3"}
 }
 # json EXPR: evaluate a Python expression over the JSON document on stdin (as d).
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
@@ -74,8 +112,8 @@ stop_rx() {
     rx_rc=$?
     rx_pid=""
 }
-# post ARGS...: raw request to the receiver with curl; prints the HTTP status.
-post() { curl --noproxy "*" -s -m 10 -o "$work/resp" -w '%{http_code}' "$@" "http://127.0.0.1:$rport/hook"; }
+# post ARGS...: a POST to the receiver (-H, --data, --data-file); prints the HTTP status.
+post() { python3 "$work/request.py" status POST "http://127.0.0.1:$rport/hook" --out "$work/resp" "$@"; }
 # sign T BODY: the X-Inbox-Signature value for BODY at time T with $secret.
 sign() {
     python3 -c 'import hmac,hashlib,sys; t=sys.argv[1]; print("t=%s,v1=%s" % (t, hmac.new(sys.argv[3].encode(), (t+".").encode()+sys.argv[2].encode(), hashlib.sha256).hexdigest()))' \
@@ -179,23 +217,23 @@ check "mismatch named on stderr" grep -q "refused 401: signature: .*mismatch" "$
 # Hand-made deliveries, signed here.
 now=$(date +%s)
 fresh='{"id":"rxfreshevent0000000000001","seq":900001,"teamId":"hzcai5t59nn9vsck3rbuepyg","type":"tag.created","timestamp":"2025-01-16T09:15:00.000Z","version":"1.0","data":{}}'
-s=$(post -H "Content-Type: application/json" --data-binary "$fresh")
+s=$(post -H "Content-Type: application/json" --data "$fresh")
 check "no X-Inbox-Signature: 401" [ "$s" = 401 ]
-s=$(post -H "X-Inbox-Signature: t=abc,v1=00" --data-binary "$fresh")
+s=$(post -H "X-Inbox-Signature: t=abc,v1=00" --data "$fresh")
 check "malformed signature header: 400" [ "$s" = 400 ]
-s=$(post -H "X-Inbox-Signature: $(sign "$now" "$fresh")" --data-binary "$fresh")
+s=$(post -H "X-Inbox-Signature: $(sign "$now" "$fresh")" --data "$fresh")
 check "a correctly signed hand-made event: 200" [ "$s" = 200 ]
 check "... printed once" [ "$(grep -c '^accepted seq=900001 type=tag.created' "$work/v1.out")" -eq 1 ]
 sameseq='{"id":"rxotherevent0000000000002","seq":900001,"teamId":"hzcai5t59nn9vsck3rbuepyg","type":"tag.created","timestamp":"2025-01-16T09:15:00.000Z","version":"1.0","data":{}}'
-s=$(post -H "X-Inbox-Signature: $(sign "$now" "$sameseq")" --data-binary "$sameseq")
+s=$(post -H "X-Inbox-Signature: $(sign "$now" "$sameseq")" --data "$sameseq")
 check "another id with an accepted seq: ignored (200)" [ "$s" = 200 ] && grep -q ignored "$work/resp"
 check "... not printed" [ "$(grep -c '^accepted seq=900001 ' "$work/v1.out")" -eq 1 ]
 badev='{"id":"rxbadevent00000000000003","seq":-5,"teamId":"hzcai5t59nn9vsck3rbuepyg","type":"tag.created","timestamp":"2025-01-16T09:15:00.000Z","version":"1.0","data":{}}'
-s=$(post -H "X-Inbox-Signature: $(sign "$now" "$badev")" --data-binary "$badev")
+s=$(post -H "X-Inbox-Signature: $(sign "$now" "$badev")" --data "$badev")
 check "a signed event with seq -5: 422" [ "$s" = 422 ]
 check "... the refusal names \$.seq" grep -q 'refused 422: .*\$\.seq' "$work/v1.err"
 hostile_id='{"id":"x\u001b]0;pwned\u0007","seq":900002,"teamId":"hzcai5t59nn9vsck3rbuepyg","type":"tag.created","timestamp":"2025-01-16T09:15:00.000Z","version":"1.0","data":{}}'
-s=$(post -H "X-Inbox-Signature: $(sign "$now" "$hostile_id")" --data-binary "$hostile_id")
+s=$(post -H "X-Inbox-Signature: $(sign "$now" "$hostile_id")" --data "$hostile_id")
 check "an event id with control characters: accepted" [ "$s" = 200 ]
 check "... and printed escaped" grep -F -q 'id=x\x1B]0;pwned\x07' "$work/v1.out"
 
@@ -206,27 +244,27 @@ vector() { # vector NAME SEQ ID: the fixture's signed body with another name, se
         "${SHARED:-$root/../shared}/fixtures/inboxapp-webhook-signature-vectors.json" "$1" "$2" "$3"
 }
 ev=$(vector 'A\u0000B' 900003 nul0event000000000000000)
-s=$(post -H "X-Inbox-Signature: $(sign "$now" "$ev")" --data-binary "$ev")
+s=$(post -H "X-Inbox-Signature: $(sign "$now" "$ev")" --data "$ev")
 check "a signed event with \\u0000 in the campaign name: 422" [ "$s" = 422 ]
 check "... stderr names \$.data.campaign.name" grep -q 'refused 422: .*\$\.data\.campaign\.name' "$work/v1.err"
 ev=$(vector 'A\u0085B\u00e9\u2028C' 900004 utf8event000000000000000)
-s=$(post -H "X-Inbox-Signature: $(sign "$now" "$ev")" --data-binary "$ev")
+s=$(post -H "X-Inbox-Signature: $(sign "$now" "$ev")" --data "$ev")
 check "a campaign name with U+0085, U+00E9, U+2028: accepted" [ "$s" = 200 ]
 check "... printed as A\\u0085Bé\\u2028C" grep -F -q 'name="A\u0085Bé\u2028C"' "$work/v1.out"
 ev=$(vector 'A\ud800B' 900005 surrevent000000000000000)
-s=$(post -H "X-Inbox-Signature: $(sign "$now" "$ev")" --data-binary "$ev")
+s=$(post -H "X-Inbox-Signature: $(sign "$now" "$ev")" --data "$ev")
 check "a lone surrogate in a signed event: 422" [ "$s" = 422 ]
 check "... named on stderr" grep -q 'refused 422: .*surrogate' "$work/v1.err"
 
 # --- bounds ------------------------------------------------------------------------------
 python3 -c 'import sys; sys.stdout.write("{\"pad\":\"" + "a" * 70000 + "\"}")' >"$work/big.json"
-s=$(post -H "X-Inbox-Signature: t=$now,v1=00" --data-binary "@$work/big.json")
+s=$(post -H "X-Inbox-Signature: t=$now,v1=00" --data-file "$work/big.json")
 check "a 70 kB body over --max-body 65536: 413" [ "$s" = 413 ]
-s=$(curl --noproxy "*" -s -m 10 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$rport/hook")
+s=$(python3 "$work/request.py" status GET "http://127.0.0.1:$rport/hook")
 check "GET: 405" [ "$s" = 405 ]
-s=$(post -H "Transfer-Encoding: chunked" -H "X-Inbox-Signature: t=$now,v1=00" --data-binary "$fresh")
+s=$(post -H "Transfer-Encoding: chunked" -H "X-Inbox-Signature: t=$now,v1=00" --data "$fresh")
 check "a chunked body: 411" [ "$s" = 411 ]
-s=$(post -H "X-Big: $(python3 -c 'print("b" * 9000)')" --data-binary "$fresh")
+s=$(post -H "X-Big: $(python3 -c 'print("b" * 9000)')" --data "$fresh")
 check "a 9 kB header: 431" [ "$s" = 431 ]
 python3 - "$rport" >"$work/slow.out" <<'EOF'
 import socket, sys, time
@@ -259,7 +297,7 @@ print(first.split(b"\r\n")[0].decode(), "|", (first + rest).split(b"HTTP/1.1 ")[
 EOF
 check "Expect: 100-continue is answered before the body is sent, then 200" \
     grep -q '^HTTP/1.1 100 Continue | 200$' "$work/expect.out"
-s=$(post -H "X-Inbox-Signature: $(sign "$now" "$fresh")" --data-binary "$fresh")
+s=$(post -H "X-Inbox-Signature: $(sign "$now" "$fresh")" --data "$fresh")
 check "the receiver still serves after all that (duplicate: 200)" [ "$s" = 200 ]
 
 stop_rx
