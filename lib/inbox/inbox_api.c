@@ -108,6 +108,8 @@ static void ctx_init(ictx_t *cx, iop_t op, camp_inbox_type_t type, camp_diag_t *
     cx->scan_tok = -1;
     cx->frames = frames;
     cx->max_depth = (uint8_t)depth;
+    cx->fail_step = -1;
+    cx->fail_seg = -1;
     if (diag != NULL && op != OP_DECODE && op != OP_EQUAL) {
         camp_ib_path_init(&cx->path, diag->path, sizeof diag->path);
     } else {
@@ -135,6 +137,8 @@ static camp_status_t decode_with(camp_inbox_type_t type, iframe_t *frames, unsig
     st = camp_ib_walk(&cx, node_of(type), out, NULL, tok);
     if (st == CAMP_OK) {
         camp_diag_clear(diag);
+    } else {
+        camp_ib_report(&cx, st);
     }
     return st;
 }
@@ -146,25 +150,14 @@ camp_status_t camp_inbox_decode(camp_inbox_type_t type, camp_json_doc_t *doc, in
     return decode_with(type, frames, IB_MAX_DEPTH, doc, tok, out, out_size, diag);
 }
 
-static camp_status_t parse_with(camp_inbox_type_t type, iframe_t *frames, unsigned depth,
-                                char *json, size_t len,
-                                camp_json_token_t *tokens, size_t capacity, void *out,
-                                size_t out_size, camp_diag_t *diag)
-{
-    camp_json_doc_t doc;
-    camp_status_t st = camp_json_parse(&doc, json, len, tokens, capacity, diag);
-    if (st != CAMP_OK) {
-        return st;
-    }
-    return decode_with(type, frames, depth, &doc, 0, out, out_size, diag);
-}
-
 camp_status_t camp_inbox_parse(camp_inbox_type_t type, char *json, size_t len,
                                camp_json_token_t *tokens, size_t capacity, void *out,
                                size_t out_size, camp_diag_t *diag)
 {
     iframe_t frames[IB_MAX_DEPTH];
-    return parse_with(type, frames, IB_MAX_DEPTH, json, len, tokens, capacity, out, out_size, diag);
+    camp_json_doc_t doc;
+    camp_status_t st = camp_json_parse(&doc, json, len, tokens, capacity, diag);
+    return (st != CAMP_OK) ? st : decode_with(type, frames, IB_MAX_DEPTH, &doc, 0, out, out_size, diag);
 }
 
 camp_status_t camp_inbox_validate(camp_inbox_type_t type, const void *obj, camp_diag_t *diag)
@@ -268,8 +261,10 @@ camp_status_t camp_inbox_campaign_parse(char *json, size_t len, camp_json_token_
                                         camp_diag_t *diag)
 {
     iframe_t frames[IB_DEPTH_CAMPAIGN];
-    return parse_with(CAMP_INBOX_CAMPAIGN, frames, IB_DEPTH_CAMPAIGN, json, len,
-                      tokens, capacity, out, sizeof *out, diag);
+    camp_json_doc_t doc;
+    camp_status_t st = camp_json_parse(&doc, json, len, tokens, capacity, diag);
+    return (st != CAMP_OK) ? st
+                           : decode_with(CAMP_INBOX_CAMPAIGN, frames, IB_DEPTH_CAMPAIGN, &doc, 0, out, sizeof *out, diag);
 }
 
 camp_status_t camp_inbox_campaign_page_decode(camp_json_doc_t *doc, int tok,
@@ -285,8 +280,10 @@ camp_status_t camp_inbox_campaign_page_parse(char *json, size_t len, camp_json_t
                                              camp_diag_t *diag)
 {
     iframe_t frames[IB_MAX_DEPTH];
-    return parse_with(CAMP_INBOX_CAMPAIGN_PAGE, frames, IB_MAX_DEPTH, json, len,
-                      tokens, capacity, out, sizeof *out, diag);
+    camp_json_doc_t doc;
+    camp_status_t st = camp_json_parse(&doc, json, len, tokens, capacity, diag);
+    return (st != CAMP_OK) ? st
+                           : decode_with(CAMP_INBOX_CAMPAIGN_PAGE, frames, IB_MAX_DEPTH, &doc, 0, out, sizeof *out, diag);
 }
 
 camp_status_t camp_inbox_sequence_decode(camp_json_doc_t *doc, int tok,
@@ -302,8 +299,10 @@ camp_status_t camp_inbox_sequence_parse(char *json, size_t len, camp_json_token_
                                         camp_diag_t *diag)
 {
     iframe_t frames[IB_DEPTH_SEQUENCE];
-    return parse_with(CAMP_INBOX_SEQUENCE, frames, IB_DEPTH_SEQUENCE, json, len,
-                      tokens, capacity, out, sizeof *out, diag);
+    camp_json_doc_t doc;
+    camp_status_t st = camp_json_parse(&doc, json, len, tokens, capacity, diag);
+    return (st != CAMP_OK) ? st
+                           : decode_with(CAMP_INBOX_SEQUENCE, frames, IB_DEPTH_SEQUENCE, &doc, 0, out, sizeof *out, diag);
 }
 
 camp_status_t camp_inbox_leads_add_result_decode(camp_json_doc_t *doc, int tok,
@@ -321,8 +320,10 @@ camp_status_t camp_inbox_leads_add_result_parse(char *json, size_t len, camp_jso
                                                 camp_diag_t *diag)
 {
     iframe_t frames[IB_DEPTH_FLAT];
-    return parse_with(CAMP_INBOX_LEADS_ADD_RESULT, frames, IB_DEPTH_FLAT, json, len,
-                      tokens, capacity, out, sizeof *out, diag);
+    camp_json_doc_t doc;
+    camp_status_t st = camp_json_parse(&doc, json, len, tokens, capacity, diag);
+    return (st != CAMP_OK) ? st
+                           : decode_with(CAMP_INBOX_LEADS_ADD_RESULT, frames, IB_DEPTH_FLAT, &doc, 0, out, sizeof *out, diag);
 }
 
 camp_status_t camp_inbox_column_decode(camp_json_doc_t *doc, int tok, camp_inbox_column_t *out,
@@ -337,8 +338,10 @@ camp_status_t camp_inbox_column_parse(char *json, size_t len, camp_json_token_t 
                                       camp_diag_t *diag)
 {
     iframe_t frames[IB_DEPTH_FLAT];
-    return parse_with(CAMP_INBOX_COLUMN, frames, IB_DEPTH_FLAT, json, len,
-                      tokens, capacity, out, sizeof *out, diag);
+    camp_json_doc_t doc;
+    camp_status_t st = camp_json_parse(&doc, json, len, tokens, capacity, diag);
+    return (st != CAMP_OK) ? st
+                           : decode_with(CAMP_INBOX_COLUMN, frames, IB_DEPTH_FLAT, &doc, 0, out, sizeof *out, diag);
 }
 
 camp_status_t camp_inbox_success_decode(camp_json_doc_t *doc, int tok, camp_inbox_success_t *out,
@@ -353,8 +356,10 @@ camp_status_t camp_inbox_success_parse(char *json, size_t len, camp_json_token_t
                                        camp_diag_t *diag)
 {
     iframe_t frames[IB_DEPTH_FLAT];
-    return parse_with(CAMP_INBOX_SUCCESS, frames, IB_DEPTH_FLAT, json, len,
-                      tokens, capacity, out, sizeof *out, diag);
+    camp_json_doc_t doc;
+    camp_status_t st = camp_json_parse(&doc, json, len, tokens, capacity, diag);
+    return (st != CAMP_OK) ? st
+                           : decode_with(CAMP_INBOX_SUCCESS, frames, IB_DEPTH_FLAT, &doc, 0, out, sizeof *out, diag);
 }
 
 camp_status_t camp_inbox_error_decode(camp_json_doc_t *doc, int tok, camp_inbox_error_t *out,
@@ -368,8 +373,10 @@ camp_status_t camp_inbox_error_parse(char *json, size_t len, camp_json_token_t *
                                      size_t capacity, camp_inbox_error_t *out, camp_diag_t *diag)
 {
     iframe_t frames[IB_DEPTH_FLAT];
-    return parse_with(CAMP_INBOX_ERROR, frames, IB_DEPTH_FLAT, json, len,
-                      tokens, capacity, out, sizeof *out, diag);
+    camp_json_doc_t doc;
+    camp_status_t st = camp_json_parse(&doc, json, len, tokens, capacity, diag);
+    return (st != CAMP_OK) ? st
+                           : decode_with(CAMP_INBOX_ERROR, frames, IB_DEPTH_FLAT, &doc, 0, out, sizeof *out, diag);
 }
 
 camp_status_t camp_inbox_webhook_decode(camp_json_doc_t *doc, int tok, camp_inbox_webhook_t *out,
@@ -385,8 +392,10 @@ camp_status_t camp_inbox_webhook_parse(char *json, size_t len, camp_json_token_t
                                        camp_diag_t *diag)
 {
     iframe_t frames[IB_DEPTH_WEBHOOK];
-    return parse_with(CAMP_INBOX_WEBHOOK, frames, IB_DEPTH_WEBHOOK, json, len,
-                      tokens, capacity, out, sizeof *out, diag);
+    camp_json_doc_t doc;
+    camp_status_t st = camp_json_parse(&doc, json, len, tokens, capacity, diag);
+    return (st != CAMP_OK) ? st
+                           : decode_with(CAMP_INBOX_WEBHOOK, frames, IB_DEPTH_WEBHOOK, &doc, 0, out, sizeof *out, diag);
 }
 
 camp_status_t camp_inbox_campaign_create_encode(const camp_inbox_campaign_create_t *obj,
@@ -454,8 +463,10 @@ camp_status_t camp_inbox_team_parse(char *json, size_t len, camp_json_token_t *t
                                     size_t capacity, camp_inbox_team_t *out, camp_diag_t *diag)
 {
     iframe_t frames[IB_DEPTH_FLAT];
-    return parse_with(CAMP_INBOX_TEAM, frames, IB_DEPTH_FLAT, json, len, tokens, capacity, out, sizeof *out,
-                      diag);
+    camp_json_doc_t doc;
+    camp_status_t st = camp_json_parse(&doc, json, len, tokens, capacity, diag);
+    return (st != CAMP_OK) ? st
+                           : decode_with(CAMP_INBOX_TEAM, frames, IB_DEPTH_FLAT, &doc, 0, out, sizeof *out, diag);
 }
 
 /* ---- event feed pages ---------------------------------------------------------------------- */
@@ -464,6 +475,7 @@ camp_status_t camp_inbox_events_page_decode(camp_json_doc_t *doc, int tok,
                                             camp_inbox_events_page_t *out, camp_diag_t *diag)
 {
     ictx_t cx;
+    iframe_t frame[1]; /* the page's own flat members */
     char scratch[2];
     camp_status_t st;
     camp_diag_clear(diag);
@@ -471,9 +483,10 @@ camp_status_t camp_inbox_events_page_decode(camp_json_doc_t *doc, int tok,
         return camp_diag_set(diag, CAMP_ERR_ARG, "$", "bad argument");
     }
     memset(out, 0, sizeof *out);
-    ctx_init(&cx, OP_DECODE, CAMP_INBOX_TYPE_COUNT, diag, scratch, NULL, 0);
+    ctx_init(&cx, OP_DECODE, CAMP_INBOX_TYPE_COUNT, diag, scratch, frame, 1);
     cx.doc = doc;
     st = camp_ib_events_page_op(&cx, out, tok);
+    camp_ib_report(&cx, st);
     if (st != CAMP_OK) {
         out->count = 0;
         out->next_tok = -1;

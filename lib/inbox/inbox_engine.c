@@ -173,10 +173,16 @@ static camp_status_t fail_path(ictx_t *cx, camp_status_t st, const char *rule)
     return st;
 }
 
+/* Decode: only where and why; the entry point builds the path after the walk. */
 camp_status_t camp_ib_fail_at(ictx_t *cx, int tok, camp_status_t st, const char *rule)
 {
-    if (cx->op == OP_DECODE && tok >= 0) {
-        return camp_json_diag(cx->diag, cx->doc, tok, st, rule);
+    if (cx->op == OP_DECODE) {
+        if (tok >= 0) {
+            cx->fail_tok = tok;
+            cx->fail_key = NULL;
+        }
+        cx->fail_rule = rule;
+        return st;
     }
     if (cx->op == OP_EQUAL) {
         return st;
@@ -187,9 +193,53 @@ camp_status_t camp_ib_fail_at(ictx_t *cx, int tok, camp_status_t st, const char 
 camp_status_t camp_ib_fail_member(ictx_t *cx, int obj, const char *key, camp_status_t st, const char *rule)
 {
     if (cx->op == OP_DECODE) {
-        return camp_json_diag_member(cx->diag, cx->doc, obj, key, st, rule);
+        cx->fail_tok = obj;
+        cx->fail_key = key;
+        cx->fail_rule = rule;
+        return st;
     }
     return camp_ib_fail_at(cx, -1, st, rule);
+}
+
+void camp_ib_report(ictx_t *cx, camp_status_t st)
+{
+    camp_diag_t *d = cx->diag;
+    bool has_limit;
+    int64_t min, max, needed;
+    if (d == NULL || st == CAMP_OK) {
+        return;
+    }
+    /* camp_json_diag() sets the path and offset and clears the rest: keep the limits */
+    has_limit = d->has_limit;
+    min = d->limit_min;
+    max = d->limit_max;
+    needed = d->needed;
+    if (cx->fail_key != NULL) {
+        camp_json_diag_member(d, cx->doc, cx->fail_tok, cx->fail_key, st, cx->fail_rule);
+    } else {
+        camp_json_diag(d, cx->doc, cx->fail_tok, st, cx->fail_rule);
+    }
+    d->has_limit = has_limit;
+    d->limit_min = min;
+    d->limit_max = max;
+    d->needed = needed;
+    if (cx->fail_step >= 0) {
+        /* `...steps[i].data.segments[j].name`: a position in the struct, no offset */
+        cx->path.buf = d->path;
+        cx->path.cap = sizeof d->path;
+        cx->path.len = strlen(d->path);
+        cx->path.need = cx->path.len;
+        camp_ib_path_key(&cx->path, "steps", 5);
+        camp_ib_path_index(&cx->path, (size_t)cx->fail_step);
+        camp_ib_path_key(&cx->path, "data", 4);
+        camp_ib_path_key(&cx->path, "segments", 8);
+        camp_ib_path_index(&cx->path, (size_t)cx->fail_seg);
+        camp_ib_path_key(&cx->path, "name", 4);
+        d->offset = CAMP_DIAG_NO_OFFSET;
+        if (cx->path.need >= sizeof d->path && sizeof d->path > 4) {
+            memcpy(&d->path[sizeof d->path - 4], "...", 4);
+        }
+    }
 }
 
 void camp_ib_fail_limits(ictx_t *cx, int64_t min, int64_t max)
@@ -421,9 +471,6 @@ camp_status_t camp_ib_check_kind_str(const ictx_t *cx, uint8_t kind, uint8_t rul
     case K_TZ:
         *why = "must be an IANA time-zone name";
         return camp_tz_valid_name(s->ptr, s->len) ? CAMP_OK : CAMP_ERR_TIMEZONE;
-    case K_TIME:
-        *why = "must be an RFC 3339 date-time";
-        return camp_datetime_parse(s->ptr, s->len, NULL);
     case K_STR:
     default: {
         long chars = camp_utf8_chars(s->ptr, s->len);
@@ -499,7 +546,7 @@ static bool nullable(const ictx_t *cx, const ifield_t *f)
             (cx->shape == CAMP_INBOX_SHAPE_SUMMARY || cx->shape == SHAPE_OPEN));
 }
 
-static camp_status_t decode_ids(ictx_t *cx, const ifield_t *f, int v, void *base)
+IB_NOINLINE static camp_status_t decode_ids(ictx_t *cx, const ifield_t *f, int v, void *base)
 {
     camp_str_t *items = (camp_str_t *)(void *)((char *)base + f->off);
     uint16_t *count = (uint16_t *)(void *)((char *)base + f->aux);
@@ -536,12 +583,82 @@ static camp_status_t decode_ids(ictx_t *cx, const ifield_t *f, int v, void *base
     return CAMP_OK;
 }
 
+/* Decode, numbers: each kind of value in a function of its own, so that the stack
+ * of one kind's path is not paid on another's. */
+IB_NOINLINE static camp_status_t decode_number(ictx_t *cx, const ifield_t *f, int v, char *p)
+{
+    const char *why;
+    int64_t min, max, i64;
+    camp_status_t st;
+    if (f->kind == K_FRAC) {
+        st = camp_json_get_fraction(cx->doc, v, (uint32_t *)(void *)p);
+        if (st != CAMP_OK) {
+            st = camp_ib_fail_at(cx, v, st == CAMP_ERR_JSON_TYPE ? CAMP_ERR_TYPE : CAMP_ERR_RANGE,
+                                 "must be a number in 0..1");
+            camp_ib_fail_limits(cx, 0, 1);
+        }
+        return st;
+    }
+    rule_range(cx, f->rule, &min, &max, &why);
+    if (f->kind == K_U16 && max > UINT16_MAX) {
+        max = UINT16_MAX;
+    }
+    st = camp_json_get_int(cx->doc, v, min, max, &i64);
+    if (st != CAMP_OK) {
+        st = camp_ib_fail_at(cx, v, st == CAMP_ERR_JSON_TYPE ? CAMP_ERR_TYPE : CAMP_ERR_RANGE, why);
+        camp_ib_fail_limits(cx, min, max);
+        return st;
+    }
+    if (f->kind == K_U16) {
+        *(uint16_t *)(void *)p = (uint16_t)i64;
+    } else {
+        *(int64_t *)(void *)p = i64;
+    }
+    return CAMP_OK;
+}
+
+IB_NOINLINE static camp_status_t decode_time(ictx_t *cx, const ifield_t *f, int v, char *p)
+{
+    camp_inbox_time_t *t = (camp_inbox_time_t *)(void *)p;
+    camp_status_t st;
+    if (camp_json_kind(cx->doc, v) != CAMP_JSON_STRING) {
+        return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(K_TIME, nullable(cx, f)));
+    }
+    st = camp_ib_get_str(cx, v, &t->raw);
+    if (st == CAMP_OK && camp_datetime_parse(t->raw.ptr, t->raw.len, &t->at) != CAMP_OK) {
+        st = camp_ib_fail_at(cx, v, CAMP_ERR_DATE, type_text(K_TIME, nullable(cx, f)));
+    }
+    return st;
+}
+
+/* K_STR, K_ID, K_COLID, K_TZ */
+IB_NOINLINE static camp_status_t decode_string(ictx_t *cx, const ifield_t *f, int v, char *p)
+{
+    camp_str_t *s = (camp_str_t *)(void *)p;
+    const char *why;
+    int64_t min, max;
+    camp_status_t st;
+    if (camp_json_kind(cx->doc, v) != CAMP_JSON_STRING) {
+        return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(f->kind, nullable(cx, f)));
+    }
+    st = camp_ib_get_str(cx, v, s);
+    if (st == CAMP_OK) {
+        st = camp_ib_check_kind_str(cx, f->kind, f->rule, s, &why);
+        if (st != CAMP_OK) {
+            st = camp_ib_fail_at(cx, v, st, why);
+            if (st == CAMP_ERR_LENGTH) {
+                rule_range(cx, f->rule, &min, &max, &why);
+                camp_ib_fail_limits(cx, min, max);
+            }
+        }
+    }
+    return st;
+}
+
 static camp_status_t decode_value(ictx_t *cx, const ifield_t *f, int v, void *base)
 {
     char *p = (char *)base + f->off;
     camp_json_doc_t *doc = cx->doc;
-    const char *why;
-    int64_t min, max, i64;
     camp_status_t st;
 
     switch (f->kind) {
@@ -552,31 +669,8 @@ static camp_status_t decode_value(ictx_t *cx, const ifield_t *f, int v, void *ba
         return CAMP_OK;
     case K_I64:
     case K_U16:
-        rule_range(cx, f->rule, &min, &max, &why);
-        if (f->kind == K_U16 && max > UINT16_MAX) {
-            max = UINT16_MAX;
-        }
-        st = camp_json_get_int(doc, v, min, max, &i64);
-        if (st != CAMP_OK) {
-            st = camp_ib_fail_at(cx, v, st == CAMP_ERR_JSON_TYPE ? CAMP_ERR_TYPE : CAMP_ERR_RANGE, why);
-            camp_ib_fail_limits(cx, min, max);
-            return st;
-        }
-        if (f->kind == K_U16) {
-            *(uint16_t *)(void *)p = (uint16_t)i64;
-        } else {
-            *(int64_t *)(void *)p = i64;
-        }
-        return CAMP_OK;
     case K_FRAC:
-        st = camp_json_get_fraction(doc, v, (uint32_t *)(void *)p);
-        if (st != CAMP_OK) {
-            st = camp_ib_fail_at(cx, v, st == CAMP_ERR_JSON_TYPE ? CAMP_ERR_TYPE : CAMP_ERR_RANGE,
-                         "must be a number in 0..1");
-            camp_ib_fail_limits(cx, 0, 1);
-            return st;
-        }
-        return CAMP_OK;
+        return decode_number(cx, f, v, p);
     case K_RAW:
         camp_json_raw(doc, v, &((camp_str_t *)(void *)p)->ptr, &((camp_str_t *)(void *)p)->len);
         return CAMP_OK;
@@ -600,35 +694,10 @@ static camp_status_t decode_value(ictx_t *cx, const ifield_t *f, int v, void *ba
         }
         return CAMP_OK;
     }
-    case K_TIME: {
-        camp_inbox_time_t *t = (camp_inbox_time_t *)(void *)p;
-        if (camp_json_kind(doc, v) != CAMP_JSON_STRING) {
-            return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(K_TIME, nullable(cx, f)));
-        }
-        st = camp_ib_get_str(cx, v, &t->raw);
-        if (st == CAMP_OK && camp_datetime_parse(t->raw.ptr, t->raw.len, &t->at) != CAMP_OK) {
-            st = camp_ib_fail_at(cx, v, CAMP_ERR_DATE, type_text(K_TIME, nullable(cx, f)));
-        }
-        return st;
-    }
-    default: { /* K_STR, K_ID, K_COLID, K_TZ */
-        camp_str_t *s = (camp_str_t *)(void *)p;
-        if (camp_json_kind(doc, v) != CAMP_JSON_STRING) {
-            return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(f->kind, nullable(cx, f)));
-        }
-        st = camp_ib_get_str(cx, v, s);
-        if (st == CAMP_OK) {
-            st = camp_ib_check_kind_str(cx, f->kind, f->rule, s, &why);
-            if (st != CAMP_OK) {
-                st = camp_ib_fail_at(cx, v, st, why);
-                if (st == CAMP_ERR_LENGTH) {
-                    rule_range(cx, f->rule, &min, &max, &why);
-                    camp_ib_fail_limits(cx, min, max);
-                }
-            }
-        }
-        return st;
-    }
+    case K_TIME:
+        return decode_time(cx, f, v, p);
+    default:
+        return decode_string(cx, f, v, p);
     }
 }
 
@@ -700,6 +769,11 @@ static camp_status_t validate_value(ictx_t *cx, const ifield_t *f, const void *b
         }
         return CAMP_OK;
     }
+    case K_TIME:
+        if (camp_datetime_parse(str_of(base, f)->ptr, str_of(base, f)->len, NULL) != CAMP_OK) {
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_DATE, "must be an RFC 3339 date-time");
+        }
+        return CAMP_OK;
     default:
         st = camp_ib_check_kind_str(cx, f->kind, f->rule, str_of(base, f), &why);
         if (st != CAMP_OK) {
@@ -957,7 +1031,7 @@ static camp_status_t dec_member(ictx_t *cx, iframe_t *f, const inode_t *nd, int 
 
 /* Decode: the object level @p f has no members left: required members, then the
  * object's cross-member rules. */
-static camp_status_t dec_close(ictx_t *cx, iframe_t *f, const inode_t *nd)
+static camp_status_t dec_required(ictx_t *cx, const iframe_t *f, const inode_t *nd)
 {
     unsigned j;
     for (j = 0; j < nd->n; j++) {
@@ -967,7 +1041,13 @@ static camp_status_t dec_close(ictx_t *cx, iframe_t *f, const inode_t *nd)
                                        "required field missing");
         }
     }
-    return camp_ib_close(cx, f);
+    return CAMP_OK;
+}
+
+static camp_status_t dec_close(ictx_t *cx, iframe_t *f, const inode_t *nd)
+{
+    camp_status_t st = dec_required(cx, f, nd);
+    return (st != CAMP_OK) ? st : camp_ib_close(cx, f);
 }
 
 /* Validate, encode or equal: a plain member @p m of object level @p f, with its key
@@ -1067,8 +1147,10 @@ static camp_status_t walk_member(ictx_t *cx, iframe_t *f, const inode_t *nd, con
 
 /* ---- the walk --------------------------------------------------------------------------------- */
 
+/* @p level: LEVEL_OBJECT, LEVEL_ARRAY or LEVEL_MAP (items are the values of an
+ * object's members, keyed by the member names). */
 static camp_status_t push(ictx_t *cx, unsigned node, void *a, const void *b, int tok, size_t mark,
-                          bool is_arr, uint16_t n)
+                          uint8_t level, uint16_t n)
 {
     iframe_t *f;
     if (cx->depth >= cx->max_depth) {
@@ -1084,7 +1166,7 @@ static camp_status_t push(ictx_t *cx, unsigned node, void *a, const void *b, int
     }
     f->node = (uint8_t)node;
     f->sub = 0;
-    f->is_arr = is_arr ? 1u : 0u;
+    f->is_arr = level;
     f->pad = 0;
     if (cx->op == OP_DECODE) {
         f->u.d.tok = tok;
@@ -1093,8 +1175,14 @@ static camp_status_t push(ictx_t *cx, unsigned node, void *a, const void *b, int
         f->u.s.b = b;
     }
     cx->depth++;
-    if (is_arr) {
+    if (level == LEVEL_ARRAY) {
         camp_ib_arr_open(cx);
+        return CAMP_OK;
+    }
+    if (level == LEVEL_MAP) {
+        if (cx->op == OP_ENCODE) {
+            camp_json_write_object_begin(cx->w);
+        }
         return CAMP_OK;
     }
     if (cx->op == OP_DECODE) {
@@ -1116,7 +1204,7 @@ static camp_status_t push(ictx_t *cx, unsigned node, void *a, const void *b, int
 
 static void pop(ictx_t *cx, const iframe_t *f)
 {
-    if (f->is_arr) {
+    if (f->is_arr == LEVEL_ARRAY) {
         camp_ib_arr_close(cx);
     } else {
         camp_ib_obj_close(cx);
@@ -1135,17 +1223,20 @@ static void pop(ictx_t *cx, const iframe_t *f)
 static camp_status_t enter(ictx_t *cx, const isub_t *sub, const ifield_t *m, int v, size_t mark)
 {
     camp_status_t st;
-    if (sub->kind == ISUB_ARR) {
-        if (cx->op == OP_DECODE && camp_json_kind(cx->doc, v) != CAMP_JSON_ARRAY) {
-            return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, "must be an array");
+    if (sub->kind == ISUB_ARR || sub->kind == ISUB_MAP) {
+        if (cx->op == OP_DECODE &&
+            camp_json_kind(cx->doc, v) != (sub->kind == ISUB_ARR ? CAMP_JSON_ARRAY : CAMP_JSON_OBJECT)) {
+            return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE,
+                                   sub->kind == ISUB_ARR ? "must be an array" : "must be an object");
         }
-        st = push(cx, sub->node, sub->a, sub->b, v, mark, true, sub->n);
+        st = push(cx, sub->node, sub->a, sub->b, v, mark,
+                  sub->kind == ISUB_ARR ? LEVEL_ARRAY : LEVEL_MAP, sub->n);
         if (st == CAMP_OK) {
             cx->frames[cx->depth - 1].sub = m->rule;
         }
         return st;
     }
-    return push(cx, sub->node, sub->a, sub->b, v, mark, false, 0);
+    return push(cx, sub->node, sub->a, sub->b, v, mark, LEVEL_OBJECT, 0);
 }
 
 /* One step of an object level: a member, or its end. */
@@ -1201,22 +1292,27 @@ static camp_status_t array_step(ictx_t *cx, iframe_t *f)
     size_t mark = cx->path.need;
     uint16_t i;
     int item = -1;
+    camp_status_t st;
     if (f->i >= f->n) {
         pop(cx, f);
         return CAMP_OK;
     }
     i = f->i++;
-    camp_ib_item(cx, f, i, &a, &b);
     if (cx->op == OP_DECODE) {
-        item = f->u.d.it;
+        item = f->u.d.it; /* a map: the key; its value is the next token */
         f->u.d.it = camp_ib_next(cx->doc, item);
-    } else if (cx->op == OP_VALIDATE) {
+    } else if (cx->op == OP_VALIDATE && f->is_arr == LEVEL_ARRAY) {
         camp_ib_path_index(&cx->path, i);
+    }
+    st = camp_ib_item(cx, f, i, item, &a, &b);
+    if (st != CAMP_OK) {
+        return st;
     }
     if (a == NULL) {
         return camp_ib_fail_at(cx, item, CAMP_ERR_INTERNAL, "array item outside its storage");
     }
-    return push(cx, f->node, a, b, item, mark, false, 0);
+    return push(cx, f->node, a, b, (f->is_arr == LEVEL_MAP && item >= 0) ? item + 1 : item, mark,
+                LEVEL_OBJECT, 0);
 }
 
 camp_status_t camp_ib_walk(ictx_t *cx, unsigned node, void *a, const void *b, int tok)
@@ -1236,51 +1332,54 @@ camp_status_t camp_ib_walk(ictx_t *cx, unsigned node, void *a, const void *b, in
 camp_status_t camp_ib_run_all(ictx_t *cx, unsigned node, void *a, const void *b, int tok)
 {
     const inode_t *nd = camp_ib_node(node);
-    iframe_t f;
-    camp_status_t st = camp_ib_obj_open(cx, tok);
+    iframe_t *f;
+    camp_status_t st;
+    /* the level above the current one, not pushed: nothing below it is walked */
+    if (cx->frames == NULL || cx->depth >= cx->max_depth) {
+        return camp_ib_fail_at(cx, tok, CAMP_ERR_INTERNAL, "schema deeper than the walk's stack");
+    }
+    st = camp_ib_obj_open(cx, tok);
     if (st != CAMP_OK) {
         return st;
     }
-    memset(&f, 0, sizeof f);
-    f.a = a;
-    f.node = (uint8_t)node;
+    f = &cx->frames[cx->depth];
+    memset(f, 0, sizeof *f);
+    f->a = a;
+    f->node = (uint8_t)node;
     if (cx->op == OP_DECODE) {
         int k = camp_json_first(cx->doc, tok), i, n = camp_json_size(cx->doc, tok);
-        f.u.d.tok = tok;
+        f->u.d.tok = tok;
         for (i = 0; i < n && k > 0 && st == CAMP_OK; i++) {
             const ifield_t *m = NULL;
             int next = camp_ib_next(cx->doc, k);
-            st = dec_find(cx, &f, nd, k, &m);
+            st = dec_find(cx, f, nd, k, &m);
             if (st == CAMP_OK && m != NULL) {
-                st = dec_scalar(cx, &f, nd, m, k + 1);
+                st = dec_scalar(cx, f, nd, m, k + 1);
             }
             k = next;
         }
         if (st == CAMP_OK) {
-            st = dec_close(cx, &f, nd);
+            st = dec_required(cx, f, nd);
         }
     } else {
         size_t mark = cx->path.need;
-        f.u.s.b = b;
-        for (f.i = 0; f.i < nd->n && st == CAMP_OK; f.i++) {
-            const ifield_t *m = &nd->t[f.i];
+        f->u.s.b = b;
+        for (f->i = 0; f->i < nd->n && st == CAMP_OK; f->i++) {
+            const ifield_t *m = &nd->t[f->i];
             bool skip = true;
             if (applies(cx, m)) {
-                st = walk_enter(cx, &f, nd, m, &skip);
+                st = walk_enter(cx, f, nd, m, &skip);
             }
             if (st == CAMP_OK && !skip) {
-                st = walk_scalar(cx, &f, m);
+                st = walk_scalar(cx, f, m);
                 if (st == CAMP_OK) {
                     camp_ib_path_cut(&cx->path, mark);
                 }
             }
         }
-        if (st == CAMP_OK && cx->op != OP_EQUAL) {
-            st = camp_ib_close(cx, &f);
-        }
     }
     camp_ib_obj_close(cx);
-    return st;
+    return st; /* flat objects have no cross-member rules of their own */
 }
 
 const iframe_t *camp_ib_find_array(const ictx_t *cx, uint8_t sub)
@@ -1288,7 +1387,7 @@ const iframe_t *camp_ib_find_array(const ictx_t *cx, uint8_t sub)
     unsigned d = cx->depth;
     while (d > 0) {
         d--;
-        if (cx->frames[d].is_arr && cx->frames[d].sub == sub) {
+        if (cx->frames[d].is_arr != LEVEL_OBJECT && cx->frames[d].sub == sub) {
             return &cx->frames[d];
         }
     }

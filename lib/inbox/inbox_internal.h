@@ -108,6 +108,14 @@ typedef struct inode {
     uint16_t present_off;
 } inode_t;
 
+/* Hooks that are large or rarely taken stay out of the frame of the function that
+ * dispatches them (their stack is only paid on their own path). */
+#if defined(__GNUC__) || defined(__clang__)
+#define IB_NOINLINE __attribute__((noinline))
+#else
+#define IB_NOINLINE
+#endif
+
 /* ---- context and walk ------------------------------------------------------------------ */
 
 typedef enum iop { OP_DECODE, OP_VALIDATE, OP_ENCODE, OP_EQUAL } iop_t;
@@ -143,8 +151,8 @@ typedef struct iframe {
     uint16_t n;    /* array: items */
     uint8_t node;  /* object: node id; array: node id of its items */
     uint8_t sub;   /* array: the sub id of its member */
-    uint8_t is_arr;
-    uint8_t pad;   /* decode, object: where the next key lookup starts */
+    uint8_t is_arr; /* LEVEL_OBJECT, LEVEL_ARRAY or LEVEL_MAP */
+    uint8_t pad;    /* decode, object: where the next key lookup starts */
 } iframe_t;
 
 /* Levels each document needs (each entry point keeps exactly that many frames):
@@ -160,14 +168,15 @@ typedef struct iframe {
 
 /* What a K_SUB member is, told by camp_ib_sub(). */
 typedef struct isub {
-    uint8_t kind;  /* ISUB_DONE: the hook handled it; ISUB_OBJ; ISUB_ARR */
-    uint8_t node;  /* ISUB_OBJ: node of the object; ISUB_ARR: node of the items */
-    uint16_t n;    /* ISUB_ARR: items (decode: the array's size) */
-    void *a;       /* ISUB_OBJ: the object's struct; ISUB_ARR: the struct holding the items */
+    uint8_t kind;  /* ISUB_DONE: the hook handled it; ISUB_OBJ; ISUB_ARR; ISUB_MAP */
+    uint8_t node;  /* ISUB_OBJ: node of the object; ISUB_ARR, ISUB_MAP: node of the items */
+    uint16_t n;    /* ISUB_ARR, ISUB_MAP: items (decode: the array's or object's size) */
+    void *a;       /* ISUB_OBJ: the object's struct; else the struct holding the items */
     const void *b; /* equal: the other struct of the same role */
 } isub_t;
 
-enum { ISUB_DONE = 0, ISUB_OBJ, ISUB_ARR };
+enum { ISUB_DONE = 0, ISUB_OBJ, ISUB_ARR, ISUB_MAP };
+enum { LEVEL_OBJECT = 0, LEVEL_ARRAY, LEVEL_MAP };
 
 typedef struct ictx {
     iop_t op;
@@ -183,6 +192,13 @@ typedef struct ictx {
     int steps_tok;         /* decode: the steps array being decoded (pool sizing) */
     int scan_tok;          /* decode: the object whose mappings share a pool (pool sizing) */
     int legacy_tok;        /* decode: first legacy-shape member of the open campaign, or -1 */
+    /* decode: where the first violation is; its JSON path is built once, by the
+     * entry point, after the walk has returned (camp_json_diag() from a shallow frame) */
+    int fail_tok;          /* the failing value (or the object a missing member belongs to) */
+    const char *fail_key;  /* a missing member's key, or NULL */
+    const char *fail_rule;
+    int16_t fail_step;     /* >= 0: a variable of a legacy campaign (fail_tok): its step ... */
+    int16_t fail_seg;      /* ... and segment within the step */
     iframe_t *frames;      /* the walk's stack */
     uint8_t max_depth;     /* its entries */
 } ictx_t;
@@ -279,8 +295,11 @@ camp_status_t camp_ib_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int v, isu
 camp_status_t camp_ib_shape_member(ictx_t *cx, const ifield_t *m, int v);
 /* Struct walks: whether a K_SUB member without a presence bit is there in @p base. */
 bool camp_ib_sub_present(const ictx_t *cx, const ifield_t *m, const void *base);
-/* Item @p i of array level @p f: its struct (decode: where to write it; equal: *b). */
-void camp_ib_item(ictx_t *cx, const iframe_t *f, uint16_t i, void **a, const void **b);
+/* Item @p i of array or map level @p f: its struct (decode: where to write it; equal:
+ * *b). A map's item is named by its key (decode: token @p tok; struct walks: the
+ * hook writes it, or puts it on the path, and checks it). */
+camp_status_t camp_ib_item(ictx_t *cx, const iframe_t *f, uint16_t i, int tok, void **a,
+                           const void **b);
 /* Decode: item @p i of array level @p f is complete (pool and item counts). */
 void camp_ib_item_done(ictx_t *cx, iframe_t *f, uint16_t i);
 
@@ -293,6 +312,9 @@ camp_status_t camp_ib_events_page_op(ictx_t *cx, camp_inbox_events_page_t *a, in
 camp_status_t camp_ib_fail_at(ictx_t *cx, int tok, camp_status_t st, const char *rule);
 camp_status_t camp_ib_fail_member(ictx_t *cx, int obj, const char *key, camp_status_t st,
                                   const char *rule);
+/* Decode: the entry point's report of a failed walk into cx->diag (path built from
+ * the failing token, limits and needed count kept). */
+void camp_ib_report(ictx_t *cx, camp_status_t st);
 void camp_ib_fail_limits(ictx_t *cx, int64_t min, int64_t max);
 void camp_ib_fail_needed(ictx_t *cx, int64_t needed);
 /* Capacity failure at token/path with needed count. */

@@ -602,91 +602,6 @@ static const iframe_t *parent_of(const ictx_t *cx, const iframe_t *f)
     return (f > cx->frames) ? f - 1 : NULL;
 }
 
-/* ---- scheduleHours (§3.5) -------------------------------------------------------------------------------- */
-
-static camp_status_t hours_decode(ictx_t *cx, camp_week_windows_t *w, int tok)
-{
-    int n, i, key;
-    camp_status_t st = camp_ib_want_object(cx, tok);
-    if (st != CAMP_OK) {
-        return st;
-    }
-    n = camp_json_size(cx->doc, tok);
-    key = camp_json_first(cx->doc, tok);
-    for (i = 0; i < n && key > 0; i++, key = camp_ib_next(cx->doc, key)) {
-        camp_str_t k;
-        camp_day_window_t *d;
-        st = camp_ib_get_str(cx, key, &k);
-        if (st != CAMP_OK) {
-            return st;
-        }
-        /* keys are the day of week as a string, "0" Sunday .. "6" Saturday */
-        if (k.len != 1 || k.ptr[0] < '0' || k.ptr[0] > '6') {
-            return camp_ib_fail_at(cx, key + 1, CAMP_ERR_SCHEDULE, "day key must be \"0\"..\"6\"");
-        }
-        d = &w->day[k.ptr[0] - '0'];
-        if (d->has_window) {
-            return camp_ib_fail_at(cx, key + 1, CAMP_ERR_SCHEDULE, "duplicate day key");
-        }
-        st = camp_ib_run_all(cx, N_WINDOW, d, NULL, key + 1);
-        if (st != CAMP_OK) {
-            return st;
-        }
-        /* [derived] minute-of-day window: 0 <= start < end <= 1440 */
-        if (d->start >= d->end) {
-            st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_SCHEDULE, "start must be less than end");
-            camp_ib_fail_limits(cx, 0, 1440);
-            return st;
-        }
-        d->has_window = true;
-    }
-    return CAMP_OK;
-}
-
-static camp_status_t hours_op(ictx_t *cx, camp_week_windows_t *a, const camp_week_windows_t *b,
-                              int tok)
-{
-    size_t d, mark = cx->path.need;
-    camp_status_t st = CAMP_OK;
-    if (cx->op == OP_DECODE) {
-        return hours_decode(cx, a, tok);
-    }
-    camp_ib_obj_open(cx, tok);
-    for (d = 0; d < 7 && st == CAMP_OK; d++) {
-        const camp_day_window_t *x = &a->day[d];
-        char key[2];
-        key[0] = (char)('0' + d);
-        key[1] = '\0';
-        if (cx->op == OP_EQUAL) {
-            const camp_day_window_t *y = b != NULL ? &b->day[d] : NULL;
-            if (y == NULL || x->has_window != y->has_window ||
-                (x->has_window && (x->start != y->start || x->end != y->end))) {
-                st = NOT_EQUAL;
-            }
-            continue;
-        }
-        if (!x->has_window) {
-            continue;
-        }
-        if (cx->op == OP_ENCODE) {
-            camp_json_write_key(cx->w, key);
-            st = camp_ib_run_all(cx, N_WINDOW, (void *)(uintptr_t)x, NULL, -1);
-            continue;
-        }
-        camp_ib_path_key(&cx->path, key, 1);
-        st = camp_ib_run_all(cx, N_WINDOW, (void *)(uintptr_t)x, NULL, -1);
-        if (st == CAMP_OK && x->start >= x->end) {
-            st = camp_ib_fail_at(cx, -1, CAMP_ERR_SCHEDULE, "start must be less than end");
-            camp_ib_fail_limits(cx, 0, 1440);
-        }
-        if (st == CAMP_OK) {
-            camp_ib_path_cut(&cx->path, mark);
-        }
-    }
-    camp_ib_obj_close(cx);
-    return st;
-}
-
 /* ---- column mappings of a v2 list -------------------------------------------------------------------------- */
 
 /* Mappings every list of the v2 rules object cx->scan_tok needs (pool sizing). */
@@ -709,7 +624,7 @@ static size_t mappings_needed(ictx_t *cx)
 
 /* `columnMapping` of one v2 synced list: source column ID -> campaign column ID,
  * in the rules' pool. */
-static camp_status_t mapping_op(ictx_t *cx, camp_inbox_rules_t *ra, camp_inbox_list_t *a,
+IB_NOINLINE static camp_status_t mapping_op(ictx_t *cx, camp_inbox_rules_t *ra, camp_inbox_list_t *a,
                                 const camp_inbox_rules_t *rb, const camp_inbox_list_t *b, int tok)
 {
     size_t i, mark = cx->path.need;
@@ -810,86 +725,6 @@ static camp_status_t mapping_op(ictx_t *cx, camp_inbox_rules_t *ra, camp_inbox_l
     }
 }
 
-/* ---- customVariables (§3.8) ------------------------------------------------------------------------------------ */
-
-static camp_status_t variables_op(ictx_t *cx, camp_inbox_campaign_t *a,
-                                  const camp_inbox_campaign_t *b, int tok)
-{
-    size_t i, mark = cx->path.need;
-    camp_status_t st = CAMP_OK;
-    if (cx->op == OP_DECODE) {
-        int n, key;
-        st = camp_ib_want_object(cx, tok);
-        if (st != CAMP_OK) {
-            return st;
-        }
-        n = camp_json_size(cx->doc, tok);
-        if (n > CAMP_MAX_CUSTOM_VARIABLES) {
-            return camp_ib_fail_capacity(cx, tok, "more custom variables than CAMP_MAX_CUSTOM_VARIABLES",
-                                         (size_t)n);
-        }
-        key = camp_json_first(cx->doc, tok);
-        for (i = 0; i < (size_t)n && key > 0; i++, key = camp_ib_next(cx->doc, key)) {
-            camp_inbox_variable_t *v = &a->variables[i];
-            st = map_key(cx, key, &a->variables[0].name, sizeof *v, i, &v->name);
-            if (st == CAMP_OK && v->name.len == 0) {
-                st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, "variable name must not be empty");
-            }
-            if (st == CAMP_OK) {
-                st = camp_ib_run_all(cx, N_VARIABLE, v, NULL, key + 1);
-            }
-            if (st != CAMP_OK) {
-                return st;
-            }
-            a->variable_count++;
-        }
-        return CAMP_OK;
-    }
-    if (a->variable_count > CAMP_MAX_CUSTOM_VARIABLES) {
-        return camp_ib_fail_capacity(cx, -1, "more custom variables than CAMP_MAX_CUSTOM_VARIABLES",
-                                     a->variable_count);
-    }
-    if (cx->op == OP_EQUAL && (b == NULL || a->variable_count != b->variable_count)) {
-        return NOT_EQUAL;
-    }
-    camp_ib_obj_open(cx, tok);
-    for (i = 0; i < a->variable_count && st == CAMP_OK; i++) {
-        const camp_inbox_variable_t *v = &a->variables[i];
-        size_t j;
-        switch (cx->op) {
-        case OP_VALIDATE:
-            camp_ib_path_key(&cx->path, v->name.ptr != NULL ? v->name.ptr : "", v->name.len);
-            st = camp_ib_check_key(cx, &v->name);
-            if (st == CAMP_OK && v->name.len == 0) {
-                st = camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "variable name must not be empty");
-            }
-            for (j = 0; j < i && st == CAMP_OK; j++) {
-                if (camp_ib_str_eq(&a->variables[j].name, &v->name)) {
-                    st = camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "duplicate key");
-                }
-            }
-            break;
-        case OP_ENCODE:
-            camp_ib_put_key(cx, &v->name);
-            break;
-        default:
-            if (!camp_ib_str_eq(&v->name, &b->variables[i].name)) {
-                st = NOT_EQUAL;
-            }
-            break;
-        }
-        if (st == CAMP_OK) {
-            st = camp_ib_run_all(cx, N_VARIABLE, (void *)(uintptr_t)v,
-                                 b != NULL ? &b->variables[i] : NULL, -1);
-        }
-        if (st == CAMP_OK) {
-            camp_ib_path_cut(&cx->path, mark);
-        }
-    }
-    camp_ib_obj_close(cx);
-    return st;
-}
-
 /* ---- variables in segments (§3.4, D10) ----------------------------------------------------------------------------- */
 
 static bool kebab_name(const camp_str_t *s)
@@ -956,7 +791,7 @@ static camp_status_t check_variable(ictx_t *cx, const camp_inbox_campaign_t *c, 
 /* Decode, legacy campaign: the map may come after the steps in the document, so
  * the variables are checked when the campaign closes, each reported at the path
  * the struct gives it. */
-static camp_status_t campaign_variables(ictx_t *cx, const camp_inbox_campaign_t *c, int tok)
+IB_NOINLINE static camp_status_t campaign_variables(ictx_t *cx, const camp_inbox_campaign_t *c, int tok)
 {
     const camp_inbox_sequence_t *q = &c->sequence;
     size_t i, j;
@@ -968,28 +803,15 @@ static camp_status_t campaign_variables(ictx_t *cx, const camp_inbox_campaign_t 
         for (j = 0; j < s->segment_count && (size_t)s->first_segment + j < q->segment_count; j++) {
             const camp_inbox_segment_t *g = &q->segments[s->first_segment + j];
             camp_status_t st;
-            camp_diag_t *d = cx->diag;
             if (g->type != CAMP_INBOX_SEGMENT_VARIABLE) {
                 continue;
             }
-            if (d == NULL) {
-                st = check_variable(cx, c, &g->text, -1);
-            } else {
-                /* the campaign's path, then the segment's: `...steps[i].data.segments[j].name` */
-                camp_json_diag(d, cx->doc, tok, CAMP_OK, NULL);
-                cx->path.buf = d->path;
-                cx->path.cap = sizeof d->path;
-                cx->path.len = strlen(d->path);
-                cx->path.need = cx->path.len;
-                camp_ib_path_key(&cx->path, "steps", 5);
-                camp_ib_path_index(&cx->path, i);
-                camp_ib_path_key(&cx->path, "data", 4);
-                camp_ib_path_key(&cx->path, "segments", 8);
-                camp_ib_path_index(&cx->path, j);
-                camp_ib_path_key(&cx->path, "name", 4);
-                cx->op = OP_VALIDATE; /* report at the path, with no offset */
-                st = check_variable(cx, c, &g->text, -1);
-                cx->op = OP_DECODE;
+            cx->fail_tok = tok;
+            cx->fail_key = NULL;
+            st = check_variable(cx, c, &g->text, -1);
+            if (st != CAMP_OK) {
+                cx->fail_step = (int16_t)i;
+                cx->fail_seg = (int16_t)j;
             }
             if (st != CAMP_OK) {
                 return st;
@@ -1030,7 +852,7 @@ static size_t pool_needed(ictx_t *cx, bool options)
     return total;
 }
 
-static camp_status_t options_op(ictx_t *cx, camp_inbox_sequence_t *sa, camp_inbox_segment_t *a,
+IB_NOINLINE static camp_status_t options_op(ictx_t *cx, camp_inbox_sequence_t *sa, camp_inbox_segment_t *a,
                                 const camp_inbox_sequence_t *sb, const camp_inbox_segment_t *b,
                                 int tok)
 {
@@ -1115,7 +937,7 @@ static size_t group_mappings_needed(ictx_t *cx, int tok)
     return total;
 }
 
-static camp_status_t group_decode(ictx_t *cx, camp_inbox_rules_update_t *a,
+IB_NOINLINE static camp_status_t group_decode(ictx_t *cx, camp_inbox_rules_update_t *a,
                                   camp_inbox_mapping_group_t *g, int outer, int tok)
 {
     int n, i, key;
@@ -1216,7 +1038,7 @@ static bool groups_equal(const camp_inbox_rules_update_t *a, const camp_inbox_ru
 
 /* `columnMappings`: keyed by source list ID, each value maps source column ID ->
  * campaign column ID. Custom columns only (§E6), so both are column IDs. */
-static camp_status_t column_mappings_op(ictx_t *cx, camp_inbox_rules_update_t *a,
+IB_NOINLINE static camp_status_t column_mappings_op(ictx_t *cx, camp_inbox_rules_update_t *a,
                                         const camp_inbox_rules_update_t *b, int tok)
 {
     size_t i, j, mark = cx->path.need;
@@ -1328,7 +1150,7 @@ static camp_status_t bad_count(ictx_t *cx, int tok)
     return st;
 }
 
-static camp_status_t ids_op(ictx_t *cx, camp_inbox_leads_add_t *a, const camp_inbox_leads_add_t *b,
+IB_NOINLINE static camp_status_t ids_op(ictx_t *cx, camp_inbox_leads_add_t *a, const camp_inbox_leads_add_t *b,
                             unsigned sub, int tok, int obj)
 {
     camp_inbox_id_span_t *s = span_of(a, sub);
@@ -1399,7 +1221,7 @@ static camp_status_t ids_op(ictx_t *cx, camp_inbox_leads_add_t *a, const camp_in
 
 /* A lead's identifier member (platformId, username or externalId: which one is
  * the member's place in the table, 1..3 as camp_inbox_by_t). */
-static camp_status_t lead_id_op(ictx_t *cx, const iframe_t *f, const ifield_t *m, int v)
+IB_NOINLINE static camp_status_t lead_id_op(ictx_t *cx, const iframe_t *f, const ifield_t *m, int v)
 {
     camp_inbox_lead_t *a = (camp_inbox_lead_t *)f->a;
     uint8_t by = (uint8_t)(m - camp_ib_node(N_LEAD)->t + 1);
@@ -1519,7 +1341,7 @@ static camp_status_t webhook_open(ictx_t *cx, iframe_t *f)
 
 /* `data`: kept raw for other event types and for API v2 campaign events; the
  * documented payload otherwise. */
-static camp_status_t webhook_data(ictx_t *cx, iframe_t *f, int v, isub_t *out)
+IB_NOINLINE static camp_status_t webhook_data(ictx_t *cx, iframe_t *f, int v, isub_t *out)
 {
     camp_inbox_webhook_t *a = (camp_inbox_webhook_t *)f->a;
     const camp_inbox_webhook_t *b = (cx->op == OP_EQUAL) ? (const camp_inbox_webhook_t *)f->u.s.b : NULL;
@@ -1806,6 +1628,17 @@ camp_status_t camp_ib_close(ictx_t *cx, iframe_t *f)
         }
         return CAMP_OK;
     }
+    case N_WINDOW: {
+        /* [derived] minute-of-day window: 0 <= start < end <= 1440 */
+        const camp_day_window_t *d = (const camp_day_window_t *)f->a;
+        if (d->start >= d->end) {
+            camp_status_t st = camp_ib_fail_at(cx, cx->op == OP_DECODE ? f->u.d.tok : -1, CAMP_ERR_SCHEDULE,
+                                               "start must be less than end");
+            camp_ib_fail_limits(cx, 0, 1440);
+            return st;
+        }
+        return CAMP_OK;
+    }
     case N_LEAD:
         if (cx->op == OP_DECODE && ((const camp_inbox_lead_t *)f->a)->by == CAMP_INBOX_BY_UNSET) {
             return camp_ib_fail_at(cx, f->u.d.tok, CAMP_ERR_REQUIRED,
@@ -2036,13 +1869,174 @@ static camp_status_t data_sub(ictx_t *cx, iframe_t *f, int v, isub_t *out)
     }
 }
 
+/* ---- maps: scheduleHours (§3.5), customVariables (§3.8) ---------------------------------------------- */
+
+static size_t days_with_window(const camp_week_windows_t *w)
+{
+    size_t d, n = 0;
+    for (d = 0; d < 7; d++) {
+        n += w->day[d].has_window ? 1u : 0u;
+    }
+    return n;
+}
+
+/* The k-th day that has a window (struct walks). */
+static int nth_day(const camp_week_windows_t *w, size_t k)
+{
+    int d;
+    for (d = 0; d < 7; d++) {
+        if (w->day[d].has_window && k-- == 0) {
+            return d;
+        }
+    }
+    return -1;
+}
+
+static camp_status_t hours_sub(ictx_t *cx, camp_week_windows_t *a, const camp_week_windows_t *b, int v,
+                               isub_t *out)
+{
+    out->kind = ISUB_MAP;
+    out->node = N_WINDOW;
+    out->a = a;
+    out->b = b;
+    if (cx->op == OP_DECODE) {
+        out->n = (uint16_t)(camp_json_kind(cx->doc, v) == CAMP_JSON_OBJECT ? camp_json_size(cx->doc, v) : 0);
+        return CAMP_OK;
+    }
+    out->n = (uint16_t)days_with_window(a);
+    return (cx->op == OP_EQUAL && (b == NULL || days_with_window(b) != out->n)) ? NOT_EQUAL : CAMP_OK;
+}
+
+/* A day of scheduleHours: keys are the day of week as a string, "0" Sunday .. "6"
+ * Saturday; each day once. */
+static camp_status_t hours_item(ictx_t *cx, const iframe_t *f, uint16_t i, int key, void **a, const void **b)
+{
+    camp_week_windows_t *w = (camp_week_windows_t *)f->a;
+    camp_str_t k;
+    int d;
+    if (cx->op == OP_DECODE) {
+        camp_status_t st = camp_ib_get_str(cx, key, &k);
+        if (st != CAMP_OK) {
+            return st;
+        }
+        if (k.len != 1 || k.ptr[0] < '0' || k.ptr[0] > '6') {
+            return camp_ib_fail_at(cx, key + 1, CAMP_ERR_SCHEDULE, "day key must be \"0\"..\"6\"");
+        }
+        d = k.ptr[0] - '0';
+        if (w->day[d].has_window) {
+            return camp_ib_fail_at(cx, key + 1, CAMP_ERR_SCHEDULE, "duplicate day key");
+        }
+        w->day[d].has_window = true;
+        *a = &w->day[d];
+        return CAMP_OK;
+    }
+    d = nth_day(w, i);
+    if (d < 0) {
+        return CAMP_OK; /* *a stays NULL: an internal error of the walk */
+    }
+    *a = &w->day[d];
+    if (cx->op == OP_EQUAL) {
+        const camp_week_windows_t *y = (const camp_week_windows_t *)f->u.s.b;
+        if (y == NULL || nth_day(y, i) != d) {
+            return NOT_EQUAL;
+        }
+        *b = &y->day[d];
+        return CAMP_OK;
+    }
+    {
+        char name = (char)('0' + d);
+        if (cx->op == OP_ENCODE) {
+            camp_str_t s = {&name, 1};
+            camp_ib_put_key(cx, &s);
+        } else {
+            camp_ib_path_key(&cx->path, &name, 1);
+        }
+    }
+    return CAMP_OK;
+}
+
+static camp_status_t variables_sub(ictx_t *cx, camp_inbox_campaign_t *a, const camp_inbox_campaign_t *b,
+                                   int v, isub_t *out)
+{
+    out->kind = ISUB_MAP;
+    out->node = N_VARIABLE;
+    out->a = a;
+    out->b = b;
+    if (cx->op == OP_DECODE) {
+        int n = camp_json_kind(cx->doc, v) == CAMP_JSON_OBJECT ? camp_json_size(cx->doc, v) : 0;
+        if (n > CAMP_MAX_CUSTOM_VARIABLES) {
+            return camp_ib_fail_capacity(cx, v, "more custom variables than CAMP_MAX_CUSTOM_VARIABLES",
+                                         (size_t)n);
+        }
+        out->n = (uint16_t)n;
+        return CAMP_OK;
+    }
+    if (a->variable_count > CAMP_MAX_CUSTOM_VARIABLES) {
+        return cx->op == OP_EQUAL ? NOT_EQUAL
+                                  : camp_ib_fail_capacity(cx, -1, "more custom variables than CAMP_MAX_CUSTOM_VARIABLES",
+                                                          a->variable_count);
+    }
+    if (cx->op == OP_EQUAL && (b == NULL || a->variable_count != b->variable_count)) {
+        return NOT_EQUAL;
+    }
+    out->n = a->variable_count;
+    return CAMP_OK;
+}
+
+/* A custom variable: its name is the key (unique, not empty). */
+static camp_status_t variables_item(ictx_t *cx, const iframe_t *f, uint16_t i, int key, void **a,
+                                    const void **b)
+{
+    camp_inbox_campaign_t *c = (camp_inbox_campaign_t *)f->a;
+    camp_inbox_variable_t *v = &c->variables[i];
+    camp_status_t st = CAMP_OK;
+    size_t j;
+    if (i >= CAMP_MAX_CUSTOM_VARIABLES) {
+        return CAMP_OK; /* *a stays NULL */
+    }
+    switch (cx->op) {
+    case OP_DECODE:
+        st = map_key(cx, key, &c->variables[0].name, sizeof *v, i, &v->name);
+        if (st == CAMP_OK && v->name.len == 0) {
+            st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, "variable name must not be empty");
+        }
+        c->variable_count = (uint16_t)(i + 1u);
+        break;
+    case OP_VALIDATE:
+        camp_ib_path_key(&cx->path, v->name.ptr != NULL ? v->name.ptr : "", v->name.len);
+        st = camp_ib_check_key(cx, &v->name);
+        if (st == CAMP_OK && v->name.len == 0) {
+            st = camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "variable name must not be empty");
+        }
+        for (j = 0; j < i && st == CAMP_OK; j++) {
+            if (camp_ib_str_eq(&c->variables[j].name, &v->name)) {
+                st = camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "duplicate key");
+            }
+        }
+        break;
+    case OP_ENCODE:
+        camp_ib_put_key(cx, &v->name);
+        break;
+    default: {
+        const camp_inbox_campaign_t *y = (const camp_inbox_campaign_t *)f->u.s.b;
+        if (y == NULL || !camp_ib_str_eq(&v->name, &y->variables[i].name)) {
+            return NOT_EQUAL;
+        }
+        *b = &y->variables[i];
+        break;
+    }
+    }
+    *a = v;
+    return st;
+}
+
 static camp_status_t campaign_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, isub_t *out)
 {
     camp_inbox_campaign_t *a = (camp_inbox_campaign_t *)f->a;
     const camp_inbox_campaign_t *b = (cx->op == OP_EQUAL) ? (const camp_inbox_campaign_t *)f->u.s.b : NULL;
     switch (sub) {
     case SUB_HOURS:
-        return hours_op(cx, &a->schedule_hours, b != NULL ? &b->schedule_hours : NULL, v);
+        return hours_sub(cx, &a->schedule_hours, b != NULL ? &b->schedule_hours : NULL, v, out);
     case SUB_RULES:
         out->kind = ISUB_OBJ;
         out->node = N_RULES;
@@ -2060,7 +2054,7 @@ static camp_status_t campaign_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, 
     case SUB_LISTS:
         return lists_sub(cx, &a->rules, b != NULL ? &b->rules : NULL, v, SUB_LISTS, out);
     case SUB_VARIABLES:
-        return variables_op(cx, a, b, v);
+        return variables_sub(cx, a, b, v, out);
     default: /* SUB_AUTOMATIONS */
         out->a = a;
         out->b = b;
@@ -2302,19 +2296,24 @@ bool camp_ib_sub_present(const ictx_t *cx, const ifield_t *m, const void *base)
 
 /* ---- array items --------------------------------------------------------------------------------------------------------------- */
 
-void camp_ib_item(ictx_t *cx, const iframe_t *f, uint16_t i, void **a, const void **b)
+camp_status_t camp_ib_item(ictx_t *cx, const iframe_t *f, uint16_t i, int tok, void **a,
+                           const void **b)
 {
     bool eq = (cx->op == OP_EQUAL);
     *a = NULL;
     *b = NULL;
     switch (f->sub) {
+    case SUB_HOURS:
+        return hours_item(cx, f, i, tok, a, b);
+    case SUB_VARIABLES:
+        return variables_item(cx, f, i, tok, a, b);
     case SUB_CAMPAIGNS: {
         camp_inbox_campaign_page_t *p = (camp_inbox_campaign_page_t *)f->a;
         if (i < CAMP_MAX_PAGE_ITEMS) {
             *a = &p->items[i];
             *b = eq ? &((const camp_inbox_campaign_page_t *)f->u.s.b)->items[i] : NULL;
         }
-        return;
+        return CAMP_OK;
     }
     case SUB_AUTOMATIONS: {
         camp_inbox_campaign_t *c = (camp_inbox_campaign_t *)f->a;
@@ -2322,7 +2321,7 @@ void camp_ib_item(ictx_t *cx, const iframe_t *f, uint16_t i, void **a, const voi
             *a = &c->automations[i];
             *b = eq ? &((const camp_inbox_campaign_t *)f->u.s.b)->automations[i] : NULL;
         }
-        return;
+        return CAMP_OK;
     }
     case SUB_STEPS: {
         camp_inbox_sequence_t *q = (camp_inbox_sequence_t *)f->a;
@@ -2330,7 +2329,7 @@ void camp_ib_item(ictx_t *cx, const iframe_t *f, uint16_t i, void **a, const voi
             *a = &q->steps[i];
             *b = eq ? &((const camp_inbox_sequence_t *)f->u.s.b)->steps[i] : NULL;
         }
-        return;
+        return CAMP_OK;
     }
     case SUB_LEADS: {
         camp_inbox_leads_add_t *l = (camp_inbox_leads_add_t *)f->a;
@@ -2338,7 +2337,7 @@ void camp_ib_item(ictx_t *cx, const iframe_t *f, uint16_t i, void **a, const voi
             *a = &l->leads[i];
             *b = eq ? &((const camp_inbox_leads_add_t *)f->u.s.b)->leads[i] : NULL;
         }
-        return;
+        return CAMP_OK;
     }
     case SUB_SEGMENTS: {
         const camp_inbox_sequence_t *qb;
@@ -2353,7 +2352,7 @@ void camp_ib_item(ictx_t *cx, const iframe_t *f, uint16_t i, void **a, const voi
                 *b = kb < CAMP_MAX_SEGMENTS ? &qb->segments[kb] : NULL;
             }
         }
-        return;
+        return CAMP_OK;
     }
     default: { /* SUB_SYNCED, SUB_EXCLUDED, SUB_LISTS: the rules' list pool */
         camp_inbox_rules_t *r = (camp_inbox_rules_t *)f->a;
@@ -2369,7 +2368,7 @@ void camp_ib_item(ictx_t *cx, const iframe_t *f, uint16_t i, void **a, const voi
         if (eq && *b == NULL) {
             *a = NULL;
         }
-        return;
+        return CAMP_OK;
     }
     }
 }
