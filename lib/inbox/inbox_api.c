@@ -131,7 +131,10 @@ static camp_status_t decode_with(camp_inbox_type_t type, iframe_t *frames, unsig
         out_size != camp_inbox_type_size(type) || camp_json_kind(doc, tok) == CAMP_JSON_INVALID) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "$", "bad argument");
     }
-    memset(out, 0, out_size);
+    /* The add-leads body is mostly its two pools (36 KB with the default capacities):
+     * only the fixed part is cleared here, each element is written whole as it is
+     * decoded, and elements past the counts are not looked at. */
+    memset(out, 0, type == CAMP_INBOX_LEADS_ADD ? offsetof(camp_inbox_leads_add_t, ids) : out_size);
     ctx_init(&cx, OP_DECODE, type, diag, scratch, frames, depth);
     cx.doc = doc;
     st = camp_ib_walk(&cx, node_of(type), out, NULL, tok);

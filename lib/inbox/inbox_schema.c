@@ -2334,6 +2334,9 @@ camp_status_t camp_ib_item(ictx_t *cx, const iframe_t *f, uint16_t i, int tok, v
     case SUB_LEADS: {
         camp_inbox_leads_add_t *l = (camp_inbox_leads_add_t *)f->a;
         if (i < CAMP_MAX_LEAD_OBJECTS) {
+            if (cx->op == OP_DECODE) {
+                memset(&l->leads[i], 0, sizeof l->leads[i]); /* the pool is not cleared whole */
+            }
             *a = &l->leads[i];
             *b = eq ? &((const camp_inbox_leads_add_t *)f->u.s.b)->leads[i] : NULL;
         }

@@ -1,0 +1,109 @@
+/* Decoding into a struct that still holds an earlier document (or garbage) gives
+ * exactly what decoding into a cleared one gives: the decoders do not rely on the
+ * caller's memory being zero, though large pools are not cleared whole. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "camp/camp.h"
+
+#define MAX_TOKENS 4096
+#define BUF_SIZE 65536
+
+static camp_json_token_t g_tokens[MAX_TOKENS];
+static char g_json[2][BUF_SIZE];
+static char g_out[2][BUF_SIZE];
+static camp_inbox_leads_add_t g_leads[2];
+
+static size_t load(const char *rel, char *buf)
+{
+    const char *shared = getenv("SHARED");
+    char path[1024];
+    FILE *f;
+    size_t n;
+    snprintf(path, sizeof path, "%s/fixtures/%s", shared != NULL ? shared : "../shared", rel);
+    f = fopen(path, "rb");
+    if (f == NULL) {
+        fail_msg("cannot open %s (set SHARED)", path);
+    }
+    n = fread(buf, 1, BUF_SIZE - 1u, f);
+    fclose(f);
+    assert_true(n < BUF_SIZE - 1u);
+    buf[n] = '\0';
+    return n;
+}
+
+/* Parse @p rel twice, into a cleared struct and into one full of 0xA5 bytes; both
+ * must be equal and encode to the same bytes. */
+static void same_either_way(camp_inbox_type_t type, const char *rel)
+{
+    size_t n0 = load(rel, g_json[0]), n1 = load(rel, g_json[1]), e0 = 0, e1 = 0;
+    camp_diag_t diag;
+    memset(&g_leads[0], 0, sizeof g_leads[0]);
+    memset(&g_leads[1], 0xA5, sizeof g_leads[1]);
+    assert_true(camp_inbox_type_size(type) <= sizeof g_leads[0]);
+    assert_int_equal(camp_inbox_parse(type, g_json[0], n0, g_tokens, MAX_TOKENS, &g_leads[0],
+                                      camp_inbox_type_size(type), &diag),
+                     CAMP_OK);
+    assert_int_equal(camp_inbox_parse(type, g_json[1], n1, g_tokens, MAX_TOKENS, &g_leads[1],
+                                      camp_inbox_type_size(type), &diag),
+                     CAMP_OK);
+    assert_true(camp_inbox_equal(type, &g_leads[0], &g_leads[1]));
+    assert_int_equal(camp_inbox_encode(type, &g_leads[0], g_out[0], BUF_SIZE, &e0, &diag), CAMP_OK);
+    assert_int_equal(camp_inbox_encode(type, &g_leads[1], g_out[1], BUF_SIZE, &e1, &diag), CAMP_OK);
+    assert_int_equal(e0, e1);
+    assert_memory_equal(g_out[0], g_out[1], e0);
+}
+
+static void test_leads_add_into_used_memory(void **state)
+{
+    (void)state;
+    same_either_way(CAMP_INBOX_LEADS_ADD, "inboxapp-add-leads-request-mixed.json");
+    same_either_way(CAMP_INBOX_LEADS_ADD, "inboxapp-add-leads-request.json");
+}
+
+static void test_other_bodies_into_used_memory(void **state)
+{
+    (void)state;
+    same_either_way(CAMP_INBOX_SEQUENCE_UPDATE, "inboxapp-sequence-update-request.json");
+    same_either_way(CAMP_INBOX_RULES_UPDATE, "inboxapp-lead-rules-update-request.json");
+    same_either_way(CAMP_INBOX_CAMPAIGN_CREATE, "inboxapp-campaign-create-request-with-rules.json");
+}
+
+/* A short document after a long one: nothing of the long one shows through. */
+static void test_shorter_document_after_longer(void **state)
+{
+    char small[] = "{\"platform\":\"twitter\",\"usernames\":[\"jack\"]}";
+    camp_diag_t diag;
+    size_t n = load("inboxapp-add-leads-request-mixed.json", g_json[0]);
+    (void)state;
+    assert_int_equal(camp_inbox_parse(CAMP_INBOX_LEADS_ADD, g_json[0], n, g_tokens, MAX_TOKENS,
+                                      &g_leads[0], sizeof g_leads[0], &diag),
+                     CAMP_OK);
+    assert_true(g_leads[0].lead_count > 0);
+    assert_int_equal(camp_inbox_parse(CAMP_INBOX_LEADS_ADD, small, strlen(small), g_tokens, MAX_TOKENS,
+                                      &g_leads[0], sizeof g_leads[0], &diag),
+                     CAMP_OK);
+    assert_int_equal(g_leads[0].present, CAMP_INBOX_LEADS_HAS_USERNAMES);
+    assert_int_equal(g_leads[0].lead_count, 0);
+    assert_int_equal(g_leads[0].id_count, 1);
+    assert_int_equal(g_leads[0].platform_ids.count, 0);
+    assert_int_equal(g_leads[0].usernames.count, 1);
+    assert_int_equal(camp_inbox_leads_add_encode(&g_leads[0], g_out[0], BUF_SIZE, &n, &diag), CAMP_OK);
+    assert_string_equal(g_out[0], "{\"platform\":\"twitter\",\"usernames\":[\"jack\"]}");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_leads_add_into_used_memory),
+        cmocka_unit_test(test_other_bodies_into_used_memory),
+        cmocka_unit_test(test_shorter_document_after_longer),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
