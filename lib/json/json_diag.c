@@ -25,31 +25,17 @@ static bool ident_byte(int b)
 }
 
 /* Append a key: `.key` when identifier-like ([A-Za-z_$][A-Za-z0-9_$]*), else
- * `["key"]` with `"`, `\` and control bytes escaped. The key bytes come from
- * next_byte(src) (a decoded string token, or a C string). */
-typedef int (*byte_source_fn)(void *src);
-
-static int cstr_next(void *src)
-{
-    const char **p = (const char **)src;
-    if (**p == '\0') {
-        return -1;
-    }
-    return (unsigned char)*(*p)++;
-}
-
-static int tok_next(void *src)
-{
-    return camp_json_striter_next((camp_json_striter_t *)src);
-}
-
-static void put_key(camp_text_t *t, byte_source_fn next, void *src, void *src_again)
+ * `["key"]` with `"`, `\\` and control bytes escaped. The key's bytes come from
+ * @p src (a string token's decoded bytes, or a C string as already-decoded
+ * bytes), read twice: once to choose the form, once to print. */
+static void put_key(camp_text_t *t, const camp_json_striter_t *src)
 {
     static const char hex[] = "0123456789abcdef";
+    camp_json_striter_t it = *src;
     bool ident = true;
     size_t n = 0;
     int b;
-    while ((b = next(src)) >= 0) {
+    while ((b = camp_json_striter_next(&it)) >= 0) {
         if (!(n == 0 ? ident_start(b) : ident_byte(b))) {
             ident = false;
         }
@@ -59,7 +45,8 @@ static void put_key(camp_text_t *t, byte_source_fn next, void *src, void *src_ag
         ident = false; /* the empty key prints as [""] */
     }
     camp_text_put(t, ident ? "." : "[\"", ident ? 1 : 2);
-    while ((b = next(src_again)) >= 0) {
+    it = *src;
+    while ((b = camp_json_striter_next(&it)) >= 0) {
         char c = (char)b;
         if (b == '"' || b == '\\') {
             camp_text_put(t, "\\", 1);
@@ -78,11 +65,10 @@ static void put_key(camp_text_t *t, byte_source_fn next, void *src, void *src_ag
 
 static void put_token_key(camp_text_t *t, const camp_json_doc_t *doc, int key)
 {
-    camp_json_striter_t a, b;
-    if (!camp_json_striter_init(&a, doc, key) || !camp_json_striter_init(&b, doc, key)) {
-        return;
+    camp_json_striter_t it;
+    if (camp_json_striter_init(&it, doc, key)) {
+        put_key(t, &it);
     }
-    put_key(t, tok_next, &a, &b);
 }
 
 static bool is_kind(const camp_json_doc_t *doc, int tok, int type)
@@ -214,7 +200,7 @@ camp_status_t camp_json_diag_member(camp_diag_t *diag, const camp_json_doc_t *do
                                     const char *key, camp_status_t status, const char *rule)
 {
     camp_text_t t;
-    const char *a = key, *b = key;
+    camp_json_striter_t it;
     if (diag == NULL) {
         return status;
     }
@@ -222,7 +208,13 @@ camp_status_t camp_json_diag_member(camp_diag_t *diag, const camp_json_doc_t *do
     camp_text_init(&t, diag->path, sizeof diag->path);
     put_path(&t, doc, obj);
     if (key != NULL) {
-        put_key(&t, cstr_next, (void *)&a, (void *)&b);
+        /* a C string: its bytes as they are (decoded), no escapes to undo */
+        it.p = key;
+        it.end = key + strlen(key);
+        it.decoded = true;
+        it.npend = 0;
+        it.ipend = 0;
+        put_key(&t, &it);
     }
     camp_text_finish(&t);
     diag->offset = token_offset(doc, obj);
