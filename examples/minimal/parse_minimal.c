@@ -21,8 +21,8 @@ int main(void)
     camp_diag_t diag;
     const camp_inbox_campaign_summary_t *c = &campaign.base;
 
-    if (camp_inbox_parse(CAMP_INBOX_CAMPAIGN, json, strlen(json), tokens, 64, &campaign,
-                         sizeof campaign, &diag) != CAMP_OK) {
+    /* the type-specific call links only the campaign decoder */
+    if (camp_inbox_campaign_parse(json, strlen(json), tokens, 64, &campaign, &diag) != CAMP_OK) {
         char why[160];
         camp_diag_format(&diag, why, sizeof why); /* e.g. "$.replyRate: must be a number in 0..1" */
         printf("invalid campaign: %s\n", why);
