@@ -160,7 +160,10 @@ camp_status_t camp_inbox_parse(camp_inbox_type_t type, char *json, size_t len,
     iframe_t frames[IB_MAX_DEPTH];
     camp_json_doc_t doc;
     camp_status_t st = camp_json_parse(&doc, json, len, tokens, capacity, diag);
-    return (st != CAMP_OK) ? st : decode_with(type, frames, IB_MAX_DEPTH, &doc, 0, out, out_size, diag);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    return decode_with(type, frames, IB_MAX_DEPTH, &doc, 0, out, out_size, diag);
 }
 
 camp_status_t camp_inbox_validate(camp_inbox_type_t type, const void *obj, camp_diag_t *diag)
@@ -251,226 +254,53 @@ bool camp_inbox_equal(camp_inbox_type_t type, const void *a, const void *b)
 
 /* ---- type-specific entry points (link only their own document type) ---- */
 
-camp_status_t camp_inbox_campaign_decode(camp_json_doc_t *doc, int tok,
-                                         camp_inbox_campaign_t *out, camp_diag_t *diag)
-{
-    iframe_t frames[IB_DEPTH_CAMPAIGN];
-    return decode_with(CAMP_INBOX_CAMPAIGN, frames, IB_DEPTH_CAMPAIGN, doc, tok, out, sizeof *out,
-                       diag);
-}
+/* Each one keeps exactly the frames its document needs (IB_DEPTH_*). */
+#define TYPED_DECODE(NAME, TYPE, STRUCT, DEPTH)                                                    \
+    camp_status_t camp_inbox_##NAME##_decode(camp_json_doc_t *doc, int tok, STRUCT *out,          \
+                                              camp_diag_t *diag)                                   \
+    {                                                                                              \
+        iframe_t frames[DEPTH];                                                                    \
+        return decode_with(TYPE, frames, DEPTH, doc, tok, out, sizeof *out, diag);                 \
+    }                                                                                              \
+    camp_status_t camp_inbox_##NAME##_parse(char *json, size_t len, camp_json_token_t *tokens,    \
+                                             size_t capacity, STRUCT *out, camp_diag_t *diag)      \
+    {                                                                                              \
+        iframe_t frames[DEPTH];                                                                    \
+        camp_json_doc_t doc;                                                                       \
+        camp_status_t st = camp_json_parse(&doc, json, len, tokens, capacity, diag);               \
+        if (st != CAMP_OK) {                                                                       \
+            return st;                                                                             \
+        }                                                                                          \
+        return decode_with(TYPE, frames, DEPTH, &doc, 0, out, sizeof *out, diag);                  \
+    }
 
-camp_status_t camp_inbox_campaign_parse(char *json, size_t len, camp_json_token_t *tokens,
-                                        size_t capacity, camp_inbox_campaign_t *out,
-                                        camp_diag_t *diag)
-{
-    iframe_t frames[IB_DEPTH_CAMPAIGN];
-    camp_json_doc_t doc;
-    camp_status_t st = camp_json_parse(&doc, json, len, tokens, capacity, diag);
-    return (st != CAMP_OK) ? st
-                           : decode_with(CAMP_INBOX_CAMPAIGN, frames, IB_DEPTH_CAMPAIGN, &doc, 0, out, sizeof *out, diag);
-}
+#define TYPED_ENCODE(NAME, TYPE, STRUCT, DEPTH)                                                    \
+    camp_status_t camp_inbox_##NAME##_encode(const STRUCT *obj, char *buf, size_t cap,            \
+                                              size_t *out_len, camp_diag_t *diag)                  \
+    {                                                                                              \
+        iframe_t frames[DEPTH];                                                                    \
+        return encode_with(TYPE, frames, DEPTH, obj, buf, cap, out_len, diag);                     \
+    }
 
-camp_status_t camp_inbox_campaign_page_decode(camp_json_doc_t *doc, int tok,
-                                              camp_inbox_campaign_page_t *out, camp_diag_t *diag)
-{
-    iframe_t frames[IB_MAX_DEPTH];
-    return decode_with(CAMP_INBOX_CAMPAIGN_PAGE, frames, IB_MAX_DEPTH, doc, tok, out, sizeof *out,
-                       diag);
-}
+TYPED_DECODE(campaign, CAMP_INBOX_CAMPAIGN, camp_inbox_campaign_t, IB_DEPTH_CAMPAIGN)
+TYPED_DECODE(campaign_page, CAMP_INBOX_CAMPAIGN_PAGE, camp_inbox_campaign_page_t, IB_MAX_DEPTH)
+TYPED_DECODE(sequence, CAMP_INBOX_SEQUENCE, camp_inbox_sequence_t, IB_DEPTH_SEQUENCE)
+TYPED_DECODE(leads_add_result, CAMP_INBOX_LEADS_ADD_RESULT, camp_inbox_leads_add_result_t,
+             IB_DEPTH_FLAT)
+TYPED_DECODE(column, CAMP_INBOX_COLUMN, camp_inbox_column_t, IB_DEPTH_FLAT)
+TYPED_DECODE(success, CAMP_INBOX_SUCCESS, camp_inbox_success_t, IB_DEPTH_FLAT)
+TYPED_DECODE(error, CAMP_INBOX_ERROR, camp_inbox_error_t, IB_DEPTH_FLAT)
+TYPED_DECODE(webhook, CAMP_INBOX_WEBHOOK, camp_inbox_webhook_t, IB_DEPTH_WEBHOOK)
+TYPED_DECODE(team, CAMP_INBOX_TEAM, camp_inbox_team_t, IB_DEPTH_FLAT)
 
-camp_status_t camp_inbox_campaign_page_parse(char *json, size_t len, camp_json_token_t *tokens,
-                                             size_t capacity, camp_inbox_campaign_page_t *out,
-                                             camp_diag_t *diag)
-{
-    iframe_t frames[IB_MAX_DEPTH];
-    camp_json_doc_t doc;
-    camp_status_t st = camp_json_parse(&doc, json, len, tokens, capacity, diag);
-    return (st != CAMP_OK) ? st
-                           : decode_with(CAMP_INBOX_CAMPAIGN_PAGE, frames, IB_MAX_DEPTH, &doc, 0, out, sizeof *out, diag);
-}
-
-camp_status_t camp_inbox_sequence_decode(camp_json_doc_t *doc, int tok,
-                                         camp_inbox_sequence_t *out, camp_diag_t *diag)
-{
-    iframe_t frames[IB_DEPTH_SEQUENCE];
-    return decode_with(CAMP_INBOX_SEQUENCE, frames, IB_DEPTH_SEQUENCE, doc, tok, out, sizeof *out,
-                       diag);
-}
-
-camp_status_t camp_inbox_sequence_parse(char *json, size_t len, camp_json_token_t *tokens,
-                                        size_t capacity, camp_inbox_sequence_t *out,
-                                        camp_diag_t *diag)
-{
-    iframe_t frames[IB_DEPTH_SEQUENCE];
-    camp_json_doc_t doc;
-    camp_status_t st = camp_json_parse(&doc, json, len, tokens, capacity, diag);
-    return (st != CAMP_OK) ? st
-                           : decode_with(CAMP_INBOX_SEQUENCE, frames, IB_DEPTH_SEQUENCE, &doc, 0, out, sizeof *out, diag);
-}
-
-camp_status_t camp_inbox_leads_add_result_decode(camp_json_doc_t *doc, int tok,
-                                                 camp_inbox_leads_add_result_t *out,
-                                                 camp_diag_t *diag)
-{
-    iframe_t frames[IB_DEPTH_FLAT];
-    return decode_with(CAMP_INBOX_LEADS_ADD_RESULT, frames, IB_DEPTH_FLAT, doc, tok,
-                       out, sizeof *out, diag);
-}
-
-camp_status_t camp_inbox_leads_add_result_parse(char *json, size_t len, camp_json_token_t *tokens,
-                                                size_t capacity,
-                                                camp_inbox_leads_add_result_t *out,
-                                                camp_diag_t *diag)
-{
-    iframe_t frames[IB_DEPTH_FLAT];
-    camp_json_doc_t doc;
-    camp_status_t st = camp_json_parse(&doc, json, len, tokens, capacity, diag);
-    return (st != CAMP_OK) ? st
-                           : decode_with(CAMP_INBOX_LEADS_ADD_RESULT, frames, IB_DEPTH_FLAT, &doc, 0, out, sizeof *out, diag);
-}
-
-camp_status_t camp_inbox_column_decode(camp_json_doc_t *doc, int tok, camp_inbox_column_t *out,
-                                       camp_diag_t *diag)
-{
-    iframe_t frames[IB_DEPTH_FLAT];
-    return decode_with(CAMP_INBOX_COLUMN, frames, IB_DEPTH_FLAT, doc, tok, out, sizeof *out, diag);
-}
-
-camp_status_t camp_inbox_column_parse(char *json, size_t len, camp_json_token_t *tokens,
-                                      size_t capacity, camp_inbox_column_t *out,
-                                      camp_diag_t *diag)
-{
-    iframe_t frames[IB_DEPTH_FLAT];
-    camp_json_doc_t doc;
-    camp_status_t st = camp_json_parse(&doc, json, len, tokens, capacity, diag);
-    return (st != CAMP_OK) ? st
-                           : decode_with(CAMP_INBOX_COLUMN, frames, IB_DEPTH_FLAT, &doc, 0, out, sizeof *out, diag);
-}
-
-camp_status_t camp_inbox_success_decode(camp_json_doc_t *doc, int tok, camp_inbox_success_t *out,
-                                        camp_diag_t *diag)
-{
-    iframe_t frames[IB_DEPTH_FLAT];
-    return decode_with(CAMP_INBOX_SUCCESS, frames, IB_DEPTH_FLAT, doc, tok, out, sizeof *out, diag);
-}
-
-camp_status_t camp_inbox_success_parse(char *json, size_t len, camp_json_token_t *tokens,
-                                       size_t capacity, camp_inbox_success_t *out,
-                                       camp_diag_t *diag)
-{
-    iframe_t frames[IB_DEPTH_FLAT];
-    camp_json_doc_t doc;
-    camp_status_t st = camp_json_parse(&doc, json, len, tokens, capacity, diag);
-    return (st != CAMP_OK) ? st
-                           : decode_with(CAMP_INBOX_SUCCESS, frames, IB_DEPTH_FLAT, &doc, 0, out, sizeof *out, diag);
-}
-
-camp_status_t camp_inbox_error_decode(camp_json_doc_t *doc, int tok, camp_inbox_error_t *out,
-                                      camp_diag_t *diag)
-{
-    iframe_t frames[IB_DEPTH_FLAT];
-    return decode_with(CAMP_INBOX_ERROR, frames, IB_DEPTH_FLAT, doc, tok, out, sizeof *out, diag);
-}
-
-camp_status_t camp_inbox_error_parse(char *json, size_t len, camp_json_token_t *tokens,
-                                     size_t capacity, camp_inbox_error_t *out, camp_diag_t *diag)
-{
-    iframe_t frames[IB_DEPTH_FLAT];
-    camp_json_doc_t doc;
-    camp_status_t st = camp_json_parse(&doc, json, len, tokens, capacity, diag);
-    return (st != CAMP_OK) ? st
-                           : decode_with(CAMP_INBOX_ERROR, frames, IB_DEPTH_FLAT, &doc, 0, out, sizeof *out, diag);
-}
-
-camp_status_t camp_inbox_webhook_decode(camp_json_doc_t *doc, int tok, camp_inbox_webhook_t *out,
-                                        camp_diag_t *diag)
-{
-    iframe_t frames[IB_DEPTH_WEBHOOK];
-    return decode_with(CAMP_INBOX_WEBHOOK, frames, IB_DEPTH_WEBHOOK, doc, tok, out, sizeof *out,
-                       diag);
-}
-
-camp_status_t camp_inbox_webhook_parse(char *json, size_t len, camp_json_token_t *tokens,
-                                       size_t capacity, camp_inbox_webhook_t *out,
-                                       camp_diag_t *diag)
-{
-    iframe_t frames[IB_DEPTH_WEBHOOK];
-    camp_json_doc_t doc;
-    camp_status_t st = camp_json_parse(&doc, json, len, tokens, capacity, diag);
-    return (st != CAMP_OK) ? st
-                           : decode_with(CAMP_INBOX_WEBHOOK, frames, IB_DEPTH_WEBHOOK, &doc, 0, out, sizeof *out, diag);
-}
-
-camp_status_t camp_inbox_campaign_create_encode(const camp_inbox_campaign_create_t *obj,
-                                                char *buf, size_t cap, size_t *out_len,
-                                                camp_diag_t *diag)
-{
-    iframe_t frames[IB_DEPTH_CREATE];
-    return encode_with(CAMP_INBOX_CAMPAIGN_CREATE, frames, IB_DEPTH_CREATE, obj, buf, cap, out_len,
-                       diag);
-}
-
-camp_status_t camp_inbox_sequence_update_encode(const camp_inbox_sequence_t *obj, char *buf,
-                                                size_t cap, size_t *out_len, camp_diag_t *diag)
-{
-    iframe_t frames[IB_DEPTH_SEQUENCE];
-    return encode_with(CAMP_INBOX_SEQUENCE_UPDATE, frames, IB_DEPTH_SEQUENCE, obj, buf, cap,
-                       out_len, diag);
-}
-
-camp_status_t camp_inbox_rules_update_encode(const camp_inbox_rules_update_t *obj, char *buf,
-                                             size_t cap, size_t *out_len, camp_diag_t *diag)
-{
-    iframe_t frames[IB_DEPTH_FLAT];
-    return encode_with(CAMP_INBOX_RULES_UPDATE, frames, IB_DEPTH_FLAT, obj, buf, cap, out_len,
-                       diag);
-}
-
-camp_status_t camp_inbox_leads_add_encode(const camp_inbox_leads_add_t *obj, char *buf,
-                                          size_t cap, size_t *out_len, camp_diag_t *diag)
-{
-    iframe_t frames[IB_DEPTH_LEADS];
-    return encode_with(CAMP_INBOX_LEADS_ADD, frames, IB_DEPTH_LEADS, obj, buf, cap, out_len, diag);
-}
-
-camp_status_t camp_inbox_lead_update_encode(const camp_inbox_lead_update_t *obj, char *buf,
-                                            size_t cap, size_t *out_len, camp_diag_t *diag)
-{
-    iframe_t frames[IB_DEPTH_FLAT];
-    return encode_with(CAMP_INBOX_LEAD_UPDATE, frames, IB_DEPTH_FLAT, obj, buf, cap, out_len, diag);
-}
-
-camp_status_t camp_inbox_lead_cancel_encode(const camp_inbox_lead_cancel_t *obj, char *buf,
-                                            size_t cap, size_t *out_len, camp_diag_t *diag)
-{
-    iframe_t frames[IB_DEPTH_FLAT];
-    return encode_with(CAMP_INBOX_LEAD_CANCEL, frames, IB_DEPTH_FLAT, obj, buf, cap, out_len, diag);
-}
-
-camp_status_t camp_inbox_column_update_encode(const camp_inbox_column_update_t *obj, char *buf,
-                                              size_t cap, size_t *out_len, camp_diag_t *diag)
-{
-    iframe_t frames[IB_DEPTH_FLAT];
-    return encode_with(CAMP_INBOX_COLUMN_UPDATE, frames, IB_DEPTH_FLAT, obj, buf, cap, out_len,
-                       diag);
-}
-
-camp_status_t camp_inbox_team_decode(camp_json_doc_t *doc, int tok, camp_inbox_team_t *out,
-                                     camp_diag_t *diag)
-{
-    iframe_t frames[IB_DEPTH_FLAT];
-    return decode_with(CAMP_INBOX_TEAM, frames, IB_DEPTH_FLAT, doc, tok, out, sizeof *out, diag);
-}
-
-camp_status_t camp_inbox_team_parse(char *json, size_t len, camp_json_token_t *tokens,
-                                    size_t capacity, camp_inbox_team_t *out, camp_diag_t *diag)
-{
-    iframe_t frames[IB_DEPTH_FLAT];
-    camp_json_doc_t doc;
-    camp_status_t st = camp_json_parse(&doc, json, len, tokens, capacity, diag);
-    return (st != CAMP_OK) ? st
-                           : decode_with(CAMP_INBOX_TEAM, frames, IB_DEPTH_FLAT, &doc, 0, out, sizeof *out, diag);
-}
+TYPED_ENCODE(campaign_create, CAMP_INBOX_CAMPAIGN_CREATE, camp_inbox_campaign_create_t,
+             IB_DEPTH_CREATE)
+TYPED_ENCODE(sequence_update, CAMP_INBOX_SEQUENCE_UPDATE, camp_inbox_sequence_t, IB_DEPTH_SEQUENCE)
+TYPED_ENCODE(rules_update, CAMP_INBOX_RULES_UPDATE, camp_inbox_rules_update_t, IB_DEPTH_FLAT)
+TYPED_ENCODE(leads_add, CAMP_INBOX_LEADS_ADD, camp_inbox_leads_add_t, IB_DEPTH_LEADS)
+TYPED_ENCODE(lead_update, CAMP_INBOX_LEAD_UPDATE, camp_inbox_lead_update_t, IB_DEPTH_FLAT)
+TYPED_ENCODE(lead_cancel, CAMP_INBOX_LEAD_CANCEL, camp_inbox_lead_cancel_t, IB_DEPTH_FLAT)
+TYPED_ENCODE(column_update, CAMP_INBOX_COLUMN_UPDATE, camp_inbox_column_update_t, IB_DEPTH_FLAT)
 
 /* ---- event feed pages ---------------------------------------------------------------------- */
 
