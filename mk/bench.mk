@@ -1,4 +1,4 @@
-# Benchmarks (issue 10): `make bench`
+# Benchmarks: `make bench`
 #
 # Instruction counts under callgrind (deterministic) and heap allocations of libcamp's full
 # decode + validate vs jsmn tokenizing alone vs cJSON parse + delete, one case per document

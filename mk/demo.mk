@@ -4,7 +4,7 @@
 # sequence -> enable -> reports -> pause -> report with campctl and the
 # reporter, subscribes the webhook receiver (examples/receiver) to the mock's
 # signed deliveries, resumes the campaign and shows a replay and a stale
-# signature refused, then stops the server. Script: tools/demo.sh. Owner: tls helper.
+# signature refused, then stops the server. Script: tools/demo.sh.
 .PHONY: demo
 demo:
 	@BUILD=$(BUILD) sh tools/demo.sh

@@ -1,4 +1,4 @@
-# Code size and stack report of the core on Cortex-M (issue 10).
+# Code size and stack report of the core on Cortex-M.
 #
 #   make size         cross builds (make target), the stack probe on qemu (Cortex-M4 -Os), the
 #                     firmware programs on qemu ($(BUILD)/firmware.tsv, see mk/target.mk),

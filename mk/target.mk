@@ -1,4 +1,4 @@
-# Cross builds for Cortex-M and unit tests on qemu (issue 10).
+# Cross builds for Cortex-M and unit tests on qemu.
 #
 #   make target        the core (lib/**/*.c, zone table included) with arm-none-eabi-gcc and
 #                      picolibc for Cortex-M0+, M3 and M4 at -Os and -O1, warnings as errors,
@@ -71,7 +71,7 @@ TARGET_TEST_CFLAGS := -std=c99 -Wall -Wextra -Werror -Wshadow -Wconversion -Wno-
                       -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
                       -Itests/target -Iinclude -Ilib -Itests/support -Itests/target/fake_port -Iport \
                       -I$(TARGET_INC) \
-                      -DCAMP_VERSION_STRING='"$(VERSION)"' -DCAMP_TARGET_BUILD=1 \
+                      -DCAMP_TARGET_BUILD=1 \
                       --specs=picolibc.specs -ffunction-sections -fdata-sections \
                       $(TARGET_EXTRA_CFLAGS)
 TARGET_LDFLAGS     := --specs=picolibc.specs --oslib=semihost --crt0=semihost \
@@ -182,7 +182,7 @@ CHECK_EXTRA += check-target
 
 -include $(shell find $(TARGET_DIR) -name '*.d' 2>/dev/null)
 
-# --- Firmware programs (issue 14) ------------------------------------------------------------
+# --- Firmware programs ------------------------------------------------------------
 # Two real programs per CPU, linked the way firmware is (-Os, one section per function and
 # object, --gc-sections, picolibc) so their size is what the library adds to an image:
 #   reporter-core  camp_client_inbox_get_campaign() over a canned in-memory transport (no TLS),

@@ -1,4 +1,4 @@
-# TLS port extras (owner: tls helper).
+# TLS port extras.
 #   make tls-heap    measure the heap one HTTPS request needs (docs/tls.md)
 #   make tls-test    only the TLS transport tests (tests/scripts/tls.sh)
 # tests/scripts/tls.sh and tests/scripts/mockapi.sh also run in `make check`.

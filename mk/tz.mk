@@ -1,4 +1,4 @@
-# Time-zone table (issue 8): regenerate lib/schedule/tzdb_table.c from the
+# Time-zone table: regenerate lib/schedule/tzdb_table.c from the
 # host's tzdata, stamped with its version (tzdata.zi "# version" and, on
 # Debian, the tzdata package version from dpkg-query).
 #

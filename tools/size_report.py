@@ -36,16 +36,16 @@ MAIN = 'cortex-m4-Os'
 BEGIN = '<!-- size-table-begin -->'
 END = '<!-- size-table-end -->'
 BUDGETS = {'core': 40 * 1024, 'json': 4608, 'http': 5 * 1024, 'model': 16 * 1024, 'stack': 512}
-# The model layer: every module but these (issue 13).
+# The model layer: every module but these.
 NOT_MODEL = ('status', 'json', 'validate', 'schedule', 'http', 'client', 'tzdb')
-# Firmware programs (issue 14): flash targets on Cortex-M4 -Os.
+# Firmware programs: flash targets on Cortex-M4 -Os.
 FW_TARGETS = {'reporter-core': 24 * 1024, 'decode-only': 14 * 1024}
 FW_ABOUT = {
     'reporter-core': '`camp_client_inbox_get_campaign()` over a canned in-memory transport '
                      '(no TLS), then window open now / next opening with a 4-zone table',
     'decode-only': '`camp_inbox_campaign_parse()` of the same campaign from a buffer',
 }
-# What a firmware engineer compares with (issue 14): Cortex-M4 -Os figures of the
+# What a firmware engineer compares with: Cortex-M4 -Os figures of the
 # libraries libcamp is weighed against.
 ANCHORS = [('FreeRTOS coreJSON', '2.5 KiB'), ('FreeRTOS coreHTTP client', '2.7 KiB'),
            ('llhttp (coreHTTP\'s parser)', '19.6 KiB'), ('jsmn', '0.86 KiB')]

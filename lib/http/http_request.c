@@ -7,9 +7,6 @@
 
 #include "http/http_internal.h"
 
-#ifndef CAMP_VERSION_STRING
-#define CAMP_VERSION_STRING "0.1.0"
-#endif
 
 bool camp_http_is_tchar(uint8_t c)
 {

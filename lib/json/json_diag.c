@@ -92,7 +92,7 @@ static int item_index(const camp_json_doc_t *doc, int arr, int item)
  * (for `.key`) or -1 with *index the item index (for `[i]`). Returns the number of
  * components when @p k is beyond the last one (so k = INT_MAX counts them).
  * Walking up again for each component costs O(depth^2) on the error path only, and
- * keeps the stack flat: no array of components (issue 10: <= 512 B per call). */
+ * keeps the stack flat: no array of components (every public call has 512 B). */
 static int path_part(const camp_json_doc_t *doc, int tok, int k, int *key, int *index)
 {
     int n = 0;
@@ -129,7 +129,7 @@ static int path_part(const camp_json_doc_t *doc, int tok, int k, int *key, int *
 }
 
 /* `[i]`: 32-bit digits here rather than camp_text_put_int()'s 64-bit division,
- * which would be the deepest stack of every decode error (issue 10). */
+ * which would be the deepest stack of every decode error. */
 static void put_index(camp_text_t *t, unsigned i)
 {
     char d[12];
