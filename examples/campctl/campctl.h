@@ -40,8 +40,11 @@ typedef struct campctl_global {
     const char *base_url;   /* --base-url */
     const char *ca_file;    /* --ca-file */
     const char *token_file; /* --token-file */
-    uint32_t timeout_ms;    /* --timeout-ms (CAMP_HTTP_TIMEOUT_MS by default) */
+    uint32_t timeout_ms;    /* --timeout-ms: the whole of one request attempt
+                               (CAMP_HTTP_TIMEOUT_MS by default) */
     uint32_t retries;       /* --retries */
+    const char *proxy;      /* --proxy URL ("" = none, whatever the environment says);
+                               NULL: https_proxy / http_proxy and no_proxy decide */
 } campctl_global_t;
 
 extern campctl_global_t campctl_opt; /* main.c */

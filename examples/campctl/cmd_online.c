@@ -18,6 +18,7 @@
 #include "campctl.h"
 #include "mbedtls/camp_mbedtls_tls.h"
 #include "posix/camp_posix.h"
+#include "posix/camp_proxy.h"
 
 #define WORK_SIZE (256u * 1024u)
 #define TOKEN_COUNT 16384u
@@ -189,33 +190,116 @@ static int read_token(char *out, size_t cap)
     return CAMPCTL_OK;
 }
 
-static camp_status_t conn_open(void *ctx, const char *host, uint16_t port)
+/* The client's connection hooks: one deadline (an instant of the transport's
+ * clock) bounds connect, the proxy tunnel and the TLS handshake; set_deadline
+ * then bounds every send/recv of the exchange: --timeout-ms is the whole request. */
+static camp_status_t conn_open_until(void *ctx, const char *host, uint16_t port,
+                                     uint64_t deadline_ms)
 {
     conn_t *c = (conn_t *)ctx;
     camp_status_t st;
+    int proxy_status;
     c->reason[0] = '\0';
     if (c->tls) {
-        st = camp_mbedtls_tls_connect(c->tls_ctx, host, port);
-        if (st != CAMP_OK) {
+        st = camp_mbedtls_tls_open_until(c->tls_ctx, host, port, deadline_ms);
+        proxy_status = camp_mbedtls_tls_proxy_status(c->tls_ctx);
+        if (st != CAMP_OK && st != CAMP_ERR_PROXY) {
             snprintf(c->reason, sizeof c->reason, "%s", camp_mbedtls_tls_reason(c->tls_ctx));
         }
-        return st;
+    } else {
+        st = camp_posix_open_until(&c->net, host, port, deadline_ms);
+        proxy_status = c->net.proxy_status;
+        if (st != CAMP_OK && st != CAMP_ERR_PROXY && c->net.last_error != 0) {
+            snprintf(c->reason, sizeof c->reason, "%s", strerror(c->net.last_error));
+        }
     }
-    st = camp_posix_connect(&c->net, host, port, c->timeout_ms, 0);
-    if (st != CAMP_OK && c->net.last_error != 0) {
-        snprintf(c->reason, sizeof c->reason, "%s", strerror(c->net.last_error));
+    if (st == CAMP_ERR_PROXY) {
+        if (proxy_status != 0) {
+            snprintf(c->reason, sizeof c->reason, "the proxy answered HTTP %d to CONNECT%s",
+                     proxy_status, proxy_status == 407 ? " (proxy authentication required)" : "");
+        } else {
+            snprintf(c->reason, sizeof c->reason, "the proxy's answer to CONNECT is not HTTP");
+        }
     }
     return st;
+}
+
+static void conn_set_deadline(void *ctx, uint64_t deadline_ms)
+{
+    conn_t *c = (conn_t *)ctx;
+    if (c->tls) {
+        camp_mbedtls_tls_set_deadline(c->tls_ctx, deadline_ms);
+    } else {
+        camp_posix_set_deadline(&c->net, deadline_ms);
+    }
 }
 
 static void conn_close(void *ctx)
 {
     conn_t *c = (conn_t *)ctx;
     if (c->tls) {
-        camp_mbedtls_tls_close(c->tls_ctx);
+        camp_mbedtls_tls_close_cb(c->tls_ctx);
     } else {
-        camp_posix_close(&c->net);
+        camp_posix_close_cb(&c->net);
     }
+}
+
+/* A proxy URL for messages: the user:password part never printed. */
+static void redact_url(const char *url, char *out, size_t cap)
+{
+    const char *at = strrchr(url, '@');
+    const char *scheme = strstr(url, "://");
+    const char *start = scheme != NULL ? scheme + 3 : url;
+    if (at != NULL && at >= start) {
+        snprintf(out, cap, "%.*s***@%s", (int)(start - url), url, at + 1);
+    } else {
+        snprintf(out, cap, "%s", url);
+    }
+}
+
+/* The proxy for host: --proxy URL ("" = none), else the environment. Returns 0
+ * with *use set, or the usage error (exit 2) naming the URL and the rule. */
+static int setup_proxy(const char *host, bool tls, camp_proxy_t *proxy, char *buf, size_t cap,
+                       bool *use)
+{
+    static const char rules[] = "want http://[user[:password]@]host[:port]";
+    char shown[300];
+    camp_status_t st;
+    *use = false;
+    if (campctl_opt.proxy != NULL) {
+        if (campctl_opt.proxy[0] == '\0') {
+            return CAMPCTL_OK;
+        }
+        st = camp_proxy_parse(campctl_opt.proxy, proxy, buf, cap);
+        if (st != CAMP_OK) {
+            redact_url(campctl_opt.proxy, shown, sizeof shown);
+            return campctl_usage_error("--proxy %s: %s (%s)", shown,
+                                       st == CAMP_ERR_UNSUPPORTED
+                                           ? "only http:// proxies are supported (no https://, "
+                                             "no socks)"
+                                           : "not a usable proxy URL",
+                                       rules);
+        }
+        *use = true;
+        return CAMPCTL_OK;
+    }
+    st = camp_proxy_from_env(host, tls, proxy, buf, cap, use);
+    if (st != CAMP_OK) {
+        const char *name = tls ? "https_proxy" : "http_proxy";
+        const char *v = getenv(name);
+        if (v == NULL && tls) {
+            name = "HTTPS_PROXY";
+            v = getenv(name);
+        }
+        redact_url(v != NULL ? v : "", shown, sizeof shown);
+        return campctl_usage_error("the environment variable %s=%s: %s (%s; --proxy '' "
+                                   "ignores it)", name, shown,
+                                   st == CAMP_ERR_UNSUPPORTED
+                                       ? "only http:// proxies are supported"
+                                       : "not a usable proxy URL",
+                                   rules);
+    }
+    return CAMPCTL_OK;
 }
 
 static void put_api(FILE *out, camp_str_t s)
@@ -616,10 +700,402 @@ static int cmd_outbox_create(ctx_t *x, const char *path)
     return rc;
 }
 
+/* Read FILE and tokenize it (the file buffer and tokens are kept: decoded views
+ * point into them). Prints the refusal and returns its exit code on failure. */
+static int load_doc(const char *path, camp_json_doc_t *doc, char **data, camp_json_token_t **toks)
+{
+    size_t len;
+    camp_diag_t diag;
+    int rc = campctl_read_file(path, data, &len);
+    if (rc != CAMPCTL_OK) {
+        return rc;
+    }
+    if (campctl_parse(doc, *data, len, toks, &diag) != CAMP_OK) {
+        return campctl_refused_doc(path, &diag, stderr);
+    }
+    return CAMPCTL_OK;
+}
+
+static bool enum_arg(const char *v, const char *const *names, size_t n, uint8_t *out)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        if (strcmp(v, names[i]) == 0) {
+            *out = (uint8_t)(i + 1u); /* 0 is "absent" in the models */
+            return true;
+        }
+    }
+    return false;
+}
+
+static const char *const by_names[] = {"platformId", "username", "externalId"};
+static const char *const platform_names[] = {"twitter"};
+
+/* lead-update ID IDENTIFIER FILE: E8. The response's prospect is not decoded by
+ * the client; the command says the update was accepted. */
+static int cmd_lead_update(ctx_t *x, int argc, char **argv)
+{
+    static camp_inbox_lead_update_t body;
+    char *data = NULL;
+    camp_json_token_t *toks = NULL;
+    int rc;
+    camp_status_t st;
+    if (argc != 4) {
+        return usage(argv[0], "takes a campaign ID, a lead identifier and a FILE");
+    }
+    rc = load_inbox_body(argv[3], CAMP_INBOX_LEAD_UPDATE, &body, sizeof body, &data, &toks);
+    if (rc == CAMPCTL_OK) {
+        st = camp_client_inbox_update_lead(&x->client, argv[1], argv[2], &body);
+        if (st != CAMP_OK) {
+            rc = report_failure(&x->client, &x->conn, st);
+        } else if (campctl_opt.json) {
+            campctl_json_t j;
+            cj_begin(&j, stdout);
+            cj_bool(&j, "updated", true);
+            cj_cstr(&j, "campaignId", argv[1]);
+            cj_cstr(&j, "identifier", argv[2]);
+            cj_end(&j);
+        } else {
+            printf("updated: lead ");
+            term_cstr(stdout, argv[2]);
+            printf(" of campaign ");
+            term_cstr(stdout, argv[1]);
+            putchar('\n');
+        }
+    }
+    free(toks);
+    free(data);
+    return rc;
+}
+
+/* lead-cancel ID IDENTIFIER [--by B] [--platform P]: E9. */
+static int cmd_lead_cancel(ctx_t *x, int argc, char **argv)
+{
+    camp_inbox_lead_cancel_t body;
+    camp_inbox_success_t ok;
+    camp_status_t st;
+    const char *id = NULL, *ident = NULL;
+    int i;
+    memset(&body, 0, sizeof body);
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--by") == 0 || strcmp(a, "--platform") == 0) {
+            const char *v = i + 1 < argc ? argv[++i] : NULL;
+            bool by = strcmp(a, "--by") == 0;
+            if (v == NULL) {
+                return usage("lead-cancel", by ? "--by needs a value" : "--platform needs a value");
+            }
+            if (by ? !enum_arg(v, by_names, 3, &body.by)
+                   : !enum_arg(v, platform_names, 1, &body.platform)) {
+                return usage("lead-cancel", by ? "--by must be platformId, username or externalId"
+                                               : "--platform must be twitter");
+            }
+        } else if (a[0] == '-' && a[1] == '-') {
+            return usage("lead-cancel", "unknown option");
+        } else if (id == NULL) {
+            id = a;
+        } else if (ident == NULL) {
+            ident = a;
+        } else {
+            return usage("lead-cancel", "takes a campaign ID and one lead identifier");
+        }
+    }
+    if (ident == NULL) {
+        return usage("lead-cancel", "takes a campaign ID and a lead identifier");
+    }
+    st = camp_client_inbox_cancel_lead(&x->client, id, ident, &body, &ok);
+    if (st != CAMP_OK) {
+        return report_failure(&x->client, &x->conn, st);
+    }
+    if (campctl_opt.json) {
+        /* the API's object, as rules-set */
+        if (print_json(CAMP_INBOX_SUCCESS, &ok) != 0) {
+            campctl_json_t j;
+            cj_begin(&j, stdout);
+            cj_api(&j, "success", ok.value);
+            cj_bool(&j, "summary", true);
+            cj_end(&j);
+        }
+    } else {
+        printf("cancelled: lead ");
+        term_cstr(stdout, ident);
+        printf(" of campaign ");
+        term_cstr(stdout, id);
+        printf(" (success: ");
+        term_text(stdout, ok.value.ptr, ok.value.len);
+        printf(")\n");
+    }
+    return CAMPCTL_OK;
+}
+
+/* column-update ID COLUMN [--name N] [--description D | --no-description]: E10. */
+static int cmd_column_update(ctx_t *x, int argc, char **argv)
+{
+    static camp_inbox_column_update_t body;
+    static camp_inbox_column_t out;
+    camp_status_t st;
+    const char *id = NULL, *col = NULL;
+    int i;
+    memset(&body, 0, sizeof body);
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--name") == 0 || strcmp(a, "--description") == 0) {
+            camp_str_t *dst = strcmp(a, "--name") == 0 ? &body.name : &body.description;
+            if (i + 1 >= argc) {
+                return usage("column-update", "--name and --description take a value");
+            }
+            dst->ptr = argv[++i];
+            dst->len = strlen(dst->ptr);
+            if (dst == &body.description) {
+                body.present |= CAMP_INBOX_COLUMN_HAS_DESCRIPTION;
+            }
+        } else if (strcmp(a, "--no-description") == 0) {
+            body.present |= CAMP_INBOX_COLUMN_HAS_DESCRIPTION;
+            body.description.ptr = NULL; /* `null`: clears it */
+            body.description.len = 0;
+        } else if (a[0] == '-' && a[1] == '-') {
+            return usage("column-update", "unknown option");
+        } else if (id == NULL) {
+            id = a;
+        } else if (col == NULL) {
+            col = a;
+        } else {
+            return usage("column-update", "takes a campaign ID and one column ID");
+        }
+    }
+    if (col == NULL) {
+        return usage("column-update", "takes a campaign ID and a column ID");
+    }
+    if (body.name.ptr == NULL && (body.present & CAMP_INBOX_COLUMN_HAS_DESCRIPTION) == 0u) {
+        return usage("column-update", "give --name, --description or --no-description");
+    }
+    st = camp_client_inbox_update_column(&x->client, id, col, &body, &out);
+    if (st != CAMP_OK) {
+        return report_failure(&x->client, &x->conn, st);
+    }
+    if (campctl_opt.json) {
+        if (print_json(CAMP_INBOX_COLUMN, &out) != 0) {
+            campctl_json_t j;
+            cj_begin(&j, stdout);
+            cj_api(&j, "id", out.id);
+            cj_api(&j, "name", out.name);
+            cj_bool(&j, "summary", true);
+            cj_end(&j);
+        }
+        return CAMPCTL_OK;
+    }
+    print_str("id", out.id);
+    print_str("name", out.name);
+    if (out.description.ptr != NULL) {
+        print_str("description", out.description);
+    } else {
+        printf("description: (none)\n");
+    }
+    if (out.type.ptr != NULL) {
+        print_str("type", out.type);
+    }
+    return CAMPCTL_OK;
+}
+
+static void print_nstr(const char *label, camp_outbox_nstr_t s)
+{
+    if (!s.is_null && s.str.ptr != NULL) {
+        print_str(label, s.str);
+    }
+}
+
+/* sender-create FILE: O2. */
+static int cmd_sender_create(ctx_t *x, int argc, char **argv)
+{
+    static camp_outbox_sender_create_t body;
+    static camp_outbox_sender_t out;
+    static char json[WORK_SIZE];
+    char *data = NULL;
+    camp_json_token_t *toks = NULL;
+    camp_json_doc_t doc;
+    camp_diag_t diag;
+    size_t len;
+    camp_status_t st;
+    int rc;
+    if (argc != 2) {
+        return usage(argv[0], "takes exactly one FILE");
+    }
+    rc = load_doc(argv[1], &doc, &data, &toks);
+    if (rc == CAMPCTL_OK) {
+        st = camp_outbox_sender_create_decode(&doc, 0, &body, &diag);
+        if (st != CAMP_OK) {
+            rc = campctl_refused_doc(argv[1], &diag, stderr);
+        } else if ((st = camp_client_outbox_create_sender(&x->client, &body, &out)) != CAMP_OK) {
+            rc = report_failure(&x->client, &x->conn, st);
+        } else if (campctl_opt.json &&
+                   camp_outbox_sender_encode(&out, json, sizeof json, &len, NULL) == CAMP_OK) {
+            term_json_raw(stdout, json, len);
+            fputc('\n', stdout);
+        } else if (campctl_opt.json) {
+            campctl_json_t j;
+            cj_begin(&j, stdout);
+            cj_api(&j, "id", out.id);
+            cj_api(&j, "from_email", out.from_email);
+            cj_bool(&j, "summary", true);
+            cj_end(&j);
+        } else {
+            print_str("id", out.id);
+            print_str("from_email", out.from_email);
+            print_nstr("from_name", out.from_name);
+            print_str("company", out.company);
+            printf("status: %s\n", camp_outbox_sender_status_name(out.status) != NULL
+                                       ? camp_outbox_sender_status_name(out.status)
+                                       : "(not given)");
+        }
+    }
+    free(toks);
+    free(data);
+    return rc;
+}
+
+static bool parse_i64_pos(const char *s, int64_t *out)
+{
+    uint32_t v;
+    if (!parse_u32(s, &v) || v == 0) {
+        return false;
+    }
+    *out = (int64_t)v;
+    return true;
+}
+
+/* contacts [--page N | --all] [--sort-by F] [--sort-direction D] [--tag T]...: O3. */
+static int cmd_contacts(ctx_t *x, int argc, char **argv)
+{
+    static camp_outbox_contacts_page_t page;
+    static char json[WORK_SIZE];
+    static const char *tags[16];
+    camp_client_contacts_query_t q;
+    bool all = false;
+    int64_t shown = 0;
+    int i;
+    memset(&q, 0, sizeof q);
+    q.tags = tags;
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (strcmp(a, "--all") == 0) {
+            all = true;
+            continue;
+        }
+        if (v == NULL) {
+            return usage("contacts", a[0] == '-' ? "this option takes a value" : "no arguments "
+                                                                                 "but options");
+        }
+        i++;
+        if (strcmp(a, "--page") == 0) {
+            if (!parse_i64_pos(v, &q.page)) {
+                return usage("contacts", "--page needs an integer in 1..999999999");
+            }
+        } else if (strcmp(a, "--sort-by") == 0) {
+            if (strcmp(v, "last_activity") != 0 && strcmp(v, "created_at") != 0) {
+                return usage("contacts", "--sort-by must be last_activity or created_at");
+            }
+            q.sort_by = v;
+        } else if (strcmp(a, "--sort-direction") == 0) {
+            if (strcmp(v, "asc") != 0 && strcmp(v, "desc") != 0) {
+                return usage("contacts", "--sort-direction must be asc or desc");
+            }
+            q.sort_direction = v;
+        } else if (strcmp(a, "--tag") == 0) {
+            if (q.tag_count >= sizeof tags / sizeof tags[0]) {
+                return usage("contacts", "at most 16 --tag");
+            }
+            tags[q.tag_count++] = v;
+        } else {
+            return usage("contacts", "unknown option");
+        }
+    }
+    if (all && q.page != 0) {
+        return usage("contacts", "--page and --all exclude each other");
+    }
+    if (q.page == 0) {
+        q.page = 1;
+    }
+    for (;;) {
+        size_t k;
+        size_t len;
+        camp_status_t st = camp_client_outbox_list_contacts(&x->client, &q, &page);
+        if (st != CAMP_OK) {
+            return report_failure(&x->client, &x->conn, st);
+        }
+        if (campctl_opt.json) {
+            if (camp_outbox_contacts_page_encode(&page, json, sizeof json, &len, NULL) ==
+                    CAMP_OK &&
+                len >= 2 && json[len - 1] == '}') {
+                /* the page object plus the page number it is */
+                term_json_raw(stdout, json, len - 1);
+                printf(",\"page\":%lld}\n", (long long)q.page);
+            } else {
+                campctl_json_t j;
+                cj_begin(&j, stdout);
+                cj_int(&j, "total", (long long)page.total);
+                cj_int(&j, "count", (long long)page.count);
+                cj_int(&j, "page", (long long)q.page);
+                cj_bool(&j, "summary", true);
+                cj_end(&j);
+            }
+        }
+        for (k = 0; k < page.count && !campctl_opt.json; k++) {
+            const camp_outbox_contact_t *c = &page.results[k];
+            size_t t;
+            term_text(stdout, c->id.ptr, c->id.len);
+            fputs("  ", stdout);
+            if (!c->name.is_null && c->name.str.ptr != NULL) {
+                term_text(stdout, c->name.str.ptr, c->name.str.len);
+            } else {
+                fputs("(no name)", stdout);
+            }
+            if (!c->email.is_null && c->email.str.ptr != NULL) {
+                fputs(" <", stdout);
+                term_text(stdout, c->email.str.ptr, c->email.str.len);
+                fputc('>', stdout);
+            }
+            for (t = 0; t < c->tags.count; t++) {
+                fputs(t == 0 ? "  tags: " : ",", stdout);
+                term_text(stdout, c->tags.items[t].ptr, c->tags.items[t].len);
+            }
+            putchar('\n');
+        }
+        shown += (int64_t)page.count;
+        if (!campctl_opt.json) {
+            fprintf(stderr, "page %lld: %lu of %lld\n", (long long)q.page,
+                    (unsigned long)page.count, (long long)page.total);
+        }
+        fflush(stdout);
+        /* the last page: a short one, or everything counted; an empty page ends a
+         * listing whose total grew meanwhile */
+        if (!all || page.count == 0 || shown >= page.total || page.count < CAMP_MAX_CONTACTS) {
+            break;
+        }
+        q.page++;
+    }
+    return CAMPCTL_OK;
+}
+
 static int run_command(ctx_t *x, int argc, char **argv)
 {
     static camp_inbox_campaign_t out;
     const char *cmd = argv[0];
+    if (strcmp(cmd, "lead-update") == 0) {
+        return cmd_lead_update(x, argc, argv);
+    }
+    if (strcmp(cmd, "lead-cancel") == 0) {
+        return cmd_lead_cancel(x, argc, argv);
+    }
+    if (strcmp(cmd, "column-update") == 0) {
+        return cmd_column_update(x, argc, argv);
+    }
+    if (strcmp(cmd, "sender-create") == 0) {
+        return cmd_sender_create(x, argc, argv);
+    }
+    if (strcmp(cmd, "contacts") == 0) {
+        return cmd_contacts(x, argc, argv);
+    }
     if (strcmp(cmd, "create") == 0) {
         return cmd_create(x, argc, argv);
     }
@@ -656,13 +1132,17 @@ int campctl_cmd_online(int argc, char **argv)
     static camp_json_token_t toks[TOKEN_COUNT];
     static camp_mbedtls_tls_t tls;
     static char token[4096];
+    static char proxy_buf[CAMP_PROXY_URL_MAX];
+    static camp_proxy_t proxy;
+    bool use_proxy = false;
     endpoint_t ep;
     const char *base_url;
     int rc;
     bool outbox;
     camp_status_t st;
     memset(&x, 0, sizeof x);
-    outbox = strcmp(argv[0], "outbox-create") == 0;
+    outbox = strcmp(argv[0], "outbox-create") == 0 || strcmp(argv[0], "sender-create") == 0 ||
+             strcmp(argv[0], "contacts") == 0;
     base_url = campctl_opt.base_url;
     if (base_url == NULL) {
         base_url = outbox ? "https://" CAMP_OUTBOX_HOST : "https://" CAMP_INBOX_HOST
@@ -670,6 +1150,10 @@ int campctl_cmd_online(int argc, char **argv)
     }
     if (!parse_url(base_url, &ep)) {
         return campctl_usage_error("--base-url must be http(s)://host[:port][/path]");
+    }
+    rc = setup_proxy(ep.host, ep.tls, &proxy, proxy_buf, sizeof proxy_buf, &use_proxy);
+    if (rc != CAMPCTL_OK) {
+        return rc;
     }
     rc = read_token(token, sizeof token);
     if (rc != CAMPCTL_OK) {
@@ -691,7 +1175,9 @@ int campctl_cmd_online(int argc, char **argv)
     x.client.token = token;
     x.client.timeout_ms = campctl_opt.timeout_ms;
     x.client.keep_alive = false; /* one request per run */
-    x.client.conn.open = conn_open;
+    x.client.conn.open = NULL;
+    x.client.conn.open_until = conn_open_until;
+    x.client.conn.set_deadline = conn_set_deadline;
     x.client.conn.close = conn_close;
     x.client.conn.ctx = &x.conn;
     if (campctl_opt.retries > 0) {
@@ -702,13 +1188,15 @@ int campctl_cmd_online(int argc, char **argv)
     }
     x.conn.tls = ep.tls;
     x.conn.timeout_ms = campctl_opt.timeout_ms;
-    x.conn.net.fd = -1;
+    camp_posix_init(&x.conn.net, 0);
+    x.conn.net.proxy = use_proxy ? &proxy : NULL;
     if (ep.tls) {
         camp_mbedtls_tls_config_t cfg;
         camp_mbedtls_tls_config_init(&cfg);
         cfg.ca_file = (campctl_opt.ca_file != NULL) ? campctl_opt.ca_file : DEFAULT_CA_FILE;
         cfg.connect_timeout_ms = campctl_opt.timeout_ms;
         cfg.handshake_timeout_ms = campctl_opt.timeout_ms;
+        cfg.proxy = use_proxy ? &proxy : NULL;
         st = camp_mbedtls_tls_init(&tls, &cfg);
         if (st != CAMP_OK) {
             /* the CA file cannot be read or parsed: a local problem */

@@ -48,7 +48,23 @@ static const command_t commands[] = {
     {"sequence-set", "ID FILE", "replace a campaign's sequence (body from FILE)", "", ONLINE},
     {"rules-set", "ID FILE", "update a campaign's lead rules (body from FILE)", "", ONLINE},
     {"leads-add", "ID FILE", "add leads to a campaign (body from FILE)", "", ONLINE},
+    {"lead-update", "ID IDENTIFIER FILE", "update a lead's column values (body from FILE)",
+     "FILE is the request body, e.g. {\"by\": \"username\", \"data\": {\"custom_...\": \"x\"}}.\n",
+     ONLINE},
+    {"lead-cancel", "ID IDENTIFIER [--by platformId|username|externalId] [--platform twitter]",
+     "stop messaging one lead of a campaign", "", ONLINE},
+    {"column-update", "ID COLUMN_ID [--name N] [--description D | --no-description]",
+     "rename a campaign column or change its description",
+     "--no-description sends `\"description\": null`, which clears it.\n", ONLINE},
     {"outbox-create", "FILE", "create an Outbox email campaign (body from FILE)",
+     "The default base URL is https://" CAMP_OUTBOX_HOST ".\n", ONLINE},
+    {"sender-create", "FILE", "create an Outbox sender identity (body from FILE)",
+     "The default base URL is https://" CAMP_OUTBOX_HOST ".\n", ONLINE},
+    {"contacts", "[--page N | --all] [--sort-by last_activity|created_at] "
+                 "[--sort-direction asc|desc] [--tag T]...",
+     "list Outbox contacts, 20 a page",
+     "One line per contact, then \"page N: K of TOTAL\" on stderr. --all reads every page.\n"
+     "With --json one {\"results\", \"total\", \"page\"} object per page, one per line.\n"
      "The default base URL is https://" CAMP_OUTBOX_HOST ".\n", ONLINE},
     {"help", "[COMMAND]", "this text, or the usage of one command", "", NULL},
 };
@@ -60,8 +76,12 @@ static const char global_help[] =
     "  --base-url URL     http(s)://host[:port][/path] (default https://" CAMP_INBOX_HOST
     CAMP_INBOX_BASE_PATH ")\n"
     "  --ca-file PEM      CA bundle for https (default /etc/ssl/certs/ca-certificates.crt)\n"
-    "  --timeout-ms N     deadline of one attempt (connect, TLS, request, response)\n"
+    "  --timeout-ms N     one deadline for the whole request: connect, proxy tunnel,\n"
+    "                     TLS handshake, sending and the response (each retry has its own)\n"
     "  --retries N        retry 429, 5xx and network failures up to N times (0..10)\n"
+    "  --proxy URL        HTTP proxy http://[user:password@]host[:port] (CONNECT tunnel);\n"
+    "                     without it https_proxy (http_proxy for http:// base URLs) and\n"
+    "                     no_proxy decide; --proxy '' connects directly\n"
     "  --token-file F     API token file (else the environment variable CAMP_TOKEN);\n"
     "                     a token is never accepted on the command line\n"
     "  -h, --help         usage (of the command, when one is given); --version\n";
@@ -178,7 +198,10 @@ static bool takes_value(const char *a)
 {
     static const char *const opts[] = {"--type", "--secret-file", "--header", "--now",
                                        "--tolerance", "--tz", "--hours", "--at", "--fixtures",
-                                       "--name", "--account", "--timezone"};
+                                       "--name", "--account", "--timezone", "--by", "--platform",
+                                       "--description", "--page", "--sort-by",
+                                       "--sort-direction", "--tag", "--after", "--limit",
+                                       "--max-polls", "--interval"};
     size_t i;
     for (i = 0; i < sizeof opts / sizeof opts[0]; i++) {
         if (strcmp(a, opts[i]) == 0) {
@@ -225,7 +248,7 @@ static int global_option(int argc, char **argv, int i)
     }
     if (strcmp(o, "--base-url") != 0 && strcmp(o, "--ca-file") != 0 &&
         strcmp(o, "--token-file") != 0 && strcmp(o, "--timeout-ms") != 0 &&
-        strcmp(o, "--retries") != 0) {
+        strcmp(o, "--retries") != 0 && strcmp(o, "--proxy") != 0) {
         return 0;
     }
     if (v == NULL) {
@@ -238,6 +261,8 @@ static int global_option(int argc, char **argv, int i)
         campctl_opt.ca_file = v;
     } else if (strcmp(o, "--token-file") == 0) {
         campctl_opt.token_file = v;
+    } else if (strcmp(o, "--proxy") == 0) {
+        campctl_opt.proxy = v; /* checked by the online commands (camp_proxy_parse) */
     } else if (strcmp(o, "--timeout-ms") == 0) {
         if (!parse_u32(v, &campctl_opt.timeout_ms) || campctl_opt.timeout_ms == 0) {
             campctl_usage_error("--timeout-ms needs a positive integer (milliseconds)");
@@ -270,7 +295,8 @@ int main(int argc, char **argv)
             campctl_opt.json = true;
         } else if (takes_value(argv[i]) || strcmp(argv[i], "--base-url") == 0 ||
                    strcmp(argv[i], "--ca-file") == 0 || strcmp(argv[i], "--token-file") == 0 ||
-                   strcmp(argv[i], "--timeout-ms") == 0 || strcmp(argv[i], "--retries") == 0) {
+                   strcmp(argv[i], "--timeout-ms") == 0 || strcmp(argv[i], "--retries") == 0 ||
+                   strcmp(argv[i], "--proxy") == 0) {
             i++;
         }
     }

@@ -1,0 +1,304 @@
+#!/bin/sh
+# campctl's commands for the rest of the client calls against the mock API
+# (tests/mockapi/server.py) over plain HTTP: lead-update, lead-cancel,
+# column-update, sender-create and contacts (paging, sorting, tags), text and
+# --json, the requests the mock saw, exit codes; then the proxy options through
+# tinyproxy on loopback (--proxy, https_proxy/http_proxy, no_proxy, --proxy '',
+# a proxy that asks for credentials, a bad proxy URL) and --timeout-ms as one
+# deadline for the whole request against a server that trickles its answer.
+#
+#   BUILD=build sh tests/scripts/campctl_mock.sh
+# Closing line: "N passed, N failed".
+BUILD=${BUILD:-build}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root" || exit 1
+CAMPCTL=$BUILD/bin/campctl
+passed=0
+failed=0
+pids=
+tmp=$(mktemp -d)
+cleanup() {
+    for p in $pids; do
+        kill "$p" 2>/dev/null
+        wait "$p" 2>/dev/null
+    done
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
+
+ok() { printf 'ok - %s\n' "$1"; passed=$((passed + 1)); }
+bad() {
+    printf 'FAIL - %s\n' "$1"
+    failed=$((failed + 1))
+    sed 's/^/    | /' "$tmp/out" "$tmp/err" 2>/dev/null | head -n 10
+}
+finish() {
+    echo "$passed passed, $failed failed"
+    [ "$failed" -eq 0 ]
+    exit $?
+}
+
+for tool in python3 tinyproxy; do
+    command -v "$tool" >/dev/null 2>&1 || { bad "needs $tool (tools/deps.sh)"; finish; }
+done
+[ -x "$CAMPCTL" ] || { bad "needs $CAMPCTL (make BUILD=$BUILD all)"; finish; }
+
+# Nothing from the caller's environment may route these requests elsewhere.
+unset https_proxy HTTPS_PROXY http_proxy HTTP_PROXY no_proxy NO_PROXY all_proxy ALL_PROXY
+
+python3 tests/mockapi/server.py --plain --port-file "$tmp/port" --log "$tmp/requests.log" \
+    --token mock-token --frozen-clock --quiet --exit-after 120 &
+pids="$pids $!"
+i=0
+while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+[ -s "$tmp/port" ] || { bad "the mock API did not start"; finish; }
+PORT=$(cat "$tmp/port")
+BASE="http://127.0.0.1:$PORT"
+API="$BASE/api/v1"
+export CAMP_TOKEN=mock-token
+
+# run ARGS...: campctl; stdout in $tmp/out, stderr in $tmp/err, status in $rc
+run() {
+    "$CAMPCTL" "$@" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+}
+check_rc() {
+    if [ "$rc" -eq "$1" ]; then ok "$2: exit $1"; else bad "$2: exit $rc, want $1"; fi
+}
+has() { # TEXT FILE WHAT
+    if grep -qF -- "$1" "$tmp/$2"; then ok "$3"; else bad "$3: no \"$1\" in $2"; fi
+}
+saw() { # EXACT LOG LINE
+    if grep -qxF -- "$1" "$tmp/requests.log"; then ok "mock saw: $1"; else bad "mock never saw: $1"; fi
+}
+json_check() { # PYTHON-EXPR-ON-d WHAT   (every stdout line must be one JSON object)
+    if python3 - "$tmp/out" "$1" <<'EOF'
+import json, sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+objs = [json.loads(l) for l in lines]
+d = objs[0] if len(objs) == 1 else objs
+sys.exit(0 if eval(sys.argv[2]) else 1)
+EOF
+    then ok "$2"; else bad "$2"; fi
+}
+
+# --- a campaign with two leads ------------------------------------------------------
+run --base-url "$API" --json create --name "CLI test" --account r4t9vw15jm6bn3yxcf2dq8ek
+ID=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$tmp/out" 2>/dev/null)
+[ -n "$ID" ] || { bad "create: no campaign id"; finish; }
+printf '{"platform":"twitter","usernames":["alice","bob","carol"]}' >"$tmp/leads.json"
+run --base-url "$API" leads-add "$ID" "$tmp/leads.json"
+check_rc 0 "leads-add (setup)"
+
+# --- lead-update -----------------------------------------------------------------------------
+printf '{"by":"username","data":{"custom_q5cktl47a6pqa74eu06fz89v":"Acme \\u001b[2J"}}' >"$tmp/lu.json"
+run --base-url "$API" lead-update "$ID" alice "$tmp/lu.json"
+check_rc 0 "lead-update"
+has "updated: lead alice of campaign $ID" out "lead-update says which lead"
+saw "PATCH /api/v1/campaigns/v2/$ID/leads/alice 200"
+run --base-url "$API" --json lead-update "$ID" alice "$tmp/lu.json"
+check_rc 0 "lead-update --json"
+json_check 'd == {"updated": True, "campaignId": "'"$ID"'", "identifier": "alice"}' \
+    "lead-update --json: one object naming the lead"
+run --base-url "$API" lead-update "$ID" nobody "$tmp/lu.json"
+check_rc 4 "lead-update of an unknown lead (404)"
+has "PROSPECT_NOT_FOUND" err "lead-update 404: the API's code"
+printf '{"by":"nickname","data":{}}' >"$tmp/bad.json"
+run --base-url "$API" lead-update "$ID" alice "$tmp/bad.json"
+check_rc 1 "lead-update with a body breaking the rules"
+has '$.by' err "lead-update: the refusal names the field"
+n=$(grep -c "leads/alice" "$tmp/requests.log")
+[ "$n" -eq 2 ] && ok "a refused body is never sent" || bad "a refused body was sent ($n requests)"
+run --base-url "$API" lead-update "$ID" alice
+check_rc 2 "lead-update without FILE"
+
+# --- lead-cancel -----------------------------------------------------------------------------
+run --base-url "$API" lead-cancel "$ID" bob --by username --platform twitter
+check_rc 0 "lead-cancel"
+has "cancelled: lead bob of campaign $ID (success: true)" out "lead-cancel output"
+saw "POST /api/v1/campaigns/v2/$ID/leads/bob/cancel 200"
+run --base-url "$API" --json lead-cancel "$ID" bob --by username
+check_rc 4 "lead-cancel of a cancelled lead (404)"
+json_check 'd["error"]["http_status"] == 404 and d["error"]["exit"] == 4 and d["error"]["request_id"].startswith("req_")' \
+    "lead-cancel 404 --json: error object with HTTP status and request id"
+run --base-url "$API" --json lead-cancel "$ID" carol --by username
+check_rc 0 "lead-cancel --json"
+json_check 'd == {"success": True}' "lead-cancel --json: the API's object"
+run --base-url "$API" lead-cancel "$ID" bob --by nickname
+check_rc 2 "lead-cancel --by nickname (usage)"
+has "--by must be platformId, username or externalId" err "lead-cancel: names the allowed values"
+
+# --- column-update ---------------------------------------------------------------------------
+COL=custom_q5cktl47a6pqa74eu06fz89v
+run --base-url "$API" column-update "$ID" $COL --name "Firm" --description "Where they work"
+check_rc 0 "column-update"
+has "name: Firm" out "column-update shows the new name"
+has "description: Where they work" out "column-update shows the new description"
+saw "PATCH /api/v1/campaigns/v2/$ID/columns/$COL 200"
+run --base-url "$API" --json column-update "$ID" $COL --name "Employer"
+check_rc 0 "column-update --json"
+json_check 'd["id"] == "'$COL'" and d["name"] == "Employer" and "createdAt" in d' "column-update --json: the column object"
+run --base-url "$API" column-update "$ID" custom_nosuchcolumn0 --name X
+check_rc 4 "column-update of an unknown column (404)"
+run --base-url "$API" column-update "$ID" $COL
+check_rc 2 "column-update with nothing to change"
+
+# --- sender-create, then an email campaign that uses it (Outbox) ----------------------------
+COMPANY=3f8e2a9c-1b7d-4c6e-9a5f-2d4b8e7c1a3f
+printf '{"from_email":"sales@example.com","company":"%s","from_name":"Sales \\u202e team"}' $COMPANY >"$tmp/sender.json"
+run --base-url "$BASE" sender-create "$tmp/sender.json"
+check_rc 0 "sender-create"
+has "from_email: sales@example.com" out "sender-create shows the address"
+has 'from_name: Sales \u202e team' out "sender-create: server text escaped (bidi override)"
+saw "POST /email/senders/ 201"
+run --base-url "$BASE" --json sender-create "$tmp/sender.json"
+check_rc 0 "sender-create --json"
+SENDER=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$tmp/out" 2>/dev/null)
+json_check 'd["from_email"] == "sales@example.com" and len(d["id"]) == 36' "sender-create --json: the sender object"
+printf '{"name":"Email test","company":"%s","sender_identity_ids":["%s"]}' $COMPANY "$SENDER" >"$tmp/email.json"
+run --base-url "$BASE" --json outbox-create "$tmp/email.json"
+check_rc 0 "outbox-create with the new sender"
+json_check 'd["sender_identity_ids"] == ["'"$SENDER"'"]' "the email campaign uses the sender"
+printf '{"from_email":"not-an-address","company":"%s"}' $COMPANY >"$tmp/bad.json"
+run --base-url "$BASE" sender-create "$tmp/bad.json"
+check_rc 1 "sender-create with a bad address: refused locally"
+has '$.from_email' err "sender-create: the refusal names the field"
+
+# --- contacts ------------------------------------------------------------------------------------
+run --base-url "$BASE" contacts
+check_rc 0 "contacts"
+[ "$(wc -l <"$tmp/out")" -eq 20 ] && ok "contacts: one page of 20 lines" || bad "contacts: $(wc -l <"$tmp/out") lines"
+has "page 1: 20 of 45" err "contacts: page summary on stderr"
+run --base-url "$BASE" contacts --all --sort-by created_at --sort-direction asc
+check_rc 0 "contacts --all"
+[ "$(wc -l <"$tmp/out")" -eq 45 ] && ok "contacts --all: 45 lines over 3 pages" || bad "contacts --all: $(wc -l <"$tmp/out") lines"
+if [ "$(head -n 1 "$tmp/out" | cut -d' ' -f3-5)" = "Ada Example 1" ] && [ "$(grep -c '^page ' "$tmp/err")" -eq 3 ]; then
+    ok "contacts --all: oldest first, pages 1..3"
+else
+    bad "contacts --all: order or paging"
+fi
+saw "GET /contacts/list?page=3&sort_by=created_at&sort_direction=asc 200"
+run --base-url "$BASE" --json contacts --page 2 --tag vip --tag beta
+check_rc 0 "contacts --json --page 2 --tag"
+json_check 'd["page"] == 2 and isinstance(d["results"], list) and d["total"] >= len(d["results"]) and all("beta" in c["tags"] or "vip" in c["tags"] for c in d["results"])' \
+    "contacts --json: the page object with its number, tags filtered"
+run --base-url "$BASE" contacts --page 0
+check_rc 2 "contacts --page 0"
+run --base-url "$BASE" contacts --page 2 --all
+check_rc 2 "contacts --page with --all"
+run --base-url "$BASE" contacts --sort-by name
+check_rc 2 "contacts --sort-by name"
+
+# --- help lists every command ---------------------------------------------------------------
+run --help
+for c in lead-update lead-cancel column-update sender-create contacts; do
+    if grep -q "^  $c " "$tmp/out"; then ok "--help lists $c"; else bad "--help lacks $c"; fi
+done
+run contacts --help
+check_rc 0 "contacts --help"
+has "usage: campctl [GLOBAL OPTIONS] contacts" out "contacts --help: its usage"
+
+# --- proxies ------------------------------------------------------------------------------------
+pport=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+aport=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+for pair in "$pport open" "$aport auth"; do
+    set -- $pair
+    {
+        printf 'Port %s\nListen 127.0.0.1\nTimeout 30\nMaxClients 16\nAllow 127.0.0.1\nLogLevel Connect\n' "$1"
+        [ "$2" = auth ] && printf 'BasicAuth camp s3cret\n'
+    } >"$tmp/tinyproxy-$2.conf"
+    tinyproxy -d -c "$tmp/tinyproxy-$2.conf" >"$tmp/tinyproxy-$2.log" 2>&1 &
+    pids="$pids $!"
+done
+for p in "$pport" "$aport"; do
+    i=0
+    until python3 -c 'import socket, sys; socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1)' "$p" 2>/dev/null; do
+        i=$((i + 1))
+        [ $i -lt 50 ] || { bad "tinyproxy did not start"; finish; }
+        sleep 0.1
+    done
+done
+connects() { grep -c "CONNECT" "$tmp/tinyproxy-$1.log"; }
+dead=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+
+before=$(connects open)
+run --base-url "$API" --proxy "http://127.0.0.1:$pport" get "$ID"
+check_rc 0 "get through tinyproxy (--proxy)"
+has "name: CLI test" out "through the proxy: the campaign"
+[ "$(connects open)" -gt "$before" ] && ok "tinyproxy tunnelled it (CONNECT in its log)" || bad "tinyproxy saw no CONNECT"
+
+before=$(connects open)
+http_proxy="http://127.0.0.1:$pport" run --base-url "$API" get "$ID"
+check_rc 0 "get through http_proxy from the environment"
+[ "$(connects open)" -gt "$before" ] && ok "http_proxy is honoured for an http:// base URL" || bad "http_proxy ignored"
+
+http_proxy="http://127.0.0.1:$dead" no_proxy="localhost,127.0.0.1" run --base-url "$API" get "$ID"
+check_rc 0 "no_proxy lists the host: direct, the dead proxy is not used"
+http_proxy="http://127.0.0.1:$dead" run --base-url "$API" --proxy '' get "$ID"
+check_rc 0 "--proxy '' ignores http_proxy"
+https_proxy="http://127.0.0.1:$dead" run --base-url "$API" get "$ID"
+check_rc 0 "https_proxy does not apply to an http:// base URL"
+run --base-url "$API" --proxy "http://127.0.0.1:$dead" --timeout-ms 3000 get "$ID"
+check_rc 6 "a proxy that is not listening: network error"
+
+run --base-url "$API" --proxy "http://127.0.0.1:$aport" get "$ID"
+check_rc 6 "a proxy that wants credentials: exit 6"
+has "407" err "the refusal names the proxy's 407"
+run --base-url "$API" --json --proxy "http://camp:s3cret@127.0.0.1:$aport" get "$ID"
+check_rc 0 "get through tinyproxy with Basic authentication"
+if grep -q "s3cret" "$tmp/err"; then bad "the proxy password was printed"; else ok "the proxy password is never printed"; fi
+
+run --base-url "$API" --proxy "https://camp:hunter2@proxy.example:3128" get "$ID"
+check_rc 2 "--proxy https://...: usage error"
+has "only http:// proxies" err "--proxy https://: says why"
+has "https://***@proxy.example:3128" err "--proxy: names the URL without its credentials"
+if grep -q hunter2 "$tmp/err"; then bad "a proxy password in an error"; else ok "no password in the error"; fi
+run --base-url "$API" --proxy "socks5://127.0.0.1:1080" get "$ID"
+check_rc 2 "--proxy socks5://: usage error"
+run --base-url "$API" --proxy "http://127.0.0.1:99999" --json get "$ID"
+check_rc 2 "--proxy with port 99999: usage error"
+json_check 'd["error"]["status"] == "usage" and "--proxy" in d["error"]["message"]' "--proxy error as JSON"
+http_proxy="ftp://x" run --base-url "$API" get "$ID"
+check_rc 2 "a malformed http_proxy: usage error"
+has "http_proxy" err "the error names the variable"
+
+# --- --timeout-ms is the whole request ----------------------------------------------------------
+# A server that answers one byte every 200 ms: each read succeeds in time, so only
+# a deadline for the whole request stops it.
+cat >"$tmp/trickle.py" <<'EOF'
+import os, socket, sys, threading, time
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", 0))
+s.listen(4)
+open(sys.argv[1] + ".tmp", "w").write(str(s.getsockname()[1]))
+os.rename(sys.argv[1] + ".tmp", sys.argv[1])
+def serve(c):
+    try:
+        c.recv(65536)
+        for b in b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n" + b" " * 100000:
+            c.sendall(bytes([b]))
+            time.sleep(0.2)
+    except OSError:
+        pass
+while True:
+    c, _ = s.accept()
+    threading.Thread(target=serve, args=(c,), daemon=True).start()
+EOF
+python3 "$tmp/trickle.py" "$tmp/trickle.port" &
+pids="$pids $!"
+i=0
+while [ ! -s "$tmp/trickle.port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+t0=$(date +%s%N)
+run --base-url "http://127.0.0.1:$(cat "$tmp/trickle.port")/api/v1" --timeout-ms 1500 get "$ID"
+t1=$(date +%s%N)
+ms=$(( (t1 - t0) / 1000000 ))
+check_rc 6 "a trickling server: timeout"
+if [ "$ms" -ge 1400 ] && [ "$ms" -lt 4000 ]; then
+    ok "--timeout-ms 1500 ends the whole request in ${ms} ms"
+else
+    bad "--timeout-ms 1500 took ${ms} ms"
+fi
+
+finish
