@@ -6,7 +6,11 @@
  * (honouring Retry-After) and on network errors (exponential, with jitter).
  *
  *   CAMP_TOKEN=... reporter [--base-url URL] [--ca-file PEM] [--interval S]
- *                           [--count N] [--timeout-ms N] [--verbose] CAMPAIGN_ID...
+ *                           [--count N] [--timeout-ms N] [--proxy URL] [--verbose]
+ *                           CAMPAIGN_ID...
+ *
+ * Behind a company proxy: --proxy http://[user:password@]host:port, or the
+ * https_proxy / no_proxy environment variables (http_proxy for http:// URLs).
  *
  * Memory: every buffer below is static and sized at compile time; nothing in
  * the loop calls malloc. With the default capacities (x86-64): work buffer
@@ -32,6 +36,7 @@
 #include "camp/camp.h"
 #include "mbedtls/camp_mbedtls_tls.h"
 #include "posix/camp_posix.h"
+#include "posix/camp_proxy.h"
 
 #define MAX_CAMPAIGNS 8
 #define WORK_SIZE 8192 /* request, then response head + body (a campaign object is ~2-3 KB) */
@@ -53,15 +58,20 @@ static camp_client_t client;
 static camp_mbedtls_tls_t tls;
 static camp_posix_t tcp;
 static char host[CAMP_MBEDTLS_HOST_MAX];
+static char proxy_buf[CAMP_PROXY_URL_MAX];
+static camp_proxy_t proxy; /* used when use_proxy */
+static bool use_proxy;
 static char base_path[256];
 static uint32_t full_handshakes, resumed_handshakes; /* TLS handshakes this round */
 
 /* ---- connection hooks for the client (opened on demand, closed after a poll) -- */
 
-static camp_status_t open_tls(void *ctx, const char *h, uint16_t port)
+/* One deadline (an instant of the transport's clock) covers connect, the proxy
+ * tunnel and the TLS handshake; set_deadline bounds the exchange that follows:
+ * --timeout-ms is the whole request. */
+static camp_status_t open_tls(void *ctx, const char *h, uint16_t port, uint64_t deadline_ms)
 {
-    camp_status_t st = camp_mbedtls_tls_connect(&tls, h, port);
-    (void)ctx;
+    camp_status_t st = camp_mbedtls_tls_open_until(ctx, h, port, deadline_ms);
     if (st == CAMP_OK) {
         /* After the first poll the saved session is offered: no full handshake. */
         if (camp_mbedtls_tls_resumed(&tls)) {
@@ -73,24 +83,6 @@ static camp_status_t open_tls(void *ctx, const char *h, uint16_t port)
     return st;
 }
 
-static void close_tls(void *ctx)
-{
-    (void)ctx;
-    camp_mbedtls_tls_close(&tls);
-}
-
-static camp_status_t open_tcp(void *ctx, const char *h, uint16_t port)
-{
-    (void)ctx;
-    return camp_posix_connect(&tcp, h, port, client.timeout_ms, 0);
-}
-
-static void close_tcp(void *ctx)
-{
-    (void)ctx;
-    camp_posix_close(&tcp);
-}
-
 /* ---- command line ----------------------------------------------------------- */
 
 typedef struct options {
@@ -99,6 +91,7 @@ typedef struct options {
     uint32_t interval_s;
     uint32_t count; /* rounds; 0 = forever */
     uint32_t timeout_ms;
+    const char *proxy; /* NULL: the environment decides; "": direct */
     bool verbose;
     const char *ids[MAX_CAMPAIGNS];
     size_t id_count;
@@ -107,11 +100,17 @@ typedef struct options {
 static int usage(FILE *out)
 {
     fputs("usage: CAMP_TOKEN=... reporter [--base-url URL] [--ca-file PEM] [--interval S]\n"
-          "                               [--count N] [--timeout-ms N] [--verbose] CAMPAIGN_ID...\n"
+          "                               [--count N] [--timeout-ms N] [--proxy URL] [--verbose]\n"
+          "                               CAMPAIGN_ID...\n"
           "  --base-url   default https://inboxapp.com/api/v1 (http:// for local servers)\n"
           "  --ca-file    CA bundle for https (default /etc/ssl/certs/ca-certificates.crt)\n"
           "  --interval   seconds between polls (default 60)\n"
           "  --count      stop after N polls (default: run forever)\n"
+          "  --timeout-ms one deadline for each request: connect, proxy, TLS, response\n"
+          "               (default 15000)\n"
+          "  --proxy URL  HTTP proxy http://[user:password@]host[:port]; without it\n"
+          "               https_proxy (http_proxy for http://) and no_proxy decide;\n"
+          "               --proxy '' connects directly\n"
           "  --verbose    also say how each poll connected (full or resumed TLS handshake)\n"
           "  --help, -h   this text; --version the version\n"
           "exit status: 0 the last round succeeded, 1 a campaign of the last round failed,\n"
@@ -139,6 +138,7 @@ static int parse_args(int argc, char **argv, options_t *o)
     o->interval_s = 60;
     o->count = 0;
     o->timeout_ms = 15000;
+    o->proxy = NULL;
     o->verbose = false;
     o->id_count = 0;
     for (i = 1; i < argc; i++) {
@@ -169,6 +169,8 @@ static int parse_args(int argc, char **argv, options_t *o)
                 bad = parse_u32(v, 1, 1000000, &o->count);
             } else if (strcmp(a, "--timeout-ms") == 0) {
                 bad = parse_u32(v, 100, 600000, &o->timeout_ms);
+            } else if (strcmp(a, "--proxy") == 0) {
+                o->proxy = v;
             } else {
                 bad = -1;
             }
@@ -370,6 +372,11 @@ static void print_failure(uint32_t round, const char *id, camp_status_t st)
             term_text(stdout, r->request_id.ptr, r->request_id.len);
         }
         printf(")");
+    } else if (st == CAMP_ERR_PROXY) {
+        int ps = client.tls ? camp_mbedtls_tls_proxy_status(&tls) : tcp.proxy_status;
+        if (ps != 0) {
+            printf(" (the proxy answered HTTP %d to CONNECT)", ps);
+        }
     } else if (client.tls && camp_mbedtls_tls_reason(&tls)[0] != '\0') {
         fputs(" (", stdout);
         term_cstr(stdout, camp_mbedtls_tls_reason(&tls));
@@ -411,6 +418,22 @@ int main(int argc, char **argv)
         fputs(" (want http[s]://host[:port][/path])\n", stderr);
         return 2;
     }
+    if (opt.proxy != NULL && opt.proxy[0] != '\0') {
+        camp_status_t pst = camp_proxy_parse(opt.proxy, &proxy, proxy_buf, sizeof proxy_buf);
+        if (pst != CAMP_OK) {
+            fprintf(stderr, "reporter: bad --proxy %s(want http://[user[:password]@]host[:port])\n",
+                    pst == CAMP_ERR_UNSUPPORTED ? "(only http:// proxies are supported) " : "");
+            return 2;
+        }
+        use_proxy = true;
+    } else if (opt.proxy == NULL &&
+               camp_proxy_from_env(host, https, &proxy, proxy_buf, sizeof proxy_buf, &use_proxy) !=
+                   CAMP_OK) {
+        fprintf(stderr, "reporter: the %s environment variable is not a usable proxy URL "
+                        "(want http://[user[:password]@]host[:port]; --proxy '' ignores it)\n",
+                https ? "https_proxy" : "http_proxy");
+        return 2;
+    }
     camp_client_init_inbox(&client, work, sizeof work, tokens, TOKENS);
     client.host = host;
     client.port = port;
@@ -421,11 +444,12 @@ int main(int argc, char **argv)
     /* One connection per round, shared by every campaign of the round, then
      * closed so the radio can sleep; the next round resumes the TLS session. */
     client.keep_alive = true;
+    client.conn.open = NULL;
     if (https) {
         camp_mbedtls_tls_config_init(&cfg);
         cfg.ca_file = opt.ca_file;
-        cfg.handshake_timeout_ms = opt.timeout_ms;
         cfg.read_timeout_ms = 250;
+        cfg.proxy = use_proxy ? &proxy : NULL;
         if (camp_mbedtls_tls_init(&tls, &cfg) != CAMP_OK) {
             fputs("reporter: TLS setup failed: ", stderr);
             term_cstr(stderr, camp_mbedtls_tls_reason(&tls));
@@ -434,13 +458,18 @@ int main(int argc, char **argv)
             return 2;
         }
         client.transport = camp_mbedtls_tls_transport(&tls);
-        client.conn.open = open_tls;
-        client.conn.close = close_tls;
+        client.conn.open_until = open_tls;
+        client.conn.set_deadline = camp_mbedtls_tls_set_deadline;
+        client.conn.close = camp_mbedtls_tls_close_cb;
+        client.conn.ctx = &tls;
     } else {
-        tcp.fd = -1;
+        camp_posix_init(&tcp, 0);
+        tcp.proxy = use_proxy ? &proxy : NULL;
         client.transport = camp_posix_transport(&tcp);
-        client.conn.open = open_tcp;
-        client.conn.close = close_tcp;
+        client.conn.open_until = camp_posix_open_until;
+        client.conn.set_deadline = camp_posix_set_deadline;
+        client.conn.close = camp_posix_close_cb;
+        client.conn.ctx = &tcp;
     }
     printf("reporter: %u campaign(s) every %u s from ", (unsigned)opt.id_count, (unsigned)opt.interval_s);
     term_cstr(stdout, opt.base_url);
@@ -472,7 +501,8 @@ int main(int argc, char **argv)
                 break; /* do not spend the remaining quota on the other campaigns */
             }
             if (st == CAMP_ERR_NET || st == CAMP_ERR_NET_CLOSED || st == CAMP_ERR_TIMEOUT ||
-                st == CAMP_ERR_DNS || st == CAMP_ERR_TLS || st == CAMP_ERR_API_SERVER) {
+                st == CAMP_ERR_NET_TRUNCATED || st == CAMP_ERR_PROXY || st == CAMP_ERR_DNS ||
+                st == CAMP_ERR_TLS || st == CAMP_ERR_API_SERVER) {
                 net_failed = true;
                 break;
             }
