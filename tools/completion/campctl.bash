@@ -15,8 +15,8 @@ _campctl()
         cword=$COMP_CWORD
     fi
 
-    local commands="json-check validate webhook-verify tz schedule sizes get enable pause create sequence-set rules-set leads-add outbox-create help"
-    local globals="--json --base-url --ca-file --timeout-ms --retries --token-file --help --version"
+    local commands="json-check validate webhook-verify tz schedule sizes get enable pause create sequence-set rules-set leads-add lead-update lead-cancel column-update outbox-create sender-create contacts help"
+    local globals="--json --base-url --ca-file --timeout-ms --retries --token-file --proxy --help --version"
     local types="inbox-campaign inbox-campaign-create inbox-sequence-update inbox-sequence inbox-rules-update inbox-leads-add inbox-leads-add-result inbox-lead-update inbox-lead-cancel inbox-column-update inbox-column inbox-success inbox-error inbox-webhook inbox-campaign-page outbox-campaign outbox-campaign-create outbox-sender outbox-sender-create outbox-contacts-page list"
 
     # values of options
@@ -35,7 +35,19 @@ _campctl()
             zones=$(campctl tz --list 2>/dev/null)
             COMPREPLY=($(compgen -W "$zones" -- "$cur"))
             return ;;
-        --base-url|--timeout-ms|--retries|--header|--now|--tolerance|--hours|--at|--name|--account)
+        --by)
+            COMPREPLY=($(compgen -W "platformId username externalId" -- "$cur"))
+            return ;;
+        --platform)
+            COMPREPLY=($(compgen -W "twitter" -- "$cur"))
+            return ;;
+        --sort-by)
+            COMPREPLY=($(compgen -W "last_activity created_at" -- "$cur"))
+            return ;;
+        --sort-direction)
+            COMPREPLY=($(compgen -W "asc desc" -- "$cur"))
+            return ;;
+        --base-url|--timeout-ms|--retries|--header|--now|--tolerance|--hours|--at|--name|--account|--proxy|--description|--page|--tag)
             return ;;
     esac
 
@@ -43,7 +55,7 @@ _campctl()
     local i cmd=""
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
-            --base-url|--ca-file|--timeout-ms|--retries|--token-file|--type|--secret-file|--header|--now|--tolerance|--tz|--hours|--at|--fixtures|--name|--account|--timezone)
+            --base-url|--ca-file|--timeout-ms|--retries|--token-file|--proxy|--type|--secret-file|--header|--now|--tolerance|--tz|--hours|--at|--fixtures|--name|--account|--timezone|--by|--platform|--description|--page|--sort-by|--sort-direction|--tag)
                 ((i++)) ;;
             -*) ;;
             *) cmd=${words[i]}; break ;;
@@ -68,12 +80,15 @@ _campctl()
         schedule) opts="--tz --hours --at" ;;
         sizes) opts="--fixtures" ;;
         create) opts="--name --account --timezone" ;;
+        lead-cancel) opts="--by --platform" ;;
+        column-update) opts="--name --description --no-description" ;;
+        contacts) opts="--page --all --sort-by --sort-direction --tag" ;;
     esac
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "$opts $globals" -- "$cur"))
     else
         case $cmd in
-            json-check|validate|webhook-verify|sequence-set|rules-set|leads-add|outbox-create)
+            json-check|validate|webhook-verify|sequence-set|rules-set|leads-add|lead-update|outbox-create|sender-create)
                 COMPREPLY=($(compgen -f -- "$cur")) ;;
         esac
     fi
