@@ -659,7 +659,6 @@ static camp_status_t decode_value(ictx_t *cx, const ifield_t *f, int v, void *ba
 {
     char *p = (char *)base + f->off;
     camp_json_doc_t *doc = cx->doc;
-    camp_status_t st;
 
     switch (f->kind) {
     case K_BOOL:
@@ -684,7 +683,7 @@ static camp_status_t decode_value(ictx_t *cx, const ifield_t *f, int v, void *ba
         return decode_ids(cx, f, v, base);
     case K_ENUM: {
         camp_str_t s;
-        st = camp_ib_get_str(cx, v, &s);
+        camp_status_t st = camp_ib_get_str(cx, v, &s);
         if (st != CAMP_OK) {
             return st;
         }
@@ -1075,6 +1074,9 @@ static camp_status_t walk_scalar(ictx_t *cx, const iframe_t *f, const ifield_t *
         }
         return CAMP_OK;
     default: /* OP_EQUAL */
+        if (b == NULL) {
+            return NOT_EQUAL;
+        }
         if (is_null(m, f->a) != is_null(m, b)) {
             return NOT_EQUAL;
         }
@@ -1109,7 +1111,7 @@ static camp_status_t walk_enter(ictx_t *cx, const iframe_t *f, const inode_t *nd
         camp_json_write_key(cx->w, m->key);
         break;
     default:
-        if (present != is_present(cx, nd, m, f->u.s.b)) {
+        if (f->u.s.b == NULL || present != is_present(cx, nd, m, f->u.s.b)) {
             return NOT_EQUAL;
         }
         if (!present) {
@@ -1222,8 +1224,8 @@ static void pop(ictx_t *cx, const iframe_t *f)
 /* A nested value the member step left: an object or array level to enter. */
 static camp_status_t enter(ictx_t *cx, const isub_t *sub, const ifield_t *m, int v, size_t mark)
 {
-    camp_status_t st;
     if (sub->kind == ISUB_ARR || sub->kind == ISUB_MAP) {
+        camp_status_t st;
         if (cx->op == OP_DECODE &&
             camp_json_kind(cx->doc, v) != (sub->kind == ISUB_ARR ? CAMP_JSON_ARRAY : CAMP_JSON_OBJECT)) {
             return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE,

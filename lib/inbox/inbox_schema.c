@@ -812,8 +812,6 @@ IB_NOINLINE static camp_status_t campaign_variables(ictx_t *cx, const camp_inbox
             if (st != CAMP_OK) {
                 cx->fail_step = (int16_t)i;
                 cx->fail_seg = (int16_t)j;
-            }
-            if (st != CAMP_OK) {
                 return st;
             }
         }

@@ -349,23 +349,35 @@ static bool safe_cred(const char *s)
     return i <= PROXY_CRED_MAX;
 }
 
+/* Clear credential bytes; volatile so the stores are not optimised away. */
+static void wipe(void *p, size_t n)
+{
+    volatile unsigned char *v = (volatile unsigned char *)p;
+    while (n > 0) {
+        n--;
+        v[n] = 0;
+    }
+}
+
 /* Build the CONNECT request; returns its length, 0 when it does not fit. */
 static size_t build_request(const camp_proxy_t *proxy, const char *host, uint16_t port, char *req,
                             size_t cap)
 {
-    /* user:password (each <= 255 bytes) and its base64 form */
-    char cred[2u * PROXY_CRED_MAX + 2u];
+    /* the base64 form of user:password (each <= 255 bytes) */
     char b64[((2u * PROXY_CRED_MAX + 1u + 2u) / 3u) * 4u + 1u];
     bool v6 = strchr(host, ':') != NULL;
     int n;
     if (proxy->user != NULL) {
+        char cred[2u * PROXY_CRED_MAX + 2u];
         const char *pw = proxy->password != NULL ? proxy->password : "";
         n = snprintf(cred, sizeof cred, "%s:%s", proxy->user, pw);
+        if (n >= 0 && (size_t)n < sizeof cred) {
+            (void)base64((const uint8_t *)cred, (size_t)n, b64);
+        }
+        wipe(cred, sizeof cred); /* on every path: the password must not stay on the stack */
         if (n < 0 || (size_t)n >= sizeof cred) {
             return 0;
         }
-        (void)base64((const uint8_t *)cred, (size_t)n, b64);
-        memset(cred, 0, sizeof cred);
     }
     n = snprintf(req, cap, "CONNECT %s%s%s:%u HTTP/1.1\r\nHost: %s%s%s:%u\r\n%s%s%s\r\n",
                  v6 ? "[" : "", host, v6 ? "]" : "", (unsigned)port, v6 ? "[" : "", host,
@@ -373,7 +385,7 @@ static size_t build_request(const camp_proxy_t *proxy, const char *host, uint16_
                  proxy->user != NULL ? "Proxy-Authorization: Basic " : "",
                  proxy->user != NULL ? b64 : "", proxy->user != NULL ? "\r\n" : "");
     if (proxy->user != NULL) {
-        memset(b64, 0, sizeof b64);
+        wipe(b64, sizeof b64);
     }
     if (n < 0 || (size_t)n >= cap) {
         return 0;
