@@ -126,6 +126,15 @@ extern "C" {
 #define CAMP_ROUTE_PATH_OUTBOX_CONTACTS "/contacts/list"
 #endif
 
+/** T1 `GET /team`, documented (the token check). */
+#ifndef CAMP_ROUTE_PATH_TEAM
+#define CAMP_ROUTE_PATH_TEAM "/team"
+#endif
+/** V1 `GET /events`, the event replay feed (vendor OpenAPI). */
+#ifndef CAMP_ROUTE_PATH_EVENTS
+#define CAMP_ROUTE_PATH_EVENTS "/events"
+#endif
+
 /** Default InboxApp host (spec §0); the port is 443. */
 #define CAMP_INBOX_HOST "inboxapp.com"
 /** Default InboxApp base path, prefix of every Inbox route (spec §0). */
@@ -153,6 +162,8 @@ typedef enum camp_route_id {
     CAMP_ROUTE_OUTBOX_CAMPAIGN_CREATE, /**< O1 POST email campaign */
     CAMP_ROUTE_OUTBOX_SENDER_CREATE, /**< O2 POST sender identity */
     CAMP_ROUTE_OUTBOX_CONTACTS,      /**< O3 GET contacts page */
+    CAMP_ROUTE_TEAM,                 /**< T1 GET team (the token check) */
+    CAMP_ROUTE_EVENTS,               /**< V1 GET events feed page */
     CAMP_ROUTE_COUNT
 } camp_route_id_t;
 
@@ -238,7 +249,11 @@ typedef struct camp_client_result {
     camp_diag_t diag;           /**< where and why it failed */
     camp_str_t error_code;      /**< API error code ("RATE_LIMITED"; flat form: "Unauthorized") */
     camp_str_t error_message;   /**< API error message (also Outbox/DRF `detail`) */
-    camp_str_t request_id;      /**< X-Request-Id or the v2 `requestId`, when given */
+    camp_str_t request_id;      /**< X-Request-Id, or the v2 error body's `requestId` (which wins
+                                     when both are given); ptr NULL when absent */
+    int64_t server_time;        /**< the response's `Date` (Unix seconds), -1 when absent or
+                                     not an HTTP-date: the server's clock, for a device
+                                     without one or to check its own */
     const char *body;           /**< raw response body (may have been unescaped in place) */
     size_t body_len;            /**< its length */
     const char *location;       /**< Location of a 3xx (never followed) */
@@ -272,7 +287,11 @@ typedef struct camp_client {
     camp_retry_policy_t retry;  /**< retry policy (max_attempts 1 = off until set up) */
     camp_client_result_t last;  /**< details of the last call */
     camp_http_response_t resp_; /**< private: response parser state of the call in progress
-                                     (kept here rather than on the stack: issue 10) */
+                                     (kept here rather than on the stack) */
+    camp_json_doc_t doc_;       /**< private: the tokenized document of the last response
+                                     (camp_client_last_doc()) */
+    uint32_t serial_;           /**< private: counts calls, so a feed reader sees that its
+                                     page's document was replaced */
 } camp_client_t;
 
 /**
@@ -338,7 +357,9 @@ void camp_client_disconnect(camp_client_t *c);
  *  @param[out] out decoded response (views into the work buffer); NULL skips decoding
  *  @return CAMP_OK; a validation status (nothing sent); CAMP_ERR_BUFFER_TOO_SMALL;
  *          transport, TLS, proxy and HTTP statuses; CAMP_ERR_API_* (non-2xx);
- *          a decode status (the endpoint-call notes in camp_client.h list them)
+ *          a decode status (the endpoint-call notes in camp_client.h list them);
+ *          CAMP_ERR_INVALID (diag path `$.id`) when the campaign returned is not
+ *          the one asked for (checked when @p out is given)
  */
 camp_status_t camp_client_inbox_get_campaign(camp_client_t *c, const char *campaign_id,
                                              camp_inbox_campaign_t *out);
@@ -348,7 +369,9 @@ camp_status_t camp_client_inbox_get_campaign(camp_client_t *c, const char *campa
  *  @param[out] out decoded response (views into the work buffer); NULL skips decoding
  *  @return CAMP_OK; a validation status (nothing sent); CAMP_ERR_BUFFER_TOO_SMALL;
  *          transport, TLS, proxy and HTTP statuses; CAMP_ERR_API_* (non-2xx);
- *          a decode status (the endpoint-call notes in camp_client.h list them)
+ *          a decode status (the endpoint-call notes in camp_client.h list them);
+ *          CAMP_ERR_INVALID (diag path `$.id`) when the campaign returned is not
+ *          the one asked for (checked when @p out is given)
  */
 camp_status_t camp_client_inbox_enable_campaign(camp_client_t *c, const char *campaign_id,
                                                 camp_inbox_campaign_t *out);
@@ -358,7 +381,9 @@ camp_status_t camp_client_inbox_enable_campaign(camp_client_t *c, const char *ca
  *  @param[out] out decoded response (views into the work buffer); NULL skips decoding
  *  @return CAMP_OK; a validation status (nothing sent); CAMP_ERR_BUFFER_TOO_SMALL;
  *          transport, TLS, proxy and HTTP statuses; CAMP_ERR_API_* (non-2xx);
- *          a decode status (the endpoint-call notes in camp_client.h list them)
+ *          a decode status (the endpoint-call notes in camp_client.h list them);
+ *          CAMP_ERR_INVALID (diag path `$.id`) when the campaign returned is not
+ *          the one asked for (checked when @p out is given)
  */
 camp_status_t camp_client_inbox_pause_campaign(camp_client_t *c, const char *campaign_id,
                                                camp_inbox_campaign_t *out);
@@ -451,6 +476,131 @@ camp_status_t camp_client_inbox_update_column(camp_client_t *c, const char *camp
                                               const char *column_id,
                                               const camp_inbox_column_update_t *body,
                                               camp_inbox_column_t *out);
+
+/** @brief T1 `GET /team`: the team the token belongs to (the documented token check).
+ *  @param[in,out] c the client; c->last has the details afterwards
+ *  @param[out] out decoded response (views into the work buffer); NULL skips decoding
+ *  @return CAMP_OK; CAMP_ERR_ARG (no client, work buffer, tokens or transport);
+ *          CAMP_ERR_BUFFER_TOO_SMALL; transport, TLS, proxy and HTTP statuses;
+ *          CAMP_ERR_API_UNAUTHORIZED (401: missing, invalid or revoked token),
+ *          CAMP_ERR_API_FORBIDDEN and the other CAMP_ERR_API_* (non-2xx);
+ *          a decode status when the team breaks a documented rule (diag path `$.…`)
+ */
+camp_status_t camp_client_inbox_get_team(camp_client_t *c, camp_inbox_team_t *out);
+
+/** Largest `limit` of one events page (spec §8.5). */
+#define CAMP_CLIENT_EVENTS_LIMIT_MAX 1000u
+/** Largest `afterSeq` (2^53-1, spec §8.5). */
+#define CAMP_CLIENT_EVENTS_SEQ_MAX INT64_C(9007199254740991)
+
+/**
+ * @brief V1 `GET /events?afterSeq=&limit=`: one page of the event replay feed.
+ *
+ * The page's envelope (`hasMore`, `lastSeq`, the event count) is decoded; its
+ * events stay in the tokenized response and are decoded one by one with
+ * camp_inbox_events_next(camp_client_last_doc(c), page, &ev, &done, diag), until
+ * the client's next call. camp_client_feed_next() does all of this for you.
+ * @param[in,out] c the client; c->last has the details afterwards
+ * @param[in] after_seq return events after this seq, 0..2^53-1; negative: from the
+ *            beginning (no `afterSeq` sent)
+ * @param[in] limit events per page, 1..1000; 0: the server's default (100), not sent
+ * @param[out] page the page envelope, ready for camp_inbox_events_next(); NULL skips decoding
+ * @return CAMP_OK; CAMP_ERR_RANGE (nothing sent; diag path `query.afterSeq` above
+ *         2^53-1, or `query.limit` above 1000, with the limits in diag);
+ *         CAMP_ERR_ARG (no client, work buffer, tokens or transport); CAMP_ERR_BUFFER_TOO_SMALL;
+ *         transport, TLS, proxy and HTTP statuses; CAMP_ERR_API_* (non-2xx);
+ *         CAMP_ERR_JSON_* (not JSON, or more tokens than the client's array:
+ *         diag.needed); CAMP_ERR_REQUIRED, CAMP_ERR_TYPE, CAMP_ERR_RANGE,
+ *         CAMP_ERR_CAPACITY for an envelope that breaks §8.5 (diag path `$.…`)
+ */
+camp_status_t camp_client_inbox_list_events(camp_client_t *c, int64_t after_seq, unsigned limit,
+                                            camp_inbox_events_page_t *page);
+
+/**
+ * @brief The tokenized document of the last response, for decoding what a call
+ * left in it (the events of camp_client_inbox_list_events()).
+ * @param[in] c the client.
+ * @return the document, valid until the client's next call; NULL when @p c is
+ *         NULL or the last call left no document (it failed, or its response
+ *         is decoded another way).
+ */
+camp_json_doc_t *camp_client_last_doc(camp_client_t *c);
+
+/**
+ * A reader of the event feed in caller memory (spec §8.5), for a device that
+ * cannot receive webhooks. It starts after a stored `lastSeq` (or from the
+ * beginning), follows `lastSeq` as `afterSeq` while `hasMore`, hands out each
+ * `campaign.*` / `target.*` event decoded (v1.0 or API v2 envelope), skips the
+ * other types without error, and reports a jump in `seq`.
+ *
+ * Each camp_client_feed_next() makes at most one request: it never loops on the
+ * network. The events it hands out point into the client's work buffer: they stay
+ * valid until the client's next call. The client may be used for other calls
+ * between two camp_client_feed_next(): the reader then fetches its page again
+ * from last_seq.
+ */
+typedef struct camp_client_feed {
+    camp_client_t *client; /**< the client that makes the requests */
+    int64_t last_seq;      /**< the seq of the last event handed out or skipped (or, once a
+                                page is used up, the page's `lastSeq` when larger); -1 none yet.
+                                Persist it to resume after a restart. */
+    unsigned limit;        /**< page size asked for, 1..1000 (0: the server's default) */
+    camp_inbox_events_page_t page; /**< the page being read */
+    bool have_page;        /**< a page is loaded */
+    bool gap;              /**< set by camp_client_feed_next() when the event it returns (or
+                                skipped on the way) does not follow last_seq by 1;
+                                gap_from..gap_to are the missing seqs */
+    int64_t gap_from;      /**< first missing seq (when ::gap) */
+    int64_t gap_to;        /**< last missing seq (when ::gap); with several jumps in one
+                                call, the range spans all of them and ::gap_count counts them */
+    int64_t gap_count;     /**< seqs missing in this call (when ::gap) */
+    bool more;             /**< with *done true: the server has more (`hasMore`) but this
+                                call already made its one request, on a page of skipped
+                                events only: call again at once */
+    bool stalled;          /**< with *done true: the server claimed `hasMore` but the page
+                                moved nothing forward (no new event, no larger `lastSeq`):
+                                treated as the end for this call; poll again later */
+    int64_t bad_seq;       /**< after a malformed event: its `seq` when readable, else -1.
+                                The reader retries from last_seq; to skip that event for
+                                good, set last_seq = bad_seq */
+    int64_t page_after_;   /**< private: afterSeq the page was asked with */
+    uint32_t serial_;      /**< private: the client call that fetched the page */
+} camp_client_feed_t;
+
+/**
+ * @brief Start a feed reader.
+ * @param[out] f        the reader to fill.
+ * @param[in]  c        the client it reads with (kept by pointer).
+ * @param[in]  last_seq a stored `lastSeq` to resume after, or -1 to start from the
+ *                      beginning of the feed (the 7 days the server keeps).
+ * @param[in]  limit    page size, 1..1000, or 0 for the server's default (100);
+ *                      a larger value is refused by the first camp_client_feed_next().
+ */
+void camp_client_feed_init(camp_client_feed_t *f, camp_client_t *c, int64_t last_seq,
+                           unsigned limit);
+
+/**
+ * @brief The next `campaign.*` or `target.*` event of the feed.
+ *
+ * Reads the loaded page; when it is used up and the server has more (or no page is
+ * loaded), fetches the page after last_seq, at most once per call. Events of other
+ * types are skipped; last_seq follows every event handed out or skipped. An event
+ * whose seq is not above last_seq (a repeat) is skipped without moving last_seq.
+ * @param[in,out] f    the reader; gap, more, stalled and bad_seq describe this call.
+ * @param[out]    ev   the event (views into the client's work buffer, valid until its
+ *                     next call); unspecified unless CAMP_OK with *done false.
+ * @param[out]    done true when nothing is handed out: the feed is read to its end
+ *                     (`hasMore` false and the page used up; poll again later), or
+ *                     f->more (call again at once) or f->stalled (treated as the end);
+ *                     false on an error.
+ * @return CAMP_OK (*done false and *ev filled, or *done true); CAMP_ERR_ARG (NULL
+ *         argument, or a reader without a client); any status of
+ *         camp_client_inbox_list_events() (the request failed: c->last has the
+ *         details; calling again retries from last_seq); a decode status of
+ *         camp_inbox_events_next() for a malformed event (diag path `$.events[i]…`,
+ *         f->bad_seq its seq; calling again retries from last_seq).
+ */
+camp_status_t camp_client_feed_next(camp_client_feed_t *f, camp_inbox_webhook_t *ev, bool *done);
 
 /** @brief O1 `POST /email/campaigns/`: email campaign object (201).
  *  @param[in,out] c the client; c->last has the details afterwards

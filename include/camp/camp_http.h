@@ -275,6 +275,7 @@ typedef struct camp_http_response {
     const char *location;       /**< Location (3xx), NULL when absent */
     const char *content_type;   /**< Content-Type, NULL when absent */
     const char *request_id;     /**< X-Request-Id, NULL when absent */
+    int64_t date;               /**< Date (Unix seconds), -1 when absent or not an HTTP-date */
     size_t header_count;        /**< header lines of the final response */
     size_t header_len;          /**< bytes of status line + headers (+ final CRLF) */
     size_t needed;              /**< on CAMP_ERR_HTTP_TOO_LARGE: buffer size needed (0 = unknown) */

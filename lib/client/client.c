@@ -31,12 +31,14 @@ static const camp_route_t k_routes[CAMP_ROUTE_COUNT] = {
     {CAMP_HTTP_POST, CAMP_ROUTE_PATH_OUTBOX_CAMPAIGN_CREATE, CAMP_HTTP_AUTH_BEARER, false},
     {CAMP_HTTP_POST, CAMP_ROUTE_PATH_OUTBOX_SENDER_CREATE, CAMP_HTTP_AUTH_BEARER, false},
     {CAMP_HTTP_GET, CAMP_ROUTE_PATH_OUTBOX_CONTACTS, CAMP_HTTP_AUTH_RAW, true},
+    {CAMP_HTTP_GET, CAMP_ROUTE_PATH_TEAM, CAMP_HTTP_AUTH_BEARER, true},
+    {CAMP_HTTP_GET, CAMP_ROUTE_PATH_EVENTS, CAMP_HTTP_AUTH_BEARER, true},
 };
 
 static const uint8_t k_route_args[CAMP_ROUTE_COUNT] = {
     ARG_CAMPAIGN, ARG_CAMPAIGN, ARG_CAMPAIGN, 0, ARG_CAMPAIGN, ARG_CAMPAIGN, ARG_CAMPAIGN,
     ARG_CAMPAIGN | ARG_IDENTIFIER, ARG_CAMPAIGN | ARG_IDENTIFIER, ARG_CAMPAIGN | ARG_COLUMN,
-    0, 0, 0,
+    0, 0, 0, 0, 0,
 };
 
 const camp_route_t *camp_client_default_route(camp_route_id_t id)
@@ -223,13 +225,16 @@ typedef enum resp_kind {
     RESP_INBOX,
     RESP_OUTBOX_CAMPAIGN,
     RESP_OUTBOX_SENDER,
-    RESP_OUTBOX_CONTACTS
+    RESP_OUTBOX_CONTACTS,
+    RESP_EVENTS
 } resp_kind_t;
 
 typedef struct call {
     camp_route_id_t route;
     const char *args[3]; /* campaignId, identifier, columnId */
     const camp_client_contacts_query_t *query;
+    int64_t after_seq; /* events: negative = not sent */
+    unsigned limit;    /* events: 0 = not sent */
     body_kind_t body_kind;
     camp_inbox_type_t body_type;
     const void *body;
@@ -297,6 +302,22 @@ static camp_status_t check_args(camp_client_t *c, const call_t *call)
             return camp_diag_set(diag, CAMP_ERR_PATTERN, "path.columnId",
                                  "must match ^custom_[0-9a-z]+$");
         }
+    }
+    return CAMP_OK;
+}
+
+static camp_status_t check_events_query(camp_client_t *c, const call_t *call)
+{
+    camp_diag_t *diag = &c->last.diag;
+    if (call->after_seq > CAMP_CLIENT_EVENTS_SEQ_MAX) {
+        camp_diag_set(diag, CAMP_ERR_RANGE, "query.afterSeq", "must be 0..2^53-1");
+        camp_diag_set_limits(diag, 0, CAMP_CLIENT_EVENTS_SEQ_MAX);
+        return CAMP_ERR_RANGE;
+    }
+    if (call->limit > CAMP_CLIENT_EVENTS_LIMIT_MAX) {
+        camp_diag_set(diag, CAMP_ERR_RANGE, "query.limit", "must be 1..1000 (0 = omitted)");
+        camp_diag_set_limits(diag, 1, (int64_t)CAMP_CLIENT_EVENTS_LIMIT_MAX);
+        return CAMP_ERR_RANGE;
     }
     return CAMP_OK;
 }
@@ -414,6 +435,14 @@ static camp_status_t build_target(camp_client_t *c, const call_t *call, char *ds
                 return camp_diag_set(&c->last.diag, CAMP_ERR_ARG, "route.path",
                                      "unknown placeholder in route template");
             }
+        }
+    }
+    if (call->route == CAMP_ROUTE_EVENTS) {
+        if (call->after_seq >= 0) {
+            put_int_query(&p, "afterSeq", call->after_seq);
+        }
+        if (call->limit > 0) {
+            put_int_query(&p, "limit", (int64_t)call->limit);
         }
     }
     if (call->query != NULL) {
@@ -622,7 +651,7 @@ static camp_status_t decode_response(camp_client_t *c, const call_t *call, char 
                                      size_t len)
 {
     camp_diag_t *diag = &c->last.diag;
-    camp_json_doc_t doc;
+    camp_json_doc_t *doc = &c->doc_;
     camp_status_t st;
     if (call->out == NULL && call->resp_kind != RESP_JSON) {
         return CAMP_OK;
@@ -636,17 +665,23 @@ static camp_status_t decode_response(camp_client_t *c, const call_t *call, char 
     case RESP_OUTBOX_CAMPAIGN:
     case RESP_OUTBOX_SENDER:
     case RESP_OUTBOX_CONTACTS:
-        st = camp_json_parse(&doc, body, len, c->tokens, c->token_cap, diag);
+    case RESP_EVENTS:
+        st = camp_json_parse(doc, body, len, c->tokens, c->token_cap, diag);
         if (st != CAMP_OK) {
+            doc->text = NULL;
             return st;
         }
         if (call->resp_kind == RESP_OUTBOX_CAMPAIGN) {
-            return camp_outbox_campaign_decode(&doc, 0, (camp_outbox_campaign_t *)call->out, diag);
+            return camp_outbox_campaign_decode(doc, 0, (camp_outbox_campaign_t *)call->out, diag);
         }
         if (call->resp_kind == RESP_OUTBOX_SENDER) {
-            return camp_outbox_sender_decode(&doc, 0, (camp_outbox_sender_t *)call->out, diag);
+            return camp_outbox_sender_decode(doc, 0, (camp_outbox_sender_t *)call->out, diag);
         }
-        return camp_outbox_contacts_page_decode(&doc, 0, (camp_outbox_contacts_page_t *)call->out,
+        if (call->resp_kind == RESP_EVENTS) {
+            return camp_inbox_events_page_decode(doc, 0, (camp_inbox_events_page_t *)call->out,
+                                                 diag);
+        }
+        return camp_outbox_contacts_page_decode(doc, 0, (camp_outbox_contacts_page_t *)call->out,
                                                 diag);
     }
     return camp_diag_set(diag, CAMP_ERR_INTERNAL, "$", "unknown response kind");
@@ -661,6 +696,11 @@ static void reset_last(camp_client_t *c)
     c->last.ratelimit_limit = -1;
     c->last.ratelimit_remaining = -1;
     c->last.ratelimit_reset = -1;
+    c->last.server_time = -1;
+    /* a new call replaces the work buffer: the last document is gone */
+    c->doc_.text = NULL;
+    c->doc_.count = 0;
+    c->serial_++;
 }
 
 static camp_status_t run(camp_client_t *c, const call_t *call)
@@ -688,6 +728,9 @@ static camp_status_t run(camp_client_t *c, const call_t *call)
     st = check_args(c, call);
     if (st == CAMP_OK && call->route == CAMP_ROUTE_OUTBOX_CONTACTS) {
         st = check_query(c, call->query);
+    }
+    if (st == CAMP_OK && call->route == CAMP_ROUTE_EVENTS) {
+        st = check_events_query(c, call);
     }
     if (st != CAMP_OK) {
         c->last.status = st;
@@ -737,12 +780,18 @@ static camp_status_t run(camp_client_t *c, const call_t *call)
         c->last.body = rs->body;
         c->last.body_len = rs->body_len;
         c->last.location = rs->location;
+        c->last.server_time = rs->date;
         set_str(&c->last.request_id, rs->request_id);
         if (st == CAMP_OK) {
             st = decode_response(c, call, body, rs->body_len);
         } else if (st != CAMP_ERR_HTTP_REDIRECT) {
             decode_error_body(c, body, rs->body_len);
         }
+    }
+    if (st != CAMP_OK || call->resp_kind != RESP_EVENTS) {
+        /* only an events page leaves its document for the caller */
+        c->doc_.text = NULL;
+        c->doc_.count = 0;
     }
     c->last.status = st;
     if (st != CAMP_OK && c->last.diag.status == CAMP_OK) {
@@ -766,13 +815,22 @@ static camp_status_t inbox_campaign_call(camp_client_t *c, camp_route_id_t route
                                          camp_inbox_campaign_t *out)
 {
     call_t k;
+    camp_status_t st;
     call_init(&k, route, id);
     k.body_kind = body;
     k.resp_kind = RESP_INBOX;
     k.resp_type = CAMP_INBOX_CAMPAIGN;
     k.out = out;
     k.out_size = sizeof *out;
-    return run(c, &k);
+    st = run(c, &k);
+    /* a proxy or a server mix-up must not make the caller act on another campaign */
+    if (st == CAMP_OK && out != NULL &&
+        (out->base.id.ptr == NULL || out->base.id.len != strlen(id) || memcmp(out->base.id.ptr, id, out->base.id.len) != 0)) {
+        st = camp_diag_set(&c->last.diag, CAMP_ERR_INVALID, "$.id",
+                           "not the campaign that was asked for");
+        c->last.status = st;
+    }
+    return st;
 }
 
 camp_status_t camp_client_inbox_get_campaign(camp_client_t *c, const char *campaign_id,
@@ -921,4 +979,175 @@ camp_status_t camp_client_outbox_list_contacts(camp_client_t *c,
     k.resp_kind = RESP_OUTBOX_CONTACTS;
     k.out = out;
     return run(c, &k);
+}
+
+/* ---- team and the event feed ---------------------------------------------------------- */
+
+camp_status_t camp_client_inbox_get_team(camp_client_t *c, camp_inbox_team_t *out)
+{
+    call_t k;
+    call_init(&k, CAMP_ROUTE_TEAM, NULL);
+    if (out != NULL) {
+        k.resp_kind = RESP_INBOX;
+        k.resp_type = CAMP_INBOX_TEAM;
+        k.out = out;
+        k.out_size = sizeof *out;
+    }
+    return run(c, &k);
+}
+
+camp_status_t camp_client_inbox_list_events(camp_client_t *c, int64_t after_seq, unsigned limit,
+                                            camp_inbox_events_page_t *page)
+{
+    call_t k;
+    call_init(&k, CAMP_ROUTE_EVENTS, NULL);
+    k.after_seq = (after_seq < 0) ? -1 : after_seq;
+    k.limit = limit;
+    if (page != NULL) {
+        k.resp_kind = RESP_EVENTS;
+        k.out = page;
+        k.out_size = sizeof *page;
+    }
+    return run(c, &k);
+}
+
+camp_json_doc_t *camp_client_last_doc(camp_client_t *c)
+{
+    if (c == NULL || c->doc_.text == NULL) {
+        return NULL;
+    }
+    return &c->doc_;
+}
+
+void camp_client_feed_init(camp_client_feed_t *f, camp_client_t *c, int64_t last_seq,
+                           unsigned limit)
+{
+    if (f == NULL) {
+        return;
+    }
+    memset(f, 0, sizeof *f);
+    f->client = c;
+    f->last_seq = (last_seq < 0) ? -1 : last_seq;
+    f->limit = limit;
+    f->page.last_seq = -1;
+    f->bad_seq = -1;
+    f->page_after_ = -1;
+}
+
+/* The seq of the event the page is stuck on, when it can be read at all. */
+static int64_t bad_event_seq(camp_json_doc_t *doc, const camp_inbox_events_page_t *page)
+{
+    int64_t v = -1;
+    int t;
+    if (page->next_tok <= 0 || page->next_tok >= doc->count ||
+        camp_json_kind(doc, page->next_tok) != CAMP_JSON_OBJECT) {
+        return -1;
+    }
+    t = camp_json_member(doc, page->next_tok, "seq");
+    if (t < 0 || camp_json_get_int(doc, t, 0, CAMP_CLIENT_EVENTS_SEQ_MAX, &v) != CAMP_OK) {
+        return -1;
+    }
+    return v;
+}
+
+/* Account for event @p seq: a jump after last_seq is a gap. Returns false for a
+ * repeat (seq not above last_seq), which is skipped. */
+static bool feed_take_seq(camp_client_feed_t *f, int64_t seq)
+{
+    if (seq < 0) {
+        return true; /* legacy envelope, no seq: nothing to follow */
+    }
+    if (f->last_seq >= 0 && seq <= f->last_seq) {
+        return false;
+    }
+    if (f->last_seq >= 0 && seq > f->last_seq + 1) {
+        if (!f->gap) {
+            f->gap = true;
+            f->gap_from = f->last_seq + 1;
+            f->gap_count = 0;
+        }
+        f->gap_to = seq - 1;
+        f->gap_count += seq - 1 - f->last_seq;
+    }
+    f->last_seq = seq;
+    return true;
+}
+
+camp_status_t camp_client_feed_next(camp_client_feed_t *f, camp_inbox_webhook_t *ev, bool *done)
+{
+    camp_client_t *c;
+    bool fetched = false;
+    unsigned round;
+    if (done != NULL) {
+        *done = false;
+    }
+    if (f == NULL || ev == NULL || done == NULL || f->client == NULL) {
+        return CAMP_ERR_ARG;
+    }
+    c = f->client;
+    f->gap = false;
+    f->gap_from = 0;
+    f->gap_to = 0;
+    f->gap_count = 0;
+    f->more = false;
+    f->stalled = false;
+    f->bad_seq = -1;
+    /* round 0 reads what is loaded; a used-up page with more behind it costs the
+     * one request of round 1; no third round, so no call loops on the network */
+    for (round = 0; round < 2u; round++) {
+        camp_json_doc_t *doc;
+        uint32_t n;
+        if (!f->have_page || f->serial_ != c->serial_ || camp_client_last_doc(c) == NULL) {
+            camp_status_t st;
+            if (fetched) {
+                break;
+            }
+            f->have_page = false;
+            f->page_after_ = f->last_seq;
+            st = camp_client_inbox_list_events(c, f->last_seq, f->limit, &f->page);
+            fetched = true;
+            if (st != CAMP_OK) {
+                return st;
+            }
+            f->have_page = true;
+            f->serial_ = c->serial_;
+        }
+        doc = &c->doc_;
+        /* each pass hands out or skips one event of the page, or ends it */
+        for (n = 0; n <= (uint32_t)f->page.count; n++) {
+            bool page_done = false;
+            camp_status_t st = camp_inbox_events_next(doc, &f->page, ev, &page_done, &c->last.diag);
+            if (st != CAMP_OK) {
+                f->bad_seq = bad_event_seq(doc, &f->page);
+                f->have_page = false;
+                c->last.status = st;
+                return st;
+            }
+            if (page_done) {
+                break;
+            }
+            if (!feed_take_seq(f, ev->seq) || ev->event == CAMP_INBOX_EVENT_OTHER) {
+                continue;
+            }
+            return CAMP_OK;
+        }
+        f->have_page = false;
+        if (f->page.last_seq > f->last_seq) {
+            f->last_seq = f->page.last_seq; /* events filtered out of the page are behind us */
+        }
+        if (!f->page.has_more) {
+            break;
+        }
+        if (f->last_seq <= f->page_after_) {
+            /* hasMore without progress: asking again would return the same page */
+            f->stalled = true;
+            break;
+        }
+        if (fetched) {
+            f->more = true;
+            break;
+        }
+    }
+    *done = true;
+    return CAMP_OK;
 }

@@ -39,6 +39,7 @@ static void reset_results(camp_http_response_t *rs)
     rs->location = NULL;
     rs->content_type = NULL;
     rs->request_id = NULL;
+    rs->date = -1;
     rs->header_count = 0;
     rs->header_len = 0;
     rs->needed = 0;
@@ -293,6 +294,12 @@ static int handle_header(camp_http_response_t *rs, size_t ls, size_t name_len, s
         rs->content_type = v;
     } else if (camp_http_ieq(name, name_len, "X-Request-Id")) {
         rs->request_id = v;
+    } else if (camp_http_ieq(name, name_len, "Date")) {
+        /* the server's clock, for devices without one: a malformed value is only a hint lost */
+        int64_t when;
+        if (camp_http_parse_date(v, vlen, &when)) {
+            rs->date = when;
+        }
     }
     return STEP_PROGRESS;
 }
