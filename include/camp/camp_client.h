@@ -550,10 +550,10 @@ typedef struct camp_client_feed {
     bool gap;              /**< set by camp_client_feed_next() when the event it returns (or
                                 skipped on the way) does not follow last_seq by 1;
                                 gap_from..gap_to are the missing seqs */
-    int64_t gap_from;      /**< first missing seq (when ::gap) */
-    int64_t gap_to;        /**< last missing seq (when ::gap); with several jumps in one
-                                call, the range spans all of them and ::gap_count counts them */
-    int64_t gap_count;     /**< seqs missing in this call (when ::gap) */
+    int64_t gap_from;      /**< first missing seq (when gap is set) */
+    int64_t gap_to;        /**< last missing seq (when gap is set); with several jumps in one
+                                call, the range spans all of them and gap_count counts them */
+    int64_t gap_count;     /**< seqs missing in this call (when gap is set) */
     bool more;             /**< with *done true: the server has more (`hasMore`) but this
                                 call already made its one request, on a page of skipped
                                 events only: call again at once */
