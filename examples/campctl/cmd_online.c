@@ -1077,10 +1077,229 @@ static int cmd_contacts(ctx_t *x, int argc, char **argv)
     return CAMPCTL_OK;
 }
 
+/* whoami: T1 GET /team, the documented token check. Also shows the server's
+ * clock next to the device's (signatures and windows depend on it). */
+static int cmd_whoami(ctx_t *x, int argc, char **argv)
+{
+    static camp_inbox_team_t team;
+    camp_status_t st;
+    if (argc != 1) {
+        return usage(argv[0], "takes no arguments");
+    }
+    st = camp_client_inbox_get_team(&x->client, &team);
+    if (st != CAMP_OK) {
+        return report_failure(&x->client, &x->conn, st);
+    }
+    if (campctl_opt.json) {
+        if (print_json(CAMP_INBOX_TEAM, &team) != 0) {
+            campctl_json_t j;
+            cj_begin(&j, stdout);
+            cj_api(&j, "id", team.id);
+            cj_api(&j, "name", team.name);
+            cj_api(&j, "slug", team.slug);
+            cj_bool(&j, "summary", true);
+            cj_end(&j);
+        }
+        return CAMPCTL_OK;
+    }
+    print_str("team", team.name);
+    print_str("id", team.id);
+    print_str("slug", team.slug);
+    if (x->client.last.server_time >= 0) {
+        char when[40];
+        int64_t diff = (int64_t)time(NULL) - x->client.last.server_time;
+        if (camp_datetime_format(x->client.last.server_time, 0, true, when, sizeof when) > 0) {
+            printf("server time: %s (this device's clock %s%lld s%s)\n", when,
+                   diff >= 0 ? "+" : "-", (long long)(diff >= 0 ? diff : -diff),
+                   (diff > CAMP_WEBHOOK_TOLERANCE_S || diff < -(int64_t)CAMP_WEBHOOK_TOLERANCE_S)
+                       ? ", beyond the webhook tolerance: fix the clock"
+                       : "");
+        }
+    }
+    return CAMPCTL_OK;
+}
+
+/* The campaign an event is about: data.campaign, or a v2 event's object. */
+static camp_str_t event_campaign(const camp_inbox_webhook_t *e)
+{
+    camp_str_t none = {NULL, 0};
+    if (e->has_campaign && e->campaign.id.ptr != NULL) {
+        return e->campaign.id;
+    }
+    if ((e->present & CAMP_INBOX_WEBHOOK_HAS_OBJECT) != 0u && e->object_type.ptr != NULL &&
+        e->object_type.len == 8 && memcmp(e->object_type.ptr, "campaign", 8) == 0) {
+        return e->object_id;
+    }
+    return none;
+}
+
+static void print_event(const camp_inbox_webhook_t *e)
+{
+    static const char *const states[] = {NULL, "draft", "active", "paused", "completed"};
+    camp_str_t cid = event_campaign(e);
+    if (campctl_opt.json) {
+        campctl_json_t j;
+        cj_begin(&j, stdout);
+        cj_api(&j, "id", e->id);
+        cj_int(&j, "seq", (long long)e->seq);
+        cj_api(&j, "type", e->type);
+        cj_api(&j, "version", e->version);
+        cj_api(&j, "timestamp", e->timestamp.raw);
+        if (cid.ptr != NULL) {
+            cj_api(&j, "campaignId", cid);
+        } else {
+            cj_null(&j, "campaignId");
+        }
+        if (e->has_campaign) {
+            cj_api(&j, "campaignName", e->campaign.name);
+            if (e->campaign.status >= 1 && e->campaign.status <= 4) {
+                cj_cstr(&j, "campaignStatus", states[e->campaign.status]);
+            }
+        }
+        if (e->event >= CAMP_INBOX_EVENT_TARGET_CONTACTED) {
+            cj_api(&j, "prospectId", e->prospect.id);
+            cj_api(&j, "username", e->prospect.username);
+            cj_api(&j, "threadId", e->thread_id);
+            cj_api(&j, "messageId", e->message_id);
+            cj_api(&j, "message", e->message_content);
+        }
+        cj_end(&j);
+        return;
+    }
+    printf("seq=%lld type=", (long long)e->seq);
+    term_text(stdout, e->type.ptr, e->type.len);
+    fputs(" campaign=", stdout);
+    if (cid.ptr != NULL) {
+        term_text(stdout, cid.ptr, cid.len);
+    } else {
+        fputc('-', stdout);
+    }
+    if (e->has_campaign && e->campaign.status >= 1 && e->campaign.status <= 4) {
+        printf(" status=%s", states[e->campaign.status]);
+    }
+    if (e->event >= CAMP_INBOX_EVENT_TARGET_CONTACTED) {
+        fputs(" prospect=", stdout);
+        if (e->prospect.username.ptr != NULL) {
+            fputc('@', stdout);
+            term_text(stdout, e->prospect.username.ptr, e->prospect.username.len);
+        } else {
+            term_text(stdout, e->prospect.id.ptr, e->prospect.id.len);
+        }
+    }
+    if (e->timestamp.raw.ptr != NULL) {
+        fputs(" at=", stdout);
+        term_text(stdout, e->timestamp.raw.ptr, e->timestamp.raw.len);
+    }
+    if (e->event == CAMP_INBOX_EVENT_TARGET_REPLIED && e->message_content.ptr != NULL) {
+        fputs(" message=\"", stdout);
+        term_text(stdout, e->message_content.ptr, e->message_content.len);
+        fputc('"', stdout);
+    }
+    putchar('\n');
+}
+
+/* events [--after SEQ] [--limit N] [--follow [--interval S] [--max-polls N]]: the
+ * feed (§8.5) read to its end, or polled with --follow. */
+static int cmd_events(ctx_t *x, int argc, char **argv)
+{
+    static camp_client_feed_t feed;
+    static camp_inbox_webhook_t ev;
+    int64_t after = -1;
+    uint32_t limit = 0, interval_s = 5, max_polls = 0, polls = 0;
+    uint64_t events = 0;
+    bool follow = false;
+    int i;
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        uint32_t n = 0;
+        if (strcmp(a, "--follow") == 0) {
+            follow = true;
+            continue;
+        }
+        if (strcmp(a, "--after") == 0 && v != NULL) {
+            /* up to 2^53-1: more digits than parse_u32 takes */
+            char *end = NULL;
+            long long s = strtoll(v, &end, 10);
+            if (v[0] < '0' || v[0] > '9' || *end != '\0' || s > CAMP_MAX_SAFE_INT ||
+                strlen(v) > 16) {
+                return usage("events", "--after needs a seq in 0..9007199254740991");
+            }
+            after = (int64_t)s;
+        } else if (strcmp(a, "--limit") == 0 && v != NULL) {
+            if (!parse_u32(v, &n) || n == 0 || n > CAMP_CLIENT_EVENTS_LIMIT_MAX) {
+                return usage("events", "--limit needs an integer in 1..1000");
+            }
+            limit = n;
+        } else if (strcmp(a, "--interval") == 0 && v != NULL) {
+            if (!parse_u32(v, &n) || n == 0 || n > 86400) {
+                return usage("events", "--interval needs seconds in 1..86400");
+            }
+            interval_s = n;
+        } else if (strcmp(a, "--max-polls") == 0 && v != NULL) {
+            if (!parse_u32(v, &n) || n == 0) {
+                return usage("events", "--max-polls needs a positive integer");
+            }
+            max_polls = n;
+        } else {
+            return usage("events", v == NULL && a[0] == '-' ? "this option needs a value"
+                                                            : "unknown option or argument");
+        }
+        i++;
+    }
+    if (!follow && max_polls != 0) {
+        return usage("events", "--max-polls goes with --follow");
+    }
+    camp_client_feed_init(&feed, &x->client, after, limit);
+    for (;;) {
+        bool done = false;
+        camp_status_t st = camp_client_feed_next(&feed, &ev, &done);
+        if ((st == CAMP_ERR_HTTP_TOO_LARGE || st == CAMP_ERR_JSON_TOKENS) && feed.limit != 1u) {
+            /* a page larger than campctl's buffers: ask for fewer events */
+            feed.limit = feed.limit == 0u ? 50u : feed.limit / 2u;
+            continue;
+        }
+        if (st != CAMP_OK) {
+            fflush(stdout);
+            return report_failure(&x->client, &x->conn, st);
+        }
+        if (feed.gap) {
+            fprintf(stderr, "campctl: gap in the feed: %lld event(s) missing between seq %lld "
+                            "and %lld (the server keeps 7 days and at most 25,000 events)\n",
+                    (long long)feed.gap_count, (long long)feed.gap_from, (long long)feed.gap_to);
+        }
+        if (done && feed.more) {
+            continue; /* a page of other event types only: the next one at once */
+        }
+        if (!done) {
+            print_event(&ev);
+            events++;
+            continue;
+        }
+        fflush(stdout);
+        polls++;
+        if (!follow || (max_polls != 0 && polls >= max_polls)) {
+            break;
+        }
+        camp_posix_sleep_ms(NULL, interval_s * 1000u);
+    }
+    fprintf(stderr, "campctl: %llu event(s); the feed is read to seq %lld (--after %lld "
+                    "continues from there)\n",
+            (unsigned long long)events, (long long)feed.last_seq,
+            (long long)(feed.last_seq < 0 ? 0 : feed.last_seq));
+    return CAMPCTL_OK;
+}
+
 static int run_command(ctx_t *x, int argc, char **argv)
 {
     static camp_inbox_campaign_t out;
     const char *cmd = argv[0];
+    if (strcmp(cmd, "whoami") == 0) {
+        return cmd_whoami(x, argc, argv);
+    }
+    if (strcmp(cmd, "events") == 0) {
+        return cmd_events(x, argc, argv);
+    }
     if (strcmp(cmd, "lead-update") == 0) {
         return cmd_lead_update(x, argc, argv);
     }

@@ -40,6 +40,8 @@ static const command_t commands[] = {
      "is a sending window open at INSTANT, and when does it next open", "", campctl_cmd_schedule},
     {"sizes", "[--fixtures DIR]", "struct sizes and the tokens each fixture needs", "",
      campctl_cmd_sizes},
+    {"whoami", "", "the team the token belongs to (GET /team: checks the token)",
+     "Also shows the server's clock and how far this device's clock is from it.\n", ONLINE},
     {"get", "ID", "fetch an InboxApp campaign", "", ONLINE},
     {"enable", "ID", "enable (start) a campaign", "", ONLINE},
     {"pause", "ID", "pause a campaign", "", ONLINE},
@@ -56,6 +58,14 @@ static const command_t commands[] = {
     {"column-update", "ID COLUMN_ID [--name N] [--description D | --no-description]",
      "rename a campaign column or change its description",
      "--no-description sends `\"description\": null`, which clears it.\n", ONLINE},
+    {"events", "[--after SEQ] [--limit N] [--follow [--interval S] [--max-polls N]]",
+     "the team's event feed (campaign.* and target.* events), read to its end",
+     "One line per event: seq=N type=T campaign=ID ...; with --json one object per event\n"
+     "per line (id, seq, type, version, timestamp, campaignId, ...). --after SEQ starts\n"
+     "after a stored position (the last line on stderr gives the new one); --follow keeps\n"
+     "polling every S seconds (default 5), --max-polls N stops after N reads of the feed.\n"
+     "A jump in seq is reported on stderr. Exit 0 when the feed was read.\n",
+     ONLINE},
     {"outbox-create", "FILE", "create an Outbox email campaign (body from FILE)",
      "The default base URL is https://" CAMP_OUTBOX_HOST ".\n", ONLINE},
     {"sender-create", "FILE", "create an Outbox sender identity (body from FILE)",
@@ -115,7 +125,7 @@ static void usage(FILE *out)
     fputs("usage: campctl [GLOBAL OPTIONS] COMMAND [ARGS]\n"
           "offline commands:\n", out);
     for (i = 0; i < COMMAND_COUNT; i++) {
-        if (strcmp(commands[i].name, "get") == 0) {
+        if (strcmp(commands[i].name, "whoami") == 0) {
             fputs("online commands (InboxApp and Outbox APIs; token from CAMP_TOKEN or "
                   "--token-file):\n", out);
         }

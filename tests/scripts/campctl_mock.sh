@@ -190,9 +190,102 @@ check_rc 2 "contacts --page with --all"
 run --base-url "$BASE" contacts --sort-by name
 check_rc 2 "contacts --sort-by name"
 
+# --- whoami (GET /team) -----------------------------------------------------------------
+run --base-url "$API" whoami
+check_rc 0 "whoami"
+has "team: libcamp mock team" out "whoami: the team's name"
+has "id: hzcai5t59nn9vsck3rbuepyg" out "whoami: the team's id"
+if grep -qE '^server time: [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z \(this device.s clock [+-][0-9]+ s\)$' "$tmp/out"; then
+    ok "whoami: the server's clock and the device's offset"
+else
+    bad "whoami: no server time line"
+fi
+saw "GET /api/v1/team 200"
+run --base-url "$API" --json whoami
+json_check 'd["id"] == "hzcai5t59nn9vsck3rbuepyg" and d["slug"] == "libcamp-mock"' "whoami --json: the team object"
+CAMP_TOKEN=revoked-token run --base-url "$API" whoami
+check_rc 3 "whoami with a bad token: exit 3"
+
+# --- events (GET /events) ------------------------------------------------------------------
+# the campaign runs 90 virtual minutes (12 of 40 contacted, a reply), then pauses; three
+# sequence numbers are consumed without events (a gap)
+python3 -c 'import json,sys; json.dump({"platform":"twitter","usernames":["ev%02d"%i for i in range(40)]}, open(sys.argv[1],"w"))' "$tmp/leads2.json"
+run --base-url "$API" leads-add "$ID" "$tmp/leads2.json"
+printf '%s' '{"steps":[{"type":"message","data":{"segments":[{"type":"static","text":"Hi"}]}}]}' >"$tmp/seq.json"
+run --base-url "$API" sequence-set "$ID" "$tmp/seq.json"
+check_rc 0 "sequence-set (setup)"
+run --base-url "$API" enable "$ID"
+check_rc 0 "enable (setup)"
+python3 tests/mockapi/mockctl.py "$BASE" - POST /__mock/advance '{"seconds": 5400}' >/dev/null
+python3 tests/mockapi/mockctl.py "$BASE" - POST /__mock/events/skip '{"count": 3}' >/dev/null
+run --base-url "$API" pause "$ID"
+check_rc 0 "pause (setup)"
+python3 tests/mockapi/mockctl.py "$BASE" - GET /__mock/events >"$tmp/mock_events.json"
+# what the feed must give: every campaign.* / target.* event the mock recorded, in seq order
+cat >"$tmp/want.py" <<'PYEOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+evs = d["events"] if isinstance(d, dict) else d
+for e in evs:
+    e = e.get("event", e)
+    if e["type"].split(".")[0] in ("campaign", "target"):
+        print(e["seq"], e["type"])
+PYEOF
+python3 "$tmp/want.py" "$tmp/mock_events.json" >"$tmp/want_events"
+last=$(tail -n 1 "$tmp/want_events" | cut -d' ' -f1)
+
+run --base-url "$API" events
+check_rc 0 "events: the feed read to its end"
+sed -n 's/^seq=\([0-9]*\) type=\([^ ]*\) .*/\1 \2/p' "$tmp/out" >"$tmp/got_events"
+if [ -s "$tmp/want_events" ] && cmp -s "$tmp/got_events" "$tmp/want_events"; then
+    ok "events: every campaign/target event of the mock, in order ($(wc -l <"$tmp/want_events") events)"
+else
+    bad "events: not the mock's events"; diff "$tmp/want_events" "$tmp/got_events" | head -5
+fi
+has "type=campaign.paused campaign=$ID status=paused" out "events: the pause arrives as an event"
+has "type=target.replied campaign=$ID" out "events: the reply"
+has "gap in the feed: 3 event(s) missing" err "events: the seq gap on stderr"
+has "read to seq $last" err "events: the position reached on stderr"
+
+run --base-url "$API" --json events --limit 5
+check_rc 0 "events --json --limit 5"
+json_check 'all(set(["id","seq","type","campaignId"]) <= set(e) for e in (d if isinstance(d, list) else [d])) and [e["seq"] for e in (d if isinstance(d, list) else [d])] == sorted(e["seq"] for e in (d if isinstance(d, list) else [d]))' \
+    "events --json: one object per line with id, seq, type and campaignId, in seq order"
+n=$(grep -c "^GET /api/v1/events?afterSeq=[0-9]*&limit=5 200$" "$tmp/requests.log")
+[ "$n" -ge 2 ] && ok "events --limit 5: follows the pages with afterSeq ($n more requests)" || bad "events --limit 5: $n paged requests"
+
+mid=$(sed -n '3p' "$tmp/want_events" | cut -d' ' -f1)
+run --base-url "$API" events --after "$mid"
+first=$(sed -n '1s/^seq=\([0-9]*\) .*/\1/p' "$tmp/out")
+[ -n "$first" ] && [ "$first" -gt "$mid" ] && ok "events --after $mid: starts after it (seq $first)" || bad "events --after: first seq ${first:-none}"
+run --base-url "$API" events --after "$last"
+check_rc 0 "events --after the last seq"
+[ ! -s "$tmp/out" ] && ok "events --after the last seq: nothing new" || bad "events --after the last seq printed events"
+run --base-url "$API" events --limit 0
+check_rc 2 "events --limit 0"
+run --base-url "$API" events --after 9007199254740992
+check_rc 2 "events --after above 2^53-1"
+CAMP_TOKEN=revoked-token run --base-url "$API" --json events
+check_rc 3 "events with a bad token: exit 3"
+
+# --follow: a pause made while it polls arrives as an event
+run --base-url "$API" enable "$ID"
+"$CAMPCTL" --base-url "$API" events --after "$last" --follow --interval 1 --max-polls 3 \
+    >"$tmp/follow.out" 2>"$tmp/follow.err" &
+fpid=$!
+sleep 0.5
+"$CAMPCTL" --base-url "$API" pause "$ID" >/dev/null 2>&1
+wait "$fpid"
+rc=$?
+cp "$tmp/follow.out" "$tmp/out"
+check_rc 0 "events --follow --max-polls 3"
+has "type=campaign.paused campaign=$ID" out "events --follow: the pause made meanwhile arrives"
+n=$(grep -c "afterSeq=$last" "$tmp/requests.log")
+[ "$n" -ge 2 ] && ok "events --follow: polled again from the position" || bad "events --follow: $n polls from $last"
+
 # --- help lists every command ---------------------------------------------------------------
 run --help
-for c in lead-update lead-cancel column-update sender-create contacts; do
+for c in whoami events lead-update lead-cancel column-update sender-create contacts; do
     if grep -q "^  $c " "$tmp/out"; then ok "--help lists $c"; else bad "--help lacks $c"; fi
 done
 run contacts --help
