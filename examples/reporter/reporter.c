@@ -5,17 +5,30 @@
  * window is open right now (in the campaign's own time zone). Backs off on 429
  * (honouring Retry-After) and on network errors (exponential, with jitter).
  *
+ * With --events it follows the API's event feed instead (GET /events, for a
+ * device behind NAT that cannot receive webhooks): one line per campaign state
+ * change and per reply, as they arrive; the feed position (lastSeq) is kept in
+ * a state file replaced atomically, so a restart or a power cut resumes where
+ * it stopped (an event may be shown twice after a power cut, never lost).
+ *
+ * Clock: every response's Date is compared with the device clock; a difference
+ * above CAMP_WEBHOOK_TOLERANCE_S is reported. --server-time takes the server's
+ * Date as the time for window decisions on a device without a real-time clock.
+ *
  *   CAMP_TOKEN=... reporter [--base-url URL] [--ca-file PEM] [--interval S]
  *                           [--count N] [--timeout-ms N] [--proxy URL] [--verbose]
- *                           CAMPAIGN_ID...
+ *                           [--server-time] CAMPAIGN_ID...
+ *   CAMP_TOKEN=... reporter --events [--state FILE] [options] [CAMPAIGN_ID...]
  *
  * Behind a company proxy: --proxy http://[user:password@]host:port, or the
  * https_proxy / no_proxy environment variables (http_proxy for http:// URLs).
  *
  * Memory: every buffer below is static and sized at compile time; nothing in
  * the loop calls malloc. With the default capacities (x86-64): work buffer
- * 8 KB, 320 JSON tokens 6.4 KB, the decoded campaign 4.3 KB, the client
- * 0.8 KB: about 20 KB for libcamp's part, plus camp_mbedtls_tls_t (about
+ * 12 KB, 720 JSON tokens 14.4 KB (a feed page of 8 events; 320 tokens, 6.4 KB,
+ * are enough without --events), the decoded campaign 4.3 KB, one decoded event
+ * and the feed reader about 1 KB, the client 0.8 KB: about 33 KB for
+ * libcamp's part, plus camp_mbedtls_tls_t (about
  * 4.5 KB on a target build; 41 KB with Debian's HAVEGE-enabled mbedTLS) and
  * mbedTLS's own heap (about 46 KB at the peak of a request with default
  * record buffers, 20 KB with 4 KB / 2 KB ones: docs/tls.md). A response that
@@ -25,12 +38,16 @@
  *
  * Every text from the server (IDs, zone names, error messages) is printed
  * through term.h: control characters, DEL, C1 and invalid UTF-8 are shown as
- * escapes, never sent to the terminal. Exit: 0 when the last round succeeded,
- * 1 when a campaign of the last round failed, 2 on usage errors.
+ * escapes, never sent to the terminal. Exit: 0 when the last round succeeded
+ * (--events: the feed was read to its end), 1 when a campaign of the last round
+ * failed (--events: the feed could not be read), 2 on usage errors.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../campctl/term.h"
 #include "camp/camp.h"
@@ -39,8 +56,11 @@
 #include "posix/camp_proxy.h"
 
 #define MAX_CAMPAIGNS 8
-#define WORK_SIZE 8192 /* request, then response head + body (a campaign object is ~2-3 KB) */
-#define TOKENS 320     /* JSON tokens of one response (a documented campaign needs ~200) */
+/* request, then response head + body: a campaign object is ~2-3 KB and ~200
+ * tokens; a feed event up to ~1.1 KB and ~85 tokens */
+#define WORK_SIZE 12288
+#define TOKENS 720     /* JSON tokens of one response: a page of EVENTS_PAGE events */
+#define EVENTS_PAGE 8u /* events asked for per feed page (halved when a page does not fit) */
 #define MAX_BACKOFF_S 300u
 
 /* ---- host services (replace on a device) ------------------------------------ */
@@ -48,6 +68,102 @@
 static int64_t wall_now(void) { return camp_posix_wall_unix(); }
 static void sleep_s(uint32_t s) { camp_posix_sleep_ms(NULL, s * 1000u); }
 static uint32_t random_u32(void) { return camp_posix_random_u32(NULL); }
+
+/* The feed position survives a restart in a small file, "lastSeq N\n". It is
+ * replaced atomically: the new content goes to FILE.tmp in the same directory,
+ * is flushed to the medium (fsync), then renamed over FILE, and the directory
+ * is flushed so the rename itself is durable. A power cut leaves either the old
+ * or the new file, never a mix. On a device, put the same steps on your flash
+ * file system (or two alternating records with a sequence number and a CRC). */
+#define STATE_MAX 64
+
+/* 0: *seq read; 1: no file; -1: unreadable or not of the expected form. */
+static int state_load(const char *path, int64_t *seq)
+{
+    char buf[STATE_MAX + 1];
+    size_t n;
+    int64_t v = 0;
+    const char *p;
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        return errno == ENOENT ? 1 : -1;
+    }
+    n = fread(buf, 1, STATE_MAX + 1, f);
+    fclose(f);
+    if (n == 0 || n > STATE_MAX || buf[n - 1] != '\n') {
+        return -1; /* empty, too long, or cut: not a file we wrote */
+    }
+    buf[n - 1] = '\0';
+    if (strncmp(buf, "lastSeq ", 8) != 0) {
+        return -1;
+    }
+    p = buf + 8;
+    if (*p < '0' || *p > '9') {
+        return -1;
+    }
+    for (; *p >= '0' && *p <= '9'; p++) {
+        if (v > (CAMP_MAX_SAFE_INT - (*p - '0')) / 10) {
+            return -1;
+        }
+        v = v * 10 + (*p - '0');
+    }
+    if (*p != '\0') {
+        return -1;
+    }
+    *seq = v;
+    return 0;
+}
+
+/* Replace the state file atomically. 0, or -1 with errno (the old file is kept). */
+static int state_save(const char *path, int64_t seq)
+{
+    char tmp[4096], text[STATE_MAX], dir[4096];
+    const char *slash;
+    int fd, len;
+    size_t off = 0;
+    if (snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    len = snprintf(text, sizeof text, "lastSeq %lld\n", (long long)seq);
+    fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (fd < 0) {
+        return -1;
+    }
+    while (off < (size_t)len) {
+        ssize_t w = write(fd, text + off, (size_t)len - off);
+        if (w < 0 && errno == EINTR) {
+            continue;
+        }
+        if (w <= 0) {
+            close(fd);
+            unlink(tmp);
+            return -1;
+        }
+        off += (size_t)w;
+    }
+    if (fsync(fd) != 0 || close(fd) != 0) {
+        unlink(tmp);
+        return -1;
+    }
+    if (rename(tmp, path) != 0) {
+        unlink(tmp);
+        return -1;
+    }
+    /* the rename is an entry of the directory: flush it too */
+    slash = strrchr(path, '/');
+    if (slash == NULL) {
+        snprintf(dir, sizeof dir, ".");
+    } else {
+        snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+    }
+    fd = open(dir, O_RDONLY);
+    if (fd >= 0) {
+        (void)fsync(fd);
+        close(fd);
+    }
+    return 0;
+}
 
 /* ---- fixed storage ------------------------------------------------------------ */
 
@@ -93,6 +209,9 @@ typedef struct options {
     uint32_t timeout_ms;
     const char *proxy; /* NULL: the environment decides; "": direct */
     bool verbose;
+    bool events;            /* --events: follow the event feed instead of polling campaigns */
+    const char *state_file; /* --state FILE: lastSeq kept across restarts (events mode) */
+    bool server_time;       /* --server-time: the server's Date is the clock for windows */
     const char *ids[MAX_CAMPAIGNS];
     size_t id_count;
 } options_t;
@@ -101,7 +220,8 @@ static int usage(FILE *out)
 {
     fputs("usage: CAMP_TOKEN=... reporter [--base-url URL] [--ca-file PEM] [--interval S]\n"
           "                               [--count N] [--timeout-ms N] [--proxy URL] [--verbose]\n"
-          "                               CAMPAIGN_ID...\n"
+          "                               [--server-time] CAMPAIGN_ID...\n"
+          "       CAMP_TOKEN=... reporter --events [--state FILE] [options] [CAMPAIGN_ID...]\n"
           "  --base-url   default https://inboxapp.com/api/v1 (http:// for local servers)\n"
           "  --ca-file    CA bundle for https (default /etc/ssl/certs/ca-certificates.crt)\n"
           "  --interval   seconds between polls (default 60)\n"
@@ -111,10 +231,21 @@ static int usage(FILE *out)
           "  --proxy URL  HTTP proxy http://[user:password@]host[:port]; without it\n"
           "               https_proxy (http_proxy for http://) and no_proxy decide;\n"
           "               --proxy '' connects directly\n"
-          "  --verbose    also say how each poll connected (full or resumed TLS handshake)\n"
+          "  --verbose    also say how each poll connected (full or resumed TLS handshake);\n"
+          "               with --events also the contacted and follow-up events\n"
+          "  --events     follow the API's event feed (no public endpoint needed): one line\n"
+          "               per campaign state change and per reply, as they arrive; only\n"
+          "               the campaigns given, when some are\n"
+          "  --state FILE keep the feed position (lastSeq) in FILE, replaced atomically;\n"
+          "               absent or unreadable: from the feed's beginning, with a warning\n"
+          "  --server-time  decide sending windows with the server's clock (its Date\n"
+          "               header), for a device without a real-time clock\n"
+          "The device clock is compared with the server's Date on every response: a\n"
+          "difference above the webhook tolerance is reported on stderr.\n"
           "  --help, -h   this text; --version the version\n"
-          "exit status: 0 the last round succeeded, 1 a campaign of the last round failed,\n"
-          "             2 usage error\n",
+          "exit status: 0 the last round succeeded (--events: the feed was read),\n"
+          "             1 a campaign of the last round failed (--events: the feed could not\n"
+          "             be read), 2 usage error\n",
           out);
     return out == stdout ? 0 : 2;
 }
@@ -140,6 +271,9 @@ static int parse_args(int argc, char **argv, options_t *o)
     o->timeout_ms = 15000;
     o->proxy = NULL;
     o->verbose = false;
+    o->events = false;
+    o->state_file = NULL;
+    o->server_time = false;
     o->id_count = 0;
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -151,6 +285,10 @@ static int parse_args(int argc, char **argv, options_t *o)
             return 3;
         } else if (strcmp(a, "--verbose") == 0 || strcmp(a, "-v") == 0) {
             o->verbose = true;
+        } else if (strcmp(a, "--events") == 0) {
+            o->events = true;
+        } else if (strcmp(a, "--server-time") == 0) {
+            o->server_time = true;
         } else if (a[0] == '-' && a[1] == '-') {
             if (v == NULL) {
                 fputs("reporter: ", stderr);
@@ -171,6 +309,8 @@ static int parse_args(int argc, char **argv, options_t *o)
                 bad = parse_u32(v, 100, 600000, &o->timeout_ms);
             } else if (strcmp(a, "--proxy") == 0) {
                 o->proxy = v;
+            } else if (strcmp(a, "--state") == 0) {
+                o->state_file = v;
             } else {
                 bad = -1;
             }
@@ -189,8 +329,12 @@ static int parse_args(int argc, char **argv, options_t *o)
             return -1;
         }
     }
-    if (o->id_count == 0) {
-        fputs("reporter: give at least one campaign ID\n", stderr);
+    if (o->id_count == 0 && !o->events) {
+        fputs("reporter: give at least one campaign ID (or --events)\n", stderr);
+        return -1;
+    }
+    if (o->state_file != NULL && !o->events) {
+        fputs("reporter: --state goes with --events\n", stderr);
         return -1;
     }
     return 0;
@@ -385,6 +529,175 @@ static void print_failure(uint32_t round, const char *id, camp_status_t st)
     printf("\n");
 }
 
+/* ---- the clock ------------------------------------------------------------------ */
+
+static bool clock_warned; /* the device clock was reported off (said once until it is back) */
+
+/* Compare the device clock with the Date of the last response; signatures,
+ * sending windows and certificates all depend on it. */
+static void check_clock(void)
+{
+    int64_t server = client.last.server_time;
+    int64_t device = wall_now();
+    int64_t diff;
+    if (server < 0) {
+        return; /* no usable Date header */
+    }
+    diff = device - server;
+    if (diff > CAMP_WEBHOOK_TOLERANCE_S || diff < -(int64_t)CAMP_WEBHOOK_TOLERANCE_S) {
+        if (!clock_warned) {
+            fprintf(stderr, "reporter: warning: the device clock is %lld s %s the server's "
+                            "(tolerance %d s): webhook signatures, sending windows and "
+                            "certificate dates are judged wrong; fix the clock or use "
+                            "--server-time\n",
+                    (long long)(diff < 0 ? -diff : diff), diff < 0 ? "behind" : "ahead of",
+                    (int)CAMP_WEBHOOK_TOLERANCE_S);
+            clock_warned = true;
+        }
+    } else if (clock_warned) {
+        fprintf(stderr, "reporter: the device clock agrees with the server's again\n");
+        clock_warned = false;
+    }
+}
+
+/* The time for a window decision: the server's Date with --server-time (a device
+ * without a real-time clock), else the device clock. */
+static int64_t decision_now(bool server_time)
+{
+    if (server_time && client.last.server_time >= 0) {
+        return client.last.server_time;
+    }
+    return wall_now();
+}
+
+/* ---- events mode -------------------------------------------------------------------- */
+
+static camp_client_feed_t feed;
+static camp_inbox_webhook_t event;
+
+/* The campaign an event is about, or an empty view. */
+static camp_str_t event_campaign(const camp_inbox_webhook_t *e)
+{
+    camp_str_t none = {NULL, 0};
+    if (e->has_campaign && e->campaign.id.ptr != NULL) {
+        return e->campaign.id;
+    }
+    if ((e->present & CAMP_INBOX_WEBHOOK_HAS_OBJECT) != 0u && e->object_type.ptr != NULL &&
+        e->object_type.len == 8 && memcmp(e->object_type.ptr, "campaign", 8) == 0) {
+        return e->object_id;
+    }
+    return none;
+}
+
+static bool wanted(const options_t *o, camp_str_t id)
+{
+    size_t i;
+    if (o->id_count == 0) {
+        return true;
+    }
+    for (i = 0; i < o->id_count; i++) {
+        if (id.ptr != NULL && strlen(o->ids[i]) == id.len && memcmp(o->ids[i], id.ptr, id.len) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void print_event(uint32_t round, const options_t *o, const camp_inbox_webhook_t *e)
+{
+    static const char *const states[] = {NULL, "created", "started", "paused", "resumed",
+                                         "completed"};
+    camp_str_t cid = event_campaign(e);
+    bool reply = e->event == CAMP_INBOX_EVENT_TARGET_REPLIED;
+    if (!wanted(o, cid)) {
+        return;
+    }
+    if (e->event >= CAMP_INBOX_EVENT_TARGET_CONTACTED && !reply && !o->verbose) {
+        return; /* contacted / follow-up: the counts say it; --verbose shows them */
+    }
+    printf("#%-3u seq=%lld ", (unsigned)round, (long long)e->seq);
+    if (cid.ptr != NULL) {
+        term_text(stdout, cid.ptr, cid.len);
+    } else {
+        fputs("-", stdout);
+    }
+    if (e->event >= CAMP_INBOX_EVENT_CAMPAIGN_CREATED &&
+        e->event <= CAMP_INBOX_EVENT_CAMPAIGN_COMPLETED) {
+        printf("  campaign %s", states[e->event]);
+        if (e->has_campaign) {
+            printf(" (now %s, contacted %lld/%lld, replies %lld)", status_name(e->campaign.status),
+                   (long long)e->campaign.contacted_count, (long long)e->campaign.targets_count,
+                   (long long)e->campaign.replies_count);
+        }
+    } else {
+        fputs(reply ? "  reply from " : "  ", stdout);
+        if (!reply) {
+            fputs(e->event == CAMP_INBOX_EVENT_TARGET_CONTACTED ? "contacted " : "follow-up to ",
+                  stdout);
+        }
+        if (e->prospect.username.ptr != NULL) {
+            fputc('@', stdout);
+            term_text(stdout, e->prospect.username.ptr, e->prospect.username.len);
+        } else {
+            term_text(stdout, e->prospect.id.ptr, e->prospect.id.len);
+        }
+        if (reply && e->message_content.ptr != NULL) {
+            fputs(": \"", stdout);
+            term_text(stdout, e->message_content.ptr, e->message_content.len);
+            fputc('"', stdout);
+        }
+    }
+    if (e->timestamp.raw.ptr != NULL) {
+        fputs("  at ", stdout);
+        term_text(stdout, e->timestamp.raw.ptr, e->timestamp.raw.len);
+    }
+    putchar('\n');
+}
+
+/* Read the feed to its end. CAMP_OK: read; else the failing status (said). */
+static camp_status_t events_round(uint32_t round, const options_t *o)
+{
+    for (;;) {
+        bool done = false;
+        camp_status_t st = camp_client_feed_next(&feed, &event, &done);
+        if (client.last.http_status != 0) {
+            check_clock();
+        }
+        if ((st == CAMP_ERR_HTTP_TOO_LARGE || st == CAMP_ERR_JSON_TOKENS) && feed.limit > 1u) {
+            /* a page larger than the buffers: ask for fewer events (from the same lastSeq) */
+            feed.limit /= 2u;
+            fprintf(stderr, "reporter: a feed page did not fit (%s); asking for %u events a page\n",
+                    camp_status_str(st), (unsigned)feed.limit);
+            continue;
+        }
+        if (st != CAMP_OK && feed.bad_seq >= 0 && client.last.http_status == 200) {
+            /* One malformed event must not stop the device for good: say which, skip it. */
+            fprintf(stderr, "reporter: event seq %lld refused (%s at ", (long long)feed.bad_seq,
+                    camp_status_str(st));
+            term_path(stderr, client.last.diag.path);
+            fputs("): skipped\n", stderr);
+            feed.last_seq = feed.bad_seq;
+            continue;
+        }
+        if (st != CAMP_OK) {
+            print_failure(round, "events", st);
+            return st;
+        }
+        if (feed.gap) {
+            fprintf(stderr, "reporter: gap in the feed: %lld event(s) missing between seq %lld and "
+                            "%lld (the server keeps 7 days and at most 25,000 events)\n",
+                    (long long)feed.gap_count, (long long)feed.gap_from, (long long)feed.gap_to);
+        }
+        if (done && feed.more) {
+            continue; /* a page of skipped types only: the next page at once */
+        }
+        if (done) {
+            return CAMP_OK;
+        }
+        print_event(round, o, &event);
+    }
+}
+
 /* ---- the loop ------------------------------------------------------------------ */
 
 int main(int argc, char **argv)
@@ -471,9 +784,32 @@ int main(int argc, char **argv)
         client.conn.close = camp_posix_close_cb;
         client.conn.ctx = &tcp;
     }
-    printf("reporter: %u campaign(s) every %u s from ", (unsigned)opt.id_count, (unsigned)opt.interval_s);
-    term_cstr(stdout, opt.base_url);
-    printf("%s\n", opt.count ? "" : " (Ctrl-C to stop)");
+    if (opt.events) {
+        int64_t start = -1;
+        int r = opt.state_file != NULL ? state_load(opt.state_file, &start) : 1;
+        if (opt.state_file != NULL && r != 0) {
+            fputs("reporter: warning: ", stderr);
+            term_cstr(stderr, opt.state_file);
+            fputs(r > 0 ? " does not exist yet" : " is unreadable or not a state file (ignored)",
+                  stderr);
+            fputs(": reading the feed from its beginning\n", stderr);
+            start = -1;
+        }
+        camp_client_feed_init(&feed, &client, start, EVENTS_PAGE);
+        printf("reporter: the event feed every %u s from ", (unsigned)opt.interval_s);
+        term_cstr(stdout, opt.base_url);
+        if (start >= 0) {
+            printf(", after seq %lld", (long long)start);
+        } else {
+            printf(", from its beginning");
+        }
+        printf("%s\n", opt.count ? "" : " (Ctrl-C to stop)");
+    } else {
+        printf("reporter: %u campaign(s) every %u s from ", (unsigned)opt.id_count,
+               (unsigned)opt.interval_s);
+        term_cstr(stdout, opt.base_url);
+        printf("%s\n", opt.count ? "" : " (Ctrl-C to stop)");
+    }
     fflush(stdout);
 
     for (round = 1; opt.count == 0 || round <= opt.count; round++) {
@@ -482,10 +818,40 @@ int main(int argc, char **argv)
         size_t i;
         exit_code = 0;
         full_handshakes = resumed_handshakes = 0;
-        for (i = 0; i < opt.id_count; i++) {
+        if (opt.events) {
+            int64_t before = feed.last_seq;
+            camp_status_t st = events_round(round, &opt);
+            /* keep what was read, also when the round ended early */
+            if (opt.state_file != NULL && feed.last_seq != before &&
+                state_save(opt.state_file, feed.last_seq) != 0) {
+                fputs("reporter: warning: cannot write ", stderr);
+                term_cstr(stderr, opt.state_file);
+                fprintf(stderr, " (%s): the position is kept in memory only\n", strerror(errno));
+            }
+            if (st != CAMP_OK) {
+                exit_code = 1;
+                if (st == CAMP_ERR_API_RATE_LIMITED) {
+                    int64_t ra = client.last.retry_after_ms;
+                    uint32_t ra_s = ra > 0 ? (uint32_t)((ra + 999) / 1000) : opt.interval_s * 2u;
+                    if (ra_s > wait_s) {
+                        wait_s = ra_s > MAX_BACKOFF_S ? MAX_BACKOFF_S : ra_s;
+                    }
+                    printf("     rate limited: next poll in %u s\n", (unsigned)wait_s);
+                } else if (st == CAMP_ERR_NET || st == CAMP_ERR_NET_CLOSED ||
+                           st == CAMP_ERR_TIMEOUT || st == CAMP_ERR_NET_TRUNCATED ||
+                           st == CAMP_ERR_PROXY || st == CAMP_ERR_DNS || st == CAMP_ERR_TLS ||
+                           st == CAMP_ERR_API_SERVER) {
+                    net_failed = true;
+                }
+            }
+        }
+        for (i = 0; i < opt.id_count && !opt.events; i++) {
             camp_status_t st = camp_client_inbox_get_campaign(&client, opt.ids[i], &campaign);
+            if (client.last.http_status != 0) {
+                check_clock();
+            }
             if (st == CAMP_OK) {
-                print_campaign(round, &campaign, wall_now());
+                print_campaign(round, &campaign, decision_now(opt.server_time));
                 continue;
             }
             exit_code = 1;
