@@ -15,7 +15,7 @@ _campctl()
         cword=$COMP_CWORD
     fi
 
-    local commands="json-check validate webhook-verify tz schedule sizes get enable pause create sequence-set rules-set leads-add lead-update lead-cancel column-update outbox-create sender-create contacts help"
+    local commands="json-check validate webhook-verify tz schedule sizes whoami events get enable pause create sequence-set rules-set leads-add lead-update lead-cancel column-update outbox-create sender-create contacts help"
     local globals="--json --base-url --ca-file --timeout-ms --retries --token-file --proxy --help --version"
     local types="inbox-campaign inbox-campaign-create inbox-sequence-update inbox-sequence inbox-rules-update inbox-leads-add inbox-leads-add-result inbox-lead-update inbox-lead-cancel inbox-column-update inbox-column inbox-success inbox-error inbox-webhook inbox-campaign-page outbox-campaign outbox-campaign-create outbox-sender outbox-sender-create outbox-contacts-page list"
 
@@ -47,7 +47,7 @@ _campctl()
         --sort-direction)
             COMPREPLY=($(compgen -W "asc desc" -- "$cur"))
             return ;;
-        --base-url|--timeout-ms|--retries|--header|--now|--tolerance|--hours|--at|--name|--account|--proxy|--description|--page|--tag)
+        --base-url|--timeout-ms|--retries|--header|--now|--tolerance|--hours|--at|--name|--account|--proxy|--description|--page|--tag|--after|--limit|--interval|--max-polls)
             return ;;
     esac
 
@@ -55,7 +55,7 @@ _campctl()
     local i cmd=""
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
-            --base-url|--ca-file|--timeout-ms|--retries|--token-file|--proxy|--type|--secret-file|--header|--now|--tolerance|--tz|--hours|--at|--fixtures|--name|--account|--timezone|--by|--platform|--description|--page|--sort-by|--sort-direction|--tag)
+            --base-url|--ca-file|--timeout-ms|--retries|--token-file|--proxy|--type|--secret-file|--header|--now|--tolerance|--tz|--hours|--at|--fixtures|--name|--account|--timezone|--by|--platform|--description|--page|--sort-by|--sort-direction|--tag|--after|--limit|--interval|--max-polls)
                 ((i++)) ;;
             -*) ;;
             *) cmd=${words[i]}; break ;;
@@ -83,6 +83,7 @@ _campctl()
         lead-cancel) opts="--by --platform" ;;
         column-update) opts="--name --description --no-description" ;;
         contacts) opts="--page --all --sort-by --sort-direction --tag" ;;
+        events) opts="--after --limit --follow --interval --max-polls" ;;
     esac
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "$opts $globals" -- "$cur"))
