@@ -434,6 +434,27 @@ static void test_feed_refetches_after_another_call(void **state)
     expect_request_line(2, "GET /api/v1/events?afterSeq=1 HTTP/1.1");
 }
 
+static void test_feed_refetches_after_another_page(void **state)
+{
+    camp_client_feed_t f;
+    camp_inbox_webhook_t ev;
+    camp_inbox_events_page_t other;
+    (void)state;
+    respond(200, "", "{\"events\":[" EV_CAMPAIGN("e1", 1, "campaign.started") ","
+                     EV_CAMPAIGN("e2", 2, "campaign.paused") "],\"hasMore\":false,\"lastSeq\":2}");
+    respond(200, "", "{\"events\":[" EV_CAMPAIGN("x9", 9, "campaign.completed") "],"
+                     "\"hasMore\":false,\"lastSeq\":9}");
+    respond(200, "", "{\"events\":[" EV_CAMPAIGN("e2", 2, "campaign.paused") "],"
+                     "\"hasMore\":false,\"lastSeq\":2}");
+    camp_client_feed_init(&f, &g_c, -1, 0);
+    expect_event(&f, &ev, "e1", 1, CAMP_INBOX_EVENT_CAMPAIGN_STARTED);
+    /* another events page replaces the document: the reader's page is not that one */
+    assert_int_equal(camp_client_inbox_list_events(&g_c, 8, 0, &other), CAMP_OK);
+    assert_non_null(camp_client_last_doc(&g_c));
+    expect_event(&f, &ev, "e2", 2, CAMP_INBOX_EVENT_CAMPAIGN_PAUSED);
+    expect_request_line(2, "GET /api/v1/events?afterSeq=1 HTTP/1.1");
+}
+
 static void test_feed_arguments(void **state)
 {
     camp_client_feed_t f;
@@ -572,6 +593,7 @@ int main(void)
         cmocka_unit_test_setup(test_feed_malformed_event, setup),
         cmocka_unit_test_setup(test_feed_request_error_then_retry, setup),
         cmocka_unit_test_setup(test_feed_refetches_after_another_call, setup),
+        cmocka_unit_test_setup(test_feed_refetches_after_another_page, setup),
         cmocka_unit_test_setup(test_feed_arguments, setup),
         cmocka_unit_test_setup(test_get_team_request_id_and_date, setup),
         cmocka_unit_test_setup(test_date_absent_or_malformed, setup),
