@@ -182,8 +182,14 @@ typedef struct camp_inbox_sequence {
     uint16_t step_count;    /**< steps used */
     uint16_t segment_count; /**< segments used in the pool */
     uint16_t option_count;  /**< variation options used in the pool */
+    /** The steps, in order; capacity CAMP_MAX_STEPS, the first step_count are used. */
     camp_inbox_step_t steps[CAMP_MAX_STEPS];
+    /** Segment pool shared by all message steps (each names its first_segment and
+     *  segment_count); capacity CAMP_MAX_SEGMENTS, the first segment_count are used. */
     camp_inbox_segment_t segments[CAMP_MAX_SEGMENTS];
+    /** Variation-option pool shared by all variation segments (each names its
+     *  first_option and option_count); capacity CAMP_MAX_VARIATION_OPTIONS, the first
+     *  option_count are used. */
     camp_str_t options[CAMP_MAX_VARIATION_OPTIONS];
 } camp_inbox_sequence_t;
 
@@ -214,7 +220,12 @@ typedef struct camp_inbox_rules {
     uint16_t mapping_count; /**< mappings used */
     bool exclude_contacted; /**< v2 `excludeContacted` */
     bool exclude_mutuals;   /**< v2 `excludeMutuals` */
+    /** The list rules (v2: synced lists first, then excluded ones); capacity
+     *  CAMP_MAX_LISTS, the first list_count are used. */
     camp_inbox_list_t lists[CAMP_MAX_LISTS];
+    /** Column-mapping pool shared by the synced lists (each names its first_mapping
+     *  and mapping_count); capacity CAMP_MAX_COLUMN_MAPPINGS, the first mapping_count
+     *  are used. */
     camp_inbox_column_map_t mappings[CAMP_MAX_COLUMN_MAPPINGS];
 } camp_inbox_rules_t;
 
@@ -242,9 +253,16 @@ typedef struct camp_inbox_rules_update {
     bool exclude_contacted;  /**< `excludeContacted` */
     bool exclude_mutuals;    /**< `excludeMutuals` */
     uint8_t detach_behavior; /**< camp_inbox_detach_t, 0 when absent */
+    /** `syncedListIds`; capacity CAMP_MAX_LISTS, the first synced_count are used. */
     camp_str_t synced_list_ids[CAMP_MAX_LISTS];
+    /** `excludedListIds`; capacity CAMP_MAX_LISTS, the first excluded_count are used. */
     camp_str_t excluded_list_ids[CAMP_MAX_LISTS];
+    /** `columnMappings`, one group per source list key; capacity CAMP_MAX_LISTS, the
+     *  first group_count are used. */
     camp_inbox_mapping_group_t groups[CAMP_MAX_LISTS];
+    /** Mapping pool shared by the groups (each names its first_mapping and
+     *  mapping_count); capacity CAMP_MAX_COLUMN_MAPPINGS, the first mapping_count are
+     *  used. */
     camp_inbox_column_map_t mappings[CAMP_MAX_COLUMN_MAPPINGS];
 } camp_inbox_rules_update_t;
 
@@ -293,21 +311,48 @@ typedef struct camp_inbox_campaign_summary {
     bool dry_run;                      /**< `dryRun` */
 } camp_inbox_campaign_summary_t;
 
-/** camp_inbox_campaign_t::present bits (optional members of the v2 / legacy shapes). */
+/* camp_inbox_campaign_t::present bits: one per optional member of the v2 / legacy
+ * shapes that has no NULL pointer or UNSET value to mark it absent. */
+/** camp_inbox_campaign_t::present: v2 `enabled` was given (in camp_inbox_campaign_t::enabled). */
 #define CAMP_INBOX_CAMPAIGN_HAS_ENABLED 0x1u
+/** camp_inbox_campaign_t::present: `hourlyMessageRate` was given (in
+ *  camp_inbox_campaign_t::hourly_message_rate). */
 #define CAMP_INBOX_CAMPAIGN_HAS_HOURLY_RATE 0x2u
+/** camp_inbox_campaign_t::present: `scheduleHours` was given (in
+ *  camp_inbox_campaign_t::schedule_hours). */
 #define CAMP_INBOX_CAMPAIGN_HAS_SCHEDULE_HOURS 0x4u
+/** camp_inbox_campaign_t::present: `isBuildingPlan` was given (in
+ *  camp_inbox_campaign_t::is_building_plan). */
 #define CAMP_INBOX_CAMPAIGN_HAS_BUILDING_PLAN 0x8u
+/** camp_inbox_campaign_t::present: v2 `isSyncing` was given (in
+ *  camp_inbox_campaign_t::is_syncing). */
 #define CAMP_INBOX_CAMPAIGN_HAS_SYNCING 0x10u
+/** camp_inbox_campaign_t::present: v2 `scopeAssessedCount` was given (in
+ *  camp_inbox_campaign_t::scope_assessed_count). */
 #define CAMP_INBOX_CAMPAIGN_HAS_SCOPE_ASSESSED 0x20u
+/** camp_inbox_campaign_t::present: `accountLinkIds` was given (in
+ *  camp_inbox_campaign_t::account_link_ids, camp_inbox_campaign_t::account_count used). */
 #define CAMP_INBOX_CAMPAIGN_HAS_ACCOUNTS 0x40u
-#define CAMP_INBOX_CAMPAIGN_HAS_RULES 0x80u            /**< v2 `rules` (in camp_inbox_campaign_t::rules) */
-#define CAMP_INBOX_CAMPAIGN_HAS_SEQUENCE 0x100u        /**< v2 `sequence` (in ::sequence) */
+/** camp_inbox_campaign_t::present: v2 `rules` was given (in camp_inbox_campaign_t::rules). */
+#define CAMP_INBOX_CAMPAIGN_HAS_RULES 0x80u
+/** camp_inbox_campaign_t::present: v2 `sequence` was given (in camp_inbox_campaign_t::sequence). */
+#define CAMP_INBOX_CAMPAIGN_HAS_SEQUENCE 0x100u
+/** camp_inbox_campaign_t::present: `automations` was given (in
+ *  camp_inbox_campaign_t::automations, camp_inbox_campaign_t::automation_count used). */
 #define CAMP_INBOX_CAMPAIGN_HAS_AUTOMATIONS 0x200u
+/** camp_inbox_campaign_t::present: legacy `estimatedTargets` was given (in
+ *  camp_inbox_campaign_t::estimated_targets). */
 #define CAMP_INBOX_CAMPAIGN_HAS_ESTIMATED_TARGETS 0x400u
+/** camp_inbox_campaign_t::present: legacy `isHydrating` was given (in
+ *  camp_inbox_campaign_t::is_hydrating). */
 #define CAMP_INBOX_CAMPAIGN_HAS_HYDRATING 0x800u
-#define CAMP_INBOX_CAMPAIGN_HAS_STEPS 0x1000u          /**< legacy `steps` (in ::sequence) */
-#define CAMP_INBOX_CAMPAIGN_HAS_LISTS 0x2000u          /**< legacy `lists` (in ::rules) */
+/** camp_inbox_campaign_t::present: legacy `steps` was given (in
+ *  camp_inbox_campaign_t::sequence). */
+#define CAMP_INBOX_CAMPAIGN_HAS_STEPS 0x1000u
+/** camp_inbox_campaign_t::present: legacy `lists` was given (in camp_inbox_campaign_t::rules). */
+#define CAMP_INBOX_CAMPAIGN_HAS_LISTS 0x2000u
+/** camp_inbox_campaign_t::present: legacy `customVariables` was given (in
+ *  camp_inbox_campaign_t::variables, camp_inbox_campaign_t::variable_count used). */
 #define CAMP_INBOX_CAMPAIGN_HAS_CUSTOM_VARIABLES 0x4000u
 
 /**
@@ -331,11 +376,15 @@ typedef struct camp_inbox_campaign {
     camp_str_t schedule_timezone;       /**< IANA name (ptr NULL when absent) */
     camp_str_t type;                    /**< legacy `type`, e.g. "sequence" (ptr NULL when absent) */
     camp_week_windows_t schedule_hours; /**< `scheduleHours` (day[0] Sunday); for camp_schedule_is_open() */
+    /** `accountLinkIds`; capacity CAMP_MAX_ACCOUNTS, the first account_count are used. */
     camp_str_t account_link_ids[CAMP_MAX_ACCOUNTS];
     camp_inbox_rules_t rules;           /**< v2 `rules` or legacy `lists` */
     camp_inbox_sequence_t sequence;     /**< v2 `sequence` or legacy `steps` */
+    /** `automations`; capacity CAMP_MAX_AUTOMATIONS, the first automation_count are used. */
     camp_inbox_automation_t automations[CAMP_MAX_AUTOMATIONS];
-    camp_inbox_variable_t variables[CAMP_MAX_CUSTOM_VARIABLES]; /**< legacy `customVariables` */
+    /** Legacy `customVariables`; capacity CAMP_MAX_CUSTOM_VARIABLES, the first
+     *  variable_count are used. */
+    camp_inbox_variable_t variables[CAMP_MAX_CUSTOM_VARIABLES];
 } camp_inbox_campaign_t;
 
 /**
@@ -349,6 +398,7 @@ typedef struct camp_inbox_campaign_page {
     bool has_next;                    /**< `nextCursor` is an object (false: null or absent) */
     camp_str_t next_id;               /**< `nextCursor.id` */
     camp_inbox_time_t next_timestamp; /**< `nextCursor.timestamp` */
+    /** `campaigns[]`; capacity CAMP_MAX_PAGE_ITEMS, the first count are used. */
     camp_inbox_campaign_t items[CAMP_MAX_PAGE_ITEMS];
 } camp_inbox_campaign_page_t;
 
@@ -363,6 +413,7 @@ typedef struct camp_inbox_campaign_create {
     camp_str_t name;              /**< 1..255 characters (UTF-8 code points) */
     camp_str_t schedule_timezone; /**< IANA name; ptr NULL: omitted (server default "UTC") */
     uint16_t account_count;       /**< >= 1 */
+    /** `accountLinkIds`; capacity CAMP_MAX_ACCOUNTS, the first account_count are used. */
     camp_str_t account_link_ids[CAMP_MAX_ACCOUNTS];
     camp_inbox_rules_update_t rules; /**< when CAMP_INBOX_CREATE_HAS_RULES */
 } camp_inbox_campaign_create_t;
@@ -396,7 +447,10 @@ typedef struct camp_inbox_leads_add {
     camp_inbox_id_span_t external_ids; /**< `externalIds` */
     uint16_t id_count;                 /**< ids[] used */
     uint16_t lead_count;               /**< `leads` used */
-    camp_str_t ids[CAMP_MAX_LEAD_IDS]; /**< pool of the three identifier arrays */
+    /** Pool of the three identifier arrays (each named by its span); capacity
+     *  CAMP_MAX_LEAD_IDS, the first id_count are used. */
+    camp_str_t ids[CAMP_MAX_LEAD_IDS];
+    /** `leads`; capacity CAMP_MAX_LEAD_OBJECTS, the first lead_count are used. */
     camp_inbox_lead_t leads[CAMP_MAX_LEAD_OBJECTS];
 } camp_inbox_leads_add_t;
 
@@ -509,7 +563,7 @@ typedef struct camp_inbox_webhook {
     uint8_t format;                /**< camp_inbox_webhook_format_t */
     uint8_t event;                 /**< camp_inbox_event_t */
     uint8_t platform;              /**< legacy `platform` */
-    bool has_campaign;             /**< `data.campaign` decoded into ::campaign */
+    bool has_campaign;             /**< `data.campaign` was decoded (into `campaign` below) */
     uint8_t present;               /**< CAMP_INBOX_WEBHOOK_HAS_* bits */
     camp_str_t id;                 /**< v1 / v2 `id` (dedupe on it) */
     camp_str_t team_id;            /**< v1 `teamId`; legacy `data.team.id`; ptr NULL in v2 */
@@ -567,13 +621,28 @@ typedef enum camp_inbox_type {
     CAMP_INBOX_TYPE_COUNT
 } camp_inbox_type_t;
 
-/** @brief sizeof the struct of @p type (0 for an unknown type). */
+/**
+ * @brief sizeof the struct of @p type (the out_size camp_inbox_decode() expects).
+ * @param[in] type a document type.
+ * @return the size in bytes; 0 for an unknown type.
+ */
 size_t camp_inbox_type_size(camp_inbox_type_t type);
 
-/** @brief Short name of @p type ("campaign", "leads-add", ...; "" when unknown). */
+/**
+ * @brief Short name of @p type ("campaign", "leads-add", ...).
+ * @param[in] type a document type.
+ * @return a static NUL-terminated string; "" (never NULL) for an unknown type.
+ */
 const char *camp_inbox_type_name(camp_inbox_type_t type);
 
-/** @brief True for the request-body types (those meant to be encoded and sent). */
+/**
+ * @brief Whether @p type is a request body (meant to be encoded and sent).
+ * @param[in] type a document type.
+ * @return true for CAMP_INBOX_CAMPAIGN_CREATE, CAMP_INBOX_SEQUENCE_UPDATE,
+ *         CAMP_INBOX_RULES_UPDATE, CAMP_INBOX_LEADS_ADD, CAMP_INBOX_LEAD_UPDATE,
+ *         CAMP_INBOX_LEAD_CANCEL and CAMP_INBOX_COLUMN_UPDATE; false otherwise
+ *         (responses, webhook events, unknown types).
+ */
 bool camp_inbox_type_is_request(camp_inbox_type_t type);
 
 /**
@@ -651,6 +720,9 @@ camp_status_t camp_inbox_encode(camp_inbox_type_t type, const void *obj, char *b
 /**
  * @brief Field-by-field equality of two structs of @p type: strings by content,
  * date-times by their text, pool-based arrays element by element (not by index).
+ * @param[in] type the structs' type.
+ * @param[in] a    one struct of @p type.
+ * @param[in] b    the other struct of @p type.
  * @return true when equal; false when not, or on a NULL argument / unknown type.
  */
 bool camp_inbox_equal(camp_inbox_type_t type, const void *a, const void *b);
@@ -662,7 +734,12 @@ bool camp_inbox_equal(camp_inbox_type_t type, const void *a, const void *b);
  * @param[in]     tok  token of the value (0 for the whole document).
  * @param[out]    out  the result; its views point into doc->text.
  * @param[out]    diag failure details; may be NULL.
- * @return the statuses of camp_inbox_decode().
+ * @return CAMP_OK; CAMP_ERR_ARG (@p doc or @p out NULL, @p tok not a token of @p doc);
+ *         CAMP_ERR_CAPACITY (diag->needed = count needed); CAMP_ERR_REQUIRED,
+ *         CAMP_ERR_TYPE, CAMP_ERR_RANGE, CAMP_ERR_PATTERN, CAMP_ERR_LENGTH,
+ *         CAMP_ERR_ENUM, CAMP_ERR_DATE, CAMP_ERR_TIMEZONE, CAMP_ERR_REFERENCE,
+ *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
+ *         rules apply (see camp_inbox_decode()).
  */
 camp_status_t camp_inbox_team_decode(camp_json_doc_t *doc, int tok, camp_inbox_team_t *out,
                                      camp_diag_t *diag);
@@ -675,7 +752,13 @@ camp_status_t camp_inbox_team_decode(camp_json_doc_t *doc, int tok, camp_inbox_t
  * @param[in]     capacity entries in @p tokens.
  * @param[out]    out      the result.
  * @param[out]    diag     failure details; may be NULL.
- * @return the statuses of camp_inbox_parse().
+ * @return CAMP_OK; any status of camp_json_parse() (a malformed document fails
+ *         with path `$`; CAMP_ERR_JSON_TOKENS when @p capacity is too small);
+ *         CAMP_ERR_ARG (@p out NULL); CAMP_ERR_CAPACITY, CAMP_ERR_REQUIRED,
+ *         CAMP_ERR_TYPE, CAMP_ERR_RANGE, CAMP_ERR_PATTERN, CAMP_ERR_LENGTH,
+ *         CAMP_ERR_ENUM, CAMP_ERR_DATE, CAMP_ERR_TIMEZONE, CAMP_ERR_REFERENCE,
+ *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
+ *         rules apply (see camp_inbox_decode()).
  */
 camp_status_t camp_inbox_team_parse(char *json, size_t len, camp_json_token_t *tokens,
                                     size_t capacity, camp_inbox_team_t *out, camp_diag_t *diag);
@@ -743,7 +826,12 @@ camp_status_t camp_inbox_events_next(camp_json_doc_t *doc, camp_inbox_events_pag
  * @param[in]     tok  token of the value (0 for the whole document).
  * @param[out]    out  the result; its views point into doc->text.
  * @param[out]    diag failure details; may be NULL.
- * @return the statuses of camp_inbox_decode().
+ * @return CAMP_OK; CAMP_ERR_ARG (@p doc or @p out NULL, @p tok not a token of @p doc);
+ *         CAMP_ERR_CAPACITY (diag->needed = count needed); CAMP_ERR_REQUIRED,
+ *         CAMP_ERR_TYPE, CAMP_ERR_RANGE, CAMP_ERR_PATTERN, CAMP_ERR_LENGTH,
+ *         CAMP_ERR_ENUM, CAMP_ERR_DATE, CAMP_ERR_TIMEZONE, CAMP_ERR_REFERENCE,
+ *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
+ *         rules apply (see camp_inbox_decode()).
  */
 camp_status_t camp_inbox_campaign_decode(camp_json_doc_t *doc, int tok,
                                          camp_inbox_campaign_t *out, camp_diag_t *diag);
@@ -756,7 +844,13 @@ camp_status_t camp_inbox_campaign_decode(camp_json_doc_t *doc, int tok,
  * @param[in]     capacity entries in @p tokens.
  * @param[out]    out      the result.
  * @param[out]    diag     failure details; may be NULL.
- * @return the statuses of camp_inbox_parse().
+ * @return CAMP_OK; any status of camp_json_parse() (a malformed document fails
+ *         with path `$`; CAMP_ERR_JSON_TOKENS when @p capacity is too small);
+ *         CAMP_ERR_ARG (@p out NULL); CAMP_ERR_CAPACITY, CAMP_ERR_REQUIRED,
+ *         CAMP_ERR_TYPE, CAMP_ERR_RANGE, CAMP_ERR_PATTERN, CAMP_ERR_LENGTH,
+ *         CAMP_ERR_ENUM, CAMP_ERR_DATE, CAMP_ERR_TIMEZONE, CAMP_ERR_REFERENCE,
+ *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
+ *         rules apply (see camp_inbox_decode()).
  */
 camp_status_t camp_inbox_campaign_parse(char *json, size_t len, camp_json_token_t *tokens,
                                         size_t capacity, camp_inbox_campaign_t *out,
@@ -769,7 +863,12 @@ camp_status_t camp_inbox_campaign_parse(char *json, size_t len, camp_json_token_
  * @param[in]     tok  token of the value (0 for the whole document).
  * @param[out]    out  the result; its views point into doc->text.
  * @param[out]    diag failure details; may be NULL.
- * @return the statuses of camp_inbox_decode().
+ * @return CAMP_OK; CAMP_ERR_ARG (@p doc or @p out NULL, @p tok not a token of @p doc);
+ *         CAMP_ERR_CAPACITY (diag->needed = count needed); CAMP_ERR_REQUIRED,
+ *         CAMP_ERR_TYPE, CAMP_ERR_RANGE, CAMP_ERR_PATTERN, CAMP_ERR_LENGTH,
+ *         CAMP_ERR_ENUM, CAMP_ERR_DATE, CAMP_ERR_TIMEZONE, CAMP_ERR_REFERENCE,
+ *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
+ *         rules apply (see camp_inbox_decode()).
  */
 camp_status_t camp_inbox_campaign_page_decode(camp_json_doc_t *doc, int tok,
                                               camp_inbox_campaign_page_t *out, camp_diag_t *diag);
@@ -782,7 +881,13 @@ camp_status_t camp_inbox_campaign_page_decode(camp_json_doc_t *doc, int tok,
  * @param[in]     capacity entries in @p tokens.
  * @param[out]    out      the result.
  * @param[out]    diag     failure details; may be NULL.
- * @return the statuses of camp_inbox_parse().
+ * @return CAMP_OK; any status of camp_json_parse() (a malformed document fails
+ *         with path `$`; CAMP_ERR_JSON_TOKENS when @p capacity is too small);
+ *         CAMP_ERR_ARG (@p out NULL); CAMP_ERR_CAPACITY, CAMP_ERR_REQUIRED,
+ *         CAMP_ERR_TYPE, CAMP_ERR_RANGE, CAMP_ERR_PATTERN, CAMP_ERR_LENGTH,
+ *         CAMP_ERR_ENUM, CAMP_ERR_DATE, CAMP_ERR_TIMEZONE, CAMP_ERR_REFERENCE,
+ *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
+ *         rules apply (see camp_inbox_decode()).
  */
 camp_status_t camp_inbox_campaign_page_parse(char *json, size_t len, camp_json_token_t *tokens,
                                              size_t capacity, camp_inbox_campaign_page_t *out,
@@ -795,7 +900,12 @@ camp_status_t camp_inbox_campaign_page_parse(char *json, size_t len, camp_json_t
  * @param[in]     tok  token of the value (0 for the whole document).
  * @param[out]    out  the result; its views point into doc->text.
  * @param[out]    diag failure details; may be NULL.
- * @return the statuses of camp_inbox_decode().
+ * @return CAMP_OK; CAMP_ERR_ARG (@p doc or @p out NULL, @p tok not a token of @p doc);
+ *         CAMP_ERR_CAPACITY (diag->needed = count needed); CAMP_ERR_REQUIRED,
+ *         CAMP_ERR_TYPE, CAMP_ERR_RANGE, CAMP_ERR_PATTERN, CAMP_ERR_LENGTH,
+ *         CAMP_ERR_ENUM, CAMP_ERR_DATE, CAMP_ERR_TIMEZONE, CAMP_ERR_REFERENCE,
+ *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
+ *         rules apply (see camp_inbox_decode()).
  */
 camp_status_t camp_inbox_sequence_decode(camp_json_doc_t *doc, int tok,
                                          camp_inbox_sequence_t *out, camp_diag_t *diag);
@@ -808,7 +918,13 @@ camp_status_t camp_inbox_sequence_decode(camp_json_doc_t *doc, int tok,
  * @param[in]     capacity entries in @p tokens.
  * @param[out]    out      the result.
  * @param[out]    diag     failure details; may be NULL.
- * @return the statuses of camp_inbox_parse().
+ * @return CAMP_OK; any status of camp_json_parse() (a malformed document fails
+ *         with path `$`; CAMP_ERR_JSON_TOKENS when @p capacity is too small);
+ *         CAMP_ERR_ARG (@p out NULL); CAMP_ERR_CAPACITY, CAMP_ERR_REQUIRED,
+ *         CAMP_ERR_TYPE, CAMP_ERR_RANGE, CAMP_ERR_PATTERN, CAMP_ERR_LENGTH,
+ *         CAMP_ERR_ENUM, CAMP_ERR_DATE, CAMP_ERR_TIMEZONE, CAMP_ERR_REFERENCE,
+ *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
+ *         rules apply (see camp_inbox_decode()).
  */
 camp_status_t camp_inbox_sequence_parse(char *json, size_t len, camp_json_token_t *tokens,
                                         size_t capacity, camp_inbox_sequence_t *out,
@@ -821,7 +937,12 @@ camp_status_t camp_inbox_sequence_parse(char *json, size_t len, camp_json_token_
  * @param[in]     tok  token of the value (0 for the whole document).
  * @param[out]    out  the result; its views point into doc->text.
  * @param[out]    diag failure details; may be NULL.
- * @return the statuses of camp_inbox_decode().
+ * @return CAMP_OK; CAMP_ERR_ARG (@p doc or @p out NULL, @p tok not a token of @p doc);
+ *         CAMP_ERR_CAPACITY (diag->needed = count needed); CAMP_ERR_REQUIRED,
+ *         CAMP_ERR_TYPE, CAMP_ERR_RANGE, CAMP_ERR_PATTERN, CAMP_ERR_LENGTH,
+ *         CAMP_ERR_ENUM, CAMP_ERR_DATE, CAMP_ERR_TIMEZONE, CAMP_ERR_REFERENCE,
+ *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
+ *         rules apply (see camp_inbox_decode()).
  */
 camp_status_t camp_inbox_leads_add_result_decode(camp_json_doc_t *doc, int tok,
                                                  camp_inbox_leads_add_result_t *out,
@@ -835,7 +956,13 @@ camp_status_t camp_inbox_leads_add_result_decode(camp_json_doc_t *doc, int tok,
  * @param[in]     capacity entries in @p tokens.
  * @param[out]    out      the result.
  * @param[out]    diag     failure details; may be NULL.
- * @return the statuses of camp_inbox_parse().
+ * @return CAMP_OK; any status of camp_json_parse() (a malformed document fails
+ *         with path `$`; CAMP_ERR_JSON_TOKENS when @p capacity is too small);
+ *         CAMP_ERR_ARG (@p out NULL); CAMP_ERR_CAPACITY, CAMP_ERR_REQUIRED,
+ *         CAMP_ERR_TYPE, CAMP_ERR_RANGE, CAMP_ERR_PATTERN, CAMP_ERR_LENGTH,
+ *         CAMP_ERR_ENUM, CAMP_ERR_DATE, CAMP_ERR_TIMEZONE, CAMP_ERR_REFERENCE,
+ *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
+ *         rules apply (see camp_inbox_decode()).
  */
 camp_status_t camp_inbox_leads_add_result_parse(char *json, size_t len, camp_json_token_t *tokens,
                                                 size_t capacity,
@@ -849,7 +976,12 @@ camp_status_t camp_inbox_leads_add_result_parse(char *json, size_t len, camp_jso
  * @param[in]     tok  token of the value (0 for the whole document).
  * @param[out]    out  the result; its views point into doc->text.
  * @param[out]    diag failure details; may be NULL.
- * @return the statuses of camp_inbox_decode().
+ * @return CAMP_OK; CAMP_ERR_ARG (@p doc or @p out NULL, @p tok not a token of @p doc);
+ *         CAMP_ERR_CAPACITY (diag->needed = count needed); CAMP_ERR_REQUIRED,
+ *         CAMP_ERR_TYPE, CAMP_ERR_RANGE, CAMP_ERR_PATTERN, CAMP_ERR_LENGTH,
+ *         CAMP_ERR_ENUM, CAMP_ERR_DATE, CAMP_ERR_TIMEZONE, CAMP_ERR_REFERENCE,
+ *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
+ *         rules apply (see camp_inbox_decode()).
  */
 camp_status_t camp_inbox_column_decode(camp_json_doc_t *doc, int tok, camp_inbox_column_t *out,
                                        camp_diag_t *diag);
@@ -862,7 +994,13 @@ camp_status_t camp_inbox_column_decode(camp_json_doc_t *doc, int tok, camp_inbox
  * @param[in]     capacity entries in @p tokens.
  * @param[out]    out      the result.
  * @param[out]    diag     failure details; may be NULL.
- * @return the statuses of camp_inbox_parse().
+ * @return CAMP_OK; any status of camp_json_parse() (a malformed document fails
+ *         with path `$`; CAMP_ERR_JSON_TOKENS when @p capacity is too small);
+ *         CAMP_ERR_ARG (@p out NULL); CAMP_ERR_CAPACITY, CAMP_ERR_REQUIRED,
+ *         CAMP_ERR_TYPE, CAMP_ERR_RANGE, CAMP_ERR_PATTERN, CAMP_ERR_LENGTH,
+ *         CAMP_ERR_ENUM, CAMP_ERR_DATE, CAMP_ERR_TIMEZONE, CAMP_ERR_REFERENCE,
+ *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
+ *         rules apply (see camp_inbox_decode()).
  */
 camp_status_t camp_inbox_column_parse(char *json, size_t len, camp_json_token_t *tokens,
                                       size_t capacity, camp_inbox_column_t *out,
@@ -875,7 +1013,12 @@ camp_status_t camp_inbox_column_parse(char *json, size_t len, camp_json_token_t 
  * @param[in]     tok  token of the value (0 for the whole document).
  * @param[out]    out  the result; its views point into doc->text.
  * @param[out]    diag failure details; may be NULL.
- * @return the statuses of camp_inbox_decode().
+ * @return CAMP_OK; CAMP_ERR_ARG (@p doc or @p out NULL, @p tok not a token of @p doc);
+ *         CAMP_ERR_CAPACITY (diag->needed = count needed); CAMP_ERR_REQUIRED,
+ *         CAMP_ERR_TYPE, CAMP_ERR_RANGE, CAMP_ERR_PATTERN, CAMP_ERR_LENGTH,
+ *         CAMP_ERR_ENUM, CAMP_ERR_DATE, CAMP_ERR_TIMEZONE, CAMP_ERR_REFERENCE,
+ *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
+ *         rules apply (see camp_inbox_decode()).
  */
 camp_status_t camp_inbox_success_decode(camp_json_doc_t *doc, int tok, camp_inbox_success_t *out,
                                         camp_diag_t *diag);
@@ -888,7 +1031,13 @@ camp_status_t camp_inbox_success_decode(camp_json_doc_t *doc, int tok, camp_inbo
  * @param[in]     capacity entries in @p tokens.
  * @param[out]    out      the result.
  * @param[out]    diag     failure details; may be NULL.
- * @return the statuses of camp_inbox_parse().
+ * @return CAMP_OK; any status of camp_json_parse() (a malformed document fails
+ *         with path `$`; CAMP_ERR_JSON_TOKENS when @p capacity is too small);
+ *         CAMP_ERR_ARG (@p out NULL); CAMP_ERR_CAPACITY, CAMP_ERR_REQUIRED,
+ *         CAMP_ERR_TYPE, CAMP_ERR_RANGE, CAMP_ERR_PATTERN, CAMP_ERR_LENGTH,
+ *         CAMP_ERR_ENUM, CAMP_ERR_DATE, CAMP_ERR_TIMEZONE, CAMP_ERR_REFERENCE,
+ *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
+ *         rules apply (see camp_inbox_decode()).
  */
 camp_status_t camp_inbox_success_parse(char *json, size_t len, camp_json_token_t *tokens,
                                        size_t capacity, camp_inbox_success_t *out,
@@ -901,7 +1050,12 @@ camp_status_t camp_inbox_success_parse(char *json, size_t len, camp_json_token_t
  * @param[in]     tok  token of the value (0 for the whole document).
  * @param[out]    out  the result; its views point into doc->text.
  * @param[out]    diag failure details; may be NULL.
- * @return the statuses of camp_inbox_decode().
+ * @return CAMP_OK; CAMP_ERR_ARG (@p doc or @p out NULL, @p tok not a token of @p doc);
+ *         CAMP_ERR_CAPACITY (diag->needed = count needed); CAMP_ERR_REQUIRED,
+ *         CAMP_ERR_TYPE, CAMP_ERR_RANGE, CAMP_ERR_PATTERN, CAMP_ERR_LENGTH,
+ *         CAMP_ERR_ENUM, CAMP_ERR_DATE, CAMP_ERR_TIMEZONE, CAMP_ERR_REFERENCE,
+ *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
+ *         rules apply (see camp_inbox_decode()).
  */
 camp_status_t camp_inbox_error_decode(camp_json_doc_t *doc, int tok, camp_inbox_error_t *out,
                                       camp_diag_t *diag);
@@ -914,7 +1068,13 @@ camp_status_t camp_inbox_error_decode(camp_json_doc_t *doc, int tok, camp_inbox_
  * @param[in]     capacity entries in @p tokens.
  * @param[out]    out      the result.
  * @param[out]    diag     failure details; may be NULL.
- * @return the statuses of camp_inbox_parse().
+ * @return CAMP_OK; any status of camp_json_parse() (a malformed document fails
+ *         with path `$`; CAMP_ERR_JSON_TOKENS when @p capacity is too small);
+ *         CAMP_ERR_ARG (@p out NULL); CAMP_ERR_CAPACITY, CAMP_ERR_REQUIRED,
+ *         CAMP_ERR_TYPE, CAMP_ERR_RANGE, CAMP_ERR_PATTERN, CAMP_ERR_LENGTH,
+ *         CAMP_ERR_ENUM, CAMP_ERR_DATE, CAMP_ERR_TIMEZONE, CAMP_ERR_REFERENCE,
+ *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
+ *         rules apply (see camp_inbox_decode()).
  */
 camp_status_t camp_inbox_error_parse(char *json, size_t len, camp_json_token_t *tokens,
                                      size_t capacity, camp_inbox_error_t *out, camp_diag_t *diag);
@@ -926,7 +1086,12 @@ camp_status_t camp_inbox_error_parse(char *json, size_t len, camp_json_token_t *
  * @param[in]     tok  token of the value (0 for the whole document).
  * @param[out]    out  the result; its views point into doc->text.
  * @param[out]    diag failure details; may be NULL.
- * @return the statuses of camp_inbox_decode().
+ * @return CAMP_OK; CAMP_ERR_ARG (@p doc or @p out NULL, @p tok not a token of @p doc);
+ *         CAMP_ERR_CAPACITY (diag->needed = count needed); CAMP_ERR_REQUIRED,
+ *         CAMP_ERR_TYPE, CAMP_ERR_RANGE, CAMP_ERR_PATTERN, CAMP_ERR_LENGTH,
+ *         CAMP_ERR_ENUM, CAMP_ERR_DATE, CAMP_ERR_TIMEZONE, CAMP_ERR_REFERENCE,
+ *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
+ *         rules apply (see camp_inbox_decode()).
  */
 camp_status_t camp_inbox_webhook_decode(camp_json_doc_t *doc, int tok, camp_inbox_webhook_t *out,
                                         camp_diag_t *diag);
@@ -939,7 +1104,13 @@ camp_status_t camp_inbox_webhook_decode(camp_json_doc_t *doc, int tok, camp_inbo
  * @param[in]     capacity entries in @p tokens.
  * @param[out]    out      the result.
  * @param[out]    diag     failure details; may be NULL.
- * @return the statuses of camp_inbox_parse().
+ * @return CAMP_OK; any status of camp_json_parse() (a malformed document fails
+ *         with path `$`; CAMP_ERR_JSON_TOKENS when @p capacity is too small);
+ *         CAMP_ERR_ARG (@p out NULL); CAMP_ERR_CAPACITY, CAMP_ERR_REQUIRED,
+ *         CAMP_ERR_TYPE, CAMP_ERR_RANGE, CAMP_ERR_PATTERN, CAMP_ERR_LENGTH,
+ *         CAMP_ERR_ENUM, CAMP_ERR_DATE, CAMP_ERR_TIMEZONE, CAMP_ERR_REFERENCE,
+ *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
+ *         rules apply (see camp_inbox_decode()).
  */
 camp_status_t camp_inbox_webhook_parse(char *json, size_t len, camp_json_token_t *tokens,
                                        size_t capacity, camp_inbox_webhook_t *out,
@@ -953,7 +1124,11 @@ camp_status_t camp_inbox_webhook_parse(char *json, size_t len, camp_json_token_t
  * @param[in]  cap     its size.
  * @param[out] out_len bytes written, or the size needed on CAMP_ERR_BUFFER_TOO_SMALL (may be NULL).
  * @param[out] diag    failure details; may be NULL.
- * @return the statuses of camp_inbox_encode().
+ * @return CAMP_OK; CAMP_ERR_ARG (@p obj NULL, or @p buf NULL with @p cap > 0);
+ *         CAMP_ERR_BUFFER_TOO_SMALL (diag->needed = bytes needed, NUL not included);
+ *         a validation status as for camp_inbox_decode() (CAMP_ERR_REQUIRED,
+ *         CAMP_ERR_RANGE, CAMP_ERR_LENGTH, CAMP_ERR_CAPACITY, ...) when the body
+ *         breaks a rule; nothing is written then.
  */
 camp_status_t camp_inbox_campaign_create_encode(const camp_inbox_campaign_create_t *obj,
                                                 char *buf, size_t cap, size_t *out_len,
@@ -967,7 +1142,11 @@ camp_status_t camp_inbox_campaign_create_encode(const camp_inbox_campaign_create
  * @param[in]  cap     its size.
  * @param[out] out_len bytes written, or the size needed on CAMP_ERR_BUFFER_TOO_SMALL (may be NULL).
  * @param[out] diag    failure details; may be NULL.
- * @return the statuses of camp_inbox_encode().
+ * @return CAMP_OK; CAMP_ERR_ARG (@p obj NULL, or @p buf NULL with @p cap > 0);
+ *         CAMP_ERR_BUFFER_TOO_SMALL (diag->needed = bytes needed, NUL not included);
+ *         a validation status as for camp_inbox_decode() (CAMP_ERR_REQUIRED,
+ *         CAMP_ERR_RANGE, CAMP_ERR_LENGTH, CAMP_ERR_CAPACITY, ...) when the body
+ *         breaks a rule; nothing is written then.
  */
 camp_status_t camp_inbox_sequence_update_encode(const camp_inbox_sequence_t *obj, char *buf,
                                                 size_t cap, size_t *out_len, camp_diag_t *diag);
@@ -980,7 +1159,11 @@ camp_status_t camp_inbox_sequence_update_encode(const camp_inbox_sequence_t *obj
  * @param[in]  cap     its size.
  * @param[out] out_len bytes written, or the size needed on CAMP_ERR_BUFFER_TOO_SMALL (may be NULL).
  * @param[out] diag    failure details; may be NULL.
- * @return the statuses of camp_inbox_encode().
+ * @return CAMP_OK; CAMP_ERR_ARG (@p obj NULL, or @p buf NULL with @p cap > 0);
+ *         CAMP_ERR_BUFFER_TOO_SMALL (diag->needed = bytes needed, NUL not included);
+ *         a validation status as for camp_inbox_decode() (CAMP_ERR_REQUIRED,
+ *         CAMP_ERR_RANGE, CAMP_ERR_LENGTH, CAMP_ERR_CAPACITY, ...) when the body
+ *         breaks a rule; nothing is written then.
  */
 camp_status_t camp_inbox_rules_update_encode(const camp_inbox_rules_update_t *obj, char *buf,
                                              size_t cap, size_t *out_len, camp_diag_t *diag);
@@ -993,7 +1176,11 @@ camp_status_t camp_inbox_rules_update_encode(const camp_inbox_rules_update_t *ob
  * @param[in]  cap     its size.
  * @param[out] out_len bytes written, or the size needed on CAMP_ERR_BUFFER_TOO_SMALL (may be NULL).
  * @param[out] diag    failure details; may be NULL.
- * @return the statuses of camp_inbox_encode().
+ * @return CAMP_OK; CAMP_ERR_ARG (@p obj NULL, or @p buf NULL with @p cap > 0);
+ *         CAMP_ERR_BUFFER_TOO_SMALL (diag->needed = bytes needed, NUL not included);
+ *         a validation status as for camp_inbox_decode() (CAMP_ERR_REQUIRED,
+ *         CAMP_ERR_RANGE, CAMP_ERR_LENGTH, CAMP_ERR_CAPACITY, ...) when the body
+ *         breaks a rule; nothing is written then.
  */
 camp_status_t camp_inbox_leads_add_encode(const camp_inbox_leads_add_t *obj, char *buf,
                                           size_t cap, size_t *out_len, camp_diag_t *diag);
@@ -1006,7 +1193,11 @@ camp_status_t camp_inbox_leads_add_encode(const camp_inbox_leads_add_t *obj, cha
  * @param[in]  cap     its size.
  * @param[out] out_len bytes written, or the size needed on CAMP_ERR_BUFFER_TOO_SMALL (may be NULL).
  * @param[out] diag    failure details; may be NULL.
- * @return the statuses of camp_inbox_encode().
+ * @return CAMP_OK; CAMP_ERR_ARG (@p obj NULL, or @p buf NULL with @p cap > 0);
+ *         CAMP_ERR_BUFFER_TOO_SMALL (diag->needed = bytes needed, NUL not included);
+ *         a validation status as for camp_inbox_decode() (CAMP_ERR_REQUIRED,
+ *         CAMP_ERR_RANGE, CAMP_ERR_LENGTH, CAMP_ERR_CAPACITY, ...) when the body
+ *         breaks a rule; nothing is written then.
  */
 camp_status_t camp_inbox_lead_update_encode(const camp_inbox_lead_update_t *obj, char *buf,
                                             size_t cap, size_t *out_len, camp_diag_t *diag);
@@ -1019,7 +1210,11 @@ camp_status_t camp_inbox_lead_update_encode(const camp_inbox_lead_update_t *obj,
  * @param[in]  cap     its size.
  * @param[out] out_len bytes written, or the size needed on CAMP_ERR_BUFFER_TOO_SMALL (may be NULL).
  * @param[out] diag    failure details; may be NULL.
- * @return the statuses of camp_inbox_encode().
+ * @return CAMP_OK; CAMP_ERR_ARG (@p obj NULL, or @p buf NULL with @p cap > 0);
+ *         CAMP_ERR_BUFFER_TOO_SMALL (diag->needed = bytes needed, NUL not included);
+ *         a validation status as for camp_inbox_decode() (CAMP_ERR_REQUIRED,
+ *         CAMP_ERR_RANGE, CAMP_ERR_LENGTH, CAMP_ERR_CAPACITY, ...) when the body
+ *         breaks a rule; nothing is written then.
  */
 camp_status_t camp_inbox_lead_cancel_encode(const camp_inbox_lead_cancel_t *obj, char *buf,
                                             size_t cap, size_t *out_len, camp_diag_t *diag);
@@ -1032,7 +1227,11 @@ camp_status_t camp_inbox_lead_cancel_encode(const camp_inbox_lead_cancel_t *obj,
  * @param[in]  cap     its size.
  * @param[out] out_len bytes written, or the size needed on CAMP_ERR_BUFFER_TOO_SMALL (may be NULL).
  * @param[out] diag    failure details; may be NULL.
- * @return the statuses of camp_inbox_encode().
+ * @return CAMP_OK; CAMP_ERR_ARG (@p obj NULL, or @p buf NULL with @p cap > 0);
+ *         CAMP_ERR_BUFFER_TOO_SMALL (diag->needed = bytes needed, NUL not included);
+ *         a validation status as for camp_inbox_decode() (CAMP_ERR_REQUIRED,
+ *         CAMP_ERR_RANGE, CAMP_ERR_LENGTH, CAMP_ERR_CAPACITY, ...) when the body
+ *         breaks a rule; nothing is written then.
  */
 camp_status_t camp_inbox_column_update_encode(const camp_inbox_column_update_t *obj, char *buf,
                                               size_t cap, size_t *out_len, camp_diag_t *diag);

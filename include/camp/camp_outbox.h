@@ -102,7 +102,8 @@ typedef enum camp_outbox_sender_status {
 typedef struct camp_outbox_uuid_list {
     bool set;                                   /**< member present (may be empty) */
     size_t count;                               /**< items used */
-    camp_str_t items[CAMP_MAX_SENDER_IDS];      /**< canonical UUIDs */
+    /** Canonical UUIDs; capacity CAMP_MAX_SENDER_IDS, the first count are used. */
+    camp_str_t items[CAMP_MAX_SENDER_IDS];
 } camp_outbox_uuid_list_t;
 
 /** One step of an email campaign (§3.2; every member optional, none documented as required). */
@@ -115,7 +116,7 @@ typedef struct camp_outbox_step {
     camp_outbox_nstr_t body_html;    /**< any text */
     camp_outbox_nstr_t body_text;    /**< any text */
     camp_outbox_int_t delay_minutes; /**< 0..2^31-1 */
-    camp_outbox_bool_t is_active;
+    camp_outbox_bool_t is_active;    /**< `is_active` */
     camp_str_t created_at;           /**< RFC 3339 */
 } camp_outbox_step_t;
 
@@ -123,7 +124,8 @@ typedef struct camp_outbox_step {
 typedef struct camp_outbox_campaign {
     camp_str_t id;                          /**< required, UUID */
     size_t step_count;                      /**< steps used */
-    camp_outbox_step_t steps[CAMP_MAX_EMAIL_STEPS]; /**< required (may be empty) */
+    /** Required (may be empty); capacity CAMP_MAX_EMAIL_STEPS, the first step_count are used. */
+    camp_outbox_step_t steps[CAMP_MAX_EMAIL_STEPS];
     camp_str_t sender_identities;           /**< required, a server-side summary string */
     int64_t sent_count;                     /**< required; sent as a digit string */
     int64_t unique_opens;                   /**< required; sent as a digit string */
@@ -206,7 +208,8 @@ typedef struct camp_outbox_sender_create {
 typedef struct camp_outbox_tag_list {
     bool set;                                   /**< member present (may be empty) */
     size_t count;                               /**< items used */
-    camp_str_t items[CAMP_MAX_CONTACT_TAGS];    /**< tag names */
+    /** Tag names; capacity CAMP_MAX_CONTACT_TAGS, the first count are used. */
+    camp_str_t items[CAMP_MAX_CONTACT_TAGS];
 } camp_outbox_tag_list_t;
 
 /** One contact of GET /contacts/list (O3). */
@@ -223,7 +226,8 @@ typedef struct camp_outbox_contact {
 /** Page of GET /contacts/list: `{results[], total}`; the API's page size is 20. */
 typedef struct camp_outbox_contacts_page {
     size_t count;                                  /**< results used */
-    camp_outbox_contact_t results[CAMP_MAX_CONTACTS]; /**< required (may be empty) */
+    /** Required (may be empty); capacity CAMP_MAX_CONTACTS, the first count are used. */
+    camp_outbox_contact_t results[CAMP_MAX_CONTACTS];
     int64_t total;                                 /**< required, 0..2^53-1 */
 } camp_outbox_contacts_page_t;
 
@@ -237,7 +241,7 @@ typedef struct camp_outbox_contacts_page {
  * @param[out]    diag first violation (path, offset, rule, limits, needed). May be NULL.
  * @return CAMP_OK; CAMP_ERR_TYPE, CAMP_ERR_REQUIRED, CAMP_ERR_PATTERN, CAMP_ERR_LENGTH,
  *         CAMP_ERR_RANGE, CAMP_ERR_ENUM, CAMP_ERR_DATE, CAMP_ERR_TIMEZONE,
- *         CAMP_ERR_INVALID (`\u0000` in a string), CAMP_ERR_CAPACITY; CAMP_ERR_ARG.
+ *         CAMP_ERR_INVALID (a string with the escape \\u0000), CAMP_ERR_CAPACITY; CAMP_ERR_ARG.
  */
 camp_status_t camp_outbox_campaign_decode(camp_json_doc_t *doc, int tok,
                                           camp_outbox_campaign_t *out, camp_diag_t *diag);
@@ -246,86 +250,228 @@ camp_status_t camp_outbox_campaign_decode(camp_json_doc_t *doc, int tok,
  * @brief Check a campaign filled by the caller against the same rules as decoding.
  * @param[in]  c    the campaign.
  * @param[out] diag first violation, path built from field names. May be NULL.
- * @return CAMP_OK or a status of camp_outbox_campaign_decode().
+ * @return CAMP_OK; CAMP_ERR_ARG (@p c NULL); CAMP_ERR_REQUIRED, CAMP_ERR_TYPE (an
+ *         item of `sender_identity_ids` with a NULL pointer), CAMP_ERR_PATTERN,
+ *         CAMP_ERR_LENGTH, CAMP_ERR_RANGE, CAMP_ERR_ENUM, CAMP_ERR_DATE,
+ *         CAMP_ERR_TIMEZONE, CAMP_ERR_INVALID (a NUL byte in a string, or
+ *         `allowed_windows` not one well-formed JSON value; invalid UTF-8 is PATTERN),
+ *         CAMP_ERR_CAPACITY (a count above its array's capacity).
  */
 camp_status_t camp_outbox_campaign_validate(const camp_outbox_campaign_t *c, camp_diag_t *diag);
 
 /**
  * @brief Validate, then write @p c as JSON (e.g. for a mock server or a cache).
  * @param[in]  c       the campaign.
- * @param[out] buf     destination; NUL-terminated when room is left.
+ * @param[out] buf     destination; NUL-terminated when room is left. May be NULL
+ *                     when @p cap is 0 (to learn the size from diag->needed).
  * @param[in]  cap     size of @p buf.
  * @param[out] out_len bytes written without the NUL (may be NULL).
  * @param[out] diag    on failure: the violation, or for CAMP_ERR_BUFFER_TOO_SMALL
  *                     diag->needed = bytes the body needs. May be NULL.
- * @return CAMP_OK, a validation status, CAMP_ERR_BUFFER_TOO_SMALL, CAMP_ERR_ARG.
+ * @return CAMP_OK; CAMP_ERR_ARG (@p c NULL, or @p buf NULL with @p cap > 0);
+ *         CAMP_ERR_BUFFER_TOO_SMALL; a status of camp_outbox_campaign_validate()
+ *         (nothing is written then).
  */
 camp_status_t camp_outbox_campaign_encode(const camp_outbox_campaign_t *c, char *buf, size_t cap,
                                           size_t *out_len, camp_diag_t *diag);
 
 /* ---- Create email campaign body ------------------------------------------------ */
 
-/** @brief Decode and validate a create-campaign body (statuses as camp_outbox_campaign_decode()). */
+/**
+ * @brief Decode and validate a create-campaign body.
+ * @param[in,out] doc  tokenized document; strings are unescaped in place in doc->text.
+ * @param[in]     tok  token of the object (0 for the document root).
+ * @param[out]    out  the result; zeroed first. Strings point into doc->text.
+ * @param[out]    diag first violation (path, offset, rule, limits, needed). May be NULL.
+ * @return CAMP_OK; CAMP_ERR_ARG (@p doc or @p out NULL); CAMP_ERR_TYPE, CAMP_ERR_REQUIRED,
+ *         CAMP_ERR_PATTERN, CAMP_ERR_LENGTH, CAMP_ERR_ENUM, CAMP_ERR_DATE,
+ *         CAMP_ERR_TIMEZONE, CAMP_ERR_INVALID (a string with the escape \\u0000),
+ *         CAMP_ERR_CAPACITY (more `sender_identity_ids` than CAMP_MAX_SENDER_IDS).
+ */
 camp_status_t camp_outbox_campaign_create_decode(camp_json_doc_t *doc, int tok,
                                                  camp_outbox_campaign_create_t *out,
                                                  camp_diag_t *diag);
 
-/** @brief Validate a create-campaign body filled by the caller. */
+/**
+ * @brief Check a create-campaign body filled by the caller against the decoding rules.
+ * @param[in]  c    the create-campaign body.
+ * @param[out] diag first violation, path built from field names. May be NULL.
+ * @return CAMP_OK; CAMP_ERR_ARG (@p c NULL); CAMP_ERR_REQUIRED, CAMP_ERR_TYPE (an item of
+ *         `sender_identity_ids` with a NULL pointer), CAMP_ERR_PATTERN, CAMP_ERR_LENGTH,
+ *         CAMP_ERR_ENUM, CAMP_ERR_DATE, CAMP_ERR_TIMEZONE, CAMP_ERR_INVALID (a NUL byte
+ *         in a string, or `allowed_windows` not one well-formed JSON value; invalid
+ *         UTF-8 is PATTERN), CAMP_ERR_CAPACITY (a count above CAMP_MAX_SENDER_IDS).
+ */
 camp_status_t camp_outbox_campaign_create_validate(const camp_outbox_campaign_create_t *c,
                                                    camp_diag_t *diag);
 
-/** @brief Validate, then write the create-campaign request body (as camp_outbox_campaign_encode()). */
+/**
+ * @brief Validate, then write the create-campaign request body @p c as JSON.
+ * @param[in]  c       the create-campaign body.
+ * @param[out] buf     destination; NUL-terminated when room is left. May be NULL
+ *                     when @p cap is 0 (to learn the size from diag->needed).
+ * @param[in]  cap     size of @p buf.
+ * @param[out] out_len bytes written without the NUL (may be NULL).
+ * @param[out] diag    on failure: the violation, or for CAMP_ERR_BUFFER_TOO_SMALL
+ *                     diag->needed = bytes the body needs. May be NULL.
+ * @return CAMP_OK; CAMP_ERR_ARG (@p c NULL, or @p buf NULL with @p cap > 0);
+ *         CAMP_ERR_BUFFER_TOO_SMALL; a status of
+ *         camp_outbox_campaign_create_validate() (nothing is written then).
+ */
 camp_status_t camp_outbox_campaign_create_encode(const camp_outbox_campaign_create_t *c, char *buf,
                                                  size_t cap, size_t *out_len, camp_diag_t *diag);
 
 /* ---- Sender identity ------------------------------------------------------------ */
 
-/** @brief Decode and validate a sender identity object (statuses as camp_outbox_campaign_decode()). */
+/**
+ * @brief Decode and validate a sender identity object.
+ * @param[in,out] doc  tokenized document; strings are unescaped in place in doc->text.
+ * @param[in]     tok  token of the object (0 for the document root).
+ * @param[out]    out  the result; zeroed first. Strings point into doc->text.
+ * @param[out]    diag first violation (path, offset, rule, limits, needed). May be NULL.
+ * @return CAMP_OK; CAMP_ERR_ARG (@p doc or @p out NULL); CAMP_ERR_TYPE, CAMP_ERR_REQUIRED,
+ *         CAMP_ERR_PATTERN, CAMP_ERR_LENGTH, CAMP_ERR_ENUM, CAMP_ERR_DATE,
+ *         CAMP_ERR_INVALID (a string with the escape \\u0000).
+ */
 camp_status_t camp_outbox_sender_decode(camp_json_doc_t *doc, int tok, camp_outbox_sender_t *out,
                                         camp_diag_t *diag);
 
-/** @brief Validate a sender identity filled by the caller. */
+/**
+ * @brief Check a sender identity filled by the caller against the same rules as decoding.
+ * @param[in]  s    the sender identity.
+ * @param[out] diag first violation, path built from field names. May be NULL.
+ * @return CAMP_OK; CAMP_ERR_ARG (@p s NULL); CAMP_ERR_REQUIRED, CAMP_ERR_PATTERN,
+ *         CAMP_ERR_LENGTH, CAMP_ERR_ENUM, CAMP_ERR_DATE, CAMP_ERR_INVALID (a NUL byte
+ *         in a string, or `verification_details` not one well-formed JSON value;
+ *         invalid UTF-8 is PATTERN).
+ */
 camp_status_t camp_outbox_sender_validate(const camp_outbox_sender_t *s, camp_diag_t *diag);
 
-/** @brief Validate, then write a sender identity object (as camp_outbox_campaign_encode()). */
+/**
+ * @brief Validate, then write the sender identity object @p s as JSON.
+ * @param[in]  s       the sender identity.
+ * @param[out] buf     destination; NUL-terminated when room is left. May be NULL
+ *                     when @p cap is 0 (to learn the size from diag->needed).
+ * @param[in]  cap     size of @p buf.
+ * @param[out] out_len bytes written without the NUL (may be NULL).
+ * @param[out] diag    on failure: the violation, or for CAMP_ERR_BUFFER_TOO_SMALL
+ *                     diag->needed = bytes the body needs. May be NULL.
+ * @return CAMP_OK; CAMP_ERR_ARG (@p s NULL, or @p buf NULL with @p cap > 0);
+ *         CAMP_ERR_BUFFER_TOO_SMALL; a status of camp_outbox_sender_validate()
+ *         (nothing is written then).
+ */
 camp_status_t camp_outbox_sender_encode(const camp_outbox_sender_t *s, char *buf, size_t cap,
                                         size_t *out_len, camp_diag_t *diag);
 
 /* ---- Create sender body ----------------------------------------------------------- */
 
-/** @brief Decode and validate a create-sender body (statuses as camp_outbox_campaign_decode()). */
+/**
+ * @brief Decode and validate a create-sender body.
+ * @param[in,out] doc  tokenized document; strings are unescaped in place in doc->text.
+ * @param[in]     tok  token of the object (0 for the document root).
+ * @param[out]    out  the result; zeroed first. Strings point into doc->text.
+ * @param[out]    diag first violation (path, offset, rule, limits, needed). May be NULL.
+ * @return CAMP_OK; CAMP_ERR_ARG (@p doc or @p out NULL); CAMP_ERR_TYPE, CAMP_ERR_REQUIRED,
+ *         CAMP_ERR_PATTERN, CAMP_ERR_LENGTH, CAMP_ERR_ENUM, CAMP_ERR_DATE,
+ *         CAMP_ERR_INVALID (a string with the escape \\u0000).
+ */
 camp_status_t camp_outbox_sender_create_decode(camp_json_doc_t *doc, int tok,
                                                camp_outbox_sender_create_t *out, camp_diag_t *diag);
 
-/** @brief Validate a create-sender body filled by the caller. */
+/**
+ * @brief Check a create-sender body filled by the caller against the decoding rules.
+ * @param[in]  s    the create-sender body.
+ * @param[out] diag first violation, path built from field names. May be NULL.
+ * @return CAMP_OK; CAMP_ERR_ARG (@p s NULL); CAMP_ERR_REQUIRED, CAMP_ERR_PATTERN,
+ *         CAMP_ERR_LENGTH, CAMP_ERR_ENUM, CAMP_ERR_DATE, CAMP_ERR_INVALID (a NUL byte
+ *         in a string, or `verification_details` not one well-formed JSON value;
+ *         invalid UTF-8 is PATTERN).
+ */
 camp_status_t camp_outbox_sender_create_validate(const camp_outbox_sender_create_t *s,
                                                  camp_diag_t *diag);
 
-/** @brief Validate, then write the create-sender request body (as camp_outbox_campaign_encode()). */
+/**
+ * @brief Validate, then write the create-sender request body @p s as JSON.
+ * @param[in]  s       the create-sender body.
+ * @param[out] buf     destination; NUL-terminated when room is left. May be NULL
+ *                     when @p cap is 0 (to learn the size from diag->needed).
+ * @param[in]  cap     size of @p buf.
+ * @param[out] out_len bytes written without the NUL (may be NULL).
+ * @param[out] diag    on failure: the violation, or for CAMP_ERR_BUFFER_TOO_SMALL
+ *                     diag->needed = bytes the body needs. May be NULL.
+ * @return CAMP_OK; CAMP_ERR_ARG (@p s NULL, or @p buf NULL with @p cap > 0);
+ *         CAMP_ERR_BUFFER_TOO_SMALL; a status of
+ *         camp_outbox_sender_create_validate() (nothing is written then).
+ */
 camp_status_t camp_outbox_sender_create_encode(const camp_outbox_sender_create_t *s, char *buf,
                                                size_t cap, size_t *out_len, camp_diag_t *diag);
 
 /* ---- Contacts page ------------------------------------------------------------------ */
 
-/** @brief Decode and validate a contacts page (statuses as camp_outbox_campaign_decode()). */
+/**
+ * @brief Decode and validate a contacts page.
+ * @param[in,out] doc  tokenized document; strings are unescaped in place in doc->text.
+ * @param[in]     tok  token of the object (0 for the document root).
+ * @param[out]    out  the result; zeroed first. Strings point into doc->text.
+ * @param[out]    diag first violation (path, offset, rule, limits, needed). May be NULL.
+ * @return CAMP_OK; CAMP_ERR_ARG (@p doc or @p out NULL); CAMP_ERR_TYPE, CAMP_ERR_REQUIRED,
+ *         CAMP_ERR_PATTERN, CAMP_ERR_RANGE (`total`), CAMP_ERR_DATE, CAMP_ERR_INVALID
+ *         (a string with the escape \\u0000), CAMP_ERR_CAPACITY (more `results` than
+ *         CAMP_MAX_CONTACTS or more `tags` than CAMP_MAX_CONTACT_TAGS).
+ */
 camp_status_t camp_outbox_contacts_page_decode(camp_json_doc_t *doc, int tok,
                                                camp_outbox_contacts_page_t *out, camp_diag_t *diag);
 
-/** @brief Validate a contacts page filled by the caller. */
+/**
+ * @brief Check a contacts page filled by the caller against the same rules as decoding.
+ * @param[in]  p    the contacts page.
+ * @param[out] diag first violation, path built from field names. May be NULL.
+ * @return CAMP_OK; CAMP_ERR_ARG (@p p NULL); CAMP_ERR_REQUIRED, CAMP_ERR_TYPE (a tag
+ *         with a NULL pointer), CAMP_ERR_PATTERN, CAMP_ERR_RANGE (`total`),
+ *         CAMP_ERR_DATE, CAMP_ERR_INVALID (a NUL byte in a string; invalid UTF-8 is
+ *         PATTERN), CAMP_ERR_CAPACITY (a count above its array's capacity).
+ */
 camp_status_t camp_outbox_contacts_page_validate(const camp_outbox_contacts_page_t *p,
                                                  camp_diag_t *diag);
 
-/** @brief Validate, then write a contacts page (as camp_outbox_campaign_encode()). */
+/**
+ * @brief Validate, then write the contacts page @p p as JSON.
+ * @param[in]  p       the contacts page.
+ * @param[out] buf     destination; NUL-terminated when room is left. May be NULL
+ *                     when @p cap is 0 (to learn the size from diag->needed).
+ * @param[in]  cap     size of @p buf.
+ * @param[out] out_len bytes written without the NUL (may be NULL).
+ * @param[out] diag    on failure: the violation, or for CAMP_ERR_BUFFER_TOO_SMALL
+ *                     diag->needed = bytes the body needs. May be NULL.
+ * @return CAMP_OK; CAMP_ERR_ARG (@p p NULL, or @p buf NULL with @p cap > 0);
+ *         CAMP_ERR_BUFFER_TOO_SMALL; a status of
+ *         camp_outbox_contacts_page_validate() (nothing is written then).
+ */
 camp_status_t camp_outbox_contacts_page_encode(const camp_outbox_contacts_page_t *p, char *buf,
                                                size_t cap, size_t *out_len, camp_diag_t *diag);
 
 /* ---- Enum names ---------------------------------------------------------------------- */
 
-/** @brief Wire name of a campaign status ("draft", ...), or NULL for NONE/unknown. */
+/**
+ * @brief Wire name of a campaign status.
+ * @param[in] s the status.
+ * @return "draft", "active", "paused", "completed" or "cancelled" (static);
+ *         NULL for CAMP_OUTBOX_STATUS_NONE or an unknown value.
+ */
 const char *camp_outbox_campaign_status_name(camp_outbox_campaign_status_t s);
-/** @brief Wire name of a verification mode, or NULL for NONE/unknown. */
+/**
+ * @brief Wire name of a verification mode.
+ * @param[in] m the mode.
+ * @return "single_email" or "domain" (static); NULL for CAMP_OUTBOX_VERIFY_NONE or
+ *         an unknown value.
+ */
 const char *camp_outbox_verification_mode_name(camp_outbox_verification_mode_t m);
-/** @brief Wire name of a sender status, or NULL for NONE/unknown. */
+/**
+ * @brief Wire name of a sender status.
+ * @param[in] s the status.
+ * @return "pending", "verified" or "failed" (static); NULL for CAMP_OUTBOX_SENDER_NONE
+ *         or an unknown value.
+ */
 const char *camp_outbox_sender_status_name(camp_outbox_sender_status_t s);
 
 #ifdef __cplusplus
