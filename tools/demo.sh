@@ -80,6 +80,10 @@ say "listening on $api (pid $server_pid); requests are logged to $demo/mockapi.l
 say "campctl and the reporter verify its certificate against the test CA (--ca-file)"
 ctl() { run "$campctl_bin" --base-url "$api" --ca-file "$certs/ca.crt" "$@" || die "campctl $1 failed"; }
 
+step "Check the token: whoami (GET /team, the documented token check)"
+say "it also compares the server's clock (its Date header) with this machine's"
+ctl whoami
+
 step "Create a campaign (it starts as a draft)"
 "$campctl_bin" --base-url "$api" --ca-file "$certs/ca.crt" --json create --name "Demo: Q1 founders" \
     --account r4t9vw15jm6bn3yxcf2dq8ek --timezone Europe/Berlin >"$demo/created.json" 2>&1 ||
@@ -135,8 +139,24 @@ run "$reporter_bin" --base-url "$api" --ca-file "$certs/ca.crt" --interval 2 --c
     "$id" usdjpdql3f90seqk13rwuo7z ||
     die "the reporter failed"
 
+step "Follow it through the event feed, as a device behind NAT would (no webhook endpoint)"
+say "reporter --events reads GET /events from its stored position: campaign state changes"
+say "and replies as they arrive; the position (lastSeq) is kept in a state file that is"
+say "replaced atomically (temp file, fsync, rename), so a power cut cannot corrupt it"
+rm -f "$demo/reporter.state"
+run "$reporter_bin" --base-url "$api" --ca-file "$certs/ca.crt" --events --state "$demo/reporter.state" \
+    --count 1 "$id" || die "the reporter could not read the feed"
+say "state file: $(cat "$demo/reporter.state")"
+
 step "Pause it: active -> paused"
 ctl pause "$id"
+
+step "The pause arrives through the feed"
+run "$reporter_bin" --base-url "$api" --ca-file "$certs/ca.crt" --events --state "$demo/reporter.state" \
+    --count 1 "$id" >"$demo/events2.out"
+cat "$demo/events2.out"
+grep -q "$id  campaign paused" "$demo/events2.out" || die "the pause did not arrive as an event"
+say "only what happened since the stored position; state file now: $(cat "$demo/reporter.state")"
 
 step "Report again: paused, the counts no longer move"
 run "$reporter_bin" --base-url "$api" --ca-file "$certs/ca.crt" --interval 1 --count 2 "$id" ||
@@ -188,6 +208,35 @@ say "the replay was dropped (200 so a sender stops retrying; never processed twi
 kill "$receiver_pid" 2>/dev/null
 wait "$receiver_pid" 2>/dev/null
 receiver_pid=""
+
+step "Outbox (the email API): a sender identity, an email campaign that uses it, the contacts"
+outbox="https://127.0.0.1:$port"
+printf '%s\n' '{"from_email": "founders@example.com", "company": "3f8e2a9c-1b7d-4c6e-9a5f-2d4b8e7c1a3f",' \
+    ' "from_name": "Demo founders team"}' >"$demo/sender.json"
+"$campctl_bin" --base-url "$outbox" --ca-file "$certs/ca.crt" --json sender-create "$demo/sender.json" \
+    >"$demo/sender.out" 2>&1 || { cat "$demo/sender.out"; die "sender-create failed"; }
+sender=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$demo/sender.out" 2>/dev/null) ||
+    die "no sender id in: $(cat "$demo/sender.out")"
+say "\$ campctl sender-create sender.json"
+say "sender identity $sender (founders@example.com)"
+printf '{"name": "Demo: Q1 founders (email)", "company": "3f8e2a9c-1b7d-4c6e-9a5f-2d4b8e7c1a3f",\n "sender_identity_ids": ["%s"], "timezone": "Europe/Berlin"}\n' \
+    "$sender" >"$demo/email.json"
+run "$campctl_bin" --base-url "$outbox" --ca-file "$certs/ca.crt" --json outbox-create "$demo/email.json" \
+    >"$demo/email.out" || { cat "$demo/email.out"; die "outbox-create failed"; }
+sed -n "1p" "$demo/email.out"
+python3 - "$demo/email.out" "$sender" <<'PY' || die "the email campaign does not use the sender"
+import json, sys
+line = [l for l in open(sys.argv[1]) if l.strip().startswith("{")][0]
+d = json.loads(line)
+print("     id %s, status %s, sender_identity_ids %s" % (d["id"], d["status"], d["sender_identity_ids"]))
+sys.exit(0 if d["sender_identity_ids"] == [sys.argv[2]] else 1)
+PY
+say "the email campaign sends from the new sender identity"
+say "the first contacts (20 a page; --all follows every page):"
+run "$campctl_bin" --base-url "$outbox" --ca-file "$certs/ca.crt" contacts --sort-by created_at \
+    --sort-direction asc >"$demo/contacts.out" || die "contacts failed"
+head -n 6 "$demo/contacts.out"
+grep -q "page 1: 20 of" "$demo/contacts.out" || die "no contacts page"
 
 step "Stop the mock API"
 kill "$server_pid" 2>/dev/null
