@@ -85,6 +85,10 @@ expect 3 "a wrong token is refused (exit 3: authentication)" -- env CAMP_TOKEN=w
     "$campctl" --base-url "$api" --ca-file "$ca" get usdjpdql3f90seqk13rwuo7z
 contains "401" "the refusal shows HTTP 401"
 
+expect 0 "campctl whoami (GET /team) over TLS" -- ctl whoami
+contains "team: libcamp mock team" "whoami names the token's team"
+contains "server time: " "whoami shows the server's clock"
+
 # --- create, refused enable, leads, sequence, enable ---------------------------
 expect 0 "campctl create" -- ctl --json create --name "Flow test" --account r4t9vw15jm6bn3yxcf2dq8ek \
     --timezone Europe/Berlin
@@ -117,9 +121,18 @@ contains "replies 1," "reporter: 1 reply"
 contains "usdjpdql3f90seqk13rwuo7z" "reporter: one line for each campaign"
 contains "(America/New_York)" "reporter: the window of the seeded campaign in its own zone"
 
-# --- pause -----------------------------------------------------------------------
+# --- pause, followed through the event feed -----------------------------------------
+state=$work/reporter.state
+expect 0 "reporter --events reads the feed from its beginning" -- rep --events --state "$state" --count 1 "$id"
+contains "$id  campaign started" "reporter --events: campaign.started"
+contains "$id  reply from @lead" "reporter --events: the reply"
+first_state=$(cat "$state" 2>/dev/null)
+case $first_state in "lastSeq "[0-9]*) ok "the state file holds the position ($first_state)" ;; *) fail "state file: $first_state" ;; esac
 expect 0 "campctl pause" -- ctl pause "$id"
 contains "paused" "pause shows the campaign paused"
+expect 0 "reporter --events after the pause" -- rep --events --state "$state" --count 1 "$id"
+contains "$id  campaign paused (now paused, contacted 12/40" "the pause arrives as an event"
+if grep -q "campaign started" "$work/out"; then fail "events before the stored position shown again"; else ok "only the events after the stored position"; fi
 mock POST /__mock/advance '{"seconds": 7200}'
 expect 0 "reporter after pausing" -- rep --count 1 --interval 1 "$id"
 contains "paused" "reporter: status paused"
@@ -172,6 +185,23 @@ if grep -F -x -q "POST /email/campaigns/ 201" "$work/requests.log"; then
 else
     fail "server never saw: POST /email/campaigns/ 201"
 fi
+
+# --- Outbox: a sender identity, an email campaign that uses it, the contacts -----------------------
+printf '{"from_email": "flow@example.com", "company": "3f8e2a9c-1b7d-4c6e-9a5f-2d4b8e7c1a3f"}' >"$work/sender.json"
+expect 0 "campctl sender-create" -- "$campctl" --base-url "$base" --ca-file "$ca" --json sender-create "$work/sender.json"
+sender=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$work/out" 2>/dev/null)
+printf '{"name": "Flow email", "company": "3f8e2a9c-1b7d-4c6e-9a5f-2d4b8e7c1a3f", "sender_identity_ids": ["%s"]}' \
+    "$sender" >"$work/email.json"
+expect 0 "campctl outbox-create with the new sender" -- \
+    "$campctl" --base-url "$base" --ca-file "$ca" --json outbox-create "$work/email.json"
+if [ -n "$sender" ] && python3 -c 'import json,sys; sys.exit(0 if json.load(open(sys.argv[1]))["sender_identity_ids"] == [sys.argv[2]] else 1)' \
+    "$work/out" "$sender" 2>/dev/null; then
+    ok "the email campaign uses the sender identity"
+else
+    fail "the email campaign does not use the sender identity"
+fi
+expect 0 "campctl contacts --all" -- "$campctl" --base-url "$base" --ca-file "$ca" contacts --all
+contains "page 3: 5 of 45" "contacts --all: three pages, 45 contacts"
 
 # --- the demo's webhook receiver: HTTPS mock -> signed POSTs -> examples/receiver --------------
 receiver=$BUILD/bin/receiver
