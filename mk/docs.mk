@@ -20,6 +20,6 @@ check-docs:
 	@if $(MAKE) --no-print-directory docs; then echo "1 passed, 0 failed"; \
 	else echo "0 passed, 1 failed"; exit 1; fi
 
-# Not yet in `make check`: camp_client.h, camp_http.h, camp_inbox.h, camp_outbox.h and the
-# port headers still have warnings. Once `make docs` is clean, register it:
-# CHECK_EXTRA += check-docs
+# In `make check`: every public header documents each declaration, parameter and status,
+# so a new undocumented one fails the check instead of piling up.
+CHECK_EXTRA += check-docs
