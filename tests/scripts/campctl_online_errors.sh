@@ -60,7 +60,7 @@ def err(status, code, message, extra=b""):
     return status, [b"X-Request-Id: req\xc2\x9b31m\xff\xfe\xe2\x80\xae" + extra], body
 
 SCEN = {
-    "hostile": lambda: (200, [], campaign(name=EVIL, description="d\x1b")),
+    "hostile": lambda: (200, [], campaign(id="hostile", name=EVIL, description="d\x1b")),
     "unauth": lambda: err(401, "UNAUTHORIZED", "token\x1b[2J revoked\nstatus: ok"),
     "forbidden": lambda: err(403, "FORBIDDEN", "not your team"),
     "missing": lambda: err(404, "NOT_FOUND", "no campaign \u009b2J here"),
@@ -72,7 +72,9 @@ SCEN = {
     "unavail": lambda: err(503, "UNAVAILABLE", "maintenance"),
     "moved": lambda: (302, [b"Location: http://evil.example/\xc2\x9b2J\xff"], b""),
     "garbage": lambda: (200, [], b"{\"id\": 12, nope"),
-    "wrongshape": lambda: (200, [], campaign(targetsCount=-5)),
+    "wrongshape": lambda: (200, [], campaign(id="wrongshape", targetsCount=-5)),
+    # another campaign than the one asked for: refused, never shown as the one asked for
+    "notme": lambda: (200, [], campaign()),
 }
 
 class Handler(socketserver.StreamRequestHandler):
@@ -185,7 +187,13 @@ safe "$tmp/out" "hostile name --json"
 "$CAMPCTL" get hostile --timeout-ms 3000 --retries 0 --json --base-url "$URL" >"$tmp/out" 2>"$tmp/err"
 rc=$?
 check_rc 0 "global options after the command"
-json_ok 'd["id"] == "usdjpdql3f90seqk13rwuo7z"' "global options after the command: --json and --base-url taken"
+json_ok 'd["id"] == "hostile"' "global options after the command: --json and --base-url taken"
+
+# --- a response about another campaign ----------------------------------------------------------
+run get notme
+check_rc 8 "a response for another campaign: exit 8"
+has '$.id: not the campaign that was asked for' err "another campaign: the refusal names \$.id"
+if grep -q "^name:" "$tmp/out"; then bad "another campaign: shown"; else ok "another campaign: nothing shown"; fi
 
 # --- API failures: exit codes, escaped one-liners, JSON errors ---------------------------------
 for spec in "unauth 3 401" "forbidden 3 403" "missing 4 404" "conflict 1 409" "teapot 1 418" \
