@@ -646,12 +646,16 @@ const char *camp_inbox_type_name(camp_inbox_type_t type);
 bool camp_inbox_type_is_request(camp_inbox_type_t type);
 
 /**
- * @brief Decode the value at token @p tok of @p doc into @p out, then validate it.
+ * @brief Decode the value at token @p tok of @p doc into @p out, validating every
+ *        value as it is read (one pass).
  *
- * @p out is cleared first. Unknown members are skipped. Response types are
- * checked with the receive rules (tolerant where pages disagree), request types
- * with the request rules. The first violation (members in documented order,
- * then cross-member rules) is reported in @p diag with its JSON path.
+ * Every member of @p out that the document does not set is cleared; elements of a
+ * pool past its count (e.g. camp_inbox_leads_add_t::ids beyond id_count) are not
+ * looked at and may keep earlier contents. Unknown members are skipped. Response
+ * types are checked with the receive rules (tolerant where pages disagree),
+ * request types with the request rules. The first violation met in document order
+ * (a required member is missing, or a cross-member rule fails, when its object
+ * ends) is reported in @p diag with its JSON path and byte offset.
  *
  * @param[in]     type     what to decode.
  * @param[in,out] doc      tokenized document; strings are unescaped in place in doc->text.
