@@ -356,6 +356,27 @@ http_proxy="ftp://x" run --base-url "$API" get "$ID"
 check_rc 2 "a malformed http_proxy: usage error"
 has "http_proxy" err "the error names the variable"
 
+# --- https through the proxy: TLS and the certificate check still concern the API host ---------
+sh tests/mockapi/make_certs.sh "$tmp/certs" >/dev/null 2>&1 || bad "make_certs.sh"
+python3 tests/mockapi/server.py --certs "$tmp/certs" --port-file "$tmp/tport" --token mock-token \
+    --frozen-clock --quiet --exit-after 120 &
+pids="$pids $!"
+i=0
+while [ ! -s "$tmp/tport" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+TAPI="https://127.0.0.1:$(cat "$tmp/tport")/api/v1"
+before=$(connects open)
+https_proxy="http://127.0.0.1:$pport" run --base-url "$TAPI" --ca-file "$tmp/certs/ca.crt" whoami
+check_rc 0 "https through tinyproxy (https_proxy)"
+has "team: libcamp mock team" out "https through the proxy: the answer"
+[ "$(connects open)" -gt "$before" ] && ok "https_proxy: tinyproxy tunnelled the TLS connection" || bad "https_proxy: no CONNECT"
+https_proxy="http://127.0.0.1:$pport" run --base-url "$TAPI" --ca-file "$tmp/certs/other-ca.crt" whoami
+check_rc 7 "https through the proxy, server signed by another CA: exit 7"
+https_proxy="http://127.0.0.1:$dead" NO_PROXY="example.com, 127.0.0.1" run --base-url "$TAPI" --ca-file "$tmp/certs/ca.crt" whoami
+check_rc 0 "NO_PROXY lists the host: https direct"
+run --base-url "$TAPI" --ca-file "$tmp/certs/ca.crt" --proxy "http://127.0.0.1:$aport" whoami
+check_rc 6 "https through a proxy that wants credentials: exit 6"
+has "407" err "https: the proxy's 407 named"
+
 # --- --timeout-ms is the whole request ----------------------------------------------------------
 # A server that answers one byte every 200 ms: each read succeeds in time, so only
 # a deadline for the whole request stops it.

@@ -115,6 +115,21 @@ has "network trouble (1 in a row)" "a refusing proxy counts as network trouble (
 run --base-url "$API" --count 1 --interval 1 --proxy "http://camp:s3cret@127.0.0.1:$aport" $SEED
 check_rc 0 "through tinyproxy with Basic authentication"
 if grep -q s3cret "$tmp/out"; then bad "the proxy password was printed"; else ok "the proxy password is never printed"; fi
+# https through the proxy: the TLS handshake runs through the tunnel
+sh tests/mockapi/make_certs.sh "$tmp/certs" >/dev/null 2>&1 || bad "make_certs.sh"
+python3 tests/mockapi/server.py --certs "$tmp/certs" --port-file "$tmp/tport" --token rep-token \
+    --frozen-clock --quiet --exit-after 120 &
+pids="$pids $!"
+i=0
+while [ ! -s "$tmp/tport" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+TAPI="https://127.0.0.1:$(cat "$tmp/tport")/api/v1"
+before=$(connects open)
+https_proxy="http://127.0.0.1:$pport" run --base-url "$TAPI" --ca-file "$tmp/certs/ca.crt" --count 2 --interval 1 --verbose $SEED
+check_rc 0 "reporter over https through tinyproxy (https_proxy), two polls"
+has "#2   $SEED  active" "https through the proxy: the second poll"
+has "tls: session resumed" "https through the proxy: the TLS session is resumed through the tunnel"
+[ "$(connects open)" -ge $((before + 2)) ] && ok "https_proxy: one tunnel per poll" || bad "https_proxy: $(($(connects open) - before)) tunnels"
+
 run --base-url "$API" --count 1 --proxy "socks5://127.0.0.1:1080" $SEED
 check_rc 2 "--proxy socks5://: usage error"
 has "only http:// proxies" "--proxy socks5://: says why"
