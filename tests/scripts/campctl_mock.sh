@@ -283,6 +283,34 @@ has "type=campaign.paused campaign=$ID" out "events --follow: the pause made mea
 n=$(grep -c "afterSeq=$last" "$tmp/requests.log")
 [ "$n" -ge 2 ] && ok "events --follow: polled again from the position" || bad "events --follow: $n polls from $last"
 
+# --- hostile text inside an event: escaped in text, exact in --json -------------------------
+cat >"$tmp/hostile.py" <<'PYEOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+evs = d["events"] if isinstance(d, dict) else d
+ev = [e.get("event", e) for e in evs if e.get("event", e)["type"] == "target.replied"][0]
+data = ev["data"]
+data["message"]["content"] = "hi\x1b]0;owned\x07\nseq=999 type=campaign.completed forged\u202e"
+data["prospect"]["username"] = "evil\u009b2J"
+print(json.dumps({"type": "target.replied", "data": data}))
+PYEOF
+python3 "$tmp/hostile.py" "$tmp/mock_events.json" >"$tmp/hostile.json"
+end=$(sed -n 's/.*read to seq \([0-9]*\) .*/\1/p' "$tmp/follow.err")
+python3 tests/mockapi/mockctl.py "$BASE" - POST /__mock/events "$(cat "$tmp/hostile.json")" >/dev/null
+run --base-url "$API" events --after "${end:-0}"
+check_rc 0 "events with hostile text"
+has 'message="hi\x1b]0;owned\x07\nseq=999 type=campaign.completed forged\u202e"' out "events: the message escaped"
+has 'prospect=@evil\u009b2J' out "events: the username escaped"
+[ "$(grep -c '^seq=' "$tmp/out")" -eq 1 ] && ok "events: no forged line" || bad "events: $(grep -c '^seq=' "$tmp/out") lines"
+if python3 -c 'import sys; t = open(sys.argv[1], "rb").read().decode("utf-8"); sys.exit(1 if any(0x7f <= ord(c) <= 0x9f or c in "\x1b\x07\u202e" for c in t) else 0)' "$tmp/out"; then
+    ok "events: no raw control, C1 or bidi character on stdout"
+else
+    bad "events: raw control characters on stdout"
+fi
+run --base-url "$API" --json events --after "${end:-0}"
+json_check 'd["message"] == "hi\x1b]0;owned\x07\nseq=999 type=campaign.completed forged\u202e" and d["username"] == "evil\u009b2J"' \
+    "events --json: the exact text after JSON decoding"
+
 # --- help lists every command ---------------------------------------------------------------
 run --help
 for c in whoami events lead-update lead-cancel column-update sender-create contacts; do
