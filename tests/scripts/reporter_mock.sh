@@ -197,6 +197,23 @@ printf 'lastSeq 5' >"$state"
 run --base-url "$API" --events --state "$state" --count 1 "$ID"
 has "not a state file" "a cut state file (no line end) is not trusted"
 
+# hostile text in a reply arriving through the feed
+python3 tests/mockapi/mockctl.py "$BASE" - GET /__mock/events >"$tmp/mock_events.json"
+cat >"$tmp/hostile.py" <<'PYEOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+evs = d["events"] if isinstance(d, dict) else d
+ev = [e.get("event", e) for e in evs if e.get("event", e)["type"] == "target.replied"][0]
+data = ev["data"]
+data["message"]["content"] = "ok\x1b[2J\n#9   forged  campaign completed\u202e"
+print(json.dumps({"type": "target.replied", "data": data}))
+PYEOF
+python3 tests/mockapi/mockctl.py "$BASE" - POST /__mock/events "$(python3 "$tmp/hostile.py" "$tmp/mock_events.json")" >/dev/null
+run --base-url "$API" --events --state "$state" --count 1
+check_rc 0 "--events with hostile text in a reply"
+has 'ok\x1b[2J\n#9   forged  campaign completed\u202e"' "--events: the reply's text escaped"
+if grep -q "^#9" "$tmp/out"; then bad "--events: a forged line"; else ok "--events: no forged line"; fi
+
 run --base-url "$API" --events --count 1 --verbose
 check_rc 0 "--events without --state or IDs"
 has "usdjpdql3f90seqk13rwuo7z  contacted @" "--events --verbose: every campaign, contacted events too"
