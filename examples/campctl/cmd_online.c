@@ -1,13 +1,16 @@
 /* campctl online commands: talk to InboxApp / Outbox through libcamp's client.
  *
  *   campctl [--base-url URL] [--ca-file PEM] [--timeout-ms N] [--json]
- *           [--token-file F] [--retries N] COMMAND ...
+ *           [--token-file F] [--retries N] [--proxy URL] COMMAND ...
  *
  * http:// URLs use the POSIX port (local servers, tests); https:// the mbedTLS
- * port. The token comes from CAMP_TOKEN or --token-file, never from argv, and
- * is never printed. A failure is one line on stderr (and the JSON error with
- * --json); the exit code tells its kind (campctl.h). Every text from the
- * server is printed through term.h. */
+ * port. Both connect through the client's open_until / set_deadline hooks, so
+ * --timeout-ms is one deadline for the whole request (connect, proxy tunnel,
+ * TLS handshake, exchange), and both tunnel through an HTTP proxy (--proxy, or
+ * https_proxy / http_proxy and no_proxy). The token comes from CAMP_TOKEN or
+ * --token-file, never from argv, and is never printed. A failure is one line on
+ * stderr (and the JSON error with --json); the exit code tells its kind
+ * (campctl.h). Every text from the server is printed through term.h. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -34,7 +37,6 @@ typedef struct endpoint {
 /* Connection state behind the client's open/close hooks. */
 typedef struct conn {
     bool tls;
-    uint32_t timeout_ms;
     camp_posix_t net;
     camp_mbedtls_tls_t *tls_ctx;
     char reason[200];
@@ -983,8 +985,8 @@ static int cmd_contacts(ctx_t *x, int argc, char **argv)
             continue;
         }
         if (v == NULL) {
-            return usage("contacts", a[0] == '-' ? "this option takes a value" : "no arguments "
-                                                                                 "but options");
+            return usage("contacts", a[0] == '-' ? "this option takes a value"
+                                                  : "takes options only, no arguments");
         }
         i++;
         if (strcmp(a, "--page") == 0) {
@@ -1406,7 +1408,6 @@ int campctl_cmd_online(int argc, char **argv)
         x.client.retry.wall_now = camp_posix_wall_unix_cb;
     }
     x.conn.tls = ep.tls;
-    x.conn.timeout_ms = campctl_opt.timeout_ms;
     camp_posix_init(&x.conn.net, 0);
     x.conn.net.proxy = use_proxy ? &proxy : NULL;
     if (ep.tls) {
