@@ -1,10 +1,13 @@
 #!/bin/sh
 # campctl's commands for the rest of the client calls against the mock API
 # (tests/mockapi/server.py) over plain HTTP: lead-update, lead-cancel,
-# column-update, sender-create and contacts (paging, sorting, tags), text and
-# --json, the requests the mock saw, exit codes; then the proxy options through
-# tinyproxy on loopback (--proxy, https_proxy/http_proxy, no_proxy, --proxy '',
-# a proxy that asks for credentials, a bad proxy URL) and --timeout-ms as one
+# column-update, sender-create and contacts (paging, sorting, tags), whoami and
+# events (the feed read to its end, paging, --after, --follow, seq gaps, hostile
+# text), text and --json, the requests the mock saw, exit codes; then proxies
+# through tinyproxy on loopback (--proxy, https_proxy/http_proxy, no_proxy,
+# --proxy '', a proxy that asks for credentials, bad proxy URLs, https through
+# the tunnel with the certificate still checked), a TLS close without
+# close_notify on a close-delimited body (exit 6), and --timeout-ms as one
 # deadline for the whole request against a server that trickles its answer.
 #
 #   BUILD=build sh tests/scripts/campctl_mock.sh
@@ -404,6 +407,57 @@ check_rc 0 "NO_PROXY lists the host: https direct"
 run --base-url "$TAPI" --ca-file "$tmp/certs/ca.crt" --proxy "http://127.0.0.1:$aport" whoami
 check_rc 6 "https through a proxy that wants credentials: exit 6"
 has "407" err "https: the proxy's 407 named"
+
+# --- a TLS close without close_notify cuts a close-delimited body: network error, not a body ---
+run --base-url "$API" --json get "$ID"
+cp "$tmp/out" "$tmp/campaign.json"
+cat >"$tmp/trunc.py" <<'PYEOF'
+import os, socket, ssl, sys, threading
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+ctx.load_cert_chain(sys.argv[2] + "/server.crt", sys.argv[2] + "/server.key")
+body = open(sys.argv[3], "rb").read().strip()
+def serve(kind, raw):
+    try:
+        raw.settimeout(10)
+        c = ctx.wrap_socket(raw, server_side=True)
+        data = b""
+        while b"\r\n\r\n" not in data:
+            chunk = c.recv(4096)
+            if not chunk:
+                break
+            data += chunk
+        c.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n" + body)
+        if kind == "clean":
+            c.unwrap()  # close_notify: the body is complete
+        c.close()       # without unwrap: a TCP close only, as a cut on the path looks
+    except Exception:
+        pass
+def listen(kind):
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    s.listen(8)
+    def loop():
+        while True:
+            raw, _ = s.accept()
+            threading.Thread(target=serve, args=(kind, raw), daemon=True).start()
+    threading.Thread(target=loop, daemon=True).start()
+    return s.getsockname()[1]
+ports = "%d %d" % (listen("trunc"), listen("clean"))
+open(sys.argv[1] + ".tmp", "w").write(ports)
+os.rename(sys.argv[1] + ".tmp", sys.argv[1])
+threading.Event().wait(120)
+PYEOF
+python3 "$tmp/trunc.py" "$tmp/trunc.ports" "$tmp/certs" "$tmp/campaign.json" &
+pids="$pids $!"
+i=0
+while [ ! -s "$tmp/trunc.ports" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+read -r tport_cut tport_clean <"$tmp/trunc.ports"
+run --base-url "https://127.0.0.1:$tport_clean/api/v1" --ca-file "$tmp/certs/ca.crt" get "$ID"
+check_rc 0 "a close-delimited body ended by close_notify"
+has "name: CLI test" out "close_notify: the campaign"
+run --base-url "https://127.0.0.1:$tport_cut/api/v1" --ca-file "$tmp/certs/ca.crt" --json get "$ID"
+check_rc 6 "the same body ended by a bare TCP close: exit 6 (network), never a complete body"
+json_check 'd["error"]["status"] == "CAMP_ERR_NET_TRUNCATED"' "the cut is CAMP_ERR_NET_TRUNCATED"
 
 # --- --timeout-ms is the whole request ----------------------------------------------------------
 # A server that answers one byte every 200 ms: each read succeeds in time, so only
