@@ -57,7 +57,9 @@ static const command_t commands[] = {
      "stop messaging one lead of a campaign", "", ONLINE},
     {"column-update", "ID COLUMN_ID [--name N] [--description D | --no-description]",
      "rename a campaign column or change its description",
-     "--no-description sends `\"description\": null`, which clears it.\n", ONLINE},
+     "--no-description sends `\"description\": null`, which clears it. libcamp's request\n"
+     "rules want --name too (the API reference does not mark it optional): without it the\n"
+     "body is refused before sending, \"$.name: required field missing\", exit 1.\n", ONLINE},
     {"events", "[--after SEQ] [--limit N] [--follow [--interval S] [--max-polls N]]",
      "the team's event feed (campaign.* and target.* events), read to its end",
      "One line per event: seq=N type=T campaign=ID ...; with --json one object per event\n"
