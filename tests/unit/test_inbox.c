@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "camp/camp_inbox.h"
+#include "fixture.h"
 
 #define BUF_SIZE 65536u
 #define MAX_TOKENS 8192u
@@ -23,29 +24,6 @@ static camp_diag_t g_diag;
 /* two structs of the largest type, for comparisons */
 static camp_inbox_leads_add_t g_big[2];
 static camp_inbox_campaign_page_t g_page[2];
-
-static const char *shared_dir(void)
-{
-    const char *s = getenv("SHARED");
-    return (s != NULL && s[0] != '\0') ? s : "../shared";
-}
-
-static size_t read_fixture(const char *rel, char *buf)
-{
-    char path[1024];
-    FILE *f;
-    size_t n;
-    snprintf(path, sizeof path, "%s/fixtures/%s", shared_dir(), rel);
-    f = fopen(path, "rb");
-    if (f == NULL) {
-        fail_msg("cannot open %s (set SHARED)", path);
-    }
-    n = fread(buf, 1, BUF_SIZE - 1u, f);
-    fclose(f);
-    assert_true(n < BUF_SIZE - 1u);
-    buf[n] = '\0';
-    return n;
-}
 
 static void *slot(camp_inbox_type_t t, int i)
 {
@@ -59,7 +37,7 @@ static void *slot(camp_inbox_type_t t, int i)
 /* Decode fixture @p rel as @p t into slot @p i (buffer i). */
 static camp_status_t decode_fixture(camp_inbox_type_t t, const char *rel, int i)
 {
-    size_t n = read_fixture(rel, g_buf[i]);
+    size_t n = fixture_load(rel, g_buf[i], BUF_SIZE);
     return camp_inbox_parse(t, g_buf[i], n, g_tokens, MAX_TOKENS, slot(t, i),
                             camp_inbox_type_size(t), &g_diag);
 }
@@ -636,7 +614,7 @@ static void test_typed_parse_matches_generic(void **state)
         size_t n;
         generic = decode_fixture(cases[i].type, cases[i].fixture, 0);
         memcpy(path, g_diag.path, sizeof path);
-        n = read_fixture(cases[i].fixture, g_buf[1]);
+        n = fixture_load(cases[i].fixture, g_buf[1], BUF_SIZE);
         memset(slot(cases[i].type, 1), 0xA5, camp_inbox_type_size(cases[i].type));
         typed = cases[i].parse(g_buf[1], n, slot(cases[i].type, 1));
         assert_int_equal(typed, generic);

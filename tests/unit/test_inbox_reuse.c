@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "camp/camp.h"
+#include "fixture.h"
 
 #define MAX_TOKENS 4096
 #define BUF_SIZE 65536
@@ -26,29 +27,11 @@ static union {
     camp_inbox_campaign_create_t create;
 } g_any[2];
 
-static size_t load(const char *rel, char *buf)
-{
-    const char *shared = getenv("SHARED");
-    char path[1024];
-    FILE *f;
-    size_t n;
-    snprintf(path, sizeof path, "%s/fixtures/%s", shared != NULL ? shared : "../shared", rel);
-    f = fopen(path, "rb");
-    if (f == NULL) {
-        fail_msg("cannot open %s (set SHARED)", path);
-    }
-    n = fread(buf, 1, BUF_SIZE - 1u, f);
-    fclose(f);
-    assert_true(n < BUF_SIZE - 1u);
-    buf[n] = '\0';
-    return n;
-}
-
 /* Parse @p rel twice, into a cleared struct and into one full of 0xA5 bytes; both
  * must be equal and encode to the same bytes. */
 static void same_either_way(camp_inbox_type_t type, const char *rel)
 {
-    size_t n0 = load(rel, g_json[0]), n1 = load(rel, g_json[1]), e0 = 0, e1 = 0;
+    size_t n0 = fixture_load(rel, g_json[0], BUF_SIZE), n1 = fixture_load(rel, g_json[1], BUF_SIZE), e0 = 0, e1 = 0;
     camp_diag_t diag, first;
     camp_status_t st;
     memset(&g_any[0], 0, sizeof g_any[0]);
@@ -93,7 +76,7 @@ static void test_shorter_document_after_longer(void **state)
 {
     char small[] = "{\"platform\":\"twitter\",\"usernames\":[\"jack\"]}";
     camp_diag_t diag;
-    size_t n = load("inboxapp-add-leads-request-mixed.json", g_json[0]);
+    size_t n = fixture_load("inboxapp-add-leads-request-mixed.json", g_json[0], BUF_SIZE);
     (void)state;
     assert_int_equal(camp_inbox_parse(CAMP_INBOX_LEADS_ADD, g_json[0], n, g_tokens, MAX_TOKENS,
                                       &g_any[0].leads, sizeof g_any[0].leads, &diag),

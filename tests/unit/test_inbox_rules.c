@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "camp/camp_inbox.h"
+#include "fixture.h"
 
 #define BUF_SIZE 65536u
 #define MAX_TOKENS 8192u
@@ -29,45 +30,11 @@ static camp_inbox_sequence_t g_sq[2];
 static camp_inbox_campaign_t g_c[2];
 static camp_inbox_campaign_page_t g_page[2];
 
-static const char *shared_dir(void)
-{
-    const char *s = getenv("SHARED");
-    return (s != NULL && s[0] != '\0') ? s : "../shared";
-}
-
 static camp_status_t parse_fixture(camp_inbox_type_t t, const char *rel, int i, void *out)
 {
-    char path[1024];
-    FILE *f;
-    size_t n;
-    snprintf(path, sizeof path, "%s/fixtures/%s", shared_dir(), rel);
-    f = fopen(path, "rb");
-    if (f == NULL) {
-        fail_msg("cannot open %s (set SHARED)", path);
-    }
-    n = fread(g_json[i], 1, BUF_SIZE - 1u, f);
-    fclose(f);
-    assert_true(n < BUF_SIZE - 1u);
+    size_t n = fixture_load(rel, g_json[i], BUF_SIZE);
     return camp_inbox_parse(t, g_json[i], n, g_tokens, MAX_TOKENS, out, camp_inbox_type_size(t),
                             &g_diag);
-}
-
-/* The fixture's text, untouched (decoding unescapes in place). */
-static size_t read_raw(const char *rel, char *buf)
-{
-    char path[1024];
-    FILE *f;
-    size_t n;
-    snprintf(path, sizeof path, "%s/fixtures/%s", shared_dir(), rel);
-    f = fopen(path, "rb");
-    if (f == NULL) {
-        fail_msg("cannot open %s (set SHARED)", path);
-    }
-    n = fread(buf, 1, BUF_SIZE - 1u, f);
-    fclose(f);
-    assert_true(n < BUF_SIZE - 1u);
-    buf[n] = '\0';
-    return n;
 }
 
 /* Decode text @p s (copied into buffer @p i) as @p t into @p out. */
@@ -775,7 +742,8 @@ static void test_campaign_decode_errors(void **state)
     size_t n;
     (void)state;
     /* 9 column mappings in the synced lists of a v2 rules object */
-    read_raw("inboxapp-campaign-enable-response.json", g_json[0]);
+    /* the fixture's text, untouched (decoding unescapes in place) */
+    (void)fixture_load("inboxapp-campaign-enable-response.json", g_json[0], BUF_SIZE);
     p = strstr(g_json[0], "\"custom_q5cktl47a6pqa74eu06fz89v\": \"custom_m8r2xj93hd5bk0atcw7oe4fp\"");
     assert_non_null(p);
     n = (size_t)(p - g_json[0]);
@@ -791,7 +759,7 @@ static void test_campaign_decode_errors(void **state)
     assert_int_equal(g_diag.needed, 9);
 
     /* customVariables with an empty name, and not an object */
-    read_raw("inboxapp-campaign-get-response.json", g_json[0]);
+    (void)fixture_load("inboxapp-campaign-get-response.json", g_json[0], BUF_SIZE);
     p = strstr(g_json[0], "\"customVariables\"");
     assert_non_null(p);
     p = strstr(p, "\"company-name\"");

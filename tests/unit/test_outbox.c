@@ -12,6 +12,7 @@
 
 #include "camp/camp_json.h"
 #include "camp/camp_outbox.h"
+#include "fixture.h"
 
 #define MAX_TOKENS 1024
 #define BUF_SIZE 16384
@@ -33,27 +34,10 @@ static void parse(const char *json)
     }
 }
 
-static const char *shared_dir(void)
-{
-    const char *s = getenv("SHARED");
-    return (s != NULL && s[0] != '\0') ? s : "../shared";
-}
-
 /* Load a fixture into the buffer and tokenize it. */
 static void load_fixture(const char *rel)
 {
-    char path[1024];
-    FILE *f;
-    size_t n;
-    snprintf(path, sizeof path, "%s/fixtures/%s", shared_dir(), rel);
-    f = fopen(path, "rb");
-    if (f == NULL) {
-        fail_msg("cannot open %s (set SHARED)", path);
-    }
-    n = fread(g_buf, 1, BUF_SIZE - 1u, f);
-    fclose(f);
-    assert_true(n < BUF_SIZE - 1u);
-    g_buf[n] = '\0';
+    size_t n = fixture_load(rel, g_buf, BUF_SIZE);
     camp_diag_clear(&g_diag);
     assert_int_equal(camp_json_parse(&g_doc, g_buf, n, g_tokens, MAX_TOKENS, &g_diag), CAMP_OK);
 }

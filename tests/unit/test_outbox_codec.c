@@ -13,32 +13,10 @@
 
 #include "camp/camp_json.h"
 #include "camp/camp_outbox.h"
+#include "fixture.h"
 
 #define MAX_TOKENS 1024
 #define BUF_SIZE 16384
-
-static const char *shared_dir(void)
-{
-    const char *s = getenv("SHARED");
-    return (s != NULL && s[0] != '\0') ? s : "../shared";
-}
-
-static size_t read_fixture(const char *rel, char *buf, size_t cap)
-{
-    char path[1024];
-    FILE *f;
-    size_t n;
-    snprintf(path, sizeof path, "%s/fixtures/%s", shared_dir(), rel);
-    f = fopen(path, "rb");
-    if (f == NULL) {
-        fail_msg("cannot open %s (set SHARED)", path);
-    }
-    n = fread(buf, 1, cap - 1u, f);
-    fclose(f);
-    assert_true(n < cap - 1u);
-    buf[n] = '\0';
-    return n;
-}
 
 static camp_str_t S(const char *lit)
 {
@@ -340,7 +318,7 @@ static void fixture_round_trip(const codec_t *c, const char *rel)
     assert_non_null(buf);
     assert_non_null(tokens);
     assert_non_null(obj);
-    n = read_fixture(rel, buf, BUF_SIZE);
+    n = fixture_load(rel, buf, BUF_SIZE);
     assert_int_equal(camp_json_parse(&doc, buf, n, tokens, MAX_TOKENS, &diag), CAMP_OK);
     assert_int_equal(c->decode(&doc, 0, obj, &diag), CAMP_OK);
     round_trip(c, obj);

@@ -15,15 +15,11 @@
 #include "camp/camp_webhook.h"
 #include "mbedtls/camp_mbedtls_crypto.h"
 
+#include "fixture.h"
+
 #define SECRET "ibt_wh_5f2c9a1e7d3b4c6a8e0f1a2b"
 #define BODY "{\"id\":\"evt\",\"seq\":1}"
 #define T0 INT64_C(1737018900)
-
-static const char *shared_dir(void)
-{
-    const char *s = getenv("SHARED");
-    return (s != NULL && s[0] != '\0') ? s : "../shared";
-}
 
 static camp_crypto_t g_crypto;
 static camp_webhook_verifier_t g_v;
@@ -54,24 +50,8 @@ static void sign_body(int64_t t, const char *body, char *out)
 
 /* ---- the shared vectors ------------------------------------------------------------------- */
 
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf;
-    long size;
-    if (f == NULL) {
-        return NULL;
-    }
-    fseek(f, 0, SEEK_END);
-    size = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    buf = malloc((size_t)size + 1u);
-    assert_non_null(buf);
-    *len = fread(buf, 1, (size_t)size, f);
-    fclose(f);
-    buf[*len] = '\0';
-    return buf;
-}
+/* The vectors file, read whole; strings are unescaped in place. */
+static char g_vectors[65536];
 
 /* The status each named vector must give (when the name is known); others are
  * judged by expectValid alone. */
@@ -101,7 +81,6 @@ static camp_status_t expected_status(const char *name)
 
 static void test_vectors_file(void **state)
 {
-    char path[1024];
     size_t len = 0;
     char *json;
     camp_json_token_t *tokens;
@@ -114,11 +93,8 @@ static void test_vectors_file(void **state)
     int judged = 0;
 
     (void)state;
-    snprintf(path, sizeof path, "%s/fixtures/inboxapp-webhook-signature-vectors.json", shared_dir());
-    json = read_file(path, &len);
-    if (json == NULL) {
-        fail_msg("cannot open %s (set SHARED)", path);
-    }
+    len = fixture_load("inboxapp-webhook-signature-vectors.json", g_vectors, sizeof g_vectors);
+    json = g_vectors;
     needed = camp_json_tokens_needed(json, len);
     assert_true(needed > 0);
     tokens = calloc((size_t)needed, sizeof *tokens);
@@ -180,7 +156,6 @@ static void test_vectors_file(void **state)
     }
     assert_int_equal(judged, n);
     free(tokens);
-    free(json);
 }
 
 /* ---- parsing -------------------------------------------------------------------------------- */
