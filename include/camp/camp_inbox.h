@@ -456,7 +456,7 @@ typedef struct camp_inbox_leads_add {
 
 /** Update-campaign-lead body (E8). */
 typedef struct camp_inbox_lead_update {
-    camp_str_t data;  /**< `data` column values, raw JSON object (required) */
+    camp_str_t data;  /**< `data` column values, raw JSON object; ptr NULL: not sent (unchanged) */
     uint8_t by;       /**< camp_inbox_by_t, 0 when absent (server default platformId) */
     uint8_t platform; /**< camp_inbox_platform_t, 0 when absent */
 } camp_inbox_lead_update_t;
@@ -473,7 +473,7 @@ typedef struct camp_inbox_lead_cancel {
 /** Update-campaign-column body (E10). */
 typedef struct camp_inbox_column_update {
     uint32_t present;       /**< CAMP_INBOX_COLUMN_HAS_* bits */
-    camp_str_t name;        /**< 1..255 characters */
+    camp_str_t name;        /**< 1..255 characters; ptr NULL: not sent (the name is unchanged) */
     camp_str_t description; /**< <= 1000 characters; ptr NULL = `null` (clears) when present */
 } camp_inbox_column_update_t;
 

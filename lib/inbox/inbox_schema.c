@@ -302,8 +302,10 @@ static const ifield_t lead_fields[] = {
     {"data", K_RAW_OBJ, R_NONE, 0, LD_OFF(data), 0, 0},
 };
 
+/* E8 and E10 are PATCH bodies: the page marks none of their members required, so each
+ * is sent only when set and an omitted one is left unchanged by the server. */
 static const ifield_t lead_update_fields[] = {
-    {"data", K_RAW_OBJ, R_NONE, F_REQ, LU_OFF(data), 0, 0},
+    {"data", K_RAW_OBJ, R_NONE, 0, LU_OFF(data), 0, 0},
     {"by", K_ENUM, E_BY, 0, LU_OFF(by), 0, 0},
     {"platform", K_ENUM, E_PLATFORM, 0, LU_OFF(platform), 0, 0},
 };
@@ -315,10 +317,9 @@ static const ifield_t lead_cancel_fields[] = {
     {"platform", K_ENUM, E_PLATFORM, 0, LC_OFF(platform), 0, 0},
 };
 
-/* E10: name is listed without "optional", description is `string | null` (null
- * clears) and may be omitted. */
+/* E10: `name` 1..255 when sent; `description` is `string | null` (null clears). */
 static const ifield_t column_update_fields[] = {
-    {"name", K_STR, R_NAME, F_REQ, CU_OFF(name), 0, 0},
+    {"name", K_STR, R_NAME, 0, CU_OFF(name), 0, 0},
     {"description", K_STR, R_DESC, F_NULL, CU_OFF(description), 0, CAMP_INBOX_COLUMN_HAS_DESCRIPTION},
 };
 

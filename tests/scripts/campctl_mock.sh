@@ -146,6 +146,9 @@ run --base-url "$API" column-update "$ID" custom_nosuchcolumn0 --name X
 check_rc 4 "column-update of an unknown column (404)"
 run --base-url "$API" column-update "$ID" $COL
 check_rc 2 "column-update with nothing to change"
+run --base-url "$API" --json column-update "$ID" $COL --no-description
+check_rc 0 "column-update with only --no-description (a PATCH sends only what is set)"
+json_check 'd["name"] == "Employer" and d.get("description") is None' "column-update --no-description: name kept, description cleared"
 
 # --- sender-create, then an email campaign that uses it (Outbox) ----------------------------
 COMPANY=3f8e2a9c-1b7d-4c6e-9a5f-2d4b8e7c1a3f
