@@ -373,7 +373,7 @@ typedef struct camp_inbox_campaign {
     uint16_t variable_count;            /**< `customVariables` used */
     int64_t scope_assessed_count;       /**< v2 `scopeAssessedCount` */
     int64_t estimated_targets;          /**< legacy `estimatedTargets` */
-    camp_str_t schedule_timezone;       /**< IANA name (ptr NULL when absent) */
+    camp_str_t schedule_timezone;       /**< IANA name by syntax (camp_valid_tz_name(); the zone table is asked when a window is computed); ptr NULL when absent */
     camp_str_t type;                    /**< legacy `type`, e.g. "sequence" (ptr NULL when absent) */
     camp_week_windows_t schedule_hours; /**< `scheduleHours` (day[0] Sunday); for camp_schedule_is_open() */
     /** `accountLinkIds`; capacity CAMP_MAX_ACCOUNTS, the first account_count are used. */
@@ -411,7 +411,7 @@ typedef struct camp_inbox_campaign_page {
 typedef struct camp_inbox_campaign_create {
     uint32_t present;             /**< CAMP_INBOX_CREATE_HAS_* bits */
     camp_str_t name;              /**< 1..255 characters (UTF-8 code points) */
-    camp_str_t schedule_timezone; /**< IANA name; ptr NULL: omitted (server default "UTC") */
+    camp_str_t schedule_timezone; /**< IANA name by syntax (camp_valid_tz_name()); ptr NULL: omitted (server default "UTC") */
     uint16_t account_count;       /**< >= 1 */
     /** `accountLinkIds`; capacity CAMP_MAX_ACCOUNTS, the first account_count are used. */
     camp_str_t account_link_ids[CAMP_MAX_ACCOUNTS];

@@ -137,7 +137,7 @@ typedef struct camp_outbox_campaign {
     camp_outbox_uuid_list_t sender_identity_ids; /**< optional */
     camp_outbox_campaign_status_t status;   /**< optional */
     camp_outbox_nstr_t description;         /**< optional */
-    camp_outbox_nstr_t timezone;            /**< optional, <= 64 characters, IANA name */
+    camp_outbox_nstr_t timezone;            /**< optional, <= 64 characters, IANA name by syntax (camp_valid_tz_name()) */
     camp_str_t allowed_windows;             /**< optional raw JSON value (format undocumented), kept verbatim */
     camp_outbox_bool_t stop_on_reply;       /**< optional */
     camp_outbox_bool_t is_deleted;          /**< optional */
@@ -154,7 +154,7 @@ typedef struct camp_outbox_campaign_create {
     camp_outbox_uuid_list_t sender_identity_ids; /**< optional */
     camp_outbox_campaign_status_t status;   /**< optional */
     camp_str_t description;                 /**< optional */
-    camp_str_t timezone;                    /**< optional, <= 64 characters, IANA name */
+    camp_str_t timezone;                    /**< optional, <= 64 characters, IANA name by syntax (camp_valid_tz_name()) */
     camp_str_t allowed_windows;             /**< optional raw JSON value, written verbatim */
     camp_outbox_bool_t stop_on_reply;       /**< optional */
     camp_outbox_bool_t is_deleted;          /**< optional */

@@ -470,7 +470,7 @@ camp_status_t camp_ib_check_kind_str(const ictx_t *cx, uint8_t kind, uint8_t rul
         return camp_valid_column_id(s->ptr, s->len) ? CAMP_OK : CAMP_ERR_PATTERN;
     case K_TZ:
         *why = "must be an IANA time-zone name";
-        return camp_tz_valid_name(s->ptr, s->len) ? CAMP_OK : CAMP_ERR_TIMEZONE;
+        return camp_valid_tz_name(s->ptr, s->len) ? CAMP_OK : CAMP_ERR_TIMEZONE;
     case K_STR:
     default: {
         long chars = camp_utf8_chars(s->ptr, s->len);

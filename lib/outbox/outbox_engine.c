@@ -129,7 +129,7 @@ static camp_status_t check_string(const ob_field_t *f, const char *s, size_t len
             *rule = "must be at most 64 characters";
             return CAMP_ERR_LENGTH;
         }
-        return camp_tz_valid_name(s, len) ? CAMP_OK : CAMP_ERR_TIMEZONE;
+        return camp_valid_tz_name(s, len) ? CAMP_OK : CAMP_ERR_TIMEZONE;
     default:
         *rule = "unexpected field kind";
         return CAMP_ERR_INTERNAL;
