@@ -413,8 +413,9 @@ static void test_capacity(void **state)
 
 /* ---- variables (D10) ----------------------------------------------------------------------------------- */
 
-#define ONE_VAR_STEP(name) \
-    "{\"type\":\"message\",\"data\":{\"segments\":[{\"type\":\"variable\",\"name\":\"" name "\"}]}}"
+#define ONE_VAR_STEP(name)                                                                         \
+    "{\"type\":\"message\",\"data\":{\"segments\":"                                                \
+    "[{\"type\":\"variable\",\"name\":\"" name "\"}]}}"
 
 static void test_variables(void **state)
 {
