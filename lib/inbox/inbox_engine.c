@@ -433,6 +433,23 @@ camp_status_t camp_ib_want_array(ictx_t *cx, int tok, int *n)
     return CAMP_OK;
 }
 
+int camp_ib_member(const camp_json_doc_t *doc, int obj, const char *key)
+{
+    const camp_json_token_t *t = doc->tokens;
+    size_t len = strlen(key);
+    int i, k = obj + 1, found = -1, n = t[obj].size;
+    for (i = 0; i < n && k + 1 < doc->count; i++) {
+        size_t kn = (size_t)(t[k].end - t[k].start);
+        const char *raw = doc->text + t[k].start;
+        if ((kn == len && memcmp(raw, key, len) == 0) ||
+            (memchr(raw, '\\', kn) != NULL && camp_json_string_eq(doc, k, key))) {
+            found = k + 1; /* the last one, as camp_json_member() */
+        }
+        k = (t[k + 1].size == 0) ? k + 2 : camp_ib_next(doc, k);
+    }
+    return found;
+}
+
 camp_status_t camp_ib_want_object(ictx_t *cx, int tok)
 {
     if (camp_json_kind(cx->doc, tok) != CAMP_JSON_OBJECT) {

@@ -350,6 +350,10 @@ void camp_ib_put_key(ictx_t *cx, const camp_str_t *key);
 /* Validate (strict only): a map key the encoder can write. */
 camp_status_t camp_ib_check_key(ictx_t *cx, const camp_str_t *key);
 
+/* Decode: the value token of member @p key of object @p obj (a checked object of
+ * the document), -1 when absent: camp_json_member() over raw key bytes, for the few
+ * members a hook reads before the walk (a step's or segment's type). */
+int camp_ib_member(const camp_json_doc_t *doc, int obj, const char *key);
 /* Decode: the array @p tok (TYPE error otherwise); *n = its size. */
 camp_status_t camp_ib_want_array(ictx_t *cx, int tok, int *n);
 /* Decode: the object @p tok (TYPE error otherwise). */

@@ -1436,7 +1436,7 @@ static camp_status_t step_open(ictx_t *cx, iframe_t *f)
 {
     camp_inbox_step_t *a = (camp_inbox_step_t *)f->a;
     if (cx->op == OP_DECODE) {
-        int ty = camp_json_member(cx->doc, f->u.d.tok, "type");
+        int ty = camp_ib_member(cx->doc, f->u.d.tok, "type");
         camp_str_t s;
         if (ty >= 0 && camp_json_kind(cx->doc, ty) == CAMP_JSON_STRING &&
             camp_ib_get_str(cx, ty, &s) == CAMP_OK) {
@@ -1472,7 +1472,7 @@ static camp_status_t segment_open(ictx_t *cx, iframe_t *f)
 {
     camp_inbox_segment_t *a = (camp_inbox_segment_t *)f->a;
     if (cx->op == OP_DECODE) {
-        int ty = camp_json_member(cx->doc, f->u.d.tok, "type");
+        int ty = camp_ib_member(cx->doc, f->u.d.tok, "type");
         camp_str_t s;
         camp_status_t st;
         if (ty < 0) {
