@@ -98,7 +98,10 @@ int main(int argc, char **argv)
     return 0;
 }
 EOF
-if ! $CC -std=c99 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -Iinclude -Iport \
+# the sanitizer builds of make check instrument the libraries: link the probe the same way
+san=$(make -s --no-print-directory BUILD="$BUILD" print-SAN_FLAGS)
+# shellcheck disable=SC2086
+if ! $CC -std=c99 -Wall -Wextra -Werror $san -D_POSIX_C_SOURCE=200809L -Iinclude -Iport \
     -o "$work/feedprobe" "$work/feedprobe.c" "$BUILD/lib/libcamp_posix.a" "$BUILD/lib/libcamp.a" \
     2>"$work/cc.log"; then
     cat "$work/cc.log"
