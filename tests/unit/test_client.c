@@ -13,6 +13,7 @@
 
 #include "camp/camp_client.h"
 #include "fake_transport.h"
+#include "fixture.h"
 
 #define ID "usdjpdql3f90seqk13rwuo7z"
 
@@ -31,28 +32,14 @@ static uint32_t g_sleeps[16];
 static unsigned g_sleep_count;
 static uint32_t g_random_value;
 
-static const char *shared_dir(void)
-{
-    const char *s = getenv("SHARED");
-    return (s != NULL && s[0] != '\0') ? s : "../shared";
-}
 
 static char *fixture(const char *name, size_t *len)
 {
-    char path[512];
-    FILE *f;
     char *buf;
     size_t n;
     assert_true(g_file_count < 24);
     buf = g_files[g_file_count++];
-    snprintf(path, sizeof path, "%s/fixtures/%s", shared_dir(), name);
-    f = fopen(path, "rb");
-    if (f == NULL) {
-        fail_msg("cannot open %s (set SHARED)", path);
-    }
-    n = fread(buf, 1, sizeof g_files[0] - 1, f);
-    fclose(f);
-    buf[n] = '\0';
+    n = fixture_load(name, buf, sizeof g_files[0]);
     if (len != NULL) {
         *len = n;
     }
