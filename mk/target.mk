@@ -41,16 +41,25 @@ TARGET_EXTRA_CFLAGS ?=
 # Unit tests that need no OS (no sockets, no mbedTLS, no directory listing): they are the
 # same sources as on the host, compiled against tests/target/cmocka.h. Fixture files are
 # read through semihosting (picolibc's fopen), with SHARED handed over on qemu's command
-# line. A name whose file does not exist yet is ignored, so the list can lead the code.
-TARGET_TESTS    ?= $(basename $(notdir $(wildcard $(foreach m,status json validate schedule tz \
-                     inbox outbox webhook http client,tests/unit/test_$(m)*.c))))
-# Off the target: tests that need glibc's time zones, sockets, TLS or directory listing.
-# Files including such OS headers are left out automatically as well (listed by check-target).
-TARGET_TESTS_EXCLUDE ?= test_schedule_glibc test_posix test_tls
-TARGET_TESTS_OS := $(basename $(notdir $(shell grep -l -E \
+# line. Every unit test is named in exactly one of the two lists below: check-target fails
+# on a test that is in neither, so a new test is never left off the target silently.
+TARGET_TESTS    ?= test_status test_status_rule_ids test_version \
+                   test_json_check test_json_get test_json_path test_json_text test_json_write \
+                   test_validate test_schedule \
+                   test_inbox test_inbox_bounds test_inbox_feed test_inbox_patch test_inbox_reuse \
+                   test_inbox_rules test_outbox test_outbox_codec test_webhook \
+                   test_http test_http_edges test_client test_client_deadline test_client_errors \
+                   test_client_feed
+# Host only, and why: glibc's zone data (test_schedule_glibc), sockets (test_posix), TLS
+# (test_tls), a directory listing of the fixtures (test_http_fixtures).
+TARGET_TESTS_EXCLUDE ?= test_schedule_glibc test_posix test_tls test_http_fixtures
+TARGET_TESTS_ALL := $(basename $(notdir $(wildcard tests/unit/test_*.c)))
+TARGET_TESTS_UNLISTED := $(filter-out $(TARGET_TESTS) $(TARGET_TESTS_EXCLUDE),$(TARGET_TESTS_ALL))
+# A listed target test that includes an OS header cannot build there: named by check-target.
+TARGET_TESTS_OS := $(filter $(TARGET_TESTS),$(basename $(notdir $(shell grep -l -E \
                      '<(dirent|pthread|poll|netdb|unistd)\.h>|<sys/|<arpa/|<netinet/|<mbedtls/|camp_mbedtls_(tls|net)|cJSON' \
-                     tests/unit/test_*.c 2>/dev/null)))
-TARGET_TESTS_RUN := $(filter-out $(TARGET_TESTS_EXCLUDE) $(TARGET_TESTS_OS),$(TARGET_TESTS))
+                     tests/unit/test_*.c 2>/dev/null))))
+TARGET_TESTS_RUN := $(filter $(TARGET_TESTS_ALL),$(filter-out $(TARGET_TESTS_EXCLUDE) $(TARGET_TESTS_OS),$(TARGET_TESTS)))
 # tests/support files the target tests link with (the fake transport, a small HMAC fake,
 # fixture loading); those needing the OS or mbedTLS stay off this list.
 TARGET_SUPPORT  ?= $(filter-out $(TARGET_SUPPORT_EXCLUDE),$(wildcard tests/support/*.c))
@@ -177,8 +186,13 @@ check-target: target-deps
 	    echo $$? >$(TARGET_DIR)/stack-budget.rc; cat $(TARGET_DIR)/stack-budget.log
 	@echo "target tests: $(TARGET_UNIT_NAMES) $(TARGET_OWN_NAMES:%=target-%) firmware: $(FW_PROGRAMS)"
 	@echo "host only: $(sort $(filter-out $(TARGET_TESTS_RUN),$(basename $(notdir $(wildcard tests/unit/test_*.c)))))"
+	@if [ -n "$(strip $(TARGET_TESTS_UNLISTED) $(TARGET_TESTS_OS))" ]; then \
+	    echo "FAIL - unit tests in neither TARGET_TESTS nor TARGET_TESTS_EXCLUDE (mk/target.mk):" \
+	        "$(TARGET_TESTS_UNLISTED); listed for the target but needing the OS: $(TARGET_TESTS_OS)"; \
+	    fi
 	@if [ "$$(cat $(TARGET_DIR)/stack-budget.rc)" = 0 ]; then sb=0; else sb=1; fi; \
-	    EXTRA_PASSED=$$((1 - sb)) EXTRA_FAILED=$$sb SHARED=$(SHARED) \
+	    if [ -n "$(strip $(TARGET_TESTS_UNLISTED) $(TARGET_TESTS_OS))" ]; then ls=1; else ls=0; fi; \
+	    EXTRA_PASSED=$$((2 - sb - ls)) EXTRA_FAILED=$$((sb + ls)) SHARED=$(SHARED) \
 	    sh tests/target/run-qemu.sh $(TARGET_TEST_ELFS) $(FW_ELFS)
 
 CHECK_EXTRA += check-target
