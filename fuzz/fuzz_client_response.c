@@ -47,9 +47,14 @@ static bool retryable(camp_status_t st)
 
 static void check_retry(fuzz_reader_t *r)
 {
-    static const camp_status_t results[] = {CAMP_OK, CAMP_ERR_API_RATE_LIMITED, CAMP_ERR_API_SERVER,
-                                            CAMP_ERR_NET, CAMP_ERR_NET_CLOSED, CAMP_ERR_TIMEOUT,
-                                            CAMP_ERR_API_BAD_REQUEST, CAMP_ERR_HTTP_PROTOCOL};
+    static const camp_status_t results[] = {CAMP_OK,
+                                            CAMP_ERR_API_RATE_LIMITED,
+                                            CAMP_ERR_API_SERVER,
+                                            CAMP_ERR_NET,
+                                            CAMP_ERR_NET_CLOSED,
+                                            CAMP_ERR_TIMEOUT,
+                                            CAMP_ERR_API_BAD_REQUEST,
+                                            CAMP_ERR_HTTP_PROTOCOL};
     camp_retry_policy_t p;
     memset(&p, 0, sizeof p);
     p.max_attempts = fuzz_u8(r) % 8u;

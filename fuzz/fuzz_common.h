@@ -26,13 +26,13 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /** Abort with a message when an invariant does not hold. */
-#define FUZZ_CHECK(cond, what)                                                        \
-    do {                                                                              \
-        if (!(cond)) {                                                                \
-            fprintf(stderr, "%s:%d: invariant violated: %s (%s)\n", __FILE__, __LINE__, \
-                    (what), #cond);                                                   \
-            abort();                                                                  \
-        }                                                                             \
+#define FUZZ_CHECK(cond, what)                                                                     \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            fprintf(stderr, "%s:%d: invariant violated: %s (%s)\n", __FILE__, __LINE__, (what),    \
+                    #cond);                                                                        \
+            abort();                                                                               \
+        }                                                                                          \
     } while (0)
 
 /** Heap copy of exactly @p n bytes (at least 1 byte allocated so malloc(0) is avoided). */

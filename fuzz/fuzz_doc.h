@@ -78,10 +78,8 @@ static inline bool fuzz_doc_status_ok(camp_status_t st)
     case CAMP_ERR_JSON_DEPTH:
     case CAMP_ERR_JSON_UTF8:
     case CAMP_ERR_JSON_TOKENS:
-    case CAMP_ERR_JSON_TOO_LARGE:
-        return true;
-    default:
-        return false;
+    case CAMP_ERR_JSON_TOO_LARGE: return true;
+    default: return false;
     }
 }
 
@@ -95,13 +93,13 @@ static inline bool fuzz_doc_validation_status(camp_status_t st)
 /** Operations on one document type, so targets can share the checks. */
 typedef struct fuzz_doc_ops {
     const char *name;
-    size_t size;                                     /* sizeof the struct */
+    size_t size; /* sizeof the struct */
     camp_status_t (*decode)(camp_json_doc_t *doc, void *out, camp_diag_t *diag);
     camp_status_t (*validate)(const void *obj, camp_diag_t *diag);
     camp_status_t (*encode)(const void *obj, char *buf, size_t cap, size_t *out_len,
-                            camp_diag_t *diag);      /* may be NULL */
-    bool (*equal)(const void *a, const void *b);     /* may be NULL: compare encodings */
-    bool out_len_is_needed; /* encode documents out_len = size needed on BUFFER_TOO_SMALL */
+                            camp_diag_t *diag);  /* may be NULL */
+    bool (*equal)(const void *a, const void *b); /* may be NULL: compare encodings */
+    bool out_len_is_needed;         /* encode documents out_len = size needed on BUFFER_TOO_SMALL */
     void (*check)(const void *obj); /* may be NULL: target-specific documented ranges */
 } fuzz_doc_ops_t;
 

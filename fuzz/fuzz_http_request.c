@@ -156,7 +156,8 @@ static void check_head(const char *hv, size_t hl, const char *tok, size_t tl)
          * Content-Length, Connection, empty line */
         size_t want = 9u + (tl ? 1u : 0u);
         FUZZ_CHECK(lines == want, "one line per header: nothing injected");
-        FUZZ_CHECK(len >= 4 && memcmp(buf + len - 4, "\r\n\r\n", 4) == 0, "ends with an empty line");
+        FUZZ_CHECK(len >= 4 && memcmp(buf + len - 4, "\r\n\r\n", 4) == 0,
+                   "ends with an empty line");
     } else {
         FUZZ_CHECK(st == CAMP_ERR_HTTP_HEADER, "only a bad value is refused");
         fuzz_check_diag_any(&d, st, (size_t)-2);

@@ -35,10 +35,8 @@ static bool exchange_status_ok(camp_status_t st)
     case CAMP_ERR_NET_CLOSED:
     case CAMP_ERR_HTTP_PROTOCOL:
     case CAMP_ERR_HTTP_ENCODING:
-    case CAMP_ERR_HTTP_TOO_LARGE:
-        return true;
-    default:
-        return false;
+    case CAMP_ERR_HTTP_TOO_LARGE: return true;
+    default: return false;
     }
 }
 
@@ -62,7 +60,8 @@ static void check_response(const camp_http_response_t *rs, const uint8_t *buf, s
     FUZZ_CHECK(rs->reason != NULL, "reason is never NULL");
     FUZZ_CHECK(rs->body != NULL, "body is never NULL");
     if (rs->body_len > 0) {
-        FUZZ_CHECK(fuzz_inside(buf, cap, rs->body, rs->body_len + 1), "body + NUL inside the buffer");
+        FUZZ_CHECK(fuzz_inside(buf, cap, rs->body, rs->body_len + 1),
+                   "body + NUL inside the buffer");
     }
     FUZZ_CHECK(rs->body[rs->body_len] == '\0', "body NUL-terminated");
     FUZZ_CHECK(rs->body_len <= peer_len, "body not longer than what the peer sent");
@@ -78,8 +77,8 @@ static void check_response(const camp_http_response_t *rs, const uint8_t *buf, s
     FUZZ_CHECK(rs->content_length >= -1 && rs->retry_after_s >= -1 && rs->ratelimit_limit >= -1 &&
                    rs->ratelimit_remaining >= -1 && rs->ratelimit_reset >= -1,
                "integer hints are -1 or non-negative");
-    static const char *const names[] = {"content-length", "Transfer-Encoding", "retry-after",
-                                        "X-RATELIMIT-RESET", "Connection", "x"};
+    static const char *const names[] = {"content-length",    "Transfer-Encoding", "retry-after",
+                                        "X-RATELIMIT-RESET", "Connection",        "x"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         check_cstr(buf, cap, camp_http_response_header(rs, names[i]), "header value inside");
     }

@@ -22,7 +22,8 @@ static void fuzz_inbox_check_thunk(const void *obj)
 
 static camp_status_t fuzz_inbox_decode(camp_json_doc_t *doc, void *out, camp_diag_t *d)
 {
-    return camp_inbox_decode(fuzz_inbox_type, doc, 0, out, camp_inbox_type_size(fuzz_inbox_type), d);
+    return camp_inbox_decode(fuzz_inbox_type, doc, 0, out, camp_inbox_type_size(fuzz_inbox_type),
+                             d);
 }
 
 static camp_status_t fuzz_inbox_validate(const void *obj, camp_diag_t *d)
@@ -47,9 +48,14 @@ static inline void fuzz_inbox_run(const camp_inbox_type_t *types, size_t n, cons
 {
     for (size_t i = 0; i < n; i++) {
         fuzz_inbox_type = types[i];
-        fuzz_doc_ops_t ops = {camp_inbox_type_name(types[i]), camp_inbox_type_size(types[i]),
-                              fuzz_inbox_decode, fuzz_inbox_validate, fuzz_inbox_encode,
-                              fuzz_inbox_equal, true, fuzz_inbox_check_thunk};
+        fuzz_doc_ops_t ops = {camp_inbox_type_name(types[i]),
+                              camp_inbox_type_size(types[i]),
+                              fuzz_inbox_decode,
+                              fuzz_inbox_validate,
+                              fuzz_inbox_encode,
+                              fuzz_inbox_equal,
+                              true,
+                              fuzz_inbox_check_thunk};
         FUZZ_CHECK(ops.size > 0, "known type has a struct size");
         fuzz_doc_run(&ops, data, size);
     }

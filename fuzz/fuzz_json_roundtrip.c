@@ -52,7 +52,8 @@ static bool write_doc(camp_json_doc_t *doc, camp_json_writer_t *w)
         switch (k) {
         case CAMP_JSON_OBJECT:
         case CAMP_JSON_ARRAY:
-            if (top >= CAMP_JSON_WRITER_MAX_DEPTH || depth_of(doc, i) >= CAMP_JSON_WRITER_MAX_DEPTH) {
+            if (top >= CAMP_JSON_WRITER_MAX_DEPTH ||
+                depth_of(doc, i) >= CAMP_JSON_WRITER_MAX_DEPTH) {
                 return false;
             }
             stack[top++] = i;
@@ -77,14 +78,9 @@ static bool write_doc(camp_json_doc_t *doc, camp_json_writer_t *w)
             camp_json_write_raw(w, s, n);
             break;
         case CAMP_JSON_TRUE:
-        case CAMP_JSON_FALSE:
-            camp_json_write_bool(w, k == CAMP_JSON_TRUE);
-            break;
-        case CAMP_JSON_NULL:
-            camp_json_write_null(w);
-            break;
-        default:
-            FUZZ_CHECK(false, "token of a valid kind");
+        case CAMP_JSON_FALSE: camp_json_write_bool(w, k == CAMP_JSON_TRUE); break;
+        case CAMP_JSON_NULL: camp_json_write_null(w); break;
+        default: FUZZ_CHECK(false, "token of a valid kind");
         }
     }
     while (top > 0) {
@@ -186,8 +182,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(camp_json_parse(&d3, out, len, t3, MAX_TOKENS, NULL) == CAMP_OK, "reparse");
     out2 = encode(&d3, len + 1, &len2);
     FUZZ_CHECK(out2 != NULL, "re-encodable");
-    FUZZ_CHECK(len2 == len && memcmp(out2, pristine, len) == 0,
-               "writer output is a fixed point");
+    FUZZ_CHECK(len2 == len && memcmp(out2, pristine, len) == 0, "writer output is a fixed point");
 done:
     free(out2);
     free(out);

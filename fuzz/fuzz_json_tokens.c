@@ -128,8 +128,7 @@ static void check_structure(const camp_json_doc_t *doc, bool decoded)
         case CAMP_JSON_NUMBER:
             FUZZ_CHECK(c0 == '-' || (c0 >= '0' && c0 <= '9'), "number starts with - or digit");
             break;
-        default:
-            break;
+        default: break;
         }
         if (i > 0) {
             int p = t[i].parent;

@@ -23,8 +23,21 @@
 #define MAX_OPS 256
 #define MAX_STR 48
 
-enum op_kind { OP_OBEGIN, OP_OEND, OP_ABEGIN, OP_AEND, OP_KEY, OP_STRING, OP_CSTRING,
-               OP_INT, OP_FRACTION, OP_BOOL, OP_NULL, OP_RAW, OP_COUNT };
+enum op_kind {
+    OP_OBEGIN,
+    OP_OEND,
+    OP_ABEGIN,
+    OP_AEND,
+    OP_KEY,
+    OP_STRING,
+    OP_CSTRING,
+    OP_INT,
+    OP_FRACTION,
+    OP_BOOL,
+    OP_NULL,
+    OP_RAW,
+    OP_COUNT
+};
 
 typedef struct op {
     enum op_kind kind;
@@ -36,8 +49,8 @@ typedef struct op {
     unsigned raw;
 } op_t;
 
-static const char *const raws[] = {"12345", "-0.5e3", "true", "\"r\\u00e9\\n\"", "[1,{}]",
-                                   "{\"a\":[null,false]}", "0", "\"\""};
+static const char *const raws[] = {
+    "12345", "-0.5e3", "true", "\"r\\u00e9\\n\"", "[1,{}]", "{\"a\":[null,false]}", "0", "\"\""};
 
 /* Fuzzer bytes -> valid UTF-8: high bytes stand for whole multi-byte sequences. */
 static size_t make_string(fuzz_reader_t *r, char *out, bool nul_ok)
@@ -76,26 +89,15 @@ static int read_ops(fuzz_reader_t *r, op_t *ops)
         o->kind = (enum op_kind)(fuzz_u8(r) % OP_COUNT);
         switch (o->kind) {
         case OP_KEY:
-        case OP_CSTRING:
-            o->len = make_string(r, o->str, false);
-            break;
-        case OP_STRING:
-            o->len = make_string(r, o->str, true);
-            break;
-        case OP_INT:
-            o->i = (int64_t)fuzz_u64(r);
-            break;
+        case OP_CSTRING: o->len = make_string(r, o->str, false); break;
+        case OP_STRING: o->len = make_string(r, o->str, true); break;
+        case OP_INT: o->i = (int64_t)fuzz_u64(r); break;
         case OP_FRACTION:
             o->frac = fuzz_u32(r) % (CAMP_FRACTION_ONE + 1u); /* the documented domain */
             break;
-        case OP_BOOL:
-            o->b = (fuzz_u8(r) & 1) != 0;
-            break;
-        case OP_RAW:
-            o->raw = fuzz_u8(r) % (unsigned)(sizeof raws / sizeof raws[0]);
-            break;
-        default:
-            break;
+        case OP_BOOL: o->b = (fuzz_u8(r) & 1) != 0; break;
+        case OP_RAW: o->raw = fuzz_u8(r) % (unsigned)(sizeof raws / sizeof raws[0]); break;
+        default: break;
         }
     }
     return n;
@@ -175,8 +177,7 @@ static void verify(const op_t *ops, int n, const char *out, size_t len)
         }
         case OP_INT: {
             int64_t v;
-            FUZZ_CHECK(camp_json_get_int(&doc, t, INT64_MIN, INT64_MAX, &v) == CAMP_OK &&
-                           v == o->i,
+            FUZZ_CHECK(camp_json_get_int(&doc, t, INT64_MIN, INT64_MAX, &v) == CAMP_OK && v == o->i,
                        "integer round trip");
             break;
         }

@@ -15,22 +15,23 @@
 
 /* One set of thunks per type: the ops table takes void pointers. CHECK is a
  * function (const void *) with the type's documented ranges, or NULL. */
-#define FUZZ_OUTBOX_OPS(NAME, T, CHECK)                                                               \
-    static camp_status_t fuzz_ob_##NAME##_dec(camp_json_doc_t *doc, void *out, camp_diag_t *d) \
-    {                                                                                          \
-        return camp_outbox_##NAME##_decode(doc, 0, (T *)out, d);                               \
-    }                                                                                          \
-    static camp_status_t fuzz_ob_##NAME##_val(const void *obj, camp_diag_t *d)                 \
-    {                                                                                          \
-        return camp_outbox_##NAME##_validate((const T *)obj, d);                               \
-    }                                                                                          \
-    static camp_status_t fuzz_ob_##NAME##_enc(const void *obj, char *buf, size_t cap,          \
-                                              size_t *out_len, camp_diag_t *d)                 \
-    {                                                                                          \
-        return camp_outbox_##NAME##_encode((const T *)obj, buf, cap, out_len, d);              \
-    }                                                                                          \
-    static const fuzz_doc_ops_t fuzz_ob_##NAME = {#NAME, sizeof(T), fuzz_ob_##NAME##_dec,      \
-                                                  fuzz_ob_##NAME##_val, fuzz_ob_##NAME##_enc, NULL, false, CHECK};
+#define FUZZ_OUTBOX_OPS(NAME, T, CHECK)                                                            \
+    static camp_status_t fuzz_ob_##NAME##_dec(camp_json_doc_t *doc, void *out, camp_diag_t *d)     \
+    {                                                                                              \
+        return camp_outbox_##NAME##_decode(doc, 0, (T *)out, d);                                   \
+    }                                                                                              \
+    static camp_status_t fuzz_ob_##NAME##_val(const void *obj, camp_diag_t *d)                     \
+    {                                                                                              \
+        return camp_outbox_##NAME##_validate((const T *)obj, d);                                   \
+    }                                                                                              \
+    static camp_status_t fuzz_ob_##NAME##_enc(const void *obj, char *buf, size_t cap,              \
+                                              size_t *out_len, camp_diag_t *d)                     \
+    {                                                                                              \
+        return camp_outbox_##NAME##_encode((const T *)obj, buf, cap, out_len, d);                  \
+    }                                                                                              \
+    static const fuzz_doc_ops_t fuzz_ob_##NAME = {                                                 \
+        #NAME, sizeof(T), fuzz_ob_##NAME##_dec, fuzz_ob_##NAME##_val, fuzz_ob_##NAME##_enc, NULL,  \
+        false, CHECK};
 
 static inline void fuzz_ob_uuid(camp_str_t s, const char *what)
 {

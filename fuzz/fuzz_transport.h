@@ -33,10 +33,10 @@ typedef struct fuzz_net {
     unsigned step;
     int end_mode;
     bool send_one;
-    size_t error_at;      /* SIZE_MAX: none */
+    size_t error_at; /* SIZE_MAX: none */
     bool error_done;
     uint64_t now;
-    size_t sent;          /* bytes accepted by send() */
+    size_t sent;            /* bytes accepted by send() */
     uint8_t sent_buf[4096]; /* the first bytes sent, for checking the request */
     unsigned recv_calls;
 } fuzz_net_t;
@@ -57,7 +57,7 @@ static inline void fuzz_net_init(fuzz_net_t *n, const uint8_t *s, const uint8_t 
 /** Same peer, delivered whole, closed in an orderly way. */
 static inline void fuzz_net_init_whole(fuzz_net_t *n, const uint8_t *data, size_t len)
 {
-    static const uint8_t s[FUZZ_NET_SCRIPT_LEN] = {0, 0, 0xFF, 0xFF, 0xFF, 0xFF,
+    static const uint8_t s[FUZZ_NET_SCRIPT_LEN] = {0,    0,    0xFF, 0xFF, 0xFF, 0xFF,
                                                    0xFF, 0xFF, 0xFF, 0xFF, 0};
     fuzz_net_init(n, s, data, len);
 }

@@ -33,19 +33,13 @@ static void check_date(const camp_tz_date_t *d)
 {
     FUZZ_CHECK(d->time >= -MAX_TIME && d->time <= MAX_TIME, "transition time within 167 h");
     switch (d->kind) {
-    case CAMP_TZ_DATE_JULIAN1:
-        FUZZ_CHECK(d->day >= 1 && d->day <= 365, "Jn day 1..365");
-        break;
-    case CAMP_TZ_DATE_JULIAN0:
-        FUZZ_CHECK(d->day <= 365, "n day 0..365");
-        break;
+    case CAMP_TZ_DATE_JULIAN1: FUZZ_CHECK(d->day >= 1 && d->day <= 365, "Jn day 1..365"); break;
+    case CAMP_TZ_DATE_JULIAN0: FUZZ_CHECK(d->day <= 365, "n day 0..365"); break;
     case CAMP_TZ_DATE_MWD:
-        FUZZ_CHECK(d->month >= 1 && d->month <= 12 && d->week >= 1 && d->week <= 5 &&
-                       d->wday <= 6,
+        FUZZ_CHECK(d->month >= 1 && d->month <= 12 && d->week >= 1 && d->week <= 5 && d->wday <= 6,
                    "Mm.w.d fields in range");
         break;
-    default:
-        FUZZ_CHECK(false, "date kind is one of the three");
+    default: FUZZ_CHECK(false, "date kind is one of the three");
     }
 }
 
@@ -92,7 +86,8 @@ static void check_instant(const camp_tz_t *tz, bool parsed, int64_t utc)
     unsigned count = 9;
     st = camp_tz_to_utc(tz, &l, &e, &la, &count);
     if (st == CAMP_OK && e != utc && la != utc && getenv("FUZZ_DOC_DEBUG") != NULL) {
-        fprintf(stderr, "utc %lld local %04d-%02u-%02u %02u:%02u:%02u off %d -> count %u %lld %lld\n",
+        fprintf(stderr,
+                "utc %lld local %04d-%02u-%02u %02u:%02u:%02u off %d -> count %u %lld %lld\n",
                 (long long)utc, (int)l.year, l.month, l.day, l.hour, l.minute, l.second,
                 (int)l.offset, count, (long long)e, (long long)la);
     }
@@ -234,8 +229,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         uint64_t raw = fuzz_u64(&r);
         int64_t span = CAMP_TZ_END_UTC - CAMP_TZ_MIN_UTC;
         /* Mostly in range; 1 in 16 anywhere near it to test the edges. */
-        int64_t utc = (raw & 15u) == 0 ? CAMP_TZ_MIN_UTC - 86400 + (int64_t)(raw % (uint64_t)(span + 2 * 86400))
-                                       : CAMP_TZ_MIN_UTC + (int64_t)(raw % (uint64_t)span);
+        int64_t utc = (raw & 15u) == 0
+                          ? CAMP_TZ_MIN_UTC - 86400 + (int64_t)(raw % (uint64_t)(span + 2 * 86400))
+                          : CAMP_TZ_MIN_UTC + (int64_t)(raw % (uint64_t)span);
         check_instant(&tz, parsed, utc);
         check_instant(&tz, parsed, utc + 1800);
         camp_week_windows_t w;

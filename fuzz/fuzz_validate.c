@@ -255,7 +255,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         unsigned m2 = 0;
         unsigned d2 = 0;
         camp_civil_from_days(days, &y2, &m2, &d2);
-        FUZZ_CHECK(y2 == year && m2 == month && d2 == day, "civil_from_days inverts days_from_civil");
+        FUZZ_CHECK(y2 == year && m2 == month && d2 == day,
+                   "civil_from_days inverts days_from_civil");
         camp_civil_from_days(days + 1, &y2, &m2, &d2);
         FUZZ_CHECK(camp_days_from_civil(y2, m2, d2) == days + 1, "next day");
     }

@@ -25,7 +25,7 @@
 static const char secret[] = "ibt_wh_5f2c9a1e7d3b4c6a8e0f1a2b";
 
 typedef struct fake_crypto_ctx {
-    const char *expect_t;  /* t digits expected in part1, or NULL (sign) */
+    const char *expect_t; /* t digits expected in part1, or NULL (sign) */
     size_t expect_t_len;
     const void *body;
     size_t body_len;
@@ -41,8 +41,8 @@ static uint64_t fnv(uint64_t h, const uint8_t *p, size_t n)
     return h;
 }
 
-static void fake_mac(const uint8_t *key, size_t kl, const uint8_t *p1, size_t l1,
-                     const uint8_t *p2, size_t l2, uint8_t mac[CAMP_SHA256_LEN])
+static void fake_mac(const uint8_t *key, size_t kl, const uint8_t *p1, size_t l1, const uint8_t *p2,
+                     size_t l2, uint8_t mac[CAMP_SHA256_LEN])
 {
     for (unsigned k = 0; k < 4; k++) {
         uint64_t h = 14695981039346656037ull + k;
@@ -215,7 +215,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(camp_webhook_verify(&sv, out, olen, body, blen, t) == CAMP_OK,
                    "a signed body verifies");
         if (t <= INT64_MAX - 301) {
-            FUZZ_CHECK(camp_webhook_verify(&sv, out, olen, body, blen, t + 301) == CAMP_ERR_SIG_STALE,
+            FUZZ_CHECK(camp_webhook_verify(&sv, out, olen, body, blen, t + 301) ==
+                           CAMP_ERR_SIG_STALE,
                        "301 s later is stale");
         }
         if (blen > 0) {

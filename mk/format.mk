@@ -4,7 +4,7 @@
 #                       and tools/*.c in place
 #   make format-check   change nothing; list each file that differs with the number of
 #                       its lines clang-format would change, then "N passed, N failed"
-#                       (one per file); exits 1 when any file differs
+#                       (one per file); exits 1 when any file differs. Part of make check.
 #
 # Generated files are left as their generator writes them (FORMAT_EXCLUDE). A table
 # that reads better hand-aligned is fenced with "/* clang-format off */" ... "on".
@@ -38,3 +38,5 @@ format-check:
 	done; \
 	[ $$f -eq 0 ] || echo "format-check: $$lines line(s) in $$f file(s) differ (make format rewrites them)"; \
 	echo "$$p passed, $$f failed"; [ $$f -eq 0 ]
+
+CHECK_EXTRA += format-check

@@ -93,10 +93,11 @@ static int one_request(camp_mbedtls_tls_t *tls, const char *host, uint16_t port,
     camp_transport_t t;
     size_t sent = 0, got = 0;
     uint64_t deadline;
-    int n = snprintf(req, sizeof req,
-                     "GET %s HTTP/1.1\r\nHost: %s\r\nAuthorization: Bearer %s\r\nAccept: application/json\r\n"
-                     "Connection: close\r\n\r\n",
-                     path, host, token);
+    int n = snprintf(
+        req, sizeof req,
+        "GET %s HTTP/1.1\r\nHost: %s\r\nAuthorization: Bearer %s\r\nAccept: application/json\r\n"
+        "Connection: close\r\n\r\n",
+        path, host, token);
     if (n <= 0 || (size_t)n >= sizeof req) {
         return -1;
     }
@@ -173,7 +174,7 @@ int main(int argc, char **argv)
     camp_mbedtls_tls_free(&tls);
     freed = live_bytes > base ? live_bytes - base : 0;
     printf("mbedTLS %s, %s\n", MBEDTLS_VERSION_STRING, protocol);
-    printf("response %zu bytes\ninit %zu\nfull %zu\nresumed %zu\nidle %zu\nfreed %zu\nsizeof %zu\n", len, init,
-           full, resumed, idle, freed, sizeof(camp_mbedtls_tls_t));
+    printf("response %zu bytes\ninit %zu\nfull %zu\nresumed %zu\nidle %zu\nfreed %zu\nsizeof %zu\n",
+           len, init, full, resumed, idle, freed, sizeof(camp_mbedtls_tls_t));
     return 0;
 }

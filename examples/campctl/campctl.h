@@ -138,8 +138,7 @@ int campctl_read_file(const char *path, char **data, size_t *len);
 /* As campctl_read_file(), refusing (CAMPCTL_USAGE, saying so) a file longer
  * than max bytes, one trailing line end not counted: never a silent cut.
  * what names the file in messages. */
-int campctl_read_file_max(const char *path, size_t max, const char *what, char **data,
-                          size_t *len);
+int campctl_read_file_max(const char *path, size_t max, const char *what, char **data, size_t *len);
 
 /* Check a tokenized document with a type: prints nothing (the fields with
  * --print), the refusal, or with --json {result_key: true, "type": T,
@@ -166,6 +165,6 @@ int campctl_cmd_schedule(int argc, char **argv);       /* cmd_tz.c */
 int campctl_cmd_sizes(int argc, char **argv);          /* cmd_sizes.c */
 /* Online commands (get, enable, pause, create, ...); argv[0] is the command
  * word, the global options are in campctl_opt. */
-int campctl_cmd_online(int argc, char **argv);         /* cmd_online.c */
+int campctl_cmd_online(int argc, char **argv); /* cmd_online.c */
 
 #endif

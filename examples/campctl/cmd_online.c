@@ -146,8 +146,8 @@ static int read_token(char *out, size_t cap)
     size_t n, i;
     if (campctl_opt.token_file != NULL) {
         char *data = NULL;
-        int rc = campctl_read_file_max(campctl_opt.token_file, CAMPCTL_SECRET_MAX,
-                                       "token file", &data, &n);
+        int rc = campctl_read_file_max(campctl_opt.token_file, CAMPCTL_SECRET_MAX, "token file",
+                                       &data, &n);
         if (rc != CAMPCTL_OK) {
             return rc;
         }
@@ -186,7 +186,8 @@ static int read_token(char *out, size_t cap)
         if (c < 0x20u || c == 0x7fu) {
             memset(out, 0, n);
             return campctl_usage_error("the token holds a control character at byte %lu (one "
-                                       "line only)", (unsigned long)i);
+                                       "line only)",
+                                       (unsigned long)i);
         }
     }
     return CAMPCTL_OK;
@@ -295,10 +296,10 @@ static int setup_proxy(const char *host, bool tls, camp_proxy_t *proxy, char *bu
         }
         redact_url(v != NULL ? v : "", shown, sizeof shown);
         return campctl_usage_error("the environment variable %s=%s: %s (%s; --proxy '' "
-                                   "ignores it)", name, shown,
-                                   st == CAMP_ERR_UNSUPPORTED
-                                       ? "only http:// proxies are supported"
-                                       : "not a usable proxy URL",
+                                   "ignores it)",
+                                   name, shown,
+                                   st == CAMP_ERR_UNSUPPORTED ? "only http:// proxies are supported"
+                                                              : "not a usable proxy URL",
                                    rules);
     }
     return CAMPCTL_OK;
@@ -402,8 +403,8 @@ static void print_window_now(const camp_inbox_campaign_t *c, int64_t now)
         printf("window now: open\n");
         return;
     }
-    if (camp_schedule_next_open(&tz, &c->schedule_hours, now, &found, &next) != CAMP_OK ||
-        !found || camp_datetime_format(next, 0, true, when, sizeof when) == 0) {
+    if (camp_schedule_next_open(&tz, &c->schedule_hours, now, &found, &next) != CAMP_OK || !found ||
+        camp_datetime_format(next, 0, true, when, sizeof when) == 0) {
         printf("window now: closed, next-open: never (nothing opens within 8 days)\n");
         return;
     }
@@ -424,9 +425,8 @@ static void print_campaign(const camp_inbox_campaign_t *c)
     if ((c->present & CAMP_INBOX_CAMPAIGN_HAS_ENABLED) != 0u) {
         printf("enabled: %s\n", c->enabled ? "yes" : "no");
     }
-    printf("counts: targets %lld, contacted %lld, replies %lld\n",
-           (long long)c->base.targets_count, (long long)c->base.contacted_count,
-           (long long)c->base.replies_count);
+    printf("counts: targets %lld, contacted %lld, replies %lld\n", (long long)c->base.targets_count,
+           (long long)c->base.contacted_count, (long long)c->base.replies_count);
     printf("rates: ");
     print_rate(c->base.completion_rate, "completion", &first);
     print_rate(c->base.reply_rate, "reply", &first);
@@ -986,7 +986,7 @@ static int cmd_contacts(ctx_t *x, int argc, char **argv)
         }
         if (v == NULL) {
             return usage("contacts", a[0] == '-' ? "this option takes a value"
-                                                  : "takes options only, no arguments");
+                                                 : "takes options only, no arguments");
         }
         i++;
         if (strcmp(a, "--page") == 0) {
@@ -1026,8 +1026,7 @@ static int cmd_contacts(ctx_t *x, int argc, char **argv)
             return report_failure(&x->client, &x->conn, st);
         }
         if (campctl_opt.json) {
-            if (camp_outbox_contacts_page_encode(&page, json, sizeof json, &len, NULL) ==
-                    CAMP_OK &&
+            if (camp_outbox_contacts_page_encode(&page, json, sizeof json, &len, NULL) == CAMP_OK &&
                 len >= 2 && json[len - 1] == '}') {
                 /* the page object plus the page number it is */
                 term_json_raw(stdout, json, len - 1);
@@ -1266,8 +1265,9 @@ static int cmd_events(ctx_t *x, int argc, char **argv)
             return report_failure(&x->client, &x->conn, st);
         }
         if (feed.gap) {
-            fprintf(stderr, "campctl: gap in the feed: %lld event(s) missing between seq %lld "
-                            "and %lld (the server keeps 7 days and at most 25,000 events)\n",
+            fprintf(stderr,
+                    "campctl: gap in the feed: %lld event(s) missing between seq %lld "
+                    "and %lld (the server keeps 7 days and at most 25,000 events)\n",
                     (long long)feed.gap_count, (long long)feed.gap_from, (long long)feed.gap_to);
         }
         if (done && feed.more) {
@@ -1285,8 +1285,9 @@ static int cmd_events(ctx_t *x, int argc, char **argv)
         }
         camp_posix_sleep_ms(NULL, interval_s * 1000u);
     }
-    fprintf(stderr, "campctl: %llu event(s); the feed is read to seq %lld (--after %lld "
-                    "continues from there)\n",
+    fprintf(stderr,
+            "campctl: %llu event(s); the feed is read to seq %lld (--after %lld "
+            "continues from there)\n",
             (unsigned long long)events, (long long)feed.last_seq,
             (long long)(feed.last_seq < 0 ? 0 : feed.last_seq));
     return CAMPCTL_OK;
@@ -1366,8 +1367,8 @@ int campctl_cmd_online(int argc, char **argv)
              strcmp(argv[0], "contacts") == 0;
     base_url = campctl_opt.base_url;
     if (base_url == NULL) {
-        base_url = outbox ? "https://" CAMP_OUTBOX_HOST : "https://" CAMP_INBOX_HOST
-                                                          CAMP_INBOX_BASE_PATH;
+        base_url =
+            outbox ? "https://" CAMP_OUTBOX_HOST : "https://" CAMP_INBOX_HOST CAMP_INBOX_BASE_PATH;
     }
     if (!parse_url(base_url, &ep)) {
         return campctl_usage_error("--base-url must be http(s)://host[:port][/path]");

@@ -129,15 +129,19 @@ static int print_fixtures(const char *dir, campctl_json_t *j)
                     cj_null(j, "tokens");
                 } else {
                     cj_int(j, "tokens", tokens);
-                    cj_int(j, "token_bytes", (long long)((size_t)tokens * sizeof(camp_json_token_t)));
+                    cj_int(j, "token_bytes",
+                           (long long)((size_t)tokens * sizeof(camp_json_token_t)));
                 }
                 cj_close(j, '}');
             } else if (tokens < 0) {
                 term_cstr(stdout, names[i]);
-                printf("%*s %8zu %8s %10s\n", 52 - (int)(strlen(names[i]) < 52 ? strlen(names[i]) : 52), "", len, "-", "(malformed)");
+                printf("%*s %8zu %8s %10s\n",
+                       52 - (int)(strlen(names[i]) < 52 ? strlen(names[i]) : 52), "", len, "-",
+                       "(malformed)");
             } else {
                 term_cstr(stdout, names[i]); /* a file name may hold any byte */
-                printf("%*s %8zu %8d %10zu\n", 52 - (int)(strlen(names[i]) < 52 ? strlen(names[i]) : 52), "", len, tokens,
+                printf("%*s %8zu %8d %10zu\n",
+                       52 - (int)(strlen(names[i]) < 52 ? strlen(names[i]) : 52), "", len, tokens,
                        (size_t)tokens * sizeof(camp_json_token_t));
             }
         }

@@ -30,8 +30,10 @@ static int refused(camp_status_t st, const char *fmt, const char *arg)
 static int find_zone(const char *name, camp_tz_t *tz)
 {
     if (camp_tz_find(name, strlen(name), tz) != CAMP_OK) {
-        return refused(CAMP_ERR_TZ_UNKNOWN, "unknown time zone '%s' (names are case-sensitive "
-                                            "IANA names, e.g. America/New_York)", name);
+        return refused(CAMP_ERR_TZ_UNKNOWN,
+                       "unknown time zone '%s' (names are case-sensitive "
+                       "IANA names, e.g. America/New_York)",
+                       name);
     }
     return CAMPCTL_OK;
 }

@@ -88,8 +88,8 @@ static void why(camp_status_t st, const char *header, int64_t now, uint32_t tol,
 
     switch (st) {
     case CAMP_ERR_SIG_MISSING:
-        snprintf(line, cap, "%s", header[0] == '\0' ? "missing signature header"
-                                                   : "missing v1 signature in header");
+        snprintf(line, cap, "%s",
+                 header[0] == '\0' ? "missing signature header" : "missing v1 signature in header");
         break;
     case CAMP_ERR_SIG_TIMESTAMP:
         snprintf(line, cap, "missing or malformed t (must be unix seconds, digits only)");
@@ -102,19 +102,15 @@ static void why(camp_status_t st, const char *header, int64_t now, uint32_t tol,
         }
         break;
     case CAMP_ERR_SIG_STALE:
-        snprintf(line, cap, "stale timestamp: t=%" PRId64 " is outside now=%" PRId64
-               " +/- %" PRIu32 " s",
-               sig.timestamp, now, tol);
+        snprintf(line, cap,
+                 "stale timestamp: t=%" PRId64 " is outside now=%" PRId64 " +/- %" PRIu32 " s",
+                 sig.timestamp, now, tol);
         break;
     case CAMP_ERR_SIG_MISMATCH:
         snprintf(line, cap, "signature mismatch (body, timestamp or secret differ)");
         break;
-    case CAMP_ERR_CRYPTO:
-        snprintf(line, cap, "HMAC computation failed");
-        break;
-    default:
-        snprintf(line, cap, "%s", camp_status_str(st));
-        break;
+    case CAMP_ERR_CRYPTO: snprintf(line, cap, "HMAC computation failed"); break;
+    default: snprintf(line, cap, "%s", camp_status_str(st)); break;
     }
 }
 
@@ -185,7 +181,8 @@ int campctl_cmd_webhook_verify(int argc, char **argv)
     } else {
         now = (int64_t)time(NULL);
     }
-    if (tol_arg != NULL && (parse_i64(tol_arg, &tol) != 0 || tol < 0 || tol > (int64_t)UINT32_MAX)) {
+    if (tol_arg != NULL &&
+        (parse_i64(tol_arg, &tol) != 0 || tol < 0 || tol > (int64_t)UINT32_MAX)) {
         return campctl_usage_error("--tolerance must be an integer in 0..4294967295");
     }
     rc = read_secret(secret_file, &secret, &secret_len);

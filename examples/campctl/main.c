@@ -34,8 +34,7 @@ static const command_t commands[] = {
      "CAMP_WEBHOOK_SECRET, never from the command line (--secret is refused).\n"
      "Prints \"valid\" (or the decoded event with --print), or \"invalid: WHY\" and exits 1.\n",
      campctl_cmd_webhook_verify},
-    {"tz", "ZONE INSTANT... | --list", "UTC instants as local RFC 3339 times", "",
-     campctl_cmd_tz},
+    {"tz", "ZONE INSTANT... | --list", "UTC instants as local RFC 3339 times", "", campctl_cmd_tz},
     {"schedule", "--tz ZONE --hours JSON|@FILE --at INSTANT",
      "is a sending window open at INSTANT, and when does it next open", "", campctl_cmd_schedule},
     {"sizes", "[--fixtures DIR]", "struct sizes and the tokens each fixture needs", "",
@@ -59,7 +58,8 @@ static const command_t commands[] = {
      "rename a campaign column or change its description",
      "--no-description sends `\"description\": null`, which clears it. libcamp's request\n"
      "rules want --name too (the API reference does not mark it optional): without it the\n"
-     "body is refused before sending, \"$.name: required field missing\", exit 1.\n", ONLINE},
+     "body is refused before sending, \"$.name: required field missing\", exit 1.\n",
+     ONLINE},
     {"events", "[--after SEQ] [--limit N] [--follow [--interval S] [--max-polls N]]",
      "the team's event feed (campaign.* and target.* events), read to its end",
      "One line per event: seq=N type=T campaign=ID ...; with --json one object per event\n"
@@ -72,12 +72,14 @@ static const command_t commands[] = {
      "The default base URL is https://" CAMP_OUTBOX_HOST ".\n", ONLINE},
     {"sender-create", "FILE", "create an Outbox sender identity (body from FILE)",
      "The default base URL is https://" CAMP_OUTBOX_HOST ".\n", ONLINE},
-    {"contacts", "[--page N | --all] [--sort-by last_activity|created_at] "
-                 "[--sort-direction asc|desc] [--tag T]...",
+    {"contacts",
+     "[--page N | --all] [--sort-by last_activity|created_at] "
+     "[--sort-direction asc|desc] [--tag T]...",
      "list Outbox contacts, 20 a page",
      "One line per contact, then \"page N: K of TOTAL\" on stderr. --all reads every page.\n"
      "With --json one {\"results\", \"total\", \"page\"} object per page, one per line.\n"
-     "The default base URL is https://" CAMP_OUTBOX_HOST ".\n", ONLINE},
+     "The default base URL is https://" CAMP_OUTBOX_HOST ".\n",
+     ONLINE},
     {"help", "[COMMAND]", "this text, or the usage of one command", "", NULL},
 };
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
@@ -86,7 +88,7 @@ static const char global_help[] =
     "global options (before or after the command):\n"
     "  --json             one JSON object per result on stdout, errors included\n"
     "  --base-url URL     http(s)://host[:port][/path] (default https://" CAMP_INBOX_HOST
-    CAMP_INBOX_BASE_PATH ")\n"
+        CAMP_INBOX_BASE_PATH ")\n"
     "  --ca-file PEM      CA bundle for https (default /etc/ssl/certs/ca-certificates.crt)\n"
     "  --timeout-ms N     one deadline for the whole request: connect, proxy tunnel,\n"
     "                     TLS handshake, sending and the response (each retry has its own)\n"
@@ -125,11 +127,13 @@ static void usage(FILE *out)
 {
     size_t i;
     fputs("usage: campctl [GLOBAL OPTIONS] COMMAND [ARGS]\n"
-          "offline commands:\n", out);
+          "offline commands:\n",
+          out);
     for (i = 0; i < COMMAND_COUNT; i++) {
         if (strcmp(commands[i].name, "whoami") == 0) {
             fputs("online commands (InboxApp and Outbox APIs; token from CAMP_TOKEN or "
-                  "--token-file):\n", out);
+                  "--token-file):\n",
+                  out);
         }
         if (commands[i].run != NULL) {
             fprintf(out, "  %-14s %s\n", commands[i].name, commands[i].summary);
@@ -200,7 +204,8 @@ static int unknown_command(const char *name)
     }
     if (best != NULL && best_d <= 2 + strlen(name) / 4) {
         return campctl_usage_error("unknown command '%s'; did you mean '%s'? (campctl --help "
-                                   "lists the commands)", name, best->name);
+                                   "lists the commands)",
+                                   name, best->name);
     }
     return campctl_usage_error("unknown command '%s' (campctl --help lists the commands)", name);
 }
@@ -208,11 +213,13 @@ static int unknown_command(const char *name)
 /* Options of the commands that take a value: their value is never a global option. */
 static bool takes_value(const char *a)
 {
-    static const char *const opts[] = {"--type", "--secret-file", "--header", "--now",
-                                       "--tolerance", "--tz", "--hours", "--at", "--fixtures",
-                                       "--name", "--account", "--timezone", "--by", "--platform",
-                                       "--description", "--page", "--sort-by",
-                                       "--sort-direction", "--tag", "--after", "--limit",
+    static const char *const opts[] = {"--type",      "--secret-file", "--header",
+                                       "--now",       "--tolerance",   "--tz",
+                                       "--hours",     "--at",          "--fixtures",
+                                       "--name",      "--account",     "--timezone",
+                                       "--by",        "--platform",    "--description",
+                                       "--page",      "--sort-by",     "--sort-direction",
+                                       "--tag",       "--after",       "--limit",
                                        "--max-polls", "--interval"};
     size_t i;
     for (i = 0; i < sizeof opts / sizeof opts[0]; i++) {
@@ -246,8 +253,8 @@ static int global_option(int argc, char **argv, int i)
 {
     const char *o = argv[i];
     const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-    if (strcmp(o, "--token") == 0 || strcmp(o, "--secret") == 0 ||
-        strncmp(o, "--token=", 8) == 0 || strncmp(o, "--secret=", 9) == 0) {
+    if (strcmp(o, "--token") == 0 || strcmp(o, "--secret") == 0 || strncmp(o, "--token=", 8) == 0 ||
+        strncmp(o, "--secret=", 9) == 0) {
         /* Never echo the value: it is the secret. */
         campctl_usage_error("%s is refused: a secret on the command line is visible to other "
                             "users (ps, shell history); use %s",

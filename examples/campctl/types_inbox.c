@@ -272,10 +272,15 @@ static void print_campaign(FILE *out, const camp_inbox_campaign_t *c)
 
 static void print_webhook(FILE *out, const camp_inbox_webhook_t *w)
 {
-    static const char *const events[] = {"other", "campaign.created", "campaign.started",
-                                         "campaign.paused", "campaign.resumed",
-                                         "campaign.completed", "target.contacted",
-                                         "target.followUpSent", "target.replied"};
+    static const char *const events[] = {"other",
+                                         "campaign.created",
+                                         "campaign.started",
+                                         "campaign.paused",
+                                         "campaign.resumed",
+                                         "campaign.completed",
+                                         "target.contacted",
+                                         "target.followUpSent",
+                                         "target.replied"};
     bool legacy = (w->format == CAMP_INBOX_WEBHOOK_LEGACY);
     fprintf(out, "format = %s\n", legacy ? "legacy" : "v1");
     fprintf(out, "event = %s\n", events[w->event < 9 ? w->event : 0]);
@@ -372,7 +377,8 @@ static int flatten(FILE *out, camp_json_doc_t *doc, int tok, char *path, size_t 
                     snprintf(path + len, cap - len, ".%.*s", (int)klen, key);
                 } else {
                     char esc[160];
-                    snprintf(path + len, cap - len, "[\"%s\"]", term_escape(esc, sizeof esc, key, klen));
+                    snprintf(path + len, cap - len, "[\"%s\"]",
+                             term_escape(esc, sizeof esc, key, klen));
                 }
                 it = flatten(out, doc, it + 1, path, strlen(path), cap);
             } else {
@@ -440,10 +446,10 @@ static camp_status_t check(camp_inbox_type_t type, camp_json_doc_t *doc, camp_di
     return st;
 }
 
-#define CHECK_FN(fn, type)                                                              \
-    static camp_status_t fn(camp_json_doc_t *doc, camp_diag_t *diag, FILE *out)       \
-    {                                                                                   \
-        return check(type, doc, diag, out);                                             \
+#define CHECK_FN(fn, type)                                                                         \
+    static camp_status_t fn(camp_json_doc_t *doc, camp_diag_t *diag, FILE *out)                    \
+    {                                                                                              \
+        return check(type, doc, diag, out);                                                        \
     }
 
 CHECK_FN(check_campaign, CAMP_INBOX_CAMPAIGN)

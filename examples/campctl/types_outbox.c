@@ -211,20 +211,20 @@ static void print_contacts_page(FILE *out, const camp_outbox_contacts_page_t *p)
 }
 
 /* The structs are large (arrays sized by capacities): heap, not the stack. */
-#define CHECK_FN(NAME, TYPE, DECODE, PRINT)                                                  \
-    static camp_status_t NAME(camp_json_doc_t *doc, camp_diag_t *diag, FILE *out)            \
-    {                                                                                        \
-        TYPE *obj = calloc(1, sizeof *obj);                                                  \
-        camp_status_t st;                                                                    \
-        if (obj == NULL) {                                                                   \
-            return camp_diag_set(diag, CAMP_ERR_ARG, "$", "out of memory");                 \
-        }                                                                                    \
-        st = DECODE(doc, 0, obj, diag);                                                      \
-        if (st == CAMP_OK && out != NULL) {                                                  \
-            PRINT(out, obj);                                                                 \
-        }                                                                                    \
-        free(obj);                                                                           \
-        return st;                                                                           \
+#define CHECK_FN(NAME, TYPE, DECODE, PRINT)                                                        \
+    static camp_status_t NAME(camp_json_doc_t *doc, camp_diag_t *diag, FILE *out)                  \
+    {                                                                                              \
+        TYPE *obj = calloc(1, sizeof *obj);                                                        \
+        camp_status_t st;                                                                          \
+        if (obj == NULL) {                                                                         \
+            return camp_diag_set(diag, CAMP_ERR_ARG, "$", "out of memory");                        \
+        }                                                                                          \
+        st = DECODE(doc, 0, obj, diag);                                                            \
+        if (st == CAMP_OK && out != NULL) {                                                        \
+            PRINT(out, obj);                                                                       \
+        }                                                                                          \
+        free(obj);                                                                                 \
+        return st;                                                                                 \
     }
 
 CHECK_FN(check_campaign, camp_outbox_campaign_t, camp_outbox_campaign_decode, print_campaign)

@@ -6,8 +6,7 @@
 
 #include "campctl.h"
 
-int campctl_read_file_max(const char *path, size_t max, const char *what, char **data,
-                          size_t *len)
+int campctl_read_file_max(const char *path, size_t max, const char *what, char **data, size_t *len)
 {
     FILE *f = (strcmp(path, "-") == 0) ? stdin : fopen(path, "rb");
     size_t cap = 4096, n = 0;
@@ -48,8 +47,7 @@ int campctl_read_file_max(const char *path, size_t max, const char *what, char *
             fclose(f);
         }
         /* one trailing line end ("\n" or "\r\n") is not counted */
-        if (buf != NULL && n > max &&
-            !(n == max + 1u && buf[max] == '\n') &&
+        if (buf != NULL && n > max && !(n == max + 1u && buf[max] == '\n') &&
             !(n == max + 2u && buf[max] == '\r' && buf[max + 1u] == '\n')) {
             too_long = true;
         }
@@ -117,8 +115,8 @@ void campctl_print_diag(FILE *out, const camp_diag_t *diag)
     if (diag->needed > 0) {
         fprintf(out, " (needs %lld)", (long long)diag->needed);
     }
-    if (diag->offset != CAMP_DIAG_NO_OFFSET &&
-        diag->status >= CAMP_ERR_JSON_SYNTAX && diag->status <= CAMP_ERR_JSON_TOO_LARGE) {
+    if (diag->offset != CAMP_DIAG_NO_OFFSET && diag->status >= CAMP_ERR_JSON_SYNTAX &&
+        diag->status <= CAMP_ERR_JSON_TOO_LARGE) {
         fprintf(out, " (byte %lu)", (unsigned long)diag->offset);
     }
     fputc('\n', out);

@@ -49,9 +49,9 @@
 #define RX_HEAD_MAX 8192u          /* request line + headers */
 #define RX_BODY_CAP (256u * 1024u) /* the largest --max-body */
 #define RX_BODY_DEFAULT (64u * 1024u)
-#define RX_TOKENS 1024u            /* a target event needs about 90 */
-#define RX_WINDOW_CAP 1024u        /* the largest --window */
-#define RX_ID_MAX 64u              /* longer event ids are refused (documented ones have 24) */
+#define RX_TOKENS 1024u     /* a target event needs about 90 */
+#define RX_WINDOW_CAP 1024u /* the largest --window */
+#define RX_ID_MAX 64u       /* longer event ids are refused (documented ones have 24) */
 #define RX_SECRET_MAX 512u
 
 /* One accepted event remembered for duplicate detection. */
@@ -64,9 +64,9 @@ typedef struct rx_seen {
 /* The duplicate window: a ring of the last `size` accepted events, in caller memory. */
 typedef struct rx_window {
     rx_seen_t *slots;
-    size_t size;  /* capacity in use (--window) */
-    size_t count; /* filled slots */
-    size_t next;  /* slot written next */
+    size_t size;     /* capacity in use (--window) */
+    size_t count;    /* filled slots */
+    size_t next;     /* slot written next */
     int64_t max_seq; /* highest seq accepted, -1 before the first */
 } rx_window_t;
 
@@ -135,8 +135,8 @@ static size_t utf8_seq(const unsigned char *p, size_t n, uint32_t *cp)
 static int is_hostile_cp(uint32_t c)
 {
     return (c >= 0x80u && c <= 0x9Fu) || c == 0x2028u || c == 0x2029u ||
-           (c >= 0x202Au && c <= 0x202Eu) || (c >= 0x2066u && c <= 0x2069u) ||
-           c == 0x200Eu || c == 0x200Fu || c == 0xFEFFu;
+           (c >= 0x202Au && c <= 0x202Eu) || (c >= 0x2066u && c <= 0x2069u) || c == 0x200Eu ||
+           c == 0x200Fu || c == 0xFEFFu;
 }
 
 /* Write network text so it can neither drive the terminal nor fake a second line:
@@ -205,7 +205,8 @@ static long ms_left(const struct timespec *deadline)
 {
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
-    return (long)(deadline->tv_sec - now.tv_sec) * 1000L + (deadline->tv_nsec - now.tv_nsec) / 1000000L;
+    return (long)(deadline->tv_sec - now.tv_sec) * 1000L +
+           (deadline->tv_nsec - now.tv_nsec) / 1000000L;
 }
 
 /* Receive into buf within the deadline: bytes read (> 0), 0 on close, -1 on error, -2 on timeout. */
@@ -331,7 +332,8 @@ static const char *find_header(const char *head, const char *name, size_t *len)
         if (end == NULL) {
             return NULL;
         }
-        if ((size_t)(end - start) > nlen && start[nlen] == ':' && strncasecmp(start, name, nlen) == 0) {
+        if ((size_t)(end - start) > nlen && start[nlen] == ':' &&
+            strncasecmp(start, name, nlen) == 0) {
             const char *v = start + nlen + 1;
             while (v < end && (*v == ' ' || *v == '\t')) {
                 v++;
@@ -450,7 +452,8 @@ static int handle(int fd, const rx_opts_t *o, const camp_webhook_verifier_t *v, 
         return refuse(fd, 411, "Content-Length required");
     }
     if ((unsigned long long)clen > o->max_body) {
-        snprintf(msg, sizeof msg, "body of %lld bytes is over the limit of %zu bytes", clen, o->max_body);
+        snprintf(msg, sizeof msg, "body of %lld bytes is over the limit of %zu bytes", clen,
+                 o->max_body);
         return refuse(fd, 413, msg);
     }
     body_have = have - head_len;
@@ -512,7 +515,8 @@ static int handle(int fd, const rx_opts_t *o, const camp_webhook_verifier_t *v, 
         } else {
             respond(fd, 200, "ignored", "duplicate event (id or seq already accepted)");
         }
-        fprintf(stderr, "ignored %d: duplicate event seq=%lld id=", o->replay_status, (long long)ev.seq);
+        fprintf(stderr, "ignored %d: duplicate event seq=%lld id=", o->replay_status,
+                (long long)ev.seq);
         put_escaped(stderr, ev.id.ptr, ev.id.len);
         fputc('\n', stderr);
         return o->replay_status;
@@ -613,23 +617,28 @@ static int parse_args(int argc, char **argv, rx_opts_t *o)
             return 0;
         }
         if (strcmp(a, "--port") == 0) {
-            if (!parse_num("--port", val, 0, 65535, &v)) return 0;
+            if (!parse_num("--port", val, 0, 65535, &v))
+                return 0;
             o->port = (unsigned)v;
         } else if (strcmp(a, "--port-file") == 0) {
             o->port_file = val;
         } else if (strcmp(a, "--secret-file") == 0) {
             o->secret_file = val;
         } else if (strcmp(a, "--max-body") == 0) {
-            if (!parse_num("--max-body", val, 1, RX_BODY_CAP, &v)) return 0;
+            if (!parse_num("--max-body", val, 1, RX_BODY_CAP, &v))
+                return 0;
             o->max_body = v;
         } else if (strcmp(a, "--tolerance") == 0) {
-            if (!parse_num("--tolerance", val, 1, 86400, &v)) return 0;
+            if (!parse_num("--tolerance", val, 1, 86400, &v))
+                return 0;
             o->tolerance_s = (uint32_t)v;
         } else if (strcmp(a, "--timeout-ms") == 0) {
-            if (!parse_num("--timeout-ms", val, 100, 60000, &v)) return 0;
+            if (!parse_num("--timeout-ms", val, 100, 60000, &v))
+                return 0;
             o->timeout_ms = (int)v;
         } else if (strcmp(a, "--window") == 0) {
-            if (!parse_num("--window", val, 1, RX_WINDOW_CAP, &v)) return 0;
+            if (!parse_num("--window", val, 1, RX_WINDOW_CAP, &v))
+                return 0;
             o->window = v;
         } else if (strcmp(a, "--replay-status") == 0) {
             if (strcmp(val, "200") != 0 && strcmp(val, "409") != 0) {
@@ -652,7 +661,8 @@ static int load_secret(const rx_opts_t *o, char *out, size_t cap)
     if (o->secret_file != NULL) {
         FILE *f = fopen(o->secret_file, "r");
         if (f == NULL) {
-            fprintf(stderr, "receiver: cannot read --secret-file %s: %s\n", o->secret_file, strerror(errno));
+            fprintf(stderr, "receiver: cannot read --secret-file %s: %s\n", o->secret_file,
+                    strerror(errno));
             return 0;
         }
         if (fgets(out, (int)cap, f) == NULL) {
@@ -662,8 +672,10 @@ static int load_secret(const rx_opts_t *o, char *out, size_t cap)
     } else {
         const char *env = getenv("CAMP_WEBHOOK_SECRET");
         if (env == NULL || strlen(env) >= cap) {
-            fprintf(stderr, "receiver: no secret: give --secret-file FILE or set CAMP_WEBHOOK_SECRET "
-                            "(at most %zu bytes)\n", cap - 1);
+            fprintf(stderr,
+                    "receiver: no secret: give --secret-file FILE or set CAMP_WEBHOOK_SECRET "
+                    "(at most %zu bytes)\n",
+                    cap - 1);
             return 0;
         }
         memcpy(out, env, strlen(env) + 1);
@@ -750,7 +762,8 @@ int main(int argc, char **argv)
         close(lfd);
         return 1;
     }
-    fprintf(stderr, "receiver: listening on 127.0.0.1:%u (body <= %zu bytes, tolerance %u s, window %zu)\n",
+    fprintf(stderr,
+            "receiver: listening on 127.0.0.1:%u (body <= %zu bytes, tolerance %u s, window %zu)\n",
             o.port, o.max_body, (unsigned)o.tolerance_s, o.window);
 
     while (!g_stop) {

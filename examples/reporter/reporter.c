@@ -65,9 +65,18 @@
 
 /* ---- host services (replace on a device) ------------------------------------ */
 
-static int64_t wall_now(void) { return camp_posix_wall_unix(); }
-static void sleep_s(uint32_t s) { camp_posix_sleep_ms(NULL, s * 1000u); }
-static uint32_t random_u32(void) { return camp_posix_random_u32(NULL); }
+static int64_t wall_now(void)
+{
+    return camp_posix_wall_unix();
+}
+static void sleep_s(uint32_t s)
+{
+    camp_posix_sleep_ms(NULL, s * 1000u);
+}
+static uint32_t random_u32(void)
+{
+    return camp_posix_random_u32(NULL);
+}
 
 /* The feed position survives a restart in a small file, "lastSeq N\n". It is
  * replaced atomically: the new content goes to FILE.tmp in the same directory,
@@ -433,7 +442,8 @@ static void describe_window(const camp_inbox_campaign_t *c, int64_t now, char *o
     int64_t next = 0;
     camp_tz_local_t local;
     char zone[64];
-    if ((c->present & CAMP_INBOX_CAMPAIGN_HAS_SCHEDULE_HOURS) == 0 || c->schedule_timezone.ptr == NULL) {
+    if ((c->present & CAMP_INBOX_CAMPAIGN_HAS_SCHEDULE_HOURS) == 0 ||
+        c->schedule_timezone.ptr == NULL) {
         snprintf(out, cap, "no schedule");
         return;
     }
@@ -456,8 +466,8 @@ static void describe_window(const camp_inbox_campaign_t *c, int64_t now, char *o
         snprintf(out, cap, "closed, no window in the next 8 days");
         return;
     }
-    snprintf(out, cap, "closed, opens %s %02u:%02u (%s)", days[local.wday % 7], (unsigned)local.hour,
-             (unsigned)local.minute, zone);
+    snprintf(out, cap, "closed, opens %s %02u:%02u (%s)", days[local.wday % 7],
+             (unsigned)local.hour, (unsigned)local.minute, zone);
 }
 
 /* part / whole as a percentage with one decimal, rounded half up, exact for
@@ -546,10 +556,11 @@ static void check_clock(void)
     diff = device - server;
     if (diff > CAMP_WEBHOOK_TOLERANCE_S || diff < -(int64_t)CAMP_WEBHOOK_TOLERANCE_S) {
         if (!clock_warned) {
-            fprintf(stderr, "reporter: warning: the device clock is %lld s %s the server's "
-                            "(tolerance %d s): webhook signatures, sending windows and "
-                            "certificate dates are judged wrong; fix the clock or use "
-                            "--server-time\n",
+            fprintf(stderr,
+                    "reporter: warning: the device clock is %lld s %s the server's "
+                    "(tolerance %d s): webhook signatures, sending windows and "
+                    "certificate dates are judged wrong; fix the clock or use "
+                    "--server-time\n",
                     (long long)(diff < 0 ? -diff : diff), diff < 0 ? "behind" : "ahead of",
                     (int)CAMP_WEBHOOK_TOLERANCE_S);
             clock_warned = true;
@@ -596,7 +607,8 @@ static bool wanted(const options_t *o, camp_str_t id)
         return true;
     }
     for (i = 0; i < o->id_count; i++) {
-        if (id.ptr != NULL && strlen(o->ids[i]) == id.len && memcmp(o->ids[i], id.ptr, id.len) == 0) {
+        if (id.ptr != NULL && strlen(o->ids[i]) == id.len &&
+            memcmp(o->ids[i], id.ptr, id.len) == 0) {
             return true;
         }
     }
@@ -605,8 +617,8 @@ static bool wanted(const options_t *o, camp_str_t id)
 
 static void print_event(uint32_t round, const options_t *o, const camp_inbox_webhook_t *e)
 {
-    static const char *const states[] = {NULL, "created", "started", "paused", "resumed",
-                                         "completed"};
+    static const char *const states[] = {NULL,     "created", "started",
+                                         "paused", "resumed", "completed"};
     camp_str_t cid = event_campaign(e);
     bool reply = e->event == CAMP_INBOX_EVENT_TARGET_REPLIED;
     if (!wanted(o, cid)) {
@@ -684,8 +696,9 @@ static camp_status_t events_round(uint32_t round, const options_t *o)
             return st;
         }
         if (feed.gap) {
-            fprintf(stderr, "reporter: gap in the feed: %lld event(s) missing between seq %lld and "
-                            "%lld (the server keeps 7 days and at most 25,000 events)\n",
+            fprintf(stderr,
+                    "reporter: gap in the feed: %lld event(s) missing between seq %lld and "
+                    "%lld (the server keeps 7 days and at most 25,000 events)\n",
                     (long long)feed.gap_count, (long long)feed.gap_from, (long long)feed.gap_to);
         }
         if (done && feed.more) {
@@ -711,15 +724,10 @@ int main(int argc, char **argv)
     int exit_code = 0;
 
     switch (parse_args(argc, argv, &opt)) {
-    case 0:
-        break;
-    case 1:
-        return usage(stdout);
-    case 3:
-        printf("reporter (libcamp) %s\n", CAMP_VERSION_STRING);
-        return 0;
-    default:
-        return usage(stderr);
+    case 0: break;
+    case 1: return usage(stdout);
+    case 3: printf("reporter (libcamp) %s\n", CAMP_VERSION_STRING); return 0;
+    default: return usage(stderr);
     }
     if (token == NULL || token[0] == '\0') {
         fputs("reporter: set CAMP_TOKEN to the API token\n", stderr);
@@ -739,11 +747,11 @@ int main(int argc, char **argv)
             return 2;
         }
         use_proxy = true;
-    } else if (opt.proxy == NULL &&
-               camp_proxy_from_env(host, https, &proxy, proxy_buf, sizeof proxy_buf, &use_proxy) !=
-                   CAMP_OK) {
-        fprintf(stderr, "reporter: the %s environment variable is not a usable proxy URL "
-                        "(want http://[user[:password]@]host[:port]; --proxy '' ignores it)\n",
+    } else if (opt.proxy == NULL && camp_proxy_from_env(host, https, &proxy, proxy_buf,
+                                                        sizeof proxy_buf, &use_proxy) != CAMP_OK) {
+        fprintf(stderr,
+                "reporter: the %s environment variable is not a usable proxy URL "
+                "(want http://[user[:password]@]host[:port]; --proxy '' ignores it)\n",
                 https ? "https_proxy" : "http_proxy");
         return 2;
     }
@@ -876,8 +884,8 @@ int main(int argc, char **argv)
         camp_client_disconnect(&client); /* sleep with the connection closed */
         if (opt.verbose && https && full_handshakes + resumed_handshakes > 0) {
             printf("     tls: %s\n", resumed_handshakes > 0 && full_handshakes == 0
-                                        ? "session resumed (abbreviated handshake)"
-                                        : "full handshake (certificate chain verified)");
+                                         ? "session resumed (abbreviated handshake)"
+                                         : "full handshake (certificate chain verified)");
         }
         if (net_failed) {
             /* Exponential backoff with full jitter: interval * 2^failures, capped. */
@@ -887,7 +895,8 @@ int main(int argc, char **argv)
                 ceiling = MAX_BACKOFF_S;
             }
             wait_s = opt.interval_s + random_u32() % (ceiling + 1u);
-            printf("     network trouble (%u in a row): next poll in %u s\n", (unsigned)failures, (unsigned)wait_s);
+            printf("     network trouble (%u in a row): next poll in %u s\n", (unsigned)failures,
+                   (unsigned)wait_s);
         } else {
             failures = 0;
         }

@@ -149,30 +149,30 @@ extern "C" {
 
 /** Endpoints. */
 typedef enum camp_route_id {
-    CAMP_ROUTE_GET_CAMPAIGN = 0,     /**< E1 GET campaign */
-    CAMP_ROUTE_ENABLE,               /**< E2 POST enable */
-    CAMP_ROUTE_PAUSE,                /**< E3 POST pause (path unverified) */
-    CAMP_ROUTE_CREATE,               /**< E4 POST create (path unverified) */
-    CAMP_ROUTE_SEQUENCE,             /**< E5 PUT sequence */
-    CAMP_ROUTE_RULES,                /**< E6 PATCH lead rules */
-    CAMP_ROUTE_LEADS_ADD,            /**< E7 POST leads */
-    CAMP_ROUTE_LEAD_UPDATE,          /**< E8 PATCH lead */
-    CAMP_ROUTE_LEAD_CANCEL,          /**< E9 POST cancel lead */
-    CAMP_ROUTE_COLUMN_UPDATE,        /**< E10 PATCH column */
+    CAMP_ROUTE_GET_CAMPAIGN = 0,       /**< E1 GET campaign */
+    CAMP_ROUTE_ENABLE,                 /**< E2 POST enable */
+    CAMP_ROUTE_PAUSE,                  /**< E3 POST pause (path unverified) */
+    CAMP_ROUTE_CREATE,                 /**< E4 POST create (path unverified) */
+    CAMP_ROUTE_SEQUENCE,               /**< E5 PUT sequence */
+    CAMP_ROUTE_RULES,                  /**< E6 PATCH lead rules */
+    CAMP_ROUTE_LEADS_ADD,              /**< E7 POST leads */
+    CAMP_ROUTE_LEAD_UPDATE,            /**< E8 PATCH lead */
+    CAMP_ROUTE_LEAD_CANCEL,            /**< E9 POST cancel lead */
+    CAMP_ROUTE_COLUMN_UPDATE,          /**< E10 PATCH column */
     CAMP_ROUTE_OUTBOX_CAMPAIGN_CREATE, /**< O1 POST email campaign */
-    CAMP_ROUTE_OUTBOX_SENDER_CREATE, /**< O2 POST sender identity */
-    CAMP_ROUTE_OUTBOX_CONTACTS,      /**< O3 GET contacts page */
-    CAMP_ROUTE_TEAM,                 /**< T1 GET team (the token check) */
-    CAMP_ROUTE_EVENTS,               /**< V1 GET events feed page */
+    CAMP_ROUTE_OUTBOX_SENDER_CREATE,   /**< O2 POST sender identity */
+    CAMP_ROUTE_OUTBOX_CONTACTS,        /**< O3 GET contacts page */
+    CAMP_ROUTE_TEAM,                   /**< T1 GET team (the token check) */
+    CAMP_ROUTE_EVENTS,                 /**< V1 GET events feed page */
     CAMP_ROUTE_COUNT
 } camp_route_id_t;
 
 /** One route: method, path template, auth scheme, and whether it may be repeated. */
 typedef struct camp_route {
     camp_http_method_t method; /**< request method */
-    const char *path;      /**< template relative to the base path; kept by pointer */
-    camp_http_auth_t auth; /**< Authorization scheme for this route */
-    bool idempotent;       /**< safe to retry */
+    const char *path;          /**< template relative to the base path; kept by pointer */
+    camp_http_auth_t auth;     /**< Authorization scheme for this route */
+    bool idempotent;           /**< safe to retry */
 } camp_route_t;
 
 /**
@@ -205,16 +205,16 @@ typedef struct camp_client_conn {
 
 /** Retry policy and the port functions it needs. */
 typedef struct camp_retry_policy {
-    uint32_t max_attempts;  /**< attempts in all, first included; 1 = never retry */
-    uint32_t base_ms;       /**< first backoff ceiling */
-    uint32_t max_delay_ms;  /**< largest backoff ceiling */
-    uint32_t max_total_ms;  /**< the whole call (attempts plus waits) never exceeds this: each
+    uint32_t max_attempts; /**< attempts in all, first included; 1 = never retry */
+    uint32_t base_ms;      /**< first backoff ceiling */
+    uint32_t max_delay_ms; /**< largest backoff ceiling */
+    uint32_t max_total_ms; /**< the whole call (attempts plus waits) never exceeds this: each
                                  attempt's deadline is capped by it, and a retry starts only when
                                  the wait plus a whole timeout_ms still fit; 0 = no cap */
-    uint32_t (*random)(void *ctx);               /**< uniform 32-bit random (required to retry) */
-    void (*sleep_ms)(void *ctx, uint32_t ms);    /**< wait (required to retry) */
-    int64_t (*wall_now)(void *ctx);              /**< Unix seconds, for Retry-After dates; may be NULL */
-    void *ctx;                                   /**< handed to the three functions */
+    uint32_t (*random)(void *ctx);            /**< uniform 32-bit random (required to retry) */
+    void (*sleep_ms)(void *ctx, uint32_t ms); /**< wait (required to retry) */
+    int64_t (*wall_now)(void *ctx); /**< Unix seconds, for Retry-After dates; may be NULL */
+    void *ctx;                      /**< handed to the three functions */
 } camp_retry_policy_t;
 
 /**
@@ -244,48 +244,48 @@ bool camp_retry_decide(const camp_retry_policy_t *p, bool idempotent, camp_statu
 
 /** What the last call produced, beyond its status. Views point into the work buffer. */
 typedef struct camp_client_result {
-    camp_status_t status;       /**< the call's return value */
-    int http_status;            /**< status of the last response, 0 when none */
-    camp_diag_t diag;           /**< where and why it failed */
-    camp_str_t error_code;      /**< API error code ("RATE_LIMITED"; flat form: "Unauthorized") */
-    camp_str_t error_message;   /**< API error message (also Outbox/DRF `detail`) */
-    camp_str_t request_id;      /**< X-Request-Id, or the v2 error body's `requestId` (which wins
+    camp_status_t status;        /**< the call's return value */
+    int http_status;             /**< status of the last response, 0 when none */
+    camp_diag_t diag;            /**< where and why it failed */
+    camp_str_t error_code;       /**< API error code ("RATE_LIMITED"; flat form: "Unauthorized") */
+    camp_str_t error_message;    /**< API error message (also Outbox/DRF `detail`) */
+    camp_str_t request_id;       /**< X-Request-Id, or the v2 error body's `requestId` (which wins
                                      when both are given); ptr NULL when absent */
-    int64_t server_time;        /**< the response's `Date` (Unix seconds), -1 when absent or
+    int64_t server_time;         /**< the response's `Date` (Unix seconds), -1 when absent or
                                      not an HTTP-date: the server's clock, for a device
                                      without one or to check its own */
-    const char *body;           /**< raw response body (may have been unescaped in place) */
-    size_t body_len;            /**< its length */
-    const char *location;       /**< Location of a 3xx (never followed) */
-    int64_t retry_after_ms;     /**< server's Retry-After, -1 when none */
-    int64_t ratelimit_limit;    /**< X-RateLimit-Limit, -1 when none */
+    const char *body;            /**< raw response body (may have been unescaped in place) */
+    size_t body_len;             /**< its length */
+    const char *location;        /**< Location of a 3xx (never followed) */
+    int64_t retry_after_ms;      /**< server's Retry-After, -1 when none */
+    int64_t ratelimit_limit;     /**< X-RateLimit-Limit, -1 when none */
     int64_t ratelimit_remaining; /**< X-RateLimit-Remaining, -1 when none */
-    int64_t ratelimit_reset;    /**< X-RateLimit-Reset (Unix seconds), -1 when none */
-    uint32_t attempts;          /**< attempts made */
-    uint64_t waited_ms;         /**< total backoff waited */
+    int64_t ratelimit_reset;     /**< X-RateLimit-Reset (Unix seconds), -1 when none */
+    uint32_t attempts;           /**< attempts made */
+    uint64_t waited_ms;          /**< total backoff waited */
 } camp_client_result_t;
 
 /** A client of one API. Fill with camp_client_init_inbox() / _outbox(), then set token and transport. */
 typedef struct camp_client {
-    const char *host;       /**< Host, and what conn.open connects to */
-    uint16_t port;          /**< 443 by default */
-    bool tls;               /**< the port speaks TLS (decides when Host carries the port) */
-    const char *base_path;  /**< prefix of every route ("/api/v1" for InboxApp, "" for Outbox) */
-    const char *token;      /**< API token (never copied, never in diagnostics) */
-    uint8_t *work;          /**< caller's work buffer */
-    size_t work_cap;        /**< its size */
+    const char *host;          /**< Host, and what conn.open connects to */
+    uint16_t port;             /**< 443 by default */
+    bool tls;                  /**< the port speaks TLS (decides when Host carries the port) */
+    const char *base_path;     /**< prefix of every route ("/api/v1" for InboxApp, "" for Outbox) */
+    const char *token;         /**< API token (never copied, never in diagnostics) */
+    uint8_t *work;             /**< caller's work buffer */
+    size_t work_cap;           /**< its size */
     camp_json_token_t *tokens; /**< caller's token array */
-    size_t token_cap;       /**< its entries */
-    uint32_t timeout_ms;    /**< deadline of one attempt: connect and TLS handshake (with
+    size_t token_cap;          /**< its entries */
+    uint32_t timeout_ms;       /**< deadline of one attempt: connect and TLS handshake (with
                                  conn.open_until), send and receive share it */
-    camp_transport_t transport; /**< send / recv / now_ms */
-    camp_client_conn_t conn;    /**< optional open/close */
-    bool connected;         /**< the client believes the transport is connected */
-    bool keep_alive;        /**< ask for persistent connections (default true) */
-    const char *user_timezone; /**< Outbox X-User-Timezone header, NULL = not sent */
+    camp_transport_t transport;            /**< send / recv / now_ms */
+    camp_client_conn_t conn;               /**< optional open/close */
+    bool connected;                        /**< the client believes the transport is connected */
+    bool keep_alive;                       /**< ask for persistent connections (default true) */
+    const char *user_timezone;             /**< Outbox X-User-Timezone header, NULL = not sent */
     camp_route_t routes[CAMP_ROUTE_COUNT]; /**< the route table (defaults from init) */
-    camp_retry_policy_t retry;  /**< retry policy (max_attempts 1 = off until set up) */
-    camp_client_result_t last;  /**< details of the last call */
+    camp_retry_policy_t retry;             /**< retry policy (max_attempts 1 = off until set up) */
+    camp_client_result_t last;             /**< details of the last call */
     camp_http_response_t resp_; /**< private: response parser state of the call in progress
                                      (kept here rather than on the stack) */
     camp_json_doc_t doc_;       /**< private: the tokenized document of the last response
@@ -330,8 +330,8 @@ camp_status_t camp_client_init_outbox(camp_client_t *c, uint8_t *work, size_t wo
  *                 printable ASCII, and only the placeholders the route uses.
  * @return CAMP_OK; CAMP_ERR_ARG (unknown id, bad template; c->last.diag says why).
  */
-camp_status_t camp_client_set_route(camp_client_t *c, camp_route_id_t id,
-                                    camp_http_method_t method, const char *path);
+camp_status_t camp_client_set_route(camp_client_t *c, camp_route_id_t id, camp_http_method_t method,
+                                    const char *path);
 
 /** @brief Close the connection if the client opened one (conn.close).
  *  @param[in,out] c the client; NULL is ignored. */
@@ -540,31 +540,31 @@ camp_json_doc_t *camp_client_last_doc(camp_client_t *c);
  * from last_seq.
  */
 typedef struct camp_client_feed {
-    camp_client_t *client; /**< the client that makes the requests */
-    int64_t last_seq;      /**< the seq of the last event handed out or skipped (or, once a
+    camp_client_t *client;         /**< the client that makes the requests */
+    int64_t last_seq;              /**< the seq of the last event handed out or skipped (or, once a
                                 page is used up, the page's `lastSeq` when larger); -1 none yet.
                                 Persist it to resume after a restart. */
-    unsigned limit;        /**< page size asked for, 1..1000 (0: the server's default) */
+    unsigned limit;                /**< page size asked for, 1..1000 (0: the server's default) */
     camp_inbox_events_page_t page; /**< the page being read */
-    bool have_page;        /**< a page is loaded */
-    bool gap;              /**< set by camp_client_feed_next() when the event it returns (or
+    bool have_page;                /**< a page is loaded */
+    bool gap;                      /**< set by camp_client_feed_next() when the event it returns (or
                                 skipped on the way) does not follow last_seq by 1;
                                 gap_from..gap_to are the missing seqs */
-    int64_t gap_from;      /**< first missing seq (when gap is set) */
-    int64_t gap_to;        /**< last missing seq (when gap is set); with several jumps in one
+    int64_t gap_from;              /**< first missing seq (when gap is set) */
+    int64_t gap_to;      /**< last missing seq (when gap is set); with several jumps in one
                                 call, the range spans all of them and gap_count counts them */
-    int64_t gap_count;     /**< seqs missing in this call (when gap is set) */
-    bool more;             /**< with *done true: the server has more (`hasMore`) but this
+    int64_t gap_count;   /**< seqs missing in this call (when gap is set) */
+    bool more;           /**< with *done true: the server has more (`hasMore`) but this
                                 call already made its one request, on a page of skipped
                                 events only: call again at once */
-    bool stalled;          /**< with *done true: the server claimed `hasMore` but the page
+    bool stalled;        /**< with *done true: the server claimed `hasMore` but the page
                                 moved nothing forward (no new event, no larger `lastSeq`):
                                 treated as the end for this call; poll again later */
-    int64_t bad_seq;       /**< after a malformed event: its `seq` when readable, else -1.
+    int64_t bad_seq;     /**< after a malformed event: its `seq` when readable, else -1.
                                 The reader retries from last_seq; to skip that event for
                                 good, set last_seq = bad_seq */
-    int64_t page_after_;   /**< private: afterSeq the page was asked with */
-    uint32_t serial_;      /**< private: the client call that fetched the page */
+    int64_t page_after_; /**< private: afterSeq the page was asked with */
+    uint32_t serial_;    /**< private: the client call that fetched the page */
 } camp_client_feed_t;
 
 /**

@@ -221,12 +221,9 @@
 /** @cond CAMP_INTERNAL */
 #define CAMP_CONFIG_STR_(x) #x
 #define CAMP_CONFIG_XSTR_(x) CAMP_CONFIG_STR_(x)
-#define CAMP_CONFIG_NAME_(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u) \
-    camp_config_must_match_library__json##a##_writer##b##_path##c##_steps##d##_segments##e##\
-_options##f##_accounts##g##_lists##h##_automations##i##_variables##j##_mappings##k##\
-_leadids##l##_leads##m##_page##n##_emailsteps##o##_senders##p##_contacts##q##_tags##r##\
-_headers##s##_line##t##_signatures##u
-#define CAMP_CONFIG_XNAME_(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u) \
+#define CAMP_CONFIG_NAME_(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u)           \
+    camp_config_must_match_library__json##a##_writer##b##_path##c##_steps##d##_segments##e##_options##f##_accounts##g##_lists##h##_automations##i##_variables##j##_mappings##k##_leadids##l##_leads##m##_page##n##_emailsteps##o##_senders##p##_contacts##q##_tags##r##_headers##s##_line##t##_signatures##u
+#define CAMP_CONFIG_XNAME_(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u)          \
     CAMP_CONFIG_NAME_(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u)
 /** @endcond */
 
@@ -241,13 +238,13 @@ _headers##s##_line##t##_signatures##u
  * therefore fails to link, and the linker prints the name, which spells the
  * program's values.
  */
-#define CAMP_CONFIG_GUARD_SYMBOL                                                              \
-    CAMP_CONFIG_XNAME_(CAMP_JSON_MAX_DEPTH, CAMP_JSON_WRITER_MAX_DEPTH, CAMP_DIAG_PATH_MAX,    \
-                       CAMP_MAX_STEPS, CAMP_MAX_SEGMENTS, CAMP_MAX_VARIATION_OPTIONS,         \
-                       CAMP_MAX_ACCOUNTS, CAMP_MAX_LISTS, CAMP_MAX_AUTOMATIONS,               \
-                       CAMP_MAX_CUSTOM_VARIABLES, CAMP_MAX_COLUMN_MAPPINGS, CAMP_MAX_LEAD_IDS, \
-                       CAMP_MAX_LEAD_OBJECTS, CAMP_MAX_PAGE_ITEMS, CAMP_MAX_EMAIL_STEPS,      \
-                       CAMP_MAX_SENDER_IDS, CAMP_MAX_CONTACTS, CAMP_MAX_CONTACT_TAGS,         \
+#define CAMP_CONFIG_GUARD_SYMBOL                                                                   \
+    CAMP_CONFIG_XNAME_(CAMP_JSON_MAX_DEPTH, CAMP_JSON_WRITER_MAX_DEPTH, CAMP_DIAG_PATH_MAX,        \
+                       CAMP_MAX_STEPS, CAMP_MAX_SEGMENTS, CAMP_MAX_VARIATION_OPTIONS,              \
+                       CAMP_MAX_ACCOUNTS, CAMP_MAX_LISTS, CAMP_MAX_AUTOMATIONS,                    \
+                       CAMP_MAX_CUSTOM_VARIABLES, CAMP_MAX_COLUMN_MAPPINGS, CAMP_MAX_LEAD_IDS,     \
+                       CAMP_MAX_LEAD_OBJECTS, CAMP_MAX_PAGE_ITEMS, CAMP_MAX_EMAIL_STEPS,           \
+                       CAMP_MAX_SENDER_IDS, CAMP_MAX_CONTACTS, CAMP_MAX_CONTACT_TAGS,              \
                        CAMP_HTTP_MAX_HEADERS, CAMP_HTTP_MAX_LINE, CAMP_WEBHOOK_MAX_SIGNATURES)
 
 /** The same configuration as text (the guard symbol's name), for
@@ -274,8 +271,8 @@ _headers##s##_line##t##_signatures##u
 /* The library's own sources define the symbol once (lib/status/version.c) and are
  * compiled with CAMP_LIBRARY_BUILD, so they carry no reference themselves. */
 #if CAMP_CONFIG_GUARD && !defined(CAMP_LIBRARY_BUILD)
-__asm__(".pushsection .camp_config_guard,\"R\"\n\t.balign 4\n\t.long "
-        CAMP_CONFIG_XSTR_(CAMP_CONFIG_GUARD_SYMBOL) "\n\t.popsection");
+__asm__(".pushsection .camp_config_guard,\"R\"\n\t.balign 4\n\t.long " CAMP_CONFIG_XSTR_(
+    CAMP_CONFIG_GUARD_SYMBOL) "\n\t.popsection");
 #endif
 
 #ifdef __cplusplus

@@ -83,7 +83,7 @@ extern "C" {
  * @param token_len length of the token (0 without auth).
  * @param extra_len sum of name + value lengths of extra headers (+ 4 per header).
  */
-#define CAMP_HTTP_REQUEST_HEAD_MAX(path_len, host_len, token_len, extra_len) \
+#define CAMP_HTTP_REQUEST_HEAD_MAX(path_len, host_len, token_len, extra_len)                       \
     (CAMP_HTTP_REQUEST_OVERHEAD + (path_len) + (host_len) + (token_len) + (extra_len))
 
 /** Request methods. */
@@ -123,19 +123,19 @@ typedef struct camp_http_header {
 /** A request head to write. Fill with camp_http_request_init(), then adjust. */
 typedef struct camp_http_request {
     camp_http_method_t method; /**< request method */
-    const char *host;         /**< Host value: `host` or `host:port` (required) */
-    const char *target;       /**< request target: path + optional query, starts with '/' */
-    camp_http_auth_t auth;    /**< scheme; ignored when token is NULL */
-    const char *token;        /**< secret; checked for control bytes, never echoed in diag */
-    const char *content_type; /**< used when a body is sent; NULL = application/json */
-    size_t body_len;          /**< Content-Length; see has_body */
-    bool has_body;            /**< send Content-Type + Content-Length (set for POST/PUT/PATCH) */
-    bool keep_alive;          /**< `Connection: keep-alive` (true) or `close` */
+    const char *host;          /**< Host value: `host` or `host:port` (required) */
+    const char *target;        /**< request target: path + optional query, starts with '/' */
+    camp_http_auth_t auth;     /**< scheme; ignored when token is NULL */
+    const char *token;         /**< secret; checked for control bytes, never echoed in diag */
+    const char *content_type;  /**< used when a body is sent; NULL = application/json */
+    size_t body_len;           /**< Content-Length; see has_body */
+    bool has_body;             /**< send Content-Type + Content-Length (set for POST/PUT/PATCH) */
+    bool keep_alive;           /**< `Connection: keep-alive` (true) or `close` */
     const camp_http_header_t *extra; /**< extra headers, may be NULL */
-    size_t extra_count;       /**< entries in extra */
-    bool host_brackets;       /**< write the Host value as `[host]` (IPv6 literal) */
-    bool host_with_port;      /**< append `:host_port` to the Host value */
-    uint16_t host_port;       /**< the port for host_with_port */
+    size_t extra_count;              /**< entries in extra */
+    bool host_brackets;              /**< write the Host value as `[host]` (IPv6 literal) */
+    bool host_with_port;             /**< append `:host_port` to the Host value */
+    uint16_t host_port;              /**< the port for host_with_port */
 } camp_http_request_t;
 
 /**
@@ -258,35 +258,35 @@ typedef enum camp_http_parse_state {
  */
 typedef struct camp_http_response {
     /* --- results --- */
-    int status;                 /**< 100..599 */
-    int version_minor;          /**< 0 or 1 (HTTP/1.0, HTTP/1.1) */
-    const char *reason;         /**< reason phrase, NUL-terminated (may be "") */
-    const char *body;           /**< decoded body, NUL-terminated; "" when none */
-    size_t body_len;            /**< its length */
-    int64_t content_length;     /**< Content-Length, -1 when absent */
-    bool chunked;               /**< Transfer-Encoding: chunked */
-    bool must_close;            /**< connection cannot be reused (Connection: close,
+    int status;                  /**< 100..599 */
+    int version_minor;           /**< 0 or 1 (HTTP/1.0, HTTP/1.1) */
+    const char *reason;          /**< reason phrase, NUL-terminated (may be "") */
+    const char *body;            /**< decoded body, NUL-terminated; "" when none */
+    size_t body_len;             /**< its length */
+    int64_t content_length;      /**< Content-Length, -1 when absent */
+    bool chunked;                /**< Transfer-Encoding: chunked */
+    bool must_close;             /**< connection cannot be reused (Connection: close,
                                      HTTP/1.0, close-delimited body, unread bytes) */
-    int64_t retry_after_s;      /**< Retry-After as delta seconds, -1 when absent/not delta */
-    int64_t retry_after_date;   /**< Retry-After as an HTTP-date (Unix seconds), -1 otherwise */
-    int64_t ratelimit_limit;    /**< X-RateLimit-Limit, -1 when absent */
+    int64_t retry_after_s;       /**< Retry-After as delta seconds, -1 when absent/not delta */
+    int64_t retry_after_date;    /**< Retry-After as an HTTP-date (Unix seconds), -1 otherwise */
+    int64_t ratelimit_limit;     /**< X-RateLimit-Limit, -1 when absent */
     int64_t ratelimit_remaining; /**< X-RateLimit-Remaining, -1 when absent */
-    int64_t ratelimit_reset;    /**< X-RateLimit-Reset (Unix seconds), -1 when absent */
-    const char *location;       /**< Location (3xx), NULL when absent */
-    const char *content_type;   /**< Content-Type, NULL when absent */
-    const char *request_id;     /**< X-Request-Id, NULL when absent */
-    int64_t date;               /**< Date (Unix seconds), -1 when absent or not an HTTP-date */
-    size_t header_count;        /**< header lines of the final response */
-    size_t header_len;          /**< bytes of status line + headers (+ final CRLF) */
-    size_t needed;              /**< on CAMP_ERR_HTTP_TOO_LARGE: buffer size needed (0 = unknown) */
+    int64_t ratelimit_reset;     /**< X-RateLimit-Reset (Unix seconds), -1 when absent */
+    const char *location;        /**< Location (3xx), NULL when absent */
+    const char *content_type;    /**< Content-Type, NULL when absent */
+    const char *request_id;      /**< X-Request-Id, NULL when absent */
+    int64_t date;                /**< Date (Unix seconds), -1 when absent or not an HTTP-date */
+    size_t header_count;         /**< header lines of the final response */
+    size_t header_len;           /**< bytes of status line + headers (+ final CRLF) */
+    size_t needed; /**< on CAMP_ERR_HTTP_TOO_LARGE: buffer size needed (0 = unknown) */
 
     /** @cond CAMP_PRIVATE */
     /* --- parser state: private --- */
     uint8_t *buf_;
     size_t cap_;
-    size_t line_start_;   /* start of the line being assembled */
-    size_t scan_;         /* scanned for LF up to here */
-    size_t raw_end_;      /* bytes held in buf_ */
+    size_t line_start_; /* start of the line being assembled */
+    size_t scan_;       /* scanned for LF up to here */
+    size_t raw_end_;    /* bytes held in buf_ */
     size_t body_start_;
     size_t body_end_;     /* decoded body ends here */
     uint64_t remaining_;  /* bytes left in the body or chunk */
@@ -296,9 +296,9 @@ typedef struct camp_http_response {
     camp_http_parse_state_t state_;
     unsigned interim_;
     bool head_request_;
-    bool overflow_;       /* body does not fit: counting, not storing */
+    bool overflow_; /* body does not fit: counting, not storing */
     bool saw_te_;
-    bool ka_;             /* Connection: keep-alive seen (HTTP/1.0) */
+    bool ka_; /* Connection: keep-alive seen (HTTP/1.0) */
     /** @endcond */
 } camp_http_response_t;
 
@@ -309,8 +309,7 @@ typedef struct camp_http_response {
  * @param[in]  cap          its size.
  * @param[in]  head_request the request was HEAD: no body whatever the headers say.
  */
-void camp_http_response_init(camp_http_response_t *rs, uint8_t *buf, size_t cap,
-                             bool head_request);
+void camp_http_response_init(camp_http_response_t *rs, uint8_t *buf, size_t cap, bool head_request);
 
 /**
  * @brief Where the next received bytes go.

@@ -160,16 +160,18 @@ typedef struct camp_inbox_segment {
 
 /** One sequence step (input: `{type, data}`; output adds `id`, `rank`, legacy `campaignVersion`). */
 typedef struct camp_inbox_step {
-    camp_str_t id;             /**< server-assigned; ptr NULL in request bodies */
-    camp_str_t unit;           /**< delay: display unit, e.g. "days" (ptr NULL when absent) */
-    camp_str_t raw_data;       /**< like tweet: the `data` object as raw JSON (its format is not documented) */
-    int64_t delay_seconds;     /**< delay: `delaySeconds` */
-    int64_t rank;              /**< `rank` when CAMP_INBOX_STEP_HAS_RANK */
-    int64_t campaign_version;  /**< legacy `campaignVersion` when CAMP_INBOX_STEP_HAS_CAMPAIGN_VERSION */
-    uint16_t first_segment;    /**< message: index of its first segment in the pool */
-    uint16_t segment_count;    /**< message: number of segments */
-    uint8_t type;              /**< camp_inbox_step_type_t (given, or inferred from `data`) */
-    uint8_t present;           /**< CAMP_INBOX_STEP_HAS_* bits */
+    camp_str_t id;   /**< server-assigned; ptr NULL in request bodies */
+    camp_str_t unit; /**< delay: display unit, e.g. "days" (ptr NULL when absent) */
+    camp_str_t
+        raw_data; /**< like tweet: the `data` object as raw JSON (its format is not documented) */
+    int64_t delay_seconds; /**< delay: `delaySeconds` */
+    int64_t rank;          /**< `rank` when CAMP_INBOX_STEP_HAS_RANK */
+    int64_t
+        campaign_version; /**< legacy `campaignVersion` when CAMP_INBOX_STEP_HAS_CAMPAIGN_VERSION */
+    uint16_t first_segment; /**< message: index of its first segment in the pool */
+    uint16_t segment_count; /**< message: number of segments */
+    uint8_t type;           /**< camp_inbox_step_type_t (given, or inferred from `data`) */
+    uint8_t present;        /**< CAMP_INBOX_STEP_HAS_* bits */
 } camp_inbox_step_t;
 
 /**
@@ -373,13 +375,15 @@ typedef struct camp_inbox_campaign {
     uint16_t variable_count;            /**< `customVariables` used */
     int64_t scope_assessed_count;       /**< v2 `scopeAssessedCount` */
     int64_t estimated_targets;          /**< legacy `estimatedTargets` */
-    camp_str_t schedule_timezone;       /**< IANA name by syntax (camp_valid_tz_name(); the zone table is asked when a window is computed); ptr NULL when absent */
-    camp_str_t type;                    /**< legacy `type`, e.g. "sequence" (ptr NULL when absent) */
-    camp_week_windows_t schedule_hours; /**< `scheduleHours` (day[0] Sunday); for camp_schedule_is_open() */
+    camp_str_t
+        schedule_timezone; /**< IANA name by syntax (camp_valid_tz_name(); the zone table is asked when a window is computed); ptr NULL when absent */
+    camp_str_t type;       /**< legacy `type`, e.g. "sequence" (ptr NULL when absent) */
+    camp_week_windows_t
+        schedule_hours; /**< `scheduleHours` (day[0] Sunday); for camp_schedule_is_open() */
     /** `accountLinkIds`; capacity CAMP_MAX_ACCOUNTS, the first account_count are used. */
     camp_str_t account_link_ids[CAMP_MAX_ACCOUNTS];
-    camp_inbox_rules_t rules;           /**< v2 `rules` or legacy `lists` */
-    camp_inbox_sequence_t sequence;     /**< v2 `sequence` or legacy `steps` */
+    camp_inbox_rules_t rules;       /**< v2 `rules` or legacy `lists` */
+    camp_inbox_sequence_t sequence; /**< v2 `sequence` or legacy `steps` */
     /** `automations`; capacity CAMP_MAX_AUTOMATIONS, the first automation_count are used. */
     camp_inbox_automation_t automations[CAMP_MAX_AUTOMATIONS];
     /** Legacy `customVariables`; capacity CAMP_MAX_CUSTOM_VARIABLES, the first
@@ -409,10 +413,11 @@ typedef struct camp_inbox_campaign_page {
 
 /** Create-campaign body (E4). */
 typedef struct camp_inbox_campaign_create {
-    uint32_t present;             /**< CAMP_INBOX_CREATE_HAS_* bits */
-    camp_str_t name;              /**< 1..255 characters (UTF-8 code points) */
-    camp_str_t schedule_timezone; /**< IANA name by syntax (camp_valid_tz_name()); ptr NULL: omitted (server default "UTC") */
-    uint16_t account_count;       /**< >= 1 */
+    uint32_t present; /**< CAMP_INBOX_CREATE_HAS_* bits */
+    camp_str_t name;  /**< 1..255 characters (UTF-8 code points) */
+    camp_str_t
+        schedule_timezone; /**< IANA name by syntax (camp_valid_tz_name()); ptr NULL: omitted (server default "UTC") */
+    uint16_t account_count; /**< >= 1 */
     /** `accountLinkIds`; capacity CAMP_MAX_ACCOUNTS, the first account_count are used. */
     camp_str_t account_link_ids[CAMP_MAX_ACCOUNTS];
     camp_inbox_rules_update_t rules; /**< when CAMP_INBOX_CREATE_HAS_RULES */
@@ -440,8 +445,9 @@ typedef struct camp_inbox_lead {
 
 /** Add-leads body (E7). At least one of the four arrays is required; each given one has 1..2000 elements. */
 typedef struct camp_inbox_leads_add {
-    uint32_t present;                  /**< CAMP_INBOX_LEADS_HAS_* bits */
-    uint8_t platform;                  /**< camp_inbox_platform_t, 0 when absent (encode it anyway: it becomes required) */
+    uint32_t present; /**< CAMP_INBOX_LEADS_HAS_* bits */
+    uint8_t
+        platform; /**< camp_inbox_platform_t, 0 when absent (encode it anyway: it becomes required) */
     camp_inbox_id_span_t platform_ids; /**< `platformIds` */
     camp_inbox_id_span_t usernames;    /**< `usernames` */
     camp_inbox_id_span_t external_ids; /**< `externalIds` */
@@ -523,20 +529,20 @@ typedef struct camp_inbox_error {
 typedef enum camp_inbox_webhook_format {
     CAMP_INBOX_WEBHOOK_V1 = 0, /**< `{id, seq, teamId, type, timestamp, version, data}` (§8.1) */
     CAMP_INBOX_WEBHOOK_LEGACY, /**< `{event, version, timestamp, platform, data}` (camelCase events) */
-    CAMP_INBOX_WEBHOOK_V2      /**< API v2: `{id, seq, type, apiVersion, createdAt, object, data}` (§8.4) */
+    CAMP_INBOX_WEBHOOK_V2 /**< API v2: `{id, seq, type, apiVersion, createdAt, object, data}` (§8.4) */
 } camp_inbox_webhook_format_t;
 
 /** Webhook event kinds. */
 typedef enum camp_inbox_event {
-    CAMP_INBOX_EVENT_OTHER = 0,          /**< any other `resource.action`; `data` kept raw */
+    CAMP_INBOX_EVENT_OTHER = 0, /**< any other `resource.action`; `data` kept raw */
     CAMP_INBOX_EVENT_CAMPAIGN_CREATED,
     CAMP_INBOX_EVENT_CAMPAIGN_STARTED,
     CAMP_INBOX_EVENT_CAMPAIGN_PAUSED,
     CAMP_INBOX_EVENT_CAMPAIGN_RESUMED,
     CAMP_INBOX_EVENT_CAMPAIGN_COMPLETED,
-    CAMP_INBOX_EVENT_TARGET_CONTACTED,   /**< also legacy `targetContacted` */
+    CAMP_INBOX_EVENT_TARGET_CONTACTED,      /**< also legacy `targetContacted` */
     CAMP_INBOX_EVENT_TARGET_FOLLOW_UP_SENT, /**< also legacy `targetFollowUpSent` */
-    CAMP_INBOX_EVENT_TARGET_REPLIED      /**< also legacy `targetReplied` */
+    CAMP_INBOX_EVENT_TARGET_REPLIED         /**< also legacy `targetReplied` */
 } camp_inbox_event_t;
 
 /**
@@ -560,29 +566,33 @@ typedef struct camp_inbox_prospect {
 
 /** Webhook event (CAMP_INBOX_WEBHOOK): envelope plus the campaign.* / target.* payload. */
 typedef struct camp_inbox_webhook {
-    uint8_t format;                /**< camp_inbox_webhook_format_t */
-    uint8_t event;                 /**< camp_inbox_event_t */
-    uint8_t platform;              /**< legacy `platform` */
-    bool has_campaign;             /**< `data.campaign` was decoded (into `campaign` below) */
-    uint8_t present;               /**< CAMP_INBOX_WEBHOOK_HAS_* bits */
-    camp_str_t id;                 /**< v1 / v2 `id` (dedupe on it) */
-    camp_str_t team_id;            /**< v1 `teamId`; legacy `data.team.id`; ptr NULL in v2 */
-    camp_str_t type;               /**< v1 / v2 `type`; legacy `event` */
-    camp_str_t version;            /**< `version` ("1.0"); v2: `apiVersion` ("2") */
-    int64_t seq;                   /**< v1 / v2 `seq`; -1 in the legacy format */
-    camp_inbox_time_t timestamp;   /**< `timestamp`; v2: `createdAt` */
-    camp_str_t object_type;        /**< v2 `object.type` (when CAMP_INBOX_WEBHOOK_HAS_OBJECT) */
-    camp_str_t object_id;          /**< v2 `object.id` */
-    camp_str_t object_url;         /**< v2 `object.url` (ptr NULL when absent) */
-    int64_t step_number;           /**< v2 target events: `data.stepNumber` (CAMP_INBOX_WEBHOOK_HAS_STEP_NUMBER) */
-    camp_str_t data;               /**< raw `data` for CAMP_INBOX_EVENT_OTHER and v2 campaign.* (ptr NULL otherwise) */
-    camp_inbox_campaign_summary_t campaign; /**< `data.campaign` (legacy: only id and name; v2: not sent) */
+    uint8_t format;              /**< camp_inbox_webhook_format_t */
+    uint8_t event;               /**< camp_inbox_event_t */
+    uint8_t platform;            /**< legacy `platform` */
+    bool has_campaign;           /**< `data.campaign` was decoded (into `campaign` below) */
+    uint8_t present;             /**< CAMP_INBOX_WEBHOOK_HAS_* bits */
+    camp_str_t id;               /**< v1 / v2 `id` (dedupe on it) */
+    camp_str_t team_id;          /**< v1 `teamId`; legacy `data.team.id`; ptr NULL in v2 */
+    camp_str_t type;             /**< v1 / v2 `type`; legacy `event` */
+    camp_str_t version;          /**< `version` ("1.0"); v2: `apiVersion` ("2") */
+    int64_t seq;                 /**< v1 / v2 `seq`; -1 in the legacy format */
+    camp_inbox_time_t timestamp; /**< `timestamp`; v2: `createdAt` */
+    camp_str_t object_type;      /**< v2 `object.type` (when CAMP_INBOX_WEBHOOK_HAS_OBJECT) */
+    camp_str_t object_id;        /**< v2 `object.id` */
+    camp_str_t object_url;       /**< v2 `object.url` (ptr NULL when absent) */
+    int64_t
+        step_number; /**< v2 target events: `data.stepNumber` (CAMP_INBOX_WEBHOOK_HAS_STEP_NUMBER) */
+    camp_str_t
+        data; /**< raw `data` for CAMP_INBOX_EVENT_OTHER and v2 campaign.* (ptr NULL otherwise) */
+    camp_inbox_campaign_summary_t
+        campaign;                  /**< `data.campaign` (legacy: only id and name; v2: not sent) */
     camp_str_t thread_id;          /**< `data.thread.id` (target events); v2 `data.threadId` */
     camp_str_t thread_platform_id; /**< `data.thread.platformId` */
     camp_str_t account_link_id;    /**< `data.thread.accountLinkId`; legacy `data.accountLink.id` */
     camp_str_t message_id;         /**< `data.message.id`; v2 `data.messageId` */
     camp_str_t message_content;    /**< `data.message.content` */
-    camp_inbox_time_t message_created_at; /**< `data.message.createdAt` (raw.ptr NULL when absent) */
+    camp_inbox_time_t
+        message_created_at;         /**< `data.message.createdAt` (raw.ptr NULL when absent) */
     camp_inbox_prospect_t prospect; /**< `data.prospect`; legacy `data.external` */
 } camp_inbox_webhook_t;
 
@@ -616,8 +626,8 @@ typedef enum camp_inbox_type {
     CAMP_INBOX_COLUMN,           /**< camp_inbox_column_t: response E10 */
     CAMP_INBOX_SUCCESS,          /**< camp_inbox_success_t: `{success}` responses */
     CAMP_INBOX_ERROR,            /**< camp_inbox_error_t: error body */
-    CAMP_INBOX_WEBHOOK,          /**< camp_inbox_webhook_t: webhook event, or one event of the feed */
-    CAMP_INBOX_TEAM,             /**< camp_inbox_team_t: GET /team response */
+    CAMP_INBOX_WEBHOOK, /**< camp_inbox_webhook_t: webhook event, or one event of the feed */
+    CAMP_INBOX_TEAM,    /**< camp_inbox_team_t: GET /team response */
     CAMP_INBOX_TYPE_COUNT
 } camp_inbox_type_t;
 
@@ -837,8 +847,8 @@ camp_status_t camp_inbox_events_next(camp_json_doc_t *doc, camp_inbox_events_pag
  *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
  *         rules apply (see camp_inbox_decode()).
  */
-camp_status_t camp_inbox_campaign_decode(camp_json_doc_t *doc, int tok,
-                                         camp_inbox_campaign_t *out, camp_diag_t *diag);
+camp_status_t camp_inbox_campaign_decode(camp_json_doc_t *doc, int tok, camp_inbox_campaign_t *out,
+                                         camp_diag_t *diag);
 
 /**
  * @brief camp_inbox_parse() for CAMP_INBOX_CAMPAIGN: check, tokenize, decode and validate.
@@ -911,8 +921,8 @@ camp_status_t camp_inbox_campaign_page_parse(char *json, size_t len, camp_json_t
  *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
  *         rules apply (see camp_inbox_decode()).
  */
-camp_status_t camp_inbox_sequence_decode(camp_json_doc_t *doc, int tok,
-                                         camp_inbox_sequence_t *out, camp_diag_t *diag);
+camp_status_t camp_inbox_sequence_decode(camp_json_doc_t *doc, int tok, camp_inbox_sequence_t *out,
+                                         camp_diag_t *diag);
 
 /**
  * @brief camp_inbox_parse() for CAMP_INBOX_SEQUENCE: check, tokenize, decode and validate.
@@ -969,8 +979,7 @@ camp_status_t camp_inbox_leads_add_result_decode(camp_json_doc_t *doc, int tok,
  *         rules apply (see camp_inbox_decode()).
  */
 camp_status_t camp_inbox_leads_add_result_parse(char *json, size_t len, camp_json_token_t *tokens,
-                                                size_t capacity,
-                                                camp_inbox_leads_add_result_t *out,
+                                                size_t capacity, camp_inbox_leads_add_result_t *out,
                                                 camp_diag_t *diag);
 
 /**
@@ -1007,8 +1016,7 @@ camp_status_t camp_inbox_column_decode(camp_json_doc_t *doc, int tok, camp_inbox
  *         rules apply (see camp_inbox_decode()).
  */
 camp_status_t camp_inbox_column_parse(char *json, size_t len, camp_json_token_t *tokens,
-                                      size_t capacity, camp_inbox_column_t *out,
-                                      camp_diag_t *diag);
+                                      size_t capacity, camp_inbox_column_t *out, camp_diag_t *diag);
 
 /**
  * @brief camp_inbox_decode() for CAMP_INBOX_SUCCESS:
@@ -1134,9 +1142,8 @@ camp_status_t camp_inbox_webhook_parse(char *json, size_t len, camp_json_token_t
  *         CAMP_ERR_RANGE, CAMP_ERR_LENGTH, CAMP_ERR_CAPACITY, ...) when the body
  *         breaks a rule; nothing is written then.
  */
-camp_status_t camp_inbox_campaign_create_encode(const camp_inbox_campaign_create_t *obj,
-                                                char *buf, size_t cap, size_t *out_len,
-                                                camp_diag_t *diag);
+camp_status_t camp_inbox_campaign_create_encode(const camp_inbox_campaign_create_t *obj, char *buf,
+                                                size_t cap, size_t *out_len, camp_diag_t *diag);
 
 /**
  * @brief camp_inbox_encode() for CAMP_INBOX_SEQUENCE_UPDATE: validate with the strictest rules,
@@ -1186,8 +1193,8 @@ camp_status_t camp_inbox_rules_update_encode(const camp_inbox_rules_update_t *ob
  *         CAMP_ERR_RANGE, CAMP_ERR_LENGTH, CAMP_ERR_CAPACITY, ...) when the body
  *         breaks a rule; nothing is written then.
  */
-camp_status_t camp_inbox_leads_add_encode(const camp_inbox_leads_add_t *obj, char *buf,
-                                          size_t cap, size_t *out_len, camp_diag_t *diag);
+camp_status_t camp_inbox_leads_add_encode(const camp_inbox_leads_add_t *obj, char *buf, size_t cap,
+                                          size_t *out_len, camp_diag_t *diag);
 
 /**
  * @brief camp_inbox_encode() for CAMP_INBOX_LEAD_UPDATE: validate with the strictest rules,

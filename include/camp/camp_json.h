@@ -80,10 +80,10 @@ typedef enum camp_json_kind {
 
 /** A tokenized document. Initialised by camp_json_parse(); fields read-only. */
 typedef struct camp_json_doc {
-    char *text;                 /**< the caller's input buffer (modified by string getters) */
-    size_t len;                 /**< input length in bytes */
-    camp_json_token_t *tokens;  /**< the caller's token array */
-    int count;                  /**< tokens used; token 0 is the root value */
+    char *text;                /**< the caller's input buffer (modified by string getters) */
+    size_t len;                /**< input length in bytes */
+    camp_json_token_t *tokens; /**< the caller's token array */
+    int count;                 /**< tokens used; token 0 is the root value */
 } camp_json_doc_t;
 
 /**
@@ -102,8 +102,7 @@ typedef struct camp_json_doc {
  * @return CAMP_OK, CAMP_ERR_JSON_SYNTAX, CAMP_ERR_JSON_DEPTH,
  *         CAMP_ERR_JSON_UTF8, CAMP_ERR_JSON_TOO_LARGE or CAMP_ERR_ARG.
  */
-camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth,
-                              camp_diag_t *diag);
+camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth, camp_diag_t *diag);
 
 /**
  * @brief Tokens needed for a well-formed document (for sizing the array).
@@ -291,15 +290,15 @@ camp_status_t camp_json_diag_member(camp_diag_t *diag, const camp_json_doc_t *do
  * inserted automatically.
  */
 typedef struct camp_json_writer {
-    char *buf;          /**< destination */
-    size_t cap;         /**< its size */
-    size_t len;         /**< bytes written (always <= cap) */
-    size_t needed;      /**< bytes the whole output needs (len when nothing overflowed) */
+    char *buf;            /**< destination */
+    size_t cap;           /**< its size */
+    size_t len;           /**< bytes written (always <= cap) */
+    size_t needed;        /**< bytes the whole output needs (len when nothing overflowed) */
     camp_status_t status; /**< first error (BUFFER_TOO_SMALL, ARG, STATE) */
-    unsigned depth;     /**< current nesting */
-    uint32_t has_items; /**< bit d: level d already has an item (comma needed) */
-    uint32_t is_object; /**< bit d: level d is an object */
-    bool after_key;     /**< a key was written, its value is next */
+    unsigned depth;       /**< current nesting */
+    uint32_t has_items;   /**< bit d: level d already has an item (comma needed) */
+    uint32_t is_object;   /**< bit d: level d is an object */
+    bool after_key;       /**< a key was written, its value is next */
 } camp_json_writer_t;
 
 /**

@@ -100,8 +100,8 @@ typedef enum camp_outbox_sender_status {
 
 /** Sender identity IDs (`sender_identity_ids`). */
 typedef struct camp_outbox_uuid_list {
-    bool set;                                   /**< member present (may be empty) */
-    size_t count;                               /**< items used */
+    bool set;     /**< member present (may be empty) */
+    size_t count; /**< items used */
     /** Canonical UUIDs; capacity CAMP_MAX_SENDER_IDS, the first count are used. */
     camp_str_t items[CAMP_MAX_SENDER_IDS];
 } camp_outbox_uuid_list_t;
@@ -122,92 +122,94 @@ typedef struct camp_outbox_step {
 
 /** Email campaign object (response of POST /email/campaigns/, §3.1). */
 typedef struct camp_outbox_campaign {
-    camp_str_t id;                          /**< required, UUID */
-    size_t step_count;                      /**< steps used */
+    camp_str_t id;     /**< required, UUID */
+    size_t step_count; /**< steps used */
     /** Required (may be empty); capacity CAMP_MAX_EMAIL_STEPS, the first step_count are used. */
     camp_outbox_step_t steps[CAMP_MAX_EMAIL_STEPS];
-    camp_str_t sender_identities;           /**< required, a server-side summary string */
-    int64_t sent_count;                     /**< required; sent as a digit string */
-    int64_t unique_opens;                   /**< required; sent as a digit string */
-    int64_t unique_clicks;                  /**< required; sent as a digit string */
-    int64_t replies;                        /**< required; sent as a digit string */
-    camp_str_t name;                        /**< required, 0..255 characters */
-    camp_str_t updated_at;                  /**< required, RFC 3339 */
-    camp_str_t company;                     /**< required, UUID */
+    camp_str_t sender_identities;                /**< required, a server-side summary string */
+    int64_t sent_count;                          /**< required; sent as a digit string */
+    int64_t unique_opens;                        /**< required; sent as a digit string */
+    int64_t unique_clicks;                       /**< required; sent as a digit string */
+    int64_t replies;                             /**< required; sent as a digit string */
+    camp_str_t name;                             /**< required, 0..255 characters */
+    camp_str_t updated_at;                       /**< required, RFC 3339 */
+    camp_str_t company;                          /**< required, UUID */
     camp_outbox_uuid_list_t sender_identity_ids; /**< optional */
-    camp_outbox_campaign_status_t status;   /**< optional */
-    camp_outbox_nstr_t description;         /**< optional */
-    camp_outbox_nstr_t timezone;            /**< optional, <= 64 characters, IANA name by syntax (camp_valid_tz_name()) */
-    camp_str_t allowed_windows;             /**< optional raw JSON value (format undocumented), kept verbatim */
-    camp_outbox_bool_t stop_on_reply;       /**< optional */
-    camp_outbox_bool_t is_deleted;          /**< optional */
-    camp_outbox_nstr_t created_at;          /**< optional, RFC 3339 */
-    camp_outbox_nstr_t workflow;            /**< optional, UUID or null */
-    camp_outbox_nstr_t created_by;          /**< optional, UUID or null */
-    camp_outbox_nstr_t responder_agent;     /**< optional, UUID or null */
+    camp_outbox_campaign_status_t status;        /**< optional */
+    camp_outbox_nstr_t description;              /**< optional */
+    camp_outbox_nstr_t
+        timezone; /**< optional, <= 64 characters, IANA name by syntax (camp_valid_tz_name()) */
+    camp_str_t allowed_windows; /**< optional raw JSON value (format undocumented), kept verbatim */
+    camp_outbox_bool_t stop_on_reply;   /**< optional */
+    camp_outbox_bool_t is_deleted;      /**< optional */
+    camp_outbox_nstr_t created_at;      /**< optional, RFC 3339 */
+    camp_outbox_nstr_t workflow;        /**< optional, UUID or null */
+    camp_outbox_nstr_t created_by;      /**< optional, UUID or null */
+    camp_outbox_nstr_t responder_agent; /**< optional, UUID or null */
 } camp_outbox_campaign_t;
 
 /** Body of POST /email/campaigns/ (O1). */
 typedef struct camp_outbox_campaign_create {
-    camp_str_t name;                        /**< required, 1..255 characters */
-    camp_str_t company;                     /**< required, UUID */
+    camp_str_t name;                             /**< required, 1..255 characters */
+    camp_str_t company;                          /**< required, UUID */
     camp_outbox_uuid_list_t sender_identity_ids; /**< optional */
-    camp_outbox_campaign_status_t status;   /**< optional */
-    camp_str_t description;                 /**< optional */
-    camp_str_t timezone;                    /**< optional, <= 64 characters, IANA name by syntax (camp_valid_tz_name()) */
-    camp_str_t allowed_windows;             /**< optional raw JSON value, written verbatim */
-    camp_outbox_bool_t stop_on_reply;       /**< optional */
-    camp_outbox_bool_t is_deleted;          /**< optional */
-    camp_str_t created_at;                  /**< optional, RFC 3339 */
-    camp_outbox_nstr_t workflow;            /**< optional, UUID or null */
-    camp_outbox_nstr_t created_by;          /**< optional, UUID or null */
-    camp_outbox_nstr_t responder_agent;     /**< optional, UUID or null */
+    camp_outbox_campaign_status_t status;        /**< optional */
+    camp_str_t description;                      /**< optional */
+    camp_str_t
+        timezone; /**< optional, <= 64 characters, IANA name by syntax (camp_valid_tz_name()) */
+    camp_str_t allowed_windows;         /**< optional raw JSON value, written verbatim */
+    camp_outbox_bool_t stop_on_reply;   /**< optional */
+    camp_outbox_bool_t is_deleted;      /**< optional */
+    camp_str_t created_at;              /**< optional, RFC 3339 */
+    camp_outbox_nstr_t workflow;        /**< optional, UUID or null */
+    camp_outbox_nstr_t created_by;      /**< optional, UUID or null */
+    camp_outbox_nstr_t responder_agent; /**< optional, UUID or null */
 } camp_outbox_campaign_create_t;
 
 /** Sender identity object (response of POST /email/senders/). */
 typedef struct camp_outbox_sender {
-    camp_str_t id;                          /**< required, UUID */
-    camp_str_t from_email;                  /**< required, e-mail, 1..255 */
-    camp_outbox_nstr_t updated_at;          /**< optional, RFC 3339 */
-    camp_str_t company;                     /**< required, UUID */
-    camp_outbox_nstr_t from_name;           /**< optional, <= 255 characters */
+    camp_str_t id;                                     /**< required, UUID */
+    camp_str_t from_email;                             /**< required, e-mail, 1..255 */
+    camp_outbox_nstr_t updated_at;                     /**< optional, RFC 3339 */
+    camp_str_t company;                                /**< required, UUID */
+    camp_outbox_nstr_t from_name;                      /**< optional, <= 255 characters */
     camp_outbox_verification_mode_t verification_mode; /**< optional */
-    camp_outbox_nstr_t reply_to_email;      /**< optional, e-mail <= 255, or "" */
-    camp_outbox_bool_t use_default_reply_to;/**< optional */
-    camp_outbox_sender_status_t status;     /**< optional */
-    camp_outbox_nstr_t provider_sender_id;  /**< optional */
-    camp_str_t verification_details;        /**< optional raw JSON value, kept verbatim */
-    camp_outbox_bool_t is_default;          /**< optional */
-    camp_outbox_bool_t is_deleted;          /**< optional */
-    camp_outbox_nstr_t verified_at;         /**< optional, RFC 3339 or null */
-    camp_outbox_nstr_t created_at;          /**< optional, RFC 3339 */
-    camp_outbox_nstr_t connection;          /**< optional, UUID or null */
-    camp_outbox_nstr_t domain;              /**< optional, UUID or null */
+    camp_outbox_nstr_t reply_to_email;                 /**< optional, e-mail <= 255, or "" */
+    camp_outbox_bool_t use_default_reply_to;           /**< optional */
+    camp_outbox_sender_status_t status;                /**< optional */
+    camp_outbox_nstr_t provider_sender_id;             /**< optional */
+    camp_str_t verification_details; /**< optional raw JSON value, kept verbatim */
+    camp_outbox_bool_t is_default;   /**< optional */
+    camp_outbox_bool_t is_deleted;   /**< optional */
+    camp_outbox_nstr_t verified_at;  /**< optional, RFC 3339 or null */
+    camp_outbox_nstr_t created_at;   /**< optional, RFC 3339 */
+    camp_outbox_nstr_t connection;   /**< optional, UUID or null */
+    camp_outbox_nstr_t domain;       /**< optional, UUID or null */
 } camp_outbox_sender_t;
 
 /** Body of POST /email/senders/ (O2). */
 typedef struct camp_outbox_sender_create {
-    camp_str_t from_email;                  /**< required, e-mail, 1..255 */
-    camp_str_t company;                     /**< required, UUID */
-    camp_str_t from_name;                   /**< optional, <= 255 characters */
+    camp_str_t from_email;                             /**< required, e-mail, 1..255 */
+    camp_str_t company;                                /**< required, UUID */
+    camp_str_t from_name;                              /**< optional, <= 255 characters */
     camp_outbox_verification_mode_t verification_mode; /**< optional */
-    camp_str_t reply_to_email;              /**< optional, e-mail, <= 255 */
-    camp_outbox_bool_t use_default_reply_to;/**< optional */
-    camp_outbox_sender_status_t status;     /**< optional */
-    camp_str_t provider_sender_id;          /**< optional */
-    camp_str_t verification_details;        /**< optional raw JSON value, written verbatim */
-    camp_outbox_bool_t is_default;          /**< optional */
-    camp_outbox_bool_t is_deleted;          /**< optional */
-    camp_str_t verified_at;                 /**< optional, RFC 3339 */
-    camp_str_t created_at;                  /**< optional, RFC 3339 */
-    camp_str_t connection;                  /**< optional, UUID */
-    camp_str_t domain;                      /**< optional, UUID */
+    camp_str_t reply_to_email;                         /**< optional, e-mail, <= 255 */
+    camp_outbox_bool_t use_default_reply_to;           /**< optional */
+    camp_outbox_sender_status_t status;                /**< optional */
+    camp_str_t provider_sender_id;                     /**< optional */
+    camp_str_t verification_details; /**< optional raw JSON value, written verbatim */
+    camp_outbox_bool_t is_default;   /**< optional */
+    camp_outbox_bool_t is_deleted;   /**< optional */
+    camp_str_t verified_at;          /**< optional, RFC 3339 */
+    camp_str_t created_at;           /**< optional, RFC 3339 */
+    camp_str_t connection;           /**< optional, UUID */
+    camp_str_t domain;               /**< optional, UUID */
 } camp_outbox_sender_create_t;
 
 /** Tags of one contact. */
 typedef struct camp_outbox_tag_list {
-    bool set;                                   /**< member present (may be empty) */
-    size_t count;                               /**< items used */
+    bool set;     /**< member present (may be empty) */
+    size_t count; /**< items used */
     /** Tag names; capacity CAMP_MAX_CONTACT_TAGS, the first count are used. */
     camp_str_t items[CAMP_MAX_CONTACT_TAGS];
 } camp_outbox_tag_list_t;
@@ -225,10 +227,10 @@ typedef struct camp_outbox_contact {
 
 /** Page of GET /contacts/list: `{results[], total}`; the API's page size is 20. */
 typedef struct camp_outbox_contacts_page {
-    size_t count;                                  /**< results used */
+    size_t count; /**< results used */
     /** Required (may be empty); capacity CAMP_MAX_CONTACTS, the first count are used. */
     camp_outbox_contact_t results[CAMP_MAX_CONTACTS];
-    int64_t total;                                 /**< required, 0..2^53-1 */
+    int64_t total; /**< required, 0..2^53-1 */
 } camp_outbox_contacts_page_t;
 
 /* ---- Email campaign ------------------------------------------------------------ */

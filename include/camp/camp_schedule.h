@@ -100,9 +100,9 @@ typedef enum camp_tz_date_kind {
 
 /** One transition date of a POSIX TZ rule. */
 typedef struct camp_tz_date {
-    int32_t time;  /**< local time of day of the change, seconds; -167 h .. +167 h (default 02:00) */
-    uint16_t day;  /**< JULIAN1: 1..365; JULIAN0: 0..365 */
-    uint8_t kind;  /**< a camp_tz_date_kind_t */
+    int32_t time; /**< local time of day of the change, seconds; -167 h .. +167 h (default 02:00) */
+    uint16_t day; /**< JULIAN1: 1..365; JULIAN0: 0..365 */
+    uint8_t kind; /**< a camp_tz_date_kind_t */
     uint8_t month; /**< MWD: 1..12 */
     uint8_t week;  /**< MWD: 1..5 */
     uint8_t wday;  /**< MWD: 0 (Sunday)..6 */
@@ -116,9 +116,9 @@ typedef struct camp_tz_date {
  * the opposite sign of the rule text.
  */
 typedef struct camp_tz_rule {
-    int32_t std_offset; /**< standard time offset, seconds east of UTC */
-    int32_t dst_offset; /**< DST offset (std + 1 h when the rule omits it); == std without DST */
-    bool has_dst;       /**< the rule has a DST part and two transition dates */
+    int32_t std_offset;   /**< standard time offset, seconds east of UTC */
+    int32_t dst_offset;   /**< DST offset (std + 1 h when the rule omits it); == std without DST */
+    bool has_dst;         /**< the rule has a DST part and two transition dates */
     camp_tz_date_t start; /**< change to DST (in standard local time) */
     camp_tz_date_t end;   /**< change back (in DST local time) */
 } camp_tz_rule_t;
@@ -129,12 +129,13 @@ typedef struct camp_tz_rule {
  * The trans_* members are private to the library.
  */
 typedef struct camp_tz {
-    camp_tz_rule_t rule;   /**< the POSIX rule (the zone's TZif footer) */
-    const char *name;      /**< table name (static), or NULL for camp_tz_parse() */
-    const char *rule_text; /**< the rule string (static for table zones, the caller's for parse; not NUL-terminated for parse) */
-    size_t rule_len;       /**< length of rule_text */
-    uint16_t trans_first;  /**< private: first carried transition */
-    uint16_t trans_count;  /**< private: carried transitions (0 = rule only) */
+    camp_tz_rule_t rule; /**< the POSIX rule (the zone's TZif footer) */
+    const char *name;    /**< table name (static), or NULL for camp_tz_parse() */
+    const char *
+        rule_text; /**< the rule string (static for table zones, the caller's for parse; not NUL-terminated for parse) */
+    size_t rule_len;      /**< length of rule_text */
+    uint16_t trans_first; /**< private: first carried transition */
+    uint16_t trans_count; /**< private: carried transitions (0 = rule only) */
 } camp_tz_t;
 
 /**

@@ -44,44 +44,45 @@ typedef enum camp_status {
     CAMP_ERR_JSON_TYPE = 104,      /**< value has another JSON type than asked for */
     CAMP_ERR_JSON_RANGE = 105,     /**< number out of the asked range, or not an integer */
     CAMP_ERR_JSON_NOT_FOUND = 106, /**< object member absent */
-    CAMP_ERR_JSON_NUL = 107,       /**< string contains the escape \\u0000 (cannot be NUL-terminated) */
+    CAMP_ERR_JSON_NUL = 107, /**< string contains the escape \\u0000 (cannot be NUL-terminated) */
     CAMP_ERR_JSON_TOO_LARGE = 108, /**< document longer than the token offsets can hold */
 
     /* --- validate: decoded values breaking a documented rule (200..299) --- */
-    CAMP_ERR_REQUIRED = 200,       /**< required field missing */
-    CAMP_ERR_TYPE = 201,           /**< field has the wrong JSON type */
-    CAMP_ERR_RANGE = 202,          /**< number outside its documented range */
-    CAMP_ERR_PATTERN = 203,        /**< string does not match its documented pattern */
-    CAMP_ERR_LENGTH = 204,         /**< string or array length outside its limits */
-    CAMP_ERR_ENUM = 205,           /**< value not one of the documented enum values */
-    CAMP_ERR_DATE = 206,           /**< not an RFC 3339 date-time, or not a real date */
-    CAMP_ERR_TIMEZONE = 207,       /**< not a known IANA time-zone name */
-    CAMP_ERR_REFERENCE = 208,      /**< refers to something the document does not define */
-    CAMP_ERR_SCHEDULE = 209,       /**< sending window malformed (day key, start/end) */
-    CAMP_ERR_INVALID = 210,        /**< any other documented rule */
+    CAMP_ERR_REQUIRED = 200,  /**< required field missing */
+    CAMP_ERR_TYPE = 201,      /**< field has the wrong JSON type */
+    CAMP_ERR_RANGE = 202,     /**< number outside its documented range */
+    CAMP_ERR_PATTERN = 203,   /**< string does not match its documented pattern */
+    CAMP_ERR_LENGTH = 204,    /**< string or array length outside its limits */
+    CAMP_ERR_ENUM = 205,      /**< value not one of the documented enum values */
+    CAMP_ERR_DATE = 206,      /**< not an RFC 3339 date-time, or not a real date */
+    CAMP_ERR_TIMEZONE = 207,  /**< not a known IANA time-zone name */
+    CAMP_ERR_REFERENCE = 208, /**< refers to something the document does not define */
+    CAMP_ERR_SCHEDULE = 209,  /**< sending window malformed (day key, start/end) */
+    CAMP_ERR_INVALID = 210,   /**< any other documented rule */
 
     /* --- schedule (300..399) --- */
-    CAMP_ERR_TZ_UNKNOWN = 300,     /**< zone name not in the compiled table */
-    CAMP_ERR_TZ_RULE = 301,        /**< malformed POSIX TZ rule string */
-    CAMP_ERR_TIME_RANGE = 302,     /**< instant outside the supported years */
+    CAMP_ERR_TZ_UNKNOWN = 300, /**< zone name not in the compiled table */
+    CAMP_ERR_TZ_RULE = 301,    /**< malformed POSIX TZ rule string */
+    CAMP_ERR_TIME_RANGE = 302, /**< instant outside the supported years */
 
     /* --- webhook (400..499) --- */
-    CAMP_ERR_SIG_MISSING = 400,    /**< no signature header, or no v1 entry */
-    CAMP_ERR_SIG_TIMESTAMP = 401,  /**< `t=` missing or not all digits */
-    CAMP_ERR_SIG_FORMAT = 402,     /**< signature not 64 hex digits, or header malformed */
-    CAMP_ERR_SIG_STALE = 403,      /**< timestamp outside the tolerance */
-    CAMP_ERR_SIG_MISMATCH = 404,   /**< no v1 entry matches the computed HMAC */
-    CAMP_ERR_CRYPTO = 405,         /**< the crypto port failed */
+    CAMP_ERR_SIG_MISSING = 400,   /**< no signature header, or no v1 entry */
+    CAMP_ERR_SIG_TIMESTAMP = 401, /**< `t=` missing or not all digits */
+    CAMP_ERR_SIG_FORMAT = 402,    /**< signature not 64 hex digits, or header malformed */
+    CAMP_ERR_SIG_STALE = 403,     /**< timestamp outside the tolerance */
+    CAMP_ERR_SIG_MISMATCH = 404,  /**< no v1 entry matches the computed HMAC */
+    CAMP_ERR_CRYPTO = 405,        /**< the crypto port failed */
 
     /* --- transport and HTTP (500..599) --- */
-    CAMP_ERR_NET = 500,            /**< transport error (connect, send, recv) */
-    CAMP_ERR_NET_CLOSED = 501,     /**< peer closed the connection too early */
-    CAMP_ERR_TIMEOUT = 502,        /**< deadline passed */
-    CAMP_ERR_TLS = 503,            /**< TLS handshake or record failure */
-    CAMP_ERR_TLS_VERIFY = 504,     /**< peer certificate or host name not trusted */
-    CAMP_ERR_DNS = 505,            /**< host name could not be resolved */
-    CAMP_ERR_NET_TRUNCATED = 506,  /**< TLS peer closed without close_notify where the close ends the body */
-    CAMP_ERR_PROXY = 507,          /**< HTTP proxy refused the CONNECT tunnel or broke the protocol */
+    CAMP_ERR_NET = 500,        /**< transport error (connect, send, recv) */
+    CAMP_ERR_NET_CLOSED = 501, /**< peer closed the connection too early */
+    CAMP_ERR_TIMEOUT = 502,    /**< deadline passed */
+    CAMP_ERR_TLS = 503,        /**< TLS handshake or record failure */
+    CAMP_ERR_TLS_VERIFY = 504, /**< peer certificate or host name not trusted */
+    CAMP_ERR_DNS = 505,        /**< host name could not be resolved */
+    CAMP_ERR_NET_TRUNCATED =
+        506,              /**< TLS peer closed without close_notify where the close ends the body */
+    CAMP_ERR_PROXY = 507, /**< HTTP proxy refused the CONNECT tunnel or broke the protocol */
     CAMP_ERR_HTTP_PROTOCOL = 510,  /**< malformed or unsupported HTTP response */
     CAMP_ERR_HTTP_TOO_LARGE = 511, /**< response larger than the buffer; size needed reported */
     CAMP_ERR_HTTP_HEADER = 512,    /**< header value or path with CR, LF or control bytes */
@@ -120,11 +121,11 @@ typedef struct camp_diag {
     camp_status_t status;          /**< the status the call returned */
     char path[CAMP_DIAG_PATH_MAX]; /**< JSON path of the failing value, `$` for the document */
     size_t offset;                 /**< byte offset in the input, or CAMP_DIAG_NO_OFFSET */
-    const char *rule;              /**< static text of the rule broken, e.g. "must be an integer in 1..25" */
-    bool has_limit;                /**< limit_min / limit_max are meaningful */
-    int64_t limit_min;             /**< lower limit of the broken rule */
-    int64_t limit_max;             /**< upper limit of the broken rule */
-    int64_t needed;                /**< count or size needed (CAPACITY, TOKENS, BUFFER_TOO_SMALL), else 0 */
+    const char *rule;  /**< static text of the rule broken, e.g. "must be an integer in 1..25" */
+    bool has_limit;    /**< limit_min / limit_max are meaningful */
+    int64_t limit_min; /**< lower limit of the broken rule */
+    int64_t limit_max; /**< upper limit of the broken rule */
+    int64_t needed;    /**< count or size needed (CAPACITY, TOKENS, BUFFER_TOO_SMALL), else 0 */
 } camp_diag_t;
 
 /**

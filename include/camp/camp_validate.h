@@ -97,15 +97,15 @@ bool camp_valid_email(const char *s, size_t len);
 
 /** A parsed RFC 3339 date-time. */
 typedef struct camp_datetime {
-    int16_t year;          /**< 0000..9999 */
-    uint8_t month;         /**< 1..12 */
-    uint8_t day;           /**< 1..28/29/30/31 (checked against the month and leap years) */
-    uint8_t hour;          /**< 0..23 */
-    uint8_t minute;        /**< 0..59 */
-    uint8_t second;        /**< 0..60 (60 only as a leap second at 23:59 UTC-adjusted) */
-    uint32_t nanosecond;   /**< fraction, truncated to nanoseconds */
+    int16_t year;           /**< 0000..9999 */
+    uint8_t month;          /**< 1..12 */
+    uint8_t day;            /**< 1..28/29/30/31 (checked against the month and leap years) */
+    uint8_t hour;           /**< 0..23 */
+    uint8_t minute;         /**< 0..59 */
+    uint8_t second;         /**< 0..60 (60 only as a leap second at 23:59 UTC-adjusted) */
+    uint32_t nanosecond;    /**< fraction, truncated to nanoseconds */
     int16_t offset_minutes; /**< offset from UTC, -1439..1439; 0 for `Z` */
-    int64_t unix_seconds;  /**< the instant, seconds since 1970-01-01T00:00:00Z */
+    int64_t unix_seconds;   /**< the instant, seconds since 1970-01-01T00:00:00Z */
 } camp_datetime_t;
 
 /**

@@ -22,7 +22,7 @@ extern "C" {
 /** The version as text, "MAJOR.MINOR.PATCH" (also sent in the User-Agent header). */
 #define CAMP_VERSION_STRING "0.1.0"
 /** The version as one comparable number: 0xMMmmpp (major, minor, patch). */
-#define CAMP_VERSION_NUMBER \
+#define CAMP_VERSION_NUMBER                                                                        \
     ((CAMP_VERSION_MAJOR * 65536L) + (CAMP_VERSION_MINOR * 256L) + CAMP_VERSION_PATCH)
 
 /**

@@ -48,16 +48,17 @@ extern "C" {
 #define CAMP_WEBHOOK_MAX_T_DIGITS 19u
 
 /** Bytes camp_webhook_sign() needs: `t=` + 19 digits + `,v1=` + 64 hex + NUL. */
-#define CAMP_WEBHOOK_HEADER_MAX (2u + CAMP_WEBHOOK_MAX_T_DIGITS + 4u + CAMP_WEBHOOK_SIG_HEX_LEN + 1u)
+#define CAMP_WEBHOOK_HEADER_MAX                                                                    \
+    (2u + CAMP_WEBHOOK_MAX_T_DIGITS + 4u + CAMP_WEBHOOK_SIG_HEX_LEN + 1u)
 
 /** A parsed signature header. Pointers point into the header passed to the parser. */
 typedef struct camp_webhook_sig {
-    const char *t_text;   /**< the digits of `t=` exactly as received (they are signed as is) */
-    size_t t_len;         /**< 1..CAMP_WEBHOOK_MAX_T_DIGITS */
-    int64_t timestamp;    /**< value of `t`, unix seconds, >= 0 */
-    size_t v1_count;      /**< `v1` entries found, 1..CAMP_WEBHOOK_MAX_SIGNATURES */
-    const char *v1[CAMP_WEBHOOK_MAX_SIGNATURES];  /**< each `v1` value (not checked for hex here) */
-    size_t v1_len[CAMP_WEBHOOK_MAX_SIGNATURES];   /**< their lengths */
+    const char *t_text; /**< the digits of `t=` exactly as received (they are signed as is) */
+    size_t t_len;       /**< 1..CAMP_WEBHOOK_MAX_T_DIGITS */
+    int64_t timestamp;  /**< value of `t`, unix seconds, >= 0 */
+    size_t v1_count;    /**< `v1` entries found, 1..CAMP_WEBHOOK_MAX_SIGNATURES */
+    const char *v1[CAMP_WEBHOOK_MAX_SIGNATURES]; /**< each `v1` value (not checked for hex here) */
+    size_t v1_len[CAMP_WEBHOOK_MAX_SIGNATURES];  /**< their lengths */
 } camp_webhook_sig_t;
 
 /**
@@ -73,8 +74,7 @@ typedef struct camp_webhook_sig {
  *                                or more than CAMP_WEBHOOK_MAX_SIGNATURES `v1` entries;
  *         CAMP_ERR_ARG           @p out NULL, or @p header NULL with @p len > 0.
  */
-camp_status_t camp_webhook_parse_signature(const char *header, size_t len,
-                                           camp_webhook_sig_t *out);
+camp_status_t camp_webhook_parse_signature(const char *header, size_t len, camp_webhook_sig_t *out);
 
 /** Verification settings: the crypto port, the signing secret, the tolerance. */
 typedef struct camp_webhook_verifier {
@@ -136,9 +136,9 @@ camp_status_t camp_webhook_verify(const camp_webhook_verifier_t *v, const char *
  * @param[out] out_len    characters written without the NUL (may be NULL).
  * @return CAMP_OK, CAMP_ERR_BUFFER_TOO_SMALL (nothing written), CAMP_ERR_CRYPTO, CAMP_ERR_ARG.
  */
-camp_status_t camp_webhook_sign(const camp_crypto_t *crypto, const char *secret,
-                                size_t secret_len, int64_t t, const void *body, size_t body_len,
-                                char *out, size_t cap, size_t *out_len);
+camp_status_t camp_webhook_sign(const camp_crypto_t *crypto, const char *secret, size_t secret_len,
+                                int64_t t, const void *body, size_t body_len, char *out, size_t cap,
+                                size_t *out_len);
 
 #ifdef __cplusplus
 }

@@ -36,9 +36,21 @@ static const camp_route_t k_routes[CAMP_ROUTE_COUNT] = {
 };
 
 static const uint8_t k_route_args[CAMP_ROUTE_COUNT] = {
-    ARG_CAMPAIGN, ARG_CAMPAIGN, ARG_CAMPAIGN, 0, ARG_CAMPAIGN, ARG_CAMPAIGN, ARG_CAMPAIGN,
-    ARG_CAMPAIGN | ARG_IDENTIFIER, ARG_CAMPAIGN | ARG_IDENTIFIER, ARG_CAMPAIGN | ARG_COLUMN,
-    0, 0, 0, 0, 0,
+    ARG_CAMPAIGN,
+    ARG_CAMPAIGN,
+    ARG_CAMPAIGN,
+    0,
+    ARG_CAMPAIGN,
+    ARG_CAMPAIGN,
+    ARG_CAMPAIGN,
+    ARG_CAMPAIGN | ARG_IDENTIFIER,
+    ARG_CAMPAIGN | ARG_IDENTIFIER,
+    ARG_CAMPAIGN | ARG_COLUMN,
+    0,
+    0,
+    0,
+    0,
+    0,
 };
 
 const camp_route_t *camp_client_default_route(camp_route_id_t id)
@@ -49,8 +61,8 @@ const camp_route_t *camp_client_default_route(camp_route_id_t id)
     return &k_routes[id];
 }
 
-static void init_common(camp_client_t *c, uint8_t *work, size_t work_cap,
-                        camp_json_token_t *tokens, size_t token_cap)
+static void init_common(camp_client_t *c, uint8_t *work, size_t work_cap, camp_json_token_t *tokens,
+                        size_t token_cap)
 {
     memset(c, 0, sizeof *c);
     c->port = 443;
@@ -130,8 +142,8 @@ static int template_args(const char *path)
     return (int)used;
 }
 
-camp_status_t camp_client_set_route(camp_client_t *c, camp_route_id_t id,
-                                    camp_http_method_t method, const char *path)
+camp_status_t camp_client_set_route(camp_client_t *c, camp_route_id_t id, camp_http_method_t method,
+                                    const char *path)
 {
     if (c == NULL) {
         return CAMP_ERR_ARG;
@@ -180,8 +192,7 @@ bool camp_retry_decide(const camp_retry_policy_t *p, bool idempotent, camp_statu
     case CAMP_ERR_NET:
     case CAMP_ERR_NET_CLOSED:
     case CAMP_ERR_NET_TRUNCATED:
-    case CAMP_ERR_TIMEOUT:
-        break;
+    case CAMP_ERR_TIMEOUT: break;
     default:
         return false; /* 4xx other than 429, protocol errors, bad input: repeating cannot help */
     }
@@ -362,8 +373,7 @@ static camp_status_t encode_body(camp_client_t *c, const call_t *call, size_t *l
     camp_diag_t *diag = &c->last.diag;
     *len = 0;
     switch (call->body_kind) {
-    case BODY_NONE:
-        return CAMP_OK;
+    case BODY_NONE: return CAMP_OK;
     case BODY_EMPTY_OBJECT:
         /* enable / pause: the documented example sends {} */
         if (c->work_cap < 2) {
@@ -378,8 +388,8 @@ static camp_status_t encode_body(camp_client_t *c, const call_t *call, size_t *l
     case BODY_INBOX:
         return camp_inbox_encode(call->body_type, call->body, buf, c->work_cap, len, diag);
     case BODY_OUTBOX_CAMPAIGN:
-        return camp_outbox_campaign_create_encode(
-            (const camp_outbox_campaign_create_t *)call->body, buf, c->work_cap, len, diag);
+        return camp_outbox_campaign_create_encode((const camp_outbox_campaign_create_t *)call->body,
+                                                  buf, c->work_cap, len, diag);
     case BODY_OUTBOX_SENDER:
         return camp_outbox_sender_create_encode((const camp_outbox_sender_create_t *)call->body,
                                                 buf, c->work_cap, len, diag);
@@ -587,9 +597,9 @@ static camp_status_t attempt(camp_client_t *c, const call_t *call, camp_http_res
     if (c->conn.set_deadline != NULL) {
         c->conn.set_deadline(c->conn.ctx, deadline);
     }
-    st = camp_http_exchange_until(&c->transport, c->work + head_off, head_len, c->work,
-                                  body_len, c->routes[call->route].method == CAMP_HTTP_HEAD,
-                                  c->work, c->work_cap, deadline, rs, &c->last.diag);
+    st = camp_http_exchange_until(&c->transport, c->work + head_off, head_len, c->work, body_len,
+                                  c->routes[call->route].method == CAMP_HTTP_HEAD, c->work,
+                                  c->work_cap, deadline, rs, &c->last.diag);
     /* After an error the connection's state is unknown; after `Connection: close`
      * (ours or the server's) it is finished even if the server did not say so:
      * either way start over on the next call. */
@@ -647,8 +657,7 @@ static void decode_error_body(camp_client_t *c, char *body, size_t len)
     }
 }
 
-static camp_status_t decode_response(camp_client_t *c, const call_t *call, char *body,
-                                     size_t len)
+static camp_status_t decode_response(camp_client_t *c, const call_t *call, char *body, size_t len)
 {
     camp_diag_t *diag = &c->last.diag;
     camp_json_doc_t *doc = &c->doc_;
@@ -657,8 +666,7 @@ static camp_status_t decode_response(camp_client_t *c, const call_t *call, char 
         return CAMP_OK;
     }
     switch (call->resp_kind) {
-    case RESP_JSON:
-        return camp_json_check(body, len, CAMP_JSON_MAX_DEPTH, diag);
+    case RESP_JSON: return camp_json_check(body, len, CAMP_JSON_MAX_DEPTH, diag);
     case RESP_INBOX:
         return camp_inbox_parse(call->resp_type, body, len, c->tokens, c->token_cap, call->out,
                                 call->out_size, diag);
@@ -810,9 +818,8 @@ static void call_init(call_t *k, camp_route_id_t route, const char *campaign_id)
     k->resp_kind = RESP_JSON;
 }
 
-static camp_status_t inbox_campaign_call(camp_client_t *c, camp_route_id_t route,
-                                         const char *id, body_kind_t body,
-                                         camp_inbox_campaign_t *out)
+static camp_status_t inbox_campaign_call(camp_client_t *c, camp_route_id_t route, const char *id,
+                                         body_kind_t body, camp_inbox_campaign_t *out)
 {
     call_t k;
     camp_status_t st;
@@ -825,7 +832,8 @@ static camp_status_t inbox_campaign_call(camp_client_t *c, camp_route_id_t route
     st = run(c, &k);
     /* a proxy or a server mix-up must not make the caller act on another campaign */
     if (st == CAMP_OK && out != NULL &&
-        (out->base.id.ptr == NULL || out->base.id.len != strlen(id) || memcmp(out->base.id.ptr, id, out->base.id.len) != 0)) {
+        (out->base.id.ptr == NULL || out->base.id.len != strlen(id) ||
+         memcmp(out->base.id.ptr, id, out->base.id.len) != 0)) {
         st = camp_diag_set(&c->last.diag, CAMP_ERR_INVALID, "$.id",
                            "not the campaign that was asked for");
         c->last.status = st;
@@ -883,8 +891,8 @@ camp_status_t camp_client_inbox_create_campaign(camp_client_t *c,
                                                 const camp_inbox_campaign_create_t *body,
                                                 camp_inbox_campaign_t *out)
 {
-    return inbox_body_call(c, CAMP_ROUTE_CREATE, NULL, NULL, NULL, CAMP_INBOX_CAMPAIGN_CREATE,
-                           body, CAMP_INBOX_CAMPAIGN, out, sizeof *out);
+    return inbox_body_call(c, CAMP_ROUTE_CREATE, NULL, NULL, NULL, CAMP_INBOX_CAMPAIGN_CREATE, body,
+                           CAMP_INBOX_CAMPAIGN, out, sizeof *out);
 }
 
 camp_status_t camp_client_inbox_update_sequence(camp_client_t *c, const char *campaign_id,
@@ -938,8 +946,9 @@ camp_status_t camp_client_inbox_update_column(camp_client_t *c, const char *camp
 }
 
 /* The Outbox create calls: a required body of one kind, a response of another. */
-static camp_status_t outbox_body_call(camp_client_t *c, camp_route_id_t route, body_kind_t body_kind,
-                                      const void *body, resp_kind_t resp_kind, void *out)
+static camp_status_t outbox_body_call(camp_client_t *c, camp_route_id_t route,
+                                      body_kind_t body_kind, const void *body,
+                                      resp_kind_t resp_kind, void *out)
 {
     call_t k;
     call_init(&k, route, NULL);

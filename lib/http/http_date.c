@@ -57,7 +57,7 @@ static unsigned month_index(const char *s)
 
 static bool day_name(const char *s, size_t len, bool long_form)
 {
-    static const char *const longs[7] = {"Monday", "Tuesday", "Wednesday", "Thursday",
+    static const char *const longs[7] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                          "Friday", "Saturday", "Sunday"};
     unsigned i;
     for (i = 0; i < 7u; i++) {
@@ -105,9 +105,9 @@ bool camp_http_parse_date(const char *s, size_t len, int64_t *unix_seconds)
     comma = memchr(s, ',', len);
     if (len == 29 && comma == s + 3) {
         /* IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT" */
-        if (!day_name(s, 3, false) || s[4] != ' ' || s[7] != ' ' || s[11] != ' ' ||
-            s[16] != ' ' || s[25] != ' ' || memcmp(s + 26, "GMT", 3) != 0 ||
-            !digits(s + 5, 2, &d) || !digits(s + 12, 4, &y) || !clock_time(s + 17, &secs)) {
+        if (!day_name(s, 3, false) || s[4] != ' ' || s[7] != ' ' || s[11] != ' ' || s[16] != ' ' ||
+            s[25] != ' ' || memcmp(s + 26, "GMT", 3) != 0 || !digits(s + 5, 2, &d) ||
+            !digits(s + 12, 4, &y) || !clock_time(s + 17, &secs)) {
             return false;
         }
         mon = month_index(s + 8);
@@ -117,8 +117,8 @@ bool camp_http_parse_date(const char *s, size_t len, int64_t *unix_seconds)
         /* RFC 850: "Sunday, 06-Nov-94 08:49:37 GMT" */
         size_t n = (size_t)(comma - s);
         const char *p = comma + 1;
-        if (len != n + 24 || !day_name(s, n, true) || p[0] != ' ' || p[3] != '-' ||
-            p[7] != '-' || p[10] != ' ' || p[19] != ' ' || memcmp(p + 20, "GMT", 3) != 0 ||
+        if (len != n + 24 || !day_name(s, n, true) || p[0] != ' ' || p[3] != '-' || p[7] != '-' ||
+            p[10] != ' ' || p[19] != ' ' || memcmp(p + 20, "GMT", 3) != 0 ||
             !digits(p + 1, 2, &d) || !digits(p + 8, 2, &y) || !clock_time(p + 11, &secs)) {
             return false;
         }

@@ -82,8 +82,8 @@ void camp_http_request_init(camp_http_request_t *rq, camp_http_method_t method, 
     rq->target = target;
     rq->auth = CAMP_HTTP_AUTH_NONE;
     rq->keep_alive = true;
-    rq->has_body = (method == CAMP_HTTP_POST || method == CAMP_HTTP_PUT ||
-                    method == CAMP_HTTP_PATCH);
+    rq->has_body =
+        (method == CAMP_HTTP_POST || method == CAMP_HTTP_PUT || method == CAMP_HTTP_PATCH);
 }
 
 /* A header value: visible ASCII, spaces, and obs-text bytes (>= 0x80, e.g. a
@@ -181,8 +181,9 @@ static camp_status_t check_request(const camp_http_request_t *rq, camp_diag_t *d
 {
     size_t i;
     if (!target_ok(rq->target, strlen(rq->target))) {
-        return camp_diag_set(diag, CAMP_ERR_HTTP_HEADER, "request.target",
-                             "must start with '/' and hold only printable ASCII without space or '#'");
+        return camp_diag_set(
+            diag, CAMP_ERR_HTTP_HEADER, "request.target",
+            "must start with '/' and hold only printable ASCII without space or '#'");
     }
     if (rq->host[0] == '\0' || !value_ok(rq->host, strlen(rq->host)) ||
         strchr(rq->host, ' ') != NULL) {
@@ -310,8 +311,8 @@ static void path_put(camp_http_path_t *p, char c)
 
 static bool unreserved(uint8_t c)
 {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           c == '-' || c == '.' || c == '_' || c == '~';
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' ||
+           c == '.' || c == '_' || c == '~';
 }
 
 static void path_encoded(camp_http_path_t *p, const char *s, size_t len)

@@ -47,8 +47,7 @@ static void reset_results(camp_http_response_t *rs)
     rs->ka_ = false;
 }
 
-void camp_http_response_init(camp_http_response_t *rs, uint8_t *buf, size_t cap,
-                             bool head_request)
+void camp_http_response_init(camp_http_response_t *rs, uint8_t *buf, size_t cap, bool head_request)
 {
     if (rs == NULL) {
         return;
@@ -121,12 +120,11 @@ static int get_line(camp_http_response_t *rs, size_t *ls, size_t *le, const char
     for (k = rs->line_start_; k < i - 1; k++) {
         uint8_t c = buf[k];
         if (c == '\r') {
-            return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, path,
-                             "bare CR inside a line", k);
+            return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, path, "bare CR inside a line", k);
         }
         if (camp_http_is_ctl(c) && c != '\t') {
-            return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, path,
-                             "control byte inside a line", k);
+            return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, path, "control byte inside a line",
+                             k);
         }
     }
     *ls = rs->line_start_;
@@ -231,8 +229,8 @@ static void parse_connection(camp_http_response_t *rs, const char *v, size_t len
     }
 }
 
-static int handle_header(camp_http_response_t *rs, size_t ls, size_t name_len, size_t vs,
-                         size_t ve, camp_diag_t *diag)
+static int handle_header(camp_http_response_t *rs, size_t ls, size_t name_len, size_t vs, size_t ve,
+                         camp_diag_t *diag)
 {
     const char *name = (const char *)rs->buf_ + ls;
     const char *v = (const char *)rs->buf_ + vs;
@@ -571,8 +569,7 @@ static int step(camp_http_response_t *rs, camp_diag_t *diag)
         return split_header(rs, ls, le, "http.trailer", &name_len, &vs, &ve, diag);
     }
     case CAMP_HTTP_ST_DONE:
-    case CAMP_HTTP_ST_FAILED:
-        break;
+    case CAMP_HTTP_ST_FAILED: break;
     }
     return (int)CAMP_ERR_STATE;
 }
@@ -695,11 +692,10 @@ camp_status_t camp_http_response_eof(camp_http_response_t *rs, camp_diag_t *diag
     case CAMP_HTTP_ST_CHUNK_DATA:
     case CAMP_HTTP_ST_CHUNK_CRLF:
     case CAMP_HTTP_ST_TRAILERS:
-        return fail(rs, diag, CAMP_ERR_NET_CLOSED, "http.body",
-                    "connection closed inside the body", rs->raw_end_);
+        return fail(rs, diag, CAMP_ERR_NET_CLOSED, "http.body", "connection closed inside the body",
+                    rs->raw_end_);
     case CAMP_HTTP_ST_DONE:
-    case CAMP_HTTP_ST_FAILED:
-        break;
+    case CAMP_HTTP_ST_FAILED: break;
     }
     return camp_diag_set(diag, CAMP_ERR_STATE, "http", "response already complete or failed");
 }
@@ -723,8 +719,8 @@ const char *camp_http_response_header(const camp_http_response_t *rs, const char
         const uint8_t *lf = memchr(rs->buf_ + pos, '\n', end - pos);
         size_t line_end = (lf == NULL) ? end : (size_t)(lf - rs->buf_);
         const uint8_t *colon = memchr(rs->buf_ + pos, ':', line_end - pos);
-        if (colon != NULL && camp_http_ieq((const char *)rs->buf_ + pos,
-                                           (size_t)(colon - (rs->buf_ + pos)), name)) {
+        if (colon != NULL &&
+            camp_http_ieq((const char *)rs->buf_ + pos, (size_t)(colon - (rs->buf_ + pos)), name)) {
             const char *v = (const char *)colon + 1;
             while (*v == ' ' || *v == '\t') {
                 v++;

@@ -63,10 +63,8 @@ bool camp_inbox_type_is_request(camp_inbox_type_t type)
     case CAMP_INBOX_LEADS_ADD:
     case CAMP_INBOX_LEAD_UPDATE:
     case CAMP_INBOX_LEAD_CANCEL:
-    case CAMP_INBOX_COLUMN_UPDATE:
-        return true;
-    default:
-        return false;
+    case CAMP_INBOX_COLUMN_UPDATE: return true;
+    default: return false;
     }
 }
 
@@ -96,8 +94,8 @@ static unsigned node_of(camp_inbox_type_t type)
 
 /* The path of a struct walk lives in the caller's diag (none: a 2-byte scratch
  * that only ever holds "$"); decoding reports at tokens and needs none. */
-static void ctx_init(ictx_t *cx, iop_t op, camp_inbox_type_t type, camp_diag_t *diag,
-                     char *scratch, iframe_t *frames, unsigned depth)
+static void ctx_init(ictx_t *cx, iop_t op, camp_inbox_type_t type, camp_diag_t *diag, char *scratch,
+                     iframe_t *frames, unsigned depth)
 {
     memset(cx, 0, sizeof *cx);
     cx->op = op;
@@ -256,14 +254,14 @@ bool camp_inbox_equal(camp_inbox_type_t type, const void *a, const void *b)
 
 /* Each one keeps exactly the frames its document needs (IB_DEPTH_*). */
 #define TYPED_DECODE(NAME, TYPE, STRUCT, DEPTH)                                                    \
-    camp_status_t camp_inbox_##NAME##_decode(camp_json_doc_t *doc, int tok, STRUCT *out,          \
-                                              camp_diag_t *diag)                                   \
+    camp_status_t camp_inbox_##NAME##_decode(camp_json_doc_t *doc, int tok, STRUCT *out,           \
+                                             camp_diag_t *diag)                                    \
     {                                                                                              \
         iframe_t frames[DEPTH];                                                                    \
         return decode_with(TYPE, frames, DEPTH, doc, tok, out, sizeof *out, diag);                 \
     }                                                                                              \
-    camp_status_t camp_inbox_##NAME##_parse(char *json, size_t len, camp_json_token_t *tokens,    \
-                                             size_t capacity, STRUCT *out, camp_diag_t *diag)      \
+    camp_status_t camp_inbox_##NAME##_parse(char *json, size_t len, camp_json_token_t *tokens,     \
+                                            size_t capacity, STRUCT *out, camp_diag_t *diag)       \
     {                                                                                              \
         iframe_t frames[DEPTH];                                                                    \
         camp_json_doc_t doc;                                                                       \
@@ -275,8 +273,8 @@ bool camp_inbox_equal(camp_inbox_type_t type, const void *a, const void *b)
     }
 
 #define TYPED_ENCODE(NAME, TYPE, STRUCT, DEPTH)                                                    \
-    camp_status_t camp_inbox_##NAME##_encode(const STRUCT *obj, char *buf, size_t cap,            \
-                                              size_t *out_len, camp_diag_t *diag)                  \
+    camp_status_t camp_inbox_##NAME##_encode(const STRUCT *obj, char *buf, size_t cap,             \
+                                             size_t *out_len, camp_diag_t *diag)                   \
     {                                                                                              \
         iframe_t frames[DEPTH];                                                                    \
         return encode_with(TYPE, frames, DEPTH, obj, buf, cap, out_len, diag);                     \

@@ -92,7 +92,8 @@ static void rule_range(const ictx_t *cx, unsigned r, int64_t *min, int64_t *max,
 {
     switch (r) {
     case R_COUNT:
-        *min = 0; *max = CAMP_MAX_SAFE_INT;
+        *min = 0;
+        *max = CAMP_MAX_SAFE_INT;
         *text = "must be an integer in 0..9007199254740991";
         return;
     case R_RATE:
@@ -104,27 +105,33 @@ static void rule_range(const ictx_t *cx, unsigned r, int64_t *min, int64_t *max,
         *text = cx->strict ? "must be an integer in 1..25" : "must be an integer in 1..60";
         return;
     case R_MINUTE:
-        *min = 0; *max = 1440;
+        *min = 0;
+        *max = 1440;
         *text = "must be an integer in 0..1440";
         return;
     case R_HTTP:
-        *min = 100; *max = 599;
+        *min = 100;
+        *max = 599;
         *text = "must be an integer in 100..599";
         return;
     case R_NAME:
-        *min = 1; *max = 255;
+        *min = 1;
+        *max = 255;
         *text = "must be 1..255 characters";
         return;
     case R_DESC:
-        *min = 0; *max = 1000;
+        *min = 0;
+        *max = 1000;
         *text = "must be at most 1000 characters";
         return;
     case R_NONEMPTY:
-        *min = 1; *max = INT64_MAX;
+        *min = 1;
+        *max = INT64_MAX;
         *text = "must not be empty";
         return;
     default:
-        *min = INT64_MIN; *max = INT64_MAX;
+        *min = INT64_MIN;
+        *max = INT64_MAX;
         *text = "must be an integer";
         return;
     }
@@ -134,16 +141,19 @@ static void array_rule(unsigned a, size_t *min, size_t *cap, const char **cap_te
 {
     switch (a) {
     case A_ACCOUNTS1:
-        *min = 1; *cap = CAMP_MAX_ACCOUNTS;
+        *min = 1;
+        *cap = CAMP_MAX_ACCOUNTS;
         *cap_text = "more elements than CAMP_MAX_ACCOUNTS";
         return;
     case A_LISTS:
-        *min = 0; *cap = CAMP_MAX_LISTS;
+        *min = 0;
+        *cap = CAMP_MAX_LISTS;
         *cap_text = "more elements than CAMP_MAX_LISTS";
         return;
     case A_ACCOUNTS:
     default:
-        *min = 0; *cap = CAMP_MAX_ACCOUNTS;
+        *min = 0;
+        *cap = CAMP_MAX_ACCOUNTS;
         *cap_text = "more elements than CAMP_MAX_ACCOUNTS";
         return;
     }
@@ -190,7 +200,8 @@ camp_status_t camp_ib_fail_at(ictx_t *cx, int tok, camp_status_t st, const char 
     return fail_path(cx, st, rule);
 }
 
-camp_status_t camp_ib_fail_member(ictx_t *cx, int obj, const char *key, camp_status_t st, const char *rule)
+camp_status_t camp_ib_fail_member(ictx_t *cx, int obj, const char *key, camp_status_t st,
+                                  const char *rule)
 {
     if (cx->op == OP_DECODE) {
         cx->fail_tok = obj;
@@ -416,8 +427,8 @@ bool camp_ib_raw_ok(const camp_str_t *s, bool object)
     if (s->ptr == NULL || camp_json_check(s->ptr, s->len, CAMP_JSON_MAX_DEPTH, NULL) != CAMP_OK) {
         return false;
     }
-    while (i < s->len && (s->ptr[i] == ' ' || s->ptr[i] == '\t' || s->ptr[i] == '\n' ||
-                          s->ptr[i] == '\r')) {
+    while (i < s->len &&
+           (s->ptr[i] == ' ' || s->ptr[i] == '\t' || s->ptr[i] == '\n' || s->ptr[i] == '\r')) {
         i++;
     }
     return !object || (i < s->len && s->ptr[i] == '{');
@@ -474,8 +485,8 @@ camp_status_t camp_ib_get_str(ictx_t *cx, int tok, camp_str_t *out)
 
 /* ---- value checks ------------------------------------------------------------------------------ */
 
-camp_status_t camp_ib_check_kind_str(const ictx_t *cx, uint8_t kind, uint8_t rule, const camp_str_t *s,
-                             const char **why)
+camp_status_t camp_ib_check_kind_str(const ictx_t *cx, uint8_t kind, uint8_t rule,
+                                     const camp_str_t *s, const char **why)
 {
     int64_t min, max;
     switch (kind) {
@@ -527,7 +538,8 @@ static const char *type_text(uint8_t kind, bool nullable)
     case K_FRAC: return "must be a number in 0..1";
     case K_I64:
     case K_U16: return "must be an integer";
-    case K_TIME: return nullable ? "must be an RFC 3339 date-time or null" : "must be an RFC 3339 date-time";
+    case K_TIME:
+        return nullable ? "must be an RFC 3339 date-time or null" : "must be an RFC 3339 date-time";
     case K_IDS: return "must be an array";
     case K_RAW_OBJ:
     case K_SUB: return "must be an object";
@@ -685,8 +697,7 @@ static camp_status_t decode_value(ictx_t *cx, const ifield_t *f, int v, void *ba
         return CAMP_OK;
     case K_I64:
     case K_U16:
-    case K_FRAC:
-        return decode_number(cx, f, v, p);
+    case K_FRAC: return decode_number(cx, f, v, p);
     case K_RAW:
         camp_json_raw(doc, v, &((camp_str_t *)(void *)p)->ptr, &((camp_str_t *)(void *)p)->len);
         return CAMP_OK;
@@ -696,8 +707,7 @@ static camp_status_t decode_value(ictx_t *cx, const ifield_t *f, int v, void *ba
         }
         camp_json_raw(doc, v, &((camp_str_t *)(void *)p)->ptr, &((camp_str_t *)(void *)p)->len);
         return CAMP_OK;
-    case K_IDS:
-        return decode_ids(cx, f, v, base);
+    case K_IDS: return decode_ids(cx, f, v, base);
     case K_ENUM: {
         camp_str_t s;
         camp_status_t st = camp_ib_get_str(cx, v, &s);
@@ -710,10 +720,8 @@ static camp_status_t decode_value(ictx_t *cx, const ifield_t *f, int v, void *ba
         }
         return CAMP_OK;
     }
-    case K_TIME:
-        return decode_time(cx, f, v, p);
-    default:
-        return decode_string(cx, f, v, p);
+    case K_TIME: return decode_time(cx, f, v, p);
+    default: return decode_string(cx, f, v, p);
     }
 }
 
@@ -725,12 +733,11 @@ static camp_status_t validate_value(ictx_t *cx, const ifield_t *f, const void *b
     camp_status_t st;
 
     switch (f->kind) {
-    case K_BOOL:
-        return CAMP_OK;
+    case K_BOOL: return CAMP_OK;
     case K_I64:
     case K_U16:
         rule_range(cx, f->rule, &min, &max, &why);
-        v = (f->kind == K_U16) ? (int64_t)*(const uint16_t *)(const void *)p
+        v = (f->kind == K_U16) ? (int64_t) * (const uint16_t *)(const void *)p
                                : *(const int64_t *)(const void *)p;
         if (v < min || v > max) {
             st = camp_ib_fail_at(cx, -1, CAMP_ERR_RANGE, why);
@@ -749,7 +756,7 @@ static camp_status_t validate_value(ictx_t *cx, const ifield_t *f, const void *b
     case K_RAW_OBJ:
         if (!camp_ib_raw_ok(str_of(base, f), f->kind == K_RAW_OBJ)) {
             return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
-                           f->kind == K_RAW_OBJ ? "must be a JSON object" : "must be JSON");
+                                   f->kind == K_RAW_OBJ ? "must be a JSON object" : "must be JSON");
         }
         return CAMP_OK;
     case K_ENUM:
@@ -807,22 +814,12 @@ static void encode_value(ictx_t *cx, const ifield_t *f, const void *base)
 {
     const char *p = (const char *)base + f->off;
     switch (f->kind) {
-    case K_BOOL:
-        camp_json_write_bool(cx->w, *(const bool *)(const void *)p);
-        return;
-    case K_I64:
-        camp_json_write_int(cx->w, *(const int64_t *)(const void *)p);
-        return;
-    case K_U16:
-        camp_json_write_int(cx->w, (int64_t)*(const uint16_t *)(const void *)p);
-        return;
-    case K_FRAC:
-        camp_json_write_fraction(cx->w, *(const uint32_t *)(const void *)p);
-        return;
+    case K_BOOL: camp_json_write_bool(cx->w, *(const bool *)(const void *)p); return;
+    case K_I64: camp_json_write_int(cx->w, *(const int64_t *)(const void *)p); return;
+    case K_U16: camp_json_write_int(cx->w, (int64_t) * (const uint16_t *)(const void *)p); return;
+    case K_FRAC: camp_json_write_fraction(cx->w, *(const uint32_t *)(const void *)p); return;
     case K_RAW:
-    case K_RAW_OBJ:
-        camp_json_write_raw(cx->w, str_of(base, f)->ptr, str_of(base, f)->len);
-        return;
+    case K_RAW_OBJ: camp_json_write_raw(cx->w, str_of(base, f)->ptr, str_of(base, f)->len); return;
     case K_ENUM: {
         const char *name = camp_ib_enum_name(f->rule, *(const uint8_t *)(const void *)p);
         camp_json_write_cstring(cx->w, name != NULL ? name : "");
@@ -839,9 +836,7 @@ static void encode_value(ictx_t *cx, const ifield_t *f, const void *base)
         camp_json_write_array_end(cx->w);
         return;
     }
-    default:
-        camp_ib_put_str(cx, str_of(base, f));
-        return;
+    default: camp_ib_put_str(cx, str_of(base, f)); return;
     }
 }
 
@@ -850,16 +845,11 @@ static bool equal_value(const ifield_t *f, const void *a, const void *b)
     const char *pa = (const char *)a + f->off;
     const char *pb = (const char *)b + f->off;
     switch (f->kind) {
-    case K_BOOL:
-        return *(const bool *)(const void *)pa == *(const bool *)(const void *)pb;
-    case K_I64:
-        return *(const int64_t *)(const void *)pa == *(const int64_t *)(const void *)pb;
-    case K_U16:
-        return *(const uint16_t *)(const void *)pa == *(const uint16_t *)(const void *)pb;
-    case K_FRAC:
-        return *(const uint32_t *)(const void *)pa == *(const uint32_t *)(const void *)pb;
-    case K_ENUM:
-        return *(const uint8_t *)(const void *)pa == *(const uint8_t *)(const void *)pb;
+    case K_BOOL: return *(const bool *)(const void *)pa == *(const bool *)(const void *)pb;
+    case K_I64: return *(const int64_t *)(const void *)pa == *(const int64_t *)(const void *)pb;
+    case K_U16: return *(const uint16_t *)(const void *)pa == *(const uint16_t *)(const void *)pb;
+    case K_FRAC: return *(const uint32_t *)(const void *)pa == *(const uint32_t *)(const void *)pb;
+    case K_ENUM: return *(const uint8_t *)(const void *)pa == *(const uint8_t *)(const void *)pb;
     case K_IDS: {
         uint16_t na = *(const uint16_t *)(const void *)((const char *)a + f->aux);
         uint16_t nb = *(const uint16_t *)(const void *)((const char *)b + f->aux);
@@ -872,14 +862,13 @@ static bool equal_value(const ifield_t *f, const void *a, const void *b)
         }
         for (i = 0; i < na; i++) {
             if (!camp_ib_str_eq(&((const camp_str_t *)(const void *)pa)[i],
-                        &((const camp_str_t *)(const void *)pb)[i])) {
+                                &((const camp_str_t *)(const void *)pb)[i])) {
                 return false;
             }
         }
         return true;
     }
-    default:
-        return camp_ib_str_eq(str_of(a, f), str_of(b, f));
+    default: return camp_ib_str_eq(str_of(a, f), str_of(b, f));
     }
 }
 
@@ -970,7 +959,8 @@ static int lookup(const camp_json_doc_t *doc, const inode_t *nd, int key, uint8_
 
 /* Decode: the member of object level @p f whose key is token @p key; *m stays NULL
  * for a member to skip. */
-static camp_status_t dec_find(ictx_t *cx, iframe_t *f, const inode_t *nd, int key, const ifield_t **m)
+static camp_status_t dec_find(ictx_t *cx, iframe_t *f, const inode_t *nd, int key,
+                              const ifield_t **m)
 {
     int j = lookup(cx->doc, nd, key, &f->pad);
     *m = NULL;
@@ -993,14 +983,16 @@ static camp_status_t dec_find(ictx_t *cx, iframe_t *f, const inode_t *nd, int ke
     }
     f->u.d.seen |= 1u << j;
     if ((nd->t[j].flags & F_NO_REQUEST) != 0 && cx->request) {
-        return camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, "must not be sent: the server assigns it");
+        return camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID,
+                               "must not be sent: the server assigns it");
     }
     *m = &nd->t[j];
     return CAMP_OK;
 }
 
 /* Decode: a plain (not nested) member's value at token @p v. */
-static camp_status_t dec_scalar(ictx_t *cx, const iframe_t *f, const inode_t *nd, const ifield_t *m, int v)
+static camp_status_t dec_scalar(ictx_t *cx, const iframe_t *f, const inode_t *nd, const ifield_t *m,
+                                int v)
 {
     camp_status_t st;
     if (camp_json_is_null(cx->doc, v)) {
@@ -1036,7 +1028,8 @@ static camp_status_t dec_member(ictx_t *cx, iframe_t *f, const inode_t *nd, int 
         return dec_scalar(cx, f, nd, m, v);
     }
     if (camp_json_is_null(cx->doc, v)) {
-        return nullable(cx, m) ? CAMP_OK : camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(m->kind, false));
+        return nullable(cx, m) ? CAMP_OK
+                               : camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(m->kind, false));
     }
     st = camp_ib_sub(cx, f, m, v, sub);
     if (st == CAMP_OK) {
@@ -1074,10 +1067,13 @@ static camp_status_t walk_scalar(ictx_t *cx, const iframe_t *f, const ifield_t *
     switch (cx->op) {
     case OP_VALIDATE:
         if ((m->flags & F_NO_REQUEST) != 0 && cx->request) {
-            return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "must not be sent: the server assigns it");
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
+                                   "must not be sent: the server assigns it");
         }
         if (is_null(m, f->a)) {
-            return nullable(cx, m) ? CAMP_OK : camp_ib_fail_at(cx, -1, CAMP_ERR_TYPE, type_text(m->kind, false));
+            return nullable(cx, m)
+                       ? CAMP_OK
+                       : camp_ib_fail_at(cx, -1, CAMP_ERR_TYPE, type_text(m->kind, false));
         }
         if (m->kind == K_SUB) {
             return camp_ib_fail_at(cx, -1, CAMP_ERR_INTERNAL, "nested member in a flat object");
@@ -1244,9 +1240,11 @@ static camp_status_t enter(ictx_t *cx, const isub_t *sub, const ifield_t *m, int
     if (sub->kind == ISUB_ARR || sub->kind == ISUB_MAP) {
         camp_status_t st;
         if (cx->op == OP_DECODE &&
-            camp_json_kind(cx->doc, v) != (sub->kind == ISUB_ARR ? CAMP_JSON_ARRAY : CAMP_JSON_OBJECT)) {
+            camp_json_kind(cx->doc, v) !=
+                (sub->kind == ISUB_ARR ? CAMP_JSON_ARRAY : CAMP_JSON_OBJECT)) {
             return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE,
-                                   sub->kind == ISUB_ARR ? "must be an array" : "must be an object");
+                                   sub->kind == ISUB_ARR ? "must be an array"
+                                                         : "must be an object");
         }
         st = push(cx, sub->node, sub->a, sub->b, v, mark,
                   sub->kind == ISUB_ARR ? LEVEL_ARRAY : LEVEL_MAP, sub->n);
@@ -1473,7 +1471,8 @@ camp_status_t camp_ib_check_key(ictx_t *cx, const camp_str_t *key)
         return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "key must not contain NUL");
     }
     if (cx->strict && key->len > KEY_MAX) {
-        st = camp_ib_fail_at(cx, -1, CAMP_ERR_LENGTH, "key longer than 255 bytes cannot be encoded");
+        st =
+            camp_ib_fail_at(cx, -1, CAMP_ERR_LENGTH, "key longer than 255 bytes cannot be encoded");
         camp_ib_fail_limits(cx, 0, KEY_MAX);
         return st;
     }
@@ -1507,4 +1506,3 @@ camp_status_t camp_ib_str_items(ictx_t *cx, iop_t op, const camp_str_t *items, s
     }
     return CAMP_OK;
 }
-

@@ -61,13 +61,13 @@ enum ikind {
 /* value rules (K_STR lengths, K_I64/K_U16 ranges) */
 enum irule {
     R_NONE = 0,
-    R_COUNT,    /* 0..2^53-1 */
-    R_RATE,     /* hourlyMessageRate: 1..60 decoding, 1..25 strict (D1) */
-    R_MINUTE,   /* 0..1440 */
-    R_HTTP,     /* 100..599 */
-    R_NAME,     /* 1..255 characters */
-    R_DESC,     /* 0..1000 characters */
-    R_NONEMPTY  /* at least 1 character */
+    R_COUNT,   /* 0..2^53-1 */
+    R_RATE,    /* hourlyMessageRate: 1..60 decoding, 1..25 strict (D1) */
+    R_MINUTE,  /* 0..1440 */
+    R_HTTP,    /* 100..599 */
+    R_NAME,    /* 1..255 characters */
+    R_DESC,    /* 0..1000 characters */
+    R_NONEMPTY /* at least 1 character */
 };
 
 /* array rules (K_IDS) */
@@ -118,7 +118,12 @@ typedef struct inode {
 
 /* ---- context and walk ------------------------------------------------------------------ */
 
-typedef enum iop { OP_DECODE, OP_VALIDATE, OP_ENCODE, OP_EQUAL } iop_t;
+typedef enum iop {
+    OP_DECODE,
+    OP_VALIDATE,
+    OP_ENCODE,
+    OP_EQUAL
+} iop_t;
 
 /* The path of the value being checked by a struct walk (validate, encode), built as
  * the walk enters members and items. It lives in the caller's camp_diag_t (or in a
@@ -126,8 +131,8 @@ typedef enum iop { OP_DECODE, OP_VALIDATE, OP_ENCODE, OP_EQUAL } iop_t;
  * length: marks and cuts use it, so a path longer than the buffer stays exact
  * where it fits and is shown cut ("...") as camp_diag_set() would. */
 typedef struct ipath {
-    char *buf;   /* cap bytes, NUL-terminated */
-    size_t len;  /* bytes stored */
+    char *buf;  /* cap bytes, NUL-terminated */
+    size_t len; /* bytes stored */
     size_t cap;
     size_t need; /* true length */
 } ipath_t;
@@ -147,10 +152,10 @@ typedef struct iframe {
             uint16_t mark; /* validate, encode: path length before this level */
         } s;               /* struct walks */
     } u;
-    uint16_t i;    /* object: decode members left, else next member; array: next item */
-    uint16_t n;    /* array: items */
-    uint8_t node;  /* object: node id; array: node id of its items */
-    uint8_t sub;   /* array: the sub id of its member */
+    uint16_t i;     /* object: decode members left, else next member; array: next item */
+    uint16_t n;     /* array: items */
+    uint8_t node;   /* object: node id; array: node id of its items */
+    uint8_t sub;    /* array: the sub id of its member */
     uint8_t is_arr; /* LEVEL_OBJECT, LEVEL_ARRAY or LEVEL_MAP */
     uint8_t pad;    /* decode, object: where the next key lookup starts */
 } iframe_t;
@@ -175,32 +180,41 @@ typedef struct isub {
     const void *b; /* equal: the other struct of the same role */
 } isub_t;
 
-enum { ISUB_DONE = 0, ISUB_OBJ, ISUB_ARR, ISUB_MAP };
-enum { LEVEL_OBJECT = 0, LEVEL_ARRAY, LEVEL_MAP };
+enum {
+    ISUB_DONE = 0,
+    ISUB_OBJ,
+    ISUB_ARR,
+    ISUB_MAP
+};
+enum {
+    LEVEL_OBJECT = 0,
+    LEVEL_ARRAY,
+    LEVEL_MAP
+};
 
 typedef struct ictx {
     iop_t op;
-    camp_json_doc_t *doc;  /* decode */
-    camp_diag_t *diag;     /* may be NULL */
-    camp_json_writer_t *w; /* encode */
-    ipath_t path;          /* struct walks: path of the value being checked */
-    bool request;          /* request-body rules */
-    bool strict;           /* strictest documented limits (encoding) */
-    uint8_t shape;         /* campaign shape in effect (camp_inbox_shape_t) */
-    uint8_t depth;         /* frames in use */
+    camp_json_doc_t *doc;                  /* decode */
+    camp_diag_t *diag;                     /* may be NULL */
+    camp_json_writer_t *w;                 /* encode */
+    ipath_t path;                          /* struct walks: path of the value being checked */
+    bool request;                          /* request-body rules */
+    bool strict;                           /* strictest documented limits (encoding) */
+    uint8_t shape;                         /* campaign shape in effect (camp_inbox_shape_t) */
+    uint8_t depth;                         /* frames in use */
     const camp_inbox_campaign_t *campaign; /* the campaign being walked (variable checks) */
-    int steps_tok;         /* decode: the steps array being decoded (pool sizing) */
-    int scan_tok;          /* decode: the object whose mappings share a pool (pool sizing) */
-    int legacy_tok;        /* decode: first legacy-shape member of the open campaign, or -1 */
+    int steps_tok;                         /* decode: the steps array being decoded (pool sizing) */
+    int scan_tok;   /* decode: the object whose mappings share a pool (pool sizing) */
+    int legacy_tok; /* decode: first legacy-shape member of the open campaign, or -1 */
     /* decode: where the first violation is; its JSON path is built once, by the
      * entry point, after the walk has returned (camp_json_diag() from a shallow frame) */
-    int fail_tok;          /* the failing value (or the object a missing member belongs to) */
-    const char *fail_key;  /* a missing member's key, or NULL */
+    int fail_tok;         /* the failing value (or the object a missing member belongs to) */
+    const char *fail_key; /* a missing member's key, or NULL */
     const char *fail_rule;
-    int16_t fail_step;     /* >= 0: a variable of a legacy campaign (fail_tok): its step ... */
-    int16_t fail_seg;      /* ... and segment within the step */
-    iframe_t *frames;      /* the walk's stack */
-    uint8_t max_depth;     /* its entries */
+    int16_t fail_step; /* >= 0: a variable of a legacy campaign (fail_tok): its step ... */
+    int16_t fail_seg;  /* ... and segment within the step */
+    iframe_t *frames;  /* the walk's stack */
+    uint8_t max_depth; /* its entries */
 } ictx_t;
 
 /* cx->shape for the legacy webhook's `data.campaign` reference ({id, name} only). */

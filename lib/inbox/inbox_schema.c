@@ -98,6 +98,7 @@ enum {
  * or legacy shapes and are all optional (their presence is in `present`): the docs
  * mark them required, but tolerance on receive keeps a device working when a
  * shape-specific field goes missing; the shape markers decide the shape. */
+/* clang-format off */
 #define SUMMARY_FIELDS                                                                             \
     {"id", K_ID, R_NONE, F_REQ, S_OFF(id), 0, 0},                                                 \
     {"name", K_STR, R_NONE, F_REQ, S_OFF(name), 0, 0},                                            \
@@ -114,6 +115,7 @@ enum {
     {"pausedAt", K_TIME, R_NONE, F_REQ | F_NULL, S_OFF(paused_at), 0, 0},                         \
     {"completedAt", K_TIME, R_NONE, F_REQ | F_NULL, S_OFF(completed_at), 0, 0},                   \
     {"lastStartedAt", K_TIME, R_NONE, F_REQ | F_NULL, S_OFF(last_started_at), 0, 0}
+/* clang-format on */
 
 static const ifield_t summary_fields[] = {SUMMARY_FIELDS};
 
@@ -137,10 +139,12 @@ static const ifield_t campaign_fields[] = {
     {"type", K_STR, R_NONE, F_LEG, C_OFF(type), 0, 0},
     {"estimatedTargets", K_I64, R_COUNT, F_LEG, C_OFF(estimated_targets), 0,
      CAMP_INBOX_CAMPAIGN_HAS_ESTIMATED_TARGETS},
-    {"isHydrating", K_BOOL, R_NONE, F_LEG, C_OFF(is_hydrating), 0, CAMP_INBOX_CAMPAIGN_HAS_HYDRATING},
+    {"isHydrating", K_BOOL, R_NONE, F_LEG, C_OFF(is_hydrating), 0,
+     CAMP_INBOX_CAMPAIGN_HAS_HYDRATING},
     /* customVariables before steps: validating a struct checks the steps' variables
      * against the map (decoding checks them when the campaign closes) */
-    {"customVariables", K_SUB, SUB_VARIABLES, F_LEG, 0, 0, CAMP_INBOX_CAMPAIGN_HAS_CUSTOM_VARIABLES},
+    {"customVariables", K_SUB, SUB_VARIABLES, F_LEG, 0, 0,
+     CAMP_INBOX_CAMPAIGN_HAS_CUSTOM_VARIABLES},
     {"steps", K_SUB, SUB_STEPS, F_LEG, 0, 0, CAMP_INBOX_CAMPAIGN_HAS_STEPS},
     {"lists", K_SUB, SUB_LISTS, F_LEG, 0, 0, CAMP_INBOX_CAMPAIGN_HAS_LISTS},
 };
@@ -261,7 +265,8 @@ static const ifield_t sequence_fields[] = {
  * lacks them; fixtures/README marks the rules shape ASSUMPTION). */
 static const ifield_t create_fields[] = {
     {"name", K_STR, R_NAME, F_REQ, CR_OFF(name), 0, 0},
-    {"accountLinkIds", K_IDS, A_ACCOUNTS1, F_REQ, CR_OFF(account_link_ids), CR_OFF(account_count), 0},
+    {"accountLinkIds", K_IDS, A_ACCOUNTS1, F_REQ, CR_OFF(account_link_ids), CR_OFF(account_count),
+     0},
     {"rules", K_SUB, SUB_CREATE_RULES, 0, 0, 0, CAMP_INBOX_CREATE_HAS_RULES},
     {"scheduleTimezone", K_TZ, R_NONE, 0, CR_OFF(schedule_timezone), 0, 0},
 };
@@ -320,7 +325,8 @@ static const ifield_t lead_cancel_fields[] = {
 /* E10: `name` 1..255 when sent; `description` is `string | null` (null clears). */
 static const ifield_t column_update_fields[] = {
     {"name", K_STR, R_NAME, 0, CU_OFF(name), 0, 0},
-    {"description", K_STR, R_DESC, F_NULL, CU_OFF(description), 0, CAMP_INBOX_COLUMN_HAS_DESCRIPTION},
+    {"description", K_STR, R_DESC, F_NULL, CU_OFF(description), 0,
+     CAMP_INBOX_COLUMN_HAS_DESCRIPTION},
 };
 
 /* ---- responses --------------------------------------------------------------------------------- */
@@ -331,7 +337,8 @@ static const ifield_t column_fields[] = {
     {"type", K_RAW, R_NONE, F_REQ | F_NULL, CO_OFF(type), 0, 0},
     {"createdAt", K_TIME, R_NONE, F_REQ, CO_OFF(created_at), 0, 0},
     {"updatedAt", K_TIME, R_NONE, F_REQ | F_NULL, CO_OFF(updated_at), 0, 0},
-    {"description", K_STR, R_NONE, F_NULL, CO_OFF(description), 0, CAMP_INBOX_COLUMN_HAS_DESCRIPTION},
+    {"description", K_STR, R_NONE, F_NULL, CO_OFF(description), 0,
+     CAMP_INBOX_COLUMN_HAS_DESCRIPTION},
 };
 
 /* §4, GET /team (the vendor's OpenAPI): every member required, image and updatedAt
@@ -502,8 +509,14 @@ static const ifield_t events_page_fields[] = {
 
 /* ---- nodes ------------------------------------------------------------------------------------------ */
 
-#define NODE(T) {T, COUNT(T), 0, 0}
-#define NODE_P(T, S, M, W) {T, COUNT(T), W, (uint16_t)offsetof(S, M)}
+#define NODE(T)                                                                                    \
+    {                                                                                              \
+        T, COUNT(T), 0, 0                                                                          \
+    }
+#define NODE_P(T, S, M, W)                                                                         \
+    {                                                                                              \
+        T, COUNT(T), W, (uint16_t)offsetof(S, M)                                                   \
+    }
 
 const inode_t *camp_ib_node(unsigned node)
 {
@@ -625,8 +638,9 @@ static size_t mappings_needed(ictx_t *cx)
 
 /* `columnMapping` of one v2 synced list: source column ID -> campaign column ID,
  * in the rules' pool. */
-IB_NOINLINE static camp_status_t mapping_op(ictx_t *cx, camp_inbox_rules_t *ra, camp_inbox_list_t *a,
-                                const camp_inbox_rules_t *rb, const camp_inbox_list_t *b, int tok)
+IB_NOINLINE static camp_status_t mapping_op(ictx_t *cx, camp_inbox_rules_t *ra,
+                                            camp_inbox_list_t *a, const camp_inbox_rules_t *rb,
+                                            const camp_inbox_list_t *b, int tok)
 {
     size_t i, mark = cx->path.need;
     camp_status_t st;
@@ -641,8 +655,8 @@ IB_NOINLINE static camp_status_t mapping_op(ictx_t *cx, camp_inbox_rules_t *ra, 
         }
         n = camp_json_size(cx->doc, tok);
         if ((size_t)ra->mapping_count + (size_t)n > CAMP_MAX_COLUMN_MAPPINGS) {
-            return camp_ib_fail_capacity(cx, tok, "more column mappings than CAMP_MAX_COLUMN_MAPPINGS",
-                                         mappings_needed(cx));
+            return camp_ib_fail_capacity(
+                cx, tok, "more column mappings than CAMP_MAX_COLUMN_MAPPINGS", mappings_needed(cx));
         }
         a->first_mapping = ra->mapping_count;
         key = camp_json_first(cx->doc, tok);
@@ -671,7 +685,8 @@ IB_NOINLINE static camp_status_t mapping_op(ictx_t *cx, camp_inbox_rules_t *ra, 
     case OP_VALIDATE:
         if ((size_t)a->first_mapping + a->mapping_count > ra->mapping_count ||
             ra->mapping_count > CAMP_MAX_COLUMN_MAPPINGS) {
-            return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "mapping range outside the rules' pool");
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
+                                   "mapping range outside the rules' pool");
         }
         for (i = 0; i < a->mapping_count; i++) {
             const camp_inbox_column_map_t *m = &ra->mappings[a->first_mapping + i];
@@ -718,7 +733,8 @@ IB_NOINLINE static camp_status_t mapping_op(ictx_t *cx, camp_inbox_rules_t *ra, 
         for (i = 0; i < a->mapping_count; i++) {
             const camp_inbox_column_map_t *x = &ra->mappings[a->first_mapping + i];
             const camp_inbox_column_map_t *y = &rb->mappings[b->first_mapping + i];
-            if (!camp_ib_str_eq(&x->source, &y->source) || !camp_ib_str_eq(&x->target, &y->target)) {
+            if (!camp_ib_str_eq(&x->source, &y->source) ||
+                !camp_ib_str_eq(&x->target, &y->target)) {
                 return NOT_EQUAL;
             }
         }
@@ -760,8 +776,8 @@ static bool kebab_name(const camp_str_t *s)
  *   (`company-name`, the legacy key form) is accepted too, because campaigns
  *   created before the v2 flow may still use one; request bodies and encoding
  *   accept only `first-name` and column IDs. */
-static camp_status_t check_variable(ictx_t *cx, const camp_inbox_campaign_t *c, const camp_str_t *name,
-                                    int tok)
+static camp_status_t check_variable(ictx_t *cx, const camp_inbox_campaign_t *c,
+                                    const camp_str_t *name, int tok)
 {
     if (camp_ib_str_is(name, "first-name")) {
         return CAMP_OK;
@@ -774,8 +790,9 @@ static camp_status_t check_variable(ictx_t *cx, const camp_inbox_campaign_t *c, 
                 return CAMP_OK;
             }
         }
-        return camp_ib_fail_at(cx, tok, CAMP_ERR_REFERENCE,
-                               "variable not defined: must be \"first-name\" or a key of customVariables");
+        return camp_ib_fail_at(
+            cx, tok, CAMP_ERR_REFERENCE,
+            "variable not defined: must be \"first-name\" or a key of customVariables");
     }
     if (camp_valid_column_id(name->ptr, name->len)) {
         return CAMP_OK;
@@ -783,16 +800,18 @@ static camp_status_t check_variable(ictx_t *cx, const camp_inbox_campaign_t *c, 
     if (!cx->request && !cx->strict && kebab_name(name)) {
         return CAMP_OK;
     }
-    return camp_ib_fail_at(cx, tok, CAMP_ERR_PATTERN,
-                           (cx->request || cx->strict)
-                               ? "variable must be \"first-name\" or a column ID ^custom_[0-9a-z]+$"
-                               : "variable must be \"first-name\", a column ID or a kebab-case name");
+    return camp_ib_fail_at(
+        cx, tok, CAMP_ERR_PATTERN,
+        (cx->request || cx->strict)
+            ? "variable must be \"first-name\" or a column ID ^custom_[0-9a-z]+$"
+            : "variable must be \"first-name\", a column ID or a kebab-case name");
 }
 
 /* Decode, legacy campaign: the map may come after the steps in the document, so
  * the variables are checked when the campaign closes, each reported at the path
  * the struct gives it. */
-IB_NOINLINE static camp_status_t campaign_variables(ictx_t *cx, const camp_inbox_campaign_t *c, int tok)
+IB_NOINLINE static camp_status_t campaign_variables(ictx_t *cx, const camp_inbox_campaign_t *c,
+                                                    int tok)
 {
     const camp_inbox_sequence_t *q = &c->sequence;
     size_t i, j;
@@ -851,9 +870,10 @@ static size_t pool_needed(ictx_t *cx, bool options)
     return total;
 }
 
-IB_NOINLINE static camp_status_t options_op(ictx_t *cx, camp_inbox_sequence_t *sa, camp_inbox_segment_t *a,
-                                const camp_inbox_sequence_t *sb, const camp_inbox_segment_t *b,
-                                int tok)
+IB_NOINLINE static camp_status_t options_op(ictx_t *cx, camp_inbox_sequence_t *sa,
+                                            camp_inbox_segment_t *a,
+                                            const camp_inbox_sequence_t *sb,
+                                            const camp_inbox_segment_t *b, int tok)
 {
     camp_status_t st;
     size_t i;
@@ -896,7 +916,8 @@ IB_NOINLINE static camp_status_t options_op(ictx_t *cx, camp_inbox_sequence_t *s
             return st;
         }
         if ((size_t)a->first_option + a->option_count > sa->option_count) {
-            return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "option range outside the sequence's pool");
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
+                                   "option range outside the sequence's pool");
         }
         return camp_ib_str_items(cx, OP_VALIDATE, &sa->options[a->first_option], a->option_count,
                                  R_NONE);
@@ -914,7 +935,8 @@ IB_NOINLINE static camp_status_t options_op(ictx_t *cx, camp_inbox_sequence_t *s
             return NOT_EQUAL;
         }
         for (i = 0; i < a->option_count; i++) {
-            if (!camp_ib_str_eq(&sa->options[a->first_option + i], &sb->options[b->first_option + i])) {
+            if (!camp_ib_str_eq(&sa->options[a->first_option + i],
+                                &sb->options[b->first_option + i])) {
                 return NOT_EQUAL;
             }
         }
@@ -937,7 +959,7 @@ static size_t group_mappings_needed(ictx_t *cx, int tok)
 }
 
 IB_NOINLINE static camp_status_t group_decode(ictx_t *cx, camp_inbox_rules_update_t *a,
-                                  camp_inbox_mapping_group_t *g, int outer, int tok)
+                                              camp_inbox_mapping_group_t *g, int outer, int tok)
 {
     int n, i, key;
     camp_status_t st = camp_ib_want_object(cx, tok);
@@ -996,7 +1018,8 @@ static camp_status_t group_validate(ictx_t *cx, const camp_inbox_rules_update_t 
             return st;
         }
         if (!camp_valid_column_id(m->source.ptr, m->source.len)) {
-            return camp_ib_fail_at(cx, -1, CAMP_ERR_PATTERN, "source column must match ^custom_[0-9a-z]+$");
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_PATTERN,
+                                   "source column must match ^custom_[0-9a-z]+$");
         }
         if (m->target.ptr == NULL || !camp_valid_column_id(m->target.ptr, m->target.len)) {
             return camp_ib_fail_at(cx, -1, CAMP_ERR_PATTERN, "must match ^custom_[0-9a-z]+$");
@@ -1027,7 +1050,8 @@ static bool groups_equal(const camp_inbox_rules_update_t *a, const camp_inbox_ru
         for (j = 0; j < x->mapping_count; j++) {
             const camp_inbox_column_map_t *p = &a->mappings[x->first_mapping + j];
             const camp_inbox_column_map_t *q = &b->mappings[y->first_mapping + j];
-            if (!camp_ib_str_eq(&p->source, &q->source) || !camp_ib_str_eq(&p->target, &q->target)) {
+            if (!camp_ib_str_eq(&p->source, &q->source) ||
+                !camp_ib_str_eq(&p->target, &q->target)) {
                 return false;
             }
         }
@@ -1038,7 +1062,7 @@ static bool groups_equal(const camp_inbox_rules_update_t *a, const camp_inbox_ru
 /* `columnMappings`: keyed by source list ID, each value maps source column ID ->
  * campaign column ID. Custom columns only (§E6), so both are column IDs. */
 IB_NOINLINE static camp_status_t column_mappings_op(ictx_t *cx, camp_inbox_rules_update_t *a,
-                                        const camp_inbox_rules_update_t *b, int tok)
+                                                    const camp_inbox_rules_update_t *b, int tok)
 {
     size_t i, j, mark = cx->path.need;
     camp_status_t st = CAMP_OK;
@@ -1063,7 +1087,8 @@ IB_NOINLINE static camp_status_t column_mappings_op(ictx_t *cx, camp_inbox_rules
                 }
             }
             if (st == CAMP_OK && !camp_valid_inbox_id(g->list_id.ptr, g->list_id.len)) {
-                st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN, "list ID key must match ^[0-9a-z]+$");
+                st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN,
+                                     "list ID key must match ^[0-9a-z]+$");
             }
             if (st == CAMP_OK) {
                 st = group_decode(cx, a, g, tok, key + 1);
@@ -1149,8 +1174,9 @@ static camp_status_t bad_count(ictx_t *cx, int tok)
     return st;
 }
 
-IB_NOINLINE static camp_status_t ids_op(ictx_t *cx, camp_inbox_leads_add_t *a, const camp_inbox_leads_add_t *b,
-                            unsigned sub, int tok, int obj)
+IB_NOINLINE static camp_status_t ids_op(ictx_t *cx, camp_inbox_leads_add_t *a,
+                                        const camp_inbox_leads_add_t *b, unsigned sub, int tok,
+                                        int obj)
 {
     camp_inbox_id_span_t *s = span_of(a, sub);
     size_t i;
@@ -1229,7 +1255,8 @@ IB_NOINLINE static camp_status_t lead_id_op(ictx_t *cx, const iframe_t *f, const
     switch (cx->op) {
     case OP_DECODE:
         if (a->by != CAMP_INBOX_BY_UNSET) {
-            return camp_ib_fail_at(cx, v, CAMP_ERR_INVALID, "only one of platformId, username, externalId");
+            return camp_ib_fail_at(cx, v, CAMP_ERR_INVALID,
+                                   "only one of platformId, username, externalId");
         }
         a->by = by;
         st = camp_ib_get_str(cx, v, &a->id);
@@ -1243,12 +1270,11 @@ IB_NOINLINE static camp_status_t lead_id_op(ictx_t *cx, const iframe_t *f, const
         }
         st = camp_ib_check_kind_str(cx, K_STR, R_NONEMPTY, &a->id, &why);
         return (st != CAMP_OK) ? camp_ib_fail_at(cx, -1, st, why) : CAMP_OK;
-    case OP_ENCODE:
-        camp_ib_put_str(cx, &a->id);
-        return CAMP_OK;
+    case OP_ENCODE: camp_ib_put_str(cx, &a->id); return CAMP_OK;
     default: {
         const camp_inbox_lead_t *b = (const camp_inbox_lead_t *)f->u.s.b;
-        return (b != NULL && a->by == b->by && camp_ib_str_eq(&a->id, &b->id)) ? CAMP_OK : NOT_EQUAL;
+        return (b != NULL && a->by == b->by && camp_ib_str_eq(&a->id, &b->id)) ? CAMP_OK
+                                                                               : NOT_EQUAL;
     }
     }
 }
@@ -1322,12 +1348,14 @@ static camp_status_t webhook_open_decode(ictx_t *cx, iframe_t *f)
 static camp_status_t webhook_open(ictx_t *cx, iframe_t *f)
 {
     const camp_inbox_webhook_t *a = (const camp_inbox_webhook_t *)f->a;
-    const camp_inbox_webhook_t *b = (cx->op == OP_EQUAL) ? (const camp_inbox_webhook_t *)f->u.s.b : NULL;
+    const camp_inbox_webhook_t *b =
+        (cx->op == OP_EQUAL) ? (const camp_inbox_webhook_t *)f->u.s.b : NULL;
     if (cx->op == OP_DECODE) {
         return webhook_open_decode(cx, f);
     }
     if (a->format > CAMP_INBOX_WEBHOOK_V2) {
-        return cx->op == OP_EQUAL ? NOT_EQUAL : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "unknown format");
+        return cx->op == OP_EQUAL ? NOT_EQUAL
+                                  : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "unknown format");
     }
     if (cx->op == OP_EQUAL && (b == NULL || a->format != b->format || a->event != b->event)) {
         return NOT_EQUAL;
@@ -1343,7 +1371,8 @@ static camp_status_t webhook_open(ictx_t *cx, iframe_t *f)
 IB_NOINLINE static camp_status_t webhook_data(ictx_t *cx, iframe_t *f, int v, isub_t *out)
 {
     camp_inbox_webhook_t *a = (camp_inbox_webhook_t *)f->a;
-    const camp_inbox_webhook_t *b = (cx->op == OP_EQUAL) ? (const camp_inbox_webhook_t *)f->u.s.b : NULL;
+    const camp_inbox_webhook_t *b =
+        (cx->op == OP_EQUAL) ? (const camp_inbox_webhook_t *)f->u.s.b : NULL;
     bool legacy = (a->format == CAMP_INBOX_WEBHOOK_LEGACY);
     out->a = a;
     out->b = b;
@@ -1366,13 +1395,11 @@ IB_NOINLINE static camp_status_t webhook_data(ictx_t *cx, iframe_t *f, int v, is
         camp_json_raw(cx->doc, v, &a->data.ptr, &a->data.len);
         return camp_ib_want_object(cx, v);
     case OP_VALIDATE:
-        return camp_ib_raw_ok(&a->data, true) ? CAMP_OK
-                                              : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "must be a JSON object");
-    case OP_ENCODE:
-        camp_json_write_raw(cx->w, a->data.ptr, a->data.len);
-        return CAMP_OK;
-    default:
-        return (b != NULL && camp_ib_str_eq(&a->data, &b->data)) ? CAMP_OK : NOT_EQUAL;
+        return camp_ib_raw_ok(&a->data, true)
+                   ? CAMP_OK
+                   : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "must be a JSON object");
+    case OP_ENCODE: camp_json_write_raw(cx->w, a->data.ptr, a->data.len); return CAMP_OK;
+    default: return (b != NULL && camp_ib_str_eq(&a->data, &b->data)) ? CAMP_OK : NOT_EQUAL;
     }
 }
 
@@ -1420,7 +1447,8 @@ static camp_status_t campaign_open(ictx_t *cx, iframe_t *f)
         cx->campaign = a;
         return CAMP_OK;
     } else if (a->shape > CAMP_INBOX_SHAPE_LEGACY) {
-        return cx->op == OP_EQUAL ? NOT_EQUAL : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "unknown shape");
+        return cx->op == OP_EQUAL ? NOT_EQUAL
+                                  : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "unknown shape");
     } else if (cx->op == OP_EQUAL &&
                (f->u.s.b == NULL || a->shape != ((const camp_inbox_campaign_t *)f->u.s.b)->shape)) {
         return NOT_EQUAL;
@@ -1442,7 +1470,8 @@ static camp_status_t step_open(ictx_t *cx, iframe_t *f)
             camp_ib_get_str(cx, ty, &s) == CAMP_OK) {
             a->type = camp_ib_enum_lookup(E_STEP, s.ptr, s.len);
             if (a->type == 0) {
-                return camp_ib_fail_at(cx, ty, CAMP_ERR_ENUM, "step type must be message, delay or likeTweet");
+                return camp_ib_fail_at(cx, ty, CAMP_ERR_ENUM,
+                                       "step type must be message, delay or likeTweet");
             }
         }
         return CAMP_OK;
@@ -1453,7 +1482,8 @@ static camp_status_t step_open(ictx_t *cx, iframe_t *f)
                                a->type == 0 ? "required field missing"
                                             : "step type must be message, delay or likeTweet");
     }
-    if (cx->op == OP_EQUAL && (f->u.s.b == NULL || a->type != ((const camp_inbox_step_t *)f->u.s.b)->type)) {
+    if (cx->op == OP_EQUAL &&
+        (f->u.s.b == NULL || a->type != ((const camp_inbox_step_t *)f->u.s.b)->type)) {
         return NOT_EQUAL;
     }
     return CAMP_OK;
@@ -1476,7 +1506,8 @@ static camp_status_t segment_open(ictx_t *cx, iframe_t *f)
         camp_str_t s;
         camp_status_t st;
         if (ty < 0) {
-            return camp_ib_fail_member(cx, f->u.d.tok, "type", CAMP_ERR_REQUIRED, "required field missing");
+            return camp_ib_fail_member(cx, f->u.d.tok, "type", CAMP_ERR_REQUIRED,
+                                       "required field missing");
         }
         st = camp_ib_get_str(cx, ty, &s);
         if (st != CAMP_OK) {
@@ -1484,7 +1515,8 @@ static camp_status_t segment_open(ictx_t *cx, iframe_t *f)
         }
         a->type = camp_ib_enum_lookup(E_SEGMENT, s.ptr, s.len);
         if (a->type == 0) {
-            return camp_ib_fail_at(cx, ty, CAMP_ERR_ENUM, "segment type must be static, variable or variation");
+            return camp_ib_fail_at(cx, ty, CAMP_ERR_ENUM,
+                                   "segment type must be static, variable or variation");
         }
     } else if (cx->op == OP_VALIDATE && (a->type == 0 || a->type > camp_ib_enum_count(E_SEGMENT))) {
         camp_ib_path_key(&cx->path, "type", 4);
@@ -1515,12 +1547,14 @@ static camp_status_t error_open(ictx_t *cx, iframe_t *f)
         } else if (camp_json_member(cx->doc, tok, "code") >= 0) {
             a->form = CAMP_INBOX_ERROR_V2;
         } else {
-            return camp_ib_fail_member(cx, tok, "error", CAMP_ERR_REQUIRED, "required field missing");
+            return camp_ib_fail_member(cx, tok, "error", CAMP_ERR_REQUIRED,
+                                       "required field missing");
         }
     } else if (a->form > CAMP_INBOX_ERROR_V2 ||
                (cx->op == OP_EQUAL &&
                 (f->u.s.b == NULL || a->form != ((const camp_inbox_error_t *)f->u.s.b)->form))) {
-        return cx->op == OP_EQUAL ? NOT_EQUAL : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "unknown form");
+        return cx->op == OP_EQUAL ? NOT_EQUAL
+                                  : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "unknown form");
     }
     f->node = (a->form == CAMP_INBOX_ERROR_NESTED) ? N_ERROR_NESTED
               : (a->form == CAMP_INBOX_ERROR_FLAT) ? N_ERROR_FLAT
@@ -1533,9 +1567,11 @@ static camp_status_t lead_open(ictx_t *cx, iframe_t *f)
 {
     const camp_inbox_lead_t *a = (const camp_inbox_lead_t *)f->a;
     if (cx->op == OP_VALIDATE && (a->by == CAMP_INBOX_BY_UNSET || a->by > 3)) {
-        return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED, "one of platformId, username, externalId required");
+        return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED,
+                               "one of platformId, username, externalId required");
     }
-    if (cx->op == OP_EQUAL && (f->u.s.b == NULL || a->by != ((const camp_inbox_lead_t *)f->u.s.b)->by)) {
+    if (cx->op == OP_EQUAL &&
+        (f->u.s.b == NULL || a->by != ((const camp_inbox_lead_t *)f->u.s.b)->by)) {
         return NOT_EQUAL;
     }
     return CAMP_OK;
@@ -1544,11 +1580,8 @@ static camp_status_t lead_open(ictx_t *cx, iframe_t *f)
 camp_status_t camp_ib_open(ictx_t *cx, iframe_t *f)
 {
     switch (f->node) {
-    case N_CAMPAIGN:
-        return campaign_open(cx, f);
-    case N_SUMMARY:
-        cx->shape = CAMP_INBOX_SHAPE_SUMMARY;
-        return CAMP_OK;
+    case N_CAMPAIGN: return campaign_open(cx, f);
+    case N_SUMMARY: cx->shape = CAMP_INBOX_SHAPE_SUMMARY; return CAMP_OK;
     case N_SEQUENCE:
         if (cx->op == OP_DECODE) {
             ((camp_inbox_sequence_t *)f->a)->version = -1;
@@ -1559,18 +1592,13 @@ camp_status_t camp_ib_open(ictx_t *cx, iframe_t *f)
             cx->scan_tok = f->u.d.tok;
         }
         return CAMP_OK;
-    case N_STEP:
-        return step_open(cx, f);
+    case N_STEP: return step_open(cx, f);
     case N_SEG_STATIC: /* every segment opens as N_SEG_STATIC; its type picks the node */
         return segment_open(cx, f);
-    case N_ERROR:
-        return error_open(cx, f);
-    case N_WEBHOOK:
-        return webhook_open(cx, f);
-    case N_LEAD:
-        return lead_open(cx, f);
-    default:
-        return CAMP_OK;
+    case N_ERROR: return error_open(cx, f);
+    case N_WEBHOOK: return webhook_open(cx, f);
+    case N_LEAD: return lead_open(cx, f);
+    default: return CAMP_OK;
     }
 }
 
@@ -1589,8 +1617,8 @@ camp_status_t camp_ib_close(ictx_t *cx, iframe_t *f)
             a->shape = cx->shape;
             /* D16: `updatedAt` is null only in the summary shape */
             if (a->shape != CAMP_INBOX_SHAPE_SUMMARY && a->base.updated_at.raw.ptr == NULL) {
-                st = camp_ib_fail_at(cx, camp_json_member(cx->doc, f->u.d.tok, "updatedAt"), CAMP_ERR_TYPE,
-                                     "must be an RFC 3339 date-time");
+                st = camp_ib_fail_at(cx, camp_json_member(cx->doc, f->u.d.tok, "updatedAt"),
+                                     CAMP_ERR_TYPE, "must be an RFC 3339 date-time");
             }
             if (st == CAMP_OK && a->shape == CAMP_INBOX_SHAPE_LEGACY) {
                 st = campaign_variables(cx, a, f->u.d.tok);
@@ -1608,7 +1636,8 @@ camp_status_t camp_ib_close(ictx_t *cx, iframe_t *f)
             if (cx->campaign != NULL && cx->campaign->shape == CAMP_INBOX_SHAPE_LEGACY) {
                 return CAMP_OK;
             }
-            return check_variable(cx, cx->campaign, &a->text, camp_json_member(cx->doc, f->u.d.tok, "name"));
+            return check_variable(cx, cx->campaign, &a->text,
+                                  camp_json_member(cx->doc, f->u.d.tok, "name"));
         }
         camp_ib_path_key(&cx->path, "name", 4);
         st = check_variable(cx, cx->campaign, &a->text, -1);
@@ -1631,8 +1660,8 @@ camp_status_t camp_ib_close(ictx_t *cx, iframe_t *f)
         /* [derived] minute-of-day window: 0 <= start < end <= 1440 */
         const camp_day_window_t *d = (const camp_day_window_t *)f->a;
         if (d->start >= d->end) {
-            camp_status_t st = camp_ib_fail_at(cx, cx->op == OP_DECODE ? f->u.d.tok : -1, CAMP_ERR_SCHEDULE,
-                                               "start must be less than end");
+            camp_status_t st = camp_ib_fail_at(cx, cx->op == OP_DECODE ? f->u.d.tok : -1,
+                                               CAMP_ERR_SCHEDULE, "start must be less than end");
             camp_ib_fail_limits(cx, 0, 1440);
             return st;
         }
@@ -1647,7 +1676,8 @@ camp_status_t camp_ib_close(ictx_t *cx, iframe_t *f)
     case N_SUCCESS:
         if (cx->op == OP_DECODE) {
             camp_inbox_success_t *s = (camp_inbox_success_t *)f->a;
-            s->is_true = (s->value.ptr != NULL && s->value.len == 4 && memcmp(s->value.ptr, "true", 4) == 0);
+            s->is_true =
+                (s->value.ptr != NULL && s->value.len == 4 && memcmp(s->value.ptr, "true", 4) == 0);
         }
         return CAMP_OK;
     case N_WH_V1:
@@ -1661,8 +1691,7 @@ camp_status_t camp_ib_close(ictx_t *cx, iframe_t *f)
         }
         return CAMP_OK;
     }
-    default:
-        return CAMP_OK;
+    default: return CAMP_OK;
     }
 }
 
@@ -1701,8 +1730,8 @@ static size_t lists_of_kind(const camp_inbox_rules_t *r, bool exclude)
     return n;
 }
 
-static camp_status_t lists_sub(ictx_t *cx, camp_inbox_rules_t *r, const camp_inbox_rules_t *rb, int v,
-                               unsigned sub, isub_t *out)
+static camp_status_t lists_sub(ictx_t *cx, camp_inbox_rules_t *r, const camp_inbox_rules_t *rb,
+                               int v, unsigned sub, isub_t *out)
 {
     size_t n;
     out->a = r;
@@ -1717,21 +1746,25 @@ static camp_status_t lists_sub(ictx_t *cx, camp_inbox_rules_t *r, const camp_inb
         n = (size_t)camp_json_size(cx->doc, v);
         needed = n;
         if (sub != SUB_LISTS) { /* synced and excluded lists share the pool */
-            needed = (size_t)camp_json_size(cx->doc, camp_json_member(cx->doc, cx->scan_tok, "syncedLists")) +
-                     (size_t)camp_json_size(cx->doc, camp_json_member(cx->doc, cx->scan_tok, "excludedLists"));
+            needed = (size_t)camp_json_size(
+                         cx->doc, camp_json_member(cx->doc, cx->scan_tok, "syncedLists")) +
+                     (size_t)camp_json_size(
+                         cx->doc, camp_json_member(cx->doc, cx->scan_tok, "excludedLists"));
         }
-        st = array_of(cx, v, (size_t)r->list_count + n, CAMP_MAX_LISTS, "more lists than CAMP_MAX_LISTS",
-                      needed, out);
+        st = array_of(cx, v, (size_t)r->list_count + n, CAMP_MAX_LISTS,
+                      "more lists than CAMP_MAX_LISTS", needed, out);
         out->n = (uint16_t)n;
         return st;
     }
     if (r->list_count > CAMP_MAX_LISTS || (rb != NULL && rb->list_count > CAMP_MAX_LISTS)) {
-        return cx->op == OP_EQUAL ? NOT_EQUAL
-                                  : camp_ib_fail_capacity(cx, -1, "more lists than CAMP_MAX_LISTS", r->list_count);
+        return cx->op == OP_EQUAL
+                   ? NOT_EQUAL
+                   : camp_ib_fail_capacity(cx, -1, "more lists than CAMP_MAX_LISTS", r->list_count);
     }
     n = (sub == SUB_LISTS) ? r->list_count : lists_of_kind(r, sub == SUB_EXCLUDED);
     if (cx->op == OP_EQUAL &&
-        (rb == NULL || n != ((sub == SUB_LISTS) ? rb->list_count : lists_of_kind(rb, sub == SUB_EXCLUDED)))) {
+        (rb == NULL ||
+         n != ((sub == SUB_LISTS) ? rb->list_count : lists_of_kind(rb, sub == SUB_EXCLUDED)))) {
         return NOT_EQUAL;
     }
     out->kind = ISUB_ARR;
@@ -1739,8 +1772,8 @@ static camp_status_t lists_sub(ictx_t *cx, camp_inbox_rules_t *r, const camp_inb
     return CAMP_OK;
 }
 
-static camp_status_t steps_sub(ictx_t *cx, camp_inbox_sequence_t *q, const camp_inbox_sequence_t *qb, int v,
-                               isub_t *out)
+static camp_status_t steps_sub(ictx_t *cx, camp_inbox_sequence_t *q,
+                               const camp_inbox_sequence_t *qb, int v, isub_t *out)
 {
     out->a = q;
     out->b = qb;
@@ -1754,8 +1787,9 @@ static camp_status_t steps_sub(ictx_t *cx, camp_inbox_sequence_t *q, const camp_
                         "more steps than CAMP_MAX_STEPS", (size_t)camp_json_size(cx->doc, v), out);
     }
     if (q->step_count > CAMP_MAX_STEPS) {
-        return cx->op == OP_EQUAL ? NOT_EQUAL
-                                  : camp_ib_fail_capacity(cx, -1, "more steps than CAMP_MAX_STEPS", q->step_count);
+        return cx->op == OP_EQUAL
+                   ? NOT_EQUAL
+                   : camp_ib_fail_capacity(cx, -1, "more steps than CAMP_MAX_STEPS", q->step_count);
     }
     if (cx->op == OP_VALIDATE &&
         (q->segment_count > CAMP_MAX_SEGMENTS || q->option_count > CAMP_MAX_VARIATION_OPTIONS)) {
@@ -1769,8 +1803,8 @@ static camp_status_t steps_sub(ictx_t *cx, camp_inbox_sequence_t *q, const camp_
     return CAMP_OK;
 }
 
-static camp_status_t segments_sub(ictx_t *cx, camp_inbox_step_t *a, const camp_inbox_step_t *b, int v,
-                                  isub_t *out)
+static camp_status_t segments_sub(ictx_t *cx, camp_inbox_step_t *a, const camp_inbox_step_t *b,
+                                  int v, isub_t *out)
 {
     const camp_inbox_sequence_t *qb;
     camp_inbox_sequence_t *q = sequence_of(cx, &qb);
@@ -1788,7 +1822,8 @@ static camp_status_t segments_sub(ictx_t *cx, camp_inbox_step_t *a, const camp_i
             return st;
         }
         if ((size_t)q->segment_count + (size_t)n > CAMP_MAX_SEGMENTS) {
-            return camp_ib_fail_capacity(cx, v, "more segments than CAMP_MAX_SEGMENTS", pool_needed(cx, false));
+            return camp_ib_fail_capacity(cx, v, "more segments than CAMP_MAX_SEGMENTS",
+                                         pool_needed(cx, false));
         }
         a->first_segment = q->segment_count;
         a->segment_count = 0;
@@ -1805,13 +1840,12 @@ static camp_status_t segments_sub(ictx_t *cx, camp_inbox_step_t *a, const camp_i
         break;
     case OP_VALIDATE:
         if ((size_t)a->first_segment + a->segment_count > q->segment_count) {
-            return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "segment range outside the sequence's pool");
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
+                                   "segment range outside the sequence's pool");
         }
         out->n = a->segment_count;
         break;
-    default:
-        out->n = a->segment_count;
-        break;
+    default: out->n = a->segment_count; break;
     }
     out->kind = ISUB_ARR;
     return CAMP_OK;
@@ -1833,8 +1867,9 @@ static camp_status_t data_sub(ictx_t *cx, iframe_t *f, int v, isub_t *out)
             } else if (camp_json_member(cx->doc, v, "delaySeconds") >= 0) {
                 a->type = CAMP_INBOX_STEP_DELAY;
             } else {
-                return camp_ib_fail_member(cx, f->u.d.tok, "type", CAMP_ERR_REQUIRED,
-                                           "required when data has neither segments nor delaySeconds");
+                return camp_ib_fail_member(
+                    cx, f->u.d.tok, "type", CAMP_ERR_REQUIRED,
+                    "required when data has neither segments nor delaySeconds");
             }
         }
     }
@@ -1852,9 +1887,9 @@ static camp_status_t data_sub(ictx_t *cx, iframe_t *f, int v, isub_t *out)
             camp_json_raw(cx->doc, v, &a->raw_data.ptr, &a->raw_data.len);
             return CAMP_OK;
         case OP_VALIDATE:
-            return camp_ib_raw_ok(&a->raw_data, true) ? CAMP_OK
-                                                      : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
-                                                                        "must be a JSON object");
+            return camp_ib_raw_ok(&a->raw_data, true)
+                       ? CAMP_OK
+                       : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "must be a JSON object");
         case OP_ENCODE:
             camp_json_write_raw(cx->w, a->raw_data.ptr, a->raw_data.len);
             return CAMP_OK;
@@ -1891,24 +1926,28 @@ static int nth_day(const camp_week_windows_t *w, size_t k)
     return -1;
 }
 
-static camp_status_t hours_sub(ictx_t *cx, camp_week_windows_t *a, const camp_week_windows_t *b, int v,
-                               isub_t *out)
+static camp_status_t hours_sub(ictx_t *cx, camp_week_windows_t *a, const camp_week_windows_t *b,
+                               int v, isub_t *out)
 {
     out->kind = ISUB_MAP;
     out->node = N_WINDOW;
     out->a = a;
     out->b = b;
     if (cx->op == OP_DECODE) {
-        out->n = (uint16_t)(camp_json_kind(cx->doc, v) == CAMP_JSON_OBJECT ? camp_json_size(cx->doc, v) : 0);
+        out->n =
+            (uint16_t)(camp_json_kind(cx->doc, v) == CAMP_JSON_OBJECT ? camp_json_size(cx->doc, v)
+                                                                      : 0);
         return CAMP_OK;
     }
     out->n = (uint16_t)days_with_window(a);
-    return (cx->op == OP_EQUAL && (b == NULL || days_with_window(b) != out->n)) ? NOT_EQUAL : CAMP_OK;
+    return (cx->op == OP_EQUAL && (b == NULL || days_with_window(b) != out->n)) ? NOT_EQUAL
+                                                                                : CAMP_OK;
 }
 
 /* A day of scheduleHours: keys are the day of week as a string, "0" Sunday .. "6"
  * Saturday; each day once. */
-static camp_status_t hours_item(ictx_t *cx, const iframe_t *f, uint16_t i, int key, void **a, const void **b)
+static camp_status_t hours_item(ictx_t *cx, const iframe_t *f, uint16_t i, int key, void **a,
+                                const void **b)
 {
     camp_week_windows_t *w = (camp_week_windows_t *)f->a;
     camp_str_t k;
@@ -1954,8 +1993,8 @@ static camp_status_t hours_item(ictx_t *cx, const iframe_t *f, uint16_t i, int k
     return CAMP_OK;
 }
 
-static camp_status_t variables_sub(ictx_t *cx, camp_inbox_campaign_t *a, const camp_inbox_campaign_t *b,
-                                   int v, isub_t *out)
+static camp_status_t variables_sub(ictx_t *cx, camp_inbox_campaign_t *a,
+                                   const camp_inbox_campaign_t *b, int v, isub_t *out)
 {
     out->kind = ISUB_MAP;
     out->node = N_VARIABLE;
@@ -1964,16 +2003,18 @@ static camp_status_t variables_sub(ictx_t *cx, camp_inbox_campaign_t *a, const c
     if (cx->op == OP_DECODE) {
         int n = camp_json_kind(cx->doc, v) == CAMP_JSON_OBJECT ? camp_json_size(cx->doc, v) : 0;
         if (n > CAMP_MAX_CUSTOM_VARIABLES) {
-            return camp_ib_fail_capacity(cx, v, "more custom variables than CAMP_MAX_CUSTOM_VARIABLES",
-                                         (size_t)n);
+            return camp_ib_fail_capacity(
+                cx, v, "more custom variables than CAMP_MAX_CUSTOM_VARIABLES", (size_t)n);
         }
         out->n = (uint16_t)n;
         return CAMP_OK;
     }
     if (a->variable_count > CAMP_MAX_CUSTOM_VARIABLES) {
-        return cx->op == OP_EQUAL ? NOT_EQUAL
-                                  : camp_ib_fail_capacity(cx, -1, "more custom variables than CAMP_MAX_CUSTOM_VARIABLES",
-                                                          a->variable_count);
+        return cx->op == OP_EQUAL
+                   ? NOT_EQUAL
+                   : camp_ib_fail_capacity(cx, -1,
+                                           "more custom variables than CAMP_MAX_CUSTOM_VARIABLES",
+                                           a->variable_count);
     }
     if (cx->op == OP_EQUAL && (b == NULL || a->variable_count != b->variable_count)) {
         return NOT_EQUAL;
@@ -2013,9 +2054,7 @@ static camp_status_t variables_item(ictx_t *cx, const iframe_t *f, uint16_t i, i
             }
         }
         break;
-    case OP_ENCODE:
-        camp_ib_put_key(cx, &v->name);
-        break;
+    case OP_ENCODE: camp_ib_put_key(cx, &v->name); break;
     default: {
         const camp_inbox_campaign_t *y = (const camp_inbox_campaign_t *)f->u.s.b;
         if (y == NULL || !camp_ib_str_eq(&v->name, &y->variables[i].name)) {
@@ -2032,7 +2071,8 @@ static camp_status_t variables_item(ictx_t *cx, const iframe_t *f, uint16_t i, i
 static camp_status_t campaign_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, isub_t *out)
 {
     camp_inbox_campaign_t *a = (camp_inbox_campaign_t *)f->a;
-    const camp_inbox_campaign_t *b = (cx->op == OP_EQUAL) ? (const camp_inbox_campaign_t *)f->u.s.b : NULL;
+    const camp_inbox_campaign_t *b =
+        (cx->op == OP_EQUAL) ? (const camp_inbox_campaign_t *)f->u.s.b : NULL;
     switch (sub) {
     case SUB_HOURS:
         return hours_sub(cx, &a->schedule_hours, b != NULL ? &b->schedule_hours : NULL, v, out);
@@ -2052,8 +2092,7 @@ static camp_status_t campaign_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, 
         return steps_sub(cx, &a->sequence, b != NULL ? &b->sequence : NULL, v, out);
     case SUB_LISTS:
         return lists_sub(cx, &a->rules, b != NULL ? &b->rules : NULL, v, SUB_LISTS, out);
-    case SUB_VARIABLES:
-        return variables_sub(cx, a, b, v, out);
+    case SUB_VARIABLES: return variables_sub(cx, a, b, v, out);
     default: /* SUB_AUTOMATIONS */
         out->a = a;
         out->b = b;
@@ -2063,16 +2102,17 @@ static camp_status_t campaign_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, 
                 return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, "must be an array");
             }
             return array_of(cx, v, (size_t)camp_json_size(cx->doc, v), CAMP_MAX_AUTOMATIONS,
-                            "more automations than CAMP_MAX_AUTOMATIONS", (size_t)camp_json_size(cx->doc, v),
-                            out);
+                            "more automations than CAMP_MAX_AUTOMATIONS",
+                            (size_t)camp_json_size(cx->doc, v), out);
         }
         if (cx->op == OP_EQUAL && (b == NULL || a->automation_count != b->automation_count)) {
             return NOT_EQUAL;
         }
         if (a->automation_count > CAMP_MAX_AUTOMATIONS) {
-            return cx->op == OP_EQUAL ? NOT_EQUAL
-                                      : camp_ib_fail_capacity(cx, -1, "more automations than CAMP_MAX_AUTOMATIONS",
-                                                              a->automation_count);
+            return cx->op == OP_EQUAL
+                       ? NOT_EQUAL
+                       : camp_ib_fail_capacity(cx, -1, "more automations than CAMP_MAX_AUTOMATIONS",
+                                               a->automation_count);
         }
         out->kind = ISUB_ARR;
         out->n = a->automation_count;
@@ -2095,16 +2135,19 @@ static camp_status_t page_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, isub
                 return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, "must be an array");
             }
             st = array_of(cx, v, (size_t)camp_json_size(cx->doc, v), CAMP_MAX_PAGE_ITEMS,
-                          "more campaigns than CAMP_MAX_PAGE_ITEMS", (size_t)camp_json_size(cx->doc, v), out);
+                          "more campaigns than CAMP_MAX_PAGE_ITEMS",
+                          (size_t)camp_json_size(cx->doc, v), out);
             a->count = (st == CAMP_OK) ? out->n : 0;
             return st;
         }
         if (a->count > CAMP_MAX_PAGE_ITEMS) {
-            return cx->op == OP_EQUAL ? NOT_EQUAL
-                                      : camp_ib_fail_capacity(cx, -1, "more campaigns than CAMP_MAX_PAGE_ITEMS",
-                                                              a->count);
+            return cx->op == OP_EQUAL
+                       ? NOT_EQUAL
+                       : camp_ib_fail_capacity(cx, -1, "more campaigns than CAMP_MAX_PAGE_ITEMS",
+                                               a->count);
         }
-        if (cx->op == OP_EQUAL && (b == NULL || a->count != b->count || a->has_next != b->has_next)) {
+        if (cx->op == OP_EQUAL &&
+            (b == NULL || a->count != b->count || a->has_next != b->has_next)) {
             return NOT_EQUAL;
         }
         out->kind = ISUB_ARR;
@@ -2128,7 +2171,8 @@ static camp_status_t page_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, isub
 static camp_status_t leads_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, isub_t *out)
 {
     camp_inbox_leads_add_t *a = (camp_inbox_leads_add_t *)f->a;
-    const camp_inbox_leads_add_t *b = (cx->op == OP_EQUAL) ? (const camp_inbox_leads_add_t *)f->u.s.b : NULL;
+    const camp_inbox_leads_add_t *b =
+        (cx->op == OP_EQUAL) ? (const camp_inbox_leads_add_t *)f->u.s.b : NULL;
     if (sub != SUB_LEADS) {
         return ids_op(cx, a, b, sub, v, cx->op == OP_DECODE ? f->u.d.tok : -1);
     }
@@ -2144,16 +2188,18 @@ static camp_status_t leads_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, isu
         if (n < LEADS_MIN || n > LEADS_MAX) {
             return bad_count(cx, v);
         }
-        return array_of(cx, v, (size_t)n, CAMP_MAX_LEAD_OBJECTS, "more leads than CAMP_MAX_LEAD_OBJECTS",
-                        (size_t)n, out);
+        return array_of(cx, v, (size_t)n, CAMP_MAX_LEAD_OBJECTS,
+                        "more leads than CAMP_MAX_LEAD_OBJECTS", (size_t)n, out);
     }
     if (cx->op == OP_VALIDATE && (a->lead_count < LEADS_MIN || a->lead_count > LEADS_MAX)) {
         return bad_count(cx, -1);
     }
-    if (a->lead_count > CAMP_MAX_LEAD_OBJECTS || (cx->op == OP_EQUAL && (b == NULL || a->lead_count != b->lead_count))) {
-        return cx->op == OP_EQUAL ? NOT_EQUAL
-                                  : camp_ib_fail_capacity(cx, -1, "more leads than CAMP_MAX_LEAD_OBJECTS",
-                                                          a->lead_count);
+    if (a->lead_count > CAMP_MAX_LEAD_OBJECTS ||
+        (cx->op == OP_EQUAL && (b == NULL || a->lead_count != b->lead_count))) {
+        return cx->op == OP_EQUAL
+                   ? NOT_EQUAL
+                   : camp_ib_fail_capacity(cx, -1, "more leads than CAMP_MAX_LEAD_OBJECTS",
+                                           a->lead_count);
     }
     out->kind = ISUB_ARR;
     out->n = a->lead_count;
@@ -2173,12 +2219,11 @@ static camp_status_t webhook_part(ictx_t *cx, const ifield_t *m, isub_t *out)
         out->b = b != NULL ? &b->campaign : NULL;
         if (cx->op == OP_DECODE) {
             a->has_campaign = true;
-            cx->shape = (a->format == CAMP_INBOX_WEBHOOK_LEGACY) ? SHAPE_REF : CAMP_INBOX_SHAPE_SUMMARY;
+            cx->shape =
+                (a->format == CAMP_INBOX_WEBHOOK_LEGACY) ? SHAPE_REF : CAMP_INBOX_SHAPE_SUMMARY;
         }
         return CAMP_OK;
-    case SUB_WH_OBJECT:
-        out->node = N_WH_OBJECT;
-        break;
+    case SUB_WH_OBJECT: out->node = N_WH_OBJECT; break;
     default:
         out->node = (uint8_t)m->off; /* the part's node */
         break;
@@ -2203,18 +2248,19 @@ camp_status_t camp_ib_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int v, isu
     case SUB_SEQUENCE:
     case SUB_AUTOMATIONS:
     case SUB_LISTS:
-    case SUB_VARIABLES:
-        return campaign_sub(cx, f, m->rule, v, out);
+    case SUB_VARIABLES: return campaign_sub(cx, f, m->rule, v, out);
     case SUB_STEPS:
         if (f->node == N_CAMPAIGN) {
             return campaign_sub(cx, f, m->rule, v, out);
         }
         return steps_sub(cx, (camp_inbox_sequence_t *)f->a,
-                         (cx->op == OP_EQUAL) ? (const camp_inbox_sequence_t *)f->u.s.b : NULL, v, out);
+                         (cx->op == OP_EQUAL) ? (const camp_inbox_sequence_t *)f->u.s.b : NULL, v,
+                         out);
     case SUB_SYNCED:
     case SUB_EXCLUDED:
         return lists_sub(cx, (camp_inbox_rules_t *)f->a,
-                         (cx->op == OP_EQUAL) ? (const camp_inbox_rules_t *)f->u.s.b : NULL, v, m->rule, out);
+                         (cx->op == OP_EQUAL) ? (const camp_inbox_rules_t *)f->u.s.b : NULL, v,
+                         m->rule, out);
     case SUB_MAPPING: {
         const iframe_t *arr = parent_of(cx, f);
         if (arr == NULL) {
@@ -2230,11 +2276,11 @@ camp_status_t camp_ib_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int v, isu
         out->a = f->a;
         out->b = (cx->op == OP_EQUAL) ? f->u.s.b : NULL;
         return CAMP_OK;
-    case SUB_DATA:
-        return data_sub(cx, f, v, out);
+    case SUB_DATA: return data_sub(cx, f, v, out);
     case SUB_SEGMENTS:
         return segments_sub(cx, (camp_inbox_step_t *)f->a,
-                            (cx->op == OP_EQUAL) ? (const camp_inbox_step_t *)f->u.s.b : NULL, v, out);
+                            (cx->op == OP_EQUAL) ? (const camp_inbox_step_t *)f->u.s.b : NULL, v,
+                            out);
     case SUB_OPTIONS: {
         const camp_inbox_sequence_t *qb;
         camp_inbox_sequence_t *q = sequence_of(cx, &qb);
@@ -2242,34 +2288,31 @@ camp_status_t camp_ib_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int v, isu
                           (cx->op == OP_EQUAL) ? (const camp_inbox_segment_t *)f->u.s.b : NULL, v);
     }
     case SUB_CAMPAIGNS:
-    case SUB_CURSOR:
-        return page_sub(cx, f, m->rule, v, out);
+    case SUB_CURSOR: return page_sub(cx, f, m->rule, v, out);
     case SUB_CREATE_RULES:
         out->kind = ISUB_OBJ;
         out->node = N_RULES_UPDATE;
         out->a = &((camp_inbox_campaign_create_t *)f->a)->rules;
-        out->b = (cx->op == OP_EQUAL) ? &((const camp_inbox_campaign_create_t *)f->u.s.b)->rules : NULL;
+        out->b =
+            (cx->op == OP_EQUAL) ? &((const camp_inbox_campaign_create_t *)f->u.s.b)->rules : NULL;
         return CAMP_OK;
     case SUB_COLUMN_MAPPINGS:
-        return column_mappings_op(cx, (camp_inbox_rules_update_t *)f->a,
-                                  (cx->op == OP_EQUAL) ? (const camp_inbox_rules_update_t *)f->u.s.b : NULL, v);
+        return column_mappings_op(
+            cx, (camp_inbox_rules_update_t *)f->a,
+            (cx->op == OP_EQUAL) ? (const camp_inbox_rules_update_t *)f->u.s.b : NULL, v);
     case SUB_PLATFORM_IDS:
     case SUB_USERNAMES:
     case SUB_EXTERNAL_IDS:
-    case SUB_LEADS:
-        return leads_sub(cx, f, m->rule, v, out);
-    case SUB_LEAD_ID:
-        return lead_id_op(cx, f, m, v);
+    case SUB_LEADS: return leads_sub(cx, f, m->rule, v, out);
+    case SUB_LEAD_ID: return lead_id_op(cx, f, m, v);
     case SUB_ERROR:
         out->kind = ISUB_OBJ;
         out->node = N_ERROR_INNER;
         out->a = f->a;
         out->b = (cx->op == OP_EQUAL) ? f->u.s.b : NULL;
         return CAMP_OK;
-    case SUB_WH_DATA:
-        return webhook_data(cx, f, v, out);
-    default: /* webhook parts */
-        return webhook_part(cx, m, out);
+    case SUB_WH_DATA: return webhook_data(cx, f, v, out);
+    default: /* webhook parts */ return webhook_part(cx, m, out);
     }
 }
 
@@ -2282,14 +2325,12 @@ bool camp_ib_sub_present(const ictx_t *cx, const ifield_t *m, const void *base)
         return false;
     }
     switch (m->rule) {
-    case SUB_WH_TEAM:
-        return ((const camp_inbox_webhook_t *)base)->team_id.ptr != NULL;
+    case SUB_WH_TEAM: return ((const camp_inbox_webhook_t *)base)->team_id.ptr != NULL;
     case SUB_WH_ACCOUNT_LINK:
         return ((const camp_inbox_webhook_t *)base)->account_link_id.ptr != NULL;
     case SUB_LEAD_ID:
         return ((const camp_inbox_lead_t *)base)->by == (uint8_t)(m - camp_ib_node(N_LEAD)->t + 1);
-    default:
-        return true;
+    default: return true;
     }
 }
 
@@ -2302,10 +2343,8 @@ camp_status_t camp_ib_item(ictx_t *cx, const iframe_t *f, uint16_t i, int tok, v
     *a = NULL;
     *b = NULL;
     switch (f->sub) {
-    case SUB_HOURS:
-        return hours_item(cx, f, i, tok, a, b);
-    case SUB_VARIABLES:
-        return variables_item(cx, f, i, tok, a, b);
+    case SUB_HOURS: return hours_item(cx, f, i, tok, a, b);
+    case SUB_VARIABLES: return variables_item(cx, f, i, tok, a, b);
     case SUB_CAMPAIGNS: {
         camp_inbox_campaign_page_t *p = (camp_inbox_campaign_page_t *)f->a;
         if (i < CAMP_MAX_PAGE_ITEMS) {
@@ -2362,10 +2401,12 @@ camp_status_t camp_ib_item(ictx_t *cx, const iframe_t *f, uint16_t i, int tok, v
             *a = (r->list_count < CAMP_MAX_LISTS) ? &r->lists[r->list_count] : NULL;
         } else if (f->sub == SUB_LISTS) {
             *a = (i < CAMP_MAX_LISTS) ? &r->lists[i] : NULL;
-            *b = (eq && i < CAMP_MAX_LISTS) ? &((const camp_inbox_rules_t *)f->u.s.b)->lists[i] : NULL;
+            *b = (eq && i < CAMP_MAX_LISTS) ? &((const camp_inbox_rules_t *)f->u.s.b)->lists[i]
+                                            : NULL;
         } else {
             *a = nth_list(r, f->sub == SUB_EXCLUDED, i);
-            *b = eq ? nth_list((const camp_inbox_rules_t *)f->u.s.b, f->sub == SUB_EXCLUDED, i) : NULL;
+            *b = eq ? nth_list((const camp_inbox_rules_t *)f->u.s.b, f->sub == SUB_EXCLUDED, i)
+                    : NULL;
         }
         if (eq && *b == NULL) {
             *a = NULL;
@@ -2379,15 +2420,9 @@ void camp_ib_item_done(ictx_t *cx, iframe_t *f, uint16_t i)
 {
     (void)i;
     switch (f->sub) {
-    case SUB_AUTOMATIONS:
-        ((camp_inbox_campaign_t *)f->a)->automation_count++;
-        return;
-    case SUB_STEPS:
-        ((camp_inbox_sequence_t *)f->a)->step_count++;
-        return;
-    case SUB_LEADS:
-        ((camp_inbox_leads_add_t *)f->a)->lead_count++;
-        return;
+    case SUB_AUTOMATIONS: ((camp_inbox_campaign_t *)f->a)->automation_count++; return;
+    case SUB_STEPS: ((camp_inbox_sequence_t *)f->a)->step_count++; return;
+    case SUB_LEADS: ((camp_inbox_leads_add_t *)f->a)->lead_count++; return;
     case SUB_SEGMENTS: {
         const camp_inbox_sequence_t *qb;
         camp_inbox_sequence_t *q = sequence_of(cx, &qb);
@@ -2407,8 +2442,7 @@ void camp_ib_item_done(ictx_t *cx, iframe_t *f, uint16_t i)
         r->list_count++;
         return;
     }
-    default:
-        return;
+    default: return;
     }
 }
 
@@ -2443,8 +2477,9 @@ camp_status_t camp_ib_events_page_op(ictx_t *cx, camp_inbox_events_page_t *a, in
     if (!camp_json_is_null(cx->doc, last)) {
         st = camp_json_get_int(cx->doc, last, 0, CAMP_MAX_SAFE_INT, &seq);
         if (st != CAMP_OK) {
-            st = camp_ib_fail_at(cx, last, st == CAMP_ERR_JSON_TYPE ? CAMP_ERR_TYPE : CAMP_ERR_RANGE,
-                                 "must be an integer in 0..9007199254740991 or null");
+            st =
+                camp_ib_fail_at(cx, last, st == CAMP_ERR_JSON_TYPE ? CAMP_ERR_TYPE : CAMP_ERR_RANGE,
+                                "must be an integer in 0..9007199254740991 or null");
             camp_ib_fail_limits(cx, 0, CAMP_MAX_SAFE_INT);
             return st;
         }

@@ -156,8 +156,7 @@ static bool u_escape(const unsigned char *s, size_t at, size_t len, size_t *k)
     return j == at + 6;
 }
 
-camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth,
-                              camp_diag_t *diag)
+camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth, camp_diag_t *diag)
 {
     uint32_t stack[(CAMP_JSON_MAX_DEPTH + 31) / 32] = {0};
     const unsigned char *s = (const unsigned char *)json;

@@ -27,8 +27,7 @@ camp_json_kind_t camp_json_kind(const camp_json_doc_t *doc, int tok)
         case 'n': return CAMP_JSON_NULL;
         default: return CAMP_JSON_NUMBER;
         }
-    default:
-        return CAMP_JSON_INVALID;
+    default: return CAMP_JSON_INVALID;
     }
 }
 

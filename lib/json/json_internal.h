@@ -43,12 +43,12 @@ const camp_json_token_t *camp_json_tok(const camp_json_doc_t *doc, int tok);
 /* Iterator over the decoded bytes of a string token, without mutating the
  * input. Works on raw (escaped) and already-decoded tokens. */
 typedef struct camp_json_striter {
-    const char *p;    /* next input byte */
-    const char *end;  /* end of the token's bytes */
-    bool decoded;     /* bytes are already decoded: no escape processing */
+    const char *p;         /* next input byte */
+    const char *end;       /* end of the token's bytes */
+    bool decoded;          /* bytes are already decoded: no escape processing */
     unsigned char pend[4]; /* UTF-8 bytes of the current escape, not yet returned */
-    unsigned npend;   /* bytes in pend */
-    unsigned ipend;   /* next index into pend */
+    unsigned npend;        /* bytes in pend */
+    unsigned ipend;        /* next index into pend */
 } camp_json_striter_t;
 
 /* Start iterating string token @p tok; false when it is not a string. */
@@ -68,7 +68,6 @@ unsigned camp_json_utf8_encode(uint32_t cp, unsigned char *out);
  * well-formed (overlong, surrogate, > U+10FFFF, truncated, bad byte). When
  * @p why is not NULL it receives a static reason text on failure and
  * *bad_at the index of the offending byte. */
-size_t camp_json_utf8_seq(const unsigned char *s, size_t avail, const char **why,
-                          size_t *bad_at);
+size_t camp_json_utf8_seq(const unsigned char *s, size_t avail, const char **why, size_t *bad_at);
 
 #endif

@@ -58,8 +58,7 @@ unsigned camp_json_utf8_encode(uint32_t cp, unsigned char *out)
 /* Well-formed sequences per Unicode 15, table 3-7. The second byte's range
  * depends on the lead byte; that is what excludes overlongs (E0, F0),
  * surrogates (ED) and code points above U+10FFFF (F4). */
-size_t camp_json_utf8_seq(const unsigned char *s, size_t avail, const char **why,
-                          size_t *bad_at)
+size_t camp_json_utf8_seq(const unsigned char *s, size_t avail, const char **why, size_t *bad_at)
 {
     unsigned char b0 = s[0];
     size_t n, k;

@@ -45,8 +45,7 @@ CAMP_JSON_LAYOUT_CHECK(type, offsetof(camp_json_token_t, type_) == offsetof(jsmn
 CAMP_JSON_LAYOUT_CHECK(start, offsetof(camp_json_token_t, start) == offsetof(jsmntok_t, start));
 CAMP_JSON_LAYOUT_CHECK(end, offsetof(camp_json_token_t, end) == offsetof(jsmntok_t, end));
 CAMP_JSON_LAYOUT_CHECK(size_, offsetof(camp_json_token_t, size) == offsetof(jsmntok_t, size));
-CAMP_JSON_LAYOUT_CHECK(parent,
-                       offsetof(camp_json_token_t, parent) == offsetof(jsmntok_t, parent));
+CAMP_JSON_LAYOUT_CHECK(parent, offsetof(camp_json_token_t, parent) == offsetof(jsmntok_t, parent));
 CAMP_JSON_LAYOUT_CHECK(t_object, JSMN_OBJECT == CAMP_JSON_T_OBJECT);
 CAMP_JSON_LAYOUT_CHECK(t_array, JSMN_ARRAY == CAMP_JSON_T_ARRAY);
 CAMP_JSON_LAYOUT_CHECK(t_string, JSMN_STRING == CAMP_JSON_T_STRING);

@@ -88,8 +88,7 @@ static bool is_string_kind(uint8_t kind)
 /* Rules of the string kinds, on (pointer, length): the status and *rule. The
  * limits of a LENGTH failure follow from the field (string_limits()), so no
  * verdict struct (status, rule, limits) travels on the stack (512 B budget per call). */
-static camp_status_t check_string(const ob_field_t *f, const char *s, size_t len,
-                                  const char **rule)
+static camp_status_t check_string(const ob_field_t *f, const char *s, size_t len, const char **rule)
 {
     long chars;
 
@@ -104,15 +103,13 @@ static camp_status_t check_string(const ob_field_t *f, const char *s, size_t len
     }
     *rule = f->rule;
     switch (f->kind) {
-    case OB_UUID:
-        return camp_valid_uuid(s, len) ? CAMP_OK : CAMP_ERR_PATTERN;
+    case OB_UUID: return camp_valid_uuid(s, len) ? CAMP_OK : CAMP_ERR_PATTERN;
     case OB_TEXT:
         if ((int64_t)chars < f->min || (f->max >= 0 && (int64_t)chars > f->max)) {
             return CAMP_ERR_LENGTH;
         }
         return CAMP_OK;
-    case OB_DATETIME:
-        return camp_datetime_parse(s, len, NULL) == CAMP_OK ? CAMP_OK : CAMP_ERR_DATE;
+    case OB_DATETIME: return camp_datetime_parse(s, len, NULL) == CAMP_OK ? CAMP_OK : CAMP_ERR_DATE;
     case OB_EMAIL:
         if (len == 0u && (f->flags & OB_EMPTY_OK) != 0u) {
             return CAMP_OK;
@@ -130,9 +127,7 @@ static camp_status_t check_string(const ob_field_t *f, const char *s, size_t len
             return CAMP_ERR_LENGTH;
         }
         return camp_valid_tz_name(s, len) ? CAMP_OK : CAMP_ERR_TIMEZONE;
-    default:
-        *rule = "unexpected field kind";
-        return CAMP_ERR_INTERNAL;
+    default: *rule = "unexpected field kind"; return CAMP_ERR_INTERNAL;
     }
 }
 
@@ -221,8 +216,8 @@ static camp_status_t decode_string(camp_json_doc_t *doc, int tok, const ob_field
     return CAMP_OK;
 }
 
-static camp_status_t decode_str_list(camp_json_doc_t *doc, int tok, const ob_field_t *f,
-                                     void *base, camp_diag_t *diag)
+static camp_status_t decode_str_list(camp_json_doc_t *doc, int tok, const ob_field_t *f, void *base,
+                                     camp_diag_t *diag)
 {
     camp_str_t *items = (camp_str_t *)field_ptr(base, f->offset);
     size_t *count = (size_t *)field_ptr(base, f->count_offset);
@@ -333,10 +328,8 @@ static camp_status_t decode_value(camp_json_doc_t *doc, int tok, const ob_field_
         camp_json_raw(doc, tok, &raw->ptr, &raw->len);
         return CAMP_OK;
     }
-    case OB_STR_LIST:
-        return decode_str_list(doc, tok, f, base, diag);
-    default:
-        return camp_json_diag(diag, doc, tok, CAMP_ERR_INTERNAL, RULE_NESTING);
+    case OB_STR_LIST: return decode_str_list(doc, tok, f, base, diag);
+    default: return camp_json_diag(diag, doc, tok, CAMP_ERR_INTERNAL, RULE_NESTING);
     }
 }
 
@@ -393,8 +386,8 @@ static camp_status_t decode_leaf(camp_json_doc_t *doc, int obj, const ob_table_t
     return check_required_seen(doc, obj, t, seen, diag);
 }
 
-static camp_status_t decode_obj_list(camp_json_doc_t *doc, int tok, const ob_field_t *f,
-                                     void *base, camp_diag_t *diag)
+static camp_status_t decode_obj_list(camp_json_doc_t *doc, int tok, const ob_field_t *f, void *base,
+                                     camp_diag_t *diag)
 {
     char *items = (char *)field_ptr(base, f->offset);
     size_t *count = (size_t *)field_ptr(base, f->count_offset);
@@ -535,22 +528,15 @@ static bool field_present(const ob_field_t *f, const void *base)
         return ((const camp_str_t *)p)->ptr != NULL;
     }
     switch (f->kind) {
-    case OB_ENUM:
-        return get_enum(p) != 0;
-    case OB_BOOL:
-        return ((const camp_outbox_bool_t *)p)->set;
-    case OB_INT:
-        return (f->flags & OB_REQUIRED) != 0u || ((const camp_outbox_int_t *)p)->set;
-    case OB_COUNTER:
-        return true;
-    case OB_RAW:
-        return ((const camp_str_t *)p)->ptr != NULL;
+    case OB_ENUM: return get_enum(p) != 0;
+    case OB_BOOL: return ((const camp_outbox_bool_t *)p)->set;
+    case OB_INT: return (f->flags & OB_REQUIRED) != 0u || ((const camp_outbox_int_t *)p)->set;
+    case OB_COUNTER: return true;
+    case OB_RAW: return ((const camp_str_t *)p)->ptr != NULL;
     case OB_STR_LIST:
         return f->set_offset == OB_NO_OFFSET || *(const bool *)field_cptr(base, f->set_offset);
-    case OB_OBJ_LIST:
-        return true;
-    default:
-        return false;
+    case OB_OBJ_LIST: return true;
+    default: return false;
     }
 }
 
@@ -590,8 +576,7 @@ static camp_status_t validate_value(const ob_field_t *f, const void *base, ob_pa
         }
         return CAMP_OK;
     }
-    case OB_BOOL:
-        return CAMP_OK;
+    case OB_BOOL: return CAMP_OK;
     case OB_INT: {
         int64_t v = (f->flags & OB_REQUIRED) != 0u ? *(const int64_t *)p
                                                    : ((const camp_outbox_int_t *)p)->value;
@@ -635,8 +620,7 @@ static camp_status_t validate_value(const ob_field_t *f, const void *base, ob_pa
         }
         return CAMP_OK;
     }
-    default:
-        return diag_rule(diag, path, CAMP_ERR_INTERNAL, RULE_NESTING);
+    default: return diag_rule(diag, path, CAMP_ERR_INTERNAL, RULE_NESTING);
     }
 }
 
@@ -746,12 +730,8 @@ static void encode_value(camp_json_writer_t *w, const ob_field_t *f, const void 
         return;
     }
     switch (f->kind) {
-    case OB_ENUM:
-        camp_json_write_cstring(w, f->names[get_enum(p)]);
-        break;
-    case OB_BOOL:
-        camp_json_write_bool(w, ((const camp_outbox_bool_t *)p)->value);
-        break;
+    case OB_ENUM: camp_json_write_cstring(w, f->names[get_enum(p)]); break;
+    case OB_BOOL: camp_json_write_bool(w, ((const camp_outbox_bool_t *)p)->value); break;
     case OB_INT:
         camp_json_write_int(w, (f->flags & OB_REQUIRED) != 0u
                                    ? *(const int64_t *)p
@@ -789,8 +769,7 @@ static void encode_value(camp_json_writer_t *w, const ob_field_t *f, const void 
         camp_json_write_array_end(w);
         break;
     }
-    default:
-        break; /* OB_OBJ_LIST is handled by the top pass; validate refused the rest */
+    default: break; /* OB_OBJ_LIST is handled by the top pass; validate refused the rest */
     }
 }
 
@@ -813,8 +792,9 @@ static void encode_leaf(camp_json_writer_t *w, const ob_table_t *t, const void *
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static camp_status_t encode_object(const ob_table_t *t, const void *obj, char *buf, size_t cap,
-                                   size_t *out_len, camp_diag_t *diag)
+static camp_status_t
+encode_object(const ob_table_t *t, const void *obj, char *buf, size_t cap, size_t *out_len,
+              camp_diag_t *diag)
 {
     camp_json_writer_t w;
     camp_status_t st;

@@ -35,39 +35,47 @@ static const char RULE_STATUS[] = "must be one of draft|active|paused|completed|
 static const char RULE_VMODE[] = "must be one of single_email|domain";
 static const char RULE_SSTATUS[] = "must be one of pending|verified|failed";
 
-static const char *const campaign_status_names[] = {NULL, "draft", "active", "paused",
-                                                    "completed", "cancelled"};
+static const char *const campaign_status_names[] = {NULL,     "draft",     "active",
+                                                    "paused", "completed", "cancelled"};
 static const char *const vmode_names[] = {NULL, "single_email", "domain"};
 static const char *const sender_status_names[] = {NULL, "pending", "verified", "failed"};
 
 /* Field constructors. T is the struct type, M the member, K the JSON key. */
-#define FIELD(T, M, K, KIND, FLAGS, MIN, MAX, NAMES, RULE)                                       \
-    {K, KIND, FLAGS, offsetof(T, M), OB_NO_OFFSET, OB_NO_OFFSET, MIN, MAX, NAMES, RULE, NULL,   \
-     NULL, 0}
+#define FIELD(T, M, K, KIND, FLAGS, MIN, MAX, NAMES, RULE)                                         \
+    {                                                                                              \
+        K, KIND, FLAGS, offsetof(T, M), OB_NO_OFFSET, OB_NO_OFFSET, MIN, MAX, NAMES, RULE, NULL,   \
+            NULL, 0                                                                                \
+    }
 #define F_UUID(T, M, FLAGS) FIELD(T, M, #M, OB_UUID, FLAGS, 0, 0, NULL, RULE_UUID)
 #define F_DT(T, M, FLAGS) FIELD(T, M, #M, OB_DATETIME, FLAGS, 0, 0, NULL, RULE_DATETIME)
 #define F_TEXT(T, M, FLAGS, MIN, MAX, RULE) FIELD(T, M, #M, OB_TEXT, FLAGS, MIN, MAX, NULL, RULE)
-#define F_EMAIL(T, M, FLAGS) FIELD(T, M, #M, OB_EMAIL, FLAGS, 1, CAMP_OUTBOX_EMAIL_MAX, NULL, RULE_EMAIL)
-#define F_TZ(T, M, FLAGS) FIELD(T, M, #M, OB_TIMEZONE, FLAGS, 0, CAMP_OUTBOX_TIMEZONE_MAX, NULL, RULE_TZ)
+#define F_EMAIL(T, M, FLAGS)                                                                       \
+    FIELD(T, M, #M, OB_EMAIL, FLAGS, 1, CAMP_OUTBOX_EMAIL_MAX, NULL, RULE_EMAIL)
+#define F_TZ(T, M, FLAGS)                                                                          \
+    FIELD(T, M, #M, OB_TIMEZONE, FLAGS, 0, CAMP_OUTBOX_TIMEZONE_MAX, NULL, RULE_TZ)
 #define F_BOOL(T, M) FIELD(T, M, #M, OB_BOOL, 0u, 0, 0, NULL, NULL)
 #define F_RAW(T, M) FIELD(T, M, #M, OB_RAW, 0u, 0, 0, NULL, NULL)
-#define F_ENUM(T, M, NAMES, RULE)                                                                \
+#define F_ENUM(T, M, NAMES, RULE)                                                                  \
     FIELD(T, M, #M, OB_ENUM, 0u, 1, (int64_t)COUNT_OF(NAMES) - 1, NAMES, RULE)
 #define F_INT(T, M, FLAGS, MIN, MAX, RULE) FIELD(T, M, #M, OB_INT, FLAGS, MIN, MAX, NULL, RULE)
 #define F_COUNTER(T, M) FIELD(T, M, #M, OB_COUNTER, OB_REQUIRED, 0, 0, NULL, NULL)
-#define F_STR_LIST(T, M, LIST_T, CAP, ELEM)                                                      \
-    {#M, OB_STR_LIST, 0u, offsetof(T, M) + offsetof(LIST_T, items),                              \
-     offsetof(T, M) + offsetof(LIST_T, count), offsetof(T, M) + offsetof(LIST_T, set), 0, CAP,   \
-     NULL, NULL, &ELEM, NULL, 0}
-#define F_OBJ_LIST(T, M, COUNT_M, ELEM_T, CAP, TABLE)                                            \
-    {#M, OB_OBJ_LIST, OB_REQUIRED, offsetof(T, M), offsetof(T, COUNT_M), OB_NO_OFFSET, 0, CAP,   \
-     NULL, NULL, NULL, &TABLE, sizeof(ELEM_T)}
+#define F_STR_LIST(T, M, LIST_T, CAP, ELEM)                                                        \
+    {                                                                                              \
+#M, OB_STR_LIST, 0u, offsetof(T, M) + offsetof(LIST_T, items),                             \
+            offsetof(T, M) + offsetof(LIST_T, count), offsetof(T, M) + offsetof(LIST_T, set), 0,   \
+            CAP, NULL, NULL, &ELEM, NULL, 0                                                        \
+    }
+#define F_OBJ_LIST(T, M, COUNT_M, ELEM_T, CAP, TABLE)                                              \
+    {                                                                                              \
+#M, OB_OBJ_LIST, OB_REQUIRED, offsetof(T, M), offsetof(T, COUNT_M), OB_NO_OFFSET, 0, CAP,  \
+            NULL, NULL, NULL, &TABLE, sizeof(ELEM_T)                                               \
+    }
 
 /* Items of sender_identity_ids and tags. */
-static const ob_field_t elem_uuid = {"", OB_UUID, 0u, 0, OB_NO_OFFSET, OB_NO_OFFSET, 0, 0, NULL,
-                                     RULE_UUID, NULL, NULL, 0};
-static const ob_field_t elem_tag = {"", OB_TEXT, 0u, 0, OB_NO_OFFSET, OB_NO_OFFSET, 0, -1, NULL,
-                                    RULE_ANY_TEXT, NULL, NULL, 0};
+static const ob_field_t elem_uuid = {
+    "", OB_UUID, 0u, 0, OB_NO_OFFSET, OB_NO_OFFSET, 0, 0, NULL, RULE_UUID, NULL, NULL, 0};
+static const ob_field_t elem_tag = {
+    "", OB_TEXT, 0u, 0, OB_NO_OFFSET, OB_NO_OFFSET, 0, -1, NULL, RULE_ANY_TEXT, NULL, NULL, 0};
 
 /* ---- email campaign step (§3.2) ------------------------------------------------------- */
 
@@ -214,11 +222,11 @@ static const ob_table_t contacts_page_table = {contacts_page_fields,
                                                COUNT_OF(contacts_page_fields)};
 
 /* Presence is tracked in a 32-bit mask per object. */
-typedef char ob_table_fits[(COUNT_OF(campaign_fields) <= 32u && COUNT_OF(sender_fields) <= 32u &&
-                            COUNT_OF(sender_create_fields) <= 32u &&
-                            COUNT_OF(campaign_create_fields) <= 32u)
-                               ? 1
-                               : -1];
+typedef char
+    ob_table_fits[(COUNT_OF(campaign_fields) <= 32u && COUNT_OF(sender_fields) <= 32u &&
+                   COUNT_OF(sender_create_fields) <= 32u && COUNT_OF(campaign_create_fields) <= 32u)
+                      ? 1
+                      : -1];
 
 /* ---- public entry points ------------------------------------------------------------------------------ */
 

@@ -9,65 +9,64 @@
  * NUL-separated texts in the same order (about a third of the flash a switch
  * takes on Cortex-M). A new status gets its line here and in the list of
  * tests/unit/test_status.c, which checks that each has its own text. */
-#define CAMP_STATUS_TEXTS(X) \
-    X(CAMP_OK, "ok") \
-    X(CAMP_ERR_ARG, "invalid argument") \
-    X(CAMP_ERR_BUFFER_TOO_SMALL, "buffer too small") \
-    X(CAMP_ERR_CAPACITY, "more elements than the configured capacity") \
-    X(CAMP_ERR_INTERNAL, "internal error") \
-    X(CAMP_ERR_UNSUPPORTED, "not supported") \
-    X(CAMP_ERR_STATE, "invalid state") \
-    X(CAMP_ERR_JSON_SYNTAX, "json: syntax error") \
-    X(CAMP_ERR_JSON_DEPTH, "json: nesting too deep") \
-    X(CAMP_ERR_JSON_UTF8, "json: invalid UTF-8") \
-    X(CAMP_ERR_JSON_TOKENS, "json: too few tokens") \
-    X(CAMP_ERR_JSON_TYPE, "json: wrong type") \
-    X(CAMP_ERR_JSON_RANGE, "json: number out of range") \
-    X(CAMP_ERR_JSON_NOT_FOUND, "json: member not found") \
-    X(CAMP_ERR_JSON_NUL, "json: string contains \\u0000") \
-    X(CAMP_ERR_JSON_TOO_LARGE, "json: document too large") \
-    X(CAMP_ERR_REQUIRED, "required field missing") \
-    X(CAMP_ERR_TYPE, "wrong type") \
-    X(CAMP_ERR_RANGE, "out of range") \
-    X(CAMP_ERR_PATTERN, "does not match pattern") \
-    X(CAMP_ERR_LENGTH, "length out of limits") \
-    X(CAMP_ERR_ENUM, "unknown enum value") \
-    X(CAMP_ERR_DATE, "invalid date-time") \
-    X(CAMP_ERR_TIMEZONE, "unknown time zone") \
-    X(CAMP_ERR_REFERENCE, "undefined reference") \
-    X(CAMP_ERR_SCHEDULE, "invalid sending window") \
-    X(CAMP_ERR_INVALID, "invalid value") \
-    X(CAMP_ERR_TZ_UNKNOWN, "schedule: unknown zone") \
-    X(CAMP_ERR_TZ_RULE, "schedule: malformed zone rule") \
-    X(CAMP_ERR_TIME_RANGE, "schedule: instant out of range") \
-    X(CAMP_ERR_SIG_MISSING, "webhook: signature missing") \
-    X(CAMP_ERR_SIG_TIMESTAMP, "webhook: missing or bad timestamp") \
-    X(CAMP_ERR_SIG_FORMAT, "webhook: malformed signature") \
-    X(CAMP_ERR_SIG_STALE, "webhook: timestamp outside tolerance") \
-    X(CAMP_ERR_SIG_MISMATCH, "webhook: signature mismatch") \
-    X(CAMP_ERR_CRYPTO, "crypto port failed") \
-    X(CAMP_ERR_NET, "network error") \
-    X(CAMP_ERR_NET_CLOSED, "connection closed by peer") \
-    X(CAMP_ERR_TIMEOUT, "timed out") \
-    X(CAMP_ERR_TLS, "TLS error") \
-    X(CAMP_ERR_TLS_VERIFY, "TLS peer verification failed") \
-    X(CAMP_ERR_DNS, "host name not resolved") \
-    X(CAMP_ERR_NET_TRUNCATED,                                                         \
-      "connection cut without TLS close_notify (body may be truncated)")               \
-    X(CAMP_ERR_PROXY, "proxy refused the tunnel") \
-    X(CAMP_ERR_HTTP_PROTOCOL, "http: malformed response") \
-    X(CAMP_ERR_HTTP_TOO_LARGE, "http: response larger than buffer") \
-    X(CAMP_ERR_HTTP_HEADER, "http: control character in header value or path") \
-    X(CAMP_ERR_HTTP_ENCODING, "http: unsupported content encoding") \
-    X(CAMP_ERR_HTTP_REDIRECT, "http: redirect (not followed)") \
-    X(CAMP_ERR_API_BAD_REQUEST, "api: 400 bad request") \
-    X(CAMP_ERR_API_UNAUTHORIZED, "api: 401 unauthorized") \
-    X(CAMP_ERR_API_FORBIDDEN, "api: 403 forbidden") \
-    X(CAMP_ERR_API_NOT_FOUND, "api: 404 not found") \
-    X(CAMP_ERR_API_CONFLICT, "api: 409 conflict") \
-    X(CAMP_ERR_API_UNPROCESSABLE, "api: 422 unprocessable") \
-    X(CAMP_ERR_API_RATE_LIMITED, "api: 429 rate limited") \
-    X(CAMP_ERR_API_SERVER, "api: server error") \
+#define CAMP_STATUS_TEXTS(X)                                                                       \
+    X(CAMP_OK, "ok")                                                                               \
+    X(CAMP_ERR_ARG, "invalid argument")                                                            \
+    X(CAMP_ERR_BUFFER_TOO_SMALL, "buffer too small")                                               \
+    X(CAMP_ERR_CAPACITY, "more elements than the configured capacity")                             \
+    X(CAMP_ERR_INTERNAL, "internal error")                                                         \
+    X(CAMP_ERR_UNSUPPORTED, "not supported")                                                       \
+    X(CAMP_ERR_STATE, "invalid state")                                                             \
+    X(CAMP_ERR_JSON_SYNTAX, "json: syntax error")                                                  \
+    X(CAMP_ERR_JSON_DEPTH, "json: nesting too deep")                                               \
+    X(CAMP_ERR_JSON_UTF8, "json: invalid UTF-8")                                                   \
+    X(CAMP_ERR_JSON_TOKENS, "json: too few tokens")                                                \
+    X(CAMP_ERR_JSON_TYPE, "json: wrong type")                                                      \
+    X(CAMP_ERR_JSON_RANGE, "json: number out of range")                                            \
+    X(CAMP_ERR_JSON_NOT_FOUND, "json: member not found")                                           \
+    X(CAMP_ERR_JSON_NUL, "json: string contains \\u0000")                                          \
+    X(CAMP_ERR_JSON_TOO_LARGE, "json: document too large")                                         \
+    X(CAMP_ERR_REQUIRED, "required field missing")                                                 \
+    X(CAMP_ERR_TYPE, "wrong type")                                                                 \
+    X(CAMP_ERR_RANGE, "out of range")                                                              \
+    X(CAMP_ERR_PATTERN, "does not match pattern")                                                  \
+    X(CAMP_ERR_LENGTH, "length out of limits")                                                     \
+    X(CAMP_ERR_ENUM, "unknown enum value")                                                         \
+    X(CAMP_ERR_DATE, "invalid date-time")                                                          \
+    X(CAMP_ERR_TIMEZONE, "unknown time zone")                                                      \
+    X(CAMP_ERR_REFERENCE, "undefined reference")                                                   \
+    X(CAMP_ERR_SCHEDULE, "invalid sending window")                                                 \
+    X(CAMP_ERR_INVALID, "invalid value")                                                           \
+    X(CAMP_ERR_TZ_UNKNOWN, "schedule: unknown zone")                                               \
+    X(CAMP_ERR_TZ_RULE, "schedule: malformed zone rule")                                           \
+    X(CAMP_ERR_TIME_RANGE, "schedule: instant out of range")                                       \
+    X(CAMP_ERR_SIG_MISSING, "webhook: signature missing")                                          \
+    X(CAMP_ERR_SIG_TIMESTAMP, "webhook: missing or bad timestamp")                                 \
+    X(CAMP_ERR_SIG_FORMAT, "webhook: malformed signature")                                         \
+    X(CAMP_ERR_SIG_STALE, "webhook: timestamp outside tolerance")                                  \
+    X(CAMP_ERR_SIG_MISMATCH, "webhook: signature mismatch")                                        \
+    X(CAMP_ERR_CRYPTO, "crypto port failed")                                                       \
+    X(CAMP_ERR_NET, "network error")                                                               \
+    X(CAMP_ERR_NET_CLOSED, "connection closed by peer")                                            \
+    X(CAMP_ERR_TIMEOUT, "timed out")                                                               \
+    X(CAMP_ERR_TLS, "TLS error")                                                                   \
+    X(CAMP_ERR_TLS_VERIFY, "TLS peer verification failed")                                         \
+    X(CAMP_ERR_DNS, "host name not resolved")                                                      \
+    X(CAMP_ERR_NET_TRUNCATED, "connection cut without TLS close_notify (body may be truncated)")   \
+    X(CAMP_ERR_PROXY, "proxy refused the tunnel")                                                  \
+    X(CAMP_ERR_HTTP_PROTOCOL, "http: malformed response")                                          \
+    X(CAMP_ERR_HTTP_TOO_LARGE, "http: response larger than buffer")                                \
+    X(CAMP_ERR_HTTP_HEADER, "http: control character in header value or path")                     \
+    X(CAMP_ERR_HTTP_ENCODING, "http: unsupported content encoding")                                \
+    X(CAMP_ERR_HTTP_REDIRECT, "http: redirect (not followed)")                                     \
+    X(CAMP_ERR_API_BAD_REQUEST, "api: 400 bad request")                                            \
+    X(CAMP_ERR_API_UNAUTHORIZED, "api: 401 unauthorized")                                          \
+    X(CAMP_ERR_API_FORBIDDEN, "api: 403 forbidden")                                                \
+    X(CAMP_ERR_API_NOT_FOUND, "api: 404 not found")                                                \
+    X(CAMP_ERR_API_CONFLICT, "api: 409 conflict")                                                  \
+    X(CAMP_ERR_API_UNPROCESSABLE, "api: 422 unprocessable")                                        \
+    X(CAMP_ERR_API_RATE_LIMITED, "api: 429 rate limited")                                          \
+    X(CAMP_ERR_API_SERVER, "api: server error")                                                    \
     X(CAMP_ERR_API_OTHER, "api: unexpected status")
 
 #define CAMP_STATUS_CODE(code, text) (int16_t)(code),

@@ -11,7 +11,7 @@
 /* Domain limits that keep every intermediate of the algorithms inside int64_t.
  * Arguments outside them are clamped (documented in the header as unsupported);
  * the clamp exists only so that no input can cause signed overflow. */
-#define CIVIL_YEAR_LIMIT INT64_C(1099511627776)  /* 2^40 years */
+#define CIVIL_YEAR_LIMIT INT64_C(1099511627776)   /* 2^40 years */
 #define CIVIL_DAYS_LIMIT INT64_C(281474976710656) /* 2^48 days */
 
 /* Seconds of 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z. */
@@ -34,7 +34,7 @@ int64_t camp_days_from_civil(int64_t year, unsigned month, unsigned day)
     /* One 64-bit division finds the 400-year era; everything inside an era
      * fits in 32 bits (cheap on a 32-bit CPU, no libgcc call per step). */
     era = (y >= 0 ? y : y - 399) / 400;
-    yoe = (uint32_t)(y - era * 400);                           /* [0, 399] */
+    yoe = (uint32_t)(y - era * 400); /* [0, 399] */
     /* the day is added in 64 bits: any unsigned day count stays exact */
     doy = (int64_t)((153u * (m > 2u ? m - 3u : m + 9u) + 2u) / 5u) + (int64_t)day - 1;
     return era * 146097 + (int64_t)(yoe * 365u + yoe / 4u - yoe / 100u) + doy - 719468;
@@ -54,13 +54,13 @@ void camp_civil_from_days(int64_t days, int64_t *year, unsigned *month, unsigned
     }
     z += 719468;
     era = (z >= 0 ? z : z - 146096) / 146097;
-    doe = (uint32_t)(z - era * 146097);                             /* [0, 146096] */
+    doe = (uint32_t)(z - era * 146097);                              /* [0, 146096] */
     yoe = (doe - doe / 1460u + doe / 36524u - doe / 146096u) / 365u; /* [0, 399] */
     y = (int64_t)yoe + era * 400;
-    doy = doe - (365u * yoe + yoe / 4u - yoe / 100u);               /* [0, 365] */
-    mp = (5u * doy + 2u) / 153u;                                    /* [0, 11] */
-    d = doy - (153u * mp + 2u) / 5u + 1u;                           /* [1, 31] */
-    m = mp < 10u ? mp + 3u : mp - 9u;                               /* [1, 12] */
+    doy = doe - (365u * yoe + yoe / 4u - yoe / 100u); /* [0, 365] */
+    mp = (5u * doy + 2u) / 153u;                      /* [0, 11] */
+    d = doy - (153u * mp + 2u) / 5u + 1u;             /* [1, 31] */
+    m = mp < 10u ? mp + 3u : mp - 9u;                 /* [1, 12] */
     if (year != NULL) {
         *year = y + (m <= 2u ? 1 : 0);
     }

@@ -135,12 +135,12 @@ camp_status_t camp_webhook_parse_signature(const char *header, size_t len, camp_
 static uint32_t hex_nibble_ct(unsigned char ch, uint32_t *bad)
 {
     uint32_t c = (uint32_t)ch;
-    uint32_t num = c ^ 48u;                                /* '0'..'9' -> 0..9 */
-    uint32_t num_ok = (num - 10u) >> 8;                    /* all-ones-ish when num < 10 */
-    uint32_t alpha = c - 87u;                              /* 'a'..'f' -> 10..15 */
+    uint32_t num = c ^ 48u;                                   /* '0'..'9' -> 0..9 */
+    uint32_t num_ok = (num - 10u) >> 8;                       /* all-ones-ish when num < 10 */
+    uint32_t alpha = c - 87u;                                 /* 'a'..'f' -> 10..15 */
     uint32_t alpha_ok = ((alpha - 10u) ^ (alpha - 16u)) >> 8; /* nonzero when 10 <= alpha < 16 */
     uint32_t ok = num_ok | alpha_ok;
-    *bad |= (ok - 1u) >> 31;                               /* 1 when ok == 0 */
+    *bad |= (ok - 1u) >> 31; /* 1 when ok == 0 */
     return ((num_ok & num) | (alpha_ok & alpha)) & 0x0Fu;
 }
 
@@ -185,9 +185,9 @@ static void wipe(void *p, size_t n)
 }
 
 /* HMAC-SHA256(secret, t_text "." body) through the port. */
-static camp_status_t compute_mac(const camp_crypto_t *crypto, const char *secret,
-                                 size_t secret_len, const char *t_text, size_t t_len,
-                                 const void *body, size_t body_len, uint8_t mac[CAMP_SHA256_LEN])
+static camp_status_t compute_mac(const camp_crypto_t *crypto, const char *secret, size_t secret_len,
+                                 const char *t_text, size_t t_len, const void *body,
+                                 size_t body_len, uint8_t mac[CAMP_SHA256_LEN])
 {
     /* "{t}." is at most 20 bytes: copied so the port sees two parts, the body is not copied. */
     uint8_t prefix[CAMP_WEBHOOK_MAX_T_DIGITS + 1u];
@@ -224,8 +224,7 @@ static bool crypto_ok(const camp_crypto_t *crypto, const char *secret, size_t se
 }
 
 camp_status_t camp_webhook_verify(const camp_webhook_verifier_t *v, const char *header,
-                                  size_t header_len, const void *body, size_t body_len,
-                                  int64_t now)
+                                  size_t header_len, const void *body, size_t body_len, int64_t now)
 {
     camp_webhook_sig_t sig;
     uint8_t mac[CAMP_SHA256_LEN];
@@ -280,9 +279,9 @@ camp_status_t camp_webhook_verify(const camp_webhook_verifier_t *v, const char *
     return st;
 }
 
-camp_status_t camp_webhook_sign(const camp_crypto_t *crypto, const char *secret,
-                                size_t secret_len, int64_t t, const void *body, size_t body_len,
-                                char *out, size_t cap, size_t *out_len)
+camp_status_t camp_webhook_sign(const camp_crypto_t *crypto, const char *secret, size_t secret_len,
+                                int64_t t, const void *body, size_t body_len, char *out, size_t cap,
+                                size_t *out_len)
 {
     char digits[CAMP_WEBHOOK_MAX_T_DIGITS];
     size_t nd = 0, n = 0, i, need;

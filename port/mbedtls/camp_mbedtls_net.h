@@ -29,10 +29,10 @@ extern "C" {
 
 /** State of one connection of the socket glue. Caller-allocated (inside camp_mbedtls_tls_t). */
 typedef struct camp_mbedtls_net {
-    int fd;                 /**< socket descriptor, -1 when closed */
-    uint64_t deadline_ms;   /**< send/recv never wait past this instant of now_ms() */
-    camp_now_ms_fn now_ms;  /**< monotonic clock used for deadline_ms */
-    void *now_ctx;          /**< handed to now_ms */
+    int fd;                /**< socket descriptor, -1 when closed */
+    uint64_t deadline_ms;  /**< send/recv never wait past this instant of now_ms() */
+    camp_now_ms_fn now_ms; /**< monotonic clock used for deadline_ms */
+    void *now_ctx;         /**< handed to now_ms */
 } camp_mbedtls_net_t;
 
 /**
@@ -76,8 +76,9 @@ struct camp_proxy; /* port/posix/camp_proxy.h */
  *         reached); CAMP_ERR_TIMEOUT; CAMP_ERR_PROXY (refused, e.g. 407, or a
  *         broken answer); CAMP_ERR_UNSUPPORTED.
  */
-camp_status_t camp_mbedtls_net_connect_proxy(camp_mbedtls_net_t *net, const struct camp_proxy *proxy,
-                                             const char *host, uint16_t port, uint64_t deadline_ms,
+camp_status_t camp_mbedtls_net_connect_proxy(camp_mbedtls_net_t *net,
+                                             const struct camp_proxy *proxy, const char *host,
+                                             uint16_t port, uint64_t deadline_ms,
                                              int *proxy_status);
 
 /**

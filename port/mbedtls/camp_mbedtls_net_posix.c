@@ -54,9 +54,9 @@ camp_status_t camp_mbedtls_net_connect(camp_mbedtls_net_t *net, const char *host
     return camp_posix_tcp_connect(host, port, budget, &net->fd, NULL);
 }
 
-camp_status_t camp_mbedtls_net_connect_proxy(camp_mbedtls_net_t *net, const struct camp_proxy *proxy,
-                                             const char *host, uint16_t port, uint64_t deadline_ms,
-                                             int *proxy_status)
+camp_status_t camp_mbedtls_net_connect_proxy(camp_mbedtls_net_t *net,
+                                             const struct camp_proxy *proxy, const char *host,
+                                             uint16_t port, uint64_t deadline_ms, int *proxy_status)
 {
     if (proxy_status != NULL) {
         *proxy_status = 0;

@@ -14,7 +14,7 @@
 #if defined(MBEDTLS_ERROR_C)
 #include <mbedtls/error.h>
 #endif
-#if MBEDTLS_VERSION_NUMBER >= 0x04000000 || \
+#if MBEDTLS_VERSION_NUMBER >= 0x04000000 ||                                                        \
     (MBEDTLS_VERSION_NUMBER >= 0x03000000 && defined(MBEDTLS_PSA_CRYPTO_C))
 #define CAMP_TLS_PSA 1
 #include <psa/crypto.h>
@@ -115,7 +115,8 @@ static camp_status_t load_ca(camp_mbedtls_tls_t *tls, const camp_mbedtls_tls_con
     /* parse() returns > 0 when some certificates of a bundle were skipped;
      * accept that as long as at least one anchor loaded. */
     if (ret < 0 || tls->ca.version == 0) {
-        set_reason_err(tls, "CA bundle did not parse", ret < 0 ? ret : MBEDTLS_ERR_X509_INVALID_FORMAT);
+        set_reason_err(tls, "CA bundle did not parse",
+                       ret < 0 ? ret : MBEDTLS_ERR_X509_INVALID_FORMAT);
         return CAMP_ERR_TLS;
     }
     return CAMP_OK;
@@ -123,8 +124,10 @@ static camp_status_t load_ca(camp_mbedtls_tls_t *tls, const camp_mbedtls_tls_con
 
 static camp_status_t load_client(camp_mbedtls_tls_t *tls, const camp_mbedtls_tls_config_t *cfg)
 {
-    bool has_cert = (cfg->client_cert != NULL && cfg->client_cert_len > 0) || cfg->client_cert_file != NULL;
-    bool has_key = (cfg->client_key != NULL && cfg->client_key_len > 0) || cfg->client_key_file != NULL;
+    bool has_cert =
+        (cfg->client_cert != NULL && cfg->client_cert_len > 0) || cfg->client_cert_file != NULL;
+    bool has_key =
+        (cfg->client_key != NULL && cfg->client_key_len > 0) || cfg->client_key_file != NULL;
     const unsigned char *pw = (const unsigned char *)cfg->client_key_password;
     size_t pw_len = pw != NULL ? strlen(cfg->client_key_password) : 0;
     int ret;
@@ -161,12 +164,15 @@ static camp_status_t load_client(camp_mbedtls_tls_t *tls, const camp_mbedtls_tls
     if (cfg->client_key == NULL || cfg->client_key_len == 0) {
         (void)pw_len;
 #if MBEDTLS_VERSION_NUMBER >= 0x04000000
-        ret = mbedtls_pk_parse_keyfile(&tls->own_key, cfg->client_key_file, cfg->client_key_password);
+        ret =
+            mbedtls_pk_parse_keyfile(&tls->own_key, cfg->client_key_file, cfg->client_key_password);
 #elif MBEDTLS_VERSION_NUMBER >= 0x03000000
-        ret = mbedtls_pk_parse_keyfile(&tls->own_key, cfg->client_key_file, cfg->client_key_password,
-                                       mbedtls_ctr_drbg_random, &tls->drbg);
+        ret =
+            mbedtls_pk_parse_keyfile(&tls->own_key, cfg->client_key_file, cfg->client_key_password,
+                                     mbedtls_ctr_drbg_random, &tls->drbg);
 #else
-        ret = mbedtls_pk_parse_keyfile(&tls->own_key, cfg->client_key_file, cfg->client_key_password);
+        ret =
+            mbedtls_pk_parse_keyfile(&tls->own_key, cfg->client_key_file, cfg->client_key_password);
 #endif
     } else
 #endif
@@ -214,7 +220,8 @@ camp_status_t camp_mbedtls_tls_init(camp_mbedtls_tls_t *tls, const camp_mbedtls_
     mbedtls_ctr_drbg_init(&tls->drbg);
 #endif
     mbedtls_ssl_session_init(&tls->session);
-    camp_mbedtls_net_init(&tls->net, cfg != NULL ? cfg->now_ms : NULL, cfg != NULL ? cfg->now_ctx : NULL);
+    camp_mbedtls_net_init(&tls->net, cfg != NULL ? cfg->now_ms : NULL,
+                          cfg != NULL ? cfg->now_ctx : NULL);
     if (cfg == NULL) {
         set_reason(tls, "no configuration");
         return CAMP_ERR_ARG;
@@ -223,10 +230,12 @@ camp_status_t camp_mbedtls_tls_init(camp_mbedtls_tls_t *tls, const camp_mbedtls_
         set_reason(tls, "max_fragment_len must be 0 or a MBEDTLS_SSL_MAX_FRAG_LEN_512..4096 code");
         return CAMP_ERR_ARG;
     }
-    tls->connect_timeout_ms = cfg->connect_timeout_ms != 0 ? cfg->connect_timeout_ms : CAMP_MBEDTLS_CONNECT_TIMEOUT_MS;
-    tls->handshake_timeout_ms =
-        cfg->handshake_timeout_ms != 0 ? cfg->handshake_timeout_ms : CAMP_MBEDTLS_HANDSHAKE_TIMEOUT_MS;
-    tls->read_timeout_ms = cfg->read_timeout_ms != 0 ? cfg->read_timeout_ms : CAMP_MBEDTLS_READ_TIMEOUT_MS;
+    tls->connect_timeout_ms =
+        cfg->connect_timeout_ms != 0 ? cfg->connect_timeout_ms : CAMP_MBEDTLS_CONNECT_TIMEOUT_MS;
+    tls->handshake_timeout_ms = cfg->handshake_timeout_ms != 0 ? cfg->handshake_timeout_ms
+                                                               : CAMP_MBEDTLS_HANDSHAKE_TIMEOUT_MS;
+    tls->read_timeout_ms =
+        cfg->read_timeout_ms != 0 ? cfg->read_timeout_ms : CAMP_MBEDTLS_READ_TIMEOUT_MS;
     tls->resumption = !cfg->disable_session_resumption;
     tls->proxy = cfg->proxy;
 
@@ -247,8 +256,8 @@ camp_status_t camp_mbedtls_tls_init(camp_mbedtls_tls_t *tls, const camp_mbedtls_
         return CAMP_ERR_TLS;
     }
 #endif
-    ret = mbedtls_ssl_config_defaults(&tls->conf, MBEDTLS_SSL_IS_CLIENT, MBEDTLS_SSL_TRANSPORT_STREAM,
-                                      MBEDTLS_SSL_PRESET_DEFAULT);
+    ret = mbedtls_ssl_config_defaults(&tls->conf, MBEDTLS_SSL_IS_CLIENT,
+                                      MBEDTLS_SSL_TRANSPORT_STREAM, MBEDTLS_SSL_PRESET_DEFAULT);
     if (ret != 0) {
         set_reason_err(tls, "TLS configuration failed", ret);
         return CAMP_ERR_TLS;
@@ -271,16 +280,18 @@ camp_status_t camp_mbedtls_tls_init(camp_mbedtls_tls_t *tls, const camp_mbedtls_
 #endif
 #if MBEDTLS_VERSION_NUMBER < 0x03000000
     /* 2.28 still offers TLS 1.0/1.1 when compiled in; the APIs need 1.2. */
-    mbedtls_ssl_conf_min_version(&tls->conf, MBEDTLS_SSL_MAJOR_VERSION_3, MBEDTLS_SSL_MINOR_VERSION_3);
+    mbedtls_ssl_conf_min_version(&tls->conf, MBEDTLS_SSL_MAJOR_VERSION_3,
+                                 MBEDTLS_SSL_MINOR_VERSION_3);
 #endif
 #if defined(MBEDTLS_SSL_RENEGOTIATION)
     mbedtls_ssl_conf_renegotiation(&tls->conf, MBEDTLS_SSL_RENEGOTIATION_DISABLED);
 #endif
 #if defined(MBEDTLS_SSL_SESSION_TICKETS)
-    mbedtls_ssl_conf_session_tickets(&tls->conf, tls->resumption ? MBEDTLS_SSL_SESSION_TICKETS_ENABLED
-                                                                 : MBEDTLS_SSL_SESSION_TICKETS_DISABLED);
+    mbedtls_ssl_conf_session_tickets(&tls->conf, tls->resumption
+                                                     ? MBEDTLS_SSL_SESSION_TICKETS_ENABLED
+                                                     : MBEDTLS_SSL_SESSION_TICKETS_DISABLED);
 #endif
-#if MBEDTLS_VERSION_NUMBER >= 0x03060100 && MBEDTLS_VERSION_NUMBER < 0x04000000 && \
+#if MBEDTLS_VERSION_NUMBER >= 0x03060100 && MBEDTLS_VERSION_NUMBER < 0x04000000 &&                 \
     defined(MBEDTLS_SSL_PROTO_TLS1_3) && defined(MBEDTLS_SSL_SESSION_TICKETS)
     /* Without this, 3.6.1+ drops TLS 1.3 tickets silently and resumption
      * never happens (4.x always signals them). */
@@ -536,16 +547,16 @@ camp_status_t camp_mbedtls_tls_connect_until(camp_mbedtls_tls_t *tls, const char
                                             until < deadline_ms ? until : deadline_ms,
                                             &tls->proxy_status);
         if (st == CAMP_ERR_PROXY) {
-            int n = tls->proxy_status != 0
-                        ? snprintf(tls->reason, sizeof tls->reason,
-                                   "proxy refused the tunnel to %s:%u: HTTP %d%s", host,
-                                   (unsigned)port, tls->proxy_status,
-                                   tls->proxy_status == 407   ? " (proxy credentials missing or refused)"
-                                   : tls->proxy_status == 401 ? " (proxy credentials refused)"
-                                                              : "")
-                        : snprintf(tls->reason, sizeof tls->reason,
-                                   "proxy gave no valid answer to CONNECT %s:%u", host,
-                                   (unsigned)port);
+            int n =
+                tls->proxy_status != 0
+                    ? snprintf(tls->reason, sizeof tls->reason,
+                               "proxy refused the tunnel to %s:%u: HTTP %d%s", host, (unsigned)port,
+                               tls->proxy_status,
+                               tls->proxy_status == 407 ? " (proxy credentials missing or refused)"
+                               : tls->proxy_status == 401 ? " (proxy credentials refused)"
+                                                          : "")
+                    : snprintf(tls->reason, sizeof tls->reason,
+                               "proxy gave no valid answer to CONNECT %s:%u", host, (unsigned)port);
             if (n < 0) {
                 tls->reason[0] = '\0';
             }
@@ -553,14 +564,15 @@ camp_status_t camp_mbedtls_tls_connect_until(camp_mbedtls_tls_t *tls, const char
             return st;
         }
     } else {
-        st = camp_mbedtls_net_connect(&tls->net, host, port, until < deadline_ms ? until : deadline_ms);
+        st = camp_mbedtls_net_connect(&tls->net, host, port,
+                                      until < deadline_ms ? until : deadline_ms);
     }
     if (st != CAMP_OK) {
         const char *what = st == CAMP_ERR_DNS       ? "cannot resolve"
                            : st == CAMP_ERR_TIMEOUT ? "connect timed out to"
                                                     : "cannot connect to";
-        if (snprintf(tls->reason, sizeof tls->reason, "%s%s %s:%u", tls->proxy != NULL ? "proxy: " : "",
-                     what, host, (unsigned)port) < 0) {
+        if (snprintf(tls->reason, sizeof tls->reason, "%s%s %s:%u",
+                     tls->proxy != NULL ? "proxy: " : "", what, host, (unsigned)port) < 0) {
             tls->reason[0] = '\0';
         }
         drop_connection(tls);

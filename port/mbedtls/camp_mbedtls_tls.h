@@ -110,19 +110,19 @@ struct camp_proxy; /* port/posix/camp_proxy.h */
  * camp_mbedtls_tls_init() and not used afterwards.
  */
 typedef struct camp_mbedtls_tls_config {
-    const uint8_t *ca;           /**< trusted CA bundle (required, this or ca_file) */
-    size_t ca_len;               /**< bytes in @ref ca (PEM: strlen + 1) */
-    const char *ca_file;         /**< path of a PEM/DER CA bundle */
-    const uint8_t *client_cert;  /**< optional client certificate chain for mutual TLS */
-    size_t client_cert_len;      /**< bytes in @ref client_cert */
-    const char *client_cert_file;/**< path alternative to @ref client_cert */
-    const uint8_t *client_key;   /**< private key of @ref client_cert (required with it) */
-    size_t client_key_len;       /**< bytes in @ref client_key */
-    const char *client_key_file; /**< path alternative to @ref client_key */
+    const uint8_t *ca;               /**< trusted CA bundle (required, this or ca_file) */
+    size_t ca_len;                   /**< bytes in @ref ca (PEM: strlen + 1) */
+    const char *ca_file;             /**< path of a PEM/DER CA bundle */
+    const uint8_t *client_cert;      /**< optional client certificate chain for mutual TLS */
+    size_t client_cert_len;          /**< bytes in @ref client_cert */
+    const char *client_cert_file;    /**< path alternative to @ref client_cert */
+    const uint8_t *client_key;       /**< private key of @ref client_cert (required with it) */
+    size_t client_key_len;           /**< bytes in @ref client_key */
+    const char *client_key_file;     /**< path alternative to @ref client_key */
     const char *client_key_password; /**< NULL when the key is not encrypted */
-    uint32_t connect_timeout_ms;   /**< 0: CAMP_MBEDTLS_CONNECT_TIMEOUT_MS */
-    uint32_t handshake_timeout_ms; /**< 0: CAMP_MBEDTLS_HANDSHAKE_TIMEOUT_MS */
-    uint32_t read_timeout_ms;      /**< 0: CAMP_MBEDTLS_READ_TIMEOUT_MS */
+    uint32_t connect_timeout_ms;     /**< 0: CAMP_MBEDTLS_CONNECT_TIMEOUT_MS */
+    uint32_t handshake_timeout_ms;   /**< 0: CAMP_MBEDTLS_HANDSHAKE_TIMEOUT_MS */
+    uint32_t read_timeout_ms;        /**< 0: CAMP_MBEDTLS_READ_TIMEOUT_MS */
     /** RFC 6066 max fragment length asked from the server: 0 none, else a
      *  MBEDTLS_SSL_MAX_FRAG_LEN_512..4096 code. Servers may ignore it.
      *  mbedTLS negotiates it only in TLS 1.2 (3.6 sends it in a 1.3 hello and
@@ -130,8 +130,8 @@ typedef struct camp_mbedtls_tls_config {
      *  connection of this context on TLS 1.2. */
     uint8_t max_fragment_len;
     bool disable_session_resumption; /**< true: full handshake on every connect */
-    camp_now_ms_fn now_ms;  /**< monotonic ms clock; NULL: camp_mbedtls_net_now_ms() */
-    void *now_ctx;          /**< handed to @ref now_ms */
+    camp_now_ms_fn now_ms;           /**< monotonic ms clock; NULL: camp_mbedtls_net_now_ms() */
+    void *now_ctx;                   /**< handed to @ref now_ms */
     /** NULL: connect directly. Else every connect opens an HTTP CONNECT tunnel
      *  through this proxy (camp_proxy.h) within the same deadline; TLS, SNI and
      *  the certificate name check still concern the API host. Kept by pointer:
@@ -146,36 +146,36 @@ typedef struct camp_mbedtls_tls_config {
  * the members as private.
  */
 typedef struct camp_mbedtls_tls {
-    camp_mbedtls_net_t net;           /**< socket glue (camp_mbedtls_net.h) */
-    mbedtls_ssl_context ssl;          /**< live connection (set up by connect) */
-    mbedtls_ssl_config conf;          /**< shared by every connection */
-    mbedtls_x509_crt ca;              /**< trust anchors */
-    mbedtls_x509_crt own_cert;        /**< optional client certificate */
-    mbedtls_pk_context own_key;       /**< its key */
+    camp_mbedtls_net_t net;     /**< socket glue (camp_mbedtls_net.h) */
+    mbedtls_ssl_context ssl;    /**< live connection (set up by connect) */
+    mbedtls_ssl_config conf;    /**< shared by every connection */
+    mbedtls_x509_crt ca;        /**< trust anchors */
+    mbedtls_x509_crt own_cert;  /**< optional client certificate */
+    mbedtls_pk_context own_key; /**< its key */
 #if MBEDTLS_VERSION_NUMBER < 0x04000000
-    mbedtls_entropy_context entropy;  /**< entropy source of the DRBG */
-    mbedtls_ctr_drbg_context drbg;    /**< random numbers for TLS */
+    mbedtls_entropy_context entropy; /**< entropy source of the DRBG */
+    mbedtls_ctr_drbg_context drbg;   /**< random numbers for TLS */
 #endif
-    mbedtls_ssl_session session;      /**< saved session for resumption */
-    uint32_t connect_timeout_ms;      /**< resolved TCP connect timeout */
-    uint32_t handshake_timeout_ms;    /**< resolved handshake timeout */
-    uint32_t read_timeout_ms;         /**< resolved longest wait of one send/recv */
-    uint32_t verify_flags;            /**< MBEDTLS_X509_BADCERT_* of the last handshake */
-    uint64_t io_deadline_ms;          /**< send/recv never wait past this (0: no limit) */
-    bool mfl_caps_tls12;              /**< max_fragment_len set: connections stay on TLS 1.2 */
-    int last_error;                   /**< last mbedTLS error code (negative) or 0 */
-    uint16_t session_port;            /**< port the saved session belongs to */
-    const struct camp_proxy *proxy;   /**< from the configuration, NULL: direct */
-    int proxy_status;                 /**< HTTP status of the proxy's last CONNECT answer, 0 if none */
-    bool initialised;                 /**< camp_mbedtls_tls_init() succeeded */
-    bool ssl_ready;                   /**< ssl is set up (between connect and close) */
-    bool connected;                   /**< handshake done, transport usable */
-    bool peer_closed;                 /**< close_notify or EOF seen */
-    bool clean_close;                 /**< ...and it was close_notify */
-    bool cert_seen;                   /**< the last handshake verified a certificate */
-    bool have_session;                /**< @ref session holds a resumable session */
-    bool resumed;                     /**< the last handshake resumed @ref session */
-    bool resumption;                  /**< session resumption enabled */
+    mbedtls_ssl_session session;    /**< saved session for resumption */
+    uint32_t connect_timeout_ms;    /**< resolved TCP connect timeout */
+    uint32_t handshake_timeout_ms;  /**< resolved handshake timeout */
+    uint32_t read_timeout_ms;       /**< resolved longest wait of one send/recv */
+    uint32_t verify_flags;          /**< MBEDTLS_X509_BADCERT_* of the last handshake */
+    uint64_t io_deadline_ms;        /**< send/recv never wait past this (0: no limit) */
+    bool mfl_caps_tls12;            /**< max_fragment_len set: connections stay on TLS 1.2 */
+    int last_error;                 /**< last mbedTLS error code (negative) or 0 */
+    uint16_t session_port;          /**< port the saved session belongs to */
+    const struct camp_proxy *proxy; /**< from the configuration, NULL: direct */
+    int proxy_status;  /**< HTTP status of the proxy's last CONNECT answer, 0 if none */
+    bool initialised;  /**< camp_mbedtls_tls_init() succeeded */
+    bool ssl_ready;    /**< ssl is set up (between connect and close) */
+    bool connected;    /**< handshake done, transport usable */
+    bool peer_closed;  /**< close_notify or EOF seen */
+    bool clean_close;  /**< ...and it was close_notify */
+    bool cert_seen;    /**< the last handshake verified a certificate */
+    bool have_session; /**< @ref session holds a resumable session */
+    bool resumed;      /**< the last handshake resumed @ref session */
+    bool resumption;   /**< session resumption enabled */
     char session_host[CAMP_MBEDTLS_HOST_MAX]; /**< host the saved session belongs to */
     char reason[CAMP_MBEDTLS_REASON_MAX];     /**< why the last call failed, "" if it did not */
 } camp_mbedtls_tls_t;

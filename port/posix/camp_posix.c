@@ -202,8 +202,8 @@ static int connect_one(const struct addrinfo *ai, uint32_t timeout_ms, int *time
     return fd;
 }
 
-camp_status_t camp_posix_tcp_connect(const char *host, uint16_t port, uint32_t timeout_ms,
-                                     int *fd, int *os_error)
+camp_status_t camp_posix_tcp_connect(const char *host, uint16_t port, uint32_t timeout_ms, int *fd,
+                                     int *os_error)
 {
     struct addrinfo hints;
     struct addrinfo *res = NULL;
@@ -369,7 +369,8 @@ void camp_posix_set_deadline(void *ctx, uint64_t deadline_ms)
     }
 }
 
-camp_status_t camp_posix_open_until(void *ctx, const char *host, uint16_t port, uint64_t deadline_ms)
+camp_status_t camp_posix_open_until(void *ctx, const char *host, uint16_t port,
+                                    uint64_t deadline_ms)
 {
     camp_posix_t *p = (camp_posix_t *)ctx;
     uint64_t now = camp_posix_now_ms();

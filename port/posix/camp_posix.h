@@ -56,8 +56,8 @@ extern "C" {
  *         address answered in time); CAMP_ERR_NET (refused, unreachable, ...);
  *         CAMP_ERR_ARG.
  */
-camp_status_t camp_posix_tcp_connect(const char *host, uint16_t port, uint32_t timeout_ms,
-                                     int *fd, int *os_error);
+camp_status_t camp_posix_tcp_connect(const char *host, uint16_t port, uint32_t timeout_ms, int *fd,
+                                     int *os_error);
 
 /**
  * @brief Send on a non-blocking socket, waiting up to @p timeout_ms for room.
@@ -128,10 +128,11 @@ typedef struct camp_posix {
     int fd;                 /**< socket, -1 when closed */
     uint32_t io_timeout_ms; /**< longest wait inside one send/recv */
     int last_error;         /**< errno of the last failure (for messages), 0 if none */
-    uint64_t deadline_ms;   /**< no send/recv waits past this instant of camp_posix_now_ms() (0: none) */
+    uint64_t
+        deadline_ms; /**< no send/recv waits past this instant of camp_posix_now_ms() (0: none) */
     const struct camp_proxy *proxy; /**< NULL: direct; else camp_posix_open_until() tunnels
                                          through this HTTP proxy (kept by pointer) */
-    int proxy_status;       /**< HTTP status of the proxy's last CONNECT answer, 0 if none */
+    int proxy_status; /**< HTTP status of the proxy's last CONNECT answer, 0 if none */
 } camp_posix_t;
 
 /**
@@ -156,7 +157,8 @@ void camp_posix_init(camp_posix_t *ctx, uint32_t io_timeout_ms);
  *         already passed; CAMP_ERR_ARG for a NULL @p ctx; with a proxy, every
  *         status of camp_proxy_tunnel() (CAMP_ERR_PROXY: ctx->proxy_status).
  */
-camp_status_t camp_posix_open_until(void *ctx, const char *host, uint16_t port, uint64_t deadline_ms);
+camp_status_t camp_posix_open_until(void *ctx, const char *host, uint16_t port,
+                                    uint64_t deadline_ms);
 
 /**
  * @brief camp_client_conn_t::set_deadline adapter: no later send/recv on

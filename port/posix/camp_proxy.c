@@ -163,7 +163,8 @@ camp_status_t camp_proxy_parse(const char *url, camp_proxy_t *out, char *buf, si
             port_len = (size_t)(auth_end - port_s);
         }
     }
-    if (host_len == 0 || memchr(host, '@', host_len) != NULL || memchr(host, '[', host_len) != NULL) {
+    if (host_len == 0 || memchr(host, '@', host_len) != NULL ||
+        memchr(host, '[', host_len) != NULL) {
         return CAMP_ERR_ARG;
     }
     out->port = 80;
@@ -327,8 +328,8 @@ static bool safe_host(const char *h)
     size_t i;
     for (i = 0; h[i] != '\0'; i++) {
         unsigned char c = (unsigned char)h[i];
-        if (c <= 0x20u || c >= 0x7fu || c == '@' || c == '/' || c == '?' || c == '#' ||
-            c == '[' || c == ']') {
+        if (c <= 0x20u || c >= 0x7fu || c == '@' || c == '/' || c == '?' || c == '#' || c == '[' ||
+            c == ']') {
             return false;
         }
     }
@@ -417,7 +418,8 @@ static camp_status_t read_head(int fd, uint64_t deadline_ms, int *status)
         }
         head[len++] = (char)c;
         if (len >= 2 && head[len - 1] == '\n' &&
-            (head[len - 2] == '\n' || (len >= 3 && head[len - 2] == '\r' && head[len - 3] == '\n'))) {
+            (head[len - 2] == '\n' ||
+             (len >= 3 && head[len - 2] == '\r' && head[len - 3] == '\n'))) {
             break;
         }
     }
@@ -455,8 +457,7 @@ camp_status_t camp_proxy_tunnel(const camp_proxy_t *proxy, const char *host, uin
         *proxy_status = 0;
     }
     if (proxy == NULL || proxy->host == NULL || proxy->port == 0 || host == NULL || fd == NULL ||
-        port == 0 || !safe_host(host) || !safe_cred(proxy->user) ||
-        !safe_cred(proxy->password)) {
+        port == 0 || !safe_host(host) || !safe_cred(proxy->user) || !safe_cred(proxy->password)) {
         return CAMP_ERR_ARG;
     }
     req_len = build_request(proxy, host, port, req, sizeof req);

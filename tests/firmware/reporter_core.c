@@ -108,8 +108,7 @@ int fw_run(void)
     client.transport.now_ms = canned_now_ms;
     client.transport.ctx = &server;
     client.keep_alive = false;
-    if (camp_client_inbox_get_campaign(&client, "usdjpdql3f90seqk13rwuo7z", &campaign) !=
-        CAMP_OK) {
+    if (camp_client_inbox_get_campaign(&client, "usdjpdql3f90seqk13rwuo7z", &campaign) != CAMP_OK) {
         return 2;
     }
     if (server.sent == 0 || campaign.schedule_timezone.ptr == NULL) {
@@ -119,18 +118,16 @@ int fw_run(void)
         CAMP_OK) {
         return 4;
     }
-    if (camp_schedule_is_open(&tz, &campaign.schedule_hours, SATURDAY_NOON_UTC, &open) !=
-            CAMP_OK ||
+    if (camp_schedule_is_open(&tz, &campaign.schedule_hours, SATURDAY_NOON_UTC, &open) != CAMP_OK ||
         open) {
         return 5;
     }
-    if (camp_schedule_next_open(&tz, &campaign.schedule_hours, SATURDAY_NOON_UTC, &found,
-                                &next) != CAMP_OK ||
+    if (camp_schedule_next_open(&tz, &campaign.schedule_hours, SATURDAY_NOON_UTC, &found, &next) !=
+            CAMP_OK ||
         !found || next != MONDAY_OPEN_UTC) {
         return 6;
     }
-    if (camp_schedule_is_open(&tz, &campaign.schedule_hours, TUESDAY_OPEN_UTC, &open) !=
-            CAMP_OK ||
+    if (camp_schedule_is_open(&tz, &campaign.schedule_hours, TUESDAY_OPEN_UTC, &open) != CAMP_OK ||
         !open) {
         return 7;
     }

@@ -25,12 +25,12 @@
 typedef struct fake_stream {
     const uint8_t *data; /* bytes the peer sends on this connection */
     size_t len;
-    size_t close_at;     /* return CAMP_NET_CLOSED once this many bytes were
+    size_t close_at;      /* return CAMP_NET_CLOSED once this many bytes were
                             delivered; FAKE_NO_OFFSET = close after all data */
-    size_t error_at;     /* return CAMP_NET_ERROR at this offset; FAKE_NO_OFFSET = never */
-    bool stall;          /* never deliver anything: recv always returns 0 */
-    bool stay_open;      /* after all data: return 0 forever instead of closing */
-    size_t split_at;     /* 0 = off; else the first recv()s never cross this
+    size_t error_at;      /* return CAMP_NET_ERROR at this offset; FAKE_NO_OFFSET = never */
+    bool stall;           /* never deliver anything: recv always returns 0 */
+    bool stay_open;       /* after all data: return 0 forever instead of closing */
+    size_t split_at;      /* 0 = off; else the first recv()s never cross this
                             offset, so the stream arrives as [0, split) + rest */
     bool truncated_close; /* the close is CAMP_NET_TRUNCATED (a TLS close
                              without close_notify), not CAMP_NET_CLOSED */
@@ -39,28 +39,28 @@ typedef struct fake_stream {
 typedef struct fake_transport {
     fake_stream_t streams[FAKE_MAX_STREAMS];
     size_t stream_count;
-    size_t current;       /* index of the open stream */
-    size_t pos;           /* bytes of it delivered */
+    size_t current; /* index of the open stream */
+    size_t pos;     /* bytes of it delivered */
     bool connected;
 
-    size_t chunk;         /* most bytes per recv (0 = all available) */
-    unsigned zeros;       /* return 0 this many times before each delivery */
+    size_t chunk;   /* most bytes per recv (0 = all available) */
+    unsigned zeros; /* return 0 this many times before each delivery */
     unsigned zeros_left;
 
-    uint64_t now;         /* fake clock */
-    uint64_t tick_ms;     /* advance per now_ms() call */
+    uint64_t now;     /* fake clock */
+    uint64_t tick_ms; /* advance per now_ms() call */
 
     uint8_t sent[FAKE_SENT_CAP]; /* everything sent on all connections */
     size_t sent_len;
-    size_t send_chunk;    /* most bytes accepted per send (0 = all) */
-    bool send_fail;       /* send returns CAMP_NET_ERROR */
-    bool send_stall;      /* send returns 0 forever */
+    size_t send_chunk; /* most bytes accepted per send (0 = all) */
+    bool send_fail;    /* send returns CAMP_NET_ERROR */
+    bool send_stall;   /* send returns 0 forever */
 
     unsigned recv_calls;
     unsigned send_calls;
-    unsigned opens;       /* fake_open() calls */
-    unsigned closes;      /* fake_close() calls */
-    int open_status;      /* what fake_open() returns (0 = CAMP_OK) */
+    unsigned opens;  /* fake_open() calls */
+    unsigned closes; /* fake_close() calls */
+    int open_status; /* what fake_open() returns (0 = CAMP_OK) */
 } fake_transport_t;
 
 /* Reset to: no streams, chunk = all, no zeros, clock 1000 ms ticking 1 ms. */

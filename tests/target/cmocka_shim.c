@@ -79,13 +79,14 @@ void _shim_skip(const char *file, int line)
     exit(0);
 }
 
-void _shim_assert_int(LargestIntegralType a, LargestIntegralType b, int want_equal,
-                      const char *ea, const char *eb, const char *file, int line)
+void _shim_assert_int(LargestIntegralType a, LargestIntegralType b, int want_equal, const char *ea,
+                      const char *eb, const char *file, int line)
 {
     if ((a == b) == (want_equal != 0))
         return;
-    _shim_fail(file, line, "%s %s %s (%" PRIdMAX " / %#" PRIxMAX " vs %" PRIdMAX " / %#" PRIxMAX ")",
-               ea, want_equal ? "!=" : "==", eb, (intmax_t)a, a, (intmax_t)b, b);
+    _shim_fail(file, line,
+               "%s %s %s (%" PRIdMAX " / %#" PRIxMAX " vs %" PRIdMAX " / %#" PRIxMAX ")", ea,
+               want_equal ? "!=" : "==", eb, (intmax_t)a, a, (intmax_t)b, b);
 }
 
 void _shim_assert_range(LargestIntegralType v, LargestIntegralType lo, LargestIntegralType hi,
@@ -108,14 +109,13 @@ void _shim_assert_string(const char *a, const char *b, int want_equal, const cha
                want_equal ? "!=" : "==", eb, b ? b : "(null)");
 }
 
-void _shim_assert_memory(const void *a, const void *b, size_t n, int want_equal,
-                         const char *ea, const char *eb, const char *file, int line)
+void _shim_assert_memory(const void *a, const void *b, size_t n, int want_equal, const char *ea,
+                         const char *eb, const char *file, int line)
 {
     int eq = (a == NULL || b == NULL) ? (a == b) : (memcmp(a, b, n) == 0);
     if (eq == (want_equal != 0))
         return;
-    _shim_fail(file, line, "%s %s %s (%u bytes)", ea, want_equal ? "!=" : "==", eb,
-               (unsigned)n);
+    _shim_fail(file, line, "%s %s %s (%u bytes)", ea, want_equal ? "!=" : "==", eb, (unsigned)n);
 }
 
 void _shim_assert_in_set(LargestIntegralType v, const LargestIntegralType *set, size_t n,
@@ -127,8 +127,7 @@ void _shim_assert_in_set(LargestIntegralType v, const LargestIntegralType *set, 
             in = 1;
     if (in == (want_in != 0))
         return;
-    _shim_fail(file, line, "%s = %" PRIuMAX " is %s the set", ev, v,
-               want_in ? "not in" : "in");
+    _shim_fail(file, line, "%s = %" PRIuMAX " is %s the set", ev, v, want_in ? "not in" : "in");
 }
 
 /* ---- will_return()/mock() ---------------------------------------------------------- */
@@ -143,8 +142,7 @@ static size_t shim_mock_count;
 void _shim_will_return(const char *fn, LargestIntegralType v, int count)
 {
     if (shim_mock_count == SHIM_MOCKS)
-        _shim_fail(__FILE__, __LINE__, "too many will_return() values (shim limit %d)",
-                   SHIM_MOCKS);
+        _shim_fail(__FILE__, __LINE__, "too many will_return() values (shim limit %d)", SHIM_MOCKS);
     shim_mocks[shim_mock_count].fn = fn;
     shim_mocks[shim_mock_count].v = v;
     shim_mocks[shim_mock_count].count = count;
@@ -168,9 +166,8 @@ LargestIntegralType _shim_mock(const char *fn, const char *file, int line)
 }
 
 /* ---- the group runner ----------------------------------------------------------------- */
-int _cmocka_run_group_tests(const char *group_name, const struct CMUnitTest *tests,
-                            size_t count, CMFixtureFunction group_setup,
-                            CMFixtureFunction group_teardown)
+int _cmocka_run_group_tests(const char *group_name, const struct CMUnitTest *tests, size_t count,
+                            CMFixtureFunction group_setup, CMFixtureFunction group_teardown)
 {
     /* volatile: modified between setjmp and longjmp */
     volatile size_t passed = 0, failed = 0, skipped = 0;

@@ -26,11 +26,11 @@ typedef void (*camp_stack_fn)(void *arg);
 size_t camp_stack_probe(camp_stack_fn fn, void *arg, size_t window);
 
 extern void *volatile camp_stack_mark;
-#define CAMP_STACK_MARK()                                     \
-    do {                                                      \
-        void *sp_;                                            \
-        __asm__ volatile("mov %0, sp" : "=r"(sp_));           \
-        camp_stack_mark = sp_;                                \
+#define CAMP_STACK_MARK()                                                                          \
+    do {                                                                                           \
+        void *sp_;                                                                                 \
+        __asm__ volatile("mov %0, sp" : "=r"(sp_));                                                \
+        camp_stack_mark = sp_;                                                                     \
     } while (0)
 
 #endif

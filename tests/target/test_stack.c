@@ -26,7 +26,8 @@
 
 /* A v2 campaign object with strings that need unescaping, nested arrays, fractions. */
 static const char doc_src[] =
-    "{\"id\":\"usdjpdql3f90seqk13rwuo7z\",\"name\":\"Q1 \\\"DM\\\" outreach \\u00e9\\ud83d\\ude00\","
+    "{\"id\":\"usdjpdql3f90seqk13rwuo7z\",\"name\":\"Q1 \\\"DM\\\" outreach "
+    "\\u00e9\\ud83d\\ude00\","
     "\"status\":\"active\",\"enabled\":true,\"targetsCount\":1200,\"completionRate\":0.28,"
     "\"replyRate\":1.2e-1,\"scheduleHours\":{\"1\":{\"start\":540,\"end\":1260},"
     "\"2\":{\"start\":540,\"end\":1260}},\"sequence\":{\"steps\":[{\"type\":\"message\","
@@ -97,20 +98,20 @@ static void run_probe(const char *name, camp_stack_fn thunk, unsigned bound)
 }
 
 /* prep: statements run before the probe (c = &ctx); call: the probed call alone. */
-#define PROBE_TEST(fn, prep, call)                                            \
-    static void thunk_##fn(void *arg)                                         \
-    {                                                                         \
-        probe_ctx_t *c = arg;                                                 \
-        CAMP_STACK_MARK();                                                    \
-        call;                                                                 \
-    }                                                                         \
-    static void probe_##fn(void **state)                                      \
-    {                                                                         \
-        probe_ctx_t *c = &ctx;                                                \
-        (void)state;                                                          \
-        reset_doc();                                                          \
-        prep;                                                                 \
-        run_probe(#fn, thunk_##fn, CAMP_STACK_BOUND_##fn);                    \
+#define PROBE_TEST(fn, prep, call)                                                                 \
+    static void thunk_##fn(void *arg)                                                              \
+    {                                                                                              \
+        probe_ctx_t *c = arg;                                                                      \
+        CAMP_STACK_MARK();                                                                         \
+        call;                                                                                      \
+    }                                                                                              \
+    static void probe_##fn(void **state)                                                           \
+    {                                                                                              \
+        probe_ctx_t *c = &ctx;                                                                     \
+        (void)state;                                                                               \
+        reset_doc();                                                                               \
+        prep;                                                                                      \
+        run_probe(#fn, thunk_##fn, CAMP_STACK_BOUND_##fn);                                         \
     }
 
 #ifdef CAMP_STACK_BOUND_camp_json_check
@@ -153,12 +154,15 @@ PROBE_TEST(camp_json_diag_member, c->tok = c->doc.count - 12,
                                          CAMP_ERR_REQUIRED, "required field missing"))
 #endif
 #ifdef CAMP_STACK_BOUND_camp_diag_format
-PROBE_TEST(camp_diag_format, {
-    camp_diag_set(&c->diag, CAMP_ERR_CAPACITY, "$.sequence.steps[2].data.segments[0].name",
-                  "too many segments");
-    c->diag.needed = 123456789;
-    camp_diag_set_limits(&c->diag, -9007199254740991LL, 9007199254740991LL);
-}, c->n = camp_diag_format(&c->diag, c->out, sizeof c->out))
+PROBE_TEST(
+    camp_diag_format,
+    {
+        camp_diag_set(&c->diag, CAMP_ERR_CAPACITY, "$.sequence.steps[2].data.segments[0].name",
+                      "too many segments");
+        c->diag.needed = 123456789;
+        camp_diag_set_limits(&c->diag, -9007199254740991LL, 9007199254740991LL);
+    },
+    c->n = camp_diag_format(&c->diag, c->out, sizeof c->out))
 #endif
 #ifdef CAMP_STACK_BOUND_camp_datetime_parse
 PROBE_TEST(camp_datetime_parse, (void)c,
@@ -170,19 +174,19 @@ PROBE_TEST(camp_datetime_format, (void)c,
 #endif
 
 /* Decoders of whole documents (the deepest public calls), when the library has them. */
-#define FIXTURE_PROBE(fn, fixture, call)                                      \
-    static void thunk_##fn(void *arg)                                         \
-    {                                                                         \
-        (void)arg;                                                            \
-        CAMP_STACK_MARK();                                                    \
-        ctx.st = call;                                                        \
-    }                                                                         \
-    static void probe_##fn(void **state)                                      \
-    {                                                                         \
-        (void)state;                                                          \
-        load_fixture(fixture);                                                \
-        run_probe(#fn, thunk_##fn, CAMP_STACK_BOUND_##fn);                    \
-        assert_int_equal(ctx.st, CAMP_OK);                                    \
+#define FIXTURE_PROBE(fn, fixture, call)                                                           \
+    static void thunk_##fn(void *arg)                                                              \
+    {                                                                                              \
+        (void)arg;                                                                                 \
+        CAMP_STACK_MARK();                                                                         \
+        ctx.st = call;                                                                             \
+    }                                                                                              \
+    static void probe_##fn(void **state)                                                           \
+    {                                                                                              \
+        (void)state;                                                                               \
+        load_fixture(fixture);                                                                     \
+        run_probe(#fn, thunk_##fn, CAMP_STACK_BOUND_##fn);                                         \
+        assert_int_equal(ctx.st, CAMP_OK);                                                         \
     }
 #ifdef CAMP_STACK_BOUND_camp_outbox_campaign_decode
 FIXTURE_PROBE(camp_outbox_campaign_decode, "outbox-email-campaign-create-response.json",

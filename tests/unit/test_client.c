@@ -112,8 +112,9 @@ static void expect_head(const char *method, const char *target, const char *auth
                         const char *host)
 {
     char want[1024];
-    int n = snprintf(want, sizeof want, "%s %s HTTP/1.1\r\nHost: %s\r\n%s%s%s"
-                                        "User-Agent: libcamp/0.1.0\r\nAccept: application/json\r\n",
+    int n = snprintf(want, sizeof want,
+                     "%s %s HTTP/1.1\r\nHost: %s\r\n%s%s%s"
+                     "User-Agent: libcamp/0.1.0\r\nAccept: application/json\r\n",
                      method, target, host, auth != NULL ? "Authorization: " : "",
                      auth != NULL ? auth : "", auth != NULL ? "\r\n" : "");
     if (body_len >= 0) {
@@ -206,8 +207,8 @@ static void test_inbox_bodies_exact(void **state)
     size_t n;
     char *f;
     (void)state;
-#define LOAD(type, name, obj)                                                                   \
-    f = fixture(name, &n);                                                                      \
+#define LOAD(type, name, obj)                                                                      \
+    f = fixture(name, &n);                                                                         \
     assert_int_equal(camp_inbox_parse(type, f, n, g_toks, 1024, &obj, sizeof obj, NULL), CAMP_OK)
     LOAD(CAMP_INBOX_CAMPAIGN_CREATE, "inboxapp-campaign-create-request.json", create);
     LOAD(CAMP_INBOX_SEQUENCE_UPDATE, "inboxapp-sequence-update-request.json", seq);
@@ -265,9 +266,9 @@ static void test_inbox_bodies_exact(void **state)
 
     fake_clear_sent(&g_fake);
     respond_fixture(200, "inboxapp-column-update-response.json");
-    assert_int_equal(camp_client_inbox_update_column(&g_c, ID, "custom_q5cktl47a6pqa74eu06fz89v",
-                                                     &col, &column),
-                     CAMP_OK);
+    assert_int_equal(
+        camp_client_inbox_update_column(&g_c, ID, "custom_q5cktl47a6pqa74eu06fz89v", &col, &column),
+        CAMP_OK);
     assert_memory_equal(g_fake.sent,
                         "PATCH /api/v1/campaigns/v2/" ID
                         "/columns/custom_q5cktl47a6pqa74eu06fz89v HTTP/1.1\r\n",
@@ -418,11 +419,11 @@ static void test_status_mapping_and_error_bodies(void **state)
     static const struct {
         int status;
         camp_status_t want;
-    } map[] = {{400, CAMP_ERR_API_BAD_REQUEST}, {401, CAMP_ERR_API_UNAUTHORIZED},
-               {403, CAMP_ERR_API_FORBIDDEN},   {404, CAMP_ERR_API_NOT_FOUND},
-               {409, CAMP_ERR_API_CONFLICT},    {422, CAMP_ERR_API_UNPROCESSABLE},
+    } map[] = {{400, CAMP_ERR_API_BAD_REQUEST},  {401, CAMP_ERR_API_UNAUTHORIZED},
+               {403, CAMP_ERR_API_FORBIDDEN},    {404, CAMP_ERR_API_NOT_FOUND},
+               {409, CAMP_ERR_API_CONFLICT},     {422, CAMP_ERR_API_UNPROCESSABLE},
                {429, CAMP_ERR_API_RATE_LIMITED}, {500, CAMP_ERR_API_SERVER},
-               {502, CAMP_ERR_API_SERVER},      {418, CAMP_ERR_API_OTHER}};
+               {502, CAMP_ERR_API_SERVER},       {418, CAMP_ERR_API_OTHER}};
     size_t i;
     (void)state;
     for (i = 0; i < sizeof map / sizeof map[0]; i++) {
@@ -507,18 +508,18 @@ static void test_route_override(void **state)
     respond_fixture(200, "inboxapp-campaign-pause-response.json");
     assert_int_equal(camp_client_inbox_pause_campaign(&g_c, ID, &c), CAMP_OK);
     assert_memory_equal(g_fake.sent, "POST /api/v1/campaigns/v2/" ID "/disable HTTP/1.1\r\n", 61);
-    assert_int_equal(camp_client_set_route(&g_c, CAMP_ROUTE_PAUSE, CAMP_HTTP_POST,
-                                           "/campaigns/{id}/pause"),
-                     CAMP_ERR_ARG);
-    assert_int_equal(camp_client_set_route(&g_c, CAMP_ROUTE_PAUSE, CAMP_HTTP_POST,
-                                           "/campaigns/pause"),
-                     CAMP_ERR_ARG); /* the ID must go somewhere */
-    assert_int_equal(camp_client_set_route(&g_c, CAMP_ROUTE_CREATE, CAMP_HTTP_POST,
-                                           "/campaigns/{campaignId}"),
-                     CAMP_ERR_ARG);
-    assert_int_equal(camp_client_set_route(&g_c, CAMP_ROUTE_CREATE, CAMP_HTTP_POST,
-                                           "/campaigns\r\n"),
-                     CAMP_ERR_ARG);
+    assert_int_equal(
+        camp_client_set_route(&g_c, CAMP_ROUTE_PAUSE, CAMP_HTTP_POST, "/campaigns/{id}/pause"),
+        CAMP_ERR_ARG);
+    assert_int_equal(
+        camp_client_set_route(&g_c, CAMP_ROUTE_PAUSE, CAMP_HTTP_POST, "/campaigns/pause"),
+        CAMP_ERR_ARG); /* the ID must go somewhere */
+    assert_int_equal(
+        camp_client_set_route(&g_c, CAMP_ROUTE_CREATE, CAMP_HTTP_POST, "/campaigns/{campaignId}"),
+        CAMP_ERR_ARG);
+    assert_int_equal(
+        camp_client_set_route(&g_c, CAMP_ROUTE_CREATE, CAMP_HTTP_POST, "/campaigns\r\n"),
+        CAMP_ERR_ARG);
     assert_int_equal(camp_client_set_route(&g_c, CAMP_ROUTE_CREATE, CAMP_HTTP_POST, "/campaigns"),
                      CAMP_OK);
     assert_string_equal(camp_client_default_route(CAMP_ROUTE_CREATE)->path, "/campaigns/v2");

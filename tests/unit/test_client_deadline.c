@@ -302,14 +302,14 @@ static void test_framed_bodies_keep_their_rules(void **state)
     camp_diag_t diag;
     (void)state;
     /* Content-Length complete before the unclean close: fine (never read) */
-    assert_int_equal(exchange_one("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello", true, &rs,
-                                  &diag),
-                     CAMP_OK);
+    assert_int_equal(
+        exchange_one("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello", true, &rs, &diag),
+        CAMP_OK);
     assert_int_equal(rs.body_len, 5);
     /* Content-Length short: closed early, as with an orderly close */
-    assert_int_equal(exchange_one("HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\nhello", true, &rs,
-                                  &diag),
-                     CAMP_ERR_NET_CLOSED);
+    assert_int_equal(
+        exchange_one("HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\nhello", true, &rs, &diag),
+        CAMP_ERR_NET_CLOSED);
     assert_string_equal(diag.path, "http.body");
     /* chunked complete, then unclean close: fine */
     assert_int_equal(exchange_one("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"

@@ -69,7 +69,8 @@ static void expect_last(camp_status_t got, camp_status_t want, const char *path,
     if (got != want || g_c.last.status != want || strcmp(g_c.last.diag.path, path) != 0 ||
         (rule != NULL && strcmp(g_c.last.diag.rule, rule) != 0)) {
         fail_msg("got %d (last %d) at %s (%s), want %d at %s (%s)", (int)got, (int)g_c.last.status,
-                 g_c.last.diag.path, g_c.last.diag.rule, (int)want, path, rule != NULL ? rule : "-");
+                 g_c.last.diag.path, g_c.last.diag.rule, (int)want, path,
+                 rule != NULL ? rule : "-");
     }
 }
 
@@ -116,21 +117,23 @@ static void test_set_route_rules(void **state)
         "/campaigns/{campaignId}?x=1", /* query */
         "/campaigns/}{campaignId}",    /* stray brace */
         "/campaigns/{campaignId}/\x7f",
-        "/campaigns/{id}",             /* unknown placeholder */
-        "/campaigns/",                 /* the route's placeholder missing */
+        "/campaigns/{id}", /* unknown placeholder */
+        "/campaigns/",     /* the route's placeholder missing */
     };
     size_t i;
     (void)state;
-    assert_int_equal(camp_client_set_route(NULL, CAMP_ROUTE_PAUSE, CAMP_HTTP_POST, "/p/{campaignId}"),
-                     CAMP_ERR_ARG);
-    expect_route(camp_client_set_route(&g_c, CAMP_ROUTE_COUNT, CAMP_HTTP_POST, "/p"),
-                 "route", "unknown route or method");
-    expect_route(camp_client_set_route(&g_c, CAMP_ROUTE_PAUSE, CAMP_HTTP_POST, NULL),
-                 "route", "unknown route or method");
+    assert_int_equal(
+        camp_client_set_route(NULL, CAMP_ROUTE_PAUSE, CAMP_HTTP_POST, "/p/{campaignId}"),
+        CAMP_ERR_ARG);
+    expect_route(camp_client_set_route(&g_c, CAMP_ROUTE_COUNT, CAMP_HTTP_POST, "/p"), "route",
+                 "unknown route or method");
+    expect_route(camp_client_set_route(&g_c, CAMP_ROUTE_PAUSE, CAMP_HTTP_POST, NULL), "route",
+                 "unknown route or method");
     expect_route(camp_client_set_route(&g_c, CAMP_ROUTE_PAUSE, CAMP_HTTP_POST, "p/{campaignId}"),
                  "route", "unknown route or method");
-    expect_route(camp_client_set_route(&g_c, CAMP_ROUTE_PAUSE, (camp_http_method_t)9, "/p/{campaignId}"),
-                 "route", "unknown route or method");
+    expect_route(
+        camp_client_set_route(&g_c, CAMP_ROUTE_PAUSE, (camp_http_method_t)9, "/p/{campaignId}"),
+        "route", "unknown route or method");
     for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         if (camp_client_set_route(&g_c, CAMP_ROUTE_PAUSE, CAMP_HTTP_POST, bad[i]) != CAMP_ERR_ARG ||
             strcmp(g_c.last.diag.path, "route.path") != 0) {
@@ -161,7 +164,8 @@ static void test_missing_path_pieces(void **state)
     expect_last(camp_client_inbox_update_column(&g_c, ID, NULL, &cu, NULL), CAMP_ERR_REQUIRED,
                 "path.columnId", "required");
     expect_last(camp_client_inbox_update_column(&g_c, ID, "custom_a\r\nX: 1", &cu, NULL),
-                CAMP_ERR_HTTP_HEADER, "path.columnId", "control byte (CR, LF, ...) in a path piece");
+                CAMP_ERR_HTTP_HEADER, "path.columnId",
+                "control byte (CR, LF, ...) in a path piece");
     assert_int_equal(g_fake.sent_len, 0);
     assert_int_equal(g_fake.opens, 0);
 }
@@ -257,9 +261,11 @@ static void test_client_misconfigured(void **state)
                 "work buffer, tokens, transport and routes are required");
     plug();
     g_c.host = NULL;
-    expect_last(camp_client_inbox_get_campaign(&g_c, ID, &c), CAMP_ERR_ARG, "client.host", "required");
+    expect_last(camp_client_inbox_get_campaign(&g_c, ID, &c), CAMP_ERR_ARG, "client.host",
+                "required");
     g_c.host = "";
-    expect_last(camp_client_inbox_get_campaign(&g_c, ID, &c), CAMP_ERR_ARG, "client.host", "required");
+    expect_last(camp_client_inbox_get_campaign(&g_c, ID, &c), CAMP_ERR_ARG, "client.host",
+                "required");
     memset(long_host, 'a', sizeof long_host - 1u);
     g_c.host = long_host;
     expect_last(camp_client_inbox_get_campaign(&g_c, ID, &c), CAMP_ERR_ARG, "client.host",

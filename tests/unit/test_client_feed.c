@@ -125,11 +125,12 @@ static unsigned requests_sent(void)
     "}}"
 #define EV_OTHER(id, seq)                                                                          \
     "{\"id\":\"" id "\",\"seq\":" #seq ",\"teamId\":\"team1\",\"type\":\"thread.created\","        \
-    "\"timestamp\":\"2025-01-16T09:00:01Z\",\"version\":\"1.0\",\"data\":{\"thread\":{\"id\":\"t\"}}}"
+    "\"timestamp\":\"2025-01-16T09:00:01Z\",\"version\":\"1.0\",\"data\":{\"thread\":{\"id\":"     \
+    "\"t\"}}}"
 #define EV_V2_TARGET(id, seq)                                                                      \
     "{\"id\":\"" id "\",\"seq\":" #seq ",\"type\":\"target.replied\",\"apiVersion\":\"2\","        \
-    "\"createdAt\":\"2025-01-16T09:00:02Z\","                                                     \
-    "\"object\":{\"type\":\"campaign\",\"id\":\"" ID "\",\"url\":\"https://x/c\"},"               \
+    "\"createdAt\":\"2025-01-16T09:00:02Z\","                                                      \
+    "\"object\":{\"type\":\"campaign\",\"id\":\"" ID "\",\"url\":\"https://x/c\"},"                \
     "\"data\":{\"threadId\":\"th1\",\"messageId\":\"m1\",\"contactId\":\"c1\",\"stepNumber\":2}}"
 
 static void expect_event(camp_client_feed_t *f, camp_inbox_webhook_t *ev, const char *id,
@@ -162,8 +163,10 @@ static void test_list_events_query_and_page(void **state)
     camp_inbox_webhook_t ev;
     bool done = true;
     (void)state;
-    respond(200, "", "{\"events\":[" EV_CAMPAIGN("e1", 41, "campaign.started") "],"
-                     "\"hasMore\":true,\"lastSeq\":41}");
+    respond(200, "",
+            "{\"events\":[" EV_CAMPAIGN("e1", 41,
+                                        "campaign.started") "],"
+                                                            "\"hasMore\":true,\"lastSeq\":41}");
     respond(200, "", "{\"events\":[],\"hasMore\":false,\"lastSeq\":null}");
     assert_int_equal(camp_client_inbox_list_events(&g_c, 40, 250, &page), CAMP_OK);
     expect_request_line(0, "GET /api/v1/events?afterSeq=40&limit=250 HTTP/1.1");
@@ -224,10 +227,12 @@ static void test_feed_pages_and_skips_other_types(void **state)
     camp_client_feed_t f;
     camp_inbox_webhook_t ev;
     (void)state;
-    respond(200, "", "{\"events\":[" EV_CAMPAIGN("e1", 1, "campaign.started") "," EV_OTHER("e2", 2)
-                     "," EV_V2_TARGET("e3", 3) "],\"hasMore\":true,\"lastSeq\":3}");
-    respond(200, "", "{\"events\":[" EV_OTHER("e4", 4) "," EV_CAMPAIGN("e5", 5, "campaign.paused")
-                     "],\"hasMore\":false,\"lastSeq\":5}");
+    respond(200, "",
+            "{\"events\":[" EV_CAMPAIGN("e1", 1, "campaign.started") "," EV_OTHER(
+                "e2", 2) "," EV_V2_TARGET("e3", 3) "],\"hasMore\":true,\"lastSeq\":3}");
+    respond(200, "",
+            "{\"events\":[" EV_OTHER("e4", 4) "," EV_CAMPAIGN(
+                "e5", 5, "campaign.paused") "],\"hasMore\":false,\"lastSeq\":5}");
     respond(200, "", "{\"events\":[],\"hasMore\":false,\"lastSeq\":null}");
     camp_client_feed_init(&f, &g_c, -1, 3);
 
@@ -261,9 +266,17 @@ static void test_feed_resumes_and_reports_gap(void **state)
     camp_client_feed_t f;
     camp_inbox_webhook_t ev;
     (void)state;
-    respond(200, "", "{\"events\":[" EV_CAMPAIGN("e11", 11, "campaign.resumed") "," EV_OTHER("e14", 14)
-                     "," EV_CAMPAIGN("e15", 15, "campaign.completed") ","
-                     EV_CAMPAIGN("e20", 20, "campaign.paused") "],\"hasMore\":false,\"lastSeq\":20}");
+    respond(
+        200, "",
+        "{\"events\":[" EV_CAMPAIGN("e11", 11, "campaign.resumed") "," EV_OTHER(
+            "e14",
+            14) "," EV_CAMPAIGN("e15", 15,
+                                "campaign.completed") "," EV_CAMPAIGN("e20", 20,
+                                                                      "campaign.paused") "],"
+                                                                                         "\"hasMore"
+                                                                                         "\":false,"
+                                                                                         "\"lastSeq"
+                                                                                         "\":20}");
     camp_client_feed_init(&f, &g_c, 10, 0); /* a stored lastSeq */
     expect_event(&f, &ev, "e11", 11, CAMP_INBOX_EVENT_CAMPAIGN_RESUMED);
     expect_request_line(0, "GET /api/v1/events?afterSeq=10 HTTP/1.1");
@@ -289,10 +302,13 @@ static void test_feed_gap_across_pages_and_filtered_page(void **state)
     camp_inbox_webhook_t ev;
     (void)state;
     /* the server filtered events 8..9 out of the page but says lastSeq 9: no gap after it */
-    respond(200, "", "{\"events\":[" EV_CAMPAIGN("e7", 7, "campaign.started") "],"
-                     "\"hasMore\":true,\"lastSeq\":9}");
-    respond(200, "", "{\"events\":[" EV_CAMPAIGN("e10", 10, "campaign.paused") ","
-                     EV_CAMPAIGN("e30", 30, "campaign.resumed") "],\"hasMore\":false,\"lastSeq\":30}");
+    respond(
+        200, "",
+        "{\"events\":[" EV_CAMPAIGN("e7", 7, "campaign.started") "],"
+                                                                 "\"hasMore\":true,\"lastSeq\":9}");
+    respond(200, "",
+            "{\"events\":[" EV_CAMPAIGN("e10", 10, "campaign.paused") "," EV_CAMPAIGN(
+                "e30", 30, "campaign.resumed") "],\"hasMore\":false,\"lastSeq\":30}");
     camp_client_feed_init(&f, &g_c, 6, 0);
     expect_event(&f, &ev, "e7", 7, CAMP_INBOX_EVENT_CAMPAIGN_STARTED);
     expect_event(&f, &ev, "e10", 10, CAMP_INBOX_EVENT_CAMPAIGN_PAUSED);
@@ -328,8 +344,9 @@ static void test_feed_has_more_without_progress(void **state)
     /* the same lastSeq again, then lastSeq null, then only repeats of what was read */
     respond(200, "", "{\"events\":[],\"hasMore\":true,\"lastSeq\":5}");
     respond(200, "", "{\"events\":[],\"hasMore\":true,\"lastSeq\":null}");
-    respond(200, "", "{\"events\":[" EV_CAMPAIGN("e4", 4, "campaign.started") ","
-                     EV_CAMPAIGN("e5", 5, "campaign.paused") "],\"hasMore\":true,\"lastSeq\":5}");
+    respond(200, "",
+            "{\"events\":[" EV_CAMPAIGN("e4", 4, "campaign.started") "," EV_CAMPAIGN(
+                "e5", 5, "campaign.paused") "],\"hasMore\":true,\"lastSeq\":5}");
     camp_client_feed_init(&f, &g_c, 5, 0);
     expect_done(&f, &ev);
     assert_true(f.stalled);
@@ -350,10 +367,14 @@ static void test_feed_page_of_other_types_only(void **state)
     camp_client_feed_t f;
     camp_inbox_webhook_t ev;
     (void)state;
-    respond(200, "", "{\"events\":[" EV_OTHER("e1", 1) "," EV_OTHER("e2", 2) "],"
-                     "\"hasMore\":true,\"lastSeq\":2}");
-    respond(200, "", "{\"events\":[" EV_CAMPAIGN("e3", 3, "campaign.created") "],"
-                     "\"hasMore\":false,\"lastSeq\":3}");
+    respond(
+        200, "",
+        "{\"events\":[" EV_OTHER("e1", 1) "," EV_OTHER("e2", 2) "],"
+                                                                "\"hasMore\":true,\"lastSeq\":2}");
+    respond(200, "",
+            "{\"events\":[" EV_CAMPAIGN("e3", 3,
+                                        "campaign.created") "],"
+                                                            "\"hasMore\":false,\"lastSeq\":3}");
     camp_client_feed_init(&f, &g_c, -1, 2);
     /* the call's one request went to a page of skipped events: done, with more to read */
     expect_done(&f, &ev);
@@ -373,11 +394,14 @@ static void test_feed_malformed_event(void **state)
     bool done = true;
     (void)state;
     /* e2's campaign event has no teamId */
-    respond(200, "", "{\"events\":[" EV_CAMPAIGN("e1", 1, "campaign.started") ","
-                     "{\"id\":\"e2\",\"seq\":2,\"type\":\"campaign.paused\","
-                     "\"timestamp\":\"2025-01-16T09:00:00Z\",\"version\":\"1.0\","
-                     "\"data\":{\"campaign\":" SUMMARY "}}"
-                     "],\"hasMore\":false,\"lastSeq\":2}");
+    respond(200, "",
+            "{\"events\":[" EV_CAMPAIGN(
+                "e1", 1,
+                "campaign.started") ","
+                                    "{\"id\":\"e2\",\"seq\":2,\"type\":\"campaign.paused\","
+                                    "\"timestamp\":\"2025-01-16T09:00:00Z\",\"version\":\"1.0\","
+                                    "\"data\":{\"campaign\":" SUMMARY "}}"
+                                    "],\"hasMore\":false,\"lastSeq\":2}");
     respond(200, "", "{\"events\":[],\"hasMore\":false,\"lastSeq\":null}");
     camp_client_feed_init(&f, &g_c, -1, 0);
     expect_event(&f, &ev, "e1", 1, CAMP_INBOX_EVENT_CAMPAIGN_STARTED);
@@ -401,8 +425,10 @@ static void test_feed_request_error_then_retry(void **state)
     (void)state;
     respond(401, "X-Request-Id: req_401\r\n",
             "{\"error\":{\"code\":\"UNAUTHORIZED\",\"message\":\"no\",\"status\":401}}");
-    respond(200, "", "{\"events\":[" EV_CAMPAIGN("e8", 8, "campaign.started") "],"
-                     "\"hasMore\":false,\"lastSeq\":8}");
+    respond(200, "",
+            "{\"events\":[" EV_CAMPAIGN("e8", 8,
+                                        "campaign.started") "],"
+                                                            "\"hasMore\":false,\"lastSeq\":8}");
     camp_client_feed_init(&f, &g_c, 7, 0);
     assert_int_equal(camp_client_feed_next(&f, &ev, &done), CAMP_ERR_API_UNAUTHORIZED);
     assert_false(done); /* not read to its end */
@@ -419,12 +445,16 @@ static void test_feed_refetches_after_another_call(void **state)
     camp_inbox_webhook_t ev;
     camp_inbox_team_t team;
     (void)state;
-    respond(200, "", "{\"events\":[" EV_CAMPAIGN("e1", 1, "campaign.started") ","
-                     EV_CAMPAIGN("e2", 2, "campaign.paused") "],\"hasMore\":false,\"lastSeq\":2}");
-    respond(200, "", "{\"id\":\"team1\",\"name\":\"Acme\",\"slug\":\"acme\",\"image\":null,"
-                     "\"createdAt\":\"2025-01-01T00:00:00Z\",\"updatedAt\":null}");
-    respond(200, "", "{\"events\":[" EV_CAMPAIGN("e2", 2, "campaign.paused") "],"
-                     "\"hasMore\":false,\"lastSeq\":2}");
+    respond(200, "",
+            "{\"events\":[" EV_CAMPAIGN("e1", 1, "campaign.started") "," EV_CAMPAIGN(
+                "e2", 2, "campaign.paused") "],\"hasMore\":false,\"lastSeq\":2}");
+    respond(200, "",
+            "{\"id\":\"team1\",\"name\":\"Acme\",\"slug\":\"acme\",\"image\":null,"
+            "\"createdAt\":\"2025-01-01T00:00:00Z\",\"updatedAt\":null}");
+    respond(
+        200, "",
+        "{\"events\":[" EV_CAMPAIGN("e2", 2, "campaign.paused") "],"
+                                                                "\"hasMore\":false,\"lastSeq\":2}");
     camp_client_feed_init(&f, &g_c, -1, 0);
     expect_event(&f, &ev, "e1", 1, CAMP_INBOX_EVENT_CAMPAIGN_STARTED);
     /* the work buffer now holds the team: the reader must not read its old page */
@@ -440,12 +470,17 @@ static void test_feed_refetches_after_another_page(void **state)
     camp_inbox_webhook_t ev;
     camp_inbox_events_page_t other;
     (void)state;
-    respond(200, "", "{\"events\":[" EV_CAMPAIGN("e1", 1, "campaign.started") ","
-                     EV_CAMPAIGN("e2", 2, "campaign.paused") "],\"hasMore\":false,\"lastSeq\":2}");
-    respond(200, "", "{\"events\":[" EV_CAMPAIGN("x9", 9, "campaign.completed") "],"
-                     "\"hasMore\":false,\"lastSeq\":9}");
-    respond(200, "", "{\"events\":[" EV_CAMPAIGN("e2", 2, "campaign.paused") "],"
-                     "\"hasMore\":false,\"lastSeq\":2}");
+    respond(200, "",
+            "{\"events\":[" EV_CAMPAIGN("e1", 1, "campaign.started") "," EV_CAMPAIGN(
+                "e2", 2, "campaign.paused") "],\"hasMore\":false,\"lastSeq\":2}");
+    respond(200, "",
+            "{\"events\":[" EV_CAMPAIGN("x9", 9,
+                                        "campaign.completed") "],"
+                                                              "\"hasMore\":false,\"lastSeq\":9}");
+    respond(
+        200, "",
+        "{\"events\":[" EV_CAMPAIGN("e2", 2, "campaign.paused") "],"
+                                                                "\"hasMore\":false,\"lastSeq\":2}");
     camp_client_feed_init(&f, &g_c, -1, 0);
     expect_event(&f, &ev, "e1", 1, CAMP_INBOX_EVENT_CAMPAIGN_STARTED);
     /* another events page replaces the document: the reader's page is not that one */
@@ -496,8 +531,9 @@ static void test_get_team_request_id_and_date(void **state)
 static void test_date_absent_or_malformed(void **state)
 {
     camp_inbox_team_t team;
-    static const char body[] = "{\"id\":\"team1\",\"name\":\"Acme\",\"slug\":\"acme\",\"image\":null,"
-                               "\"createdAt\":\"2025-01-01T00:00:00Z\",\"updatedAt\":null}";
+    static const char body[] =
+        "{\"id\":\"team1\",\"name\":\"Acme\",\"slug\":\"acme\",\"image\":null,"
+        "\"createdAt\":\"2025-01-01T00:00:00Z\",\"updatedAt\":null}";
     (void)state;
     respond(200, "", body);
     respond(200, "Date: yesterday\r\n", body);
@@ -530,8 +566,9 @@ static void test_team_malformed(void **state)
 {
     camp_inbox_team_t team;
     (void)state;
-    respond(200, "", "{\"id\":\"Team-1\",\"name\":\"Acme\",\"slug\":\"acme\",\"image\":null,"
-                     "\"createdAt\":\"2025-01-01T00:00:00Z\",\"updatedAt\":null}");
+    respond(200, "",
+            "{\"id\":\"Team-1\",\"name\":\"Acme\",\"slug\":\"acme\",\"image\":null,"
+            "\"createdAt\":\"2025-01-01T00:00:00Z\",\"updatedAt\":null}");
     assert_int_equal(camp_client_inbox_get_team(&g_c, &team), CAMP_ERR_PATTERN);
     assert_string_equal(g_c.last.diag.path, "$.id");
 }

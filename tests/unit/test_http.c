@@ -168,7 +168,7 @@ static camp_status_t write_with(const char *host, const char *target, const char
 
 static void test_request_refuses_control_bytes(void **state)
 {
-    static const char *const bad_values[] = {"a\rb", "a\nb", "a\r\nX-Evil: 1", "a\001b",
+    static const char *const bad_values[] = {"a\rb",  "a\nb", "a\r\nX-Evil: 1", "a\001b",
                                              "a\x7f", "a\tb", "\x1b[0m"};
     size_t i;
     camp_diag_t diag;
@@ -184,7 +184,8 @@ static void test_request_refuses_control_bytes(void **state)
         assert_int_equal(write_with("h", "/x", "t", NULL, NULL, v, &diag), CAMP_ERR_HTTP_HEADER);
     }
     /* target: control bytes, space, '#', non-ASCII, relative */
-    assert_int_equal(write_with("h", "/a\r\nb", "t", NULL, NULL, NULL, &diag), CAMP_ERR_HTTP_HEADER);
+    assert_int_equal(write_with("h", "/a\r\nb", "t", NULL, NULL, NULL, &diag),
+                     CAMP_ERR_HTTP_HEADER);
     assert_string_equal(diag.path, "request.target");
     assert_int_equal(write_with("h", "/a b", "t", NULL, NULL, NULL, &diag), CAMP_ERR_HTTP_HEADER);
     assert_int_equal(write_with("h", "/a#b", "t", NULL, NULL, NULL, &diag), CAMP_ERR_HTTP_HEADER);
@@ -324,17 +325,17 @@ static void test_response_status_line_forms(void **state)
     assert_int_equal(serve("HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n", &rs, NULL), CAMP_OK);
     assert_int_equal(rs.version_minor, 0);
     assert_true(rs.must_close); /* HTTP/1.0 without keep-alive */
-    assert_int_equal(serve("HTTP/1.0 200 OK\r\nConnection: Keep-Alive\r\nContent-Length: 0\r\n\r\n",
-                           &rs, NULL),
-                     CAMP_OK);
+    assert_int_equal(
+        serve("HTTP/1.0 200 OK\r\nConnection: Keep-Alive\r\nContent-Length: 0\r\n\r\n", &rs, NULL),
+        CAMP_OK);
     assert_false(rs.must_close);
     assert_int_equal(serve("HTTP/1.1 200\r\nContent-Length: 0\r\n\r\n", &rs, NULL), CAMP_OK);
     assert_string_equal(rs.reason, "");
     assert_int_equal(serve("HTTP/1.1 404 \r\nContent-Length: 0\r\n\r\n", &rs, NULL), CAMP_OK);
     assert_int_equal(rs.status, 404);
-    assert_int_equal(serve("HTTP/1.1 200 OK\r\nConnection: foo, close\r\nContent-Length: 0\r\n\r\n",
-                           &rs, NULL),
-                     CAMP_OK);
+    assert_int_equal(
+        serve("HTTP/1.1 200 OK\r\nConnection: foo, close\r\nContent-Length: 0\r\n\r\n", &rs, NULL),
+        CAMP_OK);
     assert_true(rs.must_close);
     assert_int_equal(rs.body_len, 0);
     assert_string_equal(rs.body, "");
@@ -349,9 +350,9 @@ static void test_response_no_body_cases(void **state)
     assert_int_equal(serve("HTTP/1.1 204 No Content\r\nContent-Length: 7\r\n\r\n", &rs, NULL),
                      CAMP_OK);
     assert_int_equal(rs.body_len, 0);
-    assert_int_equal(serve("HTTP/1.1 304 Not Modified\r\nTransfer-Encoding: chunked\r\n\r\n", &rs,
-                           NULL),
-                     CAMP_OK);
+    assert_int_equal(
+        serve("HTTP/1.1 304 Not Modified\r\nTransfer-Encoding: chunked\r\n\r\n", &rs, NULL),
+        CAMP_OK);
     assert_int_equal(rs.body_len, 0);
     /* HEAD: Content-Length describes the GET body that is not sent */
     assert_int_equal(serve_n(head_resp, sizeof head_resp - 1, 1, sizeof g_buf, true, &rs, NULL),
@@ -364,10 +365,11 @@ static void test_response_interim_skipped(void **state)
 {
     camp_http_response_t rs;
     (void)state;
-    assert_int_equal(serve("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: x\r\n\r\n"
-                           "HTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\nok",
-                           &rs, NULL),
-                     CAMP_OK);
+    assert_int_equal(
+        serve("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: x\r\n\r\n"
+              "HTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\nok",
+              &rs, NULL),
+        CAMP_OK);
     assert_int_equal(rs.status, 201);
     assert_string_equal(rs.body, "ok");
     assert_int_equal(rs.header_count, 1);
@@ -445,13 +447,11 @@ static void test_status_map(void **state)
 static void test_refuse_status_lines(void **state)
 {
     static const char *const bad[] = {
-        "HTTP/2 200 OK\r\n\r\n",        "HTTP/1.2 200 OK\r\n\r\n",
-        "HTTP/2.0 200 OK\r\n\r\n",      "http/1.1 200 OK\r\n\r\n",
-        "HTTP/1.1 20 OK\r\n\r\n",       "HTTP/1.1 2000 OK\r\n\r\n",
-        "HTTP/1.1 099 X\r\n\r\n",       "HTTP/1.1 600 X\r\n\r\n",
-        "HTTP/1.1  200 OK\r\n\r\n",     "HTTP/1.1 200OK\r\n\r\n",
-        "HTTP/1.1 2x0 OK\r\n\r\n",      "ICY 200 OK\r\n\r\n",
-        "\r\nHTTP/1.1 200 OK\r\n\r\n",  " HTTP/1.1 200 OK\r\n\r\n",
+        "HTTP/2 200 OK\r\n\r\n",       "HTTP/1.2 200 OK\r\n\r\n",  "HTTP/2.0 200 OK\r\n\r\n",
+        "http/1.1 200 OK\r\n\r\n",     "HTTP/1.1 20 OK\r\n\r\n",   "HTTP/1.1 2000 OK\r\n\r\n",
+        "HTTP/1.1 099 X\r\n\r\n",      "HTTP/1.1 600 X\r\n\r\n",   "HTTP/1.1  200 OK\r\n\r\n",
+        "HTTP/1.1 200OK\r\n\r\n",      "HTTP/1.1 2x0 OK\r\n\r\n",  "ICY 200 OK\r\n\r\n",
+        "\r\nHTTP/1.1 200 OK\r\n\r\n", " HTTP/1.1 200 OK\r\n\r\n",
     };
     size_t i;
     camp_http_response_t rs;
@@ -514,11 +514,9 @@ static void test_limits_line_length(void **state)
     memset(g_big + n, 'v', CAMP_HTTP_MAX_LINE - 2);
     n += CAMP_HTTP_MAX_LINE - 2;
     n += (size_t)snprintf(g_big + n, sizeof g_big - n, "\r\nContent-Length: 0\r\n\r\n");
-    assert_int_equal(serve_n(g_big, n, 0, sizeof g_buf, false, &rs, &diag),
-                     CAMP_ERR_HTTP_PROTOCOL);
+    assert_int_equal(serve_n(g_big, n, 0, sizeof g_buf, false, &rs, &diag), CAMP_ERR_HTTP_PROTOCOL);
     assert_string_equal(diag.path, "http.header");
-    assert_int_equal(serve_n(g_big, n, 1, sizeof g_buf, false, &rs, &diag),
-                     CAMP_ERR_HTTP_PROTOCOL);
+    assert_int_equal(serve_n(g_big, n, 1, sizeof g_buf, false, &rs, &diag), CAMP_ERR_HTTP_PROTOCOL);
     /* an endless line without CRLF is cut off at the limit, not at the buffer end */
     n = (size_t)snprintf(g_big, sizeof g_big, "HTTP/1.1 200 OK\r\nX: ");
     memset(g_big + n, 'v', sizeof g_big - n - 1);
@@ -559,7 +557,7 @@ static void test_limits_header_count(void **state)
 
 static void test_refuse_content_length(void **state)
 {
-    static const char *const bad[] = {"-1", "+5", "5 5", "0x10", "5, 5", "", "1234567890123456789",
+    static const char *const bad[] = {"-1", "+5",  "5 5", "0x10", "5, 5", "", "1234567890123456789",
                                       "5;", "five"};
     size_t i;
     char resp[256];
@@ -662,9 +660,9 @@ static void test_too_large_content_length(void **state)
     assert_int_equal(serve_n(full, n, 0, head + 101, false, &rs, &diag), CAMP_OK);
     assert_int_equal(rs.body_len, 100);
     /* a length that would overflow arithmetic */
-    assert_int_equal(serve("HTTP/1.1 200 OK\r\nContent-Length: 999999999999999999\r\n\r\n", &rs,
-                           &diag),
-                     CAMP_ERR_HTTP_TOO_LARGE);
+    assert_int_equal(
+        serve("HTTP/1.1 200 OK\r\nContent-Length: 999999999999999999\r\n\r\n", &rs, &diag),
+        CAMP_ERR_HTTP_TOO_LARGE);
 }
 
 static void test_too_large_chunked_and_close(void **state)
@@ -683,8 +681,9 @@ static void test_too_large_chunked_and_close(void **state)
     for (chunk = 0; chunk <= 3; chunk++) {
         /* 64 body bytes: the full size is reported although storing stopped */
         size_t need;
-        assert_int_equal(serve_n(chunked, sizeof chunked - 1, chunk, head_c + 60, false, &rs, &diag),
-                         CAMP_ERR_HTTP_TOO_LARGE);
+        assert_int_equal(
+            serve_n(chunked, sizeof chunked - 1, chunk, head_c + 60, false, &rs, &diag),
+            CAMP_ERR_HTTP_TOO_LARGE);
         /* 64 body bytes + the "0" CRLF line that must fit behind them */
         assert_int_equal(rs.needed, head_c + 64 + 3);
         assert_int_equal(diag.needed, (int64_t)(head_c + 67));
@@ -724,8 +723,9 @@ static void test_closed_and_errors(void **state)
         assert_int_equal(camp_http_exchange(&t, (const uint8_t *)"x", 1, NULL, 0, false, g_buf,
                                             sizeof g_buf, 100000, &rs, &diag),
                          CAMP_ERR_NET_CLOSED);
-        assert_string_equal(diag.path, at < 17 ? "http.status_line"
-                                       : at < 39 ? "http.header" : "http.body");
+        assert_string_equal(diag.path, at < 17   ? "http.status_line"
+                                       : at < 39 ? "http.header"
+                                                 : "http.body");
         fake_init(&g_fake);
         fake_add(&g_fake, resp, sizeof resp - 1)->error_at = at;
         g_fake.chunk = 3;
@@ -920,7 +920,7 @@ static void test_http_dates(void **state)
     assert_int_equal(rs.retry_after_date, 1735689720);
     assert_int_equal(camp_http_retry_after_ms(&rs, 1735689600), 120000);
     assert_int_equal(camp_http_retry_after_ms(&rs, 1735689800), 0); /* in the past */
-    assert_int_equal(camp_http_retry_after_ms(&rs, -1), -1);       /* no wall clock */
+    assert_int_equal(camp_http_retry_after_ms(&rs, -1), -1);        /* no wall clock */
     /* malformed hints are ignored, not fatal */
     assert_int_equal(serve("HTTP/1.1 429 X\r\nRetry-After: soon\r\nX-RateLimit-Limit: lots\r\n"
                            "Content-Length: 0\r\n\r\n",

@@ -136,20 +136,21 @@ static void test_exchange_arguments(void **state)
                 CAMP_ERR_ARG, "http", "transport, buffer and response required");
     assert_int_equal(g_rs.status, 0); /* the response is reset, never left stale */
     assert_true(g_rs.body == NULL || g_rs.body[0] == '\0');
-    assert_int_equal(camp_http_exchange(&no_recv, k_head, 3, NULL, 0, false, g_buf, sizeof g_buf, 10,
-                                        &g_rs, &g_diag),
+    assert_int_equal(camp_http_exchange(&no_recv, k_head, 3, NULL, 0, false, g_buf, sizeof g_buf,
+                                        10, &g_rs, &g_diag),
                      CAMP_ERR_ARG);
-    assert_int_equal(camp_http_exchange(&t, NULL, 3, NULL, 0, false, g_buf, sizeof g_buf, 10, &g_rs,
-                                        &g_diag),
-                     CAMP_ERR_ARG);
-    assert_int_equal(camp_http_exchange(&t, k_head, 3, NULL, 1, false, g_buf, sizeof g_buf, 10, &g_rs,
-                                        &g_diag),
-                     CAMP_ERR_ARG);
-    assert_int_equal(camp_http_exchange(&t, k_head, 3, NULL, 0, false, g_buf, 0, 10, &g_rs, &g_diag),
-                     CAMP_ERR_ARG);
-    assert_int_equal(camp_http_exchange(&t, k_head, 3, NULL, 0, false, g_buf, sizeof g_buf, 10, NULL,
-                                        &g_diag),
-                     CAMP_ERR_ARG);
+    assert_int_equal(
+        camp_http_exchange(&t, NULL, 3, NULL, 0, false, g_buf, sizeof g_buf, 10, &g_rs, &g_diag),
+        CAMP_ERR_ARG);
+    assert_int_equal(
+        camp_http_exchange(&t, k_head, 3, NULL, 1, false, g_buf, sizeof g_buf, 10, &g_rs, &g_diag),
+        CAMP_ERR_ARG);
+    assert_int_equal(
+        camp_http_exchange(&t, k_head, 3, NULL, 0, false, g_buf, 0, 10, &g_rs, &g_diag),
+        CAMP_ERR_ARG);
+    assert_int_equal(
+        camp_http_exchange(&t, k_head, 3, NULL, 0, false, g_buf, sizeof g_buf, 10, NULL, &g_diag),
+        CAMP_ERR_ARG);
     assert_int_equal(s.sends, 0); /* nothing went out */
 }
 
@@ -183,11 +184,12 @@ static void test_response_states(void **state)
     assert_false(done);
     assert_int_equal(camp_http_response_feed(&rs, 0, NULL, &g_diag), CAMP_ERR_ARG);
     assert_int_equal(camp_http_response_eof(NULL, &g_diag), CAMP_ERR_ARG);
-    expect_diag(camp_http_response_feed(&rs, sizeof g_buf + 1u, &done, &g_diag), CAMP_ERR_ARG, "http",
-                "more bytes fed than space given");
+    expect_diag(camp_http_response_feed(&rs, sizeof g_buf + 1u, &done, &g_diag), CAMP_ERR_ARG,
+                "http", "more bytes fed than space given");
 
-    assert_int_equal(feed_all(&rs, "HTTP/1.1 204 No Content\r\nX-Trace: a:b\r\nX-Empty:\r\n\r\n", &done),
-                     CAMP_OK);
+    assert_int_equal(
+        feed_all(&rs, "HTTP/1.1 204 No Content\r\nX-Trace: a:b\r\nX-Empty:\r\n\r\n", &done),
+        CAMP_OK);
     assert_true(done);
     assert_int_equal(rs.status, 204);
     assert_string_equal(camp_http_response_header(&rs, "x-trace"), "a:b");
@@ -241,13 +243,13 @@ static void test_request_checks(void **state)
     rq.extra_count = 0;
 
     rq.host = NULL;
-    expect_diag(camp_http_write_request(&rq, buf, sizeof buf, &len, &g_diag), CAMP_ERR_ARG, "request",
-                "host and target are required");
+    expect_diag(camp_http_write_request(&rq, buf, sizeof buf, &len, &g_diag), CAMP_ERR_ARG,
+                "request", "host and target are required");
     rq.host = "h";
     expect_diag(camp_http_write_request(&rq, NULL, 10, NULL, &g_diag), CAMP_ERR_ARG, "request",
                 "host and target are required");
-    expect_diag(camp_http_write_request(NULL, buf, sizeof buf, NULL, &g_diag), CAMP_ERR_ARG, "request",
-                "host and target are required");
+    expect_diag(camp_http_write_request(NULL, buf, sizeof buf, NULL, &g_diag), CAMP_ERR_ARG,
+                "request", "host and target are required");
 
     camp_http_request_init(&rq, CAMP_HTTP_POST, "h", "/");
     rq.content_type = "";

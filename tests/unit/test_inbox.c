@@ -55,8 +55,8 @@ static void test_v2_campaign_values(void **state)
     const camp_inbox_sequence_t *q = &c->sequence;
     const camp_inbox_segment_t *g;
     (void)state;
-    assert_int_equal(decode_fixture(CAMP_INBOX_CAMPAIGN, "inboxapp-campaign-enable-response.json", 0),
-                     CAMP_OK);
+    assert_int_equal(
+        decode_fixture(CAMP_INBOX_CAMPAIGN, "inboxapp-campaign-enable-response.json", 0), CAMP_OK);
     assert_int_equal(c->shape, CAMP_INBOX_SHAPE_V2);
     assert_true(is(c->base.id, "usdjpdql3f90seqk13rwuo7z"));
     assert_int_equal(c->base.status, CAMP_INBOX_STATUS_ACTIVE);
@@ -136,8 +136,8 @@ static void test_webhook_values(void **state)
 {
     camp_inbox_webhook_t *w = slot(CAMP_INBOX_WEBHOOK, 0);
     (void)state;
-    assert_int_equal(decode_fixture(CAMP_INBOX_WEBHOOK, "inboxapp-webhook-target-contacted.json", 0),
-                     CAMP_OK);
+    assert_int_equal(
+        decode_fixture(CAMP_INBOX_WEBHOOK, "inboxapp-webhook-target-contacted.json", 0), CAMP_OK);
     assert_int_equal(w->format, CAMP_INBOX_WEBHOOK_V1);
     assert_int_equal(w->event, CAMP_INBOX_EVENT_TARGET_CONTACTED);
     assert_int_equal(w->seq, 42);
@@ -147,14 +147,14 @@ static void test_webhook_values(void **state)
     assert_true(is(w->prospect.username, "johndoe"));
     assert_int_equal(w->prospect.platform, CAMP_INBOX_PLATFORM_TWITTER);
 
-    assert_int_equal(decode_fixture(CAMP_INBOX_WEBHOOK, "inboxapp-webhook-campaign-created.json", 0),
-                     CAMP_OK);
+    assert_int_equal(
+        decode_fixture(CAMP_INBOX_WEBHOOK, "inboxapp-webhook-campaign-created.json", 0), CAMP_OK);
     assert_int_equal(w->event, CAMP_INBOX_EVENT_CAMPAIGN_CREATED);
     assert_true(w->campaign.updated_at.raw.ptr == NULL); /* D16: null in the payload */
 
-    assert_int_equal(decode_fixture(CAMP_INBOX_WEBHOOK,
-                                    "inboxapp-webhook-legacy-target-replied.json", 0),
-                     CAMP_OK);
+    assert_int_equal(
+        decode_fixture(CAMP_INBOX_WEBHOOK, "inboxapp-webhook-legacy-target-replied.json", 0),
+        CAMP_OK);
     assert_int_equal(w->format, CAMP_INBOX_WEBHOOK_LEGACY);
     assert_int_equal(w->event, CAMP_INBOX_EVENT_TARGET_REPLIED);
     assert_int_equal(w->seq, -1);
@@ -167,7 +167,8 @@ static void test_error_forms(void **state)
 {
     camp_inbox_error_t *e = slot(CAMP_INBOX_ERROR, 0);
     (void)state;
-    assert_int_equal(decode_fixture(CAMP_INBOX_ERROR, "inboxapp-error-rate-limited.json", 0), CAMP_OK);
+    assert_int_equal(decode_fixture(CAMP_INBOX_ERROR, "inboxapp-error-rate-limited.json", 0),
+                     CAMP_OK);
     assert_int_equal(e->form, CAMP_INBOX_ERROR_NESTED);
     assert_true(is(e->code, "RATE_LIMITED"));
     assert_int_equal(e->status, 429);
@@ -184,8 +185,8 @@ static void test_requests_values(void **state)
     camp_inbox_leads_add_t *l = slot(CAMP_INBOX_LEADS_ADD, 0);
     camp_inbox_rules_update_t *r = slot(CAMP_INBOX_RULES_UPDATE, 1);
     (void)state;
-    assert_int_equal(decode_fixture(CAMP_INBOX_LEADS_ADD, "inboxapp-add-leads-request-mixed.json", 0),
-                     CAMP_OK);
+    assert_int_equal(
+        decode_fixture(CAMP_INBOX_LEADS_ADD, "inboxapp-add-leads-request-mixed.json", 0), CAMP_OK);
     assert_int_equal(l->lead_count, 3);
     assert_int_equal(l->leads[1].by, CAMP_INBOX_BY_USERNAME);
     assert_true(is(l->leads[1].id, "jack"));
@@ -197,8 +198,9 @@ static void test_requests_values(void **state)
     assert_true(l->leads[2].data.ptr == NULL);
     assert_int_equal(l->platform_ids.count, 0);
 
-    assert_int_equal(decode_fixture(CAMP_INBOX_RULES_UPDATE, "inboxapp-lead-rules-update-request.json", 1),
-                     CAMP_OK);
+    assert_int_equal(
+        decode_fixture(CAMP_INBOX_RULES_UPDATE, "inboxapp-lead-rules-update-request.json", 1),
+        CAMP_OK);
     assert_int_equal(r->group_count, 1);
     assert_true(is(r->groups[0].list_id, "l44e15irdq4db30i77cgphhx"));
     assert_int_equal(r->groups[0].mapping_count, 1);
@@ -218,7 +220,8 @@ static void test_invalid_statuses(void **state)
     } cases[] = {
         {"invalid/inboxapp-campaign-id-uppercase.json", CAMP_INBOX_CAMPAIGN, CAMP_ERR_PATTERN},
         {"invalid/inboxapp-campaign-hourly-rate-zero.json", CAMP_INBOX_CAMPAIGN, CAMP_ERR_RANGE},
-        {"invalid/inboxapp-legacy-campaign-hourly-rate-61.json", CAMP_INBOX_CAMPAIGN, CAMP_ERR_RANGE},
+        {"invalid/inboxapp-legacy-campaign-hourly-rate-61.json", CAMP_INBOX_CAMPAIGN,
+         CAMP_ERR_RANGE},
         {"invalid/inboxapp-campaign-completion-rate-1.5.json", CAMP_INBOX_CAMPAIGN, CAMP_ERR_RANGE},
         {"invalid/inboxapp-campaign-contacted-above-max.json", CAMP_INBOX_CAMPAIGN, CAMP_ERR_RANGE},
         {"invalid/inboxapp-campaign-schedule-key-7.json", CAMP_INBOX_CAMPAIGN, CAMP_ERR_SCHEDULE},
@@ -233,17 +236,22 @@ static void test_invalid_statuses(void **state)
         {"invalid/inboxapp-campaign-missing-id.json", CAMP_INBOX_CAMPAIGN, CAMP_ERR_REQUIRED},
         {"invalid/inboxapp-campaign-enabled-string.json", CAMP_INBOX_CAMPAIGN, CAMP_ERR_TYPE},
         {"invalid/inboxapp-campaign-reply-rate-string.json", CAMP_INBOX_CAMPAIGN, CAMP_ERR_TYPE},
-        {"invalid/inboxapp-campaign-timezone-not-iana.json", CAMP_INBOX_CAMPAIGN, CAMP_ERR_TIMEZONE},
+        {"invalid/inboxapp-campaign-timezone-not-iana.json", CAMP_INBOX_CAMPAIGN,
+         CAMP_ERR_TIMEZONE},
         {"invalid/inboxapp-legacy-campaign-undefined-variable.json", CAMP_INBOX_CAMPAIGN,
          CAMP_ERR_REFERENCE},
-        {"invalid/inboxapp-create-request-name-256.json", CAMP_INBOX_CAMPAIGN_CREATE, CAMP_ERR_LENGTH},
+        {"invalid/inboxapp-create-request-name-256.json", CAMP_INBOX_CAMPAIGN_CREATE,
+         CAMP_ERR_LENGTH},
         {"invalid/inboxapp-create-request-no-account-links.json", CAMP_INBOX_CAMPAIGN_CREATE,
          CAMP_ERR_LENGTH},
-        {"invalid/inboxapp-add-leads-2001-platform-ids.json", CAMP_INBOX_LEADS_ADD, CAMP_ERR_LENGTH},
+        {"invalid/inboxapp-add-leads-2001-platform-ids.json", CAMP_INBOX_LEADS_ADD,
+         CAMP_ERR_LENGTH},
         {"invalid/inboxapp-add-leads-platform-instagram.json", CAMP_INBOX_LEADS_ADD, CAMP_ERR_ENUM},
-        {"invalid/inboxapp-add-leads-trailing-comma.json", CAMP_INBOX_LEADS_ADD, CAMP_ERR_JSON_SYNTAX},
+        {"invalid/inboxapp-add-leads-trailing-comma.json", CAMP_INBOX_LEADS_ADD,
+         CAMP_ERR_JSON_SYNTAX},
         {"invalid/inboxapp-cancel-lead-by-email.json", CAMP_INBOX_LEAD_CANCEL, CAMP_ERR_ENUM},
-        {"invalid/inboxapp-sequence-step-type-unknown.json", CAMP_INBOX_SEQUENCE_UPDATE, CAMP_ERR_ENUM},
+        {"invalid/inboxapp-sequence-step-type-unknown.json", CAMP_INBOX_SEQUENCE_UPDATE,
+         CAMP_ERR_ENUM},
         {"invalid/inboxapp-column-update-description-1001.json", CAMP_INBOX_COLUMN_UPDATE,
          CAMP_ERR_LENGTH},
         {"invalid/inboxapp-webhook-missing-team-id.json", CAMP_INBOX_WEBHOOK, CAMP_ERR_REQUIRED},
@@ -350,10 +358,10 @@ static void test_equal_detects_changes(void **state)
 {
     camp_inbox_campaign_t *a = slot(CAMP_INBOX_CAMPAIGN, 0), *b = slot(CAMP_INBOX_CAMPAIGN, 1);
     (void)state;
-    assert_int_equal(decode_fixture(CAMP_INBOX_CAMPAIGN, "inboxapp-campaign-enable-response.json", 0),
-                     CAMP_OK);
-    assert_int_equal(decode_fixture(CAMP_INBOX_CAMPAIGN, "inboxapp-campaign-enable-response.json", 1),
-                     CAMP_OK);
+    assert_int_equal(
+        decode_fixture(CAMP_INBOX_CAMPAIGN, "inboxapp-campaign-enable-response.json", 0), CAMP_OK);
+    assert_int_equal(
+        decode_fixture(CAMP_INBOX_CAMPAIGN, "inboxapp-campaign-enable-response.json", 1), CAMP_OK);
     assert_true(camp_inbox_equal(CAMP_INBOX_CAMPAIGN, a, b));
     b->sequence.options[1].len--; /* "Hi" -> "H" */
     assert_false(camp_inbox_equal(CAMP_INBOX_CAMPAIGN, a, b));
@@ -394,7 +402,8 @@ static void test_roundtrip_built_requests(void **state)
     cr.schedule_timezone = STR("Asia/Kathmandu");
     cr.present = CAMP_INBOX_CREATE_HAS_RULES;
     cr.rules.present = CAMP_INBOX_RULES_HAS_SYNCED | CAMP_INBOX_RULES_HAS_EXCLUDED |
-                       CAMP_INBOX_RULES_HAS_EXCLUDE_CONTACTED | CAMP_INBOX_RULES_HAS_COLUMN_MAPPINGS;
+                       CAMP_INBOX_RULES_HAS_EXCLUDE_CONTACTED |
+                       CAMP_INBOX_RULES_HAS_COLUMN_MAPPINGS;
     cr.rules.synced_count = 1;
     cr.rules.synced_list_ids[0] = STR("l44e15irdq4db30i77cgphhx");
     cr.rules.excluded_count = 0; /* present and empty: clears */
@@ -408,7 +417,8 @@ static void test_roundtrip_built_requests(void **state)
     cr.rules.mappings[2] = (camp_inbox_column_map_t){STR("custom_a3"), STR("custom_b3")};
     cr.rules.detach_behavior = CAMP_INBOX_DETACH_UNLINK;
     encode_decode(CAMP_INBOX_CAMPAIGN_CREATE, &cr, 0);
-    assert_true(camp_inbox_equal(CAMP_INBOX_CAMPAIGN_CREATE, &cr, slot(CAMP_INBOX_CAMPAIGN_CREATE, 0)));
+    assert_true(
+        camp_inbox_equal(CAMP_INBOX_CAMPAIGN_CREATE, &cr, slot(CAMP_INBOX_CAMPAIGN_CREATE, 0)));
     assert_non_null(strstr(g_out[0], "\"excludedListIds\":[]"));
     assert_non_null(strstr(g_out[0], "\"name\":\"Q1 \\\"outreach\\\" \xc3\xa9t\xc3\xa9\""));
 
@@ -422,8 +432,8 @@ static void test_roundtrip_built_requests(void **state)
     sq.steps[0].segment_count = 3;
     sq.segment_count = 3;
     sq.segments[0] = (camp_inbox_segment_t){STR(""), {NULL, 0}, 0, 2, CAMP_INBOX_SEGMENT_VARIATION};
-    sq.segments[1] = (camp_inbox_segment_t){STR("custom_q5c"), STR("there"), 0, 0,
-                                            CAMP_INBOX_SEGMENT_VARIABLE};
+    sq.segments[1] =
+        (camp_inbox_segment_t){STR("custom_q5c"), STR("there"), 0, 0, CAMP_INBOX_SEGMENT_VARIABLE};
     sq.segments[2] = (camp_inbox_segment_t){STR("!\n"), {NULL, 0}, 0, 0, CAMP_INBOX_SEGMENT_STATIC};
     sq.option_count = 2;
     sq.options[0] = STR("Hey");
@@ -436,7 +446,8 @@ static void test_roundtrip_built_requests(void **state)
     sq.steps[2].present = CAMP_INBOX_STEP_HAS_TYPE;
     sq.steps[2].raw_data = STR("{\"tweet\":\"latest\"}");
     encode_decode(CAMP_INBOX_SEQUENCE_UPDATE, &sq, 0);
-    assert_true(camp_inbox_equal(CAMP_INBOX_SEQUENCE_UPDATE, &sq, slot(CAMP_INBOX_SEQUENCE_UPDATE, 0)));
+    assert_true(
+        camp_inbox_equal(CAMP_INBOX_SEQUENCE_UPDATE, &sq, slot(CAMP_INBOX_SEQUENCE_UPDATE, 0)));
     assert_non_null(strstr(g_out[0], "{\"type\":\"likeTweet\",\"data\":{\"tweet\":\"latest\"}}"));
 
     /* add leads: all four arrays */
@@ -484,7 +495,8 @@ static void test_roundtrip_built_requests(void **state)
     lu.platform = 0;
     encode_decode(CAMP_INBOX_LEAD_UPDATE, &lu, 0);
     assert_true(camp_inbox_equal(CAMP_INBOX_LEAD_UPDATE, &lu, slot(CAMP_INBOX_LEAD_UPDATE, 0)));
-    assert_string_equal(g_out[0], "{\"data\":{\"custom_q5\":\"Acme\",\"n\":[1,2]},\"by\":\"externalId\"}");
+    assert_string_equal(g_out[0],
+                        "{\"data\":{\"custom_q5\":\"Acme\",\"n\":[1,2]},\"by\":\"externalId\"}");
 }
 
 /* Hand-built structs are checked before anything is written. */
@@ -498,21 +510,25 @@ static void test_encode_validates_built(void **state)
     memset(&sq, 0, sizeof sq);
     sq.step_count = 1;
     sq.steps[0].type = CAMP_INBOX_STEP_MESSAGE; /* HAS_TYPE not set: requests need `type` */
-    assert_int_equal(camp_inbox_encode(CAMP_INBOX_SEQUENCE_UPDATE, &sq, out, sizeof out, &len, &g_diag),
-                     CAMP_ERR_REQUIRED);
+    assert_int_equal(
+        camp_inbox_encode(CAMP_INBOX_SEQUENCE_UPDATE, &sq, out, sizeof out, &len, &g_diag),
+        CAMP_ERR_REQUIRED);
     assert_string_equal(g_diag.path, "$.steps[0].type");
     sq.steps[0].present = CAMP_INBOX_STEP_HAS_TYPE;
     sq.steps[0].segment_count = 1; /* pool has no segment */
-    assert_int_equal(camp_inbox_encode(CAMP_INBOX_SEQUENCE_UPDATE, &sq, out, sizeof out, &len, &g_diag),
-                     CAMP_ERR_INVALID);
+    assert_int_equal(
+        camp_inbox_encode(CAMP_INBOX_SEQUENCE_UPDATE, &sq, out, sizeof out, &len, &g_diag),
+        CAMP_ERR_INVALID);
     assert_string_equal(g_diag.path, "$.steps[0].data.segments");
     sq.steps[0].id = STR("abc"); /* "do not send id" */
     sq.steps[0].segment_count = 0;
-    assert_int_equal(camp_inbox_encode(CAMP_INBOX_SEQUENCE_UPDATE, &sq, out, sizeof out, &len, &g_diag),
-                     CAMP_ERR_INVALID);
+    assert_int_equal(
+        camp_inbox_encode(CAMP_INBOX_SEQUENCE_UPDATE, &sq, out, sizeof out, &len, &g_diag),
+        CAMP_ERR_INVALID);
     assert_string_equal(g_diag.path, "$.steps[0].id");
     sq.step_count = CAMP_MAX_STEPS + 1;
-    assert_int_equal(camp_inbox_validate(CAMP_INBOX_SEQUENCE_UPDATE, &sq, &g_diag), CAMP_ERR_CAPACITY);
+    assert_int_equal(camp_inbox_validate(CAMP_INBOX_SEQUENCE_UPDATE, &sq, &g_diag),
+                     CAMP_ERR_CAPACITY);
 
     lu.data = STR("{\"a\":1"); /* not JSON */
     assert_int_equal(camp_inbox_encode(CAMP_INBOX_LEAD_UPDATE, &lu, out, sizeof out, &len, &g_diag),
@@ -574,7 +590,7 @@ static void test_arguments(void **state)
 typedef camp_status_t (*typed_parse_fn)(char *json, size_t len, void *out);
 
 #define TYPED_PARSE(NAME, STRUCT)                                                                  \
-    static camp_status_t typed_##NAME(char *json, size_t len, void *out)                          \
+    static camp_status_t typed_##NAME(char *json, size_t len, void *out)                           \
     {                                                                                              \
         return camp_inbox_##NAME##_parse(json, len, g_tokens, MAX_TOKENS, (STRUCT *)out, &g_diag); \
     }
@@ -596,7 +612,8 @@ static void test_typed_parse_matches_generic(void **state)
     } cases[] = {
         {CAMP_INBOX_CAMPAIGN, typed_campaign, "inboxapp-campaign-enable-response.json"},
         {CAMP_INBOX_CAMPAIGN, typed_campaign, "inboxapp-campaign-get-response.json"},
-        {CAMP_INBOX_CAMPAIGN, typed_campaign, "invalid/inboxapp-legacy-campaign-undefined-variable.json"},
+        {CAMP_INBOX_CAMPAIGN, typed_campaign,
+         "invalid/inboxapp-legacy-campaign-undefined-variable.json"},
         {CAMP_INBOX_CAMPAIGN_PAGE, typed_campaign_page, "inboxapp-campaigns-list-page.json"},
         {CAMP_INBOX_SEQUENCE, typed_sequence, "inboxapp-sequence-update-response.json"},
         {CAMP_INBOX_LEADS_ADD_RESULT, typed_leads_add_result, "inboxapp-add-leads-response.json"},
@@ -619,8 +636,8 @@ static void test_typed_parse_matches_generic(void **state)
         typed = cases[i].parse(g_buf[1], n, slot(cases[i].type, 1));
         assert_int_equal(typed, generic);
         if (generic == CAMP_OK) {
-            assert_true(camp_inbox_equal(cases[i].type, slot(cases[i].type, 0),
-                                         slot(cases[i].type, 1)));
+            assert_true(
+                camp_inbox_equal(cases[i].type, slot(cases[i].type, 0), slot(cases[i].type, 1)));
         } else {
             assert_string_equal(g_diag.path, path);
         }
@@ -636,16 +653,17 @@ static void test_typed_encode_matches_generic(void **state)
     camp_inbox_sequence_t *sq = slot(CAMP_INBOX_SEQUENCE_UPDATE, 0);
     (void)state;
 
-    assert_int_equal(decode_fixture(CAMP_INBOX_RULES_UPDATE,
-                                    "inboxapp-lead-rules-update-request.json", 0), CAMP_OK);
+    assert_int_equal(
+        decode_fixture(CAMP_INBOX_RULES_UPDATE, "inboxapp-lead-rules-update-request.json", 0),
+        CAMP_OK);
     assert_int_equal(camp_inbox_encode(CAMP_INBOX_RULES_UPDATE, ru, g_out[0], BUF_SIZE, &n0, NULL),
                      CAMP_OK);
     assert_int_equal(camp_inbox_rules_update_encode(ru, g_out[1], BUF_SIZE, &n1, NULL), CAMP_OK);
     assert_int_equal(n0, n1);
     assert_memory_equal(g_out[0], g_out[1], n0);
 
-    assert_int_equal(decode_fixture(CAMP_INBOX_LEADS_ADD, "inboxapp-add-leads-request-mixed.json", 0),
-                     CAMP_OK);
+    assert_int_equal(
+        decode_fixture(CAMP_INBOX_LEADS_ADD, "inboxapp-add-leads-request-mixed.json", 0), CAMP_OK);
     assert_int_equal(camp_inbox_encode(CAMP_INBOX_LEADS_ADD, la, g_out[0], BUF_SIZE, &n0, NULL),
                      CAMP_OK);
     assert_int_equal(camp_inbox_leads_add_encode(la, g_out[1], BUF_SIZE, &n1, NULL), CAMP_OK);
@@ -656,10 +674,11 @@ static void test_typed_encode_matches_generic(void **state)
                      CAMP_ERR_BUFFER_TOO_SMALL);
     assert_int_equal(n1, n0);
 
-    assert_int_equal(decode_fixture(CAMP_INBOX_SEQUENCE_UPDATE, "inboxapp-sequence-update-request.json",
-                                    0), CAMP_OK);
-    assert_int_equal(camp_inbox_encode(CAMP_INBOX_SEQUENCE_UPDATE, sq, g_out[0], BUF_SIZE, &n0, NULL),
-                     CAMP_OK);
+    assert_int_equal(
+        decode_fixture(CAMP_INBOX_SEQUENCE_UPDATE, "inboxapp-sequence-update-request.json", 0),
+        CAMP_OK);
+    assert_int_equal(
+        camp_inbox_encode(CAMP_INBOX_SEQUENCE_UPDATE, sq, g_out[0], BUF_SIZE, &n0, NULL), CAMP_OK);
     assert_int_equal(camp_inbox_sequence_update_encode(sq, g_out[1], BUF_SIZE, &n1, NULL), CAMP_OK);
     assert_int_equal(n0, n1);
     assert_memory_equal(g_out[0], g_out[1], n0);

@@ -27,11 +27,11 @@ static camp_inbox_sequence_t g_seq;
 static camp_inbox_webhook_t g_wh;
 
 /* The common members, valid; tests append to them. */
-#define SUMMARY                                                                              \
-    "\"id\":\"abc123\",\"name\":\"n\",\"description\":null,\"status\":\"active\","       \
-    "\"dryRun\":false,\"targetsCount\":1,\"contactedCount\":1,\"repliesCount\":0,"         \
-    "\"completionRate\":0.5,\"replyRate\":0,\"createdAt\":\"2025-06-01T12:00:00.000Z\","    \
-    "\"updatedAt\":\"2025-06-01T12:00:00.000Z\",\"pausedAt\":null,\"completedAt\":null,"    \
+#define SUMMARY                                                                                    \
+    "\"id\":\"abc123\",\"name\":\"n\",\"description\":null,\"status\":\"active\","                 \
+    "\"dryRun\":false,\"targetsCount\":1,\"contactedCount\":1,\"repliesCount\":0,"                 \
+    "\"completionRate\":0.5,\"replyRate\":0,\"createdAt\":\"2025-06-01T12:00:00.000Z\","           \
+    "\"updatedAt\":\"2025-06-01T12:00:00.000Z\",\"pausedAt\":null,\"completedAt\":null,"           \
     "\"lastStartedAt\":null"
 
 static camp_status_t decode(camp_inbox_type_t t, void *out, const char *fmt, ...)
@@ -70,29 +70,34 @@ static void test_hourly_rate(void **state)
     size_t m;
     (void)state;
     for (m = 0; m < 2; m++) {
-        expect(decode(CAMP_INBOX_CAMPAIGN, &g_c, CAMPAIGN("%s,\"hourlyMessageRate\":%d"), markers[m], 1),
+        expect(decode(CAMP_INBOX_CAMPAIGN, &g_c, CAMPAIGN("%s,\"hourlyMessageRate\":%d"),
+                      markers[m], 1),
                CAMP_OK, NULL);
         assert_int_equal(g_c.hourly_message_rate, 1);
         assert_int_equal(g_c.shape, m == 0 ? CAMP_INBOX_SHAPE_V2 : CAMP_INBOX_SHAPE_LEGACY);
-        expect(decode(CAMP_INBOX_CAMPAIGN, &g_c, CAMPAIGN("%s,\"hourlyMessageRate\":%d"), markers[m], 25),
+        expect(decode(CAMP_INBOX_CAMPAIGN, &g_c, CAMPAIGN("%s,\"hourlyMessageRate\":%d"),
+                      markers[m], 25),
                CAMP_OK, NULL);
-        expect(decode(CAMP_INBOX_CAMPAIGN, &g_c, CAMPAIGN("%s,\"hourlyMessageRate\":%d"), markers[m], 60),
+        expect(decode(CAMP_INBOX_CAMPAIGN, &g_c, CAMPAIGN("%s,\"hourlyMessageRate\":%d"),
+                      markers[m], 60),
                CAMP_OK, NULL);
         assert_int_equal(g_c.hourly_message_rate, 60);
         /* 60 decodes, but encoding uses the stricter 1..25 */
         expect(encode(CAMP_INBOX_CAMPAIGN, &g_c), CAMP_ERR_RANGE, "$.hourlyMessageRate");
         assert_int_equal(g_diag.limit_max, 25);
-        expect(decode(CAMP_INBOX_CAMPAIGN, &g_c, CAMPAIGN("%s,\"hourlyMessageRate\":%d"), markers[m], 61),
+        expect(decode(CAMP_INBOX_CAMPAIGN, &g_c, CAMPAIGN("%s,\"hourlyMessageRate\":%d"),
+                      markers[m], 61),
                CAMP_ERR_RANGE, "$.hourlyMessageRate");
         assert_int_equal(g_diag.limit_min, 1);
         assert_int_equal(g_diag.limit_max, 60);
-        expect(decode(CAMP_INBOX_CAMPAIGN, &g_c, CAMPAIGN("%s,\"hourlyMessageRate\":%d"), markers[m], 0),
+        expect(decode(CAMP_INBOX_CAMPAIGN, &g_c, CAMPAIGN("%s,\"hourlyMessageRate\":%d"),
+                      markers[m], 0),
                CAMP_ERR_RANGE, "$.hourlyMessageRate");
     }
     expect(decode(CAMP_INBOX_CAMPAIGN, &g_c, CAMPAIGN("\"hourlyMessageRate\":8.5")), CAMP_ERR_RANGE,
            "$.hourlyMessageRate");
-    expect(decode(CAMP_INBOX_CAMPAIGN, &g_c, CAMPAIGN("\"hourlyMessageRate\":\"8\"")), CAMP_ERR_TYPE,
-           "$.hourlyMessageRate");
+    expect(decode(CAMP_INBOX_CAMPAIGN, &g_c, CAMPAIGN("\"hourlyMessageRate\":\"8\"")),
+           CAMP_ERR_TYPE, "$.hourlyMessageRate");
     /* encode boundary 25 / 26 */
     expect(decode(CAMP_INBOX_CAMPAIGN, &g_c, CAMPAIGN("\"enabled\":true,\"hourlyMessageRate\":25")),
            CAMP_OK, NULL);
@@ -123,11 +128,9 @@ static void test_counts(void **state)
     expect(decode(CAMP_INBOX_LEADS_ADD_RESULT, g_out,
                   "{\"added\":0,\"skipped\":9007199254740992,\"failed\":0}"),
            CAMP_ERR_RANGE, "$.skipped");
-    expect(decode(CAMP_INBOX_LEADS_ADD_RESULT, g_out,
-                  "{\"added\":0,\"skipped\":0,\"failed\":-1}"),
+    expect(decode(CAMP_INBOX_LEADS_ADD_RESULT, g_out, "{\"added\":0,\"skipped\":0,\"failed\":-1}"),
            CAMP_ERR_RANGE, "$.failed");
-    expect(decode(CAMP_INBOX_LEADS_ADD_RESULT, g_out,
-                  "{\"added\":1e3,\"skipped\":0,\"failed\":0}"),
+    expect(decode(CAMP_INBOX_LEADS_ADD_RESULT, g_out, "{\"added\":1e3,\"skipped\":0,\"failed\":0}"),
            CAMP_ERR_RANGE, "$.added");
     expect(decode(CAMP_INBOX_LEADS_ADD_RESULT, g_out,
                   "{\"added\":99999999999999999999999,\"skipped\":0,\"failed\":0}"),
@@ -163,8 +166,7 @@ static void test_windows(void **state)
     expect(decode(CAMP_INBOX_CAMPAIGN, &g_c,
                   CAMPAIGN("\"scheduleHours\":{\"2\":{\"start\":-1,\"end\":600}}")),
            CAMP_ERR_RANGE, "$.scheduleHours[\"2\"].start");
-    expect(decode(CAMP_INBOX_CAMPAIGN, &g_c,
-                  CAMPAIGN("\"scheduleHours\":{\"2\":{\"end\":600}}")),
+    expect(decode(CAMP_INBOX_CAMPAIGN, &g_c, CAMPAIGN("\"scheduleHours\":{\"2\":{\"end\":600}}")),
            CAMP_ERR_REQUIRED, "$.scheduleHours[\"2\"].start");
     expect(decode(CAMP_INBOX_CAMPAIGN, &g_c,
                   CAMPAIGN("\"scheduleHours\":{\"01\":{\"start\":1,\"end\":600}}")),
@@ -234,17 +236,20 @@ static void test_leads_2000(void **state)
     expect(encode(CAMP_INBOX_LEADS_ADD, &g_leads), CAMP_ERR_REQUIRED, "$");
 #endif
 
-    expect(decode(CAMP_INBOX_LEADS_ADD, &g_leads, "{\"platform\":\"twitter\"}"), CAMP_ERR_REQUIRED, "$");
-    expect(decode(CAMP_INBOX_LEADS_ADD, &g_leads, "{\"usernames\":[\"jack\",\"\"]}"), CAMP_ERR_LENGTH,
-           "$.usernames[1]");
+    expect(decode(CAMP_INBOX_LEADS_ADD, &g_leads, "{\"platform\":\"twitter\"}"), CAMP_ERR_REQUIRED,
+           "$");
+    expect(decode(CAMP_INBOX_LEADS_ADD, &g_leads, "{\"usernames\":[\"jack\",\"\"]}"),
+           CAMP_ERR_LENGTH, "$.usernames[1]");
     expect(decode(CAMP_INBOX_LEADS_ADD, &g_leads, "{\"externalIds\":[]}"), CAMP_ERR_LENGTH,
            "$.externalIds");
-    expect(decode(CAMP_INBOX_LEADS_ADD, &g_leads, "{\"leads\":[{\"platformId\":\"1\",\"username\":\"a\"}]}"),
+    expect(decode(CAMP_INBOX_LEADS_ADD, &g_leads,
+                  "{\"leads\":[{\"platformId\":\"1\",\"username\":\"a\"}]}"),
            CAMP_ERR_INVALID, "$.leads[0].username");
     expect(decode(CAMP_INBOX_LEADS_ADD, &g_leads, "{\"leads\":[{\"platform\":\"twitter\"}]}"),
            CAMP_ERR_REQUIRED, "$.leads[0]");
-    expect(decode(CAMP_INBOX_LEADS_ADD, &g_leads, "{\"leads\":[{\"externalId\":\"x\",\"data\":[]}]}"),
-           CAMP_ERR_TYPE, "$.leads[0].data");
+    expect(
+        decode(CAMP_INBOX_LEADS_ADD, &g_leads, "{\"leads\":[{\"externalId\":\"x\",\"data\":[]}]}"),
+        CAMP_ERR_TYPE, "$.leads[0].data");
 }
 
 /* ---- names: characters, not bytes ----------------------------------------------------------------- */
@@ -257,19 +262,21 @@ static void name_json(const char *unit, unsigned n)
     for (i = 0; i < n; i++) {
         len += (size_t)snprintf(g_json + len, sizeof g_json - len, "%s", unit);
     }
-    snprintf(g_json + len, sizeof g_json - len, "\",\"accountLinkIds\":[\"r4t9vw15jm6bn3yxcf2dq8ek\"]}");
+    snprintf(g_json + len, sizeof g_json - len,
+             "\",\"accountLinkIds\":[\"r4t9vw15jm6bn3yxcf2dq8ek\"]}");
 }
 
 static camp_status_t decode_name(const char *unit, unsigned n)
 {
     name_json(unit, n);
-    return camp_inbox_parse(CAMP_INBOX_CAMPAIGN_CREATE, g_json, strlen(g_json), g_tokens, MAX_TOKENS,
-                            &g_create, sizeof g_create, &g_diag);
+    return camp_inbox_parse(CAMP_INBOX_CAMPAIGN_CREATE, g_json, strlen(g_json), g_tokens,
+                            MAX_TOKENS, &g_create, sizeof g_create, &g_diag);
 }
 
 static void test_name_characters(void **state)
 {
-    static const char *const units[] = {"Q", "\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80", "\\u00e9"};
+    static const char *const units[] = {"Q", "\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80",
+                                        "\\u00e9"};
     size_t u;
     (void)state;
     for (u = 0; u < sizeof units / sizeof units[0]; u++) {
@@ -287,8 +294,8 @@ static void test_name_characters(void **state)
     expect(encode(CAMP_INBOX_CAMPAIGN_CREATE, &g_create), CAMP_ERR_INVALID, "$.name");
     expect(decode_name("Q", 0), CAMP_ERR_LENGTH, "$.name");
     /* column description: <= 1000 characters, or null */
-    expect(decode(CAMP_INBOX_COLUMN_UPDATE, g_out, "{\"name\":\"Role\",\"description\":null}"), CAMP_OK,
-           NULL);
+    expect(decode(CAMP_INBOX_COLUMN_UPDATE, g_out, "{\"name\":\"Role\",\"description\":null}"),
+           CAMP_OK, NULL);
 }
 
 /* ---- dates ---------------------------------------------------------------------------------------- */
@@ -333,8 +340,9 @@ static void test_capacity(void **state)
     /* steps */
     len = (size_t)snprintf(g_json, sizeof g_json, "{\"steps\":[");
     for (i = 0; i < CAMP_MAX_STEPS + 1u; i++) {
-        len += (size_t)snprintf(g_json + len, sizeof g_json - len,
-                                "%s{\"type\":\"delay\",\"data\":{\"delaySeconds\":60}}", i ? "," : "");
+        len +=
+            (size_t)snprintf(g_json + len, sizeof g_json - len,
+                             "%s{\"type\":\"delay\",\"data\":{\"delaySeconds\":60}}", i ? "," : "");
     }
     len += (size_t)snprintf(g_json + len, sizeof g_json - len, "]}");
     expect(camp_inbox_parse(CAMP_INBOX_SEQUENCE_UPDATE, g_json, len, g_tokens, MAX_TOKENS, &g_seq,
@@ -379,8 +387,8 @@ static void test_capacity(void **state)
         len += (size_t)snprintf(g_json + len, sizeof g_json - len, "%s\"a%u\"", i ? "," : "", i);
     }
     len += (size_t)snprintf(g_json + len, sizeof g_json - len, "]}");
-    expect(camp_inbox_parse(CAMP_INBOX_CAMPAIGN_CREATE, g_json, len, g_tokens, MAX_TOKENS, &g_create,
-                            sizeof g_create, &g_diag),
+    expect(camp_inbox_parse(CAMP_INBOX_CAMPAIGN_CREATE, g_json, len, g_tokens, MAX_TOKENS,
+                            &g_create, sizeof g_create, &g_diag),
            CAMP_ERR_CAPACITY, "$.accountLinkIds");
     assert_int_equal(g_diag.needed, CAMP_MAX_ACCOUNTS + 2);
 
@@ -391,8 +399,8 @@ static void test_capacity(void **state)
                                 "%s{\"listId\":\"l%u\",\"exclude\":false}", i ? "," : "", i);
     }
     len += (size_t)snprintf(g_json + len, sizeof g_json - len, "]}");
-    expect(camp_inbox_parse(CAMP_INBOX_CAMPAIGN, g_json, len, g_tokens, MAX_TOKENS, &g_c, sizeof g_c,
-                            &g_diag),
+    expect(camp_inbox_parse(CAMP_INBOX_CAMPAIGN, g_json, len, g_tokens, MAX_TOKENS, &g_c,
+                            sizeof g_c, &g_diag),
            CAMP_ERR_CAPACITY, "$.lists");
     assert_int_equal(g_diag.needed, CAMP_MAX_LISTS + 1);
     assert_string_equal(g_diag.rule, "more lists than CAMP_MAX_LISTS");
@@ -400,13 +408,14 @@ static void test_capacity(void **state)
     /* automations */
     len = (size_t)snprintf(g_json, sizeof g_json, "{" SUMMARY ",\"automations\":[");
     for (i = 0; i < CAMP_MAX_AUTOMATIONS + 1u; i++) {
-        len += (size_t)snprintf(g_json + len, sizeof g_json - len,
-                                "%s{\"id\":\"a%u\",\"trigger\":\"prospectFirstReply\",\"enabled\":true}",
-                                i ? "," : "", i);
+        len += (size_t)snprintf(
+            g_json + len, sizeof g_json - len,
+            "%s{\"id\":\"a%u\",\"trigger\":\"prospectFirstReply\",\"enabled\":true}", i ? "," : "",
+            i);
     }
     len += (size_t)snprintf(g_json + len, sizeof g_json - len, "]}");
-    expect(camp_inbox_parse(CAMP_INBOX_CAMPAIGN, g_json, len, g_tokens, MAX_TOKENS, &g_c, sizeof g_c,
-                            &g_diag),
+    expect(camp_inbox_parse(CAMP_INBOX_CAMPAIGN, g_json, len, g_tokens, MAX_TOKENS, &g_c,
+                            sizeof g_c, &g_diag),
            CAMP_ERR_CAPACITY, "$.automations");
     assert_int_equal(g_diag.needed, CAMP_MAX_AUTOMATIONS + 1);
 }
@@ -421,11 +430,14 @@ static void test_variables(void **state)
 {
     (void)state;
     /* request body: first-name or a column ID only */
-    expect(decode(CAMP_INBOX_SEQUENCE_UPDATE, &g_seq, "{\"steps\":[" ONE_VAR_STEP("first-name") "]}"),
-           CAMP_OK, NULL);
-    expect(decode(CAMP_INBOX_SEQUENCE_UPDATE, &g_seq, "{\"steps\":[" ONE_VAR_STEP("custom_ab12") "]}"),
-           CAMP_OK, NULL);
-    expect(decode(CAMP_INBOX_SEQUENCE_UPDATE, &g_seq, "{\"steps\":[" ONE_VAR_STEP("company-name") "]}"),
+    expect(
+        decode(CAMP_INBOX_SEQUENCE_UPDATE, &g_seq, "{\"steps\":[" ONE_VAR_STEP("first-name") "]}"),
+        CAMP_OK, NULL);
+    expect(
+        decode(CAMP_INBOX_SEQUENCE_UPDATE, &g_seq, "{\"steps\":[" ONE_VAR_STEP("custom_ab12") "]}"),
+        CAMP_OK, NULL);
+    expect(decode(CAMP_INBOX_SEQUENCE_UPDATE, &g_seq,
+                  "{\"steps\":[" ONE_VAR_STEP("company-name") "]}"),
            CAMP_ERR_PATTERN, "$.steps[0].data.segments[0].name");
     expect(decode(CAMP_INBOX_SEQUENCE_UPDATE, &g_seq, "{\"steps\":[" ONE_VAR_STEP("custom_") "]}"),
            CAMP_ERR_PATTERN, "$.steps[0].data.segments[0].name");
@@ -437,14 +449,18 @@ static void test_variables(void **state)
                   "{\"version\":1,\"steps\":[" ONE_VAR_STEP("Company Name") "]}"),
            CAMP_ERR_PATTERN, "$.steps[0].data.segments[0].name");
     /* legacy campaign with customVariables: must be a key of the map */
-    expect(decode(CAMP_INBOX_CAMPAIGN, &g_c,
-                  CAMPAIGN("\"steps\":[" ONE_VAR_STEP("job-title") "],"
-                           "\"customVariables\":{\"job-title\":{\"displayName\":\"Job\"}}")),
-           CAMP_OK, NULL);
-    expect(decode(CAMP_INBOX_CAMPAIGN, &g_c,
-                  CAMPAIGN("\"steps\":[" ONE_VAR_STEP("custom_ab12") "],"
-                           "\"customVariables\":{\"job-title\":{\"displayName\":\"Job\"}}")),
-           CAMP_ERR_REFERENCE, "$.steps[0].data.segments[0].name");
+    expect(
+        decode(CAMP_INBOX_CAMPAIGN, &g_c,
+               CAMPAIGN("\"steps\":[" ONE_VAR_STEP(
+                   "job-title") "],"
+                                "\"customVariables\":{\"job-title\":{\"displayName\":\"Job\"}}")),
+        CAMP_OK, NULL);
+    expect(
+        decode(CAMP_INBOX_CAMPAIGN, &g_c,
+               CAMPAIGN("\"steps\":[" ONE_VAR_STEP(
+                   "custom_ab12") "],"
+                                  "\"customVariables\":{\"job-title\":{\"displayName\":\"Job\"}}")),
+        CAMP_ERR_REFERENCE, "$.steps[0].data.segments[0].name");
     expect(decode(CAMP_INBOX_CAMPAIGN, &g_c,
                   CAMPAIGN("\"steps\":[" ONE_VAR_STEP("first-name") "],\"customVariables\":{}")),
            CAMP_OK, NULL);
@@ -453,9 +469,10 @@ static void test_variables(void **state)
                            "\"a\":{\"displayName\":\"B\"}}")),
            CAMP_ERR_INVALID, "$.customVariables.a");
     /* v2 campaign: form only */
-    expect(decode(CAMP_INBOX_CAMPAIGN, &g_c,
-                  CAMPAIGN("\"sequence\":{\"version\":3,\"steps\":[" ONE_VAR_STEP("custom_x9") "]}")),
-           CAMP_OK, NULL);
+    expect(
+        decode(CAMP_INBOX_CAMPAIGN, &g_c,
+               CAMPAIGN("\"sequence\":{\"version\":3,\"steps\":[" ONE_VAR_STEP("custom_x9") "]}")),
+        CAMP_OK, NULL);
     expect(decode(CAMP_INBOX_CAMPAIGN, &g_c,
                   CAMPAIGN("\"sequence\":{\"version\":3,\"steps\":[" ONE_VAR_STEP("x y") "]}")),
            CAMP_ERR_PATTERN, "$.sequence.steps[0].data.segments[0].name");
@@ -477,15 +494,17 @@ static void test_steps(void **state)
     assert_int_equal(g_seq.steps[2].type, CAMP_INBOX_STEP_LIKE_TWEET);
     expect(encode(CAMP_INBOX_SEQUENCE, &g_seq), CAMP_OK, NULL);
     /* inferred types stay inferred; the alias is written in its canonical form */
-    assert_string_equal(g_out, "{\"version\":4,\"steps\":[{\"id\":\"s1\",\"rank\":0,\"data\":{\"segments\":[]}},"
-                               "{\"id\":\"s2\",\"rank\":1,\"data\":{\"delaySeconds\":3600,\"unit\":\"hours\"}},"
-                               "{\"id\":\"s3\",\"type\":\"likeTweet\",\"rank\":2,\"data\":{}}]}");
+    assert_string_equal(
+        g_out, "{\"version\":4,\"steps\":[{\"id\":\"s1\",\"rank\":0,\"data\":{\"segments\":[]}},"
+               "{\"id\":\"s2\",\"rank\":1,\"data\":{\"delaySeconds\":3600,\"unit\":\"hours\"}},"
+               "{\"id\":\"s3\",\"type\":\"likeTweet\",\"rank\":2,\"data\":{}}]}");
     expect(decode(CAMP_INBOX_SEQUENCE, &g_seq, "{\"version\":4,\"steps\":[{\"data\":{\"x\":1}}]}"),
            CAMP_ERR_REQUIRED, "$.steps[0].type");
     expect(decode(CAMP_INBOX_SEQUENCE, &g_seq, "{\"steps\":[]}"), CAMP_ERR_REQUIRED, "$.version");
-    expect(decode(CAMP_INBOX_SEQUENCE, &g_seq,
-                  "{\"version\":4,\"steps\":[{\"type\":\"message\",\"data\":{\"delaySeconds\":1}}]}"),
-           CAMP_ERR_REQUIRED, "$.steps[0].data.segments");
+    expect(
+        decode(CAMP_INBOX_SEQUENCE, &g_seq,
+               "{\"version\":4,\"steps\":[{\"type\":\"message\",\"data\":{\"delaySeconds\":1}}]}"),
+        CAMP_ERR_REQUIRED, "$.steps[0].data.segments");
     /* request body: type required, id / rank refused */
     expect(decode(CAMP_INBOX_SEQUENCE_UPDATE, &g_seq, "{\"steps\":[{\"data\":{\"segments\":[]}}]}"),
            CAMP_ERR_REQUIRED, "$.steps[0].type");
@@ -518,30 +537,35 @@ static void test_shapes_and_nulls(void **state)
     expect(decode(CAMP_INBOX_CAMPAIGN, &g_c, CAMPAIGN("\"enabled\":true,\"steps\":[]")),
            CAMP_ERR_INVALID, "$.steps");
     /* D5: status may be absent */
-    expect(decode(CAMP_INBOX_CAMPAIGN, &g_c,
-                  "{\"id\":\"a\",\"name\":\"n\",\"description\":\"d\",\"enabled\":true,\"dryRun\":true,"
-                  "\"targetsCount\":0,\"contactedCount\":0,\"repliesCount\":0,\"completionRate\":0,"
-                  "\"replyRate\":0,\"createdAt\":\"2025-06-01T12:00:00Z\","
-                  "\"updatedAt\":\"2025-06-01T12:00:00Z\",\"pausedAt\":null,\"completedAt\":null,"
-                  "\"lastStartedAt\":null}"),
-           CAMP_OK, NULL);
+    expect(
+        decode(
+            CAMP_INBOX_CAMPAIGN, &g_c,
+            "{\"id\":\"a\",\"name\":\"n\",\"description\":\"d\",\"enabled\":true,\"dryRun\":true,"
+            "\"targetsCount\":0,\"contactedCount\":0,\"repliesCount\":0,\"completionRate\":0,"
+            "\"replyRate\":0,\"createdAt\":\"2025-06-01T12:00:00Z\","
+            "\"updatedAt\":\"2025-06-01T12:00:00Z\",\"pausedAt\":null,\"completedAt\":null,"
+            "\"lastStartedAt\":null}"),
+        CAMP_OK, NULL);
     assert_int_equal(g_c.base.status, CAMP_INBOX_STATUS_UNSET);
     /* D16: updatedAt null only in the summary shape */
-    expect(decode(CAMP_INBOX_CAMPAIGN, &g_c,
-                  "{\"id\":\"a\",\"name\":\"n\",\"description\":null,\"enabled\":true,\"dryRun\":true,"
-                  "\"targetsCount\":0,\"contactedCount\":0,\"repliesCount\":0,\"completionRate\":0,"
-                  "\"replyRate\":0,\"createdAt\":\"2025-06-01T12:00:00Z\","
-                  "\"updatedAt\":null,\"pausedAt\":null,\"completedAt\":null,\"lastStartedAt\":null}"),
-           CAMP_ERR_TYPE, "$.updatedAt");
-    expect(decode(CAMP_INBOX_CAMPAIGN, &g_c,
-                  "{\"id\":\"a\",\"name\":null,\"description\":null,\"dryRun\":true,"
-                  "\"targetsCount\":0,\"contactedCount\":0,\"repliesCount\":0,\"completionRate\":0,"
-                  "\"replyRate\":0,\"createdAt\":\"2025-06-01T12:00:00Z\","
-                  "\"updatedAt\":null,\"pausedAt\":null,\"completedAt\":null,\"lastStartedAt\":null}"),
-           CAMP_ERR_TYPE, "$.name");
+    expect(
+        decode(CAMP_INBOX_CAMPAIGN, &g_c,
+               "{\"id\":\"a\",\"name\":\"n\",\"description\":null,\"enabled\":true,\"dryRun\":true,"
+               "\"targetsCount\":0,\"contactedCount\":0,\"repliesCount\":0,\"completionRate\":0,"
+               "\"replyRate\":0,\"createdAt\":\"2025-06-01T12:00:00Z\","
+               "\"updatedAt\":null,\"pausedAt\":null,\"completedAt\":null,\"lastStartedAt\":null}"),
+        CAMP_ERR_TYPE, "$.updatedAt");
+    expect(
+        decode(CAMP_INBOX_CAMPAIGN, &g_c,
+               "{\"id\":\"a\",\"name\":null,\"description\":null,\"dryRun\":true,"
+               "\"targetsCount\":0,\"contactedCount\":0,\"repliesCount\":0,\"completionRate\":0,"
+               "\"replyRate\":0,\"createdAt\":\"2025-06-01T12:00:00Z\","
+               "\"updatedAt\":null,\"pausedAt\":null,\"completedAt\":null,\"lastStartedAt\":null}"),
+        CAMP_ERR_TYPE, "$.name");
     expect(decode(CAMP_INBOX_CAMPAIGN, &g_c, "[]"), CAMP_ERR_TYPE, "$");
     /* unknown members are skipped */
-    expect(decode(CAMP_INBOX_CAMPAIGN, &g_c, CAMPAIGN("\"futureField\":{\"x\":[1,2]}")), CAMP_OK, NULL);
+    expect(decode(CAMP_INBOX_CAMPAIGN, &g_c, CAMPAIGN("\"futureField\":{\"x\":[1,2]}")), CAMP_OK,
+           NULL);
     /* malformed: path $ */
     assert_int_equal(camp_inbox_parse(CAMP_INBOX_CAMPAIGN, g_json, 1, g_tokens, MAX_TOKENS, &g_c,
                                       sizeof g_c, &g_diag),
@@ -554,7 +578,8 @@ static void test_webhooks(void **state)
     (void)state;
     expect(decode(CAMP_INBOX_WEBHOOK, &g_wh,
                   "{\"id\":\"e1\",\"seq\":7,\"teamId\":\"t\",\"type\":\"thread.created\","
-                  "\"timestamp\":\"2025-01-01T00:00:00Z\",\"version\":\"1.0\",\"data\":{\"a\":\"\\u00e9\"}}"),
+                  "\"timestamp\":\"2025-01-01T00:00:00Z\",\"version\":\"1.0\",\"data\":{\"a\":"
+                  "\"\\u00e9\"}}"),
            CAMP_OK, NULL);
     assert_int_equal(g_wh.event, CAMP_INBOX_EVENT_OTHER);
     assert_int_equal(g_wh.data.len, strlen("{\"a\":\"\\u00e9\"}")); /* raw, untouched */
@@ -577,7 +602,8 @@ static void test_webhooks(void **state)
                   "\"timestamp\":\"2025-01-01T00:00:00Z\",\"version\":\"1.0\"}"),
            CAMP_ERR_REQUIRED, "$.data");
     expect(decode(CAMP_INBOX_WEBHOOK, &g_wh,
-                  "{\"event\":\"targetBlocked\",\"version\":\"1.0\",\"timestamp\":\"2025-01-01T00:00:00Z\","
+                  "{\"event\":\"targetBlocked\",\"version\":\"1.0\",\"timestamp\":\"2025-01-01T00:"
+                  "00:00Z\","
                   "\"platform\":\"twitter\",\"data\":{}}"),
            CAMP_ERR_ENUM, "$.event");
 }
@@ -589,15 +615,20 @@ static void test_errors_and_page(void **state)
     size_t len = 0;
     unsigned i;
     (void)state;
-    expect(decode(CAMP_INBOX_ERROR, &e, "{\"code\":\"NOT_FOUND\",\"message\":\"m\",\"requestId\":\"r\"}"),
+    expect(decode(CAMP_INBOX_ERROR, &e,
+                  "{\"code\":\"NOT_FOUND\",\"message\":\"m\",\"requestId\":\"r\"}"),
            CAMP_OK, NULL);
     assert_int_equal(e.form, CAMP_INBOX_ERROR_V2);
-    expect(decode(CAMP_INBOX_ERROR, &e, "{\"error\":{\"code\":\"X\",\"message\":\"m\",\"status\":99}}"),
+    expect(decode(CAMP_INBOX_ERROR, &e,
+                  "{\"error\":{\"code\":\"X\",\"message\":\"m\",\"status\":99}}"),
            CAMP_ERR_RANGE, "$.error.status");
     expect(decode(CAMP_INBOX_ERROR, &e, "{\"error\":42}"), CAMP_ERR_TYPE, "$.error");
     expect(decode(CAMP_INBOX_ERROR, &e, "{\"message\":\"m\"}"), CAMP_ERR_REQUIRED, "$.error");
 
-    expect(decode(CAMP_INBOX_CAMPAIGN_PAGE, &page, "{\"campaigns\":[" "{" SUMMARY "}" "],\"nextCursor\":null}"),
+    expect(decode(CAMP_INBOX_CAMPAIGN_PAGE, &page,
+                  "{\"campaigns\":["
+                  "{" SUMMARY "}"
+                  "],\"nextCursor\":null}"),
            CAMP_OK, NULL);
     assert_int_equal(page.count, 1);
     assert_false(page.has_next);
@@ -614,7 +645,8 @@ static void test_errors_and_page(void **state)
                   "{\"campaigns\":[{" SUMMARY ",\"id\":\"BAD\"}],\"nextCursor\":null}"),
            CAMP_ERR_PATTERN, "$.campaigns[0].id");
     expect(decode(CAMP_INBOX_CAMPAIGN_PAGE, &page,
-                  "{\"campaigns\":[],\"nextCursor\":{\"id\":\"c1\",\"timestamp\":\"2025-13-01T00:00:00Z\"}}"),
+                  "{\"campaigns\":[],\"nextCursor\":{\"id\":\"c1\",\"timestamp\":\"2025-13-01T00:"
+                  "00:00Z\"}}"),
            CAMP_ERR_DATE, "$.nextCursor.timestamp");
 }
 
@@ -625,8 +657,9 @@ static void test_rules_update(void **state)
     expect(decode(CAMP_INBOX_RULES_UPDATE, &r, "{}"), CAMP_OK, NULL);
     expect(encode(CAMP_INBOX_RULES_UPDATE, &r), CAMP_OK, NULL);
     assert_string_equal(g_out, "{}");
-    expect(decode(CAMP_INBOX_RULES_UPDATE, &r, "{\"syncedListIds\":[],\"excludedListIds\":[\"AB\"]}"),
-           CAMP_ERR_PATTERN, "$.excludedListIds[0]");
+    expect(
+        decode(CAMP_INBOX_RULES_UPDATE, &r, "{\"syncedListIds\":[],\"excludedListIds\":[\"AB\"]}"),
+        CAMP_ERR_PATTERN, "$.excludedListIds[0]");
     expect(decode(CAMP_INBOX_RULES_UPDATE, &r, "{\"detachBehavior\":\"delete\"}"), CAMP_ERR_ENUM,
            "$.detachBehavior");
     expect(decode(CAMP_INBOX_RULES_UPDATE, &r,
@@ -635,33 +668,30 @@ static void test_rules_update(void **state)
     expect(decode(CAMP_INBOX_RULES_UPDATE, &r,
                   "{\"columnMappings\":{\"l-1\":{\"custom_a\":\"custom_b\"}}}"),
            CAMP_ERR_PATTERN, "$.columnMappings[\"l-1\"]");
-    expect(decode(CAMP_INBOX_RULES_UPDATE, &r,
-                  "{\"columnMappings\":{\"l1\":{\"custom_a\":\"custom_b\",\"custom_a\":\"custom_c\"}}}"),
-           CAMP_ERR_INVALID, "$.columnMappings.l1.custom_a");
+    expect(
+        decode(
+            CAMP_INBOX_RULES_UPDATE, &r,
+            "{\"columnMappings\":{\"l1\":{\"custom_a\":\"custom_b\",\"custom_a\":\"custom_c\"}}}"),
+        CAMP_ERR_INVALID, "$.columnMappings.l1.custom_a");
     expect(decode(CAMP_INBOX_RULES_UPDATE, &r,
                   "{\"columnMappings\":{\"l1\":{\"custom_a\":\"custom_b\"},\"l2\":{}}}"),
            CAMP_OK, NULL);
     assert_int_equal(r.group_count, 2);
     assert_int_equal(r.groups[1].mapping_count, 0);
     expect(encode(CAMP_INBOX_RULES_UPDATE, &r), CAMP_OK, NULL);
-    assert_string_equal(g_out, "{\"columnMappings\":{\"l1\":{\"custom_a\":\"custom_b\"},\"l2\":{}}}");
+    assert_string_equal(g_out,
+                        "{\"columnMappings\":{\"l1\":{\"custom_a\":\"custom_b\"},\"l2\":{}}}");
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_hourly_rate),
-        cmocka_unit_test(test_counts),
-        cmocka_unit_test(test_windows),
-        cmocka_unit_test(test_leads_2000),
-        cmocka_unit_test(test_name_characters),
-        cmocka_unit_test(test_dates),
-        cmocka_unit_test(test_capacity),
-        cmocka_unit_test(test_variables),
-        cmocka_unit_test(test_steps),
-        cmocka_unit_test(test_shapes_and_nulls),
-        cmocka_unit_test(test_webhooks),
-        cmocka_unit_test(test_errors_and_page),
+        cmocka_unit_test(test_hourly_rate),     cmocka_unit_test(test_counts),
+        cmocka_unit_test(test_windows),         cmocka_unit_test(test_leads_2000),
+        cmocka_unit_test(test_name_characters), cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_capacity),        cmocka_unit_test(test_variables),
+        cmocka_unit_test(test_steps),           cmocka_unit_test(test_shapes_and_nulls),
+        cmocka_unit_test(test_webhooks),        cmocka_unit_test(test_errors_and_page),
         cmocka_unit_test(test_rules_update),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

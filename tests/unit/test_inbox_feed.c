@@ -32,7 +32,7 @@ static bool is(camp_str_t s, const char *lit)
 }
 
 #define SUMMARY                                                                                    \
-    "{\"id\":\"w4h36qm5d9iu2sgdf6jbn7kx\",\"name\":\"Q1\",\"description\":null,"                  \
+    "{\"id\":\"w4h36qm5d9iu2sgdf6jbn7kx\",\"name\":\"Q1\",\"description\":null,"                   \
     "\"status\":\"paused\",\"dryRun\":false,\"targetsCount\":3,\"contactedCount\":1,"              \
     "\"repliesCount\":0,\"completionRate\":0.5,\"replyRate\":0,"                                   \
     "\"createdAt\":\"2025-01-15T14:00:00Z\",\"updatedAt\":null,\"pausedAt\":null,"                 \
@@ -46,11 +46,13 @@ static const char FEED[] =
     "}},"
     /* another type: decoded, kind OTHER, data raw */
     "{\"id\":\"ev2\",\"seq\":8,\"teamId\":\"team1\",\"type\":\"thread.created\","
-    "\"timestamp\":\"2025-01-16T09:00:01Z\",\"version\":\"1.0\",\"data\":{\"thread\":{\"id\":\"t\"}}},"
+    "\"timestamp\":\"2025-01-16T09:00:01Z\",\"version\":\"1.0\",\"data\":{\"thread\":{\"id\":\"t\"}"
+    "}},"
     /* v2 target event */
     "{\"id\":\"ev3\",\"seq\":10,\"type\":\"target.replied\",\"apiVersion\":\"2\","
     "\"createdAt\":\"2025-01-16T09:00:02Z\","
-    "\"object\":{\"type\":\"campaign\",\"id\":\"w4h36qm5d9iu2sgdf6jbn7kx\",\"url\":\"https://x/c\"},"
+    "\"object\":{\"type\":\"campaign\",\"id\":\"w4h36qm5d9iu2sgdf6jbn7kx\",\"url\":\"https://x/"
+    "c\"},"
     "\"data\":{\"threadId\":\"th1\",\"messageId\":\"m1\",\"contactId\":\"c1\",\"stepNumber\":2}}"
     "],\"hasMore\":true,\"lastSeq\":10}";
 
@@ -114,9 +116,9 @@ static void test_feed_page_envelope_rules(void **state)
     assert_int_equal(camp_inbox_events_next(load("[]"), &page, &ev, &done, &g_diag), CAMP_OK);
     assert_true(done);
 
-    assert_int_equal(camp_inbox_events_page_decode(load("{\"events\":[],\"hasMore\":false}"), 0,
-                                                   &page, &g_diag),
-                     CAMP_ERR_REQUIRED);
+    assert_int_equal(
+        camp_inbox_events_page_decode(load("{\"events\":[],\"hasMore\":false}"), 0, &page, &g_diag),
+        CAMP_ERR_REQUIRED);
     assert_string_equal(g_diag.path, "$.lastSeq");
     assert_int_equal(camp_inbox_events_page_decode(load("{\"events\":{},\"hasMore\":false,"
                                                         "\"lastSeq\":1}"),
@@ -189,12 +191,13 @@ static void test_v2_envelope_round_trip(void **state)
                          0, &a, &g_diag),
                      CAMP_ERR_DATE);
     assert_string_equal(g_diag.path, "$.createdAt");
-    assert_int_equal(camp_inbox_webhook_decode(
-                         load("{\"id\":\"e\",\"seq\":1,\"type\":\"target.replied\",\"apiVersion\":"
-                              "\"2\",\"createdAt\":\"2025-01-16T09:00:02Z\",\"data\":{\"stepNumber\":"
-                              "\"2\"}}"),
-                         0, &a, &g_diag),
-                     CAMP_ERR_TYPE);
+    assert_int_equal(
+        camp_inbox_webhook_decode(
+            load("{\"id\":\"e\",\"seq\":1,\"type\":\"target.replied\",\"apiVersion\":"
+                 "\"2\",\"createdAt\":\"2025-01-16T09:00:02Z\",\"data\":{\"stepNumber\":"
+                 "\"2\"}}"),
+            0, &a, &g_diag),
+        CAMP_ERR_TYPE);
     assert_string_equal(g_diag.path, "$.data.stepNumber");
 }
 
@@ -224,9 +227,10 @@ static void test_prospect_profile_may_be_null(void **state)
 
 static void test_team_object(void **state)
 {
-    static const char ok[] = "{\"id\":\"hzcai5t59nn9vsck3rbuepyg\",\"name\":\"Acme\",\"slug\":\"acme\","
-                             "\"image\":null,\"createdAt\":\"2024-01-01T00:00:00Z\","
-                             "\"updatedAt\":null}";
+    static const char ok[] =
+        "{\"id\":\"hzcai5t59nn9vsck3rbuepyg\",\"name\":\"Acme\",\"slug\":\"acme\","
+        "\"image\":null,\"createdAt\":\"2024-01-01T00:00:00Z\","
+        "\"updatedAt\":null}";
     static char text[sizeof ok];
     camp_inbox_team_t t, u;
     char out[256];
@@ -240,16 +244,17 @@ static void test_team_object(void **state)
     assert_null(t.updated_at.raw.ptr);
     assert_string_equal(camp_inbox_type_name(CAMP_INBOX_TEAM), "team");
     assert_int_equal(camp_inbox_encode(CAMP_INBOX_TEAM, &t, out, sizeof out, &n, &g_diag), CAMP_OK);
-    assert_int_equal(camp_inbox_parse(CAMP_INBOX_TEAM, out, n, g_tokens, MAX_TOKENS, &u, sizeof u,
-                                      &g_diag),
-                     CAMP_OK);
+    assert_int_equal(
+        camp_inbox_parse(CAMP_INBOX_TEAM, out, n, g_tokens, MAX_TOKENS, &u, sizeof u, &g_diag),
+        CAMP_OK);
     assert_true(camp_inbox_equal(CAMP_INBOX_TEAM, &t, &u));
 
-    assert_int_equal(camp_inbox_team_decode(load("{\"id\":\"ACME\",\"name\":\"a\",\"slug\":\"a\","
-                                                 "\"image\":null,\"createdAt\":\"2024-01-01T00:00:00Z\","
-                                                 "\"updatedAt\":null}"),
-                                            0, &t, &g_diag),
-                     CAMP_ERR_PATTERN);
+    assert_int_equal(
+        camp_inbox_team_decode(load("{\"id\":\"ACME\",\"name\":\"a\",\"slug\":\"a\","
+                                    "\"image\":null,\"createdAt\":\"2024-01-01T00:00:00Z\","
+                                    "\"updatedAt\":null}"),
+                               0, &t, &g_diag),
+        CAMP_ERR_PATTERN);
     assert_string_equal(g_diag.path, "$.id");
     assert_int_equal(camp_inbox_team_decode(load("{\"id\":\"acme\",\"name\":\"a\",\"image\":null,"
                                                  "\"createdAt\":\"2024-01-01T00:00:00Z\","

@@ -28,7 +28,8 @@ static void test_column_update_description_only(void **state)
     char out[128];
     size_t n = 0;
     (void)state;
-    assert_int_equal(parse(CAMP_INBOX_COLUMN_UPDATE, "{\"description\":null}", &c, sizeof c), CAMP_OK);
+    assert_int_equal(parse(CAMP_INBOX_COLUMN_UPDATE, "{\"description\":null}", &c, sizeof c),
+                     CAMP_OK);
     assert_null(c.name.ptr);
     assert_true((c.present & CAMP_INBOX_COLUMN_HAS_DESCRIPTION) != 0);
     assert_int_equal(camp_inbox_column_update_encode(&c, out, sizeof out, &n, &g_diag), CAMP_OK);
@@ -40,7 +41,8 @@ static void test_column_update_description_only(void **state)
     assert_int_equal(camp_inbox_column_update_encode(&c, out, sizeof out, &n, &g_diag), CAMP_OK);
     assert_string_equal(out, "{\"name\":\"Role\"}");
     /* what is sent is still checked */
-    assert_int_equal(parse(CAMP_INBOX_COLUMN_UPDATE, "{\"name\":\"\"}", &c, sizeof c), CAMP_ERR_LENGTH);
+    assert_int_equal(parse(CAMP_INBOX_COLUMN_UPDATE, "{\"name\":\"\"}", &c, sizeof c),
+                     CAMP_ERR_LENGTH);
     assert_string_equal(g_diag.path, "$.name");
     assert_int_equal(g_diag.limit_min, 1);
     assert_int_equal(g_diag.limit_max, 255);

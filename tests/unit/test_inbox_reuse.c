@@ -31,7 +31,8 @@ static union {
  * must be equal and encode to the same bytes. */
 static void same_either_way(camp_inbox_type_t type, const char *rel)
 {
-    size_t n0 = fixture_load(rel, g_json[0], BUF_SIZE), n1 = fixture_load(rel, g_json[1], BUF_SIZE), e0 = 0, e1 = 0;
+    size_t n0 = fixture_load(rel, g_json[0], BUF_SIZE), n1 = fixture_load(rel, g_json[1], BUF_SIZE),
+           e0 = 0, e1 = 0;
     camp_diag_t diag, first;
     camp_status_t st;
     memset(&g_any[0], 0, sizeof g_any[0]);
@@ -82,15 +83,16 @@ static void test_shorter_document_after_longer(void **state)
                                       &g_any[0].leads, sizeof g_any[0].leads, &diag),
                      CAMP_OK);
     assert_true(g_any[0].leads.lead_count > 0);
-    assert_int_equal(camp_inbox_parse(CAMP_INBOX_LEADS_ADD, small, strlen(small), g_tokens, MAX_TOKENS,
-                                      &g_any[0].leads, sizeof g_any[0].leads, &diag),
+    assert_int_equal(camp_inbox_parse(CAMP_INBOX_LEADS_ADD, small, strlen(small), g_tokens,
+                                      MAX_TOKENS, &g_any[0].leads, sizeof g_any[0].leads, &diag),
                      CAMP_OK);
     assert_int_equal(g_any[0].leads.present, CAMP_INBOX_LEADS_HAS_USERNAMES);
     assert_int_equal(g_any[0].leads.lead_count, 0);
     assert_int_equal(g_any[0].leads.id_count, 1);
     assert_int_equal(g_any[0].leads.platform_ids.count, 0);
     assert_int_equal(g_any[0].leads.usernames.count, 1);
-    assert_int_equal(camp_inbox_leads_add_encode(&g_any[0].leads, g_out[0], BUF_SIZE, &n, &diag), CAMP_OK);
+    assert_int_equal(camp_inbox_leads_add_encode(&g_any[0].leads, g_out[0], BUF_SIZE, &n, &diag),
+                     CAMP_OK);
     assert_string_equal(g_out[0], "{\"platform\":\"twitter\",\"usernames\":[\"jack\"]}");
 }
 

@@ -84,14 +84,14 @@ static void test_rules_update_decode_errors(void **state)
            "$.columnMappings", "must be an object");
     expect(parse(CAMP_INBOX_RULES_UPDATE, r, "{\"columnMappings\":{\"l1\":[]}}"), CAMP_ERR_TYPE,
            "$.columnMappings.l1", "must be an object");
-    expect(parse(CAMP_INBOX_RULES_UPDATE, r,
-                 "{\"columnMappings\":{\"l1\":{},\"l2\":{},\"l1\":{}}}"),
-           CAMP_ERR_INVALID, "$.columnMappings.l1", "duplicate key");
+    expect(
+        parse(CAMP_INBOX_RULES_UPDATE, r, "{\"columnMappings\":{\"l1\":{},\"l2\":{},\"l1\":{}}}"),
+        CAMP_ERR_INVALID, "$.columnMappings.l1", "duplicate key");
     expect(parse(CAMP_INBOX_RULES_UPDATE, r,
                  "{\"columnMappings\":{\"l1\":{\"custom_a\":\"custom_b\",\"bad\":\"custom_c\"}}}"),
-           CAMP_ERR_PATTERN, "$.columnMappings.l1.bad", "source column must match ^custom_[0-9a-z]+$");
-    expect(parse(CAMP_INBOX_RULES_UPDATE, r,
-                 "{\"columnMappings\":{\"l1\":{\"custom_a\":7}}}"),
+           CAMP_ERR_PATTERN, "$.columnMappings.l1.bad",
+           "source column must match ^custom_[0-9a-z]+$");
+    expect(parse(CAMP_INBOX_RULES_UPDATE, r, "{\"columnMappings\":{\"l1\":{\"custom_a\":7}}}"),
            CAMP_ERR_TYPE, "$.columnMappings.l1.custom_a", NULL);
     /* capacity + 1 mappings over two lists (l1 fits, l2 overflows the pool): the
      * failure is at l2 and needed counts all of them */
@@ -121,9 +121,10 @@ static void test_rules_update_decode_errors(void **state)
     /* the create body carries the same shape under `rules` */
     {
         static camp_inbox_campaign_create_t cr;
-        expect(parse(CAMP_INBOX_CAMPAIGN_CREATE, &cr,
-                     "{\"name\":\"n\",\"accountLinkIds\":[\"a1\"],\"rules\":{\"excludeMutuals\":1}}"),
-               CAMP_ERR_TYPE, "$.rules.excludeMutuals", NULL);
+        expect(
+            parse(CAMP_INBOX_CAMPAIGN_CREATE, &cr,
+                  "{\"name\":\"n\",\"accountLinkIds\":[\"a1\"],\"rules\":{\"excludeMutuals\":1}}"),
+            CAMP_ERR_TYPE, "$.rules.excludeMutuals", NULL);
         expect(parse(CAMP_INBOX_CAMPAIGN_CREATE, &cr,
                      "{\"name\":\"n\",\"accountLinkIds\":[\"a1\"],\"rules\":[]}"),
                CAMP_ERR_TYPE, "$.rules", "must be an object");
@@ -152,8 +153,9 @@ static void test_rules_update_validate_built(void **state)
     build_rules(r);
     expect(validate(CAMP_INBOX_RULES_UPDATE, r), CAMP_OK, NULL, NULL);
     expect(encode(CAMP_INBOX_RULES_UPDATE, r), CAMP_OK, NULL, NULL);
-    assert_string_equal(g_out, "{\"syncedListIds\":[\"l1\"],\"columnMappings\":{\"l1\":{\"custom_a1\":"
-                               "\"custom_b1\",\"custom_a2\":\"custom_b2\"},\"l2\":{}}}");
+    assert_string_equal(g_out,
+                        "{\"syncedListIds\":[\"l1\"],\"columnMappings\":{\"l1\":{\"custom_a1\":"
+                        "\"custom_b1\",\"custom_a2\":\"custom_b2\"},\"l2\":{}}}");
 
     r->groups[0].mapping_count = 3; /* 0..2 but the pool holds 2 */
     expect(validate(CAMP_INBOX_RULES_UPDATE, r), CAMP_ERR_INVALID, "$.columnMappings.l1",
@@ -204,7 +206,8 @@ static void test_keys_that_cannot_be_encoded(void **state)
     (void)state;
     build_rules(r);
     r->mappings[1].source = (camp_str_t){"custom_a\0b", 10};
-    expect(validate(CAMP_INBOX_RULES_UPDATE, r), CAMP_ERR_INVALID, NULL, "key must not contain NUL");
+    expect(validate(CAMP_INBOX_RULES_UPDATE, r), CAMP_ERR_INVALID, NULL,
+           "key must not contain NUL");
     build_rules(r);
     r->mappings[1].source = STR("custom_\xff");
     assert_int_equal(validate(CAMP_INBOX_RULES_UPDATE, r), CAMP_ERR_INVALID);
@@ -241,19 +244,22 @@ static void test_null_members(void **state)
            "must be an object");
     expect(parse(CAMP_INBOX_RULES_UPDATE, &g_ru[0], "{\"columnMappings\":null}"), CAMP_ERR_TYPE,
            "$.columnMappings", "must be an object");
-    expect(parse(CAMP_INBOX_CAMPAIGN_CREATE, &cr, "{\"name\":\"n\",\"accountLinkIds\":[\"a1\"],"
-                                                  "\"rules\":{\"excludeContacted\":null}}"),
+    expect(parse(CAMP_INBOX_CAMPAIGN_CREATE, &cr,
+                 "{\"name\":\"n\",\"accountLinkIds\":[\"a1\"],"
+                 "\"rules\":{\"excludeContacted\":null}}"),
            CAMP_ERR_TYPE, "$.rules.excludeContacted", "must be a boolean");
     expect(parse(CAMP_INBOX_CAMPAIGN_CREATE, &cr, "{\"name\":\"n\",\"accountLinkIds\":[]}"),
            CAMP_ERR_LENGTH, "$.accountLinkIds", "at least one element required");
     /* hand-built: a missing identifier inside accountLinkIds */
-    expect(parse(CAMP_INBOX_CAMPAIGN_CREATE, &cr, "{\"name\":\"n\",\"accountLinkIds\":[\"a1\",\"b2\"]}"),
+    expect(parse(CAMP_INBOX_CAMPAIGN_CREATE, &cr,
+                 "{\"name\":\"n\",\"accountLinkIds\":[\"a1\",\"b2\"]}"),
            CAMP_OK, NULL, NULL);
     cr.account_link_ids[1] = (camp_str_t){NULL, 0};
     expect(validate(CAMP_INBOX_CAMPAIGN_CREATE, &cr), CAMP_ERR_REQUIRED, "$.accountLinkIds[1]",
            "required field missing");
     cr.account_link_ids[1] = STR("B-2");
-    expect(validate(CAMP_INBOX_CAMPAIGN_CREATE, &cr), CAMP_ERR_PATTERN, "$.accountLinkIds[1]", NULL);
+    expect(validate(CAMP_INBOX_CAMPAIGN_CREATE, &cr), CAMP_ERR_PATTERN, "$.accountLinkIds[1]",
+           NULL);
     cr.account_count = CAMP_MAX_ACCOUNTS + 1;
     expect(validate(CAMP_INBOX_CAMPAIGN_CREATE, &cr), CAMP_ERR_CAPACITY, "$.accountLinkIds", NULL);
 }
@@ -309,12 +315,14 @@ static void test_leads_decode_errors(void **state)
     expect(parse(CAMP_INBOX_LEADS_ADD, l, "{\"leads\":{}}"), CAMP_ERR_TYPE, "$.leads", NULL);
     expect(parse(CAMP_INBOX_LEADS_ADD, l, "{\"leads\":[7]}"), CAMP_ERR_TYPE, "$.leads[0]",
            "must be an object");
-    expect(parse(CAMP_INBOX_LEADS_ADD, l, "{\"leads\":[{\"username\":\"jack\"},{\"username\":\"\"}]}"),
-           CAMP_ERR_LENGTH, "$.leads[1].username", "must not be empty");
+    expect(
+        parse(CAMP_INBOX_LEADS_ADD, l, "{\"leads\":[{\"username\":\"jack\"},{\"username\":\"\"}]}"),
+        CAMP_ERR_LENGTH, "$.leads[1].username", "must not be empty");
     expect(parse(CAMP_INBOX_LEADS_ADD, l, "{\"leads\":[{\"externalId\":3}]}"), CAMP_ERR_TYPE,
            "$.leads[0].externalId", NULL);
-    expect(parse(CAMP_INBOX_LEADS_ADD, l, "{\"leads\":[{\"platformId\":\"1\",\"externalId\":\"e\"}]}"),
-           CAMP_ERR_INVALID, "$.leads[0].externalId", "only one of platformId, username, externalId");
+    expect(
+        parse(CAMP_INBOX_LEADS_ADD, l, "{\"leads\":[{\"platformId\":\"1\",\"externalId\":\"e\"}]}"),
+        CAMP_ERR_INVALID, "$.leads[0].externalId", "only one of platformId, username, externalId");
     expect(parse(CAMP_INBOX_LEADS_ADD, l, "{\"leads\":[{\"platform\":\"twitter\"}]}"),
            CAMP_ERR_REQUIRED, "$.leads[0]", "one of platformId, username, externalId required");
     expect(parse(CAMP_INBOX_LEADS_ADD, l, "{\"usernames\":[\"jack\",\"\"]}"), CAMP_ERR_LENGTH,
@@ -325,7 +333,8 @@ static void test_leads_decode_errors(void **state)
            "one of platformIds, usernames, externalIds, leads required");
     /* valid: the identifier and its member are kept */
     expect(parse(CAMP_INBOX_LEADS_ADD, l,
-                 "{\"platformIds\":[\"1\",\"2\"],\"leads\":[{\"externalId\":\"e9\",\"data\":{\"k\":1}}]}"),
+                 "{\"platformIds\":[\"1\",\"2\"],\"leads\":[{\"externalId\":\"e9\",\"data\":{\"k\":"
+                 "1}}]}"),
            CAMP_OK, NULL, NULL);
     assert_int_equal(l->platform_ids.count, 2);
     assert_int_equal(l->lead_count, 1);
@@ -344,7 +353,8 @@ static void test_leads_capacity(void **state)
     (void)state;
     n += (size_t)snprintf(doc + n, sizeof doc - n, "{\"leads\":[");
     for (i = 0; i <= CAMP_MAX_LEAD_OBJECTS; i++) {
-        n += (size_t)snprintf(doc + n, sizeof doc - n, "%s{\"username\":\"u%zu\"}", i ? "," : "", i);
+        n +=
+            (size_t)snprintf(doc + n, sizeof doc - n, "%s{\"username\":\"u%zu\"}", i ? "," : "", i);
     }
     snprintf(doc + n, sizeof doc - n, "]}");
     expect(parse(CAMP_INBOX_LEADS_ADD, l, doc), CAMP_ERR_CAPACITY, "$.leads",
@@ -389,8 +399,8 @@ static void build_leads(camp_inbox_leads_add_t *l)
     l->usernames = (camp_inbox_id_span_t){0, 2};
     l->lead_count = 2;
     l->leads[0] = (camp_inbox_lead_t){STR("44196397"), {NULL, 0}, CAMP_INBOX_BY_PLATFORM_ID, 0};
-    l->leads[1] = (camp_inbox_lead_t){STR("jack"), STR("{\"custom_a\":\"x\"}"), CAMP_INBOX_BY_USERNAME,
-                                      CAMP_INBOX_PLATFORM_TWITTER};
+    l->leads[1] = (camp_inbox_lead_t){STR("jack"), STR("{\"custom_a\":\"x\"}"),
+                                      CAMP_INBOX_BY_USERNAME, CAMP_INBOX_PLATFORM_TWITTER};
 }
 
 static void test_leads_validate_built(void **state)
@@ -400,9 +410,10 @@ static void test_leads_validate_built(void **state)
     build_leads(l);
     expect(validate(CAMP_INBOX_LEADS_ADD, l), CAMP_OK, NULL, NULL);
     expect(encode(CAMP_INBOX_LEADS_ADD, l), CAMP_OK, NULL, NULL);
-    assert_string_equal(g_out, "{\"platform\":\"twitter\",\"usernames\":[\"jack\",\"ev\"],\"leads\":["
-                               "{\"platformId\":\"44196397\"},{\"username\":\"jack\",\"platform\":"
-                               "\"twitter\",\"data\":{\"custom_a\":\"x\"}}]}");
+    assert_string_equal(g_out,
+                        "{\"platform\":\"twitter\",\"usernames\":[\"jack\",\"ev\"],\"leads\":["
+                        "{\"platformId\":\"44196397\"},{\"username\":\"jack\",\"platform\":"
+                        "\"twitter\",\"data\":{\"custom_a\":\"x\"}}]}");
 
     l->usernames.count = 0;
     expect(validate(CAMP_INBOX_LEADS_ADD, l), CAMP_ERR_LENGTH, "$.usernames",
@@ -420,7 +431,8 @@ static void test_leads_validate_built(void **state)
     expect(encode(CAMP_INBOX_LEADS_ADD, l), CAMP_ERR_LENGTH, "$.usernames[1]", NULL);
     build_leads(l);
     l->lead_count = 0;
-    expect(validate(CAMP_INBOX_LEADS_ADD, l), CAMP_ERR_LENGTH, "$.leads", "array length must be 1..2000");
+    expect(validate(CAMP_INBOX_LEADS_ADD, l), CAMP_ERR_LENGTH, "$.leads",
+           "array length must be 1..2000");
     build_leads(l);
     l->lead_count = CAMP_MAX_LEAD_OBJECTS + 1;
     expect(validate(CAMP_INBOX_LEADS_ADD, l), CAMP_ERR_CAPACITY, "$.leads",
@@ -502,11 +514,12 @@ static void test_flat_bodies(void **state)
     assert_false(s.is_true);
     expect(parse(CAMP_INBOX_SUCCESS, &s, "{\"success\":1}"), CAMP_OK, NULL, NULL);
     assert_false(s.is_true);
-    expect(parse(CAMP_INBOX_SUCCESS, &s, "{}"), CAMP_ERR_REQUIRED, "$.success", "required field missing");
+    expect(parse(CAMP_INBOX_SUCCESS, &s, "{}"), CAMP_ERR_REQUIRED, "$.success",
+           "required field missing");
     expect(parse(CAMP_INBOX_LEADS_ADD_RESULT, &r, "{\"added\":1,\"skipped\":-1,\"failed\":0}"),
            CAMP_ERR_RANGE, "$.skipped", NULL);
-    expect(parse(CAMP_INBOX_LEADS_ADD_RESULT, &r, "{\"added\":1,\"skipped\":2,\"failed\":3}"), CAMP_OK,
-           NULL, NULL);
+    expect(parse(CAMP_INBOX_LEADS_ADD_RESULT, &r, "{\"added\":1,\"skipped\":2,\"failed\":3}"),
+           CAMP_OK, NULL, NULL);
     assert_int_equal(r.added + r.skipped + r.failed, 6);
 }
 
@@ -523,7 +536,8 @@ static void build_seq(camp_inbox_sequence_t *s)
     s->steps[0].segment_count = 2;
     s->segment_count = 2;
     s->segments[0] = (camp_inbox_segment_t){STR(""), {NULL, 0}, 0, 2, CAMP_INBOX_SEGMENT_VARIATION};
-    s->segments[1] = (camp_inbox_segment_t){STR("first-name"), {NULL, 0}, 0, 0, CAMP_INBOX_SEGMENT_VARIABLE};
+    s->segments[1] =
+        (camp_inbox_segment_t){STR("first-name"), {NULL, 0}, 0, 0, CAMP_INBOX_SEGMENT_VARIABLE};
     s->option_count = 2;
     s->options[0] = STR("Hey");
     s->options[1] = STR("Hi");
@@ -555,7 +569,8 @@ static void test_sequence_validate_built(void **state)
     expect(validate(CAMP_INBOX_SEQUENCE_UPDATE, s), CAMP_ERR_REQUIRED,
            "$.steps[0].data.segments[1].type", "required field missing");
     s->segments[1].type = 9;
-    expect(validate(CAMP_INBOX_SEQUENCE_UPDATE, s), CAMP_ERR_ENUM, "$.steps[0].data.segments[1].type",
+    expect(validate(CAMP_INBOX_SEQUENCE_UPDATE, s), CAMP_ERR_ENUM,
+           "$.steps[0].data.segments[1].type",
            "segment type must be static, variable or variation");
     build_seq(s);
     s->steps[1].type = CAMP_INBOX_STEP_UNSET;
@@ -593,19 +608,19 @@ static void test_sequence_decode_errors(void **state)
 {
     camp_inbox_sequence_t *s = &g_sq[0];
     (void)state;
-    expect(parse(CAMP_INBOX_SEQUENCE_UPDATE, s,
-                 "{\"steps\":[{\"type\":\"message\",\"data\":{\"segments\":[{\"type\":\"variation\","
-                 "\"options\":[]}]}}]}"),
-           CAMP_ERR_LENGTH, "$.steps[0].data.segments[0].options", NULL);
+    expect(
+        parse(CAMP_INBOX_SEQUENCE_UPDATE, s,
+              "{\"steps\":[{\"type\":\"message\",\"data\":{\"segments\":[{\"type\":\"variation\","
+              "\"options\":[]}]}}]}"),
+        CAMP_ERR_LENGTH, "$.steps[0].data.segments[0].options", NULL);
     expect(parse(CAMP_INBOX_SEQUENCE_UPDATE, s,
                  "{\"steps\":[{\"type\":\"message\",\"data\":{\"segments\":[7]}}]}"),
            CAMP_ERR_TYPE, "$.steps[0].data.segments[0]", NULL);
-    expect(parse(CAMP_INBOX_SEQUENCE_UPDATE, s,
-                 "{\"steps\":[{\"type\":\"message\",\"data\":[]}]}"),
+    expect(parse(CAMP_INBOX_SEQUENCE_UPDATE, s, "{\"steps\":[{\"type\":\"message\",\"data\":[]}]}"),
            CAMP_ERR_TYPE, "$.steps[0].data", NULL);
-    expect(parse(CAMP_INBOX_SEQUENCE_UPDATE, s,
-                 "{\"steps\":[{\"type\":\"likeTweet\",\"data\":[1]}]}"),
-           CAMP_ERR_TYPE, "$.steps[0].data", "must be an object");
+    expect(
+        parse(CAMP_INBOX_SEQUENCE_UPDATE, s, "{\"steps\":[{\"type\":\"likeTweet\",\"data\":[1]}]}"),
+        CAMP_ERR_TYPE, "$.steps[0].data", "must be an object");
     /* capacity: segments + 1 over two message steps (the second overflows the
      * pool); needed counts the whole array */
     {
@@ -700,7 +715,8 @@ static void test_campaign_v2_rules_built(void **state)
     expect(validate(CAMP_INBOX_CAMPAIGN, c), CAMP_OK, NULL, NULL);
     c->rules.mappings[0].source = STR("company");
     expect(validate(CAMP_INBOX_CAMPAIGN, c), CAMP_ERR_PATTERN,
-           "$.rules.syncedLists[0].columnMapping.company", "source column must match ^custom_[0-9a-z]+$");
+           "$.rules.syncedLists[0].columnMapping.company",
+           "source column must match ^custom_[0-9a-z]+$");
     load_v2(0);
     c->rules.mappings[0].target = (camp_str_t){NULL, 0};
     expect(validate(CAMP_INBOX_CAMPAIGN, c), CAMP_ERR_PATTERN,
@@ -714,14 +730,15 @@ static void test_campaign_v2_rules_built(void **state)
            "$.rules.syncedLists[0].columnMapping.custom_q5cktl47a6pqa74eu06fz89v", "duplicate key");
     load_v2(0);
     c->rules.lists[0].mapping_count = 2;
-    expect(validate(CAMP_INBOX_CAMPAIGN, c), CAMP_ERR_INVALID, "$.rules.syncedLists[0].columnMapping",
-           "mapping range outside the rules' pool");
+    expect(validate(CAMP_INBOX_CAMPAIGN, c), CAMP_ERR_INVALID,
+           "$.rules.syncedLists[0].columnMapping", "mapping range outside the rules' pool");
     load_v2(0);
     c->rules.mappings[0].source = (camp_str_t){NULL, 0};
     expect(validate(CAMP_INBOX_CAMPAIGN, c), CAMP_ERR_REQUIRED, NULL, "required field missing");
     load_v2(0);
     c->rules.list_count = CAMP_MAX_LISTS + 1;
-    expect(validate(CAMP_INBOX_CAMPAIGN, c), CAMP_ERR_CAPACITY, NULL, "more lists than CAMP_MAX_LISTS");
+    expect(validate(CAMP_INBOX_CAMPAIGN, c), CAMP_ERR_CAPACITY, NULL,
+           "more lists than CAMP_MAX_LISTS");
     load_v2(0);
     c->automation_count = CAMP_MAX_AUTOMATIONS + 1;
     expect(validate(CAMP_INBOX_CAMPAIGN, c), CAMP_ERR_CAPACITY, "$.automations",
@@ -731,7 +748,8 @@ static void test_campaign_v2_rules_built(void **state)
     expect(validate(CAMP_INBOX_CAMPAIGN, c), CAMP_ERR_INVALID, "$", "unknown shape");
     load_v2(0);
     c->base.completion_rate = 1000001u;
-    expect(validate(CAMP_INBOX_CAMPAIGN, c), CAMP_ERR_RANGE, "$.completionRate", "must be a number in 0..1");
+    expect(validate(CAMP_INBOX_CAMPAIGN, c), CAMP_ERR_RANGE, "$.completionRate",
+           "must be a number in 0..1");
 }
 
 static void test_campaign_decode_errors(void **state)
@@ -744,18 +762,22 @@ static void test_campaign_decode_errors(void **state)
     /* 9 column mappings in the synced lists of a v2 rules object */
     /* the fixture's text, untouched (decoding unescapes in place) */
     (void)fixture_load("inboxapp-campaign-enable-response.json", g_json[0], BUF_SIZE);
-    p = strstr(g_json[0], "\"custom_q5cktl47a6pqa74eu06fz89v\": \"custom_m8r2xj93hd5bk0atcw7oe4fp\"");
+    p = strstr(g_json[0],
+               "\"custom_q5cktl47a6pqa74eu06fz89v\": \"custom_m8r2xj93hd5bk0atcw7oe4fp\"");
     assert_non_null(p);
     n = (size_t)(p - g_json[0]);
     memcpy(doc, g_json[0], n);
-    n += (size_t)snprintf(doc + n, sizeof doc - n,
-                          "\"custom_1\":\"custom_a\",\"custom_2\":\"custom_a\",\"custom_3\":\"custom_a\","
-                          "\"custom_4\":\"custom_a\",\"custom_5\":\"custom_a\",\"custom_6\":\"custom_a\","
-                          "\"custom_7\":\"custom_a\",\"custom_8\":\"custom_a\",\"custom_9\":\"custom_a\"");
-    snprintf(doc + n, sizeof doc - n, "%s", p + strlen("\"custom_q5cktl47a6pqa74eu06fz89v\": "
-                                                       "\"custom_m8r2xj93hd5bk0atcw7oe4fp\""));
+    n += (size_t)snprintf(
+        doc + n, sizeof doc - n,
+        "\"custom_1\":\"custom_a\",\"custom_2\":\"custom_a\",\"custom_3\":\"custom_a\","
+        "\"custom_4\":\"custom_a\",\"custom_5\":\"custom_a\",\"custom_6\":\"custom_a\","
+        "\"custom_7\":\"custom_a\",\"custom_8\":\"custom_a\",\"custom_9\":\"custom_a\"");
+    snprintf(doc + n, sizeof doc - n, "%s",
+             p + strlen("\"custom_q5cktl47a6pqa74eu06fz89v\": "
+                        "\"custom_m8r2xj93hd5bk0atcw7oe4fp\""));
     expect(parse_in(CAMP_INBOX_CAMPAIGN, 1, c, doc), CAMP_ERR_CAPACITY,
-           "$.rules.syncedLists[0].columnMapping", "more column mappings than CAMP_MAX_COLUMN_MAPPINGS");
+           "$.rules.syncedLists[0].columnMapping",
+           "more column mappings than CAMP_MAX_COLUMN_MAPPINGS");
     assert_int_equal(g_diag.needed, 9);
 
     /* customVariables with an empty name, and not an object */
@@ -783,8 +805,8 @@ static void test_campaign_legacy_built(void **state)
     load_legacy(0);
     c->variables[1] = c->variables[0];
     c->variable_count = 2;
-    expect(validate(CAMP_INBOX_CAMPAIGN, c), CAMP_ERR_INVALID, "$.customVariables[\"company-name\"]",
-           "duplicate key");
+    expect(validate(CAMP_INBOX_CAMPAIGN, c), CAMP_ERR_INVALID,
+           "$.customVariables[\"company-name\"]", "duplicate key");
     load_legacy(0);
     c->variable_count = CAMP_MAX_CUSTOM_VARIABLES + 1;
     expect(validate(CAMP_INBOX_CAMPAIGN, c), CAMP_ERR_CAPACITY, "$.customVariables",
@@ -851,10 +873,10 @@ static void test_page_built(void **state)
 {
     camp_inbox_campaign_page_t *a = &g_page[0], *b = &g_page[1];
     (void)state;
-    expect(parse_fixture(CAMP_INBOX_CAMPAIGN_PAGE, "inboxapp-campaigns-list-page.json", 0, a), CAMP_OK,
-           NULL, NULL);
-    expect(parse_fixture(CAMP_INBOX_CAMPAIGN_PAGE, "inboxapp-campaigns-list-page.json", 1, b), CAMP_OK,
-           NULL, NULL);
+    expect(parse_fixture(CAMP_INBOX_CAMPAIGN_PAGE, "inboxapp-campaigns-list-page.json", 0, a),
+           CAMP_OK, NULL, NULL);
+    expect(parse_fixture(CAMP_INBOX_CAMPAIGN_PAGE, "inboxapp-campaigns-list-page.json", 1, b),
+           CAMP_OK, NULL, NULL);
     assert_true(camp_inbox_equal(CAMP_INBOX_CAMPAIGN_PAGE, a, b));
     b->has_next = !a->has_next;
     assert_false(camp_inbox_equal(CAMP_INBOX_CAMPAIGN_PAGE, a, b));

@@ -21,10 +21,22 @@ typedef struct {
     const char *rule; /* expected rule text (prefix) */
 } case_t;
 
-#define OK_CASE(t) {t, 0, CAMP_OK, 0, NULL}
-#define OK_CASE_N(t) {t, sizeof(t) - 1u, CAMP_OK, 0, NULL}
-#define BAD(t, st, off, rule) {t, 0, st, off, rule}
-#define BAD_N(t, st, off, rule) {t, sizeof(t) - 1u, st, off, rule}
+#define OK_CASE(t)                                                                                 \
+    {                                                                                              \
+        t, 0, CAMP_OK, 0, NULL                                                                     \
+    }
+#define OK_CASE_N(t)                                                                               \
+    {                                                                                              \
+        t, sizeof(t) - 1u, CAMP_OK, 0, NULL                                                        \
+    }
+#define BAD(t, st, off, rule)                                                                      \
+    {                                                                                              \
+        t, 0, st, off, rule                                                                        \
+    }
+#define BAD_N(t, st, off, rule)                                                                    \
+    {                                                                                              \
+        t, sizeof(t) - 1u, st, off, rule                                                           \
+    }
 
 static void run_cases(const case_t *cases, size_t n)
 {
@@ -37,8 +49,8 @@ static void run_cases(const case_t *cases, size_t n)
         camp_diag_clear(&d);
         st = camp_json_check(c->text, len, CAMP_JSON_MAX_DEPTH, &d);
         if (st != c->status) {
-            fail_msg("case %u `%s`: status %d, want %d (%s at %lu)", (unsigned)i, c->text,
-                     (int)st, (int)c->status, d.rule, (unsigned long)d.offset);
+            fail_msg("case %u `%s`: status %d, want %d (%s at %lu)", (unsigned)i, c->text, (int)st,
+                     (int)c->status, d.rule, (unsigned long)d.offset);
         }
         if (st == CAMP_OK) {
             continue;
@@ -68,7 +80,11 @@ static void run_cases(const case_t *cases, size_t n)
 static void test_numbers(void **state)
 {
     static const case_t cases[] = {
-        OK_CASE("0"), OK_CASE("-0"), OK_CASE("-0.0e-0"), OK_CASE("1E+2"), OK_CASE("[1e2]"),
+        OK_CASE("0"),
+        OK_CASE("-0"),
+        OK_CASE("-0.0e-0"),
+        OK_CASE("1E+2"),
+        OK_CASE("[1e2]"),
         OK_CASE("123456789012345678901234567890e999999999999"),
         OK_CASE("[-1.5e-300, 0.0, 10]"),
         BAD("01", CAMP_ERR_JSON_SYNTAX, 1, "invalid number"),
@@ -97,8 +113,14 @@ static void test_numbers(void **state)
 static void test_literals_and_structure(void **state)
 {
     static const case_t cases[] = {
-        OK_CASE("true"), OK_CASE(" false "), OK_CASE("null"), OK_CASE("{}"), OK_CASE("[]"),
-        OK_CASE("\"\""), OK_CASE("{\"a\":{\"b\":[{}, [], \"c\"]}}"), OK_CASE(" \t\r\n[ ] \t\r\n"),
+        OK_CASE("true"),
+        OK_CASE(" false "),
+        OK_CASE("null"),
+        OK_CASE("{}"),
+        OK_CASE("[]"),
+        OK_CASE("\"\""),
+        OK_CASE("{\"a\":{\"b\":[{}, [], \"c\"]}}"),
+        OK_CASE(" \t\r\n[ ] \t\r\n"),
         OK_CASE("{\"a\":1,\"a\":2}"),
         BAD("tru", CAMP_ERR_JSON_SYNTAX, 0, "invalid literal"),
         BAD("truex", CAMP_ERR_JSON_SYNTAX, 0, "invalid literal"),
@@ -142,9 +164,9 @@ static void test_strings_and_escapes(void **state)
     static const case_t cases[] = {
         OK_CASE("\"\\\" \\\\ \\/ \\b \\f \\n \\r \\t\""),
         OK_CASE("\"\\u0000 \\u001f \\uFFFF \\uabcd\""),
-        OK_CASE("\"\\ud83d\\ude00\""),            /* a surrogate pair */
-        OK_CASE("\"\\uDBFF\\uDFFF\""),            /* U+10FFFF */
-        OK_CASE("\"\x7f\""),                      /* DEL is not a control char in JSON */
+        OK_CASE("\"\\ud83d\\ude00\""), /* a surrogate pair */
+        OK_CASE("\"\\uDBFF\\uDFFF\""), /* U+10FFFF */
+        OK_CASE("\"\x7f\""),           /* DEL is not a control char in JSON */
         BAD("\"abc", CAMP_ERR_JSON_SYNTAX, 0, "unterminated string"),
         BAD("[\"abc\\\"]", CAMP_ERR_JSON_SYNTAX, 1, "unterminated string"),
         BAD("\"abc\\", CAMP_ERR_JSON_SYNTAX, 0, "unterminated string"),
@@ -175,9 +197,9 @@ static void test_strings_and_escapes(void **state)
 static void test_utf8(void **state)
 {
     static const case_t cases[] = {
-        OK_CASE("\"\xc2\x80 \xdf\xbf\""),             /* 2-byte ends */
-        OK_CASE("\"\xe0\xa0\x80 \xef\xbf\xbf\""),     /* 3-byte ends */
-        OK_CASE("\"\xed\x9f\xbf \xee\x80\x80\""),     /* around the surrogates */
+        OK_CASE("\"\xc2\x80 \xdf\xbf\""),                 /* 2-byte ends */
+        OK_CASE("\"\xe0\xa0\x80 \xef\xbf\xbf\""),         /* 3-byte ends */
+        OK_CASE("\"\xed\x9f\xbf \xee\x80\x80\""),         /* around the surrogates */
         OK_CASE("\"\xf0\x90\x80\x80 \xf4\x8f\xbf\xbf\""), /* 4-byte ends */
         OK_CASE("{\"\xc3\xa9\":\"\xe2\x82\xac\"}"),
         BAD("\"\xc0\xaf\"", CAMP_ERR_JSON_UTF8, 1, "invalid UTF-8: overlong"),

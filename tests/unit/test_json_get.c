@@ -73,10 +73,9 @@ static void test_parse_structure_and_kinds(void **state)
     {
         int a = camp_json_member(&f.doc, root, "a");
         int it = camp_json_first(&f.doc, a);
-        static const camp_json_kind_t want[7] = {CAMP_JSON_NUMBER, CAMP_JSON_STRING,
-                                                 CAMP_JSON_TRUE,   CAMP_JSON_FALSE,
-                                                 CAMP_JSON_NULL,   CAMP_JSON_OBJECT,
-                                                 CAMP_JSON_ARRAY};
+        static const camp_json_kind_t want[7] = {
+            CAMP_JSON_NUMBER, CAMP_JSON_STRING, CAMP_JSON_TRUE, CAMP_JSON_FALSE,
+            CAMP_JSON_NULL,   CAMP_JSON_OBJECT, CAMP_JSON_ARRAY};
         int i;
         assert_int_equal(camp_json_kind(&f.doc, a), CAMP_JSON_ARRAY);
         assert_int_equal(camp_json_size(&f.doc, a), 7);
@@ -165,17 +164,13 @@ static void test_int_int64_edges(void **state)
     (void)state;
     assert_int_equal(int_of("9223372036854775807", INT64_MIN, INT64_MAX, &v), CAMP_OK);
     assert_true(v == INT64_MAX);
-    assert_int_equal(int_of("9223372036854775808", INT64_MIN, INT64_MAX, &v),
-                     CAMP_ERR_JSON_RANGE);
+    assert_int_equal(int_of("9223372036854775808", INT64_MIN, INT64_MAX, &v), CAMP_ERR_JSON_RANGE);
     assert_int_equal(int_of("-9223372036854775808", INT64_MIN, INT64_MAX, &v), CAMP_OK);
     assert_true(v == INT64_MIN);
-    assert_int_equal(int_of("-9223372036854775809", INT64_MIN, INT64_MAX, &v),
-                     CAMP_ERR_JSON_RANGE);
+    assert_int_equal(int_of("-9223372036854775809", INT64_MIN, INT64_MAX, &v), CAMP_ERR_JSON_RANGE);
     /* 2^64 and 2^64-1 must not wrap around */
-    assert_int_equal(int_of("18446744073709551615", INT64_MIN, INT64_MAX, &v),
-                     CAMP_ERR_JSON_RANGE);
-    assert_int_equal(int_of("18446744073709551616", INT64_MIN, INT64_MAX, &v),
-                     CAMP_ERR_JSON_RANGE);
+    assert_int_equal(int_of("18446744073709551615", INT64_MIN, INT64_MAX, &v), CAMP_ERR_JSON_RANGE);
+    assert_int_equal(int_of("18446744073709551616", INT64_MIN, INT64_MAX, &v), CAMP_ERR_JSON_RANGE);
     assert_int_equal(int_of("-18446744073709551616", INT64_MIN, INT64_MAX, &v),
                      CAMP_ERR_JSON_RANGE);
     assert_int_equal(int_of("123456789012345678901234567890", INT64_MIN, INT64_MAX, &v),
@@ -244,8 +239,8 @@ static void expect_frac(const char *text, uint32_t want)
 {
     uint32_t m = 4242;
     if (frac_of(text, &m) != CAMP_OK || m != want) {
-        fail_msg("%s: got status %d value %u, want %u", text, (int)frac_of(text, &m),
-                 (unsigned)m, (unsigned)want);
+        fail_msg("%s: got status %d value %u, want %u", text, (int)frac_of(text, &m), (unsigned)m,
+                 (unsigned)want);
     }
 }
 
@@ -363,7 +358,7 @@ static void test_string_every_escape_in_place(void **state)
     load_ok(&f, "[\"q\\\"b\\\\s\\/b\\bf\\fn\\nr\\rt\\tend\", 1]");
     assert_int_equal(camp_json_get_string(&f.doc, 1, &s, &n), CAMP_OK);
     assert_int_equal(n, sizeof want - 1);
-    assert_memory_equal(s, want, sizeof want); /* NUL-terminated */
+    assert_memory_equal(s, want, sizeof want);           /* NUL-terminated */
     assert_true(s >= f.buf && s < f.buf + sizeof f.buf); /* in place */
     /* idempotent: a second call gives the same, and equality still works */
     assert_int_equal(camp_json_get_string(&f.doc, 1, &s, &n), CAMP_OK);
@@ -454,8 +449,7 @@ static void test_member_lookup(void **state)
     assert_int_equal(x, 2);
     /* keys compared after unescaping */
     assert_int_equal(
-        camp_json_get_int(&f.doc, camp_json_member(&f.doc, root, "first-name"), 0, 9, &x),
-        CAMP_OK);
+        camp_json_get_int(&f.doc, camp_json_member(&f.doc, root, "first-name"), 0, 9, &x), CAMP_OK);
     assert_int_equal(x, 5);
     assert_int_equal(camp_json_member(&f.doc, root, "first\\u002dname"), -1);
     assert_int_equal(camp_json_member(&f.doc, root, "missing"), -1);

@@ -127,9 +127,9 @@ static void test_diag_member(void **state)
     int steps;
     (void)state;
     load_ok(&f, "{\"sequence\": {\"steps\": [{\"type\": 1}, {}]}}");
-    assert_int_equal(camp_json_diag_member(&d, &f.doc, 0, "name", CAMP_ERR_REQUIRED,
-                                           "required field missing"),
-                     CAMP_ERR_REQUIRED);
+    assert_int_equal(
+        camp_json_diag_member(&d, &f.doc, 0, "name", CAMP_ERR_REQUIRED, "required field missing"),
+        CAMP_ERR_REQUIRED);
     assert_string_equal(d.path, "$.name");
     assert_int_equal(d.offset, 0);
     assert_string_equal(d.rule, "required field missing");
@@ -174,7 +174,8 @@ static void test_long_paths_are_cut_visibly(void **state)
     assert_string_equal(d.path + CAMP_DIAG_PATH_MAX - 4, "...");
     assert_int_equal(d.offset, n);
     /* long keys */
-    load_ok(&f, "{\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\": {\"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\":"
+    load_ok(&f, "{\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\": "
+                "{\"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\":"
                 " {\"c\": 1}}}");
     camp_json_diag(&d, &f.doc, tok_at(&f, "1}"), CAMP_ERR_RANGE, "r");
     assert_int_equal(strlen(d.path), 1 + 41 + 41 + 2);

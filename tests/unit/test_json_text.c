@@ -25,7 +25,8 @@ static void parse_string(const char *body)
 {
     int n = snprintf(g_text, sizeof g_text, "[\"%s\"]", body);
     assert_true(n > 0 && (size_t)n < sizeof g_text);
-    assert_int_equal(camp_json_parse(&g_doc, g_text, (size_t)n, g_tokens, MAX_TOKENS, NULL), CAMP_OK);
+    assert_int_equal(camp_json_parse(&g_doc, g_text, (size_t)n, g_tokens, MAX_TOKENS, NULL),
+                     CAMP_OK);
     assert_int_equal(camp_json_kind(&g_doc, 1), CAMP_JSON_STRING);
 }
 
@@ -55,8 +56,7 @@ static void test_hex_escapes_compare(void **state)
     assert_true(camp_json_string_eq(&g_doc, 1, "caf\xc3\xa9 \xc3\xa9\xc3\x89"));
 
     parse_string("\\uD83D\\uDE00!\\ud83d\\ude00\\/\\b\\f\\n\\r\\t\\\"\\\\");
-    assert_true(camp_json_string_eq(&g_doc, 1,
-                                    "\xf0\x9f\x98\x80!\xf0\x9f\x98\x80/\b\f\n\r\t\"\\"));
+    assert_true(camp_json_string_eq(&g_doc, 1, "\xf0\x9f\x98\x80!\xf0\x9f\x98\x80/\b\f\n\r\t\"\\"));
     assert_false(camp_json_string_eq(&g_doc, 1, "\xf0\x9f\x98\x80!"));
     assert_false(camp_json_string_eq(&g_doc, 1, NULL));
 }
@@ -67,9 +67,13 @@ static void test_malformed_after_parse(void **state)
     /* a high surrogate no longer followed by a low one: U+FFFD, then the bytes */
     parse_string("\\uD83D\\uDE00");
     poke_string("\\uD83Dabcdef");
-    assert_true(camp_json_string_eq(&g_doc, 1, "\xef\xbf\xbd" "abcdef"));
+    assert_true(camp_json_string_eq(&g_doc, 1,
+                                    "\xef\xbf\xbd"
+                                    "abcdef"));
     poke_string("\\uD83D\\u0041");
-    assert_true(camp_json_string_eq(&g_doc, 1, "\xef\xbf\xbd" "A"));
+    assert_true(camp_json_string_eq(&g_doc, 1,
+                                    "\xef\xbf\xbd"
+                                    "A"));
     /* a lone low surrogate: U+FFFD */
     parse_string("\\u00e9x\\u00e9");
     poke_string("\\uDE00x\\u00e9");

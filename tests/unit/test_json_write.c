@@ -18,13 +18,13 @@
 static size_t write_sample(camp_json_writer_t *w, size_t *bounds)
 {
     size_t n = 0;
-#define STEP(call)                    \
-    do {                              \
-        call;                         \
-        if (bounds != NULL) {         \
-            bounds[n] = w->len;       \
-        }                             \
-        n++;                          \
+#define STEP(call)                                                                                 \
+    do {                                                                                           \
+        call;                                                                                      \
+        if (bounds != NULL) {                                                                      \
+            bounds[n] = w->len;                                                                    \
+        }                                                                                          \
+        n++;                                                                                       \
     } while (0)
     STEP(camp_json_write_object_begin(w));
     STEP(camp_json_write_key(w, "name"));
@@ -294,9 +294,9 @@ static void test_fractions(void **state)
         uint32_t m;
         const char *text;
     } cases[] = {
-        {0, "0"},          {1000000, "1"},     {280000, "0.28"},  {500000, "0.5"},
-        {1, "0.000001"},   {10, "0.00001"},    {123456, "0.123456"}, {999999, "0.999999"},
-        {100000, "0.1"},   {120000, "0.12"},   {1200, "0.0012"},
+        {0, "0"},        {1000000, "1"},   {280000, "0.28"},     {500000, "0.5"},
+        {1, "0.000001"}, {10, "0.00001"},  {123456, "0.123456"}, {999999, "0.999999"},
+        {100000, "0.1"}, {120000, "0.12"}, {1200, "0.0012"},
     };
     char buf[16];
     size_t i;

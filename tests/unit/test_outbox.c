@@ -48,23 +48,23 @@ static bool str_is(camp_str_t s, const char *lit)
     return s.ptr != NULL && s.len == strlen(lit) && memcmp(s.ptr, lit, s.len) == 0;
 }
 
-#define assert_str(s, lit)                                                                        \
-    do {                                                                                          \
-        if (!str_is((s), (lit))) {                                                                \
-            fail_msg("%s: got '%.*s', want '%s'", #s, (int)(s).len,                              \
-                     (s).ptr != NULL ? (s).ptr : "(absent)", (lit));                              \
-        }                                                                                         \
+#define assert_str(s, lit)                                                                         \
+    do {                                                                                           \
+        if (!str_is((s), (lit))) {                                                                 \
+            fail_msg("%s: got '%.*s', want '%s'", #s, (int)(s).len,                                \
+                     (s).ptr != NULL ? (s).ptr : "(absent)", (lit));                               \
+        }                                                                                          \
     } while (0)
 
-#define assert_diag(st_expr, want_st, want_path)                                                  \
-    do {                                                                                          \
-        camp_status_t st_ = (st_expr);                                                            \
-        if (st_ != (want_st) || strcmp(g_diag.path, (want_path)) != 0) {                          \
-            fail_msg("got %d at '%s' (%s), want %d at '%s'", (int)st_, g_diag.path,              \
-                     g_diag.rule != NULL ? g_diag.rule : "", (int)(want_st), (want_path));        \
-        }                                                                                         \
-        assert_int_equal(g_diag.status, (want_st));                                               \
-        assert_non_null(g_diag.rule);                                                             \
+#define assert_diag(st_expr, want_st, want_path)                                                   \
+    do {                                                                                           \
+        camp_status_t st_ = (st_expr);                                                             \
+        if (st_ != (want_st) || strcmp(g_diag.path, (want_path)) != 0) {                           \
+            fail_msg("got %d at '%s' (%s), want %d at '%s'", (int)st_, g_diag.path,                \
+                     g_diag.rule != NULL ? g_diag.rule : "", (int)(want_st), (want_path));         \
+        }                                                                                          \
+        assert_int_equal(g_diag.status, (want_st));                                                \
+        assert_non_null(g_diag.rule);                                                              \
     } while (0)
 
 static camp_outbox_campaign_t g_campaign;
@@ -107,10 +107,10 @@ static camp_status_t dec_create_with(const char *member)
 }
 
 /* A minimal valid campaign object with extra members appended. */
-#define CAMPAIGN_MIN                                                                              \
-    "\"id\":\"3c90c3cc-0d44-4b50-8888-8dd25736052a\",\"sender_identities\":\"\","                 \
-    "\"sent_count\":\"0\",\"unique_opens\":\"0\",\"unique_clicks\":\"0\",\"replies\":\"0\","      \
-    "\"name\":\"n\",\"updated_at\":\"2025-07-01T10:00:00Z\","                                     \
+#define CAMPAIGN_MIN                                                                               \
+    "\"id\":\"3c90c3cc-0d44-4b50-8888-8dd25736052a\",\"sender_identities\":\"\","                  \
+    "\"sent_count\":\"0\",\"unique_opens\":\"0\",\"unique_clicks\":\"0\",\"replies\":\"0\","       \
+    "\"name\":\"n\",\"updated_at\":\"2025-07-01T10:00:00Z\","                                      \
     "\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\""
 static camp_status_t dec_campaign_with(const char *steps, const char *member)
 {
@@ -254,7 +254,8 @@ static void test_create_name_length(void **state)
     assert_int_equal(g_diag.limit_min, 1);
     assert_int_equal(g_diag.limit_max, 255);
     /* 255 characters ok, 256 not */
-    n = (size_t)snprintf(member, sizeof member, "{\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\",\"name\":\"");
+    n = (size_t)snprintf(member, sizeof member,
+                         "{\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\",\"name\":\"");
     for (i = 0; i < 255u; i++) {
         member[n++] = 'x';
     }
@@ -265,7 +266,8 @@ static void test_create_name_length(void **state)
     memcpy(member + n + 1u, "\"}", 3u);
     assert_diag(dec_create(member), CAMP_ERR_LENGTH, "$.name");
     /* characters, not bytes: 255 x "é" (510 bytes) is fine, 256 is not */
-    n = (size_t)snprintf(member, sizeof member, "{\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\",\"name\":\"");
+    n = (size_t)snprintf(member, sizeof member,
+                         "{\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\",\"name\":\"");
     for (i = 0; i < 255u; i++) {
         member[n++] = '\xc3';
         member[n++] = '\xa9';
@@ -278,15 +280,18 @@ static void test_create_name_length(void **state)
     memcpy(member + n + 2u, "\"}", 3u);
     assert_diag(dec_create(member), CAMP_ERR_LENGTH, "$.name");
     /* escaped characters count once: \u00e9 is one character */
-    assert_int_equal(dec_create("{\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\",\"name\":\"\\u00e9\"}"), CAMP_OK);
+    assert_int_equal(
+        dec_create("{\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\",\"name\":\"\\u00e9\"}"),
+        CAMP_OK);
     assert_str(g_create.name, "\xc3\xa9");
     /* wrong type and null */
     assert_diag(dec_create("{\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\",\"name\":5}"),
                 CAMP_ERR_TYPE, "$.name");
     assert_diag(dec_create("{\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\",\"name\":null}"),
                 CAMP_ERR_TYPE, "$.name");
-    assert_diag(dec_create("{\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\",\"name\":\"a\\u0000b\"}"),
-                CAMP_ERR_INVALID, "$.name");
+    assert_diag(
+        dec_create("{\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\",\"name\":\"a\\u0000b\"}"),
+        CAMP_ERR_INVALID, "$.name");
 }
 
 static void test_create_required_and_types(void **state)
@@ -299,10 +304,15 @@ static void test_create_required_and_types(void **state)
     /* unknown members are skipped */
     assert_int_equal(dec_create_with("\"extra\":{\"a\":[1,2,{\"b\":null}]}"), CAMP_OK);
     /* the last of duplicate members wins */
-    assert_int_equal(dec_create("{\"name\":\"a\",\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\",\"name\":\"b\"}"), CAMP_OK);
+    assert_int_equal(
+        dec_create(
+            "{\"name\":\"a\",\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\",\"name\":\"b\"}"),
+        CAMP_OK);
     assert_str(g_create.name, "b");
     /* keys are compared after unescaping */
-    assert_int_equal(dec_create("{\"na\\u006de\":\"x\",\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\"}"), CAMP_OK);
+    assert_int_equal(
+        dec_create("{\"na\\u006de\":\"x\",\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\"}"),
+        CAMP_OK);
     assert_str(g_create.name, "x");
     assert_diag(dec_create_with("\"stop_on_reply\":1"), CAMP_ERR_TYPE, "$.stop_on_reply");
     assert_diag(dec_create_with("\"stop_on_reply\":null"), CAMP_ERR_TYPE, "$.stop_on_reply");
@@ -311,14 +321,16 @@ static void test_create_required_and_types(void **state)
     assert_true(g_create.is_deleted.set && g_create.is_deleted.value);
     assert_diag(dec_create_with("\"description\":null"), CAMP_ERR_TYPE, "$.description");
     assert_diag(dec_create_with("\"created_at\":\"01/15/2025\""), CAMP_ERR_DATE, "$.created_at");
-    assert_diag(dec_create_with("\"created_at\":\"2025-02-29T00:00:00Z\""), CAMP_ERR_DATE, "$.created_at");
+    assert_diag(dec_create_with("\"created_at\":\"2025-02-29T00:00:00Z\""), CAMP_ERR_DATE,
+                "$.created_at");
     assert_int_equal(dec_create_with("\"created_at\":\"2024-02-29T23:59:59.5+05:45\""), CAMP_OK);
 }
 
 static void test_create_uuids(void **state)
 {
     (void)state;
-    assert_int_equal(dec_create_with("\"workflow\":\"3C90C3CC-0D44-4B50-8888-8DD25736052A\""), CAMP_OK);
+    assert_int_equal(dec_create_with("\"workflow\":\"3C90C3CC-0D44-4B50-8888-8DD25736052A\""),
+                     CAMP_OK);
     assert_str(g_create.workflow.str, "3C90C3CC-0D44-4B50-8888-8DD25736052A");
     assert_int_equal(dec_create_with("\"workflow\":null,\"created_by\":null"), CAMP_OK);
     assert_true(g_create.workflow.is_null && g_create.created_by.is_null);
@@ -326,7 +338,8 @@ static void test_create_uuids(void **state)
                 CAMP_ERR_PATTERN, "$.workflow");
     assert_diag(dec_create_with("\"created_by\":\"\""), CAMP_ERR_PATTERN, "$.created_by");
     assert_diag(dec_create_with("\"responder_agent\":7"), CAMP_ERR_TYPE, "$.responder_agent");
-    assert_diag(dec_create_with("\"sender_identity_ids\":[\"3c90c3cc-0d44-4b50-8888-8dd25736052a\",\"nope\"]"),
+    assert_diag(dec_create_with(
+                    "\"sender_identity_ids\":[\"3c90c3cc-0d44-4b50-8888-8dd25736052a\",\"nope\"]"),
                 CAMP_ERR_PATTERN, "$.sender_identity_ids[1]");
     assert_diag(dec_create_with("\"sender_identity_ids\":[null]"), CAMP_ERR_TYPE,
                 "$.sender_identity_ids[0]");
@@ -345,8 +358,8 @@ static void test_create_sender_ids_capacity(void **state)
     for (int extra = 0; extra <= 1; extra++) {
         n = (size_t)snprintf(member, sizeof member, "\"sender_identity_ids\":[");
         for (i = 0; i < (size_t)CAMP_MAX_SENDER_IDS + (size_t)extra; i++) {
-            n += (size_t)snprintf(member + n, sizeof member - n, "%s\"3c90c3cc-0d44-4b50-8888-8dd25736052a\"",
-                                  i > 0 ? "," : "");
+            n += (size_t)snprintf(member + n, sizeof member - n,
+                                  "%s\"3c90c3cc-0d44-4b50-8888-8dd25736052a\"", i > 0 ? "," : "");
         }
         snprintf(member + n, sizeof member - n, "]");
         if (extra == 0) {
@@ -396,18 +409,24 @@ static void test_create_timezone(void **state)
     assert_diag(dec_create_with("\"timezone\":\"\""), CAMP_ERR_TIMEZONE, "$.timezone");
     /* 64 characters: passes the length rule, then fails the IANA syntax (a component
      * longer than 14 characters) */
-    assert_diag(dec_create_with("\"timezone\":\"America/Argentina/Buenos_Aires_Buenos_Aires_Buenos_Aires_Buenos_\""),
-                CAMP_ERR_TIMEZONE, "$.timezone");
+    assert_diag(
+        dec_create_with(
+            "\"timezone\":\"America/Argentina/Buenos_Aires_Buenos_Aires_Buenos_Aires_Buenos_\""),
+        CAMP_ERR_TIMEZONE, "$.timezone");
     /* 65 characters: the length rule comes first */
-    assert_diag(dec_create_with("\"timezone\":\"America/Argentina/Buenos_Aires_Buenos_Aires_Buenos_Aires_Buenos_A\""),
-                CAMP_ERR_LENGTH, "$.timezone");
+    assert_diag(
+        dec_create_with(
+            "\"timezone\":\"America/Argentina/Buenos_Aires_Buenos_Aires_Buenos_Aires_Buenos_A\""),
+        CAMP_ERR_LENGTH, "$.timezone");
     assert_int_equal(g_diag.limit_max, 64);
 }
 
 static void test_create_allowed_windows_raw(void **state)
 {
     (void)state;
-    assert_int_equal(dec_create_with("\"allowed_windows\": {\"mon\": [\"09:00-17:00\"], \"x\": 1.5e3}"), CAMP_OK);
+    assert_int_equal(
+        dec_create_with("\"allowed_windows\": {\"mon\": [\"09:00-17:00\"], \"x\": 1.5e3}"),
+        CAMP_OK);
     assert_str(g_create.allowed_windows, "{\"mon\": [\"09:00-17:00\"], \"x\": 1.5e3}");
     assert_int_equal(dec_create_with("\"allowed_windows\":\"<unknown>\""), CAMP_OK);
     assert_str(g_create.allowed_windows, "\"<unknown>\"");
@@ -419,21 +438,22 @@ static void test_create_allowed_windows_raw(void **state)
 
 static void test_campaign_required(void **state)
 {
-    static const char *const required[] = {"id", "steps", "sender_identities", "sent_count",
-                                           "unique_opens", "unique_clicks", "replies", "name",
-                                           "updated_at", "company"};
+    static const char *const required[] = {
+        "id",      "steps", "sender_identities", "sent_count", "unique_opens", "unique_clicks",
+        "replies", "name",  "updated_at",        "company"};
     char json[2048];
     size_t i;
     (void)state;
     assert_int_equal(dec_campaign_with("", ""), CAMP_OK);
     assert_int_equal(g_campaign.step_count, 0);
     /* D4: the object has no minimum length for name */
-    assert_int_equal(dec_campaign("{\"id\":\"3c90c3cc-0d44-4b50-8888-8dd25736052a\",\"steps\":[],"
-                                  "\"sender_identities\":\"\",\"sent_count\":\"0\",\"unique_opens\":\"0\","
-                                  "\"unique_clicks\":\"0\",\"replies\":\"0\",\"name\":\"\","
-                                  "\"updated_at\":\"2025-07-01T10:00:00Z\","
-                                  "\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\"}"),
-                     CAMP_OK);
+    assert_int_equal(
+        dec_campaign("{\"id\":\"3c90c3cc-0d44-4b50-8888-8dd25736052a\",\"steps\":[],"
+                     "\"sender_identities\":\"\",\"sent_count\":\"0\",\"unique_opens\":\"0\","
+                     "\"unique_clicks\":\"0\",\"replies\":\"0\",\"name\":\"\","
+                     "\"updated_at\":\"2025-07-01T10:00:00Z\","
+                     "\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\"}"),
+        CAMP_OK);
     for (i = 0; i < sizeof required / sizeof required[0]; i++) {
         char want[64];
         /* build the minimal object and drop one required member by renaming it */
@@ -454,13 +474,17 @@ static void test_campaign_required(void **state)
 static void test_campaign_counters(void **state)
 {
     (void)state;
-    assert_int_equal(dec_campaign("{" CAMPAIGN_MIN ",\"steps\":[],\"sent_count\":\"9223372036854775807\","
-                                  "\"replies\":\"007\"}"), CAMP_OK);
+    assert_int_equal(dec_campaign("{" CAMPAIGN_MIN
+                                  ",\"steps\":[],\"sent_count\":\"9223372036854775807\","
+                                  "\"replies\":\"007\"}"),
+                     CAMP_OK);
     assert_int_equal(g_campaign.sent_count, INT64_MAX);
     assert_int_equal(g_campaign.replies, 7);
-    assert_diag(dec_campaign("{" CAMPAIGN_MIN ",\"steps\":[],\"sent_count\":\"9223372036854775808\"}"),
-                CAMP_ERR_RANGE, "$.sent_count");
-    assert_diag(dec_campaign("{" CAMPAIGN_MIN ",\"steps\":[],\"unique_opens\":\"99999999999999999999999\"}"),
+    assert_diag(
+        dec_campaign("{" CAMPAIGN_MIN ",\"steps\":[],\"sent_count\":\"9223372036854775808\"}"),
+        CAMP_ERR_RANGE, "$.sent_count");
+    assert_diag(dec_campaign("{" CAMPAIGN_MIN
+                             ",\"steps\":[],\"unique_opens\":\"99999999999999999999999\"}"),
                 CAMP_ERR_RANGE, "$.unique_opens");
     assert_diag(dec_campaign("{" CAMPAIGN_MIN ",\"steps\":[],\"unique_clicks\":\"\"}"),
                 CAMP_ERR_PATTERN, "$.unique_clicks");
@@ -474,17 +498,19 @@ static void test_campaign_counters(void **state)
                 CAMP_ERR_PATTERN, "$.replies");
     assert_diag(dec_campaign("{" CAMPAIGN_MIN ",\"steps\":[],\"replies\":\"12a\"}"),
                 CAMP_ERR_PATTERN, "$.replies");
-    assert_diag(dec_campaign("{" CAMPAIGN_MIN ",\"steps\":[],\"replies\":12}"),
-                CAMP_ERR_TYPE, "$.replies");
-    assert_diag(dec_campaign("{" CAMPAIGN_MIN ",\"steps\":[],\"replies\":null}"),
-                CAMP_ERR_TYPE, "$.replies");
+    assert_diag(dec_campaign("{" CAMPAIGN_MIN ",\"steps\":[],\"replies\":12}"), CAMP_ERR_TYPE,
+                "$.replies");
+    assert_diag(dec_campaign("{" CAMPAIGN_MIN ",\"steps\":[],\"replies\":null}"), CAMP_ERR_TYPE,
+                "$.replies");
 }
 
 static void test_campaign_steps(void **state)
 {
     (void)state;
-    assert_int_equal(dec_campaign_with("{\"delay_minutes\":0},{\"delay_minutes\":2147483647,\"step_order\":2147483647}", ""),
-                     CAMP_OK);
+    assert_int_equal(
+        dec_campaign_with(
+            "{\"delay_minutes\":0},{\"delay_minutes\":2147483647,\"step_order\":2147483647}", ""),
+        CAMP_OK);
     assert_int_equal(g_campaign.step_count, 2);
     assert_int_equal(g_campaign.steps[0].delay_minutes.value, 0);
     assert_true(g_campaign.steps[0].delay_minutes.set);
@@ -509,7 +535,8 @@ static void test_campaign_steps(void **state)
     assert_diag(dec_campaign_with("{\"created_at\":\"2025-13-01T00:00:00Z\"}", ""), CAMP_ERR_DATE,
                 "$.steps[0].created_at");
     assert_diag(dec_campaign_with("{},[]", ""), CAMP_ERR_TYPE, "$.steps[1]");
-    assert_int_equal(dec_campaign_with("{\"subject\":null,\"body_html\":\"\",\"unknown\":[1]}", ""), CAMP_OK);
+    assert_int_equal(dec_campaign_with("{\"subject\":null,\"body_html\":\"\",\"unknown\":[1]}", ""),
+                     CAMP_OK);
     assert_true(g_campaign.steps[0].subject.is_null);
     assert_str(g_campaign.steps[0].body_html.str, "");
     assert_diag(dec_campaign("{" CAMPAIGN_MIN ",\"steps\":{}}"), CAMP_ERR_TYPE, "$.steps");
@@ -522,7 +549,8 @@ static void test_campaign_steps_capacity(void **state)
     size_t n = 0, i;
     (void)state;
     for (i = 0; i < (size_t)CAMP_MAX_EMAIL_STEPS; i++) {
-        n += (size_t)snprintf(steps + n, sizeof steps - n, "%s{\"step_order\":%zu}", i > 0 ? "," : "", i);
+        n += (size_t)snprintf(steps + n, sizeof steps - n, "%s{\"step_order\":%zu}",
+                              i > 0 ? "," : "", i);
     }
     assert_int_equal(dec_campaign_with(steps, ""), CAMP_OK);
     assert_int_equal(g_campaign.step_count, CAMP_MAX_EMAIL_STEPS);
@@ -546,7 +574,9 @@ static void test_campaign_name_and_timezone(void **state)
     /* appended after CAMPAIGN_MIN's name: the last duplicate wins and is checked */
     assert_diag(dec_campaign_with("", member), CAMP_ERR_LENGTH, "$.name");
     assert_int_equal(g_diag.limit_max, 255);
-    assert_int_equal(dec_campaign_with("", "\"timezone\":null,\"description\":null,\"created_at\":null"), CAMP_OK);
+    assert_int_equal(
+        dec_campaign_with("", "\"timezone\":null,\"description\":null,\"created_at\":null"),
+        CAMP_OK);
     assert_true(g_campaign.timezone.is_null);
     assert_int_equal(dec_campaign_with("", "\"timezone\":\"Europe/Nowhere\""), CAMP_OK);
     assert_diag(dec_campaign_with("", "\"timezone\":\"Europe/No where\""), CAMP_ERR_TIMEZONE,
@@ -561,14 +591,20 @@ static void test_sender_create_rules(void **state)
     char json[1024];
     size_t n, i;
     (void)state;
-    assert_int_equal(dec_sender_create("{\"from_email\":\"a@b.co\",\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\"}"), CAMP_OK);
+    assert_int_equal(
+        dec_sender_create(
+            "{\"from_email\":\"a@b.co\",\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\"}"),
+        CAMP_OK);
     assert_diag(dec_sender_create("{\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\"}"),
                 CAMP_ERR_REQUIRED, "$.from_email");
     assert_diag(dec_sender_create("{\"from_email\":\"a@b.co\"}"), CAMP_ERR_REQUIRED, "$.company");
-    assert_diag(dec_sender_create("{\"from_email\":\"\",\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\"}"),
+    assert_diag(dec_sender_create(
+                    "{\"from_email\":\"\",\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\"}"),
                 CAMP_ERR_LENGTH, "$.from_email");
-    assert_diag(dec_sender_create("{\"from_email\":\"a@b\",\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\"}"),
-                CAMP_ERR_PATTERN, "$.from_email");
+    assert_diag(
+        dec_sender_create(
+            "{\"from_email\":\"a@b\",\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\"}"),
+        CAMP_ERR_PATTERN, "$.from_email");
     assert_diag(dec_sender_create("{\"from_email\":\"a@b.co\",\"reply_to_email\":\"x..y@b.co\","
                                   "\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\"}"),
                 CAMP_ERR_PATTERN, "$.reply_to_email");
@@ -581,19 +617,25 @@ static void test_sender_create_rules(void **state)
     assert_diag(dec_sender_create("{\"from_email\":\"a@b.co\",\"status\":\"ok\","
                                   "\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\"}"),
                 CAMP_ERR_ENUM, "$.status");
-    assert_int_equal(dec_sender_create("{\"from_email\":\"a@b.co\",\"status\":\"failed\",\"verification_mode\":\"domain\","
-                                       "\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\"}"), CAMP_OK);
+    assert_int_equal(
+        dec_sender_create(
+            "{\"from_email\":\"a@b.co\",\"status\":\"failed\",\"verification_mode\":\"domain\","
+            "\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\"}"),
+        CAMP_OK);
     assert_int_equal(g_sender_create.status, CAMP_OUTBOX_SENDER_FAILED);
     assert_int_equal(g_sender_create.verification_mode, CAMP_OUTBOX_VERIFY_DOMAIN);
     assert_string_equal(camp_outbox_sender_status_name(g_sender_create.status), "failed");
-    assert_string_equal(camp_outbox_verification_mode_name(g_sender_create.verification_mode), "domain");
+    assert_string_equal(camp_outbox_verification_mode_name(g_sender_create.verification_mode),
+                        "domain");
     /* requests are strict: connection may not be null */
     assert_diag(dec_sender_create("{\"from_email\":\"a@b.co\",\"connection\":null,"
                                   "\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\"}"),
                 CAMP_ERR_TYPE, "$.connection");
     /* from_name: 255 ok, 256 not */
     for (int extra = 0; extra <= 1; extra++) {
-        n = (size_t)snprintf(json, sizeof json, "{\"from_email\":\"a@b.co\",\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\",\"from_name\":\"");
+        n = (size_t)snprintf(json, sizeof json,
+                             "{\"from_email\":\"a@b.co\",\"company\":\"6f1d2c3b-8a7e-4f90-b123-"
+                             "4c5d6e7f8a90\",\"from_name\":\"");
         for (i = 0; i < 255u + (size_t)extra; i++) {
             json[n++] = 'f';
         }
@@ -606,7 +648,9 @@ static void test_sender_create_rules(void **state)
     }
     /* from_email: 255 characters ok, 256 a length error */
     for (int extra = 0; extra <= 1; extra++) {
-        n = (size_t)snprintf(json, sizeof json, "{\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\",\"from_email\":\"a@");
+        n = (size_t)snprintf(
+            json, sizeof json,
+            "{\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\",\"from_email\":\"a@");
         /* domain: three labels of 63 and one of 61 (+1): 255 (256) characters in all */
         for (i = 0; i < 3u; i++) {
             memset(json + n, 'd', 63u);
@@ -664,12 +708,16 @@ static void test_contacts_page_rules(void **state)
     assert_diag(dec_page("{\"results\":[]}"), CAMP_ERR_REQUIRED, "$.total");
     assert_diag(dec_page("{\"total\":1}"), CAMP_ERR_REQUIRED, "$.results");
     assert_diag(dec_page("{\"results\":[{}],\"total\":1}"), CAMP_ERR_REQUIRED, "$.results[0].id");
-    assert_diag(dec_page("{\"results\":[{\"id\":\"e1d2c3b4-a596-4877-9685-746352413021\",\"tags\":[\"a\",1]}],\"total\":1}"),
+    assert_diag(dec_page("{\"results\":[{\"id\":\"e1d2c3b4-a596-4877-9685-746352413021\",\"tags\":["
+                         "\"a\",1]}],\"total\":1}"),
                 CAMP_ERR_TYPE, "$.results[0].tags[1]");
-    assert_diag(dec_page("{\"results\":[{\"id\":\"e1d2c3b4-a596-4877-9685-746352413021\",\"last_activity\":\"yesterday\"}],\"total\":1}"),
+    assert_diag(dec_page("{\"results\":[{\"id\":\"e1d2c3b4-a596-4877-9685-746352413021\",\"last_"
+                         "activity\":\"yesterday\"}],\"total\":1}"),
                 CAMP_ERR_DATE, "$.results[0].last_activity");
-    assert_int_equal(dec_page("{\"results\":[{\"id\":\"e1d2c3b4-a596-4877-9685-746352413021\",\"email\":null,"
-                              "\"name\":null,\"last_activity\":null}],\"total\":1}"), CAMP_OK);
+    assert_int_equal(
+        dec_page("{\"results\":[{\"id\":\"e1d2c3b4-a596-4877-9685-746352413021\",\"email\":null,"
+                 "\"name\":null,\"last_activity\":null}],\"total\":1}"),
+        CAMP_OK);
     assert_true(g_page.results[0].email.is_null);
     assert_false(g_page.results[0].tags.set);
     /* contacts capacity */
@@ -677,7 +725,8 @@ static void test_contacts_page_rules(void **state)
         n = (size_t)snprintf(json, sizeof json, "{\"total\":99,\"results\":[");
         for (i = 0; i < (size_t)CAMP_MAX_CONTACTS + (size_t)extra; i++) {
             n += (size_t)snprintf(json + n, sizeof json - n,
-                                  "%s{\"id\":\"e1d2c3b4-a596-4877-9685-746352413021\"}", i > 0 ? "," : "");
+                                  "%s{\"id\":\"e1d2c3b4-a596-4877-9685-746352413021\"}",
+                                  i > 0 ? "," : "");
         }
         snprintf(json + n, sizeof json - n, "]}");
         if (extra == 0) {
@@ -690,7 +739,9 @@ static void test_contacts_page_rules(void **state)
     }
     /* tags capacity */
     for (int extra = 0; extra <= 1; extra++) {
-        n = (size_t)snprintf(json, sizeof json, "{\"total\":1,\"results\":[{\"id\":\"e1d2c3b4-a596-4877-9685-746352413021\",\"tags\":[");
+        n = (size_t)snprintf(json, sizeof json,
+                             "{\"total\":1,\"results\":[{\"id\":\"e1d2c3b4-a596-4877-9685-"
+                             "746352413021\",\"tags\":[");
         for (i = 0; i < (size_t)CAMP_MAX_CONTACT_TAGS + (size_t)extra; i++) {
             n += (size_t)snprintf(json + n, sizeof json - n, "%s\"t%zu\"", i > 0 ? "," : "", i);
         }

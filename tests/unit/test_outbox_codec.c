@@ -85,12 +85,12 @@ static bool list_eq(bool aset, size_t an, const camp_str_t *a, bool bset, size_t
     return true;
 }
 
-#define EQ(cond)                                                                                  \
-    do {                                                                                          \
-        if (!(cond)) {                                                                            \
-            print_error("not equal: %s\n", #cond);                                               \
-            return false;                                                                         \
-        }                                                                                         \
+#define EQ(cond)                                                                                   \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            print_error("not equal: %s\n", #cond);                                                 \
+            return false;                                                                          \
+        }                                                                                          \
     } while (0)
 
 static bool step_eq(const camp_outbox_step_t *a, const camp_outbox_step_t *b)
@@ -124,8 +124,9 @@ static bool campaign_eq(const camp_outbox_campaign_t *a, const camp_outbox_campa
     EQ(str_eq(a->name, b->name));
     EQ(str_eq(a->updated_at, b->updated_at));
     EQ(str_eq(a->company, b->company));
-    EQ(list_eq(a->sender_identity_ids.set, a->sender_identity_ids.count, a->sender_identity_ids.items,
-               b->sender_identity_ids.set, b->sender_identity_ids.count, b->sender_identity_ids.items));
+    EQ(list_eq(a->sender_identity_ids.set, a->sender_identity_ids.count,
+               a->sender_identity_ids.items, b->sender_identity_ids.set,
+               b->sender_identity_ids.count, b->sender_identity_ids.items));
     EQ(a->status == b->status);
     EQ(nstr_eq(a->description, b->description));
     EQ(nstr_eq(a->timezone, b->timezone));
@@ -139,12 +140,14 @@ static bool campaign_eq(const camp_outbox_campaign_t *a, const camp_outbox_campa
     return true;
 }
 
-static bool create_eq(const camp_outbox_campaign_create_t *a, const camp_outbox_campaign_create_t *b)
+static bool create_eq(const camp_outbox_campaign_create_t *a,
+                      const camp_outbox_campaign_create_t *b)
 {
     EQ(str_eq(a->name, b->name));
     EQ(str_eq(a->company, b->company));
-    EQ(list_eq(a->sender_identity_ids.set, a->sender_identity_ids.count, a->sender_identity_ids.items,
-               b->sender_identity_ids.set, b->sender_identity_ids.count, b->sender_identity_ids.items));
+    EQ(list_eq(a->sender_identity_ids.set, a->sender_identity_ids.count,
+               a->sender_identity_ids.items, b->sender_identity_ids.set,
+               b->sender_identity_ids.count, b->sender_identity_ids.items));
     EQ(a->status == b->status);
     EQ(str_eq(a->description, b->description));
     EQ(str_eq(a->timezone, b->timezone));
@@ -234,20 +237,20 @@ typedef struct codec {
 } codec_t;
 
 /* Typed wrappers: calling through a cast function pointer would be undefined. */
-#define CODEC(NAME, PFX, TYPE, EQF)                                                              \
-    static camp_status_t NAME##_dec(camp_json_doc_t *doc, int tok, void *out, camp_diag_t *d)    \
-    {                                                                                            \
-        return PFX##_decode(doc, tok, (TYPE *)out, d);                                           \
-    }                                                                                            \
-    static camp_status_t NAME##_enc(const void *in, char *buf, size_t cap, size_t *len,          \
-                                    camp_diag_t *d)                                              \
-    {                                                                                            \
-        return PFX##_encode((const TYPE *)in, buf, cap, len, d);                                 \
-    }                                                                                            \
-    static bool NAME##_eq(const void *a, const void *b)                                          \
-    {                                                                                            \
-        return EQF((const TYPE *)a, (const TYPE *)b);                                            \
-    }                                                                                            \
+#define CODEC(NAME, PFX, TYPE, EQF)                                                                \
+    static camp_status_t NAME##_dec(camp_json_doc_t *doc, int tok, void *out, camp_diag_t *d)      \
+    {                                                                                              \
+        return PFX##_decode(doc, tok, (TYPE *)out, d);                                             \
+    }                                                                                              \
+    static camp_status_t NAME##_enc(const void *in, char *buf, size_t cap, size_t *len,            \
+                                    camp_diag_t *d)                                                \
+    {                                                                                              \
+        return PFX##_encode((const TYPE *)in, buf, cap, len, d);                                   \
+    }                                                                                              \
+    static bool NAME##_eq(const void *a, const void *b)                                            \
+    {                                                                                              \
+        return EQF((const TYPE *)a, (const TYPE *)b);                                              \
+    }                                                                                              \
     static const codec_t NAME = {NAME##_dec, NAME##_enc, NAME##_eq, sizeof(TYPE)};
 
 CODEC(c_campaign, camp_outbox_campaign, camp_outbox_campaign_t, campaign_eq)
@@ -294,8 +297,8 @@ static void round_trip(const codec_t *c, const void *in)
     assert_int_equal(st, CAMP_OK);
     st = c->decode(&doc, 0, back, &diag);
     if (st != CAMP_OK) {
-        fail_msg("decode of encoded body failed: %d at %s (%s): %s", (int)st, diag.path,
-                 diag.rule, out);
+        fail_msg("decode of encoded body failed: %d at %s (%s): %s", (int)st, diag.path, diag.rule,
+                 out);
     }
     if (!c->eq(in, back)) {
         fail_msg("round trip changed the struct: %s", out);
@@ -387,9 +390,10 @@ static void test_create_encode_exact(void **state)
     c.responder_agent = NUL_();
     c.allowed_windows = S("[1, 2]");
     assert_int_equal(camp_outbox_campaign_create_encode(&c, out, sizeof out, &len, NULL), CAMP_OK);
-    assert_string_equal(out, "{\"name\":\"Q3\",\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\","
-                             "\"allowed_windows\":[1, 2],\"stop_on_reply\":true,"
-                             "\"responder_agent\":null}");
+    assert_string_equal(out,
+                        "{\"name\":\"Q3\",\"company\":\"6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90\","
+                        "\"allowed_windows\":[1, 2],\"stop_on_reply\":true,"
+                        "\"responder_agent\":null}");
 }
 
 static void test_campaign_round_trip(void **state)
@@ -668,16 +672,11 @@ static void test_encode_args(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_fixture_round_trips),
-        cmocka_unit_test(test_create_round_trip),
-        cmocka_unit_test(test_create_encode_exact),
-        cmocka_unit_test(test_campaign_round_trip),
-        cmocka_unit_test(test_sender_round_trips),
-        cmocka_unit_test(test_page_round_trip),
-        cmocka_unit_test(test_validate_create),
-        cmocka_unit_test(test_validate_nested_paths),
-        cmocka_unit_test(test_validate_sender),
-        cmocka_unit_test(test_encode_args),
+        cmocka_unit_test(test_fixture_round_trips), cmocka_unit_test(test_create_round_trip),
+        cmocka_unit_test(test_create_encode_exact), cmocka_unit_test(test_campaign_round_trip),
+        cmocka_unit_test(test_sender_round_trips),  cmocka_unit_test(test_page_round_trip),
+        cmocka_unit_test(test_validate_create),     cmocka_unit_test(test_validate_nested_paths),
+        cmocka_unit_test(test_validate_sender),     cmocka_unit_test(test_encode_args),
     };
     return cmocka_run_group_tests_name("outbox-codec", tests, NULL, NULL);
 }

@@ -259,18 +259,22 @@ static void test_proxy_url_parsing(void **state)
     assert_string_equal(p.user, "user");
     assert_null(p.password);
     /* refused, each for its own reason */
-    assert_int_equal(camp_proxy_parse("https://proxy:443", &p, buf, sizeof buf), CAMP_ERR_UNSUPPORTED);
-    assert_int_equal(camp_proxy_parse("socks5://proxy:1080", &p, buf, sizeof buf), CAMP_ERR_UNSUPPORTED);
+    assert_int_equal(camp_proxy_parse("https://proxy:443", &p, buf, sizeof buf),
+                     CAMP_ERR_UNSUPPORTED);
+    assert_int_equal(camp_proxy_parse("socks5://proxy:1080", &p, buf, sizeof buf),
+                     CAMP_ERR_UNSUPPORTED);
     assert_int_equal(camp_proxy_parse("http://:3128", &p, buf, sizeof buf), CAMP_ERR_ARG);
     assert_int_equal(camp_proxy_parse("http://proxy:0", &p, buf, sizeof buf), CAMP_ERR_ARG);
     assert_int_equal(camp_proxy_parse("http://proxy:65536", &p, buf, sizeof buf), CAMP_ERR_ARG);
     assert_int_equal(camp_proxy_parse("http://proxy:31a", &p, buf, sizeof buf), CAMP_ERR_ARG);
     assert_int_equal(camp_proxy_parse("http://proxy:3128/path", &p, buf, sizeof buf), CAMP_ERR_ARG);
     assert_int_equal(camp_proxy_parse("http://pro xy:3128", &p, buf, sizeof buf), CAMP_ERR_ARG);
-    assert_int_equal(camp_proxy_parse("http://u%0d%0aX:p@proxy", &p, buf, sizeof buf), CAMP_ERR_ARG);
+    assert_int_equal(camp_proxy_parse("http://u%0d%0aX:p@proxy", &p, buf, sizeof buf),
+                     CAMP_ERR_ARG);
     assert_int_equal(camp_proxy_parse("http://u%4@proxy", &p, buf, sizeof buf), CAMP_ERR_ARG);
     assert_int_equal(camp_proxy_parse("http://[::1:3128", &p, buf, sizeof buf), CAMP_ERR_ARG);
-    assert_int_equal(camp_proxy_parse("http://proxy.corp:3128", &p, buf, 8), CAMP_ERR_BUFFER_TOO_SMALL);
+    assert_int_equal(camp_proxy_parse("http://proxy.corp:3128", &p, buf, 8),
+                     CAMP_ERR_BUFFER_TOO_SMALL);
     assert_int_equal(camp_proxy_parse(NULL, &p, buf, sizeof buf), CAMP_ERR_ARG);
 }
 
@@ -316,13 +320,16 @@ static void test_proxy_from_environment(void **state)
     assert_int_equal(camp_proxy_from_env("inboxapp.com", true, &p, buf, sizeof buf, &use), CAMP_OK);
     assert_string_equal(p.host, "lower");
     /* plain HTTP reads http_proxy only */
-    assert_int_equal(camp_proxy_from_env("inboxapp.com", false, &p, buf, sizeof buf, &use), CAMP_OK);
+    assert_int_equal(camp_proxy_from_env("inboxapp.com", false, &p, buf, sizeof buf, &use),
+                     CAMP_OK);
     assert_false(use);
     /* no_proxy exempts the host */
     setenv("NO_PROXY", "localhost,.inboxapp.com", 1);
-    assert_int_equal(camp_proxy_from_env("api.inboxapp.com", true, &p, buf, sizeof buf, &use), CAMP_OK);
+    assert_int_equal(camp_proxy_from_env("api.inboxapp.com", true, &p, buf, sizeof buf, &use),
+                     CAMP_OK);
     assert_false(use);
-    assert_int_equal(camp_proxy_from_env("api.getoutbox.ai", true, &p, buf, sizeof buf, &use), CAMP_OK);
+    assert_int_equal(camp_proxy_from_env("api.getoutbox.ai", true, &p, buf, sizeof buf, &use),
+                     CAMP_OK);
     assert_true(use);
     /* a malformed variable is an error, not a silent direct connection */
     setenv("https_proxy", "https://proxy:443", 1);
@@ -459,16 +466,18 @@ static void test_proxy_tunnel_against_fake_proxies(void **state)
     assert_int_equal(tunnel_via("HTTP/1.0 200 OK\r\n\r\n", false, &p, "2001:db8::1", 3000, &fd,
                                 &status, req, sizeof req, &spent),
                      CAMP_OK);
-    assert_string_equal(req, "CONNECT [2001:db8::1]:443 HTTP/1.1\r\nHost: [2001:db8::1]:443\r\n\r\n");
+    assert_string_equal(req,
+                        "CONNECT [2001:db8::1]:443 HTTP/1.1\r\nHost: [2001:db8::1]:443\r\n\r\n");
     close(fd);
     while (wait(NULL) > 0) {
     }
 
     /* 407 and 403: refused, with the status */
-    assert_int_equal(tunnel_via("HTTP/1.1 407 Proxy Authentication Required\r\n"
-                                "Proxy-Authenticate: Basic realm=\"corp\"\r\nContent-Length: 0\r\n\r\n",
-                                false, &p, "api.example", 3000, &fd, &status, req, sizeof req, &spent),
-                     CAMP_ERR_PROXY);
+    assert_int_equal(
+        tunnel_via("HTTP/1.1 407 Proxy Authentication Required\r\n"
+                   "Proxy-Authenticate: Basic realm=\"corp\"\r\nContent-Length: 0\r\n\r\n",
+                   false, &p, "api.example", 3000, &fd, &status, req, sizeof req, &spent),
+        CAMP_ERR_PROXY);
     assert_int_equal(status, 407);
     assert_int_equal(tunnel_via("HTTP/1.1 403 Forbidden\r\n\r\n", false, &p, "api.example", 3000,
                                 &fd, &status, req, sizeof req, &spent),
@@ -486,13 +495,13 @@ static void test_proxy_tunnel_against_fake_proxies(void **state)
     assert_int_equal(tunnel_via("HTTP/1.1 2000 OK\r\n\r\n", false, &p, "api.example", 3000, &fd,
                                 &status, req, sizeof req, &spent),
                      CAMP_ERR_PROXY);
-    assert_int_equal(tunnel_via(NULL, true, &p, "api.example", 3000, &fd, &status, req, sizeof req,
-                                &spent),
-                     CAMP_ERR_PROXY);
+    assert_int_equal(
+        tunnel_via(NULL, true, &p, "api.example", 3000, &fd, &status, req, sizeof req, &spent),
+        CAMP_ERR_PROXY);
     assert_true(spent < 3000); /* refused at CAMP_PROXY_HEAD_MAX, not at the deadline */
-    assert_int_equal(tunnel_via(NULL, false, &p, "api.example", 300, &fd, &status, req, sizeof req,
-                                &spent),
-                     CAMP_ERR_TIMEOUT);
+    assert_int_equal(
+        tunnel_via(NULL, false, &p, "api.example", 300, &fd, &status, req, sizeof req, &spent),
+        CAMP_ERR_TIMEOUT);
     assert_true(spent >= 300 && spent < 2000);
 }
 
@@ -507,21 +516,25 @@ static void test_proxy_tunnel_arguments(void **state)
     memset(&p, 0, sizeof p);
     p.host = "127.0.0.1";
     p.port = port;
-    assert_int_equal(camp_proxy_tunnel(&p, "api.example\r\nX-Evil: 1", 443, UINT64_MAX, &fd, &status),
-                     CAMP_ERR_ARG);
+    assert_int_equal(
+        camp_proxy_tunnel(&p, "api.example\r\nX-Evil: 1", 443, UINT64_MAX, &fd, &status),
+        CAMP_ERR_ARG);
     assert_int_equal(fd, -1);
     assert_int_equal(status, 0);
     assert_int_equal(camp_proxy_tunnel(&p, "user@api.example", 443, UINT64_MAX, &fd, NULL),
                      CAMP_ERR_ARG);
     assert_int_equal(camp_proxy_tunnel(&p, "", 443, UINT64_MAX, &fd, NULL), CAMP_ERR_ARG);
     assert_int_equal(camp_proxy_tunnel(&p, "api.example", 0, UINT64_MAX, &fd, NULL), CAMP_ERR_ARG);
-    assert_int_equal(camp_proxy_tunnel(NULL, "api.example", 443, UINT64_MAX, &fd, NULL), CAMP_ERR_ARG);
+    assert_int_equal(camp_proxy_tunnel(NULL, "api.example", 443, UINT64_MAX, &fd, NULL),
+                     CAMP_ERR_ARG);
     p.user = "u\r\nX: y";
-    assert_int_equal(camp_proxy_tunnel(&p, "api.example", 443, UINT64_MAX, &fd, NULL), CAMP_ERR_ARG);
+    assert_int_equal(camp_proxy_tunnel(&p, "api.example", 443, UINT64_MAX, &fd, NULL),
+                     CAMP_ERR_ARG);
     p.user = NULL;
     /* nobody at the proxy's address: a network error, fast */
-    assert_int_equal(camp_proxy_tunnel(&p, "api.example", 443, camp_posix_now_ms() + 5000, &fd, NULL),
-                     CAMP_ERR_NET);
+    assert_int_equal(
+        camp_proxy_tunnel(&p, "api.example", 443, camp_posix_now_ms() + 5000, &fd, NULL),
+        CAMP_ERR_NET);
     /* deadline already past */
     assert_int_equal(camp_proxy_tunnel(&p, "api.example", 443, camp_posix_now_ms(), &fd, NULL),
                      CAMP_ERR_TIMEOUT);
@@ -547,8 +560,10 @@ static void test_posix_transport_through_proxy(void **state)
     (void)state;
     assert_int_equal(pipe(pfd), 0);
     /* the "target" answers right after the proxy's 200, inside the tunnel */
-    pid = fake_proxy(lfd, "HTTP/1.1 200 Connection established\r\n\r\n"
-                          "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}", false, pfd[1]);
+    pid = fake_proxy(lfd,
+                     "HTTP/1.1 200 Connection established\r\n\r\n"
+                     "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}",
+                     false, pfd[1]);
     close(pfd[1]);
     memset(&p, 0, sizeof p);
     p.host = "127.0.0.1";

@@ -83,16 +83,15 @@ static camp_week_windows_t weekdays(unsigned start, unsigned end)
 
 static void test_names_exact_and_case_sensitive(void **state)
 {
-    static const char *const known[] = {"America/New_York", "Europe/Berlin", "Asia/Kolkata",
-                                        "Asia/Kathmandu", "Australia/Lord_Howe", "UTC",
-                                        "Etc/GMT+5", "Etc/GMT-14",
-                                        /* backward link names */
-                                        "US/Eastern", "Asia/Calcutta", "Asia/Katmandu",
-                                        "Australia/LHI", "GB", "Zulu"};
-    static const char *const unknown[] = {"america/new_york", "AMERICA/NEW_YORK", "America/New_Yor",
-                                          "America/New_YorkX", "America/New York", "America/",
-                                          "Factory", "posixrules", "localtime", "Mars/Olympus",
-                                          "/America/New_York", "America//New_York"};
+    static const char *const known[] = {
+        "America/New_York", "Europe/Berlin", "Asia/Kolkata", "Asia/Kathmandu",
+        "Australia/Lord_Howe", "UTC", "Etc/GMT+5", "Etc/GMT-14",
+        /* backward link names */
+        "US/Eastern", "Asia/Calcutta", "Asia/Katmandu", "Australia/LHI", "GB", "Zulu"};
+    static const char *const unknown[] = {
+        "america/new_york", "AMERICA/NEW_YORK", "America/New_Yor",   "America/New_YorkX",
+        "America/New York", "America/",         "Factory",           "posixrules",
+        "localtime",        "Mars/Olympus",     "/America/New_York", "America//New_York"};
     size_t i;
     (void)state;
     for (i = 0; i < sizeof known / sizeof known[0]; i++) {
@@ -212,44 +211,44 @@ static void test_parse_rules(void **state)
 static void test_parse_malformed_rules(void **state)
 {
     static const char *const bad[] = {
-        "",                             /* empty */
-        "ES5",                          /* fine name length 2 */
-        "EST",                          /* no offset */
-        "EST+",                         /* sign without hours */
-        "5EST",                         /* no name */
-        "EST 5",                        /* space */
-        "EST25",                        /* offset hours > 24 */
-        "EST5:60",                      /* minutes > 59 */
-        "EST5:30:60",                   /* seconds > 59 */
-        "EST5:3",                       /* OK digits but ... (see below: accepted) */
-        "EST1234",                      /* 4-digit hours */
-        "EST5EDT",                      /* DST without dates (policy: rejected) */
-        "EST5EDT,M3.2.0",               /* missing end date */
-        "EST5EDT,M3.2.0,",              /* empty end date */
-        "EST5EDT,M13.2.0,M11.1.0",      /* month 13 */
-        "EST5EDT,M0.2.0,M11.1.0",       /* month 0 */
-        "EST5EDT,M3.6.0,M11.1.0",       /* week 6 */
-        "EST5EDT,M3.0.0,M11.1.0",       /* week 0 */
-        "EST5EDT,M3.2.7,M11.1.0",       /* weekday 7 */
-        "EST5EDT,M3.2,M11.1.0",         /* incomplete Mm.w.d */
-        "EST5EDT,M3-2-0,M11.1.0",       /* wrong separators */
-        "EST5EDT,J0,J365",              /* Jn starts at 1 */
-        "EST5EDT,J366,J365",            /* Jn ends at 365 */
-        "EST5EDT,0,366",                /* n ends at 365 */
-        "EST5EDT,M3.2.0/168,M11.1.0",   /* time beyond 167 h */
-        "EST5EDT,M3.2.0/,M11.1.0",      /* empty time */
-        "EST5EDT,M3.2.0,M11.1.0/2:",    /* dangling colon */
-        "EST5EDT,M3.2.0,M11.1.0x",      /* trailing garbage */
-        "EST5EDT,M3.2.0;M11.1.0",       /* ';' separator */
-        "EST5EDT,M3.2.0,M11.1.0,",      /* extra comma */
-        "EST5EDT25,M3.2.0,M11.1.0",     /* DST offset > 24 */
-        "<+05",                         /* unterminated quoted name */
-        "<+5>-5",                       /* quoted name of 2 */
-        "<+05 >-5",                     /* space in quoted name */
-        "<ABCDEFGHIJKLMNOPQ>5",         /* quoted name of 17 */
-        "ABCDEFGHIJKLMNOPQ5",           /* name of 17 */
-        "EST5E",                        /* DST name too short */
-        "EST5EDT,X3.2.0,M11.1.0",       /* unknown date form */
+        "",                           /* empty */
+        "ES5",                        /* fine name length 2 */
+        "EST",                        /* no offset */
+        "EST+",                       /* sign without hours */
+        "5EST",                       /* no name */
+        "EST 5",                      /* space */
+        "EST25",                      /* offset hours > 24 */
+        "EST5:60",                    /* minutes > 59 */
+        "EST5:30:60",                 /* seconds > 59 */
+        "EST5:3",                     /* OK digits but ... (see below: accepted) */
+        "EST1234",                    /* 4-digit hours */
+        "EST5EDT",                    /* DST without dates (policy: rejected) */
+        "EST5EDT,M3.2.0",             /* missing end date */
+        "EST5EDT,M3.2.0,",            /* empty end date */
+        "EST5EDT,M13.2.0,M11.1.0",    /* month 13 */
+        "EST5EDT,M0.2.0,M11.1.0",     /* month 0 */
+        "EST5EDT,M3.6.0,M11.1.0",     /* week 6 */
+        "EST5EDT,M3.0.0,M11.1.0",     /* week 0 */
+        "EST5EDT,M3.2.7,M11.1.0",     /* weekday 7 */
+        "EST5EDT,M3.2,M11.1.0",       /* incomplete Mm.w.d */
+        "EST5EDT,M3-2-0,M11.1.0",     /* wrong separators */
+        "EST5EDT,J0,J365",            /* Jn starts at 1 */
+        "EST5EDT,J366,J365",          /* Jn ends at 365 */
+        "EST5EDT,0,366",              /* n ends at 365 */
+        "EST5EDT,M3.2.0/168,M11.1.0", /* time beyond 167 h */
+        "EST5EDT,M3.2.0/,M11.1.0",    /* empty time */
+        "EST5EDT,M3.2.0,M11.1.0/2:",  /* dangling colon */
+        "EST5EDT,M3.2.0,M11.1.0x",    /* trailing garbage */
+        "EST5EDT,M3.2.0;M11.1.0",     /* ';' separator */
+        "EST5EDT,M3.2.0,M11.1.0,",    /* extra comma */
+        "EST5EDT25,M3.2.0,M11.1.0",   /* DST offset > 24 */
+        "<+05",                       /* unterminated quoted name */
+        "<+5>-5",                     /* quoted name of 2 */
+        "<+05 >-5",                   /* space in quoted name */
+        "<ABCDEFGHIJKLMNOPQ>5",       /* quoted name of 17 */
+        "ABCDEFGHIJKLMNOPQ5",         /* name of 17 */
+        "EST5E",                      /* DST name too short */
+        "EST5EDT,X3.2.0,M11.1.0",     /* unknown date form */
     };
     size_t i;
     camp_tz_t tz;
@@ -284,7 +283,8 @@ static void test_parse_malformed_rules(void **state)
 
     /* Not NUL-terminated: only len bytes are read. */
     assert_int_equal(camp_tz_parse("EST5EDT,M3.2.0,M11.1.0garbage", 22, &tz, NULL), CAMP_OK);
-    assert_int_equal(camp_tz_parse("EST5EDT,M3.2.0,M11.1.0garbage", 23, &tz, NULL), CAMP_ERR_TZ_RULE);
+    assert_int_equal(camp_tz_parse("EST5EDT,M3.2.0,M11.1.0garbage", 23, &tz, NULL),
+                     CAMP_ERR_TZ_RULE);
 
     memset(longrule, 'A', sizeof longrule);
     assert_int_equal(camp_tz_parse(longrule, 129, &tz, &d), CAMP_ERR_TZ_RULE);
@@ -350,7 +350,7 @@ static void test_rule_dates(void **state)
     assert_false(dst);
     assert_int_equal(offset_at(&tz, INT64_C(1835571600), &dst), 3600); /* 2028-03-02T01:00Z */
     assert_true(dst);
-    assert_int_equal(offset_at(&tz, INT64_C(1803949199), NULL), 0);    /* 2027 too */
+    assert_int_equal(offset_at(&tz, INT64_C(1803949199), NULL), 0); /* 2027 too */
     assert_int_equal(offset_at(&tz, INT64_C(1803949200), NULL), 3600);
 
     /* Zero-based n counts 29 February: day 59 is Feb 29 in 2028, Mar 1 in 2027. */
@@ -516,7 +516,7 @@ static void test_to_utc_gaps_and_repeats(void **state)
     l = civil(2026, 11, 1, 1, 30, 0); /* repeated: fall back */
     assert_int_equal(camp_tz_to_utc(&ny, &l, &e, &la, &n), CAMP_OK);
     assert_int_equal(n, 2);
-    assert_int_equal(e, INT64_C(1793511000)); /* 05:30Z EDT */
+    assert_int_equal(e, INT64_C(1793511000));  /* 05:30Z EDT */
     assert_int_equal(la, INT64_C(1793514600)); /* 06:30Z EST */
 
     /* Lord Howe goes back 30 minutes: 01:30..02:00 happens twice. */
@@ -674,7 +674,7 @@ static void test_window_half_and_quarter_hour_zones(void **state)
 static void test_window_opens_at_offset_change_mid_minute(void **state)
 {
     camp_tz_t tz = rule("EST4:59:59EDT1,J6,J6");
-    const int64_t change = INT64_C(1799218799); /* 2027-01-06T06:59:59Z, a Wednesday */
+    const int64_t change = INT64_C(1799218799);   /* 2027-01-06T06:59:59Z, a Wednesday */
     camp_week_windows_t w = one_day(3, 180, 420); /* Wednesday 03:00-07:00 */
     camp_tz_local_t l;
     (void)state;
@@ -690,7 +690,7 @@ static void test_window_opens_at_offset_change_mid_minute(void **state)
     assert_false(is_open(&tz, &w, change - 1)); /* 01:59:59 local */
     assert_true(is_open(&tz, &w, change));
     assert_int_equal(next_open(&tz, &w, INT64_C(1799193600)), change); /* from 00:00Z */
-    w = one_day(3, 359, 420); /* 05:59: same */
+    w = one_day(3, 359, 420);                                          /* 05:59: same */
     assert_int_equal(next_open(&tz, &w, INT64_C(1799193600)), change);
     w = one_day(3, 360, 420); /* 06:00: a local minute start, one second later */
     assert_int_equal(next_open(&tz, &w, INT64_C(1799193600)), change + 1);
@@ -783,9 +783,9 @@ static uint32_t lcg(uint32_t *x)
 
 static void test_next_open_matches_minute_scan(void **state)
 {
-    static const char *const zones[] = {"America/New_York", "Europe/Berlin", "Australia/Sydney",
-                                        "Australia/Lord_Howe", "Asia/Kathmandu", "Africa/Casablanca",
-                                        "America/Havana", "Pacific/Chatham"};
+    static const char *const zones[] = {
+        "America/New_York", "Europe/Berlin",     "Australia/Sydney", "Australia/Lord_Howe",
+        "Asia/Kathmandu",   "Africa/Casablanca", "America/Havana",   "Pacific/Chatham"};
     /* Around 2026 changes: NY Mar 8 / Nov 1, Berlin Mar 29 / Oct 25, Sydney Apr 5 / Oct 4. */
     static const int64_t anchors[] = {INT64_C(1772953200), INT64_C(1793512800),
                                       INT64_C(1774746000), INT64_C(1792890000),

@@ -79,12 +79,13 @@ static void compare(const char *zone, const camp_tz_t *tz, int64_t t, stats_t *s
     if (bad) {
         st->mismatches++;
         if (st->reports++ < MAX_REPORTS) {
-            print_message("MISMATCH %s t=%lld: glibc %04d-%02d-%02d %02d:%02d:%02d off %ld dst %d;"
-                          " camp rc %d %04d-%02d-%02d %02d:%02d:%02d off %d dst %d (back %lld/%lld n=%u)\n",
-                          zone, (long long)t, g.tm_year + 1900, g.tm_mon + 1, g.tm_mday, g.tm_hour,
-                          g.tm_min, g.tm_sec, (long)g.tm_gmtoff, g.tm_isdst, (int)rc, (int)l.year,
-                          l.month, l.day, l.hour, l.minute, l.second, (int)l.offset,
-                          (int)l.is_dst, (long long)e, (long long)la, n);
+            print_message(
+                "MISMATCH %s t=%lld: glibc %04d-%02d-%02d %02d:%02d:%02d off %ld dst %d;"
+                " camp rc %d %04d-%02d-%02d %02d:%02d:%02d off %d dst %d (back %lld/%lld n=%u)\n",
+                zone, (long long)t, g.tm_year + 1900, g.tm_mon + 1, g.tm_mday, g.tm_hour, g.tm_min,
+                g.tm_sec, (long)g.tm_gmtoff, g.tm_isdst, (int)rc, (int)l.year, l.month, l.day,
+                l.hour, l.minute, l.second, (int)l.offset, (int)l.is_dst, (long long)e,
+                (long long)la, n);
         }
     }
 }

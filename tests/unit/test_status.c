@@ -10,22 +10,64 @@
 #include "camp/camp_status.h"
 
 /* Every status libcamp defines: each must have its own text. */
-static const camp_status_t all_statuses[] = {
-    CAMP_OK, CAMP_ERR_ARG, CAMP_ERR_BUFFER_TOO_SMALL, CAMP_ERR_CAPACITY, CAMP_ERR_INTERNAL,
-    CAMP_ERR_UNSUPPORTED, CAMP_ERR_STATE, CAMP_ERR_JSON_SYNTAX, CAMP_ERR_JSON_DEPTH,
-    CAMP_ERR_JSON_UTF8, CAMP_ERR_JSON_TOKENS, CAMP_ERR_JSON_TYPE, CAMP_ERR_JSON_RANGE,
-    CAMP_ERR_JSON_NOT_FOUND, CAMP_ERR_JSON_NUL, CAMP_ERR_JSON_TOO_LARGE, CAMP_ERR_REQUIRED,
-    CAMP_ERR_TYPE, CAMP_ERR_RANGE, CAMP_ERR_PATTERN, CAMP_ERR_LENGTH, CAMP_ERR_ENUM,
-    CAMP_ERR_DATE, CAMP_ERR_TIMEZONE, CAMP_ERR_REFERENCE, CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID,
-    CAMP_ERR_TZ_UNKNOWN, CAMP_ERR_TZ_RULE, CAMP_ERR_TIME_RANGE, CAMP_ERR_SIG_MISSING,
-    CAMP_ERR_SIG_TIMESTAMP, CAMP_ERR_SIG_FORMAT, CAMP_ERR_SIG_STALE, CAMP_ERR_SIG_MISMATCH,
-    CAMP_ERR_CRYPTO, CAMP_ERR_NET, CAMP_ERR_NET_CLOSED, CAMP_ERR_TIMEOUT, CAMP_ERR_TLS,
-    CAMP_ERR_TLS_VERIFY, CAMP_ERR_DNS, CAMP_ERR_NET_TRUNCATED, CAMP_ERR_PROXY,
-    CAMP_ERR_HTTP_PROTOCOL, CAMP_ERR_HTTP_TOO_LARGE,
-    CAMP_ERR_HTTP_HEADER, CAMP_ERR_HTTP_ENCODING, CAMP_ERR_HTTP_REDIRECT,
-    CAMP_ERR_API_BAD_REQUEST, CAMP_ERR_API_UNAUTHORIZED, CAMP_ERR_API_FORBIDDEN,
-    CAMP_ERR_API_NOT_FOUND, CAMP_ERR_API_CONFLICT, CAMP_ERR_API_UNPROCESSABLE,
-    CAMP_ERR_API_RATE_LIMITED, CAMP_ERR_API_SERVER, CAMP_ERR_API_OTHER};
+static const camp_status_t all_statuses[] = {CAMP_OK,
+                                             CAMP_ERR_ARG,
+                                             CAMP_ERR_BUFFER_TOO_SMALL,
+                                             CAMP_ERR_CAPACITY,
+                                             CAMP_ERR_INTERNAL,
+                                             CAMP_ERR_UNSUPPORTED,
+                                             CAMP_ERR_STATE,
+                                             CAMP_ERR_JSON_SYNTAX,
+                                             CAMP_ERR_JSON_DEPTH,
+                                             CAMP_ERR_JSON_UTF8,
+                                             CAMP_ERR_JSON_TOKENS,
+                                             CAMP_ERR_JSON_TYPE,
+                                             CAMP_ERR_JSON_RANGE,
+                                             CAMP_ERR_JSON_NOT_FOUND,
+                                             CAMP_ERR_JSON_NUL,
+                                             CAMP_ERR_JSON_TOO_LARGE,
+                                             CAMP_ERR_REQUIRED,
+                                             CAMP_ERR_TYPE,
+                                             CAMP_ERR_RANGE,
+                                             CAMP_ERR_PATTERN,
+                                             CAMP_ERR_LENGTH,
+                                             CAMP_ERR_ENUM,
+                                             CAMP_ERR_DATE,
+                                             CAMP_ERR_TIMEZONE,
+                                             CAMP_ERR_REFERENCE,
+                                             CAMP_ERR_SCHEDULE,
+                                             CAMP_ERR_INVALID,
+                                             CAMP_ERR_TZ_UNKNOWN,
+                                             CAMP_ERR_TZ_RULE,
+                                             CAMP_ERR_TIME_RANGE,
+                                             CAMP_ERR_SIG_MISSING,
+                                             CAMP_ERR_SIG_TIMESTAMP,
+                                             CAMP_ERR_SIG_FORMAT,
+                                             CAMP_ERR_SIG_STALE,
+                                             CAMP_ERR_SIG_MISMATCH,
+                                             CAMP_ERR_CRYPTO,
+                                             CAMP_ERR_NET,
+                                             CAMP_ERR_NET_CLOSED,
+                                             CAMP_ERR_TIMEOUT,
+                                             CAMP_ERR_TLS,
+                                             CAMP_ERR_TLS_VERIFY,
+                                             CAMP_ERR_DNS,
+                                             CAMP_ERR_NET_TRUNCATED,
+                                             CAMP_ERR_PROXY,
+                                             CAMP_ERR_HTTP_PROTOCOL,
+                                             CAMP_ERR_HTTP_TOO_LARGE,
+                                             CAMP_ERR_HTTP_HEADER,
+                                             CAMP_ERR_HTTP_ENCODING,
+                                             CAMP_ERR_HTTP_REDIRECT,
+                                             CAMP_ERR_API_BAD_REQUEST,
+                                             CAMP_ERR_API_UNAUTHORIZED,
+                                             CAMP_ERR_API_FORBIDDEN,
+                                             CAMP_ERR_API_NOT_FOUND,
+                                             CAMP_ERR_API_CONFLICT,
+                                             CAMP_ERR_API_UNPROCESSABLE,
+                                             CAMP_ERR_API_RATE_LIMITED,
+                                             CAMP_ERR_API_SERVER,
+                                             CAMP_ERR_API_OTHER};
 
 #define N_STATUSES (sizeof all_statuses / sizeof all_statuses[0])
 
@@ -77,9 +119,9 @@ static void test_diag_clear_and_set(void **state)
     assert_string_equal(d.path, "$");
     assert_true(d.offset == CAMP_DIAG_NO_OFFSET);
     assert_false(d.has_limit);
-    assert_int_equal(camp_diag_set(&d, CAMP_ERR_RANGE, "$.hourlyMessageRate",
-                                   "must be an integer in 1..25"),
-                     CAMP_ERR_RANGE);
+    assert_int_equal(
+        camp_diag_set(&d, CAMP_ERR_RANGE, "$.hourlyMessageRate", "must be an integer in 1..25"),
+        CAMP_ERR_RANGE);
     camp_diag_set_limits(&d, 1, 25);
     assert_int_equal(d.status, CAMP_ERR_RANGE);
     assert_string_equal(d.path, "$.hourlyMessageRate");
@@ -116,8 +158,8 @@ static void test_diag_format_line(void **state)
     assert_string_equal(line, "$.sequence.steps: more steps than CAMP_MAX_STEPS (needs 12)");
     d.needed = INT64_MAX;
     camp_diag_format(&d, line, sizeof line);
-    assert_string_equal(line,
-                        "$.sequence.steps: more steps than CAMP_MAX_STEPS (needs 9223372036854775807)");
+    assert_string_equal(
+        line, "$.sequence.steps: more steps than CAMP_MAX_STEPS (needs 9223372036854775807)");
 
     /* without a rule the status text stands in */
     camp_diag_set(&d, CAMP_ERR_TIMEOUT, "connect", NULL);

@@ -124,7 +124,8 @@ static void test_init_requires_ca(void **state)
 
 static void test_init_rejects_garbage_ca(void **state)
 {
-    static const char junk[] = "-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n";
+    static const char junk[] =
+        "-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n";
     camp_mbedtls_tls_t *tls = new_tls();
     camp_mbedtls_tls_config_t cfg;
     (void)state;
@@ -257,14 +258,14 @@ static uint16_t env_port(const char *name)
     return (end != v && *end == '\0' && p > 0 && p < 65536) ? (uint16_t)p : 0;
 }
 
-#define NEED_PORT(var, name)                                                                  \
-    do {                                                                                      \
-        (var) = env_port(name);                                                               \
-        if ((var) == 0) {                                                                     \
-            print_message("skipped: %s / CAMP_TLS_CERTS not set (run tests/scripts/tls.sh)\n", \
-                          name);                                                              \
-            skip();                                                                           \
-        }                                                                                     \
+#define NEED_PORT(var, name)                                                                       \
+    do {                                                                                           \
+        (var) = env_port(name);                                                                    \
+        if ((var) == 0) {                                                                          \
+            print_message("skipped: %s / CAMP_TLS_CERTS not set (run tests/scripts/tls.sh)\n",     \
+                          name);                                                                   \
+            skip();                                                                                \
+        }                                                                                          \
     } while (0)
 
 static char *cert_path(char *buf, size_t cap, const char *file)
@@ -473,7 +474,8 @@ static void test_recv_without_data_returns_zero(void **state)
     free(tls);
 }
 
-static void expect_verify_failure(const char *ca_file, const char *port_env, uint32_t flag, const char *text)
+static void expect_verify_failure(const char *ca_file, const char *port_env, uint32_t flag,
+                                  const char *text)
 {
     camp_mbedtls_tls_t *tls;
     camp_mbedtls_tls_config_t cfg;
@@ -496,19 +498,22 @@ static void expect_verify_failure(const char *ca_file, const char *port_env, uin
 static void test_wrong_ca_refused(void **state)
 {
     (void)state;
-    expect_verify_failure("other-ca.crt", "CAMP_TLS_PORT", MBEDTLS_X509_BADCERT_NOT_TRUSTED, "not correctly signed");
+    expect_verify_failure("other-ca.crt", "CAMP_TLS_PORT", MBEDTLS_X509_BADCERT_NOT_TRUSTED,
+                          "not correctly signed");
 }
 
 static void test_wrong_host_refused(void **state)
 {
     (void)state;
-    expect_verify_failure("ca.crt", "CAMP_TLS_PORT_WRONGHOST", MBEDTLS_X509_BADCERT_CN_MISMATCH, "Common Name");
+    expect_verify_failure("ca.crt", "CAMP_TLS_PORT_WRONGHOST", MBEDTLS_X509_BADCERT_CN_MISMATCH,
+                          "Common Name");
 }
 
 static void test_expired_refused(void **state)
 {
     (void)state;
-    expect_verify_failure("ca.crt", "CAMP_TLS_PORT_EXPIRED", MBEDTLS_X509_BADCERT_EXPIRED, "expired");
+    expect_verify_failure("ca.crt", "CAMP_TLS_PORT_EXPIRED", MBEDTLS_X509_BADCERT_EXPIRED,
+                          "expired");
 }
 
 static void test_stalling_server_times_out(void **state)

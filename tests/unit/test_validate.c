@@ -74,10 +74,10 @@ static void test_inbox_id(void **state)
     assert_false(camp_valid_inbox_id(S("ab-c")));
     assert_false(camp_valid_inbox_id(S("ab_c")));
     assert_false(camp_valid_inbox_id(S("ab c")));
-    assert_false(camp_valid_inbox_id(S("`")));   /* just below 'a' */
-    assert_false(camp_valid_inbox_id(S("{")));   /* just above 'z' */
-    assert_false(camp_valid_inbox_id(S("/")));   /* just below '0' */
-    assert_false(camp_valid_inbox_id(S(":")));   /* just above '9' */
+    assert_false(camp_valid_inbox_id(S("`"))); /* just below 'a' */
+    assert_false(camp_valid_inbox_id(S("{"))); /* just above 'z' */
+    assert_false(camp_valid_inbox_id(S("/"))); /* just below '0' */
+    assert_false(camp_valid_inbox_id(S(":"))); /* just above '9' */
     assert_false(camp_valid_inbox_id("ab\0c", 4u));
     assert_false(camp_valid_inbox_id(S("\xc3\xa9")));
     /* only the given length is read */
@@ -129,18 +129,18 @@ static void test_utf8_chars(void **state)
     assert_int_equal(camp_utf8_chars(NULL, 0), 0);
     assert_int_equal(camp_utf8_chars(S("abc")), 3);
     assert_int_equal(camp_utf8_chars(S("\x7f")), 1);
-    assert_int_equal(camp_utf8_chars(S("\xc2\x80")), 1);          /* U+0080 */
-    assert_int_equal(camp_utf8_chars(S("\xdf\xbf")), 1);          /* U+07FF */
-    assert_int_equal(camp_utf8_chars(S("\xe0\xa0\x80")), 1);      /* U+0800 */
-    assert_int_equal(camp_utf8_chars(S("\xed\x9f\xbf")), 1);      /* U+D7FF */
-    assert_int_equal(camp_utf8_chars(S("\xee\x80\x80")), 1);      /* U+E000 */
-    assert_int_equal(camp_utf8_chars(S("\xef\xbf\xbf")), 1);      /* U+FFFF */
-    assert_int_equal(camp_utf8_chars(S("\xf0\x90\x80\x80")), 1);  /* U+10000 */
-    assert_int_equal(camp_utf8_chars(S("\xf4\x8f\xbf\xbf")), 1);  /* U+10FFFF */
+    assert_int_equal(camp_utf8_chars(S("\xc2\x80")), 1);         /* U+0080 */
+    assert_int_equal(camp_utf8_chars(S("\xdf\xbf")), 1);         /* U+07FF */
+    assert_int_equal(camp_utf8_chars(S("\xe0\xa0\x80")), 1);     /* U+0800 */
+    assert_int_equal(camp_utf8_chars(S("\xed\x9f\xbf")), 1);     /* U+D7FF */
+    assert_int_equal(camp_utf8_chars(S("\xee\x80\x80")), 1);     /* U+E000 */
+    assert_int_equal(camp_utf8_chars(S("\xef\xbf\xbf")), 1);     /* U+FFFF */
+    assert_int_equal(camp_utf8_chars(S("\xf0\x90\x80\x80")), 1); /* U+10000 */
+    assert_int_equal(camp_utf8_chars(S("\xf4\x8f\xbf\xbf")), 1); /* U+10FFFF */
     assert_int_equal(camp_utf8_chars(S("h\xc3\xa9llo \xf0\x9f\x98\x80")), 7);
     /* malformed */
-    assert_int_equal(camp_utf8_chars(S("\x80")), -1);             /* lone continuation */
-    assert_int_equal(camp_utf8_chars(S("\xc0\xaf")), -1);         /* overlong '/' */
+    assert_int_equal(camp_utf8_chars(S("\x80")), -1);     /* lone continuation */
+    assert_int_equal(camp_utf8_chars(S("\xc0\xaf")), -1); /* overlong '/' */
     assert_int_equal(camp_utf8_chars(S("\xc1\xbf")), -1);
     assert_int_equal(camp_utf8_chars(S("\xe0\x9f\xbf")), -1);     /* overlong U+07FF */
     assert_int_equal(camp_utf8_chars(S("\xed\xa0\x80")), -1);     /* surrogate U+D800 */
@@ -149,10 +149,10 @@ static void test_utf8_chars(void **state)
     assert_int_equal(camp_utf8_chars(S("\xf4\x90\x80\x80")), -1); /* U+110000 */
     assert_int_equal(camp_utf8_chars(S("\xf5\x80\x80\x80")), -1);
     assert_int_equal(camp_utf8_chars(S("\xff")), -1);
-    assert_int_equal(camp_utf8_chars(S("\xc3")), -1);             /* truncated */
+    assert_int_equal(camp_utf8_chars(S("\xc3")), -1); /* truncated */
     assert_int_equal(camp_utf8_chars(S("\xe2\x82")), -1);
     assert_int_equal(camp_utf8_chars(S("\xf0\x9f\x98")), -1);
-    assert_int_equal(camp_utf8_chars(S("\xc3\x28")), -1);         /* bad continuation */
+    assert_int_equal(camp_utf8_chars(S("\xc3\x28")), -1); /* bad continuation */
     assert_int_equal(camp_utf8_chars(S("\xe2\x28\xa1")), -1);
     assert_int_equal(camp_utf8_chars(S("\xf0\x9f\x28\x80")), -1);
     /* the length bounds the read: a sequence cut by len is malformed */
@@ -212,7 +212,7 @@ static void test_email_invalid(void **state)
     assert_false(camp_valid_email(S("plainaddress")));
     assert_false(camp_valid_email(S("@example.com")));
     assert_false(camp_valid_email(S("a@")));
-    assert_false(camp_valid_email(S("a@localhost")));     /* one label */
+    assert_false(camp_valid_email(S("a@localhost"))); /* one label */
     assert_false(camp_valid_email(S("a@@b.com")));
     assert_false(camp_valid_email(S("a@b@c.com")));
     assert_false(camp_valid_email(S(".a@b.com")));
@@ -258,10 +258,17 @@ static void test_email_limits(void **state)
     buf[0] = 'a';
     buf[1] = '@';
     n = 2u;
-    memset(buf + n, 'a', 63u); n += 63u; buf[n++] = '.';
-    memset(buf + n, 'b', 63u); n += 63u; buf[n++] = '.';
-    memset(buf + n, 'c', 63u); n += 63u; buf[n++] = '.';
-    memset(buf + n, 'd', 61u); n += 61u; /* domain = 63*3 + 3 + 61 = 253 */
+    memset(buf + n, 'a', 63u);
+    n += 63u;
+    buf[n++] = '.';
+    memset(buf + n, 'b', 63u);
+    n += 63u;
+    buf[n++] = '.';
+    memset(buf + n, 'c', 63u);
+    n += 63u;
+    buf[n++] = '.';
+    memset(buf + n, 'd', 61u);
+    n += 61u; /* domain = 63*3 + 3 + 61 = 253 */
     assert_int_equal(n - 2u, 253u);
     assert_true(camp_valid_email(buf, n));
     buf[n++] = 'e';
@@ -457,27 +464,27 @@ static void test_datetime_syntax(void **state)
 {
     (void)state;
     parse_bad("");
-    parse_bad("2025-01-01");                 /* date only */
-    parse_bad("2025-01-01T00:00:00");        /* no offset */
-    parse_bad("2025-01-01 00:00:00Z");       /* space separator */
+    parse_bad("2025-01-01");           /* date only */
+    parse_bad("2025-01-01T00:00:00");  /* no offset */
+    parse_bad("2025-01-01 00:00:00Z"); /* space separator */
     parse_bad("2025-01-01X00:00:00Z");
-    parse_bad("01/15/2025 10:30 AM");        /* US style */
+    parse_bad("01/15/2025 10:30 AM"); /* US style */
     parse_bad("01/15/2025");
     parse_bad("Jan 15, 2025");
     parse_bad("25-01-01T00:00:00Z");
     parse_bad("2025-1-01T00:00:00Z");
     parse_bad("2025-01-1T00:00:00Z");
     parse_bad("2025-01-01T0:00:00Z");
-    parse_bad("2025-01-01T00:00Z");          /* seconds required */
+    parse_bad("2025-01-01T00:00Z"); /* seconds required */
     parse_bad("+2025-01-01T00:00:00Z");
     parse_bad("12025-01-01T00:00:00Z");
     parse_bad("2025/01/01T00:00:00Z");
     parse_bad("2025-01-01T00-00-00Z");
-    parse_bad("2025-01-01T00:00:00ZZ");      /* trailing garbage */
+    parse_bad("2025-01-01T00:00:00ZZ"); /* trailing garbage */
     parse_bad("2025-01-01T00:00:00Z ");
     parse_bad(" 2025-01-01T00:00:00Z");
     parse_bad("2025-01-01T00:00:00UTC");
-    parse_bad("2O25-01-01T00:00:00Z");       /* letter O */
+    parse_bad("2O25-01-01T00:00:00Z"); /* letter O */
     parse_bad("2025-01-01T00:00:00+05:45:00");
     assert_int_equal(camp_datetime_parse(NULL, 20u, NULL), CAMP_ERR_DATE);
     /* only len bytes are read */

@@ -19,8 +19,8 @@ static void version_matches_the_header(void **state)
     (void)state;
     assert_string_equal(camp_version(), CAMP_VERSION_STRING);
     /* The string spells the three numbers. */
-    assert_string_equal(CAMP_VERSION_STRING,
-                        XSTR(CAMP_VERSION_MAJOR) "." XSTR(CAMP_VERSION_MINOR) "." XSTR(CAMP_VERSION_PATCH));
+    assert_string_equal(CAMP_VERSION_STRING, XSTR(CAMP_VERSION_MAJOR) "." XSTR(
+                                                 CAMP_VERSION_MINOR) "." XSTR(CAMP_VERSION_PATCH));
     assert_int_equal(CAMP_VERSION_NUMBER,
                      CAMP_VERSION_MAJOR * 65536L + CAMP_VERSION_MINOR * 256L + CAMP_VERSION_PATCH);
     /* The old name keeps working. */
@@ -33,7 +33,8 @@ static void config_id_names_every_capacity(void **state)
     char steps[32];
     (void)state;
     assert_string_equal(id, CAMP_CONFIG_ID);
-    assert_non_null(strstr(id, "camp_config_must_match_library__json" XSTR(CAMP_JSON_MAX_DEPTH) "_"));
+    assert_non_null(
+        strstr(id, "camp_config_must_match_library__json" XSTR(CAMP_JSON_MAX_DEPTH) "_"));
     snprintf(steps, sizeof steps, "_steps%d_", (int)CAMP_MAX_STEPS);
     assert_non_null(strstr(id, steps));
     assert_non_null(strstr(id, "_signatures" XSTR(CAMP_WEBHOOK_MAX_SIGNATURES)));

@@ -101,10 +101,12 @@ static void test_vectors_file(void **state)
     assert_non_null(tokens);
     assert_int_equal(camp_json_parse(&doc, json, len, tokens, (size_t)needed, &diag), CAMP_OK);
 
-    assert_int_equal(camp_json_get_string(&doc, camp_json_member(&doc, 0, "secret"), &secret,
-                                          &secret_len), CAMP_OK);
-    assert_int_equal(camp_json_get_int(&doc, camp_json_member(&doc, 0, "toleranceSeconds"), 0,
-                                       UINT32_MAX, &tol), CAMP_OK);
+    assert_int_equal(
+        camp_json_get_string(&doc, camp_json_member(&doc, 0, "secret"), &secret, &secret_len),
+        CAMP_OK);
+    assert_int_equal(
+        camp_json_get_int(&doc, camp_json_member(&doc, 0, "toleranceSeconds"), 0, UINT32_MAX, &tol),
+        CAMP_OK);
     cases = camp_json_member(&doc, 0, "cases");
     assert_int_equal(camp_json_kind(&doc, cases), CAMP_JSON_ARRAY);
     n = camp_json_size(&doc, cases);
@@ -119,11 +121,20 @@ static void test_vectors_file(void **state)
         camp_status_t st, want;
         int exp_sig;
 
-        assert_int_equal(camp_json_get_string(&doc, camp_json_member(&doc, c, "name"), &name, NULL), CAMP_OK);
-        assert_int_equal(camp_json_get_string(&doc, camp_json_member(&doc, c, "rawBody"), &body, &body_len), CAMP_OK);
-        assert_int_equal(camp_json_get_string(&doc, camp_json_member(&doc, c, "header"), &header, &header_len), CAMP_OK);
-        assert_int_equal(camp_json_get_int(&doc, camp_json_member(&doc, c, "now"), INT64_MIN, INT64_MAX, &now), CAMP_OK);
-        assert_int_equal(camp_json_get_bool(&doc, camp_json_member(&doc, c, "expectValid"), &expect_valid), CAMP_OK);
+        assert_int_equal(camp_json_get_string(&doc, camp_json_member(&doc, c, "name"), &name, NULL),
+                         CAMP_OK);
+        assert_int_equal(
+            camp_json_get_string(&doc, camp_json_member(&doc, c, "rawBody"), &body, &body_len),
+            CAMP_OK);
+        assert_int_equal(
+            camp_json_get_string(&doc, camp_json_member(&doc, c, "header"), &header, &header_len),
+            CAMP_OK);
+        assert_int_equal(
+            camp_json_get_int(&doc, camp_json_member(&doc, c, "now"), INT64_MIN, INT64_MAX, &now),
+            CAMP_OK);
+        assert_int_equal(
+            camp_json_get_bool(&doc, camp_json_member(&doc, c, "expectValid"), &expect_valid),
+            CAMP_OK);
 
         camp_webhook_verifier_init(&v, &g_crypto, secret, secret_len);
         v.tolerance_s = (uint32_t)tol;
@@ -145,9 +156,11 @@ static void test_vectors_file(void **state)
             int64_t t;
             char out[CAMP_WEBHOOK_HEADER_MAX];
             assert_int_equal(camp_json_get_string(&doc, exp_sig, &sig, &sig_len), CAMP_OK);
-            assert_int_equal(camp_json_get_int(&doc, camp_json_member(&doc, c, "t"), 0, INT64_MAX, &t), CAMP_OK);
+            assert_int_equal(
+                camp_json_get_int(&doc, camp_json_member(&doc, c, "t"), 0, INT64_MAX, &t), CAMP_OK);
             assert_int_equal(camp_webhook_sign(&g_crypto, secret, secret_len, t, body, body_len,
-                                               out, sizeof out, NULL), CAMP_OK);
+                                               out, sizeof out, NULL),
+                             CAMP_OK);
             assert_int_equal(sig_len, 64);
             assert_non_null(strstr(out, ",v1="));
             assert_memory_equal(strstr(out, ",v1=") + 4, sig, 64);
@@ -392,7 +405,8 @@ static void test_verify_port_usage(void **state)
     camp_webhook_verifier_init(&v, &port, "k", 1);
     snprintf(zeros, sizeof zeros, "t=00042,v1=%064d", 0);
     /* the fake MAC is all zero: it matches */
-    assert_int_equal(camp_webhook_verify(&v, zeros, strlen(zeros), BODY, strlen(BODY), 42), CAMP_OK);
+    assert_int_equal(camp_webhook_verify(&v, zeros, strlen(zeros), BODY, strlen(BODY), 42),
+                     CAMP_OK);
     assert_int_equal(f.calls, 1);
     assert_int_equal(f.len1, 6);
     assert_memory_equal(f.part1, "00042.", 6);
@@ -400,16 +414,21 @@ static void test_verify_port_usage(void **state)
     assert_int_equal(f.len2, strlen(BODY));
     /* no HMAC at all for header errors, stale timestamps or malformed signatures */
     f.calls = 0;
-    assert_int_equal(camp_webhook_verify(&v, "t=1", 3, BODY, strlen(BODY), 1), CAMP_ERR_SIG_MISSING);
-    assert_int_equal(camp_webhook_verify(&v, zeros, strlen(zeros), BODY, strlen(BODY), 9999), CAMP_ERR_SIG_STALE);
-    assert_int_equal(camp_webhook_verify(&v, "t=42,v1=x", 9, BODY, strlen(BODY), 42), CAMP_ERR_SIG_FORMAT);
+    assert_int_equal(camp_webhook_verify(&v, "t=1", 3, BODY, strlen(BODY), 1),
+                     CAMP_ERR_SIG_MISSING);
+    assert_int_equal(camp_webhook_verify(&v, zeros, strlen(zeros), BODY, strlen(BODY), 9999),
+                     CAMP_ERR_SIG_STALE);
+    assert_int_equal(camp_webhook_verify(&v, "t=42,v1=x", 9, BODY, strlen(BODY), 42),
+                     CAMP_ERR_SIG_FORMAT);
     assert_int_equal(f.calls, 0);
     /* a failing port */
     f.fail = -5;
-    assert_int_equal(camp_webhook_verify(&v, zeros, strlen(zeros), BODY, strlen(BODY), 42), CAMP_ERR_CRYPTO);
+    assert_int_equal(camp_webhook_verify(&v, zeros, strlen(zeros), BODY, strlen(BODY), 42),
+                     CAMP_ERR_CRYPTO);
     {
         char out[CAMP_WEBHOOK_HEADER_MAX];
-        assert_int_equal(camp_webhook_sign(&port, "k", 1, 1, "", 0, out, sizeof out, NULL), CAMP_ERR_CRYPTO);
+        assert_int_equal(camp_webhook_sign(&port, "k", 1, 1, "", 0, out, sizeof out, NULL),
+                         CAMP_ERR_CRYPTO);
     }
 }
 
@@ -440,30 +459,38 @@ static void test_sign(void **state)
     size_t n = 99;
     (void)state;
     assert_int_equal(camp_webhook_sign(&g_crypto, SECRET, strlen(SECRET), 0, BODY, strlen(BODY),
-                                       out, sizeof out, &n), CAMP_OK);
+                                       out, sizeof out, &n),
+                     CAMP_OK);
     assert_int_equal(n, 2 + 1 + 4 + 64);
     assert_memory_equal(out, "t=0,v1=", 7);
     assert_int_equal(camp_webhook_sign(&g_crypto, SECRET, strlen(SECRET), INT64_MAX, BODY,
-                                       strlen(BODY), out, sizeof out, &n), CAMP_OK);
+                                       strlen(BODY), out, sizeof out, &n),
+                     CAMP_OK);
     assert_int_equal(n, CAMP_WEBHOOK_HEADER_MAX - 1u);
     assert_memory_equal(out, "t=9223372036854775807,v1=", 25);
     /* exactly enough, one too few */
     assert_int_equal(camp_webhook_sign(&g_crypto, SECRET, strlen(SECRET), 5, BODY, strlen(BODY),
-                                       out, 2 + 1 + 4 + 64 + 1, &n), CAMP_OK);
+                                       out, 2 + 1 + 4 + 64 + 1, &n),
+                     CAMP_OK);
     assert_int_equal(camp_webhook_sign(&g_crypto, SECRET, strlen(SECRET), 5, BODY, strlen(BODY),
-                                       out, 2 + 1 + 4 + 64, &n), CAMP_ERR_BUFFER_TOO_SMALL);
+                                       out, 2 + 1 + 4 + 64, &n),
+                     CAMP_ERR_BUFFER_TOO_SMALL);
     assert_int_equal(n, 0);
     assert_int_equal(camp_webhook_sign(&g_crypto, SECRET, strlen(SECRET), -1, BODY, strlen(BODY),
-                                       out, sizeof out, &n), CAMP_ERR_ARG);
-    assert_int_equal(camp_webhook_sign(&g_crypto, SECRET, 0, 1, BODY, strlen(BODY), out,
-                                       sizeof out, &n), CAMP_ERR_ARG);
-    assert_int_equal(camp_webhook_sign(&g_crypto, SECRET, strlen(SECRET), 1, NULL, 2, out,
-                                       sizeof out, &n), CAMP_ERR_ARG);
+                                       out, sizeof out, &n),
+                     CAMP_ERR_ARG);
+    assert_int_equal(
+        camp_webhook_sign(&g_crypto, SECRET, 0, 1, BODY, strlen(BODY), out, sizeof out, &n),
+        CAMP_ERR_ARG);
+    assert_int_equal(
+        camp_webhook_sign(&g_crypto, SECRET, strlen(SECRET), 1, NULL, 2, out, sizeof out, &n),
+        CAMP_ERR_ARG);
     /* lowercase hex only */
     {
         size_t i;
         assert_int_equal(camp_webhook_sign(&g_crypto, SECRET, strlen(SECRET), T0, BODY,
-                                           strlen(BODY), out, sizeof out, &n), CAMP_OK);
+                                           strlen(BODY), out, sizeof out, &n),
+                         CAMP_OK);
         for (i = n - 64u; i < n; i++) {
             assert_true((out[i] >= '0' && out[i] <= '9') || (out[i] >= 'a' && out[i] <= 'f'));
         }
@@ -485,10 +512,10 @@ static void test_mbedtls_hmac_kat(void **state)
     (void)state;
     for (split = 0; split <= strlen(msg); split++) {
         memset(mac, 0, sizeof mac);
-        assert_int_equal(camp_mbedtls_hmac_sha256(NULL, (const uint8_t *)"Jefe", 4,
-                                                  (const uint8_t *)msg, split,
-                                                  (const uint8_t *)msg + split,
-                                                  strlen(msg) - split, mac), 0);
+        assert_int_equal(
+            camp_mbedtls_hmac_sha256(NULL, (const uint8_t *)"Jefe", 4, (const uint8_t *)msg, split,
+                                     (const uint8_t *)msg + split, strlen(msg) - split, mac),
+            0);
         assert_memory_equal(mac, want, 32);
     }
     assert_int_not_equal(camp_mbedtls_hmac_sha256(NULL, NULL, 4, NULL, 0, NULL, 0, mac), 0);
