@@ -618,6 +618,91 @@ static const iframe_t *parent_of(const ictx_t *cx, const iframe_t *f)
 
 /* ---- column mappings of a v2 list -------------------------------------------------------------------------- */
 
+/* ---- column mappings: source column ID -> campaign column ID pairs in a pool ---------------- */
+
+/* Decode: the pairs of object @p tok, appended to the pool (the caller checked its capacity).
+ * Custom columns only (§E6): both sides are column IDs, each source once. */
+static camp_status_t mappings_decode(ictx_t *cx, int tok, camp_inbox_column_map_t *pool,
+                                     uint16_t *pool_count, uint16_t *first, uint16_t *count)
+{
+    int n = camp_json_size(cx->doc, tok), i, key = camp_json_first(cx->doc, tok);
+    *first = *pool_count;
+    *count = 0;
+    for (i = 0; i < n && key > 0; i++, key = camp_ib_next(cx->doc, key)) {
+        camp_inbox_column_map_t *m = &pool[*pool_count];
+        camp_status_t st = map_key(cx, key, &pool[*first].source, sizeof *m, (size_t)i, &m->source);
+        if (st == CAMP_OK && !camp_valid_column_id(m->source.ptr, m->source.len)) {
+            st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN,
+                                 "source column must match ^custom_[0-9a-z]+$");
+        }
+        if (st == CAMP_OK) {
+            st = camp_ib_get_str(cx, key + 1, &m->target);
+        }
+        if (st == CAMP_OK && !camp_valid_column_id(m->target.ptr, m->target.len)) {
+            st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN, "must match ^custom_[0-9a-z]+$");
+        }
+        if (st != CAMP_OK) {
+            return st;
+        }
+        (*pool_count)++;
+        (*count)++;
+    }
+    return CAMP_OK;
+}
+
+/* Validate: the same rules on @p n pairs of a struct, each at the path of its key. */
+static camp_status_t mappings_validate(ictx_t *cx, const camp_inbox_column_map_t *m, size_t n)
+{
+    size_t i, j, mark = cx->path.need;
+    for (i = 0; i < n; i++) {
+        camp_status_t st;
+        camp_ib_path_key(&cx->path, m[i].source.ptr != NULL ? m[i].source.ptr : "",
+                         m[i].source.len);
+        st = camp_ib_check_key(cx, &m[i].source);
+        if (st != CAMP_OK) {
+            return st;
+        }
+        if (!camp_valid_column_id(m[i].source.ptr, m[i].source.len)) {
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_PATTERN,
+                                   "source column must match ^custom_[0-9a-z]+$");
+        }
+        if (m[i].target.ptr == NULL || !camp_valid_column_id(m[i].target.ptr, m[i].target.len)) {
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_PATTERN, "must match ^custom_[0-9a-z]+$");
+        }
+        for (j = 0; j < i; j++) {
+            if (camp_ib_str_eq(&m[j].source, &m[i].source)) {
+                return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "duplicate key");
+            }
+        }
+        camp_ib_path_cut(&cx->path, mark);
+    }
+    return CAMP_OK;
+}
+
+static void mappings_encode(ictx_t *cx, const camp_inbox_column_map_t *m, size_t n)
+{
+    size_t i;
+    camp_json_write_object_begin(cx->w);
+    for (i = 0; i < n; i++) {
+        camp_ib_put_key(cx, &m[i].source);
+        camp_ib_put_str(cx, &m[i].target);
+    }
+    camp_json_write_object_end(cx->w);
+}
+
+static bool mappings_equal(const camp_inbox_column_map_t *x, const camp_inbox_column_map_t *y,
+                           size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        if (!camp_ib_str_eq(&x[i].source, &y[i].source) ||
+            !camp_ib_str_eq(&x[i].target, &y[i].target)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* Mappings every list of the v2 rules object cx->scan_tok needs (pool sizing). */
 static size_t mappings_needed(ictx_t *cx)
 {
@@ -636,109 +721,45 @@ static size_t mappings_needed(ictx_t *cx)
     return total;
 }
 
-/* `columnMapping` of one v2 synced list: source column ID -> campaign column ID,
- * in the rules' pool. */
+/* `columnMapping` of one v2 synced list, in the rules' pool. */
 IB_NOINLINE static camp_status_t mapping_op(ictx_t *cx, camp_inbox_rules_t *ra,
                                             camp_inbox_list_t *a, const camp_inbox_rules_t *rb,
                                             const camp_inbox_list_t *b, int tok)
 {
-    size_t i, mark = cx->path.need;
     camp_status_t st;
-    const char *why;
-    int n, key;
-
     switch (cx->op) {
     case OP_DECODE:
         st = camp_ib_want_object(cx, tok);
         if (st != CAMP_OK) {
             return st;
         }
-        n = camp_json_size(cx->doc, tok);
-        if ((size_t)ra->mapping_count + (size_t)n > CAMP_MAX_COLUMN_MAPPINGS) {
+        if ((size_t)ra->mapping_count + (size_t)camp_json_size(cx->doc, tok) >
+            CAMP_MAX_COLUMN_MAPPINGS) {
             return camp_ib_fail_capacity(
                 cx, tok, "more column mappings than CAMP_MAX_COLUMN_MAPPINGS", mappings_needed(cx));
         }
-        a->first_mapping = ra->mapping_count;
-        key = camp_json_first(cx->doc, tok);
-        for (i = 0; i < (size_t)n && key > 0; i++, key = camp_ib_next(cx->doc, key)) {
-            camp_inbox_column_map_t *m = &ra->mappings[ra->mapping_count];
-            st = map_key(cx, key, &ra->mappings[a->first_mapping].source,
-                         sizeof(camp_inbox_column_map_t), i, &m->source);
-            if (st == CAMP_OK && !camp_valid_column_id(m->source.ptr, m->source.len)) {
-                st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN,
-                                     "source column must match ^custom_[0-9a-z]+$");
-            }
-            if (st == CAMP_OK) {
-                st = camp_ib_get_str(cx, key + 1, &m->target);
-            }
-            if (st == CAMP_OK &&
-                camp_ib_check_kind_str(cx, K_COLID, R_NONE, &m->target, &why) != CAMP_OK) {
-                st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN, why);
-            }
-            if (st != CAMP_OK) {
-                return st;
-            }
-            ra->mapping_count++;
-            a->mapping_count++;
-        }
-        return CAMP_OK;
+        return mappings_decode(cx, tok, ra->mappings, &ra->mapping_count, &a->first_mapping,
+                               &a->mapping_count);
     case OP_VALIDATE:
         if ((size_t)a->first_mapping + a->mapping_count > ra->mapping_count ||
             ra->mapping_count > CAMP_MAX_COLUMN_MAPPINGS) {
             return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
                                    "mapping range outside the rules' pool");
         }
-        for (i = 0; i < a->mapping_count; i++) {
-            const camp_inbox_column_map_t *m = &ra->mappings[a->first_mapping + i];
-            size_t j;
-            camp_ib_path_key(&cx->path, m->source.ptr != NULL ? m->source.ptr : "", m->source.len);
-            st = camp_ib_check_key(cx, &m->source);
-            if (st != CAMP_OK) {
-                return st;
-            }
-            if (!camp_valid_column_id(m->source.ptr, m->source.len)) {
-                return camp_ib_fail_at(cx, -1, CAMP_ERR_PATTERN,
-                                       "source column must match ^custom_[0-9a-z]+$");
-            }
-            if (m->target.ptr == NULL ||
-                camp_ib_check_kind_str(cx, K_COLID, R_NONE, &m->target, &why) != CAMP_OK) {
-                return camp_ib_fail_at(cx, -1, CAMP_ERR_PATTERN, "must match ^custom_[0-9a-z]+$");
-            }
-            for (j = 0; j < i; j++) {
-                if (camp_ib_str_eq(&ra->mappings[a->first_mapping + j].source, &m->source)) {
-                    return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "duplicate key");
-                }
-            }
-            camp_ib_path_cut(&cx->path, mark);
-        }
-        return CAMP_OK;
+        return mappings_validate(cx, &ra->mappings[a->first_mapping], a->mapping_count);
     case OP_ENCODE:
-        camp_json_write_object_begin(cx->w);
-        for (i = 0; i < a->mapping_count; i++) {
-            const camp_inbox_column_map_t *m = &ra->mappings[a->first_mapping + i];
-            camp_ib_put_key(cx, &m->source);
-            camp_ib_put_str(cx, &m->target);
-        }
-        camp_json_write_object_end(cx->w);
+        mappings_encode(cx, &ra->mappings[a->first_mapping], a->mapping_count);
         return CAMP_OK;
     default:
-        if (b == NULL || rb == NULL) {
-            return NOT_EQUAL;
-        }
-        if (a->mapping_count != b->mapping_count ||
+        if (b == NULL || rb == NULL || a->mapping_count != b->mapping_count ||
             (size_t)a->first_mapping + a->mapping_count > CAMP_MAX_COLUMN_MAPPINGS ||
             (size_t)b->first_mapping + b->mapping_count > CAMP_MAX_COLUMN_MAPPINGS) {
             return NOT_EQUAL;
         }
-        for (i = 0; i < a->mapping_count; i++) {
-            const camp_inbox_column_map_t *x = &ra->mappings[a->first_mapping + i];
-            const camp_inbox_column_map_t *y = &rb->mappings[b->first_mapping + i];
-            if (!camp_ib_str_eq(&x->source, &y->source) ||
-                !camp_ib_str_eq(&x->target, &y->target)) {
-                return NOT_EQUAL;
-            }
-        }
-        return CAMP_OK;
+        return mappings_equal(&ra->mappings[a->first_mapping], &rb->mappings[b->first_mapping],
+                              a->mapping_count)
+                   ? CAMP_OK
+                   : NOT_EQUAL;
     }
 }
 
@@ -961,82 +982,31 @@ static size_t group_mappings_needed(ictx_t *cx, int tok)
 IB_NOINLINE static camp_status_t group_decode(ictx_t *cx, camp_inbox_rules_update_t *a,
                                               camp_inbox_mapping_group_t *g, int outer, int tok)
 {
-    int n, i, key;
     camp_status_t st = camp_ib_want_object(cx, tok);
     if (st != CAMP_OK) {
         return st;
     }
-    n = camp_json_size(cx->doc, tok);
-    if ((size_t)a->mapping_count + (size_t)n > CAMP_MAX_COLUMN_MAPPINGS) {
+    if ((size_t)a->mapping_count + (size_t)camp_json_size(cx->doc, tok) >
+        CAMP_MAX_COLUMN_MAPPINGS) {
         return camp_ib_fail_capacity(cx, tok, "more column mappings than CAMP_MAX_COLUMN_MAPPINGS",
                                      group_mappings_needed(cx, outer));
     }
-    g->first_mapping = a->mapping_count;
-    key = camp_json_first(cx->doc, tok);
-    for (i = 0; i < n && key > 0; i++, key = camp_ib_next(cx->doc, key)) {
-        camp_inbox_column_map_t *m = &a->mappings[a->mapping_count];
-        const camp_inbox_column_map_t *seen = &a->mappings[g->first_mapping];
-        int j;
-        st = camp_ib_get_str(cx, key, &m->source);
-        for (j = 0; j < i && st == CAMP_OK; j++) {
-            if (camp_ib_str_eq(&seen[j].source, &m->source)) {
-                st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, "duplicate key");
-            }
-        }
-        if (st == CAMP_OK && !camp_valid_column_id(m->source.ptr, m->source.len)) {
-            st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN,
-                                 "source column must match ^custom_[0-9a-z]+$");
-        }
-        if (st == CAMP_OK) {
-            st = camp_ib_get_str(cx, key + 1, &m->target);
-        }
-        if (st == CAMP_OK && !camp_valid_column_id(m->target.ptr, m->target.len)) {
-            st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN, "must match ^custom_[0-9a-z]+$");
-        }
-        if (st != CAMP_OK) {
-            return st;
-        }
-        a->mapping_count++;
-        g->mapping_count++;
-    }
-    return CAMP_OK;
+    return mappings_decode(cx, tok, a->mappings, &a->mapping_count, &g->first_mapping,
+                           &g->mapping_count);
 }
 
 static camp_status_t group_validate(ictx_t *cx, const camp_inbox_rules_update_t *a,
                                     const camp_inbox_mapping_group_t *g)
 {
-    size_t i, j, mark = cx->path.need;
     if ((size_t)g->first_mapping + g->mapping_count > a->mapping_count) {
         return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "mapping range outside the pool");
     }
-    for (i = 0; i < g->mapping_count; i++) {
-        const camp_inbox_column_map_t *m = &a->mappings[g->first_mapping + i];
-        camp_status_t st;
-        camp_ib_path_key(&cx->path, m->source.ptr != NULL ? m->source.ptr : "", m->source.len);
-        st = camp_ib_check_key(cx, &m->source);
-        if (st != CAMP_OK) {
-            return st;
-        }
-        if (!camp_valid_column_id(m->source.ptr, m->source.len)) {
-            return camp_ib_fail_at(cx, -1, CAMP_ERR_PATTERN,
-                                   "source column must match ^custom_[0-9a-z]+$");
-        }
-        if (m->target.ptr == NULL || !camp_valid_column_id(m->target.ptr, m->target.len)) {
-            return camp_ib_fail_at(cx, -1, CAMP_ERR_PATTERN, "must match ^custom_[0-9a-z]+$");
-        }
-        for (j = 0; j < i; j++) {
-            if (camp_ib_str_eq(&a->mappings[g->first_mapping + j].source, &m->source)) {
-                return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "duplicate key");
-            }
-        }
-        camp_ib_path_cut(&cx->path, mark);
-    }
-    return CAMP_OK;
+    return mappings_validate(cx, &a->mappings[g->first_mapping], g->mapping_count);
 }
 
 static bool groups_equal(const camp_inbox_rules_update_t *a, const camp_inbox_rules_update_t *b)
 {
-    size_t i, j;
+    size_t i;
     if (b == NULL || a->group_count != b->group_count || b->group_count > CAMP_MAX_LISTS) {
         return false;
     }
@@ -1044,16 +1014,10 @@ static bool groups_equal(const camp_inbox_rules_update_t *a, const camp_inbox_ru
         const camp_inbox_mapping_group_t *x = &a->groups[i], *y = &b->groups[i];
         if (!camp_ib_str_eq(&x->list_id, &y->list_id) || x->mapping_count != y->mapping_count ||
             (size_t)x->first_mapping + x->mapping_count > CAMP_MAX_COLUMN_MAPPINGS ||
-            (size_t)y->first_mapping + y->mapping_count > CAMP_MAX_COLUMN_MAPPINGS) {
+            (size_t)y->first_mapping + y->mapping_count > CAMP_MAX_COLUMN_MAPPINGS ||
+            !mappings_equal(&a->mappings[x->first_mapping], &b->mappings[y->first_mapping],
+                            x->mapping_count)) {
             return false;
-        }
-        for (j = 0; j < x->mapping_count; j++) {
-            const camp_inbox_column_map_t *p = &a->mappings[x->first_mapping + j];
-            const camp_inbox_column_map_t *q = &b->mappings[y->first_mapping + j];
-            if (!camp_ib_str_eq(&p->source, &q->source) ||
-                !camp_ib_str_eq(&p->target, &q->target)) {
-                return false;
-            }
         }
     }
     return true;
@@ -1113,12 +1077,7 @@ IB_NOINLINE static camp_status_t column_mappings_op(ictx_t *cx, camp_inbox_rules
         const camp_inbox_mapping_group_t *g = &a->groups[i];
         if (cx->op == OP_ENCODE) {
             camp_ib_put_key(cx, &g->list_id);
-            camp_json_write_object_begin(cx->w);
-            for (j = 0; j < g->mapping_count; j++) {
-                camp_ib_put_key(cx, &a->mappings[g->first_mapping + j].source);
-                camp_ib_put_str(cx, &a->mappings[g->first_mapping + j].target);
-            }
-            camp_json_write_object_end(cx->w);
+            mappings_encode(cx, &a->mappings[g->first_mapping], g->mapping_count);
             continue;
         }
         camp_ib_path_key(&cx->path, g->list_id.ptr != NULL ? g->list_id.ptr : "", g->list_id.len);
