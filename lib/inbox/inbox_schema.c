@@ -630,7 +630,13 @@ static camp_status_t mappings_decode(ictx_t *cx, int tok, camp_inbox_column_map_
     *count = 0;
     for (i = 0; i < n && key > 0; i++, key = camp_ib_next(cx->doc, key)) {
         camp_inbox_column_map_t *m = &pool[*pool_count];
-        camp_status_t st = map_key(cx, key, &pool[*first].source, sizeof *m, (size_t)i, &m->source);
+        camp_status_t st = camp_ib_get_str(cx, key, &m->source);
+        int j;
+        for (j = 0; j < i && st == CAMP_OK; j++) { /* each source column once */
+            if (camp_ib_str_eq(&pool[*first + (unsigned)j].source, &m->source)) {
+                st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, "duplicate key");
+            }
+        }
         if (st == CAMP_OK && !camp_valid_column_id(m->source.ptr, m->source.len)) {
             st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN,
                                  "source column must match ^custom_[0-9a-z]+$");
@@ -979,8 +985,8 @@ static size_t group_mappings_needed(ictx_t *cx, int tok)
     return total;
 }
 
-IB_NOINLINE static camp_status_t group_decode(ictx_t *cx, camp_inbox_rules_update_t *a,
-                                              camp_inbox_mapping_group_t *g, int outer, int tok)
+static camp_status_t group_decode(ictx_t *cx, camp_inbox_rules_update_t *a,
+                                  camp_inbox_mapping_group_t *g, int outer, int tok)
 {
     camp_status_t st = camp_ib_want_object(cx, tok);
     if (st != CAMP_OK) {
