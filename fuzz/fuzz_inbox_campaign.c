@@ -6,7 +6,7 @@
  * input, decoded struct validates, decode -> encode -> decode is equal), plus
  * the documented ranges of a decoded campaign: ID pattern, counts
  * 0..2^53-1, rates 0..1 in millionths, hourly rate 1..60, windows
- * 0 <= start < end <= 1440, a known zone name, parsed date-times that match
+ * 0 <= start < end <= 1440, a zone name by IANA syntax, parsed date-times that match
  * their text, array counts within capacity and pool slices inside their pools.
  */
 #include "fuzz_inbox.h"
@@ -61,8 +61,8 @@ static void check_campaign(const camp_inbox_campaign_t *c)
     FUZZ_CHECK(c->automation_count <= CAMP_MAX_AUTOMATIONS, "automations within capacity");
     FUZZ_CHECK(c->variable_count <= CAMP_MAX_CUSTOM_VARIABLES, "variables within capacity");
     if (c->schedule_timezone.ptr != NULL) {
-        FUZZ_CHECK(camp_tz_valid_name(c->schedule_timezone.ptr, c->schedule_timezone.len),
-                   "scheduleTimezone is a known zone");
+        FUZZ_CHECK(camp_valid_tz_name(c->schedule_timezone.ptr, c->schedule_timezone.len),
+                   "scheduleTimezone is an IANA name by syntax");
     }
     for (int d = 0; d < 7; d++) {
         const camp_day_window_t *w = &c->schedule_hours.day[d];

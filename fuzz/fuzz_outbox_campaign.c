@@ -4,7 +4,7 @@
  * opaque allowed_windows), encode round trip. FUZZ_DICT: outbox
  * Invariants: see fuzz_doc.h, plus the documented ranges of a decoded
  * campaign: canonical UUIDs, counters >= 0, name <= 255 characters, timezone
- * <= 64 characters and a known zone, steps and sender IDs within capacity,
+ * <= 64 characters and an IANA name by syntax, steps and sender IDs within capacity,
  * step_order / delay_minutes in 0..2^31-1, date-times that parse.
  */
 #include "fuzz_outbox.h"
@@ -13,7 +13,7 @@ static void check_timezone(const char *p, size_t n)
 {
     long chars = camp_utf8_chars(p, n);
     FUZZ_CHECK(chars >= 0 && chars <= CAMP_OUTBOX_TIMEZONE_MAX, "timezone <= 64 characters");
-    FUZZ_CHECK(camp_tz_valid_name(p, n), "timezone is a known zone");
+    FUZZ_CHECK(camp_valid_tz_name(p, n), "timezone is an IANA name by syntax");
 }
 
 static void check_ids(const camp_outbox_uuid_list_t *l)
