@@ -3,8 +3,9 @@
  * reference written from its documentation. FUZZ_DICT: validate
  *
  * The whole input is the string under test. Invariants:
- * - inbox ID, column ID, UUID, UTF-8 character count, length-in-characters and
- *   e-mail syntax agree exactly with the reference predicates below;
+ * - inbox ID, column ID, UUID, UTF-8 character count, length-in-characters,
+ *   e-mail syntax and time-zone name syntax agree exactly with the reference
+ *   predicates below; every name of the zone table passes the syntax check;
  * - an accepted RFC 3339 date-time has every field in its documented range,
  *   a real calendar day, unix_seconds consistent with its fields and offset,
  *   and formats back (camp_datetime_format) to a string that parses to the
@@ -13,6 +14,7 @@
  */
 #include "fuzz_common.h"
 
+#include "camp/camp_schedule.h"
 #include "camp/camp_validate.h"
 
 static bool is_lower_alnum(char c)
@@ -160,6 +162,31 @@ static bool ref_email(const char *s, size_t n)
     return labels >= 2;
 }
 
+/* From the header: 1..64 bytes of '/'-separated components, each 1..14 bytes
+ * of [A-Za-z0-9._+-], not starting with '-', never "." or "..". */
+static bool ref_tz_name(const char *s, size_t n)
+{
+    if (n < 1 || n > 64) {
+        return false;
+    }
+    size_t start = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && s[i] != '/') {
+            if (!is_let_dig(s[i]) && s[i] != '.' && s[i] != '_' && s[i] != '+' && s[i] != '-') {
+                return false;
+            }
+            continue;
+        }
+        size_t len = i - start;
+        if (len < 1 || len > 14 || s[start] == '-' || (len == 1 && s[start] == '.') ||
+            (len == 2 && s[start] == '.' && s[start + 1] == '.')) {
+            return false;
+        }
+        start = i + 1;
+    }
+    return true;
+}
+
 static bool leap(int64_t y)
 {
     return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -243,6 +270,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                    (chars >= 0 && (size_t)chars >= lo && (size_t)chars <= hi),
                "length in characters");
     FUZZ_CHECK(camp_valid_email(s, size) == ref_email(s, size), "e-mail syntax");
+    FUZZ_CHECK(camp_valid_tz_name(s, size) == ref_tz_name(s, size), "time-zone name syntax");
+    if (camp_tz_valid_name(s, size)) {
+        FUZZ_CHECK(camp_valid_tz_name(s, size), "a zone of the table is a valid name");
+    }
     check_datetime(s, size);
 
     /* Civil date round trip over the years the library handles (0..9999 and around). */
