@@ -92,6 +92,50 @@ static bool assemble(int64_t y, unsigned mon, int64_t d, int64_t secs, int64_t *
     return true;
 }
 
+/* IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT" */
+static bool imf_fixdate(const char *s, int64_t *d, int64_t *y, int64_t *secs, unsigned *mon)
+{
+    if (!day_name(s, 3, false) || s[4] != ' ' || s[7] != ' ' || s[11] != ' ' || s[16] != ' ' ||
+        s[25] != ' ' || memcmp(s + 26, "GMT", 3) != 0 || !digits(s + 5, 2, d) ||
+        !digits(s + 12, 4, y) || !clock_time(s + 17, secs)) {
+        return false;
+    }
+    *mon = month_index(s + 8);
+    return true;
+}
+
+/* RFC 850: "Sunday, 06-Nov-94 08:49:37 GMT"; @p comma is the one after the day name. */
+static bool rfc850_date(const char *s, size_t len, const char *comma, int64_t *d, int64_t *y,
+                        int64_t *secs, unsigned *mon)
+{
+    size_t n = (size_t)(comma - s);
+    const char *p = comma + 1;
+    if (len != n + 24 || !day_name(s, n, true) || p[0] != ' ' || p[3] != '-' || p[7] != '-' ||
+        p[10] != ' ' || p[19] != ' ' || memcmp(p + 20, "GMT", 3) != 0 || !digits(p + 1, 2, d) ||
+        !digits(p + 8, 2, y) || !clock_time(p + 11, secs)) {
+        return false;
+    }
+    /* two-digit year: no clock here to apply RFC 9110's "50 years" rule */
+    *y += (*y >= 70) ? 1900 : 2000;
+    *mon = month_index(p + 4);
+    return true;
+}
+
+/* asctime: "Sun Nov  6 08:49:37 1994" */
+static bool asctime_date(const char *s, size_t len, int64_t *d, int64_t *y, int64_t *secs,
+                         unsigned *mon)
+{
+    if (len != 24 || !day_name(s, 3, false) || s[3] != ' ' || s[7] != ' ' || s[10] != ' ' ||
+        s[19] != ' ' || !clock_time(s + 11, secs) || !digits(s + 20, 4, y)) {
+        return false;
+    }
+    if (s[8] == ' ' ? !digits(s + 9, 1, d) : !digits(s + 8, 2, d)) {
+        return false;
+    }
+    *mon = month_index(s + 4);
+    return true;
+}
+
 bool camp_http_parse_date(const char *s, size_t len, int64_t *unix_seconds)
 {
     int64_t d;
@@ -99,48 +143,19 @@ bool camp_http_parse_date(const char *s, size_t len, int64_t *unix_seconds)
     int64_t secs;
     unsigned mon;
     const char *comma;
+    bool ok;
     if (s == NULL || unix_seconds == NULL) {
         return false;
     }
     comma = memchr(s, ',', len);
     if (len == 29 && comma == s + 3) {
-        /* IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT" */
-        if (!day_name(s, 3, false) || s[4] != ' ' || s[7] != ' ' || s[11] != ' ' || s[16] != ' ' ||
-            s[25] != ' ' || memcmp(s + 26, "GMT", 3) != 0 || !digits(s + 5, 2, &d) ||
-            !digits(s + 12, 4, &y) || !clock_time(s + 17, &secs)) {
-            return false;
-        }
-        mon = month_index(s + 8);
-        return assemble(y, mon, d, secs, unix_seconds);
+        ok = imf_fixdate(s, &d, &y, &secs, &mon);
+    } else if (comma != NULL) {
+        ok = rfc850_date(s, len, comma, &d, &y, &secs, &mon);
+    } else {
+        ok = asctime_date(s, len, &d, &y, &secs, &mon);
     }
-    if (comma != NULL) {
-        /* RFC 850: "Sunday, 06-Nov-94 08:49:37 GMT" */
-        size_t n = (size_t)(comma - s);
-        const char *p = comma + 1;
-        if (len != n + 24 || !day_name(s, n, true) || p[0] != ' ' || p[3] != '-' || p[7] != '-' ||
-            p[10] != ' ' || p[19] != ' ' || memcmp(p + 20, "GMT", 3) != 0 ||
-            !digits(p + 1, 2, &d) || !digits(p + 8, 2, &y) || !clock_time(p + 11, &secs)) {
-            return false;
-        }
-        /* two-digit year: no clock here to apply RFC 9110's "50 years" rule */
-        y += (y >= 70) ? 1900 : 2000;
-        mon = month_index(p + 4);
-        return assemble(y, mon, d, secs, unix_seconds);
-    }
-    /* asctime: "Sun Nov  6 08:49:37 1994" */
-    if (len != 24 || !day_name(s, 3, false) || s[3] != ' ' || s[7] != ' ' || s[10] != ' ' ||
-        s[19] != ' ' || !clock_time(s + 11, &secs) || !digits(s + 20, 4, &y)) {
-        return false;
-    }
-    if (s[8] == ' ') {
-        if (!digits(s + 9, 1, &d)) {
-            return false;
-        }
-    } else if (!digits(s + 8, 2, &d)) {
-        return false;
-    }
-    mon = month_index(s + 4);
-    return assemble(y, mon, d, secs, unix_seconds);
+    return ok && assemble(y, mon, d, secs, unix_seconds);
 }
 
 int64_t camp_http_retry_after_ms(const camp_http_response_t *rs, int64_t now_unix)
