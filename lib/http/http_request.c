@@ -177,30 +177,15 @@ static void put_header(head_writer_t *w, const char *name, const char *value)
     put_n(w, "\r\n", 2);
 }
 
-static camp_status_t check_request(const camp_http_request_t *rq, camp_diag_t *diag)
+/* A caller string sent as a header value: NULL means "not sent". */
+static bool opt_value_ok(const char *v)
+{
+    return v == NULL || (v[0] != '\0' && value_ok(v, strlen(v)));
+}
+
+static camp_status_t check_extra(const camp_http_request_t *rq, camp_diag_t *diag)
 {
     size_t i;
-    if (!target_ok(rq->target, strlen(rq->target))) {
-        return camp_diag_set(
-            diag, CAMP_ERR_HTTP_HEADER, "request.target",
-            "must start with '/' and hold only printable ASCII without space or '#'");
-    }
-    if (rq->host[0] == '\0' || !value_ok(rq->host, strlen(rq->host)) ||
-        strchr(rq->host, ' ') != NULL) {
-        return camp_diag_set(diag, CAMP_ERR_HTTP_HEADER, "request.Host",
-                             "must be non-empty, without spaces or control bytes");
-    }
-    if (rq->token != NULL && rq->auth != CAMP_HTTP_AUTH_NONE &&
-        (rq->token[0] == '\0' || !value_ok(rq->token, strlen(rq->token)))) {
-        /* the token itself is never copied into diag */
-        return camp_diag_set(diag, CAMP_ERR_HTTP_HEADER, "request.Authorization",
-                             "token must be non-empty, without control bytes or edge spaces");
-    }
-    if (rq->has_body && rq->content_type != NULL &&
-        (rq->content_type[0] == '\0' || !value_ok(rq->content_type, strlen(rq->content_type)))) {
-        return camp_diag_set(diag, CAMP_ERR_HTTP_HEADER, "request.Content-Type",
-                             "must be non-empty, without control bytes");
-    }
     if (rq->extra_count > 0 && rq->extra == NULL) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "request.header", "extra is NULL");
     }
@@ -215,11 +200,81 @@ static camp_status_t check_request(const camp_http_request_t *rq, camp_diag_t *d
     return CAMP_OK;
 }
 
+static camp_status_t check_request(const camp_http_request_t *rq, camp_diag_t *diag)
+{
+    if (!target_ok(rq->target, strlen(rq->target))) {
+        return camp_diag_set(
+            diag, CAMP_ERR_HTTP_HEADER, "request.target",
+            "must start with '/' and hold only printable ASCII without space or '#'");
+    }
+    if (rq->host[0] == '\0' || !value_ok(rq->host, strlen(rq->host)) ||
+        strchr(rq->host, ' ') != NULL) {
+        return camp_diag_set(diag, CAMP_ERR_HTTP_HEADER, "request.Host",
+                             "must be non-empty, without spaces or control bytes");
+    }
+    if (rq->auth != CAMP_HTTP_AUTH_NONE && !opt_value_ok(rq->token)) {
+        /* the token itself is never copied into diag */
+        return camp_diag_set(diag, CAMP_ERR_HTTP_HEADER, "request.Authorization",
+                             "token must be non-empty, without control bytes or edge spaces");
+    }
+    if (rq->has_body && !opt_value_ok(rq->content_type)) {
+        return camp_diag_set(diag, CAMP_ERR_HTTP_HEADER, "request.Content-Type",
+                             "must be non-empty, without control bytes");
+    }
+    return check_extra(rq, diag);
+}
+
+/* Request line and Host: `[host]` and `:port` composed here, so callers need no
+ * buffer for it. */
+static void put_start(head_writer_t *w, const camp_http_request_t *rq)
+{
+    put_s(w, camp_http_method_name(rq->method));
+    put_n(w, " ", 1);
+    put_s(w, rq->target);
+    put_n(w, " HTTP/1.1\r\n", 11);
+    put_n(w, "Host: [", rq->host_brackets ? 7u : 6u);
+    put_s(w, rq->host);
+    if (rq->host_brackets) {
+        put_n(w, "]", 1);
+    }
+    if (rq->host_with_port) {
+        put_n(w, ":", 1);
+        put_u(w, rq->host_port);
+    }
+    put_n(w, "\r\n", 2);
+}
+
+static void put_fields(head_writer_t *w, const camp_http_request_t *rq)
+{
+    size_t i;
+    if (rq->token != NULL && rq->auth != CAMP_HTTP_AUTH_NONE) {
+        put_s(w, "Authorization: ");
+        if (rq->auth == CAMP_HTTP_AUTH_BEARER) {
+            put_s(w, "Bearer ");
+        }
+        put_s(w, rq->token);
+        put_n(w, "\r\n", 2);
+    }
+    put_header(w, "User-Agent", "libcamp/" CAMP_VERSION_STRING);
+    put_header(w, "Accept", "application/json");
+    for (i = 0; i < rq->extra_count; i++) {
+        put_header(w, rq->extra[i].name, rq->extra[i].value);
+    }
+    if (rq->has_body) {
+        put_header(w, "Content-Type",
+                   rq->content_type != NULL ? rq->content_type : "application/json");
+        put_s(w, "Content-Length: ");
+        put_u(w, rq->body_len);
+        put_n(w, "\r\n", 2);
+    }
+    put_header(w, "Connection", rq->keep_alive ? "keep-alive" : "close");
+    put_n(w, "\r\n", 2);
+}
+
 camp_status_t camp_http_write_request(const camp_http_request_t *rq, char *buf, size_t cap,
                                       size_t *out_len, camp_diag_t *diag)
 {
     head_writer_t w;
-    size_t i;
     camp_status_t st;
     if (out_len != NULL) {
         *out_len = 0;
@@ -234,43 +289,8 @@ camp_status_t camp_http_write_request(const camp_http_request_t *rq, char *buf, 
     w.buf = buf;
     w.cap = cap;
     w.needed = 0;
-    put_s(&w, camp_http_method_name(rq->method));
-    put_n(&w, " ", 1);
-    put_s(&w, rq->target);
-    put_n(&w, " HTTP/1.1\r\n", 11);
-    /* Host: `[host]` and `:port` composed here, so callers need no buffer for it */
-    put_n(&w, "Host: [", rq->host_brackets ? 7u : 6u);
-    put_s(&w, rq->host);
-    if (rq->host_brackets) {
-        put_n(&w, "]", 1);
-    }
-    if (rq->host_with_port) {
-        put_n(&w, ":", 1);
-        put_u(&w, rq->host_port);
-    }
-    put_n(&w, "\r\n", 2);
-    if (rq->token != NULL && rq->auth != CAMP_HTTP_AUTH_NONE) {
-        put_s(&w, "Authorization: ");
-        if (rq->auth == CAMP_HTTP_AUTH_BEARER) {
-            put_s(&w, "Bearer ");
-        }
-        put_s(&w, rq->token);
-        put_n(&w, "\r\n", 2);
-    }
-    put_header(&w, "User-Agent", "libcamp/" CAMP_VERSION_STRING);
-    put_header(&w, "Accept", "application/json");
-    for (i = 0; i < rq->extra_count; i++) {
-        put_header(&w, rq->extra[i].name, rq->extra[i].value);
-    }
-    if (rq->has_body) {
-        put_header(&w, "Content-Type",
-                   rq->content_type != NULL ? rq->content_type : "application/json");
-        put_s(&w, "Content-Length: ");
-        put_u(&w, rq->body_len);
-        put_n(&w, "\r\n", 2);
-    }
-    put_header(&w, "Connection", rq->keep_alive ? "keep-alive" : "close");
-    put_n(&w, "\r\n", 2);
+    put_start(&w, rq);
+    put_fields(&w, rq);
     if (out_len != NULL) {
         *out_len = w.needed;
     }
