@@ -229,75 +229,108 @@ static void parse_connection(camp_http_response_t *rs, const char *v, size_t len
     }
 }
 
+/* The response headers libcamp reads, in the order of k_header_names. */
+enum known_header {
+    HDR_CONTENT_LENGTH = 0,
+    HDR_TRANSFER_ENCODING,
+    HDR_CONTENT_ENCODING,
+    HDR_CONNECTION,
+    HDR_RETRY_AFTER,
+    HDR_RATELIMIT_LIMIT,
+    HDR_RATELIMIT_REMAINING,
+    HDR_RATELIMIT_RESET,
+    HDR_LOCATION,
+    HDR_CONTENT_TYPE,
+    HDR_REQUEST_ID,
+    HDR_DATE,
+    HDR_OTHER
+};
+
+static const char *const k_header_names[HDR_OTHER] = {
+    "Content-Length", "Transfer-Encoding", "Content-Encoding",      "Connection",
+    "Retry-After",    "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset",
+    "Location",       "Content-Type",      "X-Request-Id",          "Date"};
+
+static unsigned header_index(const char *name, size_t name_len)
+{
+    unsigned i;
+    for (i = 0; i < (unsigned)HDR_OTHER; i++) {
+        if (camp_http_ieq(name, name_len, k_header_names[i])) {
+            break;
+        }
+    }
+    return i;
+}
+
+static int content_length(camp_http_response_t *rs, const char *v, size_t vlen, size_t vs,
+                          camp_diag_t *diag)
+{
+    int64_t n;
+    /* strict: 1..18 digits only; a list like "5, 5" is refused too */
+    if (!camp_http_parse_u63(v, vlen, &n)) {
+        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.Content-Length",
+                         "must be 1..18 decimal digits", vs);
+    }
+    if (rs->content_length >= 0 && rs->content_length != n) {
+        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.Content-Length",
+                         "conflicting Content-Length values", vs);
+    }
+    rs->content_length = n;
+    return STEP_PROGRESS;
+}
+
+static int transfer_encoding(camp_http_response_t *rs, const char *v, size_t vlen, size_t vs,
+                             camp_diag_t *diag)
+{
+    if (rs->version_minor == 0) {
+        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.Transfer-Encoding",
+                         "Transfer-Encoding is not allowed in HTTP/1.0", vs);
+    }
+    if (rs->saw_te_ || !camp_http_ieq(v, vlen, "chunked")) {
+        /* only a single "chunked" is understood; gzip etc. would need a decoder */
+        return (int)fail(rs, diag, CAMP_ERR_HTTP_ENCODING, "http.Transfer-Encoding",
+                         "only a single \"chunked\" transfer coding is supported", vs);
+    }
+    rs->saw_te_ = true;
+    rs->chunked = true;
+    return STEP_PROGRESS;
+}
+
+/* Hints (Retry-After, rate limits, Date) are parsed into their field only when
+ * well-formed: a malformed value is ignored rather than failing the response. */
 static int handle_header(camp_http_response_t *rs, size_t ls, size_t name_len, size_t vs, size_t ve,
                          camp_diag_t *diag)
 {
-    const char *name = (const char *)rs->buf_ + ls;
     const char *v = (const char *)rs->buf_ + vs;
     size_t vlen = ve - vs;
-    int64_t n;
-    if (camp_http_ieq(name, name_len, "Content-Length")) {
-        /* strict: 1..18 digits only; a list like "5, 5" is refused too */
-        if (!camp_http_parse_u63(v, vlen, &n)) {
-            return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.Content-Length",
-                             "must be 1..18 decimal digits", vs);
-        }
-        if (rs->content_length >= 0 && rs->content_length != n) {
-            return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.Content-Length",
-                             "conflicting Content-Length values", vs);
-        }
-        rs->content_length = n;
-    } else if (camp_http_ieq(name, name_len, "Transfer-Encoding")) {
-        if (rs->version_minor == 0) {
-            return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.Transfer-Encoding",
-                             "Transfer-Encoding is not allowed in HTTP/1.0", vs);
-        }
-        if (rs->saw_te_ || !camp_http_ieq(v, vlen, "chunked")) {
-            /* only a single "chunked" is understood; gzip etc. would need a decoder */
-            return (int)fail(rs, diag, CAMP_ERR_HTTP_ENCODING, "http.Transfer-Encoding",
-                             "only a single \"chunked\" transfer coding is supported", vs);
-        }
-        rs->saw_te_ = true;
-        rs->chunked = true;
-    } else if (camp_http_ieq(name, name_len, "Content-Encoding")) {
+    switch (header_index((const char *)rs->buf_ + ls, name_len)) {
+    case HDR_CONTENT_LENGTH: return content_length(rs, v, vlen, vs, diag);
+    case HDR_TRANSFER_ENCODING: return transfer_encoding(rs, v, vlen, vs, diag);
+    case HDR_CONTENT_ENCODING:
         if (!camp_http_ieq(v, vlen, "identity")) {
             return (int)fail(rs, diag, CAMP_ERR_HTTP_ENCODING, "http.Content-Encoding",
                              "only identity is accepted (we never send Accept-Encoding)", vs);
         }
-    } else if (camp_http_ieq(name, name_len, "Connection")) {
-        parse_connection(rs, v, vlen);
-    } else if (camp_http_ieq(name, name_len, "Retry-After")) {
-        /* a hint: a malformed value is ignored rather than failing the response */
-        int64_t when;
-        if (camp_http_parse_u63(v, vlen, &n)) {
-            rs->retry_after_s = n;
-        } else if (camp_http_parse_date(v, vlen, &when)) {
-            rs->retry_after_date = when;
+        break;
+    case HDR_CONNECTION: parse_connection(rs, v, vlen); break;
+    case HDR_RETRY_AFTER:
+        if (!camp_http_parse_u63(v, vlen, &rs->retry_after_s)) {
+            (void)camp_http_parse_date(v, vlen, &rs->retry_after_date);
         }
-    } else if (camp_http_ieq(name, name_len, "X-RateLimit-Limit")) {
-        if (camp_http_parse_u63(v, vlen, &n)) {
-            rs->ratelimit_limit = n;
-        }
-    } else if (camp_http_ieq(name, name_len, "X-RateLimit-Remaining")) {
-        if (camp_http_parse_u63(v, vlen, &n)) {
-            rs->ratelimit_remaining = n;
-        }
-    } else if (camp_http_ieq(name, name_len, "X-RateLimit-Reset")) {
-        if (camp_http_parse_u63(v, vlen, &n)) {
-            rs->ratelimit_reset = n;
-        }
-    } else if (camp_http_ieq(name, name_len, "Location")) {
-        rs->location = v;
-    } else if (camp_http_ieq(name, name_len, "Content-Type")) {
-        rs->content_type = v;
-    } else if (camp_http_ieq(name, name_len, "X-Request-Id")) {
-        rs->request_id = v;
-    } else if (camp_http_ieq(name, name_len, "Date")) {
-        /* the server's clock, for devices without one: a malformed value is only a hint lost */
-        int64_t when;
-        if (camp_http_parse_date(v, vlen, &when)) {
-            rs->date = when;
-        }
+        break;
+    case HDR_RATELIMIT_LIMIT: (void)camp_http_parse_u63(v, vlen, &rs->ratelimit_limit); break;
+    case HDR_RATELIMIT_REMAINING:
+        (void)camp_http_parse_u63(v, vlen, &rs->ratelimit_remaining);
+        break;
+    case HDR_RATELIMIT_RESET: (void)camp_http_parse_u63(v, vlen, &rs->ratelimit_reset); break;
+    case HDR_LOCATION: rs->location = v; break;
+    case HDR_CONTENT_TYPE: rs->content_type = v; break;
+    case HDR_REQUEST_ID: rs->request_id = v; break;
+    case HDR_DATE:
+        /* the server's clock, for devices without one */
+        (void)camp_http_parse_date(v, vlen, &rs->date);
+        break;
+    default: break;
     }
     return STEP_PROGRESS;
 }
@@ -451,6 +484,139 @@ static void note_frame(camp_http_response_t *rs, size_t ls, size_t le)
     }
 }
 
+static int header_line(camp_http_response_t *rs, camp_diag_t *diag)
+{
+    size_t ls = 0;
+    size_t le = 0;
+    size_t name_len = 0;
+    size_t vs = 0;
+    size_t ve = 0;
+    size_t hdr_count;
+    int r = get_line(rs, &ls, &le, "http.header", diag);
+    if (r != STEP_PROGRESS) {
+        return r;
+    }
+    if (ls == le) {
+        return end_of_headers(rs, diag);
+    }
+    hdr_count = rs->header_count + 1u;
+    if (hdr_count > (size_t)CAMP_HTTP_MAX_HEADERS) {
+        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.header",
+                         "more than CAMP_HTTP_MAX_HEADERS header lines", ls);
+    }
+    rs->header_count = hdr_count;
+    r = split_header(rs, ls, le, "http.header", &name_len, &vs, &ve, diag);
+    return (r == STEP_PROGRESS) ? handle_header(rs, ls, name_len, vs, ve, diag) : r;
+}
+
+/* Mark @p n raw bytes as parsed. */
+static void consume(camp_http_response_t *rs, size_t n)
+{
+    rs->line_start_ += n;
+    rs->scan_ = rs->line_start_;
+}
+
+static int body_length(camp_http_response_t *rs, size_t avail, camp_diag_t *diag)
+{
+    size_t take = (avail < rs->remaining_) ? avail : (size_t)rs->remaining_;
+    if (take == 0) {
+        return STEP_MORE;
+    }
+    /* Content-Length bodies are stored where they arrived */
+    rs->body_end_ += take;
+    consume(rs, take);
+    rs->remaining_ -= take;
+    rs->total_body_ += take;
+    return (rs->remaining_ == 0) ? finish(rs, diag) : STEP_PROGRESS;
+}
+
+static int body_close(camp_http_response_t *rs, size_t avail)
+{
+    if (avail == 0) {
+        return STEP_MORE;
+    }
+    if (!rs->overflow_) {
+        rs->body_end_ += avail;
+    }
+    rs->total_body_ += avail;
+    consume(rs, avail);
+    return STEP_PROGRESS;
+}
+
+static int chunk_size_line(camp_http_response_t *rs, camp_diag_t *diag)
+{
+    size_t ls = 0;
+    size_t le = 0;
+    int r = get_line(rs, &ls, &le, "http.chunk", diag);
+    if (r != STEP_PROGRESS) {
+        return r;
+    }
+    note_frame(rs, ls, le);
+    return parse_chunk_size(rs, ls, le, diag);
+}
+
+static int chunk_data(camp_http_response_t *rs, size_t avail)
+{
+    size_t take = (avail < rs->remaining_) ? avail : (size_t)rs->remaining_;
+    if (take == 0) {
+        return STEP_MORE;
+    }
+    if (!rs->overflow_) {
+        if (rs->body_end_ != rs->line_start_) {
+            memmove(rs->buf_ + rs->body_end_, rs->buf_ + rs->line_start_, take);
+        }
+        rs->body_end_ += take;
+    }
+    rs->total_body_ += take;
+    consume(rs, take);
+    rs->remaining_ -= take;
+    if (rs->remaining_ == 0) {
+        rs->state_ = CAMP_HTTP_ST_CHUNK_CRLF;
+    }
+    return STEP_PROGRESS;
+}
+
+static int chunk_crlf(camp_http_response_t *rs, size_t avail, camp_diag_t *diag)
+{
+    if (avail >= 1 && rs->buf_[rs->line_start_] != '\r') {
+        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.chunk",
+                         "chunk data must be followed by CRLF", rs->line_start_);
+    }
+    if (avail >= 2 && rs->buf_[rs->line_start_ + 1] != '\n') {
+        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.chunk",
+                         "chunk data must be followed by CRLF", rs->line_start_ + 1);
+    }
+    if (avail < 2) {
+        return STEP_MORE;
+    }
+    consume(rs, 2);
+    rs->state_ = CAMP_HTTP_ST_CHUNK_SIZE;
+    return STEP_PROGRESS;
+}
+
+static int trailer_line(camp_http_response_t *rs, camp_diag_t *diag)
+{
+    size_t ls = 0;
+    size_t le = 0;
+    size_t name_len = 0;
+    size_t vs = 0;
+    size_t ve = 0;
+    int r = get_line(rs, &ls, &le, "http.trailer", diag);
+    if (r != STEP_PROGRESS) {
+        return r;
+    }
+    note_frame(rs, ls, le);
+    if (ls == le) {
+        return finish(rs, diag);
+    }
+    if (++rs->header_count > (size_t)CAMP_HTTP_MAX_HEADERS) {
+        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.trailer",
+                         "more than CAMP_HTTP_MAX_HEADERS trailer lines", ls);
+    }
+    /* trailers are checked for syntax and dropped: nothing we use may come late */
+    return split_header(rs, ls, le, "http.trailer", &name_len, &vs, &ve, diag);
+}
+
 static int step(camp_http_response_t *rs, camp_diag_t *diag)
 {
     size_t ls = 0;
@@ -461,117 +627,62 @@ static int step(camp_http_response_t *rs, camp_diag_t *diag)
     case CAMP_HTTP_ST_STATUS:
         r = get_line(rs, &ls, &le, "http.status_line", diag);
         return (r == STEP_PROGRESS) ? parse_status_line(rs, ls, le, diag) : r;
-    case CAMP_HTTP_ST_HEADERS: {
-        size_t name_len = 0;
-        size_t vs = 0;
-        size_t ve = 0;
-        size_t hdr_count;
-        r = get_line(rs, &ls, &le, "http.header", diag);
-        if (r != STEP_PROGRESS) {
-            return r;
-        }
-        if (ls == le) {
-            return end_of_headers(rs, diag);
-        }
-        hdr_count = rs->header_count + 1u;
-        if (hdr_count > (size_t)CAMP_HTTP_MAX_HEADERS) {
-            return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.header",
-                             "more than CAMP_HTTP_MAX_HEADERS header lines", ls);
-        }
-        rs->header_count = hdr_count;
-        r = split_header(rs, ls, le, "http.header", &name_len, &vs, &ve, diag);
-        return (r == STEP_PROGRESS) ? handle_header(rs, ls, name_len, vs, ve, diag) : r;
-    }
-    case CAMP_HTTP_ST_BODY_LENGTH: {
-        size_t take = (avail < rs->remaining_) ? avail : (size_t)rs->remaining_;
-        if (take == 0) {
-            return STEP_MORE;
-        }
-        /* Content-Length bodies are stored where they arrived */
-        rs->body_end_ += take;
-        rs->line_start_ += take;
-        rs->scan_ = rs->line_start_;
-        rs->remaining_ -= take;
-        rs->total_body_ += take;
-        return (rs->remaining_ == 0) ? finish(rs, diag) : STEP_PROGRESS;
-    }
-    case CAMP_HTTP_ST_BODY_CLOSE:
-        if (avail == 0) {
-            return STEP_MORE;
-        }
-        if (!rs->overflow_) {
-            rs->body_end_ += avail;
-        }
-        rs->total_body_ += avail;
-        rs->line_start_ += avail;
-        rs->scan_ = rs->line_start_;
-        return STEP_PROGRESS;
-    case CAMP_HTTP_ST_CHUNK_SIZE:
-        r = get_line(rs, &ls, &le, "http.chunk", diag);
-        if (r != STEP_PROGRESS) {
-            return r;
-        }
-        note_frame(rs, ls, le);
-        return parse_chunk_size(rs, ls, le, diag);
-    case CAMP_HTTP_ST_CHUNK_DATA: {
-        size_t take = (avail < rs->remaining_) ? avail : (size_t)rs->remaining_;
-        if (take == 0) {
-            return STEP_MORE;
-        }
-        if (!rs->overflow_) {
-            if (rs->body_end_ != rs->line_start_) {
-                memmove(rs->buf_ + rs->body_end_, rs->buf_ + rs->line_start_, take);
-            }
-            rs->body_end_ += take;
-        }
-        rs->total_body_ += take;
-        rs->line_start_ += take;
-        rs->scan_ = rs->line_start_;
-        rs->remaining_ -= take;
-        if (rs->remaining_ == 0) {
-            rs->state_ = CAMP_HTTP_ST_CHUNK_CRLF;
-        }
-        return STEP_PROGRESS;
-    }
-    case CAMP_HTTP_ST_CHUNK_CRLF:
-        if (avail >= 1 && rs->buf_[rs->line_start_] != '\r') {
-            return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.chunk",
-                             "chunk data must be followed by CRLF", rs->line_start_);
-        }
-        if (avail >= 2 && rs->buf_[rs->line_start_ + 1] != '\n') {
-            return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.chunk",
-                             "chunk data must be followed by CRLF", rs->line_start_ + 1);
-        }
-        if (avail < 2) {
-            return STEP_MORE;
-        }
-        rs->line_start_ += 2;
-        rs->scan_ = rs->line_start_;
-        rs->state_ = CAMP_HTTP_ST_CHUNK_SIZE;
-        return STEP_PROGRESS;
-    case CAMP_HTTP_ST_TRAILERS: {
-        size_t name_len = 0;
-        size_t vs = 0;
-        size_t ve = 0;
-        r = get_line(rs, &ls, &le, "http.trailer", diag);
-        if (r != STEP_PROGRESS) {
-            return r;
-        }
-        note_frame(rs, ls, le);
-        if (ls == le) {
-            return finish(rs, diag);
-        }
-        if (++rs->header_count > (size_t)CAMP_HTTP_MAX_HEADERS) {
-            return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.trailer",
-                             "more than CAMP_HTTP_MAX_HEADERS trailer lines", ls);
-        }
-        /* trailers are checked for syntax and dropped: nothing we use may come late */
-        return split_header(rs, ls, le, "http.trailer", &name_len, &vs, &ve, diag);
-    }
+    case CAMP_HTTP_ST_HEADERS: return header_line(rs, diag);
+    case CAMP_HTTP_ST_BODY_LENGTH: return body_length(rs, avail, diag);
+    case CAMP_HTTP_ST_BODY_CLOSE: return body_close(rs, avail);
+    case CAMP_HTTP_ST_CHUNK_SIZE: return chunk_size_line(rs, diag);
+    case CAMP_HTTP_ST_CHUNK_DATA: return chunk_data(rs, avail);
+    case CAMP_HTTP_ST_CHUNK_CRLF: return chunk_crlf(rs, avail, diag);
+    case CAMP_HTTP_ST_TRAILERS: return trailer_line(rs, diag);
     case CAMP_HTTP_ST_DONE:
     case CAMP_HTTP_ST_FAILED: break;
     }
     return (int)CAMP_ERR_STATE;
+}
+
+/* Drop parsed framing: move the unparsed tail down to the body's end. */
+static void drop_framing(camp_http_response_t *rs)
+{
+    size_t shift = rs->line_start_ - rs->body_end_;
+    size_t keep = rs->raw_end_ - rs->line_start_;
+    if (keep > 0) {
+        memmove(rs->buf_ + rs->body_end_, rs->buf_ + rs->line_start_, keep);
+    }
+    rs->consumed_ += shift;
+    rs->line_start_ -= shift;
+    rs->scan_ -= shift;
+    rs->raw_end_ -= shift;
+}
+
+/* The body (plus its NUL) cannot fit: keep reading to count, store nothing. */
+static void start_overflow(camp_http_response_t *rs)
+{
+    size_t keep = rs->raw_end_ - rs->line_start_;
+    rs->overflow_ = true;
+    memmove(rs->buf_ + rs->body_start_, rs->buf_ + rs->line_start_, keep);
+    rs->consumed_ += rs->line_start_ - rs->body_start_;
+    rs->scan_ = rs->body_start_ + (rs->scan_ - rs->line_start_);
+    rs->line_start_ = rs->body_start_;
+    rs->body_end_ = rs->body_start_;
+    rs->raw_end_ = rs->body_start_ + keep;
+}
+
+/* Only a close-delimited or chunked body can be counted without being stored. */
+static bool can_overflow(const camp_http_response_t *rs)
+{
+    return (rs->state_ == CAMP_HTTP_ST_BODY_CLOSE || rs->state_ >= CAMP_HTTP_ST_CHUNK_SIZE) &&
+           !rs->overflow_;
+}
+
+/* A full buffer that cannot be emptied: a head that does not fit ends the parse. */
+static camp_status_t no_space(camp_http_response_t *rs)
+{
+    if (rs->state_ <= CAMP_HTTP_ST_HEADERS) {
+        rs->state_ = CAMP_HTTP_ST_FAILED;
+        rs->must_close = true;
+        rs->needed = 0; /* unknown: the header block has not ended */
+    }
+    return CAMP_ERR_HTTP_TOO_LARGE;
 }
 
 camp_status_t camp_http_response_space(camp_http_response_t *rs, uint8_t **dst, size_t *room)
@@ -589,39 +700,14 @@ camp_status_t camp_http_response_space(camp_http_response_t *rs, uint8_t **dst, 
         return CAMP_ERR_ARG;
     }
     if (rs->state_ >= CAMP_HTTP_ST_BODY_LENGTH && rs->line_start_ > rs->body_end_) {
-        /* drop parsed framing: move the unparsed tail down to the body's end */
-        size_t shift = rs->line_start_ - rs->body_end_;
-        size_t keep = rs->raw_end_ - rs->line_start_;
-        if (keep > 0) {
-            memmove(rs->buf_ + rs->body_end_, rs->buf_ + rs->line_start_, keep);
-        }
-        rs->consumed_ += shift;
-        rs->line_start_ -= shift;
-        rs->scan_ -= shift;
-        rs->raw_end_ -= shift;
+        drop_framing(rs);
+    }
+    if (rs->raw_end_ == rs->cap_ && can_overflow(rs)) {
+        start_overflow(rs);
     }
     free_bytes = rs->cap_ - rs->raw_end_;
-    if (free_bytes == 0 &&
-        (rs->state_ == CAMP_HTTP_ST_BODY_CLOSE || rs->state_ >= CAMP_HTTP_ST_CHUNK_SIZE) &&
-        !rs->overflow_) {
-        /* the body (plus its NUL) cannot fit: keep reading to count, store nothing */
-        size_t keep = rs->raw_end_ - rs->line_start_;
-        rs->overflow_ = true;
-        memmove(rs->buf_ + rs->body_start_, rs->buf_ + rs->line_start_, keep);
-        rs->consumed_ += rs->line_start_ - rs->body_start_;
-        rs->scan_ = rs->body_start_ + (rs->scan_ - rs->line_start_);
-        rs->line_start_ = rs->body_start_;
-        rs->body_end_ = rs->body_start_;
-        rs->raw_end_ = rs->body_start_ + keep;
-        free_bytes = rs->cap_ - rs->raw_end_;
-    }
     if (free_bytes == 0) {
-        if (rs->state_ <= CAMP_HTTP_ST_HEADERS) {
-            rs->state_ = CAMP_HTTP_ST_FAILED;
-            rs->must_close = true;
-            rs->needed = 0; /* unknown: the header block has not ended */
-        }
-        return CAMP_ERR_HTTP_TOO_LARGE;
+        return no_space(rs);
     }
     if (rs->state_ == CAMP_HTTP_ST_BODY_LENGTH && free_bytes > rs->remaining_) {
         /* never read past the response: the connection may be reused */
