@@ -81,6 +81,91 @@ camp_status_t camp_http_exchange(const camp_transport_t *t, const uint8_t *head,
                                     now + timeout_ms, rs, diag);
 }
 
+/* The close of the connection as the end of the response. */
+static camp_status_t closed(camp_http_response_t *rs, int32_t r, camp_diag_t *diag)
+{
+    if (r == CAMP_NET_TRUNCATED) {
+        /* Only a body that ends at the close depends on how the close
+         * happened: Content-Length and chunked bodies carry their own end,
+         * and a cut inside them is CAMP_ERR_NET_CLOSED as before. */
+        rs->must_close = true;
+        if (rs->state_ == CAMP_HTTP_ST_BODY_CLOSE) {
+            rs->state_ = CAMP_HTTP_ST_FAILED;
+            return camp_diag_set(diag, CAMP_ERR_NET_TRUNCATED, "http.body",
+                                 "TLS connection closed without close_notify: the "
+                                 "close-delimited body may have been cut");
+        }
+    }
+    return camp_http_response_eof(rs, diag);
+}
+
+/* Hand what one recv() returned to the parser. Sets *end when the exchange is
+ * over (with the returned status); CAMP_OK without *end: receive again. */
+static camp_status_t received(camp_http_response_t *rs, int32_t r, size_t room, bool *end,
+                              camp_diag_t *diag)
+{
+    camp_status_t st;
+    *end = true;
+    if (r > 0) {
+        if ((size_t)r > room) {
+            rs->must_close = true;
+            return camp_diag_set(diag, CAMP_ERR_NET, "http.response",
+                                 "transport reported more bytes than asked for");
+        }
+        st = camp_http_response_feed(rs, (size_t)r, end, diag);
+        if (st != CAMP_OK) {
+            *end = true;
+        }
+        return st;
+    }
+    if (r == CAMP_NET_CLOSED || r == CAMP_NET_TRUNCATED) {
+        return closed(rs, r, diag);
+    }
+    if (r < 0) {
+        rs->must_close = true;
+        return camp_diag_set(diag, net_status(r), "http.response", "transport receive failed");
+    }
+    *end = false;
+    return CAMP_OK;
+}
+
+/* Receive into rs until it is complete, fails or the deadline passes. */
+static camp_status_t receive(const camp_transport_t *t, camp_http_response_t *rs, deadline_t *d,
+                             camp_diag_t *diag)
+{
+    /* ends: each pass feeds bytes (bounded by the buffer and the parser's
+     * limits), or tick() ends it at the deadline */
+    for (;;) {
+        uint8_t *dst;
+        size_t room;
+        bool end = false;
+        camp_status_t st = camp_http_response_space(rs, &dst, &room);
+        if (st == CAMP_ERR_HTTP_TOO_LARGE) {
+            return camp_diag_set(diag, st, "http.header",
+                                 "status line and headers do not fit in the buffer");
+        }
+        if (st != CAMP_OK) {
+            return camp_diag_set(diag, st, "http", "parser refused more bytes");
+        }
+        st = received(rs, t->recv(t->ctx, dst, room), room, &end, diag);
+        if (end) {
+            return st;
+        }
+        st = tick(t, d, diag, "http.response");
+        if (st != CAMP_OK) {
+            rs->must_close = true;
+            return st;
+        }
+    }
+}
+
+static bool exchange_args_ok(const camp_transport_t *t, const uint8_t *head, size_t head_len,
+                             const uint8_t *body, size_t body_len, const uint8_t *buf, size_t cap)
+{
+    return t != NULL && t->send != NULL && t->recv != NULL && t->now_ms != NULL && buf != NULL &&
+           cap != 0 && (head != NULL || head_len == 0) && (body != NULL || body_len == 0);
+}
+
 camp_status_t camp_http_exchange_until(const camp_transport_t *t, const uint8_t *head,
                                        size_t head_len, const uint8_t *body, size_t body_len,
                                        bool head_request, uint8_t *buf, size_t cap,
@@ -90,9 +175,7 @@ camp_status_t camp_http_exchange_until(const camp_transport_t *t, const uint8_t 
     deadline_t d;
     camp_status_t st;
     camp_diag_clear(diag);
-    if (t == NULL || t->send == NULL || t->recv == NULL || t->now_ms == NULL || rs == NULL ||
-        buf == NULL || cap == 0 || (head == NULL && head_len > 0) ||
-        (body == NULL && body_len > 0)) {
+    if (rs == NULL || !exchange_args_ok(t, head, head_len, body, body_len, buf, cap)) {
         if (rs != NULL) {
             camp_http_response_init(rs, NULL, 0, head_request);
         }
@@ -114,54 +197,5 @@ camp_status_t camp_http_exchange_until(const camp_transport_t *t, const uint8_t 
 
     /* The request is out: the same buffer now receives the response. */
     camp_http_response_init(rs, buf, cap, head_request);
-    /* ends: each pass feeds bytes (bounded by the buffer and the parser's
-     * limits), or tick() ends it at the deadline */
-    for (;;) {
-        uint8_t *dst;
-        size_t room;
-        int32_t r;
-        bool done = false;
-        st = camp_http_response_space(rs, &dst, &room);
-        if (st == CAMP_ERR_HTTP_TOO_LARGE) {
-            return camp_diag_set(diag, st, "http.header",
-                                 "status line and headers do not fit in the buffer");
-        }
-        if (st != CAMP_OK) {
-            return camp_diag_set(diag, st, "http", "parser refused more bytes");
-        }
-        r = t->recv(t->ctx, dst, room);
-        if (r > 0) {
-            if ((size_t)r > room) {
-                rs->must_close = true;
-                return camp_diag_set(diag, CAMP_ERR_NET, "http.response",
-                                     "transport reported more bytes than asked for");
-            }
-            st = camp_http_response_feed(rs, (size_t)r, &done, diag);
-            if (st != CAMP_OK || done) {
-                return st;
-            }
-        } else if (r == CAMP_NET_CLOSED) {
-            return camp_http_response_eof(rs, diag);
-        } else if (r == CAMP_NET_TRUNCATED) {
-            /* Only a body that ends at the close depends on how the close
-             * happened: Content-Length and chunked bodies carry their own end,
-             * and a cut inside them is CAMP_ERR_NET_CLOSED as before. */
-            rs->must_close = true;
-            if (rs->state_ == CAMP_HTTP_ST_BODY_CLOSE) {
-                rs->state_ = CAMP_HTTP_ST_FAILED;
-                return camp_diag_set(diag, CAMP_ERR_NET_TRUNCATED, "http.body",
-                                     "TLS connection closed without close_notify: the "
-                                     "close-delimited body may have been cut");
-            }
-            return camp_http_response_eof(rs, diag);
-        } else if (r < 0) {
-            rs->must_close = true;
-            return camp_diag_set(diag, net_status(r), "http.response", "transport receive failed");
-        }
-        st = tick(t, &d, diag, "http.response");
-        if (st != CAMP_OK) {
-            rs->must_close = true;
-            return st;
-        }
-    }
+    return receive(t, rs, &d, diag);
 }
