@@ -6,6 +6,14 @@
 
 #include "camp/camp_validate.h"
 
+/* Helpers whose locals are large stay out of the frame that calls the model
+ * encoders and decoders: their stack is only paid on their own path. */
+#if defined(__GNUC__) || defined(__clang__)
+#define CLIENT_NOINLINE __attribute__((noinline))
+#else
+#define CLIENT_NOINLINE
+#endif
+
 /* Which placeholders a route's template carries. */
 #define ARG_CAMPAIGN 0x1u
 #define ARG_IDENTIFIER 0x2u
@@ -413,65 +421,83 @@ static void put_int_query(camp_http_path_t *p, const char *key, int64_t v)
     camp_http_path_query(p, key, out, k);
 }
 
+/* Expand the route template: literal text as is, each placeholder as its
+ * percent-encoded argument. */
+static camp_status_t put_template(camp_client_t *c, const call_t *call, camp_http_path_t *p)
+{
+    const char *t = c->routes[call->route].path;
+    size_t n = strlen(t);
+    size_t i = 0;
+    /* ends: i grows on every pass, up to the template length */
+    while (i < n) {
+        const char *open = memchr(t + i, '{', n - i);
+        size_t lit = (open == NULL) ? n - i : (size_t)(open - (t + i));
+        size_t k;
+        camp_http_path_literal(p, t + i, lit);
+        i += lit;
+        if (open == NULL) {
+            break;
+        }
+        for (k = 0; k < 3; k++) {
+            size_t kl = strlen(k_arg_names[k]);
+            if (n - i >= kl && memcmp(t + i, k_arg_names[k], kl) == 0) {
+                const char *v = (call->args[k] != NULL) ? call->args[k] : "";
+                camp_http_path_segment(p, v, strlen(v));
+                i += kl;
+                break;
+            }
+        }
+        if (k == 3) {
+            return camp_diag_set(&c->last.diag, CAMP_ERR_ARG, "route.path",
+                                 "unknown placeholder in route template");
+        }
+    }
+    return CAMP_OK;
+}
+
+/* The query of the events feed and of the Outbox contacts list. */
+static void put_query(const call_t *call, camp_http_path_t *p)
+{
+    const camp_client_contacts_query_t *q = call->query;
+    size_t k;
+    if (call->route == CAMP_ROUTE_EVENTS) {
+        if (call->after_seq >= 0) {
+            put_int_query(p, "afterSeq", call->after_seq);
+        }
+        if (call->limit > 0) {
+            put_int_query(p, "limit", (int64_t)call->limit);
+        }
+    }
+    if (q == NULL) {
+        return;
+    }
+    if (q->page > 0) {
+        put_int_query(p, "page", q->page);
+    }
+    for (k = 0; k < q->tag_count; k++) {
+        camp_http_path_query(p, "tags", q->tags[k], strlen(q->tags[k]));
+    }
+    if (q->sort_by != NULL) {
+        camp_http_path_query(p, "sort_by", q->sort_by, strlen(q->sort_by));
+    }
+    if (q->sort_direction != NULL) {
+        camp_http_path_query(p, "sort_direction", q->sort_direction, strlen(q->sort_direction));
+    }
+}
+
 /* Build base + route template (+ query) into dst. */
 static camp_status_t build_target(camp_client_t *c, const call_t *call, char *dst, size_t cap,
                                   size_t *len)
 {
     camp_http_path_t p;
-    const char *t = c->routes[call->route].path;
-    size_t n = strlen(t);
-    size_t i = 0;
     camp_status_t st;
     camp_http_path_init(&p, dst, cap);
     camp_http_path_literal(&p, c->base_path, strlen(c->base_path));
-    /* ends: i grows on every pass, up to the template length */
-    while (i < n) {
-        const char *open = memchr(t + i, '{', n - i);
-        size_t lit = (open == NULL) ? n - i : (size_t)(open - (t + i));
-        camp_http_path_literal(&p, t + i, lit);
-        i += lit;
-        if (open != NULL) {
-            size_t k;
-            for (k = 0; k < 3; k++) {
-                size_t kl = strlen(k_arg_names[k]);
-                if (n - i >= kl && memcmp(t + i, k_arg_names[k], kl) == 0) {
-                    const char *v = (call->args[k] != NULL) ? call->args[k] : "";
-                    camp_http_path_segment(&p, v, strlen(v));
-                    i += kl;
-                    break;
-                }
-            }
-            if (k == 3) {
-                return camp_diag_set(&c->last.diag, CAMP_ERR_ARG, "route.path",
-                                     "unknown placeholder in route template");
-            }
-        }
+    st = put_template(c, call, &p);
+    if (st != CAMP_OK) {
+        return st;
     }
-    if (call->route == CAMP_ROUTE_EVENTS) {
-        if (call->after_seq >= 0) {
-            put_int_query(&p, "afterSeq", call->after_seq);
-        }
-        if (call->limit > 0) {
-            put_int_query(&p, "limit", (int64_t)call->limit);
-        }
-    }
-    if (call->query != NULL) {
-        const camp_client_contacts_query_t *q = call->query;
-        size_t k;
-        if (q->page > 0) {
-            put_int_query(&p, "page", q->page);
-        }
-        for (k = 0; k < q->tag_count; k++) {
-            camp_http_path_query(&p, "tags", q->tags[k], strlen(q->tags[k]));
-        }
-        if (q->sort_by != NULL) {
-            camp_http_path_query(&p, "sort_by", q->sort_by, strlen(q->sort_by));
-        }
-        if (q->sort_direction != NULL) {
-            camp_http_path_query(&p, "sort_direction", q->sort_direction,
-                                 strlen(q->sort_direction));
-        }
-    }
+    put_query(call, &p);
     st = camp_http_path_finish(&p, len, &c->last.diag);
     if (st == CAMP_ERR_BUFFER_TOO_SMALL && cap < CAMP_CLIENT_MAX_TARGET) {
         c->last.diag.path[0] = '$'; /* the work buffer, not the target limit, ran out */
@@ -504,37 +530,33 @@ static camp_status_t host_value(camp_client_t *c, camp_http_request_t *rq)
     return CAMP_OK;
 }
 
-/* Lay out [body][target NUL][head] in the work buffer. */
-static camp_status_t prepare(camp_client_t *c, const call_t *call, size_t *body_len,
-                             size_t *head_off, size_t *head_len)
+/* Lay out [target NUL][head] in the work buffer behind the body at
+ * work[0..body_len). Kept out of line: the request and path builders' locals
+ * are not on the encoders' stack. */
+CLIENT_NOINLINE static camp_status_t write_head(camp_client_t *c, const call_t *call,
+                                                size_t body_len, size_t *head_off, size_t *head_len)
 {
     camp_http_request_t rq;
     camp_http_header_t extra[1];
     size_t target_len = 0;
-    size_t target_off;
-    size_t room;
-    camp_status_t st = encode_body(c, call, body_len);
-    if (st != CAMP_OK) {
-        return st;
-    }
-    target_off = *body_len;
-    room = c->work_cap - target_off;
+    size_t room = c->work_cap - body_len;
+    camp_status_t st;
     if (room > CAMP_CLIENT_MAX_TARGET) {
         room = CAMP_CLIENT_MAX_TARGET;
     }
-    st = build_target(c, call, (char *)c->work + target_off, room, &target_len);
+    st = build_target(c, call, (char *)c->work + body_len, room, &target_len);
     if (st != CAMP_OK) {
         return st;
     }
     camp_http_request_init(&rq, c->routes[call->route].method, c->host,
-                           (const char *)c->work + target_off);
+                           (const char *)c->work + body_len);
     st = host_value(c, &rq);
     if (st != CAMP_OK) {
         return st;
     }
     rq.auth = c->routes[call->route].auth;
     rq.token = c->token;
-    rq.body_len = *body_len;
+    rq.body_len = body_len;
     rq.has_body = (call->body_kind != BODY_NONE);
     rq.keep_alive = c->keep_alive;
     if (call->route == CAMP_ROUTE_OUTBOX_CONTACTS && c->user_timezone != NULL) {
@@ -543,7 +565,7 @@ static camp_status_t prepare(camp_client_t *c, const call_t *call, size_t *body_
         rq.extra = extra;
         rq.extra_count = 1;
     }
-    *head_off = target_off + target_len + 1;
+    *head_off = body_len + target_len + 1;
     if (*head_off > c->work_cap) {
         camp_diag_set(&c->last.diag, CAMP_ERR_BUFFER_TOO_SMALL, "$", "work buffer too small");
         c->last.diag.needed = (int64_t)*head_off;
@@ -557,28 +579,10 @@ static camp_status_t prepare(camp_client_t *c, const call_t *call, size_t *body_
     return st;
 }
 
-/* One attempt under one deadline: connecting (through conn.open_until), the
- * TLS handshake, sending and receiving all end by min(now + timeout_ms, limit);
- * limit is the end of the whole call's budget (0: none). */
-static camp_status_t attempt(camp_client_t *c, const call_t *call, camp_http_response_t *rs,
-                             uint64_t limit)
+/* Connect unless connected, by @p deadline; CAMP_OK when the exchange may start. */
+static camp_status_t connect_by(camp_client_t *c, uint64_t deadline)
 {
-    size_t body_len = 0;
-    size_t head_off = 0;
-    size_t head_len = 0;
-    uint64_t now;
-    uint64_t deadline;
-    camp_status_t st;
-    camp_diag_clear(&c->last.diag);
-    st = prepare(c, call, &body_len, &head_off, &head_len);
-    if (st != CAMP_OK) {
-        return st;
-    }
-    now = c->transport.now_ms(c->transport.ctx);
-    deadline = now + c->timeout_ms;
-    if (limit != 0 && deadline > limit) {
-        deadline = limit;
-    }
+    camp_status_t st = CAMP_OK;
     if (!c->connected && c->conn.open_until != NULL) {
         st = c->conn.open_until(c->conn.ctx, c->host, c->port, deadline);
     } else if (!c->connected && c->conn.open != NULL) {
@@ -588,8 +592,7 @@ static camp_status_t attempt(camp_client_t *c, const call_t *call, camp_http_res
         return camp_diag_set(&c->last.diag, st, "connect", "could not connect");
     }
     c->connected = true;
-    now = c->transport.now_ms(c->transport.ctx);
-    if (now >= deadline) {
+    if (c->transport.now_ms(c->transport.ctx) >= deadline) {
         camp_client_disconnect(c);
         return camp_diag_set(&c->last.diag, CAMP_ERR_TIMEOUT, "connect",
                              "deadline passed while connecting");
@@ -597,9 +600,50 @@ static camp_status_t attempt(camp_client_t *c, const call_t *call, camp_http_res
     if (c->conn.set_deadline != NULL) {
         c->conn.set_deadline(c->conn.ctx, deadline);
     }
-    st = camp_http_exchange_until(&c->transport, c->work + head_off, head_len, c->work, body_len,
-                                  c->routes[call->route].method == CAMP_HTTP_HEAD, c->work,
-                                  c->work_cap, deadline, rs, &c->last.diag);
+    return CAMP_OK;
+}
+
+/* Where an attempt's request lies in the work buffer: [body][target NUL][head]. */
+typedef struct request_layout {
+    size_t body_len;
+    size_t head_off;
+    size_t head_len;
+} request_layout_t;
+
+/* Encode the body and write the head. Out of line, with a small frame of its
+ * own: the model encoders' stack is the deepest of a call. */
+CLIENT_NOINLINE static camp_status_t prepare(camp_client_t *c, const call_t *call,
+                                             request_layout_t *lay)
+{
+    camp_status_t st;
+    camp_diag_clear(&c->last.diag);
+    st = encode_body(c, call, &lay->body_len);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    return write_head(c, call, lay->body_len, &lay->head_off, &lay->head_len);
+}
+
+/* Send the prepared request and receive the response under one deadline:
+ * connecting (through conn.open_until), the TLS handshake, sending and
+ * receiving all end by min(now + timeout_ms, limit); limit is the end of the
+ * whole call's budget (0: none). */
+CLIENT_NOINLINE static camp_status_t exchange(camp_client_t *c, const call_t *call,
+                                              const request_layout_t *lay, uint64_t limit)
+{
+    camp_http_response_t *rs = &c->resp_;
+    uint64_t deadline = c->transport.now_ms(c->transport.ctx) + c->timeout_ms;
+    camp_status_t st;
+    if (limit != 0 && deadline > limit) {
+        deadline = limit;
+    }
+    st = connect_by(c, deadline);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    st = camp_http_exchange_until(&c->transport, c->work + lay->head_off, lay->head_len, c->work,
+                                  lay->body_len, c->routes[call->route].method == CAMP_HTTP_HEAD,
+                                  c->work, c->work_cap, deadline, rs, &c->last.diag);
     /* After an error the connection's state is unknown; after `Connection: close`
      * (ours or the server's) it is finished even if the server did not say so:
      * either way start over on the next call. */
@@ -616,6 +660,14 @@ static camp_status_t attempt(camp_client_t *c, const call_t *call, camp_http_res
     return st;
 }
 
+/* One attempt: the request is laid out anew (the last response overwrote it). */
+static camp_status_t attempt(camp_client_t *c, const call_t *call, uint64_t limit)
+{
+    request_layout_t lay = {0, 0, 0};
+    camp_status_t st = prepare(c, call, &lay);
+    return (st == CAMP_OK) ? exchange(c, call, &lay, limit) : st;
+}
+
 static void set_str(camp_str_t *s, const char *p)
 {
     s->ptr = p;
@@ -625,17 +677,18 @@ static void set_str(camp_str_t *s, const char *p)
 /* Error bodies: InboxApp's nested or flat form (D12) through the inbox
  * decoder; otherwise a DRF-style {"detail": "..."} (Outbox, unverified). One
  * parse only: string getters unescape in place, so the text is never parsed twice. */
-static void decode_error_body(camp_client_t *c, char *body, size_t len)
+CLIENT_NOINLINE static void decode_error_body(camp_client_t *c, char *body, size_t len)
 {
-    camp_json_doc_t doc;
+    /* the client's document is free: a failed call leaves none to the caller */
+    camp_json_doc_t *doc = &c->doc_;
     camp_inbox_error_t e;
     int v;
-    if (len == 0 || camp_json_parse(&doc, body, len, c->tokens, c->token_cap, NULL) != CAMP_OK ||
-        camp_json_kind(&doc, 0) != CAMP_JSON_OBJECT) {
+    if (len == 0 || camp_json_parse(doc, body, len, c->tokens, c->token_cap, NULL) != CAMP_OK ||
+        camp_json_kind(doc, 0) != CAMP_JSON_OBJECT) {
         return;
     }
-    if ((camp_json_member(&doc, 0, "error") >= 0 || camp_json_member(&doc, 0, "code") >= 0) &&
-        camp_inbox_decode(CAMP_INBOX_ERROR, &doc, 0, &e, sizeof e, NULL) == CAMP_OK) {
+    if ((camp_json_member(doc, 0, "error") >= 0 || camp_json_member(doc, 0, "code") >= 0) &&
+        camp_inbox_decode(CAMP_INBOX_ERROR, doc, 0, &e, sizeof e, NULL) == CAMP_OK) {
         c->last.error_code = e.code;
         c->last.error_message = e.message;
         if (e.request_id.ptr != NULL) {
@@ -643,14 +696,14 @@ static void decode_error_body(camp_client_t *c, char *body, size_t len)
         }
         return;
     }
-    v = camp_json_member(&doc, 0, "detail");
+    v = camp_json_member(doc, 0, "detail");
     if (v < 0) {
-        v = camp_json_member(&doc, 0, "message");
+        v = camp_json_member(doc, 0, "message");
     }
-    if (v >= 0 && camp_json_kind(&doc, v) == CAMP_JSON_STRING) {
+    if (v >= 0 && camp_json_kind(doc, v) == CAMP_JSON_STRING) {
         const char *s = NULL;
         size_t n = 0;
-        if (camp_json_get_string(&doc, v, &s, &n) == CAMP_OK) {
+        if (camp_json_get_string(doc, v, &s, &n) == CAMP_OK) {
             c->last.error_message.ptr = s;
             c->last.error_message.len = n;
         }
@@ -711,28 +764,16 @@ static void reset_last(camp_client_t *c)
     c->serial_++;
 }
 
-static camp_status_t run(camp_client_t *c, const call_t *call)
+/* The client's setup and the call's arguments, before anything is sent. */
+static camp_status_t check_call(camp_client_t *c, const call_t *call)
 {
-    camp_http_response_t *rs;
     camp_status_t st;
-    uint64_t start;
-    uint64_t limit;
-    const camp_route_t *route;
-    bool can_retry;
-    uint32_t guard;
-    if (c == NULL) {
-        return CAMP_ERR_ARG;
-    }
-    reset_last(c);
-    rs = &c->resp_;
     if (c->work == NULL || c->tokens == NULL || c->transport.send == NULL ||
         c->transport.recv == NULL || c->transport.now_ms == NULL || c->base_path == NULL ||
         c->routes[call->route].path == NULL) {
-        c->last.status = camp_diag_set(&c->last.diag, CAMP_ERR_ARG, "client",
-                                       "work buffer, tokens, transport and routes are required");
-        return c->last.status;
+        return camp_diag_set(&c->last.diag, CAMP_ERR_ARG, "client",
+                             "work buffer, tokens, transport and routes are required");
     }
-    route = &c->routes[call->route];
     st = check_args(c, call);
     if (st == CAMP_OK && call->route == CAMP_ROUTE_OUTBOX_CONTACTS) {
         st = check_query(c, call->query);
@@ -740,61 +781,104 @@ static camp_status_t run(camp_client_t *c, const call_t *call)
     if (st == CAMP_OK && call->route == CAMP_ROUTE_EVENTS) {
         st = check_events_query(c, call);
     }
+    return st;
+}
+
+/* Retry-After and the rate-limit headers of a complete response. */
+CLIENT_NOINLINE static void note_limits(camp_client_t *c, const camp_http_response_t *rs)
+{
+    int64_t now_unix = (c->retry.wall_now != NULL) ? c->retry.wall_now(c->retry.ctx) : -1;
+    c->last.retry_after_ms = camp_http_retry_after_ms(rs, now_unix);
+    c->last.ratelimit_limit = rs->ratelimit_limit;
+    c->last.ratelimit_remaining = rs->ratelimit_remaining;
+    c->last.ratelimit_reset = rs->ratelimit_reset;
+}
+
+/* After a failed attempt: wait and return true when another one should follow. */
+CLIENT_NOINLINE static bool wait_to_retry(camp_client_t *c, camp_status_t st, uint64_t start,
+                                          uint64_t limit)
+{
+    uint32_t delay = 0;
+    uint64_t elapsed = c->transport.now_ms(c->transport.ctx) - start;
+    if (!camp_retry_decide(&c->retry, true, st, c->last.attempts, elapsed,
+                           (st == CAMP_ERR_API_RATE_LIMITED || st == CAMP_ERR_API_SERVER)
+                               ? c->last.retry_after_ms
+                               : -1,
+                           c->retry.random(c->retry.ctx), &delay)) {
+        return false;
+    }
+    /* A retry starts only when a whole attempt still fits after the wait. */
+    if (limit != 0 && elapsed + delay + c->timeout_ms > c->retry.max_total_ms) {
+        return false;
+    }
+    c->retry.sleep_ms(c->retry.ctx, delay);
+    c->last.waited_ms += delay;
+    c->last.http_status = 0;
+    return true;
+}
+
+/* The attempts of one call, as the retry policy allows. */
+static camp_status_t attempts(camp_client_t *c, const call_t *call)
+{
+    camp_http_response_t *rs = &c->resp_;
+    bool can_retry =
+        c->routes[call->route].idempotent && c->retry.random != NULL && c->retry.sleep_ms != NULL;
+    uint64_t start = c->transport.now_ms(c->transport.ctx);
+    /* max_total_ms bounds the whole call, first attempt included */
+    uint64_t limit = (c->retry.max_total_ms != 0) ? start + c->retry.max_total_ms : 0;
+    uint32_t guard;
+    camp_status_t st = CAMP_OK;
+    camp_http_response_init(rs, NULL, 0, false);
+    /* bounded by max_attempts (and a hard cap for a policy set to UINT32_MAX) */
+    for (guard = 0; guard < 1000u; guard++) {
+        st = attempt(c, call, limit);
+        c->last.attempts++;
+        if (c->last.http_status != 0 && rs->state_ == CAMP_HTTP_ST_DONE) {
+            note_limits(c, rs);
+        }
+        if (!can_retry || !wait_to_retry(c, st, start, limit)) {
+            break;
+        }
+    }
+    return st;
+}
+
+/* The last response's body: decoded on success, read for the API's error otherwise. */
+static camp_status_t take_body(camp_client_t *c, const call_t *call, camp_status_t st)
+{
+    const camp_http_response_t *rs = &c->resp_;
+    /* rs->body points into work (or is a literal "" when empty): take the
+     * writable pointer from the buffer itself */
+    char *body = (char *)c->work + rs->header_len;
+    c->last.body = rs->body;
+    c->last.body_len = rs->body_len;
+    c->last.location = rs->location;
+    c->last.server_time = rs->date;
+    set_str(&c->last.request_id, rs->request_id);
+    if (st == CAMP_OK) {
+        return decode_response(c, call, body, rs->body_len);
+    }
+    if (st != CAMP_ERR_HTTP_REDIRECT) {
+        decode_error_body(c, body, rs->body_len);
+    }
+    return st;
+}
+
+static camp_status_t run(camp_client_t *c, const call_t *call)
+{
+    camp_status_t st;
+    if (c == NULL) {
+        return CAMP_ERR_ARG;
+    }
+    reset_last(c);
+    st = check_call(c, call);
     if (st != CAMP_OK) {
         c->last.status = st;
         return st;
     }
-    can_retry = route->idempotent && c->retry.random != NULL && c->retry.sleep_ms != NULL;
-    start = c->transport.now_ms(c->transport.ctx);
-    /* max_total_ms bounds the whole call, first attempt included */
-    limit = (c->retry.max_total_ms != 0) ? start + c->retry.max_total_ms : 0;
-    camp_http_response_init(rs, NULL, 0, false);
-    /* bounded by max_attempts (and a hard cap for a policy set to UINT32_MAX) */
-    for (guard = 0; guard < 1000u; guard++) {
-        uint32_t delay = 0;
-        uint64_t elapsed;
-        st = attempt(c, call, rs, limit);
-        c->last.attempts++;
-        if (c->last.http_status != 0 && rs->state_ == CAMP_HTTP_ST_DONE) {
-            int64_t now_unix = (c->retry.wall_now != NULL) ? c->retry.wall_now(c->retry.ctx) : -1;
-            c->last.retry_after_ms = camp_http_retry_after_ms(rs, now_unix);
-            c->last.ratelimit_limit = rs->ratelimit_limit;
-            c->last.ratelimit_remaining = rs->ratelimit_remaining;
-            c->last.ratelimit_reset = rs->ratelimit_reset;
-        }
-        if (!can_retry) {
-            break;
-        }
-        elapsed = c->transport.now_ms(c->transport.ctx) - start;
-        if (!camp_retry_decide(&c->retry, true, st, c->last.attempts, elapsed,
-                               (st == CAMP_ERR_API_RATE_LIMITED || st == CAMP_ERR_API_SERVER)
-                                   ? c->last.retry_after_ms
-                                   : -1,
-                               c->retry.random(c->retry.ctx), &delay)) {
-            break;
-        }
-        /* A retry starts only when a whole attempt still fits after the wait. */
-        if (limit != 0 && elapsed + delay + c->timeout_ms > c->retry.max_total_ms) {
-            break;
-        }
-        c->retry.sleep_ms(c->retry.ctx, delay);
-        c->last.waited_ms += delay;
-        c->last.http_status = 0;
-    }
-    if (rs->state_ == CAMP_HTTP_ST_DONE && rs->buf_ == c->work) {
-        /* rs->body points into work (or is a literal "" when empty): take the
-         * writable pointer from the buffer itself */
-        char *body = (char *)c->work + rs->header_len;
-        c->last.body = rs->body;
-        c->last.body_len = rs->body_len;
-        c->last.location = rs->location;
-        c->last.server_time = rs->date;
-        set_str(&c->last.request_id, rs->request_id);
-        if (st == CAMP_OK) {
-            st = decode_response(c, call, body, rs->body_len);
-        } else if (st != CAMP_ERR_HTTP_REDIRECT) {
-            decode_error_body(c, body, rs->body_len);
-        }
+    st = attempts(c, call);
+    if (c->resp_.state_ == CAMP_HTTP_ST_DONE && c->resp_.buf_ == c->work) {
+        st = take_body(c, call, st);
     }
     if (st != CAMP_OK || call->resp_kind != RESP_EVENTS) {
         /* only an events page leaves its document for the caller */

@@ -20,8 +20,17 @@ void camp_client_feed_init(camp_client_feed_t *f, camp_client_t *c, int64_t last
     f->page_after_ = -1;
 }
 
+/* Out of line where noted: the reader's own frame is on the path of every
+ * request it makes, these helpers' frames are not. */
+#if defined(__GNUC__) || defined(__clang__)
+#define FEED_NOINLINE __attribute__((noinline))
+#else
+#define FEED_NOINLINE
+#endif
+
 /* The seq of the event the page is stuck on, when it can be read at all. */
-static int64_t bad_event_seq(camp_json_doc_t *doc, const camp_inbox_events_page_t *page)
+FEED_NOINLINE static int64_t bad_event_seq(camp_json_doc_t *doc,
+                                           const camp_inbox_events_page_t *page)
 {
     int64_t v = -1;
     int t;
@@ -59,9 +68,91 @@ static bool feed_take_seq(camp_client_feed_t *f, int64_t seq)
     return true;
 }
 
+/* Forget what the last call reported. */
+static void feed_clear(camp_client_feed_t *f)
+{
+    f->gap = false;
+    f->gap_from = 0;
+    f->gap_to = 0;
+    f->gap_count = 0;
+    f->more = false;
+    f->stalled = false;
+    f->bad_seq = -1;
+}
+
+/* Hand out the next event of the loaded page that is new and of a known type;
+ * CAMP_OK with *found false when the page is used up. */
+FEED_NOINLINE static camp_status_t page_next(camp_client_feed_t *f, camp_json_doc_t *doc,
+                                             camp_inbox_webhook_t *ev, bool *found)
+{
+    camp_client_t *c = f->client;
+    uint32_t n;
+    *found = false;
+    /* each pass hands out or skips one event of the page, or ends it */
+    for (n = 0; n <= (uint32_t)f->page.count; n++) {
+        bool page_done = false;
+        camp_status_t st = camp_inbox_events_next(doc, &f->page, ev, &page_done, &c->last.diag);
+        if (st != CAMP_OK) {
+            f->bad_seq = bad_event_seq(doc, &f->page);
+            f->have_page = false;
+            c->last.status = st;
+            return st;
+        }
+        if (page_done) {
+            break;
+        }
+        if (feed_take_seq(f, ev->seq) && ev->event != CAMP_INBOX_EVENT_OTHER) {
+            *found = true;
+            break;
+        }
+    }
+    return CAMP_OK;
+}
+
+/* The page is used up: true when the reader should ask for the next one now. */
+static bool page_used_up(camp_client_feed_t *f, bool fetched)
+{
+    f->have_page = false;
+    if (f->page.last_seq > f->last_seq) {
+        f->last_seq = f->page.last_seq; /* events filtered out of the page are behind us */
+    }
+    if (!f->page.has_more) {
+        return false;
+    }
+    if (f->last_seq <= f->page_after_) {
+        /* hasMore without progress: asking again would return the same page */
+        f->stalled = true;
+        return false;
+    }
+    if (fetched) {
+        f->more = true;
+        return false;
+    }
+    return true;
+}
+
+static bool page_loaded(const camp_client_feed_t *f)
+{
+    return f->have_page && f->serial_ == f->client->serial_ &&
+           camp_client_last_doc(f->client) != NULL;
+}
+
+/* Request the page after last_seq. */
+static camp_status_t fetch_page(camp_client_feed_t *f)
+{
+    camp_status_t st;
+    f->have_page = false;
+    f->page_after_ = f->last_seq;
+    st = camp_client_inbox_list_events(f->client, f->last_seq, f->limit, &f->page);
+    if (st == CAMP_OK) {
+        f->have_page = true;
+        f->serial_ = f->client->serial_;
+    }
+    return st;
+}
+
 camp_status_t camp_client_feed_next(camp_client_feed_t *f, camp_inbox_webhook_t *ev, bool *done)
 {
-    camp_client_t *c;
     bool fetched = false;
     unsigned round;
     if (done != NULL) {
@@ -70,72 +161,34 @@ camp_status_t camp_client_feed_next(camp_client_feed_t *f, camp_inbox_webhook_t 
     if (f == NULL || ev == NULL || done == NULL || f->client == NULL) {
         return CAMP_ERR_ARG;
     }
-    c = f->client;
-    f->gap = false;
-    f->gap_from = 0;
-    f->gap_to = 0;
-    f->gap_count = 0;
-    f->more = false;
-    f->stalled = false;
-    f->bad_seq = -1;
+    feed_clear(f);
     /* round 0 reads what is loaded; a used-up page with more behind it costs the
      * one request of round 1; no third round, so no call loops on the network */
     for (round = 0; round < 2u; round++) {
         camp_json_doc_t *doc;
-        uint32_t n;
-        if (!f->have_page || f->serial_ != c->serial_ || camp_client_last_doc(c) == NULL) {
-            camp_status_t st;
+        bool found = false;
+        camp_status_t st;
+        if (!page_loaded(f)) {
             if (fetched) {
                 break;
             }
-            f->have_page = false;
-            f->page_after_ = f->last_seq;
-            st = camp_client_inbox_list_events(c, f->last_seq, f->limit, &f->page);
+            st = fetch_page(f);
             fetched = true;
             if (st != CAMP_OK) {
                 return st;
             }
-            f->have_page = true;
-            f->serial_ = c->serial_;
         }
-        doc = camp_client_last_doc(c);
+        doc = camp_client_last_doc(f->client);
         if (doc == NULL) {
             f->have_page = false;
-            return camp_diag_set(&c->last.diag, CAMP_ERR_INTERNAL, "$",
+            return camp_diag_set(&f->client->last.diag, CAMP_ERR_INTERNAL, "$",
                                  "events page without its document");
         }
-        /* each pass hands out or skips one event of the page, or ends it */
-        for (n = 0; n <= (uint32_t)f->page.count; n++) {
-            bool page_done = false;
-            camp_status_t st = camp_inbox_events_next(doc, &f->page, ev, &page_done, &c->last.diag);
-            if (st != CAMP_OK) {
-                f->bad_seq = bad_event_seq(doc, &f->page);
-                f->have_page = false;
-                c->last.status = st;
-                return st;
-            }
-            if (page_done) {
-                break;
-            }
-            if (!feed_take_seq(f, ev->seq) || ev->event == CAMP_INBOX_EVENT_OTHER) {
-                continue;
-            }
-            return CAMP_OK;
+        st = page_next(f, doc, ev, &found);
+        if (st != CAMP_OK || found) {
+            return st;
         }
-        f->have_page = false;
-        if (f->page.last_seq > f->last_seq) {
-            f->last_seq = f->page.last_seq; /* events filtered out of the page are behind us */
-        }
-        if (!f->page.has_more) {
-            break;
-        }
-        if (f->last_seq <= f->page_after_) {
-            /* hasMore without progress: asking again would return the same page */
-            f->stalled = true;
-            break;
-        }
-        if (fetched) {
-            f->more = true;
+        if (!page_used_up(f, fetched)) {
             break;
         }
     }
