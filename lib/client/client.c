@@ -114,6 +114,20 @@ camp_status_t camp_client_init_outbox(camp_client_t *c, uint8_t *work, size_t wo
     return CAMP_OK;
 }
 
+/* Which placeholder @p s (n bytes left) starts with: its index in
+ * k_arg_names, or 3 for none. */
+static unsigned placeholder_at(const char *s, size_t n)
+{
+    unsigned k;
+    for (k = 0; k < 3u; k++) {
+        size_t kl = strlen(k_arg_names[k]);
+        if (n >= kl && memcmp(s, k_arg_names[k], kl) == 0) {
+            break;
+        }
+    }
+    return k;
+}
+
 /* Placeholders used by a template, or -1 when it has an unknown one. */
 static int template_args(const char *path)
 {
@@ -121,29 +135,17 @@ static int template_args(const char *path)
     size_t i = 0;
     size_t n = strlen(path);
     while (i < n) {
-        if (path[i] == '{') {
-            const char *close = memchr(path + i, '}', n - i);
-            size_t k;
-            bool known = false;
-            if (close == NULL) {
+        uint8_t ch = (uint8_t)path[i];
+        if (ch == '{') {
+            unsigned k = placeholder_at(path + i, n - i);
+            if (k == 3u) {
                 return -1;
             }
-            for (k = 0; k < 3; k++) {
-                size_t len = (size_t)(close - (path + i)) + 1;
-                if (strlen(k_arg_names[k]) == len && memcmp(path + i, k_arg_names[k], len) == 0) {
-                    used |= 1u << k;
-                    known = true;
-                }
-            }
-            if (!known) {
-                return -1;
-            }
-            i = (size_t)(close - path) + 1;
+            used |= 1u << k;
+            i += strlen(k_arg_names[k]);
+        } else if (ch <= 0x20u || ch >= 0x7fu || ch == '}' || ch == '#' || ch == '?') {
+            return -1;
         } else {
-            if ((uint8_t)path[i] <= 0x20u || (uint8_t)path[i] >= 0x7fu || path[i] == '}' ||
-                path[i] == '#' || path[i] == '?') {
-                return -1;
-            }
             i++;
         }
     }
@@ -275,51 +277,48 @@ static bool has_ctl(const char *s)
     return false;
 }
 
+/* The path pieces, in the order of k_arg_names and call.args. */
+static const char *const k_arg_paths[3] = {"path.campaignId", "path.identifier", "path.columnId"};
+
+/* A path piece's own rule beyond "present, without control bytes". */
+static camp_status_t check_arg_pattern(camp_diag_t *diag, unsigned k, const char *v)
+{
+    if (k == 0 && !camp_valid_inbox_id(v, strlen(v))) {
+        return camp_diag_set(diag, CAMP_ERR_PATTERN, k_arg_paths[k], "must match ^[0-9a-z]+$");
+    }
+    if (k == 2 && !camp_valid_column_id(v, strlen(v))) {
+        return camp_diag_set(diag, CAMP_ERR_PATTERN, k_arg_paths[k],
+                             "must match ^custom_[0-9a-z]+$");
+    }
+    return CAMP_OK;
+}
+
 static camp_status_t check_args(camp_client_t *c, const call_t *call)
 {
     camp_diag_t *diag = &c->last.diag;
     unsigned need = k_route_args[call->route];
-    const char *id = call->args[0];
-    if ((need & ARG_CAMPAIGN) != 0u) {
-        if (id == NULL) {
-            return camp_diag_set(diag, CAMP_ERR_REQUIRED, "path.campaignId", "required");
+    unsigned k;
+    for (k = 0; k < 3u; k++) {
+        const char *v = call->args[k];
+        camp_status_t st;
+        if ((need & (1u << k)) == 0u) {
+            continue;
         }
-        if (has_ctl(id)) {
-            return camp_diag_set(diag, CAMP_ERR_HTTP_HEADER, "path.campaignId",
-                                 "control byte (CR, LF, ...) in a path piece");
-        }
-        if (!camp_valid_inbox_id(id, strlen(id))) {
-            return camp_diag_set(diag, CAMP_ERR_PATTERN, "path.campaignId",
-                                 "must match ^[0-9a-z]+$");
-        }
-    }
-    if ((need & ARG_IDENTIFIER) != 0u) {
-        const char *v = call->args[1];
         if (v == NULL) {
-            return camp_diag_set(diag, CAMP_ERR_REQUIRED, "path.identifier", "required");
+            return camp_diag_set(diag, CAMP_ERR_REQUIRED, k_arg_paths[k], "required");
         }
-        if (v[0] == '\0') {
-            camp_diag_set(diag, CAMP_ERR_LENGTH, "path.identifier", "must not be empty");
+        if (k == 1 && v[0] == '\0') {
+            camp_diag_set(diag, CAMP_ERR_LENGTH, k_arg_paths[k], "must not be empty");
             camp_diag_set_limits(diag, 1, INT64_MAX);
             return CAMP_ERR_LENGTH;
         }
         if (has_ctl(v)) {
-            return camp_diag_set(diag, CAMP_ERR_HTTP_HEADER, "path.identifier",
+            return camp_diag_set(diag, CAMP_ERR_HTTP_HEADER, k_arg_paths[k],
                                  "control byte (CR, LF, ...) in a path piece");
         }
-    }
-    if ((need & ARG_COLUMN) != 0u) {
-        const char *v = call->args[2];
-        if (v == NULL) {
-            return camp_diag_set(diag, CAMP_ERR_REQUIRED, "path.columnId", "required");
-        }
-        if (has_ctl(v)) {
-            return camp_diag_set(diag, CAMP_ERR_HTTP_HEADER, "path.columnId",
-                                 "control byte (CR, LF, ...) in a path piece");
-        }
-        if (!camp_valid_column_id(v, strlen(v))) {
-            return camp_diag_set(diag, CAMP_ERR_PATTERN, "path.columnId",
-                                 "must match ^custom_[0-9a-z]+$");
+        st = check_arg_pattern(diag, k, v);
+        if (st != CAMP_OK) {
+            return st;
         }
     }
     return CAMP_OK;
@@ -407,18 +406,13 @@ static camp_status_t encode_body(camp_client_t *c, const call_t *call, size_t *l
 
 static void put_int_query(camp_http_path_t *p, const char *key, int64_t v)
 {
-    char digits[24];
-    size_t n = 0;
-    char out[24];
-    size_t k = 0;
+    char out[20]; /* the 19 digits of INT64_MAX */
+    size_t k = sizeof out;
     do {
-        digits[n++] = (char)('0' + (v % 10));
+        out[--k] = (char)('0' + (v % 10));
         v /= 10;
-    } while (v > 0 && n < sizeof digits);
-    while (n > 0) {
-        out[k++] = digits[--n];
-    }
-    camp_http_path_query(p, key, out, k);
+    } while (v > 0 && k > 0);
+    camp_http_path_query(p, key, out + k, sizeof out - k);
 }
 
 /* Expand the route template: literal text as is, each placeholder as its
@@ -432,25 +426,21 @@ static camp_status_t put_template(camp_client_t *c, const call_t *call, camp_htt
     while (i < n) {
         const char *open = memchr(t + i, '{', n - i);
         size_t lit = (open == NULL) ? n - i : (size_t)(open - (t + i));
-        size_t k;
+        unsigned k;
+        const char *v;
         camp_http_path_literal(p, t + i, lit);
         i += lit;
         if (open == NULL) {
             break;
         }
-        for (k = 0; k < 3; k++) {
-            size_t kl = strlen(k_arg_names[k]);
-            if (n - i >= kl && memcmp(t + i, k_arg_names[k], kl) == 0) {
-                const char *v = (call->args[k] != NULL) ? call->args[k] : "";
-                camp_http_path_segment(p, v, strlen(v));
-                i += kl;
-                break;
-            }
-        }
-        if (k == 3) {
+        k = placeholder_at(t + i, n - i);
+        if (k == 3u) {
             return camp_diag_set(&c->last.diag, CAMP_ERR_ARG, "route.path",
                                  "unknown placeholder in route template");
         }
+        v = (call->args[k] != NULL) ? call->args[k] : "";
+        camp_http_path_segment(p, v, strlen(v));
+        i += strlen(k_arg_names[k]);
     }
     return CAMP_OK;
 }
@@ -785,7 +775,7 @@ static camp_status_t check_call(camp_client_t *c, const call_t *call)
 }
 
 /* Retry-After and the rate-limit headers of a complete response. */
-CLIENT_NOINLINE static void note_limits(camp_client_t *c, const camp_http_response_t *rs)
+static void note_limits(camp_client_t *c, const camp_http_response_t *rs)
 {
     int64_t now_unix = (c->retry.wall_now != NULL) ? c->retry.wall_now(c->retry.ctx) : -1;
     c->last.retry_after_ms = camp_http_retry_after_ms(rs, now_unix);

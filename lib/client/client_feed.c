@@ -5,6 +5,14 @@
 
 #include <string.h>
 
+/* Out of line where noted: the reader's own frame is on the path of every
+ * request it makes, these helpers' frames are not. */
+#if defined(__GNUC__) || defined(__clang__)
+#define FEED_NOINLINE __attribute__((noinline))
+#else
+#define FEED_NOINLINE
+#endif
+
 void camp_client_feed_init(camp_client_feed_t *f, camp_client_t *c, int64_t last_seq,
                            unsigned limit)
 {
@@ -20,17 +28,8 @@ void camp_client_feed_init(camp_client_feed_t *f, camp_client_t *c, int64_t last
     f->page_after_ = -1;
 }
 
-/* Out of line where noted: the reader's own frame is on the path of every
- * request it makes, these helpers' frames are not. */
-#if defined(__GNUC__) || defined(__clang__)
-#define FEED_NOINLINE __attribute__((noinline))
-#else
-#define FEED_NOINLINE
-#endif
-
 /* The seq of the event the page is stuck on, when it can be read at all. */
-FEED_NOINLINE static int64_t bad_event_seq(camp_json_doc_t *doc,
-                                           const camp_inbox_events_page_t *page)
+static int64_t bad_event_seq(camp_json_doc_t *doc, const camp_inbox_events_page_t *page)
 {
     int64_t v = -1;
     int t;
