@@ -513,7 +513,6 @@ static camp_status_t host_value(camp_client_t *c, camp_http_request_t *rq)
     if (hl + 10 > HOST_VALUE_CAP) {
         return camp_diag_set(&c->last.diag, CAMP_ERR_ARG, "client.host", "host name too long");
     }
-    rq->host = c->host;
     rq->host_brackets = memchr(c->host, ':', hl) != NULL;
     rq->host_with_port = with_port;
     rq->host_port = c->port;
@@ -653,7 +652,7 @@ CLIENT_NOINLINE static camp_status_t exchange(camp_client_t *c, const call_t *ca
 /* One attempt: the request is laid out anew (the last response overwrote it). */
 static camp_status_t attempt(camp_client_t *c, const call_t *call, uint64_t limit)
 {
-    request_layout_t lay = {0, 0, 0};
+    request_layout_t lay;
     camp_status_t st = prepare(c, call, &lay);
     return (st == CAMP_OK) ? exchange(c, call, &lay, limit) : st;
 }
