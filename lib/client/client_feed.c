@@ -111,29 +111,28 @@ FEED_NOINLINE static camp_status_t page_next(camp_client_feed_t *f, camp_json_do
 /* The page is used up: true when the reader should ask for the next one now. */
 static bool page_used_up(camp_client_feed_t *f, bool fetched)
 {
+    bool again = false;
     f->have_page = false;
     if (f->page.last_seq > f->last_seq) {
         f->last_seq = f->page.last_seq; /* events filtered out of the page are behind us */
     }
-    if (!f->page.has_more) {
-        return false;
+    if (f->page.has_more) {
+        if (f->last_seq <= f->page_after_) {
+            /* hasMore without progress: asking again would return the same page */
+            f->stalled = true;
+        } else if (fetched) {
+            f->more = true;
+        } else {
+            again = true;
+        }
     }
-    if (f->last_seq <= f->page_after_) {
-        /* hasMore without progress: asking again would return the same page */
-        f->stalled = true;
-        return false;
-    }
-    if (fetched) {
-        f->more = true;
-        return false;
-    }
-    return true;
+    return again;
 }
 
-static bool page_loaded(const camp_client_feed_t *f)
+static bool page_loaded(camp_client_feed_t *f)
 {
-    return f->have_page && f->serial_ == f->client->serial_ &&
-           camp_client_last_doc(f->client) != NULL;
+    return f->have_page && (f->serial_ == f->client->serial_) &&
+           (camp_client_last_doc(f->client) != NULL);
 }
 
 /* Request the page after last_seq. */

@@ -118,7 +118,7 @@ static camp_status_t received(camp_http_response_t *rs, int32_t r, size_t room, 
         }
         return st;
     }
-    if (r == CAMP_NET_CLOSED || r == CAMP_NET_TRUNCATED) {
+    if ((r == CAMP_NET_CLOSED) || (r == CAMP_NET_TRUNCATED)) {
         return closed(rs, r, diag);
     }
     if (r < 0) {
@@ -162,8 +162,9 @@ static camp_status_t receive(const camp_transport_t *t, camp_http_response_t *rs
 static bool exchange_args_ok(const camp_transport_t *t, const uint8_t *head, size_t head_len,
                              const uint8_t *body, size_t body_len, const uint8_t *buf, size_t cap)
 {
-    return t != NULL && t->send != NULL && t->recv != NULL && t->now_ms != NULL && buf != NULL &&
-           cap != 0 && (head != NULL || head_len == 0) && (body != NULL || body_len == 0);
+    return (t != NULL) && (t->send != NULL) && (t->recv != NULL) && (t->now_ms != NULL) &&
+           (buf != NULL) && (cap != 0) && ((head != NULL) || (head_len == 0)) &&
+           ((body != NULL) || (body_len == 0));
 }
 
 camp_status_t camp_http_exchange_until(const camp_transport_t *t, const uint8_t *head,
@@ -175,7 +176,7 @@ camp_status_t camp_http_exchange_until(const camp_transport_t *t, const uint8_t 
     deadline_t d;
     camp_status_t st;
     camp_diag_clear(diag);
-    if (rs == NULL || !exchange_args_ok(t, head, head_len, body, body_len, buf, cap)) {
+    if ((rs == NULL) || !exchange_args_ok(t, head, head_len, body, body_len, buf, cap)) {
         if (rs != NULL) {
             camp_http_response_init(rs, NULL, 0, head_request);
         }

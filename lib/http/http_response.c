@@ -229,33 +229,30 @@ static void parse_connection(camp_http_response_t *rs, const char *v, size_t len
     }
 }
 
-/* The response headers libcamp reads, in the order of k_header_names. */
-enum known_header {
-    HDR_CONTENT_LENGTH = 0,
-    HDR_TRANSFER_ENCODING,
-    HDR_CONTENT_ENCODING,
-    HDR_CONNECTION,
-    HDR_RETRY_AFTER,
-    HDR_RATELIMIT_LIMIT,
-    HDR_RATELIMIT_REMAINING,
-    HDR_RATELIMIT_RESET,
-    HDR_LOCATION,
-    HDR_CONTENT_TYPE,
-    HDR_REQUEST_ID,
-    HDR_DATE,
-    HDR_OTHER
-};
-
-static const char *const k_header_names[HDR_OTHER] = {
-    "Content-Length", "Transfer-Encoding", "Content-Encoding",      "Connection",
-    "Retry-After",    "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset",
-    "Location",       "Content-Type",      "X-Request-Id",          "Date"};
+/* The response headers libcamp reads, in the order of the names in header_index(). */
+#define HDR_CONTENT_LENGTH 0u
+#define HDR_TRANSFER_ENCODING 1u
+#define HDR_CONTENT_ENCODING 2u
+#define HDR_CONNECTION 3u
+#define HDR_RETRY_AFTER 4u
+#define HDR_RATELIMIT_LIMIT 5u
+#define HDR_RATELIMIT_REMAINING 6u
+#define HDR_RATELIMIT_RESET 7u
+#define HDR_LOCATION 8u
+#define HDR_CONTENT_TYPE 9u
+#define HDR_REQUEST_ID 10u
+#define HDR_DATE 11u
+#define HDR_OTHER 12u
 
 static unsigned header_index(const char *name, size_t name_len)
 {
+    static const char *const names[HDR_OTHER] = {
+        "Content-Length", "Transfer-Encoding", "Content-Encoding",      "Connection",
+        "Retry-After",    "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset",
+        "Location",       "Content-Type",      "X-Request-Id",          "Date"};
     unsigned i;
-    for (i = 0; i < (unsigned)HDR_OTHER; i++) {
-        if (camp_http_ieq(name, name_len, k_header_names[i])) {
+    for (i = 0; i < HDR_OTHER; i++) {
+        if (camp_http_ieq(name, name_len, names[i])) {
             break;
         }
     }
@@ -266,34 +263,36 @@ static int content_length(camp_http_response_t *rs, const char *v, size_t vlen, 
                           camp_diag_t *diag)
 {
     int64_t n;
+    int r = STEP_PROGRESS;
     /* strict: 1..18 digits only; a list like "5, 5" is refused too */
     if (!camp_http_parse_u63(v, vlen, &n)) {
-        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.Content-Length",
-                         "must be 1..18 decimal digits", vs);
+        r = (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.Content-Length",
+                      "must be 1..18 decimal digits", vs);
+    } else if (rs->content_length >= 0 && rs->content_length != n) {
+        r = (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.Content-Length",
+                      "conflicting Content-Length values", vs);
+    } else {
+        rs->content_length = n;
     }
-    if (rs->content_length >= 0 && rs->content_length != n) {
-        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.Content-Length",
-                         "conflicting Content-Length values", vs);
-    }
-    rs->content_length = n;
-    return STEP_PROGRESS;
+    return r;
 }
 
 static int transfer_encoding(camp_http_response_t *rs, const char *v, size_t vlen, size_t vs,
                              camp_diag_t *diag)
 {
+    int r = STEP_PROGRESS;
     if (rs->version_minor == 0) {
-        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.Transfer-Encoding",
-                         "Transfer-Encoding is not allowed in HTTP/1.0", vs);
-    }
-    if (rs->saw_te_ || !camp_http_ieq(v, vlen, "chunked")) {
+        r = (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.Transfer-Encoding",
+                      "Transfer-Encoding is not allowed in HTTP/1.0", vs);
+    } else if (rs->saw_te_ || !camp_http_ieq(v, vlen, "chunked")) {
         /* only a single "chunked" is understood; gzip etc. would need a decoder */
-        return (int)fail(rs, diag, CAMP_ERR_HTTP_ENCODING, "http.Transfer-Encoding",
-                         "only a single \"chunked\" transfer coding is supported", vs);
+        r = (int)fail(rs, diag, CAMP_ERR_HTTP_ENCODING, "http.Transfer-Encoding",
+                      "only a single \"chunked\" transfer coding is supported", vs);
+    } else {
+        rs->saw_te_ = true;
+        rs->chunked = true;
     }
-    rs->saw_te_ = true;
-    rs->chunked = true;
-    return STEP_PROGRESS;
+    return r;
 }
 
 /* Hints (Retry-After, rate limits, Date) are parsed into their field only when
@@ -670,7 +669,7 @@ static void start_overflow(camp_http_response_t *rs)
 /* Only a close-delimited or chunked body can be counted without being stored. */
 static bool can_overflow(const camp_http_response_t *rs)
 {
-    return (rs->state_ == CAMP_HTTP_ST_BODY_CLOSE || rs->state_ >= CAMP_HTTP_ST_CHUNK_SIZE) &&
+    return ((rs->state_ == CAMP_HTTP_ST_BODY_CLOSE) || (rs->state_ >= CAMP_HTTP_ST_CHUNK_SIZE)) &&
            !rs->overflow_;
 }
 
