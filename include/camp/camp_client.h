@@ -265,6 +265,42 @@ typedef struct camp_client_result {
     uint64_t waited_ms;          /**< total backoff waited */
 } camp_client_result_t;
 
+/** Private: what the request body of the call in progress is made from. */
+typedef enum {
+    CAMP_CLIENT_BODY_NONE = 0,        /**< no body */
+    CAMP_CLIENT_BODY_EMPTY_OBJECT,    /**< `{}` (enable, pause) */
+    CAMP_CLIENT_BODY_INBOX,           /**< an InboxApp request model */
+    CAMP_CLIENT_BODY_OUTBOX_CAMPAIGN, /**< a camp_outbox_campaign_create_t */
+    CAMP_CLIENT_BODY_OUTBOX_SENDER    /**< a camp_outbox_sender_create_t */
+} camp_client_body_kind_t;
+
+/** Private: how the response body of the call in progress is decoded. */
+typedef enum {
+    CAMP_CLIENT_RESP_JSON = 0,        /**< checked as JSON, kept raw */
+    CAMP_CLIENT_RESP_INBOX,           /**< an InboxApp response model */
+    CAMP_CLIENT_RESP_OUTBOX_CAMPAIGN, /**< a camp_outbox_campaign_t */
+    CAMP_CLIENT_RESP_OUTBOX_SENDER,   /**< a camp_outbox_sender_t */
+    CAMP_CLIENT_RESP_OUTBOX_CONTACTS, /**< a camp_outbox_contacts_page_t */
+    CAMP_CLIENT_RESP_EVENTS           /**< a camp_inbox_events_page_t (document kept) */
+} camp_client_resp_kind_t;
+
+/** Private: the endpoint call in progress, filled by the endpoint functions.
+ *  It lives in the client rather than on the stack: no call's frame holds it. */
+typedef struct {
+    camp_route_id_t route; /**< private: the route */
+    const char *args[3];   /**< private: campaignId, identifier, columnId */
+    const struct camp_client_contacts_query *query; /**< private: contacts query, or NULL */
+    int64_t after_seq;                 /**< private: events afterSeq; negative: not sent */
+    unsigned limit;                    /**< private: events limit; 0: not sent */
+    camp_client_body_kind_t body_kind; /**< private: the body's kind */
+    camp_inbox_type_t body_type;       /**< private: its model (CAMP_CLIENT_BODY_INBOX) */
+    const void *body;                  /**< private: the caller's request model */
+    camp_client_resp_kind_t resp_kind; /**< private: the response's kind */
+    camp_inbox_type_t resp_type;       /**< private: its model (CAMP_CLIENT_RESP_INBOX) */
+    void *out;                         /**< private: the caller's response model, or NULL */
+    size_t out_size;                   /**< private: its size */
+} camp_client_call_t;
+
 /** A client of one API. Fill with camp_client_init_inbox() / _outbox(), then set token and transport. */
 typedef struct camp_client {
     const char *host;          /**< Host, and what conn.open connects to */
@@ -292,6 +328,7 @@ typedef struct camp_client {
                                      (camp_client_last_doc()) */
     uint32_t serial_;           /**< private: counts calls, so a feed reader sees that its
                                      page's document was replaced */
+    camp_client_call_t call_;   /**< private: the call in progress */
 } camp_client_t;
 
 /**

@@ -233,37 +233,7 @@ bool camp_retry_decide(const camp_retry_policy_t *p, bool idempotent, camp_statu
 
 /* ---- one call ----------------------------------------------------------------------- */
 
-typedef enum body_kind {
-    BODY_NONE = 0,
-    BODY_EMPTY_OBJECT,
-    BODY_INBOX,
-    BODY_OUTBOX_CAMPAIGN,
-    BODY_OUTBOX_SENDER
-} body_kind_t;
-
-typedef enum resp_kind {
-    RESP_JSON = 0, /* checked as JSON, kept raw */
-    RESP_INBOX,
-    RESP_OUTBOX_CAMPAIGN,
-    RESP_OUTBOX_SENDER,
-    RESP_OUTBOX_CONTACTS,
-    RESP_EVENTS
-} resp_kind_t;
-
-typedef struct call {
-    camp_route_id_t route;
-    const char *args[3]; /* campaignId, identifier, columnId */
-    const camp_client_contacts_query_t *query;
-    int64_t after_seq; /* events: negative = not sent */
-    unsigned limit;    /* events: 0 = not sent */
-    body_kind_t body_kind;
-    camp_inbox_type_t body_type;
-    const void *body;
-    resp_kind_t resp_kind;
-    camp_inbox_type_t resp_type;
-    void *out;
-    size_t out_size;
-} call_t;
+typedef camp_client_call_t call_t;
 
 static bool has_ctl(const char *s)
 {
@@ -380,8 +350,8 @@ static camp_status_t encode_body(camp_client_t *c, const call_t *call, size_t *l
     camp_diag_t *diag = &c->last.diag;
     *len = 0;
     switch (call->body_kind) {
-    case BODY_NONE: return CAMP_OK;
-    case BODY_EMPTY_OBJECT:
+    case CAMP_CLIENT_BODY_NONE: return CAMP_OK;
+    case CAMP_CLIENT_BODY_EMPTY_OBJECT:
         /* enable / pause: the documented example sends {} */
         if (c->work_cap < 2) {
             camp_diag_set(diag, CAMP_ERR_BUFFER_TOO_SMALL, "$", "work buffer too small");
@@ -392,12 +362,12 @@ static camp_status_t encode_body(camp_client_t *c, const call_t *call, size_t *l
         buf[1] = '}';
         *len = 2;
         return CAMP_OK;
-    case BODY_INBOX:
+    case CAMP_CLIENT_BODY_INBOX:
         return camp_inbox_encode(call->body_type, call->body, buf, c->work_cap, len, diag);
-    case BODY_OUTBOX_CAMPAIGN:
+    case CAMP_CLIENT_BODY_OUTBOX_CAMPAIGN:
         return camp_outbox_campaign_create_encode((const camp_outbox_campaign_create_t *)call->body,
                                                   buf, c->work_cap, len, diag);
-    case BODY_OUTBOX_SENDER:
+    case CAMP_CLIENT_BODY_OUTBOX_SENDER:
         return camp_outbox_sender_create_encode((const camp_outbox_sender_create_t *)call->body,
                                                 buf, c->work_cap, len, diag);
     }
@@ -546,7 +516,7 @@ CLIENT_NOINLINE static camp_status_t write_head(camp_client_t *c, const call_t *
     rq.auth = c->routes[call->route].auth;
     rq.token = c->token;
     rq.body_len = body_len;
-    rq.has_body = (call->body_kind != BODY_NONE);
+    rq.has_body = (call->body_kind != CAMP_CLIENT_BODY_NONE);
     rq.keep_alive = c->keep_alive;
     if (call->route == CAMP_ROUTE_OUTBOX_CONTACTS && c->user_timezone != NULL) {
         extra[0].name = "X-User-Timezone";
@@ -704,30 +674,30 @@ static camp_status_t decode_response(camp_client_t *c, const call_t *call, char 
     camp_diag_t *diag = &c->last.diag;
     camp_json_doc_t *doc = &c->doc_;
     camp_status_t st;
-    if (call->out == NULL && call->resp_kind != RESP_JSON) {
+    if (call->out == NULL && call->resp_kind != CAMP_CLIENT_RESP_JSON) {
         return CAMP_OK;
     }
     switch (call->resp_kind) {
-    case RESP_JSON: return camp_json_check(body, len, CAMP_JSON_MAX_DEPTH, diag);
-    case RESP_INBOX:
+    case CAMP_CLIENT_RESP_JSON: return camp_json_check(body, len, CAMP_JSON_MAX_DEPTH, diag);
+    case CAMP_CLIENT_RESP_INBOX:
         return camp_inbox_parse(call->resp_type, body, len, c->tokens, c->token_cap, call->out,
                                 call->out_size, diag);
-    case RESP_OUTBOX_CAMPAIGN:
-    case RESP_OUTBOX_SENDER:
-    case RESP_OUTBOX_CONTACTS:
-    case RESP_EVENTS:
+    case CAMP_CLIENT_RESP_OUTBOX_CAMPAIGN:
+    case CAMP_CLIENT_RESP_OUTBOX_SENDER:
+    case CAMP_CLIENT_RESP_OUTBOX_CONTACTS:
+    case CAMP_CLIENT_RESP_EVENTS:
         st = camp_json_parse(doc, body, len, c->tokens, c->token_cap, diag);
         if (st != CAMP_OK) {
             doc->text = NULL;
             return st;
         }
-        if (call->resp_kind == RESP_OUTBOX_CAMPAIGN) {
+        if (call->resp_kind == CAMP_CLIENT_RESP_OUTBOX_CAMPAIGN) {
             return camp_outbox_campaign_decode(doc, 0, (camp_outbox_campaign_t *)call->out, diag);
         }
-        if (call->resp_kind == RESP_OUTBOX_SENDER) {
+        if (call->resp_kind == CAMP_CLIENT_RESP_OUTBOX_SENDER) {
             return camp_outbox_sender_decode(doc, 0, (camp_outbox_sender_t *)call->out, diag);
         }
-        if (call->resp_kind == RESP_EVENTS) {
+        if (call->resp_kind == CAMP_CLIENT_RESP_EVENTS) {
             return camp_inbox_events_page_decode(doc, 0, (camp_inbox_events_page_t *)call->out,
                                                  diag);
         }
@@ -869,7 +839,7 @@ static camp_status_t run(camp_client_t *c, const call_t *call)
     if (c->resp_.state_ == CAMP_HTTP_ST_DONE && c->resp_.buf_ == c->work) {
         st = take_body(c, call, st);
     }
-    if (st != CAMP_OK || call->resp_kind != RESP_EVENTS) {
+    if (st != CAMP_OK || call->resp_kind != CAMP_CLIENT_RESP_EVENTS) {
         /* only an events page leaves its document for the caller */
         c->doc_.text = NULL;
         c->doc_.count = 0;
@@ -883,26 +853,32 @@ static camp_status_t run(camp_client_t *c, const call_t *call)
 
 /* ---- endpoints ------------------------------------------------------------------------- */
 
-static void call_init(call_t *k, camp_route_id_t route, const char *campaign_id)
+/* Start describing a call in the client's own call_ (c is not NULL). */
+static call_t *call_init(camp_client_t *c, camp_route_id_t route, const char *campaign_id)
 {
+    call_t *k = &c->call_;
     memset(k, 0, sizeof *k);
     k->route = route;
     k->args[0] = campaign_id;
-    k->resp_kind = RESP_JSON;
+    k->resp_kind = CAMP_CLIENT_RESP_JSON;
+    return k;
 }
 
 static camp_status_t inbox_campaign_call(camp_client_t *c, camp_route_id_t route, const char *id,
-                                         body_kind_t body, camp_inbox_campaign_t *out)
+                                         camp_client_body_kind_t body, camp_inbox_campaign_t *out)
 {
-    call_t k;
+    call_t *k;
     camp_status_t st;
-    call_init(&k, route, id);
-    k.body_kind = body;
-    k.resp_kind = RESP_INBOX;
-    k.resp_type = CAMP_INBOX_CAMPAIGN;
-    k.out = out;
-    k.out_size = sizeof *out;
-    st = run(c, &k);
+    if (c == NULL) {
+        return CAMP_ERR_ARG;
+    }
+    k = call_init(c, route, id);
+    k->body_kind = body;
+    k->resp_kind = CAMP_CLIENT_RESP_INBOX;
+    k->resp_type = CAMP_INBOX_CAMPAIGN;
+    k->out = out;
+    k->out_size = sizeof *out;
+    st = run(c, k);
     /* a proxy or a server mix-up must not make the caller act on another campaign */
     if (st == CAMP_OK && out != NULL &&
         (out->base.id.ptr == NULL || out->base.id.len != strlen(id) ||
@@ -917,19 +893,21 @@ static camp_status_t inbox_campaign_call(camp_client_t *c, camp_route_id_t route
 camp_status_t camp_client_inbox_get_campaign(camp_client_t *c, const char *campaign_id,
                                              camp_inbox_campaign_t *out)
 {
-    return inbox_campaign_call(c, CAMP_ROUTE_GET_CAMPAIGN, campaign_id, BODY_NONE, out);
+    return inbox_campaign_call(c, CAMP_ROUTE_GET_CAMPAIGN, campaign_id, CAMP_CLIENT_BODY_NONE, out);
 }
 
 camp_status_t camp_client_inbox_enable_campaign(camp_client_t *c, const char *campaign_id,
                                                 camp_inbox_campaign_t *out)
 {
-    return inbox_campaign_call(c, CAMP_ROUTE_ENABLE, campaign_id, BODY_EMPTY_OBJECT, out);
+    return inbox_campaign_call(c, CAMP_ROUTE_ENABLE, campaign_id, CAMP_CLIENT_BODY_EMPTY_OBJECT,
+                               out);
 }
 
 camp_status_t camp_client_inbox_pause_campaign(camp_client_t *c, const char *campaign_id,
                                                camp_inbox_campaign_t *out)
 {
-    return inbox_campaign_call(c, CAMP_ROUTE_PAUSE, campaign_id, BODY_EMPTY_OBJECT, out);
+    return inbox_campaign_call(c, CAMP_ROUTE_PAUSE, campaign_id, CAMP_CLIENT_BODY_EMPTY_OBJECT,
+                               out);
 }
 
 static camp_status_t inbox_body_call(camp_client_t *c, camp_route_id_t route, const char *id,
@@ -937,27 +915,28 @@ static camp_status_t inbox_body_call(camp_client_t *c, camp_route_id_t route, co
                                      camp_inbox_type_t body_type, const void *body,
                                      camp_inbox_type_t resp_type, void *out, size_t out_size)
 {
-    call_t k;
-    call_init(&k, route, id);
-    k.args[1] = identifier;
-    k.args[2] = column;
-    k.body_kind = BODY_INBOX;
-    k.body_type = body_type;
-    k.body = body;
-    if (out != NULL) {
-        k.resp_kind = RESP_INBOX;
-        k.resp_type = resp_type;
-        k.out = out;
-        k.out_size = out_size;
-    }
-    if (body == NULL) {
-        if (c != NULL) {
-            reset_last(c);
-            c->last.status = camp_diag_set(&c->last.diag, CAMP_ERR_ARG, "$", "body is required");
-        }
+    call_t *k;
+    if (c == NULL) {
         return CAMP_ERR_ARG;
     }
-    return run(c, &k);
+    if (body == NULL) {
+        reset_last(c);
+        c->last.status = camp_diag_set(&c->last.diag, CAMP_ERR_ARG, "$", "body is required");
+        return CAMP_ERR_ARG;
+    }
+    k = call_init(c, route, id);
+    k->args[1] = identifier;
+    k->args[2] = column;
+    k->body_kind = CAMP_CLIENT_BODY_INBOX;
+    k->body_type = body_type;
+    k->body = body;
+    if (out != NULL) {
+        k->resp_kind = CAMP_CLIENT_RESP_INBOX;
+        k->resp_type = resp_type;
+        k->out = out;
+        k->out_size = out_size;
+    }
+    return run(c, k);
 }
 
 camp_status_t camp_client_inbox_create_campaign(camp_client_t *c,
@@ -1020,77 +999,86 @@ camp_status_t camp_client_inbox_update_column(camp_client_t *c, const char *camp
 
 /* The Outbox create calls: a required body of one kind, a response of another. */
 static camp_status_t outbox_body_call(camp_client_t *c, camp_route_id_t route,
-                                      body_kind_t body_kind, const void *body,
-                                      resp_kind_t resp_kind, void *out)
+                                      camp_client_body_kind_t body_kind, const void *body,
+                                      camp_client_resp_kind_t resp_kind, void *out)
 {
-    call_t k;
-    call_init(&k, route, NULL);
-    if (body == NULL) {
+    call_t *k;
+    if (c == NULL || body == NULL) {
         return CAMP_ERR_ARG;
     }
-    k.body_kind = body_kind;
-    k.body = body;
-    k.resp_kind = resp_kind;
-    k.out = out;
-    return run(c, &k);
+    k = call_init(c, route, NULL);
+    k->body_kind = body_kind;
+    k->body = body;
+    k->resp_kind = resp_kind;
+    k->out = out;
+    return run(c, k);
 }
 
 camp_status_t camp_client_outbox_create_campaign(camp_client_t *c,
                                                  const camp_outbox_campaign_create_t *body,
                                                  camp_outbox_campaign_t *out)
 {
-    return outbox_body_call(c, CAMP_ROUTE_OUTBOX_CAMPAIGN_CREATE, BODY_OUTBOX_CAMPAIGN, body,
-                            RESP_OUTBOX_CAMPAIGN, out);
+    return outbox_body_call(c, CAMP_ROUTE_OUTBOX_CAMPAIGN_CREATE, CAMP_CLIENT_BODY_OUTBOX_CAMPAIGN,
+                            body, CAMP_CLIENT_RESP_OUTBOX_CAMPAIGN, out);
 }
 
 camp_status_t camp_client_outbox_create_sender(camp_client_t *c,
                                                const camp_outbox_sender_create_t *body,
                                                camp_outbox_sender_t *out)
 {
-    return outbox_body_call(c, CAMP_ROUTE_OUTBOX_SENDER_CREATE, BODY_OUTBOX_SENDER, body,
-                            RESP_OUTBOX_SENDER, out);
+    return outbox_body_call(c, CAMP_ROUTE_OUTBOX_SENDER_CREATE, CAMP_CLIENT_BODY_OUTBOX_SENDER,
+                            body, CAMP_CLIENT_RESP_OUTBOX_SENDER, out);
 }
 
 camp_status_t camp_client_outbox_list_contacts(camp_client_t *c,
                                                const camp_client_contacts_query_t *query,
                                                camp_outbox_contacts_page_t *out)
 {
-    call_t k;
-    call_init(&k, CAMP_ROUTE_OUTBOX_CONTACTS, NULL);
-    k.query = query;
-    k.resp_kind = RESP_OUTBOX_CONTACTS;
-    k.out = out;
-    return run(c, &k);
+    camp_status_t st = CAMP_ERR_ARG;
+    if (c != NULL) {
+        call_t *k = call_init(c, CAMP_ROUTE_OUTBOX_CONTACTS, NULL);
+        k->query = query;
+        k->resp_kind = CAMP_CLIENT_RESP_OUTBOX_CONTACTS;
+        k->out = out;
+        st = run(c, k);
+    }
+    return st;
 }
 
 /* ---- team and the event feed ---------------------------------------------------------- */
 
 camp_status_t camp_client_inbox_get_team(camp_client_t *c, camp_inbox_team_t *out)
 {
-    call_t k;
-    call_init(&k, CAMP_ROUTE_TEAM, NULL);
-    if (out != NULL) {
-        k.resp_kind = RESP_INBOX;
-        k.resp_type = CAMP_INBOX_TEAM;
-        k.out = out;
-        k.out_size = sizeof *out;
+    camp_status_t st = CAMP_ERR_ARG;
+    if (c != NULL) {
+        call_t *k = call_init(c, CAMP_ROUTE_TEAM, NULL);
+        if (out != NULL) {
+            k->resp_kind = CAMP_CLIENT_RESP_INBOX;
+            k->resp_type = CAMP_INBOX_TEAM;
+            k->out = out;
+            k->out_size = sizeof *out;
+        }
+        st = run(c, k);
     }
-    return run(c, &k);
+    return st;
 }
 
 camp_status_t camp_client_inbox_list_events(camp_client_t *c, int64_t after_seq, unsigned limit,
                                             camp_inbox_events_page_t *page)
 {
-    call_t k;
-    call_init(&k, CAMP_ROUTE_EVENTS, NULL);
-    k.after_seq = (after_seq < 0) ? -1 : after_seq;
-    k.limit = limit;
-    if (page != NULL) {
-        k.resp_kind = RESP_EVENTS;
-        k.out = page;
-        k.out_size = sizeof *page;
+    camp_status_t st = CAMP_ERR_ARG;
+    if (c != NULL) {
+        call_t *k = call_init(c, CAMP_ROUTE_EVENTS, NULL);
+        k->after_seq = (after_seq < 0) ? -1 : after_seq;
+        k->limit = limit;
+        if (page != NULL) {
+            k->resp_kind = CAMP_CLIENT_RESP_EVENTS;
+            k->out = page;
+            k->out_size = sizeof *page;
+        }
+        st = run(c, k);
     }
-    return run(c, &k);
+    return st;
 }
 
 camp_json_doc_t *camp_client_last_doc(camp_client_t *c)
