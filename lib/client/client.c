@@ -823,12 +823,10 @@ static camp_status_t take_body(camp_client_t *c, const call_t *call, camp_status
     return st;
 }
 
+/* The call described in c->call_ (c is not NULL: each endpoint checks). */
 static camp_status_t run(camp_client_t *c, const call_t *call)
 {
     camp_status_t st;
-    if (c == NULL) {
-        return CAMP_ERR_ARG;
-    }
     reset_last(c);
     st = check_call(c, call);
     if (st != CAMP_OK) {
@@ -859,8 +857,7 @@ static call_t *call_init(camp_client_t *c, camp_route_id_t route, const char *ca
     call_t *k = &c->call_;
     memset(k, 0, sizeof *k);
     k->route = route;
-    k->args[0] = campaign_id;
-    k->resp_kind = CAMP_CLIENT_RESP_JSON;
+    k->args[0] = campaign_id; /* and resp_kind CAMP_CLIENT_RESP_JSON (0) */
     return k;
 }
 
