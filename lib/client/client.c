@@ -562,33 +562,25 @@ static camp_status_t connect_by(camp_client_t *c, uint64_t deadline)
     return CAMP_OK;
 }
 
-/* Where an attempt's request lies in the work buffer: [body][target NUL][head]. */
-typedef struct request_layout {
-    size_t body_len;
-    size_t head_off;
-    size_t head_len;
-} request_layout_t;
-
-/* Encode the body and write the head. Out of line, with a small frame of its
- * own: the model encoders' stack is the deepest of a call. */
-CLIENT_NOINLINE static camp_status_t prepare(camp_client_t *c, const call_t *call,
-                                             request_layout_t *lay)
+/* Encode the body and write the head: [body][target NUL][head] in the work
+ * buffer, their places noted in the call. Out of line, with a small frame of
+ * its own: the model encoders' stack is the deepest of a call. */
+CLIENT_NOINLINE static camp_status_t prepare(camp_client_t *c, call_t *call)
 {
     camp_status_t st;
     camp_diag_clear(&c->last.diag);
-    st = encode_body(c, call, &lay->body_len);
+    st = encode_body(c, call, &call->body_len);
     if (st != CAMP_OK) {
         return st;
     }
-    return write_head(c, call, lay->body_len, &lay->head_off, &lay->head_len);
+    return write_head(c, call, call->body_len, &call->head_off, &call->head_len);
 }
 
 /* Send the prepared request and receive the response under one deadline:
  * connecting (through conn.open_until), the TLS handshake, sending and
  * receiving all end by min(now + timeout_ms, limit); limit is the end of the
  * whole call's budget (0: none). */
-CLIENT_NOINLINE static camp_status_t exchange(camp_client_t *c, const call_t *call,
-                                              const request_layout_t *lay, uint64_t limit)
+CLIENT_NOINLINE static camp_status_t exchange(camp_client_t *c, const call_t *call, uint64_t limit)
 {
     camp_http_response_t *rs = &c->resp_;
     uint64_t deadline = c->transport.now_ms(c->transport.ctx) + c->timeout_ms;
@@ -600,8 +592,8 @@ CLIENT_NOINLINE static camp_status_t exchange(camp_client_t *c, const call_t *ca
     if (st != CAMP_OK) {
         return st;
     }
-    st = camp_http_exchange_until(&c->transport, c->work + lay->head_off, lay->head_len, c->work,
-                                  lay->body_len, c->routes[call->route].method == CAMP_HTTP_HEAD,
+    st = camp_http_exchange_until(&c->transport, c->work + call->head_off, call->head_len, c->work,
+                                  call->body_len, c->routes[call->route].method == CAMP_HTTP_HEAD,
                                   c->work, c->work_cap, deadline, rs, &c->last.diag);
     /* After an error the connection's state is unknown; after `Connection: close`
      * (ours or the server's) it is finished even if the server did not say so:
@@ -620,11 +612,10 @@ CLIENT_NOINLINE static camp_status_t exchange(camp_client_t *c, const call_t *ca
 }
 
 /* One attempt: the request is laid out anew (the last response overwrote it). */
-static camp_status_t attempt(camp_client_t *c, const call_t *call, uint64_t limit)
+static camp_status_t attempt(camp_client_t *c, call_t *call, uint64_t limit)
 {
-    request_layout_t lay;
-    camp_status_t st = prepare(c, call, &lay);
-    return (st == CAMP_OK) ? exchange(c, call, &lay, limit) : st;
+    camp_status_t st = prepare(c, call);
+    return (st == CAMP_OK) ? exchange(c, call, limit) : st;
 }
 
 static void set_str(camp_str_t *s, const char *p)
@@ -777,7 +768,7 @@ CLIENT_NOINLINE static bool wait_to_retry(camp_client_t *c, camp_status_t st, ui
 }
 
 /* The attempts of one call, as the retry policy allows. */
-static camp_status_t attempts(camp_client_t *c, const call_t *call)
+static camp_status_t attempts(camp_client_t *c, call_t *call)
 {
     camp_http_response_t *rs = &c->resp_;
     bool can_retry =
@@ -824,7 +815,7 @@ static camp_status_t take_body(camp_client_t *c, const call_t *call, camp_status
 }
 
 /* The call described in c->call_ (c is not NULL: each endpoint checks). */
-static camp_status_t run(camp_client_t *c, const call_t *call)
+static camp_status_t run(camp_client_t *c, call_t *call)
 {
     camp_status_t st;
     reset_last(c);
