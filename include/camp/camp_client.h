@@ -299,9 +299,11 @@ typedef struct {
     camp_inbox_type_t resp_type;       /**< private: its model (CAMP_CLIENT_RESP_INBOX) */
     void *out;                         /**< private: the caller's response model, or NULL */
     size_t out_size;                   /**< private: its size */
-    size_t body_len; /**< private: the encoded body's length, at work[0] (this attempt) */
-    size_t head_off; /**< private: where the request head starts in work (this attempt) */
-    size_t head_len; /**< private: its length */
+    size_t body_len;   /**< private: the encoded body's length, at work[0] (this attempt) */
+    size_t head_off;   /**< private: where the request head starts in work (this attempt) */
+    size_t head_len;   /**< private: its length */
+    uint64_t start_ms; /**< private: transport.now_ms() when the call started */
+    uint64_t limit_ms; /**< private: when the whole call's budget ends; 0: no limit */
 } camp_client_call_t;
 
 /** A client of one API. Fill with camp_client_init_inbox() / _outbox(), then set token and transport. */

@@ -580,13 +580,13 @@ CLIENT_NOINLINE static camp_status_t prepare(camp_client_t *c, call_t *call)
  * connecting (through conn.open_until), the TLS handshake, sending and
  * receiving all end by min(now + timeout_ms, limit); limit is the end of the
  * whole call's budget (0: none). */
-CLIENT_NOINLINE static camp_status_t exchange(camp_client_t *c, const call_t *call, uint64_t limit)
+CLIENT_NOINLINE static camp_status_t exchange(camp_client_t *c, const call_t *call)
 {
     camp_http_response_t *rs = &c->resp_;
     uint64_t deadline = c->transport.now_ms(c->transport.ctx) + c->timeout_ms;
     camp_status_t st;
-    if (limit != 0 && deadline > limit) {
-        deadline = limit;
+    if (call->limit_ms != 0 && deadline > call->limit_ms) {
+        deadline = call->limit_ms;
     }
     st = connect_by(c, deadline);
     if (st != CAMP_OK) {
@@ -612,10 +612,10 @@ CLIENT_NOINLINE static camp_status_t exchange(camp_client_t *c, const call_t *ca
 }
 
 /* One attempt: the request is laid out anew (the last response overwrote it). */
-static camp_status_t attempt(camp_client_t *c, call_t *call, uint64_t limit)
+static camp_status_t attempt(camp_client_t *c, call_t *call)
 {
     camp_status_t st = prepare(c, call);
-    return (st == CAMP_OK) ? exchange(c, call, limit) : st;
+    return (st == CAMP_OK) ? exchange(c, call) : st;
 }
 
 static void set_str(camp_str_t *s, const char *p)
@@ -745,11 +745,10 @@ static void note_limits(camp_client_t *c, const camp_http_response_t *rs)
 }
 
 /* After a failed attempt: wait and return true when another one should follow. */
-CLIENT_NOINLINE static bool wait_to_retry(camp_client_t *c, camp_status_t st, uint64_t start,
-                                          uint64_t limit)
+CLIENT_NOINLINE static bool wait_to_retry(camp_client_t *c, const call_t *call, camp_status_t st)
 {
     uint32_t delay = 0;
-    uint64_t elapsed = c->transport.now_ms(c->transport.ctx) - start;
+    uint64_t elapsed = c->transport.now_ms(c->transport.ctx) - call->start_ms;
     if (!camp_retry_decide(&c->retry, true, st, c->last.attempts, elapsed,
                            (st == CAMP_ERR_API_RATE_LIMITED || st == CAMP_ERR_API_SERVER)
                                ? c->last.retry_after_ms
@@ -758,7 +757,7 @@ CLIENT_NOINLINE static bool wait_to_retry(camp_client_t *c, camp_status_t st, ui
         return false;
     }
     /* A retry starts only when a whole attempt still fits after the wait. */
-    if (limit != 0 && elapsed + delay + c->timeout_ms > c->retry.max_total_ms) {
+    if (call->limit_ms != 0 && elapsed + delay + c->timeout_ms > c->retry.max_total_ms) {
         return false;
     }
     c->retry.sleep_ms(c->retry.ctx, delay);
@@ -773,20 +772,20 @@ static camp_status_t attempts(camp_client_t *c, call_t *call)
     camp_http_response_t *rs = &c->resp_;
     bool can_retry =
         c->routes[call->route].idempotent && c->retry.random != NULL && c->retry.sleep_ms != NULL;
-    uint64_t start = c->transport.now_ms(c->transport.ctx);
-    /* max_total_ms bounds the whole call, first attempt included */
-    uint64_t limit = (c->retry.max_total_ms != 0) ? start + c->retry.max_total_ms : 0;
     uint32_t guard;
     camp_status_t st = CAMP_OK;
+    call->start_ms = c->transport.now_ms(c->transport.ctx);
+    /* max_total_ms bounds the whole call, first attempt included */
+    call->limit_ms = (c->retry.max_total_ms != 0) ? call->start_ms + c->retry.max_total_ms : 0;
     camp_http_response_init(rs, NULL, 0, false);
     /* bounded by max_attempts (and a hard cap for a policy set to UINT32_MAX) */
     for (guard = 0; guard < 1000u; guard++) {
-        st = attempt(c, call, limit);
+        st = attempt(c, call);
         c->last.attempts++;
         if (c->last.http_status != 0 && rs->state_ == CAMP_HTTP_ST_DONE) {
             note_limits(c, rs);
         }
-        if (!can_retry || !wait_to_retry(c, st, start, limit)) {
+        if (!can_retry || !wait_to_retry(c, call, st)) {
             break;
         }
     }
