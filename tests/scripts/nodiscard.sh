@@ -4,13 +4,8 @@
 # can define the macro empty to opt out. Every public declaration returning
 # camp_status_t carries the mark, except the helpers that hand back the status
 # they were given (camp_diag_set, camp_json_diag, camp_json_diag_member).
-root=$(cd "$(dirname "$0")/../.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { echo "ok - $1"; passed=$((passed + 1)); }
-bad() { echo "FAIL - $1"; failed=$((failed + 1)); }
+. "$(dirname "$0")/../support/harness.sh"
+make_tmp
 
 cat >"$tmp/dropped.c" <<'EOC'
 #include <camp/camp.h>
@@ -71,5 +66,4 @@ else
     bad "public calls returning camp_status_t without CAMP_NODISCARD ($marked marked): $unmarked"
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

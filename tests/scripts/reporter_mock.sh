@@ -10,14 +10,12 @@
 #   BUILD=build SHARED=../shared sh tests/scripts/reporter_mock.sh
 # Closing line: "N passed, N failed".
 BUILD=${BUILD:-build}
-root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/../support/harness.sh"
 cd "$root" || exit 1
 SHARED=${SHARED:-$root/../shared}
 FIX=$SHARED/fixtures
 REPORTER=$BUILD/bin/reporter
 CAMPCTL=$BUILD/bin/campctl
-passed=0
-failed=0
 pids=
 tmp=$(mktemp -d)
 cleanup() {
@@ -30,16 +28,10 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 1' INT TERM
 
-ok() { printf 'ok - %s\n' "$1"; passed=$((passed + 1)); }
 bad() {
     printf 'FAIL - %s\n' "$1"
     failed=$((failed + 1))
     sed 's/^/    | /' "$tmp/out" 2>/dev/null | head -n 12
-}
-finish() {
-    echo "$passed passed, $failed failed"
-    [ "$failed" -eq 0 ]
-    exit $?
 }
 for tool in python3 tinyproxy; do
     command -v "$tool" >/dev/null 2>&1 || { bad "needs $tool (tools/deps.sh)"; finish; }
