@@ -168,8 +168,8 @@ n=$(grep -c "type=target.replied campaign=$cid " "$work/v1.out")
 check "1 target.replied accepted for the campaign ($n)" [ "$n" -eq 1 ]
 check "another type (thread.created) accepted without a campaign" \
     grep -q "type=thread.created campaign=- " "$work/v1.out"
-check "the hostile name is escaped (\\x1B, \\x7F, \\u0085, \\u202E)" \
-    grep -F -q 'name="Evil \x1B[31mred\x7F\u0085\u202E end"' "$work/v1.out"
+check "the hostile name is a JSON string (\\u001b, \\u007f, \\u0085, \\u202e)" \
+    grep -F -q 'name="Evil \u001b[31mred\u007f\u0085\u202e end"' "$work/v1.out"
 esc=$(printf '\033')
 if grep -q "$esc" "$work/v1.out" "$work/v1.err"; then bad "a raw ESC byte reached the output"; else ok "no raw ESC byte in the output"; fi
 
@@ -221,7 +221,7 @@ check "... the refusal names \$.seq" grep -q 'refused 422: .*\$\.seq' "$work/v1.
 hostile_id='{"id":"x\u001b]0;pwned\u0007","seq":900002,"teamId":"hzcai5t59nn9vsck3rbuepyg","type":"tag.created","timestamp":"2025-01-16T09:15:00.000Z","version":"1.0","data":{}}'
 s=$(post -H "X-Inbox-Signature: $(sign "$now" "$hostile_id")" --data "$hostile_id")
 check "an event id with control characters: accepted" [ "$s" = 200 ]
-check "... and printed escaped" grep -F -q 'id=x\x1B]0;pwned\x07' "$work/v1.out"
+check "... and printed escaped" grep -F -q 'id=x\x1b]0;pwned\x07' "$work/v1.out"
 
 # The library refuses \u0000 in strings (it would cut C strings short); a line
 # separator, a C1 control and plain UTF-8 decode and are escaped or kept.
