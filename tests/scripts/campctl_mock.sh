@@ -45,8 +45,7 @@ unset https_proxy HTTPS_PROXY http_proxy HTTP_PROXY no_proxy NO_PROXY all_proxy 
 python3 tests/mockapi/server.py --plain --port-file "$tmp/port" --log "$tmp/requests.log" \
     --token mock-token --frozen-clock --quiet --exit-after 120 &
 pids="$pids $!"
-i=0
-while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+wait_file "$tmp/port"
 [ -s "$tmp/port" ] || { bad "the mock API did not start"; finish; }
 PORT=$(cat "$tmp/port")
 BASE="http://127.0.0.1:$PORT"
@@ -388,8 +387,7 @@ sh tests/mockapi/make_certs.sh "$tmp/certs" >/dev/null 2>&1 || bad "make_certs.s
 python3 tests/mockapi/server.py --certs "$tmp/certs" --port-file "$tmp/tport" --token mock-token \
     --frozen-clock --quiet --exit-after 120 &
 pids="$pids $!"
-i=0
-while [ ! -s "$tmp/tport" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+wait_file "$tmp/tport"
 TAPI="https://127.0.0.1:$(cat "$tmp/tport")/api/v1"
 before=$(connects open)
 https_proxy="http://127.0.0.1:$pport" run --base-url "$TAPI" --ca-file "$tmp/certs/ca.crt" whoami
@@ -445,8 +443,7 @@ threading.Event().wait(120)
 PYEOF
 python3 "$tmp/trunc.py" "$tmp/trunc.ports" "$tmp/certs" "$tmp/campaign.json" &
 pids="$pids $!"
-i=0
-while [ ! -s "$tmp/trunc.ports" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+wait_file "$tmp/trunc.ports"
 read -r tport_cut tport_clean <"$tmp/trunc.ports"
 run --base-url "https://127.0.0.1:$tport_clean/api/v1" --ca-file "$tmp/certs/ca.crt" get "$ID"
 check_rc 0 "a close-delimited body ended by close_notify"
@@ -458,30 +455,9 @@ json_check 'd["error"]["status"] == "CAMP_ERR_NET_TRUNCATED"' "the cut is CAMP_E
 # --- --timeout-ms is the whole request ----------------------------------------------------------
 # A server that answers one byte every 200 ms: each read succeeds in time, so only
 # a deadline for the whole request stops it.
-cat >"$tmp/trickle.py" <<'EOF'
-import os, socket, sys, threading, time
-s = socket.socket()
-s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-s.bind(("127.0.0.1", 0))
-s.listen(4)
-open(sys.argv[1] + ".tmp", "w").write(str(s.getsockname()[1]))
-os.rename(sys.argv[1] + ".tmp", sys.argv[1])
-def serve(c):
-    try:
-        c.recv(65536)
-        for b in b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n" + b" " * 100000:
-            c.sendall(bytes([b]))
-            time.sleep(0.2)
-    except OSError:
-        pass
-while True:
-    c, _ = s.accept()
-    threading.Thread(target=serve, args=(c,), daemon=True).start()
-EOF
-python3 "$tmp/trickle.py" "$tmp/trickle.port" &
+python3 "$root/tests/support/trickle_server.py" "$tmp/trickle.port" &
 pids="$pids $!"
-i=0
-while [ ! -s "$tmp/trickle.port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+wait_file "$tmp/trickle.port"
 t0=$(date +%s%N)
 run --base-url "http://127.0.0.1:$(cat "$tmp/trickle.port")/api/v1" --timeout-ms 1500 get "$ID"
 t1=$(date +%s%N)

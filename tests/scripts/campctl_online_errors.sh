@@ -268,8 +268,7 @@ if sh tests/mockapi/make_certs.sh "$tmp/certs" >/dev/null 2>&1; then
     python3 tests/mockapi/server.py --certs "$tmp/certs" --port-file "$tmp/tls-port" --token good-token \
         --quiet --exit-after 60 &
     spid=$!
-    i=0
-    while [ ! -s "$tmp/tls-port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+    wait_file "$tmp/tls-port"
     TLS_URL="https://127.0.0.1:$(cat "$tmp/tls-port")/api/v1"
     "$CAMPCTL" --base-url "$TLS_URL" --ca-file "$tmp/certs/other-ca.crt" get usdjpdql3f90seqk13rwuo7z >"$tmp/out" 2>"$tmp/err"
     rc=$?

@@ -55,8 +55,7 @@ sh tests/mockapi/make_certs.sh "$certs" >/dev/null || { bad "make_certs.sh"; fin
 python3 tests/mockapi/server.py --certs "$certs" --port-file "$work/port" --log "$work/requests.log" \
     --token flow-token --frozen-clock --quiet --exit-after 120 &
 pid=$!
-i=0
-while [ ! -s "$work/port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+wait_file "$work/port"
 [ -s "$work/port" ] || { bad "mock API did not start"; finish; }
 port=$(cat "$work/port")
 base="https://127.0.0.1:$port"
@@ -200,8 +199,7 @@ receiver=$BUILD/bin/receiver
 if [ -x "$receiver" ]; then
     CAMP_WEBHOOK_SECRET=flow_wh_secret "$receiver" --port-file "$work/rx.port" >"$work/rx.out" 2>"$work/rx.err" &
     rx_pid=$!
-    i=0
-    while [ ! -s "$work/rx.port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+    wait_file "$work/rx.port"
     hook="{\"url\": \"http://127.0.0.1:$(cat "$work/rx.port" 2>/dev/null)/hook\", \"secret\": \"flow_wh_secret\"}"
     expect 0 "subscribe the receiver to the mock's events" -- \
         python3 tests/mockapi/mockctl.py "$base" "$ca" POST /__mock/webhooks "$hook"

@@ -68,8 +68,7 @@ EOF
 python3 tests/mockapi/server.py --plain --port-file "$work/mport" --token rx-token --frozen-clock \
     --quiet --exit-after 120 &
 mock_pid=$!
-i=0
-while [ ! -s "$work/mport" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+wait_file "$work/mport"
 [ -s "$work/mport" ] || { bad "mock API did not start"; finish; }
 base="http://127.0.0.1:$(cat "$work/mport")"
 
@@ -88,8 +87,7 @@ start_rx() {
     rm -f "$work/$name.port"
     "$rx" --port-file "$work/$name.port" "$@" >"$work/$name.out" 2>"$work/$name.err" &
     rx_pid=$!
-    i=0
-    while [ ! -s "$work/$name.port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+    wait_file "$work/$name.port"
     rport=$(cat "$work/$name.port" 2>/dev/null)
 }
 stop_rx() {

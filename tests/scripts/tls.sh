@@ -100,8 +100,7 @@ while time.time() < deadline:
         pass
 EOF
 pids="$pids $!"
-i=0
-while [ ! -s "$work/stall.port" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+wait_file "$work/stall.port"
 port_stall=$(cat "$work/stall.port" 2>/dev/null)
 [ -n "$port_stall" ] || { bad "stalling server did not start"; finish; }
 # TLS server in Python: one port per behaviour, one thread per connection.
@@ -164,8 +163,7 @@ os.rename(sys.argv[1] + ".tmp", sys.argv[1])
 time.sleep(300)
 EOF
 pids="$pids $!"
-i=0
-while [ ! -s "$work/py.ports" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+wait_file "$work/py.ports"
 read -r port_trunc port_clean port_clen port_slow port_evilproxy <"$work/py.ports" 2>/dev/null
 [ -n "$port_evilproxy" ] || { bad "Python TLS server did not start"; finish; }
 

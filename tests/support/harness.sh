@@ -5,6 +5,7 @@
 #   check TEXT CMD...    ok when CMD succeeds, bad otherwise
 #   make_tmp             tmp=$(mktemp -d), removed on exit (scripts with their own
 #                        cleanup trap remove it themselves)
+#   wait_file FILE       wait up to 5 s for FILE to be non-empty (a server's port file)
 #   finish               the "N passed, N failed" line make check adds up, and the
 #                        script's exit status (1 when any check failed)
 # A script may redefine bad() to print more context (it must still count).
@@ -21,6 +22,13 @@ check() {
 make_tmp() {
     tmp=$(mktemp -d)
     trap 'rm -rf "$tmp"' EXIT
+}
+wait_file() {
+    _i=0
+    while [ ! -s "$1" ] && [ "$_i" -lt 100 ]; do
+        sleep 0.05
+        _i=$((_i + 1))
+    done
 }
 finish() {
     echo "$passed passed, $failed failed"
