@@ -1202,14 +1202,15 @@ static void print_event(const camp_inbox_webhook_t *e)
     putchar('\n');
 }
 
-/* events [--after SEQ] [--limit N] [--follow [--interval S] [--max-polls N]]: the
- * feed (§8.5) read to its end, or polled with --follow. */
+/* events [--after SEQ] [--limit N] [--follow [--interval S] [--max-polls N]]
+ * [--max-events N]: the feed (§8.5) read to its end, or polled with --follow;
+ * --max-events stops after N events (a script waiting for one event needs no timing). */
 static int cmd_events(ctx_t *x, int argc, char **argv)
 {
     static camp_client_feed_t feed;
     static camp_inbox_webhook_t ev;
     int64_t after = -1;
-    uint32_t limit = 0, interval_s = 5, max_polls = 0, polls = 0;
+    uint32_t limit = 0, interval_s = 5, max_polls = 0, polls = 0, max_events = 0;
     uint64_t events = 0;
     bool follow = false;
     int i;
@@ -1245,6 +1246,11 @@ static int cmd_events(ctx_t *x, int argc, char **argv)
                 return usage("events", "--max-polls needs a positive integer");
             }
             max_polls = n;
+        } else if (strcmp(a, "--max-events") == 0 && v != NULL) {
+            if (!parse_u32(v, &n) || n == 0) {
+                return usage("events", "--max-events needs a positive integer");
+            }
+            max_events = n;
         } else {
             return usage("events", v == NULL && a[0] == '-' ? "this option needs a value"
                                                             : "unknown option or argument");
@@ -1279,6 +1285,10 @@ static int cmd_events(ctx_t *x, int argc, char **argv)
         if (!done) {
             print_event(&ev);
             events++;
+            if (max_events != 0 && events >= max_events) {
+                fflush(stdout);
+                break;
+            }
             continue;
         }
         fflush(stdout);
