@@ -151,6 +151,7 @@ $(TARGET_DIR)/$(1)-$(2)/tests/%.elf: $(TARGET_DIR)/$(1)-$(2)/tests/obj/unit/%.o 
 
 $(TARGET_DIR)/$(1)-$(2)/tests/target-%.elf: $(TARGET_DIR)/$(1)-$(2)/tests/obj/target/%.o \
         $$(TARGET_SHIM_SRCS:tests/%.c=$(TARGET_DIR)/$(1)-$(2)/tests/obj/%.o) \
+        $$(TARGET_SUPPORT:tests/%.c=$(TARGET_DIR)/$(1)-$(2)/tests/obj/%.o) \
         $(TARGET_DIR)/$(1)-$(2)/libcamp.a tests/target/mps2.ld
 	$(TARGET_CC) $(TARGET_CPUFLAGS_$(1)) -$(2) $(TARGET_LDFLAGS) -o $$@ $$(filter %.o %.a,$$^)
 endef

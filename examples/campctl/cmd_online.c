@@ -478,6 +478,30 @@ static void cj_api(campctl_json_t *j, const char *key, camp_str_t s)
     }
 }
 
+/* One member of a --json summary: key and API text (absent when ptr is NULL). */
+typedef struct api_field {
+    const char *key;
+    camp_str_t value;
+} api_field_t;
+
+/* --json output of a decoded object: its strict re-encoding, or, when that is
+ * refused, a summary object of @p n text members marked "summary": true. */
+static void json_or_summary(camp_inbox_type_t type, const void *obj, const api_field_t *fields,
+                            size_t n)
+{
+    campctl_json_t j;
+    size_t i;
+    if (print_json(type, obj) == 0) {
+        return;
+    }
+    cj_begin(&j, stdout);
+    for (i = 0; i < n; i++) {
+        cj_api(&j, fields[i].key, fields[i].value);
+    }
+    cj_bool(&j, "summary", true);
+    cj_end(&j);
+}
+
 /* The summary of a campaign as JSON (when strict re-encoding refused it). */
 static void campaign_json(const camp_inbox_campaign_t *c)
 {
@@ -607,13 +631,10 @@ static int cmd_with_file(ctx_t *x, const char *cmd, const char *id, const char *
             st = camp_client_inbox_update_lead_rules(&x->client, id, &rules, &ok);
             if (st != CAMP_OK) {
                 rc = report_failure(&x->client, &x->conn, st);
-            } else if (campctl_opt.json && print_json(CAMP_INBOX_SUCCESS, &ok) != 0) {
-                campctl_json_t j;
-                cj_begin(&j, stdout);
-                cj_api(&j, "success", ok.value);
-                cj_bool(&j, "summary", true);
-                cj_end(&j);
-            } else if (!campctl_opt.json) {
+            } else if (campctl_opt.json) {
+                const api_field_t f[] = {{"success", ok.value}};
+                json_or_summary(CAMP_INBOX_SUCCESS, &ok, f, 1);
+            } else {
                 printf("success: ");
                 term_text(stdout, ok.value.ptr, ok.value.len);
                 putchar('\n');
@@ -811,13 +832,8 @@ static int cmd_lead_cancel(ctx_t *x, int argc, char **argv)
     }
     if (campctl_opt.json) {
         /* the API's object, as rules-set */
-        if (print_json(CAMP_INBOX_SUCCESS, &ok) != 0) {
-            campctl_json_t j;
-            cj_begin(&j, stdout);
-            cj_api(&j, "success", ok.value);
-            cj_bool(&j, "summary", true);
-            cj_end(&j);
-        }
+        const api_field_t f[] = {{"success", ok.value}};
+        json_or_summary(CAMP_INBOX_SUCCESS, &ok, f, 1);
     } else {
         printf("cancelled: lead ");
         term_cstr(stdout, ident);
@@ -876,14 +892,8 @@ static int cmd_column_update(ctx_t *x, int argc, char **argv)
         return report_failure(&x->client, &x->conn, st);
     }
     if (campctl_opt.json) {
-        if (print_json(CAMP_INBOX_COLUMN, &out) != 0) {
-            campctl_json_t j;
-            cj_begin(&j, stdout);
-            cj_api(&j, "id", out.id);
-            cj_api(&j, "name", out.name);
-            cj_bool(&j, "summary", true);
-            cj_end(&j);
-        }
+        const api_field_t f[] = {{"id", out.id}, {"name", out.name}};
+        json_or_summary(CAMP_INBOX_COLUMN, &out, f, 2);
         return CAMPCTL_OK;
     }
     print_str("id", out.id);
@@ -1092,15 +1102,8 @@ static int cmd_whoami(ctx_t *x, int argc, char **argv)
         return report_failure(&x->client, &x->conn, st);
     }
     if (campctl_opt.json) {
-        if (print_json(CAMP_INBOX_TEAM, &team) != 0) {
-            campctl_json_t j;
-            cj_begin(&j, stdout);
-            cj_api(&j, "id", team.id);
-            cj_api(&j, "name", team.name);
-            cj_api(&j, "slug", team.slug);
-            cj_bool(&j, "summary", true);
-            cj_end(&j);
-        }
+        const api_field_t f[] = {{"id", team.id}, {"name", team.name}, {"slug", team.slug}};
+        json_or_summary(CAMP_INBOX_TEAM, &team, f, 3);
         return CAMPCTL_OK;
     }
     print_str("team", team.name);
@@ -1199,14 +1202,15 @@ static void print_event(const camp_inbox_webhook_t *e)
     putchar('\n');
 }
 
-/* events [--after SEQ] [--limit N] [--follow [--interval S] [--max-polls N]]: the
- * feed (§8.5) read to its end, or polled with --follow. */
+/* events [--after SEQ] [--limit N] [--follow [--interval S] [--max-polls N]]
+ * [--max-events N]: the feed (§8.5) read to its end, or polled with --follow;
+ * --max-events stops after N events (a script waiting for one event needs no timing). */
 static int cmd_events(ctx_t *x, int argc, char **argv)
 {
     static camp_client_feed_t feed;
     static camp_inbox_webhook_t ev;
     int64_t after = -1;
-    uint32_t limit = 0, interval_s = 5, max_polls = 0, polls = 0;
+    uint32_t limit = 0, interval_s = 5, max_polls = 0, polls = 0, max_events = 0;
     uint64_t events = 0;
     bool follow = false;
     int i;
@@ -1242,6 +1246,11 @@ static int cmd_events(ctx_t *x, int argc, char **argv)
                 return usage("events", "--max-polls needs a positive integer");
             }
             max_polls = n;
+        } else if (strcmp(a, "--max-events") == 0 && v != NULL) {
+            if (!parse_u32(v, &n) || n == 0) {
+                return usage("events", "--max-events needs a positive integer");
+            }
+            max_events = n;
         } else {
             return usage("events", v == NULL && a[0] == '-' ? "this option needs a value"
                                                             : "unknown option or argument");
@@ -1276,6 +1285,10 @@ static int cmd_events(ctx_t *x, int argc, char **argv)
         if (!done) {
             print_event(&ev);
             events++;
+            if (max_events != 0 && events >= max_events) {
+                fflush(stdout);
+                break;
+            }
             continue;
         }
         fflush(stdout);

@@ -60,12 +60,14 @@ static const command_t commands[] = {
      "rules want --name too (the API reference does not mark it optional): without it the\n"
      "body is refused before sending, \"$.name: required field missing\", exit 1.\n",
      ONLINE},
-    {"events", "[--after SEQ] [--limit N] [--follow [--interval S] [--max-polls N]]",
+    {"events",
+     "[--after SEQ] [--limit N] [--follow [--interval S] [--max-polls N]] [--max-events N]",
      "the team's event feed (campaign.* and target.* events), read to its end",
      "One line per event: seq=N type=T campaign=ID ...; with --json one object per event\n"
      "per line (id, seq, type, version, timestamp, campaignId, ...). --after SEQ starts\n"
      "after a stored position (the last line on stderr gives the new one); --follow keeps\n"
-     "polling every S seconds (default 5), --max-polls N stops after N reads of the feed.\n"
+     "polling every S seconds (default 5), --max-polls N stops after N reads of the feed,\n"
+     "--max-events N after N events (the position on stderr is that of the last one).\n"
      "A jump in seq is reported on stderr. Exit 0 when the feed was read.\n",
      ONLINE},
     {"outbox-create", "FILE", "create an Outbox email campaign (body from FILE)",
@@ -220,7 +222,7 @@ static bool takes_value(const char *a)
                                        "--by",        "--platform",    "--description",
                                        "--page",      "--sort-by",     "--sort-direction",
                                        "--tag",       "--after",       "--limit",
-                                       "--max-polls", "--interval"};
+                                       "--max-polls", "--interval",    "--max-events"};
     size_t i;
     for (i = 0; i < sizeof opts / sizeof opts[0]; i++) {
         if (strcmp(a, opts[i]) == 0) {

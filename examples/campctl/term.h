@@ -1,5 +1,5 @@
 /* Safe output of untrusted text (server responses, documents, file names,
- * diagnostics) for campctl and the reporter.
+ * diagnostics) for campctl, the reporter and the webhook receiver.
  *
  * Every byte that could act on a terminal or forge an output line is shown as
  * an escape instead: C0 controls (\n, \t, \r, \xHH), DEL (\x7f), C1 controls
@@ -8,8 +8,8 @@
  * escape shown can always be told from text that merely looks like one.
  * Everything else (printable ASCII, valid UTF-8) is written as is.
  *
- * The reporter compiles this file through examples/reporter/term.c, so both
- * programs share one implementation without a library of their own. */
+ * The reporter and the receiver compile this file through their own term.c, so all
+ * three programs share one implementation without a library of their own. */
 #ifndef CAMPCTL_TERM_H
 #define CAMPCTL_TERM_H
 

@@ -365,7 +365,9 @@ static int flatten(FILE *out, camp_json_doc_t *doc, int tok, char *path, size_t 
                 size_t klen;
                 size_t j;
                 bool ident;
-                camp_json_get_string(doc, it, &key, &klen);
+                if (camp_json_get_string(doc, it, &key, &klen) != CAMP_OK) {
+                    return -1; /* not a key: stop printing rather than guess */
+                }
                 /* same form as diagnostics: .key when identifier-like, else ["key"] */
                 ident = klen > 0 && !(key[0] >= '0' && key[0] <= '9');
                 for (j = 0; j < klen && ident; j++) {
@@ -405,8 +407,9 @@ static void print_generic(FILE *out, camp_inbox_type_t type, const void *obj)
     size_t need = 0;
     char *buf;
     camp_diag_t diag;
-    camp_inbox_encode(type, obj, NULL, 0, &need, &diag);
-    buf = malloc(need + 1);
+    camp_status_t st = camp_inbox_encode(type, obj, NULL, 0, &need, &diag);
+    /* the measuring call reports BUFFER_TOO_SMALL with the size it needs */
+    buf = st == CAMP_OK || st == CAMP_ERR_BUFFER_TOO_SMALL ? malloc(need + 1) : NULL;
     if (buf != NULL && camp_inbox_encode(type, obj, buf, need + 1, &need, &diag) == CAMP_OK) {
         camp_json_doc_t doc;
         camp_json_token_t *tokens = NULL;

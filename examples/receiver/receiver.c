@@ -20,7 +20,8 @@
  *   5. answers 200 {"status":"accepted"} and prints one line on stdout (a jump in
  *      `seq` past the highest one seen is noted on stderr as "gap: N event(s) ..."):
  *        accepted seq=N type=T campaign=ID name="NAME" id=EVENT_ID
- *      Every piece of network text is escaped (see put_escaped()).
+ *      Every piece of network text is escaped (campctl's term.h, shared with the
+ *      reporter): the campaign name as a JSON string, ids and types as text.
  * Refusals are reported on stderr as "refused STATUS: reason".
  *
  * The secret comes from --secret-file (first line) or $CAMP_WEBHOOK_SECRET, never
@@ -45,6 +46,8 @@
 
 #include "camp/camp.h"
 #include "mbedtls/camp_mbedtls_crypto.h"
+
+#include "../campctl/term.h"
 
 #define RX_HEAD_MAX 8192u          /* request line + headers */
 #define RX_BODY_CAP (256u * 1024u) /* the largest --max-body */
@@ -92,84 +95,6 @@ static void on_signal(int sig)
 {
     (void)sig;
     g_stop = 1;
-}
-
-/* ---- escaping ------------------------------------------------------------------------ */
-
-/* Length of a well-formed UTF-8 sequence at p (1..4) and its code point, or 0. */
-static size_t utf8_seq(const unsigned char *p, size_t n, uint32_t *cp)
-{
-    size_t len, i;
-    uint32_t c, min;
-    if (p[0] < 0x80u) {
-        *cp = p[0];
-        return 1;
-    }
-    if (p[0] >= 0xC2u && p[0] <= 0xDFu) {
-        len = 2, c = p[0] & 0x1Fu, min = 0x80u;
-    } else if (p[0] >= 0xE0u && p[0] <= 0xEFu) {
-        len = 3, c = p[0] & 0x0Fu, min = 0x800u;
-    } else if (p[0] >= 0xF0u && p[0] <= 0xF4u) {
-        len = 4, c = p[0] & 0x07u, min = 0x10000u;
-    } else {
-        return 0;
-    }
-    if (len > n) {
-        return 0;
-    }
-    for (i = 1; i < len; i++) {
-        if ((p[i] & 0xC0u) != 0x80u) {
-            return 0;
-        }
-        c = (c << 6) | (p[i] & 0x3Fu);
-    }
-    if (c < min || c > 0x10FFFFu || (c >= 0xD800u && c <= 0xDFFFu)) {
-        return 0; /* overlong, out of range, or a surrogate */
-    }
-    *cp = c;
-    return len;
-}
-
-/* Code points a terminal would act on or that reorder text: C1 controls, line and
- * paragraph separators, bidirectional overrides and isolates, BOM. */
-static int is_hostile_cp(uint32_t c)
-{
-    return (c >= 0x80u && c <= 0x9Fu) || c == 0x2028u || c == 0x2029u ||
-           (c >= 0x202Au && c <= 0x202Eu) || (c >= 0x2066u && c <= 0x2069u) || c == 0x200Eu ||
-           c == 0x200Fu || c == 0xFEFFu;
-}
-
-/* Write network text so it can neither drive the terminal nor fake a second line:
- * C0 controls, DEL and bytes that are not valid UTF-8 as \xNN, hostile code points
- * as \uNNNN, backslash and double quote with a backslash; other UTF-8 as is. */
-static void put_escaped(FILE *f, const char *s, size_t n)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
-    if (s == NULL) {
-        fputs("-", f);
-        return;
-    }
-    while (i < n) {
-        uint32_t cp = 0;
-        size_t len = utf8_seq(p + i, n - i, &cp);
-        if (len == 0 || p[i] < 0x20u || p[i] == 0x7Fu) {
-            fprintf(f, "\\x%02X", (unsigned)p[i]);
-            i++;
-        } else if (len == 1) {
-            if (p[i] == '\\' || p[i] == '"') {
-                fputc('\\', f);
-            }
-            fputc((int)p[i], f);
-            i++;
-        } else if (is_hostile_cp(cp)) {
-            fprintf(f, "\\u%04X", (unsigned)cp);
-            i += len;
-        } else {
-            fwrite(p + i, 1, len, f);
-            i += len;
-        }
-    }
 }
 
 /* ---- duplicate window ------------------------------------------------------------------ */
@@ -379,6 +304,16 @@ static long long content_length(const char *head, int *bad)
 
 /* ---- one request ----------------------------------------------------------------------- */
 
+/* Network text as escaped by term_text(), or "-" when the event has none. */
+static void put_text(FILE *f, const char *s, size_t n)
+{
+    if (s == NULL) {
+        fputc('-', f);
+    } else {
+        term_text(f, s, n);
+    }
+}
+
 static const char *campaign_id_of(const camp_inbox_webhook_t *ev, size_t *len)
 {
     if (ev->has_campaign && ev->campaign.id.ptr != NULL) {
@@ -500,7 +435,7 @@ static int handle(int fd, const rx_opts_t *o, const camp_webhook_verifier_t *v, 
         snprintf(msg, sizeof msg, "event: %s", camp_status_str(st));
         respond(fd, 422, "refused", msg);
         fprintf(stderr, "refused 422: %s at ", msg);
-        put_escaped(stderr, where, strlen(where)); /* the path holds member names from the body */
+        term_path(stderr, where); /* the path holds member names from the body */
         fputc('\n', stderr);
         return 422;
     }
@@ -517,7 +452,7 @@ static int handle(int fd, const rx_opts_t *o, const camp_webhook_verifier_t *v, 
         }
         fprintf(stderr, "ignored %d: duplicate event seq=%lld id=", o->replay_status,
                 (long long)ev.seq);
-        put_escaped(stderr, ev.id.ptr, ev.id.len);
+        put_text(stderr, ev.id.ptr, ev.id.len);
         fputc('\n', stderr);
         return o->replay_status;
     }
@@ -534,16 +469,18 @@ static int handle(int fd, const rx_opts_t *o, const camp_webhook_verifier_t *v, 
     }
 
     printf("accepted seq=%lld type=", (long long)ev.seq);
-    put_escaped(stdout, ev.type.ptr, ev.type.len);
+    put_text(stdout, ev.type.ptr, ev.type.len);
     fputs(" campaign=", stdout);
     cid = campaign_id_of(&ev, &cid_len);
-    put_escaped(stdout, cid, cid_len);
-    fputs(" name=\"", stdout);
+    put_text(stdout, cid, cid_len);
+    fputs(" name=", stdout);
     if (ev.has_campaign && ev.campaign.name.ptr != NULL) {
-        put_escaped(stdout, ev.campaign.name.ptr, ev.campaign.name.len);
+        term_json_string(stdout, ev.campaign.name.ptr, ev.campaign.name.len);
+    } else {
+        fputs("\"\"", stdout);
     }
-    fputs("\" id=", stdout);
-    put_escaped(stdout, ev.id.ptr, ev.id.len);
+    fputs(" id=", stdout);
+    put_text(stdout, ev.id.ptr, ev.id.len);
     fputc('\n', stdout);
     fflush(stdout);
     return 200;

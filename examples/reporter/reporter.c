@@ -755,7 +755,10 @@ int main(int argc, char **argv)
                 https ? "https_proxy" : "http_proxy");
         return 2;
     }
-    camp_client_init_inbox(&client, work, sizeof work, tokens, TOKENS);
+    if (camp_client_init_inbox(&client, work, sizeof work, tokens, TOKENS) != CAMP_OK) {
+        fprintf(stderr, "reporter: cannot set up the client (work buffer or token array)\n");
+        return 2;
+    }
     client.host = host;
     client.port = port;
     client.tls = https;

@@ -350,8 +350,9 @@ typedef struct camp_client {
  * @param[in]  token_cap its entries.
  * @return CAMP_OK or CAMP_ERR_ARG (NULL client, work or tokens, or a zero size).
  */
-camp_status_t camp_client_init_inbox(camp_client_t *c, uint8_t *work, size_t work_cap,
-                                     camp_json_token_t *tokens, size_t token_cap);
+CAMP_NODISCARD camp_status_t camp_client_init_inbox(camp_client_t *c, uint8_t *work,
+                                                    size_t work_cap, camp_json_token_t *tokens,
+                                                    size_t token_cap);
 
 /** @brief As camp_client_init_inbox() for Outbox: host api.getoutbox.ai, base "".
  *  @param[out] c         the client to fill.
@@ -360,8 +361,9 @@ camp_status_t camp_client_init_inbox(camp_client_t *c, uint8_t *work, size_t wor
  *  @param[in]  tokens    JSON token array, kept by pointer.
  *  @param[in]  token_cap its entries.
  *  @return CAMP_OK or CAMP_ERR_ARG (NULL client, work or tokens, or a zero size). */
-camp_status_t camp_client_init_outbox(camp_client_t *c, uint8_t *work, size_t work_cap,
-                                      camp_json_token_t *tokens, size_t token_cap);
+CAMP_NODISCARD camp_status_t camp_client_init_outbox(camp_client_t *c, uint8_t *work,
+                                                     size_t work_cap, camp_json_token_t *tokens,
+                                                     size_t token_cap);
 
 /**
  * @brief Replace one route at run time (e.g. once the pause path is confirmed).
@@ -372,8 +374,8 @@ camp_status_t camp_client_init_outbox(camp_client_t *c, uint8_t *work, size_t wo
  *                 printable ASCII, and only the placeholders the route uses.
  * @return CAMP_OK; CAMP_ERR_ARG (unknown id, bad template; c->last.diag says why).
  */
-camp_status_t camp_client_set_route(camp_client_t *c, camp_route_id_t id, camp_http_method_t method,
-                                    const char *path);
+CAMP_NODISCARD camp_status_t camp_client_set_route(camp_client_t *c, camp_route_id_t id,
+                                                   camp_http_method_t method, const char *path);
 
 /** @brief Close the connection if the client opened one (conn.close).
  *  @param[in,out] c the client; NULL is ignored. */
@@ -403,8 +405,9 @@ void camp_client_disconnect(camp_client_t *c);
  *          CAMP_ERR_INVALID (diag path `$.id`) when the campaign returned is not
  *          the one asked for (checked when @p out is given)
  */
-camp_status_t camp_client_inbox_get_campaign(camp_client_t *c, const char *campaign_id,
-                                             camp_inbox_campaign_t *out);
+CAMP_NODISCARD camp_status_t camp_client_inbox_get_campaign(camp_client_t *c,
+                                                            const char *campaign_id,
+                                                            camp_inbox_campaign_t *out);
 /** @brief E2 `POST /campaigns/v2/{campaignId}/enable` with `{}`: v2 campaign object.
  *  @param[in,out] c the client; c->last has the details afterwards
  *  @param[in] campaign_id campaign ID (`^[0-9a-z]+$`)
@@ -415,8 +418,9 @@ camp_status_t camp_client_inbox_get_campaign(camp_client_t *c, const char *campa
  *          CAMP_ERR_INVALID (diag path `$.id`) when the campaign returned is not
  *          the one asked for (checked when @p out is given)
  */
-camp_status_t camp_client_inbox_enable_campaign(camp_client_t *c, const char *campaign_id,
-                                                camp_inbox_campaign_t *out);
+CAMP_NODISCARD camp_status_t camp_client_inbox_enable_campaign(camp_client_t *c,
+                                                               const char *campaign_id,
+                                                               camp_inbox_campaign_t *out);
 /** @brief E3 pause (route CAMP_ROUTE_PAUSE) with `{}`: legacy campaign object.
  *  @param[in,out] c the client; c->last has the details afterwards
  *  @param[in] campaign_id campaign ID (`^[0-9a-z]+$`)
@@ -427,8 +431,9 @@ camp_status_t camp_client_inbox_enable_campaign(camp_client_t *c, const char *ca
  *          CAMP_ERR_INVALID (diag path `$.id`) when the campaign returned is not
  *          the one asked for (checked when @p out is given)
  */
-camp_status_t camp_client_inbox_pause_campaign(camp_client_t *c, const char *campaign_id,
-                                               camp_inbox_campaign_t *out);
+CAMP_NODISCARD camp_status_t camp_client_inbox_pause_campaign(camp_client_t *c,
+                                                              const char *campaign_id,
+                                                              camp_inbox_campaign_t *out);
 /** @brief E4 create (route CAMP_ROUTE_CREATE): v2 campaign object.
  *  @param[in,out] c the client; c->last has the details afterwards
  *  @param[in] body request body, validated before anything is sent
@@ -437,9 +442,8 @@ camp_status_t camp_client_inbox_pause_campaign(camp_client_t *c, const char *cam
  *          transport, TLS, proxy and HTTP statuses; CAMP_ERR_API_* (non-2xx);
  *          a decode status (the endpoint-call notes in camp_client.h list them)
  */
-camp_status_t camp_client_inbox_create_campaign(camp_client_t *c,
-                                                const camp_inbox_campaign_create_t *body,
-                                                camp_inbox_campaign_t *out);
+CAMP_NODISCARD camp_status_t camp_client_inbox_create_campaign(
+    camp_client_t *c, const camp_inbox_campaign_create_t *body, camp_inbox_campaign_t *out);
 /** @brief E5 `PUT .../sequence`: `{version, steps}`.
  *  @param[in,out] c the client; c->last has the details afterwards
  *  @param[in] campaign_id campaign ID (`^[0-9a-z]+$`)
@@ -449,9 +453,10 @@ camp_status_t camp_client_inbox_create_campaign(camp_client_t *c,
  *          transport, TLS, proxy and HTTP statuses; CAMP_ERR_API_* (non-2xx);
  *          a decode status (the endpoint-call notes in camp_client.h list them)
  */
-camp_status_t camp_client_inbox_update_sequence(camp_client_t *c, const char *campaign_id,
-                                                const camp_inbox_sequence_t *body,
-                                                camp_inbox_sequence_t *out);
+CAMP_NODISCARD camp_status_t camp_client_inbox_update_sequence(camp_client_t *c,
+                                                               const char *campaign_id,
+                                                               const camp_inbox_sequence_t *body,
+                                                               camp_inbox_sequence_t *out);
 /** @brief E6 `PATCH .../rules`: `{success}`.
  *  @param[in,out] c the client; c->last has the details afterwards
  *  @param[in] campaign_id campaign ID (`^[0-9a-z]+$`)
@@ -461,9 +466,9 @@ camp_status_t camp_client_inbox_update_sequence(camp_client_t *c, const char *ca
  *          transport, TLS, proxy and HTTP statuses; CAMP_ERR_API_* (non-2xx);
  *          a decode status (the endpoint-call notes in camp_client.h list them)
  */
-camp_status_t camp_client_inbox_update_lead_rules(camp_client_t *c, const char *campaign_id,
-                                                  const camp_inbox_rules_update_t *body,
-                                                  camp_inbox_success_t *out);
+CAMP_NODISCARD camp_status_t camp_client_inbox_update_lead_rules(
+    camp_client_t *c, const char *campaign_id, const camp_inbox_rules_update_t *body,
+    camp_inbox_success_t *out);
 /** @brief E7 `POST .../leads`: counts.
  *  @param[in,out] c the client; c->last has the details afterwards
  *  @param[in] campaign_id campaign ID (`^[0-9a-z]+$`)
@@ -473,9 +478,9 @@ camp_status_t camp_client_inbox_update_lead_rules(camp_client_t *c, const char *
  *          transport, TLS, proxy and HTTP statuses; CAMP_ERR_API_* (non-2xx);
  *          a decode status (the endpoint-call notes in camp_client.h list them)
  */
-camp_status_t camp_client_inbox_add_leads(camp_client_t *c, const char *campaign_id,
-                                          const camp_inbox_leads_add_t *body,
-                                          camp_inbox_leads_add_result_t *out);
+CAMP_NODISCARD camp_status_t camp_client_inbox_add_leads(camp_client_t *c, const char *campaign_id,
+                                                         const camp_inbox_leads_add_t *body,
+                                                         camp_inbox_leads_add_result_t *out);
 /**
  * @brief E8 `PATCH .../leads/{identifier}`. The `{prospect}` response has no
  * model: it is checked as JSON and left raw in c->last.body.
@@ -487,9 +492,10 @@ camp_status_t camp_client_inbox_add_leads(camp_client_t *c, const char *campaign
  *          transport, TLS, proxy and HTTP statuses; CAMP_ERR_API_* (non-2xx);
  *          a decode status (the endpoint-call notes in camp_client.h list them)
  */
-camp_status_t camp_client_inbox_update_lead(camp_client_t *c, const char *campaign_id,
-                                            const char *identifier,
-                                            const camp_inbox_lead_update_t *body);
+CAMP_NODISCARD camp_status_t camp_client_inbox_update_lead(camp_client_t *c,
+                                                           const char *campaign_id,
+                                                           const char *identifier,
+                                                           const camp_inbox_lead_update_t *body);
 /** @brief E9 `POST .../leads/{identifier}/cancel`: `{success}`.
  *  @param[in,out] c the client; c->last has the details afterwards
  *  @param[in] campaign_id campaign ID (`^[0-9a-z]+$`)
@@ -500,10 +506,11 @@ camp_status_t camp_client_inbox_update_lead(camp_client_t *c, const char *campai
  *          transport, TLS, proxy and HTTP statuses; CAMP_ERR_API_* (non-2xx);
  *          a decode status (the endpoint-call notes in camp_client.h list them)
  */
-camp_status_t camp_client_inbox_cancel_lead(camp_client_t *c, const char *campaign_id,
-                                            const char *identifier,
-                                            const camp_inbox_lead_cancel_t *body,
-                                            camp_inbox_success_t *out);
+CAMP_NODISCARD camp_status_t camp_client_inbox_cancel_lead(camp_client_t *c,
+                                                           const char *campaign_id,
+                                                           const char *identifier,
+                                                           const camp_inbox_lead_cancel_t *body,
+                                                           camp_inbox_success_t *out);
 /** @brief E10 `PATCH .../columns/{columnId}`: column object.
  *  @param[in,out] c the client; c->last has the details afterwards
  *  @param[in] campaign_id campaign ID (`^[0-9a-z]+$`)
@@ -514,10 +521,11 @@ camp_status_t camp_client_inbox_cancel_lead(camp_client_t *c, const char *campai
  *          transport, TLS, proxy and HTTP statuses; CAMP_ERR_API_* (non-2xx);
  *          a decode status (the endpoint-call notes in camp_client.h list them)
  */
-camp_status_t camp_client_inbox_update_column(camp_client_t *c, const char *campaign_id,
-                                              const char *column_id,
-                                              const camp_inbox_column_update_t *body,
-                                              camp_inbox_column_t *out);
+CAMP_NODISCARD camp_status_t camp_client_inbox_update_column(camp_client_t *c,
+                                                             const char *campaign_id,
+                                                             const char *column_id,
+                                                             const camp_inbox_column_update_t *body,
+                                                             camp_inbox_column_t *out);
 
 /** @brief T1 `GET /team`: the team the token belongs to (the documented token check).
  *  @param[in,out] c the client; c->last has the details afterwards
@@ -528,7 +536,7 @@ camp_status_t camp_client_inbox_update_column(camp_client_t *c, const char *camp
  *          CAMP_ERR_API_FORBIDDEN and the other CAMP_ERR_API_* (non-2xx);
  *          a decode status when the team breaks a documented rule (diag path `$.…`)
  */
-camp_status_t camp_client_inbox_get_team(camp_client_t *c, camp_inbox_team_t *out);
+CAMP_NODISCARD camp_status_t camp_client_inbox_get_team(camp_client_t *c, camp_inbox_team_t *out);
 
 /** Largest `limit` of one events page (spec §8.5). */
 #define CAMP_CLIENT_EVENTS_LIMIT_MAX 1000u
@@ -555,8 +563,9 @@ camp_status_t camp_client_inbox_get_team(camp_client_t *c, camp_inbox_team_t *ou
  *         diag.needed); CAMP_ERR_REQUIRED, CAMP_ERR_TYPE, CAMP_ERR_RANGE,
  *         CAMP_ERR_CAPACITY for an envelope that breaks §8.5 (diag path `$.…`)
  */
-camp_status_t camp_client_inbox_list_events(camp_client_t *c, int64_t after_seq, unsigned limit,
-                                            camp_inbox_events_page_t *page);
+CAMP_NODISCARD camp_status_t camp_client_inbox_list_events(camp_client_t *c, int64_t after_seq,
+                                                           unsigned limit,
+                                                           camp_inbox_events_page_t *page);
 
 /**
  * @brief The tokenized document of the last response, for decoding what a call
@@ -642,7 +651,8 @@ void camp_client_feed_init(camp_client_feed_t *f, camp_client_t *c, int64_t last
  *         camp_inbox_events_next() for a malformed event (diag path `$.events[i]…`,
  *         f->bad_seq its seq; calling again retries from last_seq).
  */
-camp_status_t camp_client_feed_next(camp_client_feed_t *f, camp_inbox_webhook_t *ev, bool *done);
+CAMP_NODISCARD camp_status_t camp_client_feed_next(camp_client_feed_t *f, camp_inbox_webhook_t *ev,
+                                                   bool *done);
 
 /** @brief O1 `POST /email/campaigns/`: email campaign object (201).
  *  @param[in,out] c the client; c->last has the details afterwards
@@ -652,9 +662,8 @@ camp_status_t camp_client_feed_next(camp_client_feed_t *f, camp_inbox_webhook_t 
  *          transport, TLS, proxy and HTTP statuses; CAMP_ERR_API_* (non-2xx);
  *          a decode status (the endpoint-call notes in camp_client.h list them)
  */
-camp_status_t camp_client_outbox_create_campaign(camp_client_t *c,
-                                                 const camp_outbox_campaign_create_t *body,
-                                                 camp_outbox_campaign_t *out);
+CAMP_NODISCARD camp_status_t camp_client_outbox_create_campaign(
+    camp_client_t *c, const camp_outbox_campaign_create_t *body, camp_outbox_campaign_t *out);
 /** @brief O2 `POST /email/senders/`: sender identity.
  *  @param[in,out] c the client; c->last has the details afterwards
  *  @param[in] body request body, validated before anything is sent
@@ -663,9 +672,8 @@ camp_status_t camp_client_outbox_create_campaign(camp_client_t *c,
  *          transport, TLS, proxy and HTTP statuses; CAMP_ERR_API_* (non-2xx);
  *          a decode status (the endpoint-call notes in camp_client.h list them)
  */
-camp_status_t camp_client_outbox_create_sender(camp_client_t *c,
-                                               const camp_outbox_sender_create_t *body,
-                                               camp_outbox_sender_t *out);
+CAMP_NODISCARD camp_status_t camp_client_outbox_create_sender(
+    camp_client_t *c, const camp_outbox_sender_create_t *body, camp_outbox_sender_t *out);
 
 /** Query of the contacts page (O3). */
 typedef struct camp_client_contacts_query {
@@ -684,9 +692,8 @@ typedef struct camp_client_contacts_query {
  *          transport, TLS, proxy and HTTP statuses; CAMP_ERR_API_* (non-2xx);
  *          a decode status (the endpoint-call notes in camp_client.h list them)
  */
-camp_status_t camp_client_outbox_list_contacts(camp_client_t *c,
-                                               const camp_client_contacts_query_t *query,
-                                               camp_outbox_contacts_page_t *out);
+CAMP_NODISCARD camp_status_t camp_client_outbox_list_contacts(
+    camp_client_t *c, const camp_client_contacts_query_t *query, camp_outbox_contacts_page_t *out);
 
 #ifdef __cplusplus
 }

@@ -167,8 +167,9 @@ void camp_http_request_init(camp_http_request_t *rq, camp_http_method_t method, 
  *         byte that cannot appear there, in the target, a header name or value);
  *         CAMP_ERR_BUFFER_TOO_SMALL; CAMP_ERR_ARG (NULL host or target).
  */
-camp_status_t camp_http_write_request(const camp_http_request_t *rq, char *buf, size_t cap,
-                                      size_t *out_len, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_http_write_request(const camp_http_request_t *rq, char *buf,
+                                                     size_t cap, size_t *out_len,
+                                                     camp_diag_t *diag);
 
 /* ---- request target builder ------------------------------------------------ */
 
@@ -226,7 +227,8 @@ void camp_http_path_query(camp_http_path_t *p, const char *key, const char *valu
  * @param[out] diag    on failure, path `request.target`. May be NULL.
  * @return CAMP_OK, CAMP_ERR_HTTP_HEADER, or CAMP_ERR_BUFFER_TOO_SMALL (p->needed + 1 bytes needed).
  */
-camp_status_t camp_http_path_finish(camp_http_path_t *p, size_t *out_len, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_http_path_finish(camp_http_path_t *p, size_t *out_len,
+                                                   camp_diag_t *diag);
 
 /* ---- response parser ------------------------------------------------------- */
 
@@ -319,7 +321,8 @@ void camp_http_response_init(camp_http_response_t *rs, uint8_t *buf, size_t cap,
  * @return CAMP_OK; CAMP_ERR_HTTP_TOO_LARGE when the status line and headers
  *         fill the whole buffer; CAMP_ERR_STATE when done or failed.
  */
-camp_status_t camp_http_response_space(camp_http_response_t *rs, uint8_t **dst, size_t *room);
+CAMP_NODISCARD camp_status_t camp_http_response_space(camp_http_response_t *rs, uint8_t **dst,
+                                                      size_t *room);
 
 /**
  * @brief Parse @p n bytes just written at the place camp_http_response_space() gave.
@@ -337,8 +340,8 @@ camp_status_t camp_http_response_space(camp_http_response_t *rs, uint8_t **dst, 
  *         headers do not fit; rs->needed and diag->needed give the size needed
  *         when known); CAMP_ERR_STATE; CAMP_ERR_ARG.
  */
-camp_status_t camp_http_response_feed(camp_http_response_t *rs, size_t n, bool *done,
-                                      camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_http_response_feed(camp_http_response_t *rs, size_t n, bool *done,
+                                                     camp_diag_t *diag);
 
 /**
  * @brief The peer closed the connection. Completes a close-delimited body.
@@ -350,7 +353,7 @@ camp_status_t camp_http_response_feed(camp_http_response_t *rs, size_t n, bool *
  *         or mid-body), CAMP_ERR_HTTP_TOO_LARGE (close-delimited body that did
  *         not fit; needed reported), CAMP_ERR_STATE.
  */
-camp_status_t camp_http_response_eof(camp_http_response_t *rs, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_http_response_eof(camp_http_response_t *rs, camp_diag_t *diag);
 
 /**
  * @brief Value of any header of the parsed response (case-insensitive name).
@@ -386,7 +389,7 @@ int64_t camp_http_retry_after_ms(const camp_http_response_t *rs, int64_t now_uni
  * @param[in] status the HTTP status code.
  * @return the libcamp status as listed.
  */
-camp_status_t camp_http_status_map(int status);
+CAMP_NODISCARD camp_status_t camp_http_status_map(int status);
 
 /**
  * @brief Send a request and read the whole response, under one deadline.
@@ -415,10 +418,11 @@ camp_status_t camp_http_status_map(int status);
  *         so the body cannot be told apart from one cut on the path); every status of
  *         camp_http_response_feed(); CAMP_ERR_ARG.
  */
-camp_status_t camp_http_exchange(const camp_transport_t *t, const uint8_t *head, size_t head_len,
-                                 const uint8_t *body, size_t body_len, bool head_request,
-                                 uint8_t *buf, size_t cap, uint32_t timeout_ms,
-                                 camp_http_response_t *rs, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_http_exchange(const camp_transport_t *t, const uint8_t *head,
+                                                size_t head_len, const uint8_t *body,
+                                                size_t body_len, bool head_request, uint8_t *buf,
+                                                size_t cap, uint32_t timeout_ms,
+                                                camp_http_response_t *rs, camp_diag_t *diag);
 
 /**
  * @brief camp_http_exchange() with the deadline given as an instant of
@@ -439,11 +443,12 @@ camp_status_t camp_http_exchange(const camp_transport_t *t, const uint8_t *head,
  * @param[out] diag         on failure, what and where. May be NULL.
  * @return as camp_http_exchange().
  */
-camp_status_t camp_http_exchange_until(const camp_transport_t *t, const uint8_t *head,
-                                       size_t head_len, const uint8_t *body, size_t body_len,
-                                       bool head_request, uint8_t *buf, size_t cap,
-                                       uint64_t deadline_ms, camp_http_response_t *rs,
-                                       camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_http_exchange_until(const camp_transport_t *t,
+                                                      const uint8_t *head, size_t head_len,
+                                                      const uint8_t *body, size_t body_len,
+                                                      bool head_request, uint8_t *buf, size_t cap,
+                                                      uint64_t deadline_ms,
+                                                      camp_http_response_t *rs, camp_diag_t *diag);
 
 #ifdef __cplusplus
 }

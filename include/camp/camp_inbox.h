@@ -679,8 +679,9 @@ bool camp_inbox_type_is_request(camp_inbox_type_t type);
  *         CAMP_ERR_ENUM, CAMP_ERR_DATE, CAMP_ERR_TIMEZONE, CAMP_ERR_REFERENCE,
  *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL.
  */
-camp_status_t camp_inbox_decode(camp_inbox_type_t type, camp_json_doc_t *doc, int tok, void *out,
-                                size_t out_size, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_inbox_decode(camp_inbox_type_t type, camp_json_doc_t *doc,
+                                               int tok, void *out, size_t out_size,
+                                               camp_diag_t *diag);
 
 /**
  * @brief camp_json_parse() then camp_inbox_decode() of the whole document.
@@ -696,9 +697,9 @@ camp_status_t camp_inbox_decode(camp_inbox_type_t type, camp_json_doc_t *doc, in
  * @return any status of camp_json_parse() (a malformed document fails with path `$`)
  *         or camp_inbox_decode().
  */
-camp_status_t camp_inbox_parse(camp_inbox_type_t type, char *json, size_t len,
-                               camp_json_token_t *tokens, size_t capacity, void *out,
-                               size_t out_size, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_inbox_parse(camp_inbox_type_t type, char *json, size_t len,
+                                              camp_json_token_t *tokens, size_t capacity, void *out,
+                                              size_t out_size, camp_diag_t *diag);
 
 /**
  * @brief Check a struct (e.g. one built by hand) against the rules of @p type.
@@ -711,7 +712,8 @@ camp_status_t camp_inbox_parse(camp_inbox_type_t type, char *json, size_t len,
  * @param[out] diag may be NULL.
  * @return CAMP_OK, CAMP_ERR_ARG, or a validation status as for camp_inbox_decode().
  */
-camp_status_t camp_inbox_validate(camp_inbox_type_t type, const void *obj, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_inbox_validate(camp_inbox_type_t type, const void *obj,
+                                                 camp_diag_t *diag);
 
 /**
  * @brief Validate with the strictest documented rules, then write @p obj as JSON.
@@ -728,8 +730,8 @@ camp_status_t camp_inbox_validate(camp_inbox_type_t type, const void *obj, camp_
  * @param[out] diag    may be NULL; on CAMP_ERR_BUFFER_TOO_SMALL diag->needed = bytes needed (no NUL).
  * @return CAMP_OK, CAMP_ERR_ARG, CAMP_ERR_BUFFER_TOO_SMALL, or a validation status.
  */
-camp_status_t camp_inbox_encode(camp_inbox_type_t type, const void *obj, char *buf, size_t cap,
-                                size_t *out_len, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_inbox_encode(camp_inbox_type_t type, const void *obj, char *buf,
+                                               size_t cap, size_t *out_len, camp_diag_t *diag);
 
 /**
  * @brief Field-by-field equality of two structs of @p type: strings by content,
@@ -755,8 +757,8 @@ bool camp_inbox_equal(camp_inbox_type_t type, const void *a, const void *b);
  *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
  *         rules apply (see camp_inbox_decode()).
  */
-camp_status_t camp_inbox_team_decode(camp_json_doc_t *doc, int tok, camp_inbox_team_t *out,
-                                     camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_inbox_team_decode(camp_json_doc_t *doc, int tok,
+                                                    camp_inbox_team_t *out, camp_diag_t *diag);
 
 /**
  * @brief camp_inbox_parse() for CAMP_INBOX_TEAM: check, tokenize, decode and validate.
@@ -774,8 +776,9 @@ camp_status_t camp_inbox_team_decode(camp_json_doc_t *doc, int tok, camp_inbox_t
  *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
  *         rules apply (see camp_inbox_decode()).
  */
-camp_status_t camp_inbox_team_parse(char *json, size_t len, camp_json_token_t *tokens,
-                                    size_t capacity, camp_inbox_team_t *out, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_inbox_team_parse(char *json, size_t len,
+                                                   camp_json_token_t *tokens, size_t capacity,
+                                                   camp_inbox_team_t *out, camp_diag_t *diag);
 
 /* ---- Event replay feed (GET /events, §8.5) -------------------------------------------- */
 
@@ -802,8 +805,9 @@ typedef struct camp_inbox_events_page {
  * @return CAMP_OK; CAMP_ERR_ARG; CAMP_ERR_REQUIRED, CAMP_ERR_TYPE, CAMP_ERR_RANGE
  *         (`lastSeq` outside 0..2^53-1), CAMP_ERR_CAPACITY (more than 65535 events).
  */
-camp_status_t camp_inbox_events_page_decode(camp_json_doc_t *doc, int tok,
-                                            camp_inbox_events_page_t *out, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_inbox_events_page_decode(camp_json_doc_t *doc, int tok,
+                                                           camp_inbox_events_page_t *out,
+                                                           camp_diag_t *diag);
 
 /**
  * @brief Decode the next event of a page into @p ev.
@@ -819,8 +823,10 @@ camp_status_t camp_inbox_events_page_decode(camp_json_doc_t *doc, int tok,
  * @return CAMP_OK; CAMP_ERR_ARG; any status of camp_inbox_decode() for a bad event
  *         (the page stays on that event).
  */
-camp_status_t camp_inbox_events_next(camp_json_doc_t *doc, camp_inbox_events_page_t *page,
-                                     camp_inbox_webhook_t *ev, bool *done, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_inbox_events_next(camp_json_doc_t *doc,
+                                                    camp_inbox_events_page_t *page,
+                                                    camp_inbox_webhook_t *ev, bool *done,
+                                                    camp_diag_t *diag);
 
 /* ---- Type-specific entry points ------------------------------------------------------- */
 
@@ -847,8 +853,9 @@ camp_status_t camp_inbox_events_next(camp_json_doc_t *doc, camp_inbox_events_pag
  *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
  *         rules apply (see camp_inbox_decode()).
  */
-camp_status_t camp_inbox_campaign_decode(camp_json_doc_t *doc, int tok, camp_inbox_campaign_t *out,
-                                         camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_inbox_campaign_decode(camp_json_doc_t *doc, int tok,
+                                                        camp_inbox_campaign_t *out,
+                                                        camp_diag_t *diag);
 
 /**
  * @brief camp_inbox_parse() for CAMP_INBOX_CAMPAIGN: check, tokenize, decode and validate.
@@ -866,9 +873,10 @@ camp_status_t camp_inbox_campaign_decode(camp_json_doc_t *doc, int tok, camp_inb
  *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
  *         rules apply (see camp_inbox_decode()).
  */
-camp_status_t camp_inbox_campaign_parse(char *json, size_t len, camp_json_token_t *tokens,
-                                        size_t capacity, camp_inbox_campaign_t *out,
-                                        camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_inbox_campaign_parse(char *json, size_t len,
+                                                       camp_json_token_t *tokens, size_t capacity,
+                                                       camp_inbox_campaign_t *out,
+                                                       camp_diag_t *diag);
 
 /**
  * @brief camp_inbox_decode() for CAMP_INBOX_CAMPAIGN_PAGE:
@@ -884,8 +892,9 @@ camp_status_t camp_inbox_campaign_parse(char *json, size_t len, camp_json_token_
  *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
  *         rules apply (see camp_inbox_decode()).
  */
-camp_status_t camp_inbox_campaign_page_decode(camp_json_doc_t *doc, int tok,
-                                              camp_inbox_campaign_page_t *out, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_inbox_campaign_page_decode(camp_json_doc_t *doc, int tok,
+                                                             camp_inbox_campaign_page_t *out,
+                                                             camp_diag_t *diag);
 
 /**
  * @brief camp_inbox_parse() for CAMP_INBOX_CAMPAIGN_PAGE: check, tokenize, decode and validate.
@@ -903,9 +912,11 @@ camp_status_t camp_inbox_campaign_page_decode(camp_json_doc_t *doc, int tok,
  *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
  *         rules apply (see camp_inbox_decode()).
  */
-camp_status_t camp_inbox_campaign_page_parse(char *json, size_t len, camp_json_token_t *tokens,
-                                             size_t capacity, camp_inbox_campaign_page_t *out,
-                                             camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_inbox_campaign_page_parse(char *json, size_t len,
+                                                            camp_json_token_t *tokens,
+                                                            size_t capacity,
+                                                            camp_inbox_campaign_page_t *out,
+                                                            camp_diag_t *diag);
 
 /**
  * @brief camp_inbox_decode() for CAMP_INBOX_SEQUENCE:
@@ -921,8 +932,9 @@ camp_status_t camp_inbox_campaign_page_parse(char *json, size_t len, camp_json_t
  *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
  *         rules apply (see camp_inbox_decode()).
  */
-camp_status_t camp_inbox_sequence_decode(camp_json_doc_t *doc, int tok, camp_inbox_sequence_t *out,
-                                         camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_inbox_sequence_decode(camp_json_doc_t *doc, int tok,
+                                                        camp_inbox_sequence_t *out,
+                                                        camp_diag_t *diag);
 
 /**
  * @brief camp_inbox_parse() for CAMP_INBOX_SEQUENCE: check, tokenize, decode and validate.
@@ -940,9 +952,10 @@ camp_status_t camp_inbox_sequence_decode(camp_json_doc_t *doc, int tok, camp_inb
  *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
  *         rules apply (see camp_inbox_decode()).
  */
-camp_status_t camp_inbox_sequence_parse(char *json, size_t len, camp_json_token_t *tokens,
-                                        size_t capacity, camp_inbox_sequence_t *out,
-                                        camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_inbox_sequence_parse(char *json, size_t len,
+                                                       camp_json_token_t *tokens, size_t capacity,
+                                                       camp_inbox_sequence_t *out,
+                                                       camp_diag_t *diag);
 
 /**
  * @brief camp_inbox_decode() for CAMP_INBOX_LEADS_ADD_RESULT:
@@ -958,9 +971,9 @@ camp_status_t camp_inbox_sequence_parse(char *json, size_t len, camp_json_token_
  *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
  *         rules apply (see camp_inbox_decode()).
  */
-camp_status_t camp_inbox_leads_add_result_decode(camp_json_doc_t *doc, int tok,
-                                                 camp_inbox_leads_add_result_t *out,
-                                                 camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_inbox_leads_add_result_decode(camp_json_doc_t *doc, int tok,
+                                                                camp_inbox_leads_add_result_t *out,
+                                                                camp_diag_t *diag);
 
 /**
  * @brief camp_inbox_parse() for CAMP_INBOX_LEADS_ADD_RESULT: check, tokenize, decode and validate.
@@ -978,9 +991,11 @@ camp_status_t camp_inbox_leads_add_result_decode(camp_json_doc_t *doc, int tok,
  *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
  *         rules apply (see camp_inbox_decode()).
  */
-camp_status_t camp_inbox_leads_add_result_parse(char *json, size_t len, camp_json_token_t *tokens,
-                                                size_t capacity, camp_inbox_leads_add_result_t *out,
-                                                camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_inbox_leads_add_result_parse(char *json, size_t len,
+                                                               camp_json_token_t *tokens,
+                                                               size_t capacity,
+                                                               camp_inbox_leads_add_result_t *out,
+                                                               camp_diag_t *diag);
 
 /**
  * @brief camp_inbox_decode() for CAMP_INBOX_COLUMN:
@@ -996,8 +1011,8 @@ camp_status_t camp_inbox_leads_add_result_parse(char *json, size_t len, camp_jso
  *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
  *         rules apply (see camp_inbox_decode()).
  */
-camp_status_t camp_inbox_column_decode(camp_json_doc_t *doc, int tok, camp_inbox_column_t *out,
-                                       camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_inbox_column_decode(camp_json_doc_t *doc, int tok,
+                                                      camp_inbox_column_t *out, camp_diag_t *diag);
 
 /**
  * @brief camp_inbox_parse() for CAMP_INBOX_COLUMN: check, tokenize, decode and validate.
@@ -1015,8 +1030,9 @@ camp_status_t camp_inbox_column_decode(camp_json_doc_t *doc, int tok, camp_inbox
  *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
  *         rules apply (see camp_inbox_decode()).
  */
-camp_status_t camp_inbox_column_parse(char *json, size_t len, camp_json_token_t *tokens,
-                                      size_t capacity, camp_inbox_column_t *out, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_inbox_column_parse(char *json, size_t len,
+                                                     camp_json_token_t *tokens, size_t capacity,
+                                                     camp_inbox_column_t *out, camp_diag_t *diag);
 
 /**
  * @brief camp_inbox_decode() for CAMP_INBOX_SUCCESS:
@@ -1032,8 +1048,9 @@ camp_status_t camp_inbox_column_parse(char *json, size_t len, camp_json_token_t 
  *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
  *         rules apply (see camp_inbox_decode()).
  */
-camp_status_t camp_inbox_success_decode(camp_json_doc_t *doc, int tok, camp_inbox_success_t *out,
-                                        camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_inbox_success_decode(camp_json_doc_t *doc, int tok,
+                                                       camp_inbox_success_t *out,
+                                                       camp_diag_t *diag);
 
 /**
  * @brief camp_inbox_parse() for CAMP_INBOX_SUCCESS: check, tokenize, decode and validate.
@@ -1051,9 +1068,9 @@ camp_status_t camp_inbox_success_decode(camp_json_doc_t *doc, int tok, camp_inbo
  *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
  *         rules apply (see camp_inbox_decode()).
  */
-camp_status_t camp_inbox_success_parse(char *json, size_t len, camp_json_token_t *tokens,
-                                       size_t capacity, camp_inbox_success_t *out,
-                                       camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_inbox_success_parse(char *json, size_t len,
+                                                      camp_json_token_t *tokens, size_t capacity,
+                                                      camp_inbox_success_t *out, camp_diag_t *diag);
 
 /**
  * @brief camp_inbox_decode() for CAMP_INBOX_ERROR:
@@ -1069,8 +1086,8 @@ camp_status_t camp_inbox_success_parse(char *json, size_t len, camp_json_token_t
  *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
  *         rules apply (see camp_inbox_decode()).
  */
-camp_status_t camp_inbox_error_decode(camp_json_doc_t *doc, int tok, camp_inbox_error_t *out,
-                                      camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_inbox_error_decode(camp_json_doc_t *doc, int tok,
+                                                     camp_inbox_error_t *out, camp_diag_t *diag);
 
 /**
  * @brief camp_inbox_parse() for CAMP_INBOX_ERROR: check, tokenize, decode and validate.
@@ -1088,8 +1105,9 @@ camp_status_t camp_inbox_error_decode(camp_json_doc_t *doc, int tok, camp_inbox_
  *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
  *         rules apply (see camp_inbox_decode()).
  */
-camp_status_t camp_inbox_error_parse(char *json, size_t len, camp_json_token_t *tokens,
-                                     size_t capacity, camp_inbox_error_t *out, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_inbox_error_parse(char *json, size_t len,
+                                                    camp_json_token_t *tokens, size_t capacity,
+                                                    camp_inbox_error_t *out, camp_diag_t *diag);
 
 /**
  * @brief camp_inbox_decode() for CAMP_INBOX_WEBHOOK:
@@ -1105,8 +1123,9 @@ camp_status_t camp_inbox_error_parse(char *json, size_t len, camp_json_token_t *
  *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
  *         rules apply (see camp_inbox_decode()).
  */
-camp_status_t camp_inbox_webhook_decode(camp_json_doc_t *doc, int tok, camp_inbox_webhook_t *out,
-                                        camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_inbox_webhook_decode(camp_json_doc_t *doc, int tok,
+                                                       camp_inbox_webhook_t *out,
+                                                       camp_diag_t *diag);
 
 /**
  * @brief camp_inbox_parse() for CAMP_INBOX_WEBHOOK: check, tokenize, decode and validate.
@@ -1124,9 +1143,9 @@ camp_status_t camp_inbox_webhook_decode(camp_json_doc_t *doc, int tok, camp_inbo
  *         CAMP_ERR_SCHEDULE, CAMP_ERR_INVALID, CAMP_ERR_JSON_NUL, as the type's
  *         rules apply (see camp_inbox_decode()).
  */
-camp_status_t camp_inbox_webhook_parse(char *json, size_t len, camp_json_token_t *tokens,
-                                       size_t capacity, camp_inbox_webhook_t *out,
-                                       camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_inbox_webhook_parse(char *json, size_t len,
+                                                      camp_json_token_t *tokens, size_t capacity,
+                                                      camp_inbox_webhook_t *out, camp_diag_t *diag);
 
 /**
  * @brief camp_inbox_encode() for CAMP_INBOX_CAMPAIGN_CREATE: validate with the strictest rules,
@@ -1142,8 +1161,9 @@ camp_status_t camp_inbox_webhook_parse(char *json, size_t len, camp_json_token_t
  *         CAMP_ERR_RANGE, CAMP_ERR_LENGTH, CAMP_ERR_CAPACITY, ...) when the body
  *         breaks a rule; nothing is written then.
  */
-camp_status_t camp_inbox_campaign_create_encode(const camp_inbox_campaign_create_t *obj, char *buf,
-                                                size_t cap, size_t *out_len, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t
+camp_inbox_campaign_create_encode(const camp_inbox_campaign_create_t *obj, char *buf, size_t cap,
+                                  size_t *out_len, camp_diag_t *diag);
 
 /**
  * @brief camp_inbox_encode() for CAMP_INBOX_SEQUENCE_UPDATE: validate with the strictest rules,
@@ -1159,8 +1179,9 @@ camp_status_t camp_inbox_campaign_create_encode(const camp_inbox_campaign_create
  *         CAMP_ERR_RANGE, CAMP_ERR_LENGTH, CAMP_ERR_CAPACITY, ...) when the body
  *         breaks a rule; nothing is written then.
  */
-camp_status_t camp_inbox_sequence_update_encode(const camp_inbox_sequence_t *obj, char *buf,
-                                                size_t cap, size_t *out_len, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_inbox_sequence_update_encode(const camp_inbox_sequence_t *obj,
+                                                               char *buf, size_t cap,
+                                                               size_t *out_len, camp_diag_t *diag);
 
 /**
  * @brief camp_inbox_encode() for CAMP_INBOX_RULES_UPDATE: validate with the strictest rules,
@@ -1176,8 +1197,9 @@ camp_status_t camp_inbox_sequence_update_encode(const camp_inbox_sequence_t *obj
  *         CAMP_ERR_RANGE, CAMP_ERR_LENGTH, CAMP_ERR_CAPACITY, ...) when the body
  *         breaks a rule; nothing is written then.
  */
-camp_status_t camp_inbox_rules_update_encode(const camp_inbox_rules_update_t *obj, char *buf,
-                                             size_t cap, size_t *out_len, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_inbox_rules_update_encode(const camp_inbox_rules_update_t *obj,
+                                                            char *buf, size_t cap, size_t *out_len,
+                                                            camp_diag_t *diag);
 
 /**
  * @brief camp_inbox_encode() for CAMP_INBOX_LEADS_ADD: validate with the strictest rules,
@@ -1193,8 +1215,9 @@ camp_status_t camp_inbox_rules_update_encode(const camp_inbox_rules_update_t *ob
  *         CAMP_ERR_RANGE, CAMP_ERR_LENGTH, CAMP_ERR_CAPACITY, ...) when the body
  *         breaks a rule; nothing is written then.
  */
-camp_status_t camp_inbox_leads_add_encode(const camp_inbox_leads_add_t *obj, char *buf, size_t cap,
-                                          size_t *out_len, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_inbox_leads_add_encode(const camp_inbox_leads_add_t *obj,
+                                                         char *buf, size_t cap, size_t *out_len,
+                                                         camp_diag_t *diag);
 
 /**
  * @brief camp_inbox_encode() for CAMP_INBOX_LEAD_UPDATE: validate with the strictest rules,
@@ -1210,8 +1233,9 @@ camp_status_t camp_inbox_leads_add_encode(const camp_inbox_leads_add_t *obj, cha
  *         CAMP_ERR_RANGE, CAMP_ERR_LENGTH, CAMP_ERR_CAPACITY, ...) when the body
  *         breaks a rule; nothing is written then.
  */
-camp_status_t camp_inbox_lead_update_encode(const camp_inbox_lead_update_t *obj, char *buf,
-                                            size_t cap, size_t *out_len, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_inbox_lead_update_encode(const camp_inbox_lead_update_t *obj,
+                                                           char *buf, size_t cap, size_t *out_len,
+                                                           camp_diag_t *diag);
 
 /**
  * @brief camp_inbox_encode() for CAMP_INBOX_LEAD_CANCEL: validate with the strictest rules,
@@ -1227,8 +1251,9 @@ camp_status_t camp_inbox_lead_update_encode(const camp_inbox_lead_update_t *obj,
  *         CAMP_ERR_RANGE, CAMP_ERR_LENGTH, CAMP_ERR_CAPACITY, ...) when the body
  *         breaks a rule; nothing is written then.
  */
-camp_status_t camp_inbox_lead_cancel_encode(const camp_inbox_lead_cancel_t *obj, char *buf,
-                                            size_t cap, size_t *out_len, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_inbox_lead_cancel_encode(const camp_inbox_lead_cancel_t *obj,
+                                                           char *buf, size_t cap, size_t *out_len,
+                                                           camp_diag_t *diag);
 
 /**
  * @brief camp_inbox_encode() for CAMP_INBOX_COLUMN_UPDATE: validate with the strictest rules,
@@ -1244,8 +1269,9 @@ camp_status_t camp_inbox_lead_cancel_encode(const camp_inbox_lead_cancel_t *obj,
  *         CAMP_ERR_RANGE, CAMP_ERR_LENGTH, CAMP_ERR_CAPACITY, ...) when the body
  *         breaks a rule; nothing is written then.
  */
-camp_status_t camp_inbox_column_update_encode(const camp_inbox_column_update_t *obj, char *buf,
-                                              size_t cap, size_t *out_len, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_inbox_column_update_encode(const camp_inbox_column_update_t *obj,
+                                                             char *buf, size_t cap, size_t *out_len,
+                                                             camp_diag_t *diag);
 
 #ifdef __cplusplus
 }

@@ -102,7 +102,8 @@ typedef struct camp_json_doc {
  * @return CAMP_OK, CAMP_ERR_JSON_SYNTAX, CAMP_ERR_JSON_DEPTH,
  *         CAMP_ERR_JSON_UTF8, CAMP_ERR_JSON_TOO_LARGE or CAMP_ERR_ARG.
  */
-camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth,
+                                             camp_diag_t *diag);
 
 /**
  * @brief Tokens needed for a well-formed document (for sizing the array).
@@ -124,8 +125,9 @@ int camp_json_tokens_needed(const char *json, size_t len);
  *                        diag->needed = tokens the document needs. May be NULL.
  * @return CAMP_OK, any camp_json_check() status, CAMP_ERR_JSON_TOKENS, CAMP_ERR_ARG.
  */
-camp_status_t camp_json_parse(camp_json_doc_t *doc, char *json, size_t len,
-                              camp_json_token_t *tokens, size_t capacity, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_json_parse(camp_json_doc_t *doc, char *json, size_t len,
+                                             camp_json_token_t *tokens, size_t capacity,
+                                             camp_diag_t *diag);
 
 /**
  * @brief Kind of token @p tok.
@@ -186,8 +188,8 @@ int camp_json_size(const camp_json_doc_t *doc, int tok);
  * @return CAMP_OK, CAMP_ERR_JSON_TYPE (not a number), CAMP_ERR_JSON_RANGE,
  *         CAMP_ERR_ARG (@p out NULL or @p min > @p max).
  */
-camp_status_t camp_json_get_int(const camp_json_doc_t *doc, int tok, int64_t min, int64_t max,
-                                int64_t *out);
+CAMP_NODISCARD camp_status_t camp_json_get_int(const camp_json_doc_t *doc, int tok, int64_t min,
+                                               int64_t max, int64_t *out);
 
 /** Fixed-point scale of camp_json_get_fraction(): 1.0 == 1000000. */
 #define CAMP_FRACTION_ONE 1000000u
@@ -201,7 +203,8 @@ camp_status_t camp_json_get_int(const camp_json_doc_t *doc, int tok, int64_t min
  * @param[out] millionths the value times CAMP_FRACTION_ONE, on CAMP_OK.
  * @return CAMP_OK, CAMP_ERR_JSON_TYPE, CAMP_ERR_JSON_RANGE, CAMP_ERR_ARG (@p millionths NULL).
  */
-camp_status_t camp_json_get_fraction(const camp_json_doc_t *doc, int tok, uint32_t *millionths);
+CAMP_NODISCARD camp_status_t camp_json_get_fraction(const camp_json_doc_t *doc, int tok,
+                                                    uint32_t *millionths);
 
 /**
  * @brief Boolean value (`true` / `false`).
@@ -210,7 +213,7 @@ camp_status_t camp_json_get_fraction(const camp_json_doc_t *doc, int tok, uint32
  * @param[out] out the value, on CAMP_OK.
  * @return CAMP_OK, CAMP_ERR_JSON_TYPE, CAMP_ERR_ARG (@p out NULL).
  */
-camp_status_t camp_json_get_bool(const camp_json_doc_t *doc, int tok, bool *out);
+CAMP_NODISCARD camp_status_t camp_json_get_bool(const camp_json_doc_t *doc, int tok, bool *out);
 
 /**
  * @brief Whether a token is the literal `null`.
@@ -230,7 +233,8 @@ bool camp_json_is_null(const camp_json_doc_t *doc, int tok);
  * @return CAMP_OK, CAMP_ERR_JSON_TYPE, CAMP_ERR_JSON_NUL (an escaped NUL in the string),
  *         CAMP_ERR_ARG (@p doc or @p out NULL).
  */
-camp_status_t camp_json_get_string(camp_json_doc_t *doc, int tok, const char **out, size_t *len);
+CAMP_NODISCARD camp_status_t camp_json_get_string(camp_json_doc_t *doc, int tok, const char **out,
+                                                  size_t *len);
 
 /**
  * @brief Compare a string token with @p lit, escapes decoded on the fly (no mutation).
@@ -395,7 +399,7 @@ void camp_json_write_raw(camp_json_writer_t *w, const char *json, size_t len);
  * @return CAMP_OK; CAMP_ERR_BUFFER_TOO_SMALL (w->needed holds the size needed,
  *         NUL not included); CAMP_ERR_STATE (unbalanced); CAMP_ERR_ARG.
  */
-camp_status_t camp_json_writer_finish(camp_json_writer_t *w, size_t *out_len);
+CAMP_NODISCARD camp_status_t camp_json_writer_finish(camp_json_writer_t *w, size_t *out_len);
 
 #ifdef __cplusplus
 }

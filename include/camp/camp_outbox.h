@@ -245,8 +245,9 @@ typedef struct camp_outbox_contacts_page {
  *         CAMP_ERR_RANGE, CAMP_ERR_ENUM, CAMP_ERR_DATE, CAMP_ERR_TIMEZONE,
  *         CAMP_ERR_INVALID (a string with the escape \\u0000), CAMP_ERR_CAPACITY; CAMP_ERR_ARG.
  */
-camp_status_t camp_outbox_campaign_decode(camp_json_doc_t *doc, int tok,
-                                          camp_outbox_campaign_t *out, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_outbox_campaign_decode(camp_json_doc_t *doc, int tok,
+                                                         camp_outbox_campaign_t *out,
+                                                         camp_diag_t *diag);
 
 /**
  * @brief Check a campaign filled by the caller against the same rules as decoding.
@@ -259,7 +260,8 @@ camp_status_t camp_outbox_campaign_decode(camp_json_doc_t *doc, int tok,
  *         `allowed_windows` not one well-formed JSON value; invalid UTF-8 is PATTERN),
  *         CAMP_ERR_CAPACITY (a count above its array's capacity).
  */
-camp_status_t camp_outbox_campaign_validate(const camp_outbox_campaign_t *c, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_outbox_campaign_validate(const camp_outbox_campaign_t *c,
+                                                           camp_diag_t *diag);
 
 /**
  * @brief Validate, then write @p c as JSON (e.g. for a mock server or a cache).
@@ -274,8 +276,9 @@ camp_status_t camp_outbox_campaign_validate(const camp_outbox_campaign_t *c, cam
  *         CAMP_ERR_BUFFER_TOO_SMALL; a status of camp_outbox_campaign_validate()
  *         (nothing is written then).
  */
-camp_status_t camp_outbox_campaign_encode(const camp_outbox_campaign_t *c, char *buf, size_t cap,
-                                          size_t *out_len, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_outbox_campaign_encode(const camp_outbox_campaign_t *c, char *buf,
+                                                         size_t cap, size_t *out_len,
+                                                         camp_diag_t *diag);
 
 /* ---- Create email campaign body ------------------------------------------------ */
 
@@ -290,9 +293,9 @@ camp_status_t camp_outbox_campaign_encode(const camp_outbox_campaign_t *c, char 
  *         CAMP_ERR_TIMEZONE, CAMP_ERR_INVALID (a string with the escape \\u0000),
  *         CAMP_ERR_CAPACITY (more `sender_identity_ids` than CAMP_MAX_SENDER_IDS).
  */
-camp_status_t camp_outbox_campaign_create_decode(camp_json_doc_t *doc, int tok,
-                                                 camp_outbox_campaign_create_t *out,
-                                                 camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_outbox_campaign_create_decode(camp_json_doc_t *doc, int tok,
+                                                                camp_outbox_campaign_create_t *out,
+                                                                camp_diag_t *diag);
 
 /**
  * @brief Check a create-campaign body filled by the caller against the decoding rules.
@@ -304,8 +307,8 @@ camp_status_t camp_outbox_campaign_create_decode(camp_json_doc_t *doc, int tok,
  *         in a string, or `allowed_windows` not one well-formed JSON value; invalid
  *         UTF-8 is PATTERN), CAMP_ERR_CAPACITY (a count above CAMP_MAX_SENDER_IDS).
  */
-camp_status_t camp_outbox_campaign_create_validate(const camp_outbox_campaign_create_t *c,
-                                                   camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t
+camp_outbox_campaign_create_validate(const camp_outbox_campaign_create_t *c, camp_diag_t *diag);
 
 /**
  * @brief Validate, then write the create-campaign request body @p c as JSON.
@@ -320,8 +323,9 @@ camp_status_t camp_outbox_campaign_create_validate(const camp_outbox_campaign_cr
  *         CAMP_ERR_BUFFER_TOO_SMALL; a status of
  *         camp_outbox_campaign_create_validate() (nothing is written then).
  */
-camp_status_t camp_outbox_campaign_create_encode(const camp_outbox_campaign_create_t *c, char *buf,
-                                                 size_t cap, size_t *out_len, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t
+camp_outbox_campaign_create_encode(const camp_outbox_campaign_create_t *c, char *buf, size_t cap,
+                                   size_t *out_len, camp_diag_t *diag);
 
 /* ---- Sender identity ------------------------------------------------------------ */
 
@@ -335,8 +339,9 @@ camp_status_t camp_outbox_campaign_create_encode(const camp_outbox_campaign_crea
  *         CAMP_ERR_PATTERN, CAMP_ERR_LENGTH, CAMP_ERR_ENUM, CAMP_ERR_DATE,
  *         CAMP_ERR_INVALID (a string with the escape \\u0000).
  */
-camp_status_t camp_outbox_sender_decode(camp_json_doc_t *doc, int tok, camp_outbox_sender_t *out,
-                                        camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_outbox_sender_decode(camp_json_doc_t *doc, int tok,
+                                                       camp_outbox_sender_t *out,
+                                                       camp_diag_t *diag);
 
 /**
  * @brief Check a sender identity filled by the caller against the same rules as decoding.
@@ -347,7 +352,8 @@ camp_status_t camp_outbox_sender_decode(camp_json_doc_t *doc, int tok, camp_outb
  *         in a string, or `verification_details` not one well-formed JSON value;
  *         invalid UTF-8 is PATTERN).
  */
-camp_status_t camp_outbox_sender_validate(const camp_outbox_sender_t *s, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_outbox_sender_validate(const camp_outbox_sender_t *s,
+                                                         camp_diag_t *diag);
 
 /**
  * @brief Validate, then write the sender identity object @p s as JSON.
@@ -362,8 +368,9 @@ camp_status_t camp_outbox_sender_validate(const camp_outbox_sender_t *s, camp_di
  *         CAMP_ERR_BUFFER_TOO_SMALL; a status of camp_outbox_sender_validate()
  *         (nothing is written then).
  */
-camp_status_t camp_outbox_sender_encode(const camp_outbox_sender_t *s, char *buf, size_t cap,
-                                        size_t *out_len, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_outbox_sender_encode(const camp_outbox_sender_t *s, char *buf,
+                                                       size_t cap, size_t *out_len,
+                                                       camp_diag_t *diag);
 
 /* ---- Create sender body ----------------------------------------------------------- */
 
@@ -377,8 +384,9 @@ camp_status_t camp_outbox_sender_encode(const camp_outbox_sender_t *s, char *buf
  *         CAMP_ERR_PATTERN, CAMP_ERR_LENGTH, CAMP_ERR_ENUM, CAMP_ERR_DATE,
  *         CAMP_ERR_INVALID (a string with the escape \\u0000).
  */
-camp_status_t camp_outbox_sender_create_decode(camp_json_doc_t *doc, int tok,
-                                               camp_outbox_sender_create_t *out, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_outbox_sender_create_decode(camp_json_doc_t *doc, int tok,
+                                                              camp_outbox_sender_create_t *out,
+                                                              camp_diag_t *diag);
 
 /**
  * @brief Check a create-sender body filled by the caller against the decoding rules.
@@ -389,8 +397,8 @@ camp_status_t camp_outbox_sender_create_decode(camp_json_doc_t *doc, int tok,
  *         in a string, or `verification_details` not one well-formed JSON value;
  *         invalid UTF-8 is PATTERN).
  */
-camp_status_t camp_outbox_sender_create_validate(const camp_outbox_sender_create_t *s,
-                                                 camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t
+camp_outbox_sender_create_validate(const camp_outbox_sender_create_t *s, camp_diag_t *diag);
 
 /**
  * @brief Validate, then write the create-sender request body @p s as JSON.
@@ -405,8 +413,9 @@ camp_status_t camp_outbox_sender_create_validate(const camp_outbox_sender_create
  *         CAMP_ERR_BUFFER_TOO_SMALL; a status of
  *         camp_outbox_sender_create_validate() (nothing is written then).
  */
-camp_status_t camp_outbox_sender_create_encode(const camp_outbox_sender_create_t *s, char *buf,
-                                               size_t cap, size_t *out_len, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_outbox_sender_create_encode(const camp_outbox_sender_create_t *s,
+                                                              char *buf, size_t cap,
+                                                              size_t *out_len, camp_diag_t *diag);
 
 /* ---- Contacts page ------------------------------------------------------------------ */
 
@@ -421,8 +430,9 @@ camp_status_t camp_outbox_sender_create_encode(const camp_outbox_sender_create_t
  *         (a string with the escape \\u0000), CAMP_ERR_CAPACITY (more `results` than
  *         CAMP_MAX_CONTACTS or more `tags` than CAMP_MAX_CONTACT_TAGS).
  */
-camp_status_t camp_outbox_contacts_page_decode(camp_json_doc_t *doc, int tok,
-                                               camp_outbox_contacts_page_t *out, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_outbox_contacts_page_decode(camp_json_doc_t *doc, int tok,
+                                                              camp_outbox_contacts_page_t *out,
+                                                              camp_diag_t *diag);
 
 /**
  * @brief Check a contacts page filled by the caller against the same rules as decoding.
@@ -433,8 +443,8 @@ camp_status_t camp_outbox_contacts_page_decode(camp_json_doc_t *doc, int tok,
  *         CAMP_ERR_DATE, CAMP_ERR_INVALID (a NUL byte in a string; invalid UTF-8 is
  *         PATTERN), CAMP_ERR_CAPACITY (a count above its array's capacity).
  */
-camp_status_t camp_outbox_contacts_page_validate(const camp_outbox_contacts_page_t *p,
-                                                 camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t
+camp_outbox_contacts_page_validate(const camp_outbox_contacts_page_t *p, camp_diag_t *diag);
 
 /**
  * @brief Validate, then write the contacts page @p p as JSON.
@@ -449,8 +459,9 @@ camp_status_t camp_outbox_contacts_page_validate(const camp_outbox_contacts_page
  *         CAMP_ERR_BUFFER_TOO_SMALL; a status of
  *         camp_outbox_contacts_page_validate() (nothing is written then).
  */
-camp_status_t camp_outbox_contacts_page_encode(const camp_outbox_contacts_page_t *p, char *buf,
-                                               size_t cap, size_t *out_len, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_outbox_contacts_page_encode(const camp_outbox_contacts_page_t *p,
+                                                              char *buf, size_t cap,
+                                                              size_t *out_len, camp_diag_t *diag);
 
 /* ---- Enum names ---------------------------------------------------------------------- */
 

@@ -148,7 +148,7 @@ typedef struct camp_tz {
  *         CAMP_ERR_INTERNAL if the table's rule fails to parse (never with a
  *         table written by tzgen.py, which checks every rule).
  */
-camp_status_t camp_tz_find(const char *name, size_t len, camp_tz_t *out);
+CAMP_NODISCARD camp_status_t camp_tz_find(const char *name, size_t len, camp_tz_t *out);
 
 /**
  * @brief Parse a POSIX TZ rule string (as in the TZ variable, without a leading ':').
@@ -170,7 +170,8 @@ camp_status_t camp_tz_find(const char *name, size_t len, camp_tz_t *out);
  * @param[out] diag may be NULL; on failure path `$`, offset = byte position, rule text.
  * @return CAMP_OK; CAMP_ERR_ARG (NULL @p rule / @p out); CAMP_ERR_TZ_RULE (malformed).
  */
-camp_status_t camp_tz_parse(const char *rule, size_t len, camp_tz_t *out, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_tz_parse(const char *rule, size_t len, camp_tz_t *out,
+                                           camp_diag_t *diag);
 
 /* ------------------------------------------------------------ conversions */
 
@@ -182,7 +183,8 @@ camp_status_t camp_tz_parse(const char *rule, size_t len, camp_tz_t *out, camp_d
  * @param[out] is_dst may be NULL; true in the rule's DST part (the TZif isdst flag).
  * @return CAMP_OK; CAMP_ERR_ARG (NULL @p tz / @p offset); CAMP_ERR_TIME_RANGE.
  */
-camp_status_t camp_tz_offset_at(const camp_tz_t *tz, int64_t utc, int32_t *offset, bool *is_dst);
+CAMP_NODISCARD camp_status_t camp_tz_offset_at(const camp_tz_t *tz, int64_t utc, int32_t *offset,
+                                               bool *is_dst);
 
 /** A local civil time with its offset. */
 typedef struct camp_tz_local {
@@ -205,7 +207,8 @@ typedef struct camp_tz_local {
  * @param[out] out the local time.
  * @return CAMP_OK; CAMP_ERR_ARG; CAMP_ERR_TIME_RANGE.
  */
-camp_status_t camp_tz_to_local(const camp_tz_t *tz, int64_t utc, camp_tz_local_t *out);
+CAMP_NODISCARD camp_status_t camp_tz_to_local(const camp_tz_t *tz, int64_t utc,
+                                              camp_tz_local_t *out);
 
 /**
  * @brief Convert a local civil time in @p tz to an instant.
@@ -225,8 +228,8 @@ camp_status_t camp_tz_to_local(const camp_tz_t *tz, int64_t utc, camp_tz_local_t
  * @return CAMP_OK; CAMP_ERR_ARG (NULL pointer, or fields outside the
  *         calendar); CAMP_ERR_TIME_RANGE (result outside the range).
  */
-camp_status_t camp_tz_to_utc(const camp_tz_t *tz, const camp_tz_local_t *local, int64_t *earlier,
-                             int64_t *later, unsigned *count);
+CAMP_NODISCARD camp_status_t camp_tz_to_utc(const camp_tz_t *tz, const camp_tz_local_t *local,
+                                            int64_t *earlier, int64_t *later, unsigned *count);
 
 /* ------------------------------------------------------------ sending windows */
 
@@ -255,7 +258,8 @@ typedef struct camp_week_windows {
  * @param[out] diag may be NULL; path like `$.day[3].end`, the rule, limits.
  * @return CAMP_OK; CAMP_ERR_ARG (NULL); CAMP_ERR_SCHEDULE.
  */
-camp_status_t camp_week_windows_check(const camp_week_windows_t *w, camp_diag_t *diag);
+CAMP_NODISCARD camp_status_t camp_week_windows_check(const camp_week_windows_t *w,
+                                                     camp_diag_t *diag);
 
 /**
  * @brief Is the sending window open at an instant?
@@ -275,8 +279,9 @@ camp_status_t camp_week_windows_check(const camp_week_windows_t *w, camp_diag_t 
  * @param[out] open the answer.
  * @return CAMP_OK; CAMP_ERR_ARG; CAMP_ERR_SCHEDULE (bad window); CAMP_ERR_TIME_RANGE.
  */
-camp_status_t camp_schedule_is_open(const camp_tz_t *tz, const camp_week_windows_t *w, int64_t utc,
-                                    bool *open);
+CAMP_NODISCARD camp_status_t camp_schedule_is_open(const camp_tz_t *tz,
+                                                   const camp_week_windows_t *w, int64_t utc,
+                                                   bool *open);
 
 /** How far camp_schedule_next_open() looks ahead: 8 days, in seconds. */
 #define CAMP_SCHEDULE_HORIZON_S INT64_C(691200)
@@ -299,8 +304,9 @@ camp_status_t camp_schedule_is_open(const camp_tz_t *tz, const camp_week_windows
  * @param[out] next  the instant when @p found (unchanged otherwise).
  * @return CAMP_OK; CAMP_ERR_ARG; CAMP_ERR_SCHEDULE; CAMP_ERR_TIME_RANGE (@p utc out of range).
  */
-camp_status_t camp_schedule_next_open(const camp_tz_t *tz, const camp_week_windows_t *w,
-                                      int64_t utc, bool *found, int64_t *next);
+CAMP_NODISCARD camp_status_t camp_schedule_next_open(const camp_tz_t *tz,
+                                                     const camp_week_windows_t *w, int64_t utc,
+                                                     bool *found, int64_t *next);
 
 #ifdef __cplusplus
 }

@@ -102,6 +102,25 @@ typedef enum camp_status {
 } camp_status_t;
 
 /**
+ * @def CAMP_NODISCARD
+ * @brief Marks a function whose camp_status_t result must be looked at.
+ *
+ * A dropped status is a failure nobody handles, so every call that can fail
+ * carries it: gcc and clang then warn (an error in the project's builds) when a
+ * caller ignores the result. Define it empty before including libcamp headers
+ * to silence it, or to something else for another compiler.
+ * camp_diag_set() and camp_json_diag() do not carry it: they hand back the
+ * status they were given, for `return camp_diag_set(...)`.
+ */
+#ifndef CAMP_NODISCARD
+#if defined(__GNUC__) || defined(__clang__)
+#define CAMP_NODISCARD __attribute__((warn_unused_result))
+#else
+#define CAMP_NODISCARD
+#endif
+#endif
+
+/**
  * @brief Short, stable English text for a status ("json: syntax error", ...).
  * @param[in] status any value; unknown values give "unknown status".
  * @return a static NUL-terminated string, never NULL.

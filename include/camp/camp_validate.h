@@ -117,7 +117,7 @@ typedef struct camp_datetime {
  * @param[out] out the parsed fields and instant; may be NULL (validate only).
  * @return CAMP_OK or CAMP_ERR_DATE.
  */
-camp_status_t camp_datetime_parse(const char *s, size_t len, camp_datetime_t *out);
+CAMP_NODISCARD camp_status_t camp_datetime_parse(const char *s, size_t len, camp_datetime_t *out);
 
 /**
  * @brief Days since 1970-01-01 of a proleptic Gregorian civil date (no libc).

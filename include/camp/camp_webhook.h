@@ -74,7 +74,8 @@ typedef struct camp_webhook_sig {
  *                                or more than CAMP_WEBHOOK_MAX_SIGNATURES `v1` entries;
  *         CAMP_ERR_ARG           @p out NULL, or @p header NULL with @p len > 0.
  */
-camp_status_t camp_webhook_parse_signature(const char *header, size_t len, camp_webhook_sig_t *out);
+CAMP_NODISCARD camp_status_t camp_webhook_parse_signature(const char *header, size_t len,
+                                                          camp_webhook_sig_t *out);
 
 /** Verification settings: the crypto port, the signing secret, the tolerance. */
 typedef struct camp_webhook_verifier {
@@ -118,9 +119,9 @@ void camp_webhook_verifier_init(camp_webhook_verifier_t *v, const camp_crypto_t 
  *         CAMP_ERR_CRYPTO       the crypto port failed;
  *         CAMP_ERR_ARG          NULL verifier, port, function or secret, or an empty secret.
  */
-camp_status_t camp_webhook_verify(const camp_webhook_verifier_t *v, const char *header,
-                                  size_t header_len, const void *body, size_t body_len,
-                                  int64_t now);
+CAMP_NODISCARD camp_status_t camp_webhook_verify(const camp_webhook_verifier_t *v,
+                                                 const char *header, size_t header_len,
+                                                 const void *body, size_t body_len, int64_t now);
 
 /**
  * @brief Produce a signature header `t=<t>,v1=<hex>` for @p body (senders, mock
@@ -136,9 +137,10 @@ camp_status_t camp_webhook_verify(const camp_webhook_verifier_t *v, const char *
  * @param[out] out_len    characters written without the NUL (may be NULL).
  * @return CAMP_OK, CAMP_ERR_BUFFER_TOO_SMALL (nothing written), CAMP_ERR_CRYPTO, CAMP_ERR_ARG.
  */
-camp_status_t camp_webhook_sign(const camp_crypto_t *crypto, const char *secret, size_t secret_len,
-                                int64_t t, const void *body, size_t body_len, char *out, size_t cap,
-                                size_t *out_len);
+CAMP_NODISCARD camp_status_t camp_webhook_sign(const camp_crypto_t *crypto, const char *secret,
+                                               size_t secret_len, int64_t t, const void *body,
+                                               size_t body_len, char *out, size_t cap,
+                                               size_t *out_len);
 
 #ifdef __cplusplus
 }

@@ -55,8 +55,8 @@ void camp_mbedtls_net_init(camp_mbedtls_net_t *net, camp_now_ms_fn now_ms, void 
  *         address); CAMP_ERR_TIMEOUT (no address answered before the deadline);
  *         CAMP_ERR_NET (refused, unreachable, socket error).
  */
-camp_status_t camp_mbedtls_net_connect(camp_mbedtls_net_t *net, const char *host, uint16_t port,
-                                       uint64_t deadline_ms);
+CAMP_NODISCARD camp_status_t camp_mbedtls_net_connect(camp_mbedtls_net_t *net, const char *host,
+                                                      uint16_t port, uint64_t deadline_ms);
 
 struct camp_proxy; /* port/posix/camp_proxy.h */
 
@@ -76,10 +76,11 @@ struct camp_proxy; /* port/posix/camp_proxy.h */
  *         reached); CAMP_ERR_TIMEOUT; CAMP_ERR_PROXY (refused, e.g. 407, or a
  *         broken answer); CAMP_ERR_UNSUPPORTED.
  */
-camp_status_t camp_mbedtls_net_connect_proxy(camp_mbedtls_net_t *net,
-                                             const struct camp_proxy *proxy, const char *host,
-                                             uint16_t port, uint64_t deadline_ms,
-                                             int *proxy_status);
+CAMP_NODISCARD camp_status_t camp_mbedtls_net_connect_proxy(camp_mbedtls_net_t *net,
+                                                            const struct camp_proxy *proxy,
+                                                            const char *host, uint16_t port,
+                                                            uint64_t deadline_ms,
+                                                            int *proxy_status);
 
 /**
  * @brief mbedTLS send callback (`mbedtls_ssl_send_t`): @p ctx is a camp_mbedtls_net_t.

@@ -199,7 +199,8 @@ void camp_mbedtls_tls_config_init(camp_mbedtls_tls_config_t *cfg);
  *         CAMP_ERR_TLS: a credential did not parse or the generator could not be
  *         seeded (camp_mbedtls_tls_reason() says which and why).
  */
-camp_status_t camp_mbedtls_tls_init(camp_mbedtls_tls_t *tls, const camp_mbedtls_tls_config_t *cfg);
+CAMP_NODISCARD camp_status_t camp_mbedtls_tls_init(camp_mbedtls_tls_t *tls,
+                                                   const camp_mbedtls_tls_config_t *cfg);
 
 /**
  * @brief Connect over TCP to @p host : @p port (or through the configured
@@ -228,7 +229,8 @@ camp_status_t camp_mbedtls_tls_init(camp_mbedtls_tls_t *tls, const camp_mbedtls_
  *         CAMP_ERR_TLS (any other handshake failure; reason has the mbedTLS error).
  *         On failure the socket is closed and the context can connect again.
  */
-camp_status_t camp_mbedtls_tls_connect(camp_mbedtls_tls_t *tls, const char *host, uint16_t port);
+CAMP_NODISCARD camp_status_t camp_mbedtls_tls_connect(camp_mbedtls_tls_t *tls, const char *host,
+                                                      uint16_t port);
 
 /**
  * @brief As camp_mbedtls_tls_connect(), with one deadline for the TCP connect
@@ -245,8 +247,9 @@ camp_status_t camp_mbedtls_tls_connect(camp_mbedtls_tls_t *tls, const char *host
  *         @p deadline_ms passed (already at entry, during the TCP connect or
  *         the handshake; reason says which).
  */
-camp_status_t camp_mbedtls_tls_connect_until(camp_mbedtls_tls_t *tls, const char *host,
-                                             uint16_t port, uint64_t deadline_ms);
+CAMP_NODISCARD camp_status_t camp_mbedtls_tls_connect_until(camp_mbedtls_tls_t *tls,
+                                                            const char *host, uint16_t port,
+                                                            uint64_t deadline_ms);
 
 /**
  * @brief camp_client_conn_t::open_until adapter: @p ctx is a camp_mbedtls_tls_t.
@@ -256,8 +259,8 @@ camp_status_t camp_mbedtls_tls_connect_until(camp_mbedtls_tls_t *tls, const char
  * @param[in]     deadline_ms instant of the configured clock after which connecting fails.
  * @return as camp_mbedtls_tls_connect_until().
  */
-camp_status_t camp_mbedtls_tls_open_until(void *ctx, const char *host, uint16_t port,
-                                          uint64_t deadline_ms);
+CAMP_NODISCARD camp_status_t camp_mbedtls_tls_open_until(void *ctx, const char *host, uint16_t port,
+                                                         uint64_t deadline_ms);
 
 /** @brief camp_client_conn_t::close adapter: camp_mbedtls_tls_close() on @p ctx.
  *  @param[in,out] ctx the camp_mbedtls_tls_t. */

@@ -56,8 +56,8 @@ extern "C" {
  *         address answered in time); CAMP_ERR_NET (refused, unreachable, ...);
  *         CAMP_ERR_ARG.
  */
-camp_status_t camp_posix_tcp_connect(const char *host, uint16_t port, uint32_t timeout_ms, int *fd,
-                                     int *os_error);
+CAMP_NODISCARD camp_status_t camp_posix_tcp_connect(const char *host, uint16_t port,
+                                                    uint32_t timeout_ms, int *fd, int *os_error);
 
 /**
  * @brief Send on a non-blocking socket, waiting up to @p timeout_ms for room.
@@ -157,8 +157,8 @@ void camp_posix_init(camp_posix_t *ctx, uint32_t io_timeout_ms);
  *         already passed; CAMP_ERR_ARG for a NULL @p ctx; with a proxy, every
  *         status of camp_proxy_tunnel() (CAMP_ERR_PROXY: ctx->proxy_status).
  */
-camp_status_t camp_posix_open_until(void *ctx, const char *host, uint16_t port,
-                                    uint64_t deadline_ms);
+CAMP_NODISCARD camp_status_t camp_posix_open_until(void *ctx, const char *host, uint16_t port,
+                                                   uint64_t deadline_ms);
 
 /**
  * @brief camp_client_conn_t::set_deadline adapter: no later send/recv on
@@ -182,8 +182,9 @@ void camp_posix_close_cb(void *ctx);
  * @param[in]  io_timeout_ms wait per send/recv; 0 = CAMP_POSIX_IO_TIMEOUT_MS.
  * @return as camp_posix_tcp_connect().
  */
-camp_status_t camp_posix_connect(camp_posix_t *ctx, const char *host, uint16_t port,
-                                 uint32_t connect_timeout_ms, uint32_t io_timeout_ms);
+CAMP_NODISCARD camp_status_t camp_posix_connect(camp_posix_t *ctx, const char *host, uint16_t port,
+                                                uint32_t connect_timeout_ms,
+                                                uint32_t io_timeout_ms);
 
 /** @brief The transport over @p ctx (send, recv, monotonic now_ms).
  *  @param[in] ctx the connection, kept by pointer.

@@ -69,7 +69,8 @@ typedef struct camp_proxy {
  *         CAMP_ERR_UNSUPPORTED (a scheme other than http, e.g. https:// or
  *         socks5://); CAMP_ERR_BUFFER_TOO_SMALL (@p cap too small).
  */
-camp_status_t camp_proxy_parse(const char *url, camp_proxy_t *out, char *buf, size_t cap);
+CAMP_NODISCARD camp_status_t camp_proxy_parse(const char *url, camp_proxy_t *out, char *buf,
+                                              size_t cap);
 
 /**
  * @brief Does a `no_proxy` list exempt @p host from the proxy?
@@ -102,8 +103,8 @@ bool camp_proxy_bypass(const char *no_proxy, const char *host);
  * @return CAMP_OK (also when no proxy applies: *use false); any status of
  *         camp_proxy_parse() for a malformed variable; CAMP_ERR_ARG for NULLs.
  */
-camp_status_t camp_proxy_from_env(const char *host, bool tls, camp_proxy_t *out, char *buf,
-                                  size_t cap, bool *use);
+CAMP_NODISCARD camp_status_t camp_proxy_from_env(const char *host, bool tls, camp_proxy_t *out,
+                                                 char *buf, size_t cap, bool *use);
 
 /**
  * @brief Connect to @p proxy and open a CONNECT tunnel to @p host : @p port,
@@ -131,8 +132,9 @@ camp_status_t camp_proxy_from_env(const char *host, bool tls, camp_proxy_t *out,
  *         malformed, oversized or cut answer: *proxy_status 0 when no status
  *         line could be read).
  */
-camp_status_t camp_proxy_tunnel(const camp_proxy_t *proxy, const char *host, uint16_t port,
-                                uint64_t deadline_ms, int *fd, int *proxy_status);
+CAMP_NODISCARD camp_status_t camp_proxy_tunnel(const camp_proxy_t *proxy, const char *host,
+                                               uint16_t port, uint64_t deadline_ms, int *fd,
+                                               int *proxy_status);
 
 #ifdef __cplusplus
 }

@@ -8,20 +8,14 @@
 #   BUILD=build SHARED=../shared sh tests/scripts/campctl_cli.sh
 # Closing line: "N passed, N failed".
 BUILD=${BUILD:-build}
-root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/../support/harness.sh"
 cd "$root" || exit 1
 SHARED=${SHARED:-$root/../shared}
 CAMPCTL=$BUILD/bin/campctl
 FIX=$SHARED/fixtures
-passed=0
-failed=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+make_tmp
 trap 'exit 1' INT TERM
 unset CAMP_TOKEN CAMP_WEBHOOK_SECRET
-
-ok() { printf 'ok - %s\n' "$1"; passed=$((passed + 1)); }
-bad() { printf 'FAIL - %s\n' "$1"; failed=$((failed + 1)); }
 
 if [ ! -x "$CAMPCTL" ] || ! command -v python3 >/dev/null 2>&1; then
     echo "FAIL - needs $CAMPCTL and python3"
@@ -287,5 +281,4 @@ for t in $types_built; do
     if grep -qE -- "[\" ]$t[\" ]" "$comp"; then ok "completion knows type $t"; else bad "completion lacks type $t"; fi
 done
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -9,8 +9,7 @@ SHARED=${SHARED:-../shared}
 CAMPCTL=$BUILD/bin/campctl
 FIX=$SHARED/fixtures
 ID=usdjpdql3f90seqk13rwuo7z
-passed=0
-failed=0
+. "$(dirname "$0")/../support/harness.sh"
 pid=
 
 tmp=$(mktemp -d)
@@ -23,9 +22,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM
-
-ok() { echo "ok - $1"; passed=$((passed + 1)); }
-bad() { echo "FAIL - $1"; failed=$((failed + 1)); }
 
 if [ ! -x "$CAMPCTL" ] || ! command -v python3 >/dev/null 2>&1; then
     echo "FAIL - needs $CAMPCTL and python3"
@@ -319,5 +315,4 @@ run --timeout-ms 2000 get $ID
 check_rc 6 "server gone"
 check_out "campctl: network error" err "server gone"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

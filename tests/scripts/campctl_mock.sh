@@ -13,11 +13,9 @@
 #   BUILD=build sh tests/scripts/campctl_mock.sh
 # Closing line: "N passed, N failed".
 BUILD=${BUILD:-build}
-root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/../support/harness.sh"
 cd "$root" || exit 1
 CAMPCTL=$BUILD/bin/campctl
-passed=0
-failed=0
 pids=
 tmp=$(mktemp -d)
 cleanup() {
@@ -30,16 +28,10 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 1' INT TERM
 
-ok() { printf 'ok - %s\n' "$1"; passed=$((passed + 1)); }
 bad() {
     printf 'FAIL - %s\n' "$1"
     failed=$((failed + 1))
     sed 's/^/    | /' "$tmp/out" "$tmp/err" 2>/dev/null | head -n 10
-}
-finish() {
-    echo "$passed passed, $failed failed"
-    [ "$failed" -eq 0 ]
-    exit $?
 }
 
 for tool in python3 tinyproxy; do
@@ -53,8 +45,7 @@ unset https_proxy HTTPS_PROXY http_proxy HTTP_PROXY no_proxy NO_PROXY all_proxy 
 python3 tests/mockapi/server.py --plain --port-file "$tmp/port" --log "$tmp/requests.log" \
     --token mock-token --frozen-clock --quiet --exit-after 120 &
 pids="$pids $!"
-i=0
-while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+wait_file "$tmp/port"
 [ -s "$tmp/port" ] || { bad "the mock API did not start"; finish; }
 PORT=$(cat "$tmp/port")
 BASE="http://127.0.0.1:$PORT"
@@ -274,21 +265,33 @@ check_rc 2 "events --after above 2^53-1"
 CAMP_TOKEN=revoked-token run --base-url "$API" --json events
 check_rc 3 "events with a bad token: exit 3"
 
-# --follow: a pause made while it polls arrives as an event (five polls leave
-# slow sanitizer runs time to make the pause within the window)
+# --follow: a pause made while it polls arrives as an event. The pause is made
+# after the first poll from the position has been answered (the mock logs a
+# request once its response is out), and --max-events 1 ends the run on the
+# event, so nothing depends on timing; the timeout only guards against a hang.
 run --base-url "$API" enable "$ID"
-"$CAMPCTL" --base-url "$API" events --after "$last" --follow --interval 1 --max-polls 5 \
-    >"$tmp/follow.out" 2>"$tmp/follow.err" &
+run --base-url "$API" events --after "$last"
+mark=$(sed -n 's/.*read to seq \([0-9]*\) .*/\1/p' "$tmp/err")
+timeout 120 "$CAMPCTL" --base-url "$API" events --after "${mark:-0}" --follow --interval 1 \
+    --max-events 1 >"$tmp/follow.out" 2>"$tmp/follow.err" &
 fpid=$!
-sleep 0.5
+i=0
+while ! grep -q -E "afterSeq=${mark:-0}( |&)" "$tmp/requests.log" && [ $i -lt 1200 ]; do
+    sleep 0.05
+    i=$((i + 1))
+done
 "$CAMPCTL" --base-url "$API" pause "$ID" >/dev/null 2>&1
 wait "$fpid"
 rc=$?
 cp "$tmp/follow.out" "$tmp/out"
-check_rc 0 "events --follow --max-polls 5"
+check_rc 0 "events --follow --max-events 1"
 has "type=campaign.paused campaign=$ID" out "events --follow: the pause made meanwhile arrives"
-n=$(grep -c "afterSeq=$last" "$tmp/requests.log")
-[ "$n" -ge 2 ] && ok "events --follow: polled again from the position" || bad "events --follow: $n polls from $last"
+n=$(wc -l <"$tmp/out")
+[ "$n" -eq 1 ] && ok "--max-events 1: exactly one event printed" || bad "--max-events 1: $n lines"
+n=$(grep -c -E "afterSeq=${mark:-0}( |&)" "$tmp/requests.log")
+[ "$n" -ge 2 ] && ok "events --follow: polled again from the position ($n polls)" || bad "events --follow: $n polls from ${mark:-0}"
+run --base-url "$API" events --max-events 0
+check_rc 2 "events --max-events 0: usage"
 
 # --- hostile text inside an event: escaped in text, exact in --json -------------------------
 cat >"$tmp/hostile.py" <<'PYEOF'
@@ -396,8 +399,7 @@ sh tests/mockapi/make_certs.sh "$tmp/certs" >/dev/null 2>&1 || bad "make_certs.s
 python3 tests/mockapi/server.py --certs "$tmp/certs" --port-file "$tmp/tport" --token mock-token \
     --frozen-clock --quiet --exit-after 120 &
 pids="$pids $!"
-i=0
-while [ ! -s "$tmp/tport" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+wait_file "$tmp/tport"
 TAPI="https://127.0.0.1:$(cat "$tmp/tport")/api/v1"
 before=$(connects open)
 https_proxy="http://127.0.0.1:$pport" run --base-url "$TAPI" --ca-file "$tmp/certs/ca.crt" whoami
@@ -453,8 +455,7 @@ threading.Event().wait(120)
 PYEOF
 python3 "$tmp/trunc.py" "$tmp/trunc.ports" "$tmp/certs" "$tmp/campaign.json" &
 pids="$pids $!"
-i=0
-while [ ! -s "$tmp/trunc.ports" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+wait_file "$tmp/trunc.ports"
 read -r tport_cut tport_clean <"$tmp/trunc.ports"
 run --base-url "https://127.0.0.1:$tport_clean/api/v1" --ca-file "$tmp/certs/ca.crt" get "$ID"
 check_rc 0 "a close-delimited body ended by close_notify"
@@ -466,30 +467,9 @@ json_check 'd["error"]["status"] == "CAMP_ERR_NET_TRUNCATED"' "the cut is CAMP_E
 # --- --timeout-ms is the whole request ----------------------------------------------------------
 # A server that answers one byte every 200 ms: each read succeeds in time, so only
 # a deadline for the whole request stops it.
-cat >"$tmp/trickle.py" <<'EOF'
-import os, socket, sys, threading, time
-s = socket.socket()
-s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-s.bind(("127.0.0.1", 0))
-s.listen(4)
-open(sys.argv[1] + ".tmp", "w").write(str(s.getsockname()[1]))
-os.rename(sys.argv[1] + ".tmp", sys.argv[1])
-def serve(c):
-    try:
-        c.recv(65536)
-        for b in b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n" + b" " * 100000:
-            c.sendall(bytes([b]))
-            time.sleep(0.2)
-    except OSError:
-        pass
-while True:
-    c, _ = s.accept()
-    threading.Thread(target=serve, args=(c,), daemon=True).start()
-EOF
-python3 "$tmp/trickle.py" "$tmp/trickle.port" &
+python3 "$root/tests/support/trickle_server.py" "$tmp/trickle.port" &
 pids="$pids $!"
-i=0
-while [ ! -s "$tmp/trickle.port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+wait_file "$tmp/trickle.port"
 t0=$(date +%s%N)
 run --base-url "http://127.0.0.1:$(cat "$tmp/trickle.port")/api/v1" --timeout-ms 1500 get "$ID"
 t1=$(date +%s%N)

@@ -10,13 +10,11 @@
 #   BUILD=build SHARED=../shared sh tests/scripts/campctl_online_errors.sh
 # Closing line: "N passed, N failed".
 BUILD=${BUILD:-build}
-root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/../support/harness.sh"
 cd "$root" || exit 1
 SHARED=${SHARED:-$root/../shared}
 CAMPCTL=$BUILD/bin/campctl
 FIX=$SHARED/fixtures
-passed=0
-failed=0
 pid=
 spid=
 
@@ -30,9 +28,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM
-
-ok() { printf 'ok - %s\n' "$1"; passed=$((passed + 1)); }
-bad() { printf 'FAIL - %s\n' "$1"; failed=$((failed + 1)); }
 
 if [ ! -x "$CAMPCTL" ] || ! command -v python3 >/dev/null 2>&1 || [ ! -f "$FIX/inboxapp-campaign-get-response.json" ]; then
     echo "FAIL - needs $CAMPCTL, python3 and $FIX"
@@ -273,8 +268,7 @@ if sh tests/mockapi/make_certs.sh "$tmp/certs" >/dev/null 2>&1; then
     python3 tests/mockapi/server.py --certs "$tmp/certs" --port-file "$tmp/tls-port" --token good-token \
         --quiet --exit-after 60 &
     spid=$!
-    i=0
-    while [ ! -s "$tmp/tls-port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+    wait_file "$tmp/tls-port"
     TLS_URL="https://127.0.0.1:$(cat "$tmp/tls-port")/api/v1"
     "$CAMPCTL" --base-url "$TLS_URL" --ca-file "$tmp/certs/other-ca.crt" get usdjpdql3f90seqk13rwuo7z >"$tmp/out" 2>"$tmp/err"
     rc=$?
@@ -307,5 +301,4 @@ check_rc 6 "connection refused"
 run get hostile --json
 json_ok 'e["status"] == "CAMP_ERR_NET" and e["exit"] == 6 and "detail" in e' "connection refused --json: detail"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -1,22 +1,19 @@
 #!/bin/sh
-# campctl tz / schedule (issue 8): output lines and exit statuses.
+# campctl tz / schedule: output lines and exit statuses.
 # Uses $BUILD/bin/campctl (BUILD defaults to build). Closing line: "N passed, N failed".
 BUILD=${BUILD:-build}
-root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/../support/harness.sh"
 cd "$root" || exit 1
 bin=$BUILD/bin/campctl
-pass=0
-fail=0
 
 # expect NAME WANT_STATUS WANT_STDOUT CMD... : stdout (all lines) and exit status must match.
 expect() {
     name=$1; want_rc=$2; want_out=$3; shift 3
     out=$("$@" 2>/dev/null); rc=$?
     if [ "$rc" -eq "$want_rc" ] && [ "$out" = "$want_out" ]; then
-        pass=$((pass + 1))
+        ok "$name"
     else
-        fail=$((fail + 1))
-        echo "FAIL $name: status $rc (want $want_rc), output:"
+        bad "$name: status $rc (want $want_rc), output:"
         echo "$out"
         echo "wanted:"
         echo "$want_out"
@@ -28,17 +25,15 @@ expect_err() {
     name=$1; want_rc=$2; pat=$3; shift 3
     err=$("$@" 2>&1 >/dev/null); rc=$?
     if [ "$rc" -eq "$want_rc" ] && printf '%s' "$err" | grep -q -- "$pat"; then
-        pass=$((pass + 1))
+        ok "$name"
     else
-        fail=$((fail + 1))
-        echo "FAIL $name: status $rc (want $want_rc), stderr: $err"
+        bad "$name: status $rc (want $want_rc), stderr: $err"
     fi
 }
 
 if [ ! -x "$bin" ]; then
-    echo "campctl_tz: $bin not built"
-    echo "0 passed, 1 failed"
-    exit 1
+    bad "$bin not built (make BUILD=$BUILD)"
+    finish
 fi
 
 nl='
@@ -82,5 +77,4 @@ expect "schedule unknown zone" 1 "" \
     "$bin" schedule --tz Nowhere --hours '{}' --at 2026-03-09T12:00:00Z
 expect "schedule usage" 2 "" "$bin" schedule --tz UTC --hours '{}'
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -53,7 +53,9 @@ int main(int argc, char **argv)
         return 2;
     }
     camp_posix_init(&px, 5000);
-    camp_client_init_inbox(&c, g_work, sizeof g_work, g_toks, 8192);
+    if (camp_client_init_inbox(&c, g_work, sizeof g_work, g_toks, 8192) != CAMP_OK) {
+        return 2;
+    }
     c.host = argv[1];
     c.port = (uint16_t)atoi(argv[2]);
     c.tls = false;

@@ -7,13 +7,8 @@
 #  4. the core cross-builds with cmake/arm-none-eabi.cmake;
 #  5. the CMake archives hold the same objects as the Makefile's.
 BUILD=${BUILD:-build}
-root=$(cd "$(dirname "$0")/../.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { echo "ok - $1"; passed=$((passed + 1)); }
-bad() { echo "FAIL - $1"; failed=$((failed + 1)); }
+. "$(dirname "$0")/../support/harness.sh"
+make_tmp
 if ! command -v cmake >/dev/null 2>&1; then
     echo "FAIL - cmake missing (sh tools/deps.sh)"; echo "0 passed, 1 failed"; exit 1
 fi
@@ -164,5 +159,4 @@ if [ -f "$root/$BUILD/lib/libcamp.a" ] && [ -f "$tmp/lib/libcamp.a" ]; then
 else
     bad "no archives to compare (make BUILD=$BUILD all)"
 fi
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

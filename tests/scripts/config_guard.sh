@@ -5,14 +5,9 @@
 # configuration links and runs; without the link-time guard, the init-time check
 # camp_config_matches() tells the two apart. Also checks the version macros.
 BUILD=${BUILD:-build}
-root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/../support/harness.sh"
 lib=$root/$BUILD/lib/libcamp.a
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { echo "ok - $1"; passed=$((passed + 1)); }
-bad() { echo "FAIL - $1"; failed=$((failed + 1)); }
+make_tmp
 
 if [ ! -f "$lib" ]; then
     echo "FAIL - $lib not found (make BUILD=$BUILD lib)"; echo "0 passed, 1 failed"; exit 1
@@ -129,5 +124,4 @@ else
     bad "version mismatch: numbers '$v', CAMP_VERSION_STRING '$s', Makefile '$m'"
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -5,15 +5,13 @@
 # Asserts exit codes, outputs and the requests the server saw; checks that the
 # server is gone afterwards. Closing line: "N passed, N failed".
 BUILD=${BUILD:-build}
-root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/../support/harness.sh"
 cd "$root" || exit 1
 SHARED=${SHARED:-$root/../shared}
 certs=$BUILD/tls-certs
 work=$(mktemp -d)
 pid=""
 rx_pid=""
-passed=0
-failed=0
 
 cleanup() {
     if [ -n "$rx_pid" ]; then
@@ -29,16 +27,10 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 1' INT TERM
 
-ok() { passed=$((passed + 1)); echo "ok - $1"; }
-fail() {
+bad() {
     failed=$((failed + 1))
     echo "FAIL - $1"
     [ -s "$work/out" ] && sed 's/^/    | /' "$work/out"
-}
-finish() {
-    echo "$passed passed, $failed failed"
-    [ "$failed" -eq 0 ]
-    exit $?
 }
 # expect RC DESCRIPTION -- COMMAND...: run, keep output in $work/out, check the exit status.
 expect() {
@@ -46,26 +38,25 @@ expect() {
     shift 3
     "$@" >"$work/out" 2>&1
     got=$?
-    if [ "$got" -eq "$want" ]; then ok "$what (exit $got)"; else fail "$what: exit $got, wanted $want"; fi
+    if [ "$got" -eq "$want" ]; then ok "$what (exit $got)"; else bad "$what: exit $got, wanted $want"; fi
 }
 # contains TEXT DESCRIPTION: the last output contains TEXT.
 contains() {
-    if grep -F -q -- "$1" "$work/out"; then ok "$2"; else fail "$2: no \"$1\" in the output"; fi
+    if grep -F -q -- "$1" "$work/out"; then ok "$2"; else bad "$2: no \"$1\" in the output"; fi
 }
 
 campctl=$BUILD/bin/campctl
 reporter=$BUILD/bin/reporter
 for b in "$campctl" "$reporter"; do
-    [ -x "$b" ] || { fail "$b not built (make BUILD=$BUILD all)"; finish; }
+    [ -x "$b" ] || { bad "$b not built (make BUILD=$BUILD all)"; finish; }
 done
-sh tests/mockapi/make_certs.sh "$certs" >/dev/null || { fail "make_certs.sh"; finish; }
+sh tests/mockapi/make_certs.sh "$certs" >/dev/null || { bad "make_certs.sh"; finish; }
 
 python3 tests/mockapi/server.py --certs "$certs" --port-file "$work/port" --log "$work/requests.log" \
     --token flow-token --frozen-clock --quiet --exit-after 120 &
 pid=$!
-i=0
-while [ ! -s "$work/port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
-[ -s "$work/port" ] || { fail "mock API did not start"; finish; }
+wait_file "$work/port"
+[ -s "$work/port" ] || { bad "mock API did not start"; finish; }
 port=$(cat "$work/port")
 base="https://127.0.0.1:$port"
 api="$base/api/v1"
@@ -94,7 +85,7 @@ expect 0 "campctl create" -- ctl --json create --name "Flow test" --account r4t9
     --timezone Europe/Berlin
 id=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["id"] if d.get("status")=="draft" else "")' \
     "$work/out" 2>/dev/null)
-if [ -n "$id" ]; then ok "create returned a draft campaign ($id)"; else fail "create: no draft campaign in --json output"; id=missing; fi
+if [ -n "$id" ]; then ok "create returned a draft campaign ($id)"; else bad "create: no draft campaign in --json output"; id=missing; fi
 
 expect 1 "enable too early is refused" -- ctl enable "$id"
 contains "422" "the refusal shows HTTP 422"
@@ -127,12 +118,12 @@ expect 0 "reporter --events reads the feed from its beginning" -- rep --events -
 contains "$id  campaign started" "reporter --events: campaign.started"
 contains "$id  reply from @lead" "reporter --events: the reply"
 first_state=$(cat "$state" 2>/dev/null)
-case $first_state in "lastSeq "[0-9]*) ok "the state file holds the position ($first_state)" ;; *) fail "state file: $first_state" ;; esac
+case $first_state in "lastSeq "[0-9]*) ok "the state file holds the position ($first_state)" ;; *) bad "state file: $first_state" ;; esac
 expect 0 "campctl pause" -- ctl pause "$id"
 contains "paused" "pause shows the campaign paused"
 expect 0 "reporter --events after the pause" -- rep --events --state "$state" --count 1 "$id"
 contains "$id  campaign paused (now paused, contacted 12/40" "the pause arrives as an event"
-if grep -q "campaign started" "$work/out"; then fail "events before the stored position shown again"; else ok "only the events after the stored position"; fi
+if grep -q "campaign started" "$work/out"; then bad "events before the stored position shown again"; else ok "only the events after the stored position"; fi
 mock POST /__mock/advance '{"seconds": 7200}'
 expect 0 "reporter after pausing" -- rep --count 1 --interval 1 "$id"
 contains "paused" "reporter: status paused"
@@ -158,7 +149,7 @@ for line in "POST /api/v1/campaigns/v2 200" "POST /api/v1/campaigns/v2/$id/enabl
     "POST /api/v1/campaigns/v2/$id/enable 200" "GET /api/v1/campaigns/$id 200" \
     "POST /api/v1/campaigns/$id/pause 200" "GET /api/v1/campaigns/$id 429" \
     "GET /api/v1/campaigns/usdjpdql3f90seqk13rwuo7z 401"; do
-    if grep -F -x -q "$line" "$log"; then ok "server saw: $line"; else fail "server never saw: $line"; fi
+    if grep -F -x -q "$line" "$log"; then ok "server saw: $line"; else bad "server never saw: $line"; fi
 done
 
 # The mock's raw responses decode with libcamp's own validators (shape cross-check).
@@ -183,7 +174,7 @@ contains "status: draft" "outbox-create shows the new email campaign"
 if grep -F -x -q "POST /email/campaigns/ 201" "$work/requests.log"; then
     ok "server saw: POST /email/campaigns/ 201"
 else
-    fail "server never saw: POST /email/campaigns/ 201"
+    bad "server never saw: POST /email/campaigns/ 201"
 fi
 
 # --- Outbox: a sender identity, an email campaign that uses it, the contacts -----------------------
@@ -198,7 +189,7 @@ if [ -n "$sender" ] && python3 -c 'import json,sys; sys.exit(0 if json.load(open
     "$work/out" "$sender" 2>/dev/null; then
     ok "the email campaign uses the sender identity"
 else
-    fail "the email campaign does not use the sender identity"
+    bad "the email campaign does not use the sender identity"
 fi
 expect 0 "campctl contacts --all" -- "$campctl" --base-url "$base" --ca-file "$ca" contacts --all
 contains "page 3: 5 of 45" "contacts --all: three pages, 45 contacts"
@@ -208,8 +199,7 @@ receiver=$BUILD/bin/receiver
 if [ -x "$receiver" ]; then
     CAMP_WEBHOOK_SECRET=flow_wh_secret "$receiver" --port-file "$work/rx.port" >"$work/rx.out" 2>"$work/rx.err" &
     rx_pid=$!
-    i=0
-    while [ ! -s "$work/rx.port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+    wait_file "$work/rx.port"
     hook="{\"url\": \"http://127.0.0.1:$(cat "$work/rx.port" 2>/dev/null)/hook\", \"secret\": \"flow_wh_secret\"}"
     expect 0 "subscribe the receiver to the mock's events" -- \
         python3 tests/mockapi/mockctl.py "$base" "$ca" POST /__mock/webhooks "$hook"
@@ -226,18 +216,18 @@ if [ -x "$receiver" ]; then
     if [ "$(grep -c "^accepted seq=${seq:-0} " "$work/rx.out")" -eq 1 ]; then
         ok "the replayed event was accepted once"
     else
-        fail "the replayed event was accepted $(grep -c "^accepted seq=${seq:-0} " "$work/rx.out") times"
+        bad "the replayed event was accepted $(grep -c "^accepted seq=${seq:-0} " "$work/rx.out") times"
     fi
     kill "$rx_pid" 2>/dev/null
     wait "$rx_pid" 2>/dev/null
     rx_pid=""
 else
-    fail "$receiver not built (make BUILD=$BUILD all)"
+    bad "$receiver not built (make BUILD=$BUILD all)"
 fi
 
 # --- nothing left running -----------------------------------------------------------------
 kill "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
-if kill -0 "$pid" 2>/dev/null; then fail "mock API still running"; else ok "mock API stopped"; fi
+if kill -0 "$pid" 2>/dev/null; then bad "mock API still running"; else ok "mock API stopped"; fi
 pid=""
 finish

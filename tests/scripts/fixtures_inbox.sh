@@ -28,8 +28,7 @@ if [ ! -x "$CAMPCTL" ]; then
     exit 1
 fi
 
-passed=0
-failed=0
+. "$(dirname "$0")/../support/harness.sh"
 ok() { passed=$((passed + 1)); }
 bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
 
@@ -98,5 +97,4 @@ for f in "$FIX"/inboxapp-*.json "$FIX"/invalid/inboxapp-*.json; do
 done
 
 echo "fixtures_inbox: $passed passed, $failed failed"
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

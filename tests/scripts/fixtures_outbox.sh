@@ -3,7 +3,7 @@
 # valid fixtures must exit 0; invalid ones (fixtures/invalid/) must exit 1 with a
 # first output line starting with the path the MANIFEST names for that file, plus ':'.
 # Closing line: "N passed, N failed" (or a skip line when the fixtures are missing).
-root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/../support/harness.sh"
 cd "$root" || exit 1
 BUILD=${BUILD:-build}
 SHARED=${SHARED:-$root/../shared}
@@ -25,8 +25,6 @@ if [ ! -x "$campctl" ]; then
     exit 1
 fi
 
-passed=0
-failed=0
 out=$(mktemp)
 rows=$(mktemp)
 trap 'rm -f "$out" "$rows"' EXIT
@@ -86,5 +84,4 @@ while read -r file type; do
     esac
 done <"$rows"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -6,7 +6,7 @@
 # Each input counts as one test. Prints "N passed, N failed" last.
 cd "$(dirname "$0")/../.." || exit 1
 BUILD=${BUILD:-build}
-passed=0; failed=0
+. "$(dirname "$0")/../support/harness.sh"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
@@ -51,5 +51,4 @@ for t in $targets; do
         fi
     done
 done
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

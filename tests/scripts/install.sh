@@ -4,13 +4,8 @@
 # names that cannot collide; the core installs without mbedTLS; `make uninstall`
 # removes everything again.
 BUILD=${BUILD:-build}
-root=$(cd "$(dirname "$0")/../.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { echo "ok - $1"; passed=$((passed + 1)); }
-bad() { echo "FAIL - $1"; failed=$((failed + 1)); }
+. "$(dirname "$0")/../support/harness.sh"
+make_tmp
 mk() { make -C "$root" --no-print-directory BUILD="$BUILD" "$@"; }
 prefix=$tmp/prefix
 
@@ -176,5 +171,4 @@ if mk -j2 install BUILD="$tmp/cfgbuild" CAMP_CONFIG_FILE="$tmp/my_config.h" WITH
 else
     bad "make install CAMP_CONFIG_FILE=... failed"; tail -n 20 "$tmp/cfg-inst.log"
 fi
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

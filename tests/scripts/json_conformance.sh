@@ -27,8 +27,7 @@ if [ ! -x "$campctl" ]; then
     exit 1
 fi
 
-passed=0
-failed=0
+. "$(dirname "$0")/../support/harness.sh"
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
 accepted_i=0
@@ -82,5 +81,4 @@ while read -r row; do
 done <"$tmp"
 
 echo "i_ cases: $accepted_i accepted, $rejected_i rejected (as documented unless listed above)"
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -9,10 +9,8 @@
 # "N passed, N failed". Exits 1 when a check failed.
 BUILD=${BUILD:-build}
 LIB=$BUILD/lib/libcamp.a
-passed=0
-failed=0
+. "$(dirname "$0")/../support/harness.sh"
 
-ok() { echo "ok - $1"; passed=$((passed + 1)); }
 bad() { echo "FAIL - $1: $2"; failed=$((failed + 1)); }
 
 if [ ! -f "$LIB" ]; then
@@ -21,8 +19,7 @@ if [ ! -f "$LIB" ]; then
     exit 1
 fi
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+make_tmp
 
 # Undefined symbols of every member, and the symbols the archive defines itself.
 nm -u "$LIB" 2>/dev/null | awk '$1 == "U" { print $2 }' | sort -u >"$tmp/undef"
@@ -119,5 +116,4 @@ else
     ok "no .bss or common symbols"
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -3,11 +3,9 @@
 # test CA and over plain HTTP. The self-test starts and stops its own server.
 # Closing line: "N passed, N failed".
 BUILD=${BUILD:-build}
-root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/../support/harness.sh"
 cd "$root" || exit 1
 certs=$BUILD/tls-certs
-passed=0
-failed=0
 if ! sh tests/mockapi/make_certs.sh "$certs" >/dev/null; then
     echo "0 passed, 1 failed"
     exit 1
@@ -24,5 +22,4 @@ for mode in tls plain; do
     f=${line#*passed, }
     failed=$((failed + ${f%% failed*}))
 done
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -4,9 +4,8 @@
 # warnings against a fake lwIP (tests/scripts/porting/), then driven through
 # libcamp's HTTP layer (tests/scripts/porting/driver.c).
 BUILD=${BUILD:-build}
-root=$(cd "$(dirname "$0")/../.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/../support/harness.sh"
+make_tmp
 lib=$root/$BUILD/lib/libcamp.a
 if [ ! -f "$lib" ]; then
     echo "FAIL - $lib not found (make BUILD=$BUILD lib)"; echo "0 passed, 1 failed"; exit 1

@@ -2,14 +2,9 @@
 # The README's decoding example is real code: extract it, build it against the
 # archives, run it on a valid and an invalid fixture.
 BUILD=${BUILD:-build}
-root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/../support/harness.sh"
 SHARED=${SHARED:-$root/../shared}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { echo "ok - $1"; passed=$((passed + 1)); }
-bad() { echo "FAIL - $1"; failed=$((failed + 1)); }
+make_tmp
 
 if [ ! -d "$SHARED/fixtures" ]; then
     echo "no fixtures at $SHARED: skipped"
@@ -48,5 +43,4 @@ case "$out" in
     "rejected: \$.hourlyMessageRate: "*) ok "rejects an invalid one with path and rule: $out" ;;
     *) bad "unexpected output on an invalid campaign: $out" ;;
 esac
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

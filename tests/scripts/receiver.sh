@@ -7,13 +7,11 @@
 # status. Then the same with v2 envelopes and --replay-status 409.
 # Closing line: "N passed, N failed".
 BUILD=${BUILD:-build}
-root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/../support/harness.sh"
 cd "$root" || exit 1
 work=$(mktemp -d)
 mock_pid=""
 rx_pid=""
-passed=0
-failed=0
 
 cleanup() {
     for p in $rx_pid $mock_pid; do
@@ -25,18 +23,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 1' INT TERM
 
-ok() { passed=$((passed + 1)); echo "ok - $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL - $1"; }
-check() { # check DESCRIPTION COMMAND...: passes when the command succeeds
-    what=$1
-    shift
-    if "$@"; then ok "$what"; else fail "$what"; fi
-}
-finish() {
-    echo "$passed passed, $failed failed"
-    [ "$failed" -eq 0 ]
-    exit $?
-}
 
 rx=$BUILD/bin/receiver
 # One HTTP request, Python stdlib only (never through $http_proxy). MODE "body" prints
@@ -77,14 +63,13 @@ if mode == "status":
 else:
     sys.stdout.write(body.decode("utf-8", "replace"))
 EOF
-[ -x "$rx" ] || { fail "$rx not built (make BUILD=$BUILD all)"; finish; }
+[ -x "$rx" ] || { bad "$rx not built (make BUILD=$BUILD all)"; finish; }
 
 python3 tests/mockapi/server.py --plain --port-file "$work/mport" --token rx-token --frozen-clock \
     --quiet --exit-after 120 &
 mock_pid=$!
-i=0
-while [ ! -s "$work/mport" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
-[ -s "$work/mport" ] || { fail "mock API did not start"; finish; }
+wait_file "$work/mport"
+[ -s "$work/mport" ] || { bad "mock API did not start"; finish; }
 base="http://127.0.0.1:$(cat "$work/mport")"
 
 # mock METHOD PATH [BODY]: one request to the mock; the answer body goes to stdout.
@@ -102,8 +87,7 @@ start_rx() {
     rm -f "$work/$name.port"
     "$rx" --port-file "$work/$name.port" "$@" >"$work/$name.out" 2>"$work/$name.err" &
     rx_pid=$!
-    i=0
-    while [ ! -s "$work/$name.port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+    wait_file "$work/$name.port"
     rport=$(cat "$work/$name.port" 2>/dev/null)
 }
 stop_rx() {
@@ -135,7 +119,7 @@ check "--max-body 0 refused, naming the range" grep -q -- "--max-body must be an
 secret="ibt_wh_rx_test_secret"
 printf '%s\n' "$secret" >"$work/secret"
 start_rx v1 --secret-file "$work/secret" --timeout-ms 1000 --max-body 65536
-[ -n "$rport" ] || { fail "receiver did not start: $(cat "$work/v1.err")"; finish; }
+[ -n "$rport" ] || { bad "receiver did not start: $(cat "$work/v1.err")"; finish; }
 ok "receiver listening on an ephemeral port ($rport)"
 hook=$(mock POST /__mock/webhooks "{\"url\":\"http://127.0.0.1:$rport/hook\",\"secret\":\"$secret\",\"format\":\"v1\"}" |
     json 'd["id"]')
@@ -182,10 +166,10 @@ n=$(grep -c "type=target.replied campaign=$cid " "$work/v1.out")
 check "1 target.replied accepted for the campaign ($n)" [ "$n" -eq 1 ]
 check "another type (thread.created) accepted without a campaign" \
     grep -q "type=thread.created campaign=- " "$work/v1.out"
-check "the hostile name is escaped (\\x1B, \\x7F, \\u0085, \\u202E)" \
-    grep -F -q 'name="Evil \x1B[31mred\x7F\u0085\u202E end"' "$work/v1.out"
+check "the hostile name is a JSON string (\\u001b, \\u007f, \\u0085, \\u202e)" \
+    grep -F -q 'name="Evil \u001b[31mred\u007f\u0085\u202e end"' "$work/v1.out"
 esc=$(printf '\033')
-if grep -q "$esc" "$work/v1.out" "$work/v1.err"; then fail "a raw ESC byte reached the output"; else ok "no raw ESC byte in the output"; fi
+if grep -q "$esc" "$work/v1.out" "$work/v1.err"; then bad "a raw ESC byte reached the output"; else ok "no raw ESC byte in the output"; fi
 
 # A gap in seq (the mock consumes two numbers without an event) is noted on stderr.
 mock POST /__mock/events/skip '{"count": 2}' >/dev/null
@@ -235,7 +219,7 @@ check "... the refusal names \$.seq" grep -q 'refused 422: .*\$\.seq' "$work/v1.
 hostile_id='{"id":"x\u001b]0;pwned\u0007","seq":900002,"teamId":"hzcai5t59nn9vsck3rbuepyg","type":"tag.created","timestamp":"2025-01-16T09:15:00.000Z","version":"1.0","data":{}}'
 s=$(post -H "X-Inbox-Signature: $(sign "$now" "$hostile_id")" --data "$hostile_id")
 check "an event id with control characters: accepted" [ "$s" = 200 ]
-check "... and printed escaped" grep -F -q 'id=x\x1B]0;pwned\x07' "$work/v1.out"
+check "... and printed escaped" grep -F -q 'id=x\x1b]0;pwned\x07' "$work/v1.out"
 
 # The library refuses \u0000 in strings (it would cut C strings short); a line
 # separator, a C1 control and plain UTF-8 decode and are escaped or kept.
@@ -306,7 +290,7 @@ mock DELETE /__mock/webhooks >/dev/null
 
 # --- v2 envelopes, duplicates answered 409, secret from the environment --------------------------
 CAMP_WEBHOOK_SECRET=$secret start_rx v2 --replay-status 409 --window 4
-[ -n "$rport" ] || { fail "receiver (v2) did not start: $(cat "$work/v2.err")"; finish; }
+[ -n "$rport" ] || { bad "receiver (v2) did not start: $(cat "$work/v2.err")"; finish; }
 mock POST /__mock/webhooks "{\"url\":\"http://127.0.0.1:$rport/hook\",\"secret\":\"$secret\",\"format\":\"v2\"}" >/dev/null
 st=$(mock POST "/api/v1/campaigns/v2/$cid/enable" '{}' | json 'd["status"]')
 check "campaign resumed" [ "$st" = active ]

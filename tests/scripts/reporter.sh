@@ -9,13 +9,11 @@
 #   BUILD=build SHARED=../shared sh tests/scripts/reporter.sh
 # Closing line: "N passed, N failed".
 BUILD=${BUILD:-build}
-root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/../support/harness.sh"
 cd "$root" || exit 1
 SHARED=${SHARED:-$root/../shared}
 REPORTER=$BUILD/bin/reporter
 FIX=$SHARED/fixtures
-passed=0
-failed=0
 pid=
 tmp=$(mktemp -d)
 cleanup() {
@@ -27,9 +25,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM
-
-ok() { printf 'ok - %s\n' "$1"; passed=$((passed + 1)); }
-bad() { printf 'FAIL - %s\n' "$1"; failed=$((failed + 1)); }
 
 if [ ! -x "$REPORTER" ] || ! command -v python3 >/dev/null 2>&1 || [ ! -f "$FIX/inboxapp-campaign-get-response.json" ]; then
     echo "FAIL - needs $REPORTER, python3 and $FIX"
@@ -203,5 +198,4 @@ if [ "$rc" -eq 2 ]; then ok "bad --interval: exit 2"; else bad "bad --interval: 
 rc=$?
 if [ "$rc" -eq 2 ] && grep -qF 'ftp://\x1b[2J' "$tmp/out"; then ok "bad --base-url: escaped, exit 2"; else bad "bad --base-url: exit $rc"; fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -10,14 +10,12 @@
 #   BUILD=build SHARED=../shared sh tests/scripts/reporter_mock.sh
 # Closing line: "N passed, N failed".
 BUILD=${BUILD:-build}
-root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/../support/harness.sh"
 cd "$root" || exit 1
 SHARED=${SHARED:-$root/../shared}
 FIX=$SHARED/fixtures
 REPORTER=$BUILD/bin/reporter
 CAMPCTL=$BUILD/bin/campctl
-passed=0
-failed=0
 pids=
 tmp=$(mktemp -d)
 cleanup() {
@@ -30,16 +28,10 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 1' INT TERM
 
-ok() { printf 'ok - %s\n' "$1"; passed=$((passed + 1)); }
 bad() {
     printf 'FAIL - %s\n' "$1"
     failed=$((failed + 1))
     sed 's/^/    | /' "$tmp/out" 2>/dev/null | head -n 12
-}
-finish() {
-    echo "$passed passed, $failed failed"
-    [ "$failed" -eq 0 ]
-    exit $?
 }
 for tool in python3 tinyproxy; do
     command -v "$tool" >/dev/null 2>&1 || { bad "needs $tool (tools/deps.sh)"; finish; }
@@ -51,8 +43,7 @@ unset https_proxy HTTPS_PROXY http_proxy HTTP_PROXY no_proxy NO_PROXY all_proxy 
 python3 tests/mockapi/server.py --plain --port-file "$tmp/port" --log "$tmp/requests.log" \
     --token rep-token --frozen-clock --quiet --exit-after 150 &
 pids="$pids $!"
-i=0
-while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+wait_file "$tmp/port"
 [ -s "$tmp/port" ] || { bad "the mock API did not start"; finish; }
 BASE="http://127.0.0.1:$(cat "$tmp/port")"
 API="$BASE/api/v1"
@@ -120,8 +111,7 @@ sh tests/mockapi/make_certs.sh "$tmp/certs" >/dev/null 2>&1 || bad "make_certs.s
 python3 tests/mockapi/server.py --certs "$tmp/certs" --port-file "$tmp/tport" --token rep-token \
     --frozen-clock --quiet --exit-after 120 &
 pids="$pids $!"
-i=0
-while [ ! -s "$tmp/tport" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+wait_file "$tmp/tport"
 TAPI="https://127.0.0.1:$(cat "$tmp/tport")/api/v1"
 before=$(connects open)
 https_proxy="http://127.0.0.1:$pport" run --base-url "$TAPI" --ca-file "$tmp/certs/ca.crt" --count 2 --interval 1 --verbose $SEED
@@ -261,8 +251,7 @@ with socketserver.TCPServer(("127.0.0.1", 0), H) as srv:
 EOF
 python3 "$tmp/skew.py" "$tmp" "$FIX" &
 pids="$pids $!"
-i=0
-while [ ! -s "$tmp/skew.port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+wait_file "$tmp/skew.port"
 SKEW="http://127.0.0.1:$(cat "$tmp/skew.port")/api/v1"
 run --base-url "$SKEW" --count 1 skewed
 check_rc 0 "a server whose clock is years away"
@@ -276,30 +265,9 @@ run --base-url "$SKEW" --count 1 insync
 if grep -q "warning: the device clock" "$tmp/out"; then bad "a server in step: a clock warning"; else ok "a server in step: no clock warning"; fi
 
 # --- one deadline per request ------------------------------------------------------------------
-cat >"$tmp/trickle.py" <<'EOF'
-import os, socket, sys, threading, time
-s = socket.socket()
-s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-s.bind(("127.0.0.1", 0))
-s.listen(4)
-open(sys.argv[1] + ".tmp", "w").write(str(s.getsockname()[1]))
-os.rename(sys.argv[1] + ".tmp", sys.argv[1])
-def serve(c):
-    try:
-        c.recv(65536)
-        for b in b"HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n" + b" " * 100000:
-            c.sendall(bytes([b]))
-            time.sleep(0.2)
-    except OSError:
-        pass
-while True:
-    c, _ = s.accept()
-    threading.Thread(target=serve, args=(c,), daemon=True).start()
-EOF
-python3 "$tmp/trickle.py" "$tmp/trickle.port" &
+python3 "$root/tests/support/trickle_server.py" "$tmp/trickle.port" &
 pids="$pids $!"
-i=0
-while [ ! -s "$tmp/trickle.port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+wait_file "$tmp/trickle.port"
 t0=$(date +%s%N)
 run --base-url "http://127.0.0.1:$(cat "$tmp/trickle.port")/api/v1" --count 1 --timeout-ms 1500 $SEED
 ms=$(( ($(date +%s%N) - t0) / 1000000 ))

@@ -15,7 +15,7 @@
 # man-in-the-middle with a certificate the client must refuse.
 # Closing line: "N passed, N failed". Every server is stopped on exit.
 BUILD=${BUILD:-build}
-root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/../support/harness.sh"
 cd "$root" || exit 1
 bin=$BUILD/tests/test_tls
 certs=$BUILD/tls-certs
@@ -34,30 +34,21 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 1' INT TERM
 
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok - $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL - $1"; }
-finish() {
-    echo "$passed passed, $failed failed"
-    [ "$failed" -eq 0 ]
-    exit $?
-}
 
 for tool in openssl python3 tinyproxy; do
     if ! command -v "$tool" >/dev/null 2>&1; then
-        fail "$tool is not installed (sh tools/deps.sh)"
+        bad "$tool is not installed (sh tools/deps.sh)"
         finish
     fi
 done
 if [ ! -x "$bin" ]; then
-    fail "$bin not built (make BUILD=$BUILD tests)"
+    bad "$bin not built (make BUILD=$BUILD tests)"
     finish
 fi
 if sh tests/mockapi/make_certs.sh "$certs" >/dev/null; then
     ok "test PKI generated in $certs"
 else
-    fail "make_certs.sh failed"
+    bad "make_certs.sh failed"
     finish
 fi
 
@@ -78,7 +69,7 @@ start_server() {
         i=$((i + 1))
     done
     if [ -z "$port" ]; then
-        fail "s_server $name did not start: $(cat "$work/$name.log")"
+        bad "s_server $name did not start: $(cat "$work/$name.log")"
         finish
     fi
     eval "port_$name=$port"
@@ -109,10 +100,9 @@ while time.time() < deadline:
         pass
 EOF
 pids="$pids $!"
-i=0
-while [ ! -s "$work/stall.port" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+wait_file "$work/stall.port"
 port_stall=$(cat "$work/stall.port" 2>/dev/null)
-[ -n "$port_stall" ] || { fail "stalling server did not start"; finish; }
+[ -n "$port_stall" ] || { bad "stalling server did not start"; finish; }
 # TLS server in Python: one port per behaviour, one thread per connection.
 python3 - "$work/py.ports" "$certs" <<'EOF' &
 import os, signal, socket, ssl, sys, threading, time
@@ -173,10 +163,9 @@ os.rename(sys.argv[1] + ".tmp", sys.argv[1])
 time.sleep(300)
 EOF
 pids="$pids $!"
-i=0
-while [ ! -s "$work/py.ports" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+wait_file "$work/py.ports"
 read -r port_trunc port_clean port_clen port_slow port_evilproxy <"$work/py.ports" 2>/dev/null
-[ -n "$port_evilproxy" ] || { fail "Python TLS server did not start"; finish; }
+[ -n "$port_evilproxy" ] || { bad "Python TLS server did not start"; finish; }
 
 # tinyproxy on loopback with Basic authentication (user camp, password s3cret).
 port_proxy=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -195,7 +184,7 @@ i=0
 until python3 -c 'import socket, sys; socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1)' \
     "$port_proxy" 2>/dev/null; do
     i=$((i + 1))
-    [ $i -lt 50 ] || { fail "tinyproxy did not start: $(tail -n 5 "$work/tinyproxy.log")"; finish; }
+    [ $i -lt 50 ] || { bad "tinyproxy did not start: $(tail -n 5 "$work/tinyproxy.log")"; finish; }
     sleep 0.1
 done
 
@@ -215,10 +204,10 @@ s=$(sed -n 's/^\[  SKIPPED \] \([0-9][0-9]*\) test(s).*/\1/p' "$work/unit.log" |
 passed=$((passed + ${p:-0}))
 failed=$((failed + ${f:-0}))
 if [ "${s:-0}" -ne 0 ]; then
-    fail "$s TLS test(s) skipped although every server was given"
+    bad "$s TLS test(s) skipped although every server was given"
 fi
 if [ "$rc" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then
-    fail "test_tls exited with status $rc"
+    bad "test_tls exited with status $rc"
 fi
 for name in "wrong CA" "wrong host" "expired" "stalled handshake" "resumption" "truncation" "one deadline" \
     "tinyproxy" "hostile proxies"; do
@@ -233,6 +222,6 @@ for name in "wrong CA" "wrong host" "expired" "stalled handshake" "resumption" "
     "stalled handshake") t=test_stalling_server_times_out ;;
     resumption) t=test_session_resumed_on_second_connect ;;
     esac
-    grep -q "^\[       OK \] $t\$" "$work/unit.log" && ok "$name ($t)" || fail "$name ($t)"
+    grep -q "^\[       OK \] $t\$" "$work/unit.log" && ok "$name ($t)" || bad "$name ($t)"
 done
 finish

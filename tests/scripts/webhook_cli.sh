@@ -3,9 +3,9 @@
 # $SHARED/fixtures/inboxapp-webhook-signature-vectors.json (python3 extracts the
 # cases; campctl verifies): exit 0 for expectValid, 1 with exactly one line
 # otherwise, and the secret never appears in any output. Plus usage errors (exit 2),
-# --secret-file, CAMP_WEBHOOK_SECRET, --secret refused, --json, and --print (skipped while the inbox-webhook type is not built).
-# Closing line: "N passed, N failed[, N skipped]".
-root=$(cd "$(dirname "$0")/../.." && pwd)
+# --secret-file, CAMP_WEBHOOK_SECRET, --secret refused, --json, and --print.
+# Closing line: "N passed, N failed".
+. "$(dirname "$0")/../support/harness.sh"
 cd "$root" || exit 1
 BUILD=${BUILD:-build}
 SHARED=${SHARED:-$root/../shared}
@@ -13,14 +13,12 @@ campctl=$BUILD/bin/campctl
 vectors=$SHARED/fixtures/inboxapp-webhook-signature-vectors.json
 
 if [ ! -f "$vectors" ]; then
-    echo "webhook-cli: $vectors not found"
-    echo "0 passed, 0 failed, 1 skipped"
-    exit 0
+    bad "$vectors not found (SHARED=$SHARED)"
+    finish
 fi
 if ! command -v python3 >/dev/null 2>&1; then
-    echo "webhook-cli: python3 not found"
-    echo "0 passed, 0 failed, 1 skipped"
-    exit 0
+    bad "python3 not found (sh tools/deps.sh)"
+    finish
 fi
 if [ ! -x "$campctl" ]; then
     make --no-print-directory BUILD="$BUILD" "$campctl" >/dev/null 2>&1
@@ -34,11 +32,6 @@ fi
 unset CAMP_WEBHOOK_SECRET
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-skipped=0
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; }
 
 # One directory per case: body (raw bytes), header, now, expect (1/0), name; plus the secret.
 python3 - "$vectors" "$work" <<'EOF' || { echo "FAIL cannot extract vectors"; echo "0 passed, 1 failed"; exit 1; }
@@ -75,18 +68,18 @@ for d in "$work"/case*; do
     rc=$?
     lines=$(wc -l <"$d/out")
     if leaks "$d/out"; then
-        fail "$name: the secret appears in the output"
+        bad "$name: the secret appears in the output"
     elif [ "$expect" = 1 ] && [ "$rc" -eq 0 ]; then
         ok "$name: valid"
         [ -n "$first_valid" ] || first_valid=$d
     elif [ "$expect" = 0 ] && [ "$rc" -eq 1 ] && [ "$lines" -eq 1 ]; then
         ok "$name: $(cat "$d/out")"
     else
-        fail "$name: exit $rc, expectValid=$expect, $lines line(s): $(head -n 1 "$d/out")"
+        bad "$name: exit $rc, expectValid=$expect, $lines line(s): $(head -n 1 "$d/out")"
     fi
 done
 if [ "$ncases" -lt 1 ]; then
-    fail "no cases in $vectors"
+    bad "no cases in $vectors"
 fi
 
 if [ -n "$first_valid" ]; then
@@ -99,35 +92,30 @@ if [ -n "$first_valid" ]; then
         "$d/body" >"$work/out" 2>&1; then
         ok "--secret-file"
     else
-        fail "--secret-file: $(head -n 1 "$work/out")"
+        bad "--secret-file: $(head -n 1 "$work/out")"
     fi
     # the body from stdin
     if "$campctl" webhook-verify --secret-file "$work/secret" --header "$hdr" --now "$now" - \
         <"$d/body" >"$work/out" 2>&1; then
         ok "body from stdin"
     else
-        fail "body from stdin: $(head -n 1 "$work/out")"
+        bad "body from stdin: $(head -n 1 "$work/out")"
     fi
     # one extra byte in the body: a mismatch
     cp "$d/body" "$work/body2" && printf ' ' >>"$work/body2"
     "$campctl" webhook-verify --secret-file "$work/secret" --header "$hdr" --now "$now" "$work/body2" \
         >"$work/out" 2>&1
     rc=$?
-    if [ "$rc" -eq 1 ] && grep -q mismatch "$work/out"; then ok "trailing byte: mismatch"; else fail "trailing byte: exit $rc"; fi
-    # --print: decoded like validate --type inbox-webhook --print (when that type is built)
+    if [ "$rc" -eq 1 ] && grep -q mismatch "$work/out"; then ok "trailing byte: mismatch"; else bad "trailing byte: exit $rc"; fi
+    # --print: decoded exactly like validate --type inbox-webhook --print
     "$campctl" webhook-verify --secret-file "$work/secret" --header "$hdr" --now "$now" --print "$d/body" \
         >"$work/out" 2>&1
     rc=$?
-    if grep -q "inbox-webhook not available" "$work/out"; then
-        skipped=$((skipped + 1))
-        echo "skip --print: the inbox-webhook type is not in this build"
+    "$campctl" validate --type inbox-webhook --print "$d/body" >"$work/want" 2>&1
+    if [ "$rc" -eq 0 ] && cmp -s "$work/out" "$work/want" && ! leaks "$work/out"; then
+        ok "--print matches validate --type inbox-webhook --print"
     else
-        "$campctl" validate --type inbox-webhook --print "$d/body" >"$work/want" 2>&1
-        if [ "$rc" -eq 0 ] && cmp -s "$work/out" "$work/want" && ! leaks "$work/out"; then
-            ok "--print matches validate --type inbox-webhook --print"
-        else
-            fail "--print: exit $rc, differs from validate --print"
-        fi
+        bad "--print: exit $rc, differs from validate --print"
     fi
 fi
 
@@ -137,7 +125,7 @@ check_usage() {
     shift
     "$campctl" webhook-verify "$@" >"$work/out" 2>&1
     rc=$?
-    if [ "$rc" -eq 2 ] && ! leaks "$work/out"; then ok "usage: $label"; else fail "usage: $label: exit $rc"; fi
+    if [ "$rc" -eq 2 ] && ! leaks "$work/out"; then ok "usage: $label"; else bad "usage: $label: exit $rc"; fi
 }
 body=$work/case000/body
 check_usage "no secret" --header "t=1,v1=a" "$body"
@@ -150,15 +138,15 @@ check_usage "missing secret file" --secret-file "$work/nonexistent" --header "t=
 # a secret on the command line (visible in ps) is refused before anything else
 check_usage "--secret on the command line" --secret "$secret" --header "t=1,v1=a" "$body"
 check_usage "--secret=S on the command line" "--secret=$secret" --header "t=1,v1=a" "$body"
-if grep -q "secret-file" "$work/out"; then ok "--secret refusal names --secret-file"; else fail "--secret refusal: $(cat "$work/out")"; fi
+if grep -q "secret-file" "$work/out"; then ok "--secret refusal names --secret-file"; else bad "--secret refusal: $(cat "$work/out")"; fi
 # a secret file longer than 4095 bytes is refused whole, never cut
 python3 -c 'import sys; sys.stdout.write("s" * 4096)' >"$work/long-secret"
 check_usage "secret file of 4096 bytes" --secret-file "$work/long-secret" --header "t=1,v1=a" "$body"
-if grep -q "longer than 4095 bytes" "$work/out"; then ok "too long: says the limit"; else fail "too long: $(cat "$work/out")"; fi
+if grep -q "longer than 4095 bytes" "$work/out"; then ok "too long: says the limit"; else bad "too long: $(cat "$work/out")"; fi
 python3 -c 'import sys; sys.stdout.write("s" * 4095 + "\r\n")' >"$work/max-secret"
 "$campctl" webhook-verify --secret-file "$work/max-secret" --header "t=1,v1=a" --now 1 "$body" >"$work/out" 2>&1
 rc=$?
-if [ "$rc" -eq 1 ]; then ok "secret file of 4095 bytes + CRLF: accepted (then the signature is checked)"; else fail "4095-byte secret: exit $rc"; fi
+if [ "$rc" -eq 1 ]; then ok "secret file of 4095 bytes + CRLF: accepted (then the signature is checked)"; else bad "4095-byte secret: exit $rc"; fi
 
 # the secret from CAMP_WEBHOOK_SECRET gives the same verdicts
 if [ -n "$first_valid" ]; then
@@ -167,7 +155,7 @@ if [ -n "$first_valid" ]; then
         --now "$(cat "$d/now")" "$d/body" >"$work/out" 2>&1 && ! leaks "$work/out"; then
         ok "CAMP_WEBHOOK_SECRET: valid"
     else
-        fail "CAMP_WEBHOOK_SECRET: $(head -n 1 "$work/out")"
+        bad "CAMP_WEBHOOK_SECRET: $(head -n 1 "$work/out")"
     fi
     CAMP_WEBHOOK_SECRET=wrong-$secret "$campctl" webhook-verify --header "$(cat "$d/header")" \
         --now "$(cat "$d/now")" "$d/body" >"$work/out" 2>&1
@@ -175,7 +163,7 @@ if [ -n "$first_valid" ]; then
     if [ "$rc" -eq 1 ] && grep -q mismatch "$work/out" && ! leaks "$work/out"; then
         ok "CAMP_WEBHOOK_SECRET wrong: mismatch, exit 1"
     else
-        fail "CAMP_WEBHOOK_SECRET wrong: exit $rc"
+        bad "CAMP_WEBHOOK_SECRET wrong: exit $rc"
     fi
     # --json: one object, valid or the error with the status name
     "$campctl" --json webhook-verify --secret-file "$work/secret" --header "$(cat "$d/header")" \
@@ -183,7 +171,7 @@ if [ -n "$first_valid" ]; then
     if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if d=={"valid":True} else 1)' "$work/out"; then
         ok "--json: {\"valid\": true}"
     else
-        fail "--json valid: $(cat "$work/out")"
+        bad "--json valid: $(cat "$work/out")"
     fi
     "$campctl" webhook-verify --json --secret-file "$work/secret" --header "$(cat "$d/header")" \
         --now "$(cat "$d/now")" "$work/body2" >"$work/out" 2>/dev/null
@@ -191,13 +179,8 @@ if [ -n "$first_valid" ]; then
     if [ "$rc" -eq 1 ] && python3 -c 'import json,sys; e=json.load(open(sys.argv[1]))["error"]; sys.exit(0 if e["status"]=="CAMP_ERR_SIG_MISMATCH" and e["exit"]==1 and "mismatch" in e["message"] else 1)' "$work/out"; then
         ok "--json after the command: mismatch as {\"error\": ...}"
     else
-        fail "--json mismatch: exit $rc: $(cat "$work/out")"
+        bad "--json mismatch: exit $rc: $(cat "$work/out")"
     fi
 fi
 
-if [ "$skipped" -gt 0 ]; then
-    echo "$passed passed, $failed failed, $skipped skipped"
-else
-    echo "$passed passed, $failed failed"
-fi
-[ "$failed" -eq 0 ]
+finish

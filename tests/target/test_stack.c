@@ -13,12 +13,12 @@
  * which `make size` copies into docs/size.md.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
 #include "camp/camp.h"
+#include "fixture.h"
 #include "stack_bounds.h"
 #include "stack_paint.h"
 
@@ -52,7 +52,8 @@ typedef struct probe_ctx {
 
 static probe_ctx_t ctx;
 
-/* Fixture probes: the document is read from $SHARED/fixtures through semihosting. */
+/* Fixture probes: the document is read from $SHARED/fixtures through semihosting
+ * (tests/support/fixture.c: a file larger than the buffer fails the probe). */
 static char fix_text[8192];
 static size_t fix_len;
 static camp_json_token_t fix_toks[512];
@@ -65,15 +66,7 @@ static union {
 
 static void load_fixture(const char *name)
 {
-    const char *shared = getenv("SHARED");
-    char path[512];
-    FILE *f;
-    snprintf(path, sizeof path, "%s/fixtures/%s", shared != NULL ? shared : "../shared", name);
-    f = fopen(path, "rb");
-    if (f == NULL)
-        fail_msg("cannot open %s", path);
-    fix_len = fread(fix_text, 1, sizeof fix_text - 1, f);
-    fclose(f);
+    fix_len = fixture_load(name, fix_text, sizeof fix_text);
     assert_int_equal(camp_json_parse(&fix_doc, fix_text, fix_len, fix_toks,
                                      sizeof fix_toks / sizeof fix_toks[0], NULL),
                      CAMP_OK);

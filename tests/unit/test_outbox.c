@@ -235,7 +235,8 @@ static void test_fixtures_invalid(void **state)
     }
     /* the max-length rule carries its limit */
     load_fixture("invalid/outbox-create-timezone-65-chars.json");
-    camp_outbox_campaign_create_decode(&g_doc, 0, &g_create, &g_diag);
+    assert_int_equal(camp_outbox_campaign_create_decode(&g_doc, 0, &g_create, &g_diag),
+                     CAMP_ERR_LENGTH);
     assert_true(g_diag.has_limit);
     assert_int_equal(g_diag.limit_max, 64);
     assert_true(g_diag.offset != CAMP_DIAG_NO_OFFSET);

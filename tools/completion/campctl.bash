@@ -47,7 +47,7 @@ _campctl()
         --sort-direction)
             COMPREPLY=($(compgen -W "asc desc" -- "$cur"))
             return ;;
-        --base-url|--timeout-ms|--retries|--header|--now|--tolerance|--hours|--at|--name|--account|--proxy|--description|--page|--tag|--after|--limit|--interval|--max-polls)
+        --base-url|--timeout-ms|--retries|--header|--now|--tolerance|--hours|--at|--name|--account|--proxy|--description|--page|--tag|--after|--limit|--interval|--max-polls|--max-events)
             return ;;
     esac
 
@@ -55,7 +55,7 @@ _campctl()
     local i cmd=""
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
-            --base-url|--ca-file|--timeout-ms|--retries|--token-file|--proxy|--type|--secret-file|--header|--now|--tolerance|--tz|--hours|--at|--fixtures|--name|--account|--timezone|--by|--platform|--description|--page|--sort-by|--sort-direction|--tag|--after|--limit|--interval|--max-polls)
+            --base-url|--ca-file|--timeout-ms|--retries|--token-file|--proxy|--type|--secret-file|--header|--now|--tolerance|--tz|--hours|--at|--fixtures|--name|--account|--timezone|--by|--platform|--description|--page|--sort-by|--sort-direction|--tag|--after|--limit|--interval|--max-polls|--max-events)
                 ((i++)) ;;
             -*) ;;
             *) cmd=${words[i]}; break ;;
@@ -83,7 +83,7 @@ _campctl()
         lead-cancel) opts="--by --platform" ;;
         column-update) opts="--name --description --no-description" ;;
         contacts) opts="--page --all --sort-by --sort-direction --tag" ;;
-        events) opts="--after --limit --follow --interval --max-polls" ;;
+        events) opts="--after --limit --follow --interval --max-polls --max-events" ;;
     esac
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "$opts $globals" -- "$cur"))
