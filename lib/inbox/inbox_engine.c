@@ -725,26 +725,67 @@ static camp_status_t decode_value(ictx_t *cx, const ifield_t *f, int v, void *ba
     }
 }
 
+/* An integer (int64 or uint16 member) inside its rule's range. */
+static camp_status_t validate_int(ictx_t *cx, const ifield_t *f, const char *p)
+{
+    const char *why;
+    int64_t min, max, v;
+    camp_status_t st;
+    rule_range(cx, f->rule, &min, &max, &why);
+    v = (f->kind == K_U16) ? (int64_t) * (const uint16_t *)(const void *)p
+                           : *(const int64_t *)(const void *)p;
+    if (v < min || v > max) {
+        st = camp_ib_fail_at(cx, -1, CAMP_ERR_RANGE, why);
+        camp_ib_fail_limits(cx, min, max);
+        return st;
+    }
+    return CAMP_OK;
+}
+
+/* An id list: its count within the rule's bounds, then every element present and an id. */
+static camp_status_t validate_ids(ictx_t *cx, const ifield_t *f, const void *base)
+{
+    const char *p = (const char *)base + f->off;
+    const char *why;
+    camp_status_t st;
+    const camp_str_t *items = (const camp_str_t *)(const void *)p;
+    uint16_t n = *(const uint16_t *)(const void *)((const char *)base + f->aux);
+    size_t min_n, cap, i, mark = cx->path.need;
+    const char *cap_text;
+    array_rule(f->rule, &min_n, &cap, &cap_text);
+    if (n > cap) {
+        return camp_ib_fail_capacity(cx, -1, cap_text, n);
+    }
+    if (n < min_n) {
+        st = camp_ib_fail_at(cx, -1, CAMP_ERR_LENGTH, "at least one element required");
+        camp_ib_fail_limits(cx, (int64_t)min_n, INT64_MAX);
+        return st;
+    }
+    for (i = 0; i < n; i++) {
+        camp_ib_path_index(&cx->path, i);
+        if (items[i].ptr == NULL) {
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED, "required field missing");
+        }
+        st = camp_ib_check_kind_str(cx, K_ID, R_NONE, &items[i], &why);
+        if (st != CAMP_OK) {
+            return camp_ib_fail_at(cx, -1, st, why);
+        }
+        camp_ib_path_cut(&cx->path, mark);
+    }
+    return CAMP_OK;
+}
+
 static camp_status_t validate_value(ictx_t *cx, const ifield_t *f, const void *base)
 {
     const char *p = (const char *)base + f->off;
     const char *why;
-    int64_t min, max, v;
+    int64_t min, max;
     camp_status_t st;
 
     switch (f->kind) {
     case K_BOOL: return CAMP_OK;
     case K_I64:
-    case K_U16:
-        rule_range(cx, f->rule, &min, &max, &why);
-        v = (f->kind == K_U16) ? (int64_t) * (const uint16_t *)(const void *)p
-                               : *(const int64_t *)(const void *)p;
-        if (v < min || v > max) {
-            st = camp_ib_fail_at(cx, -1, CAMP_ERR_RANGE, why);
-            camp_ib_fail_limits(cx, min, max);
-            return st;
-        }
-        return CAMP_OK;
+    case K_U16: return validate_int(cx, f, p);
     case K_FRAC:
         if (*(const uint32_t *)(const void *)p > CAMP_FRACTION_ONE) {
             st = camp_ib_fail_at(cx, -1, CAMP_ERR_RANGE, "must be a number in 0..1");
@@ -765,33 +806,7 @@ static camp_status_t validate_value(ictx_t *cx, const ifield_t *f, const void *b
             return camp_ib_fail_at(cx, -1, CAMP_ERR_ENUM, enum_rule(f->rule));
         }
         return CAMP_OK;
-    case K_IDS: {
-        const camp_str_t *items = (const camp_str_t *)(const void *)p;
-        uint16_t n = *(const uint16_t *)(const void *)((const char *)base + f->aux);
-        size_t min_n, cap, i, mark = cx->path.need;
-        const char *cap_text;
-        array_rule(f->rule, &min_n, &cap, &cap_text);
-        if (n > cap) {
-            return camp_ib_fail_capacity(cx, -1, cap_text, n);
-        }
-        if (n < min_n) {
-            st = camp_ib_fail_at(cx, -1, CAMP_ERR_LENGTH, "at least one element required");
-            camp_ib_fail_limits(cx, (int64_t)min_n, INT64_MAX);
-            return st;
-        }
-        for (i = 0; i < n; i++) {
-            camp_ib_path_index(&cx->path, i);
-            if (items[i].ptr == NULL) {
-                return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED, "required field missing");
-            }
-            st = camp_ib_check_kind_str(cx, K_ID, R_NONE, &items[i], &why);
-            if (st != CAMP_OK) {
-                return camp_ib_fail_at(cx, -1, st, why);
-            }
-            camp_ib_path_cut(&cx->path, mark);
-        }
-        return CAMP_OK;
-    }
+    case K_IDS: return validate_ids(cx, f, base);
     case K_TIME:
         if (camp_datetime_parse(str_of(base, f)->ptr, str_of(base, f)->len, NULL) != CAMP_OK) {
             return camp_ib_fail_at(cx, -1, CAMP_ERR_DATE, "must be an RFC 3339 date-time");
@@ -1344,6 +1359,47 @@ camp_status_t camp_ib_walk(ictx_t *cx, unsigned node, void *a, const void *b, in
     return st;
 }
 
+/* camp_ib_run_all() decoding: each member of the object at tok, then the required ones. */
+static camp_status_t run_all_decode(ictx_t *cx, iframe_t *f, const inode_t *nd, int tok)
+{
+    int k = camp_json_first(cx->doc, tok), i, n = camp_json_size(cx->doc, tok);
+    camp_status_t st = CAMP_OK;
+    for (i = 0; i < n && k > 0 && st == CAMP_OK; i++) {
+        const ifield_t *m = NULL;
+        int next = camp_ib_next(cx->doc, k);
+        st = dec_find(cx, f, nd, k, &m);
+        if (st == CAMP_OK && m != NULL) {
+            st = dec_scalar(cx, f, nd, m, k + 1);
+        }
+        k = next;
+    }
+    if (st == CAMP_OK) {
+        st = dec_required(cx, f, nd);
+    }
+    return st;
+}
+
+/* camp_ib_run_all() over structs (validate, encode, equal): each member that applies. */
+static camp_status_t run_all_struct(ictx_t *cx, iframe_t *f, const inode_t *nd)
+{
+    size_t mark = cx->path.need;
+    camp_status_t st = CAMP_OK;
+    for (f->i = 0; f->i < nd->n && st == CAMP_OK; f->i++) {
+        const ifield_t *m = &nd->t[f->i];
+        bool skip = true;
+        if (applies(cx, m)) {
+            st = walk_enter(cx, f, nd, m, &skip);
+        }
+        if (st == CAMP_OK && !skip) {
+            st = walk_scalar(cx, f, m);
+            if (st == CAMP_OK) {
+                camp_ib_path_cut(&cx->path, mark);
+            }
+        }
+    }
+    return st;
+}
+
 /* A flat object inside a hook: the plain member steps, in a loop of its own (it
  * never reaches camp_ib_sub(), so the hooks that use it make no call cycle). */
 camp_status_t camp_ib_run_all(ictx_t *cx, unsigned node, void *a, const void *b, int tok)
@@ -1364,36 +1420,11 @@ camp_status_t camp_ib_run_all(ictx_t *cx, unsigned node, void *a, const void *b,
     f->a = a;
     f->node = (uint8_t)node;
     if (cx->op == OP_DECODE) {
-        int k = camp_json_first(cx->doc, tok), i, n = camp_json_size(cx->doc, tok);
         f->u.d.tok = tok;
-        for (i = 0; i < n && k > 0 && st == CAMP_OK; i++) {
-            const ifield_t *m = NULL;
-            int next = camp_ib_next(cx->doc, k);
-            st = dec_find(cx, f, nd, k, &m);
-            if (st == CAMP_OK && m != NULL) {
-                st = dec_scalar(cx, f, nd, m, k + 1);
-            }
-            k = next;
-        }
-        if (st == CAMP_OK) {
-            st = dec_required(cx, f, nd);
-        }
+        st = run_all_decode(cx, f, nd, tok);
     } else {
-        size_t mark = cx->path.need;
         f->u.s.b = b;
-        for (f->i = 0; f->i < nd->n && st == CAMP_OK; f->i++) {
-            const ifield_t *m = &nd->t[f->i];
-            bool skip = true;
-            if (applies(cx, m)) {
-                st = walk_enter(cx, f, nd, m, &skip);
-            }
-            if (st == CAMP_OK && !skip) {
-                st = walk_scalar(cx, f, m);
-                if (st == CAMP_OK) {
-                    camp_ib_path_cut(&cx->path, mark);
-                }
-            }
-        }
+        st = run_all_struct(cx, f, nd);
     }
     camp_ib_obj_close(cx);
     return st; /* flat objects have no cross-member rules of their own */

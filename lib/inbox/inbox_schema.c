@@ -897,77 +897,96 @@ static size_t pool_needed(ictx_t *cx, bool options)
     return total;
 }
 
-IB_NOINLINE static camp_status_t options_op(ictx_t *cx, camp_inbox_sequence_t *sa,
-                                            camp_inbox_segment_t *a,
-                                            const camp_inbox_sequence_t *sb,
-                                            const camp_inbox_segment_t *b, int tok)
+/* A variation's options decoded into the sequence's pool. */
+static camp_status_t options_decode(ictx_t *cx, camp_inbox_sequence_t *sa, camp_inbox_segment_t *a,
+                                    int tok)
 {
     camp_status_t st;
     size_t i;
     int n = 0, it;
 
+    st = camp_ib_want_array(cx, tok, &n);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    /* [derived] "one is chosen per message": a variation needs an option. */
+    if (n < 1) {
+        st = camp_ib_fail_at(cx, tok, CAMP_ERR_LENGTH, "at least one option required");
+        camp_ib_fail_limits(cx, 1, INT64_MAX);
+        return st;
+    }
+    if ((size_t)sa->option_count + (size_t)n > CAMP_MAX_VARIATION_OPTIONS) {
+        return camp_ib_fail_capacity(cx, tok, "more options than CAMP_MAX_VARIATION_OPTIONS",
+                                     pool_needed(cx, true));
+    }
+    a->first_option = sa->option_count;
+    it = camp_json_first(cx->doc, tok);
+    for (i = 0; i < (size_t)n; i++, it = camp_ib_next(cx->doc, it)) {
+        st = camp_ib_get_str(cx, it, &sa->options[sa->option_count]);
+        if (st != CAMP_OK) {
+            return st;
+        }
+        sa->option_count++;
+    }
+    a->option_count = (uint16_t)n;
+    return CAMP_OK;
+}
+
+/* A variation's options: at least one, inside the pool, each a valid string. */
+static camp_status_t options_validate(ictx_t *cx, const camp_inbox_sequence_t *sa,
+                                      const camp_inbox_segment_t *a)
+{
+    camp_status_t st;
+    if (a->option_count < 1) {
+        st = camp_ib_fail_at(cx, -1, CAMP_ERR_LENGTH, "at least one option required");
+        camp_ib_fail_limits(cx, 1, INT64_MAX);
+        return st;
+    }
+    if ((size_t)a->first_option + a->option_count > sa->option_count) {
+        return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
+                               "option range outside the sequence's pool");
+    }
+    return camp_ib_str_items(cx, OP_VALIDATE, &sa->options[a->first_option], a->option_count,
+                             R_NONE);
+}
+
+/* Two variations' options compared element by element (ranges checked against the pools). */
+static camp_status_t options_equal(const camp_inbox_sequence_t *sa, const camp_inbox_segment_t *a,
+                                   const camp_inbox_sequence_t *sb, const camp_inbox_segment_t *b)
+{
+    size_t i;
+    if (b == NULL || sb == NULL) {
+        return NOT_EQUAL;
+    }
+    if (a->option_count != b->option_count ||
+        (size_t)a->first_option + a->option_count > CAMP_MAX_VARIATION_OPTIONS ||
+        (size_t)b->first_option + b->option_count > CAMP_MAX_VARIATION_OPTIONS) {
+        return NOT_EQUAL;
+    }
+    for (i = 0; i < a->option_count; i++) {
+        if (!camp_ib_str_eq(&sa->options[a->first_option + i], &sb->options[b->first_option + i])) {
+            return NOT_EQUAL;
+        }
+    }
+    return CAMP_OK;
+}
+
+IB_NOINLINE static camp_status_t options_op(ictx_t *cx, camp_inbox_sequence_t *sa,
+                                            camp_inbox_segment_t *a,
+                                            const camp_inbox_sequence_t *sb,
+                                            const camp_inbox_segment_t *b, int tok)
+{
     if (sa == NULL) {
         return camp_ib_fail_at(cx, tok, CAMP_ERR_INTERNAL, "segment outside a sequence");
     }
     switch (cx->op) {
-    case OP_DECODE:
-        st = camp_ib_want_array(cx, tok, &n);
-        if (st != CAMP_OK) {
-            return st;
-        }
-        /* [derived] "one is chosen per message": a variation needs an option. */
-        if (n < 1) {
-            st = camp_ib_fail_at(cx, tok, CAMP_ERR_LENGTH, "at least one option required");
-            camp_ib_fail_limits(cx, 1, INT64_MAX);
-            return st;
-        }
-        if ((size_t)sa->option_count + (size_t)n > CAMP_MAX_VARIATION_OPTIONS) {
-            return camp_ib_fail_capacity(cx, tok, "more options than CAMP_MAX_VARIATION_OPTIONS",
-                                         pool_needed(cx, true));
-        }
-        a->first_option = sa->option_count;
-        it = camp_json_first(cx->doc, tok);
-        for (i = 0; i < (size_t)n; i++, it = camp_ib_next(cx->doc, it)) {
-            st = camp_ib_get_str(cx, it, &sa->options[sa->option_count]);
-            if (st != CAMP_OK) {
-                return st;
-            }
-            sa->option_count++;
-        }
-        a->option_count = (uint16_t)n;
-        return CAMP_OK;
-    case OP_VALIDATE:
-        if (a->option_count < 1) {
-            st = camp_ib_fail_at(cx, -1, CAMP_ERR_LENGTH, "at least one option required");
-            camp_ib_fail_limits(cx, 1, INT64_MAX);
-            return st;
-        }
-        if ((size_t)a->first_option + a->option_count > sa->option_count) {
-            return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
-                                   "option range outside the sequence's pool");
-        }
-        return camp_ib_str_items(cx, OP_VALIDATE, &sa->options[a->first_option], a->option_count,
-                                 R_NONE);
+    case OP_DECODE: return options_decode(cx, sa, a, tok);
+    case OP_VALIDATE: return options_validate(cx, sa, a);
     case OP_ENCODE:
         return camp_ib_str_items(cx, OP_ENCODE, &sa->options[a->first_option], a->option_count,
                                  R_NONE);
     case OP_EQUAL:
-    default:
-        if (b == NULL || sb == NULL) {
-            return NOT_EQUAL;
-        }
-        if (a->option_count != b->option_count ||
-            (size_t)a->first_option + a->option_count > CAMP_MAX_VARIATION_OPTIONS ||
-            (size_t)b->first_option + b->option_count > CAMP_MAX_VARIATION_OPTIONS) {
-            return NOT_EQUAL;
-        }
-        for (i = 0; i < a->option_count; i++) {
-            if (!camp_ib_str_eq(&sa->options[a->first_option + i],
-                                &sb->options[b->first_option + i])) {
-                return NOT_EQUAL;
-            }
-        }
-        return CAMP_OK;
+    default: return options_equal(sa, a, sb, b);
     }
 }
 
@@ -1029,46 +1048,100 @@ static bool groups_equal(const camp_inbox_rules_update_t *a, const camp_inbox_ru
     return true;
 }
 
+/* Group i's list ID key decoded: a string, not seen before in this object, an inbox ID. */
+static camp_status_t group_key_decode(ictx_t *cx, camp_inbox_rules_update_t *a, size_t i, int key)
+{
+    camp_inbox_mapping_group_t *g = &a->groups[i];
+    size_t j;
+    camp_status_t st = camp_ib_get_str(cx, key, &g->list_id);
+    for (j = 0; j < i && st == CAMP_OK; j++) {
+        if (camp_ib_str_eq(&a->groups[j].list_id, &g->list_id)) {
+            st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, "duplicate key");
+        }
+    }
+    if (st == CAMP_OK && !camp_valid_inbox_id(g->list_id.ptr, g->list_id.len)) {
+        st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN, "list ID key must match ^[0-9a-z]+$");
+    }
+    return st;
+}
+
+static camp_status_t column_mappings_decode(ictx_t *cx, camp_inbox_rules_update_t *a, int tok)
+{
+    size_t i;
+    int n, key;
+    camp_status_t st = camp_ib_want_object(cx, tok);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    n = camp_json_size(cx->doc, tok);
+    if (n > CAMP_MAX_LISTS) {
+        return camp_ib_fail_capacity(cx, tok, "more lists than CAMP_MAX_LISTS", (size_t)n);
+    }
+    key = camp_json_first(cx->doc, tok);
+    for (i = 0; i < (size_t)n && key > 0; i++, key = camp_ib_next(cx->doc, key)) {
+        st = group_key_decode(cx, a, i, key);
+        if (st == CAMP_OK) {
+            st = group_decode(cx, a, &a->groups[i], tok, key + 1);
+        }
+        if (st != CAMP_OK) {
+            return st;
+        }
+        a->group_count++;
+    }
+    return CAMP_OK;
+}
+
+/* Group i validated under its key: the key a valid, unique inbox ID, then its mappings. */
+static camp_status_t group_check(ictx_t *cx, const camp_inbox_rules_update_t *a, size_t i)
+{
+    const camp_inbox_mapping_group_t *g = &a->groups[i];
+    size_t j;
+    camp_status_t st;
+    camp_ib_path_key(&cx->path, g->list_id.ptr != NULL ? g->list_id.ptr : "", g->list_id.len);
+    st = camp_ib_check_key(cx, &g->list_id);
+    if (st == CAMP_OK && !camp_valid_inbox_id(g->list_id.ptr, g->list_id.len)) {
+        st = camp_ib_fail_at(cx, -1, CAMP_ERR_PATTERN, "list ID key must match ^[0-9a-z]+$");
+    }
+    for (j = 0; j < i && st == CAMP_OK; j++) {
+        if (camp_ib_str_eq(&a->groups[j].list_id, &g->list_id)) {
+            st = camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "duplicate key");
+        }
+    }
+    if (st == CAMP_OK) {
+        st = group_validate(cx, a, g);
+    }
+    return st;
+}
+
+/* The groups validated or encoded as one object keyed by list ID. */
+static camp_status_t column_mappings_walk(ictx_t *cx, const camp_inbox_rules_update_t *a, int tok)
+{
+    size_t i, mark = cx->path.need;
+    camp_status_t st = CAMP_OK;
+    camp_ib_obj_open(cx, tok);
+    for (i = 0; i < a->group_count && st == CAMP_OK; i++) {
+        const camp_inbox_mapping_group_t *g = &a->groups[i];
+        if (cx->op == OP_ENCODE) {
+            camp_ib_put_key(cx, &g->list_id);
+            mappings_encode(cx, &a->mappings[g->first_mapping], g->mapping_count);
+            continue;
+        }
+        st = group_check(cx, a, i);
+        if (st == CAMP_OK) {
+            camp_ib_path_cut(&cx->path, mark);
+        }
+    }
+    camp_ib_obj_close(cx);
+    return st;
+}
+
 /* `columnMappings`: keyed by source list ID, each value maps source column ID ->
  * campaign column ID. Custom columns only (§E6), so both are column IDs. */
 IB_NOINLINE static camp_status_t column_mappings_op(ictx_t *cx, camp_inbox_rules_update_t *a,
                                                     const camp_inbox_rules_update_t *b, int tok)
 {
-    size_t i, j, mark = cx->path.need;
-    camp_status_t st = CAMP_OK;
-
     if (cx->op == OP_DECODE) {
-        int n, key;
-        st = camp_ib_want_object(cx, tok);
-        if (st != CAMP_OK) {
-            return st;
-        }
-        n = camp_json_size(cx->doc, tok);
-        if (n > CAMP_MAX_LISTS) {
-            return camp_ib_fail_capacity(cx, tok, "more lists than CAMP_MAX_LISTS", (size_t)n);
-        }
-        key = camp_json_first(cx->doc, tok);
-        for (i = 0; i < (size_t)n && key > 0; i++, key = camp_ib_next(cx->doc, key)) {
-            camp_inbox_mapping_group_t *g = &a->groups[i];
-            st = camp_ib_get_str(cx, key, &g->list_id);
-            for (j = 0; j < i && st == CAMP_OK; j++) {
-                if (camp_ib_str_eq(&a->groups[j].list_id, &g->list_id)) {
-                    st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, "duplicate key");
-                }
-            }
-            if (st == CAMP_OK && !camp_valid_inbox_id(g->list_id.ptr, g->list_id.len)) {
-                st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN,
-                                     "list ID key must match ^[0-9a-z]+$");
-            }
-            if (st == CAMP_OK) {
-                st = group_decode(cx, a, g, tok, key + 1);
-            }
-            if (st != CAMP_OK) {
-                return st;
-            }
-            a->group_count++;
-        }
-        return CAMP_OK;
+        return column_mappings_decode(cx, a, tok);
     }
     if (a->group_count > CAMP_MAX_LISTS || a->mapping_count > CAMP_MAX_COLUMN_MAPPINGS) {
         return cx->op == OP_EQUAL ? NOT_EQUAL
@@ -1078,33 +1151,7 @@ IB_NOINLINE static camp_status_t column_mappings_op(ictx_t *cx, camp_inbox_rules
     if (cx->op == OP_EQUAL) {
         return groups_equal(a, b) ? CAMP_OK : NOT_EQUAL;
     }
-    camp_ib_obj_open(cx, tok);
-    for (i = 0; i < a->group_count && st == CAMP_OK; i++) {
-        const camp_inbox_mapping_group_t *g = &a->groups[i];
-        if (cx->op == OP_ENCODE) {
-            camp_ib_put_key(cx, &g->list_id);
-            mappings_encode(cx, &a->mappings[g->first_mapping], g->mapping_count);
-            continue;
-        }
-        camp_ib_path_key(&cx->path, g->list_id.ptr != NULL ? g->list_id.ptr : "", g->list_id.len);
-        st = camp_ib_check_key(cx, &g->list_id);
-        if (st == CAMP_OK && !camp_valid_inbox_id(g->list_id.ptr, g->list_id.len)) {
-            st = camp_ib_fail_at(cx, -1, CAMP_ERR_PATTERN, "list ID key must match ^[0-9a-z]+$");
-        }
-        for (j = 0; j < i && st == CAMP_OK; j++) {
-            if (camp_ib_str_eq(&a->groups[j].list_id, &g->list_id)) {
-                st = camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "duplicate key");
-            }
-        }
-        if (st == CAMP_OK) {
-            st = group_validate(cx, a, g);
-        }
-        if (st == CAMP_OK) {
-            camp_ib_path_cut(&cx->path, mark);
-        }
-    }
-    camp_ib_obj_close(cx);
-    return st;
+    return column_mappings_walk(cx, a, tok);
 }
 
 /* ---- identifiers of an add-leads body (E7) ------------------------------------------------------------------------- */
@@ -1139,73 +1186,90 @@ static camp_status_t bad_count(ictx_t *cx, int tok)
     return st;
 }
 
+/* One identifier array decoded into the pool (1..2000 non-empty strings). */
+static camp_status_t ids_decode(ictx_t *cx, camp_inbox_leads_add_t *a, camp_inbox_id_span_t *s,
+                                int tok, int obj)
+{
+    size_t i;
+    camp_status_t st;
+    int n, it;
+
+    st = camp_ib_want_array(cx, tok, &n);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    /* the API limit first: 2001 is a LENGTH error even below the capacity */
+    if (n < LEADS_MIN || n > LEADS_MAX) {
+        return bad_count(cx, tok);
+    }
+    if ((size_t)a->id_count + (size_t)n > CAMP_MAX_LEAD_IDS) {
+        return camp_ib_fail_capacity(cx, tok, "more identifiers than CAMP_MAX_LEAD_IDS",
+                                     ids_needed(cx, obj));
+    }
+    s->first = a->id_count;
+    s->count = 0;
+    it = camp_json_first(cx->doc, tok);
+    for (i = 0; i < (size_t)n; i++, it = camp_ib_next(cx->doc, it)) {
+        camp_str_t *id = &a->ids[a->id_count];
+        st = camp_ib_get_str(cx, it, id);
+        if (st == CAMP_OK && id->len == 0) {
+            st = camp_ib_fail_at(cx, it, CAMP_ERR_LENGTH, "must not be empty");
+            camp_ib_fail_limits(cx, 1, INT64_MAX);
+        }
+        if (st != CAMP_OK) {
+            return st;
+        }
+        a->id_count++;
+        s->count++;
+    }
+    return CAMP_OK;
+}
+
+static camp_status_t ids_validate(ictx_t *cx, const camp_inbox_leads_add_t *a,
+                                  const camp_inbox_id_span_t *s)
+{
+    if (s->count < LEADS_MIN || s->count > LEADS_MAX) {
+        return bad_count(cx, -1);
+    }
+    if (a->id_count > CAMP_MAX_LEAD_IDS || (size_t)s->first + s->count > a->id_count) {
+        return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "identifier range outside the pool");
+    }
+    return camp_ib_str_items(cx, OP_VALIDATE, &a->ids[s->first], s->count, R_NONEMPTY);
+}
+
+static camp_status_t ids_equal(const camp_inbox_leads_add_t *a, const camp_inbox_id_span_t *s,
+                               const camp_inbox_leads_add_t *b, unsigned sub)
+{
+    const camp_inbox_id_span_t *t;
+    size_t i;
+    if (b == NULL) {
+        return NOT_EQUAL;
+    }
+    t = span_of((camp_inbox_leads_add_t *)(uintptr_t)b, sub);
+    if (s->count != t->count || (size_t)s->first + s->count > CAMP_MAX_LEAD_IDS ||
+        (size_t)t->first + t->count > CAMP_MAX_LEAD_IDS) {
+        return NOT_EQUAL;
+    }
+    for (i = 0; i < s->count; i++) {
+        if (!camp_ib_str_eq(&a->ids[s->first + i], &b->ids[t->first + i])) {
+            return NOT_EQUAL;
+        }
+    }
+    return CAMP_OK;
+}
+
 IB_NOINLINE static camp_status_t ids_op(ictx_t *cx, camp_inbox_leads_add_t *a,
                                         const camp_inbox_leads_add_t *b, unsigned sub, int tok,
                                         int obj)
 {
     camp_inbox_id_span_t *s = span_of(a, sub);
-    size_t i;
-    camp_status_t st;
-    int n, it;
 
     switch (cx->op) {
-    case OP_DECODE:
-        st = camp_ib_want_array(cx, tok, &n);
-        if (st != CAMP_OK) {
-            return st;
-        }
-        /* the API limit first: 2001 is a LENGTH error even below the capacity */
-        if (n < LEADS_MIN || n > LEADS_MAX) {
-            return bad_count(cx, tok);
-        }
-        if ((size_t)a->id_count + (size_t)n > CAMP_MAX_LEAD_IDS) {
-            return camp_ib_fail_capacity(cx, tok, "more identifiers than CAMP_MAX_LEAD_IDS",
-                                         ids_needed(cx, obj));
-        }
-        s->first = a->id_count;
-        s->count = 0;
-        it = camp_json_first(cx->doc, tok);
-        for (i = 0; i < (size_t)n; i++, it = camp_ib_next(cx->doc, it)) {
-            camp_str_t *id = &a->ids[a->id_count];
-            st = camp_ib_get_str(cx, it, id);
-            if (st == CAMP_OK && id->len == 0) {
-                st = camp_ib_fail_at(cx, it, CAMP_ERR_LENGTH, "must not be empty");
-                camp_ib_fail_limits(cx, 1, INT64_MAX);
-            }
-            if (st != CAMP_OK) {
-                return st;
-            }
-            a->id_count++;
-            s->count++;
-        }
-        return CAMP_OK;
-    case OP_VALIDATE:
-        if (s->count < LEADS_MIN || s->count > LEADS_MAX) {
-            return bad_count(cx, -1);
-        }
-        if (a->id_count > CAMP_MAX_LEAD_IDS || (size_t)s->first + s->count > a->id_count) {
-            return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "identifier range outside the pool");
-        }
-        return camp_ib_str_items(cx, OP_VALIDATE, &a->ids[s->first], s->count, R_NONEMPTY);
+    case OP_DECODE: return ids_decode(cx, a, s, tok, obj);
+    case OP_VALIDATE: return ids_validate(cx, a, s);
     case OP_ENCODE:
         return camp_ib_str_items(cx, OP_ENCODE, &a->ids[s->first], s->count, R_NONEMPTY);
-    default: {
-        const camp_inbox_id_span_t *t;
-        if (b == NULL) {
-            return NOT_EQUAL;
-        }
-        t = span_of((camp_inbox_leads_add_t *)(uintptr_t)b, sub);
-        if (s->count != t->count || (size_t)s->first + s->count > CAMP_MAX_LEAD_IDS ||
-            (size_t)t->first + t->count > CAMP_MAX_LEAD_IDS) {
-            return NOT_EQUAL;
-        }
-        for (i = 0; i < s->count; i++) {
-            if (!camp_ib_str_eq(&a->ids[s->first + i], &b->ids[t->first + i])) {
-                return NOT_EQUAL;
-            }
-        }
-        return CAMP_OK;
-    }
+    default: return ids_equal(a, s, b, sub);
     }
 }
 
@@ -1569,69 +1633,95 @@ camp_status_t camp_ib_open(ictx_t *cx, iframe_t *f)
 
 /* ---- cross-member rules --------------------------------------------------------------------------------------------------------- */
 
+/* A campaign's shape settled once all members are seen, and the rules that need it. */
+static camp_status_t campaign_close(ictx_t *cx, iframe_t *f)
+{
+    camp_inbox_campaign_t *a = (camp_inbox_campaign_t *)f->a;
+    camp_status_t st = CAMP_OK;
+    if (cx->op == OP_DECODE) {
+        if (cx->shape == SHAPE_OPEN) {
+            cx->shape = CAMP_INBOX_SHAPE_SUMMARY;
+        }
+        a->shape = cx->shape;
+        /* D16: `updatedAt` is null only in the summary shape */
+        if (a->shape != CAMP_INBOX_SHAPE_SUMMARY && a->base.updated_at.raw.ptr == NULL) {
+            st = camp_ib_fail_at(cx, camp_json_member(cx->doc, f->u.d.tok, "updatedAt"),
+                                 CAMP_ERR_TYPE, "must be an RFC 3339 date-time");
+        }
+        if (st == CAMP_OK && a->shape == CAMP_INBOX_SHAPE_LEGACY) {
+            st = campaign_variables(cx, a, f->u.d.tok);
+        }
+    }
+    cx->campaign = NULL;
+    return st;
+}
+
+/* A variable segment's name checked against the campaign's variables. */
+static camp_status_t seg_variable_close(ictx_t *cx, const iframe_t *f)
+{
+    const camp_inbox_segment_t *a = (const camp_inbox_segment_t *)f->a;
+    camp_status_t st;
+    size_t mark = cx->path.need;
+    if (cx->op == OP_DECODE) {
+        /* in a legacy campaign the map may still come: checked when it closes */
+        if (cx->campaign != NULL && cx->campaign->shape == CAMP_INBOX_SHAPE_LEGACY) {
+            return CAMP_OK;
+        }
+        return check_variable(cx, cx->campaign, &a->text,
+                              camp_json_member(cx->doc, f->u.d.tok, "name"));
+    }
+    camp_ib_path_key(&cx->path, "name", 4);
+    st = check_variable(cx, cx->campaign, &a->text, -1);
+    if (st == CAMP_OK) { /* a failure keeps its path: it is the caller's diag */
+        camp_ib_path_cut(&cx->path, mark);
+    }
+    return st;
+}
+
+static camp_status_t leads_add_close(ictx_t *cx, const iframe_t *f)
+{
+    const camp_inbox_leads_add_t *a = (const camp_inbox_leads_add_t *)f->a;
+    /* "a useful request carries at least one of them" */
+    if ((a->present & (CAMP_INBOX_LEADS_HAS_PLATFORM_IDS | CAMP_INBOX_LEADS_HAS_USERNAMES |
+                       CAMP_INBOX_LEADS_HAS_EXTERNAL_IDS | CAMP_INBOX_LEADS_HAS_LEADS)) == 0) {
+        return camp_ib_fail_at(cx, cx->op == OP_DECODE ? f->u.d.tok : -1, CAMP_ERR_REQUIRED,
+                               "one of platformIds, usernames, externalIds, leads required");
+    }
+    return CAMP_OK;
+}
+
+static camp_status_t window_close(ictx_t *cx, const iframe_t *f)
+{
+    /* [derived] minute-of-day window: 0 <= start < end <= 1440 */
+    const camp_day_window_t *d = (const camp_day_window_t *)f->a;
+    if (d->start >= d->end) {
+        camp_status_t st = camp_ib_fail_at(cx, cx->op == OP_DECODE ? f->u.d.tok : -1,
+                                           CAMP_ERR_SCHEDULE, "start must be less than end");
+        camp_ib_fail_limits(cx, 0, 1440);
+        return st;
+    }
+    return CAMP_OK;
+}
+
+/* A webhook's event kind (validate): the one its type names. */
+static camp_status_t webhook_close(ictx_t *cx, const iframe_t *f)
+{
+    const camp_inbox_webhook_t *a = (const camp_inbox_webhook_t *)f->a;
+    bool legacy = (a->format == CAMP_INBOX_WEBHOOK_LEGACY);
+    if (cx->op == OP_VALIDATE && event_of(&a->type, legacy) != a->event) {
+        camp_ib_path_key(&cx->path, legacy ? "event" : "type", legacy ? 5 : 4);
+        return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "event kind does not match the type");
+    }
+    return CAMP_OK;
+}
+
 camp_status_t camp_ib_close(ictx_t *cx, iframe_t *f)
 {
     switch (f->node) {
-    case N_CAMPAIGN: {
-        camp_inbox_campaign_t *a = (camp_inbox_campaign_t *)f->a;
-        camp_status_t st = CAMP_OK;
-        if (cx->op == OP_DECODE) {
-            if (cx->shape == SHAPE_OPEN) {
-                cx->shape = CAMP_INBOX_SHAPE_SUMMARY;
-            }
-            a->shape = cx->shape;
-            /* D16: `updatedAt` is null only in the summary shape */
-            if (a->shape != CAMP_INBOX_SHAPE_SUMMARY && a->base.updated_at.raw.ptr == NULL) {
-                st = camp_ib_fail_at(cx, camp_json_member(cx->doc, f->u.d.tok, "updatedAt"),
-                                     CAMP_ERR_TYPE, "must be an RFC 3339 date-time");
-            }
-            if (st == CAMP_OK && a->shape == CAMP_INBOX_SHAPE_LEGACY) {
-                st = campaign_variables(cx, a, f->u.d.tok);
-            }
-        }
-        cx->campaign = NULL;
-        return st;
-    }
-    case N_SEG_VARIABLE: {
-        const camp_inbox_segment_t *a = (const camp_inbox_segment_t *)f->a;
-        camp_status_t st;
-        size_t mark = cx->path.need;
-        if (cx->op == OP_DECODE) {
-            /* in a legacy campaign the map may still come: checked when it closes */
-            if (cx->campaign != NULL && cx->campaign->shape == CAMP_INBOX_SHAPE_LEGACY) {
-                return CAMP_OK;
-            }
-            return check_variable(cx, cx->campaign, &a->text,
-                                  camp_json_member(cx->doc, f->u.d.tok, "name"));
-        }
-        camp_ib_path_key(&cx->path, "name", 4);
-        st = check_variable(cx, cx->campaign, &a->text, -1);
-        if (st == CAMP_OK) { /* a failure keeps its path: it is the caller's diag */
-            camp_ib_path_cut(&cx->path, mark);
-        }
-        return st;
-    }
-    case N_LEADS_ADD: {
-        const camp_inbox_leads_add_t *a = (const camp_inbox_leads_add_t *)f->a;
-        /* "a useful request carries at least one of them" */
-        if ((a->present & (CAMP_INBOX_LEADS_HAS_PLATFORM_IDS | CAMP_INBOX_LEADS_HAS_USERNAMES |
-                           CAMP_INBOX_LEADS_HAS_EXTERNAL_IDS | CAMP_INBOX_LEADS_HAS_LEADS)) == 0) {
-            return camp_ib_fail_at(cx, cx->op == OP_DECODE ? f->u.d.tok : -1, CAMP_ERR_REQUIRED,
-                                   "one of platformIds, usernames, externalIds, leads required");
-        }
-        return CAMP_OK;
-    }
-    case N_WINDOW: {
-        /* [derived] minute-of-day window: 0 <= start < end <= 1440 */
-        const camp_day_window_t *d = (const camp_day_window_t *)f->a;
-        if (d->start >= d->end) {
-            camp_status_t st = camp_ib_fail_at(cx, cx->op == OP_DECODE ? f->u.d.tok : -1,
-                                               CAMP_ERR_SCHEDULE, "start must be less than end");
-            camp_ib_fail_limits(cx, 0, 1440);
-            return st;
-        }
-        return CAMP_OK;
-    }
+    case N_CAMPAIGN: return campaign_close(cx, f);
+    case N_SEG_VARIABLE: return seg_variable_close(cx, f);
+    case N_LEADS_ADD: return leads_add_close(cx, f);
+    case N_WINDOW: return window_close(cx, f);
     case N_LEAD:
         if (cx->op == OP_DECODE && ((const camp_inbox_lead_t *)f->a)->by == CAMP_INBOX_BY_UNSET) {
             return camp_ib_fail_at(cx, f->u.d.tok, CAMP_ERR_REQUIRED,
@@ -1647,15 +1737,7 @@ camp_status_t camp_ib_close(ictx_t *cx, iframe_t *f)
         return CAMP_OK;
     case N_WH_V1:
     case N_WH_LEGACY:
-    case N_WH_V2: {
-        const camp_inbox_webhook_t *a = (const camp_inbox_webhook_t *)f->a;
-        bool legacy = (a->format == CAMP_INBOX_WEBHOOK_LEGACY);
-        if (cx->op == OP_VALIDATE && event_of(&a->type, legacy) != a->event) {
-            camp_ib_path_key(&cx->path, legacy ? "event" : "type", legacy ? 5 : 4);
-            return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "event kind does not match the type");
-        }
-        return CAMP_OK;
-    }
+    case N_WH_V2: return webhook_close(cx, f);
     default: return CAMP_OK;
     }
 }
@@ -2133,6 +2215,21 @@ static camp_status_t page_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, isub
     return CAMP_OK;
 }
 
+/* The leads array decoded: 1..2000 objects, within the pool. */
+static camp_status_t leads_decode(ictx_t *cx, int v, isub_t *out)
+{
+    int n;
+    camp_status_t st = camp_ib_want_array(cx, v, &n);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    if (n < LEADS_MIN || n > LEADS_MAX) {
+        return bad_count(cx, v);
+    }
+    return array_of(cx, v, (size_t)n, CAMP_MAX_LEAD_OBJECTS,
+                    "more leads than CAMP_MAX_LEAD_OBJECTS", (size_t)n, out);
+}
+
 static camp_status_t leads_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, isub_t *out)
 {
     camp_inbox_leads_add_t *a = (camp_inbox_leads_add_t *)f->a;
@@ -2145,16 +2242,7 @@ static camp_status_t leads_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, isu
     out->b = b;
     out->node = N_LEAD;
     if (cx->op == OP_DECODE) {
-        int n;
-        camp_status_t st = camp_ib_want_array(cx, v, &n);
-        if (st != CAMP_OK) {
-            return st;
-        }
-        if (n < LEADS_MIN || n > LEADS_MAX) {
-            return bad_count(cx, v);
-        }
-        return array_of(cx, v, (size_t)n, CAMP_MAX_LEAD_OBJECTS,
-                        "more leads than CAMP_MAX_LEAD_OBJECTS", (size_t)n, out);
+        return leads_decode(cx, v, out);
     }
     if (cx->op == OP_VALIDATE && (a->lead_count < LEADS_MIN || a->lead_count > LEADS_MAX)) {
         return bad_count(cx, -1);
@@ -2301,6 +2389,61 @@ bool camp_ib_sub_present(const ictx_t *cx, const ifield_t *m, const void *base)
 
 /* ---- array items --------------------------------------------------------------------------------------------------------------- */
 
+/* A lead of an add-leads body (decode clears it first: the pool is not cleared whole). */
+static camp_status_t leads_item(const ictx_t *cx, const iframe_t *f, uint16_t i, void **a,
+                                const void **b)
+{
+    camp_inbox_leads_add_t *l = (camp_inbox_leads_add_t *)f->a;
+    if (i < CAMP_MAX_LEAD_OBJECTS) {
+        if (cx->op == OP_DECODE) {
+            memset(&l->leads[i], 0, sizeof l->leads[i]);
+        }
+        *a = &l->leads[i];
+        *b = (cx->op == OP_EQUAL) ? &((const camp_inbox_leads_add_t *)f->u.s.b)->leads[i] : NULL;
+    }
+    return CAMP_OK;
+}
+
+/* A step's segment i, in the sequence's segment pool (decode: the next free one). */
+static camp_status_t segments_item(ictx_t *cx, const iframe_t *f, uint16_t i, void **a,
+                                   const void **b)
+{
+    const camp_inbox_sequence_t *qb;
+    camp_inbox_sequence_t *q = sequence_of(cx, &qb);
+    const camp_inbox_step_t *s = (const camp_inbox_step_t *)f->a;
+    size_t k = (cx->op == OP_DECODE) ? (size_t)(q != NULL ? q->segment_count : 0u)
+                                     : (size_t)s->first_segment + i;
+    if (q != NULL && k < CAMP_MAX_SEGMENTS) {
+        *a = &q->segments[k];
+        if (cx->op == OP_EQUAL && qb != NULL) {
+            size_t kb = (size_t)((const camp_inbox_step_t *)f->u.s.b)->first_segment + i;
+            *b = kb < CAMP_MAX_SEGMENTS ? &qb->segments[kb] : NULL;
+        }
+    }
+    return CAMP_OK;
+}
+
+/* A list of the rules' pool: synced or excluded (the n-th of that kind) or a plain list. */
+static camp_status_t lists_item(const ictx_t *cx, const iframe_t *f, uint16_t i, void **a,
+                                const void **b)
+{
+    bool eq = (cx->op == OP_EQUAL);
+    camp_inbox_rules_t *r = (camp_inbox_rules_t *)f->a;
+    if (cx->op == OP_DECODE) {
+        *a = (r->list_count < CAMP_MAX_LISTS) ? &r->lists[r->list_count] : NULL;
+    } else if (f->sub == SUB_LISTS) {
+        *a = (i < CAMP_MAX_LISTS) ? &r->lists[i] : NULL;
+        *b = (eq && i < CAMP_MAX_LISTS) ? &((const camp_inbox_rules_t *)f->u.s.b)->lists[i] : NULL;
+    } else {
+        *a = nth_list(r, f->sub == SUB_EXCLUDED, i);
+        *b = eq ? nth_list((const camp_inbox_rules_t *)f->u.s.b, f->sub == SUB_EXCLUDED, i) : NULL;
+    }
+    if (eq && *b == NULL) {
+        *a = NULL;
+    }
+    return CAMP_OK;
+}
+
 camp_status_t camp_ib_item(ictx_t *cx, const iframe_t *f, uint16_t i, int tok, void **a,
                            const void **b)
 {
@@ -2334,50 +2477,9 @@ camp_status_t camp_ib_item(ictx_t *cx, const iframe_t *f, uint16_t i, int tok, v
         }
         return CAMP_OK;
     }
-    case SUB_LEADS: {
-        camp_inbox_leads_add_t *l = (camp_inbox_leads_add_t *)f->a;
-        if (i < CAMP_MAX_LEAD_OBJECTS) {
-            if (cx->op == OP_DECODE) {
-                memset(&l->leads[i], 0, sizeof l->leads[i]); /* the pool is not cleared whole */
-            }
-            *a = &l->leads[i];
-            *b = eq ? &((const camp_inbox_leads_add_t *)f->u.s.b)->leads[i] : NULL;
-        }
-        return CAMP_OK;
-    }
-    case SUB_SEGMENTS: {
-        const camp_inbox_sequence_t *qb;
-        camp_inbox_sequence_t *q = sequence_of(cx, &qb);
-        const camp_inbox_step_t *s = (const camp_inbox_step_t *)f->a;
-        size_t k = (cx->op == OP_DECODE) ? (size_t)(q != NULL ? q->segment_count : 0u)
-                                         : (size_t)s->first_segment + i;
-        if (q != NULL && k < CAMP_MAX_SEGMENTS) {
-            *a = &q->segments[k];
-            if (eq && qb != NULL) {
-                size_t kb = (size_t)((const camp_inbox_step_t *)f->u.s.b)->first_segment + i;
-                *b = kb < CAMP_MAX_SEGMENTS ? &qb->segments[kb] : NULL;
-            }
-        }
-        return CAMP_OK;
-    }
-    default: { /* SUB_SYNCED, SUB_EXCLUDED, SUB_LISTS: the rules' list pool */
-        camp_inbox_rules_t *r = (camp_inbox_rules_t *)f->a;
-        if (cx->op == OP_DECODE) {
-            *a = (r->list_count < CAMP_MAX_LISTS) ? &r->lists[r->list_count] : NULL;
-        } else if (f->sub == SUB_LISTS) {
-            *a = (i < CAMP_MAX_LISTS) ? &r->lists[i] : NULL;
-            *b = (eq && i < CAMP_MAX_LISTS) ? &((const camp_inbox_rules_t *)f->u.s.b)->lists[i]
-                                            : NULL;
-        } else {
-            *a = nth_list(r, f->sub == SUB_EXCLUDED, i);
-            *b = eq ? nth_list((const camp_inbox_rules_t *)f->u.s.b, f->sub == SUB_EXCLUDED, i)
-                    : NULL;
-        }
-        if (eq && *b == NULL) {
-            *a = NULL;
-        }
-        return CAMP_OK;
-    }
+    case SUB_LEADS: return leads_item(cx, f, i, a, b);
+    case SUB_SEGMENTS: return segments_item(cx, f, i, a, b);
+    default: return lists_item(cx, f, i, a, b); /* SUB_SYNCED, SUB_EXCLUDED, SUB_LISTS */
     }
 }
 

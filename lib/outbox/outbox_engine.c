@@ -85,6 +85,20 @@ static bool is_string_kind(uint8_t kind)
            kind == OB_TIMEZONE;
 }
 
+/* An email address (or the empty string where the field allows it). */
+static camp_status_t check_email(const ob_field_t *f, const char *s, size_t len, long chars,
+                                 const char **rule)
+{
+    if (len == 0u && (f->flags & OB_EMPTY_OK) != 0u) {
+        return CAMP_OK;
+    }
+    if ((int64_t)chars < 1 || (int64_t)chars > f->max) {
+        *rule = "must be 1..255 characters";
+        return CAMP_ERR_LENGTH;
+    }
+    return camp_valid_email(s, len) ? CAMP_OK : CAMP_ERR_PATTERN;
+}
+
 /* Rules of the string kinds, on (pointer, length): the status and *rule. The
  * limits of a LENGTH failure follow from the field (string_limits()), so no
  * verdict struct (status, rule, limits) travels on the stack (512 B budget per call). */
@@ -110,15 +124,7 @@ static camp_status_t check_string(const ob_field_t *f, const char *s, size_t len
         }
         return CAMP_OK;
     case OB_DATETIME: return camp_datetime_parse(s, len, NULL) == CAMP_OK ? CAMP_OK : CAMP_ERR_DATE;
-    case OB_EMAIL:
-        if (len == 0u && (f->flags & OB_EMPTY_OK) != 0u) {
-            return CAMP_OK;
-        }
-        if ((int64_t)chars < 1 || (int64_t)chars > f->max) {
-            *rule = "must be 1..255 characters";
-            return CAMP_ERR_LENGTH;
-        }
-        return camp_valid_email(s, len) ? CAMP_OK : CAMP_ERR_PATTERN;
+    case OB_EMAIL: return check_email(f, s, len, chars, rule);
     case OB_TIMEZONE:
         /* Length first: a 65-character name breaks the documented max length,
          * whatever the zone table says (spec/outbox.md §6). */
@@ -244,6 +250,47 @@ static camp_status_t decode_str_list(camp_json_doc_t *doc, int tok, const ob_fie
     return CAMP_OK;
 }
 
+/* An enum member: a string naming one of the field's values (1..max). */
+static camp_status_t decode_enum(camp_json_doc_t *doc, int tok, camp_json_kind_t k,
+                                 const ob_field_t *f, void *p, camp_diag_t *diag)
+{
+    int i;
+    if (k != CAMP_JSON_STRING) {
+        return camp_json_diag(diag, doc, tok, CAMP_ERR_TYPE, RULE_STRING);
+    }
+    for (i = 1; (int64_t)i <= f->max; i++) {
+        if (camp_json_string_eq(doc, tok, f->names[i])) {
+            set_enum(p, i);
+            return CAMP_OK;
+        }
+    }
+    /* Unknown enum values are a validation error (DESIGN: strict by default). */
+    return camp_json_diag(diag, doc, tok, CAMP_ERR_ENUM, f->rule);
+}
+
+/* An integer member in the field's range (plain when required, else with a set flag). */
+static camp_status_t decode_int(camp_json_doc_t *doc, int tok, const ob_field_t *f, void *p,
+                                camp_diag_t *diag)
+{
+    int64_t v = 0;
+    camp_status_t st = camp_json_get_int(doc, tok, f->min, f->max, &v);
+    if (st == CAMP_ERR_JSON_TYPE) {
+        return camp_json_diag(diag, doc, tok, CAMP_ERR_TYPE, RULE_INT);
+    }
+    if (st != CAMP_OK) {
+        camp_json_diag(diag, doc, tok, CAMP_ERR_RANGE, f->rule);
+        camp_diag_set_limits(diag, f->min, f->max);
+        return CAMP_ERR_RANGE;
+    }
+    if ((f->flags & OB_REQUIRED) != 0u) {
+        *(int64_t *)p = v;
+    } else {
+        ((camp_outbox_int_t *)p)->set = true;
+        ((camp_outbox_int_t *)p)->value = v;
+    }
+    return CAMP_OK;
+}
+
 /* Decode one non-list-of-objects member value. */
 static camp_status_t decode_value(camp_json_doc_t *doc, int tok, const ob_field_t *f, void *base,
                                   camp_diag_t *diag)
@@ -266,20 +313,7 @@ static camp_status_t decode_value(camp_json_doc_t *doc, int tok, const ob_field_
         return decode_string(doc, tok, f, f, (camp_str_t *)p, diag);
     }
     switch (f->kind) {
-    case OB_ENUM: {
-        int i;
-        if (k != CAMP_JSON_STRING) {
-            return camp_json_diag(diag, doc, tok, CAMP_ERR_TYPE, RULE_STRING);
-        }
-        for (i = 1; (int64_t)i <= f->max; i++) {
-            if (camp_json_string_eq(doc, tok, f->names[i])) {
-                set_enum(p, i);
-                return CAMP_OK;
-            }
-        }
-        /* Unknown enum values are a validation error (DESIGN: strict by default). */
-        return camp_json_diag(diag, doc, tok, CAMP_ERR_ENUM, f->rule);
-    }
+    case OB_ENUM: return decode_enum(doc, tok, k, f, p, diag);
     case OB_BOOL: {
         camp_outbox_bool_t *b = (camp_outbox_bool_t *)p;
         if (camp_json_get_bool(doc, tok, &b->value) != CAMP_OK) {
@@ -288,25 +322,7 @@ static camp_status_t decode_value(camp_json_doc_t *doc, int tok, const ob_field_
         b->set = true;
         return CAMP_OK;
     }
-    case OB_INT: {
-        int64_t v = 0;
-        camp_status_t st = camp_json_get_int(doc, tok, f->min, f->max, &v);
-        if (st == CAMP_ERR_JSON_TYPE) {
-            return camp_json_diag(diag, doc, tok, CAMP_ERR_TYPE, RULE_INT);
-        }
-        if (st != CAMP_OK) {
-            camp_json_diag(diag, doc, tok, CAMP_ERR_RANGE, f->rule);
-            camp_diag_set_limits(diag, f->min, f->max);
-            return CAMP_ERR_RANGE;
-        }
-        if ((f->flags & OB_REQUIRED) != 0u) {
-            *(int64_t *)p = v;
-        } else {
-            ((camp_outbox_int_t *)p)->set = true;
-            ((camp_outbox_int_t *)p)->value = v;
-        }
-        return CAMP_OK;
-    }
+    case OB_INT: return decode_int(doc, tok, f, p, diag);
     case OB_COUNTER: {
         camp_str_t s = {NULL, 0};
         camp_status_t st = decode_string(doc, tok, f, NULL, &s, diag);
@@ -556,6 +572,31 @@ static camp_status_t validate_str(const ob_field_t *rules, const camp_str_t *s, 
     return st;
 }
 
+/* A list of strings: its count within the capacity, then each element. */
+static camp_status_t validate_str_list(const ob_field_t *f, const void *base, ob_path_t *path,
+                                       camp_diag_t *diag)
+{
+    const camp_str_t *items = (const camp_str_t *)field_cptr(base, f->offset);
+    size_t count = *(const size_t *)field_cptr(base, f->count_offset);
+    size_t i;
+    if ((int64_t)count > f->max) {
+        diag_limits(diag, path, CAMP_ERR_CAPACITY, RULE_CAPACITY, 0, f->max);
+        if (diag != NULL) {
+            diag->needed = (int64_t)count;
+        }
+        return CAMP_ERR_CAPACITY;
+    }
+    for (i = 0; i < count; i++) {
+        size_t saved = path_push(path, NULL, (long)i);
+        camp_status_t st = validate_str(f->elem, &items[i], path, diag);
+        path_pop(path, saved);
+        if (st != CAMP_OK) {
+            return st;
+        }
+    }
+    return CAMP_OK;
+}
+
 static camp_status_t validate_value(const ob_field_t *f, const void *base, ob_path_t *path,
                                     camp_diag_t *diag)
 {
@@ -599,27 +640,7 @@ static camp_status_t validate_value(const ob_field_t *f, const void *base, ob_pa
         }
         return CAMP_OK;
     }
-    case OB_STR_LIST: {
-        const camp_str_t *items = (const camp_str_t *)p;
-        size_t count = *(const size_t *)field_cptr(base, f->count_offset);
-        size_t i;
-        if ((int64_t)count > f->max) {
-            diag_limits(diag, path, CAMP_ERR_CAPACITY, RULE_CAPACITY, 0, f->max);
-            if (diag != NULL) {
-                diag->needed = (int64_t)count;
-            }
-            return CAMP_ERR_CAPACITY;
-        }
-        for (i = 0; i < count; i++) {
-            size_t saved = path_push(path, NULL, (long)i);
-            camp_status_t st = validate_str(f->elem, &items[i], path, diag);
-            path_pop(path, saved);
-            if (st != CAMP_OK) {
-                return st;
-            }
-        }
-        return CAMP_OK;
-    }
+    case OB_STR_LIST: return validate_str_list(f, base, path, diag);
     default: return diag_rule(diag, path, CAMP_ERR_INTERNAL, RULE_NESTING);
     }
 }
