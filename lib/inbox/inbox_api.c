@@ -115,6 +115,24 @@ static void ctx_init(ictx_t *cx, iop_t op, camp_inbox_type_t type, camp_diag_t *
     }
 }
 
+/* Decode clears what it may not write: the members, not the large pools. Each pool
+ * element is cleared (or written whole) as it is decoded, and elements past the
+ * counts are not looked at. The add-leads body is mostly its two pools (36 KB with
+ * the default capacities), a campaign its steps, segments and lists. */
+static void clear_out(camp_inbox_type_t type, void *out, size_t out_size)
+{
+    switch (type) {
+    case CAMP_INBOX_LEADS_ADD: memset(out, 0, offsetof(camp_inbox_leads_add_t, ids)); return;
+    case CAMP_INBOX_CAMPAIGN: camp_ib_clear_campaign((camp_inbox_campaign_t *)out); return;
+    case CAMP_INBOX_CAMPAIGN_PAGE:
+        memset(out, 0, offsetof(camp_inbox_campaign_page_t, items));
+        return;
+    case CAMP_INBOX_SEQUENCE:
+    case CAMP_INBOX_SEQUENCE_UPDATE: memset(out, 0, offsetof(camp_inbox_sequence_t, steps)); return;
+    default: memset(out, 0, out_size); return;
+    }
+}
+
 /* The walk's frames come from the entry point: a type-specific one keeps exactly
  * as many as its document needs (IB_DEPTH_*), the by-type ones the deepest. */
 static camp_status_t decode_with(camp_inbox_type_t type, iframe_t *frames, unsigned depth,
@@ -129,10 +147,7 @@ static camp_status_t decode_with(camp_inbox_type_t type, iframe_t *frames, unsig
         out_size != camp_inbox_type_size(type) || camp_json_kind(doc, tok) == CAMP_JSON_INVALID) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "$", "bad argument");
     }
-    /* The add-leads body is mostly its two pools (36 KB with the default capacities):
-     * only the fixed part is cleared here, each element is written whole as it is
-     * decoded, and elements past the counts are not looked at. */
-    memset(out, 0, type == CAMP_INBOX_LEADS_ADD ? offsetof(camp_inbox_leads_add_t, ids) : out_size);
+    clear_out(type, out, out_size);
     ctx_init(&cx, OP_DECODE, type, diag, scratch, frames, depth);
     cx.doc = doc;
     st = camp_ib_walk(&cx, node_of(type), out, NULL, tok);

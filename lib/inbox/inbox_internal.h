@@ -316,6 +316,9 @@ camp_status_t camp_ib_item(ictx_t *cx, const iframe_t *f, uint16_t i, int tok, v
                            const void **b);
 /* Decode: item @p i of array level @p f is complete (pool and item counts). */
 void camp_ib_item_done(ictx_t *cx, iframe_t *f, uint16_t i);
+/* Decode: a campaign's members cleared, not its pools (each element is cleared when
+ * it is reached). */
+void camp_ib_clear_campaign(camp_inbox_campaign_t *c);
 
 /* Decode only: the envelope of an event-feed page. */
 camp_status_t camp_ib_events_page_op(ictx_t *cx, camp_inbox_events_page_t *a, int tok);

@@ -2083,6 +2083,7 @@ static camp_status_t variables_item(ictx_t *cx, const iframe_t *f, uint16_t i, i
     }
     switch (cx->op) {
     case OP_DECODE:
+        memset(v, 0, sizeof *v);
         st = map_key(cx, key, &c->variables[0].name, sizeof *v, i, &v->name);
         if (st == CAMP_OK && v->name.len == 0) {
             st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, "variable name must not be empty");
@@ -2389,6 +2390,23 @@ bool camp_ib_sub_present(const ictx_t *cx, const ifield_t *m, const void *base)
 
 /* ---- array items --------------------------------------------------------------------------------------------------------------- */
 
+/* Decoding clears each pool element as it is reached (pools are not cleared whole:
+ * elements past a count may keep earlier contents, as the API says). */
+static void *fresh(const ictx_t *cx, void *p, size_t n)
+{
+    if (cx->op == OP_DECODE) {
+        memset(p, 0, n);
+    }
+    return p;
+}
+
+void camp_ib_clear_campaign(camp_inbox_campaign_t *c)
+{
+    memset(c, 0, offsetof(camp_inbox_campaign_t, account_link_ids));
+    memset(&c->rules, 0, offsetof(camp_inbox_rules_t, lists));
+    memset(&c->sequence, 0, offsetof(camp_inbox_sequence_t, steps));
+}
+
 /* A lead of an add-leads body (decode clears it first: the pool is not cleared whole). */
 static camp_status_t leads_item(const ictx_t *cx, const iframe_t *f, uint16_t i, void **a,
                                 const void **b)
@@ -2414,7 +2432,7 @@ static camp_status_t segments_item(ictx_t *cx, const iframe_t *f, uint16_t i, vo
     size_t k = (cx->op == OP_DECODE) ? (size_t)(q != NULL ? q->segment_count : 0u)
                                      : (size_t)s->first_segment + i;
     if (q != NULL && k < CAMP_MAX_SEGMENTS) {
-        *a = &q->segments[k];
+        *a = fresh(cx, &q->segments[k], sizeof q->segments[k]);
         if (cx->op == OP_EQUAL && qb != NULL) {
             size_t kb = (size_t)((const camp_inbox_step_t *)f->u.s.b)->first_segment + i;
             *b = kb < CAMP_MAX_SEGMENTS ? &qb->segments[kb] : NULL;
@@ -2430,7 +2448,9 @@ static camp_status_t lists_item(const ictx_t *cx, const iframe_t *f, uint16_t i,
     bool eq = (cx->op == OP_EQUAL);
     camp_inbox_rules_t *r = (camp_inbox_rules_t *)f->a;
     if (cx->op == OP_DECODE) {
-        *a = (r->list_count < CAMP_MAX_LISTS) ? &r->lists[r->list_count] : NULL;
+        *a = (r->list_count < CAMP_MAX_LISTS)
+                 ? fresh(cx, &r->lists[r->list_count], sizeof r->lists[r->list_count])
+                 : NULL;
     } else if (f->sub == SUB_LISTS) {
         *a = (i < CAMP_MAX_LISTS) ? &r->lists[i] : NULL;
         *b = (eq && i < CAMP_MAX_LISTS) ? &((const camp_inbox_rules_t *)f->u.s.b)->lists[i] : NULL;
@@ -2456,6 +2476,9 @@ camp_status_t camp_ib_item(ictx_t *cx, const iframe_t *f, uint16_t i, int tok, v
     case SUB_CAMPAIGNS: {
         camp_inbox_campaign_page_t *p = (camp_inbox_campaign_page_t *)f->a;
         if (i < CAMP_MAX_PAGE_ITEMS) {
+            if (cx->op == OP_DECODE) {
+                camp_ib_clear_campaign(&p->items[i]);
+            }
             *a = &p->items[i];
             *b = eq ? &((const camp_inbox_campaign_page_t *)f->u.s.b)->items[i] : NULL;
         }
@@ -2464,7 +2487,7 @@ camp_status_t camp_ib_item(ictx_t *cx, const iframe_t *f, uint16_t i, int tok, v
     case SUB_AUTOMATIONS: {
         camp_inbox_campaign_t *c = (camp_inbox_campaign_t *)f->a;
         if (i < CAMP_MAX_AUTOMATIONS) {
-            *a = &c->automations[i];
+            *a = fresh(cx, &c->automations[i], sizeof c->automations[i]);
             *b = eq ? &((const camp_inbox_campaign_t *)f->u.s.b)->automations[i] : NULL;
         }
         return CAMP_OK;
@@ -2472,7 +2495,7 @@ camp_status_t camp_ib_item(ictx_t *cx, const iframe_t *f, uint16_t i, int tok, v
     case SUB_STEPS: {
         camp_inbox_sequence_t *q = (camp_inbox_sequence_t *)f->a;
         if (i < CAMP_MAX_STEPS) {
-            *a = &q->steps[i];
+            *a = fresh(cx, &q->steps[i], sizeof q->steps[i]);
             *b = eq ? &((const camp_inbox_sequence_t *)f->u.s.b)->steps[i] : NULL;
         }
         return CAMP_OK;
