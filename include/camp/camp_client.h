@@ -265,24 +265,14 @@ typedef struct camp_client_result {
     uint64_t waited_ms;          /**< total backoff waited */
 } camp_client_result_t;
 
-/** Private: what the request body of the call in progress is made from. */
-typedef enum {
-    CAMP_CLIENT_BODY_NONE = 0,        /**< no body */
-    CAMP_CLIENT_BODY_EMPTY_OBJECT,    /**< `{}` (enable, pause) */
-    CAMP_CLIENT_BODY_INBOX,           /**< an InboxApp request model */
-    CAMP_CLIENT_BODY_OUTBOX_CAMPAIGN, /**< a camp_outbox_campaign_create_t */
-    CAMP_CLIENT_BODY_OUTBOX_SENDER    /**< a camp_outbox_sender_create_t */
-} camp_client_body_kind_t;
+/** Private: writes the request body of the call in progress (the endpoint's own
+ *  model encoder, so a program links only the encoders of the calls it makes). */
+typedef camp_status_t (*camp_client_encode_fn)(const void *body, char *buf, size_t cap, size_t *len,
+                                               camp_diag_t *diag);
 
-/** Private: how the response body of the call in progress is decoded. */
-typedef enum {
-    CAMP_CLIENT_RESP_JSON = 0,        /**< checked as JSON, kept raw */
-    CAMP_CLIENT_RESP_INBOX,           /**< an InboxApp response model */
-    CAMP_CLIENT_RESP_OUTBOX_CAMPAIGN, /**< a camp_outbox_campaign_t */
-    CAMP_CLIENT_RESP_OUTBOX_SENDER,   /**< a camp_outbox_sender_t */
-    CAMP_CLIENT_RESP_OUTBOX_CONTACTS, /**< a camp_outbox_contacts_page_t */
-    CAMP_CLIENT_RESP_EVENTS           /**< a camp_inbox_events_page_t (document kept) */
-} camp_client_resp_kind_t;
+/** Private: decodes the response of the call in progress into the caller's model
+ *  (the endpoint's own decoder, linked only with the calls that use it). */
+typedef camp_status_t (*camp_client_decode_fn)(camp_json_doc_t *doc, void *out, camp_diag_t *diag);
 
 /** Private: the endpoint call in progress, filled by the endpoint functions.
  *  It lives in the client rather than on the stack: no call's frame holds it. */
@@ -290,15 +280,13 @@ typedef struct {
     camp_route_id_t route; /**< private: the route */
     const char *args[3];   /**< private: campaignId, identifier, columnId */
     const struct camp_client_contacts_query *query; /**< private: contacts query, or NULL */
-    int64_t after_seq;                 /**< private: events afterSeq; negative: not sent */
-    unsigned limit;                    /**< private: events limit; 0: not sent */
-    camp_client_body_kind_t body_kind; /**< private: the body's kind */
-    camp_inbox_type_t body_type;       /**< private: its model (CAMP_CLIENT_BODY_INBOX) */
-    const void *body;                  /**< private: the caller's request model */
-    camp_client_resp_kind_t resp_kind; /**< private: the response's kind */
-    camp_inbox_type_t resp_type;       /**< private: its model (CAMP_CLIENT_RESP_INBOX) */
-    void *out;                         /**< private: the caller's response model, or NULL */
-    size_t out_size;                   /**< private: its size */
+    int64_t after_seq;            /**< private: events afterSeq; negative: not sent */
+    unsigned limit;               /**< private: events limit; 0: not sent */
+    camp_client_encode_fn encode; /**< private: writes the body; NULL: no body */
+    const void *body;             /**< private: the caller's request model */
+    camp_client_decode_fn decode; /**< private: decodes the response; NULL: checked as JSON */
+    void *out;                    /**< private: the caller's response model, or NULL */
+    bool keep_doc;                /**< private: the document stays for the caller (events) */
     size_t body_len;   /**< private: the encoded body's length, at work[0] (this attempt) */
     size_t head_off;   /**< private: where the request head starts in work (this attempt) */
     size_t head_len;   /**< private: its length */

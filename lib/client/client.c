@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "camp/camp_validate.h"
+#include "status/status_internal.h"
 
 /* Helpers whose locals are large stay out of the frame that calls the model
  * encoders and decoders: their stack is only paid on their own path. */
@@ -12,6 +13,15 @@
 #define CLIENT_NOINLINE __attribute__((noinline))
 #else
 #define CLIENT_NOINLINE
+#endif
+
+/* The rule of a failure that is its status alone (an HTTP status, a failed call):
+ * the status text, or with rule ids (CAMP_DIAG_TEXT 0) the id, so a small target
+ * does not link camp_status_str()'s table (camp_diag_format() prints the number). */
+#if CAMP_DIAG_TEXT
+#define STATUS_RULE(id, st) camp_status_str(st)
+#else
+#define STATUS_RULE(id, st) ((void)(st), #id)
 #endif
 
 /* Which placeholders a route's template carries. */
@@ -346,32 +356,11 @@ static camp_status_t check_query(camp_client_t *c, const camp_client_contacts_qu
 /* Encode the request body at work[0..). */
 static camp_status_t encode_body(camp_client_t *c, const call_t *call, size_t *len)
 {
-    char *buf = (char *)c->work;
-    camp_diag_t *diag = &c->last.diag;
     *len = 0;
-    switch (call->body_kind) {
-    case CAMP_CLIENT_BODY_NONE: return CAMP_OK;
-    case CAMP_CLIENT_BODY_EMPTY_OBJECT:
-        /* enable / pause: the documented example sends {} */
-        if (c->work_cap < 2) {
-            camp_diag_set(diag, CAMP_ERR_BUFFER_TOO_SMALL, "$", "work buffer too small");
-            diag->needed = 2;
-            return CAMP_ERR_BUFFER_TOO_SMALL;
-        }
-        buf[0] = '{';
-        buf[1] = '}';
-        *len = 2;
+    if (call->encode == NULL) {
         return CAMP_OK;
-    case CAMP_CLIENT_BODY_INBOX:
-        return camp_inbox_encode(call->body_type, call->body, buf, c->work_cap, len, diag);
-    case CAMP_CLIENT_BODY_OUTBOX_CAMPAIGN:
-        return camp_outbox_campaign_create_encode((const camp_outbox_campaign_create_t *)call->body,
-                                                  buf, c->work_cap, len, diag);
-    case CAMP_CLIENT_BODY_OUTBOX_SENDER:
-        return camp_outbox_sender_create_encode((const camp_outbox_sender_create_t *)call->body,
-                                                buf, c->work_cap, len, diag);
     }
-    return camp_diag_set(diag, CAMP_ERR_INTERNAL, "$", "unknown body kind");
+    return call->encode(call->body, (char *)c->work, c->work_cap, len, &c->last.diag);
 }
 
 static void put_int_query(camp_http_path_t *p, const char *key, int64_t v)
@@ -516,7 +505,7 @@ CLIENT_NOINLINE static camp_status_t write_head(camp_client_t *c, const call_t *
     rq.auth = c->routes[call->route].auth;
     rq.token = c->token;
     rq.body_len = body_len;
-    rq.has_body = (call->body_kind != CAMP_CLIENT_BODY_NONE);
+    rq.has_body = (call->encode != NULL);
     rq.keep_alive = c->keep_alive;
     if (call->route == CAMP_ROUTE_OUTBOX_CONTACTS && c->user_timezone != NULL) {
         extra[0].name = "X-User-Timezone";
@@ -605,7 +594,7 @@ CLIENT_NOINLINE static camp_status_t exchange(camp_client_t *c, const call_t *ca
         c->last.http_status = rs->status;
         st = camp_http_status_map(rs->status);
         if (st != CAMP_OK) {
-            camp_diag_set(&c->last.diag, st, "http.status", camp_status_str(st));
+            camp_diag_set(&c->last.diag, st, "http.status", STATUS_RULE(C01, st));
         }
     }
     return st;
@@ -638,7 +627,7 @@ CLIENT_NOINLINE static void decode_error_body(camp_client_t *c, char *body, size
         return;
     }
     if ((camp_json_member(doc, 0, "error") >= 0 || camp_json_member(doc, 0, "code") >= 0) &&
-        camp_inbox_decode(CAMP_INBOX_ERROR, doc, 0, &e, sizeof e, NULL) == CAMP_OK) {
+        camp_inbox_error_decode(doc, 0, &e, NULL) == CAMP_OK) {
         c->last.error_code = e.code;
         c->last.error_message = e.message;
         if (e.request_id.ptr != NULL) {
@@ -665,37 +654,18 @@ static camp_status_t decode_response(camp_client_t *c, const call_t *call, char 
     camp_diag_t *diag = &c->last.diag;
     camp_json_doc_t *doc = &c->doc_;
     camp_status_t st;
-    if (call->out == NULL && call->resp_kind != CAMP_CLIENT_RESP_JSON) {
+    if (call->decode == NULL) {
+        return camp_json_check(body, len, CAMP_JSON_MAX_DEPTH, diag);
+    }
+    if (call->out == NULL) {
         return CAMP_OK;
     }
-    switch (call->resp_kind) {
-    case CAMP_CLIENT_RESP_JSON: return camp_json_check(body, len, CAMP_JSON_MAX_DEPTH, diag);
-    case CAMP_CLIENT_RESP_INBOX:
-        return camp_inbox_parse(call->resp_type, body, len, c->tokens, c->token_cap, call->out,
-                                call->out_size, diag);
-    case CAMP_CLIENT_RESP_OUTBOX_CAMPAIGN:
-    case CAMP_CLIENT_RESP_OUTBOX_SENDER:
-    case CAMP_CLIENT_RESP_OUTBOX_CONTACTS:
-    case CAMP_CLIENT_RESP_EVENTS:
-        st = camp_json_parse(doc, body, len, c->tokens, c->token_cap, diag);
-        if (st != CAMP_OK) {
-            doc->text = NULL;
-            return st;
-        }
-        if (call->resp_kind == CAMP_CLIENT_RESP_OUTBOX_CAMPAIGN) {
-            return camp_outbox_campaign_decode(doc, 0, (camp_outbox_campaign_t *)call->out, diag);
-        }
-        if (call->resp_kind == CAMP_CLIENT_RESP_OUTBOX_SENDER) {
-            return camp_outbox_sender_decode(doc, 0, (camp_outbox_sender_t *)call->out, diag);
-        }
-        if (call->resp_kind == CAMP_CLIENT_RESP_EVENTS) {
-            return camp_inbox_events_page_decode(doc, 0, (camp_inbox_events_page_t *)call->out,
-                                                 diag);
-        }
-        return camp_outbox_contacts_page_decode(doc, 0, (camp_outbox_contacts_page_t *)call->out,
-                                                diag);
+    st = camp_json_parse(doc, body, len, c->tokens, c->token_cap, diag);
+    if (st != CAMP_OK) {
+        doc->text = NULL;
+        return st;
     }
-    return camp_diag_set(diag, CAMP_ERR_INTERNAL, "$", "unknown response kind");
+    return call->decode(doc, call->out, diag);
 }
 
 static void reset_last(camp_client_t *c)
@@ -827,32 +797,90 @@ static camp_status_t run(camp_client_t *c, call_t *call)
     if (c->resp_.state_ == CAMP_HTTP_ST_DONE && c->resp_.buf_ == c->work) {
         st = take_body(c, call, st);
     }
-    if (st != CAMP_OK || call->resp_kind != CAMP_CLIENT_RESP_EVENTS) {
+    if (st != CAMP_OK || !call->keep_doc) {
         /* only an events page leaves its document for the caller */
         c->doc_.text = NULL;
         c->doc_.count = 0;
     }
     c->last.status = st;
     if (st != CAMP_OK && c->last.diag.status == CAMP_OK) {
-        camp_diag_set(&c->last.diag, st, "$", camp_status_str(st));
+        camp_diag_set(&c->last.diag, st, "$", STATUS_RULE(C02, st));
     }
     return st;
 }
 
+/* ---- the endpoints' models ------------------------------------------------------------ */
+
+/* One small adapter per request and response model: each endpoint names its own, so
+ * a program links the encoders and decoders of the calls it makes and no others
+ * (a call to get a campaign brings neither Outbox nor the request encoders). */
+#define CLIENT_ENCODER(name, fn, type)                                                             \
+    static camp_status_t name(const void *body, char *buf, size_t cap, size_t *len,                \
+                              camp_diag_t *diag)                                                   \
+    {                                                                                              \
+        return fn((const type *)body, buf, cap, len, diag);                                        \
+    }
+#define CLIENT_DECODER(name, fn, type)                                                             \
+    static camp_status_t name(camp_json_doc_t *doc, void *out, camp_diag_t *diag)                  \
+    {                                                                                              \
+        return fn(doc, 0, (type *)out, diag);                                                      \
+    }
+
+CLIENT_ENCODER(enc_campaign_create, camp_inbox_campaign_create_encode, camp_inbox_campaign_create_t)
+CLIENT_ENCODER(enc_sequence_update, camp_inbox_sequence_update_encode, camp_inbox_sequence_t)
+CLIENT_ENCODER(enc_rules_update, camp_inbox_rules_update_encode, camp_inbox_rules_update_t)
+CLIENT_ENCODER(enc_leads_add, camp_inbox_leads_add_encode, camp_inbox_leads_add_t)
+CLIENT_ENCODER(enc_lead_update, camp_inbox_lead_update_encode, camp_inbox_lead_update_t)
+CLIENT_ENCODER(enc_lead_cancel, camp_inbox_lead_cancel_encode, camp_inbox_lead_cancel_t)
+CLIENT_ENCODER(enc_column_update, camp_inbox_column_update_encode, camp_inbox_column_update_t)
+CLIENT_ENCODER(enc_outbox_campaign_create, camp_outbox_campaign_create_encode,
+               camp_outbox_campaign_create_t)
+CLIENT_ENCODER(enc_outbox_sender_create, camp_outbox_sender_create_encode,
+               camp_outbox_sender_create_t)
+
+CLIENT_DECODER(dec_campaign, camp_inbox_campaign_decode, camp_inbox_campaign_t)
+CLIENT_DECODER(dec_sequence, camp_inbox_sequence_decode, camp_inbox_sequence_t)
+CLIENT_DECODER(dec_success, camp_inbox_success_decode, camp_inbox_success_t)
+CLIENT_DECODER(dec_leads_add_result, camp_inbox_leads_add_result_decode,
+               camp_inbox_leads_add_result_t)
+CLIENT_DECODER(dec_column, camp_inbox_column_decode, camp_inbox_column_t)
+CLIENT_DECODER(dec_team, camp_inbox_team_decode, camp_inbox_team_t)
+CLIENT_DECODER(dec_events_page, camp_inbox_events_page_decode, camp_inbox_events_page_t)
+CLIENT_DECODER(dec_outbox_campaign, camp_outbox_campaign_decode, camp_outbox_campaign_t)
+CLIENT_DECODER(dec_outbox_sender, camp_outbox_sender_decode, camp_outbox_sender_t)
+CLIENT_DECODER(dec_outbox_contacts, camp_outbox_contacts_page_decode, camp_outbox_contacts_page_t)
+
+/* enable / pause: the documented example sends {} */
+static camp_status_t enc_empty_object(const void *body, char *buf, size_t cap, size_t *len,
+                                      camp_diag_t *diag)
+{
+    (void)body;
+    if (cap < 2) {
+        camp_diag_set(diag, CAMP_ERR_BUFFER_TOO_SMALL, "$", "work buffer too small");
+        diag->needed = 2;
+        return CAMP_ERR_BUFFER_TOO_SMALL;
+    }
+    buf[0] = '{';
+    buf[1] = '}';
+    *len = 2;
+    return CAMP_OK;
+}
+
 /* ---- endpoints ------------------------------------------------------------------------- */
 
-/* Start describing a call in the client's own call_ (c is not NULL). */
+/* Start describing a call in the client's own call_ (c is not NULL): no body, the
+ * response checked as JSON, until the endpoint says otherwise. */
 static call_t *call_init(camp_client_t *c, camp_route_id_t route, const char *campaign_id)
 {
     call_t *k = &c->call_;
     memset(k, 0, sizeof *k);
     k->route = route;
-    k->args[0] = campaign_id; /* and resp_kind CAMP_CLIENT_RESP_JSON (0) */
+    k->args[0] = campaign_id;
     return k;
 }
 
 static camp_status_t inbox_campaign_call(camp_client_t *c, camp_route_id_t route, const char *id,
-                                         camp_client_body_kind_t body, camp_inbox_campaign_t *out)
+                                         camp_client_encode_fn encode, camp_inbox_campaign_t *out)
 {
     call_t *k;
     camp_status_t st;
@@ -860,11 +888,9 @@ static camp_status_t inbox_campaign_call(camp_client_t *c, camp_route_id_t route
         return CAMP_ERR_ARG;
     }
     k = call_init(c, route, id);
-    k->body_kind = body;
-    k->resp_kind = CAMP_CLIENT_RESP_INBOX;
-    k->resp_type = CAMP_INBOX_CAMPAIGN;
+    k->encode = encode;
+    k->decode = dec_campaign;
     k->out = out;
-    k->out_size = sizeof *out;
     st = run(c, k);
     /* a proxy or a server mix-up must not make the caller act on another campaign */
     if (st == CAMP_OK && out != NULL &&
@@ -880,27 +906,25 @@ static camp_status_t inbox_campaign_call(camp_client_t *c, camp_route_id_t route
 camp_status_t camp_client_inbox_get_campaign(camp_client_t *c, const char *campaign_id,
                                              camp_inbox_campaign_t *out)
 {
-    return inbox_campaign_call(c, CAMP_ROUTE_GET_CAMPAIGN, campaign_id, CAMP_CLIENT_BODY_NONE, out);
+    return inbox_campaign_call(c, CAMP_ROUTE_GET_CAMPAIGN, campaign_id, NULL, out);
 }
 
 camp_status_t camp_client_inbox_enable_campaign(camp_client_t *c, const char *campaign_id,
                                                 camp_inbox_campaign_t *out)
 {
-    return inbox_campaign_call(c, CAMP_ROUTE_ENABLE, campaign_id, CAMP_CLIENT_BODY_EMPTY_OBJECT,
-                               out);
+    return inbox_campaign_call(c, CAMP_ROUTE_ENABLE, campaign_id, enc_empty_object, out);
 }
 
 camp_status_t camp_client_inbox_pause_campaign(camp_client_t *c, const char *campaign_id,
                                                camp_inbox_campaign_t *out)
 {
-    return inbox_campaign_call(c, CAMP_ROUTE_PAUSE, campaign_id, CAMP_CLIENT_BODY_EMPTY_OBJECT,
-                               out);
+    return inbox_campaign_call(c, CAMP_ROUTE_PAUSE, campaign_id, enc_empty_object, out);
 }
 
-static camp_status_t inbox_body_call(camp_client_t *c, camp_route_id_t route, const char *id,
-                                     const char *identifier, const char *column,
-                                     camp_inbox_type_t body_type, const void *body,
-                                     camp_inbox_type_t resp_type, void *out, size_t out_size)
+/* A call with a required body; the response is decoded when the caller wants it. */
+static camp_status_t body_call(camp_client_t *c, camp_route_id_t route, const char *const args[3],
+                               camp_client_encode_fn encode, const void *body,
+                               camp_client_decode_fn decode, void *out)
 {
     call_t *k;
     if (c == NULL) {
@@ -911,17 +935,14 @@ static camp_status_t inbox_body_call(camp_client_t *c, camp_route_id_t route, co
         c->last.status = camp_diag_set(&c->last.diag, CAMP_ERR_ARG, "$", "body is required");
         return CAMP_ERR_ARG;
     }
-    k = call_init(c, route, id);
-    k->args[1] = identifier;
-    k->args[2] = column;
-    k->body_kind = CAMP_CLIENT_BODY_INBOX;
-    k->body_type = body_type;
+    k = call_init(c, route, args[0]);
+    k->args[1] = args[1];
+    k->args[2] = args[2];
+    k->encode = encode;
     k->body = body;
     if (out != NULL) {
-        k->resp_kind = CAMP_CLIENT_RESP_INBOX;
-        k->resp_type = resp_type;
+        k->decode = decode;
         k->out = out;
-        k->out_size = out_size;
     }
     return run(c, k);
 }
@@ -930,40 +951,40 @@ camp_status_t camp_client_inbox_create_campaign(camp_client_t *c,
                                                 const camp_inbox_campaign_create_t *body,
                                                 camp_inbox_campaign_t *out)
 {
-    return inbox_body_call(c, CAMP_ROUTE_CREATE, NULL, NULL, NULL, CAMP_INBOX_CAMPAIGN_CREATE, body,
-                           CAMP_INBOX_CAMPAIGN, out, sizeof *out);
+    const char *const args[3] = {NULL, NULL, NULL};
+    return body_call(c, CAMP_ROUTE_CREATE, args, enc_campaign_create, body, dec_campaign, out);
 }
 
 camp_status_t camp_client_inbox_update_sequence(camp_client_t *c, const char *campaign_id,
                                                 const camp_inbox_sequence_t *body,
                                                 camp_inbox_sequence_t *out)
 {
-    return inbox_body_call(c, CAMP_ROUTE_SEQUENCE, campaign_id, NULL, NULL,
-                           CAMP_INBOX_SEQUENCE_UPDATE, body, CAMP_INBOX_SEQUENCE, out, sizeof *out);
+    const char *const args[3] = {campaign_id, NULL, NULL};
+    return body_call(c, CAMP_ROUTE_SEQUENCE, args, enc_sequence_update, body, dec_sequence, out);
 }
 
 camp_status_t camp_client_inbox_update_lead_rules(camp_client_t *c, const char *campaign_id,
                                                   const camp_inbox_rules_update_t *body,
                                                   camp_inbox_success_t *out)
 {
-    return inbox_body_call(c, CAMP_ROUTE_RULES, campaign_id, NULL, NULL, CAMP_INBOX_RULES_UPDATE,
-                           body, CAMP_INBOX_SUCCESS, out, sizeof *out);
+    const char *const args[3] = {campaign_id, NULL, NULL};
+    return body_call(c, CAMP_ROUTE_RULES, args, enc_rules_update, body, dec_success, out);
 }
 
 camp_status_t camp_client_inbox_add_leads(camp_client_t *c, const char *campaign_id,
                                           const camp_inbox_leads_add_t *body,
                                           camp_inbox_leads_add_result_t *out)
 {
-    return inbox_body_call(c, CAMP_ROUTE_LEADS_ADD, campaign_id, NULL, NULL, CAMP_INBOX_LEADS_ADD,
-                           body, CAMP_INBOX_LEADS_ADD_RESULT, out, sizeof *out);
+    const char *const args[3] = {campaign_id, NULL, NULL};
+    return body_call(c, CAMP_ROUTE_LEADS_ADD, args, enc_leads_add, body, dec_leads_add_result, out);
 }
 
 camp_status_t camp_client_inbox_update_lead(camp_client_t *c, const char *campaign_id,
                                             const char *identifier,
                                             const camp_inbox_lead_update_t *body)
 {
-    return inbox_body_call(c, CAMP_ROUTE_LEAD_UPDATE, campaign_id, identifier, NULL,
-                           CAMP_INBOX_LEAD_UPDATE, body, CAMP_INBOX_TYPE_COUNT, NULL, 0);
+    const char *const args[3] = {campaign_id, identifier, NULL};
+    return body_call(c, CAMP_ROUTE_LEAD_UPDATE, args, enc_lead_update, body, NULL, NULL);
 }
 
 camp_status_t camp_client_inbox_cancel_lead(camp_client_t *c, const char *campaign_id,
@@ -971,8 +992,8 @@ camp_status_t camp_client_inbox_cancel_lead(camp_client_t *c, const char *campai
                                             const camp_inbox_lead_cancel_t *body,
                                             camp_inbox_success_t *out)
 {
-    return inbox_body_call(c, CAMP_ROUTE_LEAD_CANCEL, campaign_id, identifier, NULL,
-                           CAMP_INBOX_LEAD_CANCEL, body, CAMP_INBOX_SUCCESS, out, sizeof *out);
+    const char *const args[3] = {campaign_id, identifier, NULL};
+    return body_call(c, CAMP_ROUTE_LEAD_CANCEL, args, enc_lead_cancel, body, dec_success, out);
 }
 
 camp_status_t camp_client_inbox_update_column(camp_client_t *c, const char *campaign_id,
@@ -980,41 +1001,26 @@ camp_status_t camp_client_inbox_update_column(camp_client_t *c, const char *camp
                                               const camp_inbox_column_update_t *body,
                                               camp_inbox_column_t *out)
 {
-    return inbox_body_call(c, CAMP_ROUTE_COLUMN_UPDATE, campaign_id, NULL, column_id,
-                           CAMP_INBOX_COLUMN_UPDATE, body, CAMP_INBOX_COLUMN, out, sizeof *out);
-}
-
-/* The Outbox create calls: a required body of one kind, a response of another. */
-static camp_status_t outbox_body_call(camp_client_t *c, camp_route_id_t route,
-                                      camp_client_body_kind_t body_kind, const void *body,
-                                      camp_client_resp_kind_t resp_kind, void *out)
-{
-    call_t *k;
-    if (c == NULL || body == NULL) {
-        return CAMP_ERR_ARG;
-    }
-    k = call_init(c, route, NULL);
-    k->body_kind = body_kind;
-    k->body = body;
-    k->resp_kind = resp_kind;
-    k->out = out;
-    return run(c, k);
+    const char *const args[3] = {campaign_id, NULL, column_id};
+    return body_call(c, CAMP_ROUTE_COLUMN_UPDATE, args, enc_column_update, body, dec_column, out);
 }
 
 camp_status_t camp_client_outbox_create_campaign(camp_client_t *c,
                                                  const camp_outbox_campaign_create_t *body,
                                                  camp_outbox_campaign_t *out)
 {
-    return outbox_body_call(c, CAMP_ROUTE_OUTBOX_CAMPAIGN_CREATE, CAMP_CLIENT_BODY_OUTBOX_CAMPAIGN,
-                            body, CAMP_CLIENT_RESP_OUTBOX_CAMPAIGN, out);
+    const char *const args[3] = {NULL, NULL, NULL};
+    return body_call(c, CAMP_ROUTE_OUTBOX_CAMPAIGN_CREATE, args, enc_outbox_campaign_create, body,
+                     dec_outbox_campaign, out);
 }
 
 camp_status_t camp_client_outbox_create_sender(camp_client_t *c,
                                                const camp_outbox_sender_create_t *body,
                                                camp_outbox_sender_t *out)
 {
-    return outbox_body_call(c, CAMP_ROUTE_OUTBOX_SENDER_CREATE, CAMP_CLIENT_BODY_OUTBOX_SENDER,
-                            body, CAMP_CLIENT_RESP_OUTBOX_SENDER, out);
+    const char *const args[3] = {NULL, NULL, NULL};
+    return body_call(c, CAMP_ROUTE_OUTBOX_SENDER_CREATE, args, enc_outbox_sender_create, body,
+                     dec_outbox_sender, out);
 }
 
 camp_status_t camp_client_outbox_list_contacts(camp_client_t *c,
@@ -1025,7 +1031,7 @@ camp_status_t camp_client_outbox_list_contacts(camp_client_t *c,
     if (c != NULL) {
         call_t *k = call_init(c, CAMP_ROUTE_OUTBOX_CONTACTS, NULL);
         k->query = query;
-        k->resp_kind = CAMP_CLIENT_RESP_OUTBOX_CONTACTS;
+        k->decode = dec_outbox_contacts;
         k->out = out;
         st = run(c, k);
     }
@@ -1040,10 +1046,8 @@ camp_status_t camp_client_inbox_get_team(camp_client_t *c, camp_inbox_team_t *ou
     if (c != NULL) {
         call_t *k = call_init(c, CAMP_ROUTE_TEAM, NULL);
         if (out != NULL) {
-            k->resp_kind = CAMP_CLIENT_RESP_INBOX;
-            k->resp_type = CAMP_INBOX_TEAM;
+            k->decode = dec_team;
             k->out = out;
-            k->out_size = sizeof *out;
         }
         st = run(c, k);
     }
@@ -1059,9 +1063,9 @@ camp_status_t camp_client_inbox_list_events(camp_client_t *c, int64_t after_seq,
         k->after_seq = (after_seq < 0) ? -1 : after_seq;
         k->limit = limit;
         if (page != NULL) {
-            k->resp_kind = CAMP_CLIENT_RESP_EVENTS;
+            k->decode = dec_events_page;
             k->out = page;
-            k->out_size = sizeof *page;
+            k->keep_doc = true;
         }
         st = run(c, k);
     }
