@@ -31,9 +31,9 @@
 
 static const char *const k_arg_names[3] = {"{campaignId}", "{identifier}", "{columnId}"};
 
-/* Default routes. `idempotent`: the issue's list of requests that are safe to
- * repeat (GET, enable, pause, PUT sequence); PATCH/POST bodies that add or
- * change things are never retried automatically. */
+/* Default routes. `idempotent`: the requests that are safe to repeat (GET, enable
+ * and pause, which set a state, PUT sequence, which replaces it); PATCH/POST bodies
+ * that add or change things are never retried automatically. */
 static const camp_route_t k_routes[CAMP_ROUTE_COUNT] = {
     {CAMP_HTTP_GET, CAMP_ROUTE_PATH_GET_CAMPAIGN, CAMP_HTTP_AUTH_BEARER, true},
     {CAMP_HTTP_POST, CAMP_ROUTE_PATH_ENABLE, CAMP_HTTP_AUTH_BEARER, true},
@@ -457,8 +457,8 @@ static camp_status_t build_target(camp_client_t *c, const call_t *call, char *ds
 
 /* Host header value: host, or host:port when the port is not the scheme's
  * default; IPv6 literals in brackets. The request writer composes it into the
- * head (issue 10: no host buffer on the stack); the limit on the host's length
- * stays what it was when the value was composed in a 280-byte buffer. */
+ * head, so no host buffer sits on the stack; the host is still limited to what a
+ * 280-byte value holds. */
 #define HOST_VALUE_CAP 280u
 
 static camp_status_t host_value(camp_client_t *c, camp_http_request_t *rq)
