@@ -1010,7 +1010,8 @@ static camp_status_t dec_scalar(ictx_t *cx, const iframe_t *f, const inode_t *nd
                                 int v)
 {
     camp_status_t st;
-    if (camp_json_is_null(cx->doc, v)) {
+    /* the kind asked directly: camp_json_is_null() would be a second call per member */
+    if (camp_json_kind(cx->doc, v) == CAMP_JSON_NULL) {
         if (!nullable(cx, m) || !is_ptr_kind(m->kind)) {
             return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(m->kind, false));
         }
@@ -1042,7 +1043,8 @@ static camp_status_t dec_member(ictx_t *cx, iframe_t *f, const inode_t *nd, int 
     if (m->kind != K_SUB) {
         return dec_scalar(cx, f, nd, m, v);
     }
-    if (camp_json_is_null(cx->doc, v)) {
+    /* the kind asked directly: camp_json_is_null() would be a second call per member */
+    if (camp_json_kind(cx->doc, v) == CAMP_JSON_NULL) {
         return nullable(cx, m) ? CAMP_OK
                                : camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(m->kind, false));
     }
