@@ -19,11 +19,16 @@
 /* The rule of a failure that is its status alone (an HTTP status, a failed call):
  * the status text, or with rule ids (CAMP_DIAG_TEXT 0) the id, so a small target
  * does not link camp_status_str()'s table (camp_diag_format() prints the number). */
+static const char *status_rule(const char *id, camp_status_t st)
+{
 #if CAMP_DIAG_TEXT
-#define STATUS_RULE(id, st) camp_status_str(st)
+    (void)id;
+    return camp_status_str(st);
 #else
-#define STATUS_RULE(id, st) ((void)(st), #id)
+    (void)st;
+    return id;
 #endif
+}
 
 /* Which placeholders a route's template carries. */
 #define ARG_CAMPAIGN 0x1u
@@ -584,7 +589,7 @@ CLIENT_NOINLINE static camp_status_t exchange(camp_client_t *c, const call_t *ca
         c->last.http_status = rs->status;
         st = camp_http_status_map(rs->status);
         if (st != CAMP_OK) {
-            camp_diag_set(&c->last.diag, st, "http.status", STATUS_RULE(C01, st));
+            camp_diag_set(&c->last.diag, st, "http.status", status_rule("C01", st));
         }
     }
     return st;
@@ -774,7 +779,7 @@ camp_status_t camp_cl_run(camp_client_t *c, call_t *call)
     }
     c->last.status = st;
     if (st != CAMP_OK && c->last.diag.status == CAMP_OK) {
-        camp_diag_set(&c->last.diag, st, "$", STATUS_RULE(C02, st));
+        camp_diag_set(&c->last.diag, st, "$", status_rule("C02", st));
     }
     return st;
 }

@@ -15,41 +15,117 @@
 /* One small adapter per request and response model: each endpoint names its own, so
  * a program links the encoders and decoders of the calls it makes and no others
  * (a call to get a campaign brings neither Outbox nor the request encoders). */
-#define CLIENT_ENCODER(name, fn, type)                                                             \
-    static camp_status_t name(const void *body, char *buf, size_t cap, size_t *len,                \
-                              camp_diag_t *diag)                                                   \
-    {                                                                                              \
-        return fn((const type *)body, buf, cap, len, diag);                                        \
-    }
-#define CLIENT_DECODER(name, fn, type)                                                             \
-    static camp_status_t name(camp_json_doc_t *doc, void *out, camp_diag_t *diag)                  \
-    {                                                                                              \
-        return fn(doc, 0, (type *)out, diag);                                                      \
-    }
+static camp_status_t enc_campaign_create(const void *body, char *buf, size_t cap, size_t *len,
+                                         camp_diag_t *diag)
+{
+    return camp_inbox_campaign_create_encode((const camp_inbox_campaign_create_t *)body, buf, cap,
+                                             len, diag);
+}
 
-CLIENT_ENCODER(enc_campaign_create, camp_inbox_campaign_create_encode, camp_inbox_campaign_create_t)
-CLIENT_ENCODER(enc_sequence_update, camp_inbox_sequence_update_encode, camp_inbox_sequence_t)
-CLIENT_ENCODER(enc_rules_update, camp_inbox_rules_update_encode, camp_inbox_rules_update_t)
-CLIENT_ENCODER(enc_leads_add, camp_inbox_leads_add_encode, camp_inbox_leads_add_t)
-CLIENT_ENCODER(enc_lead_update, camp_inbox_lead_update_encode, camp_inbox_lead_update_t)
-CLIENT_ENCODER(enc_lead_cancel, camp_inbox_lead_cancel_encode, camp_inbox_lead_cancel_t)
-CLIENT_ENCODER(enc_column_update, camp_inbox_column_update_encode, camp_inbox_column_update_t)
-CLIENT_ENCODER(enc_outbox_campaign_create, camp_outbox_campaign_create_encode,
-               camp_outbox_campaign_create_t)
-CLIENT_ENCODER(enc_outbox_sender_create, camp_outbox_sender_create_encode,
-               camp_outbox_sender_create_t)
+static camp_status_t enc_sequence_update(const void *body, char *buf, size_t cap, size_t *len,
+                                         camp_diag_t *diag)
+{
+    return camp_inbox_sequence_update_encode((const camp_inbox_sequence_t *)body, buf, cap, len,
+                                             diag);
+}
 
-CLIENT_DECODER(dec_campaign, camp_inbox_campaign_decode, camp_inbox_campaign_t)
-CLIENT_DECODER(dec_sequence, camp_inbox_sequence_decode, camp_inbox_sequence_t)
-CLIENT_DECODER(dec_success, camp_inbox_success_decode, camp_inbox_success_t)
-CLIENT_DECODER(dec_leads_add_result, camp_inbox_leads_add_result_decode,
-               camp_inbox_leads_add_result_t)
-CLIENT_DECODER(dec_column, camp_inbox_column_decode, camp_inbox_column_t)
-CLIENT_DECODER(dec_team, camp_inbox_team_decode, camp_inbox_team_t)
-CLIENT_DECODER(dec_events_page, camp_inbox_events_page_decode, camp_inbox_events_page_t)
-CLIENT_DECODER(dec_outbox_campaign, camp_outbox_campaign_decode, camp_outbox_campaign_t)
-CLIENT_DECODER(dec_outbox_sender, camp_outbox_sender_decode, camp_outbox_sender_t)
-CLIENT_DECODER(dec_outbox_contacts, camp_outbox_contacts_page_decode, camp_outbox_contacts_page_t)
+static camp_status_t enc_rules_update(const void *body, char *buf, size_t cap, size_t *len,
+                                      camp_diag_t *diag)
+{
+    return camp_inbox_rules_update_encode((const camp_inbox_rules_update_t *)body, buf, cap, len,
+                                          diag);
+}
+
+static camp_status_t enc_leads_add(const void *body, char *buf, size_t cap, size_t *len,
+                                   camp_diag_t *diag)
+{
+    return camp_inbox_leads_add_encode((const camp_inbox_leads_add_t *)body, buf, cap, len, diag);
+}
+
+static camp_status_t enc_lead_update(const void *body, char *buf, size_t cap, size_t *len,
+                                     camp_diag_t *diag)
+{
+    return camp_inbox_lead_update_encode((const camp_inbox_lead_update_t *)body, buf, cap, len,
+                                         diag);
+}
+
+static camp_status_t enc_lead_cancel(const void *body, char *buf, size_t cap, size_t *len,
+                                     camp_diag_t *diag)
+{
+    return camp_inbox_lead_cancel_encode((const camp_inbox_lead_cancel_t *)body, buf, cap, len,
+                                         diag);
+}
+
+static camp_status_t enc_column_update(const void *body, char *buf, size_t cap, size_t *len,
+                                       camp_diag_t *diag)
+{
+    return camp_inbox_column_update_encode((const camp_inbox_column_update_t *)body, buf, cap, len,
+                                           diag);
+}
+
+static camp_status_t enc_outbox_campaign_create(const void *body, char *buf, size_t cap,
+                                                size_t *len, camp_diag_t *diag)
+{
+    return camp_outbox_campaign_create_encode((const camp_outbox_campaign_create_t *)body, buf, cap,
+                                              len, diag);
+}
+
+static camp_status_t enc_outbox_sender_create(const void *body, char *buf, size_t cap, size_t *len,
+                                              camp_diag_t *diag)
+{
+    return camp_outbox_sender_create_encode((const camp_outbox_sender_create_t *)body, buf, cap,
+                                            len, diag);
+}
+
+static camp_status_t dec_campaign(camp_json_doc_t *doc, void *out, camp_diag_t *diag)
+{
+    return camp_inbox_campaign_decode(doc, 0, (camp_inbox_campaign_t *)out, diag);
+}
+
+static camp_status_t dec_sequence(camp_json_doc_t *doc, void *out, camp_diag_t *diag)
+{
+    return camp_inbox_sequence_decode(doc, 0, (camp_inbox_sequence_t *)out, diag);
+}
+
+static camp_status_t dec_success(camp_json_doc_t *doc, void *out, camp_diag_t *diag)
+{
+    return camp_inbox_success_decode(doc, 0, (camp_inbox_success_t *)out, diag);
+}
+
+static camp_status_t dec_leads_add_result(camp_json_doc_t *doc, void *out, camp_diag_t *diag)
+{
+    return camp_inbox_leads_add_result_decode(doc, 0, (camp_inbox_leads_add_result_t *)out, diag);
+}
+
+static camp_status_t dec_column(camp_json_doc_t *doc, void *out, camp_diag_t *diag)
+{
+    return camp_inbox_column_decode(doc, 0, (camp_inbox_column_t *)out, diag);
+}
+
+static camp_status_t dec_team(camp_json_doc_t *doc, void *out, camp_diag_t *diag)
+{
+    return camp_inbox_team_decode(doc, 0, (camp_inbox_team_t *)out, diag);
+}
+
+static camp_status_t dec_events_page(camp_json_doc_t *doc, void *out, camp_diag_t *diag)
+{
+    return camp_inbox_events_page_decode(doc, 0, (camp_inbox_events_page_t *)out, diag);
+}
+
+static camp_status_t dec_outbox_campaign(camp_json_doc_t *doc, void *out, camp_diag_t *diag)
+{
+    return camp_outbox_campaign_decode(doc, 0, (camp_outbox_campaign_t *)out, diag);
+}
+
+static camp_status_t dec_outbox_sender(camp_json_doc_t *doc, void *out, camp_diag_t *diag)
+{
+    return camp_outbox_sender_decode(doc, 0, (camp_outbox_sender_t *)out, diag);
+}
+
+static camp_status_t dec_outbox_contacts(camp_json_doc_t *doc, void *out, camp_diag_t *diag)
+{
+    return camp_outbox_contacts_page_decode(doc, 0, (camp_outbox_contacts_page_t *)out, diag);
+}
 
 /* enable / pause: the documented example sends {} */
 static camp_status_t enc_empty_object(const void *body, char *buf, size_t cap, size_t *len,
