@@ -2,13 +2,13 @@
 #
 #   make fuzz [FUZZ_SECONDS=N] [FUZZ_JOBS=2] [FUZZ_TARGETS="fuzz_json_check ..."]
 #       builds every target with clang -fsanitize=fuzzer,address,undefined into
-#       build/fuzz/ and runs each for N seconds (FUZZ_JOBS at a time), starting
+#       $(BUILD)/fuzz/ and runs each for N seconds (FUZZ_JOBS at a time), starting
 #       from fuzz/corpus/<target>/ and fuzz/regressions/<target>/ with the
 #       dictionary named in the target. Fails on any crash, leak, timeout or
-#       violated invariant; the input is left in build/fuzz/artifacts/.
+#       violated invariant; the input is left in $(BUILD)/fuzz/artifacts/.
 #   make fuzz-build       only build the libFuzzer binaries
 #   make fuzz-afl         build the same targets with AFL++ (afl-clang-fast, ASan +
-#                         UBSan) into build/fuzz-afl/ and run each once over its corpus;
+#                         UBSan) into $(BUILD)/fuzz-afl/ and run each once over its corpus;
 #                         FUZZ_AFL_SECONDS=N also runs afl-fuzz N seconds per target
 #   make fuzz-replay      build the plain replay drivers ($(BUILD)/fuzz-replay/) with $(CC);
 #                         tests/scripts/fuzz_regressions.sh replays the corpus and
@@ -17,8 +17,8 @@
 #   make fuzz-merge       after a long `make fuzz`: keep a minimal covering set of what
 #                         the fuzzers found as fuzz/corpus/<target>/min-* (fuzz/merge.sh)
 
-FUZZ_BUILD   ?= build/fuzz
-FUZZ_AFL_BUILD ?= build/fuzz-afl
+FUZZ_BUILD   ?= $(BUILD)/fuzz
+FUZZ_AFL_BUILD ?= $(BUILD)/fuzz-afl
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 10
 FUZZ_JOBS    ?= 2
