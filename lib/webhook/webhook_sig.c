@@ -43,86 +43,122 @@ static bool parse_t(const char *s, size_t len, int64_t *out)
     return true;
 }
 
+/* True when the header holds nothing but spaces and tabs (or nothing at all). */
+static bool is_blank(const char *s, size_t len)
+{
+    size_t i;
+    for (i = 0; i < len; i++) {
+        if (!is_ows(s[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Bounds [*start, *end) of the entry at *pos, without the spaces and tabs around it
+ * (SDK behaviour); *pos moves past its comma, or one past the end of the header. */
+static void next_entry(const char *header, size_t len, size_t *pos, size_t *start, size_t *end)
+{
+    size_t s = *pos;
+    size_t e = *pos;
+
+    while (e < len && header[e] != ',') {
+        e++;
+    }
+    *pos = e + 1u;
+    while (s < e && is_ows(header[s])) {
+        s++;
+    }
+    while (e > s && is_ows(header[e - 1u])) {
+        e--;
+    }
+    *start = s;
+    *end = e;
+}
+
+/* Timestamp seen so far: a second one is ambiguous and refused. */
+typedef struct {
+    bool have_t;
+    bool bad_t;
+} sig_parse_t;
+
+static camp_status_t take_t(const char *val, size_t val_len, camp_webhook_sig_t *out,
+                            sig_parse_t *ps)
+{
+    if (ps->have_t) {
+        return CAMP_ERR_SIG_FORMAT;
+    }
+    ps->have_t = true;
+    out->t_text = val;
+    out->t_len = val_len;
+    ps->bad_t = !parse_t(val, val_len, &out->timestamp);
+    return CAMP_OK;
+}
+
+static camp_status_t take_v1(const char *val, size_t val_len, camp_webhook_sig_t *out)
+{
+    /* More entries than we will compare is refused rather than truncated:
+     * the work per delivery stays bounded and nothing is silently dropped. */
+    if (out->v1_count >= (size_t)CAMP_WEBHOOK_MAX_SIGNATURES) {
+        return CAMP_ERR_SIG_FORMAT;
+    }
+    out->v1[out->v1_count] = val;
+    out->v1_len[out->v1_count] = val_len;
+    out->v1_count++;
+    return CAMP_OK;
+}
+
+/* One trimmed `key=value` entry of @p n bytes. */
+static camp_status_t take_entry(const char *entry, size_t n, camp_webhook_sig_t *out,
+                                sig_parse_t *ps)
+{
+    size_t eq = 0;
+
+    while (eq < n && entry[eq] != '=') {
+        eq++;
+    }
+    if (n == 0u || eq == n) {
+        return CAMP_ERR_SIG_FORMAT; /* empty entry (",," or a trailing comma) or no '=' */
+    }
+    if (eq == 1u && entry[0] == 't') {
+        return take_t(entry + 2, n - 2u, out, ps);
+    }
+    if (eq == 2u && entry[0] == 'v' && entry[1] == '1') {
+        return take_v1(entry + 3, n - 3u, out);
+    }
+    return CAMP_OK; /* any other scheme (v0, v2, ...) is ignored, as the SDK does */
+}
+
 camp_status_t camp_webhook_parse_signature(const char *header, size_t len, camp_webhook_sig_t *out)
 {
+    sig_parse_t ps = {false, false};
     size_t pos = 0;
-    bool have_t = false;
-    bool bad_t = false;
-    bool any = false;
 
     if (out == NULL || (header == NULL && len > 0u)) {
         return CAMP_ERR_ARG;
     }
     memset(out, 0, sizeof *out);
-    for (pos = 0; pos < len; pos++) {
-        if (!is_ows(header[pos])) {
-            any = true;
-            break;
-        }
-    }
-    if (!any) {
+    if (is_blank(header, len)) {
         return CAMP_ERR_SIG_MISSING; /* absent or blank header */
     }
-    pos = 0;
     /* One entry per iteration; every iteration consumes at least one byte or ends. */
     while (pos <= len) {
-        size_t start = pos, end, eq;
-        const char *key, *val;
-        size_t key_len, val_len;
+        size_t start, end;
+        camp_status_t st;
 
-        while (pos < len && header[pos] != ',') {
-            pos++;
+        next_entry(header, len, &pos, &start, &end);
+        st = take_entry(header + start, end - start, out, &ps);
+        if (st != CAMP_OK) {
+            return st;
         }
-        end = pos; /* entry is [start, end) */
-        pos++;     /* skip the comma (or step past the end) */
-        /* Policy (SDK behaviour): spaces and tabs around entries are ignored. */
-        while (start < end && is_ows(header[start])) {
-            start++;
-        }
-        while (end > start && is_ows(header[end - 1u])) {
-            end--;
-        }
-        if (start == end) {
-            return CAMP_ERR_SIG_FORMAT; /* empty entry: ",," or a trailing comma */
-        }
-        eq = start;
-        while (eq < end && header[eq] != '=') {
-            eq++;
-        }
-        if (eq == end) {
-            return CAMP_ERR_SIG_FORMAT; /* no '=' */
-        }
-        key = header + start;
-        key_len = eq - start;
-        val = header + eq + 1;
-        val_len = end - eq - 1u;
-        if (key_len == 1u && key[0] == 't') {
-            if (have_t) {
-                return CAMP_ERR_SIG_FORMAT; /* two timestamps: ambiguous, refuse */
-            }
-            have_t = true;
-            out->t_text = val;
-            out->t_len = val_len;
-            bad_t = !parse_t(val, val_len, &out->timestamp);
-        } else if (key_len == 2u && key[0] == 'v' && key[1] == '1') {
-            /* More entries than we will compare is refused rather than truncated:
-             * the work per delivery stays bounded and nothing is silently dropped. */
-            if (out->v1_count >= (size_t)CAMP_WEBHOOK_MAX_SIGNATURES) {
-                return CAMP_ERR_SIG_FORMAT;
-            }
-            out->v1[out->v1_count] = val;
-            out->v1_len[out->v1_count] = val_len;
-            out->v1_count++;
-        }
-        /* any other scheme (v0, v2, ...) is ignored, as the SDK does */
     }
-    if (have_t && bad_t) {
+    if (ps.have_t && ps.bad_t) {
         return CAMP_ERR_SIG_TIMESTAMP;
     }
     if (out->v1_count == 0u) {
         return CAMP_ERR_SIG_MISSING;
     }
-    if (!have_t) {
+    if (!ps.have_t) {
         return CAMP_ERR_SIG_TIMESTAMP;
     }
     return CAMP_OK;
@@ -223,6 +259,32 @@ static bool crypto_ok(const camp_crypto_t *crypto, const char *secret, size_t se
     return crypto != NULL && crypto->hmac_sha256 != NULL && secret != NULL && secret_len > 0u;
 }
 
+/* |now - t| beyond the tolerance, without signed overflow: both are int64, their
+ * distance fits in uint64. */
+static bool is_stale(int64_t t, int64_t now, uint32_t tolerance_s)
+{
+    uint64_t skew = t >= now ? (uint64_t)t - (uint64_t)now : (uint64_t)now - (uint64_t)t;
+    return skew > (uint64_t)tolerance_s;
+}
+
+/* Decode every `v1` entry; well_formed[i] is 1 for those of the right length and digit
+ * set (public facts). Returns 1 when at least one is well formed. */
+static uint32_t decode_entries(const camp_webhook_sig_t *sig,
+                               uint8_t given[CAMP_WEBHOOK_MAX_SIGNATURES][CAMP_SHA256_LEN],
+                               uint32_t well_formed[CAMP_WEBHOOK_MAX_SIGNATURES])
+{
+    uint32_t any = 0;
+    size_t i;
+    for (i = 0; i < sig->v1_count; i++) {
+        well_formed[i] = 0;
+        if (sig->v1_len[i] == CAMP_WEBHOOK_SIG_HEX_LEN && hex_decode_ct(sig->v1[i], given[i])) {
+            well_formed[i] = 1;
+            any = 1;
+        }
+    }
+    return any;
+}
+
 camp_status_t camp_webhook_verify(const camp_webhook_verifier_t *v, const char *header,
                                   size_t header_len, const void *body, size_t body_len, int64_t now)
 {
@@ -230,8 +292,6 @@ camp_status_t camp_webhook_verify(const camp_webhook_verifier_t *v, const char *
     uint8_t mac[CAMP_SHA256_LEN];
     uint8_t given[CAMP_WEBHOOK_MAX_SIGNATURES][CAMP_SHA256_LEN];
     uint32_t well_formed[CAMP_WEBHOOK_MAX_SIGNATURES];
-    uint32_t any_well_formed = 0;
-    uint64_t skew;
     camp_status_t st;
     size_t i;
 
@@ -246,22 +306,11 @@ camp_status_t camp_webhook_verify(const camp_webhook_verifier_t *v, const char *
     if (st != CAMP_OK) {
         return st;
     }
-    /* |now - t| without signed overflow: both are int64, their distance fits in uint64. */
-    skew = sig.timestamp >= now ? (uint64_t)sig.timestamp - (uint64_t)now
-                                : (uint64_t)now - (uint64_t)sig.timestamp;
-    if (skew > (uint64_t)v->tolerance_s) {
+    if (is_stale(sig.timestamp, now, v->tolerance_s)) {
         return CAMP_ERR_SIG_STALE;
     }
-    /* Which entries can match at all is public (length and digit set). */
     memset(given, 0, sizeof given);
-    for (i = 0; i < sig.v1_count; i++) {
-        well_formed[i] = 0;
-        if (sig.v1_len[i] == CAMP_WEBHOOK_SIG_HEX_LEN && hex_decode_ct(sig.v1[i], given[i])) {
-            well_formed[i] = 1;
-            any_well_formed = 1;
-        }
-    }
-    if (any_well_formed == 0u) {
+    if (decode_entries(&sig, given, well_formed) == 0u) {
         return CAMP_ERR_SIG_FORMAT;
     }
     st = compute_mac(v->crypto, v->secret, v->secret_len, sig.t_text, sig.t_len, body, body_len,

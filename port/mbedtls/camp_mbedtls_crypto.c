@@ -20,18 +20,52 @@
 #endif
 
 #if MBEDTLS_VERSION_NUMBER >= 0x04000000
+/* Import the HMAC key. HMAC pads a short key with zeros, so the empty key equals
+ * one zero byte; PSA refuses to import a key of length 0. */
+static psa_status_t import_hmac_key(const uint8_t *key, size_t key_len, mbedtls_svc_key_id_t *id)
+{
+    static const uint8_t zero_key[1] = {0};
+    psa_key_attributes_t attr = PSA_KEY_ATTRIBUTES_INIT;
+    psa_status_t st;
+
+    psa_set_key_type(&attr, PSA_KEY_TYPE_HMAC);
+    psa_set_key_usage_flags(&attr, PSA_KEY_USAGE_SIGN_MESSAGE);
+    psa_set_key_algorithm(&attr, PSA_ALG_HMAC(PSA_ALG_SHA_256));
+    st = psa_import_key(&attr, key_len > 0u ? key : zero_key, key_len > 0u ? key_len : 1u, id);
+    psa_reset_key_attributes(&attr);
+    return st;
+}
+
+/* MAC of the two parts (either may be empty) under the imported key. */
+static psa_status_t mac_parts(psa_mac_operation_t *op, mbedtls_svc_key_id_t id,
+                              const uint8_t *part1, size_t len1, const uint8_t *part2, size_t len2,
+                              uint8_t mac[CAMP_SHA256_LEN])
+{
+    size_t out_len = 0;
+    psa_status_t st = psa_mac_sign_setup(op, id, PSA_ALG_HMAC(PSA_ALG_SHA_256));
+
+    if (st == PSA_SUCCESS && len1 > 0u) {
+        st = psa_mac_update(op, part1, len1);
+    }
+    if (st == PSA_SUCCESS && len2 > 0u) {
+        st = psa_mac_update(op, part2, len2);
+    }
+    if (st == PSA_SUCCESS) {
+        st = psa_mac_sign_finish(op, mac, CAMP_SHA256_LEN, &out_len);
+    }
+    if (st == PSA_SUCCESS && out_len != CAMP_SHA256_LEN) {
+        st = PSA_ERROR_GENERIC_ERROR;
+    }
+    return st;
+}
+
 int camp_mbedtls_hmac_sha256(void *ctx, const uint8_t *key, size_t key_len, const uint8_t *part1,
                              size_t len1, const uint8_t *part2, size_t len2,
                              uint8_t mac[CAMP_SHA256_LEN])
 {
-    /* HMAC pads a short key with zeros, so the empty key equals one zero
-     * byte; PSA refuses to import a key of length 0. */
-    static const uint8_t zero_key[1] = {0};
-    psa_key_attributes_t attr = PSA_KEY_ATTRIBUTES_INIT;
     psa_mac_operation_t op = PSA_MAC_OPERATION_INIT;
     mbedtls_svc_key_id_t id = MBEDTLS_SVC_KEY_ID_INIT;
     psa_status_t st;
-    size_t out_len = 0;
 
     (void)ctx;
     if (mac == NULL || (key == NULL && key_len > 0u) || (part1 == NULL && len1 > 0u) ||
@@ -41,34 +75,43 @@ int camp_mbedtls_hmac_sha256(void *ctx, const uint8_t *key, size_t key_len, cons
     if (psa_crypto_init() != PSA_SUCCESS) {
         return -1;
     }
-    psa_set_key_type(&attr, PSA_KEY_TYPE_HMAC);
-    psa_set_key_usage_flags(&attr, PSA_KEY_USAGE_SIGN_MESSAGE);
-    psa_set_key_algorithm(&attr, PSA_ALG_HMAC(PSA_ALG_SHA_256));
-    st = psa_import_key(&attr, key_len > 0u ? key : zero_key, key_len > 0u ? key_len : 1u, &id);
-    psa_reset_key_attributes(&attr);
-    if (st != PSA_SUCCESS) {
+    if (import_hmac_key(key, key_len, &id) != PSA_SUCCESS) {
         return -1;
     }
-    st = psa_mac_sign_setup(&op, id, PSA_ALG_HMAC(PSA_ALG_SHA_256));
-    if (st == PSA_SUCCESS && len1 > 0u) {
-        st = psa_mac_update(&op, part1, len1);
-    }
-    if (st == PSA_SUCCESS && len2 > 0u) {
-        st = psa_mac_update(&op, part2, len2);
-    }
-    if (st == PSA_SUCCESS) {
-        st = psa_mac_sign_finish(&op, mac, CAMP_SHA256_LEN, &out_len);
-    }
+    st = mac_parts(&op, id, part1, len1, part2, len2, mac);
     (void)psa_mac_abort(&op);  /* no-op after finish; frees state after a failure */
     (void)psa_destroy_key(id); /* wipes the key copy */
-    return (st == PSA_SUCCESS && out_len == CAMP_SHA256_LEN) ? 0 : -1;
+    return st == PSA_SUCCESS ? 0 : -1;
 }
 #else
+/* Set the context up for @p info, key it and run the two parts (either may be
+ * empty) through it. */
+static int md_hmac_parts(mbedtls_md_context_t *md, const mbedtls_md_info_t *info,
+                         const uint8_t *key, size_t key_len, const uint8_t *part1, size_t len1,
+                         const uint8_t *part2, size_t len2, uint8_t mac[CAMP_SHA256_LEN])
+{
+    static const unsigned char empty[1] = {0};
+    int rc = mbedtls_md_setup(md, info, 1);
+
+    if (rc == 0) {
+        rc = mbedtls_md_hmac_starts(md, key != NULL ? key : empty, key_len);
+    }
+    if (rc == 0 && len1 > 0u) {
+        rc = mbedtls_md_hmac_update(md, part1, len1);
+    }
+    if (rc == 0 && len2 > 0u) {
+        rc = mbedtls_md_hmac_update(md, part2, len2);
+    }
+    if (rc == 0) {
+        rc = mbedtls_md_hmac_finish(md, mac);
+    }
+    return rc;
+}
+
 int camp_mbedtls_hmac_sha256(void *ctx, const uint8_t *key, size_t key_len, const uint8_t *part1,
                              size_t len1, const uint8_t *part2, size_t len2,
                              uint8_t mac[CAMP_SHA256_LEN])
 {
-    static const unsigned char empty[1] = {0};
     const mbedtls_md_info_t *info = mbedtls_md_info_from_type(MBEDTLS_MD_SHA256);
     mbedtls_md_context_t md;
     int rc;
@@ -79,19 +122,7 @@ int camp_mbedtls_hmac_sha256(void *ctx, const uint8_t *key, size_t key_len, cons
         return -1;
     }
     mbedtls_md_init(&md);
-    rc = mbedtls_md_setup(&md, info, 1);
-    if (rc == 0) {
-        rc = mbedtls_md_hmac_starts(&md, key != NULL ? key : empty, key_len);
-    }
-    if (rc == 0 && len1 > 0u) {
-        rc = mbedtls_md_hmac_update(&md, part1, len1);
-    }
-    if (rc == 0 && len2 > 0u) {
-        rc = mbedtls_md_hmac_update(&md, part2, len2);
-    }
-    if (rc == 0) {
-        rc = mbedtls_md_hmac_finish(&md, mac);
-    }
+    rc = md_hmac_parts(&md, info, key, key_len, part1, len1, part2, len2, mac);
     mbedtls_md_free(&md); /* also zeroises the key-derived pads */
     return rc;
 }

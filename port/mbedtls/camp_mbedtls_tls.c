@@ -122,14 +122,62 @@ static camp_status_t load_ca(camp_mbedtls_tls_t *tls, const camp_mbedtls_tls_con
     return CAMP_OK;
 }
 
+static bool has_buf(const void *p, size_t len)
+{
+    return p != NULL && len > 0;
+}
+
+static int parse_client_cert(camp_mbedtls_tls_t *tls, const camp_mbedtls_tls_config_t *cfg)
+{
+#if defined(MBEDTLS_FS_IO)
+    if (!has_buf(cfg->client_cert, cfg->client_cert_len)) {
+        return mbedtls_x509_crt_parse_file(&tls->own_cert, cfg->client_cert_file);
+    }
+#endif
+    /* without MBEDTLS_FS_IO the certificate is a buffer here (checked by the caller) */
+    return mbedtls_x509_crt_parse(&tls->own_cert, cfg->client_cert, cfg->client_cert_len);
+}
+
+#if defined(MBEDTLS_FS_IO)
+static int parse_client_key_file(camp_mbedtls_tls_t *tls, const camp_mbedtls_tls_config_t *cfg)
+{
+#if MBEDTLS_VERSION_NUMBER >= 0x04000000
+    return mbedtls_pk_parse_keyfile(&tls->own_key, cfg->client_key_file, cfg->client_key_password);
+#elif MBEDTLS_VERSION_NUMBER >= 0x03000000
+    return mbedtls_pk_parse_keyfile(&tls->own_key, cfg->client_key_file, cfg->client_key_password,
+                                    mbedtls_ctr_drbg_random, &tls->drbg);
+#else
+    return mbedtls_pk_parse_keyfile(&tls->own_key, cfg->client_key_file, cfg->client_key_password);
+#endif
+}
+#endif
+
+static int parse_client_key(camp_mbedtls_tls_t *tls, const camp_mbedtls_tls_config_t *cfg)
+{
+    const unsigned char *pw = (const unsigned char *)cfg->client_key_password;
+    size_t pw_len = pw != NULL ? strlen(cfg->client_key_password) : 0;
+
+#if defined(MBEDTLS_FS_IO)
+    if (!has_buf(cfg->client_key, cfg->client_key_len)) {
+        return parse_client_key_file(tls, cfg);
+    }
+#endif
+    /* without MBEDTLS_FS_IO the key is a buffer here (checked by the caller) */
+#if MBEDTLS_VERSION_NUMBER >= 0x04000000
+    return mbedtls_pk_parse_key(&tls->own_key, cfg->client_key, cfg->client_key_len, pw, pw_len);
+#elif MBEDTLS_VERSION_NUMBER >= 0x03000000
+    return mbedtls_pk_parse_key(&tls->own_key, cfg->client_key, cfg->client_key_len, pw, pw_len,
+                                mbedtls_ctr_drbg_random, &tls->drbg);
+#else
+    return mbedtls_pk_parse_key(&tls->own_key, cfg->client_key, cfg->client_key_len, pw, pw_len);
+#endif
+}
+
 static camp_status_t load_client(camp_mbedtls_tls_t *tls, const camp_mbedtls_tls_config_t *cfg)
 {
     bool has_cert =
-        (cfg->client_cert != NULL && cfg->client_cert_len > 0) || cfg->client_cert_file != NULL;
-    bool has_key =
-        (cfg->client_key != NULL && cfg->client_key_len > 0) || cfg->client_key_file != NULL;
-    const unsigned char *pw = (const unsigned char *)cfg->client_key_password;
-    size_t pw_len = pw != NULL ? strlen(cfg->client_key_password) : 0;
+        has_buf(cfg->client_cert, cfg->client_cert_len) || cfg->client_cert_file != NULL;
+    bool has_key = has_buf(cfg->client_key, cfg->client_key_len) || cfg->client_key_file != NULL;
     int ret;
 
     if (!has_cert && !has_key) {
@@ -140,53 +188,18 @@ static camp_status_t load_client(camp_mbedtls_tls_t *tls, const camp_mbedtls_tls
         return CAMP_ERR_ARG;
     }
 #if !defined(MBEDTLS_FS_IO)
-    if ((cfg->client_cert == NULL || cfg->client_cert_len == 0) ||
-        (cfg->client_key == NULL || cfg->client_key_len == 0)) {
+    if (!has_buf(cfg->client_cert, cfg->client_cert_len) ||
+        !has_buf(cfg->client_key, cfg->client_key_len)) {
         set_reason(tls, "client credential file given but this mbedTLS has no MBEDTLS_FS_IO");
         return CAMP_ERR_UNSUPPORTED;
     }
 #endif
-#if defined(MBEDTLS_FS_IO)
-    if (cfg->client_cert != NULL && cfg->client_cert_len > 0) {
-        ret = mbedtls_x509_crt_parse(&tls->own_cert, cfg->client_cert, cfg->client_cert_len);
-    } else {
-        ret = mbedtls_x509_crt_parse_file(&tls->own_cert, cfg->client_cert_file);
-    }
-#else
-    /* no file I/O: both are buffers here (checked just above) */
-    ret = mbedtls_x509_crt_parse(&tls->own_cert, cfg->client_cert, cfg->client_cert_len);
-#endif
+    ret = parse_client_cert(tls, cfg);
     if (ret != 0) {
         set_reason_err(tls, "client certificate did not parse", ret);
         return CAMP_ERR_TLS;
     }
-#if defined(MBEDTLS_FS_IO)
-    if (cfg->client_key == NULL || cfg->client_key_len == 0) {
-        (void)pw_len;
-#if MBEDTLS_VERSION_NUMBER >= 0x04000000
-        ret =
-            mbedtls_pk_parse_keyfile(&tls->own_key, cfg->client_key_file, cfg->client_key_password);
-#elif MBEDTLS_VERSION_NUMBER >= 0x03000000
-        ret =
-            mbedtls_pk_parse_keyfile(&tls->own_key, cfg->client_key_file, cfg->client_key_password,
-                                     mbedtls_ctr_drbg_random, &tls->drbg);
-#else
-        ret =
-            mbedtls_pk_parse_keyfile(&tls->own_key, cfg->client_key_file, cfg->client_key_password);
-#endif
-    } else
-#endif
-    {
-        /* without MBEDTLS_FS_IO the key is a buffer here (checked above) */
-#if MBEDTLS_VERSION_NUMBER >= 0x04000000
-        ret = mbedtls_pk_parse_key(&tls->own_key, cfg->client_key, cfg->client_key_len, pw, pw_len);
-#elif MBEDTLS_VERSION_NUMBER >= 0x03000000
-        ret = mbedtls_pk_parse_key(&tls->own_key, cfg->client_key, cfg->client_key_len, pw, pw_len,
-                                   mbedtls_ctr_drbg_random, &tls->drbg);
-#else
-        ret = mbedtls_pk_parse_key(&tls->own_key, cfg->client_key, cfg->client_key_len, pw, pw_len);
-#endif
-    }
+    ret = parse_client_key(tls, cfg);
     if (ret != 0) {
         set_reason_err(tls, "client key did not parse", ret);
         return CAMP_ERR_TLS;
@@ -201,14 +214,9 @@ static camp_status_t load_client(camp_mbedtls_tls_t *tls, const camp_mbedtls_tls
 
 /* ---- init / free ------------------------------------------------------- */
 
-camp_status_t camp_mbedtls_tls_init(camp_mbedtls_tls_t *tls, const camp_mbedtls_tls_config_t *cfg)
+/* Every mbedTLS object in a state its free function accepts. */
+static void init_contexts(camp_mbedtls_tls_t *tls, const camp_mbedtls_tls_config_t *cfg)
 {
-    camp_status_t st;
-    int ret;
-
-    if (tls == NULL) {
-        return CAMP_ERR_ARG;
-    }
     memset(tls, 0, sizeof *tls);
     mbedtls_ssl_init(&tls->ssl);
     mbedtls_ssl_config_init(&tls->conf);
@@ -222,14 +230,11 @@ camp_status_t camp_mbedtls_tls_init(camp_mbedtls_tls_t *tls, const camp_mbedtls_
     mbedtls_ssl_session_init(&tls->session);
     camp_mbedtls_net_init(&tls->net, cfg != NULL ? cfg->now_ms : NULL,
                           cfg != NULL ? cfg->now_ctx : NULL);
-    if (cfg == NULL) {
-        set_reason(tls, "no configuration");
-        return CAMP_ERR_ARG;
-    }
-    if (cfg->max_fragment_len > MBEDTLS_SSL_MAX_FRAG_LEN_4096) {
-        set_reason(tls, "max_fragment_len must be 0 or a MBEDTLS_SSL_MAX_FRAG_LEN_512..4096 code");
-        return CAMP_ERR_ARG;
-    }
+}
+
+/* Timeouts (0 = the default), resumption and proxy from the configuration. */
+static void apply_settings(camp_mbedtls_tls_t *tls, const camp_mbedtls_tls_config_t *cfg)
+{
     tls->connect_timeout_ms =
         cfg->connect_timeout_ms != 0 ? cfg->connect_timeout_ms : CAMP_MBEDTLS_CONNECT_TIMEOUT_MS;
     tls->handshake_timeout_ms = cfg->handshake_timeout_ms != 0 ? cfg->handshake_timeout_ms
@@ -238,7 +243,13 @@ camp_status_t camp_mbedtls_tls_init(camp_mbedtls_tls_t *tls, const camp_mbedtls_
         cfg->read_timeout_ms != 0 ? cfg->read_timeout_ms : CAMP_MBEDTLS_READ_TIMEOUT_MS;
     tls->resumption = !cfg->disable_session_resumption;
     tls->proxy = cfg->proxy;
+}
 
+static camp_status_t seed_random(camp_mbedtls_tls_t *tls)
+{
+#if MBEDTLS_VERSION_NUMBER < 0x04000000
+    int ret;
+#endif
 #if defined(CAMP_TLS_PSA)
     /* 3.x: TLS 1.3 and MBEDTLS_USE_PSA_CRYPTO run on PSA; 4.x: everything
      * does, randomness included. Idempotent, never undone (other users of
@@ -256,20 +267,12 @@ camp_status_t camp_mbedtls_tls_init(camp_mbedtls_tls_t *tls, const camp_mbedtls_
         return CAMP_ERR_TLS;
     }
 #endif
-    ret = mbedtls_ssl_config_defaults(&tls->conf, MBEDTLS_SSL_IS_CLIENT,
-                                      MBEDTLS_SSL_TRANSPORT_STREAM, MBEDTLS_SSL_PRESET_DEFAULT);
-    if (ret != 0) {
-        set_reason_err(tls, "TLS configuration failed", ret);
-        return CAMP_ERR_TLS;
-    }
-    st = load_ca(tls, cfg);
-    if (st != CAMP_OK) {
-        return st;
-    }
-    st = load_client(tls, cfg);
-    if (st != CAMP_OK) {
-        return st;
-    }
+    return CAMP_OK;
+}
+
+/* Verification, randomness, versions, renegotiation and tickets. */
+static void conf_security(camp_mbedtls_tls_t *tls)
+{
     /* Never OPTIONAL or NONE: an unverified peer gets neither token nor data. */
     mbedtls_ssl_conf_authmode(&tls->conf, MBEDTLS_SSL_VERIFY_REQUIRED);
     mbedtls_ssl_conf_ca_chain(&tls->conf, &tls->ca, NULL);
@@ -298,9 +301,14 @@ camp_status_t camp_mbedtls_tls_init(camp_mbedtls_tls_t *tls, const camp_mbedtls_
     mbedtls_ssl_conf_tls13_enable_signal_new_session_tickets(
         &tls->conf, MBEDTLS_SSL_TLS1_3_SIGNAL_NEW_SESSION_TICKETS_ENABLED);
 #endif
+}
+
+static camp_status_t conf_fragment(camp_mbedtls_tls_t *tls, unsigned char max_fragment_len)
+{
 #if defined(MBEDTLS_SSL_MAX_FRAGMENT_LENGTH)
-    if (cfg->max_fragment_len != 0) {
-        ret = mbedtls_ssl_conf_max_frag_len(&tls->conf, cfg->max_fragment_len);
+    int ret;
+    if (max_fragment_len != 0) {
+        ret = mbedtls_ssl_conf_max_frag_len(&tls->conf, max_fragment_len);
         if (ret != 0) {
             set_reason_err(tls, "max fragment length rejected", ret);
             return CAMP_ERR_ARG;
@@ -313,11 +321,54 @@ camp_status_t camp_mbedtls_tls_init(camp_mbedtls_tls_t *tls, const camp_mbedtls_
 #endif
     }
 #else
-    if (cfg->max_fragment_len != 0) {
+    if (max_fragment_len != 0) {
         set_reason(tls, "max_fragment_len needs MBEDTLS_SSL_MAX_FRAGMENT_LENGTH");
         return CAMP_ERR_UNSUPPORTED;
     }
 #endif
+    return CAMP_OK;
+}
+
+camp_status_t camp_mbedtls_tls_init(camp_mbedtls_tls_t *tls, const camp_mbedtls_tls_config_t *cfg)
+{
+    camp_status_t st;
+    int ret;
+
+    if (tls == NULL) {
+        return CAMP_ERR_ARG;
+    }
+    init_contexts(tls, cfg);
+    if (cfg == NULL) {
+        set_reason(tls, "no configuration");
+        return CAMP_ERR_ARG;
+    }
+    if (cfg->max_fragment_len > MBEDTLS_SSL_MAX_FRAG_LEN_4096) {
+        set_reason(tls, "max_fragment_len must be 0 or a MBEDTLS_SSL_MAX_FRAG_LEN_512..4096 code");
+        return CAMP_ERR_ARG;
+    }
+    apply_settings(tls, cfg);
+    st = seed_random(tls);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    ret = mbedtls_ssl_config_defaults(&tls->conf, MBEDTLS_SSL_IS_CLIENT,
+                                      MBEDTLS_SSL_TRANSPORT_STREAM, MBEDTLS_SSL_PRESET_DEFAULT);
+    if (ret != 0) {
+        set_reason_err(tls, "TLS configuration failed", ret);
+        return CAMP_ERR_TLS;
+    }
+    st = load_ca(tls, cfg);
+    if (st == CAMP_OK) {
+        st = load_client(tls, cfg);
+    }
+    if (st != CAMP_OK) {
+        return st;
+    }
+    conf_security(tls);
+    st = conf_fragment(tls, cfg->max_fragment_len);
+    if (st != CAMP_OK) {
+        return st;
+    }
     tls->initialised = true;
     tls->reason[0] = '\0';
     return CAMP_OK;
@@ -387,33 +438,43 @@ static bool handshake_resumed(const camp_mbedtls_tls_t *tls, bool offered)
 
 /* ---- connect ----------------------------------------------------------- */
 
+/* The reason names every verification failure on one line. */
+static camp_status_t report_verify_failure(camp_mbedtls_tls_t *tls)
+{
+    char info[CAMP_MBEDTLS_REASON_MAX];
+    size_t i;
+    info[0] = '\0';
+    /* verify_info writes "<prefix><reason>\n" per flag: make that one line,
+     * reasons separated by "; ". */
+    if (mbedtls_x509_crt_verify_info(info, sizeof info, " ", tls->verify_flags) <= 0) {
+        info[0] = '\0';
+    }
+    for (i = 0; i < sizeof info && info[i] != '\0'; i++) {
+        if (info[i] == '\n') {
+            info[i] = info[i + 1] != '\0' ? ';' : '\0';
+        }
+    }
+    if (snprintf(tls->reason, sizeof tls->reason, "certificate not trusted:%s",
+                 info[0] != '\0' ? info : " verification failed") < 0) {
+        tls->reason[0] = '\0';
+    }
+    return CAMP_ERR_TLS_VERIFY;
+}
+
+static bool peer_hung_up(int ret)
+{
+    return ret == MBEDTLS_ERR_SSL_CONN_EOF || ret == MBEDTLS_ERR_NET_CONN_RESET;
+}
+
 static camp_status_t map_handshake_error(camp_mbedtls_tls_t *tls, int ret)
 {
     tls->last_error = ret;
     tls->verify_flags = mbedtls_ssl_get_verify_result(&tls->ssl);
     if (ret == MBEDTLS_ERR_X509_CERT_VERIFY_FAILED ||
-        (tls->verify_flags != 0 && tls->verify_flags != (uint32_t)-1 &&
-         ret != MBEDTLS_ERR_SSL_CONN_EOF && ret != MBEDTLS_ERR_NET_CONN_RESET)) {
-        char info[CAMP_MBEDTLS_REASON_MAX];
-        size_t i;
-        info[0] = '\0';
-        /* verify_info writes "<prefix><reason>\n" per flag: make that one line,
-         * reasons separated by "; ". */
-        if (mbedtls_x509_crt_verify_info(info, sizeof info, " ", tls->verify_flags) <= 0) {
-            info[0] = '\0';
-        }
-        for (i = 0; i < sizeof info && info[i] != '\0'; i++) {
-            if (info[i] == '\n') {
-                info[i] = info[i + 1] != '\0' ? ';' : '\0';
-            }
-        }
-        if (snprintf(tls->reason, sizeof tls->reason, "certificate not trusted:%s",
-                     info[0] != '\0' ? info : " verification failed") < 0) {
-            tls->reason[0] = '\0';
-        }
-        return CAMP_ERR_TLS_VERIFY;
+        (tls->verify_flags != 0 && tls->verify_flags != (uint32_t)-1 && !peer_hung_up(ret))) {
+        return report_verify_failure(tls);
     }
-    if (ret == MBEDTLS_ERR_SSL_CONN_EOF || ret == MBEDTLS_ERR_NET_CONN_RESET) {
+    if (peer_hung_up(ret)) {
         set_reason_err(tls, "peer closed the connection during the handshake", ret);
         return CAMP_ERR_NET;
     }
@@ -485,19 +546,14 @@ camp_status_t camp_mbedtls_tls_connect(camp_mbedtls_tls_t *tls, const char *host
     return camp_mbedtls_tls_connect_until(tls, host, port, UINT64_MAX);
 }
 
-camp_status_t camp_mbedtls_tls_connect_until(camp_mbedtls_tls_t *tls, const char *host,
-                                             uint16_t port, uint64_t deadline_ms)
+static uint64_t min_u64(uint64_t a, uint64_t b)
 {
-    camp_status_t st;
-    bool offered = false;
-    size_t host_len;
-    uint64_t now;
-    uint64_t until;
-    int ret;
+    return a < b ? a : b;
+}
 
-    if (tls == NULL || host == NULL || port == 0) {
-        return CAMP_ERR_ARG;
-    }
+/* Forget what the previous connection left in the reason and flags. */
+static void reset_connect_state(camp_mbedtls_tls_t *tls)
+{
     tls->reason[0] = '\0';
     tls->last_error = 0;
     tls->verify_flags = 0;
@@ -505,8 +561,12 @@ camp_status_t camp_mbedtls_tls_connect_until(camp_mbedtls_tls_t *tls, const char
     tls->cert_seen = false;
     tls->peer_closed = false;
     tls->clean_close = false;
-    host_len = strlen(host);
-    if (host_len == 0 || host_len >= CAMP_MBEDTLS_HOST_MAX) {
+}
+
+static camp_status_t check_connect(camp_mbedtls_tls_t *tls, const char *host, size_t *host_len)
+{
+    *host_len = strlen(host);
+    if (*host_len == 0 || *host_len >= CAMP_MBEDTLS_HOST_MAX) {
         set_reason(tls, "host name empty or longer than 255 bytes");
         return CAMP_ERR_ARG;
     }
@@ -514,13 +574,13 @@ camp_status_t camp_mbedtls_tls_connect_until(camp_mbedtls_tls_t *tls, const char
         set_reason(tls, tls->initialised ? "already connected" : "not initialised");
         return CAMP_ERR_STATE;
     }
-    tls->io_deadline_ms = deadline_ms == UINT64_MAX ? 0 : deadline_ms;
-    now = tls_now(tls);
-    if (deadline_ms != UINT64_MAX && now >= deadline_ms) {
-        set_reason(tls, "request deadline passed before connecting");
-        return CAMP_ERR_TIMEOUT;
-    }
-    ret = mbedtls_ssl_setup(&tls->ssl, &tls->conf);
+    return CAMP_OK;
+}
+
+/* A fresh SSL context bound to @p host (SNI and the name the certificate must carry). */
+static camp_status_t setup_ssl(camp_mbedtls_tls_t *tls, const char *host)
+{
+    int ret = mbedtls_ssl_setup(&tls->ssl, &tls->conf);
     if (ret != 0) {
         set_reason_err(tls, "TLS setup failed", ret);
         mbedtls_ssl_free(&tls->ssl);
@@ -528,60 +588,138 @@ camp_status_t camp_mbedtls_tls_connect_until(camp_mbedtls_tls_t *tls, const char
         return CAMP_ERR_TLS;
     }
     tls->ssl_ready = true;
-    /* SNI and the name the certificate must carry. */
     ret = mbedtls_ssl_set_hostname(&tls->ssl, host);
     if (ret != 0) {
         set_reason_err(tls, "host name rejected", ret);
         drop_connection(tls);
         return CAMP_ERR_ARG;
     }
+    return CAMP_OK;
+}
+
+/* Offers the saved session when it belongs to this host and port; true when offered. */
+static bool offer_session(camp_mbedtls_tls_t *tls, const char *host, uint16_t port)
+{
     if (tls->resumption && tls->have_session && tls->session_port == port &&
         strcmp(tls->session_host, host) == 0) {
         /* A failure only means a full handshake. */
-        offered = mbedtls_ssl_set_session(&tls->ssl, &tls->session) == 0;
+        return mbedtls_ssl_set_session(&tls->ssl, &tls->session) == 0;
     }
-    until = now + tls->connect_timeout_ms;
+    return false;
+}
+
+static const char *proxy_status_hint(int status)
+{
+    if (status == 407) {
+        return " (proxy credentials missing or refused)";
+    }
+    return status == 401 ? " (proxy credentials refused)" : "";
+}
+
+static void report_proxy_refusal(camp_mbedtls_tls_t *tls, const char *host, uint16_t port)
+{
+    int n;
+    if (tls->proxy_status != 0) {
+        n = snprintf(tls->reason, sizeof tls->reason,
+                     "proxy refused the tunnel to %s:%u: HTTP %d%s", host, (unsigned)port,
+                     tls->proxy_status, proxy_status_hint(tls->proxy_status));
+    } else {
+        n = snprintf(tls->reason, sizeof tls->reason, "proxy gave no valid answer to CONNECT %s:%u",
+                     host, (unsigned)port);
+    }
+    if (n < 0) {
+        tls->reason[0] = '\0';
+    }
+}
+
+static void report_connect_failure(camp_mbedtls_tls_t *tls, camp_status_t st, const char *host,
+                                   uint16_t port)
+{
+    const char *what = st == CAMP_ERR_DNS       ? "cannot resolve"
+                       : st == CAMP_ERR_TIMEOUT ? "connect timed out to"
+                                                : "cannot connect to";
+    if (snprintf(tls->reason, sizeof tls->reason, "%s%s %s:%u", tls->proxy != NULL ? "proxy: " : "",
+                 what, host, (unsigned)port) < 0) {
+        tls->reason[0] = '\0';
+    }
+}
+
+/* TCP connection to @p host, directly or through the proxy's tunnel, by @p deadline. */
+static camp_status_t open_socket(camp_mbedtls_tls_t *tls, const char *host, uint16_t port,
+                                 uint64_t deadline)
+{
+    camp_status_t st;
     tls->proxy_status = 0;
     if (tls->proxy != NULL) {
-        st = camp_mbedtls_net_connect_proxy(&tls->net, tls->proxy, host, port,
-                                            until < deadline_ms ? until : deadline_ms,
+        st = camp_mbedtls_net_connect_proxy(&tls->net, tls->proxy, host, port, deadline,
                                             &tls->proxy_status);
         if (st == CAMP_ERR_PROXY) {
-            int n =
-                tls->proxy_status != 0
-                    ? snprintf(tls->reason, sizeof tls->reason,
-                               "proxy refused the tunnel to %s:%u: HTTP %d%s", host, (unsigned)port,
-                               tls->proxy_status,
-                               tls->proxy_status == 407 ? " (proxy credentials missing or refused)"
-                               : tls->proxy_status == 401 ? " (proxy credentials refused)"
-                                                          : "")
-                    : snprintf(tls->reason, sizeof tls->reason,
-                               "proxy gave no valid answer to CONNECT %s:%u", host, (unsigned)port);
-            if (n < 0) {
-                tls->reason[0] = '\0';
-            }
-            drop_connection(tls);
+            report_proxy_refusal(tls, host, port);
             return st;
         }
     } else {
-        st = camp_mbedtls_net_connect(&tls->net, host, port,
-                                      until < deadline_ms ? until : deadline_ms);
+        st = camp_mbedtls_net_connect(&tls->net, host, port, deadline);
     }
     if (st != CAMP_OK) {
-        const char *what = st == CAMP_ERR_DNS       ? "cannot resolve"
-                           : st == CAMP_ERR_TIMEOUT ? "connect timed out to"
-                                                    : "cannot connect to";
-        if (snprintf(tls->reason, sizeof tls->reason, "%s%s %s:%u",
-                     tls->proxy != NULL ? "proxy: " : "", what, host, (unsigned)port) < 0) {
-            tls->reason[0] = '\0';
-        }
-        drop_connection(tls);
+        report_connect_failure(tls, st, host, port);
+    }
+    return st;
+}
+
+/* After a handshake: the saved session now belongs to this host and port. */
+static void keep_session(camp_mbedtls_tls_t *tls, const char *host, size_t host_len, uint16_t port)
+{
+    if (tls->resumption && (tls->session_port != port || strcmp(tls->session_host, host) != 0)) {
+        camp_mbedtls_tls_forget_session(tls);
+        memcpy(tls->session_host, host, host_len + 1u);
+        tls->session_port = port;
+    }
+#if defined(MBEDTLS_SSL_PROTO_TLS1_3) && MBEDTLS_VERSION_NUMBER >= 0x03020000
+    /* TLS 1.3 sessions are only resumable with the ticket that arrives after
+     * the handshake; they are saved when recv() meets it. */
+    if (mbedtls_ssl_get_version_number(&tls->ssl) == MBEDTLS_SSL_VERSION_TLS1_3) {
+        return;
+    }
+#endif
+    save_session(tls);
+}
+
+camp_status_t camp_mbedtls_tls_connect_until(camp_mbedtls_tls_t *tls, const char *host,
+                                             uint16_t port, uint64_t deadline_ms)
+{
+    camp_status_t st;
+    bool offered;
+    size_t host_len = 0;
+    uint64_t now;
+    uint64_t until;
+
+    if (tls == NULL || host == NULL || port == 0) {
+        return CAMP_ERR_ARG;
+    }
+    reset_connect_state(tls);
+    st = check_connect(tls, host, &host_len);
+    if (st != CAMP_OK) {
         return st;
     }
-    mbedtls_ssl_set_bio(&tls->ssl, &tls->net, camp_mbedtls_net_send, camp_mbedtls_net_recv, NULL);
-    until = tls_now(tls) + tls->handshake_timeout_ms;
-    st = run_handshake(tls, host, port, until < deadline_ms ? until : deadline_ms,
-                       deadline_ms <= until);
+    tls->io_deadline_ms = deadline_ms == UINT64_MAX ? 0 : deadline_ms;
+    now = tls_now(tls);
+    if (deadline_ms != UINT64_MAX && now >= deadline_ms) {
+        set_reason(tls, "request deadline passed before connecting");
+        return CAMP_ERR_TIMEOUT;
+    }
+    st = setup_ssl(tls, host);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    offered = offer_session(tls, host, port);
+    /* Connect, then handshake: each within its own timeout and all within the deadline. */
+    st = open_socket(tls, host, port, min_u64(now + tls->connect_timeout_ms, deadline_ms));
+    if (st == CAMP_OK) {
+        mbedtls_ssl_set_bio(&tls->ssl, &tls->net, camp_mbedtls_net_send, camp_mbedtls_net_recv,
+                            NULL);
+        until = tls_now(tls) + tls->handshake_timeout_ms;
+        st = run_handshake(tls, host, port, min_u64(until, deadline_ms), deadline_ms <= until);
+    }
     if (st != CAMP_OK) {
         if (st == CAMP_ERR_TLS_VERIFY) {
             /* A session from a server we no longer trust must not be offered again. */
@@ -592,20 +730,7 @@ camp_status_t camp_mbedtls_tls_connect_until(camp_mbedtls_tls_t *tls, const char
     }
     tls->resumed = handshake_resumed(tls, offered);
     tls->connected = true;
-    if (tls->resumption && (tls->session_port != port || strcmp(tls->session_host, host) != 0)) {
-        /* The saved session (if any) now belongs to this host and port. */
-        camp_mbedtls_tls_forget_session(tls);
-        memcpy(tls->session_host, host, host_len + 1u);
-        tls->session_port = port;
-    }
-#if defined(MBEDTLS_SSL_PROTO_TLS1_3) && MBEDTLS_VERSION_NUMBER >= 0x03020000
-    /* TLS 1.3 sessions are only resumable with the ticket that arrives after
-     * the handshake; they are saved when recv() meets it. */
-    if (mbedtls_ssl_get_version_number(&tls->ssl) == MBEDTLS_SSL_VERSION_TLS1_3) {
-        return CAMP_OK;
-    }
-#endif
-    save_session(tls);
+    keep_session(tls, host, host_len, port);
     return CAMP_OK;
 }
 
@@ -636,6 +761,33 @@ static uint64_t io_deadline(const camp_mbedtls_tls_t *tls)
     return earlier(tls_now(tls) + tls->read_timeout_ms, tls->io_deadline_ms);
 }
 
+/* mbedtls_ssl_write made no progress yet but may: wait and call again. */
+static bool write_pending(int ret)
+{
+    return ret == MBEDTLS_ERR_SSL_WANT_WRITE || ret == MBEDTLS_ERR_SSL_WANT_READ || ret == 0;
+}
+
+/* What send() returns when its loop ended without writing. */
+static int32_t send_failure(camp_mbedtls_tls_t *tls, int ret)
+{
+    if (ret >= 0 || write_pending(ret) || ret == CAMP_TLS_NEW_TICKET) {
+        return 0;
+    }
+    tls->last_error = ret;
+    if (ret == MBEDTLS_ERR_NET_CONN_RESET || ret == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY) {
+        tls->peer_closed = true;
+        tls->clean_close = ret == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY;
+        set_reason_err(tls, "peer closed the connection", ret);
+        return CAMP_NET_CLOSED;
+    }
+    if (ret == MBEDTLS_ERR_NET_SEND_FAILED) {
+        set_reason_err(tls, "socket send failed", ret);
+        return CAMP_NET_ERROR;
+    }
+    set_reason_err(tls, "TLS write failed", ret);
+    return CAMP_NET_TLS_ERROR;
+}
+
 int32_t camp_mbedtls_tls_send(void *ctx, const uint8_t *data, size_t len)
 {
     camp_mbedtls_tls_t *tls = (camp_mbedtls_tls_t *)ctx;
@@ -660,30 +812,49 @@ int32_t camp_mbedtls_tls_send(void *ctx, const uint8_t *data, size_t len)
         }
         if (ret == CAMP_TLS_NEW_TICKET) {
             save_session(tls);
-        } else if (ret != MBEDTLS_ERR_SSL_WANT_WRITE && ret != MBEDTLS_ERR_SSL_WANT_READ &&
-                   ret != 0) {
+        } else if (!write_pending(ret)) {
             break;
         }
         if (tls_now(tls) >= deadline) {
             return 0;
         }
     }
-    if (ret >= 0 || ret == MBEDTLS_ERR_SSL_WANT_WRITE || ret == MBEDTLS_ERR_SSL_WANT_READ ||
-        ret == CAMP_TLS_NEW_TICKET) {
-        return 0;
-    }
-    tls->last_error = ret;
-    if (ret == MBEDTLS_ERR_NET_CONN_RESET || ret == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY) {
+    return send_failure(tls, ret);
+}
+
+/* mbedtls_ssl_read has no data yet but may have: wait and call again. */
+static bool read_pending(int ret)
+{
+    return ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE ||
+           ret == MBEDTLS_ERR_SSL_TIMEOUT;
+}
+
+/* What recv() returns when its loop ended without data. */
+static int32_t recv_failure(camp_mbedtls_tls_t *tls, int ret)
+{
+    if (ret == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY) {
         tls->peer_closed = true;
-        tls->clean_close = ret == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY;
-        set_reason_err(tls, "peer closed the connection", ret);
+        tls->clean_close = true;
         return CAMP_NET_CLOSED;
     }
-    if (ret == MBEDTLS_ERR_NET_SEND_FAILED) {
-        set_reason_err(tls, "socket send failed", ret);
+    /* A bare end of stream (ssl_read's 0, CONN_EOF) or a reset: whatever was
+     * read may be cut short, and only the caller's framing can tell. */
+    if (ret == 0 || ret == MBEDTLS_ERR_SSL_CONN_EOF || ret == MBEDTLS_ERR_NET_CONN_RESET) {
+        tls->peer_closed = true;
+        tls->clean_close = false;
+        tls->last_error = ret;
+        set_reason(tls, "peer closed the connection without TLS close_notify");
+        return CAMP_NET_TRUNCATED;
+    }
+    if (read_pending(ret) || ret == CAMP_TLS_NEW_TICKET) {
+        return 0; /* step bound reached: try again */
+    }
+    tls->last_error = ret;
+    if (ret == MBEDTLS_ERR_NET_RECV_FAILED) {
+        set_reason_err(tls, "socket receive failed", ret);
         return CAMP_NET_ERROR;
     }
-    set_reason_err(tls, "TLS write failed", ret);
+    set_reason_err(tls, "TLS read failed", ret);
     return CAMP_NET_TLS_ERROR;
 }
 
@@ -718,39 +889,14 @@ int32_t camp_mbedtls_tls_recv(void *ctx, uint8_t *buf, size_t cap)
         if (ret == CAMP_TLS_NEW_TICKET) {
             /* TLS 1.3: a fresh ticket makes the saved session resumable. */
             save_session(tls);
-        } else if (ret != MBEDTLS_ERR_SSL_WANT_READ && ret != MBEDTLS_ERR_SSL_WANT_WRITE &&
-                   ret != MBEDTLS_ERR_SSL_TIMEOUT) {
+        } else if (!read_pending(ret)) {
             break;
         }
         if (tls_now(tls) >= deadline) {
             return 0; /* nothing in time: the caller checks its own deadline */
         }
     }
-    if (ret == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY) {
-        tls->peer_closed = true;
-        tls->clean_close = true;
-        return CAMP_NET_CLOSED;
-    }
-    /* A bare end of stream (ssl_read's 0, CONN_EOF) or a reset: whatever was
-     * read may be cut short, and only the caller's framing can tell. */
-    if (ret == 0 || ret == MBEDTLS_ERR_SSL_CONN_EOF || ret == MBEDTLS_ERR_NET_CONN_RESET) {
-        tls->peer_closed = true;
-        tls->clean_close = false;
-        tls->last_error = ret;
-        set_reason(tls, "peer closed the connection without TLS close_notify");
-        return CAMP_NET_TRUNCATED;
-    }
-    if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE ||
-        ret == MBEDTLS_ERR_SSL_TIMEOUT || ret == CAMP_TLS_NEW_TICKET) {
-        return 0; /* step bound reached: try again */
-    }
-    tls->last_error = ret;
-    if (ret == MBEDTLS_ERR_NET_RECV_FAILED) {
-        set_reason_err(tls, "socket receive failed", ret);
-        return CAMP_NET_ERROR;
-    }
-    set_reason_err(tls, "TLS read failed", ret);
-    return CAMP_NET_TLS_ERROR;
+    return recv_failure(tls, ret);
 }
 
 uint64_t camp_mbedtls_tls_now_ms(void *ctx)
