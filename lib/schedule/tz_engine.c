@@ -306,15 +306,6 @@ camp_status_t camp_tz_to_local(const camp_tz_t *tz, int64_t utc, camp_tz_local_t
 #define TZ_LOCAL_WINDOW (26 * 3600)
 #define TZ_MAX_SEGMENTS 16
 
-/* What a walk over the window found: up to two instants showing L, how many
- * there were, and, when L was skipped, where it would have been. */
-typedef struct {
-    int64_t found[2];
-    unsigned n;
-    int64_t gap;
-    bool have_gap;
-} tz_local_scan_t;
-
 static bool tz_local_valid(const camp_tz_local_t *local)
 {
     if (local->year < 1999 || local->year > 2100 || local->month < 1u || local->month > 12u) {
@@ -326,11 +317,16 @@ static bool tz_local_valid(const camp_tz_local_t *local)
     return local->hour <= 23u && local->minute <= 59u && local->second <= 59u;
 }
 
-static void tz_scan_local(const camp_tz_t *tz, int64_t l, tz_local_scan_t *scan)
+/* Walks the window around L: keeps up to two instants showing L in found[] and
+ * returns how many there were; when L was skipped, *gap is where it would have
+ * been (left alone otherwise). */
+static unsigned tz_scan_local(const camp_tz_t *tz, int64_t l, int64_t found[2], int64_t *gap,
+                              bool *have_gap)
 {
     int64_t lo = l - TZ_LOCAL_WINDOW;
     int64_t hi = l + TZ_LOCAL_WINDOW;
     int64_t u;
+    unsigned n = 0;
     bool prev_after = false;
     int32_t prev_off = 0;
     unsigned i;
@@ -350,25 +346,29 @@ static void tz_scan_local(const camp_tz_t *tz, int64_t l, tz_local_scan_t *scan)
         camp_tz_segment(tz, u, &off, &dst, &next);
         cand = l - off;
         if (cand >= u && cand < next) {
-            if (scan->n < 2u) {
-                scan->found[scan->n] = cand;
+            if (n < 2u) {
+                found[n] = cand;
             }
-            scan->n++;
-        } else if (i > 0u && prev_after && cand < u && !scan->have_gap) {
+            n++;
+        } else if (i > 0u && prev_after && cand < u && !*have_gap) {
             /* L fell between the previous segment's end and this start. */
-            scan->gap = l - prev_off;
-            scan->have_gap = true;
+            *gap = l - prev_off;
+            *have_gap = true;
         }
         prev_after = cand >= next;
         prev_off = off;
         u = next;
     }
+    return n;
 }
 
 camp_status_t camp_tz_to_utc(const camp_tz_t *tz, const camp_tz_local_t *local, int64_t *earlier,
                              int64_t *later, unsigned *count)
 {
-    tz_local_scan_t scan = {{0, 0}, 0u, 0, false};
+    int64_t found[2] = {0, 0};
+    int64_t gap = 0;
+    bool have_gap = false;
+    unsigned n;
     int64_t l;
 
     if (tz == NULL || local == NULL || earlier == NULL) {
@@ -379,25 +379,25 @@ camp_status_t camp_tz_to_utc(const camp_tz_t *tz, const camp_tz_local_t *local, 
     }
     l = camp_days_from_civil(local->year, local->month, local->day) * SECS_PER_DAY +
         (int64_t)local->hour * 3600 + (int64_t)local->minute * 60 + (int64_t)local->second;
-    tz_scan_local(tz, l, &scan);
-    if (scan.n == 0u) {
-        if (!scan.have_gap) {
+    n = tz_scan_local(tz, l, found, &gap, &have_gap);
+    if (n == 0u) {
+        if (!have_gap) {
             return CAMP_ERR_TIME_RANGE; /* L is outside the supported range */
         }
-        scan.found[0] = scan.gap;
-        scan.found[1] = scan.gap;
-    } else if (scan.n == 1u) {
-        scan.found[1] = scan.found[0];
+        found[0] = gap;
+        found[1] = gap;
+    } else if (n == 1u) {
+        found[1] = found[0];
     }
-    if (scan.found[0] < CAMP_TZ_MIN_UTC || scan.found[1] >= CAMP_TZ_END_UTC) {
+    if (found[0] < CAMP_TZ_MIN_UTC || found[1] >= CAMP_TZ_END_UTC) {
         return CAMP_ERR_TIME_RANGE;
     }
-    *earlier = scan.found[0];
+    *earlier = found[0];
     if (later != NULL) {
-        *later = scan.found[1];
+        *later = found[1];
     }
     if (count != NULL) {
-        *count = scan.n > 2u ? 2u : scan.n;
+        *count = n > 2u ? 2u : n;
     }
     return CAMP_OK;
 }
