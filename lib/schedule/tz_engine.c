@@ -306,33 +306,31 @@ camp_status_t camp_tz_to_local(const camp_tz_t *tz, int64_t utc, camp_tz_local_t
 #define TZ_LOCAL_WINDOW (26 * 3600)
 #define TZ_MAX_SEGMENTS 16
 
-camp_status_t camp_tz_to_utc(const camp_tz_t *tz, const camp_tz_local_t *local, int64_t *earlier,
-                             int64_t *later, unsigned *count)
+static bool tz_local_valid(const camp_tz_local_t *local)
 {
-    int64_t l;
+    if (local->year < 1999 || local->year > 2100 || local->month < 1u || local->month > 12u) {
+        return false;
+    }
+    if (local->day < 1u || (int64_t)local->day > tz_month_days(local->year, local->month)) {
+        return false;
+    }
+    return local->hour <= 23u && local->minute <= 59u && local->second <= 59u;
+}
+
+/* Walks the window around L: keeps up to two instants showing L in found[] and
+ * returns how many there were; when L was skipped, *gap is where it would have
+ * been (left alone otherwise). */
+static unsigned tz_scan_local(const camp_tz_t *tz, int64_t l, int64_t found[2], int64_t *gap,
+                              bool *have_gap)
+{
+    int64_t lo = l - TZ_LOCAL_WINDOW;
+    int64_t hi = l + TZ_LOCAL_WINDOW;
     int64_t u;
-    int64_t lo;
-    int64_t hi;
-    int64_t found[2] = {0, 0};
     unsigned n = 0;
-    int64_t gap = 0;
-    bool have_gap = false;
     bool prev_after = false;
     int32_t prev_off = 0;
     unsigned i;
 
-    if (tz == NULL || local == NULL || earlier == NULL) {
-        return CAMP_ERR_ARG;
-    }
-    if (local->year < 1999 || local->year > 2100 || local->month < 1u || local->month > 12u ||
-        local->day < 1u || (int64_t)local->day > tz_month_days(local->year, local->month) ||
-        local->hour > 23u || local->minute > 59u || local->second > 59u) {
-        return CAMP_ERR_ARG;
-    }
-    l = camp_days_from_civil(local->year, local->month, local->day) * SECS_PER_DAY +
-        (int64_t)local->hour * 3600 + (int64_t)local->minute * 60 + (int64_t)local->second;
-    lo = l - TZ_LOCAL_WINDOW;
-    hi = l + TZ_LOCAL_WINDOW;
     if (lo < CAMP_TZ_MIN_UTC) {
         lo = CAMP_TZ_MIN_UTC;
     }
@@ -352,15 +350,36 @@ camp_status_t camp_tz_to_utc(const camp_tz_t *tz, const camp_tz_local_t *local, 
                 found[n] = cand;
             }
             n++;
-        } else if (i > 0u && prev_after && cand < u && !have_gap) {
+        } else if (i > 0u && prev_after && cand < u && !*have_gap) {
             /* L fell between the previous segment's end and this start. */
-            gap = l - prev_off;
-            have_gap = true;
+            *gap = l - prev_off;
+            *have_gap = true;
         }
         prev_after = cand >= next;
         prev_off = off;
         u = next;
     }
+    return n;
+}
+
+camp_status_t camp_tz_to_utc(const camp_tz_t *tz, const camp_tz_local_t *local, int64_t *earlier,
+                             int64_t *later, unsigned *count)
+{
+    int64_t found[2] = {0, 0};
+    int64_t gap = 0;
+    bool have_gap = false;
+    unsigned n;
+    int64_t l;
+
+    if (tz == NULL || local == NULL || earlier == NULL) {
+        return CAMP_ERR_ARG;
+    }
+    if (!tz_local_valid(local)) {
+        return CAMP_ERR_ARG;
+    }
+    l = camp_days_from_civil(local->year, local->month, local->day) * SECS_PER_DAY +
+        (int64_t)local->hour * 3600 + (int64_t)local->minute * 60 + (int64_t)local->second;
+    n = tz_scan_local(tz, l, found, &gap, &have_gap);
     if (n == 0u) {
         if (!have_gap) {
             return CAMP_ERR_TIME_RANGE; /* L is outside the supported range */

@@ -46,32 +46,41 @@ static bool tz_is_alpha(int c)
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
+static bool tz_is_quoted_char(int c)
+{
+    return tz_is_alpha(c) || tz_is_digit(c) || c == '+' || c == '-';
+}
+
+/* The <...> form; the caller has seen the '<'. */
+static bool tz_quoted_name(tz_parser_t *p)
+{
+    size_t begin;
+    size_t n;
+
+    p->pos++;
+    begin = p->pos;
+    while (p->pos < p->len && p->pos - begin <= TZ_NAME_MAX && tz_is_quoted_char(tz_peek(p))) {
+        p->pos++;
+    }
+    n = p->pos - begin;
+    if (n >= TZ_NAME_MIN && n <= TZ_NAME_MAX && tz_peek(p) != '>') {
+        return tz_fail(p, CAMP_RULE(T01, "quoted zone abbreviation must be <[A-Za-z0-9+-]...>"));
+    }
+    if (n >= TZ_NAME_MIN && n <= TZ_NAME_MAX) {
+        p->pos++;
+        return true;
+    }
+    p->pos = begin - 1u;
+    return tz_fail(p, CAMP_RULE(T02, "zone abbreviation must have 3..16 characters"));
+}
+
 static bool tz_name(tz_parser_t *p)
 {
     size_t begin;
     size_t n;
 
     if (tz_peek(p) == '<') {
-        p->pos++;
-        begin = p->pos;
-        while (p->pos < p->len && p->pos - begin <= TZ_NAME_MAX) {
-            int c = tz_peek(p);
-            if (!tz_is_alpha(c) && !tz_is_digit(c) && c != '+' && c != '-') {
-                break;
-            }
-            p->pos++;
-        }
-        n = p->pos - begin;
-        if (n >= TZ_NAME_MIN && n <= TZ_NAME_MAX && tz_peek(p) != '>') {
-            return tz_fail(p,
-                           CAMP_RULE(T01, "quoted zone abbreviation must be <[A-Za-z0-9+-]...>"));
-        }
-        if (n >= TZ_NAME_MIN && n <= TZ_NAME_MAX) {
-            p->pos++;
-            return true;
-        }
-        p->pos = begin - 1u;
-        return tz_fail(p, CAMP_RULE(T02, "zone abbreviation must have 3..16 characters"));
+        return tz_quoted_name(p);
     }
     begin = p->pos;
     while (p->pos < p->len && p->pos - begin <= TZ_NAME_MAX && tz_is_alpha(tz_peek(p))) {

@@ -202,43 +202,33 @@ static int connect_one(const struct addrinfo *ai, uint32_t timeout_ms, int *time
     return fd;
 }
 
-camp_status_t camp_posix_tcp_connect(const char *host, uint16_t port, uint32_t timeout_ms, int *fd,
-                                     int *os_error)
+/* getaddrinfo() status for host:port, stream sockets, numeric service. */
+static int resolve(const char *host, uint16_t port, struct addrinfo **res)
 {
     struct addrinfo hints;
-    struct addrinfo *res = NULL;
-    const struct addrinfo *ai;
     char service[8];
-    uint64_t start = camp_posix_now_ms();
-    int any_timeout = 0;
-    int last_errno = 0;
     int r;
-    if (fd != NULL) {
-        *fd = -1;
-    }
-    if (os_error != NULL) {
-        *os_error = 0;
-    }
-    if (host == NULL || host[0] == '\0' || fd == NULL || port == 0) {
-        return CAMP_ERR_ARG;
-    }
     snprintf(service, sizeof service, "%u", (unsigned)port);
     memset(&hints, 0, sizeof hints);
     hints.ai_family = AF_UNSPEC;
     hints.ai_socktype = SOCK_STREAM;
     hints.ai_flags = AI_NUMERICSERV | AI_ADDRCONFIG;
-    r = getaddrinfo(host, service, &hints, &res);
+    r = getaddrinfo(host, service, &hints, res);
     if (r == EAI_ADDRFAMILY || r == EAI_NONAME || r == EAI_FAIL) {
         /* AI_ADDRCONFIG hides loopback-only hosts on some boxes: try without it */
         hints.ai_flags = AI_NUMERICSERV;
-        r = getaddrinfo(host, service, &hints, &res);
+        r = getaddrinfo(host, service, &hints, res);
     }
-    if (r != 0 || res == NULL) {
-        if (os_error != NULL) {
-            *os_error = (r == EAI_SYSTEM) ? errno : 0;
-        }
-        return CAMP_ERR_DNS;
-    }
+    return r;
+}
+
+/* Tries each address in turn, all within the one timeout counted from start. */
+static camp_status_t connect_any(const struct addrinfo *res, uint64_t start, uint32_t timeout_ms,
+                                 int *fd, int *os_error)
+{
+    const struct addrinfo *ai;
+    int any_timeout = 0;
+    int last_errno = 0;
     for (ai = res; ai != NULL; ai = ai->ai_next) {
         uint64_t spent = camp_posix_now_ms() - start;
         int timed_out = 0;
@@ -249,23 +239,63 @@ camp_status_t camp_posix_tcp_connect(const char *host, uint16_t port, uint32_t t
         }
         s = connect_one(ai, (uint32_t)(timeout_ms - spent), &timed_out);
         if (s >= 0) {
-            freeaddrinfo(res);
             *fd = s;
             return CAMP_OK;
         }
         last_errno = errno;
         any_timeout |= timed_out;
     }
-    freeaddrinfo(res);
     if (os_error != NULL) {
         *os_error = last_errno;
     }
     return any_timeout ? CAMP_ERR_TIMEOUT : CAMP_ERR_NET;
 }
 
+camp_status_t camp_posix_tcp_connect(const char *host, uint16_t port, uint32_t timeout_ms, int *fd,
+                                     int *os_error)
+{
+    struct addrinfo *res = NULL;
+    uint64_t start = camp_posix_now_ms();
+    camp_status_t st;
+    int r;
+    if (fd != NULL) {
+        *fd = -1;
+    }
+    if (os_error != NULL) {
+        *os_error = 0;
+    }
+    if (host == NULL || host[0] == '\0' || fd == NULL || port == 0) {
+        return CAMP_ERR_ARG;
+    }
+    r = resolve(host, port, &res);
+    if (r != 0 || res == NULL) {
+        if (os_error != NULL) {
+            *os_error = (r == EAI_SYSTEM) ? errno : 0;
+        }
+        return CAMP_ERR_DNS;
+    }
+    st = connect_any(res, start, timeout_ms, fd, os_error);
+    freeaddrinfo(res);
+    return st;
+}
+
+/* What a send() result means to the caller: bytes, 0 to retry, or a CAMP_NET_* code. */
+static int32_t send_result(ssize_t r)
+{
+    if (r > 0) {
+        return (int32_t)r;
+    }
+    if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) {
+        return 0;
+    }
+    if (r < 0 && (errno == EPIPE || errno == ECONNRESET)) {
+        return CAMP_NET_CLOSED;
+    }
+    return CAMP_NET_ERROR;
+}
+
 int32_t camp_posix_fd_send(int fd, const uint8_t *data, size_t len, uint32_t timeout_ms)
 {
-    ssize_t r;
     int w;
     if (fd < 0 || (data == NULL && len > 0)) {
         return CAMP_NET_ERROR;
@@ -283,17 +313,7 @@ int32_t camp_posix_fd_send(int fd, const uint8_t *data, size_t len, uint32_t tim
     if (w < 0) {
         return CAMP_NET_ERROR;
     }
-    r = send(fd, data, len, MSG_NOSIGNAL);
-    if (r > 0) {
-        return (int32_t)r;
-    }
-    if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) {
-        return 0;
-    }
-    if (r < 0 && (errno == EPIPE || errno == ECONNRESET)) {
-        return CAMP_NET_CLOSED;
-    }
-    return CAMP_NET_ERROR;
+    return send_result(send(fd, data, len, MSG_NOSIGNAL));
 }
 
 int32_t camp_posix_fd_recv(int fd, uint8_t *buf, size_t cap, uint32_t timeout_ms)
