@@ -104,9 +104,9 @@ static camp_status_t closed(camp_http_response_t *rs, int32_t r, camp_diag_t *di
 static camp_status_t received(camp_http_response_t *rs, int32_t r, size_t room, bool *end,
                               camp_diag_t *diag)
 {
-    camp_status_t st;
     *end = true;
     if (r > 0) {
+        camp_status_t st;
         if ((size_t)r > room) {
             rs->must_close = true;
             return camp_diag_set(diag, CAMP_ERR_NET, "http.response",

@@ -46,7 +46,7 @@ uint8_t camp_ib_enum_lookup(unsigned e, const char *s, size_t len)
     const char *p = enum_list(e, &n);
     for (i = 0; i < n; i++) {
         size_t l = strlen(p);
-        if (l == len && memcmp(p, s, len) == 0) {
+        if (l == len && (len == 0 || memcmp(p, s, len) == 0)) { /* s may be NULL when empty */
             unsigned v = i + 1;
             if (v > camp_ib_enum_count(e)) {
                 v = camp_ib_enum_count(e); /* alias of the last canonical value */
@@ -730,12 +730,11 @@ static camp_status_t validate_int(ictx_t *cx, const ifield_t *f, const char *p)
 {
     const char *why;
     int64_t min, max, v;
-    camp_status_t st;
     rule_range(cx, f->rule, &min, &max, &why);
     v = (f->kind == K_U16) ? (int64_t) * (const uint16_t *)(const void *)p
                            : *(const int64_t *)(const void *)p;
     if (v < min || v > max) {
-        st = camp_ib_fail_at(cx, -1, CAMP_ERR_RANGE, why);
+        camp_status_t st = camp_ib_fail_at(cx, -1, CAMP_ERR_RANGE, why);
         camp_ib_fail_limits(cx, min, max);
         return st;
     }

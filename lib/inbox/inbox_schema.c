@@ -936,9 +936,8 @@ static camp_status_t options_decode(ictx_t *cx, camp_inbox_sequence_t *sa, camp_
 static camp_status_t options_validate(ictx_t *cx, const camp_inbox_sequence_t *sa,
                                       const camp_inbox_segment_t *a)
 {
-    camp_status_t st;
     if (a->option_count < 1) {
-        st = camp_ib_fail_at(cx, -1, CAMP_ERR_LENGTH, "at least one option required");
+        camp_status_t st = camp_ib_fail_at(cx, -1, CAMP_ERR_LENGTH, "at least one option required");
         camp_ib_fail_limits(cx, 1, INT64_MAX);
         return st;
     }

@@ -293,7 +293,6 @@ camp_status_t camp_webhook_verify(const camp_webhook_verifier_t *v, const char *
     uint8_t given[CAMP_WEBHOOK_MAX_SIGNATURES][CAMP_SHA256_LEN];
     uint32_t well_formed[CAMP_WEBHOOK_MAX_SIGNATURES];
     camp_status_t st;
-    size_t i;
 
     if (v == NULL || !crypto_ok(v->crypto, v->secret, v->secret_len) ||
         (body == NULL && body_len > 0u)) {
@@ -318,6 +317,7 @@ camp_status_t camp_webhook_verify(const camp_webhook_verifier_t *v, const char *
     if (st == CAMP_OK) {
         /* Compare with every well-formed entry, no early exit. */
         uint32_t match = 0;
+        size_t i;
         for (i = 0; i < sig.v1_count; i++) {
             match |= mac_equal_ct(mac, given[i]) & well_formed[i];
         }

@@ -691,7 +691,6 @@ camp_status_t camp_mbedtls_tls_connect_until(camp_mbedtls_tls_t *tls, const char
     bool offered;
     size_t host_len = 0;
     uint64_t now;
-    uint64_t until;
 
     if (tls == NULL || host == NULL || port == 0) {
         return CAMP_ERR_ARG;
@@ -715,6 +714,7 @@ camp_status_t camp_mbedtls_tls_connect_until(camp_mbedtls_tls_t *tls, const char
     /* Connect, then handshake: each within its own timeout and all within the deadline. */
     st = open_socket(tls, host, port, min_u64(now + tls->connect_timeout_ms, deadline_ms));
     if (st == CAMP_OK) {
+        uint64_t until;
         mbedtls_ssl_set_bio(&tls->ssl, &tls->net, camp_mbedtls_net_send, camp_mbedtls_net_recv,
                             NULL);
         until = tls_now(tls) + tls->handshake_timeout_ms;
