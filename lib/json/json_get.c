@@ -161,15 +161,54 @@ static bool number_text(const camp_json_doc_t *doc, int tok, const char **s, siz
     return true;
 }
 
+/* The digits s[i..n) as a magnitude. Policy: only integer literals are integers;
+ * `1e3` and `5.0` are not, even though their values are whole (the APIs send plain
+ * integers). */
+static camp_status_t int_magnitude(const char *s, size_t i, size_t n, uint64_t *mag)
+{
+    uint64_t m = 0;
+    unsigned sig = 0;
+    for (; i < n; i++) {
+        unsigned d = (unsigned)(unsigned char)s[i] - '0';
+        if (d > 9u) {
+            return CAMP_ERR_JSON_RANGE;
+        }
+        /* 19 significant digits always fit in uint64_t; 20 are beyond any int64 */
+        if ((m != 0u || d != 0u) && ++sig > 19u) {
+            return CAMP_ERR_JSON_RANGE;
+        }
+        m = m * 10u + d;
+    }
+    *mag = m;
+    return CAMP_OK;
+}
+
+/* The signed value of a magnitude; false when int64 cannot hold it. */
+static bool int_value(bool neg, uint64_t mag, int64_t *v)
+{
+    if (neg) {
+        if (mag > (uint64_t)INT64_MAX + 1u) {
+            return false;
+        }
+        /* -(2^63) is computed without overflowing int64 */
+        *v = (mag == (uint64_t)INT64_MAX + 1u) ? INT64_MIN : -(int64_t)mag;
+        return true;
+    }
+    if (mag > (uint64_t)INT64_MAX) {
+        return false;
+    }
+    *v = (int64_t)mag;
+    return true;
+}
+
 camp_status_t camp_json_get_int(const camp_json_doc_t *doc, int tok, int64_t min, int64_t max,
                                 int64_t *out)
 {
     const char *s;
     size_t n, i = 0;
-    bool neg = false;
     uint64_t mag = 0;
-    unsigned sig = 0;
-    int64_t v;
+    int64_t v = 0;
+    camp_status_t st;
 
     if (out == NULL || min > max) {
         return CAMP_ERR_ARG;
@@ -177,39 +216,17 @@ camp_status_t camp_json_get_int(const camp_json_doc_t *doc, int tok, int64_t min
     if (!number_text(doc, tok, &s, &n)) {
         return CAMP_ERR_JSON_TYPE;
     }
-    if (i < n && s[i] == '-') {
-        neg = true;
-        i++;
+    if (n > 0 && s[0] == '-') {
+        i = 1;
     }
     if (i >= n) {
         return CAMP_ERR_JSON_TYPE;
     }
-    for (; i < n; i++) {
-        unsigned d = (unsigned)(unsigned char)s[i] - '0';
-        if (d > 9u) {
-            /* Policy: only integer literals are integers; `1e3` and `5.0` are not,
-             * even though their values are whole (the APIs send plain integers). */
-            return CAMP_ERR_JSON_RANGE;
-        }
-        /* 19 significant digits always fit in uint64_t; 20 are beyond any int64 */
-        if ((mag != 0u || d != 0u) && ++sig > 19u) {
-            return CAMP_ERR_JSON_RANGE;
-        }
-        mag = mag * 10u + d;
+    st = int_magnitude(s, i, n, &mag);
+    if (st != CAMP_OK) {
+        return st;
     }
-    if (neg) {
-        if (mag > (uint64_t)INT64_MAX + 1u) {
-            return CAMP_ERR_JSON_RANGE;
-        }
-        /* -(2^63) is computed without overflowing int64 */
-        v = (mag == (uint64_t)INT64_MAX + 1u) ? INT64_MIN : -(int64_t)mag;
-    } else {
-        if (mag > (uint64_t)INT64_MAX) {
-            return CAMP_ERR_JSON_RANGE;
-        }
-        v = (int64_t)mag;
-    }
-    if (v < min || v > max) {
+    if (!int_value(i == 1, mag, &v) || v < min || v > max) {
         return CAMP_ERR_JSON_RANGE;
     }
     *out = v;
@@ -220,45 +237,44 @@ camp_status_t camp_json_get_int(const camp_json_doc_t *doc, int tok, int64_t min
  * clamping keeps the arithmetic below far from int64 overflow. */
 #define EXP_CLAMP ((int64_t)1 << 40)
 
-camp_status_t camp_json_get_fraction(const camp_json_doc_t *doc, int tok, uint32_t *millionths)
+/* The exponent of number text s[0..n): *end is where it starts ('e' or 'E', or n
+ * when there is none), *e its value, clamped to EXP_CLAMP in size. */
+static camp_status_t number_exponent(const char *s, size_t n, size_t *end, int64_t *e)
 {
-    const char *s;
-    size_t n, i, end;
-    int64_t e = 0, q;
-    uint32_t m = 0;
-    bool neg, one = false, nonzero = false;
-
-    if (millionths == NULL) {
-        return CAMP_ERR_ARG;
+    size_t x = 0, i;
+    int64_t v = 0;
+    while (x < n && (s[x] | 0x20) != 'e') {
+        x++;
     }
-    if (!number_text(doc, tok, &s, &n)) {
-        return CAMP_ERR_JSON_TYPE;
-    }
-    neg = (s[0] == '-');
-    /* the exponent first: digits are then placed in one pass */
-    for (end = 0; end < n && (s[end] | 0x20) != 'e'; end++) {
-    }
-    for (i = end + 1; i < n; i++) {
+    for (i = x + 1; i < n; i++) {
         if (s[i] >= '0' && s[i] <= '9') {
-            if (e < EXP_CLAMP) {
-                e = e * 10 + (s[i] - '0');
+            if (v < EXP_CLAMP) {
+                v = v * 10 + (s[i] - '0');
             }
-        } else if (i != end + 1 || (s[i] != '-' && s[i] != '+')) {
+        } else if (i != x + 1 || (s[i] != '-' && s[i] != '+')) {
             return CAMP_ERR_JSON_TYPE; /* not number text (only for a hand-made doc) */
         }
     }
-    if (end + 1 < n && s[end + 1] == '-') {
-        e = -e;
-    }
-    /* q: decimal place of the next digit (1 = tenths), from the point's position */
-    for (q = 0, i = (size_t)neg; i < end && s[i] != '.'; i++) {
-        q--;
-    }
-    if (q == 0) {
-        return CAMP_ERR_JSON_TYPE; /* no integer digit: not number text */
-    }
-    q += 1 - e;
-    for (i = (size_t)neg; i < end; i++) {
+    *end = x;
+    *e = (x + 1 < n && s[x + 1] == '-') ? -v : v;
+    return CAMP_OK;
+}
+
+/* A fraction being read: millionths so far, whether it is exactly 1, whether any
+ * digit was not zero. */
+typedef struct fraction {
+    uint32_t m;
+    bool one;
+    bool nonzero;
+} fraction_t;
+
+/* Place the mantissa digits s[i..end) into millionths, q being the decimal place of
+ * the first (1 = tenths), half up at the seventh place. 1 or more is out of range
+ * unless exactly 1 (1.0000001 is out, not rounded). */
+static camp_status_t place_digits(const char *s, size_t i, size_t end, int64_t q, fraction_t *f)
+{
+    static const uint32_t place[6] = {100000, 10000, 1000, 100, 10, 1};
+    for (; i < end; i++) {
         unsigned d;
         if (s[i] == '.') {
             continue;
@@ -268,29 +284,62 @@ camp_status_t camp_json_get_fraction(const camp_json_doc_t *doc, int tok, uint32
             return CAMP_ERR_JSON_TYPE; /* not number text (only for a hand-made doc) */
         }
         if (d != 0) {
-            /* >= 1: in range only when exactly 1 (1.0000001 is out, not rounded) */
-            if (q < 0 || one || (q == 0 && d != 1)) {
+            if (q < 0 || f->one || (q == 0 && d != 1)) {
                 return CAMP_ERR_JSON_RANGE;
             }
-            one = (q == 0);
-            nonzero = true;
+            f->one = (q == 0);
+            f->nonzero = true;
         }
         if (q >= 1 && q <= 6) {
-            static const uint32_t place[6] = {100000, 10000, 1000, 100, 10, 1};
-            m += d * place[(size_t)q - 1u];
+            f->m += d * place[(size_t)q - 1u];
         } else if (q == 7 && d >= 5) {
-            m++; /* half up; may reach 1000000 (0.9999995 -> 1) */
+            f->m++; /* half up; may reach 1000000 (0.9999995 -> 1) */
         }
         q++;
     }
-    if (!nonzero) {
+    return CAMP_OK;
+}
+
+camp_status_t camp_json_get_fraction(const camp_json_doc_t *doc, int tok, uint32_t *millionths)
+{
+    const char *s;
+    size_t n, i, end = 0;
+    int64_t e = 0, q;
+    fraction_t f = {0, false, false};
+    bool neg;
+    camp_status_t st;
+
+    if (millionths == NULL) {
+        return CAMP_ERR_ARG;
+    }
+    if (!number_text(doc, tok, &s, &n)) {
+        return CAMP_ERR_JSON_TYPE;
+    }
+    neg = (s[0] == '-');
+    /* the exponent first: digits are then placed in one pass */
+    st = number_exponent(s, n, &end, &e);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    /* q: decimal place of the first digit (1 = tenths), from the point's position */
+    for (q = 0, i = (size_t)neg; i < end && s[i] != '.'; i++) {
+        q--;
+    }
+    if (q == 0) {
+        return CAMP_ERR_JSON_TYPE; /* no integer digit: not number text */
+    }
+    st = place_digits(s, (size_t)neg, end, q + 1 - e, &f);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    if (!f.nonzero) {
         *millionths = 0; /* 0, -0, 0.000, 0e99: all zero */
         return CAMP_OK;
     }
     if (neg) {
         return CAMP_ERR_JSON_RANGE;
     }
-    *millionths = one ? CAMP_FRACTION_ONE : m;
+    *millionths = f.one ? CAMP_FRACTION_ONE : f.m;
     return CAMP_OK;
 }
 

@@ -55,70 +55,80 @@ unsigned camp_json_utf8_encode(uint32_t cp, unsigned char *out)
     return 4;
 }
 
+/* The length (2..4) a lead byte announces, with the range allowed for the byte after
+ * it; 0 and the reason for a byte that cannot lead a sequence. */
+static size_t utf8_lead(unsigned char b0, unsigned char *lo, unsigned char *hi, const char **reason)
+{
+    *lo = 0x80;
+    *hi = 0xBF;
+    if (b0 < 0xC2u) {
+        *reason = (b0 >= 0xC0u) ? CAMP_RULE(J23, "invalid UTF-8: overlong encoding")
+                                : CAMP_RULE(J24, "invalid UTF-8: unexpected continuation byte");
+        return 0;
+    }
+    if (b0 < 0xE0u) {
+        return 2;
+    }
+    if (b0 < 0xF0u) {
+        if (b0 == 0xE0u) {
+            *lo = 0xA0;
+        } else if (b0 == 0xEDu) {
+            *hi = 0x9F;
+        }
+        return 3;
+    }
+    if (b0 < 0xF5u) {
+        if (b0 == 0xF0u) {
+            *lo = 0x90;
+        } else if (b0 == 0xF4u) {
+            *hi = 0x8F;
+        }
+        return 4;
+    }
+    *reason = (b0 < 0xF8u) ? CAMP_RULE(J25, "invalid UTF-8: code point beyond U+10FFFF")
+                           : CAMP_RULE(J26, "invalid UTF-8: byte never valid in UTF-8");
+    return 0;
+}
+
+/* Why a second byte outside its lead byte's range is wrong. */
+static const char *utf8_second_reason(unsigned char b0)
+{
+    if (b0 == 0xEDu) {
+        return CAMP_RULE(J27, "invalid UTF-8: encoded surrogate");
+    }
+    if (b0 == 0xF4u) {
+        return CAMP_RULE(J25, "invalid UTF-8: code point beyond U+10FFFF");
+    }
+    return CAMP_RULE(J23, "invalid UTF-8: overlong encoding");
+}
+
 /* Well-formed sequences per Unicode 15, table 3-7. The second byte's range
  * depends on the lead byte; that is what excludes overlongs (E0, F0),
  * surrogates (ED) and code points above U+10FFFF (F4). */
 size_t camp_json_utf8_seq(const unsigned char *s, size_t avail, const char **why, size_t *bad_at)
 {
-    unsigned char b0 = s[0];
-    size_t n, k;
-    unsigned char lo = 0x80, hi = 0xBF;
+    unsigned char lo, hi;
     const char *reason = CAMP_RULE(J22, "invalid UTF-8: truncated sequence");
+    size_t n, k = 0;
 
-    if (b0 < 0x80u) {
+    if (s[0] < 0x80u) {
         return 1;
     }
-    if (b0 < 0xC2u) {
-        reason = (b0 >= 0xC0u) ? CAMP_RULE(J23, "invalid UTF-8: overlong encoding")
-                               : CAMP_RULE(J24, "invalid UTF-8: unexpected continuation byte");
-        k = 0;
-        goto fail;
-    }
-    if (b0 < 0xE0u) {
-        n = 2;
-    } else if (b0 < 0xF0u) {
-        n = 3;
-        if (b0 == 0xE0u) {
-            lo = 0xA0;
-        } else if (b0 == 0xEDu) {
-            hi = 0x9F;
-        }
-    } else if (b0 < 0xF5u) {
-        n = 4;
-        if (b0 == 0xF0u) {
-            lo = 0x90;
-        } else if (b0 == 0xF4u) {
-            hi = 0x8F;
-        }
-    } else {
-        reason = (b0 < 0xF8u) ? CAMP_RULE(J25, "invalid UTF-8: code point beyond U+10FFFF")
-                              : CAMP_RULE(J26, "invalid UTF-8: byte never valid in UTF-8");
-        k = 0;
-        goto fail;
-    }
-    for (k = 1; k < n; k++) {
-        unsigned char b;
-        if (k >= avail) {
-            goto fail; /* truncated by the end of the input */
-        }
-        b = s[k];
-        if (k == 1 && b >= 0x80u && b <= 0xBFu && (b < lo || b > hi)) {
-            if (b0 == 0xEDu) {
-                reason = CAMP_RULE(J27, "invalid UTF-8: encoded surrogate");
-            } else if (b0 == 0xF4u) {
-                reason = CAMP_RULE(J25, "invalid UTF-8: code point beyond U+10FFFF");
-            } else {
-                reason = CAMP_RULE(J23, "invalid UTF-8: overlong encoding");
+    n = utf8_lead(s[0], &lo, &hi, &reason);
+    if (n != 0) {
+        for (k = 1; k < n; k++) {
+            if (k >= avail || s[k] < 0x80u || s[k] > 0xBFu) {
+                break; /* cut short by the end of the input or a non-continuation byte */
             }
-            goto fail;
+            if (k == 1 && (s[k] < lo || s[k] > hi)) {
+                reason = utf8_second_reason(s[0]);
+                break;
+            }
         }
-        if (b < 0x80u || b > 0xBFu) {
-            goto fail; /* a non-continuation byte cuts the sequence short */
+        if (k == n) {
+            return n;
         }
     }
-    return n;
-
-fail:
     if (why != NULL) {
         *why = reason;
     }
@@ -151,6 +161,55 @@ bool camp_json_striter_init(camp_json_striter_t *it, const camp_json_doc_t *doc,
     return true;
 }
 
+/* A high surrogate cp just read: with the \u low surrogate that must follow, the
+ * code point of the pair, else U+FFFD (unpaired: rejected by camp_json_check()). */
+static uint32_t striter_pair(camp_json_striter_t *it, uint32_t cp)
+{
+    uint32_t lo = UINT32_MAX;
+    if (it->end - it->p >= 6 && it->p[0] == '\\' && it->p[1] == 'u') {
+        lo = camp_json_hex4(it->p + 2);
+    }
+    if (lo >= 0xDC00u && lo <= 0xDFFFu) {
+        it->p += 6;
+        return 0x10000u + ((cp - 0xD800u) << 10) + (lo - 0xDC00u);
+    }
+    return 0xFFFDu;
+}
+
+/* A \uXXXX escape at it->p: its UTF-8 bytes are queued in it->pend, the first is
+ * returned. */
+static int striter_unicode(camp_json_striter_t *it)
+{
+    uint32_t cp = (it->end - it->p < 6) ? UINT32_MAX : camp_json_hex4(it->p + 2);
+    if (cp == UINT32_MAX) {
+        it->p++;
+        return '\\';
+    }
+    it->p += 6;
+    if (cp >= 0xD800u && cp <= 0xDBFFu) {
+        cp = striter_pair(it, cp);
+    } else if (cp >= 0xDC00u && cp <= 0xDFFFu) {
+        cp = 0xFFFDu;
+    }
+    it->npend = camp_json_utf8_encode(cp, it->pend);
+    it->ipend = 1;
+    return it->pend[0];
+}
+
+/* A one-character escape (\n, \", ...) at it->p. */
+static int striter_simple(camp_json_striter_t *it)
+{
+    static const char esc_in[] = "\"\\/bfnrt";
+    static const char esc_out[] = "\"\\/\b\f\n\r\t";
+    const char *e = (it->p[1] != 0) ? memchr(esc_in, it->p[1], sizeof esc_in - 1) : NULL;
+    if (e == NULL) {
+        it->p++;
+        return '\\';
+    }
+    it->p += 2;
+    return (unsigned char)esc_out[e - esc_in];
+}
+
 int camp_json_striter_next(camp_json_striter_t *it)
 {
     unsigned char c;
@@ -167,41 +226,5 @@ int camp_json_striter_next(camp_json_striter_t *it)
         it->p++;
         return c;
     }
-    if (it->p[1] == 'u') {
-        uint32_t cp;
-        if (it->end - it->p < 6 || (cp = camp_json_hex4(it->p + 2)) == UINT32_MAX) {
-            it->p++;
-            return '\\';
-        }
-        it->p += 6;
-        if (cp >= 0xD800u && cp <= 0xDBFFu) {
-            uint32_t lo = UINT32_MAX;
-            if (it->end - it->p >= 6 && it->p[0] == '\\' && it->p[1] == 'u') {
-                lo = camp_json_hex4(it->p + 2);
-            }
-            if (lo >= 0xDC00u && lo <= 0xDFFFu) {
-                it->p += 6;
-                cp = 0x10000u + ((cp - 0xD800u) << 10) + (lo - 0xDC00u);
-            } else {
-                cp = 0xFFFDu; /* unpaired: rejected by camp_json_check(), see above */
-            }
-        } else if (cp >= 0xDC00u && cp <= 0xDFFFu) {
-            cp = 0xFFFDu;
-        }
-        it->npend = camp_json_utf8_encode(cp, it->pend);
-        it->ipend = 1;
-        return it->pend[0];
-    }
-    {
-        static const char esc_in[] = "\"\\/bfnrt";
-        static const char esc_out[] = "\"\\/\b\f\n\r\t";
-        const char *e = (it->p[1] != 0) ? memchr(esc_in, it->p[1], sizeof esc_in - 1) : NULL;
-        if (e == NULL) {
-            it->p++;
-            return '\\';
-        }
-        c = (unsigned char)esc_out[e - esc_in];
-    }
-    it->p += 2;
-    return c;
+    return (it->p[1] == 'u') ? striter_unicode(it) : striter_simple(it);
 }

@@ -106,38 +106,33 @@ static bool out_quoted(camp_json_writer_t *w, const char *s, size_t n)
     return true;
 }
 
-/* The one entry of every write call: state check, separator, payload. */
-static void put(camp_json_writer_t *w, unsigned what, const char *s, size_t n)
+/* Whether a write of kind @p what fits the writer's state; CAMP_ERR_STATE when not. */
+static bool put_allowed(camp_json_writer_t *w, unsigned what, const char *s)
 {
-    size_t len0, needed0;
-    camp_status_t st0;
-    bool ok = true;
-
-    if (w == NULL || misused(w)) {
-        return;
-    }
-    if (s == NULL && n > 0) {
-        set_error(w, CAMP_ERR_ARG);
-        return;
-    }
+    bool bad;
     if (what == P_CLOSE) {
-        if (w->depth == 0 || in_object(w) != (s[0] == '}') || w->after_key) {
-            set_error(w, CAMP_ERR_STATE); /* nothing open, wrong bracket, or key without value */
-            return;
-        }
-    } else if (what == P_KEY ? (!in_object(w) || w->after_key)
-                             : (w->depth == 0 ? w->needed > 0 /* one top-level value only */
-                                              : in_object(w) && !w->after_key)) {
-        set_error(w, CAMP_ERR_STATE); /* a member value needs its key first */
-        return;
-    } else if (what == P_OPEN && w->depth >= CAMP_JSON_WRITER_MAX_DEPTH) {
-        set_error(w, CAMP_ERR_STATE); /* deeper than CAMP_JSON_WRITER_MAX_DEPTH */
-        return;
+        /* nothing open, wrong bracket, or key without value */
+        bad = w->depth == 0 || in_object(w) != (s[0] == '}') || w->after_key;
+    } else if (what == P_KEY) {
+        bad = !in_object(w) || w->after_key;
+    } else if (w->depth == 0) {
+        bad = w->needed > 0; /* one top-level value only */
+    } else {
+        bad = in_object(w) && !w->after_key; /* a member value needs its key first */
     }
+    if (!bad && what == P_OPEN && w->depth >= CAMP_JSON_WRITER_MAX_DEPTH) {
+        bad = true; /* deeper than CAMP_JSON_WRITER_MAX_DEPTH */
+    }
+    if (bad) {
+        set_error(w, CAMP_ERR_STATE);
+    }
+    return !bad;
+}
 
-    len0 = w->len;
-    needed0 = w->needed;
-    st0 = w->status;
+/* The separator and the text of one write; false when a string is not valid UTF-8. */
+static bool put_text(camp_json_writer_t *w, unsigned what, const char *s, size_t n)
+{
+    bool ok = true;
     if (what != P_CLOSE && w->depth > 0 && !w->after_key && (w->has_items & level_bit(w)) != 0) {
         out(w, ',');
     }
@@ -152,17 +147,12 @@ static void put(camp_json_writer_t *w, unsigned what, const char *s, size_t n)
             out(w, s[i]);
         }
     }
-    if (!ok) {
-        w->len = len0;
-        w->needed = needed0;
-        w->status = st0;
-        set_error(w, CAMP_ERR_ARG);
-        return;
-    }
-    if (w->status != st0) {
-        w->len = len0; /* this call did not fit: none of it stays */
-    }
+    return ok;
+}
 
+/* The writer's state after a write: depth, "has items" and "object" bits per level. */
+static void put_done(camp_json_writer_t *w, unsigned what, const char *s)
+{
     if (what == P_CLOSE) {
         w->depth--;
         return;
@@ -184,6 +174,38 @@ static void put(camp_json_writer_t *w, unsigned what, const char *s, size_t n)
             w->is_object &= ~level_bit(w);
         }
     }
+}
+
+/* The one entry of every write call: state check, separator, payload. */
+static void put(camp_json_writer_t *w, unsigned what, const char *s, size_t n)
+{
+    size_t len0, needed0;
+    camp_status_t st0;
+
+    if (w == NULL || misused(w)) {
+        return;
+    }
+    if (s == NULL && n > 0) {
+        set_error(w, CAMP_ERR_ARG);
+        return;
+    }
+    if (!put_allowed(w, what, s)) {
+        return;
+    }
+    len0 = w->len;
+    needed0 = w->needed;
+    st0 = w->status;
+    if (!put_text(w, what, s, n)) {
+        w->len = len0;
+        w->needed = needed0;
+        w->status = st0;
+        set_error(w, CAMP_ERR_ARG);
+        return;
+    }
+    if (w->status != st0) {
+        w->len = len0; /* this call did not fit: none of it stays */
+    }
+    put_done(w, what, s);
 }
 
 void camp_json_writer_init(camp_json_writer_t *w, char *buf, size_t cap)

@@ -117,105 +117,117 @@ static bool expect(const char *s, size_t len, size_t *pos, char c1, char c2)
     return true;
 }
 
+/* full-date "YYYY-MM-DD", a real day of the proleptic Gregorian calendar */
+static bool parse_date(const char *s, size_t len, size_t *pos, unsigned ymd[3])
+{
+    if (!read_digits(s, len, pos, 4u, &ymd[0]) || !expect(s, len, pos, '-', '-') ||
+        !read_digits(s, len, pos, 2u, &ymd[1]) || !expect(s, len, pos, '-', '-') ||
+        !read_digits(s, len, pos, 2u, &ymd[2])) {
+        return false;
+    }
+    return ymd[1] >= 1u && ymd[1] <= 12u && ymd[2] >= 1u && ymd[2] <= days_in_month(ymd[0], ymd[1]);
+}
+
+/* partial-time "HH:MM:SS" (second 60: a leap second, checked against the offset later) */
+static bool parse_time(const char *s, size_t len, size_t *pos, unsigned hms[3])
+{
+    if (!read_digits(s, len, pos, 2u, &hms[0]) || !expect(s, len, pos, ':', ':') ||
+        !read_digits(s, len, pos, 2u, &hms[1]) || !expect(s, len, pos, ':', ':') ||
+        !read_digits(s, len, pos, 2u, &hms[2])) {
+        return false;
+    }
+    return hms[0] <= 23u && hms[1] <= 59u && hms[2] <= 60u;
+}
+
+/* Optional ".frac": any number of digits (at least one); beyond nanoseconds they are
+ * truncated. */
+static bool parse_fraction(const char *s, size_t len, size_t *pos, uint32_t *nanos)
+{
+    unsigned ndigits = 0;
+    *nanos = 0;
+    if (*pos >= len || s[*pos] != '.') {
+        return true;
+    }
+    (*pos)++;
+    while (*pos < len && s[*pos] >= '0' && s[*pos] <= '9') {
+        if (ndigits < 9u) {
+            *nanos = *nanos * 10u + (uint32_t)(s[*pos] - '0');
+        }
+        ndigits++;
+        (*pos)++;
+    }
+    while (ndigits > 0u && ndigits < 9u) {
+        *nanos *= 10u;
+        ndigits++;
+    }
+    return ndigits > 0u;
+}
+
+/* time-offset "Z" / "+HH:MM" / "-HH:MM", in minutes east of UTC */
+static bool parse_offset(const char *s, size_t len, size_t *pos, int *offset)
+{
+    unsigned oh, om;
+    bool neg;
+    *offset = 0;
+    if (*pos >= len) {
+        return false;
+    }
+    if (s[*pos] == 'Z' || s[*pos] == 'z') {
+        (*pos)++;
+        return true;
+    }
+    if (s[*pos] != '+' && s[*pos] != '-') {
+        return false;
+    }
+    neg = s[*pos] == '-';
+    (*pos)++;
+    if (!read_digits(s, len, pos, 2u, &oh) || !expect(s, len, pos, ':', ':') ||
+        !read_digits(s, len, pos, 2u, &om) || oh > 23u || om > 59u) {
+        return false;
+    }
+    *offset = neg ? -(int)(oh * 60u + om) : (int)(oh * 60u + om);
+    return true;
+}
+
+/* A leap second is only ever inserted at 23:59:60 UTC (RFC 3339 §5.7). */
+static bool leap_second_ok(const unsigned hms[3], int offset)
+{
+    long utc_minute_of_day;
+    if (hms[2] != 60u) {
+        return true;
+    }
+    utc_minute_of_day = ((long)hms[0] * 60L + (long)hms[1] - (long)offset) % 1440L;
+    if (utc_minute_of_day < 0) {
+        utc_minute_of_day += 1440L;
+    }
+    return utc_minute_of_day == 23L * 60L + 59L;
+}
+
 camp_status_t camp_datetime_parse(const char *s, size_t len, camp_datetime_t *out)
 {
     size_t pos = 0;
-    unsigned year, month, day, hour, minute, second;
+    unsigned ymd[3], hms[3];
     uint32_t nanos = 0;
     int offset = 0;
-    int64_t days;
     int64_t unix_s;
 
-    if (s == NULL) {
+    /* "T" between date and time (RFC 3339 §5.6 allows lowercase; a space separator is
+     * not accepted: the APIs document the `T` form only) */
+    if (s == NULL || !parse_date(s, len, &pos, ymd) || !expect(s, len, &pos, 'T', 't') ||
+        !parse_time(s, len, &pos, hms) || !parse_fraction(s, len, &pos, &nanos) ||
+        !parse_offset(s, len, &pos, &offset) || pos != len || !leap_second_ok(hms, offset)) {
         return CAMP_ERR_DATE;
     }
-    /* full-date "YYYY-MM-DD" */
-    if (!read_digits(s, len, &pos, 4u, &year) || !expect(s, len, &pos, '-', '-') ||
-        !read_digits(s, len, &pos, 2u, &month) || !expect(s, len, &pos, '-', '-') ||
-        !read_digits(s, len, &pos, 2u, &day)) {
-        return CAMP_ERR_DATE;
-    }
-    if (month < 1u || month > 12u || day < 1u || day > days_in_month(year, month)) {
-        return CAMP_ERR_DATE;
-    }
-    /* "T" (RFC 3339 §5.6 allows lowercase; a space separator is not accepted:
-     * the APIs document the `T` form only). */
-    if (!expect(s, len, &pos, 'T', 't')) {
-        return CAMP_ERR_DATE;
-    }
-    /* partial-time "HH:MM:SS[.frac]" */
-    if (!read_digits(s, len, &pos, 2u, &hour) || !expect(s, len, &pos, ':', ':') ||
-        !read_digits(s, len, &pos, 2u, &minute) || !expect(s, len, &pos, ':', ':') ||
-        !read_digits(s, len, &pos, 2u, &second)) {
-        return CAMP_ERR_DATE;
-    }
-    if (hour > 23u || minute > 59u || second > 60u) {
-        return CAMP_ERR_DATE;
-    }
-    if (pos < len && s[pos] == '.') {
-        unsigned ndigits = 0;
-        pos++;
-        /* Any number of digits (at least one); beyond nanoseconds they are truncated. */
-        while (pos < len && s[pos] >= '0' && s[pos] <= '9') {
-            if (ndigits < 9u) {
-                nanos = nanos * 10u + (uint32_t)(s[pos] - '0');
-            }
-            ndigits++;
-            pos++;
-        }
-        if (ndigits == 0u) {
-            return CAMP_ERR_DATE;
-        }
-        while (ndigits < 9u) {
-            nanos *= 10u;
-            ndigits++;
-        }
-    }
-    /* time-offset "Z" / "+HH:MM" / "-HH:MM" */
-    if (pos >= len) {
-        return CAMP_ERR_DATE;
-    }
-    if (s[pos] == 'Z' || s[pos] == 'z') {
-        pos++;
-    } else if (s[pos] == '+' || s[pos] == '-') {
-        bool neg = s[pos] == '-';
-        unsigned oh, om;
-        pos++;
-        if (!read_digits(s, len, &pos, 2u, &oh) || !expect(s, len, &pos, ':', ':') ||
-            !read_digits(s, len, &pos, 2u, &om) || oh > 23u || om > 59u) {
-            return CAMP_ERR_DATE;
-        }
-        offset = (int)(oh * 60u + om);
-        if (neg) {
-            offset = -offset;
-        }
-    } else {
-        return CAMP_ERR_DATE;
-    }
-    if (pos != len) {
-        return CAMP_ERR_DATE;
-    }
-    /* A leap second is only ever inserted at 23:59:60 UTC (RFC 3339 §5.7). */
-    if (second == 60u) {
-        long utc_minute_of_day = ((long)hour * 60L + (long)minute - (long)offset) % 1440L;
-        if (utc_minute_of_day < 0) {
-            utc_minute_of_day += 1440L;
-        }
-        if (utc_minute_of_day != 23L * 60L + 59L) {
-            return CAMP_ERR_DATE;
-        }
-    }
-    days = camp_days_from_civil((int64_t)year, month, day);
     /* A leap second maps to the same POSIX instant as the following second. */
-    unix_s = days * 86400 + (int64_t)hour * 3600 + (int64_t)minute * 60 + (int64_t)second -
-             (int64_t)offset * 60;
+    unix_s = camp_days_from_civil((int64_t)ymd[0], ymd[1], ymd[2]) * 86400 +
+             (int64_t)hms[0] * 3600 + (int64_t)hms[1] * 60 + (int64_t)hms[2] - (int64_t)offset * 60;
     if (out != NULL) {
-        out->year = (int16_t)year;
-        out->month = (uint8_t)month;
-        out->day = (uint8_t)day;
-        out->hour = (uint8_t)hour;
-        out->minute = (uint8_t)minute;
-        out->second = (uint8_t)second;
+        out->year = (int16_t)ymd[0];
+        out->month = (uint8_t)ymd[1];
+        out->day = (uint8_t)ymd[2];
+        out->hour = (uint8_t)hms[0];
+        out->minute = (uint8_t)hms[1];
+        out->second = (uint8_t)hms[2];
         out->nanosecond = nanos;
         out->offset_minutes = (int16_t)offset;
         out->unix_seconds = unix_s;

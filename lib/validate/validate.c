@@ -55,6 +55,20 @@ bool camp_valid_column_id(const char *s, size_t len)
     return camp_valid_inbox_id(s + plen, len - plen);
 }
 
+/* One component of a zone name: 1..14 bytes, no leading '-', not "." or "..". */
+static bool tz_component_ok(const char *c, size_t n)
+{
+    if (n == 0 || n > 14 || c[0] == '-') {
+        return false;
+    }
+    return !(c[0] == '.' && (n == 1 || (n == 2 && c[1] == '.')));
+}
+
+static bool tz_name_char(char c)
+{
+    return is_alpha(c) || is_digit(c) || c == '_' || c == '-' || c == '+' || c == '.';
+}
+
 bool camp_valid_tz_name(const char *s, size_t len)
 {
     size_t i, start = 0;
@@ -63,15 +77,11 @@ bool camp_valid_tz_name(const char *s, size_t len)
     }
     for (i = 0; i <= len; i++) {
         if (i == len || s[i] == '/') {
-            size_t n = i - start;
-            /* component: 1..14 bytes, no leading '-', not "." or ".." */
-            if (n == 0 || n > 14 || s[start] == '-' ||
-                (s[start] == '.' && (n == 1 || (n == 2 && s[start + 1] == '.')))) {
+            if (!tz_component_ok(s + start, i - start)) {
                 return false;
             }
             start = i + 1;
-        } else if (!is_alpha(s[i]) && !is_digit(s[i]) && s[i] != '_' && s[i] != '-' &&
-                   s[i] != '+' && s[i] != '.') {
+        } else if (!tz_name_char(s[i])) {
             return false;
         }
     }
@@ -97,43 +107,49 @@ bool camp_valid_uuid(const char *s, size_t len)
     return true;
 }
 
+/* The length (2..4) a UTF-8 lead byte announces, with the range allowed for the
+ * byte after it, which rules out overlongs, surrogates and values above U+10FFFF
+ * (RFC 3629); 0 for a byte that cannot lead (continuation, C0/C1, F5..FF). */
+static size_t utf8_lead(unsigned char c, unsigned char *lo, unsigned char *hi)
+{
+    *lo = 0x80u;
+    *hi = 0xBFu;
+    if (c >= 0xC2u && c <= 0xDFu) {
+        return 2u;
+    }
+    if (c >= 0xE0u && c <= 0xEFu) {
+        if (c == 0xE0u) {
+            *lo = 0xA0u; /* overlong below U+0800 */
+        } else if (c == 0xEDu) {
+            *hi = 0x9Fu; /* surrogates U+D800..U+DFFF */
+        }
+        return 3u;
+    }
+    if (c >= 0xF0u && c <= 0xF4u) {
+        if (c == 0xF0u) {
+            *lo = 0x90u; /* overlong below U+10000 */
+        } else if (c == 0xF4u) {
+            *hi = 0x8Fu; /* above U+10FFFF */
+        }
+        return 4u;
+    }
+    return 0u;
+}
+
 /* Length of the UTF-8 sequence starting at s[0] (1..4), or 0 when it is not
- * well-formed (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF).
- * @p avail bytes are readable. */
+ * well-formed. @p avail bytes are readable. */
 static size_t utf8_seq_len(const unsigned char *s, size_t avail)
 {
-    unsigned char c = s[0];
+    unsigned char lo;
+    unsigned char hi;
     size_t n;
-    unsigned char lo = 0x80u;
-    unsigned char hi = 0xBFu;
     size_t i;
 
-    if (c < 0x80u) {
+    if (s[0] < 0x80u) {
         return 1u;
     }
-    if (c >= 0xC2u && c <= 0xDFu) {
-        n = 2u;
-    } else if (c >= 0xE0u && c <= 0xEFu) {
-        n = 3u;
-        if (c == 0xE0u) {
-            lo = 0xA0u; /* overlong below U+0800 */
-        } else if (c == 0xEDu) {
-            hi = 0x9Fu; /* surrogates U+D800..U+DFFF */
-        }
-    } else if (c >= 0xF0u && c <= 0xF4u) {
-        n = 4u;
-        if (c == 0xF0u) {
-            lo = 0x90u; /* overlong below U+10000 */
-        } else if (c == 0xF4u) {
-            hi = 0x8Fu; /* above U+10FFFF */
-        }
-    } else {
-        return 0u; /* continuation byte, C0/C1, F5..FF */
-    }
-    if (avail < n) {
-        return 0u;
-    }
-    if (s[1] < lo || s[1] > hi) {
+    n = utf8_lead(s[0], &lo, &hi);
+    if (n == 0u || avail < n || s[1] < lo || s[1] > hi) {
         return 0u;
     }
     for (i = 2u; i < n; i++) {
