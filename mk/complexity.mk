@@ -1,6 +1,6 @@
 # Function size and complexity of the core and the ports (pmccabe, Debian package).
 #
-#   make complexity-check   every function of lib/ and port/ has a modified McCabe
+#   make complexity-check   (part of make check) every function of lib/ and port/ has a modified McCabe
 #                           complexity of at most COMPLEXITY_MAX (a switch counts once)
 #                           and at most COMPLEXITY_LINES lines; lists each offender as
 #                           file:line: function (complexity, lines), then "N passed,
@@ -38,3 +38,5 @@ complexity-check:
 	          ($$1 + 0 > max ? " > " max : ""), $$5, ($$5 + 0 > lines ? " > " lines : "") } \
 	    END { for (k in seen) if (!seen[k]) { f++; printf "%s: listed exception matches no function over a limit\n", k } \
 	          printf "%d passed, %d failed\n", p, f; exit f > 0 }' $(BUILD)/analysis/pmccabe.txt
+
+CHECK_EXTRA += complexity-check

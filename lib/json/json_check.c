@@ -156,233 +156,333 @@ static bool u_escape(const unsigned char *s, size_t at, size_t len, size_t *k)
     return j == at + 6;
 }
 
-camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth, camp_diag_t *diag)
+/* Where the check stands: the input, the position, what may come next, one bit per
+ * open container (1: object), and what went wrong once something did. */
+typedef struct check {
+    const unsigned char *s;
+    size_t len;
+    size_t i;
+    unsigned st;
+    unsigned depth;
+    unsigned max_depth;
+    uint32_t stack[(CAMP_JSON_MAX_DEPTH + 31) / 32];
+    camp_status_t err; /* the failure's status (CAMP_ERR_JSON_SYNTAX unless set) */
+    size_t at;         /* the failure's offset */
+    const char *rule;  /* the failure's rule */
+    int64_t limit;     /* the failure's limit, -1 for none */
+} check_t;
+
+/* Record a failure at @p at; returns false for `return check_fail(...)`. */
+static bool check_fail(check_t *ck, size_t at, const char *rule)
 {
-    uint32_t stack[(CAMP_JSON_MAX_DEPTH + 31) / 32] = {0};
-    const unsigned char *s = (const unsigned char *)json;
-    unsigned depth = 0;
-    unsigned st = ST_VALUE;
-    size_t i = 0, at = 0;
-    camp_status_t err = CAMP_ERR_JSON_SYNTAX;
-    const char *rule;
-    int64_t limit = -1;
+    ck->at = at;
+    ck->rule = rule;
+    return false;
+}
 
-    if (json == NULL || max_depth > CAMP_JSON_MAX_DEPTH) {
-        err = CAMP_ERR_ARG;
-        at = CAMP_DIAG_NO_OFFSET;
-        rule = (json == NULL) ? CAMP_RULE(J01, "input is NULL")
-                              : CAMP_RULE(J02, "max_depth above CAMP_JSON_MAX_DEPTH");
-        goto fail;
-    }
-    if (len > (size_t)INT_MAX) {
-        /* token offsets are int (the tokenizer's type), so larger input cannot be indexed */
-        err = CAMP_ERR_JSON_TOO_LARGE;
-        at = CAMP_DIAG_NO_OFFSET;
-        rule = CAMP_RULE(J03, "document longer than INT_MAX bytes");
-        limit = INT_MAX;
-        goto fail;
-    }
+static bool in_object(const check_t *ck)
+{
+    return ((ck->stack[(ck->depth - 1u) / 32u] >> ((ck->depth - 1u) % 32u)) & 1u) != 0;
+}
 
-    for (;;) {
-        unsigned char b;
-        while (i < len && IS_WS(s[i])) {
-            /* a line break is usually followed by indentation */
-            i = (s[i] == '\n') ? skip_space_words(s, i + 1, len) : i + 1;
+/* After a complete value: the end of the document, or ',' / a closing bracket. */
+static void value_done(check_t *ck)
+{
+    ck->st = (ck->depth == 0) ? ST_END : ST_AFTER_VALUE;
+}
+
+/* A backslash at s[i] inside a string. Returns the index past the escape, 0 on
+ * failure (recorded), or len when the input ends inside it. */
+static size_t check_escape(check_t *ck, size_t i)
+{
+    const unsigned char *s = ck->s;
+    size_t k;
+    uint32_t cp, lo;
+    if (ck->len - i < 2) {
+        return ck->len;
+    }
+    if ((CLS(s[i + 1]) & CAMP_JSON_C_ESC) != 0) {
+        return i + 2;
+    }
+    if (s[i + 1] != 'u') {
+        (void)check_fail(ck, i + 1, CAMP_RULE(J08, "invalid escape in string"));
+        return 0;
+    }
+    if (!u_escape(s, i, ck->len, &k)) {
+        if (k >= ck->len) {
+            return ck->len;
         }
-        if (i >= len) {
+        (void)check_fail(ck, k, CAMP_RULE(J09, "invalid \\u escape (needs 4 hex digits)"));
+        return 0;
+    }
+    /* Policy (RFC 8259 sec. 8.2 leaves it open; JSONTestSuite i_ cases): a surrogate
+     * escape must be a high one immediately followed by a low one. Anything else
+     * cannot become UTF-8, so it is rejected. */
+    cp = camp_json_hex4((const char *)s + i + 2);
+    if ((cp & 0xF800u) != 0xD800u) {
+        return i + 6;
+    }
+    if (cp >= 0xDC00u || !u_escape(s, i + 6, ck->len, &k) ||
+        (lo = camp_json_hex4((const char *)s + i + 8)) < 0xDC00u || lo > 0xDFFFu) {
+        (void)check_fail(ck, i, CAMP_RULE(J10, "unpaired surrogate in \\u escape"));
+        return 0;
+    }
+    return i + 12;
+}
+
+/* The bytes of a string whose opening quote is at ck->i: on success ck->i is past
+ * the closing quote. */
+static bool check_string(check_t *ck)
+{
+    const unsigned char *s = ck->s;
+    size_t len = ck->len;
+    size_t i = ck->i + 1;
+    for (;;) {
+        /* locals, not ck's fields: a field whose address is taken keeps the whole
+         * state out of registers in this loop */
+        const char *why = NULL;
+        size_t k, bad = 0;
+        i = skip_plain_words(s, i, len);
+        while (i < len && (CLS(s[i]) & CAMP_JSON_C_PLAIN) != 0) {
+            i++;
+        }
+        if (i >= len || s[i] == '"') {
             break;
         }
-        b = s[i];
-        at = i;
-        if (st == ST_COLON) {
-            rule = CAMP_RULE(J04, "expected ':' after the key");
-            if (b != ':') {
-                goto fail;
-            }
-            i++;
-            st = ST_VALUE;
-            continue;
-        }
-        if (st == ST_AFTER_VALUE) {
-            bool obj = (stack[(depth - 1u) / 32u] >> ((depth - 1u) % 32u)) & 1u;
-            if (b == ',') {
-                i++;
-                st = obj ? ST_KEY : ST_VALUE;
-                continue;
-            }
-            rule =
-                obj ? CAMP_RULE(J05, "expected ',' or '}'") : CAMP_RULE(J06, "expected ',' or ']'");
-            if (b != (obj ? '}' : ']')) {
-                goto fail;
-            }
-            goto close;
-        }
-        if (st == ST_END) {
-            rule = CAMP_RULE(J07, "trailing data after the value");
-            goto fail;
-        }
-        if ((b == ']' && st == ST_VALUE_OR_CLOSE) || (b == '}' && st == ST_KEY_OR_CLOSE)) {
-            goto close;
-        }
-        if (b == '"') {
-            /* the string's bytes; `at` stays at the opening quote */
-            for (i++;;) {
-                size_t k;
-                i = skip_plain_words(s, i, len);
-                while (i < len && (CLS(s[i]) & CAMP_JSON_C_PLAIN) != 0) {
-                    i++;
-                }
-                if (i >= len) {
-                    break;
-                }
-                b = s[i];
-                if (b == '"') {
-                    break;
-                }
-                if (b == '\\') {
-                    uint32_t cp, lo;
-                    if (len - i < 2) {
-                        i = len; /* input ends inside the escape */
-                        break;
-                    }
-                    if ((CLS(s[i + 1]) & CAMP_JSON_C_ESC) != 0) {
-                        i += 2;
-                        continue;
-                    }
-                    if (s[i + 1] != 'u') {
-                        at = i + 1;
-                        rule = CAMP_RULE(J08, "invalid escape in string");
-                        goto fail;
-                    }
-                    if (!u_escape(s, i, len, &k)) {
-                        if (k >= len) {
-                            i = len; /* input ends inside the escape */
-                            break;
-                        }
-                        at = k;
-                        rule = CAMP_RULE(J09, "invalid \\u escape (needs 4 hex digits)");
-                        goto fail;
-                    }
-                    /* Policy (RFC 8259 sec. 8.2 leaves it open; JSONTestSuite i_ cases):
-                     * a surrogate escape must be a high one immediately followed by a
-                     * low one. Anything else cannot become UTF-8, so it is rejected. */
-                    cp = camp_json_hex4(json + i + 2);
-                    if ((cp & 0xF800u) == 0xD800u) {
-                        if (cp >= 0xDC00u || !u_escape(s, i + 6, len, &k) ||
-                            (lo = camp_json_hex4(json + i + 8)) < 0xDC00u || lo > 0xDFFFu) {
-                            at = i;
-                            rule = CAMP_RULE(J10, "unpaired surrogate in \\u escape");
-                            goto fail;
-                        }
-                        i += 6;
-                    }
-                    i += 6;
-                    continue;
-                }
-                if (b < 0x20u) {
-                    at = i;
-                    rule = CAMP_RULE(J11, "control character in string");
-                    goto fail;
-                }
-                k = camp_json_utf8_seq(s + i, len - i, &rule, &at);
-                if (k == 0) {
-                    at += i;
-                    err = CAMP_ERR_JSON_UTF8;
-                    goto fail;
-                }
-                i += k;
-            }
-            if (i >= len) {
-                rule = CAMP_RULE(J12, "unterminated string");
-                goto fail;
-            }
-            i++;
-            if (st == ST_KEY_OR_CLOSE || st == ST_KEY) {
-                /* the usual `"key": ` takes no trip round the loop */
-                while (i < len && s[i] == ' ') {
-                    i++;
-                }
-                st = ST_COLON;
-                if (i < len && s[i] == ':') {
-                    i++;
-                    st = ST_VALUE;
-                }
-                continue;
-            }
-            st = (depth == 0) ? ST_END : ST_AFTER_VALUE;
-            continue;
-        }
-        if (st >= ST_KEY_OR_CLOSE) {
-            rule = CAMP_RULE(J13, "expected a string key");
-            goto fail;
-        }
-        if (b == '{' || b == '[') {
-            uint32_t bit = (uint32_t)1u << (depth % 32u);
-            if (depth >= max_depth) {
-                err = CAMP_ERR_JSON_DEPTH;
-                rule =
-                    (max_depth == CAMP_JSON_MAX_DEPTH)
-                        ? CAMP_RULE(J14, "nesting deeper than " CAMP_JSON_STR(CAMP_JSON_MAX_DEPTH))
-                        : CAMP_RULE(J15, "nesting deeper than the limit");
-                limit = (int64_t)max_depth;
-                goto fail;
-            }
-            if (b == '{') {
-                stack[depth / 32u] |= bit;
-                st = ST_KEY_OR_CLOSE;
-            } else {
-                stack[depth / 32u] &= ~bit;
-                st = ST_VALUE_OR_CLOSE;
-            }
-            depth++;
-            i++;
-            continue;
-        }
-        if (b == '-' || (CLS(b) & CAMP_JSON_C_DIGIT) != 0) {
-            rule = CAMP_RULE(J16, "invalid number");
-            i = number_end(s, i, len, &at);
+        if (s[i] == '\\') {
+            i = check_escape(ck, i);
             if (i == 0) {
-                goto fail;
+                return false;
             }
-        } else if (b == 't' || b == 'f' || b == 'n') {
-            static const char words[] = "true\0false\0null";
-            const char *w = words + (b == 't' ? 0 : b == 'f' ? 5 : 11);
-            size_t n = (b == 'f') ? 5u : 4u;
-            rule = CAMP_RULE(J17, "invalid literal");
-            if (len - i < n || memcmp(s + i, w, n) != 0 ||
-                (len - i > n && (CLS(s[i + n]) & CAMP_JSON_C_WORD) != 0)) {
-                goto fail;
-            }
-            i += n;
-        } else if (i == 0 && len >= 3 && b == 0xEFu && s[1] == 0xBBu && s[2] == 0xBFu) {
-            /* Policy: RFC 8259 sec. 8.1 says MUST NOT add a BOM; we reject it. */
-            rule = CAMP_RULE(J18, "byte order mark not allowed");
-            goto fail;
-        } else {
-            rule = CAMP_RULE(J19, "expected a value");
-            goto fail;
+            continue;
         }
-        st = (depth == 0) ? ST_END : ST_AFTER_VALUE;
-        continue;
-    close:
-        depth--;
-        i++;
-        st = (depth == 0) ? ST_END : ST_AFTER_VALUE;
+        if (s[i] < 0x20u) {
+            return check_fail(ck, i, CAMP_RULE(J11, "control character in string"));
+        }
+        k = camp_json_utf8_seq(s + i, len - i, &why, &bad);
+        if (k == 0) {
+            ck->err = CAMP_ERR_JSON_UTF8;
+            return check_fail(ck, i + bad, why);
+        }
+        i += k;
     }
-    if (st == ST_END) {
-        return CAMP_OK;
+    if (i >= len) {
+        return check_fail(ck, ck->i, CAMP_RULE(J12, "unterminated string"));
     }
-    at = len;
-    rule = (st == ST_VALUE && depth == 0) ? CAMP_RULE(J20, "no value in the document")
-                                          : CAMP_RULE(J21, "unexpected end of input");
+    ck->i = i + 1;
+    return true;
+}
 
-fail:
-    camp_diag_set(diag, err, "$", rule);
-    if (diag != NULL) {
-        diag->offset = at;
-        if (limit >= 0) {
-            camp_diag_set_limits(diag, 0, limit);
+/* A string at ck->i: a key (then its ':', usually right behind it) or a value. */
+static bool string_token(check_t *ck)
+{
+    if (!check_string(ck)) {
+        return false;
+    }
+    if (ck->st == ST_KEY_OR_CLOSE || ck->st == ST_KEY) {
+        /* the usual `"key": ` takes no trip round the loop */
+        while (ck->i < ck->len && ck->s[ck->i] == ' ') {
+            ck->i++;
+        }
+        ck->st = ST_COLON;
+        if (ck->i < ck->len && ck->s[ck->i] == ':') {
+            ck->i++;
+            ck->st = ST_VALUE;
+        }
+        return true;
+    }
+    value_done(ck);
+    return true;
+}
+
+/* '{' or '[' at ck->i. */
+static bool open_container(check_t *ck, unsigned char b)
+{
+    uint32_t bit = (uint32_t)1u << (ck->depth % 32u);
+    if (ck->depth >= ck->max_depth) {
+        ck->err = CAMP_ERR_JSON_DEPTH;
+        ck->limit = (int64_t)ck->max_depth;
+        return check_fail(
+            ck, ck->i,
+            (ck->max_depth == CAMP_JSON_MAX_DEPTH)
+                ? CAMP_RULE(J14, "nesting deeper than " CAMP_JSON_STR(CAMP_JSON_MAX_DEPTH))
+                : CAMP_RULE(J15, "nesting deeper than the limit"));
+    }
+    if (b == '{') {
+        ck->stack[ck->depth / 32u] |= bit;
+        ck->st = ST_KEY_OR_CLOSE;
+    } else {
+        ck->stack[ck->depth / 32u] &= ~bit;
+        ck->st = ST_VALUE_OR_CLOSE;
+    }
+    ck->depth++;
+    ck->i++;
+    return true;
+}
+
+/* The closing bracket at ck->i (already matched against the open container). */
+static bool close_container(check_t *ck)
+{
+    ck->depth--;
+    ck->i++;
+    value_done(ck);
+    return true;
+}
+
+/* A number at ck->i. */
+static bool number_token(check_t *ck)
+{
+    size_t bad = 0;
+    size_t end = number_end(ck->s, ck->i, ck->len, &bad);
+    if (end == 0) {
+        return check_fail(ck, bad, CAMP_RULE(J16, "invalid number"));
+    }
+    ck->i = end;
+    value_done(ck);
+    return true;
+}
+
+/* true, false or null at ck->i (b = its first byte), not followed by a word byte. */
+static bool literal_token(check_t *ck, unsigned char b)
+{
+    static const char words[] = "true\0false\0null";
+    const char *w = words + (b == 't' ? 0 : b == 'f' ? 5 : 11);
+    size_t n = (b == 'f') ? 5u : 4u;
+    size_t i = ck->i, len = ck->len;
+    if (len - i < n || memcmp(ck->s + i, w, n) != 0 ||
+        (len - i > n && (CLS(ck->s[i + n]) & CAMP_JSON_C_WORD) != 0)) {
+        return check_fail(ck, i, CAMP_RULE(J17, "invalid literal"));
+    }
+    ck->i = i + n;
+    value_done(ck);
+    return true;
+}
+
+/* A number, true, false or null at ck->i (b = its first byte). */
+static bool scalar_token(check_t *ck, unsigned char b)
+{
+    const unsigned char *s = ck->s;
+    if (b == '-' || (CLS(b) & CAMP_JSON_C_DIGIT) != 0) {
+        return number_token(ck);
+    }
+    if (b == 't' || b == 'f' || b == 'n') {
+        return literal_token(ck, b);
+    }
+    if (ck->i == 0 && ck->len >= 3 && b == 0xEFu && s[1] == 0xBBu && s[2] == 0xBFu) {
+        /* Policy: RFC 8259 sec. 8.1 says MUST NOT add a BOM; we reject it. */
+        return check_fail(ck, ck->i, CAMP_RULE(J18, "byte order mark not allowed"));
+    }
+    return check_fail(ck, ck->i, CAMP_RULE(J19, "expected a value"));
+}
+
+/* ',' or the closing bracket after a value inside a container. */
+static bool after_value(check_t *ck, unsigned char b)
+{
+    bool obj = in_object(ck);
+    if (b == ',') {
+        ck->i++;
+        ck->st = obj ? ST_KEY : ST_VALUE;
+        return true;
+    }
+    if (b != (obj ? '}' : ']')) {
+        return check_fail(ck, ck->i,
+                          obj ? CAMP_RULE(J05, "expected ',' or '}'")
+                              : CAMP_RULE(J06, "expected ',' or ']'"));
+    }
+    return close_container(ck);
+}
+
+/* One token at ck->i (b = its first byte, not whitespace). */
+static bool step(check_t *ck, unsigned char b)
+{
+    switch (ck->st) {
+    case ST_COLON:
+        if (b != ':') {
+            return check_fail(ck, ck->i, CAMP_RULE(J04, "expected ':' after the key"));
+        }
+        ck->i++;
+        ck->st = ST_VALUE;
+        return true;
+    case ST_AFTER_VALUE: return after_value(ck, b);
+    case ST_END: return check_fail(ck, ck->i, CAMP_RULE(J07, "trailing data after the value"));
+    default: break;
+    }
+    if ((b == ']' && ck->st == ST_VALUE_OR_CLOSE) || (b == '}' && ck->st == ST_KEY_OR_CLOSE)) {
+        return close_container(ck);
+    }
+    if (b == '"') {
+        return string_token(ck);
+    }
+    if (ck->st >= ST_KEY_OR_CLOSE) {
+        return check_fail(ck, ck->i, CAMP_RULE(J13, "expected a string key"));
+    }
+    if (b == '{' || b == '[') {
+        return open_container(ck, b);
+    }
+    return scalar_token(ck, b);
+}
+
+/* The whole document; false with the failure recorded in @p ck. */
+static bool check_document(check_t *ck)
+{
+    const unsigned char *s = ck->s;
+    for (;;) {
+        while (ck->i < ck->len && IS_WS(s[ck->i])) {
+            /* a line break is usually followed by indentation */
+            ck->i = (s[ck->i] == '\n') ? skip_space_words(s, ck->i + 1, ck->len) : ck->i + 1;
+        }
+        if (ck->i >= ck->len) {
+            break;
+        }
+        if (!step(ck, s[ck->i])) {
+            return false;
         }
     }
-    return err;
+    if (ck->st == ST_END) {
+        return true;
+    }
+    return check_fail(ck, ck->len,
+                      (ck->st == ST_VALUE && ck->depth == 0)
+                          ? CAMP_RULE(J20, "no value in the document")
+                          : CAMP_RULE(J21, "unexpected end of input"));
+}
+
+camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth, camp_diag_t *diag)
+{
+    check_t ck;
+    ck.err = CAMP_ERR_JSON_SYNTAX;
+    ck.limit = -1;
+    ck.at = 0;
+    ck.rule = NULL;
+    if (json == NULL || max_depth > CAMP_JSON_MAX_DEPTH) {
+        ck.err = CAMP_ERR_ARG;
+        (void)check_fail(&ck, CAMP_DIAG_NO_OFFSET,
+                         (json == NULL) ? CAMP_RULE(J01, "input is NULL")
+                                        : CAMP_RULE(J02, "max_depth above CAMP_JSON_MAX_DEPTH"));
+    } else if (len > (size_t)INT_MAX) {
+        /* token offsets are int (the tokenizer's type), so larger input cannot be indexed */
+        ck.err = CAMP_ERR_JSON_TOO_LARGE;
+        ck.limit = INT_MAX;
+        (void)check_fail(&ck, CAMP_DIAG_NO_OFFSET,
+                         CAMP_RULE(J03, "document longer than INT_MAX bytes"));
+    } else {
+        ck.s = (const unsigned char *)json;
+        ck.len = len;
+        ck.i = 0;
+        ck.st = ST_VALUE;
+        ck.depth = 0;
+        ck.max_depth = max_depth;
+        memset(ck.stack, 0, sizeof ck.stack);
+        if (check_document(&ck)) {
+            return CAMP_OK;
+        }
+    }
+    camp_diag_set(diag, ck.err, "$", ck.rule);
+    if (diag != NULL) {
+        diag->offset = ck.at;
+        if (ck.limit >= 0) {
+            camp_diag_set_limits(diag, 0, ck.limit);
+        }
+    }
+    return ck.err;
 }
