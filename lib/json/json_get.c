@@ -161,14 +161,15 @@ static bool number_text(const camp_json_doc_t *doc, int tok, const char **s, siz
     return true;
 }
 
-/* The digits s[i..n) as a magnitude. Policy: only integer literals are integers;
+/* The digits s[from..n) as a magnitude. Policy: only integer literals are integers;
  * `1e3` and `5.0` are not, even though their values are whole (the APIs send plain
  * integers). */
-static camp_status_t int_magnitude(const char *s, size_t i, size_t n, uint64_t *mag)
+static camp_status_t int_magnitude(const char *s, size_t from, size_t n, uint64_t *mag)
 {
     uint64_t m = 0;
     unsigned sig = 0;
-    for (; i < n; i++) {
+    size_t i;
+    for (i = from; i < n; i++) {
         unsigned d = (unsigned)(unsigned char)s[i] - '0';
         if (d > 9u) {
             return CAMP_ERR_JSON_RANGE;
@@ -268,13 +269,15 @@ typedef struct fraction {
     bool nonzero;
 } fraction_t;
 
-/* Place the mantissa digits s[i..end) into millionths, q being the decimal place of
- * the first (1 = tenths), half up at the seventh place. 1 or more is out of range
+/* Place the mantissa digits s[from..end) into millionths, q0 being the decimal place
+ * of the first (1 = tenths), half up at the seventh place. 1 or more is out of range
  * unless exactly 1 (1.0000001 is out, not rounded). */
-static camp_status_t place_digits(const char *s, size_t i, size_t end, int64_t q, fraction_t *f)
+static camp_status_t place_digits(const char *s, size_t from, size_t end, int64_t q0, fraction_t *f)
 {
     static const uint32_t place[6] = {100000, 10000, 1000, 100, 10, 1};
-    for (; i < end; i++) {
+    int64_t q = q0;
+    size_t i;
+    for (i = from; i < end; i++) {
         unsigned d;
         if (s[i] == '.') {
             continue;

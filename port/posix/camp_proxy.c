@@ -107,7 +107,8 @@ static bool has_ctl(const char *url)
     return false;
 }
 
-/* Where the authority starts: after "http://" (any case), or at the start. */
+/* Where the authority starts: after the "http:" scheme and its two slashes (any
+ * case), or at the start. */
 static camp_status_t skip_scheme(const char *url, const char **p)
 {
     const char *scheme_end = strstr(url, "://");
@@ -256,9 +257,11 @@ static bool is_list_sep(char c)
     return c == ',' || c == ' ' || c == '\t';
 }
 
-/* Does one no_proxy entry e[0..m) cover host (length n)? */
-static bool entry_matches(const char *host, size_t n, const char *e, size_t m)
+/* Does one no_proxy entry entry[0..len) cover host (length n)? */
+static bool entry_matches(const char *host, size_t n, const char *entry, size_t len)
 {
+    const char *e = entry;
+    size_t m = len;
     const char *colon;
     if (m == 1 && e[0] == '*') {
         return true;
