@@ -572,6 +572,17 @@ static camp_status_t validate_str(const ob_field_t *rules, const camp_str_t *s, 
     return st;
 }
 
+/* A list's count above its capacity: CAMP_ERR_CAPACITY with the limit and the count. */
+static camp_status_t list_over_capacity(const ob_field_t *f, size_t count, ob_path_t *path,
+                                        camp_diag_t *diag)
+{
+    diag_limits(diag, path, CAMP_ERR_CAPACITY, RULE_CAPACITY, 0, f->max);
+    if (diag != NULL) {
+        diag->needed = (int64_t)count;
+    }
+    return CAMP_ERR_CAPACITY;
+}
+
 /* A list of strings: its count within the capacity, then each element. */
 static camp_status_t validate_str_list(const ob_field_t *f, const void *base, ob_path_t *path,
                                        camp_diag_t *diag)
@@ -580,11 +591,7 @@ static camp_status_t validate_str_list(const ob_field_t *f, const void *base, ob
     size_t count = *(const size_t *)field_cptr(base, f->count_offset);
     size_t i;
     if ((int64_t)count > f->max) {
-        diag_limits(diag, path, CAMP_ERR_CAPACITY, RULE_CAPACITY, 0, f->max);
-        if (diag != NULL) {
-            diag->needed = (int64_t)count;
-        }
-        return CAMP_ERR_CAPACITY;
+        return list_over_capacity(f, count, path, diag);
     }
     for (i = 0; i < count; i++) {
         size_t saved = path_push(path, NULL, (long)i);
@@ -676,11 +683,7 @@ static camp_status_t validate_obj_list(const ob_field_t *f, const void *base, ob
     size_t i;
 
     if ((int64_t)count > f->max) {
-        diag_limits(diag, path, CAMP_ERR_CAPACITY, RULE_CAPACITY, 0, f->max);
-        if (diag != NULL) {
-            diag->needed = (int64_t)count;
-        }
-        return CAMP_ERR_CAPACITY;
+        return list_over_capacity(f, count, path, diag);
     }
     for (i = 0; i < count; i++) {
         size_t saved = path_push(path, NULL, (long)i);
