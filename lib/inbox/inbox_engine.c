@@ -364,7 +364,7 @@ int camp_ib_next(const camp_json_doc_t *doc, int tok)
     if (tok < 0 || tok >= doc->count) {
         return -1;
     }
-    if (t[tok].size > 0 && camp_json_kind(doc, tok) == CAMP_JSON_STRING) {
+    if (t[tok].size > 0 && camp_json_kind_at(doc, tok) == CAMP_JSON_STRING) {
         tok++; /* a key: its subtree is its value's */
         if (tok >= doc->count) {
             return doc->count;
@@ -436,11 +436,11 @@ bool camp_ib_raw_ok(const camp_str_t *s, bool object)
 
 camp_status_t camp_ib_want_array(ictx_t *cx, int tok, int *n)
 {
-    if (camp_json_kind(cx->doc, tok) != CAMP_JSON_ARRAY) {
+    if (camp_json_kind_at(cx->doc, tok) != CAMP_JSON_ARRAY) {
         *n = 0; /* defined even if a diag sink were to report success */
         return camp_ib_fail_at(cx, tok, CAMP_ERR_TYPE, "must be an array");
     }
-    *n = camp_json_size(cx->doc, tok);
+    *n = camp_json_size_at(cx->doc, tok);
     return CAMP_OK;
 }
 
@@ -463,7 +463,7 @@ int camp_ib_member(const camp_json_doc_t *doc, int obj, const char *key)
 
 camp_status_t camp_ib_want_object(ictx_t *cx, int tok)
 {
-    if (camp_json_kind(cx->doc, tok) != CAMP_JSON_OBJECT) {
+    if (camp_json_kind_at(cx->doc, tok) != CAMP_JSON_OBJECT) {
         return camp_ib_fail_at(cx, tok, CAMP_ERR_TYPE, "must be an object");
     }
     return CAMP_OK;
@@ -650,7 +650,7 @@ IB_NOINLINE static camp_status_t decode_time(ictx_t *cx, const ifield_t *f, int 
 {
     camp_inbox_time_t *t = (camp_inbox_time_t *)(void *)p;
     camp_status_t st;
-    if (camp_json_kind(cx->doc, v) != CAMP_JSON_STRING) {
+    if (camp_json_kind_at(cx->doc, v) != CAMP_JSON_STRING) {
         return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(K_TIME, nullable(cx, f)));
     }
     st = camp_ib_get_str(cx, v, &t->raw);
@@ -667,7 +667,7 @@ IB_NOINLINE static camp_status_t decode_string(ictx_t *cx, const ifield_t *f, in
     const char *why;
     int64_t min, max;
     camp_status_t st;
-    if (camp_json_kind(cx->doc, v) != CAMP_JSON_STRING) {
+    if (camp_json_kind_at(cx->doc, v) != CAMP_JSON_STRING) {
         return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(f->kind, nullable(cx, f)));
     }
     st = camp_ib_get_str(cx, v, s);
@@ -702,7 +702,7 @@ static camp_status_t decode_value(ictx_t *cx, const ifield_t *f, int v, void *ba
         camp_json_raw(doc, v, &((camp_str_t *)(void *)p)->ptr, &((camp_str_t *)(void *)p)->len);
         return CAMP_OK;
     case K_RAW_OBJ:
-        if (camp_json_kind(doc, v) != CAMP_JSON_OBJECT) {
+        if (camp_json_kind_at(doc, v) != CAMP_JSON_OBJECT) {
             return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, "must be an object");
         }
         camp_json_raw(doc, v, &((camp_str_t *)(void *)p)->ptr, &((camp_str_t *)(void *)p)->len);
@@ -1009,8 +1009,8 @@ static camp_status_t dec_scalar(ictx_t *cx, const iframe_t *f, const inode_t *nd
                                 int v)
 {
     camp_status_t st;
-    /* the kind asked directly: camp_json_is_null() would be a second call per member */
-    if (camp_json_kind(cx->doc, v) == CAMP_JSON_NULL) {
+    /* the kind asked directly: camp_json_is_null() would be a second test per member */
+    if (camp_json_kind_at(cx->doc, v) == CAMP_JSON_NULL) {
         if (!nullable(cx, m) || !is_ptr_kind(m->kind)) {
             return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(m->kind, false));
         }
@@ -1042,8 +1042,8 @@ static camp_status_t dec_member(ictx_t *cx, iframe_t *f, const inode_t *nd, int 
     if (m->kind != K_SUB) {
         return dec_scalar(cx, f, nd, m, v);
     }
-    /* the kind asked directly: camp_json_is_null() would be a second call per member */
-    if (camp_json_kind(cx->doc, v) == CAMP_JSON_NULL) {
+    /* the kind asked directly: camp_json_is_null() would be a second test per member */
+    if (camp_json_kind_at(cx->doc, v) == CAMP_JSON_NULL) {
         return nullable(cx, m) ? CAMP_OK
                                : camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(m->kind, false));
     }
@@ -1222,7 +1222,7 @@ static camp_status_t push(ictx_t *cx, unsigned node, void *a, const void *b, int
         if (st != CAMP_OK) {
             return st;
         }
-        members = camp_json_size(cx->doc, tok);
+        members = camp_json_size_at(cx->doc, tok);
         if (members > UINT16_MAX) {
             return camp_ib_fail_at(cx, tok, CAMP_ERR_CAPACITY, "more than 65535 members");
         }
@@ -1256,7 +1256,7 @@ static camp_status_t enter(ictx_t *cx, const isub_t *sub, const ifield_t *m, int
     if (sub->kind == ISUB_ARR || sub->kind == ISUB_MAP) {
         camp_status_t st;
         if (cx->op == OP_DECODE &&
-            camp_json_kind(cx->doc, v) !=
+            camp_json_kind_at(cx->doc, v) !=
                 (sub->kind == ISUB_ARR ? CAMP_JSON_ARRAY : CAMP_JSON_OBJECT)) {
             return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE,
                                    sub->kind == ISUB_ARR ? "must be an array"
@@ -1363,7 +1363,7 @@ camp_status_t camp_ib_walk(ictx_t *cx, unsigned node, void *a, const void *b, in
 /* camp_ib_run_all() decoding: each member of the object at tok, then the required ones. */
 static camp_status_t run_all_decode(ictx_t *cx, iframe_t *f, const inode_t *nd, int tok)
 {
-    int k = camp_json_first(cx->doc, tok), i, n = camp_json_size(cx->doc, tok);
+    int k = camp_json_first(cx->doc, tok), i, n = camp_json_size_at(cx->doc, tok);
     camp_status_t st = CAMP_OK;
     for (i = 0; i < n && k > 0 && st == CAMP_OK; i++) {
         const ifield_t *m = NULL;

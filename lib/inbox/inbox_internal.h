@@ -28,6 +28,7 @@
 #include <stdbool.h>
 
 #include "camp/camp_inbox.h"
+#include "json/json_token.h"
 
 /* ---- descriptors ------------------------------------------------------------------ */
 
