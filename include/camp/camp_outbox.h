@@ -239,7 +239,8 @@ typedef struct camp_outbox_contacts_page {
  * @brief Decode and validate an email campaign object.
  * @param[in,out] doc  tokenized document; strings are unescaped in place in doc->text.
  * @param[in]     tok  token of the object (0 for the document root).
- * @param[out]    out  the campaign; zeroed first. Strings point into doc->text.
+ * @param[out]    out  the campaign; zeroed first, except `steps` past step_count (each
+ *                     step is cleared as it is decoded). Strings point into doc->text.
  * @param[out]    diag first violation (path, offset, rule, limits, needed). May be NULL.
  * @return CAMP_OK; CAMP_ERR_TYPE, CAMP_ERR_REQUIRED, CAMP_ERR_PATTERN, CAMP_ERR_LENGTH,
  *         CAMP_ERR_RANGE, CAMP_ERR_ENUM, CAMP_ERR_DATE, CAMP_ERR_TIMEZONE,
@@ -423,7 +424,8 @@ CAMP_NODISCARD camp_status_t camp_outbox_sender_create_encode(const camp_outbox_
  * @brief Decode and validate a contacts page.
  * @param[in,out] doc  tokenized document; strings are unescaped in place in doc->text.
  * @param[in]     tok  token of the object (0 for the document root).
- * @param[out]    out  the result; zeroed first. Strings point into doc->text.
+ * @param[out]    out  the result; zeroed first, except `results` past count (each
+ *                     contact is cleared as it is decoded). Strings point into doc->text.
  * @param[out]    diag first violation (path, offset, rule, limits, needed). May be NULL.
  * @return CAMP_OK; CAMP_ERR_ARG (@p doc or @p out NULL); CAMP_ERR_TYPE, CAMP_ERR_REQUIRED,
  *         CAMP_ERR_PATTERN, CAMP_ERR_RANGE (`total`), CAMP_ERR_DATE, CAMP_ERR_INVALID

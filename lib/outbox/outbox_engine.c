@@ -349,14 +349,28 @@ static camp_status_t decode_value(camp_json_doc_t *doc, int tok, const ob_field_
     }
 }
 
-/* Find the field of member key token @p key; NULL for unknown members. */
-static const ob_field_t *find_field(const camp_json_doc_t *doc, int key, const ob_table_t *t,
-                                    uint32_t *seen)
+/* Whether the raw bytes @p raw[0..n) of a key written without escapes spell @p name. */
+static bool raw_key_is(const char *raw, size_t n, const char *name)
 {
-    size_t i;
-    for (i = 0; i < t->count; i++) {
-        if (camp_json_string_eq(doc, key, t->fields[i].key)) {
+    return name[0] == (n > 0 ? raw[0] : '\0') && strncmp(name, raw, n) == 0 && name[n] == '\0';
+}
+
+/* The field of @p t named by key token @p key (NULL: an unknown member). Members
+ * usually come in table order, so the search starts after the previous hit
+ * (*hint) and goes round once. */
+static const ob_field_t *find_field(const camp_json_doc_t *doc, int key, const ob_table_t *t,
+                                    uint32_t *seen, size_t *hint)
+{
+    const camp_json_token_t *tk = &doc->tokens[key];
+    const char *raw = doc->text + tk->start;
+    size_t n = (size_t)(tk->end - tk->start), c, i = *hint;
+    /* table keys have no escapes: only a key written with escapes needs decoding */
+    bool escaped = memchr(raw, '\\', n) != NULL;
+    for (c = 0; c < t->count; c++, i = (i + 1u < t->count) ? i + 1u : 0u) {
+        const char *name = t->fields[i].key;
+        if (escaped ? camp_json_string_eq(doc, key, name) : raw_key_is(raw, n, name)) {
             *seen |= (uint32_t)1u << i;
+            *hint = (i + 1u < t->count) ? i + 1u : 0u;
             return &t->fields[i];
         }
     }
@@ -382,6 +396,7 @@ static camp_status_t decode_leaf(camp_json_doc_t *doc, int obj, const ob_table_t
                                  camp_diag_t *diag)
 {
     uint32_t seen = 0;
+    size_t hint = 0;
     int n, i, key;
 
     if (camp_json_kind(doc, obj) != CAMP_JSON_OBJECT) {
@@ -389,7 +404,7 @@ static camp_status_t decode_leaf(camp_json_doc_t *doc, int obj, const ob_table_t
     }
     n = camp_json_size(doc, obj);
     for (i = 0, key = camp_json_first(doc, obj); i < n; i++, key = camp_json_next(doc, key)) {
-        const ob_field_t *f = find_field(doc, key, t, &seen);
+        const ob_field_t *f = find_field(doc, key, t, &seen, &hint);
         camp_status_t st;
         if (f == NULL) {
             continue; /* unknown members are skipped */
@@ -417,9 +432,11 @@ static camp_status_t decode_obj_list(camp_json_doc_t *doc, int tok, const ob_fie
         return diag_capacity_token(diag, doc, tok, f->max, (int64_t)n);
     }
     *count = 0;
-    memset(items, 0, (size_t)f->max * f->elem_size);
     for (i = 0, it = camp_json_first(doc, tok); i < n; i++, it = camp_json_next(doc, it)) {
-        camp_status_t st = decode_leaf(doc, it, f->table, items + (size_t)i * f->elem_size, diag);
+        char *item = items + (size_t)i * f->elem_size;
+        camp_status_t st;
+        memset(item, 0, f->elem_size); /* items past the count are never read */
+        st = decode_leaf(doc, it, f->table, item, diag);
         if (st != CAMP_OK) {
             return st;
         }
@@ -428,23 +445,55 @@ static camp_status_t decode_obj_list(camp_json_doc_t *doc, int tok, const ob_fie
     return CAMP_OK;
 }
 
+/* The item pool of the list member of @p t that starts first at or after @p from
+ * (NULL when none): decode leaves pools to decode_obj_list(). */
+static const ob_field_t *next_pool(const ob_table_t *t, size_t from)
+{
+    const ob_field_t *best = NULL;
+    size_t i;
+    for (i = 0; i < t->count; i++) {
+        const ob_field_t *f = &t->fields[i];
+        if (f->kind == OB_OBJ_LIST && f->offset >= from &&
+            (best == NULL || f->offset < best->offset)) {
+            best = f;
+        }
+    }
+    return best;
+}
+
+/* Decode clears the members, not the item pools of the object lists (a contacts
+ * page is almost all pool): each item is cleared when it is decoded, and items
+ * past the list's count are never read. */
+static void clear_members(const ob_table_t *t, void *out, size_t out_size)
+{
+    char *base = (char *)out;
+    size_t at = 0;
+    const ob_field_t *pool;
+    while ((pool = next_pool(t, at)) != NULL) {
+        memset(base + at, 0, pool->offset - at);
+        at = pool->offset + (size_t)pool->max * pool->elem_size;
+    }
+    memset(base + at, 0, out_size - at);
+}
+
 camp_status_t camp_ob_decode(camp_json_doc_t *doc, int tok, const ob_table_t *t, void *out,
                              size_t out_size, camp_diag_t *diag)
 {
     uint32_t seen = 0;
+    size_t hint = 0;
     int n, i, key;
 
     camp_diag_clear(diag);
     if (doc == NULL || out == NULL || t == NULL) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "$", "NULL argument");
     }
-    memset(out, 0, out_size);
+    clear_members(t, out, out_size);
     if (camp_json_kind(doc, tok) != CAMP_JSON_OBJECT) {
         return camp_json_diag(diag, doc, tok, CAMP_ERR_TYPE, RULE_OBJECT);
     }
     n = camp_json_size(doc, tok);
     for (i = 0, key = camp_json_first(doc, tok); i < n; i++, key = camp_json_next(doc, key)) {
-        const ob_field_t *f = find_field(doc, key, t, &seen);
+        const ob_field_t *f = find_field(doc, key, t, &seen, &hint);
         camp_status_t st;
         if (f == NULL) {
             continue; /* unknown members are skipped */

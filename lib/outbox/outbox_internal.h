@@ -67,7 +67,9 @@ typedef struct ob_table {
     size_t count;
 } ob_table_t;
 
-/** Decode object token @p tok into @p out (zeroed first) following @p table. */
+/** Decode object token @p tok into @p out following @p table. The members are
+ * zeroed first; the items of object lists as they are decoded (items past a
+ * list's count are left as they were). */
 camp_status_t camp_ob_decode(camp_json_doc_t *doc, int tok, const ob_table_t *table, void *out,
                              size_t out_size, camp_diag_t *diag);
 
