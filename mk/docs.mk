@@ -23,3 +23,15 @@ check-docs:
 # In `make check`: every public header documents each declaration, parameter and status,
 # so a new undocumented one fails the check instead of piling up.
 CHECK_EXTRA += check-docs
+
+# Diagnostic rule ids (CAMP_RULE in lib/): docs/rules.md maps each id to its text for the
+# small-target builds (CAMP_DIAG_TEXT 0) that carry ids only. check-rules fails on a
+# malformed id, an id standing for two texts, or a table that is out of date.
+.PHONY: rules-doc check-rules
+rules-doc:
+	python3 tools/rule_ids.py --write
+
+check-rules:
+	@python3 tools/rule_ids.py --check
+
+CHECK_EXTRA += check-rules

@@ -39,6 +39,10 @@ TARGET_LIB_FLAGS := $(CPPFLAGS) -I$(TARGET_INC) $(CSTD) $(WARNINGS) --specs=pico
                     $(TARGET_EXTRA_CFLAGS)
 # For experiments only (e.g. -fno-short-enums); the default build uses the toolchain's ABI.
 TARGET_EXTRA_CFLAGS ?=
+# The firmware programs (below) link the library as a small target builds it: rule ids
+# instead of English rule texts in diagnostics (CAMP_DIAG_TEXT 0, camp_config.h;
+# docs/rules.md maps each id to its text), in an archive of their own per CPU.
+FW_LIB_CFLAGS ?= -DCAMP_DIAG_TEXT=0
 
 # Unit tests that need no OS (no sockets, no mbedTLS, no directory listing): they are the
 # same sources as on the host, compiled against tests/target/cmocka.h. Fixture files are
@@ -96,7 +100,7 @@ TARGET_SHIM_SRCS   := tests/target/cmocka_shim.c tests/target/stack_paint.c test
 
 # Objects depend on the flags they were built with: a changed TARGET_EXTRA_CFLAGS (or
 # Makefile flags) rebuilds them. Only evaluated when a target/size/check goal is asked for.
-TARGET_FLAGS_SIG   := $(TARGET_LIB_FLAGS) | $(TARGET_TEST_CFLAGS) | $(TARGET_LDFLAGS)
+TARGET_FLAGS_SIG   := $(TARGET_LIB_FLAGS) | $(TARGET_TEST_CFLAGS) | $(TARGET_LDFLAGS) | $(FW_LIB_CFLAGS)
 TARGET_FLAGS_STAMP := $(TARGET_DIR)/flags.stamp
 ifneq ($(filter target% check% size% %-target,$(MAKECMDGOALS)),)
 $(shell mkdir -p $(TARGET_DIR))
@@ -261,8 +265,15 @@ $(FW_DIR)/$(1)/tzdb4.o: lib/schedule/tzdb_table.c $(FW_DIR)/tz4.inc $(TARGET_FLA
 	$(TARGET_CC) $(TARGET_LIB_FLAGS) -I$(FW_DIR) -DCAMP_TZ_FULL_TABLE=0 \
 	    -DCAMP_TZ_TABLE_FILE='"tz4.inc"' $(TARGET_CPUFLAGS_$(1)) -Os -c $$< -o $$@
 
+$(FW_DIR)/$(1)/lib/%.o: lib/%.c $(TARGET_JSMN) $(TARGET_FLAGS_STAMP)
+	@mkdir -p $$(dir $$@)
+	$(TARGET_CC) $(TARGET_LIB_FLAGS) $(FW_LIB_CFLAGS) $(TARGET_CPUFLAGS_$(1)) -Os -MMD -MP -c $$< -o $$@
+
+$(FW_DIR)/$(1)/libcamp.a: $$(LIB_SRCS:lib/%.c=$(FW_DIR)/$(1)/lib/%.o)
+	@echo "AR $$@"; rm -f $$@ && $(TARGET_AR) rcs $$@ $$^
+
 $(FW_DIR)/$(1)/%.elf: $$$$(addprefix $(FW_DIR)/$(1)/,$$$$(FW_OBJS_$$$$*)) \
-        $(TARGET_DIR)/$(1)-Os/libcamp.a $(FW_LDSCRIPT_$(1))
+        $(FW_DIR)/$(1)/libcamp.a $(FW_LDSCRIPT_$(1))
 	$(TARGET_CC) $(TARGET_CPUFLAGS_$(1)) -Os $(FW_LDFLAGS) -T$(FW_LDSCRIPT_$(1)) \
 	    -Wl,-Map=$$(@:.elf=.map) -o $$@ $$(filter %.o %.a,$$^)
 endef

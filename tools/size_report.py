@@ -376,7 +376,10 @@ def firmware_lines(fw):
     lines = ['Firmware programs (`make target`, run on qemu by `make check-target`): the whole '
              'image in bytes, linked with `-Os -ffunction-sections -fdata-sections '
              '-Wl,--gc-sections` against picolibc (crt0, vectors and the libc routines '
-             'included). Flash = text (code + rodata) + data; RAM = data + bss (the program\'s '
+             'included), with the library built as a small target builds it: '
+             '`CAMP_DIAG_TEXT 0`, rule ids instead of English rule texts in diagnostics '
+             '(`docs/rules.md` maps them). '
+             'Flash = text (code + rodata) + data; RAM = data + bss (the program\'s '
              'buffers; libcamp itself has none); stack = high-water mark of the whole program '
              'on qemu (M0+ on the `microbit` board, a Cortex-M0: same ARMv6-M code; M3 on '
              '`mps2-an385`, M4 on `mps2-an386`).', '']
