@@ -80,6 +80,8 @@ HOST_CPPFLAGS := -Iinclude -Ilib $(CONFIG_CPPFLAGS) -D_POSIX_C_SOURCE=200809L -D
 HOST_CFLAGS   := -std=c99 -Wall -Wextra $(WERROR_FLAG) -Wshadow -Wconversion -Wno-sign-conversion \
                  $(OPT) $(SAN_FLAGS) $(EXTRA_CFLAGS)
 LDLIBS_TLS    := -lmbedtls -lmbedx509 -lmbedcrypto
+# The POSIX port resolves host names in a thread (bounded by the request deadline).
+LDLIBS_POSIX  := -pthread
 LDFLAGS       ?=
 
 LIB_SRCS      := $(sort $(shell find lib -name '*.c'))
@@ -157,11 +159,12 @@ example_objs = $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard examples/$(1)/*.c))
 .SECONDEXPANSION:
 $(BUILD)/bin/%: $$(call example_objs,$$*) $(ALL_LIBS)
 	@mkdir -p $(dir $@)
-	$(CC) $(HOST_CFLAGS) $(LDFLAGS) -o $@ $(filter %.o,$^) $(ALL_LIBS) $(LDLIBS_TLS)
+	$(CC) $(HOST_CFLAGS) $(LDFLAGS) -o $@ $(filter %.o,$^) $(ALL_LIBS) $(LDLIBS_TLS) $(LDLIBS_POSIX)
 
 $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(SUPPORT_OBJS) $(ALL_LIBS)
 	@mkdir -p $(dir $@)
-	$(CC) $(HOST_CFLAGS) $(LDFLAGS) -o $@ $< $(SUPPORT_OBJS) $(ALL_LIBS) -lcmocka $(LDLIBS_TLS)
+	$(CC) $(HOST_CFLAGS) $(LDFLAGS) -o $@ $< $(SUPPORT_OBJS) $(ALL_LIBS) -lcmocka $(LDLIBS_TLS) \
+	    $(LDLIBS_POSIX)
 
 # --- dependencies -------------------------------------------------------------
 # Installs missing Debian packages when root, otherwise prints the command and stops.

@@ -29,7 +29,8 @@ TLS_HEAP_BIN := $(BUILD)/tools/tls_heap
 
 $(TLS_HEAP_BIN): tools/tls_heap.c $(LIBMBEDTLS) $(LIBPOSIX) $(LIBCAMP)
 	@mkdir -p $(dir $@)
-	$(CC) $(HOST_CPPFLAGS) $(HOST_CFLAGS) $(LDFLAGS) -o $@ tools/tls_heap.c $(LIBMBEDTLS) $(LIBPOSIX) $(LIBCAMP) $(LDLIBS_TLS)
+	$(CC) $(HOST_CPPFLAGS) $(HOST_CFLAGS) $(LDFLAGS) -o $@ tools/tls_heap.c $(LIBMBEDTLS) $(LIBPOSIX) $(LIBCAMP) $(LDLIBS_TLS) \
+	    $(LDLIBS_POSIX)
 
 .PHONY: tls-heap tls-test
 tls-heap: $(TLS_HEAP_BIN)

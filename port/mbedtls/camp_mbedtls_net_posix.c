@@ -50,7 +50,7 @@ camp_status_t camp_mbedtls_net_connect(camp_mbedtls_net_t *net, const char *host
     if (budget == 0) {
         return CAMP_ERR_TIMEOUT;
     }
-    /* getaddrinfo has no timeout of its own; the resolver's limits apply. */
+    /* the budget covers the name lookup too (camp_posix_tcp_connect()) */
     return camp_posix_tcp_connect(host, port, budget, &net->fd, NULL);
 }
 

@@ -8,7 +8,9 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/types.h>
@@ -222,6 +224,188 @@ static int resolve(const char *host, uint16_t port, struct addrinfo **res)
     return r;
 }
 
+/* ---- name resolution within the deadline ------------------------------------------------ */
+
+/* getaddrinfo() has no timeout of its own: a slow or silent name server holds it for
+ * the resolver's timeout times its attempts, often tens of seconds. So a name is
+ * resolved in a short-lived thread and the caller waits for it at most the time left.
+ * A lookup that outlives the wait finishes on its own: the job is shared by the two
+ * sides and freed, with its result, by whichever lets go of it last. (The port is not
+ * the core: it may allocate, and the job must outlive a caller that gave up.) */
+typedef struct resolve_job {
+    pthread_mutex_t mu;
+    pthread_cond_t done_cv;
+    int holders; /* 2 while the caller waits, then 1 */
+    int done;
+    int rc;  /* getaddrinfo() status */
+    int err; /* errno after it (EAI_SYSTEM) */
+    struct addrinfo *res;
+    clockid_t clock; /* the clock of done_cv's timed waits */
+    uint16_t port;
+    char host[]; /* NUL-terminated copy: the caller's string may go away first */
+} resolve_job_t;
+
+/* Called with job->mu held; unlocks it. The last holder frees the job. */
+static void job_release(resolve_job_t *job)
+{
+    int last = --job->holders == 0;
+    pthread_mutex_unlock(&job->mu);
+    if (last) {
+        if (job->res != NULL) {
+            freeaddrinfo(job->res);
+        }
+        pthread_cond_destroy(&job->done_cv);
+        pthread_mutex_destroy(&job->mu);
+        free(job);
+    }
+}
+
+static void *resolve_worker(void *arg)
+{
+    resolve_job_t *job = (resolve_job_t *)arg;
+    struct addrinfo *res = NULL;
+    int rc = resolve(job->host, job->port, &res);
+    int err = errno;
+    pthread_mutex_lock(&job->mu);
+    job->rc = rc;
+    job->err = err;
+    job->res = res;
+    job->done = 1;
+    pthread_cond_signal(&job->done_cv);
+    job_release(job);
+    return NULL;
+}
+
+/* A job for host:port, its condition on the monotonic clock where there is one. */
+static resolve_job_t *job_new(const char *host, uint16_t port)
+{
+    size_t n = strlen(host);
+    resolve_job_t *job = (resolve_job_t *)calloc(1, sizeof *job + n + 1u);
+    pthread_condattr_t ca;
+    if (job == NULL) {
+        return NULL;
+    }
+    memcpy(job->host, host, n + 1u);
+    job->port = port;
+    job->holders = 2;
+    if (pthread_condattr_init(&ca) != 0) {
+        free(job);
+        return NULL;
+    }
+    job->clock = CLOCK_REALTIME;
+#if defined(_POSIX_MONOTONIC_CLOCK) && _POSIX_MONOTONIC_CLOCK >= 0 && !defined(__APPLE__)
+    if (pthread_condattr_setclock(&ca, CLOCK_MONOTONIC) == 0) {
+        job->clock = CLOCK_MONOTONIC; /* a wall-clock step cannot stretch the wait */
+    }
+#endif
+    if (pthread_mutex_init(&job->mu, NULL) != 0) {
+        (void)pthread_condattr_destroy(&ca);
+        free(job);
+        return NULL;
+    }
+    if (pthread_cond_init(&job->done_cv, &ca) != 0) {
+        (void)pthread_condattr_destroy(&ca);
+        pthread_mutex_destroy(&job->mu);
+        free(job);
+        return NULL;
+    }
+    (void)pthread_condattr_destroy(&ca);
+    return job;
+}
+
+/* The absolute time @p ms from now on @p clock. */
+static struct timespec wait_until(clockid_t clock, uint32_t ms)
+{
+    struct timespec ts;
+    if (clock_gettime(clock, &ts) != 0) {
+        ts.tv_sec = 0;
+        ts.tv_nsec = 0;
+    }
+    ts.tv_sec += (time_t)(ms / 1000u);
+    ts.tv_nsec += (long)(ms % 1000u) * 1000000L;
+    if (ts.tv_nsec >= 1000000000L) {
+        ts.tv_sec++;
+        ts.tv_nsec -= 1000000000L;
+    }
+    return ts;
+}
+
+/* Starts the worker of @p job: 0, or the error of pthread_create(). */
+static int start_worker(resolve_job_t *job, pthread_t *tid)
+{
+    int r = pthread_create(tid, NULL, resolve_worker, job);
+    if (r != 0) {
+        job->holders = 1; /* no worker: the caller is the only holder */
+        pthread_mutex_lock(&job->mu);
+        job_release(job);
+    }
+    return r;
+}
+
+/* Waits for @p job's worker at most @p timeout_ms. In time: its getaddrinfo() status,
+ * *res its result, and the worker joined (no thread outlives the call). Too late:
+ * *st = CAMP_ERR_TIMEOUT and the worker is left to end and clean up on its own. */
+static int wait_worker(resolve_job_t *job, pthread_t tid, uint32_t timeout_ms,
+                       struct addrinfo **res, camp_status_t *st)
+{
+    struct timespec until = wait_until(job->clock, timeout_ms);
+    int rc;
+    pthread_mutex_lock(&job->mu);
+    while (!job->done) {
+        if (pthread_cond_timedwait(&job->done_cv, &job->mu, &until) == ETIMEDOUT) {
+            break;
+        }
+    }
+    if (!job->done) {
+        *st = CAMP_ERR_TIMEOUT;
+        job_release(job); /* the worker frees the job and its result when it ends */
+        (void)pthread_detach(tid);
+        return 0;
+    }
+    rc = job->rc;
+    errno = job->err;
+    *res = job->res;
+    job->res = NULL; /* now the caller's to free */
+    job_release(job);
+    (void)pthread_join(tid, NULL); /* it has only to return */
+    return rc;
+}
+
+/* resolve() bounded by @p timeout_ms: the getaddrinfo() status and *res, or *st =
+ * CAMP_ERR_TIMEOUT (the name was not known in time) or CAMP_ERR_NET (no thread could be
+ * started; *os_error its error). An address literal needs no lookup and no thread. */
+static int resolve_within(const char *host, uint16_t port, uint32_t timeout_ms,
+                          struct addrinfo **res, camp_status_t *st, int *os_error)
+{
+    struct addrinfo hints;
+    char service[8];
+    resolve_job_t *job;
+    pthread_t tid;
+    int r;
+    *st = CAMP_OK;
+    snprintf(service, sizeof service, "%u", (unsigned)port);
+    memset(&hints, 0, sizeof hints);
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_NUMERICSERV | AI_NUMERICHOST;
+    if (getaddrinfo(host, service, &hints, res) == 0) {
+        return 0;
+    }
+    *res = NULL;
+    job = job_new(host, port);
+    r = (job == NULL) ? ENOMEM : start_worker(job, &tid);
+    if (r != 0) {
+        *os_error = r;
+        *st = CAMP_ERR_NET;
+        return 0;
+    }
+    r = wait_worker(job, tid, timeout_ms, res, st);
+    if (*st == CAMP_ERR_TIMEOUT) {
+        *os_error = ETIMEDOUT;
+    }
+    return r;
+}
+
 /* Tries each address in turn, all within the one timeout counted from start. */
 static camp_status_t connect_any(const struct addrinfo *res, uint64_t start, uint32_t timeout_ms,
                                  int *fd, int *os_error)
@@ -257,7 +441,7 @@ camp_status_t camp_posix_tcp_connect(const char *host, uint16_t port, uint32_t t
     struct addrinfo *res = NULL;
     uint64_t start = camp_posix_now_ms();
     camp_status_t st;
-    int r;
+    int r, err = 0;
     if (fd != NULL) {
         *fd = -1;
     }
@@ -267,7 +451,13 @@ camp_status_t camp_posix_tcp_connect(const char *host, uint16_t port, uint32_t t
     if (host == NULL || host[0] == '\0' || fd == NULL || port == 0) {
         return CAMP_ERR_ARG;
     }
-    r = resolve(host, port, &res);
+    r = resolve_within(host, port, timeout_ms, &res, &st, &err);
+    if (st != CAMP_OK) {
+        if (os_error != NULL) {
+            *os_error = err;
+        }
+        return st;
+    }
     if (r != 0 || res == NULL) {
         if (os_error != NULL) {
             *os_error = (r == EAI_SYSTEM) ? errno : 0;

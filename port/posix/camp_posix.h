@@ -10,6 +10,12 @@
  *   camp_posix_t and camp_posix_transport() returns the camp_transport_t the
  *   HTTP layer uses.
  *
+ * Host names are resolved within the connect budget: getaddrinfo() has no timeout
+ * of its own, so it runs in a short-lived thread that the caller waits for at most
+ * the time left (a lookup that outlives it ends, and frees what it made, on its
+ * own); IP literals need no lookup. Link with -pthread (camp-posix.pc and
+ * camp::posix carry it).
+ *
  * Sockets are non-blocking. connect() waits with poll() up to its timeout;
  * send/recv wait with poll() up to io_timeout_ms and then return 0 ("nothing
  * yet"), so libcamp can check its overall deadline. TCP_NODELAY is set (a
@@ -48,13 +54,13 @@ extern "C" {
  * non-blocking TCP socket to the first address that answers within the time left.
  * @param[in]  host       host name or numeric address.
  * @param[in]  port       TCP port (1..65535).
- * @param[in]  timeout_ms overall connect budget (all addresses together).
+ * @param[in]  timeout_ms overall budget: name resolution and every address together.
  * @param[out] fd         connected socket (non-blocking, TCP_NODELAY, no SIGPIPE);
  *                        -1 on failure.
  * @param[out] os_error   errno of the last failure, 0 when none. May be NULL.
- * @return CAMP_OK; CAMP_ERR_DNS (name not resolved); CAMP_ERR_TIMEOUT (no
- *         address answered in time); CAMP_ERR_NET (refused, unreachable, ...);
- *         CAMP_ERR_ARG.
+ * @return CAMP_OK; CAMP_ERR_DNS (name not resolved); CAMP_ERR_TIMEOUT (the name
+ *         was not resolved in time, or no address answered in time); CAMP_ERR_NET
+ *         (refused, unreachable, ..., or no thread for the lookup); CAMP_ERR_ARG.
  */
 CAMP_NODISCARD camp_status_t camp_posix_tcp_connect(const char *host, uint16_t port,
                                                     uint32_t timeout_ms, int *fd, int *os_error);

@@ -104,7 +104,7 @@ EOF
 san=$(make -s --no-print-directory BUILD="$BUILD" print-SAN_FLAGS)
 # shellcheck disable=SC2086
 if ! $CC -std=c99 -Wall -Wextra -Werror $san -D_POSIX_C_SOURCE=200809L -Iinclude -Iport \
-    -o "$work/feedprobe" "$work/feedprobe.c" "$BUILD/lib/libcamp_posix.a" "$BUILD/lib/libcamp.a" \
+    -o "$work/feedprobe" "$work/feedprobe.c" "$BUILD/lib/libcamp_posix.a" "$BUILD/lib/libcamp.a" -pthread \
     2>"$work/cc.log"; then
     cat "$work/cc.log"
     echo "FAIL - the probe does not build"

@@ -1,13 +1,18 @@
 /* POSIX port against a listener on 127.0.0.1 in this process (the kernel
- * completes the TCP handshake before accept(), so no thread is needed), and
- * the HTTP proxy tunnel against fake proxies forked from the test (a real
- * one, tinyproxy, is exercised through TLS in tests/scripts/tls.sh). */
+ * completes the TCP handshake before accept(), so no thread is needed), a name
+ * server that never answers (getaddrinfo() interposed below), and the HTTP proxy
+ * tunnel against fake proxies forked from the test (a real one, tinyproxy, is
+ * exercised through TLS in tests/scripts/tls.sh). */
 #include <arpa/inet.h>
+#include <dlfcn.h>
 #include <errno.h>
+#include <netdb.h>
+#include <pthread.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -23,6 +28,32 @@
 #include "camp/camp_http.h"
 #include "posix/camp_posix.h"
 #include "posix/camp_proxy.h"
+
+/* The port's getaddrinfo(): this definition comes first in the link. The name
+ * "silent.invalid" never resolves, like a name server that does not answer (the call
+ * blocks for good); every other query goes to the C library's getaddrinfo(). */
+#define SILENT_NAME "silent.invalid"
+typedef int (*getaddrinfo_fn)(const char *, const char *, const struct addrinfo *,
+                              struct addrinfo **);
+
+int getaddrinfo(const char *node, const char *service, const struct addrinfo *hints,
+                struct addrinfo **res)
+{
+    static pthread_mutex_t never_mu = PTHREAD_MUTEX_INITIALIZER;
+    static pthread_cond_t never_cv = PTHREAD_COND_INITIALIZER;
+    getaddrinfo_fn next;
+    /* a numeric-only query needs no name server: it is answered at once */
+    bool numeric = hints != NULL && (hints->ai_flags & AI_NUMERICHOST) != 0;
+    if (node != NULL && strcmp(node, SILENT_NAME) == 0 && !numeric) {
+        pthread_mutex_lock(&never_mu);
+        for (;;) {
+            pthread_cond_wait(&never_cv, &never_mu);
+        }
+    }
+    /* the POSIX way to take a function's address from dlsym() */
+    *(void **)(&next) = dlsym(RTLD_NEXT, "getaddrinfo");
+    return next != NULL ? next(node, service, hints, res) : EAI_FAIL;
+}
 
 static int listen_on(uint16_t *port, int backlog)
 {
@@ -182,6 +213,36 @@ static void test_connect_refused_is_fast_error(void **state)
     assert_int_equal(net.fd, -1);
     assert_int_equal(net.last_error, ECONNREFUSED);
     close(fd);
+}
+
+/* A name server that never answers cannot hold a connect past its budget. Run in a
+ * child process: the lookup it gives up on stays blocked in its thread, so the child
+ * reports through a pipe and ends with SIGKILL (no leak check of a thread it cannot
+ * stop); alarm() makes a connect that is not bounded fail the test, not hang it. */
+static void test_dns_within_the_deadline(void **state)
+{
+    int pipefd[2];
+    pid_t pid;
+    char verdict = 0;
+    (void)state;
+    assert_int_equal(pipe(pipefd), 0);
+    pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        int fd = 0, err = 0;
+        camp_status_t st;
+        close(pipefd[0]);
+        alarm(10);
+        st = camp_posix_tcp_connect(SILENT_NAME, 443, 200, &fd, &err);
+        verdict = (st == CAMP_ERR_TIMEOUT && fd == -1 && err == ETIMEDOUT) ? 'y' : 'n';
+        (void)!write(pipefd[1], &verdict, 1);
+        kill(getpid(), SIGKILL);
+    }
+    close(pipefd[1]);
+    assert_int_equal(read(pipefd[0], &verdict, 1), 1);
+    close(pipefd[0]);
+    assert_int_equal(waitpid(pid, NULL, 0), pid);
+    assert_int_equal(verdict, 'y');
 }
 
 static void test_connect_arguments(void **state)
@@ -598,6 +659,7 @@ int main(void)
         cmocka_unit_test(test_deadline_bounds_io_waits),
         cmocka_unit_test(test_connect_refused_is_fast_error),
         cmocka_unit_test(test_connect_arguments),
+        cmocka_unit_test(test_dns_within_the_deadline),
         cmocka_unit_test(test_send_to_closed_peer_no_sigpipe),
         cmocka_unit_test(test_clocks_and_random),
         cmocka_unit_test(test_proxy_url_parsing),
