@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "http/http_internal.h"
+#include "status/status_internal.h"
 
 
 bool camp_http_is_tchar(uint8_t c)
@@ -187,14 +188,15 @@ static camp_status_t check_extra(const camp_http_request_t *rq, camp_diag_t *dia
 {
     size_t i;
     if (rq->extra_count > 0 && rq->extra == NULL) {
-        return camp_diag_set(diag, CAMP_ERR_ARG, "request.header", "extra is NULL");
+        return camp_diag_set(diag, CAMP_ERR_ARG, "request.header", CAMP_RULE(H44, "extra is NULL"));
     }
     for (i = 0; i < rq->extra_count; i++) {
         const camp_http_header_t *h = &rq->extra[i];
         if (h->name == NULL || h->value == NULL || !name_ok(h->name, strlen(h->name)) ||
             !value_ok(h->value, strlen(h->value))) {
-            return camp_diag_set(diag, CAMP_ERR_HTTP_HEADER, "request.header",
-                                 "name must be a token; value without control bytes");
+            return camp_diag_set(
+                diag, CAMP_ERR_HTTP_HEADER, "request.header",
+                CAMP_RULE(H45, "name must be a token; value without control bytes"));
         }
     }
     return CAMP_OK;
@@ -205,21 +207,23 @@ static camp_status_t check_request(const camp_http_request_t *rq, camp_diag_t *d
     if (!target_ok(rq->target, strlen(rq->target))) {
         return camp_diag_set(
             diag, CAMP_ERR_HTTP_HEADER, "request.target",
-            "must start with '/' and hold only printable ASCII without space or '#'");
+            CAMP_RULE(H46,
+                      "must start with '/' and hold only printable ASCII without space or '#'"));
     }
     if (rq->host[0] == '\0' || !value_ok(rq->host, strlen(rq->host)) ||
         strchr(rq->host, ' ') != NULL) {
         return camp_diag_set(diag, CAMP_ERR_HTTP_HEADER, "request.Host",
-                             "must be non-empty, without spaces or control bytes");
+                             CAMP_RULE(H47, "must be non-empty, without spaces or control bytes"));
     }
     if (rq->auth != CAMP_HTTP_AUTH_NONE && !opt_value_ok(rq->token)) {
         /* the token itself is never copied into diag */
-        return camp_diag_set(diag, CAMP_ERR_HTTP_HEADER, "request.Authorization",
-                             "token must be non-empty, without control bytes or edge spaces");
+        return camp_diag_set(
+            diag, CAMP_ERR_HTTP_HEADER, "request.Authorization",
+            CAMP_RULE(H48, "token must be non-empty, without control bytes or edge spaces"));
     }
     if (rq->has_body && !opt_value_ok(rq->content_type)) {
         return camp_diag_set(diag, CAMP_ERR_HTTP_HEADER, "request.Content-Type",
-                             "must be non-empty, without control bytes");
+                             CAMP_RULE(H49, "must be non-empty, without control bytes"));
     }
     return check_extra(rq, diag);
 }
@@ -280,7 +284,8 @@ camp_status_t camp_http_write_request(const camp_http_request_t *rq, char *buf, 
         *out_len = 0;
     }
     if (rq == NULL || rq->host == NULL || rq->target == NULL || (buf == NULL && cap > 0)) {
-        return camp_diag_set(diag, CAMP_ERR_ARG, "request", "host and target are required");
+        return camp_diag_set(diag, CAMP_ERR_ARG, "request",
+                             CAMP_RULE(H50, "host and target are required"));
     }
     st = check_request(rq, diag);
     if (st != CAMP_OK) {
@@ -296,7 +301,7 @@ camp_status_t camp_http_write_request(const camp_http_request_t *rq, char *buf, 
     }
     if (w.needed > cap) {
         camp_diag_set(diag, CAMP_ERR_BUFFER_TOO_SMALL, "request",
-                      "request head does not fit in the buffer");
+                      CAMP_RULE(H51, "request head does not fit in the buffer"));
         if (diag != NULL) {
             diag->needed = (int64_t)w.needed;
         }
@@ -431,15 +436,16 @@ camp_status_t camp_http_path_finish(camp_http_path_t *p, size_t *out_len, camp_d
         *out_len = p->needed;
     }
     if (p->status == CAMP_ERR_HTTP_HEADER) {
-        return camp_diag_set(diag, p->status, "request.target",
-                             "path piece empty or with a control byte (CR, LF, NUL, ...)");
+        return camp_diag_set(
+            diag, p->status, "request.target",
+            CAMP_RULE(H52, "path piece empty or with a control byte (CR, LF, NUL, ...)"));
     }
     if (p->status != CAMP_OK) {
-        return camp_diag_set(diag, p->status, "request.target", "invalid argument");
+        return camp_diag_set(diag, p->status, "request.target", CAMP_RULE(H53, "invalid argument"));
     }
     if (p->needed + 1 > p->cap) {
         camp_diag_set(diag, CAMP_ERR_BUFFER_TOO_SMALL, "request.target",
-                      "target does not fit in the buffer");
+                      CAMP_RULE(H54, "target does not fit in the buffer"));
         if (diag != NULL) {
             diag->needed = (int64_t)(p->needed + 1);
         }

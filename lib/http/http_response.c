@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "http/http_internal.h"
+#include "status/status_internal.h"
 
 /* step() results besides an error status */
 #define STEP_MORE 0 /* need more bytes */
@@ -60,47 +61,50 @@ void camp_http_response_init(camp_http_response_t *rs, uint8_t *buf, size_t cap,
     rs->state_ = CAMP_HTTP_ST_STATUS;
 }
 
-/* Every way a response fails: name, status, diag path and rule text. P_LINE
+/* Every way a response fails: name, rule id, status, diag path and rule text. P_LINE
  * is the path of the line being read (status line, header, chunk size or
  * trailer line). Call sites pass the name alone, one byte instead of three
  * arguments; the rule texts sit back to back in one string. */
 #define HTTP_FAILURES(X)                                                                           \
-    X(F_LINE_LONG, S_PROTOCOL, P_LINE, "line longer than CAMP_HTTP_MAX_LINE")                      \
-    X(F_BARE_LF, S_PROTOCOL, P_LINE, "bare LF: lines must end with CRLF")                          \
-    X(F_BARE_CR, S_PROTOCOL, P_LINE, "bare CR inside a line")                                      \
-    X(F_CONTROL_BYTE, S_PROTOCOL, P_LINE, "control byte inside a line")                            \
-    X(F_STATUS_START, S_PROTOCOL, P_STATUS_LINE,                                                   \
+    X(F_LINE_LONG, H01, S_PROTOCOL, P_LINE, "line longer than CAMP_HTTP_MAX_LINE")                 \
+    X(F_BARE_LF, H02, S_PROTOCOL, P_LINE, "bare LF: lines must end with CRLF")                     \
+    X(F_BARE_CR, H03, S_PROTOCOL, P_LINE, "bare CR inside a line")                                 \
+    X(F_CONTROL_BYTE, H04, S_PROTOCOL, P_LINE, "control byte inside a line")                       \
+    X(F_STATUS_START, H05, S_PROTOCOL, P_STATUS_LINE,                                              \
       "must start with \"HTTP/1.0 \" or \"HTTP/1.1 \" and a 3-digit code")                         \
-    X(F_STATUS_CODE, S_PROTOCOL, P_STATUS_LINE, "status code must be three digits in 100..599")    \
-    X(F_STATUS_SPACE, S_PROTOCOL, P_STATUS_LINE,                                                   \
+    X(F_STATUS_CODE, H06, S_PROTOCOL, P_STATUS_LINE,                                               \
+      "status code must be three digits in 100..599")                                              \
+    X(F_STATUS_SPACE, H07, S_PROTOCOL, P_STATUS_LINE,                                              \
       "status code must be followed by a space and the reason")                                    \
-    X(F_FOLDING, S_PROTOCOL, P_LINE, "obsolete line folding is not accepted")                      \
-    X(F_NO_COLON, S_PROTOCOL, P_LINE, "header line must be \"name: value\"")                       \
-    X(F_NAME_TOKEN, S_PROTOCOL, P_LINE, "header name must be a token (no spaces before ':')")      \
-    X(F_LENGTH_DIGITS, S_PROTOCOL, P_CONTENT_LENGTH, "must be 1..18 decimal digits")               \
-    X(F_LENGTH_CONFLICT, S_PROTOCOL, P_CONTENT_LENGTH, "conflicting Content-Length values")        \
-    X(F_TE_IN_10, S_PROTOCOL, P_TRANSFER_ENCODING, "Transfer-Encoding is not allowed in HTTP/1.0") \
-    X(F_TE_NOT_CHUNKED, S_ENCODING, P_TRANSFER_ENCODING,                                           \
+    X(F_FOLDING, H08, S_PROTOCOL, P_LINE, "obsolete line folding is not accepted")                 \
+    X(F_NO_COLON, H09, S_PROTOCOL, P_LINE, "header line must be \"name: value\"")                  \
+    X(F_NAME_TOKEN, H10, S_PROTOCOL, P_LINE, "header name must be a token (no spaces before ':')") \
+    X(F_LENGTH_DIGITS, H11, S_PROTOCOL, P_CONTENT_LENGTH, "must be 1..18 decimal digits")          \
+    X(F_LENGTH_CONFLICT, H12, S_PROTOCOL, P_CONTENT_LENGTH, "conflicting Content-Length values")   \
+    X(F_TE_IN_10, H13, S_PROTOCOL, P_TRANSFER_ENCODING,                                            \
+      "Transfer-Encoding is not allowed in HTTP/1.0")                                              \
+    X(F_TE_NOT_CHUNKED, H14, S_ENCODING, P_TRANSFER_ENCODING,                                      \
       "only a single \"chunked\" transfer coding is supported")                                    \
-    X(F_CONTENT_ENCODING, S_ENCODING, P_CONTENT_ENCODING,                                          \
+    X(F_CONTENT_ENCODING, H15, S_ENCODING, P_CONTENT_ENCODING,                                     \
       "only identity is accepted (we never send Accept-Encoding)")                                 \
-    X(F_BODY_TOO_LARGE, S_TOO_LARGE, P_BODY, "response body does not fit in the buffer")           \
-    X(F_SWITCHING, S_PROTOCOL, P_STATUS_LINE, "101 Switching Protocols was not asked for")         \
-    X(F_INTERIM, S_PROTOCOL, P_STATUS_LINE, "too many interim (1xx) responses")                    \
-    X(F_LENGTH_AND_TE, S_PROTOCOL, P_CONTENT_LENGTH,                                               \
+    X(F_BODY_TOO_LARGE, H16, S_TOO_LARGE, P_BODY, "response body does not fit in the buffer")      \
+    X(F_SWITCHING, H17, S_PROTOCOL, P_STATUS_LINE, "101 Switching Protocols was not asked for")    \
+    X(F_INTERIM, H18, S_PROTOCOL, P_STATUS_LINE, "too many interim (1xx) responses")               \
+    X(F_LENGTH_AND_TE, H19, S_PROTOCOL, P_CONTENT_LENGTH,                                          \
       "Content-Length together with Transfer-Encoding")                                            \
-    X(F_LENGTH_TOO_LARGE, S_TOO_LARGE, P_BODY, "Content-Length larger than the buffer can hold")   \
-    X(F_CHUNK_LONG, S_PROTOCOL, P_CHUNK, "chunk size longer than 15 hex digits")                   \
-    X(F_CHUNK_HEX, S_PROTOCOL, P_CHUNK, "chunk size must be hex digits")                           \
-    X(F_CHUNK_EXTENSION, S_PROTOCOL, P_CHUNK,                                                      \
+    X(F_LENGTH_TOO_LARGE, H20, S_TOO_LARGE, P_BODY,                                                \
+      "Content-Length larger than the buffer can hold")                                            \
+    X(F_CHUNK_LONG, H21, S_PROTOCOL, P_CHUNK, "chunk size longer than 15 hex digits")              \
+    X(F_CHUNK_HEX, H22, S_PROTOCOL, P_CHUNK, "chunk size must be hex digits")                      \
+    X(F_CHUNK_EXTENSION, H23, S_PROTOCOL, P_CHUNK,                                                 \
       "chunk size followed by something other than an extension")                                  \
-    X(F_HEADERS, S_PROTOCOL, P_HEADER, "more than CAMP_HTTP_MAX_HEADERS header lines")             \
-    X(F_CHUNK_CRLF, S_PROTOCOL, P_CHUNK, "chunk data must be followed by CRLF")                    \
-    X(F_TRAILERS, S_PROTOCOL, P_TRAILER, "more than CAMP_HTTP_MAX_HEADERS trailer lines")          \
-    X(F_CLOSED_EMPTY, S_CLOSED, P_STATUS_LINE, "connection closed before any response byte")       \
-    X(F_CLOSED_STATUS, S_CLOSED, P_STATUS_LINE, "connection closed inside the status line")        \
-    X(F_CLOSED_HEADERS, S_CLOSED, P_HEADER, "connection closed inside the headers")                \
-    X(F_CLOSED_BODY, S_CLOSED, P_BODY, "connection closed inside the body")
+    X(F_HEADERS, H24, S_PROTOCOL, P_HEADER, "more than CAMP_HTTP_MAX_HEADERS header lines")        \
+    X(F_CHUNK_CRLF, H25, S_PROTOCOL, P_CHUNK, "chunk data must be followed by CRLF")               \
+    X(F_TRAILERS, H26, S_PROTOCOL, P_TRAILER, "more than CAMP_HTTP_MAX_HEADERS trailer lines")     \
+    X(F_CLOSED_EMPTY, H27, S_CLOSED, P_STATUS_LINE, "connection closed before any response byte")  \
+    X(F_CLOSED_STATUS, H28, S_CLOSED, P_STATUS_LINE, "connection closed inside the status line")   \
+    X(F_CLOSED_HEADERS, H29, S_CLOSED, P_HEADER, "connection closed inside the headers")           \
+    X(F_CLOSED_BODY, H30, S_CLOSED, P_BODY, "connection closed inside the body")
 
 /* Paths, in the order of path_names[]; P_LINE is resolved by the state. */
 #define P_STATUS_LINE 0u
@@ -119,9 +123,14 @@ void camp_http_response_init(camp_http_response_t *rs, uint8_t *buf, size_t cap,
 #define S_TOO_LARGE 2u
 #define S_CLOSED 3u
 
-#define FAILURE_NAME(name, st, path, text) name,
-#define FAILURE_WHERE(name, st, path, text) (uint8_t)(((st) << 4) | (path)),
-#define FAILURE_TEXT(name, st, path, text) text "\0"
+#define FAILURE_NAME(name, id, st, path, text) name,
+#define FAILURE_WHERE(name, id, st, path, text) (uint8_t)(((st) << 4) | (path)),
+/* the rule texts, or their ids for small targets (see CAMP_RULE) */
+#if CAMP_DIAG_TEXT
+#define FAILURE_TEXT(name, id, st, path, text) text "\0"
+#else
+#define FAILURE_TEXT(name, id, st, path, text) #id "\0"
+#endif
 
 enum http_failure {
     HTTP_FAILURES(FAILURE_NAME) F_COUNT
@@ -796,10 +805,12 @@ camp_status_t camp_http_response_feed(camp_http_response_t *rs, size_t n, bool *
         return CAMP_ERR_ARG;
     }
     if (rs->state_ == CAMP_HTTP_ST_DONE || rs->state_ == CAMP_HTTP_ST_FAILED) {
-        return camp_diag_set(diag, CAMP_ERR_STATE, "http", "response already complete or failed");
+        return camp_diag_set(diag, CAMP_ERR_STATE, "http",
+                             CAMP_RULE(H31, "response already complete or failed"));
     }
     if (n > rs->cap_ - rs->raw_end_) {
-        return camp_diag_set(diag, CAMP_ERR_ARG, "http", "more bytes fed than space given");
+        return camp_diag_set(diag, CAMP_ERR_ARG, "http",
+                             CAMP_RULE(H32, "more bytes fed than space given"));
     }
     rs->raw_end_ += n;
     /* each step consumes at least one byte or stops: bytes held + a few
@@ -843,7 +854,8 @@ camp_status_t camp_http_response_eof(camp_http_response_t *rs, camp_diag_t *diag
     case CAMP_HTTP_ST_DONE:
     case CAMP_HTTP_ST_FAILED: break;
     }
-    return camp_diag_set(diag, CAMP_ERR_STATE, "http", "response already complete or failed");
+    return camp_diag_set(diag, CAMP_ERR_STATE, "http",
+                         CAMP_RULE(H31, "response already complete or failed"));
 }
 
 const char *camp_http_response_header(const camp_http_response_t *rs, const char *name)
