@@ -132,6 +132,13 @@ void camp_http_response_init(camp_http_response_t *rs, uint8_t *buf, size_t cap,
 #define FAILURE_TEXT(name, id, st, path, text) #id "\0"
 #endif
 
+/* Paths of the header rules; the names matched by header_index() are their
+ * tails, so each name is stored once. */
+static const char k_content_length[] = "http.Content-Length";
+static const char k_transfer_encoding[] = "http.Transfer-Encoding";
+static const char k_content_encoding[] = "http.Content-Encoding";
+#define NAME_OF_PATH 5u /* strlen("http.") */
+
 enum http_failure {
     HTTP_FAILURES(FAILURE_NAME) F_COUNT
 };
@@ -141,14 +148,9 @@ static camp_status_t fail(camp_http_response_t *rs, camp_diag_t *diag, unsigned 
 {
     static const uint8_t where[F_COUNT] = {HTTP_FAILURES(FAILURE_WHERE)};
     static const char texts[] = HTTP_FAILURES(FAILURE_TEXT);
-    static const char *const path_names[] = {"http.status_line",
-                                             "http.header",
-                                             "http.chunk",
-                                             "http.trailer",
-                                             "http.body",
-                                             "http.Content-Length",
-                                             "http.Transfer-Encoding",
-                                             "http.Content-Encoding"};
+    static const char *const path_names[] = {
+        "http.status_line", "http.header",    "http.chunk",        "http.trailer",
+        "http.body",        k_content_length, k_transfer_encoding, k_content_encoding};
     static const camp_status_t failure_statuses[] = {CAMP_ERR_HTTP_PROTOCOL, CAMP_ERR_HTTP_ENCODING,
                                                      CAMP_ERR_HTTP_TOO_LARGE, CAMP_ERR_NET_CLOSED};
     /* the path of the line being read, by state (only line states read lines) */
@@ -339,10 +341,18 @@ static void parse_connection(camp_http_response_t *rs, const char *v, size_t len
 
 static unsigned header_index(const char *name, size_t name_len)
 {
-    static const char *const names[HDR_OTHER] = {
-        "Content-Length", "Transfer-Encoding", "Content-Encoding",      "Connection",
-        "Retry-After",    "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset",
-        "Location",       "Content-Type",      "X-Request-Id",          "Date"};
+    static const char *const names[HDR_OTHER] = {k_content_length + NAME_OF_PATH,
+                                                 k_transfer_encoding + NAME_OF_PATH,
+                                                 k_content_encoding + NAME_OF_PATH,
+                                                 "Connection",
+                                                 "Retry-After",
+                                                 "X-RateLimit-Limit",
+                                                 "X-RateLimit-Remaining",
+                                                 "X-RateLimit-Reset",
+                                                 "Location",
+                                                 "Content-Type",
+                                                 "X-Request-Id",
+                                                 "Date"};
     unsigned i;
     for (i = 0; i < HDR_OTHER; i++) {
         if (camp_http_ieq(name, name_len, names[i])) {
@@ -506,14 +516,12 @@ static int end_of_headers(camp_http_response_t *rs, camp_diag_t *diag)
 
 static int hex_value(uint8_t c)
 {
+    uint8_t lower = (uint8_t)(c | 0x20u); /* 'A'..'F' to 'a'..'f'; no other byte lands there */
     if (c >= '0' && c <= '9') {
         return c - '0';
     }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
+    if (lower >= 'a' && lower <= 'f') {
+        return lower - 'a' + 10;
     }
     return -1;
 }
@@ -522,11 +530,15 @@ static int parse_chunk_size(camp_http_response_t *rs, size_t ls, size_t le, camp
 {
     uint64_t size = 0;
     size_t k = ls;
-    while (k < le && hex_value(rs->buf_[k]) >= 0) {
+    while (k < le) {
+        int h = hex_value(rs->buf_[k]);
+        if (h < 0) {
+            break;
+        }
         if (k - ls >= 15) {
             return (int)fail(rs, diag, F_CHUNK_LONG, ls);
         }
-        size = size * 16u + (uint64_t)hex_value(rs->buf_[k]);
+        size = size * 16u + (uint64_t)h;
         k++;
     }
     if (k == ls) {
