@@ -9,12 +9,18 @@
 #include "status/status_internal.h"
 
 
+/* Byte classes of ASCII as bitmaps: bit (c & 7) of map[c >> 3]. */
+static bool in_class(const uint8_t map[16], uint8_t c)
+{
+    return c < 128u && ((unsigned)map[c >> 3] & (1u << (c & 7u))) != 0u;
+}
+
+/* RFC 9110 tchar: ALPHA, DIGIT and !#$%&'*+-.^_`|~ */
 bool camp_http_is_tchar(uint8_t c)
 {
-    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-        return true;
-    }
-    return memchr("!#$%&'*+-.^_`|~", (int)c, 15) != NULL && c != 0;
+    static const uint8_t tchar[16] = {0x00, 0x00, 0x00, 0x00, 0xfa, 0x6c, 0xff, 0x03,
+                                      0xfe, 0xff, 0xff, 0xc7, 0xff, 0xff, 0xff, 0x57};
+    return in_class(tchar, c);
 }
 
 bool camp_http_ieq(const char *s, size_t len, const char *lit)
@@ -87,19 +93,25 @@ void camp_http_request_init(camp_http_request_t *rq, camp_http_method_t method, 
         (method == CAMP_HTTP_POST || method == CAMP_HTTP_PUT || method == CAMP_HTTP_PATCH);
 }
 
+/* A control byte (see camp_http_is_ctl) in s[0..len). */
+static bool has_ctl(const char *s, size_t len)
+{
+    size_t i;
+    for (i = 0; i < len; i++) {
+        if (camp_http_is_ctl((uint8_t)s[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* A header value: visible ASCII, spaces, and obs-text bytes (>= 0x80, e.g. a
  * UTF-8 time-zone name); never a control byte. Leading or trailing spaces
  * would be trimmed by the peer, so they are refused too (the value would not
  * arrive as given). */
 static bool value_ok(const char *v, size_t len)
 {
-    size_t i;
-    for (i = 0; i < len; i++) {
-        if (camp_http_is_ctl((uint8_t)v[i])) {
-            return false;
-        }
-    }
-    return len == 0 || (v[0] != ' ' && v[len - 1] != ' ');
+    return !has_ctl(v, len) && (len == 0 || (v[0] != ' ' && v[len - 1] != ' '));
 }
 
 static bool name_ok(const char *n, size_t len)
@@ -334,10 +346,12 @@ static void path_put(camp_http_path_t *p, char c)
     p->needed++;
 }
 
+/* RFC 3986 unreserved: ALPHA, DIGIT and -._~ */
 static bool unreserved(uint8_t c)
 {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' ||
-           c == '.' || c == '_' || c == '~';
+    static const uint8_t unres[16] = {0x00, 0x00, 0x00, 0x00, 0x00, 0x60, 0xff, 0x03,
+                                      0xfe, 0xff, 0xff, 0x87, 0xfe, 0xff, 0xff, 0x47};
+    return in_class(unres, c);
 }
 
 static void path_encoded(camp_http_path_t *p, const char *s, size_t len)
@@ -354,17 +368,6 @@ static void path_encoded(camp_http_path_t *p, const char *s, size_t len)
             path_put(p, hex[c & 15u]);
         }
     }
-}
-
-static bool has_ctl(const char *s, size_t len)
-{
-    size_t i;
-    for (i = 0; i < len; i++) {
-        if (camp_http_is_ctl((uint8_t)s[i])) {
-            return true;
-        }
-    }
-    return false;
 }
 
 void camp_http_path_literal(camp_http_path_t *p, const char *s, size_t len)
