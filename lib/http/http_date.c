@@ -9,15 +9,13 @@
 /* Days since 1970-01-01 of a Gregorian date of year 1970..9999 (Howard
  * Hinnant's algorithm, unsigned: the year is known to be positive here).
  * Private copy so the http module does not depend on validate. */
-static uint32_t days_from_civil(uint32_t y, uint32_t m, uint32_t d)
+static uint32_t days_from_civil(uint32_t year, uint32_t m, uint32_t d)
 {
-    uint32_t era;
-    uint32_t yoe;
+    uint32_t y = (m <= 2u) ? year - 1u : year;
+    uint32_t era = y / 400u;
+    uint32_t yoe = y - era * 400u;
     uint32_t doy;
     uint32_t doe;
-    y -= (m <= 2u) ? 1u : 0u;
-    era = y / 400u;
-    yoe = y - era * 400u;
     doy = (153u * (m > 2u ? m - 3u : m + 9u) + 2u) / 5u + d - 1u;
     doe = yoe * 365u + yoe / 4u - yoe / 100u + doy;
     return era * 146097u + doe - 719468u;
@@ -45,27 +43,24 @@ static uint32_t month_index(const char *s)
 /* s[0..len) is a day name: the full one, or its first three letters. */
 static bool day_name(const char *s, size_t len, bool long_form)
 {
-    static const char names[] = "Monday\0Tuesday\0Wednesday\0Thursday\0Friday\0Saturday\0Sunday";
-    const char *n = names;
+    static const char names[] = "Monday\0"
+                                "Tuesday\0"
+                                "Wednesday\0"
+                                "Thursday\0"
+                                "Friday\0"
+                                "Saturday\0"
+                                "Sunday";
+    size_t at = 0;
     uint32_t i;
     for (i = 0; i < 7u; i++) {
-        size_t n_len = strlen(n);
-        if ((long_form ? n_len : 3u) == len && memcmp(s, n, len) == 0) {
+        size_t n_len = strlen(names + at);
+        if ((long_form ? n_len : 3u) == len && memcmp(s, names + at, len) == 0) {
             return true;
         }
-        n += n_len + 1u;
+        at += n_len + 1u;
     }
     return false;
 }
-
-/* The three date forms after their day name. Pattern letters: d day, y year,
- * h hour, n minute, s second (one decimal digit each, accumulated), b a
- * three-letter month, _ a space or a digit of the day; any other byte must be
- * there as written. */
-static const char imf_pattern[] = ", dd b yyyy hh:nn:ss GMT"; /* "Sun, 06 Nov 1994 08:49:37 GMT" */
-static const char rfc850_pattern[] =
-    ", dd-b-yy hh:nn:ss GMT";                                /* "Sunday, 06-Nov-94 08:49:37 GMT" */
-static const char asctime_pattern[] = " b _d hh:nn:ss yyyy"; /* "Sun Nov  6 08:49:37 1994" */
 
 /* Date fields as scanned: day, year, hour, minute, second, month. */
 typedef struct date_fields {
@@ -77,14 +72,15 @@ static bool scan(const char *s, size_t len, const char *pat, date_fields_t *f)
 {
     static const char letters[] = "dyhns";
     size_t i = 0;
-    for (; *pat != '\0'; pat++) {
-        const char *field = strchr(letters, *pat);
+    size_t j;
+    for (j = 0; pat[j] != '\0'; j++) {
+        const char *field = strchr(letters, pat[j]);
         char c;
         if (i >= len) {
             return false;
         }
         c = s[i];
-        if (*pat == 'b') {
+        if (pat[j] == 'b') {
             if (len - i < 3u) {
                 return false;
             }
@@ -92,17 +88,19 @@ static bool scan(const char *s, size_t len, const char *pat, date_fields_t *f)
             i += 3u;
             continue;
         }
-        if (*pat == '_') {
+        if (pat[j] == '_') {
             field = (c == ' ') ? NULL : letters;
-        } else if (field == NULL && c != *pat) {
+        } else if (field == NULL && c != pat[j]) {
             return false;
+        } else {
+            /* a field letter, or a literal byte that is there */
         }
         if (field != NULL) {
             uint32_t *v = &f->v[field - letters];
             if (c < '0' || c > '9') {
                 return false;
             }
-            *v = *v * 10u + (uint32_t)(c - '0');
+            *v = *v * 10u + ((uint32_t)(uint8_t)c - (uint32_t)'0');
         }
         i++;
     }
@@ -119,7 +117,17 @@ static bool fields_ok(const date_fields_t *f)
 
 bool camp_http_parse_date(const char *s, size_t len, int64_t *unix_seconds)
 {
+    /* The three date forms after their day name. Pattern letters: d day, y year,
+     * h hour, n minute, s second (one decimal digit each, accumulated), b a
+     * three-letter month, _ a space or a digit of the day; any other byte must be
+     * there as written. */
+    /* IMF-fixdate "Sun, 06 Nov 1994 08:49:37 GMT", RFC 850 "Sunday, 06-Nov-94
+     * 08:49:37 GMT" and asctime "Sun Nov  6 08:49:37 1994" */
+    static const char imf_pattern[] = ", dd b yyyy hh:nn:ss GMT";
+    static const char rfc850_pattern[] = ", dd-b-yy hh:nn:ss GMT";
+    static const char asctime_pattern[] = " b _d hh:nn:ss yyyy";
     date_fields_t f;
+    uint32_t secs;
     const char *comma;
     const char *pat = asctime_pattern;
     size_t n = 3;
@@ -135,6 +143,8 @@ bool camp_http_parse_date(const char *s, size_t len, int64_t *unix_seconds)
         n = (size_t)(comma - s);
     } else if (len < n) {
         return false;
+    } else {
+        /* asctime: no comma at all */
     }
     if (!day_name(s, n, pat == rfc850_pattern) || !scan(s + n, len - n, pat, &f)) {
         return false;
@@ -146,8 +156,8 @@ bool camp_http_parse_date(const char *s, size_t len, int64_t *unix_seconds)
     if (!fields_ok(&f)) {
         return false;
     }
-    *unix_seconds = (int64_t)days_from_civil(f.v[1], f.mon, f.v[0]) * 86400 +
-                    (int64_t)(f.v[2] * 3600u + f.v[3] * 60u + f.v[4]);
+    secs = f.v[2] * 3600u + f.v[3] * 60u + f.v[4];
+    *unix_seconds = (int64_t)days_from_civil(f.v[1], f.mon, f.v[0]) * 86400 + (int64_t)secs;
     return true;
 }
 

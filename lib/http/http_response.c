@@ -139,7 +139,7 @@ static const char k_transfer_encoding[] = "http.Transfer-Encoding";
 static const char k_content_encoding[] = "http.Content-Encoding";
 #define NAME_OF_PATH 5u /* strlen("http.") */
 
-enum http_failure {
+enum {
     HTTP_FAILURES(FAILURE_NAME) F_COUNT
 };
 
@@ -160,10 +160,12 @@ static camp_status_t fail(camp_http_response_t *rs, camp_diag_t *diag, unsigned 
     unsigned path;
     camp_status_t st;
     unsigned skip;
-    for (skip = f; skip > 0u; rule++) { /* to the f-th text: past f NULs */
+    skip = f;
+    while (skip > 0u) { /* to the f-th text: past f NULs */
         if (*rule == '\0') {
             skip--;
         }
+        rule++;
     }
     path = where[f] & 15u;
     st = failure_statuses[where[f] >> 4];
