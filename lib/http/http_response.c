@@ -743,23 +743,13 @@ static void drop_framing(camp_http_response_t *rs)
     rs->raw_end_ -= shift;
 }
 
-/* The body (plus its NUL) cannot fit: keep reading to count, store nothing. */
-static void start_overflow(camp_http_response_t *rs)
+/* A full buffer with no framing left to drop: the body (plus its NUL) cannot
+ * fit. Only a close-delimited or chunked body can be counted without being
+ * stored. */
+static bool must_overflow(const camp_http_response_t *rs)
 {
-    size_t keep = rs->raw_end_ - rs->line_start_;
-    rs->overflow_ = true;
-    memmove(rs->buf_ + rs->body_start_, rs->buf_ + rs->line_start_, keep);
-    rs->consumed_ += rs->line_start_ - rs->body_start_;
-    rs->scan_ = rs->body_start_ + (rs->scan_ - rs->line_start_);
-    rs->line_start_ = rs->body_start_;
-    rs->body_end_ = rs->body_start_;
-    rs->raw_end_ = rs->body_start_ + keep;
-}
-
-/* Only a close-delimited or chunked body can be counted without being stored. */
-static bool can_overflow(const camp_http_response_t *rs)
-{
-    return ((rs->state_ == CAMP_HTTP_ST_BODY_CLOSE) || (rs->state_ >= CAMP_HTTP_ST_CHUNK_SIZE)) &&
+    return rs->raw_end_ == rs->cap_ && rs->line_start_ == rs->body_end_ &&
+           ((rs->state_ == CAMP_HTTP_ST_BODY_CLOSE) || (rs->state_ >= CAMP_HTTP_ST_CHUNK_SIZE)) &&
            !rs->overflow_;
 }
 
@@ -788,11 +778,15 @@ camp_status_t camp_http_response_space(camp_http_response_t *rs, uint8_t **dst, 
     if (rs->buf_ == NULL || rs->cap_ == 0) {
         return CAMP_ERR_ARG;
     }
-    if (rs->state_ >= CAMP_HTTP_ST_BODY_LENGTH && rs->line_start_ > rs->body_end_) {
-        drop_framing(rs);
-    }
-    if (rs->raw_end_ == rs->cap_ && can_overflow(rs)) {
-        start_overflow(rs);
+    if (rs->state_ >= CAMP_HTTP_ST_BODY_LENGTH) {
+        if (must_overflow(rs)) {
+            /* what was decoded is dropped too; the rest is only counted */
+            rs->overflow_ = true;
+            rs->body_end_ = rs->body_start_;
+        }
+        if (rs->line_start_ > rs->body_end_) {
+            drop_framing(rs);
+        }
     }
     free_bytes = rs->cap_ - rs->raw_end_;
     if (free_bytes == 0) {
