@@ -183,21 +183,23 @@ int64_t camp_http_retry_after_ms(const camp_http_response_t *rs, int64_t now_uni
 
 camp_status_t camp_http_status_map(int status)
 {
+    /* the statuses the APIs give a meaning to */
+    static const uint16_t codes[] = {400, 401, 403, 404, 409, 422, 429};
+    static const camp_status_t mapped[] = {CAMP_ERR_API_BAD_REQUEST, CAMP_ERR_API_UNAUTHORIZED,
+                                           CAMP_ERR_API_FORBIDDEN,   CAMP_ERR_API_NOT_FOUND,
+                                           CAMP_ERR_API_CONFLICT,    CAMP_ERR_API_UNPROCESSABLE,
+                                           CAMP_ERR_API_RATE_LIMITED};
+    size_t i;
     if (status >= 200 && status <= 299) {
         return CAMP_OK;
     }
     if (status >= 300 && status <= 399) {
         return CAMP_ERR_HTTP_REDIRECT;
     }
-    switch (status) {
-    case 400: return CAMP_ERR_API_BAD_REQUEST;
-    case 401: return CAMP_ERR_API_UNAUTHORIZED;
-    case 403: return CAMP_ERR_API_FORBIDDEN;
-    case 404: return CAMP_ERR_API_NOT_FOUND;
-    case 409: return CAMP_ERR_API_CONFLICT;
-    case 422: return CAMP_ERR_API_UNPROCESSABLE;
-    case 429: return CAMP_ERR_API_RATE_LIMITED;
-    default: break;
+    for (i = 0; i < sizeof codes / sizeof codes[0]; i++) {
+        if (status == (int)codes[i]) {
+            return mapped[i];
+        }
     }
     if (status >= 500 && status <= 599) {
         return CAMP_ERR_API_SERVER;
