@@ -181,17 +181,15 @@ camp_status_t camp_http_exchange_until(const camp_transport_t *t, const uint8_t 
     deadline_t d;
     camp_status_t st;
     camp_diag_clear(diag);
+    /* no buffer while the request is sent (init ignores a NULL rs) */
+    camp_http_response_init(rs, NULL, 0, head_request);
     if ((rs == NULL) || !exchange_args_ok(t, head, head_len, body, body_len, buf, cap)) {
-        if (rs != NULL) {
-            camp_http_response_init(rs, NULL, 0, head_request);
-        }
         return camp_diag_set(diag, CAMP_ERR_ARG, "http",
                              CAMP_RULE(H43, "transport, buffer and response required"));
     }
     d.last = t->now_ms(t->ctx);
     d.at = deadline_ms;
     d.frozen = 0;
-    camp_http_response_init(rs, NULL, 0, head_request);
 
     st = send_all(t, head, head_len, &d, diag, "http.request");
     if (st == CAMP_OK && body_len > 0) {
