@@ -62,7 +62,8 @@ static bool day_name(const char *s, size_t len, bool long_form)
     return false;
 }
 
-/* Date fields as scanned: day, year, hour, minute, second, month. */
+/* Date fields as scanned: v[] in the order of the letters "dyhns" (day, year,
+ * hour, minute, second), then the month (0 when its name is unknown). */
 typedef struct date_fields {
     uint32_t v[5];
     uint32_t mon;
@@ -117,12 +118,12 @@ static bool fields_ok(const date_fields_t *f)
 
 bool camp_http_parse_date(const char *s, size_t len, int64_t *unix_seconds)
 {
-    /* The three date forms after their day name. Pattern letters: d day, y year,
-     * h hour, n minute, s second (one decimal digit each, accumulated), b a
-     * three-letter month, _ a space or a digit of the day; any other byte must be
-     * there as written. */
-    /* IMF-fixdate "Sun, 06 Nov 1994 08:49:37 GMT", RFC 850 "Sunday, 06-Nov-94
-     * 08:49:37 GMT" and asctime "Sun Nov  6 08:49:37 1994" */
+    /* The three date forms after their day name: IMF-fixdate "Sun, 06 Nov 1994
+     * 08:49:37 GMT", RFC 850 "Sunday, 06-Nov-94 08:49:37 GMT" and asctime
+     * "Sun Nov  6 08:49:37 1994". Pattern letters: d day, y year, h hour,
+     * n minute, s second (one decimal digit each, accumulated), b a three-letter
+     * month, _ a space or a digit of the day; any other byte must be there as
+     * written. */
     static const char imf_pattern[] = ", dd b yyyy hh:nn:ss GMT";
     static const char rfc850_pattern[] = ", dd-b-yy hh:nn:ss GMT";
     static const char asctime_pattern[] = " b _d hh:nn:ss yyyy";
