@@ -6,47 +6,32 @@
 
 #include "http/http_internal.h"
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
- * algorithm). Private copy so the http module does not depend on validate. */
-static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
+/* Days since 1970-01-01 of a Gregorian date of year 1970..9999 (Howard
+ * Hinnant's algorithm, unsigned: the year is known to be positive here).
+ * Private copy so the http module does not depend on validate. */
+static uint32_t days_from_civil(uint32_t year, uint32_t m, uint32_t d)
 {
-    int64_t era;
-    unsigned yoe;
-    unsigned doy;
-    unsigned doe;
-    y -= (m <= 2u) ? 1 : 0;
-    era = (y >= 0 ? y : y - 399) / 400;
-    yoe = (unsigned)(y - era * 400);
+    uint32_t y = (m <= 2u) ? year - 1u : year;
+    uint32_t era = y / 400u;
+    uint32_t yoe = y - era * 400u;
+    uint32_t doy;
+    uint32_t doe;
     doy = (153u * (m > 2u ? m - 3u : m + 9u) + 2u) / 5u + d - 1u;
     doe = yoe * 365u + yoe / 4u - yoe / 100u + doy;
-    return era * 146097 + (int64_t)doe - 719468;
+    return era * 146097u + doe - 719468u;
 }
 
-static unsigned days_in_month(int64_t y, unsigned m)
+static uint32_t days_in_month(uint32_t y, uint32_t m)
 {
     static const unsigned char dim[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    bool leap = (y % 4u == 0u && y % 100u != 0u) || y % 400u == 0u;
     return (m == 2u && leap) ? 29u : dim[m - 1u];
 }
 
-static bool digits(const char *s, size_t n, int64_t *out)
-{
-    size_t i;
-    int64_t v = 0;
-    for (i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9') {
-            return false;
-        }
-        v = v * 10 + (s[i] - '0');
-    }
-    *out = v;
-    return true;
-}
-
-static unsigned month_index(const char *s)
+static uint32_t month_index(const char *s)
 {
     static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
-    unsigned i;
+    uint32_t i;
     for (i = 0; i < 12u; i++) {
         if (memcmp(s, months + i * 3u, 3) == 0) {
             return i + 1u;
@@ -55,107 +40,126 @@ static unsigned month_index(const char *s)
     return 0;
 }
 
+/* s[0..len) is a day name: the full one, or its first three letters. */
 static bool day_name(const char *s, size_t len, bool long_form)
 {
-    static const char *const longs[7] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
-                                         "Friday", "Saturday", "Sunday"};
-    unsigned i;
+    static const char names[] = "Monday\0"
+                                "Tuesday\0"
+                                "Wednesday\0"
+                                "Thursday\0"
+                                "Friday\0"
+                                "Saturday\0"
+                                "Sunday";
+    size_t at = 0;
+    uint32_t i;
     for (i = 0; i < 7u; i++) {
-        if (long_form ? (strlen(longs[i]) == len && memcmp(s, longs[i], len) == 0)
-                      : (len == 3 && memcmp(s, longs[i], 3) == 0)) {
+        size_t n_len = strlen(names + at);
+        if ((long_form ? n_len : 3u) == len && memcmp(s, names + at, len) == 0) {
             return true;
         }
+        at += n_len + 1u;
     }
     return false;
 }
 
-/* "HH:MM:SS" */
-static bool clock_time(const char *s, int64_t *secs)
+/* Date fields as scanned: v[] in the order of the letters "dyhns" (day, year,
+ * hour, minute, second), then the month (0 when its name is unknown). */
+typedef struct date_fields {
+    uint32_t v[5];
+    uint32_t mon;
+} date_fields_t;
+
+static bool scan(const char *s, size_t len, const char *pat, date_fields_t *f)
 {
-    int64_t h;
-    int64_t m;
-    int64_t sec;
-    if (s[2] != ':' || s[5] != ':' || !digits(s, 2, &h) || !digits(s + 3, 2, &m) ||
-        !digits(s + 6, 2, &sec) || h > 23 || m > 59 || sec > 60) {
-        return false;
+    static const char letters[] = "dyhns";
+    size_t i = 0;
+    size_t j;
+    for (j = 0; pat[j] != '\0'; j++) {
+        const char *field = strchr(letters, pat[j]);
+        char c;
+        if (i >= len) {
+            return false;
+        }
+        c = s[i];
+        if (pat[j] == 'b') {
+            if (len - i < 3u) {
+                return false;
+            }
+            f->mon = month_index(s + i);
+            i += 3u;
+            continue;
+        }
+        if (pat[j] == '_') {
+            field = (c == ' ') ? NULL : letters;
+        } else if (field == NULL && c != pat[j]) {
+            return false;
+        } else {
+            /* a field letter, or a literal byte that is there */
+        }
+        if (field != NULL) {
+            uint32_t *v = &f->v[field - letters];
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            *v = *v * 10u + ((uint32_t)(uint8_t)c - (uint32_t)'0');
+        }
+        i++;
     }
-    *secs = h * 3600 + m * 60 + sec;
-    return true;
+    return i == len;
 }
 
-static bool assemble(int64_t y, unsigned mon, int64_t d, int64_t secs, int64_t *out)
+/* Calendar and clock ranges; a leap second (:60) is allowed. */
+static bool fields_ok(const date_fields_t *f)
 {
-    if (mon == 0 || y < 1970 || y > 9999 || d < 1 || d > (int64_t)days_in_month(y, mon)) {
-        return false;
-    }
-    *out = days_from_civil(y, mon, (unsigned)d) * 86400 + secs;
-    return true;
-}
-
-/* IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT" */
-static bool imf_fixdate(const char *s, int64_t *d, int64_t *y, int64_t *secs, unsigned *mon)
-{
-    if (!day_name(s, 3, false) || s[4] != ' ' || s[7] != ' ' || s[11] != ' ' || s[16] != ' ' ||
-        s[25] != ' ' || memcmp(s + 26, "GMT", 3) != 0 || !digits(s + 5, 2, d) ||
-        !digits(s + 12, 4, y) || !clock_time(s + 17, secs)) {
-        return false;
-    }
-    *mon = month_index(s + 8);
-    return true;
-}
-
-/* RFC 850: "Sunday, 06-Nov-94 08:49:37 GMT"; @p comma is the one after the day name. */
-static bool rfc850_date(const char *s, size_t len, const char *comma, int64_t *d, int64_t *y,
-                        int64_t *secs, unsigned *mon)
-{
-    size_t n = (size_t)(comma - s);
-    const char *p = comma + 1;
-    if (len != n + 24 || !day_name(s, n, true) || p[0] != ' ' || p[3] != '-' || p[7] != '-' ||
-        p[10] != ' ' || p[19] != ' ' || memcmp(p + 20, "GMT", 3) != 0 || !digits(p + 1, 2, d) ||
-        !digits(p + 8, 2, y) || !clock_time(p + 11, secs)) {
-        return false;
-    }
-    /* two-digit year: no clock here to apply RFC 9110's "50 years" rule */
-    *y += (*y >= 70) ? 1900 : 2000;
-    *mon = month_index(p + 4);
-    return true;
-}
-
-/* asctime: "Sun Nov  6 08:49:37 1994" */
-static bool asctime_date(const char *s, size_t len, int64_t *d, int64_t *y, int64_t *secs,
-                         unsigned *mon)
-{
-    if (len != 24 || !day_name(s, 3, false) || s[3] != ' ' || s[7] != ' ' || s[10] != ' ' ||
-        s[19] != ' ' || !clock_time(s + 11, secs) || !digits(s + 20, 4, y)) {
-        return false;
-    }
-    if (s[8] == ' ' ? !digits(s + 9, 1, d) : !digits(s + 8, 2, d)) {
-        return false;
-    }
-    *mon = month_index(s + 4);
-    return true;
+    return f->mon != 0 && f->v[1] >= 1970u && f->v[1] <= 9999u && f->v[0] >= 1u &&
+           f->v[0] <= days_in_month(f->v[1], f->mon) && f->v[2] <= 23u && f->v[3] <= 59u &&
+           f->v[4] <= 60u;
 }
 
 bool camp_http_parse_date(const char *s, size_t len, int64_t *unix_seconds)
 {
-    int64_t d;
-    int64_t y;
-    int64_t secs;
-    unsigned mon;
+    /* The three date forms after their day name: IMF-fixdate "Sun, 06 Nov 1994
+     * 08:49:37 GMT", RFC 850 "Sunday, 06-Nov-94 08:49:37 GMT" and asctime
+     * "Sun Nov  6 08:49:37 1994". Pattern letters: d day, y year, h hour,
+     * n minute, s second (one decimal digit each, accumulated), b a three-letter
+     * month, _ a space or a digit of the day; any other byte must be there as
+     * written. */
+    static const char imf_pattern[] = ", dd b yyyy hh:nn:ss GMT";
+    static const char rfc850_pattern[] = ", dd-b-yy hh:nn:ss GMT";
+    static const char asctime_pattern[] = " b _d hh:nn:ss yyyy";
+    date_fields_t f;
+    uint32_t secs;
     const char *comma;
-    bool ok;
+    const char *pat = asctime_pattern;
+    size_t n = 3;
     if (s == NULL || unix_seconds == NULL) {
         return false;
     }
+    memset(&f, 0, sizeof f);
     comma = memchr(s, ',', len);
     if (len == 29 && comma == s + 3) {
-        ok = imf_fixdate(s, &d, &y, &secs, &mon);
+        pat = imf_pattern;
     } else if (comma != NULL) {
-        ok = rfc850_date(s, len, comma, &d, &y, &secs, &mon);
+        pat = rfc850_pattern;
+        n = (size_t)(comma - s);
+    } else if (len < n) {
+        return false;
     } else {
-        ok = asctime_date(s, len, &d, &y, &secs, &mon);
+        /* asctime: no comma at all */
     }
-    return ok && assemble(y, mon, d, secs, unix_seconds);
+    if (!day_name(s, n, pat == rfc850_pattern) || !scan(s + n, len - n, pat, &f)) {
+        return false;
+    }
+    if (pat == rfc850_pattern) {
+        /* two-digit year: no clock here to apply RFC 9110's "50 years" rule */
+        f.v[1] += (f.v[1] >= 70u) ? 1900u : 2000u;
+    }
+    if (!fields_ok(&f)) {
+        return false;
+    }
+    secs = f.v[2] * 3600u + f.v[3] * 60u + f.v[4];
+    *unix_seconds = (int64_t)days_from_civil(f.v[1], f.mon, f.v[0]) * 86400 + (int64_t)secs;
+    return true;
 }
 
 int64_t camp_http_retry_after_ms(const camp_http_response_t *rs, int64_t now_unix)
@@ -180,21 +184,23 @@ int64_t camp_http_retry_after_ms(const camp_http_response_t *rs, int64_t now_uni
 
 camp_status_t camp_http_status_map(int status)
 {
+    /* the statuses the APIs give a meaning to */
+    static const uint16_t codes[] = {400, 401, 403, 404, 409, 422, 429};
+    static const camp_status_t mapped[] = {CAMP_ERR_API_BAD_REQUEST, CAMP_ERR_API_UNAUTHORIZED,
+                                           CAMP_ERR_API_FORBIDDEN,   CAMP_ERR_API_NOT_FOUND,
+                                           CAMP_ERR_API_CONFLICT,    CAMP_ERR_API_UNPROCESSABLE,
+                                           CAMP_ERR_API_RATE_LIMITED};
+    size_t i;
     if (status >= 200 && status <= 299) {
         return CAMP_OK;
     }
     if (status >= 300 && status <= 399) {
         return CAMP_ERR_HTTP_REDIRECT;
     }
-    switch (status) {
-    case 400: return CAMP_ERR_API_BAD_REQUEST;
-    case 401: return CAMP_ERR_API_UNAUTHORIZED;
-    case 403: return CAMP_ERR_API_FORBIDDEN;
-    case 404: return CAMP_ERR_API_NOT_FOUND;
-    case 409: return CAMP_ERR_API_CONFLICT;
-    case 422: return CAMP_ERR_API_UNPROCESSABLE;
-    case 429: return CAMP_ERR_API_RATE_LIMITED;
-    default: break;
+    for (i = 0; i < sizeof codes / sizeof codes[0]; i++) {
+        if (status == (int)codes[i]) {
+            return mapped[i];
+        }
     }
     if (status >= 500 && status <= 599) {
         return CAMP_ERR_API_SERVER;

@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "status/status_internal.h"
+
 static camp_status_t net_status(int32_t r)
 {
     if (r == CAMP_NET_CLOSED || r == CAMP_NET_TRUNCATED) {
@@ -27,12 +29,12 @@ static camp_status_t tick(const camp_transport_t *t, deadline_t *d, camp_diag_t 
 {
     uint64_t now = t->now_ms(t->ctx);
     if (now >= d->at) {
-        return camp_diag_set(diag, CAMP_ERR_TIMEOUT, what, "deadline passed");
+        return camp_diag_set(diag, CAMP_ERR_TIMEOUT, what, CAMP_RULE(H33, "deadline passed"));
     }
     if (now == d->last) {
         if (++d->frozen > CAMP_HTTP_MAX_FROZEN_POLLS) {
             return camp_diag_set(diag, CAMP_ERR_TIMEOUT, what,
-                                 "now_ms() did not advance (broken clock port)");
+                                 CAMP_RULE(H34, "now_ms() did not advance (broken clock port)"));
         }
     } else {
         d->frozen = 0;
@@ -51,8 +53,9 @@ static camp_status_t send_all(const camp_transport_t *t, const uint8_t *data, si
         camp_status_t st;
         if (r > 0) {
             if ((size_t)r > len - sent) {
-                return camp_diag_set(diag, CAMP_ERR_NET, what,
-                                     "transport reported more bytes sent than given");
+                return camp_diag_set(
+                    diag, CAMP_ERR_NET, what,
+                    CAMP_RULE(H35, "transport reported more bytes sent than given"));
             }
             sent += (size_t)r;
             if (sent == len) {
@@ -60,8 +63,8 @@ static camp_status_t send_all(const camp_transport_t *t, const uint8_t *data, si
             }
         } else if (r < 0) {
             return camp_diag_set(diag, net_status(r), what,
-                                 r == CAMP_NET_CLOSED ? "peer closed while sending"
-                                                      : "transport send failed");
+                                 r == CAMP_NET_CLOSED ? CAMP_RULE(H36, "peer closed while sending")
+                                                      : CAMP_RULE(H37, "transport send failed"));
         }
         st = tick(t, d, diag, what);
         if (st != CAMP_OK) {
@@ -92,8 +95,8 @@ static camp_status_t closed(camp_http_response_t *rs, int32_t r, camp_diag_t *di
         if (rs->state_ == CAMP_HTTP_ST_BODY_CLOSE) {
             rs->state_ = CAMP_HTTP_ST_FAILED;
             return camp_diag_set(diag, CAMP_ERR_NET_TRUNCATED, "http.body",
-                                 "TLS connection closed without close_notify: the "
-                                 "close-delimited body may have been cut");
+                                 CAMP_RULE(H38, "TLS connection closed without close_notify: the "
+                                                "close-delimited body may have been cut"));
         }
     }
     return camp_http_response_eof(rs, diag);
@@ -110,7 +113,7 @@ static camp_status_t received(camp_http_response_t *rs, int32_t r, size_t room, 
         if ((size_t)r > room) {
             rs->must_close = true;
             return camp_diag_set(diag, CAMP_ERR_NET, "http.response",
-                                 "transport reported more bytes than asked for");
+                                 CAMP_RULE(H39, "transport reported more bytes than asked for"));
         }
         st = camp_http_response_feed(rs, (size_t)r, end, diag);
         if (st != CAMP_OK) {
@@ -123,7 +126,8 @@ static camp_status_t received(camp_http_response_t *rs, int32_t r, size_t room, 
     }
     if (r < 0) {
         rs->must_close = true;
-        return camp_diag_set(diag, net_status(r), "http.response", "transport receive failed");
+        return camp_diag_set(diag, net_status(r), "http.response",
+                             CAMP_RULE(H40, "transport receive failed"));
     }
     *end = false;
     return CAMP_OK;
@@ -141,11 +145,12 @@ static camp_status_t receive(const camp_transport_t *t, camp_http_response_t *rs
         bool end = false;
         camp_status_t st = camp_http_response_space(rs, &dst, &room);
         if (st == CAMP_ERR_HTTP_TOO_LARGE) {
-            return camp_diag_set(diag, st, "http.header",
-                                 "status line and headers do not fit in the buffer");
+            return camp_diag_set(
+                diag, st, "http.header",
+                CAMP_RULE(H41, "status line and headers do not fit in the buffer"));
         }
         if (st != CAMP_OK) {
-            return camp_diag_set(diag, st, "http", "parser refused more bytes");
+            return camp_diag_set(diag, st, "http", CAMP_RULE(H42, "parser refused more bytes"));
         }
         st = received(rs, t->recv(t->ctx, dst, room), room, &end, diag);
         if (end) {
@@ -176,16 +181,15 @@ camp_status_t camp_http_exchange_until(const camp_transport_t *t, const uint8_t 
     deadline_t d;
     camp_status_t st;
     camp_diag_clear(diag);
+    /* no buffer while the request is sent (init ignores a NULL rs) */
+    camp_http_response_init(rs, NULL, 0, head_request);
     if ((rs == NULL) || !exchange_args_ok(t, head, head_len, body, body_len, buf, cap)) {
-        if (rs != NULL) {
-            camp_http_response_init(rs, NULL, 0, head_request);
-        }
-        return camp_diag_set(diag, CAMP_ERR_ARG, "http", "transport, buffer and response required");
+        return camp_diag_set(diag, CAMP_ERR_ARG, "http",
+                             CAMP_RULE(H43, "transport, buffer and response required"));
     }
     d.last = t->now_ms(t->ctx);
     d.at = deadline_ms;
     d.frozen = 0;
-    camp_http_response_init(rs, NULL, 0, head_request);
 
     st = send_all(t, head, head_len, &d, diag, "http.request");
     if (st == CAMP_OK && body_len > 0) {

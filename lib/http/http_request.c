@@ -6,14 +6,21 @@
 #include <string.h>
 
 #include "http/http_internal.h"
+#include "status/status_internal.h"
 
 
+/* Byte classes of ASCII as bitmaps: bit (c & 7) of map[c >> 3]. */
+static bool in_class(const uint8_t map[16], uint8_t c)
+{
+    return c < 128u && ((unsigned)map[c >> 3] & (1u << (c & 7u))) != 0u;
+}
+
+/* RFC 9110 tchar: ALPHA, DIGIT and !#$%&'*+-.^_`|~ */
 bool camp_http_is_tchar(uint8_t c)
 {
-    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-        return true;
-    }
-    return memchr("!#$%&'*+-.^_`|~", (int)c, 15) != NULL && c != 0;
+    static const uint8_t tchar[16] = {0x00, 0x00, 0x00, 0x00, 0xfa, 0x6c, 0xff, 0x03,
+                                      0xfe, 0xff, 0xff, 0xc7, 0xff, 0xff, 0xff, 0x57};
+    return in_class(tchar, c);
 }
 
 bool camp_http_ieq(const char *s, size_t len, const char *lit)
@@ -86,19 +93,25 @@ void camp_http_request_init(camp_http_request_t *rq, camp_http_method_t method, 
         (method == CAMP_HTTP_POST || method == CAMP_HTTP_PUT || method == CAMP_HTTP_PATCH);
 }
 
+/* A control byte (see camp_http_is_ctl) in s[0..len). */
+static bool has_ctl(const char *s, size_t len)
+{
+    size_t i;
+    for (i = 0; i < len; i++) {
+        if (camp_http_is_ctl((uint8_t)s[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* A header value: visible ASCII, spaces, and obs-text bytes (>= 0x80, e.g. a
  * UTF-8 time-zone name); never a control byte. Leading or trailing spaces
  * would be trimmed by the peer, so they are refused too (the value would not
  * arrive as given). */
 static bool value_ok(const char *v, size_t len)
 {
-    size_t i;
-    for (i = 0; i < len; i++) {
-        if (camp_http_is_ctl((uint8_t)v[i])) {
-            return false;
-        }
-    }
-    return len == 0 || (v[0] != ' ' && v[len - 1] != ' ');
+    return !has_ctl(v, len) && (len == 0 || (v[0] != ' ' && v[len - 1] != ' '));
 }
 
 static bool name_ok(const char *n, size_t len)
@@ -187,14 +200,15 @@ static camp_status_t check_extra(const camp_http_request_t *rq, camp_diag_t *dia
 {
     size_t i;
     if (rq->extra_count > 0 && rq->extra == NULL) {
-        return camp_diag_set(diag, CAMP_ERR_ARG, "request.header", "extra is NULL");
+        return camp_diag_set(diag, CAMP_ERR_ARG, "request.header", CAMP_RULE(H44, "extra is NULL"));
     }
     for (i = 0; i < rq->extra_count; i++) {
         const camp_http_header_t *h = &rq->extra[i];
         if (h->name == NULL || h->value == NULL || !name_ok(h->name, strlen(h->name)) ||
             !value_ok(h->value, strlen(h->value))) {
-            return camp_diag_set(diag, CAMP_ERR_HTTP_HEADER, "request.header",
-                                 "name must be a token; value without control bytes");
+            return camp_diag_set(
+                diag, CAMP_ERR_HTTP_HEADER, "request.header",
+                CAMP_RULE(H45, "name must be a token; value without control bytes"));
         }
     }
     return CAMP_OK;
@@ -205,21 +219,23 @@ static camp_status_t check_request(const camp_http_request_t *rq, camp_diag_t *d
     if (!target_ok(rq->target, strlen(rq->target))) {
         return camp_diag_set(
             diag, CAMP_ERR_HTTP_HEADER, "request.target",
-            "must start with '/' and hold only printable ASCII without space or '#'");
+            CAMP_RULE(H46,
+                      "must start with '/' and hold only printable ASCII without space or '#'"));
     }
     if (rq->host[0] == '\0' || !value_ok(rq->host, strlen(rq->host)) ||
         strchr(rq->host, ' ') != NULL) {
         return camp_diag_set(diag, CAMP_ERR_HTTP_HEADER, "request.Host",
-                             "must be non-empty, without spaces or control bytes");
+                             CAMP_RULE(H47, "must be non-empty, without spaces or control bytes"));
     }
     if (rq->auth != CAMP_HTTP_AUTH_NONE && !opt_value_ok(rq->token)) {
         /* the token itself is never copied into diag */
-        return camp_diag_set(diag, CAMP_ERR_HTTP_HEADER, "request.Authorization",
-                             "token must be non-empty, without control bytes or edge spaces");
+        return camp_diag_set(
+            diag, CAMP_ERR_HTTP_HEADER, "request.Authorization",
+            CAMP_RULE(H48, "token must be non-empty, without control bytes or edge spaces"));
     }
     if (rq->has_body && !opt_value_ok(rq->content_type)) {
         return camp_diag_set(diag, CAMP_ERR_HTTP_HEADER, "request.Content-Type",
-                             "must be non-empty, without control bytes");
+                             CAMP_RULE(H49, "must be non-empty, without control bytes"));
     }
     return check_extra(rq, diag);
 }
@@ -280,7 +296,8 @@ camp_status_t camp_http_write_request(const camp_http_request_t *rq, char *buf, 
         *out_len = 0;
     }
     if (rq == NULL || rq->host == NULL || rq->target == NULL || (buf == NULL && cap > 0)) {
-        return camp_diag_set(diag, CAMP_ERR_ARG, "request", "host and target are required");
+        return camp_diag_set(diag, CAMP_ERR_ARG, "request",
+                             CAMP_RULE(H50, "host and target are required"));
     }
     st = check_request(rq, diag);
     if (st != CAMP_OK) {
@@ -296,7 +313,7 @@ camp_status_t camp_http_write_request(const camp_http_request_t *rq, char *buf, 
     }
     if (w.needed > cap) {
         camp_diag_set(diag, CAMP_ERR_BUFFER_TOO_SMALL, "request",
-                      "request head does not fit in the buffer");
+                      CAMP_RULE(H51, "request head does not fit in the buffer"));
         if (diag != NULL) {
             diag->needed = (int64_t)w.needed;
         }
@@ -329,10 +346,12 @@ static void path_put(camp_http_path_t *p, char c)
     p->needed++;
 }
 
+/* RFC 3986 unreserved: ALPHA, DIGIT and -._~ */
 static bool unreserved(uint8_t c)
 {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' ||
-           c == '.' || c == '_' || c == '~';
+    static const uint8_t unres[16] = {0x00, 0x00, 0x00, 0x00, 0x00, 0x60, 0xff, 0x03,
+                                      0xfe, 0xff, 0xff, 0x87, 0xfe, 0xff, 0xff, 0x47};
+    return in_class(unres, c);
 }
 
 static void path_encoded(camp_http_path_t *p, const char *s, size_t len)
@@ -349,17 +368,6 @@ static void path_encoded(camp_http_path_t *p, const char *s, size_t len)
             path_put(p, hex[c & 15u]);
         }
     }
-}
-
-static bool has_ctl(const char *s, size_t len)
-{
-    size_t i;
-    for (i = 0; i < len; i++) {
-        if (camp_http_is_ctl((uint8_t)s[i])) {
-            return true;
-        }
-    }
-    return false;
 }
 
 void camp_http_path_literal(camp_http_path_t *p, const char *s, size_t len)
@@ -431,15 +439,16 @@ camp_status_t camp_http_path_finish(camp_http_path_t *p, size_t *out_len, camp_d
         *out_len = p->needed;
     }
     if (p->status == CAMP_ERR_HTTP_HEADER) {
-        return camp_diag_set(diag, p->status, "request.target",
-                             "path piece empty or with a control byte (CR, LF, NUL, ...)");
+        return camp_diag_set(
+            diag, p->status, "request.target",
+            CAMP_RULE(H52, "path piece empty or with a control byte (CR, LF, NUL, ...)"));
     }
     if (p->status != CAMP_OK) {
-        return camp_diag_set(diag, p->status, "request.target", "invalid argument");
+        return camp_diag_set(diag, p->status, "request.target", CAMP_RULE(H53, "invalid argument"));
     }
     if (p->needed + 1 > p->cap) {
         camp_diag_set(diag, CAMP_ERR_BUFFER_TOO_SMALL, "request.target",
-                      "target does not fit in the buffer");
+                      CAMP_RULE(H54, "target does not fit in the buffer"));
         if (diag != NULL) {
             diag->needed = (int64_t)(p->needed + 1);
         }

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "http/http_internal.h"
+#include "status/status_internal.h"
 
 /* step() results besides an error status */
 #define STEP_MORE 0 /* need more bytes */
@@ -60,13 +61,120 @@ void camp_http_response_init(camp_http_response_t *rs, uint8_t *buf, size_t cap,
     rs->state_ = CAMP_HTTP_ST_STATUS;
 }
 
-/* Record a failure at buffer index @p at (stream offset = consumed_ + at). */
-static camp_status_t fail(camp_http_response_t *rs, camp_diag_t *diag, camp_status_t st,
-                          const char *path, const char *rule, size_t at)
+/* Every way a response fails: name, rule id, status, diag path and rule text. P_LINE
+ * is the path of the line being read (status line, header, chunk size or
+ * trailer line). Call sites pass the name alone, one byte instead of three
+ * arguments; the rule texts sit back to back in one string. */
+#define HTTP_FAILURES(X)                                                                           \
+    X(F_LINE_LONG, H01, S_PROTOCOL, P_LINE, "line longer than CAMP_HTTP_MAX_LINE")                 \
+    X(F_BARE_LF, H02, S_PROTOCOL, P_LINE, "bare LF: lines must end with CRLF")                     \
+    X(F_BARE_CR, H03, S_PROTOCOL, P_LINE, "bare CR inside a line")                                 \
+    X(F_CONTROL_BYTE, H04, S_PROTOCOL, P_LINE, "control byte inside a line")                       \
+    X(F_STATUS_START, H05, S_PROTOCOL, P_STATUS_LINE,                                              \
+      "must start with \"HTTP/1.0 \" or \"HTTP/1.1 \" and a 3-digit code")                         \
+    X(F_STATUS_CODE, H06, S_PROTOCOL, P_STATUS_LINE,                                               \
+      "status code must be three digits in 100..599")                                              \
+    X(F_STATUS_SPACE, H07, S_PROTOCOL, P_STATUS_LINE,                                              \
+      "status code must be followed by a space and the reason")                                    \
+    X(F_FOLDING, H08, S_PROTOCOL, P_LINE, "obsolete line folding is not accepted")                 \
+    X(F_NO_COLON, H09, S_PROTOCOL, P_LINE, "header line must be \"name: value\"")                  \
+    X(F_NAME_TOKEN, H10, S_PROTOCOL, P_LINE, "header name must be a token (no spaces before ':')") \
+    X(F_LENGTH_DIGITS, H11, S_PROTOCOL, P_CONTENT_LENGTH, "must be 1..18 decimal digits")          \
+    X(F_LENGTH_CONFLICT, H12, S_PROTOCOL, P_CONTENT_LENGTH, "conflicting Content-Length values")   \
+    X(F_TE_IN_10, H13, S_PROTOCOL, P_TRANSFER_ENCODING,                                            \
+      "Transfer-Encoding is not allowed in HTTP/1.0")                                              \
+    X(F_TE_NOT_CHUNKED, H14, S_ENCODING, P_TRANSFER_ENCODING,                                      \
+      "only a single \"chunked\" transfer coding is supported")                                    \
+    X(F_CONTENT_ENCODING, H15, S_ENCODING, P_CONTENT_ENCODING,                                     \
+      "only identity is accepted (we never send Accept-Encoding)")                                 \
+    X(F_BODY_TOO_LARGE, H16, S_TOO_LARGE, P_BODY, "response body does not fit in the buffer")      \
+    X(F_SWITCHING, H17, S_PROTOCOL, P_STATUS_LINE, "101 Switching Protocols was not asked for")    \
+    X(F_INTERIM, H18, S_PROTOCOL, P_STATUS_LINE, "too many interim (1xx) responses")               \
+    X(F_LENGTH_AND_TE, H19, S_PROTOCOL, P_CONTENT_LENGTH,                                          \
+      "Content-Length together with Transfer-Encoding")                                            \
+    X(F_LENGTH_TOO_LARGE, H20, S_TOO_LARGE, P_BODY,                                                \
+      "Content-Length larger than the buffer can hold")                                            \
+    X(F_CHUNK_LONG, H21, S_PROTOCOL, P_CHUNK, "chunk size longer than 15 hex digits")              \
+    X(F_CHUNK_HEX, H22, S_PROTOCOL, P_CHUNK, "chunk size must be hex digits")                      \
+    X(F_CHUNK_EXTENSION, H23, S_PROTOCOL, P_CHUNK,                                                 \
+      "chunk size followed by something other than an extension")                                  \
+    X(F_HEADERS, H24, S_PROTOCOL, P_HEADER, "more than CAMP_HTTP_MAX_HEADERS header lines")        \
+    X(F_CHUNK_CRLF, H25, S_PROTOCOL, P_CHUNK, "chunk data must be followed by CRLF")               \
+    X(F_TRAILERS, H26, S_PROTOCOL, P_TRAILER, "more than CAMP_HTTP_MAX_HEADERS trailer lines")     \
+    X(F_CLOSED_EMPTY, H27, S_CLOSED, P_STATUS_LINE, "connection closed before any response byte")  \
+    X(F_CLOSED_STATUS, H28, S_CLOSED, P_STATUS_LINE, "connection closed inside the status line")   \
+    X(F_CLOSED_HEADERS, H29, S_CLOSED, P_HEADER, "connection closed inside the headers")           \
+    X(F_CLOSED_BODY, H30, S_CLOSED, P_BODY, "connection closed inside the body")
+
+/* Paths, in the order of path_names[]; P_LINE is resolved by the state. */
+#define P_STATUS_LINE 0u
+#define P_HEADER 1u
+#define P_CHUNK 2u
+#define P_TRAILER 3u
+#define P_BODY 4u
+#define P_CONTENT_LENGTH 5u
+#define P_TRANSFER_ENCODING 6u
+#define P_CONTENT_ENCODING 7u
+#define P_LINE 8u
+
+/* Statuses, in the order of failure_statuses[]. */
+#define S_PROTOCOL 0u
+#define S_ENCODING 1u
+#define S_TOO_LARGE 2u
+#define S_CLOSED 3u
+
+#define FAILURE_NAME(name, id, st, path, text) name,
+#define FAILURE_WHERE(name, id, st, path, text) (uint8_t)(((st) << 4) | (path)),
+/* the rule texts, or their ids for small targets (see CAMP_RULE) */
+#if CAMP_DIAG_TEXT
+#define FAILURE_TEXT(name, id, st, path, text) text "\0"
+#else
+#define FAILURE_TEXT(name, id, st, path, text) #id "\0"
+#endif
+
+/* Paths of the header rules; the names matched by header_index() are their
+ * tails, so each name is stored once. */
+static const char k_content_length[] = "http.Content-Length";
+static const char k_transfer_encoding[] = "http.Transfer-Encoding";
+static const char k_content_encoding[] = "http.Content-Encoding";
+#define NAME_OF_PATH 5u /* strlen("http.") */
+
+enum {
+    HTTP_FAILURES(FAILURE_NAME) F_COUNT
+};
+
+/* Record failure @p f at buffer index @p at (stream offset = consumed_ + at). */
+static camp_status_t fail(camp_http_response_t *rs, camp_diag_t *diag, unsigned f, size_t at)
 {
+    static const uint8_t where[F_COUNT] = {HTTP_FAILURES(FAILURE_WHERE)};
+    static const char texts[] = HTTP_FAILURES(FAILURE_TEXT);
+    static const char *const path_names[] = {
+        "http.status_line", "http.header",    "http.chunk",        "http.trailer",
+        "http.body",        k_content_length, k_transfer_encoding, k_content_encoding};
+    static const camp_status_t failure_statuses[] = {CAMP_ERR_HTTP_PROTOCOL, CAMP_ERR_HTTP_ENCODING,
+                                                     CAMP_ERR_HTTP_TOO_LARGE, CAMP_ERR_NET_CLOSED};
+    /* the path of the line being read, by state (only line states read lines) */
+    static const uint8_t line_path[CAMP_HTTP_ST_TRAILERS + 1] = {
+        P_STATUS_LINE, P_HEADER, P_BODY, P_BODY, P_CHUNK, P_CHUNK, P_CHUNK, P_TRAILER};
+    const char *rule = texts;
+    unsigned path;
+    camp_status_t st;
+    unsigned skip;
+    skip = f;
+    while (skip > 0u) { /* to the f-th text: past f NULs */
+        if (*rule == '\0') {
+            skip--;
+        }
+        rule++;
+    }
+    path = where[f] & 15u;
+    st = failure_statuses[where[f] >> 4];
+    if (path == P_LINE) {
+        path = line_path[rs->state_];
+    }
     rs->state_ = CAMP_HTTP_ST_FAILED;
     rs->must_close = true;
-    camp_diag_set(diag, st, path, rule);
+    st = camp_diag_set(diag, st, path_names[path], rule);
     if (diag != NULL) {
         diag->offset = (size_t)(rs->consumed_ + at);
         diag->needed = (int64_t)rs->needed;
@@ -75,20 +183,19 @@ static camp_status_t fail(camp_http_response_t *rs, camp_diag_t *diag, camp_stat
 }
 
 static camp_status_t too_large(camp_http_response_t *rs, camp_diag_t *diag, uint64_t needed,
-                               const char *path, const char *rule)
+                               unsigned f)
 {
     rs->needed = (size_t)needed;
     if ((uint64_t)rs->needed != needed) {
         rs->needed = (size_t)-1;
     }
-    return fail(rs, diag, CAMP_ERR_HTTP_TOO_LARGE, path, rule, rs->raw_end_);
+    return fail(rs, diag, f, rs->raw_end_);
 }
 
 /* Find the next complete line in [line_start_, raw_end_). On success ls and le
  * bound its content (CR excluded) and the line is consumed. Returns STEP_MORE,
  * STEP_PROGRESS, or an error status. */
-static int get_line(camp_http_response_t *rs, size_t *ls, size_t *le, const char *path,
-                    camp_diag_t *diag)
+static int get_line(camp_http_response_t *rs, size_t *ls, size_t *le, camp_diag_t *diag)
 {
     uint8_t *buf = rs->buf_;
     const uint8_t *lf;
@@ -103,28 +210,24 @@ static int get_line(camp_http_response_t *rs, size_t *ls, size_t *le, const char
         rs->scan_ = rs->raw_end_;
         if (rs->raw_end_ - rs->line_start_ > (size_t)CAMP_HTTP_MAX_LINE + 1u) {
             rs->needed = 0;
-            return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, path,
-                             "line longer than CAMP_HTTP_MAX_LINE", rs->line_start_);
+            return (int)fail(rs, diag, F_LINE_LONG, rs->line_start_);
         }
         return STEP_MORE;
     }
     i = (size_t)(lf - buf);
     if (i == rs->line_start_ || buf[i - 1] != '\r') {
-        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, path,
-                         "bare LF: lines must end with CRLF", i);
+        return (int)fail(rs, diag, F_BARE_LF, i);
     }
     if (i - 1 - rs->line_start_ > (size_t)CAMP_HTTP_MAX_LINE) {
-        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, path,
-                         "line longer than CAMP_HTTP_MAX_LINE", rs->line_start_);
+        return (int)fail(rs, diag, F_LINE_LONG, rs->line_start_);
     }
     for (k = rs->line_start_; k < i - 1; k++) {
         uint8_t c = buf[k];
         if (c == '\r') {
-            return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, path, "bare CR inside a line", k);
+            return (int)fail(rs, diag, F_BARE_CR, k);
         }
         if (camp_http_is_ctl(c) && c != '\t') {
-            return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, path, "control byte inside a line",
-                             k);
+            return (int)fail(rs, diag, F_CONTROL_BYTE, k);
         }
     }
     *ls = rs->line_start_;
@@ -141,17 +244,14 @@ static int parse_status_line(camp_http_response_t *rs, size_t ls, size_t le, cam
     int code;
     if (len < 12 || memcmp(line, "HTTP/1.", 7) != 0 || (line[7] != '0' && line[7] != '1') ||
         line[8] != ' ') {
-        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.status_line",
-                         "must start with \"HTTP/1.0 \" or \"HTTP/1.1 \" and a 3-digit code", ls);
+        return (int)fail(rs, diag, F_STATUS_START, ls);
     }
     if (line[9] < '1' || line[9] > '5' || line[10] < '0' || line[10] > '9' || line[11] < '0' ||
         line[11] > '9') {
-        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.status_line",
-                         "status code must be three digits in 100..599", ls + 9);
+        return (int)fail(rs, diag, F_STATUS_CODE, ls + 9);
     }
     if (len > 12 && line[12] != ' ') {
-        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.status_line",
-                         "status code must be followed by a space and the reason", ls + 12);
+        return (int)fail(rs, diag, F_STATUS_SPACE, ls + 12);
     }
     code = (line[9] - '0') * 100 + (line[10] - '0') * 10 + (line[11] - '0');
     rs->status = code;
@@ -168,26 +268,23 @@ static bool is_ows(uint8_t c)
 }
 
 /* Split @p line into a validated name and an OWS-trimmed, NUL-terminated value. */
-static int split_header(camp_http_response_t *rs, size_t ls, size_t le, const char *path,
-                        size_t *name_len, size_t *vs, size_t *ve, camp_diag_t *diag)
+static int split_header(camp_http_response_t *rs, size_t ls, size_t le, size_t *name_len,
+                        size_t *vs, size_t *ve, camp_diag_t *diag)
 {
     uint8_t *buf = rs->buf_;
     const uint8_t *colon;
     size_t k;
     if (is_ows(buf[ls])) {
-        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, path,
-                         "obsolete line folding is not accepted", ls);
+        return (int)fail(rs, diag, F_FOLDING, ls);
     }
     colon = memchr(buf + ls, ':', le - ls);
     if (colon == NULL || colon == buf + ls) {
-        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, path,
-                         "header line must be \"name: value\"", ls);
+        return (int)fail(rs, diag, F_NO_COLON, ls);
     }
     *name_len = (size_t)(colon - (buf + ls));
     for (k = 0; k < *name_len; k++) {
         if (!camp_http_is_tchar(buf[ls + k])) {
-            return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, path,
-                             "header name must be a token (no spaces before ':')", ls + k);
+            return (int)fail(rs, diag, F_NAME_TOKEN, ls + k);
         }
     }
     *vs = ls + *name_len + 1;
@@ -246,10 +343,18 @@ static void parse_connection(camp_http_response_t *rs, const char *v, size_t len
 
 static unsigned header_index(const char *name, size_t name_len)
 {
-    static const char *const names[HDR_OTHER] = {
-        "Content-Length", "Transfer-Encoding", "Content-Encoding",      "Connection",
-        "Retry-After",    "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset",
-        "Location",       "Content-Type",      "X-Request-Id",          "Date"};
+    static const char *const names[HDR_OTHER] = {k_content_length + NAME_OF_PATH,
+                                                 k_transfer_encoding + NAME_OF_PATH,
+                                                 k_content_encoding + NAME_OF_PATH,
+                                                 "Connection",
+                                                 "Retry-After",
+                                                 "X-RateLimit-Limit",
+                                                 "X-RateLimit-Remaining",
+                                                 "X-RateLimit-Reset",
+                                                 "Location",
+                                                 "Content-Type",
+                                                 "X-Request-Id",
+                                                 "Date"};
     unsigned i;
     for (i = 0; i < HDR_OTHER; i++) {
         if (camp_http_ieq(name, name_len, names[i])) {
@@ -266,11 +371,9 @@ static int content_length(camp_http_response_t *rs, const char *v, size_t vlen, 
     int r = STEP_PROGRESS;
     /* strict: 1..18 digits only; a list like "5, 5" is refused too */
     if (!camp_http_parse_u63(v, vlen, &n)) {
-        r = (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.Content-Length",
-                      "must be 1..18 decimal digits", vs);
+        r = (int)fail(rs, diag, F_LENGTH_DIGITS, vs);
     } else if (rs->content_length >= 0 && rs->content_length != n) {
-        r = (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.Content-Length",
-                      "conflicting Content-Length values", vs);
+        r = (int)fail(rs, diag, F_LENGTH_CONFLICT, vs);
     } else {
         rs->content_length = n;
     }
@@ -282,12 +385,10 @@ static int transfer_encoding(camp_http_response_t *rs, const char *v, size_t vle
 {
     int r = STEP_PROGRESS;
     if (rs->version_minor == 0) {
-        r = (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.Transfer-Encoding",
-                      "Transfer-Encoding is not allowed in HTTP/1.0", vs);
+        r = (int)fail(rs, diag, F_TE_IN_10, vs);
     } else if (rs->saw_te_ || !camp_http_ieq(v, vlen, "chunked")) {
         /* only a single "chunked" is understood; gzip etc. would need a decoder */
-        r = (int)fail(rs, diag, CAMP_ERR_HTTP_ENCODING, "http.Transfer-Encoding",
-                      "only a single \"chunked\" transfer coding is supported", vs);
+        r = (int)fail(rs, diag, F_TE_NOT_CHUNKED, vs);
     } else {
         rs->saw_te_ = true;
         rs->chunked = true;
@@ -307,8 +408,7 @@ static int handle_header(camp_http_response_t *rs, size_t ls, size_t name_len, s
     case HDR_TRANSFER_ENCODING: return transfer_encoding(rs, v, vlen, vs, diag);
     case HDR_CONTENT_ENCODING:
         if (!camp_http_ieq(v, vlen, "identity")) {
-            return (int)fail(rs, diag, CAMP_ERR_HTTP_ENCODING, "http.Content-Encoding",
-                             "only identity is accepted (we never send Accept-Encoding)", vs);
+            return (int)fail(rs, diag, F_CONTENT_ENCODING, vs);
         }
         break;
     case HDR_CONNECTION: parse_connection(rs, v, vlen); break;
@@ -346,8 +446,7 @@ static int finish(camp_http_response_t *rs, camp_diag_t *diag)
         if (need <= rs->cap_) {
             need = (uint64_t)rs->cap_ + 1u; /* cannot happen; never report a size that fails */
         }
-        return (int)too_large(rs, diag, need, "http.body",
-                              "response body does not fit in the buffer");
+        return (int)too_large(rs, diag, need, F_BODY_TOO_LARGE);
     }
     rs->body_len = rs->body_end_ - rs->body_start_;
     if (rs->body_end_ < rs->cap_) {
@@ -368,12 +467,10 @@ static int end_of_headers(camp_http_response_t *rs, camp_diag_t *diag)
     if (rs->status < 200) {
         size_t keep = rs->raw_end_ - rs->line_start_;
         if (rs->status == 101) {
-            return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.status_line",
-                             "101 Switching Protocols was not asked for", 0);
+            return (int)fail(rs, diag, F_SWITCHING, 0);
         }
         if (++rs->interim_ > CAMP_HTTP_MAX_INTERIM) {
-            return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.status_line",
-                             "too many interim (1xx) responses", 0);
+            return (int)fail(rs, diag, F_INTERIM, 0);
         }
         /* drop the interim response; the final one starts at buf[0] */
         memmove(rs->buf_, rs->buf_ + rs->line_start_, keep);
@@ -386,8 +483,7 @@ static int end_of_headers(camp_http_response_t *rs, camp_diag_t *diag)
         return STEP_PROGRESS;
     }
     if (rs->chunked && rs->content_length >= 0) {
-        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.Content-Length",
-                         "Content-Length together with Transfer-Encoding", rs->line_start_);
+        return (int)fail(rs, diag, F_LENGTH_AND_TE, rs->line_start_);
     }
     if (rs->version_minor == 0 && !rs->ka_) {
         rs->must_close = true;
@@ -406,8 +502,7 @@ static int end_of_headers(camp_http_response_t *rs, camp_diag_t *diag)
         uint64_t need = (uint64_t)rs->body_start_ + (uint64_t)rs->content_length + 1u;
         if (need > rs->cap_) {
             rs->must_close = true;
-            return (int)too_large(rs, diag, need, "http.body",
-                                  "Content-Length larger than the buffer can hold");
+            return (int)too_large(rs, diag, need, F_LENGTH_TOO_LARGE);
         }
         if (rs->content_length == 0) {
             return finish(rs, diag);
@@ -423,14 +518,12 @@ static int end_of_headers(camp_http_response_t *rs, camp_diag_t *diag)
 
 static int hex_value(uint8_t c)
 {
+    uint8_t lower = (uint8_t)(c | 0x20u); /* 'A'..'F' to 'a'..'f'; no other byte lands there */
     if (c >= '0' && c <= '9') {
         return c - '0';
     }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
+    if (lower >= 'a' && lower <= 'f') {
+        return lower - 'a' + 10;
     }
     return -1;
 }
@@ -439,25 +532,26 @@ static int parse_chunk_size(camp_http_response_t *rs, size_t ls, size_t le, camp
 {
     uint64_t size = 0;
     size_t k = ls;
-    while (k < le && hex_value(rs->buf_[k]) >= 0) {
-        if (k - ls >= 15) {
-            return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.chunk",
-                             "chunk size longer than 15 hex digits", ls);
+    while (k < le) {
+        int h = hex_value(rs->buf_[k]);
+        if (h < 0) {
+            break;
         }
-        size = size * 16u + (uint64_t)hex_value(rs->buf_[k]);
+        if (k - ls >= 15) {
+            return (int)fail(rs, diag, F_CHUNK_LONG, ls);
+        }
+        size = size * 16u + (uint64_t)h;
         k++;
     }
     if (k == ls) {
-        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.chunk",
-                         "chunk size must be hex digits", ls);
+        return (int)fail(rs, diag, F_CHUNK_HEX, ls);
     }
     while (k < le && is_ows(rs->buf_[k])) {
         k++;
     }
     /* chunk extensions (";name=value") are allowed and ignored */
     if (k < le && rs->buf_[k] != ';') {
-        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.chunk",
-                         "chunk size followed by something other than an extension", k);
+        return (int)fail(rs, diag, F_CHUNK_EXTENSION, k);
     }
     if (size == 0) {
         rs->state_ = CAMP_HTTP_ST_TRAILERS;
@@ -491,7 +585,7 @@ static int header_line(camp_http_response_t *rs, camp_diag_t *diag)
     size_t vs = 0;
     size_t ve = 0;
     size_t hdr_count;
-    int r = get_line(rs, &ls, &le, "http.header", diag);
+    int r = get_line(rs, &ls, &le, diag);
     if (r != STEP_PROGRESS) {
         return r;
     }
@@ -500,11 +594,10 @@ static int header_line(camp_http_response_t *rs, camp_diag_t *diag)
     }
     hdr_count = rs->header_count + 1u;
     if (hdr_count > (size_t)CAMP_HTTP_MAX_HEADERS) {
-        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.header",
-                         "more than CAMP_HTTP_MAX_HEADERS header lines", ls);
+        return (int)fail(rs, diag, F_HEADERS, ls);
     }
     rs->header_count = hdr_count;
-    r = split_header(rs, ls, le, "http.header", &name_len, &vs, &ve, diag);
+    r = split_header(rs, ls, le, &name_len, &vs, &ve, diag);
     return (r == STEP_PROGRESS) ? handle_header(rs, ls, name_len, vs, ve, diag) : r;
 }
 
@@ -546,7 +639,7 @@ static int chunk_size_line(camp_http_response_t *rs, camp_diag_t *diag)
 {
     size_t ls = 0;
     size_t le = 0;
-    int r = get_line(rs, &ls, &le, "http.chunk", diag);
+    int r = get_line(rs, &ls, &le, diag);
     if (r != STEP_PROGRESS) {
         return r;
     }
@@ -578,12 +671,10 @@ static int chunk_data(camp_http_response_t *rs, size_t avail)
 static int chunk_crlf(camp_http_response_t *rs, size_t avail, camp_diag_t *diag)
 {
     if (avail >= 1 && rs->buf_[rs->line_start_] != '\r') {
-        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.chunk",
-                         "chunk data must be followed by CRLF", rs->line_start_);
+        return (int)fail(rs, diag, F_CHUNK_CRLF, rs->line_start_);
     }
     if (avail >= 2 && rs->buf_[rs->line_start_ + 1] != '\n') {
-        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.chunk",
-                         "chunk data must be followed by CRLF", rs->line_start_ + 1);
+        return (int)fail(rs, diag, F_CHUNK_CRLF, rs->line_start_ + 1);
     }
     if (avail < 2) {
         return STEP_MORE;
@@ -600,7 +691,7 @@ static int trailer_line(camp_http_response_t *rs, camp_diag_t *diag)
     size_t name_len = 0;
     size_t vs = 0;
     size_t ve = 0;
-    int r = get_line(rs, &ls, &le, "http.trailer", diag);
+    int r = get_line(rs, &ls, &le, diag);
     if (r != STEP_PROGRESS) {
         return r;
     }
@@ -609,11 +700,10 @@ static int trailer_line(camp_http_response_t *rs, camp_diag_t *diag)
         return finish(rs, diag);
     }
     if (++rs->header_count > (size_t)CAMP_HTTP_MAX_HEADERS) {
-        return (int)fail(rs, diag, CAMP_ERR_HTTP_PROTOCOL, "http.trailer",
-                         "more than CAMP_HTTP_MAX_HEADERS trailer lines", ls);
+        return (int)fail(rs, diag, F_TRAILERS, ls);
     }
     /* trailers are checked for syntax and dropped: nothing we use may come late */
-    return split_header(rs, ls, le, "http.trailer", &name_len, &vs, &ve, diag);
+    return split_header(rs, ls, le, &name_len, &vs, &ve, diag);
 }
 
 static int step(camp_http_response_t *rs, camp_diag_t *diag)
@@ -624,7 +714,7 @@ static int step(camp_http_response_t *rs, camp_diag_t *diag)
     size_t avail = rs->raw_end_ - rs->line_start_;
     switch (rs->state_) {
     case CAMP_HTTP_ST_STATUS:
-        r = get_line(rs, &ls, &le, "http.status_line", diag);
+        r = get_line(rs, &ls, &le, diag);
         return (r == STEP_PROGRESS) ? parse_status_line(rs, ls, le, diag) : r;
     case CAMP_HTTP_ST_HEADERS: return header_line(rs, diag);
     case CAMP_HTTP_ST_BODY_LENGTH: return body_length(rs, avail, diag);
@@ -653,23 +743,13 @@ static void drop_framing(camp_http_response_t *rs)
     rs->raw_end_ -= shift;
 }
 
-/* The body (plus its NUL) cannot fit: keep reading to count, store nothing. */
-static void start_overflow(camp_http_response_t *rs)
+/* A full buffer with no framing left to drop: the body (plus its NUL) cannot
+ * fit. Only a close-delimited or chunked body can be counted without being
+ * stored. */
+static bool must_overflow(const camp_http_response_t *rs)
 {
-    size_t keep = rs->raw_end_ - rs->line_start_;
-    rs->overflow_ = true;
-    memmove(rs->buf_ + rs->body_start_, rs->buf_ + rs->line_start_, keep);
-    rs->consumed_ += rs->line_start_ - rs->body_start_;
-    rs->scan_ = rs->body_start_ + (rs->scan_ - rs->line_start_);
-    rs->line_start_ = rs->body_start_;
-    rs->body_end_ = rs->body_start_;
-    rs->raw_end_ = rs->body_start_ + keep;
-}
-
-/* Only a close-delimited or chunked body can be counted without being stored. */
-static bool can_overflow(const camp_http_response_t *rs)
-{
-    return ((rs->state_ == CAMP_HTTP_ST_BODY_CLOSE) || (rs->state_ >= CAMP_HTTP_ST_CHUNK_SIZE)) &&
+    return rs->raw_end_ == rs->cap_ && rs->line_start_ == rs->body_end_ &&
+           ((rs->state_ == CAMP_HTTP_ST_BODY_CLOSE) || (rs->state_ >= CAMP_HTTP_ST_CHUNK_SIZE)) &&
            !rs->overflow_;
 }
 
@@ -698,11 +778,15 @@ camp_status_t camp_http_response_space(camp_http_response_t *rs, uint8_t **dst, 
     if (rs->buf_ == NULL || rs->cap_ == 0) {
         return CAMP_ERR_ARG;
     }
-    if (rs->state_ >= CAMP_HTTP_ST_BODY_LENGTH && rs->line_start_ > rs->body_end_) {
-        drop_framing(rs);
-    }
-    if (rs->raw_end_ == rs->cap_ && can_overflow(rs)) {
-        start_overflow(rs);
+    if (rs->state_ >= CAMP_HTTP_ST_BODY_LENGTH) {
+        if (must_overflow(rs)) {
+            /* what was decoded is dropped too; the rest is only counted */
+            rs->overflow_ = true;
+            rs->body_end_ = rs->body_start_;
+        }
+        if (rs->line_start_ > rs->body_end_) {
+            drop_framing(rs);
+        }
     }
     free_bytes = rs->cap_ - rs->raw_end_;
     if (free_bytes == 0) {
@@ -729,10 +813,12 @@ camp_status_t camp_http_response_feed(camp_http_response_t *rs, size_t n, bool *
         return CAMP_ERR_ARG;
     }
     if (rs->state_ == CAMP_HTTP_ST_DONE || rs->state_ == CAMP_HTTP_ST_FAILED) {
-        return camp_diag_set(diag, CAMP_ERR_STATE, "http", "response already complete or failed");
+        return camp_diag_set(diag, CAMP_ERR_STATE, "http",
+                             CAMP_RULE(H31, "response already complete or failed"));
     }
     if (n > rs->cap_ - rs->raw_end_) {
-        return camp_diag_set(diag, CAMP_ERR_ARG, "http", "more bytes fed than space given");
+        return camp_diag_set(diag, CAMP_ERR_ARG, "http",
+                             CAMP_RULE(H32, "more bytes fed than space given"));
     }
     rs->raw_end_ += n;
     /* each step consumes at least one byte or stops: bytes held + a few
@@ -764,25 +850,20 @@ camp_status_t camp_http_response_eof(camp_http_response_t *rs, camp_diag_t *diag
         return (finish(rs, diag) == STEP_DONE) ? CAMP_OK : CAMP_ERR_HTTP_TOO_LARGE;
     case CAMP_HTTP_ST_STATUS:
         if (rs->raw_end_ == 0 && rs->interim_ == 0) {
-            return fail(rs, diag, CAMP_ERR_NET_CLOSED, "http.status_line",
-                        "connection closed before any response byte", 0);
+            return fail(rs, diag, F_CLOSED_EMPTY, 0);
         }
-        return fail(rs, diag, CAMP_ERR_NET_CLOSED, "http.status_line",
-                    "connection closed inside the status line", rs->raw_end_);
-    case CAMP_HTTP_ST_HEADERS:
-        return fail(rs, diag, CAMP_ERR_NET_CLOSED, "http.header",
-                    "connection closed inside the headers", rs->raw_end_);
+        return fail(rs, diag, F_CLOSED_STATUS, rs->raw_end_);
+    case CAMP_HTTP_ST_HEADERS: return fail(rs, diag, F_CLOSED_HEADERS, rs->raw_end_);
     case CAMP_HTTP_ST_BODY_LENGTH:
     case CAMP_HTTP_ST_CHUNK_SIZE:
     case CAMP_HTTP_ST_CHUNK_DATA:
     case CAMP_HTTP_ST_CHUNK_CRLF:
-    case CAMP_HTTP_ST_TRAILERS:
-        return fail(rs, diag, CAMP_ERR_NET_CLOSED, "http.body", "connection closed inside the body",
-                    rs->raw_end_);
+    case CAMP_HTTP_ST_TRAILERS: return fail(rs, diag, F_CLOSED_BODY, rs->raw_end_);
     case CAMP_HTTP_ST_DONE:
     case CAMP_HTTP_ST_FAILED: break;
     }
-    return camp_diag_set(diag, CAMP_ERR_STATE, "http", "response already complete or failed");
+    return camp_diag_set(diag, CAMP_ERR_STATE, "http",
+                         CAMP_RULE(H31, "response already complete or failed"));
 }
 
 const char *camp_http_response_header(const camp_http_response_t *rs, const char *name)
