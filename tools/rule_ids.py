@@ -11,7 +11,8 @@ small-target setting. This tool reads every CAMP_RULE in lib/ and
                    looks the rule up in.
 
 Rules that are a status alone (status_rule("C01", st) in lib/client) stand for the
-status's own text and are listed as such.
+status's own text and are listed as such. Tables of failures written as X-macros
+(`#define TABLE(X)` with rows X(NAME, ID, ..., "text"), lib/http) are read too.
 """
 import argparse
 import glob
@@ -102,6 +103,19 @@ def collect():
         rel = os.path.relpath(path, ROOT)
         with open(path, encoding='utf-8') as f:
             text = strip_comments(f.read())
+        # X-macro tables of failures: `#define TABLE(X)` rows X(NAME, ID, ..., "text"),
+        # whose texts become CAMP_RULE-like ids through the table's own text macro
+        # (a table none of whose rows has an id, e.g. the status texts, is not one)
+        for block in re.finditer(r'#define\s+\w+\(X\)((?:[^\n]*\\\n)+[^\n]*)', text):
+            rows = [call_args(block.group(1), row.end() - 1)
+                    for row in re.finditer(r'\bX\s*\(', block.group(1))]
+            if not any(len(a) >= 3 and ID_RE.match(a[1]) for a in rows):
+                continue
+            for args in rows:
+                if len(args) >= 3 and ID_RE.match(args[1]):
+                    sites.append((args[1], render(args[-1]), rel))
+                else:
+                    errors.append('%s: table row without a rule id: %s' % (rel, args[:2]))
         for m in re.finditer(r'\b(CAMP_RULE|status_rule)\s*\(', text):
             args = call_args(text, m.end() - 1)
             if m.group(1) == 'CAMP_RULE':

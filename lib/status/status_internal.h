@@ -12,8 +12,9 @@
  * CAMP_DIAG_TEXT is 1 (the default) and the id "J07" when it is 0, so small
  * targets carry a few bytes per rule instead of the sentence. Use it for every
  * string stored in camp_diag_t::rule. Ids: a module letter and a number, unique
- * in the library (J json, S schedule, T zone rules; model code takes its own
- * letters); never reuse an id for another rule. */
+ * in the library (C client, H http, I inbox, J json, O outbox, S schedule,
+ * T zone rules, V validate, W webhook); never reuse an id for another rule.
+ * tools/rule_ids.py lists them in docs/rules.md and `make check` checks both. */
 #if CAMP_DIAG_TEXT
 #define CAMP_RULE(id, text) (text)
 #else
