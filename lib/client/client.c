@@ -546,20 +546,6 @@ static camp_status_t connect_by(camp_client_t *c, uint64_t deadline)
     return CAMP_OK;
 }
 
-/* Encode the body and write the head: [body][target NUL][head] in the work
- * buffer, their places noted in the call. Out of line, with a small frame of
- * its own: the model encoders' stack is the deepest of a call. */
-CLIENT_NOINLINE static camp_status_t prepare(camp_client_t *c, call_t *call)
-{
-    camp_status_t st;
-    camp_diag_clear(&c->last.diag);
-    st = camp_cl_encode_body(c, call, &call->body_len);
-    if (st != CAMP_OK) {
-        return st;
-    }
-    return write_head(c, call, call->body_len, &call->head_off, &call->head_len);
-}
-
 /* Send the prepared request and receive the response under one deadline:
  * connecting (through conn.open_until), the TLS handshake, sending and
  * receiving all end by min(now + timeout_ms, limit); limit is the end of the
@@ -595,13 +581,6 @@ CLIENT_NOINLINE static camp_status_t exchange(camp_client_t *c, const call_t *ca
     return st;
 }
 
-/* One attempt: the request is laid out anew (the last response overwrote it). */
-static camp_status_t attempt(camp_client_t *c, call_t *call)
-{
-    camp_status_t st = prepare(c, call);
-    return (st == CAMP_OK) ? exchange(c, call) : st;
-}
-
 static void set_str(camp_str_t *s, const char *p)
 {
     s->ptr = p;
@@ -611,15 +590,18 @@ static void set_str(camp_str_t *s, const char *p)
 /* Error bodies: InboxApp's nested or flat form (D12) through the inbox
  * decoder; otherwise a DRF-style {"detail": "..."} (Outbox, unverified). One
  * parse only: string getters unescape in place, so the text is never parsed twice. */
-CLIENT_NOINLINE static void decode_error_body(camp_client_t *c, char *body, size_t len)
+CLIENT_NOINLINE static camp_status_t decode_error_body(camp_client_t *c, camp_status_t st)
 {
     /* the client's document is free: a failed call leaves none to the caller */
     camp_json_doc_t *doc = &c->doc_;
+    size_t len = c->resp_.body_len;
     camp_inbox_error_t e;
     int v;
-    if (len == 0 || camp_json_parse(doc, body, len, c->tokens, c->token_cap, NULL) != CAMP_OK ||
+    if (len == 0 ||
+        camp_json_parse(doc, (char *)c->work + c->resp_.header_len, len, c->tokens, c->token_cap,
+                        NULL) != CAMP_OK ||
         camp_json_kind(doc, 0) != CAMP_JSON_OBJECT) {
-        return;
+        return st;
     }
     if ((camp_json_member(doc, 0, "error") >= 0 || camp_json_member(doc, 0, "code") >= 0) &&
         camp_inbox_error_decode(doc, 0, &e, NULL) == CAMP_OK) {
@@ -628,7 +610,7 @@ CLIENT_NOINLINE static void decode_error_body(camp_client_t *c, char *body, size
         if (e.request_id.ptr != NULL) {
             c->last.request_id = e.request_id;
         }
-        return;
+        return st;
     }
     v = camp_json_member(doc, 0, "detail");
     if (v < 0) {
@@ -642,6 +624,7 @@ CLIENT_NOINLINE static void decode_error_body(camp_client_t *c, char *body, size
             c->last.error_message.len = n;
         }
     }
+    return st;
 }
 
 void camp_cl_reset_last(camp_client_t *c)
@@ -712,34 +695,61 @@ CLIENT_NOINLINE static bool wait_to_retry(camp_client_t *c, const call_t *call, 
     return true;
 }
 
-/* The attempts of one call, as the retry policy allows. */
-static camp_status_t attempts(camp_client_t *c, call_t *call)
+/* The request, its body already at work[0..body_len): the head written behind it,
+ * sent, the response received, the attempt counted. Out of line: the request
+ * writer's and the exchange's frames are not on the encoders' stack. */
+CLIENT_NOINLINE static camp_status_t send_attempt(camp_client_t *c, call_t *call, camp_status_t st)
 {
-    camp_http_response_t *rs = &c->resp_;
-    bool can_retry =
-        c->routes[call->route].idempotent && c->retry.random != NULL && c->retry.sleep_ms != NULL;
-    uint32_t guard;
-    camp_status_t st = CAMP_OK;
-    call->start_ms = c->transport.now_ms(c->transport.ctx);
-    /* max_total_ms bounds the whole call, first attempt included */
-    call->limit_ms = (c->retry.max_total_ms != 0) ? call->start_ms + c->retry.max_total_ms : 0;
-    camp_http_response_init(rs, NULL, 0, false);
-    /* bounded by max_attempts (and a hard cap for a policy set to UINT32_MAX) */
-    for (guard = 0; guard < 1000u; guard++) {
-        st = attempt(c, call);
-        c->last.attempts++;
-        if (c->last.http_status != 0 && rs->state_ == CAMP_HTTP_ST_DONE) {
-            note_limits(c, rs);
-        }
-        if (!can_retry || !wait_to_retry(c, call, st)) {
-            break;
-        }
+    if (st == CAMP_OK) {
+        st = write_head(c, call, call->body_len, &call->head_off, &call->head_len);
+    }
+    if (st == CAMP_OK) {
+        st = exchange(c, call);
+    }
+    c->last.attempts++;
+    if (c->last.http_status != 0 && c->resp_.state_ == CAMP_HTTP_ST_DONE) {
+        note_limits(c, &c->resp_);
     }
     return st;
 }
 
-/* The last response's body: decoded on success, read for the API's error otherwise. */
-static camp_status_t take_body(camp_client_t *c, const call_t *call, camp_status_t st)
+/* After an attempt: true when another one follows (the wait is over), its
+ * diagnostics and body cleared. */
+CLIENT_NOINLINE static bool again(camp_client_t *c, call_t *call, camp_status_t st)
+{
+    bool can_retry =
+        c->routes[call->route].idempotent && c->retry.random != NULL && c->retry.sleep_ms != NULL;
+    /* bounded by max_attempts (and a hard cap for a policy set to UINT32_MAX) */
+    if (!can_retry || !wait_to_retry(c, call, st) || c->last.attempts >= 1000u) {
+        return false;
+    }
+    camp_diag_clear(&c->last.diag);
+    call->body_len = 0;
+    return true;
+}
+
+/* Clear the last result and check the call; on success start its clock. */
+CLIENT_NOINLINE static camp_status_t begin(camp_client_t *c, call_t *call)
+{
+    camp_status_t st;
+    camp_cl_reset_last(c);
+    st = check_call(c, call);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    call->start_ms = c->transport.now_ms(c->transport.ctx);
+    /* max_total_ms bounds the whole call, first attempt included */
+    call->limit_ms = (c->retry.max_total_ms != 0) ? call->start_ms + c->retry.max_total_ms : 0;
+    camp_http_response_init(&c->resp_, NULL, 0, false);
+    camp_diag_clear(&c->last.diag);
+    call->body_len = 0;
+    return CAMP_OK;
+}
+
+/* The last response's body, when complete: noted, then checked or tokenized for
+ * the call's decoder on success, read for the API's error otherwise. */
+CLIENT_NOINLINE static camp_status_t take_body(camp_client_t *c, const call_t *call,
+                                               camp_status_t st)
 {
     const camp_http_response_t *rs = &c->resp_;
     /* rs->body points into work (or is a literal "" when empty): take the
@@ -750,27 +760,42 @@ static camp_status_t take_body(camp_client_t *c, const call_t *call, camp_status
     c->last.location = rs->location;
     c->last.server_time = rs->date;
     set_str(&c->last.request_id, rs->request_id);
-    if (st == CAMP_OK) {
-        return camp_cl_decode_body(c, call, body, rs->body_len);
+    if (st != CAMP_OK) {
+        /* a redirect's body is not the API's */
+        return (st == CAMP_ERR_HTTP_REDIRECT) ? st : decode_error_body(c, st);
     }
-    if (st != CAMP_ERR_HTTP_REDIRECT) {
-        decode_error_body(c, body, rs->body_len);
+    if (call->decode == NULL) {
+        return camp_json_check(body, rs->body_len, CAMP_JSON_MAX_DEPTH, &c->last.diag);
+    }
+    if (call->out == NULL) {
+        return CAMP_OK;
+    }
+    st = camp_json_parse(&c->doc_, body, rs->body_len, c->tokens, c->token_cap, &c->last.diag);
+    if (st != CAMP_OK) {
+        c->doc_.text = NULL;
     }
     return st;
 }
 
-camp_status_t camp_cl_run(camp_client_t *c, call_t *call)
+/* A proxy or a server mix-up must not make the caller act on another campaign:
+ * get, enable and pause check that the campaign decoded is the one asked for. */
+static camp_status_t check_campaign_id(camp_client_t *c, const call_t *call)
 {
-    camp_status_t st;
-    camp_cl_reset_last(c);
-    st = check_call(c, call);
-    if (st != CAMP_OK) {
-        c->last.status = st;
-        return st;
+    const camp_inbox_campaign_t *out = call->out;
+    const char *id = call->args[0];
+    if (out->base.id.ptr == NULL || out->base.id.len != strlen(id) ||
+        memcmp(out->base.id.ptr, id, out->base.id.len) != 0) {
+        return camp_diag_set(&c->last.diag, CAMP_ERR_INVALID, "$.id",
+                             "not the campaign that was asked for");
     }
-    st = attempts(c, call);
-    if (c->resp_.state_ == CAMP_HTTP_ST_DONE && c->resp_.buf_ == c->work) {
-        st = take_body(c, call, st);
+    return CAMP_OK;
+}
+
+/* The call's outcome in c->last. */
+CLIENT_NOINLINE static camp_status_t finish(camp_client_t *c, const call_t *call, camp_status_t st)
+{
+    if (st == CAMP_OK && call->route <= CAMP_ROUTE_PAUSE && call->out != NULL) {
+        st = check_campaign_id(c, call);
     }
     if (st != CAMP_OK || !call->keep_doc) {
         /* only an events page leaves its document for the caller */
@@ -782,6 +807,48 @@ camp_status_t camp_cl_run(camp_client_t *c, call_t *call)
         camp_diag_set(&c->last.diag, st, "$", status_rule("C02", st));
     }
     return st;
+}
+
+/* This attempt's request body at work[0..), through the endpoint's encoder. The
+ * model encoders are the deepest calls of a request: they run under this frame
+ * and camp_cl_run's alone. */
+CLIENT_NOINLINE static camp_status_t encode_body(camp_client_t *c, call_t *call)
+{
+    camp_client_encode_fn encode = call->encode;
+    const void *body = call->body;
+    size_t *len = &call->body_len;
+    if (encode == NULL) {
+        return CAMP_OK;
+    }
+    return encode(body, (char *)c->work, c->work_cap, len, &c->last.diag);
+}
+
+/* The response taken and, on success, decoded into the caller's model through the
+ * endpoint's decoder. camp_cl_run's frame is gone (a tail call): the model
+ * decoders run under this frame alone. */
+CLIENT_NOINLINE static camp_status_t conclude(camp_client_t *c, call_t *call, camp_status_t st)
+{
+    if (c->resp_.state_ == CAMP_HTTP_ST_DONE && c->resp_.buf_ == c->work) {
+        st = take_body(c, call, st);
+        if (st == CAMP_OK && call->decode != NULL && call->out != NULL) {
+            st = call->decode(&c->doc_, call->out, &c->last.diag);
+        }
+    }
+    return finish(c, call, st);
+}
+
+camp_status_t camp_cl_run(camp_client_t *c, call_t *call)
+{
+    camp_status_t st = begin(c, call);
+    if (st != CAMP_OK) {
+        c->last.status = st;
+        return st;
+    }
+    /* each attempt lays the request out anew: the last response overwrote it */
+    do {
+        st = send_attempt(c, call, encode_body(c, call));
+    } while (again(c, call, st));
+    return conclude(c, call, st);
 }
 
 camp_json_doc_t *camp_client_last_doc(camp_client_t *c)
