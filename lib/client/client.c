@@ -121,13 +121,13 @@ camp_status_t camp_client_init_inbox(camp_client_t *c, uint8_t *work, size_t wor
 camp_status_t camp_client_init_outbox(camp_client_t *c, uint8_t *work, size_t work_cap,
                                       camp_json_token_t *tokens, size_t token_cap)
 {
-    if (c == NULL || work == NULL || work_cap == 0 || tokens == NULL || token_cap == 0) {
-        return CAMP_ERR_ARG;
+    camp_status_t st = camp_client_init_inbox(c, work, work_cap, tokens, token_cap);
+    if (st == CAMP_OK) {
+        /* the same defaults but the host; Outbox paths have no base prefix */
+        c->host = CAMP_OUTBOX_HOST;
+        c->base_path = "";
     }
-    init_common(c, work, work_cap, tokens, token_cap);
-    c->host = CAMP_OUTBOX_HOST;
-    c->base_path = "";
-    return CAMP_OK;
+    return st;
 }
 
 /* Which placeholder @p s (n bytes left) starts with: its index in
@@ -304,55 +304,6 @@ static camp_status_t check_args(camp_client_t *c, const call_t *call)
         st = check_arg_pattern(diag, k, v);
         if (st != CAMP_OK) {
             return st;
-        }
-    }
-    return CAMP_OK;
-}
-
-static camp_status_t check_events_query(camp_client_t *c, const call_t *call)
-{
-    camp_diag_t *diag = &c->last.diag;
-    if (call->after_seq > CAMP_CLIENT_EVENTS_SEQ_MAX) {
-        camp_diag_set(diag, CAMP_ERR_RANGE, "query.afterSeq", "must be 0..2^53-1");
-        camp_diag_set_limits(diag, 0, CAMP_CLIENT_EVENTS_SEQ_MAX);
-        return CAMP_ERR_RANGE;
-    }
-    if (call->limit > CAMP_CLIENT_EVENTS_LIMIT_MAX) {
-        camp_diag_set(diag, CAMP_ERR_RANGE, "query.limit", "must be 1..1000 (0 = omitted)");
-        camp_diag_set_limits(diag, 1, (int64_t)CAMP_CLIENT_EVENTS_LIMIT_MAX);
-        return CAMP_ERR_RANGE;
-    }
-    return CAMP_OK;
-}
-
-static camp_status_t check_query(camp_client_t *c, const camp_client_contacts_query_t *q)
-{
-    camp_diag_t *diag = &c->last.diag;
-    size_t i;
-    if (q == NULL) {
-        return CAMP_OK;
-    }
-    if (q->page < 0) {
-        camp_diag_set(diag, CAMP_ERR_RANGE, "query.page", "must be >= 1 (0 = omitted)");
-        camp_diag_set_limits(diag, 1, INT64_MAX);
-        return CAMP_ERR_RANGE;
-    }
-    if (q->sort_by != NULL && strcmp(q->sort_by, "last_activity") != 0 &&
-        strcmp(q->sort_by, "created_at") != 0) {
-        return camp_diag_set(diag, CAMP_ERR_ENUM, "query.sort_by",
-                             "must be \"last_activity\" or \"created_at\"");
-    }
-    if (q->sort_direction != NULL && strcmp(q->sort_direction, "asc") != 0 &&
-        strcmp(q->sort_direction, "desc") != 0) {
-        return camp_diag_set(diag, CAMP_ERR_ENUM, "query.sort_direction",
-                             "must be \"asc\" or \"desc\"");
-    }
-    if (q->tag_count > 0 && q->tags == NULL) {
-        return camp_diag_set(diag, CAMP_ERR_ARG, "query.tags", "tags is NULL");
-    }
-    for (i = 0; i < q->tag_count; i++) {
-        if (q->tags[i] == NULL) {
-            return camp_diag_set(diag, CAMP_ERR_ARG, "query.tags", "tag is NULL");
         }
     }
     return CAMP_OK;
@@ -644,7 +595,7 @@ void camp_cl_reset_last(camp_client_t *c)
 }
 
 /* The client's setup and the call's arguments, before anything is sent. */
-static camp_status_t check_call(camp_client_t *c, const call_t *call)
+static camp_status_t check_call(camp_client_t *c, const call_t *call, camp_cl_check_fn check)
 {
     camp_status_t st;
     if (c->work == NULL || c->tokens == NULL || c->transport.send == NULL ||
@@ -654,11 +605,8 @@ static camp_status_t check_call(camp_client_t *c, const call_t *call)
                              "work buffer, tokens, transport and routes are required");
     }
     st = check_args(c, call);
-    if (st == CAMP_OK && call->route == CAMP_ROUTE_OUTBOX_CONTACTS) {
-        st = check_query(c, call->query);
-    }
-    if (st == CAMP_OK && call->route == CAMP_ROUTE_EVENTS) {
-        st = check_events_query(c, call);
+    if (st == CAMP_OK && check != NULL) {
+        st = check(c, call);
     }
     return st;
 }
@@ -729,11 +677,11 @@ CLIENT_NOINLINE static bool again(camp_client_t *c, call_t *call, camp_status_t 
 }
 
 /* Clear the last result and check the call; on success start its clock. */
-CLIENT_NOINLINE static camp_status_t begin(camp_client_t *c, call_t *call)
+CLIENT_NOINLINE static camp_status_t begin(camp_client_t *c, call_t *call, camp_cl_check_fn check)
 {
     camp_status_t st;
     camp_cl_reset_last(c);
-    st = check_call(c, call);
+    st = check_call(c, call, check);
     if (st != CAMP_OK) {
         return st;
     }
@@ -837,9 +785,9 @@ CLIENT_NOINLINE static camp_status_t conclude(camp_client_t *c, call_t *call, ca
     return finish(c, call, st);
 }
 
-camp_status_t camp_cl_run(camp_client_t *c, call_t *call)
+camp_status_t camp_cl_run(camp_client_t *c, call_t *call, camp_cl_check_fn check)
 {
-    camp_status_t st = begin(c, call);
+    camp_status_t st = begin(c, call, check);
     if (st != CAMP_OK) {
         c->last.status = st;
         return st;

@@ -174,29 +174,31 @@ camp_status_t camp_client_inbox_get_campaign(camp_client_t *c, const char *campa
                                              camp_inbox_campaign_t *out)
 {
     call_t *k = campaign_call(c, CAMP_ROUTE_GET_CAMPAIGN, campaign_id, out);
-    return (k == NULL) ? CAMP_ERR_ARG : camp_cl_run(c, k);
+    return (k == NULL) ? CAMP_ERR_ARG : camp_cl_run(c, k, NULL);
+}
+
+/* enable and pause: a campaign call with the empty body */
+static camp_status_t state_call(camp_client_t *c, camp_route_id_t route, const char *id,
+                                camp_inbox_campaign_t *out)
+{
+    call_t *k = campaign_call(c, route, id, out);
+    if (k == NULL) {
+        return CAMP_ERR_ARG;
+    }
+    k->encode = enc_empty_object;
+    return camp_cl_run(c, k, NULL);
 }
 
 camp_status_t camp_client_inbox_enable_campaign(camp_client_t *c, const char *campaign_id,
                                                 camp_inbox_campaign_t *out)
 {
-    call_t *k = campaign_call(c, CAMP_ROUTE_ENABLE, campaign_id, out);
-    if (k == NULL) {
-        return CAMP_ERR_ARG;
-    }
-    k->encode = enc_empty_object;
-    return camp_cl_run(c, k);
+    return state_call(c, CAMP_ROUTE_ENABLE, campaign_id, out);
 }
 
 camp_status_t camp_client_inbox_pause_campaign(camp_client_t *c, const char *campaign_id,
                                                camp_inbox_campaign_t *out)
 {
-    call_t *k = campaign_call(c, CAMP_ROUTE_PAUSE, campaign_id, out);
-    if (k == NULL) {
-        return CAMP_ERR_ARG;
-    }
-    k->encode = enc_empty_object;
-    return camp_cl_run(c, k);
+    return state_call(c, CAMP_ROUTE_PAUSE, campaign_id, out);
 }
 
 /* A call with a required body: NULL when c or the body is NULL (the call fails
@@ -227,7 +229,7 @@ static camp_status_t run_body_call(camp_client_t *c, camp_client_decode_fn decod
         c->call_.decode = decode;
         c->call_.out = out;
     }
-    return camp_cl_run(c, &c->call_);
+    return camp_cl_run(c, &c->call_, NULL);
 }
 
 camp_status_t camp_client_inbox_create_campaign(camp_client_t *c,
@@ -286,7 +288,7 @@ camp_status_t camp_client_inbox_update_lead(camp_client_t *c, const char *campai
     }
     k->args[0] = campaign_id;
     k->args[1] = identifier;
-    return camp_cl_run(c, k);
+    return camp_cl_run(c, k, NULL);
 }
 
 camp_status_t camp_client_inbox_cancel_lead(camp_client_t *c, const char *campaign_id,
@@ -337,6 +339,58 @@ camp_status_t camp_client_outbox_create_sender(camp_client_t *c,
     return run_body_call(c, dec_outbox_sender, out);
 }
 
+/* The query checks of the contacts list and the events feed: passed to the runner
+ * by these endpoints only, so no other call links them. */
+static camp_status_t check_events_query(camp_client_t *c, const call_t *call)
+{
+    camp_diag_t *diag = &c->last.diag;
+    if (call->after_seq > CAMP_CLIENT_EVENTS_SEQ_MAX) {
+        camp_diag_set(diag, CAMP_ERR_RANGE, "query.afterSeq", "must be 0..2^53-1");
+        camp_diag_set_limits(diag, 0, CAMP_CLIENT_EVENTS_SEQ_MAX);
+        return CAMP_ERR_RANGE;
+    }
+    if (call->limit > CAMP_CLIENT_EVENTS_LIMIT_MAX) {
+        camp_diag_set(diag, CAMP_ERR_RANGE, "query.limit", "must be 1..1000 (0 = omitted)");
+        camp_diag_set_limits(diag, 1, (int64_t)CAMP_CLIENT_EVENTS_LIMIT_MAX);
+        return CAMP_ERR_RANGE;
+    }
+    return CAMP_OK;
+}
+
+static camp_status_t check_contacts_query(camp_client_t *c, const call_t *call)
+{
+    const camp_client_contacts_query_t *q = call->query;
+    camp_diag_t *diag = &c->last.diag;
+    size_t i;
+    if (q == NULL) {
+        return CAMP_OK;
+    }
+    if (q->page < 0) {
+        camp_diag_set(diag, CAMP_ERR_RANGE, "query.page", "must be >= 1 (0 = omitted)");
+        camp_diag_set_limits(diag, 1, INT64_MAX);
+        return CAMP_ERR_RANGE;
+    }
+    if (q->sort_by != NULL && strcmp(q->sort_by, "last_activity") != 0 &&
+        strcmp(q->sort_by, "created_at") != 0) {
+        return camp_diag_set(diag, CAMP_ERR_ENUM, "query.sort_by",
+                             "must be \"last_activity\" or \"created_at\"");
+    }
+    if (q->sort_direction != NULL && strcmp(q->sort_direction, "asc") != 0 &&
+        strcmp(q->sort_direction, "desc") != 0) {
+        return camp_diag_set(diag, CAMP_ERR_ENUM, "query.sort_direction",
+                             "must be \"asc\" or \"desc\"");
+    }
+    if (q->tag_count > 0 && q->tags == NULL) {
+        return camp_diag_set(diag, CAMP_ERR_ARG, "query.tags", "tags is NULL");
+    }
+    for (i = 0; i < q->tag_count; i++) {
+        if (q->tags[i] == NULL) {
+            return camp_diag_set(diag, CAMP_ERR_ARG, "query.tags", "tag is NULL");
+        }
+    }
+    return CAMP_OK;
+}
+
 camp_status_t camp_client_outbox_list_contacts(camp_client_t *c,
                                                const camp_client_contacts_query_t *query,
                                                camp_outbox_contacts_page_t *out)
@@ -348,7 +402,7 @@ camp_status_t camp_client_outbox_list_contacts(camp_client_t *c,
     k->query = query;
     k->decode = dec_outbox_contacts;
     k->out = out;
-    return camp_cl_run(c, k);
+    return camp_cl_run(c, k, check_contacts_query);
 }
 
 /* ---- team and the event feed ---------------------------------------------------------- */
@@ -363,7 +417,7 @@ camp_status_t camp_client_inbox_get_team(camp_client_t *c, camp_inbox_team_t *ou
         k->decode = dec_team;
         k->out = out;
     }
-    return camp_cl_run(c, k);
+    return camp_cl_run(c, k, NULL);
 }
 
 camp_status_t camp_client_inbox_list_events(camp_client_t *c, int64_t after_seq, unsigned limit,
@@ -380,5 +434,5 @@ camp_status_t camp_client_inbox_list_events(camp_client_t *c, int64_t after_seq,
         k->out = page;
         k->keep_doc = true;
     }
-    return camp_cl_run(c, k);
+    return camp_cl_run(c, k, check_events_query);
 }
