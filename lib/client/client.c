@@ -695,7 +695,8 @@ CLIENT_NOINLINE static camp_status_t begin(camp_client_t *c, call_t *call, camp_
 }
 
 /* The last response's body, when complete: noted, then checked or tokenized for
- * the call's decoder on success, read for the API's error otherwise. */
+ * the call's decoder on success, read for the API's error otherwise. Without a
+ * complete response in work the call's status stands as it is. */
 CLIENT_NOINLINE static camp_status_t take_body(camp_client_t *c, const call_t *call,
                                                camp_status_t st)
 {
@@ -703,6 +704,9 @@ CLIENT_NOINLINE static camp_status_t take_body(camp_client_t *c, const call_t *c
     /* rs->body points into work (or is a literal "" when empty): take the
      * writable pointer from the buffer itself */
     char *body = (char *)c->work + rs->header_len;
+    if (rs->state_ != CAMP_HTTP_ST_DONE || rs->buf_ != c->work) {
+        return st;
+    }
     c->last.body = rs->body;
     c->last.body_len = rs->body_len;
     c->last.location = rs->location;
@@ -757,30 +761,14 @@ CLIENT_NOINLINE static camp_status_t finish(camp_client_t *c, const call_t *call
     return st;
 }
 
-/* This attempt's request body at work[0..), through the endpoint's encoder. The
- * model encoders are the deepest calls of a request: they run under this frame
- * and camp_cl_run's alone. */
-CLIENT_NOINLINE static camp_status_t encode_body(camp_client_t *c, call_t *call)
-{
-    camp_client_encode_fn encode = call->encode;
-    const void *body = call->body;
-    size_t *len = &call->body_len;
-    if (encode == NULL) {
-        return CAMP_OK;
-    }
-    return encode(body, (char *)c->work, c->work_cap, len, &c->last.diag);
-}
-
 /* The response taken and, on success, decoded into the caller's model through the
  * endpoint's decoder. camp_cl_run's frame is gone (a tail call): the model
  * decoders run under this frame alone. */
 CLIENT_NOINLINE static camp_status_t conclude(camp_client_t *c, call_t *call, camp_status_t st)
 {
-    if (c->resp_.state_ == CAMP_HTTP_ST_DONE && c->resp_.buf_ == c->work) {
-        st = take_body(c, call, st);
-        if (st == CAMP_OK && call->decode != NULL && call->out != NULL) {
-            st = call->decode(&c->doc_, call->out, &c->last.diag);
-        }
+    st = take_body(c, call, st);
+    if (st == CAMP_OK && call->decode != NULL && call->out != NULL) {
+        st = call->decode(&c->doc_, call->out, &c->last.diag);
     }
     return finish(c, call, st);
 }
@@ -792,9 +780,14 @@ camp_status_t camp_cl_run(camp_client_t *c, call_t *call, camp_cl_check_fn check
         c->last.status = st;
         return st;
     }
-    /* each attempt lays the request out anew: the last response overwrote it */
+    /* each attempt lays the request out anew: the last response overwrote it; the
+     * body first, by the endpoint's model encoder (the deepest call of a request:
+     * it runs under this frame alone) */
     do {
-        st = send_attempt(c, call, encode_body(c, call));
+        st = (call->encode == NULL) ? CAMP_OK
+                                    : call->encode(call->body, (char *)c->work, c->work_cap,
+                                                   &call->body_len, &c->last.diag);
+        st = send_attempt(c, call, st);
     } while (again(c, call, st));
     return conclude(c, call, st);
 }
