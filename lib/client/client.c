@@ -549,7 +549,7 @@ CLIENT_NOINLINE static camp_status_t decode_error_body(camp_client_t *c, camp_st
     camp_inbox_error_t e;
     int v;
     if (len == 0 ||
-        camp_json_parse(doc, (char *)c->work + c->resp_.header_len, len, c->tokens, c->token_cap,
+        camp_json_parse(doc, (char *)&c->work[c->resp_.header_len], len, c->tokens, c->token_cap,
                         NULL) != CAMP_OK ||
         camp_json_kind(doc, 0) != CAMP_JSON_OBJECT) {
         return st;
@@ -646,8 +646,10 @@ CLIENT_NOINLINE static bool wait_to_retry(camp_client_t *c, const call_t *call, 
 /* The request, its body already at work[0..body_len): the head written behind it,
  * sent, the response received, the attempt counted. Out of line: the request
  * writer's and the exchange's frames are not on the encoders' stack. */
-CLIENT_NOINLINE static camp_status_t send_attempt(camp_client_t *c, call_t *call, camp_status_t st)
+CLIENT_NOINLINE static camp_status_t send_attempt(camp_client_t *c, call_t *call,
+                                                  camp_status_t encoded)
 {
+    camp_status_t st = encoded;
     if (st == CAMP_OK) {
         st = write_head(c, call, call->body_len, &call->head_off, &call->head_len);
     }
@@ -703,7 +705,8 @@ CLIENT_NOINLINE static camp_status_t take_body(camp_client_t *c, const call_t *c
     const camp_http_response_t *rs = &c->resp_;
     /* rs->body points into work (or is a literal "" when empty): take the
      * writable pointer from the buffer itself */
-    char *body = (char *)c->work + rs->header_len;
+    char *body = (char *)&c->work[rs->header_len];
+    camp_status_t parsed;
     if (rs->state_ != CAMP_HTTP_ST_DONE || rs->buf_ != c->work) {
         return st;
     }
@@ -722,11 +725,11 @@ CLIENT_NOINLINE static camp_status_t take_body(camp_client_t *c, const call_t *c
     if (call->out == NULL) {
         return CAMP_OK;
     }
-    st = camp_json_parse(&c->doc_, body, rs->body_len, c->tokens, c->token_cap, &c->last.diag);
-    if (st != CAMP_OK) {
+    parsed = camp_json_parse(&c->doc_, body, rs->body_len, c->tokens, c->token_cap, &c->last.diag);
+    if (parsed != CAMP_OK) {
         c->doc_.text = NULL;
     }
-    return st;
+    return parsed;
 }
 
 /* A proxy or a server mix-up must not make the caller act on another campaign:
@@ -744,8 +747,10 @@ static camp_status_t check_campaign_id(camp_client_t *c, const call_t *call)
 }
 
 /* The call's outcome in c->last. */
-CLIENT_NOINLINE static camp_status_t finish(camp_client_t *c, const call_t *call, camp_status_t st)
+CLIENT_NOINLINE static camp_status_t finish(camp_client_t *c, const call_t *call,
+                                            camp_status_t result)
 {
+    camp_status_t st = result;
     if (st == CAMP_OK && call->route <= CAMP_ROUTE_PAUSE && call->out != NULL) {
         st = check_campaign_id(c, call);
     }
@@ -764,9 +769,9 @@ CLIENT_NOINLINE static camp_status_t finish(camp_client_t *c, const call_t *call
 /* The response taken and, on success, decoded into the caller's model through the
  * endpoint's decoder. camp_cl_run's frame is gone (a tail call): the model
  * decoders run under this frame alone. */
-CLIENT_NOINLINE static camp_status_t conclude(camp_client_t *c, call_t *call, camp_status_t st)
+CLIENT_NOINLINE static camp_status_t conclude(camp_client_t *c, call_t *call, camp_status_t result)
 {
-    st = take_body(c, call, st);
+    camp_status_t st = take_body(c, call, result);
     if (st == CAMP_OK && call->decode != NULL && call->out != NULL) {
         st = call->decode(&c->doc_, call->out, &c->last.diag);
     }

@@ -143,8 +143,8 @@ static camp_status_t enc_empty_object(const void *body, char *buf, size_t cap, s
 /* ---- endpoints ------------------------------------------------------------------------- */
 
 /* Start describing a call in the client's own call_: no body, the response checked
- * as JSON, until the endpoint says otherwise. NULL when c is NULL. Each endpoint then
- * ends with `return camp_cl_run(...)`, a tail call: its own frame is gone before the
+ * as JSON, until the endpoint says otherwise. NULL when c is NULL. The runner is
+ * each endpoint's last call, a tail call: the endpoint's frame is gone before the
  * call runs. */
 static call_t *call_init(camp_client_t *c, camp_route_id_t route, const char *campaign_id)
 {
@@ -181,12 +181,13 @@ camp_status_t camp_client_inbox_get_campaign(camp_client_t *c, const char *campa
 static camp_status_t state_call(camp_client_t *c, camp_route_id_t route, const char *id,
                                 camp_inbox_campaign_t *out)
 {
+    camp_status_t st = CAMP_ERR_ARG;
     call_t *k = campaign_call(c, route, id, out);
-    if (k == NULL) {
-        return CAMP_ERR_ARG;
+    if (k != NULL) {
+        k->encode = enc_empty_object;
+        st = camp_cl_run(c, k, NULL);
     }
-    k->encode = enc_empty_object;
-    return camp_cl_run(c, k, NULL);
+    return st;
 }
 
 camp_status_t camp_client_inbox_enable_campaign(camp_client_t *c, const char *campaign_id,
@@ -236,59 +237,64 @@ camp_status_t camp_client_inbox_create_campaign(camp_client_t *c,
                                                 const camp_inbox_campaign_create_t *body,
                                                 camp_inbox_campaign_t *out)
 {
-    if (body_call(c, CAMP_ROUTE_CREATE, enc_campaign_create, body) == NULL) {
-        return CAMP_ERR_ARG;
+    camp_status_t st = CAMP_ERR_ARG;
+    if (body_call(c, CAMP_ROUTE_CREATE, enc_campaign_create, body) != NULL) {
+        st = run_body_call(c, dec_campaign, out);
     }
-    return run_body_call(c, dec_campaign, out);
+    return st;
 }
 
 camp_status_t camp_client_inbox_update_sequence(camp_client_t *c, const char *campaign_id,
                                                 const camp_inbox_sequence_t *body,
                                                 camp_inbox_sequence_t *out)
 {
+    camp_status_t st = CAMP_ERR_ARG;
     call_t *k = body_call(c, CAMP_ROUTE_SEQUENCE, enc_sequence_update, body);
-    if (k == NULL) {
-        return CAMP_ERR_ARG;
+    if (k != NULL) {
+        k->args[0] = campaign_id;
+        st = run_body_call(c, dec_sequence, out);
     }
-    k->args[0] = campaign_id;
-    return run_body_call(c, dec_sequence, out);
+    return st;
 }
 
 camp_status_t camp_client_inbox_update_lead_rules(camp_client_t *c, const char *campaign_id,
                                                   const camp_inbox_rules_update_t *body,
                                                   camp_inbox_success_t *out)
 {
+    camp_status_t st = CAMP_ERR_ARG;
     call_t *k = body_call(c, CAMP_ROUTE_RULES, enc_rules_update, body);
-    if (k == NULL) {
-        return CAMP_ERR_ARG;
+    if (k != NULL) {
+        k->args[0] = campaign_id;
+        st = run_body_call(c, dec_success, out);
     }
-    k->args[0] = campaign_id;
-    return run_body_call(c, dec_success, out);
+    return st;
 }
 
 camp_status_t camp_client_inbox_add_leads(camp_client_t *c, const char *campaign_id,
                                           const camp_inbox_leads_add_t *body,
                                           camp_inbox_leads_add_result_t *out)
 {
+    camp_status_t st = CAMP_ERR_ARG;
     call_t *k = body_call(c, CAMP_ROUTE_LEADS_ADD, enc_leads_add, body);
-    if (k == NULL) {
-        return CAMP_ERR_ARG;
+    if (k != NULL) {
+        k->args[0] = campaign_id;
+        st = run_body_call(c, dec_leads_add_result, out);
     }
-    k->args[0] = campaign_id;
-    return run_body_call(c, dec_leads_add_result, out);
+    return st;
 }
 
 camp_status_t camp_client_inbox_update_lead(camp_client_t *c, const char *campaign_id,
                                             const char *identifier,
                                             const camp_inbox_lead_update_t *body)
 {
+    camp_status_t st = CAMP_ERR_ARG;
     call_t *k = body_call(c, CAMP_ROUTE_LEAD_UPDATE, enc_lead_update, body);
-    if (k == NULL) {
-        return CAMP_ERR_ARG;
+    if (k != NULL) {
+        k->args[0] = campaign_id;
+        k->args[1] = identifier;
+        st = camp_cl_run(c, k, NULL);
     }
-    k->args[0] = campaign_id;
-    k->args[1] = identifier;
-    return camp_cl_run(c, k, NULL);
+    return st;
 }
 
 camp_status_t camp_client_inbox_cancel_lead(camp_client_t *c, const char *campaign_id,
@@ -296,13 +302,14 @@ camp_status_t camp_client_inbox_cancel_lead(camp_client_t *c, const char *campai
                                             const camp_inbox_lead_cancel_t *body,
                                             camp_inbox_success_t *out)
 {
+    camp_status_t st = CAMP_ERR_ARG;
     call_t *k = body_call(c, CAMP_ROUTE_LEAD_CANCEL, enc_lead_cancel, body);
-    if (k == NULL) {
-        return CAMP_ERR_ARG;
+    if (k != NULL) {
+        k->args[0] = campaign_id;
+        k->args[1] = identifier;
+        st = run_body_call(c, dec_success, out);
     }
-    k->args[0] = campaign_id;
-    k->args[1] = identifier;
-    return run_body_call(c, dec_success, out);
+    return st;
 }
 
 camp_status_t camp_client_inbox_update_column(camp_client_t *c, const char *campaign_id,
@@ -310,33 +317,36 @@ camp_status_t camp_client_inbox_update_column(camp_client_t *c, const char *camp
                                               const camp_inbox_column_update_t *body,
                                               camp_inbox_column_t *out)
 {
+    camp_status_t st = CAMP_ERR_ARG;
     call_t *k = body_call(c, CAMP_ROUTE_COLUMN_UPDATE, enc_column_update, body);
-    if (k == NULL) {
-        return CAMP_ERR_ARG;
+    if (k != NULL) {
+        k->args[0] = campaign_id;
+        k->args[2] = column_id;
+        st = run_body_call(c, dec_column, out);
     }
-    k->args[0] = campaign_id;
-    k->args[2] = column_id;
-    return run_body_call(c, dec_column, out);
+    return st;
 }
 
 camp_status_t camp_client_outbox_create_campaign(camp_client_t *c,
                                                  const camp_outbox_campaign_create_t *body,
                                                  camp_outbox_campaign_t *out)
 {
-    if (body_call(c, CAMP_ROUTE_OUTBOX_CAMPAIGN_CREATE, enc_outbox_campaign_create, body) == NULL) {
-        return CAMP_ERR_ARG;
+    camp_status_t st = CAMP_ERR_ARG;
+    if (body_call(c, CAMP_ROUTE_OUTBOX_CAMPAIGN_CREATE, enc_outbox_campaign_create, body) != NULL) {
+        st = run_body_call(c, dec_outbox_campaign, out);
     }
-    return run_body_call(c, dec_outbox_campaign, out);
+    return st;
 }
 
 camp_status_t camp_client_outbox_create_sender(camp_client_t *c,
                                                const camp_outbox_sender_create_t *body,
                                                camp_outbox_sender_t *out)
 {
-    if (body_call(c, CAMP_ROUTE_OUTBOX_SENDER_CREATE, enc_outbox_sender_create, body) == NULL) {
-        return CAMP_ERR_ARG;
+    camp_status_t st = CAMP_ERR_ARG;
+    if (body_call(c, CAMP_ROUTE_OUTBOX_SENDER_CREATE, enc_outbox_sender_create, body) != NULL) {
+        st = run_body_call(c, dec_outbox_sender, out);
     }
-    return run_body_call(c, dec_outbox_sender, out);
+    return st;
 }
 
 /* The query checks of the contacts list and the events feed: passed to the runner
@@ -395,44 +405,47 @@ camp_status_t camp_client_outbox_list_contacts(camp_client_t *c,
                                                const camp_client_contacts_query_t *query,
                                                camp_outbox_contacts_page_t *out)
 {
+    camp_status_t st = CAMP_ERR_ARG;
     call_t *k = call_init(c, CAMP_ROUTE_OUTBOX_CONTACTS, NULL);
-    if (k == NULL) {
-        return CAMP_ERR_ARG;
+    if (k != NULL) {
+        k->query = query;
+        k->decode = dec_outbox_contacts;
+        k->out = out;
+        st = camp_cl_run(c, k, check_contacts_query);
     }
-    k->query = query;
-    k->decode = dec_outbox_contacts;
-    k->out = out;
-    return camp_cl_run(c, k, check_contacts_query);
+    return st;
 }
 
 /* ---- team and the event feed ---------------------------------------------------------- */
 
 camp_status_t camp_client_inbox_get_team(camp_client_t *c, camp_inbox_team_t *out)
 {
+    camp_status_t st = CAMP_ERR_ARG;
     call_t *k = call_init(c, CAMP_ROUTE_TEAM, NULL);
-    if (k == NULL) {
-        return CAMP_ERR_ARG;
+    if (k != NULL) {
+        if (out != NULL) {
+            k->decode = dec_team;
+            k->out = out;
+        }
+        st = camp_cl_run(c, k, NULL);
     }
-    if (out != NULL) {
-        k->decode = dec_team;
-        k->out = out;
-    }
-    return camp_cl_run(c, k, NULL);
+    return st;
 }
 
 camp_status_t camp_client_inbox_list_events(camp_client_t *c, int64_t after_seq, unsigned limit,
                                             camp_inbox_events_page_t *page)
 {
+    camp_status_t st = CAMP_ERR_ARG;
     call_t *k = call_init(c, CAMP_ROUTE_EVENTS, NULL);
-    if (k == NULL) {
-        return CAMP_ERR_ARG;
+    if (k != NULL) {
+        k->after_seq = (after_seq < 0) ? -1 : after_seq;
+        k->limit = limit;
+        if (page != NULL) {
+            k->decode = dec_events_page;
+            k->out = page;
+            k->keep_doc = true;
+        }
+        st = camp_cl_run(c, k, check_events_query);
     }
-    k->after_seq = (after_seq < 0) ? -1 : after_seq;
-    k->limit = limit;
-    if (page != NULL) {
-        k->decode = dec_events_page;
-        k->out = page;
-        k->keep_doc = true;
-    }
-    return camp_cl_run(c, k, check_events_query);
+    return st;
 }
