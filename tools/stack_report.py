@@ -202,6 +202,14 @@ def read_relocs(objdir, objdump, nodes):
             if line.startswith('RELOCATION RECORDS FOR ['):
                 section = line[len('RELOCATION RECORDS FOR ['):].rstrip(']:')
                 here = key(section) if not section.startswith('.debug') else None
+                if here is not None and here[0] == 'd' and section.startswith('.text'):
+                    # code outside a function's own section (a build without
+                    # -ffunction-sections): what it refers to, every function of
+                    # the file may take
+                    here = ('d', src + '#' + section)
+                    for title, n in nodes.items():
+                        if n['src'] == src:
+                            refs.setdefault(('f', title), set()).add(here)
                 continue
             parts = line.split()
             if here is None or len(parts) != 3 or not parts[1].startswith('R_ARM_'):
@@ -346,6 +354,12 @@ class CTypes:
 
 def analyse(objdir, elf, include_dir, objdump):
     nodes, edges, sites = read_callgraph(objdir)
+    missing = []
+    for obj in sorted(glob.glob(os.path.join(objdir, '**', '*.o'), recursive=True)):
+        if not os.path.exists(obj[:-2] + '.ci'):
+            missing.append(os.path.relpath(obj, objdir))
+    if missing:  # its functions would pass for libc routines, read from the image alone
+        return {}, ['no call graph (.ci) for ' + ', '.join(missing)]
     routines = read_elf_routines(elf, objdump)
     taken_by, tail = read_relocs(objdir, objdump, nodes)
     public = public_names(include_dir)
