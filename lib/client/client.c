@@ -121,13 +121,13 @@ camp_status_t camp_client_init_inbox(camp_client_t *c, uint8_t *work, size_t wor
 camp_status_t camp_client_init_outbox(camp_client_t *c, uint8_t *work, size_t work_cap,
                                       camp_json_token_t *tokens, size_t token_cap)
 {
-    camp_status_t st = camp_client_init_inbox(c, work, work_cap, tokens, token_cap);
-    if (st == CAMP_OK) {
-        /* the same defaults but the host; Outbox paths have no base prefix */
-        c->host = CAMP_OUTBOX_HOST;
-        c->base_path = "";
+    if (c == NULL || work == NULL || work_cap == 0 || tokens == NULL || token_cap == 0) {
+        return CAMP_ERR_ARG;
     }
-    return st;
+    init_common(c, work, work_cap, tokens, token_cap);
+    c->host = CAMP_OUTBOX_HOST;
+    c->base_path = "";
+    return CAMP_OK;
 }
 
 /* Which placeholder @p s (n bytes left) starts with: its index in
@@ -691,8 +691,8 @@ CLIENT_NOINLINE static camp_status_t begin(camp_client_t *c, call_t *call, camp_
     /* max_total_ms bounds the whole call, first attempt included */
     call->limit_ms = (c->retry.max_total_ms != 0) ? call->start_ms + c->retry.max_total_ms : 0;
     camp_http_response_init(&c->resp_, NULL, 0, false);
-    camp_diag_clear(&c->last.diag);
-    call->body_len = 0;
+    /* the first attempt starts as again() leaves the next: c->last was just reset
+     * and call_init cleared the call */
     return CAMP_OK;
 }
 
