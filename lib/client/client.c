@@ -670,7 +670,7 @@ CLIENT_NOINLINE static bool again(camp_client_t *c, call_t *call, camp_status_t 
     bool can_retry =
         c->routes[call->route].idempotent && c->retry.random != NULL && c->retry.sleep_ms != NULL;
     /* bounded by max_attempts (and a hard cap for a policy set to UINT32_MAX) */
-    if (!can_retry || !wait_to_retry(c, call, st) || c->last.attempts >= 1000u) {
+    if (!can_retry || !wait_to_retry(c, call, st) || (c->last.attempts >= 1000u)) {
         return false;
     }
     camp_diag_clear(&c->last.diag);
@@ -747,11 +747,11 @@ static camp_status_t check_campaign_id(camp_client_t *c, const call_t *call)
 }
 
 /* The call's outcome in c->last. */
-CLIENT_NOINLINE static camp_status_t finish(camp_client_t *c, const call_t *call,
-                                            camp_status_t result)
+CLIENT_NOINLINE static camp_status_t record_outcome(camp_client_t *c, const call_t *call,
+                                                    camp_status_t result)
 {
     camp_status_t st = result;
-    if (st == CAMP_OK && call->route <= CAMP_ROUTE_PAUSE && call->out != NULL) {
+    if ((st == CAMP_OK) && (call->route <= CAMP_ROUTE_PAUSE) && (call->out != NULL)) {
         st = check_campaign_id(c, call);
     }
     if (st != CAMP_OK || !call->keep_doc) {
@@ -772,10 +772,10 @@ CLIENT_NOINLINE static camp_status_t finish(camp_client_t *c, const call_t *call
 CLIENT_NOINLINE static camp_status_t conclude(camp_client_t *c, call_t *call, camp_status_t result)
 {
     camp_status_t st = take_body(c, call, result);
-    if (st == CAMP_OK && call->decode != NULL && call->out != NULL) {
+    if ((st == CAMP_OK) && (call->decode != NULL) && (call->out != NULL)) {
         st = call->decode(&c->doc_, call->out, &c->last.diag);
     }
-    return finish(c, call, st);
+    return record_outcome(c, call, st);
 }
 
 camp_status_t camp_cl_run(camp_client_t *c, call_t *call, camp_cl_check_fn check)
