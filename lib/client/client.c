@@ -538,20 +538,44 @@ static void set_str(camp_str_t *s, const char *p)
     s->len = (p != NULL) ? strlen(p) : 0;
 }
 
+/* The error body tokenized in the client's document, when it is a JSON object.
+ * The document is free: a failed call leaves none to the caller. */
+CLIENT_NOINLINE static bool error_doc(camp_client_t *c)
+{
+    size_t len = c->resp_.body_len;
+    return (len != 0) &&
+           (camp_json_parse(&c->doc_, (char *)&c->work[c->resp_.header_len], len, c->tokens,
+                            c->token_cap, NULL) == CAMP_OK) &&
+           (camp_json_kind(&c->doc_, 0) == CAMP_JSON_OBJECT);
+}
+
+/* A DRF-style {"detail": "..."} (Outbox, unverified) or {"message": "..."}. */
+CLIENT_NOINLINE static camp_status_t take_detail(camp_client_t *c, camp_status_t st)
+{
+    camp_json_doc_t *doc = &c->doc_;
+    const char *s = NULL;
+    size_t n = 0;
+    int v = camp_json_member(doc, 0, "detail");
+    if (v < 0) {
+        v = camp_json_member(doc, 0, "message");
+    }
+    if (v >= 0 && camp_json_kind(doc, v) == CAMP_JSON_STRING &&
+        camp_json_get_string(doc, v, &s, &n) == CAMP_OK) {
+        c->last.error_message.ptr = s;
+        c->last.error_message.len = n;
+    }
+    return st;
+}
+
 /* Error bodies: InboxApp's nested or flat form (D12) through the inbox
- * decoder; otherwise a DRF-style {"detail": "..."} (Outbox, unverified). One
- * parse only: string getters unescape in place, so the text is never parsed twice. */
+ * decoder; otherwise a `detail` or `message` string. One parse only: string
+ * getters unescape in place, so the text is never parsed twice. The parse and
+ * the fallback have frames of their own, not under the inbox decoder's. */
 CLIENT_NOINLINE static camp_status_t decode_error_body(camp_client_t *c, camp_status_t st)
 {
-    /* the client's document is free: a failed call leaves none to the caller */
     camp_json_doc_t *doc = &c->doc_;
-    size_t len = c->resp_.body_len;
     camp_inbox_error_t e;
-    int v;
-    if (len == 0 ||
-        camp_json_parse(doc, (char *)&c->work[c->resp_.header_len], len, c->tokens, c->token_cap,
-                        NULL) != CAMP_OK ||
-        camp_json_kind(doc, 0) != CAMP_JSON_OBJECT) {
+    if (!error_doc(c)) {
         return st;
     }
     if ((camp_json_member(doc, 0, "error") >= 0 || camp_json_member(doc, 0, "code") >= 0) &&
@@ -563,19 +587,7 @@ CLIENT_NOINLINE static camp_status_t decode_error_body(camp_client_t *c, camp_st
         }
         return st;
     }
-    v = camp_json_member(doc, 0, "detail");
-    if (v < 0) {
-        v = camp_json_member(doc, 0, "message");
-    }
-    if (v >= 0 && camp_json_kind(doc, v) == CAMP_JSON_STRING) {
-        const char *s = NULL;
-        size_t n = 0;
-        if (camp_json_get_string(doc, v, &s, &n) == CAMP_OK) {
-            c->last.error_message.ptr = s;
-            c->last.error_message.len = n;
-        }
-    }
-    return st;
+    return take_detail(c, st);
 }
 
 void camp_cl_reset_last(camp_client_t *c)
