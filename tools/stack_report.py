@@ -8,13 +8,25 @@ Inputs (from `make target`, one build directory build/target/<cpu>-<opt>/):
                     libc and libgcc routines the core uses (memcpy, __aeabi_ldivmod, ...)
                     are read from its disassembly (push / sub sp / vpush, bl / b)
 
-Worst case of f = own frame + the largest worst case of anything f calls. The core has no
-recursion (a cycle is reported as an error) . A call through a function pointer is
-resolved to the functions whose address is taken in the same source file (libcamp's own
-byte sources and decoder tables); in a file that takes no function address it is a call into
-a port (transport send/recv/now_ms, crypto HMAC), listed as "port callbacks": that stack is
-the application's and is not included in the number. The stack probe on qemu
-(tests/target/test_stack.c) checks measured usage against these bounds.
+Worst case of f = own frame + the largest worst case of anything f calls; a tail call (a
+branch taken after f's frame is released, R_ARM_THM_JUMP* in the object) adds the callee's
+worst case alone. The core has no recursion (a cycle is reported as an error).
+
+Calls through a function pointer are resolved per public function, by two facts:
+  - where the pointer's value can come from: a lib function is a target only if the code the
+    public call can run takes its address (a relocation in that function's code, or in a const
+    table it refers to). libcamp keeps a pointer to its own functions only for the call in
+    progress (lib/client fills the call's encode/decode in each endpoint before running it),
+    so a call never reaches a lib function through a pointer another call stored;
+  - its type: the target's type must match the pointer's (number of parameters, which are
+    pointers, void or not), read from the declarations in include/ and lib/ of the members,
+    variables and typedefs called in the statement gcc records for the call.
+A pointer call with no such lib target calls code the application supplied (transport,
+connection, retry and crypto ports): that stack is the application's, not counted here, and
+the function is marked "port callbacks". A pointer call whose pointer cannot be named from
+the source is taken to reach every function whose address the public call takes, and a
+warning names it. The stack probe on qemu (tests/target/test_stack.c) and the firmware
+programs check measured usage against these bounds.
 
 Outputs:
   --json FILE   {"config": ..., "functions": {name: {...}}, "errors": [...]}
@@ -32,7 +44,7 @@ import subprocess
 import sys
 
 NODE_RE = re.compile(r'^node: \{ title: "([^"]+)" label: "([^"]*)"')
-EDGE_RE = re.compile(r'^edge: \{ sourcename: "([^"]+)" targetname: "([^"]+)"')
+EDGE_RE = re.compile(r'^edge: \{ sourcename: "([^"]+)" targetname: "([^"]+)"(?: label: "([^"]*)")?')
 BYTES_RE = re.compile(r'\\n(\d+) bytes \(([^)]*)\)')
 INDIRECT = '__indirect_call'
 
@@ -53,8 +65,9 @@ def public_names(include_dir):
 
 
 def read_callgraph(objdir):
-    """Nodes {title: {name, frame, kind, file}} and edges {title: [target titles]}."""
-    nodes, edges = {}, {}
+    """Nodes {title: {name, frame, kind, src, loc, local}}, edges {title: [target titles]}
+    and indirect call sites {title: [file:line:col]}."""
+    nodes, edges, sites = {}, {}, {}
     for ci in sorted(glob.glob(os.path.join(objdir, '**', '*.ci'), recursive=True)):
         with open(ci, encoding='utf-8', errors='replace') as f:
             for line in f:
@@ -64,15 +77,17 @@ def read_callgraph(objdir):
                     b = BYTES_RE.search(label)
                     name = label.split('\\n', 1)[0]
                     if b:  # defined in this translation unit
-                        src = label.split('\\n')[1] if '\\n' in label else ''
+                        loc = label.split('\\n')[1] if '\\n' in label else ''
                         nodes[title] = {'name': name, 'frame': int(b.group(1)),
-                                        'kind': b.group(2), 'src': src.split(':')[0],
-                                        'local': ':' in title}
+                                        'kind': b.group(2), 'src': loc.split(':')[0],
+                                        'loc': loc, 'local': ':' in title}
                     continue
                 m = EDGE_RE.match(line)
                 if m:
                     edges.setdefault(m.group(1), []).append(m.group(2))
-    return nodes, edges
+                    if m.group(2) == INDIRECT:
+                        sites.setdefault(m.group(1), []).append(m.group(3) or '')
+    return nodes, edges, sites
 
 
 PUSH_RE = re.compile(r'\s(push|stmdb\s+sp!,|stmfd\s+sp!,)\s*\{([^}]*)\}')
@@ -151,12 +166,18 @@ def read_elf_routines(elf, objdump):
     return out
 
 
-def address_taken(objdir, objdump, nodes):
-    """Titles of lib functions whose address is taken (non-call relocations).
+def read_relocs(objdir, objdump, nodes):
+    """What the code of each lib function refers to, from the objects' relocations.
 
-    With -ffunction-sections a reference names the function's symbol or its
-    section `.text.<name>`; only R_ARM_THM_CALL / JUMP relocations are calls."""
-    taken = set()
+    Returns (taken_by, tail): taken_by[title] = the lib functions whose address that
+    function's code takes, directly or through the const tables it refers to (table ->
+    table -> function, any depth); tail = the (caller, callee) title pairs where every
+    call is a tail call (a branch, R_ARM_THM_JUMP*, after the caller's frame is gone).
+    With -ffunction-sections a reference names a symbol or a section `.text.<f>` /
+    `.rodata.<table>`; a function's own switch table (.rodata.f -> .text.f) and literal
+    pool (.text.f -> .text.f) are not its address escaping."""
+    refs = {}  # ('f', title) or ('d', table name) -> set of the same
+    calls, jumps = set(), set()
     for obj in sorted(glob.glob(os.path.join(objdir, '**', '*.o'), recursive=True)):
         src = 'lib/' + os.path.relpath(obj, objdir)[:-2] + '.c'
         try:
@@ -164,42 +185,199 @@ def address_taken(objdir, objdump, nodes):
                                   text=True).stdout
         except (OSError, subprocess.CalledProcessError):
             continue
-        section = ''
+
+        def key(sym):
+            for prefix in ('.text.', '.rodata.', '.data.rel.ro.local.', '.data.rel.ro.',
+                           '.data.rel.', '.data.', '.bss.'):
+                if sym.startswith(prefix):
+                    sym = sym[len(prefix):]
+                    break
+            for title in (src + ':' + sym, sym):
+                if title in nodes:
+                    return ('f', title)
+            return ('d', sym)
+
+        here = None
         for line in text.splitlines():
             if line.startswith('RELOCATION RECORDS FOR ['):
                 section = line[len('RELOCATION RECORDS FOR ['):].rstrip(']:')
+                here = key(section) if not section.startswith('.debug') else None
+                if here is not None and here[0] == 'd' and section.startswith('.text'):
+                    # code outside a function's own section (a build without
+                    # -ffunction-sections): what it refers to, every function of
+                    # the file may take
+                    here = ('d', src + '#' + section)
+                    for title, n in nodes.items():
+                        if n['src'] == src:
+                            refs.setdefault(('f', title), set()).add(here)
                 continue
             parts = line.split()
-            if len(parts) != 3 or not parts[1].startswith('R_ARM_'):
+            if here is None or len(parts) != 3 or not parts[1].startswith('R_ARM_'):
                 continue
-            if 'CALL' in parts[1] or 'JUMP' in parts[1]:
-                continue
-            sym = parts[2]
-            if sym.startswith('.text.'):
-                sym = sym[len('.text.'):]
-                # A function's own switch jump table (.rodata.f -> .text.f) or
-                # literal pool (.text.f -> .text.f) points at labels inside f:
-                # that is not its address escaping.
-                if section in ('.rodata.' + sym, '.text.' + sym):
-                    continue
-            for title in (src + ':' + sym, sym):
-                if title in nodes:
-                    taken.add(title)
-    return taken
+            there = key(parts[2].split('+')[0].split('-')[0])
+            if there[0] == 'f' and 'CALL' in parts[1]:
+                calls.add((here[1], there[1]))
+            elif there[0] == 'f' and 'JUMP' in parts[1]:
+                jumps.add((here[1], there[1]))
+            elif there != here and not (here[0] == 'd' and there[0] == 'f' and
+                                        nodes[there[1]]['name'] == here[1]):
+                refs.setdefault(here, set()).add(there)
+    taken_by = {}
+    for title in nodes:
+        seen, todo, found = set(), [('f', title)], set()
+        while todo:
+            for r in refs.get(todo.pop(), ()):
+                if r[0] == 'f':
+                    found.add(r[1])
+                elif r not in seen:
+                    seen.add(r)
+                    todo.append(r)
+        taken_by[title] = found
+    return taken_by, jumps - calls
+
+
+# ---- the types of function pointers (for calls through them) --------------------------
+#
+# A call through a pointer can only reach a function of a compatible type (anything else
+# is undefined behaviour, which the warnings and analysers of `make check` look for). The
+# "shape" of a function type is what survives every typedef: the number of parameters and
+# which of them are pointers, and whether it returns void. Equal shapes are taken as
+# compatible: coarser than C's rule, so never missing a target.
+
+FP_DECL_RE = re.compile(r'(\w[\w\s\*]*?)\(\s*\*\s*(\w+)\s*\)\s*\(([^()]*)\)')
+FP_TYPEDEF_RE = re.compile(r'typedef\s+([\w\s\*]+?)\(\s*\*\s*(\w+)\s*\)\s*\(([^()]*)\)\s*;')
+PTR_TYPEDEF_RE = re.compile(r'typedef\s+[\w\s]+\*\s*(\w+)\s*;')
+C_WORDS = {'void', 'char', 'short', 'int', 'long', 'float', 'double', 'signed', 'unsigned',
+           'const', 'volatile', 'struct', 'union', 'enum', '_Bool', 'bool', 'restrict'}
+
+
+def strip_comments(text):
+    text = re.sub(r'/\*.*?\*/', lambda m: re.sub(r'[^\n]', ' ', m.group(0)), text, flags=re.S)
+    return re.sub(r'//[^\n]*', lambda m: ' ' * len(m.group(0)), text)
+
+
+def shape_of(ret, params, ptr_types):
+    """(returns void, (param is a pointer, ...)) of a function type written in C."""
+    ps = [q.strip() for q in params.split(',')]
+    if ps == ['void'] or ps == ['']:
+        ps = []
+    flags = []
+    for q in ps:
+        words = re.findall(r'\w+', q)
+        flags.append('*' in q or '[' in q or '(' in q or any(w in ptr_types for w in words))
+    return (re.sub(r'\s+', ' ', ret).strip() in ('void', 'static void', 'static inline void'),
+            tuple(flags))
+
+
+class CTypes:
+    """Function-pointer typedefs, members and variables declared in the sources, by name."""
+
+    def __init__(self, root):
+        self.root = root
+        self.texts = {}
+        files = []
+        for pattern in ('include/**/*.h', 'lib/**/*.h', 'lib/**/*.c'):
+            files += glob.glob(os.path.join(root, pattern), recursive=True)
+        typedefs, self.ptr_types = {}, set()
+        sources = [strip_comments(self.text(os.path.relpath(f, root))) for f in sorted(files)]
+        for t in sources:
+            for m in FP_TYPEDEF_RE.finditer(t):
+                typedefs[m.group(2)] = (m.group(1), m.group(3))
+                self.ptr_types.add(m.group(2))
+            for m in PTR_TYPEDEF_RE.finditer(t):
+                self.ptr_types.add(m.group(1))
+        self.pointers = {}  # member / variable / parameter name -> set of shapes
+        for t in sources:
+            for m in FP_DECL_RE.finditer(t):
+                if not m.group(1).strip().endswith('typedef') and 'typedef' not in m.group(1):
+                    self.pointers.setdefault(m.group(2), set()).add(
+                        shape_of(m.group(1), m.group(3), self.ptr_types))
+            for name, (ret, params) in typedefs.items():
+                for m in re.finditer(r'\b%s\s+(?:const\s+)?(\w+)\s*[;,)=\[]' % name, t):
+                    self.pointers.setdefault(m.group(1), set()).add(
+                        shape_of(ret, params, self.ptr_types))
+
+    def text(self, rel):
+        if rel not in self.texts:
+            try:
+                with open(os.path.join(self.root, rel), encoding='utf-8',
+                          errors='replace') as f:
+                    self.texts[rel] = f.read()
+            except OSError:
+                self.texts[rel] = ''
+        return self.texts[rel]
+
+    def at(self, loc):
+        """The source from file:line:col on, comments blanked; '' when unknown."""
+        parts = loc.rsplit(':', 2)
+        if len(parts) != 3 or not parts[1].isdigit() or not parts[2].isdigit():
+            return ''
+        lines = self.text(parts[0]).split('\n')
+        line = int(parts[1])
+        if line < 1 or line > len(lines):
+            return ''
+        return strip_comments('\n'.join(lines[line - 1:line + 40]))[max(int(parts[2]) - 1, 0):]
+
+    def function_shape(self, loc, name):
+        """Shape of the function defined at loc (its name's position), None if unread."""
+        text = self.at(loc)
+        m = re.match(r'\s*%s\s*\(' % re.escape(name), text)
+        if not m:
+            return None
+        depth, i = 1, m.end()
+        while i < len(text) and depth:
+            depth += {'(': 1, ')': -1}.get(text[i], 0)
+            i += 1
+        parts = loc.rsplit(':', 2)
+        line = self.text(parts[0]).split('\n')[int(parts[1]) - 1][:int(parts[2]) - 1]
+        return shape_of(line, text[m.end():i - 1], self.ptr_types)
+
+    def site_shapes(self, loc, known):
+        """Shapes of the pointers called in the statement at loc (gcc may place an
+        indirect call at the start of the statement or call that holds it); None when
+        no function pointer is called there."""
+        text = self.at(loc)
+        depth, i = 0, 0
+        while i < len(text):  # up to the end of the statement or condition
+            ch = text[i]
+            depth += {'(': 1, ')': -1, '[': 1, ']': -1}.get(ch, 0)
+            if depth < 0 or (depth == 0 and ch in ';{'):
+                break
+            i += 1
+        shapes = set()
+        for m in re.finditer(r'(?:(?<=[.>])\s*|(?<![\w.>]))(\w+)\s*\)?\s*\(', text[:i]):
+            name = m.group(1)
+            if name in self.pointers and name not in known:
+                shapes |= self.pointers[name]
+        return shapes or None
 
 
 def analyse(objdir, elf, include_dir, objdump):
-    nodes, edges = read_callgraph(objdir)
+    nodes, edges, sites = read_callgraph(objdir)
+    missing = []
+    for obj in sorted(glob.glob(os.path.join(objdir, '**', '*.o'), recursive=True)):
+        if not os.path.exists(obj[:-2] + '.ci'):
+            missing.append(os.path.relpath(obj, objdir))
+    if missing:  # its functions would pass for libc routines, read from the image alone
+        return {}, ['no call graph (.ci) for ' + ', '.join(missing)]
     routines = read_elf_routines(elf, objdump)
-    taken = address_taken(objdir, objdump, nodes)
+    taken_by, tail = read_relocs(objdir, objdump, nodes)
     public = public_names(include_dir)
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    ctypes = CTypes(root)
     by_name = {}  # global name -> title
     for title, n in nodes.items():
         if not n['local']:
             by_name[n['name']] = title
+    known = set(n['name'] for n in nodes.values()) | set(routines)
     errors = []
-    memo = {}
-    state = {}
+    fshape = {}  # function title -> shape, for functions whose address is taken
+    for title in set().union(*taken_by.values()) if taken_by else ():
+        fshape[title] = ctypes.function_shape(nodes[title]['loc'], nodes[title]['name'])
+    site_shape = {}  # (title, loc) -> set of shapes, or None (untyped: any target)
+    for title, locs in sites.items():
+        for loc in locs:
+            site_shape[(title, loc)] = ctypes.site_shapes(loc, known)
 
     def resolve(target):
         if target in nodes:
@@ -208,9 +386,36 @@ def analyse(objdir, elf, include_dir, objdump):
             return ('lib', by_name[target])
         return ('ext', target)
 
-    def worst(kind, key, stack):
-        """(bytes, path list, notes set) for one function."""
-        mk = (kind, key)
+    def targets_of(title, loc, taken):
+        """Lib functions an indirect call may reach, among those whose address is taken."""
+        want = site_shape[(title, loc)]
+        return sorted(t for t in taken
+                      if want is None or fshape[t] is None or fshape[t] in want)
+
+    def reach_taken(start):
+        """Addresses taken by the code a public call can run: its direct callees and,
+        as addresses are found, what calls through pointers reach (to a fixed point)."""
+        reached, taken, todo = set(), set(), [start]
+        while todo:
+            t = todo.pop()
+            if t in reached:
+                continue
+            reached.add(t)
+            new = taken_by.get(t, set()) - taken
+            taken |= new
+            for c in edges.get(t, []):
+                if c != INDIRECT and resolve(c)[0] == 'lib':
+                    todo.append(resolve(c)[1])
+            if new:  # indirect calls seen so far may now reach more
+                todo.extend(f for f in new)
+        return frozenset(taken)
+
+    memo, state = {}, {}
+
+    def worst(kind, key, stack, taken):
+        """(bytes, path list, notes set) for one function, when the pointers called under
+        it can hold the functions in `taken` (or the application's)."""
+        mk = (kind, key, taken)
         if mk in memo:
             return memo[mk]
         if state.get(mk) == 'busy':
@@ -218,6 +423,7 @@ def analyse(objdir, elf, include_dir, objdump):
             return (0, [key], {'recursion'})
         state[mk] = 'busy'
         notes = set()
+        calls = []  # (kind, key, is a tail call)
         if kind == 'lib':
             n = nodes[key]
             own, name = n['frame'], n['name']
@@ -225,53 +431,55 @@ def analyse(objdir, elf, include_dir, objdump):
                 notes.add('stack ' + n['kind'])
                 if 'bounded' not in n['kind']:
                     errors.append('%s: dynamic stack (%s)' % (name, n['kind']))
-            callees = edges.get(key, [])
+            for c in edges.get(key, []):
+                if c != INDIRECT:
+                    ck, ckey = resolve(c)
+                    calls.append((ck, ckey, ck == 'lib' and (key, ckey) in tail))
+            for loc in sites.get(key, []):
+                found = targets_of(key, loc, taken)
+                if site_shape[(key, loc)] is None:
+                    notes.add('untyped pointer call at ' + loc)
+                if not found:
+                    notes.add('port callbacks')
+                calls.extend(('lib', t, False) for t in found)
         else:
             name = key
             r = routines.get(key)
             if r is None:
-                own, callees = 0, []
+                own = 0
                 notes.add('unknown: ' + key)
             else:
-                own, callees = r['frame'], sorted(r['calls'])
+                own = r['frame']
+                calls = [resolve(c) + (False,) for c in sorted(r['calls'])]
                 if r['indirect']:
                     notes.add('indirect in ' + key)
-        best, best_path = 0, []
-        targets = []
-        for c in callees:
-            if c == INDIRECT or c.startswith('__indirect'):
-                # Function pointers: the targets are taken to be the functions of the same
-                # file whose address is taken there (libcamp passes its own static helpers,
-                # e.g. byte sources, decoder tables). A file that takes no function address
-                # calls through pointers the application supplied: the ports (transport,
-                # crypto), whose stack is the application's and is not counted.
-                src = nodes[key]['src'] if kind == 'lib' else None
-                local = sorted(t for t in taken if nodes[t]['src'] == src)
-                targets.extend(local)
-                if not local:
-                    notes.add('port callbacks')
-            else:
-                targets.append(c)
-        for c in targets:
-            ck, ckey = resolve(c)
+        best, best_path = own, [name]
+        for ck, ckey, is_tail in calls:
             if ck == kind and ckey == key:
                 continue  # a routine branching inside itself (tail loop in libgcc)
-            b, p, nn = worst(ck, ckey, stack + [name])
+            b, p, nn = worst(ck, ckey, stack + [name], taken)
             notes |= nn
-            if b > best:
-                best, best_path = b, p
+            total = b if is_tail else own + b
+            if total > best:
+                best, best_path = total, [name] + ([p[0] + ' (tail call)'] + p[1:] if is_tail else p)
         state[mk] = 'done'
-        memo[mk] = (own + best, [name] + best_path, notes)
+        memo[mk] = (best, best_path, notes)
         return memo[mk]
+
+    for (title, loc), want in sorted(site_shape.items()):
+        if want is None:
+            print('stack_report: warning: %s: no function pointer found at %s; its call is '
+                  'taken to reach every function whose address the caller\'s call takes'
+                  % (nodes[title]['name'], loc), file=sys.stderr)
 
     funcs = {}
     for title, n in nodes.items():
-        b, path, notes = worst('lib', title, [])
+        if n['local'] or n['name'] not in public:
+            continue
+        b, path, notes = worst('lib', title, [], reach_taken(title))
         module = n['src'].split('/')[1] if n['src'].startswith('lib/') else '?'
         if os.path.basename(n['src']).startswith('tzdb'):
             module = 'tzdb'
-        if n['local'] or n['name'] not in public:
-            continue
         funcs[n['name']] = {'module': module, 'frame': n['frame'], 'worst': b,
                             'path': path, 'notes': sorted(notes)}
     return funcs, sorted(set(errors))

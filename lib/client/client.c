@@ -309,55 +309,6 @@ static camp_status_t check_args(camp_client_t *c, const call_t *call)
     return CAMP_OK;
 }
 
-static camp_status_t check_events_query(camp_client_t *c, const call_t *call)
-{
-    camp_diag_t *diag = &c->last.diag;
-    if (call->after_seq > CAMP_CLIENT_EVENTS_SEQ_MAX) {
-        camp_diag_set(diag, CAMP_ERR_RANGE, "query.afterSeq", "must be 0..2^53-1");
-        camp_diag_set_limits(diag, 0, CAMP_CLIENT_EVENTS_SEQ_MAX);
-        return CAMP_ERR_RANGE;
-    }
-    if (call->limit > CAMP_CLIENT_EVENTS_LIMIT_MAX) {
-        camp_diag_set(diag, CAMP_ERR_RANGE, "query.limit", "must be 1..1000 (0 = omitted)");
-        camp_diag_set_limits(diag, 1, (int64_t)CAMP_CLIENT_EVENTS_LIMIT_MAX);
-        return CAMP_ERR_RANGE;
-    }
-    return CAMP_OK;
-}
-
-static camp_status_t check_query(camp_client_t *c, const camp_client_contacts_query_t *q)
-{
-    camp_diag_t *diag = &c->last.diag;
-    size_t i;
-    if (q == NULL) {
-        return CAMP_OK;
-    }
-    if (q->page < 0) {
-        camp_diag_set(diag, CAMP_ERR_RANGE, "query.page", "must be >= 1 (0 = omitted)");
-        camp_diag_set_limits(diag, 1, INT64_MAX);
-        return CAMP_ERR_RANGE;
-    }
-    if (q->sort_by != NULL && strcmp(q->sort_by, "last_activity") != 0 &&
-        strcmp(q->sort_by, "created_at") != 0) {
-        return camp_diag_set(diag, CAMP_ERR_ENUM, "query.sort_by",
-                             "must be \"last_activity\" or \"created_at\"");
-    }
-    if (q->sort_direction != NULL && strcmp(q->sort_direction, "asc") != 0 &&
-        strcmp(q->sort_direction, "desc") != 0) {
-        return camp_diag_set(diag, CAMP_ERR_ENUM, "query.sort_direction",
-                             "must be \"asc\" or \"desc\"");
-    }
-    if (q->tag_count > 0 && q->tags == NULL) {
-        return camp_diag_set(diag, CAMP_ERR_ARG, "query.tags", "tags is NULL");
-    }
-    for (i = 0; i < q->tag_count; i++) {
-        if (q->tags[i] == NULL) {
-            return camp_diag_set(diag, CAMP_ERR_ARG, "query.tags", "tag is NULL");
-        }
-    }
-    return CAMP_OK;
-}
-
 static void put_int_query(camp_http_path_t *p, const char *key, int64_t v)
 {
     char out[20]; /* the 19 digits of INT64_MAX */
@@ -546,20 +497,6 @@ static camp_status_t connect_by(camp_client_t *c, uint64_t deadline)
     return CAMP_OK;
 }
 
-/* Encode the body and write the head: [body][target NUL][head] in the work
- * buffer, their places noted in the call. Out of line, with a small frame of
- * its own: the model encoders' stack is the deepest of a call. */
-CLIENT_NOINLINE static camp_status_t prepare(camp_client_t *c, call_t *call)
-{
-    camp_status_t st;
-    camp_diag_clear(&c->last.diag);
-    st = camp_cl_encode_body(c, call, &call->body_len);
-    if (st != CAMP_OK) {
-        return st;
-    }
-    return write_head(c, call, call->body_len, &call->head_off, &call->head_len);
-}
-
 /* Send the prepared request and receive the response under one deadline:
  * connecting (through conn.open_until), the TLS handshake, sending and
  * receiving all end by min(now + timeout_ms, limit); limit is the end of the
@@ -595,31 +532,51 @@ CLIENT_NOINLINE static camp_status_t exchange(camp_client_t *c, const call_t *ca
     return st;
 }
 
-/* One attempt: the request is laid out anew (the last response overwrote it). */
-static camp_status_t attempt(camp_client_t *c, call_t *call)
-{
-    camp_status_t st = prepare(c, call);
-    return (st == CAMP_OK) ? exchange(c, call) : st;
-}
-
 static void set_str(camp_str_t *s, const char *p)
 {
     s->ptr = p;
     s->len = (p != NULL) ? strlen(p) : 0;
 }
 
-/* Error bodies: InboxApp's nested or flat form (D12) through the inbox
- * decoder; otherwise a DRF-style {"detail": "..."} (Outbox, unverified). One
- * parse only: string getters unescape in place, so the text is never parsed twice. */
-CLIENT_NOINLINE static void decode_error_body(camp_client_t *c, char *body, size_t len)
+/* The error body tokenized in the client's document, when it is a JSON object.
+ * The document is free: a failed call leaves none to the caller. */
+CLIENT_NOINLINE static bool error_doc(camp_client_t *c)
 {
-    /* the client's document is free: a failed call leaves none to the caller */
+    size_t len = c->resp_.body_len;
+    return (len != 0) &&
+           (camp_json_parse(&c->doc_, (char *)&c->work[c->resp_.header_len], len, c->tokens,
+                            c->token_cap, NULL) == CAMP_OK) &&
+           (camp_json_kind(&c->doc_, 0) == CAMP_JSON_OBJECT);
+}
+
+/* A DRF-style {"detail": "..."} (Outbox, unverified) or {"message": "..."}. */
+CLIENT_NOINLINE static camp_status_t take_detail(camp_client_t *c, camp_status_t st)
+{
+    camp_json_doc_t *doc = &c->doc_;
+    const char *s = NULL;
+    size_t n = 0;
+    int v = camp_json_member(doc, 0, "detail");
+    if (v < 0) {
+        v = camp_json_member(doc, 0, "message");
+    }
+    if (v >= 0 && camp_json_kind(doc, v) == CAMP_JSON_STRING &&
+        camp_json_get_string(doc, v, &s, &n) == CAMP_OK) {
+        c->last.error_message.ptr = s;
+        c->last.error_message.len = n;
+    }
+    return st;
+}
+
+/* Error bodies: InboxApp's nested or flat form (D12) through the inbox
+ * decoder; otherwise a `detail` or `message` string. One parse only: string
+ * getters unescape in place, so the text is never parsed twice. The parse and
+ * the fallback have frames of their own, not under the inbox decoder's. */
+CLIENT_NOINLINE static camp_status_t decode_error_body(camp_client_t *c, camp_status_t st)
+{
     camp_json_doc_t *doc = &c->doc_;
     camp_inbox_error_t e;
-    int v;
-    if (len == 0 || camp_json_parse(doc, body, len, c->tokens, c->token_cap, NULL) != CAMP_OK ||
-        camp_json_kind(doc, 0) != CAMP_JSON_OBJECT) {
-        return;
+    if (!error_doc(c)) {
+        return st;
     }
     if ((camp_json_member(doc, 0, "error") >= 0 || camp_json_member(doc, 0, "code") >= 0) &&
         camp_inbox_error_decode(doc, 0, &e, NULL) == CAMP_OK) {
@@ -628,20 +585,9 @@ CLIENT_NOINLINE static void decode_error_body(camp_client_t *c, char *body, size
         if (e.request_id.ptr != NULL) {
             c->last.request_id = e.request_id;
         }
-        return;
+        return st;
     }
-    v = camp_json_member(doc, 0, "detail");
-    if (v < 0) {
-        v = camp_json_member(doc, 0, "message");
-    }
-    if (v >= 0 && camp_json_kind(doc, v) == CAMP_JSON_STRING) {
-        const char *s = NULL;
-        size_t n = 0;
-        if (camp_json_get_string(doc, v, &s, &n) == CAMP_OK) {
-            c->last.error_message.ptr = s;
-            c->last.error_message.len = n;
-        }
-    }
+    return take_detail(c, st);
 }
 
 void camp_cl_reset_last(camp_client_t *c)
@@ -661,7 +607,7 @@ void camp_cl_reset_last(camp_client_t *c)
 }
 
 /* The client's setup and the call's arguments, before anything is sent. */
-static camp_status_t check_call(camp_client_t *c, const call_t *call)
+static camp_status_t check_call(camp_client_t *c, const call_t *call, camp_cl_check_fn check)
 {
     camp_status_t st;
     if (c->work == NULL || c->tokens == NULL || c->transport.send == NULL ||
@@ -671,11 +617,8 @@ static camp_status_t check_call(camp_client_t *c, const call_t *call)
                              "work buffer, tokens, transport and routes are required");
     }
     st = check_args(c, call);
-    if (st == CAMP_OK && call->route == CAMP_ROUTE_OUTBOX_CONTACTS) {
-        st = check_query(c, call->query);
-    }
-    if (st == CAMP_OK && call->route == CAMP_ROUTE_EVENTS) {
-        st = check_events_query(c, call);
+    if (st == CAMP_OK && check != NULL) {
+        st = check(c, call);
     }
     return st;
 }
@@ -712,65 +655,116 @@ CLIENT_NOINLINE static bool wait_to_retry(camp_client_t *c, const call_t *call, 
     return true;
 }
 
-/* The attempts of one call, as the retry policy allows. */
-static camp_status_t attempts(camp_client_t *c, call_t *call)
+/* The request, its body already at work[0..body_len): the head written behind it,
+ * sent, the response received, the attempt counted. Out of line: the request
+ * writer's and the exchange's frames are not on the encoders' stack. */
+CLIENT_NOINLINE static camp_status_t send_attempt(camp_client_t *c, call_t *call,
+                                                  camp_status_t encoded)
 {
-    camp_http_response_t *rs = &c->resp_;
-    bool can_retry =
-        c->routes[call->route].idempotent && c->retry.random != NULL && c->retry.sleep_ms != NULL;
-    uint32_t guard;
-    camp_status_t st = CAMP_OK;
-    call->start_ms = c->transport.now_ms(c->transport.ctx);
-    /* max_total_ms bounds the whole call, first attempt included */
-    call->limit_ms = (c->retry.max_total_ms != 0) ? call->start_ms + c->retry.max_total_ms : 0;
-    camp_http_response_init(rs, NULL, 0, false);
-    /* bounded by max_attempts (and a hard cap for a policy set to UINT32_MAX) */
-    for (guard = 0; guard < 1000u; guard++) {
-        st = attempt(c, call);
-        c->last.attempts++;
-        if (c->last.http_status != 0 && rs->state_ == CAMP_HTTP_ST_DONE) {
-            note_limits(c, rs);
-        }
-        if (!can_retry || !wait_to_retry(c, call, st)) {
-            break;
-        }
+    camp_status_t st = encoded;
+    if (st == CAMP_OK) {
+        st = write_head(c, call, call->body_len, &call->head_off, &call->head_len);
+    }
+    if (st == CAMP_OK) {
+        st = exchange(c, call);
+    }
+    c->last.attempts++;
+    if (c->last.http_status != 0 && c->resp_.state_ == CAMP_HTTP_ST_DONE) {
+        note_limits(c, &c->resp_);
     }
     return st;
 }
 
-/* The last response's body: decoded on success, read for the API's error otherwise. */
-static camp_status_t take_body(camp_client_t *c, const call_t *call, camp_status_t st)
+/* After an attempt: true when another one follows (the wait is over), its
+ * diagnostics and body cleared. */
+CLIENT_NOINLINE static bool again(camp_client_t *c, call_t *call, camp_status_t st)
+{
+    bool can_retry =
+        c->routes[call->route].idempotent && c->retry.random != NULL && c->retry.sleep_ms != NULL;
+    /* bounded by max_attempts (and a hard cap for a policy set to UINT32_MAX) */
+    if (!can_retry || !wait_to_retry(c, call, st) || (c->last.attempts >= 1000u)) {
+        return false;
+    }
+    camp_diag_clear(&c->last.diag);
+    call->body_len = 0;
+    return true;
+}
+
+/* Clear the last result and check the call; on success start its clock. */
+CLIENT_NOINLINE static camp_status_t begin(camp_client_t *c, call_t *call, camp_cl_check_fn check)
+{
+    camp_status_t st;
+    camp_cl_reset_last(c);
+    st = check_call(c, call, check);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    call->start_ms = c->transport.now_ms(c->transport.ctx);
+    /* max_total_ms bounds the whole call, first attempt included */
+    call->limit_ms = (c->retry.max_total_ms != 0) ? call->start_ms + c->retry.max_total_ms : 0;
+    camp_http_response_init(&c->resp_, NULL, 0, false);
+    /* the first attempt starts as again() leaves the next: c->last was just reset
+     * and call_init cleared the call */
+    return CAMP_OK;
+}
+
+/* The last response's body, when complete: noted, then checked or tokenized for
+ * the call's decoder on success, read for the API's error otherwise. Without a
+ * complete response in work the call's status stands as it is. */
+CLIENT_NOINLINE static camp_status_t take_body(camp_client_t *c, const call_t *call,
+                                               camp_status_t st)
 {
     const camp_http_response_t *rs = &c->resp_;
     /* rs->body points into work (or is a literal "" when empty): take the
      * writable pointer from the buffer itself */
-    char *body = (char *)c->work + rs->header_len;
+    char *body = (char *)&c->work[rs->header_len];
+    camp_status_t parsed;
+    if (rs->state_ != CAMP_HTTP_ST_DONE || rs->buf_ != c->work) {
+        return st;
+    }
     c->last.body = rs->body;
     c->last.body_len = rs->body_len;
     c->last.location = rs->location;
     c->last.server_time = rs->date;
     set_str(&c->last.request_id, rs->request_id);
-    if (st == CAMP_OK) {
-        return camp_cl_decode_body(c, call, body, rs->body_len);
+    if (st != CAMP_OK) {
+        /* a redirect's body is not the API's */
+        return (st == CAMP_ERR_HTTP_REDIRECT) ? st : decode_error_body(c, st);
     }
-    if (st != CAMP_ERR_HTTP_REDIRECT) {
-        decode_error_body(c, body, rs->body_len);
+    if (call->decode == NULL) {
+        return camp_json_check(body, rs->body_len, CAMP_JSON_MAX_DEPTH, &c->last.diag);
     }
-    return st;
+    if (call->out == NULL) {
+        return CAMP_OK;
+    }
+    parsed = camp_json_parse(&c->doc_, body, rs->body_len, c->tokens, c->token_cap, &c->last.diag);
+    if (parsed != CAMP_OK) {
+        c->doc_.text = NULL;
+    }
+    return parsed;
 }
 
-camp_status_t camp_cl_run(camp_client_t *c, call_t *call)
+/* A proxy or a server mix-up must not make the caller act on another campaign:
+ * get, enable and pause check that the campaign decoded is the one asked for. */
+static camp_status_t check_campaign_id(camp_client_t *c, const call_t *call)
 {
-    camp_status_t st;
-    camp_cl_reset_last(c);
-    st = check_call(c, call);
-    if (st != CAMP_OK) {
-        c->last.status = st;
-        return st;
+    const camp_inbox_campaign_t *out = call->out;
+    const char *id = call->args[0];
+    if (out->base.id.ptr == NULL || out->base.id.len != strlen(id) ||
+        memcmp(out->base.id.ptr, id, out->base.id.len) != 0) {
+        return camp_diag_set(&c->last.diag, CAMP_ERR_INVALID, "$.id",
+                             "not the campaign that was asked for");
     }
-    st = attempts(c, call);
-    if (c->resp_.state_ == CAMP_HTTP_ST_DONE && c->resp_.buf_ == c->work) {
-        st = take_body(c, call, st);
+    return CAMP_OK;
+}
+
+/* The call's outcome in c->last. */
+CLIENT_NOINLINE static camp_status_t record_outcome(camp_client_t *c, const call_t *call,
+                                                    camp_status_t result)
+{
+    camp_status_t st = result;
+    if ((st == CAMP_OK) && (call->route <= CAMP_ROUTE_PAUSE) && (call->out != NULL)) {
+        st = check_campaign_id(c, call);
     }
     if (st != CAMP_OK || !call->keep_doc) {
         /* only an events page leaves its document for the caller */
@@ -782,6 +776,37 @@ camp_status_t camp_cl_run(camp_client_t *c, call_t *call)
         camp_diag_set(&c->last.diag, st, "$", status_rule("C02", st));
     }
     return st;
+}
+
+/* The response taken and, on success, decoded into the caller's model through the
+ * endpoint's decoder. camp_cl_run's frame is gone (a tail call): the model
+ * decoders run under this frame alone. */
+CLIENT_NOINLINE static camp_status_t conclude(camp_client_t *c, call_t *call, camp_status_t result)
+{
+    camp_status_t st = take_body(c, call, result);
+    if ((st == CAMP_OK) && (call->decode != NULL) && (call->out != NULL)) {
+        st = call->decode(&c->doc_, call->out, &c->last.diag);
+    }
+    return record_outcome(c, call, st);
+}
+
+camp_status_t camp_cl_run(camp_client_t *c, call_t *call, camp_cl_check_fn check)
+{
+    camp_status_t st = begin(c, call, check);
+    if (st != CAMP_OK) {
+        c->last.status = st;
+        return st;
+    }
+    /* each attempt lays the request out anew: the last response overwrote it; the
+     * body first, by the endpoint's model encoder (the deepest call of a request:
+     * it runs under this frame alone) */
+    do {
+        st = (call->encode == NULL) ? CAMP_OK
+                                    : call->encode(call->body, (char *)c->work, c->work_cap,
+                                                   &call->body_len, &c->last.diag);
+        st = send_attempt(c, call, st);
+    } while (again(c, call, st));
+    return conclude(c, call, st);
 }
 
 camp_json_doc_t *camp_client_last_doc(camp_client_t *c)

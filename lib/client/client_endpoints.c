@@ -1,10 +1,7 @@
-/* The endpoint functions and the models they exchange. Each endpoint names its
- * own encoder and decoder through small typed adapters, so a program links the
- * models of the calls it makes and no others. The adapters are called through
- * the call's pointers only here (camp_cl_encode_body, camp_cl_decode_body): the
- * stack report resolves a call through a pointer to the functions whose address
- * its file takes, so keeping both in this file bounds those calls by the models'
- * own stack, and the transport calls in client.c by nothing of ours. */
+/* The endpoint functions and the models they exchange; the call runner, routes and
+ * requests are in client.c. Each endpoint names its own encoder and decoder through
+ * small typed adapters, so a program links the models of the calls it makes and no
+ * others. */
 #include <string.h>
 
 #include "camp/camp_client.h"
@@ -145,123 +142,159 @@ static camp_status_t enc_empty_object(const void *body, char *buf, size_t cap, s
 
 /* ---- endpoints ------------------------------------------------------------------------- */
 
-/* Start describing a call in the client's own call_ (c is not NULL): no body, the
- * response checked as JSON, until the endpoint says otherwise. */
+/* Start describing a call in the client's own call_: no body, the response checked
+ * as JSON, until the endpoint says otherwise. NULL when c is NULL. The runner is
+ * each endpoint's last call, a tail call: the endpoint's frame is gone before the
+ * call runs. */
 static call_t *call_init(camp_client_t *c, camp_route_id_t route, const char *campaign_id)
 {
-    call_t *k = &c->call_;
-    memset(k, 0, sizeof *k);
-    k->route = route;
-    k->args[0] = campaign_id;
+    call_t *k = NULL;
+    if (c != NULL) {
+        k = &c->call_;
+        memset(k, 0, sizeof *k);
+        k->route = route;
+        k->args[0] = campaign_id;
+    }
     return k;
 }
 
-static camp_status_t inbox_campaign_call(camp_client_t *c, camp_route_id_t route, const char *id,
-                                         camp_client_encode_fn encode, camp_inbox_campaign_t *out)
+/* get, enable, pause: the response is the campaign (its id is checked by the runner). */
+static call_t *campaign_call(camp_client_t *c, camp_route_id_t route, const char *id,
+                             camp_inbox_campaign_t *out)
 {
-    call_t *k;
-    camp_status_t st;
-    if (c == NULL) {
-        return CAMP_ERR_ARG;
+    call_t *k = call_init(c, route, id);
+    if (k != NULL) {
+        k->decode = dec_campaign;
+        k->out = out;
     }
-    k = call_init(c, route, id);
-    k->encode = encode;
-    k->decode = dec_campaign;
-    k->out = out;
-    st = camp_cl_run(c, k);
-    /* a proxy or a server mix-up must not make the caller act on another campaign */
-    if (st == CAMP_OK && out != NULL &&
-        (out->base.id.ptr == NULL || out->base.id.len != strlen(id) ||
-         memcmp(out->base.id.ptr, id, out->base.id.len) != 0)) {
-        st = camp_diag_set(&c->last.diag, CAMP_ERR_INVALID, "$.id",
-                           "not the campaign that was asked for");
-        c->last.status = st;
-    }
-    return st;
+    return k;
 }
 
 camp_status_t camp_client_inbox_get_campaign(camp_client_t *c, const char *campaign_id,
                                              camp_inbox_campaign_t *out)
 {
-    return inbox_campaign_call(c, CAMP_ROUTE_GET_CAMPAIGN, campaign_id, NULL, out);
+    call_t *k = campaign_call(c, CAMP_ROUTE_GET_CAMPAIGN, campaign_id, out);
+    return (k == NULL) ? CAMP_ERR_ARG : camp_cl_run(c, k, NULL);
+}
+
+/* enable and pause: a campaign call with the empty body */
+static camp_status_t state_call(camp_client_t *c, camp_route_id_t route, const char *id,
+                                camp_inbox_campaign_t *out)
+{
+    camp_status_t st = CAMP_ERR_ARG;
+    call_t *k = campaign_call(c, route, id, out);
+    if (k != NULL) {
+        k->encode = enc_empty_object;
+        st = camp_cl_run(c, k, NULL);
+    }
+    return st;
 }
 
 camp_status_t camp_client_inbox_enable_campaign(camp_client_t *c, const char *campaign_id,
                                                 camp_inbox_campaign_t *out)
 {
-    return inbox_campaign_call(c, CAMP_ROUTE_ENABLE, campaign_id, enc_empty_object, out);
+    return state_call(c, CAMP_ROUTE_ENABLE, campaign_id, out);
 }
 
 camp_status_t camp_client_inbox_pause_campaign(camp_client_t *c, const char *campaign_id,
                                                camp_inbox_campaign_t *out)
 {
-    return inbox_campaign_call(c, CAMP_ROUTE_PAUSE, campaign_id, enc_empty_object, out);
+    return state_call(c, CAMP_ROUTE_PAUSE, campaign_id, out);
 }
 
-/* A call with a required body; the response is decoded when the caller wants it. */
-static camp_status_t body_call(camp_client_t *c, camp_route_id_t route, const char *const args[3],
-                               camp_client_encode_fn encode, const void *body,
-                               camp_client_decode_fn decode, void *out)
+/* A call with a required body: NULL when c or the body is NULL (the call fails
+ * with CAMP_ERR_ARG before anything is sent). */
+static call_t *body_call(camp_client_t *c, camp_route_id_t route, camp_client_encode_fn encode,
+                         const void *body)
 {
     call_t *k;
     if (c == NULL) {
-        return CAMP_ERR_ARG;
+        return NULL;
     }
     if (body == NULL) {
         camp_cl_reset_last(c);
         c->last.status = camp_diag_set(&c->last.diag, CAMP_ERR_ARG, "$", "body is required");
-        return CAMP_ERR_ARG;
+        return NULL;
     }
-    k = call_init(c, route, args[0]);
-    k->args[1] = args[1];
-    k->args[2] = args[2];
+    k = call_init(c, route, NULL);
     k->encode = encode;
     k->body = body;
+    return k;
+}
+
+/* Run the body call; its response is decoded when the caller wants it, checked as
+ * JSON otherwise. */
+static camp_status_t run_body_call(camp_client_t *c, camp_client_decode_fn decode, void *out)
+{
     if (out != NULL) {
-        k->decode = decode;
-        k->out = out;
+        c->call_.decode = decode;
+        c->call_.out = out;
     }
-    return camp_cl_run(c, k);
+    return camp_cl_run(c, &c->call_, NULL);
 }
 
 camp_status_t camp_client_inbox_create_campaign(camp_client_t *c,
                                                 const camp_inbox_campaign_create_t *body,
                                                 camp_inbox_campaign_t *out)
 {
-    const char *const args[3] = {NULL, NULL, NULL};
-    return body_call(c, CAMP_ROUTE_CREATE, args, enc_campaign_create, body, dec_campaign, out);
+    camp_status_t st = CAMP_ERR_ARG;
+    if (body_call(c, CAMP_ROUTE_CREATE, enc_campaign_create, body) != NULL) {
+        st = run_body_call(c, dec_campaign, out);
+    }
+    return st;
 }
 
 camp_status_t camp_client_inbox_update_sequence(camp_client_t *c, const char *campaign_id,
                                                 const camp_inbox_sequence_t *body,
                                                 camp_inbox_sequence_t *out)
 {
-    const char *const args[3] = {campaign_id, NULL, NULL};
-    return body_call(c, CAMP_ROUTE_SEQUENCE, args, enc_sequence_update, body, dec_sequence, out);
+    camp_status_t st = CAMP_ERR_ARG;
+    call_t *k = body_call(c, CAMP_ROUTE_SEQUENCE, enc_sequence_update, body);
+    if (k != NULL) {
+        k->args[0] = campaign_id;
+        st = run_body_call(c, dec_sequence, out);
+    }
+    return st;
 }
 
 camp_status_t camp_client_inbox_update_lead_rules(camp_client_t *c, const char *campaign_id,
                                                   const camp_inbox_rules_update_t *body,
                                                   camp_inbox_success_t *out)
 {
-    const char *const args[3] = {campaign_id, NULL, NULL};
-    return body_call(c, CAMP_ROUTE_RULES, args, enc_rules_update, body, dec_success, out);
+    camp_status_t st = CAMP_ERR_ARG;
+    call_t *k = body_call(c, CAMP_ROUTE_RULES, enc_rules_update, body);
+    if (k != NULL) {
+        k->args[0] = campaign_id;
+        st = run_body_call(c, dec_success, out);
+    }
+    return st;
 }
 
 camp_status_t camp_client_inbox_add_leads(camp_client_t *c, const char *campaign_id,
                                           const camp_inbox_leads_add_t *body,
                                           camp_inbox_leads_add_result_t *out)
 {
-    const char *const args[3] = {campaign_id, NULL, NULL};
-    return body_call(c, CAMP_ROUTE_LEADS_ADD, args, enc_leads_add, body, dec_leads_add_result, out);
+    camp_status_t st = CAMP_ERR_ARG;
+    call_t *k = body_call(c, CAMP_ROUTE_LEADS_ADD, enc_leads_add, body);
+    if (k != NULL) {
+        k->args[0] = campaign_id;
+        st = run_body_call(c, dec_leads_add_result, out);
+    }
+    return st;
 }
 
 camp_status_t camp_client_inbox_update_lead(camp_client_t *c, const char *campaign_id,
                                             const char *identifier,
                                             const camp_inbox_lead_update_t *body)
 {
-    const char *const args[3] = {campaign_id, identifier, NULL};
-    return body_call(c, CAMP_ROUTE_LEAD_UPDATE, args, enc_lead_update, body, NULL, NULL);
+    camp_status_t st = CAMP_ERR_ARG;
+    call_t *k = body_call(c, CAMP_ROUTE_LEAD_UPDATE, enc_lead_update, body);
+    if (k != NULL) {
+        k->args[0] = campaign_id;
+        k->args[1] = identifier;
+        st = camp_cl_run(c, k, NULL);
+    }
+    return st;
 }
 
 camp_status_t camp_client_inbox_cancel_lead(camp_client_t *c, const char *campaign_id,
@@ -269,8 +302,14 @@ camp_status_t camp_client_inbox_cancel_lead(camp_client_t *c, const char *campai
                                             const camp_inbox_lead_cancel_t *body,
                                             camp_inbox_success_t *out)
 {
-    const char *const args[3] = {campaign_id, identifier, NULL};
-    return body_call(c, CAMP_ROUTE_LEAD_CANCEL, args, enc_lead_cancel, body, dec_success, out);
+    camp_status_t st = CAMP_ERR_ARG;
+    call_t *k = body_call(c, CAMP_ROUTE_LEAD_CANCEL, enc_lead_cancel, body);
+    if (k != NULL) {
+        k->args[0] = campaign_id;
+        k->args[1] = identifier;
+        st = run_body_call(c, dec_success, out);
+    }
+    return st;
 }
 
 camp_status_t camp_client_inbox_update_column(camp_client_t *c, const char *campaign_id,
@@ -278,26 +317,88 @@ camp_status_t camp_client_inbox_update_column(camp_client_t *c, const char *camp
                                               const camp_inbox_column_update_t *body,
                                               camp_inbox_column_t *out)
 {
-    const char *const args[3] = {campaign_id, NULL, column_id};
-    return body_call(c, CAMP_ROUTE_COLUMN_UPDATE, args, enc_column_update, body, dec_column, out);
+    camp_status_t st = CAMP_ERR_ARG;
+    call_t *k = body_call(c, CAMP_ROUTE_COLUMN_UPDATE, enc_column_update, body);
+    if (k != NULL) {
+        k->args[0] = campaign_id;
+        k->args[2] = column_id;
+        st = run_body_call(c, dec_column, out);
+    }
+    return st;
 }
 
 camp_status_t camp_client_outbox_create_campaign(camp_client_t *c,
                                                  const camp_outbox_campaign_create_t *body,
                                                  camp_outbox_campaign_t *out)
 {
-    const char *const args[3] = {NULL, NULL, NULL};
-    return body_call(c, CAMP_ROUTE_OUTBOX_CAMPAIGN_CREATE, args, enc_outbox_campaign_create, body,
-                     dec_outbox_campaign, out);
+    camp_status_t st = CAMP_ERR_ARG;
+    if (body_call(c, CAMP_ROUTE_OUTBOX_CAMPAIGN_CREATE, enc_outbox_campaign_create, body) != NULL) {
+        st = run_body_call(c, dec_outbox_campaign, out);
+    }
+    return st;
 }
 
 camp_status_t camp_client_outbox_create_sender(camp_client_t *c,
                                                const camp_outbox_sender_create_t *body,
                                                camp_outbox_sender_t *out)
 {
-    const char *const args[3] = {NULL, NULL, NULL};
-    return body_call(c, CAMP_ROUTE_OUTBOX_SENDER_CREATE, args, enc_outbox_sender_create, body,
-                     dec_outbox_sender, out);
+    camp_status_t st = CAMP_ERR_ARG;
+    if (body_call(c, CAMP_ROUTE_OUTBOX_SENDER_CREATE, enc_outbox_sender_create, body) != NULL) {
+        st = run_body_call(c, dec_outbox_sender, out);
+    }
+    return st;
+}
+
+/* The query checks of the contacts list and the events feed: passed to the runner
+ * by these endpoints only, so no other call links them. */
+static camp_status_t check_events_query(camp_client_t *c, const call_t *call)
+{
+    camp_diag_t *diag = &c->last.diag;
+    if (call->after_seq > CAMP_CLIENT_EVENTS_SEQ_MAX) {
+        camp_diag_set(diag, CAMP_ERR_RANGE, "query.afterSeq", "must be 0..2^53-1");
+        camp_diag_set_limits(diag, 0, CAMP_CLIENT_EVENTS_SEQ_MAX);
+        return CAMP_ERR_RANGE;
+    }
+    if (call->limit > CAMP_CLIENT_EVENTS_LIMIT_MAX) {
+        camp_diag_set(diag, CAMP_ERR_RANGE, "query.limit", "must be 1..1000 (0 = omitted)");
+        camp_diag_set_limits(diag, 1, (int64_t)CAMP_CLIENT_EVENTS_LIMIT_MAX);
+        return CAMP_ERR_RANGE;
+    }
+    return CAMP_OK;
+}
+
+static camp_status_t check_contacts_query(camp_client_t *c, const call_t *call)
+{
+    const camp_client_contacts_query_t *q = call->query;
+    camp_diag_t *diag = &c->last.diag;
+    size_t i;
+    if (q == NULL) {
+        return CAMP_OK;
+    }
+    if (q->page < 0) {
+        camp_diag_set(diag, CAMP_ERR_RANGE, "query.page", "must be >= 1 (0 = omitted)");
+        camp_diag_set_limits(diag, 1, INT64_MAX);
+        return CAMP_ERR_RANGE;
+    }
+    if (q->sort_by != NULL && strcmp(q->sort_by, "last_activity") != 0 &&
+        strcmp(q->sort_by, "created_at") != 0) {
+        return camp_diag_set(diag, CAMP_ERR_ENUM, "query.sort_by",
+                             "must be \"last_activity\" or \"created_at\"");
+    }
+    if (q->sort_direction != NULL && strcmp(q->sort_direction, "asc") != 0 &&
+        strcmp(q->sort_direction, "desc") != 0) {
+        return camp_diag_set(diag, CAMP_ERR_ENUM, "query.sort_direction",
+                             "must be \"asc\" or \"desc\"");
+    }
+    if (q->tag_count > 0 && q->tags == NULL) {
+        return camp_diag_set(diag, CAMP_ERR_ARG, "query.tags", "tags is NULL");
+    }
+    for (i = 0; i < q->tag_count; i++) {
+        if (q->tags[i] == NULL) {
+            return camp_diag_set(diag, CAMP_ERR_ARG, "query.tags", "tag is NULL");
+        }
+    }
+    return CAMP_OK;
 }
 
 camp_status_t camp_client_outbox_list_contacts(camp_client_t *c,
@@ -305,12 +406,12 @@ camp_status_t camp_client_outbox_list_contacts(camp_client_t *c,
                                                camp_outbox_contacts_page_t *out)
 {
     camp_status_t st = CAMP_ERR_ARG;
-    if (c != NULL) {
-        call_t *k = call_init(c, CAMP_ROUTE_OUTBOX_CONTACTS, NULL);
+    call_t *k = call_init(c, CAMP_ROUTE_OUTBOX_CONTACTS, NULL);
+    if (k != NULL) {
         k->query = query;
         k->decode = dec_outbox_contacts;
         k->out = out;
-        st = camp_cl_run(c, k);
+        st = camp_cl_run(c, k, check_contacts_query);
     }
     return st;
 }
@@ -320,13 +421,13 @@ camp_status_t camp_client_outbox_list_contacts(camp_client_t *c,
 camp_status_t camp_client_inbox_get_team(camp_client_t *c, camp_inbox_team_t *out)
 {
     camp_status_t st = CAMP_ERR_ARG;
-    if (c != NULL) {
-        call_t *k = call_init(c, CAMP_ROUTE_TEAM, NULL);
+    call_t *k = call_init(c, CAMP_ROUTE_TEAM, NULL);
+    if (k != NULL) {
         if (out != NULL) {
             k->decode = dec_team;
             k->out = out;
         }
-        st = camp_cl_run(c, k);
+        st = camp_cl_run(c, k, NULL);
     }
     return st;
 }
@@ -335,8 +436,8 @@ camp_status_t camp_client_inbox_list_events(camp_client_t *c, int64_t after_seq,
                                             camp_inbox_events_page_t *page)
 {
     camp_status_t st = CAMP_ERR_ARG;
-    if (c != NULL) {
-        call_t *k = call_init(c, CAMP_ROUTE_EVENTS, NULL);
+    call_t *k = call_init(c, CAMP_ROUTE_EVENTS, NULL);
+    if (k != NULL) {
         k->after_seq = (after_seq < 0) ? -1 : after_seq;
         k->limit = limit;
         if (page != NULL) {
@@ -344,38 +445,7 @@ camp_status_t camp_client_inbox_list_events(camp_client_t *c, int64_t after_seq,
             k->out = page;
             k->keep_doc = true;
         }
-        st = camp_cl_run(c, k);
+        st = camp_cl_run(c, k, check_events_query);
     }
     return st;
-}
-
-/* ---- what the pointers are called from ---------------------------------------------- */
-
-/* Encode the request body at work[0..). */
-camp_status_t camp_cl_encode_body(camp_client_t *c, const call_t *call, size_t *len)
-{
-    *len = 0;
-    if (call->encode == NULL) {
-        return CAMP_OK;
-    }
-    return call->encode(call->body, (char *)c->work, c->work_cap, len, &c->last.diag);
-}
-
-camp_status_t camp_cl_decode_body(camp_client_t *c, const call_t *call, char *body, size_t len)
-{
-    camp_diag_t *diag = &c->last.diag;
-    camp_json_doc_t *doc = &c->doc_;
-    camp_status_t st;
-    if (call->decode == NULL) {
-        return camp_json_check(body, len, CAMP_JSON_MAX_DEPTH, diag);
-    }
-    if (call->out == NULL) {
-        return CAMP_OK;
-    }
-    st = camp_json_parse(doc, body, len, c->tokens, c->token_cap, diag);
-    if (st != CAMP_OK) {
-        doc->text = NULL;
-        return st;
-    }
-    return call->decode(doc, call->out, diag);
 }

@@ -29,7 +29,8 @@ void camp_client_feed_init(camp_client_feed_t *f, camp_client_t *c, int64_t last
 }
 
 /* The seq of the event the page is stuck on, when it can be read at all. */
-static int64_t bad_event_seq(camp_json_doc_t *doc, const camp_inbox_events_page_t *page)
+FEED_NOINLINE static int64_t bad_event_seq(camp_json_doc_t *doc,
+                                           const camp_inbox_events_page_t *page)
 {
     int64_t v = -1;
     int t;
@@ -46,7 +47,7 @@ static int64_t bad_event_seq(camp_json_doc_t *doc, const camp_inbox_events_page_
 
 /* Account for event @p seq: a jump after last_seq is a gap. Returns false for a
  * repeat (seq not above last_seq), which is skipped. */
-static bool feed_take_seq(camp_client_feed_t *f, int64_t seq)
+FEED_NOINLINE static bool feed_take_seq(camp_client_feed_t *f, int64_t seq)
 {
     if (seq < 0) {
         return true; /* legacy envelope, no seq: nothing to follow */
@@ -136,7 +137,7 @@ static bool page_loaded(camp_client_feed_t *f)
 }
 
 /* Request the page after last_seq. */
-static camp_status_t fetch_page(camp_client_feed_t *f)
+FEED_NOINLINE static camp_status_t fetch_page(camp_client_feed_t *f)
 {
     camp_status_t st;
     f->have_page = false;
