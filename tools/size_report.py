@@ -260,11 +260,11 @@ def size_md(sizes, stacks, measured, fw=None):
             'Static worst case in bytes: own frame plus the deepest chain of calls, from gcc\'s '
             '`-fstack-usage` / `-fcallgraph-info=su` for libcamp and from the disassembly for '
             'the libc/libgcc routines it calls (`memcpy`, `__aeabi_ldivmod`, ...); computed by '
-            '`tools/stack_report.py`. A call through a function pointer is resolved to the '
-            'functions whose address is taken in the same source file (libcamp\'s own byte '
-            'sources and decoder tables); in a file that takes no function address it is a call '
-            'into a port (transport, crypto: code the application supplies), marked "port '
-            'callbacks" and not counted. "measured" is the stack the call really used on qemu (Cortex-M4 -Os, '
+            '`tools/stack_report.py`. A call through a function pointer reaches the libcamp '
+            'functions whose address the public call\'s code takes and whose type matches the '
+            'pointer; a call with no such target runs application code (transport, crypto '
+            'ports), marked "port callbacks" and not counted. A tail call adds only the '
+            'callee. "measured" is the stack the call really used on qemu (Cortex-M4 -Os, '
             '`tests/target/test_stack.c`, painted stack) for one representative input; '
             '`make check-target` fails when a measurement exceeds the static bound.', '']
     out += stack_table(stacks, measured)
