@@ -176,12 +176,14 @@ camp_status_t camp_client_set_route(camp_client_t *c, camp_route_id_t id, camp_h
     }
     if ((unsigned)id >= (unsigned)CAMP_ROUTE_COUNT || path == NULL || path[0] != '/' ||
         (unsigned)method > (unsigned)CAMP_HTTP_HEAD) {
-        return camp_diag_set(&c->last.diag, CAMP_ERR_ARG, "route", "unknown route or method");
+        return camp_diag_set(&c->last.diag, CAMP_ERR_ARG, "route",
+                             CAMP_RULE(C03, "unknown route or method"));
     }
     if (template_args(path) != (int)k_route_args[id]) {
         return camp_diag_set(&c->last.diag, CAMP_ERR_ARG, "route.path",
-                             "template must be printable ASCII with exactly the route's "
-                             "placeholders ({campaignId}, {identifier}, {columnId})");
+                             CAMP_RULE(C04,
+                                       "template must be printable ASCII with exactly the route's "
+                                       "placeholders ({campaignId}, {identifier}, {columnId})"));
     }
     c->routes[id].method = method;
     c->routes[id].path = path;
@@ -269,11 +271,12 @@ static const char *const k_arg_paths[3] = {"path.campaignId", "path.identifier",
 static camp_status_t check_arg_pattern(camp_diag_t *diag, unsigned k, const char *v)
 {
     if (k == 0 && !camp_valid_inbox_id(v, strlen(v))) {
-        return camp_diag_set(diag, CAMP_ERR_PATTERN, k_arg_paths[k], "must match ^[0-9a-z]+$");
+        return camp_diag_set(diag, CAMP_ERR_PATTERN, k_arg_paths[k],
+                             CAMP_RULE(C05, "must match ^[0-9a-z]+$"));
     }
     if (k == 2 && !camp_valid_column_id(v, strlen(v))) {
         return camp_diag_set(diag, CAMP_ERR_PATTERN, k_arg_paths[k],
-                             "must match ^custom_[0-9a-z]+$");
+                             CAMP_RULE(C06, "must match ^custom_[0-9a-z]+$"));
     }
     return CAMP_OK;
 }
@@ -290,16 +293,18 @@ static camp_status_t check_args(camp_client_t *c, const call_t *call)
             continue;
         }
         if (v == NULL) {
-            return camp_diag_set(diag, CAMP_ERR_REQUIRED, k_arg_paths[k], "required");
+            return camp_diag_set(diag, CAMP_ERR_REQUIRED, k_arg_paths[k],
+                                 CAMP_RULE(C07, "required"));
         }
         if (k == 1 && v[0] == '\0') {
-            camp_diag_set(diag, CAMP_ERR_LENGTH, k_arg_paths[k], "must not be empty");
+            camp_diag_set(diag, CAMP_ERR_LENGTH, k_arg_paths[k],
+                          CAMP_RULE(C08, "must not be empty"));
             camp_diag_set_limits(diag, 1, INT64_MAX);
             return CAMP_ERR_LENGTH;
         }
         if (has_ctl(v)) {
             return camp_diag_set(diag, CAMP_ERR_HTTP_HEADER, k_arg_paths[k],
-                                 "control byte (CR, LF, ...) in a path piece");
+                                 CAMP_RULE(C09, "control byte (CR, LF, ...) in a path piece"));
         }
         st = check_arg_pattern(diag, k, v);
         if (st != CAMP_OK) {
@@ -341,7 +346,7 @@ static camp_status_t put_template(camp_client_t *c, const call_t *call, camp_htt
         k = placeholder_at(t + i, n - i);
         if (k == 3u) {
             return camp_diag_set(&c->last.diag, CAMP_ERR_ARG, "route.path",
-                                 "unknown placeholder in route template");
+                                 CAMP_RULE(C10, "unknown placeholder in route template"));
         }
         v = (call->args[k] != NULL) ? call->args[k] : "";
         camp_http_path_segment(p, v, strlen(v));
@@ -412,11 +417,13 @@ static camp_status_t host_value(camp_client_t *c, camp_http_request_t *rq)
     size_t hl;
     bool with_port = !((c->tls && c->port == 443) || (!c->tls && c->port == 80));
     if (c->host == NULL || c->host[0] == '\0') {
-        return camp_diag_set(&c->last.diag, CAMP_ERR_ARG, "client.host", "required");
+        return camp_diag_set(&c->last.diag, CAMP_ERR_ARG, "client.host",
+                             CAMP_RULE(C07, "required"));
     }
     hl = strlen(c->host);
     if (hl + 10 > HOST_VALUE_CAP) {
-        return camp_diag_set(&c->last.diag, CAMP_ERR_ARG, "client.host", "host name too long");
+        return camp_diag_set(&c->last.diag, CAMP_ERR_ARG, "client.host",
+                             CAMP_RULE(C11, "host name too long"));
     }
     rq->host_brackets = memchr(c->host, ':', hl) != NULL;
     rq->host_with_port = with_port;
@@ -461,7 +468,8 @@ CLIENT_NOINLINE static camp_status_t write_head(camp_client_t *c, const call_t *
     }
     *head_off = body_len + target_len + 1;
     if (*head_off > c->work_cap) {
-        camp_diag_set(&c->last.diag, CAMP_ERR_BUFFER_TOO_SMALL, "$", "work buffer too small");
+        camp_diag_set(&c->last.diag, CAMP_ERR_BUFFER_TOO_SMALL, "$",
+                      CAMP_RULE(C12, "work buffer too small"));
         c->last.diag.needed = (int64_t)*head_off;
         return CAMP_ERR_BUFFER_TOO_SMALL;
     }
@@ -483,13 +491,13 @@ static camp_status_t connect_by(camp_client_t *c, uint64_t deadline)
         st = c->conn.open(c->conn.ctx, c->host, c->port);
     }
     if (st != CAMP_OK) {
-        return camp_diag_set(&c->last.diag, st, "connect", "could not connect");
+        return camp_diag_set(&c->last.diag, st, "connect", CAMP_RULE(C13, "could not connect"));
     }
     c->connected = true;
     if (c->transport.now_ms(c->transport.ctx) >= deadline) {
         camp_client_disconnect(c);
         return camp_diag_set(&c->last.diag, CAMP_ERR_TIMEOUT, "connect",
-                             "deadline passed while connecting");
+                             CAMP_RULE(C14, "deadline passed while connecting"));
     }
     if (c->conn.set_deadline != NULL) {
         c->conn.set_deadline(c->conn.ctx, deadline);
@@ -613,8 +621,9 @@ static camp_status_t check_call(camp_client_t *c, const call_t *call, camp_cl_ch
     if (c->work == NULL || c->tokens == NULL || c->transport.send == NULL ||
         c->transport.recv == NULL || c->transport.now_ms == NULL || c->base_path == NULL ||
         c->routes[call->route].path == NULL) {
-        return camp_diag_set(&c->last.diag, CAMP_ERR_ARG, "client",
-                             "work buffer, tokens, transport and routes are required");
+        return camp_diag_set(
+            &c->last.diag, CAMP_ERR_ARG, "client",
+            CAMP_RULE(C15, "work buffer, tokens, transport and routes are required"));
     }
     st = check_args(c, call);
     if (st == CAMP_OK && check != NULL) {
@@ -753,7 +762,7 @@ static camp_status_t check_campaign_id(camp_client_t *c, const call_t *call)
     if (out->base.id.ptr == NULL || out->base.id.len != strlen(id) ||
         memcmp(out->base.id.ptr, id, out->base.id.len) != 0) {
         return camp_diag_set(&c->last.diag, CAMP_ERR_INVALID, "$.id",
-                             "not the campaign that was asked for");
+                             CAMP_RULE(C16, "not the campaign that was asked for"));
     }
     return CAMP_OK;
 }

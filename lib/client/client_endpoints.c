@@ -6,6 +6,7 @@
 
 #include "camp/camp_client.h"
 #include "client/client_internal.h"
+#include "status/status_internal.h"
 
 /* ---- the endpoints' models ------------------------------------------------------------ */
 
@@ -130,7 +131,8 @@ static camp_status_t enc_empty_object(const void *body, char *buf, size_t cap, s
 {
     (void)body;
     if (cap < 2) {
-        camp_diag_set(diag, CAMP_ERR_BUFFER_TOO_SMALL, "$", "work buffer too small");
+        camp_diag_set(diag, CAMP_ERR_BUFFER_TOO_SMALL, "$",
+                      CAMP_RULE(C12, "work buffer too small"));
         diag->needed = 2;
         return CAMP_ERR_BUFFER_TOO_SMALL;
     }
@@ -213,7 +215,8 @@ static call_t *body_call(camp_client_t *c, camp_route_id_t route, camp_client_en
     }
     if (body == NULL) {
         camp_cl_reset_last(c);
-        c->last.status = camp_diag_set(&c->last.diag, CAMP_ERR_ARG, "$", "body is required");
+        c->last.status =
+            camp_diag_set(&c->last.diag, CAMP_ERR_ARG, "$", CAMP_RULE(C17, "body is required"));
         return NULL;
     }
     k = call_init(c, route, NULL);
@@ -355,12 +358,13 @@ static camp_status_t check_events_query(camp_client_t *c, const call_t *call)
 {
     camp_diag_t *diag = &c->last.diag;
     if (call->after_seq > CAMP_CLIENT_EVENTS_SEQ_MAX) {
-        camp_diag_set(diag, CAMP_ERR_RANGE, "query.afterSeq", "must be 0..2^53-1");
+        camp_diag_set(diag, CAMP_ERR_RANGE, "query.afterSeq", CAMP_RULE(C18, "must be 0..2^53-1"));
         camp_diag_set_limits(diag, 0, CAMP_CLIENT_EVENTS_SEQ_MAX);
         return CAMP_ERR_RANGE;
     }
     if (call->limit > CAMP_CLIENT_EVENTS_LIMIT_MAX) {
-        camp_diag_set(diag, CAMP_ERR_RANGE, "query.limit", "must be 1..1000 (0 = omitted)");
+        camp_diag_set(diag, CAMP_ERR_RANGE, "query.limit",
+                      CAMP_RULE(C19, "must be 1..1000 (0 = omitted)"));
         camp_diag_set_limits(diag, 1, (int64_t)CAMP_CLIENT_EVENTS_LIMIT_MAX);
         return CAMP_ERR_RANGE;
     }
@@ -376,26 +380,27 @@ static camp_status_t check_contacts_query(camp_client_t *c, const call_t *call)
         return CAMP_OK;
     }
     if (q->page < 0) {
-        camp_diag_set(diag, CAMP_ERR_RANGE, "query.page", "must be >= 1 (0 = omitted)");
+        camp_diag_set(diag, CAMP_ERR_RANGE, "query.page",
+                      CAMP_RULE(C20, "must be >= 1 (0 = omitted)"));
         camp_diag_set_limits(diag, 1, INT64_MAX);
         return CAMP_ERR_RANGE;
     }
     if (q->sort_by != NULL && strcmp(q->sort_by, "last_activity") != 0 &&
         strcmp(q->sort_by, "created_at") != 0) {
         return camp_diag_set(diag, CAMP_ERR_ENUM, "query.sort_by",
-                             "must be \"last_activity\" or \"created_at\"");
+                             CAMP_RULE(C21, "must be \"last_activity\" or \"created_at\""));
     }
     if (q->sort_direction != NULL && strcmp(q->sort_direction, "asc") != 0 &&
         strcmp(q->sort_direction, "desc") != 0) {
         return camp_diag_set(diag, CAMP_ERR_ENUM, "query.sort_direction",
-                             "must be \"asc\" or \"desc\"");
+                             CAMP_RULE(C22, "must be \"asc\" or \"desc\""));
     }
     if (q->tag_count > 0 && q->tags == NULL) {
-        return camp_diag_set(diag, CAMP_ERR_ARG, "query.tags", "tags is NULL");
+        return camp_diag_set(diag, CAMP_ERR_ARG, "query.tags", CAMP_RULE(C23, "tags is NULL"));
     }
     for (i = 0; i < q->tag_count; i++) {
         if (q->tags[i] == NULL) {
-            return camp_diag_set(diag, CAMP_ERR_ARG, "query.tags", "tag is NULL");
+            return camp_diag_set(diag, CAMP_ERR_ARG, "query.tags", CAMP_RULE(C24, "tag is NULL"));
         }
     }
     return CAMP_OK;

@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "status/status_internal.h"
+
 /* Out of line where noted: the reader's own frame is on the path of every
  * request it makes, these helpers' frames are not. */
 #if defined(__GNUC__) || defined(__clang__)
@@ -181,7 +183,7 @@ camp_status_t camp_client_feed_next(camp_client_feed_t *f, camp_inbox_webhook_t 
         if (doc == NULL) {
             f->have_page = false;
             return camp_diag_set(&f->client->last.diag, CAMP_ERR_INTERNAL, "$",
-                                 "events page without its document");
+                                 CAMP_RULE(C25, "events page without its document"));
         }
         st = page_next(f, doc, ev, &found);
         if (st != CAMP_OK || found) {
