@@ -9,6 +9,7 @@
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -232,6 +233,9 @@ static int resolve(const char *host, uint16_t port, struct addrinfo **res)
  * A lookup that outlives the wait finishes on its own: the job is shared by the two
  * sides and freed, with its result, by whichever lets go of it last. (The port is not
  * the core: it may allocate, and the job must outlive a caller that gave up.) */
+/* Longest name a lookup is started for (a DNS name has at most 253 bytes). */
+#define RESOLVE_HOST_MAX 255u
+
 typedef struct resolve_job {
     pthread_mutex_t mu;
     pthread_cond_t done_cv;
@@ -242,13 +246,15 @@ typedef struct resolve_job {
     struct addrinfo *res;
     clockid_t clock; /* the clock of done_cv's timed waits */
     uint16_t port;
-    char host[]; /* NUL-terminated copy: the caller's string may go away first */
+    char host[RESOLVE_HOST_MAX + 1]; /* a copy: the caller's string may go away first */
 } resolve_job_t;
 
 /* Called with job->mu held; unlocks it. The last holder frees the job. */
 static void job_release(resolve_job_t *job)
 {
-    int last = --job->holders == 0;
+    bool last;
+    job->holders--;
+    last = job->holders == 0;
     pthread_mutex_unlock(&job->mu);
     if (last) {
         if (job->res != NULL) {
@@ -280,8 +286,12 @@ static void *resolve_worker(void *arg)
 static resolve_job_t *job_new(const char *host, uint16_t port)
 {
     size_t n = strlen(host);
-    resolve_job_t *job = (resolve_job_t *)calloc(1, sizeof *job + n + 1u);
+    resolve_job_t *job;
     pthread_condattr_t ca;
+    if (n > RESOLVE_HOST_MAX) {
+        return NULL;
+    }
+    job = (resolve_job_t *)calloc(1, sizeof *job);
     if (job == NULL) {
         return NULL;
     }
@@ -322,7 +332,7 @@ static struct timespec wait_until(clockid_t clock, uint32_t ms)
         ts.tv_nsec = 0;
     }
     ts.tv_sec += (time_t)(ms / 1000u);
-    ts.tv_nsec += (long)(ms % 1000u) * 1000000L;
+    ts.tv_nsec += (long)(ms % 1000u) * (long)1000000;
     if (ts.tv_nsec >= 1000000000L) {
         ts.tv_sec++;
         ts.tv_nsec -= 1000000000L;
@@ -392,6 +402,9 @@ static int resolve_within(const char *host, uint16_t port, uint32_t timeout_ms,
         return 0;
     }
     *res = NULL;
+    if (strlen(host) > RESOLVE_HOST_MAX) {
+        return EAI_NONAME; /* longer than any DNS name */
+    }
     job = job_new(host, port);
     r = (job == NULL) ? ENOMEM : start_worker(job, &tid);
     if (r != 0) {
