@@ -49,7 +49,8 @@ FW_LIB_CFLAGS ?= -DCAMP_DIAG_TEXT=0
 # read through semihosting (picolibc's fopen), with SHARED handed over on qemu's command
 # line. Every unit test is named in exactly one of the two lists below: check-target fails
 # on a test that is in neither, so a new test is never left off the target silently.
-TARGET_TESTS    ?= test_status test_status_rule_ids test_http_rule_ids test_version \
+TARGET_TESTS    ?= test_status test_status_rule_ids test_http_rule_ids test_model_rule_ids \
+                   test_version \
                    test_json_check test_json_get test_json_path test_json_text test_json_write \
                    test_validate test_schedule \
                    test_inbox test_inbox_bounds test_inbox_feed test_inbox_patch test_inbox_reuse \

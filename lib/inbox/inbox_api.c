@@ -7,6 +7,7 @@
 #include "camp/camp_inbox.h"
 
 #include "inbox_internal.h"
+#include "status/status_internal.h"
 
 size_t camp_inbox_type_size(camp_inbox_type_t type)
 {
@@ -145,7 +146,7 @@ static camp_status_t decode_with(camp_inbox_type_t type, iframe_t *frames, unsig
     camp_diag_clear(diag);
     if (doc == NULL || out == NULL || node_of(type) == N_NONE ||
         out_size != camp_inbox_type_size(type) || camp_json_kind(doc, tok) == CAMP_JSON_INVALID) {
-        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "bad argument");
+        return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(I01, "bad argument"));
     }
     clear_out(type, out, out_size);
     ctx_init(&cx, OP_DECODE, type, diag, scratch, frames, depth);
@@ -187,7 +188,7 @@ camp_status_t camp_inbox_validate(camp_inbox_type_t type, const void *obj, camp_
     camp_status_t st;
     camp_diag_clear(diag);
     if (obj == NULL || node_of(type) == N_NONE) {
-        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "bad argument");
+        return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(I01, "bad argument"));
     }
     ctx_init(&cx, OP_VALIDATE, type, diag, scratch, frames, IB_MAX_DEPTH);
     /* validation only reads; the walk shares one signature with decode */
@@ -212,7 +213,7 @@ static camp_status_t encode_with(camp_inbox_type_t type, iframe_t *frames, unsig
         *out_len = 0;
     }
     if (obj == NULL || (buf == NULL && cap > 0) || node_of(type) == N_NONE) {
-        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "bad argument");
+        return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(I01, "bad argument"));
     }
     ctx_init(&cx, OP_VALIDATE, type, diag, scratch, frames, depth);
     cx.strict = true; /* the strictest documented rules for what we send */
@@ -232,13 +233,13 @@ static camp_status_t encode_with(camp_inbox_type_t type, iframe_t *frames, unsig
     camp_diag_clear(diag);
     st = camp_json_writer_finish(&w, &len);
     if (st == CAMP_ERR_BUFFER_TOO_SMALL) {
-        camp_diag_set(diag, st, "$", "output buffer too small");
+        camp_diag_set(diag, st, "$", CAMP_RULE(I02, "output buffer too small"));
         if (diag != NULL) {
             diag->needed = (int64_t)w.needed;
         }
         len = w.needed;
     } else if (st != CAMP_OK) {
-        camp_diag_set(diag, st, "$", "JSON writer failed");
+        camp_diag_set(diag, st, "$", CAMP_RULE(I03, "JSON writer failed"));
     }
     if (out_len != NULL) {
         *out_len = len;
@@ -326,7 +327,7 @@ camp_status_t camp_inbox_events_page_decode(camp_json_doc_t *doc, int tok,
     camp_status_t st;
     camp_diag_clear(diag);
     if (doc == NULL || out == NULL || camp_json_kind(doc, tok) == CAMP_JSON_INVALID) {
-        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "bad argument");
+        return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(I01, "bad argument"));
     }
     memset(out, 0, sizeof *out);
     ctx_init(&cx, OP_DECODE, CAMP_INBOX_TYPE_COUNT, diag, scratch, frame, 1);
@@ -346,7 +347,7 @@ camp_status_t camp_inbox_events_next(camp_json_doc_t *doc, camp_inbox_events_pag
     camp_status_t st;
     camp_diag_clear(diag);
     if (doc == NULL || page == NULL || ev == NULL || done == NULL) {
-        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "bad argument");
+        return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(I01, "bad argument"));
     }
     *done = page->next >= page->count;
     if (*done) {
@@ -354,7 +355,8 @@ camp_status_t camp_inbox_events_next(camp_json_doc_t *doc, camp_inbox_events_pag
     }
     if (camp_json_kind(doc, page->next_tok) != CAMP_JSON_OBJECT &&
         camp_json_kind(doc, page->next_tok) == CAMP_JSON_INVALID) {
-        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "page does not belong to this document");
+        return camp_diag_set(diag, CAMP_ERR_ARG, "$",
+                             CAMP_RULE(I04, "page does not belong to this document"));
     }
     {
         iframe_t frames[IB_DEPTH_WEBHOOK];

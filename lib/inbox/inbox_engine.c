@@ -8,6 +8,7 @@
 #include "camp/camp_validate.h"
 
 #include "inbox_internal.h"
+#include "status/status_internal.h"
 
 /* ---- enums (NUL-separated name lists; no pointer tables) ------------------------------ */
 
@@ -74,15 +75,15 @@ const char *camp_ib_enum_name(unsigned e, unsigned value)
 static const char *enum_rule(unsigned e)
 {
     switch (e) {
-    case E_STATUS: return "must be one of draft, active, paused, completed";
-    case E_STEP: return "step type must be message, delay or likeTweet";
-    case E_SEGMENT: return "segment type must be static, variable or variation";
-    case E_PLATFORM: return "must be twitter";
-    case E_BY: return "must be one of platformId, username, externalId";
-    case E_TRIGGER: return "must be prospectFirstReply";
-    case E_ACTION: return "must be setStatus";
-    case E_DETACH: return "must be unlink";
-    default: return "unknown enum value";
+    case E_STATUS: return CAMP_RULE(I05, "must be one of draft, active, paused, completed");
+    case E_STEP: return CAMP_RULE(I06, "step type must be message, delay or likeTweet");
+    case E_SEGMENT: return CAMP_RULE(I07, "segment type must be static, variable or variation");
+    case E_PLATFORM: return CAMP_RULE(I08, "must be twitter");
+    case E_BY: return CAMP_RULE(I09, "must be one of platformId, username, externalId");
+    case E_TRIGGER: return CAMP_RULE(I10, "must be prospectFirstReply");
+    case E_ACTION: return CAMP_RULE(I11, "must be setStatus");
+    case E_DETACH: return CAMP_RULE(I12, "must be unlink");
+    default: return CAMP_RULE(I13, "unknown enum value");
     }
 }
 
@@ -94,7 +95,7 @@ static void rule_range(const ictx_t *cx, unsigned r, int64_t *min, int64_t *max,
     case R_COUNT:
         *min = 0;
         *max = CAMP_MAX_SAFE_INT;
-        *text = "must be an integer in 0..9007199254740991";
+        *text = CAMP_RULE(I14, "must be an integer in 0..9007199254740991");
         return;
     case R_RATE:
         /* D1: the v2 pages say 1..25, the legacy pause page 1..60 (and the get
@@ -102,37 +103,38 @@ static void rule_range(const ictx_t *cx, unsigned r, int64_t *min, int64_t *max,
          * (cx->strict) enforces the stricter 1..25. */
         *min = 1;
         *max = cx->strict ? 25 : 60;
-        *text = cx->strict ? "must be an integer in 1..25" : "must be an integer in 1..60";
+        *text = cx->strict ? CAMP_RULE(I15, "must be an integer in 1..25")
+                           : CAMP_RULE(I16, "must be an integer in 1..60");
         return;
     case R_MINUTE:
         *min = 0;
         *max = 1440;
-        *text = "must be an integer in 0..1440";
+        *text = CAMP_RULE(I17, "must be an integer in 0..1440");
         return;
     case R_HTTP:
         *min = 100;
         *max = 599;
-        *text = "must be an integer in 100..599";
+        *text = CAMP_RULE(I18, "must be an integer in 100..599");
         return;
     case R_NAME:
         *min = 1;
         *max = 255;
-        *text = "must be 1..255 characters";
+        *text = CAMP_RULE(I19, "must be 1..255 characters");
         return;
     case R_DESC:
         *min = 0;
         *max = 1000;
-        *text = "must be at most 1000 characters";
+        *text = CAMP_RULE(I20, "must be at most 1000 characters");
         return;
     case R_NONEMPTY:
         *min = 1;
         *max = INT64_MAX;
-        *text = "must not be empty";
+        *text = CAMP_RULE(I21, "must not be empty");
         return;
     default:
         *min = INT64_MIN;
         *max = INT64_MAX;
-        *text = "must be an integer";
+        *text = CAMP_RULE(I22, "must be an integer");
         return;
     }
 }
@@ -143,18 +145,18 @@ static void array_rule(unsigned a, size_t *min, size_t *cap, const char **cap_te
     case A_ACCOUNTS1:
         *min = 1;
         *cap = CAMP_MAX_ACCOUNTS;
-        *cap_text = "more elements than CAMP_MAX_ACCOUNTS";
+        *cap_text = CAMP_RULE(I23, "more elements than CAMP_MAX_ACCOUNTS");
         return;
     case A_LISTS:
         *min = 0;
         *cap = CAMP_MAX_LISTS;
-        *cap_text = "more elements than CAMP_MAX_LISTS";
+        *cap_text = CAMP_RULE(I24, "more elements than CAMP_MAX_LISTS");
         return;
     case A_ACCOUNTS:
     default:
         *min = 0;
         *cap = CAMP_MAX_ACCOUNTS;
-        *cap_text = "more elements than CAMP_MAX_ACCOUNTS";
+        *cap_text = CAMP_RULE(I23, "more elements than CAMP_MAX_ACCOUNTS");
         return;
     }
 }
@@ -438,7 +440,7 @@ camp_status_t camp_ib_want_array(ictx_t *cx, int tok, int *n)
 {
     if (camp_json_kind_at(cx->doc, tok) != CAMP_JSON_ARRAY) {
         *n = 0; /* defined even if a diag sink were to report success */
-        return camp_ib_fail_at(cx, tok, CAMP_ERR_TYPE, "must be an array");
+        return camp_ib_fail_at(cx, tok, CAMP_ERR_TYPE, CAMP_RULE(I25, "must be an array"));
     }
     *n = camp_json_size_at(cx->doc, tok);
     return CAMP_OK;
@@ -464,7 +466,7 @@ int camp_ib_member(const camp_json_doc_t *doc, int obj, const char *key)
 camp_status_t camp_ib_want_object(ictx_t *cx, int tok)
 {
     if (camp_json_kind_at(cx->doc, tok) != CAMP_JSON_OBJECT) {
-        return camp_ib_fail_at(cx, tok, CAMP_ERR_TYPE, "must be an object");
+        return camp_ib_fail_at(cx, tok, CAMP_ERR_TYPE, CAMP_RULE(I26, "must be an object"));
     }
     return CAMP_OK;
 }
@@ -473,12 +475,13 @@ camp_status_t camp_ib_get_str(ictx_t *cx, int tok, camp_str_t *out)
 {
     camp_status_t st = camp_json_get_string(cx->doc, tok, &out->ptr, &out->len);
     if (st == CAMP_ERR_JSON_NUL) {
-        return camp_ib_fail_at(cx, tok, CAMP_ERR_JSON_NUL, "must not contain \\u0000");
+        return camp_ib_fail_at(cx, tok, CAMP_ERR_JSON_NUL,
+                               CAMP_RULE(I27, "must not contain \\u0000"));
     }
     if (st != CAMP_OK) {
         out->ptr = NULL;
         out->len = 0;
-        return camp_ib_fail_at(cx, tok, CAMP_ERR_TYPE, "must be a string");
+        return camp_ib_fail_at(cx, tok, CAMP_ERR_TYPE, CAMP_RULE(I28, "must be a string"));
     }
     return CAMP_OK;
 }
@@ -491,19 +494,19 @@ camp_status_t camp_ib_check_kind_str(const ictx_t *cx, uint8_t kind, uint8_t rul
     int64_t min, max;
     switch (kind) {
     case K_ID:
-        *why = "must match ^[0-9a-z]+$";
+        *why = CAMP_RULE(I29, "must match ^[0-9a-z]+$");
         return camp_valid_inbox_id(s->ptr, s->len) ? CAMP_OK : CAMP_ERR_PATTERN;
     case K_COLID:
-        *why = "must match ^custom_[0-9a-z]+$";
+        *why = CAMP_RULE(I30, "must match ^custom_[0-9a-z]+$");
         return camp_valid_column_id(s->ptr, s->len) ? CAMP_OK : CAMP_ERR_PATTERN;
     case K_TZ:
-        *why = "must be an IANA time-zone name";
+        *why = CAMP_RULE(I31, "must be an IANA time-zone name");
         return camp_valid_tz_name(s->ptr, s->len) ? CAMP_OK : CAMP_ERR_TIMEZONE;
     case K_STR:
     default: {
         long chars = camp_utf8_chars(s->ptr, s->len);
         if (chars < 0) {
-            *why = "must be valid UTF-8";
+            *why = CAMP_RULE(I32, "must be valid UTF-8");
             return CAMP_ERR_INVALID;
         }
         if (rule == R_NONE) {
@@ -534,17 +537,20 @@ static const camp_str_t *str_of(const void *base, const ifield_t *f)
 static const char *type_text(uint8_t kind, bool nullable)
 {
     switch (kind) {
-    case K_BOOL: return "must be a boolean";
-    case K_FRAC: return "must be a number in 0..1";
+    case K_BOOL: return CAMP_RULE(I33, "must be a boolean");
+    case K_FRAC: return CAMP_RULE(I34, "must be a number in 0..1");
     case K_I64:
-    case K_U16: return "must be an integer";
+    case K_U16: return CAMP_RULE(I22, "must be an integer");
     case K_TIME:
-        return nullable ? "must be an RFC 3339 date-time or null" : "must be an RFC 3339 date-time";
-    case K_IDS: return "must be an array";
+        return nullable ? CAMP_RULE(I35, "must be an RFC 3339 date-time or null")
+                        : CAMP_RULE(I36, "must be an RFC 3339 date-time");
+    case K_IDS: return CAMP_RULE(I25, "must be an array");
     case K_RAW_OBJ:
-    case K_SUB: return "must be an object";
-    case K_RAW: return "must not be null";
-    default: return nullable ? "must be a string or null" : "must be a string";
+    case K_SUB: return CAMP_RULE(I26, "must be an object");
+    case K_RAW: return CAMP_RULE(I37, "must not be null");
+    default:
+        return nullable ? CAMP_RULE(I38, "must be a string or null")
+                        : CAMP_RULE(I28, "must be a string");
     }
 }
 
@@ -588,7 +594,8 @@ IB_NOINLINE static camp_status_t decode_ids(ictx_t *cx, const ifield_t *f, int v
     }
     array_rule(f->rule, &min, &cap, &cap_text);
     if ((size_t)n < min) {
-        st = camp_ib_fail_at(cx, v, CAMP_ERR_LENGTH, "at least one element required");
+        st = camp_ib_fail_at(cx, v, CAMP_ERR_LENGTH,
+                             CAMP_RULE(I39, "at least one element required"));
         camp_ib_fail_limits(cx, (int64_t)min, INT64_MAX);
         return st;
     }
@@ -623,7 +630,7 @@ IB_NOINLINE static camp_status_t decode_number(ictx_t *cx, const ifield_t *f, in
         st = camp_json_get_fraction(cx->doc, v, (uint32_t *)(void *)p);
         if (st != CAMP_OK) {
             st = camp_ib_fail_at(cx, v, st == CAMP_ERR_JSON_TYPE ? CAMP_ERR_TYPE : CAMP_ERR_RANGE,
-                                 "must be a number in 0..1");
+                                 CAMP_RULE(I34, "must be a number in 0..1"));
             camp_ib_fail_limits(cx, 0, 1);
         }
         return st;
@@ -692,7 +699,7 @@ static camp_status_t decode_value(ictx_t *cx, const ifield_t *f, int v, void *ba
     switch (f->kind) {
     case K_BOOL:
         if (camp_json_get_bool(doc, v, (bool *)(void *)p) != CAMP_OK) {
-            return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, "must be a boolean");
+            return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, CAMP_RULE(I33, "must be a boolean"));
         }
         return CAMP_OK;
     case K_I64:
@@ -703,7 +710,7 @@ static camp_status_t decode_value(ictx_t *cx, const ifield_t *f, int v, void *ba
         return CAMP_OK;
     case K_RAW_OBJ:
         if (camp_json_kind_at(doc, v) != CAMP_JSON_OBJECT) {
-            return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, "must be an object");
+            return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, CAMP_RULE(I26, "must be an object"));
         }
         camp_json_raw(doc, v, &((camp_str_t *)(void *)p)->ptr, &((camp_str_t *)(void *)p)->len);
         return CAMP_OK;
@@ -756,14 +763,16 @@ static camp_status_t validate_ids(ictx_t *cx, const ifield_t *f, const void *bas
         return camp_ib_fail_capacity(cx, -1, cap_text, n);
     }
     if (n < min_n) {
-        st = camp_ib_fail_at(cx, -1, CAMP_ERR_LENGTH, "at least one element required");
+        st = camp_ib_fail_at(cx, -1, CAMP_ERR_LENGTH,
+                             CAMP_RULE(I39, "at least one element required"));
         camp_ib_fail_limits(cx, (int64_t)min_n, INT64_MAX);
         return st;
     }
     for (i = 0; i < n; i++) {
         camp_ib_path_index(&cx->path, i);
         if (items[i].ptr == NULL) {
-            return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED, "required field missing");
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED,
+                                   CAMP_RULE(I40, "required field missing"));
         }
         st = camp_ib_check_kind_str(cx, K_ID, R_NONE, &items[i], &why);
         if (st != CAMP_OK) {
@@ -787,7 +796,8 @@ static camp_status_t validate_value(ictx_t *cx, const ifield_t *f, const void *b
     case K_U16: return validate_int(cx, f, p);
     case K_FRAC:
         if (*(const uint32_t *)(const void *)p > CAMP_FRACTION_ONE) {
-            st = camp_ib_fail_at(cx, -1, CAMP_ERR_RANGE, "must be a number in 0..1");
+            st =
+                camp_ib_fail_at(cx, -1, CAMP_ERR_RANGE, CAMP_RULE(I34, "must be a number in 0..1"));
             camp_ib_fail_limits(cx, 0, 1);
             return st;
         }
@@ -796,7 +806,8 @@ static camp_status_t validate_value(ictx_t *cx, const ifield_t *f, const void *b
     case K_RAW_OBJ:
         if (!camp_ib_raw_ok(str_of(base, f), f->kind == K_RAW_OBJ)) {
             return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
-                                   f->kind == K_RAW_OBJ ? "must be a JSON object" : "must be JSON");
+                                   f->kind == K_RAW_OBJ ? CAMP_RULE(I41, "must be a JSON object")
+                                                        : CAMP_RULE(I42, "must be JSON"));
         }
         return CAMP_OK;
     case K_ENUM:
@@ -808,7 +819,8 @@ static camp_status_t validate_value(ictx_t *cx, const ifield_t *f, const void *b
     case K_IDS: return validate_ids(cx, f, base);
     case K_TIME:
         if (camp_datetime_parse(str_of(base, f)->ptr, str_of(base, f)->len, NULL) != CAMP_OK) {
-            return camp_ib_fail_at(cx, -1, CAMP_ERR_DATE, "must be an RFC 3339 date-time");
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_DATE,
+                                   CAMP_RULE(I36, "must be an RFC 3339 date-time"));
         }
         return CAMP_OK;
     default:
@@ -993,12 +1005,12 @@ static camp_status_t dec_find(ictx_t *cx, iframe_t *f, const inode_t *nd, int ke
     if ((f->u.d.seen & (1u << j)) != 0 && nd->t[j].kind == K_SUB) {
         /* a nested value twice would be merged into one struct: refused, like
          * duplicate map keys; a repeated plain value is read again (the last wins) */
-        return camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, "duplicate key");
+        return camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, CAMP_RULE(I43, "duplicate key"));
     }
     f->u.d.seen |= 1u << j;
     if ((nd->t[j].flags & F_NO_REQUEST) != 0 && cx->request) {
         return camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID,
-                               "must not be sent: the server assigns it");
+                               CAMP_RULE(I44, "must not be sent: the server assigns it"));
     }
     *m = &nd->t[j];
     return CAMP_OK;
@@ -1018,7 +1030,8 @@ static camp_status_t dec_scalar(ictx_t *cx, const iframe_t *f, const inode_t *nd
         return CAMP_OK;
     }
     if (m->kind == K_SUB) {
-        return camp_ib_fail_at(cx, v, CAMP_ERR_INTERNAL, "nested member in a flat object");
+        return camp_ib_fail_at(cx, v, CAMP_ERR_INTERNAL,
+                               CAMP_RULE(I45, "nested member in a flat object"));
     }
     st = decode_value(cx, m, v, f->a);
     if (st == CAMP_OK) {
@@ -1063,7 +1076,7 @@ static camp_status_t dec_required(ictx_t *cx, const iframe_t *f, const inode_t *
         const ifield_t *m = &nd->t[j];
         if ((f->u.d.seen & (1u << j)) == 0 && applies(cx, m) && required(cx, m)) {
             return camp_ib_fail_member(cx, f->u.d.tok, m->key, CAMP_ERR_REQUIRED,
-                                       "required field missing");
+                                       CAMP_RULE(I40, "required field missing"));
         }
     }
     return CAMP_OK;
@@ -1084,7 +1097,7 @@ static camp_status_t walk_scalar(ictx_t *cx, const iframe_t *f, const ifield_t *
     case OP_VALIDATE:
         if ((m->flags & F_NO_REQUEST) != 0 && cx->request) {
             return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
-                                   "must not be sent: the server assigns it");
+                                   CAMP_RULE(I44, "must not be sent: the server assigns it"));
         }
         if (is_null(m, f->a)) {
             return nullable(cx, m)
@@ -1092,7 +1105,8 @@ static camp_status_t walk_scalar(ictx_t *cx, const iframe_t *f, const ifield_t *
                        : camp_ib_fail_at(cx, -1, CAMP_ERR_TYPE, type_text(m->kind, false));
         }
         if (m->kind == K_SUB) {
-            return camp_ib_fail_at(cx, -1, CAMP_ERR_INTERNAL, "nested member in a flat object");
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_INTERNAL,
+                                   CAMP_RULE(I45, "nested member in a flat object"));
         }
         return validate_value(cx, m, f->a);
     case OP_ENCODE:
@@ -1130,7 +1144,8 @@ static camp_status_t walk_enter(ictx_t *cx, const iframe_t *f, const inode_t *nd
         }
         camp_ib_path_key(&cx->path, m->key, strlen(m->key));
         if (!present) {
-            return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED, "required field missing");
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED,
+                                   CAMP_RULE(I40, "required field missing"));
         }
         break;
     case OP_ENCODE:
@@ -1166,7 +1181,8 @@ static camp_status_t walk_member(ictx_t *cx, iframe_t *f, const inode_t *nd, con
     if (m->kind != K_SUB) {
         st = walk_scalar(cx, f, m);
     } else if (cx->op == OP_VALIDATE && (m->flags & F_NO_REQUEST) != 0 && cx->request) {
-        st = camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "must not be sent: the server assigns it");
+        st = camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
+                             CAMP_RULE(I44, "must not be sent: the server assigns it"));
     } else {
         st = camp_ib_sub(cx, f, m, -1, sub);
     }
@@ -1185,7 +1201,8 @@ static camp_status_t push(ictx_t *cx, unsigned node, void *a, const void *b, int
 {
     iframe_t *f;
     if (cx->depth >= cx->max_depth) {
-        return camp_ib_fail_at(cx, tok, CAMP_ERR_INTERNAL, "schema deeper than the walk's stack");
+        return camp_ib_fail_at(cx, tok, CAMP_ERR_INTERNAL,
+                               CAMP_RULE(I46, "schema deeper than the walk's stack"));
     }
     f = &cx->frames[cx->depth];
     f->a = a;
@@ -1224,7 +1241,8 @@ static camp_status_t push(ictx_t *cx, unsigned node, void *a, const void *b, int
         }
         members = camp_json_size_at(cx->doc, tok);
         if (members > UINT16_MAX) {
-            return camp_ib_fail_at(cx, tok, CAMP_ERR_CAPACITY, "more than 65535 members");
+            return camp_ib_fail_at(cx, tok, CAMP_ERR_CAPACITY,
+                                   CAMP_RULE(I47, "more than 65535 members"));
         }
         f->i = (uint16_t)members;
     } else if (cx->op == OP_ENCODE) {
@@ -1259,8 +1277,8 @@ static camp_status_t enter(ictx_t *cx, const isub_t *sub, const ifield_t *m, int
             camp_json_kind_at(cx->doc, v) !=
                 (sub->kind == ISUB_ARR ? CAMP_JSON_ARRAY : CAMP_JSON_OBJECT)) {
             return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE,
-                                   sub->kind == ISUB_ARR ? "must be an array"
-                                                         : "must be an object");
+                                   sub->kind == ISUB_ARR ? CAMP_RULE(I25, "must be an array")
+                                                         : CAMP_RULE(I26, "must be an object"));
         }
         st = push(cx, sub->node, sub->a, sub->b, v, mark,
                   sub->kind == ISUB_ARR ? LEVEL_ARRAY : LEVEL_MAP, sub->n);
@@ -1342,7 +1360,8 @@ static camp_status_t array_step(ictx_t *cx, iframe_t *f)
         return st;
     }
     if (a == NULL) {
-        return camp_ib_fail_at(cx, item, CAMP_ERR_INTERNAL, "array item outside its storage");
+        return camp_ib_fail_at(cx, item, CAMP_ERR_INTERNAL,
+                               CAMP_RULE(I48, "array item outside its storage"));
     }
     return push(cx, f->node, a, b, (f->is_arr == LEVEL_MAP && item >= 0) ? item + 1 : item, mark,
                 LEVEL_OBJECT, 0);
@@ -1410,7 +1429,8 @@ camp_status_t camp_ib_run_all(ictx_t *cx, unsigned node, void *a, const void *b,
     camp_status_t st;
     /* the level above the current one, not pushed: nothing below it is walked */
     if (cx->frames == NULL || cx->depth >= cx->max_depth) {
-        return camp_ib_fail_at(cx, tok, CAMP_ERR_INTERNAL, "schema deeper than the walk's stack");
+        return camp_ib_fail_at(cx, tok, CAMP_ERR_INTERNAL,
+                               CAMP_RULE(I46, "schema deeper than the walk's stack"));
     }
     st = camp_ib_obj_open(cx, tok);
     if (st != CAMP_OK) {
@@ -1493,18 +1513,19 @@ camp_status_t camp_ib_check_key(ictx_t *cx, const camp_str_t *key)
     const char *why;
     camp_status_t st;
     if (key->ptr == NULL) {
-        return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED, "required field missing");
+        return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED, CAMP_RULE(I40, "required field missing"));
     }
     st = camp_ib_check_kind_str(cx, K_STR, R_NONE, key, &why);
     if (st != CAMP_OK) {
         return camp_ib_fail_at(cx, -1, st, why);
     }
     if (memchr(key->ptr, '\0', key->len) != NULL) {
-        return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "key must not contain NUL");
+        return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
+                               CAMP_RULE(I49, "key must not contain NUL"));
     }
     if (cx->strict && key->len > KEY_MAX) {
-        st =
-            camp_ib_fail_at(cx, -1, CAMP_ERR_LENGTH, "key longer than 255 bytes cannot be encoded");
+        st = camp_ib_fail_at(cx, -1, CAMP_ERR_LENGTH,
+                             CAMP_RULE(I50, "key longer than 255 bytes cannot be encoded"));
         camp_ib_fail_limits(cx, 0, KEY_MAX);
         return st;
     }
@@ -1528,7 +1549,8 @@ camp_status_t camp_ib_str_items(ictx_t *cx, iop_t op, const camp_str_t *items, s
         camp_status_t st;
         camp_ib_path_index(&cx->path, i);
         if (items[i].ptr == NULL) {
-            return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED, "required field missing");
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED,
+                                   CAMP_RULE(I40, "required field missing"));
         }
         st = camp_ib_check_kind_str(cx, K_STR, rule, &items[i], &why);
         if (st != CAMP_OK) {

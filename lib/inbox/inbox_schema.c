@@ -13,6 +13,7 @@
 #include "camp/camp_validate.h"
 
 #include "inbox_internal.h"
+#include "status/status_internal.h"
 
 #define COUNT(t) ((uint8_t)(sizeof(t) / sizeof((t)[0])))
 
@@ -593,7 +594,7 @@ static camp_status_t map_key(ictx_t *cx, int key, const camp_str_t *seen, size_t
     for (i = 0; i < n; i++) {
         const camp_str_t *s = (const camp_str_t *)(const void *)((const char *)seen + i * stride);
         if (camp_ib_str_eq(s, out)) {
-            return camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, "duplicate key");
+            return camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, CAMP_RULE(I43, "duplicate key"));
         }
     }
     return CAMP_OK;
@@ -634,18 +635,20 @@ static camp_status_t mappings_decode(ictx_t *cx, int tok, camp_inbox_column_map_
         int j;
         for (j = 0; j < i && st == CAMP_OK; j++) { /* each source column once */
             if (camp_ib_str_eq(&pool[*first + (unsigned)j].source, &m->source)) {
-                st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, "duplicate key");
+                st =
+                    camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, CAMP_RULE(I43, "duplicate key"));
             }
         }
         if (st == CAMP_OK && !camp_valid_column_id(m->source.ptr, m->source.len)) {
             st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN,
-                                 "source column must match ^custom_[0-9a-z]+$");
+                                 CAMP_RULE(I51, "source column must match ^custom_[0-9a-z]+$"));
         }
         if (st == CAMP_OK) {
             st = camp_ib_get_str(cx, key + 1, &m->target);
         }
         if (st == CAMP_OK && !camp_valid_column_id(m->target.ptr, m->target.len)) {
-            st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN, "must match ^custom_[0-9a-z]+$");
+            st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN,
+                                 CAMP_RULE(I30, "must match ^custom_[0-9a-z]+$"));
         }
         if (st != CAMP_OK) {
             return st;
@@ -670,14 +673,15 @@ static camp_status_t mappings_validate(ictx_t *cx, const camp_inbox_column_map_t
         }
         if (!camp_valid_column_id(m[i].source.ptr, m[i].source.len)) {
             return camp_ib_fail_at(cx, -1, CAMP_ERR_PATTERN,
-                                   "source column must match ^custom_[0-9a-z]+$");
+                                   CAMP_RULE(I51, "source column must match ^custom_[0-9a-z]+$"));
         }
         if (m[i].target.ptr == NULL || !camp_valid_column_id(m[i].target.ptr, m[i].target.len)) {
-            return camp_ib_fail_at(cx, -1, CAMP_ERR_PATTERN, "must match ^custom_[0-9a-z]+$");
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_PATTERN,
+                                   CAMP_RULE(I30, "must match ^custom_[0-9a-z]+$"));
         }
         for (j = 0; j < i; j++) {
             if (camp_ib_str_eq(&m[j].source, &m[i].source)) {
-                return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "duplicate key");
+                return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, CAMP_RULE(I43, "duplicate key"));
             }
         }
         camp_ib_path_cut(&cx->path, mark);
@@ -742,7 +746,8 @@ IB_NOINLINE static camp_status_t mapping_op(ictx_t *cx, camp_inbox_rules_t *ra,
         if ((size_t)ra->mapping_count + (size_t)camp_json_size(cx->doc, tok) >
             CAMP_MAX_COLUMN_MAPPINGS) {
             return camp_ib_fail_capacity(
-                cx, tok, "more column mappings than CAMP_MAX_COLUMN_MAPPINGS", mappings_needed(cx));
+                cx, tok, CAMP_RULE(I52, "more column mappings than CAMP_MAX_COLUMN_MAPPINGS"),
+                mappings_needed(cx));
         }
         return mappings_decode(cx, tok, ra->mappings, &ra->mapping_count, &a->first_mapping,
                                &a->mapping_count);
@@ -750,7 +755,7 @@ IB_NOINLINE static camp_status_t mapping_op(ictx_t *cx, camp_inbox_rules_t *ra,
         if ((size_t)a->first_mapping + a->mapping_count > ra->mapping_count ||
             ra->mapping_count > CAMP_MAX_COLUMN_MAPPINGS) {
             return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
-                                   "mapping range outside the rules' pool");
+                                   CAMP_RULE(I53, "mapping range outside the rules' pool"));
         }
         return mappings_validate(cx, &ra->mappings[a->first_mapping], a->mapping_count);
     case OP_ENCODE:
@@ -819,7 +824,8 @@ static camp_status_t check_variable(ictx_t *cx, const camp_inbox_campaign_t *c,
         }
         return camp_ib_fail_at(
             cx, tok, CAMP_ERR_REFERENCE,
-            "variable not defined: must be \"first-name\" or a key of customVariables");
+            CAMP_RULE(I54,
+                      "variable not defined: must be \"first-name\" or a key of customVariables"));
     }
     if (camp_valid_column_id(name->ptr, name->len)) {
         return CAMP_OK;
@@ -830,8 +836,8 @@ static camp_status_t check_variable(ictx_t *cx, const camp_inbox_campaign_t *c,
     return camp_ib_fail_at(
         cx, tok, CAMP_ERR_PATTERN,
         (cx->request || cx->strict)
-            ? "variable must be \"first-name\" or a column ID ^custom_[0-9a-z]+$"
-            : "variable must be \"first-name\", a column ID or a kebab-case name");
+            ? CAMP_RULE(I55, "variable must be \"first-name\" or a column ID ^custom_[0-9a-z]+$")
+            : CAMP_RULE(I56, "variable must be \"first-name\", a column ID or a kebab-case name"));
 }
 
 /* Decode, legacy campaign: the map may come after the steps in the document, so
@@ -911,12 +917,14 @@ static camp_status_t options_decode(ictx_t *cx, camp_inbox_sequence_t *sa, camp_
     }
     /* [derived] "one is chosen per message": a variation needs an option. */
     if (n < 1) {
-        st = camp_ib_fail_at(cx, tok, CAMP_ERR_LENGTH, "at least one option required");
+        st = camp_ib_fail_at(cx, tok, CAMP_ERR_LENGTH,
+                             CAMP_RULE(I57, "at least one option required"));
         camp_ib_fail_limits(cx, 1, INT64_MAX);
         return st;
     }
     if ((size_t)sa->option_count + (size_t)n > CAMP_MAX_VARIATION_OPTIONS) {
-        return camp_ib_fail_capacity(cx, tok, "more options than CAMP_MAX_VARIATION_OPTIONS",
+        return camp_ib_fail_capacity(cx, tok,
+                                     CAMP_RULE(I58, "more options than CAMP_MAX_VARIATION_OPTIONS"),
                                      pool_needed(cx, true));
     }
     a->first_option = sa->option_count;
@@ -937,13 +945,14 @@ static camp_status_t options_validate(ictx_t *cx, const camp_inbox_sequence_t *s
                                       const camp_inbox_segment_t *a)
 {
     if (a->option_count < 1) {
-        camp_status_t st = camp_ib_fail_at(cx, -1, CAMP_ERR_LENGTH, "at least one option required");
+        camp_status_t st = camp_ib_fail_at(cx, -1, CAMP_ERR_LENGTH,
+                                           CAMP_RULE(I57, "at least one option required"));
         camp_ib_fail_limits(cx, 1, INT64_MAX);
         return st;
     }
     if ((size_t)a->first_option + a->option_count > sa->option_count) {
         return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
-                               "option range outside the sequence's pool");
+                               CAMP_RULE(I59, "option range outside the sequence's pool"));
     }
     return camp_ib_str_items(cx, OP_VALIDATE, &sa->options[a->first_option], a->option_count,
                              R_NONE);
@@ -976,7 +985,8 @@ IB_NOINLINE static camp_status_t options_op(ictx_t *cx, camp_inbox_sequence_t *s
                                             const camp_inbox_segment_t *b, int tok)
 {
     if (sa == NULL) {
-        return camp_ib_fail_at(cx, tok, CAMP_ERR_INTERNAL, "segment outside a sequence");
+        return camp_ib_fail_at(cx, tok, CAMP_ERR_INTERNAL,
+                               CAMP_RULE(I60, "segment outside a sequence"));
     }
     switch (cx->op) {
     case OP_DECODE: return options_decode(cx, sa, a, tok);
@@ -1012,8 +1022,9 @@ static camp_status_t group_decode(ictx_t *cx, camp_inbox_rules_update_t *a,
     }
     if ((size_t)a->mapping_count + (size_t)camp_json_size(cx->doc, tok) >
         CAMP_MAX_COLUMN_MAPPINGS) {
-        return camp_ib_fail_capacity(cx, tok, "more column mappings than CAMP_MAX_COLUMN_MAPPINGS",
-                                     group_mappings_needed(cx, outer));
+        return camp_ib_fail_capacity(
+            cx, tok, CAMP_RULE(I52, "more column mappings than CAMP_MAX_COLUMN_MAPPINGS"),
+            group_mappings_needed(cx, outer));
     }
     return mappings_decode(cx, tok, a->mappings, &a->mapping_count, &g->first_mapping,
                            &g->mapping_count);
@@ -1023,7 +1034,8 @@ static camp_status_t group_validate(ictx_t *cx, const camp_inbox_rules_update_t 
                                     const camp_inbox_mapping_group_t *g)
 {
     if ((size_t)g->first_mapping + g->mapping_count > a->mapping_count) {
-        return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "mapping range outside the pool");
+        return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
+                               CAMP_RULE(I61, "mapping range outside the pool"));
     }
     return mappings_validate(cx, &a->mappings[g->first_mapping], g->mapping_count);
 }
@@ -1055,11 +1067,12 @@ static camp_status_t group_key_decode(ictx_t *cx, camp_inbox_rules_update_t *a, 
     camp_status_t st = camp_ib_get_str(cx, key, &g->list_id);
     for (j = 0; j < i && st == CAMP_OK; j++) {
         if (camp_ib_str_eq(&a->groups[j].list_id, &g->list_id)) {
-            st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, "duplicate key");
+            st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, CAMP_RULE(I43, "duplicate key"));
         }
     }
     if (st == CAMP_OK && !camp_valid_inbox_id(g->list_id.ptr, g->list_id.len)) {
-        st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN, "list ID key must match ^[0-9a-z]+$");
+        st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN,
+                             CAMP_RULE(I62, "list ID key must match ^[0-9a-z]+$"));
     }
     return st;
 }
@@ -1074,7 +1087,8 @@ static camp_status_t column_mappings_decode(ictx_t *cx, camp_inbox_rules_update_
     }
     n = camp_json_size(cx->doc, tok);
     if (n > CAMP_MAX_LISTS) {
-        return camp_ib_fail_capacity(cx, tok, "more lists than CAMP_MAX_LISTS", (size_t)n);
+        return camp_ib_fail_capacity(cx, tok, CAMP_RULE(I63, "more lists than CAMP_MAX_LISTS"),
+                                     (size_t)n);
     }
     key = camp_json_first(cx->doc, tok);
     for (i = 0; i < (size_t)n && key > 0; i++, key = camp_ib_next(cx->doc, key)) {
@@ -1099,11 +1113,12 @@ static camp_status_t group_check(ictx_t *cx, const camp_inbox_rules_update_t *a,
     camp_ib_path_key(&cx->path, g->list_id.ptr != NULL ? g->list_id.ptr : "", g->list_id.len);
     st = camp_ib_check_key(cx, &g->list_id);
     if (st == CAMP_OK && !camp_valid_inbox_id(g->list_id.ptr, g->list_id.len)) {
-        st = camp_ib_fail_at(cx, -1, CAMP_ERR_PATTERN, "list ID key must match ^[0-9a-z]+$");
+        st = camp_ib_fail_at(cx, -1, CAMP_ERR_PATTERN,
+                             CAMP_RULE(I62, "list ID key must match ^[0-9a-z]+$"));
     }
     for (j = 0; j < i && st == CAMP_OK; j++) {
         if (camp_ib_str_eq(&a->groups[j].list_id, &g->list_id)) {
-            st = camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "duplicate key");
+            st = camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, CAMP_RULE(I43, "duplicate key"));
         }
     }
     if (st == CAMP_OK) {
@@ -1143,9 +1158,10 @@ IB_NOINLINE static camp_status_t column_mappings_op(ictx_t *cx, camp_inbox_rules
         return column_mappings_decode(cx, a, tok);
     }
     if (a->group_count > CAMP_MAX_LISTS || a->mapping_count > CAMP_MAX_COLUMN_MAPPINGS) {
-        return cx->op == OP_EQUAL ? NOT_EQUAL
-                                  : camp_ib_fail_capacity(cx, -1, "more lists than CAMP_MAX_LISTS",
-                                                          a->group_count);
+        return cx->op == OP_EQUAL
+                   ? NOT_EQUAL
+                   : camp_ib_fail_capacity(cx, -1, CAMP_RULE(I63, "more lists than CAMP_MAX_LISTS"),
+                                           a->group_count);
     }
     if (cx->op == OP_EQUAL) {
         return groups_equal(a, b) ? CAMP_OK : NOT_EQUAL;
@@ -1180,7 +1196,8 @@ static size_t ids_needed(ictx_t *cx, int obj)
 
 static camp_status_t bad_count(ictx_t *cx, int tok)
 {
-    camp_status_t st = camp_ib_fail_at(cx, tok, CAMP_ERR_LENGTH, "array length must be 1..2000");
+    camp_status_t st =
+        camp_ib_fail_at(cx, tok, CAMP_ERR_LENGTH, CAMP_RULE(I64, "array length must be 1..2000"));
     camp_ib_fail_limits(cx, LEADS_MIN, LEADS_MAX);
     return st;
 }
@@ -1202,7 +1219,8 @@ static camp_status_t ids_decode(ictx_t *cx, camp_inbox_leads_add_t *a, camp_inbo
         return bad_count(cx, tok);
     }
     if ((size_t)a->id_count + (size_t)n > CAMP_MAX_LEAD_IDS) {
-        return camp_ib_fail_capacity(cx, tok, "more identifiers than CAMP_MAX_LEAD_IDS",
+        return camp_ib_fail_capacity(cx, tok,
+                                     CAMP_RULE(I65, "more identifiers than CAMP_MAX_LEAD_IDS"),
                                      ids_needed(cx, obj));
     }
     s->first = a->id_count;
@@ -1212,7 +1230,7 @@ static camp_status_t ids_decode(ictx_t *cx, camp_inbox_leads_add_t *a, camp_inbo
         camp_str_t *id = &a->ids[a->id_count];
         st = camp_ib_get_str(cx, it, id);
         if (st == CAMP_OK && id->len == 0) {
-            st = camp_ib_fail_at(cx, it, CAMP_ERR_LENGTH, "must not be empty");
+            st = camp_ib_fail_at(cx, it, CAMP_ERR_LENGTH, CAMP_RULE(I21, "must not be empty"));
             camp_ib_fail_limits(cx, 1, INT64_MAX);
         }
         if (st != CAMP_OK) {
@@ -1231,7 +1249,8 @@ static camp_status_t ids_validate(ictx_t *cx, const camp_inbox_leads_add_t *a,
         return bad_count(cx, -1);
     }
     if (a->id_count > CAMP_MAX_LEAD_IDS || (size_t)s->first + s->count > a->id_count) {
-        return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "identifier range outside the pool");
+        return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
+                               CAMP_RULE(I66, "identifier range outside the pool"));
     }
     return camp_ib_str_items(cx, OP_VALIDATE, &a->ids[s->first], s->count, R_NONEMPTY);
 }
@@ -1284,17 +1303,18 @@ IB_NOINLINE static camp_status_t lead_id_op(ictx_t *cx, const iframe_t *f, const
     case OP_DECODE:
         if (a->by != CAMP_INBOX_BY_UNSET) {
             return camp_ib_fail_at(cx, v, CAMP_ERR_INVALID,
-                                   "only one of platformId, username, externalId");
+                                   CAMP_RULE(I67, "only one of platformId, username, externalId"));
         }
         a->by = by;
         st = camp_ib_get_str(cx, v, &a->id);
         if (st == CAMP_OK && a->id.len == 0) {
-            st = camp_ib_fail_at(cx, v, CAMP_ERR_LENGTH, "must not be empty");
+            st = camp_ib_fail_at(cx, v, CAMP_ERR_LENGTH, CAMP_RULE(I21, "must not be empty"));
         }
         return st;
     case OP_VALIDATE:
         if (a->id.ptr == NULL) {
-            return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED, "required field missing");
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED,
+                                   CAMP_RULE(I40, "required field missing"));
         }
         st = camp_ib_check_kind_str(cx, K_STR, R_NONEMPTY, &a->id, &why);
         return (st != CAMP_OK) ? camp_ib_fail_at(cx, -1, st, why) : CAMP_OK;
@@ -1364,11 +1384,13 @@ static camp_status_t webhook_open_decode(ictx_t *cx, iframe_t *f)
     }
     a->event = event_of(&a->type, legacy);
     if (legacy && a->event == CAMP_INBOX_EVENT_OTHER) {
-        return camp_ib_fail_at(cx, type_tok, CAMP_ERR_ENUM,
-                               "must be one of targetContacted, targetFollowUpSent, targetReplied");
+        return camp_ib_fail_at(
+            cx, type_tok, CAMP_ERR_ENUM,
+            CAMP_RULE(I68, "must be one of targetContacted, targetFollowUpSent, targetReplied"));
     }
     if (!legacy && memchr(a->type.ptr, '.', a->type.len) == NULL) {
-        return camp_ib_fail_at(cx, type_tok, CAMP_ERR_PATTERN, "must be resource.action");
+        return camp_ib_fail_at(cx, type_tok, CAMP_ERR_PATTERN,
+                               CAMP_RULE(I69, "must be resource.action"));
     }
     return CAMP_OK;
 }
@@ -1382,8 +1404,9 @@ static camp_status_t webhook_open(ictx_t *cx, iframe_t *f)
         return webhook_open_decode(cx, f);
     }
     if (a->format > CAMP_INBOX_WEBHOOK_V2) {
-        return cx->op == OP_EQUAL ? NOT_EQUAL
-                                  : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "unknown format");
+        return cx->op == OP_EQUAL
+                   ? NOT_EQUAL
+                   : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, CAMP_RULE(I70, "unknown format"));
     }
     if (cx->op == OP_EQUAL && (b == NULL || a->format != b->format || a->event != b->event)) {
         return NOT_EQUAL;
@@ -1425,7 +1448,8 @@ IB_NOINLINE static camp_status_t webhook_data(ictx_t *cx, iframe_t *f, int v, is
     case OP_VALIDATE:
         return camp_ib_raw_ok(&a->data, true)
                    ? CAMP_OK
-                   : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "must be a JSON object");
+                   : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
+                                     CAMP_RULE(I41, "must be a JSON object"));
     case OP_ENCODE: camp_json_write_raw(cx->w, a->data.ptr, a->data.len); return CAMP_OK;
     default: return (b != NULL && camp_ib_str_eq(&a->data, &b->data)) ? CAMP_OK : NOT_EQUAL;
     }
@@ -1454,7 +1478,7 @@ camp_status_t camp_ib_shape_member(ictx_t *cx, const ifield_t *m, int v)
     }
     if ((v2 && cx->shape == CAMP_INBOX_SHAPE_LEGACY) || (!v2 && cx->shape == CAMP_INBOX_SHAPE_V2)) {
         return camp_ib_fail_at(cx, v2 ? cx->legacy_tok : v, CAMP_ERR_INVALID,
-                               "legacy-shape member in a v2-shape campaign (D2)");
+                               CAMP_RULE(I71, "legacy-shape member in a v2-shape campaign (D2)"));
     }
     if (!v2 && cx->legacy_tok < 0) {
         cx->legacy_tok = v;
@@ -1475,8 +1499,9 @@ static camp_status_t campaign_open(ictx_t *cx, iframe_t *f)
         cx->campaign = a;
         return CAMP_OK;
     } else if (a->shape > CAMP_INBOX_SHAPE_LEGACY) {
-        return cx->op == OP_EQUAL ? NOT_EQUAL
-                                  : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "unknown shape");
+        return cx->op == OP_EQUAL
+                   ? NOT_EQUAL
+                   : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, CAMP_RULE(I72, "unknown shape"));
     } else if (cx->op == OP_EQUAL &&
                (f->u.s.b == NULL || a->shape != ((const camp_inbox_campaign_t *)f->u.s.b)->shape)) {
         return NOT_EQUAL;
@@ -1498,17 +1523,19 @@ static camp_status_t step_open(ictx_t *cx, iframe_t *f)
             camp_ib_get_str(cx, ty, &s) == CAMP_OK) {
             a->type = camp_ib_enum_lookup(E_STEP, s.ptr, s.len);
             if (a->type == 0) {
-                return camp_ib_fail_at(cx, ty, CAMP_ERR_ENUM,
-                                       "step type must be message, delay or likeTweet");
+                return camp_ib_fail_at(
+                    cx, ty, CAMP_ERR_ENUM,
+                    CAMP_RULE(I06, "step type must be message, delay or likeTweet"));
             }
         }
         return CAMP_OK;
     }
     if (cx->op == OP_VALIDATE && (a->type == 0 || a->type > camp_ib_enum_count(E_STEP))) {
         camp_ib_path_key(&cx->path, "type", 4);
-        return camp_ib_fail_at(cx, -1, a->type == 0 ? CAMP_ERR_REQUIRED : CAMP_ERR_ENUM,
-                               a->type == 0 ? "required field missing"
-                                            : "step type must be message, delay or likeTweet");
+        return camp_ib_fail_at(
+            cx, -1, a->type == 0 ? CAMP_ERR_REQUIRED : CAMP_ERR_ENUM,
+            a->type == 0 ? CAMP_RULE(I40, "required field missing")
+                         : CAMP_RULE(I06, "step type must be message, delay or likeTweet"));
     }
     if (cx->op == OP_EQUAL &&
         (f->u.s.b == NULL || a->type != ((const camp_inbox_step_t *)f->u.s.b)->type)) {
@@ -1535,7 +1562,7 @@ static camp_status_t segment_open(ictx_t *cx, iframe_t *f)
         camp_status_t st;
         if (ty < 0) {
             return camp_ib_fail_member(cx, f->u.d.tok, "type", CAMP_ERR_REQUIRED,
-                                       "required field missing");
+                                       CAMP_RULE(I40, "required field missing"));
         }
         st = camp_ib_get_str(cx, ty, &s);
         if (st != CAMP_OK) {
@@ -1543,14 +1570,16 @@ static camp_status_t segment_open(ictx_t *cx, iframe_t *f)
         }
         a->type = camp_ib_enum_lookup(E_SEGMENT, s.ptr, s.len);
         if (a->type == 0) {
-            return camp_ib_fail_at(cx, ty, CAMP_ERR_ENUM,
-                                   "segment type must be static, variable or variation");
+            return camp_ib_fail_at(
+                cx, ty, CAMP_ERR_ENUM,
+                CAMP_RULE(I07, "segment type must be static, variable or variation"));
         }
     } else if (cx->op == OP_VALIDATE && (a->type == 0 || a->type > camp_ib_enum_count(E_SEGMENT))) {
         camp_ib_path_key(&cx->path, "type", 4);
-        return camp_ib_fail_at(cx, -1, a->type == 0 ? CAMP_ERR_REQUIRED : CAMP_ERR_ENUM,
-                               a->type == 0 ? "required field missing"
-                                            : "segment type must be static, variable or variation");
+        return camp_ib_fail_at(
+            cx, -1, a->type == 0 ? CAMP_ERR_REQUIRED : CAMP_ERR_ENUM,
+            a->type == 0 ? CAMP_RULE(I40, "required field missing")
+                         : CAMP_RULE(I07, "segment type must be static, variable or variation"));
     } else if (cx->op == OP_EQUAL &&
                (f->u.s.b == NULL || a->type != ((const camp_inbox_segment_t *)f->u.s.b)->type)) {
         return NOT_EQUAL;
@@ -1571,18 +1600,20 @@ static camp_status_t error_open(ictx_t *cx, iframe_t *f)
         } else if (e >= 0 && camp_json_kind(cx->doc, e) == CAMP_JSON_STRING) {
             a->form = CAMP_INBOX_ERROR_FLAT;
         } else if (e >= 0) {
-            return camp_ib_fail_at(cx, e, CAMP_ERR_TYPE, "must be an object or a string");
+            return camp_ib_fail_at(cx, e, CAMP_ERR_TYPE,
+                                   CAMP_RULE(I73, "must be an object or a string"));
         } else if (camp_json_member(cx->doc, tok, "code") >= 0) {
             a->form = CAMP_INBOX_ERROR_V2;
         } else {
             return camp_ib_fail_member(cx, tok, "error", CAMP_ERR_REQUIRED,
-                                       "required field missing");
+                                       CAMP_RULE(I40, "required field missing"));
         }
     } else if (a->form > CAMP_INBOX_ERROR_V2 ||
                (cx->op == OP_EQUAL &&
                 (f->u.s.b == NULL || a->form != ((const camp_inbox_error_t *)f->u.s.b)->form))) {
-        return cx->op == OP_EQUAL ? NOT_EQUAL
-                                  : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "unknown form");
+        return cx->op == OP_EQUAL
+                   ? NOT_EQUAL
+                   : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, CAMP_RULE(I74, "unknown form"));
     }
     f->node = (a->form == CAMP_INBOX_ERROR_NESTED) ? N_ERROR_NESTED
               : (a->form == CAMP_INBOX_ERROR_FLAT) ? N_ERROR_FLAT
@@ -1596,7 +1627,7 @@ static camp_status_t lead_open(ictx_t *cx, iframe_t *f)
     const camp_inbox_lead_t *a = (const camp_inbox_lead_t *)f->a;
     if (cx->op == OP_VALIDATE && (a->by == CAMP_INBOX_BY_UNSET || a->by > 3)) {
         return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED,
-                               "one of platformId, username, externalId required");
+                               CAMP_RULE(I75, "one of platformId, username, externalId required"));
     }
     if (cx->op == OP_EQUAL &&
         (f->u.s.b == NULL || a->by != ((const camp_inbox_lead_t *)f->u.s.b)->by)) {
@@ -1645,7 +1676,7 @@ static camp_status_t campaign_close(ictx_t *cx, iframe_t *f)
         /* D16: `updatedAt` is null only in the summary shape */
         if (a->shape != CAMP_INBOX_SHAPE_SUMMARY && a->base.updated_at.raw.ptr == NULL) {
             st = camp_ib_fail_at(cx, camp_json_member(cx->doc, f->u.d.tok, "updatedAt"),
-                                 CAMP_ERR_TYPE, "must be an RFC 3339 date-time");
+                                 CAMP_ERR_TYPE, CAMP_RULE(I36, "must be an RFC 3339 date-time"));
         }
         if (st == CAMP_OK && a->shape == CAMP_INBOX_SHAPE_LEGACY) {
             st = campaign_variables(cx, a, f->u.d.tok);
@@ -1683,8 +1714,9 @@ static camp_status_t leads_add_close(ictx_t *cx, const iframe_t *f)
     /* "a useful request carries at least one of them" */
     if ((a->present & (CAMP_INBOX_LEADS_HAS_PLATFORM_IDS | CAMP_INBOX_LEADS_HAS_USERNAMES |
                        CAMP_INBOX_LEADS_HAS_EXTERNAL_IDS | CAMP_INBOX_LEADS_HAS_LEADS)) == 0) {
-        return camp_ib_fail_at(cx, cx->op == OP_DECODE ? f->u.d.tok : -1, CAMP_ERR_REQUIRED,
-                               "one of platformIds, usernames, externalIds, leads required");
+        return camp_ib_fail_at(
+            cx, cx->op == OP_DECODE ? f->u.d.tok : -1, CAMP_ERR_REQUIRED,
+            CAMP_RULE(I76, "one of platformIds, usernames, externalIds, leads required"));
     }
     return CAMP_OK;
 }
@@ -1694,8 +1726,9 @@ static camp_status_t window_close(ictx_t *cx, const iframe_t *f)
     /* [derived] minute-of-day window: 0 <= start < end <= 1440 */
     const camp_day_window_t *d = (const camp_day_window_t *)f->a;
     if (d->start >= d->end) {
-        camp_status_t st = camp_ib_fail_at(cx, cx->op == OP_DECODE ? f->u.d.tok : -1,
-                                           CAMP_ERR_SCHEDULE, "start must be less than end");
+        camp_status_t st =
+            camp_ib_fail_at(cx, cx->op == OP_DECODE ? f->u.d.tok : -1, CAMP_ERR_SCHEDULE,
+                            CAMP_RULE(I77, "start must be less than end"));
         camp_ib_fail_limits(cx, 0, 1440);
         return st;
     }
@@ -1709,7 +1742,8 @@ static camp_status_t webhook_close(ictx_t *cx, const iframe_t *f)
     bool legacy = (a->format == CAMP_INBOX_WEBHOOK_LEGACY);
     if (cx->op == OP_VALIDATE && event_of(&a->type, legacy) != a->event) {
         camp_ib_path_key(&cx->path, legacy ? "event" : "type", legacy ? 5 : 4);
-        return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "event kind does not match the type");
+        return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
+                               CAMP_RULE(I78, "event kind does not match the type"));
     }
     return CAMP_OK;
 }
@@ -1723,8 +1757,9 @@ camp_status_t camp_ib_close(ictx_t *cx, iframe_t *f)
     case N_WINDOW: return window_close(cx, f);
     case N_LEAD:
         if (cx->op == OP_DECODE && ((const camp_inbox_lead_t *)f->a)->by == CAMP_INBOX_BY_UNSET) {
-            return camp_ib_fail_at(cx, f->u.d.tok, CAMP_ERR_REQUIRED,
-                                   "one of platformId, username, externalId required");
+            return camp_ib_fail_at(
+                cx, f->u.d.tok, CAMP_ERR_REQUIRED,
+                CAMP_RULE(I75, "one of platformId, username, externalId required"));
         }
         return CAMP_OK;
     case N_SUCCESS:
@@ -1787,7 +1822,7 @@ static camp_status_t lists_sub(ictx_t *cx, camp_inbox_rules_t *r, const camp_inb
         size_t needed;
         camp_status_t st;
         if (camp_json_kind(cx->doc, v) != CAMP_JSON_ARRAY) {
-            return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, "must be an array");
+            return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, CAMP_RULE(I25, "must be an array"));
         }
         n = (size_t)camp_json_size(cx->doc, v);
         needed = n;
@@ -1798,14 +1833,15 @@ static camp_status_t lists_sub(ictx_t *cx, camp_inbox_rules_t *r, const camp_inb
                          cx->doc, camp_json_member(cx->doc, cx->scan_tok, "excludedLists"));
         }
         st = array_of(cx, v, (size_t)r->list_count + n, CAMP_MAX_LISTS,
-                      "more lists than CAMP_MAX_LISTS", needed, out);
+                      CAMP_RULE(I63, "more lists than CAMP_MAX_LISTS"), needed, out);
         out->n = (uint16_t)n;
         return st;
     }
     if (r->list_count > CAMP_MAX_LISTS || (rb != NULL && rb->list_count > CAMP_MAX_LISTS)) {
         return cx->op == OP_EQUAL
                    ? NOT_EQUAL
-                   : camp_ib_fail_capacity(cx, -1, "more lists than CAMP_MAX_LISTS", r->list_count);
+                   : camp_ib_fail_capacity(cx, -1, CAMP_RULE(I63, "more lists than CAMP_MAX_LISTS"),
+                                           r->list_count);
     }
     n = (sub == SUB_LISTS) ? r->list_count : lists_of_kind(r, sub == SUB_EXCLUDED);
     if (cx->op == OP_EQUAL &&
@@ -1826,20 +1862,23 @@ static camp_status_t steps_sub(ictx_t *cx, camp_inbox_sequence_t *q,
     out->node = N_STEP;
     if (cx->op == OP_DECODE) {
         if (camp_json_kind(cx->doc, v) != CAMP_JSON_ARRAY) {
-            return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, "must be an array");
+            return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, CAMP_RULE(I25, "must be an array"));
         }
         cx->steps_tok = v;
         return array_of(cx, v, (size_t)camp_json_size(cx->doc, v), CAMP_MAX_STEPS,
-                        "more steps than CAMP_MAX_STEPS", (size_t)camp_json_size(cx->doc, v), out);
+                        CAMP_RULE(I79, "more steps than CAMP_MAX_STEPS"),
+                        (size_t)camp_json_size(cx->doc, v), out);
     }
     if (q->step_count > CAMP_MAX_STEPS) {
         return cx->op == OP_EQUAL
                    ? NOT_EQUAL
-                   : camp_ib_fail_capacity(cx, -1, "more steps than CAMP_MAX_STEPS", q->step_count);
+                   : camp_ib_fail_capacity(cx, -1, CAMP_RULE(I79, "more steps than CAMP_MAX_STEPS"),
+                                           q->step_count);
     }
     if (cx->op == OP_VALIDATE &&
         (q->segment_count > CAMP_MAX_SEGMENTS || q->option_count > CAMP_MAX_VARIATION_OPTIONS)) {
-        return camp_ib_fail_at(cx, -1, CAMP_ERR_CAPACITY, "pool count above its capacity");
+        return camp_ib_fail_at(cx, -1, CAMP_ERR_CAPACITY,
+                               CAMP_RULE(I80, "pool count above its capacity"));
     }
     if (cx->op == OP_EQUAL && (qb == NULL || q->step_count != qb->step_count)) {
         return NOT_EQUAL;
@@ -1858,7 +1897,8 @@ static camp_status_t segments_sub(ictx_t *cx, camp_inbox_step_t *a, const camp_i
     out->b = b;
     out->node = N_SEG_STATIC;
     if (q == NULL) {
-        return camp_ib_fail_at(cx, v, CAMP_ERR_INTERNAL, "segments outside a sequence");
+        return camp_ib_fail_at(cx, v, CAMP_ERR_INTERNAL,
+                               CAMP_RULE(I81, "segments outside a sequence"));
     }
     switch (cx->op) {
     case OP_DECODE: {
@@ -1868,7 +1908,8 @@ static camp_status_t segments_sub(ictx_t *cx, camp_inbox_step_t *a, const camp_i
             return st;
         }
         if ((size_t)q->segment_count + (size_t)n > CAMP_MAX_SEGMENTS) {
-            return camp_ib_fail_capacity(cx, v, "more segments than CAMP_MAX_SEGMENTS",
+            return camp_ib_fail_capacity(cx, v,
+                                         CAMP_RULE(I82, "more segments than CAMP_MAX_SEGMENTS"),
                                          pool_needed(cx, false));
         }
         a->first_segment = q->segment_count;
@@ -1887,7 +1928,7 @@ static camp_status_t segments_sub(ictx_t *cx, camp_inbox_step_t *a, const camp_i
     case OP_VALIDATE:
         if ((size_t)a->first_segment + a->segment_count > q->segment_count) {
             return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
-                                   "segment range outside the sequence's pool");
+                                   CAMP_RULE(I83, "segment range outside the sequence's pool"));
         }
         out->n = a->segment_count;
         break;
@@ -1915,7 +1956,7 @@ static camp_status_t data_sub(ictx_t *cx, iframe_t *f, int v, isub_t *out)
             } else {
                 return camp_ib_fail_member(
                     cx, f->u.d.tok, "type", CAMP_ERR_REQUIRED,
-                    "required when data has neither segments nor delaySeconds");
+                    CAMP_RULE(I84, "required when data has neither segments nor delaySeconds"));
             }
         }
     }
@@ -1935,7 +1976,8 @@ static camp_status_t data_sub(ictx_t *cx, iframe_t *f, int v, isub_t *out)
         case OP_VALIDATE:
             return camp_ib_raw_ok(&a->raw_data, true)
                        ? CAMP_OK
-                       : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "must be a JSON object");
+                       : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
+                                         CAMP_RULE(I41, "must be a JSON object"));
         case OP_ENCODE:
             camp_json_write_raw(cx->w, a->raw_data.ptr, a->raw_data.len);
             return CAMP_OK;
@@ -2004,11 +2046,13 @@ static camp_status_t hours_item(ictx_t *cx, const iframe_t *f, uint16_t i, int k
             return st;
         }
         if (k.len != 1 || k.ptr[0] < '0' || k.ptr[0] > '6') {
-            return camp_ib_fail_at(cx, key + 1, CAMP_ERR_SCHEDULE, "day key must be \"0\"..\"6\"");
+            return camp_ib_fail_at(cx, key + 1, CAMP_ERR_SCHEDULE,
+                                   CAMP_RULE(I85, "day key must be \"0\"..\"6\""));
         }
         d = k.ptr[0] - '0';
         if (w->day[d].has_window) {
-            return camp_ib_fail_at(cx, key + 1, CAMP_ERR_SCHEDULE, "duplicate day key");
+            return camp_ib_fail_at(cx, key + 1, CAMP_ERR_SCHEDULE,
+                                   CAMP_RULE(I86, "duplicate day key"));
         }
         w->day[d].has_window = true;
         *a = &w->day[d];
@@ -2050,7 +2094,8 @@ static camp_status_t variables_sub(ictx_t *cx, camp_inbox_campaign_t *a,
         int n = camp_json_kind(cx->doc, v) == CAMP_JSON_OBJECT ? camp_json_size(cx->doc, v) : 0;
         if (n > CAMP_MAX_CUSTOM_VARIABLES) {
             return camp_ib_fail_capacity(
-                cx, v, "more custom variables than CAMP_MAX_CUSTOM_VARIABLES", (size_t)n);
+                cx, v, CAMP_RULE(I87, "more custom variables than CAMP_MAX_CUSTOM_VARIABLES"),
+                (size_t)n);
         }
         out->n = (uint16_t)n;
         return CAMP_OK;
@@ -2058,9 +2103,10 @@ static camp_status_t variables_sub(ictx_t *cx, camp_inbox_campaign_t *a,
     if (a->variable_count > CAMP_MAX_CUSTOM_VARIABLES) {
         return cx->op == OP_EQUAL
                    ? NOT_EQUAL
-                   : camp_ib_fail_capacity(cx, -1,
-                                           "more custom variables than CAMP_MAX_CUSTOM_VARIABLES",
-                                           a->variable_count);
+                   : camp_ib_fail_capacity(
+                         cx, -1,
+                         CAMP_RULE(I87, "more custom variables than CAMP_MAX_CUSTOM_VARIABLES"),
+                         a->variable_count);
     }
     if (cx->op == OP_EQUAL && (b == NULL || a->variable_count != b->variable_count)) {
         return NOT_EQUAL;
@@ -2085,7 +2131,8 @@ static camp_status_t variables_item(ictx_t *cx, const iframe_t *f, uint16_t i, i
         memset(v, 0, sizeof *v);
         st = map_key(cx, key, &c->variables[0].name, sizeof *v, i, &v->name);
         if (st == CAMP_OK && v->name.len == 0) {
-            st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, "variable name must not be empty");
+            st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID,
+                                 CAMP_RULE(I88, "variable name must not be empty"));
         }
         c->variable_count = (uint16_t)(i + 1u);
         break;
@@ -2093,11 +2140,12 @@ static camp_status_t variables_item(ictx_t *cx, const iframe_t *f, uint16_t i, i
         camp_ib_path_key(&cx->path, v->name.ptr != NULL ? v->name.ptr : "", v->name.len);
         st = camp_ib_check_key(cx, &v->name);
         if (st == CAMP_OK && v->name.len == 0) {
-            st = camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "variable name must not be empty");
+            st = camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
+                                 CAMP_RULE(I88, "variable name must not be empty"));
         }
         for (j = 0; j < i && st == CAMP_OK; j++) {
             if (camp_ib_str_eq(&c->variables[j].name, &v->name)) {
-                st = camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, "duplicate key");
+                st = camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, CAMP_RULE(I43, "duplicate key"));
             }
         }
         break;
@@ -2146,10 +2194,10 @@ static camp_status_t campaign_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, 
         out->node = N_AUTOMATION;
         if (cx->op == OP_DECODE) {
             if (camp_json_kind(cx->doc, v) != CAMP_JSON_ARRAY) {
-                return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, "must be an array");
+                return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, CAMP_RULE(I25, "must be an array"));
             }
             return array_of(cx, v, (size_t)camp_json_size(cx->doc, v), CAMP_MAX_AUTOMATIONS,
-                            "more automations than CAMP_MAX_AUTOMATIONS",
+                            CAMP_RULE(I89, "more automations than CAMP_MAX_AUTOMATIONS"),
                             (size_t)camp_json_size(cx->doc, v), out);
         }
         if (cx->op == OP_EQUAL && (b == NULL || a->automation_count != b->automation_count)) {
@@ -2158,8 +2206,9 @@ static camp_status_t campaign_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, 
         if (a->automation_count > CAMP_MAX_AUTOMATIONS) {
             return cx->op == OP_EQUAL
                        ? NOT_EQUAL
-                       : camp_ib_fail_capacity(cx, -1, "more automations than CAMP_MAX_AUTOMATIONS",
-                                               a->automation_count);
+                       : camp_ib_fail_capacity(
+                             cx, -1, CAMP_RULE(I89, "more automations than CAMP_MAX_AUTOMATIONS"),
+                             a->automation_count);
         }
         out->kind = ISUB_ARR;
         out->n = a->automation_count;
@@ -2179,10 +2228,10 @@ static camp_status_t page_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, isub
         if (cx->op == OP_DECODE) {
             camp_status_t st;
             if (camp_json_kind(cx->doc, v) != CAMP_JSON_ARRAY) {
-                return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, "must be an array");
+                return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, CAMP_RULE(I25, "must be an array"));
             }
             st = array_of(cx, v, (size_t)camp_json_size(cx->doc, v), CAMP_MAX_PAGE_ITEMS,
-                          "more campaigns than CAMP_MAX_PAGE_ITEMS",
+                          CAMP_RULE(I90, "more campaigns than CAMP_MAX_PAGE_ITEMS"),
                           (size_t)camp_json_size(cx->doc, v), out);
             a->count = (st == CAMP_OK) ? out->n : 0;
             return st;
@@ -2190,8 +2239,9 @@ static camp_status_t page_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, isub
         if (a->count > CAMP_MAX_PAGE_ITEMS) {
             return cx->op == OP_EQUAL
                        ? NOT_EQUAL
-                       : camp_ib_fail_capacity(cx, -1, "more campaigns than CAMP_MAX_PAGE_ITEMS",
-                                               a->count);
+                       : camp_ib_fail_capacity(
+                             cx, -1, CAMP_RULE(I90, "more campaigns than CAMP_MAX_PAGE_ITEMS"),
+                             a->count);
         }
         if (cx->op == OP_EQUAL &&
             (b == NULL || a->count != b->count || a->has_next != b->has_next)) {
@@ -2227,7 +2277,7 @@ static camp_status_t leads_decode(ictx_t *cx, int v, isub_t *out)
         return bad_count(cx, v);
     }
     return array_of(cx, v, (size_t)n, CAMP_MAX_LEAD_OBJECTS,
-                    "more leads than CAMP_MAX_LEAD_OBJECTS", (size_t)n, out);
+                    CAMP_RULE(I91, "more leads than CAMP_MAX_LEAD_OBJECTS"), (size_t)n, out);
 }
 
 static camp_status_t leads_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, isub_t *out)
@@ -2251,7 +2301,8 @@ static camp_status_t leads_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, isu
         (cx->op == OP_EQUAL && (b == NULL || a->lead_count != b->lead_count))) {
         return cx->op == OP_EQUAL
                    ? NOT_EQUAL
-                   : camp_ib_fail_capacity(cx, -1, "more leads than CAMP_MAX_LEAD_OBJECTS",
+                   : camp_ib_fail_capacity(cx, -1,
+                                           CAMP_RULE(I91, "more leads than CAMP_MAX_LEAD_OBJECTS"),
                                            a->lead_count);
     }
     out->kind = ISUB_ARR;
@@ -2317,7 +2368,8 @@ camp_status_t camp_ib_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int v, isu
     case SUB_MAPPING: {
         const iframe_t *arr = parent_of(cx, f);
         if (arr == NULL) {
-            return camp_ib_fail_at(cx, v, CAMP_ERR_INTERNAL, "list outside its rules");
+            return camp_ib_fail_at(cx, v, CAMP_ERR_INTERNAL,
+                                   CAMP_RULE(I92, "list outside its rules"));
         }
         return mapping_op(cx, (camp_inbox_rules_t *)arr->a, (camp_inbox_list_t *)f->a,
                           (cx->op == OP_EQUAL) ? (const camp_inbox_rules_t *)arr->u.s.b : NULL,
@@ -2549,26 +2601,29 @@ camp_status_t camp_ib_events_page_op(ictx_t *cx, camp_inbox_events_page_t *a, in
     }
     events = camp_json_member(cx->doc, tok, "events");
     if (events < 0) {
-        return camp_ib_fail_member(cx, tok, "events", CAMP_ERR_REQUIRED, "required field missing");
+        return camp_ib_fail_member(cx, tok, "events", CAMP_ERR_REQUIRED,
+                                   CAMP_RULE(I40, "required field missing"));
     }
     st = camp_ib_want_array(cx, events, &n);
     if (st != CAMP_OK) {
         return st;
     }
     if (n > UINT16_MAX) {
-        return camp_ib_fail_capacity(cx, events, "more than 65535 events in one page", (size_t)n);
+        return camp_ib_fail_capacity(
+            cx, events, CAMP_RULE(I93, "more than 65535 events in one page"), (size_t)n);
     }
     last = camp_json_member(cx->doc, tok, "lastSeq");
     if (last < 0) {
-        return camp_ib_fail_member(cx, tok, "lastSeq", CAMP_ERR_REQUIRED, "required field missing");
+        return camp_ib_fail_member(cx, tok, "lastSeq", CAMP_ERR_REQUIRED,
+                                   CAMP_RULE(I40, "required field missing"));
     }
     a->last_seq = -1;
     if (!camp_json_is_null(cx->doc, last)) {
         st = camp_json_get_int(cx->doc, last, 0, CAMP_MAX_SAFE_INT, &seq);
         if (st != CAMP_OK) {
-            st =
-                camp_ib_fail_at(cx, last, st == CAMP_ERR_JSON_TYPE ? CAMP_ERR_TYPE : CAMP_ERR_RANGE,
-                                "must be an integer in 0..9007199254740991 or null");
+            st = camp_ib_fail_at(
+                cx, last, st == CAMP_ERR_JSON_TYPE ? CAMP_ERR_TYPE : CAMP_ERR_RANGE,
+                CAMP_RULE(I94, "must be an integer in 0..9007199254740991 or null"));
             camp_ib_fail_limits(cx, 0, CAMP_MAX_SAFE_INT);
             return st;
         }

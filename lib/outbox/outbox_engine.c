@@ -8,6 +8,7 @@
 #include "camp/camp_schedule.h"
 #include "camp/camp_validate.h"
 #include "outbox/outbox_internal.h"
+#include "status/status_internal.h"
 
 /* Enum members are accessed through memcpy at their real width: 4 bytes on
  * most ABIs, 1 where enums are short (arm-none-eabi's default). The three
@@ -19,20 +20,20 @@ typedef char ob_enum_width_3[(OB_ENUM_SIZE == 1 || OB_ENUM_SIZE == 2 || OB_ENUM_
                                  ? 1
                                  : -1];
 
-static const char RULE_STRING[] = "must be a string";
-static const char RULE_STRING_OR_NULL[] = "must be a string or null";
-static const char RULE_NUL[] = "must not contain \\u0000";
-static const char RULE_UTF8[] = "must be valid UTF-8";
-static const char RULE_BOOL[] = "must be a boolean";
-static const char RULE_INT[] = "must be an integer";
-static const char RULE_ARRAY[] = "must be an array";
-static const char RULE_OBJECT[] = "must be an object";
-static const char RULE_REQUIRED[] = "required field missing";
-static const char RULE_CAPACITY[] = "more items than the compile-time capacity (CAMP_MAX_*)";
-static const char RULE_COUNTER[] = "must be a string of decimal digits";
-static const char RULE_COUNTER_RANGE[] = "must be a digit string in 0..9223372036854775807";
-static const char RULE_RAW[] = "must be one well-formed JSON value";
-static const char RULE_NESTING[] = "object arrays nest at most one level (internal table error)";
+#define RULE_STRING CAMP_RULE(O01, "must be a string")
+#define RULE_STRING_OR_NULL CAMP_RULE(O02, "must be a string or null")
+#define RULE_NUL CAMP_RULE(O03, "must not contain \\u0000")
+#define RULE_UTF8 CAMP_RULE(O04, "must be valid UTF-8")
+#define RULE_BOOL CAMP_RULE(O05, "must be a boolean")
+#define RULE_INT CAMP_RULE(O06, "must be an integer")
+#define RULE_ARRAY CAMP_RULE(O07, "must be an array")
+#define RULE_OBJECT CAMP_RULE(O08, "must be an object")
+#define RULE_REQUIRED CAMP_RULE(O09, "required field missing")
+#define RULE_CAPACITY CAMP_RULE(O10, "more items than the compile-time capacity (CAMP_MAX_*)")
+#define RULE_COUNTER CAMP_RULE(O11, "must be a string of decimal digits")
+#define RULE_COUNTER_RANGE CAMP_RULE(O12, "must be a digit string in 0..9223372036854775807")
+#define RULE_RAW CAMP_RULE(O13, "must be one well-formed JSON value")
+#define RULE_NESTING CAMP_RULE(O14, "object arrays nest at most one level (internal table error)")
 
 /* ---- small helpers -------------------------------------------------------------- */
 
@@ -93,7 +94,7 @@ static camp_status_t check_email(const ob_field_t *f, const char *s, size_t len,
         return CAMP_OK;
     }
     if ((int64_t)chars < 1 || (int64_t)chars > f->max) {
-        *rule = "must be 1..255 characters";
+        *rule = CAMP_RULE(O15, "must be 1..255 characters");
         return CAMP_ERR_LENGTH;
     }
     return camp_valid_email(s, len) ? CAMP_OK : CAMP_ERR_PATTERN;
@@ -129,11 +130,11 @@ static camp_status_t check_string(const ob_field_t *f, const char *s, size_t len
         /* Length first: a 65-character name breaks the documented max length,
          * whatever the zone table says (spec/outbox.md §6). */
         if ((int64_t)chars > f->max) {
-            *rule = "must be at most 64 characters";
+            *rule = CAMP_RULE(O16, "must be at most 64 characters");
             return CAMP_ERR_LENGTH;
         }
         return camp_valid_tz_name(s, len) ? CAMP_OK : CAMP_ERR_TIMEZONE;
-    default: *rule = "unexpected field kind"; return CAMP_ERR_INTERNAL;
+    default: *rule = CAMP_RULE(O17, "unexpected field kind"); return CAMP_ERR_INTERNAL;
     }
 }
 
@@ -206,7 +207,7 @@ static camp_status_t decode_string(camp_json_doc_t *doc, int tok, const ob_field
         return camp_json_diag(diag, doc, tok, CAMP_ERR_INVALID, RULE_NUL);
     }
     if (st != CAMP_OK) {
-        return camp_json_diag(diag, doc, tok, st, "cannot read string");
+        return camp_json_diag(diag, doc, tok, st, CAMP_RULE(O18, "cannot read string"));
     }
     if (rules != NULL) {
         const char *rule = NULL;
@@ -485,7 +486,7 @@ camp_status_t camp_ob_decode(camp_json_doc_t *doc, int tok, const ob_table_t *t,
 
     camp_diag_clear(diag);
     if (doc == NULL || out == NULL || t == NULL) {
-        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "NULL argument");
+        return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(O19, "NULL argument"));
     }
     clear_members(t, out, out_size);
     if (camp_json_kind(doc, tok) != CAMP_JSON_OBJECT) {
@@ -752,7 +753,7 @@ camp_status_t camp_ob_validate(const ob_table_t *t, const void *obj, camp_diag_t
 
     camp_diag_clear(diag);
     if (t == NULL || obj == NULL) {
-        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "NULL argument");
+        return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(O19, "NULL argument"));
     }
     path.buf[0] = '$';
     path.buf[1] = '\0';
@@ -897,12 +898,12 @@ encode_object(const ob_table_t *t, const void *obj, char *buf, size_t cap, size_
     camp_json_write_object_end(&w);
     st = camp_json_writer_finish(&w, out_len);
     if (st == CAMP_ERR_BUFFER_TOO_SMALL) {
-        camp_diag_set(diag, st, "$", "output buffer too small");
+        camp_diag_set(diag, st, "$", CAMP_RULE(O20, "output buffer too small"));
         if (diag != NULL) {
             diag->needed = (int64_t)w.needed;
         }
     } else if (st != CAMP_OK) {
-        camp_diag_set(diag, st, "$", "JSON writer failed");
+        camp_diag_set(diag, st, "$", CAMP_RULE(O21, "JSON writer failed"));
     }
     return st;
 }
@@ -916,7 +917,7 @@ camp_status_t camp_ob_encode(const ob_table_t *t, const void *obj, char *buf, si
         *out_len = 0;
     }
     if (buf == NULL && cap > 0u) {
-        return camp_diag_set(diag, CAMP_ERR_ARG, "$", "NULL buffer");
+        return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(O22, "NULL buffer"));
     }
     st = camp_ob_validate(t, obj, diag);
     if (st != CAMP_OK) {

@@ -19,21 +19,22 @@
 
 #include "camp/camp_validate.h"
 #include "outbox/outbox_internal.h"
+#include "status/status_internal.h"
 
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
 
-static const char RULE_UUID[] = "must be a canonical UUID (8-4-4-4-12 hex digits)";
-static const char RULE_DATETIME[] = "must be an RFC 3339 date-time";
-static const char RULE_EMAIL[] = "must be an e-mail address (local@domain.tld)";
-static const char RULE_TZ[] = "must be an IANA time-zone name";
-static const char RULE_NAME_CREATE[] = "must be 1..255 characters";
-static const char RULE_MAX_255[] = "must be at most 255 characters";
-static const char RULE_ANY_TEXT[] = "must be valid UTF-8";
-static const char RULE_INT32[] = "must be an integer in 0..2147483647";
-static const char RULE_TOTAL[] = "must be an integer in 0..9007199254740991";
-static const char RULE_STATUS[] = "must be one of draft|active|paused|completed|cancelled";
-static const char RULE_VMODE[] = "must be one of single_email|domain";
-static const char RULE_SSTATUS[] = "must be one of pending|verified|failed";
+#define RULE_UUID CAMP_RULE(O23, "must be a canonical UUID (8-4-4-4-12 hex digits)")
+#define RULE_DATETIME CAMP_RULE(O24, "must be an RFC 3339 date-time")
+#define RULE_EMAIL CAMP_RULE(O25, "must be an e-mail address (local@domain.tld)")
+#define RULE_TZ CAMP_RULE(O26, "must be an IANA time-zone name")
+#define RULE_NAME_CREATE CAMP_RULE(O15, "must be 1..255 characters")
+#define RULE_MAX_255 CAMP_RULE(O27, "must be at most 255 characters")
+#define RULE_ANY_TEXT CAMP_RULE(O04, "must be valid UTF-8")
+#define RULE_INT32 CAMP_RULE(O28, "must be an integer in 0..2147483647")
+#define RULE_TOTAL CAMP_RULE(O29, "must be an integer in 0..9007199254740991")
+#define RULE_STATUS CAMP_RULE(O30, "must be one of draft|active|paused|completed|cancelled")
+#define RULE_VMODE CAMP_RULE(O31, "must be one of single_email|domain")
+#define RULE_SSTATUS CAMP_RULE(O32, "must be one of pending|verified|failed")
 
 static const char *const campaign_status_names[] = {NULL,     "draft",     "active",
                                                     "paused", "completed", "cancelled"};
