@@ -8,8 +8,8 @@
 
 #include "camp/camp_config.h"
 
-/* A diagnostic rule: CAMP_RULE(J07, "invalid number") is the English text when
- * CAMP_DIAG_TEXT is 1 (the default) and the id "J07" when it is 0, so small
+/* A diagnostic rule: CAMP_RULE(J16, "invalid number") is the English text when
+ * CAMP_DIAG_TEXT is 1 (the default) and the id "J16" when it is 0, so small
  * targets carry a few bytes per rule instead of the sentence. Use it for every
  * string stored in camp_diag_t::rule. Ids: a module letter and a number, unique
  * in the library (C client, H http, I inbox, J json, O outbox, S schedule,
