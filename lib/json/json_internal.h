@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "camp/camp_json.h"
+#include "json_utf8.h"
 #include "status/status_internal.h"
 
 /* Tokenizer type codes (equal to jsmn's jsmntype_t values; checked in json_tokenize.c). */
@@ -63,11 +64,5 @@ uint32_t camp_json_hex4(const char *p);
 /* Encode code point @p cp (<= 0x10FFFF, not a surrogate) as UTF-8 into @p out
  * (room for 4 bytes). Returns the byte count. */
 unsigned camp_json_utf8_encode(uint32_t cp, unsigned char *out);
-
-/* Length of the well-formed UTF-8 sequence at s[0..avail), or 0 when it is not
- * well-formed (overlong, surrogate, > U+10FFFF, truncated, bad byte). When
- * @p why is not NULL it receives a static reason text on failure and
- * *bad_at the index of the offending byte. */
-size_t camp_json_utf8_seq(const unsigned char *s, size_t avail, const char **why, size_t *bad_at);
 
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "camp/camp_validate.h"
+#include "json/json_utf8.h"
 
 static bool is_digit(char c)
 {
@@ -107,59 +108,6 @@ bool camp_valid_uuid(const char *s, size_t len)
     return true;
 }
 
-/* The length (2..4) a UTF-8 lead byte announces, with the range allowed for the
- * byte after it, which rules out overlongs, surrogates and values above U+10FFFF
- * (RFC 3629); 0 for a byte that cannot lead (continuation, C0/C1, F5..FF). */
-static size_t utf8_lead(unsigned char c, unsigned char *lo, unsigned char *hi)
-{
-    *lo = 0x80u;
-    *hi = 0xBFu;
-    if (c >= 0xC2u && c <= 0xDFu) {
-        return 2u;
-    }
-    if (c >= 0xE0u && c <= 0xEFu) {
-        if (c == 0xE0u) {
-            *lo = 0xA0u; /* overlong below U+0800 */
-        } else if (c == 0xEDu) {
-            *hi = 0x9Fu; /* surrogates U+D800..U+DFFF */
-        }
-        return 3u;
-    }
-    if (c >= 0xF0u && c <= 0xF4u) {
-        if (c == 0xF0u) {
-            *lo = 0x90u; /* overlong below U+10000 */
-        } else if (c == 0xF4u) {
-            *hi = 0x8Fu; /* above U+10FFFF */
-        }
-        return 4u;
-    }
-    return 0u;
-}
-
-/* Length of the UTF-8 sequence starting at s[0] (1..4), or 0 when it is not
- * well-formed. @p avail bytes are readable. */
-static size_t utf8_seq_len(const unsigned char *s, size_t avail)
-{
-    unsigned char lo;
-    unsigned char hi;
-    size_t n;
-    size_t i;
-
-    if (s[0] < 0x80u) {
-        return 1u;
-    }
-    n = utf8_lead(s[0], &lo, &hi);
-    if (n == 0u || avail < n || s[1] < lo || s[1] > hi) {
-        return 0u;
-    }
-    for (i = 2u; i < n; i++) {
-        if (s[i] < 0x80u || s[i] > 0xBFu) {
-            return 0u;
-        }
-    }
-    return n;
-}
-
 long camp_utf8_chars(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -175,8 +123,8 @@ long camp_utf8_chars(const char *s, size_t len)
         return -1;
     }
     while (i < len) {
-        size_t n = utf8_seq_len(p + i, len - i);
-        if (n == 0u) {
+        uint32_t n = camp_utf8_seq(p + i, len - i);
+        if (n > 4u) {
             return -1;
         }
         i += n;
