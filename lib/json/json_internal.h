@@ -38,8 +38,15 @@
 #define CAMP_JSON_C_ESC 0x20u   /* one-letter escape after '\\': " \\ / b f n r t */
 extern const unsigned char camp_json_cls[128];
 
-/* Token @p tok of @p doc, or NULL when the index is out of range. */
-const camp_json_token_t *camp_json_tok(const camp_json_doc_t *doc, int tok);
+/* Token @p tok of @p doc, or NULL when the index is out of range. Inline: every
+ * getter starts with it. */
+static inline const camp_json_token_t *camp_json_tok(const camp_json_doc_t *doc, int tok)
+{
+    if (doc == NULL || doc->tokens == NULL || tok < 0 || tok >= doc->count) {
+        return NULL;
+    }
+    return &doc->tokens[tok];
+}
 
 /* Iterator over the decoded bytes of a string token, without mutating the
  * input. Works on raw (escaped) and already-decoded tokens. */
@@ -51,6 +58,10 @@ typedef struct camp_json_striter {
     unsigned npend;        /* bytes in pend */
     unsigned ipend;        /* next index into pend */
 } camp_json_striter_t;
+
+/* String token @p tok whose bytes lie inside the text, or NULL (not a string, or
+ * out of range). */
+camp_json_token_t *camp_json_string_tok(const camp_json_doc_t *doc, int tok);
 
 /* Start iterating string token @p tok; false when it is not a string. */
 bool camp_json_striter_init(camp_json_striter_t *it, const camp_json_doc_t *doc, int tok);

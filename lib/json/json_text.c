@@ -100,9 +100,11 @@ size_t camp_json_utf8_seq(const unsigned char *s, size_t avail, const char **why
     return 0;
 }
 
-const camp_json_token_t *camp_json_tok(const camp_json_doc_t *doc, int tok)
+camp_json_token_t *camp_json_string_tok(const camp_json_doc_t *doc, int tok)
 {
-    if (doc == NULL || doc->tokens == NULL || tok < 0 || tok >= doc->count) {
+    const camp_json_token_t *t = camp_json_tok(doc, tok);
+    if (t == NULL || (t->type_ & CAMP_JSON_T_MASK) != CAMP_JSON_T_STRING || doc->text == NULL ||
+        t->start < 0 || t->end < t->start || (size_t)t->end > doc->len) {
         return NULL;
     }
     return &doc->tokens[tok];
@@ -110,9 +112,8 @@ const camp_json_token_t *camp_json_tok(const camp_json_doc_t *doc, int tok)
 
 bool camp_json_striter_init(camp_json_striter_t *it, const camp_json_doc_t *doc, int tok)
 {
-    const camp_json_token_t *t = camp_json_tok(doc, tok);
-    if (t == NULL || (t->type_ & CAMP_JSON_T_MASK) != CAMP_JSON_T_STRING || doc->text == NULL ||
-        t->start < 0 || t->end < t->start || (size_t)t->end > doc->len) {
+    const camp_json_token_t *t = camp_json_string_tok(doc, tok);
+    if (t == NULL) {
         return false;
     }
     it->p = doc->text + t->start;

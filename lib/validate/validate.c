@@ -25,11 +25,6 @@ static bool is_alpha(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-static bool is_hex(char c)
-{
-    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
 bool camp_valid_inbox_id(const char *s, size_t len)
 {
     size_t i;
@@ -92,20 +87,21 @@ bool camp_valid_tz_name(const char *s, size_t len)
 bool camp_valid_uuid(const char *s, size_t len)
 {
     size_t i;
+    unsigned dashes = 0;
 
-    if (s == NULL || len != 36u) {
+    if (s == NULL || len != 36u || s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-') {
         return false;
     }
+    /* Hex digits and the four dashes just checked: a fifth dash anywhere fails. */
     for (i = 0; i < 36u; i++) {
-        if (i == 8u || i == 13u || i == 18u || i == 23u) {
-            if (s[i] != '-') {
-                return false;
-            }
-        } else if (!is_hex(s[i])) {
+        unsigned c = (unsigned char)s[i];
+        if (c == (unsigned)'-') {
+            dashes++;
+        } else if (c - (unsigned)'0' > 9u && (c | 0x20u) - (unsigned)'a' > 5u) {
             return false;
         }
     }
-    return true;
+    return dashes == 4u;
 }
 
 long camp_utf8_chars(const char *s, size_t len)
@@ -123,7 +119,17 @@ long camp_utf8_chars(const char *s, size_t len)
         return -1;
     }
     while (i < len) {
-        uint32_t n = camp_utf8_seq(p + i, len - i);
+        uint32_t n;
+        if (len - i >= 4u) {
+            uint32_t w;
+            memcpy(&w, p + i, 4u); /* ASCII, most text, four bytes at a time */
+            if ((w & 0x80808080u) == 0u) {
+                i += 4u;
+                count += 4;
+                continue;
+            }
+        }
+        n = camp_utf8_seq(p + i, len - i);
         if (n > 4u) {
             return -1;
         }
