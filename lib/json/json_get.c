@@ -41,27 +41,31 @@ camp_json_kind_t camp_json_kind(const camp_json_doc_t *doc, int tok)
 int camp_json_next(const camp_json_doc_t *doc, int tok)
 {
     const camp_json_token_t *t;
-    int lo, hi, end, step = 1;
+    int v = tok;
+    int lo;
+    int hi;
+    int end;
+    int step = 1;
     if (camp_json_tok(doc, tok) == NULL) {
         return -1;
     }
     t = doc->tokens;
-    if (t[tok].size > 0 && (t[tok].type_ & CAMP_JSON_T_MASK) == CAMP_JSON_T_STRING) {
-        tok++; /* a key: its subtree is its value's */
-        if (tok >= doc->count) {
+    if (t[v].size > 0 && (t[v].type_ & CAMP_JSON_T_MASK) == CAMP_JSON_T_STRING) {
+        v++; /* a key: its subtree is its value's */
+        if (v >= doc->count) {
             return doc->count;
         }
     }
-    if (t[tok].size <= 0) {
-        return tok + 1;
+    if (t[v].size <= 0) {
+        return v + 1;
     }
     /* Tokens are in document order and a subtree's tokens start inside its
      * container, so the next sibling is the first token starting at or past the
      * container's end: galloping (most subtrees are small), then binary search.
      * At most 2 log2(count) steps, no walk over the subtree; the result stays in
      * [tok + 1, count] whatever the token array holds. */
-    end = t[tok].end;
-    lo = tok + 1;
+    end = t[v].end;
+    lo = v + 1;
     hi = doc->count;
     while (step < hi - lo && t[lo + step].start < end) {
         lo += step + 1;
@@ -401,13 +405,17 @@ bool camp_json_is_null(const camp_json_doc_t *doc, int tok)
 
 /* One escape at it->p (a backslash): its decoded bytes, through the iterator, into
  * text[w...). Returns the new write position. */
-static size_t put_escape(char *text, size_t w, camp_json_striter_t *it)
+static size_t put_escape(char *text, size_t at, camp_json_striter_t *it)
 {
+    size_t w = at;
     it->npend = 0;
     it->ipend = 0;
-    text[w++] = (char)camp_json_striter_next(it);
+    text[w] = (char)camp_json_striter_next(it);
+    w++;
     while (it->ipend < it->npend) {
-        text[w++] = (char)it->pend[it->ipend++];
+        text[w] = (char)it->pend[it->ipend];
+        w++;
+        it->ipend++;
     }
     return w;
 }
@@ -415,18 +423,19 @@ static size_t put_escape(char *text, size_t w, camp_json_striter_t *it)
 /* Decode string token @p t in place; text[w] is its first backslash. The runs between
  * escapes are copied byte by byte, the escapes go through the iterator. Not inlined:
  * its iterator stays out of camp_json_get_string()'s frame on the common path. */
-static GET_NOINLINE camp_status_t unescape(char *text, camp_json_token_t *t, size_t w)
+static GET_NOINLINE camp_status_t unescape(char *text, camp_json_token_t *t, size_t from)
 {
     camp_json_striter_t it;
+    size_t w = from;
 
     /* First pass: refuse a NUL (raw, or a \\u0000 escape) before touching anything,
      * so a refused string stays intact (a C string cannot hold it). */
-    if (memchr(text + t->start, '\0', (size_t)(t->end - t->start)) != NULL) {
+    if (memchr(&text[t->start], '\0', (size_t)t->end - (size_t)t->start) != NULL) {
         return CAMP_ERR_JSON_NUL;
     }
-    it.end = text + t->end;
+    it.end = &text[t->end];
     it.decoded = false;
-    for (it.p = text + w; it.p != NULL && it.p < it.end;
+    for (it.p = &text[w]; it.p != NULL && it.p < it.end;
          it.p = (const char *)memchr(it.p, '\\', (size_t)(it.end - it.p))) {
         it.npend = 0;
         it.ipend = 0;
@@ -436,12 +445,14 @@ static GET_NOINLINE camp_status_t unescape(char *text, camp_json_token_t *t, siz
     }
     /* Second pass, it.p the read position: every escape is at least as long as the
      * UTF-8 it becomes, so the write position never passes it. */
-    it.p = text + w;
+    it.p = &text[w];
     while (it.p < it.end) {
         if (*it.p == '\\') {
             w = put_escape(text, w, &it);
         } else {
-            text[w++] = *it.p++;
+            text[w] = *it.p;
+            w++;
+            it.p++;
         }
     }
     t->end = (int)w;
@@ -462,7 +473,7 @@ camp_status_t camp_json_get_string(camp_json_doc_t *doc, int tok, const char **o
         /* No escape: the raw text is the value (the strict check proved it is
          * UTF-8 without control bytes); only the closing quote becomes the NUL. */
         const char *bs =
-            (const char *)memchr(doc->text + t->start, '\\', (size_t)(t->end - t->start));
+            (const char *)memchr(&doc->text[t->start], '\\', (size_t)t->end - (size_t)t->start);
         if (bs != NULL) {
             camp_status_t st = unescape(doc->text, t, (size_t)(bs - doc->text));
             if (st != CAMP_OK) {

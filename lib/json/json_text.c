@@ -95,7 +95,7 @@ size_t camp_json_utf8_seq(const unsigned char *s, size_t avail, const char **why
         } else {
             *why = CAMP_RULE(J22, "invalid UTF-8: truncated sequence");
         }
-        *bad_at = r & 0xFFu;
+        *bad_at = (size_t)r & 0xFFu;
     }
     return 0;
 }

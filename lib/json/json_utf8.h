@@ -16,7 +16,9 @@
  * U+10FFFF (F4): Unicode 15, table 3-7. */
 static inline uint32_t camp_utf8_lead(unsigned char b0)
 {
-    uint32_t lo = 0x80u, hi = 0xBFu, n = 4u;
+    uint32_t lo = 0x80u;
+    uint32_t hi = 0xBFu;
+    uint32_t n = 4u;
     if (b0 < 0xC2u || b0 >= 0xF5u) {
         return 0;
     }
@@ -45,7 +47,9 @@ static inline uint32_t camp_utf8_lead(unsigned char b0)
  * index (so any result above 4 is a failure). */
 static inline uint32_t camp_utf8_seq(const unsigned char *s, size_t avail)
 {
-    uint32_t lead, n, k;
+    uint32_t lead;
+    uint32_t n;
+    uint32_t k;
 
     if (s[0] < 0x80u) {
         return 1u;
