@@ -5,6 +5,7 @@
  * state and loops at most once over its input.
  */
 #include <limits.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "camp/camp_validate.h"
@@ -84,24 +85,40 @@ bool camp_valid_tz_name(const char *s, size_t len)
     return true;
 }
 
+/* Four hex digits at p, tested at once: every byte below 0x80, then per byte (no
+ * carry crosses a byte below 0x80) x >= '0' && x <= '9', or, with the case bit set,
+ * x >= 'a' && x <= 'f'; bit 7 of each byte holds the answer. */
+static bool hex4(const char *p)
+{
+    uint32_t w;
+    uint32_t h;
+    uint32_t digit;
+    uint32_t alpha;
+    memcpy(&w, p, 4u);
+    if ((w & 0x80808080u) != 0u) {
+        return false;
+    }
+    h = w | 0x20202020u;
+    digit = (w + 0x50505050u) & ~(w + 0x46464646u);
+    alpha = (h + 0x1F1F1F1Fu) & ~(h + 0x19191919u);
+    return ((digit | alpha) & 0x80808080u) == 0x80808080u;
+}
+
 bool camp_valid_uuid(const char *s, size_t len)
 {
+    /* where the 32 hex digits of 8-4-4-4-12 start, four at a time */
+    static const unsigned char at[8] = {0, 4, 9, 14, 19, 24, 28, 32};
     size_t i;
-    unsigned dashes = 0;
 
     if (s == NULL || len != 36u || s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-') {
         return false;
     }
-    /* Hex digits and the four dashes just checked: a fifth dash anywhere fails. */
-    for (i = 0; i < 36u; i++) {
-        unsigned c = (unsigned char)s[i];
-        if (c == (unsigned)'-') {
-            dashes++;
-        } else if (c - (unsigned)'0' > 9u && (c | 0x20u) - (unsigned)'a' > 5u) {
+    for (i = 0; i < sizeof at; i++) {
+        if (!hex4(&s[at[i]])) {
             return false;
         }
     }
-    return dashes == 4u;
+    return true;
 }
 
 long camp_utf8_chars(const char *s, size_t len)
