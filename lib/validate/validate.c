@@ -94,7 +94,7 @@ static bool hex4(const char *p)
     uint32_t h;
     uint32_t digit;
     uint32_t alpha;
-    memcpy(&w, p, 4u);
+    (void)memcpy(&w, p, 4u);
     if ((w & 0x80808080u) != 0u) {
         return false;
     }
@@ -139,7 +139,7 @@ long camp_utf8_chars(const char *s, size_t len)
         uint32_t n;
         if (len - i >= 4u) {
             uint32_t w;
-            memcpy(&w, p + i, 4u); /* ASCII, most text, four bytes at a time */
+            (void)memcpy(&w, p + i, 4u); /* ASCII, most text, four bytes at a time */
             if ((w & 0x80808080u) == 0u) {
                 i += 4u;
                 count += 4;
