@@ -5,6 +5,13 @@
 
 #include "json_internal.h"
 
+/* Rare, large paths stay out of the frame of the getter that calls them. */
+#if defined(__GNUC__) || defined(__clang__)
+#define GET_NOINLINE __attribute__((noinline))
+#else
+#define GET_NOINLINE
+#endif
+
 camp_json_kind_t camp_json_kind(const camp_json_doc_t *doc, int tok)
 {
     const camp_json_token_t *t = camp_json_tok(doc, tok);
@@ -33,19 +40,49 @@ camp_json_kind_t camp_json_kind(const camp_json_doc_t *doc, int tok)
 
 int camp_json_next(const camp_json_doc_t *doc, int tok)
 {
-    /* Each token stands for itself plus `size` children still to skip (a key's
-     * child is its value), so one counter walks a whole subtree, no recursion. */
-    long remaining = 1;
-    int j = tok;
+    const camp_json_token_t *t;
+    int v = tok;
+    int lo;
+    int hi;
+    int end;
+    int step = 1;
     if (camp_json_tok(doc, tok) == NULL) {
         return -1;
     }
-    while (remaining > 0 && j < doc->count) {
-        int sz = doc->tokens[j].size;
-        remaining += (sz > 0 ? sz : 0) - 1;
-        j++;
+    t = doc->tokens;
+    if (t[v].size > 0 && (t[v].type_ & CAMP_JSON_T_MASK) == CAMP_JSON_T_STRING) {
+        v++; /* a key: its subtree is its value's */
+        if (v >= doc->count) {
+            return doc->count;
+        }
     }
-    return j;
+    if (t[v].size <= 0) {
+        return v + 1;
+    }
+    /* Tokens are in document order and a subtree's tokens start inside its
+     * container, so the next sibling is the first token starting at or past the
+     * container's end: galloping (most subtrees are small), then binary search.
+     * At most 2 log2(count) steps, no walk over the subtree; the result stays in
+     * [tok + 1, count] whatever the token array holds. */
+    end = t[v].end;
+    lo = v + 1;
+    hi = doc->count;
+    while (step < hi - lo && t[lo + step].start < end) {
+        lo += step + 1;
+        step *= 2;
+    }
+    if (step < hi - lo) {
+        hi = lo + step + 1; /* t[lo + step] starts past the end */
+    }
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (t[mid].start < end) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
 }
 
 int camp_json_first(const camp_json_doc_t *doc, int tok)
@@ -366,50 +403,87 @@ bool camp_json_is_null(const camp_json_doc_t *doc, int tok)
 
 /* ---- strings ----------------------------------------------------------------- */
 
-camp_status_t camp_json_get_string(camp_json_doc_t *doc, int tok, const char **out, size_t *len)
+/* One escape at it->p (a backslash): its decoded bytes, through the iterator, into
+ * text[w...). Returns the new write position. */
+static size_t put_escape(char *text, size_t at, camp_json_striter_t *it)
+{
+    size_t w = at;
+    it->npend = 0;
+    it->ipend = 0;
+    text[w] = (char)camp_json_striter_next(it);
+    w++;
+    while (it->ipend < it->npend) {
+        text[w] = (char)it->pend[it->ipend];
+        w++;
+        it->ipend++;
+    }
+    return w;
+}
+
+/* Decode string token @p t in place; text[w] is its first backslash. The runs between
+ * escapes are copied byte by byte, the escapes go through the iterator. Not inlined:
+ * its iterator stays out of camp_json_get_string()'s frame on the common path. */
+static GET_NOINLINE camp_status_t unescape(char *text, camp_json_token_t *t, size_t from)
 {
     camp_json_striter_t it;
-    camp_json_token_t *t;
+    size_t w = from;
+
+    /* First pass: refuse a NUL (raw, or a \\u0000 escape) before touching anything,
+     * so a refused string stays intact (a C string cannot hold it). */
+    if (memchr(&text[t->start], '\0', (size_t)t->end - (size_t)t->start) != NULL) {
+        return CAMP_ERR_JSON_NUL;
+    }
+    it.end = &text[t->end];
+    it.decoded = false;
+    for (it.p = &text[w]; it.p != NULL && it.p < it.end;
+         it.p = (const char *)memchr(it.p, '\\', (size_t)(it.end - it.p))) {
+        it.npend = 0;
+        it.ipend = 0;
+        if (camp_json_striter_next(&it) == 0) {
+            return CAMP_ERR_JSON_NUL;
+        }
+    }
+    /* Second pass, it.p the read position: every escape is at least as long as the
+     * UTF-8 it becomes, so the write position never passes it. */
+    it.p = &text[w];
+    while (it.p < it.end) {
+        if (*it.p == '\\') {
+            w = put_escape(text, w, &it);
+        } else {
+            text[w] = *it.p;
+            w++;
+            it.p++;
+        }
+    }
+    t->end = (int)w;
+    return CAMP_OK;
+}
+
+camp_status_t camp_json_get_string(camp_json_doc_t *doc, int tok, const char **out, size_t *len)
+{
+    camp_json_token_t *t = camp_json_string_tok(doc, tok);
 
     if (out == NULL) {
         return CAMP_ERR_ARG;
     }
-    if (!camp_json_striter_init(&it, doc, tok)) {
+    if (t == NULL) {
         return CAMP_ERR_JSON_TYPE;
     }
-    t = &doc->tokens[tok];
-    if ((t->type_ & CAMP_JSON_F_DECODED) == 0 &&
-        memchr(doc->text + t->start, '\\', (size_t)(t->end - t->start)) == NULL) {
+    if ((t->type_ & CAMP_JSON_F_DECODED) == 0) {
         /* No escape: the raw text is the value (the strict check proved it is
          * UTF-8 without control bytes); only the closing quote becomes the NUL. */
-        if ((size_t)t->end < doc->len) {
-            doc->text[t->end] = '\0';
-        }
-        t->type_ |= CAMP_JSON_F_DECODED;
-    } else if ((t->type_ & CAMP_JSON_F_DECODED) == 0) {
-        size_t w;
-        int b;
-        /* First pass: refuse \u0000 before touching anything, so a refused
-         * string stays intact (a C string cannot hold it). */
-        while ((b = camp_json_striter_next(&it)) >= 0) {
-            if (b == 0) {
-                return CAMP_ERR_JSON_NUL;
+        const char *bs =
+            (const char *)memchr(&doc->text[t->start], '\\', (size_t)t->end - (size_t)t->start);
+        if (bs != NULL) {
+            camp_status_t st = unescape(doc->text, t, (size_t)(bs - doc->text));
+            if (st != CAMP_OK) {
+                return st;
             }
         }
-        /* Second pass: decode in place. Every escape is at least as long as
-         * the UTF-8 it becomes, so the write position never passes the read
-         * position. The byte at `end` (the closing quote) becomes the NUL. */
-        camp_json_striter_init(&it, doc, tok);
-        w = (size_t)t->start;
-        while ((b = camp_json_striter_next(&it)) >= 0) {
-            doc->text[w++] = (char)b;
-        }
-        if (w < doc->len) {
-            doc->text[w] = '\0';
-        }
-        t->end = (int)w;
         t->type_ |= CAMP_JSON_F_DECODED;
-    } else if ((size_t)t->end < doc->len) {
+    }
+    /* The byte at `end` (the closing quote, or past the decoded bytes) becomes the NUL. */
+    if ((size_t)t->end < doc->len) {
         doc->text[t->end] = '\0';
     }
     *out = doc->text + t->start;

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "camp/camp_json.h"
+#include "json_utf8.h"
 #include "status/status_internal.h"
 
 /* Tokenizer type codes (equal to jsmn's jsmntype_t values; checked in json_tokenize.c). */
@@ -37,8 +38,15 @@
 #define CAMP_JSON_C_ESC 0x20u   /* one-letter escape after '\\': " \\ / b f n r t */
 extern const unsigned char camp_json_cls[128];
 
-/* Token @p tok of @p doc, or NULL when the index is out of range. */
-const camp_json_token_t *camp_json_tok(const camp_json_doc_t *doc, int tok);
+/* Token @p tok of @p doc, or NULL when the index is out of range. Inline: every
+ * getter starts with it. */
+static inline const camp_json_token_t *camp_json_tok(const camp_json_doc_t *doc, int tok)
+{
+    if (doc == NULL || doc->tokens == NULL || tok < 0 || tok >= doc->count) {
+        return NULL;
+    }
+    return &doc->tokens[tok];
+}
 
 /* Iterator over the decoded bytes of a string token, without mutating the
  * input. Works on raw (escaped) and already-decoded tokens. */
@@ -50,6 +58,10 @@ typedef struct camp_json_striter {
     unsigned npend;        /* bytes in pend */
     unsigned ipend;        /* next index into pend */
 } camp_json_striter_t;
+
+/* String token @p tok whose bytes lie inside the text, or NULL (not a string, or
+ * out of range). */
+camp_json_token_t *camp_json_string_tok(const camp_json_doc_t *doc, int tok);
 
 /* Start iterating string token @p tok; false when it is not a string. */
 bool camp_json_striter_init(camp_json_striter_t *it, const camp_json_doc_t *doc, int tok);
@@ -63,11 +75,5 @@ uint32_t camp_json_hex4(const char *p);
 /* Encode code point @p cp (<= 0x10FFFF, not a surrogate) as UTF-8 into @p out
  * (room for 4 bytes). Returns the byte count. */
 unsigned camp_json_utf8_encode(uint32_t cp, unsigned char *out);
-
-/* Length of the well-formed UTF-8 sequence at s[0..avail), or 0 when it is not
- * well-formed (overlong, surrogate, > U+10FFFF, truncated, bad byte). When
- * @p why is not NULL it receives a static reason text on failure and
- * *bad_at the index of the offending byte. */
-size_t camp_json_utf8_seq(const unsigned char *s, size_t avail, const char **why, size_t *bad_at);
 
 #endif

@@ -1,4 +1,5 @@
-/* Byte-level helpers of the JSON core: UTF-8 validation and encoding, \u hex
+/* Byte-level helpers of the JSON core: UTF-8 validation (also the validators', see
+ * json_utf8.h) and encoding, \u hex
  * digits, and an iterator over the decoded bytes of a string token. */
 #include "json_internal.h"
 
@@ -55,39 +56,15 @@ unsigned camp_json_utf8_encode(uint32_t cp, unsigned char *out)
     return 4;
 }
 
-/* The length (2..4) a lead byte announces, with the range allowed for the byte after
- * it; 0 and the reason for a byte that cannot lead a sequence. */
-static size_t utf8_lead(unsigned char b0, unsigned char *lo, unsigned char *hi, const char **reason)
+/* Why a byte cannot lead a sequence. */
+static const char *utf8_lead_reason(unsigned char b0)
 {
-    *lo = 0x80;
-    *hi = 0xBF;
     if (b0 < 0xC2u) {
-        *reason = (b0 >= 0xC0u) ? CAMP_RULE(J23, "invalid UTF-8: overlong encoding")
-                                : CAMP_RULE(J24, "invalid UTF-8: unexpected continuation byte");
-        return 0;
+        return (b0 >= 0xC0u) ? CAMP_RULE(J23, "invalid UTF-8: overlong encoding")
+                             : CAMP_RULE(J24, "invalid UTF-8: unexpected continuation byte");
     }
-    if (b0 < 0xE0u) {
-        return 2;
-    }
-    if (b0 < 0xF0u) {
-        if (b0 == 0xE0u) {
-            *lo = 0xA0;
-        } else if (b0 == 0xEDu) {
-            *hi = 0x9F;
-        }
-        return 3;
-    }
-    if (b0 < 0xF5u) {
-        if (b0 == 0xF0u) {
-            *lo = 0x90;
-        } else if (b0 == 0xF4u) {
-            *hi = 0x8F;
-        }
-        return 4;
-    }
-    *reason = (b0 < 0xF8u) ? CAMP_RULE(J25, "invalid UTF-8: code point beyond U+10FFFF")
-                           : CAMP_RULE(J26, "invalid UTF-8: byte never valid in UTF-8");
-    return 0;
+    return (b0 < 0xF8u) ? CAMP_RULE(J25, "invalid UTF-8: code point beyond U+10FFFF")
+                        : CAMP_RULE(J26, "invalid UTF-8: byte never valid in UTF-8");
 }
 
 /* Why a second byte outside its lead byte's range is wrong. */
@@ -102,45 +79,32 @@ static const char *utf8_second_reason(unsigned char b0)
     return CAMP_RULE(J23, "invalid UTF-8: overlong encoding");
 }
 
-/* Well-formed sequences per Unicode 15, table 3-7. The second byte's range
- * depends on the lead byte; that is what excludes overlongs (E0, F0),
- * surrogates (ED) and code points above U+10FFFF (F4). */
 size_t camp_json_utf8_seq(const unsigned char *s, size_t avail, const char **why, size_t *bad_at)
 {
-    unsigned char lo, hi;
-    const char *reason = CAMP_RULE(J22, "invalid UTF-8: truncated sequence");
-    size_t n, k = 0;
+    uint32_t r = camp_utf8_seq(s, avail);
+    uint32_t fail = r & CAMP_UTF8_FAIL_MASK;
 
-    if (s[0] < 0x80u) {
-        return 1;
-    }
-    n = utf8_lead(s[0], &lo, &hi, &reason);
-    if (n != 0) {
-        for (k = 1; k < n; k++) {
-            if (k >= avail || s[k] < 0x80u || s[k] > 0xBFu) {
-                break; /* cut short by the end of the input or a non-continuation byte */
-            }
-            if (k == 1 && (s[k] < lo || s[k] > hi)) {
-                reason = utf8_second_reason(s[0]);
-                break;
-            }
-        }
-        if (k == n) {
-            return n;
-        }
+    if (fail == 0u) {
+        return r;
     }
     if (why != NULL) {
-        *why = reason;
-    }
-    if (bad_at != NULL) {
-        *bad_at = k;
+        if (fail == CAMP_UTF8_BAD_LEAD) {
+            *why = utf8_lead_reason(s[0]);
+        } else if (fail == CAMP_UTF8_BAD_SECOND) {
+            *why = utf8_second_reason(s[0]);
+        } else {
+            *why = CAMP_RULE(J22, "invalid UTF-8: truncated sequence");
+        }
+        *bad_at = (size_t)r & 0xFFu;
     }
     return 0;
 }
 
-const camp_json_token_t *camp_json_tok(const camp_json_doc_t *doc, int tok)
+camp_json_token_t *camp_json_string_tok(const camp_json_doc_t *doc, int tok)
 {
-    if (doc == NULL || doc->tokens == NULL || tok < 0 || tok >= doc->count) {
+    const camp_json_token_t *t = camp_json_tok(doc, tok);
+    if (t == NULL || (t->type_ & CAMP_JSON_T_MASK) != CAMP_JSON_T_STRING || doc->text == NULL ||
+        t->start < 0 || t->end < t->start || (size_t)t->end > doc->len) {
         return NULL;
     }
     return &doc->tokens[tok];
@@ -148,9 +112,8 @@ const camp_json_token_t *camp_json_tok(const camp_json_doc_t *doc, int tok)
 
 bool camp_json_striter_init(camp_json_striter_t *it, const camp_json_doc_t *doc, int tok)
 {
-    const camp_json_token_t *t = camp_json_tok(doc, tok);
-    if (t == NULL || (t->type_ & CAMP_JSON_T_MASK) != CAMP_JSON_T_STRING || doc->text == NULL ||
-        t->start < 0 || t->end < t->start || (size_t)t->end > doc->len) {
+    const camp_json_token_t *t = camp_json_string_tok(doc, tok);
+    if (t == NULL) {
         return false;
     }
     it->p = doc->text + t->start;

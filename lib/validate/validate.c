@@ -5,9 +5,11 @@
  * state and loops at most once over its input.
  */
 #include <limits.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "camp/camp_validate.h"
+#include "json/json_utf8.h"
 
 static bool is_digit(char c)
 {
@@ -22,11 +24,6 @@ static bool is_lower_alnum(char c)
 static bool is_alpha(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static bool is_hex(char c)
-{
-    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
 bool camp_valid_inbox_id(const char *s, size_t len)
@@ -88,76 +85,40 @@ bool camp_valid_tz_name(const char *s, size_t len)
     return true;
 }
 
-bool camp_valid_uuid(const char *s, size_t len)
+/* Four hex digits at p, tested at once: every byte below 0x80, then per byte (no
+ * carry crosses a byte below 0x80) x >= '0' && x <= '9', or, with the case bit set,
+ * x >= 'a' && x <= 'f'; bit 7 of each byte holds the answer. */
+static bool hex4(const char *p)
 {
-    size_t i;
-
-    if (s == NULL || len != 36u) {
+    uint32_t w;
+    uint32_t h;
+    uint32_t digit;
+    uint32_t alpha;
+    (void)memcpy(&w, p, 4u);
+    if ((w & 0x80808080u) != 0u) {
         return false;
     }
-    for (i = 0; i < 36u; i++) {
-        if (i == 8u || i == 13u || i == 18u || i == 23u) {
-            if (s[i] != '-') {
-                return false;
-            }
-        } else if (!is_hex(s[i])) {
+    h = w | 0x20202020u;
+    digit = (w + 0x50505050u) & ~(w + 0x46464646u);
+    alpha = (h + 0x1F1F1F1Fu) & ~(h + 0x19191919u);
+    return ((digit | alpha) & 0x80808080u) == 0x80808080u;
+}
+
+bool camp_valid_uuid(const char *s, size_t len)
+{
+    /* where the 32 hex digits of 8-4-4-4-12 start, four at a time */
+    static const unsigned char at[8] = {0, 4, 9, 14, 19, 24, 28, 32};
+    size_t i;
+
+    if (s == NULL || len != 36u || s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-') {
+        return false;
+    }
+    for (i = 0; i < sizeof at; i++) {
+        if (!hex4(&s[at[i]])) {
             return false;
         }
     }
     return true;
-}
-
-/* The length (2..4) a UTF-8 lead byte announces, with the range allowed for the
- * byte after it, which rules out overlongs, surrogates and values above U+10FFFF
- * (RFC 3629); 0 for a byte that cannot lead (continuation, C0/C1, F5..FF). */
-static size_t utf8_lead(unsigned char c, unsigned char *lo, unsigned char *hi)
-{
-    *lo = 0x80u;
-    *hi = 0xBFu;
-    if (c >= 0xC2u && c <= 0xDFu) {
-        return 2u;
-    }
-    if (c >= 0xE0u && c <= 0xEFu) {
-        if (c == 0xE0u) {
-            *lo = 0xA0u; /* overlong below U+0800 */
-        } else if (c == 0xEDu) {
-            *hi = 0x9Fu; /* surrogates U+D800..U+DFFF */
-        }
-        return 3u;
-    }
-    if (c >= 0xF0u && c <= 0xF4u) {
-        if (c == 0xF0u) {
-            *lo = 0x90u; /* overlong below U+10000 */
-        } else if (c == 0xF4u) {
-            *hi = 0x8Fu; /* above U+10FFFF */
-        }
-        return 4u;
-    }
-    return 0u;
-}
-
-/* Length of the UTF-8 sequence starting at s[0] (1..4), or 0 when it is not
- * well-formed. @p avail bytes are readable. */
-static size_t utf8_seq_len(const unsigned char *s, size_t avail)
-{
-    unsigned char lo;
-    unsigned char hi;
-    size_t n;
-    size_t i;
-
-    if (s[0] < 0x80u) {
-        return 1u;
-    }
-    n = utf8_lead(s[0], &lo, &hi);
-    if (n == 0u || avail < n || s[1] < lo || s[1] > hi) {
-        return 0u;
-    }
-    for (i = 2u; i < n; i++) {
-        if (s[i] < 0x80u || s[i] > 0xBFu) {
-            return 0u;
-        }
-    }
-    return n;
 }
 
 long camp_utf8_chars(const char *s, size_t len)
@@ -175,8 +136,18 @@ long camp_utf8_chars(const char *s, size_t len)
         return -1;
     }
     while (i < len) {
-        size_t n = utf8_seq_len(p + i, len - i);
-        if (n == 0u) {
+        uint32_t n;
+        if (len - i >= 4u) {
+            uint32_t w;
+            (void)memcpy(&w, p + i, 4u); /* ASCII, most text, four bytes at a time */
+            if ((w & 0x80808080u) == 0u) {
+                i += 4u;
+                count += 4;
+                continue;
+            }
+        }
+        n = camp_utf8_seq(p + i, len - i);
+        if (n > 4u) {
             return -1;
         }
         i += n;
