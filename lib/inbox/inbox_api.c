@@ -365,7 +365,7 @@ camp_status_t camp_inbox_events_next(camp_json_doc_t *doc, camp_inbox_events_pag
     }
     if (st == CAMP_OK) {
         page->next++;
-        page->next_tok = camp_ib_next(doc, page->next_tok);
+        page->next_tok = camp_json_next(doc, page->next_tok);
     }
     return st;
 }

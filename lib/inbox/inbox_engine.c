@@ -357,51 +357,6 @@ void camp_ib_path_index(ipath_t *p, size_t i)
     path_put(p, &d[n], sizeof d - n);
 }
 
-/* ---- token navigation (decode) ------------------------------------------------------------ */
-
-int camp_ib_next(const camp_json_doc_t *doc, int tok)
-{
-    const camp_json_token_t *t = doc->tokens;
-    int lo, hi, end;
-    if (tok < 0 || tok >= doc->count) {
-        return -1;
-    }
-    if (t[tok].size > 0 && camp_json_kind_at(doc, tok) == CAMP_JSON_STRING) {
-        tok++; /* a key: its subtree is its value's */
-        if (tok >= doc->count) {
-            return doc->count;
-        }
-    }
-    if (t[tok].size <= 0) {
-        return tok + 1;
-    }
-    /* The first token after tok that starts at or past its end: galloping
-     * (most subtrees are small) then binary search. Bounded by 2 log2(count)
-     * steps; stays in [tok + 1, count]. */
-    end = t[tok].end;
-    lo = tok + 1;
-    hi = doc->count;
-    {
-        int step = 1;
-        while (step < hi - lo && t[lo + step].start < end) {
-            lo += step + 1;
-            step *= 2;
-        }
-        if (step < hi - lo) {
-            hi = lo + step + 1; /* t[old lo + step] starts past the end */
-        }
-    }
-    while (lo < hi) {
-        int mid = lo + (hi - lo) / 2;
-        if (t[mid].start < end) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    return lo;
-}
-
 /* ---- small helpers ----------------------------------------------------------------------------- */
 
 bool camp_ib_str_eq(const camp_str_t *a, const camp_str_t *b)
@@ -458,7 +413,7 @@ int camp_ib_member(const camp_json_doc_t *doc, int obj, const char *key)
             (memchr(raw, '\\', kn) != NULL && camp_json_string_eq(doc, k, key))) {
             found = k + 1; /* the last one, as camp_json_member() */
         }
-        k = (t[k + 1].size == 0) ? k + 2 : camp_ib_next(doc, k);
+        k = (t[k + 1].size == 0) ? k + 2 : camp_json_next(doc, k);
     }
     return found;
 }
@@ -603,7 +558,7 @@ IB_NOINLINE static camp_status_t decode_ids(ictx_t *cx, const ifield_t *f, int v
         return camp_ib_fail_capacity(cx, v, cap_text, (size_t)n);
     }
     it = camp_json_first(cx->doc, v);
-    for (i = 0; i < n; i++, it = camp_ib_next(cx->doc, it)) {
+    for (i = 0; i < n; i++, it = camp_json_next(cx->doc, it)) {
         st = camp_ib_get_str(cx, it, &items[i]);
         if (st == CAMP_OK) {
             st = camp_ib_check_kind_str(cx, K_ID, R_NONE, &items[i], &why);
@@ -1311,7 +1266,7 @@ static camp_status_t object_step(ictx_t *cx, iframe_t *f)
         }
         key = f->u.d.it;
         /* a plain value is one token: the next key follows it */
-        f->u.d.it = (cx->doc->tokens[key + 1].size == 0) ? key + 2 : camp_ib_next(cx->doc, key);
+        f->u.d.it = (cx->doc->tokens[key + 1].size == 0) ? key + 2 : camp_json_next(cx->doc, key);
         f->i--;
         m = NULL;
         st = dec_member(cx, f, nd, key, &sub, &m);
@@ -1351,7 +1306,7 @@ static camp_status_t array_step(ictx_t *cx, iframe_t *f)
     i = f->i++;
     if (cx->op == OP_DECODE) {
         item = f->u.d.it; /* a map: the key; its value is the next token */
-        f->u.d.it = camp_ib_next(cx->doc, item);
+        f->u.d.it = camp_json_next(cx->doc, item);
     } else if (cx->op == OP_VALIDATE && f->is_arr == LEVEL_ARRAY) {
         camp_ib_path_index(&cx->path, i);
     }
@@ -1386,7 +1341,7 @@ static camp_status_t run_all_decode(ictx_t *cx, iframe_t *f, const inode_t *nd, 
     camp_status_t st = CAMP_OK;
     for (i = 0; i < n && k > 0 && st == CAMP_OK; i++) {
         const ifield_t *m = NULL;
-        int next = camp_ib_next(cx->doc, k);
+        int next = camp_json_next(cx->doc, k);
         st = dec_find(cx, f, nd, k, &m);
         if (st == CAMP_OK && m != NULL) {
             st = dec_scalar(cx, f, nd, m, k + 1);

@@ -349,12 +349,6 @@ void camp_ib_path_cut(ipath_t *p, size_t need);
 
 /* ---- helpers for the hooks ------------------------------------------------------------- */
 
-/* Token navigation for decoding: the result of camp_json_next() on any document
- * camp_json_parse() made, but cheaper (the hot path of every decode). Tokens are
- * in document order and a container's descendants are exactly the tokens after it
- * that start before its end, so the token after a subtree is found by a bounded
- * search instead of a walk over it. */
-int camp_ib_next(const camp_json_doc_t *doc, int tok);
 
 /* Encode: `{` / `}` / `[` / `]`. camp_ib_obj_open: decode checks @p tok is an object. */
 camp_status_t camp_ib_obj_open(ictx_t *cx, int tok);

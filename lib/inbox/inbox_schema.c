@@ -629,7 +629,7 @@ static camp_status_t mappings_decode(ictx_t *cx, int tok, camp_inbox_column_map_
     int n = camp_json_size(cx->doc, tok), i, key = camp_json_first(cx->doc, tok);
     *first = *pool_count;
     *count = 0;
-    for (i = 0; i < n && key > 0; i++, key = camp_ib_next(cx->doc, key)) {
+    for (i = 0; i < n && key > 0; i++, key = camp_json_next(cx->doc, key)) {
         camp_inbox_column_map_t *m = &pool[*pool_count];
         camp_status_t st = camp_ib_get_str(cx, key, &m->source);
         int j;
@@ -721,7 +721,7 @@ static size_t mappings_needed(ictx_t *cx)
     for (a = 0; a < 2; a++) {
         int arr = camp_json_member(cx->doc, cx->scan_tok, arrays[a]);
         int n = camp_json_size(cx->doc, arr), i, it = camp_json_first(cx->doc, arr);
-        for (i = 0; i < n && it > 0; i++, it = camp_ib_next(cx->doc, it)) {
+        for (i = 0; i < n && it > 0; i++, it = camp_json_next(cx->doc, it)) {
             int m = camp_json_member(cx->doc, it, "columnMapping");
             if (camp_json_kind(cx->doc, m) == CAMP_JSON_OBJECT) {
                 total += (size_t)camp_json_size(cx->doc, m);
@@ -881,7 +881,7 @@ static size_t pool_needed(ictx_t *cx, bool options)
     int n = camp_json_size(doc, cx->steps_tok), i, step;
     size_t total = 0;
     step = camp_json_first(doc, cx->steps_tok);
-    for (i = 0; i < n && step > 0; i++, step = camp_ib_next(doc, step)) {
+    for (i = 0; i < n && step > 0; i++, step = camp_json_next(doc, step)) {
         int segs = camp_json_member(doc, camp_json_member(doc, step, "data"), "segments");
         int m, j, seg;
         if (camp_json_kind(doc, segs) != CAMP_JSON_ARRAY) {
@@ -893,7 +893,7 @@ static size_t pool_needed(ictx_t *cx, bool options)
             continue;
         }
         seg = camp_json_first(doc, segs);
-        for (j = 0; j < m && seg > 0; j++, seg = camp_ib_next(doc, seg)) {
+        for (j = 0; j < m && seg > 0; j++, seg = camp_json_next(doc, seg)) {
             int opts = camp_json_member(doc, seg, "options");
             if (camp_json_kind(doc, opts) == CAMP_JSON_ARRAY) {
                 total += (size_t)camp_json_size(doc, opts);
@@ -929,7 +929,7 @@ static camp_status_t options_decode(ictx_t *cx, camp_inbox_sequence_t *sa, camp_
     }
     a->first_option = sa->option_count;
     it = camp_json_first(cx->doc, tok);
-    for (i = 0; i < (size_t)n; i++, it = camp_ib_next(cx->doc, it)) {
+    for (i = 0; i < (size_t)n; i++, it = camp_json_next(cx->doc, it)) {
         st = camp_ib_get_str(cx, it, &sa->options[sa->option_count]);
         if (st != CAMP_OK) {
             return st;
@@ -1005,7 +1005,7 @@ static size_t group_mappings_needed(ictx_t *cx, int tok)
 {
     int n = camp_json_size(cx->doc, tok), i, key = camp_json_first(cx->doc, tok);
     size_t total = 0;
-    for (i = 0; i < n && key > 0; i++, key = camp_ib_next(cx->doc, key)) {
+    for (i = 0; i < n && key > 0; i++, key = camp_json_next(cx->doc, key)) {
         if (camp_json_kind(cx->doc, key + 1) == CAMP_JSON_OBJECT) {
             total += (size_t)camp_json_size(cx->doc, key + 1);
         }
@@ -1091,7 +1091,7 @@ static camp_status_t column_mappings_decode(ictx_t *cx, camp_inbox_rules_update_
                                      (size_t)n);
     }
     key = camp_json_first(cx->doc, tok);
-    for (i = 0; i < (size_t)n && key > 0; i++, key = camp_ib_next(cx->doc, key)) {
+    for (i = 0; i < (size_t)n && key > 0; i++, key = camp_json_next(cx->doc, key)) {
         st = group_key_decode(cx, a, i, key);
         if (st == CAMP_OK) {
             st = group_decode(cx, a, &a->groups[i], tok, key + 1);
@@ -1226,7 +1226,7 @@ static camp_status_t ids_decode(ictx_t *cx, camp_inbox_leads_add_t *a, camp_inbo
     s->first = a->id_count;
     s->count = 0;
     it = camp_json_first(cx->doc, tok);
-    for (i = 0; i < (size_t)n; i++, it = camp_ib_next(cx->doc, it)) {
+    for (i = 0; i < (size_t)n; i++, it = camp_json_next(cx->doc, it)) {
         camp_str_t *id = &a->ids[a->id_count];
         st = camp_ib_get_str(cx, it, id);
         if (st == CAMP_OK && id->len == 0) {

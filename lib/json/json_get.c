@@ -14,28 +14,10 @@
 
 camp_json_kind_t camp_json_kind(const camp_json_doc_t *doc, int tok)
 {
-    const camp_json_token_t *t = camp_json_tok(doc, tok);
-    if (t == NULL) {
+    if (doc == NULL || doc->tokens == NULL) {
         return CAMP_JSON_INVALID;
     }
-    switch (t->type_ & CAMP_JSON_T_MASK) {
-    case CAMP_JSON_T_OBJECT: return CAMP_JSON_OBJECT;
-    case CAMP_JSON_T_ARRAY: return CAMP_JSON_ARRAY;
-    case CAMP_JSON_T_STRING: return CAMP_JSON_STRING;
-    case CAMP_JSON_T_PRIMITIVE:
-        /* checked input: the first byte decides (t, f, n, or a number) */
-        if (doc->text == NULL || t->start < 0 || t->end <= t->start ||
-            (size_t)t->start >= doc->len) {
-            return CAMP_JSON_INVALID;
-        }
-        switch (doc->text[t->start]) {
-        case 't': return CAMP_JSON_TRUE;
-        case 'f': return CAMP_JSON_FALSE;
-        case 'n': return CAMP_JSON_NULL;
-        default: return CAMP_JSON_NUMBER;
-        }
-    default: return CAMP_JSON_INVALID;
-    }
+    return camp_json_kind_at(doc, tok);
 }
 
 int camp_json_next(const camp_json_doc_t *doc, int tok)

@@ -15,12 +15,9 @@
 #include "json_utf8.h"
 #include "status/status_internal.h"
 
-/* Tokenizer type codes (equal to jsmn's jsmntype_t values; checked in json_tokenize.c). */
-#define CAMP_JSON_T_OBJECT 1
-#define CAMP_JSON_T_ARRAY 2
-#define CAMP_JSON_T_STRING 3
-#define CAMP_JSON_T_PRIMITIVE 4
-#define CAMP_JSON_T_MASK 0xff
+/* Tokenizer type codes (CAMP_JSON_T_*, equal to jsmn's jsmntype_t values; checked in
+ * json_tokenize.c) and the inline kind test: json_token.h, shared with the engines. */
+#include "json/json_token.h"
 
 /* Flag: this string token was unescaped in place; its bytes are the decoded
  * value, `end` points at the NUL that now terminates it. Makes

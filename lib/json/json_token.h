@@ -19,8 +19,9 @@
 #define CAMP_JSON_T_PRIMITIVE 4
 #define CAMP_JSON_T_MASK 0xff
 
-/* camp_json_kind() for a @p doc known to be non-NULL and made by camp_json_parse()
- * (the engines check that at their entry points); any @p tok. */
+/* camp_json_kind() for a @p doc known to be non-NULL with its token array (the
+ * engines check that at their entry points; camp_json_kind() checks it, then calls
+ * this); any @p tok. */
 static inline camp_json_kind_t camp_json_kind_at(const camp_json_doc_t *doc, int tok)
 {
     const camp_json_token_t *t;
@@ -33,7 +34,9 @@ static inline camp_json_kind_t camp_json_kind_at(const camp_json_doc_t *doc, int
     case CAMP_JSON_T_ARRAY: return CAMP_JSON_ARRAY;
     case CAMP_JSON_T_STRING: return CAMP_JSON_STRING;
     case CAMP_JSON_T_PRIMITIVE:
-        if (t->start < 0 || t->end <= t->start || (size_t)t->start >= doc->len) {
+        /* checked input: the first byte decides (t, f, n, or a number) */
+        if (doc->text == NULL || t->start < 0 || t->end <= t->start ||
+            (size_t)t->start >= doc->len) {
             return CAMP_JSON_INVALID;
         }
         switch (doc->text[t->start]) {
