@@ -205,22 +205,26 @@ static int connect_one(const struct addrinfo *ai, uint32_t timeout_ms, int *time
     return fd;
 }
 
-/* getaddrinfo() status for host:port, stream sockets, numeric service. */
-static int resolve(const char *host, uint16_t port, struct addrinfo **res)
+/* getaddrinfo() status for host:port, stream sockets, numeric service, @p flags. */
+static int gai_lookup(const char *host, uint16_t port, int flags, struct addrinfo **res)
 {
     struct addrinfo hints;
     char service[8];
-    int r;
     snprintf(service, sizeof service, "%u", (unsigned)port);
     memset(&hints, 0, sizeof hints);
     hints.ai_family = AF_UNSPEC;
     hints.ai_socktype = SOCK_STREAM;
-    hints.ai_flags = AI_NUMERICSERV | AI_ADDRCONFIG;
-    r = getaddrinfo(host, service, &hints, res);
+    hints.ai_flags = AI_NUMERICSERV | flags;
+    return getaddrinfo(host, service, &hints, res);
+}
+
+/* The addresses of host:port (a lookup that may wait for a name server). */
+static int resolve(const char *host, uint16_t port, struct addrinfo **res)
+{
+    int r = gai_lookup(host, port, AI_ADDRCONFIG, res);
     if (r == EAI_ADDRFAMILY || r == EAI_NONAME || r == EAI_FAIL) {
         /* AI_ADDRCONFIG hides loopback-only hosts on some boxes: try without it */
-        hints.ai_flags = AI_NUMERICSERV;
-        r = getaddrinfo(host, service, &hints, res);
+        r = gai_lookup(host, port, 0, res);
     }
     return r;
 }
@@ -387,18 +391,11 @@ static int wait_worker(resolve_job_t *job, pthread_t tid, uint32_t timeout_ms,
 static int resolve_within(const char *host, uint16_t port, uint32_t timeout_ms,
                           struct addrinfo **res, camp_status_t *st, int *os_error)
 {
-    struct addrinfo hints;
-    char service[8];
     resolve_job_t *job;
     pthread_t tid;
     int r;
     *st = CAMP_OK;
-    snprintf(service, sizeof service, "%u", (unsigned)port);
-    memset(&hints, 0, sizeof hints);
-    hints.ai_family = AF_UNSPEC;
-    hints.ai_socktype = SOCK_STREAM;
-    hints.ai_flags = AI_NUMERICSERV | AI_NUMERICHOST;
-    if (getaddrinfo(host, service, &hints, res) == 0) {
+    if (gai_lookup(host, port, AI_NUMERICHOST, res) == 0) {
         return 0;
     }
     *res = NULL;
