@@ -349,7 +349,6 @@ void camp_ib_path_cut(ipath_t *p, size_t need);
 
 /* ---- helpers for the hooks ------------------------------------------------------------- */
 
-
 /* Encode: `{` / `}` / `[` / `]`. camp_ib_obj_open: decode checks @p tok is an object. */
 camp_status_t camp_ib_obj_open(ictx_t *cx, int tok);
 void camp_ib_obj_close(ictx_t *cx);

@@ -79,11 +79,10 @@ int camp_json_first(const camp_json_doc_t *doc, int tok)
 
 int camp_json_size(const camp_json_doc_t *doc, int tok)
 {
-    camp_json_kind_t k = camp_json_kind(doc, tok);
-    if (k != CAMP_JSON_OBJECT && k != CAMP_JSON_ARRAY) {
+    if (doc == NULL || doc->tokens == NULL) {
         return 0;
     }
-    return doc->tokens[tok].size > 0 ? doc->tokens[tok].size : 0;
+    return camp_json_size_at(doc, tok);
 }
 
 bool camp_json_string_eq(const camp_json_doc_t *doc, int tok, const char *lit)
