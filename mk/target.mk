@@ -139,7 +139,8 @@ $(TARGET_DIR)/$(1)-$(2)/libcamp-image.elf: $(TARGET_DIR)/$(1)-$(2)/libcamp.a tes
 	    -Wl,--no-gc-sections -o $$@ tests/target/image_main.c -Wl,--whole-archive $$< -Wl,--no-whole-archive
 
 # Static worst-case stack of every public function (and the header the stack probe uses).
-$(TARGET_DIR)/$(1)-$(2)/stack_bounds.h: $(TARGET_DIR)/$(1)-$(2)/libcamp-image.elf tools/stack_report.py
+$(TARGET_DIR)/$(1)-$(2)/stack_bounds.h: $(TARGET_DIR)/$(1)-$(2)/libcamp-image.elf tools/stack_report.py \
+        tools/c_text.py
 	python3 tools/stack_report.py $(TARGET_DIR)/$(1)-$(2) --quiet \
 	    --json $(TARGET_DIR)/$(1)-$(2)/stack.json --header $$@
 

@@ -20,35 +20,13 @@ import os
 import re
 import sys
 
+from c_text import strip_comments
+
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
 DOC = os.path.join(ROOT, 'docs', 'rules.md')
 ID_RE = re.compile(r'^[A-Z][0-9]{2,3}$')
 MODULES = {'C': 'client', 'H': 'http', 'I': 'inbox', 'J': 'json', 'O': 'outbox',
            'S': 'schedule', 'T': 'zone rules', 'V': 'validate', 'W': 'webhook'}
-
-
-def strip_comments(text):
-    """C source without comments, string literals kept (their offsets are not needed)."""
-    out, i, n = [], 0, len(text)
-    while i < n:
-        c = text[i]
-        if c == '"' or c == "'":
-            j = i + 1
-            while j < n and text[j] != c:
-                j += 2 if text[j] == '\\' else 1
-            out.append(text[i:j + 1])
-            i = j + 1
-        elif text.startswith('/*', i):
-            j = text.find('*/', i + 2)
-            i = n if j < 0 else j + 2
-            out.append(' ')
-        elif text.startswith('//', i):
-            j = text.find('\n', i)
-            i = n if j < 0 else j
-        else:
-            out.append(c)
-            i += 1
-    return ''.join(out)
 
 
 def call_args(text, start):

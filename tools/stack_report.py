@@ -43,6 +43,8 @@ import re
 import subprocess
 import sys
 
+from c_text import strip_comments
+
 NODE_RE = re.compile(r'^node: \{ title: "([^"]+)" label: "([^"]*)"')
 EDGE_RE = re.compile(r'^edge: \{ sourcename: "([^"]+)" targetname: "([^"]+)"(?: label: "([^"]*)")?')
 BYTES_RE = re.compile(r'\\n(\d+) bytes \(([^)]*)\)')
@@ -249,11 +251,6 @@ FP_TYPEDEF_RE = re.compile(r'typedef\s+([\w\s\*]+?)\(\s*\*\s*(\w+)\s*\)\s*\(([^(
 PTR_TYPEDEF_RE = re.compile(r'typedef\s+[\w\s]+\*\s*(\w+)\s*;')
 C_WORDS = {'void', 'char', 'short', 'int', 'long', 'float', 'double', 'signed', 'unsigned',
            'const', 'volatile', 'struct', 'union', 'enum', '_Bool', 'bool', 'restrict'}
-
-
-def strip_comments(text):
-    text = re.sub(r'/\*.*?\*/', lambda m: re.sub(r'[^\n]', ' ', m.group(0)), text, flags=re.S)
-    return re.sub(r'//[^\n]*', lambda m: ' ' * len(m.group(0)), text)
 
 
 def shape_of(ret, params, ptr_types):
