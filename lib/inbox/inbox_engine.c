@@ -919,9 +919,8 @@ static int lookup(const camp_json_doc_t *doc, const inode_t *nd, int key, uint8_
     raw = doc->text + t->start;
     n = (size_t)(t->end - t->start);
     for (c = 0, j = *hint; c < nd->n; c++, j = (j + 1u < nd->n) ? j + 1u : 0u) {
-        const char *k = nd->t[j].key;
-        if (n < sizeof nd->t[j].key && k[n] == '\0' &&
-            (n == 0 || (k[0] == raw[0] && memcmp(k, raw, n) == 0))) {
+        const char *k = camp_ib_key(&nd->t[j]);
+        if (nd->t[j].key_len == n && (n == 0 || (k[0] == raw[0] && memcmp(k, raw, n) == 0))) {
             *hint = (uint8_t)((j + 1u < nd->n) ? j + 1u : 0u);
             return (int)j;
         }
@@ -931,7 +930,7 @@ static int lookup(const camp_json_doc_t *doc, const inode_t *nd, int key, uint8_
         return -1;
     }
     for (j = 0; j < nd->n; j++) {
-        if (camp_json_string_eq(doc, key, nd->t[j].key)) {
+        if (camp_json_string_eq(doc, key, camp_ib_key(&nd->t[j]))) {
             return (int)j;
         }
     }
@@ -1030,7 +1029,7 @@ static camp_status_t dec_required(ictx_t *cx, const iframe_t *f, const inode_t *
     for (j = 0; j < nd->n; j++) {
         const ifield_t *m = &nd->t[j];
         if ((f->u.d.seen & (1u << j)) == 0 && applies(cx, m) && required(cx, m)) {
-            return camp_ib_fail_member(cx, f->u.d.tok, m->key, CAMP_ERR_REQUIRED,
+            return camp_ib_fail_member(cx, f->u.d.tok, camp_ib_key(m), CAMP_ERR_REQUIRED,
                                        CAMP_RULE(I40, "required field missing"));
         }
     }
@@ -1097,7 +1096,7 @@ static camp_status_t walk_enter(ictx_t *cx, const iframe_t *f, const inode_t *nd
         if (!present && !required(cx, m)) {
             return CAMP_OK;
         }
-        camp_ib_path_key(&cx->path, m->key, strlen(m->key));
+        camp_ib_path_key(&cx->path, camp_ib_key(m), m->key_len);
         if (!present) {
             return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED,
                                    CAMP_RULE(I40, "required field missing"));
@@ -1107,7 +1106,7 @@ static camp_status_t walk_enter(ictx_t *cx, const iframe_t *f, const inode_t *nd
         if (!present || ((m->flags & F_NO_REQUEST) != 0 && cx->request)) {
             return CAMP_OK;
         }
-        camp_json_write_key(cx->w, m->key);
+        camp_json_write_key(cx->w, camp_ib_key(m));
         break;
     default:
         if (f->u.s.b == NULL || present != is_present(cx, nd, m, f->u.s.b)) {

@@ -29,6 +29,7 @@
 
 #include "camp/camp_inbox.h"
 #include "json/json_token.h"
+#include "inbox/inbox_keys.h"
 
 /* ---- descriptors ------------------------------------------------------------------ */
 
@@ -91,14 +92,21 @@ enum ienum {
 };
 
 typedef struct ifield {
-    char key[20];   /* member name (NUL-terminated) */
-    uint8_t kind;   /* enum ikind */
-    uint8_t rule;   /* enum irule / iarray / ienum, or the sub id */
-    uint16_t flags; /* F_* */
-    uint16_t off;   /* offset of the value in the struct */
-    uint16_t aux;   /* K_IDS: offset of the uint16_t count */
-    uint32_t bit;   /* presence bit in the struct's present word, 0 = none */
+    uint16_t key;    /* member name: its offset in camp_ib_keys (IB_KEY()) */
+    uint8_t key_len; /* its length */
+    uint8_t kind;    /* enum ikind */
+    uint8_t rule;    /* enum irule / iarray / ienum, or the sub id */
+    uint8_t flags;   /* F_* */
+    uint16_t off;    /* offset of the value in the struct */
+    uint16_t aux;    /* K_IDS: offset of the uint16_t count */
+    uint16_t bit;    /* presence bit in the struct's present word, 0 = none */
 } ifield_t;
+
+/* A member's name (NUL-terminated, key_len bytes before the NUL). */
+static inline const char *camp_ib_key(const ifield_t *m)
+{
+    return (const char *)(const void *)&camp_ib_keys + m->key;
+}
 
 /* A node: the member table of one object type (at most 32 members: decoding keeps
  * the members met in a 32-bit mask). */

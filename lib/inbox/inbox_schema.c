@@ -52,6 +52,12 @@ typedef char campaign_fits_uint16[(sizeof(camp_inbox_campaign_page_t) < 65536u &
 /* the summary is the campaign's first member: its table serves both */
 typedef char summary_first[(offsetof(camp_inbox_campaign_t, base) == 0) ? 1 : -1];
 
+#define IB_KEY_TEXT(k) #k,
+const ib_key_pool_t camp_ib_keys = {IB_KEY_LIST(IB_KEY_TEXT) 0};
+#undef IB_KEY_TEXT
+/* key offsets in the tables are uint16_t */
+typedef char keys_fit_uint16[(sizeof camp_ib_keys < 65536u) ? 1 : -1];
+
 /* Documented bounds of each add-leads array (E7). */
 #define LEADS_MIN 1
 #define LEADS_MAX 2000
@@ -101,101 +107,102 @@ enum {
  * shape-specific field goes missing; the shape markers decide the shape. */
 /* clang-format off */
 #define SUMMARY_FIELDS                                                                             \
-    {"id", K_ID, R_NONE, F_REQ, S_OFF(id), 0, 0},                                                 \
-    {"name", K_STR, R_NONE, F_REQ, S_OFF(name), 0, 0},                                            \
-    {"description", K_STR, R_NONE, F_REQ | F_NULL, S_OFF(description), 0, 0},                    \
-    {"status", K_ENUM, E_STATUS, 0, S_OFF(status), 0, 0},                                         \
-    {"dryRun", K_BOOL, R_NONE, F_REQ, S_OFF(dry_run), 0, 0},                                      \
-    {"targetsCount", K_I64, R_COUNT, F_REQ, S_OFF(targets_count), 0, 0},                          \
-    {"contactedCount", K_I64, R_COUNT, F_REQ, S_OFF(contacted_count), 0, 0},                      \
-    {"repliesCount", K_I64, R_COUNT, F_REQ, S_OFF(replies_count), 0, 0},                          \
-    {"completionRate", K_FRAC, R_NONE, F_REQ, S_OFF(completion_rate), 0, 0},                      \
-    {"replyRate", K_FRAC, R_NONE, F_REQ, S_OFF(reply_rate), 0, 0},                                \
-    {"createdAt", K_TIME, R_NONE, F_REQ, S_OFF(created_at), 0, 0},                                \
-    {"updatedAt", K_TIME, R_NONE, F_REQ | F_NULL_SUM, S_OFF(updated_at), 0, 0},                   \
-    {"pausedAt", K_TIME, R_NONE, F_REQ | F_NULL, S_OFF(paused_at), 0, 0},                         \
-    {"completedAt", K_TIME, R_NONE, F_REQ | F_NULL, S_OFF(completed_at), 0, 0},                   \
-    {"lastStartedAt", K_TIME, R_NONE, F_REQ | F_NULL, S_OFF(last_started_at), 0, 0}
+    {IB_KEY(id), K_ID, R_NONE, F_REQ, S_OFF(id), 0, 0},                                                 \
+    {IB_KEY(name), K_STR, R_NONE, F_REQ, S_OFF(name), 0, 0},                                            \
+    {IB_KEY(description), K_STR, R_NONE, F_REQ | F_NULL, S_OFF(description), 0, 0},                    \
+    {IB_KEY(status), K_ENUM, E_STATUS, 0, S_OFF(status), 0, 0},                                         \
+    {IB_KEY(dryRun), K_BOOL, R_NONE, F_REQ, S_OFF(dry_run), 0, 0},                                      \
+    {IB_KEY(targetsCount), K_I64, R_COUNT, F_REQ, S_OFF(targets_count), 0, 0},                          \
+    {IB_KEY(contactedCount), K_I64, R_COUNT, F_REQ, S_OFF(contacted_count), 0, 0},                      \
+    {IB_KEY(repliesCount), K_I64, R_COUNT, F_REQ, S_OFF(replies_count), 0, 0},                          \
+    {IB_KEY(completionRate), K_FRAC, R_NONE, F_REQ, S_OFF(completion_rate), 0, 0},                      \
+    {IB_KEY(replyRate), K_FRAC, R_NONE, F_REQ, S_OFF(reply_rate), 0, 0},                                \
+    {IB_KEY(createdAt), K_TIME, R_NONE, F_REQ, S_OFF(created_at), 0, 0},                                \
+    {IB_KEY(updatedAt), K_TIME, R_NONE, F_REQ | F_NULL_SUM, S_OFF(updated_at), 0, 0},                   \
+    {IB_KEY(pausedAt), K_TIME, R_NONE, F_REQ | F_NULL, S_OFF(paused_at), 0, 0},                         \
+    {IB_KEY(completedAt), K_TIME, R_NONE, F_REQ | F_NULL, S_OFF(completed_at), 0, 0},                   \
+    {IB_KEY(lastStartedAt), K_TIME, R_NONE, F_REQ | F_NULL, S_OFF(last_started_at), 0, 0}
 /* clang-format on */
 
 static const ifield_t summary_fields[] = {SUMMARY_FIELDS};
 
 static const ifield_t campaign_fields[] = {
     SUMMARY_FIELDS,
-    {"enabled", K_BOOL, R_NONE, F_V2, C_OFF(enabled), 0, CAMP_INBOX_CAMPAIGN_HAS_ENABLED},
-    {"hourlyMessageRate", K_U16, R_RATE, 0, C_OFF(hourly_message_rate), 0,
+    {IB_KEY(enabled), K_BOOL, R_NONE, F_V2, C_OFF(enabled), 0, CAMP_INBOX_CAMPAIGN_HAS_ENABLED},
+    {IB_KEY(hourlyMessageRate), K_U16, R_RATE, 0, C_OFF(hourly_message_rate), 0,
      CAMP_INBOX_CAMPAIGN_HAS_HOURLY_RATE},
-    {"scheduleTimezone", K_TZ, R_NONE, 0, C_OFF(schedule_timezone), 0, 0},
-    {"scheduleHours", K_SUB, SUB_HOURS, 0, 0, 0, CAMP_INBOX_CAMPAIGN_HAS_SCHEDULE_HOURS},
-    {"isBuildingPlan", K_BOOL, R_NONE, 0, C_OFF(is_building_plan), 0,
+    {IB_KEY(scheduleTimezone), K_TZ, R_NONE, 0, C_OFF(schedule_timezone), 0, 0},
+    {IB_KEY(scheduleHours), K_SUB, SUB_HOURS, 0, 0, 0, CAMP_INBOX_CAMPAIGN_HAS_SCHEDULE_HOURS},
+    {IB_KEY(isBuildingPlan), K_BOOL, R_NONE, 0, C_OFF(is_building_plan), 0,
      CAMP_INBOX_CAMPAIGN_HAS_BUILDING_PLAN},
-    {"isSyncing", K_BOOL, R_NONE, F_V2, C_OFF(is_syncing), 0, CAMP_INBOX_CAMPAIGN_HAS_SYNCING},
-    {"scopeAssessedCount", K_I64, R_COUNT, F_V2, C_OFF(scope_assessed_count), 0,
+    {IB_KEY(isSyncing), K_BOOL, R_NONE, F_V2, C_OFF(is_syncing), 0,
+     CAMP_INBOX_CAMPAIGN_HAS_SYNCING},
+    {IB_KEY(scopeAssessedCount), K_I64, R_COUNT, F_V2, C_OFF(scope_assessed_count), 0,
      CAMP_INBOX_CAMPAIGN_HAS_SCOPE_ASSESSED},
-    {"accountLinkIds", K_IDS, A_ACCOUNTS, 0, C_OFF(account_link_ids), C_OFF(account_count),
+    {IB_KEY(accountLinkIds), K_IDS, A_ACCOUNTS, 0, C_OFF(account_link_ids), C_OFF(account_count),
      CAMP_INBOX_CAMPAIGN_HAS_ACCOUNTS},
-    {"rules", K_SUB, SUB_RULES, F_V2, 0, 0, CAMP_INBOX_CAMPAIGN_HAS_RULES},
-    {"sequence", K_SUB, SUB_SEQUENCE, F_V2, 0, 0, CAMP_INBOX_CAMPAIGN_HAS_SEQUENCE},
-    {"automations", K_SUB, SUB_AUTOMATIONS, 0, 0, 0, CAMP_INBOX_CAMPAIGN_HAS_AUTOMATIONS},
-    {"type", K_STR, R_NONE, F_LEG, C_OFF(type), 0, 0},
-    {"estimatedTargets", K_I64, R_COUNT, F_LEG, C_OFF(estimated_targets), 0,
+    {IB_KEY(rules), K_SUB, SUB_RULES, F_V2, 0, 0, CAMP_INBOX_CAMPAIGN_HAS_RULES},
+    {IB_KEY(sequence), K_SUB, SUB_SEQUENCE, F_V2, 0, 0, CAMP_INBOX_CAMPAIGN_HAS_SEQUENCE},
+    {IB_KEY(automations), K_SUB, SUB_AUTOMATIONS, 0, 0, 0, CAMP_INBOX_CAMPAIGN_HAS_AUTOMATIONS},
+    {IB_KEY(type), K_STR, R_NONE, F_LEG, C_OFF(type), 0, 0},
+    {IB_KEY(estimatedTargets), K_I64, R_COUNT, F_LEG, C_OFF(estimated_targets), 0,
      CAMP_INBOX_CAMPAIGN_HAS_ESTIMATED_TARGETS},
-    {"isHydrating", K_BOOL, R_NONE, F_LEG, C_OFF(is_hydrating), 0,
+    {IB_KEY(isHydrating), K_BOOL, R_NONE, F_LEG, C_OFF(is_hydrating), 0,
      CAMP_INBOX_CAMPAIGN_HAS_HYDRATING},
     /* customVariables before steps: validating a struct checks the steps' variables
      * against the map (decoding checks them when the campaign closes) */
-    {"customVariables", K_SUB, SUB_VARIABLES, F_LEG, 0, 0,
+    {IB_KEY(customVariables), K_SUB, SUB_VARIABLES, F_LEG, 0, 0,
      CAMP_INBOX_CAMPAIGN_HAS_CUSTOM_VARIABLES},
-    {"steps", K_SUB, SUB_STEPS, F_LEG, 0, 0, CAMP_INBOX_CAMPAIGN_HAS_STEPS},
-    {"lists", K_SUB, SUB_LISTS, F_LEG, 0, 0, CAMP_INBOX_CAMPAIGN_HAS_LISTS},
+    {IB_KEY(steps), K_SUB, SUB_STEPS, F_LEG, 0, 0, CAMP_INBOX_CAMPAIGN_HAS_STEPS},
+    {IB_KEY(lists), K_SUB, SUB_LISTS, F_LEG, 0, 0, CAMP_INBOX_CAMPAIGN_HAS_LISTS},
 };
 
 /* The legacy webhook's `data.campaign` is only `{id, name}`. */
 static const ifield_t ref_fields[] = {
-    {"id", K_ID, R_NONE, F_REQ, S_OFF(id), 0, 0},
-    {"name", K_STR, R_NONE, F_REQ, S_OFF(name), 0, 0},
+    {IB_KEY(id), K_ID, R_NONE, F_REQ, S_OFF(id), 0, 0},
+    {IB_KEY(name), K_STR, R_NONE, F_REQ, S_OFF(name), 0, 0},
 };
 
 static const ifield_t window_fields[] = {
-    {"start", K_U16, R_MINUTE, F_REQ, W_OFF(start), 0, 0},
-    {"end", K_U16, R_MINUTE, F_REQ, W_OFF(end), 0, 0},
+    {IB_KEY(start), K_U16, R_MINUTE, F_REQ, W_OFF(start), 0, 0},
+    {IB_KEY(end), K_U16, R_MINUTE, F_REQ, W_OFF(end), 0, 0},
 };
 
 /* v2 rules: the docs show all four members on every example. */
 static const ifield_t rules_fields[] = {
-    {"syncedLists", K_SUB, SUB_SYNCED, F_REQ, 0, 0, 0},
-    {"excludedLists", K_SUB, SUB_EXCLUDED, F_REQ, 0, 0, 0},
-    {"excludeContacted", K_BOOL, R_NONE, F_REQ, R_OFF(exclude_contacted), 0, 0},
-    {"excludeMutuals", K_BOOL, R_NONE, F_REQ, R_OFF(exclude_mutuals), 0, 0},
+    {IB_KEY(syncedLists), K_SUB, SUB_SYNCED, F_REQ, 0, 0, 0},
+    {IB_KEY(excludedLists), K_SUB, SUB_EXCLUDED, F_REQ, 0, 0, 0},
+    {IB_KEY(excludeContacted), K_BOOL, R_NONE, F_REQ, R_OFF(exclude_contacted), 0, 0},
+    {IB_KEY(excludeMutuals), K_BOOL, R_NONE, F_REQ, R_OFF(exclude_mutuals), 0, 0},
 };
 
 static const ifield_t v2_list_fields[] = {
-    {"listId", K_ID, R_NONE, F_REQ, L_OFF(list_id), 0, 0},
-    {"listName", K_STR, R_NONE, 0, L_OFF(list_name), 0, 0},
-    {"columnMapping", K_SUB, SUB_MAPPING, 0, 0, 0, CAMP_INBOX_LIST_HAS_COLUMN_MAPPING},
+    {IB_KEY(listId), K_ID, R_NONE, F_REQ, L_OFF(list_id), 0, 0},
+    {IB_KEY(listName), K_STR, R_NONE, 0, L_OFF(list_name), 0, 0},
+    {IB_KEY(columnMapping), K_SUB, SUB_MAPPING, 0, 0, 0, CAMP_INBOX_LIST_HAS_COLUMN_MAPPING},
 };
 
 static const ifield_t legacy_list_fields[] = {
-    {"listId", K_ID, R_NONE, F_REQ, L_OFF(list_id), 0, 0},
-    {"exclude", K_BOOL, R_NONE, F_REQ, L_OFF(exclude), 0, 0},
+    {IB_KEY(listId), K_ID, R_NONE, F_REQ, L_OFF(list_id), 0, 0},
+    {IB_KEY(exclude), K_BOOL, R_NONE, F_REQ, L_OFF(exclude), 0, 0},
 };
 
 /* D6: the v2 example has no `action`; it is optional. */
 static const ifield_t automation_fields[] = {
-    {"id", K_ID, R_NONE, F_REQ, A_OFF(id), 0, 0},
-    {"trigger", K_ENUM, E_TRIGGER, F_REQ, A_OFF(trigger), 0, 0},
-    {"action", K_ENUM, E_ACTION, 0, A_OFF(action), 0, 0},
-    {"actionData", K_SUB, SUB_ACTION_DATA, 0, 0, 0, CAMP_INBOX_AUTOMATION_HAS_ACTION_DATA},
-    {"enabled", K_BOOL, R_NONE, F_REQ, A_OFF(enabled), 0, 0},
+    {IB_KEY(id), K_ID, R_NONE, F_REQ, A_OFF(id), 0, 0},
+    {IB_KEY(trigger), K_ENUM, E_TRIGGER, F_REQ, A_OFF(trigger), 0, 0},
+    {IB_KEY(action), K_ENUM, E_ACTION, 0, A_OFF(action), 0, 0},
+    {IB_KEY(actionData), K_SUB, SUB_ACTION_DATA, 0, 0, 0, CAMP_INBOX_AUTOMATION_HAS_ACTION_DATA},
+    {IB_KEY(enabled), K_BOOL, R_NONE, F_REQ, A_OFF(enabled), 0, 0},
 };
 
 static const ifield_t action_data_fields[] = {
-    {"statusId", K_ID, R_NONE, F_REQ, A_OFF(status_id), 0, 0},
+    {IB_KEY(statusId), K_ID, R_NONE, F_REQ, A_OFF(status_id), 0, 0},
 };
 
 static const ifield_t variable_fields[] = {
-    {"displayName", K_STR, R_NONE, F_REQ, V_OFF(display_name), 0, 0},
-    {"description", K_STR, R_NONE, F_NULL, V_OFF(description), 0,
+    {IB_KEY(displayName), K_STR, R_NONE, F_REQ, V_OFF(display_name), 0, 0},
+    {IB_KEY(description), K_STR, R_NONE, F_NULL, V_OFF(description), 0,
      CAMP_INBOX_VARIABLE_HAS_DESCRIPTION},
 };
 
@@ -204,13 +211,13 @@ static const ifield_t variable_fields[] = {
  * (`campaigns`) and `nextCursor` {id, timestamp}, null on the last page (absence
  * is taken as null too). */
 static const ifield_t page_fields[] = {
-    {"campaigns", K_SUB, SUB_CAMPAIGNS, F_REQ, 0, 0, 0},
-    {"nextCursor", K_SUB, SUB_CURSOR, F_NULL, 0, 0, 0},
+    {IB_KEY(campaigns), K_SUB, SUB_CAMPAIGNS, F_REQ, 0, 0, 0},
+    {IB_KEY(nextCursor), K_SUB, SUB_CURSOR, F_NULL, 0, 0, 0},
 };
 
 static const ifield_t cursor_fields[] = {
-    {"id", K_STR, R_NONEMPTY, F_REQ, PG_OFF(next_id), 0, 0},
-    {"timestamp", K_TIME, R_NONE, F_REQ, PG_OFF(next_timestamp), 0, 0},
+    {IB_KEY(id), K_STR, R_NONEMPTY, F_REQ, PG_OFF(next_id), 0, 0},
+    {IB_KEY(timestamp), K_TIME, R_NONE, F_REQ, PG_OFF(next_timestamp), 0, 0},
 };
 
 /* ---- sequence (§3.4) ----------------------------------------------------------------------------- */
@@ -219,44 +226,44 @@ static const ifield_t cursor_fields[] = {
  * must carry it. `id` and `rank` are assigned by the server ("do not send");
  * `campaignVersion` exists only on legacy responses. */
 static const ifield_t step_fields[] = {
-    {"id", K_ID, R_NONE, F_NO_REQUEST, STEP_OFF(id), 0, 0},
-    {"type", K_ENUM, E_STEP, F_REQ_REQUEST, STEP_OFF(type), 0, CAMP_INBOX_STEP_HAS_TYPE},
-    {"rank", K_I64, R_COUNT, F_NO_REQUEST, STEP_OFF(rank), 0, CAMP_INBOX_STEP_HAS_RANK},
-    {"data", K_SUB, SUB_DATA, F_REQ, 0, 0, 0},
-    {"campaignVersion", K_I64, R_COUNT, F_RESP, STEP_OFF(campaign_version), 0,
+    {IB_KEY(id), K_ID, R_NONE, F_NO_REQUEST, STEP_OFF(id), 0, 0},
+    {IB_KEY(type), K_ENUM, E_STEP, F_REQ_REQUEST, STEP_OFF(type), 0, CAMP_INBOX_STEP_HAS_TYPE},
+    {IB_KEY(rank), K_I64, R_COUNT, F_NO_REQUEST, STEP_OFF(rank), 0, CAMP_INBOX_STEP_HAS_RANK},
+    {IB_KEY(data), K_SUB, SUB_DATA, F_REQ, 0, 0, 0},
+    {IB_KEY(campaignVersion), K_I64, R_COUNT, F_RESP, STEP_OFF(campaign_version), 0,
      CAMP_INBOX_STEP_HAS_CAMPAIGN_VERSION},
 };
 
 static const ifield_t message_fields[] = {
-    {"segments", K_SUB, SUB_SEGMENTS, F_REQ, 0, 0, 0},
+    {IB_KEY(segments), K_SUB, SUB_SEGMENTS, F_REQ, 0, 0, 0},
 };
 
 /* D18: `unit` looks like a display unit only ("days" with 86400 and 604800); its
  * other values are not stored, so it is kept as free text. */
 static const ifield_t delay_fields[] = {
-    {"delaySeconds", K_I64, R_COUNT, F_REQ, STEP_OFF(delay_seconds), 0, 0},
-    {"unit", K_STR, R_NONE, 0, STEP_OFF(unit), 0, 0},
+    {IB_KEY(delaySeconds), K_I64, R_COUNT, F_REQ, STEP_OFF(delay_seconds), 0, 0},
+    {IB_KEY(unit), K_STR, R_NONE, 0, STEP_OFF(unit), 0, 0},
 };
 
 static const ifield_t static_fields[] = {
-    {"type", K_ENUM, E_SEGMENT, F_REQ, SEG_OFF(type), 0, 0},
-    {"text", K_STR, R_NONE, F_REQ, SEG_OFF(text), 0, 0},
+    {IB_KEY(type), K_ENUM, E_SEGMENT, F_REQ, SEG_OFF(type), 0, 0},
+    {IB_KEY(text), K_STR, R_NONE, F_REQ, SEG_OFF(text), 0, 0},
 };
 
 static const ifield_t variable_segment_fields[] = {
-    {"type", K_ENUM, E_SEGMENT, F_REQ, SEG_OFF(type), 0, 0},
-    {"name", K_STR, R_NONE, F_REQ, SEG_OFF(text), 0, 0},
-    {"fallback", K_STR, R_NONE, 0, SEG_OFF(fallback), 0, 0},
+    {IB_KEY(type), K_ENUM, E_SEGMENT, F_REQ, SEG_OFF(type), 0, 0},
+    {IB_KEY(name), K_STR, R_NONE, F_REQ, SEG_OFF(text), 0, 0},
+    {IB_KEY(fallback), K_STR, R_NONE, 0, SEG_OFF(fallback), 0, 0},
 };
 
 static const ifield_t variation_fields[] = {
-    {"type", K_ENUM, E_SEGMENT, F_REQ, SEG_OFF(type), 0, 0},
-    {"options", K_SUB, SUB_OPTIONS, F_REQ, 0, 0, 0},
+    {IB_KEY(type), K_ENUM, E_SEGMENT, F_REQ, SEG_OFF(type), 0, 0},
+    {IB_KEY(options), K_SUB, SUB_OPTIONS, F_REQ, 0, 0, 0},
 };
 
 static const ifield_t sequence_fields[] = {
-    {"version", K_I64, R_COUNT, F_REQ | F_RESP, SEQ_OFF(version), 0, 0},
-    {"steps", K_SUB, SUB_STEPS, F_REQ, 0, 0, 0},
+    {IB_KEY(version), K_I64, R_COUNT, F_REQ | F_RESP, SEQ_OFF(version), 0, 0},
+    {IB_KEY(steps), K_SUB, SUB_STEPS, F_REQ, 0, 0, 0},
 };
 
 /* ---- request bodies ---------------------------------------------------------------------------- */
@@ -265,103 +272,104 @@ static const ifield_t sequence_fields[] = {
  * named `scheduleTimezone`, as in the response: both [unverified] (the stored page
  * lacks them; fixtures/README marks the rules shape ASSUMPTION). */
 static const ifield_t create_fields[] = {
-    {"name", K_STR, R_NAME, F_REQ, CR_OFF(name), 0, 0},
-    {"accountLinkIds", K_IDS, A_ACCOUNTS1, F_REQ, CR_OFF(account_link_ids), CR_OFF(account_count),
-     0},
-    {"rules", K_SUB, SUB_CREATE_RULES, 0, 0, 0, CAMP_INBOX_CREATE_HAS_RULES},
-    {"scheduleTimezone", K_TZ, R_NONE, 0, CR_OFF(schedule_timezone), 0, 0},
+    {IB_KEY(name), K_STR, R_NAME, F_REQ, CR_OFF(name), 0, 0},
+    {IB_KEY(accountLinkIds), K_IDS, A_ACCOUNTS1, F_REQ, CR_OFF(account_link_ids),
+     CR_OFF(account_count), 0},
+    {IB_KEY(rules), K_SUB, SUB_CREATE_RULES, 0, 0, 0, CAMP_INBOX_CREATE_HAS_RULES},
+    {IB_KEY(scheduleTimezone), K_TZ, R_NONE, 0, CR_OFF(schedule_timezone), 0, 0},
 };
 
 /* E6: every member optional ("omitted fields are left unchanged"; an empty array
  * clears). */
 static const ifield_t rules_update_fields[] = {
-    {"syncedListIds", K_IDS, A_LISTS, 0, RU_OFF(synced_list_ids), RU_OFF(synced_count),
+    {IB_KEY(syncedListIds), K_IDS, A_LISTS, 0, RU_OFF(synced_list_ids), RU_OFF(synced_count),
      CAMP_INBOX_RULES_HAS_SYNCED},
-    {"excludedListIds", K_IDS, A_LISTS, 0, RU_OFF(excluded_list_ids), RU_OFF(excluded_count),
+    {IB_KEY(excludedListIds), K_IDS, A_LISTS, 0, RU_OFF(excluded_list_ids), RU_OFF(excluded_count),
      CAMP_INBOX_RULES_HAS_EXCLUDED},
-    {"excludeContacted", K_BOOL, R_NONE, 0, RU_OFF(exclude_contacted), 0,
+    {IB_KEY(excludeContacted), K_BOOL, R_NONE, 0, RU_OFF(exclude_contacted), 0,
      CAMP_INBOX_RULES_HAS_EXCLUDE_CONTACTED},
-    {"excludeMutuals", K_BOOL, R_NONE, 0, RU_OFF(exclude_mutuals), 0,
+    {IB_KEY(excludeMutuals), K_BOOL, R_NONE, 0, RU_OFF(exclude_mutuals), 0,
      CAMP_INBOX_RULES_HAS_EXCLUDE_MUTUALS},
-    {"columnMappings", K_SUB, SUB_COLUMN_MAPPINGS, 0, 0, 0, CAMP_INBOX_RULES_HAS_COLUMN_MAPPINGS},
-    {"detachBehavior", K_ENUM, E_DETACH, 0, RU_OFF(detach_behavior), 0, 0},
+    {IB_KEY(columnMappings), K_SUB, SUB_COLUMN_MAPPINGS, 0, 0, 0,
+     CAMP_INBOX_RULES_HAS_COLUMN_MAPPINGS},
+    {IB_KEY(detachBehavior), K_ENUM, E_DETACH, 0, RU_OFF(detach_behavior), 0, 0},
 };
 
 /* E7. `platform` defaults to twitter and "will become required later": the encoder
  * writes it whenever it is set (callers should set it). */
 static const ifield_t leads_add_fields[] = {
-    {"platform", K_ENUM, E_PLATFORM, 0, LA_OFF(platform), 0, 0},
-    {"platformIds", K_SUB, SUB_PLATFORM_IDS, 0, 0, 0, CAMP_INBOX_LEADS_HAS_PLATFORM_IDS},
-    {"usernames", K_SUB, SUB_USERNAMES, 0, 0, 0, CAMP_INBOX_LEADS_HAS_USERNAMES},
-    {"externalIds", K_SUB, SUB_EXTERNAL_IDS, 0, 0, 0, CAMP_INBOX_LEADS_HAS_EXTERNAL_IDS},
-    {"leads", K_SUB, SUB_LEADS, 0, 0, 0, CAMP_INBOX_LEADS_HAS_LEADS},
+    {IB_KEY(platform), K_ENUM, E_PLATFORM, 0, LA_OFF(platform), 0, 0},
+    {IB_KEY(platformIds), K_SUB, SUB_PLATFORM_IDS, 0, 0, 0, CAMP_INBOX_LEADS_HAS_PLATFORM_IDS},
+    {IB_KEY(usernames), K_SUB, SUB_USERNAMES, 0, 0, 0, CAMP_INBOX_LEADS_HAS_USERNAMES},
+    {IB_KEY(externalIds), K_SUB, SUB_EXTERNAL_IDS, 0, 0, 0, CAMP_INBOX_LEADS_HAS_EXTERNAL_IDS},
+    {IB_KEY(leads), K_SUB, SUB_LEADS, 0, 0, 0, CAMP_INBOX_LEADS_HAS_LEADS},
 };
 
 /* A `leads[]` item: exactly one of platformId / username / externalId ("each
  * identified by one of"), optional platform and data. The three identifier
  * members share one hook; `by` says which one it was. */
 static const ifield_t lead_fields[] = {
-    {"platformId", K_SUB, SUB_LEAD_ID, 0, 0, 0, 0},
-    {"username", K_SUB, SUB_LEAD_ID, 0, 0, 0, 0},
-    {"externalId", K_SUB, SUB_LEAD_ID, 0, 0, 0, 0},
-    {"platform", K_ENUM, E_PLATFORM, 0, LD_OFF(platform), 0, 0},
-    {"data", K_RAW_OBJ, R_NONE, 0, LD_OFF(data), 0, 0},
+    {IB_KEY(platformId), K_SUB, SUB_LEAD_ID, 0, 0, 0, 0},
+    {IB_KEY(username), K_SUB, SUB_LEAD_ID, 0, 0, 0, 0},
+    {IB_KEY(externalId), K_SUB, SUB_LEAD_ID, 0, 0, 0, 0},
+    {IB_KEY(platform), K_ENUM, E_PLATFORM, 0, LD_OFF(platform), 0, 0},
+    {IB_KEY(data), K_RAW_OBJ, R_NONE, 0, LD_OFF(data), 0, 0},
 };
 
 /* E8 and E10 are PATCH bodies: the page marks none of their members required, so each
  * is sent only when set and an omitted one is left unchanged by the server. */
 static const ifield_t lead_update_fields[] = {
-    {"data", K_RAW_OBJ, R_NONE, 0, LU_OFF(data), 0, 0},
-    {"by", K_ENUM, E_BY, 0, LU_OFF(by), 0, 0},
-    {"platform", K_ENUM, E_PLATFORM, 0, LU_OFF(platform), 0, 0},
+    {IB_KEY(data), K_RAW_OBJ, R_NONE, 0, LU_OFF(data), 0, 0},
+    {IB_KEY(by), K_ENUM, E_BY, 0, LU_OFF(by), 0, 0},
+    {IB_KEY(platform), K_ENUM, E_PLATFORM, 0, LU_OFF(platform), 0, 0},
 };
 
 /* E9: `platform` is "required when by is platformId or username (defaults to
  * twitter)": with a default it can be omitted, so it stays optional. */
 static const ifield_t lead_cancel_fields[] = {
-    {"by", K_ENUM, E_BY, 0, LC_OFF(by), 0, 0},
-    {"platform", K_ENUM, E_PLATFORM, 0, LC_OFF(platform), 0, 0},
+    {IB_KEY(by), K_ENUM, E_BY, 0, LC_OFF(by), 0, 0},
+    {IB_KEY(platform), K_ENUM, E_PLATFORM, 0, LC_OFF(platform), 0, 0},
 };
 
 /* E10: `name` 1..255 when sent; `description` is `string | null` (null clears). */
 static const ifield_t column_update_fields[] = {
-    {"name", K_STR, R_NAME, 0, CU_OFF(name), 0, 0},
-    {"description", K_STR, R_DESC, F_NULL, CU_OFF(description), 0,
+    {IB_KEY(name), K_STR, R_NAME, 0, CU_OFF(name), 0, 0},
+    {IB_KEY(description), K_STR, R_DESC, F_NULL, CU_OFF(description), 0,
      CAMP_INBOX_COLUMN_HAS_DESCRIPTION},
 };
 
 /* ---- responses --------------------------------------------------------------------------------- */
 
 static const ifield_t column_fields[] = {
-    {"id", K_COLID, R_NONE, F_REQ, CO_OFF(id), 0, 0},
-    {"name", K_STR, R_NONE, F_REQ, CO_OFF(name), 0, 0},
-    {"type", K_RAW, R_NONE, F_REQ | F_NULL, CO_OFF(type), 0, 0},
-    {"createdAt", K_TIME, R_NONE, F_REQ, CO_OFF(created_at), 0, 0},
-    {"updatedAt", K_TIME, R_NONE, F_REQ | F_NULL, CO_OFF(updated_at), 0, 0},
-    {"description", K_STR, R_NONE, F_NULL, CO_OFF(description), 0,
+    {IB_KEY(id), K_COLID, R_NONE, F_REQ, CO_OFF(id), 0, 0},
+    {IB_KEY(name), K_STR, R_NONE, F_REQ, CO_OFF(name), 0, 0},
+    {IB_KEY(type), K_RAW, R_NONE, F_REQ | F_NULL, CO_OFF(type), 0, 0},
+    {IB_KEY(createdAt), K_TIME, R_NONE, F_REQ, CO_OFF(created_at), 0, 0},
+    {IB_KEY(updatedAt), K_TIME, R_NONE, F_REQ | F_NULL, CO_OFF(updated_at), 0, 0},
+    {IB_KEY(description), K_STR, R_NONE, F_NULL, CO_OFF(description), 0,
      CAMP_INBOX_COLUMN_HAS_DESCRIPTION},
 };
 
 /* §4, GET /team (the vendor's OpenAPI): every member required, image and updatedAt
  * nullable. */
 static const ifield_t team_fields[] = {
-    {"id", K_ID, R_NONE, F_REQ, TM_OFF(id), 0, 0},
-    {"name", K_STR, R_NONE, F_REQ, TM_OFF(name), 0, 0},
-    {"slug", K_STR, R_NONE, F_REQ, TM_OFF(slug), 0, 0},
-    {"image", K_STR, R_NONE, F_REQ | F_NULL, TM_OFF(image), 0, 0},
-    {"createdAt", K_TIME, R_NONE, F_REQ, TM_OFF(created_at), 0, 0},
-    {"updatedAt", K_TIME, R_NONE, F_REQ | F_NULL, TM_OFF(updated_at), 0, 0},
+    {IB_KEY(id), K_ID, R_NONE, F_REQ, TM_OFF(id), 0, 0},
+    {IB_KEY(name), K_STR, R_NONE, F_REQ, TM_OFF(name), 0, 0},
+    {IB_KEY(slug), K_STR, R_NONE, F_REQ, TM_OFF(slug), 0, 0},
+    {IB_KEY(image), K_STR, R_NONE, F_REQ | F_NULL, TM_OFF(image), 0, 0},
+    {IB_KEY(createdAt), K_TIME, R_NONE, F_REQ, TM_OFF(created_at), 0, 0},
+    {IB_KEY(updatedAt), K_TIME, R_NONE, F_REQ | F_NULL, TM_OFF(updated_at), 0, 0},
 };
 
 static const ifield_t leads_add_result_fields[] = {
-    {"added", K_I64, R_COUNT, F_REQ, AR_OFF(added), 0, 0},
-    {"skipped", K_I64, R_COUNT, F_REQ, AR_OFF(skipped), 0, 0},
-    {"failed", K_I64, R_COUNT, F_REQ, AR_OFF(failed), 0, 0},
+    {IB_KEY(added), K_I64, R_COUNT, F_REQ, AR_OFF(added), 0, 0},
+    {IB_KEY(skipped), K_I64, R_COUNT, F_REQ, AR_OFF(skipped), 0, 0},
+    {IB_KEY(failed), K_I64, R_COUNT, F_REQ, AR_OFF(failed), 0, 0},
 };
 
 /* `success` is typed "any" (required); true is the natural value. */
 static const ifield_t success_fields[] = {
-    {"success", K_RAW, R_NONE, F_REQ | F_NULL, SU_OFF(value), 0, 0},
+    {IB_KEY(success), K_RAW, R_NONE, F_REQ | F_NULL, SU_OFF(value), 0, 0},
 };
 
 /* D12: error-codes and rate-limits pages nest {code, message, status} under
@@ -369,24 +377,24 @@ static const ifield_t success_fields[] = {
  * v2 spec sends {code, message, details, requestId}. All three decode; the form is
  * recorded. Codes are an open set (never enum-checked). */
 static const ifield_t nested_error_fields[] = {
-    {"error", K_SUB, SUB_ERROR, F_REQ, 0, 0, 0},
+    {IB_KEY(error), K_SUB, SUB_ERROR, F_REQ, 0, 0, 0},
 };
 
 static const ifield_t inner_error_fields[] = {
-    {"code", K_STR, R_NONE, F_REQ, E_OFF(code), 0, 0},
-    {"message", K_STR, R_NONE, F_REQ, E_OFF(message), 0, 0},
-    {"status", K_I64, R_HTTP, F_REQ, E_OFF(status), 0, 0},
+    {IB_KEY(code), K_STR, R_NONE, F_REQ, E_OFF(code), 0, 0},
+    {IB_KEY(message), K_STR, R_NONE, F_REQ, E_OFF(message), 0, 0},
+    {IB_KEY(status), K_I64, R_HTTP, F_REQ, E_OFF(status), 0, 0},
 };
 
 static const ifield_t flat_error_fields[] = {
-    {"error", K_STR, R_NONE, F_REQ, E_OFF(code), 0, 0},
-    {"message", K_STR, R_NONE, 0, E_OFF(message), 0, 0},
+    {IB_KEY(error), K_STR, R_NONE, F_REQ, E_OFF(code), 0, 0},
+    {IB_KEY(message), K_STR, R_NONE, 0, E_OFF(message), 0, 0},
 };
 
 static const ifield_t v2_error_fields[] = {
-    {"code", K_STR, R_NONE, F_REQ, E_OFF(code), 0, 0},
-    {"message", K_STR, R_NONE, F_REQ, E_OFF(message), 0, 0},
-    {"requestId", K_STR, R_NONE, 0, E_OFF(request_id), 0, 0},
+    {IB_KEY(code), K_STR, R_NONE, F_REQ, E_OFF(code), 0, 0},
+    {IB_KEY(message), K_STR, R_NONE, F_REQ, E_OFF(message), 0, 0},
+    {IB_KEY(requestId), K_STR, R_NONE, 0, E_OFF(request_id), 0, 0},
 };
 
 /* ---- webhooks (§8) --------------------------------------------------------------------------------- */
@@ -394,118 +402,119 @@ static const ifield_t v2_error_fields[] = {
 /* §8.1: all seven envelope members are required. IDs are only required to be
  * non-empty strings: no pattern is documented for them (D14 shows `team_...`). */
 static const ifield_t wh_v1_fields[] = {
-    {"id", K_STR, R_NONEMPTY, F_REQ, WH_OFF(id), 0, 0},
-    {"seq", K_I64, R_COUNT, F_REQ, WH_OFF(seq), 0, 0},
-    {"teamId", K_STR, R_NONEMPTY, F_REQ, WH_OFF(team_id), 0, 0},
-    {"type", K_STR, R_NONEMPTY, F_REQ, WH_OFF(type), 0, 0},
-    {"timestamp", K_TIME, R_NONE, F_REQ, WH_OFF(timestamp), 0, 0},
-    {"version", K_STR, R_NONEMPTY, F_REQ, WH_OFF(version), 0, 0},
-    {"data", K_SUB, SUB_WH_DATA, F_REQ, 0, 0, 0},
+    {IB_KEY(id), K_STR, R_NONEMPTY, F_REQ, WH_OFF(id), 0, 0},
+    {IB_KEY(seq), K_I64, R_COUNT, F_REQ, WH_OFF(seq), 0, 0},
+    {IB_KEY(teamId), K_STR, R_NONEMPTY, F_REQ, WH_OFF(team_id), 0, 0},
+    {IB_KEY(type), K_STR, R_NONEMPTY, F_REQ, WH_OFF(type), 0, 0},
+    {IB_KEY(timestamp), K_TIME, R_NONE, F_REQ, WH_OFF(timestamp), 0, 0},
+    {IB_KEY(version), K_STR, R_NONEMPTY, F_REQ, WH_OFF(version), 0, 0},
+    {IB_KEY(data), K_SUB, SUB_WH_DATA, F_REQ, 0, 0, 0},
 };
 
 static const ifield_t wh_legacy_fields[] = {
-    {"event", K_STR, R_NONEMPTY, F_REQ, WH_OFF(type), 0, 0},
-    {"version", K_STR, R_NONEMPTY, F_REQ, WH_OFF(version), 0, 0},
-    {"timestamp", K_TIME, R_NONE, F_REQ, WH_OFF(timestamp), 0, 0},
-    {"platform", K_ENUM, E_PLATFORM, F_REQ, WH_OFF(platform), 0, 0},
-    {"data", K_SUB, SUB_WH_DATA, F_REQ, 0, 0, 0},
+    {IB_KEY(event), K_STR, R_NONEMPTY, F_REQ, WH_OFF(type), 0, 0},
+    {IB_KEY(version), K_STR, R_NONEMPTY, F_REQ, WH_OFF(version), 0, 0},
+    {IB_KEY(timestamp), K_TIME, R_NONE, F_REQ, WH_OFF(timestamp), 0, 0},
+    {IB_KEY(platform), K_ENUM, E_PLATFORM, F_REQ, WH_OFF(platform), 0, 0},
+    {IB_KEY(data), K_SUB, SUB_WH_DATA, F_REQ, 0, 0, 0},
 };
 
 /* §8.4, the API v2 envelope (SDK only, D15). `object` is the resource the event is
  * about (optional: tolerant on receive); target events carry flat IDs instead of
  * the v1 objects, campaign.* data is undocumented and kept raw. */
 static const ifield_t wh_v2_fields[] = {
-    {"id", K_STR, R_NONEMPTY, F_REQ, WH_OFF(id), 0, 0},
-    {"seq", K_I64, R_COUNT, F_REQ, WH_OFF(seq), 0, 0},
-    {"type", K_STR, R_NONEMPTY, F_REQ, WH_OFF(type), 0, 0},
-    {"apiVersion", K_STR, R_NONEMPTY, F_REQ, WH_OFF(version), 0, 0},
-    {"createdAt", K_TIME, R_NONE, F_REQ, WH_OFF(timestamp), 0, 0},
-    {"object", K_SUB, SUB_WH_OBJECT, F_NULL, 0, 0, CAMP_INBOX_WEBHOOK_HAS_OBJECT},
-    {"data", K_SUB, SUB_WH_DATA, F_REQ, 0, 0, 0},
+    {IB_KEY(id), K_STR, R_NONEMPTY, F_REQ, WH_OFF(id), 0, 0},
+    {IB_KEY(seq), K_I64, R_COUNT, F_REQ, WH_OFF(seq), 0, 0},
+    {IB_KEY(type), K_STR, R_NONEMPTY, F_REQ, WH_OFF(type), 0, 0},
+    {IB_KEY(apiVersion), K_STR, R_NONEMPTY, F_REQ, WH_OFF(version), 0, 0},
+    {IB_KEY(createdAt), K_TIME, R_NONE, F_REQ, WH_OFF(timestamp), 0, 0},
+    {IB_KEY(object), K_SUB, SUB_WH_OBJECT, F_NULL, 0, 0, CAMP_INBOX_WEBHOOK_HAS_OBJECT},
+    {IB_KEY(data), K_SUB, SUB_WH_DATA, F_REQ, 0, 0, 0},
 };
 
 static const ifield_t wh_object_fields[] = {
-    {"type", K_STR, R_NONEMPTY, F_REQ, WH_OFF(object_type), 0, 0},
-    {"id", K_STR, R_NONEMPTY, F_REQ, WH_OFF(object_id), 0, 0},
-    {"url", K_STR, R_NONE, 0, WH_OFF(object_url), 0, 0},
+    {IB_KEY(type), K_STR, R_NONEMPTY, F_REQ, WH_OFF(object_type), 0, 0},
+    {IB_KEY(id), K_STR, R_NONEMPTY, F_REQ, WH_OFF(object_id), 0, 0},
+    {IB_KEY(url), K_STR, R_NONE, 0, WH_OFF(object_url), 0, 0},
 };
 
 static const ifield_t wh_v2_target_fields[] = {
-    {"threadId", K_STR, R_NONEMPTY, 0, WH_OFF(thread_id), 0, 0},
-    {"messageId", K_STR, R_NONEMPTY, 0, WH_OFF(message_id), 0, 0},
-    {"contactId", K_STR, R_NONEMPTY, 0, WH_OFF(prospect.id), 0, 0},
-    {"stepNumber", K_I64, R_COUNT, 0, WH_OFF(step_number), 0, CAMP_INBOX_WEBHOOK_HAS_STEP_NUMBER},
+    {IB_KEY(threadId), K_STR, R_NONEMPTY, 0, WH_OFF(thread_id), 0, 0},
+    {IB_KEY(messageId), K_STR, R_NONEMPTY, 0, WH_OFF(message_id), 0, 0},
+    {IB_KEY(contactId), K_STR, R_NONEMPTY, 0, WH_OFF(prospect.id), 0, 0},
+    {IB_KEY(stepNumber), K_I64, R_COUNT, 0, WH_OFF(step_number), 0,
+     CAMP_INBOX_WEBHOOK_HAS_STEP_NUMBER},
 };
 
 /* campaign.* events: `{campaign}`; target.* events: `{campaign, thread, message,
  * prospect}` (§8.2). */
 static const ifield_t wh_campaign_data_fields[] = {
-    {"campaign", K_SUB, SUB_WH_CAMPAIGN, F_REQ, 0, 0, 0},
+    {IB_KEY(campaign), K_SUB, SUB_WH_CAMPAIGN, F_REQ, 0, 0, 0},
 };
 
 static const ifield_t wh_target_data_fields[] = {
-    {"campaign", K_SUB, SUB_WH_CAMPAIGN, F_REQ, 0, 0, 0},
-    {"thread", K_SUB, SUB_WH_PART, F_REQ, N_THREAD, 0, 0},
-    {"message", K_SUB, SUB_WH_PART, F_REQ, N_MESSAGE_PART, 0, 0},
-    {"prospect", K_SUB, SUB_WH_PART, F_REQ, N_PROSPECT, 0, 0},
+    {IB_KEY(campaign), K_SUB, SUB_WH_CAMPAIGN, F_REQ, 0, 0, 0},
+    {IB_KEY(thread), K_SUB, SUB_WH_PART, F_REQ, N_THREAD, 0, 0},
+    {IB_KEY(message), K_SUB, SUB_WH_PART, F_REQ, N_MESSAGE_PART, 0, 0},
+    {IB_KEY(prospect), K_SUB, SUB_WH_PART, F_REQ, N_PROSPECT, 0, 0},
 };
 
 /* The legacy camelCase format (§8.2): `data` holds team, accountLink, message,
  * external (the prospect), thread and a campaign reference. */
 static const ifield_t wh_legacy_data_fields[] = {
-    {"team", K_SUB, SUB_WH_TEAM, 0, N_TEAM_PART, 0, 0},
-    {"accountLink", K_SUB, SUB_WH_ACCOUNT_LINK, 0, N_ACCOUNT_LINK, 0, 0},
-    {"message", K_SUB, SUB_WH_PART, F_REQ, N_LEGACY_MESSAGE, 0, 0},
-    {"external", K_SUB, SUB_WH_PART, F_REQ, N_PROSPECT, 0, 0},
-    {"thread", K_SUB, SUB_WH_PART, F_REQ, N_LEGACY_THREAD, 0, 0},
-    {"campaign", K_SUB, SUB_WH_CAMPAIGN, F_REQ, 0, 0, 0},
+    {IB_KEY(team), K_SUB, SUB_WH_TEAM, 0, N_TEAM_PART, 0, 0},
+    {IB_KEY(accountLink), K_SUB, SUB_WH_ACCOUNT_LINK, 0, N_ACCOUNT_LINK, 0, 0},
+    {IB_KEY(message), K_SUB, SUB_WH_PART, F_REQ, N_LEGACY_MESSAGE, 0, 0},
+    {IB_KEY(external), K_SUB, SUB_WH_PART, F_REQ, N_PROSPECT, 0, 0},
+    {IB_KEY(thread), K_SUB, SUB_WH_PART, F_REQ, N_LEGACY_THREAD, 0, 0},
+    {IB_KEY(campaign), K_SUB, SUB_WH_CAMPAIGN, F_REQ, 0, 0, 0},
 };
 
 static const ifield_t thread_fields[] = {
-    {"id", K_STR, R_NONEMPTY, F_REQ, WH_OFF(thread_id), 0, 0},
-    {"platformId", K_STR, R_NONE, 0, WH_OFF(thread_platform_id), 0, 0},
-    {"accountLinkId", K_ID, R_NONE, 0, WH_OFF(account_link_id), 0, 0},
+    {IB_KEY(id), K_STR, R_NONEMPTY, F_REQ, WH_OFF(thread_id), 0, 0},
+    {IB_KEY(platformId), K_STR, R_NONE, 0, WH_OFF(thread_platform_id), 0, 0},
+    {IB_KEY(accountLinkId), K_ID, R_NONE, 0, WH_OFF(account_link_id), 0, 0},
 };
 
 static const ifield_t message_part_fields[] = {
-    {"id", K_STR, R_NONEMPTY, F_REQ, WH_OFF(message_id), 0, 0},
-    {"content", K_STR, R_NONE, 0, WH_OFF(message_content), 0, 0},
-    {"createdAt", K_TIME, R_NONE, 0, WH_OFF(message_created_at), 0, 0},
+    {IB_KEY(id), K_STR, R_NONEMPTY, F_REQ, WH_OFF(message_id), 0, 0},
+    {IB_KEY(content), K_STR, R_NONE, 0, WH_OFF(message_content), 0, 0},
+    {IB_KEY(createdAt), K_TIME, R_NONE, 0, WH_OFF(message_created_at), 0, 0},
 };
 
 /* Profile data of an external person (display name, username, image) is null or
  * missing on real accounts (deleted, suspended, private): it never rejects an
  * event. The prospect's id stays required. */
 static const ifield_t prospect_fields[] = {
-    {"id", K_STR, R_NONEMPTY, F_REQ, P_OFF(id), 0, 0},
-    {"platformId", K_STR, R_NONE, 0, P_OFF(platform_id), 0, 0},
-    {"platform", K_ENUM, E_PLATFORM, 0, P_OFF(platform), 0, 0},
-    {"displayName", K_STR, R_NONE, F_NULL, P_OFF(display_name), 0, 0},
-    {"username", K_STR, R_NONE, F_NULL, P_OFF(username), 0, 0},
-    {"image", K_STR, R_NONE, F_NULL, P_OFF(image), 0, 0},
+    {IB_KEY(id), K_STR, R_NONEMPTY, F_REQ, P_OFF(id), 0, 0},
+    {IB_KEY(platformId), K_STR, R_NONE, 0, P_OFF(platform_id), 0, 0},
+    {IB_KEY(platform), K_ENUM, E_PLATFORM, 0, P_OFF(platform), 0, 0},
+    {IB_KEY(displayName), K_STR, R_NONE, F_NULL, P_OFF(display_name), 0, 0},
+    {IB_KEY(username), K_STR, R_NONE, F_NULL, P_OFF(username), 0, 0},
+    {IB_KEY(image), K_STR, R_NONE, F_NULL, P_OFF(image), 0, 0},
 };
 
 static const ifield_t team_part_fields[] = {
-    {"id", K_STR, R_NONEMPTY, F_REQ, WH_OFF(team_id), 0, 0},
+    {IB_KEY(id), K_STR, R_NONEMPTY, F_REQ, WH_OFF(team_id), 0, 0},
 };
 
 static const ifield_t account_link_fields[] = {
-    {"id", K_ID, R_NONE, F_REQ, WH_OFF(account_link_id), 0, 0},
+    {IB_KEY(id), K_ID, R_NONE, F_REQ, WH_OFF(account_link_id), 0, 0},
 };
 
 static const ifield_t legacy_thread_fields[] = {
-    {"id", K_STR, R_NONEMPTY, F_REQ, WH_OFF(thread_id), 0, 0},
+    {IB_KEY(id), K_STR, R_NONEMPTY, F_REQ, WH_OFF(thread_id), 0, 0},
 };
 
 static const ifield_t legacy_message_fields[] = {
-    {"id", K_STR, R_NONEMPTY, F_REQ, WH_OFF(message_id), 0, 0},
-    {"content", K_STR, R_NONE, 0, WH_OFF(message_content), 0, 0},
+    {IB_KEY(id), K_STR, R_NONEMPTY, F_REQ, WH_OFF(message_id), 0, 0},
+    {IB_KEY(content), K_STR, R_NONE, 0, WH_OFF(message_content), 0, 0},
 };
 
 /* §8.5: `{events, hasMore, lastSeq}`, all three required (the events are decoded
  * one by one by camp_inbox_events_next()). */
 static const ifield_t events_page_fields[] = {
-    {"hasMore", K_BOOL, R_NONE, F_REQ, EP_OFF(has_more), 0, 0},
+    {IB_KEY(hasMore), K_BOOL, R_NONE, F_REQ, EP_OFF(has_more), 0, 0},
 };
 
 /* ---- nodes ------------------------------------------------------------------------------------------ */
