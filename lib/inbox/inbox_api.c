@@ -151,7 +151,7 @@ static camp_status_t decode_with(camp_inbox_type_t type, iframe_t *frames, unsig
     clear_out(type, out, out_size);
     ctx_init(&cx, OP_DECODE, type, diag, scratch, frames, depth);
     cx.doc = doc;
-    st = camp_ib_walk(&cx, node_of(type), out, NULL, tok);
+    st = camp_ib_decode(&cx, node_of(type), out, tok);
     if (st == CAMP_OK) {
         camp_diag_clear(diag);
     } else {
@@ -191,8 +191,7 @@ camp_status_t camp_inbox_validate(camp_inbox_type_t type, const void *obj, camp_
         return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(I01, "bad argument"));
     }
     ctx_init(&cx, OP_VALIDATE, type, diag, scratch, frames, IB_MAX_DEPTH);
-    /* validation only reads; the walk shares one signature with decode */
-    st = camp_ib_walk(&cx, node_of(type), (void *)(uintptr_t)obj, NULL, -1);
+    st = camp_ib_walk(&cx, node_of(type), obj, NULL);
     if (st == CAMP_OK) {
         camp_diag_clear(diag);
     }
@@ -217,7 +216,7 @@ static camp_status_t encode_with(camp_inbox_type_t type, iframe_t *frames, unsig
     }
     ctx_init(&cx, OP_VALIDATE, type, diag, scratch, frames, depth);
     cx.strict = true; /* the strictest documented rules for what we send */
-    st = camp_ib_walk(&cx, node_of(type), (void *)(uintptr_t)obj, NULL, -1);
+    st = camp_ib_walk(&cx, node_of(type), obj, NULL);
     if (st != CAMP_OK) {
         return st;
     }
@@ -226,7 +225,7 @@ static camp_status_t encode_with(camp_inbox_type_t type, iframe_t *frames, unsig
     ctx_init(&cx, OP_ENCODE, type, diag, scratch, frames, depth);
     cx.strict = true;
     cx.w = &w;
-    st = camp_ib_walk(&cx, node_of(type), (void *)(uintptr_t)obj, NULL, -1);
+    st = camp_ib_walk(&cx, node_of(type), obj, NULL);
     if (st != CAMP_OK) {
         return st;
     }
@@ -263,7 +262,7 @@ bool camp_inbox_equal(camp_inbox_type_t type, const void *a, const void *b)
         return false;
     }
     ctx_init(&cx, OP_EQUAL, type, NULL, scratch, frames, IB_MAX_DEPTH);
-    return camp_ib_walk(&cx, node_of(type), (void *)(uintptr_t)a, b, -1) == CAMP_OK;
+    return camp_ib_walk(&cx, node_of(type), a, b) == CAMP_OK;
 }
 
 /* ---- type-specific entry points (link only their own document type) ---- */

@@ -1244,49 +1244,61 @@ static camp_status_t enter(ictx_t *cx, const isub_t *sub, const ifield_t *m, int
     return push(cx, sub->node, sub->a, sub->b, v, mark, LEVEL_OBJECT, 0);
 }
 
-/* One step of an object level: a member, or its end. */
-static camp_status_t object_step(ictx_t *cx, iframe_t *f)
+/* Decode: one step of an object level: its next member, or its end. */
+static camp_status_t dec_object_step(ictx_t *cx, iframe_t *f)
+{
+    const inode_t *nd = camp_ib_node(f->node);
+    isub_t sub;
+    camp_status_t st;
+    const ifield_t *m = NULL;
+    int key;
+
+    if (f->i == 0) {
+        st = dec_close(cx, f, nd);
+        if (st == CAMP_OK) {
+            pop(cx, f);
+        }
+        return st;
+    }
+    sub.kind = ISUB_DONE;
+    key = f->u.d.it;
+    /* a plain value is one token: the next key follows it */
+    f->u.d.it = (cx->doc->tokens[key + 1].size == 0) ? key + 2 : camp_json_next(cx->doc, key);
+    f->i--;
+    st = dec_member(cx, f, nd, key, &sub, &m);
+    if (st != CAMP_OK || sub.kind == ISUB_DONE || m == NULL) {
+        return st;
+    }
+    return enter(cx, &sub, m, key + 1, 0);
+}
+
+/* Validate, encode or equal: one step of an object level: its next member in table
+ * order, or its end. */
+static camp_status_t struct_object_step(ictx_t *cx, iframe_t *f)
 {
     const inode_t *nd = camp_ib_node(f->node);
     isub_t sub;
     camp_status_t st;
     const ifield_t *m;
     size_t mark = cx->path.need;
-    int key = -1;
 
-    sub.kind = ISUB_DONE;
-    if (cx->op == OP_DECODE) {
-        if (f->i == 0) {
-            st = dec_close(cx, f, nd);
-            if (st == CAMP_OK) {
-                pop(cx, f);
-            }
-            return st;
+    if (f->i >= nd->n) {
+        st = (cx->op == OP_EQUAL) ? CAMP_OK : camp_ib_close(cx, f);
+        if (st == CAMP_OK) {
+            pop(cx, f);
         }
-        key = f->u.d.it;
-        /* a plain value is one token: the next key follows it */
-        f->u.d.it = (cx->doc->tokens[key + 1].size == 0) ? key + 2 : camp_json_next(cx->doc, key);
-        f->i--;
-        m = NULL;
-        st = dec_member(cx, f, nd, key, &sub, &m);
-    } else {
-        if (f->i >= nd->n) {
-            st = (cx->op == OP_EQUAL) ? CAMP_OK : camp_ib_close(cx, f);
-            if (st == CAMP_OK) {
-                pop(cx, f);
-            }
-            return st;
-        }
-        m = &nd->t[f->i++];
-        if (!applies(cx, m)) {
-            return CAMP_OK;
-        }
-        st = walk_member(cx, f, nd, m, &sub);
-    }
-    if (st != CAMP_OK || sub.kind == ISUB_DONE || m == NULL) {
         return st;
     }
-    return enter(cx, &sub, m, key + 1, mark);
+    sub.kind = ISUB_DONE;
+    m = &nd->t[f->i++];
+    if (!applies(cx, m)) {
+        return CAMP_OK;
+    }
+    st = walk_member(cx, f, nd, m, &sub);
+    if (st != CAMP_OK || sub.kind == ISUB_DONE) {
+        return st;
+    }
+    return enter(cx, &sub, m, 0, mark); /* no token: struct walks do not read one */
 }
 
 /* One step of an array level: an item, or its end. */
@@ -1321,23 +1333,59 @@ static camp_status_t array_step(ictx_t *cx, iframe_t *f)
                 LEVEL_OBJECT, 0);
 }
 
-camp_status_t camp_ib_walk(ictx_t *cx, unsigned node, void *a, const void *b, int tok)
+/* Decoding and the struct walks are two loops over the same levels, so a program
+ * that only decodes links none of the struct walks' member code (and the other way
+ * round). */
+camp_status_t camp_ib_decode(ictx_t *cx, unsigned node, void *a, int tok)
 {
     camp_status_t st;
     cx->depth = 0;
-    st = push(cx, node, a, b, tok, cx->path.need, false, 0);
+    st = push(cx, node, a, NULL, tok, 0, LEVEL_OBJECT, 0);
     while (st == CAMP_OK && cx->depth > 0) {
         iframe_t *f = &cx->frames[cx->depth - 1];
-        st = f->is_arr ? array_step(cx, f) : object_step(cx, f);
+        st = f->is_arr ? array_step(cx, f) : dec_object_step(cx, f);
     }
     return st;
 }
 
-/* camp_ib_run_all() decoding: each member of the object at tok, then the required ones. */
-static camp_status_t run_all_decode(ictx_t *cx, iframe_t *f, const inode_t *nd, int tok)
+camp_status_t camp_ib_walk(ictx_t *cx, unsigned node, const void *a, const void *b)
 {
-    int k = camp_json_first(cx->doc, tok), i, n = camp_json_size_at(cx->doc, tok);
-    camp_status_t st = CAMP_OK;
+    camp_status_t st;
+    cx->depth = 0;
+    /* the struct walks only read *a: the frames share one pointer type with decode */
+    st = push(cx, node, (void *)(uintptr_t)a, b, -1, cx->path.need, LEVEL_OBJECT, 0);
+    while (st == CAMP_OK && cx->depth > 0) {
+        iframe_t *f = &cx->frames[cx->depth - 1];
+        st = f->is_arr ? array_step(cx, f) : struct_object_step(cx, f);
+    }
+    return st;
+}
+
+/* Decode: a flat object (a node without K_SUB members) inside a hook: each member
+ * of the object at @p tok, then the required ones, in a loop of its own (it never
+ * reaches camp_ib_sub(), so the hooks that use it make no call cycle). */
+camp_status_t camp_ib_decode_flat(ictx_t *cx, unsigned node, void *a, int tok)
+{
+    const inode_t *nd = camp_ib_node(node);
+    iframe_t *f;
+    int k, i, n;
+    camp_status_t st;
+    /* the level above the current one, not pushed: nothing below it is walked */
+    if (cx->frames == NULL || cx->depth >= cx->max_depth) {
+        return camp_ib_fail_at(cx, tok, CAMP_ERR_INTERNAL,
+                               CAMP_RULE(I46, "schema deeper than the walk's stack"));
+    }
+    st = camp_ib_want_object(cx, tok);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    f = &cx->frames[cx->depth];
+    memset(f, 0, sizeof *f);
+    f->a = a;
+    f->node = (uint8_t)node;
+    f->u.d.tok = tok;
+    k = camp_json_first(cx->doc, tok);
+    n = camp_json_size_at(cx->doc, tok);
     for (i = 0; i < n && k > 0 && st == CAMP_OK; i++) {
         const ifield_t *m = NULL;
         int next = camp_json_next(cx->doc, k);
@@ -1347,62 +1395,8 @@ static camp_status_t run_all_decode(ictx_t *cx, iframe_t *f, const inode_t *nd, 
         }
         k = next;
     }
-    if (st == CAMP_OK) {
-        st = dec_required(cx, f, nd);
-    }
-    return st;
-}
-
-/* camp_ib_run_all() over structs (validate, encode, equal): each member that applies. */
-static camp_status_t run_all_struct(ictx_t *cx, iframe_t *f, const inode_t *nd)
-{
-    size_t mark = cx->path.need;
-    camp_status_t st = CAMP_OK;
-    for (f->i = 0; f->i < nd->n && st == CAMP_OK; f->i++) {
-        const ifield_t *m = &nd->t[f->i];
-        bool skip = true;
-        if (applies(cx, m)) {
-            st = walk_enter(cx, f, nd, m, &skip);
-        }
-        if (st == CAMP_OK && !skip) {
-            st = walk_scalar(cx, f, m);
-            if (st == CAMP_OK) {
-                camp_ib_path_cut(&cx->path, mark);
-            }
-        }
-    }
-    return st;
-}
-
-/* A flat object inside a hook: the plain member steps, in a loop of its own (it
- * never reaches camp_ib_sub(), so the hooks that use it make no call cycle). */
-camp_status_t camp_ib_run_all(ictx_t *cx, unsigned node, void *a, const void *b, int tok)
-{
-    const inode_t *nd = camp_ib_node(node);
-    iframe_t *f;
-    camp_status_t st;
-    /* the level above the current one, not pushed: nothing below it is walked */
-    if (cx->frames == NULL || cx->depth >= cx->max_depth) {
-        return camp_ib_fail_at(cx, tok, CAMP_ERR_INTERNAL,
-                               CAMP_RULE(I46, "schema deeper than the walk's stack"));
-    }
-    st = camp_ib_obj_open(cx, tok);
-    if (st != CAMP_OK) {
-        return st;
-    }
-    f = &cx->frames[cx->depth];
-    memset(f, 0, sizeof *f);
-    f->a = a;
-    f->node = (uint8_t)node;
-    if (cx->op == OP_DECODE) {
-        f->u.d.tok = tok;
-        st = run_all_decode(cx, f, nd, tok);
-    } else {
-        f->u.s.b = b;
-        st = run_all_struct(cx, f, nd);
-    }
-    camp_ib_obj_close(cx);
-    return st; /* flat objects have no cross-member rules of their own */
+    /* flat objects have no cross-member rules of their own */
+    return (st == CAMP_OK) ? dec_required(cx, f, nd) : st;
 }
 
 const iframe_t *camp_ib_find_array(const ictx_t *cx, uint8_t sub)

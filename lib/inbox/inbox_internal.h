@@ -1,12 +1,13 @@
 /* Private to lib/inbox: the schema engine of the InboxApp documents.
  *
  * Every document type is described by data: a node is the const member table of
- * one object (key, kind, offset in the struct, rule, flags, presence bit). One
- * walk (camp_ib_walk()) runs an operation over a document: decode (tokens ->
- * struct, every value checked as it is read), validate, encode or equal (over a
- * struct, in table order). The walk keeps its levels in an explicit stack of
- * small frames (iframe_t) in the frame of the public call, as deep as the schema,
- * not one C frame per level; it never calls itself.
+ * one object (key, kind, offset in the struct, rule, flags, presence bit). Two
+ * walks run over the same levels: decoding (camp_ib_decode(): tokens -> struct,
+ * every value checked as it is read) and the struct walks (camp_ib_walk():
+ * validate, encode or equal, in table order), so a program that only decodes links
+ * none of the struct walks' member code. Both keep their levels in an explicit
+ * stack of small frames (iframe_t) in the frame of the public call, as deep as the
+ * schema, not one C frame per level; neither calls itself.
  *
  * What tables cannot say is in the family's hooks (inbox_schema.c), called by the
  * walk: which variant of a node applies (a segment's type, a webhook's format),
@@ -17,8 +18,9 @@
  * built from the token tree once, by camp_json_diag()) and at the path the walk
  * has built when checking a struct.
  *
- * The tables hold no pointers besides a node's table, keys are inline arrays and
- * rules and enums small numbers resolved by switch statements, so they land in
+ * The tables hold no pointers besides a node's table, keys are offsets into one
+ * pool of names (inbox_keys.h) and rules and enums small numbers resolved by switch
+ * statements, so they land in
  * .rodata (on a host, a node table's pointers in .data.rel.ro). */
 #ifndef CAMP_INBOX_INTERNAL_H
 #define CAMP_INBOX_INTERNAL_H
@@ -235,13 +237,17 @@ typedef struct ictx {
 /* "not equal" for OP_EQUAL */
 #define NOT_EQUAL CAMP_ERR_INVALID
 
-/* Runs cx->op over the object of node @p node at @p a (@p b: equal's other struct;
- * @p tok: decode's object token). The one walk of the module. */
-camp_status_t camp_ib_walk(ictx_t *cx, unsigned node, void *a, const void *b, int tok);
+/* Decode (cx->op == OP_DECODE): the object token @p tok into the struct @p a of
+ * node @p node. */
+camp_status_t camp_ib_decode(ictx_t *cx, unsigned node, void *a, int tok);
 
-/* A flat object (a node without K_SUB members) handled inside a hook: decode checks
- * @p tok is an object; encode writes the braces. */
-camp_status_t camp_ib_run_all(ictx_t *cx, unsigned node, void *a, const void *b, int tok);
+/* Validate, encode or equal (cx->op): the struct @p a of node @p node (@p b: equal's
+ * other struct). */
+camp_status_t camp_ib_walk(ictx_t *cx, unsigned node, const void *a, const void *b);
+
+/* Decode: a flat object (a node without K_SUB members) handled inside a hook: checks
+ * @p tok is an object, then decodes its members into @p a. */
+camp_status_t camp_ib_decode_flat(ictx_t *cx, unsigned node, void *a, int tok);
 
 /* ---- the family's side (inbox_schema.c) ------------------------------------------------- */
 

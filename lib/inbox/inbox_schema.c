@@ -2604,7 +2604,7 @@ camp_status_t camp_ib_events_page_op(ictx_t *cx, camp_inbox_events_page_t *a, in
 {
     int events, last, n;
     int64_t seq;
-    camp_status_t st = camp_ib_run_all(cx, N_EVENTS_PAGE, a, NULL, tok);
+    camp_status_t st = camp_ib_decode_flat(cx, N_EVENTS_PAGE, a, tok);
     if (st != CAMP_OK) {
         return st;
     }
