@@ -1044,7 +1044,7 @@ static camp_status_t dec_close(ictx_t *cx, iframe_t *f, const inode_t *nd)
 
 /* Validate, encode or equal: a plain member @p m of object level @p f, with its key
  * on the path (validate) or written (encode). */
-static camp_status_t walk_scalar(ictx_t *cx, const iframe_t *f, const ifield_t *m)
+IB_NOINLINE static camp_status_t walk_scalar(ictx_t *cx, const iframe_t *f, const ifield_t *m)
 {
     const void *b = (cx->op == OP_EQUAL) ? f->u.s.b : NULL;
     switch (cx->op) {
