@@ -18,12 +18,15 @@ Calls through a function pointer are resolved per public function, by two facts:
     table it refers to). libcamp keeps a pointer to its own functions only for the call in
     progress (lib/client fills the call's encode/decode in each endpoint before running it),
     so a call never reaches a lib function through a pointer another call stored;
-  - its type: the target's type must match the pointer's (number of parameters, which are
-    pointers, void or not), read from the declarations in include/ and lib/ of the members,
-    variables and typedefs called in the statement gcc records for the call.
+  - its type: the target's type must match the pointer's (void or not; number of parameters,
+    and what each pointer parameter points to), read from the declarations in include/ and
+    lib/ of the members, variables and typedefs called in the statement gcc records for the
+    call.
 A pointer call with no such lib target calls code the application supplied (transport,
 connection, retry and crypto ports): that stack is the application's, not counted here, and
-the function is marked "port callbacks". A pointer call whose pointer cannot be named from
+the function is marked "port callbacks". A pointer only lib/ declares (the inbox family
+hooks) cannot hold the application's code: with no lib target it is a hook the call's
+tables leave NULL, and adds nothing. A pointer call whose pointer cannot be named from
 the source is taken to reach every function whose address the public call takes, and a
 warning names it. The stack probe on qemu (tests/target/test_stack.c) and the firmware
 programs check measured usage against these bounds.
@@ -242,28 +245,54 @@ def read_relocs(objdir, objdump, nodes):
 #
 # A call through a pointer can only reach a function of a compatible type (anything else
 # is undefined behaviour, which the warnings and analysers of `make check` look for). The
-# "shape" of a function type is what survives every typedef: the number of parameters and
-# which of them are pointers, and whether it returns void. Equal shapes are taken as
-# compatible: coarser than C's rule, so never missing a target.
+# "shape" of a function type is: whether it returns void, and per parameter either None
+# (not a pointer) or the type it points to, with qualifiers, `struct` and a `_t` suffix
+# dropped (so `const struct ictx *` and `ictx_t *` agree). Shapes are compared coarser
+# than C's rule, so never missing a target: a `void *` parameter, or a pointer hidden in a
+# typedef ('*'), matches any pointer.
 
 FP_DECL_RE = re.compile(r'(\w[\w\s\*]*?)\(\s*\*\s*(\w+)\s*\)\s*\(([^()]*)\)')
 FP_TYPEDEF_RE = re.compile(r'typedef\s+([\w\s\*]+?)\(\s*\*\s*(\w+)\s*\)\s*\(([^()]*)\)\s*;')
 PTR_TYPEDEF_RE = re.compile(r'typedef\s+[\w\s]+\*\s*(\w+)\s*;')
 C_WORDS = {'void', 'char', 'short', 'int', 'long', 'float', 'double', 'signed', 'unsigned',
            'const', 'volatile', 'struct', 'union', 'enum', '_Bool', 'bool', 'restrict'}
+QUALIFIERS = {'const', 'volatile', 'restrict', 'struct', 'union', 'enum', 'register'}
+BUILTIN = C_WORDS - QUALIFIERS
+
+
+def pointee(param, ptr_types):
+    """What a parameter written in C points to (see above), or None: not a pointer."""
+    words = [w for w in re.findall(r'\w+', param) if w not in QUALIFIERS]
+    if any(w in ptr_types for w in words) or '(' in param:
+        return '*'
+    if '*' not in param and '[' not in param:
+        return None
+    if len(words) > 1 and words[-1] not in BUILTIN:
+        words = words[:-1]  # the parameter's name
+    base = ' '.join(words)
+    base = base[:-2] if base.endswith('_t') else base
+    return '*' if base in ('void', '') else base
 
 
 def shape_of(ret, params, ptr_types):
-    """(returns void, (param is a pointer, ...)) of a function type written in C."""
+    """(returns void, (pointee or None, ...)) of a function type written in C."""
     ps = [q.strip() for q in params.split(',')]
     if ps == ['void'] or ps == ['']:
         ps = []
-    flags = []
-    for q in ps:
-        words = re.findall(r'\w+', q)
-        flags.append('*' in q or '[' in q or '(' in q or any(w in ptr_types for w in words))
     return (re.sub(r'\s+', ' ', ret).strip() in ('void', 'static void', 'static inline void'),
-            tuple(flags))
+            tuple(pointee(q, ptr_types) for q in ps))
+
+
+def compatible(a, b):
+    """Whether functions of shapes a and b may be called through one another's pointer."""
+    if a[0] != b[0] or len(a[1]) != len(b[1]):
+        return False
+    for x, y in zip(a[1], b[1]):
+        if (x is None) != (y is None):
+            return False
+        if x is not None and x != y and '*' not in (x, y):
+            return False
+    return True
 
 
 class CTypes:
@@ -277,22 +306,30 @@ class CTypes:
             files += glob.glob(os.path.join(root, pattern), recursive=True)
         typedefs, self.ptr_types = {}, set()
         sources = [strip_comments(self.text(os.path.relpath(f, root))) for f in sorted(files)]
-        for t in sources:
+        public_typedefs = set()  # function-pointer types the application can fill
+        for f, t in zip(sorted(files), sources):
             for m in FP_TYPEDEF_RE.finditer(t):
                 typedefs[m.group(2)] = (m.group(1), m.group(3))
                 self.ptr_types.add(m.group(2))
+                if os.path.relpath(f, root).startswith('include'):
+                    public_typedefs.add(m.group(2))
             for m in PTR_TYPEDEF_RE.finditer(t):
                 self.ptr_types.add(m.group(1))
         self.pointers = {}  # member / variable / parameter name -> set of shapes
-        for t in sources:
+        self.public = set()  # of those, the names a public header declares
+        for f, t in zip(sorted(files), sources):
             for m in FP_DECL_RE.finditer(t):
                 if not m.group(1).strip().endswith('typedef') and 'typedef' not in m.group(1):
                     self.pointers.setdefault(m.group(2), set()).add(
                         shape_of(m.group(1), m.group(3), self.ptr_types))
+                    if os.path.relpath(f, root).startswith('include'):
+                        self.public.add(m.group(2))
             for name, (ret, params) in typedefs.items():
                 for m in re.finditer(r'\b%s\s+(?:const\s+)?(\w+)\s*[;,)=\[]' % name, t):
                     self.pointers.setdefault(m.group(1), set()).add(
                         shape_of(ret, params, self.ptr_types))
+                    if name in public_typedefs or os.path.relpath(f, root).startswith('include'):
+                        self.public.add(m.group(1))
 
     def text(self, rel):
         if rel not in self.texts:
@@ -329,10 +366,8 @@ class CTypes:
         line = self.text(parts[0]).split('\n')[int(parts[1]) - 1][:int(parts[2]) - 1]
         return shape_of(line, text[m.end():i - 1], self.ptr_types)
 
-    def site_shapes(self, loc, known):
-        """Shapes of the pointers called in the statement at loc (gcc may place an
-        indirect call at the start of the statement or call that holds it); None when
-        no function pointer is called there."""
+    def site_names(self, loc, known):
+        """Names of the function pointers called in the statement at loc."""
         text = self.at(loc)
         depth, i = 0, 0
         while i < len(text):  # up to the end of the statement or condition
@@ -341,11 +376,24 @@ class CTypes:
             if depth < 0 or (depth == 0 and ch in ';{'):
                 break
             i += 1
+        return [m.group(1) for m in
+                re.finditer(r'(?:(?<=[.>])\s*|(?<![\w.>]))(\w+)\s*\)?\s*\(', text[:i])
+                if m.group(1) in self.pointers and m.group(1) not in known]
+
+    def site_internal(self, loc, known):
+        """Whether every pointer called at loc is private to the library (declared in
+        lib/ only): the application cannot put its code there, the library's own
+        functions (or nothing, for a hook a table leaves NULL) are all it can hold."""
+        names = self.site_names(loc, known)
+        return bool(names) and not any(n in self.public for n in names)
+
+    def site_shapes(self, loc, known):
+        """Shapes of the pointers called in the statement at loc (gcc may place an
+        indirect call at the start of the statement or call that holds it); None when
+        no function pointer is called there."""
         shapes = set()
-        for m in re.finditer(r'(?:(?<=[.>])\s*|(?<![\w.>]))(\w+)\s*\)?\s*\(', text[:i]):
-            name = m.group(1)
-            if name in self.pointers and name not in known:
-                shapes |= self.pointers[name]
+        for name in self.site_names(loc, known):
+            shapes |= self.pointers[name]
         return shapes or None
 
 
@@ -372,9 +420,12 @@ def analyse(objdir, elf, include_dir, objdump):
     for title in set().union(*taken_by.values()) if taken_by else ():
         fshape[title] = ctypes.function_shape(nodes[title]['loc'], nodes[title]['name'])
     site_shape = {}  # (title, loc) -> set of shapes, or None (untyped: any target)
+    site_internal = set()  # (title, loc) of calls through the library's private pointers
     for title, locs in sites.items():
         for loc in locs:
             site_shape[(title, loc)] = ctypes.site_shapes(loc, known)
+            if ctypes.site_internal(loc, known):
+                site_internal.add((title, loc))
 
     def resolve(target):
         if target in nodes:
@@ -386,8 +437,8 @@ def analyse(objdir, elf, include_dir, objdump):
     def targets_of(title, loc, taken):
         """Lib functions an indirect call may reach, among those whose address is taken."""
         want = site_shape[(title, loc)]
-        return sorted(t for t in taken
-                      if want is None or fshape[t] is None or fshape[t] in want)
+        return sorted(t for t in taken if want is None or fshape[t] is None or
+                      any(compatible(fshape[t], w) for w in want))
 
     def reach_taken(start):
         """Addresses taken by the code a public call can run: its direct callees and,
@@ -436,7 +487,7 @@ def analyse(objdir, elf, include_dir, objdump):
                 found = targets_of(key, loc, taken)
                 if site_shape[(key, loc)] is None:
                     notes.add('untyped pointer call at ' + loc)
-                if not found:
+                if not found and (key, loc) not in site_internal:
                     notes.add('port callbacks')
                 calls.extend(('lib', t, False) for t in found)
         else:
