@@ -69,44 +69,81 @@ bool camp_inbox_type_is_request(camp_inbox_type_t type)
     }
 }
 
-/* The root node of each document type. */
-static unsigned node_of(camp_inbox_type_t type)
+/* A document type as its entry points run it: its root node, the levels its walk
+ * needs (IB_DEPTH_*) and its family's hooks. A type-specific entry point names its
+ * own; the by-type ones go through doc_of() and so link every family. */
+typedef struct ib_doc {
+    camp_inbox_type_t type;
+    uint8_t node;
+    uint8_t depth;
+    const ihooks_t *hooks; /* NULL: a flat document */
+} ib_doc_t;
+
+/* doc_NAME, and depth_NAME: the frames its type-specific entry points keep */
+#define IB_DOC(NAME, TYPE, NODE, DEPTH, HOOKS)                                                     \
+    enum {                                                                                         \
+        depth_##NAME = DEPTH                                                                       \
+    };                                                                                             \
+    static const ib_doc_t doc_##NAME = {TYPE, NODE, DEPTH, HOOKS};
+
+IB_DOC(campaign, CAMP_INBOX_CAMPAIGN, N_CAMPAIGN, IB_DEPTH_CAMPAIGN, &camp_ib_campaign_hooks)
+IB_DOC(campaign_page, CAMP_INBOX_CAMPAIGN_PAGE, N_PAGE, IB_MAX_DEPTH, &camp_ib_page_hooks)
+IB_DOC(campaign_create, CAMP_INBOX_CAMPAIGN_CREATE, N_CREATE, IB_DEPTH_CREATE, &camp_ib_rules_hooks)
+IB_DOC(sequence_update, CAMP_INBOX_SEQUENCE_UPDATE, N_SEQUENCE, IB_DEPTH_SEQUENCE,
+       &camp_ib_campaign_hooks)
+IB_DOC(sequence, CAMP_INBOX_SEQUENCE, N_SEQUENCE, IB_DEPTH_SEQUENCE, &camp_ib_campaign_hooks)
+IB_DOC(rules_update, CAMP_INBOX_RULES_UPDATE, N_RULES_UPDATE, IB_DEPTH_FLAT, &camp_ib_rules_hooks)
+IB_DOC(leads_add, CAMP_INBOX_LEADS_ADD, N_LEADS_ADD, IB_DEPTH_LEADS, &camp_ib_leads_hooks)
+IB_DOC(leads_add_result, CAMP_INBOX_LEADS_ADD_RESULT, N_LEADS_ADD_RESULT, IB_DEPTH_FLAT, NULL)
+IB_DOC(lead_update, CAMP_INBOX_LEAD_UPDATE, N_LEAD_UPDATE, IB_DEPTH_FLAT, NULL)
+IB_DOC(lead_cancel, CAMP_INBOX_LEAD_CANCEL, N_LEAD_CANCEL, IB_DEPTH_FLAT, NULL)
+IB_DOC(column_update, CAMP_INBOX_COLUMN_UPDATE, N_COLUMN_UPDATE, IB_DEPTH_FLAT, NULL)
+IB_DOC(column, CAMP_INBOX_COLUMN, N_COLUMN, IB_DEPTH_FLAT, NULL)
+IB_DOC(success, CAMP_INBOX_SUCCESS, N_SUCCESS, IB_DEPTH_FLAT, &camp_ib_success_hooks)
+IB_DOC(error, CAMP_INBOX_ERROR, N_ERROR, IB_DEPTH_FLAT, &camp_ib_error_hooks)
+IB_DOC(webhook, CAMP_INBOX_WEBHOOK, N_WEBHOOK, IB_DEPTH_WEBHOOK, &camp_ib_webhook_hooks)
+IB_DOC(team, CAMP_INBOX_TEAM, N_TEAM, IB_DEPTH_FLAT, NULL)
+/* not a camp_inbox_type_t: the envelope of an event-feed page, its flat members only */
+IB_DOC(events_page, CAMP_INBOX_TYPE_COUNT, N_EVENTS_PAGE, 1, NULL)
+
+static const ib_doc_t *doc_of(camp_inbox_type_t type)
 {
     switch (type) {
-    case CAMP_INBOX_CAMPAIGN: return N_CAMPAIGN;
-    case CAMP_INBOX_CAMPAIGN_PAGE: return N_PAGE;
-    case CAMP_INBOX_CAMPAIGN_CREATE: return N_CREATE;
-    case CAMP_INBOX_SEQUENCE_UPDATE:
-    case CAMP_INBOX_SEQUENCE: return N_SEQUENCE;
-    case CAMP_INBOX_RULES_UPDATE: return N_RULES_UPDATE;
-    case CAMP_INBOX_LEADS_ADD: return N_LEADS_ADD;
-    case CAMP_INBOX_LEADS_ADD_RESULT: return N_LEADS_ADD_RESULT;
-    case CAMP_INBOX_LEAD_UPDATE: return N_LEAD_UPDATE;
-    case CAMP_INBOX_LEAD_CANCEL: return N_LEAD_CANCEL;
-    case CAMP_INBOX_COLUMN_UPDATE: return N_COLUMN_UPDATE;
-    case CAMP_INBOX_COLUMN: return N_COLUMN;
-    case CAMP_INBOX_SUCCESS: return N_SUCCESS;
-    case CAMP_INBOX_ERROR: return N_ERROR;
-    case CAMP_INBOX_WEBHOOK: return N_WEBHOOK;
-    case CAMP_INBOX_TEAM: return N_TEAM;
-    default: return N_NONE;
+    case CAMP_INBOX_CAMPAIGN: return &doc_campaign;
+    case CAMP_INBOX_CAMPAIGN_PAGE: return &doc_campaign_page;
+    case CAMP_INBOX_CAMPAIGN_CREATE: return &doc_campaign_create;
+    case CAMP_INBOX_SEQUENCE_UPDATE: return &doc_sequence_update;
+    case CAMP_INBOX_SEQUENCE: return &doc_sequence;
+    case CAMP_INBOX_RULES_UPDATE: return &doc_rules_update;
+    case CAMP_INBOX_LEADS_ADD: return &doc_leads_add;
+    case CAMP_INBOX_LEADS_ADD_RESULT: return &doc_leads_add_result;
+    case CAMP_INBOX_LEAD_UPDATE: return &doc_lead_update;
+    case CAMP_INBOX_LEAD_CANCEL: return &doc_lead_cancel;
+    case CAMP_INBOX_COLUMN_UPDATE: return &doc_column_update;
+    case CAMP_INBOX_COLUMN: return &doc_column;
+    case CAMP_INBOX_SUCCESS: return &doc_success;
+    case CAMP_INBOX_ERROR: return &doc_error;
+    case CAMP_INBOX_WEBHOOK: return &doc_webhook;
+    case CAMP_INBOX_TEAM: return &doc_team;
+    default: return NULL;
     }
 }
 
 /* The path of a struct walk lives in the caller's diag (none: a 2-byte scratch
  * that only ever holds "$"); decoding reports at tokens and needs none. */
-static void ctx_init(ictx_t *cx, iop_t op, camp_inbox_type_t type, camp_diag_t *diag, char *scratch,
-                     iframe_t *frames, unsigned depth)
+static void ctx_init(ictx_t *cx, iop_t op, const ib_doc_t *d, camp_diag_t *diag, char *scratch,
+                     iframe_t *frames)
 {
     memset(cx, 0, sizeof *cx);
     cx->op = op;
+    cx->hooks = d->hooks;
     cx->diag = diag;
-    cx->request = camp_inbox_type_is_request(type);
+    cx->request = camp_inbox_type_is_request(d->type);
     cx->shape = CAMP_INBOX_SHAPE_SUMMARY;
     cx->steps_tok = -1;
     cx->scan_tok = -1;
     cx->frames = frames;
-    cx->max_depth = (uint8_t)depth;
+    cx->max_depth = d->depth;
     cx->fail_step = -1;
     cx->fail_seg = -1;
     if (diag != NULL && op != OP_DECODE && op != OP_EQUAL) {
@@ -134,24 +171,23 @@ static void clear_out(camp_inbox_type_t type, void *out, size_t out_size)
     }
 }
 
-/* The walk's frames come from the entry point: a type-specific one keeps exactly
- * as many as its document needs (IB_DEPTH_*), the by-type ones the deepest. */
-static camp_status_t decode_with(camp_inbox_type_t type, iframe_t *frames, unsigned depth,
-                                 camp_json_doc_t *doc, int tok, void *out, size_t out_size,
-                                 camp_diag_t *diag)
+/* The walk's frames come from the entry point: d->depth of them (a type-specific
+ * entry point keeps exactly that many, the by-type ones the deepest). */
+static camp_status_t decode_with(const ib_doc_t *d, iframe_t *frames, camp_json_doc_t *doc, int tok,
+                                 void *out, size_t out_size, camp_diag_t *diag)
 {
     ictx_t cx;
     char scratch[2];
     camp_status_t st;
     camp_diag_clear(diag);
-    if (doc == NULL || out == NULL || node_of(type) == N_NONE ||
-        out_size != camp_inbox_type_size(type) || camp_json_kind(doc, tok) == CAMP_JSON_INVALID) {
+    if (d == NULL || doc == NULL || out == NULL || out_size != camp_inbox_type_size(d->type) ||
+        camp_json_kind(doc, tok) == CAMP_JSON_INVALID) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(I01, "bad argument"));
     }
-    clear_out(type, out, out_size);
-    ctx_init(&cx, OP_DECODE, type, diag, scratch, frames, depth);
+    clear_out(d->type, out, out_size);
+    ctx_init(&cx, OP_DECODE, d, diag, scratch, frames);
     cx.doc = doc;
-    st = camp_ib_decode(&cx, node_of(type), out, tok);
+    st = camp_ib_decode(&cx, d->node, out, tok);
     if (st == CAMP_OK) {
         camp_diag_clear(diag);
     } else {
@@ -164,7 +200,7 @@ camp_status_t camp_inbox_decode(camp_inbox_type_t type, camp_json_doc_t *doc, in
                                 size_t out_size, camp_diag_t *diag)
 {
     iframe_t frames[IB_MAX_DEPTH];
-    return decode_with(type, frames, IB_MAX_DEPTH, doc, tok, out, out_size, diag);
+    return decode_with(doc_of(type), frames, doc, tok, out, out_size, diag);
 }
 
 camp_status_t camp_inbox_parse(camp_inbox_type_t type, char *json, size_t len,
@@ -177,7 +213,7 @@ camp_status_t camp_inbox_parse(camp_inbox_type_t type, char *json, size_t len,
     if (st != CAMP_OK) {
         return st;
     }
-    return decode_with(type, frames, IB_MAX_DEPTH, &doc, 0, out, out_size, diag);
+    return decode_with(doc_of(type), frames, &doc, 0, out, out_size, diag);
 }
 
 camp_status_t camp_inbox_validate(camp_inbox_type_t type, const void *obj, camp_diag_t *diag)
@@ -186,21 +222,21 @@ camp_status_t camp_inbox_validate(camp_inbox_type_t type, const void *obj, camp_
     iframe_t frames[IB_MAX_DEPTH];
     char scratch[2];
     camp_status_t st;
+    const ib_doc_t *d = doc_of(type);
     camp_diag_clear(diag);
-    if (obj == NULL || node_of(type) == N_NONE) {
+    if (obj == NULL || d == NULL) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(I01, "bad argument"));
     }
-    ctx_init(&cx, OP_VALIDATE, type, diag, scratch, frames, IB_MAX_DEPTH);
-    st = camp_ib_walk(&cx, node_of(type), obj, NULL);
+    ctx_init(&cx, OP_VALIDATE, d, diag, scratch, frames);
+    st = camp_ib_walk(&cx, d->node, obj, NULL);
     if (st == CAMP_OK) {
         camp_diag_clear(diag);
     }
     return st;
 }
 
-static camp_status_t encode_with(camp_inbox_type_t type, iframe_t *frames, unsigned depth,
-                                 const void *obj, char *buf, size_t cap, size_t *out_len,
-                                 camp_diag_t *diag)
+static camp_status_t encode_with(const ib_doc_t *d, iframe_t *frames, const void *obj, char *buf,
+                                 size_t cap, size_t *out_len, camp_diag_t *diag)
 {
     ictx_t cx;
     camp_json_writer_t w;
@@ -211,21 +247,21 @@ static camp_status_t encode_with(camp_inbox_type_t type, iframe_t *frames, unsig
     if (out_len != NULL) {
         *out_len = 0;
     }
-    if (obj == NULL || (buf == NULL && cap > 0) || node_of(type) == N_NONE) {
+    if (d == NULL || obj == NULL || (buf == NULL && cap > 0)) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(I01, "bad argument"));
     }
-    ctx_init(&cx, OP_VALIDATE, type, diag, scratch, frames, depth);
+    ctx_init(&cx, OP_VALIDATE, d, diag, scratch, frames);
     cx.strict = true; /* the strictest documented rules for what we send */
-    st = camp_ib_walk(&cx, node_of(type), obj, NULL);
+    st = camp_ib_walk(&cx, d->node, obj, NULL);
     if (st != CAMP_OK) {
         return st;
     }
     camp_diag_clear(diag);
     camp_json_writer_init(&w, buf, cap);
-    ctx_init(&cx, OP_ENCODE, type, diag, scratch, frames, depth);
+    ctx_init(&cx, OP_ENCODE, d, diag, scratch, frames);
     cx.strict = true;
     cx.w = &w;
-    st = camp_ib_walk(&cx, node_of(type), obj, NULL);
+    st = camp_ib_walk(&cx, d->node, obj, NULL);
     if (st != CAMP_OK) {
         return st;
     }
@@ -250,7 +286,7 @@ camp_status_t camp_inbox_encode(camp_inbox_type_t type, const void *obj, char *b
                                 size_t *out_len, camp_diag_t *diag)
 {
     iframe_t frames[IB_MAX_DEPTH];
-    return encode_with(type, frames, IB_MAX_DEPTH, obj, buf, cap, out_len, diag);
+    return encode_with(doc_of(type), frames, obj, buf, cap, out_len, diag);
 }
 
 bool camp_inbox_equal(camp_inbox_type_t type, const void *a, const void *b)
@@ -258,62 +294,61 @@ bool camp_inbox_equal(camp_inbox_type_t type, const void *a, const void *b)
     ictx_t cx;
     iframe_t frames[IB_MAX_DEPTH];
     char scratch[2];
-    if (a == NULL || b == NULL || node_of(type) == N_NONE) {
+    const ib_doc_t *d = doc_of(type);
+    if (a == NULL || b == NULL || d == NULL) {
         return false;
     }
-    ctx_init(&cx, OP_EQUAL, type, NULL, scratch, frames, IB_MAX_DEPTH);
-    return camp_ib_walk(&cx, node_of(type), a, b) == CAMP_OK;
+    ctx_init(&cx, OP_EQUAL, d, NULL, scratch, frames);
+    return camp_ib_walk(&cx, d->node, a, b) == CAMP_OK;
 }
 
 /* ---- type-specific entry points (link only their own document type) ---- */
 
-/* Each one keeps exactly the frames its document needs (IB_DEPTH_*). */
-#define TYPED_DECODE(NAME, TYPE, STRUCT, DEPTH)                                                    \
+/* Each one keeps exactly the frames its document needs (depth_NAME). */
+#define TYPED_DECODE(NAME, STRUCT)                                                                 \
     camp_status_t camp_inbox_##NAME##_decode(camp_json_doc_t *doc, int tok, STRUCT *out,           \
                                              camp_diag_t *diag)                                    \
     {                                                                                              \
-        iframe_t frames[DEPTH];                                                                    \
-        return decode_with(TYPE, frames, DEPTH, doc, tok, out, sizeof *out, diag);                 \
+        iframe_t frames[depth_##NAME];                                                             \
+        return decode_with(&doc_##NAME, frames, doc, tok, out, sizeof *out, diag);                 \
     }                                                                                              \
     camp_status_t camp_inbox_##NAME##_parse(char *json, size_t len, camp_json_token_t *tokens,     \
                                             size_t capacity, STRUCT *out, camp_diag_t *diag)       \
     {                                                                                              \
-        iframe_t frames[DEPTH];                                                                    \
+        iframe_t frames[depth_##NAME];                                                             \
         camp_json_doc_t doc;                                                                       \
         camp_status_t st = camp_json_parse(&doc, json, len, tokens, capacity, diag);               \
         if (st != CAMP_OK) {                                                                       \
             return st;                                                                             \
         }                                                                                          \
-        return decode_with(TYPE, frames, DEPTH, &doc, 0, out, sizeof *out, diag);                  \
+        return decode_with(&doc_##NAME, frames, &doc, 0, out, sizeof *out, diag);                  \
     }
 
-#define TYPED_ENCODE(NAME, TYPE, STRUCT, DEPTH)                                                    \
+#define TYPED_ENCODE(NAME, STRUCT)                                                                 \
     camp_status_t camp_inbox_##NAME##_encode(const STRUCT *obj, char *buf, size_t cap,             \
                                              size_t *out_len, camp_diag_t *diag)                   \
     {                                                                                              \
-        iframe_t frames[DEPTH];                                                                    \
-        return encode_with(TYPE, frames, DEPTH, obj, buf, cap, out_len, diag);                     \
+        iframe_t frames[depth_##NAME];                                                             \
+        return encode_with(&doc_##NAME, frames, obj, buf, cap, out_len, diag);                     \
     }
 
-TYPED_DECODE(campaign, CAMP_INBOX_CAMPAIGN, camp_inbox_campaign_t, IB_DEPTH_CAMPAIGN)
-TYPED_DECODE(campaign_page, CAMP_INBOX_CAMPAIGN_PAGE, camp_inbox_campaign_page_t, IB_MAX_DEPTH)
-TYPED_DECODE(sequence, CAMP_INBOX_SEQUENCE, camp_inbox_sequence_t, IB_DEPTH_SEQUENCE)
-TYPED_DECODE(leads_add_result, CAMP_INBOX_LEADS_ADD_RESULT, camp_inbox_leads_add_result_t,
-             IB_DEPTH_FLAT)
-TYPED_DECODE(column, CAMP_INBOX_COLUMN, camp_inbox_column_t, IB_DEPTH_FLAT)
-TYPED_DECODE(success, CAMP_INBOX_SUCCESS, camp_inbox_success_t, IB_DEPTH_FLAT)
-TYPED_DECODE(error, CAMP_INBOX_ERROR, camp_inbox_error_t, IB_DEPTH_FLAT)
-TYPED_DECODE(webhook, CAMP_INBOX_WEBHOOK, camp_inbox_webhook_t, IB_DEPTH_WEBHOOK)
-TYPED_DECODE(team, CAMP_INBOX_TEAM, camp_inbox_team_t, IB_DEPTH_FLAT)
+TYPED_DECODE(campaign, camp_inbox_campaign_t)
+TYPED_DECODE(campaign_page, camp_inbox_campaign_page_t)
+TYPED_DECODE(sequence, camp_inbox_sequence_t)
+TYPED_DECODE(leads_add_result, camp_inbox_leads_add_result_t)
+TYPED_DECODE(column, camp_inbox_column_t)
+TYPED_DECODE(success, camp_inbox_success_t)
+TYPED_DECODE(error, camp_inbox_error_t)
+TYPED_DECODE(webhook, camp_inbox_webhook_t)
+TYPED_DECODE(team, camp_inbox_team_t)
 
-TYPED_ENCODE(campaign_create, CAMP_INBOX_CAMPAIGN_CREATE, camp_inbox_campaign_create_t,
-             IB_DEPTH_CREATE)
-TYPED_ENCODE(sequence_update, CAMP_INBOX_SEQUENCE_UPDATE, camp_inbox_sequence_t, IB_DEPTH_SEQUENCE)
-TYPED_ENCODE(rules_update, CAMP_INBOX_RULES_UPDATE, camp_inbox_rules_update_t, IB_DEPTH_FLAT)
-TYPED_ENCODE(leads_add, CAMP_INBOX_LEADS_ADD, camp_inbox_leads_add_t, IB_DEPTH_LEADS)
-TYPED_ENCODE(lead_update, CAMP_INBOX_LEAD_UPDATE, camp_inbox_lead_update_t, IB_DEPTH_FLAT)
-TYPED_ENCODE(lead_cancel, CAMP_INBOX_LEAD_CANCEL, camp_inbox_lead_cancel_t, IB_DEPTH_FLAT)
-TYPED_ENCODE(column_update, CAMP_INBOX_COLUMN_UPDATE, camp_inbox_column_update_t, IB_DEPTH_FLAT)
+TYPED_ENCODE(campaign_create, camp_inbox_campaign_create_t)
+TYPED_ENCODE(sequence_update, camp_inbox_sequence_t)
+TYPED_ENCODE(rules_update, camp_inbox_rules_update_t)
+TYPED_ENCODE(leads_add, camp_inbox_leads_add_t)
+TYPED_ENCODE(lead_update, camp_inbox_lead_update_t)
+TYPED_ENCODE(lead_cancel, camp_inbox_lead_cancel_t)
+TYPED_ENCODE(column_update, camp_inbox_column_update_t)
 
 /* ---- event feed pages ---------------------------------------------------------------------- */
 
@@ -321,7 +356,7 @@ camp_status_t camp_inbox_events_page_decode(camp_json_doc_t *doc, int tok,
                                             camp_inbox_events_page_t *out, camp_diag_t *diag)
 {
     ictx_t cx;
-    iframe_t frame[1]; /* the page's own flat members */
+    iframe_t frame[depth_events_page];
     char scratch[2];
     camp_status_t st;
     camp_diag_clear(diag);
@@ -329,7 +364,7 @@ camp_status_t camp_inbox_events_page_decode(camp_json_doc_t *doc, int tok,
         return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(I01, "bad argument"));
     }
     memset(out, 0, sizeof *out);
-    ctx_init(&cx, OP_DECODE, CAMP_INBOX_TYPE_COUNT, diag, scratch, frame, 1);
+    ctx_init(&cx, OP_DECODE, &doc_events_page, diag, scratch, frame);
     cx.doc = doc;
     st = camp_ib_events_page_op(&cx, out, tok);
     camp_ib_report(&cx, st);
@@ -358,9 +393,8 @@ camp_status_t camp_inbox_events_next(camp_json_doc_t *doc, camp_inbox_events_pag
                              CAMP_RULE(I04, "page does not belong to this document"));
     }
     {
-        iframe_t frames[IB_DEPTH_WEBHOOK];
-        st = decode_with(CAMP_INBOX_WEBHOOK, frames, IB_DEPTH_WEBHOOK, doc, page->next_tok, ev,
-                         sizeof *ev, diag);
+        iframe_t frames[depth_webhook];
+        st = decode_with(&doc_webhook, frames, doc, page->next_tok, ev, sizeof *ev, diag);
     }
     if (st == CAMP_OK) {
         page->next++;

@@ -853,6 +853,58 @@ static bool equal_value(const ifield_t *f, const void *a, const void *b)
     }
 }
 
+/* ---- the family's hooks ------------------------------------------------------------------------ */
+
+static camp_status_t hook_open(ictx_t *cx, iframe_t *f)
+{
+    return (cx->hooks != NULL && cx->hooks->open_object != NULL) ? cx->hooks->open_object(cx, f)
+                                                                 : CAMP_OK;
+}
+
+static camp_status_t hook_close(ictx_t *cx, iframe_t *f)
+{
+    return (cx->hooks != NULL && cx->hooks->close_object != NULL) ? cx->hooks->close_object(cx, f)
+                                                                  : CAMP_OK;
+}
+
+static IB_INLINE camp_status_t hook_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int v,
+                                        isub_t *out)
+{
+    out->kind = ISUB_DONE;
+    out->n = 0;
+    if (cx->hooks == NULL || cx->hooks->sub == NULL) {
+        return camp_ib_fail_at(cx, v, CAMP_ERR_INTERNAL,
+                               CAMP_RULE(I45, "nested member in a flat object"));
+    }
+    return cx->hooks->sub(cx, f, m, v, out);
+}
+
+/* *a stays NULL without a hook: the walk reports the item outside its storage */
+static camp_status_t hook_item(ictx_t *cx, const iframe_t *f, uint16_t i, int tok, void **a,
+                               const void **b)
+{
+    *a = NULL;
+    *b = NULL;
+    return (cx->hooks != NULL && cx->hooks->item != NULL) ? cx->hooks->item(cx, f, i, tok, a, b)
+                                                          : CAMP_OK;
+}
+
+static void hook_item_done(ictx_t *cx, iframe_t *f, uint16_t i)
+{
+    if (cx->hooks != NULL && cx->hooks->item_done != NULL) {
+        cx->hooks->item_done(cx, f, i);
+    }
+}
+
+static bool hook_sub_present(const ictx_t *cx, const ifield_t *m, const void *base)
+{
+    if (base == NULL) {
+        return false;
+    }
+    return (cx->hooks == NULL || cx->hooks->sub_present == NULL) ||
+           cx->hooks->sub_present(cx, m, base);
+}
+
 /* ---- members ---------------------------------------------------------------------------------- */
 
 static uint32_t present_word(const inode_t *nd, const void *base)
@@ -889,7 +941,7 @@ static bool is_present(const ictx_t *cx, const inode_t *nd, const ifield_t *f, c
         return (present_word(nd, base) & f->bit) != 0;
     }
     if (f->kind == K_SUB) {
-        return camp_ib_sub_present(cx, f, base);
+        return hook_sub_present(cx, f, base);
     }
     if (is_ptr_kind(f->kind)) {
         return str_of(base, f)->ptr != NULL || (nullable(cx, f) && required(cx, f));
@@ -1014,7 +1066,7 @@ static camp_status_t dec_member(ictx_t *cx, iframe_t *f, const inode_t *nd, int 
         return nullable(cx, m) ? CAMP_OK
                                : camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(m->kind, false));
     }
-    st = camp_ib_sub(cx, f, m, v, sub);
+    st = hook_sub(cx, f, m, v, sub);
     if (st == CAMP_OK) {
         set_bit(nd, f->a, m->bit);
     }
@@ -1039,7 +1091,7 @@ static camp_status_t dec_required(ictx_t *cx, const iframe_t *f, const inode_t *
 static camp_status_t dec_close(ictx_t *cx, iframe_t *f, const inode_t *nd)
 {
     camp_status_t st = dec_required(cx, f, nd);
-    return (st != CAMP_OK) ? st : camp_ib_close(cx, f);
+    return (st != CAMP_OK) ? st : hook_close(cx, f);
 }
 
 /* Validate, encode or equal: a plain member @p m of object level @p f, with its key
@@ -1138,7 +1190,7 @@ static camp_status_t walk_member(ictx_t *cx, iframe_t *f, const inode_t *nd, con
         st = camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
                              CAMP_RULE(I44, "must not be sent: the server assigns it"));
     } else {
-        st = camp_ib_sub(cx, f, m, -1, sub);
+        st = hook_sub(cx, f, m, -1, sub);
     }
     if (st == CAMP_OK && sub->kind == ISUB_DONE) {
         camp_ib_path_cut(&cx->path, mark);
@@ -1202,7 +1254,7 @@ static camp_status_t push(ictx_t *cx, unsigned node, void *a, const void *b, int
     } else if (cx->op == OP_ENCODE) {
         camp_json_write_object_begin(cx->w);
     }
-    return camp_ib_open(cx, f);
+    return hook_open(cx, f);
 }
 
 static void pop(ictx_t *cx, const iframe_t *f)
@@ -1218,7 +1270,7 @@ static void pop(ictx_t *cx, const iframe_t *f)
     cx->depth--;
     if (cx->op == OP_DECODE && cx->depth > 0 && cx->frames[cx->depth - 1].is_arr && !f->is_arr) {
         iframe_t *arr = &cx->frames[cx->depth - 1];
-        camp_ib_item_done(cx, arr, (uint16_t)(arr->i - 1u));
+        hook_item_done(cx, arr, (uint16_t)(arr->i - 1u));
     }
 }
 
@@ -1283,7 +1335,7 @@ static camp_status_t struct_object_step(ictx_t *cx, iframe_t *f)
     size_t mark = cx->path.need;
 
     if (f->i >= nd->n) {
-        st = (cx->op == OP_EQUAL) ? CAMP_OK : camp_ib_close(cx, f);
+        st = (cx->op == OP_EQUAL) ? CAMP_OK : hook_close(cx, f);
         if (st == CAMP_OK) {
             pop(cx, f);
         }
@@ -1321,7 +1373,7 @@ static camp_status_t array_step(ictx_t *cx, iframe_t *f)
     } else if (cx->op == OP_VALIDATE && f->is_arr == LEVEL_ARRAY) {
         camp_ib_path_index(&cx->path, i);
     }
-    st = camp_ib_item(cx, f, i, item, &a, &b);
+    st = hook_item(cx, f, i, item, &a, &b);
     if (st != CAMP_OK) {
         return st;
     }
@@ -1363,7 +1415,7 @@ camp_status_t camp_ib_walk(ictx_t *cx, unsigned node, const void *a, const void 
 
 /* Decode: a flat object (a node without K_SUB members) inside a hook: each member
  * of the object at @p tok, then the required ones, in a loop of its own (it never
- * reaches camp_ib_sub(), so the hooks that use it make no call cycle). */
+ * reaches the sub hook, so the hooks that use it make no call cycle). */
 camp_status_t camp_ib_decode_flat(ictx_t *cx, unsigned node, void *a, int tok)
 {
     const inode_t *nd = camp_ib_node(node);

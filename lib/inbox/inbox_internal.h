@@ -126,6 +126,13 @@ typedef struct inode {
 #else
 #define IB_NOINLINE
 #endif
+/* A call through a family hook made in its caller's frame: a wrapper of its own
+ * would add its frame under every hook. */
+#if defined(__GNUC__) || defined(__clang__)
+#define IB_INLINE __attribute__((always_inline)) inline
+#else
+#define IB_INLINE inline
+#endif
 
 /* ---- context and walk ------------------------------------------------------------------ */
 
@@ -203,8 +210,11 @@ enum {
     LEVEL_MAP
 };
 
+typedef struct ihooks ihooks_t;
+
 typedef struct ictx {
     iop_t op;
+    const ihooks_t *hooks;                 /* the document family's hooks (NULL: none) */
     camp_json_doc_t *doc;                  /* decode */
     camp_diag_t *diag;                     /* may be NULL */
     camp_json_writer_t *w;                 /* encode */
@@ -311,26 +321,44 @@ enum inode_id {
 };
 
 const inode_t *camp_ib_node(unsigned node);
-/* An object level opens (every op; decode: its token is an object). May replace
- * f->node by a variant (a segment's type, a webhook's format) or fail. */
-camp_status_t camp_ib_open(ictx_t *cx, iframe_t *f);
-/* An object level closes after its members: cross-member rules. */
-camp_status_t camp_ib_close(ictx_t *cx, iframe_t *f);
-/* A present, non-null K_SUB member @p m of object level @p f (decode: its value
- * token @p v): handled here (ISUB_DONE), or an object or array for the walk. */
-camp_status_t camp_ib_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int v, isub_t *out);
+
+/* The hooks of one family of documents (the nodes one or a few document types
+ * reach). Each entry point passes its type's family (ictx::hooks), so a program
+ * links the hooks of the types it calls and not every type's: there is no central
+ * switch over all nodes. A NULL hook does nothing (sub_present: the member is
+ * there; sub, item: an internal error, the tables name a hook the family lacks). */
+struct ihooks {
+    /* An object level opens (every op; decode: its token is an object). May
+     * replace f->node by a variant (a segment's type, a webhook's format) or fail. */
+    camp_status_t (*open_object)(ictx_t *cx, iframe_t *f);
+    /* An object level closes after its members: cross-member rules. */
+    camp_status_t (*close_object)(ictx_t *cx, iframe_t *f);
+    /* A present, non-null K_SUB member @p m of object level @p f (decode: its value
+     * token @p v): handled here (ISUB_DONE), or an object or array for the walk. */
+    camp_status_t (*sub)(ictx_t *cx, iframe_t *f, const ifield_t *m, int v, isub_t *out);
+    /* Item @p i of array or map level @p f: its struct (decode: where to write it;
+     * equal: *b). A map's item is named by its key (decode: token @p tok; struct
+     * walks: the hook writes it, or puts it on the path, and checks it). */
+    camp_status_t (*item)(ictx_t *cx, const iframe_t *f, uint16_t i, int tok, void **a,
+                          const void **b);
+    /* Decode: item @p i of array level @p f is complete (pool and item counts). */
+    void (*item_done)(ictx_t *cx, iframe_t *f, uint16_t i);
+    /* Struct walks: whether a K_SUB member without a presence bit is there in @p base. */
+    bool (*sub_present)(const ictx_t *cx, const ifield_t *m, const void *base);
+};
+
+/* The families (inbox_schema.c). Types without nested members have none (NULL). */
+extern const ihooks_t camp_ib_campaign_hooks; /* campaign, sequence (and its update body) */
+extern const ihooks_t camp_ib_page_hooks;     /* campaign page: the campaign family and the page */
+extern const ihooks_t camp_ib_rules_hooks;    /* campaign-create and rules-update bodies */
+extern const ihooks_t camp_ib_leads_hooks;    /* add-leads body */
+extern const ihooks_t camp_ib_error_hooks;    /* error responses */
+extern const ihooks_t camp_ib_success_hooks;  /* success responses */
+extern const ihooks_t camp_ib_webhook_hooks;  /* webhooks and feed events */
+
 /* Decode: a member of only one campaign shape, at token @p v, while the shape is
  * open: decides the shape, or fails when it contradicts it (D2). */
 camp_status_t camp_ib_shape_member(ictx_t *cx, const ifield_t *m, int v);
-/* Struct walks: whether a K_SUB member without a presence bit is there in @p base. */
-bool camp_ib_sub_present(const ictx_t *cx, const ifield_t *m, const void *base);
-/* Item @p i of array or map level @p f: its struct (decode: where to write it; equal:
- * *b). A map's item is named by its key (decode: token @p tok; struct walks: the
- * hook writes it, or puts it on the path, and checks it). */
-camp_status_t camp_ib_item(ictx_t *cx, const iframe_t *f, uint16_t i, int tok, void **a,
-                           const void **b);
-/* Decode: item @p i of array level @p f is complete (pool and item counts). */
-void camp_ib_item_done(ictx_t *cx, iframe_t *f, uint16_t i);
 /* Decode: a campaign's members cleared, not its pools (each element is cleared when
  * it is reached). */
 void camp_ib_clear_campaign(camp_inbox_campaign_t *c);

@@ -1645,11 +1645,10 @@ static camp_status_t lead_open(ictx_t *cx, iframe_t *f)
     return CAMP_OK;
 }
 
-camp_status_t camp_ib_open(ictx_t *cx, iframe_t *f)
+static camp_status_t campaign_family_open(ictx_t *cx, iframe_t *f)
 {
     switch (f->node) {
     case N_CAMPAIGN: return campaign_open(cx, f);
-    case N_SUMMARY: cx->shape = CAMP_INBOX_SHAPE_SUMMARY; return CAMP_OK;
     case N_SEQUENCE:
         if (cx->op == OP_DECODE) {
             ((camp_inbox_sequence_t *)f->a)->version = -1;
@@ -1663,11 +1662,27 @@ camp_status_t camp_ib_open(ictx_t *cx, iframe_t *f)
     case N_STEP: return step_open(cx, f);
     case N_SEG_STATIC: /* every segment opens as N_SEG_STATIC; its type picks the node */
         return segment_open(cx, f);
-    case N_ERROR: return error_open(cx, f);
-    case N_WEBHOOK: return webhook_open(cx, f);
-    case N_LEAD: return lead_open(cx, f);
     default: return CAMP_OK;
     }
+}
+
+static camp_status_t webhook_family_open(ictx_t *cx, iframe_t *f)
+{
+    if (f->node == N_SUMMARY) { /* a webhook's campaign */
+        cx->shape = CAMP_INBOX_SHAPE_SUMMARY;
+        return CAMP_OK;
+    }
+    return (f->node == N_WEBHOOK) ? webhook_open(cx, f) : CAMP_OK;
+}
+
+static camp_status_t error_family_open(ictx_t *cx, iframe_t *f)
+{
+    return (f->node == N_ERROR) ? error_open(cx, f) : CAMP_OK;
+}
+
+static camp_status_t leads_family_open(ictx_t *cx, iframe_t *f)
+{
+    return (f->node == N_LEAD) ? lead_open(cx, f) : CAMP_OK;
 }
 
 /* ---- cross-member rules --------------------------------------------------------------------------------------------------------- */
@@ -1757,27 +1772,42 @@ static camp_status_t webhook_close(ictx_t *cx, const iframe_t *f)
     return CAMP_OK;
 }
 
-camp_status_t camp_ib_close(ictx_t *cx, iframe_t *f)
+static camp_status_t campaign_family_close(ictx_t *cx, iframe_t *f)
 {
     switch (f->node) {
     case N_CAMPAIGN: return campaign_close(cx, f);
     case N_SEG_VARIABLE: return seg_variable_close(cx, f);
-    case N_LEADS_ADD: return leads_add_close(cx, f);
     case N_WINDOW: return window_close(cx, f);
-    case N_LEAD:
-        if (cx->op == OP_DECODE && ((const camp_inbox_lead_t *)f->a)->by == CAMP_INBOX_BY_UNSET) {
-            return camp_ib_fail_at(
-                cx, f->u.d.tok, CAMP_ERR_REQUIRED,
-                CAMP_RULE(I75, "one of platformId, username, externalId required"));
-        }
-        return CAMP_OK;
-    case N_SUCCESS:
-        if (cx->op == OP_DECODE) {
-            camp_inbox_success_t *s = (camp_inbox_success_t *)f->a;
-            s->is_true =
-                (s->value.ptr != NULL && s->value.len == 4 && memcmp(s->value.ptr, "true", 4) == 0);
-        }
-        return CAMP_OK;
+    default: return CAMP_OK;
+    }
+}
+
+static camp_status_t leads_family_close(ictx_t *cx, iframe_t *f)
+{
+    if (f->node == N_LEADS_ADD) {
+        return leads_add_close(cx, f);
+    }
+    if (f->node == N_LEAD && cx->op == OP_DECODE &&
+        ((const camp_inbox_lead_t *)f->a)->by == CAMP_INBOX_BY_UNSET) {
+        return camp_ib_fail_at(cx, f->u.d.tok, CAMP_ERR_REQUIRED,
+                               CAMP_RULE(I75, "one of platformId, username, externalId required"));
+    }
+    return CAMP_OK;
+}
+
+static camp_status_t success_close(ictx_t *cx, iframe_t *f)
+{
+    if (f->node == N_SUCCESS && cx->op == OP_DECODE) {
+        camp_inbox_success_t *s = (camp_inbox_success_t *)f->a;
+        s->is_true =
+            (s->value.ptr != NULL && s->value.len == 4 && memcmp(s->value.ptr, "true", 4) == 0);
+    }
+    return CAMP_OK;
+}
+
+static camp_status_t webhook_family_close(ictx_t *cx, iframe_t *f)
+{
+    switch (f->node) {
     case N_WH_V1:
     case N_WH_LEGACY:
     case N_WH_V2: return webhook_close(cx, f);
@@ -2351,10 +2381,9 @@ static camp_status_t webhook_part(ictx_t *cx, const ifield_t *m, isub_t *out)
     return CAMP_OK;
 }
 
-camp_status_t camp_ib_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int v, isub_t *out)
+static camp_status_t campaign_family_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int v,
+                                         isub_t *out)
 {
-    out->kind = ISUB_DONE;
-    out->n = 0;
     switch (m->rule) {
     case SUB_HOURS:
     case SUB_RULES:
@@ -2401,8 +2430,24 @@ camp_status_t camp_ib_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int v, isu
         return options_op(cx, q, (camp_inbox_segment_t *)f->a, qb,
                           (cx->op == OP_EQUAL) ? (const camp_inbox_segment_t *)f->u.s.b : NULL, v);
     }
-    case SUB_CAMPAIGNS:
-    case SUB_CURSOR: return page_sub(cx, f, m->rule, v, out);
+    default:
+        return camp_ib_fail_at(cx, v, CAMP_ERR_INTERNAL,
+                               CAMP_RULE(I45, "nested member in a flat object"));
+    }
+}
+
+static camp_status_t page_family_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int v, isub_t *out)
+{
+    if (m->rule == SUB_CAMPAIGNS || m->rule == SUB_CURSOR) {
+        return page_sub(cx, f, m->rule, v, out);
+    }
+    return campaign_family_sub(cx, f, m, v, out);
+}
+
+static camp_status_t rules_family_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int v,
+                                      isub_t *out)
+{
+    switch (m->rule) {
     case SUB_CREATE_RULES:
         out->kind = ISUB_OBJ;
         out->node = N_RULES_UPDATE;
@@ -2414,38 +2459,66 @@ camp_status_t camp_ib_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int v, isu
         return column_mappings_op(
             cx, (camp_inbox_rules_update_t *)f->a,
             (cx->op == OP_EQUAL) ? (const camp_inbox_rules_update_t *)f->u.s.b : NULL, v);
+    default:
+        return camp_ib_fail_at(cx, v, CAMP_ERR_INTERNAL,
+                               CAMP_RULE(I45, "nested member in a flat object"));
+    }
+}
+
+static camp_status_t leads_family_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int v,
+                                      isub_t *out)
+{
+    switch (m->rule) {
     case SUB_PLATFORM_IDS:
     case SUB_USERNAMES:
     case SUB_EXTERNAL_IDS:
     case SUB_LEADS: return leads_sub(cx, f, m->rule, v, out);
     case SUB_LEAD_ID: return lead_id_op(cx, f, m, v);
-    case SUB_ERROR:
-        out->kind = ISUB_OBJ;
-        out->node = N_ERROR_INNER;
-        out->a = f->a;
-        out->b = (cx->op == OP_EQUAL) ? f->u.s.b : NULL;
-        return CAMP_OK;
-    case SUB_WH_DATA: return webhook_data(cx, f, v, out);
-    default: /* webhook parts */ return webhook_part(cx, m, out);
+    default:
+        return camp_ib_fail_at(cx, v, CAMP_ERR_INTERNAL,
+                               CAMP_RULE(I45, "nested member in a flat object"));
     }
+}
+
+static camp_status_t error_family_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int v,
+                                      isub_t *out)
+{
+    if (m->rule != SUB_ERROR) {
+        return camp_ib_fail_at(cx, v, CAMP_ERR_INTERNAL,
+                               CAMP_RULE(I45, "nested member in a flat object"));
+    }
+    out->kind = ISUB_OBJ;
+    out->node = N_ERROR_INNER;
+    out->a = f->a;
+    out->b = (cx->op == OP_EQUAL) ? f->u.s.b : NULL;
+    return CAMP_OK;
+}
+
+static camp_status_t webhook_family_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int v,
+                                        isub_t *out)
+{
+    return (m->rule == SUB_WH_DATA) ? webhook_data(cx, f, v, out) : webhook_part(cx, m, out);
 }
 
 /* Struct walks: a nested member with no presence bit is there when its content
  * says so (optional webhook parts, the lead's one identifier). */
-bool camp_ib_sub_present(const ictx_t *cx, const ifield_t *m, const void *base)
+static bool webhook_present(const ictx_t *cx, const ifield_t *m, const void *base)
 {
     (void)cx;
-    if (base == NULL) {
-        return false;
-    }
     switch (m->rule) {
     case SUB_WH_TEAM: return ((const camp_inbox_webhook_t *)base)->team_id.ptr != NULL;
     case SUB_WH_ACCOUNT_LINK:
         return ((const camp_inbox_webhook_t *)base)->account_link_id.ptr != NULL;
-    case SUB_LEAD_ID:
-        return ((const camp_inbox_lead_t *)base)->by == (uint8_t)(m - camp_ib_node(N_LEAD)->t + 1);
     default: return true;
     }
+}
+
+/* The lead's identifier members share one hook: the one `by` names is there. */
+static bool lead_present(const ictx_t *cx, const ifield_t *m, const void *base)
+{
+    (void)cx;
+    return m->rule != SUB_LEAD_ID ||
+           ((const camp_inbox_lead_t *)base)->by == (uint8_t)(m - camp_ib_node(N_LEAD)->t + 1);
 }
 
 /* ---- array items --------------------------------------------------------------------------------------------------------------- */
@@ -2524,26 +2597,13 @@ static camp_status_t lists_item(const ictx_t *cx, const iframe_t *f, uint16_t i,
     return CAMP_OK;
 }
 
-camp_status_t camp_ib_item(ictx_t *cx, const iframe_t *f, uint16_t i, int tok, void **a,
-                           const void **b)
+static camp_status_t campaign_family_item(ictx_t *cx, const iframe_t *f, uint16_t i, int tok,
+                                          void **a, const void **b)
 {
     bool eq = (cx->op == OP_EQUAL);
-    *a = NULL;
-    *b = NULL;
     switch (f->sub) {
     case SUB_HOURS: return hours_item(cx, f, i, tok, a, b);
     case SUB_VARIABLES: return variables_item(cx, f, i, tok, a, b);
-    case SUB_CAMPAIGNS: {
-        camp_inbox_campaign_page_t *p = (camp_inbox_campaign_page_t *)f->a;
-        if (i < CAMP_MAX_PAGE_ITEMS) {
-            if (cx->op == OP_DECODE) {
-                camp_ib_clear_campaign(&p->items[i]);
-            }
-            *a = &p->items[i];
-            *b = eq ? &((const camp_inbox_campaign_page_t *)f->u.s.b)->items[i] : NULL;
-        }
-        return CAMP_OK;
-    }
     case SUB_AUTOMATIONS: {
         camp_inbox_campaign_t *c = (camp_inbox_campaign_t *)f->a;
         if (i < CAMP_MAX_AUTOMATIONS) {
@@ -2560,19 +2620,42 @@ camp_status_t camp_ib_item(ictx_t *cx, const iframe_t *f, uint16_t i, int tok, v
         }
         return CAMP_OK;
     }
-    case SUB_LEADS: return leads_item(cx, f, i, a, b);
     case SUB_SEGMENTS: return segments_item(cx, f, i, a, b);
     default: return lists_item(cx, f, i, a, b); /* SUB_SYNCED, SUB_EXCLUDED, SUB_LISTS */
     }
 }
 
-void camp_ib_item_done(ictx_t *cx, iframe_t *f, uint16_t i)
+static camp_status_t page_family_item(ictx_t *cx, const iframe_t *f, uint16_t i, int tok, void **a,
+                                      const void **b)
+{
+    camp_inbox_campaign_page_t *p = (camp_inbox_campaign_page_t *)f->a;
+    if (f->sub != SUB_CAMPAIGNS) {
+        return campaign_family_item(cx, f, i, tok, a, b);
+    }
+    if (i < CAMP_MAX_PAGE_ITEMS) {
+        if (cx->op == OP_DECODE) {
+            camp_ib_clear_campaign(&p->items[i]);
+        }
+        *a = &p->items[i];
+        *b =
+            (cx->op == OP_EQUAL) ? &((const camp_inbox_campaign_page_t *)f->u.s.b)->items[i] : NULL;
+    }
+    return CAMP_OK;
+}
+
+static camp_status_t leads_family_item(ictx_t *cx, const iframe_t *f, uint16_t i, int tok, void **a,
+                                       const void **b)
+{
+    (void)tok;
+    return leads_item(cx, f, i, a, b);
+}
+
+static void campaign_family_item_done(ictx_t *cx, iframe_t *f, uint16_t i)
 {
     (void)i;
     switch (f->sub) {
     case SUB_AUTOMATIONS: ((camp_inbox_campaign_t *)f->a)->automation_count++; return;
     case SUB_STEPS: ((camp_inbox_sequence_t *)f->a)->step_count++; return;
-    case SUB_LEADS: ((camp_inbox_leads_add_t *)f->a)->lead_count++; return;
     case SUB_SEGMENTS: {
         const camp_inbox_sequence_t *qb;
         camp_inbox_sequence_t *q = sequence_of(cx, &qb);
@@ -2595,6 +2678,29 @@ void camp_ib_item_done(ictx_t *cx, iframe_t *f, uint16_t i)
     default: return;
     }
 }
+
+static void leads_family_item_done(ictx_t *cx, iframe_t *f, uint16_t i)
+{
+    (void)cx;
+    (void)i;
+    ((camp_inbox_leads_add_t *)f->a)->lead_count++; /* the one array of the family */
+}
+
+/* ---- the families ------------------------------------------------------------------------------------------------------------------- */
+
+const ihooks_t camp_ib_campaign_hooks = {campaign_family_open,      campaign_family_close,
+                                         campaign_family_sub,       campaign_family_item,
+                                         campaign_family_item_done, NULL};
+const ihooks_t camp_ib_page_hooks = {campaign_family_open,      campaign_family_close,
+                                     page_family_sub,           page_family_item,
+                                     campaign_family_item_done, NULL};
+const ihooks_t camp_ib_rules_hooks = {NULL, NULL, rules_family_sub, NULL, NULL, NULL};
+const ihooks_t camp_ib_leads_hooks = {leads_family_open, leads_family_close,     leads_family_sub,
+                                      leads_family_item, leads_family_item_done, lead_present};
+const ihooks_t camp_ib_error_hooks = {error_family_open, NULL, error_family_sub, NULL, NULL, NULL};
+const ihooks_t camp_ib_success_hooks = {NULL, success_close, NULL, NULL, NULL, NULL};
+const ihooks_t camp_ib_webhook_hooks = {
+    webhook_family_open, webhook_family_close, webhook_family_sub, NULL, NULL, webhook_present};
 
 /* ---- event feed page (§8.5) ---------------------------------------------------------------------------------------------------- */
 
