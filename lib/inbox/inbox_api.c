@@ -70,41 +70,41 @@ bool camp_inbox_type_is_request(camp_inbox_type_t type)
 }
 
 /* A document type as its entry points run it: its root node, the levels its walk
- * needs (IB_DEPTH_*) and its family's hooks. A type-specific entry point names its
- * own; the by-type ones go through doc_of() and so link every family. */
+ * needs (IB_DEPTH_*) and its family (nodes and hooks). A type-specific entry point
+ * names its own; the by-type ones go through doc_of() and so link every family. */
 typedef struct ib_doc {
     camp_inbox_type_t type;
     uint8_t node;
     uint8_t depth;
-    const ihooks_t *hooks; /* NULL: a flat document */
+    const ifamily_t *fam;
 } ib_doc_t;
 
 /* doc_NAME, and depth_NAME: the frames its type-specific entry points keep */
-#define IB_DOC(NAME, TYPE, NODE, DEPTH, HOOKS)                                                     \
+#define IB_DOC(NAME, TYPE, NODE, DEPTH, FAMILY)                                                    \
     enum {                                                                                         \
         depth_##NAME = DEPTH                                                                       \
     };                                                                                             \
-    static const ib_doc_t doc_##NAME = {TYPE, NODE, DEPTH, HOOKS};
+    static const ib_doc_t doc_##NAME = {TYPE, NODE, DEPTH, &camp_ib_##FAMILY##_family};
 
-IB_DOC(campaign, CAMP_INBOX_CAMPAIGN, N_CAMPAIGN, IB_DEPTH_CAMPAIGN, &camp_ib_campaign_hooks)
-IB_DOC(campaign_page, CAMP_INBOX_CAMPAIGN_PAGE, N_PAGE, IB_MAX_DEPTH, &camp_ib_page_hooks)
-IB_DOC(campaign_create, CAMP_INBOX_CAMPAIGN_CREATE, N_CREATE, IB_DEPTH_CREATE, &camp_ib_rules_hooks)
-IB_DOC(sequence_update, CAMP_INBOX_SEQUENCE_UPDATE, N_SEQUENCE, IB_DEPTH_SEQUENCE,
-       &camp_ib_campaign_hooks)
-IB_DOC(sequence, CAMP_INBOX_SEQUENCE, N_SEQUENCE, IB_DEPTH_SEQUENCE, &camp_ib_campaign_hooks)
-IB_DOC(rules_update, CAMP_INBOX_RULES_UPDATE, N_RULES_UPDATE, IB_DEPTH_FLAT, &camp_ib_rules_hooks)
-IB_DOC(leads_add, CAMP_INBOX_LEADS_ADD, N_LEADS_ADD, IB_DEPTH_LEADS, &camp_ib_leads_hooks)
-IB_DOC(leads_add_result, CAMP_INBOX_LEADS_ADD_RESULT, N_LEADS_ADD_RESULT, IB_DEPTH_FLAT, NULL)
-IB_DOC(lead_update, CAMP_INBOX_LEAD_UPDATE, N_LEAD_UPDATE, IB_DEPTH_FLAT, NULL)
-IB_DOC(lead_cancel, CAMP_INBOX_LEAD_CANCEL, N_LEAD_CANCEL, IB_DEPTH_FLAT, NULL)
-IB_DOC(column_update, CAMP_INBOX_COLUMN_UPDATE, N_COLUMN_UPDATE, IB_DEPTH_FLAT, NULL)
-IB_DOC(column, CAMP_INBOX_COLUMN, N_COLUMN, IB_DEPTH_FLAT, NULL)
-IB_DOC(success, CAMP_INBOX_SUCCESS, N_SUCCESS, IB_DEPTH_FLAT, &camp_ib_success_hooks)
-IB_DOC(error, CAMP_INBOX_ERROR, N_ERROR, IB_DEPTH_FLAT, &camp_ib_error_hooks)
-IB_DOC(webhook, CAMP_INBOX_WEBHOOK, N_WEBHOOK, IB_DEPTH_WEBHOOK, &camp_ib_webhook_hooks)
-IB_DOC(team, CAMP_INBOX_TEAM, N_TEAM, IB_DEPTH_FLAT, NULL)
+IB_DOC(campaign, CAMP_INBOX_CAMPAIGN, N_CAMPAIGN, IB_DEPTH_CAMPAIGN, campaign)
+IB_DOC(campaign_page, CAMP_INBOX_CAMPAIGN_PAGE, N_PAGE, IB_MAX_DEPTH, page)
+IB_DOC(campaign_create, CAMP_INBOX_CAMPAIGN_CREATE, N_CREATE, IB_DEPTH_CREATE, rules)
+IB_DOC(sequence_update, CAMP_INBOX_SEQUENCE_UPDATE, N_SEQUENCE, IB_DEPTH_SEQUENCE, campaign)
+IB_DOC(sequence, CAMP_INBOX_SEQUENCE, N_SEQUENCE, IB_DEPTH_SEQUENCE, campaign)
+IB_DOC(rules_update, CAMP_INBOX_RULES_UPDATE, N_RULES_UPDATE, IB_DEPTH_FLAT, rules)
+IB_DOC(leads_add, CAMP_INBOX_LEADS_ADD, N_LEADS_ADD, IB_DEPTH_LEADS, leads)
+IB_DOC(leads_add_result, CAMP_INBOX_LEADS_ADD_RESULT, N_LEADS_ADD_RESULT, IB_DEPTH_FLAT,
+       leads_add_result)
+IB_DOC(lead_update, CAMP_INBOX_LEAD_UPDATE, N_LEAD_UPDATE, IB_DEPTH_FLAT, lead_update)
+IB_DOC(lead_cancel, CAMP_INBOX_LEAD_CANCEL, N_LEAD_CANCEL, IB_DEPTH_FLAT, lead_cancel)
+IB_DOC(column_update, CAMP_INBOX_COLUMN_UPDATE, N_COLUMN_UPDATE, IB_DEPTH_FLAT, column_update)
+IB_DOC(column, CAMP_INBOX_COLUMN, N_COLUMN, IB_DEPTH_FLAT, column)
+IB_DOC(success, CAMP_INBOX_SUCCESS, N_SUCCESS, IB_DEPTH_FLAT, success)
+IB_DOC(error, CAMP_INBOX_ERROR, N_ERROR, IB_DEPTH_FLAT, error)
+IB_DOC(webhook, CAMP_INBOX_WEBHOOK, N_WEBHOOK, IB_DEPTH_WEBHOOK, webhook)
+IB_DOC(team, CAMP_INBOX_TEAM, N_TEAM, IB_DEPTH_FLAT, team)
 /* not a camp_inbox_type_t: the envelope of an event-feed page, its flat members only */
-IB_DOC(events_page, CAMP_INBOX_TYPE_COUNT, N_EVENTS_PAGE, 1, NULL)
+IB_DOC(events_page, CAMP_INBOX_TYPE_COUNT, N_EVENTS_PAGE, 1, events_page)
 
 static const ib_doc_t *doc_of(camp_inbox_type_t type)
 {
@@ -136,7 +136,7 @@ static void ctx_init(ictx_t *cx, iop_t op, const ib_doc_t *d, camp_diag_t *diag,
 {
     memset(cx, 0, sizeof *cx);
     cx->op = op;
-    cx->hooks = d->hooks;
+    cx->fam = d->fam;
     cx->diag = diag;
     cx->request = camp_inbox_type_is_request(d->type);
     cx->shape = CAMP_INBOX_SHAPE_SUMMARY;

@@ -853,18 +853,24 @@ static bool equal_value(const ifield_t *f, const void *a, const void *b)
     }
 }
 
-/* ---- the family's hooks ------------------------------------------------------------------------ */
+/* ---- the family's nodes and hooks ---------------------------------------------------------------- */
+
+/* Node @p id of the document's family (an id outside it: an empty node, as N_NONE). */
+static const inode_t *ib_node(const ictx_t *cx, unsigned id)
+{
+    static const inode_t none = {NULL, 0, 0, 0};
+    unsigned k = id - cx->fam->first; /* an id below `first` wraps past `count` */
+    return (k < cx->fam->count) ? &cx->fam->nodes[k] : &none;
+}
 
 static camp_status_t hook_open(ictx_t *cx, iframe_t *f)
 {
-    return (cx->hooks != NULL && cx->hooks->open_object != NULL) ? cx->hooks->open_object(cx, f)
-                                                                 : CAMP_OK;
+    return (cx->fam->open_object != NULL) ? cx->fam->open_object(cx, f) : CAMP_OK;
 }
 
 static camp_status_t hook_close(ictx_t *cx, iframe_t *f)
 {
-    return (cx->hooks != NULL && cx->hooks->close_object != NULL) ? cx->hooks->close_object(cx, f)
-                                                                  : CAMP_OK;
+    return (cx->fam->close_object != NULL) ? cx->fam->close_object(cx, f) : CAMP_OK;
 }
 
 static IB_INLINE camp_status_t hook_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int v,
@@ -872,11 +878,11 @@ static IB_INLINE camp_status_t hook_sub(ictx_t *cx, iframe_t *f, const ifield_t 
 {
     out->kind = ISUB_DONE;
     out->n = 0;
-    if (cx->hooks == NULL || cx->hooks->sub == NULL) {
+    if (cx->fam->sub == NULL) {
         return camp_ib_fail_at(cx, v, CAMP_ERR_INTERNAL,
                                CAMP_RULE(I45, "nested member in a flat object"));
     }
-    return cx->hooks->sub(cx, f, m, v, out);
+    return cx->fam->sub(cx, f, m, v, out);
 }
 
 /* *a stays NULL without a hook: the walk reports the item outside its storage */
@@ -885,14 +891,13 @@ static camp_status_t hook_item(ictx_t *cx, const iframe_t *f, uint16_t i, int to
 {
     *a = NULL;
     *b = NULL;
-    return (cx->hooks != NULL && cx->hooks->item != NULL) ? cx->hooks->item(cx, f, i, tok, a, b)
-                                                          : CAMP_OK;
+    return (cx->fam->item != NULL) ? cx->fam->item(cx, f, i, tok, a, b) : CAMP_OK;
 }
 
 static void hook_item_done(ictx_t *cx, iframe_t *f, uint16_t i)
 {
-    if (cx->hooks != NULL && cx->hooks->item_done != NULL) {
-        cx->hooks->item_done(cx, f, i);
+    if (cx->fam->item_done != NULL) {
+        cx->fam->item_done(cx, f, i);
     }
 }
 
@@ -901,8 +906,7 @@ static bool hook_sub_present(const ictx_t *cx, const ifield_t *m, const void *ba
     if (base == NULL) {
         return false;
     }
-    return (cx->hooks == NULL || cx->hooks->sub_present == NULL) ||
-           cx->hooks->sub_present(cx, m, base);
+    return cx->fam->sub_present == NULL || cx->fam->sub_present(cx, m, base);
 }
 
 /* ---- members ---------------------------------------------------------------------------------- */
@@ -1299,7 +1303,7 @@ static camp_status_t enter(ictx_t *cx, const isub_t *sub, const ifield_t *m, int
 /* Decode: one step of an object level: its next member, or its end. */
 static camp_status_t dec_object_step(ictx_t *cx, iframe_t *f)
 {
-    const inode_t *nd = camp_ib_node(f->node);
+    const inode_t *nd = ib_node(cx, f->node);
     isub_t sub;
     camp_status_t st;
     const ifield_t *m = NULL;
@@ -1328,7 +1332,7 @@ static camp_status_t dec_object_step(ictx_t *cx, iframe_t *f)
  * order, or its end. */
 static camp_status_t struct_object_step(ictx_t *cx, iframe_t *f)
 {
-    const inode_t *nd = camp_ib_node(f->node);
+    const inode_t *nd = ib_node(cx, f->node);
     isub_t sub;
     camp_status_t st;
     const ifield_t *m;
@@ -1418,7 +1422,7 @@ camp_status_t camp_ib_walk(ictx_t *cx, unsigned node, const void *a, const void 
  * reaches the sub hook, so the hooks that use it make no call cycle). */
 camp_status_t camp_ib_decode_flat(ictx_t *cx, unsigned node, void *a, int tok)
 {
-    const inode_t *nd = camp_ib_node(node);
+    const inode_t *nd = ib_node(cx, node);
     iframe_t *f;
     int k, i, n;
     camp_status_t st;

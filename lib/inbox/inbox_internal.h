@@ -210,11 +210,11 @@ enum {
     LEVEL_MAP
 };
 
-typedef struct ihooks ihooks_t;
+typedef struct ifamily ifamily_t;
 
 typedef struct ictx {
     iop_t op;
-    const ihooks_t *hooks;                 /* the document family's hooks (NULL: none) */
+    const ifamily_t *fam;                  /* the document's family: its nodes and hooks */
     camp_json_doc_t *doc;                  /* decode */
     camp_diag_t *diag;                     /* may be NULL */
     camp_json_writer_t *w;                 /* encode */
@@ -261,27 +261,13 @@ camp_status_t camp_ib_decode_flat(ictx_t *cx, unsigned node, void *a, int tok);
 
 /* ---- the family's side (inbox_schema.c) ------------------------------------------------- */
 
-/* Node ids: the roots of the document types first. */
+/* Node ids, one range per family of documents (see ifamily_t): a family's nodes
+ * are its ids from `first` on. The campaign page's family extends the campaign's. */
 enum inode_id {
     N_NONE = 0,
+    /* campaign, sequence */
     N_CAMPAIGN,
-    N_PAGE,
-    N_CREATE,
     N_SEQUENCE,
-    N_RULES_UPDATE,
-    N_LEADS_ADD,
-    N_LEADS_ADD_RESULT,
-    N_LEAD_UPDATE,
-    N_LEAD_CANCEL,
-    N_COLUMN_UPDATE,
-    N_COLUMN,
-    N_SUCCESS,
-    N_ERROR,
-    N_WEBHOOK,
-    N_TEAM,
-    /* inner nodes */
-    N_SUMMARY,
-    N_REF,
     N_WINDOW,
     N_RULES,
     N_V2_LIST,
@@ -295,12 +281,25 @@ enum inode_id {
     N_SEG_STATIC,
     N_SEG_VARIABLE,
     N_SEG_VARIATION,
+    /* campaign page (after the campaign family's) */
+    N_PAGE,
     N_CURSOR,
+    /* request bodies with rules */
+    N_CREATE,
+    N_RULES_UPDATE,
+    /* add-leads body */
+    N_LEADS_ADD,
     N_LEAD,
+    /* error responses */
+    N_ERROR,
     N_ERROR_NESTED,
     N_ERROR_INNER,
     N_ERROR_FLAT,
     N_ERROR_V2,
+    /* webhooks */
+    N_WEBHOOK,
+    N_SUMMARY,
+    N_REF,
     N_WH_V1,
     N_WH_LEGACY,
     N_WH_V2,
@@ -316,18 +315,28 @@ enum inode_id {
     N_ACCOUNT_LINK,
     N_LEGACY_THREAD,
     N_LEGACY_MESSAGE,
+    /* flat documents: a family of one node each */
+    N_SUCCESS,
+    N_LEADS_ADD_RESULT,
+    N_LEAD_UPDATE,
+    N_LEAD_CANCEL,
+    N_COLUMN_UPDATE,
+    N_COLUMN,
+    N_TEAM,
     N_EVENTS_PAGE,
     N_COUNT
 };
 
-const inode_t *camp_ib_node(unsigned node);
-
-/* The hooks of one family of documents (the nodes one or a few document types
- * reach). Each entry point passes its type's family (ictx::hooks), so a program
- * links the hooks of the types it calls and not every type's: there is no central
- * switch over all nodes. A NULL hook does nothing (sub_present: the member is
- * there; sub, item: an internal error, the tables name a hook the family lacks). */
-struct ihooks {
+/* One family of documents: the nodes one or a few document types reach, and the
+ * hooks for what their tables cannot say. Each entry point passes its type's family
+ * (ictx::fam), so a program links the tables and hooks of the types it calls, not
+ * every type's: there is no central table or switch over all nodes. A NULL hook does
+ * nothing (sub_present: the member is there; sub, item: an internal error, the tables
+ * name a hook the family lacks). */
+struct ifamily {
+    const inode_t *nodes; /* node id `first + k` is nodes[k] */
+    uint8_t first;
+    uint8_t count;
     /* An object level opens (every op; decode: its token is an object). May
      * replace f->node by a variant (a segment's type, a webhook's format) or fail. */
     camp_status_t (*open_object)(ictx_t *cx, iframe_t *f);
@@ -347,14 +356,21 @@ struct ihooks {
     bool (*sub_present)(const ictx_t *cx, const ifield_t *m, const void *base);
 };
 
-/* The families (inbox_schema.c). Types without nested members have none (NULL). */
-extern const ihooks_t camp_ib_campaign_hooks; /* campaign, sequence (and its update body) */
-extern const ihooks_t camp_ib_page_hooks;     /* campaign page: the campaign family and the page */
-extern const ihooks_t camp_ib_rules_hooks;    /* campaign-create and rules-update bodies */
-extern const ihooks_t camp_ib_leads_hooks;    /* add-leads body */
-extern const ihooks_t camp_ib_error_hooks;    /* error responses */
-extern const ihooks_t camp_ib_success_hooks;  /* success responses */
-extern const ihooks_t camp_ib_webhook_hooks;  /* webhooks and feed events */
+/* The families (inbox_schema.c). */
+extern const ifamily_t camp_ib_campaign_family; /* campaign, sequence (and its update body) */
+extern const ifamily_t camp_ib_page_family;     /* campaign page: the campaign family, the page */
+extern const ifamily_t camp_ib_rules_family;    /* campaign-create and rules-update bodies */
+extern const ifamily_t camp_ib_leads_family;    /* add-leads body */
+extern const ifamily_t camp_ib_error_family;    /* error responses */
+extern const ifamily_t camp_ib_webhook_family;  /* webhooks and feed events */
+extern const ifamily_t camp_ib_success_family;  /* the flat documents, one node each: */
+extern const ifamily_t camp_ib_leads_add_result_family;
+extern const ifamily_t camp_ib_lead_update_family;
+extern const ifamily_t camp_ib_lead_cancel_family;
+extern const ifamily_t camp_ib_column_update_family;
+extern const ifamily_t camp_ib_column_family;
+extern const ifamily_t camp_ib_team_family;
+extern const ifamily_t camp_ib_events_page_family;
 
 /* Decode: a member of only one campaign shape, at token @p v, while the shape is
  * open: decides the shape, or fails when it contradicts it (D2). */

@@ -528,65 +528,79 @@ static const ifield_t events_page_fields[] = {
         T, COUNT(T), W, (uint16_t)offsetof(S, M)                                                   \
     }
 
-const inode_t *camp_ib_node(unsigned node)
-{
-    static const inode_t nodes[N_COUNT] = {
-        [N_NONE] = {NULL, 0, 0, 0},
-        [N_CAMPAIGN] = NODE_P(campaign_fields, camp_inbox_campaign_t, present, 4),
-        [N_PAGE] = NODE(page_fields),
-        [N_CREATE] = NODE_P(create_fields, camp_inbox_campaign_create_t, present, 4),
-        [N_SEQUENCE] = NODE(sequence_fields),
-        [N_RULES_UPDATE] = NODE_P(rules_update_fields, camp_inbox_rules_update_t, present, 4),
-        [N_LEADS_ADD] = NODE_P(leads_add_fields, camp_inbox_leads_add_t, present, 4),
-        [N_LEADS_ADD_RESULT] = NODE(leads_add_result_fields),
-        [N_LEAD_UPDATE] = NODE(lead_update_fields),
-        [N_LEAD_CANCEL] = NODE(lead_cancel_fields),
-        [N_COLUMN_UPDATE] = NODE_P(column_update_fields, camp_inbox_column_update_t, present, 4),
-        [N_COLUMN] = NODE_P(column_fields, camp_inbox_column_t, present, 4),
-        [N_SUCCESS] = NODE(success_fields),
-        [N_ERROR] = NODE(flat_error_fields), /* replaced by the form's node when it opens */
-        [N_WEBHOOK] = NODE(wh_v1_fields),    /* replaced by the format's node when it opens */
-        [N_TEAM] = NODE(team_fields),
-        [N_SUMMARY] = NODE(summary_fields),
-        [N_REF] = NODE(ref_fields),
-        [N_WINDOW] = NODE(window_fields),
-        [N_RULES] = NODE(rules_fields),
-        [N_V2_LIST] = NODE_P(v2_list_fields, camp_inbox_list_t, present, 1),
-        [N_LEGACY_LIST] = NODE_P(legacy_list_fields, camp_inbox_list_t, present, 1),
-        [N_AUTOMATION] = NODE_P(automation_fields, camp_inbox_automation_t, present, 1),
-        [N_ACTION_DATA] = NODE(action_data_fields),
-        [N_VARIABLE] = NODE_P(variable_fields, camp_inbox_variable_t, present, 1),
-        [N_STEP] = NODE_P(step_fields, camp_inbox_step_t, present, 1),
-        [N_MESSAGE] = NODE(message_fields),
-        [N_DELAY] = NODE(delay_fields),
-        [N_SEG_STATIC] = NODE(static_fields),
-        [N_SEG_VARIABLE] = NODE(variable_segment_fields),
-        [N_SEG_VARIATION] = NODE(variation_fields),
-        [N_CURSOR] = NODE(cursor_fields),
-        [N_LEAD] = NODE(lead_fields),
-        [N_ERROR_NESTED] = NODE(nested_error_fields),
-        [N_ERROR_INNER] = NODE(inner_error_fields),
-        [N_ERROR_FLAT] = NODE(flat_error_fields),
-        [N_ERROR_V2] = NODE(v2_error_fields),
-        [N_WH_V1] = NODE(wh_v1_fields),
-        [N_WH_LEGACY] = NODE(wh_legacy_fields),
-        [N_WH_V2] = NODE_P(wh_v2_fields, camp_inbox_webhook_t, present, 1),
-        [N_WH_OBJECT] = NODE(wh_object_fields),
-        [N_WH_CAMPAIGN_DATA] = NODE(wh_campaign_data_fields),
-        [N_WH_TARGET_DATA] = NODE(wh_target_data_fields),
-        [N_WH_LEGACY_DATA] = NODE(wh_legacy_data_fields),
-        [N_WH_V2_TARGET] = NODE_P(wh_v2_target_fields, camp_inbox_webhook_t, present, 1),
-        [N_THREAD] = NODE(thread_fields),
-        [N_MESSAGE_PART] = NODE(message_part_fields),
-        [N_PROSPECT] = NODE(prospect_fields),
-        [N_TEAM_PART] = NODE(team_part_fields),
-        [N_ACCOUNT_LINK] = NODE(account_link_fields),
-        [N_LEGACY_THREAD] = NODE(legacy_thread_fields),
-        [N_LEGACY_MESSAGE] = NODE(legacy_message_fields),
-        [N_EVENTS_PAGE] = NODE(events_page_fields),
-    };
-    return &nodes[node < N_COUNT ? node : N_NONE];
-}
+/* Each family's nodes, indexed from its first id (see enum inode_id). */
+#define CAMPAIGN_NODES                                                                             \
+    [N_CAMPAIGN -                                                                                  \
+        N_CAMPAIGN] = NODE_P(campaign_fields, camp_inbox_campaign_t, present, 4),                  \
+        [N_SEQUENCE - N_CAMPAIGN] = NODE(sequence_fields),                                         \
+        [N_WINDOW - N_CAMPAIGN] = NODE(window_fields),                                             \
+        [N_RULES - N_CAMPAIGN] = NODE(rules_fields),                                               \
+        [N_V2_LIST - N_CAMPAIGN] = NODE_P(v2_list_fields, camp_inbox_list_t, present, 1),          \
+        [N_LEGACY_LIST - N_CAMPAIGN] = NODE_P(legacy_list_fields, camp_inbox_list_t, present, 1),  \
+        [N_AUTOMATION - N_CAMPAIGN] =                                                              \
+            NODE_P(automation_fields, camp_inbox_automation_t, present, 1),                        \
+        [N_ACTION_DATA - N_CAMPAIGN] = NODE(action_data_fields),                                   \
+        [N_VARIABLE - N_CAMPAIGN] = NODE_P(variable_fields, camp_inbox_variable_t, present, 1),    \
+        [N_STEP - N_CAMPAIGN] = NODE_P(step_fields, camp_inbox_step_t, present, 1),                \
+        [N_MESSAGE - N_CAMPAIGN] = NODE(message_fields),                                           \
+        [N_DELAY - N_CAMPAIGN] = NODE(delay_fields),                                               \
+        [N_SEG_STATIC - N_CAMPAIGN] = NODE(static_fields),                                         \
+        [N_SEG_VARIABLE - N_CAMPAIGN] = NODE(variable_segment_fields),                             \
+        [N_SEG_VARIATION - N_CAMPAIGN] = NODE(variation_fields)
+
+static const inode_t campaign_nodes[] = {CAMPAIGN_NODES};
+static const inode_t page_nodes[] = {
+    CAMPAIGN_NODES,
+    [N_PAGE - N_CAMPAIGN] = NODE(page_fields),
+    [N_CURSOR - N_CAMPAIGN] = NODE(cursor_fields),
+};
+static const inode_t rules_nodes[] = {
+    [N_CREATE - N_CREATE] = NODE_P(create_fields, camp_inbox_campaign_create_t, present, 4),
+    [N_RULES_UPDATE - N_CREATE] =
+        NODE_P(rules_update_fields, camp_inbox_rules_update_t, present, 4),
+};
+static const inode_t leads_nodes[] = {
+    [N_LEADS_ADD - N_LEADS_ADD] = NODE_P(leads_add_fields, camp_inbox_leads_add_t, present, 4),
+    [N_LEAD - N_LEADS_ADD] = NODE(lead_fields),
+};
+static const inode_t error_nodes[] = {
+    /* N_ERROR is replaced by its form's node when it opens */
+    [N_ERROR - N_ERROR] = NODE(flat_error_fields),
+    [N_ERROR_NESTED - N_ERROR] = NODE(nested_error_fields),
+    [N_ERROR_INNER - N_ERROR] = NODE(inner_error_fields),
+    [N_ERROR_FLAT - N_ERROR] = NODE(flat_error_fields),
+    [N_ERROR_V2 - N_ERROR] = NODE(v2_error_fields),
+};
+static const inode_t webhook_nodes[] = {
+    /* N_WEBHOOK is replaced by its format's node when it opens */
+    [N_WEBHOOK - N_WEBHOOK] = NODE(wh_v1_fields),
+    [N_SUMMARY - N_WEBHOOK] = NODE(summary_fields),
+    [N_REF - N_WEBHOOK] = NODE(ref_fields),
+    [N_WH_V1 - N_WEBHOOK] = NODE(wh_v1_fields),
+    [N_WH_LEGACY - N_WEBHOOK] = NODE(wh_legacy_fields),
+    [N_WH_V2 - N_WEBHOOK] = NODE_P(wh_v2_fields, camp_inbox_webhook_t, present, 1),
+    [N_WH_OBJECT - N_WEBHOOK] = NODE(wh_object_fields),
+    [N_WH_CAMPAIGN_DATA - N_WEBHOOK] = NODE(wh_campaign_data_fields),
+    [N_WH_TARGET_DATA - N_WEBHOOK] = NODE(wh_target_data_fields),
+    [N_WH_LEGACY_DATA - N_WEBHOOK] = NODE(wh_legacy_data_fields),
+    [N_WH_V2_TARGET - N_WEBHOOK] = NODE_P(wh_v2_target_fields, camp_inbox_webhook_t, present, 1),
+    [N_THREAD - N_WEBHOOK] = NODE(thread_fields),
+    [N_MESSAGE_PART - N_WEBHOOK] = NODE(message_part_fields),
+    [N_PROSPECT - N_WEBHOOK] = NODE(prospect_fields),
+    [N_TEAM_PART - N_WEBHOOK] = NODE(team_part_fields),
+    [N_ACCOUNT_LINK - N_WEBHOOK] = NODE(account_link_fields),
+    [N_LEGACY_THREAD - N_WEBHOOK] = NODE(legacy_thread_fields),
+    [N_LEGACY_MESSAGE - N_WEBHOOK] = NODE(legacy_message_fields),
+};
+static const inode_t success_node = NODE(success_fields);
+static const inode_t leads_add_result_node = NODE(leads_add_result_fields);
+static const inode_t lead_update_node = NODE(lead_update_fields);
+static const inode_t lead_cancel_node = NODE(lead_cancel_fields);
+static const inode_t column_update_node =
+    NODE_P(column_update_fields, camp_inbox_column_update_t, present, 4);
+static const inode_t column_node = NODE_P(column_fields, camp_inbox_column_t, present, 4);
+static const inode_t team_node = NODE(team_fields);
+static const inode_t events_page_node = NODE(events_page_fields);
 
 /* ---- helpers ------------------------------------------------------------------------------------------- */
 
@@ -1305,7 +1319,7 @@ IB_NOINLINE static camp_status_t ids_op(ictx_t *cx, camp_inbox_leads_add_t *a,
 IB_NOINLINE static camp_status_t lead_id_op(ictx_t *cx, const iframe_t *f, const ifield_t *m, int v)
 {
     camp_inbox_lead_t *a = (camp_inbox_lead_t *)f->a;
-    uint8_t by = (uint8_t)(m - camp_ib_node(N_LEAD)->t + 1);
+    uint8_t by = (uint8_t)(m - lead_fields + 1);
     const char *why;
     camp_status_t st;
     switch (cx->op) {
@@ -2518,7 +2532,7 @@ static bool lead_present(const ictx_t *cx, const ifield_t *m, const void *base)
 {
     (void)cx;
     return m->rule != SUB_LEAD_ID ||
-           ((const camp_inbox_lead_t *)base)->by == (uint8_t)(m - camp_ib_node(N_LEAD)->t + 1);
+           ((const camp_inbox_lead_t *)base)->by == (uint8_t)(m - lead_fields + 1);
 }
 
 /* ---- array items --------------------------------------------------------------------------------------------------------------- */
@@ -2688,19 +2702,50 @@ static void leads_family_item_done(ictx_t *cx, iframe_t *f, uint16_t i)
 
 /* ---- the families ------------------------------------------------------------------------------------------------------------------- */
 
-const ihooks_t camp_ib_campaign_hooks = {campaign_family_open,      campaign_family_close,
-                                         campaign_family_sub,       campaign_family_item,
-                                         campaign_family_item_done, NULL};
-const ihooks_t camp_ib_page_hooks = {campaign_family_open,      campaign_family_close,
-                                     page_family_sub,           page_family_item,
-                                     campaign_family_item_done, NULL};
-const ihooks_t camp_ib_rules_hooks = {NULL, NULL, rules_family_sub, NULL, NULL, NULL};
-const ihooks_t camp_ib_leads_hooks = {leads_family_open, leads_family_close,     leads_family_sub,
-                                      leads_family_item, leads_family_item_done, lead_present};
-const ihooks_t camp_ib_error_hooks = {error_family_open, NULL, error_family_sub, NULL, NULL, NULL};
-const ihooks_t camp_ib_success_hooks = {NULL, success_close, NULL, NULL, NULL, NULL};
-const ihooks_t camp_ib_webhook_hooks = {
-    webhook_family_open, webhook_family_close, webhook_family_sub, NULL, NULL, webhook_present};
+#define FAMILY(NODES, FIRST) NODES, FIRST, (uint8_t)COUNT(NODES)
+#define FLAT(NODE_ID, NODE_OBJ) &NODE_OBJ, NODE_ID, 1, NULL, NULL, NULL, NULL, NULL, NULL
+
+const ifamily_t camp_ib_campaign_family = {FAMILY(campaign_nodes, N_CAMPAIGN),
+                                           campaign_family_open,
+                                           campaign_family_close,
+                                           campaign_family_sub,
+                                           campaign_family_item,
+                                           campaign_family_item_done,
+                                           NULL};
+const ifamily_t camp_ib_page_family = {FAMILY(page_nodes, N_CAMPAIGN),
+                                       campaign_family_open,
+                                       campaign_family_close,
+                                       page_family_sub,
+                                       page_family_item,
+                                       campaign_family_item_done,
+                                       NULL};
+const ifamily_t camp_ib_rules_family = {
+    FAMILY(rules_nodes, N_CREATE), NULL, NULL, rules_family_sub, NULL, NULL, NULL};
+const ifamily_t camp_ib_leads_family = {FAMILY(leads_nodes, N_LEADS_ADD),
+                                        leads_family_open,
+                                        leads_family_close,
+                                        leads_family_sub,
+                                        leads_family_item,
+                                        leads_family_item_done,
+                                        lead_present};
+const ifamily_t camp_ib_error_family = {
+    FAMILY(error_nodes, N_ERROR), error_family_open, NULL, error_family_sub, NULL, NULL, NULL};
+const ifamily_t camp_ib_webhook_family = {FAMILY(webhook_nodes, N_WEBHOOK),
+                                          webhook_family_open,
+                                          webhook_family_close,
+                                          webhook_family_sub,
+                                          NULL,
+                                          NULL,
+                                          webhook_present};
+const ifamily_t camp_ib_success_family = {&success_node, N_SUCCESS, 1,    NULL, success_close,
+                                          NULL,          NULL,      NULL, NULL};
+const ifamily_t camp_ib_leads_add_result_family = {FLAT(N_LEADS_ADD_RESULT, leads_add_result_node)};
+const ifamily_t camp_ib_lead_update_family = {FLAT(N_LEAD_UPDATE, lead_update_node)};
+const ifamily_t camp_ib_lead_cancel_family = {FLAT(N_LEAD_CANCEL, lead_cancel_node)};
+const ifamily_t camp_ib_column_update_family = {FLAT(N_COLUMN_UPDATE, column_update_node)};
+const ifamily_t camp_ib_column_family = {FLAT(N_COLUMN, column_node)};
+const ifamily_t camp_ib_team_family = {FLAT(N_TEAM, team_node)};
+const ifamily_t camp_ib_events_page_family = {FLAT(N_EVENTS_PAGE, events_page_node)};
 
 /* ---- event feed page (§8.5) ---------------------------------------------------------------------------------------------------- */
 
