@@ -7,8 +7,9 @@
 #   make check-target  the OS-free unit tests (TARGET_TESTS below) built against the cmocka
 #                      shim in tests/target/ and run on qemu-system-arm (mps2-an385 = M3,
 #                      mps2-an386 = M4) with semihosting, the firmware programs (below) and
-#                      what they link (tests/target/fw_links.sh: no Outbox, encoders or
-#                      by-type entry points in either), and the stack gate: one more
+#                      what they link (tests/target/fw_links.sh: no Outbox, encoders,
+#                      by-type entry points, struct walks or other InboxApp families in
+#                      either), and the stack gate: one more
 #                      failure when a public function's static worst-case stack on
 #                      Cortex-M4 -Os exceeds STACK_BUDGET (see below); ends with
 #                      "N passed, N failed"
