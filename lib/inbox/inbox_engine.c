@@ -373,24 +373,6 @@ bool camp_ib_str_is(const camp_str_t *a, const char *lit)
     return a->ptr != NULL && a->len == n && memcmp(a->ptr, lit, n) == 0;
 }
 
-void camp_ib_put_str(ictx_t *cx, const camp_str_t *s)
-{
-    camp_json_write_string(cx->w, s->ptr != NULL ? s->ptr : "", s->len);
-}
-
-bool camp_ib_raw_ok(const camp_str_t *s, bool object)
-{
-    size_t i = 0;
-    if (s->ptr == NULL || camp_json_check(s->ptr, s->len, CAMP_JSON_MAX_DEPTH, NULL) != CAMP_OK) {
-        return false;
-    }
-    while (i < s->len &&
-           (s->ptr[i] == ' ' || s->ptr[i] == '\t' || s->ptr[i] == '\n' || s->ptr[i] == '\r')) {
-        i++;
-    }
-    return !object || (i < s->len && s->ptr[i] == '{');
-}
-
 camp_status_t camp_ib_want_array(ictx_t *cx, int tok, int *n)
 {
     if (camp_json_kind_at(cx->doc, tok) != CAMP_JSON_ARRAY) {
@@ -703,6 +685,108 @@ static camp_status_t validate_int(ictx_t *cx, const ifield_t *f, const char *p)
     return CAMP_OK;
 }
 
+/* ---- what only the struct walks do (ictx::sw) ------------------------------------------------ */
+
+static void put_string(ictx_t *cx, const camp_str_t *s)
+{
+    camp_json_write_string(cx->w, s->ptr != NULL ? s->ptr : "", s->len);
+}
+
+static bool raw_ok(const camp_str_t *s, bool object)
+{
+    size_t i = 0;
+    if (s->ptr == NULL || camp_json_check(s->ptr, s->len, CAMP_JSON_MAX_DEPTH, NULL) != CAMP_OK) {
+        return false;
+    }
+    while (i < s->len &&
+           (s->ptr[i] == ' ' || s->ptr[i] == '\t' || s->ptr[i] == '\n' || s->ptr[i] == '\r')) {
+        i++;
+    }
+    return !object || (i < s->len && s->ptr[i] == '{');
+}
+
+static void put_map_key(ictx_t *cx, const camp_str_t *key)
+{
+    size_t n = key->len;
+    const char *nul;
+    if (n > KEY_MAX) {
+        n = KEY_MAX;
+    }
+    nul = (n > 0) ? (const char *)memchr(key->ptr, '\0', n) : NULL;
+    if (nul != NULL) {
+        n = (size_t)(nul - key->ptr);
+    }
+    camp_json_write_key_n(cx->w, (n > 0) ? key->ptr : "", n);
+}
+
+static camp_status_t map_key_check(ictx_t *cx, const camp_str_t *key)
+{
+    const char *why;
+    camp_status_t st;
+    if (key->ptr == NULL) {
+        return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED, CAMP_RULE(I40, "required field missing"));
+    }
+    st = camp_ib_check_kind_str(cx, K_STR, R_NONE, key, &why);
+    if (st != CAMP_OK) {
+        return camp_ib_fail_at(cx, -1, st, why);
+    }
+    if (memchr(key->ptr, '\0', key->len) != NULL) {
+        return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
+                               CAMP_RULE(I49, "key must not contain NUL"));
+    }
+    if (cx->strict && key->len > KEY_MAX) {
+        st = camp_ib_fail_at(cx, -1, CAMP_ERR_LENGTH,
+                             CAMP_RULE(I50, "key longer than 255 bytes cannot be encoded"));
+        camp_ib_fail_limits(cx, 0, KEY_MAX);
+        return st;
+    }
+    return CAMP_OK;
+}
+
+static camp_status_t str_items_walk(ictx_t *cx, iop_t op, const camp_str_t *items, size_t count,
+                                    uint8_t rule)
+{
+    size_t i, mark = cx->path.need;
+    if (op == OP_ENCODE) {
+        camp_json_write_array_begin(cx->w);
+        for (i = 0; i < count; i++) {
+            put_string(cx, &items[i]);
+        }
+        camp_json_write_array_end(cx->w);
+        return CAMP_OK;
+    }
+    for (i = 0; i < count; i++) {
+        const char *why;
+        camp_status_t st;
+        camp_ib_path_index(&cx->path, i);
+        if (items[i].ptr == NULL) {
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED,
+                                   CAMP_RULE(I40, "required field missing"));
+        }
+        st = camp_ib_check_kind_str(cx, K_STR, rule, &items[i], &why);
+        if (st != CAMP_OK) {
+            return camp_ib_fail_at(cx, -1, st, why);
+        }
+        camp_ib_path_cut(&cx->path, mark);
+    }
+    return CAMP_OK;
+}
+static void json_emit(ictx_t *cx, unsigned what, const camp_str_t *s)
+{
+    switch (what) {
+    case EMIT_OBJECT_BEGIN: camp_json_write_object_begin(cx->w); return;
+    case EMIT_OBJECT_END: camp_json_write_object_end(cx->w); return;
+    case EMIT_ARRAY_BEGIN: camp_json_write_array_begin(cx->w); return;
+    case EMIT_ARRAY_END: camp_json_write_array_end(cx->w); return;
+    case EMIT_KEY: put_map_key(cx, s); return;
+    case EMIT_STRING: put_string(cx, s); return;
+    case EMIT_RAW: camp_json_write_raw(cx->w, s->ptr, s->len); return;
+    default: camp_json_write_null(cx->w); return;
+    }
+}
+
+static const isw_t struct_walk_services = {json_emit, map_key_check, str_items_walk, raw_ok};
+
 /* An id list: its count within the rule's bounds, then every element present and an id. */
 static camp_status_t validate_ids(ictx_t *cx, const ifield_t *f, const void *base)
 {
@@ -759,7 +843,7 @@ static camp_status_t validate_value(ictx_t *cx, const ifield_t *f, const void *b
         return CAMP_OK;
     case K_RAW:
     case K_RAW_OBJ:
-        if (!camp_ib_raw_ok(str_of(base, f), f->kind == K_RAW_OBJ)) {
+        if (!raw_ok(str_of(base, f), f->kind == K_RAW_OBJ)) {
             return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
                                    f->kind == K_RAW_OBJ ? CAMP_RULE(I41, "must be a JSON object")
                                                         : CAMP_RULE(I42, "must be JSON"));
@@ -812,12 +896,12 @@ static void encode_value(ictx_t *cx, const ifield_t *f, const void *base)
         uint16_t i;
         camp_json_write_array_begin(cx->w);
         for (i = 0; i < n; i++) {
-            camp_ib_put_str(cx, &items[i]);
+            put_string(cx, &items[i]);
         }
         camp_json_write_array_end(cx->w);
         return;
     }
-    default: camp_ib_put_str(cx, str_of(base, f)); return;
+    default: put_string(cx, str_of(base, f)); return;
     }
 }
 
@@ -1233,13 +1317,9 @@ static camp_status_t push(ictx_t *cx, unsigned node, void *a, const void *b, int
         f->u.s.b = b;
     }
     cx->depth++;
-    if (level == LEVEL_ARRAY) {
-        camp_ib_arr_open(cx);
-        return CAMP_OK;
-    }
-    if (level == LEVEL_MAP) {
+    if (level != LEVEL_OBJECT) { /* an array, or a map: an object of items */
         if (cx->op == OP_ENCODE) {
-            camp_json_write_object_begin(cx->w);
+            camp_ib_emit(cx, level == LEVEL_ARRAY ? EMIT_ARRAY_BEGIN : EMIT_OBJECT_BEGIN, NULL);
         }
         return CAMP_OK;
     }
@@ -1256,17 +1336,15 @@ static camp_status_t push(ictx_t *cx, unsigned node, void *a, const void *b, int
         }
         f->i = (uint16_t)members;
     } else if (cx->op == OP_ENCODE) {
-        camp_json_write_object_begin(cx->w);
+        camp_ib_emit(cx, EMIT_OBJECT_BEGIN, NULL);
     }
     return hook_open(cx, f);
 }
 
 static void pop(ictx_t *cx, const iframe_t *f)
 {
-    if (f->is_arr == LEVEL_ARRAY) {
-        camp_ib_arr_close(cx);
-    } else {
-        camp_ib_obj_close(cx);
+    if (cx->op == OP_ENCODE) {
+        camp_ib_emit(cx, f->is_arr == LEVEL_ARRAY ? EMIT_ARRAY_END : EMIT_OBJECT_END, NULL);
     }
     if (cx->op != OP_DECODE) {
         camp_ib_path_cut(&cx->path, f->u.s.mark);
@@ -1407,6 +1485,7 @@ camp_status_t camp_ib_decode(ictx_t *cx, unsigned node, void *a, int tok)
 camp_status_t camp_ib_walk(ictx_t *cx, unsigned node, const void *a, const void *b)
 {
     camp_status_t st;
+    cx->sw = &struct_walk_services;
     cx->depth = 0;
     /* the struct walks only read *a: the frames share one pointer type with decode */
     st = push(cx, node, (void *)(uintptr_t)a, b, -1, cx->path.need, LEVEL_OBJECT, 0);
@@ -1472,7 +1551,7 @@ camp_status_t camp_ib_obj_open(ictx_t *cx, int tok)
         return camp_ib_want_object(cx, tok);
     }
     if (cx->op == OP_ENCODE) {
-        camp_json_write_object_begin(cx->w);
+        camp_ib_emit(cx, EMIT_OBJECT_BEGIN, NULL);
     }
     return CAMP_OK;
 }
@@ -1480,87 +1559,6 @@ camp_status_t camp_ib_obj_open(ictx_t *cx, int tok)
 void camp_ib_obj_close(ictx_t *cx)
 {
     if (cx->op == OP_ENCODE) {
-        camp_json_write_object_end(cx->w);
+        camp_ib_emit(cx, EMIT_OBJECT_END, NULL);
     }
-}
-
-void camp_ib_arr_open(ictx_t *cx)
-{
-    if (cx->op == OP_ENCODE) {
-        camp_json_write_array_begin(cx->w);
-    }
-}
-
-void camp_ib_arr_close(ictx_t *cx)
-{
-    if (cx->op == OP_ENCODE) {
-        camp_json_write_array_end(cx->w);
-    }
-}
-
-void camp_ib_put_key(ictx_t *cx, const camp_str_t *key)
-{
-    size_t n = key->len;
-    const char *nul;
-    if (n > KEY_MAX) {
-        n = KEY_MAX;
-    }
-    nul = (n > 0) ? (const char *)memchr(key->ptr, '\0', n) : NULL;
-    if (nul != NULL) {
-        n = (size_t)(nul - key->ptr);
-    }
-    camp_json_write_key_n(cx->w, (n > 0) ? key->ptr : "", n);
-}
-
-camp_status_t camp_ib_check_key(ictx_t *cx, const camp_str_t *key)
-{
-    const char *why;
-    camp_status_t st;
-    if (key->ptr == NULL) {
-        return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED, CAMP_RULE(I40, "required field missing"));
-    }
-    st = camp_ib_check_kind_str(cx, K_STR, R_NONE, key, &why);
-    if (st != CAMP_OK) {
-        return camp_ib_fail_at(cx, -1, st, why);
-    }
-    if (memchr(key->ptr, '\0', key->len) != NULL) {
-        return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
-                               CAMP_RULE(I49, "key must not contain NUL"));
-    }
-    if (cx->strict && key->len > KEY_MAX) {
-        st = camp_ib_fail_at(cx, -1, CAMP_ERR_LENGTH,
-                             CAMP_RULE(I50, "key longer than 255 bytes cannot be encoded"));
-        camp_ib_fail_limits(cx, 0, KEY_MAX);
-        return st;
-    }
-    return CAMP_OK;
-}
-
-camp_status_t camp_ib_str_items(ictx_t *cx, iop_t op, const camp_str_t *items, size_t count,
-                                uint8_t rule)
-{
-    size_t i, mark = cx->path.need;
-    if (op == OP_ENCODE) {
-        camp_json_write_array_begin(cx->w);
-        for (i = 0; i < count; i++) {
-            camp_ib_put_str(cx, &items[i]);
-        }
-        camp_json_write_array_end(cx->w);
-        return CAMP_OK;
-    }
-    for (i = 0; i < count; i++) {
-        const char *why;
-        camp_status_t st;
-        camp_ib_path_index(&cx->path, i);
-        if (items[i].ptr == NULL) {
-            return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED,
-                                   CAMP_RULE(I40, "required field missing"));
-        }
-        st = camp_ib_check_kind_str(cx, K_STR, rule, &items[i], &why);
-        if (st != CAMP_OK) {
-            return camp_ib_fail_at(cx, -1, st, why);
-        }
-        camp_ib_path_cut(&cx->path, mark);
-    }
-    return CAMP_OK;
 }

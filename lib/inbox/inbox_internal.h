@@ -211,6 +211,7 @@ enum {
 };
 
 typedef struct ifamily ifamily_t;
+typedef struct isw isw_t;
 
 typedef struct ictx {
     iop_t op;
@@ -218,6 +219,7 @@ typedef struct ictx {
     camp_json_doc_t *doc;                  /* decode */
     camp_diag_t *diag;                     /* may be NULL */
     camp_json_writer_t *w;                 /* encode */
+    const isw_t *sw;                       /* struct walks: their writer and checks */
     ipath_t path;                          /* struct walks: path of the value being checked */
     bool request;                          /* request-body rules */
     bool strict;                           /* strictest documented limits (encoding) */
@@ -407,17 +409,10 @@ void camp_ib_path_cut(ipath_t *p, size_t need);
 
 /* ---- helpers for the hooks ------------------------------------------------------------- */
 
-/* Encode: `{` / `}` / `[` / `]`. camp_ib_obj_open: decode checks @p tok is an object. */
+/* Decode: checks @p tok is an object. Encode: `{`. */
 camp_status_t camp_ib_obj_open(ictx_t *cx, int tok);
+/* Encode: `}`. */
 void camp_ib_obj_close(ictx_t *cx);
-void camp_ib_arr_open(ictx_t *cx);
-void camp_ib_arr_close(ictx_t *cx);
-
-/* Encode: a member key from a view (map keys). Keys of 256 bytes or more are
- * refused by validation in strict mode (KEY_MAX), so this never truncates. */
-void camp_ib_put_key(ictx_t *cx, const camp_str_t *key);
-/* Validate (strict only): a map key the encoder can write. */
-camp_status_t camp_ib_check_key(ictx_t *cx, const camp_str_t *key);
 
 /* Decode: the value token of member @p key of object @p obj (a checked object of
  * the document), -1 when absent: camp_json_member() over raw key bytes, for the few
@@ -436,21 +431,66 @@ camp_status_t camp_ib_check_kind_str(const ictx_t *cx, uint8_t kind, uint8_t rul
 bool camp_ib_str_eq(const camp_str_t *a, const camp_str_t *b);
 bool camp_ib_str_is(const camp_str_t *a, const char *lit);
 
-void camp_ib_put_str(ictx_t *cx, const camp_str_t *s);
-/* Validate (OP_VALIDATE: each item present and passing @p rule, path `[i]`) or
- * write (OP_ENCODE: a JSON array) the @p count strings of a pooled string array. */
-camp_status_t camp_ib_str_items(ictx_t *cx, iop_t op, const camp_str_t *items, size_t count,
-                                uint8_t rule);
 
 /* Enums. */
 uint8_t camp_ib_enum_lookup(unsigned e, const char *s, size_t len);
 const char *camp_ib_enum_name(unsigned e, unsigned value); /* NULL when out of range */
 unsigned camp_ib_enum_count(unsigned e);
 
-/* Raw JSON well-formedness (validate user-built raw members). */
-bool camp_ib_raw_ok(const camp_str_t *s, bool object);
-
 /* The frame of the nearest array level whose sub id is @p sub (NULL when none). */
 const iframe_t *camp_ib_find_array(const ictx_t *cx, uint8_t sub);
+
+/* ---- what only the struct walks do ---------------------------------------------------- */
+
+/* Writing JSON (encode) and the checks of the map keys, string arrays and raw values
+ * a hook owns (validate) are reached through ictx::sw, which only camp_ib_walk()
+ * sets. Decoding never calls them, so a program that only decodes links none of
+ * them, nor the JSON writer. */
+enum iemit {
+    EMIT_OBJECT_BEGIN,
+    EMIT_OBJECT_END,
+    EMIT_ARRAY_BEGIN,
+    EMIT_ARRAY_END,
+    EMIT_KEY,    /* a member key from a view (map keys) */
+    EMIT_STRING, /* a string from a view (NULL: empty) */
+    EMIT_RAW,    /* a view of JSON text, verbatim */
+    EMIT_NULL
+};
+
+struct isw {
+    /* Encode: write @p what (EMIT_KEY, EMIT_STRING, EMIT_RAW: the view @p s). Keys of
+     * 256 bytes or more are refused by validation in strict mode (KEY_MAX), so a key
+     * is never truncated. */
+    void (*emit)(ictx_t *cx, unsigned what, const camp_str_t *s);
+    /* Validate (strict only): a map key the encoder can write. */
+    camp_status_t (*check_map_key)(ictx_t *cx, const camp_str_t *key);
+    /* Validate (OP_VALIDATE: each item present and passing @p rule, path `[i]`) or
+     * write (OP_ENCODE: a JSON array) the @p count strings of a pooled string array. */
+    camp_status_t (*string_items)(ictx_t *cx, iop_t op, const camp_str_t *items, size_t count,
+                                  uint8_t rule);
+    /* Raw JSON well-formedness (validate user-built raw members). */
+    bool (*raw_json_ok)(const camp_str_t *s, bool object);
+};
+
+static inline void camp_ib_emit(ictx_t *cx, unsigned what, const camp_str_t *s)
+{
+    cx->sw->emit(cx, what, s);
+}
+
+static inline camp_status_t camp_ib_check_key(ictx_t *cx, const camp_str_t *key)
+{
+    return cx->sw->check_map_key(cx, key);
+}
+
+static inline camp_status_t camp_ib_str_items(ictx_t *cx, iop_t op, const camp_str_t *items,
+                                              size_t count, uint8_t rule)
+{
+    return cx->sw->string_items(cx, op, items, count, rule);
+}
+
+static inline bool camp_ib_raw_ok(const ictx_t *cx, const camp_str_t *s, bool object)
+{
+    return cx->sw->raw_json_ok(s, object);
+}
 
 #endif

@@ -715,12 +715,12 @@ static camp_status_t mappings_validate(ictx_t *cx, const camp_inbox_column_map_t
 static void mappings_encode(ictx_t *cx, const camp_inbox_column_map_t *m, size_t n)
 {
     size_t i;
-    camp_json_write_object_begin(cx->w);
+    camp_ib_emit(cx, EMIT_OBJECT_BEGIN, NULL);
     for (i = 0; i < n; i++) {
-        camp_ib_put_key(cx, &m[i].source);
-        camp_ib_put_str(cx, &m[i].target);
+        camp_ib_emit(cx, EMIT_KEY, &m[i].source);
+        camp_ib_emit(cx, EMIT_STRING, &m[i].target);
     }
-    camp_json_write_object_end(cx->w);
+    camp_ib_emit(cx, EMIT_OBJECT_END, NULL);
 }
 
 static bool mappings_equal(const camp_inbox_column_map_t *x, const camp_inbox_column_map_t *y,
@@ -1159,7 +1159,7 @@ static camp_status_t column_mappings_walk(ictx_t *cx, const camp_inbox_rules_upd
     for (i = 0; i < a->group_count && st == CAMP_OK; i++) {
         const camp_inbox_mapping_group_t *g = &a->groups[i];
         if (cx->op == OP_ENCODE) {
-            camp_ib_put_key(cx, &g->list_id);
+            camp_ib_emit(cx, EMIT_KEY, &g->list_id);
             mappings_encode(cx, &a->mappings[g->first_mapping], g->mapping_count);
             continue;
         }
@@ -1341,7 +1341,7 @@ IB_NOINLINE static camp_status_t lead_id_op(ictx_t *cx, const iframe_t *f, const
         }
         st = camp_ib_check_kind_str(cx, K_STR, R_NONEMPTY, &a->id, &why);
         return (st != CAMP_OK) ? camp_ib_fail_at(cx, -1, st, why) : CAMP_OK;
-    case OP_ENCODE: camp_ib_put_str(cx, &a->id); return CAMP_OK;
+    case OP_ENCODE: camp_ib_emit(cx, EMIT_STRING, &a->id); return CAMP_OK;
     default: {
         const camp_inbox_lead_t *b = (const camp_inbox_lead_t *)f->u.s.b;
         return (b != NULL && a->by == b->by && camp_ib_str_eq(&a->id, &b->id)) ? CAMP_OK
@@ -1469,11 +1469,11 @@ IB_NOINLINE static camp_status_t webhook_data(ictx_t *cx, iframe_t *f, int v, is
         camp_json_raw(cx->doc, v, &a->data.ptr, &a->data.len);
         return camp_ib_want_object(cx, v);
     case OP_VALIDATE:
-        return camp_ib_raw_ok(&a->data, true)
+        return camp_ib_raw_ok(cx, &a->data, true)
                    ? CAMP_OK
                    : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
                                      CAMP_RULE(I41, "must be a JSON object"));
-    case OP_ENCODE: camp_json_write_raw(cx->w, a->data.ptr, a->data.len); return CAMP_OK;
+    case OP_ENCODE: camp_ib_emit(cx, EMIT_RAW, &a->data); return CAMP_OK;
     default: return (b != NULL && camp_ib_str_eq(&a->data, &b->data)) ? CAMP_OK : NOT_EQUAL;
     }
 }
@@ -2027,13 +2027,11 @@ static camp_status_t data_sub(ictx_t *cx, iframe_t *f, int v, isub_t *out)
             camp_json_raw(cx->doc, v, &a->raw_data.ptr, &a->raw_data.len);
             return CAMP_OK;
         case OP_VALIDATE:
-            return camp_ib_raw_ok(&a->raw_data, true)
+            return camp_ib_raw_ok(cx, &a->raw_data, true)
                        ? CAMP_OK
                        : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
                                          CAMP_RULE(I41, "must be a JSON object"));
-        case OP_ENCODE:
-            camp_json_write_raw(cx->w, a->raw_data.ptr, a->raw_data.len);
-            return CAMP_OK;
+        case OP_ENCODE: camp_ib_emit(cx, EMIT_RAW, &a->raw_data); return CAMP_OK;
         default:
             return (b != NULL && camp_ib_str_eq(&a->raw_data, &b->raw_data)) ? CAMP_OK : NOT_EQUAL;
         }
@@ -2128,7 +2126,7 @@ static camp_status_t hours_item(ictx_t *cx, const iframe_t *f, uint16_t i, int k
         char name = (char)('0' + d);
         if (cx->op == OP_ENCODE) {
             camp_str_t s = {&name, 1};
-            camp_ib_put_key(cx, &s);
+            camp_ib_emit(cx, EMIT_KEY, &s);
         } else {
             camp_ib_path_key(&cx->path, &name, 1);
         }
@@ -2202,7 +2200,7 @@ static camp_status_t variables_item(ictx_t *cx, const iframe_t *f, uint16_t i, i
             }
         }
         break;
-    case OP_ENCODE: camp_ib_put_key(cx, &v->name); break;
+    case OP_ENCODE: camp_ib_emit(cx, EMIT_KEY, &v->name); break;
     default: {
         const camp_inbox_campaign_t *y = (const camp_inbox_campaign_t *)f->u.s.b;
         if (y == NULL || !camp_ib_str_eq(&v->name, &y->variables[i].name)) {
@@ -2309,7 +2307,7 @@ static camp_status_t page_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, isub
         a->has_next = true;
     } else if (!a->has_next) {
         if (cx->op == OP_ENCODE) {
-            camp_json_write_null(cx->w);
+            camp_ib_emit(cx, EMIT_NULL, NULL);
         }
         return CAMP_OK;
     }
