@@ -36,7 +36,6 @@ typedef struct ib_key_pool {
     IB_KEY_LIST(IB_KEY_SLOT)
     char end; /* a plain last member: code scanners (pmccabe) read the struct whole */
 } ib_key_pool_t;
-#undef IB_KEY_SLOT
 
 /* Defined in inbox_schema.c. */
 extern const ib_key_pool_t camp_ib_keys;

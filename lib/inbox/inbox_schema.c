@@ -52,9 +52,8 @@ typedef char campaign_fits_uint16[(sizeof(camp_inbox_campaign_page_t) < 65536u &
 /* the summary is the campaign's first member: its table serves both */
 typedef char summary_first[(offsetof(camp_inbox_campaign_t, base) == 0) ? 1 : -1];
 
-#define IB_KEY_TEXT(k) #k,
+#define IB_KEY_TEXT(k) {#k},
 const ib_key_pool_t camp_ib_keys = {IB_KEY_LIST(IB_KEY_TEXT) 0};
-#undef IB_KEY_TEXT
 /* key offsets in the tables are uint16_t */
 typedef char keys_fit_uint16[(sizeof camp_ib_keys < 65536u) ? 1 : -1];
 
