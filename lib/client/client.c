@@ -239,8 +239,9 @@ bool camp_retry_decide(const camp_retry_policy_t *p, bool idempotent, camp_statu
         if (ceiling > p->max_delay_ms) {
             ceiling = p->max_delay_ms;
         }
-        /* full jitter: uniform in [0, ceiling] */
-        d = (uint64_t)random % (ceiling + 1u);
+        /* full jitter: uniform in [0, ceiling]; ceiling < 2^32, so a 32-bit remainder */
+        d = (ceiling >= UINT32_MAX) ? (uint64_t)random
+                                    : (uint64_t)(random % ((uint32_t)ceiling + 1u));
     }
     if (elapsed_ms + d >= p->max_total_ms) {
         return false;
@@ -314,14 +315,15 @@ static camp_status_t check_args(camp_client_t *c, const call_t *call)
     return CAMP_OK;
 }
 
-static void put_int_query(camp_http_path_t *p, const char *key, int64_t v)
+static void put_int_query(camp_http_path_t *p, const char *key, uint64_t v)
 {
-    char out[20]; /* the 19 digits of INT64_MAX */
+    char out[20]; /* the 20 digits of UINT64_MAX */
     size_t k = sizeof out;
     do {
-        out[--k] = (char)('0' + (v % 10));
-        v /= 10;
-    } while (v > 0 && k > 0);
+        uint32_t digit;
+        v = camp_udiv16(v, 10u, &digit);
+        out[--k] = (char)('0' + digit);
+    } while (v > 0u && k > 0u);
     camp_http_path_query(p, key, out + k, sizeof out - k);
 }
 
@@ -362,17 +364,17 @@ static void put_query(const call_t *call, camp_http_path_t *p)
     size_t k;
     if (call->route == CAMP_ROUTE_EVENTS) {
         if (call->after_seq >= 0) {
-            put_int_query(p, "afterSeq", call->after_seq);
+            put_int_query(p, "afterSeq", (uint64_t)call->after_seq);
         }
         if (call->limit > 0) {
-            put_int_query(p, "limit", (int64_t)call->limit);
+            put_int_query(p, "limit", (uint64_t)call->limit);
         }
     }
     if (q == NULL) {
         return;
     }
     if (q->page > 0) {
-        put_int_query(p, "page", q->page);
+        put_int_query(p, "page", (uint64_t)q->page);
     }
     for (k = 0; k < q->tag_count; k++) {
         camp_http_path_query(p, "tags", q->tags[k], strlen(q->tags[k]));

@@ -70,8 +70,7 @@ camp_status_t camp_schedule_is_open(const camp_tz_t *tz, const camp_week_windows
     bool dst;
     int64_t next;
     int64_t local;
-    int64_t day;
-    int64_t minute;
+    uint32_t sec, wday;
     const camp_day_window_t *dw;
     camp_status_t st;
 
@@ -84,10 +83,9 @@ camp_status_t camp_schedule_is_open(const camp_tz_t *tz, const camp_week_windows
     }
     camp_tz_segment(tz, utc, &off, &dst, &next);
     local = utc + off;
-    day = camp_tz_floor_div(local, SECS_PER_DAY);
-    minute = (local - day * SECS_PER_DAY) / 60;
-    dw = &w->day[((day + 4) % 7 + 7) % 7]; /* 1970-01-01 was a Thursday */
-    *open = dw->has_window && minute >= (int64_t)dw->start && minute < (int64_t)dw->end;
+    (void)camp_floor_div16(CAMP_DAYS_OF(local, &sec) + 4, 7u, &wday); /* 1970-01-01: Thursday */
+    dw = &w->day[wday];
+    *open = dw->has_window && sec / 60u >= (uint32_t)dw->start && sec / 60u < (uint32_t)dw->end;
     return CAMP_OK;
 }
 
@@ -121,14 +119,17 @@ camp_status_t camp_schedule_next_open(const camp_tz_t *tz, const camp_week_windo
         int64_t last_local;
         int64_t local_u;
         int64_t day;
+        uint32_t sec, wday;
         unsigned k;
 
         camp_tz_segment(tz, u, &off, &dst, &seg_end);
         local_u = u + off;
         last_local = (seg_end - 1 < limit ? seg_end - 1 : limit) + off;
-        day = camp_tz_floor_div(local_u, SECS_PER_DAY);
-        for (k = 0; k < SCHED_MAX_DAYS && day * SECS_PER_DAY <= last_local; k++, day++) {
-            const camp_day_window_t *dw = &w->day[((day + 4) % 7 + 7) % 7];
+        day = CAMP_DAYS_OF(local_u, &sec);
+        (void)camp_floor_div16(day + 4, 7u, &wday); /* 1970-01-01 was a Thursday */
+        for (k = 0; k < SCHED_MAX_DAYS && day * SECS_PER_DAY <= last_local;
+             k++, day++, wday = (wday == 6u) ? 0u : wday + 1u) {
+            const camp_day_window_t *dw = &w->day[wday];
             int64_t open_at;
             int64_t close_at;
             int64_t cand;

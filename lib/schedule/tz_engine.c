@@ -16,22 +16,16 @@
 #include "camp/camp_schedule.h"
 #include "camp/camp_validate.h"
 #include "schedule/tz_internal.h"
+#include "status/status_internal.h"
 #include "schedule/tzdb_internal.h"
 
 #define SECS_PER_DAY INT64_C(86400)
 
-int64_t camp_tz_floor_div(int64_t a, int64_t b)
-{
-    int64_t q = a / b;
-    if ((a % b) != 0 && ((a < 0) != (b < 0))) {
-        q--;
-    }
-    return q;
-}
-
 static bool tz_is_leap(int64_t y)
 {
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    uint32_t r; /* y mod 400: 4 and 100 divide 400, so it tells y mod 4 and y mod 100 too */
+    (void)camp_floor_div16(y, 400u, &r);
+    return (r % 4u == 0u && r % 100u != 0u) || r == 0u;
 }
 
 static int64_t tz_month_days(int64_t year, unsigned month)
@@ -48,7 +42,8 @@ static int64_t tz_utc_year(int64_t t)
     int64_t y;
     unsigned m;
     unsigned d;
-    camp_civil_from_days(camp_tz_floor_div(t, SECS_PER_DAY), &y, &m, &d);
+    uint32_t sec;
+    camp_civil_from_days(CAMP_DAYS_OF(t, &sec), &y, &m, &d);
     return y;
 }
 
@@ -59,6 +54,7 @@ static int64_t tz_rule_day(int64_t year, const camp_tz_date_t *d)
     int64_t dd;
     int64_t mdays;
     unsigned month;
+    uint32_t wday1;
 
     if (d->kind == (uint8_t)CAMP_TZ_DATE_JULIAN1) {
         /* Jn never counts 29 February: from March on, skip it in leap years. */
@@ -69,8 +65,8 @@ static int64_t tz_rule_day(int64_t year, const camp_tz_date_t *d)
     }
     month = (d->month >= 1u && d->month <= 12u) ? d->month : 1u;
     first = camp_days_from_civil(year, month, 1u);
-    /* 1970-01-01 was a Thursday (4). */
-    dd = ((int64_t)d->wday - ((first + 4) % 7 + 7) % 7 + 7) % 7 + 7 * ((int64_t)d->week - 1);
+    (void)camp_floor_div16(first + 4, 7u, &wday1); /* 1970-01-01 was a Thursday (4) */
+    dd = (int64_t)(((uint32_t)d->wday + 7u - wday1) % 7u) + 7 * ((int64_t)d->week - 1);
     mdays = tz_month_days(year, month);
     /* Week 5 means "last": step back into the month (at most twice: dd <= 34). */
     if (dd >= mdays) {
@@ -271,7 +267,7 @@ camp_status_t camp_tz_to_local(const camp_tz_t *tz, int64_t utc, camp_tz_local_t
     camp_status_t st;
     int64_t local;
     int64_t days;
-    int64_t secs;
+    uint32_t secs, wday;
     int64_t year;
     unsigned month;
     unsigned day;
@@ -284,16 +280,16 @@ camp_status_t camp_tz_to_local(const camp_tz_t *tz, int64_t utc, camp_tz_local_t
         return st;
     }
     local = utc + off;
-    days = camp_tz_floor_div(local, SECS_PER_DAY);
-    secs = local - days * SECS_PER_DAY;
+    days = CAMP_DAYS_OF(local, &secs);
+    (void)camp_floor_div16(days + 4, 7u, &wday); /* 1970-01-01 was a Thursday */
     camp_civil_from_days(days, &year, &month, &day);
     out->year = (int32_t)year;
     out->month = (uint8_t)month;
     out->day = (uint8_t)day;
-    out->hour = (uint8_t)(secs / 3600);
-    out->minute = (uint8_t)((secs / 60) % 60);
-    out->second = (uint8_t)(secs % 60);
-    out->wday = (uint8_t)(((days + 4) % 7 + 7) % 7);
+    out->hour = (uint8_t)(secs / 3600u);
+    out->minute = (uint8_t)((secs / 60u) % 60u);
+    out->second = (uint8_t)(secs % 60u);
+    out->wday = (uint8_t)wday;
     out->yday = (uint16_t)(days - camp_days_from_civil(year, 1u, 1u));
     out->offset = off;
     out->is_dst = dst;

@@ -7,9 +7,6 @@
 
 #include "camp/camp_schedule.h"
 
-/** Floor division (b > 0): rounds toward minus infinity. */
-int64_t camp_tz_floor_div(int64_t a, int64_t b);
-
 /**
  * Offset and DST flag at @p t (in range, not checked), and the next instant
  * after @p t where they may change (at most CAMP_TZ_END_UTC). The offset is

@@ -178,6 +178,68 @@ size_t camp_diag_format(const camp_diag_t *diag, char *out, size_t cap)
     return camp_text_finish(&t);
 }
 
+/* ---- 64-bit division by small divisors (shared via status_internal.h) ---- */
+
+#if defined(__GNUC__) || defined(__clang__)
+#define DIV_INLINE __attribute__((always_inline)) inline
+#else
+#define DIV_INLINE inline
+#endif
+
+/* Long division in base 2^16: r < d < 2^16, so r * 2^16 + the next digit fits 32
+ * bits. Inline in both callers, so neither adds a frame under the other. */
+static DIV_INLINE uint64_t udiv16(uint64_t n, uint32_t d, uint32_t *rem)
+{
+    uint32_t hi = (uint32_t)(n >> 32);
+    uint32_t lo = (uint32_t)n;
+    uint32_t q3 = (hi >> 16) / d;
+    uint32_t r = (hi >> 16) - q3 * d;
+    uint32_t cur = (r << 16) | (hi & 0xFFFFu);
+    uint32_t q2 = cur / d;
+    uint32_t q1, q0;
+    r = cur - q2 * d;
+    cur = (r << 16) | (lo >> 16);
+    q1 = cur / d;
+    r = cur - q1 * d;
+    cur = (r << 16) | (lo & 0xFFFFu);
+    q0 = cur / d;
+    *rem = cur - q0 * d;
+    return ((uint64_t)((q3 << 16) | q2) << 32) | ((q1 << 16) | q0);
+}
+
+uint64_t camp_udiv16(uint64_t n, uint32_t d, uint32_t *rem)
+{
+    return udiv16(n, d, rem);
+}
+
+int64_t camp_floor_div16(int64_t x, uint32_t d, uint32_t *rem)
+{
+    uint32_t r;
+    uint64_t q;
+    if (x >= 0) {
+        q = udiv16((uint64_t)x, d, &r);
+        *rem = r;
+        return (int64_t)q;
+    }
+    /* |x| = q * d + r, so x = -(q + 1) * d + (d - r) when r > 0 */
+    q = udiv16(0u - (uint64_t)x, d, &r);
+    if (r != 0u) {
+        q++;
+        r = d - r;
+    }
+    *rem = r;
+    /* 1 <= q <= 2^63 (x = INT64_MIN, d = 1): -(q - 1) - 1 cannot overflow */
+    return -(int64_t)(q - 1u) - 1;
+}
+
+int64_t camp_floor_div2(int64_t x, uint32_t a, uint32_t b, uint32_t *rem)
+{
+    uint32_t r1, r2;
+    int64_t q = camp_floor_div16(camp_floor_div16(x, a, &r1), b, &r2);
+    *rem = r1 + a * r2; /* x = (q * b + r2) * a + r1 */
+    return q;
+}
+
 /* ---- bounded text builder (shared with other modules via status_internal.h) ---- */
 
 void camp_text_init(camp_text_t *t, char *buf, size_t cap)
@@ -204,12 +266,13 @@ void camp_text_put_int(camp_text_t *t, int64_t v)
 {
     char digits[21];
     size_t n = 0;
-    /* work on the negative side so INT64_MIN needs no special case */
-    int64_t x = (v < 0) ? v : -v;
+    /* the magnitude in unsigned arithmetic: INT64_MIN needs no special case */
+    uint64_t x = (v < 0) ? 0u - (uint64_t)v : (uint64_t)v;
     do {
-        digits[n++] = (char)('0' - (x % 10));
-        x /= 10;
-    } while (x != 0);
+        uint32_t digit;
+        x = camp_udiv16(x, 10u, &digit);
+        digits[n++] = (char)('0' + digit);
+    } while (x != 0u);
     if (v < 0) {
         camp_text_put(t, "-", 1);
     }

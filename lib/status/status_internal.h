@@ -21,6 +21,23 @@
 #define CAMP_RULE(id, text) (#id)
 #endif
 
+/* Division of 64-bit values by a small constant in 32-bit steps (16 bits of the
+ * dividend at a time): on a 32-bit CPU no libgcc 64-bit division routine (about
+ * 0.9 KB on Cortex-M, and slow where the CPU has no divide) is linked. A divisor
+ * above 65535 is divided in two steps by its factors: floor(floor(x / a) / b) is
+ * floor(x / (a * b)).
+ *
+ * camp_udiv16: @p n / @p d, *rem = n % d, for d in 1..65535.
+ * camp_floor_div16: floor(@p x / @p d), *rem = x - result * d in [0, d), for d in
+ * 1..65535 (Euclidean for a positive divisor: -1 / 7 is -1 remainder 6). */
+uint64_t camp_udiv16(uint64_t n, uint32_t d, uint32_t *rem);
+int64_t camp_floor_div16(int64_t x, uint32_t d, uint32_t *rem);
+/* floor(@p x / (@p a * @p b)), *rem in [0, a * b), for a and b in 1..65535 with
+ * a * b < 2^32: e.g. whole days of a time (86400 = 128 * 675). */
+int64_t camp_floor_div2(int64_t x, uint32_t a, uint32_t b, uint32_t *rem);
+/* Whole days of @p t seconds (floor), *secs the second of the day. */
+#define CAMP_DAYS_OF(t, secs) camp_floor_div2((t), 128u, 675u, (secs))
+
 typedef struct camp_text {
     char *buf;     /* destination, may be NULL to only count */
     size_t cap;    /* its size, including the NUL */

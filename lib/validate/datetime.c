@@ -8,6 +8,8 @@
 
 #include "camp/camp_validate.h"
 
+#include "status/status_internal.h"
+
 /* Domain limits that keep every intermediate of the algorithms inside int64_t.
  * Arguments outside them are clamped (documented in the header as unsupported);
  * the clamp exists only so that no input can cause signed overflow. */
@@ -31,10 +33,9 @@ int64_t camp_days_from_civil(int64_t year, unsigned month, unsigned day)
     }
     m = (month < 1u) ? 1u : (month > 12u ? 12u : month);
     y -= (m <= 2u) ? 1 : 0;
-    /* One 64-bit division finds the 400-year era; everything inside an era
-     * fits in 32 bits (cheap on a 32-bit CPU, no libgcc call per step). */
-    era = (y >= 0 ? y : y - 399) / 400;
-    yoe = (uint32_t)(y - era * 400); /* [0, 399] */
+    /* One floor division finds the 400-year era (in 32-bit steps: no libgcc
+     * 64-bit division); everything inside an era fits in 32 bits. */
+    era = camp_floor_div16(y, 400u, &yoe); /* yoe in [0, 399] */
     /* the day is added in 64 bits: any unsigned day count stays exact */
     doy = (int64_t)((153u * (m > 2u ? m - 3u : m + 9u) + 2u) / 5u) + (int64_t)day - 1;
     return era * 146097 + (int64_t)(yoe * 365u + yoe / 4u - yoe / 100u) + doy - 719468;
@@ -53,8 +54,7 @@ void camp_civil_from_days(int64_t days, int64_t *year, unsigned *month, unsigned
         z = -CIVIL_DAYS_LIMIT;
     }
     z += 719468;
-    era = (z >= 0 ? z : z - 146096) / 146097;
-    doe = (uint32_t)(z - era * 146097);                              /* [0, 146096] */
+    era = camp_floor_div2(z, 27u, 5411u, &doe); /* 146097 days per era; doe in [0, 146096] */
     yoe = (doe - doe / 1460u + doe / 36524u - doe / 146096u) / 365u; /* [0, 399] */
     y = (int64_t)yoe + era * 400;
     doy = doe - (365u * yoe + yoe / 4u - yoe / 100u); /* [0, 365] */
@@ -246,7 +246,7 @@ size_t camp_datetime_format(int64_t unix_seconds, int offset_minutes, bool use_z
 {
     int64_t local;
     int64_t days;
-    int64_t secs;
+    uint32_t secs;
     int64_t year;
     unsigned month, day;
     size_t n;
@@ -266,25 +266,20 @@ size_t camp_datetime_format(int64_t unix_seconds, int offset_minutes, bool use_z
     if (cap < n + 1u) {
         return 0;
     }
-    days = local / 86400;
-    secs = local % 86400;
-    if (secs < 0) { /* floor division */
-        secs += 86400;
-        days -= 1;
-    }
+    days = CAMP_DAYS_OF(local, &secs);
     camp_civil_from_days(days, &year, &month, &day);
-    put2(out, (unsigned)(year / 100));
-    put2(out + 2, (unsigned)(year % 100));
+    put2(out, (unsigned)year / 100u); /* 0..9999: checked above */
+    put2(out + 2, (unsigned)year % 100u);
     out[4] = '-';
     put2(out + 5, month);
     out[7] = '-';
     put2(out + 8, day);
     out[10] = 'T';
-    put2(out + 11, (unsigned)(secs / 3600));
+    put2(out + 11, secs / 3600u);
     out[13] = ':';
-    put2(out + 14, (unsigned)((secs / 60) % 60));
+    put2(out + 14, (secs / 60u) % 60u);
     out[16] = ':';
-    put2(out + 17, (unsigned)(secs % 60));
+    put2(out + 17, secs % 60u);
     if (n == 20u) {
         out[19] = 'Z';
     } else {

@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "camp/camp_status.h"
+#include "status/status_internal.h"
 
 /* Every status libcamp defines: each must have its own text. */
 static const camp_status_t all_statuses[] = {CAMP_OK,
@@ -212,6 +213,72 @@ static void test_diag_path_too_long_is_cut(void **state)
     assert_memory_equal(d.path + CAMP_DIAG_PATH_MAX - 4, "...", 3);
 }
 
+/* The library divides 64-bit values in 32-bit steps (no libgcc 64-bit division):
+ * every quotient and remainder must equal the compiler's, floored for negatives. */
+static int64_t floor_q(int64_t x, int64_t d)
+{
+    int64_t q = x / d;
+    return (x % d != 0 && x < 0) ? q - 1 : q;
+}
+
+static void check_division(int64_t x, uint32_t d)
+{
+    uint32_t r;
+    int64_t q = camp_floor_div16(x, d, &r);
+    assert_true(q == floor_q(x, (int64_t)d));
+    assert_true((int64_t)r == x - floor_q(x, (int64_t)d) * (int64_t)d);
+    assert_true(camp_udiv16((uint64_t)x, d, &r) == (uint64_t)x / d);
+    assert_int_equal(r, (uint64_t)x % d);
+}
+
+static void test_division_in_32_bit_steps(void **state)
+{
+    static const int64_t edges[] = {0,
+                                    1,
+                                    -1,
+                                    6,
+                                    -6,
+                                    7,
+                                    -7,
+                                    399,
+                                    -399,
+                                    400,
+                                    -400,
+                                    86399,
+                                    -86399,
+                                    86400,
+                                    -86400,
+                                    INT32_MAX,
+                                    INT32_MIN,
+                                    INT64_MAX,
+                                    INT64_MIN,
+                                    INT64_MAX - 1,
+                                    INT64_MIN + 1};
+    static const uint32_t divisors[] = {1u, 2u, 7u, 10u, 27u, 128u, 400u, 675u, 5411u, 65535u};
+    uint64_t seed = 0x9E3779B97F4A7C15u;
+    size_t i, k;
+    uint32_t r;
+    (void)state;
+    for (i = 0; i < sizeof edges / sizeof edges[0]; i++) {
+        for (k = 0; k < sizeof divisors / sizeof divisors[0]; k++) {
+            check_division(edges[i], divisors[k]);
+        }
+    }
+    for (i = 0; i < 20000; i++) { /* xorshift: every bit pattern class, both signs */
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        check_division((int64_t)(seed >> (1u + i % 40u)) * ((i & 1u) ? -1 : 1),
+                       divisors[i % (sizeof divisors / sizeof divisors[0])]);
+    }
+    /* two factors: whole days of a time, 400-year eras */
+    assert_true(camp_floor_div2(-1, 128u, 675u, &r) == -1 && r == 86399u);
+    assert_true(camp_floor_div2(86400, 128u, 675u, &r) == 1 && r == 0u);
+    assert_true(camp_floor_div2(INT64_MIN, 27u, 5411u, &r) == floor_q(INT64_MIN, 146097));
+    assert_true((int64_t)r == INT64_MIN - floor_q(INT64_MIN, 146097) * 146097);
+    assert_true(camp_floor_div2(-62167219200, 128u, 675u, &r) == -719528 && r == 0u);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -222,6 +289,7 @@ int main(void)
         cmocka_unit_test(test_diag_format_line),
         cmocka_unit_test(test_diag_format_cuts_visibly_never_overruns),
         cmocka_unit_test(test_diag_path_too_long_is_cut),
+        cmocka_unit_test(test_division_in_32_bit_steps),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
