@@ -20,10 +20,18 @@
 #define UNIX_YEAR0 INT64_C(-62167219200)
 #define UNIX_YEAR9999_END INT64_C(253402300799)
 
+/* Days from the era's 1 March of year 0 to day 1 of month @p m (1..12) of the
+ * March-based year @p yoe (0..399) of a 400-year era: all in 32 bits. */
+static uint32_t day_of_era(uint32_t yoe, uint32_t m)
+{
+    uint32_t first_of_month = (153u * (m > 2u ? m - 3u : m + 9u) + 2u) / 5u;
+    return yoe * 365u + yoe / 4u - yoe / 100u + first_of_month;
+}
+
 int64_t camp_days_from_civil(int64_t year, unsigned month, unsigned day)
 {
     int64_t y = year;
-    int64_t era, doy;
+    int64_t era;
     uint32_t m, yoe;
 
     if (y > CIVIL_YEAR_LIMIT) {
@@ -37,8 +45,18 @@ int64_t camp_days_from_civil(int64_t year, unsigned month, unsigned day)
      * 64-bit division); everything inside an era fits in 32 bits. */
     era = camp_floor_div16(y, 400u, &yoe); /* yoe in [0, 399] */
     /* the day is added in 64 bits: any unsigned day count stays exact */
-    doy = (int64_t)((153u * (m > 2u ? m - 3u : m + 9u) + 2u) / 5u) + (int64_t)day - 1;
-    return era * 146097 + (int64_t)(yoe * 365u + yoe / 4u - yoe / 100u) + doy - 719468;
+    return era * 146097 + (int64_t)day_of_era(yoe, m) + (int64_t)day - 1 - 719468;
+}
+
+/* camp_days_from_civil() for the dates RFC 3339 writes (years 0..9999, a valid
+ * month and day): 32-bit arithmetic only, so parsing calls no division helper. */
+static int32_t days_of_date(const unsigned ymd[3])
+{
+    uint32_t m = ymd[1];
+    int32_t y = (int32_t)ymd[0] - ((m <= 2u) ? 1 : 0); /* -1..9999 */
+    int32_t era = (y >= 0) ? y / 400 : -1;
+    uint32_t yoe = (uint32_t)(y - era * 400);
+    return era * 146097 + (int32_t)day_of_era(yoe, m) + (int32_t)ymd[2] - 1 - 719468;
 }
 
 void camp_civil_from_days(int64_t days, int64_t *year, unsigned *month, unsigned *day)
@@ -219,8 +237,8 @@ camp_status_t camp_datetime_parse(const char *s, size_t len, camp_datetime_t *ou
         return CAMP_ERR_DATE;
     }
     /* A leap second maps to the same POSIX instant as the following second. */
-    unix_s = camp_days_from_civil((int64_t)ymd[0], ymd[1], ymd[2]) * 86400 +
-             (int64_t)hms[0] * 3600 + (int64_t)hms[1] * 60 + (int64_t)hms[2] - (int64_t)offset * 60;
+    unix_s = (int64_t)days_of_date(ymd) * 86400 + (int64_t)hms[0] * 3600 + (int64_t)hms[1] * 60 +
+             (int64_t)hms[2] - (int64_t)offset * 60;
     if (out != NULL) {
         out->year = (int16_t)ymd[0];
         out->month = (uint8_t)ymd[1];

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -554,6 +555,34 @@ static void test_datetime_format_parse_round_trip(void **state)
     }
 }
 
+/* Parsing computes its dates on a 32-bit path of its own: every month start and
+ * month end of the years around leap rules and era bounds agrees with the public
+ * calendar function. */
+static void test_datetime_parse_agrees_with_calendar(void **state)
+{
+    static const unsigned years[] = {0,    1,    3,    4,    99,   100,  399,  400,  401,
+                                     1600, 1899, 1900, 1969, 1970, 2000, 2024, 2100, 9999};
+    static const unsigned mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    size_t i;
+    unsigned m;
+    (void)state;
+    for (i = 0; i < sizeof years / sizeof years[0]; i++) {
+        for (m = 1; m <= 12u; m++) {
+            unsigned y = years[i];
+            bool leap = (y % 4u == 0u && y % 100u != 0u) || y % 400u == 0u;
+            unsigned last = (m == 2u && !leap) ? 28u : mdays[m - 1u];
+            unsigned d;
+            for (d = 1; d <= last; d += last - 1u) {
+                char s[32];
+                camp_datetime_t dt;
+                int n = snprintf(s, sizeof s, "%04u-%02u-%02uT00:00:00Z", y, m, d);
+                assert_int_equal(camp_datetime_parse(s, (size_t)n, &dt), CAMP_OK);
+                assert_true(dt.unix_seconds == camp_days_from_civil((int64_t)y, m, d) * 86400);
+            }
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -568,6 +597,7 @@ int main(void)
         cmocka_unit_test(test_email_invalid),
         cmocka_unit_test(test_email_limits),
         cmocka_unit_test(test_days_from_civil),
+        cmocka_unit_test(test_datetime_parse_agrees_with_calendar),
         cmocka_unit_test(test_civil_round_trip),
         cmocka_unit_test(test_datetime_fields),
         cmocka_unit_test(test_datetime_fraction),
