@@ -558,28 +558,43 @@ IB_NOINLINE static camp_status_t decode_ids(ictx_t *cx, const ifield_t *f, int v
 
 /* Decode, numbers: each kind of value in a function of its own, so that the stack
  * of one kind's path is not paid on another's. */
-IB_NOINLINE static camp_status_t decode_number(ictx_t *cx, const ifield_t *f, int v, char *p)
+IB_NOINLINE static camp_status_t decode_fraction(ictx_t *cx, int v, char *p)
+{
+    camp_status_t st = camp_json_get_fraction(cx->doc, v, (uint32_t *)(void *)p);
+    if (st != CAMP_OK) {
+        st = camp_ib_fail_at(cx, v, st == CAMP_ERR_JSON_TYPE ? CAMP_ERR_TYPE : CAMP_ERR_RANGE,
+                             CAMP_RULE(I34, "must be a number in 0..1"));
+        camp_ib_fail_limits(cx, 0, 1);
+    }
+    return st;
+}
+
+/* Decode: an integer member's rule over @p x (st: what reading it returned), and
+ * its failure; out of decode_integer()'s frame, which sits over the number reader. */
+IB_NOINLINE static camp_status_t integer_rule(ictx_t *cx, const ifield_t *f, int v, int64_t x,
+                                              camp_status_t st)
 {
     const char *why;
-    int64_t min, max, i64;
-    camp_status_t st;
-    if (f->kind == K_FRAC) {
-        st = camp_json_get_fraction(cx->doc, v, (uint32_t *)(void *)p);
-        if (st != CAMP_OK) {
-            st = camp_ib_fail_at(cx, v, st == CAMP_ERR_JSON_TYPE ? CAMP_ERR_TYPE : CAMP_ERR_RANGE,
-                                 CAMP_RULE(I34, "must be a number in 0..1"));
-            camp_ib_fail_limits(cx, 0, 1);
-        }
-        return st;
-    }
+    int64_t min, max;
     rule_range(cx, f->rule, &min, &max, &why);
     if (f->kind == K_U16 && max > UINT16_MAX) {
         max = UINT16_MAX;
     }
-    st = camp_json_get_int(cx->doc, v, min, max, &i64);
+    if (st == CAMP_OK && x >= min && x <= max) {
+        return CAMP_OK;
+    }
+    st = camp_ib_fail_at(cx, v, st == CAMP_ERR_JSON_TYPE ? CAMP_ERR_TYPE : CAMP_ERR_RANGE, why);
+    camp_ib_fail_limits(cx, min, max);
+    return st;
+}
+
+/* K_I64, K_U16 */
+IB_NOINLINE static camp_status_t decode_integer(ictx_t *cx, const ifield_t *f, int v, char *p)
+{
+    int64_t i64 = 0;
+    camp_status_t st = camp_json_get_int(cx->doc, v, INT64_MIN, INT64_MAX, &i64);
+    st = integer_rule(cx, f, v, i64, st);
     if (st != CAMP_OK) {
-        st = camp_ib_fail_at(cx, v, st == CAMP_ERR_JSON_TYPE ? CAMP_ERR_TYPE : CAMP_ERR_RANGE, why);
-        camp_ib_fail_limits(cx, min, max);
         return st;
     }
     if (f->kind == K_U16) {
@@ -604,28 +619,34 @@ IB_NOINLINE static camp_status_t decode_time(ictx_t *cx, const ifield_t *f, int 
     return st;
 }
 
+/* Decode: a string member's rule (kind and length), and its failure; out of
+ * decode_string()'s frame, which sits over the string reader. */
+IB_NOINLINE static camp_status_t string_rule(ictx_t *cx, const ifield_t *f, int v,
+                                             const camp_str_t *s)
+{
+    const char *why;
+    int64_t min, max;
+    camp_status_t st = camp_ib_check_kind_str(cx, f->kind, f->rule, s, &why);
+    if (st != CAMP_OK) {
+        st = camp_ib_fail_at(cx, v, st, why);
+        if (st == CAMP_ERR_LENGTH) {
+            rule_range(cx, f->rule, &min, &max, &why);
+            camp_ib_fail_limits(cx, min, max);
+        }
+    }
+    return st;
+}
+
 /* K_STR, K_ID, K_COLID, K_TZ */
 IB_NOINLINE static camp_status_t decode_string(ictx_t *cx, const ifield_t *f, int v, char *p)
 {
     camp_str_t *s = (camp_str_t *)(void *)p;
-    const char *why;
-    int64_t min, max;
     camp_status_t st;
     if (camp_json_kind_at(cx->doc, v) != CAMP_JSON_STRING) {
         return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(f->kind, nullable(cx, f)));
     }
     st = camp_ib_get_str(cx, v, s);
-    if (st == CAMP_OK) {
-        st = camp_ib_check_kind_str(cx, f->kind, f->rule, s, &why);
-        if (st != CAMP_OK) {
-            st = camp_ib_fail_at(cx, v, st, why);
-            if (st == CAMP_ERR_LENGTH) {
-                rule_range(cx, f->rule, &min, &max, &why);
-                camp_ib_fail_limits(cx, min, max);
-            }
-        }
-    }
-    return st;
+    return (st == CAMP_OK) ? string_rule(cx, f, v, s) : st;
 }
 
 static camp_status_t decode_value(ictx_t *cx, const ifield_t *f, int v, void *base)
@@ -640,8 +661,8 @@ static camp_status_t decode_value(ictx_t *cx, const ifield_t *f, int v, void *ba
         }
         return CAMP_OK;
     case K_I64:
-    case K_U16:
-    case K_FRAC: return decode_number(cx, f, v, p);
+    case K_U16: return decode_integer(cx, f, v, p);
+    case K_FRAC: return decode_fraction(cx, v, p);
     case K_RAW:
         camp_json_raw(doc, v, &((camp_str_t *)(void *)p)->ptr, &((camp_str_t *)(void *)p)->len);
         return CAMP_OK;
