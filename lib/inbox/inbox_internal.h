@@ -18,10 +18,10 @@
  * built from the token tree once, by camp_json_diag()) and at the path the walk
  * has built when checking a struct.
  *
- * The tables hold no pointers besides a node's table, keys are offsets into one
- * pool of names (inbox_keys.h) and rules and enums small numbers resolved by switch
- * statements, so they land in
- * .rodata (on a host, a node table's pointers in .data.rel.ro). */
+ * The member tables hold no pointers: keys are offsets into one pool of names
+ * (inbox_keys.h), rules and enums small numbers resolved by switch statements. The
+ * families (ifamily_t: a family's nodes and hooks) are the only tables of pointers.
+ * All of it is const: .rodata (on a host, the pointer tables in .data.rel.ro). */
 #ifndef CAMP_INBOX_INTERNAL_H
 #define CAMP_INBOX_INTERNAL_H
 
