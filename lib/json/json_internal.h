@@ -50,10 +50,10 @@ static inline const camp_json_token_t *camp_json_tok(const camp_json_doc_t *doc,
 typedef struct camp_json_striter {
     const char *p;         /* next input byte */
     const char *end;       /* end of the token's bytes */
-    bool decoded;          /* bytes are already decoded: no escape processing */
     unsigned char pend[4]; /* UTF-8 bytes of the current escape, not yet returned */
-    unsigned npend;        /* bytes in pend */
-    unsigned ipend;        /* next index into pend */
+    unsigned char npend;   /* bytes in pend */
+    unsigned char ipend;   /* next index into pend */
+    bool decoded;          /* bytes are already decoded: no escape processing */
 } camp_json_striter_t;
 
 /* String token @p tok whose bytes lie inside the text, or NULL (not a string, or

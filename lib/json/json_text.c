@@ -175,7 +175,7 @@ int camp_json_striter_next(camp_json_striter_t *it)
     }
     r = camp_json_unescape(it->p, it->end, it->pend);
     it->p += r >> 3;
-    it->npend = r & 7u;
+    it->npend = (unsigned char)(r & 7u);
     it->ipend = 1;
     return it->pend[0];
 }
