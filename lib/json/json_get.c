@@ -395,29 +395,36 @@ bool camp_json_is_null(const camp_json_doc_t *doc, int tok)
 static GET_NOINLINE camp_status_t unescape(char *text, camp_json_token_t *t, size_t from)
 {
     const char *end = &text[t->end];
+    const char *p;
     size_t w = from;
-    unsigned pass;
-    /* Pass 0 refuses a NUL (raw, or a \\u0000 escape) before touching anything, so a
-     * refused string stays intact (a C string cannot hold it). Pass 1 writes: every
-     * escape is at least as long as the UTF-8 it becomes, so the write position
-     * never passes the read position. */
-    for (pass = 0; pass < 2u; pass++) {
-        const char *p = &text[(pass == 0u) ? (size_t)t->start : from];
-        w = from;
-        while (p < end) {
-            unsigned char u[4];
-            unsigned r = CAMP_JSON_UNESC(1u, 1u), k;
-            u[0] = (unsigned char)*p;
-            if (u[0] == '\\') {
-                r = camp_json_unescape(p, end, u);
-            }
-            if (u[0] == 0u) {
-                return CAMP_ERR_JSON_NUL;
-            }
-            p += r >> 3;
-            for (k = 0; pass == 1u && k < (r & 7u); k++) {
-                text[w++] = (char)u[k];
-            }
+    unsigned char u[4];
+    unsigned r, k;
+
+    /* First pass: refuse a NUL (raw, or a \\u0000 escape) before touching anything,
+     * so a refused string stays intact (a C string cannot hold it). */
+    if (memchr(&text[t->start], '\0', (size_t)t->end - (size_t)t->start) != NULL) {
+        return CAMP_ERR_JSON_NUL;
+    }
+    for (p = &text[from]; p != NULL && p < end;
+         p = (const char *)memchr(p, '\\', (size_t)(end - p))) {
+        r = camp_json_unescape(p, end, u);
+        if (u[0] == 0u) {
+            return CAMP_ERR_JSON_NUL;
+        }
+        p += r >> 3;
+    }
+    /* Second pass: every escape is at least as long as the UTF-8 it becomes, so
+     * the write position never passes the read position. */
+    p = &text[from];
+    while (p < end) {
+        if (*p != '\\') {
+            text[w++] = *p++;
+            continue;
+        }
+        r = camp_json_unescape(p, end, u);
+        p += r >> 3;
+        for (k = 0; k < (r & 7u); k++) {
+            text[w++] = (char)u[k];
         }
     }
     t->end = (int)w;
