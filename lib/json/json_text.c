@@ -117,11 +117,38 @@ static unsigned char simple_escape(unsigned char c)
     }
 }
 
-/* Calls nothing: it is the bottom of key comparison, under every decode. */
+/* A one-letter escape at p, else (malformed or cut) the backslash alone. */
+static unsigned letter_escape(const char *p, const char *end, unsigned char *out)
+{
+    unsigned char c = (end - p >= 2) ? (unsigned char)p[1] : 0u;
+    if (c >= 0x80u || (camp_json_cls[c] & CAMP_JSON_C_ESC) == 0) {
+        out[0] = '\\';
+        return CAMP_JSON_UNESC(1u, 1u);
+    }
+    out[0] = simple_escape(c);
+    return CAMP_JSON_UNESC(2u, 1u);
+}
+
+/* UTF-8 of code point @p cp (not a surrogate) into @p out: continuation bytes from
+ * the last, then the lead byte. Returns the byte count. */
+static unsigned utf8_put(uint32_t cp, unsigned char *out)
+{
+    unsigned n = (cp < 0x80u) ? 1u : (cp < 0x800u) ? 2u : (cp < 0x10000u) ? 3u : 4u;
+    unsigned k;
+    for (k = n - 1u; k > 0u; k--) {
+        out[k] = (unsigned char)(0x80u | (cp & 0x3Fu));
+        cp >>= 6;
+    }
+    out[0] = (unsigned char)(cp | ((n == 1u) ? 0u : ((0xFF00u >> n) & 0xFFu)));
+    return n;
+}
+
+/* Calls nothing (its helpers are inlined): it is the bottom of key comparison,
+ * under every decode. */
 unsigned camp_json_unescape(const char *p, const char *end, unsigned char *out)
 {
     uint32_t cp = UINT32_MAX, lo = UINT32_MAX;
-    unsigned used = 0, n, k;
+    unsigned used = 0;
     /* a \uXXXX, and the one after it when it is a high surrogate */
     do {
         uint32_t v = u_escape_at(p + used, end);
@@ -133,13 +160,7 @@ unsigned camp_json_unescape(const char *p, const char *end, unsigned char *out)
         used += 6;
     } while (used == 6 && (cp & 0xFC00u) == 0xD800u);
     if (cp == UINT32_MAX) {
-        unsigned char c = (end - p >= 2) ? (unsigned char)p[1] : 0u;
-        if (c >= 0x80u || (camp_json_cls[c] & CAMP_JSON_C_ESC) == 0) {
-            out[0] = '\\'; /* malformed or cut: the backslash alone */
-            return CAMP_JSON_UNESC(1u, 1u);
-        }
-        out[0] = simple_escape(c);
-        return CAMP_JSON_UNESC(2u, 1u);
+        return letter_escape(p, end, out);
     }
     used = 6;
     if ((cp & 0xF800u) == 0xD800u) {
@@ -151,14 +172,7 @@ unsigned camp_json_unescape(const char *p, const char *end, unsigned char *out)
             cp = 0xFFFDu; /* unpaired: rejected by camp_json_check() */
         }
     }
-    /* UTF-8: continuation bytes from the last, then the lead byte */
-    n = (cp < 0x80u) ? 1u : (cp < 0x800u) ? 2u : (cp < 0x10000u) ? 3u : 4u;
-    for (k = n - 1u; k > 0u; k--) {
-        out[k] = (unsigned char)(0x80u | (cp & 0x3Fu));
-        cp >>= 6;
-    }
-    out[0] = (unsigned char)(cp | ((n == 1u) ? 0u : ((0xFF00u >> n) & 0xFFu)));
-    return CAMP_JSON_UNESC(used, n);
+    return CAMP_JSON_UNESC(used, utf8_put(cp, out));
 }
 
 int camp_json_striter_next(camp_json_striter_t *it)
