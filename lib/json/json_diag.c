@@ -35,8 +35,8 @@ static bool ident_byte(int b)
 
 /* Start @p it on key token @p ktok, or on C string @p cstr (its bytes as they are,
  * no escapes to undo) when ktok < 0; false when ktok is not a string. */
-static bool key_iter(camp_json_striter_t *it, const camp_json_doc_t *doc, int ktok,
-                     const char *cstr)
+static DIAG_NOINLINE bool key_iter(camp_json_striter_t *it, const camp_json_doc_t *doc, int ktok,
+                                   const char *cstr)
 {
     if (ktok >= 0) {
         return camp_json_striter_init(it, doc, ktok);

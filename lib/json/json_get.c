@@ -131,18 +131,18 @@ static bool key_is(const camp_json_doc_t *doc, int k, const char *key, size_t kl
 {
     const camp_json_token_t *t = &doc->tokens[k];
     size_t n;
+    bool decoded;
     if ((t->type_ & CAMP_JSON_T_MASK) != CAMP_JSON_T_STRING || doc->text == NULL || t->start < 0 ||
         t->end < t->start || (size_t)t->end > doc->len) {
         return false; /* not a string key: camp_json_string_eq() says no as well */
     }
     n = (size_t)(t->end - t->start);
-    if ((t->type_ & CAMP_JSON_F_DECODED) != 0) {
-        return n == klen && memcmp(doc->text + t->start, key, klen) == 0;
+    decoded = (t->type_ & CAMP_JSON_F_DECODED) != 0;
+    if (n != klen) {
+        return n > klen && !decoded && camp_json_string_eq(doc, k, key);
     }
-    if (n == klen) {
-        return memcmp(doc->text + t->start, key, klen) == 0 && memchr(key, '\\', klen) == NULL;
-    }
-    return n > klen && camp_json_string_eq(doc, k, key);
+    return memcmp(doc->text + t->start, key, klen) == 0 &&
+           (decoded || memchr(key, '\\', klen) == NULL);
 }
 
 int camp_json_member(const camp_json_doc_t *doc, int obj, const char *key)
