@@ -89,7 +89,8 @@ bool camp_json_string_eq(const camp_json_doc_t *doc, int tok, const char *lit)
 {
     const camp_json_token_t *t = camp_json_string_tok(doc, tok);
     const unsigned char *l = (const unsigned char *)lit;
-    const char *p, *end;
+    const char *p;
+    const char *end;
     bool raw;
     if (lit == NULL || t == NULL) {
         return false;
@@ -102,7 +103,8 @@ bool camp_json_string_eq(const camp_json_doc_t *doc, int tok, const char *lit)
      * the token (raw, or \u0000) makes it longer than lit. */
     while (p < end) {
         unsigned char u[4];
-        unsigned r, k;
+        unsigned r;
+        unsigned k;
         if (*p != '\\' || !raw) {
             if (*p == '\0' || (unsigned char)*p != *l) {
                 return false;
@@ -112,7 +114,7 @@ bool camp_json_string_eq(const camp_json_doc_t *doc, int tok, const char *lit)
             continue;
         }
         r = camp_json_unescape(p, end, u);
-        p += r >> 3;
+        p = &p[r >> 3];
         for (k = 0; k < (r & 7u); k++, l++) {
             if (*l == '\0' || *l != u[k]) {
                 return false;
@@ -398,20 +400,22 @@ static GET_NOINLINE camp_status_t unescape(char *text, camp_json_token_t *t, siz
     const char *p;
     size_t w = from;
     unsigned char u[4];
-    unsigned r, k;
+    unsigned r;
+    unsigned k;
 
     /* First pass: refuse a NUL (raw, or a \\u0000 escape) before touching anything,
      * so a refused string stays intact (a C string cannot hold it). */
     if (memchr(&text[t->start], '\0', (size_t)t->end - (size_t)t->start) != NULL) {
         return CAMP_ERR_JSON_NUL;
     }
-    for (p = &text[from]; p != NULL && p < end;
-         p = (const char *)memchr(p, '\\', (size_t)(end - p))) {
+    p = &text[from];
+    while (p != NULL && p < end) {
         r = camp_json_unescape(p, end, u);
         if (u[0] == 0u) {
             return CAMP_ERR_JSON_NUL;
         }
-        p += r >> 3;
+        p = &p[r >> 3];
+        p = (const char *)memchr(p, '\\', (size_t)(end - p));
     }
     /* Second pass: every escape is at least as long as the UTF-8 it becomes, so
      * the write position never passes the read position. */
@@ -422,7 +426,7 @@ static GET_NOINLINE camp_status_t unescape(char *text, camp_json_token_t *t, siz
             continue;
         }
         r = camp_json_unescape(p, end, u);
-        p += r >> 3;
+        p = &p[r >> 3];
         for (k = 0; k < (r & 7u); k++) {
             text[w++] = (char)u[k];
         }

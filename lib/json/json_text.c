@@ -107,39 +107,52 @@ static inline uint32_t u_escape_at(const char *p, const char *end)
 /* A one-letter escape's byte (c has CAMP_JSON_C_ESC): " \ / stand for themselves. */
 static unsigned char simple_escape(unsigned char c)
 {
+    unsigned char b = c;
     switch (c) {
-    case 'b': return '\b';
-    case 'f': return '\f';
-    case 'n': return '\n';
-    case 'r': return '\r';
-    case 't': return '\t';
-    default: return c;
+    case 'b': b = (unsigned char)'\b'; break;
+    case 'f': b = (unsigned char)'\f'; break;
+    case 'n': b = (unsigned char)'\n'; break;
+    case 'r': b = (unsigned char)'\r'; break;
+    case 't': b = (unsigned char)'\t'; break;
+    default: break;
     }
+    return b;
 }
 
 /* A one-letter escape at p, else (malformed or cut) the backslash alone. */
 static unsigned letter_escape(const char *p, const char *end, unsigned char *out)
 {
     unsigned char c = (end - p >= 2) ? (unsigned char)p[1] : 0u;
-    if (c >= 0x80u || (camp_json_cls[c] & CAMP_JSON_C_ESC) == 0) {
-        out[0] = '\\';
-        return CAMP_JSON_UNESC(1u, 1u);
+    unsigned r = CAMP_JSON_UNESC(1u, 1u);
+    out[0] = '\\';
+    if (c < 0x80u && (camp_json_cls[c] & CAMP_JSON_C_ESC) != 0) {
+        out[0] = simple_escape(c);
+        r = CAMP_JSON_UNESC(2u, 1u);
     }
-    out[0] = simple_escape(c);
-    return CAMP_JSON_UNESC(2u, 1u);
+    return r;
 }
 
 /* UTF-8 of code point @p cp (not a surrogate) into @p out: continuation bytes from
  * the last, then the lead byte. Returns the byte count. */
 static unsigned utf8_put(uint32_t cp, unsigned char *out)
 {
-    unsigned n = (cp < 0x80u) ? 1u : (cp < 0x800u) ? 2u : (cp < 0x10000u) ? 3u : 4u;
+    static const unsigned char lead[5] = {0x00u, 0x00u, 0xC0u, 0xE0u, 0xF0u};
+    unsigned n = 4u;
     unsigned k;
+    if (cp < 0x80u) {
+        n = 1u;
+    } else if (cp < 0x800u) {
+        n = 2u;
+    } else if (cp < 0x10000u) {
+        n = 3u;
+    } else {
+        /* 4 bytes */
+    }
     for (k = n - 1u; k > 0u; k--) {
         out[k] = (unsigned char)(0x80u | (cp & 0x3Fu));
         cp >>= 6;
     }
-    out[0] = (unsigned char)(cp | ((n == 1u) ? 0u : ((0xFF00u >> n) & 0xFFu)));
+    out[0] = (unsigned char)(cp | lead[n]);
     return n;
 }
 
@@ -147,7 +160,8 @@ static unsigned utf8_put(uint32_t cp, unsigned char *out)
  * under every decode. */
 unsigned camp_json_unescape(const char *p, const char *end, unsigned char *out)
 {
-    uint32_t cp = UINT32_MAX, lo = UINT32_MAX;
+    uint32_t cp = UINT32_MAX;
+    uint32_t lo = UINT32_MAX;
     unsigned used = 0;
     /* a \uXXXX, and the one after it when it is a high surrogate */
     do {
