@@ -169,7 +169,6 @@ typedef struct check {
     camp_status_t err; /* the failure's status (CAMP_ERR_JSON_SYNTAX unless set) */
     size_t at;         /* the failure's offset */
     const char *rule;  /* the failure's rule */
-    int64_t limit;     /* the failure's limit, -1 for none */
 } check_t;
 
 /* Record a failure at @p at; returns false for `return check_fail(...)`. */
@@ -197,7 +196,7 @@ static size_t check_escape(check_t *ck, size_t i)
 {
     const unsigned char *s = ck->s;
     size_t k;
-    uint32_t cp, lo;
+    unsigned char u[4];
     if (ck->len - i < 2) {
         return ck->len;
     }
@@ -218,12 +217,11 @@ static size_t check_escape(check_t *ck, size_t i)
     /* Policy (RFC 8259 sec. 8.2 leaves it open; JSONTestSuite i_ cases): a surrogate
      * escape must be a high one immediately followed by a low one. Anything else
      * cannot become UTF-8, so it is rejected. */
-    cp = camp_json_hex4((const char *)s + i + 2);
-    if ((cp & 0xF800u) != 0xD800u) {
-        return i + 6;
+    if ((s[i + 2] | 0x20u) != 'd' || s[i + 3] < '8') {
+        return i + 6; /* not D800..DFFF (the 4 hex digits are checked) */
     }
-    if (cp >= 0xDC00u || !u_escape(s, i + 6, ck->len, &k) ||
-        (lo = camp_json_hex4((const char *)s + i + 8)) < 0xDC00u || lo > 0xDFFFu) {
+    /* the decoder takes 12 bytes only for a high surrogate with its low one */
+    if ((camp_json_unescape((const char *)s + i, (const char *)s + ck->len, u) >> 3) != 12u) {
         (void)check_fail(ck, i, CAMP_RULE(J10, "unpaired surrogate in \\u escape"));
         return 0;
     }
@@ -300,8 +298,7 @@ static bool open_container(check_t *ck, unsigned char b)
 {
     uint32_t bit = (uint32_t)1u << (ck->depth % 32u);
     if (ck->depth >= ck->max_depth) {
-        ck->err = CAMP_ERR_JSON_DEPTH;
-        ck->limit = (int64_t)ck->max_depth;
+        ck->err = CAMP_ERR_JSON_DEPTH; /* its limit: max_depth */
         return check_fail(
             ck, ck->i,
             (ck->max_depth == CAMP_JSON_MAX_DEPTH)
@@ -451,7 +448,7 @@ camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth, 
 {
     check_t ck;
     ck.err = CAMP_ERR_JSON_SYNTAX;
-    ck.limit = -1;
+    ck.max_depth = max_depth;
     ck.at = 0;
     ck.rule = NULL;
     if (json == NULL || max_depth > CAMP_JSON_MAX_DEPTH) {
@@ -461,8 +458,7 @@ camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth, 
                                         : CAMP_RULE(J02, "max_depth above CAMP_JSON_MAX_DEPTH"));
     } else if (len > (size_t)INT_MAX) {
         /* token offsets are int (the tokenizer's type), so larger input cannot be indexed */
-        ck.err = CAMP_ERR_JSON_TOO_LARGE;
-        ck.limit = INT_MAX;
+        ck.err = CAMP_ERR_JSON_TOO_LARGE; /* its limit: INT_MAX */
         (void)check_fail(&ck, CAMP_DIAG_NO_OFFSET,
                          CAMP_RULE(J03, "document longer than INT_MAX bytes"));
     } else {
@@ -471,7 +467,6 @@ camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth, 
         ck.i = 0;
         ck.st = ST_VALUE;
         ck.depth = 0;
-        ck.max_depth = max_depth;
         memset(ck.stack, 0, sizeof ck.stack);
         if (check_document(&ck)) {
             return CAMP_OK;
@@ -480,8 +475,14 @@ camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth, 
     camp_diag_set(diag, ck.err, "$", ck.rule);
     if (diag != NULL) {
         diag->offset = ck.at;
-        if (ck.limit >= 0) {
-            camp_diag_set_limits(diag, 0, ck.limit);
+        /* the two failures that have a limit; keeping it out of check_t keeps the
+         * state small (this frame is under the diagnostic's) */
+        if (ck.err == CAMP_ERR_JSON_DEPTH) {
+            camp_diag_set_limits(diag, 0, (int64_t)ck.max_depth);
+        } else if (ck.err == CAMP_ERR_JSON_TOO_LARGE) {
+            camp_diag_set_limits(diag, 0, INT_MAX);
+        } else {
+            /* no limit */
         }
     }
     return ck.err;

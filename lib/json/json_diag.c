@@ -14,6 +14,15 @@
 /* One path component per container level, plus one for a key token itself. */
 #define PATH_MAX_PARTS (CAMP_JSON_MAX_DEPTH + 1)
 
+/* Frames of the path printer stay side by side, not nested in one another. */
+#if defined(__GNUC__) || defined(__clang__)
+#define DIAG_NOINLINE __attribute__((noinline))
+#else
+#define DIAG_NOINLINE
+#endif
+
+static const char hex[] = "0123456789abcdef";
+
 static bool ident_start(int b)
 {
     return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b == '_' || b == '$';
@@ -24,17 +33,50 @@ static bool ident_byte(int b)
     return ident_start(b) || (b >= '0' && b <= '9');
 }
 
-/* Append a key: `.key` when identifier-like ([A-Za-z_$][A-Za-z0-9_$]*), else
- * `["key"]` with `"`, `\\` and control bytes escaped. The key's bytes come from
- * @p src (a string token's decoded bytes, or a C string as already-decoded
- * bytes), read twice: once to choose the form, once to print. */
-static void put_key(camp_text_t *t, const camp_json_striter_t *src)
+/* Start @p it on key token @p ktok, or on C string @p cstr (its bytes as they are,
+ * no escapes to undo) when ktok < 0; false when ktok is not a string. */
+static DIAG_NOINLINE bool key_iter(camp_json_striter_t *it, const camp_json_doc_t *doc, int ktok,
+                                   const char *cstr)
 {
-    static const char hex[] = "0123456789abcdef";
-    camp_json_striter_t it = *src;
+    if (ktok >= 0) {
+        return camp_json_striter_init(it, doc, ktok);
+    }
+    it->p = cstr;
+    it->end = cstr + strlen(cstr);
+    it->decoded = true;
+    it->npend = 0;
+    it->ipend = 0;
+    return true;
+}
+
+/* One key byte inside `["..."]`: `"`, `\\` and control bytes escaped. Byte by
+ * byte through the text builder, which cuts at the same place either way. */
+static void put_key_byte(camp_text_t *t, int b)
+{
+    char c = (char)b;
+    if (b == '"' || b == '\\') {
+        camp_text_put(t, "\\", 1);
+    } else if (b < 0x20) {
+        camp_text_put(t, "\\u00", 4);
+        camp_text_put(t, &hex[(b >> 4) & 0xF], 1);
+        c = hex[b & 0xF];
+    }
+    camp_text_put(t, &c, 1);
+}
+
+/* Append key token @p ktok (or C string @p cstr, see key_iter()): `.key` when
+ * identifier-like ([A-Za-z_$][A-Za-z0-9_$]*), else `["key"]`. The key's decoded
+ * bytes are read twice: once to choose the form, once to print. */
+static DIAG_NOINLINE void put_key(camp_text_t *t, const camp_json_doc_t *doc, int ktok,
+                                  const char *cstr)
+{
+    camp_json_striter_t it;
     bool ident = true;
     size_t n = 0;
     int b;
+    if (!key_iter(&it, doc, ktok, cstr)) {
+        return;
+    }
     while ((b = camp_json_striter_next(&it)) >= 0) {
         if (!(n == 0 ? ident_start(b) : ident_byte(b))) {
             ident = false;
@@ -45,29 +87,12 @@ static void put_key(camp_text_t *t, const camp_json_striter_t *src)
         ident = false; /* the empty key prints as [""] */
     }
     camp_text_put(t, ident ? "." : "[\"", ident ? 1 : 2);
-    it = *src;
+    (void)key_iter(&it, doc, ktok, cstr);
     while ((b = camp_json_striter_next(&it)) >= 0) {
-        char c = (char)b;
-        if (b == '"' || b == '\\') {
-            camp_text_put(t, "\\", 1);
-            camp_text_put(t, &c, 1);
-        } else if (b < 0x20) {
-            char u[6] = {'\\', 'u', '0', '0', hex[(b >> 4) & 0xF], hex[b & 0xF]};
-            camp_text_put(t, u, sizeof u);
-        } else {
-            camp_text_put(t, &c, 1);
-        }
+        put_key_byte(t, b); /* identifier bytes need no escape */
     }
     if (!ident) {
         camp_text_put(t, "\"]", 2);
-    }
-}
-
-static void put_token_key(camp_text_t *t, const camp_json_doc_t *doc, int key)
-{
-    camp_json_striter_t it;
-    if (camp_json_striter_init(&it, doc, key)) {
-        put_key(t, &it);
     }
 }
 
@@ -88,12 +113,12 @@ static int item_index(const camp_json_doc_t *doc, int arr, int item)
     return idx;
 }
 
-/* Component @p k (0 = innermost) of the path of @p tok: *key = the key token
- * (for `.key`) or -1 with *index the item index (for `[i]`). Returns the number of
- * components when @p k is beyond the last one (so k = INT_MAX counts them).
- * Walking up again for each component costs O(depth^2) on the error path only, and
- * keeps the stack flat: no array of components (every public call has 512 B). */
-static int path_part(const camp_json_doc_t *doc, int tok, int k, int *key, int *index)
+/* Component @p k (0 = innermost) of the path of @p tok: its key token (for `.key`),
+ * or -1 - i for item index i (for `[i]`). Returns the number of components when
+ * @p k is beyond the last one (so k = INT_MAX counts them). Walking up again for
+ * each component costs O(depth^2) on the error path only, and keeps the stack
+ * flat: no array of components (every public call has 512 B). */
+static int path_part(const camp_json_doc_t *doc, int tok, int k)
 {
     int n = 0;
     int x = tok;
@@ -118,9 +143,7 @@ static int path_part(const camp_json_doc_t *doc, int tok, int k, int *key, int *
             break;
         }
         if (n == k) {
-            *key = ktok;
-            *index = (ktok < 0) ? item_index(doc, p, x) : -1;
-            return k;
+            return (ktok >= 0) ? ktok : -1 - item_index(doc, p, x);
         }
         n++;
         x = p;
@@ -128,43 +151,43 @@ static int path_part(const camp_json_doc_t *doc, int tok, int k, int *key, int *
     return n;
 }
 
-/* `[i]`: 32-bit digits here rather than camp_text_put_int()'s 64-bit division,
- * which would be the deepest stack of every decode error. */
-static void put_index(camp_text_t *t, unsigned i)
+/* `[i]`, its digits from the highest: no buffer, no 64-bit division (this is
+ * under every decode error). */
+static DIAG_NOINLINE void put_index(camp_text_t *t, unsigned i)
 {
-    char d[12];
-    size_t n = sizeof d;
-    d[--n] = ']';
-    do {
-        d[--n] = (char)('0' + i % 10u);
-        i /= 10u;
-    } while (i != 0u && n > 1);
-    d[--n] = '[';
-    camp_text_put(t, &d[n], sizeof d - n);
+    unsigned p = 1;
+    while (i / p >= 10u) {
+        p *= 10u;
+    }
+    camp_text_put(t, "[", 1);
+    for (; p > 0u; p /= 10u) {
+        camp_text_put(t, &hex[(i / p) % 10u], 1);
+    }
+    camp_text_put(t, "]", 1);
 }
 
 /* Path of token @p tok into @p t. */
 static void put_path(camp_text_t *t, const camp_json_doc_t *doc, int tok)
 {
-    int key = -1, index = -1;
     int n;
 
     camp_text_put(t, "$", 1);
     if (camp_json_tok(doc, tok) == NULL) {
         return;
     }
-    n = path_part(doc, tok, INT_MAX, &key, &index);
+    n = path_part(doc, tok, INT_MAX);
     if (n > PATH_MAX_PARTS) {
         camp_text_put(t, "...", 3); /* deeper than any checked document; outer parts dropped */
         n = PATH_MAX_PARTS;
     }
     while (n > 0) {
+        int c;
         n--;
-        (void)path_part(doc, tok, n, &key, &index);
-        if (key >= 0) {
-            put_token_key(t, doc, key);
+        c = path_part(doc, tok, n);
+        if (c >= 0) {
+            put_key(t, doc, c, NULL);
         } else {
-            put_index(t, (unsigned)index);
+            put_index(t, (unsigned)(-1 - c));
         }
     }
 }
@@ -181,42 +204,35 @@ static size_t token_offset(const camp_json_doc_t *doc, int tok)
     return (size_t)t->start;
 }
 
-camp_status_t camp_json_diag(camp_diag_t *diag, const camp_json_doc_t *doc, int tok,
-                             camp_status_t status, const char *rule)
+/* The path of @p tok (then key @p key when not NULL) and its offset into @p diag. */
+static void diag_path(camp_diag_t *diag, const camp_json_doc_t *doc, int tok, const char *key)
 {
     camp_text_t t;
-    if (diag == NULL) {
-        return status;
-    }
-    camp_diag_set(diag, status, NULL, rule);
     camp_text_init(&t, diag->path, sizeof diag->path);
     put_path(&t, doc, tok);
+    if (key != NULL) {
+        put_key(&t, doc, -1, key);
+    }
     camp_text_finish(&t);
     diag->offset = token_offset(doc, tok);
-    return status;
 }
 
 camp_status_t camp_json_diag_member(camp_diag_t *diag, const camp_json_doc_t *doc, int obj,
                                     const char *key, camp_status_t status, const char *rule)
 {
-    camp_text_t t;
-    camp_json_striter_t it;
-    if (diag == NULL) {
-        return status;
+    if (diag != NULL) {
+        camp_diag_set(diag, status, NULL, rule);
+        diag_path(diag, doc, obj, key);
     }
-    camp_diag_set(diag, status, NULL, rule);
-    camp_text_init(&t, diag->path, sizeof diag->path);
-    put_path(&t, doc, obj);
-    if (key != NULL) {
-        /* a C string: its bytes as they are (decoded), no escapes to undo */
-        it.p = key;
-        it.end = key + strlen(key);
-        it.decoded = true;
-        it.npend = 0;
-        it.ipend = 0;
-        put_key(&t, &it);
+    return status;
+}
+
+camp_status_t camp_json_diag(camp_diag_t *diag, const camp_json_doc_t *doc, int tok,
+                             camp_status_t status, const char *rule)
+{
+    if (diag != NULL) {
+        camp_diag_set(diag, status, NULL, rule);
+        diag_path(diag, doc, tok, NULL);
     }
-    camp_text_finish(&t);
-    diag->offset = token_offset(doc, obj);
     return status;
 }

@@ -87,76 +87,84 @@ int camp_json_size(const camp_json_doc_t *doc, int tok)
 
 bool camp_json_string_eq(const camp_json_doc_t *doc, int tok, const char *lit)
 {
-    camp_json_striter_t it;
-    size_t i = 0;
-    int b;
-    if (lit == NULL || !camp_json_striter_init(&it, doc, tok)) {
+    const camp_json_token_t *t = camp_json_string_tok(doc, tok);
+    const unsigned char *l = (const unsigned char *)lit;
+    const char *p;
+    const char *end;
+    bool raw;
+    if (lit == NULL || t == NULL) {
         return false;
     }
-    {
-        /* Fast path: a decoded token, or raw text without escapes, is its own
-         * value, so one length test and memcmp decide (keys rarely carry
-         * escapes; this is the hot loop of member lookup). */
-        const camp_json_token_t *t = &doc->tokens[tok];
-        const char *raw = doc->text + t->start;
-        size_t n = (size_t)(t->end - t->start);
-        if ((t->type_ & CAMP_JSON_F_DECODED) != 0 || memchr(raw, '\\', n) == NULL) {
-            return strlen(lit) == n && memcmp(raw, lit, n) == 0;
+    p = doc->text + t->start;
+    end = doc->text + t->end;
+    raw = (t->type_ & CAMP_JSON_F_DECODED) == 0;
+    /* One pass, no call for plain bytes (the hot loop of member and enum lookup);
+     * an escape is decoded by the leaf decoder. lit's NUL never matches: a NUL in
+     * the token (raw, or \u0000) makes it longer than lit. */
+    while (p < end) {
+        unsigned char u[4];
+        unsigned r;
+        unsigned k;
+        if (*p != '\\' || !raw) {
+            if (*p == '\0' || (unsigned char)*p != *l) {
+                return false;
+            }
+            p++;
+            l++;
+            continue;
+        }
+        r = camp_json_unescape(p, end, u);
+        p = &p[r >> 3];
+        for (k = 0; k < (r & 7u); k++, l++) {
+            if (*l == '\0' || *l != u[k]) {
+                return false;
+            }
         }
     }
-    while ((b = camp_json_striter_next(&it)) >= 0) {
-        /* lit's NUL never matches: a \u0000 in the token makes it longer than lit */
-        if (lit[i] == '\0' || (unsigned char)lit[i] != (unsigned)b) {
-            return false;
-        }
-        i++;
-    }
-    return lit[i] == '\0';
+    return *l == '\0';
 }
 
-/* Does key token @p k equal @p key (klen bytes, no backslash)? The hot loop of
- * member lookup: a length test rejects most keys at once. Raw text without
- * escapes (and a decoded token) is its own value; raw text with escapes decodes
- * to fewer bytes than it has, so it can only match when it is longer than key. */
+/* Does key token @p k equal @p key (klen bytes)? The hot loop of member lookup: a
+ * length test rejects most keys at once. Raw text without escapes (and a decoded
+ * token) is its own value; raw text with escapes decodes to fewer bytes than it
+ * has, so it can only match when it is longer than key. Raw text equal to a key
+ * that holds a backslash is such text, so it matches only when already decoded. */
 static bool key_is(const camp_json_doc_t *doc, int k, const char *key, size_t klen)
 {
     const camp_json_token_t *t = &doc->tokens[k];
     size_t n;
-    if ((t->type_ & CAMP_JSON_T_MASK) != CAMP_JSON_T_STRING || t->start < 0 || t->end < t->start ||
-        (size_t)t->end > doc->len) {
-        return camp_json_string_eq(doc, k, key);
+    bool decoded;
+    if ((t->type_ & CAMP_JSON_T_MASK) != CAMP_JSON_T_STRING || doc->text == NULL || t->start < 0 ||
+        t->end < t->start || (size_t)t->end > doc->len) {
+        return false; /* not a string key: camp_json_string_eq() says no as well */
     }
     n = (size_t)(t->end - t->start);
-    if (n == klen) {
-        return memcmp(doc->text + t->start, key, klen) == 0;
+    decoded = (t->type_ & CAMP_JSON_F_DECODED) != 0;
+    if (n != klen) {
+        return n > klen && !decoded && camp_json_string_eq(doc, k, key);
     }
-    return n > klen && (t->type_ & CAMP_JSON_F_DECODED) == 0 && camp_json_string_eq(doc, k, key);
+    return memcmp(doc->text + t->start, key, klen) == 0 &&
+           (decoded || memchr(key, '\\', klen) == NULL);
 }
 
 int camp_json_member(const camp_json_doc_t *doc, int obj, const char *key)
 {
     int found = -1;
-    int k, n, i;
+    int k, n;
     size_t klen;
-    bool plain;
     if (camp_json_kind(doc, obj) != CAMP_JSON_OBJECT || key == NULL) {
         return -1;
     }
     klen = strlen(key);
-    plain = memchr(key, '\\', klen) == NULL;
     n = doc->tokens[obj].size;
-    k = camp_json_first(doc, obj);
-    for (i = 0; i < n && k > 0 && k + 1 < doc->count; i++) {
+    for (k = obj + 1; n > 0 && k + 1 < doc->count; n--) {
+        const camp_json_token_t *t = &doc->tokens[k];
         /* no early exit: with duplicate keys the last one wins */
-        if (plain ? key_is(doc, k, key, klen) : camp_json_string_eq(doc, k, key)) {
+        if (key_is(doc, k, key, klen)) {
             found = k + 1;
         }
         /* a key with a scalar value: the next key follows at once */
-        if (doc->tokens[k].size == 1 && doc->tokens[k + 1].size == 0) {
-            k += 2;
-        } else {
-            k = camp_json_next(doc, k);
-        }
+        k = (t[0].size == 1 && t[1].size == 0) ? k + 2 : camp_json_next(doc, k);
     }
     return found;
 }
@@ -384,56 +392,43 @@ bool camp_json_is_null(const camp_json_doc_t *doc, int tok)
 
 /* ---- strings ----------------------------------------------------------------- */
 
-/* One escape at it->p (a backslash): its decoded bytes, through the iterator, into
- * text[w...). Returns the new write position. */
-static size_t put_escape(char *text, size_t at, camp_json_striter_t *it)
-{
-    size_t w = at;
-    it->npend = 0;
-    it->ipend = 0;
-    text[w] = (char)camp_json_striter_next(it);
-    w++;
-    while (it->ipend < it->npend) {
-        text[w] = (char)it->pend[it->ipend];
-        w++;
-        it->ipend++;
-    }
-    return w;
-}
-
-/* Decode string token @p t in place; text[w] is its first backslash. The runs between
- * escapes are copied byte by byte, the escapes go through the iterator. Not inlined:
- * its iterator stays out of camp_json_get_string()'s frame on the common path. */
+/* Decode string token @p t in place; text[from] is its first backslash. Not inlined:
+ * its locals stay out of camp_json_get_string()'s frame on the common path. */
 static GET_NOINLINE camp_status_t unescape(char *text, camp_json_token_t *t, size_t from)
 {
-    camp_json_striter_t it;
+    const char *end = &text[t->end];
+    const char *p;
     size_t w = from;
+    unsigned char u[4];
+    unsigned r;
+    unsigned k;
 
     /* First pass: refuse a NUL (raw, or a \\u0000 escape) before touching anything,
      * so a refused string stays intact (a C string cannot hold it). */
     if (memchr(&text[t->start], '\0', (size_t)t->end - (size_t)t->start) != NULL) {
         return CAMP_ERR_JSON_NUL;
     }
-    it.end = &text[t->end];
-    it.decoded = false;
-    for (it.p = &text[w]; it.p != NULL && it.p < it.end;
-         it.p = (const char *)memchr(it.p, '\\', (size_t)(it.end - it.p))) {
-        it.npend = 0;
-        it.ipend = 0;
-        if (camp_json_striter_next(&it) == 0) {
+    p = &text[from];
+    while (p != NULL && p < end) {
+        r = camp_json_unescape(p, end, u);
+        if (u[0] == 0u) {
             return CAMP_ERR_JSON_NUL;
         }
+        p = &p[r >> 3];
+        p = (const char *)memchr(p, '\\', (size_t)(end - p));
     }
-    /* Second pass, it.p the read position: every escape is at least as long as the
-     * UTF-8 it becomes, so the write position never passes it. */
-    it.p = &text[w];
-    while (it.p < it.end) {
-        if (*it.p == '\\') {
-            w = put_escape(text, w, &it);
-        } else {
-            text[w] = *it.p;
-            w++;
-            it.p++;
+    /* Second pass: every escape is at least as long as the UTF-8 it becomes, so
+     * the write position never passes the read position. */
+    p = &text[from];
+    while (p < end) {
+        if (*p != '\\') {
+            text[w++] = *p++;
+            continue;
+        }
+        r = camp_json_unescape(p, end, u);
+        p = &p[r >> 3];
+        for (k = 0; k < (r & 7u); k++) {
+            text[w++] = (char)u[k];
         }
     }
     t->end = (int)w;

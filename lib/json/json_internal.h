@@ -50,27 +50,30 @@ static inline const camp_json_token_t *camp_json_tok(const camp_json_doc_t *doc,
 typedef struct camp_json_striter {
     const char *p;         /* next input byte */
     const char *end;       /* end of the token's bytes */
-    bool decoded;          /* bytes are already decoded: no escape processing */
     unsigned char pend[4]; /* UTF-8 bytes of the current escape, not yet returned */
-    unsigned npend;        /* bytes in pend */
-    unsigned ipend;        /* next index into pend */
+    unsigned char npend;   /* bytes in pend */
+    unsigned char ipend;   /* next index into pend */
+    bool decoded;          /* bytes are already decoded: no escape processing */
 } camp_json_striter_t;
 
 /* String token @p tok whose bytes lie inside the text, or NULL (not a string, or
  * out of range). */
 camp_json_token_t *camp_json_string_tok(const camp_json_doc_t *doc, int tok);
 
+/* camp_json_unescape()'s result: input bytes taken (bits 3 and up), bytes written (bits 0-2). */
+#define CAMP_JSON_UNESC(used, wrote) (((used) << 3) | (wrote))
+
+/* The escape at @p p (a backslash, p < end) of a raw string token: its decoded
+ * bytes (1..4) into @p out; returns CAMP_JSON_UNESC(taken, written). A surrogate
+ * escape without its pair stands for U+FFFD; a malformed or cut escape (only in a
+ * document that did not go through camp_json_parse()) for its backslash alone.
+ * A leaf: the one escape decoder of the string getters, comparison and paths. */
+unsigned camp_json_unescape(const char *p, const char *end, unsigned char *out);
+
 /* Start iterating string token @p tok; false when it is not a string. */
 bool camp_json_striter_init(camp_json_striter_t *it, const camp_json_doc_t *doc, int tok);
 
 /* Next decoded byte (0..255), or -1 at the end. A \u0000 escape yields 0. */
 int camp_json_striter_next(camp_json_striter_t *it);
-
-/* Value of 4 hex digits at @p p (caller guarantees they are hex digits). */
-uint32_t camp_json_hex4(const char *p);
-
-/* Encode code point @p cp (<= 0x10FFFF, not a surrogate) as UTF-8 into @p out
- * (room for 4 bytes). Returns the byte count. */
-unsigned camp_json_utf8_encode(uint32_t cp, unsigned char *out);
 
 #endif

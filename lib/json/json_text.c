@@ -1,6 +1,6 @@
 /* Byte-level helpers of the JSON core: UTF-8 validation (also the validators', see
- * json_utf8.h) and encoding, \u hex
- * digits, and an iterator over the decoded bytes of a string token. */
+ * json_utf8.h), the one escape decoder, and an iterator over the decoded bytes of a
+ * string token. */
 #include "json_internal.h"
 
 #include <string.h>
@@ -16,45 +16,6 @@ const unsigned char camp_json_cls[128] = {
     0x01, 0x19, 0x39, 0x19, 0x19, 0x19, 0x39, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x31, 0x11,
     0x11, 0x11, 0x31, 0x11, 0x31, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x01, 0x01, 0x01, 0x01, 0x01,
 };
-
-uint32_t camp_json_hex4(const char *p)
-{
-    uint32_t v = 0;
-    unsigned k;
-    for (k = 0; k < 4; k++) {
-        unsigned char c = (unsigned char)p[k];
-        if (c >= 0x80u || (camp_json_cls[c] & CAMP_JSON_C_HEX) == 0) {
-            return UINT32_MAX; /* not hex: callers treat as malformed */
-        }
-        /* '0'-'9' -> 0-9; 'a'-'f' and 'A'-'F' (bit 0x20 folded away) -> 10-15 */
-        v = (v << 4) | (c <= '9' ? (uint32_t)(c - '0') : (uint32_t)((c & 0xDFu) - 'A' + 10));
-    }
-    return v;
-}
-
-unsigned camp_json_utf8_encode(uint32_t cp, unsigned char *out)
-{
-    if (cp < 0x80u) {
-        out[0] = (unsigned char)cp;
-        return 1;
-    }
-    if (cp < 0x800u) {
-        out[0] = (unsigned char)(0xC0u | (cp >> 6));
-        out[1] = (unsigned char)(0x80u | (cp & 0x3Fu));
-        return 2;
-    }
-    if (cp < 0x10000u) {
-        out[0] = (unsigned char)(0xE0u | (cp >> 12));
-        out[1] = (unsigned char)(0x80u | ((cp >> 6) & 0x3Fu));
-        out[2] = (unsigned char)(0x80u | (cp & 0x3Fu));
-        return 3;
-    }
-    out[0] = (unsigned char)(0xF0u | (cp >> 18));
-    out[1] = (unsigned char)(0x80u | ((cp >> 12) & 0x3Fu));
-    out[2] = (unsigned char)(0x80u | ((cp >> 6) & 0x3Fu));
-    out[3] = (unsigned char)(0x80u | (cp & 0x3Fu));
-    return 4;
-}
 
 /* Why a byte cannot lead a sequence. */
 static const char *utf8_lead_reason(unsigned char b0)
@@ -124,70 +85,125 @@ bool camp_json_striter_init(camp_json_striter_t *it, const camp_json_doc_t *doc,
     return true;
 }
 
-/* A high surrogate cp just read: with the \u low surrogate that must follow, the
- * code point of the pair, else U+FFFD (unpaired: rejected by camp_json_check()). */
-static uint32_t striter_pair(camp_json_striter_t *it, uint32_t cp)
+/* Value of a \uXXXX escape at p, or UINT32_MAX when there is none. */
+static inline uint32_t u_escape_at(const char *p, const char *end)
 {
+    uint32_t v = 0;
+    unsigned k;
+    if (end - p < 6 || p[0] != '\\' || p[1] != 'u') {
+        return UINT32_MAX;
+    }
+    for (k = 2; k < 6; k++) {
+        unsigned char c = (unsigned char)p[k];
+        if (c >= 0x80u || (camp_json_cls[c] & CAMP_JSON_C_HEX) == 0) {
+            return UINT32_MAX;
+        }
+        /* '0'-'9' -> 0-9; 'a'-'f' and 'A'-'F' (bit 0x20 folded away) -> 10-15 */
+        v = (v << 4) | (c <= '9' ? (uint32_t)(c - '0') : (uint32_t)((c & 0xDFu) - 'A' + 10));
+    }
+    return v;
+}
+
+/* A one-letter escape's byte (c has CAMP_JSON_C_ESC): " \ / stand for themselves. */
+static unsigned char simple_escape(unsigned char c)
+{
+    unsigned char b = c;
+    switch (c) {
+    case 'b': b = (unsigned char)'\b'; break;
+    case 'f': b = (unsigned char)'\f'; break;
+    case 'n': b = (unsigned char)'\n'; break;
+    case 'r': b = (unsigned char)'\r'; break;
+    case 't': b = (unsigned char)'\t'; break;
+    default: break;
+    }
+    return b;
+}
+
+/* A one-letter escape at p, else (malformed or cut) the backslash alone. */
+static unsigned letter_escape(const char *p, const char *end, unsigned char *out)
+{
+    unsigned char c = (end - p >= 2) ? (unsigned char)p[1] : 0u;
+    unsigned r = CAMP_JSON_UNESC(1u, 1u);
+    out[0] = '\\';
+    if (c < 0x80u && (camp_json_cls[c] & CAMP_JSON_C_ESC) != 0) {
+        out[0] = simple_escape(c);
+        r = CAMP_JSON_UNESC(2u, 1u);
+    }
+    return r;
+}
+
+/* UTF-8 of code point @p cp (not a surrogate) into @p out: continuation bytes from
+ * the last, then the lead byte. Returns the byte count. */
+static unsigned utf8_put(uint32_t cp, unsigned char *out)
+{
+    static const unsigned char lead[5] = {0x00u, 0x00u, 0xC0u, 0xE0u, 0xF0u};
+    unsigned n = 4u;
+    unsigned k;
+    if (cp < 0x80u) {
+        n = 1u;
+    } else if (cp < 0x800u) {
+        n = 2u;
+    } else if (cp < 0x10000u) {
+        n = 3u;
+    } else {
+        /* 4 bytes */
+    }
+    for (k = n - 1u; k > 0u; k--) {
+        out[k] = (unsigned char)(0x80u | (cp & 0x3Fu));
+        cp >>= 6;
+    }
+    out[0] = (unsigned char)(cp | lead[n]);
+    return n;
+}
+
+/* Calls nothing (its helpers are inlined): it is the bottom of key comparison,
+ * under every decode. */
+unsigned camp_json_unescape(const char *p, const char *end, unsigned char *out)
+{
+    uint32_t cp = UINT32_MAX;
     uint32_t lo = UINT32_MAX;
-    if (it->end - it->p >= 6 && it->p[0] == '\\' && it->p[1] == 'u') {
-        lo = camp_json_hex4(it->p + 2);
-    }
-    if (lo >= 0xDC00u && lo <= 0xDFFFu) {
-        it->p += 6;
-        return 0x10000u + ((cp - 0xD800u) << 10) + (lo - 0xDC00u);
-    }
-    return 0xFFFDu;
-}
-
-/* A \uXXXX escape at it->p: its UTF-8 bytes are queued in it->pend, the first is
- * returned. */
-static int striter_unicode(camp_json_striter_t *it)
-{
-    uint32_t cp = (it->end - it->p < 6) ? UINT32_MAX : camp_json_hex4(it->p + 2);
+    unsigned used = 0;
+    /* a \uXXXX, and the one after it when it is a high surrogate */
+    do {
+        uint32_t v = u_escape_at(p + used, end);
+        if (used == 0) {
+            cp = v;
+        } else {
+            lo = v;
+        }
+        used += 6;
+    } while (used == 6 && (cp & 0xFC00u) == 0xD800u);
     if (cp == UINT32_MAX) {
-        it->p++;
-        return '\\';
+        return letter_escape(p, end, out);
     }
-    it->p += 6;
-    if (cp >= 0xD800u && cp <= 0xDBFFu) {
-        cp = striter_pair(it, cp);
-    } else if (cp >= 0xDC00u && cp <= 0xDFFFu) {
-        cp = 0xFFFDu;
+    used = 6;
+    if ((cp & 0xF800u) == 0xD800u) {
+        /* a surrogate: only a high one with its low one makes a code point */
+        if ((cp & 0xFC00u) == 0xD800u && (lo & 0xFC00u) == 0xDC00u) {
+            cp = 0x10000u + ((cp - 0xD800u) << 10) + (lo - 0xDC00u);
+            used = 12;
+        } else {
+            cp = 0xFFFDu; /* unpaired: rejected by camp_json_check() */
+        }
     }
-    it->npend = camp_json_utf8_encode(cp, it->pend);
-    it->ipend = 1;
-    return it->pend[0];
-}
-
-/* A one-character escape (\n, \", ...) at it->p. */
-static int striter_simple(camp_json_striter_t *it)
-{
-    static const char esc_in[] = "\"\\/bfnrt";
-    static const char esc_out[] = "\"\\/\b\f\n\r\t";
-    const char *e = (it->p[1] != 0) ? memchr(esc_in, it->p[1], sizeof esc_in - 1) : NULL;
-    if (e == NULL) {
-        it->p++;
-        return '\\';
-    }
-    it->p += 2;
-    return (unsigned char)esc_out[e - esc_in];
+    return CAMP_JSON_UNESC(used, utf8_put(cp, out));
 }
 
 int camp_json_striter_next(camp_json_striter_t *it)
 {
-    unsigned char c;
+    unsigned r;
     if (it->ipend < it->npend) {
         return it->pend[it->ipend++];
     }
     if (it->p >= it->end) {
         return -1;
     }
-    c = (unsigned char)*it->p;
-    /* A malformed or cut escape can only come from a document that did not go
-     * through camp_json_parse(); its backslash is then returned as a byte. */
-    if (it->decoded || c != '\\' || it->end - it->p < 2) {
-        it->p++;
-        return c;
+    if (it->decoded || *it->p != '\\') {
+        return (unsigned char)*it->p++;
     }
-    return (it->p[1] == 'u') ? striter_unicode(it) : striter_simple(it);
+    r = camp_json_unescape(it->p, it->end, it->pend);
+    it->p += r >> 3;
+    it->npend = (unsigned char)(r & 7u);
+    it->ipend = 1;
+    return it->pend[0];
 }

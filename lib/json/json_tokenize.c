@@ -51,6 +51,12 @@ CAMP_JSON_LAYOUT_CHECK(t_array, JSMN_ARRAY == CAMP_JSON_T_ARRAY);
 CAMP_JSON_LAYOUT_CHECK(t_string, JSMN_STRING == CAMP_JSON_T_STRING);
 CAMP_JSON_LAYOUT_CHECK(t_primitive, JSMN_PRIMITIVE == CAMP_JSON_T_PRIMITIVE);
 
+#if defined(__GNUC__) || defined(__clang__)
+#define TOK_NOINLINE __attribute__((noinline))
+#else
+#define TOK_NOINLINE
+#endif
+
 /* Rewrite each token's type as a whole int. With short enums jsmn wrote one
  * byte and left the other bytes of `type_` as they were. Each type is read
  * through jsmn's view before the int is stored over it. */
@@ -65,7 +71,7 @@ static void widen_types(camp_json_token_t *tokens, int count)
 }
 
 /* Tokens jsmn needs for a checked document. */
-static int count_tokens(const char *json, size_t len)
+static TOK_NOINLINE int count_tokens(const char *json, size_t len)
 {
     jsmn_parser p;
     jsmn_init(&p);
@@ -80,14 +86,47 @@ int camp_json_tokens_needed(const char *json, size_t len)
     return count_tokens(json, len);
 }
 
+/* Tokenize the checked document of @p doc into its token array (doc->tokens, NULL
+ * when capacity is 0). Not inlined: the tokenizer's state stays out of the frame
+ * camp_json_parse() holds while the checker runs. */
+static TOK_NOINLINE camp_status_t tokenize(camp_json_doc_t *doc, size_t capacity, camp_diag_t *diag)
+{
+    jsmn_parser p;
+    jsmntok_t none;
+    int r;
+    unsigned cap = (capacity > (size_t)INT_MAX) ? (unsigned)INT_MAX : (unsigned)capacity;
+
+    jsmn_init(&p);
+    /* The cast is sound: the layout checks above prove the two struct types
+     * identical in size and in the offset of every field; widen_types() then
+     * fixes the width of the one field that may differ (the enum). Given no
+     * array jsmn would only count tokens; with an empty one it stops at the
+     * first token, which is "too small" as for any other capacity. */
+    r = jsmn_parse(&p, doc->text, doc->len,
+                   (doc->tokens != NULL) ? (jsmntok_t *)(void *)doc->tokens : &none, cap);
+    if (r == JSMN_ERROR_NOMEM) {
+        camp_diag_set(diag, CAMP_ERR_JSON_TOKENS, "$", CAMP_RULE(J29, "token array too small"));
+        if (diag != NULL) {
+            diag->needed = count_tokens(doc->text, doc->len);
+            diag->offset = p.pos;
+            camp_diag_set_limits(diag, 0, (int64_t)cap);
+        }
+        return CAMP_ERR_JSON_TOKENS;
+    }
+    if (r < 1) {
+        /* cannot happen after a successful check; reported, never ignored */
+        return camp_diag_set(diag, CAMP_ERR_INTERNAL, "$",
+                             CAMP_RULE(J30, "tokenizer rejected a checked document"));
+    }
+    widen_types(doc->tokens, r);
+    doc->count = r;
+    return CAMP_OK;
+}
+
 camp_status_t camp_json_parse(camp_json_doc_t *doc, char *json, size_t len,
                               camp_json_token_t *tokens, size_t capacity, camp_diag_t *diag)
 {
     camp_status_t st;
-    jsmn_parser p;
-    jsmntok_t none;
-    int r;
-    unsigned cap;
 
     if (doc == NULL || json == NULL || (tokens == NULL && capacity > 0)) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "$",
@@ -101,29 +140,5 @@ camp_status_t camp_json_parse(camp_json_doc_t *doc, char *json, size_t len,
     if (st != CAMP_OK) {
         return st;
     }
-    cap = (capacity > (size_t)INT_MAX) ? (unsigned)INT_MAX : (unsigned)capacity;
-    jsmn_init(&p);
-    /* The cast is sound: the layout checks above prove the two struct types
-     * identical in size and in the offset of every field; widen_types() then
-     * fixes the width of the one field that may differ (the enum). Given no
-     * array jsmn would only count tokens; with an empty one it stops at the
-     * first token, which is "too small" as for any other capacity. */
-    r = jsmn_parse(&p, json, len, (tokens != NULL) ? (jsmntok_t *)(void *)tokens : &none, cap);
-    if (r == JSMN_ERROR_NOMEM) {
-        camp_diag_set(diag, CAMP_ERR_JSON_TOKENS, "$", CAMP_RULE(J29, "token array too small"));
-        if (diag != NULL) {
-            diag->needed = count_tokens(json, len);
-            diag->offset = p.pos;
-            camp_diag_set_limits(diag, 0, (int64_t)cap);
-        }
-        return CAMP_ERR_JSON_TOKENS;
-    }
-    if (r < 1) {
-        /* cannot happen after a successful check; reported, never ignored */
-        return camp_diag_set(diag, CAMP_ERR_INTERNAL, "$",
-                             CAMP_RULE(J30, "tokenizer rejected a checked document"));
-    }
-    widen_types(tokens, r);
-    doc->count = r;
-    return CAMP_OK;
+    return tokenize(doc, capacity, diag);
 }

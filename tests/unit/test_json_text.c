@@ -128,30 +128,63 @@ static void test_iterator_guards(void **state)
     assert_false(camp_json_string_eq(&g_doc, 1, "ab"));
 }
 
+/* camp_json_unescape() on @p esc (a C string): the bytes it takes, and @p want
+ * (nwant bytes) as what it writes. */
+static void unescape_is(const char *esc, unsigned taken, const char *want, unsigned nwant)
+{
+    unsigned char buf[4];
+    unsigned r = camp_json_unescape(esc, esc + strlen(esc), buf);
+    assert_int_equal(r >> 3, taken);
+    assert_int_equal(r & 7u, nwant);
+    assert_memory_equal(buf, want, nwant);
+}
+
 static void test_hex_and_utf8_helpers(void **state)
 {
     const char *why = NULL;
     size_t at = 99;
-    unsigned char buf[4];
     (void)state;
-    assert_int_equal(camp_json_hex4("09aF"), 0x09AFu);
-    assert_int_equal(camp_json_hex4("FfFf"), 0xFFFFu);
-    assert_int_equal(camp_json_hex4("abcd"), 0xABCDu);
-    assert_int_equal(camp_json_hex4("ABCD"), 0xABCDu);
-    assert_int_equal(camp_json_hex4("12G4"), UINT32_MAX);
-    assert_int_equal(camp_json_hex4("12g4"), UINT32_MAX);
-    assert_int_equal(camp_json_hex4("/000"), UINT32_MAX);
-    assert_int_equal(camp_json_hex4(":000"), UINT32_MAX);
-    assert_int_equal(camp_json_hex4("@000"), UINT32_MAX);
-    assert_int_equal(camp_json_hex4("`000"), UINT32_MAX);
+    /* hex digits of \u escapes: either case; anything else is no \u escape */
+    unescape_is("\\u09aF", 6, "\xe0\xa6\xaf", 3);
+    unescape_is("\\uFfFf", 6, "\xef\xbf\xbf", 3);
+    unescape_is("\\uabcd", 6, "\xea\xaf\x8d", 3);
+    unescape_is("\\uABCD", 6, "\xea\xaf\x8d", 3);
+    unescape_is("\\u12G4", 1, "\\", 1);
+    unescape_is("\\u12g4", 1, "\\", 1);
+    unescape_is("\\u/000", 1, "\\", 1);
+    unescape_is("\\u:000", 1, "\\", 1);
+    unescape_is("\\u@000", 1, "\\", 1);
+    unescape_is("\\u`000", 1, "\\", 1);
+    unescape_is("\\u123", 1, "\\", 1);
+    unescape_is("\\", 1, "\\", 1);
+    /* UTF-8 of every length, the ends of the ranges */
+    unescape_is("\\u007F", 6, "\x7f", 1);
+    unescape_is("\\u0080", 6, "\xc2\x80", 2);
+    unescape_is("\\u07FF", 6, "\xdf\xbf", 2);
+    unescape_is("\\u0800", 6, "\xe0\xa0\x80", 3);
+    unescape_is("\\uDBFF\\uDFFF", 12, "\xf4\x8f\xbf\xbf", 4);
+    unescape_is("\\uD800\\uDC00", 12, "\xf0\x90\x80\x80", 4);
+    unescape_is("\\u0000", 6, "\0", 1);
+    /* surrogates without their pair: U+FFFD, the first escape only */
+    unescape_is("\\uD800\\uD800", 6, "\xef\xbf\xbd", 3);
+    unescape_is("\\uDC00\\uDC00", 6, "\xef\xbf\xbd", 3);
+    unescape_is("\\uD800\\n", 6, "\xef\xbf\xbd", 3);
+    unescape_is("\\uD800\\uDC0", 6, "\xef\xbf\xbd", 3);
+    /* one-letter escapes; another letter is the backslash alone */
+    unescape_is("\\b", 2, "\b", 1);
+    unescape_is("\\f", 2, "\f", 1);
+    unescape_is("\\n", 2, "\n", 1);
+    unescape_is("\\r", 2, "\r", 1);
+    unescape_is("\\t", 2, "\t", 1);
+    unescape_is("\\/", 2, "/", 1);
+    unescape_is("\\\"", 2, "\"", 1);
+    unescape_is("\\\\", 2, "\\", 1);
+    unescape_is("\\q", 1, "\\", 1);
+    unescape_is("\\\xc3\xa9", 1, "\\", 1);
     assert_int_equal(camp_json_utf8_seq((const unsigned char *)"A", 1, &why, &at), 1);
     assert_int_equal(camp_json_utf8_seq((const unsigned char *)"\xc3\xa9", 2, &why, &at), 2);
     assert_int_equal(camp_json_utf8_seq((const unsigned char *)"\xc3", 1, &why, &at), 0);
     assert_string_equal(why, "invalid UTF-8: truncated sequence");
-    assert_int_equal(camp_json_utf8_encode(0x10FFFFu, buf), 4);
-    assert_memory_equal(buf, "\xf4\x8f\xbf\xbf", 4);
-    assert_int_equal(camp_json_utf8_encode(0x7Fu, buf), 1);
-    assert_int_equal(buf[0], 0x7F);
 }
 
 int main(void)
