@@ -764,18 +764,12 @@ static camp_status_t map_key_check(ictx_t *cx, const camp_str_t *key)
     return CAMP_OK;
 }
 
-static camp_status_t str_items_walk(ictx_t *cx, iop_t op, const camp_str_t *items, size_t count,
-                                    uint8_t rule)
+/* Validate: each of @p count strings present and passing @p kind / @p rule, at
+ * path `[i]` (a failure keeps its path: it is the caller's diag). */
+static camp_status_t check_str_items(ictx_t *cx, const camp_str_t *items, size_t count,
+                                     uint8_t kind, uint8_t rule)
 {
     size_t i, mark = cx->path.need;
-    if (op == OP_ENCODE) {
-        camp_json_write_array_begin(cx->w);
-        for (i = 0; i < count; i++) {
-            put_string(cx, &items[i]);
-        }
-        camp_json_write_array_end(cx->w);
-        return CAMP_OK;
-    }
     for (i = 0; i < count; i++) {
         const char *why;
         camp_status_t st;
@@ -784,7 +778,7 @@ static camp_status_t str_items_walk(ictx_t *cx, iop_t op, const camp_str_t *item
             return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED,
                                    CAMP_RULE(I40, "required field missing"));
         }
-        st = camp_ib_check_kind_str(cx, K_STR, rule, &items[i], &why);
+        st = camp_ib_check_kind_str(cx, kind, rule, &items[i], &why);
         if (st != CAMP_OK) {
             return camp_ib_fail_at(cx, -1, st, why);
         }
@@ -792,6 +786,22 @@ static camp_status_t str_items_walk(ictx_t *cx, iop_t op, const camp_str_t *item
     }
     return CAMP_OK;
 }
+
+static camp_status_t str_items_walk(ictx_t *cx, iop_t op, const camp_str_t *items, size_t count,
+                                    uint8_t rule)
+{
+    size_t i;
+    if (op != OP_ENCODE) {
+        return check_str_items(cx, items, count, K_STR, rule);
+    }
+    camp_json_write_array_begin(cx->w);
+    for (i = 0; i < count; i++) {
+        put_string(cx, &items[i]);
+    }
+    camp_json_write_array_end(cx->w);
+    return CAMP_OK;
+}
+
 static void json_emit(ictx_t *cx, unsigned what, const camp_str_t *s)
 {
     switch (what) {
@@ -812,11 +822,10 @@ static const isw_t struct_walk_services = {json_emit, map_key_check, str_items_w
 static camp_status_t validate_ids(ictx_t *cx, const ifield_t *f, const void *base)
 {
     const char *p = (const char *)base + f->off;
-    const char *why;
     camp_status_t st;
     const camp_str_t *items = (const camp_str_t *)(const void *)p;
     uint16_t n = *(const uint16_t *)(const void *)((const char *)base + f->aux);
-    size_t min_n, cap, i, mark = cx->path.need;
+    size_t min_n, cap;
     const char *cap_text;
     array_rule(f->rule, &min_n, &cap, &cap_text);
     if (n > cap) {
@@ -828,19 +837,7 @@ static camp_status_t validate_ids(ictx_t *cx, const ifield_t *f, const void *bas
         camp_ib_fail_limits(cx, (int64_t)min_n, INT64_MAX);
         return st;
     }
-    for (i = 0; i < n; i++) {
-        camp_ib_path_index(&cx->path, i);
-        if (items[i].ptr == NULL) {
-            return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED,
-                                   CAMP_RULE(I40, "required field missing"));
-        }
-        st = camp_ib_check_kind_str(cx, K_ID, R_NONE, &items[i], &why);
-        if (st != CAMP_OK) {
-            return camp_ib_fail_at(cx, -1, st, why);
-        }
-        camp_ib_path_cut(&cx->path, mark);
-    }
-    return CAMP_OK;
+    return check_str_items(cx, items, n, K_ID, R_NONE);
 }
 
 static camp_status_t validate_value(ictx_t *cx, const ifield_t *f, const void *base)
