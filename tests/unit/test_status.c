@@ -221,12 +221,19 @@ static int64_t floor_q(int64_t x, int64_t d)
     return (x % d != 0 && x < 0) ? q - 1 : q;
 }
 
+/* x mod d in [0, d), without a product that could overflow near INT64_MIN */
+static int64_t floor_r(int64_t x, int64_t d)
+{
+    int64_t r = x % d;
+    return (r < 0) ? r + d : r;
+}
+
 static void check_division(int64_t x, uint32_t d)
 {
     uint32_t r;
     int64_t q = camp_floor_div16(x, d, &r);
     assert_true(q == floor_q(x, (int64_t)d));
-    assert_true((int64_t)r == x - floor_q(x, (int64_t)d) * (int64_t)d);
+    assert_true((int64_t)r == floor_r(x, (int64_t)d));
     assert_true(camp_udiv16((uint64_t)x, d, &r) == (uint64_t)x / d);
     assert_int_equal(r, (uint64_t)x % d);
 }
@@ -275,7 +282,7 @@ static void test_division_in_32_bit_steps(void **state)
     assert_true(camp_floor_div2(-1, 128u, 675u, &r) == -1 && r == 86399u);
     assert_true(camp_floor_div2(86400, 128u, 675u, &r) == 1 && r == 0u);
     assert_true(camp_floor_div2(INT64_MIN, 27u, 5411u, &r) == floor_q(INT64_MIN, 146097));
-    assert_true((int64_t)r == INT64_MIN - floor_q(INT64_MIN, 146097) * 146097);
+    assert_true((int64_t)r == floor_r(INT64_MIN, 146097));
     assert_true(camp_floor_div2(-62167219200, 128u, 675u, &r) == -719528 && r == 0u);
 }
 
