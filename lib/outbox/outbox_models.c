@@ -117,23 +117,26 @@ typedef char ob_enum_counts[(COUNT_OF(campaign_status_names) == 6u && COUNT_OF(v
                                 : -1];
 
 /* Every member name once; a member is named by its offset here. X(name) for each. */
+/* clang-format off */
 #define OB_KEYS(X)                                                                                 \
-    X(id)                                                                                          \
-    X(updated_at) X(campaign) X(step_order) X(subject) X(body_html) X(body_text) X(delay_minutes)  \
-        X(is_active) X(created_at) X(steps) X(sender_identities) X(sent_count) X(unique_opens)     \
-            X(unique_clicks) X(replies) X(name) X(company) X(sender_identity_ids) X(status)        \
-                X(description) X(timezone) X(allowed_windows) X(stop_on_reply) X(is_deleted)       \
-                    X(workflow) X(created_by) X(responder_agent) X(from_email) X(from_name)        \
-                        X(verification_mode) X(reply_to_email) X(use_default_reply_to)             \
-                            X(provider_sender_id) X(verification_details) X(is_default)            \
-                                X(verified_at) X(connection) X(domain) X(email) X(phone) X(tags)   \
-                                    X(last_activity) X(results) X(total)
+    X(id) X(updated_at) X(campaign) X(step_order) X(subject) X(body_html) X(body_text)             \
+    X(delay_minutes) X(is_active) X(created_at) X(steps) X(sender_identities) X(sent_count)        \
+    X(unique_opens) X(unique_clicks) X(replies) X(name) X(company) X(sender_identity_ids)          \
+    X(status) X(description) X(timezone) X(allowed_windows) X(stop_on_reply) X(is_deleted)         \
+    X(workflow) X(created_by) X(responder_agent) X(from_email) X(from_name)                        \
+    X(verification_mode) X(reply_to_email) X(use_default_reply_to) X(provider_sender_id)           \
+    X(verification_details) X(is_default) X(verified_at) X(connection) X(domain) X(email)          \
+    X(phone) X(tags) X(last_activity) X(results) X(total)
+/* clang-format on */
 
 #define OB_KEY_MEMBER(k) char k[sizeof #k];
 #define OB_KEY_TEXT(k) #k,
-struct ob_keys {
-    OB_KEYS(OB_KEY_MEMBER)
-};
+/* (one macro, so that tools reading the source without preprocessing see a declaration) */
+#define OB_KEY_STRUCT                                                                              \
+    struct ob_keys {                                                                               \
+        OB_KEYS(OB_KEY_MEMBER)                                                                     \
+    }
+OB_KEY_STRUCT;
 const struct ob_keys camp_ob_keys = {OB_KEYS(OB_KEY_TEXT)};
 typedef char ob_keys_fit[(sizeof(struct ob_keys) <= 0xFFFFu) ? 1 : -1];
 
