@@ -50,7 +50,7 @@ static const void *field_cptr(const void *base, size_t off)
 /* The member's JSON name (NUL-terminated in the key pool). */
 static const char *key_of(const ob_field_t *f)
 {
-    return (const char *)&camp_ob_keys + f->key;
+    return &((const char *)&camp_ob_keys)[f->key];
 }
 
 static const ob_limits_t *limits_of(const ob_field_t *f)
@@ -247,7 +247,7 @@ static camp_status_t decode_string(camp_json_doc_t *doc, int tok, const ob_field
 static camp_status_t decode_str_list(camp_json_doc_t *doc, int tok, const ob_field_t *f, void *base,
                                      camp_diag_t *diag)
 {
-    char *list = (char *)field_ptr(base, f->offset);
+    void *list = field_ptr(base, f->offset);
     camp_str_t *items = (camp_str_t *)field_ptr(list, OB_LIST_ITEMS);
     size_t *count = (size_t *)field_ptr(list, OB_LIST_COUNT);
     const ob_field_t *elem = &camp_ob_elems[f->ref];

@@ -81,14 +81,61 @@ typedef struct ob_limits {
     int64_t max;
 } ob_limits_t;
 
+/* Indexes into camp_ob_rules (OB_R_NONE: the member has no rule of its own). */
+#define OB_R_NONE 0u
+#define OB_R_UUID 1u
+#define OB_R_DATETIME 2u
+#define OB_R_EMAIL 3u
+#define OB_R_TZ 4u
+#define OB_R_NAME_CREATE 5u
+#define OB_R_MAX_255 6u
+#define OB_R_ANY_TEXT 7u
+#define OB_R_INT32 8u
+#define OB_R_TOTAL 9u
+#define OB_R_STATUS 10u
+#define OB_R_VMODE 11u
+#define OB_R_SSTATUS 12u
+#define OB_R_COUNT 13u
+
+/* Indexes into camp_ob_limits. */
+#define OB_L_NONE 0u
+#define OB_L_NAME_CREATE 1u
+#define OB_L_NAME 2u
+#define OB_L_FROM_NAME 3u
+#define OB_L_EMAIL 4u
+#define OB_L_TZ 5u
+#define OB_L_INT32 6u
+#define OB_L_TOTAL 7u
+#define OB_L_COUNTER 8u
+#define OB_L_STEPS 9u
+#define OB_L_SENDER_IDS 10u
+#define OB_L_TAGS 11u
+#define OB_L_CONTACTS 12u
+#define OB_L_CAMPAIGN_STATUS 13u
+#define OB_L_VMODE 14u
+#define OB_L_SSTATUS 15u
+#define OB_L_COUNT 16u
+
+/* Indexes into camp_ob_enum_names, camp_ob_elems and camp_ob_item_tables. */
+#define OB_N_CAMPAIGN_STATUS 0u
+#define OB_N_VMODE 1u
+#define OB_N_SSTATUS 2u
+#define OB_N_COUNT 3u
+#define OB_E_UUID 0u
+#define OB_E_TAG 1u
+#define OB_E_COUNT 2u
+#define OB_I_STEP 0u
+#define OB_I_CONTACT 1u
+#define OB_I_COUNT 2u
+
 /* The shared tables, defined in outbox_models.c. */
 struct ob_keys;
-extern const struct ob_keys camp_ob_keys;             /* every JSON member name once */
-extern const char *const camp_ob_rules[];             /* rule texts (index 0: none) */
-extern const ob_limits_t camp_ob_limits[];            /* limit pairs */
-extern const char *const *const camp_ob_enum_names[]; /* names[1..max] of each enum */
-extern const ob_field_t camp_ob_elems[];              /* how each string-list item is checked */
-extern const ob_table_t camp_ob_item_tables[];        /* objects that are list items */
+extern const struct ob_keys camp_ob_keys;                       /* every JSON member name once */
+extern const char *const camp_ob_rules[OB_R_COUNT];             /* rule texts */
+extern const ob_limits_t camp_ob_limits[OB_L_COUNT];            /* limit pairs */
+extern const char *const *const camp_ob_enum_names[OB_N_COUNT]; /* names[1..max] of each enum */
+extern const ob_field_t camp_ob_elems[OB_E_COUNT];       /* how each string-list item is checked */
+extern const ob_table_t camp_ob_item_tables[OB_I_COUNT]; /* objects that are list items */
 
 /** Decode object token @p tok into @p out following @p table. The members are
  * zeroed first; the items of object lists as they are decoded (items past a

@@ -36,66 +36,39 @@
 #define RULE_VMODE CAMP_RULE(O31, "must be one of single_email|domain")
 #define RULE_SSTATUS CAMP_RULE(O32, "must be one of pending|verified|failed")
 
-/* Indexes into camp_ob_rules. */
-enum {
-    OB_R_NONE,
-    OB_R_UUID,
-    OB_R_DATETIME,
-    OB_R_EMAIL,
-    OB_R_TZ,
-    OB_R_NAME_CREATE,
-    OB_R_MAX_255,
-    OB_R_ANY_TEXT,
-    OB_R_INT32,
-    OB_R_TOTAL,
-    OB_R_STATUS,
-    OB_R_VMODE,
-    OB_R_SSTATUS
+const char *const camp_ob_rules[OB_R_COUNT] = {
+    [OB_R_NONE] = NULL,
+    [OB_R_UUID] = RULE_UUID,
+    [OB_R_DATETIME] = RULE_DATETIME,
+    [OB_R_EMAIL] = RULE_EMAIL,
+    [OB_R_TZ] = RULE_TZ,
+    [OB_R_NAME_CREATE] = RULE_NAME_CREATE,
+    [OB_R_MAX_255] = RULE_MAX_255,
+    [OB_R_ANY_TEXT] = RULE_ANY_TEXT,
+    [OB_R_INT32] = RULE_INT32,
+    [OB_R_TOTAL] = RULE_TOTAL,
+    [OB_R_STATUS] = RULE_STATUS,
+    [OB_R_VMODE] = RULE_VMODE,
+    [OB_R_SSTATUS] = RULE_SSTATUS,
 };
 
-const char *const camp_ob_rules[] = {
-    NULL,         RULE_UUID,     RULE_DATETIME, RULE_EMAIL, RULE_TZ,     RULE_NAME_CREATE,
-    RULE_MAX_255, RULE_ANY_TEXT, RULE_INT32,    RULE_TOTAL, RULE_STATUS, RULE_VMODE,
-    RULE_SSTATUS,
-};
-
-/* Indexes into camp_ob_limits. */
-enum {
-    OB_L_NONE,
-    OB_L_NAME_CREATE,
-    OB_L_NAME,
-    OB_L_FROM_NAME,
-    OB_L_EMAIL,
-    OB_L_TZ,
-    OB_L_INT32,
-    OB_L_TOTAL,
-    OB_L_COUNTER,
-    OB_L_STEPS,
-    OB_L_SENDER_IDS,
-    OB_L_TAGS,
-    OB_L_CONTACTS,
-    OB_L_CAMPAIGN_STATUS,
-    OB_L_VMODE,
-    OB_L_SSTATUS
-};
-
-const ob_limits_t camp_ob_limits[] = {
-    {0, -1},
-    {1, CAMP_OUTBOX_NAME_MAX},
-    {0, CAMP_OUTBOX_NAME_MAX},
-    {0, CAMP_OUTBOX_EMAIL_MAX},
-    {1, CAMP_OUTBOX_EMAIL_MAX},
-    {0, CAMP_OUTBOX_TIMEZONE_MAX},
-    {0, CAMP_OUTBOX_INT32_MAX},
-    {0, CAMP_MAX_SAFE_INT},
-    {0, INT64_MAX},
-    {0, CAMP_MAX_EMAIL_STEPS},
-    {0, CAMP_MAX_SENDER_IDS},
-    {0, CAMP_MAX_CONTACT_TAGS},
-    {0, CAMP_MAX_CONTACTS},
-    {1, 5},
-    {1, 2},
-    {1, 3},
+const ob_limits_t camp_ob_limits[OB_L_COUNT] = {
+    [OB_L_NONE] = {0, -1},
+    [OB_L_NAME_CREATE] = {1, CAMP_OUTBOX_NAME_MAX},
+    [OB_L_NAME] = {0, CAMP_OUTBOX_NAME_MAX},
+    [OB_L_FROM_NAME] = {0, CAMP_OUTBOX_EMAIL_MAX},
+    [OB_L_EMAIL] = {1, CAMP_OUTBOX_EMAIL_MAX},
+    [OB_L_TZ] = {0, CAMP_OUTBOX_TIMEZONE_MAX},
+    [OB_L_INT32] = {0, CAMP_OUTBOX_INT32_MAX},
+    [OB_L_TOTAL] = {0, CAMP_MAX_SAFE_INT},
+    [OB_L_COUNTER] = {0, INT64_MAX},
+    [OB_L_STEPS] = {0, CAMP_MAX_EMAIL_STEPS},
+    [OB_L_SENDER_IDS] = {0, CAMP_MAX_SENDER_IDS},
+    [OB_L_TAGS] = {0, CAMP_MAX_CONTACT_TAGS},
+    [OB_L_CONTACTS] = {0, CAMP_MAX_CONTACTS},
+    [OB_L_CAMPAIGN_STATUS] = {1, 5},
+    [OB_L_VMODE] = {1, 2},
+    [OB_L_SSTATUS] = {1, 3},
 };
 
 static const char *const campaign_status_names[] = {NULL,     "draft",     "active",
@@ -103,18 +76,12 @@ static const char *const campaign_status_names[] = {NULL,     "draft",     "acti
 static const char *const vmode_names[] = {NULL, "single_email", "domain"};
 static const char *const sender_status_names[] = {NULL, "pending", "verified", "failed"};
 
-/* Indexes into camp_ob_enum_names; the limits above are their name counts. */
-enum {
-    OB_N_CAMPAIGN_STATUS,
-    OB_N_VMODE,
-    OB_N_SSTATUS
+/* The limits OB_L_CAMPAIGN_STATUS.. are their name counts. */
+const char *const *const camp_ob_enum_names[OB_N_COUNT] = {
+    [OB_N_CAMPAIGN_STATUS] = campaign_status_names,
+    [OB_N_VMODE] = vmode_names,
+    [OB_N_SSTATUS] = sender_status_names,
 };
-const char *const *const camp_ob_enum_names[] = {campaign_status_names, vmode_names,
-                                                 sender_status_names};
-typedef char ob_enum_counts[(COUNT_OF(campaign_status_names) == 6u && COUNT_OF(vmode_names) == 3u &&
-                             COUNT_OF(sender_status_names) == 4u)
-                                ? 1
-                                : -1];
 
 /* Every member name once; a member is named by its offset here. X(name) for each. */
 /* clang-format off */
@@ -130,7 +97,7 @@ typedef char ob_enum_counts[(COUNT_OF(campaign_status_names) == 6u && COUNT_OF(v
 /* clang-format on */
 
 #define OB_KEY_MEMBER(k) char k[sizeof #k];
-#define OB_KEY_TEXT(k) #k,
+#define OB_KEY_TEXT(k) .k = #k,
 /* (one macro, so that tools reading the source without preprocessing see a declaration) */
 #define OB_KEY_STRUCT                                                                              \
     struct ob_keys {                                                                               \
@@ -138,7 +105,6 @@ typedef char ob_enum_counts[(COUNT_OF(campaign_status_names) == 6u && COUNT_OF(v
     }
 OB_KEY_STRUCT;
 const struct ob_keys camp_ob_keys = {OB_KEYS(OB_KEY_TEXT)};
-typedef char ob_keys_fit[(sizeof(struct ob_keys) <= 0xFFFFu) ? 1 : -1];
 
 /* Field constructors. T is the struct type, M the member (also its JSON key). */
 #define FIELD(T, M, KIND, FLAGS, LIM, RULE, REF)                                                   \
@@ -164,22 +130,11 @@ typedef char ob_keys_fit[(sizeof(struct ob_keys) <= 0xFFFFu) ? 1 : -1];
             (ob_off_t)offsetof(T, COUNT_M)                                                         \
     }
 
-/* Items of sender_identity_ids and tags (no key: their paths are indexes). Both
- * list types share one layout, which the engine relies on. */
-enum {
-    OB_E_UUID,
-    OB_E_TAG
+/* Items of sender_identity_ids and tags (no key: their paths are indexes). */
+const ob_field_t camp_ob_elems[OB_E_COUNT] = {
+    [OB_E_UUID] = {0u, 0u, OB_UUID, 0u, OB_R_UUID, OB_L_NONE, 0u, 0u, 0u},
+    [OB_E_TAG] = {0u, 0u, OB_TEXT, 0u, OB_R_ANY_TEXT, OB_L_NONE, 0u, 0u, 0u},
 };
-const ob_field_t camp_ob_elems[] = {
-    {0u, 0u, OB_UUID, 0u, OB_R_UUID, OB_L_NONE, 0u, 0u, 0u},
-    {0u, 0u, OB_TEXT, 0u, OB_R_ANY_TEXT, OB_L_NONE, 0u, 0u, 0u},
-};
-typedef char ob_list_layout
-    [(offsetof(camp_outbox_uuid_list_t, set) == offsetof(camp_outbox_tag_list_t, set) &&
-      offsetof(camp_outbox_uuid_list_t, count) == offsetof(camp_outbox_tag_list_t, count) &&
-      offsetof(camp_outbox_uuid_list_t, items) == offsetof(camp_outbox_tag_list_t, items))
-         ? 1
-         : -1];
 
 /* ---- email campaign step (§3.2) ------------------------------------------------------- */
 
@@ -213,13 +168,11 @@ static const ob_field_t contact_fields[] = {
 #undef CO
 
 /* Objects that are items of object lists. */
-enum {
-    OB_I_STEP,
-    OB_I_CONTACT
-};
-const ob_table_t camp_ob_item_tables[] = {
-    {step_fields, (ob_off_t)sizeof(camp_outbox_step_t), (uint8_t)COUNT_OF(step_fields)},
-    {contact_fields, (ob_off_t)sizeof(camp_outbox_contact_t), (uint8_t)COUNT_OF(contact_fields)},
+const ob_table_t camp_ob_item_tables[OB_I_COUNT] = {
+    [OB_I_STEP] = {step_fields, (ob_off_t)sizeof(camp_outbox_step_t),
+                   (uint8_t)COUNT_OF(step_fields)},
+    [OB_I_CONTACT] = {contact_fields, (ob_off_t)sizeof(camp_outbox_contact_t),
+                      (uint8_t)COUNT_OF(contact_fields)},
 };
 
 /* ---- email campaign object (§3.1) ------------------------------------------------------- */
@@ -340,23 +293,27 @@ static const ob_table_t contacts_page_table = {contacts_page_fields,
                                                (ob_off_t)sizeof(camp_outbox_contacts_page_t),
                                                (uint8_t)COUNT_OF(contacts_page_fields)};
 
-/* Presence is tracked in a 32-bit mask per object. */
-typedef char ob_table_fits[(COUNT_OF(campaign_fields) <= 32u && COUNT_OF(sender_fields) <= 32u &&
-                            COUNT_OF(sender_create_fields) <= 32u &&
-                            COUNT_OF(campaign_create_fields) <= 32u &&
-                            COUNT_OF(step_fields) <= 32u && COUNT_OF(contact_fields) <= 32u)
-                               ? 1
-                               : -1];
-
-/* Offsets and sizes fit ob_off_t (outbox_internal.h picks its width from the capacities). */
+/* Build-time checks, one declaration: presence is tracked in a 32-bit mask per object;
+ * offsets and sizes fit ob_off_t (outbox_internal.h picks its width from the
+ * capacities); the key pool fits its 16-bit offsets; the enum name tables have the
+ * counts of their limits; both string-list types share one layout (the engine relies
+ * on it). */
 #define OB_OFF_FITS(T) (sizeof(T) <= (size_t)(ob_off_t)-1)
+#define OB_SAME_LAYOUT(M)                                                                          \
+    (offsetof(camp_outbox_uuid_list_t, M) == offsetof(camp_outbox_tag_list_t, M))
 typedef char
-    ob_offsets_fit[(OB_OFF_FITS(camp_outbox_campaign_t) &&
-                    OB_OFF_FITS(camp_outbox_campaign_create_t) &&
-                    OB_OFF_FITS(camp_outbox_sender_t) && OB_OFF_FITS(camp_outbox_sender_create_t) &&
-                    OB_OFF_FITS(camp_outbox_contacts_page_t))
-                       ? 1
-                       : -1];
+    ob_tables_fit[(COUNT_OF(campaign_fields) <= 32u && COUNT_OF(sender_fields) <= 32u &&
+                   COUNT_OF(sender_create_fields) <= 32u &&
+                   COUNT_OF(campaign_create_fields) <= 32u && COUNT_OF(step_fields) <= 32u &&
+                   COUNT_OF(contact_fields) <= 32u && OB_OFF_FITS(camp_outbox_campaign_t) &&
+                   OB_OFF_FITS(camp_outbox_campaign_create_t) &&
+                   OB_OFF_FITS(camp_outbox_sender_t) && OB_OFF_FITS(camp_outbox_sender_create_t) &&
+                   OB_OFF_FITS(camp_outbox_contacts_page_t) && sizeof(struct ob_keys) <= 0xFFFFu &&
+                   COUNT_OF(campaign_status_names) == 6u && COUNT_OF(vmode_names) == 3u &&
+                   COUNT_OF(sender_status_names) == 4u && OB_SAME_LAYOUT(set) &&
+                   OB_SAME_LAYOUT(count) && OB_SAME_LAYOUT(items))
+                      ? 1
+                      : -1];
 
 /* ---- public entry points ------------------------------------------------------------------------------ */
 
