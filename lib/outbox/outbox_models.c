@@ -406,25 +406,26 @@ camp_status_t camp_outbox_contacts_page_encode(const camp_outbox_contacts_page_t
     return camp_ob_encode(&contacts_page_table, p, buf, cap, out_len, diag);
 }
 
-static const char *enum_name(const char *const *names, size_t count, int v)
+/* The name of value @p v of enum @p names (a camp_ob_enum_names index), or NULL. */
+static const char *enum_name(uint8_t names, uint8_t lim, int v)
 {
-    if (v < 1 || (size_t)v >= count) {
+    if (v < 1 || (int64_t)v > camp_ob_limits[lim].max) {
         return NULL;
     }
-    return names[v];
+    return camp_ob_enum_names[names][v];
 }
 
 const char *camp_outbox_campaign_status_name(camp_outbox_campaign_status_t s)
 {
-    return enum_name(campaign_status_names, COUNT_OF(campaign_status_names), (int)s);
+    return enum_name(OB_N_CAMPAIGN_STATUS, OB_L_CAMPAIGN_STATUS, (int)s);
 }
 
 const char *camp_outbox_verification_mode_name(camp_outbox_verification_mode_t m)
 {
-    return enum_name(vmode_names, COUNT_OF(vmode_names), (int)m);
+    return enum_name(OB_N_VMODE, OB_L_VMODE, (int)m);
 }
 
 const char *camp_outbox_sender_status_name(camp_outbox_sender_status_t s)
 {
-    return enum_name(sender_status_names, COUNT_OF(sender_status_names), (int)s);
+    return enum_name(OB_N_SSTATUS, OB_L_SSTATUS, (int)s);
 }
