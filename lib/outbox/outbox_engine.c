@@ -58,11 +58,11 @@ static const ob_limits_t *limits_of(const ob_field_t *f)
     return &camp_ob_limits[f->lim];
 }
 
-/* The field's limit pair into the diag (callers pass one pointer, not two int64_t). */
-static void set_limits(camp_diag_t *diag, const ob_field_t *f)
+/* Limit pair @p lim (a camp_ob_limits index) into the diag: callers pass one small
+ * index, not two int64_t. */
+static void set_limits(camp_diag_t *diag, uint8_t lim)
 {
-    const ob_limits_t *lim = limits_of(f);
-    camp_diag_set_limits(diag, lim->min, lim->max);
+    camp_diag_set_limits(diag, camp_ob_limits[lim].min, camp_ob_limits[lim].max);
 }
 
 /* String lists share one layout (outbox_models.c checks it). */
@@ -167,7 +167,7 @@ static camp_status_t check_string(const ob_field_t *f, const char *s, size_t len
 static void string_limits(camp_diag_t *diag, const ob_field_t *f, camp_status_t st)
 {
     if (st == CAMP_ERR_LENGTH) {
-        set_limits(diag, f);
+        set_limits(diag, f->lim);
     }
 }
 
@@ -204,7 +204,7 @@ static camp_status_t diag_capacity_token(camp_diag_t *diag, const camp_json_doc_
                                          const ob_field_t *f, int64_t needed)
 {
     camp_json_diag(diag, doc, tok, CAMP_ERR_CAPACITY, RULE_CAPACITY);
-    set_limits(diag, f);
+    set_limits(diag, f->lim);
     if (diag != NULL) {
         diag->needed = needed;
     }
@@ -251,14 +251,13 @@ static camp_status_t decode_str_list(camp_json_doc_t *doc, int tok, const ob_fie
     camp_str_t *items = (camp_str_t *)field_ptr(list, OB_LIST_ITEMS);
     size_t *count = (size_t *)field_ptr(list, OB_LIST_COUNT);
     const ob_field_t *elem = &camp_ob_elems[f->ref];
-    int64_t cap = limits_of(f)->max;
     int n, i, it;
 
     if (camp_json_kind(doc, tok) != CAMP_JSON_ARRAY) {
         return camp_json_diag(diag, doc, tok, CAMP_ERR_TYPE, RULE_ARRAY);
     }
     n = camp_json_size(doc, tok);
-    if ((int64_t)n > cap) {
+    if ((int64_t)n > limits_of(f)->max) {
         return diag_capacity_token(diag, doc, tok, f, (int64_t)n);
     }
     *count = 0;
@@ -277,13 +276,12 @@ static camp_status_t decode_str_list(camp_json_doc_t *doc, int tok, const ob_fie
 static camp_status_t decode_enum(camp_json_doc_t *doc, int tok, camp_json_kind_t k,
                                  const ob_field_t *f, void *p, camp_diag_t *diag)
 {
-    const char *const *names = camp_ob_enum_names[f->ref];
     int i;
     if (k != CAMP_JSON_STRING) {
         return camp_json_diag(diag, doc, tok, CAMP_ERR_TYPE, RULE_STRING);
     }
     for (i = 1; (int64_t)i <= limits_of(f)->max; i++) {
-        if (camp_json_string_eq(doc, tok, names[i])) {
+        if (camp_json_string_eq(doc, tok, camp_ob_enum_names[f->ref][i])) {
             set_enum(p, i);
             return CAMP_OK;
         }
@@ -304,7 +302,7 @@ static camp_status_t decode_int(camp_json_doc_t *doc, int tok, const ob_field_t 
     }
     if (st != CAMP_OK) {
         camp_json_diag(diag, doc, tok, CAMP_ERR_RANGE, camp_ob_rules[f->rule]);
-        set_limits(diag, f);
+        set_limits(diag, f->lim);
         return CAMP_ERR_RANGE;
     }
     if ((f->flags & OB_REQUIRED) != 0u) {
@@ -357,7 +355,7 @@ static camp_status_t decode_value(camp_json_doc_t *doc, int tok, const ob_field_
         st = parse_counter(s.ptr, s.len, (int64_t *)p);
         if (st == CAMP_ERR_RANGE) {
             camp_json_diag(diag, doc, tok, st, RULE_COUNTER_RANGE);
-            set_limits(diag, f); /* 0..INT64_MAX */
+            set_limits(diag, OB_L_COUNTER); /* 0..INT64_MAX */
         } else if (st != CAMP_OK) {
             camp_json_diag(diag, doc, tok, st, RULE_COUNTER);
         }
@@ -449,14 +447,13 @@ static camp_status_t decode_obj_list(camp_json_doc_t *doc, int tok, const ob_fie
     char *items = (char *)field_ptr(base, f->offset);
     size_t *count = (size_t *)field_ptr(base, f->count_offset);
     const ob_table_t *t = &camp_ob_item_tables[f->ref];
-    int64_t cap = limits_of(f)->max;
     int n, i, it;
 
     if (camp_json_kind(doc, tok) != CAMP_JSON_ARRAY) {
         return camp_json_diag(diag, doc, tok, CAMP_ERR_TYPE, RULE_ARRAY);
     }
     n = camp_json_size(doc, tok);
-    if ((int64_t)n > cap) {
+    if ((int64_t)n > limits_of(f)->max) {
         return diag_capacity_token(diag, doc, tok, f, (int64_t)n);
     }
     *count = 0;
@@ -604,7 +601,7 @@ static camp_status_t diag_limits(camp_diag_t *diag, const ob_path_t *p, camp_sta
                                  const char *rule, const ob_field_t *f)
 {
     camp_diag_set(diag, st, p->buf, rule);
-    set_limits(diag, f);
+    set_limits(diag, f->lim);
     return st;
 }
 
