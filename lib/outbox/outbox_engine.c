@@ -445,8 +445,9 @@ static camp_status_t decode_obj_list(camp_json_doc_t *doc, int tok, const ob_fie
                                      camp_diag_t *diag)
 {
     char *items = (char *)field_ptr(base, f->offset);
-    size_t *count = (size_t *)field_ptr(base, f->count_offset);
-    const ob_table_t *t = &camp_ob_item_tables[f->ref];
+    const ob_list_t *list = &camp_ob_lists[f->ref];
+    size_t *count = (size_t *)field_ptr(base, list->count_offset);
+    const ob_table_t *t = &list->items;
     int n, i, it;
 
     if (camp_json_kind(doc, tok) != CAMP_JSON_ARRAY) {
@@ -496,7 +497,7 @@ static void clear_members(const ob_table_t *t, void *out)
     const ob_field_t *pool;
     while ((pool = next_pool(t, at)) != NULL) {
         memset(base + at, 0, pool->offset - at);
-        at = pool->offset + (size_t)limits_of(pool)->max * camp_ob_item_tables[pool->ref].size;
+        at = pool->offset + (size_t)limits_of(pool)->max * camp_ob_lists[pool->ref].items.size;
     }
     memset(base + at, 0, (size_t)t->size - at);
 }
@@ -754,8 +755,9 @@ static camp_status_t validate_obj_list(const ob_field_t *f, const void *base, ob
                                        camp_diag_t *diag)
 {
     const char *items = (const char *)field_cptr(base, f->offset);
-    size_t count = *(const size_t *)field_cptr(base, f->count_offset);
-    const ob_table_t *t = &camp_ob_item_tables[f->ref];
+    const ob_list_t *list = &camp_ob_lists[f->ref];
+    size_t count = *(const size_t *)field_cptr(base, list->count_offset);
+    const ob_table_t *t = &list->items;
     size_t i;
 
     if ((int64_t)count > limits_of(f)->max) {
@@ -910,8 +912,9 @@ encode_object(const ob_table_t *t, const void *obj, char *buf, size_t cap, size_
         camp_json_write_key(&w, key_of(f));
         if (f->kind == OB_OBJ_LIST) {
             const char *items = (const char *)field_cptr(obj, f->offset);
-            size_t count = *(const size_t *)field_cptr(obj, f->count_offset);
-            const ob_table_t *it = &camp_ob_item_tables[f->ref];
+            const ob_list_t *list = &camp_ob_lists[f->ref];
+            size_t count = *(const size_t *)field_cptr(obj, list->count_offset);
+            const ob_table_t *it = &list->items;
             size_t j;
             camp_json_write_array_begin(&w);
             for (j = 0; j < count; j++) {

@@ -55,17 +55,16 @@ typedef uint32_t ob_off_t;
  * indexes into the module's shared const tables (declared below), so a member costs
  * a few bytes instead of a row of pointers and 64-bit limits. */
 typedef struct ob_field {
-    uint16_t key;          /* offset of the NUL-terminated JSON name in camp_ob_keys */
-    uint8_t key_len;       /* its length */
-    uint8_t kind;          /* ob_kind_t */
-    uint8_t flags;         /* OB_REQUIRED | OB_NULLABLE | OB_EMPTY_OK */
-    uint8_t rule;          /* camp_ob_rules[]: text for a value that breaks the member's rule */
-    uint8_t lim;           /* camp_ob_limits[]: TEXT/EMAIL/TIMEZONE characters, INT value,
+    uint16_t key;    /* offset of the NUL-terminated JSON name in camp_ob_keys */
+    uint8_t key_len; /* its length */
+    uint8_t kind;    /* ob_kind_t */
+    uint8_t flags;   /* OB_REQUIRED | OB_NULLABLE | OB_EMPTY_OK */
+    uint8_t rule;    /* camp_ob_rules[]: text for a value that breaks the member's rule */
+    uint8_t lim;     /* camp_ob_limits[]: TEXT/EMAIL/TIMEZONE characters, INT value,
                               ENUM 1..number of names, lists 0..capacity */
-    uint8_t ref;           /* ENUM: camp_ob_enum_names[]; STR_LIST: camp_ob_elems[];
-                              OBJ_LIST: camp_ob_item_tables[] */
-    ob_off_t offset;       /* value; lists: the list struct (STR_LIST) or items array */
-    ob_off_t count_offset; /* OBJ_LIST: the size_t count */
+    uint8_t ref;     /* ENUM: camp_ob_enum_names[]; STR_LIST: camp_ob_elems[];
+                              OBJ_LIST: camp_ob_lists[] */
+    ob_off_t offset; /* value; lists: the list struct (STR_LIST) or items array */
 } ob_field_t;
 
 /** The fields of one object (at most 32: presence is tracked in a bitmask). */
@@ -74,6 +73,14 @@ typedef struct ob_table {
     ob_off_t size; /* sizeof the struct it describes */
     uint8_t count;
 } ob_table_t;
+
+/** An object list member (there are two: the campaign's steps, the page's contacts):
+ * its items and where its parent keeps their count, kept here rather than in every
+ * member descriptor. */
+typedef struct ob_list {
+    ob_table_t items;
+    ob_off_t count_offset; /* the parent's size_t count */
+} ob_list_t;
 
 /** A min..max pair (max < 0: no upper limit). */
 typedef struct ob_limits {
@@ -116,7 +123,7 @@ typedef struct ob_limits {
 #define OB_L_SSTATUS 15u
 #define OB_L_COUNT 16u
 
-/* Indexes into camp_ob_enum_names, camp_ob_elems and camp_ob_item_tables. */
+/* Indexes into camp_ob_enum_names, camp_ob_elems and camp_ob_lists. */
 #define OB_N_CAMPAIGN_STATUS 0u
 #define OB_N_VMODE 1u
 #define OB_N_SSTATUS 2u
@@ -124,8 +131,8 @@ typedef struct ob_limits {
 #define OB_E_UUID 0u
 #define OB_E_TAG 1u
 #define OB_E_COUNT 2u
-#define OB_I_STEP 0u
-#define OB_I_CONTACT 1u
+#define OB_I_STEPS 0u
+#define OB_I_RESULTS 1u
 #define OB_I_COUNT 2u
 
 /* The shared tables, defined in outbox_models.c. */
@@ -134,8 +141,8 @@ extern const struct ob_keys camp_ob_keys;                       /* every JSON me
 extern const char *const camp_ob_rules[OB_R_COUNT];             /* rule texts */
 extern const ob_limits_t camp_ob_limits[OB_L_COUNT];            /* limit pairs */
 extern const char *const *const camp_ob_enum_names[OB_N_COUNT]; /* names[1..max] of each enum */
-extern const ob_field_t camp_ob_elems[OB_E_COUNT];       /* how each string-list item is checked */
-extern const ob_table_t camp_ob_item_tables[OB_I_COUNT]; /* objects that are list items */
+extern const ob_field_t camp_ob_elems[OB_E_COUNT]; /* how each string-list item is checked */
+extern const ob_list_t camp_ob_lists[OB_I_COUNT];  /* the object lists */
 
 /** Decode object token @p tok into @p out following @p table. The members are
  * zeroed first; the items of object lists as they are decoded (items past a

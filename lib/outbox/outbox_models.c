@@ -110,7 +110,7 @@ const struct ob_keys camp_ob_keys = {OB_KEYS(OB_KEY_TEXT)};
 #define FIELD(T, M, KIND, FLAGS, LIM, RULE, REF)                                                   \
     {                                                                                              \
         (uint16_t) offsetof(struct ob_keys, M), (uint8_t)(sizeof #M - 1u), KIND, FLAGS, RULE, LIM, \
-            REF, (ob_off_t)offsetof(T, M), 0u                                                      \
+            REF, (ob_off_t)offsetof(T, M)                                                          \
     }
 #define F_UUID(T, M, FLAGS) FIELD(T, M, OB_UUID, FLAGS, OB_L_NONE, OB_R_UUID, 0u)
 #define F_DT(T, M, FLAGS) FIELD(T, M, OB_DATETIME, FLAGS, OB_L_NONE, OB_R_DATETIME, 0u)
@@ -123,17 +123,12 @@ const struct ob_keys camp_ob_keys = {OB_KEYS(OB_KEY_TEXT)};
 #define F_INT(T, M, FLAGS, LIM, RULE) FIELD(T, M, OB_INT, FLAGS, LIM, RULE, 0u)
 #define F_COUNTER(T, M) FIELD(T, M, OB_COUNTER, OB_REQUIRED, OB_L_COUNTER, OB_R_NONE, 0u)
 #define F_STR_LIST(T, M, LIM, ELEM) FIELD(T, M, OB_STR_LIST, 0u, LIM, OB_R_NONE, ELEM)
-#define F_OBJ_LIST(T, M, COUNT_M, LIM, TABLE)                                                      \
-    {                                                                                              \
-        (uint16_t) offsetof(struct ob_keys, M), (uint8_t)(sizeof #M - 1u), OB_OBJ_LIST,            \
-            OB_REQUIRED, OB_R_NONE, LIM, TABLE, (ob_off_t)offsetof(T, M),                          \
-            (ob_off_t)offsetof(T, COUNT_M)                                                         \
-    }
+#define F_OBJ_LIST(T, M, LIM, LIST) FIELD(T, M, OB_OBJ_LIST, OB_REQUIRED, LIM, OB_R_NONE, LIST)
 
 /* Items of sender_identity_ids and tags (no key: their paths are indexes). */
 const ob_field_t camp_ob_elems[OB_E_COUNT] = {
-    [OB_E_UUID] = {0u, 0u, OB_UUID, 0u, OB_R_UUID, OB_L_NONE, 0u, 0u, 0u},
-    [OB_E_TAG] = {0u, 0u, OB_TEXT, 0u, OB_R_ANY_TEXT, OB_L_NONE, 0u, 0u, 0u},
+    [OB_E_UUID] = {0u, 0u, OB_UUID, 0u, OB_R_UUID, OB_L_NONE, 0u, 0u},
+    [OB_E_TAG] = {0u, 0u, OB_TEXT, 0u, OB_R_ANY_TEXT, OB_L_NONE, 0u, 0u},
 };
 
 /* ---- email campaign step (§3.2) ------------------------------------------------------- */
@@ -167,20 +162,13 @@ static const ob_field_t contact_fields[] = {
 };
 #undef CO
 
-/* Objects that are items of object lists. */
-const ob_table_t camp_ob_item_tables[OB_I_COUNT] = {
-    [OB_I_STEP] = {step_fields, (ob_off_t)sizeof(camp_outbox_step_t),
-                   (uint8_t)COUNT_OF(step_fields)},
-    [OB_I_CONTACT] = {contact_fields, (ob_off_t)sizeof(camp_outbox_contact_t),
-                      (uint8_t)COUNT_OF(contact_fields)},
-};
 
 /* ---- email campaign object (§3.1) ------------------------------------------------------- */
 
 #define CT camp_outbox_campaign_t
 static const ob_field_t campaign_fields[] = {
     F_UUID(CT, id, OB_REQUIRED),
-    F_OBJ_LIST(CT, steps, step_count, OB_L_STEPS, OB_I_STEP),
+    F_OBJ_LIST(CT, steps, OB_L_STEPS, OB_I_STEPS),
     F_TEXT(CT, sender_identities, OB_REQUIRED, OB_L_NONE, OB_R_ANY_TEXT),
     F_COUNTER(CT, sent_count),
     F_COUNTER(CT, unique_opens),
@@ -202,6 +190,16 @@ static const ob_field_t campaign_fields[] = {
     F_UUID(CT, responder_agent, OB_NULLABLE),
 };
 #undef CT
+/* The object lists: their items and their parents' counts. */
+const ob_list_t camp_ob_lists[OB_I_COUNT] = {
+    [OB_I_STEPS] = {{step_fields, (ob_off_t)sizeof(camp_outbox_step_t),
+                     (uint8_t)COUNT_OF(step_fields)},
+                    (ob_off_t)offsetof(camp_outbox_campaign_t, step_count)},
+    [OB_I_RESULTS] = {{contact_fields, (ob_off_t)sizeof(camp_outbox_contact_t),
+                       (uint8_t)COUNT_OF(contact_fields)},
+                      (ob_off_t)offsetof(camp_outbox_contacts_page_t, count)},
+};
+
 static const ob_table_t campaign_table = {campaign_fields, (ob_off_t)sizeof(camp_outbox_campaign_t),
                                           (uint8_t)COUNT_OF(campaign_fields)};
 
@@ -285,7 +283,7 @@ static const ob_table_t sender_create_table = {sender_create_fields,
 
 #define CP camp_outbox_contacts_page_t
 static const ob_field_t contacts_page_fields[] = {
-    F_OBJ_LIST(CP, results, count, OB_L_CONTACTS, OB_I_CONTACT),
+    F_OBJ_LIST(CP, results, OB_L_CONTACTS, OB_I_RESULTS),
     F_INT(CP, total, OB_REQUIRED, OB_L_TOTAL, OB_R_TOTAL),
 };
 #undef CP
