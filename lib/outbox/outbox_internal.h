@@ -60,10 +60,11 @@ typedef struct ob_field {
     uint8_t kind;    /* ob_kind_t */
     uint8_t flags;   /* OB_REQUIRED | OB_NULLABLE | OB_EMPTY_OK */
     uint8_t rule;    /* camp_ob_rules[]: text for a value that breaks the member's rule */
-    uint8_t lim;     /* camp_ob_limits[]: TEXT/EMAIL/TIMEZONE characters, INT value,
-                              ENUM 1..number of names, lists 0..capacity */
-    uint8_t ref;     /* ENUM: camp_ob_enum_names[]; STR_LIST: camp_ob_elems[];
-                              OBJ_LIST: camp_ob_lists[] */
+    /* camp_ob_limits[]: TEXT/EMAIL/TIMEZONE characters, INT value, ENUM 1..number of
+     * names, lists 0..capacity */
+    uint8_t lim;
+    /* ENUM: camp_ob_enum_names[]; STR_LIST: camp_ob_elems[]; OBJ_LIST: camp_ob_lists[] */
+    uint8_t ref;
     ob_off_t offset; /* value; lists: the list struct (STR_LIST) or items array */
 } ob_field_t;
 
