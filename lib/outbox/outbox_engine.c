@@ -47,6 +47,29 @@ static const void *field_cptr(const void *base, size_t off)
     return (const char *)base + off;
 }
 
+/* The member's JSON name (NUL-terminated in the key pool). */
+static const char *key_of(const ob_field_t *f)
+{
+    return &((const char *)&camp_ob_keys)[f->key];
+}
+
+static const ob_limits_t *limits_of(const ob_field_t *f)
+{
+    return &camp_ob_limits[f->lim];
+}
+
+/* Limit pair @p lim (a camp_ob_limits index) into the diag: callers pass one small
+ * index, not two int64_t. */
+static void set_limits(camp_diag_t *diag, uint8_t lim)
+{
+    camp_diag_set_limits(diag, camp_ob_limits[lim].min, camp_ob_limits[lim].max);
+}
+
+/* String lists share one layout (outbox_models.c checks it). */
+#define OB_LIST_SET offsetof(camp_outbox_uuid_list_t, set)
+#define OB_LIST_COUNT offsetof(camp_outbox_uuid_list_t, count)
+#define OB_LIST_ITEMS offsetof(camp_outbox_uuid_list_t, items)
+
 static int get_enum(const void *p)
 {
     if (OB_ENUM_SIZE == 1) {
@@ -93,7 +116,7 @@ static camp_status_t check_email(const ob_field_t *f, const char *s, size_t len,
     if (len == 0u && (f->flags & OB_EMPTY_OK) != 0u) {
         return CAMP_OK;
     }
-    if ((int64_t)chars < 1 || (int64_t)chars > f->max) {
+    if ((int64_t)chars < 1 || (int64_t)chars > limits_of(f)->max) {
         *rule = CAMP_RULE(O15, "must be 1..255 characters");
         return CAMP_ERR_LENGTH;
     }
@@ -105,6 +128,7 @@ static camp_status_t check_email(const ob_field_t *f, const char *s, size_t len,
  * verdict struct (status, rule, limits) travels on the stack (512 B budget per call). */
 static camp_status_t check_string(const ob_field_t *f, const char *s, size_t len, const char **rule)
 {
+    const ob_limits_t *lim = limits_of(f);
     long chars;
 
     if (len > 0u && memchr(s, '\0', len) != NULL) {
@@ -116,11 +140,11 @@ static camp_status_t check_string(const ob_field_t *f, const char *s, size_t len
         *rule = RULE_UTF8;
         return CAMP_ERR_PATTERN;
     }
-    *rule = f->rule;
+    *rule = camp_ob_rules[f->rule];
     switch (f->kind) {
     case OB_UUID: return camp_valid_uuid(s, len) ? CAMP_OK : CAMP_ERR_PATTERN;
     case OB_TEXT:
-        if ((int64_t)chars < f->min || (f->max >= 0 && (int64_t)chars > f->max)) {
+        if ((int64_t)chars < lim->min || (lim->max >= 0 && (int64_t)chars > lim->max)) {
             return CAMP_ERR_LENGTH;
         }
         return CAMP_OK;
@@ -129,7 +153,7 @@ static camp_status_t check_string(const ob_field_t *f, const char *s, size_t len
     case OB_TIMEZONE:
         /* Length first: a 65-character name breaks the documented max length,
          * whatever the zone table says (spec/outbox.md §6). */
-        if ((int64_t)chars > f->max) {
+        if ((int64_t)chars > lim->max) {
             *rule = CAMP_RULE(O16, "must be at most 64 characters");
             return CAMP_ERR_LENGTH;
         }
@@ -138,16 +162,12 @@ static camp_status_t check_string(const ob_field_t *f, const char *s, size_t len
     }
 }
 
-/* The limits of check_string()'s LENGTH failures. */
+/* The limits of check_string()'s LENGTH failures: the field's own pair (e-mail
+ * fields are 1..max, time zones 0..max). */
 static void string_limits(camp_diag_t *diag, const ob_field_t *f, camp_status_t st)
 {
-    if (st != CAMP_ERR_LENGTH) {
-        return;
-    }
-    switch (f->kind) {
-    case OB_EMAIL: camp_diag_set_limits(diag, 1, f->max); return;
-    case OB_TIMEZONE: camp_diag_set_limits(diag, 0, f->max); return;
-    default: camp_diag_set_limits(diag, f->min, f->max); return;
+    if (st == CAMP_ERR_LENGTH) {
+        set_limits(diag, f->lim);
     }
 }
 
@@ -179,11 +199,12 @@ static camp_status_t parse_counter(const char *s, size_t len, int64_t *out)
     return CAMP_OK;
 }
 
+/* A list longer than its capacity (the list's limits are 0..capacity). */
 static camp_status_t diag_capacity_token(camp_diag_t *diag, const camp_json_doc_t *doc, int tok,
-                                         int64_t cap, int64_t needed)
+                                         const ob_field_t *f, int64_t needed)
 {
     camp_json_diag(diag, doc, tok, CAMP_ERR_CAPACITY, RULE_CAPACITY);
-    camp_diag_set_limits(diag, 0, cap);
+    set_limits(diag, f->lim);
     if (diag != NULL) {
         diag->needed = needed;
     }
@@ -226,28 +247,28 @@ static camp_status_t decode_string(camp_json_doc_t *doc, int tok, const ob_field
 static camp_status_t decode_str_list(camp_json_doc_t *doc, int tok, const ob_field_t *f, void *base,
                                      camp_diag_t *diag)
 {
-    camp_str_t *items = (camp_str_t *)field_ptr(base, f->offset);
-    size_t *count = (size_t *)field_ptr(base, f->count_offset);
+    void *list = field_ptr(base, f->offset);
+    camp_str_t *items = (camp_str_t *)field_ptr(list, OB_LIST_ITEMS);
+    size_t *count = (size_t *)field_ptr(list, OB_LIST_COUNT);
+    const ob_field_t *elem = &camp_ob_elems[f->ref];
     int n, i, it;
 
     if (camp_json_kind(doc, tok) != CAMP_JSON_ARRAY) {
         return camp_json_diag(diag, doc, tok, CAMP_ERR_TYPE, RULE_ARRAY);
     }
     n = camp_json_size(doc, tok);
-    if ((int64_t)n > f->max) {
-        return diag_capacity_token(diag, doc, tok, f->max, (int64_t)n);
+    if ((int64_t)n > limits_of(f)->max) {
+        return diag_capacity_token(diag, doc, tok, f, (int64_t)n);
     }
     *count = 0;
     for (i = 0, it = camp_json_first(doc, tok); i < n; i++, it = camp_json_next(doc, it)) {
-        camp_status_t st = decode_string(doc, it, f->elem, f->elem, &items[i], diag);
+        camp_status_t st = decode_string(doc, it, elem, elem, &items[i], diag);
         if (st != CAMP_OK) {
             return st;
         }
     }
     *count = (size_t)n;
-    if (f->set_offset != OB_NO_OFFSET) {
-        *(bool *)field_ptr(base, f->set_offset) = true;
-    }
+    *(bool *)field_ptr(list, OB_LIST_SET) = true;
     return CAMP_OK;
 }
 
@@ -259,28 +280,29 @@ static camp_status_t decode_enum(camp_json_doc_t *doc, int tok, camp_json_kind_t
     if (k != CAMP_JSON_STRING) {
         return camp_json_diag(diag, doc, tok, CAMP_ERR_TYPE, RULE_STRING);
     }
-    for (i = 1; (int64_t)i <= f->max; i++) {
-        if (camp_json_string_eq(doc, tok, f->names[i])) {
+    for (i = 1; (int64_t)i <= limits_of(f)->max; i++) {
+        if (camp_json_string_eq(doc, tok, camp_ob_enum_names[f->ref][i])) {
             set_enum(p, i);
             return CAMP_OK;
         }
     }
     /* Unknown enum values are a validation error (DESIGN: strict by default). */
-    return camp_json_diag(diag, doc, tok, CAMP_ERR_ENUM, f->rule);
+    return camp_json_diag(diag, doc, tok, CAMP_ERR_ENUM, camp_ob_rules[f->rule]);
 }
 
 /* An integer member in the field's range (plain when required, else with a set flag). */
 static camp_status_t decode_int(camp_json_doc_t *doc, int tok, const ob_field_t *f, void *p,
                                 camp_diag_t *diag)
 {
+    const ob_limits_t *lim = limits_of(f);
     int64_t v = 0;
-    camp_status_t st = camp_json_get_int(doc, tok, f->min, f->max, &v);
+    camp_status_t st = camp_json_get_int(doc, tok, lim->min, lim->max, &v);
     if (st == CAMP_ERR_JSON_TYPE) {
         return camp_json_diag(diag, doc, tok, CAMP_ERR_TYPE, RULE_INT);
     }
     if (st != CAMP_OK) {
-        camp_json_diag(diag, doc, tok, CAMP_ERR_RANGE, f->rule);
-        camp_diag_set_limits(diag, f->min, f->max);
+        camp_json_diag(diag, doc, tok, CAMP_ERR_RANGE, camp_ob_rules[f->rule]);
+        set_limits(diag, f->lim);
         return CAMP_ERR_RANGE;
     }
     if ((f->flags & OB_REQUIRED) != 0u) {
@@ -333,7 +355,7 @@ static camp_status_t decode_value(camp_json_doc_t *doc, int tok, const ob_field_
         st = parse_counter(s.ptr, s.len, (int64_t *)p);
         if (st == CAMP_ERR_RANGE) {
             camp_json_diag(diag, doc, tok, st, RULE_COUNTER_RANGE);
-            camp_diag_set_limits(diag, 0, INT64_MAX);
+            set_limits(diag, OB_L_COUNTER); /* 0..INT64_MAX */
         } else if (st != CAMP_OK) {
             camp_json_diag(diag, doc, tok, st, RULE_COUNTER);
         }
@@ -350,10 +372,11 @@ static camp_status_t decode_value(camp_json_doc_t *doc, int tok, const ob_field_
     }
 }
 
-/* Whether the raw bytes @p raw[0..n) of a key written without escapes spell @p name. */
-static bool raw_key_is(const char *raw, size_t n, const char *name)
+/* Whether the raw bytes @p raw[0..n) of a key written without escapes spell the
+ * name of @p f (its length first: most keys differ in length). */
+static bool raw_key_is(const char *raw, size_t n, const ob_field_t *f)
 {
-    return name[0] == (n > 0 ? raw[0] : '\0') && strncmp(name, raw, n) == 0 && name[n] == '\0';
+    return n == f->key_len && memcmp(key_of(f), raw, n) == 0;
 }
 
 /* The field of @p t named by key token @p key (NULL: an unknown member). Members
@@ -368,11 +391,11 @@ static const ob_field_t *find_field(const camp_json_doc_t *doc, int key, const o
     /* table keys have no escapes: only a key written with escapes needs decoding */
     bool escaped = memchr(raw, '\\', n) != NULL;
     for (c = 0; c < t->count; c++, i = (i + 1u < t->count) ? i + 1u : 0u) {
-        const char *name = t->fields[i].key;
-        if (escaped ? camp_json_string_eq(doc, key, name) : raw_key_is(raw, n, name)) {
+        const ob_field_t *f = &t->fields[i];
+        if (escaped ? camp_json_string_eq(doc, key, key_of(f)) : raw_key_is(raw, n, f)) {
             *seen |= (uint32_t)1u << i;
             *hint = (i + 1u < t->count) ? i + 1u : 0u;
-            return &t->fields[i];
+            return f;
         }
     }
     return NULL;
@@ -384,7 +407,7 @@ static camp_status_t check_required_seen(const camp_json_doc_t *doc, int obj, co
     size_t i;
     for (i = 0; i < t->count; i++) {
         if ((t->fields[i].flags & OB_REQUIRED) != 0u && (seen & ((uint32_t)1u << i)) == 0u) {
-            return camp_json_diag_member(diag, doc, obj, t->fields[i].key, CAMP_ERR_REQUIRED,
+            return camp_json_diag_member(diag, doc, obj, key_of(&t->fields[i]), CAMP_ERR_REQUIRED,
                                          RULE_REQUIRED);
         }
     }
@@ -422,22 +445,24 @@ static camp_status_t decode_obj_list(camp_json_doc_t *doc, int tok, const ob_fie
                                      camp_diag_t *diag)
 {
     char *items = (char *)field_ptr(base, f->offset);
-    size_t *count = (size_t *)field_ptr(base, f->count_offset);
+    const ob_list_t *list = &camp_ob_lists[f->ref];
+    size_t *count = (size_t *)field_ptr(base, list->count_offset);
+    const ob_table_t *t = &list->items;
     int n, i, it;
 
     if (camp_json_kind(doc, tok) != CAMP_JSON_ARRAY) {
         return camp_json_diag(diag, doc, tok, CAMP_ERR_TYPE, RULE_ARRAY);
     }
     n = camp_json_size(doc, tok);
-    if ((int64_t)n > f->max) {
-        return diag_capacity_token(diag, doc, tok, f->max, (int64_t)n);
+    if ((int64_t)n > limits_of(f)->max) {
+        return diag_capacity_token(diag, doc, tok, f, (int64_t)n);
     }
     *count = 0;
     for (i = 0, it = camp_json_first(doc, tok); i < n; i++, it = camp_json_next(doc, it)) {
-        char *item = items + (size_t)i * f->elem_size;
+        char *item = items + (size_t)i * t->size;
         camp_status_t st;
-        memset(item, 0, f->elem_size); /* items past the count are never read */
-        st = decode_leaf(doc, it, f->table, item, diag);
+        memset(item, 0, t->size); /* items past the count are never read */
+        st = decode_leaf(doc, it, t, item, diag);
         if (st != CAMP_OK) {
             return st;
         }
@@ -465,20 +490,20 @@ static const ob_field_t *next_pool(const ob_table_t *t, size_t from)
 /* Decode clears the members, not the item pools of the object lists (a contacts
  * page is almost all pool): each item is cleared when it is decoded, and items
  * past the list's count are never read. */
-static void clear_members(const ob_table_t *t, void *out, size_t out_size)
+static void clear_members(const ob_table_t *t, void *out)
 {
     char *base = (char *)out;
     size_t at = 0;
     const ob_field_t *pool;
     while ((pool = next_pool(t, at)) != NULL) {
         memset(base + at, 0, pool->offset - at);
-        at = pool->offset + (size_t)pool->max * pool->elem_size;
+        at = pool->offset + (size_t)limits_of(pool)->max * camp_ob_lists[pool->ref].items.size;
     }
-    memset(base + at, 0, out_size - at);
+    memset(base + at, 0, (size_t)t->size - at);
 }
 
 camp_status_t camp_ob_decode(camp_json_doc_t *doc, int tok, const ob_table_t *t, void *out,
-                             size_t out_size, camp_diag_t *diag)
+                             camp_diag_t *diag)
 {
     uint32_t seen = 0;
     size_t hint = 0;
@@ -488,7 +513,7 @@ camp_status_t camp_ob_decode(camp_json_doc_t *doc, int tok, const ob_table_t *t,
     if (doc == NULL || out == NULL || t == NULL) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(O19, "NULL argument"));
     }
-    clear_members(t, out, out_size);
+    clear_members(t, out);
     if (camp_json_kind(doc, tok) != CAMP_JSON_OBJECT) {
         return camp_json_diag(diag, doc, tok, CAMP_ERR_TYPE, RULE_OBJECT);
     }
@@ -574,10 +599,10 @@ static camp_status_t diag_rule(camp_diag_t *diag, const ob_path_t *p, camp_statu
 }
 
 static camp_status_t diag_limits(camp_diag_t *diag, const ob_path_t *p, camp_status_t st,
-                                 const char *rule, int64_t min, int64_t max)
+                                 const char *rule, const ob_field_t *f)
 {
     camp_diag_set(diag, st, p->buf, rule);
-    camp_diag_set_limits(diag, min, max);
+    set_limits(diag, f->lim);
     return st;
 }
 
@@ -599,8 +624,7 @@ static bool field_present(const ob_field_t *f, const void *base)
     case OB_INT: return (f->flags & OB_REQUIRED) != 0u || ((const camp_outbox_int_t *)p)->set;
     case OB_COUNTER: return true;
     case OB_RAW: return ((const camp_str_t *)p)->ptr != NULL;
-    case OB_STR_LIST:
-        return f->set_offset == OB_NO_OFFSET || *(const bool *)field_cptr(base, f->set_offset);
+    case OB_STR_LIST: return *(const bool *)field_cptr(p, OB_LIST_SET);
     case OB_OBJ_LIST: return true;
     default: return false;
     }
@@ -626,7 +650,7 @@ static camp_status_t validate_str(const ob_field_t *rules, const camp_str_t *s, 
 static camp_status_t list_over_capacity(const ob_field_t *f, size_t count, ob_path_t *path,
                                         camp_diag_t *diag)
 {
-    diag_limits(diag, path, CAMP_ERR_CAPACITY, RULE_CAPACITY, 0, f->max);
+    diag_limits(diag, path, CAMP_ERR_CAPACITY, RULE_CAPACITY, f);
     if (diag != NULL) {
         diag->needed = (int64_t)count;
     }
@@ -637,15 +661,16 @@ static camp_status_t list_over_capacity(const ob_field_t *f, size_t count, ob_pa
 static camp_status_t validate_str_list(const ob_field_t *f, const void *base, ob_path_t *path,
                                        camp_diag_t *diag)
 {
-    const camp_str_t *items = (const camp_str_t *)field_cptr(base, f->offset);
-    size_t count = *(const size_t *)field_cptr(base, f->count_offset);
+    const void *list = field_cptr(base, f->offset);
+    const camp_str_t *items = (const camp_str_t *)field_cptr(list, OB_LIST_ITEMS);
+    size_t count = *(const size_t *)field_cptr(list, OB_LIST_COUNT);
     size_t i;
-    if ((int64_t)count > f->max) {
+    if ((int64_t)count > limits_of(f)->max) {
         return list_over_capacity(f, count, path, diag);
     }
     for (i = 0; i < count; i++) {
         size_t saved = path_push(path, NULL, (long)i);
-        camp_status_t st = validate_str(f->elem, &items[i], path, diag);
+        camp_status_t st = validate_str(&camp_ob_elems[f->ref], &items[i], path, diag);
         path_pop(path, saved);
         if (st != CAMP_OK) {
             return st;
@@ -669,23 +694,24 @@ static camp_status_t validate_value(const ob_field_t *f, const void *base, ob_pa
     switch (f->kind) {
     case OB_ENUM: {
         int e = get_enum(p);
-        if (e < 1 || (int64_t)e > f->max) {
-            return diag_rule(diag, path, CAMP_ERR_ENUM, f->rule);
+        if (e < 1 || (int64_t)e > limits_of(f)->max) {
+            return diag_rule(diag, path, CAMP_ERR_ENUM, camp_ob_rules[f->rule]);
         }
         return CAMP_OK;
     }
     case OB_BOOL: return CAMP_OK;
     case OB_INT: {
+        const ob_limits_t *lim = limits_of(f);
         int64_t v = (f->flags & OB_REQUIRED) != 0u ? *(const int64_t *)p
                                                    : ((const camp_outbox_int_t *)p)->value;
-        if (v < f->min || v > f->max) {
-            return diag_limits(diag, path, CAMP_ERR_RANGE, f->rule, f->min, f->max);
+        if (v < lim->min || v > lim->max) {
+            return diag_limits(diag, path, CAMP_ERR_RANGE, camp_ob_rules[f->rule], f);
         }
         return CAMP_OK;
     }
     case OB_COUNTER:
         if (*(const int64_t *)p < 0) {
-            return diag_limits(diag, path, CAMP_ERR_RANGE, RULE_COUNTER_RANGE, 0, INT64_MAX);
+            return diag_limits(diag, path, CAMP_ERR_RANGE, RULE_COUNTER_RANGE, f);
         }
         return CAMP_OK;
     case OB_RAW: {
@@ -708,7 +734,7 @@ static camp_status_t validate_leaf(const ob_table_t *t, const void *base, ob_pat
     size_t i;
     for (i = 0; i < t->count; i++) {
         const ob_field_t *f = &t->fields[i];
-        size_t saved = path_push(path, f->key, 0);
+        size_t saved = path_push(path, key_of(f), 0);
         camp_status_t st = CAMP_OK;
         if (!field_present(f, base)) {
             if ((f->flags & OB_REQUIRED) != 0u) {
@@ -729,15 +755,17 @@ static camp_status_t validate_obj_list(const ob_field_t *f, const void *base, ob
                                        camp_diag_t *diag)
 {
     const char *items = (const char *)field_cptr(base, f->offset);
-    size_t count = *(const size_t *)field_cptr(base, f->count_offset);
+    const ob_list_t *list = &camp_ob_lists[f->ref];
+    size_t count = *(const size_t *)field_cptr(base, list->count_offset);
+    const ob_table_t *t = &list->items;
     size_t i;
 
-    if ((int64_t)count > f->max) {
+    if ((int64_t)count > limits_of(f)->max) {
         return list_over_capacity(f, count, path, diag);
     }
     for (i = 0; i < count; i++) {
         size_t saved = path_push(path, NULL, (long)i);
-        camp_status_t st = validate_leaf(f->table, items + i * f->elem_size, path, diag);
+        camp_status_t st = validate_leaf(t, items + i * t->size, path, diag);
         path_pop(path, saved);
         if (st != CAMP_OK) {
             return st;
@@ -760,7 +788,7 @@ camp_status_t camp_ob_validate(const ob_table_t *t, const void *obj, camp_diag_t
     path.len = 1;
     for (i = 0; i < t->count; i++) {
         const ob_field_t *f = &t->fields[i];
-        size_t saved = path_push(&path, f->key, 0);
+        size_t saved = path_push(&path, key_of(f), 0);
         camp_status_t st = CAMP_OK;
         if (!field_present(f, obj)) {
             if ((f->flags & OB_REQUIRED) != 0u) {
@@ -804,7 +832,7 @@ static void encode_value(camp_json_writer_t *w, const ob_field_t *f, const void 
         return;
     }
     switch (f->kind) {
-    case OB_ENUM: camp_json_write_cstring(w, f->names[get_enum(p)]); break;
+    case OB_ENUM: camp_json_write_cstring(w, camp_ob_enum_names[f->ref][get_enum(p)]); break;
     case OB_BOOL: camp_json_write_bool(w, ((const camp_outbox_bool_t *)p)->value); break;
     case OB_INT:
         camp_json_write_int(w, (f->flags & OB_REQUIRED) != 0u
@@ -833,8 +861,8 @@ static void encode_value(camp_json_writer_t *w, const ob_field_t *f, const void 
         break;
     }
     case OB_STR_LIST: {
-        const camp_str_t *items = (const camp_str_t *)p;
-        size_t count = *(const size_t *)field_cptr(base, f->count_offset);
+        const camp_str_t *items = (const camp_str_t *)field_cptr(p, OB_LIST_ITEMS);
+        size_t count = *(const size_t *)field_cptr(p, OB_LIST_COUNT);
         size_t i;
         camp_json_write_array_begin(w);
         for (i = 0; i < count; i++) {
@@ -854,7 +882,7 @@ static void encode_leaf(camp_json_writer_t *w, const ob_table_t *t, const void *
     for (i = 0; i < t->count; i++) {
         const ob_field_t *f = &t->fields[i];
         if (field_present(f, base) && f->kind != OB_OBJ_LIST) {
-            camp_json_write_key(w, f->key);
+            camp_json_write_key(w, key_of(f));
             encode_value(w, f, base);
         }
     }
@@ -881,14 +909,16 @@ encode_object(const ob_table_t *t, const void *obj, char *buf, size_t cap, size_
         if (!field_present(f, obj)) {
             continue;
         }
-        camp_json_write_key(&w, f->key);
+        camp_json_write_key(&w, key_of(f));
         if (f->kind == OB_OBJ_LIST) {
             const char *items = (const char *)field_cptr(obj, f->offset);
-            size_t count = *(const size_t *)field_cptr(obj, f->count_offset);
+            const ob_list_t *list = &camp_ob_lists[f->ref];
+            size_t count = *(const size_t *)field_cptr(obj, list->count_offset);
+            const ob_table_t *it = &list->items;
             size_t j;
             camp_json_write_array_begin(&w);
             for (j = 0; j < count; j++) {
-                encode_leaf(&w, f->table, items + j * f->elem_size);
+                encode_leaf(&w, it, items + j * it->size);
             }
             camp_json_write_array_end(&w);
         } else {

@@ -17,6 +17,7 @@
 #include <stdint.h>
 #include <stdbool.h>
 
+#include "camp/camp_config.h"
 #include "camp/camp_json.h"
 #include "camp/camp_outbox.h"
 
@@ -40,38 +41,115 @@ typedef enum ob_kind {
 #define OB_NULLABLE 0x02u /* string kinds: storage is camp_outbox_nstr_t; null allowed */
 #define OB_EMPTY_OK 0x04u /* OB_EMAIL: the empty string is accepted too */
 
-#define OB_NO_OFFSET ((size_t)-1)
+/* Member offsets are 16-bit when the capacities keep every Outbox struct well under
+ * 64 KiB even with 64-bit pointers (outbox_models.c checks the real sizes at build
+ * time); bigger capacities widen them instead of failing. */
+#if (CAMP_MAX_EMAIL_STEPS * 256 + CAMP_MAX_SENDER_IDS * 16) <= 32768 &&                            \
+    (CAMP_MAX_CONTACTS * (CAMP_MAX_CONTACT_TAGS * 16 + 256)) <= 32768
+typedef uint16_t ob_off_t;
+#else
+typedef uint32_t ob_off_t;
+#endif
 
-struct ob_table;
-
-/** One member of an object. */
+/** One member of an object. The key, rule, limits and referenced tables are small
+ * indexes into the module's shared const tables (declared below), so a member costs
+ * a few bytes instead of a row of pointers and 64-bit limits. */
 typedef struct ob_field {
-    const char *key;              /* JSON member name */
-    uint8_t kind;                 /* ob_kind_t */
-    uint8_t flags;                /* OB_REQUIRED | OB_NULLABLE | OB_EMPTY_OK */
-    size_t offset;                /* value; for lists: the items array */
-    size_t count_offset;          /* lists: the size_t count */
-    size_t set_offset;            /* string lists: the bool "present" flag, else OB_NO_OFFSET */
-    int64_t min;                  /* TEXT/EMAIL/TIMEZONE: characters; INT: value */
-    int64_t max;                  /* same; ENUM: number of names; lists: capacity */
-    const char *const *names;     /* ENUM: names[1..max] (names[0] unused) */
-    const char *rule;             /* rule text for a value that breaks the field's rule */
-    const struct ob_field *elem;  /* STR_LIST: how each item is checked */
-    const struct ob_table *table; /* OBJ_LIST: fields of each item */
-    size_t elem_size;             /* OBJ_LIST: sizeof one item */
+    uint16_t key;    /* offset of the NUL-terminated JSON name in camp_ob_keys */
+    uint8_t key_len; /* its length */
+    uint8_t kind;    /* ob_kind_t */
+    uint8_t flags;   /* OB_REQUIRED | OB_NULLABLE | OB_EMPTY_OK */
+    uint8_t rule;    /* camp_ob_rules[]: text for a value that breaks the member's rule */
+    /* camp_ob_limits[]: TEXT/EMAIL/TIMEZONE characters, INT value, ENUM 1..number of
+     * names, lists 0..capacity */
+    uint8_t lim;
+    /* ENUM: camp_ob_enum_names[]; STR_LIST: camp_ob_elems[]; OBJ_LIST: camp_ob_lists[] */
+    uint8_t ref;
+    ob_off_t offset; /* value; lists: the list struct (STR_LIST) or items array */
 } ob_field_t;
 
 /** The fields of one object (at most 32: presence is tracked in a bitmask). */
 typedef struct ob_table {
     const ob_field_t *fields;
-    size_t count;
+    ob_off_t size; /* sizeof the struct it describes */
+    uint8_t count;
 } ob_table_t;
+
+/** An object list member (there are two: the campaign's steps, the page's contacts):
+ * its items and where its parent keeps their count, kept here rather than in every
+ * member descriptor. */
+typedef struct ob_list {
+    ob_table_t items;
+    ob_off_t count_offset; /* the parent's size_t count */
+} ob_list_t;
+
+/** A min..max pair (max < 0: no upper limit). */
+typedef struct ob_limits {
+    int64_t min;
+    int64_t max;
+} ob_limits_t;
+
+/* Indexes into camp_ob_rules (OB_R_NONE: the member has no rule of its own). */
+#define OB_R_NONE 0u
+#define OB_R_UUID 1u
+#define OB_R_DATETIME 2u
+#define OB_R_EMAIL 3u
+#define OB_R_TZ 4u
+#define OB_R_NAME_CREATE 5u
+#define OB_R_MAX_255 6u
+#define OB_R_ANY_TEXT 7u
+#define OB_R_INT32 8u
+#define OB_R_TOTAL 9u
+#define OB_R_STATUS 10u
+#define OB_R_VMODE 11u
+#define OB_R_SSTATUS 12u
+#define OB_R_COUNT 13u
+
+/* Indexes into camp_ob_limits. */
+#define OB_L_NONE 0u
+#define OB_L_NAME_CREATE 1u
+#define OB_L_NAME 2u
+#define OB_L_FROM_NAME 3u
+#define OB_L_EMAIL 4u
+#define OB_L_TZ 5u
+#define OB_L_INT32 6u
+#define OB_L_TOTAL 7u
+#define OB_L_COUNTER 8u
+#define OB_L_STEPS 9u
+#define OB_L_SENDER_IDS 10u
+#define OB_L_TAGS 11u
+#define OB_L_CONTACTS 12u
+#define OB_L_CAMPAIGN_STATUS 13u
+#define OB_L_VMODE 14u
+#define OB_L_SSTATUS 15u
+#define OB_L_COUNT 16u
+
+/* Indexes into camp_ob_enum_names, camp_ob_elems and camp_ob_lists. */
+#define OB_N_CAMPAIGN_STATUS 0u
+#define OB_N_VMODE 1u
+#define OB_N_SSTATUS 2u
+#define OB_N_COUNT 3u
+#define OB_E_UUID 0u
+#define OB_E_TAG 1u
+#define OB_E_COUNT 2u
+#define OB_I_STEPS 0u
+#define OB_I_RESULTS 1u
+#define OB_I_COUNT 2u
+
+/* The shared tables, defined in outbox_models.c. */
+struct ob_keys;
+extern const struct ob_keys camp_ob_keys;                       /* every JSON member name once */
+extern const char *const camp_ob_rules[OB_R_COUNT];             /* rule texts */
+extern const ob_limits_t camp_ob_limits[OB_L_COUNT];            /* limit pairs */
+extern const char *const *const camp_ob_enum_names[OB_N_COUNT]; /* names[1..max] of each enum */
+extern const ob_field_t camp_ob_elems[OB_E_COUNT]; /* how each string-list item is checked */
+extern const ob_list_t camp_ob_lists[OB_I_COUNT];  /* the object lists */
 
 /** Decode object token @p tok into @p out following @p table. The members are
  * zeroed first; the items of object lists as they are decoded (items past a
  * list's count are left as they were). */
 camp_status_t camp_ob_decode(camp_json_doc_t *doc, int tok, const ob_table_t *table, void *out,
-                             size_t out_size, camp_diag_t *diag);
+                             camp_diag_t *diag);
 
 /** Check @p obj against @p table; paths start at `$`. */
 camp_status_t camp_ob_validate(const ob_table_t *table, const void *obj, camp_diag_t *diag);

@@ -36,47 +36,100 @@
 #define RULE_VMODE CAMP_RULE(O31, "must be one of single_email|domain")
 #define RULE_SSTATUS CAMP_RULE(O32, "must be one of pending|verified|failed")
 
+const char *const camp_ob_rules[OB_R_COUNT] = {
+    [OB_R_NONE] = NULL,
+    [OB_R_UUID] = RULE_UUID,
+    [OB_R_DATETIME] = RULE_DATETIME,
+    [OB_R_EMAIL] = RULE_EMAIL,
+    [OB_R_TZ] = RULE_TZ,
+    [OB_R_NAME_CREATE] = RULE_NAME_CREATE,
+    [OB_R_MAX_255] = RULE_MAX_255,
+    [OB_R_ANY_TEXT] = RULE_ANY_TEXT,
+    [OB_R_INT32] = RULE_INT32,
+    [OB_R_TOTAL] = RULE_TOTAL,
+    [OB_R_STATUS] = RULE_STATUS,
+    [OB_R_VMODE] = RULE_VMODE,
+    [OB_R_SSTATUS] = RULE_SSTATUS,
+};
+
+const ob_limits_t camp_ob_limits[OB_L_COUNT] = {
+    [OB_L_NONE] = {0, -1},
+    [OB_L_NAME_CREATE] = {1, CAMP_OUTBOX_NAME_MAX},
+    [OB_L_NAME] = {0, CAMP_OUTBOX_NAME_MAX},
+    [OB_L_FROM_NAME] = {0, CAMP_OUTBOX_EMAIL_MAX},
+    [OB_L_EMAIL] = {1, CAMP_OUTBOX_EMAIL_MAX},
+    [OB_L_TZ] = {0, CAMP_OUTBOX_TIMEZONE_MAX},
+    [OB_L_INT32] = {0, CAMP_OUTBOX_INT32_MAX},
+    [OB_L_TOTAL] = {0, CAMP_MAX_SAFE_INT},
+    [OB_L_COUNTER] = {0, INT64_MAX},
+    [OB_L_STEPS] = {0, CAMP_MAX_EMAIL_STEPS},
+    [OB_L_SENDER_IDS] = {0, CAMP_MAX_SENDER_IDS},
+    [OB_L_TAGS] = {0, CAMP_MAX_CONTACT_TAGS},
+    [OB_L_CONTACTS] = {0, CAMP_MAX_CONTACTS},
+    [OB_L_CAMPAIGN_STATUS] = {1, 5},
+    [OB_L_VMODE] = {1, 2},
+    [OB_L_SSTATUS] = {1, 3},
+};
+
 static const char *const campaign_status_names[] = {NULL,     "draft",     "active",
                                                     "paused", "completed", "cancelled"};
 static const char *const vmode_names[] = {NULL, "single_email", "domain"};
 static const char *const sender_status_names[] = {NULL, "pending", "verified", "failed"};
 
-/* Field constructors. T is the struct type, M the member, K the JSON key. */
-#define FIELD(T, M, K, KIND, FLAGS, MIN, MAX, NAMES, RULE)                                         \
-    {                                                                                              \
-        K, KIND, FLAGS, offsetof(T, M), OB_NO_OFFSET, OB_NO_OFFSET, MIN, MAX, NAMES, RULE, NULL,   \
-            NULL, 0                                                                                \
-    }
-#define F_UUID(T, M, FLAGS) FIELD(T, M, #M, OB_UUID, FLAGS, 0, 0, NULL, RULE_UUID)
-#define F_DT(T, M, FLAGS) FIELD(T, M, #M, OB_DATETIME, FLAGS, 0, 0, NULL, RULE_DATETIME)
-#define F_TEXT(T, M, FLAGS, MIN, MAX, RULE) FIELD(T, M, #M, OB_TEXT, FLAGS, MIN, MAX, NULL, RULE)
-#define F_EMAIL(T, M, FLAGS)                                                                       \
-    FIELD(T, M, #M, OB_EMAIL, FLAGS, 1, CAMP_OUTBOX_EMAIL_MAX, NULL, RULE_EMAIL)
-#define F_TZ(T, M, FLAGS)                                                                          \
-    FIELD(T, M, #M, OB_TIMEZONE, FLAGS, 0, CAMP_OUTBOX_TIMEZONE_MAX, NULL, RULE_TZ)
-#define F_BOOL(T, M) FIELD(T, M, #M, OB_BOOL, 0u, 0, 0, NULL, NULL)
-#define F_RAW(T, M) FIELD(T, M, #M, OB_RAW, 0u, 0, 0, NULL, NULL)
-#define F_ENUM(T, M, NAMES, RULE)                                                                  \
-    FIELD(T, M, #M, OB_ENUM, 0u, 1, (int64_t)COUNT_OF(NAMES) - 1, NAMES, RULE)
-#define F_INT(T, M, FLAGS, MIN, MAX, RULE) FIELD(T, M, #M, OB_INT, FLAGS, MIN, MAX, NULL, RULE)
-#define F_COUNTER(T, M) FIELD(T, M, #M, OB_COUNTER, OB_REQUIRED, 0, 0, NULL, NULL)
-#define F_STR_LIST(T, M, LIST_T, CAP, ELEM)                                                        \
-    {                                                                                              \
-#M, OB_STR_LIST, 0u, offsetof(T, M) + offsetof(LIST_T, items),                             \
-            offsetof(T, M) + offsetof(LIST_T, count), offsetof(T, M) + offsetof(LIST_T, set), 0,   \
-            CAP, NULL, NULL, &ELEM, NULL, 0                                                        \
-    }
-#define F_OBJ_LIST(T, M, COUNT_M, ELEM_T, CAP, TABLE)                                              \
-    {                                                                                              \
-#M, OB_OBJ_LIST, OB_REQUIRED, offsetof(T, M), offsetof(T, COUNT_M), OB_NO_OFFSET, 0, CAP,  \
-            NULL, NULL, NULL, &TABLE, sizeof(ELEM_T)                                               \
-    }
+/* The limits OB_L_CAMPAIGN_STATUS.. are their name counts. */
+const char *const *const camp_ob_enum_names[OB_N_COUNT] = {
+    [OB_N_CAMPAIGN_STATUS] = campaign_status_names,
+    [OB_N_VMODE] = vmode_names,
+    [OB_N_SSTATUS] = sender_status_names,
+};
 
-/* Items of sender_identity_ids and tags. */
-static const ob_field_t elem_uuid = {
-    "", OB_UUID, 0u, 0, OB_NO_OFFSET, OB_NO_OFFSET, 0, 0, NULL, RULE_UUID, NULL, NULL, 0};
-static const ob_field_t elem_tag = {
-    "", OB_TEXT, 0u, 0, OB_NO_OFFSET, OB_NO_OFFSET, 0, -1, NULL, RULE_ANY_TEXT, NULL, NULL, 0};
+/* Every member name once; a member is named by its offset here. X(name) for each. */
+/* clang-format off */
+#define OB_KEYS(X)                                                                                 \
+    X(id) X(updated_at) X(campaign) X(step_order) X(subject) X(body_html) X(body_text)             \
+    X(delay_minutes) X(is_active) X(created_at) X(steps) X(sender_identities) X(sent_count)        \
+    X(unique_opens) X(unique_clicks) X(replies) X(name) X(company) X(sender_identity_ids)          \
+    X(status) X(description) X(timezone) X(allowed_windows) X(stop_on_reply) X(is_deleted)         \
+    X(workflow) X(created_by) X(responder_agent) X(from_email) X(from_name)                        \
+    X(verification_mode) X(reply_to_email) X(use_default_reply_to) X(provider_sender_id)           \
+    X(verification_details) X(is_default) X(verified_at) X(connection) X(domain) X(email)          \
+    X(phone) X(tags) X(last_activity) X(results) X(total)
+/* clang-format on */
+
+#define OB_KEY_MEMBER(k) char k[sizeof #k];
+#define OB_KEY_TEXT(k) .k = #k,
+/* (one macro, so that tools reading the source without preprocessing see a declaration) */
+#define OB_KEY_STRUCT                                                                              \
+    struct ob_keys {                                                                               \
+        OB_KEYS(OB_KEY_MEMBER)                                                                     \
+    }
+OB_KEY_STRUCT;
+const struct ob_keys camp_ob_keys = {OB_KEYS(OB_KEY_TEXT)};
+
+/* Field constructors. T is the struct type, M the member (also its JSON key). */
+#define FIELD(T, M, KIND, FLAGS, LIM, RULE, REF)                                                   \
+    {                                                                                              \
+        (uint16_t) offsetof(struct ob_keys, M), (uint8_t)(sizeof #M - 1u), KIND, FLAGS, RULE, LIM, \
+            REF, (ob_off_t)offsetof(T, M)                                                          \
+    }
+#define F_UUID(T, M, FLAGS) FIELD(T, M, OB_UUID, FLAGS, OB_L_NONE, OB_R_UUID, 0u)
+#define F_DT(T, M, FLAGS) FIELD(T, M, OB_DATETIME, FLAGS, OB_L_NONE, OB_R_DATETIME, 0u)
+#define F_TEXT(T, M, FLAGS, LIM, RULE) FIELD(T, M, OB_TEXT, FLAGS, LIM, RULE, 0u)
+#define F_EMAIL(T, M, FLAGS) FIELD(T, M, OB_EMAIL, FLAGS, OB_L_EMAIL, OB_R_EMAIL, 0u)
+#define F_TZ(T, M, FLAGS) FIELD(T, M, OB_TIMEZONE, FLAGS, OB_L_TZ, OB_R_TZ, 0u)
+#define F_BOOL(T, M) FIELD(T, M, OB_BOOL, 0u, OB_L_NONE, OB_R_NONE, 0u)
+#define F_RAW(T, M) FIELD(T, M, OB_RAW, 0u, OB_L_NONE, OB_R_NONE, 0u)
+#define F_ENUM(T, M, NAMES, LIM, RULE) FIELD(T, M, OB_ENUM, 0u, LIM, RULE, NAMES)
+#define F_INT(T, M, FLAGS, LIM, RULE) FIELD(T, M, OB_INT, FLAGS, LIM, RULE, 0u)
+#define F_COUNTER(T, M) FIELD(T, M, OB_COUNTER, OB_REQUIRED, OB_L_COUNTER, OB_R_NONE, 0u)
+#define F_STR_LIST(T, M, LIM, ELEM) FIELD(T, M, OB_STR_LIST, 0u, LIM, OB_R_NONE, ELEM)
+#define F_OBJ_LIST(T, M, LIM, LIST) FIELD(T, M, OB_OBJ_LIST, OB_REQUIRED, LIM, OB_R_NONE, LIST)
+
+/* Items of sender_identity_ids and tags (no key: their paths are indexes). */
+const ob_field_t camp_ob_elems[OB_E_COUNT] = {
+    [OB_E_UUID] = {0u, 0u, OB_UUID, 0u, OB_R_UUID, OB_L_NONE, 0u, 0u},
+    [OB_E_TAG] = {0u, 0u, OB_TEXT, 0u, OB_R_ANY_TEXT, OB_L_NONE, 0u, 0u},
+};
 
 /* ---- email campaign step (§3.2) ------------------------------------------------------- */
 
@@ -85,34 +138,48 @@ static const ob_field_t step_fields[] = {
     F_UUID(ST, id, 0u),
     F_DT(ST, updated_at, 0u),
     F_UUID(ST, campaign, 0u),
-    F_INT(ST, step_order, 0u, 0, CAMP_OUTBOX_INT32_MAX, RULE_INT32),
-    F_TEXT(ST, subject, OB_NULLABLE, 0, -1, RULE_ANY_TEXT),
-    F_TEXT(ST, body_html, OB_NULLABLE, 0, -1, RULE_ANY_TEXT),
-    F_TEXT(ST, body_text, OB_NULLABLE, 0, -1, RULE_ANY_TEXT),
-    F_INT(ST, delay_minutes, 0u, 0, CAMP_OUTBOX_INT32_MAX, RULE_INT32),
+    F_INT(ST, step_order, 0u, OB_L_INT32, OB_R_INT32),
+    F_TEXT(ST, subject, OB_NULLABLE, OB_L_NONE, OB_R_ANY_TEXT),
+    F_TEXT(ST, body_html, OB_NULLABLE, OB_L_NONE, OB_R_ANY_TEXT),
+    F_TEXT(ST, body_text, OB_NULLABLE, OB_L_NONE, OB_R_ANY_TEXT),
+    F_INT(ST, delay_minutes, 0u, OB_L_INT32, OB_R_INT32),
     F_BOOL(ST, is_active),
     F_DT(ST, created_at, 0u),
 };
 #undef ST
-static const ob_table_t step_table = {step_fields, COUNT_OF(step_fields)};
+
+/* ---- contact (O3) ---------------------------------------------------------------------- */
+
+#define CO camp_outbox_contact_t
+static const ob_field_t contact_fields[] = {
+    F_UUID(CO, id, OB_REQUIRED),
+    F_TEXT(CO, name, OB_NULLABLE, OB_L_NONE, OB_R_ANY_TEXT),
+    F_TEXT(CO, email, OB_NULLABLE, OB_L_NONE, OB_R_ANY_TEXT),
+    F_TEXT(CO, phone, OB_NULLABLE, OB_L_NONE, OB_R_ANY_TEXT),
+    F_STR_LIST(CO, tags, OB_L_TAGS, OB_E_TAG),
+    F_DT(CO, last_activity, OB_NULLABLE),
+    F_DT(CO, created_at, OB_NULLABLE),
+};
+#undef CO
+
 
 /* ---- email campaign object (§3.1) ------------------------------------------------------- */
 
 #define CT camp_outbox_campaign_t
 static const ob_field_t campaign_fields[] = {
     F_UUID(CT, id, OB_REQUIRED),
-    F_OBJ_LIST(CT, steps, step_count, camp_outbox_step_t, CAMP_MAX_EMAIL_STEPS, step_table),
-    F_TEXT(CT, sender_identities, OB_REQUIRED, 0, -1, RULE_ANY_TEXT),
+    F_OBJ_LIST(CT, steps, OB_L_STEPS, OB_I_STEPS),
+    F_TEXT(CT, sender_identities, OB_REQUIRED, OB_L_NONE, OB_R_ANY_TEXT),
     F_COUNTER(CT, sent_count),
     F_COUNTER(CT, unique_opens),
     F_COUNTER(CT, unique_clicks),
     F_COUNTER(CT, replies),
-    F_TEXT(CT, name, OB_REQUIRED, 0, CAMP_OUTBOX_NAME_MAX, RULE_MAX_255),
+    F_TEXT(CT, name, OB_REQUIRED, OB_L_NAME, OB_R_MAX_255),
     F_DT(CT, updated_at, OB_REQUIRED),
     F_UUID(CT, company, OB_REQUIRED),
-    F_STR_LIST(CT, sender_identity_ids, camp_outbox_uuid_list_t, CAMP_MAX_SENDER_IDS, elem_uuid),
-    F_ENUM(CT, status, campaign_status_names, RULE_STATUS),
-    F_TEXT(CT, description, OB_NULLABLE, 0, -1, RULE_ANY_TEXT),
+    F_STR_LIST(CT, sender_identity_ids, OB_L_SENDER_IDS, OB_E_UUID),
+    F_ENUM(CT, status, OB_N_CAMPAIGN_STATUS, OB_L_CAMPAIGN_STATUS, OB_R_STATUS),
+    F_TEXT(CT, description, OB_NULLABLE, OB_L_NONE, OB_R_ANY_TEXT),
     F_TZ(CT, timezone, OB_NULLABLE),
     F_RAW(CT, allowed_windows),
     F_BOOL(CT, stop_on_reply),
@@ -123,17 +190,28 @@ static const ob_field_t campaign_fields[] = {
     F_UUID(CT, responder_agent, OB_NULLABLE),
 };
 #undef CT
-static const ob_table_t campaign_table = {campaign_fields, COUNT_OF(campaign_fields)};
+/* The object lists: their items and their parents' counts. */
+const ob_list_t camp_ob_lists[OB_I_COUNT] = {
+    [OB_I_STEPS] = {{step_fields, (ob_off_t)sizeof(camp_outbox_step_t),
+                     (uint8_t)COUNT_OF(step_fields)},
+                    (ob_off_t)offsetof(camp_outbox_campaign_t, step_count)},
+    [OB_I_RESULTS] = {{contact_fields, (ob_off_t)sizeof(camp_outbox_contact_t),
+                       (uint8_t)COUNT_OF(contact_fields)},
+                      (ob_off_t)offsetof(camp_outbox_contacts_page_t, count)},
+};
+
+static const ob_table_t campaign_table = {campaign_fields, (ob_off_t)sizeof(camp_outbox_campaign_t),
+                                          (uint8_t)COUNT_OF(campaign_fields)};
 
 /* ---- create email campaign body (O1) ------------------------------------------------------- */
 
 #define CC camp_outbox_campaign_create_t
 static const ob_field_t campaign_create_fields[] = {
-    F_TEXT(CC, name, OB_REQUIRED, 1, CAMP_OUTBOX_NAME_MAX, RULE_NAME_CREATE),
+    F_TEXT(CC, name, OB_REQUIRED, OB_L_NAME_CREATE, OB_R_NAME_CREATE),
     F_UUID(CC, company, OB_REQUIRED),
-    F_STR_LIST(CC, sender_identity_ids, camp_outbox_uuid_list_t, CAMP_MAX_SENDER_IDS, elem_uuid),
-    F_ENUM(CC, status, campaign_status_names, RULE_STATUS),
-    F_TEXT(CC, description, 0u, 0, -1, RULE_ANY_TEXT),
+    F_STR_LIST(CC, sender_identity_ids, OB_L_SENDER_IDS, OB_E_UUID),
+    F_ENUM(CC, status, OB_N_CAMPAIGN_STATUS, OB_L_CAMPAIGN_STATUS, OB_R_STATUS),
+    F_TEXT(CC, description, 0u, OB_L_NONE, OB_R_ANY_TEXT),
     F_TZ(CC, timezone, 0u),
     F_RAW(CC, allowed_windows),
     F_BOOL(CC, stop_on_reply),
@@ -145,7 +223,8 @@ static const ob_field_t campaign_create_fields[] = {
 };
 #undef CC
 static const ob_table_t campaign_create_table = {campaign_create_fields,
-                                                 COUNT_OF(campaign_create_fields)};
+                                                 (ob_off_t)sizeof(camp_outbox_campaign_create_t),
+                                                 (uint8_t)COUNT_OF(campaign_create_fields)};
 
 /* ---- sender identity object (O2 response) ------------------------------------------------------- */
 
@@ -157,12 +236,12 @@ static const ob_field_t sender_fields[] = {
     F_EMAIL(SO, from_email, OB_REQUIRED),
     F_DT(SO, updated_at, OB_NULLABLE),
     F_UUID(SO, company, OB_REQUIRED),
-    F_TEXT(SO, from_name, OB_NULLABLE, 0, CAMP_OUTBOX_EMAIL_MAX, RULE_MAX_255),
-    F_ENUM(SO, verification_mode, vmode_names, RULE_VMODE),
+    F_TEXT(SO, from_name, OB_NULLABLE, OB_L_FROM_NAME, OB_R_MAX_255),
+    F_ENUM(SO, verification_mode, OB_N_VMODE, OB_L_VMODE, OB_R_VMODE),
     F_EMAIL(SO, reply_to_email, OB_NULLABLE | OB_EMPTY_OK),
     F_BOOL(SO, use_default_reply_to),
-    F_ENUM(SO, status, sender_status_names, RULE_SSTATUS),
-    F_TEXT(SO, provider_sender_id, OB_NULLABLE, 0, -1, RULE_ANY_TEXT),
+    F_ENUM(SO, status, OB_N_SSTATUS, OB_L_SSTATUS, OB_R_SSTATUS),
+    F_TEXT(SO, provider_sender_id, OB_NULLABLE, OB_L_NONE, OB_R_ANY_TEXT),
     F_RAW(SO, verification_details),
     F_BOOL(SO, is_default),
     F_BOOL(SO, is_deleted),
@@ -172,7 +251,8 @@ static const ob_field_t sender_fields[] = {
     F_UUID(SO, domain, OB_NULLABLE),
 };
 #undef SO
-static const ob_table_t sender_table = {sender_fields, COUNT_OF(sender_fields)};
+static const ob_table_t sender_table = {sender_fields, (ob_off_t)sizeof(camp_outbox_sender_t),
+                                        (uint8_t)COUNT_OF(sender_fields)};
 
 /* ---- create sender body (O2) -------------------------------------------------------------------- */
 
@@ -180,12 +260,12 @@ static const ob_table_t sender_table = {sender_fields, COUNT_OF(sender_fields)};
 static const ob_field_t sender_create_fields[] = {
     F_EMAIL(SC, from_email, OB_REQUIRED),
     F_UUID(SC, company, OB_REQUIRED),
-    F_TEXT(SC, from_name, 0u, 0, CAMP_OUTBOX_EMAIL_MAX, RULE_MAX_255),
-    F_ENUM(SC, verification_mode, vmode_names, RULE_VMODE),
+    F_TEXT(SC, from_name, 0u, OB_L_FROM_NAME, OB_R_MAX_255),
+    F_ENUM(SC, verification_mode, OB_N_VMODE, OB_L_VMODE, OB_R_VMODE),
     F_EMAIL(SC, reply_to_email, 0u),
     F_BOOL(SC, use_default_reply_to),
-    F_ENUM(SC, status, sender_status_names, RULE_SSTATUS),
-    F_TEXT(SC, provider_sender_id, 0u, 0, -1, RULE_ANY_TEXT),
+    F_ENUM(SC, status, OB_N_SSTATUS, OB_L_SSTATUS, OB_R_SSTATUS),
+    F_TEXT(SC, provider_sender_id, 0u, OB_L_NONE, OB_R_ANY_TEXT),
     F_RAW(SC, verification_details),
     F_BOOL(SC, is_default),
     F_BOOL(SC, is_deleted),
@@ -196,36 +276,40 @@ static const ob_field_t sender_create_fields[] = {
 };
 #undef SC
 static const ob_table_t sender_create_table = {sender_create_fields,
-                                               COUNT_OF(sender_create_fields)};
+                                               (ob_off_t)sizeof(camp_outbox_sender_create_t),
+                                               (uint8_t)COUNT_OF(sender_create_fields)};
 
 /* ---- contacts page (O3) ---------------------------------------------------------------------------- */
 
-#define CO camp_outbox_contact_t
-static const ob_field_t contact_fields[] = {
-    F_UUID(CO, id, OB_REQUIRED),
-    F_TEXT(CO, name, OB_NULLABLE, 0, -1, RULE_ANY_TEXT),
-    F_TEXT(CO, email, OB_NULLABLE, 0, -1, RULE_ANY_TEXT),
-    F_TEXT(CO, phone, OB_NULLABLE, 0, -1, RULE_ANY_TEXT),
-    F_STR_LIST(CO, tags, camp_outbox_tag_list_t, CAMP_MAX_CONTACT_TAGS, elem_tag),
-    F_DT(CO, last_activity, OB_NULLABLE),
-    F_DT(CO, created_at, OB_NULLABLE),
-};
-#undef CO
-static const ob_table_t contact_table = {contact_fields, COUNT_OF(contact_fields)};
-
 #define CP camp_outbox_contacts_page_t
 static const ob_field_t contacts_page_fields[] = {
-    F_OBJ_LIST(CP, results, count, camp_outbox_contact_t, CAMP_MAX_CONTACTS, contact_table),
-    F_INT(CP, total, OB_REQUIRED, 0, CAMP_MAX_SAFE_INT, RULE_TOTAL),
+    F_OBJ_LIST(CP, results, OB_L_CONTACTS, OB_I_RESULTS),
+    F_INT(CP, total, OB_REQUIRED, OB_L_TOTAL, OB_R_TOTAL),
 };
 #undef CP
 static const ob_table_t contacts_page_table = {contacts_page_fields,
-                                               COUNT_OF(contacts_page_fields)};
+                                               (ob_off_t)sizeof(camp_outbox_contacts_page_t),
+                                               (uint8_t)COUNT_OF(contacts_page_fields)};
 
-/* Presence is tracked in a 32-bit mask per object. */
+/* Build-time checks, one declaration: presence is tracked in a 32-bit mask per object;
+ * offsets and sizes fit ob_off_t (outbox_internal.h picks its width from the
+ * capacities); the key pool fits its 16-bit offsets; the enum name tables have the
+ * counts of their limits; both string-list types share one layout (the engine relies
+ * on it). */
+#define OB_OFF_FITS(T) (sizeof(T) <= (size_t)(ob_off_t)-1)
+#define OB_SAME_LAYOUT(M)                                                                          \
+    (offsetof(camp_outbox_uuid_list_t, M) == offsetof(camp_outbox_tag_list_t, M))
 typedef char
-    ob_table_fits[(COUNT_OF(campaign_fields) <= 32u && COUNT_OF(sender_fields) <= 32u &&
-                   COUNT_OF(sender_create_fields) <= 32u && COUNT_OF(campaign_create_fields) <= 32u)
+    ob_tables_fit[(COUNT_OF(campaign_fields) <= 32u && COUNT_OF(sender_fields) <= 32u &&
+                   COUNT_OF(sender_create_fields) <= 32u &&
+                   COUNT_OF(campaign_create_fields) <= 32u && COUNT_OF(step_fields) <= 32u &&
+                   COUNT_OF(contact_fields) <= 32u && OB_OFF_FITS(camp_outbox_campaign_t) &&
+                   OB_OFF_FITS(camp_outbox_campaign_create_t) &&
+                   OB_OFF_FITS(camp_outbox_sender_t) && OB_OFF_FITS(camp_outbox_sender_create_t) &&
+                   OB_OFF_FITS(camp_outbox_contacts_page_t) && sizeof(struct ob_keys) <= 0xFFFFu &&
+                   COUNT_OF(campaign_status_names) == 6u && COUNT_OF(vmode_names) == 3u &&
+                   COUNT_OF(sender_status_names) == 4u && OB_SAME_LAYOUT(set) &&
+                   OB_SAME_LAYOUT(count) && OB_SAME_LAYOUT(items))
                       ? 1
                       : -1];
 
@@ -234,7 +318,7 @@ typedef char
 camp_status_t camp_outbox_campaign_decode(camp_json_doc_t *doc, int tok,
                                           camp_outbox_campaign_t *out, camp_diag_t *diag)
 {
-    return camp_ob_decode(doc, tok, &campaign_table, out, sizeof *out, diag);
+    return camp_ob_decode(doc, tok, &campaign_table, out, diag);
 }
 
 camp_status_t camp_outbox_campaign_validate(const camp_outbox_campaign_t *c, camp_diag_t *diag)
@@ -252,7 +336,7 @@ camp_status_t camp_outbox_campaign_create_decode(camp_json_doc_t *doc, int tok,
                                                  camp_outbox_campaign_create_t *out,
                                                  camp_diag_t *diag)
 {
-    return camp_ob_decode(doc, tok, &campaign_create_table, out, sizeof *out, diag);
+    return camp_ob_decode(doc, tok, &campaign_create_table, out, diag);
 }
 
 camp_status_t camp_outbox_campaign_create_validate(const camp_outbox_campaign_create_t *c,
@@ -270,7 +354,7 @@ camp_status_t camp_outbox_campaign_create_encode(const camp_outbox_campaign_crea
 camp_status_t camp_outbox_sender_decode(camp_json_doc_t *doc, int tok, camp_outbox_sender_t *out,
                                         camp_diag_t *diag)
 {
-    return camp_ob_decode(doc, tok, &sender_table, out, sizeof *out, diag);
+    return camp_ob_decode(doc, tok, &sender_table, out, diag);
 }
 
 camp_status_t camp_outbox_sender_validate(const camp_outbox_sender_t *s, camp_diag_t *diag)
@@ -287,7 +371,7 @@ camp_status_t camp_outbox_sender_encode(const camp_outbox_sender_t *s, char *buf
 camp_status_t camp_outbox_sender_create_decode(camp_json_doc_t *doc, int tok,
                                                camp_outbox_sender_create_t *out, camp_diag_t *diag)
 {
-    return camp_ob_decode(doc, tok, &sender_create_table, out, sizeof *out, diag);
+    return camp_ob_decode(doc, tok, &sender_create_table, out, diag);
 }
 
 camp_status_t camp_outbox_sender_create_validate(const camp_outbox_sender_create_t *s,
@@ -305,7 +389,7 @@ camp_status_t camp_outbox_sender_create_encode(const camp_outbox_sender_create_t
 camp_status_t camp_outbox_contacts_page_decode(camp_json_doc_t *doc, int tok,
                                                camp_outbox_contacts_page_t *out, camp_diag_t *diag)
 {
-    return camp_ob_decode(doc, tok, &contacts_page_table, out, sizeof *out, diag);
+    return camp_ob_decode(doc, tok, &contacts_page_table, out, diag);
 }
 
 camp_status_t camp_outbox_contacts_page_validate(const camp_outbox_contacts_page_t *p,
@@ -320,25 +404,26 @@ camp_status_t camp_outbox_contacts_page_encode(const camp_outbox_contacts_page_t
     return camp_ob_encode(&contacts_page_table, p, buf, cap, out_len, diag);
 }
 
-static const char *enum_name(const char *const *names, size_t count, int v)
+/* The name of value @p v of enum @p names (a camp_ob_enum_names index), or NULL. */
+static const char *enum_name(uint8_t names, uint8_t lim, int v)
 {
-    if (v < 1 || (size_t)v >= count) {
+    if (v < 1 || (int64_t)v > camp_ob_limits[lim].max) {
         return NULL;
     }
-    return names[v];
+    return camp_ob_enum_names[names][v];
 }
 
 const char *camp_outbox_campaign_status_name(camp_outbox_campaign_status_t s)
 {
-    return enum_name(campaign_status_names, COUNT_OF(campaign_status_names), (int)s);
+    return enum_name(OB_N_CAMPAIGN_STATUS, OB_L_CAMPAIGN_STATUS, (int)s);
 }
 
 const char *camp_outbox_verification_mode_name(camp_outbox_verification_mode_t m)
 {
-    return enum_name(vmode_names, COUNT_OF(vmode_names), (int)m);
+    return enum_name(OB_N_VMODE, OB_L_VMODE, (int)m);
 }
 
 const char *camp_outbox_sender_status_name(camp_outbox_sender_status_t s)
 {
-    return enum_name(sender_status_names, COUNT_OF(sender_status_names), (int)s);
+    return enum_name(OB_N_SSTATUS, OB_L_SSTATUS, (int)s);
 }
