@@ -49,7 +49,7 @@ enum ikind {
     K_RAW,     /* camp_str_t, any JSON value, kept raw */
     K_RAW_OBJ, /* camp_str_t, a JSON object, kept raw */
     K_IDS,     /* camp_str_t[] at off, uint16_t count at aux; rule: A_* (capacity, minimum) */
-    K_SUB      /* nested value: the family's camp_ib_sub() says what it is; rule: its sub id */
+    K_SUB      /* nested value: the family's sub hook says what it is; rule: its sub id */
 };
 
 /* flags */
@@ -189,7 +189,7 @@ typedef struct iframe {
 #define IB_DEPTH_WEBHOOK 3  /* envelope, data, part */
 #define IB_DEPTH_FLAT 2     /* flat bodies; errors (envelope, error) */
 
-/* What a K_SUB member is, told by camp_ib_sub(). */
+/* What a K_SUB member is, told by the family's sub hook. */
 typedef struct isub {
     uint8_t kind;  /* ISUB_DONE: the hook handled it; ISUB_OBJ; ISUB_ARR; ISUB_MAP */
     uint8_t node;  /* ISUB_OBJ: node of the object; ISUB_ARR, ISUB_MAP: node of the items */

@@ -61,7 +61,7 @@ typedef char keys_fit_uint16[(sizeof camp_ib_keys < 65536u) ? 1 : -1];
 #define LEADS_MIN 1
 #define LEADS_MAX 2000
 
-/* Sub ids: what a K_SUB member is (camp_ib_sub()). */
+/* Sub ids: what a K_SUB member is (the families' sub hooks). */
 enum {
     SUB_HOURS = 1,
     SUB_RULES,
