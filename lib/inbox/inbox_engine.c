@@ -822,7 +822,6 @@ static const isw_t struct_walk_services = {json_emit, map_key_check, str_items_w
 static camp_status_t validate_ids(ictx_t *cx, const ifield_t *f, const void *base)
 {
     const char *p = (const char *)base + f->off;
-    camp_status_t st;
     const camp_str_t *items = (const camp_str_t *)(const void *)p;
     uint16_t n = *(const uint16_t *)(const void *)((const char *)base + f->aux);
     size_t min_n, cap;
@@ -832,8 +831,8 @@ static camp_status_t validate_ids(ictx_t *cx, const ifield_t *f, const void *bas
         return camp_ib_fail_capacity(cx, -1, cap_text, n);
     }
     if (n < min_n) {
-        st = camp_ib_fail_at(cx, -1, CAMP_ERR_LENGTH,
-                             CAMP_RULE(I39, "at least one element required"));
+        camp_status_t st = camp_ib_fail_at(cx, -1, CAMP_ERR_LENGTH,
+                                           CAMP_RULE(I39, "at least one element required"));
         camp_ib_fail_limits(cx, (int64_t)min_n, INT64_MAX);
         return st;
     }
