@@ -69,16 +69,6 @@ bool camp_inbox_type_is_request(camp_inbox_type_t type)
     }
 }
 
-/* A document type as its entry points run it: its root node, the levels its walk
- * needs (IB_DEPTH_*) and its family (nodes and hooks). A type-specific entry point
- * names its own; the by-type ones go through doc_of() and so link every family. */
-typedef struct ib_doc {
-    camp_inbox_type_t type;
-    uint8_t node;
-    uint8_t depth;
-    const ifamily_t *fam;
-} ib_doc_t;
-
 /* doc_NAME, and depth_NAME: the frames its type-specific entry points keep */
 #define IB_DOC(NAME, TYPE, NODE, DEPTH, FAMILY)                                                    \
     enum {                                                                                         \
@@ -129,30 +119,6 @@ static const ib_doc_t *doc_of(camp_inbox_type_t type)
     }
 }
 
-/* The path of a struct walk lives in the caller's diag (none: a 2-byte scratch
- * that only ever holds "$"); decoding reports at tokens and needs none. */
-static void ctx_init(ictx_t *cx, iop_t op, const ib_doc_t *d, camp_diag_t *diag, char *scratch,
-                     iframe_t *frames)
-{
-    memset(cx, 0, sizeof *cx);
-    cx->op = op;
-    cx->fam = d->fam;
-    cx->diag = diag;
-    cx->request = camp_inbox_type_is_request(d->type);
-    cx->shape = CAMP_INBOX_SHAPE_SUMMARY;
-    cx->steps_tok = -1;
-    cx->scan_tok = -1;
-    cx->frames = frames;
-    cx->max_depth = d->depth;
-    cx->fail_step = -1;
-    cx->fail_seg = -1;
-    if (diag != NULL && op != OP_DECODE && op != OP_EQUAL) {
-        camp_ib_path_init(&cx->path, diag->path, sizeof diag->path);
-    } else {
-        camp_ib_path_init(&cx->path, scratch, 2);
-    }
-}
-
 /* Decode clears what it may not write: the members, not the large pools. Each pool
  * element is cleared (or written whole) as it is decoded, and elements past the
  * counts are not looked at. The add-leads body is mostly its two pools (36 KB with
@@ -176,24 +142,13 @@ static void clear_out(camp_inbox_type_t type, void *out, size_t out_size)
 static camp_status_t decode_with(const ib_doc_t *d, iframe_t *frames, camp_json_doc_t *doc, int tok,
                                  void *out, size_t out_size, camp_diag_t *diag)
 {
-    ictx_t cx;
-    char scratch[2];
-    camp_status_t st;
     camp_diag_clear(diag);
     if (d == NULL || doc == NULL || out == NULL || out_size != camp_inbox_type_size(d->type) ||
         camp_json_kind(doc, tok) == CAMP_JSON_INVALID) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(I01, "bad argument"));
     }
     clear_out(d->type, out, out_size);
-    ctx_init(&cx, OP_DECODE, d, diag, scratch, frames);
-    cx.doc = doc;
-    st = camp_ib_decode(&cx, d->node, out, tok);
-    if (st == CAMP_OK) {
-        camp_diag_clear(diag);
-    } else {
-        camp_ib_report(&cx, st);
-    }
-    return st;
+    return camp_ib_decode(d, frames, doc, tok, out, diag);
 }
 
 camp_status_t camp_inbox_decode(camp_inbox_type_t type, camp_json_doc_t *doc, int tok, void *out,
@@ -218,29 +173,19 @@ camp_status_t camp_inbox_parse(camp_inbox_type_t type, char *json, size_t len,
 
 camp_status_t camp_inbox_validate(camp_inbox_type_t type, const void *obj, camp_diag_t *diag)
 {
-    ictx_t cx;
     iframe_t frames[IB_MAX_DEPTH];
-    char scratch[2];
-    camp_status_t st;
     const ib_doc_t *d = doc_of(type);
     camp_diag_clear(diag);
     if (obj == NULL || d == NULL) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(I01, "bad argument"));
     }
-    ctx_init(&cx, OP_VALIDATE, d, diag, scratch, frames);
-    st = camp_ib_walk(&cx, d->node, obj, NULL);
-    if (st == CAMP_OK) {
-        camp_diag_clear(diag);
-    }
-    return st;
+    return camp_ib_walk(d, frames, OP_VALIDATE, NULL, obj, NULL, diag);
 }
 
 static camp_status_t encode_with(const ib_doc_t *d, iframe_t *frames, const void *obj, char *buf,
                                  size_t cap, size_t *out_len, camp_diag_t *diag)
 {
-    ictx_t cx;
     camp_json_writer_t w;
-    char scratch[2];
     camp_status_t st;
     size_t len = 0;
     camp_diag_clear(diag);
@@ -250,22 +195,17 @@ static camp_status_t encode_with(const ib_doc_t *d, iframe_t *frames, const void
     if (d == NULL || obj == NULL || (buf == NULL && cap > 0)) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(I01, "bad argument"));
     }
-    ctx_init(&cx, OP_VALIDATE, d, diag, scratch, frames);
-    cx.strict = true; /* the strictest documented rules for what we send */
-    st = camp_ib_walk(&cx, d->node, obj, NULL);
+    /* the strictest documented rules for what we send: checked whole before a byte
+     * is written */
+    st = camp_ib_walk(d, frames, OP_VALIDATE | WALK_STRICT, NULL, obj, NULL, diag);
     if (st != CAMP_OK) {
         return st;
     }
-    camp_diag_clear(diag);
     camp_json_writer_init(&w, buf, cap);
-    ctx_init(&cx, OP_ENCODE, d, diag, scratch, frames);
-    cx.strict = true;
-    cx.w = &w;
-    st = camp_ib_walk(&cx, d->node, obj, NULL);
+    st = camp_ib_walk(d, frames, OP_ENCODE | WALK_STRICT, &w, obj, NULL, diag);
     if (st != CAMP_OK) {
         return st;
     }
-    camp_diag_clear(diag);
     st = camp_json_writer_finish(&w, &len);
     if (st == CAMP_ERR_BUFFER_TOO_SMALL) {
         camp_diag_set(diag, st, "$", CAMP_RULE(I02, "output buffer too small"));
@@ -291,15 +231,12 @@ camp_status_t camp_inbox_encode(camp_inbox_type_t type, const void *obj, char *b
 
 bool camp_inbox_equal(camp_inbox_type_t type, const void *a, const void *b)
 {
-    ictx_t cx;
     iframe_t frames[IB_MAX_DEPTH];
-    char scratch[2];
     const ib_doc_t *d = doc_of(type);
     if (a == NULL || b == NULL || d == NULL) {
         return false;
     }
-    ctx_init(&cx, OP_EQUAL, d, NULL, scratch, frames);
-    return camp_ib_walk(&cx, d->node, a, b) == CAMP_OK;
+    return camp_ib_walk(d, frames, OP_EQUAL, NULL, a, b, NULL) == CAMP_OK;
 }
 
 /* ---- type-specific entry points (link only their own document type) ---- */
@@ -364,7 +301,7 @@ camp_status_t camp_inbox_events_page_decode(camp_json_doc_t *doc, int tok,
         return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(I01, "bad argument"));
     }
     memset(out, 0, sizeof *out);
-    ctx_init(&cx, OP_DECODE, &doc_events_page, diag, scratch, frame);
+    camp_ib_ctx_init(&cx, OP_DECODE, &doc_events_page, diag, scratch, frame);
     cx.doc = doc;
     st = camp_ib_events_page_op(&cx, out, tok);
     camp_ib_report(&cx, st);

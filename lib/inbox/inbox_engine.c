@@ -1305,94 +1305,79 @@ static camp_status_t walk_member(ictx_t *cx, iframe_t *f, const inode_t *nd, con
 
 /* ---- the walk --------------------------------------------------------------------------------- */
 
-/* @p level: LEVEL_OBJECT, LEVEL_ARRAY or LEVEL_MAP (items are the values of an
- * object's members, keyed by the member names). */
-static camp_status_t push(ictx_t *cx, unsigned node, void *a, const void *b, int tok, size_t mark,
-                          uint8_t level, uint16_t n)
+/* Both loops enter a level by filling its frame, and open an object level (the
+ * family's open hook) in the loop itself, after the step that entered it: the
+ * hooks then run one call below the loop, not below the step and the push. */
+
+/* Decode: a new level at token @p tok. @p level: LEVEL_OBJECT, LEVEL_ARRAY or
+ * LEVEL_MAP (items are the values of an object's members, keyed by the member names). */
+static camp_status_t dec_push(ictx_t *cx, unsigned node, void *a, int tok, uint8_t level,
+                              uint16_t n)
 {
     iframe_t *f;
+    int members;
+    camp_status_t st;
     if (cx->depth >= cx->max_depth) {
         return camp_ib_fail_at(cx, tok, CAMP_ERR_INTERNAL,
                                CAMP_RULE(I46, "schema deeper than the walk's stack"));
     }
     f = &cx->frames[cx->depth];
     f->a = a;
+    f->u.d.tok = tok;
+    f->u.d.it = tok + 1;
     f->u.d.seen = 0;
     f->i = 0;
     f->n = n;
-    if (cx->op != OP_DECODE) {
-        f->u.s.mark = (uint16_t)(mark > UINT16_MAX ? UINT16_MAX : mark);
-    }
     f->node = (uint8_t)node;
     f->sub = 0;
     f->is_arr = level;
     f->pad = 0;
-    if (cx->op == OP_DECODE) {
-        f->u.d.tok = tok;
-        f->u.d.it = tok + 1;
-    } else {
-        f->u.s.b = b;
-    }
     cx->depth++;
     if (level != LEVEL_OBJECT) { /* an array, or a map: an object of items */
-        if (cx->op == OP_ENCODE) {
-            camp_ib_emit(cx, level == LEVEL_ARRAY ? EMIT_ARRAY_BEGIN : EMIT_OBJECT_BEGIN, NULL);
-        }
         return CAMP_OK;
     }
-    if (cx->op == OP_DECODE) {
-        int members;
-        camp_status_t st = camp_ib_want_object(cx, tok);
-        if (st != CAMP_OK) {
-            return st;
-        }
-        members = camp_json_size_at(cx->doc, tok);
-        if (members > UINT16_MAX) {
-            return camp_ib_fail_at(cx, tok, CAMP_ERR_CAPACITY,
-                                   CAMP_RULE(I47, "more than 65535 members"));
-        }
-        f->i = (uint16_t)members;
-    } else if (cx->op == OP_ENCODE) {
-        camp_ib_emit(cx, EMIT_OBJECT_BEGIN, NULL);
+    st = camp_ib_want_object(cx, tok);
+    if (st != CAMP_OK) {
+        return st;
     }
-    return hook_open(cx, f);
+    members = camp_json_size_at(cx->doc, tok);
+    if (members > UINT16_MAX) {
+        return camp_ib_fail_at(cx, tok, CAMP_ERR_CAPACITY,
+                               CAMP_RULE(I47, "more than 65535 members"));
+    }
+    f->i = (uint16_t)members;
+    return CAMP_OK;
 }
 
-static void pop(ictx_t *cx, const iframe_t *f)
+/* Decode: level @p f is done; an array's item is complete when its object closes. */
+static void dec_pop(ictx_t *cx, const iframe_t *f)
 {
-    if (cx->op == OP_ENCODE) {
-        camp_ib_emit(cx, f->is_arr == LEVEL_ARRAY ? EMIT_ARRAY_END : EMIT_OBJECT_END, NULL);
-    }
-    if (cx->op != OP_DECODE) {
-        camp_ib_path_cut(&cx->path, f->u.s.mark);
-    }
     cx->depth--;
-    if (cx->op == OP_DECODE && cx->depth > 0 && cx->frames[cx->depth - 1].is_arr && !f->is_arr) {
+    if (cx->depth > 0 && cx->frames[cx->depth - 1].is_arr && !f->is_arr) {
         iframe_t *arr = &cx->frames[cx->depth - 1];
         hook_item_done(cx, arr, (uint16_t)(arr->i - 1u));
     }
 }
 
-/* A nested value the member step left: an object or array level to enter. */
-static camp_status_t enter(ictx_t *cx, const isub_t *sub, const ifield_t *m, int v, size_t mark)
+/* Decode: the nested value at token @p v that member @p m left in *sub. */
+static camp_status_t dec_enter_sub(ictx_t *cx, const isub_t *sub, const ifield_t *m, int v)
 {
-    if (sub->kind == ISUB_ARR || sub->kind == ISUB_MAP) {
-        camp_status_t st;
-        if (cx->op == OP_DECODE &&
-            camp_json_kind_at(cx->doc, v) !=
-                (sub->kind == ISUB_ARR ? CAMP_JSON_ARRAY : CAMP_JSON_OBJECT)) {
-            return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE,
-                                   sub->kind == ISUB_ARR ? CAMP_RULE(I25, "must be an array")
-                                                         : CAMP_RULE(I26, "must be an object"));
-        }
-        st = push(cx, sub->node, sub->a, sub->b, v, mark,
-                  sub->kind == ISUB_ARR ? LEVEL_ARRAY : LEVEL_MAP, sub->n);
-        if (st == CAMP_OK) {
-            cx->frames[cx->depth - 1].sub = m->rule;
-        }
-        return st;
+    camp_status_t st;
+    if (sub->kind != ISUB_ARR && sub->kind != ISUB_MAP) {
+        return dec_push(cx, sub->node, sub->a, v, LEVEL_OBJECT, 0);
     }
-    return push(cx, sub->node, sub->a, sub->b, v, mark, LEVEL_OBJECT, 0);
+    if (camp_json_kind_at(cx->doc, v) !=
+        (sub->kind == ISUB_ARR ? CAMP_JSON_ARRAY : CAMP_JSON_OBJECT)) {
+        return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE,
+                               sub->kind == ISUB_ARR ? CAMP_RULE(I25, "must be an array")
+                                                     : CAMP_RULE(I26, "must be an object"));
+    }
+    st = dec_push(cx, sub->node, sub->a, v, sub->kind == ISUB_ARR ? LEVEL_ARRAY : LEVEL_MAP,
+                  sub->n);
+    if (st == CAMP_OK) {
+        cx->frames[cx->depth - 1].sub = m->rule;
+    }
+    return st;
 }
 
 /* Decode: one step of an object level: its next member, or its end. */
@@ -1407,7 +1392,7 @@ static camp_status_t dec_object_step(ictx_t *cx, iframe_t *f)
     if (f->i == 0) {
         st = dec_close(cx, f, nd);
         if (st == CAMP_OK) {
-            pop(cx, f);
+            dec_pop(cx, f);
         }
         return st;
     }
@@ -1420,7 +1405,85 @@ static camp_status_t dec_object_step(ictx_t *cx, iframe_t *f)
     if (st != CAMP_OK || sub.kind == ISUB_DONE || m == NULL) {
         return st;
     }
-    return enter(cx, &sub, m, key + 1, 0);
+    return dec_enter_sub(cx, &sub, m, key + 1);
+}
+
+/* Decode: one step of an array or map level: an item, or its end. */
+static camp_status_t dec_array_step(ictx_t *cx, iframe_t *f)
+{
+    void *a = NULL;
+    const void *b = NULL;
+    uint16_t i;
+    int item;
+    camp_status_t st;
+    if (f->i >= f->n) {
+        dec_pop(cx, f);
+        return CAMP_OK;
+    }
+    i = f->i++;
+    item = f->u.d.it; /* a map: the key; its value is the next token */
+    f->u.d.it = camp_json_next(cx->doc, item);
+    st = hook_item(cx, f, i, item, &a, &b);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    if (a == NULL) {
+        return camp_ib_fail_at(cx, item, CAMP_ERR_INTERNAL,
+                               CAMP_RULE(I48, "array item outside its storage"));
+    }
+    return dec_push(cx, f->node, a, (f->is_arr == LEVEL_MAP) ? item + 1 : item, LEVEL_OBJECT, 0);
+}
+
+/* Struct walks: a new level of struct @p a (equal: and @p b); @p mark: the path's
+ * length before it. */
+static camp_status_t walk_push(ictx_t *cx, unsigned node, const void *a, const void *b,
+                               size_t mark, uint8_t level, uint16_t n)
+{
+    iframe_t *f;
+    if (cx->depth >= cx->max_depth) {
+        return camp_ib_fail_at(cx, -1, CAMP_ERR_INTERNAL,
+                               CAMP_RULE(I46, "schema deeper than the walk's stack"));
+    }
+    f = &cx->frames[cx->depth];
+    /* the struct walks only read *a: the frames share one pointer type with decode */
+    f->a = (void *)(uintptr_t)a;
+    f->u.s.b = b;
+    f->u.s.mark = (uint16_t)(mark > UINT16_MAX ? UINT16_MAX : mark);
+    f->i = 0;
+    f->n = n;
+    f->node = (uint8_t)node;
+    f->sub = 0;
+    f->is_arr = level;
+    f->pad = 0;
+    cx->depth++;
+    if (cx->op == OP_ENCODE) {
+        camp_ib_emit(cx, level == LEVEL_ARRAY ? EMIT_ARRAY_BEGIN : EMIT_OBJECT_BEGIN, NULL);
+    }
+    return CAMP_OK;
+}
+
+static void walk_pop(ictx_t *cx, const iframe_t *f)
+{
+    if (cx->op == OP_ENCODE) {
+        camp_ib_emit(cx, f->is_arr == LEVEL_ARRAY ? EMIT_ARRAY_END : EMIT_OBJECT_END, NULL);
+    }
+    camp_ib_path_cut(&cx->path, f->u.s.mark);
+    cx->depth--;
+}
+
+/* Struct walks: the nested value member @p m left in *sub. */
+static camp_status_t walk_enter_sub(ictx_t *cx, const isub_t *sub, const ifield_t *m, size_t mark)
+{
+    camp_status_t st;
+    if (sub->kind != ISUB_ARR && sub->kind != ISUB_MAP) {
+        return walk_push(cx, sub->node, sub->a, sub->b, mark, LEVEL_OBJECT, 0);
+    }
+    st = walk_push(cx, sub->node, sub->a, sub->b, mark,
+                   sub->kind == ISUB_ARR ? LEVEL_ARRAY : LEVEL_MAP, sub->n);
+    if (st == CAMP_OK) {
+        cx->frames[cx->depth - 1].sub = m->rule;
+    }
+    return st;
 }
 
 /* Validate, encode or equal: one step of an object level: its next member in table
@@ -1436,7 +1499,7 @@ static camp_status_t struct_object_step(ictx_t *cx, iframe_t *f)
     if (f->i >= nd->n) {
         st = (cx->op == OP_EQUAL) ? CAMP_OK : hook_close(cx, f);
         if (st == CAMP_OK) {
-            pop(cx, f);
+            walk_pop(cx, f);
         }
         return st;
     }
@@ -1449,66 +1512,130 @@ static camp_status_t struct_object_step(ictx_t *cx, iframe_t *f)
     if (st != CAMP_OK || sub.kind == ISUB_DONE) {
         return st;
     }
-    return enter(cx, &sub, m, 0, mark); /* no token: struct walks do not read one */
+    return walk_enter_sub(cx, &sub, m, mark);
 }
 
-/* One step of an array level: an item, or its end. */
-static camp_status_t array_step(ictx_t *cx, iframe_t *f)
+/* Struct walks: one step of an array or map level: an item, or its end. */
+static camp_status_t walk_array_step(ictx_t *cx, iframe_t *f)
 {
     void *a = NULL;
     const void *b = NULL;
     size_t mark = cx->path.need;
     uint16_t i;
-    int item = -1;
     camp_status_t st;
     if (f->i >= f->n) {
-        pop(cx, f);
+        walk_pop(cx, f);
         return CAMP_OK;
     }
     i = f->i++;
-    if (cx->op == OP_DECODE) {
-        item = f->u.d.it; /* a map: the key; its value is the next token */
-        f->u.d.it = camp_json_next(cx->doc, item);
-    } else if (cx->op == OP_VALIDATE && f->is_arr == LEVEL_ARRAY) {
+    if (cx->op == OP_VALIDATE && f->is_arr == LEVEL_ARRAY) {
         camp_ib_path_index(&cx->path, i);
     }
-    st = hook_item(cx, f, i, item, &a, &b);
+    st = hook_item(cx, f, i, -1, &a, &b);
     if (st != CAMP_OK) {
         return st;
     }
     if (a == NULL) {
-        return camp_ib_fail_at(cx, item, CAMP_ERR_INTERNAL,
+        return camp_ib_fail_at(cx, -1, CAMP_ERR_INTERNAL,
                                CAMP_RULE(I48, "array item outside its storage"));
     }
-    return push(cx, f->node, a, b, (f->is_arr == LEVEL_MAP && item >= 0) ? item + 1 : item, mark,
-                LEVEL_OBJECT, 0);
+    return walk_push(cx, f->node, a, b, mark, LEVEL_OBJECT, 0);
 }
 
 /* Decoding and the struct walks are two loops over the same levels, so a program
  * that only decodes links none of the struct walks' member code (and the other way
- * round). */
-camp_status_t camp_ib_decode(ictx_t *cx, unsigned node, void *a, int tok)
+ * round). A step that enters an object level leaves it to the loop to open. Each
+ * loop is inlined in its run function, so the context and the loop share a frame. */
+static IB_INLINE camp_status_t dec_loop(ictx_t *cx, unsigned node, void *a, int tok)
 {
     camp_status_t st;
+    unsigned entered = 0; /* depth after the last step or open */
     cx->depth = 0;
-    st = push(cx, node, a, NULL, tok, 0, LEVEL_OBJECT, 0);
+    st = dec_push(cx, node, a, tok, LEVEL_OBJECT, 0);
     while (st == CAMP_OK && cx->depth > 0) {
         iframe_t *f = &cx->frames[cx->depth - 1];
-        st = f->is_arr ? array_step(cx, f) : dec_object_step(cx, f);
+        bool opening = cx->depth > entered && f->is_arr == LEVEL_OBJECT;
+        entered = cx->depth;
+        if (opening) {
+            st = hook_open(cx, f);
+        } else {
+            st = f->is_arr ? dec_array_step(cx, f) : dec_object_step(cx, f);
+        }
     }
     return st;
 }
 
-camp_status_t camp_ib_walk(ictx_t *cx, unsigned node, const void *a, const void *b)
+static IB_INLINE camp_status_t walk_loop(ictx_t *cx, unsigned node, const void *a, const void *b)
 {
     camp_status_t st;
+    unsigned entered = 0;
     cx->sw = &struct_walk_services;
     cx->depth = 0;
-    /* the struct walks only read *a: the frames share one pointer type with decode */
-    st = push(cx, node, (void *)(uintptr_t)a, b, -1, cx->path.need, LEVEL_OBJECT, 0);
+    st = walk_push(cx, node, a, b, cx->path.need, LEVEL_OBJECT, 0);
     while (st == CAMP_OK && cx->depth > 0) {
         iframe_t *f = &cx->frames[cx->depth - 1];
-        st = f->is_arr ? array_step(cx, f) : struct_object_step(cx, f);
+        bool opening = cx->depth > entered && f->is_arr == LEVEL_OBJECT;
+        entered = cx->depth;
+        if (opening) {
+            st = hook_open(cx, f);
+        } else {
+            st = f->is_arr ? walk_array_step(cx, f) : struct_object_step(cx, f);
+        }
+    }
+    return st;
+}
+
+void camp_ib_ctx_init(ictx_t *cx, iop_t op, const ib_doc_t *d, camp_diag_t *diag, char *scratch,
+                      iframe_t *frames)
+{
+    memset(cx, 0, sizeof *cx);
+    cx->op = op;
+    cx->fam = d->fam;
+    cx->diag = diag;
+    cx->request = camp_inbox_type_is_request(d->type);
+    cx->shape = CAMP_INBOX_SHAPE_SUMMARY;
+    cx->steps_tok = -1;
+    cx->scan_tok = -1;
+    cx->frames = frames;
+    cx->max_depth = d->depth;
+    cx->fail_step = -1;
+    cx->fail_seg = -1;
+    if (diag != NULL && op != OP_DECODE && op != OP_EQUAL) {
+        camp_ib_path_init(&cx->path, diag->path, sizeof diag->path);
+    } else {
+        camp_ib_path_init(&cx->path, scratch, 2);
+    }
+}
+
+camp_status_t camp_ib_decode(const ib_doc_t *d, iframe_t *frames, camp_json_doc_t *doc, int tok,
+                             void *out, camp_diag_t *diag)
+{
+    ictx_t cx;
+    char scratch[2];
+    camp_status_t st;
+    camp_ib_ctx_init(&cx, OP_DECODE, d, diag, scratch, frames);
+    cx.doc = doc;
+    st = dec_loop(&cx, d->node, out, tok);
+    if (st == CAMP_OK) {
+        camp_diag_clear(diag);
+    } else {
+        camp_ib_report(&cx, st);
+    }
+    return st;
+}
+
+camp_status_t camp_ib_walk(const ib_doc_t *d, iframe_t *frames, unsigned how,
+                           camp_json_writer_t *w, const void *a, const void *b, camp_diag_t *diag)
+{
+    ictx_t cx;
+    char scratch[2];
+    camp_status_t st;
+    camp_ib_ctx_init(&cx, (iop_t)(how & ~WALK_STRICT), d, diag, scratch, frames);
+    cx.strict = (how & WALK_STRICT) != 0;
+    cx.w = w;
+    st = walk_loop(&cx, d->node, a, b);
+    if (st == CAMP_OK) {
+        camp_diag_clear(diag);
     }
     return st;
 }

@@ -249,13 +249,38 @@ typedef struct ictx {
 /* "not equal" for OP_EQUAL */
 #define NOT_EQUAL CAMP_ERR_INVALID
 
-/* Decode (cx->op == OP_DECODE): the object token @p tok into the struct @p a of
- * node @p node. */
-camp_status_t camp_ib_decode(ictx_t *cx, unsigned node, void *a, int tok);
+/* A document type as its entry points run it: its root node, the levels its walk
+ * needs (IB_DEPTH_*) and its family (nodes and hooks). A type-specific entry point
+ * names its own (inbox_api.c); the by-type ones go through a switch over every type
+ * and so link every family. */
+typedef struct ib_doc {
+    camp_inbox_type_t type;
+    uint8_t node;
+    uint8_t depth;
+    const ifamily_t *fam;
+} ib_doc_t;
 
-/* Validate, encode or equal (cx->op): the struct @p a of node @p node (@p b: equal's
- * other struct). */
-camp_status_t camp_ib_walk(ictx_t *cx, unsigned node, const void *a, const void *b);
+/* A context for document @p d (op; diag may be NULL; frames: d->depth of them). A
+ * struct walk's path lives in the caller's diag, or in @p scratch (2 bytes, it only
+ * ever holds "$"); decoding reports at tokens. */
+void camp_ib_ctx_init(ictx_t *cx, iop_t op, const ib_doc_t *d, camp_diag_t *diag, char *scratch,
+                      iframe_t *frames);
+
+/* Decode the object token @p tok of @p doc into @p out, a struct of document @p d
+ * that the caller has cleared, with @p frames (d->depth of them). The context, the
+ * loop and the failure report share one stack frame. */
+camp_status_t camp_ib_decode(const ib_doc_t *d, iframe_t *frames, camp_json_doc_t *doc, int tok,
+                             void *out, camp_diag_t *diag);
+
+/* Struct walk flags: the op (OP_VALIDATE, OP_ENCODE or OP_EQUAL), and WALK_STRICT
+ * for the strictest documented limits (what the library sends). */
+#define WALK_STRICT 0x10u
+
+/* Validate, encode (to @p w) or compare (with @p b) the struct @p a of document
+ * @p d, with @p frames (d->depth of them); @p how: the op | WALK_STRICT. The
+ * context and the loop share one stack frame. */
+camp_status_t camp_ib_walk(const ib_doc_t *d, iframe_t *frames, unsigned how,
+                           camp_json_writer_t *w, const void *a, const void *b, camp_diag_t *diag);
 
 /* Decode: a flat object (a node without K_SUB members) handled inside a hook: checks
  * @p tok is an object, then decodes its members into @p a. */
