@@ -1372,8 +1372,8 @@ static camp_status_t dec_enter_sub(ictx_t *cx, const isub_t *sub, const ifield_t
                                sub->kind == ISUB_ARR ? CAMP_RULE(I25, "must be an array")
                                                      : CAMP_RULE(I26, "must be an object"));
     }
-    st = dec_push(cx, sub->node, sub->a, v, sub->kind == ISUB_ARR ? LEVEL_ARRAY : LEVEL_MAP,
-                  sub->n);
+    st =
+        dec_push(cx, sub->node, sub->a, v, sub->kind == ISUB_ARR ? LEVEL_ARRAY : LEVEL_MAP, sub->n);
     if (st == CAMP_OK) {
         cx->frames[cx->depth - 1].sub = m->rule;
     }
@@ -1436,8 +1436,8 @@ static camp_status_t dec_array_step(ictx_t *cx, iframe_t *f)
 
 /* Struct walks: a new level of struct @p a (equal: and @p b); @p mark: the path's
  * length before it. */
-static camp_status_t walk_push(ictx_t *cx, unsigned node, const void *a, const void *b,
-                               size_t mark, uint8_t level, uint16_t n)
+static camp_status_t walk_push(ictx_t *cx, unsigned node, const void *a, const void *b, size_t mark,
+                               uint8_t level, uint16_t n)
 {
     iframe_t *f;
     if (cx->depth >= cx->max_depth) {
@@ -1624,8 +1624,8 @@ camp_status_t camp_ib_decode(const ib_doc_t *d, iframe_t *frames, camp_json_doc_
     return st;
 }
 
-camp_status_t camp_ib_walk(const ib_doc_t *d, iframe_t *frames, unsigned how,
-                           camp_json_writer_t *w, const void *a, const void *b, camp_diag_t *diag)
+camp_status_t camp_ib_walk(const ib_doc_t *d, iframe_t *frames, unsigned how, camp_json_writer_t *w,
+                           const void *a, const void *b, camp_diag_t *diag)
 {
     ictx_t cx;
     char scratch[2];

@@ -279,8 +279,8 @@ camp_status_t camp_ib_decode(const ib_doc_t *d, iframe_t *frames, camp_json_doc_
 /* Validate, encode (to @p w) or compare (with @p b) the struct @p a of document
  * @p d, with @p frames (d->depth of them); @p how: the op | WALK_STRICT. The
  * context and the loop share one stack frame. */
-camp_status_t camp_ib_walk(const ib_doc_t *d, iframe_t *frames, unsigned how,
-                           camp_json_writer_t *w, const void *a, const void *b, camp_diag_t *diag);
+camp_status_t camp_ib_walk(const ib_doc_t *d, iframe_t *frames, unsigned how, camp_json_writer_t *w,
+                           const void *a, const void *b, camp_diag_t *diag);
 
 /* Decode: a flat object (a node without K_SUB members) handled inside a hook: checks
  * @p tok is an object, then decodes its members into @p a. */
