@@ -518,41 +518,60 @@ static bool nullable(const ictx_t *cx, const ifield_t *f)
             (cx->shape == CAMP_INBOX_SHAPE_SUMMARY || cx->shape == SHAPE_OPEN));
 }
 
-IB_NOINLINE static camp_status_t decode_ids(ictx_t *cx, const ifield_t *f, int v, void *base)
+/* Decode: an ID array's item count against its rule (at least, at most). */
+IB_NOINLINE static camp_status_t ids_count(ictx_t *cx, const ifield_t *f, int v, int *n)
 {
-    camp_str_t *items = (camp_str_t *)(void *)((char *)base + f->off);
-    uint16_t *count = (uint16_t *)(void *)((char *)base + f->aux);
     size_t min, cap;
-    const char *cap_text, *why;
-    int n, i, it;
-    camp_status_t st = camp_ib_want_array(cx, v, &n);
+    const char *cap_text;
+    camp_status_t st = camp_ib_want_array(cx, v, n);
     if (st != CAMP_OK) {
         return st;
     }
     array_rule(f->rule, &min, &cap, &cap_text);
-    if ((size_t)n < min) {
+    if ((size_t)*n < min) {
         st = camp_ib_fail_at(cx, v, CAMP_ERR_LENGTH,
                              CAMP_RULE(I39, "at least one element required"));
         camp_ib_fail_limits(cx, (int64_t)min, INT64_MAX);
         return st;
     }
-    if ((size_t)n > cap) {
-        return camp_ib_fail_capacity(cx, v, cap_text, (size_t)n);
+    if ((size_t)*n > cap) {
+        return camp_ib_fail_capacity(cx, v, cap_text, (size_t)*n);
+    }
+    return CAMP_OK;
+}
+
+/* Decode: an ID item, checked. */
+IB_NOINLINE static camp_status_t ids_item(ictx_t *cx, int it, camp_str_t *item)
+{
+    const char *why;
+    camp_status_t st = camp_ib_get_str(cx, it, item);
+    if (st == CAMP_OK) {
+        st = camp_ib_check_kind_str(cx, K_ID, R_NONE, item, &why);
+        if (st != CAMP_OK) {
+            st = camp_ib_fail_at(cx, it, st, why);
+        }
+    }
+    return st;
+}
+
+/* The count, each item and the item loop in functions of their own: the loop's
+ * frame, under which the string reader runs, keeps only what it iterates with. */
+IB_NOINLINE static camp_status_t decode_ids(ictx_t *cx, const ifield_t *f, int v, void *base)
+{
+    camp_str_t *items = (camp_str_t *)(void *)((char *)base + f->off);
+    int n, i, it;
+    camp_status_t st = ids_count(cx, f, v, &n);
+    if (st != CAMP_OK) {
+        return st;
     }
     it = camp_json_first(cx->doc, v);
     for (i = 0; i < n; i++, it = camp_json_next(cx->doc, it)) {
-        st = camp_ib_get_str(cx, it, &items[i]);
-        if (st == CAMP_OK) {
-            st = camp_ib_check_kind_str(cx, K_ID, R_NONE, &items[i], &why);
-            if (st != CAMP_OK) {
-                st = camp_ib_fail_at(cx, it, st, why);
-            }
-        }
+        st = ids_item(cx, it, &items[i]);
         if (st != CAMP_OK) {
             return st;
         }
     }
-    *count = (uint16_t)n;
+    *(uint16_t *)(void *)((char *)base + f->aux) = (uint16_t)n;
     return CAMP_OK;
 }
 
@@ -1131,7 +1150,6 @@ static camp_status_t dec_find(ictx_t *cx, iframe_t *f, const inode_t *nd, int ke
 static camp_status_t dec_scalar(ictx_t *cx, const iframe_t *f, const inode_t *nd, const ifield_t *m,
                                 int v)
 {
-    camp_status_t st;
     /* the kind asked directly: camp_json_is_null() would be a second test per member */
     if (camp_json_kind_at(cx->doc, v) == CAMP_JSON_NULL) {
         if (!nullable(cx, m) || !is_ptr_kind(m->kind)) {
@@ -1144,11 +1162,10 @@ static camp_status_t dec_scalar(ictx_t *cx, const iframe_t *f, const inode_t *nd
         return camp_ib_fail_at(cx, v, CAMP_ERR_INTERNAL,
                                CAMP_RULE(I45, "nested member in a flat object"));
     }
-    st = decode_value(cx, m, v, f->a);
-    if (st == CAMP_OK) {
-        set_bit(nd, f->a, m->bit);
-    }
-    return st;
+    /* marked before it is read, so that the read is a tail call (its path is the
+     * deepest under the loop); a failed read fails the whole decode */
+    set_bit(nd, f->a, m->bit);
+    return decode_value(cx, m, v, f->a);
 }
 
 /* Decode: one member of object level @p f, its key at token @p key. A nested value
