@@ -710,7 +710,7 @@ static camp_status_t decode_value(ictx_t *cx, const ifield_t *f, int v, void *ba
 }
 
 /* An integer (int64 or uint16 member) inside its rule's range. */
-static camp_status_t validate_int(ictx_t *cx, const ifield_t *f, const char *p)
+IB_NOINLINE static camp_status_t validate_int(ictx_t *cx, const ifield_t *f, const char *p)
 {
     const char *why;
     int64_t min, max, v;
@@ -858,11 +858,48 @@ static camp_status_t validate_ids(ictx_t *cx, const ifield_t *f, const void *bas
     return check_str_items(cx, items, n, K_ID, R_NONE);
 }
 
-static camp_status_t validate_value(ictx_t *cx, const ifield_t *f, const void *base)
+/* A raw JSON member: well-formed JSON (K_RAW_OBJ: an object). */
+IB_NOINLINE static camp_status_t validate_raw_json(ictx_t *cx, const ifield_t *f, const void *base)
 {
-    const char *p = (const char *)base + f->off;
+    if (raw_ok(str_of(base, f), f->kind == K_RAW_OBJ)) {
+        return CAMP_OK;
+    }
+    return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
+                           f->kind == K_RAW_OBJ ? CAMP_RULE(I41, "must be a JSON object")
+                                                : CAMP_RULE(I42, "must be JSON"));
+}
+
+/* A date-time member: RFC 3339. */
+IB_NOINLINE static camp_status_t validate_time(ictx_t *cx, const ifield_t *f, const void *base)
+{
+    if (camp_datetime_parse(str_of(base, f)->ptr, str_of(base, f)->len, NULL) != CAMP_OK) {
+        return camp_ib_fail_at(cx, -1, CAMP_ERR_DATE,
+                               CAMP_RULE(I36, "must be an RFC 3339 date-time"));
+    }
+    return CAMP_OK;
+}
+
+/* A string member: its kind and length. */
+IB_NOINLINE static camp_status_t validate_string(ictx_t *cx, const ifield_t *f, const void *base)
+{
     const char *why;
     int64_t min, max;
+    camp_status_t st = camp_ib_check_kind_str(cx, f->kind, f->rule, str_of(base, f), &why);
+    if (st != CAMP_OK) {
+        st = camp_ib_fail_at(cx, -1, st, why);
+        if (st == CAMP_ERR_LENGTH) {
+            rule_range(cx, f->rule, &min, &max, &why);
+            camp_ib_fail_limits(cx, min, max);
+        }
+    }
+    return st;
+}
+
+/* Each kind's check that calls further down is a function of its own, reached by a
+ * tail call: the member's path pays only its own kind's frame. */
+IB_NOINLINE static camp_status_t validate_value(ictx_t *cx, const ifield_t *f, const void *base)
+{
+    const char *p = (const char *)base + f->off;
     camp_status_t st;
 
     switch (f->kind) {
@@ -878,13 +915,7 @@ static camp_status_t validate_value(ictx_t *cx, const ifield_t *f, const void *b
         }
         return CAMP_OK;
     case K_RAW:
-    case K_RAW_OBJ:
-        if (!raw_ok(str_of(base, f), f->kind == K_RAW_OBJ)) {
-            return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
-                                   f->kind == K_RAW_OBJ ? CAMP_RULE(I41, "must be a JSON object")
-                                                        : CAMP_RULE(I42, "must be JSON"));
-        }
-        return CAMP_OK;
+    case K_RAW_OBJ: return validate_raw_json(cx, f, base);
     case K_ENUM:
         if (*(const uint8_t *)(const void *)p == 0 ||
             *(const uint8_t *)(const void *)p > camp_ib_enum_count(f->rule)) {
@@ -892,22 +923,8 @@ static camp_status_t validate_value(ictx_t *cx, const ifield_t *f, const void *b
         }
         return CAMP_OK;
     case K_IDS: return validate_ids(cx, f, base);
-    case K_TIME:
-        if (camp_datetime_parse(str_of(base, f)->ptr, str_of(base, f)->len, NULL) != CAMP_OK) {
-            return camp_ib_fail_at(cx, -1, CAMP_ERR_DATE,
-                                   CAMP_RULE(I36, "must be an RFC 3339 date-time"));
-        }
-        return CAMP_OK;
-    default:
-        st = camp_ib_check_kind_str(cx, f->kind, f->rule, str_of(base, f), &why);
-        if (st != CAMP_OK) {
-            st = camp_ib_fail_at(cx, -1, st, why);
-            if (st == CAMP_ERR_LENGTH) {
-                rule_range(cx, f->rule, &min, &max, &why);
-                camp_ib_fail_limits(cx, min, max);
-            }
-        }
-        return st;
+    case K_TIME: return validate_time(cx, f, base);
+    default: return validate_string(cx, f, base);
     }
 }
 
