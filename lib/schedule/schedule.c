@@ -83,7 +83,7 @@ camp_status_t camp_schedule_is_open(const camp_tz_t *tz, const camp_week_windows
     }
     camp_tz_segment(tz, utc, &off, &dst, &next);
     local = utc + off;
-    (void)camp_floor_div16(CAMP_DAYS_OF(local, &sec) + 4, 7u, &wday); /* 1970-01-01: Thursday */
+    wday = camp_tz_weekday(CAMP_DAYS_OF(local, &sec));
     dw = &w->day[wday];
     *open = dw->has_window && sec / 60u >= (uint32_t)dw->start && sec / 60u < (uint32_t)dw->end;
     return CAMP_OK;
@@ -126,7 +126,7 @@ camp_status_t camp_schedule_next_open(const camp_tz_t *tz, const camp_week_windo
         local_u = u + off;
         last_local = (seg_end - 1 < limit ? seg_end - 1 : limit) + off;
         day = CAMP_DAYS_OF(local_u, &sec);
-        (void)camp_floor_div16(day + 4, 7u, &wday); /* 1970-01-01 was a Thursday */
+        wday = camp_tz_weekday(day);
         for (k = 0; k < SCHED_MAX_DAYS && day * SECS_PER_DAY <= last_local;
              k++, day++, wday = (wday == 6u) ? 0u : wday + 1u) {
             const camp_day_window_t *dw = &w->day[wday];

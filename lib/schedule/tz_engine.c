@@ -28,6 +28,13 @@ static bool tz_is_leap(int64_t y)
     return (r % 4u == 0u && r % 100u != 0u) || r == 0u;
 }
 
+uint32_t camp_tz_weekday(int64_t days)
+{
+    uint32_t wday;
+    (void)camp_floor_div16(days + 4, 7u, &wday); /* 1970-01-01 was a Thursday (4) */
+    return wday;
+}
+
 static int64_t tz_month_days(int64_t year, unsigned month)
 {
     static const uint8_t days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -65,7 +72,7 @@ static int64_t tz_rule_day(int64_t year, const camp_tz_date_t *d)
     }
     month = (d->month >= 1u && d->month <= 12u) ? d->month : 1u;
     first = camp_days_from_civil(year, month, 1u);
-    (void)camp_floor_div16(first + 4, 7u, &wday1); /* 1970-01-01 was a Thursday (4) */
+    wday1 = camp_tz_weekday(first);
     dd = (int64_t)(((uint32_t)d->wday + 7u - wday1) % 7u) + 7 * ((int64_t)d->week - 1);
     mdays = tz_month_days(year, month);
     /* Week 5 means "last": step back into the month (at most twice: dd <= 34). */
@@ -281,7 +288,7 @@ camp_status_t camp_tz_to_local(const camp_tz_t *tz, int64_t utc, camp_tz_local_t
     }
     local = utc + off;
     days = CAMP_DAYS_OF(local, &secs);
-    (void)camp_floor_div16(days + 4, 7u, &wday); /* 1970-01-01 was a Thursday */
+    wday = camp_tz_weekday(days);
     camp_civil_from_days(days, &year, &month, &day);
     out->year = (int32_t)year;
     out->month = (uint8_t)month;

@@ -14,4 +14,7 @@
  */
 void camp_tz_segment(const camp_tz_t *tz, int64_t t, int32_t *offset, bool *is_dst, int64_t *next);
 
+/** Day of the week (0 = Sunday .. 6) of day number @p days since 1970-01-01. */
+uint32_t camp_tz_weekday(int64_t days);
+
 #endif /* CAMP_TZ_INTERNAL_H */
