@@ -1343,17 +1343,15 @@ static camp_status_t walk_member(ictx_t *cx, iframe_t *f, const inode_t *nd, con
  * family's open hook) in the loop itself, after the step that entered it: the
  * hooks then run one call below the loop, not below the step and the push. */
 
-/* Decode: a new level at token @p tok. @p level: LEVEL_OBJECT, LEVEL_ARRAY or
- * LEVEL_MAP (items are the values of an object's members, keyed by the member names). */
-static camp_status_t dec_push(ictx_t *cx, unsigned node, void *a, int tok, uint8_t level,
-                              uint16_t n)
+/* Decode: a new object level at token @p tok; NULL when the walk's stack is full.
+ * An array or map level is an object level turned into one by its caller. */
+static iframe_t *dec_new_level(ictx_t *cx, unsigned node, void *a, int tok)
 {
     iframe_t *f;
-    int members;
-    camp_status_t st;
     if (cx->depth >= cx->max_depth) {
-        return camp_ib_fail_at(cx, tok, CAMP_ERR_INTERNAL,
-                               CAMP_RULE(I46, "schema deeper than the walk's stack"));
+        (void)camp_ib_fail_at(cx, tok, CAMP_ERR_INTERNAL,
+                              CAMP_RULE(I46, "schema deeper than the walk's stack"));
+        return NULL;
     }
     f = &cx->frames[cx->depth];
     f->a = a;
@@ -1361,14 +1359,23 @@ static camp_status_t dec_push(ictx_t *cx, unsigned node, void *a, int tok, uint8
     f->u.d.it = tok + 1;
     f->u.d.seen = 0;
     f->i = 0;
-    f->n = n;
+    f->n = 0;
     f->node = (uint8_t)node;
     f->sub = 0;
-    f->is_arr = level;
+    f->is_arr = LEVEL_OBJECT;
     f->pad = 0;
     cx->depth++;
-    if (level != LEVEL_OBJECT) { /* an array, or a map: an object of items */
-        return CAMP_OK;
+    return f;
+}
+
+/* Decode: the object at token @p tok into struct @p a of node @p node. */
+static camp_status_t dec_push(ictx_t *cx, unsigned node, void *a, int tok)
+{
+    int members;
+    camp_status_t st;
+    iframe_t *f = dec_new_level(cx, node, a, tok);
+    if (f == NULL) {
+        return CAMP_ERR_INTERNAL;
     }
     st = camp_ib_want_object(cx, tok);
     if (st != CAMP_OK) {
@@ -1393,12 +1400,13 @@ static void dec_pop(ictx_t *cx, const iframe_t *f)
     }
 }
 
-/* Decode: the nested value at token @p v that member @p m left in *sub. */
+/* Decode: the nested value at token @p v that member @p m left in *sub: an object,
+ * or an array or map (an object of items keyed by member names). */
 static camp_status_t dec_enter_sub(ictx_t *cx, const isub_t *sub, const ifield_t *m, int v)
 {
-    camp_status_t st;
+    iframe_t *f;
     if (sub->kind != ISUB_ARR && sub->kind != ISUB_MAP) {
-        return dec_push(cx, sub->node, sub->a, v, LEVEL_OBJECT, 0);
+        return dec_push(cx, sub->node, sub->a, v);
     }
     if (camp_json_kind_at(cx->doc, v) !=
         (sub->kind == ISUB_ARR ? CAMP_JSON_ARRAY : CAMP_JSON_OBJECT)) {
@@ -1406,12 +1414,14 @@ static camp_status_t dec_enter_sub(ictx_t *cx, const isub_t *sub, const ifield_t
                                sub->kind == ISUB_ARR ? CAMP_RULE(I25, "must be an array")
                                                      : CAMP_RULE(I26, "must be an object"));
     }
-    st =
-        dec_push(cx, sub->node, sub->a, v, sub->kind == ISUB_ARR ? LEVEL_ARRAY : LEVEL_MAP, sub->n);
-    if (st == CAMP_OK) {
-        cx->frames[cx->depth - 1].sub = m->rule;
+    f = dec_new_level(cx, sub->node, sub->a, v);
+    if (f == NULL) {
+        return CAMP_ERR_INTERNAL;
     }
-    return st;
+    f->is_arr = (sub->kind == ISUB_ARR) ? LEVEL_ARRAY : LEVEL_MAP;
+    f->n = sub->n;
+    f->sub = m->rule;
+    return CAMP_OK;
 }
 
 /* Decode: one step of an object level: its next member, or its end. */
@@ -1465,33 +1475,43 @@ static camp_status_t dec_array_step(ictx_t *cx, iframe_t *f)
         return camp_ib_fail_at(cx, item, CAMP_ERR_INTERNAL,
                                CAMP_RULE(I48, "array item outside its storage"));
     }
-    return dec_push(cx, f->node, a, (f->is_arr == LEVEL_MAP) ? item + 1 : item, LEVEL_OBJECT, 0);
+    return dec_push(cx, f->node, a, (f->is_arr == LEVEL_MAP) ? item + 1 : item);
 }
 
-/* Struct walks: a new level of struct @p a (equal: and @p b); @p mark: the path's
- * length before it. */
-static camp_status_t walk_push(ictx_t *cx, unsigned node, const void *a, const void *b, size_t mark,
-                               uint8_t level, uint16_t n)
+/* Struct walks: a new object level of struct @p a (equal: and @p b), or, turned
+ * into one by the caller, an array or map level; NULL when the stack is full. */
+static iframe_t *walk_new_level(ictx_t *cx, unsigned node, const void *a, const void *b)
 {
     iframe_t *f;
     if (cx->depth >= cx->max_depth) {
-        return camp_ib_fail_at(cx, -1, CAMP_ERR_INTERNAL,
-                               CAMP_RULE(I46, "schema deeper than the walk's stack"));
+        (void)camp_ib_fail_at(cx, -1, CAMP_ERR_INTERNAL,
+                              CAMP_RULE(I46, "schema deeper than the walk's stack"));
+        return NULL;
     }
     f = &cx->frames[cx->depth];
     /* the struct walks only read *a: the frames share one pointer type with decode */
     f->a = (void *)(uintptr_t)a;
     f->u.s.b = b;
-    f->u.s.mark = (uint16_t)(mark > UINT16_MAX ? UINT16_MAX : mark);
+    f->u.s.mark = 0;
     f->i = 0;
-    f->n = n;
+    f->n = 0;
     f->node = (uint8_t)node;
     f->sub = 0;
-    f->is_arr = level;
+    f->is_arr = LEVEL_OBJECT;
     f->pad = 0;
     cx->depth++;
+    return f;
+}
+
+/* Struct walks: the level @p f just made starts; @p mark: the path's length before it. */
+static camp_status_t walk_begin(ictx_t *cx, iframe_t *f, size_t mark)
+{
+    if (f == NULL) {
+        return CAMP_ERR_INTERNAL;
+    }
+    f->u.s.mark = (uint16_t)(mark > UINT16_MAX ? UINT16_MAX : mark);
     if (cx->op == OP_ENCODE) {
-        camp_ib_emit(cx, level == LEVEL_ARRAY ? EMIT_ARRAY_BEGIN : EMIT_OBJECT_BEGIN, NULL);
+        camp_ib_emit(cx, f->is_arr == LEVEL_ARRAY ? EMIT_ARRAY_BEGIN : EMIT_OBJECT_BEGIN, NULL);
     }
     return CAMP_OK;
 }
@@ -1508,16 +1528,13 @@ static void walk_pop(ictx_t *cx, const iframe_t *f)
 /* Struct walks: the nested value member @p m left in *sub. */
 static camp_status_t walk_enter_sub(ictx_t *cx, const isub_t *sub, const ifield_t *m, size_t mark)
 {
-    camp_status_t st;
-    if (sub->kind != ISUB_ARR && sub->kind != ISUB_MAP) {
-        return walk_push(cx, sub->node, sub->a, sub->b, mark, LEVEL_OBJECT, 0);
+    iframe_t *f = walk_new_level(cx, sub->node, sub->a, sub->b);
+    if (f != NULL && (sub->kind == ISUB_ARR || sub->kind == ISUB_MAP)) {
+        f->is_arr = (sub->kind == ISUB_ARR) ? LEVEL_ARRAY : LEVEL_MAP;
+        f->n = sub->n;
+        f->sub = m->rule;
     }
-    st = walk_push(cx, sub->node, sub->a, sub->b, mark,
-                   sub->kind == ISUB_ARR ? LEVEL_ARRAY : LEVEL_MAP, sub->n);
-    if (st == CAMP_OK) {
-        cx->frames[cx->depth - 1].sub = m->rule;
-    }
-    return st;
+    return walk_begin(cx, f, mark);
 }
 
 /* Validate, encode or equal: one step of an object level: its next member in table
@@ -1573,7 +1590,7 @@ static camp_status_t walk_array_step(ictx_t *cx, iframe_t *f)
         return camp_ib_fail_at(cx, -1, CAMP_ERR_INTERNAL,
                                CAMP_RULE(I48, "array item outside its storage"));
     }
-    return walk_push(cx, f->node, a, b, mark, LEVEL_OBJECT, 0);
+    return walk_begin(cx, walk_new_level(cx, f->node, a, b), mark);
 }
 
 /* Decoding and the struct walks are two loops over the same levels, so a program
@@ -1585,7 +1602,7 @@ static IB_INLINE camp_status_t dec_loop(ictx_t *cx, unsigned node, void *a, int 
     camp_status_t st;
     unsigned entered = 0; /* depth after the last step or open */
     cx->depth = 0;
-    st = dec_push(cx, node, a, tok, LEVEL_OBJECT, 0);
+    st = dec_push(cx, node, a, tok);
     while (st == CAMP_OK && cx->depth > 0) {
         iframe_t *f = &cx->frames[cx->depth - 1];
         bool opening = cx->depth > entered && f->is_arr == LEVEL_OBJECT;
@@ -1605,7 +1622,7 @@ static IB_INLINE camp_status_t walk_loop(ictx_t *cx, unsigned node, const void *
     unsigned entered = 0;
     cx->sw = &struct_walk_services;
     cx->depth = 0;
-    st = walk_push(cx, node, a, b, cx->path.need, LEVEL_OBJECT, 0);
+    st = walk_begin(cx, walk_new_level(cx, node, a, b), cx->path.need);
     while (st == CAMP_OK && cx->depth > 0) {
         iframe_t *f = &cx->frames[cx->depth - 1];
         bool opening = cx->depth > entered && f->is_arr == LEVEL_OBJECT;
