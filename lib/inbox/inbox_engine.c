@@ -1390,13 +1390,18 @@ static camp_status_t dec_push(ictx_t *cx, unsigned node, void *a, int tok)
     return CAMP_OK;
 }
 
-/* Decode: level @p f is done; an array's item is complete when its object closes. */
+/* Decode: level @p f is done. Its next token is the one after its value: the level
+ * below reads on from there (so a nested value is not skipped over twice), and an
+ * array's item is complete. */
 static void dec_pop(ictx_t *cx, const iframe_t *f)
 {
     cx->depth--;
-    if (cx->depth > 0 && cx->frames[cx->depth - 1].is_arr && !f->is_arr) {
-        iframe_t *arr = &cx->frames[cx->depth - 1];
-        hook_item_done(cx, arr, (uint16_t)(arr->i - 1u));
+    if (cx->depth > 0) {
+        iframe_t *up = &cx->frames[cx->depth - 1];
+        up->u.d.it = f->u.d.it;
+        if (up->is_arr && !f->is_arr) {
+            hook_item_done(cx, up, (uint16_t)(up->i - 1u));
+        }
     }
 }
 
@@ -1442,14 +1447,17 @@ static camp_status_t dec_object_step(ictx_t *cx, iframe_t *f)
     }
     sub.kind = ISUB_DONE;
     key = f->u.d.it;
-    /* a plain value is one token: the next key follows it */
-    f->u.d.it = (cx->doc->tokens[key + 1].size == 0) ? key + 2 : camp_json_next(cx->doc, key);
     f->i--;
     st = dec_member(cx, f, nd, key, &sub, &m);
-    if (st != CAMP_OK || sub.kind == ISUB_DONE || m == NULL) {
+    if (st != CAMP_OK) {
         return st;
     }
-    return dec_enter_sub(cx, &sub, m, key + 1);
+    if (sub.kind == ISUB_DONE || m == NULL) {
+        /* a plain value is one token: the next key follows it */
+        f->u.d.it = (cx->doc->tokens[key + 1].size == 0) ? key + 2 : camp_json_next(cx->doc, key);
+        return CAMP_OK;
+    }
+    return dec_enter_sub(cx, &sub, m, key + 1); /* the level tells the next key when it closes */
 }
 
 /* Decode: one step of an array or map level: an item, or its end. */
@@ -1466,7 +1474,6 @@ static camp_status_t dec_array_step(ictx_t *cx, iframe_t *f)
     }
     i = f->i++;
     item = f->u.d.it; /* a map: the key; its value is the next token */
-    f->u.d.it = camp_json_next(cx->doc, item);
     st = hook_item(cx, f, i, item, &a, &b);
     if (st != CAMP_OK) {
         return st;

@@ -161,8 +161,8 @@ typedef struct iframe {
     void *a; /* object: its struct; array: the struct that holds the array */
     union {
         struct {
-            int tok;       /* the object / array token */
-            int it;        /* next key (object) or item (array) token */
+            int tok; /* the object / array token */
+            int it;  /* next key (object) or item (array) token; set when a nested level closes */
             uint32_t seen; /* object: members met (bit = table index) */
         } d;               /* decode */
         struct {
