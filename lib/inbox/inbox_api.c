@@ -140,22 +140,27 @@ static void clear_out(camp_inbox_type_t type, void *out, size_t out_size)
 /* The walk's frames come from the entry point: d->depth of them (a type-specific
  * entry point keeps exactly that many, the by-type ones the deepest). */
 static camp_status_t decode_with(const ib_doc_t *d, iframe_t *frames, camp_json_doc_t *doc, int tok,
-                                 void *out, size_t out_size, camp_diag_t *diag)
+                                 void *out, camp_diag_t *diag)
 {
     camp_diag_clear(diag);
-    if (d == NULL || doc == NULL || out == NULL || out_size != camp_inbox_type_size(d->type) ||
-        camp_json_kind(doc, tok) == CAMP_JSON_INVALID) {
+    if (d == NULL || doc == NULL || out == NULL || camp_json_kind(doc, tok) == CAMP_JSON_INVALID) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(I01, "bad argument"));
     }
-    clear_out(d->type, out, out_size);
+    clear_out(d->type, out, camp_inbox_type_size(d->type));
     return camp_ib_decode(d, frames, doc, tok, out, diag);
+}
+
+/* The by-type calls take the output's size: a wrong one is a bad argument (NULL). */
+static const ib_doc_t *sized_doc(camp_inbox_type_t type, size_t out_size)
+{
+    return (out_size == camp_inbox_type_size(type)) ? doc_of(type) : NULL;
 }
 
 camp_status_t camp_inbox_decode(camp_inbox_type_t type, camp_json_doc_t *doc, int tok, void *out,
                                 size_t out_size, camp_diag_t *diag)
 {
     iframe_t frames[IB_MAX_DEPTH];
-    return decode_with(doc_of(type), frames, doc, tok, out, out_size, diag);
+    return decode_with(sized_doc(type, out_size), frames, doc, tok, out, diag);
 }
 
 camp_status_t camp_inbox_parse(camp_inbox_type_t type, char *json, size_t len,
@@ -168,7 +173,7 @@ camp_status_t camp_inbox_parse(camp_inbox_type_t type, char *json, size_t len,
     if (st != CAMP_OK) {
         return st;
     }
-    return decode_with(doc_of(type), frames, &doc, 0, out, out_size, diag);
+    return decode_with(sized_doc(type, out_size), frames, &doc, 0, out, diag);
 }
 
 camp_status_t camp_inbox_validate(camp_inbox_type_t type, const void *obj, camp_diag_t *diag)
@@ -247,7 +252,7 @@ bool camp_inbox_equal(camp_inbox_type_t type, const void *a, const void *b)
                                              camp_diag_t *diag)                                    \
     {                                                                                              \
         iframe_t frames[depth_##NAME];                                                             \
-        return decode_with(&doc_##NAME, frames, doc, tok, out, sizeof *out, diag);                 \
+        return decode_with(&doc_##NAME, frames, doc, tok, out, diag);                              \
     }                                                                                              \
     camp_status_t camp_inbox_##NAME##_parse(char *json, size_t len, camp_json_token_t *tokens,     \
                                             size_t capacity, STRUCT *out, camp_diag_t *diag)       \
@@ -258,7 +263,7 @@ bool camp_inbox_equal(camp_inbox_type_t type, const void *a, const void *b)
         if (st != CAMP_OK) {                                                                       \
             return st;                                                                             \
         }                                                                                          \
-        return decode_with(&doc_##NAME, frames, &doc, 0, out, sizeof *out, diag);                  \
+        return decode_with(&doc_##NAME, frames, &doc, 0, out, diag);                               \
     }
 
 #define TYPED_ENCODE(NAME, STRUCT)                                                                 \
@@ -294,14 +299,13 @@ camp_status_t camp_inbox_events_page_decode(camp_json_doc_t *doc, int tok,
 {
     ictx_t cx;
     iframe_t frame[depth_events_page];
-    char scratch[2];
     camp_status_t st;
     camp_diag_clear(diag);
     if (doc == NULL || out == NULL || camp_json_kind(doc, tok) == CAMP_JSON_INVALID) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(I01, "bad argument"));
     }
     memset(out, 0, sizeof *out);
-    camp_ib_ctx_init(&cx, OP_DECODE, &doc_events_page, diag, scratch, frame);
+    camp_ib_ctx_init(&cx, OP_DECODE, &doc_events_page, diag, frame);
     cx.doc = doc;
     st = camp_ib_events_page_op(&cx, out, tok);
     camp_ib_report(&cx, st);
@@ -331,7 +335,7 @@ camp_status_t camp_inbox_events_next(camp_json_doc_t *doc, camp_inbox_events_pag
     }
     {
         iframe_t frames[depth_webhook];
-        st = decode_with(&doc_webhook, frames, doc, page->next_tok, ev, sizeof *ev, diag);
+        st = decode_with(&doc_webhook, frames, doc, page->next_tok, ev, diag);
     }
     if (st == CAMP_OK) {
         page->next++;

@@ -1643,8 +1643,7 @@ static IB_INLINE camp_status_t walk_loop(ictx_t *cx, unsigned node, const void *
     return st;
 }
 
-void camp_ib_ctx_init(ictx_t *cx, iop_t op, const ib_doc_t *d, camp_diag_t *diag, char *scratch,
-                      iframe_t *frames)
+void camp_ib_ctx_init(ictx_t *cx, iop_t op, const ib_doc_t *d, camp_diag_t *diag, iframe_t *frames)
 {
     memset(cx, 0, sizeof *cx);
     cx->op = op;
@@ -1661,7 +1660,7 @@ void camp_ib_ctx_init(ictx_t *cx, iop_t op, const ib_doc_t *d, camp_diag_t *diag
     if (diag != NULL && op != OP_DECODE && op != OP_EQUAL) {
         camp_ib_path_init(&cx->path, diag->path, sizeof diag->path);
     } else {
-        camp_ib_path_init(&cx->path, scratch, 2);
+        camp_ib_path_init(&cx->path, cx->scratch, sizeof cx->scratch);
     }
 }
 
@@ -1669,9 +1668,8 @@ camp_status_t camp_ib_decode(const ib_doc_t *d, iframe_t *frames, camp_json_doc_
                              void *out, camp_diag_t *diag)
 {
     ictx_t cx;
-    char scratch[2];
     camp_status_t st;
-    camp_ib_ctx_init(&cx, OP_DECODE, d, diag, scratch, frames);
+    camp_ib_ctx_init(&cx, OP_DECODE, d, diag, frames);
     cx.doc = doc;
     st = dec_loop(&cx, d->node, out, tok);
     if (st == CAMP_OK) {
@@ -1686,9 +1684,8 @@ camp_status_t camp_ib_walk(const ib_doc_t *d, iframe_t *frames, unsigned how, ca
                            const void *a, const void *b, camp_diag_t *diag)
 {
     ictx_t cx;
-    char scratch[2];
     camp_status_t st;
-    camp_ib_ctx_init(&cx, (iop_t)(how & ~WALK_STRICT), d, diag, scratch, frames);
+    camp_ib_ctx_init(&cx, (iop_t)(how & ~WALK_STRICT), d, diag, frames);
     cx.strict = (how & WALK_STRICT) != 0;
     cx.w = w;
     st = walk_loop(&cx, d->node, a, b);

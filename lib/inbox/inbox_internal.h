@@ -144,8 +144,8 @@ typedef enum iop {
 } iop_t;
 
 /* The path of the value being checked by a struct walk (validate, encode), built as
- * the walk enters members and items. It lives in the caller's camp_diag_t (or in a
- * 2-byte scratch when there is none), never in a stack frame. `need` is the true
+ * the walk enters members and items. It lives in the caller's camp_diag_t (or in
+ * the context's 2-byte scratch when there is none). `need` is the true
  * length: marks and cuts use it, so a path longer than the buffer stays exact
  * where it fits and is shown cut ("...") as camp_diag_set() would. */
 typedef struct ipath {
@@ -238,6 +238,7 @@ typedef struct ictx {
     int16_t fail_seg;  /* ... and segment within the step */
     iframe_t *frames;  /* the walk's stack */
     uint8_t max_depth; /* its entries */
+    char scratch[2];   /* the path of a walk without a diag: it only ever holds "$" */
 } ictx_t;
 
 /* cx->shape for the legacy webhook's `data.campaign` reference ({id, name} only). */
@@ -261,10 +262,9 @@ typedef struct ib_doc {
 } ib_doc_t;
 
 /* A context for document @p d (op; diag may be NULL; frames: d->depth of them). A
- * struct walk's path lives in the caller's diag, or in @p scratch (2 bytes, it only
+ * struct walk's path lives in the caller's diag, or in cx->scratch (it only
  * ever holds "$"); decoding reports at tokens. */
-void camp_ib_ctx_init(ictx_t *cx, iop_t op, const ib_doc_t *d, camp_diag_t *diag, char *scratch,
-                      iframe_t *frames);
+void camp_ib_ctx_init(ictx_t *cx, iop_t op, const ib_doc_t *d, camp_diag_t *diag, iframe_t *frames);
 
 /* Decode the object token @p tok of @p doc into @p out, a struct of document @p d
  * that the caller has cleared, with @p frames (d->depth of them). The context, the
