@@ -823,6 +823,10 @@ static camp_status_t str_items_walk(ictx_t *cx, iop_t op, const camp_str_t *item
 
 static void json_emit(ictx_t *cx, unsigned what, const camp_str_t *s)
 {
+    static const camp_str_t empty = {"", 0};
+    if (s == NULL) { /* the structural marks come without a string */
+        s = &empty;
+    }
     switch (what) {
     case EMIT_OBJECT_BEGIN: camp_json_write_object_begin(cx->w); return;
     case EMIT_OBJECT_END: camp_json_write_object_end(cx->w); return;
@@ -900,7 +904,6 @@ IB_NOINLINE static camp_status_t validate_string(ictx_t *cx, const ifield_t *f, 
 IB_NOINLINE static camp_status_t validate_value(ictx_t *cx, const ifield_t *f, const void *base)
 {
     const char *p = (const char *)base + f->off;
-    camp_status_t st;
 
     switch (f->kind) {
     case K_BOOL: return CAMP_OK;
@@ -908,7 +911,7 @@ IB_NOINLINE static camp_status_t validate_value(ictx_t *cx, const ifield_t *f, c
     case K_U16: return validate_int(cx, f, p);
     case K_FRAC:
         if (*(const uint32_t *)(const void *)p > CAMP_FRACTION_ONE) {
-            st =
+            camp_status_t st =
                 camp_ib_fail_at(cx, -1, CAMP_ERR_RANGE, CAMP_RULE(I34, "must be a number in 0..1"));
             camp_ib_fail_limits(cx, 0, 1);
             return st;
@@ -1106,7 +1109,7 @@ static int lookup(const camp_json_doc_t *doc, const inode_t *nd, int key, uint8_
     const char *raw;
     size_t n;
     unsigned j, c;
-    if (t->start < 0 || t->end < t->start || (size_t)t->end > doc->len) {
+    if (nd->t == NULL || t->start < 0 || t->end < t->start || (size_t)t->end > doc->len) {
         return -1;
     }
     raw = doc->text + t->start;
@@ -1137,8 +1140,8 @@ static camp_status_t dec_find(ictx_t *cx, iframe_t *f, const inode_t *nd, int ke
 {
     int j = lookup(cx->doc, nd, key, &f->pad);
     *m = NULL;
-    if (j < 0) {
-        return CAMP_OK; /* unknown members are skipped */
+    if (j < 0 || nd->t == NULL) {
+        return CAMP_OK; /* unknown members are skipped (a node without members knows none) */
     }
     if ((nd->t[j].flags & (F_V2 | F_LEG)) != 0) {
         camp_status_t st = camp_ib_shape_member(cx, &nd->t[j], key + 1);
