@@ -184,7 +184,7 @@ camp_status_t camp_inbox_validate(camp_inbox_type_t type, const void *obj, camp_
     if (obj == NULL || d == NULL) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(I01, "bad argument"));
     }
-    return camp_ib_walk(d, frames, OP_VALIDATE, NULL, obj, NULL, diag);
+    return camp_ib_walk(d, frames, (unsigned)OP_VALIDATE, NULL, obj, NULL, diag);
 }
 
 /* The written length, or what a too small buffer needed. */
@@ -223,12 +223,12 @@ static camp_status_t encode_with(const ib_doc_t *d, iframe_t *frames, const void
     }
     /* the strictest documented rules for what we send: checked whole before a byte
      * is written (buf is left as it was when they fail) */
-    st = camp_ib_walk(d, frames, OP_VALIDATE | WALK_STRICT, NULL, obj, NULL, diag);
+    st = camp_ib_walk(d, frames, (unsigned)OP_VALIDATE | WALK_STRICT, NULL, obj, NULL, diag);
     if (st != CAMP_OK) {
         return st;
     }
     camp_json_writer_init(&w, buf, cap);
-    st = camp_ib_walk(d, frames, OP_ENCODE | WALK_STRICT, &w, obj, NULL, diag);
+    st = camp_ib_walk(d, frames, (unsigned)OP_ENCODE | WALK_STRICT, &w, obj, NULL, diag);
     return (st == CAMP_OK) ? encode_finish(&w, out_len, diag) : st;
 }
 
@@ -246,7 +246,7 @@ bool camp_inbox_equal(camp_inbox_type_t type, const void *a, const void *b)
     if (a == NULL || b == NULL || d == NULL) {
         return false;
     }
-    return camp_ib_walk(d, frames, OP_EQUAL, NULL, a, b, NULL) == CAMP_OK;
+    return camp_ib_walk(d, frames, (unsigned)OP_EQUAL, NULL, a, b, NULL) == CAMP_OK;
 }
 
 /* ---- type-specific entry points (link only their own document type) ---- */

@@ -1475,7 +1475,8 @@ static camp_status_t dec_array_step(ictx_t *cx, iframe_t *f)
         dec_pop(cx, f);
         return CAMP_OK;
     }
-    i = f->i++;
+    i = f->i;
+    f->i++;
     item = f->u.d.it; /* a map: the key; its value is the next token */
     st = hook_item(cx, f, i, item, &a, &b);
     if (st != CAMP_OK) {
@@ -1588,7 +1589,8 @@ static camp_status_t walk_array_step(ictx_t *cx, iframe_t *f)
         walk_pop(cx, f);
         return CAMP_OK;
     }
-    i = f->i++;
+    i = f->i;
+    f->i++;
     if (cx->op == OP_VALIDATE && f->is_arr == LEVEL_ARRAY) {
         camp_ib_path_index(&cx->path, i);
     }
@@ -1615,7 +1617,7 @@ static IB_INLINE camp_status_t dec_loop(ictx_t *cx, unsigned node, void *a, int 
     st = dec_push(cx, node, a, tok);
     while (st == CAMP_OK && cx->depth > 0) {
         iframe_t *f = &cx->frames[cx->depth - 1];
-        bool opening = cx->depth > entered && f->is_arr == LEVEL_OBJECT;
+        bool opening = (cx->depth > entered) && (f->is_arr == LEVEL_OBJECT);
         entered = cx->depth;
         if (opening) {
             st = hook_open(cx, f);
@@ -1635,7 +1637,7 @@ static IB_INLINE camp_status_t walk_loop(ictx_t *cx, unsigned node, const void *
     st = walk_begin(cx, walk_new_level(cx, node, a, b), cx->path.need);
     while (st == CAMP_OK && cx->depth > 0) {
         iframe_t *f = &cx->frames[cx->depth - 1];
-        bool opening = cx->depth > entered && f->is_arr == LEVEL_OBJECT;
+        bool opening = (cx->depth > entered) && (f->is_arr == LEVEL_OBJECT);
         entered = cx->depth;
         if (opening) {
             st = hook_open(cx, f);
@@ -1688,7 +1690,8 @@ camp_status_t camp_ib_walk(const ib_doc_t *d, iframe_t *frames, unsigned how, ca
 {
     ictx_t cx;
     camp_status_t st;
-    camp_ib_ctx_init(&cx, (iop_t)(how & ~WALK_STRICT), d, diag, frames);
+    unsigned op = how & ~WALK_STRICT;
+    camp_ib_ctx_init(&cx, (iop_t)op, d, diag, frames);
     cx.strict = (how & WALK_STRICT) != 0;
     cx.w = w;
     st = walk_loop(&cx, d->node, a, b);
