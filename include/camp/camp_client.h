@@ -266,13 +266,20 @@ typedef struct camp_client_result {
 } camp_client_result_t;
 
 /** Private: writes the request body of the call in progress (the endpoint's own
- *  model encoder, so a program links only the encoders of the calls it makes). */
-typedef camp_status_t (*camp_client_encode_fn)(const void *body, char *buf, size_t cap, size_t *len,
-                                               camp_diag_t *diag);
+ *  model encoder, so a program links only the encoders of the calls it makes);
+ *  @p levels: the client's camp_client_t::walk_. */
+typedef camp_status_t (*camp_client_encode_fn)(void *levels, const void *body, char *buf,
+                                               size_t cap, size_t *len, camp_diag_t *diag);
 
 /** Private: decodes the response of the call in progress into the caller's model
- *  (the endpoint's own decoder, linked only with the calls that use it). */
-typedef camp_status_t (*camp_client_decode_fn)(camp_json_doc_t *doc, void *out, camp_diag_t *diag);
+ *  (the endpoint's own decoder, linked only with the calls that use it); @p levels:
+ *  the client's camp_client_t::walk_. */
+typedef camp_status_t (*camp_client_decode_fn)(void *levels, camp_json_doc_t *doc, void *out,
+                                               camp_diag_t *diag);
+
+/** Private: bytes of the model walk's levels a client keeps (camp_client_t::walk_):
+ *  seven levels, a campaign's, of at most three pointers and 12 bytes each. */
+#define CAMP_CLIENT_WALK_BYTES (7u * (3u * sizeof(void *) + 12u))
 
 /** Private: the endpoint call in progress, filled by the endpoint functions.
  *  It lives in the client rather than on the stack: no call's frame holds it. */
@@ -322,6 +329,13 @@ typedef struct camp_client {
     uint32_t serial_;           /**< private: counts calls, so a feed reader sees that its
                                      page's document was replaced */
     camp_client_call_t call_;   /**< private: the call in progress */
+    /** private: the levels the model walk of the call in progress keeps (which
+     *  member or item of which object it is at), here rather than on the stack */
+    union {
+        void *align_p;                               /**< private: alignment */
+        uint64_t align_u;                            /**< private: alignment */
+        unsigned char bytes[CAMP_CLIENT_WALK_BYTES]; /**< private: the levels */
+    } walk_;
 } camp_client_t;
 
 /**

@@ -6,7 +6,13 @@
 
 #include "camp/camp_validate.h"
 #include "client/client_internal.h"
+#include "inbox/inbox_levels.h"
 #include "status/status_internal.h"
+
+/* The client's room for the model walk's levels holds the deepest document its calls
+ * decode (a negative array size stops the build). */
+typedef char
+    client_walk_fits[(CAMP_CLIENT_WALK_BYTES >= CAMP_IB_AT_LEVELS * CAMP_IB_LEVEL_BYTES) ? 1 : -1];
 
 /* Helpers whose locals are large stay out of the frame that calls the model
  * encoders and decoders: their stack is only paid on their own path. */
@@ -589,7 +595,7 @@ CLIENT_NOINLINE static camp_status_t decode_error_body(camp_client_t *c, camp_st
         return st;
     }
     if ((camp_json_member(doc, 0, "error") >= 0 || camp_json_member(doc, 0, "code") >= 0) &&
-        camp_inbox_error_decode(doc, 0, &e, NULL) == CAMP_OK) {
+        camp_ib_error_decode_at(c->walk_.bytes, doc, &e, NULL) == CAMP_OK) {
         c->last.error_code = e.code;
         c->last.error_message = e.message;
         if (e.request_id.ptr != NULL) {
@@ -796,7 +802,7 @@ CLIENT_NOINLINE static camp_status_t conclude(camp_client_t *c, call_t *call, ca
 {
     camp_status_t st = take_body(c, call, result);
     if ((st == CAMP_OK) && (call->decode != NULL) && (call->out != NULL)) {
-        st = call->decode(&c->doc_, call->out, &c->last.diag);
+        st = call->decode(c->walk_.bytes, &c->doc_, call->out, &c->last.diag);
     }
     return record_outcome(c, call, st);
 }
@@ -813,8 +819,8 @@ camp_status_t camp_cl_run(camp_client_t *c, call_t *call, camp_cl_check_fn check
      * it runs under this frame alone) */
     do {
         st = (call->encode == NULL) ? CAMP_OK
-                                    : call->encode(call->body, (char *)c->work, c->work_cap,
-                                                   &call->body_len, &c->last.diag);
+                                    : call->encode(c->walk_.bytes, call->body, (char *)c->work,
+                                                   c->work_cap, &call->body_len, &c->last.diag);
         st = send_attempt(c, call, st);
     } while (again(c, call, st));
     return conclude(c, call, st);

@@ -6,6 +6,7 @@
 
 #include "camp/camp_client.h"
 #include "client/client_internal.h"
+#include "inbox/inbox_levels.h"
 #include "status/status_internal.h"
 
 /* ---- the endpoints' models ------------------------------------------------------------ */
@@ -13,122 +14,136 @@
 /* One small adapter per request and response model: each endpoint names its own, so
  * a program links the encoders and decoders of the calls it makes and no others
  * (a call to get a campaign brings neither Outbox nor the request encoders). */
-static camp_status_t enc_campaign_create(const void *body, char *buf, size_t cap, size_t *len,
-                                         camp_diag_t *diag)
+static camp_status_t enc_campaign_create(void *levels, const void *body, char *buf, size_t cap,
+                                         size_t *len, camp_diag_t *diag)
 {
-    return camp_inbox_campaign_create_encode((const camp_inbox_campaign_create_t *)body, buf, cap,
+    return camp_ib_campaign_create_encode_at(levels, (const camp_inbox_campaign_create_t *)body,
+                                             buf, cap, len, diag);
+}
+
+static camp_status_t enc_sequence_update(void *levels, const void *body, char *buf, size_t cap,
+                                         size_t *len, camp_diag_t *diag)
+{
+    return camp_ib_sequence_update_encode_at(levels, (const camp_inbox_sequence_t *)body, buf, cap,
                                              len, diag);
 }
 
-static camp_status_t enc_sequence_update(const void *body, char *buf, size_t cap, size_t *len,
-                                         camp_diag_t *diag)
+static camp_status_t enc_rules_update(void *levels, const void *body, char *buf, size_t cap,
+                                      size_t *len, camp_diag_t *diag)
 {
-    return camp_inbox_sequence_update_encode((const camp_inbox_sequence_t *)body, buf, cap, len,
-                                             diag);
+    return camp_ib_rules_update_encode_at(levels, (const camp_inbox_rules_update_t *)body, buf, cap,
+                                          len, diag);
 }
 
-static camp_status_t enc_rules_update(const void *body, char *buf, size_t cap, size_t *len,
-                                      camp_diag_t *diag)
+static camp_status_t enc_leads_add(void *levels, const void *body, char *buf, size_t cap,
+                                   size_t *len, camp_diag_t *diag)
 {
-    return camp_inbox_rules_update_encode((const camp_inbox_rules_update_t *)body, buf, cap, len,
-                                          diag);
+    return camp_ib_leads_add_encode_at(levels, (const camp_inbox_leads_add_t *)body, buf, cap, len,
+                                       diag);
 }
 
-static camp_status_t enc_leads_add(const void *body, char *buf, size_t cap, size_t *len,
-                                   camp_diag_t *diag)
+static camp_status_t enc_lead_update(void *levels, const void *body, char *buf, size_t cap,
+                                     size_t *len, camp_diag_t *diag)
 {
-    return camp_inbox_leads_add_encode((const camp_inbox_leads_add_t *)body, buf, cap, len, diag);
+    return camp_ib_lead_update_encode_at(levels, (const camp_inbox_lead_update_t *)body, buf, cap,
+                                         len, diag);
 }
 
-static camp_status_t enc_lead_update(const void *body, char *buf, size_t cap, size_t *len,
-                                     camp_diag_t *diag)
+static camp_status_t enc_lead_cancel(void *levels, const void *body, char *buf, size_t cap,
+                                     size_t *len, camp_diag_t *diag)
 {
-    return camp_inbox_lead_update_encode((const camp_inbox_lead_update_t *)body, buf, cap, len,
-                                         diag);
+    return camp_ib_lead_cancel_encode_at(levels, (const camp_inbox_lead_cancel_t *)body, buf, cap,
+                                         len, diag);
 }
 
-static camp_status_t enc_lead_cancel(const void *body, char *buf, size_t cap, size_t *len,
-                                     camp_diag_t *diag)
+static camp_status_t enc_column_update(void *levels, const void *body, char *buf, size_t cap,
+                                       size_t *len, camp_diag_t *diag)
 {
-    return camp_inbox_lead_cancel_encode((const camp_inbox_lead_cancel_t *)body, buf, cap, len,
-                                         diag);
+    return camp_ib_column_update_encode_at(levels, (const camp_inbox_column_update_t *)body, buf,
+                                           cap, len, diag);
 }
 
-static camp_status_t enc_column_update(const void *body, char *buf, size_t cap, size_t *len,
-                                       camp_diag_t *diag)
+static camp_status_t enc_outbox_campaign_create(void *levels, const void *body, char *buf,
+                                                size_t cap, size_t *len, camp_diag_t *diag)
 {
-    return camp_inbox_column_update_encode((const camp_inbox_column_update_t *)body, buf, cap, len,
-                                           diag);
-}
-
-static camp_status_t enc_outbox_campaign_create(const void *body, char *buf, size_t cap,
-                                                size_t *len, camp_diag_t *diag)
-{
+    (void)levels; /* the Outbox engine keeps no levels */
     return camp_outbox_campaign_create_encode((const camp_outbox_campaign_create_t *)body, buf, cap,
                                               len, diag);
 }
 
-static camp_status_t enc_outbox_sender_create(const void *body, char *buf, size_t cap, size_t *len,
-                                              camp_diag_t *diag)
+static camp_status_t enc_outbox_sender_create(void *levels, const void *body, char *buf, size_t cap,
+                                              size_t *len, camp_diag_t *diag)
 {
+    (void)levels; /* the Outbox engine keeps no levels */
     return camp_outbox_sender_create_encode((const camp_outbox_sender_create_t *)body, buf, cap,
                                             len, diag);
 }
 
-static camp_status_t dec_campaign(camp_json_doc_t *doc, void *out, camp_diag_t *diag)
+static camp_status_t dec_campaign(void *levels, camp_json_doc_t *doc, void *out, camp_diag_t *diag)
 {
-    return camp_inbox_campaign_decode(doc, 0, (camp_inbox_campaign_t *)out, diag);
+    return camp_ib_campaign_decode_at(levels, doc, (camp_inbox_campaign_t *)out, diag);
 }
 
-static camp_status_t dec_sequence(camp_json_doc_t *doc, void *out, camp_diag_t *diag)
+static camp_status_t dec_sequence(void *levels, camp_json_doc_t *doc, void *out, camp_diag_t *diag)
 {
-    return camp_inbox_sequence_decode(doc, 0, (camp_inbox_sequence_t *)out, diag);
+    return camp_ib_sequence_decode_at(levels, doc, (camp_inbox_sequence_t *)out, diag);
 }
 
-static camp_status_t dec_success(camp_json_doc_t *doc, void *out, camp_diag_t *diag)
+static camp_status_t dec_success(void *levels, camp_json_doc_t *doc, void *out, camp_diag_t *diag)
 {
-    return camp_inbox_success_decode(doc, 0, (camp_inbox_success_t *)out, diag);
+    return camp_ib_success_decode_at(levels, doc, (camp_inbox_success_t *)out, diag);
 }
 
-static camp_status_t dec_leads_add_result(camp_json_doc_t *doc, void *out, camp_diag_t *diag)
+static camp_status_t dec_leads_add_result(void *levels, camp_json_doc_t *doc, void *out,
+                                          camp_diag_t *diag)
 {
-    return camp_inbox_leads_add_result_decode(doc, 0, (camp_inbox_leads_add_result_t *)out, diag);
+    return camp_ib_leads_add_result_decode_at(levels, doc, (camp_inbox_leads_add_result_t *)out,
+                                              diag);
 }
 
-static camp_status_t dec_column(camp_json_doc_t *doc, void *out, camp_diag_t *diag)
+static camp_status_t dec_column(void *levels, camp_json_doc_t *doc, void *out, camp_diag_t *diag)
 {
-    return camp_inbox_column_decode(doc, 0, (camp_inbox_column_t *)out, diag);
+    return camp_ib_column_decode_at(levels, doc, (camp_inbox_column_t *)out, diag);
 }
 
-static camp_status_t dec_team(camp_json_doc_t *doc, void *out, camp_diag_t *diag)
+static camp_status_t dec_team(void *levels, camp_json_doc_t *doc, void *out, camp_diag_t *diag)
 {
-    return camp_inbox_team_decode(doc, 0, (camp_inbox_team_t *)out, diag);
+    return camp_ib_team_decode_at(levels, doc, (camp_inbox_team_t *)out, diag);
 }
 
-static camp_status_t dec_events_page(camp_json_doc_t *doc, void *out, camp_diag_t *diag)
+static camp_status_t dec_events_page(void *levels, camp_json_doc_t *doc, void *out,
+                                     camp_diag_t *diag)
 {
+    (void)levels; /* a page keeps one level of its own */
     return camp_inbox_events_page_decode(doc, 0, (camp_inbox_events_page_t *)out, diag);
 }
 
-static camp_status_t dec_outbox_campaign(camp_json_doc_t *doc, void *out, camp_diag_t *diag)
+static camp_status_t dec_outbox_campaign(void *levels, camp_json_doc_t *doc, void *out,
+                                         camp_diag_t *diag)
 {
+    (void)levels; /* the Outbox engine keeps no levels */
     return camp_outbox_campaign_decode(doc, 0, (camp_outbox_campaign_t *)out, diag);
 }
 
-static camp_status_t dec_outbox_sender(camp_json_doc_t *doc, void *out, camp_diag_t *diag)
+static camp_status_t dec_outbox_sender(void *levels, camp_json_doc_t *doc, void *out,
+                                       camp_diag_t *diag)
 {
+    (void)levels; /* the Outbox engine keeps no levels */
     return camp_outbox_sender_decode(doc, 0, (camp_outbox_sender_t *)out, diag);
 }
 
-static camp_status_t dec_outbox_contacts(camp_json_doc_t *doc, void *out, camp_diag_t *diag)
+static camp_status_t dec_outbox_contacts(void *levels, camp_json_doc_t *doc, void *out,
+                                         camp_diag_t *diag)
 {
+    (void)levels; /* the Outbox engine keeps no levels */
     return camp_outbox_contacts_page_decode(doc, 0, (camp_outbox_contacts_page_t *)out, diag);
 }
 
 /* enable / pause: the documented example sends {} */
-static camp_status_t enc_empty_object(const void *body, char *buf, size_t cap, size_t *len,
-                                      camp_diag_t *diag)
+static camp_status_t enc_empty_object(void *levels, const void *body, char *buf, size_t cap,
+                                      size_t *len, camp_diag_t *diag)
 {
+    (void)levels;
     (void)body;
     if (cap < 2) {
         camp_diag_set(diag, CAMP_ERR_BUFFER_TOO_SMALL, "$",

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "inbox/inbox_levels.h"
 #include "status/status_internal.h"
 
 /* Out of line where noted: the reader's own frame is on the path of every
@@ -93,7 +94,8 @@ FEED_NOINLINE static camp_status_t page_next(camp_client_feed_t *f, camp_json_do
     /* each pass hands out or skips one event of the page, or ends it */
     for (n = 0; n <= (uint32_t)f->page.count; n++) {
         bool page_done = false;
-        camp_status_t st = camp_inbox_events_next(doc, &f->page, ev, &page_done, &c->last.diag);
+        camp_status_t st =
+            camp_ib_events_next_at(c->walk_.bytes, doc, &f->page, ev, &page_done, &c->last.diag);
         if (st != CAMP_OK) {
             f->bad_seq = bad_event_seq(doc, &f->page);
             f->have_page = false;

@@ -7,6 +7,7 @@
 #include "camp/camp_inbox.h"
 
 #include "inbox_internal.h"
+#include "inbox_levels.h"
 #include "status/status_internal.h"
 
 size_t camp_inbox_type_size(camp_inbox_type_t type)
@@ -277,7 +278,28 @@ bool camp_inbox_equal(camp_inbox_type_t type, const void *a, const void *b)
     {                                                                                              \
         iframe_t frames[depth_##NAME];                                                             \
         return encode_with(&doc_##NAME, frames, obj, buf, cap, out_len, diag);                     \
+    }                                                                                              \
+    LEVELS_FIT(NAME)                                                                               \
+    camp_status_t camp_ib_##NAME##_encode_at(void *levels, const STRUCT *obj, char *buf,           \
+                                             size_t cap, size_t *out_len, camp_diag_t *diag)       \
+    {                                                                                              \
+        return encode_with(&doc_##NAME, (iframe_t *)levels, obj, buf, cap, out_len, diag);         \
     }
+
+/* The same calls with the levels in the caller's memory (inbox_levels.h). */
+#define TYPED_DECODE_AT(NAME, STRUCT)                                                              \
+    LEVELS_FIT(NAME)                                                                               \
+    camp_status_t camp_ib_##NAME##_decode_at(void *levels, camp_json_doc_t *doc, STRUCT *out,      \
+                                             camp_diag_t *diag)                                    \
+    {                                                                                              \
+        return decode_with(&doc_##NAME, (iframe_t *)levels, doc, 0, out, diag);                    \
+    }
+
+/* A build-time check that the caller's room holds the document's levels (a negative
+ * array size stops the build). */
+#define LEVELS_FIT(NAME)                                                                           \
+    typedef char levels_fit_##NAME                                                                 \
+        [(depth_##NAME <= CAMP_IB_AT_LEVELS && sizeof(iframe_t) <= CAMP_IB_LEVEL_BYTES) ? 1 : -1];
 
 TYPED_DECODE(campaign, camp_inbox_campaign_t)
 TYPED_DECODE(campaign_page, camp_inbox_campaign_page_t)
@@ -288,6 +310,14 @@ TYPED_DECODE(success, camp_inbox_success_t)
 TYPED_DECODE(error, camp_inbox_error_t)
 TYPED_DECODE(webhook, camp_inbox_webhook_t)
 TYPED_DECODE(team, camp_inbox_team_t)
+
+TYPED_DECODE_AT(campaign, camp_inbox_campaign_t)
+TYPED_DECODE_AT(sequence, camp_inbox_sequence_t)
+TYPED_DECODE_AT(leads_add_result, camp_inbox_leads_add_result_t)
+TYPED_DECODE_AT(column, camp_inbox_column_t)
+TYPED_DECODE_AT(success, camp_inbox_success_t)
+TYPED_DECODE_AT(error, camp_inbox_error_t)
+TYPED_DECODE_AT(team, camp_inbox_team_t)
 
 TYPED_ENCODE(campaign_create, camp_inbox_campaign_create_t)
 TYPED_ENCODE(sequence_update, camp_inbox_sequence_t)
@@ -321,8 +351,11 @@ camp_status_t camp_inbox_events_page_decode(camp_json_doc_t *doc, int tok,
     return st;
 }
 
-camp_status_t camp_inbox_events_next(camp_json_doc_t *doc, camp_inbox_events_page_t *page,
-                                     camp_inbox_webhook_t *ev, bool *done, camp_diag_t *diag)
+/* The next event of @p page, its levels in @p frames. */
+static IB_INLINE camp_status_t events_next_with(iframe_t *frames, camp_json_doc_t *doc,
+                                                camp_inbox_events_page_t *page,
+                                                camp_inbox_webhook_t *ev, bool *done,
+                                                camp_diag_t *diag)
 {
     camp_status_t st;
     camp_diag_clear(diag);
@@ -338,13 +371,25 @@ camp_status_t camp_inbox_events_next(camp_json_doc_t *doc, camp_inbox_events_pag
         return camp_diag_set(diag, CAMP_ERR_ARG, "$",
                              CAMP_RULE(I04, "page does not belong to this document"));
     }
-    {
-        iframe_t frames[depth_webhook];
-        st = decode_with(&doc_webhook, frames, doc, page->next_tok, ev, diag);
-    }
+    st = decode_with(&doc_webhook, frames, doc, page->next_tok, ev, diag);
     if (st == CAMP_OK) {
         page->next++;
         page->next_tok = camp_json_next(doc, page->next_tok);
     }
     return st;
+}
+
+camp_status_t camp_inbox_events_next(camp_json_doc_t *doc, camp_inbox_events_page_t *page,
+                                     camp_inbox_webhook_t *ev, bool *done, camp_diag_t *diag)
+{
+    iframe_t frames[depth_webhook];
+    return events_next_with(frames, doc, page, ev, done, diag);
+}
+
+LEVELS_FIT(webhook)
+camp_status_t camp_ib_events_next_at(void *levels, camp_json_doc_t *doc,
+                                     camp_inbox_events_page_t *page, camp_inbox_webhook_t *ev,
+                                     bool *done, camp_diag_t *diag)
+{
+    return events_next_with((iframe_t *)levels, doc, page, ev, done, diag);
 }
