@@ -1346,9 +1346,10 @@ static camp_status_t walk_member(ictx_t *cx, iframe_t *f, const inode_t *nd, con
  * family's open hook) in the loop itself, after the step that entered it: the
  * hooks then run one call below the loop, not below the step and the push. */
 
-/* Decode: a new object level at token @p tok; NULL when the walk's stack is full.
- * An array or map level is an object level turned into one by its caller. */
-static iframe_t *dec_new_level(ictx_t *cx, unsigned node, void *a, int tok)
+/* A new object level of struct @p a and node @p node, its other fields zero: the
+ * caller sets its token (decode) or other struct (equal), or turns it into an array
+ * or map level. NULL when the walk's stack is full (@p tok: where, for decode). */
+static iframe_t *new_level(ictx_t *cx, unsigned node, void *a, int tok)
 {
     iframe_t *f;
     if (cx->depth >= cx->max_depth) {
@@ -1357,17 +1358,21 @@ static iframe_t *dec_new_level(ictx_t *cx, unsigned node, void *a, int tok)
         return NULL;
     }
     f = &cx->frames[cx->depth];
-    f->a = a;
-    f->u.d.tok = tok;
-    f->u.d.it = tok + 1;
-    f->u.d.seen = 0;
-    f->i = 0;
-    f->n = 0;
-    f->node = (uint8_t)node;
-    f->sub = 0;
-    f->is_arr = LEVEL_OBJECT;
-    f->pad = 0;
     cx->depth++;
+    memset(f, 0, sizeof *f);
+    f->a = a;
+    f->node = (uint8_t)node; /* LEVEL_OBJECT is 0 */
+    return f;
+}
+
+/* Decode: a new object level at token @p tok. */
+static iframe_t *dec_new_level(ictx_t *cx, unsigned node, void *a, int tok)
+{
+    iframe_t *f = new_level(cx, node, a, tok);
+    if (f != NULL) {
+        f->u.d.tok = tok;
+        f->u.d.it = tok + 1;
+    }
     return f;
 }
 
@@ -1489,28 +1494,14 @@ static camp_status_t dec_array_step(ictx_t *cx, iframe_t *f)
     return dec_push(cx, f->node, a, (f->is_arr == LEVEL_MAP) ? item + 1 : item);
 }
 
-/* Struct walks: a new object level of struct @p a (equal: and @p b), or, turned
- * into one by the caller, an array or map level; NULL when the stack is full. */
+/* Struct walks: a new object level of struct @p a (equal: and @p b). */
 static iframe_t *walk_new_level(ictx_t *cx, unsigned node, const void *a, const void *b)
 {
-    iframe_t *f;
-    if (cx->depth >= cx->max_depth) {
-        (void)camp_ib_fail_at(cx, -1, CAMP_ERR_INTERNAL,
-                              CAMP_RULE(I46, "schema deeper than the walk's stack"));
-        return NULL;
-    }
-    f = &cx->frames[cx->depth];
     /* the struct walks only read *a: the frames share one pointer type with decode */
-    f->a = (void *)(uintptr_t)a;
-    f->u.s.b = b;
-    f->u.s.mark = 0;
-    f->i = 0;
-    f->n = 0;
-    f->node = (uint8_t)node;
-    f->sub = 0;
-    f->is_arr = LEVEL_OBJECT;
-    f->pad = 0;
-    cx->depth++;
+    iframe_t *f = new_level(cx, node, (void *)(uintptr_t)a, -1);
+    if (f != NULL) {
+        f->u.s.b = b;
+    }
     return f;
 }
 
