@@ -196,7 +196,6 @@ static size_t check_escape(check_t *ck, size_t i)
 {
     const unsigned char *s = ck->s;
     size_t k;
-    unsigned char u[4];
     if (ck->len - i < 2) {
         return ck->len;
     }
@@ -221,7 +220,8 @@ static size_t check_escape(check_t *ck, size_t i)
         return i + 6; /* not D800..DFFF (the 4 hex digits are checked) */
     }
     /* the decoder takes 12 bytes only for a high surrogate with its low one */
-    if ((camp_json_unescape((const char *)s + i, (const char *)s + ck->len, u) >> 3) != 12u) {
+    if (CAMP_JSON_ESC_USED(camp_json_escape((const char *)s + i, (const char *)s + ck->len)) !=
+        12u) {
         (void)check_fail(ck, i, CAMP_RULE(J10, "unpaired surrogate in \\u escape"));
         return 0;
     }

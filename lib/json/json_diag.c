@@ -44,8 +44,7 @@ static DIAG_NOINLINE bool key_iter(camp_json_striter_t *it, const camp_json_doc_
     it->p = cstr;
     it->end = cstr + strlen(cstr);
     it->decoded = true;
-    it->npend = 0;
-    it->ipend = 0;
+    it->pend = 0;
     return true;
 }
 

@@ -99,12 +99,12 @@ bool camp_json_string_eq(const camp_json_doc_t *doc, int tok, const char *lit)
     end = doc->text + t->end;
     raw = (t->type_ & CAMP_JSON_F_DECODED) == 0;
     /* One pass, no call for plain bytes (the hot loop of member and enum lookup);
-     * an escape is decoded by the leaf decoder. lit's NUL never matches: a NUL in
-     * the token (raw, or \u0000) makes it longer than lit. */
+     * an escape is decoded by the leaf decoder, its UTF-8 compared byte by byte.
+     * lit's NUL never matches: a NUL in the token (raw, or \u0000) makes it
+     * longer than lit. */
     while (p < end) {
-        unsigned char u[4];
-        unsigned r;
-        unsigned k;
+        uint64_t r;
+        uint32_t w;
         if (*p != '\\' || !raw) {
             if (*p == '\0' || (unsigned char)*p != *l) {
                 return false;
@@ -113,13 +113,16 @@ bool camp_json_string_eq(const camp_json_doc_t *doc, int tok, const char *lit)
             l++;
             continue;
         }
-        r = camp_json_unescape(p, end, u);
-        p = &p[r >> 3];
-        for (k = 0; k < (r & 7u); k++, l++) {
-            if (*l == '\0' || *l != u[k]) {
+        r = camp_json_escape(p, end);
+        p = &p[CAMP_JSON_ESC_USED(r)];
+        w = CAMP_JSON_ESC_UTF8(r);
+        do {
+            if (*l == '\0' || *l != (w & 0xFFu)) {
                 return false;
             }
-        }
+            l++;
+            w >>= 8;
+        } while (w != 0u);
     }
     return *l == '\0';
 }
@@ -399,9 +402,8 @@ static GET_NOINLINE camp_status_t unescape(char *text, camp_json_token_t *t, siz
     const char *end = &text[t->end];
     const char *p;
     size_t w = from;
-    unsigned char u[4];
-    unsigned r;
-    unsigned k;
+    uint64_t r;
+    uint32_t u;
 
     /* First pass: refuse a NUL (raw, or a \\u0000 escape) before touching anything,
      * so a refused string stays intact (a C string cannot hold it). */
@@ -410,11 +412,11 @@ static GET_NOINLINE camp_status_t unescape(char *text, camp_json_token_t *t, siz
     }
     p = &text[from];
     while (p != NULL && p < end) {
-        r = camp_json_unescape(p, end, u);
-        if (u[0] == 0u) {
+        r = camp_json_escape(p, end);
+        if (CAMP_JSON_ESC_UTF8(r) == 0u) {
             return CAMP_ERR_JSON_NUL;
         }
-        p = &p[r >> 3];
+        p = &p[CAMP_JSON_ESC_USED(r)];
         p = (const char *)memchr(p, '\\', (size_t)(end - p));
     }
     /* Second pass: every escape is at least as long as the UTF-8 it becomes, so
@@ -425,11 +427,13 @@ static GET_NOINLINE camp_status_t unescape(char *text, camp_json_token_t *t, siz
             text[w++] = *p++;
             continue;
         }
-        r = camp_json_unescape(p, end, u);
-        p = &p[r >> 3];
-        for (k = 0; k < (r & 7u); k++) {
-            text[w++] = (char)u[k];
-        }
+        r = camp_json_escape(p, end);
+        p = &p[CAMP_JSON_ESC_USED(r)];
+        u = CAMP_JSON_ESC_UTF8(r);
+        do {
+            text[w++] = (char)(u & 0xFFu);
+            u >>= 8;
+        } while (u != 0u);
     }
     t->end = (int)w;
     return CAMP_OK;
