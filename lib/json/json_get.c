@@ -91,21 +91,27 @@ bool camp_json_string_eq(const camp_json_doc_t *doc, int tok, const char *lit)
     const unsigned char *l = (const unsigned char *)lit;
     const char *p;
     const char *end;
-    bool raw;
     if (lit == NULL || t == NULL) {
         return false;
     }
     p = doc->text + t->start;
     end = doc->text + t->end;
-    raw = (t->type_ & CAMP_JSON_F_DECODED) == 0;
-    /* One pass, no call for plain bytes (the hot loop of member and enum lookup);
-     * an escape is decoded by the leaf decoder, its UTF-8 compared byte by byte.
-     * lit's NUL never matches: a NUL in the token (raw, or \u0000) makes it
-     * longer than lit. */
+    /* Plain bytes take no call (the hot loop of member and enum lookup); an escape
+     * of a raw token is decoded by the leaf decoder, its UTF-8 compared byte by
+     * byte (a decoded token's bytes are plain: its loop is apart, so that only p,
+     * end and l live across the call). lit's NUL never matches: a NUL in the token
+     * (raw, or \u0000) makes it longer than lit. */
+    if ((t->type_ & CAMP_JSON_F_DECODED) != 0) {
+        end = p; /* no raw bytes left for the loop below */
+        for (; p < &doc->text[t->end]; p++, l++) {
+            if (*p == '\0' || (unsigned char)*p != *l) {
+                return false;
+            }
+        }
+    }
     while (p < end) {
-        uint64_t r;
         uint32_t w;
-        if (*p != '\\' || !raw) {
+        if (*p != '\\') {
             if (*p == '\0' || (unsigned char)*p != *l) {
                 return false;
             }
@@ -113,9 +119,11 @@ bool camp_json_string_eq(const camp_json_doc_t *doc, int tok, const char *lit)
             l++;
             continue;
         }
-        r = camp_json_escape(p, end);
-        p = &p[CAMP_JSON_ESC_USED(r)];
-        w = CAMP_JSON_ESC_UTF8(r);
+        {
+            uint64_t r = camp_json_escape(p, end);
+            p = &p[CAMP_JSON_ESC_USED(r)];
+            w = CAMP_JSON_ESC_UTF8(r);
+        }
         do {
             if (*l == '\0' || *l != (w & 0xFFu)) {
                 return false;
@@ -127,27 +135,26 @@ bool camp_json_string_eq(const camp_json_doc_t *doc, int tok, const char *lit)
     return *l == '\0';
 }
 
-/* Does key token @p k equal @p key (klen bytes)? The hot loop of member lookup: a
- * length test rejects most keys at once. Raw text without escapes (and a decoded
- * token) is its own value; raw text with escapes decodes to fewer bytes than it
- * has, so it can only match when it is longer than key. Raw text equal to a key
- * that holds a backslash is such text, so it matches only when already decoded. */
-static bool key_is(const camp_json_doc_t *doc, int k, const char *key, size_t klen)
+/* Does key token @p k equal @p key (@p klen bytes)? The hot loop of member lookup:
+ * a length test rejects most keys without a call. Raw text without escapes (and a
+ * decoded token) is its own value; raw text with escapes decodes to fewer bytes
+ * than it has. camp_json_string_eq() decides (it checks the token as well), as a
+ * tail call: this frame is gone before its frame is made. */
+static GET_NOINLINE bool key_is(const camp_json_doc_t *doc, int k, const char *key, size_t klen)
 {
     const camp_json_token_t *t = &doc->tokens[k];
-    size_t n;
-    bool decoded;
-    if ((t->type_ & CAMP_JSON_T_MASK) != CAMP_JSON_T_STRING || doc->text == NULL || t->start < 0 ||
-        t->end < t->start || (size_t)t->end > doc->len) {
-        return false; /* not a string key: camp_json_string_eq() says no as well */
+    size_t n = (size_t)t->end - (size_t)t->start; /* damaged (end < start): huge, refused */
+    if (n != klen && (n < klen || (t->type_ & CAMP_JSON_F_DECODED) != 0)) {
+        return false;
     }
-    n = (size_t)(t->end - t->start);
-    decoded = (t->type_ & CAMP_JSON_F_DECODED) != 0;
-    if (n != klen) {
-        return n > klen && !decoded && camp_json_string_eq(doc, k, key);
-    }
-    return memcmp(doc->text + t->start, key, klen) == 0 &&
-           (decoded || memchr(key, '\\', klen) == NULL);
+    return camp_json_string_eq(doc, k, key);
+}
+
+/* The key after key @p k of an object: right after a scalar value at once. */
+static GET_NOINLINE int next_key(const camp_json_doc_t *doc, int k)
+{
+    const camp_json_token_t *t = &doc->tokens[k];
+    return (t[0].size == 1 && t[1].size == 0) ? k + 2 : camp_json_next(doc, k);
 }
 
 int camp_json_member(const camp_json_doc_t *doc, int obj, const char *key)
@@ -160,14 +167,13 @@ int camp_json_member(const camp_json_doc_t *doc, int obj, const char *key)
     }
     klen = strlen(key);
     n = doc->tokens[obj].size;
-    for (k = obj + 1; n > 0 && k + 1 < doc->count; n--) {
-        const camp_json_token_t *t = &doc->tokens[k];
+    /* only doc, key, klen, n, k and found live across the calls: a small frame */
+    for (k = obj + 1; n > 0 && k < doc->count - 1; n--) {
         /* no early exit: with duplicate keys the last one wins */
         if (key_is(doc, k, key, klen)) {
             found = k + 1;
         }
-        /* a key with a scalar value: the next key follows at once */
-        k = (t[0].size == 1 && t[1].size == 0) ? k + 2 : camp_json_next(doc, k);
+        k = next_key(doc, k);
     }
     return found;
 }
@@ -395,48 +401,56 @@ bool camp_json_is_null(const camp_json_doc_t *doc, int tok)
 
 /* ---- strings ----------------------------------------------------------------- */
 
-/* Decode string token @p t in place; text[from] is its first backslash. Not inlined:
- * its locals stay out of camp_json_get_string()'s frame on the common path. */
-static GET_NOINLINE camp_status_t unescape(char *text, camp_json_token_t *t, size_t from)
+/* Decode the raw string bytes [start, end) in place: their new end, or NULL for a
+ * NUL. Not inlined: its locals stay out of camp_json_get_string()'s frame. Only
+ * three values live across a call: this is under a decode's deepest frames. */
+static GET_NOINLINE char *unescape(char *start, char *end)
 {
-    const char *end = &text[t->end];
-    const char *p;
-    size_t w = from;
+    const char *p = start;
+    char *w;
     uint64_t r;
     uint32_t u;
 
+    /* No escape: the raw text is the value (the strict check proved it is UTF-8
+     * without control bytes). */
+    if (memchr(start, '\\', (size_t)(end - start)) == NULL) {
+        return end;
+    }
     /* First pass: refuse a NUL (raw, or a \\u0000 escape) before touching anything,
      * so a refused string stays intact (a C string cannot hold it). */
-    if (memchr(&text[t->start], '\0', (size_t)t->end - (size_t)t->start) != NULL) {
-        return CAMP_ERR_JSON_NUL;
-    }
-    p = &text[from];
-    while (p != NULL && p < end) {
+    while (p < end) {
+        if (*p == '\0') {
+            return NULL;
+        }
+        if (*p != '\\') {
+            p++;
+            continue;
+        }
         r = camp_json_escape(p, end);
         if (CAMP_JSON_ESC_UTF8(r) == 0u) {
-            return CAMP_ERR_JSON_NUL;
+            return NULL;
         }
         p = &p[CAMP_JSON_ESC_USED(r)];
-        p = (const char *)memchr(p, '\\', (size_t)(end - p));
     }
     /* Second pass: every escape is at least as long as the UTF-8 it becomes, so
-     * the write position never passes the read position. */
-    p = &text[from];
+     * the write position never passes the read position (the bytes before the
+     * first escape are copied onto themselves). */
+    p = start;
+    w = start;
     while (p < end) {
         if (*p != '\\') {
-            text[w++] = *p++;
+            *w++ = *p++;
             continue;
         }
         r = camp_json_escape(p, end);
         p = &p[CAMP_JSON_ESC_USED(r)];
         u = CAMP_JSON_ESC_UTF8(r);
         do {
-            text[w++] = (char)(u & 0xFFu);
+            *w++ = (char)(u & 0xFFu);
             u >>= 8;
         } while (u != 0u);
     }
-    t->end = (int)w;
-    return CAMP_OK;
+    return w;
 }
 
 camp_status_t camp_json_get_string(camp_json_doc_t *doc, int tok, const char **out, size_t *len)
@@ -450,16 +464,12 @@ camp_status_t camp_json_get_string(camp_json_doc_t *doc, int tok, const char **o
         return CAMP_ERR_JSON_TYPE;
     }
     if ((t->type_ & CAMP_JSON_F_DECODED) == 0) {
-        /* No escape: the raw text is the value (the strict check proved it is
-         * UTF-8 without control bytes); only the closing quote becomes the NUL. */
-        const char *bs =
-            (const char *)memchr(&doc->text[t->start], '\\', (size_t)t->end - (size_t)t->start);
-        if (bs != NULL) {
-            camp_status_t st = unescape(doc->text, t, (size_t)(bs - doc->text));
-            if (st != CAMP_OK) {
-                return st;
-            }
+        /* only the decoded bytes' end moves; the closing quote becomes the NUL */
+        const char *e = unescape(&doc->text[t->start], &doc->text[t->end]);
+        if (e == NULL) {
+            return CAMP_ERR_JSON_NUL;
         }
+        t->end = (int)(e - doc->text);
         t->type_ |= CAMP_JSON_F_DECODED;
     }
     /* The byte at `end` (the closing quote, or past the decoded bytes) becomes the NUL. */
