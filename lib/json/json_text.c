@@ -1,6 +1,5 @@
 /* Byte-level helpers of the JSON core: UTF-8 validation (also the validators', see
- * json_utf8.h), the one escape decoder, and an iterator over the decoded bytes of a
- * string token. */
+ * json_utf8.h) and the one escape decoder. */
 #include "json_internal.h"
 
 #include <string.h>
@@ -69,19 +68,6 @@ camp_json_token_t *camp_json_string_tok(const camp_json_doc_t *doc, int tok)
         return NULL;
     }
     return &doc->tokens[tok];
-}
-
-bool camp_json_striter_init(camp_json_striter_t *it, const camp_json_doc_t *doc, int tok)
-{
-    const camp_json_token_t *t = camp_json_string_tok(doc, tok);
-    if (t == NULL) {
-        return false;
-    }
-    it->p = doc->text + t->start;
-    it->end = doc->text + t->end;
-    it->decoded = (t->type_ & CAMP_JSON_F_DECODED) != 0;
-    it->pend = 0;
-    return true;
 }
 
 /* A one-letter escape's byte (c has CAMP_JSON_C_ESC): " \ / stand for themselves. */
@@ -171,27 +157,4 @@ uint64_t camp_json_escape(const char *p, const char *end)
         w = (w << 8) | v;
     }
     return ((uint64_t)used << 32) | w;
-}
-
-int camp_json_striter_next(camp_json_striter_t *it)
-{
-    uint64_t r;
-    int b;
-    if (it->pend == 0u) {
-        if (it->p >= it->end) {
-            return -1;
-        }
-        if (it->decoded || *it->p != '\\') {
-            return (unsigned char)*it->p++;
-        }
-        r = camp_json_escape(it->p, it->end);
-        it->p += CAMP_JSON_ESC_USED(r);
-        it->pend = CAMP_JSON_ESC_UTF8(r);
-        if (it->pend == 0u) {
-            return 0; /* \u0000 */
-        }
-    }
-    b = (int)(it->pend & 0xFFu);
-    it->pend >>= 8;
-    return b;
 }
