@@ -450,24 +450,14 @@ static bool check_document(check_t *ck)
                           : CAMP_RULE(J21, "unexpected end of input"));
 }
 
-/* A failure into @p diag: camp_diag_set(diag, err, "$", rule) without the path
- * builder's frames under the checker's (the cleared path is "$"), and the limit of
- * the two failures that have one (@p max_depth for too deep a document). Not
- * inlined: the checker's loop keeps its shape. */
-static CHECK_NOINLINE void check_report(camp_diag_t *diag, camp_status_t err, const char *rule,
-                                        size_t at, unsigned max_depth)
+/* camp_diag_set(diag, err, "$", rule) without the path builder's frames under the
+ * checker's: the cleared path is already "$". */
+static CHECK_NOINLINE void check_report(camp_diag_t *diag, camp_status_t err, const char *rule)
 {
-    if (diag == NULL) {
-        return;
-    }
-    camp_diag_clear(diag);
-    diag->status = err;
-    diag->rule = (rule != NULL) ? rule : "";
-    diag->offset = at;
-    if (err == CAMP_ERR_JSON_DEPTH || err == CAMP_ERR_JSON_TOO_LARGE) {
-        /* camp_diag_set_limits(diag, 0, limit) */
-        diag->has_limit = true;
-        diag->limit_max = (err == CAMP_ERR_JSON_DEPTH) ? (int64_t)max_depth : INT_MAX;
+    if (diag != NULL) {
+        camp_diag_clear(diag);
+        diag->status = err;
+        diag->rule = (rule != NULL) ? rule : "";
     }
 }
 
@@ -499,6 +489,18 @@ camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth, 
             return CAMP_OK;
         }
     }
-    check_report(diag, ck.err, ck.rule, ck.at, ck.max_depth);
+    check_report(diag, ck.err, ck.rule);
+    if (diag != NULL) {
+        diag->offset = ck.at;
+        /* the two failures that have a limit; keeping it out of check_t keeps the
+         * state small (this frame is under the diagnostic's) */
+        if (ck.err == CAMP_ERR_JSON_DEPTH) {
+            camp_diag_set_limits(diag, 0, (int64_t)ck.max_depth);
+        } else if (ck.err == CAMP_ERR_JSON_TOO_LARGE) {
+            camp_diag_set_limits(diag, 0, INT_MAX);
+        } else {
+            /* no limit */
+        }
+    }
     return ck.err;
 }
