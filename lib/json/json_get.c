@@ -180,89 +180,73 @@ int camp_json_member(const camp_json_doc_t *doc, int obj, const char *key)
 
 /* ---- numbers ----------------------------------------------------------------- */
 
-/* The text of a number token, or false when @p tok is not a number. */
-static bool number_text(const camp_json_doc_t *doc, int tok, const char **s, size_t *n)
+/* Number token @p tok of @p doc, or NULL when it is not a number. Returning the
+ * token, not its text through pointers, keeps the callers' locals in registers. */
+static const camp_json_token_t *number_tok(const camp_json_doc_t *doc, int tok)
 {
     const camp_json_token_t *t;
     if (camp_json_kind(doc, tok) != CAMP_JSON_NUMBER) {
-        return false;
+        return NULL;
     }
     t = &doc->tokens[tok];
-    if ((size_t)t->end > doc->len) {
-        return false;
-    }
-    *s = doc->text + t->start;
-    *n = (size_t)(t->end - t->start);
-    return true;
+    return ((size_t)t->end > doc->len) ? NULL : t;
 }
 
-/* The digits s[from..n) as a magnitude. Policy: only integer literals are integers;
- * `1e3` and `5.0` are not, even though their values are whole (the APIs send plain
- * integers). */
-static camp_status_t int_magnitude(const char *s, size_t from, size_t n, uint64_t *mag)
+/* The digits s[from..n) as a magnitude, or UINT64_MAX (out of range, or a byte that
+ * is not a digit). Policy: only integer literals are integers; `1e3` and `5.0` are
+ * not, even though their values are whole (the APIs send plain integers). */
+static uint64_t int_magnitude(const char *s, size_t from, size_t n)
 {
     uint64_t m = 0;
     unsigned sig = 0;
     size_t i;
     for (i = from; i < n; i++) {
         unsigned d = (unsigned)(unsigned char)s[i] - '0';
-        if (d > 9u) {
-            return CAMP_ERR_JSON_RANGE;
-        }
-        /* 19 significant digits always fit in uint64_t; 20 are beyond any int64 */
-        if ((m != 0u || d != 0u) && ++sig > 19u) {
-            return CAMP_ERR_JSON_RANGE;
+        /* 19 significant digits always fit in uint64_t (below UINT64_MAX); 20 are
+         * beyond any int64 */
+        if (d > 9u || ((m != 0u || d != 0u) && ++sig > 19u)) {
+            return UINT64_MAX;
         }
         m = m * 10u + d;
     }
-    *mag = m;
-    return CAMP_OK;
-}
-
-/* The signed value of a magnitude; false when int64 cannot hold it. */
-static bool int_value(bool neg, uint64_t mag, int64_t *v)
-{
-    if (neg) {
-        if (mag > (uint64_t)INT64_MAX + 1u) {
-            return false;
-        }
-        /* -(2^63) is computed without overflowing int64 */
-        *v = (mag == (uint64_t)INT64_MAX + 1u) ? INT64_MIN : -(int64_t)mag;
-        return true;
-    }
-    if (mag > (uint64_t)INT64_MAX) {
-        return false;
-    }
-    *v = (int64_t)mag;
-    return true;
+    return m;
 }
 
 camp_status_t camp_json_get_int(const camp_json_doc_t *doc, int tok, int64_t min, int64_t max,
                                 int64_t *out)
 {
+    const camp_json_token_t *t;
     const char *s;
     size_t n, i = 0;
-    uint64_t mag = 0;
-    int64_t v = 0;
-    camp_status_t st;
+    uint64_t mag;
+    int64_t v;
 
     if (out == NULL || min > max) {
         return CAMP_ERR_ARG;
     }
-    if (!number_text(doc, tok, &s, &n)) {
+    t = number_tok(doc, tok);
+    if (t == NULL) {
         return CAMP_ERR_JSON_TYPE;
     }
+    s = doc->text + t->start;
+    n = (size_t)(t->end - t->start);
     if (n > 0 && s[0] == '-') {
         i = 1;
     }
     if (i >= n) {
         return CAMP_ERR_JSON_TYPE;
     }
-    st = int_magnitude(s, i, n, &mag);
-    if (st != CAMP_OK) {
-        return st;
+    mag = int_magnitude(s, i, n);
+    /* the signed value; -(2^63) is computed without overflowing int64 */
+    if (mag > (uint64_t)INT64_MAX + (uint64_t)i) {
+        return CAMP_ERR_JSON_RANGE; /* also UINT64_MAX */
     }
-    if (!int_value(i == 1, mag, &v) || v < min || v > max) {
+    if (i == 0) {
+        v = (int64_t)mag;
+    } else {
+        v = (mag == (uint64_t)INT64_MAX + 1u) ? INT64_MIN : -(int64_t)mag;
+    }
+    if (v < min || v > max) {
         return CAMP_ERR_JSON_RANGE;
     }
     *out = v;
@@ -340,6 +324,7 @@ static camp_status_t place_digits(const char *s, size_t from, size_t end, int64_
 
 camp_status_t camp_json_get_fraction(const camp_json_doc_t *doc, int tok, uint32_t *millionths)
 {
+    const camp_json_token_t *t;
     const char *s;
     size_t n, i, end = 0;
     int64_t e = 0, q;
@@ -350,9 +335,12 @@ camp_status_t camp_json_get_fraction(const camp_json_doc_t *doc, int tok, uint32
     if (millionths == NULL) {
         return CAMP_ERR_ARG;
     }
-    if (!number_text(doc, tok, &s, &n)) {
+    t = number_tok(doc, tok);
+    if (t == NULL) {
         return CAMP_ERR_JSON_TYPE;
     }
+    s = doc->text + t->start;
+    n = (size_t)(t->end - t->start);
     neg = (s[0] == '-');
     /* the exponent first: digits are then placed in one pass */
     st = number_exponent(s, n, &end, &e);
