@@ -35,30 +35,17 @@ static bool ident_byte(int b)
 
 /* ---- the iterator over a key's decoded bytes ---------------------------------- */
 
-bool camp_json_striter_init(camp_json_striter_t *it, const camp_json_doc_t *doc, int tok)
-{
-    const camp_json_token_t *t = camp_json_string_tok(doc, tok);
-    if (t == NULL) {
-        return false;
-    }
-    it->p = doc->text + t->start;
-    it->end = doc->text + t->end;
-    it->decoded = (t->type_ & CAMP_JSON_F_DECODED) != 0;
-    it->pend = 0;
-    return true;
-}
-
 /* The escape decoder lives in another file: across its call only `it` stays live
  * (it->p is read again after it), so this frame holds one register. */
 int camp_json_striter_next(camp_json_striter_t *it)
 {
     uint64_t r;
-    int b;
+    unsigned char b;
     if (it->pend == 0u) {
         if (it->p >= it->end) {
             return -1;
         }
-        if (it->decoded || *it->p != '\\') {
+        if (it->decoded || (*it->p != '\\')) {
             return (unsigned char)*it->p++;
         }
         r = camp_json_escape(it->p, it->end);
@@ -68,9 +55,9 @@ int camp_json_striter_next(camp_json_striter_t *it)
             return 0; /* \u0000 */
         }
     }
-    b = (int)(it->pend & 0xFFu);
+    b = (unsigned char)(it->pend & 0xFFu);
     it->pend >>= 8;
-    return b;
+    return (int)b;
 }
 
 /* Start @p it on key token @p ktok, or on C string @p cstr (its bytes as they are,
@@ -93,7 +80,7 @@ static DIAG_NOINLINE bool key_iter(camp_json_striter_t *it, const camp_json_doc_
 static void put_char(camp_text_t *t, int c)
 {
     /* keep one byte for the NUL, as camp_text_put() */
-    if (t->buf != NULL && t->len + 1u < t->cap) {
+    if ((t->buf != NULL) && ((t->len + 1u) < t->cap)) {
         t->buf[t->len++] = (char)c;
     }
     t->needed++;
@@ -134,7 +121,12 @@ static DIAG_NOINLINE void put_key(camp_text_t *t, const camp_json_doc_t *doc, in
     start = it.p;
     while ((b = camp_json_striter_next(&it)) >= 0) {
         if (form != 2) {
-            form = (form == 0 ? ident_start(b) : ident_byte(b)) ? 1 : 2;
+            bool ok = (form == 0) ? ident_start(b) : ident_byte(b);
+            if (ok) {
+                form = 1;
+            } else {
+                form = 2;
+            }
         }
     }
     camp_text_put(t, (form == 1) ? "." : "[\"", (form == 1) ? 1u : 2u);

@@ -228,8 +228,8 @@ camp_status_t camp_json_get_int(const camp_json_doc_t *doc, int tok, int64_t min
     if (t == NULL) {
         return CAMP_ERR_JSON_TYPE;
     }
-    s = doc->text + t->start;
-    n = (size_t)(t->end - t->start);
+    s = &doc->text[t->start];
+    n = (size_t)t->end - (size_t)t->start;
     if (n > 0 && s[0] == '-') {
         i = 1;
     }
@@ -339,8 +339,8 @@ camp_status_t camp_json_get_fraction(const camp_json_doc_t *doc, int tok, uint32
     if (t == NULL) {
         return CAMP_ERR_JSON_TYPE;
     }
-    s = doc->text + t->start;
-    n = (size_t)(t->end - t->start);
+    s = &doc->text[t->start];
+    n = (size_t)t->end - (size_t)t->start;
     neg = (s[0] == '-');
     /* the exponent first: digits are then placed in one pass */
     st = number_exponent(s, n, &end, &e);

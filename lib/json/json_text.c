@@ -70,6 +70,19 @@ camp_json_token_t *camp_json_string_tok(const camp_json_doc_t *doc, int tok)
     return &doc->tokens[tok];
 }
 
+bool camp_json_striter_init(camp_json_striter_t *it, const camp_json_doc_t *doc, int tok)
+{
+    const camp_json_token_t *t = camp_json_string_tok(doc, tok);
+    if (t == NULL) {
+        return false;
+    }
+    it->p = doc->text + t->start;
+    it->end = doc->text + t->end;
+    it->decoded = (t->type_ & CAMP_JSON_F_DECODED) != 0;
+    it->pend = 0;
+    return true;
+}
+
 /* A one-letter escape's byte (c has CAMP_JSON_C_ESC): " \ / stand for themselves. */
 static unsigned char simple_escape(unsigned char c)
 {
@@ -93,11 +106,11 @@ static unsigned char simple_escape(unsigned char c)
 static inline uint32_t u_digits(const char *p, ptrdiff_t n)
 {
     uint32_t x = 0;
-    unsigned k;
-    for (k = 2; k < 12u; k++) {
+    unsigned k = 2;
+    while (k < 12u) {
         unsigned d;
         if (k == 6u) {
-            if (x < 0xD800u || x > 0xDBFFu || n < 12 || p[6] != '\\' || p[7] != 'u') {
+            if ((x < 0xD800u) || (x > 0xDBFFu) || (n < 12) || (p[6] != '\\') || (p[7] != 'u')) {
                 break;
             }
             k = 8;
@@ -112,6 +125,7 @@ static inline uint32_t u_digits(const char *p, ptrdiff_t n)
             d += 10u;
         }
         x = (x << 4) | d;
+        k++;
     }
     return x;
 }
@@ -120,10 +134,10 @@ uint64_t camp_json_escape(const char *p, const char *end)
 {
     ptrdiff_t n = end - p;
     unsigned char c = (n >= 2) ? (unsigned char)p[1] : 0u;
-    uint32_t v = '\\'; /* a malformed escape: the backslash alone */
+    uint32_t v = (uint32_t)'\\'; /* a malformed escape: the backslash alone */
     uint32_t w;
     unsigned used = 1;
-    if (c != (unsigned char)'u' || n < 6) {
+    if ((c != (unsigned char)'u') || (n < 6)) {
         if (c < 0x80u && (camp_json_cls[c] & CAMP_JSON_C_ESC) != 0) {
             v = simple_escape(c);
             used = 2;
@@ -133,11 +147,11 @@ uint64_t camp_json_escape(const char *p, const char *end)
         if (w != UINT32_MAX) {
             v = w;
             used = 6;
-            if (w > 0xFFFFu && (w & 0xFC00u) == 0xDC00u) {
+            if ((w > 0xFFFFu) && ((w & 0xFC00u) == 0xDC00u)) {
                 /* a high surrogate (bits 16-31) with its low one (bits 0-15) */
                 v = 0x10000u + ((w >> 6) & 0xFFC00u) + (w & 0x3FFu);
                 used = 12;
-            } else if (w > 0xFFFFu || (w & 0xF800u) == 0xD800u) {
+            } else if ((w > 0xFFFFu) || ((w & 0xF800u) == 0xD800u)) {
                 v = 0xFFFDu; /* a surrogate without its pair: rejected by camp_json_check() */
             } else {
                 /* a code point of its own */
@@ -148,7 +162,13 @@ uint64_t camp_json_escape(const char *p, const char *end)
      * for 1, 2, 3 continuation bytes), then 6 bits at a time from the last */
     w = v;
     if (v >= 0x80u) {
-        v |= (v < 0x800u) ? (0xC0u << 6) : (v < 0x10000u) ? (0xE0u << 12) : (0xF0u << 18);
+        if (v < 0x800u) {
+            v |= 0x3000u; /* 0xC0 << 6 */
+        } else if (v < 0x10000u) {
+            v |= 0xE0000u; /* 0xE0 << 12 */
+        } else {
+            v |= 0x3C00000u; /* 0xF0 << 18 */
+        }
         w = 0;
         do {
             w = (w << 8) | 0x80u | (v & 0x3Fu);
