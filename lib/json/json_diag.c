@@ -39,9 +39,9 @@ static bool ident_byte(int b)
  * (it->p is read again after it), so this frame holds one register. */
 int camp_json_striter_next(camp_json_striter_t *it)
 {
-    uint64_t r;
     unsigned char b;
     if (it->pend == 0u) {
+        uint64_t r;
         if (it->p >= it->end) {
             return -1;
         }
