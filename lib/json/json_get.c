@@ -137,15 +137,26 @@ bool camp_json_string_eq(const camp_json_doc_t *doc, int tok, const char *lit)
 
 /* Does key token @p k equal @p key (@p klen bytes)? The hot loop of member lookup:
  * a length test rejects most keys without a call. Raw text without escapes (and a
- * decoded token) is its own value; raw text with escapes decodes to fewer bytes
- * than it has. camp_json_string_eq() decides (it checks the token as well), as a
- * tail call: this frame is gone before its frame is made. */
+ * decoded token) is its own value; raw text with escapes is longer than its value,
+ * except where an escape is malformed (in a document camp_json_parse() did not
+ * check): raw text as long as a key that holds a backslash never matches it.
+ * camp_json_string_eq() decides the rest (it checks the token as well), as a tail
+ * call: this frame is gone before its frame is made. */
 static GET_NOINLINE bool key_is(const camp_json_doc_t *doc, int k, const char *key, size_t klen)
 {
     const camp_json_token_t *t = &doc->tokens[k];
     size_t n = (size_t)t->end - (size_t)t->start; /* damaged (end < start): huge, refused */
-    if (n != klen && (n < klen || (t->type_ & CAMP_JSON_F_DECODED) != 0)) {
+    bool raw = (t->type_ & CAMP_JSON_F_DECODED) == 0;
+    if (n < klen || (n > klen && !raw)) {
         return false;
+    }
+    if (n == klen && raw) {
+        size_t i;
+        for (i = 0; i < klen; i++) {
+            if (key[i] == '\\') {
+                return false;
+            }
+        }
     }
     return camp_json_string_eq(doc, k, key);
 }
