@@ -12,6 +12,12 @@
 
 #include "json_internal.h"
 
+#if defined(__GNUC__) || defined(__clang__)
+#define CHECK_NOINLINE __attribute__((noinline))
+#else
+#define CHECK_NOINLINE
+#endif
+
 #define CAMP_JSON_STR_(x) #x
 #define CAMP_JSON_STR(x) CAMP_JSON_STR_(x)
 
@@ -196,7 +202,6 @@ static size_t check_escape(check_t *ck, size_t i)
 {
     const unsigned char *s = ck->s;
     size_t k;
-    unsigned char u[4];
     if (ck->len - i < 2) {
         return ck->len;
     }
@@ -221,7 +226,8 @@ static size_t check_escape(check_t *ck, size_t i)
         return i + 6; /* not D800..DFFF (the 4 hex digits are checked) */
     }
     /* the decoder takes 12 bytes only for a high surrogate with its low one */
-    if ((camp_json_unescape((const char *)s + i, (const char *)s + ck->len, u) >> 3) != 12u) {
+    if (CAMP_JSON_ESC_USED(camp_json_escape((const char *)s + i, (const char *)s + ck->len)) !=
+        12u) {
         (void)check_fail(ck, i, CAMP_RULE(J10, "unpaired surrogate in \\u escape"));
         return 0;
     }
@@ -444,6 +450,17 @@ static bool check_document(check_t *ck)
                           : CAMP_RULE(J21, "unexpected end of input"));
 }
 
+/* camp_diag_set(diag, err, "$", rule) without the path builder's frames under the
+ * checker's: the cleared path is already "$". */
+static CHECK_NOINLINE void check_report(camp_diag_t *diag, camp_status_t err, const char *rule)
+{
+    if (diag != NULL) {
+        camp_diag_clear(diag);
+        diag->status = err;
+        diag->rule = (rule != NULL) ? rule : "";
+    }
+}
+
 camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth, camp_diag_t *diag)
 {
     check_t ck;
@@ -472,7 +489,7 @@ camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth, 
             return CAMP_OK;
         }
     }
-    camp_diag_set(diag, ck.err, "$", ck.rule);
+    check_report(diag, ck.err, ck.rule);
     if (diag != NULL) {
         diag->offset = ck.at;
         /* the two failures that have a limit; keeping it out of check_t keeps the

@@ -33,6 +33,33 @@ static bool ident_byte(int b)
     return ident_start(b) || (b >= '0' && b <= '9');
 }
 
+/* ---- the iterator over a key's decoded bytes ---------------------------------- */
+
+/* The escape decoder lives in another file: across its call only `it` stays live
+ * (it->p is read again after it), so this frame holds one register. */
+int camp_json_striter_next(camp_json_striter_t *it)
+{
+    unsigned char b;
+    if (it->pend == 0u) {
+        uint64_t r;
+        if (it->p >= it->end) {
+            return -1;
+        }
+        if (it->decoded || (*it->p != '\\')) {
+            return (unsigned char)*it->p++;
+        }
+        r = camp_json_escape(it->p, it->end);
+        it->p += CAMP_JSON_ESC_USED(r);
+        it->pend = CAMP_JSON_ESC_UTF8(r);
+        if (it->pend == 0u) {
+            return 0; /* \u0000 */
+        }
+    }
+    b = (unsigned char)(it->pend & 0xFFu);
+    it->pend >>= 8;
+    return (int)b;
+}
+
 /* Start @p it on key token @p ktok, or on C string @p cstr (its bytes as they are,
  * no escapes to undo) when ktok < 0; false when ktok is not a string. */
 static DIAG_NOINLINE bool key_iter(camp_json_striter_t *it, const camp_json_doc_t *doc, int ktok,
@@ -44,54 +71,71 @@ static DIAG_NOINLINE bool key_iter(camp_json_striter_t *it, const camp_json_doc_
     it->p = cstr;
     it->end = cstr + strlen(cstr);
     it->decoded = true;
-    it->npend = 0;
-    it->ipend = 0;
+    it->pend = 0;
     return true;
+}
+
+/* camp_text_put() of the one byte @p c, by value: a byte passed by address would
+ * need a stack slot in the frame of the key printer. */
+static void put_char(camp_text_t *t, int c)
+{
+    /* keep one byte for the NUL, as camp_text_put() */
+    if ((t->buf != NULL) && ((t->len + 1u) < t->cap)) {
+        t->buf[t->len++] = (char)c;
+    }
+    t->needed++;
 }
 
 /* One key byte inside `["..."]`: `"`, `\\` and control bytes escaped. Byte by
  * byte through the text builder, which cuts at the same place either way. */
 static void put_key_byte(camp_text_t *t, int b)
 {
-    char c = (char)b;
+    int c = b;
     if (b == '"' || b == '\\') {
-        camp_text_put(t, "\\", 1);
+        put_char(t, '\\');
     } else if (b < 0x20) {
         camp_text_put(t, "\\u00", 4);
-        camp_text_put(t, &hex[(b >> 4) & 0xF], 1);
+        put_char(t, hex[(b >> 4) & 0xF]);
         c = hex[b & 0xF];
+    } else {
+        /* the byte itself */
     }
-    camp_text_put(t, &c, 1);
+    put_char(t, c);
 }
 
 /* Append key token @p ktok (or C string @p cstr, see key_iter()): `.key` when
  * identifier-like ([A-Za-z_$][A-Za-z0-9_$]*), else `["key"]`. The key's decoded
- * bytes are read twice: once to choose the form, once to print. */
+ * bytes are read twice: once to choose the form, once to print; the second pass
+ * restarts the iterator where the first began, so that only the text builder, the
+ * start, the form and the byte live across the calls. */
 static DIAG_NOINLINE void put_key(camp_text_t *t, const camp_json_doc_t *doc, int ktok,
                                   const char *cstr)
 {
     camp_json_striter_t it;
-    bool ident = true;
-    size_t n = 0;
+    const char *start;
+    int form = 0; /* 0: no byte yet (the empty key prints as [""]), 1: identifier, 2: not */
     int b;
     if (!key_iter(&it, doc, ktok, cstr)) {
         return;
     }
+    start = it.p;
     while ((b = camp_json_striter_next(&it)) >= 0) {
-        if (!(n == 0 ? ident_start(b) : ident_byte(b))) {
-            ident = false;
+        if (form != 2) {
+            bool ok = (form == 0) ? ident_start(b) : ident_byte(b);
+            if (ok) {
+                form = 1;
+            } else {
+                form = 2;
+            }
         }
-        n++;
     }
-    if (n == 0) {
-        ident = false; /* the empty key prints as [""] */
-    }
-    camp_text_put(t, ident ? "." : "[\"", ident ? 1 : 2);
-    (void)key_iter(&it, doc, ktok, cstr);
+    camp_text_put(t, (form == 1) ? "." : "[\"", (form == 1) ? 1u : 2u);
+    it.p = start;
+    it.pend = 0;
     while ((b = camp_json_striter_next(&it)) >= 0) {
         put_key_byte(t, b); /* identifier bytes need no escape */
     }
-    if (!ident) {
+    if (form != 1) {
         camp_text_put(t, "\"]", 2);
     }
 }

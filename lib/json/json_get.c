@@ -91,21 +91,27 @@ bool camp_json_string_eq(const camp_json_doc_t *doc, int tok, const char *lit)
     const unsigned char *l = (const unsigned char *)lit;
     const char *p;
     const char *end;
-    bool raw;
     if (lit == NULL || t == NULL) {
         return false;
     }
     p = doc->text + t->start;
     end = doc->text + t->end;
-    raw = (t->type_ & CAMP_JSON_F_DECODED) == 0;
-    /* One pass, no call for plain bytes (the hot loop of member and enum lookup);
-     * an escape is decoded by the leaf decoder. lit's NUL never matches: a NUL in
-     * the token (raw, or \u0000) makes it longer than lit. */
+    /* Plain bytes take no call (the hot loop of member and enum lookup); an escape
+     * of a raw token is decoded by the leaf decoder, its UTF-8 compared byte by
+     * byte (a decoded token's bytes are plain: its loop is apart, so that only p,
+     * end and l live across the call). lit's NUL never matches: a NUL in the token
+     * (raw, or \u0000) makes it longer than lit. */
+    if ((t->type_ & CAMP_JSON_F_DECODED) != 0) {
+        end = p; /* no raw bytes left for the loop below */
+        for (; p < &doc->text[t->end]; p++, l++) {
+            if (*p == '\0' || (unsigned char)*p != *l) {
+                return false;
+            }
+        }
+    }
     while (p < end) {
-        unsigned char u[4];
-        unsigned r;
-        unsigned k;
-        if (*p != '\\' || !raw) {
+        uint32_t w;
+        if (*p != '\\') {
             if (*p == '\0' || (unsigned char)*p != *l) {
                 return false;
             }
@@ -113,38 +119,53 @@ bool camp_json_string_eq(const camp_json_doc_t *doc, int tok, const char *lit)
             l++;
             continue;
         }
-        r = camp_json_unescape(p, end, u);
-        p = &p[r >> 3];
-        for (k = 0; k < (r & 7u); k++, l++) {
-            if (*l == '\0' || *l != u[k]) {
+        {
+            uint64_t r = camp_json_escape(p, end);
+            p = &p[CAMP_JSON_ESC_USED(r)];
+            w = CAMP_JSON_ESC_UTF8(r);
+        }
+        do {
+            if (*l == '\0' || *l != (w & 0xFFu)) {
                 return false;
             }
-        }
+            l++;
+            w >>= 8;
+        } while (w != 0u);
     }
     return *l == '\0';
 }
 
-/* Does key token @p k equal @p key (klen bytes)? The hot loop of member lookup: a
- * length test rejects most keys at once. Raw text without escapes (and a decoded
- * token) is its own value; raw text with escapes decodes to fewer bytes than it
- * has, so it can only match when it is longer than key. Raw text equal to a key
- * that holds a backslash is such text, so it matches only when already decoded. */
-static bool key_is(const camp_json_doc_t *doc, int k, const char *key, size_t klen)
+/* Does key token @p k equal @p key (@p klen bytes)? The hot loop of member lookup:
+ * a length test rejects most keys without a call. Raw text without escapes (and a
+ * decoded token) is its own value; raw text with escapes is longer than its value,
+ * except where an escape is malformed (in a document camp_json_parse() did not
+ * check): raw text as long as a key that holds a backslash never matches it.
+ * camp_json_string_eq() decides the rest (it checks the token as well), as a tail
+ * call: this frame is gone before its frame is made. */
+static GET_NOINLINE bool key_is(const camp_json_doc_t *doc, int k, const char *key, size_t klen)
 {
     const camp_json_token_t *t = &doc->tokens[k];
-    size_t n;
-    bool decoded;
-    if ((t->type_ & CAMP_JSON_T_MASK) != CAMP_JSON_T_STRING || doc->text == NULL || t->start < 0 ||
-        t->end < t->start || (size_t)t->end > doc->len) {
-        return false; /* not a string key: camp_json_string_eq() says no as well */
+    size_t n = (size_t)t->end - (size_t)t->start; /* damaged (end < start): huge, refused */
+    bool raw = (t->type_ & CAMP_JSON_F_DECODED) == 0;
+    if (n < klen || (n > klen && !raw)) {
+        return false;
     }
-    n = (size_t)(t->end - t->start);
-    decoded = (t->type_ & CAMP_JSON_F_DECODED) != 0;
-    if (n != klen) {
-        return n > klen && !decoded && camp_json_string_eq(doc, k, key);
+    if (n == klen && raw) {
+        size_t i;
+        for (i = 0; i < klen; i++) {
+            if (key[i] == '\\') {
+                return false;
+            }
+        }
     }
-    return memcmp(doc->text + t->start, key, klen) == 0 &&
-           (decoded || memchr(key, '\\', klen) == NULL);
+    return camp_json_string_eq(doc, k, key);
+}
+
+/* The key after key @p k of an object: right after a scalar value at once. */
+static GET_NOINLINE int next_key(const camp_json_doc_t *doc, int k)
+{
+    const camp_json_token_t *t = &doc->tokens[k];
+    return (t[0].size == 1 && t[1].size == 0) ? k + 2 : camp_json_next(doc, k);
 }
 
 int camp_json_member(const camp_json_doc_t *doc, int obj, const char *key)
@@ -157,103 +178,86 @@ int camp_json_member(const camp_json_doc_t *doc, int obj, const char *key)
     }
     klen = strlen(key);
     n = doc->tokens[obj].size;
-    for (k = obj + 1; n > 0 && k + 1 < doc->count; n--) {
-        const camp_json_token_t *t = &doc->tokens[k];
+    /* only doc, key, klen, n, k and found live across the calls: a small frame */
+    for (k = obj + 1; n > 0 && k < doc->count - 1; n--) {
         /* no early exit: with duplicate keys the last one wins */
         if (key_is(doc, k, key, klen)) {
             found = k + 1;
         }
-        /* a key with a scalar value: the next key follows at once */
-        k = (t[0].size == 1 && t[1].size == 0) ? k + 2 : camp_json_next(doc, k);
+        k = next_key(doc, k);
     }
     return found;
 }
 
 /* ---- numbers ----------------------------------------------------------------- */
 
-/* The text of a number token, or false when @p tok is not a number. */
-static bool number_text(const camp_json_doc_t *doc, int tok, const char **s, size_t *n)
+/* Number token @p tok of @p doc, or NULL when it is not a number. Returning the
+ * token, not its text through pointers, keeps the callers' locals in registers. */
+static const camp_json_token_t *number_tok(const camp_json_doc_t *doc, int tok)
 {
     const camp_json_token_t *t;
     if (camp_json_kind(doc, tok) != CAMP_JSON_NUMBER) {
-        return false;
+        return NULL;
     }
     t = &doc->tokens[tok];
-    if ((size_t)t->end > doc->len) {
-        return false;
-    }
-    *s = doc->text + t->start;
-    *n = (size_t)(t->end - t->start);
-    return true;
+    return ((size_t)t->end > doc->len) ? NULL : t;
 }
 
-/* The digits s[from..n) as a magnitude. Policy: only integer literals are integers;
- * `1e3` and `5.0` are not, even though their values are whole (the APIs send plain
- * integers). */
-static camp_status_t int_magnitude(const char *s, size_t from, size_t n, uint64_t *mag)
+/* The digits s[from..n) as a magnitude, or UINT64_MAX (out of range, or a byte that
+ * is not a digit). Policy: only integer literals are integers; `1e3` and `5.0` are
+ * not, even though their values are whole (the APIs send plain integers). */
+static uint64_t int_magnitude(const char *s, size_t from, size_t n)
 {
     uint64_t m = 0;
     unsigned sig = 0;
     size_t i;
     for (i = from; i < n; i++) {
         unsigned d = (unsigned)(unsigned char)s[i] - '0';
-        if (d > 9u) {
-            return CAMP_ERR_JSON_RANGE;
-        }
-        /* 19 significant digits always fit in uint64_t; 20 are beyond any int64 */
-        if ((m != 0u || d != 0u) && ++sig > 19u) {
-            return CAMP_ERR_JSON_RANGE;
+        /* 19 significant digits always fit in uint64_t (below UINT64_MAX); 20 are
+         * beyond any int64 */
+        if (d > 9u || ((m != 0u || d != 0u) && ++sig > 19u)) {
+            return UINT64_MAX;
         }
         m = m * 10u + d;
     }
-    *mag = m;
-    return CAMP_OK;
-}
-
-/* The signed value of a magnitude; false when int64 cannot hold it. */
-static bool int_value(bool neg, uint64_t mag, int64_t *v)
-{
-    if (neg) {
-        if (mag > (uint64_t)INT64_MAX + 1u) {
-            return false;
-        }
-        /* -(2^63) is computed without overflowing int64 */
-        *v = (mag == (uint64_t)INT64_MAX + 1u) ? INT64_MIN : -(int64_t)mag;
-        return true;
-    }
-    if (mag > (uint64_t)INT64_MAX) {
-        return false;
-    }
-    *v = (int64_t)mag;
-    return true;
+    return m;
 }
 
 camp_status_t camp_json_get_int(const camp_json_doc_t *doc, int tok, int64_t min, int64_t max,
                                 int64_t *out)
 {
+    const camp_json_token_t *t;
     const char *s;
     size_t n, i = 0;
-    uint64_t mag = 0;
-    int64_t v = 0;
-    camp_status_t st;
+    uint64_t mag;
+    int64_t v;
 
     if (out == NULL || min > max) {
         return CAMP_ERR_ARG;
     }
-    if (!number_text(doc, tok, &s, &n)) {
+    t = number_tok(doc, tok);
+    if (t == NULL) {
         return CAMP_ERR_JSON_TYPE;
     }
+    s = &doc->text[t->start];
+    n = (size_t)t->end - (size_t)t->start;
     if (n > 0 && s[0] == '-') {
         i = 1;
     }
     if (i >= n) {
         return CAMP_ERR_JSON_TYPE;
     }
-    st = int_magnitude(s, i, n, &mag);
-    if (st != CAMP_OK) {
-        return st;
+    mag = int_magnitude(s, i, n);
+    /* the signed value; -(2^63) is computed without overflowing int64 */
+    if (mag > (uint64_t)INT64_MAX + (uint64_t)i) {
+        return CAMP_ERR_JSON_RANGE; /* also UINT64_MAX */
     }
-    if (!int_value(i == 1, mag, &v) || v < min || v > max) {
+    if (i == 0) {
+        v = (int64_t)mag;
+    } else {
+        v = (mag == (uint64_t)INT64_MAX + 1u) ? INT64_MIN : -(int64_t)mag;
+    }
+    if (v < min || v > max) {
         return CAMP_ERR_JSON_RANGE;
     }
     *out = v;
@@ -331,6 +335,7 @@ static camp_status_t place_digits(const char *s, size_t from, size_t end, int64_
 
 camp_status_t camp_json_get_fraction(const camp_json_doc_t *doc, int tok, uint32_t *millionths)
 {
+    const camp_json_token_t *t;
     const char *s;
     size_t n, i, end = 0;
     int64_t e = 0, q;
@@ -341,9 +346,12 @@ camp_status_t camp_json_get_fraction(const camp_json_doc_t *doc, int tok, uint32
     if (millionths == NULL) {
         return CAMP_ERR_ARG;
     }
-    if (!number_text(doc, tok, &s, &n)) {
+    t = number_tok(doc, tok);
+    if (t == NULL) {
         return CAMP_ERR_JSON_TYPE;
     }
+    s = &doc->text[t->start];
+    n = (size_t)t->end - (size_t)t->start;
     neg = (s[0] == '-');
     /* the exponent first: digits are then placed in one pass */
     st = number_exponent(s, n, &end, &e);
@@ -392,47 +400,56 @@ bool camp_json_is_null(const camp_json_doc_t *doc, int tok)
 
 /* ---- strings ----------------------------------------------------------------- */
 
-/* Decode string token @p t in place; text[from] is its first backslash. Not inlined:
- * its locals stay out of camp_json_get_string()'s frame on the common path. */
-static GET_NOINLINE camp_status_t unescape(char *text, camp_json_token_t *t, size_t from)
+/* Decode the raw string bytes [start, end) in place: their new end, or NULL for a
+ * NUL. Not inlined: its locals stay out of camp_json_get_string()'s frame. Only
+ * three values live across a call: this is under a decode's deepest frames. */
+static GET_NOINLINE char *unescape(char *start, char *end)
 {
-    const char *end = &text[t->end];
-    const char *p;
-    size_t w = from;
-    unsigned char u[4];
-    unsigned r;
-    unsigned k;
+    const char *p = start;
+    char *w;
+    uint64_t r;
+    uint32_t u;
 
+    /* No escape: the raw text is the value (the strict check proved it is UTF-8
+     * without control bytes). */
+    if (memchr(start, '\\', (size_t)(end - start)) == NULL) {
+        return end;
+    }
     /* First pass: refuse a NUL (raw, or a \\u0000 escape) before touching anything,
      * so a refused string stays intact (a C string cannot hold it). */
-    if (memchr(&text[t->start], '\0', (size_t)t->end - (size_t)t->start) != NULL) {
-        return CAMP_ERR_JSON_NUL;
-    }
-    p = &text[from];
-    while (p != NULL && p < end) {
-        r = camp_json_unescape(p, end, u);
-        if (u[0] == 0u) {
-            return CAMP_ERR_JSON_NUL;
-        }
-        p = &p[r >> 3];
-        p = (const char *)memchr(p, '\\', (size_t)(end - p));
-    }
-    /* Second pass: every escape is at least as long as the UTF-8 it becomes, so
-     * the write position never passes the read position. */
-    p = &text[from];
     while (p < end) {
+        if (*p == '\0') {
+            return NULL;
+        }
         if (*p != '\\') {
-            text[w++] = *p++;
+            p++;
             continue;
         }
-        r = camp_json_unescape(p, end, u);
-        p = &p[r >> 3];
-        for (k = 0; k < (r & 7u); k++) {
-            text[w++] = (char)u[k];
+        r = camp_json_escape(p, end);
+        if (CAMP_JSON_ESC_UTF8(r) == 0u) {
+            return NULL;
         }
+        p = &p[CAMP_JSON_ESC_USED(r)];
     }
-    t->end = (int)w;
-    return CAMP_OK;
+    /* Second pass: every escape is at least as long as the UTF-8 it becomes, so
+     * the write position never passes the read position (the bytes before the
+     * first escape are copied onto themselves). */
+    p = start;
+    w = start;
+    while (p < end) {
+        if (*p != '\\') {
+            *w++ = *p++;
+            continue;
+        }
+        r = camp_json_escape(p, end);
+        p = &p[CAMP_JSON_ESC_USED(r)];
+        u = CAMP_JSON_ESC_UTF8(r);
+        do {
+            *w++ = (char)(u & 0xFFu);
+            u >>= 8;
+        } while (u != 0u);
+    }
+    return w;
 }
 
 camp_status_t camp_json_get_string(camp_json_doc_t *doc, int tok, const char **out, size_t *len)
@@ -446,16 +463,12 @@ camp_status_t camp_json_get_string(camp_json_doc_t *doc, int tok, const char **o
         return CAMP_ERR_JSON_TYPE;
     }
     if ((t->type_ & CAMP_JSON_F_DECODED) == 0) {
-        /* No escape: the raw text is the value (the strict check proved it is
-         * UTF-8 without control bytes); only the closing quote becomes the NUL. */
-        const char *bs =
-            (const char *)memchr(&doc->text[t->start], '\\', (size_t)t->end - (size_t)t->start);
-        if (bs != NULL) {
-            camp_status_t st = unescape(doc->text, t, (size_t)(bs - doc->text));
-            if (st != CAMP_OK) {
-                return st;
-            }
+        /* only the decoded bytes' end moves; the closing quote becomes the NUL */
+        const char *e = unescape(&doc->text[t->start], &doc->text[t->end]);
+        if (e == NULL) {
+            return CAMP_ERR_JSON_NUL;
         }
+        t->end = (int)(e - doc->text);
         t->type_ |= CAMP_JSON_F_DECODED;
     }
     /* The byte at `end` (the closing quote, or past the decoded bytes) becomes the NUL. */

@@ -48,27 +48,29 @@ static inline const camp_json_token_t *camp_json_tok(const camp_json_doc_t *doc,
 /* Iterator over the decoded bytes of a string token, without mutating the
  * input. Works on raw (escaped) and already-decoded tokens. */
 typedef struct camp_json_striter {
-    const char *p;         /* next input byte */
-    const char *end;       /* end of the token's bytes */
-    unsigned char pend[4]; /* UTF-8 bytes of the current escape, not yet returned */
-    unsigned char npend;   /* bytes in pend */
-    unsigned char ipend;   /* next index into pend */
-    bool decoded;          /* bytes are already decoded: no escape processing */
+    const char *p;   /* next input byte */
+    const char *end; /* end of the token's bytes */
+    uint32_t pend;   /* UTF-8 bytes of the current escape not yet returned, the next lowest */
+    bool decoded;    /* bytes are already decoded: no escape processing */
 } camp_json_striter_t;
 
 /* String token @p tok whose bytes lie inside the text, or NULL (not a string, or
  * out of range). */
 camp_json_token_t *camp_json_string_tok(const camp_json_doc_t *doc, int tok);
 
-/* camp_json_unescape()'s result: input bytes taken (bits 3 and up), bytes written (bits 0-2). */
-#define CAMP_JSON_UNESC(used, wrote) (((used) << 3) | (wrote))
+/* camp_json_escape()'s result: the escape's UTF-8 bytes, the first in the lowest
+ * byte (bits 0-31), and the input bytes it takes (bits 32 and up: 1, 2, 6 or 12).
+ * Its bytes are read lowest first until the rest is 0: a lead or continuation byte
+ * is never 0, so only the one-byte \u0000 is a 0 byte, and it is the last. */
+#define CAMP_JSON_ESC_USED(r) ((size_t)((r) >> 32))
+#define CAMP_JSON_ESC_UTF8(r) ((uint32_t)(r))
 
-/* The escape at @p p (a backslash, p < end) of a raw string token: its decoded
- * bytes (1..4) into @p out; returns CAMP_JSON_UNESC(taken, written). A surrogate
+/* The escape at @p p (a backslash, p < end) of a raw string token. A surrogate
  * escape without its pair stands for U+FFFD; a malformed or cut escape (only in a
  * document that did not go through camp_json_parse()) for its backslash alone.
- * A leaf: the one escape decoder of the string getters, comparison and paths. */
-unsigned camp_json_unescape(const char *p, const char *end, unsigned char *out);
+ * A leaf without a buffer: the one escape decoder of the string getters,
+ * comparison and paths, at the bottom of every decode's deepest call chain. */
+uint64_t camp_json_escape(const char *p, const char *end);
 
 /* Start iterating string token @p tok; false when it is not a string. */
 bool camp_json_striter_init(camp_json_striter_t *it, const camp_json_doc_t *doc, int tok);

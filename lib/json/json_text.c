@@ -1,6 +1,5 @@
 /* Byte-level helpers of the JSON core: UTF-8 validation (also the validators', see
- * json_utf8.h), the one escape decoder, and an iterator over the decoded bytes of a
- * string token. */
+ * json_utf8.h) and the one escape decoder. */
 #include "json_internal.h"
 
 #include <string.h>
@@ -80,28 +79,8 @@ bool camp_json_striter_init(camp_json_striter_t *it, const camp_json_doc_t *doc,
     it->p = doc->text + t->start;
     it->end = doc->text + t->end;
     it->decoded = (t->type_ & CAMP_JSON_F_DECODED) != 0;
-    it->npend = 0;
-    it->ipend = 0;
+    it->pend = 0;
     return true;
-}
-
-/* Value of a \uXXXX escape at p, or UINT32_MAX when there is none. */
-static inline uint32_t u_escape_at(const char *p, const char *end)
-{
-    uint32_t v = 0;
-    unsigned k;
-    if (end - p < 6 || p[0] != '\\' || p[1] != 'u') {
-        return UINT32_MAX;
-    }
-    for (k = 2; k < 6; k++) {
-        unsigned char c = (unsigned char)p[k];
-        if (c >= 0x80u || (camp_json_cls[c] & CAMP_JSON_C_HEX) == 0) {
-            return UINT32_MAX;
-        }
-        /* '0'-'9' -> 0-9; 'a'-'f' and 'A'-'F' (bit 0x20 folded away) -> 10-15 */
-        v = (v << 4) | (c <= '9' ? (uint32_t)(c - '0') : (uint32_t)((c & 0xDFu) - 'A' + 10));
-    }
-    return v;
 }
 
 /* A one-letter escape's byte (c has CAMP_JSON_C_ESC): " \ / stand for themselves. */
@@ -119,91 +98,83 @@ static unsigned char simple_escape(unsigned char c)
     return b;
 }
 
-/* A one-letter escape at p, else (malformed or cut) the backslash alone. */
-static unsigned letter_escape(const char *p, const char *end, unsigned char *out)
+/* The hex digits of the \u escape at @p p (6 bytes are there) and, when it is a
+ * high surrogate with another \u escape right after it (@p n bytes are there), of
+ * that one too, in the low half below the first's. UINT32_MAX when the first has a
+ * byte that is not a hex digit; a lone high surrogate when the second has. One
+ * loop, inline: a second copy or a call would give the leaf decoder a frame. */
+static inline uint32_t u_digits(const char *p, ptrdiff_t n)
 {
-    unsigned char c = (end - p >= 2) ? (unsigned char)p[1] : 0u;
-    unsigned r = CAMP_JSON_UNESC(1u, 1u);
-    out[0] = '\\';
-    if (c < 0x80u && (camp_json_cls[c] & CAMP_JSON_C_ESC) != 0) {
-        out[0] = simple_escape(c);
-        r = CAMP_JSON_UNESC(2u, 1u);
+    uint32_t x = 0;
+    unsigned k = 2;
+    while (k < 12u) {
+        unsigned d;
+        if (k == 6u) {
+            if ((x < 0xD800u) || (x > 0xDBFFu) || (n < 12) || (p[6] != '\\') || (p[7] != 'u')) {
+                break;
+            }
+            k = 8;
+        }
+        d = (unsigned)(unsigned char)p[k] - (unsigned)'0';
+        if (d > 9u) {
+            /* 'A'-'F' and 'a'-'f' (bit 0x20 of d set alike) -> 10-15 */
+            d = (d | 0x20u) - 0x31u;
+            if (d > 5u) {
+                return (k < 6u) ? UINT32_MAX : 0xD800u;
+            }
+            d += 10u;
+        }
+        x = (x << 4) | d;
+        k++;
     }
-    return r;
+    return x;
 }
 
-/* UTF-8 of code point @p cp (not a surrogate) into @p out: continuation bytes from
- * the last, then the lead byte. Returns the byte count. */
-static unsigned utf8_put(uint32_t cp, unsigned char *out)
+uint64_t camp_json_escape(const char *p, const char *end)
 {
-    static const unsigned char lead[5] = {0x00u, 0x00u, 0xC0u, 0xE0u, 0xF0u};
-    unsigned n = 4u;
-    unsigned k;
-    if (cp < 0x80u) {
-        n = 1u;
-    } else if (cp < 0x800u) {
-        n = 2u;
-    } else if (cp < 0x10000u) {
-        n = 3u;
+    ptrdiff_t n = end - p;
+    unsigned char c = (n >= 2) ? (unsigned char)p[1] : 0u;
+    uint32_t v = (uint32_t)'\\'; /* a malformed escape: the backslash alone */
+    uint32_t w;
+    unsigned used = 1;
+    if ((c != (unsigned char)'u') || (n < 6)) {
+        if (c < 0x80u && (camp_json_cls[c] & CAMP_JSON_C_ESC) != 0) {
+            v = simple_escape(c);
+            used = 2;
+        }
     } else {
-        /* 4 bytes */
-    }
-    for (k = n - 1u; k > 0u; k--) {
-        out[k] = (unsigned char)(0x80u | (cp & 0x3Fu));
-        cp >>= 6;
-    }
-    out[0] = (unsigned char)(cp | lead[n]);
-    return n;
-}
-
-/* Calls nothing (its helpers are inlined): it is the bottom of key comparison,
- * under every decode. */
-unsigned camp_json_unescape(const char *p, const char *end, unsigned char *out)
-{
-    uint32_t cp = UINT32_MAX;
-    uint32_t lo = UINT32_MAX;
-    unsigned used = 0;
-    /* a \uXXXX, and the one after it when it is a high surrogate */
-    do {
-        uint32_t v = u_escape_at(p + used, end);
-        if (used == 0) {
-            cp = v;
-        } else {
-            lo = v;
-        }
-        used += 6;
-    } while (used == 6 && (cp & 0xFC00u) == 0xD800u);
-    if (cp == UINT32_MAX) {
-        return letter_escape(p, end, out);
-    }
-    used = 6;
-    if ((cp & 0xF800u) == 0xD800u) {
-        /* a surrogate: only a high one with its low one makes a code point */
-        if ((cp & 0xFC00u) == 0xD800u && (lo & 0xFC00u) == 0xDC00u) {
-            cp = 0x10000u + ((cp - 0xD800u) << 10) + (lo - 0xDC00u);
-            used = 12;
-        } else {
-            cp = 0xFFFDu; /* unpaired: rejected by camp_json_check() */
+        w = u_digits(p, n);
+        if (w != UINT32_MAX) {
+            v = w;
+            used = 6;
+            if ((w > 0xFFFFu) && ((w & 0xFC00u) == 0xDC00u)) {
+                /* a high surrogate (bits 16-31) with its low one (bits 0-15) */
+                v = 0x10000u + ((w >> 6) & 0xFFC00u) + (w & 0x3FFu);
+                used = 12;
+            } else if ((w > 0xFFFFu) || ((w & 0xF800u) == 0xD800u)) {
+                v = 0xFFFDu; /* a surrogate without its pair: rejected by camp_json_check() */
+            } else {
+                /* a code point of its own */
+            }
         }
     }
-    return CAMP_JSON_UNESC(used, utf8_put(cp, out));
-}
-
-int camp_json_striter_next(camp_json_striter_t *it)
-{
-    unsigned r;
-    if (it->ipend < it->npend) {
-        return it->pend[it->ipend++];
+    /* UTF-8: the lead byte's bits put above the code point's (0xC0, 0xE0, 0xF0
+     * for 1, 2, 3 continuation bytes), then 6 bits at a time from the last */
+    w = v;
+    if (v >= 0x80u) {
+        if (v < 0x800u) {
+            v |= 0x3000u; /* 0xC0 << 6 */
+        } else if (v < 0x10000u) {
+            v |= 0xE0000u; /* 0xE0 << 12 */
+        } else {
+            v |= 0x3C00000u; /* 0xF0 << 18 */
+        }
+        w = 0;
+        do {
+            w = (w << 8) | 0x80u | (v & 0x3Fu);
+            v >>= 6;
+        } while (v > 0xFFu); /* the lead byte is left */
+        w = (w << 8) | v;
     }
-    if (it->p >= it->end) {
-        return -1;
-    }
-    if (it->decoded || *it->p != '\\') {
-        return (unsigned char)*it->p++;
-    }
-    r = camp_json_unescape(it->p, it->end, it->pend);
-    it->p += r >> 3;
-    it->npend = (unsigned char)(r & 7u);
-    it->ipend = 1;
-    return it->pend[0];
+    return ((uint64_t)used << 32) | w;
 }

@@ -70,12 +70,28 @@ static void widen_types(camp_json_token_t *tokens, int count)
     }
 }
 
-/* Tokens jsmn needs for a checked document. */
-static TOK_NOINLINE int count_tokens(const char *json, size_t len)
+/* jsmn over a checked document: the token count, or a jsmn error; *pos (when not
+ * NULL) where it stopped. The one call of jsmn_parse(): counting and filling share
+ * one copy of the tokenizer, in a frame of its own that the tokenizing frame does
+ * not hold under it twice. */
+static TOK_NOINLINE int run_jsmn(const char *json, size_t len, jsmntok_t *tokens, unsigned cap,
+                                 unsigned *pos)
 {
     jsmn_parser p;
+    int r;
     jsmn_init(&p);
-    return jsmn_parse(&p, json, len, NULL, 0);
+    r = jsmn_parse(&p, json, len, tokens, cap);
+    if (pos != NULL) {
+        *pos = p.pos;
+    }
+    return r;
+}
+
+/* Tokens jsmn needs for a checked document. Not inlined: run_jsmn()'s fifth
+ * argument would take a stack slot in camp_json_tokens_needed()'s frame. */
+static TOK_NOINLINE int count_tokens(const char *json, size_t len)
+{
+    return run_jsmn(json, len, NULL, 0, NULL);
 }
 
 int camp_json_tokens_needed(const char *json, size_t len)
@@ -91,24 +107,23 @@ int camp_json_tokens_needed(const char *json, size_t len)
  * camp_json_parse() holds while the checker runs. */
 static TOK_NOINLINE camp_status_t tokenize(camp_json_doc_t *doc, size_t capacity, camp_diag_t *diag)
 {
-    jsmn_parser p;
     jsmntok_t none;
+    unsigned pos = 0;
     int r;
     unsigned cap = (capacity > (size_t)INT_MAX) ? (unsigned)INT_MAX : (unsigned)capacity;
 
-    jsmn_init(&p);
     /* The cast is sound: the layout checks above prove the two struct types
      * identical in size and in the offset of every field; widen_types() then
      * fixes the width of the one field that may differ (the enum). Given no
      * array jsmn would only count tokens; with an empty one it stops at the
      * first token, which is "too small" as for any other capacity. */
-    r = jsmn_parse(&p, doc->text, doc->len,
-                   (doc->tokens != NULL) ? (jsmntok_t *)(void *)doc->tokens : &none, cap);
+    r = run_jsmn(doc->text, doc->len,
+                 (doc->tokens != NULL) ? (jsmntok_t *)(void *)doc->tokens : &none, cap, &pos);
     if (r == JSMN_ERROR_NOMEM) {
         camp_diag_set(diag, CAMP_ERR_JSON_TOKENS, "$", CAMP_RULE(J29, "token array too small"));
         if (diag != NULL) {
-            diag->needed = count_tokens(doc->text, doc->len);
-            diag->offset = p.pos;
+            diag->needed = run_jsmn(doc->text, doc->len, NULL, 0, NULL);
+            diag->offset = pos;
             camp_diag_set_limits(diag, 0, (int64_t)cap);
         }
         return CAMP_ERR_JSON_TOKENS;

@@ -128,14 +128,20 @@ static void test_iterator_guards(void **state)
     assert_false(camp_json_string_eq(&g_doc, 1, "ab"));
 }
 
-/* camp_json_unescape() on @p esc (a C string): the bytes it takes, and @p want
- * (nwant bytes) as what it writes. */
+/* camp_json_escape() on @p esc (a C string): the bytes it takes, and @p want
+ * (nwant bytes) as the UTF-8 it gives, read the way its callers read it. */
 static void unescape_is(const char *esc, unsigned taken, const char *want, unsigned nwant)
 {
-    unsigned char buf[4];
-    unsigned r = camp_json_unescape(esc, esc + strlen(esc), buf);
-    assert_int_equal(r >> 3, taken);
-    assert_int_equal(r & 7u, nwant);
+    unsigned char buf[8];
+    unsigned n = 0;
+    uint64_t r = camp_json_escape(esc, esc + strlen(esc));
+    uint32_t w = CAMP_JSON_ESC_UTF8(r);
+    assert_int_equal(CAMP_JSON_ESC_USED(r), taken);
+    do {
+        buf[n++] = (unsigned char)(w & 0xFFu);
+        w >>= 8;
+    } while (w != 0u && n < sizeof buf);
+    assert_int_equal(n, nwant);
     assert_memory_equal(buf, want, nwant);
 }
 
