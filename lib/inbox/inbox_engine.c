@@ -425,10 +425,19 @@ camp_status_t camp_ib_get_str(ictx_t *cx, int tok, camp_str_t *out)
 
 /* ---- value checks ------------------------------------------------------------------------------ */
 
+/* A string's length in characters against rule @p rule; out of
+ * camp_ib_check_kind_str()'s frame, which sits over the pattern checks. */
+IB_NOINLINE static camp_status_t length_rule(const ictx_t *cx, uint8_t rule, long chars,
+                                             const char **why)
+{
+    int64_t min, max;
+    rule_range(cx, rule, &min, &max, why);
+    return ((int64_t)chars < min || (int64_t)chars > max) ? CAMP_ERR_LENGTH : CAMP_OK;
+}
+
 camp_status_t camp_ib_check_kind_str(const ictx_t *cx, uint8_t kind, uint8_t rule,
                                      const camp_str_t *s, const char **why)
 {
-    int64_t min, max;
     switch (kind) {
     case K_ID:
         *why = CAMP_RULE(I29, "must match ^[0-9a-z]+$");
@@ -446,11 +455,7 @@ camp_status_t camp_ib_check_kind_str(const ictx_t *cx, uint8_t kind, uint8_t rul
             *why = CAMP_RULE(I32, "must be valid UTF-8");
             return CAMP_ERR_INVALID;
         }
-        if (rule == R_NONE) {
-            return CAMP_OK;
-        }
-        rule_range(cx, rule, &min, &max, why);
-        return ((int64_t)chars < min || (int64_t)chars > max) ? CAMP_ERR_LENGTH : CAMP_OK;
+        return (rule == R_NONE) ? CAMP_OK : length_rule(cx, rule, chars, why);
     }
     }
 }
