@@ -960,8 +960,8 @@ IB_NOINLINE static camp_status_t pool_full(ictx_t *cx, int tok, bool options)
 }
 
 /* A variation's options decoded into the sequence's pool. */
-IB_NOINLINE static camp_status_t options_decode(ictx_t *cx, camp_inbox_sequence_t *sa,
-                                                camp_inbox_segment_t *a, int tok)
+static camp_status_t options_decode(ictx_t *cx, camp_inbox_sequence_t *sa, camp_inbox_segment_t *a,
+                                    int tok)
 {
     camp_status_t st;
     int n, it;
@@ -1270,8 +1270,8 @@ static camp_status_t bad_count(ictx_t *cx, int tok)
 }
 
 /* One identifier array decoded into the pool (1..2000 non-empty strings). */
-IB_NOINLINE static camp_status_t ids_decode(ictx_t *cx, camp_inbox_leads_add_t *a,
-                                            camp_inbox_id_span_t *s, int tok, int obj)
+static camp_status_t ids_decode(ictx_t *cx, camp_inbox_leads_add_t *a, camp_inbox_id_span_t *s,
+                                int tok, int obj)
 {
     camp_status_t st;
     int n, it;
@@ -1461,7 +1461,7 @@ static camp_status_t webhook_open_decode(ictx_t *cx, iframe_t *f)
     return CAMP_OK;
 }
 
-IB_NOINLINE static camp_status_t webhook_open(ictx_t *cx, iframe_t *f)
+static camp_status_t webhook_open(ictx_t *cx, iframe_t *f)
 {
     const camp_inbox_webhook_t *a = (const camp_inbox_webhook_t *)f->a;
     const camp_inbox_webhook_t *b =
@@ -1577,34 +1577,72 @@ static camp_status_t campaign_open(ictx_t *cx, iframe_t *f)
     return CAMP_OK;
 }
 
-/* Decode: a step's type from its string token @p ty. A string the reader refuses
- * (\u0000) is reported by the member walk. */
-IB_NOINLINE static camp_status_t step_type(ictx_t *cx, camp_inbox_step_t *a, int ty)
+static unsigned segment_node(uint8_t type)
+{
+    switch (type) {
+    case CAMP_INBOX_SEGMENT_STATIC: return N_SEG_STATIC;
+    case CAMP_INBOX_SEGMENT_VARIABLE: return N_SEG_VARIABLE;
+    default: return N_SEG_VARIATION;
+    }
+}
+
+/* Decode: a segment without `type`. */
+IB_NOINLINE static camp_status_t type_missing(ictx_t *cx, const iframe_t *f)
+{
+    return camp_ib_fail_member(cx, f->u.d.tok, "type", CAMP_ERR_REQUIRED,
+                               CAMP_RULE(I40, "required field missing"));
+}
+
+/* Decode: the `type` token @p ty of a step or segment level @p f (every segment
+ * opens as N_SEG_STATIC): the step's or segment's type, and a segment's node. */
+IB_NOINLINE static camp_status_t type_read(ictx_t *cx, iframe_t *f, int ty)
 {
     camp_str_t s;
-    if (camp_ib_get_str(cx, ty, &s) != CAMP_OK) {
-        return CAMP_OK;
+    camp_status_t st;
+    uint8_t type;
+    if (ty < 0) {
+        return type_missing(cx, f);
     }
-    a->type = camp_ib_enum_lookup(E_STEP, s.ptr, s.len);
-    if (a->type == 0) {
-        return camp_ib_fail_at(cx, ty, CAMP_ERR_ENUM,
-                               CAMP_RULE(I06, "step type must be message, delay or likeTweet"));
+    st = camp_ib_get_str(cx, ty, &s);
+    if (st != CAMP_OK) {
+        /* a step's is reported by the member walk */
+        return (f->node == N_SEG_STATIC) ? st : CAMP_OK;
     }
+    type = camp_ib_enum_lookup(f->node == N_SEG_STATIC ? E_SEGMENT : E_STEP, s.ptr, s.len);
+    if (f->node != N_SEG_STATIC) {
+        ((camp_inbox_step_t *)f->a)->type = type;
+        return (type != 0) ? CAMP_OK
+                           : camp_ib_fail_at(cx, ty, CAMP_ERR_ENUM,
+                                             CAMP_RULE(I06, "step type must be message, delay or "
+                                                            "likeTweet"));
+    }
+    ((camp_inbox_segment_t *)f->a)->type = type;
+    if (type == 0) {
+        return camp_ib_fail_at(
+            cx, ty, CAMP_ERR_ENUM,
+            CAMP_RULE(I07, "segment type must be static, variable or variation"));
+    }
+    f->node = (uint8_t)segment_node(type);
     return CAMP_OK;
 }
 
-/* D7: a step's `type` decides what `data` holds; it is read before the members
- * because `data` may come first in the document. */
-IB_NOINLINE static camp_status_t step_open(ictx_t *cx, iframe_t *f)
+/* Decode, D7: a step's or segment's `type` decides what `data` holds or which
+ * members the segment has; it is read before the members because they may come
+ * first in the document. A step may lack it (D7) or hold a value the member walk
+ * reports; a segment needs a string. */
+IB_NOINLINE static camp_status_t type_decode(ictx_t *cx, iframe_t *f)
 {
-    camp_inbox_step_t *a = (camp_inbox_step_t *)f->a;
-    if (cx->op == OP_DECODE) {
-        int ty = camp_ib_member(cx->doc, f->u.d.tok, "type");
-        if (ty >= 0 && camp_json_kind(cx->doc, ty) == CAMP_JSON_STRING) {
-            return step_type(cx, a, ty);
-        }
+    int ty = camp_ib_member(cx->doc, f->u.d.tok, "type");
+    if (f->node != N_SEG_STATIC && (ty < 0 || camp_json_kind(cx->doc, ty) != CAMP_JSON_STRING)) {
         return CAMP_OK;
     }
+    return type_read(cx, f, ty);
+}
+
+/* Struct walks: a step's type. */
+static camp_status_t step_open(ictx_t *cx, const iframe_t *f)
+{
+    const camp_inbox_step_t *a = (const camp_inbox_step_t *)f->a;
     if (cx->op == OP_VALIDATE && (a->type == 0 || a->type > camp_ib_enum_count(E_STEP))) {
         camp_ib_path_key(&cx->path, "type", 4);
         return camp_ib_fail_at(
@@ -1619,45 +1657,10 @@ IB_NOINLINE static camp_status_t step_open(ictx_t *cx, iframe_t *f)
     return CAMP_OK;
 }
 
-static unsigned segment_node(uint8_t type)
-{
-    switch (type) {
-    case CAMP_INBOX_SEGMENT_STATIC: return N_SEG_STATIC;
-    case CAMP_INBOX_SEGMENT_VARIABLE: return N_SEG_VARIABLE;
-    default: return N_SEG_VARIATION;
-    }
-}
-
-/* Decode: a segment's type from its token @p ty; its node when it is known. */
-IB_NOINLINE static camp_status_t segment_type(ictx_t *cx, iframe_t *f, int ty)
-{
-    camp_inbox_segment_t *a = (camp_inbox_segment_t *)f->a;
-    camp_str_t s;
-    camp_status_t st = camp_ib_get_str(cx, ty, &s);
-    if (st != CAMP_OK) {
-        return st;
-    }
-    a->type = camp_ib_enum_lookup(E_SEGMENT, s.ptr, s.len);
-    if (a->type == 0) {
-        return camp_ib_fail_at(
-            cx, ty, CAMP_ERR_ENUM,
-            CAMP_RULE(I07, "segment type must be static, variable or variation"));
-    }
-    f->node = (uint8_t)segment_node(a->type);
-    return CAMP_OK;
-}
-
-IB_NOINLINE static camp_status_t segment_open(ictx_t *cx, iframe_t *f)
+/* Struct walks: a segment's type, and its node. */
+static camp_status_t segment_open(ictx_t *cx, iframe_t *f)
 {
     const camp_inbox_segment_t *a = (const camp_inbox_segment_t *)f->a;
-    if (cx->op == OP_DECODE) {
-        int ty = camp_ib_member(cx->doc, f->u.d.tok, "type");
-        if (ty < 0) {
-            return camp_ib_fail_member(cx, f->u.d.tok, "type", CAMP_ERR_REQUIRED,
-                                       CAMP_RULE(I40, "required field missing"));
-        }
-        return segment_type(cx, f, ty);
-    }
     if (cx->op == OP_VALIDATE && (a->type == 0 || a->type > camp_ib_enum_count(E_SEGMENT))) {
         camp_ib_path_key(&cx->path, "type", 4);
         return camp_ib_fail_at(
@@ -1675,7 +1678,7 @@ IB_NOINLINE static camp_status_t segment_open(ictx_t *cx, iframe_t *f)
 
 /* D12: `error` as an object selects nested, as a string flat; no `error` but a
  * `code` selects v2. */
-IB_NOINLINE static camp_status_t error_open(ictx_t *cx, iframe_t *f)
+static camp_status_t error_open(ictx_t *cx, iframe_t *f)
 {
     camp_inbox_error_t *a = (camp_inbox_error_t *)f->a;
     if (cx->op == OP_DECODE) {
@@ -1735,9 +1738,9 @@ static camp_status_t campaign_family_open(ictx_t *cx, iframe_t *f)
             cx->scan_tok = f->u.d.tok;
         }
         return CAMP_OK;
-    case N_STEP: return step_open(cx, f);
+    case N_STEP: return (cx->op == OP_DECODE) ? type_decode(cx, f) : step_open(cx, f);
     case N_SEG_STATIC: /* every segment opens as N_SEG_STATIC; its type picks the node */
-        return segment_open(cx, f);
+        return (cx->op == OP_DECODE) ? type_decode(cx, f) : segment_open(cx, f);
     default: return CAMP_OK;
     }
 }
@@ -2059,11 +2062,29 @@ static camp_status_t segments_sub(ictx_t *cx, camp_inbox_step_t *a, const camp_i
     return CAMP_OK;
 }
 
-/* A step's `data` (level @p f, value @p v), by the step's type. */
-static camp_status_t data_node(ictx_t *cx, const iframe_t *f, int v, isub_t *out)
+/* A step's `data`: by the step's type (D7: inferred from `data` when absent). */
+static camp_status_t data_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int v, isub_t *out)
 {
     camp_inbox_step_t *a = (camp_inbox_step_t *)f->a;
     const camp_inbox_step_t *b = (cx->op == OP_EQUAL) ? (const camp_inbox_step_t *)f->u.s.b : NULL;
+    (void)m;
+    if (cx->op == OP_DECODE) {
+        camp_status_t st = camp_ib_want_object(cx, v);
+        if (st != CAMP_OK) {
+            return st;
+        }
+        if (a->type == CAMP_INBOX_STEP_UNSET) {
+            if (camp_json_member(cx->doc, v, "segments") >= 0) {
+                a->type = CAMP_INBOX_STEP_MESSAGE;
+            } else if (camp_json_member(cx->doc, v, "delaySeconds") >= 0) {
+                a->type = CAMP_INBOX_STEP_DELAY;
+            } else {
+                return camp_ib_fail_member(
+                    cx, f->u.d.tok, "type", CAMP_ERR_REQUIRED,
+                    CAMP_RULE(I84, "required when data has neither segments nor delaySeconds"));
+            }
+        }
+    }
     out->a = a;
     out->b = b;
     switch (a->type) {
@@ -2091,40 +2112,6 @@ static camp_status_t data_node(ictx_t *cx, const iframe_t *f, int v, isub_t *out
         out->node = N_MESSAGE;
         return CAMP_OK;
     }
-}
-
-/* Decode, D7: a step without `type` takes it from what its `data` holds. */
-IB_NOINLINE static camp_status_t data_infer(ictx_t *cx, const iframe_t *f, int v, isub_t *out)
-{
-    camp_inbox_step_t *a = (camp_inbox_step_t *)f->a;
-    if (camp_json_member(cx->doc, v, "segments") >= 0) {
-        a->type = CAMP_INBOX_STEP_MESSAGE;
-    } else if (camp_json_member(cx->doc, v, "delaySeconds") >= 0) {
-        a->type = CAMP_INBOX_STEP_DELAY;
-    } else {
-        return camp_ib_fail_member(
-            cx, f->u.d.tok, "type", CAMP_ERR_REQUIRED,
-            CAMP_RULE(I84, "required when data has neither segments nor delaySeconds"));
-    }
-    return data_node(cx, f, v, out);
-}
-
-/* A step's `data`: by the step's type (D7: inferred from `data` when absent). The
- * sub hook's arguments: the hook reaches it by a tail call. */
-IB_NOINLINE static camp_status_t data_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int v,
-                                          isub_t *out)
-{
-    (void)m;
-    if (cx->op == OP_DECODE) {
-        camp_status_t st = camp_ib_want_object(cx, v);
-        if (st != CAMP_OK) {
-            return st;
-        }
-        if (((const camp_inbox_step_t *)f->a)->type == CAMP_INBOX_STEP_UNSET) {
-            return data_infer(cx, f, v, out);
-        }
-    }
-    return data_node(cx, f, v, out);
 }
 
 /* ---- maps: scheduleHours (§3.5), customVariables (§3.8) ---------------------------------------------- */
