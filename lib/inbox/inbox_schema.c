@@ -603,6 +603,14 @@ static const inode_t events_page_node = NODE(events_page_fields);
 
 /* ---- helpers ------------------------------------------------------------------------------------------- */
 
+/* Decode: the required member @p key of object @p obj is missing. Three arguments:
+ * the hooks that find it reach it by a tail call, with no argument on their stack. */
+IB_NOINLINE static camp_status_t missing(ictx_t *cx, int obj, const char *key)
+{
+    return camp_ib_fail_member(cx, obj, key, CAMP_ERR_REQUIRED,
+                               CAMP_RULE(I40, "required field missing"));
+}
+
 /* Decode: the key of the member whose key token is @p key; refuses a key seen
  * before among @p seen[0..n) (a map with duplicate keys is ambiguous). */
 static camp_status_t map_key(ictx_t *cx, int key, const camp_str_t *seen, size_t stride, size_t n,
@@ -1421,44 +1429,50 @@ static bool is_target(uint8_t event)
     return event >= CAMP_INBOX_EVENT_TARGET_CONTACTED && event <= CAMP_INBOX_EVENT_TARGET_REPLIED;
 }
 
+/* Decode: the envelope's type string at @p type_tok: its event kind. */
+IB_NOINLINE static camp_status_t webhook_type(ictx_t *cx, camp_inbox_webhook_t *a, int type_tok)
+{
+    camp_status_t st = camp_ib_get_str(cx, type_tok, &a->type);
+    if (st != CAMP_OK || a->type.len == 0) {
+        return st; /* an empty type is reported by the member walk */
+    }
+    a->event = event_of(&a->type, a->format == CAMP_INBOX_WEBHOOK_LEGACY);
+    if (a->format == CAMP_INBOX_WEBHOOK_LEGACY && a->event == CAMP_INBOX_EVENT_OTHER) {
+        return camp_ib_fail_at(
+            cx, type_tok, CAMP_ERR_ENUM,
+            CAMP_RULE(I68, "must be one of targetContacted, targetFollowUpSent, targetReplied"));
+    }
+    if (a->format != CAMP_INBOX_WEBHOOK_LEGACY && memchr(a->type.ptr, '.', a->type.len) == NULL) {
+        return camp_ib_fail_at(cx, type_tok, CAMP_ERR_PATTERN,
+                               CAMP_RULE(I69, "must be resource.action"));
+    }
+    return CAMP_OK;
+}
+
 /* Decode: the envelope's format and event kind, before its members (`data`
  * depends on them and may come first in the document). */
-static camp_status_t webhook_open_decode(ictx_t *cx, iframe_t *f)
+IB_NOINLINE static camp_status_t webhook_open_decode(ictx_t *cx, iframe_t *f)
 {
     camp_inbox_webhook_t *a = (camp_inbox_webhook_t *)f->a;
-    int tok = f->u.d.tok, type_tok;
-    bool legacy;
-    camp_status_t st;
-    if (camp_json_member(cx->doc, tok, "apiVersion") >= 0) {
+    int type_tok;
+    if (camp_json_member(cx->doc, f->u.d.tok, "apiVersion") >= 0) {
         a->format = CAMP_INBOX_WEBHOOK_V2;
-    } else if (camp_json_member(cx->doc, tok, "event") >= 0 &&
-               camp_json_member(cx->doc, tok, "type") < 0) {
+    } else if (camp_json_member(cx->doc, f->u.d.tok, "event") >= 0 &&
+               camp_json_member(cx->doc, f->u.d.tok, "type") < 0) {
         a->format = CAMP_INBOX_WEBHOOK_LEGACY;
     } else {
         a->format = CAMP_INBOX_WEBHOOK_V1;
     }
     a->seq = -1;
-    legacy = (a->format == CAMP_INBOX_WEBHOOK_LEGACY);
-    f->node = legacy ? N_WH_LEGACY : (a->format == CAMP_INBOX_WEBHOOK_V2 ? N_WH_V2 : N_WH_V1);
-    type_tok = camp_json_member(cx->doc, tok, legacy ? "event" : "type");
+    f->node = (a->format == CAMP_INBOX_WEBHOOK_LEGACY) ? N_WH_LEGACY
+              : (a->format == CAMP_INBOX_WEBHOOK_V2)   ? N_WH_V2
+                                                       : N_WH_V1;
+    type_tok = camp_json_member(cx->doc, f->u.d.tok,
+                                a->format == CAMP_INBOX_WEBHOOK_LEGACY ? "event" : "type");
     if (type_tok < 0 || camp_json_kind(cx->doc, type_tok) != CAMP_JSON_STRING) {
         return CAMP_OK; /* reported by the member walk (required, or a type error) */
     }
-    st = camp_ib_get_str(cx, type_tok, &a->type);
-    if (st != CAMP_OK || a->type.len == 0) {
-        return st; /* an empty type is reported by the member walk */
-    }
-    a->event = event_of(&a->type, legacy);
-    if (legacy && a->event == CAMP_INBOX_EVENT_OTHER) {
-        return camp_ib_fail_at(
-            cx, type_tok, CAMP_ERR_ENUM,
-            CAMP_RULE(I68, "must be one of targetContacted, targetFollowUpSent, targetReplied"));
-    }
-    if (!legacy && memchr(a->type.ptr, '.', a->type.len) == NULL) {
-        return camp_ib_fail_at(cx, type_tok, CAMP_ERR_PATTERN,
-                               CAMP_RULE(I69, "must be resource.action"));
-    }
-    return CAMP_OK;
+    return webhook_type(cx, a, type_tok);
 }
 
 static camp_status_t webhook_open(ictx_t *cx, iframe_t *f)
@@ -1586,13 +1600,6 @@ static unsigned segment_node(uint8_t type)
     }
 }
 
-/* Decode: a segment without `type`. */
-IB_NOINLINE static camp_status_t type_missing(ictx_t *cx, const iframe_t *f)
-{
-    return camp_ib_fail_member(cx, f->u.d.tok, "type", CAMP_ERR_REQUIRED,
-                               CAMP_RULE(I40, "required field missing"));
-}
-
 /* Decode: the `type` token @p ty of a step or segment level @p f (every segment
  * opens as N_SEG_STATIC): the step's or segment's type, and a segment's node. */
 IB_NOINLINE static camp_status_t type_read(ictx_t *cx, iframe_t *f, int ty)
@@ -1601,7 +1608,7 @@ IB_NOINLINE static camp_status_t type_read(ictx_t *cx, iframe_t *f, int ty)
     camp_status_t st;
     uint8_t type;
     if (ty < 0) {
-        return type_missing(cx, f);
+        return missing(cx, f->u.d.tok, "type");
     }
     st = camp_ib_get_str(cx, ty, &s);
     if (st != CAMP_OK) {
@@ -1676,36 +1683,48 @@ static camp_status_t segment_open(ictx_t *cx, iframe_t *f)
     return CAMP_OK;
 }
 
-/* D12: `error` as an object selects nested, as a string flat; no `error` but a
- * `code` selects v2. */
-static camp_status_t error_open(ictx_t *cx, iframe_t *f)
+static uint8_t error_node(uint8_t form)
+{
+    return (form == CAMP_INBOX_ERROR_NESTED) ? N_ERROR_NESTED
+           : (form == CAMP_INBOX_ERROR_FLAT) ? N_ERROR_FLAT
+                                             : N_ERROR_V2;
+}
+
+/* Decode, D12: `error` as an object selects nested, as a string flat; no `error`
+ * but a `code` selects v2. */
+IB_NOINLINE static camp_status_t error_open_decode(ictx_t *cx, iframe_t *f)
 {
     camp_inbox_error_t *a = (camp_inbox_error_t *)f->a;
-    if (cx->op == OP_DECODE) {
-        int tok = f->u.d.tok, e = camp_json_member(cx->doc, tok, "error");
-        if (e >= 0 && camp_json_kind(cx->doc, e) == CAMP_JSON_OBJECT) {
-            a->form = CAMP_INBOX_ERROR_NESTED;
-        } else if (e >= 0 && camp_json_kind(cx->doc, e) == CAMP_JSON_STRING) {
-            a->form = CAMP_INBOX_ERROR_FLAT;
-        } else if (e >= 0) {
-            return camp_ib_fail_at(cx, e, CAMP_ERR_TYPE,
-                                   CAMP_RULE(I73, "must be an object or a string"));
-        } else if (camp_json_member(cx->doc, tok, "code") >= 0) {
-            a->form = CAMP_INBOX_ERROR_V2;
-        } else {
-            return camp_ib_fail_member(cx, tok, "error", CAMP_ERR_REQUIRED,
-                                       CAMP_RULE(I40, "required field missing"));
-        }
-    } else if (a->form > CAMP_INBOX_ERROR_V2 ||
-               (cx->op == OP_EQUAL &&
-                (f->u.s.b == NULL || a->form != ((const camp_inbox_error_t *)f->u.s.b)->form))) {
+    int e = camp_json_member(cx->doc, f->u.d.tok, "error");
+    camp_json_kind_t k = camp_json_kind(cx->doc, e);
+    if (e >= 0 && k == CAMP_JSON_OBJECT) {
+        a->form = CAMP_INBOX_ERROR_NESTED;
+    } else if (e >= 0 && k == CAMP_JSON_STRING) {
+        a->form = CAMP_INBOX_ERROR_FLAT;
+    } else if (e >= 0) {
+        return camp_ib_fail_at(cx, e, CAMP_ERR_TYPE,
+                               CAMP_RULE(I73, "must be an object or a string"));
+    } else if (camp_json_member(cx->doc, f->u.d.tok, "code") >= 0) {
+        a->form = CAMP_INBOX_ERROR_V2;
+    } else {
+        return missing(cx, f->u.d.tok, "error");
+    }
+    f->node = error_node(a->form);
+    return CAMP_OK;
+}
+
+/* Struct walks: the form the struct names. */
+static camp_status_t error_open(ictx_t *cx, iframe_t *f)
+{
+    const camp_inbox_error_t *a = (const camp_inbox_error_t *)f->a;
+    if (a->form > CAMP_INBOX_ERROR_V2 ||
+        (cx->op == OP_EQUAL &&
+         (f->u.s.b == NULL || a->form != ((const camp_inbox_error_t *)f->u.s.b)->form))) {
         return cx->op == OP_EQUAL
                    ? NOT_EQUAL
                    : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, CAMP_RULE(I74, "unknown form"));
     }
-    f->node = (a->form == CAMP_INBOX_ERROR_NESTED) ? N_ERROR_NESTED
-              : (a->form == CAMP_INBOX_ERROR_FLAT) ? N_ERROR_FLAT
-                                                   : N_ERROR_V2;
+    f->node = error_node(a->form);
     return CAMP_OK;
 }
 
@@ -1756,7 +1775,10 @@ static camp_status_t webhook_family_open(ictx_t *cx, iframe_t *f)
 
 static camp_status_t error_family_open(ictx_t *cx, iframe_t *f)
 {
-    return (f->node == N_ERROR) ? error_open(cx, f) : CAMP_OK;
+    if (f->node != N_ERROR) {
+        return CAMP_OK;
+    }
+    return (cx->op == OP_DECODE) ? error_open_decode(cx, f) : error_open(cx, f);
 }
 
 static camp_status_t leads_family_open(ictx_t *cx, iframe_t *f)
@@ -1767,25 +1789,41 @@ static camp_status_t leads_family_open(ictx_t *cx, iframe_t *f)
 /* ---- cross-member rules --------------------------------------------------------------------------------------------------------- */
 
 /* A campaign's shape settled once all members are seen, and the rules that need it. */
+/* Decode, D16: `updatedAt` of the campaign object @p obj is null outside the
+ * summary shape. */
+IB_NOINLINE static camp_status_t updated_null(ictx_t *cx, int obj)
+{
+    return camp_ib_fail_at(cx, camp_json_member(cx->doc, obj, "updatedAt"), CAMP_ERR_TYPE,
+                           CAMP_RULE(I36, "must be an RFC 3339 date-time"));
+}
+
 static camp_status_t campaign_close(ictx_t *cx, iframe_t *f)
 {
     camp_inbox_campaign_t *a = (camp_inbox_campaign_t *)f->a;
-    camp_status_t st = CAMP_OK;
-    if (cx->op == OP_DECODE) {
-        if (cx->shape == SHAPE_OPEN) {
-            cx->shape = CAMP_INBOX_SHAPE_SUMMARY;
-        }
-        a->shape = cx->shape;
-        /* D16: `updatedAt` is null only in the summary shape */
-        if (a->shape != CAMP_INBOX_SHAPE_SUMMARY && a->base.updated_at.raw.ptr == NULL) {
-            st = camp_ib_fail_at(cx, camp_json_member(cx->doc, f->u.d.tok, "updatedAt"),
-                                 CAMP_ERR_TYPE, CAMP_RULE(I36, "must be an RFC 3339 date-time"));
-        }
-        if (st == CAMP_OK && a->shape == CAMP_INBOX_SHAPE_LEGACY) {
-            st = campaign_variables(cx, a, f->u.d.tok);
-        }
+    cx->campaign = NULL; /* the checks below are given the campaign */
+    if (cx->op != OP_DECODE) {
+        return CAMP_OK;
     }
-    cx->campaign = NULL;
+    if (cx->shape == SHAPE_OPEN) {
+        cx->shape = CAMP_INBOX_SHAPE_SUMMARY;
+    }
+    a->shape = cx->shape;
+    /* D16: `updatedAt` is null only in the summary shape */
+    if (a->shape != CAMP_INBOX_SHAPE_SUMMARY && a->base.updated_at.raw.ptr == NULL) {
+        return updated_null(cx, f->u.d.tok);
+    }
+    return (a->shape == CAMP_INBOX_SHAPE_LEGACY) ? campaign_variables(cx, a, f->u.d.tok) : CAMP_OK;
+}
+
+/* Decode: a variable segment's failed name check (status @p st) reported at its
+ * `name` in the segment object @p obj, looked up only now. */
+IB_NOINLINE static camp_status_t variable_at(ictx_t *cx, int obj, camp_status_t st)
+{
+    int tok = camp_json_member(cx->doc, obj, "name");
+    if (tok >= 0) {
+        cx->fail_tok = tok;
+        cx->fail_key = NULL;
+    }
     return st;
 }
 
@@ -1800,8 +1838,8 @@ static camp_status_t seg_variable_close(ictx_t *cx, const iframe_t *f)
         if (cx->campaign != NULL && cx->campaign->shape == CAMP_INBOX_SHAPE_LEGACY) {
             return CAMP_OK;
         }
-        return check_variable(cx, cx->campaign, &a->text,
-                              camp_json_member(cx->doc, f->u.d.tok, "name"));
+        st = check_variable(cx, cx->campaign, &a->text, -1);
+        return (st != CAMP_OK) ? variable_at(cx, f->u.d.tok, st) : CAMP_OK;
     }
     camp_ib_path_key(&cx->path, "name", 4);
     st = check_variable(cx, cx->campaign, &a->text, -1);
