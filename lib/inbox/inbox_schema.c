@@ -656,8 +656,9 @@ static const iframe_t *parent_of(const ictx_t *cx, const iframe_t *f)
 IB_NOINLINE static bool source_seen(const camp_inbox_column_map_t *from,
                                     const camp_inbox_column_map_t *m)
 {
-    for (; from < m; from++) {
-        if (camp_ib_str_eq(&from->source, &m->source)) {
+    const camp_inbox_column_map_t *p;
+    for (p = from; p < m; p++) {
+        if (camp_ib_str_eq(&p->source, &m->source)) {
             return true;
         }
     }
@@ -761,8 +762,6 @@ IB_NOINLINE static camp_status_t mappings_full(ictx_t *cx, int tok)
 {
     static const char arrays[2][16] = {"syncedLists", "excludedLists"};
     size_t total = 0, a;
-    (void)camp_ib_fail_at(cx, tok, CAMP_ERR_CAPACITY,
-                          CAMP_RULE(I52, "more column mappings than CAMP_MAX_COLUMN_MAPPINGS"));
     for (a = 0; a < 2; a++) {
         int arr = camp_json_member(cx->doc, cx->scan_tok, arrays[a]);
         int n = camp_json_size(cx->doc, arr), it = camp_json_first(cx->doc, arr);
@@ -773,8 +772,8 @@ IB_NOINLINE static camp_status_t mappings_full(ictx_t *cx, int tok)
             }
         }
     }
-    camp_ib_fail_needed(cx, (int64_t)total);
-    return CAMP_ERR_CAPACITY;
+    return camp_ib_fail_capacity(
+        cx, tok, CAMP_RULE(I52, "more column mappings than CAMP_MAX_COLUMN_MAPPINGS"), total);
 }
 
 /* `columnMapping` of one v2 synced list (level @p f, its rules the array level below),
@@ -939,9 +938,6 @@ IB_NOINLINE static camp_status_t pool_full(ictx_t *cx, int tok, bool options)
     const camp_json_doc_t *doc = cx->doc;
     int n, step;
     size_t total = 0;
-    (void)camp_ib_fail_at(cx, tok, CAMP_ERR_CAPACITY,
-                          options ? CAMP_RULE(I58, "more options than CAMP_MAX_VARIATION_OPTIONS")
-                                  : CAMP_RULE(I82, "more segments than CAMP_MAX_SEGMENTS"));
     n = camp_json_size(doc, cx->steps_tok);
     step = camp_json_first(doc, cx->steps_tok);
     for (; n > 0 && step > 0; n--, step = camp_json_next(doc, step)) {
@@ -963,8 +959,11 @@ IB_NOINLINE static camp_status_t pool_full(ictx_t *cx, int tok, bool options)
             }
         }
     }
-    camp_ib_fail_needed(cx, (int64_t)total);
-    return CAMP_ERR_CAPACITY;
+    return camp_ib_fail_capacity(
+        cx, tok,
+        options ? CAMP_RULE(I58, "more options than CAMP_MAX_VARIATION_OPTIONS")
+                : CAMP_RULE(I82, "more segments than CAMP_MAX_SEGMENTS"),
+        total);
 }
 
 /* A variation's options decoded into the sequence's pool. */
@@ -1069,15 +1068,13 @@ IB_NOINLINE static camp_status_t groups_full(ictx_t *cx, int tok)
 {
     int n = camp_json_size(cx->doc, cx->scan_tok), key = camp_json_first(cx->doc, cx->scan_tok);
     size_t total = 0;
-    (void)camp_ib_fail_at(cx, tok, CAMP_ERR_CAPACITY,
-                          CAMP_RULE(I52, "more column mappings than CAMP_MAX_COLUMN_MAPPINGS"));
     for (; n > 0 && key > 0; n--, key = camp_json_next(cx->doc, key)) {
         if (camp_json_kind(cx->doc, key + 1) == CAMP_JSON_OBJECT) {
             total += (size_t)camp_json_size(cx->doc, key + 1);
         }
     }
-    camp_ib_fail_needed(cx, (int64_t)total);
-    return CAMP_ERR_CAPACITY;
+    return camp_ib_fail_capacity(
+        cx, tok, CAMP_RULE(I52, "more column mappings than CAMP_MAX_COLUMN_MAPPINGS"), total);
 }
 
 static camp_status_t group_validate(ictx_t *cx, const camp_inbox_rules_update_t *a,
@@ -1113,8 +1110,9 @@ static bool groups_equal(const camp_inbox_rules_update_t *a, const camp_inbox_ru
 IB_NOINLINE static bool list_id_seen(const camp_inbox_mapping_group_t *from,
                                      const camp_inbox_mapping_group_t *g)
 {
-    for (; from < g; from++) {
-        if (camp_ib_str_eq(&from->list_id, &g->list_id)) {
+    const camp_inbox_mapping_group_t *p;
+    for (p = from; p < g; p++) {
+        if (camp_ib_str_eq(&p->list_id, &g->list_id)) {
             return true;
         }
     }
@@ -1257,16 +1255,14 @@ IB_NOINLINE static camp_status_t ids_full(ictx_t *cx, int tok, int obj)
 {
     static const char keys[3][12] = {"platformIds", "usernames", "externalIds"};
     size_t total = 0, i;
-    (void)camp_ib_fail_at(cx, tok, CAMP_ERR_CAPACITY,
-                          CAMP_RULE(I65, "more identifiers than CAMP_MAX_LEAD_IDS"));
     for (i = 0; i < 3; i++) {
         int v = camp_json_member(cx->doc, obj, keys[i]);
         if (camp_json_kind(cx->doc, v) == CAMP_JSON_ARRAY) {
             total += (size_t)camp_json_size(cx->doc, v);
         }
     }
-    camp_ib_fail_needed(cx, (int64_t)total);
-    return CAMP_ERR_CAPACITY;
+    return camp_ib_fail_capacity(cx, tok, CAMP_RULE(I65, "more identifiers than CAMP_MAX_LEAD_IDS"),
+                                 total);
 }
 
 static camp_status_t bad_count(ictx_t *cx, int tok)
@@ -1429,50 +1425,44 @@ static bool is_target(uint8_t event)
     return event >= CAMP_INBOX_EVENT_TARGET_CONTACTED && event <= CAMP_INBOX_EVENT_TARGET_REPLIED;
 }
 
-/* Decode: the envelope's type string at @p type_tok: its event kind. */
-IB_NOINLINE static camp_status_t webhook_type(ictx_t *cx, camp_inbox_webhook_t *a, int type_tok)
-{
-    camp_status_t st = camp_ib_get_str(cx, type_tok, &a->type);
-    if (st != CAMP_OK || a->type.len == 0) {
-        return st; /* an empty type is reported by the member walk */
-    }
-    a->event = event_of(&a->type, a->format == CAMP_INBOX_WEBHOOK_LEGACY);
-    if (a->format == CAMP_INBOX_WEBHOOK_LEGACY && a->event == CAMP_INBOX_EVENT_OTHER) {
-        return camp_ib_fail_at(
-            cx, type_tok, CAMP_ERR_ENUM,
-            CAMP_RULE(I68, "must be one of targetContacted, targetFollowUpSent, targetReplied"));
-    }
-    if (a->format != CAMP_INBOX_WEBHOOK_LEGACY && memchr(a->type.ptr, '.', a->type.len) == NULL) {
-        return camp_ib_fail_at(cx, type_tok, CAMP_ERR_PATTERN,
-                               CAMP_RULE(I69, "must be resource.action"));
-    }
-    return CAMP_OK;
-}
-
 /* Decode: the envelope's format and event kind, before its members (`data`
  * depends on them and may come first in the document). */
-IB_NOINLINE static camp_status_t webhook_open_decode(ictx_t *cx, iframe_t *f)
+static camp_status_t webhook_open_decode(ictx_t *cx, iframe_t *f)
 {
     camp_inbox_webhook_t *a = (camp_inbox_webhook_t *)f->a;
-    int type_tok;
-    if (camp_json_member(cx->doc, f->u.d.tok, "apiVersion") >= 0) {
+    int tok = f->u.d.tok, type_tok;
+    bool legacy;
+    camp_status_t st;
+    if (camp_json_member(cx->doc, tok, "apiVersion") >= 0) {
         a->format = CAMP_INBOX_WEBHOOK_V2;
-    } else if (camp_json_member(cx->doc, f->u.d.tok, "event") >= 0 &&
-               camp_json_member(cx->doc, f->u.d.tok, "type") < 0) {
+    } else if (camp_json_member(cx->doc, tok, "event") >= 0 &&
+               camp_json_member(cx->doc, tok, "type") < 0) {
         a->format = CAMP_INBOX_WEBHOOK_LEGACY;
     } else {
         a->format = CAMP_INBOX_WEBHOOK_V1;
     }
     a->seq = -1;
-    f->node = (a->format == CAMP_INBOX_WEBHOOK_LEGACY) ? N_WH_LEGACY
-              : (a->format == CAMP_INBOX_WEBHOOK_V2)   ? N_WH_V2
-                                                       : N_WH_V1;
-    type_tok = camp_json_member(cx->doc, f->u.d.tok,
-                                a->format == CAMP_INBOX_WEBHOOK_LEGACY ? "event" : "type");
+    legacy = (a->format == CAMP_INBOX_WEBHOOK_LEGACY);
+    f->node = legacy ? N_WH_LEGACY : (a->format == CAMP_INBOX_WEBHOOK_V2 ? N_WH_V2 : N_WH_V1);
+    type_tok = camp_json_member(cx->doc, tok, legacy ? "event" : "type");
     if (type_tok < 0 || camp_json_kind(cx->doc, type_tok) != CAMP_JSON_STRING) {
         return CAMP_OK; /* reported by the member walk (required, or a type error) */
     }
-    return webhook_type(cx, a, type_tok);
+    st = camp_ib_get_str(cx, type_tok, &a->type);
+    if (st != CAMP_OK || a->type.len == 0) {
+        return st; /* an empty type is reported by the member walk */
+    }
+    a->event = event_of(&a->type, legacy);
+    if (legacy && a->event == CAMP_INBOX_EVENT_OTHER) {
+        return camp_ib_fail_at(
+            cx, type_tok, CAMP_ERR_ENUM,
+            CAMP_RULE(I68, "must be one of targetContacted, targetFollowUpSent, targetReplied"));
+    }
+    if (!legacy && memchr(a->type.ptr, '.', a->type.len) == NULL) {
+        return camp_ib_fail_at(cx, type_tok, CAMP_ERR_PATTERN,
+                               CAMP_RULE(I69, "must be resource.action"));
+    }
+    return CAMP_OK;
 }
 
 static camp_status_t webhook_open(ictx_t *cx, iframe_t *f)
@@ -2851,8 +2841,7 @@ IB_NOINLINE static camp_status_t events_page_rest(ictx_t *cx, camp_inbox_events_
     camp_status_t st;
     events = camp_json_member(cx->doc, tok, "events");
     if (events < 0) {
-        return camp_ib_fail_member(cx, tok, "events", CAMP_ERR_REQUIRED,
-                                   CAMP_RULE(I40, "required field missing"));
+        return missing(cx, tok, "events");
     }
     st = camp_ib_want_array(cx, events, &n);
     if (st != CAMP_OK) {
@@ -2864,8 +2853,7 @@ IB_NOINLINE static camp_status_t events_page_rest(ictx_t *cx, camp_inbox_events_
     }
     last = camp_json_member(cx->doc, tok, "lastSeq");
     if (last < 0) {
-        return camp_ib_fail_member(cx, tok, "lastSeq", CAMP_ERR_REQUIRED,
-                                   CAMP_RULE(I40, "required field missing"));
+        return missing(cx, tok, "lastSeq");
     }
     a->last_seq = -1;
     if (!camp_json_is_null(cx->doc, last)) {
