@@ -603,6 +603,14 @@ static const inode_t events_page_node = NODE(events_page_fields);
 
 /* ---- helpers ------------------------------------------------------------------------------------------- */
 
+/* Decode: the required member @p key of object @p obj is missing. Three arguments:
+ * the hooks that find it reach it by a tail call, with no argument on their stack. */
+IB_NOINLINE static camp_status_t missing(ictx_t *cx, int obj, const char *key)
+{
+    return camp_ib_fail_member(cx, obj, key, CAMP_ERR_REQUIRED,
+                               CAMP_RULE(I40, "required field missing"));
+}
+
 /* Decode: the key of the member whose key token is @p key; refuses a key seen
  * before among @p seen[0..n) (a map with duplicate keys is ambiguous). */
 static camp_status_t map_key(ictx_t *cx, int key, const camp_str_t *seen, size_t stride, size_t n,
@@ -643,40 +651,52 @@ static const iframe_t *parent_of(const ictx_t *cx, const iframe_t *f)
 
 /* ---- column mappings: source column ID -> campaign column ID pairs in a pool ---------------- */
 
-/* Decode: the pairs of object @p tok, appended to the pool (the caller checked its capacity).
+/* Decode: whether @p m's source column is among the pairs [from, m) (a source twice
+ * in one object is a duplicate key). */
+IB_NOINLINE static bool source_seen(const camp_inbox_column_map_t *from,
+                                    const camp_inbox_column_map_t *m)
+{
+    const camp_inbox_column_map_t *p;
+    for (p = from; p < m; p++) {
+        if (camp_ib_str_eq(&p->source, &m->source)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Decode: the pairs of object @p tok, appended to the pool (the caller checked its
+ * capacity); span[0], span[1]: the object's first pair and count in the pool.
  * Custom columns only (§E6): both sides are column IDs, each source once. */
 static camp_status_t mappings_decode(ictx_t *cx, int tok, camp_inbox_column_map_t *pool,
-                                     uint16_t *pool_count, uint16_t *first, uint16_t *count)
+                                     uint16_t *pool_count, uint16_t *span)
 {
-    int n = camp_json_size(cx->doc, tok), i, key = camp_json_first(cx->doc, tok);
-    *first = *pool_count;
-    *count = 0;
-    for (i = 0; i < n && key > 0; i++, key = camp_json_next(cx->doc, key)) {
+    int n = camp_json_size(cx->doc, tok), key = camp_json_first(cx->doc, tok);
+    span[0] = *pool_count;
+    span[1] = 0;
+    for (; span[1] < n && key > 0; key = camp_json_next(cx->doc, key)) {
         camp_inbox_column_map_t *m = &pool[*pool_count];
         camp_status_t st = camp_ib_get_str(cx, key, &m->source);
-        int j;
-        for (j = 0; j < i && st == CAMP_OK; j++) { /* each source column once */
-            if (camp_ib_str_eq(&pool[*first + (unsigned)j].source, &m->source)) {
-                st =
-                    camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, CAMP_RULE(I43, "duplicate key"));
-            }
-        }
-        if (st == CAMP_OK && !camp_valid_column_id(m->source.ptr, m->source.len)) {
-            st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN,
-                                 CAMP_RULE(I51, "source column must match ^custom_[0-9a-z]+$"));
-        }
-        if (st == CAMP_OK) {
-            st = camp_ib_get_str(cx, key + 1, &m->target);
-        }
-        if (st == CAMP_OK && !camp_valid_column_id(m->target.ptr, m->target.len)) {
-            st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN,
-                                 CAMP_RULE(I30, "must match ^custom_[0-9a-z]+$"));
-        }
         if (st != CAMP_OK) {
             return st;
         }
+        if (source_seen(&pool[span[0]], m)) {
+            return camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, CAMP_RULE(I43, "duplicate key"));
+        }
+        if (!camp_valid_column_id(m->source.ptr, m->source.len)) {
+            return camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN,
+                                   CAMP_RULE(I51, "source column must match ^custom_[0-9a-z]+$"));
+        }
+        st = camp_ib_get_str(cx, key + 1, &m->target);
+        if (st != CAMP_OK) {
+            return st;
+        }
+        if (!camp_valid_column_id(m->target.ptr, m->target.len)) {
+            return camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN,
+                                   CAMP_RULE(I30, "must match ^custom_[0-9a-z]+$"));
+        }
         (*pool_count)++;
-        (*count)++;
+        span[1]++;
     }
     return CAMP_OK;
 }
@@ -735,30 +755,43 @@ static bool mappings_equal(const camp_inbox_column_map_t *x, const camp_inbox_co
     return true;
 }
 
-/* Mappings every list of the v2 rules object cx->scan_tok needs (pool sizing). */
-static size_t mappings_needed(ictx_t *cx)
+/* Decode: the pool of the v2 rules object cx->scan_tok is full at @p tok; needed:
+ * the mappings of all its lists. Reached by a tail call, out of line: its scan stays
+ * off the stack of the hook that finds the pool full. */
+IB_NOINLINE static camp_status_t mappings_full(ictx_t *cx, int tok)
 {
     static const char arrays[2][16] = {"syncedLists", "excludedLists"};
     size_t total = 0, a;
     for (a = 0; a < 2; a++) {
         int arr = camp_json_member(cx->doc, cx->scan_tok, arrays[a]);
-        int n = camp_json_size(cx->doc, arr), i, it = camp_json_first(cx->doc, arr);
-        for (i = 0; i < n && it > 0; i++, it = camp_json_next(cx->doc, it)) {
+        int n = camp_json_size(cx->doc, arr), it = camp_json_first(cx->doc, arr);
+        for (; n > 0 && it > 0; n--, it = camp_json_next(cx->doc, it)) {
             int m = camp_json_member(cx->doc, it, "columnMapping");
             if (camp_json_kind(cx->doc, m) == CAMP_JSON_OBJECT) {
                 total += (size_t)camp_json_size(cx->doc, m);
             }
         }
     }
-    return total;
+    return camp_ib_fail_capacity(
+        cx, tok, CAMP_RULE(I52, "more column mappings than CAMP_MAX_COLUMN_MAPPINGS"), total);
 }
 
-/* `columnMapping` of one v2 synced list, in the rules' pool. */
-IB_NOINLINE static camp_status_t mapping_op(ictx_t *cx, camp_inbox_rules_t *ra,
-                                            camp_inbox_list_t *a, const camp_inbox_rules_t *rb,
-                                            const camp_inbox_list_t *b, int tok)
+/* `columnMapping` of one v2 synced list (level @p f, its rules the array level below),
+ * in the rules' pool. The sub hook's arguments: the hook reaches it by a tail call. */
+IB_NOINLINE static camp_status_t mapping_op(ictx_t *cx, iframe_t *f, const ifield_t *m, int tok,
+                                            isub_t *out)
 {
+    const iframe_t *arr = parent_of(cx, f);
+    camp_inbox_rules_t *ra;
+    camp_inbox_list_t *a = (camp_inbox_list_t *)f->a;
     camp_status_t st;
+    (void)m;
+    (void)out;
+    if (arr == NULL) {
+        return camp_ib_fail_at(cx, tok, CAMP_ERR_INTERNAL,
+                               CAMP_RULE(I92, "list outside its rules"));
+    }
+    ra = (camp_inbox_rules_t *)arr->a;
     switch (cx->op) {
     case OP_DECODE:
         st = camp_ib_want_object(cx, tok);
@@ -767,12 +800,9 @@ IB_NOINLINE static camp_status_t mapping_op(ictx_t *cx, camp_inbox_rules_t *ra,
         }
         if ((size_t)ra->mapping_count + (size_t)camp_json_size(cx->doc, tok) >
             CAMP_MAX_COLUMN_MAPPINGS) {
-            return camp_ib_fail_capacity(
-                cx, tok, CAMP_RULE(I52, "more column mappings than CAMP_MAX_COLUMN_MAPPINGS"),
-                mappings_needed(cx));
+            return mappings_full(cx, tok);
         }
-        return mappings_decode(cx, tok, ra->mappings, &ra->mapping_count, &a->first_mapping,
-                               &a->mapping_count);
+        return mappings_decode(cx, tok, ra->mappings, &ra->mapping_count, &a->first_mapping);
     case OP_VALIDATE:
         if ((size_t)a->first_mapping + a->mapping_count > ra->mapping_count ||
             ra->mapping_count > CAMP_MAX_COLUMN_MAPPINGS) {
@@ -783,7 +813,9 @@ IB_NOINLINE static camp_status_t mapping_op(ictx_t *cx, camp_inbox_rules_t *ra,
     case OP_ENCODE:
         mappings_encode(cx, &ra->mappings[a->first_mapping], a->mapping_count);
         return CAMP_OK;
-    default:
+    default: {
+        const camp_inbox_rules_t *rb = (const camp_inbox_rules_t *)arr->u.s.b;
+        const camp_inbox_list_t *b = (const camp_inbox_list_t *)f->u.s.b;
         if (b == NULL || rb == NULL || a->mapping_count != b->mapping_count ||
             (size_t)a->first_mapping + a->mapping_count > CAMP_MAX_COLUMN_MAPPINGS ||
             (size_t)b->first_mapping + b->mapping_count > CAMP_MAX_COLUMN_MAPPINGS) {
@@ -793,6 +825,7 @@ IB_NOINLINE static camp_status_t mapping_op(ictx_t *cx, camp_inbox_rules_t *ra,
                               a->mapping_count)
                    ? CAMP_OK
                    : NOT_EQUAL;
+    }
     }
 }
 
@@ -896,16 +929,20 @@ IB_NOINLINE static camp_status_t campaign_variables(ictx_t *cx, const camp_inbox
 
 /* ---- variation options ---------------------------------------------------------------------------------------------- */
 
-/* Pool sizes the whole steps array needs (for CAMP_ERR_CAPACITY's needed count). */
-static size_t pool_needed(ictx_t *cx, bool options)
+/* Decode: the segment pool (@p options false) or the option pool is full at token
+ * @p tok; needed: what the whole steps array needs. Reached by tail calls, out of
+ * line: its scan of the steps stays off the stack of the hook that finds the pool
+ * full. */
+IB_NOINLINE static camp_status_t pool_full(ictx_t *cx, int tok, bool options)
 {
-    camp_json_doc_t *doc = cx->doc;
-    int n = camp_json_size(doc, cx->steps_tok), i, step;
+    const camp_json_doc_t *doc = cx->doc;
+    int n, step;
     size_t total = 0;
+    n = camp_json_size(doc, cx->steps_tok);
     step = camp_json_first(doc, cx->steps_tok);
-    for (i = 0; i < n && step > 0; i++, step = camp_json_next(doc, step)) {
+    for (; n > 0 && step > 0; n--, step = camp_json_next(doc, step)) {
         int segs = camp_json_member(doc, camp_json_member(doc, step, "data"), "segments");
-        int m, j, seg;
+        int m, seg;
         if (camp_json_kind(doc, segs) != CAMP_JSON_ARRAY) {
             continue;
         }
@@ -915,14 +952,18 @@ static size_t pool_needed(ictx_t *cx, bool options)
             continue;
         }
         seg = camp_json_first(doc, segs);
-        for (j = 0; j < m && seg > 0; j++, seg = camp_json_next(doc, seg)) {
+        for (; m > 0 && seg > 0; m--, seg = camp_json_next(doc, seg)) {
             int opts = camp_json_member(doc, seg, "options");
             if (camp_json_kind(doc, opts) == CAMP_JSON_ARRAY) {
                 total += (size_t)camp_json_size(doc, opts);
             }
         }
     }
-    return total;
+    return camp_ib_fail_capacity(
+        cx, tok,
+        options ? CAMP_RULE(I58, "more options than CAMP_MAX_VARIATION_OPTIONS")
+                : CAMP_RULE(I82, "more segments than CAMP_MAX_SEGMENTS"),
+        total);
 }
 
 /* A variation's options decoded into the sequence's pool. */
@@ -930,13 +971,12 @@ static camp_status_t options_decode(ictx_t *cx, camp_inbox_sequence_t *sa, camp_
                                     int tok)
 {
     camp_status_t st;
-    size_t i;
-    int n = 0, it;
+    int n, it;
 
-    st = camp_ib_want_array(cx, tok, &n);
-    if (st != CAMP_OK) {
-        return st;
+    if (camp_json_kind(cx->doc, tok) != CAMP_JSON_ARRAY) {
+        return camp_ib_fail_at(cx, tok, CAMP_ERR_TYPE, CAMP_RULE(I25, "must be an array"));
     }
+    n = camp_json_size(cx->doc, tok);
     /* [derived] "one is chosen per message": a variation needs an option. */
     if (n < 1) {
         st = camp_ib_fail_at(cx, tok, CAMP_ERR_LENGTH,
@@ -945,13 +985,11 @@ static camp_status_t options_decode(ictx_t *cx, camp_inbox_sequence_t *sa, camp_
         return st;
     }
     if ((size_t)sa->option_count + (size_t)n > CAMP_MAX_VARIATION_OPTIONS) {
-        return camp_ib_fail_capacity(cx, tok,
-                                     CAMP_RULE(I58, "more options than CAMP_MAX_VARIATION_OPTIONS"),
-                                     pool_needed(cx, true));
+        return pool_full(cx, tok, true);
     }
     a->first_option = sa->option_count;
     it = camp_json_first(cx->doc, tok);
-    for (i = 0; i < (size_t)n; i++, it = camp_json_next(cx->doc, it)) {
+    for (; sa->option_count - a->first_option < n; it = camp_json_next(cx->doc, it)) {
         st = camp_ib_get_str(cx, it, &sa->options[sa->option_count]);
         if (st != CAMP_OK) {
             return st;
@@ -1001,11 +1039,12 @@ static camp_status_t options_equal(const camp_inbox_sequence_t *sa, const camp_i
     return CAMP_OK;
 }
 
-IB_NOINLINE static camp_status_t options_op(ictx_t *cx, camp_inbox_sequence_t *sa,
-                                            camp_inbox_segment_t *a,
-                                            const camp_inbox_sequence_t *sb,
-                                            const camp_inbox_segment_t *b, int tok)
+/* A variation's `options` (level @p f), in the sequence's pool. */
+IB_NOINLINE static camp_status_t options_op(ictx_t *cx, const iframe_t *f, int tok)
 {
+    const camp_inbox_sequence_t *sb;
+    camp_inbox_sequence_t *sa = sequence_of(cx, &sb);
+    camp_inbox_segment_t *a = (camp_inbox_segment_t *)f->a;
     if (sa == NULL) {
         return camp_ib_fail_at(cx, tok, CAMP_ERR_INTERNAL,
                                CAMP_RULE(I60, "segment outside a sequence"));
@@ -1017,39 +1056,25 @@ IB_NOINLINE static camp_status_t options_op(ictx_t *cx, camp_inbox_sequence_t *s
         return camp_ib_str_items(cx, OP_ENCODE, &sa->options[a->first_option], a->option_count,
                                  R_NONE);
     case OP_EQUAL:
-    default: return options_equal(sa, a, sb, b);
+    default: return options_equal(sa, a, sb, (const camp_inbox_segment_t *)f->u.s.b);
     }
 }
 
 /* ---- columnMappings of a rules update (E6) ------------------------------------------------------------------------ */
 
-static size_t group_mappings_needed(ictx_t *cx, int tok)
+/* Decode: the pool is full at @p tok; needed: the mappings of every group of the
+ * `columnMappings` object cx->scan_tok. */
+IB_NOINLINE static camp_status_t groups_full(ictx_t *cx, int tok)
 {
-    int n = camp_json_size(cx->doc, tok), i, key = camp_json_first(cx->doc, tok);
+    int n = camp_json_size(cx->doc, cx->scan_tok), key = camp_json_first(cx->doc, cx->scan_tok);
     size_t total = 0;
-    for (i = 0; i < n && key > 0; i++, key = camp_json_next(cx->doc, key)) {
+    for (; n > 0 && key > 0; n--, key = camp_json_next(cx->doc, key)) {
         if (camp_json_kind(cx->doc, key + 1) == CAMP_JSON_OBJECT) {
             total += (size_t)camp_json_size(cx->doc, key + 1);
         }
     }
-    return total;
-}
-
-static camp_status_t group_decode(ictx_t *cx, camp_inbox_rules_update_t *a,
-                                  camp_inbox_mapping_group_t *g, int outer, int tok)
-{
-    camp_status_t st = camp_ib_want_object(cx, tok);
-    if (st != CAMP_OK) {
-        return st;
-    }
-    if ((size_t)a->mapping_count + (size_t)camp_json_size(cx->doc, tok) >
-        CAMP_MAX_COLUMN_MAPPINGS) {
-        return camp_ib_fail_capacity(
-            cx, tok, CAMP_RULE(I52, "more column mappings than CAMP_MAX_COLUMN_MAPPINGS"),
-            group_mappings_needed(cx, outer));
-    }
-    return mappings_decode(cx, tok, a->mappings, &a->mapping_count, &g->first_mapping,
-                           &g->mapping_count);
+    return camp_ib_fail_capacity(
+        cx, tok, CAMP_RULE(I52, "more column mappings than CAMP_MAX_COLUMN_MAPPINGS"), total);
 }
 
 static camp_status_t group_validate(ictx_t *cx, const camp_inbox_rules_update_t *a,
@@ -1081,25 +1106,49 @@ static bool groups_equal(const camp_inbox_rules_update_t *a, const camp_inbox_ru
     return true;
 }
 
-/* Group i's list ID key decoded: a string, not seen before in this object, an inbox ID. */
-static camp_status_t group_key_decode(ictx_t *cx, camp_inbox_rules_update_t *a, size_t i, int key)
+/* Decode: whether group @p g's list ID is among the groups [from, g). */
+IB_NOINLINE static bool list_id_seen(const camp_inbox_mapping_group_t *from,
+                                     const camp_inbox_mapping_group_t *g)
 {
-    camp_inbox_mapping_group_t *g = &a->groups[i];
-    size_t j;
-    camp_status_t st = camp_ib_get_str(cx, key, &g->list_id);
-    for (j = 0; j < i && st == CAMP_OK; j++) {
-        if (camp_ib_str_eq(&a->groups[j].list_id, &g->list_id)) {
-            st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, CAMP_RULE(I43, "duplicate key"));
+    const camp_inbox_mapping_group_t *p;
+    for (p = from; p < g; p++) {
+        if (camp_ib_str_eq(&p->list_id, &g->list_id)) {
+            return true;
         }
     }
-    if (st == CAMP_OK && !camp_valid_inbox_id(g->list_id.ptr, g->list_id.len)) {
-        st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN,
-                             CAMP_RULE(I62, "list ID key must match ^[0-9a-z]+$"));
-    }
-    return st;
+    return false;
 }
 
-static camp_status_t column_mappings_decode(ictx_t *cx, camp_inbox_rules_update_t *a, int tok)
+/* Group i decoded: its list ID key (a string, not seen before in this object, an
+ * inbox ID), then its mappings (the value after the key) into the pool. */
+IB_NOINLINE static camp_status_t group_decode(ictx_t *cx, camp_inbox_rules_update_t *a, size_t i,
+                                              int key)
+{
+    camp_inbox_mapping_group_t *g = &a->groups[i];
+    camp_status_t st = camp_ib_get_str(cx, key, &g->list_id);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    if (list_id_seen(a->groups, g)) {
+        return camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, CAMP_RULE(I43, "duplicate key"));
+    }
+    if (!camp_valid_inbox_id(g->list_id.ptr, g->list_id.len)) {
+        return camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN,
+                               CAMP_RULE(I62, "list ID key must match ^[0-9a-z]+$"));
+    }
+    st = camp_ib_want_object(cx, key + 1);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    if ((size_t)a->mapping_count + (size_t)camp_json_size(cx->doc, key + 1) >
+        CAMP_MAX_COLUMN_MAPPINGS) {
+        return groups_full(cx, key + 1);
+    }
+    return mappings_decode(cx, key + 1, a->mappings, &a->mapping_count, &g->first_mapping);
+}
+
+IB_NOINLINE static camp_status_t column_mappings_decode(ictx_t *cx, camp_inbox_rules_update_t *a,
+                                                        int tok)
 {
     size_t i;
     int n, key;
@@ -1112,12 +1161,10 @@ static camp_status_t column_mappings_decode(ictx_t *cx, camp_inbox_rules_update_
         return camp_ib_fail_capacity(cx, tok, CAMP_RULE(I63, "more lists than CAMP_MAX_LISTS"),
                                      (size_t)n);
     }
+    cx->scan_tok = tok; /* the groups share the pool (its sizing) */
     key = camp_json_first(cx->doc, tok);
     for (i = 0; i < (size_t)n && key > 0; i++, key = camp_json_next(cx->doc, key)) {
-        st = group_key_decode(cx, a, i, key);
-        if (st == CAMP_OK) {
-            st = group_decode(cx, a, &a->groups[i], tok, key + 1);
-        }
+        st = group_decode(cx, a, i, key);
         if (st != CAMP_OK) {
             return st;
         }
@@ -1202,8 +1249,9 @@ static camp_inbox_id_span_t *span_of(camp_inbox_leads_add_t *a, unsigned sub)
     }
 }
 
-/* Identifiers all three arrays of the document need (pool sizing). */
-static size_t ids_needed(ictx_t *cx, int obj)
+/* Decode: the identifier pool is full at @p tok; needed: the identifiers of all
+ * three arrays of the add-leads object @p obj. Reached by a tail call. */
+IB_NOINLINE static camp_status_t ids_full(ictx_t *cx, int tok, int obj)
 {
     static const char keys[3][12] = {"platformIds", "usernames", "externalIds"};
     size_t total = 0, i;
@@ -1213,7 +1261,8 @@ static size_t ids_needed(ictx_t *cx, int obj)
             total += (size_t)camp_json_size(cx->doc, v);
         }
     }
-    return total;
+    return camp_ib_fail_capacity(cx, tok, CAMP_RULE(I65, "more identifiers than CAMP_MAX_LEAD_IDS"),
+                                 total);
 }
 
 static camp_status_t bad_count(ictx_t *cx, int tok)
@@ -1228,27 +1277,24 @@ static camp_status_t bad_count(ictx_t *cx, int tok)
 static camp_status_t ids_decode(ictx_t *cx, camp_inbox_leads_add_t *a, camp_inbox_id_span_t *s,
                                 int tok, int obj)
 {
-    size_t i;
     camp_status_t st;
     int n, it;
 
-    st = camp_ib_want_array(cx, tok, &n);
-    if (st != CAMP_OK) {
-        return st;
+    if (camp_json_kind(cx->doc, tok) != CAMP_JSON_ARRAY) {
+        return camp_ib_fail_at(cx, tok, CAMP_ERR_TYPE, CAMP_RULE(I25, "must be an array"));
     }
+    n = camp_json_size(cx->doc, tok);
     /* the API limit first: 2001 is a LENGTH error even below the capacity */
     if (n < LEADS_MIN || n > LEADS_MAX) {
         return bad_count(cx, tok);
     }
     if ((size_t)a->id_count + (size_t)n > CAMP_MAX_LEAD_IDS) {
-        return camp_ib_fail_capacity(cx, tok,
-                                     CAMP_RULE(I65, "more identifiers than CAMP_MAX_LEAD_IDS"),
-                                     ids_needed(cx, obj));
+        return ids_full(cx, tok, obj);
     }
     s->first = a->id_count;
     s->count = 0;
     it = camp_json_first(cx->doc, tok);
-    for (i = 0; i < (size_t)n; i++, it = camp_json_next(cx->doc, it)) {
+    for (; s->count < n; it = camp_json_next(cx->doc, it)) {
         camp_str_t *id = &a->ids[a->id_count];
         st = camp_ib_get_str(cx, it, id);
         if (st == CAMP_OK && id->len == 0) {
@@ -1298,18 +1344,20 @@ static camp_status_t ids_equal(const camp_inbox_leads_add_t *a, const camp_inbox
     return CAMP_OK;
 }
 
-IB_NOINLINE static camp_status_t ids_op(ictx_t *cx, camp_inbox_leads_add_t *a,
-                                        const camp_inbox_leads_add_t *b, unsigned sub, int tok,
-                                        int obj)
+/* An identifier array (member @p m of level @p f, value @p tok). The sub hook's
+ * arguments: the hook reaches it by a tail call. */
+IB_NOINLINE static camp_status_t ids_op(ictx_t *cx, iframe_t *f, const ifield_t *m, int tok,
+                                        isub_t *out)
 {
-    camp_inbox_id_span_t *s = span_of(a, sub);
-
+    camp_inbox_leads_add_t *a = (camp_inbox_leads_add_t *)f->a;
+    camp_inbox_id_span_t *s = span_of(a, m->rule);
+    (void)out;
     switch (cx->op) {
-    case OP_DECODE: return ids_decode(cx, a, s, tok, obj);
+    case OP_DECODE: return ids_decode(cx, a, s, tok, f->u.d.tok);
     case OP_VALIDATE: return ids_validate(cx, a, s);
     case OP_ENCODE:
         return camp_ib_str_items(cx, OP_ENCODE, &a->ids[s->first], s->count, R_NONEMPTY);
-    default: return ids_equal(a, s, b, sub);
+    default: return ids_equal(a, s, (const camp_inbox_leads_add_t *)f->u.s.b, m->rule);
     }
 }
 
@@ -1533,25 +1581,65 @@ static camp_status_t campaign_open(ictx_t *cx, iframe_t *f)
     return CAMP_OK;
 }
 
-/* D7: a step's `type` decides what `data` holds; it is read before the members
- * because `data` may come first in the document. */
-static camp_status_t step_open(ictx_t *cx, iframe_t *f)
+static unsigned segment_node(uint8_t type)
 {
-    camp_inbox_step_t *a = (camp_inbox_step_t *)f->a;
-    if (cx->op == OP_DECODE) {
-        int ty = camp_ib_member(cx->doc, f->u.d.tok, "type");
-        camp_str_t s;
-        if (ty >= 0 && camp_json_kind(cx->doc, ty) == CAMP_JSON_STRING &&
-            camp_ib_get_str(cx, ty, &s) == CAMP_OK) {
-            a->type = camp_ib_enum_lookup(E_STEP, s.ptr, s.len);
-            if (a->type == 0) {
-                return camp_ib_fail_at(
-                    cx, ty, CAMP_ERR_ENUM,
-                    CAMP_RULE(I06, "step type must be message, delay or likeTweet"));
-            }
-        }
+    switch (type) {
+    case CAMP_INBOX_SEGMENT_STATIC: return N_SEG_STATIC;
+    case CAMP_INBOX_SEGMENT_VARIABLE: return N_SEG_VARIABLE;
+    default: return N_SEG_VARIATION;
+    }
+}
+
+/* Decode: the `type` token @p ty of a step or segment level @p f (every segment
+ * opens as N_SEG_STATIC): the step's or segment's type, and a segment's node. */
+IB_NOINLINE static camp_status_t type_read(ictx_t *cx, iframe_t *f, int ty)
+{
+    camp_str_t s;
+    camp_status_t st;
+    uint8_t type;
+    if (ty < 0) {
+        return missing(cx, f->u.d.tok, "type");
+    }
+    st = camp_ib_get_str(cx, ty, &s);
+    if (st != CAMP_OK) {
+        /* a step's is reported by the member walk */
+        return (f->node == N_SEG_STATIC) ? st : CAMP_OK;
+    }
+    type = camp_ib_enum_lookup(f->node == N_SEG_STATIC ? E_SEGMENT : E_STEP, s.ptr, s.len);
+    if (f->node != N_SEG_STATIC) {
+        ((camp_inbox_step_t *)f->a)->type = type;
+        return (type != 0) ? CAMP_OK
+                           : camp_ib_fail_at(cx, ty, CAMP_ERR_ENUM,
+                                             CAMP_RULE(I06, "step type must be message, delay or "
+                                                            "likeTweet"));
+    }
+    ((camp_inbox_segment_t *)f->a)->type = type;
+    if (type == 0) {
+        return camp_ib_fail_at(
+            cx, ty, CAMP_ERR_ENUM,
+            CAMP_RULE(I07, "segment type must be static, variable or variation"));
+    }
+    f->node = (uint8_t)segment_node(type);
+    return CAMP_OK;
+}
+
+/* Decode, D7: a step's or segment's `type` decides what `data` holds or which
+ * members the segment has; it is read before the members because they may come
+ * first in the document. A step may lack it (D7) or hold a value the member walk
+ * reports; a segment needs a string. */
+IB_NOINLINE static camp_status_t type_decode(ictx_t *cx, iframe_t *f)
+{
+    int ty = camp_ib_member(cx->doc, f->u.d.tok, "type");
+    if (f->node != N_SEG_STATIC && (ty < 0 || camp_json_kind(cx->doc, ty) != CAMP_JSON_STRING)) {
         return CAMP_OK;
     }
+    return type_read(cx, f, ty);
+}
+
+/* Struct walks: a step's type. */
+static camp_status_t step_open(ictx_t *cx, const iframe_t *f)
+{
+    const camp_inbox_step_t *a = (const camp_inbox_step_t *)f->a;
     if (cx->op == OP_VALIDATE && (a->type == 0 || a->type > camp_ib_enum_count(E_STEP))) {
         camp_ib_path_key(&cx->path, "type", 4);
         return camp_ib_fail_at(
@@ -1566,80 +1654,67 @@ static camp_status_t step_open(ictx_t *cx, iframe_t *f)
     return CAMP_OK;
 }
 
-static unsigned segment_node(uint8_t type)
-{
-    switch (type) {
-    case CAMP_INBOX_SEGMENT_STATIC: return N_SEG_STATIC;
-    case CAMP_INBOX_SEGMENT_VARIABLE: return N_SEG_VARIABLE;
-    default: return N_SEG_VARIATION;
-    }
-}
-
+/* Struct walks: a segment's type, and its node. */
 static camp_status_t segment_open(ictx_t *cx, iframe_t *f)
 {
-    camp_inbox_segment_t *a = (camp_inbox_segment_t *)f->a;
-    if (cx->op == OP_DECODE) {
-        int ty = camp_ib_member(cx->doc, f->u.d.tok, "type");
-        camp_str_t s;
-        camp_status_t st;
-        if (ty < 0) {
-            return camp_ib_fail_member(cx, f->u.d.tok, "type", CAMP_ERR_REQUIRED,
-                                       CAMP_RULE(I40, "required field missing"));
-        }
-        st = camp_ib_get_str(cx, ty, &s);
-        if (st != CAMP_OK) {
-            return st;
-        }
-        a->type = camp_ib_enum_lookup(E_SEGMENT, s.ptr, s.len);
-        if (a->type == 0) {
-            return camp_ib_fail_at(
-                cx, ty, CAMP_ERR_ENUM,
-                CAMP_RULE(I07, "segment type must be static, variable or variation"));
-        }
-    } else if (cx->op == OP_VALIDATE && (a->type == 0 || a->type > camp_ib_enum_count(E_SEGMENT))) {
+    const camp_inbox_segment_t *a = (const camp_inbox_segment_t *)f->a;
+    if (cx->op == OP_VALIDATE && (a->type == 0 || a->type > camp_ib_enum_count(E_SEGMENT))) {
         camp_ib_path_key(&cx->path, "type", 4);
         return camp_ib_fail_at(
             cx, -1, a->type == 0 ? CAMP_ERR_REQUIRED : CAMP_ERR_ENUM,
             a->type == 0 ? CAMP_RULE(I40, "required field missing")
                          : CAMP_RULE(I07, "segment type must be static, variable or variation"));
-    } else if (cx->op == OP_EQUAL &&
-               (f->u.s.b == NULL || a->type != ((const camp_inbox_segment_t *)f->u.s.b)->type)) {
+    }
+    if (cx->op == OP_EQUAL &&
+        (f->u.s.b == NULL || a->type != ((const camp_inbox_segment_t *)f->u.s.b)->type)) {
         return NOT_EQUAL;
     }
     f->node = (uint8_t)segment_node(a->type);
     return CAMP_OK;
 }
 
-/* D12: `error` as an object selects nested, as a string flat; no `error` but a
- * `code` selects v2. */
-static camp_status_t error_open(ictx_t *cx, iframe_t *f)
+static uint8_t error_node(uint8_t form)
+{
+    return (form == CAMP_INBOX_ERROR_NESTED) ? N_ERROR_NESTED
+           : (form == CAMP_INBOX_ERROR_FLAT) ? N_ERROR_FLAT
+                                             : N_ERROR_V2;
+}
+
+/* Decode, D12: `error` as an object selects nested, as a string flat; no `error`
+ * but a `code` selects v2. */
+IB_NOINLINE static camp_status_t error_open_decode(ictx_t *cx, iframe_t *f)
 {
     camp_inbox_error_t *a = (camp_inbox_error_t *)f->a;
-    if (cx->op == OP_DECODE) {
-        int tok = f->u.d.tok, e = camp_json_member(cx->doc, tok, "error");
-        if (e >= 0 && camp_json_kind(cx->doc, e) == CAMP_JSON_OBJECT) {
-            a->form = CAMP_INBOX_ERROR_NESTED;
-        } else if (e >= 0 && camp_json_kind(cx->doc, e) == CAMP_JSON_STRING) {
-            a->form = CAMP_INBOX_ERROR_FLAT;
-        } else if (e >= 0) {
-            return camp_ib_fail_at(cx, e, CAMP_ERR_TYPE,
-                                   CAMP_RULE(I73, "must be an object or a string"));
-        } else if (camp_json_member(cx->doc, tok, "code") >= 0) {
-            a->form = CAMP_INBOX_ERROR_V2;
-        } else {
-            return camp_ib_fail_member(cx, tok, "error", CAMP_ERR_REQUIRED,
-                                       CAMP_RULE(I40, "required field missing"));
-        }
-    } else if (a->form > CAMP_INBOX_ERROR_V2 ||
-               (cx->op == OP_EQUAL &&
-                (f->u.s.b == NULL || a->form != ((const camp_inbox_error_t *)f->u.s.b)->form))) {
+    int e = camp_json_member(cx->doc, f->u.d.tok, "error");
+    camp_json_kind_t k = camp_json_kind(cx->doc, e);
+    if (e >= 0 && k == CAMP_JSON_OBJECT) {
+        a->form = CAMP_INBOX_ERROR_NESTED;
+    } else if (e >= 0 && k == CAMP_JSON_STRING) {
+        a->form = CAMP_INBOX_ERROR_FLAT;
+    } else if (e >= 0) {
+        return camp_ib_fail_at(cx, e, CAMP_ERR_TYPE,
+                               CAMP_RULE(I73, "must be an object or a string"));
+    } else if (camp_json_member(cx->doc, f->u.d.tok, "code") >= 0) {
+        a->form = CAMP_INBOX_ERROR_V2;
+    } else {
+        return missing(cx, f->u.d.tok, "error");
+    }
+    f->node = error_node(a->form);
+    return CAMP_OK;
+}
+
+/* Struct walks: the form the struct names. */
+static camp_status_t error_open(ictx_t *cx, iframe_t *f)
+{
+    const camp_inbox_error_t *a = (const camp_inbox_error_t *)f->a;
+    if (a->form > CAMP_INBOX_ERROR_V2 ||
+        (cx->op == OP_EQUAL &&
+         (f->u.s.b == NULL || a->form != ((const camp_inbox_error_t *)f->u.s.b)->form))) {
         return cx->op == OP_EQUAL
                    ? NOT_EQUAL
                    : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, CAMP_RULE(I74, "unknown form"));
     }
-    f->node = (a->form == CAMP_INBOX_ERROR_NESTED) ? N_ERROR_NESTED
-              : (a->form == CAMP_INBOX_ERROR_FLAT) ? N_ERROR_FLAT
-                                                   : N_ERROR_V2;
+    f->node = error_node(a->form);
     return CAMP_OK;
 }
 
@@ -1672,9 +1747,9 @@ static camp_status_t campaign_family_open(ictx_t *cx, iframe_t *f)
             cx->scan_tok = f->u.d.tok;
         }
         return CAMP_OK;
-    case N_STEP: return step_open(cx, f);
+    case N_STEP: return (cx->op == OP_DECODE) ? type_decode(cx, f) : step_open(cx, f);
     case N_SEG_STATIC: /* every segment opens as N_SEG_STATIC; its type picks the node */
-        return segment_open(cx, f);
+        return (cx->op == OP_DECODE) ? type_decode(cx, f) : segment_open(cx, f);
     default: return CAMP_OK;
     }
 }
@@ -1690,7 +1765,10 @@ static camp_status_t webhook_family_open(ictx_t *cx, iframe_t *f)
 
 static camp_status_t error_family_open(ictx_t *cx, iframe_t *f)
 {
-    return (f->node == N_ERROR) ? error_open(cx, f) : CAMP_OK;
+    if (f->node != N_ERROR) {
+        return CAMP_OK;
+    }
+    return (cx->op == OP_DECODE) ? error_open_decode(cx, f) : error_open(cx, f);
 }
 
 static camp_status_t leads_family_open(ictx_t *cx, iframe_t *f)
@@ -1701,25 +1779,41 @@ static camp_status_t leads_family_open(ictx_t *cx, iframe_t *f)
 /* ---- cross-member rules --------------------------------------------------------------------------------------------------------- */
 
 /* A campaign's shape settled once all members are seen, and the rules that need it. */
+/* Decode, D16: `updatedAt` of the campaign object @p obj is null outside the
+ * summary shape. */
+IB_NOINLINE static camp_status_t updated_null(ictx_t *cx, int obj)
+{
+    return camp_ib_fail_at(cx, camp_json_member(cx->doc, obj, "updatedAt"), CAMP_ERR_TYPE,
+                           CAMP_RULE(I36, "must be an RFC 3339 date-time"));
+}
+
 static camp_status_t campaign_close(ictx_t *cx, iframe_t *f)
 {
     camp_inbox_campaign_t *a = (camp_inbox_campaign_t *)f->a;
-    camp_status_t st = CAMP_OK;
-    if (cx->op == OP_DECODE) {
-        if (cx->shape == SHAPE_OPEN) {
-            cx->shape = CAMP_INBOX_SHAPE_SUMMARY;
-        }
-        a->shape = cx->shape;
-        /* D16: `updatedAt` is null only in the summary shape */
-        if (a->shape != CAMP_INBOX_SHAPE_SUMMARY && a->base.updated_at.raw.ptr == NULL) {
-            st = camp_ib_fail_at(cx, camp_json_member(cx->doc, f->u.d.tok, "updatedAt"),
-                                 CAMP_ERR_TYPE, CAMP_RULE(I36, "must be an RFC 3339 date-time"));
-        }
-        if (st == CAMP_OK && a->shape == CAMP_INBOX_SHAPE_LEGACY) {
-            st = campaign_variables(cx, a, f->u.d.tok);
-        }
+    cx->campaign = NULL; /* the checks below are given the campaign */
+    if (cx->op != OP_DECODE) {
+        return CAMP_OK;
     }
-    cx->campaign = NULL;
+    if (cx->shape == SHAPE_OPEN) {
+        cx->shape = CAMP_INBOX_SHAPE_SUMMARY;
+    }
+    a->shape = cx->shape;
+    /* D16: `updatedAt` is null only in the summary shape */
+    if (a->shape != CAMP_INBOX_SHAPE_SUMMARY && a->base.updated_at.raw.ptr == NULL) {
+        return updated_null(cx, f->u.d.tok);
+    }
+    return (a->shape == CAMP_INBOX_SHAPE_LEGACY) ? campaign_variables(cx, a, f->u.d.tok) : CAMP_OK;
+}
+
+/* Decode: a variable segment's failed name check (status @p st) reported at its
+ * `name` in the segment object @p obj, looked up only now. */
+IB_NOINLINE static camp_status_t variable_at(ictx_t *cx, int obj, camp_status_t st)
+{
+    int tok = camp_json_member(cx->doc, obj, "name");
+    if (tok >= 0) {
+        cx->fail_tok = tok;
+        cx->fail_key = NULL;
+    }
     return st;
 }
 
@@ -1734,8 +1828,8 @@ static camp_status_t seg_variable_close(ictx_t *cx, const iframe_t *f)
         if (cx->campaign != NULL && cx->campaign->shape == CAMP_INBOX_SHAPE_LEGACY) {
             return CAMP_OK;
         }
-        return check_variable(cx, cx->campaign, &a->text,
-                              camp_json_member(cx->doc, f->u.d.tok, "name"));
+        st = check_variable(cx, cx->campaign, &a->text, -1);
+        return (st != CAMP_OK) ? variable_at(cx, f->u.d.tok, st) : CAMP_OK;
     }
     camp_ib_path_key(&cx->path, "name", 4);
     st = check_variable(cx, cx->campaign, &a->text, -1);
@@ -1863,6 +1957,21 @@ static size_t lists_of_kind(const camp_inbox_rules_t *r, bool exclude)
     return n;
 }
 
+/* Decode: the list pool is full at @p v (an array of @p n lists); needed: its lists,
+ * or for v2 rules those of both arrays (synced and excluded lists share the pool).
+ * Reached by a tail call: the member lookups stay off the sub hook's stack. */
+IB_NOINLINE static camp_status_t lists_full(ictx_t *cx, int v, unsigned sub, size_t n)
+{
+    size_t needed = n;
+    if (sub != SUB_LISTS) {
+        needed =
+            (size_t)camp_json_size(cx->doc, camp_json_member(cx->doc, cx->scan_tok, "syncedLists"));
+        needed += (size_t)camp_json_size(cx->doc,
+                                         camp_json_member(cx->doc, cx->scan_tok, "excludedLists"));
+    }
+    return camp_ib_fail_capacity(cx, v, CAMP_RULE(I63, "more lists than CAMP_MAX_LISTS"), needed);
+}
+
 static camp_status_t lists_sub(ictx_t *cx, camp_inbox_rules_t *r, const camp_inbox_rules_t *rb,
                                int v, unsigned sub, isub_t *out)
 {
@@ -1871,23 +1980,16 @@ static camp_status_t lists_sub(ictx_t *cx, camp_inbox_rules_t *r, const camp_inb
     out->b = rb;
     out->node = (sub == SUB_LISTS) ? N_LEGACY_LIST : N_V2_LIST;
     if (cx->op == OP_DECODE) {
-        size_t needed;
-        camp_status_t st;
         if (camp_json_kind(cx->doc, v) != CAMP_JSON_ARRAY) {
             return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, CAMP_RULE(I25, "must be an array"));
         }
         n = (size_t)camp_json_size(cx->doc, v);
-        needed = n;
-        if (sub != SUB_LISTS) { /* synced and excluded lists share the pool */
-            needed = (size_t)camp_json_size(
-                         cx->doc, camp_json_member(cx->doc, cx->scan_tok, "syncedLists")) +
-                     (size_t)camp_json_size(
-                         cx->doc, camp_json_member(cx->doc, cx->scan_tok, "excludedLists"));
-        }
-        st = array_of(cx, v, (size_t)r->list_count + n, CAMP_MAX_LISTS,
-                      CAMP_RULE(I63, "more lists than CAMP_MAX_LISTS"), needed, out);
         out->n = (uint16_t)n;
-        return st;
+        if ((size_t)r->list_count + n > CAMP_MAX_LISTS) {
+            return lists_full(cx, v, sub, n);
+        }
+        out->kind = ISUB_ARR;
+        return CAMP_OK;
     }
     if (r->list_count > CAMP_MAX_LISTS || (rb != NULL && rb->list_count > CAMP_MAX_LISTS)) {
         return cx->op == OP_EQUAL
@@ -1955,14 +2057,12 @@ static camp_status_t segments_sub(ictx_t *cx, camp_inbox_step_t *a, const camp_i
     switch (cx->op) {
     case OP_DECODE: {
         int n;
-        camp_status_t st = camp_ib_want_array(cx, v, &n);
-        if (st != CAMP_OK) {
-            return st;
+        if (camp_json_kind(cx->doc, v) != CAMP_JSON_ARRAY) {
+            return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, CAMP_RULE(I25, "must be an array"));
         }
+        n = camp_json_size(cx->doc, v);
         if ((size_t)q->segment_count + (size_t)n > CAMP_MAX_SEGMENTS) {
-            return camp_ib_fail_capacity(cx, v,
-                                         CAMP_RULE(I82, "more segments than CAMP_MAX_SEGMENTS"),
-                                         pool_needed(cx, false));
+            return pool_full(cx, v, false);
         }
         a->first_segment = q->segment_count;
         a->segment_count = 0;
@@ -1991,10 +2091,11 @@ static camp_status_t segments_sub(ictx_t *cx, camp_inbox_step_t *a, const camp_i
 }
 
 /* A step's `data`: by the step's type (D7: inferred from `data` when absent). */
-static camp_status_t data_sub(ictx_t *cx, iframe_t *f, int v, isub_t *out)
+static camp_status_t data_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int v, isub_t *out)
 {
     camp_inbox_step_t *a = (camp_inbox_step_t *)f->a;
     const camp_inbox_step_t *b = (cx->op == OP_EQUAL) ? (const camp_inbox_step_t *)f->u.s.b : NULL;
+    (void)m;
     if (cx->op == OP_DECODE) {
         camp_status_t st = camp_ib_want_object(cx, v);
         if (st != CAMP_OK) {
@@ -2084,8 +2185,8 @@ static camp_status_t hours_sub(ictx_t *cx, camp_week_windows_t *a, const camp_we
 
 /* A day of scheduleHours: keys are the day of week as a string, "0" Sunday .. "6"
  * Saturday; each day once. */
-static camp_status_t hours_item(ictx_t *cx, const iframe_t *f, uint16_t i, int key, void **a,
-                                const void **b)
+IB_NOINLINE static camp_status_t hours_item(ictx_t *cx, const iframe_t *f, uint16_t i, int key,
+                                            void **a, const void **b)
 {
     camp_week_windows_t *w = (camp_week_windows_t *)f->a;
     camp_str_t k;
@@ -2166,8 +2267,8 @@ static camp_status_t variables_sub(ictx_t *cx, camp_inbox_campaign_t *a,
 }
 
 /* A custom variable: its name is the key (unique, not empty). */
-static camp_status_t variables_item(ictx_t *cx, const iframe_t *f, uint16_t i, int key, void **a,
-                                    const void **b)
+IB_NOINLINE static camp_status_t variables_item(ictx_t *cx, const iframe_t *f, uint16_t i, int key,
+                                                void **a, const void **b)
 {
     camp_inbox_campaign_t *c = (camp_inbox_campaign_t *)f->a;
     camp_inbox_variable_t *v = &c->variables[i];
@@ -2330,14 +2431,11 @@ static camp_status_t leads_decode(ictx_t *cx, int v, isub_t *out)
                     CAMP_RULE(I91, "more leads than CAMP_MAX_LEAD_OBJECTS"), (size_t)n, out);
 }
 
-static camp_status_t leads_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, isub_t *out)
+static camp_status_t leads_sub(ictx_t *cx, iframe_t *f, int v, isub_t *out)
 {
     camp_inbox_leads_add_t *a = (camp_inbox_leads_add_t *)f->a;
     const camp_inbox_leads_add_t *b =
         (cx->op == OP_EQUAL) ? (const camp_inbox_leads_add_t *)f->u.s.b : NULL;
-    if (sub != SUB_LEADS) {
-        return ids_op(cx, a, b, sub, v, cx->op == OP_DECODE ? f->u.d.tok : -1);
-    }
     out->a = a;
     out->b = b;
     out->node = N_LEAD;
@@ -2414,33 +2512,19 @@ static camp_status_t campaign_family_sub(ictx_t *cx, iframe_t *f, const ifield_t
         return lists_sub(cx, (camp_inbox_rules_t *)f->a,
                          (cx->op == OP_EQUAL) ? (const camp_inbox_rules_t *)f->u.s.b : NULL, v,
                          m->rule, out);
-    case SUB_MAPPING: {
-        const iframe_t *arr = parent_of(cx, f);
-        if (arr == NULL) {
-            return camp_ib_fail_at(cx, v, CAMP_ERR_INTERNAL,
-                                   CAMP_RULE(I92, "list outside its rules"));
-        }
-        return mapping_op(cx, (camp_inbox_rules_t *)arr->a, (camp_inbox_list_t *)f->a,
-                          (cx->op == OP_EQUAL) ? (const camp_inbox_rules_t *)arr->u.s.b : NULL,
-                          (cx->op == OP_EQUAL) ? (const camp_inbox_list_t *)f->u.s.b : NULL, v);
-    }
+    case SUB_MAPPING: return mapping_op(cx, f, m, v, out);
     case SUB_ACTION_DATA:
         out->kind = ISUB_OBJ;
         out->node = N_ACTION_DATA;
         out->a = f->a;
         out->b = (cx->op == OP_EQUAL) ? f->u.s.b : NULL;
         return CAMP_OK;
-    case SUB_DATA: return data_sub(cx, f, v, out);
+    case SUB_DATA: return data_sub(cx, f, m, v, out);
     case SUB_SEGMENTS:
         return segments_sub(cx, (camp_inbox_step_t *)f->a,
                             (cx->op == OP_EQUAL) ? (const camp_inbox_step_t *)f->u.s.b : NULL, v,
                             out);
-    case SUB_OPTIONS: {
-        const camp_inbox_sequence_t *qb;
-        camp_inbox_sequence_t *q = sequence_of(cx, &qb);
-        return options_op(cx, q, (camp_inbox_segment_t *)f->a, qb,
-                          (cx->op == OP_EQUAL) ? (const camp_inbox_segment_t *)f->u.s.b : NULL, v);
-    }
+    case SUB_OPTIONS: return options_op(cx, f, v);
     default:
         return camp_ib_fail_at(cx, v, CAMP_ERR_INTERNAL,
                                CAMP_RULE(I45, "nested member in a flat object"));
@@ -2482,8 +2566,8 @@ static camp_status_t leads_family_sub(ictx_t *cx, iframe_t *f, const ifield_t *m
     switch (m->rule) {
     case SUB_PLATFORM_IDS:
     case SUB_USERNAMES:
-    case SUB_EXTERNAL_IDS:
-    case SUB_LEADS: return leads_sub(cx, f, m->rule, v, out);
+    case SUB_EXTERNAL_IDS: return ids_op(cx, f, m, v, out);
+    case SUB_LEADS: return leads_sub(cx, f, v, out);
     case SUB_LEAD_ID: return lead_id_op(cx, f, m, v);
     default:
         return camp_ib_fail_at(cx, v, CAMP_ERR_INTERNAL,
@@ -2748,18 +2832,16 @@ const ifamily_t camp_ib_events_page_family = {FLAT(N_EVENTS_PAGE, events_page_no
 
 /* `{events, hasMore, lastSeq}`, all three required; `lastSeq` is null on an empty
  * page. The events themselves are decoded one by one by camp_inbox_events_next(). */
-camp_status_t camp_ib_events_page_op(ictx_t *cx, camp_inbox_events_page_t *a, int tok)
+/* The page's `events` and `lastSeq` after its flat members. Out of line, reached by
+ * a tail call: its frame is not under the member walk's. */
+IB_NOINLINE static camp_status_t events_page_rest(ictx_t *cx, camp_inbox_events_page_t *a, int tok)
 {
     int events, last, n;
     int64_t seq;
-    camp_status_t st = camp_ib_decode_flat(cx, N_EVENTS_PAGE, a, tok);
-    if (st != CAMP_OK) {
-        return st;
-    }
+    camp_status_t st;
     events = camp_json_member(cx->doc, tok, "events");
     if (events < 0) {
-        return camp_ib_fail_member(cx, tok, "events", CAMP_ERR_REQUIRED,
-                                   CAMP_RULE(I40, "required field missing"));
+        return missing(cx, tok, "events");
     }
     st = camp_ib_want_array(cx, events, &n);
     if (st != CAMP_OK) {
@@ -2771,8 +2853,7 @@ camp_status_t camp_ib_events_page_op(ictx_t *cx, camp_inbox_events_page_t *a, in
     }
     last = camp_json_member(cx->doc, tok, "lastSeq");
     if (last < 0) {
-        return camp_ib_fail_member(cx, tok, "lastSeq", CAMP_ERR_REQUIRED,
-                                   CAMP_RULE(I40, "required field missing"));
+        return missing(cx, tok, "lastSeq");
     }
     a->last_seq = -1;
     if (!camp_json_is_null(cx->doc, last)) {
@@ -2790,4 +2871,13 @@ camp_status_t camp_ib_events_page_op(ictx_t *cx, camp_inbox_events_page_t *a, in
     a->next = 0;
     a->next_tok = camp_json_first(cx->doc, events);
     return CAMP_OK;
+}
+
+camp_status_t camp_ib_events_page_op(ictx_t *cx, camp_inbox_events_page_t *a, int tok)
+{
+    camp_status_t st = camp_ib_decode_flat(cx, N_EVENTS_PAGE, a, tok);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    return events_page_rest(cx, a, tok);
 }
