@@ -217,25 +217,13 @@ camp_status_t camp_ib_fail_member(ictx_t *cx, int obj, const char *key, camp_sta
 void camp_ib_report(ictx_t *cx, camp_status_t st)
 {
     camp_diag_t *d = cx->diag;
-    bool has_limit;
-    int64_t min, max, needed;
     if (d == NULL || st == CAMP_OK) {
         return;
     }
-    /* camp_json_diag() sets the path and offset and clears the rest: keep the limits */
-    has_limit = d->has_limit;
-    min = d->limit_min;
-    max = d->limit_max;
-    needed = d->needed;
-    if (cx->fail_key != NULL) {
-        camp_json_diag_member(d, cx->doc, cx->fail_tok, cx->fail_key, st, cx->fail_rule);
-    } else {
-        camp_json_diag(d, cx->doc, cx->fail_tok, st, cx->fail_rule);
-    }
-    d->has_limit = has_limit;
-    d->limit_min = min;
-    d->limit_max = max;
-    d->needed = needed;
+    /* where and why; the limits and the size needed the failure set stay */
+    d->status = st;
+    d->rule = (cx->fail_rule != NULL) ? cx->fail_rule : "";
+    camp_json_diag_where(d, cx->doc, cx->fail_tok, cx->fail_key);
     if (cx->fail_step >= 0) {
         /* `...steps[i].data.segments[j].name`: a position in the struct, no offset */
         cx->path.buf = d->path;

@@ -248,8 +248,7 @@ static size_t token_offset(const camp_json_doc_t *doc, int tok)
     return (size_t)t->start;
 }
 
-/* The path of @p tok (then key @p key when not NULL) and its offset into @p diag. */
-static void diag_path(camp_diag_t *diag, const camp_json_doc_t *doc, int tok, const char *key)
+void camp_json_diag_where(camp_diag_t *diag, const camp_json_doc_t *doc, int tok, const char *key)
 {
     camp_text_t t;
     camp_text_init(&t, diag->path, sizeof diag->path);
@@ -266,7 +265,7 @@ camp_status_t camp_json_diag_member(camp_diag_t *diag, const camp_json_doc_t *do
 {
     if (diag != NULL) {
         camp_diag_set(diag, status, NULL, rule);
-        diag_path(diag, doc, obj, key);
+        camp_json_diag_where(diag, doc, obj, key);
     }
     return status;
 }
@@ -276,7 +275,7 @@ camp_status_t camp_json_diag(camp_diag_t *diag, const camp_json_doc_t *doc, int 
 {
     if (diag != NULL) {
         camp_diag_set(diag, status, NULL, rule);
-        diag_path(diag, doc, tok, NULL);
+        camp_json_diag_where(diag, doc, tok, NULL);
     }
     return status;
 }

@@ -60,4 +60,9 @@ static inline int camp_json_size_at(const camp_json_doc_t *doc, int tok)
     return doc->tokens[tok].size > 0 ? doc->tokens[tok].size : 0;
 }
 
+/* Where a decoder's failure is: the JSON path of @p tok (then member @p key when
+ * not NULL) and its offset, into @p diag (not NULL). The status, the rule and the
+ * limits a decoder already set stay as they are (camp_json_diag() clears them). */
+void camp_json_diag_where(camp_diag_t *diag, const camp_json_doc_t *doc, int tok, const char *key);
+
 #endif
