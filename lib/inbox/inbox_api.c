@@ -185,36 +185,14 @@ camp_status_t camp_inbox_validate(camp_inbox_type_t type, const void *obj, camp_
     if (obj == NULL || d == NULL) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(I01, "bad argument"));
     }
-    return camp_ib_walk(d, frames, (unsigned)OP_VALIDATE, NULL, obj, NULL, diag);
+    return camp_ib_walk(d, frames, OP_VALIDATE, obj, NULL, diag);
 }
 
-/* The written length, or what a too small buffer needed. */
-static camp_status_t encode_finish(camp_json_writer_t *w, size_t *out_len, camp_diag_t *diag)
-{
-    size_t len = 0;
-    camp_status_t st = camp_json_writer_finish(w, &len);
-    if (st == CAMP_ERR_BUFFER_TOO_SMALL) {
-        camp_diag_set(diag, st, "$", CAMP_RULE(I02, "output buffer too small"));
-        if (diag != NULL) {
-            diag->needed = (int64_t)w->needed;
-        }
-        len = w->needed;
-    } else if (st != CAMP_OK) {
-        camp_diag_set(diag, st, "$", CAMP_RULE(I03, "JSON writer failed"));
-    }
-    if (out_len != NULL) {
-        *out_len = len;
-    }
-    return st;
-}
-
-/* The argument checks, the two walks and the finish each in their own call: what
- * stays live across the walks is little (the walks' frame sits under this one). */
+/* The argument checks; the walks, the writer and their context share the engine's
+ * frame (camp_ib_encode()), reached by a tail call. */
 static camp_status_t encode_with(const ib_doc_t *d, iframe_t *frames, const void *obj, char *buf,
                                  size_t cap, size_t *out_len, camp_diag_t *diag)
 {
-    camp_json_writer_t w;
-    camp_status_t st;
     camp_diag_clear(diag);
     if (out_len != NULL) {
         *out_len = 0;
@@ -222,15 +200,7 @@ static camp_status_t encode_with(const ib_doc_t *d, iframe_t *frames, const void
     if (d == NULL || obj == NULL || (buf == NULL && cap > 0)) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(I01, "bad argument"));
     }
-    /* the strictest documented rules for what we send: checked whole before a byte
-     * is written (buf is left as it was when they fail) */
-    st = camp_ib_walk(d, frames, (unsigned)OP_VALIDATE | WALK_STRICT, NULL, obj, NULL, diag);
-    if (st != CAMP_OK) {
-        return st;
-    }
-    camp_json_writer_init(&w, buf, cap);
-    st = camp_ib_walk(d, frames, (unsigned)OP_ENCODE | WALK_STRICT, &w, obj, NULL, diag);
-    return (st == CAMP_OK) ? encode_finish(&w, out_len, diag) : st;
+    return camp_ib_encode(d, frames, obj, buf, cap, out_len, diag);
 }
 
 camp_status_t camp_inbox_encode(camp_inbox_type_t type, const void *obj, char *buf, size_t cap,
@@ -247,7 +217,7 @@ bool camp_inbox_equal(camp_inbox_type_t type, const void *a, const void *b)
     if (a == NULL || b == NULL || d == NULL) {
         return false;
     }
-    return camp_ib_walk(d, frames, (unsigned)OP_EQUAL, NULL, a, b, NULL) == CAMP_OK;
+    return camp_ib_walk(d, frames, OP_EQUAL, a, b, NULL) == CAMP_OK;
 }
 
 /* ---- type-specific entry points (link only their own document type) ---- */

@@ -334,7 +334,7 @@ void camp_ib_path_key(ipath_t *p, const char *key, size_t len)
 
 void camp_ib_path_index(ipath_t *p, size_t i)
 {
-    char d[24];
+    char d[3u * sizeof(size_t) + 2u]; /* "[", the digits of a size_t, "]" */
     size_t n = sizeof d;
     d[--n] = ']';
     do {
@@ -778,21 +778,29 @@ static camp_status_t map_key_check(ictx_t *cx, const camp_str_t *key)
 
 /* Validate: each of @p count strings present and passing @p kind / @p rule, at
  * path `[i]` (a failure keeps its path: it is the caller's diag). */
+/* One string item, its index on the path: present and of its kind. */
+IB_NOINLINE static camp_status_t check_str_item(ictx_t *cx, const camp_str_t *item, uint8_t kind,
+                                                uint8_t rule)
+{
+    const char *why;
+    camp_status_t st;
+    if (item->ptr == NULL) {
+        return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED, CAMP_RULE(I40, "required field missing"));
+    }
+    st = camp_ib_check_kind_str(cx, kind, rule, item, &why);
+    return (st == CAMP_OK) ? CAMP_OK : camp_ib_fail_at(cx, -1, st, why);
+}
+
 static camp_status_t check_str_items(ictx_t *cx, const camp_str_t *items, size_t count,
                                      uint8_t kind, uint8_t rule)
 {
     size_t i, mark = cx->path.need;
     for (i = 0; i < count; i++) {
-        const char *why;
         camp_status_t st;
         camp_ib_path_index(&cx->path, i);
-        if (items[i].ptr == NULL) {
-            return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED,
-                                   CAMP_RULE(I40, "required field missing"));
-        }
-        st = camp_ib_check_kind_str(cx, kind, rule, &items[i], &why);
+        st = check_str_item(cx, &items[i], kind, rule);
         if (st != CAMP_OK) {
-            return camp_ib_fail_at(cx, -1, st, why);
+            return st;
         }
         camp_ib_path_cut(&cx->path, mark);
     }
@@ -1310,8 +1318,8 @@ static camp_status_t walk_enter(ictx_t *cx, const iframe_t *f, const inode_t *nd
 
 /* Validate, encode or equal: member @p m of object level @p f. A nested value is
  * left in *sub for the walk, its key still on the path (validate) or written (encode). */
-static camp_status_t walk_member(ictx_t *cx, iframe_t *f, const inode_t *nd, const ifield_t *m,
-                                 isub_t *sub)
+static IB_INLINE camp_status_t walk_member(ictx_t *cx, iframe_t *f, const inode_t *nd,
+                                           const ifield_t *m, isub_t *sub)
 {
     size_t mark = cx->path.need;
     bool skip;
@@ -1534,7 +1542,7 @@ static camp_status_t walk_enter_sub(ictx_t *cx, const isub_t *sub, const ifield_
 
 /* Validate, encode or equal: one step of an object level: its next member in table
  * order, or its end. */
-static camp_status_t struct_object_step(ictx_t *cx, iframe_t *f)
+static IB_INLINE camp_status_t struct_object_step(ictx_t *cx, iframe_t *f)
 {
     const inode_t *nd = ib_node(cx, f->node);
     isub_t sub;
@@ -1562,7 +1570,7 @@ static camp_status_t struct_object_step(ictx_t *cx, iframe_t *f)
 }
 
 /* Struct walks: one step of an array or map level: an item, or its end. */
-static camp_status_t walk_array_step(ictx_t *cx, iframe_t *f)
+static IB_INLINE camp_status_t walk_array_step(ictx_t *cx, iframe_t *f)
 {
     void *a = NULL;
     const void *b = NULL;
@@ -1669,20 +1677,62 @@ camp_status_t camp_ib_decode(const ib_doc_t *d, iframe_t *frames, camp_json_doc_
     return st;
 }
 
-camp_status_t camp_ib_walk(const ib_doc_t *d, iframe_t *frames, unsigned how, camp_json_writer_t *w,
-                           const void *a, const void *b, camp_diag_t *diag)
+camp_status_t camp_ib_walk(const ib_doc_t *d, iframe_t *frames, iop_t op, const void *a,
+                           const void *b, camp_diag_t *diag)
 {
     ictx_t cx;
     camp_status_t st;
-    unsigned op = how & ~WALK_STRICT;
-    camp_ib_ctx_init(&cx, (iop_t)op, d, diag, frames);
-    cx.strict = (how & WALK_STRICT) != 0;
-    cx.w = w;
+    camp_ib_ctx_init(&cx, op, d, diag, frames);
     st = walk_loop(&cx, d->node, a, b);
     if (st == CAMP_OK) {
         camp_diag_clear(diag);
     }
     return st;
+}
+
+/* The written length, or what a too small buffer needed. */
+static camp_status_t encode_finish(camp_json_writer_t *w, size_t *out_len, camp_diag_t *diag)
+{
+    size_t len = 0;
+    camp_status_t st = camp_json_writer_finish(w, &len);
+    if (st == CAMP_ERR_BUFFER_TOO_SMALL) {
+        camp_diag_set(diag, st, "$", CAMP_RULE(I02, "output buffer too small"));
+        if (diag != NULL) {
+            diag->needed = (int64_t)w->needed;
+        }
+        len = w->needed;
+    } else if (st != CAMP_OK) {
+        camp_diag_set(diag, st, "$", CAMP_RULE(I03, "JSON writer failed"));
+    }
+    if (out_len != NULL) {
+        *out_len = len;
+    }
+    return st;
+}
+
+camp_status_t camp_ib_encode(const ib_doc_t *d, iframe_t *frames, const void *obj, char *buf,
+                             size_t cap, size_t *out_len, camp_diag_t *diag)
+{
+    ictx_t cx;
+    camp_json_writer_t w;
+    camp_status_t st;
+    unsigned pass;
+    /* pass 0 checks the whole struct with the strictest documented rules for what
+     * we send, before pass 1 writes a byte (buf is left as it was when it fails) */
+    for (pass = 0; pass < 2u; pass++) {
+        camp_ib_ctx_init(&cx, (pass == 0u) ? OP_VALIDATE : OP_ENCODE, d, diag, frames);
+        cx.strict = true;
+        if (pass == 1u) {
+            camp_json_writer_init(&w, buf, cap);
+            cx.w = &w;
+        }
+        st = walk_loop(&cx, d->node, obj, NULL);
+        if (st != CAMP_OK) {
+            return st;
+        }
+        camp_diag_clear(diag);
+    }
+    return encode_finish(&w, out_len, diag);
 }
 
 /* Decode: a flat object (a node without K_SUB members) inside a hook: each member

@@ -272,15 +272,18 @@ void camp_ib_ctx_init(ictx_t *cx, iop_t op, const ib_doc_t *d, camp_diag_t *diag
 camp_status_t camp_ib_decode(const ib_doc_t *d, iframe_t *frames, camp_json_doc_t *doc, int tok,
                              void *out, camp_diag_t *diag);
 
-/* Struct walk flags: the op (OP_VALIDATE, OP_ENCODE or OP_EQUAL), and WALK_STRICT
- * for the strictest documented limits (what the library sends). */
-#define WALK_STRICT 0x10u
+/* Validate (@p op OP_VALIDATE) or compare (OP_EQUAL, with @p b) the struct @p a
+ * of document @p d, with @p frames (d->depth of them). The context and the loop
+ * share one stack frame. */
+camp_status_t camp_ib_walk(const ib_doc_t *d, iframe_t *frames, iop_t op, const void *a,
+                           const void *b, camp_diag_t *diag);
 
-/* Validate, encode (to @p w) or compare (with @p b) the struct @p a of document
- * @p d, with @p frames (d->depth of them); @p how: the op | WALK_STRICT. The
- * context and the loop share one stack frame. */
-camp_status_t camp_ib_walk(const ib_doc_t *d, iframe_t *frames, unsigned how, camp_json_writer_t *w,
-                           const void *a, const void *b, camp_diag_t *diag);
+/* Encode the struct @p obj of document @p d into @p buf (@p cap bytes; the length,
+ * or the size needed, in *out_len when not NULL): checked whole with the strictest
+ * documented rules first, then written. The context, the writer and the loop
+ * share one stack frame. */
+camp_status_t camp_ib_encode(const ib_doc_t *d, iframe_t *frames, const void *obj, char *buf,
+                             size_t cap, size_t *out_len, camp_diag_t *diag);
 
 /* Decode: a flat object (a node without K_SUB members) handled inside a hook: checks
  * @p tok is an object, then decodes its members into @p a. */
