@@ -1102,9 +1102,25 @@ static bool is_null(const ifield_t *f, const void *base)
     return is_ptr_kind(f->kind) && str_of(base, f)->ptr == NULL;
 }
 
-/* Decode: the member of @p nd whose key is token @p key (-1: none). Documents list
- * members in table order, so the search starts after the previous hit (*hint). */
-static int lookup(const camp_json_doc_t *doc, const inode_t *nd, int key, uint8_t *hint)
+/* Where a key lookup starts: after the last member met in table order (@p seen:
+ * the members met so far), where the next one is when the document lists its
+ * members in table order. */
+static unsigned lookup_start(uint32_t seen, unsigned n)
+{
+    unsigned j;
+#if defined(__GNUC__) || defined(__clang__)
+    j = (seen != 0u) ? 32u - (unsigned)__builtin_clz(seen) : 0u;
+#else
+    for (j = 0; seen != 0u; j++) {
+        seen >>= 1;
+    }
+#endif
+    return (j < n) ? j : 0u;
+}
+
+/* Decode: the member of @p nd whose key is token @p key (-1: none), the search
+ * starting at lookup_start(). */
+static int lookup(const camp_json_doc_t *doc, const inode_t *nd, int key, uint32_t seen)
 {
     const camp_json_token_t *t = &doc->tokens[key];
     const char *raw;
@@ -1115,10 +1131,9 @@ static int lookup(const camp_json_doc_t *doc, const inode_t *nd, int key, uint8_
     }
     raw = doc->text + t->start;
     n = (size_t)(t->end - t->start);
-    for (c = 0, j = *hint; c < nd->n; c++, j = (j + 1u < nd->n) ? j + 1u : 0u) {
+    for (c = 0, j = lookup_start(seen, nd->n); c < nd->n; c++, j = (j + 1u < nd->n) ? j + 1u : 0u) {
         const char *k = camp_ib_key(&nd->t[j]);
         if (nd->t[j].key_len == n && (n == 0 || (k[0] == raw[0] && memcmp(k, raw, n) == 0))) {
-            *hint = (uint8_t)((j + 1u < nd->n) ? j + 1u : 0u);
             return (int)j;
         }
     }
@@ -1139,7 +1154,7 @@ static int lookup(const camp_json_doc_t *doc, const inode_t *nd, int key, uint8_
 static camp_status_t dec_find(ictx_t *cx, iframe_t *f, const inode_t *nd, int key,
                               const ifield_t **m)
 {
-    int j = lookup(cx->doc, nd, key, &f->pad);
+    int j = lookup(cx->doc, nd, key, f->k.seen);
     *m = NULL;
     if (j < 0 || nd->t == NULL) {
         return CAMP_OK; /* unknown members are skipped (a node without members knows none) */
@@ -1153,12 +1168,12 @@ static camp_status_t dec_find(ictx_t *cx, iframe_t *f, const inode_t *nd, int ke
     if (!applies(cx, &nd->t[j])) {
         return CAMP_OK;
     }
-    if ((f->u.d.seen & (1u << j)) != 0 && nd->t[j].kind == K_SUB) {
+    if ((f->k.seen & (1u << j)) != 0 && nd->t[j].kind == K_SUB) {
         /* a nested value twice would be merged into one struct: refused, like
          * duplicate map keys; a repeated plain value is read again (the last wins) */
         return camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, CAMP_RULE(I43, "duplicate key"));
     }
-    f->u.d.seen |= 1u << j;
+    f->k.seen |= 1u << j;
     if ((nd->t[j].flags & F_NO_REQUEST) != 0 && cx->request) {
         return camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID,
                                CAMP_RULE(I44, "must not be sent: the server assigns it"));
@@ -1223,7 +1238,7 @@ static camp_status_t dec_required(ictx_t *cx, const iframe_t *f, const inode_t *
     unsigned j;
     for (j = 0; j < nd->n; j++) {
         const ifield_t *m = &nd->t[j];
-        if ((f->u.d.seen & (1u << j)) == 0 && applies(cx, m) && required(cx, m)) {
+        if ((f->k.seen & (1u << j)) == 0 && applies(cx, m) && required(cx, m)) {
             return camp_ib_fail_member(cx, f->u.d.tok, camp_ib_key(m), CAMP_ERR_REQUIRED,
                                        CAMP_RULE(I40, "required field missing"));
         }
@@ -1433,8 +1448,8 @@ static camp_status_t dec_enter_sub(ictx_t *cx, const isub_t *sub, const ifield_t
         return CAMP_ERR_INTERNAL;
     }
     f->is_arr = (sub->kind == ISUB_ARR) ? LEVEL_ARRAY : LEVEL_MAP;
-    f->n = sub->n;
-    f->sub = m->rule;
+    f->k.arr.n = sub->n;
+    f->k.arr.sub = m->rule;
     return CAMP_OK;
 }
 
@@ -1477,7 +1492,7 @@ static camp_status_t dec_array_step(ictx_t *cx, iframe_t *f)
     uint16_t i;
     int item;
     camp_status_t st;
-    if (f->i >= f->n) {
+    if (f->i >= f->k.arr.n) {
         dec_pop(cx, f);
         return CAMP_OK;
     }
@@ -1534,8 +1549,8 @@ static camp_status_t walk_enter_sub(ictx_t *cx, const isub_t *sub, const ifield_
     iframe_t *f = walk_new_level(cx, sub->node, sub->a, sub->b);
     if (f != NULL && (sub->kind == ISUB_ARR || sub->kind == ISUB_MAP)) {
         f->is_arr = (sub->kind == ISUB_ARR) ? LEVEL_ARRAY : LEVEL_MAP;
-        f->n = sub->n;
-        f->sub = m->rule;
+        f->k.arr.n = sub->n;
+        f->k.arr.sub = m->rule;
     }
     return walk_begin(cx, f, mark);
 }
@@ -1577,7 +1592,7 @@ static IB_INLINE camp_status_t walk_array_step(ictx_t *cx, iframe_t *f)
     size_t mark = cx->path.need;
     uint16_t i;
     camp_status_t st;
-    if (f->i >= f->n) {
+    if (f->i >= f->k.arr.n) {
         walk_pop(cx, f);
         return CAMP_OK;
     }
@@ -1778,7 +1793,7 @@ const iframe_t *camp_ib_find_array(const ictx_t *cx, uint8_t sub)
     unsigned d = cx->depth;
     while (d > 0) {
         d--;
-        if (cx->frames[d].is_arr != LEVEL_OBJECT && cx->frames[d].sub == sub) {
+        if (cx->frames[d].is_arr != LEVEL_OBJECT && cx->frames[d].k.arr.sub == sub) {
             return &cx->frames[d];
         }
     }

@@ -163,19 +163,22 @@ typedef struct iframe {
         struct {
             int tok; /* the object / array token */
             int it;  /* next key (object) or item (array) token; set when a nested level closes */
-            uint32_t seen; /* object: members met (bit = table index) */
-        } d;               /* decode */
+        } d;         /* decode */
         struct {
             const void *b; /* equal: the other struct */
             uint16_t mark; /* validate, encode: path length before this level */
         } s;               /* struct walks */
     } u;
+    union {
+        uint32_t seen; /* decode, object: members met (bit = table index) */
+        struct {
+            uint16_t n;  /* items */
+            uint8_t sub; /* the sub id of its member */
+        } arr;           /* array or map */
+    } k;
     uint16_t i;     /* object: decode members left, else next member; array: next item */
-    uint16_t n;     /* array: items */
     uint8_t node;   /* object: node id; array: node id of its items */
-    uint8_t sub;    /* array: the sub id of its member */
     uint8_t is_arr; /* LEVEL_OBJECT, LEVEL_ARRAY or LEVEL_MAP */
-    uint8_t pad;    /* decode, object: where the next key lookup starts */
 } iframe_t;
 
 /* Levels each document needs (each entry point keeps exactly that many frames):

@@ -2679,12 +2679,13 @@ static camp_status_t lists_item(const ictx_t *cx, const iframe_t *f, uint16_t i,
         *a = (r->list_count < CAMP_MAX_LISTS)
                  ? fresh(cx, &r->lists[r->list_count], sizeof r->lists[r->list_count])
                  : NULL;
-    } else if (f->sub == SUB_LISTS) {
+    } else if (f->k.arr.sub == SUB_LISTS) {
         *a = (i < CAMP_MAX_LISTS) ? &r->lists[i] : NULL;
         *b = (eq && i < CAMP_MAX_LISTS) ? &((const camp_inbox_rules_t *)f->u.s.b)->lists[i] : NULL;
     } else {
-        *a = nth_list(r, f->sub == SUB_EXCLUDED, i);
-        *b = eq ? nth_list((const camp_inbox_rules_t *)f->u.s.b, f->sub == SUB_EXCLUDED, i) : NULL;
+        *a = nth_list(r, f->k.arr.sub == SUB_EXCLUDED, i);
+        *b = eq ? nth_list((const camp_inbox_rules_t *)f->u.s.b, f->k.arr.sub == SUB_EXCLUDED, i)
+                : NULL;
     }
     if (eq && *b == NULL) {
         *a = NULL;
@@ -2696,7 +2697,7 @@ static camp_status_t campaign_family_item(ictx_t *cx, const iframe_t *f, uint16_
                                           void **a, const void **b)
 {
     bool eq = (cx->op == OP_EQUAL);
-    switch (f->sub) {
+    switch (f->k.arr.sub) {
     case SUB_HOURS: return hours_item(cx, f, i, tok, a, b);
     case SUB_VARIABLES: return variables_item(cx, f, i, tok, a, b);
     case SUB_AUTOMATIONS: {
@@ -2724,7 +2725,7 @@ static camp_status_t page_family_item(ictx_t *cx, const iframe_t *f, uint16_t i,
                                       const void **b)
 {
     camp_inbox_campaign_page_t *p = (camp_inbox_campaign_page_t *)f->a;
-    if (f->sub != SUB_CAMPAIGNS) {
+    if (f->k.arr.sub != SUB_CAMPAIGNS) {
         return campaign_family_item(cx, f, i, tok, a, b);
     }
     if (i < CAMP_MAX_PAGE_ITEMS) {
@@ -2748,7 +2749,7 @@ static camp_status_t leads_family_item(ictx_t *cx, const iframe_t *f, uint16_t i
 static void campaign_family_item_done(ictx_t *cx, iframe_t *f, uint16_t i)
 {
     (void)i;
-    switch (f->sub) {
+    switch (f->k.arr.sub) {
     case SUB_AUTOMATIONS: ((camp_inbox_campaign_t *)f->a)->automation_count++; return;
     case SUB_STEPS: ((camp_inbox_sequence_t *)f->a)->step_count++; return;
     case SUB_SEGMENTS: {
@@ -2764,8 +2765,8 @@ static void campaign_family_item_done(ictx_t *cx, iframe_t *f, uint16_t i)
     case SUB_EXCLUDED:
     case SUB_LISTS: {
         camp_inbox_rules_t *r = (camp_inbox_rules_t *)f->a;
-        if (f->sub != SUB_LISTS) {
-            r->lists[r->list_count].exclude = (f->sub == SUB_EXCLUDED);
+        if (f->k.arr.sub != SUB_LISTS) {
+            r->lists[r->list_count].exclude = (f->k.arr.sub == SUB_EXCLUDED);
         }
         r->list_count++;
         return;
