@@ -513,6 +513,16 @@ static camp_status_t connect_by(camp_client_t *c, uint64_t deadline)
     return CAMP_OK;
 }
 
+/* Retry-After and the rate-limit headers of a complete response. */
+static void note_limits(camp_client_t *c, const camp_http_response_t *rs)
+{
+    int64_t now_unix = (c->retry.wall_now != NULL) ? c->retry.wall_now(c->retry.ctx) : -1;
+    c->last.retry_after_ms = camp_http_retry_after_ms(rs, now_unix);
+    c->last.ratelimit_limit = rs->ratelimit_limit;
+    c->last.ratelimit_remaining = rs->ratelimit_remaining;
+    c->last.ratelimit_reset = rs->ratelimit_reset;
+}
+
 /* Send the prepared request and receive the response under one deadline:
  * connecting (through conn.open_until), the TLS handshake, sending and
  * receiving all end by min(now + timeout_ms, limit); limit is the end of the
@@ -540,6 +550,9 @@ CLIENT_NOINLINE static camp_status_t exchange(camp_client_t *c, const call_t *ca
     }
     if (st == CAMP_OK) {
         c->last.http_status = rs->status;
+        if (rs->state_ == CAMP_HTTP_ST_DONE) {
+            note_limits(c, rs);
+        }
         st = camp_http_status_map(rs->status);
         if (st != CAMP_OK) {
             camp_diag_set(&c->last.diag, st, "http.status", status_rule("C01", st));
@@ -640,16 +653,6 @@ static camp_status_t check_call(camp_client_t *c, const call_t *call, camp_cl_ch
     return st;
 }
 
-/* Retry-After and the rate-limit headers of a complete response. */
-static void note_limits(camp_client_t *c, const camp_http_response_t *rs)
-{
-    int64_t now_unix = (c->retry.wall_now != NULL) ? c->retry.wall_now(c->retry.ctx) : -1;
-    c->last.retry_after_ms = camp_http_retry_after_ms(rs, now_unix);
-    c->last.ratelimit_limit = rs->ratelimit_limit;
-    c->last.ratelimit_remaining = rs->ratelimit_remaining;
-    c->last.ratelimit_reset = rs->ratelimit_reset;
-}
-
 /* After a failed attempt: wait and return true when another one should follow. */
 CLIENT_NOINLINE static bool wait_to_retry(camp_client_t *c, const call_t *call, camp_status_t st)
 {
@@ -679,17 +682,13 @@ CLIENT_NOINLINE static camp_status_t send_attempt(camp_client_t *c, call_t *call
                                                   camp_status_t encoded)
 {
     camp_status_t st = encoded;
+    c->last.attempts++; /* counted whether or not it reaches the network */
     if (st == CAMP_OK) {
         st = write_head(c, call, call->body_len, &call->head_off, &call->head_len);
     }
-    if (st == CAMP_OK) {
-        st = exchange(c, call);
-    }
-    c->last.attempts++;
-    if (c->last.http_status != 0 && c->resp_.state_ == CAMP_HTTP_ST_DONE) {
-        note_limits(c, &c->resp_);
-    }
-    return st;
+    /* the exchange notes the response's rate limits; a tail call, so its frames
+     * are not under this one */
+    return (st == CAMP_OK) ? exchange(c, call) : st;
 }
 
 /* After an attempt: true when another one follows (the wait is over), its

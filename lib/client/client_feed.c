@@ -141,7 +141,7 @@ static bool page_loaded(camp_client_feed_t *f)
 }
 
 /* Request the page after last_seq. */
-FEED_NOINLINE static camp_status_t fetch_page(camp_client_feed_t *f)
+static camp_status_t fetch_page(camp_client_feed_t *f)
 {
     camp_status_t st;
     f->have_page = false;
