@@ -423,19 +423,31 @@ IB_NOINLINE static camp_status_t length_rule(const ictx_t *cx, uint8_t rule, lon
     return ((int64_t)chars < min || (int64_t)chars > max) ? CAMP_ERR_LENGTH : CAMP_OK;
 }
 
+/* The pattern checks, each reached by a tail call from camp_ib_check_kind_str(). */
+IB_NOINLINE static camp_status_t id_pattern(const camp_str_t *s)
+{
+    return camp_valid_inbox_id(s->ptr, s->len) ? CAMP_OK : CAMP_ERR_PATTERN;
+}
+
+IB_NOINLINE static camp_status_t column_id_pattern(const camp_str_t *s)
+{
+    return camp_valid_column_id(s->ptr, s->len) ? CAMP_OK : CAMP_ERR_PATTERN;
+}
+
+IB_NOINLINE static camp_status_t tz_name_pattern(const camp_str_t *s)
+{
+    return camp_valid_tz_name(s->ptr, s->len) ? CAMP_OK : CAMP_ERR_TIMEZONE;
+}
+
 camp_status_t camp_ib_check_kind_str(const ictx_t *cx, uint8_t kind, uint8_t rule,
                                      const camp_str_t *s, const char **why)
 {
     switch (kind) {
-    case K_ID:
-        *why = CAMP_RULE(I29, "must match ^[0-9a-z]+$");
-        return camp_valid_inbox_id(s->ptr, s->len) ? CAMP_OK : CAMP_ERR_PATTERN;
+    case K_ID: *why = CAMP_RULE(I29, "must match ^[0-9a-z]+$"); return id_pattern(s);
     case K_COLID:
         *why = CAMP_RULE(I30, "must match ^custom_[0-9a-z]+$");
-        return camp_valid_column_id(s->ptr, s->len) ? CAMP_OK : CAMP_ERR_PATTERN;
-    case K_TZ:
-        *why = CAMP_RULE(I31, "must be an IANA time-zone name");
-        return camp_valid_tz_name(s->ptr, s->len) ? CAMP_OK : CAMP_ERR_TIMEZONE;
+        return column_id_pattern(s);
+    case K_TZ: *why = CAMP_RULE(I31, "must be an IANA time-zone name"); return tz_name_pattern(s);
     case K_STR:
     default: {
         long chars = camp_utf8_chars(s->ptr, s->len);
@@ -778,31 +790,32 @@ static camp_status_t map_key_check(ictx_t *cx, const camp_str_t *key)
 
 /* Validate: each of @p count strings present and passing @p kind / @p rule, at
  * path `[i]` (a failure keeps its path: it is the caller's diag). */
-/* One string item, its index on the path: present and of its kind. */
+/* String item @p i: present and of its kind; on failure its index goes on the path
+ * (only then: a passing item costs no path work). */
 IB_NOINLINE static camp_status_t check_str_item(ictx_t *cx, const camp_str_t *item, uint8_t kind,
-                                                uint8_t rule)
+                                                uint8_t rule, size_t i)
 {
-    const char *why;
-    camp_status_t st;
-    if (item->ptr == NULL) {
-        return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED, CAMP_RULE(I40, "required field missing"));
+    const char *why = CAMP_RULE(I40, "required field missing");
+    camp_status_t st = CAMP_ERR_REQUIRED;
+    if (item->ptr != NULL) {
+        st = camp_ib_check_kind_str(cx, kind, rule, item, &why);
+        if (st == CAMP_OK) {
+            return CAMP_OK;
+        }
     }
-    st = camp_ib_check_kind_str(cx, kind, rule, item, &why);
-    return (st == CAMP_OK) ? CAMP_OK : camp_ib_fail_at(cx, -1, st, why);
+    camp_ib_path_index(&cx->path, i);
+    return camp_ib_fail_at(cx, -1, st, why);
 }
 
 static camp_status_t check_str_items(ictx_t *cx, const camp_str_t *items, size_t count,
                                      uint8_t kind, uint8_t rule)
 {
-    size_t i, mark = cx->path.need;
+    size_t i;
     for (i = 0; i < count; i++) {
-        camp_status_t st;
-        camp_ib_path_index(&cx->path, i);
-        st = check_str_item(cx, &items[i], kind, rule);
+        camp_status_t st = check_str_item(cx, &items[i], kind, rule, i);
         if (st != CAMP_OK) {
             return st;
         }
-        camp_ib_path_cut(&cx->path, mark);
     }
     return CAMP_OK;
 }
