@@ -311,7 +311,7 @@ camp_status_t camp_inbox_events_page_decode(camp_json_doc_t *doc, int tok,
     }
     memset(out, 0, sizeof *out);
     camp_ib_ctx_init(&cx, OP_DECODE, &doc_events_page, diag, frame);
-    cx.doc = doc;
+    cx.u.d.doc = doc;
     st = camp_ib_events_page_op(&cx, out, tok);
     camp_ib_report(&cx, st);
     if (st != CAMP_OK) {

@@ -168,7 +168,7 @@ static void array_rule(unsigned a, size_t *min, size_t *cap, const char **cap_te
 static camp_status_t fail_path(ictx_t *cx, camp_status_t st, const char *rule)
 {
     camp_diag_t *d = cx->diag;
-    if (d == NULL || cx->path.buf != d->path) {
+    if (d == NULL || cx->u.s.path.buf != d->path) {
         return st;
     }
     d->status = st;
@@ -178,7 +178,7 @@ static camp_status_t fail_path(ictx_t *cx, camp_status_t st, const char *rule)
     d->limit_min = 0;
     d->limit_max = 0;
     d->needed = 0;
-    if (cx->path.need >= sizeof d->path && sizeof d->path > 4) {
+    if (cx->u.s.path.need >= sizeof d->path && sizeof d->path > 4) {
         /* cut visibly, as camp_diag_set() does with a path longer than its buffer */
         memcpy(&d->path[sizeof d->path - 4], "...", 4);
     }
@@ -190,8 +190,8 @@ camp_status_t camp_ib_fail_at(ictx_t *cx, int tok, camp_status_t st, const char 
 {
     if (cx->op == OP_DECODE) {
         if (tok >= 0) {
-            cx->fail_tok = tok;
-            cx->fail_key = NULL;
+            cx->u.d.fail_tok = tok;
+            cx->u.d.fail_key = NULL;
         }
         cx->fail_rule = rule;
         return st;
@@ -206,8 +206,8 @@ camp_status_t camp_ib_fail_member(ictx_t *cx, int obj, const char *key, camp_sta
                                   const char *rule)
 {
     if (cx->op == OP_DECODE) {
-        cx->fail_tok = obj;
-        cx->fail_key = key;
+        cx->u.d.fail_tok = obj;
+        cx->u.d.fail_key = key;
         cx->fail_rule = rule;
         return st;
     }
@@ -223,21 +223,23 @@ void camp_ib_report(ictx_t *cx, camp_status_t st)
     /* where and why; the limits and the size needed the failure set stay */
     d->status = st;
     d->rule = (cx->fail_rule != NULL) ? cx->fail_rule : "";
-    camp_json_diag_where(d, cx->doc, cx->fail_tok, cx->fail_key);
+    camp_json_diag_where(d, cx->u.d.doc, cx->u.d.fail_tok, cx->u.d.fail_key);
     if (cx->fail_step >= 0) {
-        /* `...steps[i].data.segments[j].name`: a position in the struct, no offset */
-        cx->path.buf = d->path;
-        cx->path.cap = sizeof d->path;
-        cx->path.len = strlen(d->path);
-        cx->path.need = cx->path.len;
-        camp_ib_path_key(&cx->path, "steps", 5);
-        camp_ib_path_index(&cx->path, (size_t)cx->fail_step);
-        camp_ib_path_key(&cx->path, "data", 4);
-        camp_ib_path_key(&cx->path, "segments", 8);
-        camp_ib_path_index(&cx->path, (size_t)cx->fail_seg);
-        camp_ib_path_key(&cx->path, "name", 4);
+        /* `...steps[i].data.segments[j].name`: a position in the struct, no offset
+         * (a path of its own: the context's is the struct walks') */
+        ipath_t p;
+        p.buf = d->path; /* extended after the JSON path already there */
+        p.cap = sizeof d->path;
+        p.len = strlen(d->path);
+        p.need = p.len;
+        camp_ib_path_key(&p, "steps", 5);
+        camp_ib_path_index(&p, (size_t)cx->fail_step);
+        camp_ib_path_key(&p, "data", 4);
+        camp_ib_path_key(&p, "segments", 8);
+        camp_ib_path_index(&p, (size_t)cx->fail_seg);
+        camp_ib_path_key(&p, "name", 4);
         d->offset = CAMP_DIAG_NO_OFFSET;
-        if (cx->path.need >= sizeof d->path && sizeof d->path > 4) {
+        if (p.need >= sizeof d->path && sizeof d->path > 4) {
             memcpy(&d->path[sizeof d->path - 4], "...", 4);
         }
     }
@@ -363,11 +365,11 @@ bool camp_ib_str_is(const camp_str_t *a, const char *lit)
 
 camp_status_t camp_ib_want_array(ictx_t *cx, int tok, int *n)
 {
-    if (camp_json_kind_at(cx->doc, tok) != CAMP_JSON_ARRAY) {
+    if (camp_json_kind_at(cx->u.d.doc, tok) != CAMP_JSON_ARRAY) {
         *n = 0; /* defined even if a diag sink were to report success */
         return camp_ib_fail_at(cx, tok, CAMP_ERR_TYPE, CAMP_RULE(I25, "must be an array"));
     }
-    *n = camp_json_size_at(cx->doc, tok);
+    *n = camp_json_size_at(cx->u.d.doc, tok);
     return CAMP_OK;
 }
 
@@ -390,7 +392,7 @@ int camp_ib_member(const camp_json_doc_t *doc, int obj, const char *key)
 
 camp_status_t camp_ib_want_object(ictx_t *cx, int tok)
 {
-    if (camp_json_kind_at(cx->doc, tok) != CAMP_JSON_OBJECT) {
+    if (camp_json_kind_at(cx->u.d.doc, tok) != CAMP_JSON_OBJECT) {
         return camp_ib_fail_at(cx, tok, CAMP_ERR_TYPE, CAMP_RULE(I26, "must be an object"));
     }
     return CAMP_OK;
@@ -398,7 +400,7 @@ camp_status_t camp_ib_want_object(ictx_t *cx, int tok)
 
 camp_status_t camp_ib_get_str(ictx_t *cx, int tok, camp_str_t *out)
 {
-    camp_status_t st = camp_json_get_string(cx->doc, tok, &out->ptr, &out->len);
+    camp_status_t st = camp_json_get_string(cx->u.d.doc, tok, &out->ptr, &out->len);
     if (st == CAMP_ERR_JSON_NUL) {
         return camp_ib_fail_at(cx, tok, CAMP_ERR_JSON_NUL,
                                CAMP_RULE(I27, "must not contain \\u0000"));
@@ -569,8 +571,8 @@ IB_NOINLINE static camp_status_t decode_ids(ictx_t *cx, const ifield_t *f, int v
     if (st != CAMP_OK) {
         return st;
     }
-    it = camp_json_first(cx->doc, v);
-    for (i = 0; i < n; i++, it = camp_json_next(cx->doc, it)) {
+    it = camp_json_first(cx->u.d.doc, v);
+    for (i = 0; i < n; i++, it = camp_json_next(cx->u.d.doc, it)) {
         st = ids_item(cx, it, &items[i]);
         if (st != CAMP_OK) {
             return st;
@@ -584,7 +586,7 @@ IB_NOINLINE static camp_status_t decode_ids(ictx_t *cx, const ifield_t *f, int v
  * of one kind's path is not paid on another's. */
 IB_NOINLINE static camp_status_t decode_fraction(ictx_t *cx, int v, char *p)
 {
-    camp_status_t st = camp_json_get_fraction(cx->doc, v, (uint32_t *)(void *)p);
+    camp_status_t st = camp_json_get_fraction(cx->u.d.doc, v, (uint32_t *)(void *)p);
     if (st != CAMP_OK) {
         st = camp_ib_fail_at(cx, v, st == CAMP_ERR_JSON_TYPE ? CAMP_ERR_TYPE : CAMP_ERR_RANGE,
                              CAMP_RULE(I34, "must be a number in 0..1"));
@@ -616,7 +618,7 @@ IB_NOINLINE static camp_status_t integer_rule(ictx_t *cx, const ifield_t *f, int
 IB_NOINLINE static camp_status_t decode_integer(ictx_t *cx, const ifield_t *f, int v, char *p)
 {
     int64_t i64 = 0;
-    camp_status_t st = camp_json_get_int(cx->doc, v, INT64_MIN, INT64_MAX, &i64);
+    camp_status_t st = camp_json_get_int(cx->u.d.doc, v, INT64_MIN, INT64_MAX, &i64);
     st = integer_rule(cx, f, v, i64, st);
     if (st != CAMP_OK) {
         return st;
@@ -633,7 +635,7 @@ IB_NOINLINE static camp_status_t decode_time(ictx_t *cx, const ifield_t *f, int 
 {
     camp_inbox_time_t *t = (camp_inbox_time_t *)(void *)p;
     camp_status_t st;
-    if (camp_json_kind_at(cx->doc, v) != CAMP_JSON_STRING) {
+    if (camp_json_kind_at(cx->u.d.doc, v) != CAMP_JSON_STRING) {
         return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(K_TIME, nullable(cx, f)));
     }
     st = camp_ib_get_str(cx, v, &t->raw);
@@ -666,7 +668,7 @@ IB_NOINLINE static camp_status_t decode_string(ictx_t *cx, const ifield_t *f, in
 {
     camp_str_t *s = (camp_str_t *)(void *)p;
     camp_status_t st;
-    if (camp_json_kind_at(cx->doc, v) != CAMP_JSON_STRING) {
+    if (camp_json_kind_at(cx->u.d.doc, v) != CAMP_JSON_STRING) {
         return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(f->kind, nullable(cx, f)));
     }
     st = camp_ib_get_str(cx, v, s);
@@ -676,7 +678,7 @@ IB_NOINLINE static camp_status_t decode_string(ictx_t *cx, const ifield_t *f, in
 static camp_status_t decode_value(ictx_t *cx, const ifield_t *f, int v, void *base)
 {
     char *p = (char *)base + f->off;
-    camp_json_doc_t *doc = cx->doc;
+    camp_json_doc_t *doc = cx->u.d.doc;
 
     switch (f->kind) {
     case K_BOOL:
@@ -734,7 +736,7 @@ IB_NOINLINE static camp_status_t validate_int(ictx_t *cx, const ifield_t *f, con
 
 static void put_string(ictx_t *cx, const camp_str_t *s)
 {
-    camp_json_write_string(cx->w, s->ptr != NULL ? s->ptr : "", s->len);
+    camp_json_write_string(cx->u.s.w, s->ptr != NULL ? s->ptr : "", s->len);
 }
 
 static bool raw_ok(const camp_str_t *s, bool object)
@@ -761,7 +763,7 @@ static void put_map_key(ictx_t *cx, const camp_str_t *key)
     if (nul != NULL) {
         n = (size_t)(nul - key->ptr);
     }
-    camp_json_write_key_n(cx->w, (n > 0) ? key->ptr : "", n);
+    camp_json_write_key_n(cx->u.s.w, (n > 0) ? key->ptr : "", n);
 }
 
 static camp_status_t map_key_check(ictx_t *cx, const camp_str_t *key)
@@ -803,7 +805,7 @@ IB_NOINLINE static camp_status_t check_str_item(ictx_t *cx, const camp_str_t *it
             return CAMP_OK;
         }
     }
-    camp_ib_path_index(&cx->path, i);
+    camp_ib_path_index(&cx->u.s.path, i);
     return camp_ib_fail_at(cx, -1, st, why);
 }
 
@@ -827,11 +829,11 @@ static camp_status_t str_items_walk(ictx_t *cx, iop_t op, const camp_str_t *item
     if (op != OP_ENCODE) {
         return check_str_items(cx, items, count, K_STR, rule);
     }
-    camp_json_write_array_begin(cx->w);
+    camp_json_write_array_begin(cx->u.s.w);
     for (i = 0; i < count; i++) {
         put_string(cx, &items[i]);
     }
-    camp_json_write_array_end(cx->w);
+    camp_json_write_array_end(cx->u.s.w);
     return CAMP_OK;
 }
 
@@ -842,14 +844,14 @@ static void json_emit(ictx_t *cx, unsigned what, const camp_str_t *s)
         s = &empty;
     }
     switch (what) {
-    case EMIT_OBJECT_BEGIN: camp_json_write_object_begin(cx->w); return;
-    case EMIT_OBJECT_END: camp_json_write_object_end(cx->w); return;
-    case EMIT_ARRAY_BEGIN: camp_json_write_array_begin(cx->w); return;
-    case EMIT_ARRAY_END: camp_json_write_array_end(cx->w); return;
+    case EMIT_OBJECT_BEGIN: camp_json_write_object_begin(cx->u.s.w); return;
+    case EMIT_OBJECT_END: camp_json_write_object_end(cx->u.s.w); return;
+    case EMIT_ARRAY_BEGIN: camp_json_write_array_begin(cx->u.s.w); return;
+    case EMIT_ARRAY_END: camp_json_write_array_end(cx->u.s.w); return;
     case EMIT_KEY: put_map_key(cx, s); return;
     case EMIT_STRING: put_string(cx, s); return;
-    case EMIT_RAW: camp_json_write_raw(cx->w, s->ptr, s->len); return;
-    default: camp_json_write_null(cx->w); return;
+    case EMIT_RAW: camp_json_write_raw(cx->u.s.w, s->ptr, s->len); return;
+    default: camp_json_write_null(cx->u.s.w); return;
     }
 }
 
@@ -949,26 +951,30 @@ static void encode_value(ictx_t *cx, const ifield_t *f, const void *base)
 {
     const char *p = (const char *)base + f->off;
     switch (f->kind) {
-    case K_BOOL: camp_json_write_bool(cx->w, *(const bool *)(const void *)p); return;
-    case K_I64: camp_json_write_int(cx->w, *(const int64_t *)(const void *)p); return;
-    case K_U16: camp_json_write_int(cx->w, (int64_t) * (const uint16_t *)(const void *)p); return;
-    case K_FRAC: camp_json_write_fraction(cx->w, *(const uint32_t *)(const void *)p); return;
+    case K_BOOL: camp_json_write_bool(cx->u.s.w, *(const bool *)(const void *)p); return;
+    case K_I64: camp_json_write_int(cx->u.s.w, *(const int64_t *)(const void *)p); return;
+    case K_U16:
+        camp_json_write_int(cx->u.s.w, (int64_t) * (const uint16_t *)(const void *)p);
+        return;
+    case K_FRAC: camp_json_write_fraction(cx->u.s.w, *(const uint32_t *)(const void *)p); return;
     case K_RAW:
-    case K_RAW_OBJ: camp_json_write_raw(cx->w, str_of(base, f)->ptr, str_of(base, f)->len); return;
+    case K_RAW_OBJ:
+        camp_json_write_raw(cx->u.s.w, str_of(base, f)->ptr, str_of(base, f)->len);
+        return;
     case K_ENUM: {
         const char *name = camp_ib_enum_name(f->rule, *(const uint8_t *)(const void *)p);
-        camp_json_write_cstring(cx->w, name != NULL ? name : "");
+        camp_json_write_cstring(cx->u.s.w, name != NULL ? name : "");
         return;
     }
     case K_IDS: {
         const camp_str_t *items = (const camp_str_t *)(const void *)p;
         uint16_t n = *(const uint16_t *)(const void *)((const char *)base + f->aux);
         uint16_t i;
-        camp_json_write_array_begin(cx->w);
+        camp_json_write_array_begin(cx->u.s.w);
         for (i = 0; i < n; i++) {
             put_string(cx, &items[i]);
         }
-        camp_json_write_array_end(cx->w);
+        camp_json_write_array_end(cx->u.s.w);
         return;
     }
     default: put_string(cx, str_of(base, f)); return;
@@ -1167,7 +1173,7 @@ static int lookup(const camp_json_doc_t *doc, const inode_t *nd, int key, uint32
 static camp_status_t dec_find(ictx_t *cx, iframe_t *f, const inode_t *nd, int key,
                               const ifield_t **m)
 {
-    int j = lookup(cx->doc, nd, key, f->k.seen);
+    int j = lookup(cx->u.d.doc, nd, key, f->k.seen);
     *m = NULL;
     if (j < 0 || nd->t == NULL) {
         return CAMP_OK; /* unknown members are skipped (a node without members knows none) */
@@ -1200,7 +1206,7 @@ static camp_status_t dec_scalar(ictx_t *cx, const iframe_t *f, const inode_t *nd
                                 int v)
 {
     /* the kind asked directly: camp_json_is_null() would be a second test per member */
-    if (camp_json_kind_at(cx->doc, v) == CAMP_JSON_NULL) {
+    if (camp_json_kind_at(cx->u.d.doc, v) == CAMP_JSON_NULL) {
         if (!nullable(cx, m) || !is_ptr_kind(m->kind)) {
             return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(m->kind, false));
         }
@@ -1233,7 +1239,7 @@ static camp_status_t dec_member(ictx_t *cx, iframe_t *f, const inode_t *nd, int 
         return dec_scalar(cx, f, nd, m, v);
     }
     /* the kind asked directly: camp_json_is_null() would be a second test per member */
-    if (camp_json_kind_at(cx->doc, v) == CAMP_JSON_NULL) {
+    if (camp_json_kind_at(cx->u.d.doc, v) == CAMP_JSON_NULL) {
         return nullable(cx, m) ? CAMP_OK
                                : camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(m->kind, false));
     }
@@ -1288,7 +1294,7 @@ IB_NOINLINE static camp_status_t walk_scalar(ictx_t *cx, const iframe_t *f, cons
         return validate_value(cx, m, f->a);
     case OP_ENCODE:
         if (is_null(m, f->a)) {
-            camp_json_write_null(cx->w);
+            camp_json_write_null(cx->u.s.w);
         } else {
             encode_value(cx, m, f->a);
         }
@@ -1319,7 +1325,7 @@ static camp_status_t walk_enter(ictx_t *cx, const iframe_t *f, const inode_t *nd
         if (!present && !required(cx, m)) {
             return CAMP_OK;
         }
-        camp_ib_path_key(&cx->path, camp_ib_key(m), m->key_len);
+        camp_ib_path_key(&cx->u.s.path, camp_ib_key(m), m->key_len);
         if (!present) {
             return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED,
                                    CAMP_RULE(I40, "required field missing"));
@@ -1329,7 +1335,7 @@ static camp_status_t walk_enter(ictx_t *cx, const iframe_t *f, const inode_t *nd
         if (!present || ((m->flags & F_NO_REQUEST) != 0 && cx->request)) {
             return CAMP_OK;
         }
-        camp_json_write_key(cx->w, camp_ib_key(m));
+        camp_json_write_key(cx->u.s.w, camp_ib_key(m));
         break;
     default:
         if (f->u.s.b == NULL || present != is_present(cx, nd, m, f->u.s.b)) {
@@ -1349,7 +1355,7 @@ static camp_status_t walk_enter(ictx_t *cx, const iframe_t *f, const inode_t *nd
 static IB_INLINE camp_status_t walk_member(ictx_t *cx, iframe_t *f, const inode_t *nd,
                                            const ifield_t *m, isub_t *sub)
 {
-    size_t mark = cx->path.need;
+    size_t mark = cx->u.s.path.need;
     bool skip;
     camp_status_t st = walk_enter(cx, f, nd, m, &skip);
     if (st != CAMP_OK || skip) {
@@ -1364,7 +1370,7 @@ static IB_INLINE camp_status_t walk_member(ictx_t *cx, iframe_t *f, const inode_
         st = hook_sub(cx, f, m, -1, sub);
     }
     if (st == CAMP_OK && sub->kind == ISUB_DONE) {
-        camp_ib_path_cut(&cx->path, mark);
+        camp_ib_path_cut(&cx->u.s.path, mark);
     }
     return st;
 }
@@ -1418,7 +1424,7 @@ static camp_status_t dec_push(ictx_t *cx, unsigned node, void *a, int tok)
     if (st != CAMP_OK) {
         return st;
     }
-    members = camp_json_size_at(cx->doc, tok);
+    members = camp_json_size_at(cx->u.d.doc, tok);
     if (members > UINT16_MAX) {
         return camp_ib_fail_at(cx, tok, CAMP_ERR_CAPACITY,
                                CAMP_RULE(I47, "more than 65535 members"));
@@ -1450,7 +1456,7 @@ static camp_status_t dec_enter_sub(ictx_t *cx, const isub_t *sub, const ifield_t
     if (sub->kind != ISUB_ARR && sub->kind != ISUB_MAP) {
         return dec_push(cx, sub->node, sub->a, v);
     }
-    if (camp_json_kind_at(cx->doc, v) !=
+    if (camp_json_kind_at(cx->u.d.doc, v) !=
         (sub->kind == ISUB_ARR ? CAMP_JSON_ARRAY : CAMP_JSON_OBJECT)) {
         return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE,
                                sub->kind == ISUB_ARR ? CAMP_RULE(I25, "must be an array")
@@ -1491,7 +1497,8 @@ static camp_status_t dec_object_step(ictx_t *cx, iframe_t *f)
     }
     if (sub.kind == ISUB_DONE || m == NULL) {
         /* a plain value is one token: the next key follows it */
-        f->u.d.it = (cx->doc->tokens[key + 1].size == 0) ? key + 2 : camp_json_next(cx->doc, key);
+        f->u.d.it =
+            (cx->u.d.doc->tokens[key + 1].size == 0) ? key + 2 : camp_json_next(cx->u.d.doc, key);
         return CAMP_OK;
     }
     return dec_enter_sub(cx, &sub, m, key + 1); /* the level tells the next key when it closes */
@@ -1552,7 +1559,7 @@ static void walk_pop(ictx_t *cx, const iframe_t *f)
     if (cx->op == OP_ENCODE) {
         camp_ib_emit(cx, f->is_arr == LEVEL_ARRAY ? EMIT_ARRAY_END : EMIT_OBJECT_END, NULL);
     }
-    camp_ib_path_cut(&cx->path, f->u.s.mark);
+    camp_ib_path_cut(&cx->u.s.path, f->u.s.mark);
     cx->depth--;
 }
 
@@ -1576,7 +1583,7 @@ static IB_INLINE camp_status_t struct_object_step(ictx_t *cx, iframe_t *f)
     isub_t sub;
     camp_status_t st;
     const ifield_t *m;
-    size_t mark = cx->path.need;
+    size_t mark = cx->u.s.path.need;
 
     if (f->i >= nd->n) {
         st = (cx->op == OP_EQUAL) ? CAMP_OK : hook_close(cx, f);
@@ -1602,7 +1609,7 @@ static IB_INLINE camp_status_t walk_array_step(ictx_t *cx, iframe_t *f)
 {
     void *a = NULL;
     const void *b = NULL;
-    size_t mark = cx->path.need;
+    size_t mark = cx->u.s.path.need;
     uint16_t i;
     camp_status_t st;
     if (f->i >= f->k.arr.n) {
@@ -1612,7 +1619,7 @@ static IB_INLINE camp_status_t walk_array_step(ictx_t *cx, iframe_t *f)
     i = f->i;
     f->i++;
     if (cx->op == OP_VALIDATE && f->is_arr == LEVEL_ARRAY) {
-        camp_ib_path_index(&cx->path, i);
+        camp_ib_path_index(&cx->u.s.path, i);
     }
     st = hook_item(cx, f, i, -1, &a, &b);
     if (st != CAMP_OK) {
@@ -1652,9 +1659,9 @@ static IB_INLINE camp_status_t walk_loop(ictx_t *cx, unsigned node, const void *
 {
     camp_status_t st;
     unsigned entered = 0;
-    cx->sw = &struct_walk_services;
+    cx->u.s.sw = &struct_walk_services;
     cx->depth = 0;
-    st = walk_begin(cx, walk_new_level(cx, node, a, b), cx->path.need);
+    st = walk_begin(cx, walk_new_level(cx, node, a, b), cx->u.s.path.need);
     while (st == CAMP_OK && cx->depth > 0) {
         iframe_t *f = &cx->frames[cx->depth - 1];
         bool opening = (cx->depth > entered) && (f->is_arr == LEVEL_OBJECT);
@@ -1676,16 +1683,17 @@ void camp_ib_ctx_init(ictx_t *cx, iop_t op, const ib_doc_t *d, camp_diag_t *diag
     cx->diag = diag;
     cx->request = camp_inbox_type_is_request(d->type);
     cx->shape = CAMP_INBOX_SHAPE_SUMMARY;
-    cx->steps_tok = -1;
-    cx->scan_tok = -1;
     cx->frames = frames;
     cx->max_depth = d->depth;
     cx->fail_step = -1;
     cx->fail_seg = -1;
-    if (diag != NULL && op != OP_DECODE && op != OP_EQUAL) {
-        camp_ib_path_init(&cx->path, diag->path, sizeof diag->path);
+    if (op == OP_DECODE) {
+        cx->u.d.steps_tok = -1;
+        cx->u.d.scan_tok = -1;
+    } else if (diag != NULL && op != OP_EQUAL) {
+        camp_ib_path_init(&cx->u.s.path, diag->path, sizeof diag->path);
     } else {
-        camp_ib_path_init(&cx->path, cx->scratch, sizeof cx->scratch);
+        camp_ib_path_init(&cx->u.s.path, cx->scratch, sizeof cx->scratch);
     }
 }
 
@@ -1695,7 +1703,7 @@ camp_status_t camp_ib_decode(const ib_doc_t *d, iframe_t *frames, camp_json_doc_
     ictx_t cx;
     camp_status_t st;
     camp_ib_ctx_init(&cx, OP_DECODE, d, diag, frames);
-    cx.doc = doc;
+    cx.u.d.doc = doc;
     st = dec_loop(&cx, d->node, out, tok);
     if (st == CAMP_OK) {
         camp_diag_clear(diag);
@@ -1752,7 +1760,7 @@ camp_status_t camp_ib_encode(const ib_doc_t *d, iframe_t *frames, const void *ob
         cx.strict = true;
         if (pass == 1u) {
             camp_json_writer_init(&w, buf, cap);
-            cx.w = &w;
+            cx.u.s.w = &w;
         }
         st = walk_loop(&cx, d->node, obj, NULL);
         if (st != CAMP_OK) {
@@ -1786,11 +1794,11 @@ camp_status_t camp_ib_decode_flat(ictx_t *cx, unsigned node, void *a, int tok)
     f->a = a;
     f->node = (uint8_t)node;
     f->u.d.tok = tok;
-    k = camp_json_first(cx->doc, tok);
-    n = camp_json_size_at(cx->doc, tok);
+    k = camp_json_first(cx->u.d.doc, tok);
+    n = camp_json_size_at(cx->u.d.doc, tok);
     for (i = 0; i < n && k > 0 && st == CAMP_OK; i++) {
         const ifield_t *m = NULL;
-        int next = camp_json_next(cx->doc, k);
+        int next = camp_json_next(cx->u.d.doc, k);
         st = dec_find(cx, f, nd, k, &m);
         if (st == CAMP_OK && m != NULL) {
             st = dec_scalar(cx, f, nd, m, k + 1);

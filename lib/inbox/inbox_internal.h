@@ -218,26 +218,34 @@ typedef struct isw isw_t;
 
 typedef struct ictx {
     iop_t op;
-    const ifamily_t *fam;                  /* the document's family: its nodes and hooks */
-    camp_json_doc_t *doc;                  /* decode */
-    camp_diag_t *diag;                     /* may be NULL */
-    camp_json_writer_t *w;                 /* encode */
-    const isw_t *sw;                       /* struct walks: their writer and checks */
-    ipath_t path;                          /* struct walks: path of the value being checked */
+    const ifamily_t *fam; /* the document's family: its nodes and hooks */
+    camp_diag_t *diag;    /* may be NULL */
+    /* What only decoding or only the struct walks use, in one place: the context
+     * sits in the frame under every hook. */
+    union {
+        struct {
+            camp_json_doc_t *doc;
+            int steps_tok;  /* the steps array being decoded (pool sizing) */
+            int scan_tok;   /* the object whose mappings share a pool (pool sizing) */
+            int legacy_tok; /* first legacy-shape member of the open campaign, or -1 */
+            /* where the first violation is; its JSON path is built once, after the
+             * walk has returned (camp_ib_report()) */
+            int fail_tok; /* the failing value (or the object a missing member belongs to) */
+            const char *fail_key; /* a missing member's key, or NULL */
+        } d;                      /* decode */
+        struct {
+            camp_json_writer_t *w; /* encode */
+            const isw_t *sw;       /* their writer and checks */
+            ipath_t path;          /* path of the value being checked */
+        } s;                       /* struct walks */
+    } u;
     bool request;                          /* request-body rules */
     bool strict;                           /* strictest documented limits (encoding) */
     uint8_t shape;                         /* campaign shape in effect (camp_inbox_shape_t) */
     uint8_t depth;                         /* frames in use */
     const camp_inbox_campaign_t *campaign; /* the campaign being walked (variable checks) */
-    int steps_tok;                         /* decode: the steps array being decoded (pool sizing) */
-    int scan_tok;   /* decode: the object whose mappings share a pool (pool sizing) */
-    int legacy_tok; /* decode: first legacy-shape member of the open campaign, or -1 */
-    /* decode: where the first violation is; its JSON path is built once, by the
-     * entry point, after the walk has returned (camp_json_diag() from a shallow frame) */
-    int fail_tok;         /* the failing value (or the object a missing member belongs to) */
-    const char *fail_key; /* a missing member's key, or NULL */
-    const char *fail_rule;
-    int16_t fail_step; /* >= 0: a variable of a legacy campaign (fail_tok): its step ... */
+    const char *fail_rule;                 /* decode: the first violation's rule */
+    int16_t fail_step; /* decode, >= 0: a variable of a legacy campaign (fail_tok): its step ... */
     int16_t fail_seg;  /* ... and segment within the step */
     iframe_t *frames;  /* the walk's stack */
     uint8_t max_depth; /* its entries */
@@ -417,7 +425,7 @@ camp_status_t camp_ib_events_page_op(ictx_t *cx, camp_inbox_events_page_t *a, in
 
 /* ---- diagnostics --------------------------------------------------------------------- */
 
-/* Decode: at token @p tok. Struct walks: at cx->path. */
+/* Decode: at token @p tok. Struct walks: at cx->u.s.path. */
 camp_status_t camp_ib_fail_at(ictx_t *cx, int tok, camp_status_t st, const char *rule);
 camp_status_t camp_ib_fail_member(ictx_t *cx, int obj, const char *key, camp_status_t st,
                                   const char *rule);
@@ -505,23 +513,23 @@ struct isw {
 
 static inline void camp_ib_emit(ictx_t *cx, unsigned what, const camp_str_t *s)
 {
-    cx->sw->emit(cx, what, s);
+    cx->u.s.sw->emit(cx, what, s);
 }
 
 static inline camp_status_t camp_ib_check_key(ictx_t *cx, const camp_str_t *key)
 {
-    return cx->sw->check_map_key(cx, key);
+    return cx->u.s.sw->check_map_key(cx, key);
 }
 
 static inline camp_status_t camp_ib_str_items(ictx_t *cx, iop_t op, const camp_str_t *items,
                                               size_t count, uint8_t rule)
 {
-    return cx->sw->string_items(cx, op, items, count, rule);
+    return cx->u.s.sw->string_items(cx, op, items, count, rule);
 }
 
 static inline bool camp_ib_raw_ok(const ictx_t *cx, const camp_str_t *s, bool object)
 {
-    return cx->sw->raw_json_ok(s, object);
+    return cx->u.s.sw->raw_json_ok(s, object);
 }
 
 #endif

@@ -671,10 +671,10 @@ IB_NOINLINE static bool source_seen(const camp_inbox_column_map_t *from,
 static camp_status_t mappings_decode(ictx_t *cx, int tok, camp_inbox_column_map_t *pool,
                                      uint16_t *pool_count, uint16_t *span)
 {
-    int n = camp_json_size(cx->doc, tok), key = camp_json_first(cx->doc, tok);
+    int n = camp_json_size(cx->u.d.doc, tok), key = camp_json_first(cx->u.d.doc, tok);
     span[0] = *pool_count;
     span[1] = 0;
-    for (; span[1] < n && key > 0; key = camp_json_next(cx->doc, key)) {
+    for (; span[1] < n && key > 0; key = camp_json_next(cx->u.d.doc, key)) {
         camp_inbox_column_map_t *m = &pool[*pool_count];
         camp_status_t st = camp_ib_get_str(cx, key, &m->source);
         if (st != CAMP_OK) {
@@ -704,10 +704,10 @@ static camp_status_t mappings_decode(ictx_t *cx, int tok, camp_inbox_column_map_
 /* Validate: the same rules on @p n pairs of a struct, each at the path of its key. */
 static camp_status_t mappings_validate(ictx_t *cx, const camp_inbox_column_map_t *m, size_t n)
 {
-    size_t i, j, mark = cx->path.need;
+    size_t i, j, mark = cx->u.s.path.need;
     for (i = 0; i < n; i++) {
         camp_status_t st;
-        camp_ib_path_key(&cx->path, m[i].source.ptr != NULL ? m[i].source.ptr : "",
+        camp_ib_path_key(&cx->u.s.path, m[i].source.ptr != NULL ? m[i].source.ptr : "",
                          m[i].source.len);
         st = camp_ib_check_key(cx, &m[i].source);
         if (st != CAMP_OK) {
@@ -726,7 +726,7 @@ static camp_status_t mappings_validate(ictx_t *cx, const camp_inbox_column_map_t
                 return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, CAMP_RULE(I43, "duplicate key"));
             }
         }
-        camp_ib_path_cut(&cx->path, mark);
+        camp_ib_path_cut(&cx->u.s.path, mark);
     }
     return CAMP_OK;
 }
@@ -755,7 +755,7 @@ static bool mappings_equal(const camp_inbox_column_map_t *x, const camp_inbox_co
     return true;
 }
 
-/* Decode: the pool of the v2 rules object cx->scan_tok is full at @p tok; needed:
+/* Decode: the pool of the v2 rules object cx->u.d.scan_tok is full at @p tok; needed:
  * the mappings of all its lists. Reached by a tail call, out of line: its scan stays
  * off the stack of the hook that finds the pool full. */
 IB_NOINLINE static camp_status_t mappings_full(ictx_t *cx, int tok)
@@ -763,12 +763,12 @@ IB_NOINLINE static camp_status_t mappings_full(ictx_t *cx, int tok)
     static const char arrays[2][16] = {"syncedLists", "excludedLists"};
     size_t total = 0, a;
     for (a = 0; a < 2; a++) {
-        int arr = camp_json_member(cx->doc, cx->scan_tok, arrays[a]);
-        int n = camp_json_size(cx->doc, arr), it = camp_json_first(cx->doc, arr);
-        for (; n > 0 && it > 0; n--, it = camp_json_next(cx->doc, it)) {
-            int m = camp_json_member(cx->doc, it, "columnMapping");
-            if (camp_json_kind(cx->doc, m) == CAMP_JSON_OBJECT) {
-                total += (size_t)camp_json_size(cx->doc, m);
+        int arr = camp_json_member(cx->u.d.doc, cx->u.d.scan_tok, arrays[a]);
+        int n = camp_json_size(cx->u.d.doc, arr), it = camp_json_first(cx->u.d.doc, arr);
+        for (; n > 0 && it > 0; n--, it = camp_json_next(cx->u.d.doc, it)) {
+            int m = camp_json_member(cx->u.d.doc, it, "columnMapping");
+            if (camp_json_kind(cx->u.d.doc, m) == CAMP_JSON_OBJECT) {
+                total += (size_t)camp_json_size(cx->u.d.doc, m);
             }
         }
     }
@@ -798,7 +798,7 @@ IB_NOINLINE static camp_status_t mapping_op(ictx_t *cx, iframe_t *f, const ifiel
         if (st != CAMP_OK) {
             return st;
         }
-        if ((size_t)ra->mapping_count + (size_t)camp_json_size(cx->doc, tok) >
+        if ((size_t)ra->mapping_count + (size_t)camp_json_size(cx->u.d.doc, tok) >
             CAMP_MAX_COLUMN_MAPPINGS) {
             return mappings_full(cx, tok);
         }
@@ -914,8 +914,8 @@ IB_NOINLINE static camp_status_t campaign_variables(ictx_t *cx, const camp_inbox
             if (g->type != CAMP_INBOX_SEGMENT_VARIABLE) {
                 continue;
             }
-            cx->fail_tok = tok;
-            cx->fail_key = NULL;
+            cx->u.d.fail_tok = tok;
+            cx->u.d.fail_key = NULL;
             st = check_variable(cx, c, &g->text, -1);
             if (st != CAMP_OK) {
                 cx->fail_step = (int16_t)i;
@@ -935,11 +935,11 @@ IB_NOINLINE static camp_status_t campaign_variables(ictx_t *cx, const camp_inbox
  * full. */
 IB_NOINLINE static camp_status_t pool_full(ictx_t *cx, int tok, bool options)
 {
-    const camp_json_doc_t *doc = cx->doc;
+    const camp_json_doc_t *doc = cx->u.d.doc;
     int n, step;
     size_t total = 0;
-    n = camp_json_size(doc, cx->steps_tok);
-    step = camp_json_first(doc, cx->steps_tok);
+    n = camp_json_size(doc, cx->u.d.steps_tok);
+    step = camp_json_first(doc, cx->u.d.steps_tok);
     for (; n > 0 && step > 0; n--, step = camp_json_next(doc, step)) {
         int segs = camp_json_member(doc, camp_json_member(doc, step, "data"), "segments");
         int m, seg;
@@ -973,10 +973,10 @@ static camp_status_t options_decode(ictx_t *cx, camp_inbox_sequence_t *sa, camp_
     camp_status_t st;
     int n, it;
 
-    if (camp_json_kind(cx->doc, tok) != CAMP_JSON_ARRAY) {
+    if (camp_json_kind(cx->u.d.doc, tok) != CAMP_JSON_ARRAY) {
         return camp_ib_fail_at(cx, tok, CAMP_ERR_TYPE, CAMP_RULE(I25, "must be an array"));
     }
-    n = camp_json_size(cx->doc, tok);
+    n = camp_json_size(cx->u.d.doc, tok);
     /* [derived] "one is chosen per message": a variation needs an option. */
     if (n < 1) {
         st = camp_ib_fail_at(cx, tok, CAMP_ERR_LENGTH,
@@ -988,8 +988,8 @@ static camp_status_t options_decode(ictx_t *cx, camp_inbox_sequence_t *sa, camp_
         return pool_full(cx, tok, true);
     }
     a->first_option = sa->option_count;
-    it = camp_json_first(cx->doc, tok);
-    for (; sa->option_count - a->first_option < n; it = camp_json_next(cx->doc, it)) {
+    it = camp_json_first(cx->u.d.doc, tok);
+    for (; sa->option_count - a->first_option < n; it = camp_json_next(cx->u.d.doc, it)) {
         st = camp_ib_get_str(cx, it, &sa->options[sa->option_count]);
         if (st != CAMP_OK) {
             return st;
@@ -1063,14 +1063,15 @@ IB_NOINLINE static camp_status_t options_op(ictx_t *cx, const iframe_t *f, int t
 /* ---- columnMappings of a rules update (E6) ------------------------------------------------------------------------ */
 
 /* Decode: the pool is full at @p tok; needed: the mappings of every group of the
- * `columnMappings` object cx->scan_tok. */
+ * `columnMappings` object cx->u.d.scan_tok. */
 IB_NOINLINE static camp_status_t groups_full(ictx_t *cx, int tok)
 {
-    int n = camp_json_size(cx->doc, cx->scan_tok), key = camp_json_first(cx->doc, cx->scan_tok);
+    int n = camp_json_size(cx->u.d.doc, cx->u.d.scan_tok),
+        key = camp_json_first(cx->u.d.doc, cx->u.d.scan_tok);
     size_t total = 0;
-    for (; n > 0 && key > 0; n--, key = camp_json_next(cx->doc, key)) {
-        if (camp_json_kind(cx->doc, key + 1) == CAMP_JSON_OBJECT) {
-            total += (size_t)camp_json_size(cx->doc, key + 1);
+    for (; n > 0 && key > 0; n--, key = camp_json_next(cx->u.d.doc, key)) {
+        if (camp_json_kind(cx->u.d.doc, key + 1) == CAMP_JSON_OBJECT) {
+            total += (size_t)camp_json_size(cx->u.d.doc, key + 1);
         }
     }
     return camp_ib_fail_capacity(
@@ -1140,7 +1141,7 @@ IB_NOINLINE static camp_status_t group_decode(ictx_t *cx, camp_inbox_rules_updat
     if (st != CAMP_OK) {
         return st;
     }
-    if ((size_t)a->mapping_count + (size_t)camp_json_size(cx->doc, key + 1) >
+    if ((size_t)a->mapping_count + (size_t)camp_json_size(cx->u.d.doc, key + 1) >
         CAMP_MAX_COLUMN_MAPPINGS) {
         return groups_full(cx, key + 1);
     }
@@ -1156,14 +1157,14 @@ IB_NOINLINE static camp_status_t column_mappings_decode(ictx_t *cx, camp_inbox_r
     if (st != CAMP_OK) {
         return st;
     }
-    n = camp_json_size(cx->doc, tok);
+    n = camp_json_size(cx->u.d.doc, tok);
     if (n > CAMP_MAX_LISTS) {
         return camp_ib_fail_capacity(cx, tok, CAMP_RULE(I63, "more lists than CAMP_MAX_LISTS"),
                                      (size_t)n);
     }
-    cx->scan_tok = tok; /* the groups share the pool (its sizing) */
-    key = camp_json_first(cx->doc, tok);
-    for (i = 0; i < (size_t)n && key > 0; i++, key = camp_json_next(cx->doc, key)) {
+    cx->u.d.scan_tok = tok; /* the groups share the pool (its sizing) */
+    key = camp_json_first(cx->u.d.doc, tok);
+    for (i = 0; i < (size_t)n && key > 0; i++, key = camp_json_next(cx->u.d.doc, key)) {
         st = group_decode(cx, a, i, key);
         if (st != CAMP_OK) {
             return st;
@@ -1179,7 +1180,7 @@ static camp_status_t group_check(ictx_t *cx, const camp_inbox_rules_update_t *a,
     const camp_inbox_mapping_group_t *g = &a->groups[i];
     size_t j;
     camp_status_t st;
-    camp_ib_path_key(&cx->path, g->list_id.ptr != NULL ? g->list_id.ptr : "", g->list_id.len);
+    camp_ib_path_key(&cx->u.s.path, g->list_id.ptr != NULL ? g->list_id.ptr : "", g->list_id.len);
     st = camp_ib_check_key(cx, &g->list_id);
     if (st == CAMP_OK && !camp_valid_inbox_id(g->list_id.ptr, g->list_id.len)) {
         st = camp_ib_fail_at(cx, -1, CAMP_ERR_PATTERN,
@@ -1199,7 +1200,7 @@ static camp_status_t group_check(ictx_t *cx, const camp_inbox_rules_update_t *a,
 /* The groups validated or encoded as one object keyed by list ID. */
 static camp_status_t column_mappings_walk(ictx_t *cx, const camp_inbox_rules_update_t *a, int tok)
 {
-    size_t i, mark = cx->path.need;
+    size_t i, mark = cx->u.s.path.need;
     camp_status_t st = CAMP_OK;
     camp_ib_obj_open(cx, tok);
     for (i = 0; i < a->group_count && st == CAMP_OK; i++) {
@@ -1211,7 +1212,7 @@ static camp_status_t column_mappings_walk(ictx_t *cx, const camp_inbox_rules_upd
         }
         st = group_check(cx, a, i);
         if (st == CAMP_OK) {
-            camp_ib_path_cut(&cx->path, mark);
+            camp_ib_path_cut(&cx->u.s.path, mark);
         }
     }
     camp_ib_obj_close(cx);
@@ -1256,9 +1257,9 @@ IB_NOINLINE static camp_status_t ids_full(ictx_t *cx, int tok, int obj)
     static const char keys[3][12] = {"platformIds", "usernames", "externalIds"};
     size_t total = 0, i;
     for (i = 0; i < 3; i++) {
-        int v = camp_json_member(cx->doc, obj, keys[i]);
-        if (camp_json_kind(cx->doc, v) == CAMP_JSON_ARRAY) {
-            total += (size_t)camp_json_size(cx->doc, v);
+        int v = camp_json_member(cx->u.d.doc, obj, keys[i]);
+        if (camp_json_kind(cx->u.d.doc, v) == CAMP_JSON_ARRAY) {
+            total += (size_t)camp_json_size(cx->u.d.doc, v);
         }
     }
     return camp_ib_fail_capacity(cx, tok, CAMP_RULE(I65, "more identifiers than CAMP_MAX_LEAD_IDS"),
@@ -1280,10 +1281,10 @@ static camp_status_t ids_decode(ictx_t *cx, camp_inbox_leads_add_t *a, camp_inbo
     camp_status_t st;
     int n, it;
 
-    if (camp_json_kind(cx->doc, tok) != CAMP_JSON_ARRAY) {
+    if (camp_json_kind(cx->u.d.doc, tok) != CAMP_JSON_ARRAY) {
         return camp_ib_fail_at(cx, tok, CAMP_ERR_TYPE, CAMP_RULE(I25, "must be an array"));
     }
-    n = camp_json_size(cx->doc, tok);
+    n = camp_json_size(cx->u.d.doc, tok);
     /* the API limit first: 2001 is a LENGTH error even below the capacity */
     if (n < LEADS_MIN || n > LEADS_MAX) {
         return bad_count(cx, tok);
@@ -1293,8 +1294,8 @@ static camp_status_t ids_decode(ictx_t *cx, camp_inbox_leads_add_t *a, camp_inbo
     }
     s->first = a->id_count;
     s->count = 0;
-    it = camp_json_first(cx->doc, tok);
-    for (; s->count < n; it = camp_json_next(cx->doc, it)) {
+    it = camp_json_first(cx->u.d.doc, tok);
+    for (; s->count < n; it = camp_json_next(cx->u.d.doc, it)) {
         camp_str_t *id = &a->ids[a->id_count];
         st = camp_ib_get_str(cx, it, id);
         if (st == CAMP_OK && id->len == 0) {
@@ -1433,10 +1434,10 @@ static camp_status_t webhook_open_decode(ictx_t *cx, iframe_t *f)
     int tok = f->u.d.tok, type_tok;
     bool legacy;
     camp_status_t st;
-    if (camp_json_member(cx->doc, tok, "apiVersion") >= 0) {
+    if (camp_json_member(cx->u.d.doc, tok, "apiVersion") >= 0) {
         a->format = CAMP_INBOX_WEBHOOK_V2;
-    } else if (camp_json_member(cx->doc, tok, "event") >= 0 &&
-               camp_json_member(cx->doc, tok, "type") < 0) {
+    } else if (camp_json_member(cx->u.d.doc, tok, "event") >= 0 &&
+               camp_json_member(cx->u.d.doc, tok, "type") < 0) {
         a->format = CAMP_INBOX_WEBHOOK_LEGACY;
     } else {
         a->format = CAMP_INBOX_WEBHOOK_V1;
@@ -1444,8 +1445,8 @@ static camp_status_t webhook_open_decode(ictx_t *cx, iframe_t *f)
     a->seq = -1;
     legacy = (a->format == CAMP_INBOX_WEBHOOK_LEGACY);
     f->node = legacy ? N_WH_LEGACY : (a->format == CAMP_INBOX_WEBHOOK_V2 ? N_WH_V2 : N_WH_V1);
-    type_tok = camp_json_member(cx->doc, tok, legacy ? "event" : "type");
-    if (type_tok < 0 || camp_json_kind(cx->doc, type_tok) != CAMP_JSON_STRING) {
+    type_tok = camp_json_member(cx->u.d.doc, tok, legacy ? "event" : "type");
+    if (type_tok < 0 || camp_json_kind(cx->u.d.doc, type_tok) != CAMP_JSON_STRING) {
         return CAMP_OK; /* reported by the member walk (required, or a type error) */
     }
     st = camp_ib_get_str(cx, type_tok, &a->type);
@@ -1513,7 +1514,7 @@ IB_NOINLINE static camp_status_t webhook_data(ictx_t *cx, iframe_t *f, int v, is
     out->kind = ISUB_DONE;
     switch (cx->op) {
     case OP_DECODE:
-        camp_json_raw(cx->doc, v, &a->data.ptr, &a->data.len);
+        camp_json_raw(cx->u.d.doc, v, &a->data.ptr, &a->data.len);
         return camp_ib_want_object(cx, v);
     case OP_VALIDATE:
         return camp_ib_raw_ok(cx, &a->data, true)
@@ -1547,11 +1548,11 @@ camp_status_t camp_ib_shape_member(ictx_t *cx, const ifield_t *m, int v)
         return CAMP_OK;
     }
     if ((v2 && cx->shape == CAMP_INBOX_SHAPE_LEGACY) || (!v2 && cx->shape == CAMP_INBOX_SHAPE_V2)) {
-        return camp_ib_fail_at(cx, v2 ? cx->legacy_tok : v, CAMP_ERR_INVALID,
+        return camp_ib_fail_at(cx, v2 ? cx->u.d.legacy_tok : v, CAMP_ERR_INVALID,
                                CAMP_RULE(I71, "legacy-shape member in a v2-shape campaign (D2)"));
     }
-    if (!v2 && cx->legacy_tok < 0) {
-        cx->legacy_tok = v;
+    if (!v2 && cx->u.d.legacy_tok < 0) {
+        cx->u.d.legacy_tok = v;
     }
     cx->shape = v2 ? CAMP_INBOX_SHAPE_V2 : CAMP_INBOX_SHAPE_LEGACY;
     c->shape = cx->shape;
@@ -1565,7 +1566,7 @@ static camp_status_t campaign_open(ictx_t *cx, iframe_t *f)
         a->shape = CAMP_INBOX_SHAPE_SUMMARY;
         a->sequence.version = -1;
         cx->shape = SHAPE_OPEN;
-        cx->legacy_tok = -1;
+        cx->u.d.legacy_tok = -1;
         cx->campaign = a;
         return CAMP_OK;
     } else if (a->shape > CAMP_INBOX_SHAPE_LEGACY) {
@@ -1629,8 +1630,9 @@ IB_NOINLINE static camp_status_t type_read(ictx_t *cx, iframe_t *f, int ty)
  * reports; a segment needs a string. */
 IB_NOINLINE static camp_status_t type_decode(ictx_t *cx, iframe_t *f)
 {
-    int ty = camp_ib_member(cx->doc, f->u.d.tok, "type");
-    if (f->node != N_SEG_STATIC && (ty < 0 || camp_json_kind(cx->doc, ty) != CAMP_JSON_STRING)) {
+    int ty = camp_ib_member(cx->u.d.doc, f->u.d.tok, "type");
+    if (f->node != N_SEG_STATIC &&
+        (ty < 0 || camp_json_kind(cx->u.d.doc, ty) != CAMP_JSON_STRING)) {
         return CAMP_OK;
     }
     return type_read(cx, f, ty);
@@ -1641,7 +1643,7 @@ static camp_status_t step_open(ictx_t *cx, const iframe_t *f)
 {
     const camp_inbox_step_t *a = (const camp_inbox_step_t *)f->a;
     if (cx->op == OP_VALIDATE && (a->type == 0 || a->type > camp_ib_enum_count(E_STEP))) {
-        camp_ib_path_key(&cx->path, "type", 4);
+        camp_ib_path_key(&cx->u.s.path, "type", 4);
         return camp_ib_fail_at(
             cx, -1, a->type == 0 ? CAMP_ERR_REQUIRED : CAMP_ERR_ENUM,
             a->type == 0 ? CAMP_RULE(I40, "required field missing")
@@ -1659,7 +1661,7 @@ static camp_status_t segment_open(ictx_t *cx, iframe_t *f)
 {
     const camp_inbox_segment_t *a = (const camp_inbox_segment_t *)f->a;
     if (cx->op == OP_VALIDATE && (a->type == 0 || a->type > camp_ib_enum_count(E_SEGMENT))) {
-        camp_ib_path_key(&cx->path, "type", 4);
+        camp_ib_path_key(&cx->u.s.path, "type", 4);
         return camp_ib_fail_at(
             cx, -1, a->type == 0 ? CAMP_ERR_REQUIRED : CAMP_ERR_ENUM,
             a->type == 0 ? CAMP_RULE(I40, "required field missing")
@@ -1685,8 +1687,8 @@ static uint8_t error_node(uint8_t form)
 IB_NOINLINE static camp_status_t error_open_decode(ictx_t *cx, iframe_t *f)
 {
     camp_inbox_error_t *a = (camp_inbox_error_t *)f->a;
-    int e = camp_json_member(cx->doc, f->u.d.tok, "error");
-    camp_json_kind_t k = camp_json_kind(cx->doc, e);
+    int e = camp_json_member(cx->u.d.doc, f->u.d.tok, "error");
+    camp_json_kind_t k = camp_json_kind(cx->u.d.doc, e);
     if (e >= 0 && k == CAMP_JSON_OBJECT) {
         a->form = CAMP_INBOX_ERROR_NESTED;
     } else if (e >= 0 && k == CAMP_JSON_STRING) {
@@ -1694,7 +1696,7 @@ IB_NOINLINE static camp_status_t error_open_decode(ictx_t *cx, iframe_t *f)
     } else if (e >= 0) {
         return camp_ib_fail_at(cx, e, CAMP_ERR_TYPE,
                                CAMP_RULE(I73, "must be an object or a string"));
-    } else if (camp_json_member(cx->doc, f->u.d.tok, "code") >= 0) {
+    } else if (camp_json_member(cx->u.d.doc, f->u.d.tok, "code") >= 0) {
         a->form = CAMP_INBOX_ERROR_V2;
     } else {
         return missing(cx, f->u.d.tok, "error");
@@ -1744,7 +1746,7 @@ static camp_status_t campaign_family_open(ictx_t *cx, iframe_t *f)
         return CAMP_OK;
     case N_RULES:
         if (cx->op == OP_DECODE) {
-            cx->scan_tok = f->u.d.tok;
+            cx->u.d.scan_tok = f->u.d.tok;
         }
         return CAMP_OK;
     case N_STEP: return (cx->op == OP_DECODE) ? type_decode(cx, f) : step_open(cx, f);
@@ -1783,7 +1785,7 @@ static camp_status_t leads_family_open(ictx_t *cx, iframe_t *f)
  * summary shape. */
 IB_NOINLINE static camp_status_t updated_null(ictx_t *cx, int obj)
 {
-    return camp_ib_fail_at(cx, camp_json_member(cx->doc, obj, "updatedAt"), CAMP_ERR_TYPE,
+    return camp_ib_fail_at(cx, camp_json_member(cx->u.d.doc, obj, "updatedAt"), CAMP_ERR_TYPE,
                            CAMP_RULE(I36, "must be an RFC 3339 date-time"));
 }
 
@@ -1809,10 +1811,10 @@ static camp_status_t campaign_close(ictx_t *cx, iframe_t *f)
  * `name` in the segment object @p obj, looked up only now. */
 IB_NOINLINE static camp_status_t variable_at(ictx_t *cx, int obj, camp_status_t st)
 {
-    int tok = camp_json_member(cx->doc, obj, "name");
+    int tok = camp_json_member(cx->u.d.doc, obj, "name");
     if (tok >= 0) {
-        cx->fail_tok = tok;
-        cx->fail_key = NULL;
+        cx->u.d.fail_tok = tok;
+        cx->u.d.fail_key = NULL;
     }
     return st;
 }
@@ -1822,7 +1824,7 @@ static camp_status_t seg_variable_close(ictx_t *cx, const iframe_t *f)
 {
     const camp_inbox_segment_t *a = (const camp_inbox_segment_t *)f->a;
     camp_status_t st;
-    size_t mark = cx->path.need;
+    size_t mark;
     if (cx->op == OP_DECODE) {
         /* in a legacy campaign the map may still come: checked when it closes */
         if (cx->campaign != NULL && cx->campaign->shape == CAMP_INBOX_SHAPE_LEGACY) {
@@ -1831,10 +1833,11 @@ static camp_status_t seg_variable_close(ictx_t *cx, const iframe_t *f)
         st = check_variable(cx, cx->campaign, &a->text, -1);
         return (st != CAMP_OK) ? variable_at(cx, f->u.d.tok, st) : CAMP_OK;
     }
-    camp_ib_path_key(&cx->path, "name", 4);
+    mark = cx->u.s.path.need;
+    camp_ib_path_key(&cx->u.s.path, "name", 4);
     st = check_variable(cx, cx->campaign, &a->text, -1);
     if (st == CAMP_OK) { /* a failure keeps its path: it is the caller's diag */
-        camp_ib_path_cut(&cx->path, mark);
+        camp_ib_path_cut(&cx->u.s.path, mark);
     }
     return st;
 }
@@ -1872,7 +1875,7 @@ static camp_status_t webhook_close(ictx_t *cx, const iframe_t *f)
     const camp_inbox_webhook_t *a = (const camp_inbox_webhook_t *)f->a;
     bool legacy = (a->format == CAMP_INBOX_WEBHOOK_LEGACY);
     if (cx->op == OP_VALIDATE && event_of(&a->type, legacy) != a->event) {
-        camp_ib_path_key(&cx->path, legacy ? "event" : "type", legacy ? 5 : 4);
+        camp_ib_path_key(&cx->u.s.path, legacy ? "event" : "type", legacy ? 5 : 4);
         return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
                                CAMP_RULE(I78, "event kind does not match the type"));
     }
@@ -1964,10 +1967,10 @@ IB_NOINLINE static camp_status_t lists_full(ictx_t *cx, int v, unsigned sub, siz
 {
     size_t needed = n;
     if (sub != SUB_LISTS) {
-        needed =
-            (size_t)camp_json_size(cx->doc, camp_json_member(cx->doc, cx->scan_tok, "syncedLists"));
-        needed += (size_t)camp_json_size(cx->doc,
-                                         camp_json_member(cx->doc, cx->scan_tok, "excludedLists"));
+        needed = (size_t)camp_json_size(
+            cx->u.d.doc, camp_json_member(cx->u.d.doc, cx->u.d.scan_tok, "syncedLists"));
+        needed += (size_t)camp_json_size(
+            cx->u.d.doc, camp_json_member(cx->u.d.doc, cx->u.d.scan_tok, "excludedLists"));
     }
     return camp_ib_fail_capacity(cx, v, CAMP_RULE(I63, "more lists than CAMP_MAX_LISTS"), needed);
 }
@@ -1980,10 +1983,10 @@ static camp_status_t lists_sub(ictx_t *cx, camp_inbox_rules_t *r, const camp_inb
     out->b = rb;
     out->node = (sub == SUB_LISTS) ? N_LEGACY_LIST : N_V2_LIST;
     if (cx->op == OP_DECODE) {
-        if (camp_json_kind(cx->doc, v) != CAMP_JSON_ARRAY) {
+        if (camp_json_kind(cx->u.d.doc, v) != CAMP_JSON_ARRAY) {
             return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, CAMP_RULE(I25, "must be an array"));
         }
-        n = (size_t)camp_json_size(cx->doc, v);
+        n = (size_t)camp_json_size(cx->u.d.doc, v);
         out->n = (uint16_t)n;
         if ((size_t)r->list_count + n > CAMP_MAX_LISTS) {
             return lists_full(cx, v, sub, n);
@@ -2015,13 +2018,13 @@ static camp_status_t steps_sub(ictx_t *cx, camp_inbox_sequence_t *q,
     out->b = qb;
     out->node = N_STEP;
     if (cx->op == OP_DECODE) {
-        if (camp_json_kind(cx->doc, v) != CAMP_JSON_ARRAY) {
+        if (camp_json_kind(cx->u.d.doc, v) != CAMP_JSON_ARRAY) {
             return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, CAMP_RULE(I25, "must be an array"));
         }
-        cx->steps_tok = v;
-        return array_of(cx, v, (size_t)camp_json_size(cx->doc, v), CAMP_MAX_STEPS,
+        cx->u.d.steps_tok = v;
+        return array_of(cx, v, (size_t)camp_json_size(cx->u.d.doc, v), CAMP_MAX_STEPS,
                         CAMP_RULE(I79, "more steps than CAMP_MAX_STEPS"),
-                        (size_t)camp_json_size(cx->doc, v), out);
+                        (size_t)camp_json_size(cx->u.d.doc, v), out);
     }
     if (q->step_count > CAMP_MAX_STEPS) {
         return cx->op == OP_EQUAL
@@ -2057,10 +2060,10 @@ static camp_status_t segments_sub(ictx_t *cx, camp_inbox_step_t *a, const camp_i
     switch (cx->op) {
     case OP_DECODE: {
         int n;
-        if (camp_json_kind(cx->doc, v) != CAMP_JSON_ARRAY) {
+        if (camp_json_kind(cx->u.d.doc, v) != CAMP_JSON_ARRAY) {
             return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, CAMP_RULE(I25, "must be an array"));
         }
-        n = camp_json_size(cx->doc, v);
+        n = camp_json_size(cx->u.d.doc, v);
         if ((size_t)q->segment_count + (size_t)n > CAMP_MAX_SEGMENTS) {
             return pool_full(cx, v, false);
         }
@@ -2102,9 +2105,9 @@ static camp_status_t data_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int v,
             return st;
         }
         if (a->type == CAMP_INBOX_STEP_UNSET) {
-            if (camp_json_member(cx->doc, v, "segments") >= 0) {
+            if (camp_json_member(cx->u.d.doc, v, "segments") >= 0) {
                 a->type = CAMP_INBOX_STEP_MESSAGE;
-            } else if (camp_json_member(cx->doc, v, "delaySeconds") >= 0) {
+            } else if (camp_json_member(cx->u.d.doc, v, "delaySeconds") >= 0) {
                 a->type = CAMP_INBOX_STEP_DELAY;
             } else {
                 return camp_ib_fail_member(
@@ -2124,7 +2127,7 @@ static camp_status_t data_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int v,
         /* The like-tweet data format is not documented: kept as raw JSON. */
         switch (cx->op) {
         case OP_DECODE:
-            camp_json_raw(cx->doc, v, &a->raw_data.ptr, &a->raw_data.len);
+            camp_json_raw(cx->u.d.doc, v, &a->raw_data.ptr, &a->raw_data.len);
             return CAMP_OK;
         case OP_VALIDATE:
             return camp_ib_raw_ok(cx, &a->raw_data, true)
@@ -2173,9 +2176,9 @@ static camp_status_t hours_sub(ictx_t *cx, camp_week_windows_t *a, const camp_we
     out->a = a;
     out->b = b;
     if (cx->op == OP_DECODE) {
-        out->n =
-            (uint16_t)(camp_json_kind(cx->doc, v) == CAMP_JSON_OBJECT ? camp_json_size(cx->doc, v)
-                                                                      : 0);
+        out->n = (uint16_t)(camp_json_kind(cx->u.d.doc, v) == CAMP_JSON_OBJECT
+                                ? camp_json_size(cx->u.d.doc, v)
+                                : 0);
         return CAMP_OK;
     }
     out->n = (uint16_t)days_with_window(a);
@@ -2228,7 +2231,7 @@ IB_NOINLINE static camp_status_t hours_item(ictx_t *cx, const iframe_t *f, uint1
             camp_str_t s = {&name, 1};
             camp_ib_emit(cx, EMIT_KEY, &s);
         } else {
-            camp_ib_path_key(&cx->path, &name, 1);
+            camp_ib_path_key(&cx->u.s.path, &name, 1);
         }
     }
     return CAMP_OK;
@@ -2242,7 +2245,8 @@ static camp_status_t variables_sub(ictx_t *cx, camp_inbox_campaign_t *a,
     out->a = a;
     out->b = b;
     if (cx->op == OP_DECODE) {
-        int n = camp_json_kind(cx->doc, v) == CAMP_JSON_OBJECT ? camp_json_size(cx->doc, v) : 0;
+        int n =
+            camp_json_kind(cx->u.d.doc, v) == CAMP_JSON_OBJECT ? camp_json_size(cx->u.d.doc, v) : 0;
         if (n > CAMP_MAX_CUSTOM_VARIABLES) {
             return camp_ib_fail_capacity(
                 cx, v, CAMP_RULE(I87, "more custom variables than CAMP_MAX_CUSTOM_VARIABLES"),
@@ -2288,7 +2292,7 @@ IB_NOINLINE static camp_status_t variables_item(ictx_t *cx, const iframe_t *f, u
         c->variable_count = (uint16_t)(i + 1u);
         break;
     case OP_VALIDATE:
-        camp_ib_path_key(&cx->path, v->name.ptr != NULL ? v->name.ptr : "", v->name.len);
+        camp_ib_path_key(&cx->u.s.path, v->name.ptr != NULL ? v->name.ptr : "", v->name.len);
         st = camp_ib_check_key(cx, &v->name);
         if (st == CAMP_OK && v->name.len == 0) {
             st = camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
@@ -2344,12 +2348,12 @@ static camp_status_t campaign_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, 
         out->b = b;
         out->node = N_AUTOMATION;
         if (cx->op == OP_DECODE) {
-            if (camp_json_kind(cx->doc, v) != CAMP_JSON_ARRAY) {
+            if (camp_json_kind(cx->u.d.doc, v) != CAMP_JSON_ARRAY) {
                 return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, CAMP_RULE(I25, "must be an array"));
             }
-            return array_of(cx, v, (size_t)camp_json_size(cx->doc, v), CAMP_MAX_AUTOMATIONS,
+            return array_of(cx, v, (size_t)camp_json_size(cx->u.d.doc, v), CAMP_MAX_AUTOMATIONS,
                             CAMP_RULE(I89, "more automations than CAMP_MAX_AUTOMATIONS"),
-                            (size_t)camp_json_size(cx->doc, v), out);
+                            (size_t)camp_json_size(cx->u.d.doc, v), out);
         }
         if (cx->op == OP_EQUAL && (b == NULL || a->automation_count != b->automation_count)) {
             return NOT_EQUAL;
@@ -2378,12 +2382,12 @@ static camp_status_t page_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, isub
         out->node = N_CAMPAIGN;
         if (cx->op == OP_DECODE) {
             camp_status_t st;
-            if (camp_json_kind(cx->doc, v) != CAMP_JSON_ARRAY) {
+            if (camp_json_kind(cx->u.d.doc, v) != CAMP_JSON_ARRAY) {
                 return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, CAMP_RULE(I25, "must be an array"));
             }
-            st = array_of(cx, v, (size_t)camp_json_size(cx->doc, v), CAMP_MAX_PAGE_ITEMS,
+            st = array_of(cx, v, (size_t)camp_json_size(cx->u.d.doc, v), CAMP_MAX_PAGE_ITEMS,
                           CAMP_RULE(I90, "more campaigns than CAMP_MAX_PAGE_ITEMS"),
-                          (size_t)camp_json_size(cx->doc, v), out);
+                          (size_t)camp_json_size(cx->u.d.doc, v), out);
             a->count = (st == CAMP_OK) ? out->n : 0;
             return st;
         }
@@ -2840,7 +2844,7 @@ IB_NOINLINE static camp_status_t events_page_rest(ictx_t *cx, camp_inbox_events_
     int events, last, n;
     int64_t seq;
     camp_status_t st;
-    events = camp_json_member(cx->doc, tok, "events");
+    events = camp_json_member(cx->u.d.doc, tok, "events");
     if (events < 0) {
         return missing(cx, tok, "events");
     }
@@ -2852,13 +2856,13 @@ IB_NOINLINE static camp_status_t events_page_rest(ictx_t *cx, camp_inbox_events_
         return camp_ib_fail_capacity(
             cx, events, CAMP_RULE(I93, "more than 65535 events in one page"), (size_t)n);
     }
-    last = camp_json_member(cx->doc, tok, "lastSeq");
+    last = camp_json_member(cx->u.d.doc, tok, "lastSeq");
     if (last < 0) {
         return missing(cx, tok, "lastSeq");
     }
     a->last_seq = -1;
-    if (!camp_json_is_null(cx->doc, last)) {
-        st = camp_json_get_int(cx->doc, last, 0, CAMP_MAX_SAFE_INT, &seq);
+    if (!camp_json_is_null(cx->u.d.doc, last)) {
+        st = camp_json_get_int(cx->u.d.doc, last, 0, CAMP_MAX_SAFE_INT, &seq);
         if (st != CAMP_OK) {
             st = camp_ib_fail_at(
                 cx, last, st == CAMP_ERR_JSON_TYPE ? CAMP_ERR_TYPE : CAMP_ERR_RANGE,
@@ -2870,7 +2874,7 @@ IB_NOINLINE static camp_status_t events_page_rest(ictx_t *cx, camp_inbox_events_
     }
     a->count = (uint16_t)n;
     a->next = 0;
-    a->next_tok = camp_json_first(cx->doc, events);
+    a->next_tok = camp_json_first(cx->u.d.doc, events);
     return CAMP_OK;
 }
 
