@@ -76,11 +76,13 @@ TARGET_SUPPORT_EXCLUDE ?= $(shell grep -l -E 'mbedtls|<sys/socket|<netdb|<dirent
 # Target-only tests (the stack probe) live in tests/target/test_*.c.
 TARGET_OWN_TESTS := $(sort $(wildcard tests/target/test_*.c))
 # Static worst-case stack allowed for any public call on Cortex-M4 -Os (bytes): check-target
-# fails when tools/stack_report.py finds a public function above it. DESIGN's budget is
-# 512 B; until every call is there, the gate holds today's worst (camp_inbox_encode, the
-# by-type encoder, 752 B): no public call may grow past it, and each reduction lowers this
-# number. `make check-target STACK_BUDGET=512` lists the calls still above the design budget.
-STACK_BUDGET    ?= 752
+# fails when tools/stack_report.py finds a public function above it. DESIGN's budget, 512 B,
+# holds for every call but the by-type InboxApp calls below (meant for tools: they keep the
+# deepest document's levels and reach every family's hooks); each is held to today's figure,
+# so it may only shrink. `make check-target STACK_EXCEPT=` lists them as failures.
+STACK_BUDGET    ?= 512
+STACK_EXCEPT    ?= camp_inbox_encode=568 camp_inbox_parse=544 camp_inbox_decode=528 \
+                   camp_inbox_validate=520
 STACK_BUDGET_CFG := cortex-m4-Os
 
 # Which builds run the unit tests under qemu (M0+: the only board, microbit, has 16 KiB of RAM,
@@ -192,7 +194,7 @@ target-test-elfs: $(TARGET_TEST_ELFS)
 check-target: target-deps
 	@$(MAKE) --no-print-directory target target-tests || { echo "0 passed, 1 failed"; exit 1; }
 	@python3 tools/stack_report.py $(TARGET_DIR)/$(STACK_BUDGET_CFG) --quiet \
-	    --budget $(STACK_BUDGET) >$(TARGET_DIR)/stack-budget.log 2>&1; \
+	    --budget $(STACK_BUDGET) $(STACK_EXCEPT:%=--except %) >$(TARGET_DIR)/stack-budget.log 2>&1; \
 	    echo $$? >$(TARGET_DIR)/stack-budget.rc; cat $(TARGET_DIR)/stack-budget.log
 	@echo "target tests: $(TARGET_UNIT_NAMES) $(TARGET_OWN_NAMES:%=target-%) firmware: $(FW_PROGRAMS)"
 	@echo "host only: $(sort $(filter-out $(TARGET_TESTS_RUN),$(basename $(notdir $(wildcard tests/unit/test_*.c)))))"
