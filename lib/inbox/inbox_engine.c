@@ -1751,7 +1751,6 @@ camp_status_t camp_ib_encode(const ib_doc_t *d, iframe_t *frames, const void *ob
 {
     ictx_t cx;
     camp_json_writer_t w;
-    camp_status_t st;
     unsigned pass;
     /* pass 0 checks the whole struct with the strictest documented rules for what
      * we send, before pass 1 writes a byte (buf is left as it was when it fails) */
@@ -1762,7 +1761,7 @@ camp_status_t camp_ib_encode(const ib_doc_t *d, iframe_t *frames, const void *ob
             camp_json_writer_init(&w, buf, cap);
             cx.u.s.w = &w;
         }
-        st = walk_loop(&cx, d->node, obj, NULL);
+        camp_status_t st = walk_loop(&cx, d->node, obj, NULL);
         if (st != CAMP_OK) {
             return st;
         }

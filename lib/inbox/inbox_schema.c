@@ -1278,7 +1278,6 @@ static camp_status_t bad_count(ictx_t *cx, int tok)
 static camp_status_t ids_decode(ictx_t *cx, camp_inbox_leads_add_t *a, camp_inbox_id_span_t *s,
                                 int tok, int obj)
 {
-    camp_status_t st;
     int n, it;
 
     if (camp_json_kind(cx->u.d.doc, tok) != CAMP_JSON_ARRAY) {
@@ -1297,7 +1296,7 @@ static camp_status_t ids_decode(ictx_t *cx, camp_inbox_leads_add_t *a, camp_inbo
     it = camp_json_first(cx->u.d.doc, tok);
     for (; s->count < n; it = camp_json_next(cx->u.d.doc, it)) {
         camp_str_t *id = &a->ids[a->id_count];
-        st = camp_ib_get_str(cx, it, id);
+        camp_status_t st = camp_ib_get_str(cx, it, id);
         if (st == CAMP_OK && id->len == 0) {
             st = camp_ib_fail_at(cx, it, CAMP_ERR_LENGTH, CAMP_RULE(I21, "must not be empty"));
             camp_ib_fail_limits(cx, 1, INT64_MAX);
