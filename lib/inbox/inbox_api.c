@@ -139,7 +139,8 @@ static void clear_out(camp_inbox_type_t type, void *out, size_t out_size)
 }
 
 /* The walk's frames come from the entry point: d->depth of them (a type-specific
- * entry point keeps exactly that many, the by-type ones the deepest). */
+ * entry point keeps exactly that many, the by-type ones the deepest, the _at calls
+ * take them from their caller's memory). */
 static camp_status_t decode_with(const ib_doc_t *d, iframe_t *frames, camp_json_doc_t *doc, int tok,
                                  void *out, camp_diag_t *diag)
 {

@@ -4,10 +4,13 @@
  * one object (key, kind, offset in the struct, rule, flags, presence bit). Two
  * walks run over the same levels: decoding (camp_ib_decode(): tokens -> struct,
  * every value checked as it is read) and the struct walks (camp_ib_walk():
- * validate, encode or equal, in table order), so a program that only decodes links
- * none of the struct walks' member code. Both keep their levels in an explicit
- * stack of small frames (iframe_t) in the frame of the public call, as deep as the
- * schema, not one C frame per level; neither calls itself.
+ * validate or equal, camp_ib_encode(): the strict check, then the JSON; in table
+ * order), so a program that only decodes links none of the struct walks' member
+ * code. Both keep their levels in an explicit stack of small frames (iframe_t) in
+ * the frame of the public call (the client's calls: in the camp_client_t), as deep
+ * as the schema, not one C frame per level; neither calls itself. Each run keeps
+ * its context (ictx_t), its loop and, for encoding, the JSON writer in one C frame
+ * with the hooks one call below it: that frame is under every hook's path.
  *
  * What tables cannot say is in the family's hooks (inbox_schema.c), called by the
  * walk: which variant of a node applies (a segment's type, a webhook's format),
@@ -482,8 +485,8 @@ const iframe_t *camp_ib_find_array(const ictx_t *cx, uint8_t sub);
 /* ---- what only the struct walks do ---------------------------------------------------- */
 
 /* Writing JSON (encode) and the checks of the map keys, string arrays and raw values
- * a hook owns (validate) are reached through ictx::sw, which only camp_ib_walk()
- * sets. Decoding never calls them, so a program that only decodes links none of
+ * a hook owns (validate) are reached through ictx::sw, which only the struct walks
+ * (camp_ib_walk(), camp_ib_encode()) set. Decoding never calls them, so a program that only decodes links none of
  * them, nor the JSON writer. */
 enum iemit {
     EMIT_OBJECT_BEGIN,

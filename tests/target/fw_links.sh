@@ -6,7 +6,8 @@
 #                   by-type entry points (camp_inbox_decode/parse/encode/validate/equal),
 #                   which reach every InboxApp type, no InboxApp family (nodes and hooks)
 #                   but the campaign's and the error responses', none of the struct
-#                   walks (validate, encode, equal: camp_ib_walk), only decoding, no
+#                   walks (validate, equal: camp_ib_walk; encode: camp_ib_encode and
+#                   the client's camp_ib_*_encode_at), only decoding, no
 #                   JSON writer and no libgcc 64-bit division (libcamp divides in
 #                   32-bit steps: camp_udiv16)
 #   decode-only     also no client, no HTTP and no error-response family
@@ -18,7 +19,8 @@ for elf in "$@"; do
     name=$(basename "$elf" .elf)
     cpu=$(basename "$(dirname "$elf")")
     deny='^camp_outbox_|^camp_webhook_|^camp_inbox_[a-z_]*_encode$|^camp_inbox_(decode|parse|encode|validate|equal)$'
-    deny="$deny|^camp_ib_walk$|^camp_ib_[a-z_]*_family$|^camp_json_write"
+    deny="$deny|^camp_ib_walk$|^camp_ib_encode$|^camp_ib_[a-z_]*_encode_at$"
+    deny="$deny|^camp_ib_[a-z_]*_family$|^camp_json_write"
     deny="$deny|^__aeabi_u?ldivmod$|^__u?divmoddi4$"
     allow='^camp_ib_campaign_family$|^camp_ib_error_family$'
     if [ "$name" = decode-only ]; then
