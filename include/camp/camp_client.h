@@ -278,8 +278,8 @@ typedef camp_status_t (*camp_client_decode_fn)(void *levels, camp_json_doc_t *do
                                                camp_diag_t *diag);
 
 /** Private: bytes of the model walk's levels a client keeps (camp_client_t::walk_):
- *  seven levels, a campaign's, of at most three pointers and 12 bytes each. */
-#define CAMP_CLIENT_WALK_BYTES (7u * (3u * sizeof(void *) + 12u))
+ *  seven levels, a campaign's, of at most three pointers and 8 bytes each. */
+#define CAMP_CLIENT_WALK_BYTES (7u * (3u * sizeof(void *) + 8u))
 
 /** Private: the endpoint call in progress, filled by the endpoint functions.
  *  It lives in the client rather than on the stack: no call's frame holds it. */

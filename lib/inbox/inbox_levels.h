@@ -11,7 +11,7 @@
 #include "camp/camp_inbox.h"
 
 /* One level of the walk takes at most this many bytes. */
-#define CAMP_IB_LEVEL_BYTES (3u * sizeof(void *) + 12u)
+#define CAMP_IB_LEVEL_BYTES (3u * sizeof(void *) + 8u)
 /* The deepest document these calls take: a campaign. */
 #define CAMP_IB_AT_LEVELS 7u
 
