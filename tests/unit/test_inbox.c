@@ -644,6 +644,88 @@ static void test_typed_parse_matches_generic(void **state)
     }
 }
 
+/* The type-specific decoders of a document already tokenized give exactly what the
+ * by-type call gives (value or failure and its path). */
+typedef camp_status_t (*typed_decode_fn)(camp_json_doc_t *doc, void *out);
+
+#define TYPED_DECODE(NAME, STRUCT)                                                                 \
+    static camp_status_t typed_decode_##NAME(camp_json_doc_t *doc, void *out)                      \
+    {                                                                                              \
+        return camp_inbox_##NAME##_decode(doc, 0, (STRUCT *)out, &g_diag);                         \
+    }
+TYPED_DECODE(campaign, camp_inbox_campaign_t)
+TYPED_DECODE(campaign_page, camp_inbox_campaign_page_t)
+TYPED_DECODE(sequence, camp_inbox_sequence_t)
+TYPED_DECODE(leads_add_result, camp_inbox_leads_add_result_t)
+TYPED_DECODE(column, camp_inbox_column_t)
+TYPED_DECODE(success, camp_inbox_success_t)
+TYPED_DECODE(error, camp_inbox_error_t)
+TYPED_DECODE(webhook, camp_inbox_webhook_t)
+
+static void test_typed_decode_matches_generic(void **state)
+{
+    static const struct {
+        camp_inbox_type_t type;
+        typed_decode_fn decode;
+        const char *fixture;
+    } cases[] = {
+        {CAMP_INBOX_CAMPAIGN, typed_decode_campaign, "inboxapp-campaign-enable-response.json"},
+        {CAMP_INBOX_CAMPAIGN, typed_decode_campaign,
+         "invalid/inboxapp-legacy-campaign-undefined-variable.json"},
+        {CAMP_INBOX_CAMPAIGN_PAGE, typed_decode_campaign_page, "inboxapp-campaigns-list-page.json"},
+        {CAMP_INBOX_SEQUENCE, typed_decode_sequence, "inboxapp-sequence-update-response.json"},
+        {CAMP_INBOX_LEADS_ADD_RESULT, typed_decode_leads_add_result,
+         "inboxapp-add-leads-response.json"},
+        {CAMP_INBOX_COLUMN, typed_decode_column, "inboxapp-column-update-response.json"},
+        {CAMP_INBOX_SUCCESS, typed_decode_success, "inboxapp-success-response.json"},
+        {CAMP_INBOX_SUCCESS, typed_decode_success, "inboxapp-column-update-response.json"},
+        {CAMP_INBOX_ERROR, typed_decode_error, "inboxapp-error-unauthorized.json"},
+        {CAMP_INBOX_WEBHOOK, typed_decode_webhook, "inboxapp-webhook-campaign-created.json"},
+    };
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        camp_status_t generic, typed;
+        camp_json_doc_t doc;
+        char path[sizeof g_diag.path];
+        size_t n;
+        generic = decode_fixture(cases[i].type, cases[i].fixture, 0);
+        memcpy(path, g_diag.path, sizeof path);
+        n = fixture_load(cases[i].fixture, g_buf[1], BUF_SIZE);
+        assert_int_equal(camp_json_parse(&doc, g_buf[1], n, g_tokens, MAX_TOKENS, NULL), CAMP_OK);
+        memset(slot(cases[i].type, 1), 0xA5, camp_inbox_type_size(cases[i].type));
+        typed = cases[i].decode(&doc, slot(cases[i].type, 1));
+        assert_int_equal(typed, generic);
+        if (generic == CAMP_OK) {
+            assert_true(
+                camp_inbox_equal(cases[i].type, slot(cases[i].type, 0), slot(cases[i].type, 1)));
+        } else {
+            assert_string_equal(g_diag.path, path);
+        }
+    }
+}
+
+/* D16: `updatedAt` is null only in the summary shape; a full campaign with a null one
+ * fails at that member. */
+static void test_campaign_updated_null(void **state)
+{
+    camp_inbox_campaign_t *c = slot(CAMP_INBOX_CAMPAIGN, 0);
+    size_t n = fixture_load("inboxapp-campaign-enable-response.json", g_buf[0], BUF_SIZE);
+    char *at = strstr(g_buf[0], "\"updatedAt\": \"");
+    char *end;
+    (void)state;
+    assert_non_null(at);
+    at += strlen("\"updatedAt\": ");
+    end = strchr(at + 1, '"');
+    assert_non_null(end);
+    memset(at, ' ', (size_t)(end - at) + 1); /* the date and its quotes: blanks, same length */
+    memcpy(at, "null", 4);
+    assert_int_equal(camp_inbox_campaign_parse(g_buf[0], n, g_tokens, MAX_TOKENS, c, &g_diag),
+                     CAMP_ERR_TYPE);
+    assert_string_equal(g_diag.path, "$.updatedAt");
+    assert_non_null(strstr(g_diag.rule, "RFC 3339"));
+}
+
 /* The type-specific encoders write the same bytes as camp_inbox_encode(). */
 static void test_typed_encode_matches_generic(void **state)
 {
@@ -682,6 +764,30 @@ static void test_typed_encode_matches_generic(void **state)
     assert_int_equal(camp_inbox_sequence_update_encode(sq, g_out[1], BUF_SIZE, &n1, NULL), CAMP_OK);
     assert_int_equal(n0, n1);
     assert_memory_equal(g_out[0], g_out[1], n0);
+
+    assert_int_equal(decode_fixture(CAMP_INBOX_CAMPAIGN_CREATE,
+                                    "inboxapp-campaign-create-request-with-rules.json", 0),
+                     CAMP_OK);
+    assert_int_equal(camp_inbox_encode(CAMP_INBOX_CAMPAIGN_CREATE,
+                                       slot(CAMP_INBOX_CAMPAIGN_CREATE, 0), g_out[0], BUF_SIZE, &n0,
+                                       NULL),
+                     CAMP_OK);
+    assert_int_equal(camp_inbox_campaign_create_encode(slot(CAMP_INBOX_CAMPAIGN_CREATE, 0),
+                                                       g_out[1], BUF_SIZE, &n1, NULL),
+                     CAMP_OK);
+    assert_int_equal(n0, n1);
+    assert_memory_equal(g_out[0], g_out[1], n0);
+
+    assert_int_equal(decode_fixture(CAMP_INBOX_LEAD_CANCEL, "inboxapp-cancel-lead-request.json", 0),
+                     CAMP_OK);
+    assert_int_equal(camp_inbox_encode(CAMP_INBOX_LEAD_CANCEL, slot(CAMP_INBOX_LEAD_CANCEL, 0),
+                                       g_out[0], BUF_SIZE, &n0, NULL),
+                     CAMP_OK);
+    assert_int_equal(camp_inbox_lead_cancel_encode(slot(CAMP_INBOX_LEAD_CANCEL, 0), g_out[1],
+                                                   BUF_SIZE, &n1, NULL),
+                     CAMP_OK);
+    assert_int_equal(n0, n1);
+    assert_memory_equal(g_out[0], g_out[1], n0);
 }
 
 int main(void)
@@ -700,6 +806,8 @@ int main(void)
         cmocka_unit_test(test_buffer_too_small),
         cmocka_unit_test(test_arguments),
         cmocka_unit_test(test_typed_parse_matches_generic),
+        cmocka_unit_test(test_typed_decode_matches_generic),
+        cmocka_unit_test(test_campaign_updated_null),
         cmocka_unit_test(test_typed_encode_matches_generic),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
