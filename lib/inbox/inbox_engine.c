@@ -1632,6 +1632,15 @@ static IB_INLINE camp_status_t walk_array_step(ictx_t *cx, iframe_t *f)
     return walk_begin(cx, walk_new_level(cx, f->node, a, b), mark);
 }
 
+/* Whether the loop opens the top level @p f now: an object level a step has just
+ * entered (the depth grew since the last step or open, *entered). */
+static IB_INLINE bool opens_now(const ictx_t *cx, const iframe_t *f, unsigned *entered)
+{
+    bool opening = (cx->depth > *entered) && (f->is_arr == LEVEL_OBJECT);
+    *entered = cx->depth;
+    return opening;
+}
+
 /* Decoding and the struct walks are two loops over the same levels, so a program
  * that only decodes links none of the struct walks' member code (and the other way
  * round). A step that enters an object level leaves it to the loop to open. Each
@@ -1644,9 +1653,7 @@ static IB_INLINE camp_status_t dec_loop(ictx_t *cx, unsigned node, void *a, int 
     st = dec_push(cx, node, a, tok);
     while (st == CAMP_OK && cx->depth > 0) {
         iframe_t *f = &cx->frames[cx->depth - 1];
-        bool opening = (cx->depth > entered) && (f->is_arr == LEVEL_OBJECT);
-        entered = cx->depth;
-        if (opening) {
+        if (opens_now(cx, f, &entered)) {
             st = hook_open(cx, f);
         } else {
             st = f->is_arr ? dec_array_step(cx, f) : dec_object_step(cx, f);
@@ -1664,9 +1671,7 @@ static IB_INLINE camp_status_t walk_loop(ictx_t *cx, unsigned node, const void *
     st = walk_begin(cx, walk_new_level(cx, node, a, b), cx->u.s.path.need);
     while (st == CAMP_OK && cx->depth > 0) {
         iframe_t *f = &cx->frames[cx->depth - 1];
-        bool opening = (cx->depth > entered) && (f->is_arr == LEVEL_OBJECT);
-        entered = cx->depth;
-        if (opening) {
+        if (opens_now(cx, f, &entered)) {
             st = hook_open(cx, f);
         } else {
             st = f->is_arr ? walk_array_step(cx, f) : struct_object_step(cx, f);
