@@ -768,14 +768,13 @@ static void put_map_key(ictx_t *cx, const camp_str_t *key)
 
 static camp_status_t map_key_check(ictx_t *cx, const camp_str_t *key)
 {
-    const char *why;
     camp_status_t st;
     if (key->ptr == NULL) {
         return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED, CAMP_RULE(I40, "required field missing"));
     }
-    st = camp_ib_check_kind_str(cx, K_STR, R_NONE, key, &why);
-    if (st != CAMP_OK) {
-        return camp_ib_fail_at(cx, -1, st, why);
+    /* a key is a plain string (K_STR, no length rule): only its encoding is checked */
+    if (camp_utf8_chars(key->ptr, key->len) < 0) {
+        return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, CAMP_RULE(I32, "must be valid UTF-8"));
     }
     if (memchr(key->ptr, '\0', key->len) != NULL) {
         return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
@@ -856,6 +855,11 @@ static void json_emit(ictx_t *cx, unsigned what, const camp_str_t *s)
 }
 
 static const isw_t struct_walk_services = {json_emit, map_key_check, str_items_walk, raw_ok};
+
+camp_status_t camp_ib_str_items(ictx_t *cx, const camp_str_t *items, size_t count, uint8_t rule)
+{
+    return cx->u.s.sw->string_items(cx, cx->op, items, count, rule);
+}
 
 /* An id list: its count within the rule's bounds, then every element present and an id. */
 static camp_status_t validate_ids(ictx_t *cx, const ifield_t *f, const void *base)

@@ -524,11 +524,9 @@ static inline camp_status_t camp_ib_check_key(ictx_t *cx, const camp_str_t *key)
     return cx->u.s.sw->check_map_key(cx, key);
 }
 
-static inline camp_status_t camp_ib_str_items(ictx_t *cx, iop_t op, const camp_str_t *items,
-                                              size_t count, uint8_t rule)
-{
-    return cx->u.s.sw->string_items(cx, op, items, count, rule);
-}
+/* The string_items service for the walk in progress (cx->op): out of line, with
+ * four arguments, so that a hook reaches it by a tail call. */
+camp_status_t camp_ib_str_items(ictx_t *cx, const camp_str_t *items, size_t count, uint8_t rule);
 
 static inline bool camp_ib_raw_ok(const ictx_t *cx, const camp_str_t *s, bool object)
 {

@@ -668,8 +668,8 @@ IB_NOINLINE static bool source_seen(const camp_inbox_column_map_t *from,
 /* Decode: the pairs of object @p tok, appended to the pool (the caller checked its
  * capacity); span[0], span[1]: the object's first pair and count in the pool.
  * Custom columns only (§E6): both sides are column IDs, each source once. */
-static camp_status_t mappings_decode(ictx_t *cx, int tok, camp_inbox_column_map_t *pool,
-                                     uint16_t *pool_count, uint16_t *span)
+static IB_INLINE camp_status_t mappings_decode(ictx_t *cx, int tok, camp_inbox_column_map_t *pool,
+                                               uint16_t *pool_count, uint16_t *span)
 {
     int n = camp_json_size(cx->u.d.doc, tok), key = camp_json_first(cx->u.d.doc, tok);
     span[0] = *pool_count;
@@ -699,6 +699,21 @@ static camp_status_t mappings_decode(ictx_t *cx, int tok, camp_inbox_column_map_
         span[1]++;
     }
     return CAMP_OK;
+}
+
+/* mappings_decode() for a list of a campaign's rules, and for a group of a rules
+ * update: four arguments each, so that their callers reach them by a tail call. */
+IB_NOINLINE static camp_status_t list_mappings_decode(ictx_t *cx, int tok, camp_inbox_rules_t *ra,
+                                                      camp_inbox_list_t *list)
+{
+    return mappings_decode(cx, tok, ra->mappings, &ra->mapping_count, &list->first_mapping);
+}
+
+IB_NOINLINE static camp_status_t group_mappings_decode(ictx_t *cx, int tok,
+                                                       camp_inbox_rules_update_t *a,
+                                                       camp_inbox_mapping_group_t *g)
+{
+    return mappings_decode(cx, tok, a->mappings, &a->mapping_count, &g->first_mapping);
 }
 
 /* Validate: the same rules on @p n pairs of a struct, each at the path of its key. */
@@ -802,7 +817,7 @@ IB_NOINLINE static camp_status_t mapping_op(ictx_t *cx, iframe_t *f, const ifiel
             CAMP_MAX_COLUMN_MAPPINGS) {
             return mappings_full(cx, tok);
         }
-        return mappings_decode(cx, tok, ra->mappings, &ra->mapping_count, &a->first_mapping);
+        return list_mappings_decode(cx, tok, ra, a);
     case OP_VALIDATE:
         if ((size_t)a->first_mapping + a->mapping_count > ra->mapping_count ||
             ra->mapping_count > CAMP_MAX_COLUMN_MAPPINGS) {
@@ -1014,8 +1029,7 @@ static camp_status_t options_validate(ictx_t *cx, const camp_inbox_sequence_t *s
         return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
                                CAMP_RULE(I59, "option range outside the sequence's pool"));
     }
-    return camp_ib_str_items(cx, OP_VALIDATE, &sa->options[a->first_option], a->option_count,
-                             R_NONE);
+    return camp_ib_str_items(cx, &sa->options[a->first_option], a->option_count, R_NONE);
 }
 
 /* Two variations' options compared element by element (ranges checked against the pools). */
@@ -1053,8 +1067,7 @@ IB_NOINLINE static camp_status_t options_op(ictx_t *cx, const iframe_t *f, int t
     case OP_DECODE: return options_decode(cx, sa, a, tok);
     case OP_VALIDATE: return options_validate(cx, sa, a);
     case OP_ENCODE:
-        return camp_ib_str_items(cx, OP_ENCODE, &sa->options[a->first_option], a->option_count,
-                                 R_NONE);
+        return camp_ib_str_items(cx, &sa->options[a->first_option], a->option_count, R_NONE);
     case OP_EQUAL:
     default: return options_equal(sa, a, sb, (const camp_inbox_segment_t *)f->u.s.b);
     }
@@ -1145,7 +1158,7 @@ IB_NOINLINE static camp_status_t group_decode(ictx_t *cx, camp_inbox_rules_updat
         CAMP_MAX_COLUMN_MAPPINGS) {
         return groups_full(cx, key + 1);
     }
-    return mappings_decode(cx, key + 1, a->mappings, &a->mapping_count, &g->first_mapping);
+    return group_mappings_decode(cx, key + 1, a, g);
 }
 
 IB_NOINLINE static camp_status_t column_mappings_decode(ictx_t *cx, camp_inbox_rules_update_t *a,
@@ -1320,7 +1333,7 @@ static camp_status_t ids_validate(ictx_t *cx, const camp_inbox_leads_add_t *a,
         return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
                                CAMP_RULE(I66, "identifier range outside the pool"));
     }
-    return camp_ib_str_items(cx, OP_VALIDATE, &a->ids[s->first], s->count, R_NONEMPTY);
+    return camp_ib_str_items(cx, &a->ids[s->first], s->count, R_NONEMPTY);
 }
 
 static camp_status_t ids_equal(const camp_inbox_leads_add_t *a, const camp_inbox_id_span_t *s,
@@ -1355,8 +1368,7 @@ IB_NOINLINE static camp_status_t ids_op(ictx_t *cx, iframe_t *f, const ifield_t 
     switch (cx->op) {
     case OP_DECODE: return ids_decode(cx, a, s, tok, f->u.d.tok);
     case OP_VALIDATE: return ids_validate(cx, a, s);
-    case OP_ENCODE:
-        return camp_ib_str_items(cx, OP_ENCODE, &a->ids[s->first], s->count, R_NONEMPTY);
+    case OP_ENCODE: return camp_ib_str_items(cx, &a->ids[s->first], s->count, R_NONEMPTY);
     default: return ids_equal(a, s, (const camp_inbox_leads_add_t *)f->u.s.b, m->rule);
     }
 }
