@@ -84,6 +84,9 @@ static uint8_t work[4096];
 static camp_json_token_t tokens[224];
 static camp_client_t client;
 static camp_inbox_campaign_t campaign;
+/* The campaign's zone is state like the buffers above: static, so that the stack
+ * figure is the library's calls and the transport, not the program's own data. */
+static camp_tz_t tz;
 
 /* Saturday 2026-03-07 12:00 UTC (07:00 in New York): closed; the window (Mon-Fri
  * 09:00-21:00) next opens on Monday 09:00 EDT, after the DST change of Sunday
@@ -94,7 +97,6 @@ static camp_inbox_campaign_t campaign;
 
 int fw_run(void)
 {
-    camp_tz_t tz;
     bool open = true, found = false;
     int64_t next = 0;
 
