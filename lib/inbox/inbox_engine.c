@@ -768,7 +768,6 @@ static void put_map_key(ictx_t *cx, const camp_str_t *key)
 
 static camp_status_t map_key_check(ictx_t *cx, const camp_str_t *key)
 {
-    camp_status_t st;
     if (key->ptr == NULL) {
         return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED, CAMP_RULE(I40, "required field missing"));
     }
@@ -781,8 +780,8 @@ static camp_status_t map_key_check(ictx_t *cx, const camp_str_t *key)
                                CAMP_RULE(I49, "key must not contain NUL"));
     }
     if (cx->strict && key->len > KEY_MAX) {
-        st = camp_ib_fail_at(cx, -1, CAMP_ERR_LENGTH,
-                             CAMP_RULE(I50, "key longer than 255 bytes cannot be encoded"));
+        camp_status_t st = camp_ib_fail_at(
+            cx, -1, CAMP_ERR_LENGTH, CAMP_RULE(I50, "key longer than 255 bytes cannot be encoded"));
         camp_ib_fail_limits(cx, 0, KEY_MAX);
         return st;
     }
