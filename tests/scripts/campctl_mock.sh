@@ -64,6 +64,13 @@ has() { # TEXT FILE WHAT
     if grep -qF -- "$1" "$tmp/$2"; then ok "$3"; else bad "$3: no \"$1\" in $2"; fi
 }
 saw() { # EXACT LOG LINE
+    # The mock logs a request after its response is sent, so the client may have
+    # exited before the line is written: give the mock's thread a moment.
+    i=0
+    while ! grep -qxF -- "$1" "$tmp/requests.log" && [ $i -lt 50 ]; do
+        sleep 0.1
+        i=$((i + 1))
+    done
     if grep -qxF -- "$1" "$tmp/requests.log"; then ok "mock saw: $1"; else bad "mock never saw: $1"; fi
 }
 json_check() { # PYTHON-EXPR-ON-d WHAT   (every stdout line must be one JSON object)

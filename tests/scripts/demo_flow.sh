@@ -171,6 +171,12 @@ expect 0 "the mock's v2 campaign (create) passes campctl validate" -- \
 expect 0 "campctl outbox-create against the mock's Outbox endpoints" -- \
     "$campctl" --base-url "$base" --ca-file "$ca" outbox-create "$SHARED/fixtures/outbox-email-campaign-create-request.json"
 contains "status: draft" "outbox-create shows the new email campaign"
+# the mock logs a request after sending its response: give its thread a moment
+i=0
+while ! grep -F -x -q "POST /email/campaigns/ 201" "$work/requests.log" && [ $i -lt 50 ]; do
+    sleep 0.1
+    i=$((i + 1))
+done
 if grep -F -x -q "POST /email/campaigns/ 201" "$work/requests.log"; then
     ok "server saw: POST /email/campaigns/ 201"
 else
