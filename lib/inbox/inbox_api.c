@@ -70,32 +70,41 @@ bool camp_inbox_type_is_request(camp_inbox_type_t type)
     }
 }
 
-/* doc_NAME, and depth_NAME: the frames its type-specific entry points keep */
-#define IB_DOC(NAME, TYPE, NODE, DEPTH, FAMILY)                                                    \
+/* doc_NAME (decoding), walk_NAME (the struct walks: validate, equal, encode), and
+ * depth_NAME: the frames its type-specific entry points keep. The two differ in
+ * their family: each links only its own side of the hooks. */
+#define IB_DOC(NAME, TYPE, NODE, DEPTH, FAMILY, WALK_FAMILY)                                       \
     enum {                                                                                         \
         depth_##NAME = DEPTH                                                                       \
     };                                                                                             \
-    static const ib_doc_t doc_##NAME = {TYPE, NODE, DEPTH, &camp_ib_##FAMILY##_family};
+    static const ib_doc_t doc_##NAME = {TYPE, NODE, DEPTH, &camp_ib_##FAMILY##_family};            \
+    static const ib_doc_t walk_##NAME = {TYPE, NODE, DEPTH, &camp_ib_##WALK_FAMILY##_family};
 
-IB_DOC(campaign, CAMP_INBOX_CAMPAIGN, N_CAMPAIGN, IB_DEPTH_CAMPAIGN, campaign)
-IB_DOC(campaign_page, CAMP_INBOX_CAMPAIGN_PAGE, N_PAGE, IB_MAX_DEPTH, page)
-IB_DOC(campaign_create, CAMP_INBOX_CAMPAIGN_CREATE, N_CREATE, IB_DEPTH_CREATE, rules)
-IB_DOC(sequence_update, CAMP_INBOX_SEQUENCE_UPDATE, N_SEQUENCE, IB_DEPTH_SEQUENCE, campaign)
-IB_DOC(sequence, CAMP_INBOX_SEQUENCE, N_SEQUENCE, IB_DEPTH_SEQUENCE, campaign)
-IB_DOC(rules_update, CAMP_INBOX_RULES_UPDATE, N_RULES_UPDATE, IB_DEPTH_FLAT, rules)
-IB_DOC(leads_add, CAMP_INBOX_LEADS_ADD, N_LEADS_ADD, IB_DEPTH_LEADS, leads)
+IB_DOC(campaign, CAMP_INBOX_CAMPAIGN, N_CAMPAIGN, IB_DEPTH_CAMPAIGN, campaign, campaign_walk)
+IB_DOC(campaign_page, CAMP_INBOX_CAMPAIGN_PAGE, N_PAGE, IB_MAX_DEPTH, page, page_walk)
+IB_DOC(campaign_create, CAMP_INBOX_CAMPAIGN_CREATE, N_CREATE, IB_DEPTH_CREATE, rules, rules_walk)
+IB_DOC(sequence_update, CAMP_INBOX_SEQUENCE_UPDATE, N_SEQUENCE, IB_DEPTH_SEQUENCE, campaign,
+       campaign_walk)
+IB_DOC(sequence, CAMP_INBOX_SEQUENCE, N_SEQUENCE, IB_DEPTH_SEQUENCE, campaign, campaign_walk)
+IB_DOC(rules_update, CAMP_INBOX_RULES_UPDATE, N_RULES_UPDATE, IB_DEPTH_FLAT, rules, rules_walk)
+IB_DOC(leads_add, CAMP_INBOX_LEADS_ADD, N_LEADS_ADD, IB_DEPTH_LEADS, leads, leads_walk)
 IB_DOC(leads_add_result, CAMP_INBOX_LEADS_ADD_RESULT, N_LEADS_ADD_RESULT, IB_DEPTH_FLAT,
-       leads_add_result)
-IB_DOC(lead_update, CAMP_INBOX_LEAD_UPDATE, N_LEAD_UPDATE, IB_DEPTH_FLAT, lead_update)
-IB_DOC(lead_cancel, CAMP_INBOX_LEAD_CANCEL, N_LEAD_CANCEL, IB_DEPTH_FLAT, lead_cancel)
-IB_DOC(column_update, CAMP_INBOX_COLUMN_UPDATE, N_COLUMN_UPDATE, IB_DEPTH_FLAT, column_update)
-IB_DOC(column, CAMP_INBOX_COLUMN, N_COLUMN, IB_DEPTH_FLAT, column)
-IB_DOC(success, CAMP_INBOX_SUCCESS, N_SUCCESS, IB_DEPTH_FLAT, success)
-IB_DOC(error, CAMP_INBOX_ERROR, N_ERROR, IB_DEPTH_FLAT, error)
-IB_DOC(webhook, CAMP_INBOX_WEBHOOK, N_WEBHOOK, IB_DEPTH_WEBHOOK, webhook)
-IB_DOC(team, CAMP_INBOX_TEAM, N_TEAM, IB_DEPTH_FLAT, team)
+       leads_add_result, leads_add_result)
+IB_DOC(lead_update, CAMP_INBOX_LEAD_UPDATE, N_LEAD_UPDATE, IB_DEPTH_FLAT, lead_update, lead_update)
+IB_DOC(lead_cancel, CAMP_INBOX_LEAD_CANCEL, N_LEAD_CANCEL, IB_DEPTH_FLAT, lead_cancel, lead_cancel)
+IB_DOC(column_update, CAMP_INBOX_COLUMN_UPDATE, N_COLUMN_UPDATE, IB_DEPTH_FLAT, column_update,
+       column_update)
+IB_DOC(column, CAMP_INBOX_COLUMN, N_COLUMN, IB_DEPTH_FLAT, column, column)
+IB_DOC(success, CAMP_INBOX_SUCCESS, N_SUCCESS, IB_DEPTH_FLAT, success, success_walk)
+IB_DOC(error, CAMP_INBOX_ERROR, N_ERROR, IB_DEPTH_FLAT, error, error_walk)
+IB_DOC(webhook, CAMP_INBOX_WEBHOOK, N_WEBHOOK, IB_DEPTH_WEBHOOK, webhook, webhook_walk)
+IB_DOC(team, CAMP_INBOX_TEAM, N_TEAM, IB_DEPTH_FLAT, team, team)
 /* not a camp_inbox_type_t: the envelope of an event-feed page, its flat members only */
-IB_DOC(events_page, CAMP_INBOX_TYPE_COUNT, N_EVENTS_PAGE, 1, events_page)
+enum {
+    depth_events_page = 1
+};
+static const ib_doc_t doc_events_page = {CAMP_INBOX_TYPE_COUNT, N_EVENTS_PAGE, depth_events_page,
+                                         &camp_ib_events_page_family};
 
 static const ib_doc_t *doc_of(camp_inbox_type_t type)
 {
@@ -116,6 +125,30 @@ static const ib_doc_t *doc_of(camp_inbox_type_t type)
     case CAMP_INBOX_ERROR: return &doc_error;
     case CAMP_INBOX_WEBHOOK: return &doc_webhook;
     case CAMP_INBOX_TEAM: return &doc_team;
+    default: return NULL;
+    }
+}
+
+/* The same documents as the struct walks run them. */
+static const ib_doc_t *walk_of(camp_inbox_type_t type)
+{
+    switch (type) {
+    case CAMP_INBOX_CAMPAIGN: return &walk_campaign;
+    case CAMP_INBOX_CAMPAIGN_PAGE: return &walk_campaign_page;
+    case CAMP_INBOX_CAMPAIGN_CREATE: return &walk_campaign_create;
+    case CAMP_INBOX_SEQUENCE_UPDATE: return &walk_sequence_update;
+    case CAMP_INBOX_SEQUENCE: return &walk_sequence;
+    case CAMP_INBOX_RULES_UPDATE: return &walk_rules_update;
+    case CAMP_INBOX_LEADS_ADD: return &walk_leads_add;
+    case CAMP_INBOX_LEADS_ADD_RESULT: return &walk_leads_add_result;
+    case CAMP_INBOX_LEAD_UPDATE: return &walk_lead_update;
+    case CAMP_INBOX_LEAD_CANCEL: return &walk_lead_cancel;
+    case CAMP_INBOX_COLUMN_UPDATE: return &walk_column_update;
+    case CAMP_INBOX_COLUMN: return &walk_column;
+    case CAMP_INBOX_SUCCESS: return &walk_success;
+    case CAMP_INBOX_ERROR: return &walk_error;
+    case CAMP_INBOX_WEBHOOK: return &walk_webhook;
+    case CAMP_INBOX_TEAM: return &walk_team;
     default: return NULL;
     }
 }
@@ -181,7 +214,7 @@ camp_status_t camp_inbox_parse(camp_inbox_type_t type, char *json, size_t len,
 camp_status_t camp_inbox_validate(camp_inbox_type_t type, const void *obj, camp_diag_t *diag)
 {
     iframe_t frames[IB_MAX_DEPTH];
-    const ib_doc_t *d = doc_of(type);
+    const ib_doc_t *d = walk_of(type);
     camp_diag_clear(diag);
     if (obj == NULL || d == NULL) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(I01, "bad argument"));
@@ -208,13 +241,13 @@ camp_status_t camp_inbox_encode(camp_inbox_type_t type, const void *obj, char *b
                                 size_t *out_len, camp_diag_t *diag)
 {
     iframe_t frames[IB_MAX_DEPTH];
-    return encode_with(doc_of(type), frames, obj, buf, cap, out_len, diag);
+    return encode_with(walk_of(type), frames, obj, buf, cap, out_len, diag);
 }
 
 bool camp_inbox_equal(camp_inbox_type_t type, const void *a, const void *b)
 {
     iframe_t frames[IB_MAX_DEPTH];
-    const ib_doc_t *d = doc_of(type);
+    const ib_doc_t *d = walk_of(type);
     if (a == NULL || b == NULL || d == NULL) {
         return false;
     }
@@ -248,13 +281,13 @@ bool camp_inbox_equal(camp_inbox_type_t type, const void *a, const void *b)
                                              size_t *out_len, camp_diag_t *diag)                   \
     {                                                                                              \
         iframe_t frames[depth_##NAME];                                                             \
-        return encode_with(&doc_##NAME, frames, obj, buf, cap, out_len, diag);                     \
+        return encode_with(&walk_##NAME, frames, obj, buf, cap, out_len, diag);                    \
     }                                                                                              \
     LEVELS_FIT(NAME)                                                                               \
     camp_status_t camp_ib_##NAME##_encode_at(void *levels, const STRUCT *obj, char *buf,           \
                                              size_t cap, size_t *out_len, camp_diag_t *diag)       \
     {                                                                                              \
-        return encode_with(&doc_##NAME, (iframe_t *)levels, obj, buf, cap, out_len, diag);         \
+        return encode_with(&walk_##NAME, (iframe_t *)levels, obj, buf, cap, out_len, diag);        \
     }
 
 /* The same calls with the levels in the caller's memory (inbox_levels.h). */

@@ -12,7 +12,7 @@
  * its context (ictx_t), its loop and, for encoding, the JSON writer in one C frame
  * with the hooks one call below it: that frame is under every hook's path.
  *
- * What tables cannot say is in the family's hooks (inbox_schema.c), called by the
+ * What tables cannot say is in the family's hooks (inbox_hooks.h), called by the
  * walk: which variant of a node applies (a segment's type, a webhook's format),
  * what a nested member is (an object, an array of objects, or a value the hook
  * handles itself: maps, pools of strings), where array items live (pools shared
@@ -303,7 +303,7 @@ camp_status_t camp_ib_encode(const ib_doc_t *d, iframe_t *frames, const void *ob
  * @p tok is an object, then decodes its members into @p a. */
 camp_status_t camp_ib_decode_flat(ictx_t *cx, unsigned node, void *a, int tok);
 
-/* ---- the family's side (inbox_schema.c) ------------------------------------------------- */
+/* ---- the family's side (inbox_schema.c: tables, inbox_hooks.h: hooks) ------------------------------------------------- */
 
 /* Node ids, one range per family of documents (see ifamily_t): a family's nodes
  * are its ids from `first` on. The campaign page's family extends the campaign's. */
@@ -400,14 +400,24 @@ struct ifamily {
     bool (*sub_present)(const ictx_t *cx, const ifield_t *m, const void *base);
 };
 
-/* The families (inbox_schema.c). */
+/* The families as decoding runs them (inbox_hooks_decode.c). */
 extern const ifamily_t camp_ib_campaign_family; /* campaign, sequence (and its update body) */
 extern const ifamily_t camp_ib_page_family;     /* campaign page: the campaign family, the page */
 extern const ifamily_t camp_ib_rules_family;    /* campaign-create and rules-update bodies */
 extern const ifamily_t camp_ib_leads_family;    /* add-leads body */
 extern const ifamily_t camp_ib_error_family;    /* error responses */
 extern const ifamily_t camp_ib_webhook_family;  /* webhooks and feed events */
-extern const ifamily_t camp_ib_success_family;  /* the flat documents, one node each: */
+extern const ifamily_t camp_ib_success_family;  /* success responses */
+/* The same families as the struct walks run them (inbox_hooks_walk.c): their hooks
+ * hold no decode code. */
+extern const ifamily_t camp_ib_campaign_walk_family;
+extern const ifamily_t camp_ib_page_walk_family;
+extern const ifamily_t camp_ib_rules_walk_family;
+extern const ifamily_t camp_ib_leads_walk_family;
+extern const ifamily_t camp_ib_error_walk_family;
+extern const ifamily_t camp_ib_webhook_walk_family;
+extern const ifamily_t camp_ib_success_walk_family;
+/* The flat documents, one node each and no hooks: one family serves every op. */
 extern const ifamily_t camp_ib_leads_add_result_family;
 extern const ifamily_t camp_ib_lead_update_family;
 extern const ifamily_t camp_ib_lead_cancel_family;

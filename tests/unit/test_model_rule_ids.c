@@ -19,6 +19,9 @@
 #include "inbox/inbox_api.c"
 #include "inbox/inbox_engine.c"
 #include "inbox/inbox_schema.c"
+/* the hooks as decoding runs them; the struct walks' come from the archive (this
+ * test only decodes) */
+#include "inbox/inbox_hooks_decode.c"
 /* Both models name some file-local helpers and tables alike: the outbox ones are
  * renamed for this translation unit only. */
 #define decode_string ob_decode_string

@@ -1,0 +1,3 @@
+/* The InboxApp family hooks as decoding runs them (see inbox_hooks.h). */
+#define IB_HOOKS_DECODE 1
+#include "inbox_hooks.h"
