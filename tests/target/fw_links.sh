@@ -5,7 +5,8 @@
 #   every program   no Outbox, no webhook code, no request encoder, none of the
 #                   by-type entry points (camp_inbox_decode/parse/encode/validate/equal),
 #                   which reach every InboxApp type, no InboxApp family (nodes and hooks)
-#                   but the campaign's and the error responses', none of the struct
+#                   but the campaign's and the error responses' as decoding runs them
+#                   (no camp_ib_*_walk_family: the walks' hooks), none of the struct
 #                   walks (validate, equal: camp_ib_walk; encode: camp_ib_encode and
 #                   the client's camp_ib_*_encode_at), only decoding, no
 #                   JSON writer and no libgcc 64-bit division (libcamp divides in
