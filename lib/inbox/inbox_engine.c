@@ -224,25 +224,6 @@ void camp_ib_report(ictx_t *cx, camp_status_t st)
     d->status = st;
     d->rule = (cx->fail_rule != NULL) ? cx->fail_rule : "";
     camp_json_diag_where(d, cx->u.d.doc, cx->u.d.fail_tok, cx->u.d.fail_key);
-    if (cx->fail_step >= 0) {
-        /* `...steps[i].data.segments[j].name`: a position in the struct, no offset
-         * (a path of its own: the context's is the struct walks') */
-        ipath_t p;
-        p.buf = d->path; /* extended after the JSON path already there */
-        p.cap = sizeof d->path;
-        p.len = strlen(d->path);
-        p.need = p.len;
-        camp_ib_path_key(&p, "steps", 5);
-        camp_ib_path_index(&p, (size_t)cx->fail_step);
-        camp_ib_path_key(&p, "data", 4);
-        camp_ib_path_key(&p, "segments", 8);
-        camp_ib_path_index(&p, (size_t)cx->fail_seg);
-        camp_ib_path_key(&p, "name", 4);
-        d->offset = CAMP_DIAG_NO_OFFSET;
-        if (p.need >= sizeof d->path && sizeof d->path > 4) {
-            memcpy(&d->path[sizeof d->path - 4], "...", 4);
-        }
-    }
 }
 
 void camp_ib_fail_limits(ictx_t *cx, int64_t min, int64_t max)
@@ -1693,8 +1674,6 @@ void camp_ib_ctx_init(ictx_t *cx, iop_t op, const ib_doc_t *d, camp_diag_t *diag
     cx->shape = CAMP_INBOX_SHAPE_SUMMARY;
     cx->frames = frames;
     cx->max_depth = d->depth;
-    cx->fail_step = -1;
-    cx->fail_seg = -1;
     if (op == OP_DECODE) {
         cx->u.d.steps_tok = -1;
         cx->u.d.scan_tok = -1;

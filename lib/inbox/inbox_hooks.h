@@ -355,9 +355,30 @@ static camp_status_t check_variable(ictx_t *cx, const camp_inbox_campaign_t *c,
             : CAMP_RULE(I56, "variable must be \"first-name\", a column ID or a kebab-case name"));
 }
 
+/* Decode: item @p k of array token @p arr, or -1. */
+static int item_at(const camp_json_doc_t *doc, int arr, size_t k)
+{
+    int t = camp_json_first(doc, arr);
+    for (; k > 0 && t >= 0 && t < doc->count; k--) {
+        t = camp_json_next(doc, t);
+    }
+    return (t >= 0 && t < doc->count) ? t : -1;
+}
+
+/* Decode: the `name` of segment @p j of step @p i of the legacy campaign object
+ * @p tok (`steps[i].data.segments[j].name`: the struct's indices are the
+ * document's, every item is kept in order), looked up only when its check failed;
+ * @p tok itself when the document has no such member. */
+IB_NOINLINE static int legacy_segment_name(const camp_json_doc_t *doc, int tok, size_t i, size_t j)
+{
+    int t = camp_json_member(doc, item_at(doc, camp_json_member(doc, tok, "steps"), i), "data");
+    t = camp_json_member(doc, item_at(doc, camp_json_member(doc, t, "segments"), j), "name");
+    return (t >= 0) ? t : tok;
+}
+
 /* Decode, legacy campaign: the map may come after the steps in the document, so
- * the variables are checked when the campaign closes, each reported at the path
- * the struct gives it. */
+ * the variables are checked when the campaign closes, each reported at its
+ * segment's `name` in the document. */
 IB_NOINLINE static camp_status_t campaign_variables(ictx_t *cx, const camp_inbox_campaign_t *c,
                                                     int tok)
 {
@@ -374,12 +395,10 @@ IB_NOINLINE static camp_status_t campaign_variables(ictx_t *cx, const camp_inbox
             if (g->type != CAMP_INBOX_SEGMENT_VARIABLE) {
                 continue;
             }
-            cx->u.d.fail_tok = tok;
-            cx->u.d.fail_key = NULL;
             st = check_variable(cx, c, &g->text, -1);
             if (st != CAMP_OK) {
-                cx->fail_step = (int16_t)i;
-                cx->fail_seg = (int16_t)j;
+                cx->u.d.fail_tok = legacy_segment_name(cx->u.d.doc, tok, i, j);
+                cx->u.d.fail_key = NULL;
                 return st;
             }
         }

@@ -248,11 +248,9 @@ typedef struct ictx {
     uint8_t depth;                         /* frames in use */
     const camp_inbox_campaign_t *campaign; /* the campaign being walked (variable checks) */
     const char *fail_rule;                 /* decode: the first violation's rule */
-    int16_t fail_step; /* decode, >= 0: a variable of a legacy campaign (fail_tok): its step ... */
-    int16_t fail_seg;  /* ... and segment within the step */
-    iframe_t *frames;  /* the walk's stack */
-    uint8_t max_depth; /* its entries */
-    char scratch[2];   /* the path of a walk without a diag: it only ever holds "$" */
+    iframe_t *frames;                      /* the walk's stack */
+    uint8_t max_depth;                     /* its entries */
+    char scratch[2]; /* the path of a walk without a diag: it only ever holds "$" */
 } ictx_t;
 
 /* cx->shape for the legacy webhook's `data.campaign` reference ({id, name} only). */

@@ -461,6 +461,9 @@ static void test_variables(void **state)
                    "custom_ab12") "],"
                                   "\"customVariables\":{\"job-title\":{\"displayName\":\"Job\"}}")),
         CAMP_ERR_REFERENCE, "$.steps[0].data.segments[0].name");
+    /* checked when the campaign closes, but reported at the name in the text */
+    assert_true(g_diag.offset != CAMP_DIAG_NO_OFFSET);
+    assert_memory_equal(g_json + g_diag.offset, "\"custom_ab12", 12);
     expect(decode(CAMP_INBOX_CAMPAIGN, &g_c,
                   CAMPAIGN("\"steps\":[" ONE_VAR_STEP("first-name") "],\"customVariables\":{}")),
            CAMP_OK, NULL);
