@@ -92,8 +92,6 @@ static const iframe_t *parent_of(const ictx_t *cx, const iframe_t *f)
     return (f > cx->frames) ? f - 1 : NULL;
 }
 
-/* ---- column mappings of a v2 list -------------------------------------------------------------------------- */
-
 /* ---- column mappings: source column ID -> campaign column ID pairs in a pool ---------------- */
 
 /* Decode: whether @p m's source column is among the pairs [from, m) (a source twice
@@ -1115,38 +1113,42 @@ IB_NOINLINE static camp_status_t type_decode(ictx_t *cx, iframe_t *f)
     return type_read(cx, f, ty);
 }
 
-/* Struct walks: a step's type. */
-static camp_status_t step_open(ictx_t *cx, const iframe_t *f)
+/* Struct walks: the type byte of a step or segment, @p type (@p other: the other
+ * struct's, equal; NULL when there is none), one of enum @p e's values. */
+static camp_status_t variant_type(ictx_t *cx, uint8_t type, const uint8_t *other, unsigned e,
+                                  const char *rule)
 {
-    const camp_inbox_step_t *a = (const camp_inbox_step_t *)f->a;
-    if (ib_op(cx) == OP_VALIDATE && (a->type == 0 || a->type > camp_ib_enum_count(E_STEP))) {
+    if (ib_op(cx) == OP_VALIDATE && (type == 0 || type > camp_ib_enum_count(e))) {
         camp_ib_path_key(&cx->u.s.path, "type", 4);
-        return camp_ib_fail_at(
-            cx, -1, a->type == 0 ? CAMP_ERR_REQUIRED : CAMP_ERR_ENUM,
-            a->type == 0 ? CAMP_RULE(I40, "required field missing")
-                         : CAMP_RULE(I06, "step type must be message, delay or likeTweet"));
+        return camp_ib_fail_at(cx, -1, type == 0 ? CAMP_ERR_REQUIRED : CAMP_ERR_ENUM,
+                               type == 0 ? CAMP_RULE(I40, "required field missing") : rule);
     }
-    if (ib_op(cx) == OP_EQUAL &&
-        (f->u.s.b == NULL || a->type != ((const camp_inbox_step_t *)f->u.s.b)->type)) {
+    if (ib_op(cx) == OP_EQUAL && (other == NULL || type != *other)) {
         return NOT_EQUAL;
     }
     return CAMP_OK;
+}
+
+/* Struct walks: a step's type. */
+static camp_status_t step_open(ictx_t *cx, const iframe_t *f)
+{
+    const camp_inbox_step_t *b =
+        (ib_op(cx) == OP_EQUAL) ? (const camp_inbox_step_t *)f->u.s.b : NULL;
+    return variant_type(cx, ((const camp_inbox_step_t *)f->a)->type, (b != NULL) ? &b->type : NULL,
+                        E_STEP, CAMP_RULE(I06, "step type must be message, delay or likeTweet"));
 }
 
 /* Struct walks: a segment's type, and its node. */
 static camp_status_t segment_open(ictx_t *cx, iframe_t *f)
 {
     const camp_inbox_segment_t *a = (const camp_inbox_segment_t *)f->a;
-    if (ib_op(cx) == OP_VALIDATE && (a->type == 0 || a->type > camp_ib_enum_count(E_SEGMENT))) {
-        camp_ib_path_key(&cx->u.s.path, "type", 4);
-        return camp_ib_fail_at(
-            cx, -1, a->type == 0 ? CAMP_ERR_REQUIRED : CAMP_ERR_ENUM,
-            a->type == 0 ? CAMP_RULE(I40, "required field missing")
-                         : CAMP_RULE(I07, "segment type must be static, variable or variation"));
-    }
-    if (ib_op(cx) == OP_EQUAL &&
-        (f->u.s.b == NULL || a->type != ((const camp_inbox_segment_t *)f->u.s.b)->type)) {
-        return NOT_EQUAL;
+    const camp_inbox_segment_t *b =
+        (ib_op(cx) == OP_EQUAL) ? (const camp_inbox_segment_t *)f->u.s.b : NULL;
+    camp_status_t st =
+        variant_type(cx, a->type, (b != NULL) ? &b->type : NULL, E_SEGMENT,
+                     CAMP_RULE(I07, "segment type must be static, variable or variation"));
+    if (st != CAMP_OK) {
+        return st;
     }
     f->node = (uint8_t)segment_node(a->type);
     return CAMP_OK;
