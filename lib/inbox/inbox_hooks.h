@@ -30,21 +30,24 @@
 
 #if IB_HOOKS_DECODE
 #define IB_FAMILY(NAME) camp_ib_##NAME##_family
-/* The op in progress: always decoding here. */
-static IB_INLINE iop_t ib_op(const ictx_t *cx)
-{
-    (void)cx;
-    return OP_DECODE;
-}
+/* always decoding here */
+#define IB_OP_OF(cx) OP_DECODE
 #else
 #define IB_FAMILY(NAME) camp_ib_##NAME##_walk_family
-/* The op in progress: never decoding here (a walk family is only run by the
- * struct walks), which the answer itself says, so decode branches are dead. */
-static IB_INLINE iop_t ib_op(const ictx_t *cx)
-{
-    return (cx->op == OP_DECODE) ? OP_VALIDATE : cx->op;
-}
+/* never decoding here (a walk family is only run by the struct walks), which the
+ * answer itself says */
+#define IB_OP_OF(cx) (((cx)->op == OP_DECODE) ? OP_VALIDATE : (cx)->op)
 #endif
+
+/* The op in progress, as this build knows it: the branches of the other side are
+ * dead, and the compiler drops them. One definition for both builds, and not
+ * forced inline (any optimising build inlines it): an unoptimised build (coverage)
+ * has the same function and the same branches in both objects. */
+static inline iop_t ib_op(const ictx_t *cx)
+{
+    (void)cx;
+    return IB_OP_OF(cx);
+}
 
 /* ---- helpers ------------------------------------------------------------------------------------------- */
 
