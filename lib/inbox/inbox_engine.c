@@ -1667,7 +1667,7 @@ static IB_INLINE camp_status_t walk_loop(ictx_t *cx, unsigned node, const void *
 void camp_ib_ctx_init(ictx_t *cx, iop_t op, const ib_doc_t *d, camp_diag_t *diag, iframe_t *frames)
 {
     memset(cx, 0, sizeof *cx);
-    cx->op = op;
+    cx->op = (uint8_t)op;
     cx->fam = d->fam;
     cx->diag = diag;
     cx->request = camp_inbox_type_is_request(d->type);

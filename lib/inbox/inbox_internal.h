@@ -220,7 +220,6 @@ typedef struct ifamily ifamily_t;
 typedef struct isw isw_t;
 
 typedef struct ictx {
-    iop_t op;
     const ifamily_t *fam; /* the document's family: its nodes and hooks */
     camp_diag_t *diag;    /* may be NULL */
     /* What only decoding or only the struct walks use, in one place: the context
@@ -250,6 +249,7 @@ typedef struct ictx {
     const char *fail_rule;                 /* decode: the first violation's rule */
     iframe_t *frames;                      /* the walk's stack */
     uint8_t max_depth;                     /* its entries */
+    uint8_t op;                            /* iop_t, in a byte beside the others */
     char scratch[2]; /* the path of a walk without a diag: it only ever holds "$" */
 } ictx_t;
 
