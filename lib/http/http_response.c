@@ -512,6 +512,7 @@ static int end_of_headers(camp_http_response_t *rs, camp_diag_t *diag)
         return STEP_PROGRESS;
     }
     rs->must_close = true; /* close-delimited: the end of the body is the end of the connection */
+    rs->remaining_ = UINT64_MAX;
     rs->state_ = CAMP_HTTP_ST_BODY_CLOSE;
     return STEP_PROGRESS;
 }
@@ -608,46 +609,11 @@ static void consume(camp_http_response_t *rs, size_t n)
     rs->scan_ = rs->line_start_;
 }
 
-static int body_length(camp_http_response_t *rs, size_t avail, camp_diag_t *diag)
-{
-    size_t take = (avail < rs->remaining_) ? avail : (size_t)rs->remaining_;
-    if (take == 0) {
-        return STEP_MORE;
-    }
-    /* Content-Length bodies are stored where they arrived */
-    rs->body_end_ += take;
-    consume(rs, take);
-    rs->remaining_ -= take;
-    rs->total_body_ += take;
-    return (rs->remaining_ == 0) ? finish(rs, diag) : STEP_PROGRESS;
-}
-
-static int body_close(camp_http_response_t *rs, size_t avail)
-{
-    if (avail == 0) {
-        return STEP_MORE;
-    }
-    if (!rs->overflow_) {
-        rs->body_end_ += avail;
-    }
-    rs->total_body_ += avail;
-    consume(rs, avail);
-    return STEP_PROGRESS;
-}
-
-static int chunk_size_line(camp_http_response_t *rs, camp_diag_t *diag)
-{
-    size_t ls = 0;
-    size_t le = 0;
-    int r = get_line(rs, &ls, &le, diag);
-    if (r != STEP_PROGRESS) {
-        return r;
-    }
-    note_frame(rs, ls, le);
-    return parse_chunk_size(rs, ls, le, diag);
-}
-
-static int chunk_data(camp_http_response_t *rs, size_t avail)
+/* Body bytes of a Content-Length, close-delimited or chunk-data state: stored
+ * at the body's end (chunk data moves down over its framing; a Content-Length
+ * body is already there), or only counted once the body overflowed. A
+ * close-delimited body has UINT64_MAX bytes remaining: it never runs out. */
+static int body_bytes(camp_http_response_t *rs, size_t avail, camp_diag_t *diag)
 {
     size_t take = (avail < rs->remaining_) ? avail : (size_t)rs->remaining_;
     if (take == 0) {
@@ -662,10 +628,26 @@ static int chunk_data(camp_http_response_t *rs, size_t avail)
     rs->total_body_ += take;
     consume(rs, take);
     rs->remaining_ -= take;
-    if (rs->remaining_ == 0) {
-        rs->state_ = CAMP_HTTP_ST_CHUNK_CRLF;
+    if (rs->remaining_ != 0) {
+        return STEP_PROGRESS;
     }
+    if (rs->state_ == CAMP_HTTP_ST_BODY_LENGTH) {
+        return finish(rs, diag);
+    }
+    rs->state_ = CAMP_HTTP_ST_CHUNK_CRLF;
     return STEP_PROGRESS;
+}
+
+static int chunk_size_line(camp_http_response_t *rs, camp_diag_t *diag)
+{
+    size_t ls = 0;
+    size_t le = 0;
+    int r = get_line(rs, &ls, &le, diag);
+    if (r != STEP_PROGRESS) {
+        return r;
+    }
+    note_frame(rs, ls, le);
+    return parse_chunk_size(rs, ls, le, diag);
 }
 
 static int chunk_crlf(camp_http_response_t *rs, size_t avail, camp_diag_t *diag)
@@ -717,10 +699,10 @@ static int step(camp_http_response_t *rs, camp_diag_t *diag)
         r = get_line(rs, &ls, &le, diag);
         return (r == STEP_PROGRESS) ? parse_status_line(rs, ls, le, diag) : r;
     case CAMP_HTTP_ST_HEADERS: return header_line(rs, diag);
-    case CAMP_HTTP_ST_BODY_LENGTH: return body_length(rs, avail, diag);
-    case CAMP_HTTP_ST_BODY_CLOSE: return body_close(rs, avail);
+    case CAMP_HTTP_ST_BODY_LENGTH:
+    case CAMP_HTTP_ST_BODY_CLOSE:
+    case CAMP_HTTP_ST_CHUNK_DATA: return body_bytes(rs, avail, diag);
     case CAMP_HTTP_ST_CHUNK_SIZE: return chunk_size_line(rs, diag);
-    case CAMP_HTTP_ST_CHUNK_DATA: return chunk_data(rs, avail);
     case CAMP_HTTP_ST_CHUNK_CRLF: return chunk_crlf(rs, avail, diag);
     case CAMP_HTTP_ST_TRAILERS: return trailer_line(rs, diag);
     case CAMP_HTTP_ST_DONE:
