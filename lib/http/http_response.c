@@ -241,19 +241,26 @@ static int parse_status_line(camp_http_response_t *rs, size_t ls, size_t le, cam
 {
     char *line = (char *)rs->buf_ + ls;
     size_t len = le - ls;
+    size_t k;
     int code;
     if (len < 12 || memcmp(line, "HTTP/1.", 7) != 0 || (line[7] != '0' && line[7] != '1') ||
         line[8] != ' ') {
         return (int)fail(rs, diag, F_STATUS_START, ls);
     }
-    if (line[9] < '1' || line[9] > '5' || line[10] < '0' || line[10] > '9' || line[11] < '0' ||
-        line[11] > '9') {
+    code = 0;
+    for (k = 9; k < 12; k++) {
+        unsigned d = (unsigned)(uint8_t)line[k] - (unsigned)'0';
+        if (d > 9u) {
+            break;
+        }
+        code = code * 10 + (int)d;
+    }
+    if (k < 12 || code < 100 || code > 599) {
         return (int)fail(rs, diag, F_STATUS_CODE, ls + 9);
     }
     if (len > 12 && line[12] != ' ') {
         return (int)fail(rs, diag, F_STATUS_SPACE, ls + 12);
     }
-    code = (line[9] - '0') * 100 + (line[10] - '0') * 10 + (line[11] - '0');
     rs->status = code;
     rs->version_minor = line[7] - '0';
     rs->buf_[le] = '\0';
@@ -265,6 +272,17 @@ static int parse_status_line(camp_http_response_t *rs, size_t ls, size_t le, cam
 static bool is_ows(uint8_t c)
 {
     return c == ' ' || c == '\t';
+}
+
+/* Narrow [*s, *e) of @p b to its part without leading or trailing OWS. */
+static void trim_ows(const uint8_t *b, size_t *s, size_t *e)
+{
+    while (*s < *e && is_ows(b[*s])) {
+        (*s)++;
+    }
+    while (*e > *s && is_ows(b[*e - 1])) {
+        (*e)--;
+    }
 }
 
 /* Split @p line into a validated name and an OWS-trimmed, NUL-terminated value. */
@@ -289,12 +307,7 @@ static int split_header(camp_http_response_t *rs, size_t ls, size_t le, size_t *
     }
     *vs = ls + *name_len + 1;
     *ve = le;
-    while (*vs < *ve && is_ows(buf[*vs])) {
-        (*vs)++;
-    }
-    while (*ve > *vs && is_ows(buf[*ve - 1])) {
-        (*ve)--;
-    }
+    trim_ows(buf, vs, ve);
     buf[le] = '\0';
     buf[*ve] = '\0';
     return STEP_PROGRESS;
@@ -303,25 +316,20 @@ static int split_header(camp_http_response_t *rs, size_t ls, size_t le, size_t *
 /* Connection: a comma-separated token list. */
 static void parse_connection(camp_http_response_t *rs, const char *v, size_t len)
 {
-    size_t i = 0;
-    while (i < len) {
-        size_t s;
-        size_t e;
-        while (i < len && (is_ows((uint8_t)v[i]) || v[i] == ',')) {
-            i++;
-        }
-        s = i;
-        while (i < len && v[i] != ',') {
-            i++;
-        }
-        e = i;
-        while (e > s && is_ows((uint8_t)v[e - 1])) {
-            e--;
-        }
+    size_t from = 0;
+    /* ends: each pass moves from past a comma, or stops at the value's end */
+    while (from <= len) {
+        const char *comma = memchr(v + from, ',', len - from);
+        size_t s = from;
+        size_t e = (comma != NULL) ? (size_t)(comma - v) : len;
+        from = e + 1u;
+        trim_ows((const uint8_t *)v, &s, &e);
         if (camp_http_ieq(v + s, e - s, "close")) {
             rs->must_close = true;
         } else if (camp_http_ieq(v + s, e - s, "keep-alive")) {
             rs->ka_ = true;
+        } else {
+            /* other tokens name hop-by-hop headers: nothing to do */
         }
     }
 }
