@@ -12,6 +12,7 @@
  * is bounded by the bytes held in the buffer. No recursion. */
 #include "camp/camp_http.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "http/http_internal.h"
@@ -24,26 +25,17 @@
 
 static void reset_results(camp_http_response_t *rs)
 {
-    rs->status = 0;
-    rs->version_minor = 0;
+    /* the results lead the struct: zero, NULL and false by one memset */
+    memset(rs, 0, offsetof(camp_http_response_t, buf_));
     rs->reason = "";
     rs->body = "";
-    rs->body_len = 0;
     rs->content_length = -1;
-    rs->chunked = false;
-    rs->must_close = false;
     rs->retry_after_s = -1;
     rs->retry_after_date = -1;
     rs->ratelimit_limit = -1;
     rs->ratelimit_remaining = -1;
     rs->ratelimit_reset = -1;
-    rs->location = NULL;
-    rs->content_type = NULL;
-    rs->request_id = NULL;
     rs->date = -1;
-    rs->header_count = 0;
-    rs->header_len = 0;
-    rs->needed = 0;
     rs->saw_te_ = false;
     rs->ka_ = false;
 }
@@ -762,7 +754,7 @@ camp_status_t camp_http_response_space(camp_http_response_t *rs, uint8_t **dst, 
     }
     *dst = NULL;
     *room = 0;
-    if (rs->state_ == CAMP_HTTP_ST_DONE || rs->state_ == CAMP_HTTP_ST_FAILED) {
+    if (rs->state_ >= CAMP_HTTP_ST_DONE) {
         return CAMP_ERR_STATE;
     }
     if (rs->buf_ == NULL || rs->cap_ == 0) {
@@ -791,6 +783,13 @@ camp_status_t camp_http_response_space(camp_http_response_t *rs, uint8_t **dst, 
     return CAMP_OK;
 }
 
+/* A call on a response that is complete or failed. */
+static camp_status_t over(camp_diag_t *diag)
+{
+    return camp_diag_set(diag, CAMP_ERR_STATE, "http",
+                         CAMP_RULE(H31, "response already complete or failed"));
+}
+
 camp_status_t camp_http_response_feed(camp_http_response_t *rs, size_t n, bool *done,
                                       camp_diag_t *diag)
 {
@@ -802,9 +801,8 @@ camp_status_t camp_http_response_feed(camp_http_response_t *rs, size_t n, bool *
     if (rs == NULL || done == NULL) {
         return CAMP_ERR_ARG;
     }
-    if (rs->state_ == CAMP_HTTP_ST_DONE || rs->state_ == CAMP_HTTP_ST_FAILED) {
-        return camp_diag_set(diag, CAMP_ERR_STATE, "http",
-                             CAMP_RULE(H31, "response already complete or failed"));
+    if (rs->state_ >= CAMP_HTTP_ST_DONE) {
+        return over(diag);
     }
     if (n > rs->cap_ - rs->raw_end_) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "http",
@@ -832,28 +830,25 @@ camp_status_t camp_http_response_feed(camp_http_response_t *rs, size_t n, bool *
 
 camp_status_t camp_http_response_eof(camp_http_response_t *rs, camp_diag_t *diag)
 {
+    unsigned f = F_CLOSED_BODY;
     if (rs == NULL) {
         return CAMP_ERR_ARG;
     }
-    switch (rs->state_) {
-    case CAMP_HTTP_ST_BODY_CLOSE:
-        return (finish(rs, diag) == STEP_DONE) ? CAMP_OK : CAMP_ERR_HTTP_TOO_LARGE;
-    case CAMP_HTTP_ST_STATUS:
-        if (rs->raw_end_ == 0 && rs->interim_ == 0) {
-            return fail(rs, diag, F_CLOSED_EMPTY, 0);
-        }
-        return fail(rs, diag, F_CLOSED_STATUS, rs->raw_end_);
-    case CAMP_HTTP_ST_HEADERS: return fail(rs, diag, F_CLOSED_HEADERS, rs->raw_end_);
-    case CAMP_HTTP_ST_BODY_LENGTH:
-    case CAMP_HTTP_ST_CHUNK_SIZE:
-    case CAMP_HTTP_ST_CHUNK_DATA:
-    case CAMP_HTTP_ST_CHUNK_CRLF:
-    case CAMP_HTTP_ST_TRAILERS: return fail(rs, diag, F_CLOSED_BODY, rs->raw_end_);
-    case CAMP_HTTP_ST_DONE:
-    case CAMP_HTTP_ST_FAILED: break;
+    if (rs->state_ >= CAMP_HTTP_ST_DONE) {
+        return over(diag);
     }
-    return camp_diag_set(diag, CAMP_ERR_STATE, "http",
-                         CAMP_RULE(H31, "response already complete or failed"));
+    if (rs->state_ == CAMP_HTTP_ST_BODY_CLOSE) {
+        return (finish(rs, diag) == STEP_DONE) ? CAMP_OK : CAMP_ERR_HTTP_TOO_LARGE;
+    }
+    if (rs->state_ == CAMP_HTTP_ST_STATUS) {
+        /* raw_end_ is 0 as the offset of an empty response too */
+        f = (rs->raw_end_ == 0 && rs->interim_ == 0) ? F_CLOSED_EMPTY : F_CLOSED_STATUS;
+    } else if (rs->state_ == CAMP_HTTP_ST_HEADERS) {
+        f = F_CLOSED_HEADERS;
+    } else {
+        /* a body, chunk or trailer state */
+    }
+    return fail(rs, diag, f, rs->raw_end_);
 }
 
 const char *camp_http_response_header(const camp_http_response_t *rs, const char *name)
