@@ -578,28 +578,27 @@ static void note_frame(camp_http_response_t *rs, size_t ls, size_t le)
     }
 }
 
-static int header_line(camp_http_response_t *rs, camp_diag_t *diag)
+/* A header line, or in a trailer state a trailer line. Trailers are checked
+ * for syntax and dropped: nothing we use may come late. */
+static int field_line(camp_http_response_t *rs, size_t ls, size_t le, camp_diag_t *diag)
 {
-    size_t ls = 0;
-    size_t le = 0;
+    bool trailer = rs->state_ == CAMP_HTTP_ST_TRAILERS;
     size_t name_len = 0;
     size_t vs = 0;
     size_t ve = 0;
-    size_t hdr_count;
-    int r = get_line(rs, &ls, &le, diag);
-    if (r != STEP_PROGRESS) {
-        return r;
-    }
+    int r;
     if (ls == le) {
-        return end_of_headers(rs, diag);
+        return trailer ? finish(rs, diag) : end_of_headers(rs, diag);
     }
-    hdr_count = rs->header_count + 1u;
-    if (hdr_count > (size_t)CAMP_HTTP_MAX_HEADERS) {
-        return (int)fail(rs, diag, F_HEADERS, ls);
+    if (rs->header_count >= (size_t)CAMP_HTTP_MAX_HEADERS) {
+        if (trailer) {
+            rs->header_count++; /* a trailer line is counted before the test */
+        }
+        return (int)fail(rs, diag, trailer ? F_TRAILERS : F_HEADERS, ls);
     }
-    rs->header_count = hdr_count;
+    rs->header_count++;
     r = split_header(rs, ls, le, &name_len, &vs, &ve, diag);
-    return (r == STEP_PROGRESS) ? handle_header(rs, ls, name_len, vs, ve, diag) : r;
+    return (r == STEP_PROGRESS && !trailer) ? handle_header(rs, ls, name_len, vs, ve, diag) : r;
 }
 
 /* Mark @p n raw bytes as parsed. */
@@ -638,18 +637,6 @@ static int body_bytes(camp_http_response_t *rs, size_t avail, camp_diag_t *diag)
     return STEP_PROGRESS;
 }
 
-static int chunk_size_line(camp_http_response_t *rs, camp_diag_t *diag)
-{
-    size_t ls = 0;
-    size_t le = 0;
-    int r = get_line(rs, &ls, &le, diag);
-    if (r != STEP_PROGRESS) {
-        return r;
-    }
-    note_frame(rs, ls, le);
-    return parse_chunk_size(rs, ls, le, diag);
-}
-
 static int chunk_crlf(camp_http_response_t *rs, size_t avail, camp_diag_t *diag)
 {
     if (avail >= 1 && rs->buf_[rs->line_start_] != '\r') {
@@ -666,49 +653,36 @@ static int chunk_crlf(camp_http_response_t *rs, size_t avail, camp_diag_t *diag)
     return STEP_PROGRESS;
 }
 
-static int trailer_line(camp_http_response_t *rs, camp_diag_t *diag)
-{
-    size_t ls = 0;
-    size_t le = 0;
-    size_t name_len = 0;
-    size_t vs = 0;
-    size_t ve = 0;
-    int r = get_line(rs, &ls, &le, diag);
-    if (r != STEP_PROGRESS) {
-        return r;
-    }
-    note_frame(rs, ls, le);
-    if (ls == le) {
-        return finish(rs, diag);
-    }
-    if (++rs->header_count > (size_t)CAMP_HTTP_MAX_HEADERS) {
-        return (int)fail(rs, diag, F_TRAILERS, ls);
-    }
-    /* trailers are checked for syntax and dropped: nothing we use may come late */
-    return split_header(rs, ls, le, &name_len, &vs, &ve, diag);
-}
-
 static int step(camp_http_response_t *rs, camp_diag_t *diag)
 {
     size_t ls = 0;
     size_t le = 0;
     int r;
-    size_t avail = rs->raw_end_ - rs->line_start_;
     switch (rs->state_) {
-    case CAMP_HTTP_ST_STATUS:
-        r = get_line(rs, &ls, &le, diag);
-        return (r == STEP_PROGRESS) ? parse_status_line(rs, ls, le, diag) : r;
-    case CAMP_HTTP_ST_HEADERS: return header_line(rs, diag);
     case CAMP_HTTP_ST_BODY_LENGTH:
     case CAMP_HTTP_ST_BODY_CLOSE:
-    case CAMP_HTTP_ST_CHUNK_DATA: return body_bytes(rs, avail, diag);
-    case CAMP_HTTP_ST_CHUNK_SIZE: return chunk_size_line(rs, diag);
-    case CAMP_HTTP_ST_CHUNK_CRLF: return chunk_crlf(rs, avail, diag);
-    case CAMP_HTTP_ST_TRAILERS: return trailer_line(rs, diag);
+    case CAMP_HTTP_ST_CHUNK_DATA: return body_bytes(rs, rs->raw_end_ - rs->line_start_, diag);
+    case CAMP_HTTP_ST_CHUNK_CRLF: return chunk_crlf(rs, rs->raw_end_ - rs->line_start_, diag);
     case CAMP_HTTP_ST_DONE:
-    case CAMP_HTTP_ST_FAILED: break;
+    case CAMP_HTTP_ST_FAILED: return (int)CAMP_ERR_STATE;
+    default: break; /* a line state */
     }
-    return (int)CAMP_ERR_STATE;
+    r = get_line(rs, &ls, &le, diag);
+    if (r != STEP_PROGRESS) {
+        return r;
+    }
+    if (rs->state_ == CAMP_HTTP_ST_STATUS) {
+        return parse_status_line(rs, ls, le, diag);
+    }
+    if (rs->state_ == CAMP_HTTP_ST_HEADERS) {
+        return field_line(rs, ls, le, diag);
+    }
+    /* chunk size and trailer lines sat behind the body decoded so far */
+    note_frame(rs, ls, le);
+    if (rs->state_ == CAMP_HTTP_ST_CHUNK_SIZE) {
+        return parse_chunk_size(rs, ls, le, diag);
+    }
+    return field_line(rs, ls, le, diag);
 }
 
 /* Drop parsed framing: move the unparsed tail down to the body's end. */
