@@ -804,25 +804,27 @@ camp_status_t camp_http_response_feed(camp_http_response_t *rs, size_t n, bool *
 
 camp_status_t camp_http_response_eof(camp_http_response_t *rs, camp_diag_t *diag)
 {
-    unsigned f = F_CLOSED_BODY;
     if (rs == NULL) {
         return CAMP_ERR_ARG;
     }
-    if (rs->state_ >= CAMP_HTTP_ST_DONE) {
-        return over(diag);
-    }
-    if (rs->state_ == CAMP_HTTP_ST_BODY_CLOSE) {
+    switch (rs->state_) {
+    case CAMP_HTTP_ST_BODY_CLOSE:
         return (finish(rs, diag) == STEP_DONE) ? CAMP_OK : CAMP_ERR_HTTP_TOO_LARGE;
+    case CAMP_HTTP_ST_STATUS:
+        if (rs->raw_end_ == 0 && rs->interim_ == 0) {
+            return fail(rs, diag, F_CLOSED_EMPTY, 0);
+        }
+        return fail(rs, diag, F_CLOSED_STATUS, rs->raw_end_);
+    case CAMP_HTTP_ST_HEADERS: return fail(rs, diag, F_CLOSED_HEADERS, rs->raw_end_);
+    case CAMP_HTTP_ST_BODY_LENGTH:
+    case CAMP_HTTP_ST_CHUNK_SIZE:
+    case CAMP_HTTP_ST_CHUNK_DATA:
+    case CAMP_HTTP_ST_CHUNK_CRLF:
+    case CAMP_HTTP_ST_TRAILERS: return fail(rs, diag, F_CLOSED_BODY, rs->raw_end_);
+    case CAMP_HTTP_ST_DONE:
+    case CAMP_HTTP_ST_FAILED: break;
     }
-    if (rs->state_ == CAMP_HTTP_ST_STATUS) {
-        /* raw_end_ is 0 as the offset of an empty response too */
-        f = (rs->raw_end_ == 0 && rs->interim_ == 0) ? F_CLOSED_EMPTY : F_CLOSED_STATUS;
-    } else if (rs->state_ == CAMP_HTTP_ST_HEADERS) {
-        f = F_CLOSED_HEADERS;
-    } else {
-        /* a body, chunk or trailer state */
-    }
-    return fail(rs, diag, f, rs->raw_end_);
+    return over(diag);
 }
 
 const char *camp_http_response_header(const camp_http_response_t *rs, const char *name)
