@@ -23,6 +23,14 @@
 #define STEP_PROGRESS 1
 #define STEP_DONE 2
 
+/* The hints set to -1 by one memset sit back to back (a negative array size
+ * stops the build if the struct ever changes that). */
+typedef char
+    camp_http_hints_in_a_row[(offsetof(camp_http_response_t, location) -
+                              offsetof(camp_http_response_t, retry_after_s)) == 5u * sizeof(int64_t)
+                                 ? 1
+                                 : -1];
+
 static void reset_results(camp_http_response_t *rs)
 {
     /* the results lead the struct: zero, NULL and false by one memset */
@@ -30,11 +38,10 @@ static void reset_results(camp_http_response_t *rs)
     rs->reason = "";
     rs->body = "";
     rs->content_length = -1;
-    rs->retry_after_s = -1;
-    rs->retry_after_date = -1;
-    rs->ratelimit_limit = -1;
-    rs->ratelimit_remaining = -1;
-    rs->ratelimit_reset = -1;
+    /* retry_after_s..ratelimit_reset: five int64_t in a row, all -1 */
+    memset((uint8_t *)rs + offsetof(camp_http_response_t, retry_after_s), 0xff,
+           offsetof(camp_http_response_t, location) -
+               offsetof(camp_http_response_t, retry_after_s));
     rs->date = -1;
     rs->saw_te_ = false;
     rs->ka_ = false;
