@@ -34,14 +34,14 @@ typedef char
 static void reset_results(camp_http_response_t *rs)
 {
     /* the results lead the struct: zero, NULL and false by one memset */
-    memset(rs, 0, offsetof(camp_http_response_t, buf_));
+    (void)memset(rs, 0, offsetof(camp_http_response_t, buf_));
     rs->reason = "";
     rs->body = "";
     rs->content_length = -1;
     /* retry_after_s..ratelimit_reset: five int64_t in a row, all -1 */
-    memset((uint8_t *)rs + offsetof(camp_http_response_t, retry_after_s), 0xff,
-           offsetof(camp_http_response_t, location) -
-               offsetof(camp_http_response_t, retry_after_s));
+    (void)memset((uint8_t *)rs + offsetof(camp_http_response_t, retry_after_s), 0xff,
+                 offsetof(camp_http_response_t, location) -
+                     offsetof(camp_http_response_t, retry_after_s));
     rs->date = -1;
     rs->saw_te_ = false;
     rs->ka_ = false;
@@ -312,15 +312,15 @@ static int split_header(camp_http_response_t *rs, size_t ls, size_t le, size_t *
     return STEP_PROGRESS;
 }
 
-/* Connection: a comma-separated token list. */
+/* Connection: a comma-separated token list (a NUL-terminated value: control
+ * bytes were refused, so the first NUL is v[len]). */
 static void parse_connection(camp_http_response_t *rs, const char *v, size_t len)
 {
     size_t from = 0;
     /* ends: each pass moves from past a comma, or stops at the value's end */
     while (from <= len) {
-        const char *comma = memchr(v + from, ',', len - from);
         size_t s = from;
-        size_t e = (comma != NULL) ? (size_t)(comma - v) : len;
+        size_t e = from + strcspn(v + from, ","); /* v[len] is the value's NUL */
         from = e + 1u;
         trim_ows((const uint8_t *)v, &s, &e);
         if (camp_http_ieq(v + s, e - s, "close")) {
