@@ -38,13 +38,14 @@ static void reset_results(camp_http_response_t *rs)
     rs->reason = "";
     rs->body = "";
     rs->content_length = -1;
-    /* retry_after_s..ratelimit_reset: five int64_t in a row, all -1 */
-    (void)memset((uint8_t *)rs + offsetof(camp_http_response_t, retry_after_s), 0xff,
-                 offsetof(camp_http_response_t, location) -
-                     offsetof(camp_http_response_t, retry_after_s));
     rs->date = -1;
     rs->saw_te_ = false;
     rs->ka_ = false;
+    /* retry_after_s..ratelimit_reset: five int64_t in a row, all -1 (last,
+     * so the call ends the function and needs no frame of its own) */
+    (void)memset((uint8_t *)rs + offsetof(camp_http_response_t, retry_after_s), 0xff,
+                 offsetof(camp_http_response_t, location) -
+                     offsetof(camp_http_response_t, retry_after_s));
 }
 
 void camp_http_response_init(camp_http_response_t *rs, uint8_t *buf, size_t cap, bool head_request)
@@ -53,11 +54,11 @@ void camp_http_response_init(camp_http_response_t *rs, uint8_t *buf, size_t cap,
         return;
     }
     memset(rs, 0, sizeof *rs);
-    reset_results(rs);
     rs->buf_ = buf;
     rs->cap_ = (buf != NULL) ? cap : 0;
     rs->head_request_ = head_request;
     rs->state_ = CAMP_HTTP_ST_STATUS;
+    reset_results(rs); /* last: a tail call, the frames do not add up */
 }
 
 /* Every way a response fails: name, rule id, status, diag path and rule text. P_LINE
