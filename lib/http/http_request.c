@@ -66,11 +66,15 @@ bool camp_http_parse_u63(const char *s, size_t len, int64_t *out)
 
 const char *camp_http_method_name(camp_http_method_t method)
 {
-    /* the names back to back, found by their offsets in method order */
-    static const char names[] = "GET\0POST\0PUT\0PATCH\0DELETE\0HEAD\0?";
-    static const uint8_t at[] = {0, 4, 9, 13, 19, 26, 31};
-    unsigned m = (unsigned)method;
-    return names + at[(m <= (unsigned)CAMP_HTTP_HEAD) ? m : 6u];
+    switch (method) {
+    case CAMP_HTTP_GET: return "GET";
+    case CAMP_HTTP_POST: return "POST";
+    case CAMP_HTTP_PUT: return "PUT";
+    case CAMP_HTTP_PATCH: return "PATCH";
+    case CAMP_HTTP_DELETE: return "DELETE";
+    case CAMP_HTTP_HEAD: return "HEAD";
+    }
+    return "?";
 }
 
 void camp_http_request_init(camp_http_request_t *rq, camp_http_method_t method, const char *host,

@@ -43,7 +43,7 @@ static void reset_results(camp_http_response_t *rs)
     rs->ka_ = false;
     /* retry_after_s..ratelimit_reset: five int64_t in a row, all -1 (last,
      * so the call ends the function and needs no frame of its own) */
-    (void)memset((uint8_t *)rs + offsetof(camp_http_response_t, retry_after_s), 0xff,
+    (void)memset(&((uint8_t *)rs)[offsetof(camp_http_response_t, retry_after_s)], 0xff,
                  offsetof(camp_http_response_t, location) -
                      offsetof(camp_http_response_t, retry_after_s));
 }
@@ -321,12 +321,12 @@ static void parse_connection(camp_http_response_t *rs, const char *v, size_t len
     /* ends: each pass moves from past a comma, or stops at the value's end */
     while (from <= len) {
         size_t s = from;
-        size_t e = from + strcspn(v + from, ","); /* v[len] is the value's NUL */
+        size_t e = from + strcspn(&v[from], ","); /* v[len] is the value's NUL */
         from = e + 1u;
         trim_ows((const uint8_t *)v, &s, &e);
-        if (camp_http_ieq(v + s, e - s, "close")) {
+        if (camp_http_ieq(&v[s], e - s, "close")) {
             rs->must_close = true;
-        } else if (camp_http_ieq(v + s, e - s, "keep-alive")) {
+        } else if (camp_http_ieq(&v[s], e - s, "keep-alive")) {
             rs->ka_ = true;
         } else {
             /* other tokens name hop-by-hop headers: nothing to do */
