@@ -166,20 +166,22 @@ int64_t camp_http_retry_after_ms(const camp_http_response_t *rs, int64_t now_uni
 {
     /* cap at ~31 years so the product cannot overflow */
     const int64_t cap_s = INT64_C(1000000000);
+    int64_t s;
     if (rs == NULL) {
         return -1;
     }
-    if (rs->retry_after_s >= 0) {
-        return (rs->retry_after_s > cap_s ? cap_s : rs->retry_after_s) * 1000;
-    }
-    if (rs->retry_after_date >= 0 && now_unix >= 0) {
-        int64_t delta = rs->retry_after_date - now_unix;
-        if (delta < 0) {
-            delta = 0;
+    s = rs->retry_after_s;
+    if (s < 0) {
+        /* no delta: an HTTP-date, counted from now_unix */
+        if (rs->retry_after_date < 0 || now_unix < 0) {
+            return -1;
         }
-        return (delta > cap_s ? cap_s : delta) * 1000;
+        s = rs->retry_after_date - now_unix;
+        if (s < 0) {
+            s = 0;
+        }
     }
-    return -1;
+    return (s > cap_s ? cap_s : s) * 1000;
 }
 
 camp_status_t camp_http_status_map(int status)

@@ -264,15 +264,12 @@ static void put_fields(head_writer_t *w, const camp_http_request_t *rq)
 {
     size_t i;
     if (rq->token != NULL && rq->auth != CAMP_HTTP_AUTH_NONE) {
-        put_s(w, "Authorization: ");
-        if (rq->auth == CAMP_HTTP_AUTH_BEARER) {
-            put_s(w, "Bearer ");
-        }
+        /* "Authorization: " alone, or with "Bearer " */
+        put_n(w, "Authorization: Bearer ", (rq->auth == CAMP_HTTP_AUTH_BEARER) ? 22u : 15u);
         put_s(w, rq->token);
         put_n(w, "\r\n", 2);
     }
-    put_header(w, "User-Agent", "libcamp/" CAMP_VERSION_STRING);
-    put_header(w, "Accept", "application/json");
+    put_s(w, "User-Agent: libcamp/" CAMP_VERSION_STRING "\r\nAccept: application/json\r\n");
     for (i = 0; i < rq->extra_count; i++) {
         put_header(w, rq->extra[i].name, rq->extra[i].value);
     }

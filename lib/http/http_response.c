@@ -12,6 +12,7 @@
  * is bounded by the bytes held in the buffer. No recursion. */
 #include "camp/camp_http.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "http/http_internal.h"
@@ -22,30 +23,29 @@
 #define STEP_PROGRESS 1
 #define STEP_DONE 2
 
+/* The hints set to -1 by one memset sit back to back (a negative array size
+ * stops the build if the struct ever changes that). */
+typedef char
+    camp_http_hints_in_a_row[(offsetof(camp_http_response_t, location) -
+                              offsetof(camp_http_response_t, retry_after_s)) == 5u * sizeof(int64_t)
+                                 ? 1
+                                 : -1];
+
 static void reset_results(camp_http_response_t *rs)
 {
-    rs->status = 0;
-    rs->version_minor = 0;
+    /* the results lead the struct: zero, NULL and false by one memset */
+    (void)memset(rs, 0, offsetof(camp_http_response_t, buf_));
     rs->reason = "";
     rs->body = "";
-    rs->body_len = 0;
     rs->content_length = -1;
-    rs->chunked = false;
-    rs->must_close = false;
-    rs->retry_after_s = -1;
-    rs->retry_after_date = -1;
-    rs->ratelimit_limit = -1;
-    rs->ratelimit_remaining = -1;
-    rs->ratelimit_reset = -1;
-    rs->location = NULL;
-    rs->content_type = NULL;
-    rs->request_id = NULL;
     rs->date = -1;
-    rs->header_count = 0;
-    rs->header_len = 0;
-    rs->needed = 0;
     rs->saw_te_ = false;
     rs->ka_ = false;
+    /* retry_after_s..ratelimit_reset: five int64_t in a row, all -1 (last,
+     * so the call ends the function and needs no frame of its own) */
+    (void)memset(&((uint8_t *)rs)[offsetof(camp_http_response_t, retry_after_s)], 0xff,
+                 offsetof(camp_http_response_t, location) -
+                     offsetof(camp_http_response_t, retry_after_s));
 }
 
 void camp_http_response_init(camp_http_response_t *rs, uint8_t *buf, size_t cap, bool head_request)
@@ -54,11 +54,11 @@ void camp_http_response_init(camp_http_response_t *rs, uint8_t *buf, size_t cap,
         return;
     }
     memset(rs, 0, sizeof *rs);
-    reset_results(rs);
     rs->buf_ = buf;
     rs->cap_ = (buf != NULL) ? cap : 0;
     rs->head_request_ = head_request;
     rs->state_ = CAMP_HTTP_ST_STATUS;
+    reset_results(rs); /* last: a tail call, the frames do not add up */
 }
 
 /* Every way a response fails: name, rule id, status, diag path and rule text. P_LINE
@@ -241,19 +241,26 @@ static int parse_status_line(camp_http_response_t *rs, size_t ls, size_t le, cam
 {
     char *line = (char *)rs->buf_ + ls;
     size_t len = le - ls;
+    size_t k;
     int code;
     if (len < 12 || memcmp(line, "HTTP/1.", 7) != 0 || (line[7] != '0' && line[7] != '1') ||
         line[8] != ' ') {
         return (int)fail(rs, diag, F_STATUS_START, ls);
     }
-    if (line[9] < '1' || line[9] > '5' || line[10] < '0' || line[10] > '9' || line[11] < '0' ||
-        line[11] > '9') {
+    code = 0;
+    for (k = 9; k < 12; k++) {
+        unsigned d = (unsigned)(uint8_t)line[k] - (unsigned)'0';
+        if (d > 9u) {
+            break;
+        }
+        code = code * 10 + (int)d;
+    }
+    if (k < 12 || code < 100 || code > 599) {
         return (int)fail(rs, diag, F_STATUS_CODE, ls + 9);
     }
     if (len > 12 && line[12] != ' ') {
         return (int)fail(rs, diag, F_STATUS_SPACE, ls + 12);
     }
-    code = (line[9] - '0') * 100 + (line[10] - '0') * 10 + (line[11] - '0');
     rs->status = code;
     rs->version_minor = line[7] - '0';
     rs->buf_[le] = '\0';
@@ -265,6 +272,17 @@ static int parse_status_line(camp_http_response_t *rs, size_t ls, size_t le, cam
 static bool is_ows(uint8_t c)
 {
     return c == ' ' || c == '\t';
+}
+
+/* Narrow [*s, *e) of @p b to its part without leading or trailing OWS. */
+static void trim_ows(const uint8_t *b, size_t *s, size_t *e)
+{
+    while (*s < *e && is_ows(b[*s])) {
+        (*s)++;
+    }
+    while (*e > *s && is_ows(b[*e - 1])) {
+        (*e)--;
+    }
 }
 
 /* Split @p line into a validated name and an OWS-trimmed, NUL-terminated value. */
@@ -289,39 +307,29 @@ static int split_header(camp_http_response_t *rs, size_t ls, size_t le, size_t *
     }
     *vs = ls + *name_len + 1;
     *ve = le;
-    while (*vs < *ve && is_ows(buf[*vs])) {
-        (*vs)++;
-    }
-    while (*ve > *vs && is_ows(buf[*ve - 1])) {
-        (*ve)--;
-    }
+    trim_ows(buf, vs, ve);
     buf[le] = '\0';
     buf[*ve] = '\0';
     return STEP_PROGRESS;
 }
 
-/* Connection: a comma-separated token list. */
+/* Connection: a comma-separated token list (a NUL-terminated value: control
+ * bytes were refused, so the first NUL is v[len]). */
 static void parse_connection(camp_http_response_t *rs, const char *v, size_t len)
 {
-    size_t i = 0;
-    while (i < len) {
-        size_t s;
-        size_t e;
-        while (i < len && (is_ows((uint8_t)v[i]) || v[i] == ',')) {
-            i++;
-        }
-        s = i;
-        while (i < len && v[i] != ',') {
-            i++;
-        }
-        e = i;
-        while (e > s && is_ows((uint8_t)v[e - 1])) {
-            e--;
-        }
-        if (camp_http_ieq(v + s, e - s, "close")) {
+    size_t from = 0;
+    /* ends: each pass moves from past a comma, or stops at the value's end */
+    while (from <= len) {
+        size_t s = from;
+        size_t e = from + strcspn(&v[from], ","); /* v[len] is the value's NUL */
+        from = e + 1u;
+        trim_ows((const uint8_t *)v, &s, &e);
+        if (camp_http_ieq(&v[s], e - s, "close")) {
             rs->must_close = true;
-        } else if (camp_http_ieq(v + s, e - s, "keep-alive")) {
+        } else if (camp_http_ieq(&v[s], e - s, "keep-alive")) {
             rs->ka_ = true;
+        } else {
+            /* other tokens name hop-by-hop headers: nothing to do */
         }
     }
 }
@@ -512,6 +520,7 @@ static int end_of_headers(camp_http_response_t *rs, camp_diag_t *diag)
         return STEP_PROGRESS;
     }
     rs->must_close = true; /* close-delimited: the end of the body is the end of the connection */
+    rs->remaining_ = UINT64_MAX;
     rs->state_ = CAMP_HTTP_ST_BODY_CLOSE;
     return STEP_PROGRESS;
 }
@@ -577,28 +586,27 @@ static void note_frame(camp_http_response_t *rs, size_t ls, size_t le)
     }
 }
 
-static int header_line(camp_http_response_t *rs, camp_diag_t *diag)
+/* A header line, or in a trailer state a trailer line. Trailers are checked
+ * for syntax and dropped: nothing we use may come late. */
+static int field_line(camp_http_response_t *rs, size_t ls, size_t le, camp_diag_t *diag)
 {
-    size_t ls = 0;
-    size_t le = 0;
+    bool trailer = rs->state_ == CAMP_HTTP_ST_TRAILERS;
     size_t name_len = 0;
     size_t vs = 0;
     size_t ve = 0;
-    size_t hdr_count;
-    int r = get_line(rs, &ls, &le, diag);
-    if (r != STEP_PROGRESS) {
-        return r;
-    }
+    int r;
     if (ls == le) {
-        return end_of_headers(rs, diag);
+        return trailer ? finish(rs, diag) : end_of_headers(rs, diag);
     }
-    hdr_count = rs->header_count + 1u;
-    if (hdr_count > (size_t)CAMP_HTTP_MAX_HEADERS) {
-        return (int)fail(rs, diag, F_HEADERS, ls);
+    if (rs->header_count >= (size_t)CAMP_HTTP_MAX_HEADERS) {
+        if (trailer) {
+            rs->header_count++; /* a trailer line is counted before the test */
+        }
+        return (int)fail(rs, diag, trailer ? F_TRAILERS : F_HEADERS, ls);
     }
-    rs->header_count = hdr_count;
+    rs->header_count++;
     r = split_header(rs, ls, le, &name_len, &vs, &ve, diag);
-    return (r == STEP_PROGRESS) ? handle_header(rs, ls, name_len, vs, ve, diag) : r;
+    return (r == STEP_PROGRESS && !trailer) ? handle_header(rs, ls, name_len, vs, ve, diag) : r;
 }
 
 /* Mark @p n raw bytes as parsed. */
@@ -608,46 +616,11 @@ static void consume(camp_http_response_t *rs, size_t n)
     rs->scan_ = rs->line_start_;
 }
 
-static int body_length(camp_http_response_t *rs, size_t avail, camp_diag_t *diag)
-{
-    size_t take = (avail < rs->remaining_) ? avail : (size_t)rs->remaining_;
-    if (take == 0) {
-        return STEP_MORE;
-    }
-    /* Content-Length bodies are stored where they arrived */
-    rs->body_end_ += take;
-    consume(rs, take);
-    rs->remaining_ -= take;
-    rs->total_body_ += take;
-    return (rs->remaining_ == 0) ? finish(rs, diag) : STEP_PROGRESS;
-}
-
-static int body_close(camp_http_response_t *rs, size_t avail)
-{
-    if (avail == 0) {
-        return STEP_MORE;
-    }
-    if (!rs->overflow_) {
-        rs->body_end_ += avail;
-    }
-    rs->total_body_ += avail;
-    consume(rs, avail);
-    return STEP_PROGRESS;
-}
-
-static int chunk_size_line(camp_http_response_t *rs, camp_diag_t *diag)
-{
-    size_t ls = 0;
-    size_t le = 0;
-    int r = get_line(rs, &ls, &le, diag);
-    if (r != STEP_PROGRESS) {
-        return r;
-    }
-    note_frame(rs, ls, le);
-    return parse_chunk_size(rs, ls, le, diag);
-}
-
-static int chunk_data(camp_http_response_t *rs, size_t avail)
+/* Body bytes of a Content-Length, close-delimited or chunk-data state: stored
+ * at the body's end (chunk data moves down over its framing; a Content-Length
+ * body is already there), or only counted once the body overflowed. A
+ * close-delimited body has UINT64_MAX bytes remaining: it never runs out. */
+static int body_bytes(camp_http_response_t *rs, size_t avail, camp_diag_t *diag)
 {
     size_t take = (avail < rs->remaining_) ? avail : (size_t)rs->remaining_;
     if (take == 0) {
@@ -662,9 +635,13 @@ static int chunk_data(camp_http_response_t *rs, size_t avail)
     rs->total_body_ += take;
     consume(rs, take);
     rs->remaining_ -= take;
-    if (rs->remaining_ == 0) {
-        rs->state_ = CAMP_HTTP_ST_CHUNK_CRLF;
+    if (rs->remaining_ != 0) {
+        return STEP_PROGRESS;
     }
+    if (rs->state_ == CAMP_HTTP_ST_BODY_LENGTH) {
+        return finish(rs, diag);
+    }
+    rs->state_ = CAMP_HTTP_ST_CHUNK_CRLF;
     return STEP_PROGRESS;
 }
 
@@ -684,49 +661,36 @@ static int chunk_crlf(camp_http_response_t *rs, size_t avail, camp_diag_t *diag)
     return STEP_PROGRESS;
 }
 
-static int trailer_line(camp_http_response_t *rs, camp_diag_t *diag)
-{
-    size_t ls = 0;
-    size_t le = 0;
-    size_t name_len = 0;
-    size_t vs = 0;
-    size_t ve = 0;
-    int r = get_line(rs, &ls, &le, diag);
-    if (r != STEP_PROGRESS) {
-        return r;
-    }
-    note_frame(rs, ls, le);
-    if (ls == le) {
-        return finish(rs, diag);
-    }
-    if (++rs->header_count > (size_t)CAMP_HTTP_MAX_HEADERS) {
-        return (int)fail(rs, diag, F_TRAILERS, ls);
-    }
-    /* trailers are checked for syntax and dropped: nothing we use may come late */
-    return split_header(rs, ls, le, &name_len, &vs, &ve, diag);
-}
-
 static int step(camp_http_response_t *rs, camp_diag_t *diag)
 {
     size_t ls = 0;
     size_t le = 0;
     int r;
-    size_t avail = rs->raw_end_ - rs->line_start_;
     switch (rs->state_) {
-    case CAMP_HTTP_ST_STATUS:
-        r = get_line(rs, &ls, &le, diag);
-        return (r == STEP_PROGRESS) ? parse_status_line(rs, ls, le, diag) : r;
-    case CAMP_HTTP_ST_HEADERS: return header_line(rs, diag);
-    case CAMP_HTTP_ST_BODY_LENGTH: return body_length(rs, avail, diag);
-    case CAMP_HTTP_ST_BODY_CLOSE: return body_close(rs, avail);
-    case CAMP_HTTP_ST_CHUNK_SIZE: return chunk_size_line(rs, diag);
-    case CAMP_HTTP_ST_CHUNK_DATA: return chunk_data(rs, avail);
-    case CAMP_HTTP_ST_CHUNK_CRLF: return chunk_crlf(rs, avail, diag);
-    case CAMP_HTTP_ST_TRAILERS: return trailer_line(rs, diag);
+    case CAMP_HTTP_ST_BODY_LENGTH:
+    case CAMP_HTTP_ST_BODY_CLOSE:
+    case CAMP_HTTP_ST_CHUNK_DATA: return body_bytes(rs, rs->raw_end_ - rs->line_start_, diag);
+    case CAMP_HTTP_ST_CHUNK_CRLF: return chunk_crlf(rs, rs->raw_end_ - rs->line_start_, diag);
     case CAMP_HTTP_ST_DONE:
-    case CAMP_HTTP_ST_FAILED: break;
+    case CAMP_HTTP_ST_FAILED: return (int)CAMP_ERR_STATE;
+    default: break; /* a line state */
     }
-    return (int)CAMP_ERR_STATE;
+    r = get_line(rs, &ls, &le, diag);
+    if (r != STEP_PROGRESS) {
+        return r;
+    }
+    if (rs->state_ == CAMP_HTTP_ST_STATUS) {
+        return parse_status_line(rs, ls, le, diag);
+    }
+    if (rs->state_ == CAMP_HTTP_ST_HEADERS) {
+        return field_line(rs, ls, le, diag);
+    }
+    /* chunk size and trailer lines sat behind the body decoded so far */
+    note_frame(rs, ls, le);
+    if (rs->state_ == CAMP_HTTP_ST_CHUNK_SIZE) {
+        return parse_chunk_size(rs, ls, le, diag);
+    }
+    return field_line(rs, ls, le, diag);
 }
 
 /* Drop parsed framing: move the unparsed tail down to the body's end. */
@@ -772,7 +736,7 @@ camp_status_t camp_http_response_space(camp_http_response_t *rs, uint8_t **dst, 
     }
     *dst = NULL;
     *room = 0;
-    if (rs->state_ == CAMP_HTTP_ST_DONE || rs->state_ == CAMP_HTTP_ST_FAILED) {
+    if (rs->state_ >= CAMP_HTTP_ST_DONE) {
         return CAMP_ERR_STATE;
     }
     if (rs->buf_ == NULL || rs->cap_ == 0) {
@@ -801,6 +765,13 @@ camp_status_t camp_http_response_space(camp_http_response_t *rs, uint8_t **dst, 
     return CAMP_OK;
 }
 
+/* A call on a response that is complete or failed. */
+static camp_status_t over(camp_diag_t *diag)
+{
+    return camp_diag_set(diag, CAMP_ERR_STATE, "http",
+                         CAMP_RULE(H31, "response already complete or failed"));
+}
+
 camp_status_t camp_http_response_feed(camp_http_response_t *rs, size_t n, bool *done,
                                       camp_diag_t *diag)
 {
@@ -812,9 +783,8 @@ camp_status_t camp_http_response_feed(camp_http_response_t *rs, size_t n, bool *
     if (rs == NULL || done == NULL) {
         return CAMP_ERR_ARG;
     }
-    if (rs->state_ == CAMP_HTTP_ST_DONE || rs->state_ == CAMP_HTTP_ST_FAILED) {
-        return camp_diag_set(diag, CAMP_ERR_STATE, "http",
-                             CAMP_RULE(H31, "response already complete or failed"));
+    if (rs->state_ >= CAMP_HTTP_ST_DONE) {
+        return over(diag);
     }
     if (n > rs->cap_ - rs->raw_end_) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "http",
@@ -862,8 +832,7 @@ camp_status_t camp_http_response_eof(camp_http_response_t *rs, camp_diag_t *diag
     case CAMP_HTTP_ST_DONE:
     case CAMP_HTTP_ST_FAILED: break;
     }
-    return camp_diag_set(diag, CAMP_ERR_STATE, "http",
-                         CAMP_RULE(H31, "response already complete or failed"));
+    return over(diag);
 }
 
 const char *camp_http_response_header(const camp_http_response_t *rs, const char *name)

@@ -222,9 +222,14 @@ static void test_request_checks(void **state)
     static const camp_http_header_t bad_name[] = {{"X Bad", "v"}};
     static const camp_http_header_t null_value[] = {{"X-Ok", NULL}};
     (void)state;
+    assert_string_equal(camp_http_method_name(CAMP_HTTP_GET), "GET");
+    assert_string_equal(camp_http_method_name(CAMP_HTTP_POST), "POST");
+    assert_string_equal(camp_http_method_name(CAMP_HTTP_PUT), "PUT");
+    assert_string_equal(camp_http_method_name(CAMP_HTTP_PATCH), "PATCH");
     assert_string_equal(camp_http_method_name(CAMP_HTTP_DELETE), "DELETE");
     assert_string_equal(camp_http_method_name(CAMP_HTTP_HEAD), "HEAD");
     assert_string_equal(camp_http_method_name((camp_http_method_t)42), "?");
+    assert_string_equal(camp_http_method_name((camp_http_method_t)6), "?");
 
     camp_http_request_init(&rq, CAMP_HTTP_DELETE, "api.example.com", "/v1/x");
     assert_int_equal(camp_http_write_request(&rq, buf, sizeof buf, NULL, &g_diag), CAMP_OK);
