@@ -564,7 +564,9 @@ static int parse_chunk_size(camp_http_response_t *rs, size_t ls, size_t le, camp
     }
     if (size == 0) {
         rs->state_ = CAMP_HTTP_ST_TRAILERS;
-        rs->header_count = 0; /* trailers get their own count, same limit */
+        /* no chunk is left: remaining_ counts the trailer lines now (their own
+         * count, same limit), and header_count keeps the headers' */
+        rs->remaining_ = 0;
         return STEP_PROGRESS;
     }
     if (!rs->overflow_ && (uint64_t)rs->body_end_ + size + 1u > rs->cap_) {
@@ -598,13 +600,15 @@ static int field_line(camp_http_response_t *rs, size_t ls, size_t le, camp_diag_
     if (ls == le) {
         return trailer ? finish(rs, diag) : end_of_headers(rs, diag);
     }
-    if (rs->header_count >= (size_t)CAMP_HTTP_MAX_HEADERS) {
-        if (trailer) {
-            rs->header_count++; /* a trailer line is counted before the test */
-        }
+    if ((trailer ? rs->remaining_ : (uint64_t)rs->header_count) >=
+        (uint64_t)CAMP_HTTP_MAX_HEADERS) {
         return (int)fail(rs, diag, trailer ? F_TRAILERS : F_HEADERS, ls);
     }
-    rs->header_count++;
+    if (trailer) {
+        rs->remaining_++;
+    } else {
+        rs->header_count++;
+    }
     r = split_header(rs, ls, le, &name_len, &vs, &ve, diag);
     return (r == STEP_PROGRESS && !trailer) ? handle_header(rs, ls, name_len, vs, ve, diag) : r;
 }

@@ -395,6 +395,7 @@ static void test_response_chunked_ext_trailers(void **state)
     assert_int_equal(rs.body_len, 12);
     assert_string_equal(rs.body, "hello, world");
     assert_false(rs.must_close);
+    assert_int_equal(rs.header_count, 1); /* the header lines, not the two trailers */
 }
 
 static void test_response_close_delimited(void **state)
