@@ -2356,8 +2356,9 @@ const ifamily_t IB_FAMILY(error) = {FAMILY(camp_ib_error_nodes, N_ERROR),
 const ifamily_t IB_FAMILY(success) = {
     &camp_ib_success_node, N_SUCCESS, 1, NULL, success_close, NULL, NULL, NULL, NULL};
 
+/* From here to the end: in the decoding build only. The flat documents have no
+ * hooks (the struct walks use these families too); the event-feed page is decoded. */
 #if IB_HOOKS_DECODE
-/* The flat documents have no hooks: the struct walks use these families too. */
 const ifamily_t camp_ib_leads_add_result_family = {
     FLAT(N_LEADS_ADD_RESULT, camp_ib_leads_add_result_node)};
 const ifamily_t camp_ib_lead_update_family = {FLAT(N_LEAD_UPDATE, camp_ib_lead_update_node)};

@@ -301,7 +301,7 @@ camp_status_t camp_ib_encode(const ib_doc_t *d, iframe_t *frames, const void *ob
  * @p tok is an object, then decodes its members into @p a. */
 camp_status_t camp_ib_decode_flat(ictx_t *cx, unsigned node, void *a, int tok);
 
-/* ---- the family's side (inbox_schema.c: tables, inbox_hooks.h: hooks) ------------------------------------------------- */
+/* ---- the families' side (tables: inbox_schema.c, hooks: inbox_hooks.h) ---------------- */
 
 /* Node ids, one range per family of documents (see ifamily_t): a family's nodes
  * are its ids from `first` on. The campaign page's family extends the campaign's. */
@@ -372,7 +372,9 @@ enum inode_id {
 /* One family of documents: the nodes one or a few document types reach, and the
  * hooks for what their tables cannot say. Each entry point passes its type's family
  * (ictx::fam), so a program links the tables and hooks of the types it calls, not
- * every type's: there is no central table or switch over all nodes. A NULL hook does
+ * every type's: there is no central table or switch over all nodes. A family with
+ * hooks has two objects, one for decoding and one for the struct walks, whose hooks
+ * are the two builds of inbox_hooks.h: each op links only its own. A NULL hook does
  * nothing (sub_present: the member is there; sub, item: an internal error, the tables
  * name a hook the family lacks). */
 struct ifamily {
