@@ -313,15 +313,17 @@ static int split_header(camp_http_response_t *rs, size_t ls, size_t le, size_t *
     return STEP_PROGRESS;
 }
 
-/* Connection: a comma-separated token list (a NUL-terminated value: control
- * bytes were refused, so the first NUL is v[len]). */
+/* Connection: a comma-separated token list. */
 static void parse_connection(camp_http_response_t *rs, const char *v, size_t len)
 {
     size_t from = 0;
     /* ends: each pass moves from past a comma, or stops at the value's end */
     while (from <= len) {
         size_t s = from;
-        size_t e = from + strcspn(&v[from], ","); /* v[len] is the value's NUL */
+        size_t e = from;
+        while (e < len && v[e] != ',') {
+            e++;
+        }
         from = e + 1u;
         trim_ows((const uint8_t *)v, &s, &e);
         if (camp_http_ieq(&v[s], e - s, "close")) {
