@@ -76,13 +76,11 @@ TARGET_SUPPORT_EXCLUDE ?= $(shell grep -l -E 'mbedtls|<sys/socket|<netdb|<dirent
 # Target-only tests (the stack probe) live in tests/target/test_*.c.
 TARGET_OWN_TESTS := $(sort $(wildcard tests/target/test_*.c))
 # Static worst-case stack allowed for any public call on Cortex-M4 -Os (bytes): check-target
-# fails when tools/stack_report.py finds a public function above it. DESIGN's budget, 512 B,
-# holds for every call but the by-type camp_inbox_encode() (meant for tools: it keeps the
-# deepest document's levels, a page's, under the JSON writer and every type's hooks); it is
-# held to today's figure, so it may only shrink.
-# `make check-target STACK_EXCEPT=` lists it as a failure.
+# fails when tools/stack_report.py finds a public function above it (DESIGN's budget, 512 B,
+# for every public call). STACK_EXCEPT (name=bytes ...) can hold a call to a figure of its own
+# while it is being brought under the budget; none is today.
 STACK_BUDGET    ?= 512
-STACK_EXCEPT    ?= camp_inbox_encode=524
+STACK_EXCEPT    ?=
 STACK_BUDGET_CFG := cortex-m4-Os
 
 # Which builds run the unit tests under qemu (M0+: the only board, microbit, has 16 KiB of RAM,

@@ -247,16 +247,22 @@ camp_status_t camp_ib_fail_capacity(ictx_t *cx, int tok, const char *rule, size_
 
 /* ---- paths ---------------------------------------------------------------------------------- */
 
+/* One byte of a path: stored while everything so far fitted, always counted. */
+static IB_INLINE void path_byte(ipath_t *p, char c)
+{
+    if (p->len == p->need && p->len + 1 < p->cap) {
+        p->buf[p->len++] = c;
+    }
+    p->need++;
+    p->buf[p->len] = '\0';
+}
+
 static void path_put(ipath_t *p, const char *s, size_t n)
 {
     size_t i;
     for (i = 0; i < n; i++) {
-        if (p->len == p->need && p->len + 1 < p->cap) {
-            p->buf[p->len++] = s[i];
-        }
-        p->need++;
+        path_byte(p, s[i]);
     }
-    p->buf[p->len] = '\0';
 }
 
 void camp_ib_path_init(ipath_t *p, char *buf, size_t cap)
@@ -302,30 +308,34 @@ void camp_ib_path_key(ipath_t *p, const char *key, size_t len)
     path_put(p, "[\"", 2);
     for (i = 0; i < len; i++) {
         unsigned char b = (unsigned char)key[i];
+        /* byte by byte, not through a local buffer: this runs at the deepest
+         * frame of the encoders' stack paths */
         if (b == '"' || b == '\\') {
-            path_put(p, "\\", 1);
-            path_put(p, &key[i], 1);
+            path_byte(p, '\\');
         } else if (b < 0x20) {
-            char u[6] = {'\\', 'u', '0', '0', hex[(b >> 4) & 0xF], hex[b & 0xF]};
-            path_put(p, u, sizeof u);
-        } else {
-            path_put(p, &key[i], 1);
+            path_put(p, "\\u00", 4);
+            path_byte(p, hex[(b >> 4) & 0xF]);
+            b = (unsigned char)hex[b & 0xF];
         }
+        path_byte(p, (char)b);
     }
     path_put(p, "\"]", 2);
 }
 
+/* `[i]`, written from the most significant digit on: no digit buffer, no callee
+ * (this runs at the deepest frame of the struct walks' stack paths). */
 void camp_ib_path_index(ipath_t *p, size_t i)
 {
-    char d[3u * sizeof(size_t) + 2u]; /* "[", the digits of a size_t, "]" */
-    size_t n = sizeof d;
-    d[--n] = ']';
+    size_t scale = 1;
+    while (i / scale >= 10u) {
+        scale *= 10u;
+    }
+    path_byte(p, '[');
     do {
-        d[--n] = (char)('0' + (i % 10));
-        i /= 10;
-    } while (i != 0 && n > 1);
-    d[--n] = '[';
-    path_put(p, &d[n], sizeof d - n);
+        path_byte(p, (char)('0' + (i / scale) % 10u));
+        scale /= 10u;
+    } while (scale != 0u);
+    path_byte(p, ']');
 }
 
 /* ---- small helpers ----------------------------------------------------------------------------- */

@@ -653,7 +653,8 @@ IB_NOINLINE static camp_status_t column_mappings_decode(ictx_t *cx, camp_inbox_r
 }
 
 /* Group i validated under its key: the key a valid, unique inbox ID, then its mappings. */
-static camp_status_t group_check(ictx_t *cx, const camp_inbox_rules_update_t *a, size_t i)
+IB_NOINLINE static camp_status_t group_check(ictx_t *cx, const camp_inbox_rules_update_t *a,
+                                             size_t i)
 {
     const camp_inbox_mapping_group_t *g = &a->groups[i];
     size_t j;
@@ -676,7 +677,8 @@ static camp_status_t group_check(ictx_t *cx, const camp_inbox_rules_update_t *a,
 }
 
 /* The groups validated or encoded as one object keyed by list ID. */
-static camp_status_t column_mappings_walk(ictx_t *cx, const camp_inbox_rules_update_t *a, int tok)
+IB_NOINLINE static camp_status_t column_mappings_walk(ictx_t *cx,
+                                                      const camp_inbox_rules_update_t *a, int tok)
 {
     size_t i, mark = cx->u.s.path.need;
     camp_status_t st = CAMP_OK;

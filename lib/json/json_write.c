@@ -129,13 +129,19 @@ static bool put_allowed(camp_json_writer_t *w, unsigned what, const char *s)
     return !bad;
 }
 
+/* The comma before an item that follows another one at its level. */
+static void put_separator(camp_json_writer_t *w, unsigned what)
+{
+    if (what != P_CLOSE && w->depth > 0 && !w->after_key && (w->has_items & level_bit(w)) != 0) {
+        out(w, ',');
+    }
+}
+
 /* The separator and the text of one write; false when a string is not valid UTF-8. */
 static bool put_text(camp_json_writer_t *w, unsigned what, const char *s, size_t n)
 {
     bool ok = true;
-    if (what != P_CLOSE && w->depth > 0 && !w->after_key && (w->has_items & level_bit(w)) != 0) {
-        out(w, ',');
-    }
+    put_separator(w, what);
     if (what == P_STRING || what == P_KEY) {
         ok = out_quoted(w, (s != NULL) ? s : "", n);
         if (what == P_KEY) {
@@ -176,20 +182,26 @@ static void put_done(camp_json_writer_t *w, unsigned what, const char *s)
     }
 }
 
-/* The one entry of every write call: state check, separator, payload. */
+/* The checks every write starts with: writer usable, arguments, nesting state. */
+static bool put_begin(camp_json_writer_t *w, unsigned what, const char *s, size_t n)
+{
+    if (w == NULL || misused(w)) {
+        return false;
+    }
+    if (s == NULL && n > 0) {
+        set_error(w, CAMP_ERR_ARG);
+        return false;
+    }
+    return put_allowed(w, what, s);
+}
+
+/* The one entry of every write call but plain values: state check, separator, payload. */
 static void put(camp_json_writer_t *w, unsigned what, const char *s, size_t n)
 {
     size_t len0, needed0;
     camp_status_t st0;
 
-    if (w == NULL || misused(w)) {
-        return;
-    }
-    if (s == NULL && n > 0) {
-        set_error(w, CAMP_ERR_ARG);
-        return;
-    }
-    if (!put_allowed(w, what, s)) {
+    if (!put_begin(w, what, s, n)) {
         return;
     }
     len0 = w->len;
@@ -206,6 +218,29 @@ static void put(camp_json_writer_t *w, unsigned what, const char *s, size_t n)
         w->len = len0; /* this call did not fit: none of it stays */
     }
     put_done(w, what, s);
+}
+
+/* A value written as given (number, literal, pre-encoded JSON): put() without the
+ * string quoting, so that writing a number never reaches the UTF-8 check (the
+ * encoders' deepest stack path ran through it). */
+static void put_value(camp_json_writer_t *w, const char *s, size_t n)
+{
+    size_t len0, i;
+    camp_status_t st0;
+
+    if (!put_begin(w, P_VALUE, s, n)) {
+        return;
+    }
+    len0 = w->len;
+    st0 = w->status;
+    put_separator(w, P_VALUE);
+    for (i = 0; i < n; i++) {
+        out(w, s[i]);
+    }
+    if (w->status != st0) {
+        w->len = len0; /* this call did not fit: none of it stays */
+    }
+    put_done(w, P_VALUE, s);
 }
 
 void camp_json_writer_init(camp_json_writer_t *w, char *buf, size_t cap)
@@ -285,7 +320,7 @@ void camp_json_write_int(camp_json_writer_t *w, int64_t v)
     if (v < 0) {
         text[--n] = '-';
     }
-    put(w, P_VALUE, text + n, sizeof text - n);
+    put_value(w, text + n, sizeof text - n);
 }
 
 void camp_json_write_fraction(camp_json_writer_t *w, uint32_t millionths)
@@ -298,7 +333,7 @@ void camp_json_write_fraction(camp_json_writer_t *w, uint32_t millionths)
         return;
     }
     if (millionths == 0 || millionths >= CAMP_FRACTION_ONE) {
-        put(w, P_VALUE, millionths == 0 ? "0" : "1", 1);
+        put_value(w, millionths == 0 ? "0" : "1", 1);
         return;
     }
     /* 0.dddddd, then drop trailing zeros: the shortest exact decimal */
@@ -310,17 +345,17 @@ void camp_json_write_fraction(camp_json_writer_t *w, uint32_t millionths)
     while (text[k - 1] == '0') {
         k--;
     }
-    put(w, P_VALUE, text, k);
+    put_value(w, text, k);
 }
 
 void camp_json_write_bool(camp_json_writer_t *w, bool v)
 {
-    put(w, P_VALUE, v ? "true" : "false", v ? 4u : 5u);
+    put_value(w, v ? "true" : "false", v ? 4u : 5u);
 }
 
 void camp_json_write_null(camp_json_writer_t *w)
 {
-    put(w, P_VALUE, "null", 4);
+    put_value(w, "null", 4);
 }
 
 void camp_json_write_raw(camp_json_writer_t *w, const char *json, size_t len)
@@ -329,7 +364,7 @@ void camp_json_write_raw(camp_json_writer_t *w, const char *json, size_t len)
         set_error(w, CAMP_ERR_ARG); /* an empty text is not a value */
         return;
     }
-    put(w, P_VALUE, json, len);
+    put_value(w, json, len);
 }
 
 camp_status_t camp_json_writer_finish(camp_json_writer_t *w, size_t *out_len)

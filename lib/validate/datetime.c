@@ -50,13 +50,12 @@ int64_t camp_days_from_civil(int64_t year, unsigned month, unsigned day)
 
 /* camp_days_from_civil() for the dates RFC 3339 writes (years 0..9999, a valid
  * month and day): 32-bit arithmetic only, so parsing calls no division helper. */
-static int32_t days_of_date(const unsigned ymd[3])
+static int32_t days_of_date(uint32_t year, uint32_t m, uint32_t day)
 {
-    uint32_t m = ymd[1];
-    int32_t y = (int32_t)ymd[0] - ((m <= 2u) ? 1 : 0); /* -1..9999 */
+    int32_t y = (int32_t)year - ((m <= 2u) ? 1 : 0); /* -1..9999 */
     int32_t era = (y >= 0) ? y / 400 : -1;
     uint32_t yoe = (uint32_t)(y - era * 400);
-    return era * 146097 + (int32_t)day_of_era(yoe, m) + (int32_t)ymd[2] - 1 - 719468;
+    return era * 146097 + (int32_t)day_of_era(yoe, m) + (int32_t)day - 1 - 719468;
 }
 
 void camp_civil_from_days(int64_t days, int64_t *year, unsigned *month, unsigned *day)
@@ -105,150 +104,136 @@ static unsigned days_in_month(unsigned year, unsigned month)
     return dim[month - 1u];
 }
 
-/* Read exactly @p n ASCII digits at s[*pos]; false when any is not a digit. */
-static bool read_digits(const char *s, size_t len, size_t *pos, unsigned n, unsigned *value)
+/* The value of the @p n ASCII digits at s[at] (the caller checked they are in the
+ * text); -1 when one of them is not a digit. */
+static int32_t digits_at(const char *s, size_t at, unsigned n)
 {
-    unsigned v = 0;
+    int32_t v = 0;
     unsigned i;
-
-    if (len - *pos < n) {
-        return false;
-    }
     for (i = 0; i < n; i++) {
-        char c = s[*pos + i];
-        if (c < '0' || c > '9') {
-            return false;
+        unsigned d = (unsigned)(unsigned char)s[at + i] - (unsigned)'0';
+        if (d > 9u) {
+            return -1;
         }
-        v = v * 10u + (unsigned)(c - '0');
+        v = v * 10 + (int32_t)d;
     }
-    *pos += n;
-    *value = v;
-    return true;
+    return v;
 }
 
-static bool expect(const char *s, size_t len, size_t *pos, char c1, char c2)
+/* The separators of "YYYY-MM-DDTHH:MM:SS" (RFC 3339 §5.6 allows a lowercase "t";
+ * a space separator is not accepted: the APIs document the `T` form only). */
+static bool separators_ok(const char *s)
 {
-    if (*pos >= len || (s[*pos] != c1 && s[*pos] != c2)) {
-        return false;
-    }
-    (*pos)++;
-    return true;
+    return s[4] == '-' && s[7] == '-' && (s[10] == 'T' || s[10] == 't') && s[13] == ':' &&
+           s[16] == ':';
 }
 
-/* full-date "YYYY-MM-DD", a real day of the proleptic Gregorian calendar */
-static bool parse_date(const char *s, size_t len, size_t *pos, unsigned ymd[3])
+/* No offset: what offset_at() returns for a malformed one. */
+#define OFFSET_BAD INT32_MIN
+
+/* time-offset s[pos..len): exactly "Z" / "+HH:MM" / "-HH:MM" up to the end of the
+ * text, in minutes east of UTC; OFFSET_BAD when it is anything else. */
+static int32_t offset_at(const char *s, size_t pos, size_t len)
 {
-    if (!read_digits(s, len, pos, 4u, &ymd[0]) || !expect(s, len, pos, '-', '-') ||
-        !read_digits(s, len, pos, 2u, &ymd[1]) || !expect(s, len, pos, '-', '-') ||
-        !read_digits(s, len, pos, 2u, &ymd[2])) {
-        return false;
+    int32_t oh, om;
+    if (len - pos == 1u && (s[pos] == 'Z' || s[pos] == 'z')) {
+        return 0;
     }
-    return ymd[1] >= 1u && ymd[1] <= 12u && ymd[2] >= 1u && ymd[2] <= days_in_month(ymd[0], ymd[1]);
+    if (len - pos != 6u || (s[pos] != '+' && s[pos] != '-') || s[pos + 3u] != ':') {
+        return OFFSET_BAD;
+    }
+    oh = digits_at(s, pos + 1u, 2u);
+    om = digits_at(s, pos + 4u, 2u);
+    if (oh < 0 || oh > 23 || om < 0 || om > 59) {
+        return OFFSET_BAD;
+    }
+    return (s[pos] == '-') ? -(oh * 60 + om) : oh * 60 + om;
 }
 
-/* partial-time "HH:MM:SS" (second 60: a leap second, checked against the offset later) */
-static bool parse_time(const char *s, size_t len, size_t *pos, unsigned hms[3])
-{
-    if (!read_digits(s, len, pos, 2u, &hms[0]) || !expect(s, len, pos, ':', ':') ||
-        !read_digits(s, len, pos, 2u, &hms[1]) || !expect(s, len, pos, ':', ':') ||
-        !read_digits(s, len, pos, 2u, &hms[2])) {
-        return false;
-    }
-    return hms[0] <= 23u && hms[1] <= 59u && hms[2] <= 60u;
-}
-
-/* Optional ".frac": any number of digits (at least one); beyond nanoseconds they are
- * truncated. */
-static bool parse_fraction(const char *s, size_t len, size_t *pos, uint32_t *nanos)
+/* Where the optional ".frac" after the seconds ends (any number of digits, at least
+ * one; beyond nanoseconds they are truncated), its value in *nanos; 0 when a "."
+ * has no digit. */
+static size_t fraction_end(const char *s, size_t pos, size_t len, uint32_t *nanos)
 {
     unsigned ndigits = 0;
-    *nanos = 0;
-    if (*pos >= len || s[*pos] != '.') {
-        return true;
+    uint32_t v = 0;
+    if (pos >= len || s[pos] != '.') {
+        *nanos = 0;
+        return pos;
     }
-    (*pos)++;
-    while (*pos < len && s[*pos] >= '0' && s[*pos] <= '9') {
+    for (pos++; pos < len && s[pos] >= '0' && s[pos] <= '9'; pos++) {
         if (ndigits < 9u) {
-            *nanos = *nanos * 10u + (uint32_t)(s[*pos] - '0');
+            v = v * 10u + (uint32_t)(s[pos] - '0');
         }
         ndigits++;
-        (*pos)++;
     }
-    while (ndigits > 0u && ndigits < 9u) {
-        *nanos *= 10u;
-        ndigits++;
+    if (ndigits == 0u) {
+        return 0;
     }
-    return ndigits > 0u;
-}
-
-/* time-offset "Z" / "+HH:MM" / "-HH:MM", in minutes east of UTC */
-static bool parse_offset(const char *s, size_t len, size_t *pos, int *offset)
-{
-    unsigned oh, om;
-    bool neg;
-    *offset = 0;
-    if (*pos >= len) {
-        return false;
+    for (; ndigits < 9u; ndigits++) {
+        v *= 10u;
     }
-    if (s[*pos] == 'Z' || s[*pos] == 'z') {
-        (*pos)++;
-        return true;
-    }
-    if (s[*pos] != '+' && s[*pos] != '-') {
-        return false;
-    }
-    neg = s[*pos] == '-';
-    (*pos)++;
-    if (!read_digits(s, len, pos, 2u, &oh) || !expect(s, len, pos, ':', ':') ||
-        !read_digits(s, len, pos, 2u, &om) || oh > 23u || om > 59u) {
-        return false;
-    }
-    *offset = neg ? -(int)(oh * 60u + om) : (int)(oh * 60u + om);
-    return true;
+    *nanos = v;
+    return pos;
 }
 
 /* A leap second is only ever inserted at 23:59:60 UTC (RFC 3339 §5.7). */
-static bool leap_second_ok(const unsigned hms[3], int offset)
+static bool leap_second_ok(int32_t hour, int32_t minute, int32_t second, int32_t offset)
 {
-    long utc_minute_of_day;
-    if (hms[2] != 60u) {
+    int32_t utc_minute_of_day;
+    if (second != 60) {
         return true;
     }
-    utc_minute_of_day = ((long)hms[0] * 60L + (long)hms[1] - (long)offset) % 1440L;
+    utc_minute_of_day = (hour * 60 + minute - offset) % 1440;
     if (utc_minute_of_day < 0) {
-        utc_minute_of_day += 1440L;
+        utc_minute_of_day += 1440;
     }
-    return utc_minute_of_day == 23L * 60L + 59L;
+    return utc_minute_of_day == 23 * 60 + 59;
 }
 
+/* Every field is read at its fixed place of "YYYY-MM-DDTHH:MM:SS", each into a
+ * register: no cursor passed by address, so the frame stays small (the date
+ * check runs at the deepest point of the struct walks' stack paths). */
 camp_status_t camp_datetime_parse(const char *s, size_t len, camp_datetime_t *out)
 {
-    size_t pos = 0;
-    unsigned ymd[3], hms[3];
-    uint32_t nanos = 0;
-    int offset = 0;
-    int64_t unix_s;
+    int32_t year, month, day, hour, minute, second, offset;
+    uint32_t nanos;
+    size_t end;
 
-    /* "T" between date and time (RFC 3339 §5.6 allows lowercase; a space separator is
-     * not accepted: the APIs document the `T` form only) */
-    if (s == NULL || !parse_date(s, len, &pos, ymd) || !expect(s, len, &pos, 'T', 't') ||
-        !parse_time(s, len, &pos, hms) || !parse_fraction(s, len, &pos, &nanos) ||
-        !parse_offset(s, len, &pos, &offset) || pos != len || !leap_second_ok(hms, offset)) {
+    if (s == NULL || len < 20u || !separators_ok(s)) {
         return CAMP_ERR_DATE;
     }
-    /* A leap second maps to the same POSIX instant as the following second. */
-    unix_s = (int64_t)days_of_date(ymd) * 86400 + (int64_t)hms[0] * 3600 + (int64_t)hms[1] * 60 +
-             (int64_t)hms[2] - (int64_t)offset * 60;
+    year = digits_at(s, 0u, 4u);
+    month = digits_at(s, 5u, 2u);
+    day = digits_at(s, 8u, 2u);
+    hour = digits_at(s, 11u, 2u);
+    minute = digits_at(s, 14u, 2u);
+    second = digits_at(s, 17u, 2u);
+    /* a real day of the proleptic Gregorian calendar; second 60: a leap second,
+     * checked against the offset below */
+    if (year < 0 || month < 1 || month > 12 || day < 1 ||
+        day > (int32_t)days_in_month((unsigned)year, (unsigned)month) || hour < 0 || hour > 23 ||
+        minute < 0 || minute > 59 || second < 0 || second > 60) {
+        return CAMP_ERR_DATE;
+    }
+    end = fraction_end(s, 19u, len, &nanos);
+    offset = (end != 0u) ? offset_at(s, end, len) : OFFSET_BAD;
+    if (offset == OFFSET_BAD || !leap_second_ok(hour, minute, second, offset)) {
+        return CAMP_ERR_DATE;
+    }
     if (out != NULL) {
-        out->year = (int16_t)ymd[0];
-        out->month = (uint8_t)ymd[1];
-        out->day = (uint8_t)ymd[2];
-        out->hour = (uint8_t)hms[0];
-        out->minute = (uint8_t)hms[1];
-        out->second = (uint8_t)hms[2];
+        out->year = (int16_t)year;
+        out->month = (uint8_t)month;
+        out->day = (uint8_t)day;
+        out->hour = (uint8_t)hour;
+        out->minute = (uint8_t)minute;
+        out->second = (uint8_t)second;
         out->nanosecond = nanos;
         out->offset_minutes = (int16_t)offset;
-        out->unix_seconds = unix_s;
+        /* a leap second maps to the same POSIX instant as the following second */
+        out->unix_seconds =
+            (int64_t)days_of_date((uint32_t)year, (uint32_t)month, (uint32_t)day) * 86400 +
+            (int64_t)(hour * 3600 + minute * 60 + second - offset * 60);
     }
     return CAMP_OK;
 }

@@ -193,8 +193,7 @@ FIXTURE_PROBE(camp_inbox_decode, "inboxapp-campaign-enable-response.json",
 #endif
 
 /* The by-type calls for tools, on a decoded document: parse and validate a campaign,
- * encode a sequence update (the one public call held above 512 B, STACK_EXCEPT in
- * mk/target.mk, is measured like the others). */
+ * encode a sequence update. */
 #ifdef CAMP_STACK_BOUND_camp_inbox_parse
 static void thunk_camp_inbox_parse(void *arg)
 {
