@@ -312,7 +312,8 @@ void camp_ib_path_key(ipath_t *p, const char *key, size_t len)
          * frame of the encoders' stack paths */
         if (b == '"' || b == '\\') {
             path_byte(p, '\\');
-        } else if (b < 0x20) {
+        }
+        if (b < 0x20) {
             path_put(p, "\\u00", 4);
             path_byte(p, hex[(b >> 4) & 0xF]);
             b = (unsigned char)hex[b & 0xF];
@@ -413,6 +414,23 @@ IB_NOINLINE static camp_status_t length_rule(const ictx_t *cx, uint8_t rule, lon
 {
     int64_t min, max;
     rule_range(cx, rule, &min, &max, why);
+    return ((int64_t)chars < min || (int64_t)chars > max) ? CAMP_ERR_LENGTH : CAMP_OK;
+}
+
+/* length_rule() on a decoded string, valid UTF-8 (the strict check proved it): its
+ * count of characters lies between len/4 (rounded up) and len, so it is counted only
+ * when that range reaches past a limit. */
+IB_NOINLINE static camp_status_t decoded_length_rule(const ictx_t *cx, uint8_t rule,
+                                                     const camp_str_t *s, const char **why)
+{
+    int64_t min, max;
+    long chars;
+    rule_range(cx, rule, &min, &max, why);
+    if ((uint64_t)s->len <= (uint64_t)max &&
+        (int64_t)(s->len / 4u + (size_t)(s->len % 4u != 0u)) >= min) {
+        return CAMP_OK;
+    }
+    chars = camp_utf8_chars(s->ptr, s->len);
     return ((int64_t)chars < min || (int64_t)chars > max) ? CAMP_ERR_LENGTH : CAMP_OK;
 }
 
@@ -641,9 +659,15 @@ IB_NOINLINE static camp_status_t decode_time(ictx_t *cx, const ifield_t *f, int 
 IB_NOINLINE static camp_status_t string_rule(ictx_t *cx, const ifield_t *f, int v,
                                              const camp_str_t *s)
 {
-    const char *why;
+    const char *why = NULL;
     int64_t min, max;
-    camp_status_t st = camp_ib_check_kind_str(cx, f->kind, f->rule, s, &why);
+    camp_status_t st;
+    if (f->kind != K_STR) {
+        st = camp_ib_check_kind_str(cx, f->kind, f->rule, s, &why);
+    } else {
+        /* from a checked document: valid UTF-8, its length counted only if needed */
+        st = (f->rule == R_NONE) ? CAMP_OK : decoded_length_rule(cx, f->rule, s, &why);
+    }
     if (st != CAMP_OK) {
         st = camp_ib_fail_at(cx, v, st, why);
         if (st == CAMP_ERR_LENGTH) {
@@ -1115,10 +1139,10 @@ static bool is_null(const ifield_t *f, const void *base)
     return is_ptr_kind(f->kind) && str_of(base, f)->ptr == NULL;
 }
 
-/* Where a key lookup starts: after the last member met in table order (@p seen:
- * the members met so far), where the next one is when the document lists its
- * members in table order. */
-static unsigned lookup_start(uint32_t seen, unsigned n)
+/* The index after the last member met in table order (@p seen: the members met so
+ * far): where the next member is when the document lists its members in table
+ * order. */
+static unsigned after_highest_seen(uint32_t seen, unsigned n)
 {
     unsigned j;
 #if defined(__GNUC__) || defined(__clang__)
@@ -1131,22 +1155,51 @@ static unsigned lookup_start(uint32_t seen, unsigned n)
     return (j < n) ? j : 0u;
 }
 
-/* Decode: the member of @p nd whose key is token @p key (-1: none), the search
- * starting at lookup_start(). */
+/* The first member not met yet (0 when all were met): where the next member is
+ * when the document lists a run of members in table order, but after members the
+ * table puts later (the v2 campaign lists `enabled` before the summary members). */
+static unsigned first_unseen(uint32_t seen, unsigned n)
+{
+    unsigned j;
+    uint32_t unseen = ~seen;
+#if defined(__GNUC__) || defined(__clang__)
+    j = (unseen != 0u) ? (unsigned)__builtin_ctz(unseen) : 32u;
+#else
+    for (j = 0; j < 32u && (unseen & (1u << j)) == 0u; j++) {
+    }
+#endif
+    return (j < n) ? j : 0u;
+}
+
+/* Whether member @p j of @p nd has the raw (unescaped) key raw[0..n). */
+static bool key_at(const inode_t *nd, unsigned j, const char *raw, size_t n)
+{
+    const char *k = camp_ib_key(&nd->t[j]);
+    return nd->t[j].key_len == n && (n == 0 || (k[0] == raw[0] && memcmp(k, raw, n) == 0));
+}
+
+/* Decode: the member of @p nd whose key is token @p key (-1: none). Tried first:
+ * the member after the last one met in table order; then every member, from the
+ * first one not met yet. Both guesses cost one comparison each when the document
+ * follows the table, in whole or in runs. */
 static int lookup(const camp_json_doc_t *doc, const inode_t *nd, int key, uint32_t seen)
 {
     const camp_json_token_t *t = &doc->tokens[key];
     const char *raw;
     size_t n;
     unsigned j, c;
-    if (nd->t == NULL || t->start < 0 || t->end < t->start || (size_t)t->end > doc->len) {
+    if (nd->t == NULL || nd->n == 0 || t->start < 0 || t->end < t->start ||
+        (size_t)t->end > doc->len) {
         return -1;
     }
     raw = doc->text + t->start;
     n = (size_t)(t->end - t->start);
-    for (c = 0, j = lookup_start(seen, nd->n); c < nd->n; c++, j = (j + 1u < nd->n) ? j + 1u : 0u) {
-        const char *k = camp_ib_key(&nd->t[j]);
-        if (nd->t[j].key_len == n && (n == 0 || (k[0] == raw[0] && memcmp(k, raw, n) == 0))) {
+    j = after_highest_seen(seen, nd->n);
+    if (key_at(nd, j, raw, n)) {
+        return (int)j;
+    }
+    for (c = 0, j = first_unseen(seen, nd->n); c < nd->n; c++, j = (j + 1u < nd->n) ? j + 1u : 0u) {
+        if (key_at(nd, j, raw, n)) {
             return (int)j;
         }
     }

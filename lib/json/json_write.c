@@ -225,7 +225,8 @@ static void put(camp_json_writer_t *w, unsigned what, const char *s, size_t n)
  * encoders' deepest stack path ran through it). */
 static void put_value(camp_json_writer_t *w, const char *s, size_t n)
 {
-    size_t len0, i;
+    size_t len0;
+    size_t i;
     camp_status_t st0;
 
     if (!put_begin(w, P_VALUE, s, n)) {
