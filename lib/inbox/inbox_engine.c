@@ -373,8 +373,9 @@ int camp_ib_member(const camp_json_doc_t *doc, int obj, const char *key)
     for (i = 0; i < n && k + 1 < doc->count; i++) {
         size_t kn = (size_t)(t[k].end - t[k].start);
         const char *raw = doc->text + t[k].start;
+        /* raw text with escapes is longer than its value: only then decoded */
         if ((kn == len && memcmp(raw, key, len) == 0) ||
-            (memchr(raw, '\\', kn) != NULL && camp_json_string_eq(doc, k, key))) {
+            (kn > len && memchr(raw, '\\', kn) != NULL && camp_json_string_eq(doc, k, key))) {
             found = k + 1; /* the last one, as camp_json_member() */
         }
         k = (t[k + 1].size == 0) ? k + 2 : camp_json_next(doc, k);

@@ -388,10 +388,17 @@ static const ob_field_t *find_field(const camp_json_doc_t *doc, int key, const o
     const camp_json_token_t *tk = &doc->tokens[key];
     const char *raw = doc->text + tk->start;
     size_t n = (size_t)(tk->end - tk->start), c, i = *hint;
-    /* table keys have no escapes: only a key written with escapes needs decoding */
-    bool escaped = memchr(raw, '\\', n) != NULL;
-    for (c = 0; c < t->count; c++, i = (i + 1u < t->count) ? i + 1u : 0u) {
+    bool escaped = false;
+    /* table keys have no escapes: the raw text first, and only a key written with
+     * escapes (no raw match) is compared decoded, in a second round */
+    for (c = 0; c < 2u * t->count; c++, i = (i + 1u < t->count) ? i + 1u : 0u) {
         const ob_field_t *f = &t->fields[i];
+        if (c == t->count) {
+            escaped = memchr(raw, '\\', n) != NULL;
+            if (!escaped) {
+                return NULL;
+            }
+        }
         if (escaped ? camp_json_string_eq(doc, key, key_of(f)) : raw_key_is(raw, n, f)) {
             *seen |= (uint32_t)1u << i;
             *hint = (i + 1u < t->count) ? i + 1u : 0u;

@@ -26,6 +26,23 @@ static bool is_alpha(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* Whether the 4 bytes at @p p are all [0-9a-z], tested together: ASCII bytes only
+ * (so that no sum carries into the next byte), then each byte's high bit says
+ * whether it is in '0'..'9' or in 'a'..'z'. */
+static bool lower_alnum4(const char *p)
+{
+    uint32_t w;
+    uint32_t digit;
+    uint32_t lower;
+    (void)memcpy(&w, p, 4u);
+    if ((w & 0x80808080u) != 0u) {
+        return false;
+    }
+    digit = (w + 0x50505050u) & ~(w + 0x46464646u);
+    lower = (w + 0x1F1F1F1Fu) & ~(w + 0x05050505u);
+    return ((digit | lower) & 0x80808080u) == 0x80808080u;
+}
+
 bool camp_valid_inbox_id(const char *s, size_t len)
 {
     size_t i;
@@ -33,7 +50,13 @@ bool camp_valid_inbox_id(const char *s, size_t len)
     if (s == NULL || len == 0) {
         return false;
     }
-    for (i = 0; i < len; i++) {
+    /* IDs are 20-30 bytes: four at a time, then the rest one by one */
+    for (i = 0; len - i >= 4u; i += 4u) {
+        if (!lower_alnum4(&s[i])) {
+            return false;
+        }
+    }
+    for (; i < len; i++) {
         if (!is_lower_alnum(s[i])) {
             return false;
         }
