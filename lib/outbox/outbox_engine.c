@@ -126,19 +126,30 @@ static camp_status_t check_email(const ob_field_t *f, const char *s, size_t len,
 /* Rules of the string kinds, on (pointer, length): the status and *rule. The
  * limits of a LENGTH failure follow from the field (string_limits()), so no
  * verdict struct (status, rule, limits) travels on the stack (512 B budget per call). */
-static camp_status_t check_string(const ob_field_t *f, const char *s, size_t len, const char **rule)
+static camp_status_t check_string(const ob_field_t *f, const char *s, size_t len, const char **rule,
+                                  bool decoded)
 {
     const ob_limits_t *lim = limits_of(f);
     long chars;
 
-    if (len > 0u && memchr(s, '\0', len) != NULL) {
-        *rule = RULE_NUL;
-        return CAMP_ERR_INVALID;
-    }
-    chars = camp_utf8_chars(s, len);
-    if (chars < 0) {
-        *rule = RULE_UTF8;
-        return CAMP_ERR_PATTERN;
+    if (decoded) {
+        /* from a checked document: no NUL, valid UTF-8, so the count of characters
+         * lies between len/4 (rounded up) and len; len stands in for it unless that
+         * range reaches past a limit (min taken as at least 1: the e-mail rule) */
+        int64_t lo = (lim->min > 1) ? lim->min : 1;
+        bool count = (lim->max >= 0 && (uint64_t)len > (uint64_t)lim->max) ||
+                     (int64_t)(len / 4u + (size_t)(len % 4u != 0u)) < lo;
+        chars = count ? camp_utf8_chars(s, len) : (long)len;
+    } else {
+        if (len > 0u && memchr(s, '\0', len) != NULL) {
+            *rule = RULE_NUL;
+            return CAMP_ERR_INVALID;
+        }
+        chars = camp_utf8_chars(s, len);
+        if (chars < 0) {
+            *rule = RULE_UTF8;
+            return CAMP_ERR_PATTERN;
+        }
     }
     *rule = camp_ob_rules[f->rule];
     switch (f->kind) {
@@ -232,7 +243,7 @@ static camp_status_t decode_string(camp_json_doc_t *doc, int tok, const ob_field
     }
     if (rules != NULL) {
         const char *rule = NULL;
-        st = check_string(rules, s, len, &rule);
+        st = check_string(rules, s, len, &rule, true);
         if (st != CAMP_OK) {
             camp_json_diag(diag, doc, tok, st, rule);
             string_limits(diag, rules, st);
@@ -645,7 +656,7 @@ static camp_status_t validate_str(const ob_field_t *rules, const camp_str_t *s, 
     if (s->ptr == NULL) {
         return diag_rule(diag, path, CAMP_ERR_TYPE, RULE_STRING);
     }
-    st = check_string(rules, s->ptr, s->len, &rule);
+    st = check_string(rules, s->ptr, s->len, &rule, false);
     if (st != CAMP_OK) {
         camp_diag_set(diag, st, path->buf, rule);
         string_limits(diag, rules, st);
