@@ -104,20 +104,13 @@ static unsigned days_in_month(unsigned year, unsigned month)
     return dim[month - 1u];
 }
 
-/* The value of the @p n ASCII digits at s[at] (the caller checked they are in the
+/* The value of the two ASCII digits at s[at] (the caller checked they are in the
  * text); -1 when one of them is not a digit. */
-static int32_t digits_at(const char *s, size_t at, unsigned n)
+static int32_t two_digits(const char *s, size_t at)
 {
-    int32_t v = 0;
-    unsigned i;
-    for (i = 0; i < n; i++) {
-        unsigned d = (unsigned)(unsigned char)s[at + i] - (unsigned)'0';
-        if (d > 9u) {
-            return -1;
-        }
-        v = v * 10 + (int32_t)d;
-    }
-    return v;
+    uint32_t hi = (uint32_t)(unsigned char)s[at] - (uint32_t)'0';
+    uint32_t lo = (uint32_t)(unsigned char)s[at + 1u] - (uint32_t)'0';
+    return (hi > 9u || lo > 9u) ? -1 : (int32_t)(hi * 10u + lo);
 }
 
 /* The separators of "YYYY-MM-DDTHH:MM:SS" (RFC 3339 §5.6 allows a lowercase "t";
@@ -142,8 +135,8 @@ static int32_t offset_at(const char *s, size_t pos, size_t len)
     if (len - pos != 6u || (s[pos] != '+' && s[pos] != '-') || s[pos + 3u] != ':') {
         return OFFSET_BAD;
     }
-    oh = digits_at(s, pos + 1u, 2u);
-    om = digits_at(s, pos + 4u, 2u);
+    oh = two_digits(s, pos + 1u);
+    om = two_digits(s, pos + 4u);
     if (oh < 0 || oh > 23 || om < 0 || om > 59) {
         return OFFSET_BAD;
     }
@@ -203,12 +196,14 @@ camp_status_t camp_datetime_parse(const char *s, size_t len, camp_datetime_t *ou
     if (s == NULL || len < 20u || !separators_ok(s)) {
         return CAMP_ERR_DATE;
     }
-    year = digits_at(s, 0u, 4u);
-    month = digits_at(s, 5u, 2u);
-    day = digits_at(s, 8u, 2u);
-    hour = digits_at(s, 11u, 2u);
-    minute = digits_at(s, 14u, 2u);
-    second = digits_at(s, 17u, 2u);
+    year = two_digits(s, 0u);
+    month = two_digits(s, 2u); /* the year's last two digits, for the moment */
+    year = (year < 0 || month < 0) ? -1 : year * 100 + month;
+    month = two_digits(s, 5u);
+    day = two_digits(s, 8u);
+    hour = two_digits(s, 11u);
+    minute = two_digits(s, 14u);
+    second = two_digits(s, 17u);
     /* a real day of the proleptic Gregorian calendar; second 60: a leap second,
      * checked against the offset below */
     if (year < 0 || month < 1 || month > 12 || day < 1 ||
