@@ -101,10 +101,11 @@ TARGET_LDFLAGS     := --specs=picolibc.specs --oslib=semihost --crt0=semihost \
 TARGET_SHIM_SRCS   := tests/target/cmocka_shim.c tests/target/stack_paint.c tests/target/hmac_sha256.c
 
 # Objects depend on the flags they were built with: a changed TARGET_EXTRA_CFLAGS (or
-# Makefile flags) rebuilds them. Only evaluated when a target/size/check goal is asked for.
+# Makefile flags) rebuilds them. Only evaluated when a target/size/check goal, or a file
+# of the cross builds (e.g. one test's .elf), is asked for.
 TARGET_FLAGS_SIG   := $(TARGET_LIB_FLAGS) | $(TARGET_TEST_CFLAGS) | $(TARGET_LDFLAGS) | $(FW_LIB_CFLAGS)
 TARGET_FLAGS_STAMP := $(TARGET_DIR)/flags.stamp
-ifneq ($(filter target% check% size% %-target,$(MAKECMDGOALS)),)
+ifneq ($(filter target% check% size% %-target $(TARGET_DIR)/%,$(MAKECMDGOALS)),)
 $(shell mkdir -p $(TARGET_DIR))
 ifneq ($(strip $(file <$(TARGET_FLAGS_STAMP))),$(strip $(TARGET_FLAGS_SIG)))
 $(file >$(TARGET_FLAGS_STAMP),$(TARGET_FLAGS_SIG))
