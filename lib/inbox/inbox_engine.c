@@ -424,15 +424,17 @@ IB_NOINLINE static camp_status_t length_rule(const ictx_t *cx, uint8_t rule, lon
 IB_NOINLINE static camp_status_t decoded_length_rule(const ictx_t *cx, uint8_t rule,
                                                      const camp_str_t *s, const char **why)
 {
-    int64_t min, max;
-    long chars;
+    int64_t min;
+    int64_t max;
+    int64_t chars;
+    size_t fewest = (s->len / 4u) + (((s->len % 4u) != 0u) ? 1u : 0u);
     rule_range(cx, rule, &min, &max, why);
-    if ((uint64_t)s->len <= (uint64_t)max &&
-        (int64_t)(s->len / 4u + (size_t)(s->len % 4u != 0u)) >= min) {
-        return CAMP_OK;
+    if (((uint64_t)s->len > (uint64_t)max) || ((int64_t)fewest < min)) {
+        chars = camp_utf8_chars(s->ptr, s->len);
+    } else {
+        chars = min; /* within the limits whatever the count */
     }
-    chars = camp_utf8_chars(s->ptr, s->len);
-    return ((int64_t)chars < min || (int64_t)chars > max) ? CAMP_ERR_LENGTH : CAMP_OK;
+    return (chars < min || chars > max) ? CAMP_ERR_LENGTH : CAMP_OK;
 }
 
 /* The pattern checks, each reached by a tail call from camp_ib_check_kind_str(). */
@@ -1166,7 +1168,9 @@ static unsigned first_unseen(uint32_t seen, unsigned n)
 #if defined(__GNUC__) || defined(__clang__)
     j = (unseen != 0u) ? (unsigned)__builtin_ctz(unseen) : 32u;
 #else
-    for (j = 0; j < 32u && (unseen & (1u << j)) == 0u; j++) {
+    j = 0;
+    while (j < 32u && (unseen & (1u << j)) == 0u) {
+        j++;
     }
 #endif
     return (j < n) ? j : 0u;
@@ -1189,7 +1193,7 @@ static int lookup(const camp_json_doc_t *doc, const inode_t *nd, int key, uint32
     const char *raw;
     size_t n;
     unsigned j, c;
-    if (nd->t == NULL || nd->n == 0 || t->start < 0 || t->end < t->start ||
+    if (nd->t == NULL || nd->n == 0u || t->start < 0 || t->end < t->start ||
         (size_t)t->end > doc->len) {
         return -1;
     }

@@ -1,7 +1,8 @@
 /* JSON writer into a caller buffer.
  *
- * Every call goes through put(): it checks the call against the nesting state,
- * then writes its separator and payload byte by byte while counting them. When
+ * Every call goes through put() (plain values through put_value(), the same
+ * without string quoting): it checks the call against the nesting state, then
+ * writes its separator and payload byte by byte while counting them. When
  * a byte does not fit, the call's bytes are taken back (len returns to where
  * the call started), so the buffer always holds a prefix of complete calls;
  * after that nothing more is written, but sizes are still counted and the
@@ -185,14 +186,12 @@ static void put_done(camp_json_writer_t *w, unsigned what, const char *s)
 /* The checks every write starts with: writer usable, arguments, nesting state. */
 static bool put_begin(camp_json_writer_t *w, unsigned what, const char *s, size_t n)
 {
-    if (w == NULL || misused(w)) {
-        return false;
-    }
-    if (s == NULL && n > 0) {
+    bool ok = (w != NULL) && !misused(w);
+    if (ok && s == NULL && n > 0u) {
         set_error(w, CAMP_ERR_ARG);
-        return false;
+        ok = false;
     }
-    return put_allowed(w, what, s);
+    return ok && put_allowed(w, what, s);
 }
 
 /* The one entry of every write call but plain values: state check, separator, payload. */

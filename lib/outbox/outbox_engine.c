@@ -137,8 +137,9 @@ static camp_status_t check_string(const ob_field_t *f, const char *s, size_t len
          * lies between len/4 (rounded up) and len; len stands in for it unless that
          * range reaches past a limit (min taken as at least 1: the e-mail rule) */
         int64_t lo = (lim->min > 1) ? lim->min : 1;
-        bool count = (lim->max >= 0 && (uint64_t)len > (uint64_t)lim->max) ||
-                     (int64_t)(len / 4u + (size_t)(len % 4u != 0u)) < lo;
+        size_t fewest = (len / 4u) + (((len % 4u) != 0u) ? 1u : 0u);
+        bool count =
+            ((lim->max >= 0) && ((uint64_t)len > (uint64_t)lim->max)) || ((int64_t)fewest < lo);
         chars = count ? camp_utf8_chars(s, len) : (long)len;
     } else {
         if (len > 0u && memchr(s, '\0', len) != NULL) {
@@ -392,24 +393,22 @@ static bool raw_key_is(const char *raw, size_t n, const ob_field_t *f)
 
 /* The field of @p t named by key token @p key (NULL: an unknown member). Members
  * usually come in table order, so the search starts after the previous hit
- * (*hint) and goes round once. */
+ * (*hint) and goes round once (a second time for a key written with escapes). */
 static const ob_field_t *find_field(const camp_json_doc_t *doc, int key, const ob_table_t *t,
                                     uint32_t *seen, size_t *hint)
 {
     const camp_json_token_t *tk = &doc->tokens[key];
     const char *raw = doc->text + tk->start;
     size_t n = (size_t)(tk->end - tk->start), c, i = *hint;
-    bool escaped = false;
+    bool escaped;
     /* table keys have no escapes: the raw text first, and only a key written with
      * escapes (no raw match) is compared decoded, in a second round */
-    for (c = 0; c < 2u * t->count; c++, i = (i + 1u < t->count) ? i + 1u : 0u) {
+    for (c = 0; c < (2u * t->count); c++, i = (i + 1u < t->count) ? i + 1u : 0u) {
         const ob_field_t *f = &t->fields[i];
-        if (c == t->count) {
-            escaped = memchr(raw, '\\', n) != NULL;
-            if (!escaped) {
-                return NULL;
-            }
+        if ((c == t->count) && (memchr(raw, '\\', n) == NULL)) {
+            break; /* no raw match, and nothing to decode */
         }
+        escaped = c >= t->count;
         if (escaped ? camp_json_string_eq(doc, key, key_of(f)) : raw_key_is(raw, n, f)) {
             *seen |= (uint32_t)1u << i;
             *hint = (i + 1u < t->count) ? i + 1u : 0u;

@@ -26,42 +26,40 @@ static bool is_alpha(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* The 4 bytes at @p p as one word (their order does not matter to the byte-wise
+ * tests below; a compiler makes this a single load where it may). */
+static uint32_t load4(const char *p)
+{
+    return (uint32_t)(unsigned char)p[0] | ((uint32_t)(unsigned char)p[1] << 8) |
+           ((uint32_t)(unsigned char)p[2] << 16) | ((uint32_t)(unsigned char)p[3] << 24);
+}
+
 /* Whether the 4 bytes at @p p are all [0-9a-z], tested together: ASCII bytes only
  * (so that no sum carries into the next byte), then each byte's high bit says
  * whether it is in '0'..'9' or in 'a'..'z'. */
 static bool lower_alnum4(const char *p)
 {
-    uint32_t w;
-    uint32_t digit;
-    uint32_t lower;
-    (void)memcpy(&w, p, 4u);
-    if ((w & 0x80808080u) != 0u) {
-        return false;
-    }
-    digit = (w + 0x50505050u) & ~(w + 0x46464646u);
-    lower = (w + 0x1F1F1F1Fu) & ~(w + 0x05050505u);
-    return ((digit | lower) & 0x80808080u) == 0x80808080u;
+    uint32_t w = load4(p);
+    uint32_t digit = (w + 0x50505050u) & ~(w + 0x46464646u);
+    uint32_t lower = (w + 0x1F1F1F1Fu) & ~(w + 0x05050505u);
+    return ((w & 0x80808080u) == 0u) && (((digit | lower) & 0x80808080u) == 0x80808080u);
 }
 
 bool camp_valid_inbox_id(const char *s, size_t len)
 {
-    size_t i;
+    size_t i = 0;
+    bool ok = (s != NULL) && (len > 0u);
 
-    if (s == NULL || len == 0) {
-        return false;
-    }
     /* IDs are 20-30 bytes: four at a time, then the rest one by one */
-    for (i = 0; len - i >= 4u; i += 4u) {
-        if (!lower_alnum4(&s[i])) {
-            return false;
-        }
+    while (ok && (len - i) >= 4u) {
+        ok = lower_alnum4(&s[i]);
+        i += 4u;
     }
-    for (; i < len; i++) {
-        if (!is_lower_alnum(s[i])) {
-            return false;
-        }
+    while (ok && (i < len)) {
+        ok = is_lower_alnum(s[i]);
+        i++;
     }
-    return true;
+    return ok;
 }
 
 bool camp_valid_column_id(const char *s, size_t len)
@@ -113,11 +111,10 @@ bool camp_valid_tz_name(const char *s, size_t len)
  * x >= 'a' && x <= 'f'; bit 7 of each byte holds the answer. */
 static bool hex4(const char *p)
 {
-    uint32_t w;
+    uint32_t w = load4(p);
     uint32_t h;
     uint32_t digit;
     uint32_t alpha;
-    (void)memcpy(&w, p, 4u);
     if ((w & 0x80808080u) != 0u) {
         return false;
     }
