@@ -328,7 +328,7 @@ void camp_ib_path_key(ipath_t *p, const char *key, size_t len)
 void camp_ib_path_index(ipath_t *p, size_t i)
 {
     size_t scale = 1;
-    while (i / scale >= 10u) {
+    while ((i / scale) >= 10u) {
         scale *= 10u;
     }
     path_byte(p, '[');
@@ -434,7 +434,7 @@ IB_NOINLINE static camp_status_t decoded_length_rule(const ictx_t *cx, uint8_t r
     } else {
         chars = min; /* within the limits whatever the count */
     }
-    return (chars < min || chars > max) ? CAMP_ERR_LENGTH : CAMP_OK;
+    return ((chars < min) || (chars > max)) ? CAMP_ERR_LENGTH : CAMP_OK;
 }
 
 /* The pattern checks, each reached by a tail call from camp_ib_check_kind_str(). */
