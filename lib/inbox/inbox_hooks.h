@@ -912,10 +912,10 @@ static camp_status_t webhook_open_decode(ictx_t *cx, iframe_t *f)
     int tok = f->u.d.tok, type_tok;
     bool legacy;
     camp_status_t st;
-    if (camp_json_member(cx->u.d.doc, tok, "apiVersion") >= 0) {
+    if (camp_ib_member(cx->u.d.doc, tok, "apiVersion") >= 0) {
         a->format = CAMP_INBOX_WEBHOOK_V2;
-    } else if (camp_json_member(cx->u.d.doc, tok, "event") >= 0 &&
-               camp_json_member(cx->u.d.doc, tok, "type") < 0) {
+    } else if (camp_ib_member(cx->u.d.doc, tok, "event") >= 0 &&
+               camp_ib_member(cx->u.d.doc, tok, "type") < 0) {
         a->format = CAMP_INBOX_WEBHOOK_LEGACY;
     } else {
         a->format = CAMP_INBOX_WEBHOOK_V1;
@@ -923,7 +923,7 @@ static camp_status_t webhook_open_decode(ictx_t *cx, iframe_t *f)
     a->seq = -1;
     legacy = (a->format == CAMP_INBOX_WEBHOOK_LEGACY);
     f->node = legacy ? N_WH_LEGACY : (a->format == CAMP_INBOX_WEBHOOK_V2 ? N_WH_V2 : N_WH_V1);
-    type_tok = camp_json_member(cx->u.d.doc, tok, legacy ? "event" : "type");
+    type_tok = camp_ib_member(cx->u.d.doc, tok, legacy ? "event" : "type");
     if (type_tok < 0 || camp_json_kind(cx->u.d.doc, type_tok) != CAMP_JSON_STRING) {
         return CAMP_OK; /* reported by the member walk (required, or a type error) */
     }
@@ -1171,7 +1171,7 @@ static uint8_t error_node(uint8_t form)
 IB_NOINLINE static camp_status_t error_open_decode(ictx_t *cx, iframe_t *f)
 {
     camp_inbox_error_t *a = (camp_inbox_error_t *)f->a;
-    int e = camp_json_member(cx->u.d.doc, f->u.d.tok, "error");
+    int e = camp_ib_member(cx->u.d.doc, f->u.d.tok, "error");
     camp_json_kind_t k = camp_json_kind(cx->u.d.doc, e);
     if (e >= 0 && k == CAMP_JSON_OBJECT) {
         a->form = CAMP_INBOX_ERROR_NESTED;
@@ -1180,7 +1180,7 @@ IB_NOINLINE static camp_status_t error_open_decode(ictx_t *cx, iframe_t *f)
     } else if (e >= 0) {
         return camp_ib_fail_at(cx, e, CAMP_ERR_TYPE,
                                CAMP_RULE(I73, "must be an object or a string"));
-    } else if (camp_json_member(cx->u.d.doc, f->u.d.tok, "code") >= 0) {
+    } else if (camp_ib_member(cx->u.d.doc, f->u.d.tok, "code") >= 0) {
         a->form = CAMP_INBOX_ERROR_V2;
     } else {
         return missing(cx, f->u.d.tok, "error");
