@@ -148,9 +148,6 @@ static int32_t offset_at(const char *s, size_t pos, size_t len)
  * has no digit. */
 static size_t fraction_end(const char *s, size_t pos, size_t len, uint32_t *nanos)
 {
-    /* what n digits are multiplied by to make nanoseconds: 10^(9-n) */
-    static const uint32_t scale[9] = {1u,      10u,      100u,      1000u,     10000u,
-                                      100000u, 1000000u, 10000000u, 100000000u};
     unsigned ndigits = 0;
     uint32_t v = 0;
     if (pos >= len || s[pos] != '.') {
@@ -166,7 +163,10 @@ static size_t fraction_end(const char *s, size_t pos, size_t len, uint32_t *nano
     if (ndigits == 0u) {
         return 0;
     }
-    *nanos = (ndigits < 9u) ? v * scale[9u - ndigits] : v;
+    for (; ndigits < 9u; ndigits++) {
+        v *= 10u;
+    }
+    *nanos = v;
     return pos;
 }
 
