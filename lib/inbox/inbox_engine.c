@@ -1164,9 +1164,10 @@ static unsigned after_highest_seen(uint32_t seen, unsigned n)
 static unsigned first_unseen(uint32_t seen, unsigned n)
 {
     unsigned j;
-    uint32_t unseen = ~seen;
+    /* bit 31 set: with every member met, any start will do (the scan goes round) */
+    uint32_t unseen = ~seen | 0x80000000u;
 #if defined(__GNUC__) || defined(__clang__)
-    j = (unseen != 0u) ? (unsigned)__builtin_ctz(unseen) : 32u;
+    j = (unsigned)__builtin_ctz(unseen);
 #else
     j = 0;
     while (j < 32u && (unseen & (1u << j)) == 0u) {

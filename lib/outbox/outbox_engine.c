@@ -123,6 +123,19 @@ static camp_status_t check_email(const ob_field_t *f, const char *s, size_t len,
     return camp_valid_email(s, len) ? CAMP_OK : CAMP_ERR_PATTERN;
 }
 
+/* The characters of a string from a checked document (no NUL, valid UTF-8), as far
+ * as the limits @p lim need them: the count lies between len/4 (rounded up) and len,
+ * so len stands in for it unless that range reaches past a limit (min taken as at
+ * least 1: the e-mail rule). */
+static long decoded_chars(const ob_limits_t *lim, const char *s, size_t len)
+{
+    int64_t lo = (lim->min > 1) ? lim->min : 1;
+    size_t fewest = (len / 4u) + (((len % 4u) != 0u) ? 1u : 0u);
+    bool count =
+        ((lim->max >= 0) && ((uint64_t)len > (uint64_t)lim->max)) || ((int64_t)fewest < lo);
+    return count ? camp_utf8_chars(s, len) : (long)len;
+}
+
 /* Rules of the string kinds, on (pointer, length): the status and *rule. The
  * limits of a LENGTH failure follow from the field (string_limits()), so no
  * verdict struct (status, rule, limits) travels on the stack (512 B budget per call). */
@@ -133,14 +146,7 @@ static camp_status_t check_string(const ob_field_t *f, const char *s, size_t len
     long chars;
 
     if (decoded) {
-        /* from a checked document: no NUL, valid UTF-8, so the count of characters
-         * lies between len/4 (rounded up) and len; len stands in for it unless that
-         * range reaches past a limit (min taken as at least 1: the e-mail rule) */
-        int64_t lo = (lim->min > 1) ? lim->min : 1;
-        size_t fewest = (len / 4u) + (((len % 4u) != 0u) ? 1u : 0u);
-        bool count =
-            ((lim->max >= 0) && ((uint64_t)len > (uint64_t)lim->max)) || ((int64_t)fewest < lo);
-        chars = count ? camp_utf8_chars(s, len) : (long)len;
+        chars = decoded_chars(lim, s, len);
     } else {
         if (len > 0u && memchr(s, '\0', len) != NULL) {
             *rule = RULE_NUL;
@@ -400,15 +406,14 @@ static const ob_field_t *find_field(const camp_json_doc_t *doc, int key, const o
     const camp_json_token_t *tk = &doc->tokens[key];
     const char *raw = doc->text + tk->start;
     size_t n = (size_t)(tk->end - tk->start), c, i = *hint;
-    bool escaped;
     /* table keys have no escapes: the raw text first, and only a key written with
      * escapes (no raw match) is compared decoded, in a second round */
     for (c = 0; c < (2u * t->count); c++, i = (i + 1u < t->count) ? i + 1u : 0u) {
         const ob_field_t *f = &t->fields[i];
+        bool escaped = c >= t->count;
         if ((c == t->count) && (memchr(raw, '\\', n) == NULL)) {
             break; /* no raw match, and nothing to decode */
         }
-        escaped = c >= t->count;
         if (escaped ? camp_json_string_eq(doc, key, key_of(f)) : raw_key_is(raw, n, f)) {
             *seen |= (uint32_t)1u << i;
             *hint = (i + 1u < t->count) ? i + 1u : 0u;

@@ -113,6 +113,27 @@ static int32_t two_digits(const char *s, size_t at)
     return (hi > 9u || lo > 9u) ? -1 : (int32_t)(hi * 10u + lo);
 }
 
+/* The year: the four ASCII digits at s[0]; -1 when one of them is not a digit. */
+static int32_t four_digits(const char *s)
+{
+    int32_t hi = two_digits(s, 0u);
+    int32_t lo = two_digits(s, 2u);
+    return (hi < 0 || lo < 0) ? -1 : (hi * 100) + lo;
+}
+
+/* A real day of the proleptic Gregorian calendar (a field not read is -1). */
+static bool date_ok(int32_t year, int32_t month, int32_t day)
+{
+    return year >= 0 && month >= 1 && month <= 12 && day >= 1 &&
+           day <= (int32_t)days_in_month((unsigned)year, (unsigned)month);
+}
+
+/* A time of day; second 60 is a leap second, checked against the offset later. */
+static bool time_ok(int32_t hour, int32_t minute, int32_t second)
+{
+    return hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 60;
+}
+
 /* The separators of "YYYY-MM-DDTHH:MM:SS" (RFC 3339 §5.6 allows a lowercase "t";
  * a space separator is not accepted: the APIs document the `T` form only). */
 static bool separators_ok(const char *s)
@@ -196,19 +217,13 @@ camp_status_t camp_datetime_parse(const char *s, size_t len, camp_datetime_t *ou
     if (s == NULL || len < 20u || !separators_ok(s)) {
         return CAMP_ERR_DATE;
     }
-    year = two_digits(s, 0u);
-    month = two_digits(s, 2u); /* the year's last two digits, for the moment */
-    year = (year < 0 || month < 0) ? -1 : year * 100 + month;
+    year = four_digits(s);
     month = two_digits(s, 5u);
     day = two_digits(s, 8u);
     hour = two_digits(s, 11u);
     minute = two_digits(s, 14u);
     second = two_digits(s, 17u);
-    /* a real day of the proleptic Gregorian calendar; second 60: a leap second,
-     * checked against the offset below */
-    if (year < 0 || month < 1 || month > 12 || day < 1 ||
-        day > (int32_t)days_in_month((unsigned)year, (unsigned)month) || hour < 0 || hour > 23 ||
-        minute < 0 || minute > 59 || second < 0 || second > 60) {
+    if (!date_ok(year, month, day) || !time_ok(hour, minute, second)) {
         return CAMP_ERR_DATE;
     }
     end = fraction_end(s, 19u, len, &nanos);
