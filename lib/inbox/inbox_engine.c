@@ -9,6 +9,7 @@
 
 #include "inbox_internal.h"
 #include "status/status_internal.h"
+#include "validate/validate_internal.h"
 
 /* ---- enums (NUL-separated name lists; no pointer tables) ------------------------------ */
 
@@ -419,21 +420,15 @@ IB_NOINLINE static camp_status_t length_rule(const ictx_t *cx, uint8_t rule, lon
 }
 
 /* length_rule() on a decoded string, valid UTF-8 (the strict check proved it): its
- * count of characters lies between len/4 (rounded up) and len, so it is counted only
- * when that range reaches past a limit. */
+ * characters are counted only when the limits need them. */
 IB_NOINLINE static camp_status_t decoded_length_rule(const ictx_t *cx, uint8_t rule,
                                                      const camp_str_t *s, const char **why)
 {
     int64_t min;
     int64_t max;
     int64_t chars;
-    size_t fewest = (s->len / 4u) + (((s->len % 4u) != 0u) ? 1u : 0u);
     rule_range(cx, rule, &min, &max, why);
-    if (((uint64_t)s->len > (uint64_t)max) || ((int64_t)fewest < min)) {
-        chars = camp_utf8_chars(s->ptr, s->len);
-    } else {
-        chars = min; /* within the limits whatever the count */
-    }
+    chars = camp_utf8_chars_within(s->ptr, s->len, min, max);
     return ((chars < min) || (chars > max)) ? CAMP_ERR_LENGTH : CAMP_OK;
 }
 
@@ -1177,11 +1172,46 @@ static unsigned first_unseen(uint32_t seen, unsigned n)
     return (j < n) ? j : 0u;
 }
 
+/* Word compares of keys: most keys are 4..16 bytes, where two overlapping loads from
+ * each side replace a call to memcmp. Left out when optimizing for size, and on
+ * ARMv6-M, where an unaligned word load is a call. */
+#ifndef CAMP_IB_KEY_WORDS
+#if defined(__OPTIMIZE_SIZE__) || defined(__ARM_ARCH_6M__)
+#define CAMP_IB_KEY_WORDS 0
+#else
+#define CAMP_IB_KEY_WORDS 1
+#endif
+#endif
+
+/* Whether a[0..n) and b[0..n) hold the same bytes. */
+static bool same_key_bytes(const char *a, const char *b, size_t n)
+{
+#if CAMP_IB_KEY_WORDS
+    if (n >= 4u && n <= 8u) {
+        uint32_t a0, b0, a1, b1;
+        (void)memcpy(&a0, a, 4u);
+        (void)memcpy(&b0, b, 4u);
+        (void)memcpy(&a1, a + n - 4u, 4u);
+        (void)memcpy(&b1, b + n - 4u, 4u);
+        return ((a0 ^ b0) | (a1 ^ b1)) == 0u;
+    }
+    if (n > 8u && n <= 16u) {
+        uint64_t a0, b0, a1, b1;
+        (void)memcpy(&a0, a, 8u);
+        (void)memcpy(&b0, b, 8u);
+        (void)memcpy(&a1, a + n - 8u, 8u);
+        (void)memcpy(&b1, b + n - 8u, 8u);
+        return ((a0 ^ b0) | (a1 ^ b1)) == 0u;
+    }
+#endif
+    return memcmp(a, b, n) == 0;
+}
+
 /* Whether member @p j of @p nd has the raw (unescaped) key raw[0..n). */
 static bool key_at(const inode_t *nd, unsigned j, const char *raw, size_t n)
 {
     const char *k = camp_ib_key(&nd->t[j]);
-    return nd->t[j].key_len == n && (n == 0 || (k[0] == raw[0] && memcmp(k, raw, n) == 0));
+    return nd->t[j].key_len == n && (n == 0 || (k[0] == raw[0] && same_key_bytes(k, raw, n)));
 }
 
 /* Decode: the member of @p nd whose key is token @p key (-1: none). Tried first:

@@ -172,6 +172,7 @@ typedef struct check {
     unsigned depth;
     unsigned max_depth;
     uint32_t stack[(CAMP_JSON_MAX_DEPTH + 31) / 32];
+    bool escapes;      /* a backslash was met */
     camp_status_t err; /* the failure's status (CAMP_ERR_JSON_SYNTAX unless set) */
     size_t at;         /* the failure's offset */
     const char *rule;  /* the failure's rule */
@@ -202,6 +203,7 @@ static size_t check_escape(check_t *ck, size_t i)
 {
     const unsigned char *s = ck->s;
     size_t k;
+    ck->escapes = true;
     if (ck->len - i < 2) {
         return ck->len;
     }
@@ -463,7 +465,15 @@ static CHECK_NOINLINE void check_report(camp_diag_t *diag, camp_status_t err, co
 
 camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth, camp_diag_t *diag)
 {
+    camp_status_t st = camp_json_check_text(json, len, max_depth, diag);
+    return (st == CAMP_JSON_OK_ESCAPES) ? CAMP_OK : st;
+}
+
+camp_status_t camp_json_check_text(const char *json, size_t len, unsigned max_depth,
+                                   camp_diag_t *diag)
+{
     check_t ck;
+    ck.escapes = false;
     ck.err = CAMP_ERR_JSON_SYNTAX;
     ck.max_depth = max_depth;
     ck.at = 0;
@@ -486,7 +496,7 @@ camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth, 
         ck.depth = 0;
         memset(ck.stack, 0, sizeof ck.stack);
         if (check_document(&ck)) {
-            return CAMP_OK;
+            return ck.escapes ? CAMP_JSON_OK_ESCAPES : CAMP_OK;
         }
     }
     check_report(diag, ck.err, ck.rule);

@@ -463,12 +463,14 @@ camp_status_t camp_json_get_string(camp_json_doc_t *doc, int tok, const char **o
         return CAMP_ERR_JSON_TYPE;
     }
     if ((t->type_ & CAMP_JSON_F_DECODED) == 0) {
-        /* only the decoded bytes' end moves; the closing quote becomes the NUL */
-        const char *e = unescape(&doc->text[t->start], &doc->text[t->end]);
-        if (e == NULL) {
-            return CAMP_ERR_JSON_NUL;
+        if ((doc->tokens[0].type_ & CAMP_JSON_F_NO_ESCAPES) == 0) {
+            /* only the decoded bytes' end moves; the closing quote becomes the NUL */
+            const char *e = unescape(&doc->text[t->start], &doc->text[t->end]);
+            if (e == NULL) {
+                return CAMP_ERR_JSON_NUL;
+            }
+            t->end = (int)(e - doc->text);
         }
-        t->end = (int)(e - doc->text);
         t->type_ |= CAMP_JSON_F_DECODED;
     }
     /* The byte at `end` (the closing quote, or past the decoded bytes) becomes the NUL. */

@@ -142,6 +142,7 @@ camp_status_t camp_json_parse(camp_json_doc_t *doc, char *json, size_t len,
                               camp_json_token_t *tokens, size_t capacity, camp_diag_t *diag)
 {
     camp_status_t st;
+    bool escapes;
 
     if (doc == NULL || json == NULL || (tokens == NULL && capacity > 0)) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "$",
@@ -151,9 +152,16 @@ camp_status_t camp_json_parse(camp_json_doc_t *doc, char *json, size_t len,
     doc->len = len;
     doc->tokens = tokens;
     doc->count = 0;
-    st = camp_json_check(json, len, CAMP_JSON_MAX_DEPTH, diag);
-    if (st != CAMP_OK) {
-        return st;
+    st = camp_json_check_text(json, len, CAMP_JSON_MAX_DEPTH, diag);
+    escapes = (st == CAMP_JSON_OK_ESCAPES);
+    if (escapes) {
+        st = CAMP_OK;
     }
-    return tokenize(doc, capacity, diag);
+    if (st == CAMP_OK) {
+        st = tokenize(doc, capacity, diag);
+    }
+    if (st == CAMP_OK && !escapes) {
+        doc->tokens[0].type_ |= CAMP_JSON_F_NO_ESCAPES; /* a successful tokenize made token 0 */
+    }
+    return st;
 }

@@ -9,6 +9,7 @@
 #include "camp/camp_validate.h"
 #include "outbox/outbox_internal.h"
 #include "status/status_internal.h"
+#include "validate/validate_internal.h"
 
 /* Enum members are accessed through memcpy at their real width: 4 bytes on
  * most ABIs, 1 where enums are short (arm-none-eabi's default). The three
@@ -123,19 +124,6 @@ static camp_status_t check_email(const ob_field_t *f, const char *s, size_t len,
     return camp_valid_email(s, len) ? CAMP_OK : CAMP_ERR_PATTERN;
 }
 
-/* The characters of a string from a checked document (no NUL, valid UTF-8), as far
- * as the limits @p lim need them: the count lies between len/4 (rounded up) and len,
- * so len stands in for it unless that range reaches past a limit (min taken as at
- * least 1: the e-mail rule). */
-static long decoded_chars(const ob_limits_t *lim, const char *s, size_t len)
-{
-    int64_t lo = (lim->min > 1) ? lim->min : 1;
-    size_t fewest = (len / 4u) + (((len % 4u) != 0u) ? 1u : 0u);
-    bool count =
-        ((lim->max >= 0) && ((uint64_t)len > (uint64_t)lim->max)) || ((int64_t)fewest < lo);
-    return count ? camp_utf8_chars(s, len) : (long)len;
-}
-
 /* Rules of the string kinds, on (pointer, length): the status and *rule. The
  * limits of a LENGTH failure follow from the field (string_limits()), so no
  * verdict struct (status, rule, limits) travels on the stack (512 B budget per call). */
@@ -146,7 +134,7 @@ static camp_status_t check_string(const ob_field_t *f, const char *s, size_t len
     long chars;
 
     if (decoded) {
-        chars = decoded_chars(lim, s, len);
+        chars = (long)camp_utf8_chars_within(s, len, lim->min, lim->max);
     } else {
         if (len > 0u && memchr(s, '\0', len) != NULL) {
             *rule = RULE_NUL;

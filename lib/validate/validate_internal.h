@@ -1,0 +1,30 @@
+/*
+ * validate_internal.h - validator helpers the model engines share but the public
+ * API does not offer.
+ */
+#ifndef CAMP_VALIDATE_INTERNAL_H
+#define CAMP_VALIDATE_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "camp/camp_validate.h"
+
+/* The character count of @p s, @p len bytes of valid UTF-8 (a string from a checked
+ * document), as far as a min..max length rule needs it: the count lies between len/4
+ * (rounded up) and len, so it is counted only when that range reaches past a limit;
+ * otherwise len is returned, which passes the rule as the count would. max < 0: no
+ * upper limit. Inline: it runs for every decoded string with a length rule. */
+static inline int64_t camp_utf8_chars_within(const char *s, size_t len, int64_t min, int64_t max)
+{
+    size_t fewest = (len / 4u) + (((len % 4u) != 0u) ? 1u : 0u);
+    bool over_max = (max >= 0) && ((uint64_t)len > (uint64_t)max);
+
+    if (over_max || ((int64_t)fewest < min)) {
+        return (int64_t)camp_utf8_chars(s, len);
+    }
+    return (int64_t)len;
+}
+
+#endif /* CAMP_VALIDATE_INTERNAL_H */
