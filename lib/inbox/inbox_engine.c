@@ -392,7 +392,9 @@ camp_status_t camp_ib_want_object(ictx_t *cx, int tok)
     return CAMP_OK;
 }
 
-camp_status_t camp_ib_get_str(ictx_t *cx, int tok, camp_str_t *out)
+/* camp_ib_get_str() past the fast case, in a frame of its own: the getter and its
+ * failures. */
+IB_NOINLINE static camp_status_t get_str_slow(ictx_t *cx, int tok, camp_str_t *out)
 {
     camp_status_t st = camp_json_get_string(cx->u.d.doc, tok, &out->ptr, &out->len);
     if (st == CAMP_ERR_JSON_NUL) {
@@ -405,6 +407,14 @@ camp_status_t camp_ib_get_str(ictx_t *cx, int tok, camp_str_t *out)
         return camp_ib_fail_at(cx, tok, CAMP_ERR_TYPE, CAMP_RULE(I28, "must be a string"));
     }
     return CAMP_OK;
+}
+
+camp_status_t camp_ib_get_str(ictx_t *cx, int tok, camp_str_t *out)
+{
+    if (camp_json_plain_string(cx->u.d.doc, tok, &out->ptr, &out->len)) {
+        return CAMP_OK;
+    }
+    return get_str_slow(cx, tok, out);
 }
 
 /* ---- value checks ------------------------------------------------------------------------------ */
@@ -755,7 +765,7 @@ static void put_string(ictx_t *cx, const camp_str_t *s)
 static bool raw_ok(const camp_str_t *s, bool object)
 {
     size_t i = 0;
-    if (s->ptr == NULL || camp_json_check(s->ptr, s->len, CAMP_JSON_MAX_DEPTH, NULL) != CAMP_OK) {
+    if (s->ptr == NULL || !camp_json_well_formed(s->ptr, s->len)) {
         return false;
     }
     while (i < s->len &&

@@ -162,6 +162,13 @@ static bool u_escape(const unsigned char *s, size_t at, size_t len, size_t *k)
     return j == at + 6;
 }
 
+/* check_t::limits: the deepest nesting allowed, and a flag beside it. The flag shares
+ * the field because a field of its own costs the checker's loop a register, and its
+ * frame (under every check of a raw member) 8 bytes. */
+#define CHECK_DEPTH_MASK 0xFFu
+#define CHECK_ESCAPES 0x100u /* a backslash was met */
+typedef char check_depth_fits[(CAMP_JSON_MAX_DEPTH <= CHECK_DEPTH_MASK) ? 1 : -1];
+
 /* Where the check stands: the input, the position, what may come next, one bit per
  * open container (1: object), and what went wrong once something did. */
 typedef struct check {
@@ -170,9 +177,8 @@ typedef struct check {
     size_t i;
     unsigned st;
     unsigned depth;
-    unsigned max_depth;
+    unsigned limits; /* max_depth in the low byte, CHECK_ESCAPES above it */
     uint32_t stack[(CAMP_JSON_MAX_DEPTH + 31) / 32];
-    bool escapes;      /* a backslash was met */
     camp_status_t err; /* the failure's status (CAMP_ERR_JSON_SYNTAX unless set) */
     size_t at;         /* the failure's offset */
     const char *rule;  /* the failure's rule */
@@ -203,7 +209,7 @@ static size_t check_escape(check_t *ck, size_t i)
 {
     const unsigned char *s = ck->s;
     size_t k;
-    ck->escapes = true;
+    ck->limits |= CHECK_ESCAPES;
     if (ck->len - i < 2) {
         return ck->len;
     }
@@ -305,11 +311,11 @@ static bool string_token(check_t *ck)
 static bool open_container(check_t *ck, unsigned char b)
 {
     uint32_t bit = (uint32_t)1u << (ck->depth % 32u);
-    if (ck->depth >= ck->max_depth) {
+    if (ck->depth >= (ck->limits & CHECK_DEPTH_MASK)) {
         ck->err = CAMP_ERR_JSON_DEPTH; /* its limit: max_depth */
         return check_fail(
             ck, ck->i,
-            (ck->max_depth == CAMP_JSON_MAX_DEPTH)
+            ((ck->limits & CHECK_DEPTH_MASK) == CAMP_JSON_MAX_DEPTH)
                 ? CAMP_RULE(J14, "nesting deeper than " CAMP_JSON_STR(CAMP_JSON_MAX_DEPTH))
                 : CAMP_RULE(J15, "nesting deeper than the limit"));
     }
@@ -473,9 +479,8 @@ camp_status_t camp_json_check_text(const char *json, size_t len, unsigned max_de
                                    camp_diag_t *diag)
 {
     check_t ck;
-    ck.escapes = false;
     ck.err = CAMP_ERR_JSON_SYNTAX;
-    ck.max_depth = max_depth;
+    ck.limits = max_depth; /* at most CAMP_JSON_MAX_DEPTH when it is used */
     ck.at = 0;
     ck.rule = NULL;
     if (json == NULL || max_depth > CAMP_JSON_MAX_DEPTH) {
@@ -496,7 +501,7 @@ camp_status_t camp_json_check_text(const char *json, size_t len, unsigned max_de
         ck.depth = 0;
         memset(ck.stack, 0, sizeof ck.stack);
         if (check_document(&ck)) {
-            return ck.escapes ? CAMP_JSON_OK_ESCAPES : CAMP_OK;
+            return ((ck.limits & CHECK_ESCAPES) != 0u) ? CAMP_JSON_OK_ESCAPES : CAMP_OK;
         }
     }
     check_report(diag, ck.err, ck.rule);
@@ -505,7 +510,7 @@ camp_status_t camp_json_check_text(const char *json, size_t len, unsigned max_de
         /* the two failures that have a limit; keeping it out of check_t keeps the
          * state small (this frame is under the diagnostic's) */
         if (ck.err == CAMP_ERR_JSON_DEPTH) {
-            camp_diag_set_limits(diag, 0, (int64_t)ck.max_depth);
+            camp_diag_set_limits(diag, 0, (int64_t)(ck.limits & CHECK_DEPTH_MASK));
         } else if (ck.err == CAMP_ERR_JSON_TOO_LARGE) {
             camp_diag_set_limits(diag, 0, INT_MAX);
         } else {

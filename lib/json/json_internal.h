@@ -19,24 +19,6 @@
  * json_tokenize.c) and the inline kind test: json_token.h, shared with the engines. */
 #include "json/json_token.h"
 
-/* Flag: this string token was unescaped in place; its bytes are the decoded
- * value, `end` points at the NUL that now terminates it. Makes
- * camp_json_get_string() idempotent and tells camp_json_string_eq() not to
- * decode escapes a second time. */
-#define CAMP_JSON_F_DECODED 0x100
-
-/* Flag on token 0 (the root): the strict check met no backslash in the document, so
- * no string needs unescaping; camp_json_get_string() then skips its search. */
-#define CAMP_JSON_F_NO_ESCAPES 0x200
-
-/* camp_json_check() that also tells whether the document holds a backslash (an
- * escape in a string): CAMP_JSON_OK_ESCAPES for a well-formed document that does.
- * A status, not an out-parameter: a pointer kept over the checker's loop costs it a
- * register. The value is private: no public call returns it. */
-#define CAMP_JSON_OK_ESCAPES ((camp_status_t)99)
-camp_status_t camp_json_check_text(const char *json, size_t len, unsigned max_depth,
-                                   camp_diag_t *diag);
-
 /* Byte classes of ASCII (index < 0x80; bytes >= 0x80 have no class): one
  * table shared by the checker, the tokenizer's helpers and the writer. */
 #define CAMP_JSON_C_PLAIN 0x01u /* string byte needing no attention: not '"', '\\', < 0x20 */

@@ -1,4 +1,5 @@
-/* Token kinds for the decoders of lib/ (private to the library).
+/* Token kinds and the strict check's private entry, for the decoders of lib/
+ * (private to the library).
  *
  * camp_json_token_t::type_ holds the tokenizer's own type code (equal to jsmn's
  * jsmntype_t values; checked in json_tokenize.c, the only file that includes the
@@ -9,6 +10,7 @@
 #ifndef CAMP_JSON_TOKEN_H
 #define CAMP_JSON_TOKEN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "camp/camp_json.h"
@@ -18,6 +20,32 @@
 #define CAMP_JSON_T_STRING 3
 #define CAMP_JSON_T_PRIMITIVE 4
 #define CAMP_JSON_T_MASK 0xff
+
+/* Flag: this string token was unescaped in place; its bytes are the decoded
+ * value, `end` points at the NUL that now terminates it. Makes
+ * camp_json_get_string() idempotent and tells camp_json_string_eq() not to
+ * decode escapes a second time. */
+#define CAMP_JSON_F_DECODED 0x100
+
+/* Flag on token 0 (the root): the strict check met no backslash in the document, so
+ * no string needs unescaping. */
+#define CAMP_JSON_F_NO_ESCAPES 0x200
+
+/* camp_json_check() that also tells whether the document holds a backslash (an
+ * escape in a string): CAMP_JSON_OK_ESCAPES for a well-formed document that does.
+ * A status, not an out-parameter: a pointer kept over the checker's loop costs it a
+ * register. The value is private: no public call returns it. */
+#define CAMP_JSON_OK_ESCAPES ((camp_status_t)99)
+camp_status_t camp_json_check_text(const char *json, size_t len, unsigned max_depth,
+                                   camp_diag_t *diag);
+
+/* Whether json[0..len) is one well-formed JSON value (json NULL: no). For the struct
+ * walks' raw members: camp_json_check() would add its own frame to their stack. */
+static inline bool camp_json_well_formed(const char *json, size_t len)
+{
+    camp_status_t st = camp_json_check_text(json, len, CAMP_JSON_MAX_DEPTH, NULL);
+    return (st == CAMP_OK) || (st == CAMP_JSON_OK_ESCAPES);
+}
 
 /* camp_json_kind() for a @p doc known to be non-NULL with its token array (the
  * engines check that at their entry points; camp_json_kind() checks it, then calls
@@ -47,6 +75,36 @@ static inline camp_json_kind_t camp_json_kind_at(const camp_json_doc_t *doc, int
         }
     default: return CAMP_JSON_INVALID;
     }
+}
+
+/* The fast case of camp_json_get_string(), under camp_json_kind_at()'s terms (any
+ * @p tok): a string in a document without a backslash is its token's own bytes.
+ * true: *out and *len are set; false: nothing changed, the getter must decide. */
+static inline bool camp_json_plain_string(camp_json_doc_t *doc, int tok, const char **out,
+                                          size_t *len)
+{
+    camp_json_token_t *t;
+    if (tok < 0 || tok >= doc->count || (doc->tokens[0].type_ & CAMP_JSON_F_NO_ESCAPES) == 0) {
+        return false;
+    }
+    t = &doc->tokens[tok];
+    if ((t->type_ & CAMP_JSON_T_MASK) != CAMP_JSON_T_STRING || t->start <= 0 || t->end < t->start ||
+        (size_t)t->end >= doc->len) {
+        return false;
+    }
+    doc->text[t->end] = '\0'; /* the closing quote */
+    t->type_ |= CAMP_JSON_F_DECODED;
+    *out = doc->text + t->start;
+    *len = (size_t)(t->end - t->start);
+    return true;
+}
+
+/* camp_json_get_string() with its fast case inline (no call per string). */
+static inline camp_status_t camp_json_string_at(camp_json_doc_t *doc, int tok, const char **out,
+                                                size_t *len)
+{
+    return camp_json_plain_string(doc, tok, out, len) ? CAMP_OK
+                                                      : camp_json_get_string(doc, tok, out, len);
 }
 
 /* camp_json_size() under the same terms (camp_json_size() checks @p doc, then calls

@@ -7,6 +7,7 @@
 
 #include "camp/camp_schedule.h"
 #include "camp/camp_validate.h"
+#include "json/json_token.h"
 #include "outbox/outbox_internal.h"
 #include "status/status_internal.h"
 #include "validate/validate_internal.h"
@@ -224,7 +225,7 @@ static camp_status_t decode_string(camp_json_doc_t *doc, int tok, const ob_field
 {
     const char *s = NULL;
     size_t len = 0;
-    camp_status_t st = camp_json_get_string(doc, tok, &s, &len);
+    camp_status_t st = camp_json_string_at(doc, tok, &s, &len);
 
     if (st == CAMP_ERR_JSON_TYPE) {
         return camp_json_diag(diag, doc, tok, CAMP_ERR_TYPE,
@@ -728,7 +729,7 @@ static camp_status_t validate_value(const ob_field_t *f, const void *base, ob_pa
         const camp_str_t *raw = (const camp_str_t *)p;
         /* Written verbatim, so it must be exactly one well-formed value: nothing a
          * caller puts here can break the surrounding body. */
-        if (camp_json_check(raw->ptr, raw->len, CAMP_JSON_MAX_DEPTH, NULL) != CAMP_OK) {
+        if (!camp_json_well_formed(raw->ptr, raw->len)) {
             return diag_rule(diag, path, CAMP_ERR_INVALID, RULE_RAW);
         }
         return CAMP_OK;

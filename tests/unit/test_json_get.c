@@ -374,6 +374,39 @@ static void test_string_every_escape_in_place(void **state)
     }
 }
 
+/* Without a backslash in the document its strings are read as they are; the root
+ * keeps its kind. One escape anywhere turns unescaping back on for every string. */
+static void test_string_plain_document(void **state)
+{
+    fx_t f;
+    const char *s = NULL;
+    size_t n = 0;
+    (void)state;
+    load_ok(&f, "{\"a\":\"xy\",\"b\":[\"z\"]}");
+    assert_int_equal(camp_json_kind(&f.doc, 0), CAMP_JSON_OBJECT);
+    assert_int_equal(camp_json_size(&f.doc, 0), 2);
+    assert_int_equal(camp_json_get_string(&f.doc, 2, &s, &n), CAMP_OK);
+    assert_int_equal(n, 2);
+    assert_memory_equal(s, "xy", 3); /* NUL-terminated in place */
+    assert_true(camp_json_string_eq(&f.doc, 1, "a"));
+    assert_int_equal(camp_json_get_string(&f.doc, 5, &s, &n), CAMP_OK);
+    assert_memory_equal(s, "z", 2);
+
+    load_ok(&f, "\"root\"");
+    assert_int_equal(camp_json_kind(&f.doc, 0), CAMP_JSON_STRING);
+    assert_int_equal(camp_json_get_string(&f.doc, 0, &s, &n), CAMP_OK);
+    assert_int_equal(n, 4);
+    assert_memory_equal(s, "root", 5);
+
+    load_ok(&f, "[\"a\\\\b\", \"c\\nd\"]");
+    assert_int_equal(camp_json_get_string(&f.doc, 1, &s, &n), CAMP_OK);
+    assert_int_equal(n, 3);
+    assert_memory_equal(s, "a\\b", 4);
+    assert_int_equal(camp_json_get_string(&f.doc, 2, &s, &n), CAMP_OK);
+    assert_int_equal(n, 3);
+    assert_memory_equal(s, "c\nd", 4);
+}
+
 static void test_string_unicode_escapes(void **state)
 {
     fx_t f;
@@ -519,6 +552,7 @@ int main(void)
         cmocka_unit_test(test_fraction_type),
         cmocka_unit_test(test_bool_and_null),
         cmocka_unit_test(test_string_every_escape_in_place),
+        cmocka_unit_test(test_string_plain_document),
         cmocka_unit_test(test_string_unicode_escapes),
         cmocka_unit_test(test_string_nul_escape_refused),
         cmocka_unit_test(test_string_type_and_empty),
