@@ -411,10 +411,9 @@ IB_NOINLINE static camp_status_t get_str_slow(ictx_t *cx, int tok, camp_str_t *o
 
 camp_status_t camp_ib_get_str(ictx_t *cx, int tok, camp_str_t *out)
 {
-    if (camp_json_plain_string(cx->u.d.doc, tok, &out->ptr, &out->len)) {
-        return CAMP_OK;
-    }
-    return get_str_slow(cx, tok, out);
+    return camp_json_plain_string(cx->u.d.doc, tok, &out->ptr, &out->len)
+               ? CAMP_OK
+               : get_str_slow(cx, tok, out);
 }
 
 /* ---- value checks ------------------------------------------------------------------------------ */
@@ -765,7 +764,7 @@ static void put_string(ictx_t *cx, const camp_str_t *s)
 static bool raw_ok(const camp_str_t *s, bool object)
 {
     size_t i = 0;
-    if (s->ptr == NULL || !camp_json_well_formed(s->ptr, s->len)) {
+    if ((s->ptr == NULL) || !camp_json_well_formed(s->ptr, s->len)) {
         return false;
     }
     while (i < s->len &&
@@ -1182,11 +1181,10 @@ static unsigned first_unseen(uint32_t seen, unsigned n)
     return (j < n) ? j : 0u;
 }
 
-/* Word compares of keys: most keys are 4..16 bytes, where two overlapping loads from
- * each side replace a call to memcmp. Left out when optimizing for size, and on
- * ARMv6-M, where an unaligned word load is a call. */
+/* Word compares of keys: most keys are 4..16 bytes, where four (overlapping) words
+ * from each side replace a call to memcmp. Left out when optimizing for size. */
 #ifndef CAMP_IB_KEY_WORDS
-#if defined(__OPTIMIZE_SIZE__) || defined(__ARM_ARCH_6M__)
+#if defined(__OPTIMIZE_SIZE__)
 #define CAMP_IB_KEY_WORDS 0
 #else
 #define CAMP_IB_KEY_WORDS 1
@@ -1196,25 +1194,24 @@ static unsigned first_unseen(uint32_t seen, unsigned n)
 /* Whether a[0..n) and b[0..n) hold the same bytes. */
 static bool same_key_bytes(const char *a, const char *b, size_t n)
 {
+    bool same;
 #if CAMP_IB_KEY_WORDS
-    if (n >= 4u && n <= 8u) {
-        uint32_t a0, b0, a1, b1;
-        (void)memcpy(&a0, a, 4u);
-        (void)memcpy(&b0, b, 4u);
-        (void)memcpy(&a1, a + n - 4u, 4u);
-        (void)memcpy(&b1, b + n - 4u, 4u);
-        return ((a0 ^ b0) | (a1 ^ b1)) == 0u;
+    if ((n >= 4u) && (n <= 16u)) {
+        /* words at 0, mid, back and n - 4 cover all n bytes (4..8: two distinct) */
+        size_t mid = (n > 8u) ? 4u : (n - 4u);
+        size_t back = (n > 8u) ? (n - 8u) : 0u;
+        uint32_t diff = (camp_load4(a) ^ camp_load4(b)) |
+                        (camp_load4(&a[mid]) ^ camp_load4(&b[mid])) |
+                        (camp_load4(&a[back]) ^ camp_load4(&b[back])) |
+                        (camp_load4(&a[n - 4u]) ^ camp_load4(&b[n - 4u]));
+        same = (diff == 0u);
+    } else {
+        same = (memcmp(a, b, n) == 0);
     }
-    if (n > 8u && n <= 16u) {
-        uint64_t a0, b0, a1, b1;
-        (void)memcpy(&a0, a, 8u);
-        (void)memcpy(&b0, b, 8u);
-        (void)memcpy(&a1, a + n - 8u, 8u);
-        (void)memcpy(&b1, b + n - 8u, 8u);
-        return ((a0 ^ b0) | (a1 ^ b1)) == 0u;
-    }
+#else
+    same = (memcmp(a, b, n) == 0);
 #endif
-    return memcmp(a, b, n) == 0;
+    return same;
 }
 
 /* Whether member @p j of @p nd has the raw (unescaped) key raw[0..n). */

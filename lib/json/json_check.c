@@ -510,7 +510,8 @@ camp_status_t camp_json_check_text(const char *json, size_t len, unsigned max_de
         /* the two failures that have a limit; keeping it out of check_t keeps the
          * state small (this frame is under the diagnostic's) */
         if (ck.err == CAMP_ERR_JSON_DEPTH) {
-            camp_diag_set_limits(diag, 0, (int64_t)(ck.limits & CHECK_DEPTH_MASK));
+            unsigned deepest = ck.limits & CHECK_DEPTH_MASK;
+            camp_diag_set_limits(diag, 0, (int64_t)deepest);
         } else if (ck.err == CAMP_ERR_JSON_TOO_LARGE) {
             camp_diag_set_limits(diag, 0, INT_MAX);
         } else {

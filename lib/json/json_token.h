@@ -83,20 +83,21 @@ static inline camp_json_kind_t camp_json_kind_at(const camp_json_doc_t *doc, int
 static inline bool camp_json_plain_string(camp_json_doc_t *doc, int tok, const char **out,
                                           size_t *len)
 {
-    camp_json_token_t *t;
-    if (tok < 0 || tok >= doc->count || (doc->tokens[0].type_ & CAMP_JSON_F_NO_ESCAPES) == 0) {
-        return false;
+    camp_json_token_t *t = NULL;
+    bool plain =
+        (tok >= 0) && (tok < doc->count) && ((doc->tokens[0].type_ & CAMP_JSON_F_NO_ESCAPES) != 0);
+    if (plain) {
+        t = &doc->tokens[tok];
+        plain = ((t->type_ & CAMP_JSON_T_MASK) == CAMP_JSON_T_STRING) && (t->start > 0) &&
+                (t->end >= t->start) && ((size_t)t->end < doc->len);
     }
-    t = &doc->tokens[tok];
-    if ((t->type_ & CAMP_JSON_T_MASK) != CAMP_JSON_T_STRING || t->start <= 0 || t->end < t->start ||
-        (size_t)t->end >= doc->len) {
-        return false;
+    if (plain) {
+        doc->text[t->end] = '\0'; /* the closing quote */
+        t->type_ |= CAMP_JSON_F_DECODED;
+        *out = &doc->text[t->start];
+        *len = (size_t)t->end - (size_t)t->start;
     }
-    doc->text[t->end] = '\0'; /* the closing quote */
-    t->type_ |= CAMP_JSON_F_DECODED;
-    *out = doc->text + t->start;
-    *len = (size_t)(t->end - t->start);
-    return true;
+    return plain;
 }
 
 /* camp_json_get_string() with its fast case inline (no call per string). */

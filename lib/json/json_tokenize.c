@@ -160,7 +160,7 @@ camp_status_t camp_json_parse(camp_json_doc_t *doc, char *json, size_t len,
     if (st == CAMP_OK) {
         st = tokenize(doc, capacity, diag);
     }
-    if (st == CAMP_OK && !escapes) {
+    if ((st == CAMP_OK) && !escapes) {
         doc->tokens[0].type_ |= CAMP_JSON_F_NO_ESCAPES; /* a successful tokenize made token 0 */
     }
     return st;

@@ -10,6 +10,7 @@
 
 #include "camp/camp_validate.h"
 #include "json/json_utf8.h"
+#include "validate/validate_internal.h"
 
 static bool is_digit(char c)
 {
@@ -26,20 +27,12 @@ static bool is_alpha(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* The 4 bytes at @p p as one word (their order does not matter to the byte-wise
- * tests below; a compiler makes this a single load where it may). */
-static uint32_t load4(const char *p)
-{
-    return (uint32_t)(unsigned char)p[0] | ((uint32_t)(unsigned char)p[1] << 8) |
-           ((uint32_t)(unsigned char)p[2] << 16) | ((uint32_t)(unsigned char)p[3] << 24);
-}
-
 /* Whether the 4 bytes at @p p are all [0-9a-z], tested together: ASCII bytes only
  * (so that no sum carries into the next byte), then each byte's high bit says
  * whether it is in '0'..'9' or in 'a'..'z'. */
 static bool lower_alnum4(const char *p)
 {
-    uint32_t w = load4(p);
+    uint32_t w = camp_load4(p);
     uint32_t digit = (w + 0x50505050u) & ~(w + 0x46464646u);
     uint32_t lower = (w + 0x1F1F1F1Fu) & ~(w + 0x05050505u);
     return ((w & 0x80808080u) == 0u) && (((digit | lower) & 0x80808080u) == 0x80808080u);
@@ -111,7 +104,7 @@ bool camp_valid_tz_name(const char *s, size_t len)
  * x >= 'a' && x <= 'f'; bit 7 of each byte holds the answer. */
 static bool hex4(const char *p)
 {
-    uint32_t w = load4(p);
+    uint32_t w = camp_load4(p);
     uint32_t h;
     uint32_t digit;
     uint32_t alpha;

@@ -11,6 +11,15 @@
 
 #include "camp/camp_validate.h"
 
+/* The 4 bytes at @p p as one word, the first in the low byte (their order does not
+ * matter to the byte-wise tests that use it; a compiler makes this a single load
+ * where it may). */
+static inline uint32_t camp_load4(const char *p)
+{
+    return (uint32_t)(unsigned char)p[0] | ((uint32_t)(unsigned char)p[1] << 8) |
+           ((uint32_t)(unsigned char)p[2] << 16) | ((uint32_t)(unsigned char)p[3] << 24);
+}
+
 /* The character count of @p s, @p len bytes of valid UTF-8 (a string from a checked
  * document), as far as a min..max length rule needs it: the count lies between len/4
  * (rounded up) and len, so it is counted only when that range reaches past a limit;
@@ -21,10 +30,7 @@ static inline int64_t camp_utf8_chars_within(const char *s, size_t len, int64_t 
     size_t fewest = (len / 4u) + (((len % 4u) != 0u) ? 1u : 0u);
     bool over_max = (max >= 0) && ((uint64_t)len > (uint64_t)max);
 
-    if (over_max || ((int64_t)fewest < min)) {
-        return (int64_t)camp_utf8_chars(s, len);
-    }
-    return (int64_t)len;
+    return (over_max || ((int64_t)fewest < min)) ? (int64_t)camp_utf8_chars(s, len) : (int64_t)len;
 }
 
 #endif /* CAMP_VALIDATE_INTERNAL_H */
