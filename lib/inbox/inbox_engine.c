@@ -90,6 +90,8 @@ static const char *enum_rule(unsigned e)
 
 /* ---- rules ------------------------------------------------------------------------------ */
 
+#define IB_NAME_MAX 255 /* R_NAME: 1..255 characters */
+
 static void rule_range(const ictx_t *cx, unsigned r, int64_t *min, int64_t *max, const char **text)
 {
     switch (r) {
@@ -117,9 +119,11 @@ static void rule_range(const ictx_t *cx, unsigned r, int64_t *min, int64_t *max,
         *max = 599;
         *text = CAMP_RULE(I18, "must be an integer in 100..599");
         return;
+    /* The string rules: each accepts 1..IB_NAME_MAX characters (string_rule()'s
+     * short cut relies on it). */
     case R_NAME:
         *min = 1;
-        *max = 255;
+        *max = IB_NAME_MAX;
         *text = CAMP_RULE(I19, "must be 1..255 characters");
         return;
     case R_DESC:
@@ -672,8 +676,11 @@ IB_NOINLINE static camp_status_t string_rule(ictx_t *cx, const ifield_t *f, int 
     if (f->kind != K_STR) {
         st = camp_ib_check_kind_str(cx, f->kind, f->rule, s, &why);
     } else {
-        /* from a checked document: valid UTF-8, its length counted only if needed */
-        st = (f->rule == R_NONE) ? CAMP_OK : decoded_length_rule(cx, f->rule, s, &why);
+        /* from a checked document: valid UTF-8, its length counted only if needed;
+         * 1..IB_NAME_MAX bytes are as many characters, which every string rule takes */
+        bool short_text = (s->len - 1u) < (size_t)IB_NAME_MAX;
+        st = ((f->rule == R_NONE) || short_text) ? CAMP_OK
+                                                 : decoded_length_rule(cx, f->rule, s, &why);
     }
     if (st != CAMP_OK) {
         st = camp_ib_fail_at(cx, v, st, why);
