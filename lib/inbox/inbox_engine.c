@@ -374,13 +374,16 @@ int camp_ib_member(const camp_json_doc_t *doc, int obj, const char *key)
 {
     const camp_json_token_t *t = doc->tokens;
     size_t len = strlen(key);
+    /* a key written with escapes is longer than its value; there is none to look
+     * for in a document the check found without a backslash */
+    bool escapes = (t[0].type_ & CAMP_JSON_F_NO_ESCAPES) == 0;
     int i, k = obj + 1, found = -1, n = t[obj].size;
     for (i = 0; i < n && k + 1 < doc->count; i++) {
         size_t kn = (size_t)(t[k].end - t[k].start);
         const char *raw = doc->text + t[k].start;
-        /* raw text with escapes is longer than its value: only then decoded */
-        if ((kn == len && memcmp(raw, key, len) == 0) ||
-            (kn > len && memchr(raw, '\\', kn) != NULL && camp_json_string_eq(doc, k, key))) {
+        if ((kn == len && (len == 0u || raw[0] == key[0]) && memcmp(raw, key, len) == 0) ||
+            (escapes && kn > len && memchr(raw, '\\', kn) != NULL &&
+             camp_json_string_eq(doc, k, key))) {
             found = k + 1; /* the last one, as camp_json_member() */
         }
         k = (t[k + 1].size == 0) ? k + 2 : camp_json_next(doc, k);
@@ -634,12 +637,42 @@ IB_NOINLINE static camp_status_t integer_rule(ictx_t *cx, const ifield_t *f, int
     return st;
 }
 
+/* Most integers in a document are short runs of digits: token @p v holding 1..15
+ * digits (below 10^15, so below CAMP_MAX_SAFE_INT) is read here into *out (true);
+ * signs, fractions, exponents and longer numbers are left to the number reader. */
+static bool short_digits(const camp_json_doc_t *doc, int v, int64_t *out)
+{
+    const camp_json_token_t *t = &doc->tokens[v];
+    bool ok = ((t->type_ & CAMP_JSON_T_MASK) == CAMP_JSON_T_PRIMITIVE) && (t->start >= 0) &&
+              (t->end > t->start) && ((size_t)t->end <= doc->len) && ((t->end - t->start) <= 15);
+    uint64_t x = 0u;
+    if (ok) {
+        const unsigned char *s = (const unsigned char *)&doc->text[t->start];
+        size_t n = (size_t)t->end - (size_t)t->start;
+        size_t i;
+        for (i = 0u; ok && (i < n); i++) {
+            unsigned d = (unsigned)s[i] - (unsigned)'0';
+            ok = (d <= 9u);
+            x = (x * 10u) + d;
+        }
+    }
+    *out = (int64_t)x; /* read only when ok */
+    return ok;
+}
+
 /* K_I64, K_U16 */
 IB_NOINLINE static camp_status_t decode_integer(ictx_t *cx, const ifield_t *f, int v, char *p)
 {
     int64_t i64 = 0;
-    camp_status_t st = camp_json_get_int(cx->u.d.doc, v, INT64_MIN, INT64_MAX, &i64);
-    st = integer_rule(cx, f, v, i64, st);
+    camp_status_t st;
+    if (short_digits(cx->u.d.doc, v, &i64)) {
+        /* a counter (0..CAMP_MAX_SAFE_INT) takes any of them: no limits to look up */
+        st = ((f->kind == K_I64) && (f->rule == R_COUNT)) ? CAMP_OK
+                                                          : integer_rule(cx, f, v, i64, CAMP_OK);
+    } else {
+        st = camp_json_get_int(cx->u.d.doc, v, INT64_MIN, INT64_MAX, &i64);
+        st = integer_rule(cx, f, v, i64, st);
+    }
     if (st != CAMP_OK) {
         return st;
     }

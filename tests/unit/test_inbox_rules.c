@@ -521,6 +521,23 @@ static void test_flat_bodies(void **state)
     expect(parse(CAMP_INBOX_LEADS_ADD_RESULT, &r, "{\"added\":1,\"skipped\":2,\"failed\":3}"),
            CAMP_OK, NULL, NULL);
     assert_int_equal(r.added + r.skipped + r.failed, 6);
+    /* counters: up to 15 digits are read by the engine, longer ones by the number
+     * reader; both end at the same values and limits */
+    expect(parse(CAMP_INBOX_LEADS_ADD_RESULT, &r,
+                 "{\"added\":999999999999999,\"skipped\":9007199254740991,\"failed\":0}"),
+           CAMP_OK, NULL, NULL);
+    assert_true(r.added == INT64_C(999999999999999));
+    assert_true(r.skipped == INT64_C(9007199254740991));
+    assert_int_equal(r.failed, 0);
+    expect(parse(CAMP_INBOX_LEADS_ADD_RESULT, &r,
+                 "{\"added\":1,\"skipped\":9007199254740992,\"failed\":0}"),
+           CAMP_ERR_RANGE, "$.skipped", NULL);
+    assert_true(g_diag.has_limit);
+    assert_true(g_diag.limit_max == INT64_C(9007199254740991));
+    expect(parse(CAMP_INBOX_LEADS_ADD_RESULT, &r, "{\"added\":2.5,\"skipped\":0,\"failed\":0}"),
+           CAMP_ERR_RANGE, "$.added", "must be an integer in 0..9007199254740991");
+    expect(parse(CAMP_INBOX_LEADS_ADD_RESULT, &r, "{\"added\":1e2,\"skipped\":0,\"failed\":0}"),
+           CAMP_ERR_RANGE, "$.added", "must be an integer in 0..9007199254740991");
 }
 
 /* ---- sequences ----------------------------------------------------------------------------------- */
