@@ -308,6 +308,7 @@ def map_breakdown(mapfile, target_dir):
     started = False
     section = None
     pending = None
+    last = None  # (origin key, size) of the input section just counted
     with open(mapfile, encoding='utf-8', errors='replace') as f:
         for line in f:
             if line.startswith('Linker script and memory map'):
@@ -315,6 +316,14 @@ def map_breakdown(mapfile, target_dir):
                 continue
             if not started:
                 continue
+            # A merged string section is listed with the whole merged block's size,
+            # and its own input size on the next line: count that one.
+            m = re.match(r'^\s+0x([0-9a-f]+) \(size before relaxing\)', line)
+            if m and last is not None:
+                out[last[0]] += int(m.group(1), 16) - last[1]
+                last = None
+                continue
+            last = None
             m = re.match(r'^(\.\S+)', line)
             if m:
                 section = m.group(1)
@@ -339,6 +348,7 @@ def map_breakdown(mapfile, target_dir):
             else:
                 key = 'libc'
             out[key] = out.get(key, 0) + size
+            last = (key, size)
     return out
 
 
