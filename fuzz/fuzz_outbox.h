@@ -38,17 +38,20 @@ static inline void fuzz_ob_uuid(camp_str_t s, const char *what)
     FUZZ_CHECK(camp_valid_uuid(s.ptr, s.len), what);
 }
 
-static inline void fuzz_ob_opt_uuid(const camp_outbox_nstr_t *s, const char *what)
+/* A nullable member: decoded with a value only when its presence bit (@p has) is set. */
+static inline void fuzz_ob_opt_uuid(bool has, const camp_str_t *s, const char *what)
 {
-    if (!s->is_null && s->str.ptr != NULL) {
-        fuzz_ob_uuid(s->str, what);
+    FUZZ_CHECK(has || s->ptr == NULL, "a nullable member without its presence bit has no value");
+    if (s->ptr != NULL) {
+        fuzz_ob_uuid(*s, what);
     }
 }
 
-static inline void fuzz_ob_opt_time(const camp_outbox_nstr_t *s)
+static inline void fuzz_ob_opt_time(bool has, const camp_str_t *s)
 {
-    if (!s->is_null && s->str.ptr != NULL) {
-        FUZZ_CHECK(camp_datetime_parse(s->str.ptr, s->str.len, NULL) == CAMP_OK,
+    FUZZ_CHECK(has || s->ptr == NULL, "a nullable member without its presence bit has no value");
+    if (s->ptr != NULL) {
+        FUZZ_CHECK(camp_datetime_parse(s->ptr, s->len, NULL) == CAMP_OK,
                    "a decoded date-time parses");
     }
 }

@@ -39,21 +39,26 @@ static void check_campaign(const void *obj)
     FUZZ_CHECK(c->step_count <= CAMP_MAX_EMAIL_STEPS, "steps within capacity");
     for (size_t i = 0; i < c->step_count; i++) {
         const camp_outbox_step_t *s = &c->steps[i];
-        FUZZ_CHECK(!s->step_order.set ||
-                       (s->step_order.value >= 0 && s->step_order.value <= CAMP_OUTBOX_INT32_MAX),
+        FUZZ_CHECK((s->present & CAMP_OUTBOX_STEP_HAS_STEP_ORDER) == 0u ||
+                       (s->step_order >= 0 && s->step_order <= CAMP_OUTBOX_INT32_MAX),
                    "step_order in 0..2^31-1");
-        FUZZ_CHECK(!s->delay_minutes.set || (s->delay_minutes.value >= 0 &&
-                                             s->delay_minutes.value <= CAMP_OUTBOX_INT32_MAX),
+        FUZZ_CHECK((s->present & CAMP_OUTBOX_STEP_HAS_DELAY_MINUTES) == 0u ||
+                       (s->delay_minutes >= 0 && s->delay_minutes <= CAMP_OUTBOX_INT32_MAX),
                    "delay_minutes in 0..2^31-1");
     }
     check_ids(&c->sender_identity_ids);
-    if (!c->timezone.is_null && c->timezone.str.ptr != NULL) {
-        check_timezone(c->timezone.str.ptr, c->timezone.str.len);
+    if (c->timezone.ptr != NULL) {
+        FUZZ_CHECK((c->present & CAMP_OUTBOX_CAMPAIGN_HAS_TIMEZONE) != 0u,
+                   "a decoded timezone has its presence bit");
+        check_timezone(c->timezone.ptr, c->timezone.len);
     }
-    fuzz_ob_opt_time(&c->created_at);
-    fuzz_ob_opt_uuid(&c->workflow, "workflow is a UUID");
-    fuzz_ob_opt_uuid(&c->created_by, "created_by is a UUID");
-    fuzz_ob_opt_uuid(&c->responder_agent, "responder_agent is a UUID");
+    fuzz_ob_opt_time((c->present & CAMP_OUTBOX_CAMPAIGN_HAS_CREATED_AT) != 0u, &c->created_at);
+    fuzz_ob_opt_uuid((c->present & CAMP_OUTBOX_CAMPAIGN_HAS_WORKFLOW) != 0u, &c->workflow,
+                     "workflow is a UUID");
+    fuzz_ob_opt_uuid((c->present & CAMP_OUTBOX_CAMPAIGN_HAS_CREATED_BY) != 0u, &c->created_by,
+                     "created_by is a UUID");
+    fuzz_ob_opt_uuid((c->present & CAMP_OUTBOX_CAMPAIGN_HAS_RESPONDER_AGENT) != 0u,
+                     &c->responder_agent, "responder_agent is a UUID");
     if (c->allowed_windows.ptr != NULL) {
         FUZZ_CHECK(camp_json_check(c->allowed_windows.ptr, c->allowed_windows.len,
                                    CAMP_JSON_MAX_DEPTH, NULL) == CAMP_OK,

@@ -13,11 +13,13 @@ static void check_sender(const void *obj)
     fuzz_ob_uuid(s->id, "id is a UUID");
     fuzz_ob_uuid(s->company, "company is a UUID");
     FUZZ_CHECK(camp_valid_email(s->from_email.ptr, s->from_email.len), "from_email is an address");
-    fuzz_ob_opt_uuid(&s->connection, "connection is a UUID");
-    fuzz_ob_opt_uuid(&s->domain, "domain is a UUID");
-    fuzz_ob_opt_time(&s->verified_at);
-    fuzz_ob_opt_time(&s->created_at);
-    fuzz_ob_opt_time(&s->updated_at);
+    fuzz_ob_opt_uuid((s->present & CAMP_OUTBOX_SENDER_HAS_CONNECTION) != 0u, &s->connection,
+                     "connection is a UUID");
+    fuzz_ob_opt_uuid((s->present & CAMP_OUTBOX_SENDER_HAS_DOMAIN) != 0u, &s->domain,
+                     "domain is a UUID");
+    fuzz_ob_opt_time((s->present & CAMP_OUTBOX_SENDER_HAS_VERIFIED_AT) != 0u, &s->verified_at);
+    fuzz_ob_opt_time((s->present & CAMP_OUTBOX_SENDER_HAS_CREATED_AT) != 0u, &s->created_at);
+    fuzz_ob_opt_time((s->present & CAMP_OUTBOX_SENDER_HAS_UPDATED_AT) != 0u, &s->updated_at);
 }
 
 static void check_sender_create(const void *obj)
@@ -35,8 +37,10 @@ static void check_page(const void *obj)
     for (size_t i = 0; i < p->count; i++) {
         fuzz_ob_uuid(p->results[i].id, "contact id is a UUID");
         FUZZ_CHECK(p->results[i].tags.count <= CAMP_MAX_CONTACT_TAGS, "tags within capacity");
-        fuzz_ob_opt_time(&p->results[i].last_activity);
-        fuzz_ob_opt_time(&p->results[i].created_at);
+        fuzz_ob_opt_time((p->results[i].present & CAMP_OUTBOX_CONTACT_HAS_LAST_ACTIVITY) != 0u,
+                         &p->results[i].last_activity);
+        fuzz_ob_opt_time((p->results[i].present & CAMP_OUTBOX_CONTACT_HAS_CREATED_AT) != 0u,
+                         &p->results[i].created_at);
     }
 }
 

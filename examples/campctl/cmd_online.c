@@ -713,8 +713,8 @@ static int cmd_outbox_create(ctx_t *x, const char *path)
                    (long long)out.sent_count, (long long)out.unique_opens,
                    (long long)out.unique_clicks, (long long)out.replies);
             printf("steps: %lu\n", (unsigned long)out.step_count);
-            if (out.timezone.str.ptr != NULL) {
-                print_str("window", out.timezone.str);
+            if (out.timezone.ptr != NULL) {
+                print_str("window", out.timezone);
             }
         }
     }
@@ -909,10 +909,11 @@ static int cmd_column_update(ctx_t *x, int argc, char **argv)
     return CAMPCTL_OK;
 }
 
-static void print_nstr(const char *label, camp_outbox_nstr_t s)
+/* A nullable member: printed when given and not null (ptr NULL covers both). */
+static void print_nstr(const char *label, camp_str_t s)
 {
-    if (!s.is_null && s.str.ptr != NULL) {
-        print_str(label, s.str);
+    if (s.ptr != NULL) {
+        print_str(label, s);
     }
 }
 
@@ -1056,14 +1057,14 @@ static int cmd_contacts(ctx_t *x, int argc, char **argv)
             size_t t;
             term_text(stdout, c->id.ptr, c->id.len);
             fputs("  ", stdout);
-            if (!c->name.is_null && c->name.str.ptr != NULL) {
-                term_text(stdout, c->name.str.ptr, c->name.str.len);
+            if (c->name.ptr != NULL) { /* neither absent nor null */
+                term_text(stdout, c->name.ptr, c->name.len);
             } else {
                 fputs("(no name)", stdout);
             }
-            if (!c->email.is_null && c->email.str.ptr != NULL) {
+            if (c->email.ptr != NULL) {
                 fputs(" <", stdout);
-                term_text(stdout, c->email.str.ptr, c->email.str.len);
+                term_text(stdout, c->email.ptr, c->email.len);
                 fputc('>', stdout);
             }
             for (t = 0; t < c->tags.count; t++) {

@@ -17,9 +17,19 @@
  * unescaped in place and NUL-terminated there (see camp_json_get_string()). They
  * stay valid while that buffer is neither freed nor reused. Nothing is allocated.
  *
- * Presence: a camp_str_t with `ptr == NULL` is an absent member; camp_outbox_nstr_t
- * adds `is_null` for members that may be JSON `null`; optional booleans and integers
- * carry a `set` flag; enums use 0 (`*_NONE`) for "absent".
+ * Presence (the same rules as camp_inbox.h):
+ * - optional string, UUID, date-time and raw JSON members: a camp_str_t with
+ *   `ptr == NULL` when absent;
+ * - nullable members (`string | null`): a camp_str_t with `ptr == NULL` when
+ *   `null`; as every nullable member is also optional, a bit in the struct's
+ *   `present` word tells absent (bit clear) from `null` (bit set, `ptr == NULL`);
+ * - optional enums: value 0 (`*_NONE`) when absent;
+ * - other optional members (booleans, integers, string lists): a bit in the
+ *   struct's `present` word (`CAMP_OUTBOX_<STRUCT>_HAS_<MEMBER>`, e.g.
+ *   CAMP_OUTBOX_CAMPAIGN_HAS_STOP_ON_REPLY); the value is read only when it is set.
+ * Encoding writes exactly the members that are present (`null` for a present
+ * nullable member with `ptr == NULL`), in documented order. Decoding sets the bits
+ * of the members it finds (a member given as `null` sets its bit, leaving ptr NULL).
  *
  * Capacities: arrays are sized by CAMP_MAX_EMAIL_STEPS, CAMP_MAX_SENDER_IDS,
  * CAMP_MAX_CONTACTS and CAMP_MAX_CONTACT_TAGS (camp_config.h). A longer array is
@@ -45,24 +55,6 @@ extern "C" {
 #endif
 
 /* camp_str_t (the string view of every model) is defined in camp_json.h. */
-
-/** A string member that may also be JSON `null`. */
-typedef struct camp_outbox_nstr {
-    bool is_null;   /**< true: the member is `null` (str is ignored) */
-    camp_str_t str; /**< the value when !is_null; str.ptr == NULL: member absent */
-} camp_outbox_nstr_t;
-
-/** An optional boolean member. */
-typedef struct camp_outbox_bool {
-    bool set;   /**< member present */
-    bool value; /**< its value when set */
-} camp_outbox_bool_t;
-
-/** An optional integer member. */
-typedef struct camp_outbox_int {
-    bool set;      /**< member present */
-    int64_t value; /**< its value when set */
-} camp_outbox_int_t;
 
 /** Email campaign `status`. */
 typedef enum camp_outbox_campaign_status {
@@ -98,131 +90,263 @@ typedef enum camp_outbox_sender_status {
 /** Largest `delay_minutes` (and `step_order`): 2^31 - 1. */
 #define CAMP_OUTBOX_INT32_MAX INT64_C(2147483647)
 
-/** Sender identity IDs (`sender_identity_ids`). */
+/** Sender identity IDs (`sender_identity_ids`); whether the member is present is a
+ * bit of the parent's `present` word (CAMP_OUTBOX_CAMPAIGN_HAS_SENDER_IDENTITY_IDS,
+ * CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_SENDER_IDENTITY_IDS). */
 typedef struct camp_outbox_uuid_list {
-    bool set;     /**< member present (may be empty) */
-    size_t count; /**< items used */
+    size_t count; /**< items used (0: an empty array when present) */
     /** Canonical UUIDs; capacity CAMP_MAX_SENDER_IDS, the first count are used. */
     camp_str_t items[CAMP_MAX_SENDER_IDS];
 } camp_outbox_uuid_list_t;
 
+/** camp_outbox_step_t::present: `step_order` was given (in camp_outbox_step_t::step_order). */
+#define CAMP_OUTBOX_STEP_HAS_STEP_ORDER 0x1u
+/** camp_outbox_step_t::present: `subject` was given (camp_outbox_step_t::subject; ptr NULL:
+ * `null`). */
+#define CAMP_OUTBOX_STEP_HAS_SUBJECT 0x2u
+/** camp_outbox_step_t::present: `body_html` was given (camp_outbox_step_t::body_html; ptr NULL:
+ * `null`). */
+#define CAMP_OUTBOX_STEP_HAS_BODY_HTML 0x4u
+/** camp_outbox_step_t::present: `body_text` was given (camp_outbox_step_t::body_text; ptr NULL:
+ * `null`). */
+#define CAMP_OUTBOX_STEP_HAS_BODY_TEXT 0x8u
+/** camp_outbox_step_t::present: `delay_minutes` was given (in
+ * camp_outbox_step_t::delay_minutes). */
+#define CAMP_OUTBOX_STEP_HAS_DELAY_MINUTES 0x10u
+/** camp_outbox_step_t::present: `is_active` was given (in camp_outbox_step_t::is_active). */
+#define CAMP_OUTBOX_STEP_HAS_IS_ACTIVE 0x20u
+
 /** One step of an email campaign (§3.2; every member optional, none documented as required). */
 typedef struct camp_outbox_step {
-    camp_str_t id;                   /**< UUID */
-    camp_str_t updated_at;           /**< RFC 3339 */
-    camp_str_t campaign;             /**< UUID of the owning campaign */
-    camp_outbox_int_t step_order;    /**< 0..2^31-1 */
-    camp_outbox_nstr_t subject;      /**< any text */
-    camp_outbox_nstr_t body_html;    /**< any text */
-    camp_outbox_nstr_t body_text;    /**< any text */
-    camp_outbox_int_t delay_minutes; /**< 0..2^31-1 */
-    camp_outbox_bool_t is_active;    /**< `is_active` */
-    camp_str_t created_at;           /**< RFC 3339 */
+    uint8_t present;       /**< CAMP_OUTBOX_STEP_HAS_* bits */
+    camp_str_t id;         /**< UUID; ptr NULL: absent */
+    camp_str_t updated_at; /**< RFC 3339; ptr NULL: absent */
+    camp_str_t campaign;   /**< UUID of the owning campaign; ptr NULL: absent */
+    int64_t step_order;    /**< 0..2^31-1, when CAMP_OUTBOX_STEP_HAS_STEP_ORDER */
+    camp_str_t subject;    /**< any text; when CAMP_OUTBOX_STEP_HAS_SUBJECT (ptr NULL: `null`) */
+    camp_str_t body_html;  /**< any text; when CAMP_OUTBOX_STEP_HAS_BODY_HTML (ptr NULL: `null`) */
+    camp_str_t body_text;  /**< any text; when CAMP_OUTBOX_STEP_HAS_BODY_TEXT (ptr NULL: `null`) */
+    int64_t delay_minutes; /**< 0..2^31-1, when CAMP_OUTBOX_STEP_HAS_DELAY_MINUTES */
+    bool is_active;        /**< `is_active`, when CAMP_OUTBOX_STEP_HAS_IS_ACTIVE */
+    camp_str_t created_at; /**< RFC 3339; ptr NULL: absent */
 } camp_outbox_step_t;
+
+/** camp_outbox_campaign_t::present: `sender_identity_ids` was given (possibly `[]`). */
+#define CAMP_OUTBOX_CAMPAIGN_HAS_SENDER_IDENTITY_IDS 0x1u
+/** camp_outbox_campaign_t::present: `description` was given (ptr NULL: `null`). */
+#define CAMP_OUTBOX_CAMPAIGN_HAS_DESCRIPTION 0x2u
+/** camp_outbox_campaign_t::present: `timezone` was given (ptr NULL: `null`). */
+#define CAMP_OUTBOX_CAMPAIGN_HAS_TIMEZONE 0x4u
+/** camp_outbox_campaign_t::present: `stop_on_reply` was given (in
+ * camp_outbox_campaign_t::stop_on_reply). */
+#define CAMP_OUTBOX_CAMPAIGN_HAS_STOP_ON_REPLY 0x8u
+/** camp_outbox_campaign_t::present: `is_deleted` was given (in
+ * camp_outbox_campaign_t::is_deleted). */
+#define CAMP_OUTBOX_CAMPAIGN_HAS_IS_DELETED 0x10u
+/** camp_outbox_campaign_t::present: `created_at` was given (ptr NULL: `null`). */
+#define CAMP_OUTBOX_CAMPAIGN_HAS_CREATED_AT 0x20u
+/** camp_outbox_campaign_t::present: `workflow` was given (ptr NULL: `null`). */
+#define CAMP_OUTBOX_CAMPAIGN_HAS_WORKFLOW 0x40u
+/** camp_outbox_campaign_t::present: `created_by` was given (ptr NULL: `null`). */
+#define CAMP_OUTBOX_CAMPAIGN_HAS_CREATED_BY 0x80u
+/** camp_outbox_campaign_t::present: `responder_agent` was given (ptr NULL: `null`). */
+#define CAMP_OUTBOX_CAMPAIGN_HAS_RESPONDER_AGENT 0x100u
 
 /** Email campaign object (response of POST /email/campaigns/, §3.1). */
 typedef struct camp_outbox_campaign {
+    uint16_t present;  /**< CAMP_OUTBOX_CAMPAIGN_HAS_* bits */
     camp_str_t id;     /**< required, UUID */
     size_t step_count; /**< steps used */
     /** Required (may be empty); capacity CAMP_MAX_EMAIL_STEPS, the first step_count are used. */
     camp_outbox_step_t steps[CAMP_MAX_EMAIL_STEPS];
-    camp_str_t sender_identities;                /**< required, a server-side summary string */
-    int64_t sent_count;                          /**< required; sent as a digit string */
-    int64_t unique_opens;                        /**< required; sent as a digit string */
-    int64_t unique_clicks;                       /**< required; sent as a digit string */
-    int64_t replies;                             /**< required; sent as a digit string */
-    camp_str_t name;                             /**< required, 0..255 characters */
-    camp_str_t updated_at;                       /**< required, RFC 3339 */
-    camp_str_t company;                          /**< required, UUID */
-    camp_outbox_uuid_list_t sender_identity_ids; /**< optional */
-    camp_outbox_campaign_status_t status;        /**< optional */
-    camp_outbox_nstr_t description;              /**< optional */
-    camp_outbox_nstr_t
-        timezone; /**< optional, <= 64 characters, IANA name by syntax (camp_valid_tz_name()) */
-    camp_str_t allowed_windows; /**< optional raw JSON value (format undocumented), kept verbatim */
-    camp_outbox_bool_t stop_on_reply;   /**< optional */
-    camp_outbox_bool_t is_deleted;      /**< optional */
-    camp_outbox_nstr_t created_at;      /**< optional, RFC 3339 */
-    camp_outbox_nstr_t workflow;        /**< optional, UUID or null */
-    camp_outbox_nstr_t created_by;      /**< optional, UUID or null */
-    camp_outbox_nstr_t responder_agent; /**< optional, UUID or null */
+    camp_str_t sender_identities; /**< required, a server-side summary string */
+    int64_t sent_count;           /**< required; sent as a digit string */
+    int64_t unique_opens;         /**< required; sent as a digit string */
+    int64_t unique_clicks;        /**< required; sent as a digit string */
+    int64_t replies;              /**< required; sent as a digit string */
+    camp_str_t name;              /**< required, 0..255 characters */
+    camp_str_t updated_at;        /**< required, RFC 3339 */
+    camp_str_t company;           /**< required, UUID */
+    /** optional, when CAMP_OUTBOX_CAMPAIGN_HAS_SENDER_IDENTITY_IDS */
+    camp_outbox_uuid_list_t sender_identity_ids;
+    camp_outbox_campaign_status_t status; /**< optional; CAMP_OUTBOX_STATUS_NONE: absent */
+    /** optional, when CAMP_OUTBOX_CAMPAIGN_HAS_DESCRIPTION (ptr NULL: `null`) */
+    camp_str_t description;
+    /** optional, when CAMP_OUTBOX_CAMPAIGN_HAS_TIMEZONE (ptr NULL: `null`); <= 64 characters,
+     * IANA name by syntax (camp_valid_tz_name()) */
+    camp_str_t timezone;
+    camp_str_t allowed_windows; /**< optional raw JSON value (format undocumented), kept verbatim;
+                                     ptr NULL: absent */
+    bool stop_on_reply;         /**< optional, when CAMP_OUTBOX_CAMPAIGN_HAS_STOP_ON_REPLY */
+    bool is_deleted;            /**< optional, when CAMP_OUTBOX_CAMPAIGN_HAS_IS_DELETED */
+    /** optional, RFC 3339, when CAMP_OUTBOX_CAMPAIGN_HAS_CREATED_AT (ptr NULL: `null`) */
+    camp_str_t created_at;
+    /** optional, UUID, when CAMP_OUTBOX_CAMPAIGN_HAS_WORKFLOW (ptr NULL: `null`) */
+    camp_str_t workflow;
+    /** optional, UUID, when CAMP_OUTBOX_CAMPAIGN_HAS_CREATED_BY (ptr NULL: `null`) */
+    camp_str_t created_by;
+    /** optional, UUID, when CAMP_OUTBOX_CAMPAIGN_HAS_RESPONDER_AGENT (ptr NULL: `null`) */
+    camp_str_t responder_agent;
 } camp_outbox_campaign_t;
+
+/** camp_outbox_campaign_create_t::present: `sender_identity_ids` is sent (possibly `[]`). */
+#define CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_SENDER_IDENTITY_IDS 0x1u
+/** camp_outbox_campaign_create_t::present: `stop_on_reply` is sent. */
+#define CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_STOP_ON_REPLY 0x2u
+/** camp_outbox_campaign_create_t::present: `is_deleted` is sent. */
+#define CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_IS_DELETED 0x4u
+/** camp_outbox_campaign_create_t::present: `workflow` is sent (ptr NULL: as `null`). */
+#define CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_WORKFLOW 0x8u
+/** camp_outbox_campaign_create_t::present: `created_by` is sent (ptr NULL: as `null`). */
+#define CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_CREATED_BY 0x10u
+/** camp_outbox_campaign_create_t::present: `responder_agent` is sent (ptr NULL: as `null`). */
+#define CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_RESPONDER_AGENT 0x20u
 
 /** Body of POST /email/campaigns/ (O1). */
 typedef struct camp_outbox_campaign_create {
-    camp_str_t name;                             /**< required, 1..255 characters */
-    camp_str_t company;                          /**< required, UUID */
-    camp_outbox_uuid_list_t sender_identity_ids; /**< optional */
-    camp_outbox_campaign_status_t status;        /**< optional */
-    camp_str_t description;                      /**< optional */
-    camp_str_t
-        timezone; /**< optional, <= 64 characters, IANA name by syntax (camp_valid_tz_name()) */
-    camp_str_t allowed_windows;         /**< optional raw JSON value, written verbatim */
-    camp_outbox_bool_t stop_on_reply;   /**< optional */
-    camp_outbox_bool_t is_deleted;      /**< optional */
-    camp_str_t created_at;              /**< optional, RFC 3339 */
-    camp_outbox_nstr_t workflow;        /**< optional, UUID or null */
-    camp_outbox_nstr_t created_by;      /**< optional, UUID or null */
-    camp_outbox_nstr_t responder_agent; /**< optional, UUID or null */
+    uint8_t present;    /**< CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_* bits */
+    camp_str_t name;    /**< required, 1..255 characters */
+    camp_str_t company; /**< required, UUID */
+    /** optional, when CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_SENDER_IDENTITY_IDS */
+    camp_outbox_uuid_list_t sender_identity_ids;
+    camp_outbox_campaign_status_t status; /**< optional; CAMP_OUTBOX_STATUS_NONE: absent */
+    camp_str_t description;               /**< optional; ptr NULL: absent */
+    /** optional (ptr NULL: absent), <= 64 characters, IANA name by syntax
+     * (camp_valid_tz_name()) */
+    camp_str_t timezone;
+    camp_str_t allowed_windows; /**< optional raw JSON value, written verbatim; ptr NULL: absent */
+    bool stop_on_reply;         /**< optional, when CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_STOP_ON_REPLY */
+    bool is_deleted;            /**< optional, when CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_IS_DELETED */
+    camp_str_t created_at;      /**< optional, RFC 3339; ptr NULL: absent */
+    /** optional, UUID, when CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_WORKFLOW (ptr NULL: `null`) */
+    camp_str_t workflow;
+    /** optional, UUID, when CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_CREATED_BY (ptr NULL: `null`) */
+    camp_str_t created_by;
+    /** optional, UUID, when CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_RESPONDER_AGENT (ptr NULL: `null`) */
+    camp_str_t responder_agent;
 } camp_outbox_campaign_create_t;
+
+/** camp_outbox_sender_t::present: `updated_at` was given (ptr NULL: `null`). */
+#define CAMP_OUTBOX_SENDER_HAS_UPDATED_AT 0x1u
+/** camp_outbox_sender_t::present: `from_name` was given (ptr NULL: `null`). */
+#define CAMP_OUTBOX_SENDER_HAS_FROM_NAME 0x2u
+/** camp_outbox_sender_t::present: `reply_to_email` was given (ptr NULL: `null`). */
+#define CAMP_OUTBOX_SENDER_HAS_REPLY_TO_EMAIL 0x4u
+/** camp_outbox_sender_t::present: `use_default_reply_to` was given (in
+ * camp_outbox_sender_t::use_default_reply_to). */
+#define CAMP_OUTBOX_SENDER_HAS_USE_DEFAULT_REPLY_TO 0x8u
+/** camp_outbox_sender_t::present: `provider_sender_id` was given (ptr NULL: `null`). */
+#define CAMP_OUTBOX_SENDER_HAS_PROVIDER_SENDER_ID 0x10u
+/** camp_outbox_sender_t::present: `is_default` was given (in camp_outbox_sender_t::is_default). */
+#define CAMP_OUTBOX_SENDER_HAS_IS_DEFAULT 0x20u
+/** camp_outbox_sender_t::present: `is_deleted` was given (in camp_outbox_sender_t::is_deleted). */
+#define CAMP_OUTBOX_SENDER_HAS_IS_DELETED 0x40u
+/** camp_outbox_sender_t::present: `verified_at` was given (ptr NULL: `null`). */
+#define CAMP_OUTBOX_SENDER_HAS_VERIFIED_AT 0x80u
+/** camp_outbox_sender_t::present: `created_at` was given (ptr NULL: `null`). */
+#define CAMP_OUTBOX_SENDER_HAS_CREATED_AT 0x100u
+/** camp_outbox_sender_t::present: `connection` was given (ptr NULL: `null`). */
+#define CAMP_OUTBOX_SENDER_HAS_CONNECTION 0x200u
+/** camp_outbox_sender_t::present: `domain` was given (ptr NULL: `null`). */
+#define CAMP_OUTBOX_SENDER_HAS_DOMAIN 0x400u
 
 /** Sender identity object (response of POST /email/senders/). */
 typedef struct camp_outbox_sender {
-    camp_str_t id;                                     /**< required, UUID */
-    camp_str_t from_email;                             /**< required, e-mail, 1..255 */
-    camp_outbox_nstr_t updated_at;                     /**< optional, RFC 3339 */
-    camp_str_t company;                                /**< required, UUID */
-    camp_outbox_nstr_t from_name;                      /**< optional, <= 255 characters */
-    camp_outbox_verification_mode_t verification_mode; /**< optional */
-    camp_outbox_nstr_t reply_to_email;                 /**< optional, e-mail <= 255, or "" */
-    camp_outbox_bool_t use_default_reply_to;           /**< optional */
-    camp_outbox_sender_status_t status;                /**< optional */
-    camp_outbox_nstr_t provider_sender_id;             /**< optional */
-    camp_str_t verification_details; /**< optional raw JSON value, kept verbatim */
-    camp_outbox_bool_t is_default;   /**< optional */
-    camp_outbox_bool_t is_deleted;   /**< optional */
-    camp_outbox_nstr_t verified_at;  /**< optional, RFC 3339 or null */
-    camp_outbox_nstr_t created_at;   /**< optional, RFC 3339 */
-    camp_outbox_nstr_t connection;   /**< optional, UUID or null */
-    camp_outbox_nstr_t domain;       /**< optional, UUID or null */
+    uint16_t present;      /**< CAMP_OUTBOX_SENDER_HAS_* bits */
+    camp_str_t id;         /**< required, UUID */
+    camp_str_t from_email; /**< required, e-mail, 1..255 */
+    /** optional, RFC 3339, when CAMP_OUTBOX_SENDER_HAS_UPDATED_AT (ptr NULL: `null`) */
+    camp_str_t updated_at;
+    camp_str_t company; /**< required, UUID */
+    /** optional, <= 255 characters, when CAMP_OUTBOX_SENDER_HAS_FROM_NAME (ptr NULL: `null`) */
+    camp_str_t from_name;
+    camp_outbox_verification_mode_t verification_mode; /**< optional; 0: absent */
+    /** optional, e-mail <= 255 or "", when CAMP_OUTBOX_SENDER_HAS_REPLY_TO_EMAIL (ptr NULL:
+     * `null`) */
+    camp_str_t reply_to_email;
+    bool use_default_reply_to; /**< optional, when CAMP_OUTBOX_SENDER_HAS_USE_DEFAULT_REPLY_TO */
+    camp_outbox_sender_status_t status; /**< optional; CAMP_OUTBOX_SENDER_NONE: absent */
+    /** optional, when CAMP_OUTBOX_SENDER_HAS_PROVIDER_SENDER_ID (ptr NULL: `null`) */
+    camp_str_t provider_sender_id;
+    camp_str_t
+        verification_details; /**< optional raw JSON value, kept verbatim; ptr NULL: absent */
+    bool is_default;          /**< optional, when CAMP_OUTBOX_SENDER_HAS_IS_DEFAULT */
+    bool is_deleted;          /**< optional, when CAMP_OUTBOX_SENDER_HAS_IS_DELETED */
+    /** optional, RFC 3339, when CAMP_OUTBOX_SENDER_HAS_VERIFIED_AT (ptr NULL: `null`) */
+    camp_str_t verified_at;
+    /** optional, RFC 3339, when CAMP_OUTBOX_SENDER_HAS_CREATED_AT (ptr NULL: `null`) */
+    camp_str_t created_at;
+    /** optional, UUID, when CAMP_OUTBOX_SENDER_HAS_CONNECTION (ptr NULL: `null`) */
+    camp_str_t connection;
+    /** optional, UUID, when CAMP_OUTBOX_SENDER_HAS_DOMAIN (ptr NULL: `null`) */
+    camp_str_t domain;
 } camp_outbox_sender_t;
+
+/** camp_outbox_sender_create_t::present: `use_default_reply_to` is sent. */
+#define CAMP_OUTBOX_SENDER_CREATE_HAS_USE_DEFAULT_REPLY_TO 0x1u
+/** camp_outbox_sender_create_t::present: `is_default` is sent. */
+#define CAMP_OUTBOX_SENDER_CREATE_HAS_IS_DEFAULT 0x2u
+/** camp_outbox_sender_create_t::present: `is_deleted` is sent. */
+#define CAMP_OUTBOX_SENDER_CREATE_HAS_IS_DELETED 0x4u
 
 /** Body of POST /email/senders/ (O2). */
 typedef struct camp_outbox_sender_create {
-    camp_str_t from_email;                             /**< required, e-mail, 1..255 */
-    camp_str_t company;                                /**< required, UUID */
-    camp_str_t from_name;                              /**< optional, <= 255 characters */
-    camp_outbox_verification_mode_t verification_mode; /**< optional */
-    camp_str_t reply_to_email;                         /**< optional, e-mail, <= 255 */
-    camp_outbox_bool_t use_default_reply_to;           /**< optional */
-    camp_outbox_sender_status_t status;                /**< optional */
-    camp_str_t provider_sender_id;                     /**< optional */
-    camp_str_t verification_details; /**< optional raw JSON value, written verbatim */
-    camp_outbox_bool_t is_default;   /**< optional */
-    camp_outbox_bool_t is_deleted;   /**< optional */
-    camp_str_t verified_at;          /**< optional, RFC 3339 */
-    camp_str_t created_at;           /**< optional, RFC 3339 */
-    camp_str_t connection;           /**< optional, UUID */
-    camp_str_t domain;               /**< optional, UUID */
+    uint8_t present;       /**< CAMP_OUTBOX_SENDER_CREATE_HAS_* bits */
+    camp_str_t from_email; /**< required, e-mail, 1..255 */
+    camp_str_t company;    /**< required, UUID */
+    camp_str_t from_name;  /**< optional, <= 255 characters; ptr NULL: absent */
+    camp_outbox_verification_mode_t verification_mode; /**< optional; 0: absent */
+    camp_str_t reply_to_email; /**< optional, e-mail, <= 255; ptr NULL: absent */
+    /** optional, when CAMP_OUTBOX_SENDER_CREATE_HAS_USE_DEFAULT_REPLY_TO */
+    bool use_default_reply_to;
+    camp_outbox_sender_status_t status; /**< optional; CAMP_OUTBOX_SENDER_NONE: absent */
+    camp_str_t provider_sender_id;      /**< optional; ptr NULL: absent */
+    /** optional raw JSON value, written verbatim; ptr NULL: absent */
+    camp_str_t verification_details;
+    bool is_default;        /**< optional, when CAMP_OUTBOX_SENDER_CREATE_HAS_IS_DEFAULT */
+    bool is_deleted;        /**< optional, when CAMP_OUTBOX_SENDER_CREATE_HAS_IS_DELETED */
+    camp_str_t verified_at; /**< optional, RFC 3339; ptr NULL: absent */
+    camp_str_t created_at;  /**< optional, RFC 3339; ptr NULL: absent */
+    camp_str_t connection;  /**< optional, UUID; ptr NULL: absent */
+    camp_str_t domain;      /**< optional, UUID; ptr NULL: absent */
 } camp_outbox_sender_create_t;
 
-/** Tags of one contact. */
+/** Tags of one contact; whether the member is present is CAMP_OUTBOX_CONTACT_HAS_TAGS in
+ * camp_outbox_contact_t::present. */
 typedef struct camp_outbox_tag_list {
-    bool set;     /**< member present (may be empty) */
-    size_t count; /**< items used */
+    size_t count; /**< items used (0: an empty array when present) */
     /** Tag names; capacity CAMP_MAX_CONTACT_TAGS, the first count are used. */
     camp_str_t items[CAMP_MAX_CONTACT_TAGS];
 } camp_outbox_tag_list_t;
 
+/** camp_outbox_contact_t::present: `name` was given (ptr NULL: `null`). */
+#define CAMP_OUTBOX_CONTACT_HAS_NAME 0x1u
+/** camp_outbox_contact_t::present: `email` was given (ptr NULL: `null`). */
+#define CAMP_OUTBOX_CONTACT_HAS_EMAIL 0x2u
+/** camp_outbox_contact_t::present: `phone` was given (ptr NULL: `null`). */
+#define CAMP_OUTBOX_CONTACT_HAS_PHONE 0x4u
+/** camp_outbox_contact_t::present: `tags` was given (possibly `[]`; in
+ * camp_outbox_contact_t::tags). */
+#define CAMP_OUTBOX_CONTACT_HAS_TAGS 0x8u
+/** camp_outbox_contact_t::present: `last_activity` was given (ptr NULL: `null`). */
+#define CAMP_OUTBOX_CONTACT_HAS_LAST_ACTIVITY 0x10u
+/** camp_outbox_contact_t::present: `created_at` was given (ptr NULL: `null`). */
+#define CAMP_OUTBOX_CONTACT_HAS_CREATED_AT 0x20u
+
 /** One contact of GET /contacts/list (O3). */
 typedef struct camp_outbox_contact {
-    camp_str_t id;                    /**< required, UUID */
-    camp_outbox_nstr_t name;          /**< optional */
-    camp_outbox_nstr_t email;         /**< optional; not syntax-checked (imported data) */
-    camp_outbox_nstr_t phone;         /**< optional */
-    camp_outbox_tag_list_t tags;      /**< optional */
-    camp_outbox_nstr_t last_activity; /**< optional, RFC 3339 or null */
-    camp_outbox_nstr_t created_at;    /**< optional, RFC 3339 or null */
+    uint8_t present; /**< CAMP_OUTBOX_CONTACT_HAS_* bits */
+    camp_str_t id;   /**< required, UUID */
+    camp_str_t name; /**< optional, when CAMP_OUTBOX_CONTACT_HAS_NAME (ptr NULL: `null`) */
+    /** optional, when CAMP_OUTBOX_CONTACT_HAS_EMAIL (ptr NULL: `null`); not syntax-checked
+     * (imported data) */
+    camp_str_t email;
+    camp_str_t phone; /**< optional, when CAMP_OUTBOX_CONTACT_HAS_PHONE (ptr NULL: `null`) */
+    camp_outbox_tag_list_t tags; /**< optional, when CAMP_OUTBOX_CONTACT_HAS_TAGS */
+    /** optional, RFC 3339, when CAMP_OUTBOX_CONTACT_HAS_LAST_ACTIVITY (ptr NULL: `null`) */
+    camp_str_t last_activity;
+    /** optional, RFC 3339, when CAMP_OUTBOX_CONTACT_HAS_CREATED_AT (ptr NULL: `null`) */
+    camp_str_t created_at;
 } camp_outbox_contact_t;
 
 /** Page of GET /contacts/list: `{results[], total}`; the API's page size is 20. */

@@ -68,7 +68,6 @@ static void set_limits(camp_diag_t *diag, uint8_t lim)
 }
 
 /* String lists share one layout (outbox_models.c checks it). */
-#define OB_LIST_SET offsetof(camp_outbox_uuid_list_t, set)
 #define OB_LIST_COUNT offsetof(camp_outbox_uuid_list_t, count)
 #define OB_LIST_ITEMS offsetof(camp_outbox_uuid_list_t, items)
 
@@ -102,6 +101,56 @@ static void set_enum(void *p, int v)
         memcpy(p, &v16, 2);
     } else {
         memcpy(p, &v, sizeof v);
+    }
+}
+
+/* ---- presence bits ------------------------------------------------------------- */
+
+/* The field's presence mask in its struct's `present` word (0: it has no bit). */
+static uint32_t pbit_of(const ob_field_t *f)
+{
+    uint32_t idx = (uint32_t)f->flags >> OB_PBIT_SHIFT;
+    return (idx == 0u) ? 0u : ((uint32_t)1u << (idx - 1u));
+}
+
+/* The `present` word of @p base (0 when the struct has none). Read and written
+ * through memcpy at its real width: 1, 2 or 4 bytes. */
+static uint32_t present_get(const ob_table_t *t, const void *base)
+{
+    const void *p = field_cptr(base, t->present);
+    uint32_t w = 0;
+    if (t->present_size == 1u) {
+        uint8_t v8;
+        (void)memcpy(&v8, p, 1);
+        w = v8;
+    } else if (t->present_size == 2u) {
+        uint16_t v16;
+        (void)memcpy(&v16, p, 2);
+        w = v16;
+    } else if (t->present_size == 4u) {
+        (void)memcpy(&w, p, 4);
+    } else {
+        /* no present word */
+    }
+    return w;
+}
+
+/* Set the presence bit of @p f (decoded) in @p base; fields without one are left alone. */
+static void present_mark(const ob_table_t *t, const ob_field_t *f, void *base)
+{
+    uint32_t bit = pbit_of(f);
+    if (bit != 0u) {
+        uint32_t w = present_get(t, base) | bit;
+        void *p = field_ptr(base, t->present);
+        if (t->present_size == 1u) {
+            uint8_t v8 = (uint8_t)w;
+            (void)memcpy(p, &v8, 1);
+        } else if (t->present_size == 2u) {
+            uint16_t v16 = (uint16_t)w;
+            (void)memcpy(p, &v16, 2);
+        } else {
+            (void)memcpy(p, &w, 4); /* a field with a bit has a word of 1, 2 or 4 bytes */
+        }
     }
 }
 
@@ -275,7 +324,6 @@ static camp_status_t decode_str_list(camp_json_doc_t *doc, int tok, const ob_fie
         }
     }
     *count = (size_t)n;
-    *(bool *)field_ptr(list, OB_LIST_SET) = true;
     return CAMP_OK;
 }
 
@@ -297,7 +345,7 @@ static camp_status_t decode_enum(camp_json_doc_t *doc, int tok, camp_json_kind_t
     return camp_json_diag(diag, doc, tok, CAMP_ERR_ENUM, camp_ob_rules[f->rule]);
 }
 
-/* An integer member in the field's range (plain when required, else with a set flag). */
+/* An integer member in the field's range (its presence bit, if any, is set by the caller). */
 static camp_status_t decode_int(camp_json_doc_t *doc, int tok, const ob_field_t *f, void *p,
                                 camp_diag_t *diag)
 {
@@ -312,16 +360,12 @@ static camp_status_t decode_int(camp_json_doc_t *doc, int tok, const ob_field_t 
         set_limits(diag, f->lim);
         return CAMP_ERR_RANGE;
     }
-    if ((f->flags & OB_REQUIRED) != 0u) {
-        *(int64_t *)p = v;
-    } else {
-        ((camp_outbox_int_t *)p)->set = true;
-        ((camp_outbox_int_t *)p)->value = v;
-    }
+    *(int64_t *)p = v;
     return CAMP_OK;
 }
 
-/* Decode one non-list-of-objects member value. */
+/* Decode one non-list-of-objects member value. The caller sets the member's
+ * presence bit when this succeeds (a nullable member given as `null` keeps ptr NULL). */
 static camp_status_t decode_value(camp_json_doc_t *doc, int tok, const ob_field_t *f, void *base,
                                   camp_diag_t *diag)
 {
@@ -329,29 +373,21 @@ static camp_status_t decode_value(camp_json_doc_t *doc, int tok, const ob_field_
     camp_json_kind_t k = camp_json_kind(doc, tok);
 
     if (is_string_kind(f->kind)) {
-        if ((f->flags & OB_NULLABLE) != 0u) {
-            camp_outbox_nstr_t *ns = (camp_outbox_nstr_t *)p;
-            if (k == CAMP_JSON_NULL) {
-                ns->is_null = true;
-                ns->str.ptr = NULL;
-                ns->str.len = 0;
-                return CAMP_OK;
-            }
-            ns->is_null = false;
-            return decode_string(doc, tok, f, f, &ns->str, diag);
+        camp_str_t *str = (camp_str_t *)p;
+        if (((f->flags & OB_NULLABLE) != 0u) && (k == CAMP_JSON_NULL)) {
+            str->ptr = NULL;
+            str->len = 0;
+            return CAMP_OK;
         }
-        return decode_string(doc, tok, f, f, (camp_str_t *)p, diag);
+        return decode_string(doc, tok, f, f, str, diag);
     }
     switch (f->kind) {
     case OB_ENUM: return decode_enum(doc, tok, k, f, p, diag);
-    case OB_BOOL: {
-        camp_outbox_bool_t *b = (camp_outbox_bool_t *)p;
-        if (camp_json_get_bool(doc, tok, &b->value) != CAMP_OK) {
+    case OB_BOOL:
+        if (camp_json_get_bool(doc, tok, (bool *)p) != CAMP_OK) {
             return camp_json_diag(diag, doc, tok, CAMP_ERR_TYPE, RULE_BOOL);
         }
-        b->set = true;
         return CAMP_OK;
-    }
     case OB_INT: return decode_int(doc, tok, f, p, diag);
     case OB_COUNTER: {
         camp_str_t s = {NULL, 0};
@@ -448,6 +484,7 @@ static camp_status_t decode_leaf(camp_json_doc_t *doc, int obj, const ob_table_t
         if (st != CAMP_OK) {
             return st;
         }
+        present_mark(t, f, base);
     }
     return check_required_seen(doc, obj, t, seen, diag);
 }
@@ -543,6 +580,7 @@ camp_status_t camp_ob_decode(camp_json_doc_t *doc, int tok, const ob_table_t *t,
         if (st != CAMP_OK) {
             return st;
         }
+        present_mark(t, f, out);
     }
     return check_required_seen(doc, tok, t, seen, diag);
 }
@@ -617,28 +655,30 @@ static camp_status_t diag_limits(camp_diag_t *diag, const ob_path_t *p, camp_sta
     return st;
 }
 
-/* Present in the struct? (For encode and the required check.) */
-static bool field_present(const ob_field_t *f, const void *base)
+/* Present in the struct? (For encode and the required check.) A member with a
+ * presence bit is present exactly when its bit is set (a nullable string then is
+ * `null` when its ptr is NULL); the others follow from their values. */
+static bool field_present(const ob_table_t *t, const ob_field_t *f, const void *base)
 {
     const void *p = field_cptr(base, f->offset);
+    uint32_t bit = pbit_of(f);
+    bool present;
 
-    if (is_string_kind(f->kind)) {
-        if ((f->flags & OB_NULLABLE) != 0u) {
-            const camp_outbox_nstr_t *ns = (const camp_outbox_nstr_t *)p;
-            return ns->is_null || ns->str.ptr != NULL;
+    if (bit != 0u) {
+        present = (present_get(t, base) & bit) != 0u;
+    } else if (is_string_kind(f->kind)) {
+        present = ((const camp_str_t *)p)->ptr != NULL;
+    } else {
+        switch (f->kind) {
+        case OB_ENUM: present = get_enum(p) != 0; break;
+        case OB_RAW: present = ((const camp_str_t *)p)->ptr != NULL; break;
+        case OB_INT: present = (f->flags & OB_REQUIRED) != 0u; break;
+        case OB_COUNTER:
+        case OB_OBJ_LIST: present = true; break;
+        default: present = false; break; /* OB_BOOL and OB_STR_LIST always have a bit */
         }
-        return ((const camp_str_t *)p)->ptr != NULL;
     }
-    switch (f->kind) {
-    case OB_ENUM: return get_enum(p) != 0;
-    case OB_BOOL: return ((const camp_outbox_bool_t *)p)->set;
-    case OB_INT: return (f->flags & OB_REQUIRED) != 0u || ((const camp_outbox_int_t *)p)->set;
-    case OB_COUNTER: return true;
-    case OB_RAW: return ((const camp_str_t *)p)->ptr != NULL;
-    case OB_STR_LIST: return *(const bool *)field_cptr(p, OB_LIST_SET);
-    case OB_OBJ_LIST: return true;
-    default: return false;
-    }
+    return present;
 }
 
 static camp_status_t validate_str(const ob_field_t *rules, const camp_str_t *s, ob_path_t *path,
@@ -696,11 +736,11 @@ static camp_status_t validate_value(const ob_field_t *f, const void *base, ob_pa
     const void *p = field_cptr(base, f->offset);
 
     if (is_string_kind(f->kind)) {
-        if ((f->flags & OB_NULLABLE) != 0u) {
-            const camp_outbox_nstr_t *ns = (const camp_outbox_nstr_t *)p;
-            return ns->is_null ? CAMP_OK : validate_str(f, &ns->str, path, diag);
-        }
-        return validate_str(f, (const camp_str_t *)p, path, diag);
+        const camp_str_t *str = (const camp_str_t *)p;
+        /* present with ptr NULL: a nullable member's `null` */
+        return (((f->flags & OB_NULLABLE) != 0u) && (str->ptr == NULL))
+                   ? CAMP_OK
+                   : validate_str(f, str, path, diag);
     }
     switch (f->kind) {
     case OB_ENUM: {
@@ -713,8 +753,7 @@ static camp_status_t validate_value(const ob_field_t *f, const void *base, ob_pa
     case OB_BOOL: return CAMP_OK;
     case OB_INT: {
         const ob_limits_t *lim = limits_of(f);
-        int64_t v = (f->flags & OB_REQUIRED) != 0u ? *(const int64_t *)p
-                                                   : ((const camp_outbox_int_t *)p)->value;
+        int64_t v = *(const int64_t *)p;
         if (v < lim->min || v > lim->max) {
             return diag_limits(diag, path, CAMP_ERR_RANGE, camp_ob_rules[f->rule], f);
         }
@@ -747,7 +786,7 @@ static camp_status_t validate_leaf(const ob_table_t *t, const void *base, ob_pat
         const ob_field_t *f = &t->fields[i];
         size_t saved = path_push(path, key_of(f), 0);
         camp_status_t st = CAMP_OK;
-        if (!field_present(f, base)) {
+        if (!field_present(t, f, base)) {
             if ((f->flags & OB_REQUIRED) != 0u) {
                 st = diag_rule(diag, path, CAMP_ERR_REQUIRED, RULE_REQUIRED);
             }
@@ -801,7 +840,7 @@ camp_status_t camp_ob_validate(const ob_table_t *t, const void *obj, camp_diag_t
         const ob_field_t *f = &t->fields[i];
         size_t saved = path_push(&path, key_of(f), 0);
         camp_status_t st = CAMP_OK;
-        if (!field_present(f, obj)) {
+        if (!field_present(t, f, obj)) {
             if ((f->flags & OB_REQUIRED) != 0u) {
                 st = diag_rule(diag, &path, CAMP_ERR_REQUIRED, RULE_REQUIRED);
             }
@@ -830,26 +869,20 @@ static void encode_value(camp_json_writer_t *w, const ob_field_t *f, const void 
     const void *p = field_cptr(base, f->offset);
 
     if (is_string_kind(f->kind)) {
-        if ((f->flags & OB_NULLABLE) != 0u) {
-            const camp_outbox_nstr_t *ns = (const camp_outbox_nstr_t *)p;
-            if (ns->is_null) {
-                camp_json_write_null(w);
-            } else {
-                write_str(w, &ns->str);
-            }
+        const camp_str_t *str = (const camp_str_t *)p;
+        /* Only present members get here: ptr NULL is a nullable member's `null`
+         * (validate refused it for the others). */
+        if (str->ptr == NULL) {
+            camp_json_write_null(w);
         } else {
-            write_str(w, (const camp_str_t *)p);
+            write_str(w, str);
         }
         return;
     }
     switch (f->kind) {
     case OB_ENUM: camp_json_write_cstring(w, camp_ob_enum_names[f->ref][get_enum(p)]); break;
-    case OB_BOOL: camp_json_write_bool(w, ((const camp_outbox_bool_t *)p)->value); break;
-    case OB_INT:
-        camp_json_write_int(w, (f->flags & OB_REQUIRED) != 0u
-                                   ? *(const int64_t *)p
-                                   : ((const camp_outbox_int_t *)p)->value);
-        break;
+    case OB_BOOL: camp_json_write_bool(w, *(const bool *)p); break;
+    case OB_INT: camp_json_write_int(w, *(const int64_t *)p); break;
     case OB_COUNTER: {
         /* Counters go back out as digit strings, as the API sends them. */
         char digits[24];
@@ -892,7 +925,7 @@ static void encode_leaf(camp_json_writer_t *w, const ob_table_t *t, const void *
     camp_json_write_object_begin(w);
     for (i = 0; i < t->count; i++) {
         const ob_field_t *f = &t->fields[i];
-        if (field_present(f, base) && f->kind != OB_OBJ_LIST) {
+        if (field_present(t, f, base) && f->kind != OB_OBJ_LIST) {
             camp_json_write_key(w, key_of(f));
             encode_value(w, f, base);
         }
@@ -917,7 +950,7 @@ encode_object(const ob_table_t *t, const void *obj, char *buf, size_t cap, size_
     camp_json_write_object_begin(&w);
     for (i = 0; i < t->count; i++) {
         const ob_field_t *f = &t->fields[i];
-        if (!field_present(f, obj)) {
+        if (!field_present(t, f, obj)) {
             continue;
         }
         camp_json_write_key(&w, key_of(f));

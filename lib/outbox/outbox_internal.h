@@ -23,14 +23,14 @@
 
 /** What a field holds and how it is checked. */
 typedef enum ob_kind {
-    OB_UUID = 1, /* camp_str_t / camp_outbox_nstr_t: canonical UUID */
-    OB_TEXT,     /* camp_str_t / nstr: UTF-8, min..max characters (max < 0: no limit) */
-    OB_DATETIME, /* camp_str_t / nstr: RFC 3339 date-time */
-    OB_EMAIL,    /* camp_str_t / nstr: e-mail, 1..max characters */
-    OB_TIMEZONE, /* camp_str_t / nstr: <= max characters, then an IANA zone name */
+    OB_UUID = 1, /* camp_str_t: canonical UUID */
+    OB_TEXT,     /* camp_str_t: UTF-8, min..max characters (max < 0: no limit) */
+    OB_DATETIME, /* camp_str_t: RFC 3339 date-time */
+    OB_EMAIL,    /* camp_str_t: e-mail, 1..max characters */
+    OB_TIMEZONE, /* camp_str_t: <= max characters, then an IANA zone name */
     OB_ENUM,     /* an enum (int-sized): 1..max index into names[] */
-    OB_BOOL,     /* camp_outbox_bool_t */
-    OB_INT,      /* camp_outbox_int_t (optional) or int64_t (OB_REQUIRED): min..max */
+    OB_BOOL,     /* bool (optional: with a presence bit) */
+    OB_INT,      /* int64_t: min..max (optional: with a presence bit) */
     OB_COUNTER,  /* int64_t carried as a string of decimal digits */
     OB_RAW,      /* camp_str_t: any JSON value, kept and written verbatim */
     OB_STR_LIST, /* array of strings, each checked as `elem` */
@@ -38,8 +38,25 @@ typedef enum ob_kind {
 } ob_kind_t;
 
 #define OB_REQUIRED 0x01u /* a missing member is CAMP_ERR_REQUIRED */
-#define OB_NULLABLE 0x02u /* string kinds: storage is camp_outbox_nstr_t; null allowed */
+#define OB_NULLABLE 0x02u /* string kinds: null allowed (ptr NULL with the presence bit set) */
 #define OB_EMPTY_OK 0x04u /* OB_EMAIL: the empty string is accepted too */
+
+/* Presence bits. Optional booleans, integers, string lists and nullable strings
+ * are present when their bit of the struct's `present` word is set (the public
+ * CAMP_OUTBOX_*_HAS_* masks); the bit's index + 1 is kept in the top five bits of
+ * the field's flags (0: the field has no bit, its presence follows from its value). */
+#define OB_PBIT_SHIFT 3u
+#define OB_PBIT_MAX 30u /* highest bit index the flags can carry */
+/* The bit index of a one-bit constant mask below 2^16 (for the tables): the number
+ * of powers of two from 2 to 2^15 it reaches (comparisons only, no shifts). */
+#define OB_GE(m, v) (((m) >= (v)) ? 1u : 0u)
+#define OB_LOG2_16(m)                                                                              \
+    (OB_GE(m, 0x2u) + OB_GE(m, 0x4u) + OB_GE(m, 0x8u) + OB_GE(m, 0x10u) + OB_GE(m, 0x20u) +        \
+     OB_GE(m, 0x40u) + OB_GE(m, 0x80u) + OB_GE(m, 0x100u) + OB_GE(m, 0x200u) + OB_GE(m, 0x400u) +  \
+     OB_GE(m, 0x800u) + OB_GE(m, 0x1000u) + OB_GE(m, 0x2000u) + OB_GE(m, 0x4000u) +                \
+     OB_GE(m, 0x8000u))
+/* Flags of a field whose presence is the public mask @p mask (one bit, below 2^16). */
+#define OB_HAS(mask) ((uint8_t)((OB_LOG2_16(mask) + 1u) << OB_PBIT_SHIFT))
 
 /* Member offsets are 16-bit when the capacities keep every Outbox struct well under
  * 64 KiB even with 64-bit pointers (outbox_models.c checks the real sizes at build
@@ -58,7 +75,7 @@ typedef struct ob_field {
     uint16_t key;    /* offset of the NUL-terminated JSON name in camp_ob_keys */
     uint8_t key_len; /* its length */
     uint8_t kind;    /* ob_kind_t */
-    uint8_t flags;   /* OB_REQUIRED | OB_NULLABLE | OB_EMPTY_OK */
+    uint8_t flags;   /* OB_REQUIRED | OB_NULLABLE | OB_EMPTY_OK | OB_HAS(presence bit) */
     uint8_t rule;    /* camp_ob_rules[]: text for a value that breaks the member's rule */
     /* camp_ob_limits[]: TEXT/EMAIL/TIMEZONE characters, INT value, ENUM 1..number of
      * names, lists 0..capacity */
@@ -68,10 +85,13 @@ typedef struct ob_field {
     ob_off_t offset; /* value; lists: the list struct (STR_LIST) or items array */
 } ob_field_t;
 
-/** The fields of one object (at most 32: presence is tracked in a bitmask). */
+/** The fields of one object (at most 32: decode tracks the members seen in a
+ * bitmask) and where the struct keeps its `present` word. */
 typedef struct ob_table {
     const ob_field_t *fields;
-    ob_off_t size; /* sizeof the struct it describes */
+    ob_off_t size;        /* sizeof the struct it describes */
+    ob_off_t present;     /* offset of the `present` word */
+    uint8_t present_size; /* its size: 1, 2 or 4; 0: the struct has none */
     uint8_t count;
 } ob_table_t;
 

@@ -56,6 +56,16 @@ static bool str_is(camp_str_t s, const char *lit)
         }                                                                                          \
     } while (0)
 
+/* Presence bits: a member given (bit set), given as `null` (bit set, ptr NULL), or
+ * absent (bit clear). */
+#define assert_has(obj, bit) assert_true(((obj).present & (bit)) != 0u)
+#define assert_absent(obj, bit) assert_int_equal((obj).present &(bit), 0)
+#define assert_is_null(obj, bit, m)                                                                \
+    do {                                                                                           \
+        assert_has(obj, bit);                                                                      \
+        assert_null((obj).m.ptr);                                                                  \
+    } while (0)
+
 #define assert_diag(st_expr, want_st, want_path)                                                   \
     do {                                                                                           \
         camp_status_t st_ = (st_expr);                                                             \
@@ -129,29 +139,35 @@ static void test_fixture_campaign(void **state)
     assert_int_equal(camp_outbox_campaign_decode(&g_doc, 0, &g_campaign, &g_diag), CAMP_OK);
     assert_str(g_campaign.id, "3c90c3cc-0d44-4b50-8888-8dd25736052a");
     assert_int_equal(g_campaign.step_count, 2);
-    assert_int_equal(g_campaign.steps[0].step_order.value, 1);
-    assert_true(g_campaign.steps[0].step_order.set);
-    assert_str(g_campaign.steps[0].subject.str, "Quick question about {{company}}");
+    assert_int_equal(g_campaign.steps[0].step_order, 1);
+    assert_has(g_campaign.steps[0], CAMP_OUTBOX_STEP_HAS_STEP_ORDER);
+    assert_has(g_campaign.steps[0], CAMP_OUTBOX_STEP_HAS_SUBJECT);
+    assert_str(g_campaign.steps[0].subject, "Quick question about {{company}}");
     /* escapes are decoded in place: \n becomes a newline, UTF-8 kept */
-    assert_str(g_campaign.steps[0].body_text.str,
+    assert_str(g_campaign.steps[0].body_text,
                "Hi {{first_name}},\n\nNoticed you are hiring SDRs \xe2\x80\x94 worth a chat?");
-    assert_int_equal(g_campaign.steps[1].delay_minutes.value, 4320);
-    assert_true(g_campaign.steps[1].is_active.set && g_campaign.steps[1].is_active.value);
+    assert_has(g_campaign.steps[1], CAMP_OUTBOX_STEP_HAS_DELAY_MINUTES);
+    assert_int_equal(g_campaign.steps[1].delay_minutes, 4320);
+    assert_has(g_campaign.steps[1], CAMP_OUTBOX_STEP_HAS_IS_ACTIVE);
+    assert_true(g_campaign.steps[1].is_active);
     assert_str(g_campaign.sender_identities, "founders@acme-mail.io, sales@acme-mail.io");
     assert_int_equal(g_campaign.sent_count, 0);
     assert_str(g_campaign.name, "Q3 founders outbound");
     assert_int_equal(g_campaign.sender_identity_ids.count, 2);
-    assert_true(g_campaign.sender_identity_ids.set);
+    assert_has(g_campaign, CAMP_OUTBOX_CAMPAIGN_HAS_SENDER_IDENTITY_IDS);
     assert_str(g_campaign.sender_identity_ids.items[1], "a4c9e1f7-2b3d-4e8a-9c6f-1d2e3f4a5b6c");
     assert_int_equal(g_campaign.status, CAMP_OUTBOX_STATUS_DRAFT);
-    assert_str(g_campaign.timezone.str, "America/New_York");
+    assert_has(g_campaign, CAMP_OUTBOX_CAMPAIGN_HAS_TIMEZONE);
+    assert_str(g_campaign.timezone, "America/New_York");
     assert_str(g_campaign.allowed_windows, "null");
-    assert_true(g_campaign.stop_on_reply.set && g_campaign.stop_on_reply.value);
-    assert_true(g_campaign.is_deleted.set && !g_campaign.is_deleted.value);
-    assert_true(g_campaign.workflow.is_null);
-    assert_false(g_campaign.created_by.is_null);
-    assert_str(g_campaign.created_by.str, "5e4d3c2b-1a09-4f8e-b7d6-c5b4a3928170");
-    assert_true(g_campaign.responder_agent.is_null);
+    assert_has(g_campaign, CAMP_OUTBOX_CAMPAIGN_HAS_STOP_ON_REPLY);
+    assert_true(g_campaign.stop_on_reply);
+    assert_has(g_campaign, CAMP_OUTBOX_CAMPAIGN_HAS_IS_DELETED);
+    assert_false(g_campaign.is_deleted);
+    assert_is_null(g_campaign, CAMP_OUTBOX_CAMPAIGN_HAS_WORKFLOW, workflow);
+    assert_has(g_campaign, CAMP_OUTBOX_CAMPAIGN_HAS_CREATED_BY);
+    assert_str(g_campaign.created_by, "5e4d3c2b-1a09-4f8e-b7d6-c5b4a3928170");
+    assert_is_null(g_campaign, CAMP_OUTBOX_CAMPAIGN_HAS_RESPONDER_AGENT, responder_agent);
 }
 
 static void test_fixture_create(void **state)
@@ -164,9 +180,10 @@ static void test_fixture_create(void **state)
     assert_int_equal(g_create.sender_identity_ids.count, 2);
     assert_int_equal(g_create.status, CAMP_OUTBOX_STATUS_NONE);
     assert_null(g_create.allowed_windows.ptr);
-    assert_true(g_create.responder_agent.is_null);
-    assert_false(g_create.workflow.is_null);
-    assert_null(g_create.workflow.str.ptr);
+    assert_is_null(g_create, CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_RESPONDER_AGENT, responder_agent);
+    /* absent: no bit, no pointer */
+    assert_absent(g_create, CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_WORKFLOW);
+    assert_null(g_create.workflow.ptr);
 }
 
 static void test_fixture_sender(void **state)
@@ -175,22 +192,24 @@ static void test_fixture_sender(void **state)
     load_fixture("outbox-email-sender-create-response.json");
     assert_int_equal(camp_outbox_sender_decode(&g_doc, 0, &g_sender, &g_diag), CAMP_OK);
     assert_str(g_sender.from_email, "founders@acme-mail.io");
-    assert_str(g_sender.from_name.str, "Dana from Acme");
-    assert_str(g_sender.reply_to_email.str, "dana@acme.io");
-    assert_str(g_sender.provider_sender_id.str, "snd_48213");
+    assert_has(g_sender, CAMP_OUTBOX_SENDER_HAS_FROM_NAME);
+    assert_str(g_sender.from_name, "Dana from Acme");
+    assert_str(g_sender.reply_to_email, "dana@acme.io");
+    assert_str(g_sender.provider_sender_id, "snd_48213");
     assert_str(g_sender.verification_details, "null");
-    assert_true(g_sender.is_default.set && g_sender.is_default.value);
-    assert_true(g_sender.verified_at.is_null);
-    assert_true(g_sender.connection.is_null);
-    assert_true(g_sender.domain.is_null);
+    assert_has(g_sender, CAMP_OUTBOX_SENDER_HAS_IS_DEFAULT);
+    assert_true(g_sender.is_default);
+    assert_is_null(g_sender, CAMP_OUTBOX_SENDER_HAS_VERIFIED_AT, verified_at);
+    assert_is_null(g_sender, CAMP_OUTBOX_SENDER_HAS_CONNECTION, connection);
+    assert_is_null(g_sender, CAMP_OUTBOX_SENDER_HAS_DOMAIN, domain);
     assert_int_equal(g_sender.status, CAMP_OUTBOX_SENDER_NONE);
 
     load_fixture("outbox-email-sender-create-request.json");
     assert_int_equal(camp_outbox_sender_create_decode(&g_doc, 0, &g_sender_create, &g_diag),
                      CAMP_OK);
     assert_int_equal(g_sender_create.verification_mode, CAMP_OUTBOX_VERIFY_SINGLE_EMAIL);
-    assert_true(g_sender_create.use_default_reply_to.set);
-    assert_false(g_sender_create.use_default_reply_to.value);
+    assert_has(g_sender_create, CAMP_OUTBOX_SENDER_CREATE_HAS_USE_DEFAULT_REPLY_TO);
+    assert_false(g_sender_create.use_default_reply_to);
 }
 
 static void test_fixture_contacts(void **state)
@@ -200,11 +219,11 @@ static void test_fixture_contacts(void **state)
     assert_int_equal(camp_outbox_contacts_page_decode(&g_doc, 0, &g_page, &g_diag), CAMP_OK);
     assert_int_equal(g_page.count, 2);
     assert_int_equal(g_page.total, 42);
-    assert_str(g_page.results[0].name.str, "Jordan Lee");
+    assert_str(g_page.results[0].name, "Jordan Lee");
     assert_int_equal(g_page.results[0].tags.count, 2);
     assert_str(g_page.results[0].tags.items[1], "saas");
-    assert_str(g_page.results[1].phone.str, "");
-    assert_true(g_page.results[1].tags.set);
+    assert_str(g_page.results[1].phone, "");
+    assert_has(g_page.results[1], CAMP_OUTBOX_CONTACT_HAS_TAGS);
     assert_int_equal(g_page.results[1].tags.count, 0);
 }
 
@@ -318,8 +337,10 @@ static void test_create_required_and_types(void **state)
     assert_diag(dec_create_with("\"stop_on_reply\":1"), CAMP_ERR_TYPE, "$.stop_on_reply");
     assert_diag(dec_create_with("\"stop_on_reply\":null"), CAMP_ERR_TYPE, "$.stop_on_reply");
     assert_int_equal(dec_create_with("\"stop_on_reply\":false,\"is_deleted\":true"), CAMP_OK);
-    assert_true(g_create.stop_on_reply.set && !g_create.stop_on_reply.value);
-    assert_true(g_create.is_deleted.set && g_create.is_deleted.value);
+    assert_has(g_create, CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_STOP_ON_REPLY);
+    assert_false(g_create.stop_on_reply);
+    assert_has(g_create, CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_IS_DELETED);
+    assert_true(g_create.is_deleted);
     assert_diag(dec_create_with("\"description\":null"), CAMP_ERR_TYPE, "$.description");
     assert_diag(dec_create_with("\"created_at\":\"01/15/2025\""), CAMP_ERR_DATE, "$.created_at");
     assert_diag(dec_create_with("\"created_at\":\"2025-02-29T00:00:00Z\""), CAMP_ERR_DATE,
@@ -332,9 +353,12 @@ static void test_create_uuids(void **state)
     (void)state;
     assert_int_equal(dec_create_with("\"workflow\":\"3C90C3CC-0D44-4B50-8888-8DD25736052A\""),
                      CAMP_OK);
-    assert_str(g_create.workflow.str, "3C90C3CC-0D44-4B50-8888-8DD25736052A");
+    assert_has(g_create, CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_WORKFLOW);
+    assert_str(g_create.workflow, "3C90C3CC-0D44-4B50-8888-8DD25736052A");
     assert_int_equal(dec_create_with("\"workflow\":null,\"created_by\":null"), CAMP_OK);
-    assert_true(g_create.workflow.is_null && g_create.created_by.is_null);
+    assert_is_null(g_create, CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_WORKFLOW, workflow);
+    assert_is_null(g_create, CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_CREATED_BY, created_by);
+    assert_absent(g_create, CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_RESPONDER_AGENT);
     assert_diag(dec_create_with("\"workflow\":\"3c90c3cc0d444b5088888dd25736052a\""),
                 CAMP_ERR_PATTERN, "$.workflow");
     assert_diag(dec_create_with("\"created_by\":\"\""), CAMP_ERR_PATTERN, "$.created_by");
@@ -347,7 +371,7 @@ static void test_create_uuids(void **state)
     assert_diag(dec_create_with("\"sender_identity_ids\":\"3c90c3cc-0d44-4b50-8888-8dd25736052a\""),
                 CAMP_ERR_TYPE, "$.sender_identity_ids");
     assert_int_equal(dec_create_with("\"sender_identity_ids\":[]"), CAMP_OK);
-    assert_true(g_create.sender_identity_ids.set);
+    assert_has(g_create, CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_SENDER_IDENTITY_IDS);
     assert_int_equal(g_create.sender_identity_ids.count, 0);
 }
 
@@ -513,10 +537,11 @@ static void test_campaign_steps(void **state)
             "{\"delay_minutes\":0},{\"delay_minutes\":2147483647,\"step_order\":2147483647}", ""),
         CAMP_OK);
     assert_int_equal(g_campaign.step_count, 2);
-    assert_int_equal(g_campaign.steps[0].delay_minutes.value, 0);
-    assert_true(g_campaign.steps[0].delay_minutes.set);
-    assert_false(g_campaign.steps[0].step_order.set);
-    assert_int_equal(g_campaign.steps[1].delay_minutes.value, 2147483647);
+    assert_int_equal(g_campaign.steps[0].delay_minutes, 0);
+    assert_has(g_campaign.steps[0], CAMP_OUTBOX_STEP_HAS_DELAY_MINUTES);
+    assert_absent(g_campaign.steps[0], CAMP_OUTBOX_STEP_HAS_STEP_ORDER);
+    assert_int_equal(g_campaign.steps[1].delay_minutes, 2147483647);
+    assert_has(g_campaign.steps[1], CAMP_OUTBOX_STEP_HAS_STEP_ORDER);
     assert_diag(dec_campaign_with("{},{\"delay_minutes\":2147483648}", ""), CAMP_ERR_RANGE,
                 "$.steps[1].delay_minutes");
     assert_int_equal(g_diag.limit_min, 0);
@@ -538,8 +563,11 @@ static void test_campaign_steps(void **state)
     assert_diag(dec_campaign_with("{},[]", ""), CAMP_ERR_TYPE, "$.steps[1]");
     assert_int_equal(dec_campaign_with("{\"subject\":null,\"body_html\":\"\",\"unknown\":[1]}", ""),
                      CAMP_OK);
-    assert_true(g_campaign.steps[0].subject.is_null);
-    assert_str(g_campaign.steps[0].body_html.str, "");
+    assert_is_null(g_campaign.steps[0], CAMP_OUTBOX_STEP_HAS_SUBJECT, subject);
+    assert_has(g_campaign.steps[0], CAMP_OUTBOX_STEP_HAS_BODY_HTML);
+    assert_str(g_campaign.steps[0].body_html, "");
+    assert_absent(g_campaign.steps[0], CAMP_OUTBOX_STEP_HAS_BODY_TEXT);
+    assert_null(g_campaign.steps[0].body_text.ptr);
     assert_diag(dec_campaign("{" CAMPAIGN_MIN ",\"steps\":{}}"), CAMP_ERR_TYPE, "$.steps");
     assert_diag(dec_campaign("{" CAMPAIGN_MIN ",\"steps\":null}"), CAMP_ERR_TYPE, "$.steps");
 }
@@ -555,7 +583,7 @@ static void test_campaign_steps_capacity(void **state)
     }
     assert_int_equal(dec_campaign_with(steps, ""), CAMP_OK);
     assert_int_equal(g_campaign.step_count, CAMP_MAX_EMAIL_STEPS);
-    assert_int_equal(g_campaign.steps[CAMP_MAX_EMAIL_STEPS - 1].step_order.value,
+    assert_int_equal(g_campaign.steps[CAMP_MAX_EMAIL_STEPS - 1].step_order,
                      CAMP_MAX_EMAIL_STEPS - 1);
     snprintf(steps + n, sizeof steps - n, ",{}");
     assert_diag(dec_campaign_with(steps, ""), CAMP_ERR_CAPACITY, "$.steps");
@@ -578,7 +606,9 @@ static void test_campaign_name_and_timezone(void **state)
     assert_int_equal(
         dec_campaign_with("", "\"timezone\":null,\"description\":null,\"created_at\":null"),
         CAMP_OK);
-    assert_true(g_campaign.timezone.is_null);
+    assert_is_null(g_campaign, CAMP_OUTBOX_CAMPAIGN_HAS_TIMEZONE, timezone);
+    assert_is_null(g_campaign, CAMP_OUTBOX_CAMPAIGN_HAS_DESCRIPTION, description);
+    assert_is_null(g_campaign, CAMP_OUTBOX_CAMPAIGN_HAS_CREATED_AT, created_at);
     assert_int_equal(dec_campaign_with("", "\"timezone\":\"Europe/Nowhere\""), CAMP_OK);
     assert_diag(dec_campaign_with("", "\"timezone\":\"Europe/No where\""), CAMP_ERR_TIMEZONE,
                 "$.timezone");
@@ -678,8 +708,11 @@ static void test_sender_object_tolerance(void **state)
           "\"from_name\":null,\"updated_at\":null,\"status\":\"verified\","
           "\"verification_details\":{\"spf\":true}}");
     assert_int_equal(camp_outbox_sender_decode(&g_doc, 0, &g_sender, &g_diag), CAMP_OK);
-    assert_str(g_sender.reply_to_email.str, "");
-    assert_true(g_sender.from_name.is_null);
+    assert_has(g_sender, CAMP_OUTBOX_SENDER_HAS_REPLY_TO_EMAIL);
+    assert_str(g_sender.reply_to_email, "");
+    assert_is_null(g_sender, CAMP_OUTBOX_SENDER_HAS_FROM_NAME, from_name);
+    assert_is_null(g_sender, CAMP_OUTBOX_SENDER_HAS_UPDATED_AT, updated_at);
+    assert_absent(g_sender, CAMP_OUTBOX_SENDER_HAS_VERIFIED_AT);
     assert_int_equal(g_sender.status, CAMP_OUTBOX_SENDER_VERIFIED);
     assert_str(g_sender.verification_details, "{\"spf\":true}");
     parse("{\"id\":\"0b7e3a52-91c4-4d6f-8e2a-5f3c1d9b7a64\",\"from_email\":\"a@b.co\","
@@ -719,8 +752,11 @@ static void test_contacts_page_rules(void **state)
         dec_page("{\"results\":[{\"id\":\"e1d2c3b4-a596-4877-9685-746352413021\",\"email\":null,"
                  "\"name\":null,\"last_activity\":null}],\"total\":1}"),
         CAMP_OK);
-    assert_true(g_page.results[0].email.is_null);
-    assert_false(g_page.results[0].tags.set);
+    assert_is_null(g_page.results[0], CAMP_OUTBOX_CONTACT_HAS_EMAIL, email);
+    assert_is_null(g_page.results[0], CAMP_OUTBOX_CONTACT_HAS_NAME, name);
+    assert_is_null(g_page.results[0], CAMP_OUTBOX_CONTACT_HAS_LAST_ACTIVITY, last_activity);
+    assert_absent(g_page.results[0], CAMP_OUTBOX_CONTACT_HAS_PHONE);
+    assert_absent(g_page.results[0], CAMP_OUTBOX_CONTACT_HAS_TAGS);
     /* contacts capacity */
     for (int extra = 0; extra <= 1; extra++) {
         n = (size_t)snprintf(json, sizeof json, "{\"total\":99,\"results\":[");

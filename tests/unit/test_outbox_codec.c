@@ -26,22 +26,6 @@ static camp_str_t S(const char *lit)
     return s;
 }
 
-static camp_outbox_nstr_t NS(const char *lit)
-{
-    camp_outbox_nstr_t n;
-    n.is_null = false;
-    n.str = S(lit);
-    return n;
-}
-
-static camp_outbox_nstr_t NUL_(void)
-{
-    camp_outbox_nstr_t n;
-    memset(&n, 0, sizeof n);
-    n.is_null = true;
-    return n;
-}
-
 /* ---- deep equality (string contents, not pointers) ------------------------------------ */
 
 static bool str_eq(camp_str_t a, camp_str_t b)
@@ -52,29 +36,10 @@ static bool str_eq(camp_str_t a, camp_str_t b)
     return a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0;
 }
 
-static bool nstr_eq(camp_outbox_nstr_t a, camp_outbox_nstr_t b)
-{
-    if (a.is_null || b.is_null) {
-        return a.is_null == b.is_null;
-    }
-    return str_eq(a.str, b.str);
-}
-
-static bool bool_eq(camp_outbox_bool_t a, camp_outbox_bool_t b)
-{
-    return a.set == b.set && (!a.set || a.value == b.value);
-}
-
-static bool int_eq(camp_outbox_int_t a, camp_outbox_int_t b)
-{
-    return a.set == b.set && (!a.set || a.value == b.value);
-}
-
-static bool list_eq(bool aset, size_t an, const camp_str_t *a, bool bset, size_t bn,
-                    const camp_str_t *b)
+static bool list_eq(size_t an, const camp_str_t *a, size_t bn, const camp_str_t *b)
 {
     size_t i;
-    if (aset != bset || an != bn) {
+    if (an != bn) {
         return false;
     }
     for (i = 0; i < an; i++) {
@@ -93,17 +58,23 @@ static bool list_eq(bool aset, size_t an, const camp_str_t *a, bool bset, size_t
         }                                                                                          \
     } while (0)
 
+/* A member with a presence bit (the `present` words are compared first): its value
+ * matters only when the bit is set. Nullable strings are compared as strings: ptr
+ * NULL is `null` when the bit is set and absent otherwise. */
+#define PEQ(x, bit, cond) EQ(((x)->present & (bit)) == 0u || (cond))
+
 static bool step_eq(const camp_outbox_step_t *a, const camp_outbox_step_t *b)
 {
+    EQ(a->present == b->present);
     EQ(str_eq(a->id, b->id));
     EQ(str_eq(a->updated_at, b->updated_at));
     EQ(str_eq(a->campaign, b->campaign));
-    EQ(int_eq(a->step_order, b->step_order));
-    EQ(nstr_eq(a->subject, b->subject));
-    EQ(nstr_eq(a->body_html, b->body_html));
-    EQ(nstr_eq(a->body_text, b->body_text));
-    EQ(int_eq(a->delay_minutes, b->delay_minutes));
-    EQ(bool_eq(a->is_active, b->is_active));
+    PEQ(a, CAMP_OUTBOX_STEP_HAS_STEP_ORDER, a->step_order == b->step_order);
+    EQ(str_eq(a->subject, b->subject));
+    EQ(str_eq(a->body_html, b->body_html));
+    EQ(str_eq(a->body_text, b->body_text));
+    PEQ(a, CAMP_OUTBOX_STEP_HAS_DELAY_MINUTES, a->delay_minutes == b->delay_minutes);
+    PEQ(a, CAMP_OUTBOX_STEP_HAS_IS_ACTIVE, a->is_active == b->is_active);
     EQ(str_eq(a->created_at, b->created_at));
     return true;
 }
@@ -111,6 +82,7 @@ static bool step_eq(const camp_outbox_step_t *a, const camp_outbox_step_t *b)
 static bool campaign_eq(const camp_outbox_campaign_t *a, const camp_outbox_campaign_t *b)
 {
     size_t i;
+    EQ(a->present == b->present);
     EQ(str_eq(a->id, b->id));
     EQ(a->step_count == b->step_count);
     for (i = 0; i < a->step_count; i++) {
@@ -124,79 +96,84 @@ static bool campaign_eq(const camp_outbox_campaign_t *a, const camp_outbox_campa
     EQ(str_eq(a->name, b->name));
     EQ(str_eq(a->updated_at, b->updated_at));
     EQ(str_eq(a->company, b->company));
-    EQ(list_eq(a->sender_identity_ids.set, a->sender_identity_ids.count,
-               a->sender_identity_ids.items, b->sender_identity_ids.set,
-               b->sender_identity_ids.count, b->sender_identity_ids.items));
+    PEQ(a, CAMP_OUTBOX_CAMPAIGN_HAS_SENDER_IDENTITY_IDS,
+        list_eq(a->sender_identity_ids.count, a->sender_identity_ids.items,
+                b->sender_identity_ids.count, b->sender_identity_ids.items));
     EQ(a->status == b->status);
-    EQ(nstr_eq(a->description, b->description));
-    EQ(nstr_eq(a->timezone, b->timezone));
+    EQ(str_eq(a->description, b->description));
+    EQ(str_eq(a->timezone, b->timezone));
     EQ(str_eq(a->allowed_windows, b->allowed_windows));
-    EQ(bool_eq(a->stop_on_reply, b->stop_on_reply));
-    EQ(bool_eq(a->is_deleted, b->is_deleted));
-    EQ(nstr_eq(a->created_at, b->created_at));
-    EQ(nstr_eq(a->workflow, b->workflow));
-    EQ(nstr_eq(a->created_by, b->created_by));
-    EQ(nstr_eq(a->responder_agent, b->responder_agent));
+    PEQ(a, CAMP_OUTBOX_CAMPAIGN_HAS_STOP_ON_REPLY, a->stop_on_reply == b->stop_on_reply);
+    PEQ(a, CAMP_OUTBOX_CAMPAIGN_HAS_IS_DELETED, a->is_deleted == b->is_deleted);
+    EQ(str_eq(a->created_at, b->created_at));
+    EQ(str_eq(a->workflow, b->workflow));
+    EQ(str_eq(a->created_by, b->created_by));
+    EQ(str_eq(a->responder_agent, b->responder_agent));
     return true;
 }
 
 static bool create_eq(const camp_outbox_campaign_create_t *a,
                       const camp_outbox_campaign_create_t *b)
 {
+    EQ(a->present == b->present);
     EQ(str_eq(a->name, b->name));
     EQ(str_eq(a->company, b->company));
-    EQ(list_eq(a->sender_identity_ids.set, a->sender_identity_ids.count,
-               a->sender_identity_ids.items, b->sender_identity_ids.set,
-               b->sender_identity_ids.count, b->sender_identity_ids.items));
+    PEQ(a, CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_SENDER_IDENTITY_IDS,
+        list_eq(a->sender_identity_ids.count, a->sender_identity_ids.items,
+                b->sender_identity_ids.count, b->sender_identity_ids.items));
     EQ(a->status == b->status);
     EQ(str_eq(a->description, b->description));
     EQ(str_eq(a->timezone, b->timezone));
     EQ(str_eq(a->allowed_windows, b->allowed_windows));
-    EQ(bool_eq(a->stop_on_reply, b->stop_on_reply));
-    EQ(bool_eq(a->is_deleted, b->is_deleted));
+    PEQ(a, CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_STOP_ON_REPLY, a->stop_on_reply == b->stop_on_reply);
+    PEQ(a, CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_IS_DELETED, a->is_deleted == b->is_deleted);
     EQ(str_eq(a->created_at, b->created_at));
-    EQ(nstr_eq(a->workflow, b->workflow));
-    EQ(nstr_eq(a->created_by, b->created_by));
-    EQ(nstr_eq(a->responder_agent, b->responder_agent));
+    EQ(str_eq(a->workflow, b->workflow));
+    EQ(str_eq(a->created_by, b->created_by));
+    EQ(str_eq(a->responder_agent, b->responder_agent));
     return true;
 }
 
 static bool sender_eq(const camp_outbox_sender_t *a, const camp_outbox_sender_t *b)
 {
+    EQ(a->present == b->present);
     EQ(str_eq(a->id, b->id));
     EQ(str_eq(a->from_email, b->from_email));
-    EQ(nstr_eq(a->updated_at, b->updated_at));
+    EQ(str_eq(a->updated_at, b->updated_at));
     EQ(str_eq(a->company, b->company));
-    EQ(nstr_eq(a->from_name, b->from_name));
+    EQ(str_eq(a->from_name, b->from_name));
     EQ(a->verification_mode == b->verification_mode);
-    EQ(nstr_eq(a->reply_to_email, b->reply_to_email));
-    EQ(bool_eq(a->use_default_reply_to, b->use_default_reply_to));
+    EQ(str_eq(a->reply_to_email, b->reply_to_email));
+    PEQ(a, CAMP_OUTBOX_SENDER_HAS_USE_DEFAULT_REPLY_TO,
+        a->use_default_reply_to == b->use_default_reply_to);
     EQ(a->status == b->status);
-    EQ(nstr_eq(a->provider_sender_id, b->provider_sender_id));
+    EQ(str_eq(a->provider_sender_id, b->provider_sender_id));
     EQ(str_eq(a->verification_details, b->verification_details));
-    EQ(bool_eq(a->is_default, b->is_default));
-    EQ(bool_eq(a->is_deleted, b->is_deleted));
-    EQ(nstr_eq(a->verified_at, b->verified_at));
-    EQ(nstr_eq(a->created_at, b->created_at));
-    EQ(nstr_eq(a->connection, b->connection));
-    EQ(nstr_eq(a->domain, b->domain));
+    PEQ(a, CAMP_OUTBOX_SENDER_HAS_IS_DEFAULT, a->is_default == b->is_default);
+    PEQ(a, CAMP_OUTBOX_SENDER_HAS_IS_DELETED, a->is_deleted == b->is_deleted);
+    EQ(str_eq(a->verified_at, b->verified_at));
+    EQ(str_eq(a->created_at, b->created_at));
+    EQ(str_eq(a->connection, b->connection));
+    EQ(str_eq(a->domain, b->domain));
     return true;
 }
 
 static bool sender_create_eq(const camp_outbox_sender_create_t *a,
                              const camp_outbox_sender_create_t *b)
 {
+    EQ(a->present == b->present);
     EQ(str_eq(a->from_email, b->from_email));
     EQ(str_eq(a->company, b->company));
     EQ(str_eq(a->from_name, b->from_name));
     EQ(a->verification_mode == b->verification_mode);
     EQ(str_eq(a->reply_to_email, b->reply_to_email));
-    EQ(bool_eq(a->use_default_reply_to, b->use_default_reply_to));
+    PEQ(a, CAMP_OUTBOX_SENDER_CREATE_HAS_USE_DEFAULT_REPLY_TO,
+        a->use_default_reply_to == b->use_default_reply_to);
     EQ(a->status == b->status);
     EQ(str_eq(a->provider_sender_id, b->provider_sender_id));
     EQ(str_eq(a->verification_details, b->verification_details));
-    EQ(bool_eq(a->is_default, b->is_default));
-    EQ(bool_eq(a->is_deleted, b->is_deleted));
+    PEQ(a, CAMP_OUTBOX_SENDER_CREATE_HAS_IS_DEFAULT, a->is_default == b->is_default);
+    PEQ(a, CAMP_OUTBOX_SENDER_CREATE_HAS_IS_DELETED, a->is_deleted == b->is_deleted);
     EQ(str_eq(a->verified_at, b->verified_at));
     EQ(str_eq(a->created_at, b->created_at));
     EQ(str_eq(a->connection, b->connection));
@@ -211,14 +188,15 @@ static bool page_eq(const camp_outbox_contacts_page_t *a, const camp_outbox_cont
     EQ(a->total == b->total);
     for (i = 0; i < a->count; i++) {
         const camp_outbox_contact_t *x = &a->results[i], *y = &b->results[i];
+        EQ(x->present == y->present);
         EQ(str_eq(x->id, y->id));
-        EQ(nstr_eq(x->name, y->name));
-        EQ(nstr_eq(x->email, y->email));
-        EQ(nstr_eq(x->phone, y->phone));
-        EQ(list_eq(x->tags.set, x->tags.count, x->tags.items, y->tags.set, y->tags.count,
-                   y->tags.items));
-        EQ(nstr_eq(x->last_activity, y->last_activity));
-        EQ(nstr_eq(x->created_at, y->created_at));
+        EQ(str_eq(x->name, y->name));
+        EQ(str_eq(x->email, y->email));
+        EQ(str_eq(x->phone, y->phone));
+        PEQ(x, CAMP_OUTBOX_CONTACT_HAS_TAGS,
+            list_eq(x->tags.count, x->tags.items, y->tags.count, y->tags.items));
+        EQ(str_eq(x->last_activity, y->last_activity));
+        EQ(str_eq(x->created_at, y->created_at));
     }
     return true;
 }
@@ -400,19 +378,20 @@ static void fill_create(camp_outbox_campaign_create_t *c)
     memset(c, 0, sizeof *c);
     c->name = S("Q3 \"founders\" \\ outbound\n\xc3\xa9\t\x01");
     c->company = S("6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90");
-    c->sender_identity_ids.set = true;
+    c->present |= CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_SENDER_IDENTITY_IDS;
     c->sender_identity_ids.count = 1;
     c->sender_identity_ids.items[0] = S("0B7E3A52-91C4-4D6F-8E2A-5F3C1D9B7A64");
     c->status = CAMP_OUTBOX_STATUS_PAUSED;
     c->description = S("");
     c->timezone = S("Asia/Kathmandu");
     c->allowed_windows = S("{\"mon\":[{\"start\":\"09:00\",\"end\":\"17:00\"}],\"n\":-1.5e-3}");
-    c->stop_on_reply.set = true;
-    c->is_deleted.set = true;
-    c->is_deleted.value = false;
+    c->present |= CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_STOP_ON_REPLY; /* false */
+    c->present |= CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_IS_DELETED;
+    c->is_deleted = false;
     c->created_at = S("2024-02-29T23:59:60Z");
-    c->workflow = NUL_();
-    c->created_by = NS("5e4d3c2b-1a09-4f8e-b7d6-c5b4a3928170");
+    c->present |= CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_WORKFLOW; /* ptr NULL: null */
+    c->present |= CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_CREATED_BY;
+    c->created_by = S("5e4d3c2b-1a09-4f8e-b7d6-c5b4a3928170");
     /* responder_agent absent */
 }
 
@@ -438,9 +417,9 @@ static void test_create_encode_exact(void **state)
     memset(&c, 0, sizeof c);
     c.name = S("Q3");
     c.company = S("6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90");
-    c.stop_on_reply.set = true;
-    c.stop_on_reply.value = true;
-    c.responder_agent = NUL_();
+    c.present = CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_STOP_ON_REPLY |
+                CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_RESPONDER_AGENT; /* responder_agent: null */
+    c.stop_on_reply = true;
     c.allowed_windows = S("[1, 2]");
     assert_int_equal(camp_outbox_campaign_create_encode(&c, out, sizeof out, &len, NULL), CAMP_OK);
     assert_string_equal(out,
@@ -458,13 +437,20 @@ static void test_campaign_round_trip(void **state)
     c->id = S("3c90c3cc-0d44-4b50-8888-8dd25736052a");
     c->step_count = CAMP_MAX_EMAIL_STEPS;
     for (i = 0; i < (size_t)CAMP_MAX_EMAIL_STEPS; i++) {
-        c->steps[i].step_order.set = true;
-        c->steps[i].step_order.value = (int64_t)i + 1;
-        c->steps[i].delay_minutes.set = (i % 2u) == 0u;
-        c->steps[i].delay_minutes.value = i == 0 ? 0 : INT64_C(2147483647);
-        c->steps[i].subject = i == 1 ? NUL_() : NS("Hi {{first_name}}");
-        c->steps[i].is_active.set = i != 3;
-        c->steps[i].is_active.value = (i % 3u) == 0u;
+        camp_outbox_step_t *st = &c->steps[i];
+        st->present = CAMP_OUTBOX_STEP_HAS_STEP_ORDER | CAMP_OUTBOX_STEP_HAS_SUBJECT;
+        st->step_order = (int64_t)i + 1;
+        if ((i % 2u) == 0u) {
+            st->present |= CAMP_OUTBOX_STEP_HAS_DELAY_MINUTES;
+        }
+        st->delay_minutes = i == 0 ? 0 : INT64_C(2147483647);
+        if (i != 1) { /* step 1: subject null */
+            st->subject = S("Hi {{first_name}}");
+        }
+        if (i != 3) {
+            st->present |= CAMP_OUTBOX_STEP_HAS_IS_ACTIVE;
+        }
+        st->is_active = (i % 3u) == 0u; /* step 3: set but absent, not compared */
     }
     c->sender_identities = S("a@b.co, c@d.co");
     c->sent_count = INT64_MAX;
@@ -474,13 +460,15 @@ static void test_campaign_round_trip(void **state)
     c->name = S("");
     c->updated_at = S("2025-07-01T10:00:00.123456789+05:45");
     c->company = S("6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90");
-    c->sender_identity_ids.set = true; /* present but empty */
+    c->present = CAMP_OUTBOX_CAMPAIGN_HAS_SENDER_IDENTITY_IDS /* present but empty */
+                 | CAMP_OUTBOX_CAMPAIGN_HAS_DESCRIPTION       /* null */
+                 | CAMP_OUTBOX_CAMPAIGN_HAS_TIMEZONE |
+                 CAMP_OUTBOX_CAMPAIGN_HAS_CREATED_AT /* null */
+                 | CAMP_OUTBOX_CAMPAIGN_HAS_RESPONDER_AGENT;
     c->status = CAMP_OUTBOX_STATUS_CANCELLED;
-    c->description = NUL_();
-    c->timezone = NS("Europe/Paris");
+    c->timezone = S("Europe/Paris");
     c->allowed_windows = S("null");
-    c->created_at = NUL_();
-    c->responder_agent = NS("5e4d3c2b-1a09-4f8e-b7d6-c5b4a3928170");
+    c->responder_agent = S("5e4d3c2b-1a09-4f8e-b7d6-c5b4a3928170");
     round_trip(&c_campaign, c);
     free(c);
 }
@@ -496,12 +484,12 @@ static void test_sender_round_trips(void **state)
     s.from_name = S("Dana \xe2\x80\x94 Acme");
     s.verification_mode = CAMP_OUTBOX_VERIFY_DOMAIN;
     s.reply_to_email = S("o'brien+x@mail.acme.io");
-    s.use_default_reply_to.set = true;
+    s.present = CAMP_OUTBOX_SENDER_CREATE_HAS_USE_DEFAULT_REPLY_TO; /* false */
     s.status = CAMP_OUTBOX_SENDER_PENDING;
     s.provider_sender_id = S("snd_1");
     s.verification_details = S("{\"dkim\":[\"a\",\"b\"]}");
-    s.is_default.set = true;
-    s.is_default.value = true;
+    s.present |= CAMP_OUTBOX_SENDER_CREATE_HAS_IS_DEFAULT;
+    s.is_default = true;
     s.verified_at = S("2025-06-30T08:00:00Z");
     s.connection = S("0b7e3a52-91c4-4d6f-8e2a-5f3c1d9b7a64");
     s.domain = S("a4c9e1f7-2b3d-4e8a-9c6f-1d2e3f4a5b6c");
@@ -511,10 +499,11 @@ static void test_sender_round_trips(void **state)
     o.id = S("0b7e3a52-91c4-4d6f-8e2a-5f3c1d9b7a64");
     o.from_email = S("a@b.co");
     o.company = S("6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90");
-    o.reply_to_email = NS("");
-    o.verified_at = NUL_();
+    o.present = CAMP_OUTBOX_SENDER_HAS_REPLY_TO_EMAIL |
+                CAMP_OUTBOX_SENDER_HAS_VERIFIED_AT /* null */
+                | CAMP_OUTBOX_SENDER_HAS_DOMAIN;   /* null */
+    o.reply_to_email = S("");
     o.status = CAMP_OUTBOX_SENDER_VERIFIED;
-    o.domain = NUL_();
     round_trip(&c_sender, &o);
 }
 
@@ -528,8 +517,13 @@ static void test_page_round_trip(void **state)
     p->count = CAMP_MAX_CONTACTS;
     for (i = 0; i < (size_t)CAMP_MAX_CONTACTS; i++) {
         p->results[i].id = S("e1d2c3b4-a596-4877-9685-746352413021");
-        p->results[i].name = (i % 2u) ? NUL_() : NS("Jordan");
-        p->results[i].tags.set = i != 2;
+        p->results[i].present = CAMP_OUTBOX_CONTACT_HAS_NAME; /* odd: null */
+        if ((i % 2u) == 0u) {
+            p->results[i].name = S("Jordan");
+        }
+        if (i != 2) {
+            p->results[i].present |= CAMP_OUTBOX_CONTACT_HAS_TAGS;
+        }
         p->results[i].tags.count = (i == 0) ? (size_t)CAMP_MAX_CONTACT_TAGS : 0u;
     }
     for (i = 0; i < (size_t)CAMP_MAX_CONTACT_TAGS; i++) {
@@ -620,7 +614,8 @@ static void test_validate_create(void **state)
     c.created_at = S("2025-02-29T00:00:00Z");
     check_create(&c, CAMP_ERR_DATE, "$.created_at");
     fill_create(&c);
-    c.workflow = NS("nope");
+    c.present |= CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_WORKFLOW;
+    c.workflow = S("nope");
     check_create(&c, CAMP_ERR_PATTERN, "$.workflow");
     assert_int_equal(camp_outbox_campaign_create_validate(NULL, NULL), CAMP_ERR_ARG);
 }
@@ -640,15 +635,15 @@ static void test_validate_nested_paths(void **state)
     c->company = S("6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90");
     c->step_count = 3;
     assert_int_equal(camp_outbox_campaign_validate(c, &d), CAMP_OK);
-    c->steps[2].delay_minutes.set = true;
-    c->steps[2].delay_minutes.value = -1;
+    c->steps[2].present = CAMP_OUTBOX_STEP_HAS_DELAY_MINUTES;
+    c->steps[2].delay_minutes = -1;
     assert_int_equal(camp_outbox_campaign_validate(c, &d), CAMP_ERR_RANGE);
     assert_string_equal(d.path, "$.steps[2].delay_minutes");
     assert_true(d.has_limit);
     assert_int_equal(d.limit_max, 2147483647);
-    c->steps[2].delay_minutes.value = INT64_C(2147483648);
+    c->steps[2].delay_minutes = INT64_C(2147483648);
     assert_int_equal(camp_outbox_campaign_validate(c, &d), CAMP_ERR_RANGE);
-    c->steps[2].delay_minutes.set = false; /* an unset value is not checked */
+    c->steps[2].present = 0; /* an absent value is not checked */
     assert_int_equal(camp_outbox_campaign_validate(c, &d), CAMP_OK);
     c->steps[1].campaign = S("bad");
     assert_int_equal(camp_outbox_campaign_validate(c, &d), CAMP_ERR_PATTERN);
@@ -668,7 +663,7 @@ static void test_validate_nested_paths(void **state)
     assert_int_equal(camp_outbox_contacts_page_validate(p, &d), CAMP_ERR_REQUIRED);
     assert_string_equal(d.path, "$.results[0].id");
     p->results[0].id = S("e1d2c3b4-a596-4877-9685-746352413021");
-    p->results[0].tags.set = true;
+    p->results[0].present = CAMP_OUTBOX_CONTACT_HAS_TAGS;
     p->results[0].tags.count = 1;
     p->results[0].tags.items[0] = S("\xc3");
     assert_int_equal(camp_outbox_contacts_page_validate(p, &d), CAMP_ERR_PATTERN);
@@ -703,6 +698,101 @@ static void test_validate_sender(void **state)
     assert_string_equal(d.path, "$.reply_to_email");
 }
 
+/* ---- present, null, absent ----------------------------------------------------------------- */
+
+#define COMPANY "6f1d2c3b-8a7e-4f90-b123-4c5d6e7f8a90"
+#define CONTACT_ID "e1d2c3b4-a596-4877-9685-746352413021"
+
+/* Parse @p json (copied into @p buf) into @p doc. */
+static void parse_into(char *buf, size_t cap, const char *json, camp_json_doc_t *doc,
+                       camp_json_token_t *tokens, size_t ntok)
+{
+    size_t len = strlen(json);
+    assert_true(len < cap);
+    memcpy(buf, json, len + 1u);
+    assert_int_equal(camp_json_parse(doc, buf, len, tokens, ntok, NULL), CAMP_OK);
+}
+
+static void expect_create_body(const camp_outbox_campaign_create_t *c, const char *want)
+{
+    char out[512];
+    size_t len = 0;
+    assert_int_equal(camp_outbox_campaign_create_encode(c, out, sizeof out, &len, NULL), CAMP_OK);
+    assert_string_equal(out, want);
+    assert_int_equal(len, strlen(want));
+}
+
+/* A nullable member given as `null` and an absent one decode differently (bit set /
+ * clear, ptr NULL both) and encode as `null` / omitted; a clear bit hides a value. */
+static void test_null_vs_absent(void **state)
+{
+    char buf[512];
+    char out[512];
+    size_t len = 0;
+    camp_json_token_t tokens[64];
+    camp_json_doc_t doc;
+    camp_outbox_campaign_create_t c;
+    camp_outbox_sender_create_t s;
+    camp_outbox_contacts_page_t *p = calloc(1, sizeof *p);
+    const char *page_json = "{\"results\":[{\"id\":\"" CONTACT_ID "\",\"name\":null,\"tags\":[]},"
+                            "{\"id\":\"" CONTACT_ID "\"}],\"total\":2}";
+    (void)state;
+    assert_non_null(p);
+
+    /* create body: `workflow` null, `created_by` absent */
+    parse_into(buf, sizeof buf, "{\"name\":\"n\",\"company\":\"" COMPANY "\",\"workflow\":null}",
+               &doc, tokens, 64);
+    assert_int_equal(camp_outbox_campaign_create_decode(&doc, 0, &c, NULL), CAMP_OK);
+    assert_int_equal(c.present, CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_WORKFLOW);
+    assert_null(c.workflow.ptr);
+    assert_null(c.created_by.ptr);
+    expect_create_body(&c, "{\"name\":\"n\",\"company\":\"" COMPANY "\",\"workflow\":null}");
+    /* the same struct without the bit: nothing is written */
+    c.present = 0;
+    expect_create_body(&c, "{\"name\":\"n\",\"company\":\"" COMPANY "\"}");
+    /* values behind clear bits are neither checked nor written */
+    c.created_by = S("not a uuid");
+    c.stop_on_reply = true;
+    c.sender_identity_ids.count = 1;
+    expect_create_body(&c, "{\"name\":\"n\",\"company\":\"" COMPANY "\"}");
+    c.created_by = S("5e4d3c2b-1a09-4f8e-b7d6-c5b4a3928170");
+    c.sender_identity_ids.count = 0;
+    c.present = CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_STOP_ON_REPLY |
+                CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_CREATED_BY |
+                CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_SENDER_IDENTITY_IDS;
+    expect_create_body(
+        &c, "{\"name\":\"n\",\"company\":\"" COMPANY "\",\"sender_identity_ids\":[],"
+            "\"stop_on_reply\":true,\"created_by\":\"5e4d3c2b-1a09-4f8e-b7d6-c5b4a3928170\"}");
+    /* a present `false` is written, an absent one is not */
+    parse_into(buf, sizeof buf,
+               "{\"from_email\":\"a@b.co\",\"company\":\"" COMPANY "\",\"is_default\":false}", &doc,
+               tokens, 64);
+    assert_int_equal(camp_outbox_sender_create_decode(&doc, 0, &s, NULL), CAMP_OK);
+    assert_int_equal(s.present, CAMP_OUTBOX_SENDER_CREATE_HAS_IS_DEFAULT);
+    assert_false(s.is_default);
+    assert_false(s.is_deleted);
+    assert_int_equal(camp_outbox_sender_create_encode(&s, out, sizeof out, &len, NULL), CAMP_OK);
+    assert_string_equal(out, "{\"from_email\":\"a@b.co\",\"company\":\"" COMPANY
+                             "\",\"is_default\":false}");
+    s.present = 0;
+    assert_int_equal(camp_outbox_sender_create_encode(&s, out, sizeof out, &len, NULL), CAMP_OK);
+    assert_string_equal(out, "{\"from_email\":\"a@b.co\",\"company\":\"" COMPANY "\"}");
+
+    /* contacts: `name` null and `tags` empty in the first, both absent in the second;
+     * encoding gives the same bytes back */
+    parse_into(buf, sizeof buf, page_json, &doc, tokens, 64);
+    assert_int_equal(camp_outbox_contacts_page_decode(&doc, 0, p, NULL), CAMP_OK);
+    assert_int_equal(p->results[0].present,
+                     CAMP_OUTBOX_CONTACT_HAS_NAME | CAMP_OUTBOX_CONTACT_HAS_TAGS);
+    assert_null(p->results[0].name.ptr);
+    assert_int_equal(p->results[0].tags.count, 0);
+    assert_int_equal(p->results[1].present, 0);
+    assert_null(p->results[1].name.ptr);
+    assert_int_equal(camp_outbox_contacts_page_encode(p, out, sizeof out, &len, NULL), CAMP_OK);
+    assert_string_equal(out, page_json);
+    free(p);
+}
+
 static void test_encode_args(void **state)
 {
     camp_outbox_campaign_create_t c;
@@ -725,17 +815,12 @@ static void test_encode_args(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_fixture_round_trips),
-        cmocka_unit_test(test_create_round_trip),
-        cmocka_unit_test(test_create_encode_exact),
-        cmocka_unit_test(test_campaign_round_trip),
-        cmocka_unit_test(test_sender_round_trips),
-        cmocka_unit_test(test_page_round_trip),
-        cmocka_unit_test(test_validate_create),
-        cmocka_unit_test(test_validate_nested_paths),
-        cmocka_unit_test(test_validate_sender),
-        cmocka_unit_test(test_encode_args),
-        cmocka_unit_test(test_decode_into_used_memory),
+        cmocka_unit_test(test_fixture_round_trips), cmocka_unit_test(test_create_round_trip),
+        cmocka_unit_test(test_create_encode_exact), cmocka_unit_test(test_campaign_round_trip),
+        cmocka_unit_test(test_sender_round_trips),  cmocka_unit_test(test_page_round_trip),
+        cmocka_unit_test(test_validate_create),     cmocka_unit_test(test_validate_nested_paths),
+        cmocka_unit_test(test_validate_sender),     cmocka_unit_test(test_null_vs_absent),
+        cmocka_unit_test(test_encode_args),         cmocka_unit_test(test_decode_into_used_memory),
     };
     return cmocka_run_group_tests_name("outbox-codec", tests, NULL, NULL);
 }
