@@ -178,8 +178,8 @@ static camp_status_t decode_with(const ib_doc_t *d, iframe_t *frames, camp_json_
                                  void *out, camp_diag_t *diag)
 {
     camp_diag_clear(diag);
-    if ((d == NULL) || (doc == NULL) || (doc->tokens == NULL) || (out == NULL) ||
-        (camp_json_kind_at(doc, tok) == CAMP_JSON_INVALID)) {
+    if ((d == NULL) || (doc == NULL) || (out == NULL) ||
+        (camp_json_kind(doc, tok) == CAMP_JSON_INVALID)) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(I01, "bad argument"));
     }
     clear_out(d->type, out, camp_inbox_type_size(d->type));

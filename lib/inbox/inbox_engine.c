@@ -418,9 +418,13 @@ IB_NOINLINE static camp_status_t get_str_slow(ictx_t *cx, int tok, camp_str_t *o
 
 camp_status_t camp_ib_get_str(ictx_t *cx, int tok, camp_str_t *out)
 {
+#if CAMP_ENGINE_FAST_PATHS
     return camp_json_plain_string(cx->u.d.doc, tok, &out->ptr, &out->len)
                ? CAMP_OK
                : get_str_slow(cx, tok, out);
+#else
+    return get_str_slow(cx, tok, out);
+#endif
 }
 
 /* ---- value checks ------------------------------------------------------------------------------ */
@@ -637,6 +641,7 @@ IB_NOINLINE static camp_status_t integer_rule(ictx_t *cx, const ifield_t *f, int
     return st;
 }
 
+#if CAMP_ENGINE_FAST_PATHS
 /* Most integers in a document are short runs of digits: token @p v holding 1..15
  * digits (below 10^15, so below CAMP_MAX_SAFE_INT) is read here into *out (true);
  * signs, fractions, exponents and longer numbers are left to the number reader. */
@@ -659,13 +664,18 @@ static bool short_digits(const camp_json_doc_t *doc, int v, int64_t *out)
     *out = (int64_t)x; /* read only when ok */
     return ok;
 }
+#endif
 
 /* K_I64, K_U16 */
 IB_NOINLINE static camp_status_t decode_integer(ictx_t *cx, const ifield_t *f, int v, char *p)
 {
     int64_t i64 = 0;
     camp_status_t st;
-    if (short_digits(cx->u.d.doc, v, &i64)) {
+    bool fast = false;
+#if CAMP_ENGINE_FAST_PATHS
+    fast = short_digits(cx->u.d.doc, v, &i64);
+#endif
+    if (fast) {
         /* a counter (0..CAMP_MAX_SAFE_INT) takes any of them: no limits to look up */
         st = ((f->kind == K_I64) && (f->rule == R_COUNT)) ? CAMP_OK
                                                           : integer_rule(cx, f, v, i64, CAMP_OK);
@@ -1221,21 +1231,13 @@ static unsigned first_unseen(uint32_t seen, unsigned n)
     return (j < n) ? j : 0u;
 }
 
-/* Word compares of keys: most keys are 4..16 bytes, where four (overlapping) words
- * from each side replace a call to memcmp. Left out when optimizing for size. */
-#ifndef CAMP_IB_KEY_WORDS
-#if defined(__OPTIMIZE_SIZE__)
-#define CAMP_IB_KEY_WORDS 0
-#else
-#define CAMP_IB_KEY_WORDS 1
-#endif
-#endif
-
+/* Word compares of keys (a speed path): most keys are 4..16 bytes, where four
+ * (overlapping) words from each side replace a call to memcmp. */
 /* Whether a[0..n) and b[0..n) hold the same bytes. */
 static bool same_key_bytes(const char *a, const char *b, size_t n)
 {
     bool same;
-#if CAMP_IB_KEY_WORDS
+#if CAMP_ENGINE_FAST_PATHS
     if ((n >= 4u) && (n <= 16u)) {
         /* words at 0, mid, back and n - 4 cover all n bytes (4..8: two distinct) */
         size_t mid = (n > 8u) ? 4u : (n - 4u);

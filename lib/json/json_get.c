@@ -486,8 +486,7 @@ camp_status_t camp_json_get_string(camp_json_doc_t *doc, int tok, const char **o
 
 void camp_json_raw(const camp_json_doc_t *doc, int tok, const char **out, size_t *len)
 {
-    camp_json_kind_t k =
-        ((doc == NULL) || (doc->tokens == NULL)) ? CAMP_JSON_INVALID : camp_json_kind_at(doc, tok);
+    camp_json_kind_t k = camp_json_kind(doc, tok);
     const camp_json_token_t *t;
     size_t a, b;
     if (out == NULL) {

@@ -21,6 +21,18 @@
 #define CAMP_JSON_T_PRIMITIVE 4
 #define CAMP_JSON_T_MASK 0xff
 
+/* The engines' speed paths (strings read inline, short integers read in place,
+ * member keys compared a word at a time) cost flash; where the code is optimized
+ * for size they are left out and the general readers, which give the same results,
+ * do the work. Host builds (and their tests) run them; -Os target builds do not. */
+#ifndef CAMP_ENGINE_FAST_PATHS
+#if defined(__OPTIMIZE_SIZE__)
+#define CAMP_ENGINE_FAST_PATHS 0
+#else
+#define CAMP_ENGINE_FAST_PATHS 1
+#endif
+#endif
+
 /* Flag: this string token was unescaped in place; its bytes are the decoded
  * value, `end` points at the NUL that now terminates it. Makes
  * camp_json_get_string() idempotent and tells camp_json_string_eq() not to
@@ -100,12 +112,17 @@ static inline bool camp_json_plain_string(camp_json_doc_t *doc, int tok, const c
     return plain;
 }
 
-/* camp_json_get_string() with its fast case inline (no call per string). */
+/* camp_json_get_string(), with its fast case inline (no call per string) where the
+ * speed paths are compiled. */
 static inline camp_status_t camp_json_string_at(camp_json_doc_t *doc, int tok, const char **out,
                                                 size_t *len)
 {
+#if CAMP_ENGINE_FAST_PATHS
     return camp_json_plain_string(doc, tok, out, len) ? CAMP_OK
                                                       : camp_json_get_string(doc, tok, out, len);
+#else
+    return camp_json_get_string(doc, tok, out, len);
+#endif
 }
 
 /* camp_json_size() under the same terms (camp_json_size() checks @p doc, then calls
