@@ -1148,28 +1148,17 @@ static bool hook_sub_present(const ictx_t *cx, const ifield_t *m, const void *ba
 
 static uint32_t present_word(const inode_t *nd, const void *base)
 {
-    const char *p;
-    if (nd->present_size == 0 || base == NULL) {
+    if (base == NULL) {
         return 0;
     }
-    p = (const char *)base + nd->present_off;
-    if (nd->present_size == 1) {
-        return *(const uint8_t *)(const void *)p;
-    }
-    return *(const uint32_t *)(const void *)p;
+    return camp_present_load((const char *)base + nd->present_off, nd->present_size);
 }
 
 static void set_bit(const inode_t *nd, void *base, uint32_t bit)
 {
-    char *p;
-    if (bit == 0 || nd->present_size == 0) {
-        return;
-    }
-    p = (char *)base + nd->present_off;
-    if (nd->present_size == 1) {
-        *(uint8_t *)(void *)p = (uint8_t)(*(uint8_t *)(void *)p | bit);
-    } else {
-        *(uint32_t *)(void *)p |= bit;
+    if (bit != 0u) {
+        char *p = (char *)base + nd->present_off;
+        camp_present_store(p, nd->present_size, camp_present_load(p, nd->present_size) | bit);
     }
 }
 

@@ -113,26 +113,10 @@ static uint32_t pbit_of(const ob_field_t *f)
     return (idx == 0u) ? 0u : ((uint32_t)1u << (idx - 1u));
 }
 
-/* The `present` word of @p base (0 when the struct has none). Read and written
- * through memcpy at its real width: 1, 2 or 4 bytes. */
+/* The `present` word of @p base (0 when the struct has none). */
 static uint32_t present_get(const ob_table_t *t, const void *base)
 {
-    const void *p = field_cptr(base, t->present);
-    uint32_t w = 0;
-    if (t->present_size == 1u) {
-        uint8_t v8;
-        (void)memcpy(&v8, p, 1);
-        w = v8;
-    } else if (t->present_size == 2u) {
-        uint16_t v16;
-        (void)memcpy(&v16, p, 2);
-        w = v16;
-    } else if (t->present_size == 4u) {
-        (void)memcpy(&w, p, 4);
-    } else {
-        /* no present word */
-    }
-    return w;
+    return camp_present_load(field_cptr(base, t->present), t->present_size);
 }
 
 /* Set the presence bit of @p f (decoded) in @p base; fields without one are left alone. */
@@ -140,17 +124,8 @@ static void present_mark(const ob_table_t *t, const ob_field_t *f, void *base)
 {
     uint32_t bit = pbit_of(f);
     if (bit != 0u) {
-        uint32_t w = present_get(t, base) | bit;
-        void *p = field_ptr(base, t->present);
-        if (t->present_size == 1u) {
-            uint8_t v8 = (uint8_t)w;
-            (void)memcpy(p, &v8, 1);
-        } else if (t->present_size == 2u) {
-            uint16_t v16 = (uint16_t)w;
-            (void)memcpy(p, &v16, 2);
-        } else {
-            (void)memcpy(p, &w, 4); /* a field with a bit has a word of 1, 2 or 4 bytes */
-        }
+        camp_present_store(field_ptr(base, t->present), t->present_size,
+                           present_get(t, base) | bit);
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "camp/camp_config.h"
 
@@ -50,5 +51,43 @@ void camp_text_put(camp_text_t *t, const char *s, size_t n);
 void camp_text_put_int(camp_text_t *t, int64_t v);
 /* NUL-terminates (cutting with "..." when needed >= cap); returns needed. */
 size_t camp_text_finish(camp_text_t *t);
+
+/* The `present` word of a model struct at @p p, @p size bytes wide (1, 2 or 4; 0:
+ * the struct has none, read as 0 and never written): the InboxApp and Outbox engines
+ * keep each struct's member-presence bits there. Read and written at its real width
+ * through memcpy, whatever the struct's alignment. */
+static inline uint32_t camp_present_load(const void *p, size_t size)
+{
+    uint32_t w = 0;
+    if (size == 4u) {
+        (void)memcpy(&w, p, 4);
+    } else if (size == 1u) {
+        uint8_t v8;
+        (void)memcpy(&v8, p, 1);
+        w = v8;
+    } else if (size == 2u) {
+        uint16_t v16;
+        (void)memcpy(&v16, p, 2);
+        w = v16;
+    } else {
+        /* no present word */
+    }
+    return w;
+}
+
+static inline void camp_present_store(void *p, size_t size, uint32_t w)
+{
+    if (size == 4u) {
+        (void)memcpy(p, &w, 4);
+    } else if (size == 1u) {
+        uint8_t v8 = (uint8_t)w;
+        (void)memcpy(p, &v8, 1);
+    } else if (size == 2u) {
+        uint16_t v16 = (uint16_t)w;
+        (void)memcpy(p, &v16, 2);
+    } else {
+        /* no present word */
+    }
+}
 
 #endif
