@@ -11,26 +11,84 @@
 #include "status/status_internal.h"
 #include "validate/validate_internal.h"
 
-/* ---- enums (NUL-separated name lists; no pointer tables) ------------------------------ */
+/* The decode walk's per-member steps, inlined into one loop where speed is wanted:
+ * a call per step costs more than the step. Where the code is optimized for size
+ * they stay functions (their frames are not all under the loop at once). */
+#if CAMP_ENGINE_FAST_PATHS
+#define IB_HOT IB_INLINE
+#else
+#define IB_HOT
+#endif
+
+/* Word compares of keys and names (a speed path): most are 4..32 bytes, where a few
+ * (overlapping) words from each side, 4 or 8 bytes wide, replace a call to memcmp. */
+#if CAMP_ENGINE_FAST_PATHS
+static uint64_t load8(const char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, sizeof w); /* one unaligned load where the CPU has them */
+    return w;
+}
+#endif
+
+/* Whether a[0..n) and b[0..n) hold the same bytes. */
+static IB_HOT bool same_key_bytes(const char *a, const char *b, size_t n)
+{
+    bool same;
+#if CAMP_ENGINE_FAST_PATHS
+    if ((n >= 4u) && (n <= 8u)) {
+        same = ((camp_load4(a) ^ camp_load4(b)) |
+                (camp_load4(&a[n - 4u]) ^ camp_load4(&b[n - 4u]))) == 0u;
+    } else if ((n > 8u) && (n <= 32u)) {
+        uint64_t diff = load8(&a[n - 8u]) ^ load8(&b[n - 8u]);
+        size_t i;
+        for (i = 0u; i + 8u < n; i += 8u) {
+            diff |= load8(&a[i]) ^ load8(&b[i]);
+        }
+        same = (diff == 0u);
+    } else {
+        same = (memcmp(a, b, n) == 0);
+    }
+#else
+    same = (memcmp(a, b, n) == 0);
+#endif
+    return same;
+}
+
+/* ---- enums (length-prefixed name lists; no pointer tables) ------------------------------ */
+
+/* One name of a list: its length in a byte (an octal escape), the name and a NUL. A
+ * lookup passes over a name of another length without reading it. */
+#define NAME(len, name) len name "\0"
 
 /* Names of enum @p e, value 1 first; *n = names in the list (aliases included). */
 static const char *enum_list(unsigned e, unsigned *n)
 {
     switch (e) {
-    case E_STATUS: *n = 4; return "draft\0active\0paused\0completed";
+    case E_STATUS:
+        *n = 4;
+        return NAME("\5", "draft") NAME("\6", "active") NAME("\6", "paused")
+            NAME("\11", "completed");
     /* Like-tweet step: the stored pages never show its `type` value (§3.4,
      * [unverified]). We write "likeTweet" (camelCase, like every other enum of
      * this API: prospectFirstReply, setStatus, platformId) and, being tolerant on
      * receive, also accept "like-tweet" and "like_tweet" as aliases. */
-    case E_STEP: *n = 5; return "message\0delay\0likeTweet\0like-tweet\0like_tweet";
-    case E_SEGMENT: *n = 3; return "static\0variable\0variation";
-    case E_PLATFORM: *n = 1; return "twitter";
-    case E_BY: *n = 3; return "platformId\0username\0externalId";
-    case E_TRIGGER: *n = 1; return "prospectFirstReply";
-    case E_ACTION: *n = 1; return "setStatus";
+    case E_STEP:
+        *n = 5;
+        return NAME("\7", "message") NAME("\5", "delay") NAME("\11", "likeTweet")
+            NAME("\12", "like-tweet") NAME("\12", "like_tweet");
+    case E_SEGMENT:
+        *n = 3;
+        return NAME("\6", "static") NAME("\10", "variable") NAME("\11", "variation");
+    case E_PLATFORM: *n = 1; return NAME("\7", "twitter");
+    case E_BY:
+        *n = 3;
+        return NAME("\12", "platformId") NAME("\10", "username") NAME("\12", "externalId");
+    case E_TRIGGER: *n = 1; return NAME("\22", "prospectFirstReply");
+    case E_ACTION: *n = 1; return NAME("\11", "setStatus");
     /* detachBehavior: only "unlink" is in the stored copy; unknown values are a
      * validation error by default, so others are refused until documented. */
-    case E_DETACH: *n = 1; return "unlink";
+    case E_DETACH: *n = 1; return NAME("\6", "unlink");
     default: *n = 0; return "";
     }
 }
@@ -47,15 +105,16 @@ uint8_t camp_ib_enum_lookup(unsigned e, const char *s, size_t len)
     unsigned n, i;
     const char *p = enum_list(e, &n);
     for (i = 0; i < n; i++) {
-        size_t l = strlen(p);
-        if (l == len && (len == 0 || memcmp(p, s, len) == 0)) { /* s may be NULL when empty */
+        size_t l = (unsigned char)p[0];
+        if (l == len &&
+            (len == 0 || same_key_bytes(p + 1, s, len))) { /* s may be NULL when empty */
             unsigned v = i + 1;
             if (v > camp_ib_enum_count(e)) {
                 v = camp_ib_enum_count(e); /* alias of the last canonical value */
             }
             return (uint8_t)v;
         }
-        p += l + 1;
+        p += l + 2u;
     }
     return 0;
 }
@@ -68,9 +127,9 @@ const char *camp_ib_enum_name(unsigned e, unsigned value)
         return NULL;
     }
     for (i = 1; i < value; i++) {
-        p += strlen(p) + 1;
+        p += (size_t)(unsigned char)p[0] + 2u;
     }
-    return p;
+    return p + 1;
 }
 
 static const char *enum_rule(unsigned e)
@@ -381,7 +440,7 @@ int camp_ib_member(const camp_json_doc_t *doc, int obj, const char *key)
     for (i = 0; i < n && k + 1 < doc->count; i++) {
         size_t kn = (size_t)(t[k].end - t[k].start);
         const char *raw = doc->text + t[k].start;
-        if ((kn == len && (len == 0u || raw[0] == key[0]) && memcmp(raw, key, len) == 0) ||
+        if ((kn == len && (len == 0u || (raw[0] == key[0] && same_key_bytes(raw, key, len)))) ||
             (escapes && kn > len && memchr(raw, '\\', kn) != NULL &&
              camp_json_string_eq(doc, k, key))) {
             found = k + 1; /* the last one, as camp_json_member() */
@@ -453,7 +512,7 @@ IB_NOINLINE static camp_status_t decoded_length_rule(const ictx_t *cx, uint8_t r
 }
 
 /* The pattern checks, each reached by a tail call from camp_ib_check_kind_str(). */
-IB_NOINLINE static camp_status_t id_pattern(const camp_str_t *s)
+static IB_HOT camp_status_t id_pattern(const camp_str_t *s)
 {
     return camp_valid_inbox_id(s->ptr, s->len) ? CAMP_OK : CAMP_ERR_PATTERN;
 }
@@ -710,8 +769,7 @@ IB_NOINLINE static camp_status_t decode_time(ictx_t *cx, const ifield_t *f, int 
 
 /* Decode: a string member's rule (kind and length), and its failure; out of
  * decode_string()'s frame, which sits over the string reader. */
-IB_NOINLINE static camp_status_t string_rule(ictx_t *cx, const ifield_t *f, int v,
-                                             const camp_str_t *s)
+static IB_HOT camp_status_t string_rule(ictx_t *cx, const ifield_t *f, int v, const camp_str_t *s)
 {
     const char *why = NULL;
     int64_t min, max;
@@ -747,7 +805,7 @@ IB_NOINLINE static camp_status_t decode_string(ictx_t *cx, const ifield_t *f, in
     return (st == CAMP_OK) ? string_rule(cx, f, v, s) : st;
 }
 
-static camp_status_t decode_value(ictx_t *cx, const ifield_t *f, int v, void *base)
+static IB_HOT camp_status_t decode_value(ictx_t *cx, const ifield_t *f, int v, void *base)
 {
     char *p = (char *)base + f->off;
     camp_json_doc_t *doc = cx->u.d.doc;
@@ -1204,49 +1262,30 @@ static unsigned after_highest_seen(uint32_t seen, unsigned n)
 /* The first member not met yet (0 when all were met): where the next member is
  * when the document lists a run of members in table order, but after members the
  * table puts later (the v2 campaign lists `enabled` before the summary members). */
-static unsigned first_unseen(uint32_t seen, unsigned n)
+/* The index of the lowest bit set in @p x (not 0). */
+static unsigned lowest_bit(uint32_t x)
 {
     unsigned j;
-    /* bit 31 set: with every member met, any start will do (the scan goes round) */
-    uint32_t unseen = ~seen | 0x80000000u;
 #if defined(__GNUC__) || defined(__clang__)
-    j = (unsigned)__builtin_ctz(unseen);
+    j = (unsigned)__builtin_ctz(x);
 #else
     j = 0;
-    while (j < 32u && (unseen & (1u << j)) == 0u) {
+    while (j < 31u && (x & (1u << j)) == 0u) {
         j++;
     }
 #endif
+    return j;
+}
+
+static unsigned first_unseen(uint32_t seen, unsigned n)
+{
+    /* bit 31 set: with every member met, any start will do (the scan goes round) */
+    unsigned j = lowest_bit(~seen | 0x80000000u);
     return (j < n) ? j : 0u;
 }
 
-/* Word compares of keys (a speed path): most keys are 4..16 bytes, where four
- * (overlapping) words from each side replace a call to memcmp. */
-/* Whether a[0..n) and b[0..n) hold the same bytes. */
-static bool same_key_bytes(const char *a, const char *b, size_t n)
-{
-    bool same;
-#if CAMP_ENGINE_FAST_PATHS
-    if ((n >= 4u) && (n <= 16u)) {
-        /* words at 0, mid, back and n - 4 cover all n bytes (4..8: two distinct) */
-        size_t mid = (n > 8u) ? 4u : (n - 4u);
-        size_t back = (n > 8u) ? (n - 8u) : 0u;
-        uint32_t diff = (camp_load4(a) ^ camp_load4(b)) |
-                        (camp_load4(&a[mid]) ^ camp_load4(&b[mid])) |
-                        (camp_load4(&a[back]) ^ camp_load4(&b[back])) |
-                        (camp_load4(&a[n - 4u]) ^ camp_load4(&b[n - 4u]));
-        same = (diff == 0u);
-    } else {
-        same = (memcmp(a, b, n) == 0);
-    }
-#else
-    same = (memcmp(a, b, n) == 0);
-#endif
-    return same;
-}
-
 /* Whether member @p j of @p nd has the raw (unescaped) key raw[0..n). */
-static bool key_at(const inode_t *nd, unsigned j, const char *raw, size_t n)
+static IB_HOT bool key_at(const inode_t *nd, unsigned j, const char *raw, size_t n)
 {
     const char *k = camp_ib_key(&nd->t[j]);
     return nd->t[j].key_len == n && (n == 0 || (k[0] == raw[0] && same_key_bytes(k, raw, n)));
@@ -1256,14 +1295,15 @@ static bool key_at(const inode_t *nd, unsigned j, const char *raw, size_t n)
  * the member after the last one met in table order; then every member, from the
  * first one not met yet. Both guesses cost one comparison each when the document
  * follows the table, in whole or in runs. */
-static int lookup(const camp_json_doc_t *doc, const inode_t *nd, int key, uint32_t seen)
+static IB_HOT int lookup(const camp_json_doc_t *doc, const inode_t *nd, int key, uint32_t seen)
 {
     const camp_json_token_t *t = &doc->tokens[key];
     const char *raw;
     size_t n;
     unsigned j, c;
-    if (nd->t == NULL || nd->n == 0u || t->start < 0 || t->end < t->start ||
-        (size_t)t->end > doc->len) {
+    /* 0 <= start <= end <= len, in two compares: a negative start is a large unsigned */
+    if (nd->t == NULL || nd->n == 0u || (unsigned)t->start > (unsigned)t->end ||
+        (size_t)(unsigned)t->end > doc->len) {
         return -1;
     }
     raw = doc->text + t->start;
@@ -1291,8 +1331,8 @@ static int lookup(const camp_json_doc_t *doc, const inode_t *nd, int key, uint32
 
 /* Decode: the member of object level @p f whose key is token @p key; *m stays NULL
  * for a member to skip. */
-static camp_status_t dec_find(ictx_t *cx, iframe_t *f, const inode_t *nd, int key,
-                              const ifield_t **m)
+static IB_HOT camp_status_t dec_find(ictx_t *cx, iframe_t *f, const inode_t *nd, int key,
+                                     const ifield_t **m)
 {
     int j = lookup(cx->u.d.doc, nd, key, f->k.seen);
     *m = NULL;
@@ -1323,8 +1363,8 @@ static camp_status_t dec_find(ictx_t *cx, iframe_t *f, const inode_t *nd, int ke
 }
 
 /* Decode: a plain (not nested) member's value at token @p v. */
-static camp_status_t dec_scalar(ictx_t *cx, const iframe_t *f, const inode_t *nd, const ifield_t *m,
-                                int v)
+static IB_HOT camp_status_t dec_scalar(ictx_t *cx, const iframe_t *f, const inode_t *nd,
+                                       const ifield_t *m, int v)
 {
     /* the kind asked directly: camp_json_is_null() would be a second test per member */
     if (camp_json_kind_at(cx->u.d.doc, v) == CAMP_JSON_NULL) {
@@ -1346,8 +1386,8 @@ static camp_status_t dec_scalar(ictx_t *cx, const iframe_t *f, const inode_t *nd
 
 /* Decode: one member of object level @p f, its key at token @p key. A nested value
  * is described in *sub for the walk. */
-static camp_status_t dec_member(ictx_t *cx, iframe_t *f, const inode_t *nd, int key, isub_t *sub,
-                                const ifield_t **member)
+static IB_HOT camp_status_t dec_member(ictx_t *cx, iframe_t *f, const inode_t *nd, int key,
+                                       isub_t *sub, const ifield_t **member)
 {
     int v = key + 1;
     const ifield_t *m;
@@ -1373,12 +1413,14 @@ static camp_status_t dec_member(ictx_t *cx, iframe_t *f, const inode_t *nd, int 
 
 /* Decode: the object level @p f has no members left: required members, then the
  * object's cross-member rules. */
-static camp_status_t dec_required(ictx_t *cx, const iframe_t *f, const inode_t *nd)
+static IB_HOT camp_status_t dec_required(ictx_t *cx, const iframe_t *f, const inode_t *nd)
 {
-    unsigned j;
-    for (j = 0; j < nd->n; j++) {
-        const ifield_t *m = &nd->t[j];
-        if ((f->k.seen & (1u << j)) == 0 && applies(cx, m) && required(cx, m)) {
+    /* only the members not met, in table order (an object usually has them all) */
+    uint32_t unseen = ~f->k.seen & ((nd->n >= 32u) ? 0xFFFFFFFFu : ((1u << nd->n) - 1u));
+    while (unseen != 0u) {
+        const ifield_t *m = &nd->t[lowest_bit(unseen)];
+        unseen &= unseen - 1u;
+        if (applies(cx, m) && required(cx, m)) {
             return camp_ib_fail_member(cx, f->u.d.tok, camp_ib_key(m), CAMP_ERR_REQUIRED,
                                        CAMP_RULE(I40, "required field missing"));
         }
@@ -1386,7 +1428,7 @@ static camp_status_t dec_required(ictx_t *cx, const iframe_t *f, const inode_t *
     return CAMP_OK;
 }
 
-static camp_status_t dec_close(ictx_t *cx, iframe_t *f, const inode_t *nd)
+static IB_HOT camp_status_t dec_close(ictx_t *cx, iframe_t *f, const inode_t *nd)
 {
     camp_status_t st = dec_required(cx, f, nd);
     return (st != CAMP_OK) ? st : hook_close(cx, f);
@@ -1505,7 +1547,7 @@ static IB_INLINE camp_status_t walk_member(ictx_t *cx, iframe_t *f, const inode_
 /* A new object level of struct @p a and node @p node, its other fields zero: the
  * caller sets its token (decode) or other struct (equal), or turns it into an array
  * or map level. NULL when the walk's stack is full (@p tok: where, for decode). */
-static iframe_t *new_level(ictx_t *cx, unsigned node, void *a, int tok)
+static IB_HOT iframe_t *new_level(ictx_t *cx, unsigned node, void *a, int tok)
 {
     iframe_t *f;
     if (cx->depth >= cx->max_depth) {
@@ -1522,7 +1564,7 @@ static iframe_t *new_level(ictx_t *cx, unsigned node, void *a, int tok)
 }
 
 /* Decode: a new object level at token @p tok. */
-static iframe_t *dec_new_level(ictx_t *cx, unsigned node, void *a, int tok)
+static IB_HOT iframe_t *dec_new_level(ictx_t *cx, unsigned node, void *a, int tok)
 {
     iframe_t *f = new_level(cx, node, a, tok);
     if (f != NULL) {
@@ -1533,7 +1575,7 @@ static iframe_t *dec_new_level(ictx_t *cx, unsigned node, void *a, int tok)
 }
 
 /* Decode: the object at token @p tok into struct @p a of node @p node. */
-static camp_status_t dec_push(ictx_t *cx, unsigned node, void *a, int tok)
+static IB_HOT camp_status_t dec_push(ictx_t *cx, unsigned node, void *a, int tok)
 {
     int members;
     camp_status_t st;
@@ -1557,7 +1599,7 @@ static camp_status_t dec_push(ictx_t *cx, unsigned node, void *a, int tok)
 /* Decode: level @p f is done. Its next token is the one after its value: the level
  * below reads on from there (so a nested value is not skipped over twice), and an
  * array's item is complete. */
-static void dec_pop(ictx_t *cx, const iframe_t *f)
+static IB_HOT void dec_pop(ictx_t *cx, const iframe_t *f)
 {
     cx->depth--;
     if (cx->depth > 0) {
@@ -1594,7 +1636,7 @@ static camp_status_t dec_enter_sub(ictx_t *cx, const isub_t *sub, const ifield_t
 }
 
 /* Decode: one step of an object level: its next member, or its end. */
-static camp_status_t dec_object_step(ictx_t *cx, iframe_t *f)
+static IB_HOT camp_status_t dec_object_step(ictx_t *cx, iframe_t *f)
 {
     const inode_t *nd = ib_node(cx, f->node);
     isub_t sub;
@@ -1626,7 +1668,7 @@ static camp_status_t dec_object_step(ictx_t *cx, iframe_t *f)
 }
 
 /* Decode: one step of an array or map level: an item, or its end. */
-static camp_status_t dec_array_step(ictx_t *cx, iframe_t *f)
+static IB_HOT camp_status_t dec_array_step(ictx_t *cx, iframe_t *f)
 {
     void *a = NULL;
     const void *b = NULL;

@@ -356,12 +356,14 @@ static bool number_token(check_t *ck)
 /* true, false or null at ck->i (b = its first byte), not followed by a word byte. */
 static bool literal_token(check_t *ck, unsigned char b)
 {
-    static const char words[] = "true\0false\0null";
-    const char *w = words + (b == 't' ? 0 : b == 'f' ? 5 : 11);
     size_t n = (b == 'f') ? 5u : 4u;
     size_t i = ck->i, len = ck->len;
-    if (len - i < n || memcmp(ck->s + i, w, n) != 0 ||
-        (len - i > n && (CLS(ck->s[i + n]) & CAMP_JSON_C_WORD) != 0)) {
+    const unsigned char *p = ck->s + i;
+    /* compares with constant words: the compiler may turn each into a load */
+    bool same = (len - i >= n) && ((b == 't')   ? (memcmp(p, "true", 4) == 0)
+                                   : (b == 'f') ? (memcmp(p, "false", 5) == 0)
+                                                : (memcmp(p, "null", 4) == 0));
+    if (!same || (len - i > n && (CLS(ck->s[i + n]) & CAMP_JSON_C_WORD) != 0)) {
         return check_fail(ck, i, CAMP_RULE(J17, "invalid literal"));
     }
     ck->i = i + n;
@@ -437,15 +439,19 @@ static bool step(check_t *ck, unsigned char b)
 static bool check_document(check_t *ck)
 {
     const unsigned char *s = ck->s;
+    size_t len = ck->len;
     for (;;) {
-        while (ck->i < ck->len && IS_WS(s[ck->i])) {
+        /* a local index: ck's address is taken, so its fields live in memory */
+        size_t i = ck->i;
+        while (i < len && IS_WS(s[i])) {
             /* a line break is usually followed by indentation */
-            ck->i = (s[ck->i] == '\n') ? skip_space_words(s, ck->i + 1, ck->len) : ck->i + 1;
+            i = (s[i] == '\n') ? skip_space_words(s, i + 1, len) : i + 1;
         }
-        if (ck->i >= ck->len) {
+        ck->i = i;
+        if (i >= len) {
             break;
         }
-        if (!step(ck, s[ck->i])) {
+        if (!step(ck, s[i])) {
             return false;
         }
     }
