@@ -46,6 +46,12 @@ static IB_HOT bool same_key_bytes(const char *a, const char *b, size_t n)
             diff |= load8(&a[i]) ^ load8(&b[i]);
         }
         same = (diff == 0u);
+    } else if (n < 4u) {
+        size_t i;
+        same = true;
+        for (i = 0u; i < n; i++) {
+            same = same && (a[i] == b[i]);
+        }
     } else {
         same = (memcmp(a, b, n) == 0);
     }
@@ -93,11 +99,17 @@ static const char *enum_list(unsigned e, unsigned *n)
     }
 }
 
+/* Values of enum @p e whose list holds @p n names: E_STEP's last two are aliases. */
+static unsigned canonical_count(unsigned e, unsigned n)
+{
+    return (e == E_STEP) ? 3u : n;
+}
+
 unsigned camp_ib_enum_count(unsigned e)
 {
     unsigned n;
     (void)enum_list(e, &n);
-    return (e == E_STEP) ? 3u : n; /* E_STEP: the last two names are aliases */
+    return canonical_count(e, n);
 }
 
 uint8_t camp_ib_enum_lookup(unsigned e, const char *s, size_t len)
@@ -108,11 +120,8 @@ uint8_t camp_ib_enum_lookup(unsigned e, const char *s, size_t len)
         size_t l = (unsigned char)p[0];
         if (l == len &&
             (len == 0 || same_key_bytes(p + 1, s, len))) { /* s may be NULL when empty */
-            unsigned v = i + 1;
-            if (v > camp_ib_enum_count(e)) {
-                v = camp_ib_enum_count(e); /* alias of the last canonical value */
-            }
-            return (uint8_t)v;
+            unsigned canonical = canonical_count(e, n);    /* an alias: the last canonical value */
+            return (uint8_t)((i < canonical) ? (i + 1u) : canonical);
         }
         p += l + 2u;
     }

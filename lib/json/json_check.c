@@ -292,7 +292,7 @@ static bool string_token(check_t *ck)
         return false;
     }
     if (ck->st == ST_KEY_OR_CLOSE || ck->st == ST_KEY) {
-        /* the usual `"key": ` takes no trip round the loop */
+        /* the usual `"key": ` takes no trip round the main loop */
         while (ck->i < ck->len && ck->s[ck->i] == ' ') {
             ck->i++;
         }
@@ -300,6 +300,9 @@ static bool string_token(check_t *ck)
         if (ck->i < ck->len && ck->s[ck->i] == ':') {
             ck->i++;
             ck->st = ST_VALUE;
+            if (ck->i < ck->len && ck->s[ck->i] == ' ') {
+                ck->i++; /* and the usual space after it */
+            }
         }
         return true;
     }

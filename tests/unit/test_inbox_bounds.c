@@ -501,6 +501,17 @@ static void test_steps(void **state)
         g_out, "{\"version\":4,\"steps\":[{\"id\":\"s1\",\"rank\":0,\"data\":{\"segments\":[]}},"
                "{\"id\":\"s2\",\"rank\":1,\"data\":{\"delaySeconds\":3600,\"unit\":\"hours\"}},"
                "{\"id\":\"s3\",\"type\":\"likeTweet\",\"rank\":2,\"data\":{}}]}");
+    /* the other alias; a name that is a prefix of one, or one byte longer, is not it */
+    expect(decode(CAMP_INBOX_SEQUENCE, &g_seq,
+                  "{\"version\":4,\"steps\":[{\"type\":\"like_tweet\",\"data\":{}}]}"),
+           CAMP_OK, NULL);
+    assert_int_equal(g_seq.steps[0].type, CAMP_INBOX_STEP_LIKE_TWEET);
+    expect(decode(CAMP_INBOX_SEQUENCE, &g_seq,
+                  "{\"version\":4,\"steps\":[{\"type\":\"like\",\"data\":{}}]}"),
+           CAMP_ERR_ENUM, "$.steps[0].type");
+    expect(decode(CAMP_INBOX_SEQUENCE, &g_seq,
+                  "{\"version\":4,\"steps\":[{\"type\":\"delays\",\"data\":{}}]}"),
+           CAMP_ERR_ENUM, "$.steps[0].type");
     expect(decode(CAMP_INBOX_SEQUENCE, &g_seq, "{\"version\":4,\"steps\":[{\"data\":{\"x\":1}}]}"),
            CAMP_ERR_REQUIRED, "$.steps[0].type");
     expect(decode(CAMP_INBOX_SEQUENCE, &g_seq, "{\"steps\":[]}"), CAMP_ERR_REQUIRED, "$.version");
