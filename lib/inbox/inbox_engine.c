@@ -26,7 +26,7 @@
 static uint64_t load8(const char *p)
 {
     uint64_t w;
-    memcpy(&w, p, sizeof w); /* one unaligned load where the CPU has them */
+    (void)memcpy((void *)&w, (const void *)p, sizeof w); /* one load where the CPU has them */
     return w;
 }
 #endif
@@ -42,7 +42,7 @@ static IB_HOT bool same_key_bytes(const char *a, const char *b, size_t n)
     } else if ((n > 8u) && (n <= 32u)) {
         uint64_t diff = load8(&a[n - 8u]) ^ load8(&b[n - 8u]);
         size_t i;
-        for (i = 0u; i + 8u < n; i += 8u) {
+        for (i = 0u; (i + 8u) < n; i += 8u) {
             diff |= load8(&a[i]) ^ load8(&b[i]);
         }
         same = (diff == 0u);
@@ -70,33 +70,54 @@ static IB_HOT bool same_key_bytes(const char *a, const char *b, size_t n)
 /* Names of enum @p e, value 1 first; *n = names in the list (aliases included). */
 static const char *enum_list(unsigned e, unsigned *n)
 {
+    const char *names;
     switch (e) {
     case E_STATUS:
         *n = 4;
-        return NAME("\5", "draft") NAME("\6", "active") NAME("\6", "paused")
-            NAME("\11", "completed");
+        names =
+            NAME("\5", "draft") NAME("\6", "active") NAME("\6", "paused") NAME("\11", "completed");
+        break;
     /* Like-tweet step: the stored pages never show its `type` value (§3.4,
      * [unverified]). We write "likeTweet" (camelCase, like every other enum of
      * this API: prospectFirstReply, setStatus, platformId) and, being tolerant on
      * receive, also accept "like-tweet" and "like_tweet" as aliases. */
     case E_STEP:
         *n = 5;
-        return NAME("\7", "message") NAME("\5", "delay") NAME("\11", "likeTweet")
+        names = NAME("\7", "message") NAME("\5", "delay") NAME("\11", "likeTweet")
             NAME("\12", "like-tweet") NAME("\12", "like_tweet");
+        break;
     case E_SEGMENT:
         *n = 3;
-        return NAME("\6", "static") NAME("\10", "variable") NAME("\11", "variation");
-    case E_PLATFORM: *n = 1; return NAME("\7", "twitter");
+        names = NAME("\6", "static") NAME("\10", "variable") NAME("\11", "variation");
+        break;
+    case E_PLATFORM:
+        *n = 1;
+        names = NAME("\7", "twitter");
+        break;
     case E_BY:
         *n = 3;
-        return NAME("\12", "platformId") NAME("\10", "username") NAME("\12", "externalId");
-    case E_TRIGGER: *n = 1; return NAME("\22", "prospectFirstReply");
-    case E_ACTION: *n = 1; return NAME("\11", "setStatus");
+        names = NAME("\12", "platformId") NAME("\10", "username") NAME("\12", "externalId");
+        break;
+    case E_TRIGGER:
+        *n = 1;
+        names = NAME("\22", "prospectFirstReply");
+        break;
+    case E_ACTION:
+        *n = 1;
+        names = NAME("\11", "setStatus");
+        break;
     /* detachBehavior: only "unlink" is in the stored copy; unknown values are a
      * validation error by default, so others are refused until documented. */
-    case E_DETACH: *n = 1; return NAME("\6", "unlink");
-    default: *n = 0; return "";
+    case E_DETACH:
+        *n = 1;
+        names = NAME("\6", "unlink");
+        break;
+    default:
+        *n = 0;
+        names = "";
+        break;
     }
+    return names;
 }
 
 /* Values of enum @p e whose list holds @p n names: E_STEP's last two are aliases. */
@@ -118,12 +139,12 @@ uint8_t camp_ib_enum_lookup(unsigned e, const char *s, size_t len)
     const char *p = enum_list(e, &n);
     for (i = 0; i < n; i++) {
         size_t l = (unsigned char)p[0];
-        if (l == len &&
-            (len == 0 || same_key_bytes(p + 1, s, len))) { /* s may be NULL when empty */
-            unsigned canonical = canonical_count(e, n);    /* an alias: the last canonical value */
+        if ((l == len) &&
+            ((len == 0u) || same_key_bytes(&p[1], s, len))) { /* s may be NULL when empty */
+            unsigned canonical = canonical_count(e, n); /* an alias: the last canonical value */
             return (uint8_t)((i < canonical) ? (i + 1u) : canonical);
         }
-        p += l + 2u;
+        p = &p[l + 2u];
     }
     return 0;
 }
@@ -136,9 +157,9 @@ const char *camp_ib_enum_name(unsigned e, unsigned value)
         return NULL;
     }
     for (i = 1; i < value; i++) {
-        p += (size_t)(unsigned char)p[0] + 2u;
+        p = &p[(size_t)(unsigned char)p[0] + 2u];
     }
-    return p + 1;
+    return &p[1];
 }
 
 static const char *enum_rule(unsigned e)
@@ -1425,7 +1446,8 @@ static IB_HOT camp_status_t dec_member(ictx_t *cx, iframe_t *f, const inode_t *n
 static IB_HOT camp_status_t dec_required(ictx_t *cx, const iframe_t *f, const inode_t *nd)
 {
     /* only the members not met, in table order (an object usually has them all) */
-    uint32_t unseen = ~f->k.seen & ((nd->n >= 32u) ? 0xFFFFFFFFu : ((1u << nd->n) - 1u));
+    uint32_t all = (nd->n >= 32u) ? 0xFFFFFFFFu : (((uint32_t)1u << (nd->n & 31u)) - 1u);
+    uint32_t unseen = ~f->k.seen & all;
     while (unseen != 0u) {
         const ifield_t *m = &nd->t[lowest_bit(unseen)];
         unseen &= unseen - 1u;

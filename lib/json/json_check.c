@@ -359,14 +359,12 @@ static bool number_token(check_t *ck)
 /* true, false or null at ck->i (b = its first byte), not followed by a word byte. */
 static bool literal_token(check_t *ck, unsigned char b)
 {
+    static const char words[] = "true\0false\0null";
+    const char *w = words + (b == 't' ? 0 : b == 'f' ? 5 : 11);
     size_t n = (b == 'f') ? 5u : 4u;
     size_t i = ck->i, len = ck->len;
-    const unsigned char *p = ck->s + i;
-    /* compares with constant words: the compiler may turn each into a load */
-    bool same = (len - i >= n) && ((b == 't')   ? (memcmp(p, "true", 4) == 0)
-                                   : (b == 'f') ? (memcmp(p, "false", 5) == 0)
-                                                : (memcmp(p, "null", 4) == 0));
-    if (!same || (len - i > n && (CLS(ck->s[i + n]) & CAMP_JSON_C_WORD) != 0)) {
+    if (len - i < n || memcmp(ck->s + i, w, n) != 0 ||
+        (len - i > n && (CLS(ck->s[i + n]) & CAMP_JSON_C_WORD) != 0)) {
         return check_fail(ck, i, CAMP_RULE(J17, "invalid literal"));
     }
     ck->i = i + n;

@@ -64,12 +64,12 @@ static void widen_types(camp_json_token_t *tokens, int count)
 {
     const jsmntok_t *jt = (const jsmntok_t *)(const void *)tokens;
     int i;
-    if (sizeof(jsmntype_t) == sizeof(int)) {
-        return; /* jsmn wrote whole ints: nothing to widen (decided at compile time) */
-    }
-    for (i = 0; i < count; i++) {
-        int type = (int)jt[i].type;
-        tokens[i].type_ = type;
+    /* decided at compile time: where the enum is an int, jsmn wrote whole ints */
+    if (sizeof(jsmntype_t) != sizeof(int)) {
+        for (i = 0; i < count; i++) {
+            int type = (int)jt[i].type;
+            tokens[i].type_ = type;
+        }
     }
 }
 
