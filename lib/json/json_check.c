@@ -310,6 +310,15 @@ static bool string_token(check_t *ck)
     return true;
 }
 
+/* @p i, or past the line break at s[i] and the indentation after it: what usually
+ * follows ',' and an opening bracket takes no trip round the main loop. */
+static size_t past_line_break(const check_t *ck, size_t i)
+{
+    return ((i < ck->len) && (ck->s[i] == (unsigned char)'\n'))
+               ? skip_space_words(ck->s, i + 1u, ck->len)
+               : i;
+}
+
 /* '{' or '[' at ck->i. */
 static bool open_container(check_t *ck, unsigned char b)
 {
@@ -330,7 +339,7 @@ static bool open_container(check_t *ck, unsigned char b)
         ck->st = ST_VALUE_OR_CLOSE;
     }
     ck->depth++;
-    ck->i++;
+    ck->i = past_line_break(ck, ck->i + 1u);
     return true;
 }
 
@@ -394,7 +403,7 @@ static bool after_value(check_t *ck, unsigned char b)
 {
     bool obj = in_object(ck);
     if (b == ',') {
-        ck->i++;
+        ck->i = past_line_break(ck, ck->i + 1u);
         ck->st = obj ? ST_KEY : ST_VALUE;
         return true;
     }

@@ -152,6 +152,15 @@ static void test_literals_and_structure(void **state)
         BAD_N("{}\0", CAMP_ERR_JSON_SYNTAX, 2, "trailing data after the value"),
         BAD_N("{} \0 ", CAMP_ERR_JSON_SYNTAX, 3, "trailing data after the value"),
         BAD_N("\0", CAMP_ERR_JSON_SYNTAX, 0, "expected a value"),
+        /* pretty-printed: a line break and indentation after ',', '{', '[' and ": " */
+        OK_CASE("{\n  \"a\": [\n    1,\n    {\n      \"b\": null\n    }\n  ],\n  \"c\": true\n}\n"),
+        OK_CASE("[\n\t1,\n\t\t2,\n \t3]"),
+        OK_CASE("{\"a\": \n 1}"),
+        BAD("{\n  \"a\": 1,\n  }", CAMP_ERR_JSON_SYNTAX, 14, "expected a string key"),
+        BAD("[\n  1,\n  ]", CAMP_ERR_JSON_SYNTAX, 9, "expected a value"),
+        BAD("[1,\n        ", CAMP_ERR_JSON_SYNTAX, 12, "unexpected end of input"),
+        BAD("{\"a\":  x}", CAMP_ERR_JSON_SYNTAX, 7, "expected a value"),
+        BAD("[\n   \f]", CAMP_ERR_JSON_SYNTAX, 5, "expected a value"),
         /* a byte order mark is not allowed (RFC 8259 sec. 8.1) */
         BAD("\xef\xbb\xbf{}", CAMP_ERR_JSON_SYNTAX, 0, "byte order mark"),
     };
