@@ -797,8 +797,9 @@ IB_NOINLINE static camp_status_t decode_time(ictx_t *cx, const ifield_t *f, int 
     return st;
 }
 
-/* Decode: a string member's rule (kind and length), and its failure; out of
- * decode_string()'s frame, which sits over the string reader. */
+/* Decode: a string member's rule (kind and length), and its failure; where the code
+ * is optimized for size, out of decode_string()'s frame, which sits over the string
+ * reader. */
 static IB_HOT camp_status_t string_rule(ictx_t *cx, const ifield_t *f, int v, const camp_str_t *s)
 {
     const char *why = NULL;
@@ -1289,9 +1290,6 @@ static unsigned after_highest_seen(uint32_t seen, unsigned n)
     return (j < n) ? j : 0u;
 }
 
-/* The first member not met yet (0 when all were met): where the next member is
- * when the document lists a run of members in table order, but after members the
- * table puts later (the v2 campaign lists `enabled` before the summary members). */
 /* The index of the lowest bit set in @p x (not 0). */
 static unsigned lowest_bit(uint32_t x)
 {
@@ -1307,6 +1305,9 @@ static unsigned lowest_bit(uint32_t x)
     return j;
 }
 
+/* The first member not met yet (0 when all were met): where the next member is
+ * when the document lists a run of members in table order, but after members the
+ * table puts later (the v2 campaign lists `enabled` before the summary members). */
 static unsigned first_unseen(uint32_t seen, unsigned n)
 {
     /* bit 31 set: with every member met, any start will do (the scan goes round) */

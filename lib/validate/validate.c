@@ -54,8 +54,8 @@ bool camp_valid_inbox_id(const char *s, size_t len)
     size_t i = 0;
     bool ok = (s != NULL) && (len > 0u);
 
-    /* IDs are 20-30 bytes: a word at a time, then the rest one by one */
-    /* a size known at compile time: 32-bit targets drop this loop and the helper */
+    /* IDs are 20-30 bytes: 8 bytes at a time where registers are that wide (a size
+     * known at compile time: 32-bit targets drop the loop), then 4, then bytes */
     while (ok && (sizeof(size_t) >= 8u) && (len - i) >= 8u) {
         ok = lower_alnum8(&s[i]);
         i += 8u;
