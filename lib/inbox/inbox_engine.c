@@ -1446,9 +1446,10 @@ static IB_HOT camp_status_t dec_member(ictx_t *cx, iframe_t *f, const inode_t *n
  * object's cross-member rules. */
 static IB_HOT camp_status_t dec_required(ictx_t *cx, const iframe_t *f, const inode_t *nd)
 {
-    /* only the members not met, in table order (an object usually has them all) */
+    /* only the members not met, in table order (an object usually has them all); a
+     * node without a table has none */
     uint32_t all = (nd->n >= 32u) ? 0xFFFFFFFFu : (((uint32_t)1u << (nd->n & 31u)) - 1u);
-    uint32_t unseen = ~f->k.seen & all;
+    uint32_t unseen = (nd->t != NULL) ? (~f->k.seen & all) : 0u;
     while (unseen != 0u) {
         const ifield_t *m = &nd->t[lowest_bit(unseen)];
         unseen &= unseen - 1u;

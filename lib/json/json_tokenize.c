@@ -63,9 +63,9 @@ CAMP_JSON_LAYOUT_CHECK(t_primitive, JSMN_PRIMITIVE == CAMP_JSON_T_PRIMITIVE);
 static void widen_types(camp_json_token_t *tokens, int count)
 {
     const jsmntok_t *jt = (const jsmntok_t *)(const void *)tokens;
-    int i;
     /* decided at compile time: where the enum is an int, jsmn wrote whole ints */
     if (sizeof(jsmntype_t) != sizeof(int)) {
+        int i;
         for (i = 0; i < count; i++) {
             int type = (int)jt[i].type;
             tokens[i].type_ = type;
