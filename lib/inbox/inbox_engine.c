@@ -22,17 +22,8 @@
 #endif
 
 /* Word compares of keys and names (a speed path): most are 4..32 bytes, where a few
- * (overlapping) words from each side, 4 or 8 bytes wide, replace a call to memcmp. */
-#if CAMP_ENGINE_FAST_PATHS
-static uint64_t load8(const char *p)
-{
-    uint64_t w;
-    (void)memcpy((void *)&w, (const void *)p, sizeof w); /* one load where the CPU has them */
-    return w;
-}
-#endif
-
-/* Whether a[0..n) and b[0..n) hold the same bytes. */
+ * (overlapping) words from each side, 4 or 8 bytes wide, replace a call to memcmp.
+ * Whether a[0..n) and b[0..n) hold the same bytes. */
 static IB_HOT bool same_key_bytes(const char *a, const char *b, size_t n)
 {
     bool same;
@@ -41,10 +32,10 @@ static IB_HOT bool same_key_bytes(const char *a, const char *b, size_t n)
         same = ((camp_load4(a) ^ camp_load4(b)) |
                 (camp_load4(&a[n - 4u]) ^ camp_load4(&b[n - 4u]))) == 0u;
     } else if ((n > 8u) && (n <= 32u)) {
-        uint64_t diff = load8(&a[n - 8u]) ^ load8(&b[n - 8u]);
+        uint64_t diff = camp_load8(&a[n - 8u]) ^ camp_load8(&b[n - 8u]);
         size_t i;
         for (i = 0u; (i + 8u) < n; i += 8u) {
-            diff |= load8(&a[i]) ^ load8(&b[i]);
+            diff |= camp_load8(&a[i]) ^ camp_load8(&b[i]);
         }
         same = (diff == 0u);
     } else if (n < 4u) {

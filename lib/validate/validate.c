@@ -43,7 +43,7 @@ static bool lower_alnum8(const char *p)
 {
     const uint64_t ones = 0x0101010101010101u;
     const uint64_t high = ones * 0x80u;
-    uint64_t w = (uint64_t)camp_load4(p) | ((uint64_t)camp_load4(&p[4]) << 32);
+    uint64_t w = camp_load8(p);
     uint64_t digit = (w + (ones * 0x50u)) & ~(w + (ones * 0x46u));
     uint64_t lower = (w + (ones * 0x1Fu)) & ~(w + (ones * 0x05u));
     return ((w & high) == 0u) && (((digit | lower) & high) == high);

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "camp/camp_validate.h"
 
@@ -18,6 +19,15 @@ static inline uint32_t camp_load4(const char *p)
 {
     return (uint32_t)(unsigned char)p[0] | ((uint32_t)(unsigned char)p[1] << 8) |
            ((uint32_t)(unsigned char)p[2] << 16) | ((uint32_t)(unsigned char)p[3] << 24);
+}
+
+/* The 8 bytes at @p p as one word in the CPU's byte order, which the byte-wise tests
+ * that use it do not depend on: one load where the CPU has unaligned 8-byte loads. */
+static inline uint64_t camp_load8(const char *p)
+{
+    uint64_t w;
+    (void)memcpy((void *)&w, (const void *)p, sizeof w);
+    return w;
 }
 
 /* The character count of @p s, @p len bytes of valid UTF-8 (a string from a checked
