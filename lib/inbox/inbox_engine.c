@@ -125,7 +125,8 @@ unsigned camp_ib_enum_count(unsigned e)
     return canonical_count(e, n);
 }
 
-uint8_t camp_ib_enum_lookup(unsigned e, const char *s, size_t len)
+/* camp_ib_enum_lookup(), inlined into the decode walk where speed is wanted. */
+static IB_HOT uint8_t enum_value(unsigned e, const char *s, size_t len)
 {
     unsigned n, i;
     const char *p = enum_list(e, &n);
@@ -139,6 +140,11 @@ uint8_t camp_ib_enum_lookup(unsigned e, const char *s, size_t len)
         p = &p[l + 2u];
     }
     return 0;
+}
+
+uint8_t camp_ib_enum_lookup(unsigned e, const char *s, size_t len)
+{
+    return enum_value(e, s, len);
 }
 
 const char *camp_ib_enum_name(unsigned e, unsigned value)
@@ -497,7 +503,8 @@ IB_NOINLINE static camp_status_t get_str_slow(ictx_t *cx, int tok, camp_str_t *o
     return CAMP_OK;
 }
 
-camp_status_t camp_ib_get_str(ictx_t *cx, int tok, camp_str_t *out)
+/* camp_ib_get_str(), inlined into the decode walk where speed is wanted. */
+static IB_HOT camp_status_t get_str(ictx_t *cx, int tok, camp_str_t *out)
 {
 #if CAMP_ENGINE_FAST_PATHS
     return camp_json_plain_string(cx->u.d.doc, tok, &out->ptr, &out->len)
@@ -506,6 +513,11 @@ camp_status_t camp_ib_get_str(ictx_t *cx, int tok, camp_str_t *out)
 #else
     return get_str_slow(cx, tok, out);
 #endif
+}
+
+camp_status_t camp_ib_get_str(ictx_t *cx, int tok, camp_str_t *out)
+{
+    return get_str(cx, tok, out);
 }
 
 /* ---- value checks ------------------------------------------------------------------------------ */
@@ -726,7 +738,7 @@ IB_NOINLINE static camp_status_t integer_rule(ictx_t *cx, const ifield_t *f, int
 /* Most integers in a document are short runs of digits: token @p v holding 1..15
  * digits (below 10^15, so below CAMP_MAX_SAFE_INT) is read here into *out (true);
  * signs, fractions, exponents and longer numbers are left to the number reader. */
-static bool short_digits(const camp_json_doc_t *doc, int v, int64_t *out)
+static IB_HOT bool short_digits(const camp_json_doc_t *doc, int v, int64_t *out)
 {
     const camp_json_token_t *t = &doc->tokens[v];
     bool ok = ((t->type_ & CAMP_JSON_T_MASK) == CAMP_JSON_T_PRIMITIVE) && (t->start >= 0) &&
@@ -824,8 +836,33 @@ IB_NOINLINE static camp_status_t decode_string(ictx_t *cx, const ifield_t *f, in
     if (camp_json_kind_at(cx->u.d.doc, v) != CAMP_JSON_STRING) {
         return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(f->kind, nullable(cx, f)));
     }
-    st = camp_ib_get_str(cx, v, s);
+    st = get_str(cx, v, s);
     return (st == CAMP_OK) ? string_rule(cx, f, v, s) : st;
+}
+
+/* A raw member's text: the value's bytes, a string's with its quotes. A raw member
+ * takes any kind of value, so the speed path reads the token without a kind test. */
+static void raw_text(const camp_json_doc_t *doc, int v, camp_str_t *out)
+{
+#if CAMP_ENGINE_FAST_PATHS
+    out->ptr = "";
+    out->len = 0;
+    if ((v >= 0) && (v < doc->count)) {
+        const camp_json_token_t *t = &doc->tokens[v];
+        size_t a = (size_t)(unsigned)t->start;
+        size_t b = (size_t)(unsigned)t->end;
+        if (((t->type_ & CAMP_JSON_T_MASK) == CAMP_JSON_T_STRING) && (a > 0u) && (b < doc->len)) {
+            a--; /* include the quotes */
+            b++;
+        }
+        if ((a <= b) && (b <= doc->len)) {
+            out->ptr = doc->text + a;
+            out->len = b - a;
+        }
+    }
+#else
+    camp_json_raw(doc, v, &out->ptr, &out->len);
+#endif
 }
 
 static IB_HOT camp_status_t decode_value(ictx_t *cx, const ifield_t *f, int v, void *base)
@@ -840,21 +877,30 @@ static IB_HOT camp_status_t decode_value(ictx_t *cx, const ifield_t *f, int v, v
         }
         return CAMP_OK;
     case K_I64:
-    case K_U16: return decode_integer(cx, f, v, p);
+    case K_U16:
+#if CAMP_ENGINE_FAST_PATHS
+        /* a counter in a short run of digits needs no rule: stored here, no call */
+        if ((f->kind == K_I64) && (f->rule == R_COUNT)) {
+            int64_t n;
+            if (short_digits(doc, v, &n)) {
+                *(int64_t *)(void *)p = n;
+                return CAMP_OK;
+            }
+        }
+#endif
+        return decode_integer(cx, f, v, p);
     case K_FRAC: return decode_fraction(cx, v, p);
-    case K_RAW:
-        camp_json_raw(doc, v, &((camp_str_t *)(void *)p)->ptr, &((camp_str_t *)(void *)p)->len);
-        return CAMP_OK;
+    case K_RAW: raw_text(doc, v, (camp_str_t *)(void *)p); return CAMP_OK;
     case K_RAW_OBJ:
         if (camp_json_kind_at(doc, v) != CAMP_JSON_OBJECT) {
             return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, CAMP_RULE(I26, "must be an object"));
         }
-        camp_json_raw(doc, v, &((camp_str_t *)(void *)p)->ptr, &((camp_str_t *)(void *)p)->len);
+        raw_text(doc, v, (camp_str_t *)(void *)p);
         return CAMP_OK;
     case K_IDS: return decode_ids(cx, f, v, base);
     case K_ENUM: {
         camp_str_t s;
-        camp_status_t st = camp_ib_get_str(cx, v, &s);
+        camp_status_t st = get_str(cx, v, &s);
         if (st != CAMP_OK) {
             return st;
         }
@@ -1895,12 +1941,9 @@ camp_status_t camp_ib_decode(const ib_doc_t *d, iframe_t *frames, camp_json_doc_
     camp_status_t st;
     camp_ib_ctx_init(&cx, OP_DECODE, d, diag, frames);
     cx.u.d.doc = doc;
+    /* the entry point cleared the diag, and a walk that succeeds writes none of it */
     st = dec_loop(&cx, d->node, out, tok);
-    if (st == CAMP_OK) {
-        camp_diag_clear(diag);
-    } else {
-        camp_ib_report(&cx, st);
-    }
+    camp_ib_report(&cx, st);
     return st;
 }
 
