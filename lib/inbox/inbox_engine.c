@@ -1404,17 +1404,19 @@ static IB_HOT camp_status_t dec_find(ictx_t *cx, iframe_t *f, const inode_t *nd,
                                      const ifield_t **m)
 {
     int j = lookup(cx->u.d.doc, nd, key, f->k.seen);
+    bool plain; /* none of the flags below: most members */
     *m = NULL;
     if (j < 0 || nd->t == NULL) {
         return CAMP_OK; /* unknown members are skipped (a node without members knows none) */
     }
-    if ((nd->t[j].flags & (F_V2 | F_LEG)) != 0) {
+    plain = (nd->t[j].flags & (F_V2 | F_LEG | F_RESP | F_NO_REQUEST)) == 0u;
+    if (!plain && ((nd->t[j].flags & (F_V2 | F_LEG)) != 0)) {
         camp_status_t st = camp_ib_shape_member(cx, &nd->t[j], key + 1);
         if (st != CAMP_OK) {
             return st;
         }
     }
-    if (!applies(cx, &nd->t[j])) {
+    if (!plain && !applies(cx, &nd->t[j])) {
         return CAMP_OK;
     }
     if ((f->k.seen & (1u << j)) != 0 && nd->t[j].kind == K_SUB) {
@@ -1423,7 +1425,7 @@ static IB_HOT camp_status_t dec_find(ictx_t *cx, iframe_t *f, const inode_t *nd,
         return camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, CAMP_RULE(I43, "duplicate key"));
     }
     f->k.seen |= 1u << j;
-    if ((nd->t[j].flags & F_NO_REQUEST) != 0 && cx->request) {
+    if (!plain && ((nd->t[j].flags & F_NO_REQUEST) != 0) && cx->request) {
         return camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID,
                                CAMP_RULE(I44, "must not be sent: the server assigns it"));
     }
@@ -1706,36 +1708,37 @@ static camp_status_t dec_enter_sub(ictx_t *cx, const isub_t *sub, const ifield_t
     return CAMP_OK;
 }
 
-/* Decode: one step of an object level: its next member, or its end. */
+/* Decode: one step of an object level: its members up to the next nested value,
+ * or up to its end (then the end too). A run of plain members takes one step: a
+ * trip round the walk's loop per member would cost more than most members. */
 static IB_HOT camp_status_t dec_object_step(ictx_t *cx, iframe_t *f)
 {
     const inode_t *nd = ib_node(cx, f->node);
-    isub_t sub;
     camp_status_t st;
-    const ifield_t *m = NULL;
-    int key;
 
-    if (f->i == 0) {
-        st = dec_close(cx, f, nd);
-        if (st == CAMP_OK) {
-            dec_pop(cx, f);
+    while (f->i != 0u) {
+        isub_t sub;
+        const ifield_t *m = NULL;
+        int key = f->u.d.it;
+        sub.kind = ISUB_DONE;
+        f->i--;
+        st = dec_member(cx, f, nd, key, &sub, &m);
+        if (st != CAMP_OK) {
+            return st;
         }
-        return st;
-    }
-    sub.kind = ISUB_DONE;
-    key = f->u.d.it;
-    f->i--;
-    st = dec_member(cx, f, nd, key, &sub, &m);
-    if (st != CAMP_OK) {
-        return st;
-    }
-    if (sub.kind == ISUB_DONE || m == NULL) {
+        if ((sub.kind != ISUB_DONE) && (m != NULL)) {
+            /* the level tells the next key when it closes */
+            return dec_enter_sub(cx, &sub, m, key + 1);
+        }
         /* a plain value is one token: the next key follows it */
         f->u.d.it =
             (cx->u.d.doc->tokens[key + 1].size == 0) ? key + 2 : camp_json_next(cx->u.d.doc, key);
-        return CAMP_OK;
     }
-    return dec_enter_sub(cx, &sub, m, key + 1); /* the level tells the next key when it closes */
+    st = dec_close(cx, f, nd);
+    if (st == CAMP_OK) {
+        dec_pop(cx, f);
+    }
+    return st;
 }
 
 /* Decode: one step of an array or map level: an item, or its end. */

@@ -57,6 +57,14 @@ CAMP_JSON_LAYOUT_CHECK(t_primitive, JSMN_PRIMITIVE == CAMP_JSON_T_PRIMITIVE);
 #define TOK_NOINLINE
 #endif
 
+/* tokenize() keeps a frame of its own where stack is measured (-Os: fast paths
+ * off); speed builds inline it, a call less per document. */
+#if CAMP_ENGINE_FAST_PATHS
+#define TOK_FRAME
+#else
+#define TOK_FRAME TOK_NOINLINE
+#endif
+
 /* Rewrite each token's type as a whole int. With short enums jsmn wrote one
  * byte and left the other bytes of `type_` as they were. Each type is read
  * through jsmn's view before the int is stored over it. */
@@ -108,7 +116,7 @@ int camp_json_tokens_needed(const char *json, size_t len)
 /* Tokenize the checked document of @p doc into its token array (doc->tokens, NULL
  * when capacity is 0). Not inlined: the tokenizer's state stays out of the frame
  * camp_json_parse() holds while the checker runs. */
-static TOK_NOINLINE camp_status_t tokenize(camp_json_doc_t *doc, size_t capacity, camp_diag_t *diag)
+static TOK_FRAME camp_status_t tokenize(camp_json_doc_t *doc, size_t capacity, camp_diag_t *diag)
 {
     jsmntok_t none;
     unsigned pos = 0;
