@@ -56,18 +56,17 @@ const char *camp_inbox_type_name(camp_inbox_type_t type)
     }
 }
 
+/* The request bodies: a constant expression, so that each document's entry below
+ * carries it and a decode does not ask. */
+#define IS_REQUEST(T)                                                                              \
+    ((T) == CAMP_INBOX_CAMPAIGN_CREATE || (T) == CAMP_INBOX_SEQUENCE_UPDATE ||                     \
+     (T) == CAMP_INBOX_RULES_UPDATE || (T) == CAMP_INBOX_LEADS_ADD ||                              \
+     (T) == CAMP_INBOX_LEAD_UPDATE || (T) == CAMP_INBOX_LEAD_CANCEL ||                             \
+     (T) == CAMP_INBOX_COLUMN_UPDATE)
+
 bool camp_inbox_type_is_request(camp_inbox_type_t type)
 {
-    switch (type) {
-    case CAMP_INBOX_CAMPAIGN_CREATE:
-    case CAMP_INBOX_SEQUENCE_UPDATE:
-    case CAMP_INBOX_RULES_UPDATE:
-    case CAMP_INBOX_LEADS_ADD:
-    case CAMP_INBOX_LEAD_UPDATE:
-    case CAMP_INBOX_LEAD_CANCEL:
-    case CAMP_INBOX_COLUMN_UPDATE: return true;
-    default: return false;
-    }
+    return IS_REQUEST(type);
 }
 
 /* doc_NAME (decoding), walk_NAME (the struct walks: validate, equal, encode), and
@@ -77,8 +76,10 @@ bool camp_inbox_type_is_request(camp_inbox_type_t type)
     enum {                                                                                         \
         depth_##NAME = DEPTH                                                                       \
     };                                                                                             \
-    static const ib_doc_t doc_##NAME = {TYPE, NODE, DEPTH, &camp_ib_##FAMILY##_family};            \
-    static const ib_doc_t walk_##NAME = {TYPE, NODE, DEPTH, &camp_ib_##WALK_FAMILY##_family};
+    static const ib_doc_t doc_##NAME = {TYPE, NODE, DEPTH, IS_REQUEST(TYPE),                       \
+                                        &camp_ib_##FAMILY##_family};                               \
+    static const ib_doc_t walk_##NAME = {TYPE, NODE, DEPTH, IS_REQUEST(TYPE),                      \
+                                         &camp_ib_##WALK_FAMILY##_family};
 
 IB_DOC(campaign, CAMP_INBOX_CAMPAIGN, N_CAMPAIGN, IB_DEPTH_CAMPAIGN, campaign, campaign_walk)
 IB_DOC(campaign_page, CAMP_INBOX_CAMPAIGN_PAGE, N_PAGE, IB_MAX_DEPTH, page, page_walk)
@@ -104,7 +105,7 @@ enum {
     depth_events_page = 1
 };
 static const ib_doc_t doc_events_page = {CAMP_INBOX_TYPE_COUNT, N_EVENTS_PAGE, depth_events_page,
-                                         &camp_ib_events_page_family};
+                                         false, &camp_ib_events_page_family};
 
 static const ib_doc_t *doc_of(camp_inbox_type_t type)
 {
@@ -171,6 +172,18 @@ static void clear_out(camp_inbox_type_t type, void *out, size_t out_size)
     }
 }
 
+/* Whether @p tok is a token of @p doc: the kind test inline where speed paths are
+ * on (a call less per decode), the getter's call where size matters. */
+static bool is_token(const camp_json_doc_t *doc, int tok)
+{
+#if CAMP_ENGINE_FAST_PATHS
+    return (doc != NULL) && (doc->tokens != NULL) &&
+           (camp_json_kind_at(doc, tok) != CAMP_JSON_INVALID);
+#else
+    return camp_json_kind(doc, tok) != CAMP_JSON_INVALID;
+#endif
+}
+
 /* The walk's frames come from the entry point: d->depth of them (a type-specific
  * entry point keeps exactly that many, the by-type ones the deepest, the _at calls
  * take them from their caller's memory). */
@@ -178,8 +191,7 @@ static camp_status_t decode_with(const ib_doc_t *d, iframe_t *frames, camp_json_
                                  void *out, camp_diag_t *diag)
 {
     camp_diag_clear(diag);
-    if ((d == NULL) || (doc == NULL) || (out == NULL) ||
-        (camp_json_kind(doc, tok) == CAMP_JSON_INVALID)) {
+    if ((d == NULL) || (out == NULL) || !is_token(doc, tok)) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(I01, "bad argument"));
     }
     clear_out(d->type, out, camp_inbox_type_size(d->type));

@@ -842,7 +842,7 @@ IB_NOINLINE static camp_status_t decode_string(ictx_t *cx, const ifield_t *f, in
 
 /* A raw member's text: the value's bytes, a string's with its quotes. A raw member
  * takes any kind of value, so the speed path reads the token without a kind test. */
-static void raw_text(const camp_json_doc_t *doc, int v, camp_str_t *out)
+static IB_HOT void raw_text(const camp_json_doc_t *doc, int v, camp_str_t *out)
 {
 #if CAMP_ENGINE_FAST_PATHS
     out->ptr = "";
@@ -1660,7 +1660,8 @@ static IB_HOT camp_status_t dec_push(ictx_t *cx, unsigned node, void *a, int tok
     if (st != CAMP_OK) {
         return st;
     }
-    members = camp_json_size_at(cx->u.d.doc, tok);
+    /* an object's count: its kind was just asked (camp_json_size_at() would ask again) */
+    members = (cx->u.d.doc->tokens[tok].size > 0) ? cx->u.d.doc->tokens[tok].size : 0;
     if (members > UINT16_MAX) {
         return camp_ib_fail_at(cx, tok, CAMP_ERR_CAPACITY,
                                CAMP_RULE(I47, "more than 65535 members"));
@@ -1923,7 +1924,7 @@ void camp_ib_ctx_init(ictx_t *cx, iop_t op, const ib_doc_t *d, camp_diag_t *diag
     cx->op = (uint8_t)op;
     cx->fam = d->fam;
     cx->diag = diag;
-    cx->request = camp_inbox_type_is_request(d->type);
+    cx->request = d->request;
     cx->shape = CAMP_INBOX_SHAPE_SUMMARY;
     cx->frames = frames;
     cx->max_depth = d->depth;

@@ -270,6 +270,7 @@ typedef struct ib_doc {
     camp_inbox_type_t type;
     uint8_t node;
     uint8_t depth;
+    bool request; /* a request body (camp_inbox_type_is_request()), in what was padding */
     const ifamily_t *fam;
 } ib_doc_t;
 
