@@ -508,12 +508,21 @@ static void test_flat_bodies(void **state)
     (void)state;
     expect(parse(CAMP_INBOX_SUCCESS, &s, "{\"success\":true}"), CAMP_OK, NULL, NULL);
     assert_true(s.is_true);
+    /* `success` is kept raw: a string with its quotes, any other value as written */
     expect(parse(CAMP_INBOX_SUCCESS, &s, "{\"success\":\"true\"}"), CAMP_OK, NULL, NULL);
     assert_false(s.is_true);
+    assert_int_equal(s.value.len, 6);
+    assert_memory_equal(s.value.ptr, "\"true\"", 6);
     expect(parse(CAMP_INBOX_SUCCESS, &s, "{\"success\":false}"), CAMP_OK, NULL, NULL);
     assert_false(s.is_true);
     expect(parse(CAMP_INBOX_SUCCESS, &s, "{\"success\":1}"), CAMP_OK, NULL, NULL);
     assert_false(s.is_true);
+    assert_int_equal(s.value.len, 1);
+    assert_memory_equal(s.value.ptr, "1", 1);
+    expect(parse(CAMP_INBOX_SUCCESS, &s, "{\"success\": {\"a\": [1, \"\"]} }"), CAMP_OK, NULL,
+           NULL);
+    assert_int_equal(s.value.len, 14);
+    assert_memory_equal(s.value.ptr, "{\"a\": [1, \"\"]}", 14);
     expect(parse(CAMP_INBOX_SUCCESS, &s, "{}"), CAMP_ERR_REQUIRED, "$.success",
            "required field missing");
     expect(parse(CAMP_INBOX_LEADS_ADD_RESULT, &r, "{\"added\":1,\"skipped\":-1,\"failed\":0}"),
