@@ -856,7 +856,7 @@ static IB_HOT void raw_text(const camp_json_doc_t *doc, int v, camp_str_t *out)
             b++;
         }
         if ((a <= b) && (b <= doc->len)) {
-            out->ptr = doc->text + a;
+            out->ptr = &doc->text[a];
             out->len = b - a;
         }
     }
@@ -883,7 +883,7 @@ static IB_HOT camp_status_t decode_value(ictx_t *cx, const ifield_t *f, int v, v
         if ((f->kind == K_I64) && (f->rule == R_COUNT)) {
             int64_t n;
             if (short_digits(doc, v, &n)) {
-                *(int64_t *)(void *)p = n;
+                (void)memcpy((void *)p, (const void *)&n, sizeof n);
                 return CAMP_OK;
             }
         }

@@ -372,7 +372,7 @@ static bool literal_token(check_t *ck, unsigned char b)
     const char *w = (b == 't') ? "true" : (b == 'f') ? "fals" : "null";
     size_t n = (b == 'f') ? 5u : 4u;
     size_t i = ck->i, len = ck->len;
-    if (len - i < n || memcmp(ck->s + i, w, 4u) != 0 || (n == 5u && ck->s[i + 4u] != 'e') ||
+    if (len - i < n || memcmp(ck->s + i, w, 4u) != 0 || (n == 5u && ck->s[i + 4u] != (unsigned char)'e') ||
         (len - i > n && (CLS(ck->s[i + n]) & CAMP_JSON_C_WORD) != 0)) {
         return check_fail(ck, i, CAMP_RULE(J17, "invalid literal"));
     }
