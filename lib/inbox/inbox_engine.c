@@ -21,9 +21,9 @@
 #define IB_HOT
 #endif
 
-/* Word compares of keys and names (a speed path): most are 4..32 bytes, where a few
- * (overlapping) words from each side, 4 or 8 bytes wide, replace a call to memcmp.
- * Whether a[0..n) and b[0..n) hold the same bytes. */
+/* Whether a[0..n) and b[0..n) hold the same bytes. The speed path compares keys and
+ * names as words: most are 4..32 bytes, where a few (overlapping) words from each
+ * side, 4 or 8 bytes wide, replace a call to memcmp. */
 static IB_HOT bool same_key_bytes(const char *a, const char *b, size_t n)
 {
     bool same;

@@ -280,7 +280,8 @@ typedef struct ib_doc {
 void camp_ib_ctx_init(ictx_t *cx, iop_t op, const ib_doc_t *d, camp_diag_t *diag, iframe_t *frames);
 
 /* Decode the object token @p tok of @p doc into @p out, a struct of document @p d
- * that the caller has cleared, with @p frames (d->depth of them). The context, the
+ * that the caller has cleared, with @p frames (d->depth of them); @p diag (may be
+ * NULL) is cleared by the caller too: only a failure writes it. The context, the
  * loop and the failure report share one stack frame. */
 camp_status_t camp_ib_decode(const ib_doc_t *d, iframe_t *frames, camp_json_doc_t *doc, int tok,
                              void *out, camp_diag_t *diag);

@@ -368,11 +368,13 @@ static bool number_token(check_t *ck)
 /* true, false or null at ck->i (b = its first byte), not followed by a word byte. */
 static bool literal_token(check_t *ck, unsigned char b)
 {
-    /* four bytes compared at once (a constant size: no call), then false's 'e' */
+    /* four bytes compared at once (a constant size, which compilers inline), then
+     * false's last byte */
     const char *w = (b == 't') ? "true" : (b == 'f') ? "fals" : "null";
     size_t n = (b == 'f') ? 5u : 4u;
     size_t i = ck->i, len = ck->len;
-    if (len - i < n || memcmp(ck->s + i, w, 4u) != 0 || (n == 5u && ck->s[i + 4u] != (unsigned char)'e') ||
+    if (len - i < n || memcmp(ck->s + i, w, 4u) != 0 ||
+        (n == 5u && ck->s[i + 4u] != (unsigned char)'e') ||
         (len - i > n && (CLS(ck->s[i + n]) & CAMP_JSON_C_WORD) != 0)) {
         return check_fail(ck, i, CAMP_RULE(J17, "invalid literal"));
     }
