@@ -132,12 +132,43 @@ void camp_http_response_init(camp_http_response_t *rs, uint8_t *buf, size_t cap,
 #define FAILURE_TEXT(name, id, st, path, text) #id "\0"
 #endif
 
-/* Paths of the header rules; the names matched by header_index() are their
- * tails, so each name is stored once. */
-static const char k_content_length[] = "http.Content-Length";
-static const char k_transfer_encoding[] = "http.Transfer-Encoding";
-static const char k_content_encoding[] = "http.Content-Encoding";
-#define NAME_OF_PATH 5u /* strlen("http.") */
+/* The diag paths in the order of the P_ numbers, then the names of the
+ * headers libcamp reads in the order of the HDR_ numbers, back to back in one
+ * string (no table of pointers). The names of the first three headers are the
+ * tails of their paths, so each is stored once. */
+static const char k_paths_and_names[] = "http.status_line\0"
+                                        "http.header\0"
+                                        "http.chunk\0"
+                                        "http.trailer\0"
+                                        "http.body\0"
+                                        "http.Content-Length\0"
+                                        "http.Transfer-Encoding\0"
+                                        "http.Content-Encoding\0"
+                                        "Connection\0"
+                                        "Retry-After\0"
+                                        "X-RateLimit-Limit\0"
+                                        "X-RateLimit-Remaining\0"
+                                        "X-RateLimit-Reset\0"
+                                        "Location\0"
+                                        "Content-Type\0"
+                                        "X-Request-Id\0"
+                                        "Date";
+#define NAME_OF_PATH 5u /* strlen("http."): a header path without its prefix */
+
+/* The @p n-th (from 0) of the NUL-separated strings that start at @p s. */
+static const char *nth_string(const char *s, unsigned n)
+{
+    const char *at = s;
+    unsigned skip = n;
+    while (skip > 0u) { /* past n NULs */
+        if (*at == '\0') {
+            skip--;
+        }
+        at++;
+    }
+    return at;
+}
+
 
 enum {
     HTTP_FAILURES(FAILURE_NAME) F_COUNT
@@ -148,33 +179,20 @@ static camp_status_t fail(camp_http_response_t *rs, camp_diag_t *diag, unsigned 
 {
     static const uint8_t where[F_COUNT] = {HTTP_FAILURES(FAILURE_WHERE)};
     static const char texts[] = HTTP_FAILURES(FAILURE_TEXT);
-    static const char *const path_names[] = {
-        "http.status_line", "http.header",    "http.chunk",        "http.trailer",
-        "http.body",        k_content_length, k_transfer_encoding, k_content_encoding};
     static const camp_status_t failure_statuses[] = {CAMP_ERR_HTTP_PROTOCOL, CAMP_ERR_HTTP_ENCODING,
                                                      CAMP_ERR_HTTP_TOO_LARGE, CAMP_ERR_NET_CLOSED};
     /* the path of the line being read, by state (only line states read lines) */
     static const uint8_t line_path[CAMP_HTTP_ST_TRAILERS + 1] = {
         P_STATUS_LINE, P_HEADER, P_BODY, P_BODY, P_CHUNK, P_CHUNK, P_CHUNK, P_TRAILER};
-    const char *rule = texts;
-    unsigned path;
+    unsigned path = where[f] & 15u;
     camp_status_t st;
-    unsigned skip;
-    skip = f;
-    while (skip > 0u) { /* to the f-th text: past f NULs */
-        if (*rule == '\0') {
-            skip--;
-        }
-        rule++;
-    }
-    path = where[f] & 15u;
     st = failure_statuses[where[f] >> 4];
     if (path == P_LINE) {
         path = line_path[rs->state_];
     }
     rs->state_ = CAMP_HTTP_ST_FAILED;
     rs->must_close = true;
-    st = camp_diag_set(diag, st, path_names[path], rule);
+    st = camp_diag_set(diag, st, nth_string(k_paths_and_names, path), nth_string(texts, f));
     if (diag != NULL) {
         diag->offset = (size_t)(rs->consumed_ + at);
         diag->needed = (int64_t)rs->needed;
@@ -241,27 +259,18 @@ static int parse_status_line(camp_http_response_t *rs, size_t ls, size_t le, cam
 {
     char *line = (char *)rs->buf_ + ls;
     size_t len = le - ls;
-    size_t k;
-    int code;
+    int64_t code;
     if (len < 12 || memcmp(line, "HTTP/1.", 7) != 0 || (line[7] != '0' && line[7] != '1') ||
         line[8] != ' ') {
         return (int)fail(rs, diag, F_STATUS_START, ls);
     }
-    code = 0;
-    for (k = 9; k < 12; k++) {
-        unsigned d = (unsigned)(uint8_t)line[k] - (unsigned)'0';
-        if (d > 9u) {
-            break;
-        }
-        code = code * 10 + (int)d;
-    }
-    if (k < 12 || code < 100 || code > 599) {
+    if (!camp_http_parse_u63(line + 9, 3, &code) || (code < 100) || (code > 599)) {
         return (int)fail(rs, diag, F_STATUS_CODE, ls + 9);
     }
     if (len > 12 && line[12] != ' ') {
         return (int)fail(rs, diag, F_STATUS_SPACE, ls + 12);
     }
-    rs->status = code;
+    rs->status = (int)code;
     rs->version_minor = line[7] - '0';
     rs->buf_[le] = '\0';
     rs->reason = (len > 12) ? line + 13 : line + 12;
@@ -353,23 +362,15 @@ static void parse_connection(camp_http_response_t *rs, const char *v, size_t len
 
 static unsigned header_index(const char *name, size_t name_len)
 {
-    static const char *const names[HDR_OTHER] = {k_content_length + NAME_OF_PATH,
-                                                 k_transfer_encoding + NAME_OF_PATH,
-                                                 k_content_encoding + NAME_OF_PATH,
-                                                 "Connection",
-                                                 "Retry-After",
-                                                 "X-RateLimit-Limit",
-                                                 "X-RateLimit-Remaining",
-                                                 "X-RateLimit-Reset",
-                                                 "Location",
-                                                 "Content-Type",
-                                                 "X-Request-Id",
-                                                 "Date"};
+    const char *known = nth_string(k_paths_and_names, P_CONTENT_LENGTH);
     unsigned i;
     for (i = 0; i < HDR_OTHER; i++) {
-        if (camp_http_ieq(name, name_len, names[i])) {
+        /* the first three are paths: their names follow "http." */
+        const char *known_name = (i <= HDR_CONTENT_ENCODING) ? (known + NAME_OF_PATH) : known;
+        if (camp_http_ieq(name, name_len, known_name)) {
             break;
         }
+        known += strlen(known) + 1u;
     }
     return i;
 }
@@ -818,27 +819,25 @@ camp_status_t camp_http_response_feed(camp_http_response_t *rs, size_t n, bool *
 
 camp_status_t camp_http_response_eof(camp_http_response_t *rs, camp_diag_t *diag)
 {
+    unsigned f = F_CLOSED_BODY;
     if (rs == NULL) {
         return CAMP_ERR_ARG;
     }
-    switch (rs->state_) {
-    case CAMP_HTTP_ST_BODY_CLOSE:
+    if (rs->state_ == CAMP_HTTP_ST_BODY_CLOSE) {
         return (finish(rs, diag) == STEP_DONE) ? CAMP_OK : CAMP_ERR_HTTP_TOO_LARGE;
-    case CAMP_HTTP_ST_STATUS:
-        if (rs->raw_end_ == 0 && rs->interim_ == 0) {
-            return fail(rs, diag, F_CLOSED_EMPTY, 0);
-        }
-        return fail(rs, diag, F_CLOSED_STATUS, rs->raw_end_);
-    case CAMP_HTTP_ST_HEADERS: return fail(rs, diag, F_CLOSED_HEADERS, rs->raw_end_);
-    case CAMP_HTTP_ST_BODY_LENGTH:
-    case CAMP_HTTP_ST_CHUNK_SIZE:
-    case CAMP_HTTP_ST_CHUNK_DATA:
-    case CAMP_HTTP_ST_CHUNK_CRLF:
-    case CAMP_HTTP_ST_TRAILERS: return fail(rs, diag, F_CLOSED_BODY, rs->raw_end_);
-    case CAMP_HTTP_ST_DONE:
-    case CAMP_HTTP_ST_FAILED: break;
     }
-    return over(diag);
+    if (rs->state_ >= CAMP_HTTP_ST_DONE) {
+        return over(diag);
+    }
+    if (rs->state_ <= CAMP_HTTP_ST_HEADERS) {
+        /* F_CLOSED_STATUS, F_CLOSED_HEADERS in the order of the two states */
+        f = F_CLOSED_STATUS + (unsigned)rs->state_;
+        if ((rs->raw_end_ == 0u) && (rs->interim_ == 0u)) {
+            f = F_CLOSED_EMPTY; /* only in the status state: a header line has bytes */
+        }
+    }
+    /* every other state is inside the body; raw_end_ is 0 for F_CLOSED_EMPTY */
+    return fail(rs, diag, f, rs->raw_end_);
 }
 
 const char *camp_http_response_header(const camp_http_response_t *rs, const char *name)
