@@ -244,17 +244,16 @@ static camp_status_t check_request(const camp_http_request_t *rq, camp_diag_t *d
  * buffer for it. */
 static void put_start(head_writer_t *w, const camp_http_request_t *rq)
 {
+    /* "]" after a bracketed host, ":" before a port: one call for both */
+    static const char k_close_and_colon[] = "]:";
+    size_t brackets = rq->host_brackets ? 1u : 0u;
     put_s(w, camp_http_method_name(rq->method));
     put_n(w, " ", 1);
     put_s(w, rq->target);
-    put_n(w, " HTTP/1.1\r\n", 11);
-    put_n(w, "Host: [", rq->host_brackets ? 7u : 6u);
+    put_n(w, " HTTP/1.1\r\nHost: [", 17u + brackets);
     put_s(w, rq->host);
-    if (rq->host_brackets) {
-        put_n(w, "]", 1);
-    }
+    put_n(w, &k_close_and_colon[1u - brackets], brackets + (rq->host_with_port ? 1u : 0u));
     if (rq->host_with_port) {
-        put_n(w, ":", 1);
         put_u(w, rq->host_port);
     }
     put_n(w, "\r\n", 2);
@@ -262,14 +261,18 @@ static void put_start(head_writer_t *w, const camp_http_request_t *rq)
 
 static void put_fields(head_writer_t *w, const camp_http_request_t *rq)
 {
+    /* the CRLF that ends an Authorization line leads the fixed fields */
+    static const char k_fixed[] =
+        "\r\nUser-Agent: libcamp/" CAMP_VERSION_STRING "\r\nAccept: application/json\r\n";
     size_t i;
+    size_t crlf = 2; /* no Authorization line to end */
     if (rq->token != NULL && rq->auth != CAMP_HTTP_AUTH_NONE) {
         /* "Authorization: " alone, or with "Bearer " */
         put_n(w, "Authorization: Bearer ", (rq->auth == CAMP_HTTP_AUTH_BEARER) ? 22u : 15u);
         put_s(w, rq->token);
-        put_n(w, "\r\n", 2);
+        crlf = 0;
     }
-    put_s(w, "User-Agent: libcamp/" CAMP_VERSION_STRING "\r\nAccept: application/json\r\n");
+    put_s(w, &k_fixed[crlf]);
     for (i = 0; i < rq->extra_count; i++) {
         put_header(w, rq->extra[i].name, rq->extra[i].value);
     }

@@ -360,7 +360,14 @@ static void parse_connection(camp_http_response_t *rs, const char *v, size_t len
 #define HDR_DATE 11u
 #define HDR_OTHER 12u
 
-static unsigned header_index(const char *name, size_t name_len)
+/* Out of line: inlined in field_line() it costs more code than the call. */
+#if defined(__GNUC__) || defined(__clang__)
+#define HTTP_NOINLINE __attribute__((noinline))
+#else
+#define HTTP_NOINLINE
+#endif
+
+HTTP_NOINLINE static unsigned header_index(const char *name, size_t name_len)
 {
     const char *known = nth_string(k_paths_and_names, P_CONTENT_LENGTH);
     unsigned i;
