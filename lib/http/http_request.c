@@ -23,27 +23,23 @@ bool camp_http_is_tchar(uint8_t c)
     return in_class(tchar, c);
 }
 
+/* ASCII lower case of @p c (unsigned wrap-around: one compare for 'A'..'Z'). */
+static unsigned ascii_lower(uint8_t c)
+{
+    return ((unsigned)c - (unsigned)'A' < 26u) ? ((unsigned)c | 0x20u) : (unsigned)c;
+}
+
 bool camp_http_ieq(const char *s, size_t len, const char *lit)
 {
     size_t i;
-    size_t n = strlen(lit);
-    if (n != len) {
-        return false;
-    }
+    /* no strlen(): lit has s's length when its NUL is at len and not before
+     * (lit[len] is then within lit) */
     for (i = 0; i < len; i++) {
-        uint8_t a = (uint8_t)s[i];
-        uint8_t b = (uint8_t)lit[i];
-        if (a >= 'A' && a <= 'Z') {
-            a = (uint8_t)(a + 32u);
-        }
-        if (b >= 'A' && b <= 'Z') {
-            b = (uint8_t)(b + 32u);
-        }
-        if (a != b) {
+        if ((lit[i] == '\0') || (ascii_lower((uint8_t)s[i]) != ascii_lower((uint8_t)lit[i]))) {
             return false;
         }
     }
-    return true;
+    return lit[len] == '\0';
 }
 
 bool camp_http_parse_u63(const char *s, size_t len, int64_t *out)

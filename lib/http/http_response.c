@@ -227,7 +227,7 @@ static int get_line(camp_http_response_t *rs, size_t *ls, size_t *le, camp_diag_
     if (lf == NULL) {
         rs->scan_ = rs->raw_end_;
         if (rs->raw_end_ - rs->line_start_ > (size_t)CAMP_HTTP_MAX_LINE + 1u) {
-            rs->needed = 0;
+            /* rs->needed is still 0 here (only a failure sets it): unknown */
             return (int)fail(rs, diag, F_LINE_LONG, rs->line_start_);
         }
         return STEP_MORE;
@@ -537,14 +537,17 @@ static int end_of_headers(camp_http_response_t *rs, camp_diag_t *diag)
 
 static int hex_value(uint8_t c)
 {
-    uint8_t lower = (uint8_t)(c | 0x20u); /* 'A'..'F' to 'a'..'f'; no other byte lands there */
-    if (c >= '0' && c <= '9') {
-        return c - '0';
+    /* unsigned wrap-around: bytes below '0' (or 'a') land far above the range */
+    unsigned d = (unsigned)c - (unsigned)'0';
+    if (d > 9u) {
+        /* 'A'..'F' to 'a'..'f'; no other byte lands there */
+        d = (unsigned)(uint8_t)(c | 0x20u) - (unsigned)'a';
+        if (d > 5u) {
+            return -1;
+        }
+        d += 10u;
     }
-    if (lower >= 'a' && lower <= 'f') {
-        return lower - 'a' + 10;
-    }
-    return -1;
+    return (int)d;
 }
 
 static int parse_chunk_size(camp_http_response_t *rs, size_t ls, size_t le, camp_diag_t *diag)
@@ -610,8 +613,8 @@ static int field_line(camp_http_response_t *rs, size_t ls, size_t le, camp_diag_
     if (ls == le) {
         return trailer ? finish(rs, diag) : end_of_headers(rs, diag);
     }
-    if ((trailer ? rs->remaining_ : (uint64_t)rs->header_count) >=
-        (uint64_t)CAMP_HTTP_MAX_HEADERS) {
+    /* in the trailer state remaining_ counts at most CAMP_HTTP_MAX_HEADERS lines */
+    if ((trailer ? (size_t)rs->remaining_ : rs->header_count) >= (size_t)CAMP_HTTP_MAX_HEADERS) {
         return (int)fail(rs, diag, trailer ? F_TRAILERS : F_HEADERS, ls);
     }
     if (trailer) {
