@@ -64,7 +64,8 @@ void camp_http_response_init(camp_http_response_t *rs, uint8_t *buf, size_t cap,
 /* Every way a response fails: name, rule id, status, diag path and rule text. P_LINE
  * is the path of the line being read (status line, header, chunk size or
  * trailer line). Call sites pass the name alone, one byte instead of three
- * arguments; the rule texts sit back to back in one string. */
+ * arguments; the rule texts sit back to back in one string. F_CLOSED_STATUS
+ * and F_CLOSED_HEADERS follow each other as their states do (see eof). */
 #define HTTP_FAILURES(X)                                                                           \
     X(F_LINE_LONG, H01, S_PROTOCOL, P_LINE, "line longer than CAMP_HTTP_MAX_LINE")                 \
     X(F_BARE_LF, H02, S_PROTOCOL, P_LINE, "bare LF: lines must end with CRLF")                     \
@@ -168,7 +169,6 @@ static const char *nth_string(const char *s, unsigned n)
     }
     return at;
 }
-
 
 enum {
     HTTP_FAILURES(FAILURE_NAME) F_COUNT
@@ -840,10 +840,13 @@ camp_status_t camp_http_response_eof(camp_http_response_t *rs, camp_diag_t *diag
         return over(diag);
     }
     if (rs->state_ <= CAMP_HTTP_ST_HEADERS) {
-        /* F_CLOSED_STATUS, F_CLOSED_HEADERS in the order of the two states */
+        /* F_CLOSED_STATUS and F_CLOSED_HEADERS follow each other in
+         * HTTP_FAILURES as the two states do in camp_http_parse_state_t */
         f = F_CLOSED_STATUS + (unsigned)rs->state_;
+        /* nothing held and no interim response: the peer sent nothing (in the
+         * headers state the status line is still held) */
         if ((rs->raw_end_ == 0u) && (rs->interim_ == 0u)) {
-            f = F_CLOSED_EMPTY; /* only in the status state: a header line has bytes */
+            f = F_CLOSED_EMPTY;
         }
     }
     /* every other state is inside the body; raw_end_ is 0 for F_CLOSED_EMPTY */
