@@ -281,19 +281,27 @@ typedef camp_status_t (*camp_client_decode_fn)(void *levels, camp_json_doc_t *do
  *  seven levels, a campaign's, of at most three pointers and 8 bytes each. */
 #define CAMP_CLIENT_WALK_BYTES (7u * (3u * sizeof(void *) + 8u))
 
+struct camp_client_call;
+
+/** Private: appends the query of the call in progress to its request target (the
+ *  events feed's and the contacts list's own writer, linked only with the calls
+ *  that send a query). */
+typedef void (*camp_client_query_fn)(const struct camp_client_call *call, camp_http_path_t *p);
+
 /** Private: the endpoint call in progress, filled by the endpoint functions.
  *  It lives in the client rather than on the stack: no call's frame holds it. */
-typedef struct {
+typedef struct camp_client_call {
     camp_route_id_t route; /**< private: the route */
     const char *args[3];   /**< private: campaignId, identifier, columnId */
     const struct camp_client_contacts_query *query; /**< private: contacts query, or NULL */
-    int64_t after_seq;            /**< private: events afterSeq; negative: not sent */
-    unsigned limit;               /**< private: events limit; 0: not sent */
-    camp_client_encode_fn encode; /**< private: writes the body; NULL: no body */
-    const void *body;             /**< private: the caller's request model */
-    camp_client_decode_fn decode; /**< private: decodes the response; NULL: checked as JSON */
-    void *out;                    /**< private: the caller's response model, or NULL */
-    bool keep_doc;                /**< private: the document stays for the caller (events) */
+    int64_t after_seq;              /**< private: events afterSeq; negative: not sent */
+    unsigned limit;                 /**< private: events limit; 0: not sent */
+    camp_client_query_fn put_query; /**< private: writes the query; NULL: none */
+    camp_client_encode_fn encode;   /**< private: writes the body; NULL: no body */
+    const void *body;               /**< private: the caller's request model */
+    camp_client_decode_fn decode;   /**< private: decodes the response; NULL: checked as JSON */
+    void *out;                      /**< private: the caller's response model, or NULL */
+    bool keep_doc;                  /**< private: the document stays for the caller (events) */
     size_t body_len;   /**< private: the encoded body's length, at work[0] (this attempt) */
     size_t head_off;   /**< private: where the request head starts in work (this attempt) */
     size_t head_len;   /**< private: its length */

@@ -321,18 +321,6 @@ static camp_status_t check_args(camp_client_t *c, const call_t *call)
     return CAMP_OK;
 }
 
-static void put_int_query(camp_http_path_t *p, const char *key, uint64_t v)
-{
-    char out[20]; /* the 20 digits of UINT64_MAX */
-    size_t k = sizeof out;
-    do {
-        uint32_t digit;
-        v = camp_udiv16(v, 10u, &digit);
-        out[--k] = (char)('0' + digit);
-    } while (v > 0u && k > 0u);
-    camp_http_path_query(p, key, out + k, sizeof out - k);
-}
-
 /* Expand the route template: literal text as is, each placeholder as its
  * percent-encoded argument. */
 static camp_status_t put_template(camp_client_t *c, const call_t *call, camp_http_path_t *p)
@@ -363,36 +351,6 @@ static camp_status_t put_template(camp_client_t *c, const call_t *call, camp_htt
     return CAMP_OK;
 }
 
-/* The query of the events feed and of the Outbox contacts list. */
-static void put_query(const call_t *call, camp_http_path_t *p)
-{
-    const camp_client_contacts_query_t *q = call->query;
-    size_t k;
-    if (call->route == CAMP_ROUTE_EVENTS) {
-        if (call->after_seq >= 0) {
-            put_int_query(p, "afterSeq", (uint64_t)call->after_seq);
-        }
-        if (call->limit > 0) {
-            put_int_query(p, "limit", (uint64_t)call->limit);
-        }
-    }
-    if (q == NULL) {
-        return;
-    }
-    if (q->page > 0) {
-        put_int_query(p, "page", (uint64_t)q->page);
-    }
-    for (k = 0; k < q->tag_count; k++) {
-        camp_http_path_query(p, "tags", q->tags[k], strlen(q->tags[k]));
-    }
-    if (q->sort_by != NULL) {
-        camp_http_path_query(p, "sort_by", q->sort_by, strlen(q->sort_by));
-    }
-    if (q->sort_direction != NULL) {
-        camp_http_path_query(p, "sort_direction", q->sort_direction, strlen(q->sort_direction));
-    }
-}
-
 /* Build base + route template (+ query) into dst. */
 static camp_status_t build_target(camp_client_t *c, const call_t *call, char *dst, size_t cap,
                                   size_t *len)
@@ -405,7 +363,9 @@ static camp_status_t build_target(camp_client_t *c, const call_t *call, char *ds
     if (st != CAMP_OK) {
         return st;
     }
-    put_query(call, &p);
+    if (call->put_query != NULL) {
+        call->put_query(call, &p);
+    }
     st = camp_http_path_finish(&p, len, &c->last.diag);
     if (st == CAMP_ERR_BUFFER_TOO_SMALL && cap < CAMP_CLIENT_MAX_TARGET) {
         c->last.diag.path[0] = '$'; /* the work buffer, not the target limit, ran out */

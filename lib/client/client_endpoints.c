@@ -367,8 +367,53 @@ camp_status_t camp_client_outbox_create_sender(camp_client_t *c,
     return st;
 }
 
-/* The query checks of the contacts list and the events feed: passed to the runner
- * by these endpoints only, so no other call links them. */
+/* The queries of the contacts list and the events feed, their checks and their
+ * writers: passed to the runner by these endpoints only, so no other call links
+ * them. */
+
+static void put_int_query(camp_http_path_t *p, const char *key, uint64_t v)
+{
+    char out[20]; /* the 20 digits of UINT64_MAX */
+    size_t k = sizeof out;
+    do {
+        uint32_t digit;
+        v = camp_udiv16(v, 10u, &digit);
+        out[--k] = (char)('0' + digit);
+    } while (v > 0u && k > 0u);
+    camp_http_path_query(p, key, out + k, sizeof out - k);
+}
+
+static void put_events_query(const camp_client_call_t *call, camp_http_path_t *p)
+{
+    if (call->after_seq >= 0) {
+        put_int_query(p, "afterSeq", (uint64_t)call->after_seq);
+    }
+    if (call->limit > 0) {
+        put_int_query(p, "limit", (uint64_t)call->limit);
+    }
+}
+
+static void put_contacts_query(const camp_client_call_t *call, camp_http_path_t *p)
+{
+    const camp_client_contacts_query_t *q = call->query;
+    size_t k;
+    if (q == NULL) {
+        return;
+    }
+    if (q->page > 0) {
+        put_int_query(p, "page", (uint64_t)q->page);
+    }
+    for (k = 0; k < q->tag_count; k++) {
+        camp_http_path_query(p, "tags", q->tags[k], strlen(q->tags[k]));
+    }
+    if (q->sort_by != NULL) {
+        camp_http_path_query(p, "sort_by", q->sort_by, strlen(q->sort_by));
+    }
+    if (q->sort_direction != NULL) {
+        camp_http_path_query(p, "sort_direction", q->sort_direction, strlen(q->sort_direction));
+    }
+}
+
 static camp_status_t check_events_query(camp_client_t *c, const call_t *call)
 {
     camp_diag_t *diag = &c->last.diag;
@@ -429,6 +474,7 @@ camp_status_t camp_client_outbox_list_contacts(camp_client_t *c,
     call_t *k = call_init(c, CAMP_ROUTE_OUTBOX_CONTACTS, NULL);
     if (k != NULL) {
         k->query = query;
+        k->put_query = put_contacts_query;
         k->decode = dec_outbox_contacts;
         k->out = out;
         st = camp_cl_run(c, k, check_contacts_query);
@@ -460,6 +506,7 @@ camp_status_t camp_client_inbox_list_events(camp_client_t *c, int64_t after_seq,
     if (k != NULL) {
         k->after_seq = (after_seq < 0) ? -1 : after_seq;
         k->limit = limit;
+        k->put_query = put_events_query;
         if (page != NULL) {
             k->decode = dec_events_page;
             k->out = page;

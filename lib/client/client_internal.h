@@ -19,8 +19,8 @@ typedef camp_status_t (*camp_cl_check_fn)(camp_client_t *c, const call_t *call);
 
 /* Run the call described in c->call_: checks, attempts and retries, the body
  * decoded into the caller's model; check may be NULL. c is not NULL (each
- * endpoint checks). The call's encode and decode and the check are the only
- * pointers to lib functions the library calls, and every endpoint passes or
+ * endpoint checks). The call's encode, decode and put_query and the check are the
+ * only pointers to lib functions the library calls, and every endpoint passes or
  * writes them (call_init clears the call) before the call runs: a call never
  * reaches a function another call chose (the stack report, tools/stack_report.py,
  * relies on it). */
