@@ -291,55 +291,15 @@ static camp_status_t number_exponent(const char *s, size_t n, size_t *end, int64
     return CAMP_OK;
 }
 
-/* A fraction being read: millionths so far, whether it is exactly 1, whether any
- * digit was not zero. */
-typedef struct fraction {
-    uint32_t m;
-    bool one;
-    bool nonzero;
-} fraction_t;
-
-/* Place the mantissa digits s[from..end) into millionths, q0 being the decimal place
- * of the first (1 = tenths), half up at the seventh place. 1 or more is out of range
- * unless exactly 1 (1.0000001 is out, not rounded). */
-static camp_status_t place_digits(const char *s, size_t from, size_t end, int64_t q0, fraction_t *f)
-{
-    static const uint32_t place[6] = {100000, 10000, 1000, 100, 10, 1};
-    int64_t q = q0;
-    size_t i;
-    for (i = from; i < end; i++) {
-        unsigned d;
-        if (s[i] == '.') {
-            continue;
-        }
-        d = (unsigned)(unsigned char)s[i] - '0';
-        if (d > 9) {
-            return CAMP_ERR_JSON_TYPE; /* not number text (only for a hand-made doc) */
-        }
-        if (d != 0) {
-            if (q < 0 || f->one || (q == 0 && d != 1)) {
-                return CAMP_ERR_JSON_RANGE;
-            }
-            f->one = (q == 0);
-            f->nonzero = true;
-        }
-        if (q >= 1 && q <= 6) {
-            f->m += d * place[(size_t)q - 1u];
-        } else if (q == 7 && d >= 5) {
-            f->m++; /* half up; may reach 1000000 (0.9999995 -> 1) */
-        }
-        q++;
-    }
-    return CAMP_OK;
-}
-
 camp_status_t camp_json_get_fraction(const camp_json_doc_t *doc, int tok, uint32_t *millionths)
 {
     const camp_json_token_t *t;
     const char *s;
     size_t n, i, end = 0;
     int64_t e = 0, q;
-    fraction_t f = {0, false, false};
+    uint32_t m = 0;
+    bool one = false;     /* exactly 1 so far */
+    bool nonzero = false; /* any digit was not zero */
     bool neg;
     camp_status_t st;
 
@@ -365,18 +325,49 @@ camp_status_t camp_json_get_fraction(const camp_json_doc_t *doc, int tok, uint32
     if (q == 0) {
         return CAMP_ERR_JSON_TYPE; /* no integer digit: not number text */
     }
-    st = place_digits(s, (size_t)neg, end, q + 1 - e, &f);
-    if (st != CAMP_OK) {
-        return st;
+    q += 1 - e;
+    /* The digits in order of place: those down to millionths appended to m (a digit
+     * above the tenths is 0, or the 1 of exactly 1), the seventh place rounds half
+     * up (0.9999995 -> 1). 1 or more is out of range unless exactly 1 (1.0000001 is
+     * out, not rounded). */
+    for (i = (size_t)neg; i < end; i++) {
+        unsigned d;
+        if (s[i] == '.') {
+            continue;
+        }
+        d = (unsigned)(unsigned char)s[i] - '0';
+        if (d > 9u) {
+            return CAMP_ERR_JSON_TYPE; /* not number text (only for a hand-made doc) */
+        }
+        if (d != 0u) {
+            if (q < 0 || one || (q == 0 && d != 1u)) {
+                return CAMP_ERR_JSON_RANGE;
+            }
+            one = (q == 0);
+            nonzero = true;
+        }
+        if (q <= 6) {
+            m = m * 10u + d;
+        } else if (q == 7 && d >= 5u) {
+            m++;
+        } else {
+            /* beyond the seventh place: no effect */
+        }
+        q++;
     }
-    if (!f.nonzero) {
+    if (!nonzero) {
         *millionths = 0; /* 0, -0, 0.000, 0e99: all zero */
         return CAMP_OK;
     }
     if (neg) {
         return CAMP_ERR_JSON_RANGE;
     }
-    *millionths = f.one ? CAMP_FRACTION_ONE : f.m;
+    /* the last digit was at place q - 1 (q >= 1: the digits that are not 0 sit at
+     * place 0 or after it): scale m to millionths */
+    for (; q < 7; q++) {
+        m *= 10u;
+    }
+    *millionths = one ? CAMP_FRACTION_ONE : m;
     return CAMP_OK;
 }
 

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "json_internal.h"
+#include "status/status_internal.h"
 
 /* What a put() call writes. */
 enum {
@@ -68,14 +69,10 @@ static void out(camp_json_writer_t *w, char c)
  * send text the receiver could not decode: be exact on what we send). */
 static bool out_quoted(camp_json_writer_t *w, const char *s, size_t n)
 {
-    static const char esc_in[] = "\"\\\b\f\n\r\t";
-    static const char esc_out[] = "\"\\bfnrt";
-    static const char hexdig[] = "0123456789abcdef";
     size_t i = 0, k;
     out(w, '"');
     while (i < n) {
         unsigned char b = (unsigned char)s[i];
-        const char *e;
         if (b >= 0x80u) {
             k = camp_json_utf8_seq((const unsigned char *)s + i, n - i, NULL, NULL);
             if (k == 0) {
@@ -84,17 +81,22 @@ static bool out_quoted(camp_json_writer_t *w, const char *s, size_t n)
         } else if ((camp_json_cls[b] & CAMP_JSON_C_PLAIN) != 0) {
             k = 1;
         } else {
-            /* '"', '\\' and controls; no NUL in esc_in is searched (b == 0 -> \u0000) */
+            /* '"', '\' and controls: the short escape where there is one (\b \t \n
+             * \f \r are bytes 8, 9, 10, 12, 13), else \u00XX (the high digit 0 or 1) */
+            unsigned char e = b;
+            if (b < 0x20u) {
+                e = ((b - 8u) < 6u) ? (unsigned char)"btn\0fr"[b - 8u] : 0u;
+            }
             out(w, '\\');
-            e = (b != 0) ? (const char *)memchr(esc_in, b, sizeof esc_in - 1) : NULL;
-            if (e != NULL) {
-                out(w, esc_out[e - esc_in]);
+            if (e != 0u) {
+                out(w, (char)e);
             } else {
+                unsigned lo = b & 0xFu;
                 out(w, 'u');
                 out(w, '0');
                 out(w, '0');
-                out(w, hexdig[b >> 4]);
-                out(w, hexdig[b & 0xFu]);
+                out(w, (char)('0' + (b >> 4)));
+                out(w, (char)((lo < 10u) ? ('0' + lo) : ('a' - 10u + lo)));
             }
             i++;
             continue;
@@ -311,12 +313,14 @@ void camp_json_write_int(camp_json_writer_t *w, int64_t v)
 {
     char text[21];
     size_t n = sizeof text;
-    /* work on the negative side so INT64_MIN needs no special case */
-    int64_t x = (v < 0) ? v : -v;
+    /* the magnitude as unsigned (INT64_MIN needs no special case), divided in 32-bit
+     * steps: no 64-bit division routine from libgcc */
+    uint64_t u = (v < 0) ? (0u - (uint64_t)v) : (uint64_t)v;
     do {
-        text[--n] = (char)('0' - (x % 10));
-        x /= 10;
-    } while (x != 0);
+        uint32_t d;
+        u = camp_udiv16(u, 10u, &d);
+        text[--n] = (char)('0' + d);
+    } while (u != 0u);
     if (v < 0) {
         text[--n] = '-';
     }
@@ -325,24 +329,26 @@ void camp_json_write_int(camp_json_writer_t *w, int64_t v)
 
 void camp_json_write_fraction(camp_json_writer_t *w, uint32_t millionths)
 {
-    char text[8] = {'0', '.', 0, 0, 0, 0, 0, 0};
+    char text[8];
     size_t k;
     uint32_t v = millionths;
     if (w != NULL && millionths > CAMP_FRACTION_ONE) {
         set_error(w, CAMP_ERR_ARG);
         return;
     }
-    if (millionths == 0 || millionths >= CAMP_FRACTION_ONE) {
-        put_value(w, millionths == 0 ? "0" : "1", 1);
-        return;
-    }
-    /* 0.dddddd, then drop trailing zeros: the shortest exact decimal */
+    /* d.dddddd (d is 0, or 1 for CAMP_FRACTION_ONE), then trailing zeros dropped and
+     * a bare point with them: the shortest exact decimal ("0", "0.25", "1") */
     for (k = 7; k >= 2; k--) {
         text[k] = (char)('0' + v % 10u);
         v /= 10u;
     }
+    text[0] = (char)('0' + v);
+    text[1] = '.';
     k = 8;
     while (text[k - 1] == '0') {
+        k--;
+    }
+    if (text[k - 1] == '.') {
         k--;
     }
     put_value(w, text, k);
