@@ -195,19 +195,13 @@ static int path_part(const camp_json_doc_t *doc, int tok, int k)
     return n;
 }
 
-/* `[i]`, its digits from the highest: no buffer, no 64-bit division (this is
- * under every decode error). */
+/* `[i]`, through the text builder's own integer printer (one copy of the digit
+ * loop in the library; its frame is still below the key printer's path). */
 static DIAG_NOINLINE void put_index(camp_text_t *t, unsigned i)
 {
-    unsigned p = 1;
-    while (i / p >= 10u) {
-        p *= 10u;
-    }
-    camp_text_put(t, "[", 1);
-    for (; p > 0u; p /= 10u) {
-        camp_text_put(t, &hex[(i / p) % 10u], 1);
-    }
-    camp_text_put(t, "]", 1);
+    put_char(t, '[');
+    camp_text_put_int(t, (int64_t)i);
+    put_char(t, ']');
 }
 
 /* Path of token @p tok into @p t. */

@@ -296,7 +296,8 @@ camp_status_t camp_json_get_fraction(const camp_json_doc_t *doc, int tok, uint32
     const camp_json_token_t *t;
     const char *s;
     size_t n, i, end = 0;
-    int64_t e = 0, q;
+    int64_t e = 0, q64;
+    int32_t q;
     uint32_t m = 0;
     bool one = false;     /* exactly 1 so far */
     bool nonzero = false; /* any digit was not zero */
@@ -318,14 +319,26 @@ camp_status_t camp_json_get_fraction(const camp_json_doc_t *doc, int tok, uint32
     if (st != CAMP_OK) {
         return st;
     }
-    /* q: decimal place of the first digit (1 = tenths), from the point's position */
-    for (q = 0, i = (size_t)neg; i < end && s[i] != '.'; i++) {
-        q--;
+    /* the integer digits end at the point */
+    i = (size_t)neg;
+    while (i < end && s[i] != '.') {
+        i++;
     }
-    if (q == 0) {
+    if (i == (size_t)neg) {
         return CAMP_ERR_JSON_TYPE; /* no integer digit: not number text */
     }
-    q += 1 - e;
+    /* q: decimal place of the first digit (1 = tenths), held in [-n - 1, 8] (and
+     * below 9 as it grows) so that it fits 32 bits: a place further out lies as
+     * far beyond either end of the millionths for every digit (there are n at most) */
+    q64 = 1 - (int64_t)(i - (size_t)neg) - e;
+    if (q64 > 8) {
+        q64 = 8;
+    } else if (q64 < -(int64_t)n - 1) {
+        q64 = -(int64_t)n - 1;
+    } else {
+        /* in range */
+    }
+    q = (int32_t)q64;
     /* The digits in order of place: those down to millionths appended to m (a digit
      * above the tenths is 0, or the 1 of exactly 1), the seventh place rounds half
      * up (0.9999995 -> 1). 1 or more is out of range unless exactly 1 (1.0000001 is
@@ -353,7 +366,9 @@ camp_status_t camp_json_get_fraction(const camp_json_doc_t *doc, int tok, uint32
         } else {
             /* beyond the seventh place: no effect */
         }
-        q++;
+        if (q < 8) {
+            q++;
+        }
     }
     if (!nonzero) {
         *millionths = 0; /* 0, -0, 0.000, 0e99: all zero */

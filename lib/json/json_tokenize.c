@@ -133,7 +133,7 @@ static TOK_FRAME camp_status_t tokenize(camp_json_doc_t *doc, size_t capacity, c
     if (r == JSMN_ERROR_NOMEM) {
         camp_diag_set(diag, CAMP_ERR_JSON_TOKENS, "$", CAMP_RULE(J29, "token array too small"));
         if (diag != NULL) {
-            diag->needed = run_jsmn(doc->text, doc->len, NULL, 0, NULL);
+            diag->needed = count_tokens(doc->text, doc->len);
             diag->offset = pos;
             camp_diag_set_limits(diag, 0, (int64_t)cap);
         }

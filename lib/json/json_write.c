@@ -284,14 +284,11 @@ void camp_json_write_key_n(camp_json_writer_t *w, const char *key, size_t len)
     put(w, P_KEY, key, len);
 }
 
-/* A NUL-terminated text: NULL is an argument error (not an empty text). */
+/* A NUL-terminated text: NULL is an argument error (not an empty text), which put()
+ * reports for a NULL text of a length above 0. */
 static void put_c(camp_json_writer_t *w, unsigned what, const char *s)
 {
-    if (w != NULL && s == NULL) {
-        set_error(w, CAMP_ERR_ARG);
-        return;
-    }
-    put(w, what, s, (s != NULL) ? strlen(s) : 0);
+    put(w, what, s, (s != NULL) ? strlen(s) : 1u);
 }
 
 void camp_json_write_key(camp_json_writer_t *w, const char *key)
@@ -366,11 +363,8 @@ void camp_json_write_null(camp_json_writer_t *w)
 
 void camp_json_write_raw(camp_json_writer_t *w, const char *json, size_t len)
 {
-    if (w != NULL && (json == NULL || len == 0)) {
-        set_error(w, CAMP_ERR_ARG); /* an empty text is not a value */
-        return;
-    }
-    put_value(w, json, len);
+    /* an empty text is not a value: as a NULL text, an argument error */
+    put_value(w, (len != 0u) ? json : NULL, (len != 0u) ? len : 1u);
 }
 
 camp_status_t camp_json_writer_finish(camp_json_writer_t *w, size_t *out_len)
