@@ -324,7 +324,11 @@ static size_t past_line_break(const check_t *ck, size_t i)
                : i;
 }
 #else
-#define past_line_break(ck, i) (i) /* the main loop skips the same whitespace */
+static size_t past_line_break(const check_t *ck, size_t i)
+{
+    (void)ck;
+    return i; /* the main loop skips the same whitespace */
+}
 #endif
 
 /* '{' or '[' at ck->i. */
@@ -535,13 +539,10 @@ camp_status_t camp_json_check_text(const char *json, size_t len, unsigned max_de
         diag->offset = ck.at;
         /* the two failures that have a limit; keeping it out of check_t keeps the
          * state small (this frame is under the diagnostic's) */
-        if (ck.err == CAMP_ERR_JSON_DEPTH) {
+        if ((ck.err == CAMP_ERR_JSON_DEPTH) || (ck.err == CAMP_ERR_JSON_TOO_LARGE)) {
             unsigned deepest = ck.limits & CHECK_DEPTH_MASK;
-            camp_diag_set_limits(diag, 0, (int64_t)deepest);
-        } else if (ck.err == CAMP_ERR_JSON_TOO_LARGE) {
-            camp_diag_set_limits(diag, 0, INT_MAX);
-        } else {
-            /* no limit */
+            camp_diag_set_limits(diag, 0,
+                                 (ck.err == CAMP_ERR_JSON_DEPTH) ? (int64_t)deepest : INT_MAX);
         }
     }
     return ck.err;

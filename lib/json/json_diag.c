@@ -21,16 +21,9 @@
 #define DIAG_NOINLINE
 #endif
 
-static const char hex[] = "0123456789abcdef";
-
 static bool ident_start(int b)
 {
     return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b == '_' || b == '$';
-}
-
-static bool ident_byte(int b)
-{
-    return ident_start(b) || (b >= '0' && b <= '9');
 }
 
 /* ---- the iterator over a key's decoded bytes ---------------------------------- */
@@ -94,9 +87,11 @@ static void put_key_byte(camp_text_t *t, int b)
     if (b == '"' || b == '\\') {
         put_char(t, '\\');
     } else if (b < 0x20) {
+        /* b < 0x20: the high digit is 0 or 1 */
+        int lo = (b >= 0x10) ? (b - 0x10) : b;
         camp_text_put(t, "\\u00", 4);
-        put_char(t, hex[(b >> 4) & 0xF]);
-        c = hex[b & 0xF];
+        put_char(t, (b >= 0x10) ? (int)'1' : (int)'0');
+        c = (lo < 10) ? ((int)'0' + lo) : ((int)'a' + (lo - 10));
     } else {
         /* the byte itself */
     }
@@ -120,14 +115,12 @@ static DIAG_NOINLINE void put_key(camp_text_t *t, const camp_json_doc_t *doc, in
     }
     start = it.p;
     while ((b = camp_json_striter_next(&it)) >= 0) {
-        if (form != 2) {
-            bool ok = (form == 0) ? ident_start(b) : ident_byte(b);
-            if (ok) {
-                form = 1;
-            } else {
-                form = 2;
-            }
+        /* a digit may follow the first byte */
+        if (!ident_start(b) && (form == 0 || b < '0' || b > '9')) {
+            form = 2;
+            break;
         }
+        form = 1;
     }
     camp_text_put(t, (form == 1) ? "." : "[\"", (form == 1) ? 1u : 2u);
     it.p = start;

@@ -27,7 +27,9 @@ int camp_json_next(const camp_json_doc_t *doc, int tok)
     int lo;
     int hi;
     int end;
+#if CAMP_ENGINE_FAST_PATHS
     int step = 1;
+#endif
     if (camp_json_tok(doc, tok) == NULL) {
         return -1;
     }
@@ -49,6 +51,8 @@ int camp_json_next(const camp_json_doc_t *doc, int tok)
     end = t[v].end;
     lo = v + 1;
     hi = doc->count;
+#if CAMP_ENGINE_FAST_PATHS
+    /* a speed path: the binary search alone finds the same token */
     while (step < hi - lo && t[lo + step].start < end) {
         lo += step + 1;
         step *= 2;
@@ -56,6 +60,7 @@ int camp_json_next(const camp_json_doc_t *doc, int tok)
     if (step < hi - lo) {
         hi = lo + step + 1; /* t[lo + step] starts past the end */
     }
+#endif
     while (lo < hi) {
         int mid = lo + (hi - lo) / 2;
         if (t[mid].start < end) {
@@ -69,9 +74,8 @@ int camp_json_next(const camp_json_doc_t *doc, int tok)
 
 int camp_json_first(const camp_json_doc_t *doc, int tok)
 {
-    camp_json_kind_t k = camp_json_kind(doc, tok);
-    if ((k != CAMP_JSON_OBJECT && k != CAMP_JSON_ARRAY) || doc->tokens[tok].size <= 0 ||
-        tok + 1 >= doc->count) {
+    /* a container with children (camp_json_size() is 0 for anything else) */
+    if ((camp_json_size(doc, tok) <= 0) || ((tok + 1) >= doc->count)) {
         return -1;
     }
     return tok + 1;
@@ -295,7 +299,7 @@ camp_status_t camp_json_get_fraction(const camp_json_doc_t *doc, int tok, uint32
 {
     const camp_json_token_t *t;
     const char *s;
-    size_t n, i, end = 0;
+    size_t n, i, first, n_int, end = 0;
     int64_t e = 0, q64;
     int32_t q;
     uint32_t m = 0;
@@ -314,26 +318,31 @@ camp_status_t camp_json_get_fraction(const camp_json_doc_t *doc, int tok, uint32
     s = &doc->text[t->start];
     n = (size_t)t->end - (size_t)t->start;
     neg = (s[0] == '-');
+    first = 0;
+    if (neg) {
+        first = 1;
+    }
     /* the exponent first: digits are then placed in one pass */
     st = number_exponent(s, n, &end, &e);
     if (st != CAMP_OK) {
         return st;
     }
     /* the integer digits end at the point */
-    i = (size_t)neg;
-    while (i < end && s[i] != '.') {
+    i = first;
+    while ((i < end) && (s[i] != '.')) {
         i++;
     }
-    if (i == (size_t)neg) {
+    if (i == first) {
         return CAMP_ERR_JSON_TYPE; /* no integer digit: not number text */
     }
     /* q: decimal place of the first digit (1 = tenths), held in [-n - 1, 8] (and
      * below 9 as it grows) so that it fits 32 bits: a place further out lies as
      * far beyond either end of the millionths for every digit (there are n at most) */
-    q64 = 1 - (int64_t)(i - (size_t)neg) - e;
+    n_int = i - first;
+    q64 = (1 - (int64_t)n_int) - e;
     if (q64 > 8) {
         q64 = 8;
-    } else if (q64 < -(int64_t)n - 1) {
+    } else if (q64 < (-(int64_t)n - 1)) {
         q64 = -(int64_t)n - 1;
     } else {
         /* in range */
@@ -343,7 +352,7 @@ camp_status_t camp_json_get_fraction(const camp_json_doc_t *doc, int tok, uint32
      * above the tenths is 0, or the 1 of exactly 1), the seventh place rounds half
      * up (0.9999995 -> 1). 1 or more is out of range unless exactly 1 (1.0000001 is
      * out, not rounded). */
-    for (i = (size_t)neg; i < end; i++) {
+    for (i = first; i < end; i++) {
         unsigned d;
         if (s[i] == '.') {
             continue;
@@ -360,8 +369,8 @@ camp_status_t camp_json_get_fraction(const camp_json_doc_t *doc, int tok, uint32
             nonzero = true;
         }
         if (q <= 6) {
-            m = m * 10u + d;
-        } else if (q == 7 && d >= 5u) {
+            m = (m * 10u) + d;
+        } else if ((q == 7) && (d >= 5u)) {
             m++;
         } else {
             /* beyond the seventh place: no effect */

@@ -91,12 +91,13 @@ static bool out_quoted(camp_json_writer_t *w, const char *s, size_t n)
             if (e != 0u) {
                 out(w, (char)e);
             } else {
-                unsigned lo = b & 0xFu;
+                unsigned lo = (unsigned)b & 0xFu;
+                char last = (char)((lo < 10u) ? ('0' + lo) : ('W' + lo)); /* 'W' + 10 = 'a' */
                 out(w, 'u');
                 out(w, '0');
                 out(w, '0');
-                out(w, (char)('0' + (b >> 4)));
-                out(w, (char)((lo < 10u) ? ('0' + lo) : ('a' - 10u + lo)));
+                out(w, (char)('0' + ((unsigned)b >> 4)));
+                out(w, last);
             }
             i++;
             continue;
