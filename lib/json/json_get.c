@@ -213,16 +213,15 @@ static const camp_json_token_t *number_tok(const camp_json_doc_t *doc, int tok)
 static uint64_t int_magnitude(const char *s, size_t from, size_t n)
 {
     uint64_t m = 0;
-    unsigned sig = 0;
     size_t i;
     for (i = from; i < n; i++) {
         unsigned d = (unsigned)(unsigned char)s[i] - '0';
-        /* 19 significant digits always fit in uint64_t (below UINT64_MAX); 20 are
-         * beyond any int64 */
-        if (d > 9u || ((m != 0u || d != 0u) && ++sig > 19u)) {
+        /* 19 significant digits always fit in uint64_t (below UINT64_MAX); a 20th
+         * (m has 19 already) is beyond any int64 */
+        if ((d > 9u) || (m >= 1000000000000000000u)) {
             return UINT64_MAX;
         }
-        m = m * 10u + d;
+        m = (m * 10u) + d;
     }
     return m;
 }
@@ -295,16 +294,94 @@ static camp_status_t number_exponent(const char *s, size_t n, size_t *end, int64
     return CAMP_OK;
 }
 
+/* The decimal place (1 = tenths) of the first digit of number text s[first..end)
+ * with exponent @p e, into *q; CAMP_ERR_JSON_TYPE when there is no integer digit.
+ * The place is held in [-n - 1, 8] so that it fits 32 bits: a place further out
+ * lies as far beyond either end of the millionths for every digit (n at most). */
+static camp_status_t first_place(const char *s, size_t first, size_t end, size_t n, int64_t e,
+                                 int32_t *q)
+{
+    size_t i = first;
+    int64_t q64;
+    while ((i < end) && (s[i] != '.')) {
+        i++; /* the integer digits end at the point */
+    }
+    if (i == first) {
+        return CAMP_ERR_JSON_TYPE; /* no integer digit: not number text */
+    }
+    q64 = (1 - (int64_t)(size_t)(i - first)) - e;
+    if (q64 > 8) {
+        q64 = 8;
+    } else if (q64 < (-(int64_t)n - 1)) {
+        q64 = -(int64_t)n - 1;
+    } else {
+        /* in range */
+    }
+    *q = (int32_t)q64;
+    return CAMP_OK;
+}
+
+/* A fraction being read: millionths so far, whether it is exactly 1, whether any
+ * digit was not zero. */
+typedef struct fraction {
+    uint32_t m;
+    bool one;
+    bool nonzero;
+} fraction_t;
+
+/* The mantissa digits s[from..end) in order of place, q0 being the place of the
+ * first: those down to millionths appended to f->m (a digit above the tenths is 0,
+ * or the 1 of exactly 1), the seventh place rounds half up (0.9999995 -> 1), then
+ * f->m scaled to millionths. 1 or more is out of range unless exactly 1 (1.0000001
+ * is out, not rounded). */
+static camp_status_t place_digits(const char *s, size_t from, size_t end, int32_t q0, fraction_t *f)
+{
+    int32_t q = q0;
+    size_t i;
+    for (i = from; i < end; i++) {
+        unsigned d;
+        if (s[i] == '.') {
+            continue;
+        }
+        d = (unsigned)(unsigned char)s[i] - '0';
+        if (d > 9u) {
+            return CAMP_ERR_JSON_TYPE; /* not number text (only for a hand-made doc) */
+        }
+        if (d != 0u) {
+            if ((q < 0) || f->one || ((q == 0) && (d != 1u))) {
+                return CAMP_ERR_JSON_RANGE;
+            }
+            f->one = (q == 0);
+            f->nonzero = true;
+        }
+        if (q <= 6) {
+            f->m = (f->m * 10u) + d;
+        } else if ((q == 7) && (d >= 5u)) {
+            f->m++;
+        } else {
+            /* beyond the seventh place: no effect */
+        }
+        if (q < 8) {
+            q++; /* held below 9: see first_place() */
+        }
+    }
+    /* the last digit was at place q - 1; with a digit that is not 0 (at place 0 or
+     * after it) q >= 1 */
+    while (f->nonzero && (q < 7)) {
+        f->m *= 10u;
+        q++;
+    }
+    return CAMP_OK;
+}
+
 camp_status_t camp_json_get_fraction(const camp_json_doc_t *doc, int tok, uint32_t *millionths)
 {
     const camp_json_token_t *t;
     const char *s;
-    size_t n, i, first, n_int, end = 0;
-    int64_t e = 0, q64;
-    int32_t q;
-    uint32_t m = 0;
-    bool one = false;     /* exactly 1 so far */
-    bool nonzero = false; /* any digit was not zero */
+    size_t n, first, end = 0;
+    int64_t e = 0;
+    int32_t q = 0;
+    fraction_t f = {0, false, false};
     bool neg;
     camp_status_t st;
 
@@ -318,80 +395,26 @@ camp_status_t camp_json_get_fraction(const camp_json_doc_t *doc, int tok, uint32
     s = &doc->text[t->start];
     n = (size_t)t->end - (size_t)t->start;
     neg = (s[0] == '-');
-    first = 0;
-    if (neg) {
-        first = 1;
-    }
+    first = neg ? (size_t)1 : (size_t)0;
     /* the exponent first: digits are then placed in one pass */
     st = number_exponent(s, n, &end, &e);
+    if (st == CAMP_OK) {
+        st = first_place(s, first, end, n, e, &q);
+    }
+    if (st == CAMP_OK) {
+        st = place_digits(s, first, end, q, &f);
+    }
     if (st != CAMP_OK) {
         return st;
     }
-    /* the integer digits end at the point */
-    i = first;
-    while ((i < end) && (s[i] != '.')) {
-        i++;
-    }
-    if (i == first) {
-        return CAMP_ERR_JSON_TYPE; /* no integer digit: not number text */
-    }
-    /* q: decimal place of the first digit (1 = tenths), held in [-n - 1, 8] (and
-     * below 9 as it grows) so that it fits 32 bits: a place further out lies as
-     * far beyond either end of the millionths for every digit (there are n at most) */
-    n_int = i - first;
-    q64 = (1 - (int64_t)n_int) - e;
-    if (q64 > 8) {
-        q64 = 8;
-    } else if (q64 < (-(int64_t)n - 1)) {
-        q64 = -(int64_t)n - 1;
-    } else {
-        /* in range */
-    }
-    q = (int32_t)q64;
-    /* The digits in order of place: those down to millionths appended to m (a digit
-     * above the tenths is 0, or the 1 of exactly 1), the seventh place rounds half
-     * up (0.9999995 -> 1). 1 or more is out of range unless exactly 1 (1.0000001 is
-     * out, not rounded). */
-    for (i = first; i < end; i++) {
-        unsigned d;
-        if (s[i] == '.') {
-            continue;
-        }
-        d = (unsigned)(unsigned char)s[i] - '0';
-        if (d > 9u) {
-            return CAMP_ERR_JSON_TYPE; /* not number text (only for a hand-made doc) */
-        }
-        if (d != 0u) {
-            if (q < 0 || one || (q == 0 && d != 1u)) {
-                return CAMP_ERR_JSON_RANGE;
-            }
-            one = (q == 0);
-            nonzero = true;
-        }
-        if (q <= 6) {
-            m = (m * 10u) + d;
-        } else if ((q == 7) && (d >= 5u)) {
-            m++;
-        } else {
-            /* beyond the seventh place: no effect */
-        }
-        if (q < 8) {
-            q++;
-        }
-    }
-    if (!nonzero) {
+    if (!f.nonzero) {
         *millionths = 0; /* 0, -0, 0.000, 0e99: all zero */
         return CAMP_OK;
     }
     if (neg) {
         return CAMP_ERR_JSON_RANGE;
     }
-    /* the last digit was at place q - 1 (q >= 1: the digits that are not 0 sit at
-     * place 0 or after it): scale m to millionths */
-    for (; q < 7; q++) {
-        m *= 10u;
-    }
-    *millionths = one ? CAMP_FRACTION_ONE : m;
+    *millionths = f.one ? CAMP_FRACTION_ONE : f.m;
     return CAMP_OK;
 }
 
