@@ -200,13 +200,12 @@ static DIAG_NOINLINE void put_index(camp_text_t *t, unsigned i)
 /* Path of token @p tok into @p t. */
 static void put_path(camp_text_t *t, const camp_json_doc_t *doc, int tok)
 {
-    int n;
+    int n = 0; /* no part for a token out of range */
 
     camp_text_put(t, "$", 1);
-    if (camp_json_tok(doc, tok) == NULL) {
-        return;
+    if (camp_json_tok(doc, tok) != NULL) {
+        n = path_part(doc, tok, INT_MAX);
     }
-    n = path_part(doc, tok, INT_MAX);
     if (n > PATH_MAX_PARTS) {
         camp_text_put(t, "...", 3); /* deeper than any checked document; outer parts dropped */
         n = PATH_MAX_PARTS;
