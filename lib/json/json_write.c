@@ -141,21 +141,15 @@ static void put_separator(camp_json_writer_t *w, unsigned what)
     }
 }
 
-/* The separator and the text of one write; false when a string is not valid UTF-8. */
+/* The separator and the quoted text of a string or key; false when it is not valid
+ * UTF-8. */
 static bool put_text(camp_json_writer_t *w, unsigned what, const char *s, size_t n)
 {
-    bool ok = true;
+    bool ok;
     put_separator(w, what);
-    if (what == P_STRING || what == P_KEY) {
-        ok = out_quoted(w, (s != NULL) ? s : "", n);
-        if (what == P_KEY) {
-            out(w, ':');
-        }
-    } else {
-        size_t i;
-        for (i = 0; i < n; i++) {
-            out(w, s[i]);
-        }
+    ok = out_quoted(w, (s != NULL) ? s : "", n);
+    if (what == P_KEY) {
+        out(w, ':');
     }
     return ok;
 }
@@ -197,7 +191,7 @@ static bool put_begin(camp_json_writer_t *w, unsigned what, const char *s, size_
     return ok && put_allowed(w, what, s);
 }
 
-/* The one entry of every write call but plain values: state check, separator, payload. */
+/* The one entry of the string and key writes: state check, separator, quoted text. */
 static void put(camp_json_writer_t *w, unsigned what, const char *s, size_t n)
 {
     size_t len0, needed0;
@@ -222,28 +216,34 @@ static void put(camp_json_writer_t *w, unsigned what, const char *s, size_t n)
     put_done(w, what, s);
 }
 
-/* A value written as given (number, literal, pre-encoded JSON): put() without the
- * string quoting, so that writing a number never reaches the UTF-8 check (the
- * encoders' deepest stack path ran through it). */
-static void put_value(camp_json_writer_t *w, const char *s, size_t n)
+/* A write of bytes as given: a value (number, literal, pre-encoded JSON) or a
+ * bracket. put() without the string quoting, so that writing a number never
+ * reaches the UTF-8 check (the encoders' deepest stack path ran through it). */
+static void put_raw(camp_json_writer_t *w, unsigned what, const char *s, size_t n)
 {
     size_t len0;
     size_t i;
     camp_status_t st0;
 
-    if (!put_begin(w, P_VALUE, s, n)) {
+    if (!put_begin(w, what, s, n)) {
         return;
     }
     len0 = w->len;
     st0 = w->status;
-    put_separator(w, P_VALUE);
+    put_separator(w, what);
     for (i = 0; i < n; i++) {
         out(w, s[i]);
     }
     if (w->status != st0) {
         w->len = len0; /* this call did not fit: none of it stays */
     }
-    put_done(w, P_VALUE, s);
+    put_done(w, what, s);
+}
+
+/* A value written as given. */
+static void put_value(camp_json_writer_t *w, const char *s, size_t n)
+{
+    put_raw(w, P_VALUE, s, n);
 }
 
 void camp_json_writer_init(camp_json_writer_t *w, char *buf, size_t cap)
@@ -262,22 +262,22 @@ void camp_json_writer_init(camp_json_writer_t *w, char *buf, size_t cap)
 
 void camp_json_write_object_begin(camp_json_writer_t *w)
 {
-    put(w, P_OPEN, "{", 1);
+    put_raw(w, P_OPEN, "{", 1);
 }
 
 void camp_json_write_object_end(camp_json_writer_t *w)
 {
-    put(w, P_CLOSE, "}", 1);
+    put_raw(w, P_CLOSE, "}", 1);
 }
 
 void camp_json_write_array_begin(camp_json_writer_t *w)
 {
-    put(w, P_OPEN, "[", 1);
+    put_raw(w, P_OPEN, "[", 1);
 }
 
 void camp_json_write_array_end(camp_json_writer_t *w)
 {
-    put(w, P_CLOSE, "]", 1);
+    put_raw(w, P_CLOSE, "]", 1);
 }
 
 void camp_json_write_key_n(camp_json_writer_t *w, const char *key, size_t len)
