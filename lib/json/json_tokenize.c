@@ -57,7 +57,7 @@ CAMP_JSON_LAYOUT_CHECK(t_primitive, JSMN_PRIMITIVE == CAMP_JSON_T_PRIMITIVE);
 #define TOK_NOINLINE
 #endif
 
-/* tokenize() keeps a frame of its own where stack is measured (-Os: fast paths
+/* tokenize() keeps a frame of its own where stack is measured (-Os: speed paths
  * off); speed builds inline it, a call less per document. */
 #if CAMP_ENGINE_FAST_PATHS
 #define TOK_FRAME
@@ -114,8 +114,9 @@ int camp_json_tokens_needed(const char *json, size_t len)
 }
 
 /* Tokenize the checked document of @p doc into its token array (doc->tokens, NULL
- * when capacity is 0). Not inlined: the tokenizer's state stays out of the frame
- * camp_json_parse() holds while the checker runs. */
+ * when capacity is 0). In a frame of its own where stack counts (TOK_FRAME): the
+ * tokenizer's state stays out of the frame camp_json_parse() holds while the
+ * checker runs. */
 static TOK_FRAME camp_status_t tokenize(camp_json_doc_t *doc, size_t capacity, camp_diag_t *diag)
 {
     jsmntok_t none;
