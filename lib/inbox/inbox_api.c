@@ -107,7 +107,7 @@ enum {
 static const ib_doc_t doc_events_page = {CAMP_INBOX_TYPE_COUNT, N_EVENTS_PAGE, depth_events_page,
                                          false, &camp_ib_events_page_family};
 
-static const ib_doc_t *doc_of(camp_inbox_type_t type)
+static IB_HOT const ib_doc_t *doc_of(camp_inbox_type_t type)
 {
     switch (type) {
     case CAMP_INBOX_CAMPAIGN: return &doc_campaign;
@@ -177,8 +177,10 @@ static void clear_out(camp_inbox_type_t type, void *out, size_t out_size)
 static bool is_token(const camp_json_doc_t *doc, int tok)
 {
 #if CAMP_ENGINE_FAST_PATHS
-    return (doc != NULL) && (doc->tokens != NULL) &&
-           (camp_json_kind_at(doc, tok) != CAMP_JSON_INVALID);
+    /* an object (the usual document) without the other kinds' tests */
+    return (doc != NULL) && (doc->tokens != NULL) && (tok >= 0) && (tok < doc->count) &&
+           (((doc->tokens[tok].type_ & CAMP_JSON_T_MASK) == CAMP_JSON_T_OBJECT) ||
+            (camp_json_kind_at(doc, tok) != CAMP_JSON_INVALID));
 #else
     return camp_json_kind(doc, tok) != CAMP_JSON_INVALID;
 #endif

@@ -11,15 +11,6 @@
 #include "status/status_internal.h"
 #include "validate/validate_internal.h"
 
-/* The decode walk's per-member steps, inlined into one loop where speed is wanted:
- * a call per step costs more than the step. Where the code is optimized for size
- * they stay functions (their frames are not all under the loop at once), and so do
- * they in unoptimized builds (-O0: debugging, coverage), which are not about speed. */
-#if CAMP_ENGINE_FAST_PATHS && defined(__OPTIMIZE__)
-#define IB_HOT IB_INLINE
-#else
-#define IB_HOT
-#endif
 
 /* Whether a[0..n) and b[0..n) hold the same bytes. The speed path compares keys and
  * names as words: most are 4..32 bytes, where a few (overlapping) words from each
@@ -1433,12 +1424,42 @@ static IB_HOT camp_status_t dec_find(ictx_t *cx, iframe_t *f, const inode_t *nd,
     return CAMP_OK;
 }
 
+/* camp_json_kind_at(doc, v) == CAMP_JSON_NULL; the speed path skips the other kinds'
+ * tests: a primitive of a checked document whose first byte is 'n'. */
+static IB_HOT bool null_token(const camp_json_doc_t *doc, int v)
+{
+#if CAMP_ENGINE_FAST_PATHS
+    bool null = false;
+    if ((v >= 0) && (v < doc->count)) {
+        const camp_json_token_t *t = &doc->tokens[v];
+        null = ((t->type_ & CAMP_JSON_T_MASK) == CAMP_JSON_T_PRIMITIVE) && (doc->text != NULL) &&
+               (t->start >= 0) && (t->end > t->start) && ((size_t)t->start < doc->len) &&
+               ((unsigned char)doc->text[t->start] == (unsigned char)'n');
+    }
+    return null;
+#else
+    return camp_json_kind_at(doc, v) == CAMP_JSON_NULL;
+#endif
+}
+
+/* camp_json_kind_at(doc, tok) == CAMP_JSON_OBJECT; the speed path skips the other
+ * kinds' tests. */
+static IB_HOT bool object_token(const camp_json_doc_t *doc, int tok)
+{
+#if CAMP_ENGINE_FAST_PATHS
+    return (tok >= 0) && (tok < doc->count) &&
+           ((doc->tokens[tok].type_ & CAMP_JSON_T_MASK) == CAMP_JSON_T_OBJECT);
+#else
+    return camp_json_kind_at(doc, tok) == CAMP_JSON_OBJECT;
+#endif
+}
+
 /* Decode: a plain (not nested) member's value at token @p v. */
 static IB_HOT camp_status_t dec_scalar(ictx_t *cx, const iframe_t *f, const inode_t *nd,
                                        const ifield_t *m, int v)
 {
     /* the kind asked directly: camp_json_is_null() would be a second test per member */
-    if (camp_json_kind_at(cx->u.d.doc, v) == CAMP_JSON_NULL) {
+    if (null_token(cx->u.d.doc, v)) {
         if (!nullable(cx, m) || !is_ptr_kind(m->kind)) {
             return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(m->kind, false));
         }
@@ -1471,7 +1492,7 @@ static IB_HOT camp_status_t dec_member(ictx_t *cx, iframe_t *f, const inode_t *n
         return dec_scalar(cx, f, nd, m, v);
     }
     /* the kind asked directly: camp_json_is_null() would be a second test per member */
-    if (camp_json_kind_at(cx->u.d.doc, v) == CAMP_JSON_NULL) {
+    if (null_token(cx->u.d.doc, v)) {
         return nullable(cx, m) ? CAMP_OK
                                : camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(m->kind, false));
     }
@@ -1651,14 +1672,12 @@ static IB_HOT iframe_t *dec_new_level(ictx_t *cx, unsigned node, void *a, int to
 static IB_HOT camp_status_t dec_push(ictx_t *cx, unsigned node, void *a, int tok)
 {
     int members;
-    camp_status_t st;
     iframe_t *f = dec_new_level(cx, node, a, tok);
     if (f == NULL) {
         return CAMP_ERR_INTERNAL;
     }
-    st = camp_ib_want_object(cx, tok);
-    if (st != CAMP_OK) {
-        return st;
+    if (!object_token(cx->u.d.doc, tok)) {
+        return camp_ib_want_object(cx, tok); /* where every "must be an object" is reported */
     }
     /* an object's count: its kind was just asked (camp_json_size_at() would ask again) */
     members = (cx->u.d.doc->tokens[tok].size > 0) ? cx->u.d.doc->tokens[tok].size : 0;
@@ -1886,9 +1905,12 @@ static IB_INLINE bool opens_now(const ictx_t *cx, const iframe_t *f, unsigned *e
 static IB_INLINE camp_status_t dec_loop(ictx_t *cx, unsigned node, void *a, int tok)
 {
     camp_status_t st;
-    unsigned entered = 0; /* depth after the last step or open */
+    unsigned entered = 1; /* depth after the last step or open */
     cx->depth = 0;
     st = dec_push(cx, node, a, tok);
+    if (st == CAMP_OK) {
+        st = hook_open(cx, &cx->frames[0]); /* the document's object: no trip round the loop */
+    }
     while (st == CAMP_OK && cx->depth > 0) {
         iframe_t *f = &cx->frames[cx->depth - 1];
         if (opens_now(cx, f, &entered)) {

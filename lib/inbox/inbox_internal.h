@@ -136,6 +136,16 @@ typedef struct inode {
 #else
 #define IB_INLINE inline
 #endif
+/* The decode walk's per-member steps (and the entry points' small lookups), inlined
+ * where speed is wanted: a call per step costs more than the step. Where the code is
+ * optimized for size they stay functions (their frames are not all under the loop at
+ * once), and so do they in unoptimized builds (-O0: debugging, coverage), which are
+ * not about speed. */
+#if CAMP_ENGINE_FAST_PATHS && defined(__OPTIMIZE__)
+#define IB_HOT IB_INLINE
+#else
+#define IB_HOT
+#endif
 
 /* ---- context and walk ------------------------------------------------------------------ */
 
