@@ -11,7 +11,6 @@
 #include "status/status_internal.h"
 #include "validate/validate_internal.h"
 
-
 /* Whether a[0..n) and b[0..n) hold the same bytes. The speed path compares keys and
  * names as words: most are 4..32 bytes, where a few (overlapping) words from each
  * side, 4 or 8 bytes wide, replace a call to memcmp. */

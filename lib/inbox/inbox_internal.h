@@ -136,6 +136,7 @@ typedef struct inode {
 #else
 #define IB_INLINE inline
 #endif
+
 /* The decode walk's per-member steps (and the entry points' small lookups), inlined
  * where speed is wanted: a call per step costs more than the step. Where the code is
  * optimized for size they stay functions (their frames are not all under the loop at
