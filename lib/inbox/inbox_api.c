@@ -178,9 +178,8 @@ static bool is_token(const camp_json_doc_t *doc, int tok)
 {
 #if CAMP_ENGINE_FAST_PATHS
     /* an object (the usual document) without the other kinds' tests */
-    return (doc != NULL) && (doc->tokens != NULL) && (tok >= 0) && (tok < doc->count) &&
-           (((doc->tokens[tok].type_ & CAMP_JSON_T_MASK) == CAMP_JSON_T_OBJECT) ||
-            (camp_json_kind_at(doc, tok) != CAMP_JSON_INVALID));
+    return (doc != NULL) && (doc->tokens != NULL) &&
+           (camp_json_object_at(doc, tok) || (camp_json_kind_at(doc, tok) != CAMP_JSON_INVALID));
 #else
     return camp_json_kind(doc, tok) != CAMP_JSON_INVALID;
 #endif

@@ -830,26 +830,12 @@ IB_NOINLINE static camp_status_t decode_string(ictx_t *cx, const ifield_t *f, in
     return (st == CAMP_OK) ? string_rule(cx, f, v, s) : st;
 }
 
-/* A raw member's text: the value's bytes, a string's with its quotes. A raw member
- * takes any kind of value, so the speed path reads the token without a kind test. */
-static IB_HOT void raw_text(const camp_json_doc_t *doc, int v, camp_str_t *out)
+/* A raw member's text (any value as written): the token read directly where speed
+ * paths are on; where size matters the getter, which the module links anyway. */
+static IB_HOT void raw_member(const camp_json_doc_t *doc, int v, camp_str_t *out)
 {
 #if CAMP_ENGINE_FAST_PATHS
-    out->ptr = "";
-    out->len = 0;
-    if ((v >= 0) && (v < doc->count)) {
-        const camp_json_token_t *t = &doc->tokens[v];
-        size_t a = (size_t)(unsigned)t->start;
-        size_t b = (size_t)(unsigned)t->end;
-        if (((t->type_ & CAMP_JSON_T_MASK) == CAMP_JSON_T_STRING) && (a > 0u) && (b < doc->len)) {
-            a--; /* include the quotes */
-            b++;
-        }
-        if ((a <= b) && (b <= doc->len)) {
-            out->ptr = &doc->text[a];
-            out->len = b - a;
-        }
-    }
+    camp_json_raw_at(doc, v, &out->ptr, &out->len);
 #else
     camp_json_raw(doc, v, &out->ptr, &out->len);
 #endif
@@ -880,12 +866,12 @@ static IB_HOT camp_status_t decode_value(ictx_t *cx, const ifield_t *f, int v, v
 #endif
         return decode_integer(cx, f, v, p);
     case K_FRAC: return decode_fraction(cx, v, p);
-    case K_RAW: raw_text(doc, v, (camp_str_t *)(void *)p); return CAMP_OK;
+    case K_RAW: raw_member(doc, v, (camp_str_t *)(void *)p); return CAMP_OK;
     case K_RAW_OBJ:
-        if (camp_json_kind_at(doc, v) != CAMP_JSON_OBJECT) {
+        if (!camp_json_object_at(doc, v)) {
             return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, CAMP_RULE(I26, "must be an object"));
         }
-        raw_text(doc, v, (camp_str_t *)(void *)p);
+        raw_member(doc, v, (camp_str_t *)(void *)p);
         return CAMP_OK;
     case K_IDS: return decode_ids(cx, f, v, base);
     case K_ENUM: {
@@ -1423,33 +1409,15 @@ static IB_HOT camp_status_t dec_find(ictx_t *cx, iframe_t *f, const inode_t *nd,
     return CAMP_OK;
 }
 
-/* camp_json_kind_at(doc, v) == CAMP_JSON_NULL; the speed path skips the other kinds'
- * tests: a primitive of a checked document whose first byte is 'n'. */
-static IB_HOT bool null_token(const camp_json_doc_t *doc, int v)
+/* Whether token @p v is null: the direct test where speed paths are on; where size
+ * matters the general kind test, which folds into its two callers (the direct one
+ * would be a function of its own there). */
+static IB_HOT bool null_value(const camp_json_doc_t *doc, int v)
 {
 #if CAMP_ENGINE_FAST_PATHS
-    bool null = false;
-    if ((v >= 0) && (v < doc->count)) {
-        const camp_json_token_t *t = &doc->tokens[v];
-        null = ((t->type_ & CAMP_JSON_T_MASK) == CAMP_JSON_T_PRIMITIVE) && (doc->text != NULL) &&
-               (t->start >= 0) && (t->end > t->start) && ((size_t)t->start < doc->len) &&
-               ((unsigned char)doc->text[t->start] == (unsigned char)'n');
-    }
-    return null;
+    return camp_json_null_at(doc, v);
 #else
     return camp_json_kind_at(doc, v) == CAMP_JSON_NULL;
-#endif
-}
-
-/* camp_json_kind_at(doc, tok) == CAMP_JSON_OBJECT; the speed path skips the other
- * kinds' tests. */
-static IB_HOT bool object_token(const camp_json_doc_t *doc, int tok)
-{
-#if CAMP_ENGINE_FAST_PATHS
-    return (tok >= 0) && (tok < doc->count) &&
-           ((doc->tokens[tok].type_ & CAMP_JSON_T_MASK) == CAMP_JSON_T_OBJECT);
-#else
-    return camp_json_kind_at(doc, tok) == CAMP_JSON_OBJECT;
 #endif
 }
 
@@ -1458,7 +1426,7 @@ static IB_HOT camp_status_t dec_scalar(ictx_t *cx, const iframe_t *f, const inod
                                        const ifield_t *m, int v)
 {
     /* the kind asked directly: camp_json_is_null() would be a second test per member */
-    if (null_token(cx->u.d.doc, v)) {
+    if (null_value(cx->u.d.doc, v)) {
         if (!nullable(cx, m) || !is_ptr_kind(m->kind)) {
             return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(m->kind, false));
         }
@@ -1491,7 +1459,7 @@ static IB_HOT camp_status_t dec_member(ictx_t *cx, iframe_t *f, const inode_t *n
         return dec_scalar(cx, f, nd, m, v);
     }
     /* the kind asked directly: camp_json_is_null() would be a second test per member */
-    if (null_token(cx->u.d.doc, v)) {
+    if (null_value(cx->u.d.doc, v)) {
         return nullable(cx, m) ? CAMP_OK
                                : camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(m->kind, false));
     }
@@ -1675,7 +1643,7 @@ static IB_HOT camp_status_t dec_push(ictx_t *cx, unsigned node, void *a, int tok
     if (f == NULL) {
         return CAMP_ERR_INTERNAL;
     }
-    if (!object_token(cx->u.d.doc, tok)) {
+    if (!camp_json_object_at(cx->u.d.doc, tok)) {
         return camp_ib_want_object(cx, tok); /* where every "must be an object" is reported */
     }
     /* an object's count: its kind was just asked (camp_json_size_at() would ask again) */

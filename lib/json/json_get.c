@@ -524,28 +524,16 @@ camp_status_t camp_json_get_string(camp_json_doc_t *doc, int tok, const char **o
 
 void camp_json_raw(const camp_json_doc_t *doc, int tok, const char **out, size_t *len)
 {
-    camp_json_kind_t k = camp_json_kind(doc, tok);
-    const camp_json_token_t *t;
-    size_t a, b;
+    const char *p = "";
+    size_t n = 0;
     if (out == NULL) {
         return;
     }
-    *out = "";
+    if (camp_json_kind(doc, tok) != CAMP_JSON_INVALID) {
+        camp_json_raw_at(doc, tok, &p, &n);
+    }
+    *out = p;
     if (len != NULL) {
-        *len = 0;
-    }
-    if (k == CAMP_JSON_INVALID) {
-        return;
-    }
-    t = &doc->tokens[tok];
-    a = (size_t)t->start;
-    b = (size_t)t->end;
-    if (k == CAMP_JSON_STRING && a > 0 && b < doc->len) {
-        a--; /* include the quotes */
-        b++;
-    }
-    *out = doc->text + a;
-    if (len != NULL) {
-        *len = b - a;
+        *len = n;
     }
 }

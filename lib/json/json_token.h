@@ -59,6 +59,14 @@ static inline bool camp_json_well_formed(const char *json, size_t len)
     return (st == CAMP_OK) || (st == CAMP_JSON_OK_ESCAPES);
 }
 
+/* Whether primitive token @p t of @p doc has the bounds of a checked document's:
+ * then its first byte decides its kind (t, f, n, or a number). */
+static inline bool camp_json_primitive_ok(const camp_json_doc_t *doc, const camp_json_token_t *t)
+{
+    return (doc->text != NULL) && (t->start >= 0) && (t->end > t->start) &&
+           ((size_t)t->start < doc->len);
+}
+
 /* camp_json_kind() for a @p doc known to be non-NULL with its token array (the
  * engines check that at their entry points; camp_json_kind() checks it, then calls
  * this); any @p tok. */
@@ -74,9 +82,7 @@ static inline camp_json_kind_t camp_json_kind_at(const camp_json_doc_t *doc, int
     case CAMP_JSON_T_ARRAY: return CAMP_JSON_ARRAY;
     case CAMP_JSON_T_STRING: return CAMP_JSON_STRING;
     case CAMP_JSON_T_PRIMITIVE:
-        /* checked input: the first byte decides (t, f, n, or a number) */
-        if (doc->text == NULL || t->start < 0 || t->end <= t->start ||
-            (size_t)t->start >= doc->len) {
+        if (!camp_json_primitive_ok(doc, t)) {
             return CAMP_JSON_INVALID;
         }
         switch (doc->text[t->start]) {
@@ -86,6 +92,53 @@ static inline camp_json_kind_t camp_json_kind_at(const camp_json_doc_t *doc, int
         default: return CAMP_JSON_NUMBER;
         }
     default: return CAMP_JSON_INVALID;
+    }
+}
+
+/* camp_json_kind_at(doc, tok) == CAMP_JSON_OBJECT, without the other kinds' tests
+ * (a decoder asks it of every object it enters). */
+static inline bool camp_json_object_at(const camp_json_doc_t *doc, int tok)
+{
+    return (tok >= 0) && (tok < doc->count) &&
+           ((doc->tokens[tok].type_ & CAMP_JSON_T_MASK) == CAMP_JSON_T_OBJECT);
+}
+
+/* camp_json_kind_at(doc, tok) == CAMP_JSON_NULL, without the other kinds' tests (a
+ * decoder asks it of every member's value). */
+static inline bool camp_json_null_at(const camp_json_doc_t *doc, int tok)
+{
+    bool null = false;
+    if ((tok >= 0) && (tok < doc->count)) {
+        const camp_json_token_t *t = &doc->tokens[tok];
+        null = ((t->type_ & CAMP_JSON_T_MASK) == CAMP_JSON_T_PRIMITIVE) &&
+               camp_json_primitive_ok(doc, t) &&
+               ((unsigned char)doc->text[t->start] == (unsigned char)'n');
+    }
+    return null;
+}
+
+/* The raw text of token @p tok of @p doc under camp_json_kind_at()'s terms (any
+ * @p tok): its bytes, a string's with its quotes; "" (length 0) for a token out of
+ * range or with bounds outside the text. camp_json_raw() is this behind its
+ * argument and kind checks; a decoder's raw member takes any kind of value, so it
+ * calls this directly. */
+static inline void camp_json_raw_at(const camp_json_doc_t *doc, int tok, const char **out,
+                                    size_t *len)
+{
+    *out = "";
+    *len = 0;
+    if ((tok >= 0) && (tok < doc->count)) {
+        const camp_json_token_t *t = &doc->tokens[tok];
+        size_t a = (size_t)(unsigned)t->start;
+        size_t b = (size_t)(unsigned)t->end;
+        if (((t->type_ & CAMP_JSON_T_MASK) == CAMP_JSON_T_STRING) && (a > 0u) && (b < doc->len)) {
+            a--; /* include the quotes */
+            b++;
+        }
+        if ((a <= b) && (b <= doc->len)) {
+            *out = &doc->text[a];
+            *len = b - a;
+        }
     }
 }
 
