@@ -1196,7 +1196,7 @@ static bool equal_value(const ifield_t *f, const void *a, const void *b)
 /* Node @p id of the document's family (an id outside it: an empty node, as N_NONE). */
 static const inode_t *ib_node(const ictx_t *cx, unsigned id)
 {
-    static const inode_t none = {NULL, 0, 0, 0};
+    static const inode_t none;        /* no members */
     unsigned k = id - cx->fam->first; /* an id below `first` wraps past `count` */
     return (k < cx->fam->count) ? &cx->fam->nodes[k] : &none;
 }
@@ -1332,7 +1332,7 @@ static unsigned first_unseen(uint32_t seen, unsigned n)
 /* Whether member @p j of @p nd has the raw (unescaped) key raw[0..n). */
 static IB_HOT bool key_at(const inode_t *nd, unsigned j, const char *raw, size_t n)
 {
-    const char *k = camp_ib_key(&nd->t[j]);
+    const char *k = camp_ib_key(nd, &nd->t[j]);
     return nd->t[j].key_len == n && (n == 0 || (k[0] == raw[0] && same_key_bytes(k, raw, n)));
 }
 
@@ -1367,7 +1367,7 @@ static IB_HOT int lookup(const camp_json_doc_t *doc, const inode_t *nd, int key,
         return -1;
     }
     for (j = 0; j < nd->n; j++) {
-        if (camp_json_string_eq(doc, key, camp_ib_key(&nd->t[j]))) {
+        if (camp_json_string_eq(doc, key, camp_ib_key(nd, &nd->t[j]))) {
             return (int)j;
         }
     }
@@ -1482,7 +1482,7 @@ static IB_HOT camp_status_t dec_required(ictx_t *cx, const iframe_t *f, const in
         const ifield_t *m = &nd->t[lowest_bit(unseen)];
         unseen &= unseen - 1u;
         if (applies(cx, m) && required(cx, m)) {
-            return camp_ib_fail_member(cx, f->u.d.tok, camp_ib_key(m), CAMP_ERR_REQUIRED,
+            return camp_ib_fail_member(cx, f->u.d.tok, camp_ib_key(nd, m), CAMP_ERR_REQUIRED,
                                        CAMP_RULE(I40, "required field missing"));
         }
     }
@@ -1549,7 +1549,7 @@ static camp_status_t walk_enter(ictx_t *cx, const iframe_t *f, const inode_t *nd
         if (!present && !required(cx, m)) {
             return CAMP_OK;
         }
-        camp_ib_path_key(&cx->u.s.path, camp_ib_key(m), m->key_len);
+        camp_ib_path_key(&cx->u.s.path, camp_ib_key(nd, m), m->key_len);
         if (!present) {
             return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED,
                                    CAMP_RULE(I40, "required field missing"));
@@ -1559,7 +1559,7 @@ static camp_status_t walk_enter(ictx_t *cx, const iframe_t *f, const inode_t *nd
         if (!present || ((m->flags & F_NO_REQUEST) != 0 && cx->request)) {
             return CAMP_OK;
         }
-        camp_json_write_key(cx->u.s.w, camp_ib_key(m));
+        camp_json_write_key(cx->u.s.w, camp_ib_key(nd, m));
         break;
     default:
         if (f->u.s.b == NULL || present != is_present(cx, nd, m, f->u.s.b)) {

@@ -21,7 +21,7 @@
  * built from the token tree once, by camp_json_diag()) and at the path the walk
  * has built when checking a struct.
  *
- * The member tables hold no pointers: keys are offsets into one pool of names
+ * The member tables hold no pointers: keys are offsets into a pool of names
  * (inbox_keys.h), rules and enums small numbers resolved by switch statements. The
  * families (ifamily_t: a family's nodes and hooks) are the only tables of pointers.
  * All of it is const: .rodata (on a host, the pointer tables in .data.rel.ro). */
@@ -97,7 +97,7 @@ enum ienum {
 };
 
 typedef struct ifield {
-    uint16_t key;    /* member name: its offset in camp_ib_keys (IB_KEY()) */
+    uint16_t key;    /* member name: its offset in its key pool (IB_KEY()) */
     uint8_t key_len; /* its length */
     uint8_t kind;    /* enum ikind */
     uint8_t rule;    /* enum irule / iarray / ienum, or the sub id */
@@ -107,20 +107,29 @@ typedef struct ifield {
     uint16_t bit;    /* presence bit in the struct's present word, 0 = none */
 } ifield_t;
 
-/* A member's name (NUL-terminated, key_len bytes before the NUL). */
-static inline const char *camp_ib_key(const ifield_t *m)
-{
-    return (const char *)(const void *)&camp_ib_keys + m->key;
-}
-
 /* A node: the member table of one object type (at most 32 members: decoding keeps
  * the members met in a 32-bit mask). */
 typedef struct inode {
     const ifield_t *t;
+#if !IB_ONE_KEY_POOL
+    const char *keys; /* the pool its rows' keys are in (inbox_keys.h) */
+#endif
     uint8_t n;
     uint8_t present_size; /* 1 or 4; 0: no present word */
     uint16_t present_off;
 } inode_t;
+
+/* The name of member @p m of node @p nd: NUL-terminated, key_len bytes before the
+ * NUL (inbox_keys.h: in one pool, or in the node's). */
+static inline const char *camp_ib_key(const inode_t *nd, const ifield_t *m)
+{
+#if IB_ONE_KEY_POOL
+    (void)nd;
+    return (const char *)(const void *)&camp_ib_key_pools + m->key;
+#else
+    return nd->keys + m->key;
+#endif
+}
 
 /* Hooks that are large or rarely taken stay out of the frame of the function that
  * dispatches them (their stack is only paid on their own path). */

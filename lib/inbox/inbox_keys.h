@@ -1,46 +1,88 @@
-/* Private to lib/inbox: every member name of the InboxApp tables, stored once.
+/* Private to lib/inbox: the member names of the InboxApp tables, in two pools.
  *
- * A table row names its key by its offset in this pool and its length (ifield_t's
+ * A table row names its key by its offset in its pool and its length (ifield_t's
  * `key` and `key_len`), three bytes instead of an inline array as long as the
- * longest name; each name is in the pool once however many tables list it. The
+ * longest name; each name is in a pool once however many of its tables list it. A
  * pool is a struct of char arrays, so a name's offset is a constant expression
- * (offsetof) the const tables can hold, and a name missing from the list, or
- * listed twice, does not compile. */
+ * (offsetof) the const tables can hold, and a name missing from a pool, or listed
+ * twice, does not compile.
+ *
+ * The campaign pool holds the names of what a device that reads and drives
+ * campaigns decodes (campaigns, pages, sequences, errors, success replies); the
+ * other pool those of the request bodies, webhooks and the remaining documents.
+ * Names both use are in both.
+ *
+ * Where the code is optimized for size, the pools are two objects and each node
+ * names its own (inode_t::keys): a program links the pools of the nodes it reaches,
+ * and one that reads campaigns does not link the other. Where speed is wanted
+ * (IB_ONE_KEY_POOL), the two are one object and a key's offset counts from its
+ * start: the member lookup adds a link-time constant instead of loading the
+ * node's pool for every key (and keeping it in a register over the member walk). */
 #ifndef CAMP_INBOX_KEYS_H
 #define CAMP_INBOX_KEYS_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+#include "json/json_token.h"
+
+#define IB_ONE_KEY_POOL CAMP_ENGINE_FAST_PATHS
+
 /* clang-format off */
-#define IB_KEY_LIST(X) X(id) X(name) X(description) X(status) X(dryRun) X(targetsCount)            \
+#define IB_KEYS_CAMPAIGN(X) X(id) X(name) X(description) X(status) X(dryRun) X(targetsCount)       \
     X(contactedCount) X(repliesCount) X(completionRate) X(replyRate) X(createdAt) X(updatedAt)     \
     X(pausedAt) X(completedAt) X(lastStartedAt) X(enabled) X(hourlyMessageRate)                    \
     X(scheduleTimezone) X(scheduleHours) X(isBuildingPlan) X(isSyncing) X(scopeAssessedCount)      \
     X(accountLinkIds) X(rules) X(sequence) X(automations) X(type) X(estimatedTargets)              \
     X(isHydrating) X(customVariables) X(steps) X(lists) X(start) X(end) X(syncedLists)             \
-    X(excludedLists) X(excludeContacted) X(excludeMutuals) X(listId) X(listName)                   \
-    X(columnMapping) X(exclude) X(trigger) X(action) X(actionData) X(statusId) X(displayName)      \
-    X(campaigns) X(nextCursor) X(timestamp) X(rank) X(data) X(campaignVersion) X(segments)         \
-    X(delaySeconds) X(unit) X(text) X(fallback) X(options) X(version) X(syncedListIds)             \
-    X(excludedListIds) X(columnMappings) X(detachBehavior) X(platform) X(platformIds)              \
-    X(usernames) X(externalIds) X(leads) X(platformId) X(username) X(externalId) X(by) X(slug)     \
-    X(image) X(added) X(skipped) X(failed) X(success) X(error) X(code) X(message) X(requestId)     \
-    X(seq) X(teamId) X(event) X(apiVersion) X(object) X(url) X(threadId) X(messageId)              \
-    X(contactId) X(stepNumber) X(campaign) X(thread) X(prospect) X(team) X(accountLink)            \
-    X(external) X(accountLinkId) X(content) X(hasMore)
+    X(excludedLists) X(excludeContacted) X(excludeMutuals) X(listId) X(listName) X(columnMapping)  \
+    X(exclude) X(trigger) X(action) X(actionData) X(statusId) X(displayName) X(campaigns)          \
+    X(nextCursor) X(timestamp) X(rank) X(data) X(campaignVersion) X(segments) X(delaySeconds)      \
+    X(unit) X(text) X(fallback) X(options) X(version) X(success) X(error) X(code) X(message)       \
+    X(requestId)
+#define IB_KEYS_REST(X) X(id) X(name) X(description) X(status) X(dryRun) X(targetsCount)           \
+    X(contactedCount) X(repliesCount) X(completionRate) X(replyRate) X(createdAt) X(updatedAt)     \
+    X(pausedAt) X(completedAt) X(lastStartedAt) X(scheduleTimezone) X(accountLinkIds) X(rules)     \
+    X(type) X(excludeContacted) X(excludeMutuals) X(displayName) X(timestamp) X(data) X(version)   \
+    X(syncedListIds) X(excludedListIds) X(columnMappings) X(detachBehavior) X(platform)            \
+    X(platformIds) X(usernames) X(externalIds) X(leads) X(platformId) X(username) X(externalId)    \
+    X(by) X(slug) X(image) X(added) X(skipped) X(failed) X(message) X(seq) X(teamId) X(event)      \
+    X(apiVersion) X(object) X(url) X(threadId) X(messageId) X(contactId) X(stepNumber)             \
+    X(campaign) X(thread) X(prospect) X(team) X(accountLink) X(external) X(accountLinkId)          \
+    X(content) X(hasMore)
 /* clang-format on */
 
 #define IB_KEY_SLOT(k) char k_##k[sizeof #k];
-typedef struct ib_key_pool {
-    IB_KEY_LIST(IB_KEY_SLOT)
-    char end; /* a plain last member: code scanners (pmccabe) read the struct whole */
-} ib_key_pool_t;
+/* (end: a plain last member, so that code scanners (pmccabe) read the struct whole) */
+typedef struct ib_campaign_keys {
+    IB_KEYS_CAMPAIGN(IB_KEY_SLOT)
+    char end;
+} ib_campaign_keys_t;
+typedef struct ib_rest_keys {
+    IB_KEYS_REST(IB_KEY_SLOT)
+    char end;
+} ib_rest_keys_t;
 
-/* Defined in inbox_schema.c. */
-extern const ib_key_pool_t camp_ib_keys;
+/* The pools, defined in inbox_schema.c. IB_KEY_OFFSET(P, k): the offset of name k
+ * of pool P (`campaign` or `rest`) as a table row holds it. */
+#if IB_ONE_KEY_POOL
+typedef struct ib_key_pools {
+    ib_campaign_keys_t campaign;
+    ib_rest_keys_t rest;
+} ib_key_pools_t;
+extern const ib_key_pools_t camp_ib_key_pools;
+#define IB_KEY_OFFSET(P, k) offsetof(ib_key_pools_t, P.k_##k)
+#else
+extern const ib_campaign_keys_t camp_ib_campaign_keys;
+extern const ib_rest_keys_t camp_ib_rest_keys;
+#define IB_KEY_OFFSET(P, k) offsetof(ib_##P##_keys_t, k_##k)
+#endif
 
-/* The `key, key_len` initialisers of a table row for member name @p k. */
-#define IB_KEY(k) (uint16_t) offsetof(ib_key_pool_t, k_##k), (uint8_t)(sizeof #k - 1u)
+/* The `key, key_len` initialisers of a table row for member name @p k, in the pool
+ * IB_POOL (`campaign` or `rest`: set before each group of tables in inbox_schema.c
+ * to the pool of the families that use them). */
+#define IB_KEY(k) IB_KEY_IN(IB_POOL, k)
+/* (a second level, so that IB_POOL is replaced before IB_KEY_OFFSET pastes it) */
+#define IB_KEY_IN(P, k) (uint16_t) IB_KEY_OFFSET(P, k), (uint8_t)(sizeof #k - 1u)
 
 #endif

@@ -55,10 +55,32 @@ typedef char campaign_fits_uint16[(sizeof(camp_inbox_campaign_page_t) < 65536u &
 typedef char summary_first[(offsetof(camp_inbox_campaign_t, base) == 0) ? 1 : -1];
 
 #define IB_KEY_TEXT(k) {#k},
-const ib_key_pool_t camp_ib_keys = {IB_KEY_LIST(IB_KEY_TEXT) 0};
+#define IB_CAMPAIGN_KEYS                                                                           \
+    {                                                                                              \
+        IB_KEYS_CAMPAIGN(IB_KEY_TEXT) 0                                                            \
+    }
+#define IB_REST_KEYS                                                                               \
+    {                                                                                              \
+        IB_KEYS_REST(IB_KEY_TEXT) 0                                                                \
+    }
+#if IB_ONE_KEY_POOL
+const ib_key_pools_t camp_ib_key_pools = {IB_CAMPAIGN_KEYS, IB_REST_KEYS};
+#else
+const ib_campaign_keys_t camp_ib_campaign_keys = IB_CAMPAIGN_KEYS;
+const ib_rest_keys_t camp_ib_rest_keys = IB_REST_KEYS;
+#endif
 /* key offsets in the tables are uint16_t */
-typedef char keys_fit_uint16[(sizeof camp_ib_keys < 65536u) ? 1 : -1];
+typedef char
+    keys_fit_uint16[(sizeof(ib_campaign_keys_t) + sizeof(ib_rest_keys_t) < 65536u) ? 1 : -1];
 
+/* Each table's rows name their keys in the pool of the families that use it
+ * (IB_POOL, set before each group of tables): the campaign pool for the campaign,
+ * page, error and success families, the other pool for the rest (inbox_keys.h),
+ * and each node names the pool of its table's group (NODE()). A name missing from
+ * the pool does not compile; a node naming the other pool would read other names,
+ * which the tests of every document type would show (they run with the pools
+ * apart on the target at -Os, and as one on the host). */
+#define IB_POOL campaign
 
 /* ---- campaign (§3.1 v2, §3.2 legacy, §3.3 summary) -------------------------------------------- */
 
@@ -68,7 +90,9 @@ typedef char keys_fit_uint16[(sizeof camp_ib_keys < 65536u) ? 1 : -1];
  * schemas say it is a non-null date-time. The members after them belong to the v2
  * or legacy shapes and are all optional (their presence is in `present`): the docs
  * mark them required, but tolerance on receive keeps a device working when a
- * shape-specific field goes missing; the shape markers decide the shape. */
+ * shape-specific field goes missing; the shape markers decide the shape. A macro:
+ * the campaign's table and the webhooks' summary table name the keys each in its
+ * own pool. */
 /* clang-format off */
 #define SUMMARY_FIELDS                                                                             \
     {IB_KEY(id), K_ID, R_NONE, F_REQ, S_OFF(id), 0, 0},                                                 \
@@ -87,8 +111,6 @@ typedef char keys_fit_uint16[(sizeof camp_ib_keys < 65536u) ? 1 : -1];
     {IB_KEY(completedAt), K_TIME, R_NONE, F_REQ | F_NULL, S_OFF(completed_at), 0, 0},                   \
     {IB_KEY(lastStartedAt), K_TIME, R_NONE, F_REQ | F_NULL, S_OFF(last_started_at), 0, 0}
 /* clang-format on */
-
-static const ifield_t summary_fields[] = {SUMMARY_FIELDS};
 
 static const ifield_t campaign_fields[] = {
     SUMMARY_FIELDS,
@@ -119,12 +141,6 @@ static const ifield_t campaign_fields[] = {
      CAMP_INBOX_CAMPAIGN_HAS_CUSTOM_VARIABLES},
     {IB_KEY(steps), K_SUB, SUB_STEPS, F_LEG, 0, 0, CAMP_INBOX_CAMPAIGN_HAS_STEPS},
     {IB_KEY(lists), K_SUB, SUB_LISTS, F_LEG, 0, 0, CAMP_INBOX_CAMPAIGN_HAS_LISTS},
-};
-
-/* The legacy webhook's `data.campaign` is only `{id, name}`. */
-static const ifield_t ref_fields[] = {
-    {IB_KEY(id), K_ID, R_NONE, F_REQ, S_OFF(id), 0, 0},
-    {IB_KEY(name), K_STR, R_NONE, F_REQ, S_OFF(name), 0, 0},
 };
 
 static const ifield_t window_fields[] = {
@@ -230,6 +246,9 @@ static const ifield_t sequence_fields[] = {
     {IB_KEY(steps), K_SUB, SUB_STEPS, F_REQ, 0, 0, 0},
 };
 
+#undef IB_POOL
+#define IB_POOL rest
+
 /* ---- request bodies ---------------------------------------------------------------------------- */
 
 /* E4. `rules` takes the update-lead-rules body shape and the time-zone member is
@@ -331,6 +350,9 @@ static const ifield_t leads_add_result_fields[] = {
     {IB_KEY(failed), K_I64, R_COUNT, F_REQ, AR_OFF(failed), 0, 0},
 };
 
+#undef IB_POOL
+#define IB_POOL campaign
+
 /* `success` is typed "any" (required); true is the natural value. */
 static const ifield_t success_fields[] = {
     {IB_KEY(success), K_RAW, R_NONE, F_REQ | F_NULL, SU_OFF(value), 0, 0},
@@ -361,7 +383,19 @@ static const ifield_t v2_error_fields[] = {
     {IB_KEY(requestId), K_STR, R_NONE, 0, E_OFF(request_id), 0, 0},
 };
 
+#undef IB_POOL
+#define IB_POOL rest
+
 /* ---- webhooks (§8) --------------------------------------------------------------------------------- */
+
+/* The summary campaign shape (§3.3) the v1 webhooks carry. */
+static const ifield_t summary_fields[] = {SUMMARY_FIELDS};
+
+/* The legacy webhook's `data.campaign` is only `{id, name}`. */
+static const ifield_t ref_fields[] = {
+    {IB_KEY(id), K_ID, R_NONE, F_REQ, S_OFF(id), 0, 0},
+    {IB_KEY(name), K_STR, R_NONE, F_REQ, S_OFF(name), 0, 0},
+};
 
 /* §8.1: all seven envelope members are required. IDs are only required to be
  * non-empty strings: no pattern is documented for them (D14 shows `team_...`). */
@@ -481,87 +515,102 @@ static const ifield_t events_page_fields[] = {
     {IB_KEY(hasMore), K_BOOL, R_NONE, F_REQ, EP_OFF(has_more), 0, 0},
 };
 
+#undef IB_POOL
+
 /* ---- nodes ------------------------------------------------------------------------------------------ */
 
-#define NODE(T)                                                                                    \
+/* A node of table T, whose rows name their keys in pool P (`campaign` or `rest`:
+ * the IB_POOL of the table's group above); NODE_P: with the struct S's `present`
+ * word, member M, W bytes. With one pool a node needs no pool of its own. */
+#if IB_ONE_KEY_POOL
+#define NODE_KEYS(P)
+#else
+#define NODE_KEYS(P) (const char *)(const void *)&camp_ib_##P##_keys,
+#endif
+#define NODE(T, P)                                                                                 \
     {                                                                                              \
-        T, COUNT(T), 0, 0                                                                          \
+        T, NODE_KEYS(P) COUNT(T), 0, 0                                                             \
     }
-#define NODE_P(T, S, M, W)                                                                         \
+#define NODE_P(T, P, S, M, W)                                                                      \
     {                                                                                              \
-        T, COUNT(T), W, (uint16_t)offsetof(S, M)                                                   \
+        T, NODE_KEYS(P) COUNT(T), W, (uint16_t)offsetof(S, M)                                      \
     }
 
 /* Each family's nodes, indexed from its first id (see enum inode_id). */
 #define CAMPAIGN_NODES                                                                             \
     [N_CAMPAIGN -                                                                                  \
-        N_CAMPAIGN] = NODE_P(campaign_fields, camp_inbox_campaign_t, present, 4),                  \
-        [N_SEQUENCE - N_CAMPAIGN] = NODE(sequence_fields),                                         \
-        [N_WINDOW - N_CAMPAIGN] = NODE(window_fields),                                             \
-        [N_RULES - N_CAMPAIGN] = NODE(rules_fields),                                               \
-        [N_V2_LIST - N_CAMPAIGN] = NODE_P(v2_list_fields, camp_inbox_list_t, present, 1),          \
-        [N_LEGACY_LIST - N_CAMPAIGN] = NODE_P(legacy_list_fields, camp_inbox_list_t, present, 1),  \
+        N_CAMPAIGN] = NODE_P(campaign_fields, campaign, camp_inbox_campaign_t, present, 4),        \
+        [N_SEQUENCE - N_CAMPAIGN] = NODE(sequence_fields, campaign),                               \
+        [N_WINDOW - N_CAMPAIGN] = NODE(window_fields, campaign),                                   \
+        [N_RULES - N_CAMPAIGN] = NODE(rules_fields, campaign),                                     \
+        [N_V2_LIST - N_CAMPAIGN] =                                                                 \
+            NODE_P(v2_list_fields, campaign, camp_inbox_list_t, present, 1),                       \
+        [N_LEGACY_LIST - N_CAMPAIGN] =                                                             \
+            NODE_P(legacy_list_fields, campaign, camp_inbox_list_t, present, 1),                   \
         [N_AUTOMATION - N_CAMPAIGN] =                                                              \
-            NODE_P(automation_fields, camp_inbox_automation_t, present, 1),                        \
-        [N_ACTION_DATA - N_CAMPAIGN] = NODE(action_data_fields),                                   \
-        [N_VARIABLE - N_CAMPAIGN] = NODE_P(variable_fields, camp_inbox_variable_t, present, 1),    \
-        [N_STEP - N_CAMPAIGN] = NODE_P(step_fields, camp_inbox_step_t, present, 1),                \
-        [N_MESSAGE - N_CAMPAIGN] = NODE(message_fields),                                           \
-        [N_DELAY - N_CAMPAIGN] = NODE(delay_fields),                                               \
-        [N_SEG_STATIC - N_CAMPAIGN] = NODE(static_fields),                                         \
-        [N_SEG_VARIABLE - N_CAMPAIGN] = NODE(variable_segment_fields),                             \
-        [N_SEG_VARIATION - N_CAMPAIGN] = NODE(variation_fields)
+            NODE_P(automation_fields, campaign, camp_inbox_automation_t, present, 1),              \
+        [N_ACTION_DATA - N_CAMPAIGN] = NODE(action_data_fields, campaign),                         \
+        [N_VARIABLE - N_CAMPAIGN] =                                                                \
+            NODE_P(variable_fields, campaign, camp_inbox_variable_t, present, 1),                  \
+        [N_STEP - N_CAMPAIGN] = NODE_P(step_fields, campaign, camp_inbox_step_t, present, 1),      \
+        [N_MESSAGE - N_CAMPAIGN] = NODE(message_fields, campaign),                                 \
+        [N_DELAY - N_CAMPAIGN] = NODE(delay_fields, campaign),                                     \
+        [N_SEG_STATIC - N_CAMPAIGN] = NODE(static_fields, campaign),                               \
+        [N_SEG_VARIABLE - N_CAMPAIGN] = NODE(variable_segment_fields, campaign),                   \
+        [N_SEG_VARIATION - N_CAMPAIGN] = NODE(variation_fields, campaign)
 
 const inode_t camp_ib_campaign_nodes[IB_CAMPAIGN_NODES] = {CAMPAIGN_NODES};
 const inode_t camp_ib_page_nodes[IB_PAGE_NODES] = {
     CAMPAIGN_NODES,
-    [N_PAGE - N_CAMPAIGN] = NODE(page_fields),
-    [N_CURSOR - N_CAMPAIGN] = NODE(cursor_fields),
+    [N_PAGE - N_CAMPAIGN] = NODE(page_fields, campaign),
+    [N_CURSOR - N_CAMPAIGN] = NODE(cursor_fields, campaign),
 };
 const inode_t camp_ib_rules_nodes[IB_RULES_NODES] = {
-    [N_CREATE - N_CREATE] = NODE_P(create_fields, camp_inbox_campaign_create_t, present, 4),
+    [N_CREATE - N_CREATE] = NODE_P(create_fields, rest, camp_inbox_campaign_create_t, present, 4),
     [N_RULES_UPDATE - N_CREATE] =
-        NODE_P(rules_update_fields, camp_inbox_rules_update_t, present, 4),
+        NODE_P(rules_update_fields, rest, camp_inbox_rules_update_t, present, 4),
 };
 const inode_t camp_ib_leads_nodes[IB_LEADS_NODES] = {
-    [N_LEADS_ADD - N_LEADS_ADD] = NODE_P(leads_add_fields, camp_inbox_leads_add_t, present, 4),
-    [N_LEAD - N_LEADS_ADD] = NODE(camp_ib_lead_fields),
+    [N_LEADS_ADD - N_LEADS_ADD] =
+        NODE_P(leads_add_fields, rest, camp_inbox_leads_add_t, present, 4),
+    [N_LEAD - N_LEADS_ADD] = NODE(camp_ib_lead_fields, rest),
 };
 const inode_t camp_ib_error_nodes[IB_ERROR_NODES] = {
     /* N_ERROR is replaced by its form's node when it opens */
-    [N_ERROR - N_ERROR] = NODE(flat_error_fields),
-    [N_ERROR_NESTED - N_ERROR] = NODE(nested_error_fields),
-    [N_ERROR_INNER - N_ERROR] = NODE(inner_error_fields),
-    [N_ERROR_FLAT - N_ERROR] = NODE(flat_error_fields),
-    [N_ERROR_V2 - N_ERROR] = NODE(v2_error_fields),
+    [N_ERROR - N_ERROR] = NODE(flat_error_fields, campaign),
+    [N_ERROR_NESTED - N_ERROR] = NODE(nested_error_fields, campaign),
+    [N_ERROR_INNER - N_ERROR] = NODE(inner_error_fields, campaign),
+    [N_ERROR_FLAT - N_ERROR] = NODE(flat_error_fields, campaign),
+    [N_ERROR_V2 - N_ERROR] = NODE(v2_error_fields, campaign),
 };
 const inode_t camp_ib_webhook_nodes[IB_WEBHOOK_NODES] = {
     /* N_WEBHOOK is replaced by its format's node when it opens */
-    [N_WEBHOOK - N_WEBHOOK] = NODE(wh_v1_fields),
-    [N_SUMMARY - N_WEBHOOK] = NODE(summary_fields),
-    [N_REF - N_WEBHOOK] = NODE(ref_fields),
-    [N_WH_V1 - N_WEBHOOK] = NODE(wh_v1_fields),
-    [N_WH_LEGACY - N_WEBHOOK] = NODE(wh_legacy_fields),
-    [N_WH_V2 - N_WEBHOOK] = NODE_P(wh_v2_fields, camp_inbox_webhook_t, present, 1),
-    [N_WH_OBJECT - N_WEBHOOK] = NODE(wh_object_fields),
-    [N_WH_CAMPAIGN_DATA - N_WEBHOOK] = NODE(wh_campaign_data_fields),
-    [N_WH_TARGET_DATA - N_WEBHOOK] = NODE(wh_target_data_fields),
-    [N_WH_LEGACY_DATA - N_WEBHOOK] = NODE(wh_legacy_data_fields),
-    [N_WH_V2_TARGET - N_WEBHOOK] = NODE_P(wh_v2_target_fields, camp_inbox_webhook_t, present, 1),
-    [N_THREAD - N_WEBHOOK] = NODE(thread_fields),
-    [N_MESSAGE_PART - N_WEBHOOK] = NODE(message_part_fields),
-    [N_PROSPECT - N_WEBHOOK] = NODE(prospect_fields),
-    [N_TEAM_PART - N_WEBHOOK] = NODE(team_part_fields),
-    [N_ACCOUNT_LINK - N_WEBHOOK] = NODE(account_link_fields),
-    [N_LEGACY_THREAD - N_WEBHOOK] = NODE(legacy_thread_fields),
-    [N_LEGACY_MESSAGE - N_WEBHOOK] = NODE(legacy_message_fields),
+    [N_WEBHOOK - N_WEBHOOK] = NODE(wh_v1_fields, rest),
+    [N_SUMMARY - N_WEBHOOK] = NODE(summary_fields, rest),
+    [N_REF - N_WEBHOOK] = NODE(ref_fields, rest),
+    [N_WH_V1 - N_WEBHOOK] = NODE(wh_v1_fields, rest),
+    [N_WH_LEGACY - N_WEBHOOK] = NODE(wh_legacy_fields, rest),
+    [N_WH_V2 - N_WEBHOOK] = NODE_P(wh_v2_fields, rest, camp_inbox_webhook_t, present, 1),
+    [N_WH_OBJECT - N_WEBHOOK] = NODE(wh_object_fields, rest),
+    [N_WH_CAMPAIGN_DATA - N_WEBHOOK] = NODE(wh_campaign_data_fields, rest),
+    [N_WH_TARGET_DATA - N_WEBHOOK] = NODE(wh_target_data_fields, rest),
+    [N_WH_LEGACY_DATA - N_WEBHOOK] = NODE(wh_legacy_data_fields, rest),
+    [N_WH_V2_TARGET - N_WEBHOOK] =
+        NODE_P(wh_v2_target_fields, rest, camp_inbox_webhook_t, present, 1),
+    [N_THREAD - N_WEBHOOK] = NODE(thread_fields, rest),
+    [N_MESSAGE_PART - N_WEBHOOK] = NODE(message_part_fields, rest),
+    [N_PROSPECT - N_WEBHOOK] = NODE(prospect_fields, rest),
+    [N_TEAM_PART - N_WEBHOOK] = NODE(team_part_fields, rest),
+    [N_ACCOUNT_LINK - N_WEBHOOK] = NODE(account_link_fields, rest),
+    [N_LEGACY_THREAD - N_WEBHOOK] = NODE(legacy_thread_fields, rest),
+    [N_LEGACY_MESSAGE - N_WEBHOOK] = NODE(legacy_message_fields, rest),
 };
-const inode_t camp_ib_success_node = NODE(success_fields);
-const inode_t camp_ib_leads_add_result_node = NODE(leads_add_result_fields);
-const inode_t camp_ib_lead_update_node = NODE(lead_update_fields);
-const inode_t camp_ib_lead_cancel_node = NODE(lead_cancel_fields);
+const inode_t camp_ib_success_node = NODE(success_fields, campaign);
+const inode_t camp_ib_leads_add_result_node = NODE(leads_add_result_fields, rest);
+const inode_t camp_ib_lead_update_node = NODE(lead_update_fields, rest);
+const inode_t camp_ib_lead_cancel_node = NODE(lead_cancel_fields, rest);
 const inode_t camp_ib_column_update_node =
-    NODE_P(column_update_fields, camp_inbox_column_update_t, present, 4);
-const inode_t camp_ib_column_node = NODE_P(column_fields, camp_inbox_column_t, present, 4);
-const inode_t camp_ib_team_node = NODE(team_fields);
-const inode_t camp_ib_events_page_node = NODE(events_page_fields);
+    NODE_P(column_update_fields, rest, camp_inbox_column_update_t, present, 4);
+const inode_t camp_ib_column_node = NODE_P(column_fields, rest, camp_inbox_column_t, present, 4);
+const inode_t camp_ib_team_node = NODE(team_fields, rest);
+const inode_t camp_ib_events_page_node = NODE(events_page_fields, rest);
