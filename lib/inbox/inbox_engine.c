@@ -1330,17 +1330,20 @@ static unsigned first_unseen(uint32_t seen, unsigned n)
 }
 
 /* Whether member @p j of @p nd has the raw (unescaped) key raw[0..n). */
-static IB_HOT bool key_at(const inode_t *nd, unsigned j, const char *raw, size_t n)
+static IB_HOT bool key_at(const char *keys, const inode_t *nd, unsigned j, const char *raw,
+                          size_t n)
 {
-    const char *k = camp_ib_key(nd, &nd->t[j]);
+    const char *k = camp_ib_key(keys, &nd->t[j]);
     return nd->t[j].key_len == n && (n == 0 || (k[0] == raw[0] && same_key_bytes(k, raw, n)));
 }
 
-/* Decode: the member of @p nd whose key is token @p key (-1: none). Tried first:
+/* Decode: the member of @p nd (its keys in pool @p keys) whose key is token @p key
+ * (-1: none). Tried first:
  * the member after the last one met in table order; then every member, from the
  * first one not met yet. Both guesses cost one comparison each when the document
  * follows the table, in whole or in runs. */
-static IB_HOT int lookup(const camp_json_doc_t *doc, const inode_t *nd, int key, uint32_t seen)
+static IB_HOT int lookup(const camp_json_doc_t *doc, const char *keys, const inode_t *nd, int key,
+                         uint32_t seen)
 {
     const camp_json_token_t *t = &doc->tokens[key];
     const char *raw;
@@ -1354,11 +1357,11 @@ static IB_HOT int lookup(const camp_json_doc_t *doc, const inode_t *nd, int key,
     raw = doc->text + t->start;
     n = (size_t)(t->end - t->start);
     j = after_highest_seen(seen, nd->n);
-    if (key_at(nd, j, raw, n)) {
+    if (key_at(keys, nd, j, raw, n)) {
         return (int)j;
     }
     for (c = 0, j = first_unseen(seen, nd->n); c < nd->n; c++, j = (j + 1u < nd->n) ? j + 1u : 0u) {
-        if (key_at(nd, j, raw, n)) {
+        if (key_at(keys, nd, j, raw, n)) {
             return (int)j;
         }
     }
@@ -1367,7 +1370,7 @@ static IB_HOT int lookup(const camp_json_doc_t *doc, const inode_t *nd, int key,
         return -1;
     }
     for (j = 0; j < nd->n; j++) {
-        if (camp_json_string_eq(doc, key, camp_ib_key(nd, &nd->t[j]))) {
+        if (camp_json_string_eq(doc, key, camp_ib_key(keys, &nd->t[j]))) {
             return (int)j;
         }
     }
@@ -1379,7 +1382,7 @@ static IB_HOT int lookup(const camp_json_doc_t *doc, const inode_t *nd, int key,
 static IB_HOT camp_status_t dec_find(ictx_t *cx, iframe_t *f, const inode_t *nd, int key,
                                      const ifield_t **m)
 {
-    int j = lookup(cx->u.d.doc, nd, key, f->k.seen);
+    int j = lookup(cx->u.d.doc, camp_ib_key_pool(cx), nd, key, f->k.seen);
     bool plain; /* none of the flags below: most members */
     *m = NULL;
     if (j < 0 || nd->t == NULL) {
@@ -1482,8 +1485,8 @@ static IB_HOT camp_status_t dec_required(ictx_t *cx, const iframe_t *f, const in
         const ifield_t *m = &nd->t[lowest_bit(unseen)];
         unseen &= unseen - 1u;
         if (applies(cx, m) && required(cx, m)) {
-            return camp_ib_fail_member(cx, f->u.d.tok, camp_ib_key(nd, m), CAMP_ERR_REQUIRED,
-                                       CAMP_RULE(I40, "required field missing"));
+            return camp_ib_fail_member(cx, f->u.d.tok, camp_ib_key(camp_ib_key_pool(cx), m),
+                                       CAMP_ERR_REQUIRED, CAMP_RULE(I40, "required field missing"));
         }
     }
     return CAMP_OK;
@@ -1549,7 +1552,7 @@ static camp_status_t walk_enter(ictx_t *cx, const iframe_t *f, const inode_t *nd
         if (!present && !required(cx, m)) {
             return CAMP_OK;
         }
-        camp_ib_path_key(&cx->u.s.path, camp_ib_key(nd, m), m->key_len);
+        camp_ib_path_key(&cx->u.s.path, camp_ib_key(camp_ib_key_pool(cx), m), m->key_len);
         if (!present) {
             return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED,
                                    CAMP_RULE(I40, "required field missing"));
@@ -1559,7 +1562,7 @@ static camp_status_t walk_enter(ictx_t *cx, const iframe_t *f, const inode_t *nd
         if (!present || ((m->flags & F_NO_REQUEST) != 0 && cx->request)) {
             return CAMP_OK;
         }
-        camp_json_write_key(cx->u.s.w, camp_ib_key(nd, m));
+        camp_json_write_key(cx->u.s.w, camp_ib_key(camp_ib_key_pool(cx), m));
         break;
     default:
         if (f->u.s.b == NULL || present != is_present(cx, nd, m, f->u.s.b)) {

@@ -2283,32 +2283,42 @@ static void leads_family_item_done(ictx_t *cx, iframe_t *f, uint16_t i)
 
 /* ---- the families ------------------------------------------------------------------------------------------------------------------- */
 
-#define FAMILY(NODES, FIRST) NODES, FIRST, (uint8_t)(sizeof(NODES) / sizeof((NODES)[0]))
-#define FLAT(NODE_ID, NODE_OBJ) &NODE_OBJ, NODE_ID, 1, NULL, NULL, NULL, NULL, NULL, NULL
+/* A family's nodes, the key pool its tables name (P: `campaign` or `rest`, the
+ * IB_POOL of their group in inbox_schema.c; with one pool the family needs none of
+ * its own) and its first node id. The flat documents' tables are all in `rest`. */
+#if IB_ONE_KEY_POOL
+#define FAMILY_KEYS(P)
+#else
+#define FAMILY_KEYS(P) (const char *)(const void *)&camp_ib_##P##_keys,
+#endif
+#define FAMILY(NODES, P, FIRST)                                                                    \
+    NODES, FAMILY_KEYS(P) FIRST, (uint8_t)(sizeof(NODES) / sizeof((NODES)[0]))
+#define FLAT(NODE_ID, NODE_OBJ)                                                                    \
+    &NODE_OBJ, FAMILY_KEYS(rest) NODE_ID, 1, NULL, NULL, NULL, NULL, NULL, NULL
 
 #if IB_HOOKS_DECODE
-const ifamily_t camp_ib_campaign_family = {FAMILY(camp_ib_campaign_nodes, N_CAMPAIGN),
+const ifamily_t camp_ib_campaign_family = {FAMILY(camp_ib_campaign_nodes, campaign, N_CAMPAIGN),
                                            campaign_family_open,
                                            campaign_family_close,
                                            campaign_family_sub,
                                            campaign_family_item,
                                            campaign_family_item_done,
                                            NULL};
-const ifamily_t camp_ib_page_family = {FAMILY(camp_ib_page_nodes, N_CAMPAIGN),
+const ifamily_t camp_ib_page_family = {FAMILY(camp_ib_page_nodes, campaign, N_CAMPAIGN),
                                        campaign_family_open,
                                        campaign_family_close,
                                        page_family_sub,
                                        page_family_item,
                                        campaign_family_item_done,
                                        NULL};
-const ifamily_t camp_ib_leads_family = {FAMILY(camp_ib_leads_nodes, N_LEADS_ADD),
+const ifamily_t camp_ib_leads_family = {FAMILY(camp_ib_leads_nodes, rest, N_LEADS_ADD),
                                         leads_family_open,
                                         leads_family_close,
                                         leads_family_sub,
                                         leads_family_item,
                                         leads_family_item_done,
                                         NULL};
-const ifamily_t camp_ib_webhook_family = {FAMILY(camp_ib_webhook_nodes, N_WEBHOOK),
+const ifamily_t camp_ib_webhook_family = {FAMILY(camp_ib_webhook_nodes, rest, N_WEBHOOK),
                                           webhook_family_open,
                                           webhook_family_close,
                                           webhook_family_sub,
@@ -2316,28 +2326,29 @@ const ifamily_t camp_ib_webhook_family = {FAMILY(camp_ib_webhook_nodes, N_WEBHOO
                                           NULL,
                                           NULL};
 #else
-const ifamily_t camp_ib_campaign_walk_family = {FAMILY(camp_ib_campaign_nodes, N_CAMPAIGN),
-                                                campaign_family_open,
-                                                campaign_family_close,
-                                                campaign_family_sub,
-                                                campaign_family_item,
-                                                NULL,
-                                                NULL};
-const ifamily_t camp_ib_page_walk_family = {FAMILY(camp_ib_page_nodes, N_CAMPAIGN),
+const ifamily_t camp_ib_campaign_walk_family = {
+    FAMILY(camp_ib_campaign_nodes, campaign, N_CAMPAIGN),
+    campaign_family_open,
+    campaign_family_close,
+    campaign_family_sub,
+    campaign_family_item,
+    NULL,
+    NULL};
+const ifamily_t camp_ib_page_walk_family = {FAMILY(camp_ib_page_nodes, campaign, N_CAMPAIGN),
                                             campaign_family_open,
                                             campaign_family_close,
                                             page_family_sub,
                                             page_family_item,
                                             NULL,
                                             NULL};
-const ifamily_t camp_ib_leads_walk_family = {FAMILY(camp_ib_leads_nodes, N_LEADS_ADD),
+const ifamily_t camp_ib_leads_walk_family = {FAMILY(camp_ib_leads_nodes, rest, N_LEADS_ADD),
                                              leads_family_open,
                                              leads_family_close,
                                              leads_family_sub,
                                              leads_family_item,
                                              NULL,
                                              lead_present};
-const ifamily_t camp_ib_webhook_walk_family = {FAMILY(camp_ib_webhook_nodes, N_WEBHOOK),
+const ifamily_t camp_ib_webhook_walk_family = {FAMILY(camp_ib_webhook_nodes, rest, N_WEBHOOK),
                                                webhook_family_open,
                                                webhook_family_close,
                                                webhook_family_sub,
@@ -2347,16 +2358,23 @@ const ifamily_t camp_ib_webhook_walk_family = {FAMILY(camp_ib_webhook_nodes, N_W
 #endif
 /* the same members in both variants: each names its own variant's hooks */
 const ifamily_t IB_FAMILY(rules) = {
-    FAMILY(camp_ib_rules_nodes, N_CREATE), NULL, NULL, rules_family_sub, NULL, NULL, NULL};
-const ifamily_t IB_FAMILY(error) = {FAMILY(camp_ib_error_nodes, N_ERROR),
+    FAMILY(camp_ib_rules_nodes, rest, N_CREATE), NULL, NULL, rules_family_sub, NULL, NULL, NULL};
+const ifamily_t IB_FAMILY(error) = {FAMILY(camp_ib_error_nodes, campaign, N_ERROR),
                                     error_family_open,
                                     NULL,
                                     error_family_sub,
                                     NULL,
                                     NULL,
                                     NULL};
-const ifamily_t IB_FAMILY(success) = {
-    &camp_ib_success_node, N_SUCCESS, 1, NULL, success_close, NULL, NULL, NULL, NULL};
+const ifamily_t IB_FAMILY(success) = {&camp_ib_success_node,
+                                      FAMILY_KEYS(campaign) N_SUCCESS,
+                                      1,
+                                      NULL,
+                                      success_close,
+                                      NULL,
+                                      NULL,
+                                      NULL,
+                                      NULL};
 
 /* From here to the end: in the decoding build only. The flat documents have no
  * hooks (the struct walks use these families too); the event-feed page is decoded. */

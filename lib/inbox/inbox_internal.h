@@ -111,24 +111,16 @@ typedef struct ifield {
  * the members met in a 32-bit mask). */
 typedef struct inode {
     const ifield_t *t;
-#if !IB_ONE_KEY_POOL
-    const char *keys; /* the pool its rows' keys are in (inbox_keys.h) */
-#endif
     uint8_t n;
     uint8_t present_size; /* 1 or 4; 0: no present word */
     uint16_t present_off;
 } inode_t;
 
-/* The name of member @p m of node @p nd: NUL-terminated, key_len bytes before the
- * NUL (inbox_keys.h: in one pool, or in the node's). */
-static inline const char *camp_ib_key(const inode_t *nd, const ifield_t *m)
+/* The name of member @p m in @p keys, the key pool of its family
+ * (camp_ib_key_pool()): NUL-terminated, key_len bytes before the NUL. */
+static inline const char *camp_ib_key(const char *keys, const ifield_t *m)
 {
-#if IB_ONE_KEY_POOL
-    (void)nd;
-    return (const char *)(const void *)&camp_ib_key_pools + m->key;
-#else
-    return nd->keys + m->key;
-#endif
+    return keys + m->key;
 }
 
 /* Hooks that are large or rarely taken stay out of the frame of the function that
@@ -401,6 +393,9 @@ enum inode_id {
  * name a hook the family lacks). */
 struct ifamily {
     const inode_t *nodes; /* node id `first + k` is nodes[k] */
+#if !IB_ONE_KEY_POOL
+    const char *keys; /* the pool its tables' keys are in (inbox_keys.h) */
+#endif
     uint8_t first;
     uint8_t count;
     /* An object level opens (every op; decode: its token is an object). May
@@ -421,6 +416,18 @@ struct ifamily {
     /* Struct walks: whether a K_SUB member without a presence bit is there in @p base. */
     bool (*sub_present)(const ictx_t *cx, const ifield_t *m, const void *base);
 };
+
+/* The key pool of the document's family: with one pool (inbox_keys.h), a
+ * link-time constant; else the family's own. */
+static inline const char *camp_ib_key_pool(const ictx_t *cx)
+{
+#if IB_ONE_KEY_POOL
+    (void)cx;
+    return (const char *)(const void *)&camp_ib_key_pools;
+#else
+    return cx->fam->keys;
+#endif
+}
 
 /* The families as decoding runs them (inbox_hooks_decode.c). */
 extern const ifamily_t camp_ib_campaign_family; /* campaign, sequence (and its update body) */

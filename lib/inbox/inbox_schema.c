@@ -76,10 +76,11 @@ typedef char
 /* Each table's rows name their keys in the pool of the families that use it
  * (IB_POOL, set before each group of tables): the campaign pool for the campaign,
  * page, error and success families, the other pool for the rest (inbox_keys.h),
- * and each node names the pool of its table's group (NODE()). A name missing from
- * the pool does not compile; a node naming the other pool would read other names,
- * which the tests of every document type would show (they run with the pools
- * apart on the target at -Os, and as one on the host). */
+ * and each family names the pool of its tables' group (inbox_hooks.h). A name
+ * missing from the pool does not compile; a family naming the other pool would
+ * read other names, which the tests of every document type would show (they run
+ * with the pools apart at -Os, on the target and in check-small-config, and as
+ * one elsewhere). */
 #define IB_POOL campaign
 
 /* ---- campaign (§3.1 v2, §3.2 legacy, §3.3 summary) -------------------------------------------- */
@@ -519,98 +520,85 @@ static const ifield_t events_page_fields[] = {
 
 /* ---- nodes ------------------------------------------------------------------------------------------ */
 
-/* A node of table T, whose rows name their keys in pool P (`campaign` or `rest`:
- * the IB_POOL of the table's group above); NODE_P: with the struct S's `present`
- * word, member M, W bytes. With one pool a node needs no pool of its own. */
-#if IB_ONE_KEY_POOL
-#define NODE_KEYS(P)
-#else
-#define NODE_KEYS(P) (const char *)(const void *)&camp_ib_##P##_keys,
-#endif
-#define NODE(T, P)                                                                                 \
+#define NODE(T)                                                                                    \
     {                                                                                              \
-        T, NODE_KEYS(P) COUNT(T), 0, 0                                                             \
+        T, COUNT(T), 0, 0                                                                          \
     }
-#define NODE_P(T, P, S, M, W)                                                                      \
+#define NODE_P(T, S, M, W)                                                                         \
     {                                                                                              \
-        T, NODE_KEYS(P) COUNT(T), W, (uint16_t)offsetof(S, M)                                      \
+        T, COUNT(T), W, (uint16_t)offsetof(S, M)                                                   \
     }
 
 /* Each family's nodes, indexed from its first id (see enum inode_id). */
 #define CAMPAIGN_NODES                                                                             \
     [N_CAMPAIGN -                                                                                  \
-        N_CAMPAIGN] = NODE_P(campaign_fields, campaign, camp_inbox_campaign_t, present, 4),        \
-        [N_SEQUENCE - N_CAMPAIGN] = NODE(sequence_fields, campaign),                               \
-        [N_WINDOW - N_CAMPAIGN] = NODE(window_fields, campaign),                                   \
-        [N_RULES - N_CAMPAIGN] = NODE(rules_fields, campaign),                                     \
-        [N_V2_LIST - N_CAMPAIGN] =                                                                 \
-            NODE_P(v2_list_fields, campaign, camp_inbox_list_t, present, 1),                       \
-        [N_LEGACY_LIST - N_CAMPAIGN] =                                                             \
-            NODE_P(legacy_list_fields, campaign, camp_inbox_list_t, present, 1),                   \
+        N_CAMPAIGN] = NODE_P(campaign_fields, camp_inbox_campaign_t, present, 4),                  \
+        [N_SEQUENCE - N_CAMPAIGN] = NODE(sequence_fields),                                         \
+        [N_WINDOW - N_CAMPAIGN] = NODE(window_fields),                                             \
+        [N_RULES - N_CAMPAIGN] = NODE(rules_fields),                                               \
+        [N_V2_LIST - N_CAMPAIGN] = NODE_P(v2_list_fields, camp_inbox_list_t, present, 1),          \
+        [N_LEGACY_LIST - N_CAMPAIGN] = NODE_P(legacy_list_fields, camp_inbox_list_t, present, 1),  \
         [N_AUTOMATION - N_CAMPAIGN] =                                                              \
-            NODE_P(automation_fields, campaign, camp_inbox_automation_t, present, 1),              \
-        [N_ACTION_DATA - N_CAMPAIGN] = NODE(action_data_fields, campaign),                         \
-        [N_VARIABLE - N_CAMPAIGN] =                                                                \
-            NODE_P(variable_fields, campaign, camp_inbox_variable_t, present, 1),                  \
-        [N_STEP - N_CAMPAIGN] = NODE_P(step_fields, campaign, camp_inbox_step_t, present, 1),      \
-        [N_MESSAGE - N_CAMPAIGN] = NODE(message_fields, campaign),                                 \
-        [N_DELAY - N_CAMPAIGN] = NODE(delay_fields, campaign),                                     \
-        [N_SEG_STATIC - N_CAMPAIGN] = NODE(static_fields, campaign),                               \
-        [N_SEG_VARIABLE - N_CAMPAIGN] = NODE(variable_segment_fields, campaign),                   \
-        [N_SEG_VARIATION - N_CAMPAIGN] = NODE(variation_fields, campaign)
+            NODE_P(automation_fields, camp_inbox_automation_t, present, 1),                        \
+        [N_ACTION_DATA - N_CAMPAIGN] = NODE(action_data_fields),                                   \
+        [N_VARIABLE - N_CAMPAIGN] = NODE_P(variable_fields, camp_inbox_variable_t, present, 1),    \
+        [N_STEP - N_CAMPAIGN] = NODE_P(step_fields, camp_inbox_step_t, present, 1),                \
+        [N_MESSAGE - N_CAMPAIGN] = NODE(message_fields),                                           \
+        [N_DELAY - N_CAMPAIGN] = NODE(delay_fields),                                               \
+        [N_SEG_STATIC - N_CAMPAIGN] = NODE(static_fields),                                         \
+        [N_SEG_VARIABLE - N_CAMPAIGN] = NODE(variable_segment_fields),                             \
+        [N_SEG_VARIATION - N_CAMPAIGN] = NODE(variation_fields)
 
 const inode_t camp_ib_campaign_nodes[IB_CAMPAIGN_NODES] = {CAMPAIGN_NODES};
 const inode_t camp_ib_page_nodes[IB_PAGE_NODES] = {
     CAMPAIGN_NODES,
-    [N_PAGE - N_CAMPAIGN] = NODE(page_fields, campaign),
-    [N_CURSOR - N_CAMPAIGN] = NODE(cursor_fields, campaign),
+    [N_PAGE - N_CAMPAIGN] = NODE(page_fields),
+    [N_CURSOR - N_CAMPAIGN] = NODE(cursor_fields),
 };
 const inode_t camp_ib_rules_nodes[IB_RULES_NODES] = {
-    [N_CREATE - N_CREATE] = NODE_P(create_fields, rest, camp_inbox_campaign_create_t, present, 4),
+    [N_CREATE - N_CREATE] = NODE_P(create_fields, camp_inbox_campaign_create_t, present, 4),
     [N_RULES_UPDATE - N_CREATE] =
-        NODE_P(rules_update_fields, rest, camp_inbox_rules_update_t, present, 4),
+        NODE_P(rules_update_fields, camp_inbox_rules_update_t, present, 4),
 };
 const inode_t camp_ib_leads_nodes[IB_LEADS_NODES] = {
-    [N_LEADS_ADD - N_LEADS_ADD] =
-        NODE_P(leads_add_fields, rest, camp_inbox_leads_add_t, present, 4),
-    [N_LEAD - N_LEADS_ADD] = NODE(camp_ib_lead_fields, rest),
+    [N_LEADS_ADD - N_LEADS_ADD] = NODE_P(leads_add_fields, camp_inbox_leads_add_t, present, 4),
+    [N_LEAD - N_LEADS_ADD] = NODE(camp_ib_lead_fields),
 };
 const inode_t camp_ib_error_nodes[IB_ERROR_NODES] = {
     /* N_ERROR is replaced by its form's node when it opens */
-    [N_ERROR - N_ERROR] = NODE(flat_error_fields, campaign),
-    [N_ERROR_NESTED - N_ERROR] = NODE(nested_error_fields, campaign),
-    [N_ERROR_INNER - N_ERROR] = NODE(inner_error_fields, campaign),
-    [N_ERROR_FLAT - N_ERROR] = NODE(flat_error_fields, campaign),
-    [N_ERROR_V2 - N_ERROR] = NODE(v2_error_fields, campaign),
+    [N_ERROR - N_ERROR] = NODE(flat_error_fields),
+    [N_ERROR_NESTED - N_ERROR] = NODE(nested_error_fields),
+    [N_ERROR_INNER - N_ERROR] = NODE(inner_error_fields),
+    [N_ERROR_FLAT - N_ERROR] = NODE(flat_error_fields),
+    [N_ERROR_V2 - N_ERROR] = NODE(v2_error_fields),
 };
 const inode_t camp_ib_webhook_nodes[IB_WEBHOOK_NODES] = {
     /* N_WEBHOOK is replaced by its format's node when it opens */
-    [N_WEBHOOK - N_WEBHOOK] = NODE(wh_v1_fields, rest),
-    [N_SUMMARY - N_WEBHOOK] = NODE(summary_fields, rest),
-    [N_REF - N_WEBHOOK] = NODE(ref_fields, rest),
-    [N_WH_V1 - N_WEBHOOK] = NODE(wh_v1_fields, rest),
-    [N_WH_LEGACY - N_WEBHOOK] = NODE(wh_legacy_fields, rest),
-    [N_WH_V2 - N_WEBHOOK] = NODE_P(wh_v2_fields, rest, camp_inbox_webhook_t, present, 1),
-    [N_WH_OBJECT - N_WEBHOOK] = NODE(wh_object_fields, rest),
-    [N_WH_CAMPAIGN_DATA - N_WEBHOOK] = NODE(wh_campaign_data_fields, rest),
-    [N_WH_TARGET_DATA - N_WEBHOOK] = NODE(wh_target_data_fields, rest),
-    [N_WH_LEGACY_DATA - N_WEBHOOK] = NODE(wh_legacy_data_fields, rest),
-    [N_WH_V2_TARGET - N_WEBHOOK] =
-        NODE_P(wh_v2_target_fields, rest, camp_inbox_webhook_t, present, 1),
-    [N_THREAD - N_WEBHOOK] = NODE(thread_fields, rest),
-    [N_MESSAGE_PART - N_WEBHOOK] = NODE(message_part_fields, rest),
-    [N_PROSPECT - N_WEBHOOK] = NODE(prospect_fields, rest),
-    [N_TEAM_PART - N_WEBHOOK] = NODE(team_part_fields, rest),
-    [N_ACCOUNT_LINK - N_WEBHOOK] = NODE(account_link_fields, rest),
-    [N_LEGACY_THREAD - N_WEBHOOK] = NODE(legacy_thread_fields, rest),
-    [N_LEGACY_MESSAGE - N_WEBHOOK] = NODE(legacy_message_fields, rest),
+    [N_WEBHOOK - N_WEBHOOK] = NODE(wh_v1_fields),
+    [N_SUMMARY - N_WEBHOOK] = NODE(summary_fields),
+    [N_REF - N_WEBHOOK] = NODE(ref_fields),
+    [N_WH_V1 - N_WEBHOOK] = NODE(wh_v1_fields),
+    [N_WH_LEGACY - N_WEBHOOK] = NODE(wh_legacy_fields),
+    [N_WH_V2 - N_WEBHOOK] = NODE_P(wh_v2_fields, camp_inbox_webhook_t, present, 1),
+    [N_WH_OBJECT - N_WEBHOOK] = NODE(wh_object_fields),
+    [N_WH_CAMPAIGN_DATA - N_WEBHOOK] = NODE(wh_campaign_data_fields),
+    [N_WH_TARGET_DATA - N_WEBHOOK] = NODE(wh_target_data_fields),
+    [N_WH_LEGACY_DATA - N_WEBHOOK] = NODE(wh_legacy_data_fields),
+    [N_WH_V2_TARGET - N_WEBHOOK] = NODE_P(wh_v2_target_fields, camp_inbox_webhook_t, present, 1),
+    [N_THREAD - N_WEBHOOK] = NODE(thread_fields),
+    [N_MESSAGE_PART - N_WEBHOOK] = NODE(message_part_fields),
+    [N_PROSPECT - N_WEBHOOK] = NODE(prospect_fields),
+    [N_TEAM_PART - N_WEBHOOK] = NODE(team_part_fields),
+    [N_ACCOUNT_LINK - N_WEBHOOK] = NODE(account_link_fields),
+    [N_LEGACY_THREAD - N_WEBHOOK] = NODE(legacy_thread_fields),
+    [N_LEGACY_MESSAGE - N_WEBHOOK] = NODE(legacy_message_fields),
 };
-const inode_t camp_ib_success_node = NODE(success_fields, campaign);
-const inode_t camp_ib_leads_add_result_node = NODE(leads_add_result_fields, rest);
-const inode_t camp_ib_lead_update_node = NODE(lead_update_fields, rest);
-const inode_t camp_ib_lead_cancel_node = NODE(lead_cancel_fields, rest);
+const inode_t camp_ib_success_node = NODE(success_fields);
+const inode_t camp_ib_leads_add_result_node = NODE(leads_add_result_fields);
+const inode_t camp_ib_lead_update_node = NODE(lead_update_fields);
+const inode_t camp_ib_lead_cancel_node = NODE(lead_cancel_fields);
 const inode_t camp_ib_column_update_node =
-    NODE_P(column_update_fields, rest, camp_inbox_column_update_t, present, 4);
-const inode_t camp_ib_column_node = NODE_P(column_fields, rest, camp_inbox_column_t, present, 4);
-const inode_t camp_ib_team_node = NODE(team_fields, rest);
-const inode_t camp_ib_events_page_node = NODE(events_page_fields, rest);
+    NODE_P(column_update_fields, camp_inbox_column_update_t, present, 4);
+const inode_t camp_ib_column_node = NODE_P(column_fields, camp_inbox_column_t, present, 4);
+const inode_t camp_ib_team_node = NODE(team_fields);
+const inode_t camp_ib_events_page_node = NODE(events_page_fields);
