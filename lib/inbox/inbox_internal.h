@@ -496,8 +496,9 @@ camp_status_t camp_ib_obj_open(ictx_t *cx, int tok);
 void camp_ib_obj_close(ictx_t *cx);
 
 /* Decode: the value token of member @p key of object @p obj (a checked object of
- * the document), -1 when absent: camp_json_member() over raw key bytes, for the few
- * members a hook reads before the walk (a step's or segment's type). */
+ * the document), -1 when absent: camp_json_member()'s answer (over raw key bytes
+ * where speed is wanted), for the few members a hook reads before the walk (a
+ * step's or segment's type). */
 int camp_ib_member(const camp_json_doc_t *doc, int obj, const char *key);
 /* Decode: the array @p tok (TYPE error otherwise); *n = its size. */
 camp_status_t camp_ib_want_array(ictx_t *cx, int tok, int *n);
