@@ -12,6 +12,13 @@
 #define GET_NOINLINE
 #endif
 
+#if !CAMP_ENGINE_FAST_PATHS
+camp_json_kind_t camp_json_kind_at(const camp_json_doc_t *doc, int tok)
+{
+    return camp_json_token_kind(doc, tok);
+}
+#endif
+
 camp_json_kind_t camp_json_kind(const camp_json_doc_t *doc, int tok)
 {
     if (doc == NULL || doc->tokens == NULL) {

@@ -67,10 +67,8 @@ static inline bool camp_json_primitive_ok(const camp_json_doc_t *doc, const camp
            ((size_t)t->start < doc->len);
 }
 
-/* camp_json_kind() for a @p doc known to be non-NULL with its token array (the
- * engines check that at their entry points; camp_json_kind() checks it, then calls
- * this); any @p tok. */
-static inline camp_json_kind_t camp_json_kind_at(const camp_json_doc_t *doc, int tok)
+/* camp_json_kind_at()'s body (below). */
+static inline camp_json_kind_t camp_json_token_kind(const camp_json_doc_t *doc, int tok)
 {
     const camp_json_token_t *t;
     if (tok < 0 || tok >= doc->count) {
@@ -94,6 +92,19 @@ static inline camp_json_kind_t camp_json_kind_at(const camp_json_doc_t *doc, int
     default: return CAMP_JSON_INVALID;
     }
 }
+
+/* camp_json_kind() for a @p doc known to be non-NULL with its token array (the
+ * engines check that at their entry points; camp_json_kind() checks it, then calls
+ * this); any @p tok. Inline where speed is wanted; where code is built for size, one
+ * function in json_get.c (each file that asks would otherwise get its own copy). */
+#if CAMP_ENGINE_FAST_PATHS
+static inline camp_json_kind_t camp_json_kind_at(const camp_json_doc_t *doc, int tok)
+{
+    return camp_json_token_kind(doc, tok);
+}
+#else
+camp_json_kind_t camp_json_kind_at(const camp_json_doc_t *doc, int tok);
+#endif
 
 /* camp_json_kind_at(doc, tok) == CAMP_JSON_OBJECT, without the other kinds' tests
  * (a decoder asks it of every object it enters). */
