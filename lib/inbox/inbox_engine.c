@@ -245,26 +245,11 @@ static void array_rule(unsigned a, size_t *min, size_t *cap, const char **cap_te
 
 /* ---- diagnostics ------------------------------------------------------------------------- */
 
-/* A struct walk builds its path in diag->path itself (camp_ib_path_init()): the
- * failure keeps it and sets the other fields as camp_diag_set() would. */
+/* A struct walk builds its path in diag->path itself (camp_path_init()): the
+ * failure keeps it (camp_diag_at_path()). */
 static camp_status_t fail_path(ictx_t *cx, camp_status_t st, const char *rule)
 {
-    camp_diag_t *d = cx->diag;
-    if (d == NULL || cx->u.s.path.buf != d->path) {
-        return st;
-    }
-    d->status = st;
-    d->rule = (rule != NULL) ? rule : "";
-    d->offset = CAMP_DIAG_NO_OFFSET;
-    d->has_limit = false;
-    d->limit_min = 0;
-    d->limit_max = 0;
-    d->needed = 0;
-    if (cx->u.s.path.need >= sizeof d->path && sizeof d->path > 4) {
-        /* cut visibly, as camp_diag_set() does with a path longer than its buffer */
-        memcpy(&d->path[sizeof d->path - 4], "...", 4);
-    }
-    return st;
+    return camp_diag_at_path(cx->diag, &cx->u.s.path, st, rule);
 }
 
 /* Decode: only where and why; the entry point builds the path after the walk. */
@@ -325,100 +310,6 @@ camp_status_t camp_ib_fail_capacity(ictx_t *cx, int tok, const char *rule, size_
     camp_status_t st = camp_ib_fail_at(cx, tok, CAMP_ERR_CAPACITY, rule);
     camp_ib_fail_needed(cx, (int64_t)needed);
     return st;
-}
-
-/* ---- paths ---------------------------------------------------------------------------------- */
-
-/* One byte of a path: stored while everything so far fitted, always counted. */
-static IB_INLINE void path_byte(ipath_t *p, char c)
-{
-    if (p->len == p->need && p->len + 1 < p->cap) {
-        p->buf[p->len++] = c;
-    }
-    p->need++;
-    p->buf[p->len] = '\0';
-}
-
-static void path_put(ipath_t *p, const char *s, size_t n)
-{
-    size_t i;
-    for (i = 0; i < n; i++) {
-        path_byte(p, s[i]);
-    }
-}
-
-void camp_ib_path_init(ipath_t *p, char *buf, size_t cap)
-{
-    p->buf = buf;
-    p->cap = cap;
-    p->buf[0] = '$';
-    p->buf[1] = '\0';
-    p->len = 1;
-    p->need = 1;
-}
-
-void camp_ib_path_cut(ipath_t *p, size_t need)
-{
-    if (need < p->need) {
-        p->need = need;
-        if (need < p->len) {
-            p->len = need;
-        }
-        p->buf[p->len] = '\0';
-    }
-}
-
-static bool ident_start(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
-}
-
-/* Same form as camp_json_diag(): `.key` when identifier-like, else `["key"]`. */
-void camp_ib_path_key(ipath_t *p, const char *key, size_t len)
-{
-    static const char hex[] = "0123456789abcdef";
-    bool ident = len > 0 && ident_start(key[0]);
-    size_t i;
-    for (i = 1; i < len && ident; i++) {
-        ident = ident_start(key[i]) || (key[i] >= '0' && key[i] <= '9');
-    }
-    if (ident) {
-        path_put(p, ".", 1);
-        path_put(p, key, len);
-        return;
-    }
-    path_put(p, "[\"", 2);
-    for (i = 0; i < len; i++) {
-        unsigned char b = (unsigned char)key[i];
-        /* byte by byte, not through a local buffer: this runs at the deepest
-         * frame of the encoders' stack paths */
-        if (b == '"' || b == '\\') {
-            path_byte(p, '\\');
-        }
-        if (b < 0x20) {
-            path_put(p, "\\u00", 4);
-            path_byte(p, hex[(b >> 4) & 0xF]);
-            b = (unsigned char)hex[b & 0xF];
-        }
-        path_byte(p, (char)b);
-    }
-    path_put(p, "\"]", 2);
-}
-
-/* `[i]`, written from the most significant digit on: no digit buffer, no callee
- * (this runs at the deepest frame of the struct walks' stack paths). */
-void camp_ib_path_index(ipath_t *p, size_t i)
-{
-    size_t scale = 1;
-    while ((i / scale) >= 10u) {
-        scale *= 10u;
-    }
-    path_byte(p, '[');
-    do {
-        path_byte(p, (char)('0' + (i / scale) % 10u));
-        scale /= 10u;
-    } while (scale != 0u);
-    path_byte(p, ']');
 }
 
 /* ---- small helpers ----------------------------------------------------------------------------- */
@@ -983,7 +874,7 @@ IB_NOINLINE static camp_status_t check_str_item(ictx_t *cx, const camp_str_t *it
             return CAMP_OK;
         }
     }
-    camp_ib_path_index(&cx->u.s.path, i);
+    camp_path_index(&cx->u.s.path, i);
     return camp_ib_fail_at(cx, -1, st, why);
 }
 
@@ -1557,7 +1448,7 @@ static camp_status_t walk_enter(ictx_t *cx, const iframe_t *f, const inode_t *nd
         if (!present && !required(cx, m)) {
             return CAMP_OK;
         }
-        camp_ib_path_key(&cx->u.s.path, camp_ib_key(camp_ib_key_pool(cx), m), m->key_len);
+        camp_path_key(&cx->u.s.path, camp_ib_key(camp_ib_key_pool(cx), m), m->key_len);
         if (!present) {
             return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED,
                                    CAMP_RULE(I40, "required field missing"));
@@ -1602,7 +1493,7 @@ static IB_INLINE camp_status_t walk_member(ictx_t *cx, iframe_t *f, const inode_
         st = hook_sub(cx, f, m, -1, sub);
     }
     if (st == CAMP_OK && sub->kind == ISUB_DONE) {
-        camp_ib_path_cut(&cx->u.s.path, mark);
+        camp_path_cut(&cx->u.s.path, mark);
     }
     return st;
 }
@@ -1791,7 +1682,7 @@ static void walk_pop(ictx_t *cx, const iframe_t *f)
     if (cx->op == OP_ENCODE) {
         camp_ib_emit(cx, f->is_arr == LEVEL_ARRAY ? EMIT_ARRAY_END : EMIT_OBJECT_END, NULL);
     }
-    camp_ib_path_cut(&cx->u.s.path, f->u.s.mark);
+    camp_path_cut(&cx->u.s.path, f->u.s.mark);
     cx->depth--;
 }
 
@@ -1851,7 +1742,7 @@ static IB_INLINE camp_status_t walk_array_step(ictx_t *cx, iframe_t *f)
     i = f->i;
     f->i++;
     if (cx->op == OP_VALIDATE && f->is_arr == LEVEL_ARRAY) {
-        camp_ib_path_index(&cx->u.s.path, i);
+        camp_path_index(&cx->u.s.path, i);
     }
     st = hook_item(cx, f, i, -1, &a, &b);
     if (st != CAMP_OK) {
@@ -1929,9 +1820,9 @@ void camp_ib_ctx_init(ictx_t *cx, iop_t op, const ib_doc_t *d, camp_diag_t *diag
         cx->u.d.steps_tok = -1;
         cx->u.d.scan_tok = -1;
     } else if (diag != NULL && op != OP_EQUAL) {
-        camp_ib_path_init(&cx->u.s.path, diag->path, sizeof diag->path);
+        camp_path_init(&cx->u.s.path, diag->path, sizeof diag->path);
     } else {
-        camp_ib_path_init(&cx->u.s.path, cx->scratch, sizeof cx->scratch);
+        camp_path_init(&cx->u.s.path, cx->scratch, sizeof cx->scratch);
     }
 }
 

@@ -168,8 +168,8 @@ static camp_status_t mappings_validate(ictx_t *cx, const camp_inbox_column_map_t
     size_t i, j, mark = cx->u.s.path.need;
     for (i = 0; i < n; i++) {
         camp_status_t st;
-        camp_ib_path_key(&cx->u.s.path, m[i].source.ptr != NULL ? m[i].source.ptr : "",
-                         m[i].source.len);
+        camp_path_key(&cx->u.s.path, m[i].source.ptr != NULL ? m[i].source.ptr : "",
+                      m[i].source.len);
         st = camp_ib_check_key(cx, &m[i].source);
         if (st != CAMP_OK) {
             return st;
@@ -187,7 +187,7 @@ static camp_status_t mappings_validate(ictx_t *cx, const camp_inbox_column_map_t
                 return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, CAMP_RULE(I43, "duplicate key"));
             }
         }
-        camp_ib_path_cut(&cx->u.s.path, mark);
+        camp_path_cut(&cx->u.s.path, mark);
     }
     return CAMP_OK;
 }
@@ -659,7 +659,7 @@ IB_NOINLINE static camp_status_t group_check(ictx_t *cx, const camp_inbox_rules_
     const camp_inbox_mapping_group_t *g = &a->groups[i];
     size_t j;
     camp_status_t st;
-    camp_ib_path_key(&cx->u.s.path, g->list_id.ptr != NULL ? g->list_id.ptr : "", g->list_id.len);
+    camp_path_key(&cx->u.s.path, g->list_id.ptr != NULL ? g->list_id.ptr : "", g->list_id.len);
     st = camp_ib_check_key(cx, &g->list_id);
     if (st == CAMP_OK && !camp_valid_inbox_id(g->list_id.ptr, g->list_id.len)) {
         st = camp_ib_fail_at(cx, -1, CAMP_ERR_PATTERN,
@@ -692,7 +692,7 @@ IB_NOINLINE static camp_status_t column_mappings_walk(ictx_t *cx,
         }
         st = group_check(cx, a, i);
         if (st == CAMP_OK) {
-            camp_ib_path_cut(&cx->u.s.path, mark);
+            camp_path_cut(&cx->u.s.path, mark);
         }
     }
     camp_ib_obj_close(cx);
@@ -1124,7 +1124,7 @@ static camp_status_t variant_type(ictx_t *cx, uint8_t type, const uint8_t *other
                                   const char *rule)
 {
     if (ib_op(cx) == OP_VALIDATE && (type == 0 || type > camp_ib_enum_count(e))) {
-        camp_ib_path_key(&cx->u.s.path, "type", 4);
+        camp_path_key(&cx->u.s.path, "type", 4);
         return camp_ib_fail_at(cx, -1, type == 0 ? CAMP_ERR_REQUIRED : CAMP_ERR_ENUM,
                                type == 0 ? CAMP_RULE(I40, "required field missing") : rule);
     }
@@ -1318,10 +1318,10 @@ static camp_status_t seg_variable_close(ictx_t *cx, const iframe_t *f)
         return (st != CAMP_OK) ? variable_at(cx, f->u.d.tok, st) : CAMP_OK;
     }
     mark = cx->u.s.path.need;
-    camp_ib_path_key(&cx->u.s.path, "name", 4);
+    camp_path_key(&cx->u.s.path, "name", 4);
     st = check_variable(cx, cx->campaign, &a->text, -1);
     if (st == CAMP_OK) { /* a failure keeps its path: it is the caller's diag */
-        camp_ib_path_cut(&cx->u.s.path, mark);
+        camp_path_cut(&cx->u.s.path, mark);
     }
     return st;
 }
@@ -1359,7 +1359,7 @@ static camp_status_t webhook_close(ictx_t *cx, const iframe_t *f)
     const camp_inbox_webhook_t *a = (const camp_inbox_webhook_t *)f->a;
     bool legacy = (a->format == CAMP_INBOX_WEBHOOK_LEGACY);
     if (ib_op(cx) == OP_VALIDATE && event_of(&a->type, legacy) != a->event) {
-        camp_ib_path_key(&cx->u.s.path, legacy ? "event" : "type", legacy ? 5 : 4);
+        camp_path_key(&cx->u.s.path, legacy ? "event" : "type", legacy ? 5 : 4);
         return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
                                CAMP_RULE(I78, "event kind does not match the type"));
     }
@@ -1716,7 +1716,7 @@ IB_NOINLINE static camp_status_t hours_item(ictx_t *cx, const iframe_t *f, uint1
             camp_str_t s = {&name, 1};
             camp_ib_emit(cx, EMIT_KEY, &s);
         } else {
-            camp_ib_path_key(&cx->u.s.path, &name, 1);
+            camp_path_key(&cx->u.s.path, &name, 1);
         }
     }
     return CAMP_OK;
@@ -1777,7 +1777,7 @@ IB_NOINLINE static camp_status_t variables_item(ictx_t *cx, const iframe_t *f, u
         c->variable_count = (uint16_t)(i + 1u);
         break;
     case OP_VALIDATE:
-        camp_ib_path_key(&cx->u.s.path, v->name.ptr != NULL ? v->name.ptr : "", v->name.len);
+        camp_path_key(&cx->u.s.path, v->name.ptr != NULL ? v->name.ptr : "", v->name.len);
         st = camp_ib_check_key(cx, &v->name);
         if (st == CAMP_OK && v->name.len == 0) {
             st = camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,

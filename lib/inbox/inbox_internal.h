@@ -35,6 +35,7 @@
 #include "camp/camp_inbox.h"
 #include "json/json_token.h"
 #include "inbox/inbox_keys.h"
+#include "status/status_internal.h"
 
 /* ---- descriptors ------------------------------------------------------------------ */
 
@@ -158,18 +159,6 @@ typedef enum iop {
     OP_EQUAL
 } iop_t;
 
-/* The path of the value being checked by a struct walk (validate, encode), built as
- * the walk enters members and items. It lives in the caller's camp_diag_t (or in
- * the context's 2-byte scratch when there is none). `need` is the true
- * length: marks and cuts use it, so a path longer than the buffer stays exact
- * where it fits and is shown cut ("...") as camp_diag_set() would. */
-typedef struct ipath {
-    char *buf;  /* cap bytes, NUL-terminated */
-    size_t len; /* bytes stored */
-    size_t cap;
-    size_t need; /* true length */
-} ipath_t;
-
 /* One level of the walk: an object (a struct described by a node) or an array
  * member of the object below it. */
 typedef struct iframe {
@@ -250,7 +239,7 @@ typedef struct ictx {
         struct {
             camp_json_writer_t *w; /* encode */
             const isw_t *sw;       /* their writer and checks */
-            ipath_t path;          /* path of the value being checked */
+            camp_path_t path;      /* path of the value being checked (in the diag) */
         } s;                       /* struct walks */
     } u;
     bool request;                          /* request-body rules */
@@ -479,14 +468,9 @@ void camp_ib_fail_needed(ictx_t *cx, int64_t needed);
 /* Capacity failure at token/path with needed count. */
 camp_status_t camp_ib_fail_capacity(ictx_t *cx, int tok, const char *rule, size_t needed);
 
-/* ---- paths (struct walks) ---------------------------------------------------------------- */
+/* ---- paths (struct walks: camp_path_*(), status_internal.h) ----------------------------- */
 
 #define KEY_MAX 255u
-
-void camp_ib_path_init(ipath_t *p, char *buf, size_t cap);
-void camp_ib_path_key(ipath_t *p, const char *key, size_t len);
-void camp_ib_path_index(ipath_t *p, size_t i);
-void camp_ib_path_cut(ipath_t *p, size_t need);
 
 /* ---- helpers for the hooks ------------------------------------------------------------- */
 

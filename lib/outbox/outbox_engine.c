@@ -562,70 +562,52 @@ camp_status_t camp_ob_decode(camp_json_doc_t *doc, int tok, const ob_table_t *t,
 
 /* ---- validate ------------------------------------------------------------------------ */
 
-/* A JSON path under construction; one byte longer than the diag's can show, so
- * camp_diag_set() cuts a long path visibly ("...") instead of us cutting it
- * silently: path_push() keeps a prefix of the true path, and camp_diag_set() gives
- * the same text for every path of CAMP_DIAG_PATH_MAX bytes or more. Anything
- * bigger would only cost stack. */
-typedef struct ob_path {
-    char buf[CAMP_DIAG_PATH_MAX + 1];
-    size_t len;
-} ob_path_t;
+/* Where a validation stands: the object's member (top), the item of its list
+ * (index), the item's member (sub) and the item of that member's list (sub_index);
+ * -1 and NULL where the walk is not that deep. Outbox objects nest two levels, so
+ * this is the whole path: it is written out only when a failure is reported, by
+ * the library's path builder (camp_path_*), into the diag's own path. */
+typedef struct ob_at {
+    const ob_field_t *top;
+    const ob_field_t *sub;
+    long index;
+    long sub_index;
+} ob_at_t;
 
-static size_t path_push(ob_path_t *p, const char *key, long index)
+static void at_key(camp_path_t *p, const ob_field_t *f)
 {
-    size_t saved = p->len;
-    size_t room = sizeof p->buf - 1u;
-
-    if (key != NULL) {
-        size_t klen = strlen(key);
-        if (p->len < room) {
-            p->buf[p->len++] = '.';
-        }
-        if (klen > room - p->len) {
-            klen = room - p->len;
-        }
-        memcpy(p->buf + p->len, key, klen);
-        p->len += klen;
-    } else {
-        char digits[24];
-        size_t nd = 0;
-        unsigned long v = (unsigned long)index;
-        do {
-            digits[nd++] = (char)('0' + (int)(v % 10u));
-            v /= 10u;
-        } while (v != 0u && nd < sizeof digits);
-        if (p->len < room) {
-            p->buf[p->len++] = '[';
-        }
-        while (nd > 0u && p->len < room) {
-            p->buf[p->len++] = digits[--nd];
-        }
-        if (p->len < room) {
-            p->buf[p->len++] = ']';
-        }
+    if (f != NULL) {
+        camp_path_key(p, key_of(f), f->key_len);
     }
-    p->buf[p->len] = '\0';
-    return saved;
 }
 
-static void path_pop(ob_path_t *p, size_t saved)
+static void at_index(camp_path_t *p, long i)
 {
-    p->len = saved;
-    p->buf[saved] = '\0';
+    if (i >= 0) {
+        camp_path_index(p, (size_t)i);
+    }
 }
 
-/* Failure at the path being validated (no verdict temporaries: they would cost stack). */
-static camp_status_t diag_rule(camp_diag_t *diag, const ob_path_t *p, camp_status_t st,
+/* Failure at @p at (no verdict temporaries: they would cost stack). */
+static camp_status_t diag_rule(camp_diag_t *diag, const ob_at_t *at, camp_status_t st,
                                const char *rule)
 {
-    return camp_diag_set(diag, st, p->buf, rule);
+    if (diag != NULL) {
+        camp_path_t p;
+        camp_path_init(&p, diag->path, sizeof diag->path);
+        at_key(&p, at->top);
+        at_index(&p, at->index);
+        at_key(&p, at->sub);
+        at_index(&p, at->sub_index);
+        (void)camp_diag_at_path(diag, &p, st, rule);
+    }
+    return st;
 }
 
-static camp_status_t diag_limits(camp_diag_t *diag, const ob_path_t *p, camp_status_t st,
+static camp_status_t diag_limits(camp_diag_t *diag, const ob_at_t *at, camp_status_t st,
                                  const char *rule, const ob_field_t *f)
 {
-    camp_diag_set(diag, st, p->buf, rule);
+    diag_rule(diag, at, st, rule);
     set_limits(diag, f->lim);
     return st;
 }
@@ -656,27 +638,27 @@ static bool field_present(const ob_table_t *t, const ob_field_t *f, const void *
     return present;
 }
 
-static camp_status_t validate_str(const ob_field_t *rules, const camp_str_t *s, ob_path_t *path,
+static camp_status_t validate_str(const ob_field_t *rules, const camp_str_t *s, const ob_at_t *at,
                                   camp_diag_t *diag)
 {
     const char *rule = NULL;
     camp_status_t st;
     if (s->ptr == NULL) {
-        return diag_rule(diag, path, CAMP_ERR_TYPE, RULE_STRING);
+        return diag_rule(diag, at, CAMP_ERR_TYPE, RULE_STRING);
     }
     st = check_string(rules, s->ptr, s->len, &rule, false);
     if (st != CAMP_OK) {
-        camp_diag_set(diag, st, path->buf, rule);
+        diag_rule(diag, at, st, rule);
         string_limits(diag, rules, st);
     }
     return st;
 }
 
 /* A list's count above its capacity: CAMP_ERR_CAPACITY with the limit and the count. */
-static camp_status_t list_over_capacity(const ob_field_t *f, size_t count, ob_path_t *path,
+static camp_status_t list_over_capacity(const ob_field_t *f, size_t count, const ob_at_t *at,
                                         camp_diag_t *diag)
 {
-    diag_limits(diag, path, CAMP_ERR_CAPACITY, RULE_CAPACITY, f);
+    diag_limits(diag, at, CAMP_ERR_CAPACITY, RULE_CAPACITY, f);
     if (diag != NULL) {
         diag->needed = (int64_t)count;
     }
@@ -684,7 +666,7 @@ static camp_status_t list_over_capacity(const ob_field_t *f, size_t count, ob_pa
 }
 
 /* A list of strings: its count within the capacity, then each element. */
-static camp_status_t validate_str_list(const ob_field_t *f, const void *base, ob_path_t *path,
+static camp_status_t validate_str_list(const ob_field_t *f, const void *base, ob_at_t *at,
                                        camp_diag_t *diag)
 {
     const void *list = field_cptr(base, f->offset);
@@ -692,12 +674,15 @@ static camp_status_t validate_str_list(const ob_field_t *f, const void *base, ob
     size_t count = *(const size_t *)field_cptr(list, OB_LIST_COUNT);
     size_t i;
     if ((int64_t)count > limits_of(f)->max) {
-        return list_over_capacity(f, count, path, diag);
+        return list_over_capacity(f, count, at, diag);
     }
     for (i = 0; i < count; i++) {
-        size_t saved = path_push(path, NULL, (long)i);
-        camp_status_t st = validate_str(&camp_ob_elems[f->ref], &items[i], path, diag);
-        path_pop(path, saved);
+        /* the list is the object's member, or its item's */
+        long *slot = (at->sub != NULL) ? &at->sub_index : &at->index;
+        camp_status_t st;
+        *slot = (long)i;
+        st = validate_str(&camp_ob_elems[f->ref], &items[i], at, diag);
+        *slot = -1;
         if (st != CAMP_OK) {
             return st;
         }
@@ -705,7 +690,7 @@ static camp_status_t validate_str_list(const ob_field_t *f, const void *base, ob
     return CAMP_OK;
 }
 
-static camp_status_t validate_value(const ob_field_t *f, const void *base, ob_path_t *path,
+static camp_status_t validate_value(const ob_field_t *f, const void *base, ob_at_t *at,
                                     camp_diag_t *diag)
 {
     const void *p = field_cptr(base, f->offset);
@@ -715,13 +700,13 @@ static camp_status_t validate_value(const ob_field_t *f, const void *base, ob_pa
         /* present with ptr NULL: a nullable member's `null` */
         return (((f->flags & OB_NULLABLE) != 0u) && (str->ptr == NULL))
                    ? CAMP_OK
-                   : validate_str(f, str, path, diag);
+                   : validate_str(f, str, at, diag);
     }
     switch (f->kind) {
     case OB_ENUM: {
         int e = get_enum(p);
         if (e < 1 || (int64_t)e > limits_of(f)->max) {
-            return diag_rule(diag, path, CAMP_ERR_ENUM, camp_ob_rules[f->rule]);
+            return diag_rule(diag, at, CAMP_ERR_ENUM, camp_ob_rules[f->rule]);
         }
         return CAMP_OK;
     }
@@ -730,13 +715,13 @@ static camp_status_t validate_value(const ob_field_t *f, const void *base, ob_pa
         const ob_limits_t *lim = limits_of(f);
         int64_t v = *(const int64_t *)p;
         if (v < lim->min || v > lim->max) {
-            return diag_limits(diag, path, CAMP_ERR_RANGE, camp_ob_rules[f->rule], f);
+            return diag_limits(diag, at, CAMP_ERR_RANGE, camp_ob_rules[f->rule], f);
         }
         return CAMP_OK;
     }
     case OB_COUNTER:
         if (*(const int64_t *)p < 0) {
-            return diag_limits(diag, path, CAMP_ERR_RANGE, RULE_COUNTER_RANGE, f);
+            return diag_limits(diag, at, CAMP_ERR_RANGE, RULE_COUNTER_RANGE, f);
         }
         return CAMP_OK;
     case OB_RAW: {
@@ -744,39 +729,39 @@ static camp_status_t validate_value(const ob_field_t *f, const void *base, ob_pa
         /* Written verbatim, so it must be exactly one well-formed value: nothing a
          * caller puts here can break the surrounding body. */
         if (!camp_json_well_formed(raw->ptr, raw->len)) {
-            return diag_rule(diag, path, CAMP_ERR_INVALID, RULE_RAW);
+            return diag_rule(diag, at, CAMP_ERR_INVALID, RULE_RAW);
         }
         return CAMP_OK;
     }
-    case OB_STR_LIST: return validate_str_list(f, base, path, diag);
-    default: return diag_rule(diag, path, CAMP_ERR_INTERNAL, RULE_NESTING);
+    case OB_STR_LIST: return validate_str_list(f, base, at, diag);
+    default: return diag_rule(diag, at, CAMP_ERR_INTERNAL, RULE_NESTING);
     }
 }
 
-static camp_status_t validate_leaf(const ob_table_t *t, const void *base, ob_path_t *path,
+static camp_status_t validate_leaf(const ob_table_t *t, const void *base, ob_at_t *at,
                                    camp_diag_t *diag)
 {
     size_t i;
     for (i = 0; i < t->count; i++) {
         const ob_field_t *f = &t->fields[i];
-        size_t saved = path_push(path, key_of(f), 0);
         camp_status_t st = CAMP_OK;
+        at->sub = f;
         if (!field_present(t, f, base)) {
             if ((f->flags & OB_REQUIRED) != 0u) {
-                st = diag_rule(diag, path, CAMP_ERR_REQUIRED, RULE_REQUIRED);
+                st = diag_rule(diag, at, CAMP_ERR_REQUIRED, RULE_REQUIRED);
             }
         } else {
-            st = validate_value(f, base, path, diag);
+            st = validate_value(f, base, at, diag);
         }
-        path_pop(path, saved);
         if (st != CAMP_OK) {
             return st;
         }
     }
+    at->sub = NULL;
     return CAMP_OK;
 }
 
-static camp_status_t validate_obj_list(const ob_field_t *f, const void *base, ob_path_t *path,
+static camp_status_t validate_obj_list(const ob_field_t *f, const void *base, ob_at_t *at,
                                        camp_diag_t *diag)
 {
     const char *items = (const char *)field_cptr(base, f->offset);
@@ -786,45 +771,42 @@ static camp_status_t validate_obj_list(const ob_field_t *f, const void *base, ob
     size_t i;
 
     if ((int64_t)count > limits_of(f)->max) {
-        return list_over_capacity(f, count, path, diag);
+        return list_over_capacity(f, count, at, diag);
     }
     for (i = 0; i < count; i++) {
-        size_t saved = path_push(path, NULL, (long)i);
-        camp_status_t st = validate_leaf(t, items + i * t->size, path, diag);
-        path_pop(path, saved);
+        camp_status_t st;
+        at->index = (long)i;
+        st = validate_leaf(t, items + i * t->size, at, diag);
         if (st != CAMP_OK) {
             return st;
         }
     }
+    at->index = -1;
     return CAMP_OK;
 }
 
 camp_status_t camp_ob_validate(const ob_table_t *t, const void *obj, camp_diag_t *diag)
 {
-    ob_path_t path;
+    ob_at_t at = {NULL, NULL, -1, -1};
     size_t i;
 
     camp_diag_clear(diag);
     if (t == NULL || obj == NULL) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(O19, "NULL argument"));
     }
-    path.buf[0] = '$';
-    path.buf[1] = '\0';
-    path.len = 1;
     for (i = 0; i < t->count; i++) {
         const ob_field_t *f = &t->fields[i];
-        size_t saved = path_push(&path, key_of(f), 0);
         camp_status_t st = CAMP_OK;
+        at.top = f;
         if (!field_present(t, f, obj)) {
             if ((f->flags & OB_REQUIRED) != 0u) {
-                st = diag_rule(diag, &path, CAMP_ERR_REQUIRED, RULE_REQUIRED);
+                st = diag_rule(diag, &at, CAMP_ERR_REQUIRED, RULE_REQUIRED);
             }
         } else if (f->kind == OB_OBJ_LIST) {
-            st = validate_obj_list(f, obj, &path, diag);
+            st = validate_obj_list(f, obj, &at, diag);
         } else {
-            st = validate_value(f, obj, &path, diag);
+            st = validate_value(f, obj, &at, diag);
         }
-        path_pop(&path, saved);
         if (st != CAMP_OK) {
             return st;
         }

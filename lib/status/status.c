@@ -296,3 +296,122 @@ size_t camp_text_finish(camp_text_t *t)
     }
     return t->needed;
 }
+
+/* ---- JSON paths of struct walks ---------------------------------------------------- */
+
+/* One byte of a path: stored while everything so far fitted, always counted. Always
+ * inlined: the key and index writers run at the deepest frame of the struct walks'
+ * stack paths, where a call would add a frame. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))
+#endif
+static inline void
+path_byte(camp_path_t *p, char c)
+{
+    if (p->len == p->need && p->len + 1 < p->cap) {
+        p->buf[p->len++] = c;
+    }
+    p->need++;
+    p->buf[p->len] = '\0';
+}
+
+static void path_put(camp_path_t *p, const char *s, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        path_byte(p, s[i]);
+    }
+}
+
+void camp_path_init(camp_path_t *p, char *buf, size_t cap)
+{
+    p->buf = buf;
+    p->cap = cap;
+    p->buf[0] = '$';
+    p->buf[1] = '\0';
+    p->len = 1;
+    p->need = 1;
+}
+
+void camp_path_cut(camp_path_t *p, size_t need)
+{
+    if (need < p->need) {
+        p->need = need;
+        if (need < p->len) {
+            p->len = need;
+        }
+        p->buf[p->len] = '\0';
+    }
+}
+
+static bool ident_start(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
+}
+
+void camp_path_key(camp_path_t *p, const char *key, size_t len)
+{
+    static const char hex[] = "0123456789abcdef";
+    bool ident = len > 0 && ident_start(key[0]);
+    size_t i;
+    for (i = 1; i < len && ident; i++) {
+        ident = ident_start(key[i]) || (key[i] >= '0' && key[i] <= '9');
+    }
+    if (ident) {
+        path_put(p, ".", 1);
+        path_put(p, key, len);
+        return;
+    }
+    path_put(p, "[\"", 2);
+    for (i = 0; i < len; i++) {
+        unsigned char b = (unsigned char)key[i];
+        /* byte by byte, not through a local buffer: this runs at the deepest
+         * frame of the encoders' stack paths */
+        if (b == '"' || b == '\\') {
+            path_byte(p, '\\');
+        }
+        if (b < 0x20) {
+            path_put(p, "\\u00", 4);
+            path_byte(p, hex[(b >> 4) & 0xF]);
+            b = (unsigned char)hex[b & 0xF];
+        }
+        path_byte(p, (char)b);
+    }
+    path_put(p, "\"]", 2);
+}
+
+/* `[i]`, written from the most significant digit on: no digit buffer, no callee
+ * (this runs at the deepest frame of the struct walks' stack paths). */
+void camp_path_index(camp_path_t *p, size_t i)
+{
+    size_t scale = 1;
+    while ((i / scale) >= 10u) {
+        scale *= 10u;
+    }
+    path_byte(p, '[');
+    do {
+        path_byte(p, (char)('0' + (i / scale) % 10u));
+        scale /= 10u;
+    } while (scale != 0u);
+    path_byte(p, ']');
+}
+
+camp_status_t camp_diag_at_path(camp_diag_t *diag, const camp_path_t *p, camp_status_t st,
+                                const char *rule)
+{
+    if (diag == NULL || p->buf != diag->path) {
+        return st;
+    }
+    diag->status = st;
+    diag->rule = (rule != NULL) ? rule : "";
+    diag->offset = CAMP_DIAG_NO_OFFSET;
+    diag->has_limit = false;
+    diag->limit_min = 0;
+    diag->limit_max = 0;
+    diag->needed = 0;
+    if (p->need >= sizeof diag->path && sizeof diag->path > 4) {
+        /* cut visibly, as camp_diag_set() does with a path longer than its buffer */
+        (void)memcpy(&diag->path[sizeof diag->path - 4], "...", 4);
+    }
+    return st;
+}

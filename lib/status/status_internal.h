@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "camp/camp_config.h"
+#include "camp/camp_status.h"
 
 /* A diagnostic rule: CAMP_RULE(J16, "invalid number") is the English text when
  * CAMP_DIAG_TEXT is 1 (the default) and the id "J16" when it is 0, so small
@@ -51,6 +52,34 @@ void camp_text_put(camp_text_t *t, const char *s, size_t n);
 void camp_text_put_int(camp_text_t *t, int64_t v);
 /* NUL-terminates (cutting with "..." when needed >= cap); returns needed. */
 size_t camp_text_finish(camp_text_t *t);
+
+/* The JSON path of the value a walk over a struct is at (the model engines'
+ * validate and encode), built in a caller's buffer (a camp_diag_t's path) as the
+ * walk enters members and items, or at once where a failure is reported. `need` is
+ * the true length: marks and cuts use it, so a path longer than the buffer stays
+ * exact where it fits and is shown cut ("...") as camp_diag_set() would. The token
+ * side (a decoder's failure) is camp_json_diag(), which writes the same forms. */
+typedef struct camp_path {
+    char *buf;  /* cap bytes, NUL-terminated */
+    size_t len; /* bytes stored */
+    size_t cap;
+    size_t need; /* true length */
+} camp_path_t;
+
+/* `$` into @p buf (@p cap >= 2 bytes). */
+void camp_path_init(camp_path_t *p, char *buf, size_t cap);
+/* `.key` when @p key[0..len) is identifier-like, else `["key"]` (escaped). */
+void camp_path_key(camp_path_t *p, const char *key, size_t len);
+/* `[i]`. */
+void camp_path_index(camp_path_t *p, size_t i);
+/* Back to true length @p need (a mark taken before a member or item). */
+void camp_path_cut(camp_path_t *p, size_t need);
+/* A failure at path @p p, which was built in @p diag's own path buffer: status and
+ * rule set and the rest cleared as camp_diag_set() would, the path kept (cut
+ * visibly when it did not fit). A @p diag that is NULL, or whose buffer @p p is
+ * not in, is left alone. Returns @p st. */
+camp_status_t camp_diag_at_path(camp_diag_t *diag, const camp_path_t *p, camp_status_t st,
+                                const char *rule);
 
 /* The `present` word of a model struct at @p p, @p size bytes wide (1, 2 or 4; 0:
  * the struct has none, read as 0 and never written): the InboxApp and Outbox engines

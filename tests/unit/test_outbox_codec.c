@@ -669,6 +669,22 @@ static void test_validate_nested_paths(void **state)
     assert_int_equal(camp_outbox_contacts_page_validate(p, &d), CAMP_ERR_PATTERN);
     assert_string_equal(d.path, "$.results[0].tags[0]");
     p->results[0].tags.count = 0;
+    /* the item's index and the tag's index are two places in the path */
+    p->count = 2;
+    p->results[1].id = S("e1d2c3b4-a596-4877-9685-746352413021");
+    p->results[1].present = CAMP_OUTBOX_CONTACT_HAS_TAGS;
+    p->results[1].tags.count = 3;
+    p->results[1].tags.items[0] = S("a");
+    p->results[1].tags.items[1] = S("b");
+    p->results[1].tags.items[2] = S("\xc3");
+    assert_int_equal(camp_outbox_contacts_page_validate(p, &d), CAMP_ERR_PATTERN);
+    assert_string_equal(d.path, "$.results[1].tags[2]");
+    p->results[1].tags.count = (size_t)CAMP_MAX_CONTACT_TAGS + 1u;
+    assert_int_equal(camp_outbox_contacts_page_validate(p, &d), CAMP_ERR_CAPACITY);
+    assert_string_equal(d.path, "$.results[1].tags");
+    assert_int_equal(d.needed, CAMP_MAX_CONTACT_TAGS + 1);
+    p->results[1].tags.count = 0;
+    p->count = 1;
     p->total = INT64_C(9007199254740992);
     assert_int_equal(camp_outbox_contacts_page_validate(p, &d), CAMP_ERR_RANGE);
     assert_string_equal(d.path, "$.total");
