@@ -36,6 +36,15 @@ static int tz_peek(const tz_parser_t *p)
     return p->pos < p->len ? (int)(unsigned char)p->s[p->pos] : -1;
 }
 
+static bool tz_expect(tz_parser_t *p, int c, const char *why)
+{
+    if (tz_peek(p) != c) {
+        return tz_fail(p, why);
+    }
+    p->pos++;
+    return true;
+}
+
 static bool tz_is_digit(int c)
 {
     return c >= '0' && c <= '9';
@@ -46,54 +55,38 @@ static bool tz_is_alpha(int c)
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
-static bool tz_is_quoted_char(int c)
+/* A name's characters: letters, and in the quoted form digits and signs too. */
+static bool tz_is_name_char(int c, bool quoted)
 {
-    return tz_is_alpha(c) || tz_is_digit(c) || c == '+' || c == '-';
+    return tz_is_alpha(c) || (quoted && (tz_is_digit(c) || c == '+' || c == '-'));
 }
 
-/* The <...> form; the caller has seen the '<'. */
-static bool tz_quoted_name(tz_parser_t *p)
-{
-    size_t begin;
-    size_t n;
-
-    p->pos++;
-    begin = p->pos;
-    while (p->pos < p->len && p->pos - begin <= TZ_NAME_MAX && tz_is_quoted_char(tz_peek(p))) {
-        p->pos++;
-    }
-    n = p->pos - begin;
-    if (n >= TZ_NAME_MIN && n <= TZ_NAME_MAX && tz_peek(p) != '>') {
-        return tz_fail(p, CAMP_RULE(T01, "quoted zone abbreviation must be <[A-Za-z0-9+-]...>"));
-    }
-    if (n >= TZ_NAME_MIN && n <= TZ_NAME_MAX) {
-        p->pos++;
-        return true;
-    }
-    p->pos = begin - 1u;
-    return tz_fail(p, CAMP_RULE(T02, "zone abbreviation must have 3..16 characters"));
-}
-
+/* `std` or `dst`: 3..16 letters, or <3..16 of [A-Za-z0-9+-]>. One scan serves
+ * both forms (tz_peek() gives -1 at the end, which no class holds). */
 static bool tz_name(tz_parser_t *p)
 {
+    size_t start = p->pos;
+    bool quoted = tz_peek(p) == '<';
     size_t begin;
     size_t n;
 
-    if (tz_peek(p) == '<') {
-        return tz_quoted_name(p);
+    if (quoted) {
+        p->pos++;
     }
     begin = p->pos;
-    while (p->pos < p->len && p->pos - begin <= TZ_NAME_MAX && tz_is_alpha(tz_peek(p))) {
+    while (p->pos - begin <= TZ_NAME_MAX && tz_is_name_char(tz_peek(p), quoted)) {
         p->pos++;
     }
     n = p->pos - begin;
     if (n < TZ_NAME_MIN || n > TZ_NAME_MAX) {
-        p->pos = begin;
-        return tz_fail(
-            p,
-            CAMP_RULE(T03, "zone abbreviation must be 3..16 letters or <3..16 of [A-Za-z0-9+-]>"));
+        p->pos = start;
+        return tz_fail(p, quoted ? CAMP_RULE(T02, "zone abbreviation must have 3..16 characters")
+                                 : CAMP_RULE(T03,
+                                             "zone abbreviation must be 3..16 letters or <3..16 of "
+                                             "[A-Za-z0-9+-]>"));
     }
-    return true;
+    return !quoted ||
+           tz_expect(p, '>', CAMP_RULE(T01, "quoted zone abbreviation must be <[A-Za-z0-9+-]...>"));
 }
 
 /* 1..3 decimal digits in lo..hi. */
@@ -102,7 +95,7 @@ static bool tz_num(tz_parser_t *p, unsigned lo, unsigned hi, const char *why, un
     size_t begin = p->pos;
     unsigned v = 0;
 
-    while (p->pos < p->len && p->pos - begin < 3u && tz_is_digit(tz_peek(p))) {
+    while (p->pos - begin < 3u && tz_is_digit(tz_peek(p))) {
         v = v * 10u + (unsigned)(tz_peek(p) - '0');
         p->pos++;
     }
@@ -114,12 +107,12 @@ static bool tz_num(tz_parser_t *p, unsigned lo, unsigned hi, const char *why, un
     return true;
 }
 
-/* [+-]hh[:mm[:ss]] -> seconds (sign applied). */
+/* [+-]hh[:mm[:ss]] -> seconds (sign applied). A missing field counts as 0, and
+ * once one is missing the next cannot follow (no ':' was taken). */
 static bool tz_hms(tz_parser_t *p, unsigned max_hours, const char *why, int32_t *out)
 {
-    unsigned h;
-    unsigned m = 0;
-    unsigned sec = 0;
+    unsigned t;
+    unsigned i;
     int32_t sign = 1;
     int c = tz_peek(p);
 
@@ -127,70 +120,76 @@ static bool tz_hms(tz_parser_t *p, unsigned max_hours, const char *why, int32_t 
         sign = (c == '-') ? -1 : 1;
         p->pos++;
     }
-    if (!tz_num(p, 0, max_hours, why, &h)) {
+    if (!tz_num(p, 0, max_hours, why, &t)) {
         return false;
     }
-    if (tz_peek(p) == ':') {
-        p->pos++;
-        if (!tz_num(p, 0, 59, CAMP_RULE(T04, "minutes must be 00..59"), &m)) {
-            return false;
-        }
+    for (i = 0; i < 2u; i++) {
+        unsigned v = 0;
         if (tz_peek(p) == ':') {
             p->pos++;
-            if (!tz_num(p, 0, 59, CAMP_RULE(T05, "seconds must be 00..59"), &sec)) {
+            if (!tz_num(p, 0, 59,
+                        (i == 0u) ? CAMP_RULE(T04, "minutes must be 00..59")
+                                  : CAMP_RULE(T05, "seconds must be 00..59"),
+                        &v)) {
                 return false;
             }
         }
+        t = t * 60u + v;
     }
-    *out = sign * (int32_t)(h * 3600u + m * 60u + sec);
+    *out = sign * (int32_t)t;
     return true;
 }
 
-static bool tz_expect(tz_parser_t *p, int c, const char *why)
-{
-    if (tz_peek(p) != c) {
-        return tz_fail(p, why);
-    }
-    p->pos++;
-    return true;
-}
+/* The fields of Mm.w.d in order: range, rule, and the rule of the '.' before
+ * each (none before the month). One loop instead of three open-coded steps. */
+typedef struct tz_mwd_field {
+    uint8_t lo;
+    uint8_t hi;
+    const char *why;
+    const char *dot;
+} tz_mwd_field_t;
+
+static const tz_mwd_field_t k_mwd[3] = {
+    {1, 12, CAMP_RULE(T07, "month of Mm.w.d must be 1..12"), NULL},
+    {1, 5, CAMP_RULE(T09, "week of Mm.w.d must be 1..5"),
+     CAMP_RULE(T08, "Mm.w.d needs '.' after the month")},
+    {0, 6, CAMP_RULE(T11, "weekday of Mm.w.d must be 0..6"),
+     CAMP_RULE(T10, "Mm.w.d needs '.' after the week")},
+};
 
 static bool tz_date(tz_parser_t *p, camp_tz_date_t *d)
 {
-    unsigned v;
+    unsigned v[3];
+    unsigned i;
     int c = tz_peek(p);
 
     memset(d, 0, sizeof *d);
-    if (c == 'J') {
+    if (c == 'M') {
         p->pos++;
-        if (!tz_num(p, 1, 365, CAMP_RULE(T06, "Julian day Jn must be 1..365"), &v)) {
-            return false;
+        for (i = 0; i < 3u; i++) {
+            if ((i > 0u && !tz_expect(p, '.', k_mwd[i].dot)) ||
+                !tz_num(p, k_mwd[i].lo, k_mwd[i].hi, k_mwd[i].why, &v[i])) {
+                return false;
+            }
         }
-        d->kind = (uint8_t)CAMP_TZ_DATE_JULIAN1;
-        d->day = (uint16_t)v;
-    } else if (c == 'M') {
-        p->pos++;
-        if (!tz_num(p, 1, 12, CAMP_RULE(T07, "month of Mm.w.d must be 1..12"), &v)) {
-            return false;
-        }
-        d->month = (uint8_t)v;
-        if (!tz_expect(p, '.', CAMP_RULE(T08, "Mm.w.d needs '.' after the month")) ||
-            !tz_num(p, 1, 5, CAMP_RULE(T09, "week of Mm.w.d must be 1..5"), &v)) {
-            return false;
-        }
-        d->week = (uint8_t)v;
-        if (!tz_expect(p, '.', CAMP_RULE(T10, "Mm.w.d needs '.' after the week")) ||
-            !tz_num(p, 0, 6, CAMP_RULE(T11, "weekday of Mm.w.d must be 0..6"), &v)) {
-            return false;
-        }
-        d->wday = (uint8_t)v;
+        d->month = (uint8_t)v[0];
+        d->week = (uint8_t)v[1];
+        d->wday = (uint8_t)v[2];
         d->kind = (uint8_t)CAMP_TZ_DATE_MWD;
-    } else if (tz_is_digit(c)) {
-        if (!tz_num(p, 0, 365, CAMP_RULE(T12, "zero-based day n must be 0..365"), &v)) {
+    } else if (c == 'J' || tz_is_digit(c)) {
+        /* Jn counts 1..365, n counts 0..365 */
+        bool julian1 = (c == 'J');
+        if (julian1) {
+            p->pos++;
+        }
+        if (!tz_num(p, julian1 ? 1u : 0u, 365,
+                    julian1 ? CAMP_RULE(T06, "Julian day Jn must be 1..365")
+                            : CAMP_RULE(T12, "zero-based day n must be 0..365"),
+                    &v[0])) {
             return false;
         }
-        d->kind = (uint8_t)CAMP_TZ_DATE_JULIAN0;
-        d->day = (uint16_t)v;
+        d->kind = (uint8_t)(julian1 ? CAMP_TZ_DATE_JULIAN1 : CAMP_TZ_DATE_JULIAN0);
+        d->day = (uint16_t)v[0];
     } else {
         return tz_fail(p, CAMP_RULE(T13, "date must be Jn, n or Mm.w.d"));
     }
