@@ -13,49 +13,59 @@
 #define SCHED_MAX_SEGMENTS 16
 #define SCHED_MAX_DAYS 10
 
+/* The first day whose window breaks the rules (end in 1..1440, start < end), or
+ * 7 when none does. The decisions need only this verdict, so they do not link
+ * camp_week_windows_check() and its diagnostics. */
+static unsigned first_bad_day(const camp_week_windows_t *w)
+{
+    unsigned d;
+
+    for (d = 0; d < 7u; d++) {
+        const camp_day_window_t *dw = &w->day[d];
+        /* end 0 fails start < end too */
+        if (dw->has_window && (dw->end > CAMP_MINUTES_PER_DAY || dw->start >= dw->end)) {
+            break;
+        }
+    }
+    return d;
+}
+
 camp_status_t camp_week_windows_check(const camp_week_windows_t *w, camp_diag_t *diag)
 {
     /* "$.day[D].start" / "$.day[D].end", built on failure only (camp_diag_set
      * copies it): cheaper in flash than a table of the 14 paths. */
     char path[16] = "$.day[0].start";
+    const camp_day_window_t *dw;
     unsigned d;
 
     if (w == NULL) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(S01, "windows must not be NULL"));
     }
-    for (d = 0; d < 7u; d++) {
-        const camp_day_window_t *dw = &w->day[d];
-        if (!dw->has_window) {
-            continue;
-        }
-        path[6] = (char)('0' + d);
-        if (dw->end > CAMP_MINUTES_PER_DAY || dw->end < 1u) {
-            memcpy(path + 9, "end", 4);
-            camp_diag_set(diag, CAMP_ERR_SCHEDULE, path,
-                          CAMP_RULE(S02, "end must be an integer in 1..1440"));
-            camp_diag_set_limits(diag, 1, CAMP_MINUTES_PER_DAY);
-            return CAMP_ERR_SCHEDULE;
-        }
-        if (dw->start >= dw->end) {
-            camp_diag_set(diag, CAMP_ERR_SCHEDULE, path,
-                          CAMP_RULE(S03, "start must be less than end"));
-            camp_diag_set_limits(diag, 0, (int64_t)dw->end - 1);
-            return CAMP_ERR_SCHEDULE;
-        }
+    d = first_bad_day(w);
+    if (d == 7u) {
+        return CAMP_OK;
     }
-    return CAMP_OK;
+    dw = &w->day[d];
+    path[6] = (char)('0' + d);
+    if (dw->end > CAMP_MINUTES_PER_DAY || dw->end < 1u) {
+        memcpy(path + 9, "end", 4);
+        camp_diag_set(diag, CAMP_ERR_SCHEDULE, path,
+                      CAMP_RULE(S02, "end must be an integer in 1..1440"));
+        camp_diag_set_limits(diag, 1, CAMP_MINUTES_PER_DAY);
+        return CAMP_ERR_SCHEDULE;
+    }
+    camp_diag_set(diag, CAMP_ERR_SCHEDULE, path, CAMP_RULE(S03, "start must be less than end"));
+    camp_diag_set_limits(diag, 0, (int64_t)dw->end - 1);
+    return CAMP_ERR_SCHEDULE;
 }
 
 static camp_status_t sched_args(const camp_tz_t *tz, const camp_week_windows_t *w, int64_t utc)
 {
-    camp_status_t st;
-
     if (tz == NULL || w == NULL) {
         return CAMP_ERR_ARG;
     }
-    st = camp_week_windows_check(w, NULL);
-    if (st != CAMP_OK) {
-        return st;
+    if (first_bad_day(w) != 7u) {
+        return CAMP_ERR_SCHEDULE; /* what camp_week_windows_check() says */
     }
     if (utc < CAMP_TZ_MIN_UTC || utc >= CAMP_TZ_END_UTC) {
         return CAMP_ERR_TIME_RANGE;
