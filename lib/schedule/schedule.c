@@ -59,7 +59,12 @@ camp_status_t camp_week_windows_check(const camp_week_windows_t *w, camp_diag_t 
     return CAMP_ERR_SCHEDULE;
 }
 
-static camp_status_t sched_args(const camp_tz_t *tz, const camp_week_windows_t *w, int64_t utc)
+/* Shared by both decisions: out of line, so its checks are in flash once. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static camp_status_t
+sched_args(const camp_tz_t *tz, const camp_week_windows_t *w, int64_t utc)
 {
     if (tz == NULL || w == NULL) {
         return CAMP_ERR_ARG;
@@ -126,32 +131,33 @@ camp_status_t camp_schedule_next_open(const camp_tz_t *tz, const camp_week_windo
         int32_t off;
         bool dst;
         int64_t seg_end;
-        int64_t last_local;
-        int64_t local_u;
-        int64_t day;
+        int64_t day0;
+        int32_t at;
+        int32_t last;
+        int32_t day;
         uint32_t sec, wday;
         unsigned k;
 
         camp_tz_segment(tz, u, &off, &dst, &seg_end);
-        local_u = u + off;
-        last_local = (seg_end - 1 < limit ? seg_end - 1 : limit) + off;
-        day = CAMP_DAYS_OF(local_u, &sec);
-        wday = camp_tz_weekday(day);
-        for (k = 0; k < SCHED_MAX_DAYS && day * SECS_PER_DAY <= last_local;
-             k++, day++, wday = (wday == 6u) ? 0u : wday + 1u) {
+        /* Local times from day0, the local midnight before u, fit 32 bits:
+         * the last one looked at is at most the horizon plus a day after it. */
+        wday = camp_tz_weekday(CAMP_DAYS_OF(u + off, &sec));
+        day0 = u + off - (int64_t)sec;
+        at = (int32_t)sec;
+        last = (int32_t)((seg_end - 1 < limit ? seg_end - 1 : limit) + off - day0);
+        for (k = 0, day = 0; k < SCHED_MAX_DAYS && day <= last;
+             k++, day += (int32_t)SECS_PER_DAY, wday = (wday == 6u) ? 0u : wday + 1u) {
             const camp_day_window_t *dw = &w->day[wday];
-            int64_t open_at;
-            int64_t close_at;
-            int64_t cand;
+            int32_t open_at;
+            int32_t cand;
             if (!dw->has_window) {
                 continue;
             }
-            open_at = day * SECS_PER_DAY + (int64_t)dw->start * 60;
-            close_at = day * SECS_PER_DAY + (int64_t)dw->end * 60;
-            cand = local_u > open_at ? local_u : open_at;
-            if (cand < close_at && cand <= last_local) {
+            open_at = day + (int32_t)dw->start * 60;
+            cand = at > open_at ? at : open_at;
+            if (cand < day + (int32_t)dw->end * 60 && cand <= last) {
                 *found = true;
-                *next = cand - off;
+                *next = day0 + cand - off;
                 return CAMP_OK;
             }
         }
