@@ -35,13 +35,20 @@ uint32_t camp_tz_weekday(int64_t days)
     return wday;
 }
 
-static int64_t tz_month_days(int64_t year, unsigned month)
+static const uint8_t k_month_days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+/* Days of month 1..12 in a leap or common year. */
+static int32_t tz_days_in(unsigned month, bool leap)
 {
-    static const uint8_t days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (month == 2u && tz_is_leap(year)) {
+    if (month == 2u && leap) {
         return 29;
     }
-    return (int64_t)days[(month - 1u) % 12u];
+    return (int32_t)k_month_days[(month - 1u) % 12u];
+}
+
+static int64_t tz_month_days(int64_t year, unsigned month)
+{
+    return tz_days_in(month, tz_is_leap(year));
 }
 
 static int64_t tz_utc_year(int64_t t)
@@ -54,27 +61,32 @@ static int64_t tz_utc_year(int64_t t)
     return y;
 }
 
-/* Days from 1 January of `year` to the rule date (tzcode semantics). */
-static int64_t tz_rule_day(int64_t year, const camp_tz_date_t *d)
+/* Days from 1 January to the rule date (tzcode semantics), in the year whose
+ * 1 January is day number jan1 (since 1970) and which is leap or not. Counted
+ * from 1 January in 32 bits: the result is below 400 days. */
+static int32_t tz_rule_day(int64_t jan1, bool leap, const camp_tz_date_t *d)
 {
-    int64_t first;
-    int64_t dd;
-    int64_t mdays;
+    int32_t mstart = 0;
+    int32_t dd;
+    int32_t mdays;
     unsigned month;
+    unsigned m;
     uint32_t wday1;
 
     if (d->kind == (uint8_t)CAMP_TZ_DATE_JULIAN1) {
         /* Jn never counts 29 February: from March on, skip it in leap years. */
-        return (int64_t)d->day - 1 + ((tz_is_leap(year) && d->day >= 60u) ? 1 : 0);
+        return (int32_t)d->day - 1 + ((leap && d->day >= 60u) ? 1 : 0);
     }
     if (d->kind == (uint8_t)CAMP_TZ_DATE_JULIAN0) {
-        return (int64_t)d->day;
+        return (int32_t)d->day;
     }
     month = (d->month >= 1u && d->month <= 12u) ? d->month : 1u;
-    first = camp_days_from_civil(year, month, 1u);
-    wday1 = camp_tz_weekday(first);
-    dd = (int64_t)(((uint32_t)d->wday + 7u - wday1) % 7u) + 7 * ((int64_t)d->week - 1);
-    mdays = tz_month_days(year, month);
+    for (m = 1; m < month; m++) {
+        mstart += tz_days_in(m, leap);
+    }
+    wday1 = camp_tz_weekday(jan1 + mstart);
+    dd = (int32_t)(((uint32_t)d->wday + 7u - wday1) % 7u) + 7 * ((int32_t)d->week - 1);
+    mdays = tz_days_in(month, leap);
     /* Week 5 means "last": step back into the month (at most twice: dd <= 34). */
     if (dd >= mdays) {
         dd -= 7;
@@ -82,7 +94,7 @@ static int64_t tz_rule_day(int64_t year, const camp_tz_date_t *d)
     if (dd >= mdays) {
         dd -= 7;
     }
-    return first + dd - camp_days_from_civil(year, 1u, 1u);
+    return mstart + dd;
 }
 
 /* The (0 or 2) transitions of one year, in time order. */
@@ -94,10 +106,14 @@ typedef struct tz_year_tr {
 
 static void tz_year_transitions(const camp_tz_rule_t *r, int64_t year, tz_year_tr_t *out)
 {
-    int64_t jan1 = camp_days_from_civil(year, 1u, 1u) * SECS_PER_DAY;
-    int64_t s = jan1 + tz_rule_day(year, &r->start) * SECS_PER_DAY + r->start.time - r->std_offset;
-    int64_t e = jan1 + tz_rule_day(year, &r->end) * SECS_PER_DAY + r->end.time - r->dst_offset;
-    int64_t ysecs = (tz_is_leap(year) ? 366 : 365) * SECS_PER_DAY;
+    int64_t jan1_day = camp_days_from_civil(year, 1u, 1u);
+    bool leap = tz_is_leap(year);
+    int64_t jan1 = jan1_day * SECS_PER_DAY;
+    int64_t s = jan1 + tz_rule_day(jan1_day, leap, &r->start) * SECS_PER_DAY + r->start.time -
+                r->std_offset;
+    int64_t e =
+        jan1 + tz_rule_day(jan1_day, leap, &r->end) * SECS_PER_DAY + r->end.time - r->dst_offset;
+    int64_t ysecs = (leap ? 366 : 365) * SECS_PER_DAY;
 
     out->n = 0;
     if (e < s) { /* southern hemisphere: DST ends earlier in the year than it starts */
