@@ -51,13 +51,19 @@ static int64_t tz_month_days(int64_t year, unsigned month)
     return tz_days_in(month, tz_is_leap(year));
 }
 
+/* The UTC year of t, for t in [CAMP_TZ_MIN_UTC, CAMP_TZ_END_UTC) (the contract
+ * of camp_tz_segment()): there, days / 365 overshoots the years since 1970 by at
+ * most one (130 years hold fewer than 365 leap days), so one test of 1 January
+ * corrects it, without linking camp_civil_from_days(). */
 static int64_t tz_utc_year(int64_t t)
 {
-    int64_t y;
-    unsigned m;
-    unsigned d;
     uint32_t sec;
-    camp_civil_from_days(CAMP_DAYS_OF(t, &sec), &y, &m, &d);
+    int64_t days = CAMP_DAYS_OF(t, &sec);
+    int64_t y = 1970 + (int64_t)((uint32_t)days / 365u);
+
+    if (camp_days_from_civil(y, 1u, 1u) > days) {
+        y--;
+    }
     return y;
 }
 
