@@ -2,6 +2,7 @@
 #ifndef CAMP_TZ_INTERNAL_H
 #define CAMP_TZ_INTERNAL_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
 
@@ -16,5 +17,13 @@ void camp_tz_segment(const camp_tz_t *tz, int64_t t, int32_t *offset, bool *is_d
 
 /** Day of the week (0 = Sunday .. 6) of day number @p days since 1970-01-01. */
 uint32_t camp_tz_weekday(int64_t days);
+
+/**
+ * Read the POSIX rule @p rule (@p len bytes, at most CAMP_TZ_RULE_MAX: not
+ * checked) into @p r. Returns NULL, or on failure the rule text of the first
+ * violation with its byte position in *err_pos. camp_tz_parse() without the
+ * diagnostic, for camp_tz_find(), whose table rules cannot fail.
+ */
+const char *camp_tz_rule_read(const char *rule, size_t len, camp_tz_rule_t *r, size_t *err_pos);
 
 #endif /* CAMP_TZ_INTERNAL_H */

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "camp/camp_schedule.h"
+#include "schedule/tz_internal.h"
 #include "schedule/tzdb_internal.h"
 
 /* Longest name accepted before searching (IANA names are at most ~30 bytes;
@@ -68,6 +69,7 @@ camp_status_t camp_tz_find(const char *name, size_t len, camp_tz_t *out)
     const camp_tzdb_zone_t *z;
     const char *rule;
     size_t rlen = 0;
+    size_t err_pos;
     camp_tz_t tz;
 
     if (name == NULL || out == NULL) {
@@ -83,9 +85,13 @@ camp_status_t camp_tz_find(const char *name, size_t len, camp_tz_t *out)
     while (rlen <= CAMP_TZ_RULE_MAX && rule[rlen] != '\0') {
         rlen++;
     }
-    if (camp_tz_parse(rule, rlen, &tz, NULL) != CAMP_OK) {
+    /* what camp_tz_parse() would fill, without linking its diagnostics */
+    memset(&tz, 0, sizeof tz);
+    if (rlen > CAMP_TZ_RULE_MAX || camp_tz_rule_read(rule, rlen, &tz.rule, &err_pos) != NULL) {
         return CAMP_ERR_INTERNAL;
     }
+    tz.rule_text = rule;
+    tz.rule_len = rlen;
     tz.name = camp_tzdb_names + camp_tzdb_name_off[idx];
     tz.trans_first = z->trans_first;
     tz.trans_count = z->trans_count;

@@ -5,6 +5,7 @@
 
 #include "camp/camp_schedule.h"
 #include "status/status_internal.h"
+#include "schedule/tz_internal.h"
 #include "schedule/tzdb_internal.h"
 
 typedef struct tz_parser {
@@ -242,10 +243,25 @@ static bool tz_rule(tz_parser_t *p, camp_tz_rule_t *r)
     return true;
 }
 
-camp_status_t camp_tz_parse(const char *rule, size_t len, camp_tz_t *out, camp_diag_t *diag)
+const char *camp_tz_rule_read(const char *rule, size_t len, camp_tz_rule_t *r, size_t *err_pos)
 {
     tz_parser_t p;
+
+    memset(&p, 0, sizeof p);
+    p.s = rule;
+    p.len = len;
+    if (!tz_rule(&p, r)) {
+        *err_pos = p.err_pos;
+        return p.err;
+    }
+    return NULL;
+}
+
+camp_status_t camp_tz_parse(const char *rule, size_t len, camp_tz_t *out, camp_diag_t *diag)
+{
     camp_tz_rule_t r;
+    const char *why;
+    size_t err_pos = 0;
 
     if (rule == NULL || out == NULL) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "$",
@@ -257,13 +273,11 @@ camp_status_t camp_tz_parse(const char *rule, size_t len, camp_tz_t *out, camp_d
         camp_diag_set_limits(diag, 1, CAMP_TZ_RULE_MAX);
         return CAMP_ERR_TZ_RULE;
     }
-    memset(&p, 0, sizeof p);
-    p.s = rule;
-    p.len = len;
-    if (!tz_rule(&p, &r)) {
-        camp_diag_set(diag, CAMP_ERR_TZ_RULE, "$", p.err);
+    why = camp_tz_rule_read(rule, len, &r, &err_pos);
+    if (why != NULL) {
+        camp_diag_set(diag, CAMP_ERR_TZ_RULE, "$", why);
         if (diag != NULL) {
-            diag->offset = p.err_pos;
+            diag->offset = err_pos;
         }
         return CAMP_ERR_TZ_RULE;
     }
