@@ -21,10 +21,12 @@
 
 #define SECS_PER_DAY INT64_C(86400)
 
-static bool tz_is_leap(int64_t y)
+/* Years here are 1969..2131 (rule years around 2000..2099, validated local
+ * dates): 32 bits, and y >= 0, so a plain remainder. */
+static bool tz_is_leap(int32_t y)
 {
-    uint32_t r; /* y mod 400: 4 and 100 divide 400, so it tells y mod 4 and y mod 100 too */
-    (void)camp_floor_div16(y, 400u, &r);
+    /* y mod 400: 4 and 100 divide 400, so it tells y mod 4 and y mod 100 too */
+    uint32_t r = (uint32_t)y % 400u;
     return (r % 4u == 0u && r % 100u != 0u) || r == 0u;
 }
 
@@ -46,7 +48,7 @@ static int32_t tz_days_in(unsigned month, bool leap)
     return (int32_t)k_month_days[(month - 1u) % 12u];
 }
 
-static int64_t tz_month_days(int64_t year, unsigned month)
+static int64_t tz_month_days(int32_t year, unsigned month)
 {
     return tz_days_in(month, tz_is_leap(year));
 }
@@ -55,11 +57,11 @@ static int64_t tz_month_days(int64_t year, unsigned month)
  * of camp_tz_segment()): there, days / 365 overshoots the years since 1970 by at
  * most one (130 years hold fewer than 365 leap days), so one test of 1 January
  * corrects it, without linking camp_civil_from_days(). */
-static int64_t tz_utc_year(int64_t t)
+static int32_t tz_utc_year(int64_t t)
 {
     uint32_t sec;
     int64_t days = CAMP_DAYS_OF(t, &sec);
-    int64_t y = 1970 + (int64_t)((uint32_t)days / 365u);
+    int32_t y = 1970 + (int32_t)((uint32_t)days / 365u);
 
     if (camp_days_from_civil(y, 1u, 1u) > days) {
         y--;
@@ -110,7 +112,7 @@ typedef struct tz_year_tr {
     unsigned n;
 } tz_year_tr_t;
 
-static void tz_year_transitions(const camp_tz_rule_t *r, int64_t year, tz_year_tr_t *out)
+static void tz_year_transitions(const camp_tz_rule_t *r, int32_t year, tz_year_tr_t *out)
 {
     int64_t jan1_day = camp_days_from_civil(year, 1u, 1u);
     bool leap = tz_is_leap(year);
@@ -159,9 +161,9 @@ static void tz_year_transitions(const camp_tz_rule_t *r, int64_t year, tz_year_t
  * transition list (ties: the later one in the sequence wins). */
 static bool tz_rule_state(const camp_tz_rule_t *r, int64_t t, int64_t *next)
 {
-    int64_t y;
-    int64_t yy;
-    int64_t best_year = 0;
+    int32_t y;
+    int32_t yy;
+    int32_t best_year = 0;
     bool found = false;
     bool dst = true; /* no transition at all: perpetual DST */
     int64_t best = 0;
