@@ -237,17 +237,18 @@ bool camp_retry_decide(const camp_retry_policy_t *p, bool idempotent, camp_statu
         /* the server said when: honour it as given (the total budget still bounds it) */
         d = (uint64_t)retry_after_ms;
     } else {
-        uint64_t ceiling = p->base_ms;
+        uint32_t ceiling = p->base_ms;
         uint32_t i;
+        /* doubling, capped at max_delay_ms: a ceiling above half the cap would pass
+         * it, so it becomes the cap (32 bits, no overflow) */
         for (i = 1; i < attempts && i < 40u && ceiling < p->max_delay_ms; i++) {
-            ceiling *= 2u;
+            ceiling = (ceiling > p->max_delay_ms / 2u) ? p->max_delay_ms : ceiling * 2u;
         }
         if (ceiling > p->max_delay_ms) {
             ceiling = p->max_delay_ms;
         }
-        /* full jitter: uniform in [0, ceiling]; ceiling < 2^32, so a 32-bit remainder */
-        d = (ceiling >= UINT32_MAX) ? (uint64_t)random
-                                    : (uint64_t)(random % ((uint32_t)ceiling + 1u));
+        /* full jitter: uniform in [0, ceiling] */
+        d = (ceiling == UINT32_MAX) ? (uint64_t)random : (uint64_t)(random % (ceiling + 1u));
     }
     if (elapsed_ms + d >= p->max_total_ms) {
         return false;
