@@ -228,11 +228,12 @@ static bool tz_carried(const camp_tz_t *tz, int64_t t, int32_t *off, bool *dst, 
         return false;
     }
     times = camp_tzdb_trans_time + tz->trans_first;
-    /* Last index with times[i] <= t (binary search), or none. */
+    /* Last index with times[i] <= t (binary search), or none. t is in range,
+     * before 2100, so it fits the table's 32-bit times. */
     hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2u;
-        if ((int64_t)times[mid] <= t) {
+        if (times[mid] <= (uint32_t)t) {
             lo = mid + 1u;
         } else {
             hi = mid;
