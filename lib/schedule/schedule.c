@@ -131,7 +131,6 @@ camp_status_t camp_schedule_next_open(const camp_tz_t *tz, const camp_week_windo
         int32_t off;
         bool dst;
         int64_t seg_end;
-        int64_t day0;
         int32_t at;
         int32_t last;
         int32_t day;
@@ -139,12 +138,12 @@ camp_status_t camp_schedule_next_open(const camp_tz_t *tz, const camp_week_windo
         unsigned k;
 
         camp_tz_segment(tz, u, &off, &dst, &seg_end);
-        /* Local times from day0, the local midnight before u, fit 32 bits:
-         * the last one looked at is at most the horizon plus a day after it. */
+        /* Local times counted from the local midnight before u fit 32 bits: u
+         * is at `at`, and the last one looked at is at most the horizon plus a
+         * day after that midnight. */
         wday = camp_tz_weekday(CAMP_DAYS_OF(u + off, &sec));
-        day0 = u + off - (int64_t)sec;
         at = (int32_t)sec;
-        last = (int32_t)((seg_end - 1 < limit ? seg_end - 1 : limit) + off - day0);
+        last = (int32_t)((seg_end - 1 < limit ? seg_end - 1 : limit) - u) + at;
         for (k = 0, day = 0; k < SCHED_MAX_DAYS && day <= last;
              k++, day += (int32_t)SECS_PER_DAY, wday = (wday == 6u) ? 0u : wday + 1u) {
             const camp_day_window_t *dw = &w->day[wday];
@@ -157,7 +156,7 @@ camp_status_t camp_schedule_next_open(const camp_tz_t *tz, const camp_week_windo
             cand = at > open_at ? at : open_at;
             if (cand < day + (int32_t)dw->end * 60 && cand <= last) {
                 *found = true;
-                *next = day0 + cand - off;
+                *next = u + (cand - at);
                 return CAMP_OK;
             }
         }
