@@ -110,6 +110,7 @@ typedef struct tz_year_tr {
     int64_t t[2];
     bool dst[2];
     unsigned n;
+    int64_t jan1; /* 1 January 00:00 UTC of the year */
 } tz_year_tr_t;
 
 static void tz_year_transitions(const camp_tz_rule_t *r, int32_t year, tz_year_tr_t *out)
@@ -123,6 +124,7 @@ static void tz_year_transitions(const camp_tz_rule_t *r, int32_t year, tz_year_t
         jan1 + tz_rule_day(jan1_day, leap, &r->end) * SECS_PER_DAY + r->end.time - r->dst_offset;
     int64_t ysecs = (leap ? 366 : 365) * SECS_PER_DAY;
 
+    out->jan1 = jan1;
     out->n = 0;
     if (e < s) { /* southern hemisphere: DST ends earlier in the year than it starts */
         out->t[0] = e;
@@ -199,11 +201,10 @@ static bool tz_rule_state(const camp_tz_rule_t *r, int64_t t, int64_t *next)
     for (yy = y - 1; yy <= y + TZ_RULE_YEARS; yy++) {
         tz_year_tr_t tr;
         unsigned i;
-        if (*next != INT64_MAX &&
-            camp_days_from_civil(yy, 1u, 1u) * SECS_PER_DAY - TZ_SPILL > *next) {
+        tz_year_transitions(r, yy, &tr); /* no effect but tr: its 1 January serves the test */
+        if (*next != INT64_MAX && tr.jan1 - TZ_SPILL > *next) {
             break; /* this year and later ones change only after *next */
         }
-        tz_year_transitions(r, yy, &tr);
         for (i = 0; i < tr.n; i++) {
             if (tr.t[i] > t && tr.t[i] < *next) {
                 *next = tr.t[i];
