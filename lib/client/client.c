@@ -209,6 +209,19 @@ void camp_client_disconnect(camp_client_t *c)
 
 /* ---- retry decision ------------------------------------------------------------------ */
 
+/* The backoff ceiling after @p attempts: base_ms doubled per earlier attempt,
+ * capped at max_delay_ms. In 32 bits: a ceiling above half the cap would pass
+ * it, so it becomes the cap instead of doubling. */
+static uint32_t backoff_ceiling(const camp_retry_policy_t *p, uint32_t attempts)
+{
+    uint32_t ceiling = p->base_ms;
+    uint32_t i;
+    for (i = 1; i < attempts && i < 40u && ceiling < p->max_delay_ms; i++) {
+        ceiling = (ceiling > p->max_delay_ms / 2u) ? p->max_delay_ms : ceiling * 2u;
+    }
+    return (ceiling > p->max_delay_ms) ? p->max_delay_ms : ceiling;
+}
+
 bool camp_retry_decide(const camp_retry_policy_t *p, bool idempotent, camp_status_t result,
                        uint32_t attempts, uint64_t elapsed_ms, int64_t retry_after_ms,
                        uint32_t random, uint32_t *delay_ms)
@@ -237,16 +250,7 @@ bool camp_retry_decide(const camp_retry_policy_t *p, bool idempotent, camp_statu
         /* the server said when: honour it as given (the total budget still bounds it) */
         d = (uint64_t)retry_after_ms;
     } else {
-        uint32_t ceiling = p->base_ms;
-        uint32_t i;
-        /* doubling, capped at max_delay_ms: a ceiling above half the cap would pass
-         * it, so it becomes the cap (32 bits, no overflow) */
-        for (i = 1; i < attempts && i < 40u && ceiling < p->max_delay_ms; i++) {
-            ceiling = (ceiling > p->max_delay_ms / 2u) ? p->max_delay_ms : ceiling * 2u;
-        }
-        if (ceiling > p->max_delay_ms) {
-            ceiling = p->max_delay_ms;
-        }
+        uint32_t ceiling = backoff_ceiling(p, attempts);
         /* full jitter: uniform in [0, ceiling] */
         d = (ceiling == UINT32_MAX) ? (uint64_t)random : (uint64_t)(random % (ceiling + 1u));
     }
