@@ -53,6 +53,16 @@ static int64_t tz_month_days(int32_t year, unsigned month)
     return tz_days_in(month, tz_is_leap(year));
 }
 
+/* Day number (since 1970-01-01) of 1 January of year >= 1: 365 a year plus the
+ * leap days before it (477 of them before 1970). Equal to camp_days_from_civil()
+ * there (checked for years 1..5000) and much smaller: the decisions need only
+ * this date. */
+static int32_t tz_jan1(int32_t year)
+{
+    uint32_t n = (uint32_t)year - 1u;
+    return 365 * (year - 1970) + (int32_t)(n / 4u - n / 100u + n / 400u) - 477;
+}
+
 /* The UTC year of t, for t in [CAMP_TZ_MIN_UTC, CAMP_TZ_END_UTC) (the contract
  * of camp_tz_segment()): there, days / 365 overshoots the years since 1970 by at
  * most one (130 years hold fewer than 365 leap days), so one test of 1 January
@@ -63,7 +73,7 @@ static int32_t tz_utc_year(int64_t t)
     int64_t days = CAMP_DAYS_OF(t, &sec);
     int32_t y = 1970 + (int32_t)((uint32_t)days / 365u);
 
-    if (camp_days_from_civil(y, 1u, 1u) > days) {
+    if (tz_jan1(y) > days) {
         y--;
     }
     return y;
@@ -72,7 +82,7 @@ static int32_t tz_utc_year(int64_t t)
 /* Days from 1 January to the rule date (tzcode semantics), in the year whose
  * 1 January is day number jan1 (since 1970) and which is leap or not. Counted
  * from 1 January in 32 bits: the result is below 400 days. */
-static int32_t tz_rule_day(int64_t jan1, bool leap, const camp_tz_date_t *d)
+static int32_t tz_rule_day(int32_t jan1, bool leap, const camp_tz_date_t *d)
 {
     int32_t mstart = 0;
     int32_t dd;
@@ -115,7 +125,7 @@ typedef struct tz_year_tr {
 
 static void tz_year_transitions(const camp_tz_rule_t *r, int32_t year, tz_year_tr_t *out)
 {
-    int64_t jan1_day = camp_days_from_civil(year, 1u, 1u);
+    int32_t jan1_day = tz_jan1(year);
     bool leap = tz_is_leap(year);
     int64_t jan1 = jan1_day * SECS_PER_DAY;
     int64_t s = jan1 + tz_rule_day(jan1_day, leap, &r->start) * SECS_PER_DAY + r->start.time -
