@@ -98,7 +98,7 @@ camp_status_t camp_schedule_is_open(const camp_tz_t *tz, const camp_week_windows
     }
     camp_tz_segment(tz, utc, &off, &dst, &next);
     local = utc + off;
-    wday = camp_tz_weekday(CAMP_DAYS_OF(local, &sec));
+    wday = camp_tz_weekday(camp_tz_days_of(local, &sec));
     dw = &w->day[wday];
     *open = dw->has_window && sec / 60u >= (uint32_t)dw->start && sec / 60u < (uint32_t)dw->end;
     return CAMP_OK;
@@ -141,7 +141,7 @@ camp_status_t camp_schedule_next_open(const camp_tz_t *tz, const camp_week_windo
         /* Local times counted from the local midnight before u fit 32 bits: u
          * is at `at`, and the last one looked at is at most the horizon plus a
          * day after that midnight. */
-        wday = camp_tz_weekday(CAMP_DAYS_OF(u + off, &sec));
+        wday = camp_tz_weekday(camp_tz_days_of(u + off, &sec));
         at = (int32_t)sec;
         last = (int32_t)((seg_end - 1 < limit ? seg_end - 1 : limit) - u) + at;
         for (k = 0, day = 0; k < SCHED_MAX_DAYS && day <= last;

@@ -30,11 +30,22 @@ static bool tz_is_leap(int32_t y)
     return (r % 4u == 0u && r % 100u != 0u) || r == 0u;
 }
 
+/* The bias that makes the schedule's instants non-negative: 2^21 days, more
+ * than |t| < 2^37 s. Then (t + bias) / 128 fits 32 bits. */
+#define TZ_DAY_BIAS (INT64_C(1) << 21)
+
+int64_t camp_tz_days_of(int64_t t, uint32_t *sec)
+{
+    uint64_t y = (uint64_t)(t + TZ_DAY_BIAS * SECS_PER_DAY);
+    uint32_t q = (uint32_t)(y >> 7); /* 86400 = 128 * 675 */
+    *sec = (uint32_t)(y & 127u) + 128u * (q % 675u);
+    return (int64_t)(q / 675u) - TZ_DAY_BIAS;
+}
+
 uint32_t camp_tz_weekday(int64_t days)
 {
-    uint32_t wday;
-    (void)camp_floor_div16(days + 4, 7u, &wday); /* 1970-01-01 was a Thursday (4) */
-    return wday;
+    /* 1970-01-01 was a Thursday (4); the bias, a multiple of 7, keeps it positive */
+    return (uint32_t)(days + 4 + 7 * TZ_DAY_BIAS) % 7u;
 }
 
 static const uint8_t k_month_days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -70,7 +81,7 @@ static int32_t tz_jan1(int32_t year)
 static int32_t tz_utc_year(int64_t t)
 {
     uint32_t sec;
-    int64_t days = CAMP_DAYS_OF(t, &sec);
+    int64_t days = camp_tz_days_of(t, &sec);
     int32_t y = 1970 + (int32_t)((uint32_t)days / 365u);
 
     if (tz_jan1(y) > days) {
@@ -323,7 +334,7 @@ camp_status_t camp_tz_to_local(const camp_tz_t *tz, int64_t utc, camp_tz_local_t
         return st;
     }
     local = utc + off;
-    days = CAMP_DAYS_OF(local, &secs);
+    days = camp_tz_days_of(local, &secs);
     wday = camp_tz_weekday(days);
     camp_civil_from_days(days, &year, &month, &day);
     out->year = (int32_t)year;
