@@ -62,20 +62,27 @@ static bool day_name(const char *s, size_t len, bool long_form)
     return false;
 }
 
-/* Date fields as scanned: v[] in the order of the letters "dyhns" (day, year,
- * hour, minute, second), then the month (0 when its name is unknown). */
+/* Date fields as scanned: v[] in the order day, year, hour, minute, second
+ * (their pattern bytes D..S below), then the month (0 when its name is unknown). */
 typedef struct date_fields {
     uint32_t v[5];
     uint32_t mon;
 } date_fields_t;
 
+/* A digit of field v[n - 1] in a pattern: byte n (1..5). */
+#define D "\001"
+#define Y "\002"
+#define H "\003"
+#define N "\004"
+#define S "\005"
+
 static bool scan(const char *s, size_t len, const char *pat, date_fields_t *f)
 {
-    static const char letters[] = "dyhns";
     size_t i = 0;
     size_t j;
     for (j = 0; pat[j] != '\0'; j++) {
-        const char *field = strchr(letters, pat[j]);
+        /* a field's number (1..5), or a byte past them */
+        unsigned field = (unsigned)(uint8_t)pat[j] - 1u;
         char c;
         if (i >= len) {
             return false;
@@ -90,14 +97,14 @@ static bool scan(const char *s, size_t len, const char *pat, date_fields_t *f)
             continue;
         }
         if (pat[j] == '_') {
-            field = (c == ' ') ? NULL : letters;
-        } else if (field == NULL && c != pat[j]) {
+            field = (c == ' ') ? 5u : 0u;
+        } else if (field >= 5u && c != pat[j]) {
             return false;
         } else {
-            /* a field letter, or a literal byte that is there */
+            /* a field, or a literal byte that is there */
         }
-        if (field != NULL) {
-            uint32_t *v = &f->v[field - letters];
+        if (field < 5u) {
+            uint32_t *v = &f->v[field];
             if (c < '0' || c > '9') {
                 return false;
             }
@@ -120,13 +127,13 @@ bool camp_http_parse_date(const char *s, size_t len, int64_t *unix_seconds)
 {
     /* The three date forms after their day name: IMF-fixdate "Sun, 06 Nov 1994
      * 08:49:37 GMT", RFC 850 "Sunday, 06-Nov-94 08:49:37 GMT" and asctime
-     * "Sun Nov  6 08:49:37 1994". Pattern letters: d day, y year, h hour,
-     * n minute, s second (one decimal digit each, accumulated), b a three-letter
+     * "Sun Nov  6 08:49:37 1994". Pattern bytes: D day, Y year, H hour,
+     * N minute, S second (one decimal digit each, accumulated), b a three-letter
      * month, _ a space or a digit of the day; any other byte must be there as
-     * written. */
-    static const char imf_pattern[] = ", dd b yyyy hh:nn:ss GMT";
-    static const char rfc850_pattern[] = ", dd-b-yy hh:nn:ss GMT";
-    static const char asctime_pattern[] = " b _d hh:nn:ss yyyy";
+     * written. The field bytes are numbers, not letters: no lookup finds them. */
+    static const char imf_pattern[] = ", " D D " b " Y Y Y Y " " H H ":" N N ":" S S " GMT";
+    static const char rfc850_pattern[] = ", " D D "-b-" Y Y " " H H ":" N N ":" S S " GMT";
+    static const char asctime_pattern[] = " b _" D " " H H ":" N N ":" S S " " Y Y Y Y;
     date_fields_t f;
     uint32_t secs;
     const char *comma;

@@ -229,8 +229,8 @@ REQUEST_NOINLINE static camp_status_t check_request(const camp_http_request_t *r
             CAMP_RULE(H46,
                       "must start with '/' and hold only printable ASCII without space or '#'"));
     }
-    if (rq->host[0] == '\0' || !value_ok(rq->host, strlen(rq->host)) ||
-        strchr(rq->host, ' ') != NULL) {
+    /* host is not NULL here: opt_value_ok() is the non-empty value test */
+    if (!opt_value_ok(rq->host) || strchr(rq->host, ' ') != NULL) {
         return camp_diag_set(diag, CAMP_ERR_HTTP_HEADER, "request.Host",
                              CAMP_RULE(H47, "must be non-empty, without spaces or control bytes"));
     }

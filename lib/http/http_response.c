@@ -480,22 +480,32 @@ static int finish(camp_http_response_t *rs, camp_diag_t *diag)
     return STEP_DONE;
 }
 
+/* Drop parsed framing: move the unparsed tail down to the body's end. */
+static void drop_framing(camp_http_response_t *rs)
+{
+    size_t shift = rs->line_start_ - rs->body_end_;
+    size_t keep = rs->raw_end_ - rs->line_start_;
+    if (keep > 0) {
+        memmove(rs->buf_ + rs->body_end_, rs->buf_ + rs->line_start_, keep);
+    }
+    rs->consumed_ += shift;
+    rs->line_start_ -= shift;
+    rs->scan_ -= shift;
+    rs->raw_end_ -= shift;
+}
+
 static int end_of_headers(camp_http_response_t *rs, camp_diag_t *diag)
 {
     if (rs->status < 200) {
-        size_t keep = rs->raw_end_ - rs->line_start_;
         if (rs->status == 101) {
             return (int)fail(rs, diag, F_SWITCHING, 0);
         }
         if (++rs->interim_ > CAMP_HTTP_MAX_INTERIM) {
             return (int)fail(rs, diag, F_INTERIM, 0);
         }
-        /* drop the interim response; the final one starts at buf[0] */
-        memmove(rs->buf_, rs->buf_ + rs->line_start_, keep);
-        rs->consumed_ += rs->line_start_;
-        rs->raw_end_ = keep;
-        rs->line_start_ = 0;
-        rs->scan_ = 0;
+        /* drop the interim response; the final one starts at buf[0] (no body
+         * has been decoded yet: body_end_ is still 0) */
+        drop_framing(rs);
         reset_results(rs);
         rs->state_ = CAMP_HTTP_ST_STATUS;
         return STEP_PROGRESS;
@@ -519,7 +529,7 @@ static int end_of_headers(camp_http_response_t *rs, camp_diag_t *diag)
     if (rs->content_length >= 0) {
         uint64_t need = (uint64_t)rs->body_start_ + (uint64_t)rs->content_length + 1u;
         if (need > rs->cap_) {
-            rs->must_close = true;
+            /* fail() sets must_close: the unread body stays on the connection */
             return (int)too_large(rs, diag, need, F_LENGTH_TOO_LARGE);
         }
         if (rs->content_length == 0) {
@@ -708,20 +718,6 @@ static int step(camp_http_response_t *rs, camp_diag_t *diag)
         return parse_chunk_size(rs, ls, le, diag);
     }
     return field_line(rs, ls, le, diag);
-}
-
-/* Drop parsed framing: move the unparsed tail down to the body's end. */
-static void drop_framing(camp_http_response_t *rs)
-{
-    size_t shift = rs->line_start_ - rs->body_end_;
-    size_t keep = rs->raw_end_ - rs->line_start_;
-    if (keep > 0) {
-        memmove(rs->buf_ + rs->body_end_, rs->buf_ + rs->line_start_, keep);
-    }
-    rs->consumed_ += shift;
-    rs->line_start_ -= shift;
-    rs->scan_ -= shift;
-    rs->raw_end_ -= shift;
 }
 
 /* A full buffer with no framing left to drop: the body (plus its NUL) cannot
