@@ -39,8 +39,7 @@ static void reset_results(camp_http_response_t *rs)
     rs->body = "";
     rs->content_length = -1;
     rs->date = -1;
-    rs->saw_te_ = false;
-    rs->ka_ = false;
+    rs->ka_ = false; /* saw_te_ is not used: chunked says the same */
     /* retry_after_s..ratelimit_reset: five int64_t in a row, all -1 (last,
      * so the call ends the function and needs no frame of its own) */
     (void)memset(&((uint8_t *)rs)[offsetof(camp_http_response_t, retry_after_s)], 0xff,
@@ -136,24 +135,27 @@ void camp_http_response_init(camp_http_response_t *rs, uint8_t *buf, size_t cap,
 /* The diag paths in the order of the P_ numbers, then the names of the
  * headers libcamp reads in the order of the HDR_ numbers, back to back in one
  * string (no table of pointers). The names of the first three headers are the
- * tails of their paths, so each is stored once. */
-static const char k_paths_and_names[] = "http.status_line\0"
-                                        "http.header\0"
-                                        "http.chunk\0"
-                                        "http.trailer\0"
-                                        "http.body\0"
-                                        "http.Content-Length\0"
-                                        "http.Transfer-Encoding\0"
-                                        "http.Content-Encoding\0"
-                                        "Connection\0"
-                                        "Retry-After\0"
-                                        "X-RateLimit-Limit\0"
-                                        "X-RateLimit-Remaining\0"
-                                        "X-RateLimit-Reset\0"
-                                        "Location\0"
-                                        "Content-Type\0"
-                                        "X-Request-Id\0"
-                                        "Date";
+ * tails of their paths, so each is stored once. The paths before them are a
+ * macro of their own so header_index() finds the first name at build time. */
+#define PATHS_BEFORE_HEADERS                                                                       \
+    "http.status_line\0"                                                                           \
+    "http.header\0"                                                                                \
+    "http.chunk\0"                                                                                 \
+    "http.trailer\0"                                                                               \
+    "http.body\0"
+static const char k_paths_and_names[] = PATHS_BEFORE_HEADERS /* then P_CONTENT_LENGTH.. */
+    "http.Content-Length\0"
+    "http.Transfer-Encoding\0"
+    "http.Content-Encoding\0"
+    "Connection\0"
+    "Retry-After\0"
+    "X-RateLimit-Limit\0"
+    "X-RateLimit-Remaining\0"
+    "X-RateLimit-Reset\0"
+    "Location\0"
+    "Content-Type\0"
+    "X-Request-Id\0"
+    "Date";
 #define NAME_OF_PATH 5u /* strlen("http."): a header path without its prefix */
 
 /* The @p n-th (from 0) of the NUL-separated strings that start at @p s. */
@@ -369,7 +371,8 @@ static void parse_connection(camp_http_response_t *rs, const char *v, size_t len
 
 HTTP_NOINLINE static unsigned header_index(const char *name, size_t name_len)
 {
-    const char *known = nth_string(k_paths_and_names, P_CONTENT_LENGTH);
+    /* the path of Content-Length, found at build time */
+    const char *known = &k_paths_and_names[sizeof PATHS_BEFORE_HEADERS - 1u];
     unsigned i;
     for (i = 0; i < HDR_OTHER; i++) {
         /* the first three are paths: their names follow "http." */
@@ -404,11 +407,11 @@ static int transfer_encoding(camp_http_response_t *rs, const char *v, size_t vle
     int r = STEP_PROGRESS;
     if (rs->version_minor == 0) {
         r = (int)fail(rs, diag, F_TE_IN_10, vs);
-    } else if (rs->saw_te_ || !camp_http_ieq(v, vlen, "chunked")) {
-        /* only a single "chunked" is understood; gzip etc. would need a decoder */
+    } else if (rs->chunked || !camp_http_ieq(v, vlen, "chunked")) {
+        /* only a single "chunked" is understood (chunked already set: a second
+         * Transfer-Encoding line); gzip etc. would need a decoder */
         r = (int)fail(rs, diag, F_TE_NOT_CHUNKED, vs);
     } else {
-        rs->saw_te_ = true;
         rs->chunked = true;
     }
     return r;
@@ -467,11 +470,11 @@ static int finish(camp_http_response_t *rs, camp_diag_t *diag)
         return (int)too_large(rs, diag, need, F_BODY_TOO_LARGE);
     }
     rs->body_len = rs->body_end_ - rs->body_start_;
+    /* else body stays "" (reset_results()): only when the body is empty and
+     * the headers filled the buffer */
     if (rs->body_end_ < rs->cap_) {
         rs->buf_[rs->body_end_] = '\0';
         rs->body = (const char *)rs->buf_ + rs->body_start_;
-    } else {
-        rs->body = ""; /* only when the body is empty and the headers filled the buffer */
     }
     if (rs->line_start_ < rs->raw_end_) {
         rs->must_close = true; /* bytes after the response: never reuse this connection */
@@ -484,12 +487,9 @@ static int finish(camp_http_response_t *rs, camp_diag_t *diag)
 static void drop_framing(camp_http_response_t *rs)
 {
     size_t shift = rs->line_start_ - rs->body_end_;
-    size_t keep = rs->raw_end_ - rs->line_start_;
-    if (keep > 0) {
-        memmove(rs->buf_ + rs->body_end_, rs->buf_ + rs->line_start_, keep);
-    }
+    memmove(rs->buf_ + rs->body_end_, rs->buf_ + rs->line_start_, rs->raw_end_ - rs->line_start_);
     rs->consumed_ += shift;
-    rs->line_start_ -= shift;
+    rs->line_start_ = rs->body_end_;
     rs->scan_ -= shift;
     rs->raw_end_ -= shift;
 }
@@ -586,10 +586,11 @@ static int parse_chunk_size(camp_http_response_t *rs, size_t ls, size_t le, camp
         return (int)fail(rs, diag, F_CHUNK_EXTENSION, k);
     }
     if (size == 0) {
-        rs->state_ = CAMP_HTTP_ST_TRAILERS;
         /* no chunk is left: remaining_ counts the trailer lines now (their own
-         * count, same limit), and header_count keeps the headers' */
-        rs->remaining_ = 0;
+         * count, same limit), and header_count keeps the headers'. It is 0
+         * already: a chunk size line is read only before the first chunk or
+         * after a chunk's data ran out. */
+        rs->state_ = CAMP_HTTP_ST_TRAILERS;
         return STEP_PROGRESS;
     }
     if (!rs->overflow_ && (uint64_t)rs->body_end_ + size + 1u > rs->cap_) {
@@ -752,7 +753,7 @@ camp_status_t camp_http_response_space(camp_http_response_t *rs, uint8_t **dst, 
     if (rs->state_ >= CAMP_HTTP_ST_DONE) {
         return CAMP_ERR_STATE;
     }
-    if (rs->buf_ == NULL || rs->cap_ == 0) {
+    if (rs->cap_ == 0) { /* also when buf_ is NULL: init() made cap_ 0 then */
         return CAMP_ERR_ARG;
     }
     if (rs->state_ >= CAMP_HTTP_ST_BODY_LENGTH) {
