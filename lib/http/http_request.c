@@ -105,18 +105,20 @@ static bool has_ctl(const char *s, size_t len)
  * UTF-8 time-zone name); never a control byte. Leading or trailing spaces
  * would be trimmed by the peer, so they are refused too (the value would not
  * arrive as given). */
-static bool value_ok(const char *v, size_t len)
+static bool value_ok(const char *v)
 {
+    size_t len = strlen(v);
     return !has_ctl(v, len) && (len == 0 || (v[0] != ' ' && v[len - 1] != ' '));
 }
 
-static bool name_ok(const char *n, size_t len)
+/* A header name: a non-empty C string of token characters. */
+static bool name_ok(const char *n)
 {
     size_t i;
-    if (len == 0) {
+    if (n[0] == '\0') {
         return false;
     }
-    for (i = 0; i < len; i++) {
+    for (i = 0; n[i] != '\0'; i++) {
         if (!camp_http_is_tchar((uint8_t)n[i])) {
             return false;
         }
@@ -125,13 +127,13 @@ static bool name_ok(const char *n, size_t len)
 }
 
 /* A request target as sent: printable ASCII without space or '#'. */
-static bool target_ok(const char *t, size_t len)
+static bool target_ok(const char *t)
 {
     size_t i;
-    if (len == 0 || t[0] != '/') {
+    if (t[0] != '/') {
         return false;
     }
-    for (i = 0; i < len; i++) {
+    for (i = 0; t[i] != '\0'; i++) {
         uint8_t c = (uint8_t)t[i];
         if (c <= 0x20u || c >= 0x7fu || c == '#') {
             return false;
@@ -189,7 +191,7 @@ static void put_header(head_writer_t *w, const char *name, const char *value)
 /* A caller string sent as a header value: NULL means "not sent". */
 static bool opt_value_ok(const char *v)
 {
-    return v == NULL || (v[0] != '\0' && value_ok(v, strlen(v)));
+    return v == NULL || (v[0] != '\0' && value_ok(v));
 }
 
 static camp_status_t check_extra(const camp_http_request_t *rq, camp_diag_t *diag)
@@ -200,8 +202,7 @@ static camp_status_t check_extra(const camp_http_request_t *rq, camp_diag_t *dia
     }
     for (i = 0; i < rq->extra_count; i++) {
         const camp_http_header_t *h = &rq->extra[i];
-        if (h->name == NULL || h->value == NULL || !name_ok(h->name, strlen(h->name)) ||
-            !value_ok(h->value, strlen(h->value))) {
+        if (h->name == NULL || h->value == NULL || !name_ok(h->name) || !value_ok(h->value)) {
             return camp_diag_set(
                 diag, CAMP_ERR_HTTP_HEADER, "request.header",
                 CAMP_RULE(H45, "name must be a token; value without control bytes"));
@@ -223,7 +224,7 @@ static const char k_path_content_type[] = "request.Content-Type";
 REQUEST_NOINLINE static camp_status_t check_request(const camp_http_request_t *rq,
                                                     camp_diag_t *diag)
 {
-    if (!target_ok(rq->target, strlen(rq->target))) {
+    if (!target_ok(rq->target)) {
         return camp_diag_set(
             diag, CAMP_ERR_HTTP_HEADER, "request.target",
             CAMP_RULE(H46,

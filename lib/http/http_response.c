@@ -526,6 +526,9 @@ static int end_of_headers(camp_http_response_t *rs, camp_diag_t *diag)
         rs->state_ = CAMP_HTTP_ST_CHUNK_SIZE;
         return STEP_PROGRESS;
     }
+    /* the bytes the body has left: Content-Length, or for a close-delimited
+     * body (content_length -1) UINT64_MAX, which never runs out */
+    rs->remaining_ = (uint64_t)rs->content_length;
     if (rs->content_length >= 0) {
         uint64_t need = (uint64_t)rs->body_start_ + (uint64_t)rs->content_length + 1u;
         if (need > rs->cap_) {
@@ -535,12 +538,10 @@ static int end_of_headers(camp_http_response_t *rs, camp_diag_t *diag)
         if (rs->content_length == 0) {
             return finish(rs, diag);
         }
-        rs->remaining_ = (uint64_t)rs->content_length;
         rs->state_ = CAMP_HTTP_ST_BODY_LENGTH;
         return STEP_PROGRESS;
     }
     rs->must_close = true; /* close-delimited: the end of the body is the end of the connection */
-    rs->remaining_ = UINT64_MAX;
     rs->state_ = CAMP_HTTP_ST_BODY_CLOSE;
     return STEP_PROGRESS;
 }
