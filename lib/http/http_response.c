@@ -791,7 +791,6 @@ camp_status_t camp_http_response_feed(camp_http_response_t *rs, size_t n, bool *
                                       camp_diag_t *diag)
 {
     size_t guard;
-    size_t limit;
     if (done != NULL) {
         *done = false;
     }
@@ -808,8 +807,7 @@ camp_status_t camp_http_response_feed(camp_http_response_t *rs, size_t n, bool *
     rs->raw_end_ += n;
     /* each step consumes at least one byte or stops: bytes held + a few
      * state changes bound the loop */
-    limit = rs->raw_end_ - rs->line_start_ + 8u;
-    for (guard = 0; guard < limit; guard++) {
+    for (guard = rs->raw_end_ - rs->line_start_ + 8u; guard > 0; guard--) {
         int r = step(rs, diag);
         if (r == STEP_DONE) {
             *done = true;
@@ -855,7 +853,8 @@ const char *camp_http_response_header(const camp_http_response_t *rs, const char
 {
     size_t pos;
     size_t end;
-    if (rs == NULL || name == NULL || rs->header_len < 2 || rs->buf_ == NULL) {
+    /* header_len is 0 until a header block ended in a buffer */
+    if (rs == NULL || name == NULL || rs->header_len < 2) {
         return NULL;
     }
     end = rs->header_len - 2; /* the final empty line */
