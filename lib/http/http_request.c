@@ -428,7 +428,8 @@ void camp_http_path_query(camp_http_path_t *p, const char *key, const char *valu
         p->status = CAMP_ERR_ARG;
         return;
     }
-    if (key[0] == '\0' || has_ctl(key, strlen(key)) || (len > 0 && has_ctl(value, len))) {
+    /* an empty value (value may be NULL then) reads no byte */
+    if (key[0] == '\0' || has_ctl(key, strlen(key)) || has_ctl(value, len)) {
         p->status = CAMP_ERR_HTTP_HEADER;
         return;
     }
@@ -436,9 +437,7 @@ void camp_http_path_query(camp_http_path_t *p, const char *key, const char *valu
     p->in_query = true;
     path_encoded(p, key, strlen(key));
     path_put(p, '=');
-    if (len > 0) {
-        path_encoded(p, value, len);
-    }
+    path_encoded(p, value, len);
 }
 
 camp_status_t camp_http_path_finish(camp_http_path_t *p, size_t *out_len, camp_diag_t *diag)
