@@ -6,26 +6,27 @@
 
 #include "http/http_internal.h"
 
-/* Days since 1970-01-01 of a Gregorian date of year 1970..9999 (Howard
- * Hinnant's algorithm, unsigned: the year is known to be positive here).
- * Private copy so the http module does not depend on validate. */
-static uint32_t days_from_civil(uint32_t year, uint32_t m, uint32_t d)
-{
-    uint32_t y = (m <= 2u) ? year - 1u : year;
-    uint32_t era = y / 400u;
-    uint32_t yoe = y - era * 400u;
-    uint32_t doy;
-    uint32_t doe;
-    doy = (153u * (m > 2u ? m - 3u : m + 9u) + 2u) / 5u + d - 1u;
-    doe = yoe * 365u + yoe / 4u - yoe / 100u + doy;
-    return era * 146097u + doe - 719468u;
-}
-
 static uint32_t days_in_month(uint32_t y, uint32_t m)
 {
     static const unsigned char dim[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     bool leap = (y % 4u == 0u && y % 100u != 0u) || y % 400u == 0u;
     return (m == 2u && leap) ? 29u : dim[m - 1u];
+}
+
+/* Days since 1970-01-01 of a valid Gregorian date of year 1970..9999: 365 for
+ * each year since 1970, the leap days of years 1..year-1 less the 477 before
+ * 1970, the months before m (days_in_month() knows February), then d - 1.
+ * Unsigned: the year is known to be at least 1970 here. Private so the http
+ * module does not depend on validate. */
+static uint32_t days_from_civil(uint32_t year, uint32_t m, uint32_t d)
+{
+    uint32_t y = year - 1u;
+    uint32_t days = (year - 1970u) * 365u + y / 4u - y / 100u + y / 400u - 477u + d - 1u;
+    uint32_t i;
+    for (i = 1u; i < m; i++) {
+        days += days_in_month(year, i);
+    }
+    return days;
 }
 
 static uint32_t month_index(const char *s)
@@ -134,7 +135,7 @@ bool camp_http_parse_date(const char *s, size_t len, int64_t *unix_seconds)
     static const char imf_pattern[] = ", " D D " b " Y Y Y Y " " H H ":" N N ":" S S " GMT";
     static const char rfc850_pattern[] = ", " D D "-b-" Y Y " " H H ":" N N ":" S S " GMT";
     static const char asctime_pattern[] = " b _" D " " H H ":" N N ":" S S " " Y Y Y Y;
-    date_fields_t f;
+    date_fields_t f = {{0u, 0u, 0u, 0u, 0u}, 0u};
     uint32_t secs;
     const char *comma;
     const char *pat = asctime_pattern;
@@ -142,7 +143,6 @@ bool camp_http_parse_date(const char *s, size_t len, int64_t *unix_seconds)
     if (s == NULL || unix_seconds == NULL) {
         return false;
     }
-    memset(&f, 0, sizeof f);
     comma = memchr(s, ',', len);
     if (len == 29 && comma == s + 3) {
         pat = imf_pattern;

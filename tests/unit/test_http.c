@@ -888,6 +888,39 @@ static void test_partial_sends_and_keep_alive_reuse(void **state)
 
 /* ---- dates ---------------------------------------------------------------------------- */
 
+/* The calendar arithmetic at its edges: the first and last accepted years,
+ * leap days of a plain, a century and a 400-year leap year, and a century that
+ * is not one. (The day name is checked for spelling, not against the date.) */
+static void test_http_date_calendar(void **state)
+{
+    static const struct {
+        const char *text;
+        int64_t unix_seconds; /* -1: refused */
+    } cases[] = {
+        {"Thu, 01 Jan 1970 00:00:00 GMT", 0},
+        {"Wed, 31 Dec 1969 23:59:59 GMT", -1},
+        {"Tue, 29 Feb 1972 23:59:59 GMT", 68255999},
+        {"Fri, 31 Dec 1999 23:59:59 GMT", 946684799},
+        {"Tue, 29 Feb 2000 12:00:00 GMT", 951825600},
+        {"Tue, 19 Jan 2038 03:14:08 GMT", 2147483648},
+        {"Mon, 29 Feb 2100 00:00:00 GMT", -1},
+        {"Mon, 01 Mar 2100 00:00:00 GMT", 4107542400},
+        {"Tue, 29 Feb 2400 00:00:00 GMT", 13574563200},
+        {"Fri, 31 Dec 9999 23:59:59 GMT", 253402300799},
+        {"Fri, 31 Dec 9999 23:59:60 GMT", 253402300800},
+    };
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int64_t t = -7;
+        bool ok = camp_http_parse_date(cases[i].text, strlen(cases[i].text), &t);
+        assert_int_equal(ok, cases[i].unix_seconds >= 0);
+        if (ok) {
+            assert_int_equal(t, cases[i].unix_seconds);
+        }
+    }
+}
+
 static void test_http_dates(void **state)
 {
     int64_t t = 0;
@@ -968,6 +1001,7 @@ int main(void)
         cmocka_unit_test(test_timeout_send_stall_and_frozen_clock),
         cmocka_unit_test(test_partial_sends_and_keep_alive_reuse),
         cmocka_unit_test(test_http_dates),
+        cmocka_unit_test(test_http_date_calendar),
     };
     return cmocka_run_group_tests_name("http", tests, NULL, NULL);
 }
