@@ -685,18 +685,24 @@ static int body_bytes(camp_http_response_t *rs, size_t avail, camp_diag_t *diag)
 
 static int chunk_crlf(camp_http_response_t *rs, size_t avail, camp_diag_t *diag)
 {
-    if (avail >= 1 && rs->buf_[rs->line_start_] != '\r') {
-        return (int)fail(rs, diag, F_CHUNK_CRLF, rs->line_start_);
-    }
-    if (avail >= 2 && rs->buf_[rs->line_start_ + 1] != '\n') {
-        return (int)fail(rs, diag, F_CHUNK_CRLF, rs->line_start_ + 1);
-    }
-    if (avail < 2) {
+    size_t at = rs->line_start_;
+    /* each byte is checked as soon as it is there; a wrong one fails at its
+     * own offset */
+    if (avail == 0) {
         return STEP_MORE;
     }
-    consume(rs, 2);
-    rs->state_ = CAMP_HTTP_ST_CHUNK_SIZE;
-    return STEP_PROGRESS;
+    if (rs->buf_[at] == '\r') {
+        if (avail == 1) {
+            return STEP_MORE;
+        }
+        at++;
+        if (rs->buf_[at] == '\n') {
+            consume(rs, 2);
+            rs->state_ = CAMP_HTTP_ST_CHUNK_SIZE;
+            return STEP_PROGRESS;
+        }
+    }
+    return (int)fail(rs, diag, F_CHUNK_CRLF, at);
 }
 
 static int step(camp_http_response_t *rs, camp_diag_t *diag)
