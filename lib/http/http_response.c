@@ -296,16 +296,9 @@ static void trim_ows(const uint8_t *b, size_t *s, size_t *e)
     }
 }
 
-/* A header line split: name [ls, ls + name_len), value [vs, ve). */
-typedef struct field {
-    size_t name_len;
-    size_t vs;
-    size_t ve;
-} field_t;
-
 /* Split @p line into a validated name and an OWS-trimmed, NUL-terminated value. */
-static int split_header(camp_http_response_t *rs, size_t ls, size_t le, field_t *fl,
-                        camp_diag_t *diag)
+static int split_header(camp_http_response_t *rs, size_t ls, size_t le, size_t *name_len,
+                        size_t *vs, size_t *ve, camp_diag_t *diag)
 {
     uint8_t *buf = rs->buf_;
     const uint8_t *colon;
@@ -317,17 +310,17 @@ static int split_header(camp_http_response_t *rs, size_t ls, size_t le, field_t 
     if (colon == NULL || colon == buf + ls) {
         return (int)fail(rs, diag, F_NO_COLON, ls);
     }
-    fl->name_len = (size_t)(colon - (buf + ls));
-    for (k = 0; k < fl->name_len; k++) {
+    *name_len = (size_t)(colon - (buf + ls));
+    for (k = 0; k < *name_len; k++) {
         if (!camp_http_is_tchar(buf[ls + k])) {
             return (int)fail(rs, diag, F_NAME_TOKEN, ls + k);
         }
     }
-    fl->vs = ls + fl->name_len + 1;
-    fl->ve = le;
-    trim_ows(buf, &fl->vs, &fl->ve);
+    *vs = ls + *name_len + 1;
+    *ve = le;
+    trim_ows(buf, vs, ve);
     buf[le] = '\0';
-    buf[fl->ve] = '\0';
+    buf[*ve] = '\0';
     return STEP_PROGRESS;
 }
 
@@ -625,7 +618,9 @@ static void note_frame(camp_http_response_t *rs, size_t ls, size_t le)
 static int field_line(camp_http_response_t *rs, size_t ls, size_t le, camp_diag_t *diag)
 {
     bool trailer = rs->state_ == CAMP_HTTP_ST_TRAILERS;
-    field_t fl = {0, 0, 0};
+    size_t name_len = 0;
+    size_t vs = 0;
+    size_t ve = 0;
     size_t count;
     int r;
     if (ls == le) {
@@ -642,9 +637,8 @@ static int field_line(camp_http_response_t *rs, size_t ls, size_t le, camp_diag_
     } else {
         rs->header_count = count;
     }
-    r = split_header(rs, ls, le, &fl, diag);
-    return (r == STEP_PROGRESS && !trailer) ? handle_header(rs, ls, fl.name_len, fl.vs, fl.ve, diag)
-                                            : r;
+    r = split_header(rs, ls, le, &name_len, &vs, &ve, diag);
+    return (r == STEP_PROGRESS && !trailer) ? handle_header(rs, ls, name_len, vs, ve, diag) : r;
 }
 
 /* Mark @p n raw bytes as parsed. */
