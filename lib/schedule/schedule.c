@@ -156,7 +156,7 @@ camp_status_t camp_schedule_next_open(const camp_tz_t *tz, const camp_week_windo
             cand = at > open_at ? at : open_at;
             if (cand < day + (int32_t)dw->end * 60 && cand <= last) {
                 *found = true;
-                *next = u + (cand - at);
+                *next = u + ((int64_t)cand - (int64_t)at);
                 return CAMP_OK;
             }
         }

@@ -48,11 +48,10 @@ uint32_t camp_tz_weekday(int64_t days)
     return (uint32_t)(days + 4 + 7 * TZ_DAY_BIAS) % 7u;
 }
 
-static const uint8_t k_month_days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-
 /* Days of month 1..12 in a leap or common year. */
 static int32_t tz_days_in(unsigned month, bool leap)
 {
+    static const uint8_t k_month_days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (month == 2u && leap) {
         return 29;
     }

@@ -112,7 +112,7 @@ static bool tz_num(tz_parser_t *p, unsigned lo, unsigned hi, const char *why, un
  * once one is missing the next cannot follow (no ':' was taken). */
 static bool tz_hms(tz_parser_t *p, unsigned max_hours, const char *why, int32_t *out)
 {
-    unsigned t;
+    unsigned t = 0;
     unsigned i;
     int32_t sign = 1;
     int c = tz_peek(p);
@@ -150,22 +150,21 @@ typedef struct tz_mwd_field {
     const char *dot;
 } tz_mwd_field_t;
 
-static const tz_mwd_field_t k_mwd[3] = {
-    {1, 12, CAMP_RULE(T07, "month of Mm.w.d must be 1..12"), NULL},
-    {1, 5, CAMP_RULE(T09, "week of Mm.w.d must be 1..5"),
-     CAMP_RULE(T08, "Mm.w.d needs '.' after the month")},
-    {0, 6, CAMP_RULE(T11, "weekday of Mm.w.d must be 0..6"),
-     CAMP_RULE(T10, "Mm.w.d needs '.' after the week")},
-};
-
 static bool tz_date(tz_parser_t *p, camp_tz_date_t *d)
 {
+    static const tz_mwd_field_t k_mwd[3] = {
+        {1, 12, CAMP_RULE(T07, "month of Mm.w.d must be 1..12"), NULL},
+        {1, 5, CAMP_RULE(T09, "week of Mm.w.d must be 1..5"),
+         CAMP_RULE(T08, "Mm.w.d needs '.' after the month")},
+        {0, 6, CAMP_RULE(T11, "weekday of Mm.w.d must be 0..6"),
+         CAMP_RULE(T10, "Mm.w.d needs '.' after the week")},
+    };
     unsigned v[3];
-    unsigned i;
     int c = tz_peek(p);
 
     memset(d, 0, sizeof *d);
     if (c == 'M') {
+        unsigned i;
         p->pos++;
         for (i = 0; i < 3u; i++) {
             if ((i > 0u && !tz_expect(p, '.', k_mwd[i].dot)) ||
