@@ -245,15 +245,8 @@ static void array_rule(unsigned a, size_t *min, size_t *cap, const char **cap_te
 
 /* ---- diagnostics ------------------------------------------------------------------------- */
 
-/* A struct walk builds its path in diag->path itself (camp_path_init()): the
- * failure keeps it (camp_diag_at_path()). */
-static camp_status_t fail_path(ictx_t *cx, camp_status_t st, const char *rule)
-{
-    return camp_diag_at_path(cx->diag, &cx->u.s.path, st, rule);
-}
-
 /* Decode: only where and why; the entry point builds the path after the walk. */
-camp_status_t camp_ib_fail_at(ictx_t *cx, int tok, camp_status_t st, const char *rule)
+IB_NOINLINE camp_status_t camp_ib_fail_at(ictx_t *cx, int tok, camp_status_t st, const char *rule)
 {
     if (cx->op == OP_DECODE) {
         if (tok >= 0) {
@@ -266,7 +259,9 @@ camp_status_t camp_ib_fail_at(ictx_t *cx, int tok, camp_status_t st, const char 
     if (cx->op == OP_EQUAL) {
         return st;
     }
-    return fail_path(cx, st, rule);
+    /* through the struct walks' services: a program that only decodes links none
+     * of the path code */
+    return cx->u.s.sw->fail_at_path(cx, st, rule);
 }
 
 camp_status_t camp_ib_fail_member(ictx_t *cx, int obj, const char *key, camp_status_t st,
@@ -924,7 +919,15 @@ static void json_emit(ictx_t *cx, unsigned what, const camp_str_t *s)
     }
 }
 
-static const isw_t struct_walk_services = {json_emit, map_key_check, str_items_walk, raw_ok};
+/* A struct walk builds its path in diag->path itself (walk_loop()): the failure
+ * keeps it (camp_diag_at_path()). */
+static camp_status_t fail_path(ictx_t *cx, camp_status_t st, const char *rule)
+{
+    return camp_diag_at_path(cx->diag, &cx->u.s.path, st, rule);
+}
+
+static const isw_t struct_walk_services = {json_emit, map_key_check, str_items_walk, raw_ok,
+                                           fail_path};
 
 camp_status_t camp_ib_str_items(ictx_t *cx, const camp_str_t *items, size_t count, uint8_t rule)
 {
@@ -1793,6 +1796,11 @@ static IB_INLINE camp_status_t walk_loop(ictx_t *cx, unsigned node, const void *
     camp_status_t st;
     unsigned entered = 0;
     cx->u.s.sw = &struct_walk_services;
+    if (cx->diag != NULL && cx->op != (uint8_t)OP_EQUAL) {
+        camp_path_init(&cx->u.s.path, cx->diag->path, sizeof cx->diag->path);
+    } else {
+        camp_path_init(&cx->u.s.path, cx->scratch, sizeof cx->scratch);
+    }
     cx->depth = 0;
     st = walk_begin(cx, walk_new_level(cx, node, a, b), cx->u.s.path.need);
     while (st == CAMP_OK && cx->depth > 0) {
@@ -1819,11 +1827,8 @@ void camp_ib_ctx_init(ictx_t *cx, iop_t op, const ib_doc_t *d, camp_diag_t *diag
     if (op == OP_DECODE) {
         cx->u.d.steps_tok = -1;
         cx->u.d.scan_tok = -1;
-    } else if (diag != NULL && op != OP_EQUAL) {
-        camp_path_init(&cx->u.s.path, diag->path, sizeof diag->path);
-    } else {
-        camp_path_init(&cx->u.s.path, cx->scratch, sizeof cx->scratch);
     }
+    /* the struct walks' path is set where their loop starts (walk_loop()) */
 }
 
 camp_status_t camp_ib_decode(const ib_doc_t *d, iframe_t *frames, camp_json_doc_t *doc, int tok,

@@ -277,7 +277,7 @@ typedef struct ib_doc {
 
 /* A context for document @p d (op; diag may be NULL; frames: d->depth of them). A
  * struct walk's path lives in the caller's diag, or in cx->scratch (it only
- * ever holds "$"); decoding reports at tokens. */
+ * ever holds "$"), and is set up when the walk starts; decoding reports at tokens. */
 void camp_ib_ctx_init(ictx_t *cx, iop_t op, const ib_doc_t *d, camp_diag_t *diag, iframe_t *frames);
 
 /* Decode the object token @p tok of @p doc into @p out, a struct of document @p d
@@ -536,6 +536,8 @@ struct isw {
                                   uint8_t rule);
     /* Raw JSON well-formedness (validate user-built raw members). */
     bool (*raw_json_ok)(const camp_str_t *s, bool object);
+    /* Validate, encode: a failure at the walk's path (camp_ib_fail_at()). */
+    camp_status_t (*fail_at_path)(ictx_t *cx, camp_status_t st, const char *rule);
 };
 
 static inline void camp_ib_emit(ictx_t *cx, unsigned what, const camp_str_t *s)
