@@ -1095,8 +1095,8 @@ static bool equal_value(const ifield_t *f, const void *a, const void *b)
 /* Node @p id of the document's family (an id outside it: an empty node, as N_NONE). */
 static const inode_t *ib_node(const ictx_t *cx, unsigned id)
 {
-    static const inode_t none;        /* no members */
-    unsigned k = id - cx->fam->first; /* an id below `first` wraps past `count` */
+    static const inode_t none = {NULL, 0, 0, 0}; /* no members */
+    unsigned k = id - cx->fam->first;            /* an id below `first` wraps past `count` */
     return (k < cx->fam->count) ? &cx->fam->nodes[k] : &none;
 }
 
