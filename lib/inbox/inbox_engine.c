@@ -1170,7 +1170,7 @@ static bool is_present(const ictx_t *cx, const inode_t *nd, const ifield_t *f, c
     if (f->bit != 0) {
         return (present_word(nd, base) & f->bit) != 0;
     }
-    if (f->kind == K_SUB) {
+    if (f->kind >= K_SUB) {
         return hook_sub_present(cx, f, base);
     }
     if (is_ptr_kind(f->kind)) {
@@ -1335,7 +1335,7 @@ static IB_HOT camp_status_t dec_scalar(ictx_t *cx, const iframe_t *f, const inod
         set_bit(nd, f->a, m->bit);
         return CAMP_OK;
     }
-    if (m->kind == K_SUB) {
+    if (m->kind >= K_SUB) {
         return camp_ib_fail_at(cx, v, CAMP_ERR_INTERNAL,
                                CAMP_RULE(I45, "nested member in a flat object"));
     }
@@ -1357,11 +1357,12 @@ static IB_HOT camp_status_t dec_member(ictx_t *cx, iframe_t *f, const inode_t *n
     if (st != CAMP_OK || m == NULL) {
         return st;
     }
-    if (m->kind != K_SUB) {
+    if (m->kind < K_SUB) {
         return dec_scalar(cx, f, nd, m, v);
     }
-    /* the kind asked directly: camp_json_is_null() would be a second test per member */
-    if (null_value(cx->u.d.doc, v)) {
+    /* the kind asked directly: camp_json_is_null() would be a second test per member;
+     * a K_HOOK member's hook reads `null` too */
+    if (m->kind == K_SUB && null_value(cx->u.d.doc, v)) {
         return nullable(cx, m) ? CAMP_OK
                                : camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(m->kind, false));
     }
@@ -1487,7 +1488,7 @@ static IB_INLINE camp_status_t walk_member(ictx_t *cx, iframe_t *f, const inode_
     if (st != CAMP_OK || skip) {
         return st;
     }
-    if (m->kind != K_SUB) {
+    if (m->kind < K_SUB) {
         st = walk_scalar(cx, f, m);
     } else if (cx->op == OP_VALIDATE && (m->flags & F_NO_REQUEST) != 0 && cx->request) {
         st = camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,

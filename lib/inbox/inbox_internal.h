@@ -53,7 +53,10 @@ enum ikind {
     K_RAW,     /* camp_str_t, any JSON value, kept raw */
     K_RAW_OBJ, /* camp_str_t, a JSON object, kept raw */
     K_IDS,     /* camp_str_t[] at off, uint16_t count at aux; rule: A_* (capacity, minimum) */
-    K_SUB      /* nested value: the family's sub hook says what it is; rule: its sub id */
+    K_SUB,     /* nested value: the family's sub hook says what it is; rule: its sub id */
+    K_HOOK     /* a value the family's sub hook reads, checks and writes whole, `null`
+                * included (Outbox members: their own value kinds); rule and aux: the
+                * family's */
 };
 
 /* flags */
@@ -113,7 +116,7 @@ typedef struct ifield {
 typedef struct inode {
     const ifield_t *t;
     uint8_t n;
-    uint8_t present_size; /* 1 or 4; 0: no present word */
+    uint8_t present_size; /* 1, 2 or 4; 0: no present word */
     uint16_t present_off;
 } inode_t;
 
@@ -369,6 +372,14 @@ enum inode_id {
     N_COLUMN,
     N_TEAM,
     N_EVENTS_PAGE,
+    /* Outbox (lib/outbox): one family */
+    N_OB_CAMPAIGN,
+    N_OB_STEP,
+    N_OB_CAMPAIGN_CREATE,
+    N_OB_SENDER,
+    N_OB_SENDER_CREATE,
+    N_OB_PAGE,
+    N_OB_CONTACT,
     N_COUNT
 };
 
@@ -392,8 +403,9 @@ struct ifamily {
     camp_status_t (*open_object)(ictx_t *cx, iframe_t *f);
     /* An object level closes after its members: cross-member rules. */
     camp_status_t (*close_object)(ictx_t *cx, iframe_t *f);
-    /* A present, non-null K_SUB member @p m of object level @p f (decode: its value
-     * token @p v): handled here (ISUB_DONE), or an object or array for the walk. */
+    /* A present, non-null K_SUB member, or a K_HOOK member, @p m of object level @p f
+     * (decode: its value token @p v): handled here (ISUB_DONE), or an object or
+     * array for the walk. */
     camp_status_t (*sub)(ictx_t *cx, iframe_t *f, const ifield_t *m, int v, isub_t *out);
     /* Item @p i of array or map level @p f: its struct (decode: where to write it;
      * equal: *b). A map's item is named by its key (decode: token @p tok; struct
@@ -402,7 +414,8 @@ struct ifamily {
                           const void **b);
     /* Decode: item @p i of array level @p f is complete (pool and item counts). */
     void (*item_done)(ictx_t *cx, iframe_t *f, uint16_t i);
-    /* Struct walks: whether a K_SUB member without a presence bit is there in @p base. */
+    /* Struct walks: whether a K_SUB or K_HOOK member without a presence bit is there
+     * in @p base. */
     bool (*sub_present)(const ictx_t *cx, const ifield_t *m, const void *base);
 };
 

@@ -1,4 +1,5 @@
-/* Private to lib/inbox: the member names of the InboxApp tables, in two pools.
+/* Private to the model engine (lib/inbox, lib/outbox): the member names of its
+ * tables, in three pools: two for InboxApp, one for Outbox.
  *
  * A table row names its key by its offset in its pool and its length (ifield_t's
  * `key` and `key_len`), three bytes instead of an inline array as long as the
@@ -51,6 +52,15 @@
     X(apiVersion) X(object) X(url) X(threadId) X(messageId) X(contactId) X(stepNumber)             \
     X(campaign) X(thread) X(prospect) X(team) X(accountLink) X(external) X(accountLinkId)          \
     X(content) X(hasMore)
+/* Outbox (lib/outbox/outbox_models.c) */
+#define IB_KEYS_OUTBOX(X) X(id) X(updated_at) X(campaign) X(step_order) X(subject) X(body_html)    \
+    X(body_text) X(delay_minutes) X(is_active) X(created_at) X(steps) X(sender_identities)         \
+    X(sent_count) X(unique_opens) X(unique_clicks) X(replies) X(name) X(company)                   \
+    X(sender_identity_ids) X(status) X(description) X(timezone) X(allowed_windows)                 \
+    X(stop_on_reply) X(is_deleted) X(workflow) X(created_by) X(responder_agent) X(from_email)      \
+    X(from_name) X(verification_mode) X(reply_to_email) X(use_default_reply_to)                    \
+    X(provider_sender_id) X(verification_details) X(is_default) X(verified_at) X(connection)       \
+    X(domain) X(email) X(phone) X(tags) X(last_activity) X(results) X(total)
 /* clang-format on */
 
 #define IB_KEY_SLOT(k) char k_##k[sizeof #k];
@@ -63,24 +73,37 @@ typedef struct ib_rest_keys {
     IB_KEYS_REST(IB_KEY_SLOT)
     char end;
 } ib_rest_keys_t;
+typedef struct ib_outbox_keys {
+    IB_KEYS_OUTBOX(IB_KEY_SLOT)
+    char end;
+} ib_outbox_keys_t;
+#define IB_KEY_TEXT(k) {#k},
+/* A pool's initialiser. */
+#define IB_KEY_POOL(LIST)                                                                          \
+    {                                                                                              \
+        LIST(IB_KEY_TEXT) 0                                                                        \
+    }
 
-/* The pools, defined in inbox_schema.c. IB_KEY_OFFSET(P, k): the offset of name k
- * of pool P (`campaign` or `rest`) as a table row holds it. */
+/* The pools, defined in inbox_schema.c (as one object, or the InboxApp ones) and
+ * outbox_models.c (the Outbox one, when apart). IB_KEY_OFFSET(P, k): the offset of
+ * name k of pool P (`campaign`, `rest` or `outbox`) as a table row holds it. */
 #if IB_ONE_KEY_POOL
 typedef struct ib_key_pools {
     ib_campaign_keys_t campaign;
     ib_rest_keys_t rest;
+    ib_outbox_keys_t outbox;
 } ib_key_pools_t;
 extern const ib_key_pools_t camp_ib_key_pools;
 #define IB_KEY_OFFSET(P, k) offsetof(ib_key_pools_t, P.k_##k)
 #else
 extern const ib_campaign_keys_t camp_ib_campaign_keys;
 extern const ib_rest_keys_t camp_ib_rest_keys;
+extern const ib_outbox_keys_t camp_ib_outbox_keys;
 #define IB_KEY_OFFSET(P, k) offsetof(ib_##P##_keys_t, k_##k)
 #endif
 
 /* The `key, key_len` initialisers of a table row for member name @p k, in the pool
- * IB_POOL (`campaign` or `rest`: set before each group of tables in inbox_schema.c
+ * IB_POOL (`campaign`, `rest` or `outbox`: set before each group of tables in inbox_schema.c
  * to the pool of the families that use them). */
 #define IB_KEY(k) IB_KEY_IN(IB_POOL, k)
 /* (a second level, so that IB_POOL is replaced before IB_KEY_OFFSET pastes it) */

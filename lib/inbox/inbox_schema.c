@@ -54,24 +54,19 @@ typedef char campaign_fits_uint16[(sizeof(camp_inbox_campaign_page_t) < 65536u &
 /* the summary is the campaign's first member: its table serves both */
 typedef char summary_first[(offsetof(camp_inbox_campaign_t, base) == 0) ? 1 : -1];
 
-#define IB_KEY_TEXT(k) {#k},
-#define IB_CAMPAIGN_KEYS                                                                           \
-    {                                                                                              \
-        IB_KEYS_CAMPAIGN(IB_KEY_TEXT) 0                                                            \
-    }
-#define IB_REST_KEYS                                                                               \
-    {                                                                                              \
-        IB_KEYS_REST(IB_KEY_TEXT) 0                                                                \
-    }
 #if IB_ONE_KEY_POOL
-const ib_key_pools_t camp_ib_key_pools = {IB_CAMPAIGN_KEYS, IB_REST_KEYS};
+const ib_key_pools_t camp_ib_key_pools = {IB_KEY_POOL(IB_KEYS_CAMPAIGN), IB_KEY_POOL(IB_KEYS_REST),
+                                          IB_KEY_POOL(IB_KEYS_OUTBOX)};
 #else
-const ib_campaign_keys_t camp_ib_campaign_keys = IB_CAMPAIGN_KEYS;
-const ib_rest_keys_t camp_ib_rest_keys = IB_REST_KEYS;
+const ib_campaign_keys_t camp_ib_campaign_keys = IB_KEY_POOL(IB_KEYS_CAMPAIGN);
+const ib_rest_keys_t camp_ib_rest_keys = IB_KEY_POOL(IB_KEYS_REST);
+/* (camp_ib_outbox_keys: in outbox_models.c, linked with the Outbox tables) */
 #endif
 /* key offsets in the tables are uint16_t */
-typedef char
-    keys_fit_uint16[(sizeof(ib_campaign_keys_t) + sizeof(ib_rest_keys_t) < 65536u) ? 1 : -1];
+typedef char keys_fit_uint16[(sizeof(ib_campaign_keys_t) + sizeof(ib_rest_keys_t) +
+                              sizeof(ib_outbox_keys_t)) < 65536u
+                                 ? 1
+                                 : -1];
 
 /* Each table's rows name their keys in the pool of the families that use it
  * (IB_POOL, set before each group of tables): the campaign pool for the campaign,

@@ -16,8 +16,10 @@
  *   reflects imported data and no rule is documented for it. `id` is a UUID (§0).
  */
 #include <stddef.h>
+#include <string.h>
 
 #include "camp/camp_validate.h"
+#include "inbox/inbox_keys.h"
 #include "outbox/outbox_internal.h"
 #include "status/status_internal.h"
 
@@ -83,365 +85,341 @@ const char *const *const camp_ob_enum_names[OB_N_COUNT] = {
     [OB_N_SSTATUS] = sender_status_names,
 };
 
-/* Every member name once; a member is named by its offset here. X(name) for each. */
-/* clang-format off */
-#define OB_KEYS(X)                                                                                 \
-    X(id) X(updated_at) X(campaign) X(step_order) X(subject) X(body_html) X(body_text)             \
-    X(delay_minutes) X(is_active) X(created_at) X(steps) X(sender_identities) X(sent_count)        \
-    X(unique_opens) X(unique_clicks) X(replies) X(name) X(company) X(sender_identity_ids)          \
-    X(status) X(description) X(timezone) X(allowed_windows) X(stop_on_reply) X(is_deleted)         \
-    X(workflow) X(created_by) X(responder_agent) X(from_email) X(from_name)                        \
-    X(verification_mode) X(reply_to_email) X(use_default_reply_to) X(provider_sender_id)           \
-    X(verification_details) X(is_default) X(verified_at) X(connection) X(domain) X(email)          \
-    X(phone) X(tags) X(last_activity) X(results) X(total)
-/* clang-format on */
+#if !IB_ONE_KEY_POOL
+/* Every member name once (inbox_keys.h); where speed is wanted, the pool is part
+ * of the engine's one pool object (inbox_schema.c). */
+const ib_outbox_keys_t camp_ib_outbox_keys = IB_KEY_POOL(IB_KEYS_OUTBOX);
+#endif
 
-#define OB_KEY_MEMBER(k) char k[sizeof #k];
-#define OB_KEY_TEXT(k) .k = #k,
-/* (one macro, so that tools reading the source without preprocessing see a declaration) */
-#define OB_KEY_STRUCT                                                                              \
-    struct ob_keys {                                                                               \
-        OB_KEYS(OB_KEY_MEMBER)                                                                     \
-    }
-OB_KEY_STRUCT;
-const struct ob_keys camp_ob_keys = {OB_KEYS(OB_KEY_TEXT)};
-
-/* Field constructors. T is the struct type, M the member (also its JSON key); HAS
- * (or OB_HAS() in FLAGS) names the member's CAMP_OUTBOX_*_HAS_* presence bit. */
-#define FIELD(T, M, KIND, FLAGS, LIM, RULE, REF)                                                   \
+/* Member rows. T is the struct type, M the member (also its JSON key); KIND the
+ * Outbox kind, FLAGS the engine's F_REQ / F_NULL, AUX the limits, rule text and
+ * reference (OB_AUX()), HAS the member's CAMP_OUTBOX_*_HAS_* presence bit (0: its
+ * presence follows from its value). */
+#define IB_POOL outbox
+#define FIELD(T, M, KIND, FLAGS, AUX, HAS)                                                         \
     {                                                                                              \
-        (uint16_t) offsetof(struct ob_keys, M), (uint8_t)(sizeof #M - 1u), KIND, FLAGS, RULE, LIM, \
-            REF, (ob_off_t)offsetof(T, M)                                                          \
+        IB_KEY(M), K_HOOK, KIND, FLAGS, (uint16_t)offsetof(T, M), AUX, (uint16_t)(HAS)             \
     }
-#define F_UUID(T, M, FLAGS) FIELD(T, M, OB_UUID, FLAGS, OB_L_NONE, OB_R_UUID, 0u)
-#define F_DT(T, M, FLAGS) FIELD(T, M, OB_DATETIME, FLAGS, OB_L_NONE, OB_R_DATETIME, 0u)
-#define F_TEXT(T, M, FLAGS, LIM, RULE) FIELD(T, M, OB_TEXT, FLAGS, LIM, RULE, 0u)
-#define F_EMAIL(T, M, FLAGS) FIELD(T, M, OB_EMAIL, FLAGS, OB_L_EMAIL, OB_R_EMAIL, 0u)
-#define F_TZ(T, M, FLAGS) FIELD(T, M, OB_TIMEZONE, FLAGS, OB_L_TZ, OB_R_TZ, 0u)
-#define F_BOOL(T, M, HAS) FIELD(T, M, OB_BOOL, OB_HAS(HAS), OB_L_NONE, OB_R_NONE, 0u)
-#define F_RAW(T, M) FIELD(T, M, OB_RAW, 0u, OB_L_NONE, OB_R_NONE, 0u)
-#define F_ENUM(T, M, NAMES, LIM, RULE) FIELD(T, M, OB_ENUM, 0u, LIM, RULE, NAMES)
-#define F_INT(T, M, FLAGS, LIM, RULE) FIELD(T, M, OB_INT, FLAGS, LIM, RULE, 0u)
-#define F_COUNTER(T, M) FIELD(T, M, OB_COUNTER, OB_REQUIRED, OB_L_COUNTER, OB_R_NONE, 0u)
-#define F_STR_LIST(T, M, LIM, ELEM, HAS) FIELD(T, M, OB_STR_LIST, OB_HAS(HAS), LIM, OB_R_NONE, ELEM)
-#define F_OBJ_LIST(T, M, LIM, LIST) FIELD(T, M, OB_OBJ_LIST, OB_REQUIRED, LIM, OB_R_NONE, LIST)
-
-/* Sizes of the structs' `present` words (1, 2 or 4 bytes), for the tables and the
- * build-time checks. (Written out per struct: no type-name macro parameters.) */
-#define PSIZE_STEP sizeof(((camp_outbox_step_t *)NULL)->present)
-#define PSIZE_CONTACT sizeof(((camp_outbox_contact_t *)NULL)->present)
-#define PSIZE_CAMPAIGN sizeof(((camp_outbox_campaign_t *)NULL)->present)
-#define PSIZE_CAMPAIGN_CREATE sizeof(((camp_outbox_campaign_create_t *)NULL)->present)
-#define PSIZE_SENDER sizeof(((camp_outbox_sender_t *)NULL)->present)
-#define PSIZE_SENDER_CREATE sizeof(((camp_outbox_sender_create_t *)NULL)->present)
+#define F_UUID(T, M, FLAGS, HAS)                                                                   \
+    FIELD(T, M, OB_UUID, FLAGS, OB_AUX(OB_L_NONE, OB_R_UUID, 0, 0), HAS)
+#define F_DT(T, M, FLAGS, HAS)                                                                     \
+    FIELD(T, M, OB_DATETIME, FLAGS, OB_AUX(OB_L_NONE, OB_R_DATETIME, 0, 0), HAS)
+#define F_TEXT(T, M, FLAGS, LIM, RULE, HAS)                                                        \
+    FIELD(T, M, OB_TEXT, FLAGS, OB_AUX(LIM, RULE, 0, 0), HAS)
+#define F_EMAIL(T, M, FLAGS, EMPTY_OK, HAS)                                                        \
+    FIELD(T, M, OB_EMAIL, FLAGS, OB_AUX(OB_L_EMAIL, OB_R_EMAIL, 0, EMPTY_OK), HAS)
+#define F_TZ(T, M, FLAGS, HAS) FIELD(T, M, OB_TIMEZONE, FLAGS, OB_AUX(OB_L_TZ, OB_R_TZ, 0, 0), HAS)
+#define F_BOOL(T, M, HAS) FIELD(T, M, OB_BOOL, 0u, 0u, HAS)
+#define F_RAW(T, M) FIELD(T, M, OB_RAW, 0u, 0u, 0u)
+#define F_ENUM(T, M, NAMES, LIM, RULE) FIELD(T, M, OB_ENUM, 0u, OB_AUX(LIM, RULE, NAMES, 0), 0u)
+#define F_INT(T, M, FLAGS, LIM, RULE, HAS) FIELD(T, M, OB_INT, FLAGS, OB_AUX(LIM, RULE, 0, 0), HAS)
+#define F_COUNTER(T, M) FIELD(T, M, OB_COUNTER, F_REQ, OB_AUX(OB_L_COUNTER, OB_R_NONE, 0, 0), 0u)
+#define F_STR_LIST(T, M, LIM, ELEM, HAS)                                                           \
+    FIELD(T, M, OB_STR_LIST, 0u, OB_AUX(LIM, OB_R_NONE, ELEM, 0), HAS)
+#define F_OBJ_LIST(T, M, LIM, LIST)                                                                \
+    FIELD(T, M, OB_OBJ_LIST, F_REQ, OB_AUX(LIM, OB_R_NONE, LIST, 0), 0u)
 
 /* Items of sender_identity_ids and tags (no key: their paths are indexes). */
-const ob_field_t camp_ob_elems[OB_E_COUNT] = {
-    [OB_E_UUID] = {0u, 0u, OB_UUID, 0u, OB_R_UUID, OB_L_NONE, 0u, 0u},
-    [OB_E_TAG] = {0u, 0u, OB_TEXT, 0u, OB_R_ANY_TEXT, OB_L_NONE, 0u, 0u},
+const ifield_t camp_ob_elems[OB_E_COUNT] = {
+    [OB_E_UUID] = {0u, 0u, K_HOOK, OB_UUID, 0u, 0u, OB_AUX(OB_L_NONE, OB_R_UUID, 0, 0), 0u},
+    [OB_E_TAG] = {0u, 0u, K_HOOK, OB_TEXT, 0u, 0u, OB_AUX(OB_L_NONE, OB_R_ANY_TEXT, 0, 0), 0u},
 };
 
 /* ---- email campaign step (§3.2) ------------------------------------------------------- */
 
 #define ST camp_outbox_step_t
-static const ob_field_t step_fields[] = {
-    F_UUID(ST, id, 0u),
-    F_DT(ST, updated_at, 0u),
-    F_UUID(ST, campaign, 0u),
-    F_INT(ST, step_order, OB_HAS(CAMP_OUTBOX_STEP_HAS_STEP_ORDER), OB_L_INT32, OB_R_INT32),
-    F_TEXT(ST, subject, OB_NULLABLE | OB_HAS(CAMP_OUTBOX_STEP_HAS_SUBJECT), OB_L_NONE,
-           OB_R_ANY_TEXT),
-    F_TEXT(ST, body_html, OB_NULLABLE | OB_HAS(CAMP_OUTBOX_STEP_HAS_BODY_HTML), OB_L_NONE,
-           OB_R_ANY_TEXT),
-    F_TEXT(ST, body_text, OB_NULLABLE | OB_HAS(CAMP_OUTBOX_STEP_HAS_BODY_TEXT), OB_L_NONE,
-           OB_R_ANY_TEXT),
-    F_INT(ST, delay_minutes, OB_HAS(CAMP_OUTBOX_STEP_HAS_DELAY_MINUTES), OB_L_INT32, OB_R_INT32),
+static const ifield_t step_fields[] = {
+    F_UUID(ST, id, 0u, 0u),
+    F_DT(ST, updated_at, 0u, 0u),
+    F_UUID(ST, campaign, 0u, 0u),
+    F_INT(ST, step_order, 0u, OB_L_INT32, OB_R_INT32, CAMP_OUTBOX_STEP_HAS_STEP_ORDER),
+    F_TEXT(ST, subject, F_NULL, OB_L_NONE, OB_R_ANY_TEXT, CAMP_OUTBOX_STEP_HAS_SUBJECT),
+    F_TEXT(ST, body_html, F_NULL, OB_L_NONE, OB_R_ANY_TEXT, CAMP_OUTBOX_STEP_HAS_BODY_HTML),
+    F_TEXT(ST, body_text, F_NULL, OB_L_NONE, OB_R_ANY_TEXT, CAMP_OUTBOX_STEP_HAS_BODY_TEXT),
+    F_INT(ST, delay_minutes, 0u, OB_L_INT32, OB_R_INT32, CAMP_OUTBOX_STEP_HAS_DELAY_MINUTES),
     F_BOOL(ST, is_active, CAMP_OUTBOX_STEP_HAS_IS_ACTIVE),
-    F_DT(ST, created_at, 0u),
+    F_DT(ST, created_at, 0u, 0u),
 };
 #undef ST
 
 /* ---- contact (O3) ---------------------------------------------------------------------- */
 
 #define CO camp_outbox_contact_t
-static const ob_field_t contact_fields[] = {
-    F_UUID(CO, id, OB_REQUIRED),
-    F_TEXT(CO, name, OB_NULLABLE | OB_HAS(CAMP_OUTBOX_CONTACT_HAS_NAME), OB_L_NONE, OB_R_ANY_TEXT),
-    F_TEXT(CO, email, OB_NULLABLE | OB_HAS(CAMP_OUTBOX_CONTACT_HAS_EMAIL), OB_L_NONE,
-           OB_R_ANY_TEXT),
-    F_TEXT(CO, phone, OB_NULLABLE | OB_HAS(CAMP_OUTBOX_CONTACT_HAS_PHONE), OB_L_NONE,
-           OB_R_ANY_TEXT),
+static const ifield_t contact_fields[] = {
+    F_UUID(CO, id, F_REQ, 0u),
+    F_TEXT(CO, name, F_NULL, OB_L_NONE, OB_R_ANY_TEXT, CAMP_OUTBOX_CONTACT_HAS_NAME),
+    F_TEXT(CO, email, F_NULL, OB_L_NONE, OB_R_ANY_TEXT, CAMP_OUTBOX_CONTACT_HAS_EMAIL),
+    F_TEXT(CO, phone, F_NULL, OB_L_NONE, OB_R_ANY_TEXT, CAMP_OUTBOX_CONTACT_HAS_PHONE),
     F_STR_LIST(CO, tags, OB_L_TAGS, OB_E_TAG, CAMP_OUTBOX_CONTACT_HAS_TAGS),
-    F_DT(CO, last_activity, OB_NULLABLE | OB_HAS(CAMP_OUTBOX_CONTACT_HAS_LAST_ACTIVITY)),
-    F_DT(CO, created_at, OB_NULLABLE | OB_HAS(CAMP_OUTBOX_CONTACT_HAS_CREATED_AT)),
+    F_DT(CO, last_activity, F_NULL, CAMP_OUTBOX_CONTACT_HAS_LAST_ACTIVITY),
+    F_DT(CO, created_at, F_NULL, CAMP_OUTBOX_CONTACT_HAS_CREATED_AT),
 };
 #undef CO
-
 
 /* ---- email campaign object (§3.1) ------------------------------------------------------- */
 
 #define CT camp_outbox_campaign_t
-static const ob_field_t campaign_fields[] = {
-    F_UUID(CT, id, OB_REQUIRED),
+static const ifield_t campaign_fields[] = {
+    F_UUID(CT, id, F_REQ, 0u),
     F_OBJ_LIST(CT, steps, OB_L_STEPS, OB_I_STEPS),
-    F_TEXT(CT, sender_identities, OB_REQUIRED, OB_L_NONE, OB_R_ANY_TEXT),
+    F_TEXT(CT, sender_identities, F_REQ, OB_L_NONE, OB_R_ANY_TEXT, 0u),
     F_COUNTER(CT, sent_count),
     F_COUNTER(CT, unique_opens),
     F_COUNTER(CT, unique_clicks),
     F_COUNTER(CT, replies),
-    F_TEXT(CT, name, OB_REQUIRED, OB_L_NAME, OB_R_MAX_255),
-    F_DT(CT, updated_at, OB_REQUIRED),
-    F_UUID(CT, company, OB_REQUIRED),
+    F_TEXT(CT, name, F_REQ, OB_L_NAME, OB_R_MAX_255, 0u),
+    F_DT(CT, updated_at, F_REQ, 0u),
+    F_UUID(CT, company, F_REQ, 0u),
     F_STR_LIST(CT, sender_identity_ids, OB_L_SENDER_IDS, OB_E_UUID,
                CAMP_OUTBOX_CAMPAIGN_HAS_SENDER_IDENTITY_IDS),
     F_ENUM(CT, status, OB_N_CAMPAIGN_STATUS, OB_L_CAMPAIGN_STATUS, OB_R_STATUS),
-    F_TEXT(CT, description, OB_NULLABLE | OB_HAS(CAMP_OUTBOX_CAMPAIGN_HAS_DESCRIPTION), OB_L_NONE,
-           OB_R_ANY_TEXT),
-    F_TZ(CT, timezone, OB_NULLABLE | OB_HAS(CAMP_OUTBOX_CAMPAIGN_HAS_TIMEZONE)),
+    F_TEXT(CT, description, F_NULL, OB_L_NONE, OB_R_ANY_TEXT, CAMP_OUTBOX_CAMPAIGN_HAS_DESCRIPTION),
+    F_TZ(CT, timezone, F_NULL, CAMP_OUTBOX_CAMPAIGN_HAS_TIMEZONE),
     F_RAW(CT, allowed_windows),
     F_BOOL(CT, stop_on_reply, CAMP_OUTBOX_CAMPAIGN_HAS_STOP_ON_REPLY),
     F_BOOL(CT, is_deleted, CAMP_OUTBOX_CAMPAIGN_HAS_IS_DELETED),
-    F_DT(CT, created_at, OB_NULLABLE | OB_HAS(CAMP_OUTBOX_CAMPAIGN_HAS_CREATED_AT)),
-    F_UUID(CT, workflow, OB_NULLABLE | OB_HAS(CAMP_OUTBOX_CAMPAIGN_HAS_WORKFLOW)),
-    F_UUID(CT, created_by, OB_NULLABLE | OB_HAS(CAMP_OUTBOX_CAMPAIGN_HAS_CREATED_BY)),
-    F_UUID(CT, responder_agent, OB_NULLABLE | OB_HAS(CAMP_OUTBOX_CAMPAIGN_HAS_RESPONDER_AGENT)),
+    F_DT(CT, created_at, F_NULL, CAMP_OUTBOX_CAMPAIGN_HAS_CREATED_AT),
+    F_UUID(CT, workflow, F_NULL, CAMP_OUTBOX_CAMPAIGN_HAS_WORKFLOW),
+    F_UUID(CT, created_by, F_NULL, CAMP_OUTBOX_CAMPAIGN_HAS_CREATED_BY),
+    F_UUID(CT, responder_agent, F_NULL, CAMP_OUTBOX_CAMPAIGN_HAS_RESPONDER_AGENT),
 };
 #undef CT
-/* The object lists: their items and their parents' counts. */
-const ob_list_t camp_ob_lists[OB_I_COUNT] = {
-    [OB_I_STEPS] = {{step_fields, (ob_off_t)sizeof(camp_outbox_step_t),
-                     (ob_off_t)offsetof(camp_outbox_step_t, present), (uint8_t)PSIZE_STEP,
-                     (uint8_t)COUNT_OF(step_fields)},
-                    (ob_off_t)offsetof(camp_outbox_campaign_t, step_count)},
-    [OB_I_RESULTS] = {{contact_fields, (ob_off_t)sizeof(camp_outbox_contact_t),
-                       (ob_off_t)offsetof(camp_outbox_contact_t, present), (uint8_t)PSIZE_CONTACT,
-                       (uint8_t)COUNT_OF(contact_fields)},
-                      (ob_off_t)offsetof(camp_outbox_contacts_page_t, count)},
-};
-
-static const ob_table_t campaign_table = {campaign_fields, (ob_off_t)sizeof(camp_outbox_campaign_t),
-                                          (ob_off_t)offsetof(camp_outbox_campaign_t, present),
-                                          (uint8_t)PSIZE_CAMPAIGN,
-                                          (uint8_t)COUNT_OF(campaign_fields)};
 
 /* ---- create email campaign body (O1) ------------------------------------------------------- */
 
 #define CC camp_outbox_campaign_create_t
-static const ob_field_t campaign_create_fields[] = {
-    F_TEXT(CC, name, OB_REQUIRED, OB_L_NAME_CREATE, OB_R_NAME_CREATE),
-    F_UUID(CC, company, OB_REQUIRED),
+static const ifield_t campaign_create_fields[] = {
+    F_TEXT(CC, name, F_REQ, OB_L_NAME_CREATE, OB_R_NAME_CREATE, 0u),
+    F_UUID(CC, company, F_REQ, 0u),
     F_STR_LIST(CC, sender_identity_ids, OB_L_SENDER_IDS, OB_E_UUID,
                CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_SENDER_IDENTITY_IDS),
     F_ENUM(CC, status, OB_N_CAMPAIGN_STATUS, OB_L_CAMPAIGN_STATUS, OB_R_STATUS),
-    F_TEXT(CC, description, 0u, OB_L_NONE, OB_R_ANY_TEXT),
-    F_TZ(CC, timezone, 0u),
+    F_TEXT(CC, description, 0u, OB_L_NONE, OB_R_ANY_TEXT, 0u),
+    F_TZ(CC, timezone, 0u, 0u),
     F_RAW(CC, allowed_windows),
     F_BOOL(CC, stop_on_reply, CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_STOP_ON_REPLY),
     F_BOOL(CC, is_deleted, CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_IS_DELETED),
-    F_DT(CC, created_at, 0u),
-    F_UUID(CC, workflow, OB_NULLABLE | OB_HAS(CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_WORKFLOW)),
-    F_UUID(CC, created_by, OB_NULLABLE | OB_HAS(CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_CREATED_BY)),
-    F_UUID(CC, responder_agent,
-           OB_NULLABLE | OB_HAS(CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_RESPONDER_AGENT)),
+    F_DT(CC, created_at, 0u, 0u),
+    F_UUID(CC, workflow, F_NULL, CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_WORKFLOW),
+    F_UUID(CC, created_by, F_NULL, CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_CREATED_BY),
+    F_UUID(CC, responder_agent, F_NULL, CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_RESPONDER_AGENT),
 };
 #undef CC
-static const ob_table_t campaign_create_table = {
-    campaign_create_fields, (ob_off_t)sizeof(camp_outbox_campaign_create_t),
-    (ob_off_t)offsetof(camp_outbox_campaign_create_t, present), (uint8_t)PSIZE_CAMPAIGN_CREATE,
-    (uint8_t)COUNT_OF(campaign_create_fields)};
 
 /* ---- sender identity object (O2 response) ------------------------------------------------------- */
 
 /* `reply_to_email` may come back empty when the default reply-to is used
  * (Django's blank EmailField); the object accepts "", null or an address. */
 #define SO camp_outbox_sender_t
-static const ob_field_t sender_fields[] = {
-    F_UUID(SO, id, OB_REQUIRED),
-    F_EMAIL(SO, from_email, OB_REQUIRED),
-    F_DT(SO, updated_at, OB_NULLABLE | OB_HAS(CAMP_OUTBOX_SENDER_HAS_UPDATED_AT)),
-    F_UUID(SO, company, OB_REQUIRED),
-    F_TEXT(SO, from_name, OB_NULLABLE | OB_HAS(CAMP_OUTBOX_SENDER_HAS_FROM_NAME), OB_L_FROM_NAME,
-           OB_R_MAX_255),
+static const ifield_t sender_fields[] = {
+    F_UUID(SO, id, F_REQ, 0u),
+    F_EMAIL(SO, from_email, F_REQ, 0, 0u),
+    F_DT(SO, updated_at, F_NULL, CAMP_OUTBOX_SENDER_HAS_UPDATED_AT),
+    F_UUID(SO, company, F_REQ, 0u),
+    F_TEXT(SO, from_name, F_NULL, OB_L_FROM_NAME, OB_R_MAX_255, CAMP_OUTBOX_SENDER_HAS_FROM_NAME),
     F_ENUM(SO, verification_mode, OB_N_VMODE, OB_L_VMODE, OB_R_VMODE),
-    F_EMAIL(SO, reply_to_email,
-            OB_NULLABLE | OB_HAS(CAMP_OUTBOX_SENDER_HAS_REPLY_TO_EMAIL) | OB_EMPTY_OK),
+    F_EMAIL(SO, reply_to_email, F_NULL, 1, CAMP_OUTBOX_SENDER_HAS_REPLY_TO_EMAIL),
     F_BOOL(SO, use_default_reply_to, CAMP_OUTBOX_SENDER_HAS_USE_DEFAULT_REPLY_TO),
     F_ENUM(SO, status, OB_N_SSTATUS, OB_L_SSTATUS, OB_R_SSTATUS),
-    F_TEXT(SO, provider_sender_id, OB_NULLABLE | OB_HAS(CAMP_OUTBOX_SENDER_HAS_PROVIDER_SENDER_ID),
-           OB_L_NONE, OB_R_ANY_TEXT),
+    F_TEXT(SO, provider_sender_id, F_NULL, OB_L_NONE, OB_R_ANY_TEXT,
+           CAMP_OUTBOX_SENDER_HAS_PROVIDER_SENDER_ID),
     F_RAW(SO, verification_details),
     F_BOOL(SO, is_default, CAMP_OUTBOX_SENDER_HAS_IS_DEFAULT),
     F_BOOL(SO, is_deleted, CAMP_OUTBOX_SENDER_HAS_IS_DELETED),
-    F_DT(SO, verified_at, OB_NULLABLE | OB_HAS(CAMP_OUTBOX_SENDER_HAS_VERIFIED_AT)),
-    F_DT(SO, created_at, OB_NULLABLE | OB_HAS(CAMP_OUTBOX_SENDER_HAS_CREATED_AT)),
-    F_UUID(SO, connection, OB_NULLABLE | OB_HAS(CAMP_OUTBOX_SENDER_HAS_CONNECTION)),
-    F_UUID(SO, domain, OB_NULLABLE | OB_HAS(CAMP_OUTBOX_SENDER_HAS_DOMAIN)),
+    F_DT(SO, verified_at, F_NULL, CAMP_OUTBOX_SENDER_HAS_VERIFIED_AT),
+    F_DT(SO, created_at, F_NULL, CAMP_OUTBOX_SENDER_HAS_CREATED_AT),
+    F_UUID(SO, connection, F_NULL, CAMP_OUTBOX_SENDER_HAS_CONNECTION),
+    F_UUID(SO, domain, F_NULL, CAMP_OUTBOX_SENDER_HAS_DOMAIN),
 };
 #undef SO
-static const ob_table_t sender_table = {sender_fields, (ob_off_t)sizeof(camp_outbox_sender_t),
-                                        (ob_off_t)offsetof(camp_outbox_sender_t, present),
-                                        (uint8_t)PSIZE_SENDER, (uint8_t)COUNT_OF(sender_fields)};
 
 /* ---- create sender body (O2) -------------------------------------------------------------------- */
 
 #define SC camp_outbox_sender_create_t
-static const ob_field_t sender_create_fields[] = {
-    F_EMAIL(SC, from_email, OB_REQUIRED),
-    F_UUID(SC, company, OB_REQUIRED),
-    F_TEXT(SC, from_name, 0u, OB_L_FROM_NAME, OB_R_MAX_255),
+static const ifield_t sender_create_fields[] = {
+    F_EMAIL(SC, from_email, F_REQ, 0, 0u),
+    F_UUID(SC, company, F_REQ, 0u),
+    F_TEXT(SC, from_name, 0u, OB_L_FROM_NAME, OB_R_MAX_255, 0u),
     F_ENUM(SC, verification_mode, OB_N_VMODE, OB_L_VMODE, OB_R_VMODE),
-    F_EMAIL(SC, reply_to_email, 0u),
+    F_EMAIL(SC, reply_to_email, 0u, 0, 0u),
     F_BOOL(SC, use_default_reply_to, CAMP_OUTBOX_SENDER_CREATE_HAS_USE_DEFAULT_REPLY_TO),
     F_ENUM(SC, status, OB_N_SSTATUS, OB_L_SSTATUS, OB_R_SSTATUS),
-    F_TEXT(SC, provider_sender_id, 0u, OB_L_NONE, OB_R_ANY_TEXT),
+    F_TEXT(SC, provider_sender_id, 0u, OB_L_NONE, OB_R_ANY_TEXT, 0u),
     F_RAW(SC, verification_details),
     F_BOOL(SC, is_default, CAMP_OUTBOX_SENDER_CREATE_HAS_IS_DEFAULT),
     F_BOOL(SC, is_deleted, CAMP_OUTBOX_SENDER_CREATE_HAS_IS_DELETED),
-    F_DT(SC, verified_at, 0u),
-    F_DT(SC, created_at, 0u),
-    F_UUID(SC, connection, 0u),
-    F_UUID(SC, domain, 0u),
+    F_DT(SC, verified_at, 0u, 0u),
+    F_DT(SC, created_at, 0u, 0u),
+    F_UUID(SC, connection, 0u, 0u),
+    F_UUID(SC, domain, 0u, 0u),
 };
 #undef SC
-static const ob_table_t sender_create_table = {
-    sender_create_fields, (ob_off_t)sizeof(camp_outbox_sender_create_t),
-    (ob_off_t)offsetof(camp_outbox_sender_create_t, present), (uint8_t)PSIZE_SENDER_CREATE,
-    (uint8_t)COUNT_OF(sender_create_fields)};
 
 /* ---- contacts page (O3) ---------------------------------------------------------------------------- */
 
 #define CP camp_outbox_contacts_page_t
-static const ob_field_t contacts_page_fields[] = {
+static const ifield_t contacts_page_fields[] = {
     F_OBJ_LIST(CP, results, OB_L_CONTACTS, OB_I_RESULTS),
-    F_INT(CP, total, OB_REQUIRED, OB_L_TOTAL, OB_R_TOTAL),
+    F_INT(CP, total, F_REQ, OB_L_TOTAL, OB_R_TOTAL, 0u),
 };
 #undef CP
-/* The page has no optional member, so no `present` word. */
-static const ob_table_t contacts_page_table = {contacts_page_fields,
-                                               (ob_off_t)sizeof(camp_outbox_contacts_page_t), 0u,
-                                               0u, (uint8_t)COUNT_OF(contacts_page_fields)};
 
-/* Build-time checks, one declaration: decode tracks the members seen in a 32-bit mask
- * per object; the presence bits fit their `present` words;
- * offsets and sizes fit ob_off_t (outbox_internal.h picks its width from the
- * capacities); the key pool fits its 16-bit offsets; the enum name tables have the
- * counts of their limits; both string-list types share one layout (the engine relies
+/* ---- the nodes ------------------------------------------------------------------------------------- */
+
+/* A node: its members and its `present` word (the page has none: no optional member). */
+#define OB_NODE(FIELDS, T)                                                                         \
+    {                                                                                              \
+        FIELDS, (uint8_t)COUNT_OF(FIELDS), (uint8_t)sizeof(((T *)NULL)->present),                  \
+            (uint16_t)offsetof(T, present)                                                         \
+    }
+const inode_t camp_ob_nodes[OB_NODES] = {
+    [N_OB_CAMPAIGN - N_OB_CAMPAIGN] = OB_NODE(campaign_fields, camp_outbox_campaign_t),
+    [N_OB_STEP - N_OB_CAMPAIGN] = OB_NODE(step_fields, camp_outbox_step_t),
+    [N_OB_CAMPAIGN_CREATE - N_OB_CAMPAIGN] =
+        OB_NODE(campaign_create_fields, camp_outbox_campaign_create_t),
+    [N_OB_SENDER - N_OB_CAMPAIGN] = OB_NODE(sender_fields, camp_outbox_sender_t),
+    [N_OB_SENDER_CREATE - N_OB_CAMPAIGN] =
+        OB_NODE(sender_create_fields, camp_outbox_sender_create_t),
+    [N_OB_PAGE -
+        N_OB_CAMPAIGN] = {contacts_page_fields, (uint8_t)COUNT_OF(contacts_page_fields), 0u, 0u},
+    [N_OB_CONTACT - N_OB_CAMPAIGN] = OB_NODE(contact_fields, camp_outbox_contact_t),
+};
+
+/* The object lists: their items and where their parents keep them. */
+const ob_list_t camp_ob_lists[OB_I_COUNT] = {
+    [OB_I_STEPS] = {N_OB_STEP, CAMP_MAX_EMAIL_STEPS, (uint16_t)sizeof(camp_outbox_step_t),
+                    (uint16_t)offsetof(camp_outbox_campaign_t, steps),
+                    (uint16_t)offsetof(camp_outbox_campaign_t, step_count)},
+    [OB_I_RESULTS] = {N_OB_CONTACT, CAMP_MAX_CONTACTS, (uint16_t)sizeof(camp_outbox_contact_t),
+                      (uint16_t)offsetof(camp_outbox_contacts_page_t, results),
+                      (uint16_t)offsetof(camp_outbox_contacts_page_t, count)},
+};
+
+/* Build-time checks, one declaration: the engine tracks the members met in a 32-bit
+ * mask per object; offsets and sizes fit its 16-bit fields (with the default
+ * capacities the biggest struct, the contacts page, is about 15 KiB on a 64-bit
+ * host); the presence bits fit their `present` words; the enum name tables have the
+ * counts of their limits; both string-list types share one layout (the hooks rely
  * on it). */
-#define OB_OFF_FITS(T) (sizeof(T) <= (size_t)(ob_off_t)-1)
-/* The highest presence bit @p LAST of a struct fits its `present` word of @p PSIZE
- * bytes and the flags' bit index (OB_PBIT_MAX). */
-#define OB_PBITS_FIT(PSIZE, LAST)                                                                  \
-    (((uint64_t)(LAST) < ((uint64_t)1u << (8u * (PSIZE)))) && (OB_LOG2_16(LAST) <= OB_PBIT_MAX))
+#define OB_FITS_16(T) (sizeof(T) <= 0xFFFFu)
+#define OB_PBITS_FIT(T, LAST)                                                                      \
+    ((uint64_t)(LAST) < ((uint64_t)1u << (8u * sizeof(((T *)NULL)->present))))
 #define OB_SAME_LAYOUT(M)                                                                          \
     (offsetof(camp_outbox_uuid_list_t, M) == offsetof(camp_outbox_tag_list_t, M))
 typedef char ob_tables_fit
     [(COUNT_OF(campaign_fields) <= 32u && COUNT_OF(sender_fields) <= 32u &&
       COUNT_OF(sender_create_fields) <= 32u && COUNT_OF(campaign_create_fields) <= 32u &&
       COUNT_OF(step_fields) <= 32u && COUNT_OF(contact_fields) <= 32u &&
-      OB_OFF_FITS(camp_outbox_campaign_t) && OB_OFF_FITS(camp_outbox_campaign_create_t) &&
-      OB_OFF_FITS(camp_outbox_sender_t) && OB_OFF_FITS(camp_outbox_sender_create_t) &&
-      OB_OFF_FITS(camp_outbox_contacts_page_t) && sizeof(struct ob_keys) <= 0xFFFFu &&
-      COUNT_OF(campaign_status_names) == 6u && COUNT_OF(vmode_names) == 3u &&
-      COUNT_OF(sender_status_names) == 4u && OB_SAME_LAYOUT(count) && OB_SAME_LAYOUT(items) &&
-      OB_PBITS_FIT(PSIZE_STEP, CAMP_OUTBOX_STEP_HAS_IS_ACTIVE) &&
-      OB_PBITS_FIT(PSIZE_CAMPAIGN, CAMP_OUTBOX_CAMPAIGN_HAS_RESPONDER_AGENT) &&
-      OB_PBITS_FIT(PSIZE_CAMPAIGN_CREATE, CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_RESPONDER_AGENT) &&
-      OB_PBITS_FIT(PSIZE_SENDER, CAMP_OUTBOX_SENDER_HAS_DOMAIN) &&
-      OB_PBITS_FIT(PSIZE_SENDER_CREATE, CAMP_OUTBOX_SENDER_CREATE_HAS_IS_DELETED) &&
-      OB_PBITS_FIT(PSIZE_CONTACT, CAMP_OUTBOX_CONTACT_HAS_CREATED_AT))
+      OB_FITS_16(camp_outbox_campaign_t) && OB_FITS_16(camp_outbox_campaign_create_t) &&
+      OB_FITS_16(camp_outbox_sender_t) && OB_FITS_16(camp_outbox_sender_create_t) &&
+      OB_FITS_16(camp_outbox_contacts_page_t) && COUNT_OF(campaign_status_names) == 6u &&
+      COUNT_OF(vmode_names) == 3u && COUNT_OF(sender_status_names) == 4u && OB_L_COUNT <= 32u &&
+      OB_R_COUNT <= 16u && OB_N_COUNT <= 4u && OB_E_COUNT <= 4u && OB_I_COUNT <= 4u &&
+      OB_SAME_LAYOUT(count) && OB_SAME_LAYOUT(items) &&
+      OB_PBITS_FIT(camp_outbox_step_t, CAMP_OUTBOX_STEP_HAS_IS_ACTIVE) &&
+      OB_PBITS_FIT(camp_outbox_campaign_t, CAMP_OUTBOX_CAMPAIGN_HAS_RESPONDER_AGENT) &&
+      OB_PBITS_FIT(camp_outbox_campaign_create_t,
+                   CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_RESPONDER_AGENT) &&
+      OB_PBITS_FIT(camp_outbox_sender_t, CAMP_OUTBOX_SENDER_HAS_DOMAIN) &&
+      OB_PBITS_FIT(camp_outbox_sender_create_t, CAMP_OUTBOX_SENDER_CREATE_HAS_IS_DELETED) &&
+      OB_PBITS_FIT(camp_outbox_contact_t, CAMP_OUTBOX_CONTACT_HAS_CREATED_AT))
          ? 1
          : -1];
 
 /* ---- public entry points ------------------------------------------------------------------------------ */
 
-camp_status_t camp_outbox_campaign_decode(camp_json_doc_t *doc, int tok,
-                                          camp_outbox_campaign_t *out, camp_diag_t *diag)
+/* A document as the engine runs it: decoding with the decode side of the family's
+ * hooks, the struct walks with theirs. */
+#define OB_DOC(NAME, NODE, DEPTH)                                                                  \
+    enum {                                                                                         \
+        ob_depth_##NAME = DEPTH                                                                    \
+    };                                                                                             \
+    static const ib_doc_t ob_doc_##NAME = {CAMP_INBOX_TYPE_COUNT, NODE, DEPTH, false,              \
+                                           &camp_ob_family};                                       \
+    static const ib_doc_t ob_walk_##NAME = {CAMP_INBOX_TYPE_COUNT, NODE, DEPTH, false,             \
+                                            &camp_ob_walk_family};
+OB_DOC(campaign, N_OB_CAMPAIGN, OB_DEPTH_LIST)
+OB_DOC(campaign_create, N_OB_CAMPAIGN_CREATE, OB_DEPTH_FLAT)
+OB_DOC(sender, N_OB_SENDER, OB_DEPTH_FLAT)
+OB_DOC(sender_create, N_OB_SENDER_CREATE, OB_DEPTH_FLAT)
+OB_DOC(contacts_page, N_OB_PAGE, OB_DEPTH_LIST)
+
+#define RULE_NULL_ARG CAMP_RULE(O19, "NULL argument")
+
+/* Decode: the diag cleared, the arguments checked, the struct's members cleared but
+ * not its object list's items (each is cleared when it is reached, and items past
+ * the list's count are never read: a contacts page is almost all items). */
+static camp_status_t decode_start(const camp_json_doc_t *doc, void *out, size_t size,
+                                  const ob_list_t *list, camp_diag_t *diag)
 {
-    return camp_ob_decode(doc, tok, &campaign_table, out, diag);
+    char *base = (char *)out;
+    camp_diag_clear(diag);
+    if (doc == NULL || out == NULL) {
+        return camp_diag_set(diag, CAMP_ERR_ARG, "$", RULE_NULL_ARG);
+    }
+    if (list == NULL) {
+        (void)memset(base, 0, size);
+    } else {
+        size_t pool_end = (size_t)list->items_offset + ((size_t)list->capacity * list->item_size);
+        (void)memset(base, 0, list->items_offset);
+        (void)memset(base + pool_end, 0, size - pool_end);
+    }
+    return CAMP_OK;
 }
 
-camp_status_t camp_outbox_campaign_validate(const camp_outbox_campaign_t *c, camp_diag_t *diag)
+/* Validate: the diag cleared, the argument checked. */
+static camp_status_t walk_start(const void *obj, camp_diag_t *diag)
 {
-    return camp_ob_validate(&campaign_table, c, diag);
+    camp_diag_clear(diag);
+    return (obj == NULL) ? camp_diag_set(diag, CAMP_ERR_ARG, "$", RULE_NULL_ARG) : CAMP_OK;
 }
 
-camp_status_t camp_outbox_campaign_encode(const camp_outbox_campaign_t *c, char *buf, size_t cap,
-                                          size_t *out_len, camp_diag_t *diag)
+/* Encode: nothing written yet, the arguments checked. */
+static camp_status_t encode_start(const void *obj, const char *buf, size_t cap, size_t *out_len,
+                                  camp_diag_t *diag)
 {
-    return camp_ob_encode(&campaign_table, c, buf, cap, out_len, diag);
+    if (out_len != NULL) {
+        *out_len = 0;
+    }
+    camp_diag_clear(diag);
+    if (buf == NULL && cap > 0u) {
+        return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(O22, "NULL buffer"));
+    }
+    return walk_start(obj, diag);
 }
 
-camp_status_t camp_outbox_campaign_create_decode(camp_json_doc_t *doc, int tok,
-                                                 camp_outbox_campaign_create_t *out,
-                                                 camp_diag_t *diag)
-{
-    return camp_ob_decode(doc, tok, &campaign_create_table, out, diag);
-}
+/* The three calls of each document: decode, validate, encode (validated first). */
+#define OB_CALLS(NAME, T, LIST)                                                                    \
+    camp_status_t camp_outbox_##NAME##_decode(camp_json_doc_t *doc, int tok, T *out,               \
+                                              camp_diag_t *diag)                                   \
+    {                                                                                              \
+        iframe_t frames[ob_depth_##NAME];                                                          \
+        camp_status_t st = decode_start(doc, out, sizeof(T), LIST, diag);                          \
+        return (st != CAMP_OK) ? st : camp_ib_decode(&ob_doc_##NAME, frames, doc, tok, out, diag); \
+    }                                                                                              \
+    camp_status_t camp_outbox_##NAME##_validate(const T *obj, camp_diag_t *diag)                   \
+    {                                                                                              \
+        iframe_t frames[ob_depth_##NAME];                                                          \
+        camp_status_t st = walk_start(obj, diag);                                                  \
+        return (st != CAMP_OK)                                                                     \
+                   ? st                                                                            \
+                   : camp_ib_walk(&ob_walk_##NAME, frames, OP_VALIDATE, obj, NULL, diag);          \
+    }                                                                                              \
+    camp_status_t camp_outbox_##NAME##_encode(const T *obj, char *buf, size_t cap,                 \
+                                              size_t *out_len, camp_diag_t *diag)                  \
+    {                                                                                              \
+        iframe_t frames[ob_depth_##NAME];                                                          \
+        camp_status_t st = encode_start(obj, buf, cap, out_len, diag);                             \
+        return (st != CAMP_OK)                                                                     \
+                   ? st                                                                            \
+                   : camp_ib_encode(&ob_walk_##NAME, frames, obj, buf, cap, out_len, diag);        \
+    }
 
-camp_status_t camp_outbox_campaign_create_validate(const camp_outbox_campaign_create_t *c,
-                                                   camp_diag_t *diag)
-{
-    return camp_ob_validate(&campaign_create_table, c, diag);
-}
-
-camp_status_t camp_outbox_campaign_create_encode(const camp_outbox_campaign_create_t *c, char *buf,
-                                                 size_t cap, size_t *out_len, camp_diag_t *diag)
-{
-    return camp_ob_encode(&campaign_create_table, c, buf, cap, out_len, diag);
-}
-
-camp_status_t camp_outbox_sender_decode(camp_json_doc_t *doc, int tok, camp_outbox_sender_t *out,
-                                        camp_diag_t *diag)
-{
-    return camp_ob_decode(doc, tok, &sender_table, out, diag);
-}
-
-camp_status_t camp_outbox_sender_validate(const camp_outbox_sender_t *s, camp_diag_t *diag)
-{
-    return camp_ob_validate(&sender_table, s, diag);
-}
-
-camp_status_t camp_outbox_sender_encode(const camp_outbox_sender_t *s, char *buf, size_t cap,
-                                        size_t *out_len, camp_diag_t *diag)
-{
-    return camp_ob_encode(&sender_table, s, buf, cap, out_len, diag);
-}
-
-camp_status_t camp_outbox_sender_create_decode(camp_json_doc_t *doc, int tok,
-                                               camp_outbox_sender_create_t *out, camp_diag_t *diag)
-{
-    return camp_ob_decode(doc, tok, &sender_create_table, out, diag);
-}
-
-camp_status_t camp_outbox_sender_create_validate(const camp_outbox_sender_create_t *s,
-                                                 camp_diag_t *diag)
-{
-    return camp_ob_validate(&sender_create_table, s, diag);
-}
-
-camp_status_t camp_outbox_sender_create_encode(const camp_outbox_sender_create_t *s, char *buf,
-                                               size_t cap, size_t *out_len, camp_diag_t *diag)
-{
-    return camp_ob_encode(&sender_create_table, s, buf, cap, out_len, diag);
-}
-
-camp_status_t camp_outbox_contacts_page_decode(camp_json_doc_t *doc, int tok,
-                                               camp_outbox_contacts_page_t *out, camp_diag_t *diag)
-{
-    return camp_ob_decode(doc, tok, &contacts_page_table, out, diag);
-}
-
-camp_status_t camp_outbox_contacts_page_validate(const camp_outbox_contacts_page_t *p,
-                                                 camp_diag_t *diag)
-{
-    return camp_ob_validate(&contacts_page_table, p, diag);
-}
-
-camp_status_t camp_outbox_contacts_page_encode(const camp_outbox_contacts_page_t *p, char *buf,
-                                               size_t cap, size_t *out_len, camp_diag_t *diag)
-{
-    return camp_ob_encode(&contacts_page_table, p, buf, cap, out_len, diag);
-}
+OB_CALLS(campaign, camp_outbox_campaign_t, &camp_ob_lists[OB_I_STEPS])
+OB_CALLS(campaign_create, camp_outbox_campaign_create_t, NULL)
+OB_CALLS(sender, camp_outbox_sender_t, NULL)
+OB_CALLS(sender_create, camp_outbox_sender_create_t, NULL)
+OB_CALLS(contacts_page, camp_outbox_contacts_page_t, &camp_ob_lists[OB_I_RESULTS])
 
 /* The name of value @p v of enum @p names (a camp_ob_enum_names index), or NULL. */
 static const char *enum_name(uint8_t names, uint8_t lim, int v)

@@ -30,7 +30,7 @@
 #define encode_value ob_encode_value
 #define step_fields ob_step_fields
 #define campaign_fields ob_campaign_fields
-#include "outbox/outbox_engine.c"
+#include "outbox/outbox_hooks.c"
 #include "outbox/outbox_models.c"
 #include "status/status.c"
 

@@ -1,0 +1,650 @@
+/*
+ * outbox_hooks.c - the Outbox family's hooks for the model engine: each member's
+ * value read and checked (decode), checked (validate) or written (encode) as its
+ * row describes it (outbox_internal.h), and the object lists' items. The walk
+ * itself, the member lookup, the required members, the presence bits and the
+ * paths are the engine's (lib/inbox/inbox_engine.c).
+ *
+ * Decoding and the struct walks have hooks of their own (camp_ob_family,
+ * camp_ob_walk_family), so a program that only decodes links none of the
+ * checking of structs or the writing, and the other way round.
+ */
+#include <string.h>
+
+#include "camp/camp_schedule.h"
+#include "camp/camp_validate.h"
+#include "json/json_token.h"
+#include "outbox/outbox_internal.h"
+#include "status/status_internal.h"
+#include "validate/validate_internal.h"
+
+/* Enum members are accessed through memcpy at their real width: 4 bytes on
+ * most ABIs, 1 where enums are short (arm-none-eabi's default). The three
+ * enums share one width, which must be 1, 2 or sizeof(int). */
+#define OB_ENUM_SIZE sizeof(camp_outbox_campaign_status_t)
+typedef char ob_enum_width_1[(sizeof(camp_outbox_verification_mode_t) == OB_ENUM_SIZE) ? 1 : -1];
+typedef char ob_enum_width_2[(sizeof(camp_outbox_sender_status_t) == OB_ENUM_SIZE) ? 1 : -1];
+typedef char ob_enum_width_3[(OB_ENUM_SIZE == 1 || OB_ENUM_SIZE == 2 || OB_ENUM_SIZE == sizeof(int))
+                                 ? 1
+                                 : -1];
+
+#define RULE_STRING CAMP_RULE(O01, "must be a string")
+#define RULE_STRING_OR_NULL CAMP_RULE(O02, "must be a string or null")
+#define RULE_NUL CAMP_RULE(O03, "must not contain \\u0000")
+#define RULE_UTF8 CAMP_RULE(O04, "must be valid UTF-8")
+#define RULE_BOOL CAMP_RULE(O05, "must be a boolean")
+#define RULE_INT CAMP_RULE(O06, "must be an integer")
+#define RULE_ARRAY CAMP_RULE(O07, "must be an array")
+#define RULE_CAPACITY CAMP_RULE(O10, "more items than the compile-time capacity (CAMP_MAX_*)")
+#define RULE_COUNTER CAMP_RULE(O11, "must be a string of decimal digits")
+#define RULE_COUNTER_RANGE CAMP_RULE(O12, "must be a digit string in 0..9223372036854775807")
+#define RULE_RAW CAMP_RULE(O13, "must be one well-formed JSON value")
+#define RULE_KIND CAMP_RULE(O17, "unexpected field kind")
+
+/* ---- small helpers -------------------------------------------------------------- */
+
+static const ob_limits_t *limits_of(const ifield_t *m)
+{
+    return &camp_ob_limits[OB_AUX_LIM(m->aux)];
+}
+
+static const char *rule_of(const ifield_t *m)
+{
+    return camp_ob_rules[OB_AUX_RULE(m->aux)];
+}
+
+/* The limits of member @p m into the failure's diag. */
+static void fail_limits(ictx_t *cx, const ifield_t *m)
+{
+    camp_ib_fail_limits(cx, limits_of(m)->min, limits_of(m)->max);
+}
+
+/* String lists share one layout (outbox_models.c checks it). */
+#define OB_LIST_COUNT offsetof(camp_outbox_uuid_list_t, count)
+#define OB_LIST_ITEMS offsetof(camp_outbox_uuid_list_t, items)
+
+static int get_enum(const void *p)
+{
+    if (OB_ENUM_SIZE == 1) {
+        uint8_t v8;
+        (void)memcpy(&v8, p, 1);
+        return (int)v8;
+    }
+    if (OB_ENUM_SIZE == 2) {
+        uint16_t v16;
+        (void)memcpy(&v16, p, 2);
+        return (int)v16;
+    }
+    {
+        int v;
+        (void)memcpy(&v, p, sizeof v);
+        return v;
+    }
+}
+
+/* Enum values are small and non-negative (table indexes), so they fit any width. */
+static void set_enum(void *p, int v)
+{
+    if (OB_ENUM_SIZE == 1) {
+        uint8_t v8 = (uint8_t)v;
+        (void)memcpy(p, &v8, 1);
+    } else if (OB_ENUM_SIZE == 2) {
+        uint16_t v16 = (uint16_t)v;
+        (void)memcpy(p, &v16, 2);
+    } else {
+        (void)memcpy(p, &v, sizeof v);
+    }
+}
+
+/* The kinds held in a camp_str_t and checked as text (OB_UUID.. OB_TIMEZONE). */
+static bool is_string_kind(uint8_t kind)
+{
+    return kind >= (uint8_t)OB_UUID && kind <= (uint8_t)OB_TIMEZONE;
+}
+
+/* The object list whose items are of node @p node. */
+static const ob_list_t *list_of_items(unsigned node)
+{
+    return (node == (unsigned)N_OB_STEP) ? &camp_ob_lists[OB_I_STEPS]
+                                         : &camp_ob_lists[OB_I_RESULTS];
+}
+
+/* The count of object list @p list in its parent @p parent. */
+static size_t *list_count(void *parent, const ob_list_t *list)
+{
+    return (size_t *)(void *)((char *)parent + list->count_offset);
+}
+
+/* ---- the value rules ------------------------------------------------------------------ */
+
+/* An email address (or the empty string where the member allows it). */
+static camp_status_t check_email(const ifield_t *m, const char *s, size_t len, long chars,
+                                 const char **rule)
+{
+    if (len == 0u && OB_AUX_EMPTY_OK(m->aux)) {
+        return CAMP_OK;
+    }
+    if ((int64_t)chars < 1 || (int64_t)chars > limits_of(m)->max) {
+        *rule = CAMP_RULE(O15, "must be 1..255 characters");
+        return CAMP_ERR_LENGTH;
+    }
+    return camp_valid_email(s, len) ? CAMP_OK : CAMP_ERR_PATTERN;
+}
+
+/* Rules of the string kinds, on (pointer, length): the status and *rule. The
+ * limits of a LENGTH failure are the member's own pair (e-mail members are 1..max,
+ * time zones 0..max). @p decoded: from a checked document (valid UTF-8, no NUL). */
+static camp_status_t check_string(const ifield_t *m, const char *s, size_t len, const char **rule,
+                                  bool decoded)
+{
+    const ob_limits_t *lim = limits_of(m);
+    long chars;
+
+    if (decoded) {
+        chars = (long)camp_utf8_chars_within(s, len, lim->min, lim->max);
+    } else {
+        if (len > 0u && memchr(s, '\0', len) != NULL) {
+            *rule = RULE_NUL;
+            return CAMP_ERR_INVALID;
+        }
+        chars = camp_utf8_chars(s, len);
+        if (chars < 0) {
+            *rule = RULE_UTF8;
+            return CAMP_ERR_PATTERN;
+        }
+    }
+    *rule = rule_of(m);
+    switch (m->rule) {
+    case OB_UUID: return camp_valid_uuid(s, len) ? CAMP_OK : CAMP_ERR_PATTERN;
+    case OB_TEXT:
+        if ((int64_t)chars < lim->min || (lim->max >= 0 && (int64_t)chars > lim->max)) {
+            return CAMP_ERR_LENGTH;
+        }
+        return CAMP_OK;
+    case OB_DATETIME: return camp_datetime_parse(s, len, NULL) == CAMP_OK ? CAMP_OK : CAMP_ERR_DATE;
+    case OB_EMAIL: return check_email(m, s, len, chars, rule);
+    case OB_TIMEZONE:
+        /* Length first: a 65-character name breaks the documented max length,
+         * whatever the zone table says (spec/outbox.md §6). */
+        if ((int64_t)chars > lim->max) {
+            *rule = CAMP_RULE(O16, "must be at most 64 characters");
+            return CAMP_ERR_LENGTH;
+        }
+        return camp_valid_tz_name(s, len) ? CAMP_OK : CAMP_ERR_TIMEZONE;
+    default: *rule = RULE_KIND; return CAMP_ERR_INTERNAL;
+    }
+}
+
+/* A string rule's failure at token @p v (decode) or at the walk's path (-1). */
+static camp_status_t string_failure(ictx_t *cx, const ifield_t *m, int v, camp_status_t st,
+                                    const char *rule)
+{
+    st = camp_ib_fail_at(cx, v, st, rule);
+    if (st == CAMP_ERR_LENGTH) {
+        fail_limits(cx, m);
+    }
+    return st;
+}
+
+/* A list longer than its capacity (member @p m's limits are 0..capacity), at token
+ * @p v (decode) or at the walk's path (-1). */
+static camp_status_t over_capacity(ictx_t *cx, const ifield_t *m, int v, size_t needed)
+{
+    camp_status_t st = camp_ib_fail_capacity(cx, v, RULE_CAPACITY, needed);
+    fail_limits(cx, m);
+    return st;
+}
+
+/* Counters arrive as strings (spec D3). Policy: decode them to integers and
+ * reject anything but 1+ decimal digits (no sign, no spaces), instead of the
+ * spec's "tolerate non-numeric" guidance, so a garbled counter is never read
+ * as a number; values above INT64_MAX are a range error, not a wrap. */
+static camp_status_t parse_counter(const char *s, size_t len, int64_t *out)
+{
+    int64_t v = 0;
+    size_t i;
+
+    if (len == 0u) {
+        return CAMP_ERR_PATTERN; /* RULE_COUNTER */
+    }
+    for (i = 0; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9') {
+            return CAMP_ERR_PATTERN;
+        }
+    }
+    for (i = 0; i < len; i++) {
+        int64_t d = (int64_t)(s[i] - '0');
+        if (v > (INT64_MAX - d) / 10) {
+            return CAMP_ERR_RANGE; /* RULE_COUNTER_RANGE, 0..INT64_MAX */
+        }
+        v = v * 10 + d;
+    }
+    *out = v;
+    return CAMP_OK;
+}
+
+/* ---- decode ------------------------------------------------------------------------ */
+
+/* The string at token @p v into @p dst, checked by @p rules (NULL: any string). */
+static camp_status_t decode_string(ictx_t *cx, const ifield_t *m, const ifield_t *rules, int v,
+                                   camp_str_t *dst)
+{
+    const char *s = NULL;
+    size_t len = 0;
+    camp_status_t st = camp_json_string_at(cx->u.d.doc, v, &s, &len);
+
+    if (st == CAMP_ERR_JSON_TYPE) {
+        return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE,
+                               (m->flags & F_NULL) != 0u ? RULE_STRING_OR_NULL : RULE_STRING);
+    }
+    if (st == CAMP_ERR_JSON_NUL) {
+        return camp_ib_fail_at(cx, v, CAMP_ERR_INVALID, RULE_NUL);
+    }
+    if (st != CAMP_OK) {
+        return camp_ib_fail_at(cx, v, st, CAMP_RULE(O18, "cannot read string"));
+    }
+    if (rules != NULL) {
+        const char *rule = NULL;
+        st = check_string(rules, s, len, &rule, true);
+        if (st != CAMP_OK) {
+            return string_failure(cx, rules, v, st, rule);
+        }
+    }
+    dst->ptr = s;
+    dst->len = len;
+    return CAMP_OK;
+}
+
+static camp_status_t decode_str_list(ictx_t *cx, const ifield_t *m, int v, char *p)
+{
+    camp_json_doc_t *doc = cx->u.d.doc;
+    camp_str_t *items = (camp_str_t *)(void *)(p + OB_LIST_ITEMS);
+    size_t *count = (size_t *)(void *)(p + OB_LIST_COUNT);
+    const ifield_t *elem = &camp_ob_elems[OB_AUX_REF(m->aux)];
+    int n, i, it;
+
+    if (camp_json_kind(doc, v) != CAMP_JSON_ARRAY) {
+        return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, RULE_ARRAY);
+    }
+    n = camp_json_size(doc, v);
+    if ((int64_t)n > limits_of(m)->max) {
+        return over_capacity(cx, m, v, (size_t)n);
+    }
+    *count = 0;
+    for (i = 0, it = camp_json_first(doc, v); i < n; i++, it = camp_json_next(doc, it)) {
+        camp_status_t st = decode_string(cx, elem, elem, it, &items[i]);
+        if (st != CAMP_OK) {
+            return st;
+        }
+    }
+    *count = (size_t)n;
+    return CAMP_OK;
+}
+
+/* An enum member: a string naming one of the member's values (1..max). */
+static camp_status_t decode_enum(ictx_t *cx, const ifield_t *m, int v, char *p)
+{
+    const char *const *names = camp_ob_enum_names[OB_AUX_REF(m->aux)];
+    int i;
+    if (camp_json_kind(cx->u.d.doc, v) != CAMP_JSON_STRING) {
+        return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, RULE_STRING);
+    }
+    for (i = 1; (int64_t)i <= limits_of(m)->max; i++) {
+        if (camp_json_string_eq(cx->u.d.doc, v, names[i])) {
+            set_enum(p, i);
+            return CAMP_OK;
+        }
+    }
+    /* Unknown enum values are a validation error (DESIGN: strict by default). */
+    return camp_ib_fail_at(cx, v, CAMP_ERR_ENUM, rule_of(m));
+}
+
+/* An integer member in the member's range. */
+static camp_status_t decode_int(ictx_t *cx, const ifield_t *m, int v, char *p)
+{
+    const ob_limits_t *lim = limits_of(m);
+    int64_t x = 0;
+    camp_status_t st = camp_json_get_int(cx->u.d.doc, v, lim->min, lim->max, &x);
+    if (st == CAMP_ERR_JSON_TYPE) {
+        return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, RULE_INT);
+    }
+    if (st != CAMP_OK) {
+        st = camp_ib_fail_at(cx, v, CAMP_ERR_RANGE, rule_of(m));
+        fail_limits(cx, m);
+        return st;
+    }
+    (void)memcpy(p, &x, sizeof x);
+    return CAMP_OK;
+}
+
+static camp_status_t decode_counter(ictx_t *cx, const ifield_t *m, int v, char *p)
+{
+    camp_str_t s = {NULL, 0};
+    int64_t x = 0;
+    camp_status_t st = decode_string(cx, m, NULL, v, &s);
+    if (st != CAMP_OK) {
+        return st;
+    }
+    st = parse_counter(s.ptr, s.len, &x);
+    if (st == CAMP_ERR_RANGE) {
+        st = camp_ib_fail_at(cx, v, st, RULE_COUNTER_RANGE);
+        fail_limits(cx, m); /* 0..INT64_MAX */
+    } else if (st != CAMP_OK) {
+        st = camp_ib_fail_at(cx, v, st, RULE_COUNTER);
+    } else {
+        (void)memcpy(p, &x, sizeof x);
+    }
+    return st;
+}
+
+/* Decode member @p m's value at token @p v into @p base (the engine sets the
+ * member's presence bit when this succeeds; a nullable member given as `null`
+ * keeps ptr NULL). */
+static camp_status_t decode_value(ictx_t *cx, const ifield_t *m, int v, void *base)
+{
+    char *p = (char *)base + m->off;
+
+    if (is_string_kind(m->rule)) {
+        camp_str_t *str = (camp_str_t *)(void *)p;
+        if (((m->flags & F_NULL) != 0u) && (camp_json_kind(cx->u.d.doc, v) == CAMP_JSON_NULL)) {
+            str->ptr = NULL;
+            str->len = 0;
+            return CAMP_OK;
+        }
+        return decode_string(cx, m, m, v, str);
+    }
+    switch (m->rule) {
+    case OB_ENUM: return decode_enum(cx, m, v, p);
+    case OB_BOOL:
+        if (camp_json_get_bool(cx->u.d.doc, v, (bool *)(void *)p) != CAMP_OK) {
+            return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, RULE_BOOL);
+        }
+        return CAMP_OK;
+    case OB_INT: return decode_int(cx, m, v, p);
+    case OB_COUNTER: return decode_counter(cx, m, v, p);
+    case OB_RAW: {
+        camp_str_t *raw = (camp_str_t *)(void *)p;
+        /* Kept verbatim: the format of these members is undocumented (spec §3.1). */
+        camp_json_raw(cx->u.d.doc, v, &raw->ptr, &raw->len);
+        return CAMP_OK;
+    }
+    case OB_STR_LIST: return decode_str_list(cx, m, v, p);
+    default: return camp_ib_fail_at(cx, v, CAMP_ERR_INTERNAL, RULE_KIND);
+    }
+}
+
+/* Decode: member @p m of object level @p f, its value at token @p v: an object
+ * list becomes an array level of the walk, any other value is read here. */
+static camp_status_t ob_decode_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int v, isub_t *out)
+{
+    const ob_list_t *list;
+    int n;
+    if (m->rule != (uint8_t)OB_OBJ_LIST) {
+        return decode_value(cx, m, v, f->a);
+    }
+    list = &camp_ob_lists[OB_AUX_REF(m->aux)];
+    if (camp_json_kind(cx->u.d.doc, v) != CAMP_JSON_ARRAY) {
+        return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, RULE_ARRAY);
+    }
+    n = camp_json_size(cx->u.d.doc, v);
+    if ((int64_t)n > limits_of(m)->max || n > (int)list->capacity) {
+        return over_capacity(cx, m, v, (size_t)n);
+    }
+    *list_count(f->a, list) = 0; /* counted as the items are decoded */
+    out->kind = ISUB_ARR;
+    out->node = list->node;
+    out->n = (uint16_t)n;
+    out->a = f->a;
+    return CAMP_OK;
+}
+
+/* Decode: where item @p i of array level @p f goes, cleared (items past the list's
+ * count are never read, so only the ones reached are). */
+static camp_status_t ob_decode_item(ictx_t *cx, const iframe_t *f, uint16_t i, int tok, void **a,
+                                    const void **b)
+{
+    const ob_list_t *list = list_of_items(f->node);
+    (void)cx;
+    (void)tok;
+    (void)b;
+    if (i < list->capacity) {
+        char *item = (char *)f->a + list->items_offset + ((size_t)i * list->item_size);
+        (void)memset(item, 0, list->item_size);
+        *a = item;
+    }
+    return CAMP_OK;
+}
+
+/* Decode: item @p i of array level @p f is complete. */
+static void ob_decode_item_done(ictx_t *cx, iframe_t *f, uint16_t i)
+{
+    (void)cx;
+    *list_count(f->a, list_of_items(f->node)) = (size_t)i + 1u;
+}
+
+const ifamily_t camp_ob_family = {camp_ob_nodes,
+#if !IB_ONE_KEY_POOL
+                                  (const char *)(const void *)&camp_ib_outbox_keys,
+#endif
+                                  N_OB_CAMPAIGN,
+                                  (uint8_t)OB_NODES,
+                                  NULL,
+                                  NULL,
+                                  ob_decode_sub,
+                                  ob_decode_item,
+                                  ob_decode_item_done,
+                                  NULL};
+
+/* ---- validate ------------------------------------------------------------------------ */
+
+/* A string the caller built: there, then its rule (the walk's path is at it). */
+static camp_status_t validate_str(ictx_t *cx, const ifield_t *rules, const camp_str_t *s)
+{
+    const char *rule = NULL;
+    camp_status_t st;
+    if (s->ptr == NULL) {
+        return camp_ib_fail_at(cx, -1, CAMP_ERR_TYPE, RULE_STRING);
+    }
+    st = check_string(rules, s->ptr, s->len, &rule, false);
+    return (st != CAMP_OK) ? string_failure(cx, rules, -1, st, rule) : CAMP_OK;
+}
+
+/* A list of strings: its count within the capacity, then each item, at `[i]`. */
+static camp_status_t validate_str_list(ictx_t *cx, const ifield_t *m, const char *p)
+{
+    const camp_str_t *items = (const camp_str_t *)(const void *)(p + OB_LIST_ITEMS);
+    size_t count = *(const size_t *)(const void *)(p + OB_LIST_COUNT);
+    size_t mark = cx->u.s.path.need;
+    size_t i;
+    if ((int64_t)count > limits_of(m)->max) {
+        return over_capacity(cx, m, -1, count);
+    }
+    for (i = 0; i < count; i++) {
+        camp_status_t st;
+        camp_path_index(&cx->u.s.path, i);
+        st = validate_str(cx, &camp_ob_elems[OB_AUX_REF(m->aux)], &items[i]);
+        if (st != CAMP_OK) {
+            return st;
+        }
+        camp_path_cut(&cx->u.s.path, mark);
+    }
+    return CAMP_OK;
+}
+
+static camp_status_t validate_value(ictx_t *cx, const ifield_t *m, const void *base)
+{
+    const char *p = (const char *)base + m->off;
+
+    if (is_string_kind(m->rule)) {
+        const camp_str_t *str = (const camp_str_t *)(const void *)p;
+        /* present with ptr NULL: a nullable member's `null` */
+        return (((m->flags & F_NULL) != 0u) && (str->ptr == NULL)) ? CAMP_OK
+                                                                   : validate_str(cx, m, str);
+    }
+    switch (m->rule) {
+    case OB_ENUM: {
+        int e = get_enum(p);
+        if (e < 1 || (int64_t)e > limits_of(m)->max) {
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_ENUM, rule_of(m));
+        }
+        return CAMP_OK;
+    }
+    case OB_BOOL: return CAMP_OK;
+    case OB_INT:
+    case OB_COUNTER: {
+        int64_t v;
+        (void)memcpy(&v, p, sizeof v);
+        if (v < limits_of(m)->min || v > limits_of(m)->max) {
+            camp_status_t st =
+                camp_ib_fail_at(cx, -1, CAMP_ERR_RANGE,
+                                (m->rule == (uint8_t)OB_INT) ? rule_of(m) : RULE_COUNTER_RANGE);
+            fail_limits(cx, m);
+            return st;
+        }
+        return CAMP_OK;
+    }
+    case OB_RAW: {
+        const camp_str_t *raw = (const camp_str_t *)(const void *)p;
+        /* Written verbatim, so it must be exactly one well-formed value: nothing a
+         * caller puts here can break the surrounding body. */
+        if (!camp_json_well_formed(raw->ptr, raw->len)) {
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, RULE_RAW);
+        }
+        return CAMP_OK;
+    }
+    case OB_STR_LIST: return validate_str_list(cx, m, p);
+    default: return camp_ib_fail_at(cx, -1, CAMP_ERR_INTERNAL, RULE_KIND);
+    }
+}
+
+/* ---- encode ---------------------------------------------------------------------------- */
+
+/* Counters go back out as digit strings, as the API sends them. */
+static void write_counter(camp_json_writer_t *w, int64_t v)
+{
+    char digits[24];
+    char out[24];
+    size_t nd = 0, i;
+    do {
+        digits[nd++] = (char)('0' + (int)(v % 10));
+        v /= 10;
+    } while (v > 0 && nd < sizeof digits);
+    for (i = 0; i < nd; i++) {
+        out[i] = digits[nd - 1u - i];
+    }
+    camp_json_write_string(w, out, nd);
+}
+
+static void encode_value(camp_json_writer_t *w, const ifield_t *m, const void *base)
+{
+    const char *p = (const char *)base + m->off;
+    const camp_str_t *str = (const camp_str_t *)(const void *)p;
+
+    if (is_string_kind(m->rule)) {
+        /* Only present members get here: ptr NULL is a nullable member's `null`
+         * (validation refused it for the others). */
+        if (str->ptr == NULL) {
+            camp_json_write_null(w);
+        } else {
+            camp_json_write_string(w, str->ptr, str->len);
+        }
+        return;
+    }
+    switch (m->rule) {
+    case OB_ENUM:
+        camp_json_write_cstring(w, camp_ob_enum_names[OB_AUX_REF(m->aux)][get_enum(p)]);
+        break;
+    case OB_BOOL: camp_json_write_bool(w, *(const bool *)(const void *)p); break;
+    case OB_INT: camp_json_write_int(w, *(const int64_t *)(const void *)p); break;
+    case OB_COUNTER: write_counter(w, *(const int64_t *)(const void *)p); break;
+    case OB_RAW: camp_json_write_raw(w, str->ptr, str->len); break;
+    case OB_STR_LIST: {
+        const camp_str_t *items = (const camp_str_t *)(const void *)(p + OB_LIST_ITEMS);
+        size_t count = *(const size_t *)(const void *)(p + OB_LIST_COUNT);
+        size_t i;
+        camp_json_write_array_begin(w);
+        for (i = 0; i < count; i++) {
+            camp_json_write_string(w, items[i].ptr, items[i].len);
+        }
+        camp_json_write_array_end(w);
+        break;
+    }
+    default: break; /* validation refused the rest */
+    }
+}
+
+/* ---- the struct walks' hooks ---------------------------------------------------------- */
+
+/* Validate, encode: member @p m of object level @p f (its key on the path, or
+ * written): an object list becomes an array level of the walk, any other value is
+ * checked or written here. Outbox structs have no equality call. */
+static camp_status_t ob_walk_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int v, isub_t *out)
+{
+    (void)v;
+    if (m->rule == (uint8_t)OB_OBJ_LIST) {
+        const ob_list_t *list = &camp_ob_lists[OB_AUX_REF(m->aux)];
+        size_t count = *list_count(f->a, list);
+        if ((int64_t)count > limits_of(m)->max || count > list->capacity) {
+            return over_capacity(cx, m, -1, count);
+        }
+        out->kind = ISUB_ARR;
+        out->node = list->node;
+        out->n = (uint16_t)count;
+        out->a = f->a;
+        return CAMP_OK;
+    }
+    if (cx->op == (uint8_t)OP_ENCODE) {
+        encode_value(cx->u.s.w, m, f->a);
+        return CAMP_OK;
+    }
+    if (cx->op == (uint8_t)OP_VALIDATE) {
+        return validate_value(cx, m, f->a);
+    }
+    return NOT_EQUAL;
+}
+
+/* Validate, encode: item @p i of array level @p f. */
+static camp_status_t ob_walk_item(ictx_t *cx, const iframe_t *f, uint16_t i, int tok, void **a,
+                                  const void **b)
+{
+    const ob_list_t *list = list_of_items(f->node);
+    (void)cx;
+    (void)tok;
+    (void)b;
+    if (i < list->capacity) {
+        *a = (char *)f->a + list->items_offset + ((size_t)i * list->item_size);
+    }
+    return CAMP_OK;
+}
+
+/* Whether member @p m, which has no presence bit, is there in @p base: a string or
+ * raw value when it has a pointer, an enum when it is set; required integers,
+ * counters and object lists always are (booleans and string lists have a bit). */
+static bool ob_sub_present(const ictx_t *cx, const ifield_t *m, const void *base)
+{
+    const char *p = (const char *)base + m->off;
+    (void)cx;
+    if (is_string_kind(m->rule) || m->rule == (uint8_t)OB_RAW) {
+        return ((const camp_str_t *)(const void *)p)->ptr != NULL;
+    }
+    switch (m->rule) {
+    case OB_ENUM: return get_enum(p) != 0;
+    case OB_INT: return (m->flags & F_REQ) != 0u;
+    case OB_COUNTER:
+    case OB_OBJ_LIST: return true;
+    default: return false;
+    }
+}
+
+const ifamily_t camp_ob_walk_family = {camp_ob_nodes,
+#if !IB_ONE_KEY_POOL
+                                       (const char *)(const void *)&camp_ib_outbox_keys,
+#endif
+                                       N_OB_CAMPAIGN,
+                                       (uint8_t)OB_NODES,
+                                       NULL,
+                                       NULL,
+                                       ob_walk_sub,
+                                       ob_walk_item,
+                                       NULL,
+                                       ob_sub_present};
