@@ -117,7 +117,21 @@ def collect():
     for rid, ts in sorted(texts.items()):
         if len(ts) > 1:
             errors.append('rule id %s stands for %d texts: %s' % (rid, len(ts), sorted(ts)))
+        if rid in RETIRED:
+            errors.append('rule id %s is retired (docs/rules.md): take a new one' % rid)
     return sites, errors
+
+
+# Ids no rule carries any more, and why: they stay out of use (an id is never
+# reused), and the table lists them so an id in an old log still reads.
+RETIRED = {
+    'O08': ('must be an object', 'the Outbox documents run on the model engine: I26'),
+    'O09': ('required field missing', 'the Outbox documents run on the model engine: I40'),
+    'O14': ('object arrays nest at most one level (internal table error)',
+            'the model engine walks any depth its documents need'),
+    'O20': ('output buffer too small', 'the Outbox documents run on the model engine: I02'),
+    'O21': ('JSON writer failed', 'the Outbox documents run on the model engine: I03'),
+}
 
 
 def document(sites):
@@ -142,6 +156,12 @@ def document(sites):
             ', '.join('`%s`' % f for f in sorted(files))))
     lines.append('')
     lines.append('%d rules.' % len(rows))
+    lines += ['', '## Retired ids', '',
+              'No rule carries these ids any more; they are not reused.', '',
+              '| id | rule | now |', '| --- | --- | --- |']
+    for rid in sorted(RETIRED):
+        rtext, now = RETIRED[rid]
+        lines.append('| %s | %s | %s |' % (rid, rtext, now))
     return '\n'.join(lines) + '\n'
 
 

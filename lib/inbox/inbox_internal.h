@@ -1,4 +1,6 @@
-/* Private to lib/inbox: the schema engine of the InboxApp documents.
+/* Private to the model layer: the schema engine of the InboxApp documents, which
+ * the Outbox documents run on too (lib/outbox: their nodes, and their value kinds
+ * in K_HOOK members).
  *
  * Every document type is described by data: a node is the const member table of
  * one object (key, kind, offset in the struct, rule, flags, presence bit). Two
