@@ -179,11 +179,11 @@ static camp_status_t check_string(const ifield_t *m, const char *s, size_t len, 
 static camp_status_t string_failure(ictx_t *cx, const ifield_t *m, int v, camp_status_t st,
                                     const char *rule)
 {
-    st = camp_ib_fail_at(cx, v, st, rule);
-    if (st == CAMP_ERR_LENGTH) {
+    camp_status_t reported = camp_ib_fail_at(cx, v, st, rule);
+    if (reported == CAMP_ERR_LENGTH) {
         fail_limits(cx, m);
     }
-    return st;
+    return reported;
 }
 
 /* A list longer than its capacity (member @p m's limits are 0..capacity), at token
@@ -300,7 +300,7 @@ static camp_status_t decode_enum(ictx_t *cx, const ifield_t *m, int v, char *p)
 }
 
 /* An integer member in the member's range. */
-static camp_status_t decode_int(ictx_t *cx, const ifield_t *m, int v, char *p)
+static camp_status_t decode_int(ictx_t *cx, const ifield_t *m, int v, int64_t *out)
 {
     const ob_limits_t *lim = limits_of(m);
     int64_t x = 0;
@@ -313,11 +313,11 @@ static camp_status_t decode_int(ictx_t *cx, const ifield_t *m, int v, char *p)
         fail_limits(cx, m);
         return st;
     }
-    (void)memcpy(p, &x, sizeof x);
+    *out = x;
     return CAMP_OK;
 }
 
-static camp_status_t decode_counter(ictx_t *cx, const ifield_t *m, int v, char *p)
+static camp_status_t decode_counter(ictx_t *cx, const ifield_t *m, int v, int64_t *out)
 {
     camp_str_t s = {NULL, 0};
     int64_t x = 0;
@@ -332,7 +332,7 @@ static camp_status_t decode_counter(ictx_t *cx, const ifield_t *m, int v, char *
     } else if (st != CAMP_OK) {
         st = camp_ib_fail_at(cx, v, st, RULE_COUNTER);
     } else {
-        (void)memcpy(p, &x, sizeof x);
+        *out = x;
     }
     return st;
 }
@@ -360,8 +360,8 @@ static camp_status_t decode_value(ictx_t *cx, const ifield_t *m, int v, void *ba
             return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, RULE_BOOL);
         }
         return CAMP_OK;
-    case OB_INT: return decode_int(cx, m, v, p);
-    case OB_COUNTER: return decode_counter(cx, m, v, p);
+    case OB_INT: return decode_int(cx, m, v, (int64_t *)(void *)p);
+    case OB_COUNTER: return decode_counter(cx, m, v, (int64_t *)(void *)p);
     case OB_RAW: {
         camp_str_t *raw = (camp_str_t *)(void *)p;
         /* Kept verbatim: the format of these members is undocumented (spec §3.1). */
@@ -492,8 +492,7 @@ static camp_status_t validate_value(ictx_t *cx, const ifield_t *m, const void *b
     case OB_BOOL: return CAMP_OK;
     case OB_INT:
     case OB_COUNTER: {
-        int64_t v;
-        (void)memcpy(&v, p, sizeof v);
+        int64_t v = *(const int64_t *)(const void *)p;
         if (v < limits_of(m)->min || v > limits_of(m)->max) {
             camp_status_t st =
                 camp_ib_fail_at(cx, -1, CAMP_ERR_RANGE,
@@ -520,11 +519,12 @@ static camp_status_t validate_value(ictx_t *cx, const ifield_t *m, const void *b
 /* ---- encode ---------------------------------------------------------------------------- */
 
 /* Counters go back out as digit strings, as the API sends them. */
-static void write_counter(camp_json_writer_t *w, int64_t v)
+static void write_counter(camp_json_writer_t *w, int64_t value)
 {
     char digits[24];
     char out[24];
     size_t nd = 0, i;
+    int64_t v = value;
     do {
         digits[nd++] = (char)('0' + (int)(v % 10));
         v /= 10;

@@ -328,22 +328,6 @@ typedef char ob_tables_fit
 
 /* ---- public entry points ------------------------------------------------------------------------------ */
 
-/* A document as the engine runs it: decoding with the decode side of the family's
- * hooks, the struct walks with theirs. */
-#define OB_DOC(NAME, NODE, DEPTH)                                                                  \
-    enum {                                                                                         \
-        ob_depth_##NAME = DEPTH                                                                    \
-    };                                                                                             \
-    static const ib_doc_t ob_doc_##NAME = {CAMP_INBOX_TYPE_COUNT, NODE, DEPTH, false,              \
-                                           &camp_ob_family};                                       \
-    static const ib_doc_t ob_walk_##NAME = {CAMP_INBOX_TYPE_COUNT, NODE, DEPTH, false,             \
-                                            &camp_ob_walk_family};
-OB_DOC(campaign, N_OB_CAMPAIGN, OB_DEPTH_LIST)
-OB_DOC(campaign_create, N_OB_CAMPAIGN_CREATE, OB_DEPTH_FLAT)
-OB_DOC(sender, N_OB_SENDER, OB_DEPTH_FLAT)
-OB_DOC(sender_create, N_OB_SENDER_CREATE, OB_DEPTH_FLAT)
-OB_DOC(contacts_page, N_OB_PAGE, OB_DEPTH_LIST)
-
 #define RULE_NULL_ARG CAMP_RULE(O19, "NULL argument")
 
 /* Decode: the diag cleared, the arguments checked, the struct's members cleared but
@@ -388,38 +372,44 @@ static camp_status_t encode_start(const void *obj, const char *buf, size_t cap, 
     return walk_start(obj, diag);
 }
 
-/* The three calls of each document: decode, validate, encode (validated first). */
-#define OB_CALLS(NAME, T, LIST)                                                                    \
+/* The three calls of each document: decode, validate, encode (validated first). The
+ * document as the engine runs it: its root node, its levels, and the decode or the
+ * struct walks' side of the family's hooks. */
+#define OB_DOC(NODE, DEPTH, FAMILY)                                                                \
+    {                                                                                              \
+        CAMP_INBOX_TYPE_COUNT, NODE, DEPTH, false, &FAMILY                                         \
+    }
+#define OB_CALLS(NAME, T, NODE, DEPTH, LIST)                                                       \
     camp_status_t camp_outbox_##NAME##_decode(camp_json_doc_t *doc, int tok, T *out,               \
                                               camp_diag_t *diag)                                   \
     {                                                                                              \
-        iframe_t frames[ob_depth_##NAME];                                                          \
+        static const ib_doc_t d = OB_DOC(NODE, DEPTH, camp_ob_family);                             \
+        iframe_t frames[DEPTH];                                                                    \
         camp_status_t st = decode_start(doc, out, sizeof(T), LIST, diag);                          \
-        return (st != CAMP_OK) ? st : camp_ib_decode(&ob_doc_##NAME, frames, doc, tok, out, diag); \
+        return (st != CAMP_OK) ? st : camp_ib_decode(&d, frames, doc, tok, out, diag);             \
     }                                                                                              \
     camp_status_t camp_outbox_##NAME##_validate(const T *obj, camp_diag_t *diag)                   \
     {                                                                                              \
-        iframe_t frames[ob_depth_##NAME];                                                          \
+        static const ib_doc_t d = OB_DOC(NODE, DEPTH, camp_ob_walk_family);                        \
+        iframe_t frames[DEPTH];                                                                    \
         camp_status_t st = walk_start(obj, diag);                                                  \
-        return (st != CAMP_OK)                                                                     \
-                   ? st                                                                            \
-                   : camp_ib_walk(&ob_walk_##NAME, frames, OP_VALIDATE, obj, NULL, diag);          \
+        return (st != CAMP_OK) ? st : camp_ib_walk(&d, frames, OP_VALIDATE, obj, NULL, diag);      \
     }                                                                                              \
     camp_status_t camp_outbox_##NAME##_encode(const T *obj, char *buf, size_t cap,                 \
                                               size_t *out_len, camp_diag_t *diag)                  \
     {                                                                                              \
-        iframe_t frames[ob_depth_##NAME];                                                          \
+        static const ib_doc_t d = OB_DOC(NODE, DEPTH, camp_ob_walk_family);                        \
+        iframe_t frames[DEPTH];                                                                    \
         camp_status_t st = encode_start(obj, buf, cap, out_len, diag);                             \
-        return (st != CAMP_OK)                                                                     \
-                   ? st                                                                            \
-                   : camp_ib_encode(&ob_walk_##NAME, frames, obj, buf, cap, out_len, diag);        \
+        return (st != CAMP_OK) ? st : camp_ib_encode(&d, frames, obj, buf, cap, out_len, diag);    \
     }
 
-OB_CALLS(campaign, camp_outbox_campaign_t, &camp_ob_lists[OB_I_STEPS])
-OB_CALLS(campaign_create, camp_outbox_campaign_create_t, NULL)
-OB_CALLS(sender, camp_outbox_sender_t, NULL)
-OB_CALLS(sender_create, camp_outbox_sender_create_t, NULL)
-OB_CALLS(contacts_page, camp_outbox_contacts_page_t, &camp_ob_lists[OB_I_RESULTS])
+OB_CALLS(campaign, camp_outbox_campaign_t, N_OB_CAMPAIGN, OB_DEPTH_LIST, &camp_ob_lists[OB_I_STEPS])
+OB_CALLS(campaign_create, camp_outbox_campaign_create_t, N_OB_CAMPAIGN_CREATE, OB_DEPTH_FLAT, NULL)
+OB_CALLS(sender, camp_outbox_sender_t, N_OB_SENDER, OB_DEPTH_FLAT, NULL)
+OB_CALLS(sender_create, camp_outbox_sender_create_t, N_OB_SENDER_CREATE, OB_DEPTH_FLAT, NULL)
+OB_CALLS(contacts_page, camp_outbox_contacts_page_t, N_OB_PAGE, OB_DEPTH_LIST,
+         &camp_ob_lists[OB_I_RESULTS])
 
 /* The name of value @p v of enum @p names (a camp_ob_enum_names index), or NULL. */
 static const char *enum_name(uint8_t names, uint8_t lim, int v)
