@@ -1,8 +1,8 @@
 /* Diagnostics with JSON paths (`$.sequence.steps[2].data.segments[0].name`).
- * The path is built by walking parent links up to the root (no recursion):
- * the components are collected innermost first into a bounded local array,
- * then printed outermost first through the bounded text builder, which cuts
- * a path too long for camp_diag_t::path visibly with "...". */
+ * The path is found by walking parent links up to the root (no recursion), then
+ * written outermost first by the library's path writer (camp_path_*, the one the
+ * struct walks use), which cuts a path too long for camp_diag_t::path visibly
+ * with "...". */
 #include "camp/camp_json.h"
 
 #include <limits.h>
@@ -20,11 +20,6 @@
 #else
 #define DIAG_NOINLINE
 #endif
-
-static bool ident_start(int b)
-{
-    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b == '_' || b == '$';
-}
 
 /* ---- the iterator over a key's decoded bytes ---------------------------------- */
 
@@ -68,42 +63,12 @@ static DIAG_NOINLINE bool key_iter(camp_json_striter_t *it, const camp_json_doc_
     return true;
 }
 
-/* camp_text_put() of the one byte @p c, by value: a byte passed by address would
- * need a stack slot in the frame of the key printer. */
-static void put_char(camp_text_t *t, int c)
-{
-    /* keep one byte for the NUL, as camp_text_put() */
-    if ((t->buf != NULL) && ((t->len + 1u) < t->cap)) {
-        t->buf[t->len++] = (char)c;
-    }
-    t->needed++;
-}
-
-/* One key byte inside `["..."]`: `"`, `\\` and control bytes escaped. Byte by
- * byte through the text builder, which cuts at the same place either way. */
-static void put_key_byte(camp_text_t *t, int b)
-{
-    int c = b;
-    if (b == '"' || b == '\\') {
-        put_char(t, '\\');
-    } else if (b < 0x20) {
-        /* b < 0x20: the high digit is 0 or 1 */
-        int lo = (b >= 0x10) ? (b - 0x10) : b;
-        camp_text_put(t, "\\u00", 4);
-        put_char(t, (b >= 0x10) ? (int)'1' : (int)'0');
-        c = (lo < 10) ? ((int)'0' + lo) : ((int)'a' + (lo - 10));
-    } else {
-        /* the byte itself */
-    }
-    put_char(t, c);
-}
-
 /* Append key token @p ktok (or C string @p cstr, see key_iter()): `.key` when
  * identifier-like ([A-Za-z_$][A-Za-z0-9_$]*), else `["key"]`. The key's decoded
  * bytes are read twice: once to choose the form, once to print; the second pass
  * restarts the iterator where the first began, so that only the text builder, the
  * start, the form and the byte live across the calls. */
-static DIAG_NOINLINE void put_key(camp_text_t *t, const camp_json_doc_t *doc, int ktok,
+static DIAG_NOINLINE void put_key(camp_path_t *t, const camp_json_doc_t *doc, int ktok,
                                   const char *cstr)
 {
     camp_json_striter_t it;
@@ -115,21 +80,20 @@ static DIAG_NOINLINE void put_key(camp_text_t *t, const camp_json_doc_t *doc, in
     }
     start = it.p;
     while ((b = camp_json_striter_next(&it)) >= 0) {
-        /* a digit may follow the first byte */
-        if (!ident_start(b) && (form == 0 || b < '0' || b > '9')) {
+        if (!camp_path_ident_byte((unsigned char)b, form == 0)) {
             form = 2;
             break;
         }
         form = 1;
     }
-    camp_text_put(t, (form == 1) ? "." : "[\"", (form == 1) ? 1u : 2u);
+    camp_path_put(t, (form == 1) ? "." : "[\"", (form == 1) ? 1u : 2u);
     it.p = start;
     it.pend = 0;
     while ((b = camp_json_striter_next(&it)) >= 0) {
-        put_key_byte(t, b); /* identifier bytes need no escape */
+        camp_path_key_byte(t, (unsigned char)b); /* identifier bytes need no escape */
     }
     if (form != 1) {
-        camp_text_put(t, "\"]", 2);
+        camp_path_put(t, "\"]", 2);
     }
 }
 
@@ -188,26 +152,16 @@ static int path_part(const camp_json_doc_t *doc, int tok, int k)
     return n;
 }
 
-/* `[i]`, through the text builder's own integer printer (one copy of the digit
- * loop in the library; its frame is still below the key printer's path). */
-static DIAG_NOINLINE void put_index(camp_text_t *t, unsigned i)
-{
-    put_char(t, '[');
-    camp_text_put_int(t, (int64_t)i);
-    put_char(t, ']');
-}
-
 /* Path of token @p tok into @p t. */
-static void put_path(camp_text_t *t, const camp_json_doc_t *doc, int tok)
+static void put_path(camp_path_t *t, const camp_json_doc_t *doc, int tok)
 {
     int n = 0; /* no part for a token out of range */
 
-    camp_text_put(t, "$", 1);
     if (camp_json_tok(doc, tok) != NULL) {
         n = path_part(doc, tok, INT_MAX);
     }
     if (n > PATH_MAX_PARTS) {
-        camp_text_put(t, "...", 3); /* deeper than any checked document; outer parts dropped */
+        camp_path_put(t, "...", 3); /* deeper than any checked document; outer parts dropped */
         n = PATH_MAX_PARTS;
     }
     while (n > 0) {
@@ -217,7 +171,7 @@ static void put_path(camp_text_t *t, const camp_json_doc_t *doc, int tok)
         if (c >= 0) {
             put_key(t, doc, c, NULL);
         } else {
-            put_index(t, (unsigned)(-1 - c));
+            camp_path_index(t, (size_t)(-1 - c));
         }
     }
 }
@@ -236,13 +190,13 @@ static size_t token_offset(const camp_json_doc_t *doc, int tok)
 
 void camp_json_diag_where(camp_diag_t *diag, const camp_json_doc_t *doc, int tok, const char *key)
 {
-    camp_text_t t;
-    camp_text_init(&t, diag->path, sizeof diag->path);
+    camp_path_t t;
+    camp_path_init(&t, diag->path, sizeof diag->path);
     put_path(&t, doc, tok);
     if (key != NULL) {
         put_key(&t, doc, -1, key);
     }
-    camp_text_finish(&t);
+    camp_path_finish(&t);
     diag->offset = token_offset(doc, tok);
 }
 

@@ -315,7 +315,7 @@ path_byte(camp_path_t *p, char c)
     p->buf[p->len] = '\0';
 }
 
-static void path_put(camp_path_t *p, const char *s, size_t n)
+void camp_path_put(camp_path_t *p, const char *s, size_t n)
 {
     size_t i;
     for (i = 0; i < n; i++) {
@@ -344,56 +344,54 @@ void camp_path_cut(camp_path_t *p, size_t need)
     }
 }
 
-static bool ident_start(char c)
+void camp_path_key_byte(camp_path_t *p, unsigned char b)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
+    static const char hex[] = "0123456789abcdef";
+    char c = (char)b;
+    if (b == '"' || b == '\\') {
+        camp_path_put(p, "\\", 1);
+    } else if (b < 0x20u) {
+        /* below 0x20: the escape's high digit is 0 or 1 */
+        camp_path_put(p, (b >= 0x10u) ? "\\u001" : "\\u000", 5);
+        c = hex[b & 0xFu];
+    } else {
+        /* the byte itself */
+    }
+    path_byte(p, c);
 }
 
 void camp_path_key(camp_path_t *p, const char *key, size_t len)
 {
-    static const char hex[] = "0123456789abcdef";
-    bool ident = len > 0 && ident_start(key[0]);
+    bool ident = len > 0u;
     size_t i;
-    for (i = 1; i < len && ident; i++) {
-        ident = ident_start(key[i]) || (key[i] >= '0' && key[i] <= '9');
+    for (i = 0; i < len && ident; i++) {
+        ident = camp_path_ident_byte((unsigned char)key[i], i == 0u);
     }
-    if (ident) {
-        path_put(p, ".", 1);
-        path_put(p, key, len);
-        return;
-    }
-    path_put(p, "[\"", 2);
+    camp_path_put(p, ident ? "." : "[\"", ident ? 1u : 2u);
     for (i = 0; i < len; i++) {
-        unsigned char b = (unsigned char)key[i];
         /* byte by byte, not through a local buffer: this runs at the deepest
-         * frame of the encoders' stack paths */
-        if (b == '"' || b == '\\') {
-            path_byte(p, '\\');
-        }
-        if (b < 0x20) {
-            path_put(p, "\\u00", 4);
-            path_byte(p, hex[(b >> 4) & 0xF]);
-            b = (unsigned char)hex[b & 0xF];
-        }
-        path_byte(p, (char)b);
+         * frame of the encoders' stack paths (identifier bytes need no escape) */
+        camp_path_key_byte(p, (unsigned char)key[i]);
     }
-    path_put(p, "\"]", 2);
+    if (!ident) {
+        camp_path_put(p, "\"]", 2);
+    }
 }
 
-/* `[i]`, written from the most significant digit on: no digit buffer, no callee
- * (this runs at the deepest frame of the struct walks' stack paths). */
+/* `[i]`, written from the most significant digit on: no digit buffer (this runs
+ * near the deepest frame of the struct walks' stack paths). */
 void camp_path_index(camp_path_t *p, size_t i)
 {
     size_t scale = 1;
     while ((i / scale) >= 10u) {
         scale *= 10u;
     }
-    path_byte(p, '[');
+    camp_path_put(p, "[", 1);
     do {
         path_byte(p, (char)('0' + (i / scale) % 10u));
         scale /= 10u;
     } while (scale != 0u);
-    path_byte(p, ']');
+    camp_path_put(p, "]", 1);
 }
 
 camp_status_t camp_diag_at_path(camp_diag_t *diag, const camp_path_t *p, camp_status_t st,
@@ -409,9 +407,14 @@ camp_status_t camp_diag_at_path(camp_diag_t *diag, const camp_path_t *p, camp_st
     diag->limit_min = 0;
     diag->limit_max = 0;
     diag->needed = 0;
-    if (p->need >= sizeof diag->path && sizeof diag->path > 4) {
-        /* cut visibly, as camp_diag_set() does with a path longer than its buffer */
-        (void)memcpy(&diag->path[sizeof diag->path - 4], "...", 4);
-    }
+    camp_path_finish(p);
     return st;
+}
+
+void camp_path_finish(const camp_path_t *p)
+{
+    if (p->need >= p->cap && p->cap > 4u) {
+        /* cut visibly, as camp_diag_set() does with a path longer than its buffer */
+        (void)memcpy(&p->buf[p->cap - 4u], "...", 4);
+    }
 }

@@ -53,12 +53,13 @@ void camp_text_put_int(camp_text_t *t, int64_t v);
 /* NUL-terminates (cutting with "..." when needed >= cap); returns needed. */
 size_t camp_text_finish(camp_text_t *t);
 
-/* The JSON path of the value a walk over a struct is at (the model engines'
- * validate and encode), built in a caller's buffer (a camp_diag_t's path) as the
- * walk enters members and items, or at once where a failure is reported. `need` is
- * the true length: marks and cuts use it, so a path longer than the buffer stays
- * exact where it fits and is shown cut ("...") as camp_diag_set() would. The token
- * side (a decoder's failure) is camp_json_diag(), which writes the same forms. */
+/* The library's one JSON path writer. A walk over a struct (the model engine's
+ * validate and encode) builds the path of the value it is at in a caller's buffer
+ * (a camp_diag_t's path) as it enters members and items, or at once where a
+ * failure is reported; a decoder's failure (camp_json_diag()) writes the path of a
+ * token, read from the token tree, once. `need` is the true length: marks and cuts
+ * use it, so a path longer than the buffer stays exact where it fits and is shown
+ * cut ("...") as camp_diag_set() would. */
 typedef struct camp_path {
     char *buf;  /* cap bytes, NUL-terminated */
     size_t len; /* bytes stored */
@@ -70,10 +71,26 @@ typedef struct camp_path {
 void camp_path_init(camp_path_t *p, char *buf, size_t cap);
 /* `.key` when @p key[0..len) is identifier-like, else `["key"]` (escaped). */
 void camp_path_key(camp_path_t *p, const char *key, size_t len);
+/* The pieces of camp_path_key(), for a key read byte by byte (a decoder's key
+ * token, escapes undone: camp_json_diag()): whether byte @p b can be in an
+ * identifier-like key (@p first: as its first byte); @p n bytes as they are (`.`,
+ * `["`, `"]`); one byte of a key, escaped as `["key"]` needs it. */
+static inline bool camp_path_ident_byte(unsigned char b, bool first)
+{
+    return (b >= (unsigned char)'a' && b <= (unsigned char)'z') ||
+           (b >= (unsigned char)'A' && b <= (unsigned char)'Z') || b == (unsigned char)'_' ||
+           b == (unsigned char)'$' ||
+           (!first && b >= (unsigned char)'0' && b <= (unsigned char)'9');
+}
+void camp_path_put(camp_path_t *p, const char *s, size_t n);
+void camp_path_key_byte(camp_path_t *p, unsigned char b);
 /* `[i]`. */
 void camp_path_index(camp_path_t *p, size_t i);
 /* Back to true length @p need (a mark taken before a member or item). */
 void camp_path_cut(camp_path_t *p, size_t need);
+/* Done: a path longer than its buffer is shown cut ("..."), as camp_diag_set()
+ * shows one. */
+void camp_path_finish(const camp_path_t *p);
 /* A failure at path @p p, which was built in @p diag's own path buffer: status and
  * rule set and the rest cleared as camp_diag_set() would, the path kept (cut
  * visibly when it did not fit). A @p diag that is NULL, or whose buffer @p p is
