@@ -394,7 +394,8 @@ CAMP_NODISCARD camp_status_t camp_outbox_campaign_validate(const camp_outbox_cam
  * @param[out] buf     destination; NUL-terminated when room is left. May be NULL
  *                     when @p cap is 0 (to learn the size from diag->needed).
  * @param[in]  cap     size of @p buf.
- * @param[out] out_len bytes written without the NUL (may be NULL).
+ * @param[out] out_len bytes written without the NUL, or the size needed on
+ *                     CAMP_ERR_BUFFER_TOO_SMALL (may be NULL).
  * @param[out] diag    on failure: the violation, or for CAMP_ERR_BUFFER_TOO_SMALL
  *                     diag->needed = bytes the body needs. May be NULL.
  * @return CAMP_OK; CAMP_ERR_ARG (@p c NULL, or @p buf NULL with @p cap > 0);
@@ -441,7 +442,8 @@ camp_outbox_campaign_create_validate(const camp_outbox_campaign_create_t *c, cam
  * @param[out] buf     destination; NUL-terminated when room is left. May be NULL
  *                     when @p cap is 0 (to learn the size from diag->needed).
  * @param[in]  cap     size of @p buf.
- * @param[out] out_len bytes written without the NUL (may be NULL).
+ * @param[out] out_len bytes written without the NUL, or the size needed on
+ *                     CAMP_ERR_BUFFER_TOO_SMALL (may be NULL).
  * @param[out] diag    on failure: the violation, or for CAMP_ERR_BUFFER_TOO_SMALL
  *                     diag->needed = bytes the body needs. May be NULL.
  * @return CAMP_OK; CAMP_ERR_ARG (@p c NULL, or @p buf NULL with @p cap > 0);
@@ -486,7 +488,8 @@ CAMP_NODISCARD camp_status_t camp_outbox_sender_validate(const camp_outbox_sende
  * @param[out] buf     destination; NUL-terminated when room is left. May be NULL
  *                     when @p cap is 0 (to learn the size from diag->needed).
  * @param[in]  cap     size of @p buf.
- * @param[out] out_len bytes written without the NUL (may be NULL).
+ * @param[out] out_len bytes written without the NUL, or the size needed on
+ *                     CAMP_ERR_BUFFER_TOO_SMALL (may be NULL).
  * @param[out] diag    on failure: the violation, or for CAMP_ERR_BUFFER_TOO_SMALL
  *                     diag->needed = bytes the body needs. May be NULL.
  * @return CAMP_OK; CAMP_ERR_ARG (@p s NULL, or @p buf NULL with @p cap > 0);
@@ -531,7 +534,8 @@ camp_outbox_sender_create_validate(const camp_outbox_sender_create_t *s, camp_di
  * @param[out] buf     destination; NUL-terminated when room is left. May be NULL
  *                     when @p cap is 0 (to learn the size from diag->needed).
  * @param[in]  cap     size of @p buf.
- * @param[out] out_len bytes written without the NUL (may be NULL).
+ * @param[out] out_len bytes written without the NUL, or the size needed on
+ *                     CAMP_ERR_BUFFER_TOO_SMALL (may be NULL).
  * @param[out] diag    on failure: the violation, or for CAMP_ERR_BUFFER_TOO_SMALL
  *                     diag->needed = bytes the body needs. May be NULL.
  * @return CAMP_OK; CAMP_ERR_ARG (@p s NULL, or @p buf NULL with @p cap > 0);
@@ -578,7 +582,8 @@ camp_outbox_contacts_page_validate(const camp_outbox_contacts_page_t *p, camp_di
  * @param[out] buf     destination; NUL-terminated when room is left. May be NULL
  *                     when @p cap is 0 (to learn the size from diag->needed).
  * @param[in]  cap     size of @p buf.
- * @param[out] out_len bytes written without the NUL (may be NULL).
+ * @param[out] out_len bytes written without the NUL, or the size needed on
+ *                     CAMP_ERR_BUFFER_TOO_SMALL (may be NULL).
  * @param[out] diag    on failure: the violation, or for CAMP_ERR_BUFFER_TOO_SMALL
  *                     diag->needed = bytes the body needs. May be NULL.
  * @return CAMP_OK; CAMP_ERR_ARG (@p p NULL, or @p buf NULL with @p cap > 0);
