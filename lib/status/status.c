@@ -5,6 +5,9 @@
 
 #include "status_internal.h"
 
+/* The decimal text of @p v (camp_diag_format()). */
+static void text_put_int(camp_text_t *t, int64_t v);
+
 /* Every status and its text, in one list: a table of codes and one pool of
  * NUL-separated texts in the same order (about a third of the flash a switch
  * takes on Cortex-M). A new status gets its line here and in the list of
@@ -151,7 +154,7 @@ size_t camp_diag_format(const camp_diag_t *diag, char *out, size_t cap)
     }
     if (diag->needed > 0) {
         camp_text_put(&t, " (needs ", 8);
-        camp_text_put_int(&t, diag->needed);
+        text_put_int(&t, diag->needed);
         camp_text_put(&t, ")", 1);
     }
 #else
@@ -163,16 +166,16 @@ size_t camp_diag_format(const camp_diag_t *diag, char *out, size_t cap)
         camp_text_put(&t, ", ", 2);
     }
     camp_text_put(&t, "status ", 7);
-    camp_text_put_int(&t, (int64_t)diag->status);
+    text_put_int(&t, (int64_t)diag->status);
     if (diag->has_limit) {
         camp_text_put(&t, ", limits ", 9);
-        camp_text_put_int(&t, diag->limit_min);
+        text_put_int(&t, diag->limit_min);
         camp_text_put(&t, "..", 2);
-        camp_text_put_int(&t, diag->limit_max);
+        text_put_int(&t, diag->limit_max);
     }
     if (diag->needed > 0) {
         camp_text_put(&t, ", needs ", 8);
-        camp_text_put_int(&t, diag->needed);
+        text_put_int(&t, diag->needed);
     }
 #endif
     return camp_text_finish(&t);
@@ -262,7 +265,7 @@ void camp_text_put(camp_text_t *t, const char *s, size_t n)
     t->needed += n;
 }
 
-void camp_text_put_int(camp_text_t *t, int64_t v)
+static void text_put_int(camp_text_t *t, int64_t v)
 {
     char digits[21];
     size_t n = 0;

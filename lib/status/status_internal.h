@@ -49,7 +49,6 @@ typedef struct camp_text {
 
 void camp_text_init(camp_text_t *t, char *buf, size_t cap);
 void camp_text_put(camp_text_t *t, const char *s, size_t n);
-void camp_text_put_int(camp_text_t *t, int64_t v);
 /* NUL-terminates (cutting with "..." when needed >= cap); returns needed. */
 size_t camp_text_finish(camp_text_t *t);
 
@@ -77,10 +76,10 @@ void camp_path_key(camp_path_t *p, const char *key, size_t len);
  * `["`, `"]`); one byte of a key, escaped as `["key"]` needs it. */
 static inline bool camp_path_ident_byte(unsigned char b, bool first)
 {
-    return (b >= (unsigned char)'a' && b <= (unsigned char)'z') ||
-           (b >= (unsigned char)'A' && b <= (unsigned char)'Z') || b == (unsigned char)'_' ||
-           b == (unsigned char)'$' ||
-           (!first && b >= (unsigned char)'0' && b <= (unsigned char)'9');
+    bool letter = ((b >= (unsigned char)'a') && (b <= (unsigned char)'z')) ||
+                  ((b >= (unsigned char)'A') && (b <= (unsigned char)'Z'));
+    bool digit = (b >= (unsigned char)'0') && (b <= (unsigned char)'9');
+    return letter || (b == (unsigned char)'_') || (b == (unsigned char)'$') || ((!first) && digit);
 }
 void camp_path_put(camp_path_t *p, const char *s, size_t n);
 void camp_path_key_byte(camp_path_t *p, unsigned char b);
