@@ -10,16 +10,17 @@
  *
  * The campaign pool holds the names of what a device that reads and drives
  * campaigns decodes (campaigns, pages, sequences, errors, success replies); the
- * other pool those of the request bodies, webhooks and the remaining documents.
- * Names both use are in both.
+ * rest pool those of the request bodies, webhooks and the remaining InboxApp
+ * documents (names both use are in both); the outbox pool the Outbox names.
  *
- * Where the code is optimized for size, the pools are two objects and each family
- * names its own (ifamily_t::keys): a program links the pools of the families it
- * calls, and one that reads campaigns does not link the other. Where speed is
- * wanted (IB_ONE_KEY_POOL, with the engines' speed paths), the two are one object
- * and a key's offset counts from its start: the member lookup adds a link-time
- * constant instead of loading the family's pool (a load per key, and a register
- * kept over the member walk that the bench showed costs more than the load). */
+ * Where the code is optimized for size, the pools are three objects and each
+ * family names its own (ifamily_t::keys): a program links the pools of the
+ * families it calls, and one that reads campaigns links neither of the others.
+ * Where speed is wanted (IB_ONE_KEY_POOL, with the engine's speed paths), the
+ * three are one object and a key's offset counts from its start: the member
+ * lookup adds a link-time constant instead of loading the family's pool (a load
+ * per key, and a register kept over the member walk that the bench showed costs
+ * more than the load). */
 #ifndef CAMP_INBOX_KEYS_H
 #define CAMP_INBOX_KEYS_H
 
@@ -103,8 +104,8 @@ extern const ib_outbox_keys_t camp_ib_outbox_keys;
 #endif
 
 /* The `key, key_len` initialisers of a table row for member name @p k, in the pool
- * IB_POOL (`campaign`, `rest` or `outbox`: set before each group of tables in inbox_schema.c
- * to the pool of the families that use them). */
+ * IB_POOL (`campaign`, `rest` or `outbox`: set before each group of tables, in
+ * inbox_schema.c and outbox_models.c, to the pool of the families that use them). */
 #define IB_KEY(k) IB_KEY_IN(IB_POOL, k)
 /* (a second level, so that IB_POOL is replaced before IB_KEY_OFFSET pastes it) */
 #define IB_KEY_IN(P, k) (uint16_t) IB_KEY_OFFSET(P, k), (uint8_t)(sizeof #k - 1u)

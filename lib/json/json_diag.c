@@ -66,7 +66,7 @@ static DIAG_NOINLINE bool key_iter(camp_json_striter_t *it, const camp_json_doc_
 /* Append key token @p ktok (or C string @p cstr, see key_iter()): `.key` when
  * identifier-like ([A-Za-z_$][A-Za-z0-9_$]*), else `["key"]`. The key's decoded
  * bytes are read twice: once to choose the form, once to print; the second pass
- * restarts the iterator where the first began, so that only the text builder, the
+ * restarts the iterator where the first began, so that only the path writer, the
  * start, the form and the byte live across the calls. */
 static DIAG_NOINLINE void put_key(camp_path_t *t, const camp_json_doc_t *doc, int ktok,
                                   const char *cstr)
