@@ -374,7 +374,8 @@ static camp_status_t encode_start(const void *obj, const char *buf, size_t cap, 
 
 /* The three calls of each document: decode, validate, encode (validated first). The
  * document as the engine runs it: its root node, its levels, and the decode or the
- * struct walks' side of the family's hooks. */
+ * struct walks' side of the family's hooks (no InboxApp document type: only the
+ * InboxApp entry points read it). */
 #define OB_DOC(NODE, DEPTH, FAMILY)                                                                \
     {                                                                                              \
         CAMP_INBOX_TYPE_COUNT, NODE, DEPTH, false, &FAMILY                                         \
