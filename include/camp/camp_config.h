@@ -136,7 +136,9 @@
 #define CAMP_MAX_SENDER_IDS 8
 #endif
 
-/** Contacts in one Outbox contacts page (the API's page size is 20). */
+/** Contacts in one Outbox contacts page (the API's page size is 20). The page struct
+ * must stay under 64 KiB (the model engine's offsets are 16-bit; the build says so
+ * otherwise): with 40 tags per contact, at most about 85 contacts on a 64-bit host. */
 #ifndef CAMP_MAX_CONTACTS
 #define CAMP_MAX_CONTACTS 20
 #endif

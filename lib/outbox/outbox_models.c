@@ -306,17 +306,22 @@ const ob_list_t camp_ob_lists[OB_I_COUNT] = {
     ((uint64_t)(LAST) < ((uint64_t)1u << (8u * sizeof(((T *)NULL)->present))))
 #define OB_SAME_LAYOUT(M)                                                                          \
     (offsetof(camp_outbox_uuid_list_t, M) == offsetof(camp_outbox_tag_list_t, M))
+/* The engine's member offsets are 16-bit: a failure here names the capacities
+ * (camp_config.h) that make an Outbox struct 64 KiB or more. */
+typedef char outbox_struct_over_64KiB_lower_CAMP_MAX_CONTACTS_or_CAMP_MAX_CONTACT_TAGS
+    [(OB_FITS_16(camp_outbox_campaign_t) && OB_FITS_16(camp_outbox_campaign_create_t) &&
+      OB_FITS_16(camp_outbox_sender_t) && OB_FITS_16(camp_outbox_sender_create_t) &&
+      OB_FITS_16(camp_outbox_contacts_page_t))
+         ? 1
+         : -1];
 typedef char ob_tables_fit
     [(COUNT_OF(campaign_fields) <= 32u && COUNT_OF(sender_fields) <= 32u &&
       COUNT_OF(sender_create_fields) <= 32u && COUNT_OF(campaign_create_fields) <= 32u &&
       COUNT_OF(step_fields) <= 32u && COUNT_OF(contact_fields) <= 32u &&
-      OB_FITS_16(camp_outbox_campaign_t) && OB_FITS_16(camp_outbox_campaign_create_t) &&
-      OB_FITS_16(camp_outbox_sender_t) && OB_FITS_16(camp_outbox_sender_create_t) &&
-      OB_FITS_16(camp_outbox_contacts_page_t) && COUNT_OF(campaign_status_names) == 6u &&
-      COUNT_OF(vmode_names) == 3u && COUNT_OF(sender_status_names) == 4u && OB_L_COUNT <= 32u &&
-      OB_R_COUNT <= 16u && OB_N_COUNT <= 4u && OB_E_COUNT <= 4u && OB_I_COUNT <= 4u &&
-      OB_SAME_LAYOUT(count) && OB_SAME_LAYOUT(items) &&
-      OB_PBITS_FIT(camp_outbox_step_t, CAMP_OUTBOX_STEP_HAS_IS_ACTIVE) &&
+      COUNT_OF(campaign_status_names) == 6u && COUNT_OF(vmode_names) == 3u &&
+      COUNT_OF(sender_status_names) == 4u && OB_L_COUNT <= 32u && OB_R_COUNT <= 16u &&
+      OB_N_COUNT <= 4u && OB_E_COUNT <= 4u && OB_I_COUNT <= 4u && OB_SAME_LAYOUT(count) &&
+      OB_SAME_LAYOUT(items) && OB_PBITS_FIT(camp_outbox_step_t, CAMP_OUTBOX_STEP_HAS_IS_ACTIVE) &&
       OB_PBITS_FIT(camp_outbox_campaign_t, CAMP_OUTBOX_CAMPAIGN_HAS_RESPONDER_AGENT) &&
       OB_PBITS_FIT(camp_outbox_campaign_create_t,
                    CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_RESPONDER_AGENT) &&
