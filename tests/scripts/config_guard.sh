@@ -113,7 +113,22 @@ else
     bad "arm-none-eabi-gcc with picolibc missing (sh tools/deps.sh)"
 fi
 
-# 6. One version: the string spells the three numbers; the Makefile reads the same.
+# 6. Capacities that make an Outbox struct 64 KiB or more (the model engine's offsets
+# are 16-bit) stop the library's build with a message naming what to lower; the
+# default ones build.
+obx() { $cc -std=c99 -Wall -Wextra -Werror -I"$root/include" -I"$root/lib" -DCAMP_LIBRARY_BUILD \
+            "$@" -c "$root/lib/outbox/outbox_models.c" -o "$tmp/obx.o" >"$tmp/obx.log" 2>&1; }
+if ! obx; then
+    bad "lib/outbox/outbox_models.c does not build with the default capacities"; cat "$tmp/obx.log"
+elif obx -DCAMP_MAX_CONTACTS=200; then
+    bad "CAMP_MAX_CONTACTS 200 (a contacts page over 64 KiB) built"
+elif grep -q "outbox_struct_over_64KiB_lower_CAMP_MAX_CONTACTS_or_CAMP_MAX_CONTACT_TAGS" "$tmp/obx.log"; then
+    ok "CAMP_MAX_CONTACTS 200: the build stops, naming the capacities to lower"
+else
+    bad "CAMP_MAX_CONTACTS 200: the build failed for another reason"; cat "$tmp/obx.log"
+fi
+
+# 7. One version: the string spells the three numbers; the Makefile reads the same.
 v=$(awk '/^#define CAMP_VERSION_(MAJOR|MINOR|PATCH) / { v = v (v == "" ? "" : ".") $3 } END { print v }' \
     "$root/include/camp/camp_version.h")
 s=$(sed -n 's/^#define CAMP_VERSION_STRING "\(.*\)"/\1/p' "$root/include/camp/camp_version.h")
