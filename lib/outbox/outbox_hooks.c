@@ -518,24 +518,23 @@ static camp_status_t validate_value(ictx_t *cx, const ifield_t *m, const void *b
 
 /* ---- encode ---------------------------------------------------------------------------- */
 
-/* Counters go back out as digit strings, as the API sends them. */
+/* Counters go back out as digit strings, as the API sends them (written from the
+ * last digit back, into one buffer). */
 static void write_counter(camp_json_writer_t *w, int64_t value)
 {
-    char digits[24];
-    char out[24];
-    size_t nd = 0, i;
-    int64_t v = value;
+    char digits[20]; /* INT64_MAX has 19 */
+    size_t at = sizeof digits;
+    uint64_t v = (value > 0) ? (uint64_t)value : 0u; /* validation refused negatives */
     do {
-        digits[nd++] = (char)('0' + (int)(v % 10));
-        v /= 10;
-    } while (v > 0 && nd < sizeof digits);
-    for (i = 0; i < nd; i++) {
-        out[i] = digits[nd - 1u - i];
-    }
-    camp_json_write_string(w, out, nd);
+        at--;
+        digits[at] = "0123456789"[v % 10u];
+        v /= 10u;
+    } while ((v > 0u) && (at > 0u));
+    camp_json_write_string(w, &digits[at], (sizeof digits) - at);
 }
 
-static void encode_value(camp_json_writer_t *w, const ifield_t *m, const void *base)
+/* Out of ob_walk_sub()'s frame, which sits over the validation's deeper path. */
+IB_NOINLINE static void encode_value(camp_json_writer_t *w, const ifield_t *m, const void *base)
 {
     const char *p = (const char *)base + m->off;
     const camp_str_t *str = (const camp_str_t *)(const void *)p;
