@@ -195,6 +195,34 @@ static camp_status_t over_capacity(ictx_t *cx, const ifield_t *m, int v, size_t 
     return st;
 }
 
+/* Object list member @p m of the struct @p f->a, with @p count items (decode: the
+ * array's size; struct walks: the struct's count): an array level of the walk in
+ * *out, or a CAPACITY failure (the member's limits are 0..capacity) at token @p v
+ * (-1: at the walk's path). */
+static camp_status_t list_level(ictx_t *cx, const iframe_t *f, const ifield_t *m, int v,
+                                size_t count, isub_t *out)
+{
+    const ob_list_t *list = &camp_ob_lists[OB_AUX_REF(m->aux)];
+    if (count > list->capacity) {
+        return over_capacity(cx, m, v, count);
+    }
+    out->kind = ISUB_ARR;
+    out->node = list->node;
+    out->n = (uint16_t)count;
+    out->a = f->a;
+    return CAMP_OK;
+}
+
+/* Where item @p i of array level @p f is in its parent (NULL past the capacity: the
+ * walk reports it); *size: an item's size. */
+static char *list_item(const iframe_t *f, uint16_t i, size_t *size)
+{
+    const ob_list_t *list = list_of_items(f->node);
+    *size = list->item_size;
+    return (i < list->capacity) ? (char *)f->a + list->items_offset + ((size_t)i * list->item_size)
+                                : NULL;
+}
+
 /* Counters arrive as strings (spec D3). Policy: decode them to integers and
  * reject anything but 1+ decimal digits (no sign, no spaces), instead of the
  * spec's "tolerate non-numeric" guidance, so a garbled counter is never read
@@ -377,25 +405,19 @@ static camp_status_t decode_value(ictx_t *cx, const ifield_t *m, int v, void *ba
  * list becomes an array level of the walk, any other value is read here. */
 static camp_status_t ob_decode_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int v, isub_t *out)
 {
-    const ob_list_t *list;
-    int n;
+    camp_status_t st;
     if (m->rule != (uint8_t)OB_OBJ_LIST) {
         return decode_value(cx, m, v, f->a);
     }
-    list = &camp_ob_lists[OB_AUX_REF(m->aux)];
     if (camp_json_kind(cx->u.d.doc, v) != CAMP_JSON_ARRAY) {
         return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, RULE_ARRAY);
     }
-    n = camp_json_size(cx->u.d.doc, v);
-    if ((int64_t)n > limits_of(m)->max || n > (int)list->capacity) {
-        return over_capacity(cx, m, v, (size_t)n);
+    st = list_level(cx, f, m, v, (size_t)camp_json_size(cx->u.d.doc, v), out);
+    if (st == CAMP_OK) {
+        /* counted as the items are decoded */
+        *list_count(f->a, &camp_ob_lists[OB_AUX_REF(m->aux)]) = 0;
     }
-    *list_count(f->a, list) = 0; /* counted as the items are decoded */
-    out->kind = ISUB_ARR;
-    out->node = list->node;
-    out->n = (uint16_t)n;
-    out->a = f->a;
-    return CAMP_OK;
+    return st;
 }
 
 /* Decode: where item @p i of array level @p f goes, cleared (items past the list's
@@ -403,13 +425,13 @@ static camp_status_t ob_decode_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, i
 static camp_status_t ob_decode_item(ictx_t *cx, const iframe_t *f, uint16_t i, int tok, void **a,
                                     const void **b)
 {
-    const ob_list_t *list = list_of_items(f->node);
+    size_t size;
+    char *item = list_item(f, i, &size);
     (void)cx;
     (void)tok;
     (void)b;
-    if (i < list->capacity) {
-        char *item = (char *)f->a + list->items_offset + ((size_t)i * list->item_size);
-        (void)memset(item, 0, list->item_size);
+    if (item != NULL) {
+        (void)memset(item, 0, size);
         *a = item;
     }
     return CAMP_OK;
@@ -581,16 +603,7 @@ static camp_status_t ob_walk_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int
 {
     (void)v;
     if (m->rule == (uint8_t)OB_OBJ_LIST) {
-        const ob_list_t *list = &camp_ob_lists[OB_AUX_REF(m->aux)];
-        size_t count = *list_count(f->a, list);
-        if ((int64_t)count > limits_of(m)->max || count > list->capacity) {
-            return over_capacity(cx, m, -1, count);
-        }
-        out->kind = ISUB_ARR;
-        out->node = list->node;
-        out->n = (uint16_t)count;
-        out->a = f->a;
-        return CAMP_OK;
+        return list_level(cx, f, m, -1, *list_count(f->a, &camp_ob_lists[OB_AUX_REF(m->aux)]), out);
     }
     if (cx->op == (uint8_t)OP_ENCODE) {
         encode_value(cx->u.s.w, m, f->a);
@@ -606,13 +619,11 @@ static camp_status_t ob_walk_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int
 static camp_status_t ob_walk_item(ictx_t *cx, const iframe_t *f, uint16_t i, int tok, void **a,
                                   const void **b)
 {
-    const ob_list_t *list = list_of_items(f->node);
+    size_t size;
     (void)cx;
     (void)tok;
     (void)b;
-    if (i < list->capacity) {
-        *a = (char *)f->a + list->items_offset + ((size_t)i * list->item_size);
-    }
+    *a = list_item(f, i, &size); /* NULL past the capacity: the walk reports it */
     return CAMP_OK;
 }
 
