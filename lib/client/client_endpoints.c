@@ -66,7 +66,7 @@ static camp_status_t enc_column_update(void *levels, const void *body, char *buf
 static camp_status_t enc_outbox_campaign_create(void *levels, const void *body, char *buf,
                                                 size_t cap, size_t *len, camp_diag_t *diag)
 {
-    (void)levels; /* the Outbox engine keeps no levels */
+    (void)levels; /* an Outbox call keeps its few levels on its own stack */
     return camp_outbox_campaign_create_encode((const camp_outbox_campaign_create_t *)body, buf, cap,
                                               len, diag);
 }
@@ -74,7 +74,7 @@ static camp_status_t enc_outbox_campaign_create(void *levels, const void *body, 
 static camp_status_t enc_outbox_sender_create(void *levels, const void *body, char *buf, size_t cap,
                                               size_t *len, camp_diag_t *diag)
 {
-    (void)levels; /* the Outbox engine keeps no levels */
+    (void)levels; /* an Outbox call keeps its few levels on its own stack */
     return camp_outbox_sender_create_encode((const camp_outbox_sender_create_t *)body, buf, cap,
                                             len, diag);
 }
@@ -121,21 +121,21 @@ static camp_status_t dec_events_page(void *levels, camp_json_doc_t *doc, void *o
 static camp_status_t dec_outbox_campaign(void *levels, camp_json_doc_t *doc, void *out,
                                          camp_diag_t *diag)
 {
-    (void)levels; /* the Outbox engine keeps no levels */
+    (void)levels; /* an Outbox call keeps its few levels on its own stack */
     return camp_outbox_campaign_decode(doc, 0, (camp_outbox_campaign_t *)out, diag);
 }
 
 static camp_status_t dec_outbox_sender(void *levels, camp_json_doc_t *doc, void *out,
                                        camp_diag_t *diag)
 {
-    (void)levels; /* the Outbox engine keeps no levels */
+    (void)levels; /* an Outbox call keeps its few levels on its own stack */
     return camp_outbox_sender_decode(doc, 0, (camp_outbox_sender_t *)out, diag);
 }
 
 static camp_status_t dec_outbox_contacts(void *levels, camp_json_doc_t *doc, void *out,
                                          camp_diag_t *diag)
 {
-    (void)levels; /* the Outbox engine keeps no levels */
+    (void)levels; /* an Outbox call keeps its few levels on its own stack */
     return camp_outbox_contacts_page_decode(doc, 0, (camp_outbox_contacts_page_t *)out, diag);
 }
 
