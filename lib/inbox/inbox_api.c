@@ -384,8 +384,7 @@ static IB_INLINE camp_status_t events_next_with(iframe_t *frames, camp_json_doc_
     if (*done) {
         return CAMP_OK;
     }
-    if (camp_json_kind(doc, page->next_tok) != CAMP_JSON_OBJECT &&
-        camp_json_kind(doc, page->next_tok) == CAMP_JSON_INVALID) {
+    if (camp_json_kind(doc, page->next_tok) == CAMP_JSON_INVALID) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "$",
                              CAMP_RULE(I04, "page does not belong to this document"));
     }
