@@ -49,13 +49,15 @@ int64_t camp_days_from_civil(int64_t year, unsigned month, unsigned day)
 }
 
 /* camp_days_from_civil() for the dates RFC 3339 writes (years 0..9999, a valid
- * month and day): 32-bit arithmetic only, so parsing calls no division helper. */
+ * month and day): 32-bit arithmetic only, so parsing calls no division helper. The
+ * March-based year (-1..9999) is taken one era (400 years, 146097 days) later, so
+ * that it is never negative and one unsigned division finds its era. */
 static int32_t days_of_date(uint32_t year, uint32_t m, uint32_t day)
 {
-    int32_t y = (int32_t)year - ((m <= 2u) ? 1 : 0); /* -1..9999 */
-    int32_t era = (y >= 0) ? y / 400 : -1;
-    uint32_t yoe = (uint32_t)(y - era * 400);
-    return era * 146097 + (int32_t)day_of_era(yoe, m) + (int32_t)day - 1 - 719468;
+    uint32_t y = year + 400u - ((m <= 2u) ? 1u : 0u); /* 399..10399 */
+    uint32_t era = y / 400u;
+    uint32_t days = era * 146097u + day_of_era(y - era * 400u, m) + day;
+    return (int32_t)days - (146097 + 719468 + 1);
 }
 
 void camp_civil_from_days(int64_t days, int64_t *year, unsigned *month, unsigned *day)
@@ -89,49 +91,31 @@ void camp_civil_from_days(int64_t days, int64_t *year, unsigned *month, unsigned
     }
 }
 
-static bool is_leap(unsigned year)
+/* Whether @p year is a leap year: a multiple of 4 but not of 100, or of 400. Of
+ * the multiples of 4, those of 100 are those of 25, and of these, those of 400 are
+ * those of 16: one division. */
+static bool is_leap(uint32_t year)
 {
-    return (year % 4u == 0u && year % 100u != 0u) || year % 400u == 0u;
+    return (year & ((year % 25u != 0u) ? 3u : 15u)) == 0u;
 }
 
-static unsigned days_in_month(unsigned year, unsigned month)
-{
-    static const unsigned char dim[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-
-    if (month == 2u && is_leap(year)) {
-        return 29u;
-    }
-    return dim[month - 1u];
-}
-
-/* The value of the two ASCII digits at s[at] (the caller checked they are in the
+/* The value of the two ASCII digits at p[0..1] (the caller checked they are in the
  * text); -1 when one of them is not a digit. */
-static int32_t two_digits(const char *s, size_t at)
+static int32_t two_digits(const char *p)
 {
-    uint32_t hi = (uint32_t)(unsigned char)s[at] - (uint32_t)'0';
-    uint32_t lo = (uint32_t)(unsigned char)s[at + 1u] - (uint32_t)'0';
+    uint32_t hi = (uint32_t)(unsigned char)p[0] - (uint32_t)'0';
+    uint32_t lo = (uint32_t)(unsigned char)p[1] - (uint32_t)'0';
     return (hi > 9u || lo > 9u) ? -1 : (int32_t)(hi * 10u + lo);
 }
 
-/* The year: the four ASCII digits at s[0]; -1 when one of them is not a digit. */
-static int32_t four_digits(const char *s)
+/* A real day of the proleptic Gregorian calendar: a year, a month of 0..12 (0 has
+ * no day) and a day of that month (any value: 0 and -1 fail too). */
+static bool date_ok(uint32_t year, uint32_t month, uint32_t day)
 {
-    int32_t hi = two_digits(s, 0u);
-    int32_t lo = two_digits(s, 2u);
-    return (hi < 0 || lo < 0) ? -1 : (hi * 100) + lo;
-}
+    static const unsigned char dim[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    uint32_t last = dim[month] + ((month == 2u && is_leap(year)) ? 1u : 0u);
 
-/* A real day of the proleptic Gregorian calendar (a field not read is -1). */
-static bool date_ok(int32_t year, int32_t month, int32_t day)
-{
-    return year >= 0 && month >= 1 && month <= 12 && day >= 1 &&
-           day <= (int32_t)days_in_month((unsigned)year, (unsigned)month);
-}
-
-/* A time of day; second 60 is a leap second, checked against the offset later. */
-static bool time_ok(int32_t hour, int32_t minute, int32_t second)
-{
-    return hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 60;
+    return day - 1u < last; /* day 0 wraps to the largest value */
 }
 
 /* The separators of "YYYY-MM-DDTHH:MM:SS" (RFC 3339 §5.6 allows a lowercase "t";
@@ -156,53 +140,46 @@ static int32_t offset_at(const char *s, size_t pos, size_t len)
     if (len - pos != 6u || (s[pos] != '+' && s[pos] != '-') || s[pos + 3u] != ':') {
         return OFFSET_BAD;
     }
-    oh = two_digits(s, pos + 1u);
-    om = two_digits(s, pos + 4u);
-    if (oh < 0 || oh > 23 || om < 0 || om > 59) {
+    oh = two_digits(&s[pos + 1u]);
+    om = two_digits(&s[pos + 4u]);
+    if ((uint32_t)oh > 23u || (uint32_t)om > 59u) { /* -1 (not read) too */
         return OFFSET_BAD;
     }
     return (s[pos] == '-') ? -(oh * 60 + om) : oh * 60 + om;
 }
 
 /* Where the optional ".frac" after the seconds ends (any number of digits, at least
- * one; beyond nanoseconds they are truncated), its value in *nanos; 0 when a "."
- * has no digit. */
+ * one), its value in *nanos; 0 when a "." has no digit. Each digit is worth a tenth
+ * of the one before; from the tenth on that is 0: beyond nanoseconds they are
+ * truncated, with no count of digits and no padding of short fractions. */
 static size_t fraction_end(const char *s, size_t pos, size_t len, uint32_t *nanos)
 {
-    unsigned ndigits = 0;
+    uint32_t place = 100000000u; /* nanoseconds of a 1 in the next digit */
     uint32_t v = 0;
+    size_t first = pos + 1u;
     if (pos >= len || s[pos] != '.') {
         *nanos = 0;
         return pos;
     }
-    for (pos++; pos < len && s[pos] >= '0' && s[pos] <= '9'; pos++) {
-        if (ndigits < 9u) {
-            v = v * 10u + (uint32_t)(s[pos] - '0');
-        }
-        ndigits++;
-    }
-    if (ndigits == 0u) {
-        return 0;
-    }
-    for (; ndigits < 9u; ndigits++) {
-        v *= 10u;
+    for (pos = first; pos < len && s[pos] >= '0' && s[pos] <= '9'; pos++) {
+        v += (uint32_t)(s[pos] - '0') * place;
+        place /= 10u;
     }
     *nanos = v;
-    return pos;
+    return (pos == first) ? 0u : pos;
 }
 
-/* A leap second is only ever inserted at 23:59:60 UTC (RFC 3339 §5.7). */
+/* A leap second is only ever inserted at 23:59:60 UTC (RFC 3339 §5.7). The local
+ * minute of the day less the offset lies in -1439..2878, where 23:59 UTC is -1 (the
+ * day before) or 1439. */
 static bool leap_second_ok(int32_t hour, int32_t minute, int32_t second, int32_t offset)
 {
-    int32_t utc_minute_of_day;
+    int32_t utc_minute;
     if (second != 60) {
         return true;
     }
-    utc_minute_of_day = (hour * 60 + minute - offset) % 1440;
-    if (utc_minute_of_day < 0) {
-        utc_minute_of_day += 1440;
-    }
-    return utc_minute_of_day == 23 * 60 + 59;
+    utc_minute = hour * 60 + minute - offset;
+    return utc_minute == 23 * 60 + 59 || utc_minute == -1;
 }
 
 /* Every field is read at its fixed place of "YYYY-MM-DDTHH:MM:SS", each into a
@@ -210,20 +187,28 @@ static bool leap_second_ok(int32_t hour, int32_t minute, int32_t second, int32_t
  * check runs at the deepest point of the struct walks' stack paths). */
 camp_status_t camp_datetime_parse(const char *s, size_t len, camp_datetime_t *out)
 {
-    int32_t year, month, day, hour, minute, second, offset;
+    int32_t century, year, month, day, hour, minute, second, offset;
     uint32_t nanos;
     size_t end;
 
     if (s == NULL || len < 20u || !separators_ok(s)) {
         return CAMP_ERR_DATE;
     }
-    year = four_digits(s);
-    month = two_digits(s, 5u);
-    day = two_digits(s, 8u);
-    hour = two_digits(s, 11u);
-    minute = two_digits(s, 14u);
-    second = two_digits(s, 17u);
-    if (!date_ok(year, month, day) || !time_ok(hour, minute, second)) {
+    century = two_digits(s);
+    year = two_digits(&s[2]); /* within the century */
+    month = two_digits(&s[5]);
+    day = two_digits(&s[8]);
+    hour = two_digits(&s[11]);
+    minute = two_digits(&s[14]);
+    second = two_digits(&s[17]);
+    /* each compared unsigned, so that -1 (not read) is out of range too; the day is
+     * date_ok()'s; 60 is a leap second, checked with the offset below */
+    if ((century | year) < 0 || (uint32_t)month > 12u || (uint32_t)hour > 23u ||
+        (uint32_t)minute > 59u || (uint32_t)second > 60u) {
+        return CAMP_ERR_DATE;
+    }
+    year += century * 100;
+    if (!date_ok((uint32_t)year, (uint32_t)month, (uint32_t)day)) {
         return CAMP_ERR_DATE;
     }
     end = fraction_end(s, 19u, len, &nanos);
