@@ -169,16 +169,11 @@ static size_t fraction_end(const char *s, size_t pos, size_t len, uint32_t *nano
     return (pos == first) ? 0u : pos;
 }
 
-/* A leap second is only ever inserted at 23:59:60 UTC (RFC 3339 §5.7). The local
- * minute of the day less the offset lies in -1439..2878, where 23:59 UTC is -1 (the
- * day before) or 1439. */
-static bool leap_second_ok(int32_t hour, int32_t minute, int32_t second, int32_t offset)
+/* A leap second is only ever inserted at 23:59:60 UTC (RFC 3339 §5.7): whether
+ * @p utc_minute, the local minute of the day less the offset (-1439..2878), is
+ * 23:59 UTC: -1 (the day before) or 1439. */
+static bool leap_minute(int32_t utc_minute)
 {
-    int32_t utc_minute;
-    if (second != 60) {
-        return true;
-    }
-    utc_minute = hour * 60 + minute - offset;
     return utc_minute == 23 * 60 + 59 || utc_minute == -1;
 }
 
@@ -213,7 +208,7 @@ camp_status_t camp_datetime_parse(const char *s, size_t len, camp_datetime_t *ou
     }
     end = fraction_end(s, 19u, len, &nanos);
     offset = (end != 0u) ? offset_at(s, end, len) : OFFSET_BAD;
-    if (offset == OFFSET_BAD || !leap_second_ok(hour, minute, second, offset)) {
+    if (offset == OFFSET_BAD || (second == 60 && !leap_minute(hour * 60 + minute - offset))) {
         return CAMP_ERR_DATE;
     }
     if (out != NULL) {
@@ -228,7 +223,7 @@ camp_status_t camp_datetime_parse(const char *s, size_t len, camp_datetime_t *ou
         /* a leap second maps to the same POSIX instant as the following second */
         out->unix_seconds =
             (int64_t)days_of_date((uint32_t)year, (uint32_t)month, (uint32_t)day) * 86400 +
-            (int64_t)(hour * 3600 + minute * 60 + second - offset * 60);
+            (int64_t)((hour * 60 + minute - offset) * 60 + second);
     }
     return CAMP_OK;
 }
