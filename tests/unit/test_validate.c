@@ -436,6 +436,28 @@ static void test_datetime_calendar(void **state)
     parse_bad("2025-01-00T00:00:00Z");
 }
 
+/* February 29 in the years that decide the leap rule: multiples of 4, 25, 100, 400. */
+static void test_datetime_leap_years(void **state)
+{
+    static const unsigned leap[] = {0, 4, 400, 1600, 1976, 2000, 2400, 9996};
+    static const unsigned common[] = {1, 25, 75, 100, 1700, 1800, 1900, 1975, 2100, 2300, 9999};
+    size_t i;
+    char s[32];
+    (void)state;
+    for (i = 0; i < sizeof leap / sizeof leap[0]; i++) {
+        (void)snprintf(s, sizeof s, "%04u-02-29T12:00:00Z", leap[i]);
+        (void)parse_ok(s);
+        (void)snprintf(s, sizeof s, "%04u-02-30T12:00:00Z", leap[i]);
+        parse_bad(s);
+    }
+    for (i = 0; i < sizeof common / sizeof common[0]; i++) {
+        (void)snprintf(s, sizeof s, "%04u-02-28T12:00:00Z", common[i]);
+        (void)parse_ok(s);
+        (void)snprintf(s, sizeof s, "%04u-02-29T12:00:00Z", common[i]);
+        parse_bad(s);
+    }
+}
+
 static void test_datetime_time_limits(void **state)
 {
     (void)state;
@@ -602,6 +624,7 @@ int main(void)
         cmocka_unit_test(test_datetime_fields),
         cmocka_unit_test(test_datetime_fraction),
         cmocka_unit_test(test_datetime_calendar),
+        cmocka_unit_test(test_datetime_leap_years),
         cmocka_unit_test(test_datetime_time_limits),
         cmocka_unit_test(test_datetime_syntax),
         cmocka_unit_test(test_datetime_format),
