@@ -8,6 +8,12 @@
 #include "http/http_internal.h"
 #include "status/status_internal.h"
 
+/* Out of line: inlined in camp_http_write_request() it costs more code. */
+#if defined(__GNUC__) || defined(__clang__)
+#define REQUEST_NOINLINE __attribute__((noinline))
+#else
+#define REQUEST_NOINLINE
+#endif
 
 /* Byte classes of ASCII as bitmaps: bit (c & 7) of map[c >> 3]. */
 static bool in_class(const uint8_t map[16], uint8_t c)
@@ -60,17 +66,14 @@ bool camp_http_parse_u63(const char *s, size_t len, int64_t *out)
     return true;
 }
 
-const char *camp_http_method_name(camp_http_method_t method)
+REQUEST_NOINLINE const char *camp_http_method_name(camp_http_method_t method)
 {
-    switch (method) {
-    case CAMP_HTTP_GET: return "GET";
-    case CAMP_HTTP_POST: return "POST";
-    case CAMP_HTTP_PUT: return "PUT";
-    case CAMP_HTTP_PATCH: return "PATCH";
-    case CAMP_HTTP_DELETE: return "DELETE";
-    case CAMP_HTTP_HEAD: return "HEAD";
-    }
-    return "?";
+    /* the names back to back in the order of camp_http_method_t, then "?";
+     * at[] is where each starts (no table of pointers) */
+    static const char names[] = "GET\0POST\0PUT\0PATCH\0DELETE\0HEAD\0?";
+    static const uint8_t at[] = {0u, 4u, 9u, 13u, 19u, 26u, 31u};
+    unsigned m = (unsigned)method;
+    return &names[at[(m < 6u) ? m : 6u]];
 }
 
 void camp_http_request_init(camp_http_request_t *rq, camp_http_method_t method, const char *host,
@@ -213,13 +216,6 @@ static camp_status_t check_extra(const camp_http_request_t *rq, camp_diag_t *dia
 
 /* The diag path of a bad Content-Type; its tail is the header's name. */
 static const char k_path_content_type[] = "request.Content-Type";
-
-/* Out of line: inlined in camp_http_write_request() it costs more code. */
-#if defined(__GNUC__) || defined(__clang__)
-#define REQUEST_NOINLINE __attribute__((noinline))
-#else
-#define REQUEST_NOINLINE
-#endif
 
 REQUEST_NOINLINE static camp_status_t check_request(const camp_http_request_t *rq,
                                                     camp_diag_t *diag)
