@@ -171,16 +171,16 @@ static void put_s(head_writer_t *w, const char *s)
 
 static void put_u(head_writer_t *w, size_t v)
 {
-    char digits[24];
-    size_t n = 0;
+    /* at most 3 digits a byte of size_t (2.41 would do), written from the
+     * last: one put_n() for the number */
+    char digits[3u * sizeof(size_t)];
+    size_t n = sizeof digits;
     do {
-        digits[n++] = (char)('0' + (v % 10u));
-        v /= 10u;
-    } while (v != 0 && n < sizeof digits);
-    while (n > 0) {
         n--;
-        put_n(w, &digits[n], 1);
-    }
+        digits[n] = (char)('0' + (v % 10u));
+        v /= 10u;
+    } while (v != 0u);
+    put_n(w, &digits[n], sizeof digits - n);
 }
 
 static void put_header(head_writer_t *w, const char *name, const char *value)
