@@ -70,7 +70,13 @@ REQUEST_NOINLINE const char *camp_http_method_name(camp_http_method_t method)
 {
     /* the names back to back in the order of camp_http_method_t, then "?";
      * at[] is where each starts (no table of pointers) */
-    static const char names[] = "GET\0POST\0PUT\0PATCH\0DELETE\0HEAD\0?";
+    static const char names[] = "GET\0"
+                                "POST\0"
+                                "PUT\0"
+                                "PATCH\0"
+                                "DELETE\0"
+                                "HEAD\0"
+                                "?";
     static const uint8_t at[] = {0u, 4u, 9u, 13u, 19u, 26u, 31u};
     unsigned m = (unsigned)method;
     return &names[at[(m < 6u) ? m : 6u]];
@@ -174,13 +180,13 @@ static void put_u(head_writer_t *w, size_t v)
     /* at most 3 digits a byte of size_t (2.41 would do), written from the
      * last: one put_n() for the number */
     char digits[3u * sizeof(size_t)];
-    size_t n = sizeof digits;
+    size_t n = sizeof(digits);
     do {
         n--;
         digits[n] = (char)('0' + (v % 10u));
         v /= 10u;
     } while (v != 0u);
-    put_n(w, &digits[n], sizeof digits - n);
+    put_n(w, &digits[n], sizeof(digits) - n);
 }
 
 static void put_header(head_writer_t *w, const char *name, const char *value)
