@@ -191,14 +191,15 @@ int64_t camp_http_retry_after_ms(const camp_http_response_t *rs, int64_t now_uni
     return (s > cap_s ? cap_s : s) * 1000;
 }
 
+/* CAMP_ERR_API_BAD_REQUEST..CAMP_ERR_API_RATE_LIMITED: stable, consecutive numbers */
+#define API_STATUSES (((int)CAMP_ERR_API_RATE_LIMITED - (int)CAMP_ERR_API_BAD_REQUEST) + 1)
+
 camp_status_t camp_http_status_map(int status)
 {
-    /* the statuses the APIs give a meaning to */
-    static const uint16_t codes[] = {400, 401, 403, 404, 409, 422, 429};
-    static const camp_status_t mapped[] = {CAMP_ERR_API_BAD_REQUEST, CAMP_ERR_API_UNAUTHORIZED,
-                                           CAMP_ERR_API_FORBIDDEN,   CAMP_ERR_API_NOT_FOUND,
-                                           CAMP_ERR_API_CONFLICT,    CAMP_ERR_API_UNPROCESSABLE,
-                                           CAMP_ERR_API_RATE_LIMITED};
+    /* the statuses the APIs give a meaning to, less 400: 400 401 403 404 409
+     * 422 429 map to the API statuses in order, so the status is the first
+     * plus the index (more codes than statuses stop the build) */
+    static const uint8_t codes[API_STATUSES] = {0u, 1u, 3u, 4u, 9u, 22u, 29u};
     size_t i;
     if (status >= 200 && status <= 299) {
         return CAMP_OK;
@@ -207,8 +208,9 @@ camp_status_t camp_http_status_map(int status)
         return CAMP_ERR_HTTP_REDIRECT;
     }
     for (i = 0; i < sizeof codes / sizeof codes[0]; i++) {
-        if (status == (int)codes[i]) {
-            return mapped[i];
+        if (status == (400 + (int)codes[i])) {
+            int mapped = (int)CAMP_ERR_API_BAD_REQUEST + (int)i;
+            return (camp_status_t)mapped;
         }
     }
     if (status >= 500 && status <= 599) {
