@@ -340,18 +340,26 @@ void camp_http_path_init(camp_http_path_t *p, char *buf, size_t cap)
     p->cap = cap;
     p->len = 0;
     p->needed = 0;
-    p->status = (buf == NULL && cap > 0) ? CAMP_ERR_ARG : CAMP_OK;
+    p->status = CAMP_OK;
     p->in_query = false;
-    if (buf != NULL && cap > 0) {
-        buf[0] = '\0';
+    if (cap > 0) {
+        if (buf == NULL) {
+            p->status = CAMP_ERR_ARG;
+        } else {
+            buf[0] = '\0';
+        }
     }
 }
 
 static void path_put(camp_http_path_t *p, char c)
 {
-    if (p->buf != NULL && p->len + 1 < p->cap && p->len == p->needed) {
-        p->buf[p->len++] = c;
-        p->buf[p->len] = '\0';
+    /* buf and len in locals: the byte stores cannot change them */
+    char *buf = p->buf;
+    size_t len = p->len;
+    if (buf != NULL && len + 1u < p->cap && len == p->needed) {
+        buf[len] = c;
+        buf[len + 1u] = '\0';
+        p->len = len + 1u;
     }
     p->needed++;
 }
@@ -423,6 +431,7 @@ void camp_http_path_segment(camp_http_path_t *p, const char *s, size_t len)
 
 void camp_http_path_query(camp_http_path_t *p, const char *key, const char *value, size_t len)
 {
+    size_t key_len;
     if (p->status != CAMP_OK) {
         return;
     }
@@ -430,14 +439,15 @@ void camp_http_path_query(camp_http_path_t *p, const char *key, const char *valu
         p->status = CAMP_ERR_ARG;
         return;
     }
+    key_len = strlen(key);
     /* an empty value (value may be NULL then) reads no byte */
-    if (key[0] == '\0' || has_ctl(key, strlen(key)) || has_ctl(value, len)) {
+    if (key_len == 0u || has_ctl(key, key_len) || has_ctl(value, len)) {
         p->status = CAMP_ERR_HTTP_HEADER;
         return;
     }
     path_put(p, p->in_query ? '&' : '?');
     p->in_query = true;
-    path_encoded(p, key, strlen(key));
+    path_encoded(p, key, key_len);
     path_put(p, '=');
     path_encoded(p, value, len);
 }
