@@ -356,7 +356,7 @@ static void path_put(camp_http_path_t *p, char c)
     /* buf and len in locals: the byte stores cannot change them */
     char *buf = p->buf;
     size_t len = p->len;
-    if (buf != NULL && len + 1u < p->cap && len == p->needed) {
+    if ((buf != NULL) && ((len + 1u) < p->cap) && (len == p->needed)) {
         buf[len] = c;
         buf[len + 1u] = '\0';
         p->len = len + 1u;
