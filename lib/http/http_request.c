@@ -110,14 +110,24 @@ static bool has_ctl(const char *s, size_t len)
     return false;
 }
 
+/* value_ok()'s also_bad when no byte is refused besides the control bytes
+ * (DEL is one of them) */
+#define NO_MORE '\x7f'
+
 /* A header value: visible ASCII, spaces, and obs-text bytes (>= 0x80, e.g. a
  * UTF-8 time-zone name); never a control byte. Leading or trailing spaces
  * would be trimmed by the peer, so they are refused too (the value would not
- * arrive as given). */
-static bool value_ok(const char *v)
+ * arrive as given). @p also_bad is one more byte refused anywhere: ' ' for
+ * Host (no strchr() then), else NO_MORE. One pass, no strlen(). */
+static bool value_ok(const char *v, char also_bad)
 {
-    size_t len = strlen(v);
-    return !has_ctl(v, len) && (len == 0 || (v[0] != ' ' && v[len - 1] != ' '));
+    size_t i;
+    for (i = 0; v[i] != '\0'; i++) {
+        if (camp_http_is_ctl((uint8_t)v[i]) || (v[i] == also_bad)) {
+            return false;
+        }
+    }
+    return (i == 0u) || ((v[0] != ' ') && (v[i - 1u] != ' '));
 }
 
 /* A header name: a non-empty C string of token characters. */
@@ -198,9 +208,9 @@ static void put_header(head_writer_t *w, const char *name, const char *value)
 }
 
 /* A caller string sent as a header value: NULL means "not sent". */
-static bool opt_value_ok(const char *v)
+static bool opt_value_ok(const char *v, char also_bad)
 {
-    return v == NULL || (v[0] != '\0' && value_ok(v));
+    return v == NULL || (v[0] != '\0' && value_ok(v, also_bad));
 }
 
 static camp_status_t check_extra(const camp_http_request_t *rq, camp_diag_t *diag)
@@ -211,7 +221,8 @@ static camp_status_t check_extra(const camp_http_request_t *rq, camp_diag_t *dia
     }
     for (i = 0; i < rq->extra_count; i++) {
         const camp_http_header_t *h = &rq->extra[i];
-        if (h->name == NULL || h->value == NULL || !name_ok(h->name) || !value_ok(h->value)) {
+        if (h->name == NULL || h->value == NULL || !name_ok(h->name) ||
+            !value_ok(h->value, NO_MORE)) {
             return camp_diag_set(
                 diag, CAMP_ERR_HTTP_HEADER, "request.header",
                 CAMP_RULE(H45, "name must be a token; value without control bytes"));
@@ -233,17 +244,17 @@ REQUEST_NOINLINE static camp_status_t check_request(const camp_http_request_t *r
                       "must start with '/' and hold only printable ASCII without space or '#'"));
     }
     /* host is not NULL here: opt_value_ok() is the non-empty value test */
-    if (!opt_value_ok(rq->host) || strchr(rq->host, ' ') != NULL) {
+    if (!opt_value_ok(rq->host, ' ')) {
         return camp_diag_set(diag, CAMP_ERR_HTTP_HEADER, "request.Host",
                              CAMP_RULE(H47, "must be non-empty, without spaces or control bytes"));
     }
-    if (rq->auth != CAMP_HTTP_AUTH_NONE && !opt_value_ok(rq->token)) {
+    if (rq->auth != CAMP_HTTP_AUTH_NONE && !opt_value_ok(rq->token, NO_MORE)) {
         /* the token itself is never copied into diag */
         return camp_diag_set(
             diag, CAMP_ERR_HTTP_HEADER, "request.Authorization",
             CAMP_RULE(H48, "token must be non-empty, without control bytes or edge spaces"));
     }
-    if (rq->has_body && !opt_value_ok(rq->content_type)) {
+    if (rq->has_body && !opt_value_ok(rq->content_type, NO_MORE)) {
         return camp_diag_set(diag, CAMP_ERR_HTTP_HEADER, k_path_content_type,
                              CAMP_RULE(H49, "must be non-empty, without control bytes"));
     }
