@@ -102,24 +102,19 @@ static camp_status_t closed(camp_http_response_t *rs, int32_t r, camp_diag_t *di
     return camp_http_response_eof(rs, diag);
 }
 
-/* Hand what one recv() returned to the parser. Sets *end when the exchange is
- * over (with the returned status); CAMP_OK without *end: receive again. */
-static camp_status_t received(camp_http_response_t *rs, int32_t r, size_t room, bool *end,
-                              camp_diag_t *diag)
+/* Hand what one recv() returned (@p r) to the parser. CAMP_OK also when
+ * nothing came yet or the response is not complete: the parser's state says
+ * whether it is (CAMP_HTTP_ST_DONE). */
+static camp_status_t received(camp_http_response_t *rs, int32_t r, size_t room, camp_diag_t *diag)
 {
-    *end = true;
     if (r > 0) {
-        camp_status_t st;
+        bool done; /* the same as state_ == CAMP_HTTP_ST_DONE */
         if ((size_t)r > room) {
             rs->must_close = true;
             return camp_diag_set(diag, CAMP_ERR_NET, "http.response",
                                  CAMP_RULE(H39, "transport reported more bytes than asked for"));
         }
-        st = camp_http_response_feed(rs, (size_t)r, end, diag);
-        if (st != CAMP_OK) {
-            *end = true;
-        }
-        return st;
+        return camp_http_response_feed(rs, (size_t)r, &done, diag);
     }
     if ((r == CAMP_NET_CLOSED) || (r == CAMP_NET_TRUNCATED)) {
         return closed(rs, r, diag);
@@ -129,8 +124,7 @@ static camp_status_t received(camp_http_response_t *rs, int32_t r, size_t room, 
         return camp_diag_set(diag, net_status(r), "http.response",
                              CAMP_RULE(H40, "transport receive failed"));
     }
-    *end = false;
-    return CAMP_OK;
+    return CAMP_OK; /* nothing yet */
 }
 
 /* Receive into rs until it is complete, fails or the deadline passes. */
@@ -142,7 +136,6 @@ static camp_status_t receive(const camp_transport_t *t, camp_http_response_t *rs
     for (;;) {
         uint8_t *dst;
         size_t room;
-        bool end = false;
         camp_status_t st = camp_http_response_space(rs, &dst, &room);
         if (st == CAMP_ERR_HTTP_TOO_LARGE) {
             return camp_diag_set(
@@ -152,9 +145,9 @@ static camp_status_t receive(const camp_transport_t *t, camp_http_response_t *rs
         if (st != CAMP_OK) {
             return camp_diag_set(diag, st, "http", CAMP_RULE(H42, "parser refused more bytes"));
         }
-        st = received(rs, t->recv(t->ctx, dst, room), room, &end, diag);
-        if (end) {
-            return st;
+        st = received(rs, t->recv(t->ctx, dst, room), room, diag);
+        if ((st != CAMP_OK) || (rs->state_ == CAMP_HTTP_ST_DONE)) {
+            return st; /* failed, or complete */
         }
         st = tick(t, d, diag, "http.response");
         if (st != CAMP_OK) {
