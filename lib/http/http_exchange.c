@@ -173,6 +173,9 @@ camp_status_t camp_http_exchange_until(const camp_transport_t *t, const uint8_t 
 {
     deadline_t d;
     camp_status_t st;
+    /* first: stored before any call, the deadline needs no register kept
+     * across them */
+    d.at = deadline_ms;
     camp_diag_clear(diag);
     /* no buffer while the request is sent (init ignores a NULL rs) */
     camp_http_response_init(rs, NULL, 0, head_request);
@@ -181,7 +184,6 @@ camp_status_t camp_http_exchange_until(const camp_transport_t *t, const uint8_t 
                              CAMP_RULE(H43, "transport, buffer and response required"));
     }
     d.last = t->now_ms(t->ctx);
-    d.at = deadline_ms;
     d.frozen = 0;
 
     st = send_all(t, head, head_len, &d, diag, "http.request");
