@@ -282,9 +282,11 @@ static void put_start(head_writer_t *w, const camp_http_request_t *rq)
 
 static void put_fields(head_writer_t *w, const camp_http_request_t *rq)
 {
-    /* the CRLF that ends an Authorization line leads the fixed fields */
+    /* the CRLF that ends an Authorization line leads the fixed fields; the
+     * media type ends them, so it is also Content-Type's default */
     static const char k_fixed[] =
-        "\r\nUser-Agent: libcamp/" CAMP_VERSION_STRING "\r\nAccept: application/json\r\n";
+        "\r\nUser-Agent: libcamp/" CAMP_VERSION_STRING "\r\nAccept: application/json";
+    const char *json = &k_fixed[sizeof(k_fixed) - sizeof("application/json")];
     size_t i;
     size_t crlf = 2; /* no Authorization line to end */
     if (rq->token != NULL && rq->auth != CAMP_HTTP_AUTH_NONE) {
@@ -294,12 +296,13 @@ static void put_fields(head_writer_t *w, const camp_http_request_t *rq)
         crlf = 0;
     }
     put_s(w, &k_fixed[crlf]);
+    put_n(w, "\r\n", 2);
     for (i = 0; i < rq->extra_count; i++) {
         put_header(w, rq->extra[i].name, rq->extra[i].value);
     }
     if (rq->has_body) {
         put_header(w, &k_path_content_type[sizeof "request." - 1u],
-                   rq->content_type != NULL ? rq->content_type : "application/json");
+                   rq->content_type != NULL ? rq->content_type : json);
         put_s(w, "Content-Length: ");
         put_u(w, rq->body_len);
         put_n(w, "\r\n", 2);
