@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "http/http_internal.h"
 #include "status/status_internal.h"
 
 static camp_status_t net_status(int32_t r)
@@ -94,7 +95,7 @@ static camp_status_t closed(camp_http_response_t *rs, int32_t r, camp_diag_t *di
         rs->must_close = true;
         if (rs->state_ == CAMP_HTTP_ST_BODY_CLOSE) {
             rs->state_ = CAMP_HTTP_ST_FAILED;
-            return camp_diag_set(diag, CAMP_ERR_NET_TRUNCATED, "http.body",
+            return camp_diag_set(diag, CAMP_ERR_NET_TRUNCATED, CAMP_HTTP_PATH_BODY,
                                  CAMP_RULE(H38, "TLS connection closed without close_notify: the "
                                                 "close-delimited body may have been cut"));
         }
@@ -139,7 +140,7 @@ static camp_status_t receive(const camp_transport_t *t, camp_http_response_t *rs
         camp_status_t st = camp_http_response_space(rs, &dst, &room);
         if (st == CAMP_ERR_HTTP_TOO_LARGE) {
             return camp_diag_set(
-                diag, st, "http.header",
+                diag, st, CAMP_HTTP_PATH_HEADER,
                 CAMP_RULE(H41, "status line and headers do not fit in the buffer"));
         }
         if (st != CAMP_OK) {

@@ -133,29 +133,9 @@ void camp_http_response_init(camp_http_response_t *rs, uint8_t *buf, size_t cap,
 #endif
 
 /* The diag paths in the order of the P_ numbers, then the names of the
- * headers libcamp reads in the order of the HDR_ numbers, back to back in one
- * string (no table of pointers). The names of the first three headers are the
- * tails of their paths, so each is stored once. The paths before them are a
- * macro of their own so header_index() finds the first name at build time. */
-#define PATHS_BEFORE_HEADERS                                                                       \
-    "http.status_line\0"                                                                           \
-    "http.header\0"                                                                                \
-    "http.chunk\0"                                                                                 \
-    "http.trailer\0"                                                                               \
-    "http.body\0"
-static const char k_paths_and_names[] = PATHS_BEFORE_HEADERS /* then P_CONTENT_LENGTH.. */
-    "http.Content-Length\0"
-    "http.Transfer-Encoding\0"
-    "http.Content-Encoding\0"
-    "Connection\0"
-    "Retry-After\0"
-    "X-RateLimit-Limit\0"
-    "X-RateLimit-Remaining\0"
-    "X-RateLimit-Reset\0"
-    "Location\0"
-    "Content-Type\0"
-    "X-Request-Id\0"
-    "Date";
+ * headers libcamp reads in the order of the HDR_ numbers: CAMP_HTTP_PATHS
+ * (http_internal.h, as the exchange reports two of the paths too). */
+const char camp_http_paths[sizeof(CAMP_HTTP_PATHS)] = CAMP_HTTP_PATHS;
 #define NAME_OF_PATH 5u /* strlen("http."): a header path without its prefix */
 
 /* The @p n-th (from 0) of the NUL-separated strings that start at @p s. */
@@ -194,7 +174,7 @@ static camp_status_t fail(camp_http_response_t *rs, camp_diag_t *diag, unsigned 
     }
     rs->state_ = CAMP_HTTP_ST_FAILED;
     rs->must_close = true;
-    st = camp_diag_set(diag, st, nth_string(k_paths_and_names, path), nth_string(texts, f));
+    st = camp_diag_set(diag, st, nth_string(camp_http_paths, path), nth_string(texts, f));
     if (diag != NULL) {
         diag->offset = (size_t)(rs->consumed_ + at);
         diag->needed = (int64_t)rs->needed;
@@ -372,7 +352,7 @@ static void parse_connection(camp_http_response_t *rs, const char *v, size_t len
 HTTP_NOINLINE static unsigned header_index(const char *name, size_t name_len)
 {
     /* the path of Content-Length, found at build time */
-    const char *known = &k_paths_and_names[sizeof PATHS_BEFORE_HEADERS - 1u];
+    const char *known = &camp_http_paths[sizeof(CAMP_HTTP_PATHS_BEFORE_HEADERS) - 1u];
     unsigned i;
     for (i = 0; i < HDR_OTHER; i++) {
         /* the first three are paths: their names follow "http." */
