@@ -28,18 +28,21 @@ bool camp_http_parse_u63(const char *s, size_t len, int64_t *out);
  * names of the first three headers are the tails of their paths, so each is
  * stored once. The paths before them are a macro of their own so that
  * header_index() finds the first name at build time; the exchange reports
- * two of the paths as well (CAMP_HTTP_PATH_HEADER, CAMP_HTTP_PATH_BODY). */
+ * two of the paths as well (CAMP_HTTP_PATH_HEADER, CAMP_HTTP_PATH_BODY), and
+ * the request writer sends one of the names (CAMP_HTTP_NAME_CONNECTION). */
 #define CAMP_HTTP_PATHS_TO_HEADER "http.status_line\0"
 #define CAMP_HTTP_PATHS_TO_BODY                                                                    \
     CAMP_HTTP_PATHS_TO_HEADER "http.header\0"                                                      \
                               "http.chunk\0"                                                       \
                               "http.trailer\0"
 #define CAMP_HTTP_PATHS_BEFORE_HEADERS CAMP_HTTP_PATHS_TO_BODY "http.body\0"
-#define CAMP_HTTP_PATHS                                                                            \
+#define CAMP_HTTP_PATHS_TO_CONNECTION                                                              \
     CAMP_HTTP_PATHS_BEFORE_HEADERS                                                                 \
     "http.Content-Length\0"                                                                        \
     "http.Transfer-Encoding\0"                                                                     \
-    "http.Content-Encoding\0"                                                                      \
+    "http.Content-Encoding\0"
+#define CAMP_HTTP_PATHS                                                                            \
+    CAMP_HTTP_PATHS_TO_CONNECTION                                                                  \
     "Connection\0"                                                                                 \
     "Retry-After\0"                                                                                \
     "X-RateLimit-Limit\0"                                                                          \
@@ -52,5 +55,6 @@ bool camp_http_parse_u63(const char *s, size_t len, int64_t *out);
 extern const char camp_http_paths[sizeof(CAMP_HTTP_PATHS)];
 #define CAMP_HTTP_PATH_HEADER (&camp_http_paths[sizeof(CAMP_HTTP_PATHS_TO_HEADER) - 1u])
 #define CAMP_HTTP_PATH_BODY (&camp_http_paths[sizeof(CAMP_HTTP_PATHS_TO_BODY) - 1u])
+#define CAMP_HTTP_NAME_CONNECTION (&camp_http_paths[sizeof(CAMP_HTTP_PATHS_TO_CONNECTION) - 1u])
 
 #endif
