@@ -29,7 +29,12 @@ bool camp_http_parse_u63(const char *s, size_t len, int64_t *out);
  * stored once. The paths before them are a macro of their own so that
  * header_index() finds the first name at build time; the exchange reports
  * two of the paths as well (CAMP_HTTP_PATH_HEADER, CAMP_HTTP_PATH_BODY), and
- * the request writer sends one of the names (CAMP_HTTP_NAME_CONNECTION). */
+ * the request writer sends one of the names (CAMP_HTTP_NAME_CONNECTION).
+ * The Connection tokens follow, for the parser and the writer. */
+/* After the names: the Connection tokens the parser reads and the writer sends. */
+#define CAMP_HTTP_TOKENS                                                                           \
+    "keep-alive\0"                                                                                 \
+    "close"
 #define CAMP_HTTP_PATHS_TO_HEADER "http.status_line\0"
 #define CAMP_HTTP_PATHS_TO_BODY                                                                    \
     CAMP_HTTP_PATHS_TO_HEADER "http.header\0"                                                      \
@@ -51,10 +56,13 @@ bool camp_http_parse_u63(const char *s, size_t len, int64_t *out);
     "Location\0"                                                                                   \
     "Content-Type\0"                                                                               \
     "X-Request-Id\0"                                                                               \
-    "Date"
+    "Date\0" CAMP_HTTP_TOKENS
 extern const char camp_http_paths[sizeof(CAMP_HTTP_PATHS)];
 #define CAMP_HTTP_PATH_HEADER (&camp_http_paths[sizeof(CAMP_HTTP_PATHS_TO_HEADER) - 1u])
 #define CAMP_HTTP_PATH_BODY (&camp_http_paths[sizeof(CAMP_HTTP_PATHS_TO_BODY) - 1u])
 #define CAMP_HTTP_NAME_CONNECTION (&camp_http_paths[sizeof(CAMP_HTTP_PATHS_TO_CONNECTION) - 1u])
+#define CAMP_HTTP_TOKEN_CLOSE (&camp_http_paths[sizeof(CAMP_HTTP_PATHS) - sizeof("close")])
+#define CAMP_HTTP_TOKEN_KEEP_ALIVE                                                                 \
+    (&camp_http_paths[sizeof(CAMP_HTTP_PATHS) - sizeof(CAMP_HTTP_TOKENS)])
 
 #endif

@@ -307,7 +307,8 @@ static void put_fields(head_writer_t *w, const camp_http_request_t *rq)
         put_u(w, rq->body_len);
         put_n(w, "\r\n", 2);
     }
-    put_header(w, CAMP_HTTP_NAME_CONNECTION, rq->keep_alive ? "keep-alive" : "close");
+    put_header(w, CAMP_HTTP_NAME_CONNECTION,
+               rq->keep_alive ? CAMP_HTTP_TOKEN_KEEP_ALIVE : CAMP_HTTP_TOKEN_CLOSE);
     put_n(w, "\r\n", 2);
 }
 

@@ -317,9 +317,9 @@ static void parse_connection(camp_http_response_t *rs, const char *v, size_t len
         }
         from = e + 1u;
         trim_ows((const uint8_t *)v, &s, &e);
-        if (camp_http_ieq(&v[s], e - s, "close")) {
+        if (camp_http_ieq(&v[s], e - s, CAMP_HTTP_TOKEN_CLOSE)) {
             rs->must_close = true;
-        } else if (camp_http_ieq(&v[s], e - s, "keep-alive")) {
+        } else if (camp_http_ieq(&v[s], e - s, CAMP_HTTP_TOKEN_KEEP_ALIVE)) {
             rs->ka_ = true;
         } else {
             /* other tokens name hop-by-hop headers: nothing to do */
