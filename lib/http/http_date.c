@@ -41,8 +41,10 @@ static uint32_t month_index(const char *s)
     return 0;
 }
 
-/* s[0..len) is a day name: the full one, or its first three letters. */
-static bool day_name(const char *s, size_t len, bool long_form)
+/* The length of the day name that s[0..len) starts with: a full one, or the
+ * first three letters of one (@p long_form false); 0 when there is none. No
+ * full name is the start of another, so the first match is the only one. */
+static size_t day_name(const char *s, size_t len, bool long_form)
 {
     static const char names[] = "Monday\0"
                                 "Tuesday\0"
@@ -55,12 +57,13 @@ static bool day_name(const char *s, size_t len, bool long_form)
     uint32_t i;
     for (i = 0; i < 7u; i++) {
         size_t n_len = strlen(names + at);
-        if ((long_form ? n_len : 3u) == len && memcmp(s, names + at, len) == 0) {
-            return true;
+        size_t want = long_form ? n_len : 3u;
+        if (want <= len && memcmp(s, names + at, want) == 0) {
+            return want;
         }
         at += n_len + 1u;
     }
-    return false;
+    return 0;
 }
 
 /* Date fields as scanned: v[] in the order day, year, hour, minute, second
@@ -89,6 +92,14 @@ static bool scan(const char *s, size_t len, const char *pat, date_fields_t *f)
             return false;
         }
         c = s[i];
+        if (pat[j] == 'a' || pat[j] == 'A') {
+            size_t n = day_name(s + i, len - i, pat[j] == 'A');
+            if (n == 0u) {
+                return false;
+            }
+            i += n;
+            continue;
+        }
         if (pat[j] == 'b') {
             if (len - i < 3u) {
                 return false;
@@ -126,39 +137,37 @@ static bool fields_ok(const date_fields_t *f)
 
 bool camp_http_parse_date(const char *s, size_t len, int64_t *unix_seconds)
 {
-    /* The three date forms after their day name: IMF-fixdate "Sun, 06 Nov 1994
-     * 08:49:37 GMT", RFC 850 "Sunday, 06-Nov-94 08:49:37 GMT" and asctime
-     * "Sun Nov  6 08:49:37 1994". Pattern bytes: D day, Y year, H hour,
-     * N minute, S second (one decimal digit each, accumulated), b a three-letter
-     * month, _ a space or a digit of the day; any other byte must be there as
-     * written. The field bytes are numbers, not letters: no lookup finds them. */
-    static const char imf_pattern[] = ", " D D " b " Y Y Y Y " " H H ":" N N ":" S S " GMT";
-    static const char rfc850_pattern[] = ", " D D "-b-" Y Y " " H H ":" N N ":" S S " GMT";
-    static const char asctime_pattern[] = " b _" D " " H H ":" N N ":" S S " " Y Y Y Y;
-    date_fields_t f = {{0u, 0u, 0u, 0u, 0u}, 0u};
+    /* The three date forms: IMF-fixdate "Sun, 06 Nov 1994 08:49:37 GMT",
+     * RFC 850 "Sunday, 06-Nov-94 08:49:37 GMT" and asctime "Sun Nov  6
+     * 08:49:37 1994", tried in that order (a date fits one form at most).
+     * Pattern bytes: a a three-letter day name, A a full one, D day, Y year,
+     * H hour, N minute, S second (one decimal digit each, accumulated), b a
+     * three-letter month, _ a space or a digit of the day; any other byte must
+     * be there as written. The field bytes are numbers, not letters: no lookup
+     * finds them. */
+    static const char patterns[] = "a, " D D " b " Y Y Y Y " " H H ":" N N ":" S S " GMT\0"
+                                   "A, " D D "-b-" Y Y " " H H ":" N N ":" S S " GMT\0"
+                                   "a b _" D " " H H ":" N N ":" S S " " Y Y Y Y;
+    date_fields_t f;
+    size_t at = 0; /* where the form's pattern starts */
+    uint32_t form;
     uint32_t secs;
-    const char *comma;
-    const char *pat = asctime_pattern;
-    size_t n = 3;
     if (s == NULL || unix_seconds == NULL) {
         return false;
     }
-    comma = memchr(s, ',', len);
-    if (len == 29 && comma == s + 3) {
-        pat = imf_pattern;
-    } else if (comma != NULL) {
-        pat = rfc850_pattern;
-        n = (size_t)(comma - s);
-    } else if (len < n) {
-        return false;
-    } else {
-        /* asctime: no comma at all */
+    for (form = 0; form < 3u; form++) {
+        (void)memset(&f, 0, sizeof f);
+        if (scan(s, len, &patterns[at], &f)) {
+            break;
+        }
+        at += strlen(&patterns[at]) + 1u;
     }
-    if (!day_name(s, n, pat == rfc850_pattern) || !scan(s + n, len - n, pat, &f)) {
+    if (form == 3u) {
         return false;
     }
-    if (pat == rfc850_pattern) {
-        /* two-digit year: no clock here to apply RFC 9110's "50 years" rule */
+    if (form == 1u) {
+        /* RFC 850's two-digit year: no clock here to apply RFC 9110's "50
+         * years" rule */
         f.v[1] += (f.v[1] >= 70u) ? 1900u : 2000u;
     }
     if (!fields_ok(&f)) {
