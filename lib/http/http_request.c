@@ -199,12 +199,14 @@ static void put_u(head_writer_t *w, size_t v)
     put_n(w, &digits[n], sizeof(digits) - n);
 }
 
+/* A header line after the line before it: each line's CRLF is written when
+ * the next one starts, and put_fields() writes the last with the empty line. */
 static void put_header(head_writer_t *w, const char *name, const char *value)
 {
+    put_n(w, "\r\n", 2);
     put_s(w, name);
     put_n(w, ": ", 2);
     put_s(w, value);
-    put_n(w, "\r\n", 2);
 }
 
 /* A caller string sent as a header value: NULL means "not sent". */
@@ -262,7 +264,7 @@ REQUEST_NOINLINE static camp_status_t check_request(const camp_http_request_t *r
 }
 
 /* Request line and Host: `[host]` and `:port` composed here, so callers need no
- * buffer for it. */
+ * buffer for it. Host's CRLF starts the next line (see put_header()). */
 static void put_start(head_writer_t *w, const camp_http_request_t *rq)
 {
     /* "]" after a bracketed host, ":" before a port: one call for both */
@@ -277,39 +279,34 @@ static void put_start(head_writer_t *w, const camp_http_request_t *rq)
     if (rq->host_with_port) {
         put_u(w, rq->host_port);
     }
-    put_n(w, "\r\n", 2);
 }
 
 static void put_fields(head_writer_t *w, const camp_http_request_t *rq)
 {
-    /* the CRLF that ends an Authorization line leads the fixed fields; the
-     * media type ends them, so it is also Content-Type's default */
+    /* the media type ends the fixed fields, so it is also Content-Type's
+     * default */
     static const char k_fixed[] =
         "\r\nUser-Agent: libcamp/" CAMP_VERSION_STRING "\r\nAccept: application/json";
     const char *json = &k_fixed[sizeof(k_fixed) - sizeof("application/json")];
     size_t i;
-    size_t crlf = 2; /* no Authorization line to end */
     if (rq->token != NULL && rq->auth != CAMP_HTTP_AUTH_NONE) {
         /* "Authorization: " alone, or with "Bearer " */
-        put_n(w, "Authorization: Bearer ", (rq->auth == CAMP_HTTP_AUTH_BEARER) ? 22u : 15u);
+        put_n(w, "\r\nAuthorization: Bearer ", (rq->auth == CAMP_HTTP_AUTH_BEARER) ? 24u : 17u);
         put_s(w, rq->token);
-        crlf = 0;
     }
-    put_s(w, &k_fixed[crlf]);
-    put_n(w, "\r\n", 2);
+    put_s(w, k_fixed);
     for (i = 0; i < rq->extra_count; i++) {
         put_header(w, rq->extra[i].name, rq->extra[i].value);
     }
     if (rq->has_body) {
         put_header(w, &k_path_content_type[sizeof "request." - 1u],
                    rq->content_type != NULL ? rq->content_type : json);
-        put_s(w, "Content-Length: ");
+        put_s(w, "\r\nContent-Length: ");
         put_u(w, rq->body_len);
-        put_n(w, "\r\n", 2);
     }
     put_header(w, CAMP_HTTP_NAME_CONNECTION,
                rq->keep_alive ? CAMP_HTTP_TOKEN_KEEP_ALIVE : CAMP_HTTP_TOKEN_CLOSE);
-    put_n(w, "\r\n", 2);
+    put_n(w, "\r\n\r\n", 4); /* the last line's CRLF, then the empty line */
 }
 
 camp_status_t camp_http_write_request(const camp_http_request_t *rq, char *buf, size_t cap,
