@@ -840,33 +840,27 @@ camp_status_t camp_http_response_eof(camp_http_response_t *rs, camp_diag_t *diag
 
 const char *camp_http_response_header(const camp_http_response_t *rs, const char *name)
 {
-    size_t pos;
+    size_t pos = 0;
     size_t end;
     /* header_len is 0 until a header block ended in a buffer */
     if (rs == NULL || name == NULL || rs->header_len < 2) {
         return NULL;
     }
     end = rs->header_len - 2; /* the final empty line */
-    {
-        const uint8_t *lf = memchr(rs->buf_, '\n', end);
-        if (lf == NULL) {
-            return NULL;
-        }
-        pos = (size_t)(lf - rs->buf_) + 1; /* skip the status line */
-    }
     while (pos < end) {
-        const uint8_t *lf = memchr(rs->buf_ + pos, '\n', end - pos);
-        size_t line_end = (lf == NULL) ? end : (size_t)(lf - rs->buf_);
-        const uint8_t *colon = memchr(rs->buf_ + pos, ':', line_end - pos);
-        if (colon != NULL &&
-            camp_http_ieq((const char *)rs->buf_ + pos, (size_t)(colon - (rs->buf_ + pos)), name)) {
-            const char *v = (const char *)colon + 1;
+        const uint8_t *line = &rs->buf_[pos];
+        const uint8_t *lf = memchr(line, '\n', end - pos);
+        size_t line_len = (lf == NULL) ? (end - pos) : (size_t)(lf - line);
+        /* the status line (at 0) is no header */
+        const uint8_t *colon = (pos == 0u) ? NULL : memchr(line, ':', line_len);
+        if ((colon != NULL) && camp_http_ieq((const char *)line, (size_t)(colon - line), name)) {
+            const char *v = (const char *)&colon[1];
             while (*v == ' ' || *v == '\t') {
                 v++;
             }
             return v;
         }
-        pos = line_end + 1;
+        pos += line_len + 1u;
     }
     return NULL;
 }
