@@ -46,22 +46,22 @@ static uint32_t month_index(const char *s)
  * full name is the start of another, so the first match is the only one. */
 static size_t day_name(const char *s, size_t len, bool long_form)
 {
+    /* an empty name (the string's own NUL) ends the list */
     static const char names[] = "Monday\0"
                                 "Tuesday\0"
                                 "Wednesday\0"
                                 "Thursday\0"
                                 "Friday\0"
                                 "Saturday\0"
-                                "Sunday";
-    size_t at = 0;
-    uint32_t i;
-    for (i = 0; i < 7u; i++) {
-        size_t n_len = strlen(names + at);
+                                "Sunday\0";
+    const char *name = names;
+    while (*name != '\0') {
+        size_t n_len = strlen(name);
         size_t want = long_form ? n_len : 3u;
-        if (want <= len && memcmp(s, names + at, want) == 0) {
+        if (want <= len && memcmp(s, name, want) == 0) {
             return want;
         }
-        at += n_len + 1u;
+        name = &name[n_len + 1u];
     }
     return 0;
 }
