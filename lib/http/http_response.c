@@ -268,12 +268,17 @@ static bool is_ows(uint8_t c)
 /* Narrow [*s, *e) of @p b to its part without leading or trailing OWS. */
 static void trim_ows(const uint8_t *b, size_t *s, size_t *e)
 {
-    while (*s < *e && is_ows(b[*s])) {
-        (*s)++;
+    /* in locals: the byte loads could alias *s and *e */
+    size_t first = *s;
+    size_t end = *e;
+    while (first < end && is_ows(b[first])) {
+        first++;
     }
-    while (*e > *s && is_ows(b[*e - 1])) {
-        (*e)--;
+    while (end > first && is_ows(b[end - 1u])) {
+        end--;
     }
+    *s = first;
+    *e = end;
 }
 
 /* Split @p line into a validated name and an OWS-trimmed, NUL-terminated value. */
