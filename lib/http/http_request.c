@@ -171,13 +171,18 @@ typedef struct head_writer {
 
 static void put_n(head_writer_t *w, const char *s, size_t n)
 {
+    /* in locals: the byte stores could alias the writer's fields */
+    char *buf = w->buf;
+    size_t cap = w->cap;
+    size_t at = w->needed;
     size_t i;
     for (i = 0; i < n; i++) {
-        if (w->needed < w->cap) {
-            w->buf[w->needed] = s[i];
+        if (at < cap) {
+            buf[at] = s[i];
         }
-        w->needed++;
+        at++;
     }
+    w->needed = at;
 }
 
 static void put_s(head_writer_t *w, const char *s)
