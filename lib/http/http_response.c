@@ -295,13 +295,15 @@ static int split_header(camp_http_response_t *rs, size_t ls, size_t le, size_t *
     if (colon == NULL || colon == buf + ls) {
         return (int)fail(rs, diag, F_NO_COLON, ls);
     }
-    *name_len = (size_t)(colon - (buf + ls));
-    for (k = 0; k < *name_len; k++) {
-        if (!camp_http_is_tchar(buf[ls + k])) {
-            return (int)fail(rs, diag, F_NAME_TOKEN, ls + k);
+    /* the name: the bytes before the colon, walked by their index (no
+     * length read back through name_len on each pass) */
+    for (k = ls; &buf[k] != colon; k++) {
+        if (!camp_http_is_tchar(buf[k])) {
+            return (int)fail(rs, diag, F_NAME_TOKEN, k);
         }
     }
-    *vs = ls + *name_len + 1;
+    *name_len = k - ls;
+    *vs = k + 1u;
     *ve = le;
     trim_ows(buf, vs, ve);
     buf[le] = '\0';
