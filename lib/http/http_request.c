@@ -269,17 +269,24 @@ static camp_status_t check_request(const camp_http_request_t *rq, camp_diag_t *d
 
 /* Request line and Host: `[host]` and `:port` composed here, so callers need no
  * buffer for it. Host's CRLF starts the next line (see put_header()). */
+/* What follows the request target up to the host (its first byte, the
+ * space, also follows the method). */
+#define BEFORE_HOST " HTTP/1.1\r\nHost: "
+#define HOST_AT (sizeof(BEFORE_HOST) - 1u)
+
 static void put_start(head_writer_t *w, const camp_http_request_t *rq)
 {
-    /* "]" after a bracketed host, ":" before a port: one call for both */
-    static const char k_close_and_colon[] = "]:";
+    /* then "[" before a bracketed host, "]" after it and ":" before a port:
+     * one literal for all */
+    static const char k_around_host[] = BEFORE_HOST "[]:";
     size_t brackets = rq->host_brackets ? 1u : 0u;
     put_s(w, camp_http_method_name(rq->method));
-    put_n(w, " ", 1);
+    put_n(w, k_around_host, 1u);
     put_s(w, rq->target);
-    put_n(w, " HTTP/1.1\r\nHost: [", 17u + brackets);
+    put_n(w, k_around_host, HOST_AT + brackets);
     put_s(w, rq->host);
-    put_n(w, &k_close_and_colon[1u - brackets], brackets + (rq->host_with_port ? 1u : 0u));
+    /* "]:", "]", ":" or nothing */
+    put_n(w, &k_around_host[(HOST_AT + 2u) - brackets], brackets + (rq->host_with_port ? 1u : 0u));
     if (rq->host_with_port) {
         put_u(w, rq->host_port);
     }
