@@ -119,6 +119,44 @@ static void test_request_no_token_empty_post(void **state)
     assert_non_null(strstr(buf, "\r\nContent-Length: 0\r\n"));
 }
 
+/* The Host line's four forms (the writer composes brackets and port from one
+ * literal) and every method name on the request line. */
+static void test_request_host_forms_and_methods(void **state)
+{
+    static const struct {
+        bool brackets;
+        bool with_port;
+        const char *line;
+    } forms[] = {{false, false, "HEAD / HTTP/1.1\r\nHost: h\r\n"},
+                 {false, true, "HEAD / HTTP/1.1\r\nHost: h:8080\r\n"},
+                 {true, false, "HEAD / HTTP/1.1\r\nHost: [h]\r\n"},
+                 {true, true, "HEAD / HTTP/1.1\r\nHost: [h]:8080\r\n"}};
+    static const char *const methods[] = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"};
+    char buf[512];
+    size_t len = 0;
+    size_t i;
+    camp_http_request_t rq;
+    (void)state;
+    for (i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        camp_http_request_init(&rq, CAMP_HTTP_HEAD, "h", "/");
+        rq.host_brackets = forms[i].brackets;
+        rq.host_with_port = forms[i].with_port;
+        rq.host_port = 8080;
+        assert_int_equal(camp_http_write_request(&rq, buf, sizeof buf, &len, NULL), CAMP_OK);
+        assert_true(len > strlen(forms[i].line));
+        assert_memory_equal(buf, forms[i].line, strlen(forms[i].line));
+    }
+    for (i = 0; i < sizeof methods / sizeof methods[0]; i++) {
+        assert_string_equal(camp_http_method_name((camp_http_method_t)i), methods[i]);
+        camp_http_request_init(&rq, (camp_http_method_t)i, "h", "/x");
+        assert_int_equal(camp_http_write_request(&rq, buf, sizeof buf, &len, NULL), CAMP_OK);
+        assert_memory_equal(buf, methods[i], strlen(methods[i]));
+        assert_memory_equal(&buf[strlen(methods[i])], " /x HTTP/1.1\r\n",
+                            sizeof " /x HTTP/1.1\r\n" - 1u);
+    }
+    assert_string_equal(camp_http_method_name((camp_http_method_t)6), "?");
+}
+
 static void test_request_small_buffer_reports_size(void **state)
 {
     char buf[512];
@@ -972,6 +1010,7 @@ int main(void)
         cmocka_unit_test(test_request_get_exact_bytes),
         cmocka_unit_test(test_request_post_body_raw_auth_close),
         cmocka_unit_test(test_request_no_token_empty_post),
+        cmocka_unit_test(test_request_host_forms_and_methods),
         cmocka_unit_test(test_request_small_buffer_reports_size),
         cmocka_unit_test(test_request_refuses_control_bytes),
         cmocka_unit_test(test_path_segments_encoded),
