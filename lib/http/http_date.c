@@ -9,7 +9,9 @@
 static uint32_t days_in_month(uint32_t y, uint32_t m)
 {
     static const unsigned char dim[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (y % 4u == 0u && y % 100u != 0u) || y % 400u == 0u;
+    /* a multiple of 4 is one of 100 when it is one of 25, and then one of 400
+     * when it is one of 16: one division */
+    bool leap = ((y & 3u) == 0u) && (((y % 25u) != 0u) || ((y & 15u) == 0u));
     return (m == 2u && leap) ? 29u : dim[m - 1u];
 }
 
