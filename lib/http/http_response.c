@@ -246,7 +246,8 @@ static int parse_status_line(camp_http_response_t *rs, size_t ls, size_t le, cam
         line[8] != ' ') {
         return (int)fail(rs, diag, F_STATUS_START, ls);
     }
-    if (!camp_http_parse_u63(line + 9, 3, &code) || (code < 100) || (code > 599)) {
+    /* three digits: the code fits 32 bits, where the range test is cheaper */
+    if (!camp_http_parse_u63(line + 9, 3, &code) || (((uint32_t)code - 100u) > 499u)) {
         return (int)fail(rs, diag, F_STATUS_CODE, ls + 9);
     }
     if (len > 12 && line[12] != ' ') {
