@@ -288,6 +288,7 @@ static int split_header(camp_http_response_t *rs, size_t ls, size_t le, size_t *
 {
     uint8_t *buf = rs->buf_;
     const uint8_t *colon;
+    size_t name_end;
     size_t k;
     if (is_ows(buf[ls])) {
         return (int)fail(rs, diag, F_FOLDING, ls);
@@ -296,15 +297,16 @@ static int split_header(camp_http_response_t *rs, size_t ls, size_t le, size_t *
     if (colon == NULL || colon == buf + ls) {
         return (int)fail(rs, diag, F_NO_COLON, ls);
     }
-    /* the name: the bytes before the colon, walked by their index (no
+    /* the name: the bytes before the colon, walked up to its index (no
      * length read back through name_len on each pass) */
-    for (k = ls; &buf[k] != colon; k++) {
+    name_end = (size_t)(colon - buf);
+    for (k = ls; k < name_end; k++) {
         if (!camp_http_is_tchar(buf[k])) {
             return (int)fail(rs, diag, F_NAME_TOKEN, k);
         }
     }
-    *name_len = k - ls;
-    *vs = k + 1u;
+    *name_len = name_end - ls;
+    *vs = name_end + 1u;
     *ve = le;
     trim_ows(buf, vs, ve);
     buf[le] = '\0';
