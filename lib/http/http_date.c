@@ -139,37 +139,35 @@ static bool fields_ok(const date_fields_t *f)
 
 bool camp_http_parse_date(const char *s, size_t len, int64_t *unix_seconds)
 {
-    /* The three date forms: IMF-fixdate "Sun, 06 Nov 1994 08:49:37 GMT",
-     * RFC 850 "Sunday, 06-Nov-94 08:49:37 GMT" and asctime "Sun Nov  6
-     * 08:49:37 1994", tried in that order (a date fits one form at most).
-     * Pattern bytes: a a three-letter day name, A a full one, D day, Y year,
-     * H hour, N minute, S second (one decimal digit each, accumulated), b a
-     * three-letter month, _ a space or a digit of the day; any other byte must
-     * be there as written. The field bytes are numbers, not letters: no lookup
-     * finds them. */
-    static const char patterns[] = "a, " D D " b " Y Y Y Y " " H H ":" N N ":" S S " GMT\0"
-                                   "A, " D D "-b-" Y Y " " H H ":" N N ":" S S " GMT\0"
-                                   "a b _" D " " H H ":" N N ":" S S " " Y Y Y Y;
-    date_fields_t f;
-    size_t at = 0; /* where the form's pattern starts */
-    uint32_t form;
+    /* The three date forms: IMF-fixdate "Sun, 06 Nov 1994 08:49:37 GMT" (29
+     * bytes), RFC 850 "Sunday, 06-Nov-94 08:49:37 GMT" (30..33: the full day
+     * name) and asctime "Sun Nov  6 08:49:37 1994" (24). The length alone
+     * says which form a date can be. Pattern bytes: a a three-letter day
+     * name, A a full one, D day, Y year, H hour, N minute, S second (one
+     * decimal digit each, accumulated), b a three-letter month, _ a space or
+     * a digit of the day; any other byte must be there as written. The field
+     * bytes are numbers, not letters: no lookup finds them. */
+    static const char imf_pattern[] = "a, " D D " b " Y Y Y Y " " H H ":" N N ":" S S " GMT";
+    static const char rfc850_pattern[] = "A, " D D "-b-" Y Y " " H H ":" N N ":" S S " GMT";
+    static const char asctime_pattern[] = "a b _" D " " H H ":" N N ":" S S " " Y Y Y Y;
+    date_fields_t f = {{0u, 0u, 0u, 0u, 0u}, 0u};
+    const char *pat = rfc850_pattern;
     uint32_t secs;
     if (s == NULL || unix_seconds == NULL) {
         return false;
     }
-    for (form = 0; form < 3u; form++) {
-        (void)memset(&f, 0, sizeof f);
-        if (scan(s, len, &patterns[at], &f)) {
-            break;
-        }
-        at += strlen(&patterns[at]) + 1u;
+    if (len == 29u) {
+        pat = imf_pattern;
+    } else if (len == 24u) {
+        pat = asctime_pattern;
+    } else {
+        /* RFC 850, or no date */
     }
-    if (form == 3u) {
+    if (!scan(s, len, pat, &f)) {
         return false;
     }
-    if (form == 1u) {
-        /* RFC 850's two-digit year: no clock here to apply RFC 9110's "50
-         * years" rule */
+    if (pat == rfc850_pattern) {
+        /* two-digit year: no clock here to apply RFC 9110's "50 years" rule */
         f.v[1] += (f.v[1] >= 70u) ? 1900u : 2000u;
     }
     if (!fields_ok(&f)) {
