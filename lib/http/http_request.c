@@ -187,7 +187,18 @@ static void put_n(head_writer_t *w, const char *s, size_t n)
 
 static void put_s(head_writer_t *w, const char *s)
 {
-    put_n(w, s, strlen(s));
+    /* to the NUL, in one pass (no strlen() first) */
+    char *buf = w->buf;
+    size_t cap = w->cap;
+    size_t at = w->needed;
+    size_t i;
+    for (i = 0; s[i] != '\0'; i++) {
+        if (at < cap) {
+            buf[at] = s[i];
+        }
+        at++;
+    }
+    w->needed = at;
 }
 
 static void put_u(head_writer_t *w, size_t v)
