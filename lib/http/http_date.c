@@ -48,7 +48,7 @@ static uint32_t month_index(const char *s)
  * full name is the start of another, so the first match is the only one. */
 static size_t day_name(const char *s, size_t len, bool long_form)
 {
-    /* an empty name (the string's own NUL) ends the list */
+    /* the list ends at the string's own NUL (end) */
     static const char names[] = "Monday\0"
                                 "Tuesday\0"
                                 "Wednesday\0"
@@ -57,7 +57,8 @@ static size_t day_name(const char *s, size_t len, bool long_form)
                                 "Saturday\0"
                                 "Sunday\0";
     const char *name = names;
-    while (*name != '\0') {
+    const char *const end = &names[sizeof(names) - 1u];
+    while (name != end) {
         size_t n_len = strlen(name);
         size_t want = long_form ? n_len : 3u;
         if (want <= len && memcmp(s, name, want) == 0) {
