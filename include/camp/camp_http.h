@@ -318,8 +318,9 @@ void camp_http_response_init(camp_http_response_t *rs, uint8_t *buf, size_t cap,
  * @param[in,out] rs the parser.
  * @param[out] dst  destination inside the response buffer.
  * @param[out] room bytes that may be written there (> 0 on CAMP_OK).
- * @return CAMP_OK; CAMP_ERR_HTTP_TOO_LARGE when the status line and headers
- *         fill the whole buffer; CAMP_ERR_STATE when done or failed.
+ * @return CAMP_OK; CAMP_ERR_HTTP_TOO_LARGE when the status line and headers, or
+ *         a chunk-size or trailer line, fill the whole buffer (the parse has failed
+ *         then, and must_close is set); CAMP_ERR_STATE when done or failed.
  */
 CAMP_NODISCARD camp_status_t camp_http_response_space(camp_http_response_t *rs, uint8_t **dst,
                                                       size_t *room);

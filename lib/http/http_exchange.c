@@ -137,11 +137,15 @@ static camp_status_t receive(const camp_transport_t *t, camp_http_response_t *rs
     for (;;) {
         uint8_t *dst;
         size_t room;
+        bool in_head = rs->state_ <= CAMP_HTTP_ST_HEADERS;
         camp_status_t st = camp_http_response_space(rs, &dst, &room);
         if (st == CAMP_ERR_HTTP_TOO_LARGE) {
-            return camp_diag_set(
-                diag, st, CAMP_HTTP_PATH_HEADER,
-                CAMP_RULE(H41, "status line and headers do not fit in the buffer"));
+            return in_head ? camp_diag_set(diag, st, CAMP_HTTP_PATH_HEADER,
+                                           CAMP_RULE(H41, "status line and headers do not fit "
+                                                          "in the buffer"))
+                           : camp_diag_set(diag, st, CAMP_HTTP_PATH_BODY,
+                                           CAMP_RULE(H55, "chunk-size or trailer line does not "
+                                                          "fit in the buffer"));
         }
         if (st != CAMP_OK) {
             return camp_diag_set(diag, st, "http", CAMP_RULE(H42, "parser refused more bytes"));

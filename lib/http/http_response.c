@@ -731,14 +731,14 @@ static bool must_overflow(const camp_http_response_t *rs)
            !rs->overflow_;
 }
 
-/* A full buffer that cannot be emptied: a head that does not fit ends the parse. */
+/* A full buffer that cannot be emptied ends the parse: a head, or a chunk-size or
+ * trailer line, longer than the whole buffer. The rest of the response stays on the
+ * connection, so it must not be reused. */
 static camp_status_t no_space(camp_http_response_t *rs)
 {
-    if (rs->state_ <= CAMP_HTTP_ST_HEADERS) {
-        rs->state_ = CAMP_HTTP_ST_FAILED;
-        rs->must_close = true;
-        rs->needed = 0; /* unknown: the header block has not ended */
-    }
+    rs->state_ = CAMP_HTTP_ST_FAILED;
+    rs->must_close = true;
+    rs->needed = 0; /* unknown: the line has not ended */
     return CAMP_ERR_HTTP_TOO_LARGE;
 }
 

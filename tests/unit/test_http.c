@@ -745,6 +745,40 @@ static void test_too_large_chunked_and_close(void **state)
                      CAMP_ERR_HTTP_TOO_LARGE);
 }
 
+/* A chunk-size or trailer line longer than the whole buffer ends the parse: the
+ * rest of the response is still on the connection, so it must not be reused, and
+ * the failure names the body's framing, not the head. */
+static void test_too_large_chunk_line(void **state)
+{
+    static const char size_line[] =
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+        "1;ext=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\nx\r\n0\r\n\r\n";
+    static const char trailer[] =
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+        "1\r\nx\r\n0\r\n"
+        "X-Trace: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n\r\n";
+    const char *resp[2] = {size_line, trailer};
+    size_t len[2] = {sizeof size_line - 1, sizeof trailer - 1};
+    camp_http_response_t rs;
+    camp_diag_t diag;
+    size_t k, chunk;
+    (void)state;
+    for (k = 0; k < 2; k++) {
+        for (chunk = 0; chunk <= 3; chunk++) {
+            assert_int_equal(serve_n(resp[k], len[k], chunk, 100, false, &rs, &diag),
+                             CAMP_ERR_HTTP_TOO_LARGE);
+            assert_int_equal(rs.state_, CAMP_HTTP_ST_FAILED);
+            assert_true(rs.must_close);
+            assert_string_equal(diag.path, "http.body");
+            assert_string_equal(diag.rule, "chunk-size or trailer line does not fit in the buffer");
+            /* with room for the line the same response is read whole */
+            assert_int_equal(serve_n(resp[k], len[k], chunk, 200, false, &rs, &diag), CAMP_OK);
+            assert_int_equal(rs.body_len, 1);
+            assert_false(rs.must_close);
+        }
+    }
+}
+
 static void test_closed_and_errors(void **state)
 {
     static const char resp[] = "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n0123456789";
@@ -1033,6 +1067,7 @@ int main(void)
         cmocka_unit_test(test_refuse_chunk_framing),
         cmocka_unit_test(test_too_large_content_length),
         cmocka_unit_test(test_too_large_chunked_and_close),
+        cmocka_unit_test(test_too_large_chunk_line),
         cmocka_unit_test(test_closed_and_errors),
         cmocka_unit_test(test_timeout_never_returns_data),
         cmocka_unit_test(test_timeout_trickling_peer),
