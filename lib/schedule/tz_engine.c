@@ -48,19 +48,17 @@ uint32_t camp_tz_weekday(int64_t days)
     return (uint32_t)(days + 4 + 7 * TZ_DAY_BIAS) % 7u;
 }
 
-/* Days of month 1..12 in a leap or common year. */
-static int32_t tz_days_in(unsigned month, bool leap)
+/* Days from 1 January to the first of month 1..13 (13: the year's length).
+ * (367 m - 362) / 12 gives the month lengths of a year whose February has
+ * 30 days; from March on, subtract the 2 or 1 days February lacks. Smaller
+ * than a table of month lengths and the loop that summed them. */
+static int32_t tz_month_start(unsigned month, bool leap)
 {
-    static const uint8_t k_month_days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (month == 2u && leap) {
-        return 29;
+    int32_t d = (int32_t)((367u * month - 362u) / 12u);
+    if (month > 2u) {
+        d -= leap ? 1 : 2;
     }
-    return (int32_t)k_month_days[(month - 1u) % 12u];
-}
-
-static int64_t tz_month_days(int32_t year, unsigned month)
-{
-    return tz_days_in(month, tz_is_leap(year));
+    return d;
 }
 
 /* Day number (since 1970-01-01) of 1 January of year >= 1: 365 a year plus the
@@ -94,12 +92,10 @@ static int32_t tz_utc_year(int64_t t)
  * from 1 January in 32 bits: the result is below 400 days. */
 static int32_t tz_rule_day(int32_t jan1, bool leap, const camp_tz_date_t *d)
 {
-    int32_t mstart = 0;
+    int32_t mstart;
     int32_t dd;
     int32_t mdays;
     unsigned month;
-    unsigned m;
-    uint32_t wday1;
 
     if (d->kind == (uint8_t)CAMP_TZ_DATE_JULIAN1) {
         /* Jn never counts 29 February: from March on, skip it in leap years. */
@@ -109,12 +105,14 @@ static int32_t tz_rule_day(int32_t jan1, bool leap, const camp_tz_date_t *d)
         return (int32_t)d->day;
     }
     month = (d->month >= 1u && d->month <= 12u) ? d->month : 1u;
-    for (m = 1; m < month; m++) {
-        mstart += tz_days_in(m, leap);
-    }
-    wday1 = camp_tz_weekday(jan1 + mstart);
-    dd = (int32_t)(((uint32_t)d->wday + 7u - wday1) % 7u) + 7 * ((int32_t)d->week - 1);
-    mdays = tz_days_in(month, leap);
+    mstart = tz_month_start(month, leap);
+    /* Days from the month's first to its first weekday d: (d - weekday of
+     * the first) mod 7 in one remainder, with the weekday of day n being
+     * (n + 4) mod 7 (see camp_tz_weekday()). Rule years are 1969..2131, so
+     * the first is below day 60000 and the bias 7 * 65536 keeps it positive. */
+    dd = (int32_t)(((uint32_t)d->wday + 3u + 7u * 65536u - (uint32_t)(jan1 + mstart)) % 7u) +
+         7 * ((int32_t)d->week - 1);
+    mdays = tz_month_start(month + 1u, leap) - mstart;
     /* Week 5 means "last": step back into the month (at most twice: dd <= 34). */
     if (dd >= mdays) {
         dd -= 7;
@@ -125,40 +123,25 @@ static int32_t tz_rule_day(int32_t jan1, bool leap, const camp_tz_date_t *d)
     return mstart + dd;
 }
 
-/* The (0 or 2) transitions of one year, in time order. */
-typedef struct tz_year_tr {
-    int64_t t[2];
-    bool dst[2];
-    unsigned n;
-    int64_t jan1; /* 1 January 00:00 UTC of the year */
-} tz_year_tr_t;
-
-static void tz_year_transitions(const camp_tz_rule_t *r, int32_t year, tz_year_tr_t *out)
+/* The year's change to DST (tr[0]) and back (tr[1]). Returns whether the
+ * year adds them: not when they coincide, nor when the DST period would last
+ * a whole year or more. The two never coincide when added, so their order
+ * within the year needs no tie rule. */
+static bool tz_year_transitions(const camp_tz_rule_t *r, int32_t year, int64_t tr[2])
 {
     int32_t jan1_day = tz_jan1(year);
     bool leap = tz_is_leap(year);
-    int64_t jan1 = jan1_day * SECS_PER_DAY;
-    int64_t s = jan1 + tz_rule_day(jan1_day, leap, &r->start) * SECS_PER_DAY + r->start.time -
-                r->std_offset;
-    int64_t e =
-        jan1 + tz_rule_day(jan1_day, leap, &r->end) * SECS_PER_DAY + r->end.time - r->dst_offset;
-    int64_t ysecs = (leap ? 366 : 365) * SECS_PER_DAY;
+    unsigned i;
 
-    out->jan1 = jan1;
-    out->n = 0;
-    if (e < s) { /* southern hemisphere: DST ends earlier in the year than it starts */
-        out->t[0] = e;
-        out->dst[0] = false;
-        out->t[1] = s;
-        out->dst[1] = true;
-        out->n = 2;
-    } else if (s < e && e - s < ysecs) {
-        out->t[0] = s;
-        out->dst[0] = true;
-        out->t[1] = e;
-        out->dst[1] = false;
-        out->n = 2;
+    for (i = 0; i < 2u; i++) {
+        const camp_tz_date_t *d = (i == 0u) ? &r->start : &r->end;
+        /* the start is in standard time, the end in DST */
+        int32_t off = (i == 0u) ? r->std_offset : r->dst_offset;
+        tr[i] = (int64_t)(jan1_day + tz_rule_day(jan1_day, leap, d)) * SECS_PER_DAY +
+                ((int64_t)d->time - off);
     }
+    return tr[1] < tr[0] ||
+           (tr[0] < tr[1] && tr[1] - tr[0] < tz_month_start(13u, leap) * SECS_PER_DAY);
 }
 
 /* How far tz_rule_state() looks back and ahead, in years. A year's
@@ -178,6 +161,43 @@ static void tz_year_transitions(const camp_tz_rule_t *r, int32_t year, tz_year_t
  * of day < 168 h, offsets < 26 h. */
 #define TZ_SPILL (9 * SECS_PER_DAY)
 
+/* What tz_rule_state() has found so far. */
+typedef struct tz_state {
+    int64_t t;
+    int64_t best; /* latest transition at or before t, when found */
+    int64_t next; /* first transition after t, or INT64_MAX */
+    int32_t best_year;
+    bool found;
+    bool dst; /* the state best changed to */
+} tz_state_t;
+
+/* Folds the transitions of one year into *st; returns the day number of that
+ * year's 1 January. Both walks below use it: an earlier transition after t or
+ * a later one at or before t is the same answer whichever walk meets it. Of
+ * equal times, the one met first wins: the walk back meets years from the
+ * latest, and a year's two transitions never tie (tzcode's sequence order). */
+static int32_t tz_fold_year(const camp_tz_rule_t *r, int32_t year, tz_state_t *st)
+{
+    int64_t tr[2];
+    unsigned i;
+
+    if (tz_year_transitions(r, year, tr)) {
+        for (i = 0; i < 2u; i++) {
+            if (tr[i] > st->t) {
+                if (tr[i] < st->next) {
+                    st->next = tr[i];
+                }
+            } else if (!st->found || tr[i] > st->best) {
+                st->found = true;
+                st->best = tr[i];
+                st->best_year = year;
+                st->dst = (i == 0u);
+            }
+        }
+    }
+    return tz_jan1(year);
+}
+
 /* Rule state at t and the first rule transition after t (INT64_MAX if none).
  * The state is that of the latest transition at or before t, as in tzcode's
  * transition list (ties: the later one in the sequence wins). */
@@ -185,73 +205,48 @@ static bool tz_rule_state(const camp_tz_rule_t *r, int64_t t, int64_t *next)
 {
     int32_t y;
     int32_t yy;
-    int32_t best_year = 0;
-    bool found = false;
-    bool dst = true; /* no transition at all: perpetual DST */
-    int64_t best = 0;
+    tz_state_t st;
 
     *next = INT64_MAX;
     if (!r->has_dst) {
         return false;
     }
+    st.t = t;
+    st.best = 0;
+    st.next = INT64_MAX;
+    st.best_year = 0;
+    st.found = false;
+    st.dst = true; /* no transition at all: perpetual DST */
     y = tz_utc_year(t);
     /* Backward: years after y + 1 only change after t; once the
      * latest year with one at or before t is found, the year before it may
      * still hold a later one (rule times spill over New Year), older ones not. */
-    for (yy = y + 1; yy >= y - TZ_RULE_YEARS; yy--) {
-        tz_year_tr_t tr;
-        unsigned i;
-        if (found && yy < best_year - 1) {
+    for (yy = y + 1; yy >= y - TZ_RULE_YEARS && !(st.found && yy < st.best_year - 1); yy--) {
+        (void)tz_fold_year(r, yy, &st);
+    }
+    /* Forward: years before y - 1 only change before t; a year starting more
+     * than TZ_SPILL after st.next, and the later ones, change only after it. */
+    for (yy = y - 1; yy <= y + TZ_RULE_YEARS; yy++) {
+        if ((int64_t)tz_fold_year(r, yy, &st) * SECS_PER_DAY - TZ_SPILL > st.next) {
             break;
         }
-        tz_year_transitions(r, yy, &tr);
-        for (i = tr.n; i > 0u; i--) {
-            int64_t at = tr.t[i - 1u];
-            /* Walking the sequence backwards, an equal time already kept
-             * comes later in the sequence and wins the tie. */
-            if (at <= t && (!found || at > best)) {
-                found = true;
-                best = at;
-                best_year = yy;
-                dst = tr.dst[i - 1u];
-            }
-        }
     }
-    /* Forward: years before y - 1 only change before t. */
-    for (yy = y - 1; yy <= y + TZ_RULE_YEARS; yy++) {
-        tz_year_tr_t tr;
-        unsigned i;
-        tz_year_transitions(r, yy, &tr); /* no effect but tr: its 1 January serves the test */
-        if (*next != INT64_MAX && tr.jan1 - TZ_SPILL > *next) {
-            break; /* this year and later ones change only after *next */
-        }
-        for (i = 0; i < tr.n; i++) {
-            if (tr.t[i] > t && tr.t[i] < *next) {
-                *next = tr.t[i];
-            }
-        }
-    }
-    return dst;
+    *next = st.next;
+    return st.dst;
 }
 
-/* Carried transitions: true when t falls inside them (then *off, *dst set).
- * *next receives the first carried transition after t (or INT64_MAX). */
-static bool tz_carried(const camp_tz_t *tz, int64_t t, int32_t *off, bool *dst, int64_t *next)
+/* Carried transitions: when t falls inside them, they set *off and *dst;
+ * *next is lowered to the first carried transition after t, if any. */
+static void tz_carried(const camp_tz_t *tz, int64_t t, int32_t *off, bool *dst, int64_t *next)
 {
-    const uint32_t *times;
+    const uint32_t *times = &camp_tzdb_trans_time[tz->trans_first];
     size_t lo = 0;
-    size_t hi;
-    size_t n = tz->trans_count;
+    size_t hi = tz->trans_count;
+    size_t n = hi;
     uint8_t type;
 
-    *next = INT64_MAX;
-    if (n == 0u) {
-        return false;
-    }
-    times = camp_tzdb_trans_time + tz->trans_first;
     /* Last index with times[i] <= t (binary search), or none. t is in range,
      * before 2100, so it fits the table's 32-bit times. */
-    hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2u;
         if (times[mid] <= (uint32_t)t) {
@@ -260,36 +255,27 @@ static bool tz_carried(const camp_tz_t *tz, int64_t t, int32_t *off, bool *dst, 
             hi = mid;
         }
     }
-    if (lo < n) {
+    if (lo < n && (int64_t)times[lo] < *next) {
         *next = (int64_t)times[lo];
     }
     /* Before the first carried transition, and from the last one on, the
      * rule is exact (checked by tzgen.py). */
-    if (lo == 0u || lo == n) {
-        return false;
+    if (lo > 0u && lo < n) {
+        type = camp_tzdb_trans_type[tz->trans_first + lo - 1u];
+        *off = camp_tzdb_offsets[type & 0x7Fu];
+        *dst = (type & CAMP_TZDB_TYPE_DST) != 0u;
     }
-    type = camp_tzdb_trans_type[tz->trans_first + lo - 1u];
-    *off = camp_tzdb_offsets[type & 0x7Fu];
-    *dst = (type & CAMP_TZDB_TYPE_DST) != 0u;
-    return true;
 }
 
 void camp_tz_segment(const camp_tz_t *tz, int64_t t, int32_t *offset, bool *is_dst, int64_t *next)
 {
-    int64_t rule_next;
-    int64_t carried_next;
-    int32_t off = 0;
-    bool dst = false;
+    bool dst = tz_rule_state(&tz->rule, t, next);
+    int32_t off = dst ? tz->rule.dst_offset : tz->rule.std_offset;
 
-    if (!tz_carried(tz, t, &off, &dst, &carried_next)) {
-        dst = tz_rule_state(&tz->rule, t, &rule_next);
-        off = dst ? tz->rule.dst_offset : tz->rule.std_offset;
-    } else {
-        (void)tz_rule_state(&tz->rule, t, &rule_next);
-    }
+    /* inside the carried transitions, they override the rule */
+    tz_carried(tz, t, &off, &dst, next);
     *offset = off;
     *is_dst = dst;
-    *next = rule_next < carried_next ? rule_next : carried_next;
     if (*next > CAMP_TZ_END_UTC) {
         *next = CAMP_TZ_END_UTC;
     }
@@ -357,10 +343,14 @@ camp_status_t camp_tz_to_local(const camp_tz_t *tz, int64_t utc, camp_tz_local_t
 
 static bool tz_local_valid(const camp_tz_local_t *local)
 {
+    bool leap;
+
     if (local->year < 1999 || local->year > 2100 || local->month < 1u || local->month > 12u) {
         return false;
     }
-    if (local->day < 1u || (int64_t)local->day > tz_month_days(local->year, local->month)) {
+    leap = tz_is_leap(local->year);
+    if (local->day < 1u || (int32_t)local->day > tz_month_start(local->month + 1u, leap) -
+                                                     tz_month_start(local->month, leap)) {
         return false;
     }
     return local->hour <= 23u && local->minute <= 59u && local->second <= 59u;
