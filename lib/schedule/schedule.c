@@ -59,12 +59,8 @@ camp_status_t camp_week_windows_check(const camp_week_windows_t *w, camp_diag_t 
     return CAMP_ERR_SCHEDULE;
 }
 
-/* Shared by both decisions: out of line, so its checks are in flash once. */
-#if defined(__GNUC__) || defined(__clang__)
-__attribute__((noinline))
-#endif
-static camp_status_t
-sched_args(const camp_tz_t *tz, const camp_week_windows_t *w, int64_t utc)
+/* The checks of the decisions' arguments other than their outputs. */
+static camp_status_t sched_args(const camp_tz_t *tz, const camp_week_windows_t *w, int64_t utc)
 {
     if (tz == NULL || w == NULL) {
         return CAMP_ERR_ARG;
@@ -75,32 +71,6 @@ sched_args(const camp_tz_t *tz, const camp_week_windows_t *w, int64_t utc)
     if (utc < CAMP_TZ_MIN_UTC || utc >= CAMP_TZ_END_UTC) {
         return CAMP_ERR_TIME_RANGE;
     }
-    return CAMP_OK;
-}
-
-camp_status_t camp_schedule_is_open(const camp_tz_t *tz, const camp_week_windows_t *w, int64_t utc,
-                                    bool *open)
-{
-    int32_t off;
-    bool dst;
-    int64_t next;
-    int64_t local;
-    uint32_t sec, wday;
-    const camp_day_window_t *dw;
-    camp_status_t st;
-
-    if (open == NULL) {
-        return CAMP_ERR_ARG;
-    }
-    st = sched_args(tz, w, utc);
-    if (st != CAMP_OK) {
-        return st;
-    }
-    camp_tz_segment(tz, utc, &off, &dst, &next);
-    local = utc + off;
-    wday = camp_tz_weekday(camp_tz_days_of(local, &sec));
-    dw = &w->day[wday];
-    *open = dw->has_window && sec / 60u >= (uint32_t)dw->start && sec / 60u < (uint32_t)dw->end;
     return CAMP_OK;
 }
 
@@ -163,4 +133,24 @@ camp_status_t camp_schedule_next_open(const camp_tz_t *tz, const camp_week_windo
         u = seg_end;
     }
     return CAMP_OK;
+}
+
+/* Open at utc exactly when the next opening at or after utc is utc itself
+ * (camp_schedule_next_open() checks utc's own local minute first and returns
+ * utc when it is open), so the decision is not written twice. */
+camp_status_t camp_schedule_is_open(const camp_tz_t *tz, const camp_week_windows_t *w, int64_t utc,
+                                    bool *open)
+{
+    bool found;
+    int64_t next;
+    camp_status_t st;
+
+    if (open == NULL) {
+        return CAMP_ERR_ARG;
+    }
+    st = camp_schedule_next_open(tz, w, utc, &found, &next);
+    if (st == CAMP_OK) {
+        *open = found && next == utc;
+    }
+    return st;
 }
