@@ -329,7 +329,7 @@ camp_status_t camp_tz_to_local(const camp_tz_t *tz, int64_t utc, camp_tz_local_t
     out->minute = (uint8_t)((secs / 60u) % 60u);
     out->second = (uint8_t)(secs % 60u);
     out->wday = (uint8_t)wday;
-    out->yday = (uint16_t)(days - camp_days_from_civil(year, 1u, 1u));
+    out->yday = (uint16_t)(days - tz_jan1((int32_t)year));
     out->offset = off;
     out->is_dst = dst;
     return CAMP_OK;
@@ -341,26 +341,34 @@ camp_status_t camp_tz_to_local(const camp_tz_t *tz, int64_t utc, camp_tz_local_t
 #define TZ_LOCAL_WINDOW (26 * 3600)
 #define TZ_MAX_SEGMENTS 16
 
-static bool tz_local_valid(const camp_tz_local_t *local)
+/* Seconds from 1970 to the local time as if it were UTC, or -1 when it is no
+ * valid date and time of 1999..2100. tz_jan1() plus the month start is
+ * camp_days_from_civil() for these years, with the leap flag computed once. */
+static int64_t tz_local_seconds(const camp_tz_local_t *local)
 {
     bool leap;
+    int32_t mstart;
 
     if (local->year < 1999 || local->year > 2100 || local->month < 1u || local->month > 12u) {
-        return false;
+        return -1;
     }
     leap = tz_is_leap(local->year);
-    if (local->day < 1u || (int32_t)local->day > tz_month_start(local->month + 1u, leap) -
-                                                     tz_month_start(local->month, leap)) {
-        return false;
+    mstart = tz_month_start(local->month, leap);
+    if (local->day < 1u || (int32_t)local->day > tz_month_start(local->month + 1u, leap) - mstart ||
+        local->hour > 23u || local->minute > 59u || local->second > 59u) {
+        return -1;
     }
-    return local->hour <= 23u && local->minute <= 59u && local->second <= 59u;
+    return (int64_t)(tz_jan1(local->year) + mstart + (int32_t)local->day - 1) * SECS_PER_DAY +
+           (int32_t)((uint32_t)local->hour * 3600u + (uint32_t)local->minute * 60u +
+                     (uint32_t)local->second);
 }
 
-/* Walks the window around L: keeps up to two instants showing L in found[] and
- * returns how many there were; when L was skipped, *gap is where it would have
- * been (left alone otherwise). */
-static unsigned tz_scan_local(const camp_tz_t *tz, int64_t l, int64_t found[2], int64_t *gap,
-                              bool *have_gap)
+/* Walks the window around L and returns how many instants show it. *earlier
+ * and *later receive the first and the second of them (both the first when
+ * only one does); when none does and L was skipped, both receive where it
+ * would have been. *hit tells whether either happened. */
+static unsigned tz_scan_local(const camp_tz_t *tz, int64_t l, int64_t *earlier, int64_t *later,
+                              bool *hit)
 {
     int64_t lo = l - TZ_LOCAL_WINDOW;
     int64_t hi = l + TZ_LOCAL_WINDOW;
@@ -370,6 +378,7 @@ static unsigned tz_scan_local(const camp_tz_t *tz, int64_t l, int64_t found[2], 
     int32_t prev_off = 0;
     unsigned i;
 
+    *hit = false;
     if (lo < CAMP_TZ_MIN_UTC) {
         lo = CAMP_TZ_MIN_UTC;
     }
@@ -385,14 +394,20 @@ static unsigned tz_scan_local(const camp_tz_t *tz, int64_t l, int64_t found[2], 
         camp_tz_segment(tz, u, &off, &dst, &next);
         cand = l - off;
         if (cand >= u && cand < next) {
+            /* an instant showing L replaces a gap found before it */
+            if (n == 0u) {
+                *earlier = cand;
+            }
             if (n < 2u) {
-                found[n] = cand;
+                *later = cand;
             }
             n++;
-        } else if (i > 0u && prev_after && cand < u && !*have_gap) {
+            *hit = true;
+        } else if (i > 0u && prev_after && cand < u && !*hit) {
             /* L fell between the previous segment's end and this start. */
-            *gap = l - prev_off;
-            *have_gap = true;
+            *earlier = l - prev_off;
+            *later = *earlier;
+            *hit = true;
         }
         prev_after = cand >= next;
         prev_off = off;
@@ -404,36 +419,27 @@ static unsigned tz_scan_local(const camp_tz_t *tz, int64_t l, int64_t found[2], 
 camp_status_t camp_tz_to_utc(const camp_tz_t *tz, const camp_tz_local_t *local, int64_t *earlier,
                              int64_t *later, unsigned *count)
 {
-    int64_t found[2] = {0, 0};
-    int64_t gap = 0;
-    bool have_gap = false;
+    int64_t first = 0;
+    int64_t second = 0;
+    bool hit;
     unsigned n;
     int64_t l;
 
     if (tz == NULL || local == NULL || earlier == NULL) {
         return CAMP_ERR_ARG;
     }
-    if (!tz_local_valid(local)) {
+    l = tz_local_seconds(local);
+    if (l < 0) {
         return CAMP_ERR_ARG;
     }
-    l = camp_days_from_civil(local->year, local->month, local->day) * SECS_PER_DAY +
-        (int64_t)local->hour * 3600 + (int64_t)local->minute * 60 + (int64_t)local->second;
-    n = tz_scan_local(tz, l, found, &gap, &have_gap);
-    if (n == 0u) {
-        if (!have_gap) {
-            return CAMP_ERR_TIME_RANGE; /* L is outside the supported range */
-        }
-        found[0] = gap;
-        found[1] = gap;
-    } else if (n == 1u) {
-        found[1] = found[0];
-    }
-    if (found[0] < CAMP_TZ_MIN_UTC || found[1] >= CAMP_TZ_END_UTC) {
+    n = tz_scan_local(tz, l, &first, &second, &hit);
+    /* !hit: L is outside the supported range */
+    if (!hit || first < CAMP_TZ_MIN_UTC || second >= CAMP_TZ_END_UTC) {
         return CAMP_ERR_TIME_RANGE;
     }
-    *earlier = found[0];
+    *earlier = first;
     if (later != NULL) {
-        *later = found[1];
+        *later = second;
     }
     if (count != NULL) {
         *count = n > 2u ? 2u : n;
