@@ -21,13 +21,17 @@
 
 #define SECS_PER_DAY INT64_C(86400)
 
-/* Years here are 1969..2131 (rule years around 2000..2099, validated local
- * dates): 32 bits, and y >= 0, so a plain remainder. */
+/* Years here are 1969..2131: rule years reach TZ_RULE_YEARS + 1 around the
+ * UTC years of the range, 2000..2099, and local dates are 1999..2100. In
+ * 1901..2199 every fourth year is leap but 2100, which tz_is_leap() and
+ * tz_jan1() use; a wider range of instants would need the full rules. */
+#if CAMP_TZ_END_UTC > INT64_C(4102444800)
+#error "tz_is_leap() and tz_jan1() are exact for 1901..2199 only: check the rule years first"
+#endif
+
 static bool tz_is_leap(int32_t y)
 {
-    /* y mod 400: 4 and 100 divide 400, so it tells y mod 4 and y mod 100 too */
-    uint32_t r = (uint32_t)y % 400u;
-    return (r % 4u == 0u && r % 100u != 0u) || r == 0u;
+    return ((uint32_t)y & 3u) == 0u && y != 2100;
 }
 
 /* The bias that makes the schedule's instants non-negative: 2^21 days, more
@@ -61,14 +65,13 @@ static int32_t tz_month_start(unsigned month, bool leap)
     return d;
 }
 
-/* Day number (since 1970-01-01) of 1 January of year >= 1: 365 a year plus the
- * leap days before it (477 of them before 1970). Equal to camp_days_from_civil()
- * there (checked for years 1..5000) and much smaller: the decisions need only
- * this date. */
+/* Day number (since 1970-01-01) of 1 January of year 1969..2199: 365 a year
+ * plus a leap day every fourth year from 1972 on, but for 2100. Equal to
+ * camp_days_from_civil() there (checked for every year) and much smaller: the
+ * decisions need only this date. */
 static int32_t tz_jan1(int32_t year)
 {
-    uint32_t n = (uint32_t)year - 1u;
-    return 365 * (year - 1970) + (int32_t)(n / 4u - n / 100u + n / 400u) - 477;
+    return 365 * (year - 1970) + (int32_t)((uint32_t)(year - 1969) / 4u) - ((year > 2100) ? 1 : 0);
 }
 
 /* The UTC year of t, for t in [CAMP_TZ_MIN_UTC, CAMP_TZ_END_UTC) (the contract

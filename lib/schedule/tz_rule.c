@@ -37,13 +37,20 @@ static int tz_peek(const tz_parser_t *p)
     return p->pos < p->len ? (int)(unsigned char)p->s[p->pos] : -1;
 }
 
-static bool tz_expect(tz_parser_t *p, int c, const char *why)
+/* Takes the next byte when it is c: one call where each optional
+ * punctuation mark would test and step on its own. */
+static bool tz_accept(tz_parser_t *p, int c)
 {
     if (tz_peek(p) != c) {
-        return tz_fail(p, why);
+        return false;
     }
     p->pos++;
     return true;
+}
+
+static bool tz_expect(tz_parser_t *p, int c, const char *why)
+{
+    return tz_accept(p, c) || tz_fail(p, why);
 }
 
 static bool tz_is_digit(int c)
@@ -67,14 +74,10 @@ static bool tz_is_name_char(int c, bool quoted)
 static bool tz_name(tz_parser_t *p)
 {
     size_t start = p->pos;
-    bool quoted = tz_peek(p) == '<';
-    size_t begin;
+    bool quoted = tz_accept(p, '<');
+    size_t begin = p->pos;
     size_t n;
 
-    if (quoted) {
-        p->pos++;
-    }
-    begin = p->pos;
     while (p->pos - begin <= TZ_NAME_MAX && tz_is_name_char(tz_peek(p), quoted)) {
         p->pos++;
     }
@@ -115,19 +118,18 @@ static bool tz_hms(tz_parser_t *p, unsigned max_hours, const char *why, int32_t 
     unsigned t = 0;
     unsigned i;
     int32_t sign = 1;
-    int c = tz_peek(p);
 
-    if (c == '+' || c == '-') {
-        sign = (c == '-') ? -1 : 1;
-        p->pos++;
+    if (tz_accept(p, '-')) {
+        sign = -1;
+    } else {
+        (void)tz_accept(p, '+');
     }
     if (!tz_num(p, 0, max_hours, why, &t)) {
         return false;
     }
     for (i = 0; i < 2u; i++) {
         unsigned v = 0;
-        if (tz_peek(p) == ':') {
-            p->pos++;
+        if (tz_accept(p, ':')) {
             if (!tz_num(p, 0, 59,
                         (i == 0u) ? CAMP_RULE(T04, "minutes must be 00..59")
                                   : CAMP_RULE(T05, "seconds must be 00..59"),
@@ -163,9 +165,8 @@ static bool tz_date(tz_parser_t *p, camp_tz_date_t *d)
     int c = tz_peek(p);
 
     memset(d, 0, sizeof *d);
-    if (c == 'M') {
+    if (tz_accept(p, 'M')) {
         unsigned i;
-        p->pos++;
         for (i = 0; i < 3u; i++) {
             if ((i > 0u && !tz_expect(p, '.', k_mwd[i].dot)) ||
                 !tz_num(p, k_mwd[i].lo, k_mwd[i].hi, k_mwd[i].why, &v[i])) {
@@ -178,10 +179,7 @@ static bool tz_date(tz_parser_t *p, camp_tz_date_t *d)
         d->kind = (uint8_t)CAMP_TZ_DATE_MWD;
     } else if (c == 'J' || tz_is_digit(c)) {
         /* Jn counts 1..365, n counts 0..365 */
-        bool julian1 = (c == 'J');
-        if (julian1) {
-            p->pos++;
-        }
+        bool julian1 = tz_accept(p, 'J');
         if (!tz_num(p, julian1 ? 1u : 0u, 365,
                     julian1 ? CAMP_RULE(T06, "Julian day Jn must be 1..365")
                             : CAMP_RULE(T12, "zero-based day n must be 0..365"),
@@ -194,8 +192,7 @@ static bool tz_date(tz_parser_t *p, camp_tz_date_t *d)
         return tz_fail(p, CAMP_RULE(T13, "date must be Jn, n or Mm.w.d"));
     }
     d->time = 7200; /* POSIX default 02:00:00 */
-    if (tz_peek(p) == '/') {
-        p->pos++;
+    if (tz_accept(p, '/')) {
         return tz_hms(p, TZ_TIME_MAX_HOURS,
                       CAMP_RULE(T14, "transition time must be [+-]hh[:mm[:ss]], hh 0..167"),
                       &d->time);
