@@ -167,11 +167,10 @@ static bool tz_year_transitions(const camp_tz_rule_t *r, int32_t year, int64_t t
 /* What tz_rule_state() has found so far. */
 typedef struct tz_state {
     int64_t t;
-    int64_t best; /* latest transition at or before t, when found */
-    int64_t next; /* first transition after t, or INT64_MAX */
-    int32_t best_year;
-    bool found;
-    bool dst; /* the state best changed to */
+    int64_t best;      /* latest transition at or before t, once best_year != 0 */
+    int64_t next;      /* first transition after t, or INT64_MAX */
+    int32_t best_year; /* best's year, 0 while none is found (years are >= 1969) */
+    bool dst;          /* the state best changed to */
 } tz_state_t;
 
 /* Folds the transitions of one year into *st; returns the day number of that
@@ -190,8 +189,7 @@ static int32_t tz_fold_year(const camp_tz_rule_t *r, int32_t year, tz_state_t *s
                 if (tr[i] < st->next) {
                     st->next = tr[i];
                 }
-            } else if (!st->found || tr[i] > st->best) {
-                st->found = true;
+            } else if (st->best_year == 0 || tr[i] > st->best) {
                 st->best = tr[i];
                 st->best_year = year;
                 st->dst = (i == 0u);
@@ -215,16 +213,14 @@ static bool tz_rule_state(const camp_tz_rule_t *r, int64_t t, int64_t *next)
         return false;
     }
     st.t = t;
-    st.best = 0;
     st.next = INT64_MAX;
     st.best_year = 0;
-    st.found = false;
     st.dst = true; /* no transition at all: perpetual DST */
     y = tz_utc_year(t);
     /* Backward: years after y + 1 only change after t; once the
      * latest year with one at or before t is found, the year before it may
      * still hold a later one (rule times spill over New Year), older ones not. */
-    for (yy = y + 1; yy >= y - TZ_RULE_YEARS && !(st.found && yy < st.best_year - 1); yy--) {
+    for (yy = y + 1; yy >= y - TZ_RULE_YEARS && yy >= st.best_year - 1; yy--) {
         (void)tz_fold_year(r, yy, &st);
     }
     /* Forward: years before y - 1 only change before t; a year starting more
