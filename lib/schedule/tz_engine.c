@@ -128,13 +128,15 @@ static int32_t tz_rule_day(int32_t jan1, bool leap, const camp_tz_date_t *d)
 
 /* The year's change to DST (tr[0]) and back (tr[1]). Returns whether the
  * year adds them: not when they coincide, nor when the DST period would last
- * a whole year or more. The two never coincide when added, so their order
- * within the year needs no tie rule. */
+ * a whole year or more (a DST end before the start, as in the southern
+ * hemisphere, is a shorter standard-time period and always counts). The two
+ * never coincide when added, so their order within the year needs no tie rule. */
 static bool tz_year_transitions(const camp_tz_rule_t *r, int32_t year, int64_t tr[2])
 {
     int32_t jan1_day = tz_jan1(year);
     bool leap = tz_is_leap(year);
     unsigned i;
+    int64_t dst_len;
 
     for (i = 0; i < 2u; i++) {
         const camp_tz_date_t *d = (i == 0u) ? &r->start : &r->end;
@@ -143,8 +145,8 @@ static bool tz_year_transitions(const camp_tz_rule_t *r, int32_t year, int64_t t
         tr[i] = (int64_t)(jan1_day + tz_rule_day(jan1_day, leap, d)) * SECS_PER_DAY +
                 ((int64_t)d->time - off);
     }
-    return tr[1] < tr[0] ||
-           (tr[0] < tr[1] && tr[1] - tr[0] < tz_month_start(13u, leap) * SECS_PER_DAY);
+    dst_len = tr[1] - tr[0];
+    return dst_len != 0 && dst_len < tz_month_start(13u, leap) * SECS_PER_DAY;
 }
 
 /* How far tz_rule_state() looks back and ahead, in years. A year's
