@@ -404,8 +404,9 @@ static unsigned tz_scan_local(const camp_tz_t *tz, int64_t l, int64_t *earlier, 
             }
             n++;
             *hit = true;
-        } else if (i > 0u && prev_after && cand < u && !*hit) {
-            /* L fell between the previous segment's end and this start. */
+        } else if (prev_after && cand < u && !*hit) {
+            /* L fell between the previous segment's end and this start
+             * (prev_after is false on the first segment). */
             *earlier = l - prev_off;
             *later = *earlier;
             *hit = true;
