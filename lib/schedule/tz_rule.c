@@ -152,6 +152,7 @@ typedef struct tz_mwd_field {
     const char *dot;
 } tz_mwd_field_t;
 
+/* *d is zeroed by tz_rule(); only the fields of the form read are set. */
 static bool tz_date(tz_parser_t *p, camp_tz_date_t *d)
 {
     static const tz_mwd_field_t k_mwd[3] = {
@@ -164,7 +165,6 @@ static bool tz_date(tz_parser_t *p, camp_tz_date_t *d)
     unsigned v[3];
     int c = tz_peek(p);
 
-    memset(d, 0, sizeof *d);
     if (tz_accept(p, 'M')) {
         unsigned i;
         for (i = 0; i < 3u; i++) {
