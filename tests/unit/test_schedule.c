@@ -546,6 +546,45 @@ static void test_to_utc_gaps_and_repeats(void **state)
     assert_int_equal(camp_tz_to_utc(&ny, NULL, &e, NULL, NULL), CAMP_ERR_ARG);
 }
 
+/* The calendar ends of the range: 2000 is leap (a multiple of 400), 2100 is
+ * not (a multiple of 100), and the last instant is local 2100-01-01 east of
+ * UTC. Values from Python's zoneinfo. */
+static void test_calendar_2000_and_2100(void **state)
+{
+    camp_tz_t ny = zone("America/New_York");
+    camp_tz_t tokyo = zone("Asia/Tokyo");
+    camp_tz_local_t l;
+    int64_t e = 0;
+    unsigned n = 9;
+    (void)state;
+
+    l = civil(2000, 2, 29, 12, 0, 0);
+    assert_int_equal(camp_tz_to_utc(&ny, &l, &e, NULL, &n), CAMP_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(e, INT64_C(951843600));
+    l = civil(2100, 2, 29, 0, 0, 0);
+    assert_int_equal(camp_tz_to_utc(&tokyo, &l, &e, NULL, NULL), CAMP_ERR_ARG);
+    l = civil(2100, 1, 1, 8, 59, 59);
+    assert_int_equal(camp_tz_to_utc(&tokyo, &l, &e, NULL, &n), CAMP_OK);
+    assert_int_equal(e, CAMP_TZ_END_UTC - 1);
+    l = civil(2100, 1, 1, 9, 0, 0);
+    assert_int_equal(camp_tz_to_utc(&tokyo, &l, &e, NULL, NULL), CAMP_ERR_TIME_RANGE);
+
+    assert_int_equal(camp_tz_to_local(&ny, INT64_C(978282000), &l), CAMP_OK);
+    assert_int_equal(l.year, 2000);
+    assert_int_equal(l.month, 12);
+    assert_int_equal(l.day, 31);
+    assert_int_equal(l.yday, 365); /* day 366 of a leap year */
+    assert_int_equal(l.wday, 0);
+    assert_int_equal(camp_tz_to_local(&tokyo, CAMP_TZ_END_UTC - 1, &l), CAMP_OK);
+    assert_int_equal(l.year, 2100);
+    assert_int_equal(l.month, 1);
+    assert_int_equal(l.day, 1);
+    assert_int_equal(l.hour, 8);
+    assert_int_equal(l.yday, 0);
+    assert_int_equal(l.wday, 5); /* Friday */
+}
+
 /* ------------------------------------------------------------ windows */
 
 static void test_window_basic_and_minutes(void **state)
@@ -839,6 +878,7 @@ int main(void)
         cmocka_unit_test(test_rule_zero_based_day_365),
         cmocka_unit_test(test_to_local),
         cmocka_unit_test(test_to_utc_gaps_and_repeats),
+        cmocka_unit_test(test_calendar_2000_and_2100),
         cmocka_unit_test(test_window_basic_and_minutes),
         cmocka_unit_test(test_window_new_york_spring_forward),
         cmocka_unit_test(test_window_new_york_fall_back),
