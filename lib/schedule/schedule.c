@@ -37,6 +37,9 @@ camp_status_t camp_week_windows_check(const camp_week_windows_t *w, camp_diag_t 
     char path[16] = "$.day[0].start";
     const camp_day_window_t *dw;
     unsigned d;
+    bool bad_end;
+    int32_t lo;
+    int32_t hi;
 
     if (w == NULL) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(S01, "windows must not be NULL"));
@@ -47,15 +50,20 @@ camp_status_t camp_week_windows_check(const camp_week_windows_t *w, camp_diag_t 
     }
     dw = &w->day[d];
     path[6] = (char)('0' + d);
-    if (dw->end > CAMP_MINUTES_PER_DAY || dw->end < 1u) {
+    /* one failure report for both rules: the end's range, or start < end */
+    bad_end = dw->end > CAMP_MINUTES_PER_DAY || dw->end < 1u;
+    if (bad_end) {
         memcpy(path + 9, "end", 4);
-        camp_diag_set(diag, CAMP_ERR_SCHEDULE, path,
-                      CAMP_RULE(S02, "end must be an integer in 1..1440"));
-        camp_diag_set_limits(diag, 1, CAMP_MINUTES_PER_DAY);
-        return CAMP_ERR_SCHEDULE;
+        lo = 1;
+        hi = (int32_t)CAMP_MINUTES_PER_DAY;
+    } else {
+        lo = 0;
+        hi = (int32_t)dw->end - 1;
     }
-    camp_diag_set(diag, CAMP_ERR_SCHEDULE, path, CAMP_RULE(S03, "start must be less than end"));
-    camp_diag_set_limits(diag, 0, (int64_t)dw->end - 1);
+    camp_diag_set(diag, CAMP_ERR_SCHEDULE, path,
+                  bad_end ? CAMP_RULE(S02, "end must be an integer in 1..1440")
+                          : CAMP_RULE(S03, "start must be less than end"));
+    camp_diag_set_limits(diag, lo, hi);
     return CAMP_ERR_SCHEDULE;
 }
 
