@@ -82,8 +82,11 @@ static camp_status_t sched_args(const camp_tz_t *tz, const camp_week_windows_t *
     return CAMP_OK;
 }
 
-camp_status_t camp_schedule_next_open(const camp_tz_t *tz, const camp_week_windows_t *w,
-                                      int64_t utc, bool *found, int64_t *next)
+/* camp_schedule_next_open(), shared with camp_schedule_is_open() (a public
+ * function calling another of its file would need external linkage for one
+ * file only: MISRA C 8.7). */
+static camp_status_t sched_next_open(const camp_tz_t *tz, const camp_week_windows_t *w, int64_t utc,
+                                     bool *found, int64_t *next)
 {
     int64_t limit;
     int64_t u;
@@ -143,8 +146,14 @@ camp_status_t camp_schedule_next_open(const camp_tz_t *tz, const camp_week_windo
     return CAMP_OK;
 }
 
+camp_status_t camp_schedule_next_open(const camp_tz_t *tz, const camp_week_windows_t *w,
+                                      int64_t utc, bool *found, int64_t *next)
+{
+    return sched_next_open(tz, w, utc, found, next);
+}
+
 /* Open at utc exactly when the next opening at or after utc is utc itself
- * (camp_schedule_next_open() checks utc's own local minute first and returns
+ * (sched_next_open() checks utc's own local minute first and returns
  * utc when it is open), so the decision is not written twice. */
 camp_status_t camp_schedule_is_open(const camp_tz_t *tz, const camp_week_windows_t *w, int64_t utc,
                                     bool *open)
@@ -156,7 +165,7 @@ camp_status_t camp_schedule_is_open(const camp_tz_t *tz, const camp_week_windows
     if (open == NULL) {
         return CAMP_ERR_ARG;
     }
-    st = camp_schedule_next_open(tz, w, utc, &found, &next);
+    st = sched_next_open(tz, w, utc, &found, &next);
     if (st == CAMP_OK) {
         *open = found && next == utc;
     }

@@ -24,11 +24,7 @@
 /* Years here are 1969..2131: rule years reach TZ_RULE_YEARS + 1 around the
  * UTC years of the range, 2000..2099, and local dates are 1999..2100. In
  * 1901..2199 every fourth year is leap but 2100, which tz_is_leap() and
- * tz_jan1() use; a wider range of instants would need the full rules. */
-#if CAMP_TZ_END_UTC > INT64_C(4102444800)
-#error "tz_is_leap() and tz_jan1() are exact for 1901..2199 only: check the rule years first"
-#endif
-
+ * tz_jan1() use: moving CAMP_TZ_END_UTC past 2100 needs the full rules. */
 static bool tz_is_leap(int32_t y)
 {
     return ((uint32_t)y & 3u) == 0u && y != 2100;
@@ -58,11 +54,11 @@ uint32_t camp_tz_weekday(int64_t days)
  * than a table of month lengths and the loop that summed them. */
 static int32_t tz_month_start(unsigned month, bool leap)
 {
-    int32_t d = (int32_t)((367u * month - 362u) / 12u);
+    uint32_t d = (367u * month - 362u) / 12u;
     if (month > 2u) {
-        d -= leap ? 1 : 2;
+        d -= leap ? 1u : 2u;
     }
-    return d;
+    return (int32_t)d;
 }
 
 /* Day number (since 1970-01-01) of 1 January of year 1969..2199: 365 a year
@@ -183,9 +179,9 @@ typedef struct tz_state {
 static int32_t tz_fold_year(const camp_tz_rule_t *r, int32_t year, tz_state_t *st)
 {
     int64_t tr[2];
-    unsigned i;
 
     if (tz_year_transitions(r, year, tr)) {
+        unsigned i;
         for (i = 0; i < 2u; i++) {
             if (tr[i] > st->t) {
                 if (tr[i] < st->next) {
@@ -244,7 +240,6 @@ static void tz_carried(const camp_tz_t *tz, int64_t t, int32_t *off, bool *dst, 
     size_t lo = 0;
     size_t hi = tz->trans_count;
     size_t n = hi;
-    uint8_t type;
 
     /* Last index with times[i] <= t (binary search), or none. t is in range,
      * before 2100, so it fits the table's 32-bit times. */
@@ -262,7 +257,7 @@ static void tz_carried(const camp_tz_t *tz, int64_t t, int32_t *off, bool *dst, 
     /* Before the first carried transition, and from the last one on, the
      * rule is exact (checked by tzgen.py). */
     if (lo > 0u && lo < n) {
-        type = camp_tzdb_trans_type[tz->trans_first + lo - 1u];
+        uint8_t type = camp_tzdb_trans_type[tz->trans_first + lo - 1u];
         *off = camp_tzdb_offsets[type & 0x7Fu];
         *dst = (type & CAMP_TZDB_TYPE_DST) != 0u;
     }
@@ -349,6 +344,7 @@ static int64_t tz_local_seconds(const camp_tz_local_t *local)
 {
     bool leap;
     int32_t mstart;
+    uint32_t sec_of_day;
 
     if (local->year < 1999 || local->year > 2100 || local->month < 1u || local->month > 12u) {
         return -1;
@@ -359,9 +355,9 @@ static int64_t tz_local_seconds(const camp_tz_local_t *local)
         local->hour > 23u || local->minute > 59u || local->second > 59u) {
         return -1;
     }
+    sec_of_day = (uint32_t)local->hour * 3600u + (uint32_t)local->minute * 60u + local->second;
     return (int64_t)(tz_jan1(local->year) + mstart + (int32_t)local->day - 1) * SECS_PER_DAY +
-           (int32_t)((uint32_t)local->hour * 3600u + (uint32_t)local->minute * 60u +
-                     (uint32_t)local->second);
+           (int64_t)sec_of_day;
 }
 
 /* Walks the window around L and returns how many instants show it. *earlier
