@@ -24,7 +24,10 @@
 /* Years here are 1969..2131: rule years reach TZ_RULE_YEARS + 1 around the
  * UTC years of the range, 2000..2099, and local dates are 1999..2100. In
  * 1901..2199 every fourth year is leap but 2100, which tz_is_leap() and
- * tz_jan1() use: moving CAMP_TZ_END_UTC past 2100 needs the full rules. */
+ * tz_jan1() use: moving CAMP_TZ_END_UTC past 2100 needs the full rules (a
+ * negative array size stops the build then). */
+typedef char tz_range_ends_by_2100[(CAMP_TZ_END_UTC <= INT64_C(4102444800)) ? 1 : -1];
+
 static bool tz_is_leap(int32_t y)
 {
     return ((uint32_t)y & 3u) == 0u && y != 2100;
