@@ -124,16 +124,17 @@ camp_status_t camp_client_init_inbox(camp_client_t *c, uint8_t *work, size_t wor
     return CAMP_OK;
 }
 
+/* An Outbox client is an InboxApp one with the other host and no base path (one
+ * copy of the checks and defaults in flash). */
 camp_status_t camp_client_init_outbox(camp_client_t *c, uint8_t *work, size_t work_cap,
                                       camp_json_token_t *tokens, size_t token_cap)
 {
-    if (c == NULL || work == NULL || work_cap == 0 || tokens == NULL || token_cap == 0) {
-        return CAMP_ERR_ARG;
+    camp_status_t st = camp_client_init_inbox(c, work, work_cap, tokens, token_cap);
+    if (st == CAMP_OK) {
+        c->host = CAMP_OUTBOX_HOST;
+        c->base_path = "";
     }
-    init_common(c, work, work_cap, tokens, token_cap);
-    c->host = CAMP_OUTBOX_HOST;
-    c->base_path = "";
-    return CAMP_OK;
+    return st;
 }
 
 /* Which placeholder @p s (n bytes left) starts with: its index in
