@@ -624,11 +624,13 @@ CLIENT_NOINLINE static bool wait_to_retry(camp_client_t *c, const call_t *call, 
 {
     uint32_t delay = 0;
     uint64_t elapsed = c->transport.now_ms(c->transport.ctx) - call->start_ms;
-    if (!camp_retry_decide(&c->retry, true, st, c->last.attempts, elapsed,
-                           (st == CAMP_ERR_API_RATE_LIMITED || st == CAMP_ERR_API_SERVER)
-                               ? c->last.retry_after_ms
-                               : -1,
-                           c->retry.random(c->retry.ctx), &delay)) {
+    uint32_t random = c->retry.random(c->retry.ctx);
+    /* read after the port calls: one 64-bit value fewer kept across them */
+    int64_t after = (st == CAMP_ERR_API_RATE_LIMITED || st == CAMP_ERR_API_SERVER)
+                        ? c->last.retry_after_ms
+                        : -1;
+    if (!camp_retry_decide(&c->retry, true, st, c->last.attempts, elapsed, after, random,
+                           &delay)) {
         return false;
     }
     /* A retry starts only when a whole attempt still fits after the wait. */
