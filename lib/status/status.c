@@ -289,13 +289,12 @@ size_t camp_text_finish(camp_text_t *t)
 {
     if (t->buf != NULL && t->cap > 0) {
         if (t->needed >= t->cap && t->cap > 4) {
-            /* cut visibly: end with "..." */
-            t->len = t->cap - 4;
-            t->buf[t->len++] = '.';
-            t->buf[t->len++] = '.';
-            t->buf[t->len++] = '.';
+            /* cut visibly: end with "..." (its NUL included) */
+            t->len = t->cap - 1;
+            (void)memcpy(&t->buf[t->cap - 4], "...", 4);
+        } else {
+            t->buf[t->len] = '\0';
         }
-        t->buf[t->len] = '\0';
     }
     return t->needed;
 }
