@@ -348,14 +348,16 @@ void camp_path_cut(camp_path_t *p, size_t need)
 
 void camp_path_key_byte(camp_path_t *p, unsigned char b)
 {
-    static const char hex[] = "0123456789abcdef";
+    /* the escapes' heads: below 0x20 the high digit is 0 or 1; the backslash of
+     * \" and \\ is the first byte */
+    static const char esc[] = "\\u000\\u001";
+    unsigned low = b & 0xFu;
     char c = (char)b;
     if (b == '"' || b == '\\') {
-        camp_path_put(p, "\\", 1);
+        camp_path_put(p, esc, 1);
     } else if (b < 0x20u) {
-        /* below 0x20: the escape's high digit is 0 or 1 */
-        camp_path_put(p, (b >= 0x10u) ? "\\u001" : "\\u000", 5);
-        c = hex[b & 0xFu];
+        camp_path_put(p, &esc[(b >> 4) * 5u], 5);
+        c = (char)((low < 10u) ? '0' + low : 'a' + (low - 10u));
     } else {
         /* the byte itself */
     }
