@@ -401,16 +401,19 @@ void camp_path_index(camp_path_t *p, size_t i)
 camp_status_t camp_diag_at_path(camp_diag_t *diag, const camp_path_t *p, camp_status_t st,
                                 const char *rule)
 {
+    char head[2];
     if (diag == NULL || p->buf != diag->path) {
         return st;
     }
+    /* cleared as camp_diag_set() clears, but for the path: its first two bytes
+     * are the only ones clearing writes */
+    head[0] = diag->path[0];
+    head[1] = diag->path[1];
+    camp_diag_clear(diag);
+    diag->path[0] = head[0];
+    diag->path[1] = head[1];
     diag->status = st;
     diag->rule = (rule != NULL) ? rule : "";
-    diag->offset = CAMP_DIAG_NO_OFFSET;
-    diag->has_limit = false;
-    diag->limit_min = 0;
-    diag->limit_max = 0;
-    diag->needed = 0;
     camp_path_finish(p);
     return st;
 }
