@@ -620,7 +620,7 @@ static camp_status_t check_call(camp_client_t *c, const call_t *call, camp_cl_ch
 }
 
 /* After a failed attempt: wait and return true when another one should follow. */
-CLIENT_NOINLINE static bool wait_to_retry(camp_client_t *c, const call_t *call, camp_status_t st)
+static bool wait_to_retry(camp_client_t *c, const call_t *call, camp_status_t st)
 {
     uint32_t delay = 0;
     uint64_t elapsed = c->transport.now_ms(c->transport.ctx) - call->start_ms;
