@@ -117,10 +117,15 @@ camp_status_t camp_diag_set(camp_diag_t *diag, camp_status_t status, const char 
     diag->status = status;
     diag->rule = (rule != NULL) ? rule : "";
     if (path != NULL) {
-        camp_text_t t;
-        camp_text_init(&t, diag->path, sizeof diag->path);
-        camp_text_put(&t, path, strlen(path));
-        camp_text_finish(&t);
+        /* copied whole, or cut visibly ("...") as camp_text_finish() cuts: two copies,
+         * no text builder on the stack (CAMP_DIAG_PATH_MAX is at least 16) */
+        size_t n = strlen(path);
+        if (n < sizeof diag->path) {
+            (void)memcpy(diag->path, path, n + 1u);
+        } else {
+            (void)memcpy(diag->path, path, sizeof diag->path - 4u);
+            (void)memcpy(&diag->path[sizeof diag->path - 4u], "...", 4);
+        }
     }
     return status;
 }
