@@ -397,7 +397,9 @@ void camp_path_index(camp_path_t *p, size_t i)
     }
     camp_path_put(p, "[", 1);
     do {
-        path_byte(p, (char)('0' + (i / scale) % 10u));
+        /* through camp_path_put, which this already calls: no second copy of its
+         * store inline */
+        camp_path_put(p, &"0123456789"[(i / scale) % 10u], 1);
         scale /= 10u;
     } while (scale != 0u);
     camp_path_put(p, "]", 1);
