@@ -459,10 +459,18 @@ CLIENT_NOINLINE static camp_status_t write_head(camp_client_t *c, const call_t *
 static camp_status_t connect_by(camp_client_t *c, uint64_t deadline)
 {
     camp_status_t st = CAMP_OK;
-    if (!c->connected && c->conn.open_until != NULL) {
-        st = c->conn.open_until(c->conn.ctx, c->host, c->port, deadline);
-    } else if (!c->connected && c->conn.open != NULL) {
-        st = c->conn.open(c->conn.ctx, c->host, c->port);
+    if (!c->connected) {
+        /* the arguments both hooks share, read once */
+        void *ctx = c->conn.ctx;
+        const char *host = c->host;
+        uint16_t port = c->port;
+        if (c->conn.open_until != NULL) {
+            st = c->conn.open_until(ctx, host, port, deadline);
+        } else if (c->conn.open != NULL) {
+            st = c->conn.open(ctx, host, port);
+        } else {
+            /* connected by the application */
+        }
     }
     if (st != CAMP_OK) {
         return camp_diag_set(&c->last.diag, st, "connect", CAMP_RULE(C13, "could not connect"));
