@@ -543,7 +543,7 @@ static void set_str(camp_str_t *s, const char *p)
 
 /* The error body tokenized in the client's document, when it is a JSON object.
  * The document is free: a failed call leaves none to the caller. */
-CLIENT_NOINLINE static bool error_doc(camp_client_t *c)
+static bool error_doc(camp_client_t *c)
 {
     size_t len = c->resp_.body_len;
     return (len != 0) &&
@@ -572,8 +572,10 @@ CLIENT_NOINLINE static camp_status_t take_detail(camp_client_t *c, camp_status_t
 
 /* Error bodies: InboxApp's nested or flat form (D12) through the inbox
  * decoder; otherwise a `detail` or `message` string. One parse only: string
- * getters unescape in place, so the text is never parsed twice. The parse and
- * the fallback have frames of their own, not under the inbox decoder's. */
+ * getters unescape in place, so the text is never parsed twice. The parse runs
+ * in this frame, before the inbox decoder (inline: one frame less under it than
+ * a helper of its own); the fallback has a frame of its own, not under the
+ * decoder's. */
 CLIENT_NOINLINE static camp_status_t decode_error_body(camp_client_t *c, camp_status_t st)
 {
     camp_json_doc_t *doc = &c->doc_;
