@@ -639,8 +639,7 @@ static bool wait_to_retry(camp_client_t *c, const call_t *call, camp_status_t st
     int64_t after = (st == CAMP_ERR_API_RATE_LIMITED || st == CAMP_ERR_API_SERVER)
                         ? c->last.retry_after_ms
                         : -1;
-    if (!camp_retry_decide(&c->retry, true, st, c->last.attempts, elapsed, after, random,
-                           &delay)) {
+    if (!camp_retry_decide(&c->retry, true, st, c->last.attempts, elapsed, after, random, &delay)) {
         return false;
     }
     /* A retry starts only when a whole attempt still fits after the wait. */
