@@ -553,7 +553,7 @@ static bool error_doc(camp_client_t *c)
 }
 
 /* A DRF-style {"detail": "..."} (Outbox, unverified) or {"message": "..."}. */
-CLIENT_NOINLINE static camp_status_t take_detail(camp_client_t *c, camp_status_t st)
+static camp_status_t take_detail(camp_client_t *c, camp_status_t st)
 {
     camp_json_doc_t *doc = &c->doc_;
     const char *s = NULL;
@@ -572,10 +572,9 @@ CLIENT_NOINLINE static camp_status_t take_detail(camp_client_t *c, camp_status_t
 
 /* Error bodies: InboxApp's nested or flat form (D12) through the inbox
  * decoder; otherwise a `detail` or `message` string. One parse only: string
- * getters unescape in place, so the text is never parsed twice. The parse runs
- * in this frame, before the inbox decoder (inline: one frame less under it than
- * a helper of its own); the fallback has a frame of its own, not under the
- * decoder's. */
+ * getters unescape in place, so the text is never parsed twice. The parse and
+ * the fallback run in this frame, before or after the inbox decoder, not under
+ * it (inline: one frame less under them than helpers of their own). */
 CLIENT_NOINLINE static camp_status_t decode_error_body(camp_client_t *c, camp_status_t st)
 {
     camp_json_doc_t *doc = &c->doc_;
