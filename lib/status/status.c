@@ -8,6 +8,12 @@
 /* The decimal text of @p v (camp_diag_format()). */
 static void text_put_int(camp_text_t *t, int64_t v);
 
+/* The NUL-terminated @p s. */
+static void text_puts(camp_text_t *t, const char *s)
+{
+    camp_text_put(t, s, strlen(s));
+}
+
 /* Every status and its text, in one list: a table of codes and one pool of
  * NUL-separated texts in the same order (about a third of the flash a switch
  * takes on Cortex-M). A new status gets its line here and in the list of
@@ -148,15 +154,11 @@ size_t camp_diag_format(const camp_diag_t *diag, char *out, size_t cap)
         camp_text_finish(&t);
         return 0;
     }
-    camp_text_put(&t, diag->path, strlen(diag->path));
+    text_puts(&t, diag->path);
     camp_text_put(&t, ": ", 2);
 #if CAMP_DIAG_TEXT
-    if (diag->rule != NULL && diag->rule[0] != '\0') {
-        camp_text_put(&t, diag->rule, strlen(diag->rule));
-    } else {
-        const char *s = camp_status_str(diag->status);
-        camp_text_put(&t, s, strlen(s));
-    }
+    text_puts(&t, (diag->rule != NULL && diag->rule[0] != '\0') ? diag->rule
+                                                                : camp_status_str(diag->status));
     if (diag->needed > 0) {
         camp_text_put(&t, " (needs ", 8);
         text_put_int(&t, diag->needed);
@@ -167,7 +169,7 @@ size_t camp_diag_format(const camp_diag_t *diag, char *out, size_t cap)
      * (camp_status_str()'s table is not linked). */
     if (diag->rule != NULL && diag->rule[0] != '\0') {
         camp_text_put(&t, "rule ", 5);
-        camp_text_put(&t, diag->rule, strlen(diag->rule));
+        text_puts(&t, diag->rule);
         camp_text_put(&t, ", ", 2);
     }
     camp_text_put(&t, "status ", 7);
