@@ -225,14 +225,13 @@ uint64_t camp_udiv16(uint64_t n, uint32_t d, uint32_t *rem)
 int64_t camp_floor_div16(int64_t x, uint32_t d, uint32_t *rem)
 {
     uint32_t r;
-    uint64_t q;
+    /* one division of |x| for both signs: udiv16 is inlined once */
+    uint64_t q = udiv16((x >= 0) ? (uint64_t)x : 0u - (uint64_t)x, d, &r);
     if (x >= 0) {
-        q = udiv16((uint64_t)x, d, &r);
         *rem = r;
         return (int64_t)q;
     }
     /* |x| = q * d + r, so x = -(q + 1) * d + (d - r) when r > 0 */
-    q = udiv16(0u - (uint64_t)x, d, &r);
     if (r != 0u) {
         q++;
         r = d - r;
