@@ -389,7 +389,7 @@ static camp_status_t build_target(camp_client_t *c, const call_t *call, char *ds
 static camp_status_t host_value(camp_client_t *c, camp_http_request_t *rq)
 {
     size_t hl;
-    bool with_port = !((c->tls && c->port == 443) || (!c->tls && c->port == 80));
+    bool with_port = c->port != (c->tls ? 443u : 80u); /* not the scheme's default */
     if (c->host == NULL || c->host[0] == '\0') {
         return camp_diag_set(&c->last.diag, CAMP_ERR_ARG, "client.host",
                              CAMP_RULE(C07, "required"));
