@@ -91,9 +91,14 @@ const camp_route_t *camp_client_default_route(camp_route_id_t id)
     return &k_routes[id];
 }
 
-static void init_common(camp_client_t *c, uint8_t *work, size_t work_cap, camp_json_token_t *tokens,
-                        size_t token_cap)
+/* The checks and defaults both APIs share; the InboxApp host and base path, which
+ * camp_client_init_outbox() replaces (one copy in flash for both). */
+static camp_status_t init_common(camp_client_t *c, uint8_t *work, size_t work_cap,
+                                 camp_json_token_t *tokens, size_t token_cap)
 {
+    if (c == NULL || work == NULL || work_cap == 0 || tokens == NULL || token_cap == 0) {
+        return CAMP_ERR_ARG;
+    }
     memset(c, 0, sizeof *c);
     c->port = 443;
     c->tls = true;
@@ -110,26 +115,21 @@ static void init_common(camp_client_t *c, uint8_t *work, size_t work_cap, camp_j
     c->retry.max_delay_ms = 60000;
     c->retry.max_total_ms = 180000;
     camp_diag_clear(&c->last.diag);
-}
-
-camp_status_t camp_client_init_inbox(camp_client_t *c, uint8_t *work, size_t work_cap,
-                                     camp_json_token_t *tokens, size_t token_cap)
-{
-    if (c == NULL || work == NULL || work_cap == 0 || tokens == NULL || token_cap == 0) {
-        return CAMP_ERR_ARG;
-    }
-    init_common(c, work, work_cap, tokens, token_cap);
     c->host = CAMP_INBOX_HOST;
     c->base_path = CAMP_INBOX_BASE_PATH;
     return CAMP_OK;
 }
 
-/* An Outbox client is an InboxApp one with the other host and no base path (one
- * copy of the checks and defaults in flash). */
+camp_status_t camp_client_init_inbox(camp_client_t *c, uint8_t *work, size_t work_cap,
+                                     camp_json_token_t *tokens, size_t token_cap)
+{
+    return init_common(c, work, work_cap, tokens, token_cap);
+}
+
 camp_status_t camp_client_init_outbox(camp_client_t *c, uint8_t *work, size_t work_cap,
                                       camp_json_token_t *tokens, size_t token_cap)
 {
-    camp_status_t st = camp_client_init_inbox(c, work, work_cap, tokens, token_cap);
+    camp_status_t st = init_common(c, work, work_cap, tokens, token_cap);
     if (st == CAMP_OK) {
         c->host = CAMP_OUTBOX_HOST;
         c->base_path = "";
