@@ -5,13 +5,26 @@
 
 #include "status_internal.h"
 
-/* The decimal text of @p v (camp_diag_format()). */
+/* A bounded text builder for camp_diag_format(): it never overruns, counts what
+ * it would have needed, and cuts visibly with "...". */
+typedef struct camp_text {
+    char *buf;     /* destination, may be NULL to only count */
+    size_t cap;    /* its size, including the NUL */
+    size_t len;    /* bytes stored */
+    size_t needed; /* bytes the full text needs, without NUL */
+} camp_text_t;
+
+static void text_init(camp_text_t *t, char *buf, size_t cap);
+static void text_put(camp_text_t *t, const char *s, size_t n);
+/* NUL-terminates (cutting with "..." when needed >= cap); returns needed. */
+static size_t text_finish(camp_text_t *t);
+/* The decimal text of @p v. */
 static void text_put_int(camp_text_t *t, int64_t v);
 
 /* The NUL-terminated @p s. */
 static void text_puts(camp_text_t *t, const char *s)
 {
-    camp_text_put(t, s, strlen(s));
+    text_put(t, s, strlen(s));
 }
 
 /* Every status and its text, in one list: a table of codes and one pool of
@@ -123,7 +136,7 @@ camp_status_t camp_diag_set(camp_diag_t *diag, camp_status_t status, const char 
     diag->status = status;
     diag->rule = (rule != NULL) ? rule : "";
     if (path != NULL) {
-        /* copied whole, or cut visibly ("...") as camp_text_finish() cuts: two copies,
+        /* copied whole, or cut visibly ("...") as text_finish() cuts: two copies,
          * no text builder on the stack (CAMP_DIAG_PATH_MAX is at least 16) */
         size_t n = strlen(path);
         if (n < sizeof diag->path) {
@@ -149,43 +162,49 @@ void camp_diag_set_limits(camp_diag_t *diag, int64_t min, int64_t max)
 size_t camp_diag_format(const camp_diag_t *diag, char *out, size_t cap)
 {
     camp_text_t t;
-    camp_text_init(&t, out, cap);
+    text_init(&t, out, cap);
     if (diag == NULL) {
-        camp_text_finish(&t);
+        text_finish(&t);
         return 0;
     }
     text_puts(&t, diag->path);
-    camp_text_put(&t, ": ", 2);
+    text_put(&t, ": ", 2);
 #if CAMP_DIAG_TEXT
-    text_puts(&t, (diag->rule != NULL && diag->rule[0] != '\0') ? diag->rule
-                                                                : camp_status_str(diag->status));
+    {
+        /* the rule, or without one the status text */
+        const char *what = diag->rule;
+        if ((what == NULL) || (what[0] == '\0')) {
+            what = camp_status_str(diag->status);
+        }
+        text_puts(&t, what);
+    }
     if (diag->needed > 0) {
-        camp_text_put(&t, " (needs ", 8);
+        text_put(&t, " (needs ", 8);
         text_put_int(&t, diag->needed);
-        camp_text_put(&t, ")", 1);
+        text_put(&t, ")", 1);
     }
 #else
     /* Rule ids only: everything a reader needs to look the rule up, as numbers
      * (camp_status_str()'s table is not linked). */
     if (diag->rule != NULL && diag->rule[0] != '\0') {
-        camp_text_put(&t, "rule ", 5);
+        text_put(&t, "rule ", 5);
         text_puts(&t, diag->rule);
-        camp_text_put(&t, ", ", 2);
+        text_put(&t, ", ", 2);
     }
-    camp_text_put(&t, "status ", 7);
+    text_put(&t, "status ", 7);
     text_put_int(&t, (int64_t)diag->status);
     if (diag->has_limit) {
-        camp_text_put(&t, ", limits ", 9);
+        text_put(&t, ", limits ", 9);
         text_put_int(&t, diag->limit_min);
-        camp_text_put(&t, "..", 2);
+        text_put(&t, "..", 2);
         text_put_int(&t, diag->limit_max);
     }
     if (diag->needed > 0) {
-        camp_text_put(&t, ", needs ", 8);
+        text_put(&t, ", needs ", 8);
         text_put_int(&t, diag->needed);
     }
 #endif
-    return camp_text_finish(&t);
+    return text_finish(&t);
 }
 
 /* ---- 64-bit division by small divisors (shared via status_internal.h) ---- */
@@ -226,7 +245,7 @@ int64_t camp_floor_div16(int64_t x, uint32_t d, uint32_t *rem)
 {
     uint32_t r;
     /* one division of |x| for both signs: udiv16 is inlined once */
-    uint64_t q = udiv16((x >= 0) ? (uint64_t)x : 0u - (uint64_t)x, d, &r);
+    uint64_t q = udiv16((x >= 0) ? (uint64_t)x : (0u - (uint64_t)x), d, &r);
     if (x >= 0) {
         *rem = r;
         return (int64_t)q;
@@ -249,9 +268,9 @@ int64_t camp_floor_div2(int64_t x, uint32_t a, uint32_t b, uint32_t *rem)
     return q;
 }
 
-/* ---- bounded text builder (shared with other modules via status_internal.h) ---- */
+/* ---- bounded text builder (camp_diag_format()) ---------------------------------- */
 
-void camp_text_init(camp_text_t *t, char *buf, size_t cap)
+static void text_init(camp_text_t *t, char *buf, size_t cap)
 {
     t->buf = buf;
     t->cap = cap;
@@ -259,7 +278,7 @@ void camp_text_init(camp_text_t *t, char *buf, size_t cap)
     t->needed = 0;
 }
 
-void camp_text_put(camp_text_t *t, const char *s, size_t n)
+static void text_put(camp_text_t *t, const char *s, size_t n)
 {
     size_t i;
     for (i = 0; i < n; i++) {
@@ -283,21 +302,21 @@ static void text_put_int(camp_text_t *t, int64_t v)
         digits[n++] = (char)('0' + digit);
     } while (x != 0u);
     if (v < 0) {
-        camp_text_put(t, "-", 1);
+        text_put(t, "-", 1);
     }
     while (n > 0) {
         n--;
-        camp_text_put(t, &digits[n], 1);
+        text_put(t, &digits[n], 1);
     }
 }
 
-size_t camp_text_finish(camp_text_t *t)
+static size_t text_finish(camp_text_t *t)
 {
     if (t->buf != NULL && t->cap > 0) {
         if (t->needed >= t->cap && t->cap > 4) {
             /* cut visibly: end with "..." (its NUL included) */
-            t->len = t->cap - 1;
-            (void)memcpy(&t->buf[t->cap - 4], "...", 4);
+            t->len = t->cap - 1u;
+            (void)memcpy(&t->buf[t->cap - 4u], "...", 4);
         } else {
             t->buf[t->len] = '\0';
         }
@@ -306,6 +325,9 @@ size_t camp_text_finish(camp_text_t *t)
 }
 
 /* ---- JSON paths of struct walks ---------------------------------------------------- */
+
+/* Hex digits: of a `\u00XX` escape, and the decimal ones of an index. */
+static const char k_digits[] = "0123456789abcdef";
 
 /* One byte of a path: stored while everything so far fitted, always counted. Always
  * inlined: the key and index writers run at the deepest frame of the struct walks'
@@ -357,13 +379,12 @@ void camp_path_key_byte(camp_path_t *p, unsigned char b)
     /* the escapes' heads: below 0x20 the high digit is 0 or 1; the backslash of
      * \" and \\ is the first byte */
     static const char esc[] = "\\u000\\u001";
-    unsigned low = b & 0xFu;
     char c = (char)b;
     if (b == '"' || b == '\\') {
         camp_path_put(p, esc, 1);
     } else if (b < 0x20u) {
         camp_path_put(p, &esc[(b >> 4) * 5u], 5);
-        c = (char)((low < 10u) ? '0' + low : 'a' + (low - 10u));
+        c = k_digits[b & 0xFu];
     } else {
         /* the byte itself */
     }
@@ -400,7 +421,7 @@ void camp_path_index(camp_path_t *p, size_t i)
     do {
         /* through camp_path_put, which this already calls: no second copy of its
          * store inline */
-        camp_path_put(p, &"0123456789"[(i / scale) % 10u], 1);
+        camp_path_put(p, &k_digits[(i / scale) % 10u], 1);
         scale /= 10u;
     } while (scale != 0u);
     camp_path_put(p, "]", 1);

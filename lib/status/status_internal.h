@@ -1,5 +1,5 @@
-/* Private helpers shared by lib/ modules: a bounded text builder that never
- * overruns, counts what it would have needed, and cuts visibly with "...". */
+/* Private helpers shared by lib/ modules: 64-bit division by small divisors, the
+ * JSON path writer of diagnostics and the present-word accessors. */
 #ifndef CAMP_STATUS_INTERNAL_H
 #define CAMP_STATUS_INTERNAL_H
 
@@ -39,18 +39,6 @@ int64_t camp_floor_div16(int64_t x, uint32_t d, uint32_t *rem);
 int64_t camp_floor_div2(int64_t x, uint32_t a, uint32_t b, uint32_t *rem);
 /* Whole days of @p t seconds (floor), *secs the second of the day. */
 #define CAMP_DAYS_OF(t, secs) camp_floor_div2((t), 128u, 675u, (secs))
-
-typedef struct camp_text {
-    char *buf;     /* destination, may be NULL to only count */
-    size_t cap;    /* its size, including the NUL */
-    size_t len;    /* bytes stored */
-    size_t needed; /* bytes the full text needs, without NUL */
-} camp_text_t;
-
-void camp_text_init(camp_text_t *t, char *buf, size_t cap);
-void camp_text_put(camp_text_t *t, const char *s, size_t n);
-/* NUL-terminates (cutting with "..." when needed >= cap); returns needed. */
-size_t camp_text_finish(camp_text_t *t);
 
 /* The library's one JSON path writer. A walk over a struct (the model engine's
  * validate and encode) builds the path of the value it is at in a caller's buffer
