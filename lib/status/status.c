@@ -136,14 +136,18 @@ camp_status_t camp_diag_set(camp_diag_t *diag, camp_status_t status, const char 
     diag->status = status;
     diag->rule = (rule != NULL) ? rule : "";
     if (path != NULL) {
-        /* copied whole, or cut visibly ("...") as text_finish() cuts: two copies,
-         * no text builder on the stack (CAMP_DIAG_PATH_MAX is at least 16) */
-        size_t n = strlen(path);
-        if (n < sizeof diag->path) {
-            (void)memcpy(diag->path, path, n + 1u);
-        } else {
-            (void)memcpy(diag->path, path, sizeof diag->path - 4u);
+        /* copied whole, or cut visibly ("...") as text_finish() cuts, with no text
+         * builder on the stack (CAMP_DIAG_PATH_MAX is at least 16); one pass, with
+         * no strlen() before it */
+        size_t i = 0;
+        while ((i < sizeof diag->path - 1u) && (path[i] != '\0')) {
+            diag->path[i] = path[i];
+            i++;
+        }
+        if (path[i] != '\0') {
             (void)memcpy(&diag->path[sizeof diag->path - 4u], "...", 4);
+        } else {
+            diag->path[i] = '\0';
         }
     }
     return status;
