@@ -30,8 +30,7 @@ bool camp_http_parse_u63(const char *s, size_t len, int64_t *out);
  * header_index() finds the first name at build time; the exchange reports
  * two of the paths as well (CAMP_HTTP_PATH_HEADER, CAMP_HTTP_PATH_BODY), and
  * the request writer sends one of the names (CAMP_HTTP_NAME_CONNECTION).
- * The Connection tokens follow, for the parser and the writer. */
-/* After the names: the Connection tokens the parser reads and the writer sends. */
+ * After the names: the Connection tokens the parser reads and the writer sends. */
 #define CAMP_HTTP_TOKENS                                                                           \
     "keep-alive\0"                                                                                 \
     "close"
