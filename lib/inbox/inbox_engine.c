@@ -333,6 +333,12 @@ camp_status_t camp_ib_want_array(ictx_t *cx, int tok, int *n)
     return CAMP_OK;
 }
 
+int camp_ib_array_len(ictx_t *cx, int tok)
+{
+    int n;
+    return (camp_ib_want_array(cx, tok, &n) == CAMP_OK) ? n : -1;
+}
+
 int camp_ib_member(const camp_json_doc_t *doc, int obj, const char *key)
 {
 #if CAMP_ENGINE_FAST_PATHS

@@ -453,10 +453,10 @@ static camp_status_t options_decode(ictx_t *cx, camp_inbox_sequence_t *sa, camp_
     camp_status_t st;
     int n, it;
 
-    if (camp_json_kind(cx->u.d.doc, tok) != CAMP_JSON_ARRAY) {
-        return camp_ib_fail_at(cx, tok, CAMP_ERR_TYPE, CAMP_RULE(I25, "must be an array"));
+    n = camp_ib_array_len(cx, tok);
+    if (n < 0) {
+        return CAMP_ERR_TYPE;
     }
-    n = camp_json_size(cx->u.d.doc, tok);
     /* [derived] "one is chosen per message": a variation needs an option. */
     if (n < 1) {
         st = camp_ib_fail_at(cx, tok, CAMP_ERR_LENGTH,
@@ -760,10 +760,10 @@ static camp_status_t ids_decode(ictx_t *cx, camp_inbox_leads_add_t *a, camp_inbo
 {
     int n, it;
 
-    if (camp_json_kind(cx->u.d.doc, tok) != CAMP_JSON_ARRAY) {
-        return camp_ib_fail_at(cx, tok, CAMP_ERR_TYPE, CAMP_RULE(I25, "must be an array"));
+    n = camp_ib_array_len(cx, tok);
+    if (n < 0) {
+        return CAMP_ERR_TYPE;
     }
-    n = camp_json_size(cx->u.d.doc, tok);
     /* the API limit first: 2001 is a LENGTH error even below the capacity */
     if (n < LEADS_MIN || n > LEADS_MAX) {
         return bad_count(cx, tok);
@@ -1467,10 +1467,11 @@ static camp_status_t lists_sub(ictx_t *cx, camp_inbox_rules_t *r, const camp_inb
     out->b = rb;
     out->node = (sub == SUB_LISTS) ? N_LEGACY_LIST : N_V2_LIST;
     if (ib_op(cx) == OP_DECODE) {
-        if (camp_json_kind(cx->u.d.doc, v) != CAMP_JSON_ARRAY) {
-            return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, CAMP_RULE(I25, "must be an array"));
+        int k = camp_ib_array_len(cx, v);
+        if (k < 0) {
+            return CAMP_ERR_TYPE;
         }
-        n = (size_t)camp_json_size(cx->u.d.doc, v);
+        n = (size_t)k;
         out->n = (uint16_t)n;
         if ((size_t)r->list_count + n > CAMP_MAX_LISTS) {
             return lists_full(cx, v, sub, n);
@@ -1502,13 +1503,13 @@ static camp_status_t steps_sub(ictx_t *cx, camp_inbox_sequence_t *q,
     out->b = qb;
     out->node = N_STEP;
     if (ib_op(cx) == OP_DECODE) {
-        if (camp_json_kind(cx->u.d.doc, v) != CAMP_JSON_ARRAY) {
-            return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, CAMP_RULE(I25, "must be an array"));
+        int n = camp_ib_array_len(cx, v);
+        if (n < 0) {
+            return CAMP_ERR_TYPE;
         }
         cx->u.d.steps_tok = v;
-        return array_of(cx, v, (size_t)camp_json_size(cx->u.d.doc, v), CAMP_MAX_STEPS,
-                        CAMP_RULE(I79, "more steps than CAMP_MAX_STEPS"),
-                        (size_t)camp_json_size(cx->u.d.doc, v), out);
+        return array_of(cx, v, (size_t)n, CAMP_MAX_STEPS,
+                        CAMP_RULE(I79, "more steps than CAMP_MAX_STEPS"), (size_t)n, out);
     }
     if (q->step_count > CAMP_MAX_STEPS) {
         return ib_op(cx) == OP_EQUAL
@@ -1543,11 +1544,10 @@ static camp_status_t segments_sub(ictx_t *cx, camp_inbox_step_t *a, const camp_i
     }
     switch (ib_op(cx)) {
     case OP_DECODE: {
-        int n;
-        if (camp_json_kind(cx->u.d.doc, v) != CAMP_JSON_ARRAY) {
-            return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, CAMP_RULE(I25, "must be an array"));
+        int n = camp_ib_array_len(cx, v);
+        if (n < 0) {
+            return CAMP_ERR_TYPE;
         }
-        n = camp_json_size(cx->u.d.doc, v);
         if ((size_t)q->segment_count + (size_t)n > CAMP_MAX_SEGMENTS) {
             return pool_full(cx, v, false);
         }
@@ -1833,12 +1833,13 @@ static camp_status_t campaign_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, 
         out->b = b;
         out->node = N_AUTOMATION;
         if (ib_op(cx) == OP_DECODE) {
-            if (camp_json_kind(cx->u.d.doc, v) != CAMP_JSON_ARRAY) {
-                return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, CAMP_RULE(I25, "must be an array"));
+            int n = camp_ib_array_len(cx, v);
+            if (n < 0) {
+                return CAMP_ERR_TYPE;
             }
-            return array_of(cx, v, (size_t)camp_json_size(cx->u.d.doc, v), CAMP_MAX_AUTOMATIONS,
-                            CAMP_RULE(I89, "more automations than CAMP_MAX_AUTOMATIONS"),
-                            (size_t)camp_json_size(cx->u.d.doc, v), out);
+            return array_of(cx, v, (size_t)n, CAMP_MAX_AUTOMATIONS,
+                            CAMP_RULE(I89, "more automations than CAMP_MAX_AUTOMATIONS"), (size_t)n,
+                            out);
         }
         if (ib_op(cx) == OP_EQUAL && (b == NULL || a->automation_count != b->automation_count)) {
             return NOT_EQUAL;
@@ -1866,13 +1867,13 @@ static camp_status_t page_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, isub
     if (sub == SUB_CAMPAIGNS) {
         out->node = N_CAMPAIGN;
         if (ib_op(cx) == OP_DECODE) {
-            camp_status_t st;
-            if (camp_json_kind(cx->u.d.doc, v) != CAMP_JSON_ARRAY) {
-                return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, CAMP_RULE(I25, "must be an array"));
+            int n = camp_ib_array_len(cx, v);
+            if (n < 0) {
+                return CAMP_ERR_TYPE;
             }
-            st = array_of(cx, v, (size_t)camp_json_size(cx->u.d.doc, v), CAMP_MAX_PAGE_ITEMS,
-                          CAMP_RULE(I90, "more campaigns than CAMP_MAX_PAGE_ITEMS"),
-                          (size_t)camp_json_size(cx->u.d.doc, v), out);
+            camp_status_t st =
+                array_of(cx, v, (size_t)n, CAMP_MAX_PAGE_ITEMS,
+                         CAMP_RULE(I90, "more campaigns than CAMP_MAX_PAGE_ITEMS"), (size_t)n, out);
             a->count = (st == CAMP_OK) ? out->n : 0;
             return st;
         }

@@ -501,6 +501,11 @@ void camp_ib_obj_close(ictx_t *cx);
 int camp_ib_member(const camp_json_doc_t *doc, int obj, const char *key);
 /* Decode: the array @p tok (TYPE error otherwise); *n = its size. */
 camp_status_t camp_ib_want_array(ictx_t *cx, int tok, int *n);
+/* Decode: the size of array @p tok, or -1 where @p tok is no array (I25 reported:
+ * the caller returns CAMP_ERR_TYPE, what camp_ib_fail_at() answers while decoding).
+ * The hooks that open an array take no local's address for it, so their tail calls
+ * stay tail calls. */
+int camp_ib_array_len(ictx_t *cx, int tok);
 /* Decode: the object @p tok (TYPE error otherwise). */
 camp_status_t camp_ib_want_object(ictx_t *cx, int tok);
 /* Decode a string token into @p out (TYPE / JSON_NUL errors at tok). */
