@@ -229,25 +229,31 @@ static char *list_item(const iframe_t *f, uint16_t i, size_t *size)
  * as a number; values above INT64_MAX are a range error, not a wrap. */
 static camp_status_t parse_counter(const char *s, size_t len, int64_t *out)
 {
-    int64_t v = 0;
+    uint64_t v = 0;
+    bool over = false;
     size_t i;
 
     if (len == 0u) {
         return CAMP_ERR_PATTERN; /* RULE_COUNTER */
     }
+    /* one pass: a byte that is not a digit is a PATTERN failure wherever it is,
+     * even after the value has gone past INT64_MAX */
     for (i = 0; i < len; i++) {
-        if (s[i] < '0' || s[i] > '9') {
+        unsigned d = (unsigned)(unsigned char)s[i] - (unsigned)'0';
+        if (d > 9u) {
             return CAMP_ERR_PATTERN;
         }
-    }
-    for (i = 0; i < len; i++) {
-        int64_t d = (int64_t)(s[i] - '0');
-        if (v > (INT64_MAX - d) / 10) {
-            return CAMP_ERR_RANGE; /* RULE_COUNTER_RANGE, 0..INT64_MAX */
+        if ((v > ((uint64_t)INT64_MAX / 10u)) ||
+            ((v == ((uint64_t)INT64_MAX / 10u)) && (d > ((uint64_t)INT64_MAX % 10u)))) {
+            over = true; /* v stays at most INT64_MAX */
+        } else {
+            v = (v * 10u) + d;
         }
-        v = v * 10 + d;
     }
-    *out = v;
+    if (over) {
+        return CAMP_ERR_RANGE; /* RULE_COUNTER_RANGE, 0..INT64_MAX */
+    }
+    *out = (int64_t)v;
     return CAMP_OK;
 }
 
