@@ -265,7 +265,9 @@ camp_status_t camp_json_get_int(const camp_json_doc_t *doc, int tok, int64_t min
     if (i == 0) {
         v = (int64_t)mag;
     } else {
-        v = (mag == (uint64_t)INT64_MAX + 1u) ? INT64_MIN : -(int64_t)mag;
+        /* mag is 0..2^63 here: -(mag - 1) - 1 is -(2^63) too without an overflow */
+        uint64_t below = mag - 1u;
+        v = (mag == 0u) ? 0 : (-(int64_t)below - 1);
     }
     if (v < min || v > max) {
         return CAMP_ERR_JSON_RANGE;
