@@ -43,9 +43,15 @@ typedef char ob_enum_width_3[(OB_ENUM_SIZE == 1 || OB_ENUM_SIZE == 2 || OB_ENUM_
 
 /* ---- small helpers -------------------------------------------------------------- */
 
-static const ob_limits_t *limits_of(const ifield_t *m)
+/* Member @p m's limits: min (0 or 1) and max (< 0: none). */
+static int64_t lim_min(const ifield_t *m)
 {
-    return &camp_ob_limits[OB_AUX_LIM(m->aux)];
+    return (int64_t)camp_ob_min[OB_AUX_LIM(m->aux)];
+}
+
+static int64_t lim_max(const ifield_t *m)
+{
+    return camp_ob_max[OB_AUX_LIM(m->aux)];
 }
 
 static const char *rule_of(const ifield_t *m)
@@ -56,7 +62,7 @@ static const char *rule_of(const ifield_t *m)
 /* The limits of member @p m into the failure's diag. */
 static void fail_limits(ictx_t *cx, const ifield_t *m)
 {
-    camp_ib_fail_limits(cx, limits_of(m)->min, limits_of(m)->max);
+    camp_ib_fail_limits(cx, lim_min(m), lim_max(m));
 }
 
 /* String lists share one layout (outbox_models.c checks it). */
@@ -124,7 +130,7 @@ static camp_status_t check_email(const ifield_t *m, const char *s, size_t len, l
     if (len == 0u && OB_AUX_EMPTY_OK(m->aux)) {
         return CAMP_OK;
     }
-    if ((int64_t)chars < 1 || (int64_t)chars > limits_of(m)->max) {
+    if ((int64_t)chars < 1 || (int64_t)chars > lim_max(m)) {
         *rule = CAMP_RULE(O15, "must be 1..255 characters");
         return CAMP_ERR_LENGTH;
     }
@@ -137,11 +143,10 @@ static camp_status_t check_email(const ifield_t *m, const char *s, size_t len, l
 static camp_status_t check_string(const ifield_t *m, const char *s, size_t len, const char **rule,
                                   bool decoded)
 {
-    const ob_limits_t *lim = limits_of(m);
     long chars;
 
     if (decoded) {
-        chars = (long)camp_utf8_chars_within(s, len, lim->min, lim->max);
+        chars = (long)camp_utf8_chars_within(s, len, lim_min(m), lim_max(m));
     } else {
         if (len > 0u && memchr(s, '\0', len) != NULL) {
             *rule = RULE_NUL;
@@ -157,7 +162,7 @@ static camp_status_t check_string(const ifield_t *m, const char *s, size_t len, 
     switch (m->rule) {
     case OB_UUID: return camp_valid_uuid(s, len) ? CAMP_OK : CAMP_ERR_PATTERN;
     case OB_TEXT:
-        if ((int64_t)chars < lim->min || (lim->max >= 0 && (int64_t)chars > lim->max)) {
+        if ((int64_t)chars < lim_min(m) || (lim_max(m) >= 0 && (int64_t)chars > lim_max(m))) {
             return CAMP_ERR_LENGTH;
         }
         return CAMP_OK;
@@ -166,7 +171,7 @@ static camp_status_t check_string(const ifield_t *m, const char *s, size_t len, 
     case OB_TIMEZONE:
         /* Length first: a 65-character name breaks the documented max length,
          * whatever the zone table says (spec/outbox.md §6). */
-        if ((int64_t)chars > lim->max) {
+        if ((int64_t)chars > lim_max(m)) {
             *rule = CAMP_RULE(O16, "must be at most 64 characters");
             return CAMP_ERR_LENGTH;
         }
@@ -301,7 +306,7 @@ static camp_status_t decode_str_list(ictx_t *cx, const ifield_t *m, int v, char 
         return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, RULE_ARRAY);
     }
     n = camp_json_size(doc, v);
-    if ((int64_t)n > limits_of(m)->max) {
+    if ((int64_t)n > lim_max(m)) {
         return over_capacity(cx, m, v, (size_t)n);
     }
     *count = 0;
@@ -323,7 +328,7 @@ static camp_status_t decode_enum(ictx_t *cx, const ifield_t *m, int v, char *p)
     if (camp_json_kind(cx->u.d.doc, v) != CAMP_JSON_STRING) {
         return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, RULE_STRING);
     }
-    for (i = 1; (int64_t)i <= limits_of(m)->max; i++) {
+    for (i = 1; (int64_t)i <= lim_max(m); i++) {
         if (camp_json_string_eq(cx->u.d.doc, v, names[i])) {
             set_enum(p, i);
             return CAMP_OK;
@@ -336,9 +341,8 @@ static camp_status_t decode_enum(ictx_t *cx, const ifield_t *m, int v, char *p)
 /* An integer member in the member's range. */
 static camp_status_t decode_int(ictx_t *cx, const ifield_t *m, int v, int64_t *out)
 {
-    const ob_limits_t *lim = limits_of(m);
     int64_t x = 0;
-    camp_status_t st = camp_json_get_int(cx->u.d.doc, v, lim->min, lim->max, &x);
+    camp_status_t st = camp_json_get_int(cx->u.d.doc, v, lim_min(m), lim_max(m), &x);
     if (st == CAMP_ERR_JSON_TYPE) {
         return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, RULE_INT);
     }
@@ -484,7 +488,7 @@ static camp_status_t validate_str_list(ictx_t *cx, const ifield_t *m, const char
     size_t count = *(const size_t *)(const void *)(p + OB_LIST_COUNT);
     size_t mark = cx->u.s.path.need;
     size_t i;
-    if ((int64_t)count > limits_of(m)->max) {
+    if ((int64_t)count > lim_max(m)) {
         return over_capacity(cx, m, -1, count);
     }
     for (i = 0; i < count; i++) {
@@ -512,7 +516,7 @@ static camp_status_t validate_value(ictx_t *cx, const ifield_t *m, const void *b
     switch (m->rule) {
     case OB_ENUM: {
         int e = get_enum(p);
-        if (e < 1 || (int64_t)e > limits_of(m)->max) {
+        if (e < 1 || (int64_t)e > lim_max(m)) {
             return camp_ib_fail_at(cx, -1, CAMP_ERR_ENUM, rule_of(m));
         }
         return CAMP_OK;
@@ -521,7 +525,7 @@ static camp_status_t validate_value(ictx_t *cx, const ifield_t *m, const void *b
     case OB_INT:
     case OB_COUNTER: {
         int64_t v = *(const int64_t *)(const void *)p;
-        if (v < limits_of(m)->min || v > limits_of(m)->max) {
+        if (v < lim_min(m) || v > lim_max(m)) {
             camp_status_t st =
                 camp_ib_fail_at(cx, -1, CAMP_ERR_RANGE,
                                 (m->rule == (uint8_t)OB_INT) ? rule_of(m) : RULE_COUNTER_RANGE);

@@ -43,7 +43,7 @@ typedef enum ob_kind {
     OB_OBJ_LIST  /* array of flat objects (an array level of the walk) */
 } ob_kind_t;
 
-/* An Outbox member row's `aux`: its limits (camp_ob_limits index, 5 bits), its
+/* An Outbox member row's `aux`: its limits (camp_ob_max index, 5 bits), its
  * rule text (camp_ob_rules index, 4 bits), what it refers to (an enum's names,
  * a string list's item check, an object list: 2 bits) and whether an e-mail
  * member takes "" too (1 bit). */
@@ -54,12 +54,6 @@ typedef enum ob_kind {
 #define OB_AUX_RULE(aux) (((unsigned)(aux) >> 5u) & 0xFu)
 #define OB_AUX_REF(aux) (((unsigned)(aux) >> 9u) & 0x3u)
 #define OB_AUX_EMPTY_OK(aux) ((((unsigned)(aux) >> 11u) & 0x1u) != 0u)
-
-/** A min..max pair (max < 0: no upper limit). */
-typedef struct ob_limits {
-    int64_t min;
-    int64_t max;
-} ob_limits_t;
 
 /* Indexes into camp_ob_rules (OB_R_NONE: the member has no rule of its own). */
 #define OB_R_NONE 0u
@@ -77,7 +71,8 @@ typedef struct ob_limits {
 #define OB_R_SSTATUS 12u
 #define OB_R_COUNT 13u
 
-/* Indexes into camp_ob_limits. */
+/* Indexes into camp_ob_min and camp_ob_max: min..max pairs (max < 0: no upper
+ * limit). Each min is 0 or 1: a byte of its own, beside the int64 max. */
 #define OB_L_NONE 0u
 #define OB_L_NAME_CREATE 1u
 #define OB_L_NAME 2u
@@ -120,7 +115,8 @@ typedef struct ob_list {
 
 /* The shared tables, defined in outbox_models.c. */
 extern const char *const camp_ob_rules[OB_R_COUNT];             /* rule texts */
-extern const ob_limits_t camp_ob_limits[OB_L_COUNT];            /* limit pairs */
+extern const uint8_t camp_ob_min[OB_L_COUNT];                   /* limits' min (0 or 1) */
+extern const int64_t camp_ob_max[OB_L_COUNT];                   /* limits' max */
 extern const char *const *const camp_ob_enum_names[OB_N_COUNT]; /* names[1..max] of each enum */
 extern const ifield_t camp_ob_elems[OB_E_COUNT];  /* how each string-list item is checked */
 extern const ob_list_t camp_ob_lists[OB_I_COUNT]; /* the object lists */

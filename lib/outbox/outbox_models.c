@@ -54,23 +54,30 @@ const char *const camp_ob_rules[OB_R_COUNT] = {
     [OB_R_SSTATUS] = RULE_SSTATUS,
 };
 
-const ob_limits_t camp_ob_limits[OB_L_COUNT] = {
-    [OB_L_NONE] = {0, -1},
-    [OB_L_NAME_CREATE] = {1, CAMP_OUTBOX_NAME_MAX},
-    [OB_L_NAME] = {0, CAMP_OUTBOX_NAME_MAX},
-    [OB_L_FROM_NAME] = {0, CAMP_OUTBOX_EMAIL_MAX},
-    [OB_L_EMAIL] = {1, CAMP_OUTBOX_EMAIL_MAX},
-    [OB_L_TZ] = {0, CAMP_OUTBOX_TIMEZONE_MAX},
-    [OB_L_INT32] = {0, CAMP_OUTBOX_INT32_MAX},
-    [OB_L_TOTAL] = {0, CAMP_MAX_SAFE_INT},
-    [OB_L_COUNTER] = {0, INT64_MAX},
-    [OB_L_STEPS] = {0, CAMP_MAX_EMAIL_STEPS},
-    [OB_L_SENDER_IDS] = {0, CAMP_MAX_SENDER_IDS},
-    [OB_L_TAGS] = {0, CAMP_MAX_CONTACT_TAGS},
-    [OB_L_CONTACTS] = {0, CAMP_MAX_CONTACTS},
-    [OB_L_CAMPAIGN_STATUS] = {1, 5},
-    [OB_L_VMODE] = {1, 2},
-    [OB_L_SSTATUS] = {1, 3},
+/* The limits: min (0 unless set here) and max, in two tables (a min..max pair of
+ * int64 would take 16 bytes a limit). */
+const uint8_t camp_ob_min[OB_L_COUNT] = {
+    [OB_L_NAME_CREATE] = 1, [OB_L_EMAIL] = 1,   [OB_L_CAMPAIGN_STATUS] = 1,
+    [OB_L_VMODE] = 1,       [OB_L_SSTATUS] = 1,
+};
+
+const int64_t camp_ob_max[OB_L_COUNT] = {
+    [OB_L_NONE] = -1,
+    [OB_L_NAME_CREATE] = CAMP_OUTBOX_NAME_MAX,
+    [OB_L_NAME] = CAMP_OUTBOX_NAME_MAX,
+    [OB_L_FROM_NAME] = CAMP_OUTBOX_EMAIL_MAX,
+    [OB_L_EMAIL] = CAMP_OUTBOX_EMAIL_MAX,
+    [OB_L_TZ] = CAMP_OUTBOX_TIMEZONE_MAX,
+    [OB_L_INT32] = CAMP_OUTBOX_INT32_MAX,
+    [OB_L_TOTAL] = CAMP_MAX_SAFE_INT,
+    [OB_L_COUNTER] = INT64_MAX,
+    [OB_L_STEPS] = CAMP_MAX_EMAIL_STEPS,
+    [OB_L_SENDER_IDS] = CAMP_MAX_SENDER_IDS,
+    [OB_L_TAGS] = CAMP_MAX_CONTACT_TAGS,
+    [OB_L_CONTACTS] = CAMP_MAX_CONTACTS,
+    [OB_L_CAMPAIGN_STATUS] = 5,
+    [OB_L_VMODE] = 2,
+    [OB_L_SSTATUS] = 3,
 };
 
 static const char *const campaign_status_names[] = {NULL,     "draft",     "active",
@@ -420,7 +427,7 @@ OB_CALLS(contacts_page, camp_outbox_contacts_page_t, N_OB_PAGE, OB_DEPTH_LIST,
 /* The name of value @p v of enum @p names (a camp_ob_enum_names index), or NULL. */
 static const char *enum_name(uint8_t names, uint8_t lim, int v)
 {
-    if (v < 1 || (int64_t)v > camp_ob_limits[lim].max) {
+    if (v < 1 || (int64_t)v > camp_ob_max[lim]) {
         return NULL;
     }
     return camp_ob_enum_names[names][v];
