@@ -558,9 +558,10 @@ static void write_counter(camp_json_writer_t *w, int64_t value)
     size_t at = sizeof digits;
     uint64_t v = (value > 0) ? (uint64_t)value : 0u; /* validation refused negatives */
     do {
+        uint32_t d;
+        v = camp_udiv16(v, 10u, &d); /* no 64-bit division routine from libgcc */
         at--;
-        digits[at] = "0123456789"[v % 10u];
-        v /= 10u;
+        digits[at] = (char)('0' + d);
     } while ((v > 0u) && (at > 0u));
     camp_json_write_string(w, &digits[at], (sizeof digits) - at);
 }
