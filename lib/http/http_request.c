@@ -169,6 +169,8 @@ typedef struct head_writer {
     size_t needed;
 } head_writer_t;
 
+/* At most @p n bytes of @p s, ending early at a NUL: the pieces with a length
+ * hold none, and put_s() gives a C string no bound. One pass, no strlen(). */
 static void put_n(head_writer_t *w, const char *s, size_t n)
 {
     /* in locals: the byte stores could alias the writer's fields */
@@ -176,7 +178,7 @@ static void put_n(head_writer_t *w, const char *s, size_t n)
     size_t cap = w->cap;
     size_t at = w->needed;
     size_t i;
-    for (i = 0; i < n; i++) {
+    for (i = 0; (i < n) && (s[i] != '\0'); i++) {
         if (at < cap) {
             buf[at] = s[i];
         }
@@ -187,18 +189,7 @@ static void put_n(head_writer_t *w, const char *s, size_t n)
 
 static void put_s(head_writer_t *w, const char *s)
 {
-    /* to the NUL, in one pass (no strlen() first) */
-    char *buf = w->buf;
-    size_t cap = w->cap;
-    size_t at = w->needed;
-    size_t i;
-    for (i = 0; s[i] != '\0'; i++) {
-        if (at < cap) {
-            buf[at] = s[i];
-        }
-        at++;
-    }
-    w->needed = at;
+    put_n(w, s, SIZE_MAX);
 }
 
 static void put_u(head_writer_t *w, size_t v)
