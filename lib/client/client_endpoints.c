@@ -373,14 +373,9 @@ camp_status_t camp_client_outbox_create_sender(camp_client_t *c,
 
 static void put_int_query(camp_http_path_t *p, const char *key, uint64_t v)
 {
-    char out[20]; /* the 20 digits of UINT64_MAX */
-    size_t k = sizeof out;
-    do {
-        uint32_t digit;
-        v = camp_udiv16(v, 10u, &digit);
-        out[--k] = (char)('0' + digit);
-    } while (v > 0u && k > 0u);
-    camp_http_path_query(p, key, out + k, sizeof out - k);
+    char out[CAMP_U64_DIGITS];
+    size_t k = camp_u64_decimal(out, v);
+    camp_http_path_query(p, key, &out[k], CAMP_U64_DIGITS - k);
 }
 
 static void put_events_query(const camp_client_call_t *call, camp_http_path_t *p)

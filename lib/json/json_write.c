@@ -309,20 +309,14 @@ void camp_json_write_cstring(camp_json_writer_t *w, const char *s)
 
 void camp_json_write_int(camp_json_writer_t *w, int64_t v)
 {
-    char text[21];
-    size_t n = sizeof text;
-    /* the magnitude as unsigned (INT64_MIN needs no special case), divided in 32-bit
-     * steps: no 64-bit division routine from libgcc */
-    uint64_t u = (v < 0) ? (0u - (uint64_t)v) : (uint64_t)v;
-    do {
-        uint32_t d;
-        u = camp_udiv16(u, 10u, &d);
-        text[--n] = (char)('0' + d);
-    } while (u != 0u);
+    char text[1u + CAMP_U64_DIGITS]; /* a sign, then the digits */
+    /* the magnitude as unsigned (INT64_MIN needs no special case) */
+    size_t n = 1u + camp_u64_decimal(&text[1], (v < 0) ? (0u - (uint64_t)v) : (uint64_t)v);
     if (v < 0) {
-        text[--n] = '-';
+        n--;
+        text[n] = '-';
     }
-    put_value(w, text + n, sizeof text - n);
+    put_value(w, &text[n], sizeof text - n);
 }
 
 void camp_json_write_fraction(camp_json_writer_t *w, uint32_t millionths)

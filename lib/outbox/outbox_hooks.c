@@ -550,20 +550,13 @@ static camp_status_t validate_value(ictx_t *cx, const ifield_t *m, const void *b
 
 /* ---- encode ---------------------------------------------------------------------------- */
 
-/* Counters go back out as digit strings, as the API sends them (written from the
- * last digit back, into one buffer). */
+/* Counters go back out as digit strings, as the API sends them. */
 static void write_counter(camp_json_writer_t *w, int64_t value)
 {
-    char digits[20]; /* INT64_MAX has 19 */
-    size_t at = sizeof digits;
-    uint64_t v = (value > 0) ? (uint64_t)value : 0u; /* validation refused negatives */
-    do {
-        uint32_t d;
-        v = camp_udiv16(v, 10u, &d); /* no 64-bit division routine from libgcc */
-        at--;
-        digits[at] = (char)('0' + d);
-    } while ((v > 0u) && (at > 0u));
-    camp_json_write_string(w, &digits[at], (sizeof digits) - at);
+    char digits[CAMP_U64_DIGITS];
+    /* validation refused negatives */
+    size_t at = camp_u64_decimal(digits, (value > 0) ? (uint64_t)value : 0u);
+    camp_json_write_string(w, &digits[at], CAMP_U64_DIGITS - at);
 }
 
 /* Out of ob_walk_sub()'s frame, which sits over the validation's deeper path. */

@@ -245,6 +245,19 @@ uint64_t camp_udiv16(uint64_t n, uint32_t d, uint32_t *rem)
     return udiv16(n, d, rem);
 }
 
+size_t camp_u64_decimal(char buf[CAMP_U64_DIGITS], uint64_t v)
+{
+    size_t at = CAMP_U64_DIGITS;
+    uint64_t x = v;
+    do {
+        uint32_t digit;
+        x = udiv16(x, 10u, &digit);
+        at--;
+        buf[at] = (char)('0' + digit);
+    } while (x != 0u);
+    return at;
+}
+
 int64_t camp_floor_div16(int64_t x, uint32_t d, uint32_t *rem)
 {
     uint32_t r;
@@ -296,22 +309,13 @@ static void text_put(camp_text_t *t, const char *s, size_t n)
 
 static void text_put_int(camp_text_t *t, int64_t v)
 {
-    char digits[21];
-    size_t n = 0;
+    char digits[CAMP_U64_DIGITS];
     /* the magnitude in unsigned arithmetic: INT64_MIN needs no special case */
-    uint64_t x = (v < 0) ? 0u - (uint64_t)v : (uint64_t)v;
-    do {
-        uint32_t digit;
-        x = camp_udiv16(x, 10u, &digit);
-        digits[n++] = (char)('0' + digit);
-    } while (x != 0u);
+    size_t at = camp_u64_decimal(digits, (v < 0) ? 0u - (uint64_t)v : (uint64_t)v);
     if (v < 0) {
         text_put(t, "-", 1);
     }
-    while (n > 0) {
-        n--;
-        text_put(t, &digits[n], 1);
-    }
+    text_put(t, &digits[at], CAMP_U64_DIGITS - at);
 }
 
 static size_t text_finish(camp_text_t *t)

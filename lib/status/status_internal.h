@@ -33,6 +33,12 @@
  * camp_floor_div16: floor(@p x / @p d), *rem = x - result * d in [0, d), for d in
  * 1..65535 (Euclidean for a positive divisor: -1 / 7 is -1 remainder 6). */
 uint64_t camp_udiv16(uint64_t n, uint32_t d, uint32_t *rem);
+/* The decimal digits of @p v at the end of @p buf (CAMP_U64_DIGITS bytes, no NUL),
+ * divided in 32-bit steps as camp_udiv16(): the index of the first digit. The one
+ * number printer of the JSON writer, the Outbox counters, the client's queries and
+ * the diagnostic line. */
+#define CAMP_U64_DIGITS 20u /* UINT64_MAX has 20 */
+size_t camp_u64_decimal(char buf[CAMP_U64_DIGITS], uint64_t v);
 int64_t camp_floor_div16(int64_t x, uint32_t d, uint32_t *rem);
 /* floor(@p x / (@p a * @p b)), *rem in [0, a * b), for a and b in 1..65535 with
  * a * b < 2^32: e.g. whole days of a time (86400 = 128 * 675). */
