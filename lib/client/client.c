@@ -41,7 +41,13 @@ static const char *status_rule(const char *id, camp_status_t st)
 #define ARG_IDENTIFIER 0x2u
 #define ARG_COLUMN 0x4u
 
-static const char *const k_arg_names[3] = {"{campaignId}", "{identifier}", "{columnId}"};
+#define ARG_NAME_CAMPAIGN "{campaignId}"
+#define ARG_NAME_IDENTIFIER "{identifier}"
+#define ARG_NAME_COLUMN "{columnId}"
+static const char *const k_arg_names[3] = {ARG_NAME_CAMPAIGN, ARG_NAME_IDENTIFIER, ARG_NAME_COLUMN};
+/* their lengths, known at build time */
+static const uint8_t k_arg_lens[3] = {
+    sizeof(ARG_NAME_CAMPAIGN) - 1u, sizeof(ARG_NAME_IDENTIFIER) - 1u, sizeof(ARG_NAME_COLUMN) - 1u};
 
 /* Default routes. `idempotent`: the requests that are safe to repeat (GET, enable
  * and pause, which set a state, PUT sequence, which replaces it); PATCH/POST bodies
@@ -143,7 +149,7 @@ static unsigned placeholder_at(const char *s, size_t n)
 {
     unsigned k;
     for (k = 0; k < 3u; k++) {
-        size_t kl = strlen(k_arg_names[k]);
+        size_t kl = k_arg_lens[k];
         if (n >= kl && memcmp(s, k_arg_names[k], kl) == 0) {
             break;
         }
@@ -165,7 +171,7 @@ static int template_args(const char *path)
                 return -1;
             }
             used |= 1u << k;
-            i += strlen(k_arg_names[k]);
+            i += k_arg_lens[k];
         } else if (ch <= 0x20u || ch >= 0x7fu || ch == '}' || ch == '#' || ch == '?') {
             return -1;
         } else {
@@ -265,33 +271,47 @@ bool camp_retry_decide(const camp_retry_policy_t *p, bool idempotent, camp_statu
 /* ---- one call ----------------------------------------------------------------------- */
 
 
-static bool has_ctl(const char *s)
+/* The length of @p s up to its first control byte or its NUL: the piece has
+ * none when s[n] is the NUL. One pass, no strlen(). */
+static size_t ctl_free_len(const char *s)
 {
-    size_t i;
-    size_t n = strlen(s);
-    for (i = 0; i < n; i++) {
-        if ((uint8_t)s[i] < 0x20u || (uint8_t)s[i] == 0x7fu) {
-            return true;
-        }
+    size_t n = 0;
+    while ((uint8_t)s[n] >= 0x20u && (uint8_t)s[n] != 0x7fu) {
+        n++;
     }
-    return false;
+    return n;
 }
 
 /* The path pieces, in the order of k_arg_names and call.args. */
 static const char *const k_arg_paths[3] = {"path.campaignId", "path.identifier", "path.columnId"};
 
-/* A path piece's own rule beyond "present, without control bytes". */
-static camp_status_t check_arg_pattern(camp_diag_t *diag, unsigned k, const char *v)
+/* The first rule the path piece @p v (number @p k) breaks, with *st its status;
+ * NULL when it breaks none. */
+static const char *arg_rule(unsigned k, const char *v, camp_status_t *st)
 {
-    if (k == 0 && !camp_valid_inbox_id(v, strlen(v))) {
-        return camp_diag_set(diag, CAMP_ERR_PATTERN, k_arg_paths[k],
-                             CAMP_RULE(C05, "must match ^[0-9a-z]+$"));
+    size_t n;
+    if (v == NULL) {
+        *st = CAMP_ERR_REQUIRED;
+        return CAMP_RULE(C07, "required");
     }
-    if (k == 2 && !camp_valid_column_id(v, strlen(v))) {
-        return camp_diag_set(diag, CAMP_ERR_PATTERN, k_arg_paths[k],
-                             CAMP_RULE(C06, "must match ^custom_[0-9a-z]+$"));
+    if (k == 1 && v[0] == '\0') {
+        *st = CAMP_ERR_LENGTH;
+        return CAMP_RULE(C08, "must not be empty");
     }
-    return CAMP_OK;
+    n = ctl_free_len(v);
+    if (v[n] != '\0') {
+        *st = CAMP_ERR_HTTP_HEADER;
+        return CAMP_RULE(C09, "control byte (CR, LF, ...) in a path piece");
+    }
+    /* the piece's own pattern beyond "present, without control bytes" */
+    *st = CAMP_ERR_PATTERN;
+    if (k == 0 && !camp_valid_inbox_id(v, n)) {
+        return CAMP_RULE(C05, "must match ^[0-9a-z]+$");
+    }
+    if (k == 2 && !camp_valid_column_id(v, n)) {
+        return CAMP_RULE(C06, "must match ^custom_[0-9a-z]+$");
+    }
+    return NULL;
 }
 
 static camp_status_t check_args(camp_client_t *c, const call_t *call)
@@ -300,27 +320,17 @@ static camp_status_t check_args(camp_client_t *c, const call_t *call)
     unsigned need = k_route_args[call->route];
     unsigned k;
     for (k = 0; k < 3u; k++) {
-        const char *v = call->args[k];
-        camp_status_t st;
+        camp_status_t st = CAMP_OK;
+        const char *rule;
         if ((need & (1u << k)) == 0u) {
             continue;
         }
-        if (v == NULL) {
-            return camp_diag_set(diag, CAMP_ERR_REQUIRED, k_arg_paths[k],
-                                 CAMP_RULE(C07, "required"));
-        }
-        if (k == 1 && v[0] == '\0') {
-            camp_diag_set(diag, CAMP_ERR_LENGTH, k_arg_paths[k],
-                          CAMP_RULE(C08, "must not be empty"));
-            camp_diag_set_limits(diag, 1, INT64_MAX);
-            return CAMP_ERR_LENGTH;
-        }
-        if (has_ctl(v)) {
-            return camp_diag_set(diag, CAMP_ERR_HTTP_HEADER, k_arg_paths[k],
-                                 CAMP_RULE(C09, "control byte (CR, LF, ...) in a path piece"));
-        }
-        st = check_arg_pattern(diag, k, v);
-        if (st != CAMP_OK) {
+        rule = arg_rule(k, call->args[k], &st);
+        if (rule != NULL) {
+            (void)camp_diag_set(diag, st, k_arg_paths[k], rule);
+            if (st == CAMP_ERR_LENGTH) {
+                camp_diag_set_limits(diag, 1, INT64_MAX);
+            }
             return st;
         }
     }
@@ -352,7 +362,7 @@ static camp_status_t put_template(camp_client_t *c, const call_t *call, camp_htt
         }
         v = (call->args[k] != NULL) ? call->args[k] : "";
         camp_http_path_segment(p, v, strlen(v));
-        i += strlen(k_arg_names[k]);
+        i += k_arg_lens[k];
     }
     return CAMP_OK;
 }
