@@ -533,10 +533,9 @@ CLIENT_NOINLINE static camp_status_t exchange(camp_client_t *c, const call_t *ca
         camp_client_disconnect(c);
     }
     if (st == CAMP_OK) {
+        /* the exchange returns CAMP_OK only with the whole response read */
         c->last.http_status = rs->status;
-        if (rs->state_ == CAMP_HTTP_ST_DONE) {
-            note_limits(c, rs);
-        }
+        note_limits(c, rs);
         st = camp_http_status_map(rs->status);
         if (st != CAMP_OK) {
             camp_diag_set(&c->last.diag, st, "http.status", status_rule("C01", st));
@@ -704,7 +703,9 @@ CLIENT_NOINLINE static camp_status_t begin(camp_client_t *c, call_t *call, camp_
     call->start_ms = c->transport.now_ms(c->transport.ctx);
     /* max_total_ms bounds the whole call, first attempt included */
     call->limit_ms = (c->retry.max_total_ms != 0) ? call->start_ms + c->retry.max_total_ms : 0;
-    camp_http_response_init(&c->resp_, NULL, 0, false);
+    /* no response yet: take_body() reads none until an exchange completes one (the
+     * exchange sets the parser up itself) */
+    c->resp_.state_ = CAMP_HTTP_ST_STATUS;
     /* the first attempt starts as again() leaves the next: c->last was just reset
      * and call_init cleared the call */
     return CAMP_OK;
