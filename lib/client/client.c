@@ -721,7 +721,6 @@ CLIENT_NOINLINE static camp_status_t take_body(camp_client_t *c, const call_t *c
     /* rs->body points into work (or is a literal "" when empty): take the
      * writable pointer from the buffer itself */
     char *body = (char *)&c->work[rs->header_len];
-    camp_status_t parsed;
     if (rs->state_ != CAMP_HTTP_ST_DONE || rs->buf_ != c->work) {
         return st;
     }
@@ -740,11 +739,8 @@ CLIENT_NOINLINE static camp_status_t take_body(camp_client_t *c, const call_t *c
     if (call->out == NULL) {
         return CAMP_OK;
     }
-    parsed = camp_json_parse(&c->doc_, body, rs->body_len, c->tokens, c->token_cap, &c->last.diag);
-    if (parsed != CAMP_OK) {
-        c->doc_.text = NULL;
-    }
-    return parsed;
+    /* a failed parse leaves no document: record_outcome() drops it */
+    return camp_json_parse(&c->doc_, body, rs->body_len, c->tokens, c->token_cap, &c->last.diag);
 }
 
 /* A proxy or a server mix-up must not make the caller act on another campaign:
