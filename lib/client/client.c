@@ -433,8 +433,12 @@ CLIENT_NOINLINE static camp_status_t write_head(camp_client_t *c, const call_t *
     if (st != CAMP_OK) {
         return st;
     }
-    camp_http_request_init(&rq, c->routes[call->route].method, c->host,
-                           (const char *)c->work + body_len);
+    /* every field is set here or zero (no content_type: JSON), so
+     * camp_http_request_init() and its defaults are not linked */
+    memset(&rq, 0, sizeof rq);
+    rq.method = c->routes[call->route].method;
+    rq.host = c->host;
+    rq.target = (const char *)c->work + body_len;
     st = host_value(c, &rq);
     if (st != CAMP_OK) {
         return st;
