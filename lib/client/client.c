@@ -575,8 +575,8 @@ static camp_status_t take_detail(camp_client_t *c, camp_status_t st)
     if (v < 0) {
         v = camp_json_member(doc, 0, "message");
     }
-    if (v >= 0 && camp_json_kind(doc, v) == CAMP_JSON_STRING &&
-        camp_json_get_string(doc, v, &s, &n) == CAMP_OK) {
+    /* the getter refuses a missing member (v < 0) and a value that is no string */
+    if (camp_json_get_string(doc, v, &s, &n) == CAMP_OK) {
         c->last.error_message.ptr = s;
         c->last.error_message.len = n;
     }
