@@ -699,8 +699,7 @@ static int step(camp_http_response_t *rs, camp_diag_t *diag)
     case CAMP_HTTP_ST_BODY_CLOSE:
     case CAMP_HTTP_ST_CHUNK_DATA: return body_bytes(rs, rs->raw_end_ - rs->line_start_, diag);
     case CAMP_HTTP_ST_CHUNK_CRLF: return chunk_crlf(rs, rs->raw_end_ - rs->line_start_, diag);
-    case CAMP_HTTP_ST_DONE:
-    case CAMP_HTTP_ST_FAILED: return (int)CAMP_ERR_STATE;
+    /* never done or failed here: the feed stops at the step that ends the parse */
     default: break; /* a line state */
     }
     r = get_line(rs, &ls, &le, diag);
