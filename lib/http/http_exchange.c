@@ -200,7 +200,9 @@ camp_status_t camp_http_exchange_until(const camp_transport_t *t, const uint8_t 
         return st;
     }
 
-    /* The request is out: the same buffer now receives the response. */
-    camp_http_response_init(rs, buf, cap, head_request);
+    /* The request is out: the same buffer now receives the response (the parser
+     * is as the init above left it, buf and cap checked: only they change). */
+    rs->buf_ = buf;
+    rs->cap_ = cap;
     return receive(t, rs, &d, diag);
 }
