@@ -454,13 +454,9 @@ CLIENT_NOINLINE static camp_status_t write_head(camp_client_t *c, const call_t *
         rq.extra = extra;
         rq.extra_count = 1;
     }
+    /* at most work_cap: the target and its NUL fit in room, which is at most what
+     * the body left (the encoders never report more than they were given) */
     *head_off = body_len + target_len + 1;
-    if (*head_off > c->work_cap) {
-        camp_diag_set(&c->last.diag, CAMP_ERR_BUFFER_TOO_SMALL, "$",
-                      CAMP_RULE(C12, "work buffer too small"));
-        c->last.diag.needed = (int64_t)*head_off;
-        return CAMP_ERR_BUFFER_TOO_SMALL;
-    }
     st = camp_http_write_request(&rq, (char *)c->work + *head_off, c->work_cap - *head_off,
                                  head_len, &c->last.diag);
     if (st == CAMP_ERR_BUFFER_TOO_SMALL) {
