@@ -44,8 +44,7 @@ static const char *status_rule(const char *id, camp_status_t st)
 #define ARG_NAME_CAMPAIGN "{campaignId}"
 #define ARG_NAME_IDENTIFIER "{identifier}"
 #define ARG_NAME_COLUMN "{columnId}"
-static const char *const k_arg_names[3] = {ARG_NAME_CAMPAIGN, ARG_NAME_IDENTIFIER, ARG_NAME_COLUMN};
-/* their lengths, known at build time */
+/* the placeholders' lengths (their names are placeholder_at()'s), known at build time */
 static const uint8_t k_arg_lens[3] = {
     sizeof(ARG_NAME_CAMPAIGN) - 1u, sizeof(ARG_NAME_IDENTIFIER) - 1u, sizeof(ARG_NAME_COLUMN) - 1u};
 
@@ -147,6 +146,8 @@ camp_status_t camp_client_init_outbox(camp_client_t *c, uint8_t *work, size_t wo
  * k_arg_names, or 3 for none. */
 static unsigned placeholder_at(const char *s, size_t n)
 {
+    static const char *const k_arg_names[3] = {ARG_NAME_CAMPAIGN, ARG_NAME_IDENTIFIER,
+                                               ARG_NAME_COLUMN};
     unsigned k;
     for (k = 0; k < 3u; k++) {
         size_t kl = k_arg_lens[k];
@@ -282,9 +283,6 @@ static size_t ctl_free_len(const char *s)
     return n;
 }
 
-/* The path pieces, in the order of k_arg_names and call.args. */
-static const char *const k_arg_paths[3] = {"path.campaignId", "path.identifier", "path.columnId"};
-
 /* The first rule the path piece @p v (number @p k) breaks, with *st its status;
  * NULL when it breaks none. */
 static const char *arg_rule(unsigned k, const char *v, camp_status_t *st)
@@ -316,6 +314,9 @@ static const char *arg_rule(unsigned k, const char *v, camp_status_t *st)
 
 static camp_status_t check_args(camp_client_t *c, const call_t *call)
 {
+    /* the path pieces, in the order of the placeholders and call.args */
+    static const char *const k_arg_paths[3] = {"path.campaignId", "path.identifier",
+                                               "path.columnId"};
     camp_diag_t *diag = &c->last.diag;
     unsigned need = k_route_args[call->route];
     unsigned k;
