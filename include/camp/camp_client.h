@@ -203,9 +203,13 @@ typedef struct camp_client_conn {
     void *ctx; /**< handed to both */
 } camp_client_conn_t;
 
+/** The most attempts one call makes, whatever its policy's max_attempts says. */
+#define CAMP_RETRY_ATTEMPTS_MAX 1000u
+
 /** Retry policy and the port functions it needs. */
 typedef struct camp_retry_policy {
-    uint32_t max_attempts; /**< attempts in all, first included; 1 = never retry */
+    uint32_t max_attempts; /**< attempts in all, first included; 1 = never retry; at most
+                                 CAMP_RETRY_ATTEMPTS_MAX are made whatever it says */
     uint32_t base_ms;      /**< first backoff ceiling */
     uint32_t max_delay_ms; /**< largest backoff ceiling */
     uint32_t max_total_ms; /**< the whole call (attempts plus waits) never exceeds this: each

@@ -262,8 +262,8 @@ bool camp_retry_decide(const camp_retry_policy_t *p, bool idempotent, camp_statu
         /* full jitter: uniform in [0, ceiling] */
         d = (ceiling == UINT32_MAX) ? (uint64_t)random : (uint64_t)(random % (ceiling + 1u));
     }
-    if (elapsed_ms + d >= p->max_total_ms) {
-        return false;
+    if (p->max_total_ms != 0u && elapsed_ms + d >= p->max_total_ms) {
+        return false; /* 0: no total cap (the attempts and timeout_ms still bound the call) */
     }
     *delay_ms = (uint32_t)d;
     return true;
@@ -683,8 +683,10 @@ CLIENT_NOINLINE static bool again(camp_client_t *c, call_t *call, camp_status_t 
 {
     bool can_retry =
         c->routes[call->route].idempotent && c->retry.random != NULL && c->retry.sleep_ms != NULL;
-    /* bounded by max_attempts (and a hard cap for a policy set to UINT32_MAX) */
-    if (!can_retry || !wait_to_retry(c, call, st) || (c->last.attempts >= 1000u)) {
+    /* bounded by max_attempts and by a hard cap (a policy set to UINT32_MAX), which is
+     * tested before the wait: no sleep follows the last attempt */
+    if (!can_retry || (c->last.attempts >= CAMP_RETRY_ATTEMPTS_MAX) ||
+        !wait_to_retry(c, call, st)) {
         return false;
     }
     camp_diag_clear(&c->last.diag);

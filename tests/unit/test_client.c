@@ -652,6 +652,23 @@ static void test_retry_full_jitter_and_attempt_bound(void **state)
     assert_int_equal(g_sleeps[2], 0xFFFFFFFFu % 4001u);
 }
 
+/* A policy without an attempt bound stops at CAMP_RETRY_ATTEMPTS_MAX attempts, and
+ * does not wait after the last one. */
+static void test_retry_hard_cap(void **state)
+{
+    static camp_inbox_campaign_t c;
+    (void)state;
+    enable_retry();
+    g_c.retry.max_attempts = UINT32_MAX;
+    g_c.retry.max_total_ms = 0;
+    g_random_value = 0;
+    respond(503, "Unavailable", "", "");
+    /* every later attempt fails to connect: no stream is left */
+    assert_int_not_equal(camp_client_inbox_get_campaign(&g_c, ID, &c), CAMP_OK);
+    assert_int_equal(g_c.last.attempts, CAMP_RETRY_ATTEMPTS_MAX);
+    assert_int_equal(g_sleep_count, CAMP_RETRY_ATTEMPTS_MAX - 1u);
+}
+
 static void test_no_retry_for_unsafe_or_final(void **state)
 {
     static camp_inbox_campaign_create_t create;
@@ -745,6 +762,11 @@ static void test_retry_decide_table(void **state)
     /* bounds */
     assert_false(camp_retry_decide(&p, true, CAMP_ERR_API_SERVER, 6, 0, -1, 1, &d));
     assert_false(camp_retry_decide(&p, true, CAMP_ERR_API_SERVER, 1, 99990, 20, 1, &d));
+    /* max_total_ms 0: no total cap */
+    p.max_total_ms = 0;
+    assert_true(camp_retry_decide(&p, true, CAMP_ERR_API_SERVER, 1, 99990, 20, 1, &d));
+    assert_int_equal(d, 20);
+    p.max_total_ms = 100000;
     assert_false(camp_retry_decide(&p, false, CAMP_ERR_API_SERVER, 1, 0, -1, 1, &d));
     assert_int_equal(d, 0);
     assert_false(camp_retry_decide(&p, true, CAMP_ERR_API_UNPROCESSABLE, 1, 0, -1, 1, &d));
@@ -772,6 +794,7 @@ int main(void)
         cmocka_unit_test_setup(test_no_keep_alive_reconnects_each_call, setup),
         cmocka_unit_test_setup(test_retry_honours_retry_after, setup),
         cmocka_unit_test_setup(test_retry_full_jitter_and_attempt_bound, setup),
+        cmocka_unit_test_setup(test_retry_hard_cap, setup),
         cmocka_unit_test_setup(test_no_retry_for_unsafe_or_final, setup),
         cmocka_unit_test_setup(test_retry_after_network_error_and_total_bound, setup),
         cmocka_unit_test(test_retry_decide_table),
