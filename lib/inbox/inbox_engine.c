@@ -169,56 +169,39 @@ static const char *enum_rule(unsigned e)
 
 #define IB_NAME_MAX 255 /* R_NAME: 1..255 characters */
 
+/* The rules' limits and texts, by rule (R_NONE's: any integer), and a last row for
+ * R_RATE where encoding (IB_RATE_STRICT). Tables, not a switch: each case's stores
+ * took more code than a row. */
+#define IB_RATE_STRICT 8u /* R_NONE..R_NONEMPTY, then R_RATE's strict row */
+
 static void rule_range(const ictx_t *cx, unsigned r, int64_t *min, int64_t *max, const char **text)
 {
-    switch (r) {
-    case R_COUNT:
-        *min = 0;
-        *max = CAMP_MAX_SAFE_INT;
-        *text = CAMP_RULE(I14, "must be an integer in 0..9007199254740991");
-        return;
-    case R_RATE:
+    static const int64_t maxes[IB_RATE_STRICT + 1u] = {
+        INT64_MAX, CAMP_MAX_SAFE_INT, 60, 1440, 599, IB_NAME_MAX, 1000, INT64_MAX, 25};
+    static const uint8_t mins[IB_RATE_STRICT + 1u] = {0u, 0u, 1u, 0u, 100u, 1u, 0u, 1u, 1u};
+    static const char *const texts[IB_RATE_STRICT + 1u] = {
+        CAMP_RULE(I22, "must be an integer"),
+        CAMP_RULE(I14, "must be an integer in 0..9007199254740991"),
+        CAMP_RULE(I16, "must be an integer in 1..60"),
+        CAMP_RULE(I17, "must be an integer in 0..1440"),
+        CAMP_RULE(I18, "must be an integer in 100..599"),
+        /* the string rules: each accepts 1..IB_NAME_MAX characters (string_rule()'s
+         * short cut relies on it) */
+        CAMP_RULE(I19, "must be 1..255 characters"),
+        CAMP_RULE(I20, "must be at most 1000 characters"),
+        CAMP_RULE(I21, "must not be empty"),
         /* D1: the v2 pages say 1..25, the legacy pause page 1..60 (and the get
          * page's example is 30). Decoding accepts 1..60 in both shapes; encoding
          * (cx->strict) enforces the stricter 1..25. */
-        *min = 1;
-        *max = cx->strict ? 25 : 60;
-        *text = cx->strict ? CAMP_RULE(I15, "must be an integer in 1..25")
-                           : CAMP_RULE(I16, "must be an integer in 1..60");
-        return;
-    case R_MINUTE:
-        *min = 0;
-        *max = 1440;
-        *text = CAMP_RULE(I17, "must be an integer in 0..1440");
-        return;
-    case R_HTTP:
-        *min = 100;
-        *max = 599;
-        *text = CAMP_RULE(I18, "must be an integer in 100..599");
-        return;
-    /* The string rules: each accepts 1..IB_NAME_MAX characters (string_rule()'s
-     * short cut relies on it). */
-    case R_NAME:
-        *min = 1;
-        *max = IB_NAME_MAX;
-        *text = CAMP_RULE(I19, "must be 1..255 characters");
-        return;
-    case R_DESC:
-        *min = 0;
-        *max = 1000;
-        *text = CAMP_RULE(I20, "must be at most 1000 characters");
-        return;
-    case R_NONEMPTY:
-        *min = 1;
-        *max = INT64_MAX;
-        *text = CAMP_RULE(I21, "must not be empty");
-        return;
-    default:
-        *min = INT64_MIN;
-        *max = INT64_MAX;
-        *text = CAMP_RULE(I22, "must be an integer");
-        return;
+        CAMP_RULE(I15, "must be an integer in 1..25"),
+    };
+    unsigned i = (r < IB_RATE_STRICT) ? r : (unsigned)R_NONE;
+    if ((i == (unsigned)R_RATE) && cx->strict) {
+        i = IB_RATE_STRICT;
     }
+    *min = (i == (unsigned)R_NONE) ? INT64_MIN : (int64_t)mins[i];
+    *max = maxes[i];
+    *text = texts[i];
 }
 
 static void array_rule(unsigned a, size_t *min, size_t *cap, const char **cap_text)
