@@ -306,13 +306,31 @@ bool camp_ib_str_is(const camp_str_t *a, const char *lit)
     return a->ptr != NULL && a->len == n && memcmp(a->ptr, lit, n) == 0;
 }
 
+/* The children of container @p tok (its kind already known): its size, never
+ * negative. */
+static int children_of(const camp_json_doc_t *doc, int tok)
+{
+    return (doc->tokens[tok].size > 0) ? doc->tokens[tok].size : 0;
+}
+
+/* Whether token @p tok is an object: the direct test where speed paths are on;
+ * where size matters the general kind test, one call. */
+static IB_HOT bool is_object(const camp_json_doc_t *doc, int tok)
+{
+#if CAMP_ENGINE_FAST_PATHS
+    return camp_json_object_at(doc, tok);
+#else
+    return camp_json_kind_at(doc, tok) == CAMP_JSON_OBJECT;
+#endif
+}
+
 camp_status_t camp_ib_want_array(ictx_t *cx, int tok, int *n)
 {
     if (camp_json_kind_at(cx->u.d.doc, tok) != CAMP_JSON_ARRAY) {
         *n = 0; /* defined even if a diag sink were to report success */
         return camp_ib_fail_at(cx, tok, CAMP_ERR_TYPE, CAMP_RULE(I25, "must be an array"));
     }
-    *n = camp_json_size_at(cx->u.d.doc, tok);
+    *n = children_of(cx->u.d.doc, tok);
     return CAMP_OK;
 }
 
@@ -748,7 +766,7 @@ static IB_HOT camp_status_t decode_value(ictx_t *cx, const ifield_t *f, int v, v
     case K_FRAC: return decode_fraction(cx, v, p);
     case K_RAW: raw_member(doc, v, (camp_str_t *)(void *)p); return CAMP_OK;
     case K_RAW_OBJ:
-        if (!camp_json_object_at(doc, v)) {
+        if (!is_object(doc, v)) {
             return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, CAMP_RULE(I26, "must be an object"));
         }
         raw_member(doc, v, (camp_str_t *)(void *)p);
@@ -1535,11 +1553,11 @@ static IB_HOT camp_status_t dec_push(ictx_t *cx, unsigned node, void *a, int tok
     if (f == NULL) {
         return CAMP_ERR_INTERNAL;
     }
-    if (!camp_json_object_at(cx->u.d.doc, tok)) {
+    if (!is_object(cx->u.d.doc, tok)) {
         return camp_ib_want_object(cx, tok); /* where every "must be an object" is reported */
     }
     /* an object's count: its kind was just asked (camp_json_size_at() would ask again) */
-    members = (cx->u.d.doc->tokens[tok].size > 0) ? cx->u.d.doc->tokens[tok].size : 0;
+    members = children_of(cx->u.d.doc, tok);
     if (members > UINT16_MAX) {
         return camp_ib_fail_at(cx, tok, CAMP_ERR_CAPACITY,
                                CAMP_RULE(I47, "more than 65535 members"));
@@ -1609,9 +1627,13 @@ static IB_HOT camp_status_t dec_object_step(ictx_t *cx, iframe_t *f)
             /* the level tells the next key when it closes */
             return dec_enter_sub(cx, &sub, m, key + 1);
         }
+#if CAMP_ENGINE_FAST_PATHS
         /* a plain value is one token: the next key follows it */
         f->u.d.it =
             (cx->u.d.doc->tokens[key + 1].size == 0) ? key + 2 : camp_json_next(cx->u.d.doc, key);
+#else
+        f->u.d.it = camp_json_next(cx->u.d.doc, key); /* the same answer, in less code */
+#endif
     }
     st = dec_close(cx, f, nd);
     if (st == CAMP_OK) {
@@ -1915,7 +1937,7 @@ camp_status_t camp_ib_decode_flat(ictx_t *cx, unsigned node, void *a, int tok)
     f->node = (uint8_t)node;
     f->u.d.tok = tok;
     k = camp_json_first(cx->u.d.doc, tok);
-    n = camp_json_size_at(cx->u.d.doc, tok);
+    n = children_of(cx->u.d.doc, tok);
     for (i = 0; i < n && k > 0 && st == CAMP_OK; i++) {
         const ifield_t *m = NULL;
         int next = camp_json_next(cx->u.d.doc, k);
