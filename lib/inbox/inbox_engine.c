@@ -1206,6 +1206,7 @@ static bool is_null(const ifield_t *f, const void *base)
     return is_ptr_kind(f->kind) && str_of(base, f)->ptr == NULL;
 }
 
+#if CAMP_ENGINE_FAST_PATHS
 /* The index after the last member met in table order (@p seen: the members met so
  * far): where the next member is when the document lists its members in table
  * order. */
@@ -1221,6 +1222,7 @@ static unsigned after_highest_seen(uint32_t seen, unsigned n)
 #endif
     return (j < n) ? j : 0u;
 }
+#endif
 
 /* The index of the lowest bit set in @p x (not 0). */
 static unsigned lowest_bit(uint32_t x)
@@ -1237,6 +1239,7 @@ static unsigned lowest_bit(uint32_t x)
     return j;
 }
 
+#if CAMP_ENGINE_FAST_PATHS
 /* The first member not met yet (0 when all were met): where the next member is
  * when the document lists a run of members in table order, but after members the
  * table puts later (the v2 campaign lists `enabled` before the summary members). */
@@ -1294,6 +1297,23 @@ static IB_HOT int lookup(const camp_json_doc_t *doc, const char *keys, const ino
     }
     return -1;
 }
+#else
+/* lookup() in less code, where code is built for size: every member in table
+ * order, each compared by the JSON core (escapes decoded as it goes). The same
+ * answer: a node's keys are all different, and a document's keys are string tokens. */
+static int lookup(const camp_json_doc_t *doc, const char *keys, const inode_t *nd, int key,
+                  uint32_t seen)
+{
+    unsigned j;
+    (void)seen;
+    for (j = 0; (nd->t != NULL) && (j < nd->n); j++) {
+        if (camp_json_string_eq(doc, key, camp_ib_key(keys, &nd->t[j]))) {
+            return (int)j;
+        }
+    }
+    return -1;
+}
+#endif
 
 /* Decode: the member of object level @p f whose key is token @p key; *m stays NULL
  * for a member to skip. */
