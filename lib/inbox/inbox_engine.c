@@ -1621,12 +1621,21 @@ static camp_status_t dec_enter_sub(ictx_t *cx, const isub_t *sub, const ifield_t
     if (sub->kind != ISUB_ARR && sub->kind != ISUB_MAP) {
         return dec_push(cx, sub->node, sub->a, v);
     }
+#if CAMP_ENGINE_FAST_PATHS
     if (camp_json_kind_at(cx->u.d.doc, v) !=
         (sub->kind == ISUB_ARR ? CAMP_JSON_ARRAY : CAMP_JSON_OBJECT)) {
         return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE,
                                sub->kind == ISUB_ARR ? CAMP_RULE(I25, "must be an array")
                                                      : CAMP_RULE(I26, "must be an object"));
     }
+#else
+    /* the same checks in less code: the ones that report every other "must be an
+     * array" and "must be an object" */
+    if ((sub->kind == ISUB_ARR) ? (camp_ib_array_len(cx, v) < 0)
+                                : (camp_ib_want_object(cx, v) != CAMP_OK)) {
+        return CAMP_ERR_TYPE;
+    }
+#endif
     f = dec_new_level(cx, sub->node, sub->a, v);
     if (f == NULL) {
         return CAMP_ERR_INTERNAL;
