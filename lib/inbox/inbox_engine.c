@@ -49,57 +49,56 @@ static IB_HOT bool same_key_bytes(const char *a, const char *b, size_t n)
  * lookup passes over a name of another length without reading it. */
 #define NAME(len, name) len name "\0"
 
-/* Names of enum @p e, value 1 first; *n = names in the list (aliases included). */
+/* The lists, in enum order. */
+#define NAMES_STATUS                                                                               \
+    NAME("\5", "draft") NAME("\6", "active") NAME("\6", "paused") NAME("\11", "completed")
+/* Like-tweet step: the stored pages never show its `type` value (§3.4,
+ * [unverified]). We write "likeTweet" (camelCase, like every other enum of this
+ * API: prospectFirstReply, setStatus, platformId) and, being tolerant on receive,
+ * also accept "like-tweet" and "like_tweet" as aliases. */
+#define NAMES_STEP                                                                                 \
+    NAME("\7", "message")                                                                          \
+    NAME("\5", "delay") NAME("\11", "likeTweet") NAME("\12", "like-tweet")                         \
+        NAME("\12", "like_tweet")
+#define NAMES_SEGMENT NAME("\6", "static") NAME("\10", "variable") NAME("\11", "variation")
+#define NAMES_PLATFORM NAME("\7", "twitter")
+#define NAMES_BY NAME("\12", "platformId") NAME("\10", "username") NAME("\12", "externalId")
+#define NAMES_TRIGGER NAME("\22", "prospectFirstReply")
+#define NAMES_ACTION NAME("\11", "setStatus")
+/* detachBehavior: only "unlink" is in the stored copy; unknown values are a
+ * validation error by default, so others are refused until documented. */
+#define NAMES_DETACH NAME("\6", "unlink")
+
+/* Names of enum @p e, value 1 first; *n = names in the list (aliases included). One
+ * string of every list, each found by its offset: a switch over the lists took more
+ * code than their two rows of bytes. */
 static const char *enum_list(unsigned e, unsigned *n)
 {
-    const char *names;
-    switch (e) {
-    case E_STATUS:
-        *n = 4;
-        names =
-            NAME("\5", "draft") NAME("\6", "active") NAME("\6", "paused") NAME("\11", "completed");
-        break;
-    /* Like-tweet step: the stored pages never show its `type` value (§3.4,
-     * [unverified]). We write "likeTweet" (camelCase, like every other enum of
-     * this API: prospectFirstReply, setStatus, platformId) and, being tolerant on
-     * receive, also accept "like-tweet" and "like_tweet" as aliases. */
-    case E_STEP:
-        *n = 5;
-        names = NAME("\7", "message") NAME("\5", "delay") NAME("\11", "likeTweet")
-            NAME("\12", "like-tweet") NAME("\12", "like_tweet");
-        break;
-    case E_SEGMENT:
-        *n = 3;
-        names = NAME("\6", "static") NAME("\10", "variable") NAME("\11", "variation");
-        break;
-    case E_PLATFORM:
-        *n = 1;
-        names = NAME("\7", "twitter");
-        break;
-    case E_BY:
-        *n = 3;
-        names = NAME("\12", "platformId") NAME("\10", "username") NAME("\12", "externalId");
-        break;
-    case E_TRIGGER:
-        *n = 1;
-        names = NAME("\22", "prospectFirstReply");
-        break;
-    case E_ACTION:
-        *n = 1;
-        names = NAME("\11", "setStatus");
-        break;
-    /* detachBehavior: only "unlink" is in the stored copy; unknown values are a
-     * validation error by default, so others are refused until documented. */
-    case E_DETACH:
-        *n = 1;
-        names = NAME("\6", "unlink");
-        break;
-    default:
+    static const char names[] = NAMES_STATUS NAMES_STEP NAMES_SEGMENT NAMES_PLATFORM NAMES_BY
+        NAMES_TRIGGER NAMES_ACTION NAMES_DETACH;
+    /* where each list starts (its offset: the lists before it without their NUL) */
+    static const uint8_t at[E_DETACH] = {
+        0u,
+        (uint8_t)(sizeof(NAMES_STATUS) - 1u),
+        (uint8_t)(sizeof(NAMES_STATUS NAMES_STEP) - 1u),
+        (uint8_t)(sizeof(NAMES_STATUS NAMES_STEP NAMES_SEGMENT) - 1u),
+        (uint8_t)(sizeof(NAMES_STATUS NAMES_STEP NAMES_SEGMENT NAMES_PLATFORM) - 1u),
+        (uint8_t)(sizeof(NAMES_STATUS NAMES_STEP NAMES_SEGMENT NAMES_PLATFORM NAMES_BY) - 1u),
+        (uint8_t)(sizeof(
+                      NAMES_STATUS NAMES_STEP NAMES_SEGMENT NAMES_PLATFORM NAMES_BY NAMES_TRIGGER) -
+                  1u),
+        (uint8_t)(sizeof(NAMES_STATUS NAMES_STEP NAMES_SEGMENT NAMES_PLATFORM NAMES_BY NAMES_TRIGGER
+                             NAMES_ACTION) -
+                  1u),
+    };
+    static const uint8_t count[E_DETACH] = {4u, 5u, 3u, 1u, 3u, 1u, 1u, 1u};
+    unsigned i = e - 1u; /* E_STATUS first; 0 wraps past the last */
+    if (i >= (unsigned)E_DETACH) {
         *n = 0;
-        names = "";
-        break;
+        return "";
     }
-    return names;
+    *n = count[i];
+    return &names[at[i]];
 }
 
 /* Values of enum @p e whose list holds @p n names: E_STEP's last two are aliases. */
