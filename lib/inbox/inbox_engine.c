@@ -58,8 +58,8 @@ static IB_HOT bool same_key_bytes(const char *a, const char *b, size_t n)
  * also accept "like-tweet" and "like_tweet" as aliases. */
 #define NAMES_STEP                                                                                 \
     NAME("\7", "message")                                                                          \
-    NAME("\5", "delay") NAME("\11", "likeTweet") NAME("\12", "like-tweet")                         \
-        NAME("\12", "like_tweet")
+    NAME("\5", "delay") NAME("\11", "likeTweet") NAME("\12", "like-tweet") NAME("\12", "like_"     \
+                                                                                       "tweet")
 #define NAMES_SEGMENT NAME("\6", "static") NAME("\10", "variable") NAME("\11", "variation")
 #define NAMES_PLATFORM NAME("\7", "twitter")
 #define NAMES_BY NAME("\12", "platformId") NAME("\10", "username") NAME("\12", "externalId")
@@ -1325,7 +1325,11 @@ static IB_HOT camp_status_t dec_find(ictx_t *cx, iframe_t *f, const inode_t *nd,
     if (j < 0 || nd->t == NULL) {
         return CAMP_OK; /* unknown members are skipped (a node without members knows none) */
     }
+#if CAMP_ENGINE_FAST_PATHS
     plain = (nd->t[j].flags & (F_V2 | F_LEG | F_RESP | F_NO_REQUEST)) == 0u;
+#else
+    plain = false; /* every test asked: one path, less code, where code is built for size */
+#endif
     if (!plain && ((nd->t[j].flags & (F_V2 | F_LEG)) != 0)) {
         camp_status_t st = camp_ib_shape_member(cx, &nd->t[j], key + 1);
         if (st != CAMP_OK) {
