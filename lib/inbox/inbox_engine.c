@@ -58,8 +58,9 @@ static IB_HOT bool same_key_bytes(const char *a, const char *b, size_t n)
  * also accept "like-tweet" and "like_tweet" as aliases. */
 #define NAMES_STEP                                                                                 \
     NAME("\7", "message")                                                                          \
-    NAME("\5", "delay") NAME("\11", "likeTweet") NAME("\12", "like-tweet") NAME("\12", "like_"     \
-                                                                                       "tweet")
+    NAME("\5", "delay")                                                                            \
+    NAME("\11", "likeTweet") NAME("\12", "like-tweet") NAME("\12", "like_"                         \
+                                                                   "tweet")
 #define NAMES_SEGMENT NAME("\6", "static") NAME("\10", "variable") NAME("\11", "variation")
 #define NAMES_PLATFORM NAME("\7", "twitter")
 #define NAMES_BY NAME("\12", "platformId") NAME("\10", "username") NAME("\12", "externalId")
@@ -1830,12 +1831,18 @@ static IB_INLINE bool opens_now(const ictx_t *cx, const iframe_t *f, unsigned *e
 static IB_INLINE camp_status_t dec_loop(ictx_t *cx, unsigned node, void *a, int tok)
 {
     camp_status_t st;
+#if CAMP_ENGINE_FAST_PATHS
     unsigned entered = 1; /* depth after the last step or open */
     cx->depth = 0;
     st = dec_push(cx, node, a, tok);
     if (st == CAMP_OK) {
         st = hook_open(cx, &cx->frames[0]); /* the document's object: no trip round the loop */
     }
+#else
+    unsigned entered = 0; /* the loop opens the document's object too: one call less */
+    cx->depth = 0;
+    st = dec_push(cx, node, a, tok);
+#endif
     while (st == CAMP_OK && cx->depth > 0) {
         iframe_t *f = &cx->frames[cx->depth - 1];
         if (opens_now(cx, f, &entered)) {
