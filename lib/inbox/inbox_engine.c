@@ -59,8 +59,9 @@ static IB_HOT bool same_key_bytes(const char *a, const char *b, size_t n)
 #define NAMES_STEP                                                                                 \
     NAME("\7", "message")                                                                          \
     NAME("\5", "delay")                                                                            \
-    NAME("\11", "likeTweet") NAME("\12", "like-tweet") NAME("\12", "like_"                         \
-                                                                   "tweet")
+    NAME("\11", "likeTweet")                                                                       \
+    NAME("\12", "like-tweet") NAME("\12", "like_"                                                  \
+                                          "tweet")
 #define NAMES_SEGMENT NAME("\6", "static") NAME("\10", "variable") NAME("\11", "variation")
 #define NAMES_PLATFORM NAME("\7", "twitter")
 #define NAMES_BY NAME("\12", "platformId") NAME("\10", "username") NAME("\12", "externalId")
@@ -1222,7 +1223,6 @@ static unsigned after_highest_seen(uint32_t seen, unsigned n)
 #endif
     return (j < n) ? j : 0u;
 }
-#endif
 
 /* The index of the lowest bit set in @p x (not 0). */
 static unsigned lowest_bit(uint32_t x)
@@ -1239,7 +1239,6 @@ static unsigned lowest_bit(uint32_t x)
     return j;
 }
 
-#if CAMP_ENGINE_FAST_PATHS
 /* The first member not met yet (0 when all were met): where the next member is
  * when the document lists a run of members in table order, but after members the
  * table puts later (the v2 campaign lists `enabled` before the summary members). */
@@ -1420,6 +1419,7 @@ static IB_HOT camp_status_t dec_member(ictx_t *cx, iframe_t *f, const inode_t *n
  * object's cross-member rules. */
 static IB_HOT camp_status_t dec_required(ictx_t *cx, const iframe_t *f, const inode_t *nd)
 {
+#if CAMP_ENGINE_FAST_PATHS
     /* only the members not met, in table order (an object usually has them all); a
      * node without a table has none */
     uint32_t all = (nd->n >= 32u) ? 0xFFFFFFFFu : (((uint32_t)1u << (nd->n & 31u)) - 1u);
@@ -1432,6 +1432,18 @@ static IB_HOT camp_status_t dec_required(ictx_t *cx, const iframe_t *f, const in
                                        CAMP_ERR_REQUIRED, CAMP_RULE(I40, "required field missing"));
         }
     }
+#else
+    /* the same members in the same order, in less code: each of the table's (the
+     * first 32, as the mask holds them) not met */
+    unsigned j;
+    for (j = 0; (nd->t != NULL) && (j < nd->n) && (j < 32u); j++) {
+        const ifield_t *m = &nd->t[j];
+        if (((f->k.seen & ((uint32_t)1u << j)) == 0u) && applies(cx, m) && required(cx, m)) {
+            return camp_ib_fail_member(cx, f->u.d.tok, camp_ib_key(camp_ib_key_pool(cx), m),
+                                       CAMP_ERR_REQUIRED, CAMP_RULE(I40, "required field missing"));
+        }
+    }
+#endif
     return CAMP_OK;
 }
 
