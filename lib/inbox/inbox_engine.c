@@ -60,8 +60,9 @@ static IB_HOT bool same_key_bytes(const char *a, const char *b, size_t n)
     NAME("\7", "message")                                                                          \
     NAME("\5", "delay")                                                                            \
     NAME("\11", "likeTweet")                                                                       \
-    NAME("\12", "like-tweet") NAME("\12", "like_"                                                  \
-                                          "tweet")
+    NAME("\12", "like-tweet")                                                                      \
+    NAME("\12", "like_"                                                                            \
+                "tweet")
 #define NAMES_SEGMENT NAME("\6", "static") NAME("\10", "variable") NAME("\11", "variation")
 #define NAMES_PLATFORM NAME("\7", "twitter")
 #define NAMES_BY NAME("\12", "platformId") NAME("\10", "username") NAME("\12", "externalId")
@@ -314,16 +315,14 @@ static int children_of(const camp_json_doc_t *doc, int tok)
     return (doc->tokens[tok].size > 0) ? doc->tokens[tok].size : 0;
 }
 
-/* Whether token @p tok is an object: the direct test where speed paths are on;
- * where size matters the general kind test, one call. */
+#if CAMP_ENGINE_FAST_PATHS
+/* Whether token @p tok is an object, by the direct test (where size matters, the
+ * callers ask camp_ib_want_object(), which reports the failure too). */
 static IB_HOT bool is_object(const camp_json_doc_t *doc, int tok)
 {
-#if CAMP_ENGINE_FAST_PATHS
     return camp_json_object_at(doc, tok);
-#else
-    return camp_json_kind_at(doc, tok) == CAMP_JSON_OBJECT;
-#endif
 }
+#endif
 
 camp_status_t camp_ib_want_array(ictx_t *cx, int tok, int *n)
 {
@@ -779,9 +778,15 @@ static IB_HOT camp_status_t decode_value(ictx_t *cx, const ifield_t *f, int v, v
     case K_FRAC: return decode_fraction(cx, v, p);
     case K_RAW: raw_member(doc, v, (camp_str_t *)(void *)p); return CAMP_OK;
     case K_RAW_OBJ:
+#if CAMP_ENGINE_FAST_PATHS
         if (!is_object(doc, v)) {
             return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, CAMP_RULE(I26, "must be an object"));
         }
+#else
+        if (camp_ib_want_object(cx, v) != CAMP_OK) {
+            return CAMP_ERR_TYPE; /* the same failure, reported there */
+        }
+#endif
         raw_member(doc, v, (camp_str_t *)(void *)p);
         return CAMP_OK;
     case K_IDS: return decode_ids(cx, f, v, base);
@@ -1601,9 +1606,15 @@ static IB_HOT camp_status_t dec_push(ictx_t *cx, unsigned node, void *a, int tok
     if (f == NULL) {
         return CAMP_ERR_INTERNAL;
     }
+#if CAMP_ENGINE_FAST_PATHS
     if (!is_object(cx->u.d.doc, tok)) {
         return camp_ib_want_object(cx, tok); /* where every "must be an object" is reported */
     }
+#else
+    if (camp_ib_want_object(cx, tok) != CAMP_OK) {
+        return CAMP_ERR_TYPE; /* its one failure, reported there; one kind test in less code */
+    }
+#endif
     /* an object's count: its kind was just asked (camp_json_size_at() would ask again) */
     members = children_of(cx->u.d.doc, tok);
     if (members > UINT16_MAX) {
