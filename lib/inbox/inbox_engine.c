@@ -581,8 +581,8 @@ IB_NOINLINE static camp_status_t decode_ids(ictx_t *cx, const ifield_t *f, int v
     if (st != CAMP_OK) {
         return st;
     }
-    it = camp_json_first(cx->u.d.doc, v);
-    for (i = 0; i < n; i++, it = camp_json_next(cx->u.d.doc, it)) {
+    /* item i is token v + 1 + i: every item before it passed, a string, one token */
+    for (i = 0, it = v + 1; i < n; i++, it++) {
         st = ids_item(cx, it, &items[i]);
         if (st != CAMP_OK) {
             return st;
