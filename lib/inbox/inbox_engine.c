@@ -1855,15 +1855,13 @@ static IB_INLINE camp_status_t dec_loop(ictx_t *cx, unsigned node, void *a, int 
 {
     camp_status_t st;
 #if CAMP_ENGINE_FAST_PATHS
-    unsigned entered = 1; /* depth after the last step or open */
-    cx->depth = 0;
+    unsigned entered = 1; /* depth after the last step or open (camp_ib_ctx_init(): 0) */
     st = dec_push(cx, node, a, tok);
     if (st == CAMP_OK) {
         st = hook_open(cx, &cx->frames[0]); /* the document's object: no trip round the loop */
     }
 #else
     unsigned entered = 0; /* the loop opens the document's object too: one call less */
-    cx->depth = 0;
     st = dec_push(cx, node, a, tok);
 #endif
     while (st == CAMP_OK && cx->depth > 0) {
@@ -1887,7 +1885,7 @@ static IB_INLINE camp_status_t walk_loop(ictx_t *cx, unsigned node, const void *
     } else {
         camp_path_init(&cx->u.s.path, cx->scratch, sizeof cx->scratch);
     }
-    cx->depth = 0;
+    /* the depth is 0 (camp_ib_ctx_init()) */
     st = walk_begin(cx, walk_new_level(cx, node, a, b), cx->u.s.path.need);
     while (st == CAMP_OK && cx->depth > 0) {
         iframe_t *f = &cx->frames[cx->depth - 1];
