@@ -680,15 +680,19 @@ IB_NOINLINE static camp_status_t decode_integer(ictx_t *cx, const ifield_t *f, i
 IB_NOINLINE static camp_status_t decode_time(ictx_t *cx, const ifield_t *f, int v, char *p)
 {
     camp_inbox_time_t *t = (camp_inbox_time_t *)(void *)p;
-    camp_status_t st;
-    if (camp_json_kind_at(cx->u.d.doc, v) != CAMP_JSON_STRING) {
-        return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(K_TIME, nullable(cx, f)));
+    camp_status_t st = CAMP_ERR_TYPE;
+    if (camp_json_kind_at(cx->u.d.doc, v) == CAMP_JSON_STRING) {
+        st = camp_ib_get_str(cx, v, &t->raw);
+        if (st != CAMP_OK) {
+            return st;
+        }
+        if (camp_datetime_parse(t->raw.ptr, t->raw.len, &t->at) == CAMP_OK) {
+            return CAMP_OK;
+        }
+        st = CAMP_ERR_DATE;
     }
-    st = camp_ib_get_str(cx, v, &t->raw);
-    if (st == CAMP_OK && camp_datetime_parse(t->raw.ptr, t->raw.len, &t->at) != CAMP_OK) {
-        st = camp_ib_fail_at(cx, v, CAMP_ERR_DATE, type_text(K_TIME, nullable(cx, f)));
-    }
-    return st;
+    /* not a string, or not a date-time: one text for both */
+    return camp_ib_fail_at(cx, v, st, type_text(K_TIME, nullable(cx, f)));
 }
 
 /* Decode: a string member's rule (kind and length), and its failure; where the code
