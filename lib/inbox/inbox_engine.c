@@ -1462,8 +1462,9 @@ static IB_HOT camp_status_t dec_close(ictx_t *cx, iframe_t *f, const inode_t *nd
     return (st != CAMP_OK) ? st : hook_close(cx, f);
 }
 
-/* Validate, encode or equal: a plain member @p m of object level @p f, with its key
- * on the path (validate) or written (encode). */
+/* Validate, encode or equal: a plain member @p m (a kind below K_SUB: walk_member()
+ * hands the others to the sub hook) of object level @p f, with its key on the path
+ * (validate) or written (encode). */
 IB_NOINLINE static camp_status_t walk_scalar(ictx_t *cx, const iframe_t *f, const ifield_t *m)
 {
     const void *b = (cx->op == OP_EQUAL) ? f->u.s.b : NULL;
@@ -1477,10 +1478,6 @@ IB_NOINLINE static camp_status_t walk_scalar(ictx_t *cx, const iframe_t *f, cons
             return nullable(cx, m)
                        ? CAMP_OK
                        : camp_ib_fail_at(cx, -1, CAMP_ERR_TYPE, type_text(m->kind, false));
-        }
-        if (m->kind == K_SUB) {
-            return camp_ib_fail_at(cx, -1, CAMP_ERR_INTERNAL,
-                                   CAMP_RULE(I45, "nested member in a flat object"));
         }
         return validate_value(cx, m, f->a);
     case OP_ENCODE:
@@ -1500,7 +1497,7 @@ IB_NOINLINE static camp_status_t walk_scalar(ictx_t *cx, const iframe_t *f, cons
         if (is_null(m, f->a)) {
             return CAMP_OK;
         }
-        return (m->kind != K_SUB && equal_value(m, f->a, b)) ? CAMP_OK : NOT_EQUAL;
+        return equal_value(m, f->a, b) ? CAMP_OK : NOT_EQUAL;
     }
 }
 
