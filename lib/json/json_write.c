@@ -141,19 +141,6 @@ static void put_separator(camp_json_writer_t *w, unsigned what)
     }
 }
 
-/* The separator and the quoted text of a string or key; false when it is not valid
- * UTF-8. */
-static bool put_text(camp_json_writer_t *w, unsigned what, const char *s, size_t n)
-{
-    bool ok;
-    put_separator(w, what);
-    ok = out_quoted(w, (s != NULL) ? s : "", n);
-    if (what == P_KEY) {
-        out(w, ':');
-    }
-    return ok;
-}
-
 /* The writer's state after a write: depth, "has items" and "object" bits per level. */
 static void put_done(camp_json_writer_t *w, unsigned what, const char *s)
 {
@@ -203,12 +190,16 @@ static void put(camp_json_writer_t *w, unsigned what, const char *s, size_t n)
     len0 = w->len;
     needed0 = w->needed;
     st0 = w->status;
-    if (!put_text(w, what, s, n)) {
+    put_separator(w, what);
+    if (!out_quoted(w, (s != NULL) ? s : "", n)) {
         w->len = len0;
         w->needed = needed0;
         w->status = st0;
         set_error(w, CAMP_ERR_ARG);
         return;
+    }
+    if (what == P_KEY) {
+        out(w, ':');
     }
     if (w->status != st0) {
         w->len = len0; /* this call did not fit: none of it stays */
