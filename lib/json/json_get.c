@@ -109,9 +109,11 @@ bool camp_json_string_eq(const camp_json_doc_t *doc, int tok, const char *lit)
     end = doc->text + t->end;
     /* Plain bytes take no call (the hot loop of member and enum lookup); an escape
      * of a raw token is decoded by the leaf decoder, its UTF-8 compared byte by
-     * byte (a decoded token's bytes are plain: its loop is apart, so that only p,
-     * end and l live across the call). lit's NUL never matches: a NUL in the token
-     * (raw, or \u0000) makes it longer than lit. */
+     * byte (a decoded token's bytes are all plain). lit's NUL never matches: a NUL
+     * in the token (raw, or \u0000) makes it longer than lit. */
+#if CAMP_ENGINE_FAST_PATHS
+    /* a speed path: a decoded token's bytes in a loop of their own, without the
+     * escape test (the loop below compares them alike) */
     if ((t->type_ & CAMP_JSON_F_DECODED) != 0) {
         end = p; /* no raw bytes left for the loop below */
         for (; p < &doc->text[t->end]; p++, l++) {
@@ -120,9 +122,10 @@ bool camp_json_string_eq(const camp_json_doc_t *doc, int tok, const char *lit)
             }
         }
     }
+#endif
     while (p < end) {
         uint32_t w;
-        if (*p != '\\') {
+        if ((*p != '\\') || ((t->type_ & CAMP_JSON_F_DECODED) != 0)) {
             if (*p == '\0' || (unsigned char)*p != *l) {
                 return false;
             }
