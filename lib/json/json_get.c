@@ -426,7 +426,9 @@ camp_status_t camp_json_get_fraction(const camp_json_doc_t *doc, int tok, uint32
     if (neg) {
         return CAMP_ERR_JSON_RANGE;
     }
-    *millionths = f.one ? CAMP_FRACTION_ONE : f.m;
+    /* exactly 1 left f.m at 1000000 (CAMP_FRACTION_ONE): its 1 was the first digit
+     * that is not 0, at place 0, and every digit after it a 0 */
+    *millionths = f.m;
     return CAMP_OK;
 }
 
