@@ -13,7 +13,9 @@
 #endif
 
 #if !CAMP_ENGINE_FAST_PATHS
-camp_json_kind_t camp_json_kind_at(const camp_json_doc_t *doc, int tok)
+/* Not inlined into this file's callers: they share this one body (the kind test
+ * stays in it, no second function behind a jump). */
+GET_NOINLINE camp_json_kind_t camp_json_kind_at(const camp_json_doc_t *doc, int tok)
 {
     return camp_json_token_kind(doc, tok);
 }
