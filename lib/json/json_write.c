@@ -113,16 +113,17 @@ static bool out_quoted(camp_json_writer_t *w, const char *s, size_t n)
 /* Whether a write of kind @p what fits the writer's state; CAMP_ERR_STATE when not. */
 static bool put_allowed(camp_json_writer_t *w, unsigned what, const char *s)
 {
+    bool obj = in_object(w);
     bool bad;
     if (what == P_CLOSE) {
         /* nothing open, wrong bracket, or key without value */
-        bad = w->depth == 0 || in_object(w) != (s[0] == '}') || w->after_key;
+        bad = w->depth == 0 || obj != (s[0] == '}') || w->after_key;
     } else if (what == P_KEY) {
-        bad = !in_object(w) || w->after_key;
+        bad = !obj || w->after_key;
     } else if (w->depth == 0) {
         bad = w->needed > 0; /* one top-level value only */
     } else {
-        bad = in_object(w) && !w->after_key; /* a member value needs its key first */
+        bad = obj && !w->after_key; /* a member value needs its key first */
     }
     if (!bad && what == P_OPEN && w->depth >= CAMP_JSON_WRITER_MAX_DEPTH) {
         bad = true; /* deeper than CAMP_JSON_WRITER_MAX_DEPTH */
@@ -157,13 +158,10 @@ static void put_done(camp_json_writer_t *w, unsigned what, const char *s)
     }
     w->after_key = false;
     if (what == P_OPEN) {
+        uint32_t bit = (uint32_t)1u << w->depth; /* the new level's */
         w->depth++;
-        w->has_items &= ~level_bit(w);
-        if (s[0] == '{') {
-            w->is_object |= level_bit(w);
-        } else {
-            w->is_object &= ~level_bit(w);
-        }
+        w->has_items &= ~bit;
+        w->is_object = (w->is_object & ~bit) | ((s[0] == '{') ? bit : 0u);
     }
 }
 
