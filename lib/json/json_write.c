@@ -19,6 +19,12 @@
 #include "json_internal.h"
 #include "status/status_internal.h"
 
+#if defined(__GNUC__) || defined(__clang__)
+#define WRITE_NOINLINE __attribute__((noinline))
+#else
+#define WRITE_NOINLINE
+#endif
+
 /* What a put() call writes. */
 enum {
     P_VALUE,  /* raw value bytes (number, literal, pre-encoded JSON) */
@@ -275,8 +281,9 @@ void camp_json_write_key_n(camp_json_writer_t *w, const char *key, size_t len)
 }
 
 /* A NUL-terminated text: NULL is an argument error (not an empty text), which put()
- * reports for a NULL text of a length above 0. */
-static void put_c(camp_json_writer_t *w, unsigned what, const char *s)
+ * reports for a NULL text of a length above 0. Not inlined: the key and string
+ * writes share it (each is a jump to it), and its frame is the one theirs was. */
+static WRITE_NOINLINE void put_c(camp_json_writer_t *w, unsigned what, const char *s)
 {
     put(w, what, s, (s != NULL) ? strlen(s) : 1u);
 }
