@@ -48,22 +48,7 @@ int camp_json_striter_next(camp_json_striter_t *it)
     return (int)b;
 }
 
-/* Start @p it on key token @p ktok, or on C string @p cstr (its bytes as they are,
- * no escapes to undo) when ktok < 0; false when ktok is not a string. */
-static DIAG_NOINLINE bool key_iter(camp_json_striter_t *it, const camp_json_doc_t *doc, int ktok,
-                                   const char *cstr)
-{
-    if (ktok >= 0) {
-        return camp_json_striter_init(it, doc, ktok);
-    }
-    it->p = cstr;
-    it->end = cstr + strlen(cstr);
-    it->decoded = true;
-    it->pend = 0;
-    return true;
-}
-
-/* Append key token @p ktok (or C string @p cstr, see key_iter()): `.key` when
+/* Append key token @p ktok (or C string @p cstr when not NULL): `.key` when
  * identifier-like ([A-Za-z_$][A-Za-z0-9_$]*), else `["key"]`. The key's decoded
  * bytes are read twice: once to choose the form, once to print; the second pass
  * restarts the iterator where the first began, so that only the path writer, the
@@ -75,7 +60,7 @@ static DIAG_NOINLINE void put_key(camp_path_t *t, const camp_json_doc_t *doc, in
     const char *start;
     int form = 0; /* 0: no byte yet (the empty key prints as [""]), 1: identifier, 2: not */
     int b;
-    if (!key_iter(&it, doc, ktok, cstr)) {
+    if (!camp_json_striter_start(&it, doc, ktok, cstr)) {
         return;
     }
     start = it.p;

@@ -66,8 +66,18 @@ camp_json_token_t *camp_json_string_tok(const camp_json_doc_t *doc, int tok);
  * comparison and paths, at the bottom of every decode's deepest call chain. */
 uint64_t camp_json_escape(const char *p, const char *end);
 
+/* Start iterating string token @p tok of @p doc, or C string @p cstr (its bytes as
+ * they are, no escapes to undo) when it is not NULL; false when the token is not a
+ * string. One function for both: the path printer's keys are of either kind. */
+bool camp_json_striter_start(camp_json_striter_t *it, const camp_json_doc_t *doc, int tok,
+                             const char *cstr);
+
 /* Start iterating string token @p tok; false when it is not a string. */
-bool camp_json_striter_init(camp_json_striter_t *it, const camp_json_doc_t *doc, int tok);
+static inline bool camp_json_striter_init(camp_json_striter_t *it, const camp_json_doc_t *doc,
+                                          int tok)
+{
+    return camp_json_striter_start(it, doc, tok, NULL);
+}
 
 /* Next decoded byte (0..255), or -1 at the end. A \u0000 escape yields 0. */
 int camp_json_striter_next(camp_json_striter_t *it);

@@ -70,15 +70,26 @@ camp_json_token_t *camp_json_string_tok(const camp_json_doc_t *doc, int tok)
     return &doc->tokens[tok];
 }
 
-bool camp_json_striter_init(camp_json_striter_t *it, const camp_json_doc_t *doc, int tok)
+bool camp_json_striter_start(camp_json_striter_t *it, const camp_json_doc_t *doc, int tok,
+                             const char *cstr)
 {
-    const camp_json_token_t *t = camp_json_string_tok(doc, tok);
-    if (t == NULL) {
-        return false;
+    const char *p = cstr;
+    const char *end;
+    bool decoded = true; /* a C string's bytes are as they are */
+    if (cstr == NULL) {
+        const camp_json_token_t *t = camp_json_string_tok(doc, tok);
+        if (t == NULL) {
+            return false;
+        }
+        p = doc->text + t->start;
+        end = doc->text + t->end;
+        decoded = (t->type_ & CAMP_JSON_F_DECODED) != 0;
+    } else {
+        end = cstr + strlen(cstr);
     }
-    it->p = doc->text + t->start;
-    it->end = doc->text + t->end;
-    it->decoded = (t->type_ & CAMP_JSON_F_DECODED) != 0;
+    it->p = p;
+    it->end = end;
+    it->decoded = decoded;
     it->pend = 0;
     return true;
 }
