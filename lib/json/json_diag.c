@@ -6,7 +6,6 @@
 #include "camp/camp_json.h"
 
 #include <limits.h>
-#include <string.h>
 
 #include "json_internal.h"
 #include "status/status_internal.h"
