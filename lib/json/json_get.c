@@ -19,6 +19,12 @@ GET_NOINLINE camp_json_kind_t camp_json_kind_at(const camp_json_doc_t *doc, int 
 {
     return camp_json_token_kind(doc, tok);
 }
+
+/* Not inlined into camp_json_size(), as camp_json_kind_at() above. */
+GET_NOINLINE int camp_json_size_at(const camp_json_doc_t *doc, int tok)
+{
+    return camp_json_token_size(doc, tok);
+}
 #endif
 
 camp_json_kind_t camp_json_kind(const camp_json_doc_t *doc, int tok)

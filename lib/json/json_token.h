@@ -191,7 +191,7 @@ static inline camp_status_t camp_json_string_at(camp_json_doc_t *doc, int tok, c
 
 /* camp_json_size() under the same terms (camp_json_size() checks @p doc, then calls
  * this): children of an object or array, else 0. */
-static inline int camp_json_size_at(const camp_json_doc_t *doc, int tok)
+static inline int camp_json_token_size(const camp_json_doc_t *doc, int tok)
 {
     camp_json_kind_t k = camp_json_kind_at(doc, tok);
     if (k != CAMP_JSON_OBJECT && k != CAMP_JSON_ARRAY) {
@@ -199,6 +199,18 @@ static inline int camp_json_size_at(const camp_json_doc_t *doc, int tok)
     }
     return doc->tokens[tok].size > 0 ? doc->tokens[tok].size : 0;
 }
+
+/* camp_json_token_size(): inline where speed is wanted; where code is built for size,
+ * one function in json_get.c (a decoder that asks it in several places would
+ * otherwise get a copy of its own, beside camp_json_size()'s). */
+#if CAMP_ENGINE_FAST_PATHS
+static inline int camp_json_size_at(const camp_json_doc_t *doc, int tok)
+{
+    return camp_json_token_size(doc, tok);
+}
+#else
+int camp_json_size_at(const camp_json_doc_t *doc, int tok);
+#endif
 
 /* Where a decoder's failure is: the JSON path of @p tok (then member @p key when
  * not NULL) and its offset, into @p diag (not NULL). The status, the rule and the
