@@ -190,7 +190,7 @@ static inline camp_status_t camp_json_string_at(camp_json_doc_t *doc, int tok, c
 }
 
 /* camp_json_size() under the same terms (camp_json_size() checks @p doc, then calls
- * this): children of an object or array, else 0. */
+ * camp_json_size_at(), which is this): children of an object or array, else 0. */
 static inline int camp_json_token_size(const camp_json_doc_t *doc, int tok)
 {
     camp_json_kind_t k = camp_json_kind_at(doc, tok);
