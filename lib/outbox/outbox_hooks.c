@@ -49,7 +49,7 @@ static int64_t lim_min(const ifield_t *m)
     return (int64_t)camp_ob_min[OB_AUX_LIM(m->aux)];
 }
 
-static int64_t lim_max(const ifield_t *m)
+IB_NOINLINE static int64_t lim_max(const ifield_t *m)
 {
     return camp_ob_max[OB_AUX_LIM(m->aux)];
 }
@@ -123,59 +123,54 @@ static size_t *list_count(void *parent, const ob_list_t *list)
 
 /* ---- the value rules ------------------------------------------------------------------ */
 
-/* An email address (or the empty string where the member allows it). */
-static camp_status_t check_email(const ifield_t *m, const char *s, size_t len, long chars,
-                                 const char **rule)
-{
-    if (len == 0u && OB_AUX_EMPTY_OK(m->aux)) {
-        return CAMP_OK;
-    }
-    if ((int64_t)chars < 1 || (int64_t)chars > lim_max(m)) {
-        *rule = CAMP_RULE(O15, "must be 1..255 characters");
-        return CAMP_ERR_LENGTH;
-    }
-    return camp_valid_email(s, len) ? CAMP_OK : CAMP_ERR_PATTERN;
-}
-
-/* Rules of the string kinds, on (pointer, length): the status and *rule. The
- * limits of a LENGTH failure are the member's own pair (e-mail members are 1..max,
- * time zones 0..max). @p decoded: from a checked document (valid UTF-8, no NUL). */
+/* Rules of the string kinds, on (pointer, length): the status and *rule. Every
+ * kind has its member's min..max length rule (none for UUIDs and date-times),
+ * checked before the kind's own; a LENGTH failure reports that pair (e-mail
+ * members are 1..max, time zones 0..max). @p decoded: from a checked document
+ * (valid UTF-8, no NUL). */
 static camp_status_t check_string(const ifield_t *m, const char *s, size_t len, const char **rule,
                                   bool decoded)
 {
-    long chars;
+    int64_t min = lim_min(m);
+    int64_t max = lim_max(m);
+    int64_t chars;
 
     if (decoded) {
-        chars = (long)camp_utf8_chars_within(s, len, lim_min(m), lim_max(m));
+        chars = camp_utf8_chars_within(s, len, min, max);
     } else {
         if (len > 0u && memchr(s, '\0', len) != NULL) {
             *rule = RULE_NUL;
             return CAMP_ERR_INVALID;
         }
-        chars = camp_utf8_chars(s, len);
+        chars = (int64_t)camp_utf8_chars(s, len);
         if (chars < 0) {
             *rule = RULE_UTF8;
             return CAMP_ERR_PATTERN;
         }
     }
     *rule = rule_of(m);
+    /* only e-mail members may take "" (outbox_models.c) */
+    if (len == 0u && OB_AUX_EMPTY_OK(m->aux)) {
+        return CAMP_OK;
+    }
+    if (chars < min || (max >= 0 && chars > max)) {
+        /* Length first: a 65-character zone name breaks the documented max length,
+         * whatever the zone table says (spec/outbox.md §6). */
+        if (m->rule == (uint8_t)OB_TIMEZONE) {
+            *rule = CAMP_RULE(O16, "must be at most 64 characters");
+        } else if (m->rule == (uint8_t)OB_EMAIL) {
+            *rule = CAMP_RULE(O15, "must be 1..255 characters");
+        } else {
+            /* the member's own rule */
+        }
+        return CAMP_ERR_LENGTH;
+    }
     switch (m->rule) {
     case OB_UUID: return camp_valid_uuid(s, len) ? CAMP_OK : CAMP_ERR_PATTERN;
-    case OB_TEXT:
-        if ((int64_t)chars < lim_min(m) || (lim_max(m) >= 0 && (int64_t)chars > lim_max(m))) {
-            return CAMP_ERR_LENGTH;
-        }
-        return CAMP_OK;
+    case OB_TEXT: return CAMP_OK;
     case OB_DATETIME: return camp_datetime_parse(s, len, NULL) == CAMP_OK ? CAMP_OK : CAMP_ERR_DATE;
-    case OB_EMAIL: return check_email(m, s, len, chars, rule);
-    case OB_TIMEZONE:
-        /* Length first: a 65-character name breaks the documented max length,
-         * whatever the zone table says (spec/outbox.md §6). */
-        if ((int64_t)chars > lim_max(m)) {
-            *rule = CAMP_RULE(O16, "must be at most 64 characters");
-            return CAMP_ERR_LENGTH;
-        }
-        return camp_valid_tz_name(s, len) ? CAMP_OK : CAMP_ERR_TIMEZONE;
+    case OB_EMAIL: return camp_valid_email(s, len) ? CAMP_OK : CAMP_ERR_PATTERN;
+    case OB_TIMEZONE: return camp_valid_tz_name(s, len) ? CAMP_OK : CAMP_ERR_TIMEZONE;
     default: *rule = RULE_KIND; return CAMP_ERR_INTERNAL;
     }
 }
