@@ -54,6 +54,13 @@ IB_NOINLINE static int64_t lim_max(const ifield_t *m)
     return camp_ob_max[OB_AUX_LIM(m->aux)];
 }
 
+/* Whether @p v breaks member @p m's limits. */
+IB_NOINLINE static bool outside(const ifield_t *m, int64_t v)
+{
+    int64_t max = lim_max(m);
+    return v < lim_min(m) || (max >= 0 && v > max);
+}
+
 static const char *rule_of(const ifield_t *m)
 {
     return camp_ob_rules[OB_AUX_RULE(m->aux)];
@@ -131,12 +138,10 @@ static size_t *list_count(void *parent, const ob_list_t *list)
 static camp_status_t check_string(const ifield_t *m, const char *s, size_t len, const char **rule,
                                   bool decoded)
 {
-    int64_t min = lim_min(m);
-    int64_t max = lim_max(m);
     int64_t chars;
 
     if (decoded) {
-        chars = camp_utf8_chars_within(s, len, min, max);
+        chars = camp_utf8_chars_within(s, len, lim_min(m), lim_max(m));
     } else {
         if (len > 0u && memchr(s, '\0', len) != NULL) {
             *rule = RULE_NUL;
@@ -153,7 +158,7 @@ static camp_status_t check_string(const ifield_t *m, const char *s, size_t len, 
     if (len == 0u && OB_AUX_EMPTY_OK(m->aux)) {
         return CAMP_OK;
     }
-    if (chars < min || (max >= 0 && chars > max)) {
+    if (outside(m, chars)) {
         /* Length first: a 65-character zone name breaks the documented max length,
          * whatever the zone table says (spec/outbox.md §6). */
         if (m->rule == (uint8_t)OB_TIMEZONE) {
@@ -301,7 +306,7 @@ static camp_status_t decode_str_list(ictx_t *cx, const ifield_t *m, int v, char 
         return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, RULE_ARRAY);
     }
     n = camp_json_size(doc, v);
-    if ((int64_t)n > lim_max(m)) {
+    if (outside(m, (int64_t)n)) {
         return over_capacity(cx, m, v, (size_t)n);
     }
     *count = 0;
@@ -483,7 +488,7 @@ static camp_status_t validate_str_list(ictx_t *cx, const ifield_t *m, const char
     size_t count = *(const size_t *)(const void *)(p + OB_LIST_COUNT);
     size_t mark = cx->u.s.path.need;
     size_t i;
-    if ((int64_t)count > lim_max(m)) {
+    if (outside(m, (int64_t)count)) {
         return over_capacity(cx, m, -1, count);
     }
     for (i = 0; i < count; i++) {
@@ -511,7 +516,7 @@ static camp_status_t validate_value(ictx_t *cx, const ifield_t *m, const void *b
     switch (m->rule) {
     case OB_ENUM: {
         int e = get_enum(p);
-        if (e < 1 || (int64_t)e > lim_max(m)) {
+        if (outside(m, (int64_t)e)) {
             return camp_ib_fail_at(cx, -1, CAMP_ERR_ENUM, rule_of(m));
         }
         return CAMP_OK;
@@ -520,7 +525,7 @@ static camp_status_t validate_value(ictx_t *cx, const ifield_t *m, const void *b
     case OB_INT:
     case OB_COUNTER: {
         int64_t v = *(const int64_t *)(const void *)p;
-        if (v < lim_min(m) || v > lim_max(m)) {
+        if (outside(m, v)) {
             camp_status_t st =
                 camp_ib_fail_at(cx, -1, CAMP_ERR_RANGE,
                                 (m->rule == (uint8_t)OB_INT) ? rule_of(m) : RULE_COUNTER_RANGE);
