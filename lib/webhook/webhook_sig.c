@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "camp/camp_webhook.h"
+#include "status/status_internal.h"
 
 /* ---- header parsing -------------------------------------------------------------- */
 
@@ -19,27 +20,28 @@ static bool is_ows(char c)
     return c == ' ' || c == '\t';
 }
 
-/* Parse 1..19 decimal digits into a non-negative int64 without overflow. */
+/* Parse 1..19 decimal digits into a non-negative int64 without overflow: 19 digits
+ * stay below 10^19 < 2^64, so the value is built in a uint64_t and compared once
+ * with INT64_MAX (no 64-bit division, which would link libgcc's). */
+typedef char webhook_t_digits_fit_u64[(CAMP_WEBHOOK_MAX_T_DIGITS <= 19u) ? 1 : -1];
 static bool parse_t(const char *s, size_t len, int64_t *out)
 {
-    int64_t v = 0;
+    uint64_t v = 0;
     size_t i;
 
     if (len < 1u || len > CAMP_WEBHOOK_MAX_T_DIGITS) {
         return false;
     }
     for (i = 0; i < len; i++) {
-        int64_t d;
         if (s[i] < '0' || s[i] > '9') {
             return false;
         }
-        d = (int64_t)(s[i] - '0');
-        if (v > (INT64_MAX - d) / 10) {
-            return false;
-        }
-        v = v * 10 + d;
+        v = (v * 10u) + (uint64_t)(unsigned)(s[i] - '0');
     }
-    *out = v;
+    if (v > (uint64_t)INT64_MAX) {
+        return false;
+    }
+    *out = (int64_t)v;
     return true;
 }
 
@@ -332,10 +334,10 @@ camp_status_t camp_webhook_sign(const camp_crypto_t *crypto, const char *secret,
                                 int64_t t, const void *body, size_t body_len, char *out, size_t cap,
                                 size_t *out_len)
 {
-    char digits[CAMP_WEBHOOK_MAX_T_DIGITS];
-    size_t nd = 0, n = 0, i, need;
+    char digits[CAMP_U64_DIGITS];
+    const char *t_text;
+    size_t nd, n = 0, i, need;
     uint8_t mac[CAMP_SHA256_LEN];
-    int64_t rest = t;
     camp_status_t st;
 
     if (out_len != NULL) {
@@ -345,24 +347,21 @@ camp_status_t camp_webhook_sign(const camp_crypto_t *crypto, const char *secret,
         (out == NULL && cap > 0u)) {
         return CAMP_ERR_ARG;
     }
-    do { /* 0 <= t <= INT64_MAX: at most 19 digits */
-        digits[CAMP_WEBHOOK_MAX_T_DIGITS - 1u - nd] = (char)('0' + (int)(rest % 10));
-        nd++;
-        rest /= 10;
-    } while (rest > 0 && nd < CAMP_WEBHOOK_MAX_T_DIGITS);
+    /* 0 <= t <= INT64_MAX: at most 19 digits */
+    t_text = &digits[camp_u64_decimal(digits, (uint64_t)t)];
+    nd = (size_t)(&digits[CAMP_U64_DIGITS] - t_text);
     need = 2u + nd + 4u + CAMP_WEBHOOK_SIG_HEX_LEN;
     if (cap < need + 1u) {
         return CAMP_ERR_BUFFER_TOO_SMALL;
     }
-    st = compute_mac(crypto, secret, secret_len, digits + (CAMP_WEBHOOK_MAX_T_DIGITS - nd), nd,
-                     body, body_len, mac);
+    st = compute_mac(crypto, secret, secret_len, t_text, nd, body, body_len, mac);
     if (st != CAMP_OK) {
         wipe(mac, sizeof mac);
         return st;
     }
     out[n++] = 't';
     out[n++] = '=';
-    memcpy(out + n, digits + (CAMP_WEBHOOK_MAX_T_DIGITS - nd), nd);
+    memcpy(out + n, t_text, nd);
     n += nd;
     memcpy(out + n, ",v1=", 4u);
     n += 4u;
