@@ -200,22 +200,15 @@ static camp_status_t over_capacity(ictx_t *cx, const ifield_t *m, int v, size_t 
     return st;
 }
 
-/* Object list member @p m of the struct @p f->a, with @p count items (decode: the
- * array's size; struct walks: the struct's count): an array level of the walk in
- * *out, or a CAPACITY failure (the member's limits are 0..capacity) at token @p v
- * (-1: at the walk's path). */
-static camp_status_t list_level(ictx_t *cx, const iframe_t *f, const ifield_t *m, int v,
-                                size_t count, isub_t *out)
+/* Object list @p list of the struct @p a, with @p count items within its capacity
+ * (decode: the array's size; struct walks: the struct's count): an array level of
+ * the walk in *out. */
+static void list_level(const ob_list_t *list, void *a, size_t count, isub_t *out)
 {
-    const ob_list_t *list = &camp_ob_lists[OB_AUX_REF(m->aux)];
-    if (count > list->capacity) {
-        return over_capacity(cx, m, v, count);
-    }
     out->kind = ISUB_ARR;
     out->node = list->node;
     out->n = (uint16_t)count;
-    out->a = f->a;
-    return CAMP_OK;
+    out->a = a;
 }
 
 /* Where item @p i of array level @p f is in its parent (NULL past the capacity: the
@@ -294,21 +287,16 @@ static camp_status_t decode_string(ictx_t *cx, const ifield_t *m, const ifield_t
     return CAMP_OK;
 }
 
-static camp_status_t decode_str_list(ictx_t *cx, const ifield_t *m, int v, char *p)
+/* A list of strings: the @p n items of the array at token @p v (within the
+ * capacity), each checked as the member's item kind. */
+static camp_status_t decode_str_list(ictx_t *cx, const ifield_t *m, int v, int n, char *p)
 {
     camp_json_doc_t *doc = cx->u.d.doc;
     camp_str_t *items = (camp_str_t *)(void *)(p + OB_LIST_ITEMS);
     size_t *count = (size_t *)(void *)(p + OB_LIST_COUNT);
     const ifield_t *elem = &camp_ob_elems[OB_AUX_REF(m->aux)];
-    int n, i, it;
+    int i, it;
 
-    if (camp_json_kind(doc, v) != CAMP_JSON_ARRAY) {
-        return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, RULE_ARRAY);
-    }
-    n = camp_json_size(doc, v);
-    if (outside(m, (int64_t)n)) {
-        return over_capacity(cx, m, v, (size_t)n);
-    }
     *count = 0;
     for (i = 0, it = camp_json_first(doc, v); i < n; i++, it = camp_json_next(doc, it)) {
         camp_status_t st = decode_string(cx, elem, elem, it, &items[i]);
@@ -406,28 +394,34 @@ static camp_status_t decode_value(ictx_t *cx, const ifield_t *m, int v, void *ba
         camp_json_raw(cx->u.d.doc, v, &raw->ptr, &raw->len);
         return CAMP_OK;
     }
-    case OB_STR_LIST: return decode_str_list(cx, m, v, p);
     default: return camp_ib_fail_at(cx, v, CAMP_ERR_INTERNAL, RULE_KIND);
     }
 }
 
-/* Decode: member @p m of object level @p f, its value at token @p v: an object
- * list becomes an array level of the walk, any other value is read here. */
+/* Decode: member @p m of object level @p f, its value at token @p v: a list (an
+ * array within the member's capacity, 0..max) of strings is read here, of objects
+ * becomes an array level of the walk; any other value is read here. */
 static camp_status_t ob_decode_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int v, isub_t *out)
 {
-    camp_status_t st;
-    if (m->rule != (uint8_t)OB_OBJ_LIST) {
+    const ob_list_t *list;
+    int n;
+    if (m->rule != (uint8_t)OB_OBJ_LIST && m->rule != (uint8_t)OB_STR_LIST) {
         return decode_value(cx, m, v, f->a);
     }
     if (camp_json_kind(cx->u.d.doc, v) != CAMP_JSON_ARRAY) {
         return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, RULE_ARRAY);
     }
-    st = list_level(cx, f, m, v, (size_t)camp_json_size(cx->u.d.doc, v), out);
-    if (st == CAMP_OK) {
-        /* counted as the items are decoded */
-        *list_count(f->a, &camp_ob_lists[OB_AUX_REF(m->aux)]) = 0;
+    n = camp_json_size(cx->u.d.doc, v);
+    if (outside(m, (int64_t)n)) {
+        return over_capacity(cx, m, v, (size_t)n);
     }
-    return st;
+    if (m->rule == (uint8_t)OB_STR_LIST) {
+        return decode_str_list(cx, m, v, n, (char *)f->a + m->off);
+    }
+    list = &camp_ob_lists[OB_AUX_REF(m->aux)];
+    *list_count(f->a, list) = 0; /* counted as the items are decoded */
+    list_level(list, f->a, (size_t)n, out);
+    return CAMP_OK;
 }
 
 /* Decode: where item @p i of array level @p f goes, cleared (items past the list's
@@ -607,7 +601,13 @@ static camp_status_t ob_walk_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int
 {
     (void)v;
     if (m->rule == (uint8_t)OB_OBJ_LIST) {
-        return list_level(cx, f, m, -1, *list_count(f->a, &camp_ob_lists[OB_AUX_REF(m->aux)]), out);
+        const ob_list_t *list = &camp_ob_lists[OB_AUX_REF(m->aux)];
+        size_t count = *list_count(f->a, list);
+        if (outside(m, (int64_t)count)) {
+            return over_capacity(cx, m, -1, count);
+        }
+        list_level(list, f->a, count, out);
+        return CAMP_OK;
     }
     if (cx->op == (uint8_t)OP_ENCODE) {
         encode_value(cx->u.s.w, m, f->a);
