@@ -548,8 +548,8 @@ static camp_status_t validate_value(ictx_t *cx, const ifield_t *m, const void *b
 static void write_counter(camp_json_writer_t *w, int64_t value)
 {
     char digits[CAMP_U64_DIGITS];
-    /* validation refused negatives */
-    size_t at = camp_u64_decimal(digits, (value > 0) ? (uint64_t)value : 0u);
+    /* encoding validates first, and validation refused negatives */
+    size_t at = camp_u64_decimal(digits, (uint64_t)value);
     camp_json_write_string(w, &digits[at], CAMP_U64_DIGITS - at);
 }
 
