@@ -43,19 +43,35 @@ typedef char ob_enum_width_3[(OB_ENUM_SIZE == 1 || OB_ENUM_SIZE == 2 || OB_ENUM_
 
 /* ---- small helpers -------------------------------------------------------------- */
 
+/* The limit helpers are called from many places: out of line where size is wanted,
+ * inline where speed is (json_token.h, CAMP_ENGINE_FAST_PATHS). */
+#if CAMP_ENGINE_FAST_PATHS
+#define OB_LIMITS_CALL
+#else
+#define OB_LIMITS_CALL IB_NOINLINE
+#endif
+
 /* Member @p m's limits: min (0 or 1) and max (< 0: none). */
 static int64_t lim_min(const ifield_t *m)
 {
     return (int64_t)camp_ob_min[OB_AUX_LIM(m->aux)];
 }
 
-IB_NOINLINE static int64_t lim_max(const ifield_t *m)
+OB_LIMITS_CALL static int64_t lim_max(const ifield_t *m)
 {
     return camp_ob_max[OB_AUX_LIM(m->aux)];
 }
 
+/* Whether member @p m's limits need checking. OB_L_NONE (0..no limit) passes any
+ * count: where speed is wanted the strings without limits (most of them) skip the
+ * count and the check; where size is, one check runs for all. */
+static bool limited(const ifield_t *m)
+{
+    return !CAMP_ENGINE_FAST_PATHS || OB_AUX_LIM(m->aux) != OB_L_NONE;
+}
+
 /* Whether @p v breaks member @p m's limits. */
-IB_NOINLINE static bool outside(const ifield_t *m, int64_t v)
+OB_LIMITS_CALL static bool outside(const ifield_t *m, int64_t v)
 {
     int64_t max = lim_max(m);
     return v < lim_min(m) || (max >= 0 && v > max);
@@ -138,11 +154,9 @@ static size_t *list_count(void *parent, const ob_list_t *list)
 static camp_status_t check_string(const ifield_t *m, const char *s, size_t len, const char **rule,
                                   bool decoded)
 {
-    int64_t chars;
+    int64_t chars = 0;
 
-    if (decoded) {
-        chars = camp_utf8_chars_within(s, len, lim_min(m), lim_max(m));
-    } else {
+    if (!decoded) {
         if (len > 0u && memchr(s, '\0', len) != NULL) {
             *rule = RULE_NUL;
             return CAMP_ERR_INVALID;
@@ -152,13 +166,17 @@ static camp_status_t check_string(const ifield_t *m, const char *s, size_t len, 
             *rule = RULE_UTF8;
             return CAMP_ERR_PATTERN;
         }
+    } else if (limited(m)) {
+        chars = camp_utf8_chars_within(s, len, lim_min(m), lim_max(m));
+    } else {
+        /* a checked document's string: nothing to count */
     }
     *rule = rule_of(m);
     /* only e-mail members may take "" (outbox_models.c) */
     if (len == 0u && OB_AUX_EMPTY_OK(m->aux)) {
         return CAMP_OK;
     }
-    if (outside(m, chars)) {
+    if (limited(m) && outside(m, chars)) {
         /* Length first: a 65-character zone name breaks the documented max length,
          * whatever the zone table says (spec/outbox.md §6). */
         if (m->rule == (uint8_t)OB_TIMEZONE) {
@@ -405,7 +423,7 @@ static camp_status_t ob_decode_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, i
 {
     const ob_list_t *list;
     int n;
-    if (m->rule != (uint8_t)OB_OBJ_LIST && m->rule != (uint8_t)OB_STR_LIST) {
+    if (m->rule < (uint8_t)OB_STR_LIST) { /* the two list kinds are the last */
         return decode_value(cx, m, v, f->a);
     }
     if (camp_json_kind(cx->u.d.doc, v) != CAMP_JSON_ARRAY) {
