@@ -291,8 +291,10 @@ camp_status_t camp_webhook_verify(const camp_webhook_verifier_t *v, const char *
                                   size_t header_len, const void *body, size_t body_len, int64_t now)
 {
     camp_webhook_sig_t sig;
-    uint8_t mac[CAMP_SHA256_LEN];
-    uint8_t given[CAMP_WEBHOOK_MAX_SIGNATURES][CAMP_SHA256_LEN];
+    struct { /* together: one wipe clears them */
+        uint8_t given[CAMP_WEBHOOK_MAX_SIGNATURES][CAMP_SHA256_LEN];
+        uint8_t mac[CAMP_SHA256_LEN];
+    } macs;
     uint32_t well_formed[CAMP_WEBHOOK_MAX_SIGNATURES];
     camp_status_t st;
 
@@ -310,23 +312,22 @@ camp_status_t camp_webhook_verify(const camp_webhook_verifier_t *v, const char *
     if (is_stale(sig.timestamp, now, v->tolerance_s)) {
         return CAMP_ERR_SIG_STALE;
     }
-    memset(given, 0, sizeof given);
-    if (decode_entries(&sig, given, well_formed) == 0u) {
+    memset(macs.given, 0, sizeof macs.given);
+    if (decode_entries(&sig, macs.given, well_formed) == 0u) {
         return CAMP_ERR_SIG_FORMAT;
     }
     st = compute_mac(v->crypto, v->secret, v->secret_len, sig.t_text, sig.t_len, body, body_len,
-                     mac);
+                     macs.mac);
     if (st == CAMP_OK) {
         /* Compare with every well-formed entry, no early exit. */
         uint32_t match = 0;
         size_t i;
         for (i = 0; i < sig.v1_count; i++) {
-            match |= mac_equal_ct(mac, given[i]) & well_formed[i];
+            match |= mac_equal_ct(macs.mac, macs.given[i]) & well_formed[i];
         }
         st = match != 0u ? CAMP_OK : CAMP_ERR_SIG_MISMATCH;
     }
-    wipe(mac, sizeof mac);
-    wipe(given, sizeof given);
+    wipe(&macs, sizeof macs);
     return st;
 }
 
@@ -355,24 +356,22 @@ camp_status_t camp_webhook_sign(const camp_crypto_t *crypto, const char *secret,
         return CAMP_ERR_BUFFER_TOO_SMALL;
     }
     st = compute_mac(crypto, secret, secret_len, t_text, nd, body, body_len, mac);
-    if (st != CAMP_OK) {
-        wipe(mac, sizeof mac);
-        return st;
+    if (st == CAMP_OK) {
+        out[n++] = 't';
+        out[n++] = '=';
+        memcpy(out + n, t_text, nd);
+        n += nd;
+        memcpy(out + n, ",v1=", 4u);
+        n += 4u;
+        for (i = 0; i < CAMP_SHA256_LEN; i++) {
+            out[n++] = hex_digit_ct((uint32_t)mac[i] >> 4);
+            out[n++] = hex_digit_ct((uint32_t)mac[i] & 0x0Fu);
+        }
+        out[n] = '\0';
+        if (out_len != NULL) {
+            *out_len = n;
+        }
     }
-    out[n++] = 't';
-    out[n++] = '=';
-    memcpy(out + n, t_text, nd);
-    n += nd;
-    memcpy(out + n, ",v1=", 4u);
-    n += 4u;
-    for (i = 0; i < CAMP_SHA256_LEN; i++) {
-        out[n++] = hex_digit_ct((uint32_t)mac[i] >> 4);
-        out[n++] = hex_digit_ct((uint32_t)mac[i] & 0x0Fu);
-    }
-    out[n] = '\0';
     wipe(mac, sizeof mac);
-    if (out_len != NULL) {
-        *out_len = n;
-    }
-    return CAMP_OK;
+    return st;
 }
