@@ -246,27 +246,23 @@ static char *list_item(const iframe_t *f, uint16_t i, size_t *size)
 static camp_status_t parse_counter(const char *s, size_t len, int64_t *out)
 {
     uint64_t v = 0;
-    bool over = false;
     size_t i;
 
     if (len == 0u) {
         return CAMP_ERR_PATTERN; /* RULE_COUNTER */
     }
     /* one pass: a byte that is not a digit is a PATTERN failure wherever it is,
-     * even after the value has gone past INT64_MAX */
+     * even after the value has gone past INT64_MAX. Above INT64_MAX / 10 any more
+     * digits go past INT64_MAX: v becomes UINT64_MAX and stays there. */
     for (i = 0; i < len; i++) {
         unsigned d = (unsigned)(unsigned char)s[i] - (unsigned)'0';
         if (d > 9u) {
             return CAMP_ERR_PATTERN;
         }
-        if ((v > ((uint64_t)INT64_MAX / 10u)) ||
-            ((v == ((uint64_t)INT64_MAX / 10u)) && (d > ((uint64_t)INT64_MAX % 10u)))) {
-            over = true; /* v stays at most INT64_MAX */
-        } else {
-            v = (v * 10u) + d;
-        }
+        /* at most INT64_MAX / 10 * 10 + 9 = INT64_MAX + 2: no wrap */
+        v = (v > ((uint64_t)INT64_MAX / 10u)) ? UINT64_MAX : (v * 10u) + d;
     }
-    if (over) {
+    if (v > (uint64_t)INT64_MAX) {
         return CAMP_ERR_RANGE; /* RULE_COUNTER_RANGE, 0..INT64_MAX */
     }
     *out = (int64_t)v;
