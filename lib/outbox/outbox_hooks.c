@@ -326,11 +326,12 @@ static camp_status_t decode_str_list(ictx_t *cx, const ifield_t *m, int v, int n
 static camp_status_t decode_enum(ictx_t *cx, const ifield_t *m, int v, char *p)
 {
     const char *const *names = camp_ob_enum_names[OB_AUX_REF(m->aux)];
+    int count = (int)lim_max(m); /* the names' count, 2..5 */
     int i;
     if (camp_json_kind(cx->u.d.doc, v) != CAMP_JSON_STRING) {
         return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, RULE_STRING);
     }
-    for (i = 1; (int64_t)i <= lim_max(m); i++) {
+    for (i = 1; i <= count; i++) {
         if (camp_json_string_eq(cx->u.d.doc, v, names[i])) {
             set_enum(p, i);
             return CAMP_OK;
