@@ -370,14 +370,14 @@ static camp_status_t walk_start(const void *obj, camp_diag_t *diag)
     return (obj == NULL) ? camp_diag_set(diag, CAMP_ERR_ARG, "$", RULE_NULL_ARG) : CAMP_OK;
 }
 
-/* Encode: nothing written yet, the arguments checked. */
+/* Encode: nothing written yet, the arguments checked (camp_diag_set() and
+ * walk_start() clear the diag). */
 static camp_status_t encode_start(const void *obj, const char *buf, size_t cap, size_t *out_len,
                                   camp_diag_t *diag)
 {
     if (out_len != NULL) {
         *out_len = 0;
     }
-    camp_diag_clear(diag);
     if (buf == NULL && cap > 0u) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(O22, "NULL buffer"));
     }
