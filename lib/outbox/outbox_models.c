@@ -349,10 +349,10 @@ static camp_status_t decode_start(const camp_json_doc_t *doc, void *out, size_t 
                                   const ob_list_t *list, camp_diag_t *diag)
 {
     char *base = (char *)out;
-    camp_diag_clear(diag);
     if (doc == NULL || out == NULL) {
-        return camp_diag_set(diag, CAMP_ERR_ARG, "$", RULE_NULL_ARG);
+        return camp_diag_set(diag, CAMP_ERR_ARG, "$", RULE_NULL_ARG); /* cleared first */
     }
+    camp_diag_clear(diag);
     if (list == NULL) {
         (void)memset(base, 0, size);
     } else {
@@ -366,8 +366,11 @@ static camp_status_t decode_start(const camp_json_doc_t *doc, void *out, size_t 
 /* Validate: the diag cleared, the argument checked. */
 static camp_status_t walk_start(const void *obj, camp_diag_t *diag)
 {
+    if (obj == NULL) {
+        return camp_diag_set(diag, CAMP_ERR_ARG, "$", RULE_NULL_ARG); /* cleared first */
+    }
     camp_diag_clear(diag);
-    return (obj == NULL) ? camp_diag_set(diag, CAMP_ERR_ARG, "$", RULE_NULL_ARG) : CAMP_OK;
+    return CAMP_OK;
 }
 
 /* Encode: nothing written yet, the arguments checked (camp_diag_set() and
