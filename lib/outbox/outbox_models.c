@@ -390,12 +390,13 @@ static camp_status_t encode_start(const void *obj, const char *buf, size_t cap, 
 /* The three calls of each document: decode, validate, encode (validated first). The
  * document as the engine runs it: its root node, its levels, and the decode or the
  * struct walks' side of the family's hooks (no InboxApp document type: only the
- * InboxApp entry points read it). */
+ * InboxApp entry points read it); validate and encode share the struct walks' one. */
 #define OB_DOC(NODE, DEPTH, FAMILY)                                                                \
     {                                                                                              \
         CAMP_INBOX_TYPE_COUNT, NODE, DEPTH, false, &FAMILY                                         \
     }
 #define OB_CALLS(NAME, T, NODE, DEPTH, LIST)                                                       \
+    static const ib_doc_t NAME##_walk_doc = OB_DOC(NODE, DEPTH, camp_ob_walk_family);              \
     camp_status_t camp_outbox_##NAME##_decode(camp_json_doc_t *doc, int tok, T *out,               \
                                               camp_diag_t *diag)                                   \
     {                                                                                              \
@@ -406,18 +407,20 @@ static camp_status_t encode_start(const void *obj, const char *buf, size_t cap, 
     }                                                                                              \
     camp_status_t camp_outbox_##NAME##_validate(const T *obj, camp_diag_t *diag)                   \
     {                                                                                              \
-        static const ib_doc_t d = OB_DOC(NODE, DEPTH, camp_ob_walk_family);                        \
         iframe_t frames[DEPTH];                                                                    \
         camp_status_t st = walk_start(obj, diag);                                                  \
-        return (st != CAMP_OK) ? st : camp_ib_walk(&d, frames, OP_VALIDATE, obj, NULL, diag);      \
+        return (st != CAMP_OK)                                                                     \
+                   ? st                                                                            \
+                   : camp_ib_walk(&NAME##_walk_doc, frames, OP_VALIDATE, obj, NULL, diag);         \
     }                                                                                              \
     camp_status_t camp_outbox_##NAME##_encode(const T *obj, char *buf, size_t cap,                 \
                                               size_t *out_len, camp_diag_t *diag)                  \
     {                                                                                              \
-        static const ib_doc_t d = OB_DOC(NODE, DEPTH, camp_ob_walk_family);                        \
         iframe_t frames[DEPTH];                                                                    \
         camp_status_t st = encode_start(obj, buf, cap, out_len, diag);                             \
-        return (st != CAMP_OK) ? st : camp_ib_encode(&d, frames, obj, buf, cap, out_len, diag);    \
+        return (st != CAMP_OK)                                                                     \
+                   ? st                                                                            \
+                   : camp_ib_encode(&NAME##_walk_doc, frames, obj, buf, cap, out_len, diag);       \
     }
 
 OB_CALLS(campaign, camp_outbox_campaign_t, N_OB_CAMPAIGN, OB_DEPTH_LIST, &camp_ob_lists[OB_I_STEPS])
