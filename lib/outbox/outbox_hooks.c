@@ -146,6 +146,24 @@ static size_t *list_count(void *parent, const ob_list_t *list)
 
 /* ---- the value rules ------------------------------------------------------------------ */
 
+/* A string the caller built: no NUL and valid UTF-8 (the status and *rule), then
+ * *chars its length in characters. */
+static camp_status_t caller_text(const char *s, size_t len, int64_t *chars, const char **rule)
+{
+    long n;
+    if (len > 0u && memchr(s, '\0', len) != NULL) {
+        *rule = RULE_NUL;
+        return CAMP_ERR_INVALID;
+    }
+    n = camp_utf8_chars(s, len);
+    if (n < 0) {
+        *rule = RULE_UTF8;
+        return CAMP_ERR_PATTERN;
+    }
+    *chars = (int64_t)n;
+    return CAMP_OK;
+}
+
 /* Rules of the string kinds, on (pointer, length): the status and *rule. Every
  * kind has its member's min..max length rule (none for UUIDs and date-times),
  * checked before the kind's own; a LENGTH failure reports that pair (e-mail
@@ -157,14 +175,9 @@ static camp_status_t check_string(const ifield_t *m, const char *s, size_t len, 
     int64_t chars = 0;
 
     if (!decoded) {
-        if (len > 0u && memchr(s, '\0', len) != NULL) {
-            *rule = RULE_NUL;
-            return CAMP_ERR_INVALID;
-        }
-        chars = (int64_t)camp_utf8_chars(s, len);
-        if (chars < 0) {
-            *rule = RULE_UTF8;
-            return CAMP_ERR_PATTERN;
+        camp_status_t st = caller_text(s, len, &chars, rule);
+        if (st != CAMP_OK) {
+            return st;
         }
     } else if (limited(m)) {
         chars = camp_utf8_chars_within(s, len, lim_min(m), lim_max(m));
