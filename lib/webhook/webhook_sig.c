@@ -23,7 +23,9 @@ static bool is_ows(char c)
 /* Parse 1..19 decimal digits into a non-negative int64 without overflow: 19 digits
  * stay below 10^19 < 2^64, so the value is built in a uint64_t and compared once
  * with INT64_MAX (no 64-bit division, which would link libgcc's). */
-typedef char webhook_t_digits_fit_u64[(CAMP_WEBHOOK_MAX_T_DIGITS <= 19u) ? 1 : -1];
+#if CAMP_WEBHOOK_MAX_T_DIGITS > 19u
+#error "parse_t() builds the timestamp in a uint64_t: at most 19 digits"
+#endif
 static bool parse_t(const char *s, size_t len, int64_t *out)
 {
     uint64_t v = 0;
@@ -33,10 +35,11 @@ static bool parse_t(const char *s, size_t len, int64_t *out)
         return false;
     }
     for (i = 0; i < len; i++) {
-        if (s[i] < '0' || s[i] > '9') {
+        unsigned d = (unsigned)(unsigned char)s[i] - (unsigned)'0';
+        if (d > 9u) {
             return false;
         }
-        v = (v * 10u) + (uint64_t)(unsigned)(s[i] - '0');
+        v = (v * 10u) + d;
     }
     if (v > (uint64_t)INT64_MAX) {
         return false;
@@ -291,10 +294,8 @@ camp_status_t camp_webhook_verify(const camp_webhook_verifier_t *v, const char *
                                   size_t header_len, const void *body, size_t body_len, int64_t now)
 {
     camp_webhook_sig_t sig;
-    struct { /* together: one wipe clears them */
-        uint8_t given[CAMP_WEBHOOK_MAX_SIGNATURES][CAMP_SHA256_LEN];
-        uint8_t mac[CAMP_SHA256_LEN];
-    } macs;
+    /* the given MACs, then the computed one: one wipe clears them all */
+    uint8_t macs[CAMP_WEBHOOK_MAX_SIGNATURES + 1][CAMP_SHA256_LEN];
     uint32_t well_formed[CAMP_WEBHOOK_MAX_SIGNATURES];
     camp_status_t st;
 
@@ -312,22 +313,22 @@ camp_status_t camp_webhook_verify(const camp_webhook_verifier_t *v, const char *
     if (is_stale(sig.timestamp, now, v->tolerance_s)) {
         return CAMP_ERR_SIG_STALE;
     }
-    memset(macs.given, 0, sizeof macs.given);
-    if (decode_entries(&sig, macs.given, well_formed) == 0u) {
+    memset(macs, 0, sizeof macs);
+    if (decode_entries(&sig, macs, well_formed) == 0u) {
         return CAMP_ERR_SIG_FORMAT;
     }
     st = compute_mac(v->crypto, v->secret, v->secret_len, sig.t_text, sig.t_len, body, body_len,
-                     macs.mac);
+                     macs[CAMP_WEBHOOK_MAX_SIGNATURES]);
     if (st == CAMP_OK) {
         /* Compare with every well-formed entry, no early exit. */
         uint32_t match = 0;
         size_t i;
         for (i = 0; i < sig.v1_count; i++) {
-            match |= mac_equal_ct(macs.mac, macs.given[i]) & well_formed[i];
+            match |= mac_equal_ct(macs[CAMP_WEBHOOK_MAX_SIGNATURES], macs[i]) & well_formed[i];
         }
         st = match != 0u ? CAMP_OK : CAMP_ERR_SIG_MISMATCH;
     }
-    wipe(&macs, sizeof macs);
+    wipe(macs, sizeof macs);
     return st;
 }
 
