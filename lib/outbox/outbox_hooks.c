@@ -138,6 +138,12 @@ static const ob_list_t *list_of_items(unsigned node)
                                          : &camp_ob_lists[OB_I_RESULTS];
 }
 
+/* Where member @p m is in the struct @p base (decode). */
+static char *member_at(void *base, const ifield_t *m)
+{
+    return (char *)base + m->off;
+}
+
 /* The count of object list @p list in its parent @p parent. */
 static size_t *list_count(void *parent, const ob_list_t *list)
 {
@@ -396,7 +402,7 @@ static camp_status_t decode_counter(ictx_t *cx, const ifield_t *m, int v, int64_
  * keeps ptr NULL). */
 static camp_status_t decode_value(ictx_t *cx, const ifield_t *m, int v, void *base)
 {
-    char *p = (char *)base + m->off;
+    char *p = member_at(base, m);
 
     if (is_string_kind(m->rule)) {
         camp_str_t *str = (camp_str_t *)(void *)p;
@@ -444,7 +450,7 @@ static camp_status_t ob_decode_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, i
         return over_capacity(cx, m, v, (size_t)n);
     }
     if (m->rule == (uint8_t)OB_STR_LIST) {
-        return decode_str_list(cx, m, v, n, (char *)f->a + m->off);
+        return decode_str_list(cx, m, v, n, member_at(f->a, m));
     }
     list = &camp_ob_lists[OB_AUX_REF(m->aux)];
     *list_count(f->a, list) = 0; /* counted as the items are decoded */
