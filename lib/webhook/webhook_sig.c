@@ -338,7 +338,7 @@ camp_status_t camp_webhook_sign(const camp_crypto_t *crypto, const char *secret,
 {
     char digits[CAMP_U64_DIGITS];
     const char *t_text;
-    size_t nd, n = 0, i, need;
+    size_t nd, need;
     uint8_t mac[CAMP_SHA256_LEN];
     camp_status_t st;
 
@@ -358,6 +358,8 @@ camp_status_t camp_webhook_sign(const camp_crypto_t *crypto, const char *secret,
     }
     st = compute_mac(crypto, secret, secret_len, t_text, nd, body, body_len, mac);
     if (st == CAMP_OK) {
+        size_t n = 0;
+        size_t i;
         out[n++] = 't';
         out[n++] = '=';
         memcpy(out + n, t_text, nd);
