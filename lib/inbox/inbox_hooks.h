@@ -112,16 +112,19 @@ IB_NOINLINE static bool source_seen(const camp_inbox_column_map_t *from,
 }
 
 /* Decode: the pairs of object @p tok, appended to the pool (the caller checked its
- * capacity); span[0], span[1]: the object's first pair and count in the pool.
- * Custom columns only (§E6): both sides are column IDs, each source once. */
-static IB_INLINE camp_status_t mappings_decode(ictx_t *cx, int tok, camp_inbox_column_map_t *pool,
-                                               uint16_t *pool_count, uint16_t *span)
+ * capacity and set span[0], the object's first pair in the pool, to the pool's
+ * count); span[1]: the object's count of pairs, which the caller adds to the
+ * pool's count once the object is done. Custom columns only (§E6): both sides are
+ * column IDs, each source once. One function for the campaign's lists and the
+ * rules update's groups: four arguments, so that its callers reach it by a tail
+ * call. */
+IB_NOINLINE static camp_status_t mappings_decode(ictx_t *cx, int tok, camp_inbox_column_map_t *pool,
+                                                 uint16_t *span)
 {
     int n = camp_json_size(cx->u.d.doc, tok), key = camp_json_first(cx->u.d.doc, tok);
-    span[0] = *pool_count;
     span[1] = 0;
     for (; span[1] < n && key > 0; key = camp_json_next(cx->u.d.doc, key)) {
-        camp_inbox_column_map_t *m = &pool[*pool_count];
+        camp_inbox_column_map_t *m = &pool[span[0] + span[1]];
         camp_status_t st = camp_ib_get_str(cx, key, &m->source);
         if (st != CAMP_OK) {
             return st;
@@ -141,25 +144,9 @@ static IB_INLINE camp_status_t mappings_decode(ictx_t *cx, int tok, camp_inbox_c
             return camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN,
                                    CAMP_RULE(I30, "must match ^custom_[0-9a-z]+$"));
         }
-        (*pool_count)++;
         span[1]++;
     }
     return CAMP_OK;
-}
-
-/* mappings_decode() for a list of a campaign's rules, and for a group of a rules
- * update: four arguments each, so that their callers reach them by a tail call. */
-IB_NOINLINE static camp_status_t list_mappings_decode(ictx_t *cx, int tok, camp_inbox_rules_t *ra,
-                                                      camp_inbox_list_t *list)
-{
-    return mappings_decode(cx, tok, ra->mappings, &ra->mapping_count, &list->first_mapping);
-}
-
-IB_NOINLINE static camp_status_t group_mappings_decode(ictx_t *cx, int tok,
-                                                       camp_inbox_rules_update_t *a,
-                                                       camp_inbox_mapping_group_t *g)
-{
-    return mappings_decode(cx, tok, a->mappings, &a->mapping_count, &g->first_mapping);
 }
 
 /* Validate: the same rules on @p n pairs of a struct, each at the path of its key. */
@@ -263,7 +250,8 @@ IB_NOINLINE static camp_status_t mapping_op(ictx_t *cx, iframe_t *f, const ifiel
             CAMP_MAX_COLUMN_MAPPINGS) {
             return mappings_full(cx, tok);
         }
-        return list_mappings_decode(cx, tok, ra, a);
+        a->first_mapping = ra->mapping_count; /* the count grows when the list is done */
+        return mappings_decode(cx, tok, ra->mappings, &a->first_mapping);
     case OP_VALIDATE:
         if ((size_t)a->first_mapping + a->mapping_count > ra->mapping_count ||
             ra->mapping_count > CAMP_MAX_COLUMN_MAPPINGS) {
@@ -623,7 +611,8 @@ IB_NOINLINE static camp_status_t group_decode(ictx_t *cx, camp_inbox_rules_updat
         CAMP_MAX_COLUMN_MAPPINGS) {
         return groups_full(cx, key + 1);
     }
-    return group_mappings_decode(cx, key + 1, a, g);
+    g->first_mapping = a->mapping_count; /* the count grows when the group is done */
+    return mappings_decode(cx, key + 1, a->mappings, &g->first_mapping);
 }
 
 IB_NOINLINE static camp_status_t column_mappings_decode(ictx_t *cx, camp_inbox_rules_update_t *a,
@@ -647,6 +636,7 @@ IB_NOINLINE static camp_status_t column_mappings_decode(ictx_t *cx, camp_inbox_r
         if (st != CAMP_OK) {
             return st;
         }
+        a->mapping_count += a->groups[i].mapping_count;
         a->group_count++;
     }
     return CAMP_OK;
@@ -2262,10 +2252,12 @@ static void campaign_family_item_done(ictx_t *cx, iframe_t *f, uint16_t i)
     case SUB_EXCLUDED:
     case SUB_LISTS: {
         camp_inbox_rules_t *r = (camp_inbox_rules_t *)f->a;
-        if (f->k.arr.sub != SUB_LISTS) {
-            r->lists[r->list_count].exclude = (f->k.arr.sub == SUB_EXCLUDED);
-        }
+        camp_inbox_list_t *l = &r->lists[r->list_count];
         r->list_count++;
+        r->mapping_count += l->mapping_count; /* its pairs (none in a legacy list) */
+        if (f->k.arr.sub != SUB_LISTS) {
+            l->exclude = (f->k.arr.sub == SUB_EXCLUDED);
+        }
         return;
     }
     default: return;
