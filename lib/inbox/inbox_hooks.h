@@ -203,23 +203,32 @@ static bool mappings_equal(const camp_inbox_column_map_t *x, const camp_inbox_co
     return true;
 }
 
+/* Decode, the count a full pool needed: the sizes of member @p key of the items of
+ * array @p arr, where that member is a @p kind. */
+IB_NOINLINE static size_t item_sizes(const camp_json_doc_t *doc, int arr, const char *key,
+                                     camp_json_kind_t kind)
+{
+    int n = camp_json_size(doc, arr), it = camp_json_first(doc, arr);
+    size_t total = 0;
+    for (; n > 0 && it > 0; n--, it = camp_json_next(doc, it)) {
+        int v = camp_json_member(doc, it, key);
+        if (camp_json_kind(doc, v) == kind) {
+            total += (size_t)camp_json_size(doc, v);
+        }
+    }
+    return total;
+}
+
 /* Decode: the pool of the v2 rules object cx->u.d.scan_tok is full at @p tok; needed:
  * the mappings of all its lists. Reached by a tail call, out of line: its scan stays
  * off the stack of the hook that finds the pool full. */
 IB_NOINLINE static camp_status_t mappings_full(ictx_t *cx, int tok)
 {
-    static const char arrays[2][16] = {"syncedLists", "excludedLists"};
-    size_t total = 0, a;
-    for (a = 0; a < 2; a++) {
-        int arr = camp_json_member(cx->u.d.doc, cx->u.d.scan_tok, arrays[a]);
-        int n = camp_json_size(cx->u.d.doc, arr), it = camp_json_first(cx->u.d.doc, arr);
-        for (; n > 0 && it > 0; n--, it = camp_json_next(cx->u.d.doc, it)) {
-            int m = camp_json_member(cx->u.d.doc, it, "columnMapping");
-            if (camp_json_kind(cx->u.d.doc, m) == CAMP_JSON_OBJECT) {
-                total += (size_t)camp_json_size(cx->u.d.doc, m);
-            }
-        }
-    }
+    const camp_json_doc_t *doc = cx->u.d.doc;
+    size_t total = item_sizes(doc, camp_json_member(doc, cx->u.d.scan_tok, "syncedLists"),
+                              "columnMapping", CAMP_JSON_OBJECT);
+    total += item_sizes(doc, camp_json_member(doc, cx->u.d.scan_tok, "excludedLists"),
+                        "columnMapping", CAMP_JSON_OBJECT);
     return camp_ib_fail_capacity(
         cx, tok, CAMP_RULE(I52, "more column mappings than CAMP_MAX_COLUMN_MAPPINGS"), total);
 }
@@ -410,21 +419,9 @@ IB_NOINLINE static camp_status_t pool_full(ictx_t *cx, int tok, bool options)
     step = camp_json_first(doc, cx->u.d.steps_tok);
     for (; n > 0 && step > 0; n--, step = camp_json_next(doc, step)) {
         int segs = camp_json_member(doc, camp_json_member(doc, step, "data"), "segments");
-        int m, seg;
-        if (camp_json_kind(doc, segs) != CAMP_JSON_ARRAY) {
-            continue;
-        }
-        m = camp_json_size(doc, segs);
-        if (!options) {
-            total += (size_t)m;
-            continue;
-        }
-        seg = camp_json_first(doc, segs);
-        for (; m > 0 && seg > 0; m--, seg = camp_json_next(doc, seg)) {
-            int opts = camp_json_member(doc, seg, "options");
-            if (camp_json_kind(doc, opts) == CAMP_JSON_ARRAY) {
-                total += (size_t)camp_json_size(doc, opts);
-            }
+        if (camp_json_kind(doc, segs) == CAMP_JSON_ARRAY) {
+            total += options ? item_sizes(doc, segs, "options", CAMP_JSON_ARRAY)
+                             : (size_t)camp_json_size(doc, segs);
         }
     }
     return camp_ib_fail_capacity(
