@@ -1411,7 +1411,7 @@ static camp_status_t array_of(ictx_t *cx, int v, size_t count, size_t cap, const
 }
 
 /* The k-th v2 list of one kind (synced: exclude false) in the rules' list pool. */
-static camp_inbox_list_t *nth_list(const camp_inbox_rules_t *r, bool exclude, size_t k)
+IB_NOINLINE static camp_inbox_list_t *nth_list(const camp_inbox_rules_t *r, bool exclude, size_t k)
 {
     size_t i;
     for (i = 0; i < r->list_count && i < CAMP_MAX_LISTS; i++) {
