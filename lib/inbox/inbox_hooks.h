@@ -111,25 +111,30 @@ IB_NOINLINE static bool source_seen(const camp_inbox_column_map_t *from,
     return false;
 }
 
-/* Decode: the pairs of object @p tok, appended to the pool (the caller checked its
- * capacity and set span[0], the object's first pair in the pool, to the pool's
- * count); span[1]: the object's count of pairs, which the caller adds to the
- * pool's count once the object is done. Custom columns only (§E6): both sides are
- * column IDs, each source once. One function for the campaign's lists and the
- * rules update's groups: four arguments, so that its callers reach it by a tail
- * call. */
-IB_NOINLINE static camp_status_t mappings_decode(ictx_t *cx, int tok, camp_inbox_column_map_t *pool,
+/* Decode: the pairs of object @p tok into the pool from span[0] on (the caller
+ * checked the capacity and counted the object's pairs in the pool's count: a
+ * failure ends the decoding); span[1]: the object's count of pairs, once all are
+ * read. Custom columns only (§E6): both sides are column IDs, each source once.
+ * One function for the campaign's lists and the rules update's groups, with four
+ * arguments: its callers reach it by a tail call. Where speed is wanted, each
+ * caller has it inlined instead: there the call costs more than the bytes. */
+#if CAMP_ENGINE_FAST_PATHS && defined(__OPTIMIZE__)
+#define IB_MAPPINGS IB_INLINE
+#else
+#define IB_MAPPINGS IB_NOINLINE
+#endif
+static IB_MAPPINGS camp_status_t mappings_decode(ictx_t *cx, int tok, camp_inbox_column_map_t *pool,
                                                  uint16_t *span)
 {
-    int n = camp_json_size(cx->u.d.doc, tok), key = camp_json_first(cx->u.d.doc, tok);
-    span[1] = 0;
-    for (; span[1] < n && key > 0; key = camp_json_next(cx->u.d.doc, key)) {
-        camp_inbox_column_map_t *m = &pool[span[0] + span[1]];
+    int n = camp_json_size(cx->u.d.doc, tok), key = camp_json_first(cx->u.d.doc, tok), k = 0;
+    camp_inbox_column_map_t *first = &pool[span[0]];
+    for (; k < n && key > 0; key = camp_json_next(cx->u.d.doc, key)) {
+        camp_inbox_column_map_t *m = &first[k];
         camp_status_t st = camp_ib_get_str(cx, key, &m->source);
         if (st != CAMP_OK) {
             return st;
         }
-        if (source_seen(&pool[span[0]], m)) {
+        if (source_seen(first, m)) {
             return camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, CAMP_RULE(I43, "duplicate key"));
         }
         if (!camp_valid_column_id(m->source.ptr, m->source.len)) {
@@ -144,8 +149,9 @@ IB_NOINLINE static camp_status_t mappings_decode(ictx_t *cx, int tok, camp_inbox
             return camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN,
                                    CAMP_RULE(I30, "must match ^custom_[0-9a-z]+$"));
         }
-        span[1]++;
+        k++;
     }
+    span[1] = (uint16_t)k;
     return CAMP_OK;
 }
 
@@ -242,6 +248,7 @@ IB_NOINLINE static camp_status_t mapping_op(ictx_t *cx, iframe_t *f, const ifiel
     camp_inbox_rules_t *ra;
     camp_inbox_list_t *a = (camp_inbox_list_t *)f->a;
     camp_status_t st;
+    size_t n;
     (void)m;
     (void)out;
     if (arr == NULL) {
@@ -255,11 +262,12 @@ IB_NOINLINE static camp_status_t mapping_op(ictx_t *cx, iframe_t *f, const ifiel
         if (st != CAMP_OK) {
             return st;
         }
-        if ((size_t)ra->mapping_count + (size_t)camp_json_size(cx->u.d.doc, tok) >
-            CAMP_MAX_COLUMN_MAPPINGS) {
+        n = (size_t)camp_json_size(cx->u.d.doc, tok);
+        if ((size_t)ra->mapping_count + n > CAMP_MAX_COLUMN_MAPPINGS) {
             return mappings_full(cx, tok);
         }
-        a->first_mapping = ra->mapping_count; /* the count grows when the list is done */
+        a->first_mapping = ra->mapping_count;
+        ra->mapping_count = (uint16_t)(ra->mapping_count + n); /* a failure ends the decoding */
         return mappings_decode(cx, tok, ra->mappings, &a->first_mapping);
     case OP_VALIDATE:
         if ((size_t)a->first_mapping + a->mapping_count > ra->mapping_count ||
@@ -589,6 +597,7 @@ IB_NOINLINE static camp_status_t group_decode(ictx_t *cx, camp_inbox_rules_updat
                                               int key)
 {
     camp_inbox_mapping_group_t *g = &a->groups[i];
+    size_t n;
     camp_status_t st = camp_ib_get_str(cx, key, &g->list_id);
     if (st != CAMP_OK) {
         return st;
@@ -604,11 +613,12 @@ IB_NOINLINE static camp_status_t group_decode(ictx_t *cx, camp_inbox_rules_updat
     if (st != CAMP_OK) {
         return st;
     }
-    if ((size_t)a->mapping_count + (size_t)camp_json_size(cx->u.d.doc, key + 1) >
-        CAMP_MAX_COLUMN_MAPPINGS) {
+    n = (size_t)camp_json_size(cx->u.d.doc, key + 1);
+    if ((size_t)a->mapping_count + n > CAMP_MAX_COLUMN_MAPPINGS) {
         return groups_full(cx, key + 1);
     }
-    g->first_mapping = a->mapping_count; /* the count grows when the group is done */
+    g->first_mapping = a->mapping_count;
+    a->mapping_count = (uint16_t)(a->mapping_count + n); /* a failure ends the decoding */
     return mappings_decode(cx, key + 1, a->mappings, &g->first_mapping);
 }
 
@@ -633,7 +643,6 @@ IB_NOINLINE static camp_status_t column_mappings_decode(ictx_t *cx, camp_inbox_r
         if (st != CAMP_OK) {
             return st;
         }
-        a->mapping_count += a->groups[i].mapping_count;
         a->group_count++;
     }
     return CAMP_OK;
@@ -2249,12 +2258,10 @@ static void campaign_family_item_done(ictx_t *cx, iframe_t *f, uint16_t i)
     case SUB_EXCLUDED:
     case SUB_LISTS: {
         camp_inbox_rules_t *r = (camp_inbox_rules_t *)f->a;
-        camp_inbox_list_t *l = &r->lists[r->list_count];
-        r->list_count++;
-        r->mapping_count += l->mapping_count; /* its pairs (none in a legacy list) */
         if (f->k.arr.sub != SUB_LISTS) {
-            l->exclude = (f->k.arr.sub == SUB_EXCLUDED);
+            r->lists[r->list_count].exclude = (f->k.arr.sub == SUB_EXCLUDED);
         }
+        r->list_count++;
         return;
     }
     default: return;
