@@ -225,18 +225,31 @@ IB_NOINLINE static size_t item_sizes(const camp_json_doc_t *doc, int arr, const 
     return total;
 }
 
-/* Decode: the pool of the v2 rules object cx->u.d.scan_tok is full at @p tok; needed:
- * the mappings of all its lists. Reached by a tail call, out of line: its scan stays
- * off the stack of the hook that finds the pool full. */
-IB_NOINLINE static camp_status_t mappings_full(ictx_t *cx, int tok)
+/* Decode, what a full pool of the v2 rules object cx->u.d.scan_tok needed: over
+ * both its list arrays, the sizes of member @p key (an object) of their lists, or
+ * with @p key NULL the lists themselves (synced and excluded lists share the pool). */
+IB_NOINLINE static size_t rules_sizes(const ictx_t *cx, const char *key)
 {
     const camp_json_doc_t *doc = cx->u.d.doc;
-    size_t total = item_sizes(doc, camp_json_member(doc, cx->u.d.scan_tok, "syncedLists"),
-                              "columnMapping", CAMP_JSON_OBJECT);
-    total += item_sizes(doc, camp_json_member(doc, cx->u.d.scan_tok, "excludedLists"),
-                        "columnMapping", CAMP_JSON_OBJECT);
+    size_t total = 0;
+    int a;
+    for (a = 0; a < 2; a++) {
+        int arr =
+            camp_json_member(doc, cx->u.d.scan_tok, (a == 0) ? "syncedLists" : "excludedLists");
+        total += (key != NULL) ? item_sizes(doc, arr, key, CAMP_JSON_OBJECT)
+                               : (size_t)camp_json_size(doc, arr);
+    }
+    return total;
+}
+
+/* Decode: the mapping pool of the v2 rules is full at @p tok; needed: the mappings
+ * of all its lists. Reached by a tail call, out of line: its scan stays off the
+ * stack of the hook that finds the pool full. */
+IB_NOINLINE static camp_status_t mappings_full(ictx_t *cx, int tok)
+{
     return camp_ib_fail_capacity(
-        cx, tok, CAMP_RULE(I52, "more column mappings than CAMP_MAX_COLUMN_MAPPINGS"), total);
+        cx, tok, CAMP_RULE(I52, "more column mappings than CAMP_MAX_COLUMN_MAPPINGS"),
+        rules_sizes(cx, "columnMapping"));
 }
 
 /* `columnMapping` of one v2 synced list (level @p f, its rules the array level below),
@@ -1445,14 +1458,8 @@ static size_t lists_of_kind(const camp_inbox_rules_t *r, bool exclude)
  * Reached by a tail call: the member lookups stay off the sub hook's stack. */
 IB_NOINLINE static camp_status_t lists_full(ictx_t *cx, int v, unsigned sub, size_t n)
 {
-    size_t needed = n;
-    if (sub != SUB_LISTS) {
-        needed = (size_t)camp_json_size(
-            cx->u.d.doc, camp_json_member(cx->u.d.doc, cx->u.d.scan_tok, "syncedLists"));
-        needed += (size_t)camp_json_size(
-            cx->u.d.doc, camp_json_member(cx->u.d.doc, cx->u.d.scan_tok, "excludedLists"));
-    }
-    return camp_ib_fail_capacity(cx, v, CAMP_RULE(I63, "more lists than CAMP_MAX_LISTS"), needed);
+    return camp_ib_fail_capacity(cx, v, CAMP_RULE(I63, "more lists than CAMP_MAX_LISTS"),
+                                 (sub != SUB_LISTS) ? rules_sizes(cx, NULL) : n);
 }
 
 static camp_status_t lists_sub(ictx_t *cx, camp_inbox_rules_t *r, const camp_inbox_rules_t *rb,
