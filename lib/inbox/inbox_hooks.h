@@ -59,6 +59,13 @@ IB_NOINLINE static camp_status_t missing(ictx_t *cx, int obj, const char *key)
                                CAMP_RULE(I40, "required field missing"));
 }
 
+/* Struct walks: a map's key met twice (reported at the path), which would make the
+ * map ambiguous. */
+IB_NOINLINE static camp_status_t duplicate_key(ictx_t *cx)
+{
+    return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, CAMP_RULE(I43, "duplicate key"));
+}
+
 /* Decode: the key of the member whose key token is @p key; refuses a key seen
  * before among @p seen[0..n) (a map with duplicate keys is ambiguous). */
 static camp_status_t map_key(ictx_t *cx, int key, const camp_str_t *seen, size_t stride, size_t n,
@@ -177,7 +184,7 @@ static camp_status_t mappings_validate(ictx_t *cx, const camp_inbox_column_map_t
         }
         for (j = 0; j < i; j++) {
             if (camp_ib_str_eq(&m[j].source, &m[i].source)) {
-                return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, CAMP_RULE(I43, "duplicate key"));
+                return duplicate_key(cx);
             }
         }
         camp_path_cut(&cx->u.s.path, mark);
@@ -676,7 +683,7 @@ IB_NOINLINE static camp_status_t group_check(ictx_t *cx, const camp_inbox_rules_
     }
     for (j = 0; j < i && st == CAMP_OK; j++) {
         if (camp_ib_str_eq(&a->groups[j].list_id, &g->list_id)) {
-            st = camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, CAMP_RULE(I43, "duplicate key"));
+            st = duplicate_key(cx);
         }
     }
     if (st == CAMP_OK) {
@@ -1788,7 +1795,7 @@ IB_NOINLINE static camp_status_t variables_item(ictx_t *cx, const iframe_t *f, u
         }
         for (j = 0; j < i && st == CAMP_OK; j++) {
             if (camp_ib_str_eq(&c->variables[j].name, &v->name)) {
-                st = camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, CAMP_RULE(I43, "duplicate key"));
+                st = duplicate_key(cx);
             }
         }
         break;
