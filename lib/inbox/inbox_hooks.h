@@ -59,6 +59,20 @@ IB_NOINLINE static camp_status_t missing(ictx_t *cx, int obj, const char *key)
                                CAMP_RULE(I40, "required field missing"));
 }
 
+/* Struct walks: a count of the struct above its capacity @p rule names: unequal to
+ * equality, CAMP_ERR_CAPACITY (at the path, @p count needed) to the others. */
+IB_NOINLINE static camp_status_t walk_capacity(ictx_t *cx, const char *rule, size_t count)
+{
+    return ib_op(cx) == OP_EQUAL ? NOT_EQUAL : camp_ib_fail_capacity(cx, -1, rule, count);
+}
+
+/* Struct walks: a variant byte of the struct out of its range: unequal to
+ * equality, CAMP_ERR_INVALID (at the path) to the others. */
+IB_NOINLINE static camp_status_t walk_invalid(ictx_t *cx, const char *rule)
+{
+    return ib_op(cx) == OP_EQUAL ? NOT_EQUAL : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, rule);
+}
+
 /* Struct walks: a map's key met twice (reported at the path), which would make the
  * map ambiguous. */
 IB_NOINLINE static camp_status_t duplicate_key(ictx_t *cx)
@@ -724,10 +738,7 @@ IB_NOINLINE static camp_status_t column_mappings_op(ictx_t *cx, camp_inbox_rules
         return column_mappings_decode(cx, a, tok);
     }
     if (a->group_count > CAMP_MAX_LISTS || a->mapping_count > CAMP_MAX_COLUMN_MAPPINGS) {
-        return ib_op(cx) == OP_EQUAL
-                   ? NOT_EQUAL
-                   : camp_ib_fail_capacity(cx, -1, CAMP_RULE(I63, "more lists than CAMP_MAX_LISTS"),
-                                           a->group_count);
+        return walk_capacity(cx, CAMP_RULE(I63, "more lists than CAMP_MAX_LISTS"), a->group_count);
     }
     if (ib_op(cx) == OP_EQUAL) {
         return groups_equal(a, b) ? CAMP_OK : NOT_EQUAL;
@@ -969,9 +980,7 @@ static camp_status_t webhook_open(ictx_t *cx, iframe_t *f)
         return webhook_open_decode(cx, f);
     }
     if (a->format > CAMP_INBOX_WEBHOOK_V2) {
-        return ib_op(cx) == OP_EQUAL
-                   ? NOT_EQUAL
-                   : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, CAMP_RULE(I70, "unknown format"));
+        return walk_invalid(cx, CAMP_RULE(I70, "unknown format"));
     }
     if (ib_op(cx) == OP_EQUAL && (b == NULL || a->format != b->format || a->event != b->event)) {
         return NOT_EQUAL;
@@ -1066,9 +1075,7 @@ static camp_status_t campaign_open(ictx_t *cx, iframe_t *f)
         cx->campaign = a;
         return CAMP_OK;
     } else if (a->shape > CAMP_INBOX_SHAPE_LEGACY) {
-        return ib_op(cx) == OP_EQUAL
-                   ? NOT_EQUAL
-                   : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, CAMP_RULE(I72, "unknown shape"));
+        return walk_invalid(cx, CAMP_RULE(I72, "unknown shape"));
     } else if (ib_op(cx) == OP_EQUAL &&
                (f->u.s.b == NULL || a->shape != ((const camp_inbox_campaign_t *)f->u.s.b)->shape)) {
         return NOT_EQUAL;
@@ -1212,9 +1219,7 @@ static camp_status_t error_open(ictx_t *cx, iframe_t *f)
     if (a->form > CAMP_INBOX_ERROR_V2 ||
         (ib_op(cx) == OP_EQUAL &&
          (f->u.s.b == NULL || a->form != ((const camp_inbox_error_t *)f->u.s.b)->form))) {
-        return ib_op(cx) == OP_EQUAL
-                   ? NOT_EQUAL
-                   : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, CAMP_RULE(I74, "unknown form"));
+        return walk_invalid(cx, CAMP_RULE(I74, "unknown form"));
     }
     f->node = error_node(a->form);
     return CAMP_OK;
@@ -1490,10 +1495,7 @@ static camp_status_t lists_sub(ictx_t *cx, camp_inbox_rules_t *r, const camp_inb
         return CAMP_OK;
     }
     if (r->list_count > CAMP_MAX_LISTS || (rb != NULL && rb->list_count > CAMP_MAX_LISTS)) {
-        return ib_op(cx) == OP_EQUAL
-                   ? NOT_EQUAL
-                   : camp_ib_fail_capacity(cx, -1, CAMP_RULE(I63, "more lists than CAMP_MAX_LISTS"),
-                                           r->list_count);
+        return walk_capacity(cx, CAMP_RULE(I63, "more lists than CAMP_MAX_LISTS"), r->list_count);
     }
     n = (sub == SUB_LISTS) ? r->list_count : lists_of_kind(r, sub == SUB_EXCLUDED);
     if (ib_op(cx) == OP_EQUAL &&
@@ -1522,10 +1524,7 @@ static camp_status_t steps_sub(ictx_t *cx, camp_inbox_sequence_t *q,
                         CAMP_RULE(I79, "more steps than CAMP_MAX_STEPS"), (size_t)n, out);
     }
     if (q->step_count > CAMP_MAX_STEPS) {
-        return ib_op(cx) == OP_EQUAL
-                   ? NOT_EQUAL
-                   : camp_ib_fail_capacity(cx, -1, CAMP_RULE(I79, "more steps than CAMP_MAX_STEPS"),
-                                           q->step_count);
+        return walk_capacity(cx, CAMP_RULE(I79, "more steps than CAMP_MAX_STEPS"), q->step_count);
     }
     if (ib_op(cx) == OP_VALIDATE &&
         (q->segment_count > CAMP_MAX_SEGMENTS || q->option_count > CAMP_MAX_VARIATION_OPTIONS)) {
@@ -1751,12 +1750,9 @@ static camp_status_t variables_sub(ictx_t *cx, camp_inbox_campaign_t *a,
         return CAMP_OK;
     }
     if (a->variable_count > CAMP_MAX_CUSTOM_VARIABLES) {
-        return ib_op(cx) == OP_EQUAL
-                   ? NOT_EQUAL
-                   : camp_ib_fail_capacity(
-                         cx, -1,
-                         CAMP_RULE(I87, "more custom variables than CAMP_MAX_CUSTOM_VARIABLES"),
-                         a->variable_count);
+        return walk_capacity(cx,
+                             CAMP_RULE(I87, "more custom variables than CAMP_MAX_CUSTOM_VARIABLES"),
+                             a->variable_count);
     }
     if (ib_op(cx) == OP_EQUAL && (b == NULL || a->variable_count != b->variable_count)) {
         return NOT_EQUAL;
@@ -1855,11 +1851,8 @@ static camp_status_t campaign_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, 
             return NOT_EQUAL;
         }
         if (a->automation_count > CAMP_MAX_AUTOMATIONS) {
-            return ib_op(cx) == OP_EQUAL
-                       ? NOT_EQUAL
-                       : camp_ib_fail_capacity(
-                             cx, -1, CAMP_RULE(I89, "more automations than CAMP_MAX_AUTOMATIONS"),
-                             a->automation_count);
+            return walk_capacity(cx, CAMP_RULE(I89, "more automations than CAMP_MAX_AUTOMATIONS"),
+                                 a->automation_count);
         }
         out->kind = ISUB_ARR;
         out->n = a->automation_count;
@@ -1888,11 +1881,8 @@ static camp_status_t page_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, isub
             return st;
         }
         if (a->count > CAMP_MAX_PAGE_ITEMS) {
-            return ib_op(cx) == OP_EQUAL
-                       ? NOT_EQUAL
-                       : camp_ib_fail_capacity(
-                             cx, -1, CAMP_RULE(I90, "more campaigns than CAMP_MAX_PAGE_ITEMS"),
-                             a->count);
+            return walk_capacity(cx, CAMP_RULE(I90, "more campaigns than CAMP_MAX_PAGE_ITEMS"),
+                                 a->count);
         }
         if (ib_op(cx) == OP_EQUAL &&
             (b == NULL || a->count != b->count || a->has_next != b->has_next)) {
@@ -1947,11 +1937,8 @@ static camp_status_t leads_sub(ictx_t *cx, iframe_t *f, int v, isub_t *out)
     }
     if (a->lead_count > CAMP_MAX_LEAD_OBJECTS ||
         (ib_op(cx) == OP_EQUAL && (b == NULL || a->lead_count != b->lead_count))) {
-        return ib_op(cx) == OP_EQUAL
-                   ? NOT_EQUAL
-                   : camp_ib_fail_capacity(cx, -1,
-                                           CAMP_RULE(I91, "more leads than CAMP_MAX_LEAD_OBJECTS"),
-                                           a->lead_count);
+        return walk_capacity(cx, CAMP_RULE(I91, "more leads than CAMP_MAX_LEAD_OBJECTS"),
+                             a->lead_count);
     }
     out->kind = ISUB_ARR;
     out->n = a->lead_count;
