@@ -1670,9 +1670,8 @@ static camp_status_t hours_sub(ictx_t *cx, camp_week_windows_t *a, const camp_we
     out->a = a;
     out->b = b;
     if (ib_op(cx) == OP_DECODE) {
-        out->n = (uint16_t)(camp_json_kind(cx->u.d.doc, v) == CAMP_JSON_OBJECT
-                                ? camp_json_size(cx->u.d.doc, v)
-                                : 0);
+        /* not an object: the engine refuses the map before it reads the count */
+        out->n = (uint16_t)camp_json_size(cx->u.d.doc, v);
         return CAMP_OK;
     }
     out->n = (uint16_t)days_with_window(a);
