@@ -931,6 +931,12 @@ static bool is_target(uint8_t event)
     return event >= CAMP_INBOX_EVENT_TARGET_CONTACTED && event <= CAMP_INBOX_EVENT_TARGET_REPLIED;
 }
 
+/* An envelope's node is its format's: N_WH_V1 + camp_inbox_webhook_format_t. */
+typedef char ib_webhook_nodes_follow_formats[(N_WH_LEGACY == N_WH_V1 + CAMP_INBOX_WEBHOOK_LEGACY &&
+                                              N_WH_V2 == N_WH_V1 + CAMP_INBOX_WEBHOOK_V2)
+                                                 ? 1
+                                                 : -1];
+
 /* Decode: the envelope's format and event kind, before its members (`data`
  * depends on them and may come first in the document). */
 static camp_status_t webhook_open_decode(ictx_t *cx, iframe_t *f)
@@ -949,7 +955,7 @@ static camp_status_t webhook_open_decode(ictx_t *cx, iframe_t *f)
     }
     a->seq = -1;
     legacy = (a->format == CAMP_INBOX_WEBHOOK_LEGACY);
-    f->node = legacy ? N_WH_LEGACY : (a->format == CAMP_INBOX_WEBHOOK_V2 ? N_WH_V2 : N_WH_V1);
+    f->node = (uint8_t)(N_WH_V1 + a->format);
     type_tok = camp_ib_member(cx->u.d.doc, tok, legacy ? "event" : "type");
     if (type_tok < 0 || camp_json_kind(cx->u.d.doc, type_tok) != CAMP_JSON_STRING) {
         return CAMP_OK; /* reported by the member walk (required, or a type error) */
@@ -985,9 +991,7 @@ static camp_status_t webhook_open(ictx_t *cx, iframe_t *f)
     if (ib_op(cx) == OP_EQUAL && (b == NULL || a->format != b->format || a->event != b->event)) {
         return NOT_EQUAL;
     }
-    f->node = (a->format == CAMP_INBOX_WEBHOOK_LEGACY) ? N_WH_LEGACY
-              : (a->format == CAMP_INBOX_WEBHOOK_V2)   ? N_WH_V2
-                                                       : N_WH_V1;
+    f->node = (uint8_t)(N_WH_V1 + a->format);
     return CAMP_OK;
 }
 
