@@ -1098,6 +1098,13 @@ static unsigned segment_node(uint8_t type)
     }
 }
 
+/* A known segment type's node: N_SEG_STATIC onwards, in the types' order. */
+typedef char ib_segment_nodes_follow_types
+    [(N_SEG_VARIABLE - N_SEG_STATIC == CAMP_INBOX_SEGMENT_VARIABLE - CAMP_INBOX_SEGMENT_STATIC &&
+      N_SEG_VARIATION - N_SEG_STATIC == CAMP_INBOX_SEGMENT_VARIATION - CAMP_INBOX_SEGMENT_STATIC)
+         ? 1
+         : -1];
+
 /* Decode: the `type` token @p ty of a step or segment level @p f (every segment
  * opens as N_SEG_STATIC): the step's or segment's type, and a segment's node. */
 IB_NOINLINE static camp_status_t type_read(ictx_t *cx, iframe_t *f, int ty)
@@ -1127,7 +1134,7 @@ IB_NOINLINE static camp_status_t type_read(ictx_t *cx, iframe_t *f, int ty)
             cx, ty, CAMP_ERR_ENUM,
             CAMP_RULE(I07, "segment type must be static, variable or variation"));
     }
-    f->node = (uint8_t)segment_node(type);
+    f->node = (uint8_t)(N_SEG_STATIC - CAMP_INBOX_SEGMENT_STATIC + type); /* type is 1..3 */
     return CAMP_OK;
 }
 
