@@ -1107,7 +1107,7 @@ typedef char ib_segment_nodes_follow_types
 
 /* Decode: the `type` token @p ty of a step or segment level @p f (every segment
  * opens as N_SEG_STATIC): the step's or segment's type, and a segment's node. */
-IB_NOINLINE static camp_status_t type_read(ictx_t *cx, iframe_t *f, int ty)
+static camp_status_t type_read(ictx_t *cx, iframe_t *f, int ty)
 {
     camp_str_t s;
     camp_status_t st;
