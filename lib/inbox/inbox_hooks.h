@@ -49,6 +49,19 @@ static inline iop_t ib_op(const ictx_t *cx)
     return IB_OP_OF(cx);
 }
 
+/* Where speed is wanted (the engine's speed paths), the code of rare failures stays
+ * out of the hooks that run for every object (IB_COLD: not inlined), and the pairs
+ * of a column mapping are read in their caller (IB_MAPPINGS). Where size is wanted,
+ * the compiler may inline a rare path into its one caller, and the one reader of
+ * the pairs is shared by its two callers. */
+#if CAMP_ENGINE_FAST_PATHS && defined(__OPTIMIZE__)
+#define IB_COLD IB_NOINLINE
+#define IB_MAPPINGS IB_INLINE
+#else
+#define IB_COLD
+#define IB_MAPPINGS IB_NOINLINE
+#endif
+
 /* ---- helpers ------------------------------------------------------------------------------------------- */
 
 /* Decode: the required member @p key of object @p obj is missing. Three arguments:
@@ -120,8 +133,8 @@ static const iframe_t *parent_of(const ictx_t *cx, const iframe_t *f)
 
 /* Decode: whether @p m's source column is among the pairs [from, m) (a source twice
  * in one object is a duplicate key). */
-IB_NOINLINE static bool source_seen(const camp_inbox_column_map_t *from,
-                                    const camp_inbox_column_map_t *m)
+IB_COLD static bool source_seen(const camp_inbox_column_map_t *from,
+                                const camp_inbox_column_map_t *m)
 {
     const camp_inbox_column_map_t *p;
     for (p = from; p < m; p++) {
@@ -137,13 +150,8 @@ IB_NOINLINE static bool source_seen(const camp_inbox_column_map_t *from,
  * failure ends the decoding); span[1]: the object's count of pairs, once all are
  * read. Custom columns only (§E6): both sides are column IDs, each source once.
  * One function for the campaign's lists and the rules update's groups, with four
- * arguments: its callers reach it by a tail call. Where speed is wanted, each
- * caller has it inlined instead: there the call costs more than the bytes. */
-#if CAMP_ENGINE_FAST_PATHS && defined(__OPTIMIZE__)
-#define IB_MAPPINGS IB_INLINE
-#else
-#define IB_MAPPINGS IB_NOINLINE
-#endif
+ * arguments: its callers reach it by a tail call (IB_MAPPINGS: where speed is
+ * wanted each caller has it inlined, the call costing more than the bytes). */
 static IB_MAPPINGS camp_status_t mappings_decode(ictx_t *cx, int tok, camp_inbox_column_map_t *pool,
                                                  uint16_t *span)
 {
@@ -409,7 +417,7 @@ static int item_at(const camp_json_doc_t *doc, int arr, size_t k)
  * @p tok (`steps[i].data.segments[j].name`: the struct's indices are the
  * document's, every item is kept in order), looked up only when its check failed;
  * @p tok itself when the document has no such member. */
-IB_NOINLINE static int legacy_segment_name(const camp_json_doc_t *doc, int tok, size_t i, size_t j)
+IB_COLD static int legacy_segment_name(const camp_json_doc_t *doc, int tok, size_t i, size_t j)
 {
     int t = camp_json_member(doc, item_at(doc, camp_json_member(doc, tok, "steps"), i), "data");
     t = camp_json_member(doc, item_at(doc, camp_json_member(doc, t, "segments"), j), "name");
@@ -419,8 +427,7 @@ IB_NOINLINE static int legacy_segment_name(const camp_json_doc_t *doc, int tok, 
 /* Decode, legacy campaign: the map may come after the steps in the document, so
  * the variables are checked when the campaign closes, each reported at its
  * segment's `name` in the document. */
-IB_NOINLINE static camp_status_t campaign_variables(ictx_t *cx, const camp_inbox_campaign_t *c,
-                                                    int tok)
+IB_COLD static camp_status_t campaign_variables(ictx_t *cx, const camp_inbox_campaign_t *c, int tok)
 {
     const camp_inbox_sequence_t *q = &c->sequence;
     size_t i, j;
@@ -613,8 +620,8 @@ static bool groups_equal(const camp_inbox_rules_update_t *a, const camp_inbox_ru
 }
 
 /* Decode: whether group @p g's list ID is among the groups [from, g). */
-IB_NOINLINE static bool list_id_seen(const camp_inbox_mapping_group_t *from,
-                                     const camp_inbox_mapping_group_t *g)
+IB_COLD static bool list_id_seen(const camp_inbox_mapping_group_t *from,
+                                 const camp_inbox_mapping_group_t *g)
 {
     const camp_inbox_mapping_group_t *p;
     for (p = from; p < g; p++) {
@@ -1299,7 +1306,7 @@ static camp_status_t leads_family_open(ictx_t *cx, iframe_t *f)
 /* A campaign's shape settled once all members are seen, and the rules that need it. */
 /* Decode, D16: `updatedAt` of the campaign object @p obj is null outside the
  * summary shape. */
-IB_NOINLINE static camp_status_t updated_null(ictx_t *cx, int obj)
+IB_COLD static camp_status_t updated_null(ictx_t *cx, int obj)
 {
     return camp_ib_fail_at(cx, camp_json_member(cx->u.d.doc, obj, "updatedAt"), CAMP_ERR_TYPE,
                            CAMP_RULE(I36, "must be an RFC 3339 date-time"));
@@ -1325,7 +1332,7 @@ static camp_status_t campaign_close(ictx_t *cx, iframe_t *f)
 
 /* Decode: a variable segment's failed name check (status @p st) reported at its
  * `name` in the segment object @p obj, looked up only now. */
-IB_NOINLINE static camp_status_t variable_at(ictx_t *cx, int obj, camp_status_t st)
+IB_COLD static camp_status_t variable_at(ictx_t *cx, int obj, camp_status_t st)
 {
     int tok = camp_json_member(cx->u.d.doc, obj, "name");
     if (tok >= 0) {
