@@ -49,16 +49,16 @@ static inline iop_t ib_op(const ictx_t *cx)
     return IB_OP_OF(cx);
 }
 
-/* Where speed is wanted (the engine's speed paths), the code of rare failures stays
- * out of the hooks that run for every object (IB_COLD: not inlined), and the pairs
- * of a column mapping are read in their caller (IB_MAPPINGS). Where size is wanted,
- * the compiler may inline a rare path into its one caller, and the one reader of
- * the pairs is shared by its two callers. */
+/* Where speed is wanted (the engine's speed paths), a helper with one caller stays
+ * a function of its own (IB_APART: not inlined), out of the hook that runs for every
+ * object, and the pairs of a column mapping are read in their caller (IB_MAPPINGS).
+ * Where size is wanted, the compiler may inline the helper into its one caller, and
+ * the one reader of the pairs is shared by its two callers. */
 #if CAMP_ENGINE_FAST_PATHS && defined(__OPTIMIZE__)
-#define IB_COLD IB_NOINLINE
+#define IB_APART IB_NOINLINE
 #define IB_MAPPINGS IB_INLINE
 #else
-#define IB_COLD
+#define IB_APART
 #define IB_MAPPINGS IB_NOINLINE
 #endif
 
@@ -133,8 +133,8 @@ static const iframe_t *parent_of(const ictx_t *cx, const iframe_t *f)
 
 /* Decode: whether @p m's source column is among the pairs [from, m) (a source twice
  * in one object is a duplicate key). */
-IB_COLD static bool source_seen(const camp_inbox_column_map_t *from,
-                                const camp_inbox_column_map_t *m)
+IB_APART static bool source_seen(const camp_inbox_column_map_t *from,
+                                 const camp_inbox_column_map_t *m)
 {
     const camp_inbox_column_map_t *p;
     for (p = from; p < m; p++) {
@@ -417,7 +417,7 @@ static int item_at(const camp_json_doc_t *doc, int arr, size_t k)
  * @p tok (`steps[i].data.segments[j].name`: the struct's indices are the
  * document's, every item is kept in order), looked up only when its check failed;
  * @p tok itself when the document has no such member. */
-IB_COLD static int legacy_segment_name(const camp_json_doc_t *doc, int tok, size_t i, size_t j)
+IB_APART static int legacy_segment_name(const camp_json_doc_t *doc, int tok, size_t i, size_t j)
 {
     int t = camp_json_member(doc, item_at(doc, camp_json_member(doc, tok, "steps"), i), "data");
     t = camp_json_member(doc, item_at(doc, camp_json_member(doc, t, "segments"), j), "name");
@@ -427,7 +427,8 @@ IB_COLD static int legacy_segment_name(const camp_json_doc_t *doc, int tok, size
 /* Decode, legacy campaign: the map may come after the steps in the document, so
  * the variables are checked when the campaign closes, each reported at its
  * segment's `name` in the document. */
-IB_COLD static camp_status_t campaign_variables(ictx_t *cx, const camp_inbox_campaign_t *c, int tok)
+IB_APART static camp_status_t campaign_variables(ictx_t *cx, const camp_inbox_campaign_t *c,
+                                                 int tok)
 {
     const camp_inbox_sequence_t *q = &c->sequence;
     size_t i, j;
@@ -576,7 +577,7 @@ IB_NOINLINE static camp_status_t options_op(ictx_t *cx, const iframe_t *f, int t
 
 /* Decode: the pool is full at @p tok; needed: the mappings of every group of the
  * `columnMappings` object cx->u.d.scan_tok. */
-IB_NOINLINE static camp_status_t groups_full(ictx_t *cx, int tok)
+IB_APART static camp_status_t groups_full(ictx_t *cx, int tok)
 {
     int n = camp_json_size(cx->u.d.doc, cx->u.d.scan_tok),
         key = camp_json_first(cx->u.d.doc, cx->u.d.scan_tok);
@@ -620,8 +621,8 @@ static bool groups_equal(const camp_inbox_rules_update_t *a, const camp_inbox_ru
 }
 
 /* Decode: whether group @p g's list ID is among the groups [from, g). */
-IB_COLD static bool list_id_seen(const camp_inbox_mapping_group_t *from,
-                                 const camp_inbox_mapping_group_t *g)
+IB_APART static bool list_id_seen(const camp_inbox_mapping_group_t *from,
+                                  const camp_inbox_mapping_group_t *g)
 {
     const camp_inbox_mapping_group_t *p;
     for (p = from; p < g; p++) {
@@ -766,7 +767,7 @@ static camp_inbox_id_span_t *span_of(camp_inbox_leads_add_t *a, unsigned sub)
 
 /* Decode: the identifier pool is full at @p tok; needed: the identifiers of all
  * three arrays of the add-leads object @p obj. Reached by a tail call. */
-IB_NOINLINE static camp_status_t ids_full(ictx_t *cx, int tok, int obj)
+IB_APART static camp_status_t ids_full(ictx_t *cx, int tok, int obj)
 {
     static const char keys[3][12] = {"platformIds", "usernames", "externalIds"};
     size_t total = 0, i;
@@ -860,8 +861,8 @@ static camp_status_t ids_equal(const camp_inbox_leads_add_t *a, const camp_inbox
 
 /* An identifier array (member @p m of level @p f, value @p tok). The sub hook's
  * arguments: the hook reaches it by a tail call. */
-IB_NOINLINE static camp_status_t ids_op(ictx_t *cx, iframe_t *f, const ifield_t *m, int tok,
-                                        isub_t *out)
+IB_APART static camp_status_t ids_op(ictx_t *cx, iframe_t *f, const ifield_t *m, int tok,
+                                     isub_t *out)
 {
     camp_inbox_leads_add_t *a = (camp_inbox_leads_add_t *)f->a;
     camp_inbox_id_span_t *s = span_of(a, m->rule);
@@ -876,7 +877,7 @@ IB_NOINLINE static camp_status_t ids_op(ictx_t *cx, iframe_t *f, const ifield_t 
 
 /* A lead's identifier member (platformId, username or externalId: which one is
  * the member's place in the table, 1..3 as camp_inbox_by_t). */
-IB_NOINLINE static camp_status_t lead_id_op(ictx_t *cx, const iframe_t *f, const ifield_t *m, int v)
+IB_APART static camp_status_t lead_id_op(ictx_t *cx, const iframe_t *f, const ifield_t *m, int v)
 {
     camp_inbox_lead_t *a = (camp_inbox_lead_t *)f->a;
     uint8_t by = (uint8_t)(m - camp_ib_lead_fields + 1);
@@ -1004,7 +1005,7 @@ static camp_status_t webhook_open(ictx_t *cx, iframe_t *f)
 
 /* `data`: kept raw for other event types and for API v2 campaign events; the
  * documented payload otherwise. */
-IB_NOINLINE static camp_status_t webhook_data(ictx_t *cx, iframe_t *f, int v, isub_t *out)
+IB_APART static camp_status_t webhook_data(ictx_t *cx, iframe_t *f, int v, isub_t *out)
 {
     camp_inbox_webhook_t *a = (camp_inbox_webhook_t *)f->a;
     const camp_inbox_webhook_t *b =
@@ -1209,7 +1210,7 @@ static uint8_t error_node(uint8_t form)
 
 /* Decode, D12: `error` as an object selects nested, as a string flat; no `error`
  * but a `code` selects v2. */
-IB_NOINLINE static camp_status_t error_open_decode(ictx_t *cx, iframe_t *f)
+IB_APART static camp_status_t error_open_decode(ictx_t *cx, iframe_t *f)
 {
     camp_inbox_error_t *a = (camp_inbox_error_t *)f->a;
     int e = camp_ib_member(cx->u.d.doc, f->u.d.tok, "error");
@@ -1306,7 +1307,7 @@ static camp_status_t leads_family_open(ictx_t *cx, iframe_t *f)
 /* A campaign's shape settled once all members are seen, and the rules that need it. */
 /* Decode, D16: `updatedAt` of the campaign object @p obj is null outside the
  * summary shape. */
-IB_COLD static camp_status_t updated_null(ictx_t *cx, int obj)
+IB_APART static camp_status_t updated_null(ictx_t *cx, int obj)
 {
     return camp_ib_fail_at(cx, camp_json_member(cx->u.d.doc, obj, "updatedAt"), CAMP_ERR_TYPE,
                            CAMP_RULE(I36, "must be an RFC 3339 date-time"));
@@ -1332,7 +1333,7 @@ static camp_status_t campaign_close(ictx_t *cx, iframe_t *f)
 
 /* Decode: a variable segment's failed name check (status @p st) reported at its
  * `name` in the segment object @p obj, looked up only now. */
-IB_COLD static camp_status_t variable_at(ictx_t *cx, int obj, camp_status_t st)
+IB_APART static camp_status_t variable_at(ictx_t *cx, int obj, camp_status_t st)
 {
     int tok = camp_json_member(cx->u.d.doc, obj, "name");
     if (tok >= 0) {
