@@ -282,9 +282,10 @@ IB_NOINLINE static camp_status_t mappings_full(ictx_t *cx, int tok)
 }
 
 /* `columnMapping` of one v2 synced list (level @p f, its rules the array level below),
- * in the rules' pool. The sub hook's arguments: the hook reaches it by a tail call. */
-IB_NOINLINE static camp_status_t mapping_op(ictx_t *cx, iframe_t *f, const ifield_t *m, int tok,
-                                            isub_t *out)
+ * in the rules' pool. The sub hook's arguments: where it is a function of its own,
+ * the hook reaches it by a tail call. */
+IB_APART static camp_status_t mapping_op(ictx_t *cx, iframe_t *f, const ifield_t *m, int tok,
+                                         isub_t *out)
 {
     const iframe_t *arr = parent_of(cx, f);
     camp_inbox_rules_t *ra;
@@ -715,8 +716,8 @@ IB_NOINLINE static camp_status_t group_check(ictx_t *cx, const camp_inbox_rules_
 }
 
 /* The groups validated or encoded as one object keyed by list ID. */
-IB_NOINLINE static camp_status_t column_mappings_walk(ictx_t *cx,
-                                                      const camp_inbox_rules_update_t *a, int tok)
+IB_APART static camp_status_t column_mappings_walk(ictx_t *cx, const camp_inbox_rules_update_t *a,
+                                                   int tok)
 {
     size_t i, mark = cx->u.s.path.need;
     camp_status_t st = CAMP_OK;
@@ -739,8 +740,8 @@ IB_NOINLINE static camp_status_t column_mappings_walk(ictx_t *cx,
 
 /* `columnMappings`: keyed by source list ID, each value maps source column ID ->
  * campaign column ID. Custom columns only (§E6), so both are column IDs. */
-IB_NOINLINE static camp_status_t column_mappings_op(ictx_t *cx, camp_inbox_rules_update_t *a,
-                                                    const camp_inbox_rules_update_t *b, int tok)
+IB_APART static camp_status_t column_mappings_op(ictx_t *cx, camp_inbox_rules_update_t *a,
+                                                 const camp_inbox_rules_update_t *b, int tok)
 {
     if (ib_op(cx) == OP_DECODE) {
         return column_mappings_decode(cx, a, tok);
@@ -860,7 +861,7 @@ static camp_status_t ids_equal(const camp_inbox_leads_add_t *a, const camp_inbox
 }
 
 /* An identifier array (member @p m of level @p f, value @p tok). The sub hook's
- * arguments: the hook reaches it by a tail call. */
+ * arguments: where it is a function of its own, the hook reaches it by a tail call. */
 IB_APART static camp_status_t ids_op(ictx_t *cx, iframe_t *f, const ifield_t *m, int tok,
                                      isub_t *out)
 {
