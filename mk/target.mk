@@ -50,7 +50,7 @@ FW_LIB_CFLAGS ?= -DCAMP_DIAG_TEXT=0
 # read through semihosting (picolibc's fopen), with SHARED handed over on qemu's command
 # line. Every unit test is named in exactly one of the two lists below: check-target fails
 # on a test that is in neither, so a new test is never left off the target silently.
-TARGET_TESTS    ?= test_status test_status_rule_ids test_http_rule_ids test_model_rule_ids \
+TARGET_TESTS    ?= test_status test_status_rule_ids test_http_rule_ids test_model_rule_ids test_model_tables \
                    test_version \
                    test_json_check test_json_get test_json_path test_json_text test_json_write \
                    test_validate test_schedule \
