@@ -72,6 +72,8 @@ static void check_retry(fuzz_reader_t *r)
     bool again = camp_retry_decide(&p, idem, res, attempts, elapsed, ra, rnd, &delay);
     if (!idem || !retryable(res) || attempts >= p.max_attempts) {
         FUZZ_CHECK(!again, "no retry: not idempotent, final status, or out of attempts");
+    } else if (p.max_total_ms == 0u) {
+        FUZZ_CHECK(again, "max_total_ms 0 is no total cap: a retryable attempt is retried");
     }
     if (again) {
         if (ra >= 0) {
@@ -86,7 +88,8 @@ static void check_retry(fuzz_reader_t *r)
             }
             FUZZ_CHECK(delay <= ceil, "backoff within the ceiling");
         }
-        FUZZ_CHECK(elapsed + delay <= p.max_total_ms, "never waits past max_total_ms");
+        FUZZ_CHECK(p.max_total_ms == 0u || elapsed + delay <= p.max_total_ms,
+                   "never waits past max_total_ms (0: no cap)");
     }
 }
 
