@@ -449,13 +449,13 @@ static int finish(camp_http_response_t *rs, camp_diag_t *diag)
 {
     if (rs->overflow_) {
         /* the body and its NUL, or more where a chunk framing line had to fit
-         * behind the body decoded so far: the smallest buffer that works */
+         * behind the body decoded so far: the smallest buffer that works. It
+         * is above cap_: a chunk that overflowed is counted whole by now, and
+         * a buffer that filled held either the whole body so far or the start
+         * of a framing line that note_frame() measured */
         uint64_t need = (uint64_t)rs->body_start_ + rs->total_body_ + 1u;
         if (rs->frame_need_ > need) {
             need = rs->frame_need_;
-        }
-        if (need <= rs->cap_) {
-            need = (uint64_t)rs->cap_ + 1u; /* cannot happen; never report a size that fails */
         }
         return (int)too_large(rs, diag, need, F_BODY_TOO_LARGE);
     }
