@@ -33,27 +33,55 @@ size_t camp_inbox_type_size(camp_inbox_type_t type)
     }
 }
 
+/* The names in one pool, each found by a byte offset (a table of pointers is four
+ * bytes a name); the struct's members give the offsets at build time. The offsets
+ * come first, so one address reaches both; one more names "" (any other value). */
+#define TYPE_NAMES(X)                                                                              \
+    X(campaign, CAMPAIGN, "campaign")                                                              \
+    X(campaign_page, CAMPAIGN_PAGE, "campaign-page")                                               \
+    X(campaign_create, CAMPAIGN_CREATE, "campaign-create")                                         \
+    X(sequence_update, SEQUENCE_UPDATE, "sequence-update")                                         \
+    X(sequence, SEQUENCE, "sequence")                                                              \
+    X(rules_update, RULES_UPDATE, "rules-update")                                                  \
+    X(leads_add, LEADS_ADD, "leads-add")                                                           \
+    X(leads_add_result, LEADS_ADD_RESULT, "leads-add-result")                                      \
+    X(lead_update, LEAD_UPDATE, "lead-update")                                                     \
+    X(lead_cancel, LEAD_CANCEL, "lead-cancel")                                                     \
+    X(column_update, COLUMN_UPDATE, "column-update")                                               \
+    X(column, COLUMN, "column")                                                                    \
+    X(success, SUCCESS, "success")                                                                 \
+    X(error, ERROR, "error")                                                                       \
+    X(webhook, WEBHOOK, "webhook")                                                                 \
+    X(team, TEAM, "team")
+
+#define TYPE_NAME_MEMBER(M, E, S) char M[sizeof S];
+#define TYPE_NAME_TEXT(M, E, S) S,
+#define TYPE_NAME_AT(M, E, S) [CAMP_INBOX_##E] = (uint8_t)offsetof(type_names_t, M),
+#define TYPE_NAME_ONE(M, E, S) +1
+
+typedef struct type_names {
+    uint8_t at[CAMP_INBOX_TYPE_COUNT + 1];
+    TYPE_NAMES(TYPE_NAME_MEMBER)
+    char none[1];
+} type_names_t;
+
+/* every type named once (the designators are distinct indices), the pool within a
+ * byte's reach */
+typedef char type_names_fit[((0 TYPE_NAMES(TYPE_NAME_ONE)) == CAMP_INBOX_TYPE_COUNT &&
+                             sizeof(type_names_t) <= 256u)
+                                ? 1
+                                : -1];
+
+static const type_names_t type_names = {
+    {TYPE_NAMES(TYPE_NAME_AT)[CAMP_INBOX_TYPE_COUNT] = (uint8_t)offsetof(type_names_t, none)},
+    TYPE_NAMES(TYPE_NAME_TEXT) ""};
+
 const char *camp_inbox_type_name(camp_inbox_type_t type)
 {
-    switch (type) {
-    case CAMP_INBOX_CAMPAIGN: return "campaign";
-    case CAMP_INBOX_CAMPAIGN_PAGE: return "campaign-page";
-    case CAMP_INBOX_CAMPAIGN_CREATE: return "campaign-create";
-    case CAMP_INBOX_SEQUENCE_UPDATE: return "sequence-update";
-    case CAMP_INBOX_SEQUENCE: return "sequence";
-    case CAMP_INBOX_RULES_UPDATE: return "rules-update";
-    case CAMP_INBOX_LEADS_ADD: return "leads-add";
-    case CAMP_INBOX_LEADS_ADD_RESULT: return "leads-add-result";
-    case CAMP_INBOX_LEAD_UPDATE: return "lead-update";
-    case CAMP_INBOX_LEAD_CANCEL: return "lead-cancel";
-    case CAMP_INBOX_COLUMN_UPDATE: return "column-update";
-    case CAMP_INBOX_COLUMN: return "column";
-    case CAMP_INBOX_SUCCESS: return "success";
-    case CAMP_INBOX_ERROR: return "error";
-    case CAMP_INBOX_WEBHOOK: return "webhook";
-    case CAMP_INBOX_TEAM: return "team";
-    default: return "";
-    }
+    unsigned i = ((unsigned)type < (unsigned)CAMP_INBOX_TYPE_COUNT)
+                     ? (unsigned)type
+                     : (unsigned)CAMP_INBOX_TYPE_COUNT;
+    return (const char *)&type_names + type_names.at[i];
 }
 
 /* The request bodies: a constant expression, so that each document's entry below
