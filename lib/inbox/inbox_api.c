@@ -108,6 +108,14 @@ bool camp_inbox_type_is_request(camp_inbox_type_t type)
                                         &camp_ib_##FAMILY##_family};                               \
     static const ib_doc_t walk_##NAME = {TYPE, NODE, DEPTH, IS_REQUEST(TYPE),                      \
                                          &camp_ib_##WALK_FAMILY##_family};
+/* A document whose family holds both sides is one entry: its walk_NAME is its
+ * doc_NAME (defined below), not a copy of it. */
+#define IB_DOC_ONE(NAME, TYPE, NODE, DEPTH, FAMILY)                                                \
+    enum {                                                                                         \
+        depth_##NAME = DEPTH                                                                       \
+    };                                                                                             \
+    static const ib_doc_t doc_##NAME = {TYPE, NODE, DEPTH, IS_REQUEST(TYPE),                       \
+                                        &camp_ib_##FAMILY##_family};
 
 IB_DOC(campaign, CAMP_INBOX_CAMPAIGN, N_CAMPAIGN, IB_DEPTH_CAMPAIGN, campaign, campaign_walk)
 IB_DOC(campaign_page, CAMP_INBOX_CAMPAIGN_PAGE, N_PAGE, IB_MAX_DEPTH, page, page_walk)
@@ -117,17 +125,22 @@ IB_DOC(sequence_update, CAMP_INBOX_SEQUENCE_UPDATE, N_SEQUENCE, IB_DEPTH_SEQUENC
 IB_DOC(sequence, CAMP_INBOX_SEQUENCE, N_SEQUENCE, IB_DEPTH_SEQUENCE, campaign, campaign_walk)
 IB_DOC(rules_update, CAMP_INBOX_RULES_UPDATE, N_RULES_UPDATE, IB_DEPTH_FLAT, rules, rules_walk)
 IB_DOC(leads_add, CAMP_INBOX_LEADS_ADD, N_LEADS_ADD, IB_DEPTH_LEADS, leads, leads_walk)
-IB_DOC(leads_add_result, CAMP_INBOX_LEADS_ADD_RESULT, N_LEADS_ADD_RESULT, IB_DEPTH_FLAT,
-       leads_add_result, leads_add_result)
-IB_DOC(lead_update, CAMP_INBOX_LEAD_UPDATE, N_LEAD_UPDATE, IB_DEPTH_FLAT, lead_update, lead_update)
-IB_DOC(lead_cancel, CAMP_INBOX_LEAD_CANCEL, N_LEAD_CANCEL, IB_DEPTH_FLAT, lead_cancel, lead_cancel)
-IB_DOC(column_update, CAMP_INBOX_COLUMN_UPDATE, N_COLUMN_UPDATE, IB_DEPTH_FLAT, column_update,
-       column_update)
-IB_DOC(column, CAMP_INBOX_COLUMN, N_COLUMN, IB_DEPTH_FLAT, column, column)
+IB_DOC_ONE(leads_add_result, CAMP_INBOX_LEADS_ADD_RESULT, N_LEADS_ADD_RESULT, IB_DEPTH_FLAT,
+           leads_add_result)
+IB_DOC_ONE(lead_update, CAMP_INBOX_LEAD_UPDATE, N_LEAD_UPDATE, IB_DEPTH_FLAT, lead_update)
+IB_DOC_ONE(lead_cancel, CAMP_INBOX_LEAD_CANCEL, N_LEAD_CANCEL, IB_DEPTH_FLAT, lead_cancel)
+IB_DOC_ONE(column_update, CAMP_INBOX_COLUMN_UPDATE, N_COLUMN_UPDATE, IB_DEPTH_FLAT, column_update)
+IB_DOC_ONE(column, CAMP_INBOX_COLUMN, N_COLUMN, IB_DEPTH_FLAT, column)
 IB_DOC(success, CAMP_INBOX_SUCCESS, N_SUCCESS, IB_DEPTH_FLAT, success, success_walk)
 IB_DOC(error, CAMP_INBOX_ERROR, N_ERROR, IB_DEPTH_FLAT, error, error_walk)
 IB_DOC(webhook, CAMP_INBOX_WEBHOOK, N_WEBHOOK, IB_DEPTH_WEBHOOK, webhook, webhook_walk)
-IB_DOC(team, CAMP_INBOX_TEAM, N_TEAM, IB_DEPTH_FLAT, team, team)
+IB_DOC_ONE(team, CAMP_INBOX_TEAM, N_TEAM, IB_DEPTH_FLAT, team)
+#define walk_leads_add_result doc_leads_add_result
+#define walk_lead_update doc_lead_update
+#define walk_lead_cancel doc_lead_cancel
+#define walk_column_update doc_column_update
+#define walk_column doc_column
+#define walk_team doc_team
 /* not a camp_inbox_type_t: the envelope of an event-feed page, its flat members only */
 enum {
     depth_events_page = 1
