@@ -395,7 +395,8 @@ camp_status_t camp_inbox_events_page_decode(camp_json_doc_t *doc, int tok,
     iframe_t frame[depth_events_page];
     camp_status_t st;
     camp_diag_clear(diag);
-    if (doc == NULL || out == NULL || camp_json_kind(doc, tok) == CAMP_JSON_INVALID) {
+    /* a NULL doc is a token of no document: camp_json_kind() answers CAMP_JSON_INVALID */
+    if (out == NULL || camp_json_kind(doc, tok) == CAMP_JSON_INVALID) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(I01, "bad argument"));
     }
     memset(out, 0, sizeof *out);
