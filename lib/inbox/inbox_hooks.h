@@ -93,23 +93,18 @@ IB_NOINLINE static camp_status_t duplicate_key(ictx_t *cx)
     return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, CAMP_RULE(I43, "duplicate key"));
 }
 
-/* Decode: the key of the member whose key token is @p key; refuses a key seen
- * before among @p seen[0..n) (a map with duplicate keys is ambiguous). */
-static camp_status_t map_key(ictx_t *cx, int key, const camp_str_t *seen, size_t stride, size_t n,
-                             camp_str_t *out)
+/* Decode: whether string @p s equals one before it among the strings from @p first
+ * on, @p stride bytes apart in one array (a key met twice: the map would be
+ * ambiguous). One search for the map keys, the mapping sources and the list IDs. */
+static bool seen_before(const camp_str_t *first, size_t stride, const camp_str_t *s)
 {
-    size_t i;
-    camp_status_t st = camp_ib_get_str(cx, key, out);
-    if (st != CAMP_OK) {
-        return st;
-    }
-    for (i = 0; i < n; i++) {
-        const camp_str_t *s = (const camp_str_t *)(const void *)((const char *)seen + i * stride);
-        if (camp_ib_str_eq(s, out)) {
-            return camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, CAMP_RULE(I43, "duplicate key"));
+    const char *p;
+    for (p = (const char *)first; p < (const char *)s; p += stride) {
+        if (camp_ib_str_eq((const camp_str_t *)(const void *)p, s)) {
+            return true;
         }
     }
-    return CAMP_OK;
+    return false;
 }
 
 /* The sequence whose pools the current steps use (the holder of the steps array). */
@@ -131,20 +126,6 @@ static const iframe_t *parent_of(const ictx_t *cx, const iframe_t *f)
 
 /* ---- column mappings: source column ID -> campaign column ID pairs in a pool ---------------- */
 
-/* Decode: whether @p m's source column is among the pairs [from, m) (a source twice
- * in one object is a duplicate key). */
-IB_APART static bool source_seen(const camp_inbox_column_map_t *from,
-                                 const camp_inbox_column_map_t *m)
-{
-    const camp_inbox_column_map_t *p;
-    for (p = from; p < m; p++) {
-        if (camp_ib_str_eq(&p->source, &m->source)) {
-            return true;
-        }
-    }
-    return false;
-}
-
 /* Decode: the pairs of object @p tok into the pool from span[0] on (the caller
  * checked the capacity and counted the object's pairs in the pool's count: a
  * failure ends the decoding); span[1]: the object's count of pairs, once all are
@@ -163,7 +144,7 @@ static IB_MAPPINGS camp_status_t mappings_decode(ictx_t *cx, int tok, camp_inbox
         if (st != CAMP_OK) {
             return st;
         }
-        if (source_seen(first, m)) {
+        if (seen_before(&first->source, sizeof *m, &m->source)) {
             return camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, CAMP_RULE(I43, "duplicate key"));
         }
         if (!camp_valid_column_id(m->source.ptr, m->source.len)) {
@@ -187,7 +168,7 @@ static IB_MAPPINGS camp_status_t mappings_decode(ictx_t *cx, int tok, camp_inbox
 /* Validate: the same rules on @p n pairs of a struct, each at the path of its key. */
 static camp_status_t mappings_validate(ictx_t *cx, const camp_inbox_column_map_t *m, size_t n)
 {
-    size_t i, j, mark = cx->u.s.path.need;
+    size_t i, mark = cx->u.s.path.need;
     for (i = 0; i < n; i++) {
         camp_status_t st;
         camp_path_key(&cx->u.s.path, m[i].source.ptr != NULL ? m[i].source.ptr : "",
@@ -204,10 +185,8 @@ static camp_status_t mappings_validate(ictx_t *cx, const camp_inbox_column_map_t
             return camp_ib_fail_at(cx, -1, CAMP_ERR_PATTERN,
                                    CAMP_RULE(I30, "must match ^custom_[0-9a-z]+$"));
         }
-        for (j = 0; j < i; j++) {
-            if (camp_ib_str_eq(&m[j].source, &m[i].source)) {
-                return duplicate_key(cx);
-            }
+        if (seen_before(&m[0].source, sizeof *m, &m[i].source)) {
+            return duplicate_key(cx);
         }
         camp_path_cut(&cx->u.s.path, mark);
     }
@@ -621,19 +600,6 @@ static bool groups_equal(const camp_inbox_rules_update_t *a, const camp_inbox_ru
     return true;
 }
 
-/* Decode: whether group @p g's list ID is among the groups [from, g). */
-IB_APART static bool list_id_seen(const camp_inbox_mapping_group_t *from,
-                                  const camp_inbox_mapping_group_t *g)
-{
-    const camp_inbox_mapping_group_t *p;
-    for (p = from; p < g; p++) {
-        if (camp_ib_str_eq(&p->list_id, &g->list_id)) {
-            return true;
-        }
-    }
-    return false;
-}
-
 /* Group i decoded: its list ID key (a string, not seen before in this object, an
  * inbox ID), then its mappings (the value after the key) into the pool. */
 IB_NOINLINE static camp_status_t group_decode(ictx_t *cx, camp_inbox_rules_update_t *a, size_t i,
@@ -645,7 +611,7 @@ IB_NOINLINE static camp_status_t group_decode(ictx_t *cx, camp_inbox_rules_updat
     if (st != CAMP_OK) {
         return st;
     }
-    if (list_id_seen(a->groups, g)) {
+    if (seen_before(&a->groups[0].list_id, sizeof *g, &g->list_id)) {
         return camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, CAMP_RULE(I43, "duplicate key"));
     }
     if (!camp_valid_inbox_id(g->list_id.ptr, g->list_id.len)) {
@@ -696,7 +662,6 @@ IB_NOINLINE static camp_status_t group_check(ictx_t *cx, const camp_inbox_rules_
                                              size_t i)
 {
     const camp_inbox_mapping_group_t *g = &a->groups[i];
-    size_t j;
     camp_status_t st;
     camp_path_key(&cx->u.s.path, g->list_id.ptr != NULL ? g->list_id.ptr : "", g->list_id.len);
     st = camp_ib_check_key(cx, &g->list_id);
@@ -704,10 +669,8 @@ IB_NOINLINE static camp_status_t group_check(ictx_t *cx, const camp_inbox_rules_
         st = camp_ib_fail_at(cx, -1, CAMP_ERR_PATTERN,
                              CAMP_RULE(I62, "list ID key must match ^[0-9a-z]+$"));
     }
-    for (j = 0; j < i && st == CAMP_OK; j++) {
-        if (camp_ib_str_eq(&a->groups[j].list_id, &g->list_id)) {
-            st = duplicate_key(cx);
-        }
+    if (st == CAMP_OK && seen_before(&a->groups[0].list_id, sizeof *g, &g->list_id)) {
+        st = duplicate_key(cx);
     }
     if (st == CAMP_OK) {
         st = group_validate(cx, a, g);
@@ -1787,17 +1750,20 @@ IB_NOINLINE static camp_status_t variables_item(ictx_t *cx, const iframe_t *f, u
     camp_inbox_campaign_t *c = (camp_inbox_campaign_t *)f->a;
     camp_inbox_variable_t *v = &c->variables[i];
     camp_status_t st = CAMP_OK;
-    size_t j;
     if (i >= CAMP_MAX_CUSTOM_VARIABLES) {
         return CAMP_OK; /* *a stays NULL */
     }
     switch (ib_op(cx)) {
     case OP_DECODE:
         memset(v, 0, sizeof *v);
-        st = map_key(cx, key, &c->variables[0].name, sizeof *v, i, &v->name);
-        if (st == CAMP_OK && v->name.len == 0) {
+        st = camp_ib_get_str(cx, key, &v->name);
+        /* an empty name is never met twice: the first one ends the decoding */
+        if (st == CAMP_OK &&
+            (v->name.len == 0 || seen_before(&c->variables[0].name, sizeof *v, &v->name))) {
             st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID,
-                                 CAMP_RULE(I88, "variable name must not be empty"));
+                                 (v->name.len == 0)
+                                     ? CAMP_RULE(I88, "variable name must not be empty")
+                                     : CAMP_RULE(I43, "duplicate key"));
         }
         c->variable_count = (uint16_t)(i + 1u);
         break;
@@ -1808,10 +1774,8 @@ IB_NOINLINE static camp_status_t variables_item(ictx_t *cx, const iframe_t *f, u
             st = camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
                                  CAMP_RULE(I88, "variable name must not be empty"));
         }
-        for (j = 0; j < i && st == CAMP_OK; j++) {
-            if (camp_ib_str_eq(&c->variables[j].name, &v->name)) {
-                st = duplicate_key(cx);
-            }
+        if (st == CAMP_OK && seen_before(&c->variables[0].name, sizeof *v, &v->name)) {
+            st = duplicate_key(cx);
         }
         break;
     case OP_ENCODE: camp_ib_emit(cx, EMIT_KEY, &v->name); break;
