@@ -1044,8 +1044,7 @@ static camp_status_t campaign_open(ictx_t *cx, iframe_t *f)
 {
     camp_inbox_campaign_t *a = (camp_inbox_campaign_t *)f->a;
     if (ib_op(cx) == OP_DECODE) {
-        a->shape = CAMP_INBOX_SHAPE_SUMMARY;
-        a->sequence.version = -1;
+        a->shape = CAMP_INBOX_SHAPE_SUMMARY; /* its sequence's version: the family's open */
         cx->shape = SHAPE_OPEN;
         cx->u.d.legacy_tok = -1;
         cx->campaign = a;
@@ -1225,13 +1224,17 @@ static camp_status_t lead_open(ictx_t *cx, iframe_t *f)
 
 static camp_status_t campaign_family_open(ictx_t *cx, iframe_t *f)
 {
+    /* decoding: the sequence opened, or the campaign's (absent: version -1) */
+    camp_inbox_sequence_t *q = (camp_inbox_sequence_t *)f->a;
     switch (f->node) {
-    case N_CAMPAIGN: return campaign_open(cx, f);
-    case N_SEQUENCE:
-        if (ib_op(cx) == OP_DECODE) {
-            ((camp_inbox_sequence_t *)f->a)->version = -1;
+    case N_CAMPAIGN:
+        if (ib_op(cx) != OP_DECODE) {
+            return campaign_open(cx, f);
         }
-        return CAMP_OK;
+        (void)campaign_open(cx, f);
+        q = &((camp_inbox_campaign_t *)f->a)->sequence;
+        break;
+    case N_SEQUENCE: break;
     case N_RULES:
         if (ib_op(cx) == OP_DECODE) {
             cx->u.d.scan_tok = f->u.d.tok;
@@ -1242,6 +1245,10 @@ static camp_status_t campaign_family_open(ictx_t *cx, iframe_t *f)
         return (ib_op(cx) == OP_DECODE) ? type_decode(cx, f) : segment_open(cx, f);
     default: return CAMP_OK;
     }
+    if (ib_op(cx) == OP_DECODE) {
+        q->version = -1;
+    }
+    return CAMP_OK;
 }
 
 static camp_status_t webhook_family_open(ictx_t *cx, iframe_t *f)
