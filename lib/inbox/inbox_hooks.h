@@ -53,13 +53,16 @@ static inline iop_t ib_op(const ictx_t *cx)
  * a function of its own (IB_APART: not inlined), out of the hook that runs for every
  * object, and the pairs of a column mapping are read in their caller (IB_MAPPINGS).
  * Where size is wanted, the compiler may inline the helper into its one caller, and
- * the one reader of the pairs is shared by its two callers. */
+ * the one reader of the pairs is shared by its two callers. IB_SHARED: a helper
+ * with more than one caller, inlined where speed is wanted, one copy where size is. */
 #if CAMP_ENGINE_FAST_PATHS && defined(__OPTIMIZE__)
 #define IB_APART IB_NOINLINE
 #define IB_MAPPINGS IB_INLINE
+#define IB_SHARED IB_INLINE
 #else
 #define IB_APART
 #define IB_MAPPINGS IB_NOINLINE
+#define IB_SHARED IB_NOINLINE
 #endif
 
 /* ---- helpers ------------------------------------------------------------------------------------------- */
@@ -1446,11 +1449,16 @@ IB_NOINLINE static camp_inbox_list_t *nth_list(const camp_inbox_rules_t *r, bool
     return NULL;
 }
 
-static size_t lists_of_kind(const camp_inbox_rules_t *r, bool exclude)
+/* Struct walks: the lists of @p r that array @p sub holds: all of them for the
+ * legacy `lists`, else the synced or the excluded ones. */
+static IB_SHARED size_t lists_in(const camp_inbox_rules_t *r, unsigned sub)
 {
     size_t i, n = 0;
+    if (sub == SUB_LISTS) {
+        return r->list_count;
+    }
     for (i = 0; i < r->list_count && i < CAMP_MAX_LISTS; i++) {
-        n += (r->lists[i].exclude == exclude) ? 1u : 0u;
+        n += (r->lists[i].exclude == (sub == SUB_EXCLUDED)) ? 1u : 0u;
     }
     return n;
 }
@@ -1487,10 +1495,8 @@ static camp_status_t lists_sub(ictx_t *cx, camp_inbox_rules_t *r, const camp_inb
     if (r->list_count > CAMP_MAX_LISTS || (rb != NULL && rb->list_count > CAMP_MAX_LISTS)) {
         return walk_capacity(cx, CAMP_RULE(I63, "more lists than CAMP_MAX_LISTS"), r->list_count);
     }
-    n = (sub == SUB_LISTS) ? r->list_count : lists_of_kind(r, sub == SUB_EXCLUDED);
-    if (ib_op(cx) == OP_EQUAL &&
-        (rb == NULL ||
-         n != ((sub == SUB_LISTS) ? rb->list_count : lists_of_kind(rb, sub == SUB_EXCLUDED)))) {
+    n = lists_in(r, sub);
+    if (ib_op(cx) == OP_EQUAL && (rb == NULL || n != lists_in(rb, sub))) {
         return NOT_EQUAL;
     }
     out->kind = ISUB_ARR;
