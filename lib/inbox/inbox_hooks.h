@@ -723,13 +723,23 @@ IB_APART static camp_status_t column_mappings_op(ictx_t *cx, camp_inbox_rules_up
 
 /* ---- identifiers of an add-leads body (E7) ------------------------------------------------------------------------- */
 
+/* The three identifier spans follow each other in the struct as their subs do. */
+typedef char ib_id_spans_follow_subs
+    [(offsetof(camp_inbox_leads_add_t, usernames) -
+              offsetof(camp_inbox_leads_add_t, platform_ids) ==
+          (SUB_USERNAMES - SUB_PLATFORM_IDS) * sizeof(camp_inbox_id_span_t) &&
+      offsetof(camp_inbox_leads_add_t, external_ids) -
+              offsetof(camp_inbox_leads_add_t, platform_ids) ==
+          (SUB_EXTERNAL_IDS - SUB_PLATFORM_IDS) * sizeof(camp_inbox_id_span_t))
+         ? 1
+         : -1];
+
+/* The span of identifier array @p sub (SUB_PLATFORM_IDS..SUB_EXTERNAL_IDS). */
 static camp_inbox_id_span_t *span_of(camp_inbox_leads_add_t *a, unsigned sub)
 {
-    switch (sub) {
-    case SUB_PLATFORM_IDS: return &a->platform_ids;
-    case SUB_USERNAMES: return &a->usernames;
-    default: return &a->external_ids;
-    }
+    size_t off = offsetof(camp_inbox_leads_add_t, platform_ids) +
+                 (sub - SUB_PLATFORM_IDS) * sizeof(camp_inbox_id_span_t);
+    return (camp_inbox_id_span_t *)(void *)((char *)a + off);
 }
 
 /* Decode: the identifier pool is full at @p tok; needed: the identifiers of all
