@@ -98,12 +98,15 @@ static bool tz_num(tz_parser_t *p, unsigned lo, unsigned hi, const char *why, un
 {
     size_t begin = p->pos;
     unsigned v = 0;
+    int c = tz_peek(p);
 
-    while (p->pos - begin < 3u && tz_is_digit(tz_peek(p))) {
-        v = v * 10u + (unsigned)(tz_peek(p) - '0');
+    /* up to 4 digits, each byte read once: a 4th fails below as too many */
+    while (p->pos - begin < 4u && tz_is_digit(c)) {
+        v = v * 10u + (unsigned)(c - '0');
         p->pos++;
+        c = tz_peek(p);
     }
-    if (p->pos == begin || tz_is_digit(tz_peek(p)) || v < lo || v > hi) {
+    if (p->pos == begin || p->pos - begin > 3u || v < lo || v > hi) {
         p->pos = begin;
         return tz_fail(p, why);
     }
@@ -117,11 +120,9 @@ static bool tz_hms(tz_parser_t *p, unsigned max_hours, const char *why, int32_t 
 {
     unsigned t = 0;
     unsigned i;
-    int32_t sign = 1;
+    bool neg = tz_accept(p, '-');
 
-    if (tz_accept(p, '-')) {
-        sign = -1;
-    } else {
+    if (!neg) {
         (void)tz_accept(p, '+');
     }
     if (!tz_num(p, 0, max_hours, why, &t)) {
@@ -139,7 +140,7 @@ static bool tz_hms(tz_parser_t *p, unsigned max_hours, const char *why, int32_t 
         }
         t = t * 60u + v;
     }
-    *out = sign * (int32_t)t;
+    *out = neg ? -(int32_t)t : (int32_t)t;
     return true;
 }
 
