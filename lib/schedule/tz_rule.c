@@ -23,12 +23,12 @@ typedef struct tz_parser {
 #define TZ_OFFSET_MAX_HOURS 24u
 #define TZ_TIME_MAX_HOURS 167u
 
+/* Every caller returns at once on a failure, up to camp_tz_rule_read(), so
+ * the first failure is the only one: no test of an earlier one. */
 static bool tz_fail(tz_parser_t *p, const char *why)
 {
-    if (p->err == NULL) {
-        p->err = why;
-        p->err_pos = p->pos;
-    }
+    p->err = why;
+    p->err_pos = p->pos;
     return false;
 }
 
