@@ -166,8 +166,9 @@ static bool tz_date(tz_parser_t *p, camp_tz_date_t *d)
     unsigned v[3];
     int c = tz_peek(p);
 
-    if (tz_accept(p, 'M')) {
+    if (c == 'M') {
         unsigned i;
+        p->pos++;
         for (i = 0; i < 3u; i++) {
             if ((i > 0u && !tz_expect(p, '.', k_mwd[i].dot)) ||
                 !tz_num(p, k_mwd[i].lo, k_mwd[i].hi, k_mwd[i].why, &v[i])) {
