@@ -70,7 +70,7 @@ camp_status_t camp_tz_find(const char *name, size_t len, camp_tz_t *out)
     const char *rule;
     size_t rlen = 0;
     size_t err_pos;
-    camp_tz_t tz;
+    camp_tz_rule_t r;
 
     if (name == NULL || out == NULL) {
         return CAMP_ERR_ARG;
@@ -85,16 +85,17 @@ camp_status_t camp_tz_find(const char *name, size_t len, camp_tz_t *out)
     while (rlen <= CAMP_TZ_RULE_MAX && rule[rlen] != '\0') {
         rlen++;
     }
-    /* what camp_tz_parse() would fill, without linking its diagnostics */
-    memset(&tz, 0, sizeof tz);
-    if (rlen > CAMP_TZ_RULE_MAX || camp_tz_rule_read(rule, rlen, &tz.rule, &err_pos) != NULL) {
+    /* what camp_tz_parse() would fill, without linking its diagnostics; *out
+     * is written once the rule has been read */
+    if (rlen > CAMP_TZ_RULE_MAX || camp_tz_rule_read(rule, rlen, &r, &err_pos) != NULL) {
         return CAMP_ERR_INTERNAL;
     }
-    tz.rule_text = rule;
-    tz.rule_len = rlen;
-    tz.name = camp_tzdb_names + camp_tzdb_name_off[idx];
-    tz.trans_first = z->trans_first;
-    tz.trans_count = z->trans_count;
-    *out = tz;
+    memset(out, 0, sizeof *out);
+    out->rule = r;
+    out->rule_text = rule;
+    out->rule_len = rlen;
+    out->name = camp_tzdb_names + camp_tzdb_name_off[idx];
+    out->trans_first = z->trans_first;
+    out->trans_count = z->trans_count;
     return CAMP_OK;
 }

@@ -245,9 +245,10 @@ const char *camp_tz_rule_read(const char *rule, size_t len, camp_tz_rule_t *r, s
 {
     tz_parser_t p;
 
-    memset(&p, 0, sizeof p);
+    /* err and err_pos are written by the failure that reads them */
     p.s = rule;
     p.len = len;
+    p.pos = 0;
     if (!tz_rule(&p, r)) {
         *err_pos = p.err_pos;
         return p.err;
