@@ -169,7 +169,7 @@ static bool tz_year_transitions(const camp_tz_rule_t *r, int32_t year, int64_t t
 typedef struct tz_state {
     int64_t t;
     int64_t best;      /* latest transition at or before t, once best_year != 0 */
-    int64_t next;      /* first transition after t, or INT64_MAX */
+    int64_t next;      /* first transition after t, or CAMP_TZ_END_UTC */
     int32_t best_year; /* best's year, 0 while none is found (years are >= 1969) */
     bool dst;          /* the state best changed to */
 } tz_state_t;
@@ -200,7 +200,8 @@ static int32_t tz_fold_year(const camp_tz_rule_t *r, int32_t year, tz_state_t *s
     return tz_jan1(year);
 }
 
-/* Rule state at t and the first rule transition after t (INT64_MAX if none).
+/* Rule state at t and the first rule transition after t, or CAMP_TZ_END_UTC
+ * when none comes before it (the segment's end is clamped there anyway).
  * The state is that of the latest transition at or before t, as in tzcode's
  * transition list (ties: the later one in the sequence wins). */
 static bool tz_rule_state(const camp_tz_rule_t *r, int64_t t, int64_t *next)
@@ -209,12 +210,12 @@ static bool tz_rule_state(const camp_tz_rule_t *r, int64_t t, int64_t *next)
     int32_t yy;
     tz_state_t st;
 
-    *next = INT64_MAX;
+    *next = CAMP_TZ_END_UTC;
     if (!r->has_dst) {
         return false;
     }
     st.t = t;
-    st.next = INT64_MAX;
+    st.next = CAMP_TZ_END_UTC;
     st.best_year = 0;
     st.dst = true; /* no transition at all: perpetual DST */
     y = tz_utc_year(t);
@@ -275,9 +276,6 @@ void camp_tz_segment(const camp_tz_t *tz, int64_t t, int32_t *offset, bool *is_d
     tz_carried(tz, t, &off, &dst, next);
     *offset = off;
     *is_dst = dst;
-    if (*next > CAMP_TZ_END_UTC) {
-        *next = CAMP_TZ_END_UTC;
-    }
 }
 
 camp_status_t camp_tz_offset_at(const camp_tz_t *tz, int64_t utc, int32_t *offset, bool *is_dst)
