@@ -8,6 +8,12 @@
 #include "schedule/tz_internal.h"
 #include "schedule/tzdb_internal.h"
 
+#if defined(__GNUC__) || defined(__clang__)
+#define TZ_NOINLINE __attribute__((noinline))
+#else
+#define TZ_NOINLINE
+#endif
+
 typedef struct tz_parser {
     const char *s;
     size_t len;
@@ -48,7 +54,8 @@ static bool tz_accept(tz_parser_t *p, int c)
     return true;
 }
 
-static bool tz_expect(tz_parser_t *p, int c, const char *why)
+/* Not inlined: in tz_date() it would add to the frame on the deepest path. */
+TZ_NOINLINE static bool tz_expect(tz_parser_t *p, int c, const char *why)
 {
     return tz_accept(p, c) || tz_fail(p, why);
 }
