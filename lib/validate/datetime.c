@@ -145,7 +145,8 @@ static int32_t offset_at(const char *s, size_t pos, size_t len)
     if ((uint32_t)oh > 23u || (uint32_t)om > 59u) { /* -1 (not read) too */
         return OFFSET_BAD;
     }
-    return (s[pos] == '-') ? -(oh * 60 + om) : oh * 60 + om;
+    om += oh * 60;
+    return (s[pos] == '-') ? -om : om;
 }
 
 /* Where the optional ".frac" after the seconds ends (any number of digits, at least
