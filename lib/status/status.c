@@ -91,18 +91,24 @@ static void text_puts(camp_text_t *t, const char *s)
     X(CAMP_ERR_API_SERVER, "api: server error")                                                    \
     X(CAMP_ERR_API_OTHER, "api: unexpected status")
 
-#define CAMP_STATUS_CODE(code, text) (int16_t)(code),
+/* A status is its module's hundred and a number below 16 in it (0..6 hundreds):
+ * one byte each, the hundreds in the high nibble (half the table of int16_t). */
+#define CAMP_STATUS_CODE(code, text) (uint8_t)((((code) / 100) << 4) | ((code) % 100)),
+#define CAMP_STATUS_FITS(code, text) ((code) >= 0) && ((code) % 100 < 16) && ((code) / 100 < 16) &&
 #define CAMP_STATUS_TEXT(code, text) text "\0"
 
-static const int16_t status_codes[] = {CAMP_STATUS_TEXTS(CAMP_STATUS_CODE)};
+typedef char camp_status_codes_fit_a_byte[(CAMP_STATUS_TEXTS(CAMP_STATUS_FITS) 1) ? 1 : -1];
+
+static const uint8_t status_codes[] = {CAMP_STATUS_TEXTS(CAMP_STATUS_CODE)};
 static const char status_texts[] = CAMP_STATUS_TEXTS(CAMP_STATUS_TEXT);
 
 const char *camp_status_str(camp_status_t status)
 {
     const char *t = status_texts;
     size_t i;
-    for (i = 0; i < sizeof status_codes / sizeof status_codes[0]; i++) {
-        if ((long)status_codes[i] == (long)status) {
+    for (i = 0; i < sizeof status_codes; i++) {
+        uint32_t c = status_codes[i];
+        if ((long)((c >> 4) * 100u + (c & 15u)) == (long)status) {
             return t;
         }
         t += strlen(t) + 1u;
