@@ -8,10 +8,11 @@
 
 #define SECS_PER_DAY INT64_C(86400)
 
-/* Constant-offset segments and local days visited by one search: 8 days hold
- * at most a few transitions; a segment spans at most 8 days + 1, i.e. 10 local days. */
+/* Constant-offset segments visited by one search: 8 days hold at most a few
+ * transitions. The local days of a segment need no count of their own: the
+ * last one looked at is at most the horizon plus a day after the first, so
+ * day <= last stops the walk after 9 days at most. */
 #define SCHED_MAX_SEGMENTS 16
-#define SCHED_MAX_DAYS 10
 
 /* The first day whose window breaks the rules (end in 1..1440, start < end), or
  * 7 when none does. The decisions need only this verdict, so they do not link
@@ -116,7 +117,6 @@ static camp_status_t sched_next_open(const camp_tz_t *tz, const camp_week_window
         int32_t last;
         int32_t day;
         uint32_t sec, wday;
-        unsigned k;
 
         camp_tz_segment(tz, u, &off, &dst, &seg_end);
         /* Local times counted from the local midnight before u fit 32 bits: u
@@ -125,8 +125,8 @@ static camp_status_t sched_next_open(const camp_tz_t *tz, const camp_week_window
         wday = camp_tz_weekday(camp_tz_days_of(u + off, &sec));
         at = (int32_t)sec;
         last = (int32_t)((seg_end - 1 < limit ? seg_end - 1 : limit) - u) + at;
-        for (k = 0, day = 0; k < SCHED_MAX_DAYS && day <= last;
-             k++, day += (int32_t)SECS_PER_DAY, wday = (wday == 6u) ? 0u : wday + 1u) {
+        for (day = 0; day <= last;
+             day += (int32_t)SECS_PER_DAY, wday = (wday == 6u) ? 0u : wday + 1u) {
             const camp_day_window_t *dw = &w->day[wday];
             int32_t open_at;
             int32_t cand;
