@@ -352,7 +352,8 @@ static int64_t tz_local_seconds(const camp_tz_local_t *local)
     }
     leap = tz_is_leap(local->year);
     mstart = tz_month_start(local->month, leap);
-    if (local->day < 1u || (int32_t)local->day > tz_month_start(local->month + 1u, leap) - mstart ||
+    /* day 0 wraps to the largest value */
+    if ((uint32_t)local->day - 1u >= (uint32_t)(tz_month_start(local->month + 1u, leap) - mstart) ||
         local->hour > 23u || local->minute > 59u || local->second > 59u) {
         return -1;
     }
