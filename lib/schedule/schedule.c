@@ -125,21 +125,18 @@ static camp_status_t sched_next_open(const camp_tz_t *tz, const camp_week_window
         wday = camp_tz_weekday(camp_tz_days_of(u + off, &sec));
         at = (int32_t)sec;
         last = (int32_t)((seg_end - 1 < limit ? seg_end - 1 : limit) - u) + at;
-        for (day = 0; day <= last;
-             day += (int32_t)SECS_PER_DAY, wday = (wday == 6u) ? 0u : wday + 1u) {
+        for (day = 0; day <= last; day += (int32_t)SECS_PER_DAY) {
             const camp_day_window_t *dw = &w->day[wday];
-            int32_t open_at;
-            int32_t cand;
-            if (!dw->has_window) {
-                continue;
+            if (dw->has_window) {
+                int32_t open_at = day + (int32_t)dw->start * 60;
+                int32_t cand = at > open_at ? at : open_at;
+                if (cand < day + (int32_t)dw->end * 60 && cand <= last) {
+                    *found = true;
+                    *next = u + ((int64_t)cand - (int64_t)at);
+                    return CAMP_OK;
+                }
             }
-            open_at = day + (int32_t)dw->start * 60;
-            cand = at > open_at ? at : open_at;
-            if (cand < day + (int32_t)dw->end * 60 && cand <= last) {
-                *found = true;
-                *next = u + ((int64_t)cand - (int64_t)at);
-                return CAMP_OK;
-            }
+            wday = (wday == 6u) ? 0u : wday + 1u;
         }
         u = seg_end;
     }
