@@ -250,12 +250,10 @@ static bool tz_rule(tz_parser_t *p, camp_tz_rule_t *r)
 
 const char *camp_tz_rule_read(const char *rule, size_t len, camp_tz_rule_t *r, size_t *err_pos)
 {
-    tz_parser_t p;
+    tz_parser_t p = {NULL, 0u, 0u, NULL, 0u};
 
-    /* err and err_pos are written by the failure that reads them */
     p.s = rule;
     p.len = len;
-    p.pos = 0;
     if (!tz_rule(&p, r)) {
         *err_pos = p.err_pos;
         return p.err;
