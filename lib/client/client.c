@@ -15,12 +15,8 @@ typedef char
     client_walk_fits[(CAMP_CLIENT_WALK_BYTES >= CAMP_IB_AT_LEVELS * CAMP_IB_LEVEL_BYTES) ? 1 : -1];
 
 /* Helpers whose locals are large stay out of the frame that calls the model
- * encoders and decoders: their stack is only paid on their own path. */
-#if defined(__GNUC__) || defined(__clang__)
-#define CLIENT_NOINLINE __attribute__((noinline))
-#else
-#define CLIENT_NOINLINE
-#endif
+ * encoders and decoders (CAMP_NOINLINE): their stack is only paid on their own
+ * path. */
 
 /* The rule of a failure that is its status alone (an HTTP status, a failed call):
  * the status text, or with rule ids (CAMP_DIAG_TEXT 0) the id, so a small target
@@ -419,8 +415,8 @@ static camp_status_t host_value(camp_client_t *c, camp_http_request_t *rq)
 /* Lay out [target NUL][head] in the work buffer behind the body at
  * work[0..body_len). Kept out of line: the request and path builders' locals
  * are not on the encoders' stack. */
-CLIENT_NOINLINE static camp_status_t write_head(camp_client_t *c, const call_t *call,
-                                                size_t body_len, size_t *head_off, size_t *head_len)
+CAMP_NOINLINE static camp_status_t write_head(camp_client_t *c, const call_t *call, size_t body_len,
+                                              size_t *head_off, size_t *head_len)
 {
     camp_http_request_t rq;
     camp_http_header_t extra[1];
@@ -512,7 +508,7 @@ static void note_limits(camp_client_t *c, const camp_http_response_t *rs)
  * connecting (through conn.open_until), the TLS handshake, sending and
  * receiving all end by min(now + timeout_ms, limit); limit is the end of the
  * whole call's budget (0: none). */
-CLIENT_NOINLINE static camp_status_t exchange(camp_client_t *c, const call_t *call)
+CAMP_NOINLINE static camp_status_t exchange(camp_client_t *c, const call_t *call)
 {
     camp_http_response_t *rs = &c->resp_;
     uint64_t deadline = c->transport.now_ms(c->transport.ctx) + c->timeout_ms;
@@ -585,7 +581,7 @@ static camp_status_t take_detail(camp_client_t *c, camp_status_t st)
  * getters unescape in place, so the text is never parsed twice. The parse and
  * the fallback run in this frame, before or after the inbox decoder, not under
  * it (inline: one frame less under them than helpers of their own). */
-CLIENT_NOINLINE static camp_status_t decode_error_body(camp_client_t *c, camp_status_t st)
+CAMP_NOINLINE static camp_status_t decode_error_body(camp_client_t *c, camp_status_t st)
 {
     camp_json_doc_t *doc = &c->doc_;
     camp_inbox_error_t e;
@@ -664,8 +660,8 @@ static bool wait_to_retry(camp_client_t *c, const call_t *call, camp_status_t st
 /* The request, its body already at work[0..body_len): the head written behind it,
  * sent, the response received, the attempt counted. Out of line: the request
  * writer's and the exchange's frames are not on the encoders' stack. */
-CLIENT_NOINLINE static camp_status_t send_attempt(camp_client_t *c, call_t *call,
-                                                  camp_status_t encoded)
+CAMP_NOINLINE static camp_status_t send_attempt(camp_client_t *c, call_t *call,
+                                                camp_status_t encoded)
 {
     camp_status_t st = encoded;
     c->last.attempts++; /* counted whether or not it reaches the network */
@@ -679,7 +675,7 @@ CLIENT_NOINLINE static camp_status_t send_attempt(camp_client_t *c, call_t *call
 
 /* After an attempt: true when another one follows (the wait is over), its
  * diagnostics and body cleared. */
-CLIENT_NOINLINE static bool again(camp_client_t *c, call_t *call, camp_status_t st)
+CAMP_NOINLINE static bool again(camp_client_t *c, call_t *call, camp_status_t st)
 {
     bool can_retry =
         c->routes[call->route].idempotent && c->retry.random != NULL && c->retry.sleep_ms != NULL;
@@ -695,7 +691,7 @@ CLIENT_NOINLINE static bool again(camp_client_t *c, call_t *call, camp_status_t 
 }
 
 /* Clear the last result and check the call; on success start its clock. */
-CLIENT_NOINLINE static camp_status_t begin(camp_client_t *c, call_t *call, camp_cl_check_fn check)
+CAMP_NOINLINE static camp_status_t begin(camp_client_t *c, call_t *call, camp_cl_check_fn check)
 {
     camp_status_t st;
     camp_cl_reset_last(c);
@@ -717,8 +713,7 @@ CLIENT_NOINLINE static camp_status_t begin(camp_client_t *c, call_t *call, camp_
 /* The last response's body, when complete: noted, then checked or tokenized for
  * the call's decoder on success, read for the API's error otherwise. Without a
  * complete response in work the call's status stands as it is. */
-CLIENT_NOINLINE static camp_status_t take_body(camp_client_t *c, const call_t *call,
-                                               camp_status_t st)
+CAMP_NOINLINE static camp_status_t take_body(camp_client_t *c, const call_t *call, camp_status_t st)
 {
     const camp_http_response_t *rs = &c->resp_;
     /* rs->body points into work (or is a literal "" when empty): take the
@@ -761,8 +756,8 @@ static camp_status_t check_campaign_id(camp_client_t *c, const call_t *call)
 }
 
 /* The call's outcome in c->last. */
-CLIENT_NOINLINE static camp_status_t record_outcome(camp_client_t *c, const call_t *call,
-                                                    camp_status_t result)
+CAMP_NOINLINE static camp_status_t record_outcome(camp_client_t *c, const call_t *call,
+                                                  camp_status_t result)
 {
     camp_status_t st = result;
     if ((st == CAMP_OK) && (call->route <= CAMP_ROUTE_PAUSE) && (call->out != NULL)) {
@@ -783,7 +778,7 @@ CLIENT_NOINLINE static camp_status_t record_outcome(camp_client_t *c, const call
 /* The response taken and, on success, decoded into the caller's model through the
  * endpoint's decoder. camp_cl_run's frame is gone (a tail call): the model
  * decoders run under this frame alone. */
-CLIENT_NOINLINE static camp_status_t conclude(camp_client_t *c, call_t *call, camp_status_t result)
+CAMP_NOINLINE static camp_status_t conclude(camp_client_t *c, call_t *call, camp_status_t result)
 {
     camp_status_t st = take_body(c, call, result);
     if ((st == CAMP_OK) && (call->decode != NULL) && (call->out != NULL)) {

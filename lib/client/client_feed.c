@@ -8,13 +8,8 @@
 #include "inbox/inbox_levels.h"
 #include "status/status_internal.h"
 
-/* Out of line where noted: the reader's own frame is on the path of every
- * request it makes, these helpers' frames are not. */
-#if defined(__GNUC__) || defined(__clang__)
-#define FEED_NOINLINE __attribute__((noinline))
-#else
-#define FEED_NOINLINE
-#endif
+/* Out of line where noted (CAMP_NOINLINE): the reader's own frame is on the path
+ * of every request it makes, these helpers' frames are not. */
 
 void camp_client_feed_init(camp_client_feed_t *f, camp_client_t *c, int64_t last_seq,
                            unsigned limit)
@@ -32,7 +27,7 @@ void camp_client_feed_init(camp_client_feed_t *f, camp_client_t *c, int64_t last
 }
 
 /* The seq of the event the page is stuck on, when it can be read at all. */
-FEED_NOINLINE static int64_t bad_event_seq(camp_json_doc_t *doc,
+CAMP_NOINLINE static int64_t bad_event_seq(camp_json_doc_t *doc,
                                            const camp_inbox_events_page_t *page)
 {
     int64_t v = -1;
@@ -50,7 +45,7 @@ FEED_NOINLINE static int64_t bad_event_seq(camp_json_doc_t *doc,
 
 /* Account for event @p seq: a jump after last_seq is a gap. Returns false for a
  * repeat (seq not above last_seq), which is skipped. */
-FEED_NOINLINE static bool feed_take_seq(camp_client_feed_t *f, int64_t seq)
+CAMP_NOINLINE static bool feed_take_seq(camp_client_feed_t *f, int64_t seq)
 {
     if (seq < 0) {
         return true; /* legacy envelope, no seq: nothing to follow */
@@ -85,7 +80,7 @@ static void feed_clear(camp_client_feed_t *f)
 
 /* Hand out the next event of the loaded page that is new and of a known type;
  * CAMP_OK with *found false when the page is used up. */
-FEED_NOINLINE static camp_status_t page_next(camp_client_feed_t *f, camp_json_doc_t *doc,
+CAMP_NOINLINE static camp_status_t page_next(camp_client_feed_t *f, camp_json_doc_t *doc,
                                              camp_inbox_webhook_t *ev, bool *found)
 {
     camp_client_t *c = f->client;

@@ -8,13 +8,6 @@
 #include "http/http_internal.h"
 #include "status/status_internal.h"
 
-/* Out of line: inlined in camp_http_write_request() it costs more code. */
-#if defined(__GNUC__) || defined(__clang__)
-#define REQUEST_NOINLINE __attribute__((noinline))
-#else
-#define REQUEST_NOINLINE
-#endif
-
 /* Byte classes of ASCII as bitmaps: bit (c & 7) of map[c >> 3]. */
 static bool in_class(const uint8_t map[16], uint8_t c)
 {
@@ -66,7 +59,8 @@ bool camp_http_parse_u63(const char *s, size_t len, int64_t *out)
     return true;
 }
 
-REQUEST_NOINLINE const char *camp_http_method_name(camp_http_method_t method)
+/* Out of line: inlined in camp_http_write_request() it costs more code. */
+CAMP_NOINLINE const char *camp_http_method_name(camp_http_method_t method)
 {
     /* the names back to back in the order of camp_http_method_t, then "?";
      * at[] is where each starts (no table of pointers) */

@@ -353,13 +353,7 @@ static void parse_connection(camp_http_response_t *rs, const char *v, size_t len
 #define HDR_OTHER 12u
 
 /* Out of line: inlined in field_line() it costs more code than the call. */
-#if defined(__GNUC__) || defined(__clang__)
-#define HTTP_NOINLINE __attribute__((noinline))
-#else
-#define HTTP_NOINLINE
-#endif
-
-HTTP_NOINLINE static unsigned header_index(const char *name, size_t name_len)
+CAMP_NOINLINE static unsigned header_index(const char *name, size_t name_len)
 {
     /* the path of Content-Length, found at build time */
     const char *known = &camp_http_paths[sizeof(CAMP_HTTP_PATHS_BEFORE_HEADERS) - 1u];

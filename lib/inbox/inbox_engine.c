@@ -231,7 +231,7 @@ static void array_rule(unsigned a, size_t *min, size_t *cap, const char **cap_te
 /* ---- diagnostics ------------------------------------------------------------------------- */
 
 /* Decode: only where and why; the entry point builds the path after the walk. */
-IB_NOINLINE camp_status_t camp_ib_fail_at(ictx_t *cx, int tok, camp_status_t st, const char *rule)
+CAMP_NOINLINE camp_status_t camp_ib_fail_at(ictx_t *cx, int tok, camp_status_t st, const char *rule)
 {
     if (cx->op == OP_DECODE) {
         if (tok >= 0) {
@@ -376,7 +376,7 @@ camp_status_t camp_ib_want_object(ictx_t *cx, int tok)
 
 /* camp_ib_get_str() past the fast case, in a frame of its own: the getter and its
  * failures. */
-IB_NOINLINE static camp_status_t get_str_slow(ictx_t *cx, int tok, camp_str_t *out)
+CAMP_NOINLINE static camp_status_t get_str_slow(ictx_t *cx, int tok, camp_str_t *out)
 {
     camp_status_t st = camp_json_get_string(cx->u.d.doc, tok, &out->ptr, &out->len);
     if (st == CAMP_ERR_JSON_NUL) {
@@ -412,8 +412,8 @@ camp_status_t camp_ib_get_str(ictx_t *cx, int tok, camp_str_t *out)
 
 /* A string's length in characters against rule @p rule; out of
  * camp_ib_check_kind_str()'s frame, which sits over the pattern checks. */
-IB_NOINLINE static camp_status_t length_rule(const ictx_t *cx, uint8_t rule, long chars,
-                                             const char **why)
+CAMP_NOINLINE static camp_status_t length_rule(const ictx_t *cx, uint8_t rule, long chars,
+                                               const char **why)
 {
     int64_t min, max;
     rule_range(cx, rule, &min, &max, why);
@@ -423,8 +423,8 @@ IB_NOINLINE static camp_status_t length_rule(const ictx_t *cx, uint8_t rule, lon
 #if CAMP_ENGINE_FAST_PATHS
 /* length_rule() on a decoded string, valid UTF-8 (the strict check proved it): its
  * characters are counted only when the limits need them. */
-IB_NOINLINE static camp_status_t decoded_length_rule(const ictx_t *cx, uint8_t rule,
-                                                     const camp_str_t *s, const char **why)
+CAMP_NOINLINE static camp_status_t decoded_length_rule(const ictx_t *cx, uint8_t rule,
+                                                       const camp_str_t *s, const char **why)
 {
     int64_t min;
     int64_t max;
@@ -441,12 +441,12 @@ static IB_HOT camp_status_t id_pattern(const camp_str_t *s)
     return camp_valid_inbox_id(s->ptr, s->len) ? CAMP_OK : CAMP_ERR_PATTERN;
 }
 
-IB_NOINLINE static camp_status_t column_id_pattern(const camp_str_t *s)
+CAMP_NOINLINE static camp_status_t column_id_pattern(const camp_str_t *s)
 {
     return camp_valid_column_id(s->ptr, s->len) ? CAMP_OK : CAMP_ERR_PATTERN;
 }
 
-IB_NOINLINE static camp_status_t tz_name_pattern(const camp_str_t *s)
+CAMP_NOINLINE static camp_status_t tz_name_pattern(const camp_str_t *s)
 {
     return camp_valid_tz_name(s->ptr, s->len) ? CAMP_OK : CAMP_ERR_TIMEZONE;
 }
@@ -536,7 +536,7 @@ static bool nullable(const ictx_t *cx, const ifield_t *f)
 }
 
 /* Decode: an ID array's item count against its rule (at least, at most). */
-IB_NOINLINE static camp_status_t ids_count(ictx_t *cx, const ifield_t *f, int v, int *n)
+CAMP_NOINLINE static camp_status_t ids_count(ictx_t *cx, const ifield_t *f, int v, int *n)
 {
     size_t min, cap;
     const char *cap_text;
@@ -558,7 +558,7 @@ IB_NOINLINE static camp_status_t ids_count(ictx_t *cx, const ifield_t *f, int v,
 }
 
 /* Decode: an ID item, checked. */
-IB_NOINLINE static camp_status_t ids_item(ictx_t *cx, int it, camp_str_t *item)
+CAMP_NOINLINE static camp_status_t ids_item(ictx_t *cx, int it, camp_str_t *item)
 {
     const char *why;
     camp_status_t st = camp_ib_get_str(cx, it, item);
@@ -573,7 +573,7 @@ IB_NOINLINE static camp_status_t ids_item(ictx_t *cx, int it, camp_str_t *item)
 
 /* The count, each item and the item loop in functions of their own: the loop's
  * frame, under which the string reader runs, keeps only what it iterates with. */
-IB_NOINLINE static camp_status_t decode_ids(ictx_t *cx, const ifield_t *f, int v, void *base)
+CAMP_NOINLINE static camp_status_t decode_ids(ictx_t *cx, const ifield_t *f, int v, void *base)
 {
     camp_str_t *items = (camp_str_t *)(void *)((char *)base + f->off);
     int n, i, it;
@@ -594,7 +594,7 @@ IB_NOINLINE static camp_status_t decode_ids(ictx_t *cx, const ifield_t *f, int v
 
 /* Decode, numbers: each kind of value in a function of its own, so that the stack
  * of one kind's path is not paid on another's. */
-IB_NOINLINE static camp_status_t decode_fraction(ictx_t *cx, int v, char *p)
+CAMP_NOINLINE static camp_status_t decode_fraction(ictx_t *cx, int v, char *p)
 {
     camp_status_t st = camp_json_get_fraction(cx->u.d.doc, v, (uint32_t *)(void *)p);
     if (st != CAMP_OK) {
@@ -607,8 +607,8 @@ IB_NOINLINE static camp_status_t decode_fraction(ictx_t *cx, int v, char *p)
 
 /* Decode: an integer member's rule over @p x (st: what reading it returned), and
  * its failure; out of decode_integer()'s frame, which sits over the number reader. */
-IB_NOINLINE static camp_status_t integer_rule(ictx_t *cx, const ifield_t *f, int v, int64_t x,
-                                              camp_status_t st)
+CAMP_NOINLINE static camp_status_t integer_rule(ictx_t *cx, const ifield_t *f, int v, int64_t x,
+                                                camp_status_t st)
 {
     const char *why;
     int64_t min, max;
@@ -650,7 +650,7 @@ static IB_HOT bool short_digits(const camp_json_doc_t *doc, int v, int64_t *out)
 #endif
 
 /* K_I64, K_U16 */
-IB_NOINLINE static camp_status_t decode_integer(ictx_t *cx, const ifield_t *f, int v, char *p)
+CAMP_NOINLINE static camp_status_t decode_integer(ictx_t *cx, const ifield_t *f, int v, char *p)
 {
     int64_t i64 = 0;
     camp_status_t st;
@@ -677,7 +677,7 @@ IB_NOINLINE static camp_status_t decode_integer(ictx_t *cx, const ifield_t *f, i
     return CAMP_OK;
 }
 
-IB_NOINLINE static camp_status_t decode_time(ictx_t *cx, const ifield_t *f, int v, char *p)
+CAMP_NOINLINE static camp_status_t decode_time(ictx_t *cx, const ifield_t *f, int v, char *p)
 {
     camp_inbox_time_t *t = (camp_inbox_time_t *)(void *)p;
     camp_status_t st = CAMP_ERR_TYPE;
@@ -733,7 +733,7 @@ static IB_HOT camp_status_t string_rule(ictx_t *cx, const ifield_t *f, int v, co
 }
 
 /* K_STR, K_ID, K_COLID, K_TZ */
-IB_NOINLINE static camp_status_t decode_string(ictx_t *cx, const ifield_t *f, int v, char *p)
+CAMP_NOINLINE static camp_status_t decode_string(ictx_t *cx, const ifield_t *f, int v, char *p)
 {
     camp_str_t *s = (camp_str_t *)(void *)p;
     camp_status_t st;
@@ -812,7 +812,7 @@ static IB_HOT camp_status_t decode_value(ictx_t *cx, const ifield_t *f, int v, v
 }
 
 /* An integer (int64 or uint16 member) inside its rule's range. */
-IB_NOINLINE static camp_status_t validate_int(ictx_t *cx, const ifield_t *f, const char *p)
+CAMP_NOINLINE static camp_status_t validate_int(ictx_t *cx, const ifield_t *f, const char *p)
 {
     const char *why;
     int64_t min, max, v;
@@ -887,8 +887,8 @@ static camp_status_t map_key_check(ictx_t *cx, const camp_str_t *key)
  * path `[i]` (a failure keeps its path: it is the caller's diag). */
 /* String item @p i: present and of its kind; on failure its index goes on the path
  * (only then: a passing item costs no path work). */
-IB_NOINLINE static camp_status_t check_str_item(ictx_t *cx, const camp_str_t *item, uint8_t kind,
-                                                uint8_t rule, size_t i)
+CAMP_NOINLINE static camp_status_t check_str_item(ictx_t *cx, const camp_str_t *item, uint8_t kind,
+                                                  uint8_t rule, size_t i)
 {
     const char *why = CAMP_RULE(I40, "required field missing");
     camp_status_t st = CAMP_ERR_REQUIRED;
@@ -985,7 +985,8 @@ static camp_status_t validate_ids(ictx_t *cx, const ifield_t *f, const void *bas
 }
 
 /* A raw JSON member: well-formed JSON (K_RAW_OBJ: an object). */
-IB_NOINLINE static camp_status_t validate_raw_json(ictx_t *cx, const ifield_t *f, const void *base)
+CAMP_NOINLINE static camp_status_t validate_raw_json(ictx_t *cx, const ifield_t *f,
+                                                     const void *base)
 {
     if (raw_ok(str_of(base, f), f->kind == K_RAW_OBJ)) {
         return CAMP_OK;
@@ -996,7 +997,7 @@ IB_NOINLINE static camp_status_t validate_raw_json(ictx_t *cx, const ifield_t *f
 }
 
 /* A date-time member: RFC 3339. */
-IB_NOINLINE static camp_status_t validate_time(ictx_t *cx, const ifield_t *f, const void *base)
+CAMP_NOINLINE static camp_status_t validate_time(ictx_t *cx, const ifield_t *f, const void *base)
 {
     if (camp_datetime_parse(str_of(base, f)->ptr, str_of(base, f)->len, NULL) != CAMP_OK) {
         return camp_ib_fail_at(cx, -1, CAMP_ERR_DATE,
@@ -1006,7 +1007,7 @@ IB_NOINLINE static camp_status_t validate_time(ictx_t *cx, const ifield_t *f, co
 }
 
 /* A string member: its kind and length. */
-IB_NOINLINE static camp_status_t validate_string(ictx_t *cx, const ifield_t *f, const void *base)
+CAMP_NOINLINE static camp_status_t validate_string(ictx_t *cx, const ifield_t *f, const void *base)
 {
     const char *why;
     int64_t min, max;
@@ -1023,7 +1024,7 @@ IB_NOINLINE static camp_status_t validate_string(ictx_t *cx, const ifield_t *f, 
 
 /* Each kind's check that calls further down is a function of its own, reached by a
  * tail call: the member's path pays only its own kind's frame. */
-IB_NOINLINE static camp_status_t validate_value(ictx_t *cx, const ifield_t *f, const void *base)
+CAMP_NOINLINE static camp_status_t validate_value(ictx_t *cx, const ifield_t *f, const void *base)
 {
     const char *p = (const char *)base + f->off;
 
@@ -1465,7 +1466,7 @@ static IB_HOT camp_status_t dec_close(ictx_t *cx, iframe_t *f, const inode_t *nd
 /* Validate, encode or equal: a plain member @p m (a kind below K_SUB: walk_member()
  * hands the others to the sub hook) of object level @p f, with its key on the path
  * (validate) or written (encode). */
-IB_NOINLINE static camp_status_t walk_scalar(ictx_t *cx, const iframe_t *f, const ifield_t *m)
+CAMP_NOINLINE static camp_status_t walk_scalar(ictx_t *cx, const iframe_t *f, const ifield_t *m)
 {
     const void *b = (cx->op == OP_EQUAL) ? f->u.s.b : NULL;
     switch (cx->op) {

@@ -56,20 +56,20 @@ static inline iop_t ib_op(const ictx_t *cx)
  * the one reader of the pairs is shared by its two callers. IB_SHARED: a helper
  * with more than one caller, inlined where speed is wanted, one copy where size is. */
 #if CAMP_ENGINE_FAST_PATHS && defined(__OPTIMIZE__)
-#define IB_APART IB_NOINLINE
+#define IB_APART CAMP_NOINLINE
 #define IB_MAPPINGS IB_INLINE
 #define IB_SHARED IB_INLINE
 #else
 #define IB_APART
-#define IB_MAPPINGS IB_NOINLINE
-#define IB_SHARED IB_NOINLINE
+#define IB_MAPPINGS CAMP_NOINLINE
+#define IB_SHARED CAMP_NOINLINE
 #endif
 
 /* ---- helpers ------------------------------------------------------------------------------------------- */
 
 /* Decode: the required member @p key of object @p obj is missing. Three arguments:
  * the hooks that find it reach it by a tail call, with no argument on their stack. */
-IB_NOINLINE static camp_status_t missing(ictx_t *cx, int obj, const char *key)
+CAMP_NOINLINE static camp_status_t missing(ictx_t *cx, int obj, const char *key)
 {
     return camp_ib_fail_member(cx, obj, key, CAMP_ERR_REQUIRED,
                                CAMP_RULE(I40, "required field missing"));
@@ -77,21 +77,21 @@ IB_NOINLINE static camp_status_t missing(ictx_t *cx, int obj, const char *key)
 
 /* Struct walks: a count of the struct above its capacity @p rule names: unequal to
  * equality, CAMP_ERR_CAPACITY (at the path, @p count needed) to the others. */
-IB_NOINLINE static camp_status_t walk_capacity(ictx_t *cx, const char *rule, size_t count)
+CAMP_NOINLINE static camp_status_t walk_capacity(ictx_t *cx, const char *rule, size_t count)
 {
     return ib_op(cx) == OP_EQUAL ? NOT_EQUAL : camp_ib_fail_capacity(cx, -1, rule, count);
 }
 
 /* Struct walks: a variant byte of the struct out of its range: unequal to
  * equality, CAMP_ERR_INVALID (at the path) to the others. */
-IB_NOINLINE static camp_status_t walk_invalid(ictx_t *cx, const char *rule)
+CAMP_NOINLINE static camp_status_t walk_invalid(ictx_t *cx, const char *rule)
 {
     return ib_op(cx) == OP_EQUAL ? NOT_EQUAL : camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, rule);
 }
 
 /* Struct walks: a map's key met twice (reported at the path), which would make the
  * map ambiguous. */
-IB_NOINLINE static camp_status_t duplicate_key(ictx_t *cx)
+CAMP_NOINLINE static camp_status_t duplicate_key(ictx_t *cx)
 {
     return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, CAMP_RULE(I43, "duplicate key"));
 }
@@ -222,8 +222,8 @@ static bool mappings_equal(const camp_inbox_column_map_t *x, const camp_inbox_co
 
 /* Decode, the count a full pool needed: the sizes of member @p key of the items of
  * array @p arr, where that member is a @p kind. */
-IB_NOINLINE static size_t item_sizes(const camp_json_doc_t *doc, int arr, const char *key,
-                                     camp_json_kind_t kind)
+CAMP_NOINLINE static size_t item_sizes(const camp_json_doc_t *doc, int arr, const char *key,
+                                       camp_json_kind_t kind)
 {
     int n = camp_json_size(doc, arr), it = camp_json_first(doc, arr);
     size_t total = 0;
@@ -239,7 +239,7 @@ IB_NOINLINE static size_t item_sizes(const camp_json_doc_t *doc, int arr, const 
 /* Decode, what a full pool of the v2 rules object cx->u.d.scan_tok needed: over
  * both its list arrays, the sizes of member @p key (an object) of their lists, or
  * with @p key NULL the lists themselves (synced and excluded lists share the pool). */
-IB_NOINLINE static size_t rules_sizes(const ictx_t *cx, const char *key)
+CAMP_NOINLINE static size_t rules_sizes(const ictx_t *cx, const char *key)
 {
     const camp_json_doc_t *doc = cx->u.d.doc;
     size_t total = 0;
@@ -256,7 +256,7 @@ IB_NOINLINE static size_t rules_sizes(const ictx_t *cx, const char *key)
 /* Decode: the mapping pool of the v2 rules is full at @p tok; needed: the mappings
  * of all its lists. Reached by a tail call, out of line: its scan stays off the
  * stack of the hook that finds the pool full. */
-IB_NOINLINE static camp_status_t mappings_full(ictx_t *cx, int tok)
+CAMP_NOINLINE static camp_status_t mappings_full(ictx_t *cx, int tok)
 {
     return camp_ib_fail_capacity(
         cx, tok, CAMP_RULE(I52, "more column mappings than CAMP_MAX_COLUMN_MAPPINGS"),
@@ -443,7 +443,7 @@ IB_APART static camp_status_t campaign_variables(ictx_t *cx, const camp_inbox_ca
  * @p tok; needed: what the whole steps array needs. Reached by tail calls, out of
  * line: its scan of the steps stays off the stack of the hook that finds the pool
  * full. */
-IB_NOINLINE static camp_status_t pool_full(ictx_t *cx, int tok, bool options)
+CAMP_NOINLINE static camp_status_t pool_full(ictx_t *cx, int tok, bool options)
 {
     const camp_json_doc_t *doc = cx->u.d.doc;
     int n, step;
@@ -537,7 +537,7 @@ static camp_status_t options_equal(const camp_inbox_sequence_t *sa, const camp_i
 }
 
 /* A variation's `options` (level @p f), in the sequence's pool. */
-IB_NOINLINE static camp_status_t options_op(ictx_t *cx, const iframe_t *f, int tok)
+CAMP_NOINLINE static camp_status_t options_op(ictx_t *cx, const iframe_t *f, int tok)
 {
     const camp_inbox_sequence_t *sb;
     camp_inbox_sequence_t *sa = sequence_of(cx, &sb);
@@ -605,8 +605,8 @@ static bool groups_equal(const camp_inbox_rules_update_t *a, const camp_inbox_ru
 
 /* Group i decoded: its list ID key (a string, not seen before in this object, an
  * inbox ID), then its mappings (the value after the key) into the pool. */
-IB_NOINLINE static camp_status_t group_decode(ictx_t *cx, camp_inbox_rules_update_t *a, size_t i,
-                                              int key)
+CAMP_NOINLINE static camp_status_t group_decode(ictx_t *cx, camp_inbox_rules_update_t *a, size_t i,
+                                                int key)
 {
     camp_inbox_mapping_group_t *g = &a->groups[i];
     size_t n;
@@ -634,8 +634,8 @@ IB_NOINLINE static camp_status_t group_decode(ictx_t *cx, camp_inbox_rules_updat
     return mappings_decode(cx, key + 1, a->mappings, &g->first_mapping);
 }
 
-IB_NOINLINE static camp_status_t column_mappings_decode(ictx_t *cx, camp_inbox_rules_update_t *a,
-                                                        int tok)
+CAMP_NOINLINE static camp_status_t column_mappings_decode(ictx_t *cx, camp_inbox_rules_update_t *a,
+                                                          int tok)
 {
     size_t i;
     int n, key;
@@ -661,8 +661,8 @@ IB_NOINLINE static camp_status_t column_mappings_decode(ictx_t *cx, camp_inbox_r
 }
 
 /* Group i validated under its key: the key a valid, unique inbox ID, then its mappings. */
-IB_NOINLINE static camp_status_t group_check(ictx_t *cx, const camp_inbox_rules_update_t *a,
-                                             size_t i)
+CAMP_NOINLINE static camp_status_t group_check(ictx_t *cx, const camp_inbox_rules_update_t *a,
+                                               size_t i)
 {
     const camp_inbox_mapping_group_t *g = &a->groups[i];
     camp_status_t st;
@@ -1126,7 +1126,7 @@ static camp_status_t type_read(ictx_t *cx, iframe_t *f, int ty)
  * members the segment has; it is read before the members because they may come
  * first in the document. A step may lack it (D7) or hold a value the member walk
  * reports; a segment needs a string. */
-IB_NOINLINE static camp_status_t type_decode(ictx_t *cx, iframe_t *f)
+CAMP_NOINLINE static camp_status_t type_decode(ictx_t *cx, iframe_t *f)
 {
     int ty = camp_ib_member(cx->u.d.doc, f->u.d.tok, "type");
     if (f->node != N_SEG_STATIC &&
@@ -1448,7 +1448,8 @@ static camp_status_t array_of(ictx_t *cx, int v, size_t count, size_t cap, const
 }
 
 /* The k-th v2 list of one kind (synced: exclude false) in the rules' list pool. */
-IB_NOINLINE static camp_inbox_list_t *nth_list(const camp_inbox_rules_t *r, bool exclude, size_t k)
+CAMP_NOINLINE static camp_inbox_list_t *nth_list(const camp_inbox_rules_t *r, bool exclude,
+                                                 size_t k)
 {
     size_t i;
     for (i = 0; i < r->list_count && i < CAMP_MAX_LISTS; i++) {
@@ -1476,7 +1477,7 @@ static IB_SHARED size_t lists_in(const camp_inbox_rules_t *r, unsigned sub)
 /* Decode: the list pool is full at @p v (an array of @p n lists); needed: its lists,
  * or for v2 rules those of both arrays (synced and excluded lists share the pool).
  * Reached by a tail call: the member lookups stay off the sub hook's stack. */
-IB_NOINLINE static camp_status_t lists_full(ictx_t *cx, int v, unsigned sub, size_t n)
+CAMP_NOINLINE static camp_status_t lists_full(ictx_t *cx, int v, unsigned sub, size_t n)
 {
     return camp_ib_fail_capacity(cx, v, CAMP_RULE(I63, "more lists than CAMP_MAX_LISTS"),
                                  (sub != SUB_LISTS) ? rules_sizes(cx, NULL) : n);
@@ -1687,8 +1688,8 @@ static camp_status_t hours_sub(ictx_t *cx, camp_week_windows_t *a, const camp_we
 
 /* A day of scheduleHours: keys are the day of week as a string, "0" Sunday .. "6"
  * Saturday; each day once. */
-IB_NOINLINE static camp_status_t hours_item(ictx_t *cx, const iframe_t *f, uint16_t i, int key,
-                                            void **a, const void **b)
+CAMP_NOINLINE static camp_status_t hours_item(ictx_t *cx, const iframe_t *f, uint16_t i, int key,
+                                              void **a, const void **b)
 {
     camp_week_windows_t *w = (camp_week_windows_t *)f->a;
     camp_str_t k;
@@ -1767,8 +1768,8 @@ static camp_status_t variables_sub(ictx_t *cx, camp_inbox_campaign_t *a,
 }
 
 /* A custom variable: its name is the key (unique, not empty). */
-IB_NOINLINE static camp_status_t variables_item(ictx_t *cx, const iframe_t *f, uint16_t i, int key,
-                                                void **a, const void **b)
+CAMP_NOINLINE static camp_status_t variables_item(ictx_t *cx, const iframe_t *f, uint16_t i,
+                                                  int key, void **a, const void **b)
 {
     camp_inbox_campaign_t *c = (camp_inbox_campaign_t *)f->a;
     camp_inbox_variable_t *v = &c->variables[i];
@@ -2398,7 +2399,8 @@ const ifamily_t camp_ib_events_page_family = {FLAT(N_EVENTS_PAGE, camp_ib_events
  * page. The events themselves are decoded one by one by camp_inbox_events_next(). */
 /* The page's `events` and `lastSeq` after its flat members. Out of line, reached by
  * a tail call: its frame is not under the member walk's. */
-IB_NOINLINE static camp_status_t events_page_rest(ictx_t *cx, camp_inbox_events_page_t *a, int tok)
+CAMP_NOINLINE static camp_status_t events_page_rest(ictx_t *cx, camp_inbox_events_page_t *a,
+                                                    int tok)
 {
     int events, last, n;
     int64_t seq;

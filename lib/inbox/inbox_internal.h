@@ -130,12 +130,8 @@ static inline const char *camp_ib_key(const char *keys, const ifield_t *m)
 }
 
 /* Hooks that are large or rarely taken stay out of the frame of the function that
- * dispatches them (their stack is only paid on their own path). */
-#if defined(__GNUC__) || defined(__clang__)
-#define IB_NOINLINE __attribute__((noinline))
-#else
-#define IB_NOINLINE
-#endif
+ * dispatches them (CAMP_NOINLINE: their stack is only paid on their own path). */
+
 /* A call through a family hook made in its caller's frame: a wrapper of its own
  * would add its frame under every hook. */
 #if defined(__GNUC__) || defined(__clang__)

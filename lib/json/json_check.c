@@ -12,12 +12,6 @@
 
 #include "json_internal.h"
 
-#if defined(__GNUC__) || defined(__clang__)
-#define CHECK_NOINLINE __attribute__((noinline))
-#else
-#define CHECK_NOINLINE
-#endif
-
 #define CAMP_JSON_STR_(x) #x
 #define CAMP_JSON_STR(x) CAMP_JSON_STR_(x)
 
@@ -490,7 +484,7 @@ static bool check_document(check_t *ck)
 
 /* camp_diag_set(diag, err, "$", rule) without the path builder's frames under the
  * checker's: the cleared path is already "$". */
-static CHECK_NOINLINE void check_report(camp_diag_t *diag, camp_status_t err, const char *rule)
+static CAMP_NOINLINE void check_report(camp_diag_t *diag, camp_status_t err, const char *rule)
 {
     if (diag != NULL) {
         camp_diag_clear(diag);

@@ -13,12 +13,8 @@
 /* One path component per container level, plus one for a key token itself. */
 #define PATH_MAX_PARTS (CAMP_JSON_MAX_DEPTH + 1)
 
-/* Frames of the path printer stay side by side, not nested in one another. */
-#if defined(__GNUC__) || defined(__clang__)
-#define DIAG_NOINLINE __attribute__((noinline))
-#else
-#define DIAG_NOINLINE
-#endif
+/* Frames of the path printer stay side by side, not nested in one another
+ * (CAMP_NOINLINE). */
 
 /* ---- the iterator over a key's decoded bytes ---------------------------------- */
 
@@ -52,7 +48,7 @@ int camp_json_striter_next(camp_json_striter_t *it)
  * bytes are read twice: once to choose the form, once to print; the second pass
  * restarts the iterator where the first began, so that only the path writer, the
  * start, the form and the byte live across the calls. */
-static DIAG_NOINLINE void put_key(camp_path_t *t, const camp_json_doc_t *doc, int ktok,
+static CAMP_NOINLINE void put_key(camp_path_t *t, const camp_json_doc_t *doc, int ktok,
                                   const char *cstr)
 {
     camp_json_striter_t it;

@@ -5,23 +5,19 @@
 
 #include "json_internal.h"
 
-/* Rare, large paths stay out of the frame of the getter that calls them. */
-#if defined(__GNUC__) || defined(__clang__)
-#define GET_NOINLINE __attribute__((noinline))
-#else
-#define GET_NOINLINE
-#endif
+/* Rare, large paths stay out of the frame of the getter that calls them
+ * (CAMP_NOINLINE). */
 
 #if !CAMP_ENGINE_FAST_PATHS
 /* Not inlined into this file's callers: they share this one body (the kind test
  * stays in it, no second function behind a jump). */
-GET_NOINLINE camp_json_kind_t camp_json_kind_at(const camp_json_doc_t *doc, int tok)
+CAMP_NOINLINE camp_json_kind_t camp_json_kind_at(const camp_json_doc_t *doc, int tok)
 {
     return camp_json_token_kind(doc, tok);
 }
 
 /* Not inlined into camp_json_size(), as camp_json_kind_at() above. */
-GET_NOINLINE int camp_json_size_at(const camp_json_doc_t *doc, int tok)
+CAMP_NOINLINE int camp_json_size_at(const camp_json_doc_t *doc, int tok)
 {
     return camp_json_token_size(doc, tok);
 }
@@ -164,7 +160,7 @@ bool camp_json_string_eq(const camp_json_doc_t *doc, int tok, const char *lit)
  * check): raw text as long as a key that holds a backslash never matches it.
  * camp_json_string_eq() decides the rest (it checks the token as well), as a tail
  * call: this frame is gone before its frame is made. */
-static GET_NOINLINE bool key_is(const camp_json_doc_t *doc, int k, const char *key, size_t klen)
+static CAMP_NOINLINE bool key_is(const camp_json_doc_t *doc, int k, const char *key, size_t klen)
 {
     const camp_json_token_t *t = &doc->tokens[k];
     size_t n = (size_t)t->end - (size_t)t->start; /* damaged (end < start): huge, refused */
@@ -184,7 +180,7 @@ static GET_NOINLINE bool key_is(const camp_json_doc_t *doc, int k, const char *k
 }
 
 /* The key after key @p k of an object: right after a scalar value at once. */
-static GET_NOINLINE int next_key(const camp_json_doc_t *doc, int k)
+static CAMP_NOINLINE int next_key(const camp_json_doc_t *doc, int k)
 {
     const camp_json_token_t *t = &doc->tokens[k];
     return (t[0].size == 1 && t[1].size == 0) ? k + 2 : camp_json_next(doc, k);
@@ -463,7 +459,7 @@ bool camp_json_is_null(const camp_json_doc_t *doc, int tok)
 /* Decode the raw string bytes [start, end) in place: their new end, or NULL for a
  * NUL. Not inlined: its locals stay out of camp_json_get_string()'s frame. Only
  * three values live across a call: this is under a decode's deepest frames. */
-static GET_NOINLINE char *unescape(char *start, char *end)
+static CAMP_NOINLINE char *unescape(char *start, char *end)
 {
     const char *p = start;
     char *w;

@@ -51,18 +51,12 @@ CAMP_JSON_LAYOUT_CHECK(t_array, JSMN_ARRAY == CAMP_JSON_T_ARRAY);
 CAMP_JSON_LAYOUT_CHECK(t_string, JSMN_STRING == CAMP_JSON_T_STRING);
 CAMP_JSON_LAYOUT_CHECK(t_primitive, JSMN_PRIMITIVE == CAMP_JSON_T_PRIMITIVE);
 
-#if defined(__GNUC__) || defined(__clang__)
-#define TOK_NOINLINE __attribute__((noinline))
-#else
-#define TOK_NOINLINE
-#endif
-
 /* tokenize() keeps a frame of its own where stack is measured (-Os: speed paths
  * off); speed builds inline it, a call less per document. */
 #if CAMP_ENGINE_FAST_PATHS
 #define TOK_FRAME
 #else
-#define TOK_FRAME TOK_NOINLINE
+#define TOK_FRAME CAMP_NOINLINE
 #endif
 
 /* Rewrite each token's type as a whole int. With short enums jsmn wrote one
@@ -85,8 +79,8 @@ static void widen_types(camp_json_token_t *tokens, int count)
  * NULL) where it stopped. The one call of jsmn_parse(): counting and filling share
  * one copy of the tokenizer, in a frame of its own that the tokenizing frame does
  * not hold under it twice. */
-static TOK_NOINLINE int run_jsmn(const char *json, size_t len, jsmntok_t *tokens, unsigned cap,
-                                 unsigned *pos)
+static CAMP_NOINLINE int run_jsmn(const char *json, size_t len, jsmntok_t *tokens, unsigned cap,
+                                  unsigned *pos)
 {
     jsmn_parser p;
     int r;
@@ -100,7 +94,7 @@ static TOK_NOINLINE int run_jsmn(const char *json, size_t len, jsmntok_t *tokens
 
 /* Tokens jsmn needs for a checked document. Not inlined: run_jsmn()'s fifth
  * argument would take a stack slot in camp_json_tokens_needed()'s frame. */
-static TOK_NOINLINE int count_tokens(const char *json, size_t len)
+static CAMP_NOINLINE int count_tokens(const char *json, size_t len)
 {
     return run_jsmn(json, len, NULL, 0, NULL);
 }

@@ -19,12 +19,6 @@
 #include "json_internal.h"
 #include "status/status_internal.h"
 
-#if defined(__GNUC__) || defined(__clang__)
-#define WRITE_NOINLINE __attribute__((noinline))
-#else
-#define WRITE_NOINLINE
-#endif
-
 /* What a put() call writes. */
 enum {
     P_VALUE,  /* raw value bytes (number, literal, pre-encoded JSON) */
@@ -257,7 +251,7 @@ void camp_json_writer_init(camp_json_writer_t *w, char *buf, size_t cap)
 
 /* Bracket @p k of "{[}]" (0, 1: opening; 2, 3: closing). Not inlined: the four
  * bracket writes each pass one number and jump here. */
-static WRITE_NOINLINE void put_bracket(camp_json_writer_t *w, unsigned k)
+static CAMP_NOINLINE void put_bracket(camp_json_writer_t *w, unsigned k)
 {
     put_raw(w, (k < 2u) ? P_OPEN : P_CLOSE, &"{[}]"[k], 1);
 }
@@ -290,7 +284,7 @@ void camp_json_write_key_n(camp_json_writer_t *w, const char *key, size_t len)
 /* A NUL-terminated text: NULL is an argument error (not an empty text), which put()
  * reports for a NULL text of a length above 0. Not inlined: the key and string
  * writes share it (each is a jump to it), and its frame is the one theirs was. */
-static WRITE_NOINLINE void put_c(camp_json_writer_t *w, unsigned what, const char *s)
+static CAMP_NOINLINE void put_c(camp_json_writer_t *w, unsigned what, const char *s)
 {
     put(w, what, s, (s != NULL) ? strlen(s) : 1u);
 }

@@ -48,7 +48,7 @@ typedef char ob_enum_width_3[(OB_ENUM_SIZE == 1 || OB_ENUM_SIZE == 2 || OB_ENUM_
 #if CAMP_ENGINE_FAST_PATHS
 #define OB_LIMITS_CALL
 #else
-#define OB_LIMITS_CALL IB_NOINLINE
+#define OB_LIMITS_CALL CAMP_NOINLINE
 #endif
 
 /* Member @p m's limits: min (0 or 1) and max (< 0: none). */
@@ -588,7 +588,7 @@ static void write_counter(camp_json_writer_t *w, int64_t value)
 }
 
 /* Out of ob_walk_sub()'s frame, which sits over the validation's deeper path. */
-IB_NOINLINE static void encode_value(camp_json_writer_t *w, const ifield_t *m, const void *base)
+CAMP_NOINLINE static void encode_value(camp_json_writer_t *w, const ifield_t *m, const void *base)
 {
     const char *p = (const char *)base + m->off;
     const camp_str_t *str = (const camp_str_t *)(const void *)p;

@@ -8,12 +8,6 @@
 #include "schedule/tz_internal.h"
 #include "schedule/tzdb_internal.h"
 
-#if defined(__GNUC__) || defined(__clang__)
-#define TZ_NOINLINE __attribute__((noinline))
-#else
-#define TZ_NOINLINE
-#endif
-
 typedef struct tz_parser {
     const char *s;
     size_t len;
@@ -55,7 +49,7 @@ static bool tz_accept(tz_parser_t *p, int c)
 }
 
 /* Not inlined: in tz_date() it would add to the frame on the deepest path. */
-TZ_NOINLINE static bool tz_expect(tz_parser_t *p, int c, const char *why)
+CAMP_NOINLINE static bool tz_expect(tz_parser_t *p, int c, const char *why)
 {
     return tz_accept(p, c) || tz_fail(p, why);
 }

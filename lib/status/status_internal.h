@@ -23,6 +23,15 @@
 #define CAMP_RULE(id, text) (#id)
 #endif
 
+/* Keeps a function out of line (a large or rarely taken path's frame is then
+ * paid on that path only, or a shared body stays one copy); nothing where the
+ * compiler knows no such attribute. */
+#if defined(__GNUC__) || defined(__clang__)
+#define CAMP_NOINLINE __attribute__((noinline))
+#else
+#define CAMP_NOINLINE
+#endif
+
 /* Division of 64-bit values by a small constant in 32-bit steps (16 bits of the
  * dividend at a time): on a 32-bit CPU no libgcc 64-bit division routine (about
  * 0.9 KB on Cortex-M, and slow where the CPU has no divide) is linked. A divisor
