@@ -97,25 +97,21 @@ bool camp_inbox_type_is_request(camp_inbox_type_t type)
     return IS_REQUEST(type);
 }
 
-/* doc_NAME (decoding), walk_NAME (the struct walks: validate, equal, encode), and
- * depth_NAME: the frames its type-specific entry points keep. The two differ in
- * their family: each links only its own side of the hooks. */
-#define IB_DOC(NAME, TYPE, NODE, DEPTH, FAMILY, WALK_FAMILY)                                       \
-    enum {                                                                                         \
-        depth_##NAME = DEPTH                                                                       \
-    };                                                                                             \
-    static const ib_doc_t doc_##NAME = {TYPE, NODE, DEPTH, IS_REQUEST(TYPE),                       \
-                                        &camp_ib_##FAMILY##_family};                               \
-    static const ib_doc_t walk_##NAME = {TYPE, NODE, DEPTH, IS_REQUEST(TYPE),                      \
-                                         &camp_ib_##WALK_FAMILY##_family};
-/* A document whose family holds both sides is one entry: its walk_NAME is its
- * doc_NAME (defined below), not a copy of it. */
+/* doc_NAME (decoding) and depth_NAME: the frames its type-specific entry points
+ * keep. A document whose family holds both sides is this one entry: its walk_NAME
+ * is its doc_NAME (defined below), not a copy of it. */
 #define IB_DOC_ONE(NAME, TYPE, NODE, DEPTH, FAMILY)                                                \
     enum {                                                                                         \
         depth_##NAME = DEPTH                                                                       \
     };                                                                                             \
     static const ib_doc_t doc_##NAME = {TYPE, NODE, DEPTH, IS_REQUEST(TYPE),                       \
                                         &camp_ib_##FAMILY##_family};
+/* Those and walk_NAME (the struct walks: validate, equal, encode), which differs in
+ * its family: each links only its own side of the hooks. */
+#define IB_DOC(NAME, TYPE, NODE, DEPTH, FAMILY, WALK_FAMILY)                                       \
+    IB_DOC_ONE(NAME, TYPE, NODE, DEPTH, FAMILY)                                                    \
+    static const ib_doc_t walk_##NAME = {TYPE, NODE, DEPTH, IS_REQUEST(TYPE),                      \
+                                         &camp_ib_##WALK_FAMILY##_family};
 
 IB_DOC(campaign, CAMP_INBOX_CAMPAIGN, N_CAMPAIGN, IB_DEPTH_CAMPAIGN, campaign, campaign_walk)
 IB_DOC(campaign_page, CAMP_INBOX_CAMPAIGN_PAGE, N_PAGE, IB_MAX_DEPTH, page, page_walk)
