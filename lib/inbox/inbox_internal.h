@@ -130,15 +130,10 @@ static inline const char *camp_ib_key(const char *keys, const ifield_t *m)
 }
 
 /* Hooks that are large or rarely taken stay out of the frame of the function that
- * dispatches them (CAMP_NOINLINE: their stack is only paid on their own path). */
-
-/* A call through a family hook made in its caller's frame: a wrapper of its own
- * would add its frame under every hook. */
-#if defined(__GNUC__) || defined(__clang__)
-#define IB_INLINE __attribute__((always_inline)) inline
-#else
-#define IB_INLINE inline
-#endif
+ * dispatches them (CAMP_NOINLINE: their stack is only paid on their own path). A
+ * call through a family hook is made in its caller's frame (IB_INLINE): a wrapper
+ * of its own would add its frame under every hook. */
+#define IB_INLINE CAMP_ALWAYS_INLINE
 
 /* The decode walk's per-member steps (and the entry points' small lookups), inlined
  * where speed is wanted: a call per step costs more than the step. Where the code is

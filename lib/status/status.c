@@ -219,15 +219,9 @@ size_t camp_diag_format(const camp_diag_t *diag, char *out, size_t cap)
 
 /* ---- 64-bit division by small divisors (shared via status_internal.h) ---- */
 
-#if defined(__GNUC__) || defined(__clang__)
-#define DIV_INLINE __attribute__((always_inline)) inline
-#else
-#define DIV_INLINE inline
-#endif
-
 /* Long division in base 2^16: r < d < 2^16, so r * 2^16 + the next digit fits 32
  * bits. Inline in both callers, so neither adds a frame under the other. */
-static DIV_INLINE uint64_t udiv16(uint64_t n, uint32_t d, uint32_t *rem)
+static CAMP_ALWAYS_INLINE uint64_t udiv16(uint64_t n, uint32_t d, uint32_t *rem)
 {
     uint32_t hi = (uint32_t)(n >> 32);
     uint32_t lo = (uint32_t)n;
@@ -346,11 +340,7 @@ static const char k_digits[] = "0123456789abcdef";
 /* One byte of a path: stored while everything so far fitted, always counted. Always
  * inlined: the key and index writers run at the deepest frame of the struct walks'
  * stack paths, where a call would add a frame. */
-#if defined(__GNUC__) || defined(__clang__)
-__attribute__((always_inline))
-#endif
-static inline void
-path_byte(camp_path_t *p, char c)
+static CAMP_ALWAYS_INLINE void path_byte(camp_path_t *p, char c)
 {
     if (p->len == p->need && p->len + 1 < p->cap) {
         p->buf[p->len++] = c;

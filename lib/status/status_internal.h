@@ -32,6 +32,14 @@
 #define CAMP_NOINLINE
 #endif
 
+/* An inline function the compiler must inline (a call where a frame would cost
+ * stack or a call per step more than the step); plain `inline` elsewhere. */
+#if defined(__GNUC__) || defined(__clang__)
+#define CAMP_ALWAYS_INLINE __attribute__((always_inline)) inline
+#else
+#define CAMP_ALWAYS_INLINE inline
+#endif
+
 /* Division of 64-bit values by a small constant in 32-bit steps (16 bits of the
  * dividend at a time): on a 32-bit CPU no libgcc 64-bit division routine (about
  * 0.9 KB on Cortex-M, and slow where the CPU has no divide) is linked. A divisor
