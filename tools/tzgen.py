@@ -36,8 +36,9 @@ its last transition, and that is checked here too).
 
 Output layout (see lib/schedule/tzdb_internal.h): one char blob of the sorted,
 NUL-terminated names with uint16 offsets, a uint16 zone index per name, a
-deduplicated blob of rule strings, a zone array {rule offset, first carried
-transition, count}, and the carried transitions.  No pointers, so no
+deduplicated blob of rule strings, the same rules already read (offsets and
+dates packed in whole minutes, so a lookup needs no rule parser), a zone array
+{rule index, first carried transition, count}, and the carried transitions.  No pointers, so no
 relocations; everything const.
 """
 
@@ -383,6 +384,29 @@ def analyse(name, trans, rule, since):
 # ----------------------------------------------------------------- C output
 
 
+DATE_KIND = {'J': 0, 'n': 1, 'M': 2}    # camp_tz_date_kind_t
+
+
+def pack_date(date):
+    """(packed date, time in minutes) of a rule date, as camp_tzdb_dst_t holds it."""
+    d, t = date
+    if t % 60:
+        raise RuleError('transition time not a whole minute')
+    if d[0] == 'M':
+        fields = d[1] << 6 | d[2] << 3 | d[3]
+    else:
+        fields = d[1]
+    return DATE_KIND[d[0]] << 12 | fields, t // 60
+
+
+def pack_dst(rule):
+    """camp_tzdb_dst_t of a rule with DST: (save, start time, end time, start, end),
+    minutes and packed dates; camp_tz_find() gives what camp_tz_parse() fills."""
+    start, start_min = pack_date(rule.start)
+    end, end_min = pack_date(rule.end)
+    return ((rule.dst_off - rule.std_off) // 60, start_min, end_min, start, end)
+
+
 def c_chars(s):
     out = []
     for ch in s:
@@ -428,8 +452,10 @@ def main():
         raise SystemExit('tzgen: no zones found under %s' % args.zoneinfo)
 
     rules_blob = []          # list of rule strings, in first-use order
-    rule_off = {}
-    zones = []               # (rule_off, first, count)
+    rule_index = {}          # rule string -> index in rules_blob
+    rule_packed = []         # (text offset, std minutes, dst) per rule (camp_tzdb_rule_t)
+    dst_parts = []           # distinct camp_tzdb_dst_t records
+    zones = []               # (rule index, first, count)
     zone_key = {}
     trans_out = []           # (time, type byte)
     offsets = []             # distinct utoffs used by carried transitions
@@ -447,8 +473,18 @@ def main():
         if rule.std_off % 60 or rule.dst_off % 60:
             raise SystemExit('tzgen: %s: offset not a whole minute' % name)
         carried = analyse(name, trans, rule, since)
-        if footer not in rule_off:
-            rule_off[footer] = sum(len(r) + 1 for r in rules_blob)
+        if footer not in rule_index:
+            rule_index[footer] = len(rules_blob)
+            dst = 0
+            if rule.has_dst:
+                try:
+                    part = pack_dst(rule)
+                except RuleError as e:
+                    raise SystemExit('tzgen: %s: footer "%s": %s' % (name, footer, e))
+                if part not in dst_parts:
+                    dst_parts.append(part)
+                dst = dst_parts.index(part) + 1
+            rule_packed.append((sum(len(r) + 1 for r in rules_blob), rule.std_off // 60, dst))
             rules_blob.append(footer)
         key = (footer, tuple(carried) if carried else ())
         if key not in zone_key:
@@ -460,7 +496,7 @@ def main():
                     offsets.append(off)
                 trans_out.append((t, offsets.index(off) | (0x80 if dst else 0)))
             zone_key[key] = len(zones)
-            zones.append((rule_off[footer], first, len(carried or ())))
+            zones.append((rule_index[footer], first, len(carried or ())))
         entries.append((name, zone_key[key]))
         if carried:
             carried_names.append(name)
@@ -472,7 +508,8 @@ def main():
         pos += len(name) + 1
     name_offs.append(pos)
     rules_size = sum(len(r) + 1 for r in rules_blob)
-    if pos > 0xFFFF or rules_size > 0xFFFF or len(trans_out) > 0xFFFF or len(zones) > 0xFFFF:
+    if (pos > 0xFFFF or rules_size > 0xFFFF or len(trans_out) > 0xFFFF or len(zones) > 0xFFFF
+            or len(rules_blob) > 0xFFFF):
         raise SystemExit('tzgen: table too large for 16-bit offsets')
     if len(offsets) > 0x7F:
         raise SystemExit('tzgen: too many distinct offsets in carried transitions')
@@ -526,9 +563,22 @@ def main():
         o.append('    %s, /* %s */' % (c_chars(r), r.replace('*/', '* /')))
     o.append('};')
     o.append('')
+    o.append('/* The same rules, read: {text offset, standard offset (minutes east),')
+    o.append(' * 1 + index of the DST part (0 = none)}. */')
+    o.append('const camp_tzdb_rule_t camp_tzdb_rule_set[%d] = {' % len(rule_packed))
+    for rec, r in zip(rule_packed, rules_blob):
+        o.append('    {%d, %d, %d}, /* %s */' % (rec + (r.replace('*/', '* /'),)))
+    o.append('};')
+    o.append('')
+    o.append('/* DST parts: {DST minus standard offset, start time, end time (minutes),')
+    o.append(' * start date, end date (kind << 12 | Mm.w.d as m << 6 | w << 3 | d, or the day)}. */')
+    o.append('const camp_tzdb_dst_t camp_tzdb_dst_set[%d] = {' % max(len(dst_parts), 1))
+    o.append(wrap(['{%d, %d, %d, 0x%04x, 0x%04x}' % p for p in dst_parts] or ['{0, 0, 0, 0, 0}'], 3))
+    o.append('};')
+    o.append('')
     o.append('const uint16_t camp_tzdb_zone_count = %d;' % len(zones))
     o.append('')
-    o.append('/* {rule offset, first carried transition, carried count} */')
+    o.append('/* {rule index, first carried transition, carried count} */')
     o.append('const camp_tzdb_zone_t camp_tzdb_zones[%d] = {' % len(zones))
     o.append(wrap(['{%d, %d, %d}' % z for z in zones], 6))
     o.append('};')

@@ -142,11 +142,12 @@ typedef struct camp_tz {
  * @brief Look a zone up by exact, case-sensitive name.
  * @param[in]  name not necessarily NUL-terminated.
  * @param[in]  len  bytes of @p name.
- * @param[out] out  the zone (unchanged on failure).
+ * @param[out] out  the zone (unchanged on failure). Its rule is what
+ *                  camp_tz_parse() gives for out->rule_text: tzgen.py read the
+ *                  table's rules when it wrote them, so this call does not link
+ *                  the rule parser.
  * @return CAMP_OK; CAMP_ERR_ARG when @p name or @p out is NULL;
- *         CAMP_ERR_TZ_UNKNOWN when the name is not in the table;
- *         CAMP_ERR_INTERNAL if the table's rule fails to parse (never with a
- *         table written by tzgen.py, which checks every rule).
+ *         CAMP_ERR_TZ_UNKNOWN when the name is not in the table.
  */
 CAMP_NODISCARD camp_status_t camp_tz_find(const char *name, size_t len, camp_tz_t *out);
 

@@ -27,12 +27,4 @@ int64_t camp_tz_days_of(int64_t t, uint32_t *sec);
  *  (|days| < 2^21, as camp_tz_days_of() gives). */
 uint32_t camp_tz_weekday(int64_t days);
 
-/**
- * Read the POSIX rule @p rule (@p len bytes, at most CAMP_TZ_RULE_MAX: not
- * checked) into @p r. Returns NULL, or on failure the rule text of the first
- * violation with its byte position in *err_pos. camp_tz_parse() without the
- * diagnostic, for camp_tz_find(), whose table rules cannot fail.
- */
-const char *camp_tz_rule_read(const char *rule, size_t len, camp_tz_rule_t *r, size_t *err_pos);
-
 #endif /* CAMP_TZ_INTERNAL_H */

@@ -2,7 +2,6 @@
 #include <string.h>
 
 #include "camp/camp_schedule.h"
-#include "schedule/tz_internal.h"
 #include "schedule/tzdb_internal.h"
 
 /* Longest name accepted before searching (IANA names are at most ~30 bytes;
@@ -63,14 +62,28 @@ const char *camp_tz_db_version(void)
     return camp_tzdb_version;
 }
 
+/* One packed transition date of the table (see camp_tzdb_dst_t), in the
+ * fields camp_tz_parse() sets for its form; *d is zeroed. */
+static void tz_date_unpack(uint16_t packed, int16_t minutes, camp_tz_date_t *d)
+{
+    uint32_t kind = ((uint32_t)packed >> CAMP_TZDB_DATE_KIND_SHIFT) & 3u;
+
+    d->kind = (uint8_t)kind;
+    d->time = (int32_t)minutes * 60;
+    if (kind == (uint32_t)CAMP_TZ_DATE_MWD) {
+        d->month = (uint8_t)((packed >> 6) & 15u);
+        d->week = (uint8_t)((packed >> 3) & 7u);
+        d->wday = (uint8_t)(packed & 7u);
+    } else {
+        d->day = (uint16_t)(packed & 0x1FFu);
+    }
+}
+
 camp_status_t camp_tz_find(const char *name, size_t len, camp_tz_t *out)
 {
     long idx;
     const camp_tzdb_zone_t *z;
-    const char *rule;
-    size_t rlen = 0;
-    size_t err_pos;
-    camp_tz_rule_t r;
+    const camp_tzdb_rule_t *r;
 
     if (name == NULL || out == NULL) {
         return CAMP_ERR_ARG;
@@ -80,20 +93,20 @@ camp_status_t camp_tz_find(const char *name, size_t len, camp_tz_t *out)
         return CAMP_ERR_TZ_UNKNOWN;
     }
     z = &camp_tzdb_zones[camp_tzdb_zone_of[idx]];
-    rule = camp_tzdb_rules + z->rule_off;
-    /* Stops at the rule's NUL, which the generator always writes. */
-    while (rlen <= CAMP_TZ_RULE_MAX && rule[rlen] != '\0') {
-        rlen++;
-    }
-    /* what camp_tz_parse() would fill, without linking its diagnostics; *out
-     * is written once the rule has been read */
-    if (rlen > CAMP_TZ_RULE_MAX || camp_tz_rule_read(rule, rlen, &r, &err_pos) != NULL) {
-        return CAMP_ERR_INTERNAL;
-    }
+    r = &camp_tzdb_rule_set[z->rule];
+    /* what camp_tz_parse() fills for the rule's text, read by the generator */
     memset(out, 0, sizeof *out);
-    out->rule = r;
-    out->rule_text = rule;
-    out->rule_len = rlen;
+    out->rule.std_offset = (int32_t)r->std_min * 60;
+    out->rule.dst_offset = out->rule.std_offset;
+    if (r->dst != 0u) {
+        const camp_tzdb_dst_t *d = &camp_tzdb_dst_set[r->dst - 1u];
+        out->rule.has_dst = true;
+        out->rule.dst_offset += (int32_t)d->save_min * 60;
+        tz_date_unpack(d->start, d->start_min, &out->rule.start);
+        tz_date_unpack(d->end, d->end_min, &out->rule.end);
+    }
+    out->rule_text = camp_tzdb_rules + r->text_off;
+    out->rule_len = strlen(out->rule_text);
     out->name = camp_tzdb_names + camp_tzdb_name_off[idx];
     out->trans_first = z->trans_first;
     out->trans_count = z->trans_count;

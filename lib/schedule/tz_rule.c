@@ -5,7 +5,6 @@
 
 #include "camp/camp_schedule.h"
 #include "status/status_internal.h"
-#include "schedule/tz_internal.h"
 #include "schedule/tzdb_internal.h"
 
 typedef struct tz_parser {
@@ -23,7 +22,7 @@ typedef struct tz_parser {
 #define TZ_OFFSET_MAX_HOURS 24u
 #define TZ_TIME_MAX_HOURS 167u
 
-/* Every caller returns at once on a failure, up to camp_tz_rule_read(), so
+/* Every caller returns at once on a failure, up to camp_tz_parse(), so
  * the first failure is the only one: no test of an earlier one. */
 static bool tz_fail(tz_parser_t *p, const char *why)
 {
@@ -242,24 +241,10 @@ static bool tz_rule(tz_parser_t *p, camp_tz_rule_t *r)
     return true;
 }
 
-const char *camp_tz_rule_read(const char *rule, size_t len, camp_tz_rule_t *r, size_t *err_pos)
-{
-    tz_parser_t p = {NULL, 0u, 0u, NULL, 0u};
-
-    p.s = rule;
-    p.len = len;
-    if (!tz_rule(&p, r)) {
-        *err_pos = p.err_pos;
-        return p.err;
-    }
-    return NULL;
-}
-
 camp_status_t camp_tz_parse(const char *rule, size_t len, camp_tz_t *out, camp_diag_t *diag)
 {
+    tz_parser_t p = {NULL, 0u, 0u, NULL, 0u};
     camp_tz_rule_t r;
-    const char *why;
-    size_t err_pos = 0;
 
     if (rule == NULL || out == NULL) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "$",
@@ -271,11 +256,12 @@ camp_status_t camp_tz_parse(const char *rule, size_t len, camp_tz_t *out, camp_d
         camp_diag_set_limits(diag, 1, CAMP_TZ_RULE_MAX);
         return CAMP_ERR_TZ_RULE;
     }
-    why = camp_tz_rule_read(rule, len, &r, &err_pos);
-    if (why != NULL) {
-        camp_diag_set(diag, CAMP_ERR_TZ_RULE, "$", why);
+    p.s = rule;
+    p.len = len;
+    if (!tz_rule(&p, &r)) {
+        camp_diag_set(diag, CAMP_ERR_TZ_RULE, "$", p.err);
         if (diag != NULL) {
-            diag->offset = err_pos;
+            diag->offset = p.err_pos;
         }
         return CAMP_ERR_TZ_RULE;
     }

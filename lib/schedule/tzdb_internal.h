@@ -12,20 +12,46 @@
 
 /** One distinct (rule, carried transitions) pair; several names may share it. */
 typedef struct camp_tzdb_zone {
-    uint16_t rule_off;    /**< offset of the NUL-terminated rule in camp_tzdb_rules */
+    uint16_t rule;        /**< index of its rule in camp_tzdb_rule_set */
     uint16_t trans_first; /**< first carried transition (camp_tzdb_trans_*) */
     uint16_t trans_count; /**< carried transitions; 0 = the rule alone is exact */
 } camp_tzdb_zone_t;
+
+/**
+ * One distinct POSIX rule, read by tzgen.py: exactly what camp_tz_parse() gives
+ * for its text, in whole minutes (tzgen refuses a rule that needs seconds).
+ * camp_tz_find() unpacks it, so a firmware that looks zones up does not link
+ * the rule parser.
+ */
+typedef struct camp_tzdb_rule {
+    uint16_t text_off; /**< offset of the NUL-terminated rule text in camp_tzdb_rules */
+    int16_t std_min;   /**< standard offset, minutes east of UTC */
+    uint16_t dst;      /**< 0: no DST part; else 1 + its index in camp_tzdb_dst_set */
+} camp_tzdb_rule_t;
+
+/** The DST part of rules (shared: the US rules differ only in their standard offset). */
+typedef struct camp_tzdb_dst {
+    int16_t save_min;  /**< DST offset minus standard offset, minutes */
+    int16_t start_min; /**< start.time, minutes */
+    int16_t end_min;   /**< end.time, minutes */
+    uint16_t start;    /**< start date: kind << CAMP_TZDB_DATE_KIND_SHIFT | the form's fields
+                            (Mm.w.d: month << 6 | week << 3 | weekday; Jn and n: the day) */
+    uint16_t end;      /**< end date, as start */
+} camp_tzdb_dst_t;
+
+#define CAMP_TZDB_DATE_KIND_SHIFT 12u
 
 /** Bit of camp_tzdb_trans_type[] set for a DST type; the rest indexes camp_tzdb_offsets. */
 #define CAMP_TZDB_TYPE_DST 0x80u
 
 extern const char camp_tzdb_version[];
-extern const uint16_t camp_tzdb_count;      /* names in the table */
-extern const char camp_tzdb_names[];        /* sorted, NUL-terminated */
-extern const uint16_t camp_tzdb_name_off[]; /* camp_tzdb_count + 1 entries */
-extern const uint16_t camp_tzdb_zone_of[];  /* camp_tzdb_count entries */
-extern const char camp_tzdb_rules[];
+extern const uint16_t camp_tzdb_count;              /* names in the table */
+extern const char camp_tzdb_names[];                /* sorted, NUL-terminated */
+extern const uint16_t camp_tzdb_name_off[];         /* camp_tzdb_count + 1 entries */
+extern const uint16_t camp_tzdb_zone_of[];          /* camp_tzdb_count entries */
+extern const char camp_tzdb_rules[];                /* rule texts, NUL-terminated */
+extern const camp_tzdb_rule_t camp_tzdb_rule_set[]; /* the same rules, read */
+extern const camp_tzdb_dst_t camp_tzdb_dst_set[];   /* their distinct DST parts */
 extern const uint16_t camp_tzdb_zone_count;
 extern const camp_tzdb_zone_t camp_tzdb_zones[];
 extern const uint32_t camp_tzdb_trans_time[];

@@ -128,6 +128,45 @@ static void test_name_table_is_sorted_and_complete(void **state)
     assert_true(strlen(camp_tz_db_version()) >= 5u); /* "2026f" */
 }
 
+static void assert_same_date(const camp_tz_date_t *a, const camp_tz_date_t *b)
+{
+    assert_int_equal(a->time, b->time);
+    assert_int_equal(a->day, b->day);
+    assert_int_equal(a->kind, b->kind);
+    assert_int_equal(a->month, b->month);
+    assert_int_equal(a->week, b->week);
+    assert_int_equal(a->wday, b->wday);
+}
+
+/* camp_tz_find() unpacks rules the generator read; every one of them must be
+ * what camp_tz_parse() reads from the same text, to the last field. */
+static void test_table_rules_are_the_parsed_rules(void **state)
+{
+    size_t n = camp_tz_count();
+    size_t i;
+    size_t with_dst = 0;
+    (void)state;
+    for (i = 0; i < n; i++) {
+        const char *name = camp_tz_name(i);
+        camp_tz_t found = zone(name);
+        camp_tz_t parsed;
+        camp_diag_t d;
+        assert_non_null(found.rule_text);
+        assert_int_equal(strlen(found.rule_text), found.rule_len);
+        assert_int_equal(camp_tz_parse(found.rule_text, found.rule_len, &parsed, &d), CAMP_OK);
+        assert_int_equal(found.rule.std_offset, parsed.rule.std_offset);
+        assert_int_equal(found.rule.dst_offset, parsed.rule.dst_offset);
+        assert_int_equal(found.rule.has_dst, parsed.rule.has_dst);
+        assert_same_date(&found.rule.start, &parsed.rule.start);
+        assert_same_date(&found.rule.end, &parsed.rule.end);
+        with_dst += found.rule.has_dst ? 1u : 0u;
+    }
+    assert_true(with_dst > 50u); /* the DST rules are compared, not only plain offsets */
+    /* a plain offset, and a transition time past 24:00 */
+    assert_int_equal(zone("America/Sao_Paulo").rule.has_dst, false);
+    assert_int_equal(zone("Asia/Jerusalem").rule.start.time, 26 * 3600);
+}
+
 static void test_find_errors(void **state)
 {
     camp_tz_t tz;
@@ -869,6 +908,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_names_exact_and_case_sensitive),
         cmocka_unit_test(test_name_table_is_sorted_and_complete),
+        cmocka_unit_test(test_table_rules_are_the_parsed_rules),
         cmocka_unit_test(test_find_errors),
         cmocka_unit_test(test_parse_rules),
         cmocka_unit_test(test_parse_malformed_rules),
