@@ -46,25 +46,42 @@ static const uint8_t k_arg_lens[3] = {
 
 /* Default routes. `idempotent`: the requests that are safe to repeat (GET, enable
  * and pause, which set a state, PUT sequence, which replaces it); PATCH/POST bodies
- * that add or change things are never retried automatically. */
-static const camp_route_t k_routes[CAMP_ROUTE_COUNT] = {
-    {CAMP_HTTP_GET, CAMP_ROUTE_PATH_GET_CAMPAIGN, CAMP_HTTP_AUTH_BEARER, true},
-    {CAMP_HTTP_POST, CAMP_ROUTE_PATH_ENABLE, CAMP_HTTP_AUTH_BEARER, true},
-    {CAMP_ROUTE_METHOD_PAUSE, CAMP_ROUTE_PATH_PAUSE, CAMP_HTTP_AUTH_BEARER, true},
-    {CAMP_ROUTE_METHOD_CREATE, CAMP_ROUTE_PATH_CREATE, CAMP_HTTP_AUTH_BEARER, false},
-    {CAMP_HTTP_PUT, CAMP_ROUTE_PATH_SEQUENCE, CAMP_HTTP_AUTH_BEARER, true},
-    {CAMP_HTTP_PATCH, CAMP_ROUTE_PATH_RULES, CAMP_HTTP_AUTH_BEARER, false},
-    {CAMP_HTTP_POST, CAMP_ROUTE_PATH_LEADS_ADD, CAMP_HTTP_AUTH_BEARER, false},
-    {CAMP_HTTP_PATCH, CAMP_ROUTE_PATH_LEAD_UPDATE, CAMP_HTTP_AUTH_BEARER, false},
-    {CAMP_HTTP_POST, CAMP_ROUTE_PATH_LEAD_CANCEL, CAMP_HTTP_AUTH_BEARER, false},
-    {CAMP_HTTP_PATCH, CAMP_ROUTE_PATH_COLUMN_UPDATE, CAMP_HTTP_AUTH_BEARER, false},
-    /* Outbox D1: email pages document Bearer, the introduction a raw key */
-    {CAMP_HTTP_POST, CAMP_ROUTE_PATH_OUTBOX_CAMPAIGN_CREATE, CAMP_HTTP_AUTH_BEARER, false},
-    {CAMP_HTTP_POST, CAMP_ROUTE_PATH_OUTBOX_SENDER_CREATE, CAMP_HTTP_AUTH_BEARER, false},
-    {CAMP_HTTP_GET, CAMP_ROUTE_PATH_OUTBOX_CONTACTS, CAMP_HTTP_AUTH_RAW, true},
-    {CAMP_HTTP_GET, CAMP_ROUTE_PATH_TEAM, CAMP_HTTP_AUTH_BEARER, true},
-    {CAMP_HTTP_GET, CAMP_ROUTE_PATH_EVENTS, CAMP_HTTP_AUTH_BEARER, true},
-};
+ * that add or change things are never retried automatically. One list for the
+ * table camp_client_default_route() points into and the smaller one that
+ * init_common() copies from. */
+#define ROUTES(X)                                                                                  \
+    X(CAMP_HTTP_GET, CAMP_ROUTE_PATH_GET_CAMPAIGN, CAMP_HTTP_AUTH_BEARER, true)                    \
+    X(CAMP_HTTP_POST, CAMP_ROUTE_PATH_ENABLE, CAMP_HTTP_AUTH_BEARER, true)                         \
+    X(CAMP_ROUTE_METHOD_PAUSE, CAMP_ROUTE_PATH_PAUSE, CAMP_HTTP_AUTH_BEARER, true)                 \
+    X(CAMP_ROUTE_METHOD_CREATE, CAMP_ROUTE_PATH_CREATE, CAMP_HTTP_AUTH_BEARER, false)              \
+    X(CAMP_HTTP_PUT, CAMP_ROUTE_PATH_SEQUENCE, CAMP_HTTP_AUTH_BEARER, true)                        \
+    X(CAMP_HTTP_PATCH, CAMP_ROUTE_PATH_RULES, CAMP_HTTP_AUTH_BEARER, false)                        \
+    X(CAMP_HTTP_POST, CAMP_ROUTE_PATH_LEADS_ADD, CAMP_HTTP_AUTH_BEARER, false)                     \
+    X(CAMP_HTTP_PATCH, CAMP_ROUTE_PATH_LEAD_UPDATE, CAMP_HTTP_AUTH_BEARER, false)                  \
+    X(CAMP_HTTP_POST, CAMP_ROUTE_PATH_LEAD_CANCEL, CAMP_HTTP_AUTH_BEARER, false)                   \
+    X(CAMP_HTTP_PATCH, CAMP_ROUTE_PATH_COLUMN_UPDATE, CAMP_HTTP_AUTH_BEARER, false)                \
+    /* Outbox D1: email pages document Bearer, the introduction a raw key */                       \
+    X(CAMP_HTTP_POST, CAMP_ROUTE_PATH_OUTBOX_CAMPAIGN_CREATE, CAMP_HTTP_AUTH_BEARER, false)        \
+    X(CAMP_HTTP_POST, CAMP_ROUTE_PATH_OUTBOX_SENDER_CREATE, CAMP_HTTP_AUTH_BEARER, false)          \
+    X(CAMP_HTTP_GET, CAMP_ROUTE_PATH_OUTBOX_CONTACTS, CAMP_HTTP_AUTH_RAW, true)                    \
+    X(CAMP_HTTP_GET, CAMP_ROUTE_PATH_TEAM, CAMP_HTTP_AUTH_BEARER, true)                            \
+    X(CAMP_HTTP_GET, CAMP_ROUTE_PATH_EVENTS, CAMP_HTTP_AUTH_BEARER, true)
+
+#define ROUTE_ENTRY(method, path, auth, idempotent) {(method), (path), (auth), (idempotent)},
+#define ROUTE_PATH(method, path, auth, idempotent) (path),
+/* a route's method (bits 0..2), auth (bits 3..4) and idempotency (bit 5) in a byte */
+#define ROUTE_BITS(method, auth, idempotent)                                                       \
+    ((unsigned)(method) | ((unsigned)(auth) << 3) | ((idempotent) ? 0x20u : 0u))
+#define ROUTE_BYTE(method, path, auth, idempotent) (uint8_t) ROUTE_BITS(method, auth, idempotent),
+/* each method and auth fits its bits (a negative array size stops the build) */
+typedef char client_route_bits_fit[((unsigned)CAMP_HTTP_HEAD <= 7u) &&
+                                           ((unsigned)CAMP_HTTP_AUTH_RAW <= 3u) &&
+                                           ((unsigned)CAMP_ROUTE_METHOD_PAUSE <= 7u) &&
+                                           ((unsigned)CAMP_ROUTE_METHOD_CREATE <= 7u)
+                                       ? 1
+                                       : -1];
+
+static const camp_route_t k_routes[CAMP_ROUTE_COUNT] = {ROUTES(ROUTE_ENTRY)};
 
 static const uint8_t k_route_args[CAMP_ROUTE_COUNT] = {
     ARG_CAMPAIGN,
@@ -97,6 +114,9 @@ const camp_route_t *camp_client_default_route(camp_route_id_t id)
 static camp_status_t init_common(camp_client_t *c, uint8_t *work, size_t work_cap,
                                  camp_json_token_t *tokens, size_t token_cap)
 {
+    static const char *const k_route_paths[CAMP_ROUTE_COUNT] = {ROUTES(ROUTE_PATH)};
+    static const uint8_t k_route_bits[CAMP_ROUTE_COUNT] = {ROUTES(ROUTE_BYTE)};
+    size_t i;
     if (c == NULL || work == NULL || work_cap == 0 || tokens == NULL || token_cap == 0) {
         return CAMP_ERR_ARG;
     }
@@ -109,7 +129,15 @@ static camp_status_t init_common(camp_client_t *c, uint8_t *work, size_t work_ca
     c->token_cap = token_cap;
     c->timeout_ms = CAMP_HTTP_TIMEOUT_MS;
     c->keep_alive = true;
-    memcpy(c->routes, k_routes, sizeof k_routes);
+    /* from 5 bytes a route, not a copy of k_routes' 12: a program that never asks
+     * camp_client_default_route() does not link that table */
+    for (i = 0; i < (size_t)CAMP_ROUTE_COUNT; i++) {
+        unsigned bits = k_route_bits[i];
+        c->routes[i].method = (camp_http_method_t)(bits & 7u);
+        c->routes[i].path = k_route_paths[i];
+        c->routes[i].auth = (camp_http_auth_t)((bits >> 3) & 3u);
+        c->routes[i].idempotent = (bits & 0x20u) != 0u;
+    }
     /* the docs' advice (spec §6): base 1 s, max 60 s, 5 retries */
     c->retry.max_attempts = 6;
     c->retry.base_ms = 1000;
