@@ -267,7 +267,7 @@ static bool is_ows(uint8_t c)
 }
 
 /* Narrow [*s, *e) of @p b to its part without leading or trailing OWS. */
-static void trim_ows(const uint8_t *b, size_t *s, size_t *e)
+static CAMP_ALWAYS_INLINE void trim_ows(const uint8_t *b, size_t *s, size_t *e)
 {
     /* in locals: the byte loads could alias *s and *e */
     size_t first = *s;
@@ -352,8 +352,9 @@ static void parse_connection(camp_http_response_t *rs, const char *v, size_t len
 #define HDR_DATE 11u
 #define HDR_OTHER 12u
 
-/* Out of line: inlined in field_line() it costs more code than the call. */
-CAMP_NOINLINE static unsigned header_index(const char *name, size_t name_len)
+/* Inlined in field_line(): with trim_ows() inlined there too, less code than the
+ * call. */
+static CAMP_ALWAYS_INLINE unsigned header_index(const char *name, size_t name_len)
 {
     /* the path of Content-Length, found at build time */
     const char *known = &camp_http_paths[sizeof(CAMP_HTTP_PATHS_BEFORE_HEADERS) - 1u];
