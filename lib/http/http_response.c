@@ -128,8 +128,11 @@ void camp_http_response_init(camp_http_response_t *rs, uint8_t *buf, size_t cap,
 /* the rule texts, or their ids for small targets (see CAMP_RULE) */
 #if CAMP_DIAG_TEXT
 #define FAILURE_TEXT(name, id, st, path, text) text "\0"
+#define RULE_OF(texts, f) nth_string((texts), (f))
 #else
 #define FAILURE_TEXT(name, id, st, path, text) #id "\0"
+/* every id is three bytes and its NUL (checked below): failure f's is at 4 * f */
+#define RULE_OF(texts, f) (&(texts)[(f)*4u])
 #endif
 
 /* The diag paths in the order of the P_ numbers, then the names of the
@@ -156,6 +159,12 @@ enum {
     HTTP_FAILURES(FAILURE_NAME) F_COUNT
 };
 
+#if !CAMP_DIAG_TEXT
+/* the ids' layout RULE_OF() counts on (a negative array size stops the build) */
+typedef char camp_http_ids_four_bytes_each
+    [(sizeof(HTTP_FAILURES(FAILURE_TEXT)) == ((4u * (size_t)F_COUNT) + 1u)) ? 1 : -1];
+#endif
+
 /* Record failure @p f at buffer index @p at (stream offset = consumed_ + at). */
 static camp_status_t fail(camp_http_response_t *rs, camp_diag_t *diag, unsigned f, size_t at)
 {
@@ -174,7 +183,7 @@ static camp_status_t fail(camp_http_response_t *rs, camp_diag_t *diag, unsigned 
     }
     rs->state_ = CAMP_HTTP_ST_FAILED;
     rs->must_close = true;
-    st = camp_diag_set(diag, st, nth_string(camp_http_paths, path), nth_string(texts, f));
+    st = camp_diag_set(diag, st, nth_string(camp_http_paths, path), RULE_OF(texts, f));
     if (diag != NULL) {
         diag->offset = (size_t)(rs->consumed_ + at);
         diag->needed = (int64_t)rs->needed;
