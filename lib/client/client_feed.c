@@ -26,9 +26,10 @@ void camp_client_feed_init(camp_client_feed_t *f, camp_client_t *c, int64_t last
     f->page_after_ = -1;
 }
 
-/* The seq of the event the page is stuck on, when it can be read at all. */
-CAMP_NOINLINE static int64_t bad_event_seq(camp_json_doc_t *doc,
-                                           const camp_inbox_events_page_t *page)
+/* The seq of the event the page is stuck on, when it can be read at all. Inlined
+ * into page_next(), whose frame is not on the request path either. */
+static CAMP_ALWAYS_INLINE int64_t bad_event_seq(camp_json_doc_t *doc,
+                                                const camp_inbox_events_page_t *page)
 {
     int64_t v = -1;
     int t;
