@@ -664,8 +664,10 @@ static camp_status_t check_call(camp_client_t *c, const call_t *call, camp_cl_ch
     return st;
 }
 
-/* After a failed attempt: wait and return true when another one should follow. */
-static bool wait_to_retry(camp_client_t *c, const call_t *call, camp_status_t st)
+/* After a failed attempt: wait and return true when another one should follow.
+ * Inlined into again(), its one caller: one frame, and no public call's stack
+ * grows. */
+static CAMP_ALWAYS_INLINE bool wait_to_retry(camp_client_t *c, const call_t *call, camp_status_t st)
 {
     uint32_t delay = 0;
     uint64_t elapsed = c->transport.now_ms(c->transport.ctx) - call->start_ms;
