@@ -217,18 +217,22 @@ static int get_line(camp_http_response_t *rs, size_t *ls, size_t *le, camp_diag_
     }
     if (lf == NULL) {
         rs->scan_ = rs->raw_end_;
-        if (rs->raw_end_ - rs->line_start_ > (size_t)CAMP_HTTP_MAX_LINE + 1u) {
-            /* rs->needed is still 0 here (only a failure sets it): unknown */
-            return (int)fail(rs, diag, F_LINE_LONG, rs->line_start_);
+        i = rs->raw_end_;
+    } else {
+        i = (size_t)(lf - buf);
+        if (i == rs->line_start_ || buf[i - 1] != '\r') {
+            return (int)fail(rs, diag, F_BARE_LF, i);
         }
-        return STEP_MORE;
     }
-    i = (size_t)(lf - buf);
-    if (i == rs->line_start_ || buf[i - 1] != '\r') {
-        return (int)fail(rs, diag, F_BARE_LF, i);
-    }
-    if (i - 1 - rs->line_start_ > (size_t)CAMP_HTTP_MAX_LINE) {
+    /* one test for both: a line longer than CAMP_HTTP_MAX_LINE before its CR, or
+     * without its LF yet more bytes than such a line and its CR (i is the LF's
+     * index, or the end of what is held); rs->needed is still 0 here (only a
+     * failure sets it): unknown */
+    if (i - rs->line_start_ > (size_t)CAMP_HTTP_MAX_LINE + 1u) {
         return (int)fail(rs, diag, F_LINE_LONG, rs->line_start_);
+    }
+    if (lf == NULL) {
+        return STEP_MORE;
     }
     for (k = rs->line_start_; k < i - 1; k++) {
         uint8_t c = buf[k];
