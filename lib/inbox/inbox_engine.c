@@ -451,25 +451,34 @@ CAMP_NOINLINE static camp_status_t tz_name_pattern(const camp_str_t *s)
     return camp_valid_tz_name(s->ptr, s->len) ? CAMP_OK : CAMP_ERR_TIMEZONE;
 }
 
-camp_status_t camp_ib_check_kind_str(const ictx_t *cx, uint8_t kind, uint8_t rule,
-                                     const camp_str_t *s, const char **why)
+/* The pattern of a K_ID, K_COLID or K_TZ string. Decoding asks it directly: its
+ * strings come from a checked document, so it needs none of the UTF-8 check of
+ * camp_ib_check_kind_str()'s K_STR case (nor links it). */
+static camp_status_t kind_pattern(uint8_t kind, const camp_str_t *s, const char **why)
 {
     switch (kind) {
     case K_ID: *why = CAMP_RULE(I29, "must match ^[0-9a-z]+$"); return id_pattern(s);
     case K_COLID:
         *why = CAMP_RULE(I30, "must match ^custom_[0-9a-z]+$");
         return column_id_pattern(s);
-    case K_TZ: *why = CAMP_RULE(I31, "must be an IANA time-zone name"); return tz_name_pattern(s);
-    case K_STR:
-    default: {
-        long chars = camp_utf8_chars(s->ptr, s->len);
-        if (chars < 0) {
-            *why = CAMP_RULE(I32, "must be valid UTF-8");
-            return CAMP_ERR_INVALID;
-        }
-        return (rule == R_NONE) ? CAMP_OK : length_rule(cx, rule, chars, why);
+    case K_TZ:
+    default: *why = CAMP_RULE(I31, "must be an IANA time-zone name"); return tz_name_pattern(s);
     }
+}
+
+camp_status_t camp_ib_check_kind_str(const ictx_t *cx, uint8_t kind, uint8_t rule,
+                                     const camp_str_t *s, const char **why)
+{
+    long chars;
+    if (kind != K_STR) {
+        return kind_pattern(kind, s, why);
     }
+    chars = camp_utf8_chars(s->ptr, s->len);
+    if (chars < 0) {
+        *why = CAMP_RULE(I32, "must be valid UTF-8");
+        return CAMP_ERR_INVALID;
+    }
+    return (rule == R_NONE) ? CAMP_OK : length_rule(cx, rule, chars, why);
 }
 
 static bool is_ptr_kind(uint8_t k)
@@ -695,6 +704,21 @@ CAMP_NOINLINE static camp_status_t decode_time(ictx_t *cx, const ifield_t *f, in
     return camp_ib_fail_at(cx, v, st, type_text(K_TIME, nullable(cx, f)));
 }
 
+#if !CAMP_ENGINE_FAST_PATHS
+/* The characters of a decoded string: valid UTF-8 (the strict check proved it), so
+ * one per byte that does not continue a sequence, and no call to the validating
+ * counter, which decoding then does not link. */
+static long decoded_chars(const camp_str_t *s)
+{
+    long n = 0;
+    size_t i;
+    for (i = 0; i < s->len; i++) {
+        n += (((unsigned char)s->ptr[i] & 0xC0u) != 0x80u) ? 1 : 0;
+    }
+    return n;
+}
+#endif
+
 /* Decode: a string member's rule (kind and length), and its failure; where the code
  * is optimized for size, out of decode_string()'s frame, which sits over the string
  * reader. */
@@ -705,7 +729,7 @@ static IB_HOT camp_status_t string_rule(ictx_t *cx, const ifield_t *f, int v, co
     camp_status_t st;
 #if CAMP_ENGINE_FAST_PATHS
     if (f->kind != K_STR) {
-        st = camp_ib_check_kind_str(cx, f->kind, f->rule, s, &why);
+        st = kind_pattern(f->kind, s, &why);
     } else {
         /* from a checked document: valid UTF-8, its length counted only if needed;
          * 1..IB_NAME_MAX bytes are as many characters, which every string rule takes */
@@ -714,13 +738,15 @@ static IB_HOT camp_status_t string_rule(ictx_t *cx, const ifield_t *f, int v, co
                                                  : decoded_length_rule(cx, f->rule, s, &why);
     }
 #else
-    /* the same answers in less code: a K_STR past the short cut is counted whole by
-     * the one kind check (a checked document's strings are valid UTF-8, so its
-     * answer is the length rule's) */
+    /* the same answers in less code: a K_STR past the short cut is counted whole,
+     * by its lead bytes (a checked document's strings are valid UTF-8) */
     bool short_text = (s->len - 1u) < (size_t)IB_NAME_MAX;
-    st = ((f->kind == K_STR) && ((f->rule == R_NONE) || short_text))
-             ? CAMP_OK
-             : camp_ib_check_kind_str(cx, f->kind, f->rule, s, &why);
+    if (f->kind != K_STR) {
+        st = kind_pattern(f->kind, s, &why);
+    } else {
+        st = ((f->rule == R_NONE) || short_text) ? CAMP_OK
+                                                 : length_rule(cx, f->rule, decoded_chars(s), &why);
+    }
 #endif
     if (st != CAMP_OK) {
         st = camp_ib_fail_at(cx, v, st, why);
