@@ -1405,12 +1405,15 @@ static IB_HOT bool null_value(const camp_json_doc_t *doc, int v)
 static IB_HOT camp_status_t dec_scalar(ictx_t *cx, const iframe_t *f, const inode_t *nd,
                                        const ifield_t *m, int v)
 {
-    /* the kind asked directly: camp_json_is_null() would be a second test per member */
+    /* the kind asked directly: camp_json_is_null() would be a second test per member;
+     * a nested member's null (dec_member() hands it here) marks nothing */
     if (null_value(cx->u.d.doc, v)) {
-        if (!nullable(cx, m) || !is_ptr_kind(m->kind)) {
+        if (!nullable(cx, m) || !(is_ptr_kind(m->kind) || (m->kind == K_SUB))) {
             return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(m->kind, false));
         }
-        set_bit(nd, f->a, m->bit);
+        if (m->kind != K_SUB) {
+            set_bit(nd, f->a, m->bit);
+        }
         return CAMP_OK;
     }
     if (m->kind >= K_SUB) {
@@ -1435,6 +1438,7 @@ static IB_HOT camp_status_t dec_member(ictx_t *cx, iframe_t *f, const inode_t *n
     if (st != CAMP_OK || m == NULL) {
         return st;
     }
+#if CAMP_ENGINE_FAST_PATHS
     if (m->kind < K_SUB) {
         return dec_scalar(cx, f, nd, m, v);
     }
@@ -1444,6 +1448,13 @@ static IB_HOT camp_status_t dec_member(ictx_t *cx, iframe_t *f, const inode_t *n
         return nullable(cx, m) ? CAMP_OK
                                : camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(m->kind, false));
     }
+#else
+    /* the same answers in less code: a nested member's null is read as a plain
+     * member's; a K_HOOK member's hook reads `null` too */
+    if ((m->kind < K_SUB) || ((m->kind == K_SUB) && null_value(cx->u.d.doc, v))) {
+        return dec_scalar(cx, f, nd, m, v);
+    }
+#endif
     st = hook_sub(cx, f, m, v, sub);
     if (st == CAMP_OK) {
         set_bit(nd, f->a, m->bit);
