@@ -176,10 +176,15 @@ static const char *enum_rule(unsigned e)
  * took more code than a row. */
 #define IB_RATE_STRICT 8u /* R_NONE..R_NONEMPTY, then R_RATE's strict row */
 
+/* A rule's maximum in 16 bits: its number, or one of these two for the two that
+ * are larger (the table is a quarter of a table of int64_t) */
+#define MAX_ANY 0u  /* INT64_MAX */
+#define MAX_SAFE 1u /* CAMP_MAX_SAFE_INT */
+
 static void rule_range(const ictx_t *cx, unsigned r, int64_t *min, int64_t *max, const char **text)
 {
-    static const int64_t maxes[IB_RATE_STRICT + 1u] = {
-        INT64_MAX, CAMP_MAX_SAFE_INT, 60, 1440, 599, IB_NAME_MAX, 1000, INT64_MAX, 25};
+    static const uint16_t maxes[IB_RATE_STRICT + 1u] = {MAX_ANY,     MAX_SAFE, 60u,     1440u, 599u,
+                                                        IB_NAME_MAX, 1000u,    MAX_ANY, 25u};
     static const uint8_t mins[IB_RATE_STRICT + 1u] = {0u, 0u, 1u, 0u, 100u, 1u, 0u, 1u, 1u};
     static const char *const texts[IB_RATE_STRICT + 1u] = {
         CAMP_RULE(I22, "must be an integer"),
@@ -202,7 +207,9 @@ static void rule_range(const ictx_t *cx, unsigned r, int64_t *min, int64_t *max,
         i = IB_RATE_STRICT;
     }
     *min = (i == (unsigned)R_NONE) ? INT64_MIN : (int64_t)mins[i];
-    *max = maxes[i];
+    *max = (maxes[i] == MAX_ANY)    ? INT64_MAX
+           : (maxes[i] == MAX_SAFE) ? CAMP_MAX_SAFE_INT
+                                    : (int64_t)maxes[i];
     *text = texts[i];
 }
 
