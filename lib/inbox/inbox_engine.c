@@ -1508,17 +1508,14 @@ static IB_HOT camp_status_t dec_close(ictx_t *cx, iframe_t *f, const inode_t *nd
 }
 
 /* Validate, encode or equal: a plain member @p m (a kind below K_SUB: walk_member()
- * hands the others to the sub hook) of object level @p f, with its key on the path
- * (validate) or written (encode). */
+ * hands the others to the sub hook, and refuses either kind in a request body that
+ * must not send it) of object level @p f, with its key on the path (validate) or
+ * written (encode). */
 CAMP_NOINLINE static camp_status_t walk_scalar(ictx_t *cx, const iframe_t *f, const ifield_t *m)
 {
     const void *b = (cx->op == OP_EQUAL) ? f->u.s.b : NULL;
     switch (cx->op) {
     case OP_VALIDATE:
-        if ((m->flags & F_NO_REQUEST) != 0 && cx->request) {
-            return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
-                                   CAMP_RULE(I44, "must not be sent: the server assigns it"));
-        }
         if (is_null(m, f->a)) {
             return nullable(cx, m)
                        ? CAMP_OK
@@ -1594,11 +1591,11 @@ static IB_INLINE camp_status_t walk_member(ictx_t *cx, iframe_t *f, const inode_
     if (st != CAMP_OK || skip) {
         return st;
     }
-    if (m->kind < K_SUB) {
-        st = walk_scalar(cx, f, m);
-    } else if (cx->op == OP_VALIDATE && (m->flags & F_NO_REQUEST) != 0 && cx->request) {
+    if (cx->op == OP_VALIDATE && (m->flags & F_NO_REQUEST) != 0 && cx->request) {
         st = camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
                              CAMP_RULE(I44, "must not be sent: the server assigns it"));
+    } else if (m->kind < K_SUB) {
+        st = walk_scalar(cx, f, m);
     } else {
         st = hook_sub(cx, f, m, -1, sub);
     }
