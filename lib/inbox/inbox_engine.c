@@ -504,24 +504,42 @@ static const camp_str_t *str_of(const void *base, const ifield_t *f)
     return (const camp_str_t *)(const void *)p;
 }
 
+/* The type a member of kind @p kind must have, as a rule text (its `or null` form
+ * where @p nullable). One table of the texts and one byte a kind, not a switch: each
+ * case took more code than its byte. */
 static const char *type_text(uint8_t kind, bool nullable)
 {
-    switch (kind) {
-    case K_BOOL: return CAMP_RULE(I33, "must be a boolean");
-    case K_FRAC: return CAMP_RULE(I34, "must be a number in 0..1");
-    case K_I64:
-    case K_U16: return CAMP_RULE(I22, "must be an integer");
-    case K_TIME:
-        return nullable ? CAMP_RULE(I35, "must be an RFC 3339 date-time or null")
-                        : CAMP_RULE(I36, "must be an RFC 3339 date-time");
-    case K_IDS: return CAMP_RULE(I25, "must be an array");
-    case K_RAW_OBJ:
-    case K_SUB: return CAMP_RULE(I26, "must be an object");
-    case K_RAW: return CAMP_RULE(I37, "must not be null");
-    default:
-        return nullable ? CAMP_RULE(I38, "must be a string or null")
-                        : CAMP_RULE(I28, "must be a string");
+    enum {
+        T_STRING = 0, /* then its `or null` form */
+        T_TIME = 2,   /* then its `or null` form */
+        T_BOOL = 4,
+        T_FRAC,
+        T_INT,
+        T_ARRAY,
+        T_OBJECT,
+        T_RAW
+    };
+    static const char *const texts[T_RAW + 1] = {
+        CAMP_RULE(I28, "must be a string"),
+        CAMP_RULE(I38, "must be a string or null"),
+        CAMP_RULE(I36, "must be an RFC 3339 date-time"),
+        CAMP_RULE(I35, "must be an RFC 3339 date-time or null"),
+        CAMP_RULE(I33, "must be a boolean"),
+        CAMP_RULE(I34, "must be a number in 0..1"),
+        CAMP_RULE(I22, "must be an integer"),
+        CAMP_RULE(I25, "must be an array"),
+        CAMP_RULE(I26, "must be an object"),
+        CAMP_RULE(I37, "must not be null"),
+    };
+    static const uint8_t of_kind[K_HOOK + 1] = {
+        [K_BOOL] = T_BOOL,      [K_I64] = T_INT,   [K_U16] = T_INT,
+        [K_FRAC] = T_FRAC,      [K_TIME] = T_TIME, [K_RAW] = T_RAW,
+        [K_RAW_OBJ] = T_OBJECT, [K_IDS] = T_ARRAY, [K_SUB] = T_OBJECT /* the others: T_STRING */};
+    unsigned t = (kind <= (unsigned)K_HOOK) ? of_kind[kind] : (unsigned)T_STRING;
+    if ((t < (unsigned)T_BOOL) && nullable) {
+        t++;
     }
+    return texts[t];
 }
 
 /* ---- member rules ------------------------------------------------------------------------------ */
