@@ -387,11 +387,8 @@ static const ifield_t v2_error_fields[] = {
 /* The summary campaign shape (§3.3) the v1 webhooks carry. */
 static const ifield_t summary_fields[] = {SUMMARY_FIELDS};
 
-/* The legacy webhook's `data.campaign` is only `{id, name}`. */
-static const ifield_t ref_fields[] = {
-    {IB_KEY(id), K_ID, R_NONE, F_REQ, S_OFF(id), 0, 0},
-    {IB_KEY(name), K_STR, R_NONE, F_REQ, S_OFF(name), 0, 0},
-};
+/* The legacy webhook's `data.campaign` is only `{id, name}`: the summary's first two
+ * members (N_REF, below). */
 
 /* §8.1: all seven envelope members are required. IDs are only required to be
  * non-empty strings: no pattern is documented for them (D14 shows `team_...`). */
@@ -440,12 +437,8 @@ static const ifield_t wh_v2_target_fields[] = {
      CAMP_INBOX_WEBHOOK_HAS_STEP_NUMBER},
 };
 
-/* campaign.* events: `{campaign}`; target.* events: `{campaign, thread, message,
- * prospect}` (§8.2). */
-static const ifield_t wh_campaign_data_fields[] = {
-    {IB_KEY(campaign), K_SUB, SUB_WH_CAMPAIGN, F_REQ, 0, 0, 0},
-};
-
+/* campaign.* events: `{campaign}`, the first member of target.* events' `{campaign,
+ * thread, message, prospect}` (§8.2). */
 static const ifield_t wh_target_data_fields[] = {
     {IB_KEY(campaign), K_SUB, SUB_WH_CAMPAIGN, F_REQ, 0, 0, 0},
     {IB_KEY(thread), K_SUB, SUB_WH_PART, F_REQ, N_THREAD, 0, 0},
@@ -464,12 +457,14 @@ static const ifield_t wh_legacy_data_fields[] = {
     {IB_KEY(campaign), K_SUB, SUB_WH_CAMPAIGN, F_REQ, 0, 0, 0},
 };
 
+/* (its first member is the whole legacy thread) */
 static const ifield_t thread_fields[] = {
     {IB_KEY(id), K_STR, R_NONEMPTY, F_REQ, WH_OFF(thread_id), 0, 0},
     {IB_KEY(platformId), K_STR, R_NONE, 0, WH_OFF(thread_platform_id), 0, 0},
     {IB_KEY(accountLinkId), K_ID, R_NONE, 0, WH_OFF(account_link_id), 0, 0},
 };
 
+/* (its first two members are the whole legacy message) */
 static const ifield_t message_part_fields[] = {
     {IB_KEY(id), K_STR, R_NONEMPTY, F_REQ, WH_OFF(message_id), 0, 0},
     {IB_KEY(content), K_STR, R_NONE, 0, WH_OFF(message_content), 0, 0},
@@ -496,15 +491,6 @@ static const ifield_t account_link_fields[] = {
     {IB_KEY(id), K_ID, R_NONE, F_REQ, WH_OFF(account_link_id), 0, 0},
 };
 
-static const ifield_t legacy_thread_fields[] = {
-    {IB_KEY(id), K_STR, R_NONEMPTY, F_REQ, WH_OFF(thread_id), 0, 0},
-};
-
-static const ifield_t legacy_message_fields[] = {
-    {IB_KEY(id), K_STR, R_NONEMPTY, F_REQ, WH_OFF(message_id), 0, 0},
-    {IB_KEY(content), K_STR, R_NONE, 0, WH_OFF(message_content), 0, 0},
-};
-
 /* §8.5: `{events, hasMore, lastSeq}`, all three required (the events are decoded
  * one by one by camp_inbox_events_next()). */
 static const ifield_t events_page_fields[] = {
@@ -518,6 +504,12 @@ static const ifield_t events_page_fields[] = {
 #define NODE(T)                                                                                    \
     {                                                                                              \
         T, COUNT(T), 0, 0                                                                          \
+    }
+/* The first N members of table T: an object whose members are another's first ones
+ * (in the same pool) shares its rows. */
+#define NODE_FIRST(T, N)                                                                           \
+    {                                                                                              \
+        T, (uint8_t)((N) + (0u * sizeof(char[((N) <= COUNT(T)) ? 1 : -1]))), 0, 0                  \
     }
 #define NODE_P(T, S, M, W)                                                                         \
     {                                                                                              \
@@ -571,12 +563,12 @@ const inode_t camp_ib_webhook_nodes[IB_WEBHOOK_NODES] = {
     /* N_WEBHOOK is replaced by its format's node when it opens */
     [N_WEBHOOK - N_WEBHOOK] = NODE(wh_v1_fields),
     [N_SUMMARY - N_WEBHOOK] = NODE(summary_fields),
-    [N_REF - N_WEBHOOK] = NODE(ref_fields),
+    [N_REF - N_WEBHOOK] = NODE_FIRST(summary_fields, 2),
     [N_WH_V1 - N_WEBHOOK] = NODE(wh_v1_fields),
     [N_WH_LEGACY - N_WEBHOOK] = NODE(wh_legacy_fields),
     [N_WH_V2 - N_WEBHOOK] = NODE_P(wh_v2_fields, camp_inbox_webhook_t, present, 1),
     [N_WH_OBJECT - N_WEBHOOK] = NODE(wh_object_fields),
-    [N_WH_CAMPAIGN_DATA - N_WEBHOOK] = NODE(wh_campaign_data_fields),
+    [N_WH_CAMPAIGN_DATA - N_WEBHOOK] = NODE_FIRST(wh_target_data_fields, 1),
     [N_WH_TARGET_DATA - N_WEBHOOK] = NODE(wh_target_data_fields),
     [N_WH_LEGACY_DATA - N_WEBHOOK] = NODE(wh_legacy_data_fields),
     [N_WH_V2_TARGET - N_WEBHOOK] = NODE_P(wh_v2_target_fields, camp_inbox_webhook_t, present, 1),
@@ -585,8 +577,8 @@ const inode_t camp_ib_webhook_nodes[IB_WEBHOOK_NODES] = {
     [N_PROSPECT - N_WEBHOOK] = NODE(prospect_fields),
     [N_TEAM_PART - N_WEBHOOK] = NODE(team_part_fields),
     [N_ACCOUNT_LINK - N_WEBHOOK] = NODE(account_link_fields),
-    [N_LEGACY_THREAD - N_WEBHOOK] = NODE(legacy_thread_fields),
-    [N_LEGACY_MESSAGE - N_WEBHOOK] = NODE(legacy_message_fields),
+    [N_LEGACY_THREAD - N_WEBHOOK] = NODE_FIRST(thread_fields, 1),
+    [N_LEGACY_MESSAGE - N_WEBHOOK] = NODE_FIRST(message_part_fields, 2),
 };
 const inode_t camp_ib_success_node = NODE(success_fields);
 const inode_t camp_ib_leads_add_result_node = NODE(leads_add_result_fields);
