@@ -1526,9 +1526,9 @@ static IB_HOT camp_status_t dec_close(ictx_t *cx, iframe_t *f, const inode_t *nd
 }
 
 /* Validate, encode or equal: a plain member @p m (a kind below K_SUB: walk_member()
- * hands the others to the sub hook, and refuses either kind in a request body that
- * must not send it) of object level @p f, with its key on the path (validate) or
- * written (encode). */
+ * hands the others to the sub hook; walk_enter() has refused either kind in a
+ * request body that must not send it) of object level @p f, with its key on the
+ * path (validate) or written (encode). */
 CAMP_NOINLINE static camp_status_t walk_scalar(ictx_t *cx, const iframe_t *f, const ifield_t *m)
 {
     const void *b = (cx->op == OP_EQUAL) ? f->u.s.b : NULL;
@@ -1562,7 +1562,8 @@ CAMP_NOINLINE static camp_status_t walk_scalar(ictx_t *cx, const iframe_t *f, co
 }
 
 /* Validate, encode or equal: whether member @p m is there (and, for equal, there in
- * both), its key pushed on the path or written; *skip when it is absent. */
+ * both), its key pushed on the path or written; *skip when it is absent. Validate:
+ * a member a request body must not send is refused once its key is on the path. */
 static camp_status_t walk_enter(ictx_t *cx, const iframe_t *f, const inode_t *nd, const ifield_t *m,
                                 bool *skip)
 {
@@ -1577,6 +1578,10 @@ static camp_status_t walk_enter(ictx_t *cx, const iframe_t *f, const inode_t *nd
         if (!present) {
             return camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED,
                                    CAMP_RULE(I40, "required field missing"));
+        }
+        if ((m->flags & F_NO_REQUEST) != 0 && cx->request) {
+            return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
+                                   CAMP_RULE(I44, "must not be sent: the server assigns it"));
         }
         break;
     case OP_ENCODE:
@@ -1609,10 +1614,7 @@ static IB_INLINE camp_status_t walk_member(ictx_t *cx, iframe_t *f, const inode_
     if (st != CAMP_OK || skip) {
         return st;
     }
-    if (cx->op == OP_VALIDATE && (m->flags & F_NO_REQUEST) != 0 && cx->request) {
-        st = camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
-                             CAMP_RULE(I44, "must not be sent: the server assigns it"));
-    } else if (m->kind < K_SUB) {
+    if (m->kind < K_SUB) {
         st = walk_scalar(cx, f, m);
     } else {
         st = hook_sub(cx, f, m, -1, sub);
