@@ -488,11 +488,24 @@ camp_status_t camp_ib_check_kind_str(const ictx_t *cx, uint8_t kind, uint8_t rul
     return (rule == R_NONE) ? CAMP_OK : length_rule(cx, rule, chars, why);
 }
 
+/* Whether kind @p k is a view (K_TIME: its raw text). Where size is wanted, one bit a
+ * kind in a mask: a shift and a test its callers inline, not a function of compares. */
+#if CAMP_ENGINE_FAST_PATHS
 static bool is_ptr_kind(uint8_t k)
 {
     return k == K_STR || k == K_ID || k == K_COLID || k == K_TZ || k == K_TIME || k == K_RAW ||
            k == K_RAW_OBJ;
 }
+#else
+#define PTR_KINDS                                                                                  \
+    ((1u << K_STR) | (1u << K_ID) | (1u << K_COLID) | (1u << K_TZ) | (1u << K_TIME) |              \
+     (1u << K_RAW) | (1u << K_RAW_OBJ))
+
+static bool is_ptr_kind(uint8_t k)
+{
+    return (k < 32u) && (((PTR_KINDS >> k) & 1u) != 0u);
+}
+#endif
 
 /* The camp_str_t of a pointer-kind member (for K_TIME: its raw text). */
 static const camp_str_t *str_of(const void *base, const ifield_t *f)
