@@ -724,6 +724,7 @@ CAMP_NOINLINE static camp_status_t decode_integer(ictx_t *cx, const ifield_t *f,
     return CAMP_OK;
 }
 
+#if CAMP_ENGINE_FAST_PATHS
 CAMP_NOINLINE static camp_status_t decode_time(ictx_t *cx, const ifield_t *f, int v, char *p)
 {
     camp_inbox_time_t *t = (camp_inbox_time_t *)(void *)p;
@@ -741,6 +742,21 @@ CAMP_NOINLINE static camp_status_t decode_time(ictx_t *cx, const ifield_t *f, in
     /* not a string, or not a date-time: one text for both */
     return camp_ib_fail_at(cx, v, st, type_text(K_TIME, nullable(cx, f)));
 }
+#else
+/* K_TIME, where size is wanted: read as a string by decode_string() (the same
+ * failure for a value that is none: its type text), then parsed here, out of its
+ * frame; a text that is no date-time fails with that text too. */
+typedef char time_raw_first[(offsetof(camp_inbox_time_t, raw) == 0u) ? 1 : -1];
+
+CAMP_NOINLINE static camp_status_t time_rule(ictx_t *cx, const ifield_t *f, int v,
+                                             camp_inbox_time_t *t)
+{
+    if (camp_datetime_parse(t->raw.ptr, t->raw.len, &t->at) == CAMP_OK) {
+        return CAMP_OK;
+    }
+    return camp_ib_fail_at(cx, v, CAMP_ERR_DATE, type_text(K_TIME, nullable(cx, f)));
+}
+#endif
 
 #if !CAMP_ENGINE_FAST_PATHS
 /* The characters of a decoded string: valid UTF-8 (the strict check proved it), so
@@ -796,7 +812,8 @@ static IB_HOT camp_status_t string_rule(ictx_t *cx, const ifield_t *f, int v, co
     return st;
 }
 
-/* K_STR, K_ID, K_COLID, K_TZ */
+/* K_STR, K_ID, K_COLID, K_TZ (where size is wanted, K_TIME too: its raw text is
+ * its first member) */
 CAMP_NOINLINE static camp_status_t decode_string(ictx_t *cx, const ifield_t *f, int v, char *p)
 {
     camp_str_t *s = (camp_str_t *)(void *)p;
@@ -805,6 +822,11 @@ CAMP_NOINLINE static camp_status_t decode_string(ictx_t *cx, const ifield_t *f, 
         return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(f->kind, nullable(cx, f)));
     }
     st = get_str(cx, v, s);
+#if !CAMP_ENGINE_FAST_PATHS
+    if ((st == CAMP_OK) && (f->kind == K_TIME)) {
+        return time_rule(cx, f, v, (camp_inbox_time_t *)(void *)p);
+    }
+#endif
     return (st == CAMP_OK) ? string_rule(cx, f, v, s) : st;
 }
 
@@ -870,7 +892,9 @@ static IB_HOT camp_status_t decode_value(ictx_t *cx, const ifield_t *f, int v, v
         }
         return CAMP_OK;
     }
+#if CAMP_ENGINE_FAST_PATHS
     case K_TIME: return decode_time(cx, f, v, p);
+#endif
     default: return decode_string(cx, f, v, p);
     }
 }
