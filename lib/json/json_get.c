@@ -466,6 +466,7 @@ static CAMP_NOINLINE char *unescape(char *start, char *end)
     uint64_t r;
     uint32_t u;
 
+#if CAMP_ENGINE_FAST_PATHS
     /* No escape: the raw text is the value (the strict check proved it is UTF-8
      * without control bytes). */
     if (memchr(start, '\\', (size_t)(end - start)) == NULL) {
@@ -487,6 +488,32 @@ static CAMP_NOINLINE char *unescape(char *start, char *end)
         }
         p = &p[CAMP_JSON_ESC_USED(r)];
     }
+#else
+    /* The same in one pass where code is built for size (no memchr(): a firmware
+     * that decodes links it for this alone, 160 B in picolibc): bit 0 of u tells an
+     * escape was met, bit 1 a raw NUL, which refuses the text only when it has an
+     * escape (without one, the raw text is the value); a \\u0000 escape refuses it
+     * at once. */
+    u = 0;
+    while (p < end) {
+        if (*p != '\\') {
+            if (*p == '\0') {
+                u |= 2u;
+            }
+            p++;
+            continue;
+        }
+        r = camp_json_escape(p, end);
+        if (CAMP_JSON_ESC_UTF8(r) == 0u) {
+            return NULL;
+        }
+        p = &p[CAMP_JSON_ESC_USED(r)];
+        u |= 1u;
+    }
+    if (u != 1u) {
+        return ((u & 1u) == 0u) ? end : NULL;
+    }
+#endif
     /* Second pass: every escape is at least as long as the UTF-8 it becomes, so
      * the write position never passes the read position (the bytes before the
      * first escape are copied onto themselves). */
