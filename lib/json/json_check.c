@@ -374,6 +374,7 @@ static bool number_token(check_t *ck)
 /* true, false or null at ck->i (b = its first byte), not followed by a word byte. */
 static bool literal_token(check_t *ck, unsigned char b)
 {
+#if CAMP_ENGINE_FAST_PATHS
     /* four bytes compared at once (a constant size, which compilers inline), then
      * false's last byte */
     const char *w = (b == 't') ? "true" : (b == 'f') ? "fals" : "null";
@@ -384,6 +385,19 @@ static bool literal_token(check_t *ck, unsigned char b)
         (len - i > n && (CLS(ck->s[i + n]) & CAMP_JSON_C_WORD) != 0)) {
         return check_fail(ck, i, CAMP_RULE(J17, "invalid literal"));
     }
+#else
+    /* byte by byte where code is built for size: a constant-size memcmp() is a call
+     * there, and links it */
+    const char *w = (b == 't') ? "true" : (b == 'f') ? "false" : "null";
+    size_t i = ck->i, len = ck->len;
+    size_t n = 0;
+    while ((w[n] != '\0') && ((i + n) < len) && (ck->s[i + n] == (unsigned char)w[n])) {
+        n++;
+    }
+    if ((w[n] != '\0') || ((len - i > n) && ((CLS(ck->s[i + n]) & CAMP_JSON_C_WORD) != 0))) {
+        return check_fail(ck, i, CAMP_RULE(J17, "invalid literal"));
+    }
+#endif
     ck->i = i + n;
     value_done(ck);
     return true;
