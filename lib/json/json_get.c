@@ -100,6 +100,9 @@ int camp_json_size(const camp_json_doc_t *doc, int tok)
     return camp_json_size_at(doc, tok);
 }
 
+/* Where speed is wanted, the hot loop of member and enum lookup in a loop of its
+ * own. */
+#if CAMP_ENGINE_FAST_PATHS
 bool camp_json_string_eq(const camp_json_doc_t *doc, int tok, const char *lit)
 {
     const camp_json_token_t *t = camp_json_string_tok(doc, tok);
@@ -115,7 +118,6 @@ bool camp_json_string_eq(const camp_json_doc_t *doc, int tok, const char *lit)
      * of a raw token is decoded by the leaf decoder, its UTF-8 compared byte by
      * byte (a decoded token's bytes are all plain). lit's NUL never matches: a NUL
      * in the token (raw, or \u0000) makes it longer than lit. */
-#if CAMP_ENGINE_FAST_PATHS
     /* a speed path: a decoded token's bytes in a loop of their own, without the
      * escape test (the loop below compares them alike) */
     if ((t->type_ & CAMP_JSON_F_DECODED) != 0) {
@@ -126,7 +128,6 @@ bool camp_json_string_eq(const camp_json_doc_t *doc, int tok, const char *lit)
             }
         }
     }
-#endif
     while (p < end) {
         uint32_t w;
         if ((*p != '\\') || ((t->type_ & CAMP_JSON_F_DECODED) != 0)) {
@@ -152,6 +153,27 @@ bool camp_json_string_eq(const camp_json_doc_t *doc, int tok, const char *lit)
     }
     return *l == '\0';
 }
+#else
+/* Where code is built for size, the token's decoded bytes come from the one string
+ * iterator (the path printer's), not from a decoding loop of its own. lit's NUL
+ * never matches: a NUL in the token (raw, or \u0000) makes it longer than lit. */
+bool camp_json_string_eq(const camp_json_doc_t *doc, int tok, const char *lit)
+{
+    camp_json_striter_t it;
+    const unsigned char *l = (const unsigned char *)lit;
+    int b;
+    if ((lit == NULL) || !camp_json_striter_init(&it, doc, tok)) {
+        return false;
+    }
+    while ((b = camp_json_striter_next(&it)) >= 0) {
+        if ((*l == 0u) || ((unsigned)b != *l)) {
+            return false;
+        }
+        l++;
+    }
+    return *l == 0u;
+}
+#endif
 
 /* Does key token @p k equal @p key (@p klen bytes)? The hot loop of member lookup:
  * a length test rejects most keys without a call. Raw text without escapes (and a
@@ -160,8 +182,16 @@ bool camp_json_string_eq(const camp_json_doc_t *doc, int tok, const char *lit)
  * check): raw text as long as a key that holds a backslash never matches it.
  * camp_json_string_eq() decides the rest (it checks the token as well), as a tail
  * call: this frame is gone before its frame is made. */
+#if CAMP_ENGINE_FAST_PATHS
 static CAMP_NOINLINE bool key_is(const camp_json_doc_t *doc, int k, const char *key, size_t klen)
 {
+#else
+/* where code is built for size, the key is measured here, so that its length does
+ * not live in camp_json_member()'s frame across the calls */
+static CAMP_NOINLINE bool key_is(const camp_json_doc_t *doc, int k, const char *key)
+{
+    size_t klen = strlen(key);
+#endif
     const camp_json_token_t *t = &doc->tokens[k];
     size_t n = (size_t)t->end - (size_t)t->start; /* damaged (end < start): huge, refused */
     bool raw = (t->type_ & CAMP_JSON_F_DECODED) == 0;
@@ -190,16 +220,27 @@ int camp_json_member(const camp_json_doc_t *doc, int obj, const char *key)
 {
     int found = -1;
     int k, n;
+#if CAMP_ENGINE_FAST_PATHS
     size_t klen;
+#endif
     if (camp_json_kind(doc, obj) != CAMP_JSON_OBJECT || key == NULL) {
         return -1;
     }
+#if CAMP_ENGINE_FAST_PATHS
     klen = strlen(key);
+#endif
     n = doc->tokens[obj].size;
-    /* only doc, key, klen, n, k and found live across the calls: a small frame */
+    /* only doc, key, klen (where speed is wanted), n, k and found live across the
+     * calls: a small frame */
     for (k = obj + 1; n > 0 && k < doc->count - 1; n--) {
+        bool hit;
+#if CAMP_ENGINE_FAST_PATHS
+        hit = key_is(doc, k, key, klen);
+#else
+        hit = key_is(doc, k, key);
+#endif
         /* no early exit: with duplicate keys the last one wins */
-        if (key_is(doc, k, key, klen)) {
+        if (hit) {
             found = k + 1;
         }
         k = next_key(doc, k);
