@@ -141,22 +141,6 @@ static size_t number_end(const unsigned char *s, size_t i, size_t len, size_t *b
     return k;
 }
 
-/* s[at] is a backslash: true when a `\u` with 4 hex digits starts there; *k
- * receives the index of the first byte that is not part of it. */
-static bool u_escape(const unsigned char *s, size_t at, size_t len, size_t *k)
-{
-    size_t j = at + 2;
-    if (len - at < 2 || s[at] != '\\' || s[at + 1] != 'u') {
-        *k = at;
-        return false;
-    }
-    while (j < at + 6 && j < len && (CLS(s[j]) & CAMP_JSON_C_HEX) != 0) {
-        j++;
-    }
-    *k = j;
-    return j == at + 6;
-}
-
 /* check_t::limits: the deepest nesting allowed, and a flag beside it. The flag shares
  * the field because a field of its own costs the checker's loop a register, and its
  * frame (under every check of a raw member) 8 bytes. */
@@ -198,23 +182,29 @@ static void value_done(check_t *ck)
     ck->st = (ck->depth == 0) ? ST_END : ST_AFTER_VALUE;
 }
 
-/* A backslash at s[i] inside a string. Returns the index past the escape, 0 on
- * failure (recorded), or len when the input ends inside it. */
-static size_t check_escape(check_t *ck, size_t i)
+/* The \\u escape at s[i] inside a string: as check_escape() below. */
+#if CAMP_ENGINE_FAST_PATHS
+/* A speed path: the hex digits are scanned in place, and the decoder is asked only
+ * about a surrogate, for its pair. *k receives the index of the first byte that is
+ * not part of the 4 hex digits. */
+static bool u_escape(const unsigned char *s, size_t at, size_t len, size_t *k)
+{
+    size_t j = at + 2;
+    if (len - at < 2 || s[at] != '\\' || s[at + 1] != 'u') {
+        *k = at;
+        return false;
+    }
+    while (j < at + 6 && j < len && (CLS(s[j]) & CAMP_JSON_C_HEX) != 0) {
+        j++;
+    }
+    *k = j;
+    return j == at + 6;
+}
+
+static size_t check_u_escape(check_t *ck, size_t i)
 {
     const unsigned char *s = ck->s;
     size_t k;
-    ck->limits |= CHECK_ESCAPES;
-    if (ck->len - i < 2) {
-        return ck->len;
-    }
-    if ((CLS(s[i + 1]) & CAMP_JSON_C_ESC) != 0) {
-        return i + 2;
-    }
-    if (s[i + 1] != 'u') {
-        (void)check_fail(ck, i + 1, CAMP_RULE(J08, "invalid escape in string"));
-        return 0;
-    }
     if (!u_escape(s, i, ck->len, &k)) {
         if (k >= ck->len) {
             return ck->len;
@@ -235,6 +225,55 @@ static size_t check_escape(check_t *ck, size_t i)
         return 0;
     }
     return i + 12;
+}
+#else
+/* Where code is built for size, the one escape decoder reads it: it takes 6 bytes for
+ * a \u escape with 4 hex digits, 12 for a high surrogate with its low one, and 1
+ * (the backslash alone) for a malformed one; the failing byte is looked for only on
+ * failure. */
+static size_t check_u_escape(check_t *ck, size_t i)
+{
+    const unsigned char *s = ck->s;
+    size_t used =
+        CAMP_JSON_ESC_USED(camp_json_escape((const char *)s + i, (const char *)s + ck->len));
+    if (used == 1u) {
+        /* the first byte that is not a hex digit, or the end of the input */
+        size_t k = i + 2u;
+        while ((k < ck->len) && ((CLS(s[k]) & CAMP_JSON_C_HEX) != 0)) {
+            k++;
+        }
+        if (k >= ck->len) {
+            return ck->len;
+        }
+        (void)check_fail(ck, k, CAMP_RULE(J09, "invalid \\u escape (needs 4 hex digits)"));
+        return 0;
+    }
+    /* the same policy: a surrogate (D800..DFFF) only with its pair (12 bytes) */
+    if ((used == 6u) && ((s[i + 2] | 0x20u) == 'd') && (s[i + 3] >= '8')) {
+        (void)check_fail(ck, i, CAMP_RULE(J10, "unpaired surrogate in \\u escape"));
+        return 0;
+    }
+    return i + used;
+}
+#endif
+
+/* A backslash at s[i] inside a string. Returns the index past the escape, 0 on
+ * failure (recorded), or len when the input ends inside it. */
+static size_t check_escape(check_t *ck, size_t i)
+{
+    const unsigned char *s = ck->s;
+    ck->limits |= CHECK_ESCAPES;
+    if (ck->len - i < 2) {
+        return ck->len;
+    }
+    if ((CLS(s[i + 1]) & CAMP_JSON_C_ESC) != 0) {
+        return i + 2;
+    }
+    if (s[i + 1] != 'u') {
+        (void)check_fail(ck, i + 1, CAMP_RULE(J08, "invalid escape in string"));
+        return 0;
+    }
+    return check_u_escape(ck, i);
 }
 
 /* The bytes of a string whose opening quote is at ck->i: on success ck->i is past
