@@ -75,6 +75,18 @@ static inline camp_json_kind_t camp_json_token_kind(const camp_json_doc_t *doc, 
         return CAMP_JSON_INVALID;
     }
     t = &doc->tokens[tok];
+#if !CAMP_ENGINE_FAST_PATHS
+    /* where code is built for size, the other kinds from a table by the type code
+     * (0 and codes above the primitive's are invalid), not a case each */
+    if ((t->type_ & CAMP_JSON_T_MASK) != CAMP_JSON_T_PRIMITIVE) {
+        static const camp_json_kind_t kinds[CAMP_JSON_T_PRIMITIVE] = {
+            [CAMP_JSON_T_OBJECT] = CAMP_JSON_OBJECT,
+            [CAMP_JSON_T_ARRAY] = CAMP_JSON_ARRAY,
+            [CAMP_JSON_T_STRING] = CAMP_JSON_STRING};
+        unsigned code = (unsigned)t->type_ & CAMP_JSON_T_MASK;
+        return (code < CAMP_JSON_T_PRIMITIVE) ? kinds[code] : CAMP_JSON_INVALID;
+    }
+#endif
     switch (t->type_ & CAMP_JSON_T_MASK) {
     case CAMP_JSON_T_OBJECT: return CAMP_JSON_OBJECT;
     case CAMP_JSON_T_ARRAY: return CAMP_JSON_ARRAY;
