@@ -103,6 +103,7 @@ static size_t skip_space_words(const unsigned char *s, size_t i, size_t len)
 #define skip_space_words(s, i, len) (i)
 #endif
 
+#if CAMP_ENGINE_FAST_PATHS
 /* s[j..) starts with at least one digit: the index past the run, else 0. */
 static size_t digits(const unsigned char *s, size_t j, size_t len)
 {
@@ -140,6 +141,65 @@ static size_t number_end(const unsigned char *s, size_t i, size_t len, size_t *b
     }
     return k;
 }
+#else
+/* Where code is built for size, the number's grammar is an automaton: 9 states (0:
+ * start, 1: after '-', 2: after a leading 0, 3: integer digits, 4: after '.', 5:
+ * fraction digits, 6: after 'e', 7: after the exponent's sign, 8: its digits), each
+ * with the next state for a byte of class 0 ('0'), 1 ('1'..'9'), 2 ('.'), 3 ('e' or
+ * 'E'), 4 ('+'), 5 ('-') in 4 bits each (0: no way on). States 2, 3, 5 and 8 may end
+ * a number. */
+static const uint32_t k_number_states[9] = {
+    0x100032u, /* 0: '0' 2, '1'..'9' 3, '-' 1 */
+    0x000032u, /* 1: '0' 2, '1'..'9' 3 */
+    0x006400u, /* 2: '.' 4, 'e' 6 */
+    0x006433u, /* 3: digits 3, '.' 4, 'e' 6 */
+    0x000055u, /* 4: digits 5 */
+    0x006055u, /* 5: digits 5, 'e' 6 */
+    0x770088u, /* 6: digits 8, '+' '-' 7 */
+    0x000088u, /* 7: digits 8 */
+    0x000088u, /* 8: digits 8 */
+};
+
+/* Index past the number at s[i] (a '-' or a digit), or 0 with *bad the offending
+ * index: the first byte with no way on, unless the number may end there and it is
+ * not a word byte (`01`, `1.2.3`, `1x` fail too). */
+static size_t number_end(const unsigned char *s, size_t i, size_t len, size_t *bad)
+{
+    unsigned st = 0;
+    size_t k;
+    for (k = i; k < len; k++) {
+        unsigned b = s[k];
+        unsigned c = 6; /* no way on */
+        unsigned next = 0;
+        if ((b - (unsigned)'0') <= 9u) {
+            c = (b != (unsigned)'0') ? 1u : 0u;
+        } else if (b == (unsigned)'.') {
+            c = 2;
+        } else if ((b | 0x20u) == (unsigned)'e') {
+            c = 3;
+        } else if (b == (unsigned)'+') {
+            c = 4;
+        } else if (b == (unsigned)'-') {
+            c = 5;
+        } else {
+            /* no way on */
+        }
+        if (c < 6u) {
+            next = (k_number_states[st] >> (4u * c)) & 0xFu;
+        }
+        if (next == 0u) {
+            break;
+        }
+        st = next;
+    }
+    /* 0x12C: the states 2, 3, 5 and 8 */
+    if ((((0x12Cu >> st) & 1u) == 0u) || ((k < len) && ((CLS(s[k]) & CAMP_JSON_C_WORD) != 0))) {
+        *bad = k;
+        k = 0;
+    }
+    return k;
+}
+#endif
 
 /* check_t::limits: the deepest nesting allowed, and a flag beside it. The flag shares
  * the field because a field of its own costs the checker's loop a register, and its
@@ -182,7 +242,7 @@ static void value_done(check_t *ck)
     ck->st = (ck->depth == 0) ? ST_END : ST_AFTER_VALUE;
 }
 
-/* The \\u escape at s[i] inside a string: as check_escape() below. */
+/* The \u escape at s[i] inside a string: as check_escape() below. */
 #if CAMP_ENGINE_FAST_PATHS
 /* A speed path: the hex digits are scanned in place, and the decoder is asked only
  * about a surrogate, for its pair. *k receives the index of the first byte that is
