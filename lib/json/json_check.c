@@ -20,7 +20,7 @@
 enum {
     ST_VALUE,          /* a value (document start, after ':' or after ',' in an array) */
     ST_VALUE_OR_CLOSE, /* a value or ']' (just after '[') */
-    ST_KEY_OR_CLOSE,   /* a key or '}' (just after '{') */
+    ST_KEY_OR_CLOSE,   /* a key or '}' (just after '{'); right after ST_VALUE_OR_CLOSE */
     ST_KEY,            /* a key (after ',' in an object) */
     ST_COLON,          /* ':' after a key */
     ST_AFTER_VALUE,    /* ',' or the container's closing bracket */
@@ -551,9 +551,19 @@ static bool step(check_t *ck, unsigned char b)
     case ST_END: return check_fail(ck, ck->i, CAMP_RULE(J07, "trailing data after the value"));
     default: break;
     }
+#if CAMP_ENGINE_FAST_PATHS
     if ((b == ']' && ck->st == ST_VALUE_OR_CLOSE) || (b == '}' && ck->st == ST_KEY_OR_CLOSE)) {
         return close_container(ck);
     }
+#else
+    /* Where code is built for size, one test for ']' just after '[' and '}' just after
+     * '{' (']' | 0x20 is '}'; bit 5 of the bracket adds 1 for '}': ST_KEY_OR_CLOSE is
+     * the enumerator after ST_VALUE_OR_CLOSE): the compiler then copies less of what
+     * follows for each bracket */
+    if (((b | 0x20u) == (unsigned char)'}') && (ck->st == (ST_VALUE_OR_CLOSE + ((b >> 5) & 1u)))) {
+        return close_container(ck);
+    }
+#endif
     if (b == '"') {
         return string_token(ck);
     }
