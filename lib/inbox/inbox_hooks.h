@@ -49,6 +49,15 @@ static inline iop_t ib_op(const ictx_t *cx)
     return IB_OP_OF(cx);
 }
 
+/* A nested value's other struct (equality's: its level's u.s.b). Decoding never
+ * reads it, so the decoding build does not store it. */
+static inline void other_is(const ictx_t *cx, isub_t *out, const void *b)
+{
+    if (ib_op(cx) != OP_DECODE) {
+        out->b = b;
+    }
+}
+
 /* Where speed is wanted (the engine's speed paths), a helper with one caller stays
  * a function of its own (IB_APART: not inlined), out of the hook that runs for every
  * object, and the pairs of a column mapping are read in their caller (IB_MAPPINGS).
@@ -990,7 +999,7 @@ IB_APART static camp_status_t webhook_data(ictx_t *cx, iframe_t *f, int v, isub_
         (ib_op(cx) == OP_EQUAL) ? (const camp_inbox_webhook_t *)f->u.s.b : NULL;
     bool legacy = (a->format == CAMP_INBOX_WEBHOOK_LEGACY);
     out->a = a;
-    out->b = b;
+    other_is(cx, out, b);
     out->kind = ISUB_OBJ;
     if (a->format == CAMP_INBOX_WEBHOOK_V2 && is_target(a->event)) {
         out->node = N_WH_V2_TARGET;
@@ -1489,7 +1498,7 @@ static camp_status_t lists_sub(ictx_t *cx, camp_inbox_rules_t *r, const camp_inb
 {
     size_t n;
     out->a = r;
-    out->b = rb;
+    other_is(cx, out, rb);
     out->node = (sub == SUB_LISTS) ? N_LEGACY_LIST : N_V2_LIST;
     if (ib_op(cx) == OP_DECODE) {
         int k = camp_ib_array_len(cx, v);
@@ -1520,7 +1529,7 @@ static camp_status_t steps_sub(ictx_t *cx, camp_inbox_sequence_t *q,
                                const camp_inbox_sequence_t *qb, int v, isub_t *out)
 {
     out->a = q;
-    out->b = qb;
+    other_is(cx, out, qb);
     out->node = N_STEP;
     if (ib_op(cx) == OP_DECODE) {
         int n = camp_ib_array_len(cx, v);
@@ -1553,7 +1562,7 @@ static camp_status_t segments_sub(ictx_t *cx, camp_inbox_step_t *a, const camp_i
     const camp_inbox_sequence_t *qb;
     camp_inbox_sequence_t *q = sequence_of(cx, &qb);
     out->a = a;
-    out->b = b;
+    other_is(cx, out, b);
     out->node = N_SEG_STATIC;
     if (q == NULL) {
         return camp_ib_fail_at(cx, v, CAMP_ERR_INTERNAL,
@@ -1619,7 +1628,7 @@ static camp_status_t data_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int v,
         }
     }
     out->a = a;
-    out->b = b;
+    other_is(cx, out, b);
     switch (a->type) {
     case CAMP_INBOX_STEP_DELAY:
         out->kind = ISUB_OBJ;
@@ -1676,7 +1685,7 @@ static camp_status_t hours_sub(ictx_t *cx, camp_week_windows_t *a, const camp_we
     out->kind = ISUB_MAP;
     out->node = N_WINDOW;
     out->a = a;
-    out->b = b;
+    other_is(cx, out, b);
     if (ib_op(cx) == OP_DECODE) {
         /* not an object: the engine refuses the map before it reads the count */
         out->n = (uint16_t)camp_json_size(cx->u.d.doc, v);
@@ -1744,7 +1753,7 @@ static camp_status_t variables_sub(ictx_t *cx, camp_inbox_campaign_t *a,
     out->kind = ISUB_MAP;
     out->node = N_VARIABLE;
     out->a = a;
-    out->b = b;
+    other_is(cx, out, b);
     if (ib_op(cx) == OP_DECODE) {
         int n =
             camp_json_kind(cx->u.d.doc, v) == CAMP_JSON_OBJECT ? camp_json_size(cx->u.d.doc, v) : 0;
@@ -1829,13 +1838,13 @@ static camp_status_t campaign_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, 
         out->kind = ISUB_OBJ;
         out->node = N_RULES;
         out->a = &a->rules;
-        out->b = b != NULL ? &b->rules : NULL;
+        other_is(cx, out, b != NULL ? &b->rules : NULL);
         return CAMP_OK;
     case SUB_SEQUENCE:
         out->kind = ISUB_OBJ;
         out->node = N_SEQUENCE;
         out->a = &a->sequence;
-        out->b = b != NULL ? &b->sequence : NULL;
+        other_is(cx, out, b != NULL ? &b->sequence : NULL);
         return CAMP_OK;
     case SUB_STEPS: /* legacy: a bare array of the sequence's steps */
         return steps_sub(cx, &a->sequence, b != NULL ? &b->sequence : NULL, v, out);
@@ -1844,7 +1853,7 @@ static camp_status_t campaign_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, 
     case SUB_VARIABLES: return variables_sub(cx, a, b, v, out);
     default: /* SUB_AUTOMATIONS */
         out->a = a;
-        out->b = b;
+        other_is(cx, out, b);
         out->node = N_AUTOMATION;
         if (ib_op(cx) == OP_DECODE) {
             int n = camp_ib_array_len(cx, v);
@@ -1874,7 +1883,7 @@ static camp_status_t page_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, isub
     const camp_inbox_campaign_page_t *b =
         (ib_op(cx) == OP_EQUAL) ? (const camp_inbox_campaign_page_t *)f->u.s.b : NULL;
     out->a = a;
-    out->b = b;
+    other_is(cx, out, b);
     if (sub == SUB_CAMPAIGNS) {
         out->node = N_CAMPAIGN;
         if (ib_op(cx) == OP_DECODE) {
@@ -1935,7 +1944,7 @@ static camp_status_t leads_sub(ictx_t *cx, iframe_t *f, int v, isub_t *out)
     const camp_inbox_leads_add_t *b =
         (ib_op(cx) == OP_EQUAL) ? (const camp_inbox_leads_add_t *)f->u.s.b : NULL;
     out->a = a;
-    out->b = b;
+    other_is(cx, out, b);
     out->node = N_LEAD;
     if (ib_op(cx) == OP_DECODE) {
         return leads_decode(cx, v, out);
@@ -1963,7 +1972,7 @@ static camp_status_t webhook_part(ictx_t *cx, const ifield_t *m, isub_t *out)
     case SUB_WH_CAMPAIGN:
         out->node = (a->format == CAMP_INBOX_WEBHOOK_LEGACY) ? N_REF : N_SUMMARY;
         out->a = &a->campaign;
-        out->b = b != NULL ? &b->campaign : NULL;
+        other_is(cx, out, b != NULL ? &b->campaign : NULL);
         if (ib_op(cx) == OP_DECODE) {
             a->has_campaign = true;
             cx->shape =
@@ -1977,10 +1986,10 @@ static camp_status_t webhook_part(ictx_t *cx, const ifield_t *m, isub_t *out)
     }
     if (out->node == N_PROSPECT) {
         out->a = &a->prospect;
-        out->b = b != NULL ? &b->prospect : NULL;
+        other_is(cx, out, b != NULL ? &b->prospect : NULL);
     } else {
         out->a = a;
-        out->b = b;
+        other_is(cx, out, b);
     }
     return CAMP_OK;
 }
@@ -2012,7 +2021,7 @@ static camp_status_t campaign_family_sub(ictx_t *cx, iframe_t *f, const ifield_t
         out->kind = ISUB_OBJ;
         out->node = N_ACTION_DATA;
         out->a = f->a;
-        out->b = (ib_op(cx) == OP_EQUAL) ? f->u.s.b : NULL;
+        other_is(cx, out, (ib_op(cx) == OP_EQUAL) ? f->u.s.b : NULL);
         return CAMP_OK;
     case SUB_DATA: return data_sub(cx, f, m, v, out);
     case SUB_SEGMENTS:
@@ -2042,8 +2051,9 @@ static camp_status_t rules_family_sub(ictx_t *cx, iframe_t *f, const ifield_t *m
         out->kind = ISUB_OBJ;
         out->node = N_RULES_UPDATE;
         out->a = &((camp_inbox_campaign_create_t *)f->a)->rules;
-        out->b = (ib_op(cx) == OP_EQUAL) ? &((const camp_inbox_campaign_create_t *)f->u.s.b)->rules
-                                         : NULL;
+        other_is(cx, out,
+                 (ib_op(cx) == OP_EQUAL) ? &((const camp_inbox_campaign_create_t *)f->u.s.b)->rules
+                                         : NULL);
         return CAMP_OK;
     case SUB_COLUMN_MAPPINGS:
         return column_mappings_op(
@@ -2080,7 +2090,7 @@ static camp_status_t error_family_sub(ictx_t *cx, iframe_t *f, const ifield_t *m
     out->kind = ISUB_OBJ;
     out->node = N_ERROR_INNER;
     out->a = f->a;
-    out->b = (ib_op(cx) == OP_EQUAL) ? f->u.s.b : NULL;
+    other_is(cx, out, (ib_op(cx) == OP_EQUAL) ? f->u.s.b : NULL);
     return CAMP_OK;
 }
 
