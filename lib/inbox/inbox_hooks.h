@@ -2156,7 +2156,9 @@ static camp_status_t leads_item(const ictx_t *cx, const iframe_t *f, uint16_t i,
             memset(&l->leads[i], 0, sizeof l->leads[i]);
         }
         *a = &l->leads[i];
-        *b = (ib_op(cx) == OP_EQUAL) ? &((const camp_inbox_leads_add_t *)f->u.s.b)->leads[i] : NULL;
+        if (ib_op(cx) == OP_EQUAL) {
+            *b = &((const camp_inbox_leads_add_t *)f->u.s.b)->leads[i];
+        }
     }
     return CAMP_OK;
 }
@@ -2192,11 +2194,14 @@ static camp_status_t lists_item(const ictx_t *cx, const iframe_t *f, uint16_t i,
                  : NULL;
     } else if (f->k.arr.sub == SUB_LISTS) {
         *a = (i < CAMP_MAX_LISTS) ? &r->lists[i] : NULL;
-        *b = (eq && i < CAMP_MAX_LISTS) ? &((const camp_inbox_rules_t *)f->u.s.b)->lists[i] : NULL;
+        if (eq && i < CAMP_MAX_LISTS) {
+            *b = &((const camp_inbox_rules_t *)f->u.s.b)->lists[i];
+        }
     } else {
         *a = nth_list(r, f->k.arr.sub == SUB_EXCLUDED, i);
-        *b = eq ? nth_list((const camp_inbox_rules_t *)f->u.s.b, f->k.arr.sub == SUB_EXCLUDED, i)
-                : NULL;
+        if (eq) {
+            *b = nth_list((const camp_inbox_rules_t *)f->u.s.b, f->k.arr.sub == SUB_EXCLUDED, i);
+        }
     }
     if (eq && *b == NULL) {
         *a = NULL;
@@ -2215,7 +2220,9 @@ static camp_status_t campaign_family_item(ictx_t *cx, const iframe_t *f, uint16_
         camp_inbox_campaign_t *c = (camp_inbox_campaign_t *)f->a;
         if (i < CAMP_MAX_AUTOMATIONS) {
             *a = fresh(cx, &c->automations[i], sizeof c->automations[i]);
-            *b = eq ? &((const camp_inbox_campaign_t *)f->u.s.b)->automations[i] : NULL;
+            if (eq) {
+                *b = &((const camp_inbox_campaign_t *)f->u.s.b)->automations[i];
+            }
         }
         return CAMP_OK;
     }
@@ -2223,7 +2230,9 @@ static camp_status_t campaign_family_item(ictx_t *cx, const iframe_t *f, uint16_
         camp_inbox_sequence_t *q = (camp_inbox_sequence_t *)f->a;
         if (i < CAMP_MAX_STEPS) {
             *a = fresh(cx, &q->steps[i], sizeof q->steps[i]);
-            *b = eq ? &((const camp_inbox_sequence_t *)f->u.s.b)->steps[i] : NULL;
+            if (eq) {
+                *b = &((const camp_inbox_sequence_t *)f->u.s.b)->steps[i];
+            }
         }
         return CAMP_OK;
     }
@@ -2244,8 +2253,9 @@ static camp_status_t page_family_item(ictx_t *cx, const iframe_t *f, uint16_t i,
             camp_ib_clear_campaign(&p->items[i]);
         }
         *a = &p->items[i];
-        *b = (ib_op(cx) == OP_EQUAL) ? &((const camp_inbox_campaign_page_t *)f->u.s.b)->items[i]
-                                     : NULL;
+        if (ib_op(cx) == OP_EQUAL) {
+            *b = &((const camp_inbox_campaign_page_t *)f->u.s.b)->items[i];
+        }
     }
     return CAMP_OK;
 }
