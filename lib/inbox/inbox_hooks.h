@@ -119,15 +119,21 @@ static bool seen_before(const camp_str_t *first, size_t stride, const camp_str_t
     return false;
 }
 
-/* The sequence whose pools the current steps use (the holder of the steps array). */
+/* The sequence whose pools the current steps use (the holder of the steps array);
+ * equality: *b, the other one (NULL for the other walks; decoding never reads it,
+ * and its build does not write it). */
 static camp_inbox_sequence_t *sequence_of(const ictx_t *cx, const camp_inbox_sequence_t **b)
 {
     const iframe_t *f = camp_ib_find_array(cx, SUB_STEPS);
     if (f == NULL) {
-        *b = NULL;
+        if (ib_op(cx) != OP_DECODE) {
+            *b = NULL;
+        }
         return NULL;
     }
-    *b = (ib_op(cx) == OP_EQUAL) ? (const camp_inbox_sequence_t *)f->u.s.b : NULL;
+    if (ib_op(cx) != OP_DECODE) {
+        *b = (ib_op(cx) == OP_EQUAL) ? (const camp_inbox_sequence_t *)f->u.s.b : NULL;
+    }
     return (camp_inbox_sequence_t *)f->a;
 }
 
