@@ -1073,7 +1073,9 @@ static camp_status_t campaign_open(ictx_t *cx, iframe_t *f)
 {
     camp_inbox_campaign_t *a = (camp_inbox_campaign_t *)f->a;
     if (ib_op(cx) == OP_DECODE) {
-        a->shape = CAMP_INBOX_SHAPE_SUMMARY; /* its sequence's version: the family's open */
+        /* a->shape is CAMP_INBOX_SHAPE_SUMMARY (0): decoding clears a campaign
+         * before it opens (camp_ib_clear_campaign()); its sequence's version: the
+         * family's open */
         cx->shape = SHAPE_OPEN;
         cx->u.d.legacy_tok = -1;
         cx->campaign = a;
@@ -1320,10 +1322,10 @@ static camp_status_t campaign_close(ictx_t *cx, iframe_t *f)
     if (ib_op(cx) != OP_DECODE) {
         return CAMP_OK;
     }
-    if (cx->shape == SHAPE_OPEN) {
-        cx->shape = CAMP_INBOX_SHAPE_SUMMARY;
-    }
-    a->shape = cx->shape;
+    /* a->shape is settled: camp_ib_shape_member() wrote each shape decided, and a
+     * campaign without a marker member keeps the summary shape it was cleared to
+     * (cx->shape, still open then, is read again only once the next campaign has
+     * opened) */
     /* D16: `updatedAt` is null only in the summary shape */
     if (a->shape != CAMP_INBOX_SHAPE_SUMMARY && a->base.updated_at.raw.ptr == NULL) {
         return updated_null(cx, f->u.d.tok);
@@ -1583,8 +1585,9 @@ static camp_status_t segments_sub(ictx_t *cx, camp_inbox_step_t *a, const camp_i
         if ((size_t)q->segment_count + (size_t)n > CAMP_MAX_SEGMENTS) {
             return pool_full(cx, v, false);
         }
+        /* its segment_count is 0: a step is cleared when its item starts, and a
+         * second `segments` in one object is refused before this hook */
         a->first_segment = q->segment_count;
-        a->segment_count = 0;
         out->n = (uint16_t)n;
         break;
     }
@@ -2195,13 +2198,15 @@ static camp_status_t lists_item(const ictx_t *cx, const iframe_t *f, uint16_t i,
     bool eq = (ib_op(cx) == OP_EQUAL);
     camp_inbox_rules_t *r = (camp_inbox_rules_t *)f->a;
     if (ib_op(cx) == OP_DECODE) {
-        *a = (r->list_count < CAMP_MAX_LISTS)
-                 ? fresh(cx, &r->lists[r->list_count], sizeof r->lists[r->list_count])
-                 : NULL;
+        if (r->list_count < CAMP_MAX_LISTS) {
+            *a = fresh(cx, &r->lists[r->list_count], sizeof r->lists[r->list_count]);
+        }
     } else if (f->k.arr.sub == SUB_LISTS) {
-        *a = (i < CAMP_MAX_LISTS) ? &r->lists[i] : NULL;
-        if (eq && i < CAMP_MAX_LISTS) {
-            *b = &((const camp_inbox_rules_t *)f->u.s.b)->lists[i];
+        if (i < CAMP_MAX_LISTS) {
+            *a = &r->lists[i];
+            if (eq) {
+                *b = &((const camp_inbox_rules_t *)f->u.s.b)->lists[i];
+            }
         }
     } else {
         *a = nth_list(r, f->k.arr.sub == SUB_EXCLUDED, i);
