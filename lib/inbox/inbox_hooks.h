@@ -251,10 +251,12 @@ CAMP_NOINLINE static size_t item_sizes(const camp_json_doc_t *doc, int arr, cons
     return total;
 }
 
-/* Decode, what a full pool of the v2 rules object cx->u.d.scan_tok needed: over
- * both its list arrays, the sizes of member @p key (an object) of their lists, or
- * with @p key NULL the lists themselves (synced and excluded lists share the pool). */
-CAMP_NOINLINE static size_t rules_sizes(const ictx_t *cx, const char *key)
+/* Decode: a pool of the v2 rules object cx->u.d.scan_tok is full at @p tok: with
+ * @p key "columnMapping", the mapping pool, which needed the mappings of all its
+ * lists; with @p key NULL, the list pool, which needed the lists themselves (synced
+ * and excluded lists share the pools). Reached by tail calls, out of line: its scan
+ * of both list arrays stays off the stack of the hook that finds the pool full. */
+CAMP_NOINLINE static camp_status_t rules_full(ictx_t *cx, int tok, const char *key)
 {
     const camp_json_doc_t *doc = cx->u.d.doc;
     /* in a section of its own, and read in a loop the compiler does not unroll */
@@ -266,17 +268,11 @@ CAMP_NOINLINE static size_t rules_sizes(const ictx_t *cx, const char *key)
         total += (key != NULL) ? item_sizes(doc, arr, key, CAMP_JSON_OBJECT)
                                : (size_t)camp_json_size(doc, arr);
     }
-    return total;
-}
-
-/* Decode: the mapping pool of the v2 rules is full at @p tok; needed: the mappings
- * of all its lists. Reached by a tail call, out of line: its scan stays off the
- * stack of the hook that finds the pool full. */
-CAMP_NOINLINE static camp_status_t mappings_full(ictx_t *cx, int tok)
-{
     return camp_ib_fail_capacity(
-        cx, tok, CAMP_RULE(I52, "more column mappings than CAMP_MAX_COLUMN_MAPPINGS"),
-        rules_sizes(cx, "columnMapping"));
+        cx, tok,
+        (key != NULL) ? CAMP_RULE(I52, "more column mappings than CAMP_MAX_COLUMN_MAPPINGS")
+                      : CAMP_RULE(I63, "more lists than CAMP_MAX_LISTS"),
+        total);
 }
 
 /* `columnMapping` of one v2 synced list (level @p f, its rules the array level below),
@@ -305,7 +301,7 @@ IB_APART static camp_status_t mapping_op(ictx_t *cx, iframe_t *f, const ifield_t
         }
         n = (size_t)camp_json_size(cx->u.d.doc, tok);
         if ((size_t)ra->mapping_count + n > CAMP_MAX_COLUMN_MAPPINGS) {
-            return mappings_full(cx, tok);
+            return rules_full(cx, tok, "columnMapping");
         }
         a->first_mapping = ra->mapping_count;
         ra->mapping_count = (uint16_t)(ra->mapping_count + n); /* a failure ends the decoding */
@@ -1492,15 +1488,6 @@ static IB_SHARED size_t lists_in(const camp_inbox_rules_t *r, unsigned sub)
     return n;
 }
 
-/* Decode: the list pool is full at @p v (an array of @p n lists); needed: its lists,
- * or for v2 rules those of both arrays (synced and excluded lists share the pool).
- * Reached by a tail call: the member lookups stay off the sub hook's stack. */
-CAMP_NOINLINE static camp_status_t lists_full(ictx_t *cx, int v, unsigned sub, size_t n)
-{
-    return camp_ib_fail_capacity(cx, v, CAMP_RULE(I63, "more lists than CAMP_MAX_LISTS"),
-                                 (sub != SUB_LISTS) ? rules_sizes(cx, NULL) : n);
-}
-
 static camp_status_t lists_sub(ictx_t *cx, camp_inbox_rules_t *r, const camp_inbox_rules_t *rb,
                                int v, unsigned sub, isub_t *out)
 {
@@ -1516,7 +1503,11 @@ static camp_status_t lists_sub(ictx_t *cx, camp_inbox_rules_t *r, const camp_inb
         n = (size_t)k;
         out->n = (uint16_t)n;
         if ((size_t)r->list_count + n > CAMP_MAX_LISTS) {
-            return lists_full(cx, v, sub, n);
+            /* needed: the legacy array's lists, or those of both v2 arrays */
+            return (sub == SUB_LISTS)
+                       ? camp_ib_fail_capacity(cx, v,
+                                               CAMP_RULE(I63, "more lists than CAMP_MAX_LISTS"), n)
+                       : rules_full(cx, v, NULL);
         }
         out->kind = ISUB_ARR;
         return CAMP_OK;
