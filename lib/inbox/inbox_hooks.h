@@ -251,28 +251,51 @@ CAMP_NOINLINE static size_t item_sizes(const camp_json_doc_t *doc, int arr, cons
     return total;
 }
 
-/* Decode: a pool of the v2 rules object cx->u.d.scan_tok is full at @p tok: with
- * @p key "columnMapping", the mapping pool, which needed the mappings of all its
- * lists; with @p key NULL, the list pool, which needed the lists themselves (synced
- * and excluded lists share the pools). Reached by tail calls, out of line: its scan
- * of both list arrays stays off the stack of the hook that finds the pool full. */
-CAMP_NOINLINE static camp_status_t rules_full(ictx_t *cx, int tok, const char *key)
+/* The pools pool_full() reports, in the order of its rule texts. */
+enum {
+    POOL_SEGMENTS = 0,
+    POOL_OPTIONS,
+    POOL_LISTS,
+    POOL_MAPPINGS
+};
+
+/* Decode: pool @p pool is full at @p tok; needed, counted in the document: for the
+ * segment and option pools, what the whole steps array cx->u.d.steps_tok needs; for
+ * the list and column-mapping pools, what both list arrays of the v2 rules object
+ * cx->u.d.scan_tok need (synced and excluded lists share the pools). One function
+ * for the four, reached by tail calls, out of line: its scan stays off the stack of
+ * the hook that finds the pool full. */
+CAMP_NOINLINE static camp_status_t pool_full(ictx_t *cx, int tok, unsigned pool)
 {
-    const camp_json_doc_t *doc = cx->u.d.doc;
+    static const char *const rules[4] = {
+        CAMP_RULE(I82, "more segments than CAMP_MAX_SEGMENTS"),
+        CAMP_RULE(I58, "more options than CAMP_MAX_VARIATION_OPTIONS"),
+        CAMP_RULE(I63, "more lists than CAMP_MAX_LISTS"),
+        CAMP_RULE(I52, "more column mappings than CAMP_MAX_COLUMN_MAPPINGS")};
     /* in a section of its own, and read in a loop the compiler does not unroll */
     static const char names[2][14] = {"syncedLists", "excludedLists"};
-    const char(*name)[14];
+    const camp_json_doc_t *doc = cx->u.d.doc;
     size_t total = 0;
-    for (name = &names[0]; name != &names[2]; name++) {
-        int arr = camp_json_member(doc, cx->u.d.scan_tok, *name);
-        total += (key != NULL) ? item_sizes(doc, arr, key, CAMP_JSON_OBJECT)
-                               : (size_t)camp_json_size(doc, arr);
+    if (pool >= POOL_LISTS) {
+        const char(*name)[14];
+        for (name = &names[0]; name != &names[2]; name++) {
+            int arr = camp_json_member(doc, cx->u.d.scan_tok, *name);
+            total += (pool == POOL_MAPPINGS)
+                         ? item_sizes(doc, arr, "columnMapping", CAMP_JSON_OBJECT)
+                         : (size_t)camp_json_size(doc, arr);
+        }
+    } else {
+        int n = camp_json_size(doc, cx->u.d.steps_tok),
+            step = camp_json_first(doc, cx->u.d.steps_tok);
+        for (; n > 0 && step > 0; n--, step = camp_json_next(doc, step)) {
+            int segs = camp_json_member(doc, camp_json_member(doc, step, "data"), "segments");
+            if (camp_json_kind(doc, segs) == CAMP_JSON_ARRAY) {
+                total += (pool == POOL_OPTIONS) ? item_sizes(doc, segs, "options", CAMP_JSON_ARRAY)
+                                                : (size_t)camp_json_size(doc, segs);
+            }
+        }
     }
-    return camp_ib_fail_capacity(
-        cx, tok,
-        (key != NULL) ? CAMP_RULE(I52, "more column mappings than CAMP_MAX_COLUMN_MAPPINGS")
-                      : CAMP_RULE(I63, "more lists than CAMP_MAX_LISTS"),
-        total);
+    return camp_ib_fail_capacity(cx, tok, rules[pool], total);
 }
 
 /* `columnMapping` of one v2 synced list (level @p f, its rules the array level below),
@@ -301,7 +324,7 @@ IB_APART static camp_status_t mapping_op(ictx_t *cx, iframe_t *f, const ifield_t
         }
         n = (size_t)camp_json_size(cx->u.d.doc, tok);
         if ((size_t)ra->mapping_count + n > CAMP_MAX_COLUMN_MAPPINGS) {
-            return rules_full(cx, tok, "columnMapping");
+            return pool_full(cx, tok, POOL_MAPPINGS);
         }
         a->first_mapping = ra->mapping_count;
         ra->mapping_count = (uint16_t)(ra->mapping_count + n); /* a failure ends the decoding */
@@ -451,31 +474,6 @@ IB_APART static camp_status_t campaign_variables(ictx_t *cx, const camp_inbox_ca
 
 /* ---- variation options ---------------------------------------------------------------------------------------------- */
 
-/* Decode: the segment pool (@p options false) or the option pool is full at token
- * @p tok; needed: what the whole steps array needs. Reached by tail calls, out of
- * line: its scan of the steps stays off the stack of the hook that finds the pool
- * full. */
-CAMP_NOINLINE static camp_status_t pool_full(ictx_t *cx, int tok, bool options)
-{
-    const camp_json_doc_t *doc = cx->u.d.doc;
-    int n, step;
-    size_t total = 0;
-    n = camp_json_size(doc, cx->u.d.steps_tok);
-    step = camp_json_first(doc, cx->u.d.steps_tok);
-    for (; n > 0 && step > 0; n--, step = camp_json_next(doc, step)) {
-        int segs = camp_json_member(doc, camp_json_member(doc, step, "data"), "segments");
-        if (camp_json_kind(doc, segs) == CAMP_JSON_ARRAY) {
-            total += options ? item_sizes(doc, segs, "options", CAMP_JSON_ARRAY)
-                             : (size_t)camp_json_size(doc, segs);
-        }
-    }
-    return camp_ib_fail_capacity(
-        cx, tok,
-        options ? CAMP_RULE(I58, "more options than CAMP_MAX_VARIATION_OPTIONS")
-                : CAMP_RULE(I82, "more segments than CAMP_MAX_SEGMENTS"),
-        total);
-}
-
 /* A variation's options decoded into the sequence's pool. */
 static camp_status_t options_decode(ictx_t *cx, camp_inbox_sequence_t *sa, camp_inbox_segment_t *a,
                                     int tok)
@@ -495,7 +493,7 @@ static camp_status_t options_decode(ictx_t *cx, camp_inbox_sequence_t *sa, camp_
         return st;
     }
     if ((size_t)sa->option_count + (size_t)n > CAMP_MAX_VARIATION_OPTIONS) {
-        return pool_full(cx, tok, true);
+        return pool_full(cx, tok, POOL_OPTIONS);
     }
     a->first_option = sa->option_count;
     it = camp_json_first(cx->u.d.doc, tok);
@@ -1507,7 +1505,7 @@ static camp_status_t lists_sub(ictx_t *cx, camp_inbox_rules_t *r, const camp_inb
             return (sub == SUB_LISTS)
                        ? camp_ib_fail_capacity(cx, v,
                                                CAMP_RULE(I63, "more lists than CAMP_MAX_LISTS"), n)
-                       : rules_full(cx, v, NULL);
+                       : pool_full(cx, v, POOL_LISTS);
         }
         out->kind = ISUB_ARR;
         return CAMP_OK;
@@ -1574,7 +1572,7 @@ static camp_status_t segments_sub(ictx_t *cx, camp_inbox_step_t *a, const camp_i
             return CAMP_ERR_TYPE;
         }
         if ((size_t)q->segment_count + (size_t)n > CAMP_MAX_SEGMENTS) {
-            return pool_full(cx, v, false);
+            return pool_full(cx, v, POOL_SEGMENTS);
         }
         /* its segment_count is 0: a step is cleared when its item starts, and a
          * second `segments` in one object is refused before this hook */
