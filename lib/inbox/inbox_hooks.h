@@ -793,8 +793,7 @@ static camp_status_t ids_decode(ictx_t *cx, camp_inbox_leads_add_t *a, camp_inbo
     if ((size_t)a->id_count + (size_t)n > CAMP_MAX_LEAD_IDS) {
         return ids_full(cx, tok, obj);
     }
-    s->first = a->id_count;
-    s->count = 0;
+    s->first = a->id_count; /* s->count is 0: the body was cleared, each array is met once */
     it = camp_json_first(cx->u.d.doc, tok);
     for (; s->count < n; it = camp_json_next(cx->u.d.doc, it)) {
         camp_str_t *id = &a->ids[a->id_count];
@@ -2287,8 +2286,8 @@ static void campaign_family_item_done(ictx_t *cx, iframe_t *f, uint16_t i)
     case SUB_EXCLUDED:
     case SUB_LISTS: {
         camp_inbox_rules_t *r = (camp_inbox_rules_t *)f->a;
-        if (f->k.arr.sub != SUB_LISTS) {
-            r->lists[r->list_count].exclude = (f->k.arr.sub == SUB_EXCLUDED);
+        if (f->k.arr.sub == SUB_EXCLUDED) { /* the others stay as cleared: not excluded */
+            r->lists[r->list_count].exclude = true;
         }
         r->list_count++;
         return;
