@@ -74,6 +74,15 @@ static inline void other_is(const ictx_t *cx, isub_t *out, const void *b)
 #define IB_SHARED CAMP_NOINLINE
 #endif
 
+/* A member name a hook looks up itself, in key pool P (`campaign` or `rest`, the
+ * pool of the family that runs the hook): the tables' own copy, so that a program
+ * holds each name once. */
+#if IB_ONE_KEY_POOL
+#define IB_NAME(P, k) (camp_ib_key_pools.P.k_##k)
+#else
+#define IB_NAME(P, k) (camp_ib_##P##_keys.k_##k)
+#endif
+
 /* ---- helpers ------------------------------------------------------------------------------------------- */
 
 /* Decode: the required member @p key of object @p obj is missing. Three arguments:
@@ -272,26 +281,28 @@ CAMP_NOINLINE static camp_status_t pool_full(ictx_t *cx, int tok, unsigned pool)
         CAMP_RULE(I58, "more options than CAMP_MAX_VARIATION_OPTIONS"),
         CAMP_RULE(I63, "more lists than CAMP_MAX_LISTS"),
         CAMP_RULE(I52, "more column mappings than CAMP_MAX_COLUMN_MAPPINGS")};
-    /* in a section of its own, and read in a loop the compiler does not unroll */
-    static const char names[2][14] = {"syncedLists", "excludedLists"};
     const camp_json_doc_t *doc = cx->u.d.doc;
     size_t total = 0;
     if (pool >= POOL_LISTS) {
-        const char(*name)[14];
-        for (name = &names[0]; name != &names[2]; name++) {
-            int arr = camp_json_member(doc, cx->u.d.scan_tok, *name);
+        const char *name = IB_NAME(campaign, syncedLists);
+        int a;
+        for (a = 0; a < 2; a++) {
+            int arr = camp_json_member(doc, cx->u.d.scan_tok, name);
             total += (pool == POOL_MAPPINGS)
-                         ? item_sizes(doc, arr, "columnMapping", CAMP_JSON_OBJECT)
+                         ? item_sizes(doc, arr, IB_NAME(campaign, columnMapping), CAMP_JSON_OBJECT)
                          : (size_t)camp_json_size(doc, arr);
+            name = IB_NAME(campaign, excludedLists);
         }
     } else {
         int n = camp_json_size(doc, cx->u.d.steps_tok),
             step = camp_json_first(doc, cx->u.d.steps_tok);
         for (; n > 0 && step > 0; n--, step = camp_json_next(doc, step)) {
-            int segs = camp_json_member(doc, camp_json_member(doc, step, "data"), "segments");
+            int segs = camp_json_member(doc, camp_json_member(doc, step, IB_NAME(campaign, data)),
+                                        IB_NAME(campaign, segments));
             if (camp_json_kind(doc, segs) == CAMP_JSON_ARRAY) {
-                total += (pool == POOL_OPTIONS) ? item_sizes(doc, segs, "options", CAMP_JSON_ARRAY)
-                                                : (size_t)camp_json_size(doc, segs);
+                total += (pool == POOL_OPTIONS)
+                             ? item_sizes(doc, segs, IB_NAME(campaign, options), CAMP_JSON_ARRAY)
+                             : (size_t)camp_json_size(doc, segs);
             }
         }
     }
@@ -437,8 +448,12 @@ static int item_at(const camp_json_doc_t *doc, int arr, size_t k)
  * @p tok itself when the document has no such member. */
 IB_APART static int legacy_segment_name(const camp_json_doc_t *doc, int tok, size_t i, size_t j)
 {
-    int t = camp_json_member(doc, item_at(doc, camp_json_member(doc, tok, "steps"), i), "data");
-    t = camp_json_member(doc, item_at(doc, camp_json_member(doc, t, "segments"), j), "name");
+    int t =
+        camp_json_member(doc, item_at(doc, camp_json_member(doc, tok, IB_NAME(campaign, steps)), i),
+                         IB_NAME(campaign, data));
+    t = camp_json_member(doc,
+                         item_at(doc, camp_json_member(doc, t, IB_NAME(campaign, segments)), j),
+                         IB_NAME(campaign, name));
     return (t >= 0) ? t : tok;
 }
 
@@ -756,7 +771,8 @@ static camp_inbox_id_span_t *span_of(camp_inbox_leads_add_t *a, unsigned sub)
  * three arrays of the add-leads object @p obj. Reached by a tail call. */
 IB_APART static camp_status_t ids_full(ictx_t *cx, int tok, int obj)
 {
-    static const char keys[3][12] = {"platformIds", "usernames", "externalIds"};
+    static const char *const keys[3] = {IB_NAME(rest, platformIds), IB_NAME(rest, usernames),
+                                        IB_NAME(rest, externalIds)};
     size_t total = 0, i;
     for (i = 0; i < 3; i++) {
         int v = camp_json_member(cx->u.d.doc, obj, keys[i]);
@@ -939,10 +955,10 @@ static camp_status_t webhook_open_decode(ictx_t *cx, iframe_t *f)
     int tok = f->u.d.tok, type_tok;
     bool legacy;
     camp_status_t st;
-    if (camp_ib_member(cx->u.d.doc, tok, "apiVersion") >= 0) {
+    if (camp_ib_member(cx->u.d.doc, tok, IB_NAME(rest, apiVersion)) >= 0) {
         a->format = CAMP_INBOX_WEBHOOK_V2;
-    } else if (camp_ib_member(cx->u.d.doc, tok, "event") >= 0 &&
-               camp_ib_member(cx->u.d.doc, tok, "type") < 0) {
+    } else if (camp_ib_member(cx->u.d.doc, tok, IB_NAME(rest, event)) >= 0 &&
+               camp_ib_member(cx->u.d.doc, tok, IB_NAME(rest, type)) < 0) {
         a->format = CAMP_INBOX_WEBHOOK_LEGACY;
     } else {
         a->format = CAMP_INBOX_WEBHOOK_V1;
@@ -950,7 +966,8 @@ static camp_status_t webhook_open_decode(ictx_t *cx, iframe_t *f)
     a->seq = -1;
     legacy = (a->format == CAMP_INBOX_WEBHOOK_LEGACY);
     f->node = (uint8_t)(N_WH_V1 + a->format);
-    type_tok = camp_ib_member(cx->u.d.doc, tok, legacy ? "event" : "type");
+    type_tok =
+        camp_ib_member(cx->u.d.doc, tok, legacy ? IB_NAME(rest, event) : IB_NAME(rest, type));
     if (type_tok < 0 || camp_json_kind(cx->u.d.doc, type_tok) != CAMP_JSON_STRING) {
         return CAMP_OK; /* reported by the member walk (required, or a type error) */
     }
@@ -1108,7 +1125,7 @@ static camp_status_t type_read(ictx_t *cx, iframe_t *f, int ty)
     camp_status_t st;
     uint8_t type;
     if (ty < 0) {
-        return missing(cx, f->u.d.tok, "type");
+        return missing(cx, f->u.d.tok, IB_NAME(campaign, type));
     }
     st = camp_ib_get_str(cx, ty, &s);
     if (st != CAMP_OK) {
@@ -1139,7 +1156,7 @@ static camp_status_t type_read(ictx_t *cx, iframe_t *f, int ty)
  * reports; a segment needs a string. */
 CAMP_NOINLINE static camp_status_t type_decode(ictx_t *cx, iframe_t *f)
 {
-    int ty = camp_ib_member(cx->u.d.doc, f->u.d.tok, "type");
+    int ty = camp_ib_member(cx->u.d.doc, f->u.d.tok, IB_NAME(campaign, type));
     if (f->node != N_SEG_STATIC &&
         (ty < 0 || camp_json_kind(cx->u.d.doc, ty) != CAMP_JSON_STRING)) {
         return CAMP_OK;
@@ -1153,7 +1170,7 @@ static camp_status_t variant_type(ictx_t *cx, uint8_t type, const uint8_t *other
                                   const char *rule)
 {
     if (ib_op(cx) == OP_VALIDATE && (type == 0 || type > camp_ib_enum_count(e))) {
-        camp_path_key(&cx->u.s.path, "type", 4);
+        camp_path_key(&cx->u.s.path, IB_NAME(campaign, type), 4);
         return camp_ib_fail_at(cx, -1, type == 0 ? CAMP_ERR_REQUIRED : CAMP_ERR_ENUM,
                                type == 0 ? CAMP_RULE(I40, "required field missing") : rule);
     }
@@ -1200,7 +1217,7 @@ static uint8_t error_node(uint8_t form)
 IB_APART static camp_status_t error_open_decode(ictx_t *cx, iframe_t *f)
 {
     camp_inbox_error_t *a = (camp_inbox_error_t *)f->a;
-    int e = camp_ib_member(cx->u.d.doc, f->u.d.tok, "error");
+    int e = camp_ib_member(cx->u.d.doc, f->u.d.tok, IB_NAME(campaign, error));
     camp_json_kind_t k = camp_json_kind(cx->u.d.doc, e);
     if (e >= 0 && k == CAMP_JSON_OBJECT) {
         a->form = CAMP_INBOX_ERROR_NESTED;
@@ -1209,10 +1226,10 @@ IB_APART static camp_status_t error_open_decode(ictx_t *cx, iframe_t *f)
     } else if (e >= 0) {
         return camp_ib_fail_at(cx, e, CAMP_ERR_TYPE,
                                CAMP_RULE(I73, "must be an object or a string"));
-    } else if (camp_ib_member(cx->u.d.doc, f->u.d.tok, "code") >= 0) {
+    } else if (camp_ib_member(cx->u.d.doc, f->u.d.tok, IB_NAME(campaign, code)) >= 0) {
         a->form = CAMP_INBOX_ERROR_V2;
     } else {
-        return missing(cx, f->u.d.tok, "error");
+        return missing(cx, f->u.d.tok, IB_NAME(campaign, error));
     }
     f->node = error_node(a->form);
     return CAMP_OK;
@@ -1304,8 +1321,8 @@ static camp_status_t leads_family_open(ictx_t *cx, iframe_t *f)
  * summary shape. */
 IB_APART static camp_status_t updated_null(ictx_t *cx, int obj)
 {
-    return camp_ib_fail_at(cx, camp_json_member(cx->u.d.doc, obj, "updatedAt"), CAMP_ERR_TYPE,
-                           CAMP_RULE(I36, "must be an RFC 3339 date-time"));
+    return camp_ib_fail_at(cx, camp_json_member(cx->u.d.doc, obj, IB_NAME(campaign, updatedAt)),
+                           CAMP_ERR_TYPE, CAMP_RULE(I36, "must be an RFC 3339 date-time"));
 }
 
 static camp_status_t campaign_close(ictx_t *cx, iframe_t *f)
@@ -1330,7 +1347,7 @@ static camp_status_t campaign_close(ictx_t *cx, iframe_t *f)
  * `name` in the segment object @p obj, looked up only now. */
 IB_APART static camp_status_t variable_at(ictx_t *cx, int obj, camp_status_t st)
 {
-    int tok = camp_json_member(cx->u.d.doc, obj, "name");
+    int tok = camp_json_member(cx->u.d.doc, obj, IB_NAME(campaign, name));
     if (tok >= 0) {
         cx->u.d.fail_tok = tok;
         cx->u.d.fail_key = NULL;
@@ -1353,7 +1370,7 @@ static camp_status_t seg_variable_close(ictx_t *cx, const iframe_t *f)
         return (st != CAMP_OK) ? variable_at(cx, f->u.d.tok, st) : CAMP_OK;
     }
     mark = cx->u.s.path.need;
-    camp_path_key(&cx->u.s.path, "name", 4);
+    camp_path_key(&cx->u.s.path, IB_NAME(campaign, name), 4);
     st = check_variable(cx, cx->campaign, &a->text, -1);
     if (st == CAMP_OK) { /* a failure keeps its path: it is the caller's diag */
         camp_path_cut(&cx->u.s.path, mark);
@@ -1394,7 +1411,8 @@ static camp_status_t webhook_close(ictx_t *cx, const iframe_t *f)
     const camp_inbox_webhook_t *a = (const camp_inbox_webhook_t *)f->a;
     bool legacy = (a->format == CAMP_INBOX_WEBHOOK_LEGACY);
     if (ib_op(cx) == OP_VALIDATE && event_of(&a->type, legacy) != a->event) {
-        camp_path_key(&cx->u.s.path, legacy ? "event" : "type", legacy ? 5 : 4);
+        camp_path_key(&cx->u.s.path, legacy ? IB_NAME(rest, event) : IB_NAME(rest, type),
+                      legacy ? 5 : 4);
         return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
                                CAMP_RULE(I78, "event kind does not match the type"));
     }
@@ -1613,13 +1631,13 @@ static camp_status_t data_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int v,
             return st;
         }
         if (a->type == CAMP_INBOX_STEP_UNSET) {
-            if (camp_json_member(cx->u.d.doc, v, "segments") >= 0) {
+            if (camp_json_member(cx->u.d.doc, v, IB_NAME(campaign, segments)) >= 0) {
                 a->type = CAMP_INBOX_STEP_MESSAGE;
-            } else if (camp_json_member(cx->u.d.doc, v, "delaySeconds") >= 0) {
+            } else if (camp_json_member(cx->u.d.doc, v, IB_NAME(campaign, delaySeconds)) >= 0) {
                 a->type = CAMP_INBOX_STEP_DELAY;
             } else {
                 return camp_ib_fail_member(
-                    cx, f->u.d.tok, "type", CAMP_ERR_REQUIRED,
+                    cx, f->u.d.tok, IB_NAME(campaign, type), CAMP_ERR_REQUIRED,
                     CAMP_RULE(I84, "required when data has neither segments nor delaySeconds"));
             }
         }
