@@ -1248,6 +1248,7 @@ static camp_status_t error_open(ictx_t *cx, iframe_t *f)
     return CAMP_OK;
 }
 
+#if !IB_HOOKS_DECODE
 /* Validate: a lead names its identifier member. */
 static camp_status_t lead_open(ictx_t *cx, iframe_t *f)
 {
@@ -1262,6 +1263,7 @@ static camp_status_t lead_open(ictx_t *cx, iframe_t *f)
     }
     return CAMP_OK;
 }
+#endif
 
 static camp_status_t campaign_family_open(ictx_t *cx, iframe_t *f)
 {
@@ -1309,10 +1311,12 @@ static camp_status_t error_family_open(ictx_t *cx, iframe_t *f)
     return (ib_op(cx) == OP_DECODE) ? error_open_decode(cx, f) : error_open(cx, f);
 }
 
+#if !IB_HOOKS_DECODE
 static camp_status_t leads_family_open(ictx_t *cx, iframe_t *f)
 {
     return (f->node == N_LEAD) ? lead_open(cx, f) : CAMP_OK;
 }
+#endif
 
 /* ---- cross-member rules --------------------------------------------------------------------------------------------------------- */
 
@@ -1405,6 +1409,7 @@ static camp_status_t window_close(ictx_t *cx, const iframe_t *f)
     return CAMP_OK;
 }
 
+#if !IB_HOOKS_DECODE
 /* A webhook's event kind (validate): the one its type names. */
 static camp_status_t webhook_close(ictx_t *cx, const iframe_t *f)
 {
@@ -1418,6 +1423,7 @@ static camp_status_t webhook_close(ictx_t *cx, const iframe_t *f)
     }
     return CAMP_OK;
 }
+#endif
 
 static camp_status_t campaign_family_close(ictx_t *cx, iframe_t *f)
 {
@@ -1442,16 +1448,23 @@ static camp_status_t leads_family_close(ictx_t *cx, iframe_t *f)
     return CAMP_OK;
 }
 
+#if IB_HOOKS_DECODE
+/* Decode: the reply's one node (N_SUCCESS) closed. The struct walks have nothing to
+ * check once its members are: their family has no close hook. */
 static camp_status_t success_close(ictx_t *cx, iframe_t *f)
 {
-    if (f->node == N_SUCCESS && ib_op(cx) == OP_DECODE) {
-        camp_inbox_success_t *s = (camp_inbox_success_t *)f->a;
-        s->is_true =
-            (s->value.ptr != NULL && s->value.len == 4 && memcmp(s->value.ptr, "true", 4) == 0);
-    }
+    camp_inbox_success_t *s = (camp_inbox_success_t *)f->a;
+    (void)cx;
+    s->is_true =
+        (s->value.ptr != NULL && s->value.len == 4 && memcmp(s->value.ptr, "true", 4) == 0);
     return CAMP_OK;
 }
+#define IB_SUCCESS_CLOSE success_close
+#else
+#define IB_SUCCESS_CLOSE NULL
+#endif
 
+#if !IB_HOOKS_DECODE
 static camp_status_t webhook_family_close(ictx_t *cx, iframe_t *f)
 {
     switch (f->node) {
@@ -1461,6 +1474,7 @@ static camp_status_t webhook_family_close(ictx_t *cx, iframe_t *f)
     default: return CAMP_OK;
     }
 }
+#endif
 
 /* ---- nested members ---------------------------------------------------------------------------------------------------------------- */
 
@@ -2354,8 +2368,10 @@ const ifamily_t camp_ib_page_family = {FAMILY(camp_ib_page_nodes, campaign, N_CA
                                        page_family_item,
                                        campaign_family_item_done,
                                        NULL};
+/* (decoding has nothing to do when a lead opens or a webhook closes: those hooks
+ * check the structs the walks are given) */
 const ifamily_t camp_ib_leads_family = {FAMILY(camp_ib_leads_nodes, rest, N_LEADS_ADD),
-                                        leads_family_open,
+                                        NULL,
                                         leads_family_close,
                                         leads_family_sub,
                                         leads_family_item,
@@ -2363,7 +2379,7 @@ const ifamily_t camp_ib_leads_family = {FAMILY(camp_ib_leads_nodes, rest, N_LEAD
                                         NULL};
 const ifamily_t camp_ib_webhook_family = {FAMILY(camp_ib_webhook_nodes, rest, N_WEBHOOK),
                                           webhook_family_open,
-                                          webhook_family_close,
+                                          NULL,
                                           webhook_family_sub,
                                           NULL,
                                           NULL,
@@ -2413,7 +2429,7 @@ const ifamily_t IB_FAMILY(success) = {&camp_ib_success_node,
                                       FAMILY_KEYS(campaign) N_SUCCESS,
                                       1,
                                       NULL,
-                                      success_close,
+                                      IB_SUCCESS_CLOSE,
                                       NULL,
                                       NULL,
                                       NULL,
