@@ -337,16 +337,22 @@ static size_t text_finish(camp_text_t *t)
 /* Hex digits: of a `\u00XX` escape, and the decimal ones of an index. */
 static const char k_digits[] = "0123456789abcdef";
 
-/* One byte of a path: stored while everything so far fitted, always counted. Always
- * inlined: the key and index writers run at the deepest frame of the struct walks'
- * stack paths, where a call would add a frame. */
-static CAMP_ALWAYS_INLINE void path_byte(camp_path_t *p, char c)
+/* One byte of a path: stored while everything so far fitted, always counted. The
+ * one copy of the store (it was inlined in three writers): camp_path_put() calls it
+ * per byte, and the key and index writers call it directly, not through
+ * camp_path_put(), so that under the key writer, at the deepest frame of the struct
+ * walks' stack paths, there is one small leaf frame, not two frames. */
+CAMP_NOINLINE static void path_byte(camp_path_t *p, char c)
 {
-    if (p->len == p->need && p->len + 1 < p->cap) {
-        p->buf[p->len++] = c;
+    size_t len = p->len;
+    size_t need = p->need;
+    p->need = need + 1u;
+    if (len == need && len + 1u < p->cap) {
+        p->buf[len] = c;
+        len++;
+        p->len = len;
     }
-    p->need++;
-    p->buf[p->len] = '\0';
+    p->buf[len] = '\0';
 }
 
 void camp_path_put(camp_path_t *p, const char *s, size_t n)
@@ -383,14 +389,23 @@ void camp_path_key_byte(camp_path_t *p, unsigned char b)
     /* the escapes' heads: below 0x20 the high digit is 0 or 1; the backslash of
      * \" and \\ is the first byte */
     static const char esc[] = "\\u000\\u001";
+    const char *head = esc;
+    size_t n = 0;
+    size_t i;
     char c = (char)b;
     if (b == '"' || b == '\\') {
-        camp_path_put(p, esc, 1);
+        n = 1;
     } else if (b < 0x20u) {
-        camp_path_put(p, &esc[(b >> 4) * 5u], 5);
+        head = &esc[(b >> 4) * 5u];
+        n = 5;
         c = k_digits[b & 0xFu];
     } else {
         /* the byte itself */
+    }
+    /* byte by byte, not through camp_path_put(): one frame less under the key
+     * writer at the deepest point of the struct walks */
+    for (i = 0; i < n; i++) {
+        path_byte(p, head[i]);
     }
     path_byte(p, c);
 }
@@ -421,14 +436,12 @@ void camp_path_index(camp_path_t *p, size_t i)
     while ((i / scale) >= 10u) {
         scale *= 10u;
     }
-    camp_path_put(p, "[", 1);
+    path_byte(p, '[');
     do {
-        /* through camp_path_put, which this already calls: no second copy of its
-         * store inline */
-        camp_path_put(p, &k_digits[(i / scale) % 10u], 1);
+        path_byte(p, k_digits[(i / scale) % 10u]);
         scale /= 10u;
     } while (scale != 0u);
-    camp_path_put(p, "]", 1);
+    path_byte(p, ']');
 }
 
 camp_status_t camp_diag_at_path(camp_diag_t *diag, const camp_path_t *p, camp_status_t st,
