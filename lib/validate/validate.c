@@ -51,24 +51,36 @@ static bool lower_alnum8(const char *p)
 
 bool camp_valid_inbox_id(const char *s, size_t len)
 {
-    size_t i = 0;
-    bool ok = (s != NULL) && (len > 0u);
+    const char *p = s; /* the bytes not yet checked: p[0..n) */
+    size_t n = len;
 
+    if (s == NULL || len == 0u) {
+        return false;
+    }
     /* IDs are 20-30 bytes: 8 bytes at a time where registers are that wide (a size
      * known at compile time: 32-bit targets drop the loop), then 4, then bytes */
-    while (ok && (sizeof(size_t) >= 8u) && (len - i) >= 8u) {
-        ok = lower_alnum8(&s[i]);
-        i += 8u;
+    while ((sizeof(size_t) >= 8u) && (n >= 8u)) {
+        if (!lower_alnum8(p)) {
+            return false;
+        }
+        p = &p[8];
+        n -= 8u;
     }
-    while (ok && (len - i) >= 4u) {
-        ok = lower_alnum4(&s[i]);
-        i += 4u;
+    while (n >= 4u) {
+        if (!lower_alnum4(p)) {
+            return false;
+        }
+        p = &p[4];
+        n -= 4u;
     }
-    while (ok && (i < len)) {
-        ok = is_lower_alnum(s[i]);
-        i++;
+    while (n > 0u) {
+        if (!is_lower_alnum(p[0])) {
+            return false;
+        }
+        p = &p[1];
+        n--;
     }
-    return ok;
+    return true;
 }
 
 bool camp_valid_column_id(const char *s, size_t len)
