@@ -140,7 +140,9 @@ camp_status_t camp_diag_set(camp_diag_t *diag, camp_status_t status, const char 
     }
     camp_diag_clear(diag);
     diag->status = status;
-    diag->rule = (rule != NULL) ? rule : "";
+    if (rule != NULL) {
+        diag->rule = rule; /* else the "" that clearing stored */
+    }
     if (path != NULL) {
         /* copied whole, or cut visibly ("...") as text_finish() cuts, with no text
          * builder on the stack (CAMP_DIAG_PATH_MAX is at least 16); one pass, with
@@ -459,7 +461,9 @@ camp_status_t camp_diag_at_path(camp_diag_t *diag, const camp_path_t *p, camp_st
     diag->path[0] = head[0];
     diag->path[1] = head[1];
     diag->status = st;
-    diag->rule = (rule != NULL) ? rule : "";
+    if (rule != NULL) {
+        diag->rule = rule; /* else the "" that clearing stored */
+    }
     camp_path_finish(p);
     return st;
 }
