@@ -5,27 +5,20 @@
 
 #include "status_internal.h"
 
-/* A bounded text builder for camp_diag_format(): it never overruns, counts what
- * it would have needed, and cuts visibly with "...". */
-typedef struct camp_text {
-    char *buf;     /* destination, may be NULL to only count */
-    size_t cap;    /* its size, including the NUL */
-    size_t len;    /* bytes stored */
-    size_t needed; /* bytes the full text needs, without NUL */
-} camp_text_t;
-
-static void text_init(camp_text_t *t, char *buf, size_t cap);
-static void text_put(camp_text_t *t, const char *s, size_t n);
-/* NUL-terminates (cutting with "..." when needed >= cap); returns needed. */
-static size_t text_finish(camp_text_t *t);
-/* The decimal text of @p v. */
-static void text_put_int(camp_text_t *t, int64_t v);
+/* camp_diag_format() writes through the library's JSON path writer (camp_path_t,
+ * status_internal.h), which is a bounded text builder: it never overruns, counts
+ * what the whole text needs, NUL-terminates after every byte and, by
+ * camp_path_finish(), cuts visibly with "...". No second builder. */
+typedef camp_path_t camp_text_t;
 
 /* The NUL-terminated @p s. */
 static void text_puts(camp_text_t *t, const char *s)
 {
-    text_put(t, s, strlen(s));
+    camp_path_put(t, s, strlen(s));
 }
+
+/* The decimal text of @p v. */
+static void text_put_int(camp_text_t *t, int64_t v);
 
 /* Every status and its text, in one list: a table of codes and one pool of
  * NUL-separated texts in the same order (about a third of the flash a switch
@@ -144,7 +137,7 @@ camp_status_t camp_diag_set(camp_diag_t *diag, camp_status_t status, const char 
         diag->rule = rule; /* else the "" that clearing stored */
     }
     if (path != NULL) {
-        /* copied whole, or cut visibly ("...") as text_finish() cuts, with no text
+        /* copied whole, or cut visibly ("...") as camp_path_finish() cuts, with no text
          * builder on the stack (CAMP_DIAG_PATH_MAX is at least 16); one pass, with
          * no strlen() before it */
         size_t i = 0;
@@ -173,14 +166,22 @@ void camp_diag_set_limits(camp_diag_t *diag, int64_t min, int64_t max)
 
 size_t camp_diag_format(const camp_diag_t *diag, char *out, size_t cap)
 {
+    char none[1]; /* where a call that only counts (no buffer, or cap 0) ends */
     camp_text_t t;
-    text_init(&t, out, cap);
+    t.buf = out;
+    t.cap = cap;
+    t.len = 0;
+    t.need = 0;
+    if (out == NULL || cap == 0u) {
+        t.buf = none;
+        t.cap = 1;
+    }
+    t.buf[0] = '\0';
     if (diag == NULL) {
-        text_finish(&t);
         return 0;
     }
     text_puts(&t, diag->path);
-    text_put(&t, ": ", 2);
+    camp_path_put(&t, ": ", 2);
 #if CAMP_DIAG_TEXT
     {
         /* the rule, or without one the status text */
@@ -191,32 +192,33 @@ size_t camp_diag_format(const camp_diag_t *diag, char *out, size_t cap)
         text_puts(&t, what);
     }
     if (diag->needed > 0) {
-        text_put(&t, " (needs ", 8);
+        camp_path_put(&t, " (needs ", 8);
         text_put_int(&t, diag->needed);
-        text_put(&t, ")", 1);
+        camp_path_put(&t, ")", 1);
     }
 #else
     /* Rule ids only: everything a reader needs to look the rule up, as numbers
      * (camp_status_str()'s table is not linked). */
     if (diag->rule != NULL && diag->rule[0] != '\0') {
-        text_put(&t, "rule ", 5);
+        camp_path_put(&t, "rule ", 5);
         text_puts(&t, diag->rule);
-        text_put(&t, ", ", 2);
+        camp_path_put(&t, ", ", 2);
     }
-    text_put(&t, "status ", 7);
+    camp_path_put(&t, "status ", 7);
     text_put_int(&t, (int64_t)diag->status);
     if (diag->has_limit) {
-        text_put(&t, ", limits ", 9);
+        camp_path_put(&t, ", limits ", 9);
         text_put_int(&t, diag->limit_min);
-        text_put(&t, "..", 2);
+        camp_path_put(&t, "..", 2);
         text_put_int(&t, diag->limit_max);
     }
     if (diag->needed > 0) {
-        text_put(&t, ", needs ", 8);
+        camp_path_put(&t, ", needs ", 8);
         text_put_int(&t, diag->needed);
     }
 #endif
-    return text_finish(&t);
+    camp_path_finish(&t);
+    return t.need;
 }
 
 /* ---- 64-bit division by small divisors (shared via status_internal.h) ---- */
@@ -287,27 +289,7 @@ int64_t camp_floor_div2(int64_t x, uint32_t a, uint32_t b, uint32_t *rem)
     return q;
 }
 
-/* ---- bounded text builder (camp_diag_format()) ---------------------------------- */
-
-static void text_init(camp_text_t *t, char *buf, size_t cap)
-{
-    t->buf = buf;
-    t->cap = cap;
-    t->len = 0;
-    t->needed = 0;
-}
-
-static void text_put(camp_text_t *t, const char *s, size_t n)
-{
-    size_t i;
-    for (i = 0; i < n; i++) {
-        /* keep one byte for the NUL */
-        if (t->buf != NULL && t->len + 1 < t->cap) {
-            t->buf[t->len++] = s[i];
-        }
-    }
-    t->needed += n;
-}
+/* ---- the diagnostic line's numbers (camp_diag_format()) ------------------------ */
 
 static void text_put_int(camp_text_t *t, int64_t v)
 {
@@ -315,23 +297,9 @@ static void text_put_int(camp_text_t *t, int64_t v)
     /* the magnitude in unsigned arithmetic: INT64_MIN needs no special case */
     size_t at = camp_u64_decimal(digits, (v < 0) ? 0u - (uint64_t)v : (uint64_t)v);
     if (v < 0) {
-        text_put(t, "-", 1);
+        camp_path_put(t, "-", 1);
     }
-    text_put(t, &digits[at], CAMP_U64_DIGITS - at);
-}
-
-static size_t text_finish(camp_text_t *t)
-{
-    if (t->buf != NULL && t->cap > 0) {
-        if (t->needed >= t->cap && t->cap > 4) {
-            /* cut visibly: end with "..." (its NUL included) */
-            t->len = t->cap - 1u;
-            (void)memcpy(&t->buf[t->cap - 4u], "...", 4);
-        } else {
-            t->buf[t->len] = '\0';
-        }
-    }
-    return t->needed;
+    camp_path_put(t, &digits[at], CAMP_U64_DIGITS - at);
 }
 
 /* ---- JSON paths of struct walks ---------------------------------------------------- */
