@@ -185,7 +185,7 @@ static bool leap_minute(int32_t utc_minute)
  * check runs at the deepest point of the struct walks' stack paths). */
 camp_status_t camp_datetime_parse(const char *s, size_t len, camp_datetime_t *out)
 {
-    int32_t century, year, month, day, hour, minute, second, offset;
+    int32_t century, year, month, day, hour, minute, second, offset, utc_minute;
     uint32_t nanos;
     size_t end;
 
@@ -212,7 +212,12 @@ camp_status_t camp_datetime_parse(const char *s, size_t len, camp_datetime_t *ou
     }
     end = fraction_end(s, 19u, len, &nanos);
     offset = (end != 0u) ? offset_at(s, end, len) : OFFSET_BAD;
-    if (offset == OFFSET_BAD || (second == 60 && !leap_minute(hour * 60 + minute - offset))) {
+    if (offset == OFFSET_BAD) {
+        return CAMP_ERR_DATE;
+    }
+    /* the minute of the day in UTC, for the leap second's check and the instant */
+    utc_minute = hour * 60 + minute - offset;
+    if (second == 60 && !leap_minute(utc_minute)) {
         return CAMP_ERR_DATE;
     }
     if (out != NULL) {
@@ -227,7 +232,7 @@ camp_status_t camp_datetime_parse(const char *s, size_t len, camp_datetime_t *ou
         /* a leap second maps to the same POSIX instant as the following second */
         out->unix_seconds =
             (int64_t)days_of_date((uint32_t)year, (uint32_t)month, (uint32_t)day) * 86400 +
-            (int64_t)((hour * 60 + minute - offset) * 60 + second);
+            (int64_t)(utc_minute * 60 + second);
     }
     return CAMP_OK;
 }
