@@ -402,13 +402,17 @@ void camp_path_key(camp_path_t *p, const char *key, size_t len)
  * near the deepest frame of the struct walks' stack paths). */
 void camp_path_index(camp_path_t *p, size_t i)
 {
-    size_t scale = 1;
-    while ((i / scale) >= 10u) {
+    size_t scale = 1; /* the place of the leading digit */
+    size_t rest = i;  /* the digits not yet written */
+    size_t tenth = i / 10u;
+    while (scale <= tenth) {
         scale *= 10u;
     }
     path_byte(p, '[');
     do {
-        path_byte(p, k_digits[(i / scale) % 10u]);
+        size_t digit = rest / scale;
+        rest -= digit * scale;
+        path_byte(p, k_digits[digit]);
         scale /= 10u;
     } while (scale != 0u);
     path_byte(p, ']');
