@@ -164,8 +164,8 @@ bool camp_valid_uuid(const char *s, size_t len)
 
 long camp_utf8_chars(const char *s, size_t len)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
+    const unsigned char *p = (const unsigned char *)s; /* the bytes not yet read: p[0..n) */
+    size_t n = len;
     long count = 0;
 
     if (s == NULL) {
@@ -176,22 +176,24 @@ long camp_utf8_chars(const char *s, size_t len)
     if (len > (size_t)LONG_MAX) {
         return -1;
     }
-    while (i < len) {
-        uint32_t n;
-        if (len - i >= 4u) {
+    while (n > 0u) {
+        uint32_t k;
+        if (n >= 4u) {
             uint32_t w;
-            (void)memcpy(&w, p + i, 4u); /* ASCII, most text, four bytes at a time */
+            (void)memcpy(&w, p, 4u); /* ASCII, most text, four bytes at a time */
             if ((w & 0x80808080u) == 0u) {
-                i += 4u;
+                p = &p[4];
+                n -= 4u;
                 count += 4;
                 continue;
             }
         }
-        n = camp_utf8_seq(p + i, len - i);
-        if (n > 4u) {
+        k = camp_utf8_seq(p, n);
+        if (k > 4u) {
             return -1;
         }
-        i += n;
+        p = &p[k];
+        n -= k;
         count++;
     }
     return count;
