@@ -108,14 +108,12 @@ static int32_t two_digits(const char *p)
     return (hi > 9u || lo > 9u) ? -1 : (int32_t)(hi * 10u + lo);
 }
 
-/* A real day of the proleptic Gregorian calendar: a year, a month of 1..12 and a
- * day of that month (any value: 0 and -1 fail too). Months but February have 31
- * days when the month's bit 0 differs from its bit 3 (1, 3, 5, 7, 8, 10, 12), else
- * 30: no table. */
+/* A real day of the proleptic Gregorian calendar: a year, a month of 0..12 (0 has
+ * no day) and a day of that month (any value: 0 and -1 fail too). */
 static bool date_ok(uint32_t year, uint32_t month, uint32_t day)
 {
-    uint32_t last =
-        (month == 2u) ? (28u + (is_leap(year) ? 1u : 0u)) : (30u + ((month ^ (month >> 3)) & 1u));
+    static const unsigned char dim[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    uint32_t last = dim[month] + ((month == 2u && is_leap(year)) ? 1u : 0u);
 
     return day - 1u < last; /* day 0 wraps to the largest value */
 }
@@ -185,7 +183,7 @@ static bool leap_minute(int32_t utc_minute)
  * check runs at the deepest point of the struct walks' stack paths). */
 camp_status_t camp_datetime_parse(const char *s, size_t len, camp_datetime_t *out)
 {
-    int32_t century, year, month, day, hour, minute, second, offset, utc_minute;
+    int32_t century, year, month, day, hour, minute, second, offset;
     uint32_t nanos;
     size_t end;
 
@@ -199,10 +197,9 @@ camp_status_t camp_datetime_parse(const char *s, size_t len, camp_datetime_t *ou
     hour = two_digits(&s[11]);
     minute = two_digits(&s[14]);
     second = two_digits(&s[17]);
-    /* each compared unsigned, so that -1 (not read) is out of range too (month 0
-     * wraps); the day is date_ok()'s; 60 is a leap second, checked with the offset
-     * below */
-    if ((century | year) < 0 || (uint32_t)month - 1u > 11u || (uint32_t)hour > 23u ||
+    /* each compared unsigned, so that -1 (not read) is out of range too; the day is
+     * date_ok()'s; 60 is a leap second, checked with the offset below */
+    if ((century | year) < 0 || (uint32_t)month > 12u || (uint32_t)hour > 23u ||
         (uint32_t)minute > 59u || (uint32_t)second > 60u) {
         return CAMP_ERR_DATE;
     }
@@ -212,12 +209,7 @@ camp_status_t camp_datetime_parse(const char *s, size_t len, camp_datetime_t *ou
     }
     end = fraction_end(s, 19u, len, &nanos);
     offset = (end != 0u) ? offset_at(s, end, len) : OFFSET_BAD;
-    if (offset == OFFSET_BAD) {
-        return CAMP_ERR_DATE;
-    }
-    /* the minute of the day in UTC, for the leap second's check and the instant */
-    utc_minute = hour * 60 + minute - offset;
-    if (second == 60 && !leap_minute(utc_minute)) {
+    if (offset == OFFSET_BAD || (second == 60 && !leap_minute(hour * 60 + minute - offset))) {
         return CAMP_ERR_DATE;
     }
     if (out != NULL) {
@@ -232,7 +224,7 @@ camp_status_t camp_datetime_parse(const char *s, size_t len, camp_datetime_t *ou
         /* a leap second maps to the same POSIX instant as the following second */
         out->unix_seconds =
             (int64_t)days_of_date((uint32_t)year, (uint32_t)month, (uint32_t)day) * 86400 +
-            (int64_t)(utc_minute * 60 + second);
+            (int64_t)((hour * 60 + minute - offset) * 60 + second);
     }
     return CAMP_OK;
 }
