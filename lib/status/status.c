@@ -137,18 +137,18 @@ camp_status_t camp_diag_set(camp_diag_t *diag, camp_status_t status, const char 
         diag->rule = rule; /* else the "" that clearing stored */
     }
     if (path != NULL) {
-        /* copied whole, or cut visibly ("...") as camp_path_finish() cuts, with no text
-         * builder on the stack (CAMP_DIAG_PATH_MAX is at least 16); one pass, with
-         * no strlen() before it */
+        /* copied whole with its NUL, or as much as fits, then cut visibly ("...")
+         * as camp_path_finish() cuts, with no text builder on the stack
+         * (CAMP_DIAG_PATH_MAX is at least 16); one pass, with no strlen() before it */
         size_t i = 0;
-        while ((i < sizeof diag->path - 1u) && (path[i] != '\0')) {
-            diag->path[i] = path[i];
+        char c;
+        do {
+            c = path[i];
+            diag->path[i] = c;
             i++;
-        }
-        if (path[i] != '\0') {
+        } while ((c != '\0') && (i < sizeof diag->path));
+        if (c != '\0') {
             (void)memcpy(&diag->path[sizeof diag->path - 4u], "...", 4);
-        } else {
-            diag->path[i] = '\0';
         }
     }
     return status;
