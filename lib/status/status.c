@@ -244,11 +244,6 @@ static CAMP_ALWAYS_INLINE uint64_t udiv16(uint64_t n, uint32_t d, uint32_t *rem)
     return ((uint64_t)((q3 << 16) | q2) << 32) | ((q1 << 16) | q0);
 }
 
-uint64_t camp_udiv16(uint64_t n, uint32_t d, uint32_t *rem)
-{
-    return udiv16(n, d, rem);
-}
-
 size_t camp_u64_decimal(char buf[CAMP_U64_DIGITS], uint64_t v)
 {
     size_t at = CAMP_U64_DIGITS;

@@ -46,12 +46,10 @@
  * above 65535 is divided in two steps by its factors: floor(floor(x / a) / b) is
  * floor(x / (a * b)).
  *
- * camp_udiv16: @p n / @p d, *rem = n % d, for d in 1..65535.
  * camp_floor_div16: floor(@p x / @p d), *rem = x - result * d in [0, d), for d in
  * 1..65535 (Euclidean for a positive divisor: -1 / 7 is -1 remainder 6). */
-uint64_t camp_udiv16(uint64_t n, uint32_t d, uint32_t *rem);
 /* The decimal digits of @p v at the end of @p buf (CAMP_U64_DIGITS bytes, no NUL),
- * divided in 32-bit steps as camp_udiv16(): the index of the first digit. The one
+ * divided in the same 32-bit steps: the index of the first digit. The one
  * number printer of the JSON writer, the Outbox counters, the client's queries and
  * the diagnostic line. */
 #define CAMP_U64_DIGITS 20u /* UINT64_MAX has 20 */

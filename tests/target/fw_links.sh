@@ -10,7 +10,7 @@
 #                   walks (validate, equal: camp_ib_walk; encode: camp_ib_encode and
 #                   the client's camp_ib_*_encode_at), only decoding, no
 #                   JSON writer and no libgcc 64-bit division (libcamp divides in
-#                   32-bit steps: camp_udiv16)
+#                   32-bit steps: camp_floor_div16, camp_u64_decimal)
 #   decode-only     also no client, no HTTP and no error-response family
 # Prints one line per program and "N passed, N failed" last.
 NM=${TARGET_NM:-arm-none-eabi-nm}
