@@ -371,7 +371,7 @@ static camp_status_t put_template(camp_client_t *c, const call_t *call, camp_htt
     size_t i = 0;
     /* ends: i grows on every pass, up to the template length */
     while (i < n) {
-        const char *open = memchr(t + i, '{', n - i);
+        const char *open = camp_find_byte(t + i, '{', n - i);
         size_t lit = (open == NULL) ? n - i : (size_t)(open - (t + i));
         unsigned k;
         const char *v;
@@ -434,7 +434,7 @@ static camp_status_t host_value(camp_client_t *c, camp_http_request_t *rq)
         return camp_diag_set(&c->last.diag, CAMP_ERR_ARG, "client.host",
                              CAMP_RULE(C11, "host name too long"));
     }
-    rq->host_brackets = memchr(c->host, ':', hl) != NULL;
+    rq->host_brackets = camp_find_byte(c->host, ':', hl) != NULL;
     rq->host_with_port = with_port;
     rq->host_port = c->port;
     return CAMP_OK;

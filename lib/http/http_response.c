@@ -211,7 +211,7 @@ static int get_line(camp_http_response_t *rs, size_t *ls, size_t *le, camp_diag_
     size_t i;
     size_t k;
     if (rs->scan_ < rs->raw_end_) {
-        lf = memchr(buf + rs->scan_, '\n', rs->raw_end_ - rs->scan_);
+        lf = camp_find_byte(buf + rs->scan_, '\n', rs->raw_end_ - rs->scan_);
     } else {
         lf = NULL;
     }
@@ -306,7 +306,7 @@ static int split_header(camp_http_response_t *rs, size_t ls, size_t le, size_t *
     if (is_ows(buf[ls])) {
         return (int)fail(rs, diag, F_FOLDING, ls);
     }
-    colon = memchr(buf + ls, ':', le - ls);
+    colon = camp_find_byte(buf + ls, ':', le - ls);
     if (colon == NULL || colon == buf + ls) {
         return (int)fail(rs, diag, F_NO_COLON, ls);
     }
@@ -894,10 +894,10 @@ const char *camp_http_response_header(const camp_http_response_t *rs, const char
     end = rs->header_len - 2; /* the final empty line */
     while (pos < end) {
         const uint8_t *line = &rs->buf_[pos];
-        const uint8_t *lf = memchr(line, '\n', end - pos);
+        const uint8_t *lf = camp_find_byte(line, '\n', end - pos);
         size_t line_len = (lf == NULL) ? (end - pos) : (size_t)(lf - line);
         /* the status line (at 0) is no header */
-        const uint8_t *colon = (pos == 0u) ? NULL : memchr(line, ':', line_len);
+        const uint8_t *colon = (pos == 0u) ? NULL : camp_find_byte(line, ':', line_len);
         if ((colon != NULL) && camp_http_ieq((const char *)line, (size_t)(colon - line), name)) {
             const char *v = (const char *)&colon[1];
             while (*v == ' ' || *v == '\t') {

@@ -981,7 +981,7 @@ static camp_status_t webhook_open_decode(ictx_t *cx, iframe_t *f)
             cx, type_tok, CAMP_ERR_ENUM,
             CAMP_RULE(I68, "must be one of targetContacted, targetFollowUpSent, targetReplied"));
     }
-    if (!legacy && memchr(a->type.ptr, '.', a->type.len) == NULL) {
+    if (!legacy && camp_find_byte(a->type.ptr, '.', a->type.len) == NULL) {
         return camp_ib_fail_at(cx, type_tok, CAMP_ERR_PATTERN,
                                CAMP_RULE(I69, "must be resource.action"));
     }

@@ -244,6 +244,18 @@ static CAMP_ALWAYS_INLINE uint64_t udiv16(uint64_t n, uint32_t d, uint32_t *rem)
     return ((uint64_t)((q3 << 16) | q2) << 32) | ((q1 << 16) | q0);
 }
 
+const void *camp_find_byte(const void *p, int c, size_t n)
+{
+    const unsigned char *b = p;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        if (b[i] == (unsigned char)c) {
+            return &b[i];
+        }
+    }
+    return NULL;
+}
+
 size_t camp_u64_decimal(char buf[CAMP_U64_DIGITS], uint64_t v)
 {
     size_t at = CAMP_U64_DIGITS;

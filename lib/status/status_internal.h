@@ -1,5 +1,5 @@
-/* Private helpers shared by lib/ modules: 64-bit division by small divisors, the
- * JSON path writer of diagnostics and the present-word accessors. */
+/* Private helpers shared by lib/ modules: 64-bit division by small divisors, a
+ * byte search, the JSON path writer of diagnostics and the present-word accessors. */
 #ifndef CAMP_STATUS_INTERNAL_H
 #define CAMP_STATUS_INTERNAL_H
 
@@ -60,6 +60,12 @@ int64_t camp_floor_div16(int64_t x, uint32_t d, uint32_t *rem);
 int64_t camp_floor_div2(int64_t x, uint32_t a, uint32_t b, uint32_t *rem);
 /* Whole days of @p t seconds (floor), *secs the second of the day. */
 #define CAMP_DAYS_OF(t, secs) camp_floor_div2((t), 128u, 675u, (secs))
+
+/* The first byte (unsigned char)@p c in @p p[0..@p n), or NULL: memchr() as a
+ * plain loop, so that firmware does not link the C library's word-at-a-time
+ * version (160 B on Cortex-M) for the header lines, paths and names the library
+ * searches. */
+const void *camp_find_byte(const void *p, int c, size_t n);
 
 /* The library's one JSON path writer. A walk over a struct (the model engine's
  * validate and encode) builds the path of the value it is at in a caller's buffer
