@@ -415,29 +415,6 @@ static int transfer_encoding(camp_http_response_t *rs, const char *v, size_t vle
     return r;
 }
 
-/* The three text hints (Location, Content-Type, X-Request-Id) sit back to back
- * as their HDR_ numbers do, behind the five int64_t hints (a negative array
- * size stops the build if the struct ever changes that). */
-typedef char
-    camp_http_texts_in_a_row[(offsetof(camp_http_response_t, request_id) -
-                              offsetof(camp_http_response_t, location)) == 2u * sizeof(const char *)
-                                 ? 1
-                                 : -1];
-
-/* The @p k-th (from 0) of the five int64_t hints that start at retry_after_s. */
-static int64_t *hint_at(camp_http_response_t *rs, unsigned k)
-{
-    size_t at = offsetof(camp_http_response_t, retry_after_s) + (k * sizeof(int64_t));
-    return (int64_t *)(void *)&((uint8_t *)rs)[at];
-}
-
-/* The @p k-th (from 0) of the three text hints that start at location. */
-static const char **text_at(camp_http_response_t *rs, unsigned k)
-{
-    size_t at = offsetof(camp_http_response_t, location) + (k * sizeof(const char *));
-    return (const char **)(void *)&((uint8_t *)rs)[at];
-}
-
 /* Hints (Retry-After, rate limits, Date) are parsed into their field only when
  * well-formed: a malformed value is ignored rather than failing the response. */
 static int handle_header(camp_http_response_t *rs, size_t ls, size_t name_len, size_t vs, size_t ve,
@@ -445,8 +422,7 @@ static int handle_header(camp_http_response_t *rs, size_t ls, size_t name_len, s
 {
     const char *v = (const char *)rs->buf_ + vs;
     size_t vlen = ve - vs;
-    unsigned h = header_index((const char *)rs->buf_ + ls, name_len);
-    switch (h) {
+    switch (header_index((const char *)rs->buf_ + ls, name_len)) {
     case HDR_CONTENT_LENGTH: return content_length(rs, v, vlen, vs, diag);
     case HDR_TRANSFER_ENCODING: return transfer_encoding(rs, v, vlen, vs, diag);
     case HDR_CONTENT_ENCODING:
@@ -460,18 +436,14 @@ static int handle_header(camp_http_response_t *rs, size_t ls, size_t name_len, s
             (void)camp_http_parse_date(v, vlen, &rs->retry_after_date);
         }
         break;
-    case HDR_RATELIMIT_LIMIT:
+    case HDR_RATELIMIT_LIMIT: (void)camp_http_parse_u63(v, vlen, &rs->ratelimit_limit); break;
     case HDR_RATELIMIT_REMAINING:
-    case HDR_RATELIMIT_RESET:
-        /* the rate limits are the last three of the five int64_t hints */
-        (void)camp_http_parse_u63(v, vlen, hint_at(rs, h - (HDR_RATELIMIT_LIMIT - 2u)));
+        (void)camp_http_parse_u63(v, vlen, &rs->ratelimit_remaining);
         break;
-    case HDR_LOCATION:
-    case HDR_CONTENT_TYPE:
-    case HDR_REQUEST_ID:
-        /* in the order of their HDR_ numbers */
-        *text_at(rs, h - HDR_LOCATION) = v;
-        break;
+    case HDR_RATELIMIT_RESET: (void)camp_http_parse_u63(v, vlen, &rs->ratelimit_reset); break;
+    case HDR_LOCATION: rs->location = v; break;
+    case HDR_CONTENT_TYPE: rs->content_type = v; break;
+    case HDR_REQUEST_ID: rs->request_id = v; break;
     case HDR_DATE:
         /* the server's clock, for devices without one */
         (void)camp_http_parse_date(v, vlen, &rs->date);
