@@ -172,9 +172,11 @@ static camp_status_t fail(camp_http_response_t *rs, camp_diag_t *diag, unsigned 
     static const char texts[] = HTTP_FAILURES(FAILURE_TEXT);
     static const camp_status_t failure_statuses[] = {CAMP_ERR_HTTP_PROTOCOL, CAMP_ERR_HTTP_ENCODING,
                                                      CAMP_ERR_HTTP_TOO_LARGE, CAMP_ERR_NET_CLOSED};
-    /* the path of the line being read, by state (only line states read lines) */
-    static const uint8_t line_path[CAMP_HTTP_ST_TRAILERS + 1] = {
-        P_STATUS_LINE, P_HEADER, P_BODY, P_BODY, P_CHUNK, P_CHUNK, P_CHUNK, P_TRAILER};
+    /* the path of the line being read, by state (only line states read lines; the
+     * last two, which read none, keep the index in range for any state) */
+    static const uint8_t line_path[CAMP_HTTP_ST_FAILED + 1] = {
+        P_STATUS_LINE, P_HEADER, P_BODY,    P_BODY, P_CHUNK,
+        P_CHUNK,       P_CHUNK,  P_TRAILER, P_BODY, P_BODY};
     unsigned path = where[f] & 15u;
     camp_status_t st;
     st = failure_statuses[where[f] >> 4];
