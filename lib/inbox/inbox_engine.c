@@ -215,25 +215,36 @@ static void rule_range(const ictx_t *cx, unsigned r, int64_t *min, int64_t *max,
 
 static void array_rule(unsigned a, size_t *min, size_t *cap, const char **cap_text)
 {
-    switch (a) {
-    case A_ACCOUNTS1:
-        *min = 1;
-        *cap = CAMP_MAX_ACCOUNTS;
-        *cap_text = CAMP_RULE(I23, "more elements than CAMP_MAX_ACCOUNTS");
-        return;
-    case A_LISTS:
+    if (a >= (unsigned)A_SYNCED) { /* the two list rules are the last */
         *min = 0;
         *cap = CAMP_MAX_LISTS;
         *cap_text = CAMP_RULE(I24, "more elements than CAMP_MAX_LISTS");
         return;
-    case A_ACCOUNTS:
-    default:
-        *min = 0;
-        *cap = CAMP_MAX_ACCOUNTS;
-        *cap_text = CAMP_RULE(I23, "more elements than CAMP_MAX_ACCOUNTS");
-        return;
     }
+    *min = (a == (unsigned)A_ACCOUNTS1) ? 1u : 0u;
+    *cap = CAMP_MAX_ACCOUNTS;
+    *cap_text = CAMP_RULE(I23, "more elements than CAMP_MAX_ACCOUNTS");
 }
+
+/* Where the struct of K_IDS member @p f keeps its count: in a wide row, its aux
+ * word; in a small one, its array rule says (IB_IDS_COUNT_OFF(), a table of four
+ * offsets). */
+#if IB_WIDE_ROWS
+static size_t count_off(const ifield_t *f)
+{
+    return f->aux;
+}
+#else
+CAMP_NOINLINE static size_t count_off(const ifield_t *f)
+{
+    static const uint16_t offs[A_EXCLUDED + 1] = {
+        [A_ACCOUNTS] = (uint16_t)IB_IDS_COUNT_OFF(A_ACCOUNTS),
+        [A_ACCOUNTS1] = (uint16_t)IB_IDS_COUNT_OFF(A_ACCOUNTS1),
+        [A_SYNCED] = (uint16_t)IB_IDS_COUNT_OFF(A_SYNCED),
+        [A_EXCLUDED] = (uint16_t)IB_IDS_COUNT_OFF(A_EXCLUDED)};
+    return offs[f->rule];
+}
+#endif
 
 /* ---- diagnostics ------------------------------------------------------------------------- */
 
@@ -635,7 +646,7 @@ CAMP_NOINLINE static camp_status_t decode_ids(ictx_t *cx, const ifield_t *f, int
             return st;
         }
     }
-    *(uint16_t *)(void *)((char *)base + f->aux) = (uint16_t)n;
+    *(uint16_t *)(void *)((char *)base + count_off(f)) = (uint16_t)n;
     return CAMP_OK;
 }
 
@@ -1056,7 +1067,7 @@ static camp_status_t validate_ids(ictx_t *cx, const ifield_t *f, const void *bas
 {
     const char *p = (const char *)base + f->off;
     const camp_str_t *items = (const camp_str_t *)(const void *)p;
-    uint16_t n = *(const uint16_t *)(const void *)((const char *)base + f->aux);
+    uint16_t n = *(const uint16_t *)(const void *)((const char *)base + count_off(f));
     size_t min_n, cap;
     const char *cap_text;
     array_rule(f->rule, &min_n, &cap, &cap_text);
@@ -1163,7 +1174,7 @@ static void encode_value(ictx_t *cx, const ifield_t *f, const void *base)
     }
     case K_IDS: {
         const camp_str_t *items = (const camp_str_t *)(const void *)p;
-        uint16_t n = *(const uint16_t *)(const void *)((const char *)base + f->aux);
+        uint16_t n = *(const uint16_t *)(const void *)((const char *)base + count_off(f));
         uint16_t i;
         camp_json_write_array_begin(cx->u.s.w);
         for (i = 0; i < n; i++) {
@@ -1187,8 +1198,8 @@ static bool equal_value(const ifield_t *f, const void *a, const void *b)
     case K_FRAC: return *(const uint32_t *)(const void *)pa == *(const uint32_t *)(const void *)pb;
     case K_ENUM: return *(const uint8_t *)(const void *)pa == *(const uint8_t *)(const void *)pb;
     case K_IDS: {
-        uint16_t na = *(const uint16_t *)(const void *)((const char *)a + f->aux);
-        uint16_t nb = *(const uint16_t *)(const void *)((const char *)b + f->aux);
+        uint16_t na = *(const uint16_t *)(const void *)((const char *)a + count_off(f));
+        uint16_t nb = *(const uint16_t *)(const void *)((const char *)b + count_off(f));
         uint16_t i;
         size_t min_n, cap;
         const char *cap_text;
@@ -1282,12 +1293,32 @@ static void set_bit(const inode_t *nd, void *base, uint32_t bit)
     }
 }
 
+/* Sets member @p m's presence bit, if it has one. A wide row passes its mask (the
+ * compiler tests it in the caller); a small row is passed whole, its mask made
+ * once, here. */
+#if IB_WIDE_ROWS
+#define set_member_bit(nd, base, m) set_bit((nd), (base), (m)->bit)
+#else
+static void set_member_bit(const inode_t *nd, void *base, const ifield_t *m)
+{
+    set_bit(nd, base, camp_ib_pbit(m));
+}
+#endif
+
 static bool is_present(const ictx_t *cx, const inode_t *nd, const ifield_t *f, const void *base)
 {
     const char *p = (const char *)base + f->off;
+#if IB_WIDE_ROWS
     if (f->bit != 0) {
         return (present_word(nd, base) & f->bit) != 0;
     }
+#else
+    /* the bit's index shifts the word (less code than making its mask) */
+    unsigned pb = f->key_pb & 0xFu;
+    if (pb != 0u) {
+        return ((present_word(nd, base) >> (pb - 1u)) & 1u) != 0u;
+    }
+#endif
     if (f->kind >= K_SUB) {
         return hook_sub_present(cx, f, base);
     }
@@ -1474,7 +1505,7 @@ static IB_HOT camp_status_t dec_scalar(ictx_t *cx, const iframe_t *f, const inod
             return camp_ib_fail_at(cx, v, CAMP_ERR_TYPE, type_text(m->kind, false));
         }
         if (m->kind != K_SUB) {
-            set_bit(nd, f->a, m->bit);
+            set_member_bit(nd, f->a, m);
         }
         return CAMP_OK;
     }
@@ -1484,7 +1515,7 @@ static IB_HOT camp_status_t dec_scalar(ictx_t *cx, const iframe_t *f, const inod
     }
     /* marked before it is read, so that the read is a tail call (its path is the
      * deepest under the loop); a failed read fails the whole decode */
-    set_bit(nd, f->a, m->bit);
+    set_member_bit(nd, f->a, m);
     return decode_value(cx, m, v, f->a);
 }
 
@@ -1519,7 +1550,7 @@ static IB_HOT camp_status_t dec_member(ictx_t *cx, iframe_t *f, const inode_t *n
 #endif
     st = hook_sub(cx, f, m, v, sub);
     if (st == CAMP_OK) {
-        set_bit(nd, f->a, m->bit);
+        set_member_bit(nd, f->a, m);
     }
     return st;
 }

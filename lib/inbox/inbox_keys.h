@@ -2,7 +2,7 @@
  * tables, in three pools: two for InboxApp, one for Outbox.
  *
  * A table row names its key by its offset in its pool and its length (ifield_t's
- * `key` and `key_len`), three bytes instead of an inline array as long as the
+ * `key` and `key_len`, IB_ROW()), three bytes instead of an inline array as long as the
  * longest name; each name is in a pool once however many of its tables list it. A
  * pool is a struct of char arrays, so a name's offset is a constant expression
  * (offsetof) the const tables can hold, and a name missing from a pool, or listed
@@ -102,12 +102,5 @@ extern const ib_rest_keys_t camp_ib_rest_keys;
 extern const ib_outbox_keys_t camp_ib_outbox_keys;
 #define IB_KEY_OFFSET(P, k) offsetof(ib_##P##_keys_t, k_##k)
 #endif
-
-/* The `key, key_len` initialisers of a table row for member name @p k, in the pool
- * IB_POOL (`campaign`, `rest` or `outbox`: set before each group of tables, in
- * inbox_schema.c and outbox_models.c, to the pool of the families that use them). */
-#define IB_KEY(k) IB_KEY_IN(IB_POOL, k)
-/* (a second level, so that IB_POOL is replaced before IB_KEY_OFFSET pastes it) */
-#define IB_KEY_IN(P, k) (uint16_t) IB_KEY_OFFSET(P, k), (uint8_t)(sizeof #k - 1u)
 
 #endif

@@ -62,11 +62,11 @@ const ib_campaign_keys_t camp_ib_campaign_keys = IB_KEY_POOL(IB_KEYS_CAMPAIGN);
 const ib_rest_keys_t camp_ib_rest_keys = IB_KEY_POOL(IB_KEYS_REST);
 /* (camp_ib_outbox_keys: in outbox_models.c, linked with the Outbox tables) */
 #endif
-/* key offsets in the tables are uint16_t */
-typedef char keys_fit_uint16[(sizeof(ib_campaign_keys_t) + sizeof(ib_rest_keys_t) +
-                              sizeof(ib_outbox_keys_t)) < 65536u
-                                 ? 1
-                                 : -1];
+/* key offsets in the tables are 12 bits (ifield_t::key_pb) */
+typedef char keys_fit_12_bits[(sizeof(ib_campaign_keys_t) + sizeof(ib_rest_keys_t) +
+                               sizeof(ib_outbox_keys_t)) < 4096u
+                                  ? 1
+                                  : -1];
 
 /* Each table's rows name their keys in the pool of the families that use it
  * (IB_POOL, set before each group of tables): the campaign pool for the campaign,
@@ -91,95 +91,94 @@ typedef char keys_fit_uint16[(sizeof(ib_campaign_keys_t) + sizeof(ib_rest_keys_t
  * own pool. */
 /* clang-format off */
 #define SUMMARY_FIELDS                                                                             \
-    {IB_KEY(id), K_ID, R_NONE, F_REQ, S_OFF(id), 0, 0},                                                 \
-    {IB_KEY(name), K_STR, R_NONE, F_REQ, S_OFF(name), 0, 0},                                            \
-    {IB_KEY(description), K_STR, R_NONE, F_REQ | F_NULL, S_OFF(description), 0, 0},                    \
-    {IB_KEY(status), K_ENUM, E_STATUS, 0, S_OFF(status), 0, 0},                                         \
-    {IB_KEY(dryRun), K_BOOL, R_NONE, F_REQ, S_OFF(dry_run), 0, 0},                                      \
-    {IB_KEY(targetsCount), K_I64, R_COUNT, F_REQ, S_OFF(targets_count), 0, 0},                          \
-    {IB_KEY(contactedCount), K_I64, R_COUNT, F_REQ, S_OFF(contacted_count), 0, 0},                      \
-    {IB_KEY(repliesCount), K_I64, R_COUNT, F_REQ, S_OFF(replies_count), 0, 0},                          \
-    {IB_KEY(completionRate), K_FRAC, R_NONE, F_REQ, S_OFF(completion_rate), 0, 0},                      \
-    {IB_KEY(replyRate), K_FRAC, R_NONE, F_REQ, S_OFF(reply_rate), 0, 0},                                \
-    {IB_KEY(createdAt), K_TIME, R_NONE, F_REQ, S_OFF(created_at), 0, 0},                                \
-    {IB_KEY(updatedAt), K_TIME, R_NONE, F_REQ | F_NULL_SUM, S_OFF(updated_at), 0, 0},                   \
-    {IB_KEY(pausedAt), K_TIME, R_NONE, F_REQ | F_NULL, S_OFF(paused_at), 0, 0},                         \
-    {IB_KEY(completedAt), K_TIME, R_NONE, F_REQ | F_NULL, S_OFF(completed_at), 0, 0},                   \
-    {IB_KEY(lastStartedAt), K_TIME, R_NONE, F_REQ | F_NULL, S_OFF(last_started_at), 0, 0}
+    IB_ROW(id, K_ID, R_NONE, F_REQ, S_OFF(id)),                                                    \
+    IB_ROW(name, K_STR, R_NONE, F_REQ, S_OFF(name)),                                               \
+    IB_ROW(description, K_STR, R_NONE, F_REQ | F_NULL, S_OFF(description)),                        \
+    IB_ROW(status, K_ENUM, E_STATUS, 0, S_OFF(status)),                                            \
+    IB_ROW(dryRun, K_BOOL, R_NONE, F_REQ, S_OFF(dry_run)),                                         \
+    IB_ROW(targetsCount, K_I64, R_COUNT, F_REQ, S_OFF(targets_count)),                             \
+    IB_ROW(contactedCount, K_I64, R_COUNT, F_REQ, S_OFF(contacted_count)),                         \
+    IB_ROW(repliesCount, K_I64, R_COUNT, F_REQ, S_OFF(replies_count)),                             \
+    IB_ROW(completionRate, K_FRAC, R_NONE, F_REQ, S_OFF(completion_rate)),                         \
+    IB_ROW(replyRate, K_FRAC, R_NONE, F_REQ, S_OFF(reply_rate)),                                   \
+    IB_ROW(createdAt, K_TIME, R_NONE, F_REQ, S_OFF(created_at)),                                   \
+    IB_ROW(updatedAt, K_TIME, R_NONE, F_REQ | F_NULL_SUM, S_OFF(updated_at)),                      \
+    IB_ROW(pausedAt, K_TIME, R_NONE, F_REQ | F_NULL, S_OFF(paused_at)),                            \
+    IB_ROW(completedAt, K_TIME, R_NONE, F_REQ | F_NULL, S_OFF(completed_at)),                      \
+    IB_ROW(lastStartedAt, K_TIME, R_NONE, F_REQ | F_NULL, S_OFF(last_started_at))
 /* clang-format on */
 
 static const ifield_t campaign_fields[] = {
     SUMMARY_FIELDS,
-    {IB_KEY(enabled), K_BOOL, R_NONE, F_V2, C_OFF(enabled), 0, CAMP_INBOX_CAMPAIGN_HAS_ENABLED},
-    {IB_KEY(hourlyMessageRate), K_U16, R_RATE, 0, C_OFF(hourly_message_rate), 0,
-     CAMP_INBOX_CAMPAIGN_HAS_HOURLY_RATE},
-    {IB_KEY(scheduleTimezone), K_TZ, R_NONE, 0, C_OFF(schedule_timezone), 0, 0},
-    {IB_KEY(scheduleHours), K_SUB, SUB_HOURS, 0, 0, 0, CAMP_INBOX_CAMPAIGN_HAS_SCHEDULE_HOURS},
-    {IB_KEY(isBuildingPlan), K_BOOL, R_NONE, 0, C_OFF(is_building_plan), 0,
-     CAMP_INBOX_CAMPAIGN_HAS_BUILDING_PLAN},
-    {IB_KEY(isSyncing), K_BOOL, R_NONE, F_V2, C_OFF(is_syncing), 0,
-     CAMP_INBOX_CAMPAIGN_HAS_SYNCING},
-    {IB_KEY(scopeAssessedCount), K_I64, R_COUNT, F_V2, C_OFF(scope_assessed_count), 0,
-     CAMP_INBOX_CAMPAIGN_HAS_SCOPE_ASSESSED},
-    {IB_KEY(accountLinkIds), K_IDS, A_ACCOUNTS, 0, C_OFF(account_link_ids), C_OFF(account_count),
-     CAMP_INBOX_CAMPAIGN_HAS_ACCOUNTS},
-    {IB_KEY(rules), K_SUB, SUB_RULES, F_V2, 0, 0, CAMP_INBOX_CAMPAIGN_HAS_RULES},
-    {IB_KEY(sequence), K_SUB, SUB_SEQUENCE, F_V2, 0, 0, CAMP_INBOX_CAMPAIGN_HAS_SEQUENCE},
-    {IB_KEY(automations), K_SUB, SUB_AUTOMATIONS, 0, 0, 0, CAMP_INBOX_CAMPAIGN_HAS_AUTOMATIONS},
-    {IB_KEY(type), K_STR, R_NONE, F_LEG, C_OFF(type), 0, 0},
-    {IB_KEY(estimatedTargets), K_I64, R_COUNT, F_LEG, C_OFF(estimated_targets), 0,
-     CAMP_INBOX_CAMPAIGN_HAS_ESTIMATED_TARGETS},
-    {IB_KEY(isHydrating), K_BOOL, R_NONE, F_LEG, C_OFF(is_hydrating), 0,
-     CAMP_INBOX_CAMPAIGN_HAS_HYDRATING},
+    IB_ROWP(enabled, K_BOOL, R_NONE, F_V2, C_OFF(enabled), CAMP_INBOX_CAMPAIGN_HAS_ENABLED),
+    IB_ROWP(hourlyMessageRate, K_U16, R_RATE, 0, C_OFF(hourly_message_rate),
+            CAMP_INBOX_CAMPAIGN_HAS_HOURLY_RATE),
+    IB_ROW(scheduleTimezone, K_TZ, R_NONE, 0, C_OFF(schedule_timezone)),
+    IB_ROWP(scheduleHours, K_SUB, SUB_HOURS, 0, 0, CAMP_INBOX_CAMPAIGN_HAS_SCHEDULE_HOURS),
+    IB_ROWP(isBuildingPlan, K_BOOL, R_NONE, 0, C_OFF(is_building_plan),
+            CAMP_INBOX_CAMPAIGN_HAS_BUILDING_PLAN),
+    IB_ROWP(isSyncing, K_BOOL, R_NONE, F_V2, C_OFF(is_syncing), CAMP_INBOX_CAMPAIGN_HAS_SYNCING),
+    IB_ROWP(scopeAssessedCount, K_I64, R_COUNT, F_V2, C_OFF(scope_assessed_count),
+            CAMP_INBOX_CAMPAIGN_HAS_SCOPE_ASSESSED),
+    IB_IDS(accountLinkIds, A_ACCOUNTS, 0, C_OFF(account_link_ids),
+           CAMP_INBOX_CAMPAIGN_HAS_ACCOUNTS),
+    IB_ROWP(rules, K_SUB, SUB_RULES, F_V2, 0, CAMP_INBOX_CAMPAIGN_HAS_RULES),
+    IB_ROWP(sequence, K_SUB, SUB_SEQUENCE, F_V2, 0, CAMP_INBOX_CAMPAIGN_HAS_SEQUENCE),
+    IB_ROWP(automations, K_SUB, SUB_AUTOMATIONS, 0, 0, CAMP_INBOX_CAMPAIGN_HAS_AUTOMATIONS),
+    IB_ROW(type, K_STR, R_NONE, F_LEG, C_OFF(type)),
+    IB_ROWP(estimatedTargets, K_I64, R_COUNT, F_LEG, C_OFF(estimated_targets),
+            CAMP_INBOX_CAMPAIGN_HAS_ESTIMATED_TARGETS),
+    IB_ROWP(isHydrating, K_BOOL, R_NONE, F_LEG, C_OFF(is_hydrating),
+            CAMP_INBOX_CAMPAIGN_HAS_HYDRATING),
     /* customVariables before steps: validating a struct checks the steps' variables
      * against the map (decoding checks them when the campaign closes) */
-    {IB_KEY(customVariables), K_SUB, SUB_VARIABLES, F_LEG, 0, 0,
-     CAMP_INBOX_CAMPAIGN_HAS_CUSTOM_VARIABLES},
-    {IB_KEY(steps), K_SUB, SUB_STEPS, F_LEG, 0, 0, CAMP_INBOX_CAMPAIGN_HAS_STEPS},
-    {IB_KEY(lists), K_SUB, SUB_LISTS, F_LEG, 0, 0, CAMP_INBOX_CAMPAIGN_HAS_LISTS},
+    IB_ROWP(customVariables, K_SUB, SUB_VARIABLES, F_LEG, 0,
+            CAMP_INBOX_CAMPAIGN_HAS_CUSTOM_VARIABLES),
+    IB_ROWP(steps, K_SUB, SUB_STEPS, F_LEG, 0, CAMP_INBOX_CAMPAIGN_HAS_STEPS),
+    IB_ROWP(lists, K_SUB, SUB_LISTS, F_LEG, 0, CAMP_INBOX_CAMPAIGN_HAS_LISTS),
 };
 
 static const ifield_t window_fields[] = {
-    {IB_KEY(start), K_U16, R_MINUTE, F_REQ, W_OFF(start), 0, 0},
-    {IB_KEY(end), K_U16, R_MINUTE, F_REQ, W_OFF(end), 0, 0},
+    IB_ROW(start, K_U16, R_MINUTE, F_REQ, W_OFF(start)),
+    IB_ROW(end, K_U16, R_MINUTE, F_REQ, W_OFF(end)),
 };
 
 /* v2 rules: the docs show all four members on every example. */
 static const ifield_t rules_fields[] = {
-    {IB_KEY(syncedLists), K_SUB, SUB_SYNCED, F_REQ, 0, 0, 0},
-    {IB_KEY(excludedLists), K_SUB, SUB_EXCLUDED, F_REQ, 0, 0, 0},
-    {IB_KEY(excludeContacted), K_BOOL, R_NONE, F_REQ, R_OFF(exclude_contacted), 0, 0},
-    {IB_KEY(excludeMutuals), K_BOOL, R_NONE, F_REQ, R_OFF(exclude_mutuals), 0, 0},
+    IB_ROW(syncedLists, K_SUB, SUB_SYNCED, F_REQ, 0),
+    IB_ROW(excludedLists, K_SUB, SUB_EXCLUDED, F_REQ, 0),
+    IB_ROW(excludeContacted, K_BOOL, R_NONE, F_REQ, R_OFF(exclude_contacted)),
+    IB_ROW(excludeMutuals, K_BOOL, R_NONE, F_REQ, R_OFF(exclude_mutuals)),
 };
 
 static const ifield_t v2_list_fields[] = {
-    {IB_KEY(listId), K_ID, R_NONE, F_REQ, L_OFF(list_id), 0, 0},
-    {IB_KEY(listName), K_STR, R_NONE, 0, L_OFF(list_name), 0, 0},
-    {IB_KEY(columnMapping), K_SUB, SUB_MAPPING, 0, 0, 0, CAMP_INBOX_LIST_HAS_COLUMN_MAPPING},
+    IB_ROW(listId, K_ID, R_NONE, F_REQ, L_OFF(list_id)),
+    IB_ROW(listName, K_STR, R_NONE, 0, L_OFF(list_name)),
+    IB_ROWP(columnMapping, K_SUB, SUB_MAPPING, 0, 0, CAMP_INBOX_LIST_HAS_COLUMN_MAPPING),
 };
 
 static const ifield_t legacy_list_fields[] = {
-    {IB_KEY(listId), K_ID, R_NONE, F_REQ, L_OFF(list_id), 0, 0},
-    {IB_KEY(exclude), K_BOOL, R_NONE, F_REQ, L_OFF(exclude), 0, 0},
+    IB_ROW(listId, K_ID, R_NONE, F_REQ, L_OFF(list_id)),
+    IB_ROW(exclude, K_BOOL, R_NONE, F_REQ, L_OFF(exclude)),
 };
 
 /* D6: the v2 example has no `action`; it is optional. */
 static const ifield_t automation_fields[] = {
-    {IB_KEY(id), K_ID, R_NONE, F_REQ, A_OFF(id), 0, 0},
-    {IB_KEY(trigger), K_ENUM, E_TRIGGER, F_REQ, A_OFF(trigger), 0, 0},
-    {IB_KEY(action), K_ENUM, E_ACTION, 0, A_OFF(action), 0, 0},
-    {IB_KEY(actionData), K_SUB, SUB_ACTION_DATA, 0, 0, 0, CAMP_INBOX_AUTOMATION_HAS_ACTION_DATA},
-    {IB_KEY(enabled), K_BOOL, R_NONE, F_REQ, A_OFF(enabled), 0, 0},
+    IB_ROW(id, K_ID, R_NONE, F_REQ, A_OFF(id)),
+    IB_ROW(trigger, K_ENUM, E_TRIGGER, F_REQ, A_OFF(trigger)),
+    IB_ROW(action, K_ENUM, E_ACTION, 0, A_OFF(action)),
+    IB_ROWP(actionData, K_SUB, SUB_ACTION_DATA, 0, 0, CAMP_INBOX_AUTOMATION_HAS_ACTION_DATA),
+    IB_ROW(enabled, K_BOOL, R_NONE, F_REQ, A_OFF(enabled)),
 };
 
 static const ifield_t action_data_fields[] = {
-    {IB_KEY(statusId), K_ID, R_NONE, F_REQ, A_OFF(status_id), 0, 0},
+    IB_ROW(statusId, K_ID, R_NONE, F_REQ, A_OFF(status_id)),
 };
 
 static const ifield_t variable_fields[] = {
-    {IB_KEY(displayName), K_STR, R_NONE, F_REQ, V_OFF(display_name), 0, 0},
-    {IB_KEY(description), K_STR, R_NONE, F_NULL, V_OFF(description), 0,
-     CAMP_INBOX_VARIABLE_HAS_DESCRIPTION},
+    IB_ROW(displayName, K_STR, R_NONE, F_REQ, V_OFF(display_name)),
+    IB_ROWP(description, K_STR, R_NONE, F_NULL, V_OFF(description),
+            CAMP_INBOX_VARIABLE_HAS_DESCRIPTION),
 };
 
 /* SYNTHETIC (fixtures/README): no list endpoint is documented. The page follows
@@ -187,13 +186,13 @@ static const ifield_t variable_fields[] = {
  * (`campaigns`) and `nextCursor` {id, timestamp}, null on the last page (absence
  * is taken as null too). */
 static const ifield_t page_fields[] = {
-    {IB_KEY(campaigns), K_SUB, SUB_CAMPAIGNS, F_REQ, 0, 0, 0},
-    {IB_KEY(nextCursor), K_SUB, SUB_CURSOR, F_NULL, 0, 0, 0},
+    IB_ROW(campaigns, K_SUB, SUB_CAMPAIGNS, F_REQ, 0),
+    IB_ROW(nextCursor, K_SUB, SUB_CURSOR, F_NULL, 0),
 };
 
 static const ifield_t cursor_fields[] = {
-    {IB_KEY(id), K_STR, R_NONEMPTY, F_REQ, PG_OFF(next_id), 0, 0},
-    {IB_KEY(timestamp), K_TIME, R_NONE, F_REQ, PG_OFF(next_timestamp), 0, 0},
+    IB_ROW(id, K_STR, R_NONEMPTY, F_REQ, PG_OFF(next_id)),
+    IB_ROW(timestamp, K_TIME, R_NONE, F_REQ, PG_OFF(next_timestamp)),
 };
 
 /* ---- sequence (§3.4) ----------------------------------------------------------------------------- */
@@ -202,44 +201,44 @@ static const ifield_t cursor_fields[] = {
  * must carry it. `id` and `rank` are assigned by the server ("do not send");
  * `campaignVersion` exists only on legacy responses. */
 static const ifield_t step_fields[] = {
-    {IB_KEY(id), K_ID, R_NONE, F_NO_REQUEST, STEP_OFF(id), 0, 0},
-    {IB_KEY(type), K_ENUM, E_STEP, F_REQ_REQUEST, STEP_OFF(type), 0, CAMP_INBOX_STEP_HAS_TYPE},
-    {IB_KEY(rank), K_I64, R_COUNT, F_NO_REQUEST, STEP_OFF(rank), 0, CAMP_INBOX_STEP_HAS_RANK},
-    {IB_KEY(data), K_SUB, SUB_DATA, F_REQ, 0, 0, 0},
-    {IB_KEY(campaignVersion), K_I64, R_COUNT, F_RESP, STEP_OFF(campaign_version), 0,
-     CAMP_INBOX_STEP_HAS_CAMPAIGN_VERSION},
+    IB_ROW(id, K_ID, R_NONE, F_NO_REQUEST, STEP_OFF(id)),
+    IB_ROWP(type, K_ENUM, E_STEP, F_REQ_REQUEST, STEP_OFF(type), CAMP_INBOX_STEP_HAS_TYPE),
+    IB_ROWP(rank, K_I64, R_COUNT, F_NO_REQUEST, STEP_OFF(rank), CAMP_INBOX_STEP_HAS_RANK),
+    IB_ROW(data, K_SUB, SUB_DATA, F_REQ, 0),
+    IB_ROWP(campaignVersion, K_I64, R_COUNT, F_RESP, STEP_OFF(campaign_version),
+            CAMP_INBOX_STEP_HAS_CAMPAIGN_VERSION),
 };
 
 static const ifield_t message_fields[] = {
-    {IB_KEY(segments), K_SUB, SUB_SEGMENTS, F_REQ, 0, 0, 0},
+    IB_ROW(segments, K_SUB, SUB_SEGMENTS, F_REQ, 0),
 };
 
 /* D18: `unit` looks like a display unit only ("days" with 86400 and 604800); its
  * other values are not stored, so it is kept as free text. */
 static const ifield_t delay_fields[] = {
-    {IB_KEY(delaySeconds), K_I64, R_COUNT, F_REQ, STEP_OFF(delay_seconds), 0, 0},
-    {IB_KEY(unit), K_STR, R_NONE, 0, STEP_OFF(unit), 0, 0},
+    IB_ROW(delaySeconds, K_I64, R_COUNT, F_REQ, STEP_OFF(delay_seconds)),
+    IB_ROW(unit, K_STR, R_NONE, 0, STEP_OFF(unit)),
 };
 
 static const ifield_t static_fields[] = {
-    {IB_KEY(type), K_ENUM, E_SEGMENT, F_REQ, SEG_OFF(type), 0, 0},
-    {IB_KEY(text), K_STR, R_NONE, F_REQ, SEG_OFF(text), 0, 0},
+    IB_ROW(type, K_ENUM, E_SEGMENT, F_REQ, SEG_OFF(type)),
+    IB_ROW(text, K_STR, R_NONE, F_REQ, SEG_OFF(text)),
 };
 
 static const ifield_t variable_segment_fields[] = {
-    {IB_KEY(type), K_ENUM, E_SEGMENT, F_REQ, SEG_OFF(type), 0, 0},
-    {IB_KEY(name), K_STR, R_NONE, F_REQ, SEG_OFF(text), 0, 0},
-    {IB_KEY(fallback), K_STR, R_NONE, 0, SEG_OFF(fallback), 0, 0},
+    IB_ROW(type, K_ENUM, E_SEGMENT, F_REQ, SEG_OFF(type)),
+    IB_ROW(name, K_STR, R_NONE, F_REQ, SEG_OFF(text)),
+    IB_ROW(fallback, K_STR, R_NONE, 0, SEG_OFF(fallback)),
 };
 
 static const ifield_t variation_fields[] = {
-    {IB_KEY(type), K_ENUM, E_SEGMENT, F_REQ, SEG_OFF(type), 0, 0},
-    {IB_KEY(options), K_SUB, SUB_OPTIONS, F_REQ, 0, 0, 0},
+    IB_ROW(type, K_ENUM, E_SEGMENT, F_REQ, SEG_OFF(type)),
+    IB_ROW(options, K_SUB, SUB_OPTIONS, F_REQ, 0),
 };
 
 static const ifield_t sequence_fields[] = {
-    {IB_KEY(version), K_I64, R_COUNT, F_REQ | F_RESP, SEQ_OFF(version), 0, 0},
-    {IB_KEY(steps), K_SUB, SUB_STEPS, F_REQ, 0, 0, 0},
+    IB_ROW(version, K_I64, R_COUNT, F_REQ | F_RESP, SEQ_OFF(version)),
+    IB_ROW(steps, K_SUB, SUB_STEPS, F_REQ, 0),
 };
 
 #undef IB_POOL
@@ -251,99 +250,96 @@ static const ifield_t sequence_fields[] = {
  * named `scheduleTimezone`, as in the response: both [unverified] (the stored page
  * lacks them; fixtures/README marks the rules shape ASSUMPTION). */
 static const ifield_t create_fields[] = {
-    {IB_KEY(name), K_STR, R_NAME, F_REQ, CR_OFF(name), 0, 0},
-    {IB_KEY(accountLinkIds), K_IDS, A_ACCOUNTS1, F_REQ, CR_OFF(account_link_ids),
-     CR_OFF(account_count), 0},
-    {IB_KEY(rules), K_SUB, SUB_CREATE_RULES, 0, 0, 0, CAMP_INBOX_CREATE_HAS_RULES},
-    {IB_KEY(scheduleTimezone), K_TZ, R_NONE, 0, CR_OFF(schedule_timezone), 0, 0},
+    IB_ROW(name, K_STR, R_NAME, F_REQ, CR_OFF(name)),
+    IB_IDS(accountLinkIds, A_ACCOUNTS1, F_REQ, CR_OFF(account_link_ids), 0u),
+    IB_ROWP(rules, K_SUB, SUB_CREATE_RULES, 0, 0, CAMP_INBOX_CREATE_HAS_RULES),
+    IB_ROW(scheduleTimezone, K_TZ, R_NONE, 0, CR_OFF(schedule_timezone)),
 };
 
 /* E6: every member optional ("omitted fields are left unchanged"; an empty array
  * clears). */
 static const ifield_t rules_update_fields[] = {
-    {IB_KEY(syncedListIds), K_IDS, A_LISTS, 0, RU_OFF(synced_list_ids), RU_OFF(synced_count),
-     CAMP_INBOX_RULES_HAS_SYNCED},
-    {IB_KEY(excludedListIds), K_IDS, A_LISTS, 0, RU_OFF(excluded_list_ids), RU_OFF(excluded_count),
-     CAMP_INBOX_RULES_HAS_EXCLUDED},
-    {IB_KEY(excludeContacted), K_BOOL, R_NONE, 0, RU_OFF(exclude_contacted), 0,
-     CAMP_INBOX_RULES_HAS_EXCLUDE_CONTACTED},
-    {IB_KEY(excludeMutuals), K_BOOL, R_NONE, 0, RU_OFF(exclude_mutuals), 0,
-     CAMP_INBOX_RULES_HAS_EXCLUDE_MUTUALS},
-    {IB_KEY(columnMappings), K_SUB, SUB_COLUMN_MAPPINGS, 0, 0, 0,
-     CAMP_INBOX_RULES_HAS_COLUMN_MAPPINGS},
-    {IB_KEY(detachBehavior), K_ENUM, E_DETACH, 0, RU_OFF(detach_behavior), 0, 0},
+    IB_IDS(syncedListIds, A_SYNCED, 0, RU_OFF(synced_list_ids), CAMP_INBOX_RULES_HAS_SYNCED),
+    IB_IDS(excludedListIds, A_EXCLUDED, 0, RU_OFF(excluded_list_ids),
+           CAMP_INBOX_RULES_HAS_EXCLUDED),
+    IB_ROWP(excludeContacted, K_BOOL, R_NONE, 0, RU_OFF(exclude_contacted),
+            CAMP_INBOX_RULES_HAS_EXCLUDE_CONTACTED),
+    IB_ROWP(excludeMutuals, K_BOOL, R_NONE, 0, RU_OFF(exclude_mutuals),
+            CAMP_INBOX_RULES_HAS_EXCLUDE_MUTUALS),
+    IB_ROWP(columnMappings, K_SUB, SUB_COLUMN_MAPPINGS, 0, 0, CAMP_INBOX_RULES_HAS_COLUMN_MAPPINGS),
+    IB_ROW(detachBehavior, K_ENUM, E_DETACH, 0, RU_OFF(detach_behavior)),
 };
 
 /* E7. `platform` defaults to twitter and "will become required later": the encoder
  * writes it whenever it is set (callers should set it). */
 static const ifield_t leads_add_fields[] = {
-    {IB_KEY(platform), K_ENUM, E_PLATFORM, 0, LA_OFF(platform), 0, 0},
-    {IB_KEY(platformIds), K_SUB, SUB_PLATFORM_IDS, 0, 0, 0, CAMP_INBOX_LEADS_HAS_PLATFORM_IDS},
-    {IB_KEY(usernames), K_SUB, SUB_USERNAMES, 0, 0, 0, CAMP_INBOX_LEADS_HAS_USERNAMES},
-    {IB_KEY(externalIds), K_SUB, SUB_EXTERNAL_IDS, 0, 0, 0, CAMP_INBOX_LEADS_HAS_EXTERNAL_IDS},
-    {IB_KEY(leads), K_SUB, SUB_LEADS, 0, 0, 0, CAMP_INBOX_LEADS_HAS_LEADS},
+    IB_ROW(platform, K_ENUM, E_PLATFORM, 0, LA_OFF(platform)),
+    IB_ROWP(platformIds, K_SUB, SUB_PLATFORM_IDS, 0, 0, CAMP_INBOX_LEADS_HAS_PLATFORM_IDS),
+    IB_ROWP(usernames, K_SUB, SUB_USERNAMES, 0, 0, CAMP_INBOX_LEADS_HAS_USERNAMES),
+    IB_ROWP(externalIds, K_SUB, SUB_EXTERNAL_IDS, 0, 0, CAMP_INBOX_LEADS_HAS_EXTERNAL_IDS),
+    IB_ROWP(leads, K_SUB, SUB_LEADS, 0, 0, CAMP_INBOX_LEADS_HAS_LEADS),
 };
 
 /* A `leads[]` item: exactly one of platformId / username / externalId ("each
  * identified by one of"), optional platform and data. The three identifier
  * members share one hook; `by` says which one it was. */
 const ifield_t camp_ib_lead_fields[IB_LEAD_FIELDS] = {
-    {IB_KEY(platformId), K_SUB, SUB_LEAD_ID, 0, 0, 0, 0},
-    {IB_KEY(username), K_SUB, SUB_LEAD_ID, 0, 0, 0, 0},
-    {IB_KEY(externalId), K_SUB, SUB_LEAD_ID, 0, 0, 0, 0},
-    {IB_KEY(platform), K_ENUM, E_PLATFORM, 0, LD_OFF(platform), 0, 0},
-    {IB_KEY(data), K_RAW_OBJ, R_NONE, 0, LD_OFF(data), 0, 0},
+    IB_ROW(platformId, K_SUB, SUB_LEAD_ID, 0, 0),
+    IB_ROW(username, K_SUB, SUB_LEAD_ID, 0, 0),
+    IB_ROW(externalId, K_SUB, SUB_LEAD_ID, 0, 0),
+    IB_ROW(platform, K_ENUM, E_PLATFORM, 0, LD_OFF(platform)),
+    IB_ROW(data, K_RAW_OBJ, R_NONE, 0, LD_OFF(data)),
 };
 
 /* E8 and E10 are PATCH bodies: the page marks none of their members required, so each
  * is sent only when set and an omitted one is left unchanged by the server. */
 static const ifield_t lead_update_fields[] = {
-    {IB_KEY(data), K_RAW_OBJ, R_NONE, 0, LU_OFF(data), 0, 0},
-    {IB_KEY(by), K_ENUM, E_BY, 0, LU_OFF(by), 0, 0},
-    {IB_KEY(platform), K_ENUM, E_PLATFORM, 0, LU_OFF(platform), 0, 0},
+    IB_ROW(data, K_RAW_OBJ, R_NONE, 0, LU_OFF(data)),
+    IB_ROW(by, K_ENUM, E_BY, 0, LU_OFF(by)),
+    IB_ROW(platform, K_ENUM, E_PLATFORM, 0, LU_OFF(platform)),
 };
 
 /* E9: `platform` is "required when by is platformId or username (defaults to
  * twitter)": with a default it can be omitted, so it stays optional. */
 static const ifield_t lead_cancel_fields[] = {
-    {IB_KEY(by), K_ENUM, E_BY, 0, LC_OFF(by), 0, 0},
-    {IB_KEY(platform), K_ENUM, E_PLATFORM, 0, LC_OFF(platform), 0, 0},
+    IB_ROW(by, K_ENUM, E_BY, 0, LC_OFF(by)),
+    IB_ROW(platform, K_ENUM, E_PLATFORM, 0, LC_OFF(platform)),
 };
 
 /* E10: `name` 1..255 when sent; `description` is `string | null` (null clears). */
 static const ifield_t column_update_fields[] = {
-    {IB_KEY(name), K_STR, R_NAME, 0, CU_OFF(name), 0, 0},
-    {IB_KEY(description), K_STR, R_DESC, F_NULL, CU_OFF(description), 0,
-     CAMP_INBOX_COLUMN_HAS_DESCRIPTION},
+    IB_ROW(name, K_STR, R_NAME, 0, CU_OFF(name)),
+    IB_ROWP(description, K_STR, R_DESC, F_NULL, CU_OFF(description),
+            CAMP_INBOX_COLUMN_HAS_DESCRIPTION),
 };
 
 /* ---- responses --------------------------------------------------------------------------------- */
 
 static const ifield_t column_fields[] = {
-    {IB_KEY(id), K_COLID, R_NONE, F_REQ, CO_OFF(id), 0, 0},
-    {IB_KEY(name), K_STR, R_NONE, F_REQ, CO_OFF(name), 0, 0},
-    {IB_KEY(type), K_RAW, R_NONE, F_REQ | F_NULL, CO_OFF(type), 0, 0},
-    {IB_KEY(createdAt), K_TIME, R_NONE, F_REQ, CO_OFF(created_at), 0, 0},
-    {IB_KEY(updatedAt), K_TIME, R_NONE, F_REQ | F_NULL, CO_OFF(updated_at), 0, 0},
-    {IB_KEY(description), K_STR, R_NONE, F_NULL, CO_OFF(description), 0,
-     CAMP_INBOX_COLUMN_HAS_DESCRIPTION},
+    IB_ROW(id, K_COLID, R_NONE, F_REQ, CO_OFF(id)),
+    IB_ROW(name, K_STR, R_NONE, F_REQ, CO_OFF(name)),
+    IB_ROW(type, K_RAW, R_NONE, F_REQ | F_NULL, CO_OFF(type)),
+    IB_ROW(createdAt, K_TIME, R_NONE, F_REQ, CO_OFF(created_at)),
+    IB_ROW(updatedAt, K_TIME, R_NONE, F_REQ | F_NULL, CO_OFF(updated_at)),
+    IB_ROWP(description, K_STR, R_NONE, F_NULL, CO_OFF(description),
+            CAMP_INBOX_COLUMN_HAS_DESCRIPTION),
 };
 
 /* §4, GET /team (the vendor's OpenAPI): every member required, image and updatedAt
  * nullable. */
 static const ifield_t team_fields[] = {
-    {IB_KEY(id), K_ID, R_NONE, F_REQ, TM_OFF(id), 0, 0},
-    {IB_KEY(name), K_STR, R_NONE, F_REQ, TM_OFF(name), 0, 0},
-    {IB_KEY(slug), K_STR, R_NONE, F_REQ, TM_OFF(slug), 0, 0},
-    {IB_KEY(image), K_STR, R_NONE, F_REQ | F_NULL, TM_OFF(image), 0, 0},
-    {IB_KEY(createdAt), K_TIME, R_NONE, F_REQ, TM_OFF(created_at), 0, 0},
-    {IB_KEY(updatedAt), K_TIME, R_NONE, F_REQ | F_NULL, TM_OFF(updated_at), 0, 0},
+    IB_ROW(id, K_ID, R_NONE, F_REQ, TM_OFF(id)),
+    IB_ROW(name, K_STR, R_NONE, F_REQ, TM_OFF(name)),
+    IB_ROW(slug, K_STR, R_NONE, F_REQ, TM_OFF(slug)),
+    IB_ROW(image, K_STR, R_NONE, F_REQ | F_NULL, TM_OFF(image)),
+    IB_ROW(createdAt, K_TIME, R_NONE, F_REQ, TM_OFF(created_at)),
+    IB_ROW(updatedAt, K_TIME, R_NONE, F_REQ | F_NULL, TM_OFF(updated_at)),
 };
 
 static const ifield_t leads_add_result_fields[] = {
-    {IB_KEY(added), K_I64, R_COUNT, F_REQ, AR_OFF(added), 0, 0},
-    {IB_KEY(skipped), K_I64, R_COUNT, F_REQ, AR_OFF(skipped), 0, 0},
-    {IB_KEY(failed), K_I64, R_COUNT, F_REQ, AR_OFF(failed), 0, 0},
+    IB_ROW(added, K_I64, R_COUNT, F_REQ, AR_OFF(added)),
+    IB_ROW(skipped, K_I64, R_COUNT, F_REQ, AR_OFF(skipped)),
+    IB_ROW(failed, K_I64, R_COUNT, F_REQ, AR_OFF(failed)),
 };
 
 #undef IB_POOL
@@ -351,7 +347,7 @@ static const ifield_t leads_add_result_fields[] = {
 
 /* `success` is typed "any" (required); true is the natural value. */
 static const ifield_t success_fields[] = {
-    {IB_KEY(success), K_RAW, R_NONE, F_REQ | F_NULL, SU_OFF(value), 0, 0},
+    IB_ROW(success, K_RAW, R_NONE, F_REQ | F_NULL, SU_OFF(value)),
 };
 
 /* D12: error-codes and rate-limits pages nest {code, message, status} under
@@ -359,24 +355,24 @@ static const ifield_t success_fields[] = {
  * v2 spec sends {code, message, details, requestId}. All three decode; the form is
  * recorded. Codes are an open set (never enum-checked). */
 static const ifield_t nested_error_fields[] = {
-    {IB_KEY(error), K_SUB, SUB_ERROR, F_REQ, 0, 0, 0},
+    IB_ROW(error, K_SUB, SUB_ERROR, F_REQ, 0),
 };
 
 static const ifield_t inner_error_fields[] = {
-    {IB_KEY(code), K_STR, R_NONE, F_REQ, E_OFF(code), 0, 0},
-    {IB_KEY(message), K_STR, R_NONE, F_REQ, E_OFF(message), 0, 0},
-    {IB_KEY(status), K_I64, R_HTTP, F_REQ, E_OFF(status), 0, 0},
+    IB_ROW(code, K_STR, R_NONE, F_REQ, E_OFF(code)),
+    IB_ROW(message, K_STR, R_NONE, F_REQ, E_OFF(message)),
+    IB_ROW(status, K_I64, R_HTTP, F_REQ, E_OFF(status)),
 };
 
 static const ifield_t flat_error_fields[] = {
-    {IB_KEY(error), K_STR, R_NONE, F_REQ, E_OFF(code), 0, 0},
-    {IB_KEY(message), K_STR, R_NONE, 0, E_OFF(message), 0, 0},
+    IB_ROW(error, K_STR, R_NONE, F_REQ, E_OFF(code)),
+    IB_ROW(message, K_STR, R_NONE, 0, E_OFF(message)),
 };
 
 static const ifield_t v2_error_fields[] = {
-    {IB_KEY(code), K_STR, R_NONE, F_REQ, E_OFF(code), 0, 0},
-    {IB_KEY(message), K_STR, R_NONE, F_REQ, E_OFF(message), 0, 0},
-    {IB_KEY(requestId), K_STR, R_NONE, 0, E_OFF(request_id), 0, 0},
+    IB_ROW(code, K_STR, R_NONE, F_REQ, E_OFF(code)),
+    IB_ROW(message, K_STR, R_NONE, F_REQ, E_OFF(message)),
+    IB_ROW(requestId, K_STR, R_NONE, 0, E_OFF(request_id)),
 };
 
 #undef IB_POOL
@@ -393,108 +389,107 @@ static const ifield_t summary_fields[] = {SUMMARY_FIELDS};
 /* §8.1: all seven envelope members are required. IDs are only required to be
  * non-empty strings: no pattern is documented for them (D14 shows `team_...`). */
 static const ifield_t wh_v1_fields[] = {
-    {IB_KEY(id), K_STR, R_NONEMPTY, F_REQ, WH_OFF(id), 0, 0},
-    {IB_KEY(seq), K_I64, R_COUNT, F_REQ, WH_OFF(seq), 0, 0},
-    {IB_KEY(teamId), K_STR, R_NONEMPTY, F_REQ, WH_OFF(team_id), 0, 0},
-    {IB_KEY(type), K_STR, R_NONEMPTY, F_REQ, WH_OFF(type), 0, 0},
-    {IB_KEY(timestamp), K_TIME, R_NONE, F_REQ, WH_OFF(timestamp), 0, 0},
-    {IB_KEY(version), K_STR, R_NONEMPTY, F_REQ, WH_OFF(version), 0, 0},
-    {IB_KEY(data), K_SUB, SUB_WH_DATA, F_REQ, 0, 0, 0},
+    IB_ROW(id, K_STR, R_NONEMPTY, F_REQ, WH_OFF(id)),
+    IB_ROW(seq, K_I64, R_COUNT, F_REQ, WH_OFF(seq)),
+    IB_ROW(teamId, K_STR, R_NONEMPTY, F_REQ, WH_OFF(team_id)),
+    IB_ROW(type, K_STR, R_NONEMPTY, F_REQ, WH_OFF(type)),
+    IB_ROW(timestamp, K_TIME, R_NONE, F_REQ, WH_OFF(timestamp)),
+    IB_ROW(version, K_STR, R_NONEMPTY, F_REQ, WH_OFF(version)),
+    IB_ROW(data, K_SUB, SUB_WH_DATA, F_REQ, 0),
 };
 
 static const ifield_t wh_legacy_fields[] = {
-    {IB_KEY(event), K_STR, R_NONEMPTY, F_REQ, WH_OFF(type), 0, 0},
-    {IB_KEY(version), K_STR, R_NONEMPTY, F_REQ, WH_OFF(version), 0, 0},
-    {IB_KEY(timestamp), K_TIME, R_NONE, F_REQ, WH_OFF(timestamp), 0, 0},
-    {IB_KEY(platform), K_ENUM, E_PLATFORM, F_REQ, WH_OFF(platform), 0, 0},
-    {IB_KEY(data), K_SUB, SUB_WH_DATA, F_REQ, 0, 0, 0},
+    IB_ROW(event, K_STR, R_NONEMPTY, F_REQ, WH_OFF(type)),
+    IB_ROW(version, K_STR, R_NONEMPTY, F_REQ, WH_OFF(version)),
+    IB_ROW(timestamp, K_TIME, R_NONE, F_REQ, WH_OFF(timestamp)),
+    IB_ROW(platform, K_ENUM, E_PLATFORM, F_REQ, WH_OFF(platform)),
+    IB_ROW(data, K_SUB, SUB_WH_DATA, F_REQ, 0),
 };
 
 /* §8.4, the API v2 envelope (SDK only, D15). `object` is the resource the event is
  * about (optional: tolerant on receive); target events carry flat IDs instead of
  * the v1 objects, campaign.* data is undocumented and kept raw. */
 static const ifield_t wh_v2_fields[] = {
-    {IB_KEY(id), K_STR, R_NONEMPTY, F_REQ, WH_OFF(id), 0, 0},
-    {IB_KEY(seq), K_I64, R_COUNT, F_REQ, WH_OFF(seq), 0, 0},
-    {IB_KEY(type), K_STR, R_NONEMPTY, F_REQ, WH_OFF(type), 0, 0},
-    {IB_KEY(apiVersion), K_STR, R_NONEMPTY, F_REQ, WH_OFF(version), 0, 0},
-    {IB_KEY(createdAt), K_TIME, R_NONE, F_REQ, WH_OFF(timestamp), 0, 0},
-    {IB_KEY(object), K_SUB, SUB_WH_OBJECT, F_NULL, 0, 0, CAMP_INBOX_WEBHOOK_HAS_OBJECT},
-    {IB_KEY(data), K_SUB, SUB_WH_DATA, F_REQ, 0, 0, 0},
+    IB_ROW(id, K_STR, R_NONEMPTY, F_REQ, WH_OFF(id)),
+    IB_ROW(seq, K_I64, R_COUNT, F_REQ, WH_OFF(seq)),
+    IB_ROW(type, K_STR, R_NONEMPTY, F_REQ, WH_OFF(type)),
+    IB_ROW(apiVersion, K_STR, R_NONEMPTY, F_REQ, WH_OFF(version)),
+    IB_ROW(createdAt, K_TIME, R_NONE, F_REQ, WH_OFF(timestamp)),
+    IB_ROWP(object, K_SUB, SUB_WH_OBJECT, F_NULL, 0, CAMP_INBOX_WEBHOOK_HAS_OBJECT),
+    IB_ROW(data, K_SUB, SUB_WH_DATA, F_REQ, 0),
 };
 
 static const ifield_t wh_object_fields[] = {
-    {IB_KEY(type), K_STR, R_NONEMPTY, F_REQ, WH_OFF(object_type), 0, 0},
-    {IB_KEY(id), K_STR, R_NONEMPTY, F_REQ, WH_OFF(object_id), 0, 0},
-    {IB_KEY(url), K_STR, R_NONE, 0, WH_OFF(object_url), 0, 0},
+    IB_ROW(type, K_STR, R_NONEMPTY, F_REQ, WH_OFF(object_type)),
+    IB_ROW(id, K_STR, R_NONEMPTY, F_REQ, WH_OFF(object_id)),
+    IB_ROW(url, K_STR, R_NONE, 0, WH_OFF(object_url)),
 };
 
 static const ifield_t wh_v2_target_fields[] = {
-    {IB_KEY(threadId), K_STR, R_NONEMPTY, 0, WH_OFF(thread_id), 0, 0},
-    {IB_KEY(messageId), K_STR, R_NONEMPTY, 0, WH_OFF(message_id), 0, 0},
-    {IB_KEY(contactId), K_STR, R_NONEMPTY, 0, WH_OFF(prospect.id), 0, 0},
-    {IB_KEY(stepNumber), K_I64, R_COUNT, 0, WH_OFF(step_number), 0,
-     CAMP_INBOX_WEBHOOK_HAS_STEP_NUMBER},
+    IB_ROW(threadId, K_STR, R_NONEMPTY, 0, WH_OFF(thread_id)),
+    IB_ROW(messageId, K_STR, R_NONEMPTY, 0, WH_OFF(message_id)),
+    IB_ROW(contactId, K_STR, R_NONEMPTY, 0, WH_OFF(prospect.id)),
+    IB_ROWP(stepNumber, K_I64, R_COUNT, 0, WH_OFF(step_number), CAMP_INBOX_WEBHOOK_HAS_STEP_NUMBER),
 };
 
 /* campaign.* events: `{campaign}`, the first member of target.* events' `{campaign,
  * thread, message, prospect}` (§8.2). */
 static const ifield_t wh_target_data_fields[] = {
-    {IB_KEY(campaign), K_SUB, SUB_WH_CAMPAIGN, F_REQ, 0, 0, 0},
-    {IB_KEY(thread), K_SUB, SUB_WH_PART, F_REQ, N_THREAD, 0, 0},
-    {IB_KEY(message), K_SUB, SUB_WH_PART, F_REQ, N_MESSAGE_PART, 0, 0},
-    {IB_KEY(prospect), K_SUB, SUB_WH_PART, F_REQ, N_PROSPECT, 0, 0},
+    IB_ROW(campaign, K_SUB, SUB_WH_CAMPAIGN, F_REQ, 0),
+    IB_ROW(thread, K_SUB, SUB_WH_PART, F_REQ, N_THREAD),
+    IB_ROW(message, K_SUB, SUB_WH_PART, F_REQ, N_MESSAGE_PART),
+    IB_ROW(prospect, K_SUB, SUB_WH_PART, F_REQ, N_PROSPECT),
 };
 
 /* The legacy camelCase format (§8.2): `data` holds team, accountLink, message,
  * external (the prospect), thread and a campaign reference. */
 static const ifield_t wh_legacy_data_fields[] = {
-    {IB_KEY(team), K_SUB, SUB_WH_TEAM, 0, N_TEAM_PART, 0, 0},
-    {IB_KEY(accountLink), K_SUB, SUB_WH_ACCOUNT_LINK, 0, N_ACCOUNT_LINK, 0, 0},
-    {IB_KEY(message), K_SUB, SUB_WH_PART, F_REQ, N_LEGACY_MESSAGE, 0, 0},
-    {IB_KEY(external), K_SUB, SUB_WH_PART, F_REQ, N_PROSPECT, 0, 0},
-    {IB_KEY(thread), K_SUB, SUB_WH_PART, F_REQ, N_LEGACY_THREAD, 0, 0},
-    {IB_KEY(campaign), K_SUB, SUB_WH_CAMPAIGN, F_REQ, 0, 0, 0},
+    IB_ROW(team, K_SUB, SUB_WH_TEAM, 0, N_TEAM_PART),
+    IB_ROW(accountLink, K_SUB, SUB_WH_ACCOUNT_LINK, 0, N_ACCOUNT_LINK),
+    IB_ROW(message, K_SUB, SUB_WH_PART, F_REQ, N_LEGACY_MESSAGE),
+    IB_ROW(external, K_SUB, SUB_WH_PART, F_REQ, N_PROSPECT),
+    IB_ROW(thread, K_SUB, SUB_WH_PART, F_REQ, N_LEGACY_THREAD),
+    IB_ROW(campaign, K_SUB, SUB_WH_CAMPAIGN, F_REQ, 0),
 };
 
 /* (its first member is the whole legacy thread) */
 static const ifield_t thread_fields[] = {
-    {IB_KEY(id), K_STR, R_NONEMPTY, F_REQ, WH_OFF(thread_id), 0, 0},
-    {IB_KEY(platformId), K_STR, R_NONE, 0, WH_OFF(thread_platform_id), 0, 0},
-    {IB_KEY(accountLinkId), K_ID, R_NONE, 0, WH_OFF(account_link_id), 0, 0},
+    IB_ROW(id, K_STR, R_NONEMPTY, F_REQ, WH_OFF(thread_id)),
+    IB_ROW(platformId, K_STR, R_NONE, 0, WH_OFF(thread_platform_id)),
+    IB_ROW(accountLinkId, K_ID, R_NONE, 0, WH_OFF(account_link_id)),
 };
 
 /* (its first two members are the whole legacy message) */
 static const ifield_t message_part_fields[] = {
-    {IB_KEY(id), K_STR, R_NONEMPTY, F_REQ, WH_OFF(message_id), 0, 0},
-    {IB_KEY(content), K_STR, R_NONE, 0, WH_OFF(message_content), 0, 0},
-    {IB_KEY(createdAt), K_TIME, R_NONE, 0, WH_OFF(message_created_at), 0, 0},
+    IB_ROW(id, K_STR, R_NONEMPTY, F_REQ, WH_OFF(message_id)),
+    IB_ROW(content, K_STR, R_NONE, 0, WH_OFF(message_content)),
+    IB_ROW(createdAt, K_TIME, R_NONE, 0, WH_OFF(message_created_at)),
 };
 
 /* Profile data of an external person (display name, username, image) is null or
  * missing on real accounts (deleted, suspended, private): it never rejects an
  * event. The prospect's id stays required. */
 static const ifield_t prospect_fields[] = {
-    {IB_KEY(id), K_STR, R_NONEMPTY, F_REQ, P_OFF(id), 0, 0},
-    {IB_KEY(platformId), K_STR, R_NONE, 0, P_OFF(platform_id), 0, 0},
-    {IB_KEY(platform), K_ENUM, E_PLATFORM, 0, P_OFF(platform), 0, 0},
-    {IB_KEY(displayName), K_STR, R_NONE, F_NULL, P_OFF(display_name), 0, 0},
-    {IB_KEY(username), K_STR, R_NONE, F_NULL, P_OFF(username), 0, 0},
-    {IB_KEY(image), K_STR, R_NONE, F_NULL, P_OFF(image), 0, 0},
+    IB_ROW(id, K_STR, R_NONEMPTY, F_REQ, P_OFF(id)),
+    IB_ROW(platformId, K_STR, R_NONE, 0, P_OFF(platform_id)),
+    IB_ROW(platform, K_ENUM, E_PLATFORM, 0, P_OFF(platform)),
+    IB_ROW(displayName, K_STR, R_NONE, F_NULL, P_OFF(display_name)),
+    IB_ROW(username, K_STR, R_NONE, F_NULL, P_OFF(username)),
+    IB_ROW(image, K_STR, R_NONE, F_NULL, P_OFF(image)),
 };
 
 static const ifield_t team_part_fields[] = {
-    {IB_KEY(id), K_STR, R_NONEMPTY, F_REQ, WH_OFF(team_id), 0, 0},
+    IB_ROW(id, K_STR, R_NONEMPTY, F_REQ, WH_OFF(team_id)),
 };
 
 static const ifield_t account_link_fields[] = {
-    {IB_KEY(id), K_ID, R_NONE, F_REQ, WH_OFF(account_link_id), 0, 0},
+    IB_ROW(id, K_ID, R_NONE, F_REQ, WH_OFF(account_link_id)),
 };
 
 /* §8.5: `{events, hasMore, lastSeq}`, all three required (the events are decoded
  * one by one by camp_inbox_events_next()). */
 static const ifield_t events_page_fields[] = {
-    {IB_KEY(hasMore), K_BOOL, R_NONE, F_REQ, EP_OFF(has_more), 0, 0},
+    IB_ROW(hasMore, K_BOOL, R_NONE, F_REQ, EP_OFF(has_more)),
 };
 
 #undef IB_POOL

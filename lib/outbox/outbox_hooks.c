@@ -54,12 +54,12 @@ typedef char ob_enum_width_3[(OB_ENUM_SIZE == 1 || OB_ENUM_SIZE == 2 || OB_ENUM_
 /* Member @p m's limits: min (0 or 1) and max (< 0: none). */
 static int64_t lim_min(const ifield_t *m)
 {
-    return (int64_t)camp_ob_min[OB_AUX_LIM(m->aux)];
+    return (int64_t)camp_ob_min[OB_AUX_LIM(ob_aux(m))];
 }
 
 OB_LIMITS_CALL static int64_t lim_max(const ifield_t *m)
 {
-    return camp_ob_max[OB_AUX_LIM(m->aux)];
+    return camp_ob_max[OB_AUX_LIM(ob_aux(m))];
 }
 
 /* Whether member @p m's limits need checking. OB_L_NONE (0..no limit) passes any
@@ -67,7 +67,7 @@ OB_LIMITS_CALL static int64_t lim_max(const ifield_t *m)
  * count and the check; where size is, one check runs for all. */
 static bool limited(const ifield_t *m)
 {
-    return !CAMP_ENGINE_FAST_PATHS || OB_AUX_LIM(m->aux) != OB_L_NONE;
+    return !CAMP_ENGINE_FAST_PATHS || OB_AUX_LIM(ob_aux(m)) != OB_L_NONE;
 }
 
 /* Whether @p v breaks member @p m's limits. */
@@ -79,7 +79,7 @@ OB_LIMITS_CALL static bool outside(const ifield_t *m, int64_t v)
 
 static const char *rule_of(const ifield_t *m)
 {
-    return camp_ob_rules[OB_AUX_RULE(m->aux)];
+    return camp_ob_rules[OB_AUX_RULE(ob_aux(m))];
 }
 
 /* The limits of member @p m into the failure's diag. */
@@ -192,22 +192,22 @@ static camp_status_t check_string(const ifield_t *m, const char *s, size_t len, 
     }
     *rule = rule_of(m);
     /* only e-mail members may take "" (outbox_models.c) */
-    if (len == 0u && OB_AUX_EMPTY_OK(m->aux)) {
+    if (len == 0u && OB_AUX_EMPTY_OK(ob_aux(m))) {
         return CAMP_OK;
     }
     if (limited(m) && outside(m, chars)) {
         /* Length first: a 65-character zone name breaks the documented max length,
          * whatever the zone table says (spec/outbox.md §6). */
-        if (m->rule == (uint8_t)OB_TIMEZONE) {
+        if (ob_kind(m) == (uint8_t)OB_TIMEZONE) {
             *rule = CAMP_RULE(O16, "must be at most 64 characters");
-        } else if (m->rule == (uint8_t)OB_EMAIL) {
+        } else if (ob_kind(m) == (uint8_t)OB_EMAIL) {
             *rule = CAMP_RULE(O15, "must be 1..255 characters");
         } else {
             /* the member's own rule */
         }
         return CAMP_ERR_LENGTH;
     }
-    switch (m->rule) {
+    switch (ob_kind(m)) {
     case OB_UUID: return camp_valid_uuid(s, len) ? CAMP_OK : CAMP_ERR_PATTERN;
     case OB_TEXT: return CAMP_OK;
     case OB_DATETIME: return camp_datetime_parse(s, len, NULL) == CAMP_OK ? CAMP_OK : CAMP_ERR_DATE;
@@ -327,7 +327,7 @@ static camp_status_t decode_str_list(ictx_t *cx, const ifield_t *m, int v, int n
     camp_json_doc_t *doc = cx->u.d.doc;
     camp_str_t *items = (camp_str_t *)(void *)(p + OB_LIST_ITEMS);
     size_t *count = (size_t *)(void *)(p + OB_LIST_COUNT);
-    const ifield_t *elem = &camp_ob_elems[OB_AUX_REF(m->aux)];
+    const ifield_t *elem = &camp_ob_elems[OB_AUX_REF(ob_aux(m))];
     int i, it;
 
     *count = 0;
@@ -344,7 +344,7 @@ static camp_status_t decode_str_list(ictx_t *cx, const ifield_t *m, int v, int n
 /* An enum member: a string naming one of the member's values (1..max). */
 static camp_status_t decode_enum(ictx_t *cx, const ifield_t *m, int v, char *p)
 {
-    const char *const *names = camp_ob_enum_names[OB_AUX_REF(m->aux)];
+    const char *const *names = camp_ob_enum_names[OB_AUX_REF(ob_aux(m))];
     int count = (int)lim_max(m); /* the names' count, 2..5 */
     int i;
     if (camp_json_kind(cx->u.d.doc, v) != CAMP_JSON_STRING) {
@@ -404,7 +404,7 @@ static camp_status_t decode_value(ictx_t *cx, const ifield_t *m, int v, void *ba
 {
     char *p = member_at(base, m);
 
-    if (is_string_kind(m->rule)) {
+    if (is_string_kind(ob_kind(m))) {
         camp_str_t *str = (camp_str_t *)(void *)p;
         if (((m->flags & F_NULL) != 0u) && (camp_json_kind(cx->u.d.doc, v) == CAMP_JSON_NULL)) {
             str->ptr = NULL;
@@ -413,7 +413,7 @@ static camp_status_t decode_value(ictx_t *cx, const ifield_t *m, int v, void *ba
         }
         return decode_string(cx, m, m, v, str);
     }
-    switch (m->rule) {
+    switch (ob_kind(m)) {
     case OB_ENUM: return decode_enum(cx, m, v, p);
     case OB_BOOL:
         if (camp_json_get_bool(cx->u.d.doc, v, (bool *)(void *)p) != CAMP_OK) {
@@ -439,7 +439,7 @@ static camp_status_t ob_decode_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, i
 {
     const ob_list_t *list;
     int n;
-    if (m->rule < (uint8_t)OB_STR_LIST) { /* the two list kinds are the last */
+    if (ob_kind(m) < (uint8_t)OB_STR_LIST) { /* the two list kinds are the last */
         return decode_value(cx, m, v, f->a);
     }
     if (camp_json_kind(cx->u.d.doc, v) != CAMP_JSON_ARRAY) {
@@ -449,10 +449,10 @@ static camp_status_t ob_decode_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, i
     if (outside(m, (int64_t)n)) {
         return over_capacity(cx, m, v, (size_t)n);
     }
-    if (m->rule == (uint8_t)OB_STR_LIST) {
+    if (ob_kind(m) == (uint8_t)OB_STR_LIST) {
         return decode_str_list(cx, m, v, n, member_at(f->a, m));
     }
-    list = &camp_ob_lists[OB_AUX_REF(m->aux)];
+    list = &camp_ob_lists[OB_AUX_REF(ob_aux(m))];
     *list_count(f->a, list) = 0; /* counted as the items are decoded */
     list_level(list, f->a, (size_t)n, out);
     return CAMP_OK;
@@ -522,7 +522,7 @@ static camp_status_t validate_str_list(ictx_t *cx, const ifield_t *m, const char
     for (i = 0; i < count; i++) {
         camp_status_t st;
         camp_path_index(&cx->u.s.path, i);
-        st = validate_str(cx, &camp_ob_elems[OB_AUX_REF(m->aux)], &items[i]);
+        st = validate_str(cx, &camp_ob_elems[OB_AUX_REF(ob_aux(m))], &items[i]);
         if (st != CAMP_OK) {
             return st;
         }
@@ -535,13 +535,13 @@ static camp_status_t validate_value(ictx_t *cx, const ifield_t *m, const void *b
 {
     const char *p = (const char *)base + m->off;
 
-    if (is_string_kind(m->rule)) {
+    if (is_string_kind(ob_kind(m))) {
         const camp_str_t *str = (const camp_str_t *)(const void *)p;
         /* present with ptr NULL: a nullable member's `null` */
         return (((m->flags & F_NULL) != 0u) && (str->ptr == NULL)) ? CAMP_OK
                                                                    : validate_str(cx, m, str);
     }
-    switch (m->rule) {
+    switch (ob_kind(m)) {
     case OB_ENUM: {
         int e = get_enum(p);
         if (outside(m, (int64_t)e)) {
@@ -556,7 +556,7 @@ static camp_status_t validate_value(ictx_t *cx, const ifield_t *m, const void *b
         if (outside(m, v)) {
             camp_status_t st =
                 camp_ib_fail_at(cx, -1, CAMP_ERR_RANGE,
-                                (m->rule == (uint8_t)OB_INT) ? rule_of(m) : RULE_COUNTER_RANGE);
+                                (ob_kind(m) == (uint8_t)OB_INT) ? rule_of(m) : RULE_COUNTER_RANGE);
             fail_limits(cx, m);
             return st;
         }
@@ -593,7 +593,7 @@ CAMP_NOINLINE static void encode_value(camp_json_writer_t *w, const ifield_t *m,
     const char *p = (const char *)base + m->off;
     const camp_str_t *str = (const camp_str_t *)(const void *)p;
 
-    if (is_string_kind(m->rule)) {
+    if (is_string_kind(ob_kind(m))) {
         /* Only present members get here: ptr NULL is a nullable member's `null`
          * (validation refused it for the others). */
         if (str->ptr == NULL) {
@@ -603,9 +603,9 @@ CAMP_NOINLINE static void encode_value(camp_json_writer_t *w, const ifield_t *m,
         }
         return;
     }
-    switch (m->rule) {
+    switch (ob_kind(m)) {
     case OB_ENUM:
-        camp_json_write_cstring(w, camp_ob_enum_names[OB_AUX_REF(m->aux)][get_enum(p)]);
+        camp_json_write_cstring(w, camp_ob_enum_names[OB_AUX_REF(ob_aux(m))][get_enum(p)]);
         break;
     case OB_BOOL: camp_json_write_bool(w, *(const bool *)(const void *)p); break;
     case OB_INT: camp_json_write_int(w, *(const int64_t *)(const void *)p); break;
@@ -634,8 +634,8 @@ CAMP_NOINLINE static void encode_value(camp_json_writer_t *w, const ifield_t *m,
 static camp_status_t ob_walk_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int v, isub_t *out)
 {
     (void)v;
-    if (m->rule == (uint8_t)OB_OBJ_LIST) {
-        const ob_list_t *list = &camp_ob_lists[OB_AUX_REF(m->aux)];
+    if (ob_kind(m) == (uint8_t)OB_OBJ_LIST) {
+        const ob_list_t *list = &camp_ob_lists[OB_AUX_REF(ob_aux(m))];
         size_t count = *list_count(f->a, list);
         if (outside(m, (int64_t)count)) {
             return over_capacity(cx, m, -1, count);
@@ -671,11 +671,12 @@ static camp_status_t ob_walk_item(ictx_t *cx, const iframe_t *f, uint16_t i, int
 static bool ob_sub_present(const ictx_t *cx, const ifield_t *m, const void *base)
 {
     const char *p = (const char *)base + m->off;
+    uint8_t kind = ob_kind(m);
     (void)cx;
-    if (is_string_kind(m->rule) || m->rule == (uint8_t)OB_RAW) {
+    if (is_string_kind(kind) || kind == (uint8_t)OB_RAW) {
         return ((const camp_str_t *)(const void *)p)->ptr != NULL;
     }
-    switch (m->rule) {
+    switch (kind) {
     case OB_ENUM: return get_enum(p) != 0;
     case OB_INT: return (m->flags & F_REQ) != 0u;
     case OB_COUNTER:

@@ -98,38 +98,67 @@ const char *const *const camp_ob_enum_names[OB_N_COUNT] = {
 const ib_outbox_keys_t camp_ib_outbox_keys = IB_KEY_POOL(IB_KEYS_OUTBOX);
 #endif
 
-/* Member rows. T is the struct type, M the member (also its JSON key); KIND the
- * Outbox kind, FLAGS the engine's F_REQ / F_NULL, AUX the limits, rule text and
- * reference (OB_AUX()), HAS the member's CAMP_OUTBOX_*_HAS_* presence bit (0: its
- * presence follows from its value). */
+#if !IB_WIDE_ROWS
+/* The Outbox types (outbox_internal.h) of the small rows. */
+const uint16_t camp_ob_types[OB_T_COUNT] = {
+    [OB_T_UUID] = OB_W_UUID,
+    [OB_T_DATETIME] = OB_W_DATETIME,
+    [OB_T_TEXT] = OB_W_TEXT,
+    [OB_T_NAME] = OB_W_NAME,
+    [OB_T_NAME_CREATE] = OB_W_NAME_CREATE,
+    [OB_T_FROM_NAME] = OB_W_FROM_NAME,
+    [OB_T_EMAIL] = OB_W_EMAIL,
+    [OB_T_EMAIL_OR_EMPTY] = OB_W_EMAIL_OR_EMPTY,
+    [OB_T_TIMEZONE] = OB_W_TIMEZONE,
+    [OB_T_BOOL] = OB_W_BOOL,
+    [OB_T_RAW] = OB_W_RAW,
+    [OB_T_CAMPAIGN_STATUS] = OB_W_CAMPAIGN_STATUS,
+    [OB_T_VMODE] = OB_W_VMODE,
+    [OB_T_SENDER_STATUS] = OB_W_SENDER_STATUS,
+    [OB_T_INT32] = OB_W_INT32,
+    [OB_T_TOTAL] = OB_W_TOTAL,
+    [OB_T_COUNTER] = OB_W_COUNTER,
+    [OB_T_SENDER_IDS] = OB_W_SENDER_IDS,
+    [OB_T_TAGS] = OB_W_TAGS,
+    [OB_T_STEPS] = OB_W_STEPS,
+    [OB_T_CONTACTS] = OB_W_CONTACTS,
+};
+#endif
+
+/* Member rows. T is the struct type, M the member (also its JSON key); TYPE its
+ * Outbox type (a name of outbox_internal.h: UUID, TEXT, ...), FLAGS the engine's
+ * F_REQ / F_NULL, HAS the member's CAMP_OUTBOX_*_HAS_* presence bit (0: its presence
+ * follows from its value). */
 #define IB_POOL outbox
-#define FIELD(T, M, KIND, FLAGS, AUX, HAS)                                                         \
-    {                                                                                              \
-        IB_KEY(M), K_HOOK, KIND, FLAGS, (uint16_t)offsetof(T, M), AUX, (uint16_t)(HAS)             \
-    }
-#define F_UUID(T, M, FLAGS, HAS)                                                                   \
-    FIELD(T, M, OB_UUID, FLAGS, OB_AUX(OB_L_NONE, OB_R_UUID, 0, 0), HAS)
-#define F_DT(T, M, FLAGS, HAS)                                                                     \
-    FIELD(T, M, OB_DATETIME, FLAGS, OB_AUX(OB_L_NONE, OB_R_DATETIME, 0, 0), HAS)
-#define F_TEXT(T, M, FLAGS, LIM, RULE, HAS)                                                        \
-    FIELD(T, M, OB_TEXT, FLAGS, OB_AUX(LIM, RULE, 0, 0), HAS)
-#define F_EMAIL(T, M, FLAGS, EMPTY_OK, HAS)                                                        \
-    FIELD(T, M, OB_EMAIL, FLAGS, OB_AUX(OB_L_EMAIL, OB_R_EMAIL, 0, EMPTY_OK), HAS)
-#define F_TZ(T, M, FLAGS, HAS) FIELD(T, M, OB_TIMEZONE, FLAGS, OB_AUX(OB_L_TZ, OB_R_TZ, 0, 0), HAS)
-#define F_BOOL(T, M, HAS) FIELD(T, M, OB_BOOL, 0u, 0u, HAS)
-#define F_RAW(T, M) FIELD(T, M, OB_RAW, 0u, 0u, 0u)
-#define F_ENUM(T, M, NAMES, LIM, RULE) FIELD(T, M, OB_ENUM, 0u, OB_AUX(LIM, RULE, NAMES, 0), 0u)
-#define F_INT(T, M, FLAGS, LIM, RULE, HAS) FIELD(T, M, OB_INT, FLAGS, OB_AUX(LIM, RULE, 0, 0), HAS)
-#define F_COUNTER(T, M) FIELD(T, M, OB_COUNTER, F_REQ, OB_AUX(OB_L_COUNTER, OB_R_NONE, 0, 0), 0u)
-#define F_STR_LIST(T, M, LIM, ELEM, HAS)                                                           \
-    FIELD(T, M, OB_STR_LIST, 0u, OB_AUX(LIM, OB_R_NONE, ELEM, 0), HAS)
-#define F_OBJ_LIST(T, M, LIM, LIST)                                                                \
-    FIELD(T, M, OB_OBJ_LIST, F_REQ, OB_AUX(LIM, OB_R_NONE, LIST, 0), 0u)
+#define FIELD(T, M, TYPE, FLAGS, HAS) OB_ROW(M, TYPE, FLAGS, (uint16_t)offsetof(T, M), HAS)
+#define F_UUID(T, M, FLAGS, HAS) FIELD(T, M, UUID, FLAGS, HAS)
+#define F_DT(T, M, FLAGS, HAS) FIELD(T, M, DATETIME, FLAGS, HAS)
+#define F_TEXT(T, M, FLAGS, TYPE, HAS) FIELD(T, M, TYPE, FLAGS, HAS)
+#define F_EMAIL(T, M, FLAGS, TYPE, HAS) FIELD(T, M, TYPE, FLAGS, HAS)
+#define F_TZ(T, M, FLAGS, HAS) FIELD(T, M, TIMEZONE, FLAGS, HAS)
+#define F_BOOL(T, M, HAS) FIELD(T, M, BOOL, 0u, HAS)
+#define F_RAW(T, M) FIELD(T, M, RAW, 0u, 0u)
+#define F_ENUM(T, M, TYPE) FIELD(T, M, TYPE, 0u, 0u)
+#define F_INT(T, M, FLAGS, TYPE, HAS) FIELD(T, M, TYPE, FLAGS, HAS)
+#define F_COUNTER(T, M) FIELD(T, M, COUNTER, F_REQ, 0u)
+#define F_STR_LIST(T, M, TYPE, HAS) FIELD(T, M, TYPE, 0u, HAS)
+#define F_OBJ_LIST(T, M, TYPE) FIELD(T, M, TYPE, F_REQ, 0u)
 
 /* Items of sender_identity_ids and tags (no key: their paths are indexes). */
+#if IB_WIDE_ROWS
+#define OB_ELEM(TYPE)                                                                              \
+    {                                                                                              \
+        0u, 0u, K_HOOK, (uint8_t)(OB_W_##TYPE & 0xFu), 0u, 0u, (uint16_t)(OB_W_##TYPE >> 4u), 0u   \
+    }
+#else
+#define OB_ELEM(TYPE)                                                                              \
+    {                                                                                              \
+        0u, 0u, K_HOOK, OB_T_##TYPE, 0u, 0u                                                        \
+    }
+#endif
 const ifield_t camp_ob_elems[OB_E_COUNT] = {
-    [OB_E_UUID] = {0u, 0u, K_HOOK, OB_UUID, 0u, 0u, OB_AUX(OB_L_NONE, OB_R_UUID, 0, 0), 0u},
-    [OB_E_TAG] = {0u, 0u, K_HOOK, OB_TEXT, 0u, 0u, OB_AUX(OB_L_NONE, OB_R_ANY_TEXT, 0, 0), 0u},
+    [OB_E_UUID] = OB_ELEM(UUID),
+    [OB_E_TAG] = OB_ELEM(TEXT),
 };
 
 /* ---- email campaign step (§3.2) ------------------------------------------------------- */
@@ -139,11 +168,11 @@ static const ifield_t step_fields[] = {
     F_UUID(ST, id, 0u, 0u),
     F_DT(ST, updated_at, 0u, 0u),
     F_UUID(ST, campaign, 0u, 0u),
-    F_INT(ST, step_order, 0u, OB_L_INT32, OB_R_INT32, CAMP_OUTBOX_STEP_HAS_STEP_ORDER),
-    F_TEXT(ST, subject, F_NULL, OB_L_NONE, OB_R_ANY_TEXT, CAMP_OUTBOX_STEP_HAS_SUBJECT),
-    F_TEXT(ST, body_html, F_NULL, OB_L_NONE, OB_R_ANY_TEXT, CAMP_OUTBOX_STEP_HAS_BODY_HTML),
-    F_TEXT(ST, body_text, F_NULL, OB_L_NONE, OB_R_ANY_TEXT, CAMP_OUTBOX_STEP_HAS_BODY_TEXT),
-    F_INT(ST, delay_minutes, 0u, OB_L_INT32, OB_R_INT32, CAMP_OUTBOX_STEP_HAS_DELAY_MINUTES),
+    F_INT(ST, step_order, 0u, INT32, CAMP_OUTBOX_STEP_HAS_STEP_ORDER),
+    F_TEXT(ST, subject, F_NULL, TEXT, CAMP_OUTBOX_STEP_HAS_SUBJECT),
+    F_TEXT(ST, body_html, F_NULL, TEXT, CAMP_OUTBOX_STEP_HAS_BODY_HTML),
+    F_TEXT(ST, body_text, F_NULL, TEXT, CAMP_OUTBOX_STEP_HAS_BODY_TEXT),
+    F_INT(ST, delay_minutes, 0u, INT32, CAMP_OUTBOX_STEP_HAS_DELAY_MINUTES),
     F_BOOL(ST, is_active, CAMP_OUTBOX_STEP_HAS_IS_ACTIVE),
     F_DT(ST, created_at, 0u, 0u),
 };
@@ -154,10 +183,10 @@ static const ifield_t step_fields[] = {
 #define CO camp_outbox_contact_t
 static const ifield_t contact_fields[] = {
     F_UUID(CO, id, F_REQ, 0u),
-    F_TEXT(CO, name, F_NULL, OB_L_NONE, OB_R_ANY_TEXT, CAMP_OUTBOX_CONTACT_HAS_NAME),
-    F_TEXT(CO, email, F_NULL, OB_L_NONE, OB_R_ANY_TEXT, CAMP_OUTBOX_CONTACT_HAS_EMAIL),
-    F_TEXT(CO, phone, F_NULL, OB_L_NONE, OB_R_ANY_TEXT, CAMP_OUTBOX_CONTACT_HAS_PHONE),
-    F_STR_LIST(CO, tags, OB_L_TAGS, OB_E_TAG, CAMP_OUTBOX_CONTACT_HAS_TAGS),
+    F_TEXT(CO, name, F_NULL, TEXT, CAMP_OUTBOX_CONTACT_HAS_NAME),
+    F_TEXT(CO, email, F_NULL, TEXT, CAMP_OUTBOX_CONTACT_HAS_EMAIL),
+    F_TEXT(CO, phone, F_NULL, TEXT, CAMP_OUTBOX_CONTACT_HAS_PHONE),
+    F_STR_LIST(CO, tags, TAGS, CAMP_OUTBOX_CONTACT_HAS_TAGS),
     F_DT(CO, last_activity, F_NULL, CAMP_OUTBOX_CONTACT_HAS_LAST_ACTIVITY),
     F_DT(CO, created_at, F_NULL, CAMP_OUTBOX_CONTACT_HAS_CREATED_AT),
 };
@@ -168,19 +197,18 @@ static const ifield_t contact_fields[] = {
 #define CT camp_outbox_campaign_t
 static const ifield_t campaign_fields[] = {
     F_UUID(CT, id, F_REQ, 0u),
-    F_OBJ_LIST(CT, steps, OB_L_STEPS, OB_I_STEPS),
-    F_TEXT(CT, sender_identities, F_REQ, OB_L_NONE, OB_R_ANY_TEXT, 0u),
+    F_OBJ_LIST(CT, steps, STEPS),
+    F_TEXT(CT, sender_identities, F_REQ, TEXT, 0u),
     F_COUNTER(CT, sent_count),
     F_COUNTER(CT, unique_opens),
     F_COUNTER(CT, unique_clicks),
     F_COUNTER(CT, replies),
-    F_TEXT(CT, name, F_REQ, OB_L_NAME, OB_R_MAX_255, 0u),
+    F_TEXT(CT, name, F_REQ, NAME, 0u),
     F_DT(CT, updated_at, F_REQ, 0u),
     F_UUID(CT, company, F_REQ, 0u),
-    F_STR_LIST(CT, sender_identity_ids, OB_L_SENDER_IDS, OB_E_UUID,
-               CAMP_OUTBOX_CAMPAIGN_HAS_SENDER_IDENTITY_IDS),
-    F_ENUM(CT, status, OB_N_CAMPAIGN_STATUS, OB_L_CAMPAIGN_STATUS, OB_R_STATUS),
-    F_TEXT(CT, description, F_NULL, OB_L_NONE, OB_R_ANY_TEXT, CAMP_OUTBOX_CAMPAIGN_HAS_DESCRIPTION),
+    F_STR_LIST(CT, sender_identity_ids, SENDER_IDS, CAMP_OUTBOX_CAMPAIGN_HAS_SENDER_IDENTITY_IDS),
+    F_ENUM(CT, status, CAMPAIGN_STATUS),
+    F_TEXT(CT, description, F_NULL, TEXT, CAMP_OUTBOX_CAMPAIGN_HAS_DESCRIPTION),
     F_TZ(CT, timezone, F_NULL, CAMP_OUTBOX_CAMPAIGN_HAS_TIMEZONE),
     F_RAW(CT, allowed_windows),
     F_BOOL(CT, stop_on_reply, CAMP_OUTBOX_CAMPAIGN_HAS_STOP_ON_REPLY),
@@ -196,12 +224,12 @@ static const ifield_t campaign_fields[] = {
 
 #define CC camp_outbox_campaign_create_t
 static const ifield_t campaign_create_fields[] = {
-    F_TEXT(CC, name, F_REQ, OB_L_NAME_CREATE, OB_R_NAME_CREATE, 0u),
+    F_TEXT(CC, name, F_REQ, NAME_CREATE, 0u),
     F_UUID(CC, company, F_REQ, 0u),
-    F_STR_LIST(CC, sender_identity_ids, OB_L_SENDER_IDS, OB_E_UUID,
+    F_STR_LIST(CC, sender_identity_ids, SENDER_IDS,
                CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_SENDER_IDENTITY_IDS),
-    F_ENUM(CC, status, OB_N_CAMPAIGN_STATUS, OB_L_CAMPAIGN_STATUS, OB_R_STATUS),
-    F_TEXT(CC, description, 0u, OB_L_NONE, OB_R_ANY_TEXT, 0u),
+    F_ENUM(CC, status, CAMPAIGN_STATUS),
+    F_TEXT(CC, description, 0u, TEXT, 0u),
     F_TZ(CC, timezone, 0u, 0u),
     F_RAW(CC, allowed_windows),
     F_BOOL(CC, stop_on_reply, CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_STOP_ON_REPLY),
@@ -220,16 +248,15 @@ static const ifield_t campaign_create_fields[] = {
 #define SO camp_outbox_sender_t
 static const ifield_t sender_fields[] = {
     F_UUID(SO, id, F_REQ, 0u),
-    F_EMAIL(SO, from_email, F_REQ, 0, 0u),
+    F_EMAIL(SO, from_email, F_REQ, EMAIL, 0u),
     F_DT(SO, updated_at, F_NULL, CAMP_OUTBOX_SENDER_HAS_UPDATED_AT),
     F_UUID(SO, company, F_REQ, 0u),
-    F_TEXT(SO, from_name, F_NULL, OB_L_FROM_NAME, OB_R_MAX_255, CAMP_OUTBOX_SENDER_HAS_FROM_NAME),
-    F_ENUM(SO, verification_mode, OB_N_VMODE, OB_L_VMODE, OB_R_VMODE),
-    F_EMAIL(SO, reply_to_email, F_NULL, 1, CAMP_OUTBOX_SENDER_HAS_REPLY_TO_EMAIL),
+    F_TEXT(SO, from_name, F_NULL, FROM_NAME, CAMP_OUTBOX_SENDER_HAS_FROM_NAME),
+    F_ENUM(SO, verification_mode, VMODE),
+    F_EMAIL(SO, reply_to_email, F_NULL, EMAIL_OR_EMPTY, CAMP_OUTBOX_SENDER_HAS_REPLY_TO_EMAIL),
     F_BOOL(SO, use_default_reply_to, CAMP_OUTBOX_SENDER_HAS_USE_DEFAULT_REPLY_TO),
-    F_ENUM(SO, status, OB_N_SSTATUS, OB_L_SSTATUS, OB_R_SSTATUS),
-    F_TEXT(SO, provider_sender_id, F_NULL, OB_L_NONE, OB_R_ANY_TEXT,
-           CAMP_OUTBOX_SENDER_HAS_PROVIDER_SENDER_ID),
+    F_ENUM(SO, status, SENDER_STATUS),
+    F_TEXT(SO, provider_sender_id, F_NULL, TEXT, CAMP_OUTBOX_SENDER_HAS_PROVIDER_SENDER_ID),
     F_RAW(SO, verification_details),
     F_BOOL(SO, is_default, CAMP_OUTBOX_SENDER_HAS_IS_DEFAULT),
     F_BOOL(SO, is_deleted, CAMP_OUTBOX_SENDER_HAS_IS_DELETED),
@@ -244,14 +271,14 @@ static const ifield_t sender_fields[] = {
 
 #define SC camp_outbox_sender_create_t
 static const ifield_t sender_create_fields[] = {
-    F_EMAIL(SC, from_email, F_REQ, 0, 0u),
+    F_EMAIL(SC, from_email, F_REQ, EMAIL, 0u),
     F_UUID(SC, company, F_REQ, 0u),
-    F_TEXT(SC, from_name, 0u, OB_L_FROM_NAME, OB_R_MAX_255, 0u),
-    F_ENUM(SC, verification_mode, OB_N_VMODE, OB_L_VMODE, OB_R_VMODE),
-    F_EMAIL(SC, reply_to_email, 0u, 0, 0u),
+    F_TEXT(SC, from_name, 0u, FROM_NAME, 0u),
+    F_ENUM(SC, verification_mode, VMODE),
+    F_EMAIL(SC, reply_to_email, 0u, EMAIL, 0u),
     F_BOOL(SC, use_default_reply_to, CAMP_OUTBOX_SENDER_CREATE_HAS_USE_DEFAULT_REPLY_TO),
-    F_ENUM(SC, status, OB_N_SSTATUS, OB_L_SSTATUS, OB_R_SSTATUS),
-    F_TEXT(SC, provider_sender_id, 0u, OB_L_NONE, OB_R_ANY_TEXT, 0u),
+    F_ENUM(SC, status, SENDER_STATUS),
+    F_TEXT(SC, provider_sender_id, 0u, TEXT, 0u),
     F_RAW(SC, verification_details),
     F_BOOL(SC, is_default, CAMP_OUTBOX_SENDER_CREATE_HAS_IS_DEFAULT),
     F_BOOL(SC, is_deleted, CAMP_OUTBOX_SENDER_CREATE_HAS_IS_DELETED),
@@ -266,8 +293,8 @@ static const ifield_t sender_create_fields[] = {
 
 #define CP camp_outbox_contacts_page_t
 static const ifield_t contacts_page_fields[] = {
-    F_OBJ_LIST(CP, results, OB_L_CONTACTS, OB_I_RESULTS),
-    F_INT(CP, total, F_REQ, OB_L_TOTAL, OB_R_TOTAL, 0u),
+    F_OBJ_LIST(CP, results, CONTACTS),
+    F_INT(CP, total, F_REQ, TOTAL, 0u),
 };
 #undef CP
 

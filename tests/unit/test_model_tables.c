@@ -7,7 +7,11 @@
  * - at most 32 members per object type (decoding keeps the members met in a 32-bit
  *   mask);
  * - every key is non-empty and has no byte a lookup compares raw against an escape
- *   (the tables' keys are plain ASCII names). */
+ *   (the tables' keys are plain ASCII names);
+ * - a member's presence bit (packed beside its key) is in its object's present
+ *   word, which the object has, and no two members of an object share one;
+ * - an ID array member's rule says where its count is (one of the four array
+ *   rules), an Outbox member's rule is one of the Outbox types. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -42,11 +46,42 @@ static bool plain_name(const char *k, size_t n)
     return n > 0;
 }
 
+/* Checks member @p i of @p nd (node @p k of family @p name): its rule against
+ * its kind, its presence bit against the node's present word and the bits of
+ * the members before it (*bits); then adds its bit to *bits. */
+static void check_member(const char *name, unsigned k, const inode_t *nd, unsigned i,
+                         uint32_t *bits)
+{
+    const ifield_t *m = &nd->t[i];
+    uint32_t bit = camp_ib_pbit(m);
+    if (m->kind == K_IDS && (m->rule < A_ACCOUNTS || m->rule > A_EXCLUDED)) {
+        fail_msg("%s node %u member %u: ID array rule %u", name, k, i, m->rule);
+    }
+    if (m->kind == K_HOOK && nd >= camp_ob_nodes && nd < camp_ob_nodes + OB_NODES &&
+        (ob_kind(m) < OB_UUID || ob_kind(m) > OB_OBJ_LIST)) {
+        fail_msg("%s node %u member %u: Outbox kind %u", name, k, i, ob_kind(m));
+    }
+    if (bit == 0u) {
+        return;
+    }
+    if ((bit & (bit - 1u)) != 0u || nd->present_size == 0u ||
+        (nd->present_size < 4u && bit >= (1u << (8u * nd->present_size)))) {
+        fail_msg("%s node %u member %u: presence bit 0x%x outside a %u-byte present word", name, k,
+                 i, (unsigned)bit, nd->present_size);
+    }
+    if ((*bits & bit) != 0u) {
+        fail_msg("%s node %u member %u: presence bit 0x%x is another member's", name, k, i,
+                 (unsigned)bit);
+    }
+    *bits |= bit;
+}
+
 /* Checks every node of @p fam; returns the number of nodes checked. */
 static unsigned check_family(const char *name, const ifamily_t *fam)
 {
     const char *keys = pool_of(fam);
     unsigned k, i, j;
+    uint32_t bits;
     for (k = 0; k < fam->count; k++) {
         const inode_t *nd = &fam->nodes[k];
         if (nd->t == NULL) {
@@ -55,8 +90,10 @@ static unsigned check_family(const char *name, const ifamily_t *fam)
         if (nd->n > 32u) {
             fail_msg("%s node %u: %u members, the seen mask holds 32", name, k, nd->n);
         }
+        bits = 0;
         for (i = 0; i < nd->n; i++) {
             const char *ki = camp_ib_key(keys, &nd->t[i]);
+            check_member(name, k, nd, i, &bits);
             if (!plain_name(ki, nd->t[i].key_len)) {
                 fail_msg("%s node %u member %u: key is not a plain name", name, k, i);
             }
