@@ -170,7 +170,7 @@ extern const uint16_t camp_ob_types[OB_T_COUNT]; /* OB_W_* of each OB_T_* */
 #endif
 
 /* Member @p m's Outbox kind (ob_kind_t). */
-static CAMP_ALWAYS_INLINE uint8_t ob_kind(const ifield_t *m)
+static inline uint8_t ob_kind(const ifield_t *m)
 {
 #if IB_WIDE_ROWS
     return m->rule;
@@ -180,7 +180,7 @@ static CAMP_ALWAYS_INLINE uint8_t ob_kind(const ifield_t *m)
 }
 
 /* Member @p m's aux word (OB_AUX()). */
-static CAMP_ALWAYS_INLINE uint16_t ob_aux(const ifield_t *m)
+static inline uint16_t ob_aux(const ifield_t *m)
 {
 #if IB_WIDE_ROWS
     return m->aux;
