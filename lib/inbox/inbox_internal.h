@@ -282,7 +282,8 @@ typedef struct isub {
     uint8_t node;  /* ISUB_OBJ: node of the object; ISUB_ARR, ISUB_MAP: node of the items */
     uint16_t n;    /* ISUB_ARR, ISUB_MAP: items (decode: the array's or object's size) */
     void *a;       /* ISUB_OBJ: the object's struct; else the struct holding the items */
-    const void *b; /* equal: the other struct of the same role */
+    const void *b; /* equal: the other struct of the same role (decoding never reads it,
+                      so its hooks leave it unwritten) */
 } isub_t;
 
 enum {
@@ -482,11 +483,12 @@ struct ifamily {
     camp_status_t (*close_object)(ictx_t *cx, iframe_t *f);
     /* A present, non-null K_SUB member, or a K_HOOK member, @p m of object level @p f
      * (decode: its value token @p v): handled here (ISUB_DONE), or an object or
-     * array for the walk. */
+     * array for the walk. Decoding has refused a repeated K_SUB member before this runs. */
     camp_status_t (*sub)(ictx_t *cx, iframe_t *f, const ifield_t *m, int v, isub_t *out);
     /* Item @p i of array or map level @p f: its struct (decode: where to write it;
      * equal: *b). A map's item is named by its key (decode: token @p tok; struct
-     * walks: the hook writes it, or puts it on the path, and checks it). */
+     * walks: the hook writes it, or puts it on the path, and checks it). The engine
+     * sets *a and *b to NULL before every call, so a hook writes only what it finds. */
     camp_status_t (*item)(ictx_t *cx, const iframe_t *f, uint16_t i, int tok, void **a,
                           const void **b);
     /* Decode: item @p i of array level @p f is complete (pool and item counts). */
