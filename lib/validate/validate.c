@@ -10,7 +10,6 @@
 
 #include "camp/camp_validate.h"
 #include "json/json_utf8.h"
-#include "status/status_internal.h"
 #include "validate/validate_internal.h"
 
 static bool is_digit(char c)
@@ -216,7 +215,7 @@ static bool is_atext(char c)
     if (is_alpha(c) || is_digit(c)) {
         return true;
     }
-    return c != '\0' && camp_find_byte("!#$%&'*+-/=?^_`{|}~", c, 19u) != NULL;
+    return c != '\0' && memchr("!#$%&'*+-/=?^_`{|}~", c, 19u) != NULL;
 }
 
 /* dot-atom local part: 1..64 atext runs separated by single dots. */
@@ -275,7 +274,7 @@ bool camp_valid_email(const char *s, size_t len)
     if (s == NULL || len < 1u || len > 255u) {
         return false;
     }
-    at = (const char *)camp_find_byte(s, '@', len);
+    at = (const char *)memchr(s, '@', len);
     if (at == NULL) {
         return false;
     }
