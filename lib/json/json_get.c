@@ -324,30 +324,35 @@ camp_status_t camp_json_get_int(const camp_json_doc_t *doc, int tok, int64_t min
     return CAMP_OK;
 }
 
-/* Exponents beyond this many digits' worth only decide "0" or "out of range";
- * clamping keeps the arithmetic below far from int64 overflow. */
-#define EXP_CLAMP ((int64_t)1 << 40)
+/* An exponent's size is read exactly up to EXP_EXACT * 10 + 9 (2^31 + 1); a larger
+ * one is held at 2^31 + 2 or more, below 2^32 (32-bit arithmetic in the loop, no
+ * int64). Either way it puts every digit beyond the same end of the millionths, as
+ * first_place() sees it: a number token is at most INT_MAX bytes, so such an
+ * exponent is larger than the token's length plus 8 (and than its integer digits'
+ * count plus 8, when negative). */
+#define EXP_EXACT 214748364u
 
 /* The exponent of number text s[0..n): *end is where it starts ('e' or 'E', or n
- * when there is none), *e its value, clamped to EXP_CLAMP in size. */
+ * when there is none), *e its value, held in size as EXP_EXACT tells. */
 static camp_status_t number_exponent(const char *s, size_t n, size_t *end, int64_t *e)
 {
     size_t x = 0, i;
-    int64_t v = 0;
+    uint32_t v = 0;
     while (x < n && (s[x] | 0x20) != 'e') {
         x++;
     }
     for (i = x + 1; i < n; i++) {
         if (s[i] >= '0' && s[i] <= '9') {
-            if (v < EXP_CLAMP) {
-                v = v * 10 + (s[i] - '0');
+            if (v > EXP_EXACT) {
+                v = EXP_EXACT + 1u; /* then 2^31 + 2 or more */
             }
+            v = (v * 10u) + (uint32_t)(unsigned char)(s[i] - '0');
         } else if (i != x + 1 || (s[i] != '-' && s[i] != '+')) {
             return CAMP_ERR_JSON_TYPE; /* not number text (only for a hand-made doc) */
         }
     }
     *end = x;
-    *e = (x + 1 < n && s[x + 1] == '-') ? -v : v;
+    *e = (x + 1 < n && s[x + 1] == '-') ? -(int64_t)v : (int64_t)v;
     return CAMP_OK;
 }
 
