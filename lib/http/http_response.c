@@ -256,6 +256,7 @@ static int parse_status_line(camp_http_response_t *rs, size_t ls, size_t le, cam
 {
     char *line = (char *)rs->buf_ + ls;
     size_t len = le - ls;
+    size_t reason;
     int64_t code;
     if (len < 12 || memcmp(line, "HTTP/1.", 7) != 0 || (line[7] != '0' && line[7] != '1') ||
         line[8] != ' ') {
@@ -265,13 +266,18 @@ static int parse_status_line(camp_http_response_t *rs, size_t ls, size_t le, cam
     if (!camp_http_parse_u63(line + 9, 3, &code) || (((uint32_t)code - 100u) > 499u)) {
         return (int)fail(rs, diag, F_STATUS_CODE, ls + 9);
     }
-    if (len > 12 && line[12] != ' ') {
-        return (int)fail(rs, diag, F_STATUS_SPACE, ls + 12);
+    /* the reason starts after the space that follows the code, if any */
+    reason = 12;
+    if (len > 12) {
+        if (line[12] != ' ') {
+            return (int)fail(rs, diag, F_STATUS_SPACE, ls + 12);
+        }
+        reason = 13;
     }
     rs->status = (int)code;
     rs->version_minor = line[7] - '0';
     rs->buf_[le] = '\0';
-    rs->reason = (len > 12) ? line + 13 : line + 12;
+    rs->reason = line + reason;
     rs->state_ = CAMP_HTTP_ST_HEADERS;
     return STEP_PROGRESS;
 }
