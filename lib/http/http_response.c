@@ -725,13 +725,12 @@ static int step(camp_http_response_t *rs, camp_diag_t *diag)
     if (rs->state_ == CAMP_HTTP_ST_STATUS) {
         return parse_status_line(rs, ls, le, diag);
     }
-    if (rs->state_ == CAMP_HTTP_ST_HEADERS) {
-        return field_line(rs, ls, le, diag);
-    }
-    /* chunk size and trailer lines sat behind the body decoded so far */
-    note_frame(rs, ls, le);
-    if (rs->state_ == CAMP_HTTP_ST_CHUNK_SIZE) {
-        return parse_chunk_size(rs, ls, le, diag);
+    if (rs->state_ != CAMP_HTTP_ST_HEADERS) {
+        /* chunk size and trailer lines sat behind the body decoded so far */
+        note_frame(rs, ls, le);
+        if (rs->state_ == CAMP_HTTP_ST_CHUNK_SIZE) {
+            return parse_chunk_size(rs, ls, le, diag);
+        }
     }
     return field_line(rs, ls, le, diag);
 }
