@@ -386,7 +386,10 @@ static CAMP_ALWAYS_INLINE unsigned header_index(const char *name, size_t name_le
         if (camp_http_ieq(name, name_len, known_name)) {
             break;
         }
-        known += strlen(known) + 1u;
+        while (*known != '\0') { /* past the name and its NUL */
+            known++;
+        }
+        known++;
     }
     return i;
 }
