@@ -462,13 +462,13 @@ CAMP_NOINLINE static camp_status_t write_head(camp_client_t *c, const call_t *ca
      * camp_http_request_init() and its defaults are not linked */
     memset(&rq, 0, sizeof rq);
     rq.method = c->routes[call->route].method;
+    rq.auth = c->routes[call->route].auth;
     rq.host = c->host;
     rq.target = (const char *)c->work + body_len;
     st = host_value(c, &rq);
     if (st != CAMP_OK) {
         return st;
     }
-    rq.auth = c->routes[call->route].auth;
     rq.token = c->token;
     rq.body_len = body_len;
     rq.has_body = (call->encode != NULL);
