@@ -336,11 +336,22 @@ static const char *arg_rule(unsigned k, const char *v, camp_status_t *st)
     return NULL;
 }
 
+/* The diag paths of the path pieces, in the order of the placeholders and
+ * call.args, back to back: the first two are 15 bytes and a NUL, so piece k's
+ * starts at ARG_PATH_STEP * k (no table of pointers; a negative array size stops
+ * the build if they change). */
+#define ARG_PATH_CAMPAIGN "path.campaignId"
+#define ARG_PATH_IDENTIFIER "path.identifier"
+#define ARG_PATH_STEP 16u
+typedef char client_arg_paths_in_step[((sizeof(ARG_PATH_CAMPAIGN) == ARG_PATH_STEP) &&
+                                       (sizeof(ARG_PATH_IDENTIFIER) == ARG_PATH_STEP))
+                                          ? 1
+                                          : -1];
+
 static camp_status_t check_args(camp_client_t *c, const call_t *call)
 {
-    /* the path pieces, in the order of the placeholders and call.args */
-    static const char *const k_arg_paths[3] = {"path.campaignId", "path.identifier",
-                                               "path.columnId"};
+    static const char k_arg_paths[] = ARG_PATH_CAMPAIGN "\0" ARG_PATH_IDENTIFIER "\0"
+                                                        "path.columnId";
     camp_diag_t *diag = &c->last.diag;
     unsigned need = k_route_args[call->route];
     unsigned k;
@@ -352,7 +363,7 @@ static camp_status_t check_args(camp_client_t *c, const call_t *call)
         }
         rule = arg_rule(k, call->args[k], &st);
         if (rule != NULL) {
-            (void)camp_diag_set(diag, st, k_arg_paths[k], rule);
+            (void)camp_diag_set(diag, st, &k_arg_paths[ARG_PATH_STEP * k], rule);
             if (st == CAMP_ERR_LENGTH) {
                 camp_diag_set_limits(diag, 1, INT64_MAX);
             }
