@@ -287,8 +287,10 @@ static bool is_ows(uint8_t c)
     return c == ' ' || c == '\t';
 }
 
-/* Narrow [*s, *e) of @p b to its part without leading or trailing OWS. */
-static CAMP_ALWAYS_INLINE void trim_ows(const uint8_t *b, size_t *s, size_t *e)
+/* Narrow [*s, *e) of @p b to its part without leading or trailing OWS. Out of
+ * line: the header value and each Connection token share one copy (inlined
+ * twice into the feed it cost more code than the calls). */
+static CAMP_NOINLINE void trim_ows(const uint8_t *b, size_t *s, size_t *e)
 {
     /* in locals: the byte loads could alias *s and *e */
     size_t first = *s;
@@ -373,8 +375,7 @@ static void parse_connection(camp_http_response_t *rs, const char *v, size_t len
 #define HDR_DATE 11u
 #define HDR_OTHER 12u
 
-/* Inlined in field_line(): with trim_ows() inlined there too, less code than the
- * call. */
+/* Inlined in field_line(), its one caller: less code than the call. */
 static CAMP_ALWAYS_INLINE unsigned header_index(const char *name, size_t name_len)
 {
     /* the path of Content-Length, found at build time */
