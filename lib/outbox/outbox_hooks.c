@@ -54,20 +54,20 @@ typedef char ob_enum_width_3[(OB_ENUM_SIZE == 1 || OB_ENUM_SIZE == 2 || OB_ENUM_
 /* Member @p m's limits: min (0 or 1) and max (< 0: none). */
 static int64_t lim_min(const ifield_t *m)
 {
-    return (int64_t)camp_ob_min[OB_AUX_LIM(ob_aux(m))];
+    return (int64_t)((OB_MIN_ONE >> ob_var(m)) & 1u);
 }
 
 OB_LIMITS_CALL static int64_t lim_max(const ifield_t *m)
 {
-    return camp_ob_max[OB_AUX_LIM(ob_aux(m))];
+    return camp_ob_max[ob_var(m)];
 }
 
-/* Whether member @p m's limits need checking. OB_L_NONE (0..no limit) passes any
+/* Whether member @p m's limits need checking. 0..no limit (OB_V_TEXT.. OB_V_DATETIME) passes any
  * count: where speed is wanted the strings without limits (most of them) skip the
  * count and the check; where size is, one check runs for all. */
 static bool limited(const ifield_t *m)
 {
-    return !CAMP_ENGINE_FAST_PATHS || OB_AUX_LIM(ob_aux(m)) != OB_L_NONE;
+    return !CAMP_ENGINE_FAST_PATHS || ob_var(m) > OB_V_DATETIME;
 }
 
 /* Whether @p v breaks member @p m's limits. */
@@ -79,7 +79,7 @@ OB_LIMITS_CALL static bool outside(const ifield_t *m, int64_t v)
 
 static const char *rule_of(const ifield_t *m)
 {
-    return camp_ob_rules[OB_AUX_RULE(ob_aux(m))];
+    return camp_ob_rules[ob_var(m)];
 }
 
 /* The limits of member @p m into the failure's diag. */
@@ -170,6 +170,19 @@ static camp_status_t caller_text(const char *s, size_t len, int64_t *chars, cons
     return CAMP_OK;
 }
 
+/* The rule a string member of kind @p kind breaks when its length is out of its
+ * limits: the zone names' and e-mails' own texts, else its member's rule @p own. */
+static const char *length_text(uint8_t kind, const char *own)
+{
+    if (kind == (uint8_t)OB_TIMEZONE) {
+        return CAMP_RULE(O16, "must be at most 64 characters");
+    }
+    if (kind == (uint8_t)OB_EMAIL || kind == (uint8_t)OB_EMAIL_OR_EMPTY) {
+        return CAMP_RULE(O15, "must be 1..255 characters");
+    }
+    return own;
+}
+
 /* Rules of the string kinds, on (pointer, length): the status and *rule. Every
  * kind has its member's min..max length rule (none for UUIDs and date-times),
  * checked before the kind's own; a LENGTH failure reports that pair (e-mail
@@ -192,26 +205,21 @@ static camp_status_t check_string(const ifield_t *m, const char *s, size_t len, 
     }
     *rule = rule_of(m);
     /* only e-mail members may take "" (outbox_models.c) */
-    if (len == 0u && OB_AUX_EMPTY_OK(ob_aux(m))) {
+    if (len == 0u && ob_kind(m) == (uint8_t)OB_EMAIL_OR_EMPTY) {
         return CAMP_OK;
     }
     if (limited(m) && outside(m, chars)) {
         /* Length first: a 65-character zone name breaks the documented max length,
          * whatever the zone table says (spec/outbox.md §6). */
-        if (ob_kind(m) == (uint8_t)OB_TIMEZONE) {
-            *rule = CAMP_RULE(O16, "must be at most 64 characters");
-        } else if (ob_kind(m) == (uint8_t)OB_EMAIL) {
-            *rule = CAMP_RULE(O15, "must be 1..255 characters");
-        } else {
-            /* the member's own rule */
-        }
+        *rule = length_text(ob_kind(m), *rule);
         return CAMP_ERR_LENGTH;
     }
     switch (ob_kind(m)) {
     case OB_UUID: return camp_valid_uuid(s, len) ? CAMP_OK : CAMP_ERR_PATTERN;
     case OB_TEXT: return CAMP_OK;
     case OB_DATETIME: return camp_datetime_parse(s, len, NULL) == CAMP_OK ? CAMP_OK : CAMP_ERR_DATE;
-    case OB_EMAIL: return camp_valid_email(s, len) ? CAMP_OK : CAMP_ERR_PATTERN;
+    case OB_EMAIL:
+    case OB_EMAIL_OR_EMPTY: return camp_valid_email(s, len) ? CAMP_OK : CAMP_ERR_PATTERN;
     case OB_TIMEZONE: return camp_valid_tz_name(s, len) ? CAMP_OK : CAMP_ERR_TIMEZONE;
     default: *rule = RULE_KIND; return CAMP_ERR_INTERNAL;
     }
@@ -327,7 +335,7 @@ static camp_status_t decode_str_list(ictx_t *cx, const ifield_t *m, int v, int n
     camp_json_doc_t *doc = cx->u.d.doc;
     camp_str_t *items = (camp_str_t *)(void *)(p + OB_LIST_ITEMS);
     size_t *count = (size_t *)(void *)(p + OB_LIST_COUNT);
-    const ifield_t *elem = &camp_ob_elems[OB_AUX_REF(ob_aux(m))];
+    const ifield_t *elem = &camp_ob_elems[ob_var(m) - OB_V_SENDER_IDS];
     int i, it;
 
     *count = 0;
@@ -344,7 +352,7 @@ static camp_status_t decode_str_list(ictx_t *cx, const ifield_t *m, int v, int n
 /* An enum member: a string naming one of the member's values (1..max). */
 static camp_status_t decode_enum(ictx_t *cx, const ifield_t *m, int v, char *p)
 {
-    const char *const *names = camp_ob_enum_names[OB_AUX_REF(ob_aux(m))];
+    const char *const *names = camp_ob_enum_names[ob_var(m) - OB_V_CAMPAIGN_STATUS];
     int count = (int)lim_max(m); /* the names' count, 2..5 */
     int i;
     if (camp_json_kind(cx->u.d.doc, v) != CAMP_JSON_STRING) {
@@ -452,7 +460,7 @@ static camp_status_t ob_decode_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, i
     if (ob_kind(m) == (uint8_t)OB_STR_LIST) {
         return decode_str_list(cx, m, v, n, member_at(f->a, m));
     }
-    list = &camp_ob_lists[OB_AUX_REF(ob_aux(m))];
+    list = &camp_ob_lists[ob_var(m) - OB_V_STEPS];
     *list_count(f->a, list) = 0; /* counted as the items are decoded */
     list_level(list, f->a, (size_t)n, out);
     return CAMP_OK;
@@ -522,7 +530,7 @@ static camp_status_t validate_str_list(ictx_t *cx, const ifield_t *m, const char
     for (i = 0; i < count; i++) {
         camp_status_t st;
         camp_path_index(&cx->u.s.path, i);
-        st = validate_str(cx, &camp_ob_elems[OB_AUX_REF(ob_aux(m))], &items[i]);
+        st = validate_str(cx, &camp_ob_elems[ob_var(m) - OB_V_SENDER_IDS], &items[i]);
         if (st != CAMP_OK) {
             return st;
         }
@@ -605,7 +613,8 @@ CAMP_NOINLINE static void encode_value(camp_json_writer_t *w, const ifield_t *m,
     }
     switch (ob_kind(m)) {
     case OB_ENUM:
-        camp_json_write_cstring(w, camp_ob_enum_names[OB_AUX_REF(ob_aux(m))][get_enum(p)]);
+        camp_json_write_cstring(w,
+                                camp_ob_enum_names[ob_var(m) - OB_V_CAMPAIGN_STATUS][get_enum(p)]);
         break;
     case OB_BOOL: camp_json_write_bool(w, *(const bool *)(const void *)p); break;
     case OB_INT: camp_json_write_int(w, *(const int64_t *)(const void *)p); break;
@@ -635,7 +644,7 @@ static camp_status_t ob_walk_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int
 {
     (void)v;
     if (ob_kind(m) == (uint8_t)OB_OBJ_LIST) {
-        const ob_list_t *list = &camp_ob_lists[OB_AUX_REF(ob_aux(m))];
+        const ob_list_t *list = &camp_ob_lists[ob_var(m) - OB_V_STEPS];
         size_t count = *list_count(f->a, list);
         if (outside(m, (int64_t)count)) {
             return over_capacity(cx, m, -1, count);

@@ -38,46 +38,44 @@
 #define RULE_VMODE CAMP_RULE(O31, "must be one of single_email|domain")
 #define RULE_SSTATUS CAMP_RULE(O32, "must be one of pending|verified|failed")
 
-const char *const camp_ob_rules[OB_R_COUNT] = {
-    [OB_R_NONE] = NULL,
-    [OB_R_UUID] = RULE_UUID,
-    [OB_R_DATETIME] = RULE_DATETIME,
-    [OB_R_EMAIL] = RULE_EMAIL,
-    [OB_R_TZ] = RULE_TZ,
-    [OB_R_NAME_CREATE] = RULE_NAME_CREATE,
-    [OB_R_MAX_255] = RULE_MAX_255,
-    [OB_R_ANY_TEXT] = RULE_ANY_TEXT,
-    [OB_R_INT32] = RULE_INT32,
-    [OB_R_TOTAL] = RULE_TOTAL,
-    [OB_R_STATUS] = RULE_STATUS,
-    [OB_R_VMODE] = RULE_VMODE,
-    [OB_R_SSTATUS] = RULE_SSTATUS,
+const char *const camp_ob_rules[OB_V_COUNT] = {
+    [OB_V_TEXT] = RULE_ANY_TEXT,
+    [OB_V_UUID] = RULE_UUID,
+    [OB_V_DATETIME] = RULE_DATETIME,
+    [OB_V_NAME] = RULE_MAX_255,
+    [OB_V_NAME_CREATE] = RULE_NAME_CREATE,
+    [OB_V_EMAIL] = RULE_EMAIL,
+    [OB_V_TZ] = RULE_TZ,
+    [OB_V_CAMPAIGN_STATUS] = RULE_STATUS,
+    [OB_V_VMODE] = RULE_VMODE,
+    [OB_V_SSTATUS] = RULE_SSTATUS,
+    [OB_V_INT32] = RULE_INT32,
+    [OB_V_TOTAL] = RULE_TOTAL,
 };
 
-/* The limits: min (0 unless set here) and max, in two tables (a min..max pair of
- * int64 would take 16 bytes a limit). */
-const uint8_t camp_ob_min[OB_L_COUNT] = {
-    [OB_L_NAME_CREATE] = 1, [OB_L_EMAIL] = 1,   [OB_L_CAMPAIGN_STATUS] = 1,
-    [OB_L_VMODE] = 1,       [OB_L_SSTATUS] = 1,
-};
-
-const int64_t camp_ob_max[OB_L_COUNT] = {
-    [OB_L_NONE] = -1,
-    [OB_L_NAME_CREATE] = CAMP_OUTBOX_NAME_MAX,
-    [OB_L_NAME] = CAMP_OUTBOX_NAME_MAX,
-    [OB_L_FROM_NAME] = CAMP_OUTBOX_EMAIL_MAX,
-    [OB_L_EMAIL] = CAMP_OUTBOX_EMAIL_MAX,
-    [OB_L_TZ] = CAMP_OUTBOX_TIMEZONE_MAX,
-    [OB_L_INT32] = CAMP_OUTBOX_INT32_MAX,
-    [OB_L_TOTAL] = CAMP_MAX_SAFE_INT,
-    [OB_L_COUNTER] = INT64_MAX,
-    [OB_L_STEPS] = CAMP_MAX_EMAIL_STEPS,
-    [OB_L_SENDER_IDS] = CAMP_MAX_SENDER_IDS,
-    [OB_L_TAGS] = CAMP_MAX_CONTACT_TAGS,
-    [OB_L_CONTACTS] = CAMP_MAX_CONTACTS,
-    [OB_L_CAMPAIGN_STATUS] = 5,
-    [OB_L_VMODE] = 2,
-    [OB_L_SSTATUS] = 3,
+/* The limits' max (their min: OB_MIN_ONE). */
+const int64_t camp_ob_max[OB_V_COUNT] = {
+    [OB_V_TEXT] = -1,
+#if IB_WIDE_ROWS
+    [OB_V_UUID] = -1,
+    [OB_V_COUNTER] = INT64_MAX,
+#else
+    [OB_V_UUID] = INT64_MAX, /* the counters' */
+#endif
+    [OB_V_DATETIME] = -1,
+    [OB_V_NAME] = CAMP_OUTBOX_NAME_MAX,
+    [OB_V_NAME_CREATE] = CAMP_OUTBOX_NAME_MAX,
+    [OB_V_EMAIL] = CAMP_OUTBOX_EMAIL_MAX,
+    [OB_V_TZ] = CAMP_OUTBOX_TIMEZONE_MAX,
+    [OB_V_CAMPAIGN_STATUS] = 5,
+    [OB_V_VMODE] = 2,
+    [OB_V_SSTATUS] = 3,
+    [OB_V_INT32] = CAMP_OUTBOX_INT32_MAX,
+    [OB_V_TOTAL] = CAMP_MAX_SAFE_INT,
+    [OB_V_SENDER_IDS] = CAMP_MAX_SENDER_IDS,
+    [OB_V_TAGS] = CAMP_MAX_CONTACT_TAGS,
+    [OB_V_STEPS] = CAMP_MAX_EMAIL_STEPS,
+    [OB_V_CONTACTS] = CAMP_MAX_CONTACTS,
 };
 
 static const char *const campaign_status_names[] = {NULL,     "draft",     "active",
@@ -85,7 +83,7 @@ static const char *const campaign_status_names[] = {NULL,     "draft",     "acti
 static const char *const vmode_names[] = {NULL, "single_email", "domain"};
 static const char *const sender_status_names[] = {NULL, "pending", "verified", "failed"};
 
-/* The limits OB_L_CAMPAIGN_STATUS.. are their name counts. */
+/* The limits of OB_V_CAMPAIGN_STATUS.. are their name counts. */
 const char *const *const camp_ob_enum_names[OB_N_COUNT] = {
     [OB_N_CAMPAIGN_STATUS] = campaign_status_names,
     [OB_N_VMODE] = vmode_names,
@@ -96,33 +94,6 @@ const char *const *const camp_ob_enum_names[OB_N_COUNT] = {
 /* Every member name once (inbox_keys.h); where speed is wanted, the pool is part
  * of the engine's one pool object (inbox_schema.c). */
 const ib_outbox_keys_t camp_ib_outbox_keys = IB_KEY_POOL(IB_KEYS_OUTBOX);
-#endif
-
-#if !IB_WIDE_ROWS
-/* The Outbox types (outbox_internal.h) of the small rows. */
-const uint16_t camp_ob_types[OB_T_COUNT] = {
-    [OB_T_UUID] = OB_W_UUID,
-    [OB_T_DATETIME] = OB_W_DATETIME,
-    [OB_T_TEXT] = OB_W_TEXT,
-    [OB_T_NAME] = OB_W_NAME,
-    [OB_T_NAME_CREATE] = OB_W_NAME_CREATE,
-    [OB_T_FROM_NAME] = OB_W_FROM_NAME,
-    [OB_T_EMAIL] = OB_W_EMAIL,
-    [OB_T_EMAIL_OR_EMPTY] = OB_W_EMAIL_OR_EMPTY,
-    [OB_T_TIMEZONE] = OB_W_TIMEZONE,
-    [OB_T_BOOL] = OB_W_BOOL,
-    [OB_T_RAW] = OB_W_RAW,
-    [OB_T_CAMPAIGN_STATUS] = OB_W_CAMPAIGN_STATUS,
-    [OB_T_VMODE] = OB_W_VMODE,
-    [OB_T_SENDER_STATUS] = OB_W_SENDER_STATUS,
-    [OB_T_INT32] = OB_W_INT32,
-    [OB_T_TOTAL] = OB_W_TOTAL,
-    [OB_T_COUNTER] = OB_W_COUNTER,
-    [OB_T_SENDER_IDS] = OB_W_SENDER_IDS,
-    [OB_T_TAGS] = OB_W_TAGS,
-    [OB_T_STEPS] = OB_W_STEPS,
-    [OB_T_CONTACTS] = OB_W_CONTACTS,
-};
 #endif
 
 /* Member rows. T is the struct type, M the member (also its JSON key); TYPE its
@@ -153,7 +124,7 @@ const uint16_t camp_ob_types[OB_T_COUNT] = {
 #else
 #define OB_ELEM(TYPE)                                                                              \
     {                                                                                              \
-        0u, 0u, K_HOOK, OB_T_##TYPE, 0u, 0u                                                        \
+        0u, 0u, K_HOOK, (uint8_t)OB_W_##TYPE, 0u, 0u                                               \
     }
 #endif
 const ifield_t camp_ob_elems[OB_E_COUNT] = {
@@ -353,9 +324,11 @@ typedef char ob_tables_fit
       COUNT_OF(sender_create_fields) <= 32u && COUNT_OF(campaign_create_fields) <= 32u &&
       COUNT_OF(step_fields) <= 32u && COUNT_OF(contact_fields) <= 32u &&
       COUNT_OF(campaign_status_names) == 6u && COUNT_OF(vmode_names) == 3u &&
-      COUNT_OF(sender_status_names) == 4u && OB_L_COUNT <= 32u && OB_R_COUNT <= 16u &&
-      OB_N_COUNT <= 4u && OB_E_COUNT <= 4u && OB_I_COUNT <= 4u && OB_SAME_LAYOUT(count) &&
-      OB_SAME_LAYOUT(items) && OB_PBITS_FIT(camp_outbox_step_t, CAMP_OUTBOX_STEP_HAS_IS_ACTIVE) &&
+      COUNT_OF(sender_status_names) == 4u && (IB_WIDE_ROWS || OB_V_COUNT <= 16u) &&
+      CAMP_OUTBOX_NAME_MAX == CAMP_OUTBOX_EMAIL_MAX && OB_V_TAGS == OB_V_SENDER_IDS + 1u &&
+      OB_V_CONTACTS == OB_V_STEPS + 1u && OB_V_SSTATUS == OB_V_CAMPAIGN_STATUS + 2u &&
+      OB_SAME_LAYOUT(count) && OB_SAME_LAYOUT(items) &&
+      OB_PBITS_FIT(camp_outbox_step_t, CAMP_OUTBOX_STEP_HAS_IS_ACTIVE) &&
       OB_PBITS_FIT(camp_outbox_campaign_t, CAMP_OUTBOX_CAMPAIGN_HAS_RESPONDER_AGENT) &&
       OB_PBITS_FIT(camp_outbox_campaign_create_t,
                    CAMP_OUTBOX_CAMPAIGN_CREATE_HAS_RESPONDER_AGENT) &&
@@ -457,10 +430,11 @@ OB_CALLS(sender_create, camp_outbox_sender_create_t, N_OB_SENDER_CREATE, OB_DEPT
 OB_CALLS(contacts_page, camp_outbox_contacts_page_t, N_OB_PAGE, OB_DEPTH_LIST,
          &camp_ob_lists[OB_I_RESULTS])
 
-/* The name of value @p v of enum @p names (a camp_ob_enum_names index), or NULL. */
-static const char *enum_name(uint8_t names, uint8_t lim, int v)
+/* The name of value @p v of enum @p names (a camp_ob_enum_names index) of variant
+ * @p var, or NULL. */
+static const char *enum_name(uint8_t names, uint8_t var, int v)
 {
-    if (v < 1 || (int64_t)v > camp_ob_max[lim]) {
+    if (v < 1 || (int64_t)v > camp_ob_max[var]) {
         return NULL;
     }
     return camp_ob_enum_names[names][v];
@@ -468,15 +442,15 @@ static const char *enum_name(uint8_t names, uint8_t lim, int v)
 
 const char *camp_outbox_campaign_status_name(camp_outbox_campaign_status_t s)
 {
-    return enum_name(OB_N_CAMPAIGN_STATUS, OB_L_CAMPAIGN_STATUS, (int)s);
+    return enum_name(OB_N_CAMPAIGN_STATUS, OB_V_CAMPAIGN_STATUS, (int)s);
 }
 
 const char *camp_outbox_verification_mode_name(camp_outbox_verification_mode_t m)
 {
-    return enum_name(OB_N_VMODE, OB_L_VMODE, (int)m);
+    return enum_name(OB_N_VMODE, OB_V_VMODE, (int)m);
 }
 
 const char *camp_outbox_sender_status_name(camp_outbox_sender_status_t s)
 {
-    return enum_name(OB_N_SSTATUS, OB_L_SSTATUS, (int)s);
+    return enum_name(OB_N_SSTATUS, OB_V_SSTATUS, (int)s);
 }
