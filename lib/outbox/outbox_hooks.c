@@ -59,7 +59,15 @@ static int64_t lim_min(const ifield_t *m)
 
 OB_LIMITS_CALL static int64_t lim_max(const ifield_t *m)
 {
+#if CAMP_ENGINE_FAST_PATHS
     return camp_ob_max[ob_var(m)];
+#else
+    ob_max_t max = camp_ob_max[ob_var(m)];
+    if (max >= OB_MAX_NONE) {
+        return (int64_t)max;
+    }
+    return (max == OB_MAX_ANY) ? INT64_MAX : CAMP_MAX_SAFE_INT;
+#endif
 }
 
 /* Whether member @p m's limits need checking. 0..no limit (OB_V_TEXT.. OB_V_DATETIME) passes any

@@ -77,6 +77,21 @@ typedef enum ob_kind {
 #define OB_V_COUNT 16u
 #endif
 
+/* A limit's max (< 0: no upper limit): an int64_t where speed is wanted; where
+ * size is, 32 bits, two negative codes standing for INT64_MAX and
+ * CAMP_MAX_SAFE_INT (half the table; lim_max() reads them). */
+#if CAMP_ENGINE_FAST_PATHS
+typedef int64_t ob_max_t;
+#define OB_MAX_NONE INT64_C(-1)
+#define OB_MAX_ANY INT64_MAX
+#define OB_MAX_SAFE CAMP_MAX_SAFE_INT
+#else
+typedef int32_t ob_max_t;
+#define OB_MAX_NONE (-1)
+#define OB_MAX_ANY (-2)
+#define OB_MAX_SAFE (-3)
+#endif
+
 /* The variants whose min is 1 (the others' is 0). */
 #define OB_MIN_ONE                                                                                 \
     ((1u << OB_V_NAME_CREATE) | (1u << OB_V_EMAIL) | (1u << OB_V_CAMPAIGN_STATUS) |                \
@@ -164,7 +179,7 @@ typedef struct ob_list {
 
 /* The shared tables, defined in outbox_models.c. */
 extern const char *const camp_ob_rules[OB_V_COUNT];             /* rule texts */
-extern const int64_t camp_ob_max[OB_V_COUNT];                   /* limits' max */
+extern const ob_max_t camp_ob_max[OB_V_COUNT];                  /* limits' max */
 extern const char *const *const camp_ob_enum_names[OB_N_COUNT]; /* names[1..max] of each enum */
 extern const ifield_t camp_ob_elems[OB_E_COUNT];  /* how each string-list item is checked */
 extern const ob_list_t camp_ob_lists[OB_I_COUNT]; /* the object lists */

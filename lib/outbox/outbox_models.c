@@ -54,15 +54,15 @@ const char *const camp_ob_rules[OB_V_COUNT] = {
 };
 
 /* The limits' max (their min: OB_MIN_ONE). */
-const int64_t camp_ob_max[OB_V_COUNT] = {
-    [OB_V_TEXT] = -1,
+const ob_max_t camp_ob_max[OB_V_COUNT] = {
+    [OB_V_TEXT] = OB_MAX_NONE,
 #if IB_WIDE_ROWS
-    [OB_V_UUID] = -1,
-    [OB_V_COUNTER] = INT64_MAX,
+    [OB_V_UUID] = OB_MAX_NONE,
+    [OB_V_COUNTER] = OB_MAX_ANY,
 #else
-    [OB_V_UUID] = INT64_MAX, /* the counters' */
+    [OB_V_UUID] = OB_MAX_ANY, /* the counters' */
 #endif
-    [OB_V_DATETIME] = -1,
+    [OB_V_DATETIME] = OB_MAX_NONE,
     [OB_V_NAME] = CAMP_OUTBOX_NAME_MAX,
     [OB_V_NAME_CREATE] = CAMP_OUTBOX_NAME_MAX,
     [OB_V_EMAIL] = CAMP_OUTBOX_EMAIL_MAX,
@@ -70,8 +70,8 @@ const int64_t camp_ob_max[OB_V_COUNT] = {
     [OB_V_CAMPAIGN_STATUS] = 5,
     [OB_V_VMODE] = 2,
     [OB_V_SSTATUS] = 3,
-    [OB_V_INT32] = CAMP_OUTBOX_INT32_MAX,
-    [OB_V_TOTAL] = CAMP_MAX_SAFE_INT,
+    [OB_V_INT32] = (ob_max_t)CAMP_OUTBOX_INT32_MAX,
+    [OB_V_TOTAL] = OB_MAX_SAFE,
     [OB_V_SENDER_IDS] = CAMP_MAX_SENDER_IDS,
     [OB_V_TAGS] = CAMP_MAX_CONTACT_TAGS,
     [OB_V_STEPS] = CAMP_MAX_EMAIL_STEPS,
@@ -325,9 +325,10 @@ typedef char ob_tables_fit
       COUNT_OF(step_fields) <= 32u && COUNT_OF(contact_fields) <= 32u &&
       COUNT_OF(campaign_status_names) == 6u && COUNT_OF(vmode_names) == 3u &&
       COUNT_OF(sender_status_names) == 4u && (IB_WIDE_ROWS || OB_V_COUNT <= 16u) &&
-      CAMP_OUTBOX_NAME_MAX == CAMP_OUTBOX_EMAIL_MAX && OB_V_TAGS == OB_V_SENDER_IDS + 1u &&
-      OB_V_CONTACTS == OB_V_STEPS + 1u && OB_V_SSTATUS == OB_V_CAMPAIGN_STATUS + 2u &&
-      OB_SAME_LAYOUT(count) && OB_SAME_LAYOUT(items) &&
+      CAMP_OUTBOX_INT32_MAX <= INT32_MAX && CAMP_MAX_SENDER_IDS <= INT32_MAX &&
+      CAMP_MAX_CONTACT_TAGS <= INT32_MAX && CAMP_OUTBOX_NAME_MAX == CAMP_OUTBOX_EMAIL_MAX &&
+      OB_V_TAGS == OB_V_SENDER_IDS + 1u && OB_V_CONTACTS == OB_V_STEPS + 1u &&
+      OB_V_SSTATUS == OB_V_CAMPAIGN_STATUS + 2u && OB_SAME_LAYOUT(count) && OB_SAME_LAYOUT(items) &&
       OB_PBITS_FIT(camp_outbox_step_t, CAMP_OUTBOX_STEP_HAS_IS_ACTIVE) &&
       OB_PBITS_FIT(camp_outbox_campaign_t, CAMP_OUTBOX_CAMPAIGN_HAS_RESPONDER_AGENT) &&
       OB_PBITS_FIT(camp_outbox_campaign_create_t,
