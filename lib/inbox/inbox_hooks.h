@@ -74,7 +74,7 @@ static inline void other_is(const ictx_t *cx, isub_t *out, const void *b)
 #define IB_SHARED CAMP_NOINLINE
 #endif
 
-/* A member name a hook looks up itself, in key pool P (`campaign` or `rest`, the
+/* A member name a hook looks up itself, in key pool P (`campaign`, `reply` or `rest`, the
  * pool of the family that runs the hook): the tables' own copy, so that a program
  * holds each name once. */
 #if IB_ONE_KEY_POOL
@@ -1217,7 +1217,7 @@ static uint8_t error_node(uint8_t form)
 IB_APART static camp_status_t error_open_decode(ictx_t *cx, iframe_t *f)
 {
     camp_inbox_error_t *a = (camp_inbox_error_t *)f->a;
-    int e = camp_ib_member(cx->u.d.doc, f->u.d.tok, IB_NAME(campaign, error));
+    int e = camp_ib_member(cx->u.d.doc, f->u.d.tok, IB_NAME(reply, error));
     camp_json_kind_t k = camp_json_kind(cx->u.d.doc, e);
     if (e >= 0 && k == CAMP_JSON_OBJECT) {
         a->form = CAMP_INBOX_ERROR_NESTED;
@@ -1226,10 +1226,10 @@ IB_APART static camp_status_t error_open_decode(ictx_t *cx, iframe_t *f)
     } else if (e >= 0) {
         return camp_ib_fail_at(cx, e, CAMP_ERR_TYPE,
                                CAMP_RULE(I73, "must be an object or a string"));
-    } else if (camp_ib_member(cx->u.d.doc, f->u.d.tok, IB_NAME(campaign, code)) >= 0) {
+    } else if (camp_ib_member(cx->u.d.doc, f->u.d.tok, IB_NAME(reply, code)) >= 0) {
         a->form = CAMP_INBOX_ERROR_V2;
     } else {
-        return missing(cx, f->u.d.tok, IB_NAME(campaign, error));
+        return missing(cx, f->u.d.tok, IB_NAME(reply, error));
     }
     f->node = error_node(a->form);
     return CAMP_OK;
@@ -2340,7 +2340,7 @@ static void leads_family_item_done(ictx_t *cx, iframe_t *f, uint16_t i)
 
 /* ---- the families ------------------------------------------------------------------------------------------------------------------- */
 
-/* A family's nodes, the key pool its tables name (P: `campaign` or `rest`, the
+/* A family's nodes, the key pool its tables name (P: `campaign`, `reply` or `rest`, the
  * IB_POOL of their group in inbox_schema.c; with one pool the family needs none of
  * its own) and its first node id. The flat documents' tables are all in `rest`. */
 #if IB_ONE_KEY_POOL
@@ -2418,7 +2418,7 @@ const ifamily_t camp_ib_webhook_walk_family = {FAMILY(camp_ib_webhook_nodes, res
 /* the same members in both variants: each names its own variant's hooks */
 const ifamily_t IB_FAMILY(rules) = {
     FAMILY(camp_ib_rules_nodes, rest, N_CREATE), NULL, NULL, rules_family_sub, NULL, NULL, NULL};
-const ifamily_t IB_FAMILY(error) = {FAMILY(camp_ib_error_nodes, campaign, N_ERROR),
+const ifamily_t IB_FAMILY(error) = {FAMILY(camp_ib_error_nodes, reply, N_ERROR),
                                     error_family_open,
                                     NULL,
                                     error_family_sub,
@@ -2426,7 +2426,7 @@ const ifamily_t IB_FAMILY(error) = {FAMILY(camp_ib_error_nodes, campaign, N_ERRO
                                     NULL,
                                     NULL};
 const ifamily_t IB_FAMILY(success) = {&camp_ib_success_node,
-                                      FAMILY_KEYS(campaign) N_SUCCESS,
+                                      FAMILY_KEYS(reply) N_SUCCESS,
                                       1,
                                       NULL,
                                       IB_SUCCESS_CLOSE,

@@ -1,5 +1,5 @@
 /* Private to the model engine (lib/inbox, lib/outbox): the member names of its
- * tables, in three pools: two for InboxApp, one for Outbox.
+ * tables, in four pools: three for InboxApp, one for Outbox.
  *
  * A table row names its key by its offset in its pool and its length (ifield_t's
  * `key` and `key_len`, IB_ROW()), three bytes instead of an inline array as long as the
@@ -9,15 +9,16 @@
  * twice, does not compile.
  *
  * The campaign pool holds the names of what a device that reads and drives
- * campaigns decodes (campaigns, pages, sequences, errors, success replies); the
- * rest pool those of the request bodies, webhooks and the remaining InboxApp
- * documents (names both use are in both); the outbox pool the Outbox names.
+ * campaigns decodes (campaigns, pages, sequences); the reply pool those of the
+ * error and success replies, which a program that only reads campaigns does not
+ * link; the rest pool those of the request bodies, webhooks and the remaining
+ * InboxApp documents (names two use are in both); the outbox pool the Outbox names.
  *
- * Where the code is optimized for size, the pools are three objects and each
+ * Where the code is optimized for size, the pools are four objects and each
  * family names its own (ifamily_t::keys): a program links the pools of the
- * families it calls, and one that reads campaigns links neither of the others.
+ * families it calls, and one that reads campaigns links none of the others.
  * Where speed is wanted (IB_ONE_KEY_POOL, with the engine's speed paths), the
- * three are one object and a key's offset counts from its start: the member
+ * four are one object and a key's offset counts from its start: the member
  * lookup adds a link-time constant instead of loading the family's pool (a load
  * per key, and a register kept over the member walk that the bench showed costs
  * more than the load). */
@@ -41,8 +42,8 @@
     X(excludedLists) X(excludeContacted) X(excludeMutuals) X(listId) X(listName) X(columnMapping)  \
     X(exclude) X(trigger) X(action) X(actionData) X(statusId) X(displayName) X(campaigns)          \
     X(nextCursor) X(timestamp) X(rank) X(data) X(campaignVersion) X(segments) X(delaySeconds)      \
-    X(unit) X(text) X(fallback) X(options) X(version) X(success) X(error) X(code) X(message)       \
-    X(requestId)
+    X(unit) X(text) X(fallback) X(options) X(version)
+#define IB_KEYS_REPLY(X) X(success) X(error) X(code) X(message) X(status) X(requestId)
 #define IB_KEYS_REST(X) X(id) X(name) X(description) X(status) X(dryRun) X(targetsCount)           \
     X(contactedCount) X(repliesCount) X(completionRate) X(replyRate) X(createdAt) X(updatedAt)     \
     X(pausedAt) X(completedAt) X(lastStartedAt) X(scheduleTimezone) X(accountLinkIds) X(rules)     \
@@ -70,6 +71,10 @@ typedef struct ib_campaign_keys {
     IB_KEYS_CAMPAIGN(IB_KEY_SLOT)
     char end;
 } ib_campaign_keys_t;
+typedef struct ib_reply_keys {
+    IB_KEYS_REPLY(IB_KEY_SLOT)
+    char end;
+} ib_reply_keys_t;
 typedef struct ib_rest_keys {
     IB_KEYS_REST(IB_KEY_SLOT)
     char end;
@@ -87,17 +92,19 @@ typedef struct ib_outbox_keys {
 
 /* The pools, defined in inbox_schema.c (as one object, or the InboxApp ones) and
  * outbox_models.c (the Outbox one, when apart). IB_KEY_OFFSET(P, k): the offset of
- * name k of pool P (`campaign`, `rest` or `outbox`) as a table row holds it. */
+ * name k of pool P (`campaign`, `reply`, `rest` or `outbox`) as a table row holds it. */
 #if IB_ONE_KEY_POOL
 typedef struct ib_key_pools {
     ib_campaign_keys_t campaign;
     ib_rest_keys_t rest;
     ib_outbox_keys_t outbox;
+    ib_reply_keys_t reply;
 } ib_key_pools_t;
 extern const ib_key_pools_t camp_ib_key_pools;
 #define IB_KEY_OFFSET(P, k) offsetof(ib_key_pools_t, P.k_##k)
 #else
 extern const ib_campaign_keys_t camp_ib_campaign_keys;
+extern const ib_reply_keys_t camp_ib_reply_keys;
 extern const ib_rest_keys_t camp_ib_rest_keys;
 extern const ib_outbox_keys_t camp_ib_outbox_keys;
 #define IB_KEY_OFFSET(P, k) offsetof(ib_##P##_keys_t, k_##k)

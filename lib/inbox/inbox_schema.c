@@ -56,26 +56,27 @@ typedef char summary_first[(offsetof(camp_inbox_campaign_t, base) == 0) ? 1 : -1
 
 #if IB_ONE_KEY_POOL
 const ib_key_pools_t camp_ib_key_pools = {IB_KEY_POOL(IB_KEYS_CAMPAIGN), IB_KEY_POOL(IB_KEYS_REST),
-                                          IB_KEY_POOL(IB_KEYS_OUTBOX)};
+                                          IB_KEY_POOL(IB_KEYS_OUTBOX), IB_KEY_POOL(IB_KEYS_REPLY)};
 #else
 const ib_campaign_keys_t camp_ib_campaign_keys = IB_KEY_POOL(IB_KEYS_CAMPAIGN);
+const ib_reply_keys_t camp_ib_reply_keys = IB_KEY_POOL(IB_KEYS_REPLY);
 const ib_rest_keys_t camp_ib_rest_keys = IB_KEY_POOL(IB_KEYS_REST);
 /* (camp_ib_outbox_keys: in outbox_models.c, linked with the Outbox tables) */
 #endif
 /* key offsets in the tables are 12 bits (ifield_t::key_pb) */
 typedef char keys_fit_12_bits[(sizeof(ib_campaign_keys_t) + sizeof(ib_rest_keys_t) +
-                               sizeof(ib_outbox_keys_t)) < 4096u
+                               sizeof(ib_outbox_keys_t) + sizeof(ib_reply_keys_t)) < 4096u
                                   ? 1
                                   : -1];
 
 /* Each table's rows name their keys in the pool of the families that use it
- * (IB_POOL, set before each group of tables): the campaign pool for the campaign,
- * page, error and success families, the other pool for the rest (inbox_keys.h),
- * and each family names the pool of its tables' group (inbox_hooks.h). A name
- * missing from the pool does not compile; a family naming the other pool would
- * read other names, which the tests of every document type would show (they run
- * with the pools apart at -Os, on the target and in check-small-config, and as
- * one elsewhere). */
+ * (IB_POOL, set before each group of tables): the campaign pool for the campaign
+ * and page families, the reply pool for the error and success families, the rest
+ * pool for the others (inbox_keys.h), and each family names the pool of its
+ * tables' group (inbox_hooks.h). A name missing from the pool does not compile;
+ * a family naming another pool would read other names, which the tests of every
+ * document type would show (they run with the pools apart at -Os, on the target
+ * and in check-small-config, and as one elsewhere). */
 #define IB_POOL campaign
 
 /* ---- campaign (§3.1 v2, §3.2 legacy, §3.3 summary) -------------------------------------------- */
@@ -343,7 +344,7 @@ static const ifield_t leads_add_result_fields[] = {
 };
 
 #undef IB_POOL
-#define IB_POOL campaign
+#define IB_POOL reply
 
 /* `success` is typed "any" (required); true is the natural value. */
 static const ifield_t success_fields[] = {
