@@ -1568,16 +1568,15 @@ static camp_status_t steps_sub(ictx_t *cx, camp_inbox_sequence_t *q,
         return array_of(cx, v, (size_t)n, CAMP_MAX_STEPS,
                         CAMP_RULE(I79, "more steps than CAMP_MAX_STEPS"), (size_t)n, out);
     }
-    if (q->step_count > CAMP_MAX_STEPS) {
+    /* (unequal counts: walk_capacity() answers NOT_EQUAL to equality) */
+    if (q->step_count > CAMP_MAX_STEPS ||
+        (ib_op(cx) == OP_EQUAL && (qb == NULL || q->step_count != qb->step_count))) {
         return walk_capacity(cx, CAMP_RULE(I79, "more steps than CAMP_MAX_STEPS"), q->step_count);
     }
     if (ib_op(cx) == OP_VALIDATE &&
         (q->segment_count > CAMP_MAX_SEGMENTS || q->option_count > CAMP_MAX_VARIATION_OPTIONS)) {
         return camp_ib_fail_at(cx, -1, CAMP_ERR_CAPACITY,
                                CAMP_RULE(I80, "pool count above its capacity"));
-    }
-    if (ib_op(cx) == OP_EQUAL && (qb == NULL || q->step_count != qb->step_count)) {
-        return NOT_EQUAL;
     }
     out->kind = ISUB_ARR;
     out->n = q->step_count;
@@ -1794,13 +1793,12 @@ static camp_status_t variables_sub(ictx_t *cx, camp_inbox_campaign_t *a,
         out->n = (uint16_t)n;
         return CAMP_OK;
     }
-    if (a->variable_count > CAMP_MAX_CUSTOM_VARIABLES) {
+    /* (unequal counts: walk_capacity() answers NOT_EQUAL to equality) */
+    if (a->variable_count > CAMP_MAX_CUSTOM_VARIABLES ||
+        (ib_op(cx) == OP_EQUAL && (b == NULL || a->variable_count != b->variable_count))) {
         return walk_capacity(cx,
                              CAMP_RULE(I87, "more custom variables than CAMP_MAX_CUSTOM_VARIABLES"),
                              a->variable_count);
-    }
-    if (ib_op(cx) == OP_EQUAL && (b == NULL || a->variable_count != b->variable_count)) {
-        return NOT_EQUAL;
     }
     out->n = a->variable_count;
     return CAMP_OK;
@@ -1893,10 +1891,9 @@ static camp_status_t campaign_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, 
                             CAMP_RULE(I89, "more automations than CAMP_MAX_AUTOMATIONS"), (size_t)n,
                             out);
         }
-        if (ib_op(cx) == OP_EQUAL && (b == NULL || a->automation_count != b->automation_count)) {
-            return NOT_EQUAL;
-        }
-        if (a->automation_count > CAMP_MAX_AUTOMATIONS) {
+        /* (unequal counts: walk_capacity() answers NOT_EQUAL to equality) */
+        if (a->automation_count > CAMP_MAX_AUTOMATIONS ||
+            (ib_op(cx) == OP_EQUAL && (b == NULL || a->automation_count != b->automation_count))) {
             return walk_capacity(cx, CAMP_RULE(I89, "more automations than CAMP_MAX_AUTOMATIONS"),
                                  a->automation_count);
         }
@@ -1926,13 +1923,12 @@ static camp_status_t page_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, isub
             a->count = (st == CAMP_OK) ? out->n : 0;
             return st;
         }
-        if (a->count > CAMP_MAX_PAGE_ITEMS) {
+        /* (unequal pages: walk_capacity() answers NOT_EQUAL to equality) */
+        if (a->count > CAMP_MAX_PAGE_ITEMS ||
+            (ib_op(cx) == OP_EQUAL &&
+             (b == NULL || a->count != b->count || a->has_next != b->has_next))) {
             return walk_capacity(cx, CAMP_RULE(I90, "more campaigns than CAMP_MAX_PAGE_ITEMS"),
                                  a->count);
-        }
-        if (ib_op(cx) == OP_EQUAL &&
-            (b == NULL || a->count != b->count || a->has_next != b->has_next)) {
-            return NOT_EQUAL;
         }
         out->kind = ISUB_ARR;
         out->n = a->count;
