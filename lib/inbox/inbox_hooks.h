@@ -996,11 +996,10 @@ static camp_status_t webhook_open(ictx_t *cx, iframe_t *f)
     if (ib_op(cx) == OP_DECODE) {
         return webhook_open_decode(cx, f);
     }
-    if (a->format > CAMP_INBOX_WEBHOOK_V2) {
+    /* (unequal webhooks: walk_invalid() answers NOT_EQUAL to equality) */
+    if (a->format > CAMP_INBOX_WEBHOOK_V2 ||
+        (ib_op(cx) == OP_EQUAL && (b == NULL || a->format != b->format || a->event != b->event))) {
         return walk_invalid(cx, CAMP_RULE(I70, "unknown format"));
-    }
-    if (ib_op(cx) == OP_EQUAL && (b == NULL || a->format != b->format || a->event != b->event)) {
-        return NOT_EQUAL;
     }
     f->node = (uint8_t)(N_WH_V1 + a->format);
     return CAMP_OK;
@@ -1090,11 +1089,12 @@ static camp_status_t campaign_open(ictx_t *cx, iframe_t *f)
         cx->u.d.legacy_tok = -1;
         cx->campaign = a;
         return CAMP_OK;
-    } else if (a->shape > CAMP_INBOX_SHAPE_LEGACY) {
+    } else if (a->shape > CAMP_INBOX_SHAPE_LEGACY ||
+               (ib_op(cx) == OP_EQUAL &&
+                (f->u.s.b == NULL ||
+                 a->shape != ((const camp_inbox_campaign_t *)f->u.s.b)->shape))) {
+        /* (unequal shapes: walk_invalid() answers NOT_EQUAL to equality) */
         return walk_invalid(cx, CAMP_RULE(I72, "unknown shape"));
-    } else if (ib_op(cx) == OP_EQUAL &&
-               (f->u.s.b == NULL || a->shape != ((const camp_inbox_campaign_t *)f->u.s.b)->shape)) {
-        return NOT_EQUAL;
     }
     cx->shape = a->shape;
     cx->campaign = a;
