@@ -128,6 +128,19 @@ static bool seen_before(const camp_str_t *first, size_t stride, const camp_str_t
     return false;
 }
 
+/* Equality: @p n strings of two pools, from @p x and @p y on (variation options,
+ * identifier arrays). */
+static IB_SHARED bool strs_equal(const camp_str_t *x, const camp_str_t *y, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        if (!camp_ib_str_eq(&x[i], &y[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* The sequence whose pools the current steps use (the holder of the steps array);
  * equality: *b, the other one (NULL for the other walks; decoding never reads it,
  * and its build does not write it). */
@@ -544,7 +557,6 @@ static camp_status_t options_validate(ictx_t *cx, const camp_inbox_sequence_t *s
 static camp_status_t options_equal(const camp_inbox_sequence_t *sa, const camp_inbox_segment_t *a,
                                    const camp_inbox_sequence_t *sb, const camp_inbox_segment_t *b)
 {
-    size_t i;
     if (b == NULL || sb == NULL) {
         return NOT_EQUAL;
     }
@@ -553,12 +565,9 @@ static camp_status_t options_equal(const camp_inbox_sequence_t *sa, const camp_i
         (size_t)b->first_option + b->option_count > CAMP_MAX_VARIATION_OPTIONS) {
         return NOT_EQUAL;
     }
-    for (i = 0; i < a->option_count; i++) {
-        if (!camp_ib_str_eq(&sa->options[a->first_option + i], &sb->options[b->first_option + i])) {
-            return NOT_EQUAL;
-        }
-    }
-    return CAMP_OK;
+    return strs_equal(&sa->options[a->first_option], &sb->options[b->first_option], a->option_count)
+               ? CAMP_OK
+               : NOT_EQUAL;
 }
 
 /* A variation's `options` (level @p f), in the sequence's pool. */
@@ -844,7 +853,6 @@ static camp_status_t ids_equal(const camp_inbox_leads_add_t *a, const camp_inbox
                                const camp_inbox_leads_add_t *b, unsigned sub)
 {
     const camp_inbox_id_span_t *t;
-    size_t i;
     if (b == NULL) {
         return NOT_EQUAL;
     }
@@ -853,12 +861,7 @@ static camp_status_t ids_equal(const camp_inbox_leads_add_t *a, const camp_inbox
         (size_t)t->first + t->count > CAMP_MAX_LEAD_IDS) {
         return NOT_EQUAL;
     }
-    for (i = 0; i < s->count; i++) {
-        if (!camp_ib_str_eq(&a->ids[s->first + i], &b->ids[t->first + i])) {
-            return NOT_EQUAL;
-        }
-    }
-    return CAMP_OK;
+    return strs_equal(&a->ids[s->first], &b->ids[t->first], s->count) ? CAMP_OK : NOT_EQUAL;
 }
 
 /* An identifier array (member @p m of level @p f, value @p tok). The sub hook's
