@@ -415,14 +415,18 @@ def firmware_lines(fw):
     if parts:
         keys = [k for k in MODULE_ORDER + ['tzdb', 'libcamp', 'libc', 'program']
                 if any(d.get(k) for _, d in parts)]
+        lib_keys = [k for k in keys if k not in ('libc', 'program')]
         lines += ['', 'Where the flash goes (Cortex-M4 -Os, bytes of the input sections in the '
                   'linker map; `libc` = picolibc, libgcc and crt0; `program` = the test program '
                   'and its data, the campaign text included). Approximate: constant strings are '
                   'counted before the linker merges identical ones, so the parts add up to a '
-                  'little more than the flash figure.', '',
-                  '| program | ' + ' | '.join(keys) + ' |', '| --- |' + ' ---: |' * len(keys)]
+                  'little more than the flash figure. **libcamp** is what the library adds to '
+                  'the image: the sum of its modules and the zone table.', '',
+                  '| program | ' + ' | '.join(keys) + ' | **libcamp** |',
+                  '| --- |' + ' ---: |' * (len(keys) + 1)]
         for p, d in parts:
-            lines.append('| %s | ' % p + ' | '.join(str(d.get(k, 0)) for k in keys) + ' |')
+            lines.append('| %s | ' % p + ' | '.join(str(d.get(k, 0)) for k in keys) +
+                         ' | **%d** |' % sum(d.get(k, 0) for k in lib_keys))
     lines += ['', 'For comparison (Cortex-M4 -Os, as their projects report them): ' +
               ', '.join('%s %s' % a for a in ANCHORS) + '.']
     return lines
