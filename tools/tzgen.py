@@ -35,11 +35,13 @@ last carried transition on, the rule is exact (zic writes the footer to match
 its last transition, and that is checked here too).
 
 Output layout (see lib/schedule/tzdb_internal.h): one char blob of the sorted,
-NUL-terminated names with uint16 offsets, a uint16 zone index per name, a
-deduplicated blob of rule strings, the same rules already read (offsets and
-dates packed in whole minutes, so a lookup needs no rule parser), a zone array
-{rule index, first carried transition, count}, and the carried transitions.  No pointers, so no
-relocations; everything const.
+NUL-terminated names with uint16 offsets, a one-byte index per name (below), a
+deduplicated blob of rule strings, the same rules already read (the standard
+offset in whole minutes, the DST parts' dates as camp_tz_date_t, so a lookup
+needs no rule parser), each name's rule index or, where it carries transitions,
+its index into a zone array {first carried transition, rule index, count}, and
+the carried transitions.  No pointers, so no relocations;
+everything const.
 """
 
 import argparse
@@ -385,26 +387,22 @@ def analyse(name, trans, rule, since):
 
 
 DATE_KIND = {'J': 0, 'n': 1, 'M': 2}    # camp_tz_date_kind_t
+CARRIED = 0x80                          # CAMP_TZDB_CARRIED
 
 
-def pack_date(date):
-    """(packed date, time in minutes) of a rule date, as camp_tzdb_dst_t holds it."""
+def c_date(date):
+    """A rule date as the camp_tz_date_t initializer {time, day, kind, month, week,
+    wday} that camp_tz_parse() fills for it (the fields of the other forms 0)."""
     d, t = date
-    if t % 60:
-        raise RuleError('transition time not a whole minute')
     if d[0] == 'M':
-        fields = d[1] << 6 | d[2] << 3 | d[3]
-    else:
-        fields = d[1]
-    return DATE_KIND[d[0]] << 12 | fields, t // 60
+        return '{%d, 0, %d, %d, %d, %d}' % (t, DATE_KIND['M'], d[1], d[2], d[3])
+    return '{%d, %d, %d, 0, 0, 0}' % (t, d[1], DATE_KIND[d[0]])
 
 
 def pack_dst(rule):
-    """camp_tzdb_dst_t of a rule with DST: (save, start time, end time, start, end),
-    minutes and packed dates; camp_tz_find() gives what camp_tz_parse() fills."""
-    start, start_min = pack_date(rule.start)
-    end, end_min = pack_date(rule.end)
-    return ((rule.dst_off - rule.std_off) // 60, start_min, end_min, start, end)
+    """camp_tzdb_dst_t of a rule with DST, as a C initializer: {save (seconds),
+    start, end}; camp_tz_find() gives what camp_tz_parse() fills."""
+    return '{%d, %s, %s}' % (rule.dst_off - rule.std_off, c_date(rule.start), c_date(rule.end))
 
 
 def c_chars(s):
@@ -455,7 +453,7 @@ def main():
     rule_index = {}          # rule string -> index in rules_blob
     rule_packed = []         # (text offset, std minutes, dst) per rule (camp_tzdb_rule_t)
     dst_parts = []           # distinct camp_tzdb_dst_t records
-    zones = []               # (rule index, first, count)
+    zones = []               # (first, rule index, count) of the zones that carry transitions
     zone_key = {}
     trans_out = []           # (time, type byte)
     offsets = []             # distinct utoffs used by carried transitions
@@ -477,17 +475,16 @@ def main():
             rule_index[footer] = len(rules_blob)
             dst = 0
             if rule.has_dst:
-                try:
-                    part = pack_dst(rule)
-                except RuleError as e:
-                    raise SystemExit('tzgen: %s: footer "%s": %s' % (name, footer, e))
+                part = pack_dst(rule)
                 if part not in dst_parts:
                     dst_parts.append(part)
                 dst = dst_parts.index(part) + 1
             rule_packed.append((sum(len(r) + 1 for r in rules_blob), rule.std_off // 60, dst))
             rules_blob.append(footer)
         key = (footer, tuple(carried) if carried else ())
-        if key not in zone_key:
+        if not carried:
+            zone_key[key] = rule_index[footer]
+        elif key not in zone_key:
             first = len(trans_out)
             for t, off, dst in carried or ():
                 if off % 60:
@@ -495,8 +492,8 @@ def main():
                 if off not in offsets:
                     offsets.append(off)
                 trans_out.append((t, offsets.index(off) | (0x80 if dst else 0)))
-            zone_key[key] = len(zones)
-            zones.append((rule_index[footer], first, len(carried or ())))
+            zone_key[key] = CARRIED | len(zones)
+            zones.append((first, rule_index[footer], len(carried)))
         entries.append((name, zone_key[key]))
         if carried:
             carried_names.append(name)
@@ -506,11 +503,13 @@ def main():
     for name, _ in entries:
         name_offs.append(pos)
         pos += len(name) + 1
-    name_offs.append(pos)
     rules_size = sum(len(r) + 1 for r in rules_blob)
-    if (pos > 0xFFFF or rules_size > 0xFFFF or len(trans_out) > 0xFFFF or len(zones) > 0xFFFF
-            or len(rules_blob) > 0xFFFF):
+    if pos > 0xFFFF or rules_size > 0xFFFF or len(trans_out) > 0xFFFF:
         raise SystemExit('tzgen: table too large for 16-bit offsets')
+    if len(zones) > CARRIED or len(rules_blob) > CARRIED or any(z[2] > 0xFF for z in zones):
+        raise SystemExit('tzgen: more rules or zones with carried transitions than 128, or '
+                         'more carried transitions of a zone than 255 (camp_tzdb_zone_of, '
+                         'camp_tzdb_zone_t)')
     if len(offsets) > 0x7F:
         raise SystemExit('tzgen: too many distinct offsets in carried transitions')
 
@@ -547,13 +546,14 @@ def main():
         o.append('    %s,' % c_chars(name))
     o.append('};')
     o.append('')
-    o.append('/* Offset of each name in camp_tzdb_names; one extra entry = total size. */')
+    o.append('/* Offset of each name in camp_tzdb_names. */')
     o.append('const uint16_t camp_tzdb_name_off[%d] = {' % len(name_offs))
     o.append(wrap([str(x) for x in name_offs], 12))
     o.append('};')
     o.append('')
-    o.append('/* Index into camp_tzdb_zones for each name. */')
-    o.append('const uint16_t camp_tzdb_zone_of[%d] = {' % len(entries))
+    o.append('/* Each name\'s rule (index into camp_tzdb_rule_set), or 0x80 | its index into')
+    o.append(' * camp_tzdb_zones where it carries transitions. */')
+    o.append('const uint8_t camp_tzdb_zone_of[%d] = {' % len(entries))
     o.append(wrap([str(z) for _, z in entries], 16))
     o.append('};')
     o.append('')
@@ -570,17 +570,16 @@ def main():
         o.append('    {%d, %d, %d}, /* %s */' % (rec + (r.replace('*/', '* /'),)))
     o.append('};')
     o.append('')
-    o.append('/* DST parts: {DST minus standard offset, start time, end time (minutes),')
-    o.append(' * start date, end date (kind << 12 | Mm.w.d as m << 6 | w << 3 | d, or the day)}. */')
+    o.append('/* DST parts: {DST minus standard offset (seconds), start date, end date},')
+    o.append(' * each date {time (seconds), day, kind, month, week, weekday}. */')
     o.append('const camp_tzdb_dst_t camp_tzdb_dst_set[%d] = {' % max(len(dst_parts), 1))
-    o.append(wrap(['{%d, %d, %d, 0x%04x, 0x%04x}' % p for p in dst_parts] or ['{0, 0, 0, 0, 0}'], 3))
+    o.append(wrap(dst_parts or ['{0, {0, 0, 0, 0, 0, 0}, {0, 0, 0, 0, 0, 0}}'], 1))
     o.append('};')
     o.append('')
-    o.append('const uint16_t camp_tzdb_zone_count = %d;' % len(zones))
-    o.append('')
-    o.append('/* {rule index, first carried transition, carried count} */')
-    o.append('const camp_tzdb_zone_t camp_tzdb_zones[%d] = {' % len(zones))
-    o.append(wrap(['{%d, %d, %d}' % z for z in zones], 6))
+    o.append('/* The zones that carry transitions: {first carried transition, rule index,')
+    o.append(' * carried count}. */')
+    o.append('const camp_tzdb_zone_t camp_tzdb_zones[%d] = {' % max(len(zones), 1))
+    o.append(wrap(['{%d, %d, %d}' % z for z in zones] or ['{0, 0, 0}'], 6))
     o.append('};')
     o.append('')
     n_tr = max(len(trans_out), 1)
@@ -607,7 +606,7 @@ def main():
     with open(tmp, 'w', encoding='ascii') as f:
         f.write('\n'.join(o))
     os.replace(tmp, args.out)
-    sys.stderr.write('tzgen: wrote %s: %s, %d names, %d rules, %d zones, %d carried transitions\n'
+    sys.stderr.write('tzgen: wrote %s: %s, %d names, %d rules, %d zones carrying %d transitions\n'
                      % (args.out, stamp, len(entries), len(rules_blob), len(zones), len(trans_out)))
 
 

@@ -10,18 +10,20 @@
 #include "camp/camp_config.h"
 #include "camp/camp_schedule.h"
 
-/** One distinct (rule, carried transitions) pair; several names may share it. */
+/** A zone that carries transitions: one distinct (rule, carried transitions)
+ *  pair, which several names may share. Four bytes: tzgen.py refuses a zone
+ *  with more carried transitions than a byte counts. */
 typedef struct camp_tzdb_zone {
-    uint16_t rule;        /**< index of its rule in camp_tzdb_rule_set */
     uint16_t trans_first; /**< first carried transition (camp_tzdb_trans_*) */
-    uint16_t trans_count; /**< carried transitions; 0 = the rule alone is exact */
+    uint8_t rule;         /**< index of its rule in camp_tzdb_rule_set */
+    uint8_t trans_count;  /**< carried transitions; 0 = the rule alone is exact */
 } camp_tzdb_zone_t;
 
 /**
  * One distinct POSIX rule, read by tzgen.py: exactly what camp_tz_parse() gives
- * for its text, in whole minutes (tzgen refuses a rule that needs seconds).
- * camp_tz_find() unpacks it, so a firmware that looks zones up does not link
- * the rule parser.
+ * for its text, the standard offset in whole minutes (tzgen refuses a rule that
+ * needs seconds there). camp_tz_find() fills a camp_tz_t from it, so a firmware
+ * that looks zones up does not link the rule parser.
  */
 typedef struct camp_tzdb_rule {
     uint16_t text_off; /**< offset of the NUL-terminated rule text in camp_tzdb_rules */
@@ -29,17 +31,19 @@ typedef struct camp_tzdb_rule {
     uint16_t dst;      /**< 0: no DST part; else 1 + its index in camp_tzdb_dst_set */
 } camp_tzdb_rule_t;
 
-/** The DST part of rules (shared: the US rules differ only in their standard offset). */
+/** The DST part of rules (shared: the US rules differ only in their standard
+ *  offset), its dates as camp_tz_parse() fills them: camp_tz_find() copies them
+ *  whole, with no unpacking code. */
 typedef struct camp_tzdb_dst {
-    int16_t save_min;  /**< DST offset minus standard offset, minutes */
-    int16_t start_min; /**< start.time, minutes */
-    int16_t end_min;   /**< end.time, minutes */
-    uint16_t start;    /**< start date: kind << CAMP_TZDB_DATE_KIND_SHIFT | the form's fields
-                            (Mm.w.d: month << 6 | week << 3 | weekday; Jn and n: the day) */
-    uint16_t end;      /**< end date, as start */
+    int32_t save;         /**< DST offset minus standard offset, seconds */
+    camp_tz_date_t start; /**< change to DST */
+    camp_tz_date_t end;   /**< change back */
 } camp_tzdb_dst_t;
 
-#define CAMP_TZDB_DATE_KIND_SHIFT 12u
+/** Bit of camp_tzdb_zone_of[] set for a name that carries transitions: the rest
+ *  indexes camp_tzdb_zones; without it the byte is the name's rule (the rule
+ *  alone is exact). tzgen.py refuses more than 128 of either. */
+#define CAMP_TZDB_CARRIED 0x80u
 
 /** Bit of camp_tzdb_trans_type[] set for a DST type; the rest indexes camp_tzdb_offsets. */
 #define CAMP_TZDB_TYPE_DST 0x80u
@@ -47,12 +51,11 @@ typedef struct camp_tzdb_dst {
 extern const char camp_tzdb_version[];
 extern const uint16_t camp_tzdb_count;              /* names in the table */
 extern const char camp_tzdb_names[];                /* sorted, NUL-terminated */
-extern const uint16_t camp_tzdb_name_off[];         /* camp_tzdb_count + 1 entries */
-extern const uint16_t camp_tzdb_zone_of[];          /* camp_tzdb_count entries */
+extern const uint16_t camp_tzdb_name_off[];         /* camp_tzdb_count entries */
+extern const uint8_t camp_tzdb_zone_of[];           /* camp_tzdb_count entries, see above */
 extern const char camp_tzdb_rules[];                /* rule texts, NUL-terminated */
 extern const camp_tzdb_rule_t camp_tzdb_rule_set[]; /* the same rules, read */
 extern const camp_tzdb_dst_t camp_tzdb_dst_set[];   /* their distinct DST parts */
-extern const uint16_t camp_tzdb_zone_count;
 extern const camp_tzdb_zone_t camp_tzdb_zones[];
 extern const uint32_t camp_tzdb_trans_time[];
 extern const uint8_t camp_tzdb_trans_type[];
