@@ -463,6 +463,8 @@ def main():
         if any(c not in 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/_+-'
                for c in name):
             raise SystemExit('tzgen: unexpected character in zone name %r' % name)
+        if len(name) > 64:
+            raise SystemExit('tzgen: zone name longer than 64 bytes: %r' % name)
         trans, footer = read_tzif(os.path.join(args.zoneinfo, name))
         try:
             rule = Rule(footer)

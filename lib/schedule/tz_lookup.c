@@ -4,10 +4,6 @@
 #include "camp/camp_schedule.h"
 #include "schedule/tzdb_internal.h"
 
-/* Longest name accepted before searching (IANA names are at most ~30 bytes;
- * the table's offsets are 16-bit, so nothing longer can be in it). */
-#define TZ_NAME_LEN_MAX 64u
-
 /* The order of @p name[0..len) against the NUL-terminated table name @p cand:
  * bytewise, as tzgen.py sorts, a name before every longer name it begins (a
  * table name holds no NUL, so a NUL in @p name only compares above its end). */
@@ -24,16 +20,14 @@ static int tz_cmp(const char *name, size_t len, const char *cand)
     return ((unsigned char)name[i] < (unsigned char)cand[i]) ? -1 : 1;
 }
 
-/* Index of the name in the table, or -1. */
+/* Index of the name (not NULL: its callers check) in the table, or -1. */
 static long tz_index(const char *name, size_t len)
 {
     size_t lo = 0;
     size_t hi = camp_tzdb_count;
 
-    if (name == NULL || len == 0u || len > TZ_NAME_LEN_MAX) {
-        return -1;
-    }
-    /* at most log2(count)+1 steps */
+    /* at most log2(count)+1 steps; an empty name, or one longer than any in the
+     * table (tzgen.py refuses one of more than 64 bytes), is found in none */
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2u;
         int c = tz_cmp(name, len, camp_tzdb_names + camp_tzdb_name_off[mid]);
@@ -51,7 +45,7 @@ static long tz_index(const char *name, size_t len)
 
 bool camp_tz_valid_name(const char *name, size_t len)
 {
-    return tz_index(name, len) >= 0;
+    return (name != NULL) && (tz_index(name, len) >= 0);
 }
 
 size_t camp_tz_count(void)
