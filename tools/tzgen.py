@@ -487,6 +487,8 @@ def main():
         if not carried:
             zone_key[key] = rule_index[footer]
         elif key not in zone_key:
+            if any(a[0] >= b[0] for a, b in zip(carried, carried[1:])):
+                raise SystemExit('tzgen: %s: carried transitions out of order' % name)
             first = len(trans_out)
             for t, off, dst in carried or ():
                 if off % 60:

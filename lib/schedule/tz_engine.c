@@ -241,19 +241,14 @@ static bool tz_rule_state(const camp_tz_rule_t *r, int64_t t, int64_t *next)
 static void tz_carried(const camp_tz_t *tz, int64_t t, int32_t *off, bool *dst, int64_t *next)
 {
     const uint32_t *times = &camp_tzdb_trans_time[tz->trans_first];
+    size_t n = tz->trans_count;
     size_t lo = 0;
-    size_t hi = tz->trans_count;
-    size_t n = hi;
 
-    /* Last index with times[i] <= t (binary search), or none. t is in range,
-     * before 2100, so it fits the table's 32-bit times. */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2u;
-        if (times[mid] <= (uint32_t)t) {
-            lo = mid + 1u;
-        } else {
-            hi = mid;
-        }
+    /* The first index with times[lo] > t, or n: the times ascend, and a zone
+     * carries at most 255 of them (tzgen.py checks), so a scan is short. t is
+     * in range, before 2100, so it fits the table's 32-bit times. */
+    while (lo < n && times[lo] <= (uint32_t)t) {
+        lo++;
     }
     if (lo < n && (int64_t)times[lo] < *next) {
         *next = (int64_t)times[lo];
