@@ -89,8 +89,8 @@ static camp_status_t sched_args(const camp_tz_t *tz, const camp_week_windows_t *
 static camp_status_t sched_next_open(const camp_tz_t *tz, const camp_week_windows_t *w, int64_t utc,
                                      bool *found, int64_t *next)
 {
-    int64_t limit;
-    int64_t u;
+    int32_t limit;
+    int32_t u;
     unsigned seg;
     camp_status_t st;
 
@@ -102,29 +102,33 @@ static camp_status_t sched_next_open(const camp_tz_t *tz, const camp_week_window
         return st;
     }
     *found = false;
-    limit = utc + CAMP_SCHEDULE_HORIZON_S; /* last instant that may be returned */
-    if (limit > CAMP_TZ_END_UTC - 1) {
-        limit = CAMP_TZ_END_UTC - 1;
-    }
-    /* On each segment of constant offset, local time is utc + off: look for
-     * the first local window start (or u itself) inside it, day by day. */
-    u = utc;
+    /* Instants are counted in seconds after utc, in 32 bits: the search looks
+     * no further than the horizon (limit: the last one that may be returned). */
+    limit = (utc + CAMP_SCHEDULE_HORIZON_S > CAMP_TZ_END_UTC - 1)
+                ? (int32_t)(CAMP_TZ_END_UTC - 1 - utc)
+                : (int32_t)CAMP_SCHEDULE_HORIZON_S;
+    /* On each segment of constant offset, local time is utc + u + off: look
+     * for the first local window start (or u itself) inside it, day by day. */
+    u = 0;
     for (seg = 0; seg < SCHED_MAX_SEGMENTS && u <= limit; seg++) {
         int32_t off;
         bool dst;
         int64_t seg_end;
+        int32_t end;
         int32_t at;
         int32_t last;
         int32_t day;
         uint32_t sec, wday;
 
-        camp_tz_segment(tz, u, &off, &dst, &seg_end);
+        camp_tz_segment(tz, utc + u, &off, &dst, &seg_end);
+        /* the segment's end, at most one past the limit */
+        end = (seg_end - utc > (int64_t)limit) ? limit + 1 : (int32_t)(seg_end - utc);
+        wday = camp_tz_weekday(camp_tz_days_of(utc + u + off, &sec));
         /* Local times counted from the local midnight before u fit 32 bits: u
          * is at `at`, and the last one looked at is at most the horizon plus a
          * day after that midnight. */
-        wday = camp_tz_weekday(camp_tz_days_of(u + off, &sec));
         at = (int32_t)sec;
-        last = (int32_t)((seg_end - 1 < limit ? seg_end - 1 : limit) - u) + at;
+        last = end - 1 - u + at;
         for (day = 0; day <= last; day += (int32_t)SECS_PER_DAY) {
             const camp_day_window_t *dw = &w->day[wday];
             if (dw->has_window) {
@@ -132,13 +136,13 @@ static camp_status_t sched_next_open(const camp_tz_t *tz, const camp_week_window
                 int32_t cand = at > open_at ? at : open_at;
                 if (cand < day + (int32_t)dw->end * 60 && cand <= last) {
                     *found = true;
-                    *next = u + ((int64_t)cand - (int64_t)at);
+                    *next = utc + (u + cand - at);
                     return CAMP_OK;
                 }
             }
             wday = (wday == 6u) ? 0u : wday + 1u;
         }
-        u = seg_end;
+        u = end;
     }
     return CAMP_OK;
 }
