@@ -311,9 +311,6 @@ static void text_put_int(camp_text_t *t, int64_t v)
 
 /* ---- JSON paths of struct walks ---------------------------------------------------- */
 
-/* Hex digits: of a `\u00XX` escape, and the decimal ones of an index. */
-static const char k_digits[] = "0123456789abcdef";
-
 /* One byte of a path: stored while everything so far fitted, always counted. The
  * one copy of the store (it was inlined in three writers): camp_path_put() calls it
  * per byte, and the key and index writers call it directly, not through
@@ -375,7 +372,9 @@ void camp_path_key_byte(camp_path_t *p, unsigned char b)
     } else if (b < 0x20u) {
         head = &esc[(b >> 4) * 5u];
         n = 5;
-        c = k_digits[b & 0xFu];
+        /* the low hex digit, computed: no digit table */
+        c = (char)(((b & 0xFu) < 10u) ? ((unsigned)'0' + (b & 0xFu))
+                                      : ((unsigned)'a' - 10u + (b & 0xFu)));
     } else {
         /* the byte itself */
     }
@@ -419,7 +418,7 @@ void camp_path_index(camp_path_t *p, size_t i)
     do {
         size_t digit = rest / scale;
         rest -= digit * scale;
-        path_byte(p, k_digits[digit]);
+        path_byte(p, (char)('0' + digit));
         scale /= 10u;
     } while (scale != 0u);
     path_byte(p, ']');
