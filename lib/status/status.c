@@ -341,8 +341,8 @@ void camp_path_init(camp_path_t *p, char *buf, size_t cap)
 {
     p->buf = buf;
     p->cap = cap;
-    p->buf[0] = '$';
-    p->buf[1] = '\0';
+    buf[0] = '$'; /* through buf: no reload of p->buf after the store */
+    buf[1] = '\0';
     p->len = 1;
     p->need = 1;
 }
