@@ -37,18 +37,18 @@ static bool tz_is_leap(int32_t y)
  * than |t| < 2^37 s. Then (t + bias) / 128 fits 32 bits. */
 #define TZ_DAY_BIAS (INT64_C(1) << 21)
 
-int64_t camp_tz_days_of(int64_t t, uint32_t *sec)
+int32_t camp_tz_days_of(int64_t t, uint32_t *sec)
 {
     uint64_t y = (uint64_t)(t + TZ_DAY_BIAS * SECS_PER_DAY);
     uint32_t q = (uint32_t)(y >> 7); /* 86400 = 128 * 675 */
     *sec = (uint32_t)(y & 127u) + 128u * (q % 675u);
-    return (int64_t)(q / 675u) - TZ_DAY_BIAS;
+    return (int32_t)(q / 675u) - (int32_t)TZ_DAY_BIAS;
 }
 
-uint32_t camp_tz_weekday(int64_t days)
+uint32_t camp_tz_weekday(int32_t days)
 {
     /* 1970-01-01 was a Thursday (4); the bias, a multiple of 7, keeps it positive */
-    return (uint32_t)(days + 4 + 7 * TZ_DAY_BIAS) % 7u;
+    return (uint32_t)(days + 4 + 7 * (int32_t)TZ_DAY_BIAS) % 7u;
 }
 
 /* Days from 1 January to the first of month 1..13 (13: the year's length).
@@ -80,7 +80,7 @@ static int32_t tz_jan1(int32_t year)
 static int32_t tz_utc_year(int64_t t)
 {
     uint32_t sec;
-    int64_t days = camp_tz_days_of(t, &sec);
+    int32_t days = camp_tz_days_of(t, &sec);
     int32_t y = 1970 + (int32_t)((uint32_t)days / 365u);
 
     if (tz_jan1(y) > days) {
@@ -297,7 +297,7 @@ camp_status_t camp_tz_to_local(const camp_tz_t *tz, int64_t utc, camp_tz_local_t
     bool dst;
     camp_status_t st;
     int64_t local;
-    int64_t days;
+    int32_t days;
     uint32_t secs, wday;
     int64_t year;
     unsigned month;

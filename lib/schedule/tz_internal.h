@@ -21,10 +21,10 @@ void camp_tz_segment(const camp_tz_t *tz, int64_t t, int32_t *offset, bool *is_d
  * instant in range moved by an int32 offset (|t| < 2^37 is required). In 32
  * bits, so the schedule does not link the 64-bit camp_floor_div*().
  */
-int64_t camp_tz_days_of(int64_t t, uint32_t *sec);
+int32_t camp_tz_days_of(int64_t t, uint32_t *sec);
 
 /** Day of the week (0 = Sunday .. 6) of day number @p days since 1970-01-01
  *  (|days| < 2^21, as camp_tz_days_of() gives). */
-uint32_t camp_tz_weekday(int64_t days);
+uint32_t camp_tz_weekday(int32_t days);
 
 #endif /* CAMP_TZ_INTERNAL_H */
