@@ -135,8 +135,9 @@ static camp_status_t sched_next_open(const camp_tz_t *tz, const camp_week_window
                 int32_t open_at = day + (int32_t)dw->start * 60;
                 int32_t cand = at > open_at ? at : open_at;
                 if (cand < day + (int32_t)dw->end * 60 && cand <= last) {
+                    int32_t after = u + (cand - at); /* seconds after utc */
                     *found = true;
-                    *next = utc + (u + cand - at);
+                    *next = utc + after;
                     return CAMP_OK;
                 }
             }

@@ -47,8 +47,9 @@ int32_t camp_tz_days_of(int64_t t, uint32_t *sec)
 
 uint32_t camp_tz_weekday(int32_t days)
 {
-    /* 1970-01-01 was a Thursday (4); the bias, a multiple of 7, keeps it positive */
-    return (uint32_t)(days + 4 + 7 * (int32_t)TZ_DAY_BIAS) % 7u;
+    /* 1970-01-01 was a Thursday (4); 7 times the bias (2^21 days), a multiple of
+     * 7, keeps the sum positive, so its unsigned value is exact */
+    return ((uint32_t)days + (4u + (7u * 2097152u))) % 7u;
 }
 
 /* Days from 1 January to the first of month 1..13 (13: the year's length).
