@@ -97,40 +97,67 @@ bool camp_inbox_type_is_request(camp_inbox_type_t type)
     return IS_REQUEST(type);
 }
 
+/* Decode clears what it may not write: the members, not the large pools. Each pool
+ * element is cleared (or written whole) as it is decoded, and elements past the
+ * counts are not looked at. The add-leads body is mostly its two pools (36 KB with
+ * the default capacities), a campaign its steps, segments and lists
+ * (camp_ib_clear_campaign(): CLEAR_CAMPAIGN 0). Each document's entry carries its
+ * size (ib_doc_t::clear), so a decode reads no table of every type's. */
+#define CLEAR_CAMPAIGN 0u
+#define CLEAR_CAMPAIGN_PAGE offsetof(camp_inbox_campaign_page_t, items)
+#define CLEAR_CAMPAIGN_CREATE sizeof(camp_inbox_campaign_create_t)
+#define CLEAR_SEQUENCE_UPDATE offsetof(camp_inbox_sequence_t, steps)
+#define CLEAR_SEQUENCE offsetof(camp_inbox_sequence_t, steps)
+#define CLEAR_RULES_UPDATE sizeof(camp_inbox_rules_update_t)
+#define CLEAR_LEADS_ADD offsetof(camp_inbox_leads_add_t, ids)
+#define CLEAR_LEADS_ADD_RESULT sizeof(camp_inbox_leads_add_result_t)
+#define CLEAR_LEAD_UPDATE sizeof(camp_inbox_lead_update_t)
+#define CLEAR_LEAD_CANCEL sizeof(camp_inbox_lead_cancel_t)
+#define CLEAR_COLUMN_UPDATE sizeof(camp_inbox_column_update_t)
+#define CLEAR_COLUMN sizeof(camp_inbox_column_t)
+#define CLEAR_SUCCESS sizeof(camp_inbox_success_t)
+#define CLEAR_ERROR sizeof(camp_inbox_error_t)
+#define CLEAR_WEBHOOK sizeof(camp_inbox_webhook_t)
+#define CLEAR_TEAM sizeof(camp_inbox_team_t)
+
+/* The entry of document type CAMP_INBOX_@p E: what decode clears (in 16 bits,
+ * checked at build), its levels and whether it is a request body. */
+#define IB_DOC_ENTRY(E, NODE, DEPTH, FAMILY)                                                       \
+    IB_DOC_INIT(CLEAR_##E, NODE, DEPTH, IS_REQUEST(CAMP_INBOX_##E), &FAMILY)
+
 /* doc_NAME (decoding) and depth_NAME: the frames its type-specific entry points
  * keep. A document whose family holds both sides is this one entry: its walk_NAME
  * is its doc_NAME (defined below), not a copy of it. */
-#define IB_DOC_ONE(NAME, TYPE, NODE, DEPTH, FAMILY)                                                \
+#define IB_DOC_ONE(NAME, E, NODE, DEPTH, FAMILY)                                                   \
     enum {                                                                                         \
         depth_##NAME = DEPTH                                                                       \
     };                                                                                             \
-    static const ib_doc_t doc_##NAME = {TYPE, NODE, DEPTH, IS_REQUEST(TYPE),                       \
-                                        &camp_ib_##FAMILY##_family};
+    typedef char                                                                                   \
+        clear_fits_##NAME[((CLEAR_##E) <= UINT16_MAX && (DEPTH) < IB_DOC_REQUEST) ? 1 : -1];       \
+    static const ib_doc_t doc_##NAME = IB_DOC_ENTRY(E, NODE, DEPTH, camp_ib_##FAMILY##_family);
 /* Those and walk_NAME (the struct walks: validate, equal, encode), which differs in
  * its family: each links only its own side of the hooks. */
-#define IB_DOC(NAME, TYPE, NODE, DEPTH, FAMILY, WALK_FAMILY)                                       \
-    IB_DOC_ONE(NAME, TYPE, NODE, DEPTH, FAMILY)                                                    \
-    static const ib_doc_t walk_##NAME = {TYPE, NODE, DEPTH, IS_REQUEST(TYPE),                      \
-                                         &camp_ib_##WALK_FAMILY##_family};
+#define IB_DOC(NAME, E, NODE, DEPTH, FAMILY, WALK_FAMILY)                                          \
+    IB_DOC_ONE(NAME, E, NODE, DEPTH, FAMILY)                                                       \
+    static const ib_doc_t walk_##NAME =                                                            \
+        IB_DOC_ENTRY(E, NODE, DEPTH, camp_ib_##WALK_FAMILY##_family);
 
-IB_DOC(campaign, CAMP_INBOX_CAMPAIGN, N_CAMPAIGN, IB_DEPTH_CAMPAIGN, campaign, campaign_walk)
-IB_DOC(campaign_page, CAMP_INBOX_CAMPAIGN_PAGE, N_PAGE, IB_MAX_DEPTH, page, page_walk)
-IB_DOC(campaign_create, CAMP_INBOX_CAMPAIGN_CREATE, N_CREATE, IB_DEPTH_CREATE, rules, rules_walk)
-IB_DOC(sequence_update, CAMP_INBOX_SEQUENCE_UPDATE, N_SEQUENCE, IB_DEPTH_SEQUENCE, campaign,
-       campaign_walk)
-IB_DOC(sequence, CAMP_INBOX_SEQUENCE, N_SEQUENCE, IB_DEPTH_SEQUENCE, campaign, campaign_walk)
-IB_DOC(rules_update, CAMP_INBOX_RULES_UPDATE, N_RULES_UPDATE, IB_DEPTH_FLAT, rules, rules_walk)
-IB_DOC(leads_add, CAMP_INBOX_LEADS_ADD, N_LEADS_ADD, IB_DEPTH_LEADS, leads, leads_walk)
-IB_DOC_ONE(leads_add_result, CAMP_INBOX_LEADS_ADD_RESULT, N_LEADS_ADD_RESULT, IB_DEPTH_FLAT,
-           leads_add_result)
-IB_DOC_ONE(lead_update, CAMP_INBOX_LEAD_UPDATE, N_LEAD_UPDATE, IB_DEPTH_FLAT, lead_update)
-IB_DOC_ONE(lead_cancel, CAMP_INBOX_LEAD_CANCEL, N_LEAD_CANCEL, IB_DEPTH_FLAT, lead_cancel)
-IB_DOC_ONE(column_update, CAMP_INBOX_COLUMN_UPDATE, N_COLUMN_UPDATE, IB_DEPTH_FLAT, column_update)
-IB_DOC_ONE(column, CAMP_INBOX_COLUMN, N_COLUMN, IB_DEPTH_FLAT, column)
-IB_DOC(success, CAMP_INBOX_SUCCESS, N_SUCCESS, IB_DEPTH_FLAT, success, success_walk)
-IB_DOC(error, CAMP_INBOX_ERROR, N_ERROR, IB_DEPTH_FLAT, error, error_walk)
-IB_DOC(webhook, CAMP_INBOX_WEBHOOK, N_WEBHOOK, IB_DEPTH_WEBHOOK, webhook, webhook_walk)
-IB_DOC_ONE(team, CAMP_INBOX_TEAM, N_TEAM, IB_DEPTH_FLAT, team)
+IB_DOC(campaign, CAMPAIGN, N_CAMPAIGN, IB_DEPTH_CAMPAIGN, campaign, campaign_walk)
+IB_DOC(campaign_page, CAMPAIGN_PAGE, N_PAGE, IB_MAX_DEPTH, page, page_walk)
+IB_DOC(campaign_create, CAMPAIGN_CREATE, N_CREATE, IB_DEPTH_CREATE, rules, rules_walk)
+IB_DOC(sequence_update, SEQUENCE_UPDATE, N_SEQUENCE, IB_DEPTH_SEQUENCE, campaign, campaign_walk)
+IB_DOC(sequence, SEQUENCE, N_SEQUENCE, IB_DEPTH_SEQUENCE, campaign, campaign_walk)
+IB_DOC(rules_update, RULES_UPDATE, N_RULES_UPDATE, IB_DEPTH_FLAT, rules, rules_walk)
+IB_DOC(leads_add, LEADS_ADD, N_LEADS_ADD, IB_DEPTH_LEADS, leads, leads_walk)
+IB_DOC_ONE(leads_add_result, LEADS_ADD_RESULT, N_LEADS_ADD_RESULT, IB_DEPTH_FLAT, leads_add_result)
+IB_DOC_ONE(lead_update, LEAD_UPDATE, N_LEAD_UPDATE, IB_DEPTH_FLAT, lead_update)
+IB_DOC_ONE(lead_cancel, LEAD_CANCEL, N_LEAD_CANCEL, IB_DEPTH_FLAT, lead_cancel)
+IB_DOC_ONE(column_update, COLUMN_UPDATE, N_COLUMN_UPDATE, IB_DEPTH_FLAT, column_update)
+IB_DOC_ONE(column, COLUMN, N_COLUMN, IB_DEPTH_FLAT, column)
+IB_DOC(success, SUCCESS, N_SUCCESS, IB_DEPTH_FLAT, success, success_walk)
+IB_DOC(error, ERROR, N_ERROR, IB_DEPTH_FLAT, error, error_walk)
+IB_DOC(webhook, WEBHOOK, N_WEBHOOK, IB_DEPTH_WEBHOOK, webhook, webhook_walk)
+IB_DOC_ONE(team, TEAM, N_TEAM, IB_DEPTH_FLAT, team)
 #define walk_leads_add_result doc_leads_add_result
 #define walk_lead_update doc_lead_update
 #define walk_lead_cancel doc_lead_cancel
@@ -141,8 +168,8 @@ IB_DOC_ONE(team, CAMP_INBOX_TEAM, N_TEAM, IB_DEPTH_FLAT, team)
 enum {
     depth_events_page = 1
 };
-static const ib_doc_t doc_events_page = {CAMP_INBOX_TYPE_COUNT, N_EVENTS_PAGE, depth_events_page,
-                                         false, &camp_ib_events_page_family};
+static const ib_doc_t doc_events_page =
+    IB_DOC_INIT(0u, N_EVENTS_PAGE, depth_events_page, false, &camp_ib_events_page_family);
 
 static IB_HOT const ib_doc_t *doc_of(camp_inbox_type_t type)
 {
@@ -191,46 +218,13 @@ static const ib_doc_t *walk_of(camp_inbox_type_t type)
     }
 }
 
-/* Decode clears what it may not write: the members, not the large pools. Each pool
- * element is cleared (or written whole) as it is decoded, and elements past the
- * counts are not looked at. The add-leads body is mostly its two pools (36 KB with
- * the default capacities), a campaign its steps, segments and lists
- * (camp_ib_clear_campaign()). The others' sizes in one table, not a switch: each
- * case took more code than its two bytes. */
-#define CLEAR_SIZES(X)                                                                             \
-    X(CAMPAIGN, 0u)                                                                                \
-    X(CAMPAIGN_PAGE, offsetof(camp_inbox_campaign_page_t, items))                                  \
-    X(CAMPAIGN_CREATE, sizeof(camp_inbox_campaign_create_t))                                       \
-    X(SEQUENCE_UPDATE, offsetof(camp_inbox_sequence_t, steps))                                     \
-    X(SEQUENCE, offsetof(camp_inbox_sequence_t, steps))                                            \
-    X(RULES_UPDATE, sizeof(camp_inbox_rules_update_t))                                             \
-    X(LEADS_ADD, offsetof(camp_inbox_leads_add_t, ids))                                            \
-    X(LEADS_ADD_RESULT, sizeof(camp_inbox_leads_add_result_t))                                     \
-    X(LEAD_UPDATE, sizeof(camp_inbox_lead_update_t))                                               \
-    X(LEAD_CANCEL, sizeof(camp_inbox_lead_cancel_t))                                               \
-    X(COLUMN_UPDATE, sizeof(camp_inbox_column_update_t))                                           \
-    X(COLUMN, sizeof(camp_inbox_column_t))                                                         \
-    X(SUCCESS, sizeof(camp_inbox_success_t))                                                       \
-    X(ERROR, sizeof(camp_inbox_error_t))                                                           \
-    X(WEBHOOK, sizeof(camp_inbox_webhook_t))                                                       \
-    X(TEAM, sizeof(camp_inbox_team_t))
-#define CLEAR_SIZE_AT(E, N) [CAMP_INBOX_##E] = (uint16_t)(N),
-#define CLEAR_SIZE_FITS(E, N) &&((N) <= UINT16_MAX)
-#define CLEAR_SIZE_ONE(E, N) +1
-
-/* every type once (the designators are distinct indices), each size in 16 bits */
-typedef char clear_sizes_fit[((0 CLEAR_SIZES(CLEAR_SIZE_ONE)) == CAMP_INBOX_TYPE_COUNT &&
-                              (1 CLEAR_SIZES(CLEAR_SIZE_FITS)))
-                                 ? 1
-                                 : -1];
-
-static void clear_out(camp_inbox_type_t type, void *out)
+/* What document @p d's decode does not write is cleared first (ib_doc_t::clear). */
+static void clear_out(const ib_doc_t *d, void *out)
 {
-    static const uint16_t clear_size[CAMP_INBOX_TYPE_COUNT] = {CLEAR_SIZES(CLEAR_SIZE_AT)};
-    if (type == CAMP_INBOX_CAMPAIGN) {
+    if (d->clear == 0u) {
         camp_ib_clear_campaign((camp_inbox_campaign_t *)out);
     } else {
-        memset(out, 0, clear_size[type]);
+        memset(out, 0, d->clear);
     }
 }
 
@@ -257,7 +251,7 @@ static camp_status_t decode_with(const ib_doc_t *d, iframe_t *frames, camp_json_
     if ((d == NULL) || (out == NULL) || !is_token(doc, tok)) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(I01, "bad argument"));
     }
-    clear_out(d->type, out);
+    clear_out(d, out);
     return camp_ib_decode(d, frames, doc, tok, out, diag);
 }
 

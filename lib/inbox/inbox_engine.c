@@ -2035,10 +2035,15 @@ void camp_ib_ctx_init(ictx_t *cx, iop_t op, const ib_doc_t *d, camp_diag_t *diag
     cx->op = (uint8_t)op;
     cx->fam = d->fam;
     cx->diag = diag;
+#if CAMP_ENGINE_FAST_PATHS
     cx->request = d->request;
+    cx->max_depth = d->depth;
+#else
+    cx->request = (d->depth & IB_DOC_REQUEST) != 0u;
+    cx->max_depth = (uint8_t)(d->depth & ~IB_DOC_REQUEST);
+#endif
     cx->shape = CAMP_INBOX_SHAPE_SUMMARY;
     cx->frames = frames;
-    cx->max_depth = d->depth;
     if (op == OP_DECODE) {
         cx->u.d.steps_tok = -1;
         cx->u.d.scan_tok = -1;

@@ -349,12 +349,36 @@ typedef struct ictx {
  * names its own (inbox_api.c); the by-type ones go through a switch over every type
  * and so link every family. */
 typedef struct ib_doc {
-    camp_inbox_type_t type;
+    /* decode: the bytes of the struct cleared before it is decoded (its members, not
+     * its pools); 0: a campaign, cleared by camp_ib_clear_campaign(). Each document
+     * carries its own, so a decode reads no table of every type's. */
+    uint16_t clear;
     uint8_t node;
+    /* the levels (IB_DEPTH_*); where size is wanted, with IB_DOC_REQUEST for a
+     * request body (camp_inbox_type_is_request()), so the entry stays two words */
     uint8_t depth;
-    bool request; /* a request body (camp_inbox_type_is_request()), in what was padding */
+#if CAMP_ENGINE_FAST_PATHS
+    bool request; /* a request body, read as it is (the bench saw the unpacking) */
+#endif
     const ifamily_t *fam;
 } ib_doc_t;
+
+#define IB_DOC_REQUEST 0x80u
+
+/* An ib_doc_t: what decode clears, root node, levels (below IB_DOC_REQUEST), whether
+ * it is a request body, family. */
+#if CAMP_ENGINE_FAST_PATHS
+#define IB_DOC_INIT(clear, node, depth, request, fam)                                              \
+    {                                                                                              \
+        (uint16_t)(clear), (uint8_t)(node), (uint8_t)(depth), (request), (fam)                     \
+    }
+#else
+#define IB_DOC_INIT(clear, node, depth, request, fam)                                              \
+    {                                                                                              \
+        (uint16_t)(clear), (uint8_t)(node),                                                        \
+            (uint8_t)((depth) | ((request) ? IB_DOC_REQUEST : 0u)), (fam)                          \
+    }
+#endif
 
 /* A context for document @p d (op; diag may be NULL; frames: d->depth of them). A
  * struct walk's path lives in the caller's diag, or in cx->scratch (it only

@@ -390,12 +390,10 @@ static camp_status_t encode_start(const void *obj, const char *buf, size_t cap, 
 
 /* The three calls of each document: decode, validate, encode (validated first). The
  * document as the engine runs it: its root node, its levels, and the decode or the
- * struct walks' side of the family's hooks (no InboxApp document type: only the
- * InboxApp entry points read it); validate and encode share the struct walks' one. */
-#define OB_DOC(NODE, DEPTH, FAMILY)                                                                \
-    {                                                                                              \
-        CAMP_INBOX_TYPE_COUNT, NODE, DEPTH, false, &FAMILY                                         \
-    }
+ * struct walks' side of the family's hooks (no clear size: decode_start() clears the
+ * struct; only the InboxApp entry points read it); validate and encode share the
+ * struct walks' one. */
+#define OB_DOC(NODE, DEPTH, FAMILY) IB_DOC_INIT(0u, NODE, DEPTH, false, &FAMILY)
 #define OB_CALLS(NAME, T, NODE, DEPTH, LIST)                                                       \
     static const ib_doc_t NAME##_walk_doc = OB_DOC(NODE, DEPTH, camp_ob_walk_family);              \
     camp_status_t camp_outbox_##NAME##_decode(camp_json_doc_t *doc, int tok, T *out,               \
