@@ -45,9 +45,10 @@ static IB_HOT bool same_key_bytes(const char *a, const char *b, size_t n)
 
 /* ---- enums (length-prefixed name lists; no pointer tables) ------------------------------ */
 
-/* One name of a list: its length in a byte (an octal escape), the name and a NUL. A
- * lookup passes over a name of another length without reading it. */
-#define NAME(len, name) len name "\0"
+/* One name of a list: its length in a byte (an octal escape), then the name, no NUL
+ * (each is read and written by its length). A lookup passes over a name of another
+ * length without reading it. */
+#define NAME(len, name) len name
 
 /* The lists, in enum order. */
 #define NAMES_STATUS                                                                               \
@@ -129,7 +130,7 @@ static IB_HOT uint8_t enum_value(unsigned e, const char *s, size_t len)
             unsigned canonical = canonical_count(e, n); /* an alias: the last canonical value */
             return (uint8_t)((i < canonical) ? (i + 1u) : canonical);
         }
-        p = &p[l + 2u];
+        p = &p[l + 1u];
     }
     return 0;
 }
@@ -139,16 +140,18 @@ uint8_t camp_ib_enum_lookup(unsigned e, const char *s, size_t len)
     return enum_value(e, s, len);
 }
 
-const char *camp_ib_enum_name(unsigned e, unsigned value)
+const char *camp_ib_enum_name(unsigned e, unsigned value, size_t *len)
 {
     unsigned n, i;
     const char *p = enum_list(e, &n);
     if (value < 1 || value > camp_ib_enum_count(e)) {
-        return NULL;
+        *len = 0;
+        return "";
     }
     for (i = 1; i < value; i++) {
-        p = &p[(size_t)(unsigned char)p[0] + 2u];
+        p = &p[(size_t)(unsigned char)p[0] + 1u];
     }
+    *len = (unsigned char)p[0];
     return &p[1];
 }
 
@@ -1168,8 +1171,9 @@ static void encode_value(ictx_t *cx, const ifield_t *f, const void *base)
         camp_json_write_raw(cx->u.s.w, str_of(base, f)->ptr, str_of(base, f)->len);
         return;
     case K_ENUM: {
-        const char *name = camp_ib_enum_name(f->rule, *(const uint8_t *)(const void *)p);
-        camp_json_write_cstring(cx->u.s.w, name != NULL ? name : "");
+        size_t len;
+        const char *name = camp_ib_enum_name(f->rule, *(const uint8_t *)(const void *)p, &len);
+        camp_json_write_string(cx->u.s.w, name, len);
         return;
     }
     case K_IDS: {

@@ -621,7 +621,8 @@ bool camp_ib_str_is(const camp_str_t *a, const char *lit);
 
 /* Enums. */
 uint8_t camp_ib_enum_lookup(unsigned e, const char *s, size_t len);
-const char *camp_ib_enum_name(unsigned e, unsigned value); /* NULL when out of range */
+/* The name of @p value of enum @p e, *len bytes (no NUL); "" when out of range. */
+const char *camp_ib_enum_name(unsigned e, unsigned value, size_t *len);
 unsigned camp_ib_enum_count(unsigned e);
 
 /* The frame of the nearest array level whose sub id is @p sub (NULL when none). */
