@@ -155,6 +155,30 @@ const char *camp_ib_enum_name(unsigned e, unsigned value, size_t *len)
     return &p[1];
 }
 
+/* A table of rule texts: with texts (CAMP_DIAG_TEXT 1) an array of pointers; with rule
+ * ids, one string of the ids, each three bytes and its NUL (checked at each table),
+ * row i's at 4 * i: no pointer a row. Rows are X(NAME, ID, "text"). */
+#if CAMP_DIAG_TEXT
+#define RULE_ROW(name, id, text) text,
+#define RULE_TABLE(T, ROWS) static const char *const T[] = {ROWS(RULE_ROW)}
+#define RULE_AT(T, i) ((T)[i])
+#define RULE_IDS_FIT(ROWS)
+#else
+#define RULE_ROW(name, id, text) #id "\0"
+#define RULE_TABLE(T, ROWS) static const char T[] = ROWS(RULE_ROW)
+#define RULE_AT(T, i) (&(T)[4u * (i)])
+#define RULE_ONE(name, id, text) +1
+/* every row's id three bytes (a negative array size stops the build) */
+#define RULE_IDS_FIT(ROWS)                                                                         \
+    typedef char rule_ids_fit_##ROWS[(sizeof(ROWS(RULE_ROW)) == ((4u * (0 ROWS(RULE_ONE))) + 1u))  \
+                                         ? 1                                                       \
+                                         : -1];
+#endif
+
+/* The rule of enum @p e (E_STATUS first; any other: an unknown enum's). Where texts
+ * are kept, a switch (the bench saw the table's bounds test in the decode walk);
+ * with rule ids, one string of them. */
+#if CAMP_DIAG_TEXT
 static const char *enum_rule(unsigned e)
 {
     switch (e) {
@@ -169,6 +193,26 @@ static const char *enum_rule(unsigned e)
     default: return CAMP_RULE(I13, "unknown enum value");
     }
 }
+#else
+#define ENUM_RULES(X)                                                                              \
+    X(E_STATUS, I05, "must be one of draft, active, paused, completed")                            \
+    X(E_STEP, I06, "step type must be message, delay or likeTweet")                                \
+    X(E_SEGMENT, I07, "segment type must be static, variable or variation")                        \
+    X(E_PLATFORM, I08, "must be twitter")                                                          \
+    X(E_BY, I09, "must be one of platformId, username, externalId")                                \
+    X(E_TRIGGER, I10, "must be prospectFirstReply")                                                \
+    X(E_ACTION, I11, "must be setStatus")                                                          \
+    X(E_DETACH, I12, "must be unlink")                                                             \
+    X(E_UNKNOWN, I13, "unknown enum value")
+RULE_IDS_FIT(ENUM_RULES)
+
+static const char *enum_rule(unsigned e)
+{
+    RULE_TABLE(texts, ENUM_RULES);
+    unsigned i = e - 1u; /* E_STATUS first; 0 wraps past the last */
+    return RULE_AT(texts, (i < (unsigned)E_DETACH) ? i : (unsigned)E_DETACH);
+}
+#endif
 
 /* ---- rules ------------------------------------------------------------------------------ */
 
@@ -184,27 +228,29 @@ static const char *enum_rule(unsigned e)
 #define MAX_ANY 0u  /* INT64_MAX */
 #define MAX_SAFE 1u /* CAMP_MAX_SAFE_INT */
 
+/* The rules' texts, by rule (R_NONE..R_NONEMPTY), then R_RATE's strict row. The
+ * string rules (R_NAME..R_NONEMPTY) each accept 1..IB_NAME_MAX characters
+ * (string_rule()'s short cut relies on it). D1: the v2 pages say 1..25, the legacy
+ * pause page 1..60 (and the get page's example is 30). Decoding accepts 1..60 in
+ * both shapes; encoding (cx->strict) enforces the stricter 1..25. */
+#define RANGE_RULES(X)                                                                             \
+    X(R_NONE, I22, "must be an integer")                                                           \
+    X(R_COUNT, I14, "must be an integer in 0..9007199254740991")                                   \
+    X(R_RATE, I16, "must be an integer in 1..60")                                                  \
+    X(R_MINUTE, I17, "must be an integer in 0..1440")                                              \
+    X(R_HTTP, I18, "must be an integer in 100..599")                                               \
+    X(R_NAME, I19, "must be 1..255 characters")                                                    \
+    X(R_DESC, I20, "must be at most 1000 characters")                                              \
+    X(R_NONEMPTY, I21, "must not be empty")                                                        \
+    X(R_RATE_STRICT, I15, "must be an integer in 1..25")
+RULE_IDS_FIT(RANGE_RULES)
+
 static void rule_range(const ictx_t *cx, unsigned r, int64_t *min, int64_t *max, const char **text)
 {
     static const uint16_t maxes[IB_RATE_STRICT + 1u] = {MAX_ANY,     MAX_SAFE, 60u,     1440u, 599u,
                                                         IB_NAME_MAX, 1000u,    MAX_ANY, 25u};
     static const uint8_t mins[IB_RATE_STRICT + 1u] = {0u, 0u, 1u, 0u, 100u, 1u, 0u, 1u, 1u};
-    static const char *const texts[IB_RATE_STRICT + 1u] = {
-        CAMP_RULE(I22, "must be an integer"),
-        CAMP_RULE(I14, "must be an integer in 0..9007199254740991"),
-        CAMP_RULE(I16, "must be an integer in 1..60"),
-        CAMP_RULE(I17, "must be an integer in 0..1440"),
-        CAMP_RULE(I18, "must be an integer in 100..599"),
-        /* the string rules: each accepts 1..IB_NAME_MAX characters (string_rule()'s
-         * short cut relies on it) */
-        CAMP_RULE(I19, "must be 1..255 characters"),
-        CAMP_RULE(I20, "must be at most 1000 characters"),
-        CAMP_RULE(I21, "must not be empty"),
-        /* D1: the v2 pages say 1..25, the legacy pause page 1..60 (and the get
-         * page's example is 30). Decoding accepts 1..60 in both shapes; encoding
-         * (cx->strict) enforces the stricter 1..25. */
-        CAMP_RULE(I15, "must be an integer in 1..25"),
-    };
+    RULE_TABLE(texts, RANGE_RULES);
     unsigned i = (r < IB_RATE_STRICT) ? r : (unsigned)R_NONE;
     if ((i == (unsigned)R_RATE) && cx->strict) {
         i = IB_RATE_STRICT;
@@ -213,7 +259,7 @@ static void rule_range(const ictx_t *cx, unsigned r, int64_t *min, int64_t *max,
     *max = (maxes[i] == MAX_ANY)    ? INT64_MAX
            : (maxes[i] == MAX_SAFE) ? CAMP_MAX_SAFE_INT
                                     : (int64_t)maxes[i];
-    *text = texts[i];
+    *text = RULE_AT(texts, i);
 }
 
 static void array_rule(unsigned a, size_t *min, size_t *cap, const char **cap_text)
@@ -531,33 +577,34 @@ static const camp_str_t *str_of(const void *base, const ifield_t *f)
     return (const camp_str_t *)(const void *)p;
 }
 
+/* The types' texts, in the order of type_text()'s T_* (a string's and a date-time's
+ * `or null` form after it). */
+#define TYPE_RULES(X)                                                                              \
+    X(T_STRING, I28, "must be a string")                                                           \
+    X(T_STRING_NULL, I38, "must be a string or null")                                              \
+    X(T_TIME, I36, "must be an RFC 3339 date-time")                                                \
+    X(T_TIME_NULL, I35, "must be an RFC 3339 date-time or null")                                   \
+    X(T_BOOL, I33, "must be a boolean")                                                            \
+    X(T_FRAC, I34, "must be a number in 0..1")                                                     \
+    X(T_INT, I22, "must be an integer")                                                            \
+    X(T_ARRAY, I25, "must be an array")                                                            \
+    X(T_OBJECT, I26, "must be an object")                                                          \
+    X(T_RAW, I37, "must not be null")
+RULE_IDS_FIT(TYPE_RULES)
+
 /* The type a member of kind @p kind must have, as a rule text (its `or null` form
  * where @p nullable). One table of the texts and one byte a kind, not a switch: each
  * case took more code than its byte. */
 static const char *type_text(uint8_t kind, bool nullable)
 {
+    /* the rows' names, in the table's order (a string and a date-time: then their
+     * `or null` forms) */
+#define TYPE_NAME(name, id, text) name,
     enum {
-        T_STRING = 0, /* then its `or null` form */
-        T_TIME = 2,   /* then its `or null` form */
-        T_BOOL = 4,
-        T_FRAC,
-        T_INT,
-        T_ARRAY,
-        T_OBJECT,
-        T_RAW
+        TYPE_RULES(TYPE_NAME) T_COUNT
     };
-    static const char *const texts[T_RAW + 1] = {
-        CAMP_RULE(I28, "must be a string"),
-        CAMP_RULE(I38, "must be a string or null"),
-        CAMP_RULE(I36, "must be an RFC 3339 date-time"),
-        CAMP_RULE(I35, "must be an RFC 3339 date-time or null"),
-        CAMP_RULE(I33, "must be a boolean"),
-        CAMP_RULE(I34, "must be a number in 0..1"),
-        CAMP_RULE(I22, "must be an integer"),
-        CAMP_RULE(I25, "must be an array"),
-        CAMP_RULE(I26, "must be an object"),
-        CAMP_RULE(I37, "must not be null"),
-    };
+#undef TYPE_NAME
+    RULE_TABLE(texts, TYPE_RULES);
     static const uint8_t of_kind[K_HOOK + 1] = {
         [K_BOOL] = T_BOOL,      [K_I64] = T_INT,   [K_U16] = T_INT,
         [K_FRAC] = T_FRAC,      [K_TIME] = T_TIME, [K_RAW] = T_RAW,
@@ -566,7 +613,7 @@ static const char *type_text(uint8_t kind, bool nullable)
     if ((t < (unsigned)T_BOOL) && nullable) {
         t++;
     }
-    return texts[t];
+    return RULE_AT(texts, t);
 }
 
 /* ---- member rules ------------------------------------------------------------------------------ */
