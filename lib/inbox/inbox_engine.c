@@ -713,6 +713,17 @@ CAMP_NOINLINE static camp_status_t decode_fraction(ictx_t *cx, int v, char *p)
     return st;
 }
 
+/* An integer member's limits: its rule's, at most UINT16_MAX for a K_U16. */
+static void integer_limits(const ictx_t *cx, const ifield_t *f, int64_t *min, int64_t *max,
+                           const char **why)
+{
+    rule_range(cx, f->rule, min, max, why);
+    if (f->kind == K_U16 && *max > UINT16_MAX) {
+        *max = UINT16_MAX;
+    }
+}
+
+#if CAMP_ENGINE_FAST_PATHS
 /* Decode: an integer member's rule over @p x (st: what reading it returned), and
  * its failure; out of decode_integer()'s frame, which sits over the number reader. */
 CAMP_NOINLINE static camp_status_t integer_rule(ictx_t *cx, const ifield_t *f, int v, int64_t x,
@@ -720,10 +731,7 @@ CAMP_NOINLINE static camp_status_t integer_rule(ictx_t *cx, const ifield_t *f, i
 {
     const char *why;
     int64_t min, max;
-    rule_range(cx, f->rule, &min, &max, &why);
-    if (f->kind == K_U16 && max > UINT16_MAX) {
-        max = UINT16_MAX;
-    }
+    integer_limits(cx, f, &min, &max, &why);
     if (st == CAMP_OK && x >= min && x <= max) {
         return CAMP_OK;
     }
@@ -732,7 +740,6 @@ CAMP_NOINLINE static camp_status_t integer_rule(ictx_t *cx, const ifield_t *f, i
     return st;
 }
 
-#if CAMP_ENGINE_FAST_PATHS
 /* Most integers in a document are short runs of digits: token @p v holding 1..15
  * digits (below 10^15, so below CAMP_MAX_SAFE_INT) is read here into *out (true);
  * signs, fractions, exponents and longer numbers are left to the number reader. */
@@ -755,17 +762,13 @@ static IB_HOT bool short_digits(const camp_json_doc_t *doc, int v, int64_t *out)
     *out = (int64_t)x; /* read only when ok */
     return ok;
 }
-#endif
 
 /* K_I64, K_U16 */
 CAMP_NOINLINE static camp_status_t decode_integer(ictx_t *cx, const ifield_t *f, int v, char *p)
 {
     int64_t i64 = 0;
     camp_status_t st;
-    bool fast = false;
-#if CAMP_ENGINE_FAST_PATHS
-    fast = short_digits(cx->u.d.doc, v, &i64);
-#endif
+    bool fast = short_digits(cx->u.d.doc, v, &i64);
     if (fast) {
         /* a counter (0..CAMP_MAX_SAFE_INT) takes any of them: no limits to look up */
         st = ((f->kind == K_I64) && (f->rule == R_COUNT)) ? CAMP_OK
@@ -784,6 +787,30 @@ CAMP_NOINLINE static camp_status_t decode_integer(ictx_t *cx, const ifield_t *f,
     }
     return CAMP_OK;
 }
+#else
+/* K_I64, K_U16, where size is wanted: the number reader checks the member's limits
+ * itself (a value outside them fails as one outside int64_t does: RANGE, with the
+ * rule's text and limits), so there is no compare of our own nor a second frame. */
+CAMP_NOINLINE static camp_status_t decode_integer(ictx_t *cx, const ifield_t *f, int v, char *p)
+{
+    const char *why;
+    int64_t min, max, i64;
+    camp_status_t st;
+    integer_limits(cx, f, &min, &max, &why);
+    st = camp_json_get_int(cx->u.d.doc, v, min, max, &i64);
+    if (st != CAMP_OK) {
+        st = camp_ib_fail_at(cx, v, st == CAMP_ERR_JSON_TYPE ? CAMP_ERR_TYPE : CAMP_ERR_RANGE, why);
+        camp_ib_fail_limits(cx, min, max);
+        return st;
+    }
+    if (f->kind == K_U16) {
+        *(uint16_t *)(void *)p = (uint16_t)i64;
+    } else {
+        *(int64_t *)(void *)p = i64;
+    }
+    return CAMP_OK;
+}
+#endif
 
 #if CAMP_ENGINE_FAST_PATHS
 CAMP_NOINLINE static camp_status_t decode_time(ictx_t *cx, const ifield_t *f, int v, char *p)
