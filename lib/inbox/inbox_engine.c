@@ -502,7 +502,8 @@ CAMP_NOINLINE static camp_status_t decoded_length_rule(const ictx_t *cx, uint8_t
 }
 #endif
 
-/* The pattern checks, each reached by a tail call from camp_ib_check_kind_str(). */
+#if CAMP_ENGINE_FAST_PATHS
+/* The pattern checks, each reached by a tail call from kind_pattern(). */
 static IB_HOT camp_status_t id_pattern(const camp_str_t *s)
 {
     return camp_valid_inbox_id(s->ptr, s->len) ? CAMP_OK : CAMP_ERR_PATTERN;
@@ -518,9 +519,9 @@ CAMP_NOINLINE static camp_status_t tz_name_pattern(const camp_str_t *s)
     return camp_valid_tz_name(s->ptr, s->len) ? CAMP_OK : CAMP_ERR_TIMEZONE;
 }
 
-/* The pattern of a K_ID, K_COLID or K_TZ string. Decoding asks it directly: its
- * strings come from a checked document, so it needs none of the UTF-8 check of
- * camp_ib_check_kind_str()'s K_STR case (nor links it). */
+/* The pattern of a K_ID, K_COLID or K_TZ string (any other kind: K_TZ's). Decoding
+ * asks it directly: its strings come from a checked document, so it needs none of
+ * the UTF-8 check of camp_ib_check_kind_str()'s K_STR case (nor links it). */
 static camp_status_t kind_pattern(uint8_t kind, const camp_str_t *s, const char **why)
 {
     switch (kind) {
@@ -532,6 +533,39 @@ static camp_status_t kind_pattern(uint8_t kind, const camp_str_t *s, const char 
     default: *why = CAMP_RULE(I31, "must be an IANA time-zone name"); return tz_name_pattern(s);
     }
 }
+#else
+/* The patterns' rules, K_ID, K_COLID, K_TZ. */
+#define PATTERN_RULES(X)                                                                           \
+    X(K_ID, I29, "must match ^[0-9a-z]+$")                                                         \
+    X(K_COLID, I30, "must match ^custom_[0-9a-z]+$")                                               \
+    X(K_TZ, I31, "must be an IANA time-zone name")
+RULE_IDS_FIT(PATTERN_RULES)
+
+/* kind_pattern() where size is wanted: one text table and one call site a
+ * validator, not a case and an out-of-line wrapper each (the speed path keeps
+ * those: their tail calls are shorter). */
+static camp_status_t kind_pattern(uint8_t kind, const camp_str_t *s, const char **why)
+{
+    RULE_TABLE(texts, PATTERN_RULES);
+    unsigned i = (unsigned)kind - (unsigned)K_ID;
+    bool ok;
+    if (i > 2u) {
+        i = 2u;
+    }
+    *why = RULE_AT(texts, i);
+    if (i == 0u) {
+        ok = camp_valid_inbox_id(s->ptr, s->len);
+    } else if (i == 1u) {
+        ok = camp_valid_column_id(s->ptr, s->len);
+    } else {
+        ok = camp_valid_tz_name(s->ptr, s->len);
+    }
+    if (ok) {
+        return CAMP_OK;
+    }
+    return (i == 2u) ? CAMP_ERR_TIMEZONE : CAMP_ERR_PATTERN;
+}
+#endif
 
 camp_status_t camp_ib_check_kind_str(const ictx_t *cx, uint8_t kind, uint8_t rule,
                                      const camp_str_t *s, const char **why)
