@@ -2,6 +2,7 @@
  * the attempt / retry loop, status mapping and error bodies. */
 #include "camp/camp_client.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "camp/camp_validate.h"
@@ -67,8 +68,22 @@ static const uint8_t k_arg_lens[3] = {
     X(CAMP_HTTP_GET, CAMP_ROUTE_PATH_TEAM, CAMP_HTTP_AUTH_BEARER, true)                            \
     X(CAMP_HTTP_GET, CAMP_ROUTE_PATH_EVENTS, CAMP_HTTP_AUTH_BEARER, true)
 
-#define ROUTE_ENTRY(method, path, auth, idempotent) {(method), (path), (auth), (idempotent)},
-#define ROUTE_PATH(method, path, auth, idempotent) (path),
+/* The templates back to back, each with its NUL (one string, no table of pointers:
+ * init_common() walks it); a struct type of one char array a template (no object of it) gives
+ * each template's offset in it at build time for k_routes. */
+#define ROUTE_TEXT(method, path, auth, idempotent) path "\0"
+#define ROUTE_SIZE(method, path, auth, idempotent) char at_##path[sizeof(path)];
+struct route_offsets {
+    ROUTES(ROUTE_SIZE)
+    char end; /* the string's own NUL */
+};
+static const char k_route_pool[] = ROUTES(ROUTE_TEXT);
+/* no padding between the arrays: the offsets are the pool's (a negative array size
+ * stops the build) */
+typedef char
+    client_route_pool_packed[(sizeof(struct route_offsets) == sizeof(k_route_pool)) ? 1 : -1];
+#define ROUTE_ENTRY(method, path, auth, idempotent)                                                \
+    {(method), &k_route_pool[offsetof(struct route_offsets, at_##path)], (auth), (idempotent)},
 /* a route's method (bits 0..2), auth (bits 3..4) and idempotency (bit 5) in a byte */
 #define ROUTE_BITS(method, auth, idempotent)                                                       \
     ((unsigned)(method) | ((unsigned)(auth) << 3) | ((idempotent) ? 0x20u : 0u))
@@ -114,8 +129,8 @@ const camp_route_t *camp_client_default_route(camp_route_id_t id)
 static camp_status_t init_common(camp_client_t *c, uint8_t *work, size_t work_cap,
                                  camp_json_token_t *tokens, size_t token_cap)
 {
-    static const char *const k_route_paths[CAMP_ROUTE_COUNT] = {ROUTES(ROUTE_PATH)};
     static const uint8_t k_route_bits[CAMP_ROUTE_COUNT] = {ROUTES(ROUTE_BYTE)};
+    const char *path = k_route_pool;
     size_t i;
     if (c == NULL || work == NULL || work_cap == 0 || tokens == NULL || token_cap == 0) {
         return CAMP_ERR_ARG;
@@ -129,14 +144,18 @@ static camp_status_t init_common(camp_client_t *c, uint8_t *work, size_t work_ca
     c->token_cap = token_cap;
     c->timeout_ms = CAMP_HTTP_TIMEOUT_MS;
     c->keep_alive = true;
-    /* from 5 bytes a route, not a copy of k_routes' 12: a program that never asks
-     * camp_client_default_route() does not link that table */
+    /* from a byte a route and the templates' pool, not a copy of k_routes' 12 bytes:
+     * a program that never asks camp_client_default_route() does not link that table */
     for (i = 0; i < (size_t)CAMP_ROUTE_COUNT; i++) {
         unsigned bits = k_route_bits[i];
         c->routes[i].method = (camp_http_method_t)(bits & 7u);
-        c->routes[i].path = k_route_paths[i];
+        c->routes[i].path = path;
         c->routes[i].auth = (camp_http_auth_t)((bits >> 3) & 3u);
         c->routes[i].idempotent = (bits & 0x20u) != 0u;
+        while (*path != '\0') { /* on to the next template */
+            path++;
+        }
+        path++;
     }
     /* the docs' advice (spec §6): base 1 s, max 60 s, 5 retries */
     c->retry.max_attempts = 6;
