@@ -44,6 +44,13 @@ static const char *status_rule(const char *id, camp_status_t st)
 /* the placeholders' lengths (their names are placeholder_at()'s), known at build time */
 static const uint8_t k_arg_lens[3] = {
     sizeof(ARG_NAME_CAMPAIGN) - 1u, sizeof(ARG_NAME_IDENTIFIER) - 1u, sizeof(ARG_NAME_COLUMN) - 1u};
+/* the lengths placeholder_at() reads before each name, "\014", "\014" and "\012" (12, 12
+ * and 10; a negative array size stops the build if a name changes) */
+typedef char client_arg_name_lengths[((sizeof(ARG_NAME_CAMPAIGN) - 1u == 12u) &&
+                                      (sizeof(ARG_NAME_IDENTIFIER) - 1u == 12u) &&
+                                      (sizeof(ARG_NAME_COLUMN) - 1u == 10u))
+                                         ? 1
+                                         : -1];
 
 /* Default routes. `idempotent`: the requests that are safe to repeat (GET, enable
  * and pause, which set a state, PUT sequence, which replaces it); PATCH/POST bodies
@@ -189,14 +196,19 @@ camp_status_t camp_client_init_outbox(camp_client_t *c, uint8_t *work, size_t wo
  * k_arg_names, or 3 for none. */
 static unsigned placeholder_at(const char *s, size_t n)
 {
-    static const char *const k_arg_names[3] = {ARG_NAME_CAMPAIGN, ARG_NAME_IDENTIFIER,
-                                               ARG_NAME_COLUMN};
+    /* the names back to back, each after its length in a byte (checked at build beside
+     * k_arg_lens): no table of pointers, and no second table base kept in the loop */
+    static const char k_arg_names[] =
+        "\014" ARG_NAME_CAMPAIGN "\014" ARG_NAME_IDENTIFIER "\012" ARG_NAME_COLUMN;
+    const char *name = k_arg_names;
     unsigned k;
     for (k = 0; k < 3u; k++) {
-        size_t kl = k_arg_lens[k];
-        if (n >= kl && memcmp(s, k_arg_names[k], kl) == 0) {
+        size_t kl = (uint8_t)name[0];
+        name++;
+        if (n >= kl && memcmp(s, name, kl) == 0) {
             break;
         }
+        name = &name[kl];
     }
     return k;
 }
