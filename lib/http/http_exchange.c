@@ -44,47 +44,24 @@ static camp_status_t tick(const camp_transport_t *t, deadline_t *d, camp_diag_t 
     return CAMP_OK;
 }
 
-/* The head, then the body (none when body_len is 0): one loop for both pieces, which
- * the compiler inlines into the exchange, its one caller (less code than two calls; the
- * exchange's frame grows by 8 B). */
-static camp_status_t send_all(const camp_transport_t *t, const uint8_t *head, size_t head_len,
-                              const uint8_t *body, size_t body_len, deadline_t *d,
-                              camp_diag_t *diag)
+/* One send of what is left of a piece of the request: CAMP_OK with *sent moved on
+ * by what the transport took (nothing, some, or the rest), or why it failed. */
+static camp_status_t send_some(const camp_transport_t *t, const uint8_t *data, size_t len,
+                               size_t *sent, camp_diag_t *diag, const char *what)
 {
-    const uint8_t *data = head;
-    size_t len = head_len;
-    const char *what = "http.request";
-    unsigned piece;
-    for (piece = 0; piece < 2u; piece++) {
-        size_t sent = 0;
-        /* ends: every pass moves bytes, or tick() ends it at the deadline */
-        while (sent < len) {
-            int32_t r = t->send(t->ctx, data + sent, len - sent);
-            camp_status_t st;
-            if (r > 0) {
-                if ((size_t)r > len - sent) {
-                    return camp_diag_set(
-                        diag, CAMP_ERR_NET, what,
-                        CAMP_RULE(H35, "transport reported more bytes sent than given"));
-                }
-                sent += (size_t)r;
-                if (sent == len) {
-                    break;
-                }
-            } else if (r < 0) {
-                return camp_diag_set(diag, net_status(r), what,
-                                     r == CAMP_NET_CLOSED
-                                         ? CAMP_RULE(H36, "peer closed while sending")
-                                         : CAMP_RULE(H37, "transport send failed"));
-            }
-            st = tick(t, d, diag, what);
-            if (st != CAMP_OK) {
-                return st;
-            }
+    int32_t r = t->send(t->ctx, data + *sent, len - *sent);
+    if (r > 0) {
+        if ((size_t)r > len - *sent) {
+            return camp_diag_set(diag, CAMP_ERR_NET, what,
+                                 CAMP_RULE(H35, "transport reported more bytes sent than given"));
         }
-        data = body;
-        len = body_len;
-        what = "http.request_body";
+        *sent += (size_t)r;
+    } else if (r < 0) {
+        return camp_diag_set(diag, net_status(r), what,
+                             r == CAMP_NET_CLOSED ? CAMP_RULE(H36, "peer closed while sending")
+                                                  : CAMP_RULE(H37, "transport send failed"));
+    } else {
+        /* nothing taken yet */
     }
     return CAMP_OK;
 }
@@ -142,33 +119,77 @@ static camp_status_t received(camp_http_response_t *rs, int32_t r, size_t room, 
     return CAMP_OK; /* nothing yet */
 }
 
-/* Receive into rs until it is complete, fails or the deadline passes. */
-static camp_status_t receive(const camp_transport_t *t, camp_http_response_t *rs, deadline_t *d,
-                             camp_diag_t *diag)
+/* One receive into rs: CAMP_OK also when nothing came or the response is not
+ * complete (the parser's state says whether it is), else why it failed. */
+static camp_status_t receive_some(const camp_transport_t *t, camp_http_response_t *rs,
+                                  camp_diag_t *diag)
 {
-    /* ends: each pass feeds bytes (bounded by the buffer and the parser's
-     * limits), or tick() ends it at the deadline */
+    uint8_t *dst;
+    size_t room;
+    bool in_head = rs->state_ <= CAMP_HTTP_ST_HEADERS;
+    camp_status_t st = camp_http_response_space(rs, &dst, &room);
+    if (st == CAMP_ERR_HTTP_TOO_LARGE) {
+        return in_head ? camp_diag_set(diag, st, CAMP_HTTP_PATH_HEADER,
+                                       CAMP_RULE(H41, "status line and headers do not fit "
+                                                      "in the buffer"))
+                       : camp_diag_set(diag, st, CAMP_HTTP_PATH_BODY,
+                                       CAMP_RULE(H55, "chunk-size or trailer line does not "
+                                                      "fit in the buffer"));
+    }
+    if (st != CAMP_OK) {
+        return camp_diag_set(diag, st, "http", CAMP_RULE(H42, "parser refused more bytes"));
+    }
+    return received(rs, t->recv(t->ctx, dst, room), room, diag);
+}
+
+/* The request out, piece by piece (the head, then the body), then the response in,
+ * in one loop with one clock check after each transport call that did not end its
+ * piece (one copy of tick(), which the compiler inlines). */
+static camp_status_t transfer(const camp_transport_t *t, const uint8_t *head, size_t head_len,
+                              const uint8_t *body, size_t body_len, uint8_t *buf, size_t cap,
+                              camp_http_response_t *rs, deadline_t *d, camp_diag_t *diag)
+{
+    const uint8_t *data = head;
+    size_t len = head_len;
+    size_t sent = 0;
+    const char *what = "http.request";
+    unsigned piece = 0u; /* 0 the head, 1 the body, 2 the response */
+    /* ends: each pass moves bytes (bounded by the request, the buffer and the
+     * parser's limits) or ends a piece (three in all), or tick() ends it at the
+     * deadline */
     for (;;) {
-        uint8_t *dst;
-        size_t room;
-        bool in_head = rs->state_ <= CAMP_HTTP_ST_HEADERS;
-        camp_status_t st = camp_http_response_space(rs, &dst, &room);
-        if (st == CAMP_ERR_HTTP_TOO_LARGE) {
-            return in_head ? camp_diag_set(diag, st, CAMP_HTTP_PATH_HEADER,
-                                           CAMP_RULE(H41, "status line and headers do not fit "
-                                                          "in the buffer"))
-                           : camp_diag_set(diag, st, CAMP_HTTP_PATH_BODY,
-                                           CAMP_RULE(H55, "chunk-size or trailer line does not "
-                                                          "fit in the buffer"));
+        camp_status_t st;
+        if (piece == 2u) {
+            st = receive_some(t, rs, diag);
+            if ((st != CAMP_OK) || (rs->state_ == CAMP_HTTP_ST_DONE)) {
+                return st; /* failed, or complete */
+            }
+        } else if (sent == len) {
+            /* the piece is out (or empty): the body next, then the response */
+            piece++;
+            data = body;
+            len = body_len;
+            sent = 0;
+            what = "http.request_body";
+            if (piece == 2u) {
+                /* the same buffer receives the response (the parser is as the
+                 * init left it, buf and cap checked: only they change) */
+                rs->buf_ = buf;
+                rs->cap_ = cap;
+                what = "http.response";
+            }
+            continue;
+        } else {
+            st = send_some(t, data, len, &sent, diag, what);
+            if (st != CAMP_OK) {
+                rs->must_close = true;
+                return st;
+            }
+            if (sent == len) {
+                continue; /* no clock check after the last bytes of a piece */
+            }
         }
-        if (st != CAMP_OK) {
-            return camp_diag_set(diag, st, "http", CAMP_RULE(H42, "parser refused more bytes"));
-        }
-        st = received(rs, t->recv(t->ctx, dst, room), room, diag);
-        if ((st != CAMP_OK) || (rs->state_ == CAMP_HTTP_ST_DONE)) {
-            return st; /* failed, or complete */
-        }
-        st = tick(t, d, diag, "http.response");
+        st = tick(t, d, diag, what);
         if (st != CAMP_OK) {
             rs->must_close = true;
             return st;
@@ -191,7 +212,6 @@ camp_status_t camp_http_exchange_until(const camp_transport_t *t, const uint8_t 
                                        camp_diag_t *diag)
 {
     deadline_t d;
-    camp_status_t st;
     /* first: stored before any call, the deadline needs no register kept
      * across them */
     d.at = deadline_ms;
@@ -205,15 +225,5 @@ camp_status_t camp_http_exchange_until(const camp_transport_t *t, const uint8_t 
     d.last = t->now_ms(t->ctx);
     d.frozen = 0;
 
-    st = send_all(t, head, head_len, body, body_len, &d, diag);
-    if (st != CAMP_OK) {
-        rs->must_close = true;
-        return st;
-    }
-
-    /* The request is out: the same buffer now receives the response (the parser
-     * is as the init above left it, buf and cap checked: only they change). */
-    rs->buf_ = buf;
-    rs->cap_ = cap;
-    return receive(t, rs, &d, diag);
+    return transfer(t, head, head_len, body, body_len, buf, cap, rs, &d, diag);
 }
