@@ -82,8 +82,8 @@ static camp_status_t closed(camp_http_response_t *rs, int32_t r, camp_diag_t *di
     if (r == CAMP_NET_TRUNCATED) {
         /* Only a body that ends at the close depends on how the close
          * happened: Content-Length and chunked bodies carry their own end,
-         * and a cut inside them is CAMP_ERR_NET_CLOSED as before. */
-        rs->must_close = true;
+         * and a cut inside them is CAMP_ERR_NET_CLOSED as before. Either
+         * way it fails, and the caller marks the connection. */
         if (rs->state_ == CAMP_HTTP_ST_BODY_CLOSE) {
             rs->state_ = CAMP_HTTP_ST_FAILED;
             return camp_diag_set(diag, CAMP_ERR_NET_TRUNCATED, CAMP_HTTP_PATH_BODY,
@@ -102,7 +102,6 @@ static camp_status_t received(camp_http_response_t *rs, int32_t r, size_t room, 
     if (r > 0) {
         bool done; /* the same as state_ == CAMP_HTTP_ST_DONE */
         if ((size_t)r > room) {
-            rs->must_close = true;
             return camp_diag_set(diag, CAMP_ERR_NET, "http.response",
                                  CAMP_RULE(H39, "transport reported more bytes than asked for"));
         }
@@ -112,7 +111,6 @@ static camp_status_t received(camp_http_response_t *rs, int32_t r, size_t room, 
         return closed(rs, r, diag);
     }
     if (r < 0) {
-        rs->must_close = true;
         return camp_diag_set(diag, net_status(r), "http.response",
                              CAMP_RULE(H40, "transport receive failed"));
     }
@@ -161,8 +159,8 @@ static camp_status_t transfer(const camp_transport_t *t, const uint8_t *head, si
         camp_status_t st;
         if (piece == 2u) {
             st = receive_some(t, rs, diag);
-            if ((st != CAMP_OK) || (rs->state_ == CAMP_HTTP_ST_DONE)) {
-                return st; /* failed, or complete */
+            if ((st == CAMP_OK) && (rs->state_ == CAMP_HTTP_ST_DONE)) {
+                return CAMP_OK; /* complete */
             }
         } else if (sent == len) {
             /* the piece is out (or empty): the body next, then the response */
@@ -181,16 +179,16 @@ static camp_status_t transfer(const camp_transport_t *t, const uint8_t *head, si
             continue;
         } else {
             st = send_some(t, data, len, &sent, diag, what);
-            if (st != CAMP_OK) {
-                rs->must_close = true;
-                return st;
-            }
-            if (sent == len) {
+            if ((st == CAMP_OK) && (sent == len)) {
                 continue; /* no clock check after the last bytes of a piece */
             }
         }
-        st = tick(t, d, diag, what);
+        if (st == CAMP_OK) {
+            st = tick(t, d, diag, what);
+        }
         if (st != CAMP_OK) {
+            /* one exit for every failure: the connection is not reused (the
+             * parser's own failures have marked it so already) */
             rs->must_close = true;
             return st;
         }
