@@ -44,66 +44,64 @@ static const char *status_rule(const char *id, camp_status_t st)
 /* the placeholders' lengths (their names are placeholder_at()'s), known at build time */
 static const uint8_t k_arg_lens[3] = {
     sizeof(ARG_NAME_CAMPAIGN) - 1u, sizeof(ARG_NAME_IDENTIFIER) - 1u, sizeof(ARG_NAME_COLUMN) - 1u};
-/* the lengths placeholder_at() reads before each name, "\014", "\014" and "\012" (12, 12
- * and 10; a negative array size stops the build if a name changes) */
-typedef char client_arg_name_lengths[((sizeof(ARG_NAME_CAMPAIGN) - 1u == 12u) &&
-                                      (sizeof(ARG_NAME_IDENTIFIER) - 1u == 12u) &&
-                                      (sizeof(ARG_NAME_COLUMN) - 1u == 10u))
-                                         ? 1
-                                         : -1];
 
 /* Default routes. `idempotent`: the requests that are safe to repeat (GET, enable
  * and pause, which set a state, PUT sequence, which replaces it); PATCH/POST bodies
- * that add or change things are never retried automatically. One list for the
- * table camp_client_default_route() points into and the smaller one that
- * init_common() copies from. */
+ * that add or change things are never retried automatically. One list, each route
+ * with a name of its own, for the templates' pool, the table
+ * camp_client_default_route() points into and the bytes init_common() copies from. */
 #define ROUTES(X)                                                                                  \
-    X(CAMP_HTTP_GET, CAMP_ROUTE_PATH_GET_CAMPAIGN, CAMP_HTTP_AUTH_BEARER, true)                    \
-    X(CAMP_HTTP_POST, CAMP_ROUTE_PATH_ENABLE, CAMP_HTTP_AUTH_BEARER, true)                         \
-    X(CAMP_ROUTE_METHOD_PAUSE, CAMP_ROUTE_PATH_PAUSE, CAMP_HTTP_AUTH_BEARER, true)                 \
-    X(CAMP_ROUTE_METHOD_CREATE, CAMP_ROUTE_PATH_CREATE, CAMP_HTTP_AUTH_BEARER, false)              \
-    X(CAMP_HTTP_PUT, CAMP_ROUTE_PATH_SEQUENCE, CAMP_HTTP_AUTH_BEARER, true)                        \
-    X(CAMP_HTTP_PATCH, CAMP_ROUTE_PATH_RULES, CAMP_HTTP_AUTH_BEARER, false)                        \
-    X(CAMP_HTTP_POST, CAMP_ROUTE_PATH_LEADS_ADD, CAMP_HTTP_AUTH_BEARER, false)                     \
-    X(CAMP_HTTP_PATCH, CAMP_ROUTE_PATH_LEAD_UPDATE, CAMP_HTTP_AUTH_BEARER, false)                  \
-    X(CAMP_HTTP_POST, CAMP_ROUTE_PATH_LEAD_CANCEL, CAMP_HTTP_AUTH_BEARER, false)                   \
-    X(CAMP_HTTP_PATCH, CAMP_ROUTE_PATH_COLUMN_UPDATE, CAMP_HTTP_AUTH_BEARER, false)                \
+    X(get_campaign, CAMP_HTTP_GET, CAMP_ROUTE_PATH_GET_CAMPAIGN, CAMP_HTTP_AUTH_BEARER, true)      \
+    X(enable, CAMP_HTTP_POST, CAMP_ROUTE_PATH_ENABLE, CAMP_HTTP_AUTH_BEARER, true)                 \
+    X(pause, CAMP_ROUTE_METHOD_PAUSE, CAMP_ROUTE_PATH_PAUSE, CAMP_HTTP_AUTH_BEARER, true)          \
+    X(create, CAMP_ROUTE_METHOD_CREATE, CAMP_ROUTE_PATH_CREATE, CAMP_HTTP_AUTH_BEARER, false)      \
+    X(sequence, CAMP_HTTP_PUT, CAMP_ROUTE_PATH_SEQUENCE, CAMP_HTTP_AUTH_BEARER, true)              \
+    X(rules, CAMP_HTTP_PATCH, CAMP_ROUTE_PATH_RULES, CAMP_HTTP_AUTH_BEARER, false)                 \
+    X(leads_add, CAMP_HTTP_POST, CAMP_ROUTE_PATH_LEADS_ADD, CAMP_HTTP_AUTH_BEARER, false)          \
+    X(lead_update, CAMP_HTTP_PATCH, CAMP_ROUTE_PATH_LEAD_UPDATE, CAMP_HTTP_AUTH_BEARER, false)     \
+    X(lead_cancel, CAMP_HTTP_POST, CAMP_ROUTE_PATH_LEAD_CANCEL, CAMP_HTTP_AUTH_BEARER, false)      \
+    X(column_update, CAMP_HTTP_PATCH, CAMP_ROUTE_PATH_COLUMN_UPDATE, CAMP_HTTP_AUTH_BEARER, false) \
     /* Outbox D1: email pages document Bearer, the introduction a raw key */                       \
-    X(CAMP_HTTP_POST, CAMP_ROUTE_PATH_OUTBOX_CAMPAIGN_CREATE, CAMP_HTTP_AUTH_BEARER, false)        \
-    X(CAMP_HTTP_POST, CAMP_ROUTE_PATH_OUTBOX_SENDER_CREATE, CAMP_HTTP_AUTH_BEARER, false)          \
-    X(CAMP_HTTP_GET, CAMP_ROUTE_PATH_OUTBOX_CONTACTS, CAMP_HTTP_AUTH_RAW, true)                    \
-    X(CAMP_HTTP_GET, CAMP_ROUTE_PATH_TEAM, CAMP_HTTP_AUTH_BEARER, true)                            \
-    X(CAMP_HTTP_GET, CAMP_ROUTE_PATH_EVENTS, CAMP_HTTP_AUTH_BEARER, true)
+    X(outbox_campaign_create, CAMP_HTTP_POST, CAMP_ROUTE_PATH_OUTBOX_CAMPAIGN_CREATE,              \
+      CAMP_HTTP_AUTH_BEARER, false)                                                                \
+    X(outbox_sender_create, CAMP_HTTP_POST, CAMP_ROUTE_PATH_OUTBOX_SENDER_CREATE,                  \
+      CAMP_HTTP_AUTH_BEARER, false)                                                                \
+    X(outbox_contacts, CAMP_HTTP_GET, CAMP_ROUTE_PATH_OUTBOX_CONTACTS, CAMP_HTTP_AUTH_RAW, true)   \
+    X(team, CAMP_HTTP_GET, CAMP_ROUTE_PATH_TEAM, CAMP_HTTP_AUTH_BEARER, true)                      \
+    X(events, CAMP_HTTP_GET, CAMP_ROUTE_PATH_EVENTS, CAMP_HTTP_AUTH_BEARER, true)
 
 /* The templates back to back, each with its NUL (one string, no table of pointers:
- * init_common() walks it); a struct type of one char array a template (no object of it) gives
- * each template's offset in it at build time for k_routes. */
-#define ROUTE_TEXT(method, path, auth, idempotent) path "\0"
-#define ROUTE_SIZE(method, path, auth, idempotent) char at_##path[sizeof(path)];
+ * init_common() walks it); a struct type of one char array a template, named as its
+ * route (no object of it), gives each template's offset in it at build time for the
+ * table of camp_client_default_route(). */
+#define ROUTE_TEXT(name, method, path, auth, idempotent) path "\0"
+#define ROUTE_SIZE(name, method, path, auth, idempotent) char(name)[sizeof(path)];
 struct route_offsets {
     ROUTES(ROUTE_SIZE)
     char end; /* the string's own NUL */
 };
 static const char k_route_pool[] = ROUTES(ROUTE_TEXT);
-/* no padding between the arrays: the offsets are the pool's (a negative array size
- * stops the build) */
-typedef char
-    client_route_pool_packed[(sizeof(struct route_offsets) == sizeof(k_route_pool)) ? 1 : -1];
-#define ROUTE_ENTRY(method, path, auth, idempotent)                                                \
-    {(method), &k_route_pool[offsetof(struct route_offsets, at_##path)], (auth), (idempotent)},
+#define ROUTE_ENTRY(name, method, path, auth, idempotent)                                          \
+    {(method), &k_route_pool[offsetof(struct route_offsets, name)], (auth), (idempotent)},
 /* a route's method (bits 0..2), auth (bits 3..4) and idempotency (bit 5) in a byte */
 #define ROUTE_BITS(method, auth, idempotent)                                                       \
     ((unsigned)(method) | ((unsigned)(auth) << 3) | ((idempotent) ? 0x20u : 0u))
-#define ROUTE_BYTE(method, path, auth, idempotent) (uint8_t) ROUTE_BITS(method, auth, idempotent),
-/* each method and auth fits its bits (a negative array size stops the build) */
-typedef char client_route_bits_fit[((unsigned)CAMP_HTTP_HEAD <= 7u) &&
-                                           ((unsigned)CAMP_HTTP_AUTH_RAW <= 3u) &&
-                                           ((unsigned)CAMP_ROUTE_METHOD_PAUSE <= 7u) &&
-                                           ((unsigned)CAMP_ROUTE_METHOD_CREATE <= 7u)
-                                       ? 1
-                                       : -1];
-
-static const camp_route_t k_routes[CAMP_ROUTE_COUNT] = {ROUTES(ROUTE_ENTRY)};
+#define ROUTE_BYTE(name, method, path, auth, idempotent)                                           \
+    (uint8_t) ROUTE_BITS(method, auth, idempotent),
+/* What the tables count on (a negative array size stops the build): each method and
+ * auth fits its bits; no padding between the templates' arrays, so the offsets are the
+ * pool's; the placeholder names are as long as the bytes placeholder_at() reads before
+ * them, "\014", "\014" and "\012" (12, 12 and 10). */
+typedef char client_tables_fit[((unsigned)CAMP_HTTP_HEAD <= 7u) &&
+                                       ((unsigned)CAMP_HTTP_AUTH_RAW <= 3u) &&
+                                       ((unsigned)CAMP_ROUTE_METHOD_PAUSE <= 7u) &&
+                                       ((unsigned)CAMP_ROUTE_METHOD_CREATE <= 7u) &&
+                                       (sizeof(struct route_offsets) == sizeof(k_route_pool)) &&
+                                       (sizeof(ARG_NAME_CAMPAIGN) - 1u == 12u) &&
+                                       (sizeof(ARG_NAME_IDENTIFIER) - 1u == 12u) &&
+                                       (sizeof(ARG_NAME_COLUMN) - 1u == 10u)
+                                   ? 1
+                                   : -1];
 
 static const uint8_t k_route_args[CAMP_ROUTE_COUNT] = {
     ARG_CAMPAIGN,
@@ -125,6 +123,7 @@ static const uint8_t k_route_args[CAMP_ROUTE_COUNT] = {
 
 const camp_route_t *camp_client_default_route(camp_route_id_t id)
 {
+    static const camp_route_t k_routes[CAMP_ROUTE_COUNT] = {ROUTES(ROUTE_ENTRY)};
     if ((unsigned)id >= (unsigned)CAMP_ROUTE_COUNT) {
         return NULL;
     }
@@ -196,8 +195,8 @@ camp_status_t camp_client_init_outbox(camp_client_t *c, uint8_t *work, size_t wo
  * k_arg_names, or 3 for none. */
 static unsigned placeholder_at(const char *s, size_t n)
 {
-    /* the names back to back, each after its length in a byte (checked at build beside
-     * k_arg_lens): no table of pointers, and no second table base kept in the loop */
+    /* the names back to back, each after its length in a byte (checked at build with the
+     * tables): no table of pointers, and no second table base kept in the loop */
     static const char k_arg_names[] =
         "\014" ARG_NAME_CAMPAIGN "\014" ARG_NAME_IDENTIFIER "\012" ARG_NAME_COLUMN;
     const char *name = k_arg_names;
