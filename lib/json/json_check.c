@@ -208,6 +208,48 @@ static size_t number_end(const unsigned char *s, size_t i, size_t len, size_t *b
 #define CHECK_ESCAPES 0x100u /* a backslash was met */
 typedef char check_depth_fits[(CAMP_JSON_MAX_DEPTH <= CHECK_DEPTH_MASK) ? 1 : -1];
 
+/* Every way the check fails: name, rule id, status, rule text. A failure is recorded
+ * as its number (one byte at each failure site, not the address of its text), which
+ * finds its status in a byte table and its text in one string of them back to back.
+ * Pairs chosen by a condition follow each other (the second's number is the first's
+ * plus 1). A UTF-8 failure is F_UTF8, after the table: its text comes from
+ * camp_json_utf8_seq(). */
+#define CHECK_FAILURES(X)                                                                          \
+    X(F_NULL, J01, CAMP_ERR_ARG, "input is NULL")                                                  \
+    X(F_MAX_DEPTH_ARG, J02, CAMP_ERR_ARG, "max_depth above CAMP_JSON_MAX_DEPTH")                   \
+    X(F_TOO_LARGE, J03, CAMP_ERR_JSON_TOO_LARGE, "document longer than INT_MAX bytes")             \
+    X(F_COLON, J04, CAMP_ERR_JSON_SYNTAX, "expected ':' after the key")                            \
+    X(F_AFTER_MEMBER, J05, CAMP_ERR_JSON_SYNTAX, "expected ',' or '}'")                            \
+    X(F_AFTER_ITEM, J06, CAMP_ERR_JSON_SYNTAX, "expected ',' or ']'")                              \
+    X(F_TRAILING, J07, CAMP_ERR_JSON_SYNTAX, "trailing data after the value")                      \
+    X(F_ESCAPE, J08, CAMP_ERR_JSON_SYNTAX, "invalid escape in string")                             \
+    X(F_U_ESCAPE, J09, CAMP_ERR_JSON_SYNTAX, "invalid \\u escape (needs 4 hex digits)")            \
+    X(F_SURROGATE, J10, CAMP_ERR_JSON_SYNTAX, "unpaired surrogate in \\u escape")                  \
+    X(F_CONTROL, J11, CAMP_ERR_JSON_SYNTAX, "control character in string")                         \
+    X(F_UNTERMINATED, J12, CAMP_ERR_JSON_SYNTAX, "unterminated string")                            \
+    X(F_KEY, J13, CAMP_ERR_JSON_SYNTAX, "expected a string key")                                   \
+    X(F_DEPTH_MAX, J14, CAMP_ERR_JSON_DEPTH,                                                       \
+      "nesting deeper than " CAMP_JSON_STR(CAMP_JSON_MAX_DEPTH))                                   \
+    X(F_DEPTH, J15, CAMP_ERR_JSON_DEPTH, "nesting deeper than the limit")                          \
+    X(F_NUMBER, J16, CAMP_ERR_JSON_SYNTAX, "invalid number")                                       \
+    X(F_LITERAL, J17, CAMP_ERR_JSON_SYNTAX, "invalid literal")                                     \
+    X(F_BOM, J18, CAMP_ERR_JSON_SYNTAX, "byte order mark not allowed")                             \
+    X(F_VALUE, J19, CAMP_ERR_JSON_SYNTAX, "expected a value")                                      \
+    X(F_NO_VALUE, J20, CAMP_ERR_JSON_SYNTAX, "no value in the document")                           \
+    X(F_END, J21, CAMP_ERR_JSON_SYNTAX, "unexpected end of input")
+
+#define FAILURE_NAME(name, id, st, text) name,
+#define FAILURE_STATUS(name, id, st, text) (uint8_t)(st),
+#if CAMP_DIAG_TEXT
+#define FAILURE_TEXT(name, id, st, text) text "\0"
+#else
+#define FAILURE_TEXT(name, id, st, text) #id "\0"
+#endif
+
+enum {
+    CHECK_FAILURES(FAILURE_NAME) F_UTF8
+};
+
 /* Where the check stands: the input, the position, what may come next, one bit per
  * open container (1: object), and what went wrong once something did. */
 typedef struct check {
@@ -218,16 +260,16 @@ typedef struct check {
     unsigned depth;
     unsigned limits; /* max_depth in the low byte, CHECK_ESCAPES above it */
     uint32_t stack[(CAMP_JSON_MAX_DEPTH + 31) / 32];
-    camp_status_t err; /* the failure's status (CAMP_ERR_JSON_SYNTAX unless set) */
-    size_t at;         /* the failure's offset */
-    const char *rule;  /* the failure's rule */
+    unsigned fail;   /* the failure (F_*) */
+    size_t at;       /* the failure's offset */
+    const char *why; /* an F_UTF8 failure's rule */
 } check_t;
 
-/* Record a failure at @p at; returns false for `return check_fail(...)`. */
-static bool check_fail(check_t *ck, size_t at, const char *rule)
+/* Record failure @p f at @p at; returns false for `return check_fail(...)`. */
+static bool check_fail(check_t *ck, size_t at, unsigned f)
 {
     ck->at = at;
-    ck->rule = rule;
+    ck->fail = f;
     return false;
 }
 
@@ -269,7 +311,7 @@ static size_t check_u_escape(check_t *ck, size_t i)
         if (k >= ck->len) {
             return ck->len;
         }
-        (void)check_fail(ck, k, CAMP_RULE(J09, "invalid \\u escape (needs 4 hex digits)"));
+        (void)check_fail(ck, k, F_U_ESCAPE);
         return 0;
     }
     /* Policy (RFC 8259 sec. 8.2 leaves it open; JSONTestSuite i_ cases): a surrogate
@@ -281,7 +323,7 @@ static size_t check_u_escape(check_t *ck, size_t i)
     /* the decoder takes 12 bytes only for a high surrogate with its low one */
     if (CAMP_JSON_ESC_USED(camp_json_escape((const char *)s + i, (const char *)s + ck->len)) !=
         12u) {
-        (void)check_fail(ck, i, CAMP_RULE(J10, "unpaired surrogate in \\u escape"));
+        (void)check_fail(ck, i, F_SURROGATE);
         return 0;
     }
     return i + 12;
@@ -305,12 +347,12 @@ static size_t check_u_escape(check_t *ck, size_t i)
         if (k >= ck->len) {
             return ck->len;
         }
-        (void)check_fail(ck, k, CAMP_RULE(J09, "invalid \\u escape (needs 4 hex digits)"));
+        (void)check_fail(ck, k, F_U_ESCAPE);
         return 0;
     }
     /* the same policy: a surrogate (D800..DFFF) only with its pair (12 bytes) */
     if ((used == 6u) && ((s[i + 2] | 0x20u) == 'd') && (s[i + 3] >= '8')) {
-        (void)check_fail(ck, i, CAMP_RULE(J10, "unpaired surrogate in \\u escape"));
+        (void)check_fail(ck, i, F_SURROGATE);
         return 0;
     }
     return i + used;
@@ -330,7 +372,7 @@ static size_t check_escape(check_t *ck, size_t i)
         return i + 2;
     }
     if (s[i + 1] != 'u') {
-        (void)check_fail(ck, i + 1, CAMP_RULE(J08, "invalid escape in string"));
+        (void)check_fail(ck, i + 1, F_ESCAPE);
         return 0;
     }
     return check_u_escape(ck, i);
@@ -363,17 +405,17 @@ static bool check_string(check_t *ck)
             continue;
         }
         if (s[i] < 0x20u) {
-            return check_fail(ck, i, CAMP_RULE(J11, "control character in string"));
+            return check_fail(ck, i, F_CONTROL);
         }
         k = camp_json_utf8_seq(s + i, len - i, &why, &bad);
         if (k == 0) {
-            ck->err = CAMP_ERR_JSON_UTF8;
-            return check_fail(ck, i + bad, why);
+            ck->why = why;
+            return check_fail(ck, i + bad, F_UTF8);
         }
         i += k;
     }
     if (i >= len) {
-        return check_fail(ck, ck->i, CAMP_RULE(J12, "unterminated string"));
+        return check_fail(ck, ck->i, F_UNTERMINATED);
     }
     ck->i = i + 1;
     return true;
@@ -429,12 +471,10 @@ static bool open_container(check_t *ck, unsigned char b)
 {
     uint32_t bit = (uint32_t)1u << (ck->depth % 32u);
     if (ck->depth >= (ck->limits & CHECK_DEPTH_MASK)) {
-        ck->err = CAMP_ERR_JSON_DEPTH; /* its limit: max_depth */
-        return check_fail(
-            ck, ck->i,
-            ((ck->limits & CHECK_DEPTH_MASK) == CAMP_JSON_MAX_DEPTH)
-                ? CAMP_RULE(J14, "nesting deeper than " CAMP_JSON_STR(CAMP_JSON_MAX_DEPTH))
-                : CAMP_RULE(J15, "nesting deeper than the limit"));
+        /* its limit: max_depth */
+        return check_fail(ck, ck->i,
+                          F_DEPTH_MAX +
+                              (unsigned)((ck->limits & CHECK_DEPTH_MASK) != CAMP_JSON_MAX_DEPTH));
     }
     if (b == '{') {
         ck->stack[ck->depth / 32u] |= bit;
@@ -463,7 +503,7 @@ static bool number_token(check_t *ck)
     size_t bad = 0;
     size_t end = number_end(ck->s, ck->i, ck->len, &bad);
     if (end == 0) {
-        return check_fail(ck, bad, CAMP_RULE(J16, "invalid number"));
+        return check_fail(ck, bad, F_NUMBER);
     }
     ck->i = end;
     value_done(ck);
@@ -482,7 +522,7 @@ static bool literal_token(check_t *ck, unsigned char b)
     if (len - i < n || memcmp(ck->s + i, w, 4u) != 0 ||
         (n == 5u && ck->s[i + 4u] != (unsigned char)'e') ||
         (len - i > n && (CLS(ck->s[i + n]) & CAMP_JSON_C_WORD) != 0)) {
-        return check_fail(ck, i, CAMP_RULE(J17, "invalid literal"));
+        return check_fail(ck, i, F_LITERAL);
     }
 #else
     /* byte by byte where code is built for size: a constant-size memcmp() is a call
@@ -494,7 +534,7 @@ static bool literal_token(check_t *ck, unsigned char b)
         n++;
     }
     if ((w[n] != '\0') || ((len - i > n) && ((CLS(ck->s[i + n]) & CAMP_JSON_C_WORD) != 0))) {
-        return check_fail(ck, i, CAMP_RULE(J17, "invalid literal"));
+        return check_fail(ck, i, F_LITERAL);
     }
 #endif
     ck->i = i + n;
@@ -514,9 +554,9 @@ static bool scalar_token(check_t *ck, unsigned char b)
     }
     if (ck->i == 0 && ck->len >= 3 && b == 0xEFu && s[1] == 0xBBu && s[2] == 0xBFu) {
         /* Policy: RFC 8259 sec. 8.1 says MUST NOT add a BOM; we reject it. */
-        return check_fail(ck, ck->i, CAMP_RULE(J18, "byte order mark not allowed"));
+        return check_fail(ck, ck->i, F_BOM);
     }
-    return check_fail(ck, ck->i, CAMP_RULE(J19, "expected a value"));
+    return check_fail(ck, ck->i, F_VALUE);
 }
 
 /* ',' or the closing bracket after a value inside a container. */
@@ -529,9 +569,7 @@ static bool after_value(check_t *ck, unsigned char b)
         return true;
     }
     if (b != (obj ? '}' : ']')) {
-        return check_fail(ck, ck->i,
-                          obj ? CAMP_RULE(J05, "expected ',' or '}'")
-                              : CAMP_RULE(J06, "expected ',' or ']'"));
+        return check_fail(ck, ck->i, F_AFTER_ITEM - (unsigned)obj);
     }
     return close_container(ck);
 }
@@ -542,13 +580,13 @@ static bool step(check_t *ck, unsigned char b)
     switch (ck->st) {
     case ST_COLON:
         if (b != ':') {
-            return check_fail(ck, ck->i, CAMP_RULE(J04, "expected ':' after the key"));
+            return check_fail(ck, ck->i, F_COLON);
         }
         ck->i++;
         ck->st = ST_VALUE;
         return true;
     case ST_AFTER_VALUE: return after_value(ck, b);
-    case ST_END: return check_fail(ck, ck->i, CAMP_RULE(J07, "trailing data after the value"));
+    case ST_END: return check_fail(ck, ck->i, F_TRAILING);
     default: break;
     }
 #if CAMP_ENGINE_FAST_PATHS
@@ -568,7 +606,7 @@ static bool step(check_t *ck, unsigned char b)
         return string_token(ck);
     }
     if (ck->st >= ST_KEY_OR_CLOSE) {
-        return check_fail(ck, ck->i, CAMP_RULE(J13, "expected a string key"));
+        return check_fail(ck, ck->i, F_KEY);
     }
     if (b == '{' || b == '[') {
         return open_container(ck, b);
@@ -599,21 +637,48 @@ static bool check_document(check_t *ck)
     if (ck->st == ST_END) {
         return true;
     }
-    return check_fail(ck, ck->len,
-                      (ck->st == ST_VALUE && ck->depth == 0)
-                          ? CAMP_RULE(J20, "no value in the document")
-                          : CAMP_RULE(J21, "unexpected end of input"));
+    return check_fail(ck, ck->len, F_END - (unsigned)(ck->st == ST_VALUE && ck->depth == 0));
 }
 
-/* camp_diag_set(diag, err, "$", rule) without the path builder's frames under the
- * checker's: the cleared path is already "$". */
-static CAMP_NOINLINE void check_report(camp_diag_t *diag, camp_status_t err, const char *rule)
+#if CAMP_DIAG_TEXT
+/* The @p n-th (from 0) of the NUL-separated strings that start at @p s. */
+static const char *nth_string(const char *s, unsigned n)
 {
+    const char *at = s;
+    unsigned skip = n;
+    while (skip > 0u) { /* past n NULs */
+        if (*at == '\0') {
+            skip--;
+        }
+        at++;
+    }
+    return at;
+}
+#define RULE_OF(texts, f) nth_string((texts), (f))
+#else
+/* every id is three bytes and its NUL (checked below): failure f's is at 4 * f */
+#define RULE_OF(texts, f) (&(texts)[(f)*4u])
+typedef char check_ids_four_bytes_each
+    [(sizeof(CHECK_FAILURES(FAILURE_TEXT)) == ((4u * (size_t)F_UTF8) + 1u)) ? 1 : -1];
+#endif
+
+/* Failure @p f's status; and camp_diag_set(diag, status, "$", rule) without the path
+ * builder's frames under the checker's (the cleared path is already "$"), the rule
+ * @p why for F_UTF8. The rule is found before the clear, so that only diag, the status
+ * and the rule live across that call: this frame stays as small as the UTF-8 check's,
+ * the checker's deepest callee otherwise. */
+static CAMP_NOINLINE camp_status_t check_report(camp_diag_t *diag, unsigned f, const char *why)
+{
+    static const uint8_t statuses[F_UTF8 + 1] = {CHECK_FAILURES(FAILURE_STATUS) CAMP_ERR_JSON_UTF8};
+    static const char texts[] = CHECK_FAILURES(FAILURE_TEXT);
+    camp_status_t st = (camp_status_t)statuses[f];
+    const char *rule = (f == (unsigned)F_UTF8) ? why : RULE_OF(texts, f);
     if (diag != NULL) {
         camp_diag_clear(diag);
-        diag->status = err;
-        diag->rule = (rule != NULL) ? rule : "";
+        diag->status = st;
+        diag->rule = rule;
     }
+    return st;
 }
 
 camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth, camp_diag_t *diag)
@@ -626,20 +691,16 @@ camp_status_t camp_json_check_text(const char *json, size_t len, unsigned max_de
                                    camp_diag_t *diag)
 {
     check_t ck;
-    ck.err = CAMP_ERR_JSON_SYNTAX;
+    camp_status_t st;
     ck.limits = max_depth; /* at most CAMP_JSON_MAX_DEPTH when it is used */
+    ck.fail = F_NULL;
     ck.at = 0;
-    ck.rule = NULL;
+    ck.why = NULL;
     if (json == NULL || max_depth > CAMP_JSON_MAX_DEPTH) {
-        ck.err = CAMP_ERR_ARG;
-        (void)check_fail(&ck, CAMP_DIAG_NO_OFFSET,
-                         (json == NULL) ? CAMP_RULE(J01, "input is NULL")
-                                        : CAMP_RULE(J02, "max_depth above CAMP_JSON_MAX_DEPTH"));
+        (void)check_fail(&ck, CAMP_DIAG_NO_OFFSET, F_NULL + (unsigned)(json != NULL));
     } else if (len > (size_t)INT_MAX) {
         /* token offsets are int (the tokenizer's type), so larger input cannot be indexed */
-        ck.err = CAMP_ERR_JSON_TOO_LARGE; /* its limit: INT_MAX */
-        (void)check_fail(&ck, CAMP_DIAG_NO_OFFSET,
-                         CAMP_RULE(J03, "document longer than INT_MAX bytes"));
+        (void)check_fail(&ck, CAMP_DIAG_NO_OFFSET, F_TOO_LARGE); /* its limit: INT_MAX */
     } else {
         ck.s = (const unsigned char *)json;
         ck.len = len;
@@ -651,16 +712,15 @@ camp_status_t camp_json_check_text(const char *json, size_t len, unsigned max_de
             return ((ck.limits & CHECK_ESCAPES) != 0u) ? CAMP_JSON_OK_ESCAPES : CAMP_OK;
         }
     }
-    check_report(diag, ck.err, ck.rule);
+    st = check_report(diag, ck.fail, ck.why);
     if (diag != NULL) {
         diag->offset = ck.at;
         /* the two failures that have a limit; keeping it out of check_t keeps the
          * state small (this frame is under the diagnostic's) */
-        if ((ck.err == CAMP_ERR_JSON_DEPTH) || (ck.err == CAMP_ERR_JSON_TOO_LARGE)) {
+        if ((st == CAMP_ERR_JSON_DEPTH) || (st == CAMP_ERR_JSON_TOO_LARGE)) {
             unsigned deepest = ck.limits & CHECK_DEPTH_MASK;
-            camp_diag_set_limits(diag, 0,
-                                 (ck.err == CAMP_ERR_JSON_DEPTH) ? (int64_t)deepest : INT_MAX);
+            camp_diag_set_limits(diag, 0, (st == CAMP_ERR_JSON_DEPTH) ? (int64_t)deepest : INT_MAX);
         }
     }
-    return ck.err;
+    return st;
 }
