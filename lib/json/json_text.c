@@ -16,45 +16,77 @@ const unsigned char camp_json_cls[128] = {
     0x11, 0x11, 0x31, 0x11, 0x31, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x01, 0x01, 0x01, 0x01, 0x01,
 };
 
-/* Why a byte cannot lead a sequence. */
-static const char *utf8_lead_reason(unsigned char b0)
-{
-    if (b0 < 0xC2u) {
-        return (b0 >= 0xC0u) ? CAMP_RULE(J23, "invalid UTF-8: overlong encoding")
-                             : CAMP_RULE(J24, "invalid UTF-8: unexpected continuation byte");
-    }
-    return (b0 < 0xF8u) ? CAMP_RULE(J25, "invalid UTF-8: code point beyond U+10FFFF")
-                        : CAMP_RULE(J26, "invalid UTF-8: byte never valid in UTF-8");
-}
+/* Why a sequence is not well-formed: name, rule id, rule text. The texts sit back to
+ * back in one string, found by number (one address for all, not one for each). */
+#define UTF8_FAILURES(X)                                                                           \
+    X(U_CUT, J22, "invalid UTF-8: truncated sequence")                                             \
+    X(U_OVERLONG, J23, "invalid UTF-8: overlong encoding")                                         \
+    X(U_CONTINUATION, J24, "invalid UTF-8: unexpected continuation byte")                          \
+    X(U_BEYOND, J25, "invalid UTF-8: code point beyond U+10FFFF")                                  \
+    X(U_NEVER, J26, "invalid UTF-8: byte never valid in UTF-8")                                    \
+    X(U_SURROGATE, J27, "invalid UTF-8: encoded surrogate")
 
-/* Why a second byte outside its lead byte's range is wrong. */
-static const char *utf8_second_reason(unsigned char b0)
+#define UTF8_NAME(name, id, text) name,
+#if CAMP_DIAG_TEXT
+#define UTF8_TEXT(name, id, text) text "\0"
+#else
+#define UTF8_TEXT(name, id, text) #id "\0"
+#endif
+
+enum {
+    UTF8_FAILURES(UTF8_NAME) U_COUNT
+};
+
+#if !CAMP_DIAG_TEXT
+/* every id is three bytes and its NUL: failure f's is at 4 * f */
+typedef char camp_json_utf8_ids_four_bytes_each
+    [(sizeof(UTF8_FAILURES(UTF8_TEXT)) == ((4u * (size_t)U_COUNT) + 1u)) ? 1 : -1];
+#endif
+
+/* Failure @p f's rule: its text, or its id (see CAMP_RULE). */
+static const char *utf8_rule(unsigned f)
 {
-    if (b0 == 0xEDu) {
-        return CAMP_RULE(J27, "invalid UTF-8: encoded surrogate");
+    static const char texts[] = UTF8_FAILURES(UTF8_TEXT);
+    const char *at = texts;
+#if CAMP_DIAG_TEXT
+    unsigned skip = f;
+    while (skip > 0u) { /* past f NULs */
+        if (*at == '\0') {
+            skip--;
+        }
+        at++;
     }
-    if (b0 == 0xF4u) {
-        return CAMP_RULE(J25, "invalid UTF-8: code point beyond U+10FFFF");
-    }
-    return CAMP_RULE(J23, "invalid UTF-8: overlong encoding");
+#else
+    at = &at[4u * f];
+#endif
+    return at;
 }
 
 size_t camp_json_utf8_seq(const unsigned char *s, size_t avail, const char **why, size_t *bad_at)
 {
     uint32_t r = camp_utf8_seq(s, avail);
     uint32_t fail = r & CAMP_UTF8_FAIL_MASK;
+    unsigned char b0 = s[0];
 
     if (fail == 0u) {
         return r;
     }
     if (why != NULL) {
+        unsigned f = U_CUT;
         if (fail == CAMP_UTF8_BAD_LEAD) {
-            *why = utf8_lead_reason(s[0]);
+            /* a byte that cannot lead a sequence */
+            if (b0 < 0xC2u) {
+                f = (b0 >= 0xC0u) ? U_OVERLONG : U_CONTINUATION;
+            } else {
+                f = (b0 < 0xF8u) ? U_BEYOND : U_NEVER;
+            }
         } else if (fail == CAMP_UTF8_BAD_SECOND) {
-            *why = utf8_second_reason(s[0]);
+            /* a second byte outside its lead byte's range */
+            f = (b0 == 0xEDu) ? U_SURROGATE : ((b0 == 0xF4u) ? U_BEYOND : U_OVERLONG);
         } else {
-            *why = CAMP_RULE(J22, "invalid UTF-8: truncated sequence");
+            /* cut short */
         }
+        *why = utf8_rule(f);
         *bad_at = (size_t)r & 0xFFu;
     }
     return 0;
