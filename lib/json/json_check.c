@@ -205,45 +205,42 @@ static size_t number_end(const unsigned char *s, size_t i, size_t len, size_t *b
  * the field because a field of its own costs the checker's loop a register, and its
  * frame (under every check of a raw member) 8 bytes. */
 #define CHECK_DEPTH_MASK 0xFFu
-#define CHECK_ESCAPES 0x100u /* a backslash was met */
+#define CHECK_ESCAPES 0x100u /* a backslash was met: CAMP_JSON_OK_ESCAPES's value */
 typedef char check_depth_fits[(CAMP_JSON_MAX_DEPTH <= CHECK_DEPTH_MASK) ? 1 : -1];
+typedef char check_escapes_status[((unsigned)CAMP_JSON_OK_ESCAPES == CHECK_ESCAPES) ? 1 : -1];
 
-/* Every way the check fails: name, rule id, status, rule text. A failure is recorded
- * as its number (one byte at each failure site, not the address of its text), which
- * finds its status in a byte table and its text in one string of them back to back.
- * Pairs chosen by a condition follow each other (the second's number is the first's
- * plus 1). A UTF-8 failure is F_UTF8, after the table: its text comes from
- * camp_json_utf8_seq(). */
+/* Every way the check fails: name, rule id, rule text. A failure is recorded as its
+ * number (one byte at each failure site, not the address of its text), which finds
+ * its text in one string of them back to back. A UTF-8 failure is F_UTF8 plus
+ * camp_json_utf8_seq()'s reason, whose text camp_json_utf8_rule() gives. */
 #define CHECK_FAILURES(X)                                                                          \
-    X(F_NULL, J01, CAMP_ERR_ARG, "input is NULL")                                                  \
-    X(F_MAX_DEPTH_ARG, J02, CAMP_ERR_ARG, "max_depth above CAMP_JSON_MAX_DEPTH")                   \
-    X(F_TOO_LARGE, J03, CAMP_ERR_JSON_TOO_LARGE, "document longer than INT_MAX bytes")             \
-    X(F_COLON, J04, CAMP_ERR_JSON_SYNTAX, "expected ':' after the key")                            \
-    X(F_AFTER_MEMBER, J05, CAMP_ERR_JSON_SYNTAX, "expected ',' or '}'")                            \
-    X(F_AFTER_ITEM, J06, CAMP_ERR_JSON_SYNTAX, "expected ',' or ']'")                              \
-    X(F_TRAILING, J07, CAMP_ERR_JSON_SYNTAX, "trailing data after the value")                      \
-    X(F_ESCAPE, J08, CAMP_ERR_JSON_SYNTAX, "invalid escape in string")                             \
-    X(F_U_ESCAPE, J09, CAMP_ERR_JSON_SYNTAX, "invalid \\u escape (needs 4 hex digits)")            \
-    X(F_SURROGATE, J10, CAMP_ERR_JSON_SYNTAX, "unpaired surrogate in \\u escape")                  \
-    X(F_CONTROL, J11, CAMP_ERR_JSON_SYNTAX, "control character in string")                         \
-    X(F_UNTERMINATED, J12, CAMP_ERR_JSON_SYNTAX, "unterminated string")                            \
-    X(F_KEY, J13, CAMP_ERR_JSON_SYNTAX, "expected a string key")                                   \
-    X(F_DEPTH_MAX, J14, CAMP_ERR_JSON_DEPTH,                                                       \
-      "nesting deeper than " CAMP_JSON_STR(CAMP_JSON_MAX_DEPTH))                                   \
-    X(F_DEPTH, J15, CAMP_ERR_JSON_DEPTH, "nesting deeper than the limit")                          \
-    X(F_NUMBER, J16, CAMP_ERR_JSON_SYNTAX, "invalid number")                                       \
-    X(F_LITERAL, J17, CAMP_ERR_JSON_SYNTAX, "invalid literal")                                     \
-    X(F_BOM, J18, CAMP_ERR_JSON_SYNTAX, "byte order mark not allowed")                             \
-    X(F_VALUE, J19, CAMP_ERR_JSON_SYNTAX, "expected a value")                                      \
-    X(F_NO_VALUE, J20, CAMP_ERR_JSON_SYNTAX, "no value in the document")                           \
-    X(F_END, J21, CAMP_ERR_JSON_SYNTAX, "unexpected end of input")
+    X(F_NULL, J01, "input is NULL")                                                                \
+    X(F_MAX_DEPTH_ARG, J02, "max_depth above CAMP_JSON_MAX_DEPTH")                                 \
+    X(F_TOO_LARGE, J03, "document longer than INT_MAX bytes")                                      \
+    X(F_COLON, J04, "expected ':' after the key")                                                  \
+    X(F_AFTER_MEMBER, J05, "expected ',' or '}'")                                                  \
+    X(F_AFTER_ITEM, J06, "expected ',' or ']'")                                                    \
+    X(F_TRAILING, J07, "trailing data after the value")                                            \
+    X(F_ESCAPE, J08, "invalid escape in string")                                                   \
+    X(F_U_ESCAPE, J09, "invalid \\u escape (needs 4 hex digits)")                                  \
+    X(F_SURROGATE, J10, "unpaired surrogate in \\u escape")                                        \
+    X(F_CONTROL, J11, "control character in string")                                               \
+    X(F_UNTERMINATED, J12, "unterminated string")                                                  \
+    X(F_KEY, J13, "expected a string key")                                                         \
+    X(F_DEPTH_MAX, J14, "nesting deeper than " CAMP_JSON_STR(CAMP_JSON_MAX_DEPTH))                 \
+    X(F_DEPTH, J15, "nesting deeper than the limit")                                               \
+    X(F_NUMBER, J16, "invalid number")                                                             \
+    X(F_LITERAL, J17, "invalid literal")                                                           \
+    X(F_BOM, J18, "byte order mark not allowed")                                                   \
+    X(F_VALUE, J19, "expected a value")                                                            \
+    X(F_NO_VALUE, J20, "no value in the document")                                                 \
+    X(F_END, J21, "unexpected end of input")
 
-#define FAILURE_NAME(name, id, st, text) name,
-#define FAILURE_STATUS(name, id, st, text) (uint8_t)(st),
+#define FAILURE_NAME(name, id, text) name,
 #if CAMP_DIAG_TEXT
-#define FAILURE_TEXT(name, id, st, text) text "\0"
+#define FAILURE_TEXT(name, id, text) text "\0"
 #else
-#define FAILURE_TEXT(name, id, st, text) #id "\0"
+#define FAILURE_TEXT(name, id, text) #id "\0"
 #endif
 
 enum {
@@ -260,9 +257,9 @@ typedef struct check {
     unsigned depth;
     unsigned limits; /* max_depth in the low byte, CHECK_ESCAPES above it */
     uint32_t stack[(CAMP_JSON_MAX_DEPTH + 31) / 32];
-    unsigned fail;   /* the failure (F_*) */
-    size_t at;       /* the failure's offset */
-    const char *why; /* an F_UTF8 failure's rule */
+    camp_status_t err; /* the failure's status (CAMP_ERR_JSON_SYNTAX unless set) */
+    size_t at;         /* the failure's offset */
+    unsigned fail;     /* the failure (F_*) */
 } check_t;
 
 /* Record failure @p f at @p at; returns false for `return check_fail(...)`. */
@@ -388,7 +385,7 @@ static bool check_string(check_t *ck)
     for (;;) {
         /* locals, not ck's fields: a field whose address is taken keeps the whole
          * state out of registers in this loop */
-        const char *why = NULL;
+        unsigned why = 0;
         size_t k, bad = 0;
         i = skip_plain_words(s, i, len);
         while (i < len && (CLS(s[i]) & CAMP_JSON_C_PLAIN) != 0) {
@@ -409,8 +406,8 @@ static bool check_string(check_t *ck)
         }
         k = camp_json_utf8_seq(s + i, len - i, &why, &bad);
         if (k == 0) {
-            ck->why = why;
-            return check_fail(ck, i + bad, F_UTF8);
+            ck->err = CAMP_ERR_JSON_UTF8;
+            return check_fail(ck, i + bad, F_UTF8 + why);
         }
         i += k;
     }
@@ -471,10 +468,10 @@ static bool open_container(check_t *ck, unsigned char b)
 {
     uint32_t bit = (uint32_t)1u << (ck->depth % 32u);
     if (ck->depth >= (ck->limits & CHECK_DEPTH_MASK)) {
-        /* its limit: max_depth */
+        ck->err = CAMP_ERR_JSON_DEPTH; /* its limit: max_depth */
         return check_fail(ck, ck->i,
-                          F_DEPTH_MAX +
-                              (unsigned)((ck->limits & CHECK_DEPTH_MASK) != CAMP_JSON_MAX_DEPTH));
+                          ((ck->limits & CHECK_DEPTH_MASK) == CAMP_JSON_MAX_DEPTH) ? F_DEPTH_MAX
+                                                                                   : F_DEPTH);
     }
     if (b == '{') {
         ck->stack[ck->depth / 32u] |= bit;
@@ -569,7 +566,7 @@ static bool after_value(check_t *ck, unsigned char b)
         return true;
     }
     if (b != (obj ? '}' : ']')) {
-        return check_fail(ck, ck->i, F_AFTER_ITEM - (unsigned)obj);
+        return check_fail(ck, ck->i, obj ? F_AFTER_MEMBER : F_AFTER_ITEM);
     }
     return close_container(ck);
 }
@@ -637,7 +634,7 @@ static bool check_document(check_t *ck)
     if (ck->st == ST_END) {
         return true;
     }
-    return check_fail(ck, ck->len, F_END - (unsigned)(ck->st == ST_VALUE && ck->depth == 0));
+    return check_fail(ck, ck->len, (ck->st == ST_VALUE && ck->depth == 0) ? F_NO_VALUE : F_END);
 }
 
 #if CAMP_DIAG_TEXT
@@ -662,23 +659,21 @@ typedef char check_ids_four_bytes_each
     [(sizeof(CHECK_FAILURES(FAILURE_TEXT)) == ((4u * (size_t)F_UTF8) + 1u)) ? 1 : -1];
 #endif
 
-/* Failure @p f's status; and camp_diag_set(diag, status, "$", rule) without the path
- * builder's frames under the checker's (the cleared path is already "$"), the rule
- * @p why for F_UTF8. The rule is found before the clear, so that only diag, the status
- * and the rule live across that call: this frame stays as small as the UTF-8 check's,
- * the checker's deepest callee otherwise. */
-static CAMP_NOINLINE camp_status_t check_report(camp_diag_t *diag, unsigned f, const char *why)
+/* camp_diag_set(diag, err, "$", rule of failure @p f) without the path builder's
+ * frames under the checker's (the cleared path is already "$"). The rule is found
+ * before the clear, so that only diag, the status and the rule live across that call:
+ * this frame stays as small as the UTF-8 check's, the checker's deepest callee
+ * otherwise. */
+static CAMP_NOINLINE void check_report(camp_diag_t *diag, camp_status_t err, unsigned f)
 {
-    static const uint8_t statuses[F_UTF8 + 1] = {CHECK_FAILURES(FAILURE_STATUS) CAMP_ERR_JSON_UTF8};
     static const char texts[] = CHECK_FAILURES(FAILURE_TEXT);
-    camp_status_t st = (camp_status_t)statuses[f];
-    const char *rule = (f == (unsigned)F_UTF8) ? why : RULE_OF(texts, f);
+    const char *rule =
+        (f >= (unsigned)F_UTF8) ? camp_json_utf8_rule(f - (unsigned)F_UTF8) : RULE_OF(texts, f);
     if (diag != NULL) {
         camp_diag_clear(diag);
-        diag->status = st;
+        diag->status = err;
         diag->rule = rule;
     }
-    return st;
 }
 
 camp_status_t camp_json_check(const char *json, size_t len, unsigned max_depth, camp_diag_t *diag)
@@ -691,16 +686,17 @@ camp_status_t camp_json_check_text(const char *json, size_t len, unsigned max_de
                                    camp_diag_t *diag)
 {
     check_t ck;
-    camp_status_t st;
+    ck.err = CAMP_ERR_JSON_SYNTAX;
     ck.limits = max_depth; /* at most CAMP_JSON_MAX_DEPTH when it is used */
-    ck.fail = F_NULL;
     ck.at = 0;
-    ck.why = NULL;
+    ck.fail = F_NULL;
     if (json == NULL || max_depth > CAMP_JSON_MAX_DEPTH) {
-        (void)check_fail(&ck, CAMP_DIAG_NO_OFFSET, F_NULL + (unsigned)(json != NULL));
+        ck.err = CAMP_ERR_ARG;
+        (void)check_fail(&ck, CAMP_DIAG_NO_OFFSET, (json == NULL) ? F_NULL : F_MAX_DEPTH_ARG);
     } else if (len > (size_t)INT_MAX) {
         /* token offsets are int (the tokenizer's type), so larger input cannot be indexed */
-        (void)check_fail(&ck, CAMP_DIAG_NO_OFFSET, F_TOO_LARGE); /* its limit: INT_MAX */
+        ck.err = CAMP_ERR_JSON_TOO_LARGE; /* its limit: INT_MAX */
+        (void)check_fail(&ck, CAMP_DIAG_NO_OFFSET, F_TOO_LARGE);
     } else {
         ck.s = (const unsigned char *)json;
         ck.len = len;
@@ -709,18 +705,20 @@ camp_status_t camp_json_check_text(const char *json, size_t len, unsigned max_de
         ck.depth = 0;
         memset(ck.stack, 0, sizeof ck.stack);
         if (check_document(&ck)) {
-            return ((ck.limits & CHECK_ESCAPES) != 0u) ? CAMP_JSON_OK_ESCAPES : CAMP_OK;
+            /* CAMP_OK or CAMP_JSON_OK_ESCAPES: the flag is that status (checked above) */
+            return (camp_status_t)(ck.limits & CHECK_ESCAPES);
         }
     }
-    st = check_report(diag, ck.fail, ck.why);
+    check_report(diag, ck.err, ck.fail);
     if (diag != NULL) {
         diag->offset = ck.at;
         /* the two failures that have a limit; keeping it out of check_t keeps the
          * state small (this frame is under the diagnostic's) */
-        if ((st == CAMP_ERR_JSON_DEPTH) || (st == CAMP_ERR_JSON_TOO_LARGE)) {
+        if ((ck.err == CAMP_ERR_JSON_DEPTH) || (ck.err == CAMP_ERR_JSON_TOO_LARGE)) {
             unsigned deepest = ck.limits & CHECK_DEPTH_MASK;
-            camp_diag_set_limits(diag, 0, (st == CAMP_ERR_JSON_DEPTH) ? (int64_t)deepest : INT_MAX);
+            camp_diag_set_limits(diag, 0,
+                                 (ck.err == CAMP_ERR_JSON_DEPTH) ? (int64_t)deepest : INT_MAX);
         }
     }
-    return st;
+    return ck.err;
 }

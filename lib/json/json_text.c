@@ -43,26 +43,25 @@ typedef char camp_json_utf8_ids_four_bytes_each
     [(sizeof(UTF8_FAILURES(UTF8_TEXT)) == ((4u * (size_t)U_COUNT) + 1u)) ? 1 : -1];
 #endif
 
-/* Failure @p f's rule: its text, or its id (see CAMP_RULE). */
-static const char *utf8_rule(unsigned f)
+const char *camp_json_utf8_rule(unsigned n)
 {
     static const char texts[] = UTF8_FAILURES(UTF8_TEXT);
     const char *at = texts;
 #if CAMP_DIAG_TEXT
-    unsigned skip = f;
-    while (skip > 0u) { /* past f NULs */
+    unsigned skip = n;
+    while (skip > 0u) { /* past n NULs */
         if (*at == '\0') {
             skip--;
         }
         at++;
     }
 #else
-    at = &at[4u * f];
+    at = &at[4u * n];
 #endif
     return at;
 }
 
-size_t camp_json_utf8_seq(const unsigned char *s, size_t avail, const char **why, size_t *bad_at)
+size_t camp_json_utf8_seq(const unsigned char *s, size_t avail, unsigned *why, size_t *bad_at)
 {
     uint32_t r = camp_utf8_seq(s, avail);
     uint32_t fail = r & CAMP_UTF8_FAIL_MASK;
@@ -86,7 +85,7 @@ size_t camp_json_utf8_seq(const unsigned char *s, size_t avail, const char **why
         } else {
             /* cut short */
         }
-        *why = utf8_rule(f);
+        *why = f;
         *bad_at = (size_t)r & 0xFFu;
     }
     return 0;

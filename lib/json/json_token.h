@@ -47,7 +47,7 @@
  * escape in a string): CAMP_JSON_OK_ESCAPES for a well-formed document that does.
  * A status, not an out-parameter: a pointer kept over the checker's loop costs it a
  * register. The value is private: no public call returns it. */
-#define CAMP_JSON_OK_ESCAPES ((camp_status_t)99)
+#define CAMP_JSON_OK_ESCAPES ((camp_status_t)0x100)
 camp_status_t camp_json_check_text(const char *json, size_t len, unsigned max_depth,
                                    camp_diag_t *diag);
 

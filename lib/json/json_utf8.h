@@ -72,8 +72,14 @@ static inline uint32_t camp_utf8_seq(const unsigned char *s, size_t avail)
 
 /* camp_utf8_seq() for the JSON checker and writer (json_text.c): the length, or 0
  * when the sequence is not well-formed. When @p why is not NULL (then @p bad_at is
- * not NULL either) it receives a static reason text on failure and *bad_at the
- * index of the offending byte. */
-size_t camp_json_utf8_seq(const unsigned char *s, size_t avail, const char **why, size_t *bad_at);
+ * not NULL either) it receives the reason on failure (below
+ * CAMP_JSON_UTF8_REASONS; camp_json_utf8_rule() gives its rule) and *bad_at the index
+ * of the offending byte. A number, not the rule's address: the checker keeps it in
+ * the one field that holds any of its failures. */
+#define CAMP_JSON_UTF8_REASONS 6u
+size_t camp_json_utf8_seq(const unsigned char *s, size_t avail, unsigned *why, size_t *bad_at);
+
+/* The rule (its text, or its id: see CAMP_RULE) of reason @p n of camp_json_utf8_seq(). */
+const char *camp_json_utf8_rule(unsigned n);
 
 #endif
