@@ -1,7 +1,7 @@
 /* Strict RFC 8259 well-formedness check: one pass over the bytes, no
- * recursion, no call per byte. Bytes are classified through one 128-entry
- * table (camp_json_cls); the plain bytes of a string, the bulk of a document,
- * are skipped by a two-test loop. Open containers are one bit each (object or
+ * recursion, no call per byte. Bytes are classified by camp_json_is() (one
+ * 128-entry table where speed is wanted, a few compares where size is); the plain
+ * bytes of a string, the bulk of a document, are skipped by a two-test loop. Open containers are one bit each (object or
  * array) in a local array sized for CAMP_JSON_MAX_DEPTH; the state says what
  * may come next. Every step advances by at least one byte, so the work is
  * linear in the input length. */
@@ -27,7 +27,6 @@ enum {
     ST_END             /* only whitespace until the end */
 };
 
-#define CLS(b) ((b) < 0x80u ? camp_json_cls[(b)] : 0u)
 /* Whitespace without a table load: ' ', or one of \t \n \r as a bit of 0x2600. */
 #define IS_WS(b) ((b) == ' ' || ((b) <= '\r' && ((1u << (b)) & 0x2600u) != 0))
 
@@ -108,7 +107,7 @@ static size_t skip_space_words(const unsigned char *s, size_t i, size_t len)
 static size_t digits(const unsigned char *s, size_t j, size_t len)
 {
     size_t k = j;
-    while (k < len && (CLS(s[k]) & CAMP_JSON_C_DIGIT) != 0) {
+    while (k < len && camp_json_is(s[k], CAMP_JSON_C_DIGIT)) {
         k++;
     }
     return k > j ? k : 0;
@@ -135,13 +134,20 @@ static size_t number_end(const unsigned char *s, size_t i, size_t len, size_t *b
     }
     if (k == 0) {
         *bad = j;
-    } else if (k < len && (CLS(s[k]) & CAMP_JSON_C_WORD) != 0) {
+    } else if (k < len && camp_json_is(s[k], CAMP_JSON_C_WORD)) {
         *bad = k;
         k = 0;
     }
     return k;
 }
 #else
+/* Whether s[k] (k may be len) is a word byte, which would glue onto a number or a
+ * literal before it: one copy of the test for both. */
+static CAMP_NOINLINE bool glues(const unsigned char *s, size_t k, size_t len)
+{
+    return (k < len) && camp_json_is(s[k], CAMP_JSON_C_WORD);
+}
+
 /* Where code is built for size, the number's grammar is an automaton: 9 states (0:
  * start, 1: after '-', 2: after a leading 0, 3: integer digits, 4: after '.', 5:
  * fraction digits, 6: after 'e', 7: after the exponent's sign, 8: its digits), each
@@ -193,7 +199,7 @@ static size_t number_end(const unsigned char *s, size_t i, size_t len, size_t *b
         st = next;
     }
     /* 0x12C: the states 2, 3, 5 and 8 */
-    if ((((0x12Cu >> st) & 1u) == 0u) || ((k < len) && ((CLS(s[k]) & CAMP_JSON_C_WORD) != 0))) {
+    if ((((0x12Cu >> st) & 1u) == 0u) || glues(s, k, len)) {
         *bad = k;
         k = 0;
     }
@@ -293,7 +299,7 @@ static bool u_escape(const unsigned char *s, size_t at, size_t len, size_t *k)
         *k = at;
         return false;
     }
-    while (j < at + 6 && j < len && (CLS(s[j]) & CAMP_JSON_C_HEX) != 0) {
+    while (j < at + 6 && j < len && camp_json_is(s[j], CAMP_JSON_C_HEX)) {
         j++;
     }
     *k = j;
@@ -338,7 +344,7 @@ static size_t check_u_escape(check_t *ck, size_t i)
     if (used == 1u) {
         /* the first byte that is not a hex digit, or the end of the input */
         size_t k = i + 2u;
-        while ((k < ck->len) && ((CLS(s[k]) & CAMP_JSON_C_HEX) != 0)) {
+        while ((k < ck->len) && (camp_json_is(s[k], CAMP_JSON_C_HEX))) {
             k++;
         }
         if (k >= ck->len) {
@@ -365,7 +371,7 @@ static size_t check_escape(check_t *ck, size_t i)
     if (ck->len - i < 2) {
         return ck->len;
     }
-    if ((CLS(s[i + 1]) & CAMP_JSON_C_ESC) != 0) {
+    if (camp_json_is(s[i + 1], CAMP_JSON_C_ESC)) {
         return i + 2;
     }
     if (s[i + 1] != 'u') {
@@ -388,7 +394,7 @@ static bool check_string(check_t *ck)
         unsigned why = 0;
         size_t k, bad = 0;
         i = skip_plain_words(s, i, len);
-        while (i < len && (CLS(s[i]) & CAMP_JSON_C_PLAIN) != 0) {
+        while (i < len && camp_json_is(s[i], CAMP_JSON_C_PLAIN)) {
             i++;
         }
         if (i >= len || s[i] == '"') {
@@ -518,7 +524,7 @@ static bool literal_token(check_t *ck, unsigned char b)
     size_t i = ck->i, len = ck->len;
     if (len - i < n || memcmp(ck->s + i, w, 4u) != 0 ||
         (n == 5u && ck->s[i + 4u] != (unsigned char)'e') ||
-        (len - i > n && (CLS(ck->s[i + n]) & CAMP_JSON_C_WORD) != 0)) {
+        (len - i > n && camp_json_is(ck->s[i + n], CAMP_JSON_C_WORD))) {
         return check_fail(ck, i, F_LITERAL);
     }
 #else
@@ -530,7 +536,7 @@ static bool literal_token(check_t *ck, unsigned char b)
     while ((w[n] != '\0') && ((i + n) < len) && (ck->s[i + n] == (unsigned char)w[n])) {
         n++;
     }
-    if ((w[n] != '\0') || ((len - i > n) && ((CLS(ck->s[i + n]) & CAMP_JSON_C_WORD) != 0))) {
+    if ((w[n] != '\0') || glues(ck->s, i + n, len)) {
         return check_fail(ck, i, F_LITERAL);
     }
 #endif
@@ -543,7 +549,7 @@ static bool literal_token(check_t *ck, unsigned char b)
 static bool scalar_token(check_t *ck, unsigned char b)
 {
     const unsigned char *s = ck->s;
-    if (b == '-' || (CLS(b) & CAMP_JSON_C_DIGIT) != 0) {
+    if (b == '-' || camp_json_is(b, CAMP_JSON_C_DIGIT)) {
         return number_token(ck);
     }
     if (b == 't' || b == 'f' || b == 'n') {

@@ -19,15 +19,47 @@
  * json_tokenize.c) and the inline kind test: json_token.h, shared with the engines. */
 #include "json/json_token.h"
 
-/* Byte classes of ASCII (index < 0x80; bytes >= 0x80 have no class): one
- * table shared by the checker, the tokenizer's helpers and the writer. */
+/* Byte classes of ASCII (bytes >= 0x80 have no class), shared by the checker, the
+ * escape decoder and the writer: camp_json_is(b, CAMP_JSON_C_...). */
 #define CAMP_JSON_C_PLAIN 0x01u /* string byte needing no attention: not '"', '\\', < 0x20 */
 #define CAMP_JSON_C_WS 0x02u    /* JSON whitespace */
 #define CAMP_JSON_C_DIGIT 0x04u /* 0-9 */
 #define CAMP_JSON_C_HEX 0x08u   /* 0-9 a-f A-F */
 #define CAMP_JSON_C_WORD 0x10u  /* would glue onto a number or literal: [0-9A-Za-z.+_-] */
 #define CAMP_JSON_C_ESC 0x20u   /* one-letter escape after '\\': " \\ / b f n r t */
+
+#if CAMP_ENGINE_FAST_PATHS
+/* Where speed is wanted, one 128-entry table of the classes (a load per test). */
 extern const unsigned char camp_json_cls[128];
+
+/* Whether byte @p b has class @p cls. */
+#define camp_json_is(b, cls) ((((b) < 0x80u ? camp_json_cls[(b)] : 0u) & (cls)) != 0u)
+#else
+/* Where code is built for size, the class (a constant at every call) is computed:
+ * each test is a few compares, fewer bytes than the table's 128. The letters b f n r t
+ * of the escapes are bits 0, 4, 12, 16 and 18 of 0x51011 counted from 'b'. */
+static inline bool camp_json_is(unsigned b, unsigned cls)
+{
+    unsigned d = b - (unsigned)'0';
+    unsigned l = (b | 0x20u) - (unsigned)'a'; /* A-Z and a-z: 0-25 */
+    bool r;
+    if (cls == CAMP_JSON_C_PLAIN) {
+        r = (b >= 0x20u) && (b < 0x80u) && (b != (unsigned)'"') && (b != (unsigned)'\\');
+    } else if (cls == CAMP_JSON_C_DIGIT) {
+        r = d < 10u;
+    } else if (cls == CAMP_JSON_C_HEX) {
+        r = (d < 10u) || (l < 6u);
+    } else if (cls == CAMP_JSON_C_WORD) {
+        /* '+', '-', '.' (not ',') are 0, 2, 3 from '+' */
+        r = (d < 10u) || (l < 26u) || (b == (unsigned)'_') ||
+            (((b - (unsigned)'+') < 4u) && (b != (unsigned)','));
+    } else {
+        r = (b == (unsigned)'"') || (b == (unsigned)'\\') || (b == (unsigned)'/') ||
+            (((b - (unsigned)'b') < 19u) && (((0x51011u >> (b - (unsigned)'b')) & 1u) != 0u));
+    }
+    return r;
+}
+#endif
 
 /* Token @p tok of @p doc, or NULL when the index is out of range. Inline: every
  * getter starts with it. */

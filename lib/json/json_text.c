@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#if CAMP_ENGINE_FAST_PATHS
 /* Generated from the definitions of the CAMP_JSON_C_* flags (json_internal.h). */
 const unsigned char camp_json_cls[128] = {
     0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x02, 0x00, 0x00, 0x02, 0x00, 0x00,
@@ -15,6 +16,7 @@ const unsigned char camp_json_cls[128] = {
     0x01, 0x19, 0x39, 0x19, 0x19, 0x19, 0x39, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x31, 0x11,
     0x11, 0x11, 0x31, 0x11, 0x31, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x01, 0x01, 0x01, 0x01, 0x01,
 };
+#endif
 
 /* Why a sequence is not well-formed: name, rule id, rule text. The texts sit back to
  * back in one string, found by number (one address for all, not one for each). */
@@ -197,7 +199,7 @@ uint64_t camp_json_escape(const char *p, const char *end)
     uint32_t w;
     unsigned used = 1;
     if ((c != (unsigned char)'u') || (n < 6)) {
-        if (c < 0x80u && (camp_json_cls[c] & CAMP_JSON_C_ESC) != 0) {
+        if (camp_json_is(c, CAMP_JSON_C_ESC)) {
             v = simple_escape(c);
             used = 2;
         }

@@ -65,6 +65,18 @@ static void out(camp_json_writer_t *w, char c)
     w->needed++;
 }
 
+/* Whether ASCII byte @p b goes out as it is. Where code is built for size the class
+ * is computed (no table): out of line there, so that the test's registers do not
+ * enlarge put()'s frame, which is under every encoder's. */
+#if CAMP_ENGINE_FAST_PATHS
+#define plain_byte(b) camp_json_is((b), CAMP_JSON_C_PLAIN)
+#else
+static CAMP_NOINLINE bool plain_byte(unsigned b)
+{
+    return camp_json_is(b, CAMP_JSON_C_PLAIN);
+}
+#endif
+
 /* s[0..n) quoted, escaped as needed; false when it is not valid UTF-8 (we never
  * send text the receiver could not decode: be exact on what we send). */
 static bool out_quoted(camp_json_writer_t *w, const char *s, size_t n)
@@ -78,7 +90,7 @@ static bool out_quoted(camp_json_writer_t *w, const char *s, size_t n)
             if (k == 0) {
                 return false;
             }
-        } else if ((camp_json_cls[b] & CAMP_JSON_C_PLAIN) != 0) {
+        } else if (plain_byte(b)) {
             k = 1;
         } else {
             /* '"', '\' and controls: the short escape where there is one (\b \t \n
