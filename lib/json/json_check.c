@@ -287,8 +287,8 @@ static void value_done(check_t *ck)
     ck->st = (ck->depth == 0) ? ST_END : ST_AFTER_VALUE;
 }
 
-/* The \u escape at s[i] inside a string: as check_escape() below. */
 #if CAMP_ENGINE_FAST_PATHS
+/* The \u escape at s[i] inside a string: as check_escape() below. */
 /* A speed path: the hex digits are scanned in place, and the decoder is asked only
  * about a surrogate, for its pair. *k receives the index of the first byte that is
  * not part of the 4 hex digits. */
@@ -331,36 +331,6 @@ static size_t check_u_escape(check_t *ck, size_t i)
     }
     return i + 12;
 }
-#else
-/* Where code is built for size, the one escape decoder reads it: it takes 6 bytes for
- * a \u escape with 4 hex digits, 12 for a high surrogate with its low one, and 1
- * (the backslash alone) for a malformed one; the failing byte is looked for only on
- * failure. */
-static size_t check_u_escape(check_t *ck, size_t i)
-{
-    const unsigned char *s = ck->s;
-    size_t used =
-        CAMP_JSON_ESC_USED(camp_json_escape((const char *)s + i, (const char *)s + ck->len));
-    if (used == 1u) {
-        /* the first byte that is not a hex digit, or the end of the input */
-        size_t k = i + 2u;
-        while ((k < ck->len) && (camp_json_is(s[k], CAMP_JSON_C_HEX))) {
-            k++;
-        }
-        if (k >= ck->len) {
-            return ck->len;
-        }
-        (void)check_fail(ck, k, F_U_ESCAPE);
-        return 0;
-    }
-    /* the same policy: a surrogate (D800..DFFF) only with its pair (12 bytes) */
-    if ((used == 6u) && ((s[i + 2] | 0x20u) == 'd') && (s[i + 3] >= '8')) {
-        (void)check_fail(ck, i, F_SURROGATE);
-        return 0;
-    }
-    return i + used;
-}
-#endif
 
 /* A backslash at s[i] inside a string. Returns the index past the escape, 0 on
  * failure (recorded), or len when the input ends inside it. */
@@ -380,6 +350,44 @@ static size_t check_escape(check_t *ck, size_t i)
     }
     return check_u_escape(ck, i);
 }
+#else
+/* Where code is built for size, the one escape decoder reads every escape: it takes 2
+ * bytes for a one-letter escape, 6 for a \u escape with 4 hex digits, 12 for a high
+ * surrogate with its low one, and 1 (the backslash alone) for a malformed one; the
+ * failing byte is looked for only on failure. The same results as above. */
+static size_t check_escape(check_t *ck, size_t i)
+{
+    const unsigned char *s = ck->s;
+    size_t used;
+    ck->limits |= CHECK_ESCAPES;
+    if (ck->len - i < 2) {
+        return ck->len;
+    }
+    used = CAMP_JSON_ESC_USED(camp_json_escape((const char *)s + i, (const char *)s + ck->len));
+    if (used == 1u) {
+        size_t k = i + 2u;
+        if (s[i + 1] != 'u') {
+            (void)check_fail(ck, i + 1, F_ESCAPE);
+            return 0;
+        }
+        /* the first byte that is not a hex digit, or the end of the input */
+        while ((k < ck->len) && (camp_json_is(s[k], CAMP_JSON_C_HEX))) {
+            k++;
+        }
+        if (k >= ck->len) {
+            return ck->len;
+        }
+        (void)check_fail(ck, k, F_U_ESCAPE);
+        return 0;
+    }
+    /* the same policy: a surrogate (D800..DFFF) only with its pair (12 bytes) */
+    if ((used == 6u) && ((s[i + 2] | 0x20u) == 'd') && (s[i + 3] >= '8')) {
+        (void)check_fail(ck, i, F_SURROGATE);
+        return 0;
+    }
+    return i + used;
+}
+#endif
 
 /* The bytes of a string whose opening quote is at ck->i: on success ck->i is past
  * the closing quote. */
