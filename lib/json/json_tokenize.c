@@ -125,8 +125,10 @@ static TOK_FRAME camp_status_t tokenize(camp_json_doc_t *doc, size_t capacity, c
      * first token, which is "too small" as for any other capacity. */
     r = run_jsmn(doc->text, doc->len,
                  (doc->tokens != NULL) ? (jsmntok_t *)(void *)doc->tokens : &none, cap, &pos);
+    /* the failures' path is the document's, "$": the path camp_diag_set() leaves when
+     * given none (one literal address less at each call) */
     if (r == JSMN_ERROR_NOMEM) {
-        camp_diag_set(diag, CAMP_ERR_JSON_TOKENS, "$", CAMP_RULE(J29, "token array too small"));
+        camp_diag_set(diag, CAMP_ERR_JSON_TOKENS, NULL, CAMP_RULE(J29, "token array too small"));
         if (diag != NULL) {
             diag->needed = count_tokens(doc->text, doc->len);
             diag->offset = pos;
@@ -136,7 +138,7 @@ static TOK_FRAME camp_status_t tokenize(camp_json_doc_t *doc, size_t capacity, c
     }
     if (r < 1) {
         /* cannot happen after a successful check; reported, never ignored */
-        return camp_diag_set(diag, CAMP_ERR_INTERNAL, "$",
+        return camp_diag_set(diag, CAMP_ERR_INTERNAL, NULL,
                              CAMP_RULE(J30, "tokenizer rejected a checked document"));
     }
     widen_types(doc->tokens, r);
@@ -151,7 +153,7 @@ camp_status_t camp_json_parse(camp_json_doc_t *doc, char *json, size_t len,
     bool escapes;
 
     if (doc == NULL || json == NULL || (tokens == NULL && capacity > 0)) {
-        return camp_diag_set(diag, CAMP_ERR_ARG, "$",
+        return camp_diag_set(diag, CAMP_ERR_ARG, NULL,
                              CAMP_RULE(J28, "doc, json and tokens must not be NULL"));
     }
     doc->text = json;
