@@ -67,6 +67,15 @@ static inline bool camp_json_primitive_ok(const camp_json_doc_t *doc, const camp
            ((size_t)t->start < doc->len);
 }
 
+/* The kinds of an object, an array and a string are their type codes, and 0 is
+ * CAMP_JSON_INVALID (camp_json_token_kind() counts on it where code is built for size). */
+typedef char
+    camp_json_kind_codes[((CAMP_JSON_INVALID == 0) && (CAMP_JSON_OBJECT == CAMP_JSON_T_OBJECT) &&
+                          (CAMP_JSON_ARRAY == CAMP_JSON_T_ARRAY) &&
+                          (CAMP_JSON_STRING == CAMP_JSON_T_STRING))
+                             ? 1
+                             : -1];
+
 /* camp_json_kind_at()'s body (below). */
 static inline camp_json_kind_t camp_json_token_kind(const camp_json_doc_t *doc, int tok)
 {
@@ -76,15 +85,11 @@ static inline camp_json_kind_t camp_json_token_kind(const camp_json_doc_t *doc, 
     }
     t = &doc->tokens[tok];
 #if !CAMP_ENGINE_FAST_PATHS
-    /* where code is built for size, the other kinds from a table by the type code
-     * (0 and codes above the primitive's are invalid), not a case each */
+    /* where code is built for size, the other kinds are their type codes (checked
+     * below; 0 and codes above the primitive's are invalid), not a case each */
     if ((t->type_ & CAMP_JSON_T_MASK) != CAMP_JSON_T_PRIMITIVE) {
-        static const camp_json_kind_t kinds[CAMP_JSON_T_PRIMITIVE] = {
-            [CAMP_JSON_T_OBJECT] = CAMP_JSON_OBJECT,
-            [CAMP_JSON_T_ARRAY] = CAMP_JSON_ARRAY,
-            [CAMP_JSON_T_STRING] = CAMP_JSON_STRING};
         unsigned code = (unsigned)t->type_ & CAMP_JSON_T_MASK;
-        return (code < CAMP_JSON_T_PRIMITIVE) ? kinds[code] : CAMP_JSON_INVALID;
+        return (code < CAMP_JSON_T_PRIMITIVE) ? (camp_json_kind_t)code : CAMP_JSON_INVALID;
     }
 #endif
     switch (t->type_ & CAMP_JSON_T_MASK) {
