@@ -33,9 +33,13 @@
 #define IB_ONE_KEY_POOL CAMP_ENGINE_FAST_PATHS
 
 /* clang-format off */
-#define IB_KEYS_CAMPAIGN(X) X(id) X(name) X(description) X(status) X(dryRun) X(targetsCount)       \
+/* The summary campaign's names (§3.3), first in the campaign and rest pools alike: at
+ * the same offsets in both, so that one table's rows serve the campaign and the
+ * webhooks' summary (inbox_schema.c). */
+#define IB_KEYS_SUMMARY(X) X(id) X(name) X(description) X(status) X(dryRun) X(targetsCount)        \
     X(contactedCount) X(repliesCount) X(completionRate) X(replyRate) X(createdAt) X(updatedAt)     \
-    X(pausedAt) X(completedAt) X(lastStartedAt) X(enabled) X(hourlyMessageRate)                    \
+    X(pausedAt) X(completedAt) X(lastStartedAt)
+#define IB_KEYS_CAMPAIGN(X) IB_KEYS_SUMMARY(X) X(enabled) X(hourlyMessageRate)                     \
     X(scheduleTimezone) X(scheduleHours) X(isBuildingPlan) X(isSyncing) X(scopeAssessedCount)      \
     X(accountLinkIds) X(rules) X(sequence) X(automations) X(type) X(estimatedTargets)              \
     X(isHydrating) X(customVariables) X(steps) X(lists) X(start) X(end) X(syncedLists)             \
@@ -44,9 +48,7 @@
     X(nextCursor) X(timestamp) X(rank) X(data) X(campaignVersion) X(segments) X(delaySeconds)      \
     X(unit) X(text) X(fallback) X(options) X(version)
 #define IB_KEYS_REPLY(X) X(success) X(error) X(code) X(message) X(status) X(requestId)
-#define IB_KEYS_REST(X) X(id) X(name) X(description) X(status) X(dryRun) X(targetsCount)           \
-    X(contactedCount) X(repliesCount) X(completionRate) X(replyRate) X(createdAt) X(updatedAt)     \
-    X(pausedAt) X(completedAt) X(lastStartedAt) X(scheduleTimezone) X(accountLinkIds) X(rules)     \
+#define IB_KEYS_REST(X) IB_KEYS_SUMMARY(X) X(scheduleTimezone) X(accountLinkIds) X(rules)          \
     X(type) X(excludeContacted) X(excludeMutuals) X(displayName) X(timestamp) X(data) X(version)   \
     X(syncedListIds) X(excludedListIds) X(columnMappings) X(detachBehavior) X(platform)            \
     X(platformIds) X(usernames) X(externalIds) X(leads) X(platformId) X(username) X(externalId)    \

@@ -68,6 +68,11 @@ typedef char keys_fit_12_bits[(sizeof(ib_campaign_keys_t) + sizeof(ib_rest_keys_
                                sizeof(ib_outbox_keys_t) + sizeof(ib_reply_keys_t)) < 4096u
                                   ? 1
                                   : -1];
+/* the summary's names begin the campaign and rest pools alike (N_SUMMARY's rows) */
+typedef char summary_keys_shared[(offsetof(ib_campaign_keys_t, k_lastStartedAt) ==
+                                  offsetof(ib_rest_keys_t, k_lastStartedAt))
+                                     ? 1
+                                     : -1];
 
 /* Each table's rows name their keys in the pool of the families that use it
  * (IB_POOL, set before each group of tables): the campaign pool for the campaign
@@ -87,30 +92,28 @@ typedef char keys_fit_12_bits[(sizeof(ib_campaign_keys_t) + sizeof(ib_rest_keys_
  * schemas say it is a non-null date-time. The members after them belong to the v2
  * or legacy shapes and are all optional (their presence is in `present`): the docs
  * mark them required, but tolerance on receive keeps a device working when a
- * shape-specific field goes missing; the shape markers decide the shape. A macro:
- * the campaign's table and the webhooks' summary table name the keys each in its
- * own pool. */
-/* clang-format off */
-#define SUMMARY_FIELDS                                                                             \
-    IB_ROW(id, K_ID, R_NONE, F_REQ, S_OFF(id)),                                                    \
-    IB_ROW(name, K_STR, R_NONE, F_REQ, S_OFF(name)),                                               \
-    IB_ROW(description, K_STR, R_NONE, F_REQ | F_NULL, S_OFF(description)),                        \
-    IB_ROW(status, K_ENUM, E_STATUS, 0, S_OFF(status)),                                            \
-    IB_ROW(dryRun, K_BOOL, R_NONE, F_REQ, S_OFF(dry_run)),                                         \
-    IB_ROW(targetsCount, K_I64, R_COUNT, F_REQ, S_OFF(targets_count)),                             \
-    IB_ROW(contactedCount, K_I64, R_COUNT, F_REQ, S_OFF(contacted_count)),                         \
-    IB_ROW(repliesCount, K_I64, R_COUNT, F_REQ, S_OFF(replies_count)),                             \
-    IB_ROW(completionRate, K_FRAC, R_NONE, F_REQ, S_OFF(completion_rate)),                         \
-    IB_ROW(replyRate, K_FRAC, R_NONE, F_REQ, S_OFF(reply_rate)),                                   \
-    IB_ROW(createdAt, K_TIME, R_NONE, F_REQ, S_OFF(created_at)),                                   \
-    IB_ROW(updatedAt, K_TIME, R_NONE, F_REQ | F_NULL_SUM, S_OFF(updated_at)),                      \
-    IB_ROW(pausedAt, K_TIME, R_NONE, F_REQ | F_NULL, S_OFF(paused_at)),                            \
-    IB_ROW(completedAt, K_TIME, R_NONE, F_REQ | F_NULL, S_OFF(completed_at)),                      \
-    IB_ROW(lastStartedAt, K_TIME, R_NONE, F_REQ | F_NULL, S_OFF(last_started_at))
-/* clang-format on */
-
+ * shape-specific field goes missing; the shape markers decide the shape. The first
+ * SUMMARY_COUNT rows, the names of IB_KEYS_SUMMARY(), are the webhooks' summary
+ * campaign too (N_SUMMARY): at the same offsets in the rest pool, which the webhook
+ * family names. */
+#define SUMMARY_ONE(k) +1
+#define SUMMARY_COUNT (0 IB_KEYS_SUMMARY(SUMMARY_ONE))
 static const ifield_t campaign_fields[] = {
-    SUMMARY_FIELDS,
+    IB_ROW(id, K_ID, R_NONE, F_REQ, S_OFF(id)),
+    IB_ROW(name, K_STR, R_NONE, F_REQ, S_OFF(name)),
+    IB_ROW(description, K_STR, R_NONE, F_REQ | F_NULL, S_OFF(description)),
+    IB_ROW(status, K_ENUM, E_STATUS, 0, S_OFF(status)),
+    IB_ROW(dryRun, K_BOOL, R_NONE, F_REQ, S_OFF(dry_run)),
+    IB_ROW(targetsCount, K_I64, R_COUNT, F_REQ, S_OFF(targets_count)),
+    IB_ROW(contactedCount, K_I64, R_COUNT, F_REQ, S_OFF(contacted_count)),
+    IB_ROW(repliesCount, K_I64, R_COUNT, F_REQ, S_OFF(replies_count)),
+    IB_ROW(completionRate, K_FRAC, R_NONE, F_REQ, S_OFF(completion_rate)),
+    IB_ROW(replyRate, K_FRAC, R_NONE, F_REQ, S_OFF(reply_rate)),
+    IB_ROW(createdAt, K_TIME, R_NONE, F_REQ, S_OFF(created_at)),
+    IB_ROW(updatedAt, K_TIME, R_NONE, F_REQ | F_NULL_SUM, S_OFF(updated_at)),
+    IB_ROW(pausedAt, K_TIME, R_NONE, F_REQ | F_NULL, S_OFF(paused_at)),
+    IB_ROW(completedAt, K_TIME, R_NONE, F_REQ | F_NULL, S_OFF(completed_at)),
+    IB_ROW(lastStartedAt, K_TIME, R_NONE, F_REQ | F_NULL, S_OFF(last_started_at)),
     IB_ROWP(enabled, K_BOOL, R_NONE, F_V2, C_OFF(enabled), CAMP_INBOX_CAMPAIGN_HAS_ENABLED),
     IB_ROWP(hourlyMessageRate, K_U16, R_RATE, 0, C_OFF(hourly_message_rate),
             CAMP_INBOX_CAMPAIGN_HAS_HOURLY_RATE),
@@ -381,11 +384,10 @@ static const ifield_t v2_error_fields[] = {
 
 /* ---- webhooks (§8) --------------------------------------------------------------------------------- */
 
-/* The summary campaign shape (§3.3) the v1 webhooks carry. */
-static const ifield_t summary_fields[] = {SUMMARY_FIELDS};
-
-/* The legacy webhook's `data.campaign` is only `{id, name}`: the summary's first two
- * members (N_REF, below). */
+/* The summary campaign shape (§3.3) the v1 webhooks carry is the campaign table's
+ * first rows (N_SUMMARY, below): their names are at the same offsets in the rest
+ * pool as in the campaign pool (IB_KEYS_SUMMARY() begins both, inbox_keys.h). The
+ * legacy webhook's `data.campaign` is only `{id, name}`: its first two (N_REF). */
 
 /* §8.1: all seven envelope members are required. IDs are only required to be
  * non-empty strings: no pattern is documented for them (D14 shows `team_...`). */
@@ -558,8 +560,8 @@ const inode_t camp_ib_error_nodes[IB_ERROR_NODES] = {
 const inode_t camp_ib_webhook_nodes[IB_WEBHOOK_NODES] = {
     /* N_WEBHOOK is replaced by its format's node when it opens */
     [N_WEBHOOK - N_WEBHOOK] = NODE(wh_v1_fields),
-    [N_SUMMARY - N_WEBHOOK] = NODE(summary_fields),
-    [N_REF - N_WEBHOOK] = NODE_FIRST(summary_fields, 2),
+    [N_SUMMARY - N_WEBHOOK] = NODE_FIRST(campaign_fields, SUMMARY_COUNT),
+    [N_REF - N_WEBHOOK] = NODE_FIRST(campaign_fields, 2),
     [N_WH_V1 - N_WEBHOOK] = NODE(wh_v1_fields),
     [N_WH_LEGACY - N_WEBHOOK] = NODE(wh_legacy_fields),
     [N_WH_V2 - N_WEBHOOK] = NODE_P(wh_v2_fields, camp_inbox_webhook_t, present, 1),

@@ -11,7 +11,9 @@
  * - a member's presence bit (packed beside its key) is in its object's present
  *   word, which the object has, and no two members of an object share one;
  * - an ID array member's rule says where its count is (one of the four array
- *   rules), an Outbox member's rule is one of the Outbox types. */
+ *   rules), an Outbox member's rule is one of the Outbox types;
+ * - the webhooks' summary campaign, the campaign table's first rows, names the same
+ *   members through the webhook family's pool as through the campaign family's. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -144,10 +146,33 @@ static void test_member_tables(void **state)
     assert_true(nodes >= sizeof families / sizeof families[0]);
 }
 
+/* The webhooks' summary campaign (N_SUMMARY) is the campaign table's first rows,
+ * read through the webhook family's pool: each row names there what it names in
+ * the campaign family's. */
+static void test_summary_rows(void **state)
+{
+    const inode_t *sum = &camp_ib_webhook_family.nodes[N_SUMMARY - camp_ib_webhook_family.first];
+    const inode_t *cam = &camp_ib_campaign_family.nodes[N_CAMPAIGN - camp_ib_campaign_family.first];
+    unsigned i;
+    (void)state;
+    assert_true(sum->n > 0u && sum->n < cam->n);
+    assert_ptr_equal(sum->t, cam->t);
+    for (i = 0; i < sum->n; i++) {
+        const ifield_t *m = &sum->t[i];
+        const char *a = camp_ib_key(pool_of(&camp_ib_webhook_family), m);
+        const char *b = camp_ib_key(pool_of(&camp_ib_campaign_family), m);
+        if (memcmp(a, b, m->key_len) != 0 || a[m->key_len] != '\0' || b[m->key_len] != '\0') {
+            fail_msg("summary member %u: \"%.*s\" in the webhook pool, \"%.*s\" in the campaign's",
+                     i, (int)m->key_len, a, (int)m->key_len, b);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_member_tables),
+        cmocka_unit_test(test_summary_rows),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
