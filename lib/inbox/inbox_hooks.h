@@ -74,6 +74,18 @@ static inline void other_is(const ictx_t *cx, isub_t *out, const void *b)
 #define IB_SHARED CAMP_NOINLINE
 #endif
 
+/* IB_BOTH: a helper both builds run alike. Where size is wanted, one copy for the
+ * two objects: an external function, defined in the decoding build's object
+ * (IB_BOTH_HERE); where speed is wanted, a static function of each, inlined into
+ * its caller. */
+#if CAMP_ENGINE_FAST_PATHS && defined(__OPTIMIZE__)
+#define IB_BOTH static
+#define IB_BOTH_HERE 1
+#else
+#define IB_BOTH CAMP_NOINLINE
+#define IB_BOTH_HERE IB_HOOKS_DECODE
+#endif
+
 /* A member name a hook looks up itself, in key pool P (`campaign`, `reply` or `rest`, the
  * pool of the family that runs the hook): the tables' own copy, so that a program
  * holds each name once. */
@@ -381,6 +393,20 @@ IB_APART static camp_status_t mapping_op(ictx_t *cx, iframe_t *f, const ifield_t
 
 /* ---- variables in segments (§3.4, D10) ----------------------------------------------------------------------------- */
 
+/* `first-name` is always available.
+ * - A legacy campaign that carries `customVariables`: the name must be one of its
+ *   keys (the pause page: anything else fails the campaign's validation).
+ * - Otherwise (v2 objects, sequence bodies and responses, legacy without the map)
+ *   the defining map is not in the document, so only the form is checked: a column
+ *   ID `custom_[0-9a-z]+` (the v2 flow). On receive a lower-case kebab-case name
+ *   (`company-name`, the legacy key form) is accepted too, because campaigns
+ *   created before the v2 flow may still use one; request bodies and encoding
+ *   accept only `first-name` and column IDs.
+ * Decoding and the struct walks alike (IB_BOTH); a failure is at no token:
+ * decoding's callers point it at the name in the document. */
+IB_BOTH camp_status_t camp_ib_check_variable(ictx_t *cx, const camp_inbox_campaign_t *c,
+                                             const camp_str_t *name);
+#if IB_BOTH_HERE
 static bool kebab_name(const camp_str_t *s)
 {
     size_t i;
@@ -404,17 +430,8 @@ static bool kebab_name(const camp_str_t *s)
     return !prev_dash;
 }
 
-/* `first-name` is always available.
- * - A legacy campaign that carries `customVariables`: the name must be one of its
- *   keys (the pause page: anything else fails the campaign's validation).
- * - Otherwise (v2 objects, sequence bodies and responses, legacy without the map)
- *   the defining map is not in the document, so only the form is checked: a column
- *   ID `custom_[0-9a-z]+` (the v2 flow). On receive a lower-case kebab-case name
- *   (`company-name`, the legacy key form) is accepted too, because campaigns
- *   created before the v2 flow may still use one; request bodies and encoding
- *   accept only `first-name` and column IDs. */
-static camp_status_t check_variable(ictx_t *cx, const camp_inbox_campaign_t *c,
-                                    const camp_str_t *name, int tok)
+IB_BOTH camp_status_t camp_ib_check_variable(ictx_t *cx, const camp_inbox_campaign_t *c,
+                                             const camp_str_t *name)
 {
     if (camp_ib_str_is(name, "first-name")) {
         return CAMP_OK;
@@ -428,7 +445,7 @@ static camp_status_t check_variable(ictx_t *cx, const camp_inbox_campaign_t *c,
             }
         }
         return camp_ib_fail_at(
-            cx, tok, CAMP_ERR_REFERENCE,
+            cx, -1, CAMP_ERR_REFERENCE,
             CAMP_RULE(I54,
                       "variable not defined: must be \"first-name\" or a key of customVariables"));
     }
@@ -439,11 +456,12 @@ static camp_status_t check_variable(ictx_t *cx, const camp_inbox_campaign_t *c,
         return CAMP_OK;
     }
     return camp_ib_fail_at(
-        cx, tok, CAMP_ERR_PATTERN,
+        cx, -1, CAMP_ERR_PATTERN,
         (cx->request || cx->strict)
             ? CAMP_RULE(I55, "variable must be \"first-name\" or a column ID ^custom_[0-9a-z]+$")
             : CAMP_RULE(I56, "variable must be \"first-name\", a column ID or a kebab-case name"));
 }
+#endif
 
 /* Decode: item @p k of array token @p arr, or -1. */
 static int item_at(const camp_json_doc_t *doc, int arr, size_t k)
@@ -489,7 +507,7 @@ IB_APART static camp_status_t campaign_variables(ictx_t *cx, const camp_inbox_ca
             if (g->type != CAMP_INBOX_SEGMENT_VARIABLE) {
                 continue;
             }
-            st = check_variable(cx, c, &g->text, -1);
+            st = camp_ib_check_variable(cx, c, &g->text);
             if (st != CAMP_OK) {
                 cx->u.d.fail_tok = legacy_segment_name(cx->u.d.doc, tok, i, j);
                 cx->u.d.fail_key = NULL;
@@ -918,8 +936,11 @@ IB_APART static camp_status_t lead_id_op(ictx_t *cx, const iframe_t *f, const if
 
 /* ---- webhooks -------------------------------------------------------------------------------------------------------- */
 
-/* §8.2 campaign-related v1 types; any other `resource.action` is kept raw. */
-static uint8_t event_of(const camp_str_t *type, bool legacy)
+/* §8.2 campaign-related v1 types; any other `resource.action` is kept raw. Decoding
+ * names a webhook's event, validation checks the struct's (IB_BOTH). */
+IB_BOTH uint8_t camp_ib_event_of(const camp_str_t *type, bool legacy);
+#if IB_BOTH_HERE
+IB_BOTH uint8_t camp_ib_event_of(const camp_str_t *type, bool legacy)
 {
     const char *names = legacy ? "targetContacted\0targetFollowUpSent\0targetReplied"
                                : "campaign.created\0campaign.started\0campaign.paused\0"
@@ -938,6 +959,7 @@ static uint8_t event_of(const camp_str_t *type, bool legacy)
     }
     return CAMP_INBOX_EVENT_OTHER;
 }
+#endif
 
 static bool is_target(uint8_t event)
 {
@@ -978,7 +1000,7 @@ static camp_status_t webhook_open_decode(ictx_t *cx, iframe_t *f)
     if (st != CAMP_OK || a->type.len == 0) {
         return st; /* an empty type is reported by the member walk */
     }
-    a->event = event_of(&a->type, legacy);
+    a->event = camp_ib_event_of(&a->type, legacy);
     if (legacy && a->event == CAMP_INBOX_EVENT_OTHER) {
         return camp_ib_fail_at(
             cx, type_tok, CAMP_ERR_ENUM,
@@ -1373,12 +1395,12 @@ static camp_status_t seg_variable_close(ictx_t *cx, const iframe_t *f)
         if (cx->campaign != NULL && cx->campaign->shape == CAMP_INBOX_SHAPE_LEGACY) {
             return CAMP_OK;
         }
-        st = check_variable(cx, cx->campaign, &a->text, -1);
+        st = camp_ib_check_variable(cx, cx->campaign, &a->text);
         return (st != CAMP_OK) ? variable_at(cx, f->u.d.tok, st) : CAMP_OK;
     }
     mark = cx->u.s.path.need;
     camp_path_key(&cx->u.s.path, IB_NAME(campaign, name), 4);
-    st = check_variable(cx, cx->campaign, &a->text, -1);
+    st = camp_ib_check_variable(cx, cx->campaign, &a->text);
     if (st == CAMP_OK) { /* a failure keeps its path: it is the caller's diag */
         camp_path_cut(&cx->u.s.path, mark);
     }
@@ -1418,7 +1440,7 @@ static camp_status_t webhook_close(ictx_t *cx, const iframe_t *f)
 {
     const camp_inbox_webhook_t *a = (const camp_inbox_webhook_t *)f->a;
     bool legacy = (a->format == CAMP_INBOX_WEBHOOK_LEGACY);
-    if (ib_op(cx) == OP_VALIDATE && event_of(&a->type, legacy) != a->event) {
+    if (ib_op(cx) == OP_VALIDATE && camp_ib_event_of(&a->type, legacy) != a->event) {
         camp_path_key(&cx->u.s.path, legacy ? IB_NAME(rest, event) : IB_NAME(rest, type),
                       legacy ? 5 : 4);
         return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
