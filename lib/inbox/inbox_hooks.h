@@ -105,6 +105,72 @@ CAMP_NOINLINE static camp_status_t missing(ictx_t *cx, int obj, const char *key)
                                CAMP_RULE(I40, "required field missing"));
 }
 
+/* The failures a campaign's hooks report at a token (decoding) or at the path (the
+ * struct walks), by number (HF_*): a call passes the number, a byte, where a pointer
+ * to the rule's text costs a word of the literal pool at each call. The texts (ids
+ * for small targets, see CAMP_RULE) sit back to back in one string and the statuses
+ * in one table, one copy for both builds (IB_BOTH). */
+/* clang-format off */
+#define IB_HOOK_FAILURES(X)                                                                        \
+    X(HF_DUPLICATE, I43, CAMP_ERR_INVALID, "duplicate key")                                        \
+    X(HF_SOURCE_COLUMN, I51, CAMP_ERR_PATTERN, "source column must match ^custom_[0-9a-z]+$")      \
+    X(HF_TARGET_COLUMN, I30, CAMP_ERR_PATTERN, "must match ^custom_[0-9a-z]+$")                    \
+    X(HF_LIST_OUTSIDE, I92, CAMP_ERR_INTERNAL, "list outside its rules")                           \
+    X(HF_UNDEFINED_VARIABLE, I54, CAMP_ERR_REFERENCE,                                              \
+      "variable not defined: must be \"first-name\" or a key of customVariables")                  \
+    X(HF_STRICT_VARIABLE, I55, CAMP_ERR_PATTERN,                                                   \
+      "variable must be \"first-name\" or a column ID ^custom_[0-9a-z]+$")                          \
+    X(HF_VARIABLE, I56, CAMP_ERR_PATTERN,                                                          \
+      "variable must be \"first-name\", a column ID or a kebab-case name")                          \
+    X(HF_NO_OPTION, I57, CAMP_ERR_LENGTH, "at least one option required")                          \
+    X(HF_SEGMENT_OUTSIDE, I60, CAMP_ERR_INTERNAL, "segment outside a sequence")                    \
+    X(HF_SHAPES, I71, CAMP_ERR_INVALID, "legacy-shape member in a v2-shape campaign (D2)")         \
+    X(HF_STEP_TYPE, I06, CAMP_ERR_ENUM, "step type must be message, delay or likeTweet")           \
+    X(HF_SEGMENT_TYPE, I07, CAMP_ERR_ENUM, "segment type must be static, variable or variation")   \
+    X(HF_UPDATED_NULL, I36, CAMP_ERR_TYPE, "must be an RFC 3339 date-time")                        \
+    X(HF_WINDOW, I77, CAMP_ERR_SCHEDULE, "start must be less than end")                            \
+    X(HF_SEGMENTS_OUTSIDE, I81, CAMP_ERR_INTERNAL, "segments outside a sequence")                  \
+    X(HF_DAY_KEY, I85, CAMP_ERR_SCHEDULE, "day key must be \"0\"..\"6\"")                            \
+    X(HF_DAY_TWICE, I86, CAMP_ERR_SCHEDULE, "duplicate day key")                                   \
+    X(HF_EMPTY_VARIABLE, I88, CAMP_ERR_INVALID, "variable name must not be empty")
+/* clang-format on */
+#define HF_NAME(name, id, st, text) name,
+enum {
+    IB_HOOK_FAILURES(HF_NAME) HF_COUNT
+};
+
+/* Failure @p f (HF_*) at token @p tok (decoding; -1: none, the struct walks: their
+ * path). */
+IB_BOTH camp_status_t camp_ib_hook_fail(ictx_t *cx, int tok, unsigned f);
+#if IB_BOTH_HERE
+#define HF_STATUS(name, id, st, text) (uint8_t)(st),
+#if CAMP_DIAG_TEXT
+#define HF_TEXT(name, id, st, text) text "\0"
+#else
+#define HF_TEXT(name, id, st, text) #id "\0"
+typedef char ib_hook_ids_four_bytes_each
+    [(sizeof(IB_HOOK_FAILURES(HF_TEXT)) == ((4u * (size_t)HF_COUNT) + 1u)) ? 1 : -1];
+#endif
+IB_BOTH camp_status_t camp_ib_hook_fail(ictx_t *cx, int tok, unsigned f)
+{
+    static const uint8_t statuses[HF_COUNT] = {IB_HOOK_FAILURES(HF_STATUS)};
+    static const char rules[] = IB_HOOK_FAILURES(HF_TEXT);
+    const char *rule = rules;
+#if CAMP_DIAG_TEXT
+    unsigned skip = f;
+    while (skip > 0u) { /* past f NULs */
+        if (*rule == '\0') {
+            skip--;
+        }
+        rule++;
+    }
+#else
+    rule += 4u * f; /* every id is three bytes and its NUL (checked at build) */
+#endif
+    return camp_ib_fail_at(cx, tok, (camp_status_t)statuses[f], rule);
+}
+#endif
+
 /* Struct walks: a count of the struct above its capacity @p rule names: unequal to
  * equality, CAMP_ERR_CAPACITY (at the path, @p count needed) to the others. */
 CAMP_NOINLINE static camp_status_t walk_capacity(ictx_t *cx, const char *rule, size_t count)
@@ -123,7 +189,7 @@ CAMP_NOINLINE static camp_status_t walk_invalid(ictx_t *cx, const char *rule)
  * map ambiguous. */
 CAMP_NOINLINE static camp_status_t duplicate_key(ictx_t *cx)
 {
-    return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID, CAMP_RULE(I43, "duplicate key"));
+    return camp_ib_hook_fail(cx, -1, HF_DUPLICATE);
 }
 
 /* Decode: whether string @p s equals one before it among the strings from @p first
@@ -197,19 +263,17 @@ static IB_MAPPINGS camp_status_t mappings_decode(ictx_t *cx, int tok, camp_inbox
             return st;
         }
         if (seen_before(&first->source, sizeof *m, &m->source)) {
-            return camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, CAMP_RULE(I43, "duplicate key"));
+            return camp_ib_hook_fail(cx, key + 1, HF_DUPLICATE);
         }
         if (!camp_valid_column_id(m->source.ptr, m->source.len)) {
-            return camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN,
-                                   CAMP_RULE(I51, "source column must match ^custom_[0-9a-z]+$"));
+            return camp_ib_hook_fail(cx, key + 1, HF_SOURCE_COLUMN);
         }
         st = camp_ib_get_str(cx, key + 1, &m->target);
         if (st != CAMP_OK) {
             return st;
         }
         if (!camp_valid_column_id(m->target.ptr, m->target.len)) {
-            return camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN,
-                                   CAMP_RULE(I30, "must match ^custom_[0-9a-z]+$"));
+            return camp_ib_hook_fail(cx, key + 1, HF_TARGET_COLUMN);
         }
         k++;
     }
@@ -230,12 +294,10 @@ static camp_status_t mappings_validate(ictx_t *cx, const camp_inbox_column_map_t
             return st;
         }
         if (!camp_valid_column_id(m[i].source.ptr, m[i].source.len)) {
-            return camp_ib_fail_at(cx, -1, CAMP_ERR_PATTERN,
-                                   CAMP_RULE(I51, "source column must match ^custom_[0-9a-z]+$"));
+            return camp_ib_hook_fail(cx, -1, HF_SOURCE_COLUMN);
         }
         if (m[i].target.ptr == NULL || !camp_valid_column_id(m[i].target.ptr, m[i].target.len)) {
-            return camp_ib_fail_at(cx, -1, CAMP_ERR_PATTERN,
-                                   CAMP_RULE(I30, "must match ^custom_[0-9a-z]+$"));
+            return camp_ib_hook_fail(cx, -1, HF_TARGET_COLUMN);
         }
         if (seen_before(&m[0].source, sizeof *m, &m[i].source)) {
             return duplicate_key(cx);
@@ -348,8 +410,7 @@ IB_APART static camp_status_t mapping_op(ictx_t *cx, iframe_t *f, const ifield_t
     (void)m;
     (void)out;
     if (arr == NULL) {
-        return camp_ib_fail_at(cx, tok, CAMP_ERR_INTERNAL,
-                               CAMP_RULE(I92, "list outside its rules"));
+        return camp_ib_hook_fail(cx, tok, HF_LIST_OUTSIDE);
     }
     ra = (camp_inbox_rules_t *)arr->a;
     switch (ib_op(cx)) {
@@ -444,10 +505,7 @@ IB_BOTH camp_status_t camp_ib_check_variable(ictx_t *cx, const camp_inbox_campai
                 return CAMP_OK;
             }
         }
-        return camp_ib_fail_at(
-            cx, -1, CAMP_ERR_REFERENCE,
-            CAMP_RULE(I54,
-                      "variable not defined: must be \"first-name\" or a key of customVariables"));
+        return camp_ib_hook_fail(cx, -1, HF_UNDEFINED_VARIABLE);
     }
     if (camp_valid_column_id(name->ptr, name->len)) {
         return CAMP_OK;
@@ -455,11 +513,8 @@ IB_BOTH camp_status_t camp_ib_check_variable(ictx_t *cx, const camp_inbox_campai
     if (!cx->request && !cx->strict && kebab_name(name)) {
         return CAMP_OK;
     }
-    return camp_ib_fail_at(
-        cx, -1, CAMP_ERR_PATTERN,
-        (cx->request || cx->strict)
-            ? CAMP_RULE(I55, "variable must be \"first-name\" or a column ID ^custom_[0-9a-z]+$")
-            : CAMP_RULE(I56, "variable must be \"first-name\", a column ID or a kebab-case name"));
+    return camp_ib_hook_fail(cx, -1,
+                             (cx->request || cx->strict) ? HF_STRICT_VARIABLE : HF_VARIABLE);
 }
 #endif
 
@@ -533,8 +588,7 @@ static camp_status_t options_decode(ictx_t *cx, camp_inbox_sequence_t *sa, camp_
     }
     /* [derived] "one is chosen per message": a variation needs an option. */
     if (n < 1) {
-        st = camp_ib_fail_at(cx, tok, CAMP_ERR_LENGTH,
-                             CAMP_RULE(I57, "at least one option required"));
+        st = camp_ib_hook_fail(cx, tok, HF_NO_OPTION);
         camp_ib_fail_limits(cx, 1, INT64_MAX);
         return st;
     }
@@ -559,8 +613,7 @@ static camp_status_t options_validate(ictx_t *cx, const camp_inbox_sequence_t *s
                                       const camp_inbox_segment_t *a)
 {
     if (a->option_count < 1) {
-        camp_status_t st = camp_ib_fail_at(cx, -1, CAMP_ERR_LENGTH,
-                                           CAMP_RULE(I57, "at least one option required"));
+        camp_status_t st = camp_ib_hook_fail(cx, -1, HF_NO_OPTION);
         camp_ib_fail_limits(cx, 1, INT64_MAX);
         return st;
     }
@@ -595,8 +648,7 @@ CAMP_NOINLINE static camp_status_t options_op(ictx_t *cx, const iframe_t *f, int
     camp_inbox_sequence_t *sa = sequence_of(cx, &sb);
     camp_inbox_segment_t *a = (camp_inbox_segment_t *)f->a;
     if (sa == NULL) {
-        return camp_ib_fail_at(cx, tok, CAMP_ERR_INTERNAL,
-                               CAMP_RULE(I60, "segment outside a sequence"));
+        return camp_ib_hook_fail(cx, tok, HF_SEGMENT_OUTSIDE);
     }
     switch (ib_op(cx)) {
     case OP_DECODE: return options_decode(cx, sa, a, tok);
@@ -667,7 +719,7 @@ CAMP_NOINLINE static camp_status_t group_decode(ictx_t *cx, camp_inbox_rules_upd
         return st;
     }
     if (seen_before(&a->groups[0].list_id, sizeof *g, &g->list_id)) {
-        return camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID, CAMP_RULE(I43, "duplicate key"));
+        return camp_ib_hook_fail(cx, key + 1, HF_DUPLICATE);
     }
     if (!camp_valid_inbox_id(g->list_id.ptr, g->list_id.len)) {
         return camp_ib_fail_at(cx, key + 1, CAMP_ERR_PATTERN,
@@ -1091,8 +1143,7 @@ camp_status_t camp_ib_shape_member(ictx_t *cx, const ifield_t *m, int v)
         return CAMP_OK;
     }
     if ((v2 && cx->shape == CAMP_INBOX_SHAPE_LEGACY) || (!v2 && cx->shape == CAMP_INBOX_SHAPE_V2)) {
-        return camp_ib_fail_at(cx, v2 ? cx->u.d.legacy_tok : v, CAMP_ERR_INVALID,
-                               CAMP_RULE(I71, "legacy-shape member in a v2-shape campaign (D2)"));
+        return camp_ib_hook_fail(cx, v2 ? cx->u.d.legacy_tok : v, HF_SHAPES);
     }
     if (!v2 && cx->u.d.legacy_tok < 0) {
         cx->u.d.legacy_tok = v;
@@ -1160,16 +1211,11 @@ static camp_status_t type_read(ictx_t *cx, iframe_t *f, int ty)
     type = camp_ib_enum_lookup(f->node == N_SEG_STATIC ? E_SEGMENT : E_STEP, s.ptr, s.len);
     if (f->node != N_SEG_STATIC) {
         ((camp_inbox_step_t *)f->a)->type = type;
-        return (type != 0) ? CAMP_OK
-                           : camp_ib_fail_at(cx, ty, CAMP_ERR_ENUM,
-                                             CAMP_RULE(I06, "step type must be message, delay or "
-                                                            "likeTweet"));
+        return (type != 0) ? CAMP_OK : camp_ib_hook_fail(cx, ty, HF_STEP_TYPE);
     }
     ((camp_inbox_segment_t *)f->a)->type = type;
     if (type == 0) {
-        return camp_ib_fail_at(
-            cx, ty, CAMP_ERR_ENUM,
-            CAMP_RULE(I07, "segment type must be static, variable or variation"));
+        return camp_ib_hook_fail(cx, ty, HF_SEGMENT_TYPE);
     }
     f->node = (uint8_t)(N_SEG_STATIC - CAMP_INBOX_SEGMENT_STATIC + type); /* type is 1..3 */
     return CAMP_OK;
@@ -1190,14 +1236,16 @@ CAMP_NOINLINE static camp_status_t type_decode(ictx_t *cx, iframe_t *f)
 }
 
 /* Struct walks: the type byte of a step or segment, @p type (@p other: the other
- * struct's, equal; NULL when there is none), one of enum @p e's values. */
+ * struct's, equal; NULL when there is none), one of enum @p e's values (@p f: the
+ * failure of another value). */
 static camp_status_t variant_type(ictx_t *cx, uint8_t type, const uint8_t *other, unsigned e,
-                                  const char *rule)
+                                  unsigned f)
 {
     if (ib_op(cx) == OP_VALIDATE && (type == 0 || type > camp_ib_enum_count(e))) {
         camp_path_key(&cx->u.s.path, IB_NAME(campaign, type), 4);
-        return camp_ib_fail_at(cx, -1, type == 0 ? CAMP_ERR_REQUIRED : CAMP_ERR_ENUM,
-                               type == 0 ? CAMP_RULE(I40, "required field missing") : rule);
+        return (type == 0) ? camp_ib_fail_at(cx, -1, CAMP_ERR_REQUIRED,
+                                             CAMP_RULE(I40, "required field missing"))
+                           : camp_ib_hook_fail(cx, -1, f);
     }
     if (ib_op(cx) == OP_EQUAL && (other == NULL || type != *other)) {
         return NOT_EQUAL;
@@ -1211,7 +1259,7 @@ static camp_status_t step_open(ictx_t *cx, const iframe_t *f)
     const camp_inbox_step_t *b =
         (ib_op(cx) == OP_EQUAL) ? (const camp_inbox_step_t *)f->u.s.b : NULL;
     return variant_type(cx, ((const camp_inbox_step_t *)f->a)->type, (b != NULL) ? &b->type : NULL,
-                        E_STEP, CAMP_RULE(I06, "step type must be message, delay or likeTweet"));
+                        E_STEP, HF_STEP_TYPE);
 }
 
 /* Struct walks: a segment's type, and its node. */
@@ -1221,8 +1269,7 @@ static camp_status_t segment_open(ictx_t *cx, iframe_t *f)
     const camp_inbox_segment_t *b =
         (ib_op(cx) == OP_EQUAL) ? (const camp_inbox_segment_t *)f->u.s.b : NULL;
     camp_status_t st =
-        variant_type(cx, a->type, (b != NULL) ? &b->type : NULL, E_SEGMENT,
-                     CAMP_RULE(I07, "segment type must be static, variable or variation"));
+        variant_type(cx, a->type, (b != NULL) ? &b->type : NULL, E_SEGMENT, HF_SEGMENT_TYPE);
     if (st != CAMP_OK) {
         return st;
     }
@@ -1350,8 +1397,8 @@ static camp_status_t leads_family_open(ictx_t *cx, iframe_t *f)
  * summary shape. */
 IB_APART static camp_status_t updated_null(ictx_t *cx, int obj)
 {
-    return camp_ib_fail_at(cx, camp_json_member(cx->u.d.doc, obj, IB_NAME(campaign, updatedAt)),
-                           CAMP_ERR_TYPE, CAMP_RULE(I36, "must be an RFC 3339 date-time"));
+    return camp_ib_hook_fail(cx, camp_json_member(cx->u.d.doc, obj, IB_NAME(campaign, updatedAt)),
+                             HF_UPDATED_NULL);
 }
 
 static camp_status_t campaign_close(ictx_t *cx, iframe_t *f)
@@ -1426,8 +1473,7 @@ static camp_status_t window_close(ictx_t *cx, const iframe_t *f)
     const camp_day_window_t *d = (const camp_day_window_t *)f->a;
     if (d->start >= d->end) {
         camp_status_t st =
-            camp_ib_fail_at(cx, ib_op(cx) == OP_DECODE ? f->u.d.tok : -1, CAMP_ERR_SCHEDULE,
-                            CAMP_RULE(I77, "start must be less than end"));
+            camp_ib_hook_fail(cx, ib_op(cx) == OP_DECODE ? f->u.d.tok : -1, HF_WINDOW);
         camp_ib_fail_limits(cx, 0, 1440);
         return st;
     }
@@ -1617,8 +1663,7 @@ static camp_status_t segments_sub(ictx_t *cx, camp_inbox_step_t *a, const camp_i
     other_is(cx, out, b);
     out->node = N_SEG_STATIC;
     if (q == NULL) {
-        return camp_ib_fail_at(cx, v, CAMP_ERR_INTERNAL,
-                               CAMP_RULE(I81, "segments outside a sequence"));
+        return camp_ib_hook_fail(cx, v, HF_SEGMENTS_OUTSIDE);
     }
     switch (ib_op(cx)) {
     case OP_DECODE: {
@@ -1763,13 +1808,11 @@ CAMP_NOINLINE static camp_status_t hours_item(ictx_t *cx, const iframe_t *f, uin
             return st;
         }
         if (k.len != 1 || k.ptr[0] < '0' || k.ptr[0] > '6') {
-            return camp_ib_fail_at(cx, key + 1, CAMP_ERR_SCHEDULE,
-                                   CAMP_RULE(I85, "day key must be \"0\"..\"6\""));
+            return camp_ib_hook_fail(cx, key + 1, HF_DAY_KEY);
         }
         d = k.ptr[0] - '0';
         if (w->day[d].has_window) {
-            return camp_ib_fail_at(cx, key + 1, CAMP_ERR_SCHEDULE,
-                                   CAMP_RULE(I86, "duplicate day key"));
+            return camp_ib_hook_fail(cx, key + 1, HF_DAY_TWICE);
         }
         w->day[d].has_window = true;
         *a = &w->day[d];
@@ -1846,10 +1889,8 @@ CAMP_NOINLINE static camp_status_t variables_item(ictx_t *cx, const iframe_t *f,
         /* an empty name is never met twice: the first one ends the decoding */
         if (st == CAMP_OK &&
             (v->name.len == 0 || seen_before(&c->variables[0].name, sizeof *v, &v->name))) {
-            st = camp_ib_fail_at(cx, key + 1, CAMP_ERR_INVALID,
-                                 (v->name.len == 0)
-                                     ? CAMP_RULE(I88, "variable name must not be empty")
-                                     : CAMP_RULE(I43, "duplicate key"));
+            st = camp_ib_hook_fail(cx, key + 1,
+                                   (v->name.len == 0) ? HF_EMPTY_VARIABLE : HF_DUPLICATE);
         }
         c->variable_count = (uint16_t)(i + 1u);
         break;
@@ -1857,8 +1898,7 @@ CAMP_NOINLINE static camp_status_t variables_item(ictx_t *cx, const iframe_t *f,
         camp_path_key(&cx->u.s.path, v->name.ptr != NULL ? v->name.ptr : "", v->name.len);
         st = camp_ib_check_key(cx, &v->name);
         if (st == CAMP_OK && v->name.len == 0) {
-            st = camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
-                                 CAMP_RULE(I88, "variable name must not be empty"));
+            st = camp_ib_hook_fail(cx, -1, HF_EMPTY_VARIABLE);
         }
         if (st == CAMP_OK && seen_before(&c->variables[0].name, sizeof *v, &v->name)) {
             st = duplicate_key(cx);
