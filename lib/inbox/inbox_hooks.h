@@ -863,13 +863,18 @@ IB_APART static camp_status_t ids_full(ictx_t *cx, int tok, int obj)
                                  total);
 }
 
-static camp_status_t bad_count(ictx_t *cx, int tok)
+/* An add-leads array's count outside 1..2000, at token @p tok (decoding) or the
+ * path (validation: -1), one copy for both builds (IB_BOTH). */
+IB_BOTH camp_status_t camp_ib_bad_count(ictx_t *cx, int tok);
+#if IB_BOTH_HERE
+IB_BOTH camp_status_t camp_ib_bad_count(ictx_t *cx, int tok)
 {
     camp_status_t st =
         camp_ib_fail_at(cx, tok, CAMP_ERR_LENGTH, CAMP_RULE(I64, "array length must be 1..2000"));
     camp_ib_fail_limits(cx, LEADS_MIN, LEADS_MAX);
     return st;
 }
+#endif
 
 /* One identifier array decoded into the pool (1..2000 non-empty strings). */
 static camp_status_t ids_decode(ictx_t *cx, camp_inbox_leads_add_t *a, camp_inbox_id_span_t *s,
@@ -883,7 +888,7 @@ static camp_status_t ids_decode(ictx_t *cx, camp_inbox_leads_add_t *a, camp_inbo
     }
     /* the API limit first: 2001 is a LENGTH error even below the capacity */
     if (n < LEADS_MIN || n > LEADS_MAX) {
-        return bad_count(cx, tok);
+        return camp_ib_bad_count(cx, tok);
     }
     if ((size_t)a->id_count + (size_t)n > CAMP_MAX_LEAD_IDS) {
         return ids_full(cx, tok, obj);
@@ -910,7 +915,7 @@ static camp_status_t ids_validate(ictx_t *cx, const camp_inbox_leads_add_t *a,
                                   const camp_inbox_id_span_t *s)
 {
     if (s->count < LEADS_MIN || s->count > LEADS_MAX) {
-        return bad_count(cx, -1);
+        return camp_ib_bad_count(cx, -1);
     }
     if (a->id_count > CAMP_MAX_LEAD_IDS || (size_t)s->first + s->count > a->id_count) {
         return camp_ib_fail_at(cx, -1, CAMP_ERR_INVALID,
@@ -2022,7 +2027,7 @@ static camp_status_t leads_decode(ictx_t *cx, int v, isub_t *out)
         return st;
     }
     if (n < LEADS_MIN || n > LEADS_MAX) {
-        return bad_count(cx, v);
+        return camp_ib_bad_count(cx, v);
     }
     return array_of(cx, v, (size_t)n, CAMP_MAX_LEAD_OBJECTS,
                     CAMP_RULE(I91, "more leads than CAMP_MAX_LEAD_OBJECTS"), (size_t)n, out);
@@ -2040,7 +2045,7 @@ static camp_status_t leads_sub(ictx_t *cx, iframe_t *f, int v, isub_t *out)
         return leads_decode(cx, v, out);
     }
     if (ib_op(cx) == OP_VALIDATE && (a->lead_count < LEADS_MIN || a->lead_count > LEADS_MAX)) {
-        return bad_count(cx, -1);
+        return camp_ib_bad_count(cx, -1);
     }
     if (a->lead_count > CAMP_MAX_LEAD_OBJECTS ||
         (ib_op(cx) == OP_EQUAL && (b == NULL || a->lead_count != b->lead_count))) {
