@@ -105,11 +105,12 @@ CAMP_NOINLINE static camp_status_t missing(ictx_t *cx, int obj, const char *key)
                                CAMP_RULE(I40, "required field missing"));
 }
 
-/* The failures a campaign's hooks report at a token (decoding) or at the path (the
- * struct walks), by number (HF_*): a call passes the number, a byte, where a pointer
- * to the rule's text costs a word of the literal pool at each call. The texts (ids
- * for small targets, see CAMP_RULE) sit back to back in one string and the statuses
- * in one table, one copy for both builds (IB_BOTH). */
+/* The failures the hooks report most (a campaign's, and the capacities of the
+ * arrays and pools) at a token (decoding) or at the path (the struct walks), by
+ * number (HF_*): a call passes the number, a byte, where a pointer to the rule's
+ * text costs a word of the literal pool at each call. The texts (ids for small
+ * targets, see CAMP_RULE) sit back to back in one string and the statuses in one
+ * table, one copy for both builds (IB_BOTH). */
 /* clang-format off */
 #define IB_HOOK_FAILURES(X)                                                                        \
     X(HF_DUPLICATE, I43, CAMP_ERR_INVALID, "duplicate key")                                        \
@@ -132,7 +133,18 @@ CAMP_NOINLINE static camp_status_t missing(ictx_t *cx, int obj, const char *key)
     X(HF_SEGMENTS_OUTSIDE, I81, CAMP_ERR_INTERNAL, "segments outside a sequence")                  \
     X(HF_DAY_KEY, I85, CAMP_ERR_SCHEDULE, "day key must be \"0\"..\"6\"")                            \
     X(HF_DAY_TWICE, I86, CAMP_ERR_SCHEDULE, "duplicate day key")                                   \
-    X(HF_EMPTY_VARIABLE, I88, CAMP_ERR_INVALID, "variable name must not be empty")
+    X(HF_EMPTY_VARIABLE, I88, CAMP_ERR_INVALID, "variable name must not be empty")                 \
+    X(HF_SEGMENTS_FULL, I82, CAMP_ERR_CAPACITY, "more segments than CAMP_MAX_SEGMENTS")            \
+    X(HF_OPTIONS_FULL, I58, CAMP_ERR_CAPACITY, "more options than CAMP_MAX_VARIATION_OPTIONS")     \
+    X(HF_LISTS_FULL, I63, CAMP_ERR_CAPACITY, "more lists than CAMP_MAX_LISTS")                     \
+    X(HF_MAPPINGS_FULL, I52, CAMP_ERR_CAPACITY,                                                    \
+      "more column mappings than CAMP_MAX_COLUMN_MAPPINGS")                                        \
+    X(HF_STEPS_FULL, I79, CAMP_ERR_CAPACITY, "more steps than CAMP_MAX_STEPS")                     \
+    X(HF_VARIABLES_FULL, I87, CAMP_ERR_CAPACITY,                                                   \
+      "more custom variables than CAMP_MAX_CUSTOM_VARIABLES")                                      \
+    X(HF_AUTOMATIONS_FULL, I89, CAMP_ERR_CAPACITY, "more automations than CAMP_MAX_AUTOMATIONS")   \
+    X(HF_PAGE_FULL, I90, CAMP_ERR_CAPACITY, "more campaigns than CAMP_MAX_PAGE_ITEMS")             \
+    X(HF_LEADS_FULL, I91, CAMP_ERR_CAPACITY, "more leads than CAMP_MAX_LEAD_OBJECTS")
 /* clang-format on */
 #define HF_NAME(name, id, st, text) name,
 enum {
@@ -142,6 +154,8 @@ enum {
 /* Failure @p f (HF_*) at token @p tok (decoding; -1: none, the struct walks: their
  * path). */
 IB_BOTH camp_status_t camp_ib_hook_fail(ictx_t *cx, int tok, unsigned f);
+/* The same for a capacity failure (HF_*_FULL), with the count @p needed. */
+IB_BOTH camp_status_t camp_ib_hook_capacity(ictx_t *cx, int tok, unsigned f, size_t needed);
 #if IB_BOTH_HERE
 #define HF_STATUS(name, id, st, text) (uint8_t)(st),
 #if CAMP_DIAG_TEXT
@@ -169,13 +183,20 @@ IB_BOTH camp_status_t camp_ib_hook_fail(ictx_t *cx, int tok, unsigned f)
 #endif
     return camp_ib_fail_at(cx, tok, (camp_status_t)statuses[f], rule);
 }
+
+IB_BOTH camp_status_t camp_ib_hook_capacity(ictx_t *cx, int tok, unsigned f, size_t needed)
+{
+    camp_status_t st = camp_ib_hook_fail(cx, tok, f); /* CAMP_ERR_CAPACITY */
+    camp_ib_fail_needed(cx, (int64_t)needed);
+    return st;
+}
 #endif
 
-/* Struct walks: a count of the struct above its capacity @p rule names: unequal to
- * equality, CAMP_ERR_CAPACITY (at the path, @p count needed) to the others. */
-CAMP_NOINLINE static camp_status_t walk_capacity(ictx_t *cx, const char *rule, size_t count)
+/* Struct walks: a count of the struct above the capacity of failure @p f (HF_*_FULL):
+ * unequal to equality, CAMP_ERR_CAPACITY (at the path, @p count needed) to the others. */
+CAMP_NOINLINE static camp_status_t walk_capacity(ictx_t *cx, unsigned f, size_t count)
 {
-    return ib_op(cx) == OP_EQUAL ? NOT_EQUAL : camp_ib_fail_capacity(cx, -1, rule, count);
+    return ib_op(cx) == OP_EQUAL ? NOT_EQUAL : camp_ib_hook_capacity(cx, -1, f, count);
 }
 
 /* Struct walks: a variant byte of the struct out of its range: unequal to
@@ -347,13 +368,18 @@ CAMP_NOINLINE static size_t item_sizes(const camp_json_doc_t *doc, int arr, cons
     return total;
 }
 
-/* The pools pool_full() reports, in the order of its rule texts. */
+/* The pools pool_full() reports, in the order of their failures (HF_*_FULL). */
 enum {
     POOL_SEGMENTS = 0,
     POOL_OPTIONS,
     POOL_LISTS,
     POOL_MAPPINGS
 };
+typedef char ib_pools_follow_failures[(HF_OPTIONS_FULL == HF_SEGMENTS_FULL + POOL_OPTIONS &&
+                                       HF_LISTS_FULL == HF_SEGMENTS_FULL + POOL_LISTS &&
+                                       HF_MAPPINGS_FULL == HF_SEGMENTS_FULL + POOL_MAPPINGS)
+                                          ? 1
+                                          : -1];
 
 /* Decode: pool @p pool is full at @p tok; needed, counted in the document: for the
  * segment and option pools, what the whole steps array cx->u.d.steps_tok needs; for
@@ -363,11 +389,6 @@ enum {
  * the hook that finds the pool full. */
 CAMP_NOINLINE static camp_status_t pool_full(ictx_t *cx, int tok, unsigned pool)
 {
-    static const char *const rules[4] = {
-        CAMP_RULE(I82, "more segments than CAMP_MAX_SEGMENTS"),
-        CAMP_RULE(I58, "more options than CAMP_MAX_VARIATION_OPTIONS"),
-        CAMP_RULE(I63, "more lists than CAMP_MAX_LISTS"),
-        CAMP_RULE(I52, "more column mappings than CAMP_MAX_COLUMN_MAPPINGS")};
     const camp_json_doc_t *doc = cx->u.d.doc;
     size_t total = 0;
     if (pool >= POOL_LISTS) {
@@ -393,7 +414,7 @@ CAMP_NOINLINE static camp_status_t pool_full(ictx_t *cx, int tok, unsigned pool)
             }
         }
     }
-    return camp_ib_fail_capacity(cx, tok, rules[pool], total);
+    return camp_ib_hook_capacity(cx, tok, HF_SEGMENTS_FULL + pool, total);
 }
 
 /* `columnMapping` of one v2 synced list (level @p f, its rules the array level below),
@@ -674,8 +695,7 @@ IB_APART static camp_status_t groups_full(ictx_t *cx, int tok)
             total += (size_t)camp_json_size(cx->u.d.doc, key + 1);
         }
     }
-    return camp_ib_fail_capacity(
-        cx, tok, CAMP_RULE(I52, "more column mappings than CAMP_MAX_COLUMN_MAPPINGS"), total);
+    return camp_ib_hook_capacity(cx, tok, HF_MAPPINGS_FULL, total);
 }
 
 static camp_status_t group_validate(ictx_t *cx, const camp_inbox_rules_update_t *a,
@@ -749,8 +769,7 @@ CAMP_NOINLINE static camp_status_t column_mappings_decode(ictx_t *cx, camp_inbox
     }
     n = camp_json_size(cx->u.d.doc, tok);
     if (n > CAMP_MAX_LISTS) {
-        return camp_ib_fail_capacity(cx, tok, CAMP_RULE(I63, "more lists than CAMP_MAX_LISTS"),
-                                     (size_t)n);
+        return camp_ib_hook_capacity(cx, tok, HF_LISTS_FULL, (size_t)n);
     }
     cx->u.d.scan_tok = tok; /* the groups share the pool (its sizing) */
     key = camp_json_first(cx->u.d.doc, tok);
@@ -817,7 +836,7 @@ IB_APART static camp_status_t column_mappings_op(ictx_t *cx, camp_inbox_rules_up
         return column_mappings_decode(cx, a, tok);
     }
     if (a->group_count > CAMP_MAX_LISTS || a->mapping_count > CAMP_MAX_COLUMN_MAPPINGS) {
-        return walk_capacity(cx, CAMP_RULE(I63, "more lists than CAMP_MAX_LISTS"), a->group_count);
+        return walk_capacity(cx, HF_LISTS_FULL, a->group_count);
     }
     if (ib_op(cx) == OP_EQUAL) {
         return groups_equal(a, b) ? CAMP_OK : NOT_EQUAL;
@@ -1554,12 +1573,13 @@ static camp_status_t webhook_family_close(ictx_t *cx, iframe_t *f)
 
 /* ---- nested members ---------------------------------------------------------------------------------------------------------------- */
 
-/* Arrays of objects: count (decode: the array's size) and capacity. */
-static camp_status_t array_of(ictx_t *cx, int v, size_t count, size_t cap, const char *cap_text,
+/* Arrays of objects: count (decode: the array's size) and capacity (@p f: its
+ * failure, HF_*_FULL). */
+static camp_status_t array_of(ictx_t *cx, int v, size_t count, size_t cap, unsigned f,
                               size_t needed, isub_t *out)
 {
     if (count > cap) {
-        return camp_ib_fail_capacity(cx, v, cap_text, ib_op(cx) == OP_DECODE ? needed : count);
+        return camp_ib_hook_capacity(cx, v, f, ib_op(cx) == OP_DECODE ? needed : count);
     }
     out->kind = ISUB_ARR;
     out->n = (uint16_t)count;
@@ -1609,16 +1629,14 @@ static camp_status_t lists_sub(ictx_t *cx, camp_inbox_rules_t *r, const camp_inb
         out->n = (uint16_t)n;
         if ((size_t)r->list_count + n > CAMP_MAX_LISTS) {
             /* needed: the legacy array's lists, or those of both v2 arrays */
-            return (sub == SUB_LISTS)
-                       ? camp_ib_fail_capacity(cx, v,
-                                               CAMP_RULE(I63, "more lists than CAMP_MAX_LISTS"), n)
-                       : pool_full(cx, v, POOL_LISTS);
+            return (sub == SUB_LISTS) ? camp_ib_hook_capacity(cx, v, HF_LISTS_FULL, n)
+                                      : pool_full(cx, v, POOL_LISTS);
         }
         out->kind = ISUB_ARR;
         return CAMP_OK;
     }
     if (r->list_count > CAMP_MAX_LISTS || (rb != NULL && rb->list_count > CAMP_MAX_LISTS)) {
-        return walk_capacity(cx, CAMP_RULE(I63, "more lists than CAMP_MAX_LISTS"), r->list_count);
+        return walk_capacity(cx, HF_LISTS_FULL, r->list_count);
     }
     n = lists_in(r, sub);
     if (ib_op(cx) == OP_EQUAL && (rb == NULL || n != lists_in(rb, sub))) {
@@ -1641,13 +1659,12 @@ static camp_status_t steps_sub(ictx_t *cx, camp_inbox_sequence_t *q,
             return CAMP_ERR_TYPE;
         }
         cx->u.d.steps_tok = v;
-        return array_of(cx, v, (size_t)n, CAMP_MAX_STEPS,
-                        CAMP_RULE(I79, "more steps than CAMP_MAX_STEPS"), (size_t)n, out);
+        return array_of(cx, v, (size_t)n, CAMP_MAX_STEPS, HF_STEPS_FULL, (size_t)n, out);
     }
     /* (unequal counts: walk_capacity() answers NOT_EQUAL to equality) */
     if (q->step_count > CAMP_MAX_STEPS ||
         (ib_op(cx) == OP_EQUAL && (qb == NULL || q->step_count != qb->step_count))) {
-        return walk_capacity(cx, CAMP_RULE(I79, "more steps than CAMP_MAX_STEPS"), q->step_count);
+        return walk_capacity(cx, HF_STEPS_FULL, q->step_count);
     }
     if (ib_op(cx) == OP_VALIDATE &&
         (q->segment_count > CAMP_MAX_SEGMENTS || q->option_count > CAMP_MAX_VARIATION_OPTIONS)) {
@@ -1859,9 +1876,7 @@ static camp_status_t variables_sub(ictx_t *cx, camp_inbox_campaign_t *a,
         int n =
             camp_json_kind(cx->u.d.doc, v) == CAMP_JSON_OBJECT ? camp_json_size(cx->u.d.doc, v) : 0;
         if (n > CAMP_MAX_CUSTOM_VARIABLES) {
-            return camp_ib_fail_capacity(
-                cx, v, CAMP_RULE(I87, "more custom variables than CAMP_MAX_CUSTOM_VARIABLES"),
-                (size_t)n);
+            return camp_ib_hook_capacity(cx, v, HF_VARIABLES_FULL, (size_t)n);
         }
         out->n = (uint16_t)n;
         return CAMP_OK;
@@ -1869,9 +1884,7 @@ static camp_status_t variables_sub(ictx_t *cx, camp_inbox_campaign_t *a,
     /* (unequal counts: walk_capacity() answers NOT_EQUAL to equality) */
     if (a->variable_count > CAMP_MAX_CUSTOM_VARIABLES ||
         (ib_op(cx) == OP_EQUAL && (b == NULL || a->variable_count != b->variable_count))) {
-        return walk_capacity(cx,
-                             CAMP_RULE(I87, "more custom variables than CAMP_MAX_CUSTOM_VARIABLES"),
-                             a->variable_count);
+        return walk_capacity(cx, HF_VARIABLES_FULL, a->variable_count);
     }
     out->n = a->variable_count;
     return CAMP_OK;
@@ -1957,15 +1970,13 @@ static camp_status_t campaign_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, 
             if (n < 0) {
                 return CAMP_ERR_TYPE;
             }
-            return array_of(cx, v, (size_t)n, CAMP_MAX_AUTOMATIONS,
-                            CAMP_RULE(I89, "more automations than CAMP_MAX_AUTOMATIONS"), (size_t)n,
+            return array_of(cx, v, (size_t)n, CAMP_MAX_AUTOMATIONS, HF_AUTOMATIONS_FULL, (size_t)n,
                             out);
         }
         /* (unequal counts: walk_capacity() answers NOT_EQUAL to equality) */
         if (a->automation_count > CAMP_MAX_AUTOMATIONS ||
             (ib_op(cx) == OP_EQUAL && (b == NULL || a->automation_count != b->automation_count))) {
-            return walk_capacity(cx, CAMP_RULE(I89, "more automations than CAMP_MAX_AUTOMATIONS"),
-                                 a->automation_count);
+            return walk_capacity(cx, HF_AUTOMATIONS_FULL, a->automation_count);
         }
         out->kind = ISUB_ARR;
         out->n = a->automation_count;
@@ -1988,8 +1999,7 @@ static camp_status_t page_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, isub
                 return CAMP_ERR_TYPE;
             }
             camp_status_t st =
-                array_of(cx, v, (size_t)n, CAMP_MAX_PAGE_ITEMS,
-                         CAMP_RULE(I90, "more campaigns than CAMP_MAX_PAGE_ITEMS"), (size_t)n, out);
+                array_of(cx, v, (size_t)n, CAMP_MAX_PAGE_ITEMS, HF_PAGE_FULL, (size_t)n, out);
             a->count = (st == CAMP_OK) ? out->n : 0;
             return st;
         }
@@ -1997,8 +2007,7 @@ static camp_status_t page_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, isub
         if (a->count > CAMP_MAX_PAGE_ITEMS ||
             (ib_op(cx) == OP_EQUAL &&
              (b == NULL || a->count != b->count || a->has_next != b->has_next))) {
-            return walk_capacity(cx, CAMP_RULE(I90, "more campaigns than CAMP_MAX_PAGE_ITEMS"),
-                                 a->count);
+            return walk_capacity(cx, HF_PAGE_FULL, a->count);
         }
         out->kind = ISUB_ARR;
         out->n = a->count;
@@ -2029,8 +2038,7 @@ static camp_status_t leads_decode(ictx_t *cx, int v, isub_t *out)
     if (n < LEADS_MIN || n > LEADS_MAX) {
         return camp_ib_bad_count(cx, v);
     }
-    return array_of(cx, v, (size_t)n, CAMP_MAX_LEAD_OBJECTS,
-                    CAMP_RULE(I91, "more leads than CAMP_MAX_LEAD_OBJECTS"), (size_t)n, out);
+    return array_of(cx, v, (size_t)n, CAMP_MAX_LEAD_OBJECTS, HF_LEADS_FULL, (size_t)n, out);
 }
 
 static camp_status_t leads_sub(ictx_t *cx, iframe_t *f, int v, isub_t *out)
@@ -2049,8 +2057,7 @@ static camp_status_t leads_sub(ictx_t *cx, iframe_t *f, int v, isub_t *out)
     }
     if (a->lead_count > CAMP_MAX_LEAD_OBJECTS ||
         (ib_op(cx) == OP_EQUAL && (b == NULL || a->lead_count != b->lead_count))) {
-        return walk_capacity(cx, CAMP_RULE(I91, "more leads than CAMP_MAX_LEAD_OBJECTS"),
-                             a->lead_count);
+        return walk_capacity(cx, HF_LEADS_FULL, a->lead_count);
     }
     out->kind = ISUB_ARR;
     out->n = a->lead_count;
