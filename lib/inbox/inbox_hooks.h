@@ -1217,23 +1217,30 @@ typedef char ib_segment_nodes_follow_types
          ? 1
          : -1];
 
-/* Decode: the `type` token @p ty of a step or segment level @p f (every segment
- * opens as N_SEG_STATIC): the step's or segment's type, and a segment's node. */
-static camp_status_t type_read(ictx_t *cx, iframe_t *f, int ty)
+/* Decode, D7: a step's or segment's `type` decides what `data` holds or which
+ * members the segment has; it is read before the members because they may come
+ * first in the document. A step may lack it (D7) or hold a value the member walk
+ * reports; a segment needs a string. Every segment opens as N_SEG_STATIC: its type
+ * picks its node. */
+CAMP_NOINLINE static camp_status_t type_decode(ictx_t *cx, iframe_t *f)
 {
+    bool seg = (f->node == N_SEG_STATIC);
+    int ty = camp_ib_member(cx->u.d.doc, f->u.d.tok, IB_NAME(campaign, type));
     camp_str_t s;
     camp_status_t st;
     uint8_t type;
+    if (!seg && (ty < 0 || camp_json_kind(cx->u.d.doc, ty) != CAMP_JSON_STRING)) {
+        return CAMP_OK;
+    }
     if (ty < 0) {
         return missing(cx, f->u.d.tok, IB_NAME(campaign, type));
     }
     st = camp_ib_get_str(cx, ty, &s);
     if (st != CAMP_OK) {
-        /* a step's is reported by the member walk */
-        return (f->node == N_SEG_STATIC) ? st : CAMP_OK;
+        return seg ? st : CAMP_OK; /* a step's is reported by the member walk */
     }
-    type = camp_ib_enum_lookup(f->node == N_SEG_STATIC ? E_SEGMENT : E_STEP, s.ptr, s.len);
-    if (f->node != N_SEG_STATIC) {
+    type = camp_ib_enum_lookup(seg ? E_SEGMENT : E_STEP, s.ptr, s.len);
+    if (!seg) {
         ((camp_inbox_step_t *)f->a)->type = type;
         return (type != 0) ? CAMP_OK : camp_ib_hook_fail(cx, ty, HF_STEP_TYPE);
     }
@@ -1243,20 +1250,6 @@ static camp_status_t type_read(ictx_t *cx, iframe_t *f, int ty)
     }
     f->node = (uint8_t)(N_SEG_STATIC - CAMP_INBOX_SEGMENT_STATIC + type); /* type is 1..3 */
     return CAMP_OK;
-}
-
-/* Decode, D7: a step's or segment's `type` decides what `data` holds or which
- * members the segment has; it is read before the members because they may come
- * first in the document. A step may lack it (D7) or hold a value the member walk
- * reports; a segment needs a string. */
-CAMP_NOINLINE static camp_status_t type_decode(ictx_t *cx, iframe_t *f)
-{
-    int ty = camp_ib_member(cx->u.d.doc, f->u.d.tok, IB_NAME(campaign, type));
-    if (f->node != N_SEG_STATIC &&
-        (ty < 0 || camp_json_kind(cx->u.d.doc, ty) != CAMP_JSON_STRING)) {
-        return CAMP_OK;
-    }
-    return type_read(cx, f, ty);
 }
 
 /* Struct walks: the type byte of a step or segment, @p type (@p other: the other
