@@ -58,6 +58,15 @@ static inline void other_is(const ictx_t *cx, isub_t *out, const void *b)
     }
 }
 
+/* The other struct of level @p f: equality's. The other struct walks have none:
+ * their roots are given NULL, and each hook derives a nested level's (other_is())
+ * from its own level's, and an item's only for equality; decoding never reads it
+ * (its build answers NULL). */
+static inline const void *other_of(const ictx_t *cx, const iframe_t *f)
+{
+    return (ib_op(cx) == OP_DECODE) ? NULL : f->u.s.b;
+}
+
 /* Where speed is wanted (the engine's speed paths), a helper with one caller stays
  * a function of its own (IB_APART: not inlined), out of the hook that runs for every
  * object, and the pairs of a column mapping are read in their caller (IB_MAPPINGS).
@@ -253,7 +262,7 @@ static camp_inbox_sequence_t *sequence_of(const ictx_t *cx, const camp_inbox_seq
         return NULL;
     }
     if (ib_op(cx) != OP_DECODE) {
-        *b = (ib_op(cx) == OP_EQUAL) ? (const camp_inbox_sequence_t *)f->u.s.b : NULL;
+        *b = (const camp_inbox_sequence_t *)other_of(cx, f);
     }
     return (camp_inbox_sequence_t *)f->a;
 }
@@ -1092,8 +1101,7 @@ static camp_status_t webhook_open_decode(ictx_t *cx, iframe_t *f)
 static camp_status_t webhook_open(ictx_t *cx, iframe_t *f)
 {
     const camp_inbox_webhook_t *a = (const camp_inbox_webhook_t *)f->a;
-    const camp_inbox_webhook_t *b =
-        (ib_op(cx) == OP_EQUAL) ? (const camp_inbox_webhook_t *)f->u.s.b : NULL;
+    const camp_inbox_webhook_t *b = (const camp_inbox_webhook_t *)other_of(cx, f);
     if (ib_op(cx) == OP_DECODE) {
         return webhook_open_decode(cx, f);
     }
@@ -1111,8 +1119,7 @@ static camp_status_t webhook_open(ictx_t *cx, iframe_t *f)
 IB_APART static camp_status_t webhook_data(ictx_t *cx, iframe_t *f, int v, isub_t *out)
 {
     camp_inbox_webhook_t *a = (camp_inbox_webhook_t *)f->a;
-    const camp_inbox_webhook_t *b =
-        (ib_op(cx) == OP_EQUAL) ? (const camp_inbox_webhook_t *)f->u.s.b : NULL;
+    const camp_inbox_webhook_t *b = (const camp_inbox_webhook_t *)other_of(cx, f);
     bool legacy = (a->format == CAMP_INBOX_WEBHOOK_LEGACY);
     out->a = a;
     other_is(cx, out, b);
@@ -1148,7 +1155,7 @@ IB_APART static camp_status_t webhook_data(ictx_t *cx, iframe_t *f, int v, isub_
 static camp_inbox_webhook_t *webhook_of(const ictx_t *cx, const camp_inbox_webhook_t **b)
 {
     const iframe_t *f = &cx->frames[0];
-    *b = (ib_op(cx) == OP_EQUAL) ? (const camp_inbox_webhook_t *)f->u.s.b : NULL;
+    *b = (const camp_inbox_webhook_t *)other_of(cx, f);
     return (camp_inbox_webhook_t *)f->a;
 }
 
@@ -1273,8 +1280,7 @@ static camp_status_t variant_type(ictx_t *cx, uint8_t type, const uint8_t *other
 /* Struct walks: a step's type. */
 static camp_status_t step_open(ictx_t *cx, const iframe_t *f)
 {
-    const camp_inbox_step_t *b =
-        (ib_op(cx) == OP_EQUAL) ? (const camp_inbox_step_t *)f->u.s.b : NULL;
+    const camp_inbox_step_t *b = (const camp_inbox_step_t *)other_of(cx, f);
     return variant_type(cx, ((const camp_inbox_step_t *)f->a)->type, (b != NULL) ? &b->type : NULL,
                         E_STEP, HF_STEP_TYPE);
 }
@@ -1283,8 +1289,7 @@ static camp_status_t step_open(ictx_t *cx, const iframe_t *f)
 static camp_status_t segment_open(ictx_t *cx, iframe_t *f)
 {
     const camp_inbox_segment_t *a = (const camp_inbox_segment_t *)f->a;
-    const camp_inbox_segment_t *b =
-        (ib_op(cx) == OP_EQUAL) ? (const camp_inbox_segment_t *)f->u.s.b : NULL;
+    const camp_inbox_segment_t *b = (const camp_inbox_segment_t *)other_of(cx, f);
     camp_status_t st =
         variant_type(cx, a->type, (b != NULL) ? &b->type : NULL, E_SEGMENT, HF_SEGMENT_TYPE);
     if (st != CAMP_OK) {
@@ -1720,8 +1725,7 @@ static camp_status_t segments_sub(ictx_t *cx, camp_inbox_step_t *a, const camp_i
 static camp_status_t data_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int v, isub_t *out)
 {
     camp_inbox_step_t *a = (camp_inbox_step_t *)f->a;
-    const camp_inbox_step_t *b =
-        (ib_op(cx) == OP_EQUAL) ? (const camp_inbox_step_t *)f->u.s.b : NULL;
+    const camp_inbox_step_t *b = (const camp_inbox_step_t *)other_of(cx, f);
     (void)m;
     if (ib_op(cx) == OP_DECODE) {
         camp_status_t st = camp_ib_want_object(cx, v);
@@ -1932,8 +1936,7 @@ CAMP_NOINLINE static camp_status_t variables_item(ictx_t *cx, const iframe_t *f,
 static camp_status_t campaign_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, isub_t *out)
 {
     camp_inbox_campaign_t *a = (camp_inbox_campaign_t *)f->a;
-    const camp_inbox_campaign_t *b =
-        (ib_op(cx) == OP_EQUAL) ? (const camp_inbox_campaign_t *)f->u.s.b : NULL;
+    const camp_inbox_campaign_t *b = (const camp_inbox_campaign_t *)other_of(cx, f);
     switch (sub) {
     case SUB_HOURS:
         return hours_sub(cx, &a->schedule_hours, b != NULL ? &b->schedule_hours : NULL, v, out);
@@ -1980,8 +1983,7 @@ static camp_status_t campaign_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, 
 static camp_status_t page_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, isub_t *out)
 {
     camp_inbox_campaign_page_t *a = (camp_inbox_campaign_page_t *)f->a;
-    const camp_inbox_campaign_page_t *b =
-        (ib_op(cx) == OP_EQUAL) ? (const camp_inbox_campaign_page_t *)f->u.s.b : NULL;
+    const camp_inbox_campaign_page_t *b = (const camp_inbox_campaign_page_t *)other_of(cx, f);
     out->a = a;
     other_is(cx, out, b);
     if (sub == SUB_CAMPAIGNS) {
@@ -2037,8 +2039,7 @@ static camp_status_t leads_decode(ictx_t *cx, int v, isub_t *out)
 static camp_status_t leads_sub(ictx_t *cx, iframe_t *f, int v, isub_t *out)
 {
     camp_inbox_leads_add_t *a = (camp_inbox_leads_add_t *)f->a;
-    const camp_inbox_leads_add_t *b =
-        (ib_op(cx) == OP_EQUAL) ? (const camp_inbox_leads_add_t *)f->u.s.b : NULL;
+    const camp_inbox_leads_add_t *b = (const camp_inbox_leads_add_t *)other_of(cx, f);
     out->a = a;
     other_is(cx, out, b);
     out->node = N_LEAD;
@@ -2104,25 +2105,22 @@ static camp_status_t campaign_family_sub(ictx_t *cx, iframe_t *f, const ifield_t
             return campaign_sub(cx, f, m->rule, v, out);
         }
         return steps_sub(cx, (camp_inbox_sequence_t *)f->a,
-                         (ib_op(cx) == OP_EQUAL) ? (const camp_inbox_sequence_t *)f->u.s.b : NULL,
-                         v, out);
+                         (const camp_inbox_sequence_t *)other_of(cx, f), v, out);
     case SUB_SYNCED:
     case SUB_EXCLUDED:
         return lists_sub(cx, (camp_inbox_rules_t *)f->a,
-                         (ib_op(cx) == OP_EQUAL) ? (const camp_inbox_rules_t *)f->u.s.b : NULL, v,
-                         m->rule, out);
+                         (const camp_inbox_rules_t *)other_of(cx, f), v, m->rule, out);
     case SUB_MAPPING: return mapping_op(cx, f, m, v, out);
     case SUB_ACTION_DATA:
         out->kind = ISUB_OBJ;
         out->node = N_ACTION_DATA;
         out->a = f->a;
-        other_is(cx, out, (ib_op(cx) == OP_EQUAL) ? f->u.s.b : NULL);
+        other_is(cx, out, other_of(cx, f));
         return CAMP_OK;
     case SUB_DATA: return data_sub(cx, f, m, v, out);
     case SUB_SEGMENTS:
         return segments_sub(cx, (camp_inbox_step_t *)f->a,
-                            (ib_op(cx) == OP_EQUAL) ? (const camp_inbox_step_t *)f->u.s.b : NULL, v,
-                            out);
+                            (const camp_inbox_step_t *)other_of(cx, f), v, out);
     default: return options_op(cx, f, v); /* SUB_OPTIONS: the family's tables name no other */
     }
 }
@@ -2148,9 +2146,8 @@ static camp_status_t rules_family_sub(ictx_t *cx, iframe_t *f, const ifield_t *m
                                          : NULL);
         return CAMP_OK;
     case SUB_COLUMN_MAPPINGS:
-        return column_mappings_op(
-            cx, (camp_inbox_rules_update_t *)f->a,
-            (ib_op(cx) == OP_EQUAL) ? (const camp_inbox_rules_update_t *)f->u.s.b : NULL, v);
+        return column_mappings_op(cx, (camp_inbox_rules_update_t *)f->a,
+                                  (const camp_inbox_rules_update_t *)other_of(cx, f), v);
     default:
         return camp_ib_fail_at(cx, v, CAMP_ERR_INTERNAL,
                                CAMP_RULE(I45, "nested member in a flat object"));
@@ -2181,7 +2178,7 @@ static camp_status_t error_family_sub(ictx_t *cx, iframe_t *f, const ifield_t *m
     out->kind = ISUB_OBJ;
     out->node = N_ERROR_INNER;
     out->a = f->a;
-    other_is(cx, out, (ib_op(cx) == OP_EQUAL) ? f->u.s.b : NULL);
+    other_is(cx, out, other_of(cx, f));
     return CAMP_OK;
 }
 
