@@ -94,6 +94,9 @@ static inline const void *other_of(const ictx_t *cx, const iframe_t *f)
 #define IB_BOTH CAMP_NOINLINE
 #define IB_BOTH_HERE IB_HOOKS_DECODE
 #endif
+/* IB_BOTH_COLD: the same for a failure's report, which stays out of line where speed
+ * is wanted too (off the paths that pass). */
+#define IB_BOTH_COLD CAMP_NOINLINE IB_BOTH
 
 /* A member name a hook looks up itself, in key pool P (`campaign`, `reply` or `rest`, the
  * pool of the family that runs the hook): the tables' own copy, so that a program
@@ -162,9 +165,9 @@ enum {
 
 /* Failure @p f (HF_*) at token @p tok (decoding; -1: none, the struct walks: their
  * path). */
-IB_BOTH camp_status_t camp_ib_hook_fail(ictx_t *cx, int tok, unsigned f);
+IB_BOTH_COLD camp_status_t camp_ib_hook_fail(ictx_t *cx, int tok, unsigned f);
 /* The same for a capacity failure (HF_*_FULL), with the count @p needed. */
-IB_BOTH camp_status_t camp_ib_hook_capacity(ictx_t *cx, int tok, unsigned f, size_t needed);
+IB_BOTH_COLD camp_status_t camp_ib_hook_capacity(ictx_t *cx, int tok, unsigned f, size_t needed);
 #if IB_BOTH_HERE
 #define HF_STATUS(name, id, st, text) (uint8_t)(st),
 #if CAMP_DIAG_TEXT
@@ -174,7 +177,7 @@ IB_BOTH camp_status_t camp_ib_hook_capacity(ictx_t *cx, int tok, unsigned f, siz
 typedef char ib_hook_ids_four_bytes_each
     [(sizeof(IB_HOOK_FAILURES(HF_TEXT)) == ((4u * (size_t)HF_COUNT) + 1u)) ? 1 : -1];
 #endif
-IB_BOTH camp_status_t camp_ib_hook_fail(ictx_t *cx, int tok, unsigned f)
+IB_BOTH_COLD camp_status_t camp_ib_hook_fail(ictx_t *cx, int tok, unsigned f)
 {
     static const uint8_t statuses[HF_COUNT] = {IB_HOOK_FAILURES(HF_STATUS)};
     static const char rules[] = IB_HOOK_FAILURES(HF_TEXT);
@@ -193,7 +196,7 @@ IB_BOTH camp_status_t camp_ib_hook_fail(ictx_t *cx, int tok, unsigned f)
     return camp_ib_fail_at(cx, tok, (camp_status_t)statuses[f], rule);
 }
 
-IB_BOTH camp_status_t camp_ib_hook_capacity(ictx_t *cx, int tok, unsigned f, size_t needed)
+IB_BOTH_COLD camp_status_t camp_ib_hook_capacity(ictx_t *cx, int tok, unsigned f, size_t needed)
 {
     camp_status_t st = camp_ib_hook_fail(cx, tok, f); /* CAMP_ERR_CAPACITY */
     camp_ib_fail_needed(cx, (int64_t)needed);
