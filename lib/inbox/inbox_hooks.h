@@ -29,11 +29,17 @@
 #include "status/status_internal.h"
 
 #if IB_HOOKS_DECODE
-#define IB_FAMILY(NAME) camp_ib_##NAME##_family
+/* the families this build defines (the rules, error and success families have the
+ * same members in both builds: each names its own build's hooks) */
+#define IB_RULES_FAMILY camp_ib_rules_family
+#define IB_ERROR_FAMILY camp_ib_error_family
+#define IB_SUCCESS_FAMILY camp_ib_success_family
 /* always decoding here */
 #define IB_OP_OF(cx) OP_DECODE
 #else
-#define IB_FAMILY(NAME) camp_ib_##NAME##_walk_family
+#define IB_RULES_FAMILY camp_ib_rules_walk_family
+#define IB_ERROR_FAMILY camp_ib_error_walk_family
+#define IB_SUCCESS_FAMILY camp_ib_success_walk_family
 /* never decoding here (a walk family is only run by the struct walks), which the
  * answer itself says */
 #define IB_OP_OF(cx) (((cx)->op == OP_DECODE) ? OP_VALIDATE : (cx)->op)
@@ -380,35 +386,23 @@ CAMP_NOINLINE static size_t item_sizes(const camp_json_doc_t *doc, int arr, cons
     return total;
 }
 
-/* The pools pool_full() reports, in the order of their failures (HF_*_FULL). */
-enum {
-    POOL_SEGMENTS = 0,
-    POOL_OPTIONS,
-    POOL_LISTS,
-    POOL_MAPPINGS
-};
-typedef char ib_pools_follow_failures[(HF_OPTIONS_FULL == HF_SEGMENTS_FULL + POOL_OPTIONS &&
-                                       HF_LISTS_FULL == HF_SEGMENTS_FULL + POOL_LISTS &&
-                                       HF_MAPPINGS_FULL == HF_SEGMENTS_FULL + POOL_MAPPINGS)
-                                          ? 1
-                                          : -1];
-
-/* Decode: pool @p pool is full at @p tok; needed, counted in the document: for the
- * segment and option pools, what the whole steps array cx->u.d.steps_tok needs; for
- * the list and column-mapping pools, what both list arrays of the v2 rules object
- * cx->u.d.scan_tok need (synced and excluded lists share the pools). One function
- * for the four, reached by tail calls, out of line: its scan stays off the stack of
- * the hook that finds the pool full. */
-CAMP_NOINLINE static camp_status_t pool_full(ictx_t *cx, int tok, unsigned pool)
+/* Decode: a pool is full at @p tok (@p f: its failure, HF_SEGMENTS_FULL,
+ * HF_OPTIONS_FULL, HF_LISTS_FULL or HF_MAPPINGS_FULL); needed, counted in the
+ * document: for the segment and option pools, what the whole steps array
+ * cx->u.d.steps_tok needs; for the list and column-mapping pools, what both list
+ * arrays of the v2 rules object cx->u.d.scan_tok need (synced and excluded lists
+ * share the pools). One function for the four, reached by tail calls, out of line:
+ * its scan stays off the stack of the hook that finds the pool full. */
+CAMP_NOINLINE static camp_status_t pool_full(ictx_t *cx, int tok, unsigned f)
 {
     const camp_json_doc_t *doc = cx->u.d.doc;
     size_t total = 0;
-    if (pool >= POOL_LISTS) {
+    if ((f == HF_LISTS_FULL) || (f == HF_MAPPINGS_FULL)) {
         const char *name = IB_NAME(campaign, syncedLists);
         int a;
         for (a = 0; a < 2; a++) {
             int arr = camp_json_member(doc, cx->u.d.scan_tok, name);
-            total += (pool == POOL_MAPPINGS)
+            total += (f == HF_MAPPINGS_FULL)
                          ? item_sizes(doc, arr, IB_NAME(campaign, columnMapping), CAMP_JSON_OBJECT)
                          : (size_t)camp_json_size(doc, arr);
             name = IB_NAME(campaign, excludedLists);
@@ -420,13 +414,13 @@ CAMP_NOINLINE static camp_status_t pool_full(ictx_t *cx, int tok, unsigned pool)
             int segs = camp_json_member(doc, camp_json_member(doc, step, IB_NAME(campaign, data)),
                                         IB_NAME(campaign, segments));
             if (camp_json_kind(doc, segs) == CAMP_JSON_ARRAY) {
-                total += (pool == POOL_OPTIONS)
+                total += (f == HF_OPTIONS_FULL)
                              ? item_sizes(doc, segs, IB_NAME(campaign, options), CAMP_JSON_ARRAY)
                              : (size_t)camp_json_size(doc, segs);
             }
         }
     }
-    return camp_ib_hook_capacity(cx, tok, HF_SEGMENTS_FULL + pool, total);
+    return camp_ib_hook_capacity(cx, tok, f, total);
 }
 
 /* `columnMapping` of one v2 synced list (level @p f, its rules the array level below),
@@ -454,7 +448,7 @@ IB_APART static camp_status_t mapping_op(ictx_t *cx, iframe_t *f, const ifield_t
         }
         n = (size_t)camp_json_size(cx->u.d.doc, tok);
         if ((size_t)ra->mapping_count + n > CAMP_MAX_COLUMN_MAPPINGS) {
-            return pool_full(cx, tok, POOL_MAPPINGS);
+            return pool_full(cx, tok, HF_MAPPINGS_FULL);
         }
         a->first_mapping = ra->mapping_count;
         ra->mapping_count = (uint16_t)(ra->mapping_count + n); /* a failure ends the decoding */
@@ -626,7 +620,7 @@ static camp_status_t options_decode(ictx_t *cx, camp_inbox_sequence_t *sa, camp_
         return st;
     }
     if ((size_t)sa->option_count + (size_t)n > CAMP_MAX_VARIATION_OPTIONS) {
-        return pool_full(cx, tok, POOL_OPTIONS);
+        return pool_full(cx, tok, HF_OPTIONS_FULL);
     }
     a->first_option = sa->option_count;
     it = camp_json_first(cx->u.d.doc, tok);
@@ -1631,7 +1625,7 @@ static camp_status_t lists_sub(ictx_t *cx, camp_inbox_rules_t *r, const camp_inb
         if ((size_t)r->list_count + n > CAMP_MAX_LISTS) {
             /* needed: the legacy array's lists, or those of both v2 arrays */
             return (sub == SUB_LISTS) ? camp_ib_hook_capacity(cx, v, HF_LISTS_FULL, n)
-                                      : pool_full(cx, v, POOL_LISTS);
+                                      : pool_full(cx, v, HF_LISTS_FULL);
         }
         out->kind = ISUB_ARR;
         return CAMP_OK;
@@ -1695,7 +1689,7 @@ static camp_status_t segments_sub(ictx_t *cx, camp_inbox_step_t *a, const camp_i
             return CAMP_ERR_TYPE;
         }
         if ((size_t)q->segment_count + (size_t)n > CAMP_MAX_SEGMENTS) {
-            return pool_full(cx, v, POOL_SEGMENTS);
+            return pool_full(cx, v, HF_SEGMENTS_FULL);
         }
         /* its segment_count is 0: a step is cleared when its item starts, and a
          * second `segments` in one object is refused before this hook */
@@ -2411,9 +2405,9 @@ static void leads_family_item_done(ictx_t *cx, iframe_t *f, uint16_t i)
 #define FAMILY_KEYS(P) (const char *)(const void *)&camp_ib_##P##_keys,
 #endif
 #define FAMILY(NODES, P, FIRST)                                                                    \
-    NODES, FAMILY_KEYS(P) FIRST, (uint8_t)(sizeof(NODES) / sizeof((NODES)[0]))
+    (NODES), FAMILY_KEYS(P)(FIRST), (uint8_t)(sizeof(NODES) / sizeof((NODES)[0]))
 #define FLAT(NODE_ID, NODE_OBJ)                                                                    \
-    &NODE_OBJ, FAMILY_KEYS(rest) NODE_ID, 1, NULL, NULL, NULL, NULL, NULL, NULL
+    &(NODE_OBJ), FAMILY_KEYS(rest)(NODE_ID), 1, NULL, NULL, NULL, NULL, NULL, NULL
 
 #if IB_HOOKS_DECODE
 const ifamily_t camp_ib_campaign_family = {FAMILY(camp_ib_campaign_nodes, campaign, N_CAMPAIGN),
@@ -2478,24 +2472,24 @@ const ifamily_t camp_ib_webhook_walk_family = {FAMILY(camp_ib_webhook_nodes, res
                                                webhook_present};
 #endif
 /* the same members in both variants: each names its own variant's hooks */
-const ifamily_t IB_FAMILY(rules) = {
+const ifamily_t IB_RULES_FAMILY = {
     FAMILY(camp_ib_rules_nodes, rest, N_CREATE), NULL, NULL, rules_family_sub, NULL, NULL, NULL};
-const ifamily_t IB_FAMILY(error) = {FAMILY(camp_ib_error_nodes, reply, N_ERROR),
-                                    error_family_open,
-                                    NULL,
-                                    error_family_sub,
-                                    NULL,
-                                    NULL,
-                                    NULL};
-const ifamily_t IB_FAMILY(success) = {&camp_ib_success_node,
-                                      FAMILY_KEYS(reply) N_SUCCESS,
-                                      1,
-                                      NULL,
-                                      IB_SUCCESS_CLOSE,
-                                      NULL,
-                                      NULL,
-                                      NULL,
-                                      NULL};
+const ifamily_t IB_ERROR_FAMILY = {FAMILY(camp_ib_error_nodes, reply, N_ERROR),
+                                   error_family_open,
+                                   NULL,
+                                   error_family_sub,
+                                   NULL,
+                                   NULL,
+                                   NULL};
+const ifamily_t IB_SUCCESS_FAMILY = {&camp_ib_success_node,
+                                     FAMILY_KEYS(reply) N_SUCCESS,
+                                     1,
+                                     NULL,
+                                     IB_SUCCESS_CLOSE,
+                                     NULL,
+                                     NULL,
+                                     NULL,
+                                     NULL};
 
 /* From here to the end: in the decoding build only. The flat documents have no
  * hooks (the struct walks use these families too); the event-feed page is decoded. */

@@ -68,11 +68,6 @@ typedef char keys_fit_12_bits[(sizeof(ib_campaign_keys_t) + sizeof(ib_rest_keys_
                                sizeof(ib_outbox_keys_t) + sizeof(ib_reply_keys_t)) < 4096u
                                   ? 1
                                   : -1];
-/* the summary's names begin the campaign and rest pools alike (N_SUMMARY's rows) */
-typedef char summary_keys_shared[(offsetof(ib_campaign_keys_t, k_lastStartedAt) ==
-                                  offsetof(ib_rest_keys_t, k_lastStartedAt))
-                                     ? 1
-                                     : -1];
 
 /* Each table's rows name their keys in the pool of the families that use it
  * (IB_POOL, set before each group of tables): the campaign pool for the campaign
