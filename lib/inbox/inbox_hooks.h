@@ -1930,51 +1930,29 @@ CAMP_NOINLINE static camp_status_t variables_item(ictx_t *cx, const iframe_t *f,
     return st;
 }
 
-static camp_status_t campaign_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, isub_t *out)
+/* A campaign's automations (decode: the array @p v). */
+static camp_status_t automations_sub(ictx_t *cx, camp_inbox_campaign_t *a,
+                                     const camp_inbox_campaign_t *b, int v, isub_t *out)
 {
-    camp_inbox_campaign_t *a = (camp_inbox_campaign_t *)f->a;
-    const camp_inbox_campaign_t *b = (const camp_inbox_campaign_t *)other_of(cx, f);
-    switch (sub) {
-    case SUB_HOURS:
-        return hours_sub(cx, &a->schedule_hours, b != NULL ? &b->schedule_hours : NULL, v, out);
-    case SUB_RULES:
-        out->kind = ISUB_OBJ;
-        out->node = N_RULES;
-        out->a = &a->rules;
-        other_is(cx, out, b != NULL ? &b->rules : NULL);
-        return CAMP_OK;
-    case SUB_SEQUENCE:
-        out->kind = ISUB_OBJ;
-        out->node = N_SEQUENCE;
-        out->a = &a->sequence;
-        other_is(cx, out, b != NULL ? &b->sequence : NULL);
-        return CAMP_OK;
-    case SUB_STEPS: /* legacy: a bare array of the sequence's steps */
-        return steps_sub(cx, &a->sequence, b != NULL ? &b->sequence : NULL, v, out);
-    case SUB_LISTS:
-        return lists_sub(cx, &a->rules, b != NULL ? &b->rules : NULL, v, SUB_LISTS, out);
-    case SUB_VARIABLES: return variables_sub(cx, a, b, v, out);
-    default: /* SUB_AUTOMATIONS */
-        out->a = a;
-        other_is(cx, out, b);
-        out->node = N_AUTOMATION;
-        if (ib_op(cx) == OP_DECODE) {
-            int n = camp_ib_array_len(cx, v);
-            if (n < 0) {
-                return CAMP_ERR_TYPE;
-            }
-            return array_of(cx, v, (size_t)n, CAMP_MAX_AUTOMATIONS, HF_AUTOMATIONS_FULL, (size_t)n,
-                            out);
+    out->a = a;
+    other_is(cx, out, b);
+    out->node = N_AUTOMATION;
+    if (ib_op(cx) == OP_DECODE) {
+        int n = camp_ib_array_len(cx, v);
+        if (n < 0) {
+            return CAMP_ERR_TYPE;
         }
-        /* (unequal counts: walk_capacity() answers NOT_EQUAL to equality) */
-        if (a->automation_count > CAMP_MAX_AUTOMATIONS ||
-            (ib_op(cx) == OP_EQUAL && (b == NULL || a->automation_count != b->automation_count))) {
-            return walk_capacity(cx, HF_AUTOMATIONS_FULL, a->automation_count);
-        }
-        out->kind = ISUB_ARR;
-        out->n = a->automation_count;
-        return CAMP_OK;
+        return array_of(cx, v, (size_t)n, CAMP_MAX_AUTOMATIONS, HF_AUTOMATIONS_FULL, (size_t)n,
+                        out);
     }
+    /* (unequal counts: walk_capacity() answers NOT_EQUAL to equality) */
+    if (a->automation_count > CAMP_MAX_AUTOMATIONS ||
+        (ib_op(cx) == OP_EQUAL && (b == NULL || a->automation_count != b->automation_count))) {
+        return walk_capacity(cx, HF_AUTOMATIONS_FULL, a->automation_count);
+    }
+    out->kind = ISUB_ARR;
+    out->n = a->automation_count;
+    return CAMP_OK;
 }
 
 static camp_status_t page_sub(ictx_t *cx, iframe_t *f, unsigned sub, int v, isub_t *out)
@@ -2087,22 +2065,38 @@ static camp_status_t webhook_part(ictx_t *cx, const ifield_t *m, isub_t *out)
     return CAMP_OK;
 }
 
+/* One switch over the family's subs; @p a and @p b are read as a campaign's, which
+ * only the campaign's own members (f a campaign level) use. */
 static camp_status_t campaign_family_sub(ictx_t *cx, iframe_t *f, const ifield_t *m, int v,
                                          isub_t *out)
 {
+    camp_inbox_campaign_t *a = (camp_inbox_campaign_t *)f->a;
+    const camp_inbox_campaign_t *b = (const camp_inbox_campaign_t *)other_of(cx, f);
     switch (m->rule) {
     case SUB_HOURS:
+        return hours_sub(cx, &a->schedule_hours, b != NULL ? &b->schedule_hours : NULL, v, out);
     case SUB_RULES:
+        out->kind = ISUB_OBJ;
+        out->node = N_RULES;
+        out->a = &a->rules;
+        other_is(cx, out, b != NULL ? &b->rules : NULL);
+        return CAMP_OK;
     case SUB_SEQUENCE:
-    case SUB_AUTOMATIONS:
-    case SUB_LISTS:
-    case SUB_VARIABLES: return campaign_sub(cx, f, m->rule, v, out);
+        out->kind = ISUB_OBJ;
+        out->node = N_SEQUENCE;
+        out->a = &a->sequence;
+        other_is(cx, out, b != NULL ? &b->sequence : NULL);
+        return CAMP_OK;
     case SUB_STEPS:
-        if (f->node == N_CAMPAIGN) {
-            return campaign_sub(cx, f, m->rule, v, out);
+        if (f->node == N_CAMPAIGN) { /* legacy: a bare array of the sequence's steps */
+            return steps_sub(cx, &a->sequence, b != NULL ? &b->sequence : NULL, v, out);
         }
         return steps_sub(cx, (camp_inbox_sequence_t *)f->a,
                          (const camp_inbox_sequence_t *)other_of(cx, f), v, out);
+    case SUB_LISTS:
+        return lists_sub(cx, &a->rules, b != NULL ? &b->rules : NULL, v, SUB_LISTS, out);
+    case SUB_VARIABLES: return variables_sub(cx, a, b, v, out);
+    case SUB_AUTOMATIONS: return automations_sub(cx, a, b, v, out);
     case SUB_SYNCED:
     case SUB_EXCLUDED:
         return lists_sub(cx, (camp_inbox_rules_t *)f->a,
