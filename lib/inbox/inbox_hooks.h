@@ -2087,20 +2087,28 @@ static camp_status_t campaign_family_sub(ictx_t *cx, iframe_t *f, const ifield_t
         out->a = &a->sequence;
         other_is(cx, out, b != NULL ? &b->sequence : NULL);
         return CAMP_OK;
-    case SUB_STEPS:
-        if (f->node == N_CAMPAIGN) { /* legacy: a bare array of the sequence's steps */
-            return steps_sub(cx, &a->sequence, b != NULL ? &b->sequence : NULL, v, out);
+    case SUB_STEPS: {
+        /* a sequence's, or the legacy campaign's bare array of its sequence's steps */
+        bool legacy = (f->node == N_CAMPAIGN);
+        camp_inbox_sequence_t *q = legacy ? &a->sequence : (camp_inbox_sequence_t *)f->a;
+        const camp_inbox_sequence_t *qb = (const camp_inbox_sequence_t *)other_of(cx, f);
+        if (legacy && b != NULL) {
+            qb = &b->sequence;
         }
-        return steps_sub(cx, (camp_inbox_sequence_t *)f->a,
-                         (const camp_inbox_sequence_t *)other_of(cx, f), v, out);
-    case SUB_LISTS:
-        return lists_sub(cx, &a->rules, b != NULL ? &b->rules : NULL, v, SUB_LISTS, out);
+        return steps_sub(cx, q, qb, v, out);
+    }
     case SUB_VARIABLES: return variables_sub(cx, a, b, v, out);
     case SUB_AUTOMATIONS: return automations_sub(cx, a, b, v, out);
+    case SUB_LISTS: /* legacy: the campaign's rules hold its lists */
     case SUB_SYNCED:
-    case SUB_EXCLUDED:
-        return lists_sub(cx, (camp_inbox_rules_t *)f->a,
-                         (const camp_inbox_rules_t *)other_of(cx, f), v, m->rule, out);
+    case SUB_EXCLUDED: {
+        camp_inbox_rules_t *r = (m->rule == SUB_LISTS) ? &a->rules : (camp_inbox_rules_t *)f->a;
+        const camp_inbox_rules_t *rb = (const camp_inbox_rules_t *)other_of(cx, f);
+        if (m->rule == SUB_LISTS && b != NULL) {
+            rb = &b->rules;
+        }
+        return lists_sub(cx, r, rb, v, m->rule, out);
+    }
     case SUB_MAPPING: return mapping_op(cx, f, m, v, out);
     case SUB_ACTION_DATA:
         out->kind = ISUB_OBJ;
