@@ -671,16 +671,23 @@ CAMP_NOINLINE static camp_status_t decode_error_body(camp_client_t *c, camp_stat
     return take_detail(c, st);
 }
 
+/* Retry-After and the three rate limits sit in a row in c->last (a negative array
+ * size stops the build if the struct changes that): one fill sets all four to -1. */
+#define HINTS_BYTES (4u * sizeof(int64_t))
+typedef char client_hints_in_a_row[(offsetof(camp_client_result_t, ratelimit_reset) -
+                                    offsetof(camp_client_result_t, retry_after_ms)) ==
+                                           (HINTS_BYTES - sizeof(int64_t))
+                                       ? 1
+                                       : -1];
+
 void camp_cl_reset_last(camp_client_t *c)
 {
     memset(&c->last, 0, sizeof c->last);
     camp_diag_clear(&c->last.diag);
     c->last.body = "";
-    c->last.retry_after_ms = -1;
-    c->last.ratelimit_limit = -1;
-    c->last.ratelimit_remaining = -1;
-    c->last.ratelimit_reset = -1;
     c->last.server_time = -1;
+    (void)memset(&((uint8_t *)&c->last)[offsetof(camp_client_result_t, retry_after_ms)], 0xff,
+                 HINTS_BYTES);
     /* a new call replaces the work buffer: the last document is gone */
     c->doc_.text = NULL;
     c->doc_.count = 0;
