@@ -618,17 +618,6 @@ static void set_str(camp_str_t *s, const char *p)
     s->len = (p != NULL) ? strlen(p) : 0;
 }
 
-/* The error body tokenized in the client's document, when it is a JSON object.
- * The document is free: a failed call leaves none to the caller. */
-static bool error_doc(camp_client_t *c)
-{
-    size_t len = c->resp_.body_len;
-    return (len != 0) &&
-           (camp_json_parse(&c->doc_, (char *)&c->work[c->resp_.header_len], len, c->tokens,
-                            c->token_cap, NULL) == CAMP_OK) &&
-           (camp_json_kind(&c->doc_, 0) == CAMP_JSON_OBJECT);
-}
-
 /* A DRF-style {"detail": "..."} (Outbox, unverified) or {"message": "..."}. */
 static camp_status_t take_detail(camp_client_t *c, camp_status_t st)
 {
@@ -647,16 +636,17 @@ static camp_status_t take_detail(camp_client_t *c, camp_status_t st)
     return st;
 }
 
-/* Error bodies: InboxApp's nested or flat form (D12) through the inbox
- * decoder; otherwise a `detail` or `message` string. One parse only: string
- * getters unescape in place, so the text is never parsed twice. The parse and
- * the fallback run in this frame, before or after the inbox decoder, not under
- * it (inline: one frame less under them than helpers of their own). */
+/* Error bodies, tokenized by take_body() in the client's document (free: a
+ * failed call leaves none to the caller): InboxApp's nested or flat form (D12)
+ * through the inbox decoder; otherwise a `detail` or `message` string. One parse
+ * only: string getters unescape in place, so the text is never parsed twice. The
+ * fallback runs in this frame, after the inbox decoder, not under it (inline: one
+ * frame less under it than a helper of its own). */
 CAMP_NOINLINE static camp_status_t decode_error_body(camp_client_t *c, camp_status_t st)
 {
     camp_json_doc_t *doc = &c->doc_;
     camp_inbox_error_t e;
-    if (!error_doc(c)) {
+    if (camp_json_kind(doc, 0) != CAMP_JSON_OBJECT) {
         return st;
     }
     if ((camp_json_member(doc, 0, "error") >= 0 || camp_json_member(doc, 0, "code") >= 0) &&
@@ -799,6 +789,8 @@ CAMP_NOINLINE static camp_status_t take_body(camp_client_t *c, const call_t *cal
     /* rs->body points into work (or is a literal "" when empty): take the
      * writable pointer from the buffer itself */
     char *body = (char *)&c->work[rs->header_len];
+    camp_diag_t *diag = &c->last.diag;
+    camp_status_t parsed;
     if (rs->state_ != CAMP_HTTP_ST_DONE || rs->buf_ != c->work) {
         return st;
     }
@@ -807,18 +799,26 @@ CAMP_NOINLINE static camp_status_t take_body(camp_client_t *c, const call_t *cal
     c->last.location = rs->location;
     c->last.server_time = rs->date;
     set_str(&c->last.request_id, rs->request_id);
-    if (st != CAMP_OK) {
-        /* a redirect's body is not the API's */
-        return (st == CAMP_ERR_HTTP_REDIRECT) ? st : decode_error_body(c, st);
+    if (st == CAMP_OK) {
+        if (call->decode == NULL) {
+            return camp_json_check(body, rs->body_len, CAMP_JSON_MAX_DEPTH, diag);
+        }
+        if (call->out == NULL) {
+            return CAMP_OK;
+        }
+    } else if ((st == CAMP_ERR_HTTP_REDIRECT) || (rs->body_len == 0u)) {
+        /* a redirect's body is not the API's; an empty one has no error */
+        return st;
+    } else {
+        diag = NULL; /* an error body that is no JSON leaves the call's diag as it is */
     }
-    if (call->decode == NULL) {
-        return camp_json_check(body, rs->body_len, CAMP_JSON_MAX_DEPTH, &c->last.diag);
+    /* one parse for both: the call's document (a failed parse leaves none:
+     * record_outcome() drops it) or the API's error */
+    parsed = camp_json_parse(&c->doc_, body, rs->body_len, c->tokens, c->token_cap, diag);
+    if (st == CAMP_OK) {
+        return parsed;
     }
-    if (call->out == NULL) {
-        return CAMP_OK;
-    }
-    /* a failed parse leaves no document: record_outcome() drops it */
-    return camp_json_parse(&c->doc_, body, rs->body_len, c->tokens, c->token_cap, &c->last.diag);
+    return (parsed == CAMP_OK) ? decode_error_body(c, st) : st;
 }
 
 /* A proxy or a server mix-up must not make the caller act on another campaign:
