@@ -3,6 +3,7 @@
  * path's frame is not inlined into the reader's. */
 #include "camp/camp_client.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "inbox/inbox_levels.h"
@@ -67,15 +68,26 @@ CAMP_NOINLINE static bool feed_take_seq(camp_client_feed_t *f, int64_t seq)
     return true;
 }
 
-/* Forget what the last call reported. */
+/* What the last call reported, gap..stalled, lies between have_page and bad_seq
+ * in this order (a negative array size stops the build if the struct changes
+ * that), so one memset clears it. */
+typedef char client_feed_report_in_a_row
+    [((offsetof(camp_client_feed_t, have_page) < offsetof(camp_client_feed_t, gap)) &&
+      (offsetof(camp_client_feed_t, gap) < offsetof(camp_client_feed_t, gap_from)) &&
+      (offsetof(camp_client_feed_t, gap_from) < offsetof(camp_client_feed_t, gap_to)) &&
+      (offsetof(camp_client_feed_t, gap_to) < offsetof(camp_client_feed_t, gap_count)) &&
+      (offsetof(camp_client_feed_t, gap_count) < offsetof(camp_client_feed_t, more)) &&
+      (offsetof(camp_client_feed_t, more) < offsetof(camp_client_feed_t, stalled)) &&
+      (offsetof(camp_client_feed_t, stalled) < offsetof(camp_client_feed_t, bad_seq)))
+         ? 1
+         : -1];
+
+/* Forget what the last call reported: the fields from gap up to bad_seq (padding
+ * included) by one memset, then bad_seq. */
 static void feed_clear(camp_client_feed_t *f)
 {
-    f->gap = false;
-    f->gap_from = 0;
-    f->gap_to = 0;
-    f->gap_count = 0;
-    f->more = false;
-    f->stalled = false;
+    (void)memset(&((uint8_t *)f)[offsetof(camp_client_feed_t, gap)], 0,
+                 offsetof(camp_client_feed_t, bad_seq) - offsetof(camp_client_feed_t, gap));
     f->bad_seq = -1;
 }
 
