@@ -154,9 +154,15 @@ static void put_separator(camp_json_writer_t *w, unsigned what)
     }
 }
 
-/* The writer's state after a write: depth, "has items" and "object" bits per level. */
-static void put_done(camp_json_writer_t *w, unsigned what, const char *s)
+/* The end of a write that started with len0 bytes held: a call that did not fit
+ * keeps none of its bytes (the status is CAMP_OK or BUFFER_TOO_SMALL here, and
+ * when it was too small before the call, nothing was stored: len is len0), then
+ * the writer's state after it: depth, "has items" and "object" bits per level. */
+static void put_done(camp_json_writer_t *w, unsigned what, const char *s, size_t len0)
 {
+    if (w->status != CAMP_OK) {
+        w->len = len0;
+    }
     if (what == P_CLOSE) {
         w->depth--;
         return;
@@ -192,29 +198,24 @@ static bool put_begin(camp_json_writer_t *w, unsigned what, const char *s, size_
 static void put(camp_json_writer_t *w, unsigned what, const char *s, size_t n)
 {
     size_t len0, needed0;
-    camp_status_t st0;
 
     if (!put_begin(w, what, s, n)) {
         return;
     }
     len0 = w->len;
     needed0 = w->needed;
-    st0 = w->status;
     put_separator(w, what);
     if (!out_quoted(w, (s != NULL) ? s : "", n)) {
+        /* none of it counted either; misuse wins over a buffer too small */
         w->len = len0;
         w->needed = needed0;
-        w->status = st0;
-        set_error(w, CAMP_ERR_ARG);
+        w->status = CAMP_ERR_ARG;
         return;
     }
     if (what == P_KEY) {
         out(w, ':');
     }
-    if (w->status != st0) {
-        w->len = len0; /* this call did not fit: none of it stays */
-    }
-    put_done(w, what, s);
+    put_done(w, what, s, len0);
 }
 
 /* A write of bytes as given: a value (number, literal, pre-encoded JSON) or a
@@ -224,21 +225,16 @@ static void put_raw(camp_json_writer_t *w, unsigned what, const char *s, size_t 
 {
     size_t len0;
     size_t i;
-    camp_status_t st0;
 
     if (!put_begin(w, what, s, n)) {
         return;
     }
     len0 = w->len;
-    st0 = w->status;
     put_separator(w, what);
     for (i = 0; i < n; i++) {
         out(w, s[i]);
     }
-    if (w->status != st0) {
-        w->len = len0; /* this call did not fit: none of it stays */
-    }
-    put_done(w, what, s);
+    put_done(w, what, s, len0);
 }
 
 /* A value written as given. */
