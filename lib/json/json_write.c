@@ -96,10 +96,10 @@ static bool out_quoted(camp_json_writer_t *w, const char *s, size_t n)
             /* '"', '\' and controls: the short escape where there is one (\b \t \n
              * \f \r are bytes 8, 9, 10, 12, 13), else \u00XX (the high digit 0 or 1) */
             unsigned char e = b;
+            out(w, '\\');
             if (b < 0x20u) {
                 e = ((b - 8u) < 6u) ? (unsigned char)"btn\0fr"[b - 8u] : 0u;
             }
-            out(w, '\\');
             if (e != 0u) {
                 out(w, (char)e);
             } else {
@@ -141,7 +141,7 @@ static bool put_allowed(camp_json_writer_t *w, unsigned what, const char *s)
         bad = true; /* deeper than CAMP_JSON_WRITER_MAX_DEPTH */
     }
     if (bad) {
-        set_error(w, CAMP_ERR_STATE);
+        w->status = CAMP_ERR_STATE; /* not misused before (put_begin()): it wins */
     }
     return !bad;
 }
@@ -188,7 +188,7 @@ static bool put_begin(camp_json_writer_t *w, unsigned what, const char *s, size_
 {
     bool ok = (w != NULL) && !misused(w);
     if (ok && s == NULL && n > 0u) {
-        set_error(w, CAMP_ERR_ARG);
+        w->status = CAMP_ERR_ARG; /* not misused before: it wins */
         ok = false;
     }
     return ok && put_allowed(w, what, s);
