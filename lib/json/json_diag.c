@@ -43,6 +43,10 @@ int camp_json_striter_next(camp_json_striter_t *it)
     return (int)b;
 }
 
+/* The marks around a key: ".", "[\"" and "\"]" in one string (one address), at 0,
+ * 1 and 2. */
+static const char KEY_MARKS[] = ".[\"]";
+
 /* Append key token @p ktok (or C string @p cstr when not NULL): `.key` when
  * identifier-like ([A-Za-z_$][A-Za-z0-9_$]*), else `["key"]`. The key's decoded
  * bytes are read twice: once to choose the form, once to print; the second pass
@@ -66,14 +70,14 @@ static CAMP_NOINLINE void put_key(camp_path_t *t, const camp_json_doc_t *doc, in
         }
         form = 1;
     }
-    camp_path_put(t, (form == 1) ? "." : "[\"", (form == 1) ? 1u : 2u);
+    camp_path_put(t, &KEY_MARKS[(form == 1) ? 0 : 1], (form == 1) ? 1u : 2u);
     it.p = start;
     it.pend = 0;
     while ((b = camp_json_striter_next(&it)) >= 0) {
         camp_path_key_byte(t, (unsigned char)b); /* identifier bytes need no escape */
     }
     if (form != 1) {
-        camp_path_put(t, "\"]", 2);
+        camp_path_put(t, &KEY_MARKS[2], 2);
     }
 }
 
