@@ -426,11 +426,10 @@ camp_status_t camp_inbox_events_page_decode(camp_json_doc_t *doc, int tok,
     return st;
 }
 
-/* The next event of @p page, its levels in @p frames. */
-static IB_INLINE camp_status_t events_next_with(iframe_t *frames, camp_json_doc_t *doc,
-                                                camp_inbox_events_page_t *page,
-                                                camp_inbox_webhook_t *ev, bool *done,
-                                                camp_diag_t *diag)
+LEVELS_FIT(webhook)
+camp_status_t camp_ib_events_next_at(void *levels, camp_json_doc_t *doc,
+                                     camp_inbox_events_page_t *page, camp_inbox_webhook_t *ev,
+                                     bool *done, camp_diag_t *diag)
 {
     camp_status_t st;
     camp_diag_clear(diag);
@@ -445,7 +444,7 @@ static IB_INLINE camp_status_t events_next_with(iframe_t *frames, camp_json_doc_
         return camp_diag_set(diag, CAMP_ERR_ARG, "$",
                              CAMP_RULE(I04, "page does not belong to this document"));
     }
-    st = decode_with(&doc_webhook, frames, doc, page->next_tok, ev, diag);
+    st = decode_with(&doc_webhook, (iframe_t *)levels, doc, page->next_tok, ev, diag);
     if (st == CAMP_OK) {
         page->next++;
         page->next_tok = camp_json_next(doc, page->next_tok);
@@ -453,17 +452,11 @@ static IB_INLINE camp_status_t events_next_with(iframe_t *frames, camp_json_doc_
     return st;
 }
 
+/* The levels on this frame, the body above (one copy: the call costs a few bytes of
+ * stack, not a second body). */
 camp_status_t camp_inbox_events_next(camp_json_doc_t *doc, camp_inbox_events_page_t *page,
                                      camp_inbox_webhook_t *ev, bool *done, camp_diag_t *diag)
 {
     iframe_t frames[depth_webhook];
-    return events_next_with(frames, doc, page, ev, done, diag);
-}
-
-LEVELS_FIT(webhook)
-camp_status_t camp_ib_events_next_at(void *levels, camp_json_doc_t *doc,
-                                     camp_inbox_events_page_t *page, camp_inbox_webhook_t *ev,
-                                     bool *done, camp_diag_t *diag)
-{
-    return events_next_with((iframe_t *)levels, doc, page, ev, done, diag);
+    return camp_ib_events_next_at(frames, doc, page, ev, done, diag);
 }
