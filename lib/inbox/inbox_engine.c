@@ -118,8 +118,13 @@ unsigned camp_ib_enum_count(unsigned e)
     return canonical_count(e, n);
 }
 
-/* camp_ib_enum_lookup(), inlined into the decode walk where speed is wanted. */
+/* camp_ib_enum_lookup(), inlined into the decode walk where speed is wanted; where
+ * size is, the body is the entry point itself (no wrapper). */
+#if CAMP_ENGINE_FAST_PATHS
 static IB_HOT uint8_t enum_value(unsigned e, const char *s, size_t len)
+#else
+uint8_t camp_ib_enum_lookup(unsigned e, const char *s, size_t len)
+#endif
 {
     unsigned n, i;
     const char *p = enum_list(e, &n);
@@ -135,10 +140,12 @@ static IB_HOT uint8_t enum_value(unsigned e, const char *s, size_t len)
     return 0;
 }
 
+#if CAMP_ENGINE_FAST_PATHS
 uint8_t camp_ib_enum_lookup(unsigned e, const char *s, size_t len)
 {
     return enum_value(e, s, len);
 }
+#endif
 
 const char *camp_ib_enum_name(unsigned e, unsigned value, size_t *len)
 {
@@ -407,9 +414,9 @@ int camp_ib_array_len(ictx_t *cx, int tok)
     return (camp_ib_want_array(cx, tok, &n) == CAMP_OK) ? n : -1;
 }
 
+#if CAMP_ENGINE_FAST_PATHS
 int camp_ib_member(const camp_json_doc_t *doc, int obj, const char *key)
 {
-#if CAMP_ENGINE_FAST_PATHS
     const camp_json_token_t *t = doc->tokens;
     size_t len = strlen(key);
     /* a key written with escapes is longer than its value; there is none to look
@@ -427,11 +434,8 @@ int camp_ib_member(const camp_json_doc_t *doc, int obj, const char *key)
         k = (t[k + 1].size == 0) ? k + 2 : camp_json_next(doc, k);
     }
     return found;
-#else
-    /* the same answer in less code, where code is built for size */
-    return camp_json_member(doc, obj, key);
-#endif
 }
+#endif
 
 camp_status_t camp_ib_want_object(ictx_t *cx, int tok)
 {
@@ -442,8 +446,14 @@ camp_status_t camp_ib_want_object(ictx_t *cx, int tok)
 }
 
 /* camp_ib_get_str() past the fast case, in a frame of its own: the getter and its
- * failures. */
+ * failures. Where size is wanted there is no fast case: this body is
+ * camp_ib_get_str() itself (no wrapper), which the walk calls as get_str(). */
+#if CAMP_ENGINE_FAST_PATHS
 CAMP_NOINLINE static camp_status_t get_str_slow(ictx_t *cx, int tok, camp_str_t *out)
+#else
+#define get_str camp_ib_get_str
+camp_status_t camp_ib_get_str(ictx_t *cx, int tok, camp_str_t *out)
+#endif
 {
     camp_status_t st = camp_json_get_string(cx->u.d.doc, tok, &out->ptr, &out->len);
     if (st == CAMP_ERR_JSON_NUL) {
@@ -458,22 +468,20 @@ CAMP_NOINLINE static camp_status_t get_str_slow(ictx_t *cx, int tok, camp_str_t 
     return CAMP_OK;
 }
 
+#if CAMP_ENGINE_FAST_PATHS
 /* camp_ib_get_str(), inlined into the decode walk where speed is wanted. */
 static IB_HOT camp_status_t get_str(ictx_t *cx, int tok, camp_str_t *out)
 {
-#if CAMP_ENGINE_FAST_PATHS
     return camp_json_plain_string(cx->u.d.doc, tok, &out->ptr, &out->len)
                ? CAMP_OK
                : get_str_slow(cx, tok, out);
-#else
-    return get_str_slow(cx, tok, out);
-#endif
 }
 
 camp_status_t camp_ib_get_str(ictx_t *cx, int tok, camp_str_t *out)
 {
     return get_str(cx, tok, out);
 }
+#endif
 
 /* ---- value checks ------------------------------------------------------------------------------ */
 

@@ -599,7 +599,13 @@ void camp_ib_obj_close(ictx_t *cx);
  * the document), -1 when absent: camp_json_member()'s answer (over raw key bytes
  * where speed is wanted), for the few members a hook reads before the walk (a
  * step's or segment's type). */
+#if CAMP_ENGINE_FAST_PATHS
 int camp_ib_member(const camp_json_doc_t *doc, int obj, const char *key);
+#else
+/* the same answer in less code, where code is built for size: the getter itself,
+ * no wrapper */
+#define camp_ib_member camp_json_member
+#endif
 /* Decode: the array @p tok (TYPE error otherwise); *n = its size. */
 camp_status_t camp_ib_want_array(ictx_t *cx, int tok, int *n);
 /* Decode: the size of array @p tok, or -1 where @p tok is no array (I25 reported:
