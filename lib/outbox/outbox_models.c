@@ -343,25 +343,39 @@ typedef char ob_tables_fit
 
 #define RULE_NULL_ARG CAMP_RULE(O19, "NULL argument")
 
+/* The entry points' shared bodies: one copy where size is wanted, inlined into each
+ * where speed is (a call less per document). */
+#if CAMP_ENGINE_FAST_PATHS && defined(__OPTIMIZE__)
+#define OB_SHARED IB_INLINE
+#else
+#define OB_SHARED CAMP_NOINLINE
+#endif
+
 /* Decode: the diag cleared, the arguments checked, the struct's members cleared but
  * not its object list's items (each is cleared when it is reached, and items past
- * the list's count are never read: a contacts page is almost all items). */
-static camp_status_t decode_start(const camp_json_doc_t *doc, void *out, size_t size,
-                                  const ob_list_t *list, camp_diag_t *diag)
+ * the list's count are never read: a contacts page is almost all items); then the
+ * walk, with @p frames (d->depth of them). The clear word the engine leaves to the
+ * entry points (only the InboxApp ones read it) holds the struct's size; a document
+ * with an object list is one of OB_DEPTH_LIST levels: a contacts page's results or
+ * a campaign's steps. */
+static OB_SHARED camp_status_t ob_decode(const ib_doc_t *d, iframe_t *frames, camp_json_doc_t *doc,
+                                         int tok, void *out, camp_diag_t *diag)
 {
     char *base = (char *)out;
+    size_t size = d->clear;
     if (doc == NULL || out == NULL) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "$", RULE_NULL_ARG); /* cleared first */
     }
     camp_diag_clear(diag);
-    if (list == NULL) {
+    if (d->depth != OB_DEPTH_LIST) {
         (void)memset(base, 0, size);
     } else {
+        const ob_list_t *list = &camp_ob_lists[(d->node == N_OB_PAGE) ? OB_I_RESULTS : OB_I_STEPS];
         size_t pool_end = (size_t)list->items_offset + ((size_t)list->capacity * list->item_size);
         (void)memset(base, 0, list->items_offset);
         (void)memset(base + pool_end, 0, size - pool_end);
     }
-    return CAMP_OK;
+    return camp_ib_decode(d, frames, doc, tok, out, diag);
 }
 
 /* Validate: the diag cleared, the argument checked. */
@@ -374,60 +388,63 @@ static camp_status_t walk_start(const void *obj, camp_diag_t *diag)
     return CAMP_OK;
 }
 
-/* Encode: nothing written yet, the arguments checked (camp_diag_set() and
- * walk_start() clear the diag). */
-static camp_status_t encode_start(const void *obj, const char *buf, size_t cap, size_t *out_len,
-                                  camp_diag_t *diag)
+/* Validate @p obj, a struct of document @p d, with @p frames. */
+static OB_SHARED camp_status_t ob_validate(const ib_doc_t *d, iframe_t *frames, const void *obj,
+                                           camp_diag_t *diag)
 {
+    camp_status_t st = walk_start(obj, diag);
+    return (st != CAMP_OK) ? st : camp_ib_walk(d, frames, OP_VALIDATE, obj, NULL, diag);
+}
+
+/* Encode: nothing written yet, the arguments checked (camp_diag_set() and
+ * walk_start() clear the diag); then the walks (validated first). */
+static OB_SHARED camp_status_t ob_encode(const ib_doc_t *d, iframe_t *frames, const void *obj,
+                                         char *buf, size_t cap, size_t *out_len, camp_diag_t *diag)
+{
+    camp_status_t st;
     if (out_len != NULL) {
         *out_len = 0;
     }
     if (buf == NULL && cap > 0u) {
         return camp_diag_set(diag, CAMP_ERR_ARG, "$", CAMP_RULE(O22, "NULL buffer"));
     }
-    return walk_start(obj, diag);
+    st = walk_start(obj, diag);
+    return (st != CAMP_OK) ? st : camp_ib_encode(d, frames, obj, buf, cap, out_len, diag);
 }
 
-/* The three calls of each document: decode, validate, encode (validated first). The
- * document as the engine runs it: its root node, its levels, and the decode or the
- * struct walks' side of the family's hooks (no clear size: decode_start() clears the
- * struct; only the InboxApp entry points read it); validate and encode share the
- * struct walks' one. */
-#define OB_DOC(NODE, DEPTH, FAMILY) IB_DOC_INIT(0u, NODE, DEPTH, false, &FAMILY)
+/* The three calls of each document: decode, validate, encode. The document as the
+ * engine runs it: its root node, its levels, and the decode or the struct walks'
+ * side of the family's hooks (validate and encode share the walks' one), each side
+ * its own object, so that a call's tables name only its own hooks. @p LIST: the
+ * document has an object list (ob_decode() finds it). */
+#define OB_DOC(CLEAR, NODE, DEPTH, FAMILY) IB_DOC_INIT(CLEAR, NODE, DEPTH, false, &FAMILY)
 #define OB_CALLS(NAME, T, NODE, DEPTH, LIST)                                                       \
-    static const ib_doc_t NAME##_walk_doc = OB_DOC(NODE, DEPTH, camp_ob_walk_family);              \
+    typedef char list_of_##NAME[((LIST) == ((DEPTH) == OB_DEPTH_LIST)) ? 1 : -1];                  \
+    static const ib_doc_t NAME##_walk_doc = OB_DOC(0u, NODE, DEPTH, camp_ob_walk_family);          \
     camp_status_t camp_outbox_##NAME##_decode(camp_json_doc_t *doc, int tok, T *out,               \
                                               camp_diag_t *diag)                                   \
     {                                                                                              \
-        static const ib_doc_t d = OB_DOC(NODE, DEPTH, camp_ob_family);                             \
+        static const ib_doc_t d = OB_DOC(sizeof(T), NODE, DEPTH, camp_ob_family);                  \
         iframe_t frames[DEPTH];                                                                    \
-        camp_status_t st = decode_start(doc, out, sizeof(T), LIST, diag);                          \
-        return (st != CAMP_OK) ? st : camp_ib_decode(&d, frames, doc, tok, out, diag);             \
+        return ob_decode(&d, frames, doc, tok, out, diag);                                         \
     }                                                                                              \
     camp_status_t camp_outbox_##NAME##_validate(const T *obj, camp_diag_t *diag)                   \
     {                                                                                              \
         iframe_t frames[DEPTH];                                                                    \
-        camp_status_t st = walk_start(obj, diag);                                                  \
-        return (st != CAMP_OK)                                                                     \
-                   ? st                                                                            \
-                   : camp_ib_walk(&NAME##_walk_doc, frames, OP_VALIDATE, obj, NULL, diag);         \
+        return ob_validate(&NAME##_walk_doc, frames, obj, diag);                                   \
     }                                                                                              \
     camp_status_t camp_outbox_##NAME##_encode(const T *obj, char *buf, size_t cap,                 \
                                               size_t *out_len, camp_diag_t *diag)                  \
     {                                                                                              \
         iframe_t frames[DEPTH];                                                                    \
-        camp_status_t st = encode_start(obj, buf, cap, out_len, diag);                             \
-        return (st != CAMP_OK)                                                                     \
-                   ? st                                                                            \
-                   : camp_ib_encode(&NAME##_walk_doc, frames, obj, buf, cap, out_len, diag);       \
+        return ob_encode(&NAME##_walk_doc, frames, obj, buf, cap, out_len, diag);                  \
     }
 
-OB_CALLS(campaign, camp_outbox_campaign_t, N_OB_CAMPAIGN, OB_DEPTH_LIST, &camp_ob_lists[OB_I_STEPS])
-OB_CALLS(campaign_create, camp_outbox_campaign_create_t, N_OB_CAMPAIGN_CREATE, OB_DEPTH_FLAT, NULL)
-OB_CALLS(sender, camp_outbox_sender_t, N_OB_SENDER, OB_DEPTH_FLAT, NULL)
-OB_CALLS(sender_create, camp_outbox_sender_create_t, N_OB_SENDER_CREATE, OB_DEPTH_FLAT, NULL)
-OB_CALLS(contacts_page, camp_outbox_contacts_page_t, N_OB_PAGE, OB_DEPTH_LIST,
-         &camp_ob_lists[OB_I_RESULTS])
+OB_CALLS(campaign, camp_outbox_campaign_t, N_OB_CAMPAIGN, OB_DEPTH_LIST, true)
+OB_CALLS(campaign_create, camp_outbox_campaign_create_t, N_OB_CAMPAIGN_CREATE, OB_DEPTH_FLAT, false)
+OB_CALLS(sender, camp_outbox_sender_t, N_OB_SENDER, OB_DEPTH_FLAT, false)
+OB_CALLS(sender_create, camp_outbox_sender_create_t, N_OB_SENDER_CREATE, OB_DEPTH_FLAT, false)
+OB_CALLS(contacts_page, camp_outbox_contacts_page_t, N_OB_PAGE, OB_DEPTH_LIST, true)
 
 /* The name of value @p v of enum @p names (a camp_ob_enum_names index) of variant
  * @p var, or NULL. */
