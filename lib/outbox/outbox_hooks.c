@@ -228,8 +228,8 @@ static camp_status_t check_string(const ifield_t *m, const char *s, size_t len, 
     case OB_DATETIME: return camp_datetime_parse(s, len, NULL) == CAMP_OK ? CAMP_OK : CAMP_ERR_DATE;
     case OB_EMAIL:
     case OB_EMAIL_OR_EMPTY: return camp_valid_email(s, len) ? CAMP_OK : CAMP_ERR_PATTERN;
-    case OB_TIMEZONE: return camp_valid_tz_name(s, len) ? CAMP_OK : CAMP_ERR_TIMEZONE;
-    default: *rule = RULE_KIND; return CAMP_ERR_INTERNAL;
+    default: /* OB_TIMEZONE: only the string kinds get here (is_string_kind(), the items') */
+        return camp_valid_tz_name(s, len) ? CAMP_OK : CAMP_ERR_TIMEZONE;
     }
 }
 
