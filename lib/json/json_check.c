@@ -538,7 +538,9 @@ static bool literal_token(check_t *ck, unsigned char b)
 #else
     /* byte by byte where code is built for size: a constant-size memcmp() is a call
      * there, and links it; the three words in one string (one address, not three) */
-    static const char words[] = "true\0false\0null";
+    static const char words[] = "true\0"
+                                "false\0"
+                                "null";
     const char *w = &words[(b == 't') ? 0u : ((b == 'f') ? 5u : 11u)];
     size_t i = ck->i, len = ck->len;
     size_t n = 0;
