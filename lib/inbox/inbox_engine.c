@@ -2049,7 +2049,10 @@ static IB_INLINE camp_status_t struct_object_step(ictx_t *cx, iframe_t *f)
         }
         return st;
     }
+    /* no hook reads an indeterminate pointer: one that opens a nested level and
+     * names no other struct leaves NULL */
     sub.kind = ISUB_DONE;
+    sub.b = NULL;
     m = &nd->t[f->i++];
     if (!applies(cx, m)) {
         return CAMP_OK;

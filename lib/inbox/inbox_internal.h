@@ -282,8 +282,9 @@ typedef struct isub {
     uint8_t node;  /* ISUB_OBJ: node of the object; ISUB_ARR, ISUB_MAP: node of the items */
     uint16_t n;    /* ISUB_ARR, ISUB_MAP: items (decode: the array's or object's size) */
     void *a;       /* ISUB_OBJ: the object's struct; else the struct holding the items */
-    const void *b; /* equal: the other struct of the same role (decoding never reads it,
-                      so its hooks leave it unwritten) */
+    const void *b; /* equal: the other struct of the same role (the struct walks set it
+                      NULL before the hook; decoding never reads it, so its hooks leave
+                      it unwritten) */
 } isub_t;
 
 enum {
