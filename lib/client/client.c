@@ -78,7 +78,6 @@ static const uint8_t k_arg_lens[3] = {
 #define ROUTE_SIZE(name, method, path, auth, idempotent) char(name)[sizeof(path)];
 struct route_offsets {
     ROUTES(ROUTE_SIZE)
-    char end; /* the string's own NUL */
 };
 static const char k_route_pool[] = ROUTES(ROUTE_TEXT);
 #define ROUTE_ENTRY(name, method, path, auth, idempotent)                                          \
@@ -90,18 +89,19 @@ static const char k_route_pool[] = ROUTES(ROUTE_TEXT);
     (uint8_t) ROUTE_BITS(method, auth, idempotent),
 /* What the tables count on (a negative array size stops the build): each method and
  * auth fits its bits; no padding between the templates' arrays, so the offsets are the
- * pool's; the placeholder names are as long as the bytes placeholder_at() reads before
- * them, "\014", "\014" and "\012" (12, 12 and 10). */
-typedef char client_tables_fit[((unsigned)CAMP_HTTP_HEAD <= 7u) &&
-                                       ((unsigned)CAMP_HTTP_AUTH_RAW <= 3u) &&
-                                       ((unsigned)CAMP_ROUTE_METHOD_PAUSE <= 7u) &&
-                                       ((unsigned)CAMP_ROUTE_METHOD_CREATE <= 7u) &&
-                                       (sizeof(struct route_offsets) == sizeof(k_route_pool)) &&
-                                       (sizeof(ARG_NAME_CAMPAIGN) - 1u == 12u) &&
-                                       (sizeof(ARG_NAME_IDENTIFIER) - 1u == 12u) &&
-                                       (sizeof(ARG_NAME_COLUMN) - 1u == 10u)
-                                   ? 1
-                                   : -1];
+ * pool's (the pool has one byte more: its own NUL); the placeholder names are as long
+ * as the bytes placeholder_at() reads before them, "\014", "\014" and "\012" (12, 12
+ * and 10). */
+typedef char
+    client_tables_fit[((unsigned)CAMP_HTTP_HEAD <= 7u) && ((unsigned)CAMP_HTTP_AUTH_RAW <= 3u) &&
+                              ((unsigned)CAMP_ROUTE_METHOD_PAUSE <= 7u) &&
+                              ((unsigned)CAMP_ROUTE_METHOD_CREATE <= 7u) &&
+                              (sizeof(struct route_offsets) + 1u == sizeof(k_route_pool)) &&
+                              (sizeof(ARG_NAME_CAMPAIGN) - 1u == 12u) &&
+                              (sizeof(ARG_NAME_IDENTIFIER) - 1u == 12u) &&
+                              (sizeof(ARG_NAME_COLUMN) - 1u == 10u)
+                          ? 1
+                          : -1];
 
 static const uint8_t k_route_args[CAMP_ROUTE_COUNT] = {
     ARG_CAMPAIGN,
