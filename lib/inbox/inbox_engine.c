@@ -162,24 +162,21 @@ const char *camp_ib_enum_name(unsigned e, unsigned value, size_t *len)
     return &p[1];
 }
 
-/* A table of rule texts: with texts (CAMP_DIAG_TEXT 1) an array of pointers; with rule
- * ids, one string of the ids, each three bytes and its NUL (checked at each table),
- * row i's at 4 * i: no pointer a row. Rows are X(NAME, ID, "text"). */
+/* A table of rule texts, rows X(NAME, ID, "text"): with texts (CAMP_DIAG_TEXT 1) an
+ * array of pointers, a row's read at once (not past the rows before it, as
+ * camp_rule_nth() would); with rule ids, the library's one string of them
+ * (CAMP_RULE_ROW, checked at each table), row i's at 4 * i: no pointer a row. */
 #if CAMP_DIAG_TEXT
 #define RULE_ROW(name, id, text) text,
 #define RULE_TABLE(T, ROWS) static const char *const T[] = {ROWS(RULE_ROW)}
 #define RULE_AT(T, i) ((T)[i])
 #define RULE_IDS_FIT(ROWS)
 #else
-#define RULE_ROW(name, id, text) #id "\0"
-#define RULE_TABLE(T, ROWS) static const char T[] = ROWS(RULE_ROW)
-#define RULE_AT(T, i) (&(T)[4u * (i)])
+#define RULE_TABLE(T, ROWS) static const char T[] = ROWS(CAMP_RULE_ROW)
+#define RULE_AT(T, i) CAMP_RULE_NTH((T), (i))
 #define RULE_ONE(name, id, text) +1
-/* every row's id three bytes (a negative array size stops the build) */
 #define RULE_IDS_FIT(ROWS)                                                                         \
-    typedef char rule_ids_fit_##ROWS[(sizeof(ROWS(RULE_ROW)) == ((4u * (0 ROWS(RULE_ONE))) + 1u))  \
-                                         ? 1                                                       \
-                                         : -1];
+    CAMP_RULE_IDS_FIT(rule_ids_fit_##ROWS, ROWS(CAMP_RULE_ROW), 0 ROWS(RULE_ONE))
 #endif
 
 /* The rule of enum @p e (E_STATUS first; any other: an unknown enum's). Where texts

@@ -176,30 +176,13 @@ IB_BOTH_COLD camp_status_t camp_ib_hook_fail(ictx_t *cx, int tok, unsigned f);
 IB_BOTH_COLD camp_status_t camp_ib_hook_capacity(ictx_t *cx, int tok, unsigned f, size_t needed);
 #if IB_BOTH_HERE
 #define HF_STATUS(name, id, st, text) (uint8_t)(st),
-#if CAMP_DIAG_TEXT
-#define HF_TEXT(name, id, st, text) text "\0"
-#else
-#define HF_TEXT(name, id, st, text) #id "\0"
-typedef char ib_hook_ids_four_bytes_each
-    [(sizeof(IB_HOOK_FAILURES(HF_TEXT)) == ((4u * (size_t)HF_COUNT) + 1u)) ? 1 : -1];
-#endif
+#define HF_TEXT(name, id, st, text) CAMP_RULE_ROW(name, id, text)
+CAMP_RULE_IDS_FIT(ib_hook_ids_fit, IB_HOOK_FAILURES(HF_TEXT), HF_COUNT)
 IB_BOTH_COLD camp_status_t camp_ib_hook_fail(ictx_t *cx, int tok, unsigned f)
 {
     static const uint8_t statuses[HF_COUNT] = {IB_HOOK_FAILURES(HF_STATUS)};
     static const char rules[] = IB_HOOK_FAILURES(HF_TEXT);
-    const char *rule = rules;
-#if CAMP_DIAG_TEXT
-    unsigned skip = f;
-    while (skip > 0u) { /* past f NULs */
-        if (*rule == '\0') {
-            skip--;
-        }
-        rule++;
-    }
-#else
-    rule += 4u * f; /* every id is three bytes and its NUL (checked at build) */
-#endif
-    return camp_ib_fail_at(cx, tok, (camp_status_t)statuses[f], rule);
+    return camp_ib_fail_at(cx, tok, (camp_status_t)statuses[f], CAMP_RULE_NTH(rules, f));
 }
 
 IB_BOTH_COLD camp_status_t camp_ib_hook_capacity(ictx_t *cx, int tok, unsigned f, size_t needed)

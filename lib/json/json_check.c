@@ -243,11 +243,6 @@ typedef char check_escapes_status[((unsigned)CAMP_JSON_OK_ESCAPES == CHECK_ESCAP
     X(F_END, J21, "unexpected end of input")
 
 #define FAILURE_NAME(name, id, text) name,
-#if CAMP_DIAG_TEXT
-#define FAILURE_TEXT(name, id, text) text "\0"
-#else
-#define FAILURE_TEXT(name, id, text) #id "\0"
-#endif
 
 enum {
     CHECK_FAILURES(FAILURE_NAME) F_UTF8
@@ -654,27 +649,7 @@ static bool check_document(check_t *ck)
     return check_fail(ck, ck->len, (ck->st == ST_VALUE && ck->depth == 0) ? F_NO_VALUE : F_END);
 }
 
-#if CAMP_DIAG_TEXT
-/* The @p n-th (from 0) of the NUL-separated strings that start at @p s. */
-static const char *nth_string(const char *s, unsigned n)
-{
-    const char *at = s;
-    unsigned skip = n;
-    while (skip > 0u) { /* past n NULs */
-        if (*at == '\0') {
-            skip--;
-        }
-        at++;
-    }
-    return at;
-}
-#define RULE_OF(texts, f) nth_string((texts), (f))
-#else
-/* every id is three bytes and its NUL (checked below): failure f's is at 4 * f */
-#define RULE_OF(texts, f) (&(texts)[(f)*4u])
-typedef char check_ids_four_bytes_each
-    [(sizeof(CHECK_FAILURES(FAILURE_TEXT)) == ((4u * (size_t)F_UTF8) + 1u)) ? 1 : -1];
-#endif
+CAMP_RULE_IDS_FIT(check_ids_fit, CHECK_FAILURES(CAMP_RULE_ROW), F_UTF8)
 
 /* camp_diag_set(diag, err, "$", rule of failure @p f) without the path builder's
  * frames under the checker's (the cleared path is already "$"). The rule is found
@@ -683,9 +658,9 @@ typedef char check_ids_four_bytes_each
  * otherwise. */
 static CAMP_NOINLINE void check_report(camp_diag_t *diag, camp_status_t err, unsigned f)
 {
-    static const char texts[] = CHECK_FAILURES(FAILURE_TEXT);
-    const char *rule =
-        (f >= (unsigned)F_UTF8) ? camp_json_utf8_rule(f - (unsigned)F_UTF8) : RULE_OF(texts, f);
+    static const char texts[] = CHECK_FAILURES(CAMP_RULE_ROW);
+    const char *rule = (f >= (unsigned)F_UTF8) ? camp_json_utf8_rule(f - (unsigned)F_UTF8)
+                                               : CAMP_RULE_NTH(texts, f);
     if (diag != NULL) {
         camp_diag_clear(diag);
         diag->status = err;

@@ -29,38 +29,17 @@ const unsigned char camp_json_cls[128] = {
     X(U_SURROGATE, J27, "invalid UTF-8: encoded surrogate")
 
 #define UTF8_NAME(name, id, text) name,
-#if CAMP_DIAG_TEXT
-#define UTF8_TEXT(name, id, text) text "\0"
-#else
-#define UTF8_TEXT(name, id, text) #id "\0"
-#endif
 
 enum {
     UTF8_FAILURES(UTF8_NAME) U_COUNT
 };
 
-#if !CAMP_DIAG_TEXT
-/* every id is three bytes and its NUL: failure f's is at 4 * f */
-typedef char camp_json_utf8_ids_four_bytes_each
-    [(sizeof(UTF8_FAILURES(UTF8_TEXT)) == ((4u * (size_t)U_COUNT) + 1u)) ? 1 : -1];
-#endif
+CAMP_RULE_IDS_FIT(camp_json_utf8_ids_fit, UTF8_FAILURES(CAMP_RULE_ROW), U_COUNT)
 
 const char *camp_json_utf8_rule(unsigned n)
 {
-    static const char texts[] = UTF8_FAILURES(UTF8_TEXT);
-    const char *at = texts;
-#if CAMP_DIAG_TEXT
-    unsigned skip = n;
-    while (skip > 0u) { /* past n NULs */
-        if (*at == '\0') {
-            skip--;
-        }
-        at++;
-    }
-#else
-    at = &at[4u * n];
-#endif
-    return at;
+    static const char texts[] = UTF8_FAILURES(CAMP_RULE_ROW);
+    return CAMP_RULE_NTH(texts, n);
 }
 
 size_t camp_json_utf8_seq(const unsigned char *s, size_t avail, unsigned *why, size_t *bad_at)

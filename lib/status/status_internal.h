@@ -23,6 +23,26 @@
 #define CAMP_RULE(id, text) (#id)
 #endif
 
+/* A list of rules kept as one string: rows X(NAME, ID, "text") of an X-macro list,
+ * each row's CAMP_RULE text or id and its NUL back to back (CAMP_RULE_ROW), one
+ * address for the whole list where a table of pointers costs a word a row. Row n
+ * is CAMP_RULE_NTH(list, n): with rule ids every row is four bytes (three and the
+ * NUL: CAMP_RULE_IDS_FIT stops the build otherwise), so row n is at 4 * n; with
+ * texts, camp_rule_nth() walks past n NULs. */
+#if CAMP_DIAG_TEXT
+#define CAMP_RULE_ROW(name, id, text) text "\0"
+#define CAMP_RULE_NTH(list, n) camp_rule_nth((list), (n))
+#define CAMP_RULE_IDS_FIT(name, list, rows)
+#else
+#define CAMP_RULE_ROW(name, id, text) #id "\0"
+#define CAMP_RULE_NTH(list, n) (&(list)[4u * (n)])
+/* a negative array size stops the build unless the string @p list of ids is four
+ * bytes for each of its @p rows and its own NUL */
+#define CAMP_RULE_IDS_FIT(name, list, rows)                                                        \
+    typedef char name[(sizeof(list) == ((4u * (size_t)(rows)) + 1u)) ? 1 : -1];
+#endif
+const char *camp_rule_nth(const char *list, unsigned n);
+
 /* Keeps a function out of line (a large or rarely taken path's frame is then
  * paid on that path only, or a shared body stays one copy); nothing where the
  * compiler knows no such attribute. */
